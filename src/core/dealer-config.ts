@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { DateTimeInput, Id, LocalDate, TimeRanges, TimeZone } from "./primitives.js";
+
+// The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but
+// name and timeZone has a default, so `DealerConfig.parse({name, timeZone})` is a
+// complete, bookable dealer.
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WeeklyHours = z
+  .object({
+    mon: TimeRanges.default([]),
+    tue: TimeRanges.default([]),
+    wed: TimeRanges.default([]),
+    thu: TimeRanges.default([]),
+    fri: TimeRanges.default([]),
+    sat: TimeRanges.default([]),
+    sun: TimeRanges.default([]),
+  })
+  .strict();
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+const DEFAULT_OPENING: WeeklyHours = {
+  mon: [["08:00", "18:00"]],
+  tue: [["08:00", "18:00"]],
+  wed: [["08:00", "18:00"]],
+  thu: [["08:00", "18:00"]],
+  fri: [["08:00", "18:00"]],
+  sat: [["09:00", "12:30"]],
+  sun: [],
+};
+
+export const Absence = z
+  .object({ start: DateTimeInput, end: DateTimeInput, reason: z.string().max(200).optional() })
+  .strict();
+export type Absence = z.infer<typeof Absence>;
+
+export const Advisor = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(120),
+    /** Defaults to the dealer's opening hours. */
+    workingHours: WeeklyHours.optional(),
+    absences: z.array(Absence).max(500).default([]),
+  })
+  .strict();
+export type Advisor = z.infer<typeof Advisor>;
+
+export const ReceptionRules = z
+  .object({
+    /** Receptions starting in any sliding 60-minute window, per advisor. */
+    maxPerHour: z.number().int().min(1).max(12).default(3),
+    /** Reception minutes overlapping any sliding 120-minute window, per advisor. */
+    maxMinutesPer2h: z.number().int().min(15).max(120).default(90),
+    /** A reception must start at least this long after "now". */
+    minNoticeMinutes: z.number().int().min(0).max(10080).default(60),
+    /** A slot is quiet when fewer than this share of working advisors are already receiving. */
+    quietMaxDeskShare: z.number().min(0).max(1).default(0.5),
+    /** How far ahead a booking may be made. */
+    maxHorizonDays: z.number().int().min(1).max(730).default(365),
+  })
+  .strict();
+export type ReceptionRules = z.infer<typeof ReceptionRules>;
+
+export const DurationRules = z
+  .object({
+    newCustomerReceptionMinutes: z.union([z.literal(15), z.literal(30)]).default(30),
+    courtesyCarReceptionMinutes: z.union([z.literal(15), z.literal(30)]).default(30),
+    newCustomerReturnMinutes: z.number().int().min(10).max(15).default(15),
+    courtesyCarReturnMinutes: z.number().int().min(10).max(15).default(15),
+  })
+  .strict();
+export type DurationRules = z.infer<typeof DurationRules>;
+
+export const SkillCapacity = z
+  .object({
+    technicians: z.number().int().min(0).max(500),
+    hoursPerDay: z.number().min(0).max(24),
+    /** Per-date overrides, e.g. a technician on holiday. */
+    overrides: z
+      .record(
+        LocalDate,
+        z.object({ technicians: z.number().int().min(0).max(500).optional(), hoursPerDay: z.number().min(0).max(24).optional() }).strict(),
+      )
+      .default({}),
+  })
+  .strict();
+export type SkillCapacity = z.infer<typeof SkillCapacity>;
+
+export const Intervention = z
+  .object({
+    label: z.string().max(120).optional(),
+    receptionMinutes: z.union([z.literal(15), z.literal(30)]),
+    returnMinutes: z.number().int().min(10).max(15),
+    labourHours: z.number().min(0).max(200),
+    skill: Id,
+  })
+  .strict();
+export type Intervention = z.infer<typeof Intervention>;
+
+export const DEFAULT_INTERVENTIONS: Record<string, Intervention> = {
+  service: { label: "Scheduled service", receptionMinutes: 15, returnMinutes: 10, labourHours: 2.5, skill: "mechanical" },
+  maintenance: { label: "Maintenance", receptionMinutes: 15, returnMinutes: 10, labourHours: 2, skill: "mechanical" },
+  diagnosis: { label: "Diagnosis of a fault", receptionMinutes: 30, returnMinutes: 15, labourHours: 1.5, skill: "diagnosis" },
+  bodywork: { label: "Bodywork repair", receptionMinutes: 30, returnMinutes: 15, labourHours: 12, skill: "bodywork" },
+  tyres: { label: "Tyre change", receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "mechanical" },
+  recall: { label: "Recall campaign", receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "mechanical" },
+};
+
+const DEFAULT_WORKSHOP = {
+  mechanical: { technicians: 4, hoursPerDay: 7, overrides: {} },
+  diagnosis: { technicians: 1, hoursPerDay: 7, overrides: {} },
+  bodywork: { technicians: 2, hoursPerDay: 7, overrides: {} },
+};
+
+export const MobilityConfig = z
+  .object({
+    courtesyCars: z.number().int().min(0).max(1000).default(0),
+    pickupDelivery: z.number().int().min(0).max(1000).default(0),
+    taxi: z.boolean().default(true),
+    rental: z.boolean().default(false),
+    shuttle: z.boolean().default(false),
+  })
+  .strict();
+export type MobilityConfig = z.infer<typeof MobilityConfig>;
+
+export const ExpressConfig = z
+  .object({ models: z.array(z.string().min(1).max(40)).max(50).default(["MC20"]) })
+  .strict();
+export type ExpressConfig = z.infer<typeof ExpressConfig>;
+
+export const DealerConfig = z
+  .object({
+    name: z.string().min(1).max(200),
+    timeZone: TimeZone,
+    address: z.string().max(500).default(""),
+    parking: z.string().max(500).default(""),
+    openingHours: WeeklyHours.default(DEFAULT_OPENING),
+    closures: z.array(LocalDate).max(1000).default([]),
+    rushHours: TimeRanges.default([["08:00", "09:00"], ["17:00", "18:00"]]),
+    receptionRules: ReceptionRules.default(ReceptionRules.parse({})),
+    durations: DurationRules.default(DurationRules.parse({})),
+    advisors: z.array(Advisor).min(1).max(200).default([{ id: "desk", name: "Service desk", absences: [] }]),
+    workshop: z.record(Id, SkillCapacity).default(DEFAULT_WORKSHOP),
+    interventions: z.record(Id, Intervention).default(DEFAULT_INTERVENTIONS),
+    mobility: MobilityConfig.default(MobilityConfig.parse({})),
+    express: ExpressConfig.default(ExpressConfig.parse({})),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const ids = new Set<string>();
+    d.advisors.forEach((a, i) => {
+      if (ids.has(a.id)) ctx.addIssue({ code: "custom", path: ["advisors", i, "id"], message: `duplicate advisor id ${a.id}` });
+      ids.add(a.id);
+    });
+    for (const [code, iv] of Object.entries(d.interventions)) {
+      if (!(iv.skill in d.workshop)) {
+        ctx.addIssue({ code: "custom", path: ["interventions", code, "skill"], message: `unknown workshop skill ${iv.skill}` });
+      }
+    }
+  });
+export type DealerConfig = z.infer<typeof DealerConfig>;
+export type DealerConfigInput = z.input<typeof DealerConfig>;

@@ -1,0 +1,202 @@
+import { dayNumberFromIso, formatWithOffset, isoFromDayNumber as isoDate, weekdayOf } from "./civil.js";
+import { WEEKDAYS, type DealerConfig, type Intervention, type WeeklyHours } from "./dealer-config.js";
+import { isLocalDateTime, parseLocalTime } from "./primitives.js";
+import { instantToEpochMinute, localToEpochMinute, offsetAtElapsed, wallToElapsed, zoneDay, type ZoneDay } from "./zone.js";
+
+// A dealer's configuration compiled once into integers. Day tables are built lazily
+// (Temporal is slow) and memoised, so a search over 60 days pays for each day once per
+// dealer, not once per request.
+
+export const GRID = 15;
+export const WORDS_PER_DAY = 47; // ceil(1500 / 32): room for a 25-hour DST day
+
+export interface DayInfo {
+  n: number;
+  weekday: number;
+  zone: ZoneDay;
+  /** Flat [start, end, …] elapsed-minute ranges the dealer is open; empty when closed. */
+  open: number[];
+  closure: boolean;
+  rush: number[];
+  /** Per advisor: ranges where the advisor is on duty (working hours ∩ opening hours). */
+  duty: number[][];
+  /** Per advisor: ranges of absence clipped to this day. */
+  absent: number[][];
+  /** Per advisor: bitset of minutes on duty and not absent. */
+  available: Uint32Array;
+  /** Elapsed minute of local 13:00: the morning/afternoon boundary. */
+  noon: number;
+  /** Workshop window (first opening to last closing) and labour minutes per skill. */
+  windowStart: number;
+  windowEnd: number;
+  capacity: Int32Array;
+  /** Productive minutes of one technician per skill (single-technician job speed). */
+  techMinutes: Int32Array;
+  /** Elapsed offset so that (elapsed + gridPhase) % GRID === 0 on the local grid. */
+  gridPhase: number;
+}
+
+export interface CompiledIntervention {
+  code: string;
+  receptionMinutes: 15 | 30;
+  returnMinutes: number;
+  labourMinutes: number;
+  skill: number;
+}
+
+export interface Dealer {
+  id: string;
+  config: DealerConfig;
+  tz: string;
+  advisors: Array<{ id: string; name: string }>;
+  advisorIndex: Map<string, number>;
+  skills: string[];
+  skillIndex: Map<string, number>;
+  interventions: Map<string, CompiledIntervention>;
+  /** Per advisor: flat [start, end, …] absences in epoch minutes, sorted. */
+  absences: number[][];
+  day(n: number): DayInfo;
+  /** Local day number containing an epoch minute. */
+  dayOf(epochMinute: number): number;
+  format(epochMinute: number): string;
+}
+
+function ranges(hours: WeeklyHours, weekday: number): number[] {
+  const out: number[] = [];
+  for (const [a, b] of hours[WEEKDAYS[weekday]]) out.push(parseLocalTime(a), parseLocalTime(b));
+  return out;
+}
+
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i += 2) {
+    for (let j = 0; j < b.length; j += 2) {
+      const s = Math.max(a[i], b[j]);
+      const e = Math.min(a[i + 1], b[j + 1]);
+      if (s < e) out.push(s, e);
+    }
+  }
+  return out;
+}
+
+export function readInstant(tz: string, s: string): number {
+  if (isLocalDateTime(s)) {
+    const r = localToEpochMinute(tz, s.slice(0, 10), parseLocalTime(s.slice(11, 16)));
+    if (!r.ok) throw new RangeError(r.reason);
+    return r.epochMinute;
+  }
+  return instantToEpochMinute(s);
+}
+
+export function compileDealer(id: string, config: DealerConfig): Dealer {
+  const tz = config.timeZone;
+  const advisors = config.advisors.map((a) => ({ id: a.id, name: a.name }));
+  const advisorIndex = new Map(advisors.map((a, i) => [a.id, i]));
+  const skills = Object.keys(config.workshop);
+  const skillIndex = new Map(skills.map((s, i) => [s, i]));
+  const interventions = new Map<string, CompiledIntervention>();
+  for (const [code, iv] of Object.entries(config.interventions) as Array<[string, Intervention]>) {
+    interventions.set(code, {
+      code,
+      receptionMinutes: iv.receptionMinutes,
+      returnMinutes: iv.returnMinutes,
+      labourMinutes: Math.round(iv.labourHours * 60),
+      skill: skillIndex.get(iv.skill)!,
+    });
+  }
+  const absences = config.advisors.map((a) => {
+    const flat: Array<[number, number]> = [];
+    for (const ab of a.absences) {
+      try {
+        const s = readInstant(tz, ab.start);
+        const e = readInstant(tz, ab.end);
+        if (s < e) flat.push([s, e]);
+      } catch {
+        // An absence bound in a DST gap is stored by validation as invalid; skip defensively.
+      }
+    }
+    flat.sort((x, y) => x[0] - y[0]);
+    return flat.flat();
+  });
+  const closures = new Set(config.closures.map(dayNumberFromIso));
+  const cache = new Map<number, DayInfo>();
+
+  const buildDay = (n: number): DayInfo => {
+    const zone = zoneDay(tz, n);
+    const weekday = weekdayOf(n);
+    const closure = closures.has(n);
+    const toElapsed = (wall: number) => wallToElapsed(tz, n, zone, wall);
+    const mapRanges = (wallRanges: number[]) => wallRanges.map(toElapsed);
+    const open = closure ? [] : mapRanges(ranges(config.openingHours, weekday));
+    const rush = open.length ? intersect(mapRanges(config.rushHours.flatMap(([a, b]) => [parseLocalTime(a), parseLocalTime(b)])), open) : [];
+    const A = advisors.length;
+    const duty: number[][] = [];
+    const absent: number[][] = [];
+    const available = new Uint32Array(A * WORDS_PER_DAY);
+    for (let a = 0; a < A; a++) {
+      const wh = config.advisors[a].workingHours;
+      const d = wh ? intersect(mapRanges(ranges(wh, weekday)), open) : open.slice();
+      duty.push(d);
+      const ab: number[] = [];
+      const abs = absences[a];
+      for (let i = 0; i < abs.length; i += 2) {
+        const s = Math.max(abs[i] - zone.start, 0);
+        const e = Math.min(abs[i + 1] - zone.start, zone.length);
+        if (s < e) ab.push(s, e);
+      }
+      absent.push(ab);
+      for (let i = 0; i < d.length; i += 2) for (let m = d[i]; m < d[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] |= 1 << (m & 31);
+      for (let i = 0; i < ab.length; i += 2) for (let m = ab[i]; m < ab[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] &= ~(1 << (m & 31));
+    }
+    const iso = isoDate(n);
+    const capacity = new Int32Array(skills.length);
+    const techMinutes = new Int32Array(skills.length);
+    skills.forEach((s, i) => {
+      const sc = config.workshop[s];
+      const o = sc.overrides[iso];
+      const techs = o?.technicians ?? sc.technicians;
+      const hours = o?.hoursPerDay ?? sc.hoursPerDay;
+      techMinutes[i] = open.length ? Math.round(hours * 60) : 0;
+      capacity[i] = open.length ? Math.round(techs * hours * 60) : 0;
+    });
+    const gridPhase = (((zone.startWall % GRID) + GRID) % GRID);
+    return {
+      n, weekday, zone, open, closure, rush, duty, absent, available,
+      noon: toElapsed(13 * 60),
+      windowStart: open.length ? open[0] : 0,
+      windowEnd: open.length ? open[open.length - 1] : 0,
+      capacity, techMinutes, gridPhase,
+    };
+  };
+
+  const day = (n: number): DayInfo => {
+    let d = cache.get(n);
+    if (!d) {
+      d = buildDay(n);
+      cache.set(n, d);
+    }
+    return d;
+  };
+
+  let lastDay = 0;
+  const dayOf = (em: number): number => {
+    let n = lastDay || Math.floor(em / 1440);
+    n = Math.floor((em + day(n).zone.offset) / 1440);
+    for (let guard = 0; guard < 4; guard++) {
+      const z = day(n).zone;
+      if (em < z.start) n--;
+      else if (em >= z.start + z.length) n++;
+      else break;
+    }
+    lastDay = n;
+    return n;
+  };
+
+  const format = (em: number): string => {
+    const n = dayOf(em);
+    const z = day(n).zone;
+    return formatWithOffset(em, offsetAtElapsed(z, em - z.start));
+  };
+
+  return { id, config, tz, advisors, advisorIndex, skills, skillIndex, interventions, absences, day, dayOf, format };
+}

@@ -1,0 +1,13 @@
+// The scheduling core's public surface: pure functions over integers, no I/O, no clock.
+export * from "./types.js";
+export * from "./dealer-config.js";
+export * from "./primitives.js";
+export { compileDealer, readInstant, GRID, type Dealer, type DayInfo } from "./dealer.js";
+export { CapacityIndex } from "./capacity-index.js";
+export { deriveJob, isJobError, type JobError } from "./duration.js";
+export { checkReception, checkReturn, evaluateReception, evaluateReturn, type ReceptionRequest, type ReceptionCheck } from "./rules.js";
+export { planLabour, type LabourPlan } from "./workshop.js";
+export { searchAvailability, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
+export { findReturn } from "./return-slot.js";
+export { encodeOptionId, decodeOptionId, type DecodedOption } from "./option-id.js";
+export { dayNumberFromIso, isoFromDayNumber, weekdayOf } from "./civil.js";

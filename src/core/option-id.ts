@@ -1,0 +1,78 @@
+import type { Dealer } from "./dealer.js";
+import type { AdvisorSlot } from "./types.js";
+
+// An optionId carries the option itself (no server-side session): version, reception
+// advisor/start/length and the proposed return. It is a handle, not a promise: booking
+// re-checks every rule, so a forged or stale id can only ever get a 409.
+
+export interface DecodedOption {
+  reception: AdvisorSlot;
+  ret: AdvisorSlot | null;
+  express: boolean;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+function b64url(s: string): string {
+  let out = "";
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < s.length; i++) {
+    acc = (acc << 8) | (s.charCodeAt(i) & 0xff);
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += B64[(acc >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
+  return out;
+}
+
+function unb64url(s: string): string | null {
+  let out = "";
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = B64.indexOf(s[i]);
+    if (v < 0) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+export function encodeOptionId(dealer: Dealer, o: DecodedOption): string {
+  const r = o.reception;
+  const parts = ["o1", dealer.advisors[r.advisor].id, r.start.toString(36), String(r.minutes)];
+  if (o.ret) parts.push(dealer.advisors[o.ret.advisor].id, o.ret.start.toString(36), String(o.ret.minutes));
+  else parts.push("", "", "");
+  parts.push(o.express ? "x" : "");
+  return b64url(parts.join("."));
+}
+
+/** Decodes an optionId; null when it is not one of ours or names an unknown advisor. */
+export function decodeOptionId(dealer: Dealer, id: string): DecodedOption | null {
+  if (id.length > 200) return null;
+  const raw = unb64url(id);
+  const p = raw?.split(".");
+  if (!p || p.length !== 8 || p[0] !== "o1") return null;
+  const num = (s: string) => (/^[0-9a-z]{1,9}$/.test(s) ? parseInt(s, 36) : NaN);
+  const ra = dealer.advisorIndex.get(p[1]);
+  const rs = num(p[2]);
+  const rm = Number(p[3]);
+  if (ra === undefined || !Number.isFinite(rs) || !(rm === 15 || rm === 30)) return null;
+  let ret: AdvisorSlot | null = null;
+  if (p[4]) {
+    const a = dealer.advisorIndex.get(p[4]);
+    const s = num(p[5]);
+    const m = Number(p[6]);
+    if (a === undefined || !Number.isFinite(s) || !Number.isInteger(m)) return null;
+    ret = { advisor: a, start: s, minutes: m };
+  }
+  return { reception: { advisor: ra, start: rs, minutes: rm }, ret, express: p[7] === "x" };
+}

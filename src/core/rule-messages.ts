@@ -1,0 +1,56 @@
+import { WEEKDAYS } from "./dealer-config.js";
+import type { Dealer } from "./dealer.js";
+import type { AdvisorSlot, RuleCode } from "./types.js";
+
+// Human-readable text for each rule code, built only when someone will read it
+// (collect-all checks), never on the search's hot path.
+
+interface Subject extends AdvisorSlot {
+  now?: number;
+  job?: { labour: Array<{ skill: number; minutes: number }> };
+}
+
+export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, readyAt: number | null): string {
+  const rules = dealer.config.receptionRules;
+  const when = dealer.format(x.start);
+  const hm = when.slice(11, 16);
+  const date = when.slice(0, 10);
+  const who = dealer.advisors[x.advisor]?.name ?? "the advisor";
+  const day = dealer.day(dealer.dayOf(x.start));
+  switch (code) {
+    case "invalid_length":
+      return `a reception lasts 15 or 30 minutes, not ${x.minutes}`;
+    case "invalid_return_length":
+      return `a return lasts 10 to 15 minutes, not ${x.minutes}`;
+    case "in_the_past":
+      return `${when} is before the earliest bookable time ${x.now === undefined ? "" : dealer.format(x.now + rules.minNoticeMinutes)}`.trim();
+    case "beyond_horizon":
+      return `bookings open at most ${rules.maxHorizonDays} days ahead`;
+    case "off_grid":
+      return readyAt === null ? `receptions start on the quarter hour; ${hm} does not` : `returns start on a 5-minute mark; ${hm} does not`;
+    case "closed":
+      return `the dealer is closed on ${date}`;
+    case "outside_opening_hours": {
+      const hours = dealer.config.openingHours[WEEKDAYS[day.weekday]].map(([a, b]) => `${a}-${b}`).join(", ");
+      return `${hm} for ${x.minutes} min is outside opening hours on ${date} (${hours})`;
+    }
+    case "unknown_advisor":
+      return "no such advisor at this dealer";
+    case "advisor_off_duty":
+      return `${who} does not work at ${hm} on ${date}`;
+    case "advisor_absent":
+      return `${who} is absent at ${hm} on ${date}`;
+    case "advisor_busy":
+      return `${who} already has an appointment at ${hm} on ${date}`;
+    case "hourly_cap":
+      return `${who} would have more than ${rules.maxPerHour} receptions within one hour (buffer rule)`;
+    case "two_hour_cap":
+      return `${who} would have more than ${rules.maxMinutesPer2h} reception minutes within two hours (buffer rule)`;
+    case "workshop_full": {
+      const need = (x.job?.labour ?? []).map((l) => `${(l.minutes / 60).toFixed(1)} h of ${dealer.skills[l.skill]}`).join(" and ");
+      return `the workshop has no room for ${need || "this job"} from ${date}`;
+    }
+    case "return_before_ready":
+      return `the car is ready at ${readyAt === null ? "a later time" : dealer.format(readyAt)}; the return cannot start before`;
+  }
+}

@@ -1,0 +1,153 @@
+import { allSet, anySet } from "./bitset.js";
+import { hourlyCapOk, twoHourCapOk } from "./caps.js";
+import type { CapacityIndex } from "./capacity-index.js";
+import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
+import { describeViolation } from "./rule-messages.js";
+import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
+import { planLabour, type LabourPlan } from "./workshop.js";
+
+// THE rule checker. The search calls it in first-failure mode for every slot it
+// offers; booking, moving and swapping call it in collect-all mode before writing.
+// One function, so what is offered and what is accepted cannot drift apart.
+//
+// Trap: no closures in here. tsx/esbuild wrap every function expression in a
+// keepNames helper, which made an inner arrow cost more than the whole check.
+
+export interface ReceptionRequest {
+  advisor: number;
+  /** Epoch minute. */
+  start: number;
+  minutes: number;
+  job: Job;
+  /** Epoch minute of "now": nothing starts before now + minNoticeMinutes. */
+  now: number;
+  /** Advisor override: go past the buffer caps (never past busy, hours or absences). */
+  force?: boolean;
+}
+
+export interface ReceptionCheck {
+  violations: Violation[];
+  plan: LabourPlan | null;
+}
+
+export function within(ranges: number[], s: number, e: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (s >= ranges[i] && e <= ranges[i + 1]) return true;
+  return false;
+}
+
+export function overlaps(ranges: number[], s: number, e: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (s < ranges[i + 1] && e > ranges[i]) return true;
+  return false;
+}
+
+/**
+ * Evaluates every rule in a fixed order. With `out` null it returns the first broken
+ * rule's code (or the labour plan when none is broken); with `out` it pushes every
+ * broken rule's code and returns the plan only when the list stays empty.
+ */
+export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, out: RuleCode[] | null): LabourPlan | RuleCode {
+  const dealer = index.dealer;
+  const rules = dealer.config.receptionRules;
+  const { start, minutes, advisor } = req;
+  const day: DayInfo = dealer.day(dealer.dayOf(start));
+  const s = start - day.zone.start;
+  const e = s + minutes;
+  let first: RuleCode | null = null;
+  let code: RuleCode | null;
+
+  code = minutes !== 15 && minutes !== 30 ? "invalid_length" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = start < req.now + rules.minNoticeMinutes ? "in_the_past" : start > req.now + rules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = (s + day.gridPhase) % GRID !== 0 ? "off_grid" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  const inOpening = day.open.length > 0 && within(day.open, s, e);
+  code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
+    if (!out) return "unknown_advisor";
+    out.push("unknown_advisor");
+    return first ?? "unknown_advisor";
+  }
+  code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  const st = index.peek(day.n);
+  if (st) {
+    code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
+    if (code) { if (!out) return code; out.push(code); first ??= code; }
+    if (!req.force) {
+      const list = st.receptions[advisor];
+      code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
+      if (code) { if (!out) return code; out.push(code); first ??= code; }
+      code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
+      if (code) { if (!out) return code; out.push(code); first ??= code; }
+    }
+  }
+  const plan = planLabour(index, req.job, start + minutes);
+  if (!plan) {
+    if (out) out.push("workshop_full");
+    return first ?? "workshop_full";
+  }
+  return first ?? plan;
+}
+
+/** Collect-all check with a message for people on every broken rule. */
+export function checkReception(index: CapacityIndex, req: ReceptionRequest): ReceptionCheck {
+  const codes: RuleCode[] = [];
+  const r = evaluateReception(index, req, codes);
+  const violations: Violation[] = [];
+  for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, req, null) });
+  return { violations, plan: typeof r === "string" ? null : r };
+}
+
+export const RETURN_GRID = 5;
+
+export function evaluateReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt: number, out: RuleCode[] | null): RuleCode | null {
+  const dealer = index.dealer;
+  const { start, minutes, advisor } = slot;
+  const day = dealer.day(dealer.dayOf(start));
+  const s = start - day.zone.start;
+  const e = s + minutes;
+  let first: RuleCode | null = null;
+  let code: RuleCode | null;
+  code = !Number.isInteger(minutes) || minutes < 10 || minutes > 15 ? "invalid_return_length" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = start < readyAt ? "return_before_ready" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = (s + day.gridPhase) % RETURN_GRID !== 0 ? "off_grid" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  const inOpening = day.open.length > 0 && within(day.open, s, e);
+  code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
+    if (out) out.push("unknown_advisor");
+    return first ?? "unknown_advisor";
+  }
+  code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  const st = index.peek(day.n);
+  code = st && anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
+  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  return first;
+}
+
+/** Checks a return appointment (the customer collects the car): 10–15 min, at or after readyAt. */
+export function checkReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt: number): Violation[] {
+  const codes: RuleCode[] = [];
+  evaluateReturn(index, slot, readyAt, codes);
+  const violations: Violation[] = [];
+  for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, slot, readyAt) });
+  return violations;
+}
+
+/** True when the advisor can take the minutes [s, e) of a day: on duty, present and free. */
+export function advisorFree(index: CapacityIndex, day: DayInfo, advisor: number, s: number, e: number): boolean {
+  const base = advisor * WORDS_PER_DAY;
+  if (!allSet(day.available, base, s, e)) return false;
+  const st = index.peek(day.n);
+  return !st || !anySet(st.busy, base, s, e);
+}

@@ -1,0 +1,84 @@
+// Integer-world types of the scheduling core. Every instant is an *epoch minute*
+// (whole minutes since 1970-01-01T00:00Z); every local day is a *day number* (days since
+// 1970-01-01 of the dealer's local calendar). Temporal turns them into ISO strings at the edge.
+
+export const MOBILITY = ["none", "courtesy_car", "pickup_delivery", "rental", "taxi", "shuttle"] as const;
+export type Mobility = (typeof MOBILITY)[number];
+
+/** Labour minutes a booking holds in one skill on one local day. */
+export interface LabourSlice {
+  skill: number;
+  day: number;
+  minutes: number;
+}
+
+export interface AdvisorSlot {
+  advisor: number;
+  start: number;
+  minutes: number;
+}
+
+/** What the capacity index knows of one appointment that holds capacity. */
+export interface Booking {
+  id: string;
+  reception: AdvisorSlot;
+  ret: AdvisorSlot | null;
+  labour: LabourSlice[];
+  readyAt: number;
+  express: boolean;
+  mobility: Mobility;
+}
+
+/** A job as the customer describes it; durations and labour derive from it. */
+export interface JobRequest {
+  interventions: string[];
+  known: boolean;
+  mobility: Mobility;
+}
+
+/** Durations and labour demand derived from a JobRequest by the duration model. */
+export interface Job {
+  receptionMinutes: 15 | 30;
+  returnMinutes: number;
+  /** Labour minutes per skill index (sparse: only skills with demand). */
+  labour: Array<{ skill: number; minutes: number }>;
+  mobility: Mobility;
+}
+
+export const RULE_CODES = [
+  "in_the_past",
+  "beyond_horizon",
+  "invalid_length",
+  "off_grid",
+  "closed",
+  "outside_opening_hours",
+  "unknown_advisor",
+  "advisor_off_duty",
+  "advisor_absent",
+  "advisor_busy",
+  "hourly_cap",
+  "two_hour_cap",
+  "workshop_full",
+  "return_before_ready",
+  "invalid_return_length",
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface Violation {
+  code: RuleCode;
+  message: string;
+}
+
+/** A bookable proposal, in integers. */
+export interface Option {
+  reception: AdvisorSlot;
+  /** Proposed return; null only when no advisor is free within three weeks of readyAt. */
+  ret: AdvisorSlot | null;
+  readyAt: number;
+  labour: LabourSlice[];
+  quiet: boolean;
+  express: boolean;
+  mobility: Mobility;
+}
+
+export type DayPart = "morning" | "afternoon";

@@ -1,0 +1,90 @@
+import { Temporal } from "@js-temporal/polyfill";
+import { isoFromDayNumber, ymdFromDayNumber } from "./civil.js";
+
+// The only place that asks Temporal about a time zone. Everything it answers is cached
+// as integers per local day, so the search never touches Temporal.
+
+/** One local day of a zone: its real length and the UTC offsets inside it. */
+export interface ZoneDay {
+  /** Epoch minute of the day's first instant (usually local midnight). */
+  start: number;
+  /** Real minutes until the next day's first instant: 1440, or 1380/1500 on DST days. */
+  length: number;
+  /** UTC offset (minutes) at the day's start. */
+  offset: number;
+  /** Elapsed minute at which the offset changes, or -1 if it does not. */
+  transition: number;
+  offsetAfter: number;
+  /** Local wall minute of the day's first instant (0 unless midnight is skipped). */
+  startWall: number;
+}
+
+const MS_PER_MIN = 60_000;
+const NS_PER_MIN = 60_000_000_000;
+
+function startOfDay(tz: string, n: number): Temporal.ZonedDateTime {
+  const [y, m, d] = ymdFromDayNumber(n);
+  return Temporal.PlainDate.from({ year: y, month: m, day: d }).toZonedDateTime({ timeZone: tz });
+}
+
+export function zoneDay(tz: string, n: number): ZoneDay {
+  const a = startOfDay(tz, n);
+  const b = startOfDay(tz, n + 1);
+  const start = Math.round(a.epochMilliseconds / MS_PER_MIN);
+  const end = Math.round(b.epochMilliseconds / MS_PER_MIN);
+  const offset = Math.round(a.offsetNanoseconds / NS_PER_MIN);
+  const offsetNext = Math.round(b.offsetNanoseconds / NS_PER_MIN);
+  let transition = -1;
+  let offsetAfter = offset;
+  if (offsetNext !== offset) {
+    const t = a.getTimeZoneTransition("next");
+    if (t && t.epochMilliseconds < b.epochMilliseconds) {
+      transition = Math.round(t.epochMilliseconds / MS_PER_MIN) - start;
+      offsetAfter = Math.round(t.offsetNanoseconds / NS_PER_MIN);
+    }
+  }
+  return { start, length: end - start, offset, transition, offsetAfter, startWall: a.hour * 60 + a.minute };
+}
+
+/**
+ * Elapsed minutes from the day's start to the local wall time `wall` (minutes since
+ * midnight; 1440 means the end of the day). A wall time inside a spring-forward gap
+ * moves forward past the gap, as Temporal's "compatible" does: it never names an
+ * instant that does not exist.
+ */
+export function wallToElapsed(tz: string, n: number, zd: ZoneDay, wall: number): number {
+  if (wall >= 1440) return zd.length;
+  if (zd.transition < 0 && zd.startWall === 0) return wall;
+  const [y, m, d] = ymdFromDayNumber(n);
+  const zdt = Temporal.PlainDateTime.from({ year: y, month: m, day: d, hour: Math.floor(wall / 60), minute: wall % 60 })
+    .toZonedDateTime(tz, { disambiguation: "compatible" });
+  return Math.round(zdt.epochMilliseconds / MS_PER_MIN) - zd.start;
+}
+
+export function offsetAtElapsed(zd: ZoneDay, elapsed: number): number {
+  return zd.transition >= 0 && elapsed >= zd.transition ? zd.offsetAfter : zd.offset;
+}
+
+export type LocalReading = { ok: true; epochMinute: number } | { ok: false; reason: string };
+
+/**
+ * Reads "2026-11-24T09:15" in the zone. A nonexistent wall time (spring-forward gap)
+ * is refused rather than silently moved; an ambiguous one takes the earlier instant.
+ */
+export function localToEpochMinute(tz: string, date: string, wall: number): LocalReading {
+  const pdt = Temporal.PlainDateTime.from(`${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`);
+  const zdt = pdt.toZonedDateTime(tz, { disambiguation: "earlier" });
+  if (!zdt.toPlainDateTime().equals(pdt)) {
+    return { ok: false, reason: `${date} ${pdt.toPlainTime().toString().slice(0, 5)} does not exist in ${tz} (clocks change)` };
+  }
+  return { ok: true, epochMinute: Math.round(zdt.epochMilliseconds / MS_PER_MIN) };
+}
+
+/** An ISO instant with offset → epoch minute (the caller has validated minute precision). */
+export function instantToEpochMinute(s: string): number {
+  return Math.floor(Temporal.Instant.from(s).epochMilliseconds / MS_PER_MIN);
+}
+
+export function dayIso(n: number): string {
+  return isoFromDayNumber(n);
+}
