@@ -61,9 +61,19 @@ export interface Dealer {
   format(epochMinute: number): string;
 }
 
+/**
+ * A weekday's ranges as flat wall minutes, sorted and with touching ranges merged: the
+ * schema accepts [["14:00","18:00"],["08:00","12:00"]] and [["08:00","12:00"],["12:00","18:00"]],
+ * and everything downstream (workshop window = first start → last end, `within` on a
+ * single range, time-ordered scans) relies on sorted, non-touching ranges.
+ */
 function ranges(hours: WeeklyHours, weekday: number): number[] {
+  const pairs = hours[WEEKDAYS[weekday]].map(([a, b]) => [parseLocalTime(a), parseLocalTime(b)]).sort((x, y) => x[0] - y[0]);
   const out: number[] = [];
-  for (const [a, b] of hours[WEEKDAYS[weekday]]) out.push(parseLocalTime(a), parseLocalTime(b));
+  for (const [a, b] of pairs) {
+    if (out.length && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  }
   return out;
 }
 

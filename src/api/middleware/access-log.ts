@@ -1,0 +1,44 @@
+import type { MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
+import type { AppEnv, LogFn } from "../deps.js";
+
+// One JSON line per request. Logs the route PATTERN (/v1/dealers/:dealerId), never the
+// raw URL, query, headers or body: those can carry emails, phones, VINs and tokens.
+
+export function accessLog(log: LogFn): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    // performance.now, not deps.now: the app clock may be frozen by SCHEDULER_NOW.
+    const started = performance.now();
+    await next();
+    log({
+      level: c.res.status >= 500 ? "error" : "info",
+      msg: "request",
+      method: c.req.method,
+      route: routePattern(c),
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      requestId: c.get("requestId"),
+    });
+  };
+}
+
+/** The handler's pattern; null when only catch-all middleware matched (a 404). */
+function routePattern(c: Parameters<MiddlewareHandler>[0]): string | null {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    if (routes[i].method !== "ALL") return routes[i].path;
+  }
+  return null;
+}
+
+const EMAIL_RE = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi;
+const PHONE_RE = /\+?\d[\d ().-]{6,}\d/g;
+
+/**
+ * Masks emails and phone-like digit runs in free text (error messages can quote input,
+ * e.g. a JSON parse error or a SQLite constraint message). Defence in depth only: the
+ * primary rule is to not put personal data into messages at all.
+ */
+export function redact(text: string): string {
+  return text.replace(EMAIL_RE, "[email]").replace(PHONE_RE, "[number]");
+}

@@ -1,0 +1,50 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { type AppDeps, type AppEnv, defaultLog } from "./api/deps.js";
+import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
+import { accessLog } from "./api/middleware/access-log.js";
+import { bodyLimit } from "./api/middleware/body-limit.js";
+import { requestId } from "./api/middleware/request-id.js";
+import { registerOpenApiComponents } from "./api/openapi.js";
+import { registerDealerRoutes } from "./routes/dealers/index.js";
+import { registerDocs } from "./routes/docs.js";
+import { registerHealth } from "./routes/health/get.js";
+import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { Runtimes } from "./scheduler/runtime.js";
+
+// Runtime-agnostic composition root: no better-sqlite3, no node: imports, so the same app
+// can sit behind @hono/node-server (src/node.ts) or a Workers fetch handler.
+
+export type { AppDeps, AppEnv } from "./api/deps.js";
+
+export function createApp(appDeps: AppDeps) {
+  // The dealers' in-memory scheduling state; a config change drops it for a rebuild.
+  const runtimes = new Runtimes(appDeps.db, appDeps.now);
+  const deps: AppDeps = {
+    ...appDeps,
+    onDealerChanged: (id, config) => {
+      runtimes.invalidate(id);
+      appDeps.onDealerChanged?.(id, config);
+    },
+  };
+  const log = deps.log ?? defaultLog;
+  // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Order matters: request id first (logs and problems quote it), then the access log
+  // (it must see error responses), then the body limit (before anything reads a body).
+  app.use("*", requestId());
+  app.use("*", accessLog(log));
+  app.use("*", bodyLimit());
+  installErrorHandlers(app, log);
+  registerOpenApiComponents(app);
+
+  registerHealth(app);
+  registerDealerRoutes(app, deps);
+
+  registerSchedulingRoutes(app, deps, runtimes);
+
+  registerDocs(app); // last: the OpenAPI document must see every route
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

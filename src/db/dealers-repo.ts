@@ -1,0 +1,82 @@
+import { asc, count, eq } from "drizzle-orm";
+import { DealerConfig } from "../core/dealer-config.js";
+import { auditLog, dealers } from "./schema.js";
+import type { Db, SqliteHandle } from "./sqlite-handle.js";
+import { immediate } from "./tx.js";
+
+// Dealer configurations: one JSON document per dealer plus a version that increases on
+// every effective change. Writes are audited in the same transaction as the change.
+
+export interface StoredDealer {
+  id: string;
+  config: DealerConfig;
+  version: number;
+  updatedAt: string;
+}
+
+export interface UpsertResult {
+  dealer: StoredDealer;
+  created: boolean;
+  /** False when the stored config was already identical (no version bump, no audit row). */
+  changed: boolean;
+}
+
+type Row = typeof dealers.$inferSelect;
+
+// Re-parsed on read so defaults added to DealerConfig later reach older rows. Trap: a
+// stored config that a stricter future schema rejects will throw here -> migrate data.
+function fromRow(row: Row): StoredDealer {
+  return { id: row.id, config: DealerConfig.parse(JSON.parse(row.configJson)), version: row.version, updatedAt: row.updatedAt };
+}
+
+export function getDealer(db: Db, id: string): StoredDealer | null {
+  const row = db.select().from(dealers).where(eq(dealers.id, id)).get();
+  return row ? fromRow(row) : null;
+}
+
+/** All dealers, e.g. for the scheduler to build its in-memory state at startup. */
+export function listDealers(db: Db): StoredDealer[] {
+  return db.select().from(dealers).orderBy(asc(dealers.id)).all().map(fromRow);
+}
+
+export function countDealers(db: Db): number {
+  return db.select({ n: count() }).from(dealers).get()?.n ?? 0;
+}
+
+export interface UpsertInput {
+  id: string;
+  /** Already validated and normalized by DealerConfig. */
+  config: DealerConfig;
+  /** Epoch ms (deps.now()). */
+  now: number;
+  /** Who did it, for the audit log; never a token. */
+  actor: string;
+}
+
+export function upsertDealer(db: Db, sqlite: SqliteHandle, input: UpsertInput): UpsertResult {
+  const json = JSON.stringify(input.config);
+  const at = new Date(input.now).toISOString();
+  return immediate(sqlite, () => {
+    const before = db.select().from(dealers).where(eq(dealers.id, input.id)).get();
+    if (before && before.configJson === json) {
+      return { dealer: fromRow(before), created: false, changed: false };
+    }
+    const version = before ? before.version + 1 : 1;
+    if (before) {
+      db.update(dealers).set({ configJson: json, version, updatedAt: at }).where(eq(dealers.id, input.id)).run();
+    } else {
+      db.insert(dealers).values({ id: input.id, configJson: json, version, updatedAt: at }).run();
+    }
+    db.insert(auditLog)
+      .values({
+        dealerId: input.id,
+        at,
+        actor: input.actor,
+        action: before ? "dealer.updated" : "dealer.created",
+        beforeJson: before?.configJson ?? null,
+        afterJson: json,
+      })
+      .run();
+    return { dealer: { id: input.id, config: input.config, version, updatedAt: at }, created: !before, changed: true };
+  });
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "@hono/node-server";
+import { Temporal } from "@js-temporal/polyfill";
+import Database from "better-sqlite3";
+import { z } from "zod";
+import { createApp } from "./app.js";
+import { defaultLog, type LogFn } from "./api/deps.js";
+import { purgeExpired } from "./db/idempotency.js";
+import { prepareDatabase } from "./db/open.js";
+import { seedDemoIfEmpty } from "./db/seed-demo.js";
+
+// Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
+// tests import startServer()/openDatabase() instead (main() runs only when executed).
+
+// Empty strings count as unset ("PORT=" in a compose file should mean the default).
+const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s);
+
+export const Env = z.object({
+  NODE_ENV: opt(z.string().optional()),
+  PORT: opt(z.coerce.number().int().min(0).max(65535).default(8787)),
+  HOST: opt(z.string().optional()),
+  DATABASE_PATH: opt(z.string().default("./data/scheduler.db")),
+  SCHEDULER_ADMIN_TOKEN: opt(z.string().min(8, "use at least 8 characters").optional()),
+  SCHEDULER_NOW: opt(
+    z
+      .string()
+      .refine((s) => { try { Temporal.Instant.from(s); return true; } catch { return false; } }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
+      .optional(),
+  ),
+  SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("1")),
+});
+export type Env = z.infer<typeof Env>;
+
+export function openDatabase(path: string) {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  const db = prepareDatabase(sqlite);
+  return { sqlite, db };
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  log?: LogFn;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting, waits for in-flight requests (max drainMs), closes the database. */
+  close(drainMs?: number): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? defaultLog;
+  const parsed = Env.safeParse(options.env ?? process.env);
+  if (!parsed.success) {
+    throw new Error("Invalid environment: " + parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  }
+  const env = parsed.data;
+
+  let adminToken = env.SCHEDULER_ADMIN_TOKEN;
+  if (!adminToken) {
+    if (env.NODE_ENV === "production") throw new Error("SCHEDULER_ADMIN_TOKEN is required when NODE_ENV=production");
+    adminToken = randomBytes(24).toString("base64url");
+    log({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken });
+  }
+
+  const frozen = env.SCHEDULER_NOW ? Temporal.Instant.from(env.SCHEDULER_NOW).epochMilliseconds : undefined;
+  const now = frozen === undefined ? () => Date.now() : () => frozen;
+
+  const { sqlite, db } = openDatabase(env.DATABASE_PATH);
+  if (env.SEED_DEMO === "1" || env.SEED_DEMO === "true") {
+    if (seedDemoIfEmpty(db, sqlite, now())) log({ level: "info", msg: "seeded demo dealer", dealerId: "demo" });
+  }
+  const purge = () => purgeExpired(sqlite, now());
+  purge();
+  const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
+
+  const app = createApp({ db, sqlite, now, adminToken, log });
+  const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
+    s.once("error", fail);
+  }).catch((err) => {
+    // e.g. EADDRINUSE: release the database before reporting.
+    clearInterval(purgeTimer);
+    sqlite.close();
+    throw err;
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const host = env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log({ level: "info", msg: "listening", url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null });
+
+  let closing: Promise<void> | undefined;
+  const close = (drainMs = 10_000) =>
+    (closing ??= new Promise<void>((done) => {
+      clearInterval(purgeTimer);
+      // close() stops accepting; the callback fires once every connection has ended.
+      // Keep-alive sockets that go idle AFTER close() would otherwise linger until the
+      // keep-alive timeout, so sweep them; the force timer caps a stuck request.
+      const http = server as import("node:http").Server;
+      const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
+      const force = setTimeout(() => http.closeAllConnections?.(), drainMs).unref();
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(force);
+        // Only after the last request: closing earlier would fail requests mid-transaction.
+        sqlite.close();
+        done();
+      });
+    }));
+  return { url, port, close };
+}
+
+async function main(): Promise<void> {
+  const log = defaultLog;
+  let running: RunningServer;
+  try {
+    running = await startServer({ env: process.env, log });
+  } catch (err) {
+    log({ level: "fatal", msg: "startup failed", error: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    log({ level: "info", msg: "shutting down", signal });
+    running.close().then(
+      () => {
+        log({ level: "info", msg: "stopped" });
+        process.exit(0);
+      },
+      (err) => {
+        log({ level: "error", msg: "shutdown failed", error: String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void main();
+}

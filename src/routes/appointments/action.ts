@@ -1,0 +1,40 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { ifMatchVersion, writeContext } from "../../api/write-context.js";
+import { ACTIONS, ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
+import { transition } from "../../scheduler/lifecycle.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { AppointmentParams, IdempotencyHeader } from "../shared.js";
+
+export const appointmentActionRoute = createRoute({
+  method: "post",
+  path: "/v1/dealers/{dealerId}/appointments/{id}/{action}",
+  tags: ["appointments"],
+  summary: "Lifecycle: confirm, cancel, check-in, no-show, complete (staff)",
+  description: "A compare-and-set on the current status; cancel and no-show release capacity exactly once. If-Match is optional here.",
+  security: bearerSecurity,
+  request: {
+    params: AppointmentParams.extend({ action: z.enum(ACTIONS).openapi({ param: { name: "action", in: "path" } }) }),
+    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { name: "If-Match", in: "header" } }) }),
+    body: { required: false, content: { "application/json": { schema: ActionRequest } } },
+  },
+  responses: {
+    200: { description: "New status and version", content: { "application/json": { schema: AppointmentView } } },
+    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+  },
+});
+
+export function registerAppointmentAction(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...appointmentActionRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+    const { dealerId, id, action } = c.req.valid("param");
+    const body = c.req.valid("json") ?? {};
+    const ifMatch = ifMatchVersion(c, false);
+    const ctx = writeContext(c, deps, runtimes, `POST /v1/dealers/{dealerId}/appointments/{id}/${action}`, { id, body });
+    const out = transition(ctx, dealerId, id, action, { ifMatch, reason: body.reason });
+    if (out.replayed) c.header("Idempotent-Replayed", "true");
+    c.header("ETag", `"${out.body.version}"`);
+    return c.json(out.body, 200);
+  });
+}

@@ -1,0 +1,40 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { optionalStaff } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses, ProblemSchema } from "../../api/openapi.js";
+import { writeContext } from "../../api/write-context.js";
+import { bookAppointment } from "../../scheduler/book.js";
+import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { DealerParam, IdempotencyHeader } from "../shared.js";
+
+export const bookAppointmentRoute = createRoute({
+  method: "post",
+  path: "/v1/dealers/{dealerId}/appointments",
+  tags: ["appointments"],
+  summary: "Book a reception (public, or staff with a token)",
+  description: "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives.",
+  request: {
+    params: DealerParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: BookingRequest } } },
+  },
+  responses: {
+    201: { description: "Booked", content: { "application/json": { schema: AppointmentView } } },
+    409: { description: "slot_unavailable: with violations and alternatives", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
+    ...problemResponses("not_found", "idempotency_mismatch", "unauthorized"),
+  },
+});
+
+export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...bookAppointmentRoute, middleware: [optionalStaff(deps)] as const }, (c) => {
+    const { dealerId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
+    const out = bookAppointment(ctx, dealerId, body);
+    if (out.replayed) c.header("Idempotent-Replayed", "true");
+    c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
+    c.header("ETag", `"${out.body.version}"`);
+    return c.json(out.body, 201);
+  });
+}

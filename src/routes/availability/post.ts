@@ -1,0 +1,29 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { AvailabilityRequest, AvailabilityResponse } from "../../scheduler/contracts.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { searchAvailability } from "../../scheduler/search.js";
+import { DealerParam } from "../shared.js";
+
+export const searchAvailabilityRoute = createRoute({
+  method: "post",
+  path: "/v1/dealers/{dealerId}/availability",
+  tags: ["availability"],
+  summary: "Bookable reception options, quiet hours first (public)",
+  request: {
+    params: DealerParam,
+    body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } },
+  },
+  responses: {
+    200: { description: "At least two options when the dealer has two", content: { "application/json": { schema: AvailabilityResponse } } },
+    ...problemResponses("not_found"),
+  },
+});
+
+export function registerSearchAvailability(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi(searchAvailabilityRoute, (c) => {
+    const { dealerId } = c.req.valid("param");
+    return c.json(searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+  });
+}

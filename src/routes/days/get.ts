@@ -1,0 +1,49 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { LocalDate } from "../../core/primitives.js";
+import { dayBoard } from "../../scheduler/day-board.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { DealerParam } from "../shared.js";
+
+const Slot = z.object({
+  appointmentId: z.string(),
+  kind: z.enum(["reception", "return"]),
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+  express: z.boolean(),
+  forced: z.boolean(),
+});
+
+export const DayBoardView = z
+  .object({
+    date: z.string(),
+    timeZone: z.string(),
+    open: z.boolean(),
+    advisors: z.array(z.object({ id: z.string(), name: z.string(), slots: z.array(Slot) })),
+    workshop: z.record(z.string(), z.object({ capacityHours: z.number(), bookedHours: z.number() })),
+    mobility: z.object({ courtesyCars: z.object({ total: z.number().int(), inUse: z.number().int() }) }),
+  })
+  .openapi("DayBoard");
+
+export const dayBoardRoute = createRoute({
+  method: "get",
+  path: "/v1/dealers/{dealerId}/days/{date}",
+  tags: ["day board"],
+  summary: "The advisors' day: receptions, returns, workshop load, courtesy cars (staff)",
+  security: bearerSecurity,
+  request: { params: DealerParam.extend({ date: LocalDate.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24" }) }) },
+  responses: {
+    200: { description: "The day board", content: { "application/json": { schema: DayBoardView } } },
+    ...problemResponses("not_found", "unauthorized", "forbidden"),
+  },
+});
+
+export function registerDayBoard(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...dayBoardRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+    const { dealerId, date } = c.req.valid("param");
+    return c.json(dayBoard(deps.db, runtimes, dealerId, date), 200);
+  });
+}

@@ -1,0 +1,21 @@
+import type { ApiApp, AppDeps } from "../api/deps.js";
+import type { Runtimes } from "../scheduler/runtime.js";
+import { registerAppointmentAction } from "./appointments/action.js";
+import { registerGetAppointment } from "./appointments/get.js";
+import { registerMoveAppointment } from "./appointments/patch.js";
+import { registerBookAppointment } from "./appointments/post.js";
+import { registerSearchAvailability } from "./availability/post.js";
+import { registerDayBoard } from "./days/get.js";
+
+// The scheduling routes, grouped by resource.
+export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  // availability
+  registerSearchAvailability(app, deps, runtimes);
+  // appointments
+  registerBookAppointment(app, deps, runtimes);
+  registerGetAppointment(app, deps, runtimes);
+  registerMoveAppointment(app, deps, runtimes);
+  registerAppointmentAction(app, deps, runtimes);
+  // the advisors' day
+  registerDayBoard(app, deps, runtimes);
+}

@@ -1,0 +1,14 @@
+import type { Db } from "../db/sqlite-handle.js";
+import { findAppointment } from "./appointments-repo.js";
+import type { AppointmentView } from "./contracts.js";
+import { notFound } from "./errors.js";
+import { appointmentView } from "./present.js";
+import type { Runtimes } from "./runtime.js";
+
+export function getAppointment(db: Db, runtimes: Runtimes, dealerId: string, id: string): AppointmentView {
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const row = findAppointment(db, dealerId, id);
+  if (!row) throw notFound(`appointment ${id}`);
+  return appointmentView(rt.dealer, row);
+}

@@ -1,0 +1,125 @@
+import { readInstant } from "../core/dealer.js";
+import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
+import { findReturn } from "../core/return-slot.js";
+import { checkReception, evaluateReturn } from "../core/rules.js";
+import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
+import { sha256Hex } from "../lib/sha256.js";
+import { immediate } from "../db/tx.js";
+import { audit, insertAppointment } from "./appointments-repo.js";
+import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import type { AppointmentView, BookingRequest } from "./contracts.js";
+import { DomainError, notFound } from "./errors.js";
+import { appointmentView, optionView } from "./present.js";
+import type { DealerRuntime } from "./runtime.js";
+import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
+import { randomToken } from "./tokens.js";
+
+// bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
+// The in-memory index is updated only after the commit, so a failed write never leaves
+// phantom capacity behind, and no other request can run between check and write.
+
+function invalid(path: string, message: string): DomainError {
+  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
+}
+
+function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number; advisors: number[]; option: DecodedOption | null } {
+  let option: DecodedOption | null = null;
+  let start: number;
+  let advisor: number | undefined;
+  if (req.optionId !== undefined) {
+    option = decodeOptionId(rt.dealer, req.optionId);
+    if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
+    start = option.reception.start;
+    advisor = option.reception.advisor;
+  } else {
+    try {
+      start = readInstant(rt.dealer.tz, req.start!);
+    } catch (e) {
+      throw invalid("start", (e as Error).message);
+    }
+  }
+  if (req.start !== undefined && option) {
+    let named: number;
+    try {
+      named = readInstant(rt.dealer.tz, req.start);
+    } catch (e) {
+      throw invalid("start", (e as Error).message);
+    }
+    if (named !== start) throw invalid("start", "does not match the chosen optionId");
+  }
+  const named = advisorIndexOf(rt, req.advisorId, "advisorId");
+  if (named !== undefined && advisor !== undefined && named !== advisor) throw invalid("advisorId", "does not match the chosen optionId");
+  advisor ??= named;
+  // No advisor named: any advisor free at that time will do.
+  const advisors = advisor !== undefined ? [advisor] : rt.dealer.advisors.map((_, i) => i);
+  return { start, advisors, option };
+}
+
+export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest): Outcome<AppointmentView> {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const job = jobFor(rt, req);
+  const slot = requestedSlot(rt, req);
+  const now = Math.floor(ctx.nowMs / 60_000);
+  let booking: Booking | null = null;
+  const outcome = immediate(ctx.sqlite, () =>
+    idempotent(ctx, dealerId, () => {
+      let violations: Violation[] = [];
+      let chosen: { advisor: number; plan: NonNullable<ReturnType<typeof checkReception>["plan"]> } | null = null;
+      for (const advisor of slot.advisors) {
+        const chk = checkReception(rt.index, { advisor, start: slot.start, minutes: job.receptionMinutes, job, now });
+        if (chk.plan) {
+          chosen = { advisor, plan: chk.plan };
+          break;
+        }
+        if (violations.length === 0) violations = chk.violations;
+      }
+      if (!chosen) {
+        const fromDay = Math.max(rt.dealer.dayOf(slot.start), rt.dealer.dayOf(now));
+        const alt = searchOptions(rt, job, fromDay, 14, 3, ctx.nowMs);
+        throw new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {
+          violations,
+          alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
+        });
+      }
+      const { advisor, plan } = chosen;
+      const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
+      let ret: AdvisorSlot | null = slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null;
+      if (!ret || evaluateReturn(rt.index, ret, plan.readyAt, null) !== null) ret = findReturn(rt.index, advisor, plan.readyAt, job.returnMinutes);
+      const id = crypto.randomUUID();
+      const manageToken = randomToken();
+      const at = isoNow(ctx);
+      const row = {
+        id,
+        dealerId,
+        status: "requested",
+        version: 1,
+        manageTokenHash: sha256Hex(manageToken),
+        advisorId: rt.dealer.advisors[advisor].id,
+        receptionStart: reception.start,
+        receptionMinutes: reception.minutes,
+        returnAdvisorId: ret ? rt.dealer.advisors[ret.advisor].id : null,
+        returnStart: ret?.start ?? null,
+        returnMinutes: ret?.minutes ?? null,
+        readyAt: plan.readyAt,
+        labourJson: JSON.stringify(plan.labour),
+        interventionsJson: JSON.stringify(req.interventions),
+        vehicleJson: JSON.stringify(req.vehicle),
+        customerJson: JSON.stringify(req.customer),
+        mobility: req.mobility,
+        requestText: req.request ?? null,
+        channel: req.channel,
+        express: false,
+        forced: false,
+        createdAt: at,
+        updatedAt: at,
+      };
+      insertAppointment(ctx.db, row);
+      audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: "book", after: { status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
+      booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express: false, mobility: req.mobility };
+      return { status: 201, body: appointmentView(rt.dealer, row, manageToken) };
+    }),
+  );
+  if (booking) rt.index.add(booking);
+  return outcome;
+}

@@ -1,0 +1,172 @@
+import { z } from "@hono/zod-openapi";
+import { MOBILITY } from "../core/types.js";
+import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
+
+// The HTTP contract's bodies (../shared/api-contract.md), one zod schema per shape,
+// shared by validation, the domain verbs' input types and the OpenAPI document.
+
+export const Mobility = z.enum(MOBILITY).openapi("Mobility");
+export type Mobility = z.infer<typeof Mobility>;
+
+export const Vehicle = z
+  .object({
+    model: z.string().min(1).max(60),
+    vin: z.string().max(32).optional(),
+    plate: z.string().max(20).optional(),
+    electrified: z.boolean().optional(),
+  })
+  .strict()
+  .openapi("Vehicle");
+export type Vehicle = z.infer<typeof Vehicle>;
+
+const Interventions = z.array(Id).min(1).max(10);
+
+export const AvailabilityRequest = z
+  .object({
+    vehicle: Vehicle.optional(),
+    interventions: Interventions,
+    customer: z.object({ known: z.boolean().default(true) }).strict().default({ known: true }),
+    mobility: Mobility.default("none"),
+    /** Local date in the dealer's zone; defaults to today there. */
+    from: LocalDate.optional(),
+    days: z.number().int().min(1).max(60).default(14),
+    /** Never below 2: a customer always gets a real choice. */
+    count: z.number().int().min(1).max(20).default(3).transform((n) => Math.max(2, n)),
+    preferredAdvisorId: Id.optional(),
+    dayPart: z.enum(["morning", "afternoon"]).optional(),
+  })
+  .strict()
+  .openapi("AvailabilityRequest");
+export type AvailabilityRequest = z.infer<typeof AvailabilityRequest>;
+
+export const SlotView = z
+  .object({ start: z.string(), end: z.string(), advisorId: z.string(), minutes: z.number().int() })
+  .openapi("Slot");
+export type SlotView = z.infer<typeof SlotView>;
+
+export const OptionView = z
+  .object({
+    optionId: z.string(),
+    start: z.string(),
+    end: z.string(),
+    advisorId: z.string(),
+    advisorName: z.string(),
+    receptionMinutes: z.number().int(),
+    readyAt: z.string(),
+    return: SlotView.nullable(),
+    quiet: z.boolean(),
+    express: z.boolean(),
+    mobility: Mobility,
+  })
+  .openapi("Option");
+export type OptionView = z.infer<typeof OptionView>;
+
+export const Shortfall = z.object({ code: z.literal("insufficient_capacity"), detail: z.string() }).openapi("Shortfall");
+
+export const AvailabilityResponse = z
+  .object({
+    dealerId: z.string(),
+    timeZone: z.string(),
+    from: z.string(),
+    days: z.number().int(),
+    options: z.array(OptionView),
+    shortfall: Shortfall.optional(),
+  })
+  .openapi("AvailabilityResponse");
+export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
+
+export const Customer = z
+  .object({
+    known: z.boolean().default(true),
+    name: z.string().min(1).max(120),
+    email: z.string().email().max(200).optional(),
+    phone: z.string().regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number").optional(),
+    reminders: z
+      .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).default("sms") })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi("Customer");
+export type Customer = z.infer<typeof Customer>;
+
+export const Channel = z.enum(["app", "web", "phone", "walk_in", "staff"]);
+
+export const BookingRequest = z
+  .object({
+    optionId: z.string().min(1).max(200).optional(),
+    start: DateTimeInput.optional(),
+    advisorId: Id.optional(),
+    vehicle: Vehicle,
+    interventions: Interventions,
+    customer: Customer,
+    mobility: Mobility.default("none"),
+    /** The customer's words, stored verbatim. */
+    request: z.string().max(2000).optional(),
+    channel: Channel.default("app"),
+  })
+  .strict()
+  .refine((b) => b.optionId !== undefined || b.start !== undefined, {
+    message: "name the slot with optionId, or with start (and optionally advisorId)",
+    path: ["optionId"],
+  })
+  .openapi("BookingRequest");
+export type BookingRequest = z.infer<typeof BookingRequest>;
+
+export const STATUSES = ["requested", "confirmed", "checked_in", "completed", "cancelled", "no_show"] as const;
+export const Status = z.enum(STATUSES).openapi("Status");
+export type Status = z.infer<typeof Status>;
+
+export const AppointmentView = z
+  .object({
+    id: z.string(),
+    dealerId: z.string(),
+    status: Status,
+    version: z.number().int(),
+    manageToken: z.string().optional(),
+    reception: SlotView,
+    return: SlotView.nullable(),
+    readyAt: z.string(),
+    express: z.boolean(),
+    forced: z.boolean(),
+    mobility: Mobility,
+    interventions: z.array(z.string()),
+    vehicle: Vehicle,
+    channel: z.string().nullable(),
+    request: z.string().nullable(),
+    recap: z.object({
+      date: z.string(),
+      time: z.string(),
+      reason: z.string(),
+      greeter: z.string(),
+      parking: z.string(),
+      address: z.string(),
+      bring: z.array(z.string()),
+      mobility: Mobility,
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Appointment");
+export type AppointmentView = z.infer<typeof AppointmentView>;
+
+export const MoveRequest = z
+  .object({
+    reception: z.object({ start: DateTimeInput.optional(), advisorId: Id.optional() }).strict().optional(),
+    return: z
+      .object({ start: DateTimeInput.optional(), advisorId: Id.optional(), minutes: z.number().int().min(10).max(15).optional() })
+      .strict()
+      .optional(),
+    force: z.boolean().default(false),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((m) => !m.force || m.reason !== undefined, { message: "force needs a reason", path: ["reason"] })
+  .openapi("MoveRequest");
+export type MoveRequest = z.infer<typeof MoveRequest>;
+
+export const ActionRequest = z.object({ reason: z.string().min(1).max(500).optional() }).strict().openapi("ActionRequest");
+export type ActionRequest = z.infer<typeof ActionRequest>;
+
+export const ACTIONS = ["confirm", "cancel", "check-in", "no-show", "complete"] as const;
+export type Action = (typeof ACTIONS)[number];

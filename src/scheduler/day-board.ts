@@ -1,0 +1,63 @@
+import { dayNumberFromIso } from "../core/civil.js";
+import type { LabourSlice } from "../core/types.js";
+import type { Db } from "../db/sqlite-handle.js";
+import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
+import type { Status } from "./contracts.js";
+import { notFound } from "./errors.js";
+import type { Runtimes } from "./runtime.js";
+
+// The advisors' day: each advisor's receptions and returns, the workshop's booked
+// hours against capacity per skill, and courtesy cars out. Read from storage, so it
+// shows past days and appointments the in-memory index no longer holds.
+
+export interface DayBoard {
+  date: string;
+  timeZone: string;
+  open: boolean;
+  advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean }> }>;
+  workshop: Record<string, { capacityHours: number; bookedHours: number }>;
+  mobility: { courtesyCars: { total: number; inUse: number } };
+}
+
+const hours = (m: number) => Math.round((m / 60) * 100) / 100;
+
+export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: string): DayBoard {
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const { dealer } = rt;
+  const n = dayNumberFromIso(date);
+  const day = dealer.day(n);
+  const from = day.zone.start;
+  const to = from + day.zone.length;
+  const rows = appointmentsBetween(db, dealerId, from, to);
+  const holding = new Set<string>(HOLDING);
+  const advisors: DayBoard["advisors"] = dealer.config.advisors.map((a) => ({ id: a.id, name: a.name, slots: [] }));
+  const byId = new Map(advisors.map((a) => [a.id, a]));
+  const booked = new Array<number>(dealer.skills.length).fill(0);
+  let carsOut = 0;
+  for (const r of rows) {
+    const status = r.status as Status;
+    const visible = status !== "cancelled";
+    if (visible && r.receptionStart >= from && r.receptionStart < to) {
+      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, express: r.express, forced: r.forced });
+    }
+    if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
+      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, express: r.express, forced: r.forced });
+    }
+    if (!holding.has(status)) continue;
+    for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
+    const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
+    if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carsOut++;
+  }
+  for (const a of advisors) a.slots.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  const workshop: DayBoard["workshop"] = {};
+  dealer.skills.forEach((s, i) => (workshop[s] = { capacityHours: hours(day.capacity[i]), bookedHours: hours(booked[i]) }));
+  return {
+    date,
+    timeZone: dealer.tz,
+    open: day.open.length > 0,
+    advisors,
+    workshop,
+    mobility: { courtesyCars: { total: dealer.config.mobility.courtesyCars, inUse: carsOut } },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Violation } from "../core/types.js";
+
+// The domain's typed failures. The HTTP layer maps each code to a status in one place
+// (src/api/errors.ts); the names are the contract's error codes.
+
+export type DomainErrorCode =
+  | "validation_failed"
+  | "not_found"
+  | "slot_unavailable"
+  | "rule_violation"
+  | "invalid_transition"
+  | "version_conflict"
+  | "precondition_required"
+  | "idempotency_mismatch";
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly detail: string,
+    readonly extra?: { violations?: Violation[]; alternatives?: unknown[]; [k: string]: unknown },
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (what: string) => new DomainError("not_found", `${what} not found`);

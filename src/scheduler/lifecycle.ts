@@ -1,0 +1,62 @@
+import { immediate } from "../db/tx.js";
+import { audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
+import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import type { Action, AppointmentView, Status } from "./contracts.js";
+import { DomainError, notFound } from "./errors.js";
+import { appointmentView } from "./present.js";
+
+// The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
+// no_show. Each transition is a compare-and-set on the current status, so two clicks
+// (or two advisors) cannot both cancel and release the same capacity twice.
+
+const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
+  confirm: { from: ["requested"], to: "confirmed" },
+  "check-in": { from: ["requested", "confirmed"], to: "checked_in" },
+  complete: { from: ["checked_in"], to: "completed" },
+  cancel: { from: ["requested", "confirmed"], to: "cancelled" },
+  "no-show": { from: ["requested", "confirmed"], to: "no_show" },
+};
+
+/** Statuses that give the appointment's capacity back. */
+const RELEASES = new Set<Status>(["cancelled", "no_show"]);
+
+export function transition(
+  ctx: WriteContext,
+  dealerId: string,
+  id: string,
+  action: Action,
+  opts: { ifMatch?: number; reason?: string },
+): Outcome<AppointmentView> {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const t = TRANSITIONS[action];
+  let release = false;
+  const outcome = immediate(ctx.sqlite, () =>
+    idempotent(ctx, dealerId, () => {
+      const row = findAppointment(ctx.db, dealerId, id);
+      if (!row) throw notFound(`appointment ${id}`);
+      if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) {
+        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${opts.ifMatch}`, { currentVersion: row.version });
+      }
+      if (!t.from.includes(row.status as Status)) {
+        throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, { status: row.status });
+      }
+      const at = isoNow(ctx);
+      const patch = { status: t.to, version: row.version + 1, updatedAt: at };
+      if (!transitionAppointment(ctx.db, id, row.status, patch)) {
+        throw new DomainError("invalid_transition", "the appointment changed meanwhile; reload it");
+      }
+      audit(ctx.db, {
+        dealerId, appointmentId: id, at, actor: ctx.actor, action,
+        before: { status: row.status, version: row.version },
+        after: { status: t.to, version: patch.version },
+        reason: opts.reason ?? null,
+      });
+      release = RELEASES.has(t.to);
+      return { status: 200, body: appointmentView(rt.dealer, { ...row, ...patch }) };
+    }),
+  );
+  // After commit, and only on the one request whose compare-and-set won.
+  if (release) rt.index.remove(id);
+  return outcome;
+}

@@ -1,0 +1,112 @@
+import { readInstant } from "../core/dealer.js";
+import { deriveJob, isJobError } from "../core/duration.js";
+import { findReturn } from "../core/return-slot.js";
+import { checkReception, checkReturn, evaluateReturn } from "../core/rules.js";
+import type { AdvisorSlot, Booking, Job, LabourSlice, Mobility } from "../core/types.js";
+import { immediate } from "../db/tx.js";
+import { audit, findAppointment, updateAppointment, type AppointmentRow } from "./appointments-repo.js";
+import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import type { AppointmentView, MoveRequest } from "./contracts.js";
+import { DomainError, notFound } from "./errors.js";
+import { appointmentView } from "./present.js";
+import { rowToBooking } from "./runtime.js";
+import { advisorIndexOf } from "./search.js";
+
+// moveAppointment: an advisor moves or reassigns a reception and/or its return.
+// Every rule is re-checked against the index *without* the appointment itself; force
+// (with a reason) lets the advisor go past the buffer caps and nothing else.
+
+const MOVABLE = new Set(["requested", "confirmed"]);
+const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
+
+function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
+  const customer = JSON.parse(row.customerJson) as { known?: boolean };
+  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known ?? true, mobility: row.mobility as Mobility });
+  if (!isJobError(job)) return job;
+  // The intervention left the catalogue since booking: keep the labour it was booked with.
+  const bySkill = new Map<number, number>();
+  for (const l of JSON.parse(row.labourJson) as LabourSlice[]) bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
+  return { receptionMinutes: row.receptionMinutes as 15 | 30, returnMinutes: row.returnMinutes ?? 10, labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })), mobility: row.mobility as Mobility };
+}
+
+function instant(tz: string, s: string, path: string): number {
+  try {
+    return readInstant(tz, s);
+  } catch (e) {
+    throw new DomainError("validation_failed", `${path}: ${(e as Error).message}`, { errors: [{ path, message: (e as Error).message, in: "body" }] });
+  }
+}
+
+export function moveAppointment(ctx: WriteContext, dealerId: string, id: string, ifMatch: number, req: MoveRequest): Outcome<AppointmentView> {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const { dealer, index } = rt;
+  const now = Math.floor(ctx.nowMs / 60_000);
+  let removed: Booking | undefined;
+  let placed: Booking | null = null;
+  try {
+    const outcome = immediate(ctx.sqlite, () =>
+      idempotent(ctx, dealerId, () => {
+        const row = findAppointment(ctx.db, dealerId, id);
+        if (!row) throw notFound(`appointment ${id}`);
+        if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
+        if (!MOVABLE.has(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
+        const job = jobOf(rt, row);
+        const current = index.bookings.get(id) ?? rowToBooking(dealer, row);
+        const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
+        const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;
+        removed = index.remove(id);
+        const chk = checkReception(index, { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now });
+        const blocking = chk.violations.filter((v) => !(req.force && CAPS.has(v.code)));
+        const forced = chk.violations.length > 0 && blocking.length === 0;
+        const plan = chk.plan ?? (forced ? checkReception(index, { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, force: true }).plan : null);
+        if (blocking.length || !plan) throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations });
+        const reception: AdvisorSlot = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes };
+        let ret: AdvisorSlot | null;
+        if (req.return) {
+          const r = req.return;
+          ret = {
+            advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId") ?? current?.ret?.advisor ?? rAdvisor,
+            start: r.start !== undefined ? instant(dealer.tz, r.start, "return.start") : (current?.ret?.start ?? plan.readyAt),
+            minutes: r.minutes ?? current?.ret?.minutes ?? job.returnMinutes,
+          };
+          const rv = checkReturn(index, ret, plan.readyAt);
+          if (rv.length) throw new DomainError("rule_violation", rv[0].message, { violations: rv });
+        } else {
+          ret = current?.ret ?? null;
+          // Keep the agreed return while it still works; otherwise propose the next one.
+          if (!ret || evaluateReturn(index, ret, plan.readyAt, null) !== null) ret = findReturn(index, rAdvisor, plan.readyAt, job.returnMinutes);
+        }
+        const at = isoNow(ctx);
+        const patch = {
+          version: row.version + 1,
+          advisorId: dealer.advisors[rAdvisor].id,
+          receptionStart: rStart,
+          receptionMinutes: reception.minutes,
+          returnAdvisorId: ret ? dealer.advisors[ret.advisor].id : null,
+          returnStart: ret?.start ?? null,
+          returnMinutes: ret?.minutes ?? null,
+          readyAt: plan.readyAt,
+          labourJson: JSON.stringify(plan.labour),
+          forced: row.forced || forced,
+          updatedAt: at,
+        };
+        if (!updateAppointment(ctx.db, id, row.version, patch)) throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+        audit(ctx.db, {
+          dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "move_forced" : "move",
+          before: { version: row.version, advisor: row.advisorId, reception: row.receptionStart, return: row.returnStart, returnAdvisor: row.returnAdvisorId },
+          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.violations.map((v) => v.code) : undefined },
+          reason: req.reason ?? null,
+        });
+        placed = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express: row.express, mobility: row.mobility as Mobility };
+        return { status: 200, body: appointmentView(dealer, { ...row, ...patch }) };
+      }),
+    );
+    if (placed) index.add(placed);
+    return outcome;
+  } catch (e) {
+    // Nothing was committed: put the old placement back exactly as it was.
+    if (removed && !index.bookings.has(id)) index.add(removed);
+    throw e;
+  }
+}

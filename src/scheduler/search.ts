@@ -1,0 +1,51 @@
+import { dayNumberFromIso } from "../core/civil.js";
+import { deriveJob, isJobError } from "../core/duration.js";
+import { searchAvailability as coreSearch } from "../core/search.js";
+import type { Job } from "../core/types.js";
+import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
+import { DomainError, notFound } from "./errors.js";
+import { optionView } from "./present.js";
+import type { DealerRuntime, Runtimes } from "./runtime.js";
+
+// searchAvailability: the public form's question, "which reception times can this
+// dealer honestly promise this car?", answered from the in-memory index.
+
+export function jobFor(rt: DealerRuntime, req: { interventions: string[]; customer: { known: boolean }; mobility: Job["mobility"] }): Job {
+  const job = deriveJob(rt.dealer, { interventions: req.interventions, known: req.customer.known, mobility: req.mobility });
+  if (isJobError(job)) throw new DomainError("validation_failed", job.detail, { errors: [{ path: "interventions", message: job.detail, in: "body" }] });
+  return job;
+}
+
+export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: string): number | undefined {
+  if (id === undefined) return undefined;
+  const i = rt.dealer.advisorIndex.get(id);
+  if (i === undefined) throw new DomainError("validation_failed", `unknown advisor "${id}"`, { errors: [{ path, message: "unknown advisor", in: "body" }] });
+  return i;
+}
+
+export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon" }) {
+  const now = Math.floor(nowMs / 60_000);
+  return coreSearch(rt.index, { job, fromDay, days, count, now, ...extra });
+}
+
+export function searchAvailability(runtimes: Runtimes, dealerId: string, req: AvailabilityRequest, nowMs: number): AvailabilityResponse {
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const job = jobFor(rt, req);
+  const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
+  // A date in the past searches from today: the customer cannot book yesterday anyway.
+  const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
+  const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, {
+    preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"),
+    dayPart: req.dayPart,
+  });
+  const res: AvailabilityResponse = {
+    dealerId,
+    timeZone: rt.dealer.tz,
+    from: rt.dealer.format(rt.dealer.day(fromDay).zone.start).slice(0, 10),
+    days: result.days,
+    options: result.options.map((o) => optionView(rt.dealer, o)),
+  };
+  if (result.shortfall) res.shortfall = result.shortfall;
+  return res;
+}
