@@ -2,6 +2,11 @@ import { clearRange, setRange } from "./bitset.js";
 import { GRID, WORDS_PER_DAY, type Dealer } from "./dealer.js";
 import type { AdvisorSlot, Booking } from "./types.js";
 
+/** A courtesy car is out from reception start until the return ends (or readyAt when no return is planned). */
+export function carWindow(b: Pick<Booking, "reception" | "ret" | "readyAt">): [number, number] {
+  return [b.reception.start, b.ret ? b.ret.start + b.ret.minutes : Math.max(b.readyAt, b.reception.start + b.reception.minutes)];
+}
+
 // Occupancy of one dealer in integers. Adding, moving or removing an appointment
 // touches only the day(s) and minutes of that appointment, never the other bookings.
 
@@ -12,20 +17,32 @@ export class DayState {
   readonly receptions: number[][];
   /** Receptions overlapping each 15-minute grid slot, across advisors (desk load). */
   readonly desk: Uint8Array;
-  /** Labour minutes booked per skill. */
+  /** Labour minutes booked per skill, and the part of it booked by express jobs. */
   readonly booked: Int32Array;
+  readonly expressBooked: Int32Array;
+  /** Per half-day (0 morning, 1 afternoon): express receptions, pickup & delivery runs, shuttle seats. */
+  readonly expressReceptions = new Uint8Array(2);
+  readonly runs = new Uint16Array(2);
+  readonly shuttle = new Uint16Array(2);
+  /** Bumped on every change to this day: per-day caches compare against it. */
+  version = 0;
 
   constructor(advisors: number, skills: number) {
     this.busy = new Uint32Array(advisors * WORDS_PER_DAY);
     this.receptions = Array.from({ length: advisors }, () => []);
     this.desk = new Uint8Array(Math.ceil(1500 / GRID) + 1);
     this.booked = new Int32Array(skills);
+    this.expressBooked = new Int32Array(skills);
   }
 }
 
 export class CapacityIndex {
   readonly bookings = new Map<string, Booking>();
+  /** Bumped on every add and remove: caches derived from the index compare against it. */
+  version = 0;
   private readonly days = new Map<number, DayState>();
+  /** Courtesy-car bookings by each local day their car is out. */
+  private readonly carDays = new Map<number, Set<string>>();
 
   constructor(readonly dealer: Dealer) {}
 
@@ -40,31 +57,72 @@ export class CapacityIndex {
     return this.days.get(n);
   }
 
+  /** The day's state for writing (only mutators call this, so it bumps the day's version). */
   private state(n: number): DayState {
     let s = this.days.get(n);
     if (!s) {
       s = new DayState(this.dealer.advisors.length, this.dealer.skills.length);
       this.days.set(n, s);
     }
+    s.version++;
     return s;
   }
 
   add(b: Booking): void {
     if (this.bookings.has(b.id)) throw new Error(`booking ${b.id} is already indexed`);
     this.bookings.set(b.id, b);
+    this.version++;
     this.reception(b.reception, +1);
     if (b.ret) this.advisorSlot(b.ret, +1);
-    for (const l of b.labour) this.state(l.day).booked[l.skill] += l.minutes;
+    this.extras(b, +1);
   }
 
   remove(id: string): Booking | undefined {
     const b = this.bookings.get(id);
     if (!b) return undefined;
     this.bookings.delete(id);
+    this.version++;
     this.reception(b.reception, -1);
     if (b.ret) this.advisorSlot(b.ret, -1);
-    for (const l of b.labour) this.state(l.day).booked[l.skill] -= l.minutes;
+    this.extras(b, -1);
     return b;
+  }
+
+  /** Ids of courtesy-car bookings whose car is out at some point of day n. */
+  carsOn(n: number): Set<string> | undefined {
+    return this.carDays.get(n);
+  }
+
+  /** Half-day (0 morning, 1 afternoon) and day of an instant. */
+  halfOf(epochMinute: number): { day: number; half: number } {
+    const n = this.dealer.dayOf(epochMinute);
+    const d = this.dealer.day(n);
+    return { day: n, half: epochMinute - d.zone.start < d.noon ? 0 : 1 };
+  }
+
+  private extras(b: Booking, sign: 1 | -1): void {
+    for (const l of b.labour) {
+      const st = this.state(l.day);
+      st.booked[l.skill] += sign * l.minutes;
+      if (b.express) st.expressBooked[l.skill] += sign * l.minutes;
+    }
+    const r = this.halfOf(b.reception.start);
+    if (b.express) this.state(r.day).expressReceptions[r.half] += sign;
+    if (b.mobility === "pickup_delivery" || b.mobility === "shuttle") {
+      const counter = b.mobility === "shuttle" ? "shuttle" : "runs";
+      this.state(r.day)[counter][r.half] += sign;
+      const back = this.halfOf(b.ret ? b.ret.start : b.readyAt);
+      this.state(back.day)[counter][back.half] += sign;
+    }
+    if (b.mobility === "courtesy_car") {
+      const [s, e] = carWindow(b);
+      for (let n = this.dealer.dayOf(s), last = this.dealer.dayOf(Math.max(s, e - 1)); n <= last; n++) {
+        let set = this.carDays.get(n);
+        if (!set) this.carDays.set(n, (set = new Set()));
+        if (sign > 0) set.add(b.id);
+        else set.delete(b.id);
+      }
+    }
   }
 
   /** Replace a booking (a move): remove the old placement, add the new one. */

@@ -23,12 +23,12 @@ export function hourlyCapOk(list: number[], s: number, max: number): boolean {
   if (count < max) return true;
   // Window start t ∈ {s} ∪ {starts in (s-60, s]}; count starts (plus s) in [t, t+60).
   for (let t = lo; t < list.length && list[t] <= s; t += 2) {
-    if (startsIn(list, list[t], s) + 1 > max) return false;
+    if (startsIn(list, list[t]) + 1 > max) return false;
   }
-  return startsIn(list, s, s) + 1 <= max;
+  return startsIn(list, s) + 1 <= max;
 }
 
-function startsIn(list: number[], t: number, _s: number): number {
+function startsIn(list: number[], t: number): number {
   let c = 0;
   for (let i = 0; i < list.length; i += 2) if (list[i] >= t && list[i] < t + 60) c++;
   return c;
@@ -49,16 +49,18 @@ export function twoHourCapOk(list: number[], s: number, e: number, max: number):
   let near = e - s;
   for (let i = 0; i < list.length; i += 2) near += overlap(list[i], list[i + 1], s - 120, e + 120);
   if (near <= max) return true;
-  // Breakpoints of the window function, restricted to windows that overlap [s, e).
+  // Breakpoints of the window function, restricted to windows that overlap [s, e):
+  // the window's start or end meets some reception's start or end.
   const lo = s - 119;
   const hi = e - 1;
-  const cands = [lo, hi, s, e - 120];
-  for (let i = 0; i < list.length; i += 2) {
-    cands.push(list[i], list[i + 1], list[i] - 120, list[i + 1] - 120);
-  }
-  for (const t of cands) {
-    if (t < lo || t > hi) continue;
-    if (windowMinutes(list, s, e, t) > max) return false;
+  if (windowMinutes(list, s, e, lo) > max || windowMinutes(list, s, e, hi) > max) return false;
+  if (windowMinutes(list, s, e, s) > max || (e - 120 >= lo && windowMinutes(list, s, e, e - 120) > max)) return false;
+  for (let i = 0; i < list.length; i++) {
+    // list[i] is a start (even i) or an end (odd i); windows starting or ending there.
+    const t1 = list[i];
+    const t2 = list[i] - 120;
+    if (t1 >= lo && t1 <= hi && windowMinutes(list, s, e, t1) > max) return false;
+    if (t2 >= lo && t2 <= hi && windowMinutes(list, s, e, t2) > max) return false;
   }
   return true;
 }

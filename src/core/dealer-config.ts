@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeInput, Id, LocalDate, TimeRanges, TimeZone } from "./primitives.js";
+import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
 
 // The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but
 // name and timeZone has a default, so `DealerConfig.parse({name, timeZone})` is a
@@ -116,17 +116,35 @@ const DEFAULT_WORKSHOP = {
 
 export const MobilityConfig = z
   .object({
-    courtesyCars: z.number().int().min(0).max(1000).default(0),
-    pickupDelivery: z.number().int().min(0).max(1000).default(0),
+    /** Courtesy cars (loaners); a car is out from reception to return, across days. */
+    courtesyCars: z.number().int().min(0).max(1000).default(2),
+    /** Driver runs per half-day; a job uses a pickup (reception half-day) and a delivery (return half-day). */
+    pickupDelivery: z.number().int().min(0).max(1000).default(1),
     taxi: z.boolean().default(true),
     rental: z.boolean().default(false),
-    shuttle: z.boolean().default(false),
+    /** false: no shuttle; true: unlimited seats; { seatsPerDeparture }: one departure per half-day. */
+    shuttle: z.union([z.boolean(), z.object({ seatsPerDeparture: z.number().int().min(1).max(100) }).strict()]).default(false),
   })
   .strict();
 export type MobilityConfig = z.infer<typeof MobilityConfig>;
 
 export const ExpressConfig = z
-  .object({ models: z.array(z.string().min(1).max(40)).max(50).default(["MC20"]) })
+  .object({
+    /** Priority models (case-insensitive): an express appointment within one working day is guaranteed. */
+    models: z.array(z.string().min(1).max(40)).max(50).default(["MC20"]),
+    /** Receptions held per working day across the desk, per half-day. */
+    reservedReceptions: z
+      .object({ morning: z.number().int().min(0).max(20).default(1), afternoon: z.number().int().min(0).max(20).default(1) })
+      .strict()
+      .default({ morning: 1, afternoon: 1 }),
+    /** Workshop hours held per skill and day; a skill not named holds `defaultReservedHours`. */
+    reservedWorkshopHours: z.record(Id, z.number().min(0).max(200)).default({}),
+    defaultReservedHours: z.number().min(0).max(200).default(3),
+    /** The reserve returns to the general pool at this local time on the previous working day. */
+    releaseTime: LocalTime.default("16:00"),
+    /** Courtesy cars only priority vehicles may take. */
+    heldCourtesyCars: z.number().int().min(0).max(1000).default(1),
+  })
   .strict();
 export type ExpressConfig = z.infer<typeof ExpressConfig>;
 

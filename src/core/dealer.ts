@@ -34,6 +34,10 @@ export interface DayInfo {
   techMinutes: Int32Array;
   /** Elapsed offset so that (elapsed + gridPhase) % GRID === 0 on the local grid. */
   gridPhase: number;
+  /** Express reserve: until this epoch minute ordinary customers cannot take it. */
+  releaseAt: number;
+  /** Express reserve: labour minutes per skill held for priority vehicles. */
+  reservedLabour: Int32Array;
 }
 
 export interface CompiledIntervention {
@@ -130,6 +134,17 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
   });
   const closures = new Set(config.closures.map(dayNumberFromIso));
   const cache = new Map<number, DayInfo>();
+  const isOpen = (n: number) => !closures.has(n) && config.openingHours[WEEKDAYS[weekdayOf(n)]].length > 0;
+  const release = parseLocalTime(config.express.releaseTime);
+  // The reserve of day n returns to the pool at releaseTime on the previous working day.
+  const releaseOf = (n: number, zone: ZoneDay): number => {
+    for (let p = n - 1; p >= n - 14; p--) {
+      if (!isOpen(p)) continue;
+      const z = zoneDay(tz, p);
+      return z.start + wallToElapsed(tz, p, z, release);
+    }
+    return zone.start;
+  };
 
   const buildDay = (n: number): DayInfo => {
     const zone = zoneDay(tz, n);
@@ -170,27 +185,44 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       capacity[i] = open.length ? Math.round(techs * hours * 60) : 0;
     });
     const gridPhase = (((zone.startWall % GRID) + GRID) % GRID);
+    const express = config.express;
+    const reservedLabour = new Int32Array(skills.length);
+    skills.forEach((sk, i) => {
+      const h = express.reservedWorkshopHours[sk] ?? express.defaultReservedHours;
+      reservedLabour[i] = Math.min(capacity[i], Math.round(h * 60));
+    });
     return {
       n, weekday, zone, open, closure, rush, duty, absent, available,
       noon: toElapsed(13 * 60),
       windowStart: open.length ? open[0] : 0,
       windowEnd: open.length ? open[open.length - 1] : 0,
       capacity, techMinutes, gridPhase,
+      releaseAt: releaseOf(n, zone),
+      reservedLabour,
     };
   };
 
+  let hitN = NaN;
+  let hit: DayInfo | undefined;
   const day = (n: number): DayInfo => {
+    if (n === hitN) return hit!;
     let d = cache.get(n);
     if (!d) {
       d = buildDay(n);
       cache.set(n, d);
     }
+    hitN = n;
+    hit = d;
     return d;
   };
 
-  let lastDay = 0;
+  // Most calls ask about the same day as the previous one: answer those without a lookup.
+  let lastN = 0;
+  let lastStart = 1;
+  let lastEnd = 0;
   const dayOf = (em: number): number => {
-    let n = lastDay || Math.floor(em / 1440);
+    if (em >= lastStart && em < lastEnd) return lastN;
+    let n = Math.floor(em / 1440);
     n = Math.floor((em + day(n).zone.offset) / 1440);
     for (let guard = 0; guard < 4; guard++) {
       const z = day(n).zone;
@@ -198,7 +230,10 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       else if (em >= z.start + z.length) n++;
       else break;
     }
-    lastDay = n;
+    const z = day(n).zone;
+    lastN = n;
+    lastStart = z.start;
+    lastEnd = z.start + z.length;
     return n;
   };
 

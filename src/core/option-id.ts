@@ -9,6 +9,7 @@ export interface DecodedOption {
   reception: AdvisorSlot;
   ret: AdvisorSlot | null;
   express: boolean;
+  overridesCaps?: boolean;
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -51,7 +52,7 @@ export function encodeOptionId(dealer: Dealer, o: DecodedOption): string {
   const parts = ["o1", dealer.advisors[r.advisor].id, r.start.toString(36), String(r.minutes)];
   if (o.ret) parts.push(dealer.advisors[o.ret.advisor].id, o.ret.start.toString(36), String(o.ret.minutes));
   else parts.push("", "", "");
-  parts.push(o.express ? "x" : "");
+  parts.push(o.express ? (o.overridesCaps ? "xo" : "x") : "");
   return b64url(parts.join("."));
 }
 
@@ -74,5 +75,5 @@ export function decodeOptionId(dealer: Dealer, id: string): DecodedOption | null
     if (a === undefined || !Number.isFinite(s) || !Number.isInteger(m)) return null;
     ret = { advisor: a, start: s, minutes: m };
   }
-  return { reception: { advisor: ra, start: rs, minutes: rm }, ret, express: p[7] === "x" };
+  return { reception: { advisor: ra, start: rs, minutes: rm }, ret, express: p[7].startsWith("x"), overridesCaps: p[7] === "xo" };
 }

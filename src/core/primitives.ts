@@ -105,5 +105,5 @@ export type TimeZone = z.infer<typeof TimeZone>;
 
 export const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, "expected 1-63 letters, digits, '-' or '_'");
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
 export type Id = z.infer<typeof Id>;

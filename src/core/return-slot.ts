@@ -1,32 +1,57 @@
+import { allSet } from "./bitset.js";
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID } from "./dealer.js";
+import { GRID, WORDS_PER_DAY } from "./dealer.js";
+import { freeBits } from "./free.js";
 import { evaluateReturn } from "./rules.js";
 import type { AdvisorSlot } from "./types.js";
 
 // The proposed return appointment: the first quarter hour at or after readyAt, inside
-// opening hours, with the reception's advisor when possible (the customer meets the
-// same face), otherwise with any advisor free then.
+// opening hours, with the reception's advisor when that advisor is free then (the
+// customer meets the same face), otherwise with the first advisor free at that time.
 
 const RETURN_SEARCH_DAYS = 21;
+
+/** First grid start in [lo, hi - minutes] where the advisor's free bits hold `minutes` in a row, or -1. */
+function firstFit(bits: Uint32Array, base: number, lo: number, hi: number, minutes: number, phase: number): number {
+  for (let s = lo; s + minutes <= hi; s += GRID) {
+    if (bits[base + (s >>> 5)] === 0) {
+      // A whole word (32 minutes) taken: jump to the first grid start after it.
+      const next = ((s >>> 5) + 1) << 5;
+      s = Math.ceil((next + phase) / GRID) * GRID - phase - GRID;
+      continue;
+    }
+    if (allSet(bits, base, s, s + minutes)) return s;
+  }
+  return -1;
+}
 
 export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number): AdvisorSlot | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(readyAt);
+  const A = dealer.advisors.length;
   for (let n = first; n < first + RETURN_SEARCH_DAYS; n++) {
     const day = dealer.day(n);
+    if (day.open.length === 0) continue;
+    const free = freeBits(index, day);
     for (let r = 0; r < day.open.length; r += 2) {
-      let s = Math.max(day.open[r], readyAt - day.zone.start);
-      s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
-      for (; s + minutes <= day.open[r + 1]; s += GRID) {
-        const start = day.zone.start + s;
-        // The reception's advisor first, then anyone free at that time.
-        for (let k = -1; k < dealer.advisors.length; k++) {
-          const a = k < 0 ? advisor : k;
-          if (k === advisor) continue;
-          const slot = { advisor: a, start, minutes };
-          if (evaluateReturn(index, slot, readyAt, null) === null) return slot;
+      let lo = Math.max(day.open[r], readyAt - day.zone.start);
+      lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      const hi = day.open[r + 1];
+      // Earliest fitting start per advisor; the reception's advisor wins ties.
+      let bestS = firstFit(free, advisor * WORDS_PER_DAY, lo, hi, minutes, day.gridPhase);
+      let bestA = bestS < 0 ? -1 : advisor;
+      for (let a = 0; a < A; a++) {
+        if (a === advisor) continue;
+        const s = firstFit(free, a * WORDS_PER_DAY, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes, day.gridPhase);
+        if (s >= 0 && (bestS < 0 || s < bestS)) {
+          bestS = s;
+          bestA = a;
         }
       }
+      if (bestS < 0) continue;
+      const slot = { advisor: bestA, start: day.zone.start + bestS, minutes };
+      // The bitsets answer "free"; the checker has the last word on every return rule.
+      if (evaluateReturn(index, slot, readyAt, null) === null) return slot;
     }
   }
   return null;

@@ -50,6 +50,12 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, re
       const need = (x.job?.labour ?? []).map((l) => `${(l.minutes / 60).toFixed(1)} h of ${dealer.skills[l.skill]}`).join(" and ");
       return `the workshop has no room for ${need || "this job"} from ${date}`;
     }
+    case "express_reserve":
+      return `this time is held for priority vehicles until ${dealer.format(day.releaseAt)}`;
+    case "mobility_not_offered":
+      return `this dealer does not offer that mobility option`;
+    case "mobility_unavailable":
+      return `the chosen mobility is fully booked for this stay`;
     case "return_before_ready":
       return `the car is ready at ${readyAt === null ? "a later time" : dealer.format(readyAt)}; the return cannot start before`;
   }

@@ -1,9 +1,10 @@
-import { allSet, anySet } from "./bitset.js";
+import { anySet } from "./bitset.js";
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
 import { describeViolation } from "./rule-messages.js";
 import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
+import { reserveIntact } from "./reserve.js";
 import { planLabour, type LabourPlan } from "./workshop.js";
 
 // THE rule checker. The search calls it in first-failure mode for every slot it
@@ -21,8 +22,10 @@ export interface ReceptionRequest {
   job: Job;
   /** Epoch minute of "now": nothing starts before now + minNoticeMinutes. */
   now: number;
-  /** Advisor override: go past the buffer caps (never past busy, hours or absences). */
+  /** Advisor override: go past the buffer caps and the express reserve (never past busy, hours or absences). */
   force?: boolean;
+  /** A priority vehicle: may use the express reserve (desk and workshop). */
+  express?: boolean;
 }
 
 export interface ReceptionCheck {
@@ -85,7 +88,12 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
       if (code) { if (!out) return code; out.push(code); first ??= code; }
     }
   }
-  const plan = planLabour(index, req.job, start + minutes);
+  // The express reserve is the last desk rule: it is the only one that scans the half-day.
+  if (!req.express && !req.force && req.now < day.releaseAt && (!out || out.length === 0) && inOpening) {
+    code = reserveIntact(index, day, advisor, s, e, req.now) ? null : "express_reserve";
+    if (code) { if (!out) return code; out.push(code); first ??= code; }
+  }
+  const plan = planLabour(index, req.job, start + minutes, req.now, req.express === true);
   if (!plan) {
     if (out) out.push("workshop_full");
     return first ?? "workshop_full";
@@ -142,12 +150,4 @@ export function checkReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt: nu
   const violations: Violation[] = [];
   for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, slot, readyAt) });
   return violations;
-}
-
-/** True when the advisor can take the minutes [s, e) of a day: on duty, present and free. */
-export function advisorFree(index: CapacityIndex, day: DayInfo, advisor: number, s: number, e: number): boolean {
-  const base = advisor * WORDS_PER_DAY;
-  if (!allSet(day.available, base, s, e)) return false;
-  const st = index.peek(day.n);
-  return !st || !anySet(st.busy, base, s, e);
 }

@@ -1,10 +1,11 @@
-import { allSet, anySet } from "./bitset.js";
 import type { CapacityIndex } from "./capacity-index.js";
 import { isoFromDayNumber } from "./civil.js";
-import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
-import { findReturn } from "./return-slot.js";
+import { GRID, type DayInfo } from "./dealer.js";
+import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
+import { expressOption } from "./express.js";
 import { evaluateReception } from "./rules.js";
-import type { DayPart, Job, Option } from "./types.js";
+import { evaluateStay, type Stay } from "./stay.js";
+import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
 // the best slot by (tier, desk load, start), where tier = day part mismatch (4),
@@ -22,6 +23,8 @@ export interface SearchQuery {
   now: number;
   preferredAdvisor?: number;
   dayPart?: DayPart;
+  /** A priority vehicle: one option within one working day is guaranteed, ranked first. */
+  priority?: boolean;
 }
 
 export interface Shortfall {
@@ -42,9 +45,13 @@ interface Candidate {
   advisor: number;
   day: number;
   quiet: boolean;
+  /** The checked stay, when the scan already evaluated it. */
+  stay?: Stay;
 }
 
 const TIER_SCALE = 1 << 20;
+/** Mobility whose availability depends on the stay (and so on the return). */
+const STATEFUL = new Set<Mobility>(["courtesy_car", "pickup_delivery", "shuttle"]);
 
 function advisorOrder(index: CapacityIndex, day: DayInfo, preferred: number): number[] {
   const st = index.peek(day.n);
@@ -72,49 +79,79 @@ function overlapsAny(ranges: number[], s: number, e: number): boolean {
 }
 
 /**
- * Best slot of each half-day of `day`, appended to `out`. With `every` set it appends
- * every feasible slot instead (used only to fill a short result).
+ * Best slot of one half-day of `day` (or, with `every`, every feasible slot appended to
+ * `out`). Returns "stop" when nothing later in the day can pass (workshop full).
  */
-function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean): void {
+function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], every: boolean, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
   const minutes = q.job.receptionMinutes;
   const st = index.peek(day.n);
-  const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
-  if (order.length === 0) return;
   const quietLimit = Math.max(1, Math.ceil(index.dealer.config.receptionRules.quietMaxDeskShare * order.length));
   const earliest = q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start;
-  for (let half = 0; half < 2; half++) {
-    let best: Candidate | null = null;
-    const partMiss = q.dayPart !== undefined && (q.dayPart === "morning") !== (half === 0) ? 4 : 0;
-    ranges: for (let r = 0; r < day.open.length; r += 2) {
-      let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
-      const hiStart = Math.min(day.open[r + 1] - minutes, half === 0 ? day.noon - 1 : Infinity);
-      lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
-      for (let s = lo; s <= hiStart; s += GRID) {
-        const e = s + minutes;
-        let load = 0;
-        if (st) for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) if (st.desk[g] > load) load = st.desk[g];
-        const quiet = load < quietLimit && !overlapsAny(day.rush, s, e);
-        const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
-        // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
-        if (!every && best && rank >= best.key - (best.key & 2047)) continue;
-        for (let i = 0; i < order.length; i++) {
-          const a = order[i];
-          const base = a * WORDS_PER_DAY;
-          if (!allSet(day.available, base, s, e) || (st && anySet(st.busy, base, s, e))) continue;
-          const r = evaluateReception(index, { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now }, null);
-          if (typeof r === "string") {
-            // The workshop and the clock do not depend on the advisor: no one else will pass.
-            if (r === "workshop_full" || r === "in_the_past" || r === "beyond_horizon") break;
-            continue;
-          }
-          const miss = q.preferredAdvisor !== undefined && a !== q.preferredAdvisor ? TIER_SCALE : 0;
-          const c: Candidate = { key: rank + miss + s, start: day.zone.start + s, advisor: a, day: day.n, quiet };
-          if (every) out.push(c);
-          else if (!best || c.key < best.key) best = c;
-          break;
+  const partMiss = q.dayPart !== undefined && (q.dayPart === "morning") !== (half === 0) ? 4 : 0;
+  const mask = slotMask(index, day, minutes);
+  let best: Candidate | null = null;
+  for (let r = 0; r < day.open.length; r += 2) {
+    let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
+    const hiStart = Math.min(day.open[r + 1] - minutes, half === 0 ? day.noon - 1 : Infinity);
+    lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
+    for (let s = lo; s <= hiStart; s += GRID) {
+      const e = s + minutes;
+      let load = 0;
+      if (st) for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) if (st.desk[g] > load) load = st.desk[g];
+      const quiet = load < quietLimit && !overlapsAny(day.rush, s, e);
+      const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
+      // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
+      if (!every && best && rank >= best.key - (best.key & 2047)) continue;
+      const g = (s + day.gridPhase) / GRID;
+      for (let i = 0; i < order.length; i++) {
+        const a = order[i];
+        if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
+        const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority };
+        const res = stateful ? evaluateStay(index, req, null, null) : evaluateReception(index, req, null);
+        if (typeof res === "string") {
+          // The workshop only fills up as the reception ends later in the day, and the
+          // horizon only recedes: nothing later today can pass.
+          if (res === "workshop_full" || res === "beyond_horizon") return best ?? "stop";
+          // The clock and the mobility stock do not depend on the advisor.
+          if (res === "in_the_past" || res === "mobility_unavailable") break;
+          continue;
         }
-        // Tier 0 at zero load is unbeatable: nothing later in this half-day can outrank it.
-        if (!every && best && best.key < 2048) break ranges;
+        const miss = q.preferredAdvisor !== undefined && a !== q.preferredAdvisor ? TIER_SCALE : 0;
+        const c: Candidate = { key: rank + miss + s, start: day.zone.start + s, advisor: a, day: day.n, quiet };
+        if (every) out.push(c);
+        else if (!best || c.key < best.key) best = c;
+        break;
+      }
+      // Tier 0 at zero load is unbeatable: nothing later in this half-day can outrank it.
+      if (!every && best && best.key < 2048) return best;
+    }
+  }
+  return best;
+}
+
+/**
+ * Best slot of each half-day of `day`, appended to `out` (with `every`, every feasible
+ * slot). Mobility that depends on the stay (a courtesy car out until the return) costs
+ * a return search per slot, so the scan first ranks on the desk and workshop alone and
+ * checks the mobility of the winner; only when that fails does it rescan with it.
+ */
+function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean): void {
+  const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
+  if (order.length === 0) return;
+  const stateful = STATEFUL.has(q.job.mobility);
+  for (let half = 0; half < 2; half++) {
+    if (every) {
+      if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
+      continue;
+    }
+    let best = scanHalf(index, q, day, half, order, false, false, out);
+    if (best === "stop") return;
+    if (best && stateful) {
+      const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null);
+      if (typeof stay !== "string") best.stay = stay;
+      else {
+        best = scanHalf(index, q, day, half, order, false, true, out);
+        if (best === "stop") return;
       }
     }
     if (best) out.push(best);
@@ -122,14 +159,14 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
 }
 
 function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
-  const plan = evaluateReception(index, { advisor: c.advisor, start: c.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now }, null);
-  if (typeof plan === "string") return null;
-  const ret = findReturn(index, c.advisor, plan.readyAt, q.job.returnMinutes);
+  const start = c.start;
+  const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null);
+  if (typeof r === "string") return null;
   return {
-    reception: { advisor: c.advisor, start: c.start, minutes: q.job.receptionMinutes },
-    ret,
-    readyAt: plan.readyAt,
-    labour: plan.labour,
+    reception: { advisor: c.advisor, start, minutes: q.job.receptionMinutes },
+    ret: r.ret,
+    readyAt: r.plan.readyAt,
+    labour: r.plan.labour,
     quiet: c.quiet,
     express: false,
     mobility: q.job.mobility,
@@ -179,7 +216,14 @@ export function searchAvailability(index: CapacityIndex, q: SearchQuery): Search
     picked.sort(byKeyThenStart);
   }
   const options: Option[] = [];
+  if (q.priority) {
+    // The guarantee: an express option within one working day, ranked first.
+    const x = expressOption(index, q);
+    if (x) options.push(x);
+  }
   for (const c of picked) {
+    if (options.length >= q.count) break;
+    if (options.length && options[0].reception.start === c.start && options[0].reception.advisor === c.advisor) continue;
     const o = toOption(index, q, c);
     if (o) options.push(o);
   }

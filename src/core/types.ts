@@ -61,6 +61,9 @@ export const RULE_CODES = [
   "workshop_full",
   "return_before_ready",
   "invalid_return_length",
+  "express_reserve",
+  "mobility_not_offered",
+  "mobility_unavailable",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -78,6 +81,8 @@ export interface Option {
   labour: LabourSlice[];
   quiet: boolean;
   express: boolean;
+  /** Express option that goes past the buffer caps (flagged for the advisor). */
+  overridesCaps?: boolean;
   mobility: Mobility;
 }
 

@@ -21,7 +21,12 @@ export interface LabourPlan {
   readyAt: number;
 }
 
-export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number): LabourPlan | null {
+/**
+ * `express` jobs may use the skill's reserved hours and are not bound by the slack
+ * (the reception is guaranteed; the ready time is honest). Ordinary jobs see the
+ * reserve as taken until the day's release time has passed at `now`.
+ */
+export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number, now: number, express = false): LabourPlan | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(receptionEnd);
   let readyAt = receptionEnd;
@@ -37,11 +42,16 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number)
       const window = day.windowEnd - day.windowStart;
       if (tech <= 0 || window <= 0) continue;
       if (allowedDays === Infinity) allowedDays = Math.ceil(demand.minutes / tech) + SLACK_DAYS;
-      if (++openDays > allowedDays) return null;
+      if (++openDays > allowedDays && !express) return null;
       const start = n === first ? Math.max(day.windowStart, receptionEnd - day.zone.start) : day.windowStart;
       if (start >= day.windowEnd) continue;
       const byTime = Math.floor(((day.windowEnd - start) * tech) / window);
-      const free = day.capacity[demand.skill] - (index.peek(n)?.booked[demand.skill] ?? 0);
+      const st = index.peek(n);
+      let free = day.capacity[demand.skill] - (st ? st.booked[demand.skill] : 0);
+      if (!express && now < day.releaseAt) {
+        // The part of the reserve that express jobs have not used yet stays held.
+        free -= Math.max(0, day.reservedLabour[demand.skill] - (st ? st.expressBooked[demand.skill] : 0));
+      }
       const use = Math.min(left, free, byTime, tech);
       if (use <= 0) continue;
       labour.push({ skill: demand.skill, day: n, minutes: use });

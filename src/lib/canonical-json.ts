@@ -12,7 +12,9 @@ function sortDeep(value: unknown): unknown {
     // toJSON first (Date etc.), as JSON.stringify would.
     const v = value as { toJSON?: () => unknown };
     if (typeof v.toJSON === "function") return sortDeep(v.toJSON());
-    const out: Record<string, unknown> = {};
+    // Null prototype: a "__proto__" key from JSON.parse is data and must stay an own key
+    // (on a plain {} the assignment would set the prototype and drop it from the hash).
+    const out: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
       if (item !== undefined) out[key] = sortDeep(item);

@@ -12,5 +12,5 @@ export const AppointmentParams = DealerParam.extend({
 });
 
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "Replays the first response for the same key and body" }),
+  "idempotency-key": z.string().optional().openapi({ param: { in: "header" }, description: "Replays the first response for the same key and body" }),
 });

@@ -1,7 +1,7 @@
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
-import { findReturn } from "../core/return-slot.js";
-import { checkReception, evaluateReturn } from "../core/rules.js";
+import { expressHorizon } from "../core/express.js";
+import { checkStay, type Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { sha256Hex } from "../lib/sha256.js";
 import { immediate } from "../db/tx.js";
@@ -12,7 +12,10 @@ import { DomainError, notFound } from "./errors.js";
 import { appointmentView, optionView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
 import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
+import { isPriority, resolveMobility } from "./priority.js";
 import { randomToken } from "./tokens.js";
+
+const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
 // The in-memory index is updated only after the commit, so a failed write never leaves
@@ -58,34 +61,45 @@ function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number;
 export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest): Outcome<AppointmentView> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const job = jobFor(rt, req);
+  const priority = isPriority(rt.dealer, req.vehicle.model);
+  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobFor(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = Math.floor(ctx.nowMs / 60_000);
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
+      // A priority vehicle inside the express window may use the reserve and, as the
+      // guarantee's last resort, go past the buffer caps (flagged as forced).
+      const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
       let violations: Violation[] = [];
-      let chosen: { advisor: number; plan: NonNullable<ReturnType<typeof checkReception>["plan"]> } | null = null;
+      let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
       for (const advisor of slot.advisors) {
-        const chk = checkReception(rt.index, { advisor, start: slot.start, minutes: job.receptionMinutes, job, now });
-        if (chk.plan) {
-          chosen = { advisor, plan: chk.plan };
+        const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
+        let chk = checkStay(rt.index, req0, slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null);
+        let forced = false;
+        if (!chk.stay && express && chk.violations.every((v) => CAPS.has(v.code))) {
+          chk = checkStay(rt.index, { ...req0, force: true }, null);
+          forced = chk.stay !== null;
+        }
+        if (chk.stay) {
+          chosen = { advisor, stay: chk.stay, forced };
           break;
         }
         if (violations.length === 0) violations = chk.violations;
       }
       if (!chosen) {
         const fromDay = Math.max(rt.dealer.dayOf(slot.start), rt.dealer.dayOf(now));
-        const alt = searchOptions(rt, job, fromDay, 14, 3, ctx.nowMs);
+        const alt = searchOptions(rt, job, fromDay, 14, 3, ctx.nowMs, { priority });
         throw new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {
           violations,
           alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
         });
       }
-      const { advisor, plan } = chosen;
+      const { advisor, stay, forced } = chosen;
+      const plan = stay.plan;
+      const ret = stay.ret;
       const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-      let ret: AdvisorSlot | null = slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null;
-      if (!ret || evaluateReturn(rt.index, ret, plan.readyAt, null) !== null) ret = findReturn(rt.index, advisor, plan.readyAt, job.returnMinutes);
       const id = crypto.randomUUID();
       const manageToken = randomToken();
       const at = isoNow(ctx);
@@ -106,17 +120,17 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),
-        mobility: req.mobility,
+        mobility,
         requestText: req.request ?? null,
         channel: req.channel,
-        express: false,
-        forced: false,
+        express,
+        forced,
         createdAt: at,
         updatedAt: at,
       };
       insertAppointment(ctx.db, row);
-      audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: "book", after: { status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
-      booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express: false, mobility: req.mobility };
+      audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "book_forced" : "book", after: { express, forced, mobility, status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
+      booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
       return { status: 201, body: appointmentView(rt.dealer, row, manageToken) };
     }),
   );

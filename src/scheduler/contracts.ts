@@ -56,6 +56,8 @@ export const OptionView = z
     return: SlotView.nullable(),
     quiet: z.boolean(),
     express: z.boolean(),
+    /** An express option past the buffer caps: the advisor sees it flagged. */
+    overridesCaps: z.boolean(),
     mobility: Mobility,
   })
   .openapi("Option");
@@ -71,6 +73,8 @@ export const AvailabilityResponse = z
     days: z.number().int(),
     options: z.array(OptionView),
     shortfall: Shortfall.optional(),
+    /** Set when the engine changed the requested mobility (priority vehicles), with the reason. */
+    mobilityNote: z.string().optional(),
   })
   .openapi("AvailabilityResponse");
 export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;

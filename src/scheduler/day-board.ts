@@ -49,7 +49,8 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
     if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carsOut++;
   }
-  for (const a of advisors) a.slots.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  // By instant, not by string: on a fall-back day "02:30+01:00" comes after "02:45+02:00".
+  for (const a of advisors) a.slots.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
   const workshop: DayBoard["workshop"] = {};
   dealer.skills.forEach((s, i) => (workshop[s] = { capacityHours: hours(day.capacity[i]), bookedHours: hours(booked[i]) }));
   return {

@@ -1,7 +1,9 @@
 import { readInstant } from "../core/dealer.js";
 import { deriveJob, isJobError } from "../core/duration.js";
-import { findReturn } from "../core/return-slot.js";
-import { checkReception, checkReturn, evaluateReturn } from "../core/rules.js";
+import { mobilityViolation } from "../core/mobility.js";
+import { describeViolation } from "../core/rule-messages.js";
+import { checkReturn } from "../core/rules.js";
+import { checkStay, type StayRequest } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Job, LabourSlice, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, findAppointment, updateAppointment, type AppointmentRow } from "./appointments-repo.js";
@@ -10,6 +12,7 @@ import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { rowToBooking } from "./runtime.js";
+import { isPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
@@ -56,13 +59,17 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;
         removed = index.remove(id);
-        const chk = checkReception(index, { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now });
+        const vehicle = JSON.parse(row.vehicleJson) as { model?: string };
+        const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: isPriority(dealer, vehicle.model) };
+        const retHint = req.return ? null : (current?.ret ?? null);
+        const chk = checkStay(index, base, retHint);
         const blocking = chk.violations.filter((v) => !(req.force && CAPS.has(v.code)));
         const forced = chk.violations.length > 0 && blocking.length === 0;
-        const plan = chk.plan ?? (forced ? checkReception(index, { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, force: true }).plan : null);
-        if (blocking.length || !plan) throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations });
+        const stay = chk.stay ?? (forced ? checkStay(index, { ...base, force: true }, retHint).stay : null);
+        if (blocking.length || !stay) throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations });
+        const plan = stay.plan;
         const reception: AdvisorSlot = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes };
-        let ret: AdvisorSlot | null;
+        let ret: AdvisorSlot | null = stay.ret;
         if (req.return) {
           const r = req.return;
           ret = {
@@ -71,11 +78,9 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
             minutes: r.minutes ?? current?.ret?.minutes ?? job.returnMinutes,
           };
           const rv = checkReturn(index, ret, plan.readyAt);
+          const mv = mobilityViolation(index, job.mobility, { reception, ret, readyAt: plan.readyAt }, base.priority === true);
+          if (mv) rv.push({ code: mv, message: describeViolation(dealer, mv, reception, null) });
           if (rv.length) throw new DomainError("rule_violation", rv[0].message, { violations: rv });
-        } else {
-          ret = current?.ret ?? null;
-          // Keep the agreed return while it still works; otherwise propose the next one.
-          if (!ret || evaluateReturn(index, ret, plan.readyAt, null) !== null) ret = findReturn(index, rAdvisor, plan.readyAt, job.returnMinutes);
         }
         const at = isoNow(ctx);
         const patch = {

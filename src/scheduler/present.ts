@@ -18,7 +18,7 @@ export function slotView(dealer: Dealer, s: AdvisorSlot): SlotView {
 export function optionView(dealer: Dealer, o: Option): OptionView {
   const r = o.reception;
   return {
-    optionId: encodeOptionId(dealer, { reception: r, ret: o.ret, express: o.express }),
+    optionId: encodeOptionId(dealer, { reception: r, ret: o.ret, express: o.express, overridesCaps: o.overridesCaps }),
     start: dealer.format(r.start),
     end: dealer.format(r.start + r.minutes),
     advisorId: dealer.advisors[r.advisor].id,
@@ -28,6 +28,7 @@ export function optionView(dealer: Dealer, o: Option): OptionView {
     return: o.ret ? slotView(dealer, o.ret) : null,
     quiet: o.quiet,
     express: o.express,
+    overridesCaps: o.overridesCaps === true,
     mobility: o.mobility,
   };
 }

@@ -5,6 +5,7 @@ import type { Job } from "../core/types.js";
 import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { optionView } from "./present.js";
+import { isPriority, resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
 
 // searchAvailability: the public form's question, "which reception times can this
@@ -23,7 +24,7 @@ export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: 
   return i;
 }
 
-export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon" }) {
+export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean }) {
   const now = Math.floor(nowMs / 60_000);
   return coreSearch(rt.index, { job, fromDay, days, count, now, ...extra });
 }
@@ -31,13 +32,16 @@ export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days
 export function searchAvailability(runtimes: Runtimes, dealerId: string, req: AvailabilityRequest, nowMs: number): AvailabilityResponse {
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const job = jobFor(rt, req);
+  const priority = isPriority(rt.dealer, req.vehicle?.model);
+  const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobFor(rt, { ...req, mobility });
   const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
   // A date in the past searches from today: the customer cannot book yesterday anyway.
   const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
   const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, {
     preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"),
     dayPart: req.dayPart,
+    priority,
   });
   const res: AvailabilityResponse = {
     dealerId,
@@ -47,5 +51,6 @@ export function searchAvailability(runtimes: Runtimes, dealerId: string, req: Av
     options: result.options.map((o) => optionView(rt.dealer, o)),
   };
   if (result.shortfall) res.shortfall = result.shortfall;
+  if (note) res.mobilityNote = note;
   return res;
 }

@@ -17,7 +17,7 @@ export const appointmentActionRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams.extend({ action: z.enum(ACTIONS).openapi({ param: { name: "action", in: "path" } }) }),
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { name: "If-Match", in: "header" } }) }),
+    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
     body: { required: false, content: { "application/json": { schema: ActionRequest } } },
   },
   responses: {

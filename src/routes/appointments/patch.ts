@@ -17,7 +17,7 @@ export const moveAppointmentRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { name: "If-Match", in: "header" } }) }),
+    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
     body: { required: true, content: { "application/json": { schema: MoveRequest } } },
   },
   responses: {

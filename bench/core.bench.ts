@@ -1,0 +1,316 @@
+// Benchmarks of the pure scheduling core on the reference dealer (bench/fixtures/reference-dealer.ts):
+// 10 advisors, 3 skills, 1,000 appointments over the next 14 days.
+//
+//   npm run bench                         table on stdout, bench/results/latest.json
+//   BENCH_STRICT=1 npm run bench          exit code 1 when a target is missed
+//   BENCH_TIME_MS=3000 npm run bench      longer sampling per task (default 1500 ms)
+//   BENCH_OUT=bench/results/base.json npm run bench    write the JSON elsewhere
+//   npm run bench:compare -- bench/results/base.json bench/results/latest.json
+//
+// Every task rotates through request variants (job mix of the fixture, "now" anywhere in a
+// morning, different days) so nothing is cached beyond what production caches: the dealer's
+// compiled day tables and the capacity index. Job derivation (deriveJob) is inside the timed
+// search tasks because the API runs it per request.
+//
+// The JSON holds, per task: median and p99 latency in µs and ops/s = 1e6 / mean latency.
+// Latencies are wall-clock: on a busy machine (the header prints the load average) p99 and
+// even medians move a lot between runs; compare runs made under the same conditions.
+
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Bench, type Task } from "tinybench";
+import {
+  CapacityIndex,
+  compileDealer,
+  deriveJob,
+  isJobError,
+  isoFromDayNumber,
+  searchAvailability,
+  type Booking,
+  type DealerConfig,
+  type Job,
+  type JobRequest,
+  type Mobility,
+} from "../src/core/index.js";
+import { DEALER_ID, HORIZON_DAYS, describeReferenceDealer, evaluateCandidate, mulberry32, pickJobRequest, placeBooking, reference as ref, searchVariants } from "./fixtures/reference-dealer.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const STRICT = process.env.BENCH_STRICT === "1";
+const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 1500);
+const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/latest.json"));
+
+// ---------------------------------------------------------------------------------------
+// The brute-force reference (test/reference/brute-force.ts, written independently of
+// src/core), loaded at run time: when it is missing or broken the bench still runs, without
+// the reference task and the speed-up check.
+
+type ReferenceQuery = { interventions: string[]; known: boolean; mobility: Mobility; fromDate: string; days: number; nowEpochMinute: number };
+type ReferenceFn = (config: DealerConfig, bookings: Booking[], query: ReferenceQuery) => Array<{ advisorId: string; start: number }>;
+
+async function loadReference(): Promise<{ fn: ReferenceFn | null; source: string }> {
+  const file = resolve(HERE, "../test/reference/brute-force.ts");
+  if (!existsSync(file)) return { fn: null, source: "none (test/reference/brute-force.ts not found)" };
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { referenceFeasibleSlots?: ReferenceFn };
+    if (typeof mod.referenceFeasibleSlots === "function") return { fn: mod.referenceFeasibleSlots, source: "test/reference/brute-force.ts" };
+    return { fn: null, source: "none (test/reference/brute-force.ts exports no referenceFeasibleSlots)" };
+  } catch (err) {
+    return { fn: null, source: `none (test/reference/brute-force.ts failed to load: ${(err as Error).message})` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+
+const { dealer, config, bookings } = ref;
+const index = ref.buildIndex();
+
+/** 64 requests from the fixture's job mix, "now" anywhere in the first morning, a quarter of them from a later day. */
+const variants = searchVariants(ref, 64);
+
+function job(req: JobRequest): Job {
+  const j = deriveJob(dealer, req);
+  if (isJobError(j)) throw new Error(j.detail);
+  return j;
+}
+
+const openDays: number[] = [];
+for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) if (dealer.day(n).open.length) openDays.push(n);
+
+/** Every feasible (advisor, start) of one day, checked as the search checks a candidate (first-failure mode). */
+function listDay(idx: CapacityIndex, j: Job, n: number, now: number, out?: string[]): number {
+  const day = idx.dealer.day(n);
+  const A = idx.dealer.advisors.length;
+  let found = 0;
+  for (let r = 0; r < day.open.length; r += 2) {
+    const first = Math.ceil((day.open[r] + day.gridPhase) / 15) * 15 - day.gridPhase;
+    for (let s = first; s + j.receptionMinutes <= day.open[r + 1]; s += 15) {
+      const start = day.zone.start + s;
+      for (let a = 0; a < A; a++) {
+        if (evaluateCandidate(idx, { advisor: a, start, minutes: j.receptionMinutes, job: j, now }) === null) {
+          found++;
+          out?.push(`${idx.dealer.advisors[a].id}@${start}`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Bookings that each fit the full calendar (not added): the incremental-update task adds and removes them. */
+const extras: Booking[] = (() => {
+  const rng = mulberry32(0xadd);
+  const out: Booking[] = [];
+  for (let i = 0; out.length < 64 && i < 10_000; i++) {
+    const n = openDays[Math.floor(rng() * openDays.length)];
+    const b = placeBooking(index, rng, job(pickJobRequest(rng)), n, 8 * 60 + Math.floor(rng() * 36) * 15, ref.now, `extra-${i}`);
+    if (b) out.push(b);
+  }
+  if (out.length === 0) throw new Error("no extra booking fits the reference calendar");
+  return out;
+})();
+
+let sink = 0; // keeps results observable so nothing is optimised away
+
+// ---------------------------------------------------------------------------------------
+// Header
+
+const reference = await loadReference();
+const [load1] = loadavg();
+const cpus = availableParallelism();
+console.log(`Pitlane core bench — node ${process.version}, ${TIME_MS} ms per task, load average ${load1.toFixed(1)} on ${cpus} CPUs`);
+if (load1 > cpus * 0.75) console.log(`! the machine is busy: latencies (p99 above all) will be inflated and vary between runs`);
+console.log(`reference dealer "${DEALER_ID}": ${config.advisors.length} advisors, skills ${dealer.skills.join("/")}, ${bookings.length} appointments, now ${dealer.format(ref.now)}`);
+for (const line of describeReferenceDealer(ref, HORIZON_DAYS)) console.log(`  ${line}`);
+console.log(`brute-force reference: ${reference.source}`);
+
+// Agreement check: the engine's full listing over 14 days must equal the reference's.
+for (const req of !reference.fn ? [] : [
+  { interventions: ["tyres"], known: true, mobility: "none" as Mobility },
+  { interventions: ["diagnosis", "tyres"], known: false, mobility: "courtesy_car" as Mobility },
+]) {
+  const j = job(req);
+  const engine: string[] = [];
+  for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) listDay(index, j, n, ref.now, engine);
+  const refSlots = reference
+    .fn!(config, bookings, { ...req, fromDate: isoFromDayNumber(ref.fromDay), days: HORIZON_DAYS, nowEpochMinute: ref.now })
+    .map((s) => `${s.advisorId}@${s.start}`);
+  const a = new Set(engine);
+  const b = new Set(refSlots);
+  const onlyEngine = engine.filter((x) => !b.has(x));
+  const onlyRef = refSlots.filter((x) => !a.has(x));
+  const what = `"${req.interventions.join("+")}"${req.known ? "" : ", new customer"}, ${req.mobility}`;
+  if (onlyEngine.length || onlyRef.length) {
+    console.log(`! engine and reference DISAGREE on ${what} over 14 days: engine ${engine.length} slots, reference ${refSlots.length}; ` +
+      `only engine ${onlyEngine.length} (e.g. ${onlyEngine.slice(0, 3).join(", ")}), only reference ${onlyRef.length} (e.g. ${onlyRef.slice(0, 3).join(", ")})`);
+  } else {
+    console.log(`engine and reference agree on ${what}: ${engine.length} feasible slots over 14 days`);
+  }
+}
+console.log("");
+
+// ---------------------------------------------------------------------------------------
+// Tasks
+
+const T = {
+  search14: "search 2 options / 14 days",
+  search60: "search 2 options / 60 days",
+  search60pref: "search 2 options / 60 days (preferred advisor + day part)",
+  listDay: "list every option of one day",
+  build: "index build from 1,000 rows",
+  cold: "compile dealer + build index (cold day tables)",
+  update: "incremental add + remove",
+  reference: "search 2 options / 14 days (brute-force reference)",
+} as const;
+
+const opts = { time: TIME_MS, warmupTime: 300, iterations: 64, warmupIterations: 16, timestampProvider: "hrtimeNow" as const };
+const engineBench = new Bench(opts);
+
+let i14 = 0;
+engineBench.add(T.search14, () => {
+  const v = variants[i14++ & 63];
+  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  sink += r.options.length;
+});
+
+let i60 = 0;
+engineBench.add(T.search60, () => {
+  const v = variants[i60++ & 63];
+  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
+  sink += r.options.length;
+});
+
+// The same requests naming an advisor and a half of the day: tier 0 then needs that advisor, so the search walks further.
+let i60p = 0;
+engineBench.add(T.search60pref, () => {
+  const k = i60p++;
+  const v = variants[k & 63];
+  const r = searchAvailability(index, {
+    job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now,
+    preferredAdvisor: k % dealer.advisors.length, dayPart: (k >> 1) % 2 ? "afternoon" : "morning",
+  });
+  sink += r.options.length;
+});
+
+// searchAvailability({count: large, days: 1}) would widen to 60 days, so "list all" is the
+// rule checker over every quarter hour × advisor of one day (what a "show me the day" screen does).
+let iDay = 0;
+engineBench.add(T.listDay, () => {
+  const k = iDay++;
+  const v = variants[k & 63];
+  sink += listDay(index, job(v.req), openDays[k % openDays.length], ref.now);
+});
+
+engineBench.add(T.build, () => {
+  sink += CapacityIndex.build(dealer, bookings).bookings.size;
+});
+
+engineBench.add(T.cold, () => {
+  const d = compileDealer(DEALER_ID, config);
+  sink += CapacityIndex.build(d, bookings).bookings.size;
+});
+
+const updateIndex = ref.buildIndex();
+let iUpd = 0;
+engineBench.add(T.update, () => {
+  const b = extras[iUpd++ % extras.length];
+  updateIndex.add(b);
+  updateIndex.remove(b.id);
+});
+
+// The reference takes around a second per call: few samples, no time budget beyond them.
+const referenceBench = new Bench({ ...opts, time: 0, iterations: 6, warmupIterations: 1, warmupTime: 0 });
+const referenceFn = reference.fn;
+let iRef = 0;
+if (referenceFn) {
+  referenceBench.add(T.reference, () => {
+    const v = variants[iRef++ & 63];
+    const slots = referenceFn(config, bookings, { ...v.req, fromDate: isoFromDayNumber(v.fromDay), days: 14, nowEpochMinute: v.now });
+    sink += slots.length;
+  });
+}
+
+const started = performance.now();
+await engineBench.run();
+await referenceBench.run();
+const elapsed = (performance.now() - started) / 1000;
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+interface Row {
+  task: string;
+  medianUs: number;
+  p99Us: number;
+  opsPerSec: number;
+}
+
+function row(t: Task): Row {
+  const r = t.result;
+  if (r.state !== "completed") throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
+  return {
+    task: t.name,
+    medianUs: +(r.latency.p50 * 1000).toFixed(3),
+    p99Us: +(r.latency.p99 * 1000).toFixed(3),
+    opsPerSec: +(1000 / r.latency.mean).toFixed(1),
+  };
+}
+
+const tasks = [...engineBench.tasks, ...referenceBench.tasks];
+const rows = tasks.map(row);
+const byName = new Map(rows.map((r) => [r.task, r]));
+const samples = new Map(tasks.map((t) => [t.name, t.result.state === "completed" ? t.result.latency.samplesCount : 0]));
+
+type Check = { text: string; ok: boolean };
+const checks = new Map<string, Check[]>();
+const check = (task: string, text: string, ok: boolean) => checks.set(task, [...(checks.get(task) ?? []), { text, ok }]);
+const s14 = byName.get(T.search14)!;
+const refRow = byName.get(T.reference);
+check(T.search14, "median ≤ 20 µs", s14.medianUs <= 20);
+check(T.search14, "p99 ≤ 100 µs", s14.p99Us <= 100);
+check(T.build, "median ≤ 2 ms", byName.get(T.build)!.medianUs <= 2000);
+check(T.update, "median ≤ 5 µs", byName.get(T.update)!.medianUs <= 5);
+const speedup = refRow ? refRow.medianUs / s14.medianUs : NaN;
+if (refRow) check(T.reference, "engine ≥ 100× faster", speedup >= 100);
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const table = rows.map((r) => {
+  const cs = checks.get(r.task) ?? [];
+  return [
+    r.task,
+    fmt(r.medianUs),
+    fmt(r.p99Us),
+    fmt(r.opsPerSec),
+    String(samples.get(r.task) ?? 0),
+    cs.map((c) => c.text).join(", ") || "—",
+    cs.length ? (cs.every((c) => c.ok) ? "pass" : `MISS (${cs.filter((c) => !c.ok).map((c) => c.text).join(", ")})`) : "",
+  ];
+});
+const head = ["task", "median µs", "p99 µs", "ops/s", "samples", "target", "result"];
+const widths = head.map((h, c) => Math.max(h.length, ...table.map((t) => t[c].length)));
+const right = new Set([1, 2, 3, 4]);
+const line = (cells: string[]) => cells.map((x, c) => (right.has(c) ? x.padStart(widths[c]) : x.padEnd(widths[c]))).join("  ").trimEnd();
+console.log(line(head));
+console.log(widths.map((w) => "─".repeat(w)).join("  "));
+for (const t of table) console.log(line(t));
+console.log("");
+
+const listDayRow = byName.get(T.listDay)!;
+if (refRow) {
+  console.log(`speed-up over the reference (2-option search, 14 days, medians): ${speedup.toFixed(0)}×  ${speedup >= 100 ? "pass" : "MISS"} (target ≥ 100×)`);
+  console.log(`  same work as the reference (every option of ${openDays.length} open days, engine ≈ ${fmt((listDayRow.medianUs * openDays.length) / 1000)} ms): ` +
+    `${(refRow.medianUs / (listDayRow.medianUs * openDays.length)).toFixed(0)}×`);
+} else {
+  console.log(`speed-up over the reference: not measured, no brute-force reference (${reference.source})`);
+}
+
+const missed = [...checks.values()].flat().filter((c) => !c.ok).length;
+console.log(`${missed ? `${missed} target(s) missed` : "all targets met"}; ${elapsed.toFixed(1)} s of sampling (sink ${sink > 0 ? "ok" : "empty"})`);
+
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(rows, null, 2) + "\n");
+console.log(`wrote ${OUT}`);
+
+if (STRICT && missed) process.exitCode = 1;

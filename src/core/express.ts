@@ -1,0 +1,59 @@
+import type { CapacityIndex } from "./capacity-index.js";
+import { GRID } from "./dealer.js";
+import { evaluateStay, type StayRequest } from "./stay.js";
+import type { Job, Option } from "./types.js";
+
+// The express guarantee for priority vehicles: a reception today (if time remains) or on
+// the next working day. First inside every rule, using the reserve held for priority
+// vehicles; when even the reserve is used up, past the buffer caps (flagged for the
+// advisor) — still never on top of another appointment and never outside opening hours.
+
+/** The last day (day number) a priority reception counts as "within one working day" of `now`. */
+export function expressHorizon(index: CapacityIndex, now: number): { first: number; last: number } {
+  const dealer = index.dealer;
+  const today = dealer.dayOf(now);
+  let n = today + 1;
+  while (n < today + 31 && dealer.day(n).open.length === 0) n++;
+  return { first: today, last: n };
+}
+
+interface ExpressQuery {
+  job: Job;
+  now: number;
+}
+
+function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option | null {
+  const { first, last } = expressHorizon(index, q.now);
+  const dealer = index.dealer;
+  const notice = q.now + dealer.config.receptionRules.minNoticeMinutes;
+  for (let n = first; n <= last; n++) {
+    const day = dealer.day(n);
+    for (let r = 0; r < day.open.length; r += 2) {
+      let s = Math.max(day.open[r], notice - day.zone.start);
+      s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      for (; s + q.job.receptionMinutes <= day.open[r + 1]; s += GRID) {
+        for (let a = 0; a < dealer.advisors.length; a++) {
+          const req: StayRequest = { advisor: a, start: day.zone.start + s, minutes: q.job.receptionMinutes, job: q.job, now: q.now, express: true, priority: true, force };
+          const st = evaluateStay(index, req, null, null);
+          if (typeof st === "string") continue;
+          return {
+            reception: { advisor: a, start: req.start, minutes: req.minutes },
+            ret: st.ret,
+            readyAt: st.plan.readyAt,
+            labour: st.plan.labour,
+            quiet: false,
+            express: true,
+            overridesCaps: force || undefined,
+            mobility: q.job.mobility,
+          };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The guaranteed express option, or null only when no advisor has a free minute (or mobility is gone). */
+export function expressOption(index: CapacityIndex, q: ExpressQuery): Option | null {
+  return earliest(index, q, false) ?? earliest(index, q, true);
+}

@@ -1,0 +1,58 @@
+import { allSet, anySet } from "./bitset.js";
+import { hourlyCapOk, twoHourCapOk } from "./caps.js";
+import type { CapacityIndex, DayState } from "./capacity-index.js";
+import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
+
+// Per day and reception length, which (advisor, quarter hour) pairs pass the desk rules
+// that depend only on the day's bookings: on duty, present, free, and within both buffer
+// caps. Computed with the rule checker's own functions and cached until that day
+// changes, so repeated searches test one byte per candidate; every slot the search
+// keeps is still put through the full checker (notice, workshop, reserve, mobility).
+
+export const SLOTS_PER_DAY = Math.ceil(1500 / GRID);
+
+interface MaskCache {
+  state: DayState | undefined;
+  version: number;
+  mask15: Uint8Array | null;
+  mask30: Uint8Array | null;
+}
+const caches = new WeakMap<CapacityIndex, Map<number, MaskCache>>();
+
+function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, minutes: number): Uint8Array {
+  const A = index.dealer.advisors.length;
+  const rules = index.dealer.config.receptionRules;
+  const mask = new Uint8Array(A * SLOTS_PER_DAY);
+  for (let a = 0; a < A; a++) {
+    const base = a * WORDS_PER_DAY;
+    const duty = day.duty[a];
+    const list = st ? st.receptions[a] : null;
+    for (let r = 0; r < duty.length; r += 2) {
+      let s = Math.ceil((duty[r] + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      for (; s + minutes <= duty[r + 1]; s += GRID) {
+        const e = s + minutes;
+        if (!allSet(day.available, base, s, e)) continue;
+        if (st && anySet(st.busy, base, s, e)) continue;
+        if (list && (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, e, rules.maxMinutesPer2h))) continue;
+        mask[a * SLOTS_PER_DAY + (s + day.gridPhase) / GRID] = 1;
+      }
+    }
+  }
+  return mask;
+}
+
+/** Byte per (advisor, grid slot): 1 when a reception of `minutes` may start there as far as the desk goes. */
+export function slotMask(index: CapacityIndex, day: DayInfo, minutes: 15 | 30): Uint8Array {
+  let perIndex = caches.get(index);
+  if (!perIndex) caches.set(index, (perIndex = new Map()));
+  const st = index.peek(day.n);
+  const version = st ? st.version : -1;
+  let c = perIndex.get(day.n);
+  if (!c || c.state !== st || c.version !== version) {
+    if (perIndex.size > 1024) perIndex.clear();
+    c = { state: st, version, mask15: null, mask30: null };
+    perIndex.set(day.n, c);
+  }
+  if (minutes === 15) return (c.mask15 ??= build(index, day, st, 15));
+  return (c.mask30 ??= build(index, day, st, 30));
+}
