@@ -100,7 +100,7 @@ async function startServer(): Promise<Server> {
   const out = openSync(logPath, "a");
   const err = openSync(errPath, "a");
   const nodeArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"] : [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", process.env.BENCH_ENTRY ?? "src/node.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/node.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -112,7 +112,6 @@ async function startServer(): Promise<Server> {
       SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
       SCHEDULER_NOW: NOW_ISO,
       SEED_DEMO: "0",
-      LOG_MODE: process.env.LOG_MODE,
     },
     // stdout/stderr straight into files: the server never blocks on us.
     stdio: ["ignore", out, err],
@@ -511,6 +510,7 @@ function summariseProfile(profile: CpuProfile, window: [number, number] | null):
   }
   const pct = (c: number) => `${((100 * c) / busy).toFixed(1).padStart(5)}%`;
   lines.push(`samples in the search window: ${inWindow}, idle ${((100 * idle) / inWindow).toFixed(1)}% — shares below are of the server's BUSY time`);
+  lines.push("(under --cpu-prof console.log costs ~2.5x its normal price: the inspector's console hook; the access log is overstated)");
   lines.push("", "by area (self time; builtins charged to their JS caller):");
   for (const [a, c] of [...areas.entries()].sort((x, y) => y[1] - x[1]).slice(0, 18)) lines.push(`  ${pct(c)}  ${a}`);
   lines.push("", "top functions by self time:");

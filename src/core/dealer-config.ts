@@ -172,6 +172,13 @@ export const DealerConfig = z
       if (ids.has(a.id)) ctx.addIssue({ code: "custom", path: ["advisors", i, "id"], message: `duplicate advisor id ${a.id}` });
       ids.add(a.id);
     });
+    if (d.express.models.length > 0 && d.mobility.courtesyCars === 0 && d.mobility.pickupDelivery === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mobility"],
+        message: "priority models (express.models) must be offered a courtesy car or pickup & delivery: configure at least one, or clear express.models",
+      });
+    }
     for (const [code, iv] of Object.entries(d.interventions)) {
       if (!(iv.skill in d.workshop)) {
         ctx.addIssue({ code: "custom", path: ["interventions", code, "skill"], message: `unknown workshop skill ${iv.skill}` });

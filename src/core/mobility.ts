@@ -1,4 +1,5 @@
 import { carWindow, type CapacityIndex } from "./capacity-index.js";
+import type { DealerConfig } from "./dealer-config.js";
 import type { AdvisorSlot, Mobility, RuleCode } from "./types.js";
 
 // Mobility is reserved with the booking, for the whole stay:
@@ -13,6 +14,11 @@ export interface Stay {
   reception: AdvisorSlot;
   ret: AdvisorSlot | null;
   readyAt: number;
+}
+
+/** Cars only priority vehicles may take. A dealer with a single car does not hold it back: ordinary customers would never get one. */
+export function heldCars(config: DealerConfig): number {
+  return Math.min(config.express.heldCourtesyCars, Math.max(0, config.mobility.courtesyCars - 1));
 }
 
 /** Most courtesy cars out at any minute of [s, e), from the bookings already indexed. */
@@ -74,7 +80,7 @@ export function mobilityViolation(index: CapacityIndex, mobility: Mobility, stay
       return halfCounterFull(index, "runs", stay, m.pickupDelivery) ? "mobility_unavailable" : null;
     case "courtesy_car": {
       if (m.courtesyCars === 0) return "mobility_not_offered";
-      const limit = express ? m.courtesyCars : m.courtesyCars - index.dealer.config.express.heldCourtesyCars;
+      const limit = express ? m.courtesyCars : m.courtesyCars - heldCars(index.dealer.config);
       const [s, e] = carWindow(stay);
       return carsOut(index, s, e) + 1 > limit ? "mobility_unavailable" : null;
     }

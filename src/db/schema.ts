@@ -53,6 +53,7 @@ export const appointments = sqliteTable(
   (t) => [
     index("appointments_dealer_reception_idx").on(t.dealerId, t.receptionStart),
     index("appointments_dealer_status_idx").on(t.dealerId, t.status),
+    index("appointments_manage_token_idx").on(t.manageTokenHash),
   ],
 );
 

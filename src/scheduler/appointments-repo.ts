@@ -99,3 +99,7 @@ export function audit(db: Db, e: AuditEntry): void {
     })
     .run();
 }
+
+export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
+  return db.select().from(appointments).where(eq(appointments.manageTokenHash, hash)).get();
+}

@@ -1,6 +1,7 @@
 import { lookup, store } from "../db/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { DomainError } from "./errors.js";
+import { idempotencyKeyId, sealResponse, unsealResponse } from "./seal.js";
 import type { Runtimes } from "./runtime.js";
 
 // What a write verb needs from the shell: storage, the dealers' in-memory state, the
@@ -29,15 +30,16 @@ export interface Outcome<T> {
  */
 export function idempotent<T>(ctx: WriteContext, dealerId: string, fn: () => { status: number; body: T }): Outcome<T> {
   const idem = ctx.idempotency;
+  const keyId = idem ? idempotencyKeyId(idem.key) : "";
   if (idem) {
-    const hit = lookup(ctx.sqlite, dealerId, idem.scope, idem.key, idem.hash);
-    if (hit.kind === "replay") return { status: hit.status, body: hit.body as T, replayed: true };
+    const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);
+    if (hit.kind === "replay") return { status: hit.status, body: unsealResponse(hit.body as T, idem.key), replayed: true };
     if (hit.kind === "mismatch") {
       throw new DomainError("idempotency_mismatch", "this Idempotency-Key was already used with a different request body");
     }
   }
   const r = fn();
-  if (idem) store(ctx.sqlite, { dealerId, scope: idem.scope, key: idem.key, requestHash: idem.hash, status: r.status, body: r.body, now: ctx.nowMs });
+  if (idem) store(ctx.sqlite, { dealerId, scope: idem.scope, key: keyId, requestHash: idem.hash, status: r.status, body: sealResponse(r.body, idem.key), now: ctx.nowMs });
   return { ...r, replayed: false };
 }
 

@@ -1,4 +1,5 @@
 import { dayNumberFromIso } from "../core/civil.js";
+import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
@@ -16,7 +17,10 @@ export interface DayBoard {
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean }> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
-  mobility: { courtesyCars: { total: number; inUse: number } };
+  mobility: {
+    courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
+    pickupDelivery: { runsPerHalfDay: number; runs: Array<{ appointmentId: string; kind: "pickup" | "delivery"; at: string; half: "morning" | "afternoon" }> };
+  };
 }
 
 const hours = (m: number) => Math.round((m / 60) * 100) / 100;
@@ -34,7 +38,9 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
   const advisors: DayBoard["advisors"] = dealer.config.advisors.map((a) => ({ id: a.id, name: a.name, slots: [] }));
   const byId = new Map(advisors.map((a) => [a.id, a]));
   const booked = new Array<number>(dealer.skills.length).fill(0);
-  let carsOut = 0;
+  const carIds: string[] = [];
+  const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
+  const halfName = (em: number) => (em - from < day.noon ? "morning" : "afternoon");
   for (const r of rows) {
     const status = r.status as Status;
     const visible = status !== "cancelled";
@@ -47,7 +53,12 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     if (!holding.has(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
-    if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carsOut++;
+    if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carIds.push(r.id);
+    if (r.mobility === "pickup_delivery") {
+      if (r.receptionStart >= from && r.receptionStart < to) runs.push({ appointmentId: r.id, kind: "pickup", at: dealer.format(r.receptionStart), half: halfName(r.receptionStart) });
+      const back = r.returnStart ?? r.readyAt;
+      if (back >= from && back < to) runs.push({ appointmentId: r.id, kind: "delivery", at: dealer.format(back), half: halfName(back) });
+    }
   }
   // By instant, not by string: on a fall-back day "02:30+01:00" comes after "02:45+02:00".
   for (const a of advisors) a.slots.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
@@ -59,6 +70,14 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     open: day.open.length > 0,
     advisors,
     workshop,
-    mobility: { courtesyCars: { total: dealer.config.mobility.courtesyCars, inUse: carsOut } },
+    mobility: {
+      courtesyCars: {
+        total: dealer.config.mobility.courtesyCars,
+        inUse: carIds.length,
+        held: heldCars(dealer.config),
+        appointments: carIds,
+      },
+      pickupDelivery: { runsPerHalfDay: dealer.config.mobility.pickupDelivery, runs },
+    },
   };
 }

@@ -93,7 +93,8 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
           returnMinutes: ret?.minutes ?? null,
           readyAt: plan.readyAt,
           labourJson: JSON.stringify(plan.labour),
-          forced: row.forced || forced,
+          // The current placement's flag; the audit log keeps every earlier override.
+          forced,
           updatedAt: at,
         };
         if (!updateAppointment(ctx.db, id, row.version, patch)) throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");

@@ -614,7 +614,7 @@ function violations(ctx: Ctx, req: ReferenceRequest, firstOnly: boolean): Verdic
   if (done()) return verdict();
   for (const c of capCodes(ctx, receptionsOf(ctx, a), start, end)) out.add(c);
   if (done()) return verdict();
-  if (out.size === 0 && open && reserveBroken(ctx, a, start, end, req.nowEpochMinute)) out.add("express_reserve");
+  
   if (done()) return verdict();
 
   const job = referenceJob(config, req);

@@ -24,7 +24,13 @@ export const DayBoardView = z
     open: z.boolean(),
     advisors: z.array(z.object({ id: z.string(), name: z.string(), slots: z.array(Slot) })),
     workshop: z.record(z.string(), z.object({ capacityHours: z.number(), bookedHours: z.number() })),
-    mobility: z.object({ courtesyCars: z.object({ total: z.number().int(), inUse: z.number().int() }) }),
+    mobility: z.object({
+      courtesyCars: z.object({ total: z.number().int(), inUse: z.number().int(), held: z.number().int(), appointments: z.array(z.string()) }),
+      pickupDelivery: z.object({
+        runsPerHalfDay: z.number().int(),
+        runs: z.array(z.object({ appointmentId: z.string(), kind: z.enum(["pickup", "delivery"]), at: z.string(), half: z.enum(["morning", "afternoon"]) })),
+      }),
+    }),
   })
   .openapi("DayBoard");
 

@@ -1,0 +1,1 @@
+CREATE INDEX `appointments_manage_token_idx` ON `appointments` (`manage_token_hash`);

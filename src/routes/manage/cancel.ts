@@ -1,0 +1,36 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { writeContext } from "../../api/write-context.js";
+import { ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
+import { cancelByToken } from "../../scheduler/manage.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { IdempotencyHeader } from "../shared.js";
+import { ManageTokenParam } from "./get.js";
+
+export const cancelOwnAppointmentRoute = createRoute({
+  method: "post",
+  path: "/v1/manage/{token}/cancel",
+  tags: ["customer"],
+  summary: "The customer cancels their own appointment (public, manage token)",
+  request: {
+    params: ManageTokenParam,
+    headers: IdempotencyHeader,
+    body: { required: false, content: { "application/json": { schema: ActionRequest } } },
+  },
+  responses: {
+    200: { description: "Cancelled; the capacity is released", content: { "application/json": { schema: AppointmentView } } },
+    ...problemResponses("not_found", "invalid_transition"),
+  },
+});
+
+export function registerCancelOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi(cancelOwnAppointmentRoute, (c) => {
+    const { token } = c.req.valid("param");
+    const body = c.req.valid("json") ?? {};
+    const ctx = writeContext(c, deps, runtimes, "POST /v1/manage/{token}/cancel", { token, body });
+    const out = cancelByToken(ctx, token, body.reason);
+    if (out.replayed) c.header("Idempotent-Replayed", "true");
+    return c.json(out.body, 200);
+  });
+}

@@ -1,0 +1,26 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { AppointmentView } from "../../scheduler/contracts.js";
+import { viewByToken } from "../../scheduler/manage.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+
+export const ManageTokenParam = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "not a manage token").openapi({ param: { name: "token", in: "path" } }),
+});
+
+export const viewOwnAppointmentRoute = createRoute({
+  method: "get",
+  path: "/v1/manage/{token}",
+  tags: ["customer"],
+  summary: "The customer's own appointment, by the manage token from the booking (public)",
+  request: { params: ManageTokenParam },
+  responses: {
+    200: { description: "The appointment", content: { "application/json": { schema: AppointmentView } } },
+    ...problemResponses("not_found"),
+  },
+});
+
+export function registerViewOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(deps.db, runtimes, c.req.valid("param").token), 200));
+}
