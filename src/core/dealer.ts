@@ -134,20 +134,28 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
   });
   const closures = new Set(config.closures.map(dayNumberFromIso));
   const cache = new Map<number, DayInfo>();
+  // Zone tables are asked for by day building and by each day's release time (the
+  // previous working day): memoise them, Temporal is the expensive part.
+  const zones = new Map<number, ZoneDay>();
+  const zoneOf = (n: number): ZoneDay => {
+    let z = zones.get(n);
+    if (!z) zones.set(n, (z = zoneDay(tz, n)));
+    return z;
+  };
   const isOpen = (n: number) => !closures.has(n) && config.openingHours[WEEKDAYS[weekdayOf(n)]].length > 0;
   const release = parseLocalTime(config.express.releaseTime);
   // The reserve of day n returns to the pool at releaseTime on the previous working day.
   const releaseOf = (n: number, zone: ZoneDay): number => {
     for (let p = n - 1; p >= n - 14; p--) {
       if (!isOpen(p)) continue;
-      const z = zoneDay(tz, p);
+      const z = zoneOf(p);
       return z.start + wallToElapsed(tz, p, z, release);
     }
     return zone.start;
   };
 
   const buildDay = (n: number): DayInfo => {
-    const zone = zoneDay(tz, n);
+    const zone = zoneOf(n);
     const weekday = weekdayOf(n);
     const closure = closures.has(n);
     const toElapsed = (wall: number) => wallToElapsed(tz, n, zone, wall);

@@ -7,6 +7,7 @@ import type { AdvisorSlot, RuleCode } from "./types.js";
 
 interface Subject extends AdvisorSlot {
   now?: number;
+  notice?: number;
   job?: { labour: Array<{ skill: number; minutes: number }> };
 }
 
@@ -23,7 +24,7 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, re
     case "invalid_return_length":
       return `a return lasts 10 to 15 minutes, not ${x.minutes}`;
     case "in_the_past":
-      return `${when} is before the earliest bookable time ${x.now === undefined ? "" : dealer.format(x.now + rules.minNoticeMinutes)}`.trim();
+      return `${when} is before the earliest bookable time ${x.now === undefined ? "" : dealer.format(x.now + (x.notice ?? rules.minNoticeMinutes))}`.trim();
     case "beyond_horizon":
       return `bookings open at most ${rules.maxHorizonDays} days ahead`;
     case "off_grid":

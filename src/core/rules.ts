@@ -26,6 +26,8 @@ export interface ReceptionRequest {
   force?: boolean;
   /** A priority vehicle: may use the express reserve (desk and workshop). */
   express?: boolean;
+  /** Minimum notice in minutes; default the dealer's minNoticeMinutes (staff reshuffles pass 0). */
+  notice?: number;
 }
 
 export interface ReceptionCheck {
@@ -41,6 +43,23 @@ export function within(ranges: number[], s: number, e: number): boolean {
 export function overlaps(ranges: number[], s: number, e: number): boolean {
   for (let i = 0; i < ranges.length; i += 2) if (s < ranges[i + 1] && e > ranges[i]) return true;
   return false;
+}
+
+const NONE: number[] = [];
+
+/** The advisor's receptions of the day with those of the neighbouring days, in this day's elapsed minutes. */
+function receptionsAround(index: CapacityIndex, day: DayInfo, advisor: number): number[] {
+  const out: number[] = [];
+  const prev = index.peek(day.n - 1)?.receptions[advisor];
+  if (prev) {
+    const shift = index.dealer.day(day.n - 1).zone.length;
+    for (let i = 0; i < prev.length; i++) out.push(prev[i] - shift);
+  }
+  const cur = index.peek(day.n)?.receptions[advisor];
+  if (cur) for (let i = 0; i < cur.length; i++) out.push(cur[i]);
+  const next = index.peek(day.n + 1)?.receptions[advisor];
+  if (next) for (let i = 0; i < next.length; i++) out.push(next[i] + day.zone.length);
+  return out;
 }
 
 /**
@@ -60,7 +79,7 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
 
   code = minutes !== 15 && minutes !== 30 ? "invalid_length" : null;
   if (code) { if (!out) return code; out.push(code); first ??= code; }
-  code = start < req.now + rules.minNoticeMinutes ? "in_the_past" : start > req.now + rules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
+  code = start < req.now + (req.notice ?? rules.minNoticeMinutes) ? "in_the_past" : start > req.now + rules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
   if (code) { if (!out) return code; out.push(code); first ??= code; }
   code = (s + day.gridPhase) % GRID !== 0 ? "off_grid" : null;
   if (code) { if (!out) return code; out.push(code); first ??= code; }
@@ -80,8 +99,11 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
   if (st) {
     code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
     if (code) { if (!out) return code; out.push(code); first ??= code; }
-    if (!req.force) {
-      const list = st.receptions[advisor];
+  }
+  if (!req.force) {
+    // The caps' windows can reach across midnight for a dealer open late or early.
+    const list = s < 120 || e > day.zone.length - 120 ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
+    if (list.length) {
       code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
       if (code) { if (!out) return code; out.push(code); first ??= code; }
       code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hourlyCapOk, twoHourCapOk } from "../../src/core/caps.js";
 import { checkReception, type RuleCode } from "../../src/core/index.js";
 import { at, codes, job, NO_LABOUR, reception, setup } from "./helpers.js";
 
@@ -154,10 +156,9 @@ describe("force:true bypasses only the caps, never busy / closed / opening hours
 });
 
 describe("caps across midnight", () => {
-  // BUG: the caps are evaluated on the per-day reception list only, so a sliding window
-  // that straddles local midnight (a dealer open 00:00–24:00) never sees the receptions
-  // of the neighbouring day: 23:15/23:30/23:45 + 00:00 next day is four starts in 60 min.
-  it.fails("refuses the 4th 15-min reception in a 60-min window that straddles midnight (24-hour dealer)", () => {
+  // A sliding window that straddles local midnight (a dealer open 00:00–24:00) must see
+  // the receptions of the neighbouring day: 23:15/23:30/23:45 + 00:00 is four in 60 min.
+  it("refuses the 4th 15-min reception in a 60-min window that straddles midnight (24-hour dealer)", () => {
     const all = [["00:00", "24:00"]] as Array<[string, string]>;
     const s = setup({
       openingHours: { mon: all, tue: all, wed: all, thu: all, fri: all, sat: all, sun: all },
@@ -169,5 +170,53 @@ describe("caps across midnight", () => {
     for (const t of ["23:15", "23:30", "23:45"]) s.index.add(reception(0, at(s.dealer, `2027-03-01T${t}`), 15));
     const r = checkReception(s.index, { advisor: 0, start: at(s.dealer, "2027-03-02T00:00"), minutes: 15, job: j, now: at(s.dealer, NOW) });
     expect(codes(r.violations)).toEqual(["hourly_cap"]);
+  });
+});
+
+describe("caps.ts against minute-by-minute windows (property)", () => {
+  // Random non-overlapping receptions of one advisor (5-minute marks, 15 or 30 min), a
+  // new free reception, random limits: the exact-candidate checks equal brute force.
+  const calendarArb = fc
+    .array(fc.record({ gap: fc.integer({ min: 0, max: 12 }).map((g) => g * 5), minutes: fc.constantFrom(15, 30) }), { maxLength: 12 })
+    .map((items) => {
+      const list: number[] = [];
+      let t = 300;
+      for (const { gap, minutes } of items) {
+        t += gap;
+        list.push(t, t + minutes);
+        t += minutes;
+      }
+      return list;
+    });
+
+  it("hourlyCapOk and twoHourCapOk agree with sliding every window start minute by minute", () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.integer({ min: 0, max: 140 }).map((q) => 250 + q * 5),
+        fc.constantFrom(15, 30),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(15, 30, 45, 60, 75, 90, 105, 120),
+        (list, s, minutes, maxPerHour, maxMinutes) => {
+          const e = s + minutes;
+          for (let i = 0; i < list.length; i += 2) if (s < list[i + 1] && e > list[i]) return; // the advisor must be free
+          let hourly = true;
+          for (let t = s - 59; t <= s; t++) {
+            let c = 1;
+            for (let i = 0; i < list.length; i += 2) if (list[i] >= t && list[i] < t + 60) c++;
+            if (c > maxPerHour) hourly = false;
+          }
+          let twoHour = true;
+          for (let t = s - 119; t < e; t++) {
+            let m = Math.max(0, Math.min(e, t + 120) - Math.max(s, t));
+            for (let i = 0; i < list.length; i += 2) m += Math.max(0, Math.min(list[i + 1], t + 120) - Math.max(list[i], t));
+            if (m > maxMinutes) twoHour = false;
+          }
+          expect(hourlyCapOk(list, s, maxPerHour)).toBe(hourly);
+          expect(twoHourCapOk(list, s, e, maxMinutes)).toBe(twoHour);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

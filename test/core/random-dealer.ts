@@ -126,6 +126,7 @@ export const scenarioArb = fc.record({
           at: fc.integer({ min: 0, max: 1439 }),
         }),
       },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }) },
       {
         weight: 1,
         arbitrary: fc.record({
@@ -177,7 +178,8 @@ export function buildWorld(sc: Scenario) {
     closures: [...new Set(sc.closures.map((k) => isoFromDayNumber(fromDay + k)))],
     rushHours: sc.rush ? [["08:00", "09:00"], ["17:00", "18:00"]] : [],
     receptionRules: sc.rules,
-    express: sc.express,
+    // A dealer offering neither courtesy cars nor pickup & delivery cannot promise priority models anything.
+    express: { ...sc.express, ...(sc.mobility.courtesyCars === 0 && sc.mobility.pickupDelivery === 0 ? { models: [] } : {}) },
     mobility: sc.mobility,
     advisors: sc.advisors.map((a, i) => ({
       id: `a${i}`,
@@ -202,6 +204,13 @@ export function buildWorld(sc: Scenario) {
   const bookings: Booking[] = [];
   let id = 0;
   for (const act of sc.actions) {
+    if (act.kind === "cancel") {
+      // A customer cancels: the index forgets the booking (the engine's caches must follow).
+      if (!bookings.length) continue;
+      const [gone] = bookings.splice(act.pick % bookings.length, 1);
+      index.remove(gone.id);
+      continue;
+    }
     // Each earlier booking was made the day before its target day (and never after now).
     const historyNow = Math.min(now, firstStart + (act.day - 1) * 1440);
     const j = deriveJob(dealer, { interventions: act.interventions, known: act.known, mobility: act.kind === "force" ? "none" : act.mobility });

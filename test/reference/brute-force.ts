@@ -5,10 +5,18 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 // A deliberately SIMPLE, independent brute-force reference for the scheduling core.
 //
 // What it does NOT use from src/core: no compileDealer, no CapacityIndex, no bitsets,
-// no caps.ts, no zone.ts/civil.ts, no planLabour. It imports only *types*. Every zone
-// question is put to Temporal directly, one epoch minute at a time (memoised, because
-// Temporal's polyfill costs ~20 µs per conversion); every window rule is a plain
-// minute-by-minute loop over all window positions.
+// no caps.ts, no zone.ts/civil.ts, no planLabour, no caches. It imports only *types*.
+// Every zone question is put to Temporal directly (the UTC offset in force at an epoch
+// minute, remembered up to Temporal's next reported transition; local midnights and
+// wall times of a date); every rule is checked minute by minute, and every window rule
+// is a plain loop over all window positions. It is slow on purpose and fast enough for
+// tests: ~20 ms for a week of one dealer.
+//
+// Public API (stable; bench/ imports referenceFeasibleSlots):
+//   referenceFeasibleSlots(config, bookings, { interventions, known, mobility, fromDate, days, nowEpochMinute })
+//     → Array<{ advisorId, start }>      every bookable (advisor, local quarter hour)
+//   referenceViolations(config, bookings, request) → Set<RuleCode>   (empty = bookable)
+//   referenceStay / referenceReadyAt / referencePlan / referenceJob / referenceQuiet / referenceHalfDay
 //
 // Rule definitions it implements (the spec, not the engine's data structures):
 //   invalid_length          reception length ∉ {15, 30}
@@ -40,9 +48,10 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 //   mobility_not_offered    (only when the reception itself is bookable) the dealer does
 //   mobility_unavailable    not offer the mobility / has none left for the whole stay:
 //                           courtesy cars out at any instant of [reception start, return
-//                           end) (or ready time without a return) stay within courtesyCars
-//                           − heldCourtesyCars; pickup & delivery runs and shuttle seats
-//                           are counted per half-day (the reception's and the return's).
+//                           end) (or ready time without a return) stay within
+//                           courtesyCars − min(heldCourtesyCars, courtesyCars − 1); pickup
+//                           & delivery runs and shuttle seats are counted per half-day
+//                           (the reception's and the return's).
 //
 // The return appointment of a stay (needed by the mobility rules): the first local quarter
 // hour at or after the ready time, inside opening hours, with the reception's advisor if
@@ -559,7 +568,9 @@ function mobilityCode(ctx: Ctx, mobility: Mobility, stay: { reception: { start: 
       return perHalfDay("pickup_delivery", m.pickupDelivery);
     case "courtesy_car": {
       if (m.courtesyCars === 0) return "mobility_not_offered";
-      const limit = m.courtesyCars - ctx.config.express.heldCourtesyCars;
+      // heldCourtesyCars are for priority vehicles only, but a dealer never holds back its last car.
+      const held = Math.min(ctx.config.express.heldCourtesyCars, Math.max(0, m.courtesyCars - 1));
+      const limit = m.courtesyCars - held;
       const [s, e] = carWindow(stay);
       const windows = ctx.bookings.filter((b) => b.mobility === "courtesy_car").map(carWindow);
       // Cars out is piecewise constant and only rises where a window starts: check those instants.
@@ -614,7 +625,7 @@ function violations(ctx: Ctx, req: ReferenceRequest, firstOnly: boolean): Verdic
   if (done()) return verdict();
   for (const c of capCodes(ctx, receptionsOf(ctx, a), start, end)) out.add(c);
   if (done()) return verdict();
-  
+  if (out.size === 0 && open && reserveBroken(ctx, a, start, end, req.nowEpochMinute)) out.add("express_reserve");
   if (done()) return verdict();
 
   const job = referenceJob(config, req);
