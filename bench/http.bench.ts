@@ -112,6 +112,10 @@ async function startServer(): Promise<Server> {
       SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
       SCHEDULER_NOW: NOW_ISO,
       SEED_DEMO: "0",
+      // The loads come from one address and reuse customers: measure the engine, not the
+      // abuse limits (429s and too_many_bookings would make the figures meaningless).
+      RATE_LIMITS: "off",
+      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
     },
     // stdout/stderr straight into files: the server never blocks on us.
     stdio: ["ignore", out, err],
@@ -589,9 +593,12 @@ async function main(): Promise<number> {
       const found = await countReceptions(server.url);
       consistency = { expected: prebooked + (r.statusCounts["201"] ?? 0), found };
     }
-  } finally {
-    exitCode = await server.stop();
+  } catch (err) {
+    await server.stop();
+    console.error(`server files kept for inspection in ${server.dir} (server.log, server.err, scheduler.db)`);
+    throw err;
   }
+  exitCode = await server.stop();
 
   // ----- report
   console.log("");

@@ -8,6 +8,8 @@ import { registerOpenApiComponents } from "./api/openapi.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
+import { registerKeyRoutes } from "./routes/keys/index.js";
+import { installPublicGuards } from "./routes/public.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
@@ -39,7 +41,10 @@ export function createApp(appDeps: AppDeps) {
   registerOpenApiComponents(app);
 
   registerHealth(app);
+  // Rate limits and widget CORS for the public routes: before the routes, so they run first.
+  installPublicGuards(app, deps, runtimes);
   registerDealerRoutes(app, deps);
+  registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);
 

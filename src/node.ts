@@ -3,11 +3,12 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { createApp } from "./app.js";
-import { defaultLog, type LogFn } from "./api/deps.js";
+import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
@@ -31,6 +32,10 @@ export const Env = z.object({
       .optional(),
   ),
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("1")),
+  /** "off" disables the public routes' rate limits (load tests, benches). */
+  RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),
+  /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
+  MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -79,7 +84,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 
-  const app = createApp({ db, sqlite, now, adminToken, log });
+  const app = createApp({
+    db,
+    sqlite,
+    now,
+    adminToken,
+    log,
+    // The TCP peer. Behind a reverse proxy every client shares the proxy's address, so the
+    // per-address limits then act as one global limit: configure the proxy to limit, or
+    // extend this to trust its X-Forwarded-For.
+    clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown",
+    rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
+    maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
     s.once("error", fail);
@@ -93,7 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log({ level: "info", msg: "listening", url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null });
+  log({ level: "info", msg: "listening", url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null, rateLimits: env.RATE_LIMITS, maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT });
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000) =>

@@ -9,9 +9,9 @@ const deps = { adminToken: ADMIN_TOKEN };
 
 describe("authenticate", () => {
   it.each([
-    [`Bearer ${ADMIN_TOKEN}`, "admin"],
-    [`bearer ${ADMIN_TOKEN}`, "admin"],
-    [`Bearer  ${ADMIN_TOKEN} `, "admin"],
+    [`Bearer ${ADMIN_TOKEN}`, "root"],
+    [`bearer ${ADMIN_TOKEN}`, "root"],
+    [`Bearer  ${ADMIN_TOKEN} `, "root"],
     [`Bearer ${ADMIN_TOKEN}x`, null],
     [`Bearer ${ADMIN_TOKEN.toUpperCase()}`, null],
     [`Token ${ADMIN_TOKEN}`, null],
@@ -39,10 +39,10 @@ describe("route guards", () => {
   it.each([
     ["adminOnly", "admin", undefined, 401, undefined],
     ["adminOnly", "admin", "Bearer wrong", 401, undefined],
-    ["adminOnly", "admin", `Bearer ${ADMIN_TOKEN}`, 200, "admin"],
+    ["adminOnly", "admin", `Bearer ${ADMIN_TOKEN}`, 200, "root"],
     ["optionalStaff", "book", undefined, 200, "anonymous"],
     ["optionalStaff", "book", "Bearer wrong", 401, undefined],
-    ["optionalStaff", "book", `Bearer ${ADMIN_TOKEN}`, 200, "admin"],
+    ["optionalStaff", "book", `Bearer ${ADMIN_TOKEN}`, 200, "root"],
   ])("%s with Authorization %j answers %i", async (_, leaf, header, status, who) => {
     const r = await call(`/v1/dealers/demo/${leaf}`, header);
     expect(r.status).toBe(status);

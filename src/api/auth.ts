@@ -1,61 +1,98 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { timingSafeEqualString } from "../lib/sha256.js";
-import type { AppDeps, AppEnv, Principal } from "./deps.js";
+import { findActiveKey } from "../db/api-keys-repo.js";
+import { sha256Hex, timingSafeEqualString } from "../lib/sha256.js";
+import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { ApiError } from "./errors.js";
+import { KEY_PREFIX } from "./key-secret.js";
 
-// Bearer authentication. Today the only credential is the bootstrap admin token, which
-// is both admin and staff for every dealer. Per-dealer API keys slot into `authenticate`:
-// look the sha256 of the token up in a keys table and return { kind: "staff", dealerId }.
+// Bearer authentication and the role/tenancy policy.
+//   root (SCHEDULER_ADMIN_TOKEN)   every dealer, every operation
+//   key, role admin                its dealer: staff routes, PUT its dealer, its API keys
+//   key, role advisor              its dealer: staff routes only (no keys, no PUT dealer)
+// A key used on ANOTHER dealer's routes gets 404 not_found, never 403: a 403 would
+// confirm that the dealer (or the appointment id) exists.
 
 /** Name of the security scheme in the OpenAPI document. */
 export const BEARER_SCHEME = "bearerAuth";
 export const bearerSecurity = [{ [BEARER_SCHEME]: [] }];
 
-export function authenticate(deps: Pick<AppDeps, "adminToken">, authorization: string | undefined): Principal | null {
+/** What authentication needs; sqlite is optional so a bare { adminToken } still checks root. */
+export type AuthDeps = Pick<AppDeps, "adminToken"> & Partial<Pick<AppDeps, "sqlite">>;
+
+export function authenticate(deps: AuthDeps, authorization: string | undefined): Principal | null {
   const m = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? "");
   if (!m) return null;
+  const token = m[1];
   // Constant-time: the token is a shared secret, and a byte-by-byte compare leaks it.
-  if (deps.adminToken && timingSafeEqualString(m[1], deps.adminToken)) return { kind: "admin" };
+  if (deps.adminToken && timingSafeEqualString(token, deps.adminToken)) return { kind: "root" };
+  if (deps.sqlite && token.startsWith(KEY_PREFIX)) {
+    const key = findActiveKey(deps.sqlite, sha256Hex(token));
+    if (key && (ROLES as readonly string[]).includes(key.role)) {
+      return { kind: "key", dealerId: key.dealerId, role: key.role as Role, keyId: key.id };
+    }
+  }
   return null;
 }
 
-function principalOf(c: Context<AppEnv>, deps: Pick<AppDeps, "adminToken">): Principal {
+/** The caller's principal, authenticating once per request; null when absent or invalid. */
+export function peekPrincipal(c: Context<AppEnv>, deps: AuthDeps): Principal | null {
   let p = c.get("principal");
   if (!p) {
     p = authenticate(deps, c.req.header("Authorization")) ?? undefined;
-    if (!p) {
-      c.header("WWW-Authenticate", 'Bearer realm="pitlane"');
-      throw new ApiError("unauthorized", "A valid bearer token is required");
-    }
-    c.set("principal", p);
+    if (p) c.set("principal", p);
+  }
+  return p ?? null;
+}
+
+function principalOf(c: Context<AppEnv>, deps: AuthDeps): Principal {
+  const p = peekPrincipal(c, deps);
+  if (!p) {
+    c.header("WWW-Authenticate", 'Bearer realm="pitlane"');
+    throw new ApiError("unauthorized", "A valid bearer token is required");
   }
   return p;
 }
 
-export function requireAdmin(c: Context<AppEnv>, deps: Pick<AppDeps, "adminToken">): Principal {
+/** May this principal act on dealerId's resources at all (tenancy, not role)? */
+export function actsFor(p: Principal, dealerId: string | undefined): boolean {
+  return p.kind === "root" || (dealerId !== undefined && p.dealerId === dealerId);
+}
+
+/** Same status and text as a dealer that does not exist (see the scheduler's notFound). */
+const otherTenant = (dealerId: string | undefined) => new ApiError("not_found", `dealer ${dealerId ?? "?"} not found`);
+
+/** Root, or an admin key of `dealerId`. Without a dealerId (global operations): root only. */
+export function requireAdmin(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
   const p = principalOf(c, deps);
-  if (p.kind !== "admin") throw new ApiError("forbidden", "This operation needs an admin token");
+  if (p.kind === "root") return p;
+  if (dealerId === undefined) throw new ApiError("forbidden", "This operation needs the bootstrap admin token");
+  if (!actsFor(p, dealerId)) throw otherTenant(dealerId);
+  if (p.role !== "admin") throw new ApiError("forbidden", "This operation needs an admin key");
   return p;
 }
 
-/** Staff of `dealerId` (when given), or an admin. */
-export function requireStaff(c: Context<AppEnv>, deps: Pick<AppDeps, "adminToken">, dealerId?: string): Principal {
+/** Root, or any key of `dealerId` (when given). */
+export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
   const p = principalOf(c, deps);
-  if (p.kind === "staff" && dealerId !== undefined && p.dealerId !== dealerId) {
-    throw new ApiError("forbidden", "This token is not valid for this dealer");
-  }
+  if (dealerId !== undefined && !actsFor(p, dealerId)) throw otherTenant(dealerId);
   return p;
+}
+
+/** Who did it, for audit rows: never the token. */
+export function actorOf(p: Principal | null | undefined): string {
+  if (!p) return "customer";
+  return p.kind === "root" ? "admin" : `key:${p.keyId}`;
 }
 
 // Route middleware variants: put them in createRoute({ middleware: [...] }) so auth runs
-// BEFORE body validation (an anonymous caller gets 401, not a schema lesson).
-export const adminOnly = (deps: Pick<AppDeps, "adminToken">): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireAdmin(c, deps);
+// BEFORE body validation (an anonymous caller gets 401, not a schema lesson). Each reads
+// the dealer from the :dealerId path parameter when the route has one.
+export const adminOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  requireAdmin(c, deps, c.req.param("dealerId"));
   await next();
 };
 
-/** Reads the dealer from the :dealerId path parameter. */
-export const staffOnly = (deps: Pick<AppDeps, "adminToken">): MiddlewareHandler<AppEnv> => async (c, next) => {
+export const staffOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
   requireStaff(c, deps, c.req.param("dealerId"));
   await next();
 };
@@ -65,7 +102,7 @@ export const staffOnly = (deps: Pick<AppDeps, "adminToken">): MiddlewareHandler<
  * no Authorization header -> anonymous (no principal); a header that does not
  * authenticate -> 401, rather than silently downgrading a staff caller to a customer.
  */
-export const optionalStaff = (deps: Pick<AppDeps, "adminToken">): MiddlewareHandler<AppEnv> => async (c, next) => {
+export const optionalStaff = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (c.req.header("Authorization") !== undefined) requireStaff(c, deps, c.req.param("dealerId"));
   await next();
 };

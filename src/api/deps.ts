@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import type { RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
 // (src/node.ts, tests, a future Workers entry). Nothing here may pull in node: modules.
@@ -26,10 +28,37 @@ export interface AppDeps {
   onDealerChanged?: (dealerId: string, config: DealerConfig) => void;
   // LEAD: replace with the scheduling services (capacity index, search, booking).
   scheduler?: unknown;
+  /**
+   * The caller's network address, for per-address rate limits on public routes. The
+   * runtime entry knows how to read it (src/node.ts: the socket's remote address);
+   * default "unknown", i.e. every caller shares one bucket.
+   */
+  clientAddress?: (c: Context) => string;
+  /** Public-route rate limits; `false` turns them off (load tests). Default DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimits | false;
+  /**
+   * Monotonic milliseconds for the rate limiter; default performance.now(). Never
+   * deps.now: SCHEDULER_NOW freezes that clock, and a frozen bucket never refills.
+   */
+  monotonicNow?: () => number;
+  /**
+   * Active future bookings (requested/confirmed, reception ahead) one customer email or
+   * phone may hold per dealer through the public booking route; 0 = no cap. Staff
+   * bookings are not capped. Default DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT.
+   */
+  maxActiveBookingsPerContact?: number;
 }
 
-/** Who the caller is, once authenticated (see api/auth.ts). */
-export type Principal = { kind: "admin" } | { kind: "staff"; dealerId: string };
+export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
+
+export const ROLES = ["advisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who the caller is, once authenticated (see api/auth.ts): the bootstrap token from the
+ * environment (every dealer, everything), or a dealer's API key with a role.
+ */
+export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string };
 
 export interface AppEnv {
   Variables: {

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   slot_unavailable: { status: 409, title: "Slot no longer available" },
   rule_violation: { status: 409, title: "Scheduling rules violated" },
   invalid_transition: { status: 409, title: "Invalid status transition" },
+  too_many_bookings: { status: 409, title: "Too many active bookings for this contact" },
   version_conflict: { status: 412, title: "Version conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },

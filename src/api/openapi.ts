@@ -53,7 +53,7 @@ export function registerOpenApiComponents(app: ApiApp): void {
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
     type: "http",
     scheme: "bearer",
-    description: "SCHEDULER_ADMIN_TOKEN (admin) or a staff token",
+    description: "SCHEDULER_ADMIN_TOKEN (bootstrap admin: every dealer) or a dealer's API key (pk_…; role advisor or admin, that dealer only)",
   });
 }
 

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { IdempotencyKey, requestHash } from "../db/idempotency.js";
 import type { WriteContext } from "../scheduler/context.js";
 import type { Runtimes } from "../scheduler/runtime.js";
+import { actorOf } from "./auth.js";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError } from "./errors.js";
 
@@ -20,9 +21,7 @@ export function writeContext(c: Context<AppEnv>, deps: AppDeps, runtimes: Runtim
     }
     idempotency = { key: parsed.data, scope, hash: requestHash(body ?? null) };
   }
-  const p = c.get("principal");
-  const actor = p ? (p.kind === "admin" ? "admin" : `staff:${p.dealerId}`) : "customer";
-  return { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor, idempotency };
+  return { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor: actorOf(c.get("principal")), idempotency };
 }
 
 /** Reads If-Match as a version: 3, "3" and W/"3" all mean version 3. */

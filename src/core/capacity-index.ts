@@ -146,7 +146,7 @@ export class CapacityIndex {
 
   private reception(slot: AdvisorSlot, sign: 1 | -1): void {
     this.advisorSlot(slot, sign);
-    const { st, s, e } = this.locate(slot);
+    const { st, s, e, base } = this.locate(slot);
     const list = st.receptions[slot.advisor];
     if (sign > 0) {
       let i = 0;
@@ -159,6 +159,9 @@ export class CapacityIndex {
           break;
         }
       }
+      // The checker never lets receptions overlap, but a reshuffle may leave a customer on
+      // its contact list where a late reception now runs: keep the other one's minutes taken.
+      for (let i = 0; i < list.length && list[i] < e; i += 2) if (list[i + 1] > s) setRange(st.busy, base, Math.max(s, list[i]), Math.min(e, list[i + 1]));
     }
     for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) st.desk[g] += sign;
   }

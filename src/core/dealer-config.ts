@@ -148,6 +148,54 @@ export const ExpressConfig = z
   .strict();
 export type ExpressConfig = z.infer<typeof ExpressConfig>;
 
+/** "https://www.dealer.it": scheme, host and port exactly as a browser sends Origin. */
+export function isWebOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    // u.origin is the canonical form (lower-case host, no default port, no path): equal
+    // means the string is already exactly what a browser would send, so a plain string
+    // comparison with the Origin header is enough later.
+    return (u.protocol === "https:" || u.protocol === "http:") && u.origin === s;
+  } catch {
+    return false;
+  }
+}
+
+export const WidgetOrigin = z.string().max(200).refine(isWebOrigin, {
+  message: "expected a web origin such as https://www.dealer.it (scheme and host, lower case, no path or trailing slash)",
+});
+
+/** The dealer's webhook: every outbox message is POSTed there, signed with HMAC-SHA256(secret, body). */
+export const WebhookConfig = z
+  .object({
+    url: z.string().max(500).refine((s) => /^https?:\/\/[^\s]+$/.test(s), { message: "expected an http(s) URL" }),
+    /** Shared secret for the X-Pitlane-Signature header; at least 16 characters. */
+    secret: z.string().min(16).max(200),
+  })
+  .strict();
+export type WebhookConfig = z.infer<typeof WebhookConfig>;
+
+export const LOCALES = ["it", "en"] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** One pre-diagnosis question, asked when the booking names one of `interventions`. */
+export const DiagnosisQuestion = z
+  .object({
+    id: Id,
+    text: z.string().min(1).max(300),
+    interventions: z.array(Id).max(50).default(["diagnosis"]),
+  })
+  .strict();
+export type DiagnosisQuestion = z.infer<typeof DiagnosisQuestion>;
+
+export const DEFAULT_QUESTIONNAIRE: DiagnosisQuestion[] = [
+  { id: "since", text: "Since when does the problem occur?", interventions: ["diagnosis"] },
+  { id: "when", text: "When does it occur (cold engine, warm engine, braking, turning, at speed)?", interventions: ["diagnosis"] },
+  { id: "warning_lights", text: "Is a warning light on? Which one?", interventions: ["diagnosis"] },
+  { id: "noise", text: "Is there a noise, smell or vibration? Where from?", interventions: ["diagnosis"] },
+];
+
 export const DealerConfig = z
   .object({
     name: z.string().min(1).max(200),
@@ -164,6 +212,14 @@ export const DealerConfig = z
     interventions: z.record(Id, Intervention).default(DEFAULT_INTERVENTIONS),
     mobility: MobilityConfig.default(MobilityConfig.parse({})),
     express: ExpressConfig.default(ExpressConfig.parse({})),
+    /** Origins of the dealer's website widget: CORS is allowed for them on public routes only. */
+    widgetOrigins: z.array(WidgetOrigin).max(20).default([]),
+    /** Outbox delivery target (absent: messages are kept and listed, not delivered). */
+    webhook: WebhookConfig.optional(),
+    /** Language of customer messages unless the customer chose one. */
+    locale: Locale.default("it"),
+    /** Pre-diagnosis questionnaire for technical problems. */
+    questionnaire: z.array(DiagnosisQuestion).max(50).default(DEFAULT_QUESTIONNAIRE),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -14,3 +14,4 @@ export { mobilityViolation, heldCars, carsOut } from "./mobility.js";
 export { findReturn } from "./return-slot.js";
 export { encodeOptionId, decodeOptionId, type DecodedOption } from "./option-id.js";
 export { dayNumberFromIso, isoFromDayNumber, weekdayOf } from "./civil.js";
+export * from "./reshuffle/index.js";

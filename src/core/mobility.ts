@@ -16,6 +16,19 @@ export interface Stay {
   readyAt: number;
 }
 
+/** Whether the dealer offers this kind of mobility at all (before any stock is counted). */
+export function mobilityOffered(config: DealerConfig, m: Mobility): boolean {
+  const c = config.mobility;
+  switch (m) {
+    case "none": return true;
+    case "courtesy_car": return c.courtesyCars > 0;
+    case "pickup_delivery": return c.pickupDelivery > 0;
+    case "taxi": return c.taxi;
+    case "rental": return c.rental;
+    case "shuttle": return c.shuttle !== false;
+  }
+}
+
 /** Cars only priority vehicles may take. A dealer with a single car does not hold it back: ordinary customers would never get one. */
 export function heldCars(config: DealerConfig): number {
   return Math.min(config.express.heldCourtesyCars, Math.max(0, config.mobility.courtesyCars - 1));
@@ -23,6 +36,15 @@ export function heldCars(config: DealerConfig): number {
 
 /** Most courtesy cars out at any minute of [s, e), from the bookings already indexed. */
 export function carsOut(index: CapacityIndex, s: number, e: number, ignore?: string): number {
+  return carDemand(index, s, e, 0, ignore);
+}
+
+/**
+ * Most cars unavailable to an ordinary customer at any minute of [s, e): the cars out,
+ * plus the `held` cars that express bookings out at that minute are not already using
+ * (a priority vehicle takes a held car first). With held = 0, the cars out.
+ */
+function carDemand(index: CapacityIndex, s: number, e: number, held: number, ignore?: string): number {
   const seen = new Set<string>();
   const events: number[] = [];
   for (let n = index.dealer.dayOf(s), last = index.dealer.dayOf(Math.max(s, e - 1)); n <= last; n++) {
@@ -35,18 +57,30 @@ export function carsOut(index: CapacityIndex, s: number, e: number, ignore?: str
       const [bs, be] = carWindow(b);
       const lo = Math.max(bs, s);
       const hi = Math.min(be, e);
-      // Encode +1 at lo and -1 at hi; ends sort before starts at the same minute.
-      if (lo < hi) events.push(lo * 2 + 1, hi * 2);
+      // Encode start/end and express in the low bits; ends sort before starts at the same minute.
+      const x = b.express ? 1 : 0;
+      if (lo < hi) events.push(lo * 4 + 2 + x, hi * 4 + x);
     }
   }
   events.sort((a, b) => a - b);
-  let cur = 0;
-  let max = 0;
+  let out = 0;
+  let express = 0;
+  // Before any event: nobody out, the held cars still held. The demand only rises at a start.
+  let max = s < e ? held : 0;
   for (const ev of events) {
-    cur += ev & 1 ? 1 : -1;
-    if (cur > max) max = cur;
+    const d = ev & 2 ? 1 : -1;
+    out += d;
+    if (ev & 1) express += d;
+    const demand = out + Math.max(0, held - express);
+    if (demand > max) max = demand;
   }
   return max;
+}
+
+/** Whether one more car can go out over [s, e): any car for a priority vehicle; for others, none of the held ones. */
+function carFree(index: CapacityIndex, s: number, e: number, priority: boolean): boolean {
+  const held = priority ? 0 : heldCars(index.dealer.config);
+  return carDemand(index, s, e, held) + 1 <= index.dealer.config.mobility.courtesyCars;
 }
 
 function used(index: CapacityIndex, kind: "runs" | "shuttle", d: number, h: number): number {
@@ -80,9 +114,29 @@ export function mobilityViolation(index: CapacityIndex, mobility: Mobility, stay
       return halfCounterFull(index, "runs", stay, m.pickupDelivery) ? "mobility_unavailable" : null;
     case "courtesy_car": {
       if (m.courtesyCars === 0) return "mobility_not_offered";
-      const limit = express ? m.courtesyCars : m.courtesyCars - heldCars(index.dealer.config);
       const [s, e] = carWindow(stay);
-      return carsOut(index, s, e) + 1 > limit ? "mobility_unavailable" : null;
+      return carFree(index, s, e, express) ? null : "mobility_unavailable";
     }
   }
+}
+
+/**
+ * What can be decided before the return is known. The return starts at or after
+ * readyAt, so a courtesy car must at least be free over [reception, readyAt), and a
+ * pickup needs a run in the reception's half-day: when either fails, no return can help.
+ * A necessary condition only; mobilityViolation decides.
+ */
+export function mobilityPrecheck(index: CapacityIndex, mobility: Mobility, reception: AdvisorSlot, readyAt: number, priority: boolean): RuleCode | null {
+  const m = index.dealer.config.mobility;
+  if (mobility === "courtesy_car" && m.courtesyCars > 0) {
+    const end = Math.max(readyAt, reception.start + reception.minutes);
+    return carFree(index, reception.start, end, priority) ? null : "mobility_unavailable";
+  }
+  if ((mobility === "pickup_delivery" && m.pickupDelivery > 0) || (mobility === "shuttle" && typeof m.shuttle === "object")) {
+    const kind = mobility === "shuttle" ? "shuttle" : "runs";
+    const limit = typeof m.shuttle === "object" && mobility === "shuttle" ? m.shuttle.seatsPerDeparture : m.pickupDelivery;
+    const a = index.halfOf(reception.start);
+    return used(index, kind, a.day, a.half) + 1 > limit ? "mobility_unavailable" : null;
+  }
+  return null;
 }

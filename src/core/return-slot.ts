@@ -2,6 +2,7 @@ import { allSet } from "./bitset.js";
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, WORDS_PER_DAY } from "./dealer.js";
 import { freeBits } from "./free.js";
+import { reserveIntact } from "./reserve.js";
 import { evaluateReturn } from "./rules.js";
 import type { AdvisorSlot } from "./types.js";
 
@@ -25,7 +26,11 @@ function firstFit(bits: Uint32Array, base: number, lo: number, hi: number, minut
   return -1;
 }
 
-export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number): AdvisorSlot | null {
+/**
+ * `now` set: an ordinary customer's return, which (like a reception) may not take the
+ * room the express reserve of its half-day still needs before the release time.
+ */
+export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number, now?: number): AdvisorSlot | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(readyAt);
   const A = dealer.advisors.length;
@@ -37,22 +42,34 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
       let lo = Math.max(day.open[r], readyAt - day.zone.start);
       lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
       const hi = day.open[r + 1];
-      // Earliest fitting start per advisor; the reception's advisor wins ties.
-      let bestS = firstFit(free, advisor * WORDS_PER_DAY, lo, hi, minutes, day.gridPhase);
-      let bestA = bestS < 0 ? -1 : advisor;
-      for (let a = 0; a < A; a++) {
-        if (a === advisor) continue;
-        const s = firstFit(free, a * WORDS_PER_DAY, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes, day.gridPhase);
-        if (s >= 0 && (bestS < 0 || s < bestS)) {
-          bestS = s;
-          bestA = a;
+      while (lo + minutes <= hi) {
+        // Earliest fitting start per advisor; the reception's advisor wins ties.
+        let bestS = firstFit(free, advisor * WORDS_PER_DAY, lo, hi, minutes, day.gridPhase);
+        let bestA = bestS < 0 ? -1 : advisor;
+        for (let a = 0; a < A; a++) {
+          if (a === advisor) continue;
+          const s = firstFit(free, a * WORDS_PER_DAY, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes, day.gridPhase);
+          if (s >= 0 && (bestS < 0 || s < bestS)) {
+            bestS = s;
+            bestA = a;
+          }
         }
+        if (bestS < 0) break;
+        const slot = { advisor: bestA, start: day.zone.start + bestS, minutes };
+        // The bitsets answer "free"; the checker has the last word on every return rule.
+        if (evaluateReturn(index, slot, readyAt, null) === null && returnKeepsReserve(index, slot, now)) return slot;
+        lo = bestS + GRID;
       }
-      if (bestS < 0) continue;
-      const slot = { advisor: bestA, start: day.zone.start + bestS, minutes };
-      // The bitsets answer "free"; the checker has the last word on every return rule.
-      if (evaluateReturn(index, slot, readyAt, null) === null) return slot;
     }
   }
   return null;
+}
+
+/** True when an ordinary return leaves the express reserve of its half-day intact (or none is held). */
+export function returnKeepsReserve(index: CapacityIndex, slot: AdvisorSlot, now: number | undefined): boolean {
+  if (now === undefined) return true;
+  const day = index.dealer.day(index.dealer.dayOf(slot.start));
+  if (now >= day.releaseAt) return true;
+  const s = slot.start - day.zone.start;
+  return reserveIntact(index, day, slot.advisor, s, s + slot.minutes, now);
 }

@@ -3,8 +3,10 @@ import { isoFromDayNumber } from "./civil.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
 import { expressOption } from "./express.js";
+import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay } from "./stay.js";
+import { planLabour } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
@@ -107,6 +109,9 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
         const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority };
+        // The car (or pickup run) must at least be free during the reception itself:
+        // when the fleet is out, skip the slot before the full check.
+        if (stateful && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
         const res = stateful ? evaluateStay(index, req, null, null) : evaluateReception(index, req, null);
         if (typeof res === "string") {
           // The workshop only fills up as the reception ends later in the day, and the
@@ -136,10 +141,22 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
  * checks the mobility of the winner; only when that fails does it rescan with it.
  */
 function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean): void {
+  // Workshop gate: a job that cannot be placed even for the day's earliest reception
+  // cannot be placed for any later one (placement only gets harder as the day goes on).
+  if (q.job.labour.length) {
+    const earliest = Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
+    if (earliest >= day.open[day.open.length - 1]) return;
+    if (!planLabour(index, q.job, day.zone.start + earliest + q.job.receptionMinutes, q.now, false)) return;
+  }
   const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
   if (order.length === 0) return;
   const stateful = STATEFUL.has(q.job.mobility);
+  const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
   for (let half = 0; half < 2; half++) {
+    // Driver runs and shuttle seats are counted per half-day: a full pickup half-day
+    // has no slot for this job at all.
+    const probe = { advisor: 0, start: day.zone.start + (half === 0 ? 0 : day.noon), minutes: q.job.receptionMinutes };
+    if (perHalf && mobilityPrecheck(index, q.job.mobility, probe, probe.start, q.priority === true)) continue;
     if (every) {
       if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
       continue;
@@ -175,10 +192,9 @@ function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | 
 
 const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >> 20) || a.start - b.start;
 
-function collect(index: CapacityIndex, q: SearchQuery, days: number, every: boolean): Candidate[] {
-  const out: Candidate[] = [];
-  let tierZero = 0;
-  for (let n = q.fromDay; n < q.fromDay + days; n++) {
+/** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
+function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number, every: boolean, out: Candidate[], tierZero: number): number {
+  for (let n = from; n < to; n++) {
     const day = index.dealer.day(n);
     if (day.open.length === 0) continue;
     const before = out.length;
@@ -187,7 +203,7 @@ function collect(index: CapacityIndex, q: SearchQuery, days: number, every: bool
     for (let i = before; i < out.length; i++) if (out[i].key < TIER_SCALE) tierZero++;
     if (tierZero >= q.count) break;
   }
-  return out;
+  return tierZero;
 }
 
 /**
@@ -196,16 +212,24 @@ function collect(index: CapacityIndex, q: SearchQuery, days: number, every: bool
  * fewer than `count`, and reports a shortfall when even that is not enough.
  */
 export function searchAvailability(index: CapacityIndex, q: SearchQuery): SearchResult {
-  let days = Math.min(q.days, MAX_DAYS);
-  let picked = collect(index, q, days, false).sort(byKeyThenStart).slice(0, q.count);
-  if (picked.length < q.count && days < MAX_DAYS) {
-    days = MAX_DAYS;
-    picked = collect(index, q, days, false).sort(byKeyThenStart).slice(0, q.count);
+  if (!mobilityOffered(index.dealer.config, q.job.mobility)) {
+    return { options: [], days: q.days, shortfall: { code: "insufficient_capacity", detail: `this dealer does not offer ${q.job.mobility}` } };
   }
+  let days = Math.min(q.days, MAX_DAYS);
+  const found: Candidate[] = [];
+  const tierZero = collect(index, q, q.fromDay, q.fromDay + days, false, found, 0);
+  if (found.length < q.count && days < MAX_DAYS) {
+    // Widen: carry on from where the horizon ended rather than scanning it again.
+    collect(index, q, q.fromDay + days, q.fromDay + MAX_DAYS, false, found, tierZero);
+    days = MAX_DAYS;
+  }
+  const picked = found.sort(byKeyThenStart).slice(0, q.count);
   if (picked.length < q.count) {
     // Fewer half-days than options wanted: offer more than one slot per half-day.
     const taken = new Set(picked.map((c) => c.start * 1000 + c.advisor));
-    const rest = collect(index, q, days, true).filter((c) => !taken.has(c.start * 1000 + c.advisor)).sort(byKeyThenStart);
+    const all: Candidate[] = [];
+    collect(index, q, q.fromDay, q.fromDay + days, true, all, 0);
+    const rest = all.filter((c) => !taken.has(c.start * 1000 + c.advisor)).sort(byKeyThenStart);
     const seen = new Set(picked.map((c) => c.start));
     for (const c of rest) {
       if (picked.length >= q.count) break;

@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { mobilityViolation } from "./mobility.js";
-import { findReturn } from "./return-slot.js";
+import { mobilityPrecheck, mobilityViolation } from "./mobility.js";
+import { findReturn, returnKeepsReserve } from "./return-slot.js";
 import { evaluateReception, evaluateReturn, type ReceptionRequest } from "./rules.js";
 import { describeViolation } from "./rule-messages.js";
 import type { AdvisorSlot, RuleCode, Violation } from "./types.js";
@@ -24,7 +24,16 @@ export interface Stay {
 export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: AdvisorSlot | null, out: RuleCode[] | null): Stay | RuleCode {
   const r = evaluateReception(index, req, out);
   if (typeof r === "string") return r;
-  const ret = retHint && evaluateReturn(index, retHint, r.readyAt, null) === null ? retHint : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes);
+  // Cheap necessary condition first: the return search is the costly part of a stay.
+  const pre = mobilityPrecheck(index, req.job.mobility, { advisor: req.advisor, start: req.start, minutes: req.minutes }, r.readyAt, req.priority === true);
+  if (pre) {
+    out?.push(pre);
+    return pre;
+  }
+  // Ordinary stays keep the express reserve with their return too.
+  const reserveNow = req.express || req.force ? undefined : req.now;
+  const hintOk = retHint !== null && evaluateReturn(index, retHint, r.readyAt, null) === null && returnKeepsReserve(index, retHint, reserveNow);
+  const ret = hintOk ? retHint : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes, reserveNow);
   const m = mobilityViolation(index, req.job.mobility, { reception: { advisor: req.advisor, start: req.start, minutes: req.minutes }, ret, readyAt: r.readyAt }, req.priority === true);
   if (m) {
     out?.push(m);

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Storage layout. Conventions that are easy to break:
 // - Scheduling instants are INTEGER epoch minutes (UTC), never local strings: the core
@@ -47,6 +47,18 @@ export const appointments = sqliteTable(
     express: integer("express", { mode: "boolean" }).notNull().default(false),
     /** Booked by staff overriding a rule (PATCH force=true); the audit log has the reason. */
     forced: integer("forced", { mode: "boolean" }).notNull().default(false),
+    /**
+     * sha256 of the normalized customer email / phone (scheduler/contact-cap.ts), so the
+     * per-contact booking cap is an indexed count, never a scan of customer_json. NULL
+     * when the customer gave none, and on rows booked before these columns existed.
+     */
+    contactEmailHash: text("contact_email_hash"),
+    contactPhoneHash: text("contact_phone_hash"),
+    /** The journey's links (src/scheduler/journey/people.ts); NULL on older rows. */
+    customerId: text("customer_id"),
+    vehicleId: text("vehicle_id"),
+    /** The booking file: questionnaire answers, campaigns, contract, attendance, persona. */
+    fileJson: text("file_json"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -54,6 +66,9 @@ export const appointments = sqliteTable(
     index("appointments_dealer_reception_idx").on(t.dealerId, t.receptionStart),
     index("appointments_dealer_status_idx").on(t.dealerId, t.status),
     index("appointments_manage_token_idx").on(t.manageTokenHash),
+    index("appointments_dealer_email_idx").on(t.dealerId, t.contactEmailHash),
+    index("appointments_dealer_phone_idx").on(t.dealerId, t.contactPhoneHash),
+    index("appointments_vehicle_idx").on(t.vehicleId),
   ],
 );
 
@@ -95,3 +110,163 @@ export const idempotencyKeys = sqliteTable(
   ],
 );
 
+
+// Per-dealer staff API keys. Only the sha256 of the secret is stored: the secret is shown
+// once, on creation. Revoked keys stay (revoked_at set) so the audit trail can name them.
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    /** "advisor" | "admin" (src/api/deps.ts Role). */
+    role: text("role").notNull(),
+    label: text("label").notNull(),
+    /** sha256 hex of the whole secret ("pk_..."); unique, the lookup key. */
+    secretHash: text("secret_hash").notNull().unique(),
+    createdAt: text("created_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("api_keys_dealer_idx").on(t.dealerId)],
+);
+
+// ---- the customer's journey (src/scheduler/journey) ----------------------------------
+
+// Customers as the dealer knows them. Holds personal data (name, email, phone): never log
+// it. email/phone hashes (contact-cap.ts normalization) make matching an index lookup.
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    emailHash: text("email_hash"),
+    phoneHash: text("phone_hash"),
+    /** "email" | "sms" | "phone": how reminders reach them. */
+    preferredChannel: text("preferred_channel"),
+    /** Reminders and notices go out only while this is true. */
+    reminderConsent: integer("reminder_consent", { mode: "boolean" }).notNull().default(false),
+    /** "it" | "en"; null: the dealer's locale. */
+    locale: text("locale"),
+    /** "unique" | "performance" | "appearance" | "excitement". */
+    persona: text("persona"),
+    /** "crm" | "assessed". */
+    personaSource: text("persona_source"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("customers_dealer_email_idx").on(t.dealerId, t.emailHash),
+    index("customers_dealer_phone_idx").on(t.dealerId, t.phoneHash),
+  ],
+);
+
+// Vehicles, identified by VIN within a dealer; the current owner is a customer row.
+export const vehicles = sqliteTable(
+  "vehicles",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    vin: text("vin").notNull(),
+    model: text("model").notNull(),
+    plate: text("plate"),
+    electrified: integer("electrified", { mode: "boolean" }).notNull().default(false),
+    ownerCustomerId: text("owner_customer_id"),
+    /** Local date YYYY-MM-DD of the next scheduled maintenance. */
+    nextServiceDue: text("next_service_due"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin)],
+);
+
+// Recall / service campaigns, loaded by an admin; matched to bookings by VIN.
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    dealerId: text("dealer_id").notNull(),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    /** "recall" | "service". */
+    kind: text("kind").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealerId, t.code] })],
+);
+
+export const campaignVins = sqliteTable(
+  "campaign_vins",
+  {
+    dealerId: text("dealer_id").notNull(),
+    vin: text("vin").notNull(),
+    code: text("code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealerId, t.vin, t.code] })],
+);
+
+// Durable timers. A job is written in the same transaction as its cause, claimed with a
+// lease (attempts doubles as the fencing token), and its effects commit together with
+// status = 'done', so it takes effect exactly once even across crashes and restarts.
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id").notNull(),
+    kind: text("kind").notNull(),
+    appointmentId: text("appointment_id"),
+    /** Epoch milliseconds (UTC): DST-safe by construction. */
+    dueAt: integer("due_at").notNull(),
+    payloadJson: text("payload_json").notNull().default("{}"),
+    /** pending | running | done | cancelled | failed */
+    status: text("status").notNull(),
+    leaseUntil: integer("lease_until"),
+    attempts: integer("attempts").notNull().default(0),
+    /** One timer per promise: "reminder:<appointment>:<dueAt>", ... */
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    /** What the run decided: "sent", "skipped:no_consent", ... */
+    outcome: text("outcome"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    doneAt: text("done_at"),
+  },
+  (t) => [index("jobs_status_due_idx").on(t.status, t.dueAt), index("jobs_appointment_idx").on(t.appointmentId)],
+);
+
+// Messages to customers and staff, written in the same transaction as their cause and
+// delivered to the dealer's webhook. No contact details here: recipient_ref names the
+// customer row (or a staff role); the address is read at delivery time.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    /** Also the X-Pitlane-Delivery id: the same on every retry. */
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id").notNull(),
+    appointmentId: text("appointment_id"),
+    kind: text("kind").notNull(),
+    /** "customer" | "staff" */
+    audience: text("audience").notNull(),
+    /** "email" | "sms" | "phone" | "staff" */
+    channel: text("channel").notNull(),
+    locale: text("locale").notNull(),
+    recipientRef: text("recipient_ref"),
+    bodyJson: text("body_json").notNull(),
+    dedupeId: text("dedupe_id").notNull().unique(),
+    /** pending | delivered | failed */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Epoch ms. */
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    leaseUntil: integer("lease_until"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    deliveredAt: text("delivered_at"),
+  },
+  (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt), index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt)],
+);

@@ -8,6 +8,7 @@ import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
 import { registerViewOwnAppointment } from "./manage/get.js";
+import { registerReshuffleRoutes } from "./reshuffle/index.js";
 
 // The scheduling routes, grouped by resource.
 export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
@@ -20,6 +21,7 @@ export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: R
   registerAppointmentAction(app, deps, runtimes);
   // the advisors' day
   registerDayBoard(app, deps, runtimes);
+  registerReshuffleRoutes(app, deps, runtimes);
   // the customer's own appointment (manage token)
   registerViewOwnAppointment(app, deps, runtimes);
   registerCancelOwnAppointment(app, deps, runtimes);

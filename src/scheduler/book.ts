@@ -6,6 +6,7 @@ import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { sha256Hex } from "../lib/sha256.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "./appointments-repo.js";
+import { contactHashes, enforceContactCap } from "./contact-cap.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -14,6 +15,7 @@ import type { DealerRuntime } from "./runtime.js";
 import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
 import { isPriority, resolveMobility } from "./priority.js";
 import { randomToken } from "./tokens.js";
+import { onBooked } from "./journey/hooks.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
@@ -58,7 +60,12 @@ function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number;
   return { start, advisors, option };
 }
 
-export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest): Outcome<AppointmentView> {
+export interface BookOptions {
+  /** Max active future bookings per customer email/phone (contact-cap.ts); 0 or absent: none (staff). */
+  contactCap?: number;
+}
+
+export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest, opts: BookOptions = {}): Outcome<AppointmentView> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const priority = isPriority(rt.dealer, req.vehicle.model);
@@ -66,9 +73,12 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
   const job = jobFor(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = Math.floor(ctx.nowMs / 60_000);
+  const contact = contactHashes(req.customer);
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
+      // Inside the transaction, so parallel requests cannot all pass the count.
+      enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).
       const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
@@ -120,6 +130,8 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),
+        contactEmailHash: contact.email,
+        contactPhoneHash: contact.phone,
         mobility,
         requestText: req.request ?? null,
         channel: req.channel,
@@ -130,8 +142,10 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       };
       insertAppointment(ctx.db, row);
       audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "book_forced" : "book", after: { express, forced, mobility, status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
+      // The customer's journey: customer/vehicle links, booking file, timers (journey/hooks.ts).
+      const linked = onBooked(ctx, rt, row, req);
       booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-      return { status: 201, body: appointmentView(rt.dealer, row, manageToken) };
+      return { status: 201, body: appointmentView(rt.dealer, { ...row, ...linked }, manageToken) };
     }),
   );
   if (booking) rt.index.add(booking);

@@ -8,12 +8,20 @@ import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
 export const Mobility = z.enum(MOBILITY).openapi("Mobility");
 export type Mobility = z.infer<typeof Mobility>;
 
+export const Vin = z
+  .string()
+  .regex(/^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$/, "expected a VIN: 17 letters and digits, without I, O or Q")
+  .openapi("Vin", { example: "ZN6XXXXXXXX000001" });
+
 export const Vehicle = z
   .object({
     model: z.string().min(1).max(60),
-    vin: z.string().max(32).optional(),
+    /** 17 characters, letters and digits but never I, O or Q (ISO 3779). */
+    vin: Vin.optional(),
     plate: z.string().max(20).optional(),
     electrified: z.boolean().optional(),
+    /** Local date of the next scheduled maintenance: drives the service reminder. */
+    nextServiceDue: LocalDate.optional(),
   })
   .strict()
   .openapi("Vehicle");
@@ -79,6 +87,10 @@ export const AvailabilityResponse = z
   .openapi("AvailabilityResponse");
 export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
 
+export const PERSONAS = ["unique", "performance", "appearance", "excitement"] as const;
+export const Persona = z.enum(PERSONAS).openapi("Persona");
+export type Persona = z.infer<typeof Persona>;
+
 export const Customer = z
   .object({
     known: z.boolean().default(true),
@@ -89,12 +101,36 @@ export const Customer = z
       .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).default("sms") })
       .strict()
       .optional(),
+    /** Language for messages; default the dealer's. */
+    locale: z.enum(["it", "en"]).optional(),
+    /** From the CRM; or give personaAnswers and the booking assesses it. */
+    persona: Persona.optional(),
+    /** 0-5: how much exclusivity, driving performance, looks, and emotion matter to them. */
+    personaAnswers: z
+      .object({ unique: z.number().int().min(0).max(5), performance: z.number().int().min(0).max(5), appearance: z.number().int().min(0).max(5), excitement: z.number().int().min(0).max(5) })
+      .strict()
+      .optional(),
   })
   .strict()
   .openapi("Customer");
 export type Customer = z.infer<typeof Customer>;
 
 export const Channel = z.enum(["app", "web", "phone", "walk_in", "staff"]);
+
+export const ServiceContract = z
+  .object({ id: z.string().max(60).optional(), name: z.string().min(1).max(120), validUntil: LocalDate.optional() })
+  .strict()
+  .openapi("ServiceContract");
+
+export const BookingFile = z
+  .object({
+    questionnaire: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() })),
+    campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string() })),
+    serviceContract: ServiceContract.nullable(),
+    attendance: z.enum(["supervisor", "technician"]).nullable(),
+  })
+  .openapi("BookingFile");
+export type BookingFile = z.infer<typeof BookingFile>;
 
 export const BookingRequest = z
   .object({
@@ -108,6 +144,11 @@ export const BookingRequest = z
     /** The customer's words, stored verbatim. */
     request: z.string().max(2000).optional(),
     channel: Channel.default("app"),
+    /** Pre-diagnosis answers by question id (the dealer's questionnaire), for technical problems. */
+    questionnaire: z.record(Id, z.string().max(1000)).optional(),
+    serviceContract: ServiceContract.optional(),
+    /** Who attends reception besides the advisor; shown in the appointment title. */
+    attendance: z.enum(["supervisor", "technician"]).optional(),
   })
   .strict()
   .refine((b) => b.optionId !== undefined || b.start !== undefined, {
@@ -148,6 +189,10 @@ export const AppointmentView = z
       bring: z.array(z.string()),
       mobility: Mobility,
     }),
+    /** e.g. "Maintenance · Grecale AB123CD · supervisor attends reception". */
+    title: z.string(),
+    /** The booking file; absent on appointments booked before it existed. */
+    file: BookingFile.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -168,6 +213,18 @@ export const MoveRequest = z
   .refine((m) => !m.force || m.reason !== undefined, { message: "force needs a reason", path: ["reason"] })
   .openapi("MoveRequest");
 export type MoveRequest = z.infer<typeof MoveRequest>;
+
+export const RescheduleRequest = z
+  .object({
+    optionId: z.string().min(1).max(200).optional(),
+    start: DateTimeInput.optional(),
+    advisorId: Id.optional(),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((b) => (b.optionId === undefined) !== (b.start === undefined), { message: "name the new slot with optionId, or with start (and optionally advisorId)", path: ["optionId"] })
+  .openapi("RescheduleRequest");
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
 export const ActionRequest = z.object({ reason: z.string().min(1).max(500).optional() }).strict().openapi("ActionRequest");
 export type ActionRequest = z.infer<typeof ActionRequest>;

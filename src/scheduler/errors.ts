@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | "invalid_transition"
   | "version_conflict"
   | "precondition_required"
-  | "idempotency_mismatch";
+  | "idempotency_mismatch"
+  | "too_many_bookings";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -3,6 +3,7 @@ import { audit, findAppointment, transitionAppointment } from "./appointments-re
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
+import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
@@ -52,6 +53,7 @@ export function transition(
         after: { status: t.to, version: patch.version },
         reason: opts.reason ?? null,
       });
+      onTransition(ctx, rt, { ...row, ...patch }, action); // the journey's timers and messages
       release = RELEASES.has(t.to);
       return { status: 200, body: appointmentView(rt.dealer, { ...row, ...patch }) };
     }),

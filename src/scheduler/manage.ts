@@ -2,8 +2,12 @@ import { sha256Hex } from "../lib/sha256.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { findByManageTokenHash } from "./appointments-repo.js";
 import type { WriteContext, Outcome } from "./context.js";
-import type { AppointmentView } from "./contracts.js";
-import { notFound } from "./errors.js";
+import type { AppointmentView, RescheduleRequest } from "./contracts.js";
+import { decodeOptionId } from "../core/option-id.js";
+import { DomainError, notFound } from "./errors.js";
+import { appointmentCalendar } from "./journey/calendar.js";
+import { recipientOf } from "./journey/recipients.js";
+import { moveAppointment } from "./move.js";
 import { transition } from "./lifecycle.js";
 import { appointmentView } from "./present.js";
 import type { Runtimes } from "./runtime.js";
@@ -28,4 +32,30 @@ export function viewByToken(db: Db, runtimes: Runtimes, token: string): Appointm
 export function cancelByToken(ctx: WriteContext, token: string, reason?: string): Outcome<AppointmentView> {
   const row = byToken(ctx.db, token);
   return transition({ ...ctx, actor: "customer" }, row.dealerId, row.id, "cancel", { reason });
+}
+
+/** The appointment as an iCalendar file, in the customer's language (else the dealer's). */
+export function calendarByToken(db: Db, runtimes: Runtimes, token: string): string {
+  const row = byToken(db, token);
+  const rt = runtimes.get(row.dealerId);
+  if (!rt) throw notFound("appointment");
+  return appointmentCalendar(rt.dealer, row, recipientOf(db, row).locale ?? rt.dealer.config.locale);
+}
+
+/**
+ * The customer moves their own appointment: an optionId from availability, or a start
+ * (and optionally an advisor). Same rules and the same atomic path as an advisor's move,
+ * at the version the token's appointment has now.
+ */
+export function rescheduleByToken(ctx: WriteContext, token: string, req: RescheduleRequest): Outcome<AppointmentView> {
+  const row = byToken(ctx.db, token);
+  const rt = ctx.runtimes.get(row.dealerId);
+  if (!rt) throw notFound("appointment");
+  let reception: { start?: string; advisorId?: string } = { start: req.start, advisorId: req.advisorId };
+  if (req.optionId !== undefined) {
+    const o = decodeOptionId(rt.dealer, req.optionId);
+    if (!o) throw new DomainError("validation_failed", "optionId: not an option of this dealer; search availability again", { errors: [{ path: "optionId", message: "not an option of this dealer", in: "body" }] });
+    reception = { start: rt.dealer.format(o.reception.start), advisorId: rt.dealer.advisors[o.reception.advisor].id };
+  }
+  return moveAppointment({ ...ctx, actor: "customer" }, row.dealerId, row.id, row.version, { reception, force: false, reason: req.reason });
 }

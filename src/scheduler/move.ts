@@ -1,4 +1,5 @@
 import { readInstant } from "../core/dealer.js";
+import { nearestOptions } from "../core/reshuffle/alternatives.js";
 import { deriveJob, isJobError } from "../core/duration.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { describeViolation } from "../core/rule-messages.js";
@@ -10,7 +11,8 @@ import { audit, findAppointment, updateAppointment, type AppointmentRow } from "
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
-import { appointmentView } from "./present.js";
+import { appointmentView, optionView } from "./present.js";
+import { onMoved } from "./journey/hooks.js";
 import { rowToBooking } from "./runtime.js";
 import { isPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
@@ -22,7 +24,7 @@ import { advisorIndexOf } from "./search.js";
 const MOVABLE = new Set(["requested", "confirmed"]);
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
-function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
+export function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
   const customer = JSON.parse(row.customerJson) as { known?: boolean };
   const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known ?? true, mobility: row.mobility as Mobility });
   if (!isJobError(job)) return job;
@@ -66,7 +68,11 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         const blocking = chk.violations.filter((v) => !(req.force && CAPS.has(v.code)));
         const forced = chk.violations.length > 0 && blocking.length === 0;
         const stay = chk.stay ?? (forced ? checkStay(index, { ...base, force: true }, retHint).stay : null);
-        if (blocking.length || !stay) throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations });
+        if (blocking.length || !stay) {
+          // The nearest valid slots around the one asked for (the appointment is off the index here).
+          const alternatives = current ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) => optionView(dealer, o)) : [];
+          throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations, alternatives });
+        }
         const plan = stay.plan;
         const reception: AdvisorSlot = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes };
         let ret: AdvisorSlot | null = stay.ret;
@@ -104,6 +110,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
           after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.violations.map((v) => v.code) : undefined },
           reason: req.reason ?? null,
         });
+        onMoved(ctx, rt, { ...row, ...patch }); // the journey's timers follow the appointment
         placed = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express: row.express, mobility: row.mobility as Mobility };
         return { status: 200, body: appointmentView(dealer, { ...row, ...patch }) };
       }),

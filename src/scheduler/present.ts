@@ -3,6 +3,7 @@ import { encodeOptionId } from "../core/option-id.js";
 import type { AdvisorSlot, Option } from "../core/types.js";
 import type { AppointmentRow } from "./appointments-repo.js";
 import type { AppointmentView, OptionView, SlotView, Status, Vehicle } from "./contracts.js";
+import { appointmentTitle, parseFile } from "./journey/title.js";
 
 // Integers → the contract's JSON. Instants carry the dealer's UTC offset of that moment.
 
@@ -70,9 +71,14 @@ export function appointmentView(dealer: Dealer, row: AppointmentRow, manageToken
       bring: vehicle.electrified ? [...BRING, "charging cable"] : BRING,
       mobility: row.mobility as AppointmentView["mobility"],
     },
+    title: appointmentTitle(labels.join(", "), vehicle, parseFile(row.fileJson)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+  const file = parseFile(row.fileJson);
+  if (file) view.file = file;
+  // No links built from the token here: idempotency records store this body, and only
+  // the manageToken field is sealed there (seal.ts). Clients know /v1/manage/{token}/calendar.ics.
   if (manageToken) view.manageToken = manageToken;
   return view;
 }

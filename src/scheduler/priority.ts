@@ -1,4 +1,5 @@
 import type { Dealer } from "../core/dealer.js";
+import { mobilityOffered } from "../core/mobility.js";
 import type { Mobility } from "../core/types.js";
 import { DomainError } from "./errors.js";
 
@@ -12,18 +13,6 @@ export function isPriority(dealer: Dealer, model: string | undefined): boolean {
 
 const PRIORITY_KINDS: Mobility[] = ["courtesy_car", "pickup_delivery"];
 
-function offered(dealer: Dealer, m: Mobility): boolean {
-  const c = dealer.config.mobility;
-  switch (m) {
-    case "none": return true;
-    case "courtesy_car": return c.courtesyCars > 0;
-    case "pickup_delivery": return c.pickupDelivery > 0;
-    case "taxi": return c.taxi;
-    case "rental": return c.rental;
-    case "shuttle": return c.shuttle !== false;
-  }
-}
-
 /**
  * The mobility a request will actually get. A priority vehicle is only ever given a
  * courtesy car or pickup & delivery (the brand's standard); asking for anything else
@@ -32,12 +21,12 @@ function offered(dealer: Dealer, m: Mobility): boolean {
  */
 export function resolveMobility(dealer: Dealer, requested: Mobility, priority: boolean): { mobility: Mobility; note?: string } {
   if (priority && !PRIORITY_KINDS.includes(requested)) {
-    const alt = PRIORITY_KINDS.find((k) => offered(dealer, k));
+    const alt = PRIORITY_KINDS.find((k) => mobilityOffered(dealer.config, k));
     if (alt) {
       return { mobility: alt, note: `priority vehicles are offered a courtesy car or pickup & delivery; "${requested}" was replaced by "${alt}"` };
     }
   }
-  if (!offered(dealer, requested)) {
+  if (!mobilityOffered(dealer.config, requested)) {
     throw new DomainError("validation_failed", `mobility: this dealer does not offer ${requested}`, { errors: [{ path: "mobility", message: `not offered by this dealer`, in: "body" }] });
   }
   return { mobility: requested };

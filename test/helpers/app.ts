@@ -34,6 +34,9 @@ export function createTestApp(options: TestAppOptions = {}) {
     now: () => nowMs,
     adminToken: ADMIN_TOKEN,
     log: (line) => logs.push(line as Record<string, unknown>),
+    // In-process requests have no client address (all share one bucket): rate limits are
+    // off unless a test turns them on (test/trust/rate-limit.test.ts).
+    rateLimits: false,
     ...options.deps,
   };
   if (options.seedDemo) seedDemoIfEmpty(db, sqlite, nowMs);

@@ -13,11 +13,13 @@ afterAll(async () => {
 });
 
 const DEALER = "crash-motors";
+const LOAD_ENV = { SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0" };
 const query = availability({ from: "2026-11-24", days: 14, count: 4 });
 
 describe("SIGKILL and restart on the same database (real server)", () => {
   it("keeps every acknowledged booking and rebuilds the capacity index from storage", async () => {
-    const first = await spawnServer({ env: { SEED_DEMO: "0" } });
+    // One customer books two dozen slots from one address: no rate limits, no per-contact cap.
+    const first = await spawnServer({ env: LOAD_ENV });
     started.push(first);
     const before: Api = fetchApi(first.baseUrl);
     await putDealer(before, DEALER, romeDealer());
@@ -48,7 +50,7 @@ describe("SIGKILL and restart on the same database (real server)", () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(4 + 5);
 
     // 3. Restart on the same file.
-    const second = await spawnServer({ dbPath: first.dbPath, env: { SEED_DEMO: "0" } });
+    const second = await spawnServer({ dbPath: first.dbPath, env: LOAD_ENV });
     started.push(second);
     const after = fetchApi(second.baseUrl);
 

@@ -87,7 +87,8 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
       const res = await search(t.api, "night", { interventions: ["check"], from: c.change.date, days: 1, count: 2 });
       const tonight = res.options.find((o: any) => o.start.startsWith(c.change.date));
       if (!tonight) break;
-      booked.push((await book(t.api, "night", booking({ optionId: tonight.optionId }, { interventions: ["check"] }))).reception.start);
+      // As the desk (staff token): one customer's dozen bookings would hit the public per-contact cap.
+      booked.push((await book(t.api, "night", booking({ optionId: tonight.optionId }, { interventions: ["check"] }), auth)).reception.start);
     }
     for (const s of booked) expect(offsetOf(s)).toBe(offsetAt(s));
     const asWall = (s: string) => `${s.slice(11, 16)}${offsetOf(s)}`;

@@ -20,7 +20,7 @@ describe("the customer's manage token", () => {
     const b = await booked();
     const res = await t.api("GET", `/v1/manage/${b.manageToken}`);
     expect(res.status).toBe(200);
-    const view = await res.json();
+    const view = (await res.json()) as Record<string, unknown>;
     expect(view).toMatchObject({ id: b.id, status: "requested", reception: b.reception });
     expect(view.manageToken).toBeUndefined();
   });
@@ -38,7 +38,7 @@ describe("the customer's manage token", () => {
     const b = await booked();
     const res = await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {});
     expect(res.status).toBe(200);
-    expect((await res.json()).status).toBe("cancelled");
+    expect(((await res.json()) as { status: string }).status).toBe("cancelled");
     await expectProblem(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}), 409, "invalid_transition");
     const again = await t.api("POST", "/v1/dealers/roma/appointments", booking({ start: b.reception.start, advisorId: b.reception.advisorId }));
     expect(again.status).toBe(201);

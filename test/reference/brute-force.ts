@@ -47,9 +47,10 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 //   workshop_full           the labour model below cannot place the job
 //   mobility_not_offered    (only when the reception itself is bookable) the dealer does
 //   mobility_unavailable    not offer the mobility / has none left for the whole stay:
-//                           courtesy cars out at any instant of [reception start, return
-//                           end) (or ready time without a return) stay within
-//                           courtesyCars − min(heldCourtesyCars, courtesyCars − 1); pickup
+//                           at every instant of [reception start, return end) (or ready
+//                           time without a return), the courtesy cars out plus the held
+//                           cars (min(heldCourtesyCars, courtesyCars − 1)) not already out
+//                           with an express booking stay below courtesyCars; pickup
 //                           & delivery runs and shuttle seats are counted per half-day
 //                           (the reception's and the return's).
 //
@@ -570,16 +571,18 @@ function mobilityCode(ctx: Ctx, mobility: Mobility, stay: { reception: { start: 
       if (m.courtesyCars === 0) return "mobility_not_offered";
       // heldCourtesyCars are for priority vehicles only, but a dealer never holds back its last car.
       const held = Math.min(ctx.config.express.heldCourtesyCars, Math.max(0, m.courtesyCars - 1));
-      const limit = m.courtesyCars - held;
       const [s, e] = carWindow(stay);
-      const windows = ctx.bookings.filter((b) => b.mobility === "courtesy_car").map(carWindow);
-      // Cars out is piecewise constant and only rises where a window starts: check those instants.
+      const cars = ctx.bookings.filter((b) => b.mobility === "courtesy_car").map((b) => ({ window: carWindow(b), express: b.express }));
+      // At each instant an ordinary customer cannot have the cars out, nor the held cars
+      // that express bookings out then are not already using. That count is piecewise
+      // constant and only rises where a window starts: check those instants.
       let most = 0;
-      for (const t of [s, ...windows.map(([x]) => x)]) {
+      for (const t of [s, ...cars.map((c) => c.window[0])]) {
         if (t < s || t >= e) continue;
-        most = Math.max(most, windows.filter(([x, y]) => x <= t && t < y).length);
+        const out = cars.filter(({ window: [x, y] }) => x <= t && t < y);
+        most = Math.max(most, out.length + Math.max(0, held - out.filter((c) => c.express).length));
       }
-      return most + 1 > limit ? "mobility_unavailable" : null;
+      return most + 1 > m.courtesyCars ? "mobility_unavailable" : null;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { optionalStaff } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalStaff } from "../../api/auth.js";
+import { type ApiApp, type AppDeps, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
 import { writeContext } from "../../api/write-context.js";
 import { bookAppointment } from "../../scheduler/book.js";
@@ -14,6 +14,8 @@ export const bookAppointmentRoute = createRoute({
   tags: ["appointments"],
   summary: "Book a reception (public, or staff with a token)",
   description: "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives.",
+  // Optional: anonymous customers, or staff of this dealer (who skip the per-contact cap and the rate limits).
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     headers: IdempotencyHeader,
@@ -21,8 +23,8 @@ export const bookAppointmentRoute = createRoute({
   },
   responses: {
     201: { description: "Booked", content: { "application/json": { schema: AppointmentView } } },
-    409: { description: "slot_unavailable: with violations and alternatives", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
-    ...problemResponses("not_found", "idempotency_mismatch", "unauthorized"),
+    409: { description: "slot_unavailable: with violations and alternatives; too_many_bookings: the contact's cap of upcoming public bookings", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
+    ...problemResponses("not_found", "idempotency_mismatch", "unauthorized", "rate_limited"),
   },
 });
 
@@ -31,7 +33,9 @@ export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Ru
     const { dealerId } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
-    const out = bookAppointment(ctx, dealerId, body);
+    // Customers are capped per contact; staff booking for a customer are not.
+    const contactCap = c.get("principal") ? 0 : (deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT);
+    const out = bookAppointment(ctx, dealerId, body, { contactCap });
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     c.header("ETag", `"${out.body.version}"`);

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { adminOnly, bearerSecurity } from "../../api/auth.js";
+import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { upsertDealer } from "../../db/dealers-repo.js";
@@ -12,7 +12,8 @@ export const putDealerRoute = createRoute({
   summary: "Create or replace a dealer's whole configuration (admin)",
   description:
     "Every field but name and timeZone has a default; the response is the normalized configuration. " +
-    "Re-sending an identical configuration changes nothing (same version).",
+    "Re-sending an identical configuration changes nothing (same version). " +
+    "The bootstrap admin token may create any dealer; a dealer's admin API key may only replace its own.",
   security: bearerSecurity,
   request: {
     params: DealerIdParam,
@@ -21,7 +22,7 @@ export const putDealerRoute = createRoute({
   responses: {
     200: { description: "Updated", content: { "application/json": { schema: DealerAdminView } } },
     201: { description: "Created", content: { "application/json": { schema: DealerAdminView } } },
-    ...problemResponses("unauthorized", "forbidden", "payload_too_large", "unsupported_media_type"),
+    ...problemResponses("unauthorized", "forbidden", "not_found", "payload_too_large", "unsupported_media_type"),
   },
 });
 
@@ -30,7 +31,7 @@ export function registerPutDealer(app: ApiApp, deps: AppDeps): void {
   app.openapi({ ...putDealerRoute, middleware: [adminOnly(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
     const config = c.req.valid("json");
-    const result = upsertDealer(deps.db, deps.sqlite, { id: dealerId, config, now: deps.now(), actor: "admin" });
+    const result = upsertDealer(deps.db, deps.sqlite, { id: dealerId, config, now: deps.now(), actor: actorOf(c.get("principal")) });
     if (result.changed) deps.onDealerChanged?.(dealerId, result.dealer.config);
     if (result.created) {
       c.header("Location", `/v1/dealers/${dealerId}`);

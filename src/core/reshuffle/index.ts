@@ -1,0 +1,10 @@
+// Reshuffling the day (staff): pure planners over the CapacityIndex, and the
+// all-or-nothing application of a plan. No I/O, no clock: `now` is in the context.
+export * from "./types.js";
+export { planAbsence, type AbsenceQuery } from "./absence.js";
+export { planLate, type LateQuery, type LatePlan } from "./late.js";
+export { planSwap, type Exchange, type SwapQuery } from "./swap.js";
+export { planWalkIn, type WalkInPlan, type WalkInQuery } from "./walk-in.js";
+export { applyMoves, replayMoves, revertMoves, type ApplyResult } from "./apply.js";
+export { nearestOptions } from "./alternatives.js";
+export { describeMove, samePlacement } from "./plan-builder.js";

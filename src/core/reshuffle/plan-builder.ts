@@ -1,0 +1,71 @@
+import type { CapacityIndex } from "../capacity-index.js";
+import type { AdvisorSlot, Booking, RuleCode } from "../types.js";
+import type { CorePlan, PlanContact, PlanMove } from "./types.js";
+
+// Records a plan while the planner tries placements on the live index, and puts the
+// index back exactly as it found it: planning is a dry run.
+
+function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.advisor === b.advisor && a.start === b.start && a.minutes === b.minutes;
+}
+
+export function samePlacement(a: Booking, b: Booking): boolean {
+  return sameSlot(a.reception, b.reception) && sameSlot(a.ret, b.ret);
+}
+
+export function describeMove(from: Booking, to: Booking, forced: boolean, overridden: RuleCode[]): PlanMove {
+  const timeChanged = from.reception.start !== to.reception.start;
+  const returnTimeChanged = (from.ret?.start ?? null) !== (to.ret?.start ?? null);
+  const advisorChanged = from.reception.advisor !== to.reception.advisor || (from.ret !== null && to.ret !== null && from.ret.advisor !== to.ret.advisor);
+  return { id: from.id, from, to, timeChanged, returnTimeChanged, advisorChanged, notifyCustomer: timeChanged || returnTimeChanged, forced, overridden };
+}
+
+export class PlanBuilder {
+  private readonly moves = new Map<string, PlanMove>();
+  private readonly contact: PlanContact[] = [];
+  /** Placement of every booking taken off the index, before the plan touched it. */
+  private readonly origin = new Map<string, Booking>();
+
+  constructor(private readonly index: CapacityIndex) {}
+
+  /** Takes a booking off the index so it can be placed again (remembering where it was). */
+  take(id: string): Booking | undefined {
+    const b = this.index.remove(id);
+    if (b && !this.origin.has(id)) this.origin.set(id, b);
+    return b;
+  }
+
+  /** Puts `to` on the index and records the move from the booking's original placement. */
+  place(to: Booking, forced = false, overridden: RuleCode[] = []): void {
+    this.index.add(to);
+    const from = this.origin.get(to.id);
+    if (!from) throw new Error(`booking ${to.id} was placed without being taken`);
+    if (samePlacement(from, to) && !forced) this.moves.delete(to.id);
+    else this.moves.set(to.id, describeMove(from, to, forced, overridden));
+  }
+
+  /** Puts a booking back where it was, unchanged. */
+  keep(id: string): void {
+    const from = this.origin.get(id);
+    if (!from) throw new Error(`booking ${id} was kept without being taken`);
+    if (this.index.bookings.has(id)) this.index.remove(id);
+    this.index.add(from);
+    this.moves.delete(id);
+  }
+
+  addContact(c: PlanContact): void {
+    this.contact.push(c);
+  }
+
+  result(): CorePlan {
+    return { moves: [...this.moves.values()], contact: this.contact };
+  }
+
+  /** Undoes every placement: the index holds exactly what it held before planning. */
+  restore(): void {
+    // All off first, then all back: busy minutes are bits, not counts.
+    for (const id of this.origin.keys()) if (this.index.bookings.has(id)) this.index.remove(id);
+    for (const b of this.origin.values()) this.index.add(b);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Context } from "hono";
+import { actsFor, peekPrincipal } from "../api/auth.js";
+import type { ApiApp, AppDeps, AppEnv } from "../api/deps.js";
+import { createLimiters, type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
+import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
+import { sha256Hex } from "../lib/sha256.js";
+import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
+import type { Runtimes } from "../scheduler/runtime.js";
+import { bookAppointmentRoute } from "./appointments/post.js";
+import { searchAvailabilityRoute } from "./availability/post.js";
+import { getDealerRoute } from "./dealers/get.js";
+import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
+import { viewOwnAppointmentRoute } from "./manage/get.js";
+
+// The PUBLIC routes (no token needed) and the guards only they get: per-address and
+// per-dealer rate limits, and CORS for the dealer's widget origins. Staff and admin
+// routes are not in this table, so they never answer a preflight and never carry CORS
+// headers. test/trust/roles.test.ts fails when a route without `security` is missing.
+//
+// Install BEFORE the routes themselves: hono runs handlers in registration order, so
+// these run before auth, body parsing and validation (a flood costs us almost nothing).
+
+interface PublicRoute {
+  route: { method: string; path: string };
+  limit: LimitClass;
+  /** Staff of the dealer, authenticated, skip the limits (a phone desk books all day). */
+  staffExempt?: boolean;
+}
+
+export const PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { route: getDealerRoute, limit: "search" },
+  { route: searchAvailabilityRoute, limit: "search" },
+  { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
+  { route: viewOwnAppointmentRoute, limit: "search" },
+  { route: cancelOwnAppointmentRoute, limit: "booking" },
+];
+
+/** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */
+export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
+
+export function installPublicGuards(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  const limiters = createLimiters(deps);
+  const clientAddress = deps.clientAddress ?? (() => "unknown");
+
+  // The dealer's allowlist: from the path, or (customer manage links) from the token's
+  // appointment. Only called when the request has an Origin header.
+  const originsOf: OriginsOf = (c) => {
+    let dealerId = c.req.param("dealerId");
+    const token = c.req.param("token");
+    if (dealerId === undefined && token !== undefined) dealerId = findByManageTokenHash(deps.db, sha256Hex(token))?.dealerId;
+    return dealerId === undefined ? null : (runtimes.get(dealerId)?.dealer.config.widgetOrigins ?? null);
+  };
+  // A request with an Authorization header is exempt only if it authenticates as staff
+  // of this very dealer; a bad or foreign token is limited like anyone (and then refused).
+  const staffOfDealer = (c: Context<AppEnv>) => {
+    if (c.req.header("Authorization") === undefined) return false;
+    const p = peekPrincipal(c, deps);
+    return p !== null && actsFor(p, c.req.param("dealerId"));
+  };
+
+  const methodsByPath = new Map<string, string[]>();
+  for (const { route, limit, staffExempt } of PUBLIC_ROUTES) {
+    const path = honoPath(route.path);
+    const method = route.method.toUpperCase();
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
+    const guards = [widgetCors(originsOf)];
+    if (limiters) guards.push(rateLimit(limiters, limit, { clientAddress, exempt: staffExempt ? staffOfDealer : undefined }));
+    for (const guard of guards) app.on(method, path, guard);
+  }
+  for (const [path, methods] of methodsByPath) {
+    if (limiters) app.options(path, rateLimit(limiters, "search", { clientAddress }));
+    app.options(path, widgetPreflight(methods, originsOf));
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../api/deps.js";
+import { problemResponses, ProblemSchema } from "../../api/openapi.js";
+import type { Outcome } from "../../scheduler/context.js";
+import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
+
+// What the four reshuffle routes (swap, absence, walk-in, late) share: the plan response,
+// the refusals, and how an outcome goes out.
+
+export const RESHUFFLE_DESCRIPTION =
+  'mode "plan" (default) is a dry run: the plan, nothing stored. mode "apply" commits it in one transaction, ' +
+  "given the dry run's planToken (or expectedVersions, or the plan's moves themselves); a plan computed on data " +
+  "that changed since is refused with 412 version_conflict (the body carries the plan as it would be now). " +
+  "Every refusal lists each broken rule (violations, per appointment) and the nearest valid alternatives. " +
+  "Idempotency-Key is honoured on apply.";
+
+const Refusal = ProblemSchema.extend({
+  violations: z.array(z.object({ appointmentId: z.string().optional(), code: z.string(), message: z.string() })).optional(),
+  alternatives: z.array(z.unknown()).optional(),
+});
+
+export const reshuffleResponses = {
+  200: { description: "The plan (dry run) or the applied plan, with each move's new version", content: { "application/json": { schema: ReshufflePlan } } },
+  409: { description: "rule_violation / slot_unavailable: the broken rules and the nearest alternatives; invalid_transition", content: { "application/problem+json": { schema: Refusal } } },
+  ...problemResponses("not_found", "unauthorized", "forbidden", "version_conflict", "precondition_required", "idempotency_mismatch"),
+};
+
+export function sendPlan(c: Context<AppEnv>, out: Outcome<ReshufflePlan>) {
+  if (out.replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(out.body, 200);
+}

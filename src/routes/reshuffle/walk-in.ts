@@ -1,0 +1,31 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { writeContext } from "../../api/write-context.js";
+import { WalkInRequest } from "../../scheduler/reshuffle/contracts.js";
+import { receiveWalkIn } from "../../scheduler/reshuffle/walk-in.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { DealerParam, IdempotencyHeader } from "../shared.js";
+import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
+
+export const walkInRoute = createRoute({
+  method: "post",
+  path: "/v1/dealers/{dealerId}/reshuffle/walk-in",
+  tags: ["reshuffle"],
+  summary: "Receive a walk-in now or at the nearest gap today (staff)",
+  description:
+    "Any advisor (advisorId is a preference). Past the buffer caps when only the buffer stands in the way (walkIn.forced). " +
+    "Applied, it creates a confirmed appointment (channel walk_in): `created`, and its manage token as `manageToken`. " +
+    `409 slot_unavailable with the next options when today has no room. ${RESHUFFLE_DESCRIPTION}`,
+  security: bearerSecurity,
+  request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: WalkInRequest } } } },
+  responses: reshuffleResponses,
+});
+
+export function registerWalkIn(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...walkInRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+    const { dealerId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    return sendPlan(c, receiveWalkIn(writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/reshuffle/walk-in", body), dealerId, body));
+  });
+}

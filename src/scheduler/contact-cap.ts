@@ -1,0 +1,82 @@
+import { sha256Hex } from "../lib/sha256.js";
+import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import type { Customer } from "./contracts.js";
+import { DomainError } from "./errors.js";
+
+// The cap on active future bookings per customer contact (public bookings only): one
+// email or phone may hold at most N requested/confirmed appointments ahead at a dealer,
+// so a script or a confused customer cannot hoard a calendar. Rows carry hashes of the
+// normalized contact (indexed columns), so the check is an index lookup, never a scan
+// of customer_json, and a leaked index does not list addresses in clear.
+//
+// Normalization is deliberately simple: emails are trimmed and lower-cased (no provider
+// rules such as Gmail dots), phones keep their digits ("00" read as "+"). A determined
+// abuser can vary contacts; the per-address rate limits are the other half of the guard.
+
+export interface ContactHashes {
+  email: string | null;
+  phone: string | null;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  return digits.startsWith("00") ? digits.slice(2) : digits;
+}
+
+export function contactHashes(customer: Pick<Customer, "email" | "phone">): ContactHashes {
+  const email = customer.email ? normalizeEmail(customer.email) : "";
+  const phone = customer.phone ? normalizePhone(customer.phone) : "";
+  return {
+    email: email ? sha256Hex(`pitlane-contact|email|${email}`) : null,
+    phone: phone ? sha256Hex(`pitlane-contact|phone|${phone}`) : null,
+  };
+}
+
+/** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */
+const ACTIVE = ["requested", "confirmed"];
+
+/**
+ * Active future bookings of this contact at the dealer. UNION (not OR) so each half
+ * uses its own (dealer_id, contact_*_hash) index, and a booking matching both the email
+ * and the phone counts once.
+ */
+export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number): number {
+  const row = stmt(sqlite).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
+  return row.n;
+}
+
+/** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
+export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number, cap: number): void {
+  if (!(cap > 0) || (c.email === null && c.phone === null)) return;
+  if (activeBookingsOf(sqlite, dealerId, c, nowMinute) < cap) return;
+  // No contact details in the message: problem bodies go to the client verbatim.
+  throw new DomainError(
+    "too_many_bookings",
+    `this email or phone already holds ${cap} upcoming appointments at this dealer; cancel one first, or call the dealer`,
+    { limit: cap },
+  );
+}
+
+// INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
+// which walks every future booking of the dealer. This pins the contact indexes (and
+// fails loudly if a migration ever drops one).
+const half = (col: string, idx: string) =>
+  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? ` +
+  `AND status IN (${ACTIVE.map((x) => `'${x}'`).join(", ")})`;
+
+/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
+export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
+
+const cache = new WeakMap<SqliteHandle, SqliteStatement>();
+function stmt(sqlite: SqliteHandle): SqliteStatement {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = sqlite.prepare(ACTIVE_BOOKINGS_SQL);
+    cache.set(sqlite, s);
+  }
+  return s;
+}

@@ -1,0 +1,38 @@
+import type { Dealer } from "../../core/dealer.js";
+import type { AppointmentRow } from "../appointments-repo.js";
+import { appointmentView } from "../present.js";
+import { buildCalendar, type IcsEvent } from "./ics.js";
+import { bringIn, mobilityIn } from "./templates.js";
+
+// The appointment as an .ics file: the reception, and the return (collecting the car)
+// when one is planned. UIDs are stable per appointment and SEQUENCE is its version, so
+// a calendar that imports the file again updates the events instead of duplicating them.
+
+const LABELS = {
+  en: { greeter: "Welcomed by", parking: "Parking", bring: "Please bring", mobility: "Mobility", collect: "Collect your car", request: "Your request" },
+  it: { greeter: "La accoglierà", parking: "Parcheggio", bring: "Porti con sé", mobility: "Mobilità", collect: "Ritiro dell'auto", request: "La sua richiesta" },
+};
+
+const STATUS: Record<string, IcsEvent["status"]> = { requested: "TENTATIVE", cancelled: "CANCELLED", no_show: "CANCELLED" };
+
+export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale: "it" | "en"): string {
+  const v = appointmentView(dealer, row);
+  const L = LABELS[locale];
+  const status = STATUS[row.status] ?? "CONFIRMED";
+  const location = [dealer.config.name, dealer.config.address].filter(Boolean).join(", ");
+  const description = [
+    v.title,
+    `${L.greeter}: ${v.recap.greeter}`,
+    `${L.parking}: ${v.recap.parking}`,
+    `${L.bring}: ${bringIn(locale, v.recap.bring).join(", ")}`,
+    `${L.mobility}: ${mobilityIn(locale, v.recap.mobility)}`,
+    ...(row.requestText ? [`${L.request}: ${row.requestText}`] : []),
+  ].join("\n");
+  const events: IcsEvent[] = [
+    { uid: `${row.id}-reception@pitlane`, sequence: row.version, start: Date.parse(v.reception.start), end: Date.parse(v.reception.end), summary: `${dealer.config.name}: ${v.title}`, location, description, status },
+  ];
+  if (v.return) {
+    events.push({ uid: `${row.id}-return@pitlane`, sequence: row.version, start: Date.parse(v.return.start), end: Date.parse(v.return.end), summary: `${dealer.config.name}: ${L.collect}`, location, description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`, status });
+  }
+  return buildCalendar(events, Date.parse(row.updatedAt), dealer.config.name);
+}

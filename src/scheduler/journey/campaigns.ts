@@ -1,0 +1,54 @@
+import { z } from "@hono/zod-openapi";
+import { Id } from "../../core/primitives.js";
+import { immediate } from "../../db/tx.js";
+import type { SqliteHandle } from "../../db/sqlite-handle.js";
+import { audit } from "../appointments-repo.js";
+import type { Db } from "../../db/sqlite-handle.js";
+import { Vin } from "../contracts.js";
+
+// Recall and service campaigns: an admin loads the dealer's whole list (replacing the
+// previous one); a booking for a listed VIN carries the open campaigns in its file.
+
+export const Campaign = z
+  .object({
+    code: Id,
+    title: z.string().min(1).max(200),
+    kind: z.enum(["recall", "service"]).default("recall"),
+    vins: z.array(Vin).min(1).max(50_000),
+  })
+  .strict()
+  .openapi("Campaign");
+export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignList = z
+  .object({ campaigns: z.array(Campaign).max(500) })
+  .strict()
+  .refine((l) => new Set(l.campaigns.map((c) => c.code)).size === l.campaigns.length, { message: "duplicate campaign code", path: ["campaigns"] })
+  .openapi("CampaignList");
+export type CampaignList = z.infer<typeof CampaignList>;
+
+export const CampaignSummary = z
+  .object({ dealerId: z.string(), campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string(), vins: z.number().int() })) })
+  .openapi("CampaignSummary");
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+export function replaceCampaigns(db: Db, sqlite: SqliteHandle, dealerId: string, list: CampaignList, at: string, actor: string): CampaignSummary {
+  immediate(sqlite, () => {
+    sqlite.prepare("DELETE FROM campaign_vins WHERE dealer_id = ?").run(dealerId);
+    sqlite.prepare("DELETE FROM campaigns WHERE dealer_id = ?").run(dealerId);
+    const head = sqlite.prepare("INSERT INTO campaigns (dealer_id, code, title, kind, updated_at) VALUES (?, ?, ?, ?, ?)");
+    const vin = sqlite.prepare("INSERT OR IGNORE INTO campaign_vins (dealer_id, vin, code) VALUES (?, ?, ?)");
+    for (const c of list.campaigns) {
+      head.run(dealerId, c.code, c.title, c.kind, at);
+      for (const v of c.vins) vin.run(dealerId, v.toUpperCase(), c.code);
+    }
+    audit(db, { dealerId, appointmentId: null, at, actor, action: "campaigns.replaced", after: list.campaigns.map((c) => ({ code: c.code, kind: c.kind, vins: c.vins.length })) });
+  });
+  return { dealerId, campaigns: list.campaigns.map((c) => ({ code: c.code, title: c.title, kind: c.kind, vins: new Set(c.vins.map((v) => v.toUpperCase())).size })) };
+}
+
+export function openCampaignsFor(sqlite: SqliteHandle, dealerId: string, vin: string): Array<{ code: string; title: string; kind: string }> {
+  return sqlite
+    .prepare("SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code")
+    .all(dealerId, vin.toUpperCase()) as Array<{ code: string; title: string; kind: string }>;
+}

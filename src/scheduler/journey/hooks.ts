@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { appointments } from "../../db/schema.js";
+import type { AppointmentRow } from "../appointments-repo.js";
+import { isoNow, type WriteContext } from "../context.js";
+import type { Action, BookingRequest } from "../contracts.js";
+import type { DealerRuntime } from "../runtime.js";
+import { bookingFile } from "./booking-file.js";
+import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
+import { toCustomer, toStaff } from "./messages.js";
+import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
+import { optionLines, serviceOptions } from "./options.js";
+import { linkPeople } from "./people.js";
+import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
+import { followUpTimer } from "./timers.js";
+
+// The journey's entry points: ONE call from each scheduling verb, inside the verb's
+// transaction, after its write. Whatever they schedule or send commits (or rolls back)
+// together with the booking, move or transition that caused it.
+
+/** After the booking's insert: customer/vehicle links, the booking file, the timers. */
+type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson">;
+
+export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson"> {
+  const file = bookingFile(ctx.sqlite, rt.dealer, req);
+  const linked = linkPeople(ctx, row.dealerId, row.id, req);
+  const patch = { customerId: linked.customer.id, vehicleId: linked.vehicle?.id ?? null, fileJson: JSON.stringify(file) };
+  ctx.db.update(appointments).set(patch).where(eq(appointments.id, row.id)).run();
+  scheduleJobsFor(ctx, { ...row, ...patch });
+  if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
+  return patch;
+}
+
+/** After a move (staff PATCH, the customer's reschedule): the timers follow the appointment. */
+export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
+  rescheduleJobsFor(ctx, row);
+  // The customer who moved it knows; anyone else's move is told to them.
+  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "moved", dedupeId: `moved:${row.id}:v${row.version}` });
+}
+
+/** After a lifecycle transition; `row` is the appointment as it is now. */
+export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action): void {
+  const at = isoNow(ctx);
+  switch (action) {
+    case "confirm":
+      toCustomer(ctx, rt.dealer, row, { kind: "confirmed", dedupeId: `confirmed:${row.id}` });
+      return;
+    case "cancel":
+      cancelJobs(ctx.sqlite, row.id, JOB_KINDS, "cancelled:cancelled", at);
+      if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
+      return;
+    case "no-show":
+      cancelJobs(ctx.sqlite, row.id, [...DIES_WITH_APPOINTMENT, "no_show_check"], "cancelled:no_show", at);
+      noShowTask(ctx, rt, row);
+      return;
+    case "complete": {
+      const t = followUpTimer(row.id, ctx.nowMs);
+      scheduleJob(ctx.sqlite, { dealerId: row.dealerId, kind: t.kind, appointmentId: row.id, dueAt: t.dueAt, dedupeKey: t.dedupeKey }, at);
+      nextVisit(ctx, rt, row);
+      return;
+    }
+    case "check-in":
+      return;
+  }
+}
+
+/** At delivery: two options for the next service visit, for the advisor to offer. */
+function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
+  const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
+  const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
+  // Around the same time next year, unless the vehicle's next due date says otherwise.
+  const due = ctx.sqlite.prepare("SELECT next_service_due AS d FROM vehicles WHERE id = ?").get(row.vehicleId ?? "") as { d: string | null } | undefined;
+  const dueDay = due?.d ? rt.dealer.dayOf(Math.floor(Date.parse(`${due.d}T12:00:00Z`) / 60_000)) : today + 365;
+  const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
+  const model = (JSON.parse(row.vehicleJson) as { model: string }).model;
+  const options = serviceOptions(rt, model, fromDay, ctx.nowMs, 14);
+  toStaff(ctx, rt.dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, {
+    kind: "next_visit",
+    dedupeId: `next_visit:${row.id}`,
+    extra: { options: optionLines(options) },
+    data: { task: "offer_next_visit", options },
+  });
+}

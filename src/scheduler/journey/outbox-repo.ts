@@ -1,0 +1,137 @@
+import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
+
+// The outbox (schema.ts `outbox`). enqueue() runs inside the cause's transaction; the
+// delivery worker claims rows with a lease (attempts fences the run, as for jobs), so a
+// crash mid-delivery leaves the row to be re-sent later under the SAME id.
+
+export type Audience = "customer" | "staff";
+export type MessageChannel = "email" | "sms" | "phone" | "staff";
+
+export interface NewMessage {
+  dealerId: string;
+  appointmentId: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  /** Customer row id, or a staff role ("supervisor", "advisor:<id>", "service_desk"). */
+  recipientRef: string | null;
+  body: { subject: string; text: string; data?: Record<string, unknown> };
+  /** Unique per promise: a second enqueue with the same id is ignored. */
+  dedupeId: string;
+}
+
+export interface MessageRow {
+  id: string;
+  dealerId: string;
+  appointmentId: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  recipientRef: string | null;
+  body: NewMessage["body"];
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+/** Returns whether a row was written (false: that dedupe id exists already). */
+export function enqueue(sqlite: SqliteHandle, m: NewMessage, nowMs: number): boolean {
+  const r = stmts(sqlite).insert.run(
+    crypto.randomUUID(), m.dealerId, m.appointmentId, m.kind, m.audience, m.channel, m.locale, m.recipientRef,
+    JSON.stringify(m.body), m.dedupeId, nowMs, new Date(nowMs).toISOString(),
+  );
+  return r.changes === 1;
+}
+
+export function claimDeliveries(sqlite: SqliteHandle, nowMs: number, leaseMs: number, limit: number): MessageRow[] {
+  return (stmts(sqlite).claim.all(nowMs + leaseMs, nowMs, nowMs, limit) as RawMessage[]).map(fromRaw).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt.localeCompare(b.createdAt));
+}
+
+export function markDelivered(sqlite: SqliteHandle, m: MessageRow, nowMs: number): boolean {
+  return stmts(sqlite).delivered.run(new Date(nowMs).toISOString(), m.id, m.attempts).changes === 1;
+}
+
+/** A failed attempt: retry at `retryAt`, or failed for good when retryAt is null. */
+export function markAttemptFailed(sqlite: SqliteHandle, m: MessageRow, error: string, retryAt: number | null): void {
+  if (retryAt === null) stmts(sqlite).failed.run(error.slice(0, 500), m.id, m.attempts);
+  else stmts(sqlite).retry.run(retryAt, error.slice(0, 500), m.id, m.attempts);
+}
+
+export interface MessageFilter {
+  appointmentId?: string;
+  status?: MessageRow["status"];
+  limit: number;
+}
+
+export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageFilter): MessageRow[] {
+  const where = ["dealer_id = ?"];
+  const params: unknown[] = [dealerId];
+  if (f.appointmentId) (where.push("appointment_id = ?"), params.push(f.appointmentId));
+  if (f.status) (where.push("status = ?"), params.push(f.status));
+  const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
+  return (sqlite.prepare(sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
+}
+
+interface RawMessage {
+  id: string;
+  dealer_id: string;
+  appointment_id: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  recipient_ref: string | null;
+  body_json: string;
+  status: MessageRow["status"];
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+const fromRaw = (r: RawMessage): MessageRow => ({
+  id: r.id,
+  dealerId: r.dealer_id,
+  appointmentId: r.appointment_id,
+  kind: r.kind,
+  audience: r.audience,
+  channel: r.channel,
+  locale: r.locale,
+  recipientRef: r.recipient_ref,
+  body: JSON.parse(r.body_json) as MessageRow["body"],
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  deliveredAt: r.delivered_at,
+});
+
+type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed", SqliteStatement>;
+const cache = new WeakMap<SqliteHandle, Stmts>();
+function stmts(sqlite: SqliteHandle): Stmts {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = {
+      insert: sqlite.prepare(
+        "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
+      ),
+      claim: sqlite.prepare(
+        "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
+          "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
+      ),
+      delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    };
+    cache.set(sqlite, s);
+  }
+  return s;
+}

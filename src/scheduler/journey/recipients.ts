@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import type { Locale } from "../../core/dealer-config.js";
+import { appointments } from "../../db/schema.js";
+import type { Db } from "../../db/sqlite-handle.js";
+import type { AppointmentRow } from "../appointments-repo.js";
+import type { Customer } from "../contracts.js";
+import { customerById, type CustomerRow } from "./people-repo.js";
+
+// Who a customer message goes to, and whether it may go at all. Consent and channel are
+// read when the message is written (the latest the customer told us), and the address
+// only when it is delivered: the outbox row names the recipient, never the contact.
+
+export type ContactChannel = "email" | "sms" | "phone";
+
+export interface Recipient {
+  /** "customer:<id>" (customers row) or "appointment:<id>" (rows booked before customers existed). */
+  ref: string;
+  name: string;
+  /** The channel to use, or null when the customer did not consent or cannot be reached. */
+  channel: ContactChannel | null;
+  locale: Locale | null;
+}
+
+interface Contact {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  consent: boolean;
+  preferred: ContactChannel | null;
+  locale: Locale | null;
+}
+
+/** The preferred channel if it has an address; else the other one that has. */
+export function reachBy(c: Contact): ContactChannel | null {
+  if (!c.consent) return null;
+  const has = (ch: ContactChannel) => (ch === "email" ? !!c.email : !!c.phone);
+  if (c.preferred && has(c.preferred)) return c.preferred;
+  if (has("sms")) return "sms";
+  return has("email") ? "email" : null;
+}
+
+const fromRow = (c: CustomerRow): Contact => ({
+  name: c.name, email: c.email, phone: c.phone, consent: c.reminderConsent,
+  preferred: c.preferredChannel as ContactChannel | null, locale: c.locale as Locale | null,
+});
+
+const fromJson = (json: string): Contact => {
+  const c = JSON.parse(json) as Customer;
+  return { name: c.name, email: c.email, phone: c.phone, consent: c.reminders?.consent === true, preferred: c.reminders?.channel ?? null, locale: c.locale ?? null };
+};
+
+export function customerContact(db: Db, ref: string): Contact | null {
+  const [kind, id] = ref.split(":", 2);
+  if (kind === "customer") {
+    const row = customerById(db, id);
+    return row ? fromRow(row) : null;
+  }
+  if (kind === "appointment") {
+    const row = db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, id)).get();
+    return row ? fromJson(row.customerJson) : null;
+  }
+  return null;
+}
+
+export function recipientOf(db: Db, row: Pick<AppointmentRow, "id" | "customerId" | "customerJson">): Recipient {
+  const ref = row.customerId ? `customer:${row.customerId}` : `appointment:${row.id}`;
+  const c = customerContact(db, ref) ?? fromJson(row.customerJson);
+  return { ref, name: c.name, channel: reachBy(c), locale: c.locale };
+}
+
+export function recipientOfCustomer(row: CustomerRow): Recipient {
+  const c = fromRow(row);
+  return { ref: `customer:${row.id}`, name: c.name, channel: reachBy(c), locale: c.locale };
+}

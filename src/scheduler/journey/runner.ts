@@ -1,0 +1,69 @@
+import type { LogFn } from "../../api/deps.js";
+import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
+import { immediate } from "../../db/tx.js";
+import type { WriteContext } from "../context.js";
+import type { Runtimes } from "../runtime.js";
+import { runJob } from "./handlers.js";
+import { claimDueJobs, failJob, finishJob, type JobRow } from "./jobs-repo.js";
+
+// runDue: the timers' engine. Claims due jobs in one short transaction (a lease), then
+// runs each in its own transaction that also marks it done. Jobs whose lease expired
+// (the process died mid-run) are claimed again: since effects and "done" commit
+// together, a job takes effect exactly once however often it is claimed.
+
+export interface JourneyDeps {
+  db: Db;
+  sqlite: SqliteHandle;
+  runtimes: Runtimes;
+  log?: LogFn;
+}
+
+export interface RunOptions {
+  /** Jobs per claim. */
+  batch?: number;
+  leaseMs?: number;
+  /** Safety valve: at most this many batches per call. */
+  maxBatches?: number;
+}
+
+export interface RunReport {
+  ran: Array<{ id: string; kind: string; appointmentId: string | null; dueAt: number; outcome: string }>;
+  failed: number;
+}
+
+export const JOB_LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 8;
+
+class LeaseLost extends Error {}
+
+const retryAt = (job: JobRow, nowMs: number) => (job.attempts >= MAX_ATTEMPTS ? null : nowMs + Math.min(2 ** job.attempts * 30_000, 3_600_000));
+
+export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}): RunReport {
+  const report: RunReport = { ran: [], failed: 0 };
+  const at = new Date(nowMs).toISOString();
+  for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
+    const claimed = immediate(deps.sqlite, () => claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100));
+    if (claimed.length === 0) break;
+    for (const job of claimed) {
+      const ctx: WriteContext = { db: deps.db, sqlite: deps.sqlite, runtimes: deps.runtimes, nowMs, actor: "scheduler" };
+      try {
+        const ran = immediate(deps.sqlite, () => {
+          const r = runJob(ctx, job);
+          if (!finishJob(deps.sqlite, job, r.outcome, at)) throw new LeaseLost();
+          return r;
+        });
+        // After commit only: the index must never lose capacity the database still holds.
+        if (ran.release) deps.runtimes.get(ran.release.dealerId)?.index.remove(ran.release.id);
+        report.ran.push({ id: job.id, kind: job.kind, appointmentId: job.appointmentId, dueAt: job.dueAt, outcome: ran.outcome });
+      } catch (err) {
+        if (err instanceof LeaseLost) continue; // someone else owns it now (or it was cancelled)
+        report.failed++;
+        const message = err instanceof Error ? err.message : String(err);
+        immediate(deps.sqlite, () => failJob(deps.sqlite, job, message, retryAt(job, nowMs), at));
+        // Ids and kinds only: job payloads and errors never carry contact details.
+        deps.log?.({ level: "error", msg: "job failed", jobId: job.id, kind: job.kind, attempts: job.attempts, error: message.slice(0, 200) });
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,54 @@
+import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
+import { readInstant, type Dealer } from "../../core/dealer.js";
+import type { AppointmentRow } from "../appointments-repo.js";
+import { isoNow, type WriteContext } from "../context.js";
+import { cancelJobs, scheduleJob } from "./jobs-repo.js";
+import type { VehicleRow } from "./people-repo.js";
+import { recipientOf } from "./recipients.js";
+import { bookingTimers, DAY, MINUTE, PLACEMENT_KINDS, placementTimers, SERVICE_REMINDER_LEAD_DAYS, type Timer } from "./timers.js";
+
+// Schedules the durable timers, always inside the transaction of their cause (booking,
+// move, completion, a vehicle's next service date). See timers.ts for the instants.
+
+function write(ctx: WriteContext, dealerId: string, appointmentId: string | null, timers: Timer[], payload?: Record<string, unknown>): void {
+  const at = isoNow(ctx);
+  for (const t of timers) scheduleJob(ctx.sqlite, { dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload }, at);
+}
+
+const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
+
+/** A new booking: supervisor notice now, confirm-overdue, reminder, no-show check, car ready. */
+export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
+  const timers = bookingTimers({ id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, channel: row.channel, createdMs: Date.parse(row.createdAt) }, consented(ctx, row), ctx.nowMs);
+  write(ctx, row.dealerId, row.id, timers);
+}
+
+/** A moved appointment: the placement timers follow it (same key for the same instant). */
+export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
+  cancelJobs(ctx.sqlite, row.id, PLACEMENT_KINDS, "cancelled:moved", isoNow(ctx));
+  write(ctx, row.dealerId, row.id, placementTimers({ id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt }, consented(ctx, row), ctx.nowMs));
+}
+
+/**
+ * The service reminder for a vehicle's next due date: at 10:00 local, 4 weeks before
+ * (so it lands 3-4 weeks ahead). A due date already closer than that is reminded now,
+ * unless it is less than a week away. A changed due date cancels the old reminder.
+ */
+export function scheduleServiceReminder(ctx: WriteContext, dealer: Dealer, vehicle: VehicleRow): void {
+  if (!vehicle.nextServiceDue) return;
+  const key = `service_reminder:${vehicle.id}:${vehicle.nextServiceDue}`;
+  ctx.sqlite
+    .prepare("UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
+    .run(isoNow(ctx), `service_reminder:${vehicle.id}:%`, key);
+  const dueDay = dayNumberFromIso(vehicle.nextServiceDue);
+  const dueMs = dealer.day(dueDay).zone.start * MINUTE;
+  if (dueMs - ctx.nowMs < 7 * DAY) return;
+  let at: number;
+  try {
+    at = readInstant(dealer.tz, `${isoFromDayNumber(dueDay - SERVICE_REMINDER_LEAD_DAYS)}T10:00`) * MINUTE;
+  } catch {
+    at = dueMs - SERVICE_REMINDER_LEAD_DAYS * DAY;
+  }
+  const timer: Timer = { kind: "service_reminder", dueAt: Math.max(at, ctx.nowMs), dedupeKey: key };
+  write(ctx, dealer.id, null, [timer], { vehicleId: vehicle.id, dueDate: vehicle.nextServiceDue });
+}

@@ -1,0 +1,42 @@
+import type { WriteContext } from "../context.js";
+import { decide } from "./decide.js";
+import type { JobRow } from "./jobs-repo.js";
+import { serviceOptions, optionLines } from "./options.js";
+import { enqueue } from "./outbox-repo.js";
+import { customerById, vehicleById } from "./people-repo.js";
+import { recipientOfCustomer } from "./recipients.js";
+import { bringIn, mobilityIn, render } from "./templates.js";
+
+// The service reminder, 3-4 weeks before a vehicle's maintenance is due: to the current
+// owner, only with consent, with two proposed options before the due date. Skipped when
+// the vehicle already has an appointment ahead.
+
+export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
+  const rt = ctx.runtimes.get(job.dealerId);
+  const vehicle = vehicleById(ctx.db, String(job.payload.vehicleId ?? ""));
+  const owner = vehicle?.ownerCustomerId ? customerById(ctx.db, vehicle.ownerCustomerId) : undefined;
+  if (!rt || !vehicle || !owner) return "skipped:gone";
+  if (vehicle.nextServiceDue !== job.payload.dueDate) return "skipped:due_date_changed";
+  const nowMin = Math.floor(ctx.nowMs / 60_000);
+  const upcoming = ctx.sqlite
+    .prepare("SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN ('requested', 'confirmed') AND reception_start > ? LIMIT 1")
+    .get(vehicle.id, nowMin);
+  const who = recipientOfCustomer(owner);
+  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming: upcoming !== undefined });
+  if (d.act === "skip") return `skipped:${d.why}`;
+  const dealer = rt.dealer;
+  const today = dealer.dayOf(nowMin);
+  const options = serviceOptions(rt, vehicle.model, today + 1, ctx.nowMs, 21);
+  const locale = who.locale ?? dealer.config.locale;
+  const vars = {
+    dealer: dealer.config.name, date: "", time: "", reason: "", greeter: "", parking: dealer.config.parking, address: dealer.config.address,
+    vehicle: [vehicle.model, vehicle.plate].filter(Boolean).join(" "), mobility: mobilityIn(locale, "none"), bring: bringIn(locale, []),
+    customer: who.name, dueDate: vehicle.nextServiceDue ?? "", options: optionLines(options),
+  };
+  enqueue(ctx.sqlite, {
+    dealerId: dealer.id, appointmentId: null, kind: "service_reminder", audience: "customer", channel: who.channel!, locale, recipientRef: who.ref,
+    body: { ...render("service_reminder", locale, vars), data: { vehicleId: vehicle.id, dueDate: vehicle.nextServiceDue, options } },
+    dedupeId: `job:${job.dedupeKey}`,
+  }, ctx.nowMs);
+  return `sent:${who.channel}`;
+}

@@ -1,0 +1,85 @@
+import type { Locale } from "../../core/dealer-config.js";
+
+// Message templates per locale (it, en). Pure: variables in, subject and text out. The
+// wording is the dealer's voice towards the customer (or a task for staff); the dealer's
+// SMS/e-mail provider behind the webhook only transports it.
+
+export interface TemplateVars {
+  dealer: string;
+  date: string;
+  time: string;
+  reason: string;
+  greeter: string;
+  parking: string;
+  address: string;
+  vehicle: string;
+  mobility: string;
+  bring: string[];
+  customer: string;
+  /** Local "YYYY-MM-DD HH:MM" lines: proposed options (service reminder, no-show, next visit). */
+  options?: string[];
+  readyTime?: string;
+  dueDate?: string;
+}
+
+export const CUSTOMER_TEMPLATES = ["confirmed", "reminder", "moved", "cancelled", "car_ready", "follow_up", "service_reminder"] as const;
+export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call"] as const;
+export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
+
+type Render = (v: TemplateVars) => { subject: string; text: string };
+
+const opts = (v: TemplateVars, none: string) => (v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none);
+
+const EN: Record<TemplateKind, Render> = {
+  confirmed: (v) => ({ subject: `Appointment confirmed: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} (${v.reason}) is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
+  reminder: (v) => ({ subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`, text: `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. Mobility: ${v.mobility}. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
+  moved: (v) => ({ subject: `Appointment moved: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} is now on ${v.date} at ${v.time} (${v.reason}). ${v.greeter} will welcome you.` }),
+  cancelled: (v) => ({ subject: `Appointment cancelled`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} has been cancelled. Call us to book a new one.` }),
+  car_ready: (v) => ({ subject: `Your ${v.vehicle} will be ready at ${v.readyTime}`, text: `Dear ${v.customer}, your ${v.vehicle} will be ready at ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.` }),
+  follow_up: (v) => ({ subject: `How was your visit to ${v.dealer}?`, text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us with any concern.` }),
+  service_reminder: (v) => ({ subject: `Your ${v.vehicle} is due for service on ${v.dueDate}`, text: `Dear ${v.customer}, your ${v.vehicle} is due for maintenance on ${v.dueDate}. We can welcome you on: ${opts(v, "call us for a time")}.` }),
+  supervisor_notice: (v) => ({ subject: `New booking ${v.date} ${v.time}: ${v.reason}`, text: `New booking for ${v.date} ${v.time}: ${v.reason}, ${v.vehicle}, ready at ${v.readyTime}; advisor ${v.greeter}. Hold a bay.` }),
+  confirm_overdue: (v) => ({ subject: `Online request not confirmed within 24 h`, text: `The online request for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) is still unconfirmed after 24 hours. Confirm it or call the customer.` }),
+  no_show_task: (v) => ({ subject: `No-show: contact and reschedule`, text: `${v.customer} did not arrive for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}). Call and propose: ${opts(v, "no free slot found; check the board")}.` }),
+  next_visit: (v) => ({ subject: `Offer the next visit to ${v.customer}`, text: `At delivery of ${v.vehicle}, offer the next service visit: ${opts(v, "no free slot found")}.` }),
+  car_ready_call: (v) => ({ subject: `Call ${v.customer}: car ready at ${v.readyTime}`, text: `Call ${v.customer}: the ${v.vehicle} will be ready at ${v.readyTime} (no consent to automatic messages).` }),
+  follow_up_call: (v) => ({ subject: `Follow-up call: ${v.customer}`, text: `Call ${v.customer} about the visit of ${v.date} (${v.reason}, ${v.vehicle}): satisfaction and concerns.` }),
+};
+
+const IT: Record<TemplateKind, Render> = {
+  confirmed: (v) => ({ subject: `Appuntamento confermato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} il ${v.date} alle ${v.time} (${v.reason}) è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
+  reminder: (v) => ({ subject: `Promemoria: ${v.dealer} domani alle ${v.time}`, text: `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. Mobilità: ${v.mobility}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
+  moved: (v) => ({ subject: `Appuntamento spostato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} è ora il ${v.date} alle ${v.time} (${v.reason}). La accoglierà ${v.greeter}.` }),
+  cancelled: (v) => ({ subject: `Appuntamento annullato`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} del ${v.date} alle ${v.time} è stato annullato. Ci chiami per fissarne uno nuovo.` }),
+  car_ready: (v) => ({ subject: `La sua ${v.vehicle} sarà pronta alle ${v.readyTime}`, text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta alle ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.` }),
+  follow_up: (v) => ({ subject: `Com'è andata la sua visita da ${v.dealer}?`, text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.` }),
+  service_reminder: (v) => ({ subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`, text: `Gentile ${v.customer}, la manutenzione della sua ${v.vehicle} è prevista il ${v.dueDate}. Possiamo accoglierla: ${opts(v, "ci chiami per fissare un orario")}.` }),
+  supervisor_notice: (v) => ({ subject: `Nuova prenotazione ${v.date} ${v.time}: ${v.reason}`, text: `Nuova prenotazione per il ${v.date} alle ${v.time}: ${v.reason}, ${v.vehicle}, pronta alle ${v.readyTime}; consulente ${v.greeter}. Riservare una postazione.` }),
+  confirm_overdue: (v) => ({ subject: `Richiesta online non confermata entro 24 ore`, text: `La richiesta online per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) non è ancora confermata dopo 24 ore. Confermarla o chiamare il cliente.` }),
+  no_show_task: (v) => ({ subject: `Mancata presentazione: contattare e riprogrammare`, text: `${v.customer} non si è presentato il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). Chiamare e proporre: ${opts(v, "nessuno slot libero trovato; verificare il planning")}.` }),
+  next_visit: (v) => ({ subject: `Proporre la prossima visita a ${v.customer}`, text: `Alla riconsegna della ${v.vehicle}, proporre il prossimo tagliando: ${opts(v, "nessuno slot libero trovato")}.` }),
+  car_ready_call: (v) => ({ subject: `Chiamare ${v.customer}: auto pronta alle ${v.readyTime}`, text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta alle ${v.readyTime} (nessun consenso ai messaggi automatici).` }),
+  follow_up_call: (v) => ({ subject: `Chiamata di follow-up: ${v.customer}`, text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.` }),
+};
+
+const TEMPLATES: Record<Locale, Record<TemplateKind, Render>> = { it: IT, en: EN };
+
+export function render(kind: TemplateKind, locale: Locale, vars: TemplateVars): { subject: string; text: string } {
+  return TEMPLATES[locale][kind](vars);
+}
+
+const BRING_IT: Record<string, string> = {
+  "registration certificate": "libretto di circolazione",
+  "maintenance booklet": "libretto di manutenzione",
+  "driving licence": "patente di guida",
+  "locking wheel-nut key": "chiave dei bulloni antifurto",
+  "charging cable": "cavo di ricarica",
+};
+
+const MOBILITY: Record<Locale, Record<string, string>> = {
+  en: { none: "none", courtesy_car: "courtesy car", pickup_delivery: "pickup & delivery", rental: "rental car", taxi: "taxi", shuttle: "shuttle" },
+  it: { none: "nessuna", courtesy_car: "auto di cortesia", pickup_delivery: "ritiro e consegna", rental: "auto a noleggio", taxi: "taxi", shuttle: "navetta" },
+};
+
+export const bringIn = (locale: Locale, items: string[]) => (locale === "it" ? items.map((i) => BRING_IT[i] ?? i) : items);
+export const mobilityIn = (locale: Locale, m: string) => MOBILITY[locale][m] ?? m;

@@ -1,0 +1,60 @@
+import type { JobKind } from "./jobs-repo.js";
+
+// When each promise falls due: pure arithmetic on epoch milliseconds, derived from the
+// appointment's epoch minutes. "24 hours before" is 24 elapsed hours whatever the clocks
+// on the wall do in between, so the instants are DST-safe by construction.
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** Requests the customer made themselves: the dealer must confirm them within 24 hours. */
+export const ONLINE_CHANNELS = new Set(["app", "web"]);
+
+export interface Placement {
+  id: string;
+  /** Epoch minutes. */
+  receptionStart: number;
+  readyAt: number;
+}
+
+export interface Timer {
+  kind: JobKind;
+  dueAt: number;
+  dedupeKey: string;
+}
+
+/** Jobs up to 2 days get the call 1 hour before ready time, longer ones 4 hours before. */
+export function carReadyAt(p: Placement): number {
+  const long = p.readyAt - p.receptionStart > 2 * 1440;
+  return p.readyAt * MINUTE - (long ? 4 : 1) * HOUR;
+}
+
+/** The timers that follow the appointment's placement: a move cancels and re-derives them. */
+export function placementTimers(p: Placement, consent: boolean, nowMs: number): Timer[] {
+  const start = p.receptionStart * MINUTE;
+  const out: Timer[] = [];
+  // Only with consent; and a booking made less than 24 h ahead gets no reminder at all.
+  if (consent && start - DAY > nowMs) out.push({ kind: "reminder", dueAt: start - DAY, dedupeKey: "" });
+  out.push({ kind: "no_show_check", dueAt: start + 30 * MINUTE, dedupeKey: "" });
+  out.push({ kind: "car_ready", dueAt: carReadyAt(p), dedupeKey: "" });
+  // The due instant is part of the key: moving away and back revives the same timer
+  // (a reminder already sent for that instant is not sent twice).
+  return out.map((t) => ({ ...t, dedupeKey: `${t.kind}:${p.id}:${t.dueAt}` }));
+}
+
+export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];
+
+/** Everything a new booking promises. */
+export function bookingTimers(p: Placement & { channel: string | null; createdMs: number }, consent: boolean, nowMs: number): Timer[] {
+  const out: Timer[] = [{ kind: "supervisor_notice", dueAt: nowMs, dedupeKey: `supervisor_notice:${p.id}` }];
+  if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) {
+    out.push({ kind: "confirm_overdue", dueAt: p.createdMs + DAY, dedupeKey: `confirm_overdue:${p.id}` });
+  }
+  return [...out, ...placementTimers(p, consent, nowMs)];
+}
+
+export const followUpTimer = (id: string, completedMs: number): Timer => ({ kind: "follow_up", dueAt: completedMs + 2 * DAY, dedupeKey: `follow_up:${id}` });
+
+/** Lead time of the service reminder: 4 weeks before the due date (so 3-4 weeks ahead). */
+export const SERVICE_REMINDER_LEAD_DAYS = 28;

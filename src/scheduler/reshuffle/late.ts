@@ -1,0 +1,35 @@
+import { isRefusal, planLate } from "../../core/reshuffle/index.js";
+import { findAppointment } from "../appointments-repo.js";
+import type { Outcome, WriteContext } from "../context.js";
+import { DomainError, notFound } from "../errors.js";
+import type { LateRequest } from "./contracts.js";
+import type { ReshufflePlan } from "./plan-schema.js";
+import { loadDays, movableOf } from "./load.js";
+import { refusedError } from "./refusal.js";
+import { runReshuffle } from "./run.js";
+
+// runningLate: a customer is late, or a reception overruns. The reception shifts by the
+// delay (rounded up to the quarter hour) with the same advisor, and the advisor's later
+// receptions that no longer fit are re-seated with minimal disruption.
+
+export function runningLate(ctx: WriteContext, dealerId: string, req: LateRequest): Outcome<ReshufflePlan> {
+  return runReshuffle(ctx, dealerId, req, {
+    kind: "late",
+    auditAppointmentId: req.appointmentId,
+    compute(rt, now, withPlan) {
+      const row = findAppointment(ctx.db, dealerId, req.appointmentId);
+      if (!row) throw notFound(`appointment ${req.appointmentId}`);
+      const m = movableOf(rt.dealer, row, now);
+      if (!m || !rt.index.bookings.has(row.id)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot run late`, { appointmentId: row.id, status: row.status });
+      const { rows, movables } = loadDays(ctx.db, rt.dealer, dealerId, row.receptionStart, row.receptionStart + 1, now);
+      // The late reception itself moves even when checked in or started (an overrun).
+      movables.set(row.id, { ...m, returnOnly: false });
+      rows.set(row.id, row);
+      const base = { kind: "late" as const, index: rt.index, ctx: { now, movables }, rows, configVersion: rt.configVersion };
+      if (!withPlan) return { ...base, core: { moves: [], contact: [] }, extra: {} };
+      const plan = planLate(rt.index, base.ctx, { id: row.id, minutes: req.minutes });
+      if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
+      return { ...base, core: plan, extra: { late: { appointmentId: row.id, requestedMinutes: req.minutes, shiftMinutes: plan.shiftMinutes } } };
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { applyMoves, replayMoves, revertMoves, type MoveTarget, type PlanMove } from "../../core/reshuffle/index.js";
+import { immediate } from "../../db/tx.js";
+import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
+import { notFound } from "../errors.js";
+import type { DealerRuntime } from "../runtime.js";
+import { auditReshuffle, writeMoves } from "./commit.js";
+import type { ApplyGuard, ReshuffleKind } from "./contracts.js";
+import type { ReshufflePlan } from "./plan-schema.js";
+import { explicitTargets } from "./explicit.js";
+import { checkGuard } from "./guard.js";
+import { planView, type Planned } from "./plan-view.js";
+import { applyFailure } from "./refusal.js";
+
+// One reshuffle, dry run or apply. The apply runs in ONE immediate() transaction: the plan
+// is recomputed on the current day, checked against what the client saw (token or
+// versions: 412 when stale), every move is re-checked by the core checker and placed
+// (all or nothing), the rows are written and one audit row is added. The in-memory index
+// holds the plan only while checking; it takes it for good after the commit.
+
+export interface ReshuffleSpec {
+  kind: ReshuffleKind;
+  /** The plan on the current day (`withPlan` false: only the index and context, for explicit moves). */
+  compute(rt: DealerRuntime, now: number, withPlan: boolean): Planned;
+  /** Kind-specific writes in the same transaction (the absence in the dealer's configuration). */
+  write?(p: Planned, at: string): void;
+  /** After the commit; by default the index takes the moves. */
+  afterCommit?(rt: DealerRuntime, p: Planned, moves: PlanMove[]): void;
+  auditAppointmentId?: string;
+}
+
+function targetsOf(p: Planned): MoveTarget[] {
+  return p.core.moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced }));
+}
+
+export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuard, spec: ReshuffleSpec): Outcome<ReshufflePlan> {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const now = Math.floor(ctx.nowMs / 60_000);
+  if (req.mode === "plan") return { status: 200, body: planView(spec.compute(rt, now, true), dealerId, "plan"), replayed: false };
+  let after: (() => void) | null = null;
+  const outcome = immediate(ctx.sqlite, () =>
+    idempotent(ctx, dealerId, () => {
+      const explicit = req.plan?.moves;
+      const p = spec.compute(rt, now, explicit === undefined);
+      let targets: MoveTarget[];
+      if (explicit) targets = explicitTargets(ctx.db, dealerId, p, explicit);
+      else {
+        checkGuard(ctx.db, dealerId, req, p);
+        targets = targetsOf(p);
+      }
+      const contact = explicit ? [] : p.core.contact;
+      const r = applyMoves(p.index, p.ctx, targets, contact.map((c) => c.id));
+      if (!r.ok) throw applyFailure(p, r.failures, targets);
+      try {
+        const at = isoNow(ctx);
+        const applied: Planned = { ...p, core: { moves: r.moves, contact } };
+        const view = planView(applied, dealerId, "applied");
+        const versions = writeMoves(ctx, p.index.dealer, p.rows, r.moves, at);
+        for (const m of view.moves) m.newVersion = versions.get(m.appointmentId);
+        spec.write?.(applied, at);
+        auditReshuffle(ctx, dealerId, spec.kind, view, at, { appointmentId: spec.auditAppointmentId, reason: req.reason });
+        after = () => (spec.afterCommit ? spec.afterCommit(rt, applied, r.moves) : replayMoves(p.index, r.moves));
+        return { status: 200, body: view };
+      } finally {
+        // Until the commit, the index holds what it held before.
+        revertMoves(p.index, r.moves);
+      }
+    }),
+  );
+  // TS cannot see the assignment inside the callback.
+  (after as (() => void) | null)?.();
+  return outcome;
+}

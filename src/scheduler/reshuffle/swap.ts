@@ -1,0 +1,37 @@
+import { isRefusal, planSwap, type Movable } from "../../core/reshuffle/index.js";
+import { findAppointment, type AppointmentRow } from "../appointments-repo.js";
+import type { Outcome, WriteContext } from "../context.js";
+import { DomainError, notFound } from "../errors.js";
+import type { SwapRequest } from "./contracts.js";
+import type { ReshufflePlan } from "./plan-schema.js";
+import { MOVABLE, movableOf } from "./load.js";
+import { refusedError } from "./refusal.js";
+import { runReshuffle } from "./run.js";
+
+// swapAppointments: two receptions exchange their slots (or only times, or only
+// advisors) in one transaction; if either side breaks a rule, neither moves.
+
+export function swapAppointments(ctx: WriteContext, dealerId: string, req: SwapRequest): Outcome<ReshufflePlan> {
+  return runReshuffle(ctx, dealerId, req, {
+    kind: "swap",
+    compute(rt, now, withPlan) {
+      const rows = new Map<string, AppointmentRow>();
+      const movables = new Map<string, Movable>();
+      for (const id of req.appointmentIds) {
+        const row = findAppointment(ctx.db, dealerId, id);
+        if (!row) throw notFound(`appointment ${id}`);
+        const m = movableOf(rt.dealer, row, now);
+        if (!MOVABLE.has(row.status) || !m || m.returnOnly || !rt.index.bookings.has(id)) {
+          throw new DomainError("invalid_transition", `appointment ${id} (${row.status}) can no longer be swapped`, { appointmentId: id, status: row.status });
+        }
+        rows.set(id, row);
+        movables.set(id, m);
+      }
+      const base = { kind: "swap" as const, index: rt.index, ctx: { now, movables }, rows, configVersion: rt.configVersion, extra: {} };
+      if (!withPlan) return { ...base, core: { moves: [], contact: [] } };
+      const plan = planSwap(rt.index, base.ctx, { a: req.appointmentIds[0], b: req.appointmentIds[1], exchange: req.exchange });
+      if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
+      return { ...base, core: plan };
+    },
+  });
+}

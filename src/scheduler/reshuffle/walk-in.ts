@@ -1,0 +1,109 @@
+import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/index.js";
+import { checkStay } from "../../core/stay.js";
+import type { Booking, Job } from "../../core/types.js";
+import { immediate } from "../../db/tx.js";
+import { sha256Hex } from "../../lib/sha256.js";
+import { findAppointment, insertAppointment } from "../appointments-repo.js";
+import { contactHashes } from "../contact-cap.js";
+import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
+import { DomainError, notFound } from "../errors.js";
+import { appointmentView, slotView } from "../present.js";
+import { isPriority, resolveMobility } from "../priority.js";
+import type { DealerRuntime } from "../runtime.js";
+import { advisorIndexOf, jobFor } from "../search.js";
+import { randomToken } from "../tokens.js";
+import { auditReshuffle } from "./commit.js";
+import type { WalkInRequest } from "./contracts.js";
+import type { ReshufflePlan } from "./plan-schema.js";
+import { checkGuard } from "./guard.js";
+import { planView, type Planned } from "./plan-view.js";
+import { refusedError } from "./refusal.js";
+
+// receiveWalkIn: a customer at the desk without an appointment. Received now or at the
+// nearest gap today by any advisor, past the buffer when only the buffer stands in the
+// way (recorded as forced). Applying creates the appointment as confirmed, channel
+// walk_in; nothing else moves. 409 slot_unavailable, with the next options, when today
+// has no room at all.
+
+function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
+  const priority = isPriority(rt.dealer, req.vehicle.model);
+  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobFor(rt, { ...req, mobility });
+  // Today is always inside a priority vehicle's express window.
+  const express = priority;
+  const w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId") });
+  if (isRefusal(w)) throw refusedError(rt.dealer, w, "slot_unavailable");
+  const d = rt.dealer;
+  const walkIn = { reception: slotView(d, w.reception), return: w.ret ? slotView(d, w.ret) : null, readyAt: d.format(w.readyAt), forced: w.forced, overridden: w.overridden };
+  const p: Planned = {
+    kind: "walk_in",
+    index: rt.index,
+    ctx: { now, movables: new Map() },
+    core: { moves: [], contact: [] },
+    rows: new Map(),
+    configVersion: rt.configVersion,
+    extra: { walkIn },
+    print: [w.reception.advisor, w.reception.start, w.ret?.advisor ?? -1, w.ret?.start ?? -1, w.forced, job.mobility],
+  };
+  return { p, w, job, express, priority };
+}
+
+export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRequest): Outcome<ReshufflePlan> {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const now = Math.floor(ctx.nowMs / 60_000);
+  if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
+  let booking: Booking | null = null;
+  const outcome = immediate(ctx.sqlite, () =>
+    idempotent(ctx, dealerId, () => {
+      const { p, w, job, express, priority } = planned(rt, req, now);
+      checkGuard(ctx.db, dealerId, { mode: "apply", planToken: req.planToken }, p);
+      // THE checker has the last word, as for any booking (past the caps only when planned so).
+      const chk = checkStay(rt.index, { advisor: w.reception.advisor, start: w.reception.start, minutes: w.reception.minutes, job, now, notice: 0, express, priority, force: w.forced }, w.ret);
+      if (!chk.stay || chk.stay.ret !== w.ret) throw new DomainError("slot_unavailable", chk.violations[0]?.message ?? "the walk-in slot is no longer available", { violations: chk.violations });
+      const id = crypto.randomUUID();
+      const manageToken = randomToken();
+      const at = isoNow(ctx);
+      const d = rt.dealer;
+      const contact = contactHashes(req.customer);
+      const row = {
+        id,
+        dealerId,
+        status: "confirmed",
+        version: 1,
+        manageTokenHash: sha256Hex(manageToken),
+        advisorId: d.advisors[w.reception.advisor].id,
+        receptionStart: w.reception.start,
+        receptionMinutes: w.reception.minutes,
+        returnAdvisorId: w.ret ? d.advisors[w.ret.advisor].id : null,
+        returnStart: w.ret?.start ?? null,
+        returnMinutes: w.ret?.minutes ?? null,
+        readyAt: chk.stay.plan.readyAt,
+        labourJson: JSON.stringify(chk.stay.plan.labour),
+        interventionsJson: JSON.stringify(req.interventions),
+        vehicleJson: JSON.stringify(req.vehicle),
+        customerJson: JSON.stringify(req.customer),
+        // Staff receive walk-ins: no per-contact cap, but the contact is indexed like any booking's.
+        contactEmailHash: contact.email,
+        contactPhoneHash: contact.phone,
+        mobility: job.mobility,
+        requestText: req.request ?? null,
+        channel: "walk_in",
+        express,
+        forced: w.forced,
+        createdAt: at,
+        updatedAt: at,
+      };
+      insertAppointment(ctx.db, row);
+      const view = planView(p, dealerId, "applied");
+      // Read back: the view shows the row exactly as stored (columns this verb does not set included).
+      view.created = appointmentView(d, findAppointment(ctx.db, dealerId, id)!);
+      view.manageToken = manageToken;
+      auditReshuffle(ctx, dealerId, "walk_in", view, at, { appointmentId: id, reason: req.reason, extra: { created: id } });
+      booking = { id, reception: w.reception, ret: w.ret, labour: chk.stay.plan.labour, readyAt: chk.stay.plan.readyAt, express, mobility: job.mobility };
+      return { status: 200, body: view };
+    }),
+  );
+  if (booking) rt.index.add(booking);
+  return outcome;
+}
