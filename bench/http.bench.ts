@@ -203,7 +203,8 @@ function isoDay(offset: number): string {
 
 function vehicle(rng: Rng) {
   const model = pickWeighted(rng, MODELS);
-  const vin = "ZN6" + Math.floor(rng() * 1e14).toString(36).toUpperCase().padStart(14, "0").slice(0, 14);
+  // Digits only: a VIN never contains I, O or Q, which base-36 letters could produce.
+  const vin = "ZN6" + String(Math.floor(rng() * 1e14)).padStart(14, "0");
   return rng() < 0.15 ? { model, vin, electrified: true } : { model, vin };
 }
 

@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { mulberry32 } from "../bench/fixtures/reference-dealer.js";
 import { ADMIN_TOKEN, FIXED_NOW } from "../test/helpers/app.js";
 import { type SpawnedServer, spawnServer } from "../test/helpers/server.js";
-import { type Acknowledged, verifyStore } from "./crash-verify.js";
+import { DEALER, Ledger, loadUntilKilled, retryAfterRestart } from "./crash-load.js";
+import { verifyStore } from "./crash-verify.js";
 
 // The crash loop: `npm run soak:crash` (CRASH_LOOP_ROUNDS, default 50; CRASH_LOOP_SEED).
 // Each round starts the REAL server on the same database file, fires bookings with
@@ -20,10 +21,7 @@ import { type Acknowledged, verifyStore } from "./crash-verify.js";
 // a request whose answer was lost books it at most once. test/trust/crash-loop.test.ts
 // runs a short version inside `npm test`.
 
-const DEALER = "crash-loop";
 const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-const CLIENTS = 6;
-const CONTACTS = ["shared-1@example.com", "shared-2@example.com", "shared-3@example.com"];
 
 export interface RoundReport {
   round: number;
@@ -37,26 +35,15 @@ export interface RoundReport {
   problems: string[];
 }
 
-interface Sent {
-  key: string;
-  body: string;
-}
-
 const dealerConfig = {
   name: "Crash Loop Motors", timeZone: "Europe/Rome",
   openingHours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [["08:00", "18:00"]]])),
   advisors: ["a", "b", "c", "d"].map((id) => ({ id, name: `Advisor ${id}` })),
   receptionRules: { maxHorizonDays: 60 },
+  // Desk time only: with workshop hours the calendar would fill within ~15 rounds and
+  // the later rounds would crash a load of nothing but 409s.
+  interventions: { check: { receptionMinutes: 15, returnMinutes: 10, labourHours: 0, skill: "mechanical" } },
 };
-
-async function post(baseUrl: string, s: Sent): Promise<{ status: number; body: any; replayed: boolean }> {
-  const res = await fetch(`${baseUrl}/v1/dealers/${DEALER}/appointments`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": s.key },
-    body: s.body,
-  });
-  return { status: res.status, body: await res.json(), replayed: res.headers.get("idempotent-replayed") === "true" };
-}
 
 export async function runCrashLoop(opts: { rounds: number; seed?: number; log?: (o: object) => void }): Promise<RoundReport[]> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -65,10 +52,8 @@ export async function runCrashLoop(opts: { rounds: number; seed?: number; log?: 
   const dir = mkdtempSync(join(tmpdir(), "pitlane-crash-loop-"));
   const dbPath = join(dir, "scheduler.db");
   const env = { SEED_DEMO: "0", RATE_LIMITS: "off" }; // the per-contact cap stays on
-  const acked: Acknowledged[] = [];
-  const ackedBody = new Map<string, Sent>();
-  const sentKeys: string[] = [];
-  let lost: Sent[] = [];
+  const ledger = new Ledger();
+  const now = Date.parse(FIXED_NOW);
   const reports: RoundReport[] = [];
   let server: SpawnedServer | undefined;
   log({ msg: "crash loop", rounds: opts.rounds, seed, dbPath });
@@ -80,73 +65,24 @@ export async function runCrashLoop(opts: { rounds: number; seed?: number; log?: 
         const put = await fetch(`${base}/v1/dealers/${DEALER}`, { method: "PUT", headers: { ...AUTH, "Content-Type": "application/json" }, body: JSON.stringify(dealerConfig) });
         if (put.status !== 201) throw new Error(`PUT dealer: ${put.status}`);
       }
-      // 1. Verify what the previous crash left behind.
-      const problems = verifyStore(dbPath, DEALER, acked, sentKeys, Date.parse(FIXED_NOW));
-      let replays = 0;
-      for (const a of acked.slice(-20)) {
-        const r = await post(base, ackedBody.get(a.key)!);
-        if (r.status !== 201 || r.body.id !== a.id || !r.replayed) problems.push(`retry of ${a.key}: ${r.status} ${r.body.id} replayed=${r.replayed}`);
-        else replays++;
-      }
-      for (const s of lost) {
-        const r = await post(base, s);
-        if (r.status === 201) {
-          acked.push({ key: s.key, id: r.body.id });
-          ackedBody.set(s.key, s);
-        }
-      }
-      lost = [];
-      // Retrying lost answers must still leave each key booked at most once.
-      problems.push(...verifyStore(dbPath, DEALER, acked, sentKeys, Date.parse(FIXED_NOW)));
+      // 1. Verify what the previous crash left behind, retry, verify again (a retry of a
+      //    lost answer must still leave each key booked at most once).
+      const problems = verifyStore(dbPath, DEALER, ledger.acked, ledger.sentKeys, now);
+      const replays = await retryAfterRestart(base, ledger, problems);
+      problems.push(...verifyStore(dbPath, DEALER, ledger.acked, ledger.sentKeys, now));
       if (round > opts.rounds) {
         reports.push({ round, killedAfterMs: 0, inFlightAtKill: 0, signal: null, acknowledged: 0, lostAnswers: 0, replays, problems });
         break;
       }
 
       // 2. Load, and a SIGKILL at a random moment of it.
-      const before = acked.length;
-      let stop = false;
-      let inFlight = 0;
-      const client = async (c: number) => {
-        for (let n = 0; !stop; n++) {
-          const key = `r${round}-c${c}-${n}`;
-          const day = 24 + Math.floor(rnd() * 20);
-          const date = new Date(Date.UTC(2026, 10, day)).toISOString().slice(0, 10);
-          const m = 8 * 60 + Math.floor(rnd() * 40) * 15;
-          const email = rnd() < 0.2 ? CONTACTS[Math.floor(rnd() * CONTACTS.length)] : `${key}@example.com`;
-          const s: Sent = {
-            key,
-            body: JSON.stringify({
-              start: `${date}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`,
-              vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { name: key, email }, channel: "web",
-            }),
-          };
-          sentKeys.push(key);
-          try {
-            inFlight++;
-            const r = await post(base, s).finally(() => inFlight--);
-            if (r.status === 201) {
-              acked.push({ key, id: r.body.id });
-              ackedBody.set(key, s);
-            } else if (r.status >= 500) problems.push(`${key}: ${r.status}`);
-          } catch {
-            lost.push(s); // no answer: it may or may not have committed
-            return;
-          }
-        }
-      };
-      const running = Array.from({ length: CLIENTS }, (_, c) => client(c));
+      const before = ledger.acked.length;
       const killedAfterMs = 20 + Math.floor(rnd() * 400);
-      await new Promise((r) => setTimeout(r, killedAfterMs));
-      const inFlightAtKill = inFlight;
-      server.kill("SIGKILL");
-      const { code, signal } = await server.exited;
-      stop = true;
-      await Promise.all(running);
+      const { inFlightAtKill, code, signal } = await loadUntilKilled(server, round, killedAfterMs, rnd, ledger, problems);
       if (inFlightAtKill === 0) problems.push("no request was in flight when the kill was sent");
       if (signal !== "SIGKILL" || code !== null) problems.push(`the server was not killed by SIGKILL (code ${code}, signal ${signal})`);
       if (server.stdoutLines().some((l) => l.includes('"msg":"shutting down"'))) problems.push("a graceful shutdown ran");
-      const report = { round, killedAfterMs, inFlightAtKill, signal, acknowledged: acked.length - before, lostAnswers: lost.length, replays, problems };
+      const report = { round, killedAfterMs, inFlightAtKill, signal, acknowledged: ledger.acked.length - before, lostAnswers: ledger.lost.length, replays, problems };
       reports.push(report);
       log(report);
       server = undefined;

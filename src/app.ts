@@ -10,7 +10,9 @@ import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
 import { registerKeyRoutes } from "./routes/keys/index.js";
 import { installPublicGuards } from "./routes/public.js";
+import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
 // Runtime-agnostic composition root: no better-sqlite3, no node: imports, so the same app
@@ -19,6 +21,11 @@ import { Runtimes } from "./scheduler/runtime.js";
 export type { AppDeps, AppEnv } from "./api/deps.js";
 
 export function createApp(appDeps: AppDeps) {
+  return createAppWithJourney(appDeps).app;
+}
+
+/** The app plus the journey's engine (timers and outbox delivery) over the same state. */
+export function createAppWithJourney(appDeps: AppDeps) {
   // The dealers' in-memory scheduling state; a config change drops it for a rebuild.
   const runtimes = new Runtimes(appDeps.db, appDeps.now);
   const deps: AppDeps = {
@@ -29,6 +36,9 @@ export function createApp(appDeps: AppDeps) {
     },
   };
   const log = deps.log ?? defaultLog;
+  // Timers and outbox delivery share the runtimes: a timer's no-show releases capacity in
+  // the same index the booking routes check.
+  const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log });
   // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -47,9 +57,10 @@ export function createApp(appDeps: AppDeps) {
   registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);
+  registerJourneyRoutes(app, deps, runtimes, journey);
 
   registerDocs(app); // last: the OpenAPI document must see every route
-  return app;
+  return { app, journey, runtimes };
 }
 
 export type App = ReturnType<typeof createApp>;

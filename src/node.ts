@@ -7,7 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
 import { z } from "zod";
-import { createApp } from "./app.js";
+import { createAppWithJourney } from "./app.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
@@ -35,6 +35,8 @@ export const Env = z.object({
   /** "off" disables the public routes' rate limits (load tests, benches). */
   RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),
   /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
+  /** How often due timers run and the outbox is delivered (ms); 0 = never (use POST /v1/admin/tick). */
+  JOURNEY_INTERVAL_MS: opt(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
 });
 export type Env = z.infer<typeof Env>;
@@ -84,7 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 
-  const app = createApp({
+  const { app, journey } = createAppWithJourney({
     db,
     sqlite,
     now,
@@ -97,12 +99,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
   });
+  // The journey's timers and outbox: caught up at once (a restart fires what fell due
+  // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands
+  // still, so only POST /v1/admin/tick { now } moves the timers forward.
+  const journeyTick = () => void journey.tickIfIdle(now())?.catch((err) => log({ level: "error", msg: "journey tick failed", error: String(err).slice(0, 200) }));
+  const journeyTimer = env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
+  if (journeyTimer) journeyTick();
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
     s.once("error", fail);
   }).catch((err) => {
     // e.g. EADDRINUSE: release the database before reporting.
     clearInterval(purgeTimer);
+    clearInterval(journeyTimer);
     sqlite.close();
     throw err;
   });
@@ -116,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const close = (drainMs = 10_000) =>
     (closing ??= new Promise<void>((done) => {
       clearInterval(purgeTimer);
+      clearInterval(journeyTimer);
       // close() stops accepting; the callback fires once every connection has ended.
       // Keep-alive sockets that go idle AFTER close() would otherwise linger until the
       // keep-alive timeout, so sweep them; the force timer caps a stuck request.
@@ -125,9 +135,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(force);
-        // Only after the last request: closing earlier would fail requests mid-transaction.
-        sqlite.close();
-        done();
+        // Only after the last request (and the last journey tick): closing earlier would
+        // fail them mid-transaction.
+        void journey.idle().finally(() => {
+          sqlite.close();
+          done();
+        });
       });
     }));
   return { url, port, close };

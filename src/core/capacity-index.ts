@@ -15,6 +15,8 @@ export class DayState {
   readonly busy: Uint32Array;
   /** Per advisor: receptions as flat [start, end, …] elapsed minutes, sorted by start. */
   readonly receptions: number[][];
+  /** Per advisor: returns, likewise (so that taking one slot off never frees another's minutes). */
+  readonly returns: number[][];
   /** Receptions overlapping each 15-minute grid slot, across advisors (desk load). */
   readonly desk: Uint8Array;
   /** Labour minutes booked per skill, and the part of it booked by express jobs. */
@@ -30,6 +32,7 @@ export class DayState {
   constructor(advisors: number, skills: number) {
     this.busy = new Uint32Array(advisors * WORDS_PER_DAY);
     this.receptions = Array.from({ length: advisors }, () => []);
+    this.returns = Array.from({ length: advisors }, () => []);
     this.desk = new Uint8Array(Math.ceil(1500 / GRID) + 1);
     this.booked = new Int32Array(skills);
     this.expressBooked = new Int32Array(skills);
@@ -73,7 +76,7 @@ export class CapacityIndex {
     this.bookings.set(b.id, b);
     this.version++;
     this.reception(b.reception, +1);
-    if (b.ret) this.advisorSlot(b.ret, +1);
+    if (b.ret) this.returnSlot(b.ret, +1);
     this.extras(b, +1);
   }
 
@@ -83,7 +86,7 @@ export class CapacityIndex {
     this.bookings.delete(id);
     this.version++;
     this.reception(b.reception, -1);
-    if (b.ret) this.advisorSlot(b.ret, -1);
+    if (b.ret) this.returnSlot(b.ret, -1);
     this.extras(b, -1);
     return b;
   }
@@ -144,25 +147,48 @@ export class CapacityIndex {
     else clearRange(st.busy, base, s, e);
   }
 
-  private reception(slot: AdvisorSlot, sign: 1 | -1): void {
-    this.advisorSlot(slot, sign);
-    const { st, s, e, base } = this.locate(slot);
-    const list = st.receptions[slot.advisor];
+  /** Adds or removes [s, e) in a sorted flat list. */
+  private static track(list: number[], s: number, e: number, sign: 1 | -1): void {
     if (sign > 0) {
       let i = 0;
       while (i < list.length && list[i] <= s) i += 2;
       list.splice(i, 0, s, e);
-    } else {
-      for (let i = 0; i < list.length; i += 2) {
-        if (list[i] === s && list[i + 1] === e) {
-          list.splice(i, 2);
-          break;
-        }
-      }
-      // The checker never lets receptions overlap, but a reshuffle may leave a customer on
-      // its contact list where a late reception now runs: keep the other one's minutes taken.
-      for (let i = 0; i < list.length && list[i] < e; i += 2) if (list[i + 1] > s) setRange(st.busy, base, Math.max(s, list[i]), Math.min(e, list[i + 1]));
+      return;
     }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === s && list[i + 1] === e) {
+        list.splice(i, 2);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Busy minutes are bits, not counts. The checker never lets an advisor's slots overlap,
+   * but a reshuffle may leave a customer on its contact list where a late reception now
+   * runs: after taking [s, e) off, the minutes of whatever else still overlaps are put back.
+   */
+  private static retake(st: DayState, advisor: number, base: number, s: number, e: number): void {
+    CapacityIndex.retakeFrom(st.receptions[advisor], st.busy, base, s, e);
+    CapacityIndex.retakeFrom(st.returns[advisor], st.busy, base, s, e);
+  }
+
+  private static retakeFrom(list: number[], busy: Uint32Array, base: number, s: number, e: number): void {
+    for (let i = 0; i < list.length && list[i] < e; i += 2) if (list[i + 1] > s) setRange(busy, base, Math.max(s, list[i]), Math.min(e, list[i + 1]));
+  }
+
+  private returnSlot(slot: AdvisorSlot, sign: 1 | -1): void {
+    this.advisorSlot(slot, sign);
+    const { st, s, e, base } = this.locate(slot);
+    CapacityIndex.track(st.returns[slot.advisor], s, e, sign);
+    if (sign < 0) CapacityIndex.retake(st, slot.advisor, base, s, e);
+  }
+
+  private reception(slot: AdvisorSlot, sign: 1 | -1): void {
+    this.advisorSlot(slot, sign);
+    const { st, s, e, base } = this.locate(slot);
+    CapacityIndex.track(st.receptions[slot.advisor], s, e, sign);
+    if (sign < 0) CapacityIndex.retake(st, slot.advisor, base, s, e);
     for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) st.desk[g] += sign;
   }
 }

@@ -1,14 +1,25 @@
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex } from "./capacity-index.js";
+import type { DealerConfig } from "./dealer-config.js";
 import { GRID, type DayInfo } from "./dealer.js";
+import type { AdvisorSlot } from "./types.js";
 import { advisorFreeAt } from "./free.js";
 
 // The express reserve at the desk: until the day's release time, an ordinary reception
 // may not take the room the reserved express receptions of its half-day still need.
-// "Room" is counted honestly: 15-minute receptions an advisor on duty could take under
+// "Room" is counted honestly: receptions of the longest length a priority vehicle may
+// need (a courtesy-car handover is 30 minutes) that an advisor on duty could take under
 // every rule, not overlapping one another.
 
 const PROBE = "\u0000reserve-probe";
+const PROBE_ALSO = "\u0000reserve-probe-also";
+
+/** Minutes one reserved express reception must be able to take. */
+export function reserveUnit(config: DealerConfig): number {
+  let unit = Math.max(GRID, config.durations.courtesyCarReceptionMinutes, config.durations.newCustomerReceptionMinutes);
+  for (const iv of Object.values(config.interventions)) unit = Math.max(unit, iv.receptionMinutes);
+  return unit;
+}
 
 /** Room per advisor in one half-day, cached until the index changes. */
 interface RoomCache {
@@ -24,15 +35,16 @@ function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest:
   const he = half === 0 ? day.noon : day.zone.length;
   const list = index.peek(day.n)?.receptions[a] ?? [];
   const duty = day.duty[a];
+  const unit = reserveUnit(index.dealer.config);
   let count = 0;
   for (let r = 0; r < duty.length; r += 2) {
     let s = Math.max(duty[r], hs, earliest);
     s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
-    for (; s + GRID <= Math.min(duty[r + 1], he); s += GRID) {
-      if (!advisorFreeAt(index, day, a, s, s + GRID)) continue;
-      if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + GRID, rules.maxMinutesPer2h)) continue;
+    for (; s + unit <= Math.min(duty[r + 1], he); s += GRID) {
+      if (!advisorFreeAt(index, day, a, s, s + unit)) continue;
+      if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h)) continue;
       if (++count >= cap) return count;
-      s += GRID; // placements must not overlap one another
+      s += unit; // placements must not overlap one another (the loop adds a quarter more)
     }
   }
   return count;
@@ -52,27 +64,54 @@ function roomByAdvisor(index: CapacityIndex, day: DayInfo, half: number, earlies
   return room;
 }
 
-/** True when an ordinary reception [s, e) of `advisor` leaves the half-day's express reserve intact. */
-export function reserveIntact(index: CapacityIndex, day: DayInfo, advisor: number, s: number, e: number, now: number): boolean {
-  const half = s < day.noon ? 0 : 1;
+/**
+ * True when an ordinary reception [s, e) of `advisor` leaves the express reserve
+ * intact. `also`: another slot of the same stay not yet in the index (the stay's
+ * reception, when the slot checked is its return), counted as taken too.
+ * Trap: a slot near noon can take the other half-day's room too (the buffer caps'
+ * windows reach two hours), so every half-day within that reach is checked.
+ */
+export function reserveIntact(index: CapacityIndex, day: DayInfo, advisor: number, s: number, e: number, now: number, also?: AdvisorSlot): boolean {
+  for (let half = 0; half < 2; half++) {
+    const hs = half === 0 ? 0 : day.noon;
+    const he = half === 0 ? day.noon : day.zone.length;
+    if (e + 120 <= hs || s - 120 >= he) continue;
+    if (!halfIntact(index, day, half, advisor, s, e, now, also)) return false;
+  }
+  return true;
+}
+
+function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: number, s: number, e: number, now: number, also?: AdvisorSlot): boolean {
   const cfg = index.dealer.config.express.reservedReceptions;
   const st = index.peek(day.n);
   const need = (half === 0 ? cfg.morning : cfg.afternoon) - (st ? st.expressReceptions[half] : 0);
   if (need <= 0) return true;
+  const other = also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
   const earliest = Math.max(0, now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
   // Fast path: the other advisors' room is untouched by this reception.
   const room = roomByAdvisor(index, day, half, earliest, need);
   let others = 0;
-  for (let a = 0; a < room.length; a++) if (a !== advisor) others += room[a];
+  let before = 0;
+  for (let a = 0; a < room.length; a++) {
+    before += room[a];
+    if (a !== advisor && (!other || a !== other.advisor)) others += room[a];
+  }
   if (others >= need) return true;
-  // Exact: place the reception tentatively, count this advisor's room, and take it back.
-  // The index ends exactly as it was, so its version (and the room cache) stays valid.
+  // Exact: place the slot(s) tentatively, count the advisors' room, and take them back.
+  // No cache is computed meanwhile and the index ends exactly as it was, so its
+  // versions (and the caches keyed on them) stay valid.
   const version = index.version;
   const dayVersion = st?.version;
   index.add({ id: PROBE, reception: { advisor, start: day.zone.start + s, minutes: e - s }, ret: null, labour: [], readyAt: day.zone.start + e, express: false, mobility: "none" });
+  if (other) index.add({ id: PROBE_ALSO, reception: other, ret: null, labour: [], readyAt: other.start + other.minutes, express: false, mobility: "none" });
   try {
-    return others + advisorRoom(index, day, half, earliest, advisor, need) >= need;
+    let total = others + advisorRoom(index, day, half, earliest, advisor, need);
+    if (other && other.advisor !== advisor) total += advisorRoom(index, day, half, earliest, other.advisor, need);
+    // Broken only when the slot takes room the reserve still needs: a half-day that
+    // never had room (closed, or shorter than a reception) holds nothing to take.
+    return total >= need || total >= Math.min(before, need);
   } finally {
+    if (other) index.remove(PROBE_ALSO);
     index.remove(PROBE);
     index.version = version;
     if (st) st.version = dayVersion!;

@@ -30,7 +30,7 @@ function firstFit(bits: Uint32Array, base: number, lo: number, hi: number, minut
  * `now` set: an ordinary customer's return, which (like a reception) may not take the
  * room the express reserve of its half-day still needs before the release time.
  */
-export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number, now?: number): AdvisorSlot | null {
+export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number, now?: number, reception?: AdvisorSlot): AdvisorSlot | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(readyAt);
   const A = dealer.advisors.length;
@@ -57,7 +57,7 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
         if (bestS < 0) break;
         const slot = { advisor: bestA, start: day.zone.start + bestS, minutes };
         // The bitsets answer "free"; the checker has the last word on every return rule.
-        if (evaluateReturn(index, slot, readyAt, null) === null && returnKeepsReserve(index, slot, now)) return slot;
+        if (evaluateReturn(index, slot, readyAt, null) === null && returnKeepsReserve(index, slot, now, reception)) return slot;
         lo = bestS + GRID;
       }
     }
@@ -65,11 +65,14 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
   return null;
 }
 
-/** True when an ordinary return leaves the express reserve of its half-day intact (or none is held). */
-export function returnKeepsReserve(index: CapacityIndex, slot: AdvisorSlot, now: number | undefined): boolean {
+/**
+ * True when an ordinary return leaves the express reserve of its half-day intact (or
+ * none is held), with the stay's own `reception` counted as taken when given.
+ */
+export function returnKeepsReserve(index: CapacityIndex, slot: AdvisorSlot, now: number | undefined, reception?: AdvisorSlot): boolean {
   if (now === undefined) return true;
   const day = index.dealer.day(index.dealer.dayOf(slot.start));
   if (now >= day.releaseAt) return true;
   const s = slot.start - day.zone.start;
-  return reserveIntact(index, day, slot.advisor, s, s + slot.minutes, now);
+  return reserveIntact(index, day, slot.advisor, s, s + slot.minutes, now, reception);
 }

@@ -32,8 +32,9 @@ export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: Ad
   }
   // Ordinary stays keep the express reserve with their return too.
   const reserveNow = req.express || req.force ? undefined : req.now;
-  const hintOk = retHint !== null && evaluateReturn(index, retHint, r.readyAt, null) === null && returnKeepsReserve(index, retHint, reserveNow);
-  const ret = hintOk ? retHint : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes, reserveNow);
+  const reception = { advisor: req.advisor, start: req.start, minutes: req.minutes };
+  const hintOk = retHint !== null && evaluateReturn(index, retHint, r.readyAt, null) === null && returnKeepsReserve(index, retHint, reserveNow, reception);
+  const ret = hintOk ? retHint : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes, reserveNow, reception);
   const m = mobilityViolation(index, req.job.mobility, { reception: { advisor: req.advisor, start: req.start, minutes: req.minutes }, ret, readyAt: r.readyAt }, req.priority === true);
   if (m) {
     out?.push(m);

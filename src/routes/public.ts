@@ -10,7 +10,9 @@ import { bookAppointmentRoute } from "./appointments/post.js";
 import { searchAvailabilityRoute } from "./availability/post.js";
 import { getDealerRoute } from "./dealers/get.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
+import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
+import { rescheduleOwnAppointmentRoute } from "./manage/reschedule.js";
 
 // The PUBLIC routes (no token needed) and the guards only they get: per-address and
 // per-dealer rate limits, and CORS for the dealer's widget origins. Staff and admin
@@ -33,6 +35,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
   { route: viewOwnAppointmentRoute, limit: "search" },
   { route: cancelOwnAppointmentRoute, limit: "booking" },
+  { route: ownCalendarRoute, limit: "search" },
+  { route: rescheduleOwnAppointmentRoute, limit: "booking" },
 ];
 
 /** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */

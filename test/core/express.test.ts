@@ -336,14 +336,11 @@ describe("the express guarantee for priority vehicles", () => {
     expect(seen.nextDay).toBeGreaterThan(0);
   });
 
-  // BUG: the desk reserve does not hold what a priority vehicle needs. It counts free
-  // 15-minute receptions (a courtesy-car handover takes 30), and an ordinary stay's own
-  // return appointment can still take the room the reception check left for it. On
-  // days filled by ordinary customers before the release time (no advisor overrides in
-  // these loads), a priority vehicle then finds no advisor with a free minute today or on
-  // the next working day. The two minimal cases are under "the desk reserve" below.
-  // Remove `.fails` once fixed (and drop the fixed seed so the property explores again).
-  it.fails("the issue's property: on random loaded dealers that hold a courtesy car for priority vehicles (days filled before the release time included), every priority search on an open day yields an express option within one working day", () => {
+  // The desk reserve must hold what a priority vehicle needs: room for the longest
+  // reception (a 30-minute courtesy-car handover), with an ordinary stay's own return
+  // counted too. On days filled by ordinary customers before the release time, a
+  // priority vehicle then always finds room today or on the next working day.
+  it("the issue's property: on random loaded dealers that hold a courtesy car for priority vehicles (days filled before the release time included), every priority search on an open day yields an express option within one working day", () => {
     fc.assert(
       fc.property(loadedDealerArb(heldFleetArb, 0), (lc) => {
         const w = buildLoadedDealer(lc);
@@ -351,7 +348,7 @@ describe("the express guarantee for priority vehicles", () => {
         const res = searchAvailability(w.index, { job: j, fromDay: w.today, days: 14, count: 3, now: w.now, priority: true });
         expectGuaranteedOption(w.index, j, w.now, res.options[0]);
       }),
-      { numRuns: 200, seed: 42, endOnFailure: true },
+      { numRuns: 200, endOnFailure: true },
     );
   });
 });
@@ -453,7 +450,9 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
       rushHours: [],
       advisors: [{ id: "ann", name: "Ann", absences: [] }],
       receptionRules: { maxPerHour: 4, maxMinutesPer2h: 120, minNoticeMinutes: 0 },
-      interventions: NO_LABOUR,
+      interventions: { q15: NO_LABOUR.q15 },
+      // Every reception here is 15 minutes, so one held express reception is a quarter hour.
+      durations: { courtesyCarReceptionMinutes: 15, newCustomerReceptionMinutes: 15 },
       express: { reservedReceptions: { morning: 1, afternoon: 1 }, defaultReservedHours: 0, heldCourtesyCars: 0 },
     });
     for (const t of ["08:00", "08:15", "08:30"]) s.index.add(reception(0, at(s.dealer, `${MON}T${t}`), 15));
@@ -517,12 +516,9 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
   // Open 08:00–08:30: an ordinary 15-min reception at 08:00 leaves 08:15 free for the
   // reserve, but its own return appointment (10 min after a job without labour) must
   // then go elsewhere, not on the held quarter hour.
-  // BUG: the stay's return is checked against the reserve (returnKeepsReserve in
-  // src/core/return-slot.ts, called from evaluateStay) WITHOUT the stay's own reception
-  // placed: the check sees 08:00 still free, lets the return take 08:15, and the morning
-  // is left with no free minute for a priority vehicle. Both must be placed when the room
-  // is counted. Remove `.fails` once fixed.
-  it.fails("an ordinary stay accepted before the release leaves room for a priority reception, its return appointment included", () => {
+  // The return is checked against the reserve with the stay's own reception counted as
+  // taken, so it cannot take the held quarter hour.
+  it("an ordinary stay accepted before the release leaves room for a priority reception, its return appointment included", () => {
     const { dealer, index } = tinyMorning([["08:00", "08:30"]]);
     const now = at(dealer, `${FRI0}T09:00`);
     const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T08:00`), minutes: 15, job: job(dealer, ["q15"]), now }, null);
@@ -530,15 +526,11 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
     expect(priorityFits(index, job(dealer, ["q15"], true, "pickup_delivery"), at(dealer, `${MON}T08:00`), at(dealer, `${MON}T08:30`), now)).toBe(true);
   });
 
-  // BUG: the desk reserve is counted in free 15-minute receptions, but a priority vehicle
-  // is given a courtesy car: a 30-minute handover by default (or pickup & delivery, 30
-  // minutes for a new customer). Open 08:00–08:45, one reception held: an ordinary
-  // reception at 08:15 (its return on Tuesday) leaves 08:00 and 08:30 — two 15-minute
-  // holes, room enough by the count, and no room for the handover even past the caps.
-  // Fix idea: count room in placements of the longest reception a priority vehicle can
-  // need (durations.courtesyCarReceptionMinutes / newCustomerReceptionMinutes, 30 by
-  // default), in src/core/reserve.ts and in the reference (test/reference/brute-force.ts).
-  it.fails("an ordinary reception accepted before the release leaves room for a priority vehicle's 30-minute courtesy-car handover", () => {
+  // The reserve is counted in placements of the longest reception a priority vehicle may
+  // need (a 30-minute courtesy-car handover by default). Open 08:00–08:45, one reception
+  // held: an ordinary reception at 08:15 would leave two 15-minute holes and no room for
+  // the handover, so it is refused.
+  it("an ordinary reception accepted before the release leaves room for a priority vehicle's 30-minute courtesy-car handover", () => {
     const { dealer, index } = tinyMorning([["08:00", "08:45"]]);
     const now = at(dealer, `${FRI0}T09:00`);
     const handover = job(dealer, ["q15"], true, "courtesy_car");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyMoves, isRefusal, planAbsence, planLate, planSwap, planWalkIn, readInstant, revertMoves, type MoveTarget } from "../../src/core/index.js";
+import { applyMoves, CapacityIndex, isRefusal, planAbsence, planLate, planSwap, planWalkIn, readInstant, revertMoves, type MoveTarget } from "../../src/core/index.js";
 import { job as jobOf } from "./helpers.js";
 import { absenceOf, brokenRules, buildDay, contextOf, DAY, dayArb, fingerprint, targetsOf, withAbsence } from "./replan-world.js";
 
@@ -211,5 +211,25 @@ describe("walk-in (planWalkIn)", () => {
       expect(r.failures[0].violations.map((v) => v.code)).toContain("outside_opening_hours");
       expect(r.failures[0].options.length).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe("capacity index with a contact appointment left overlapping", () => {
+  it("taking one of two overlapping slots off keeps the other's minutes taken (receptions and returns)", () => {
+    const w = buildDay({ advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [], absent: 0, from: 0, to: 0 });
+    const at = (hm: string) => readInstant(w.dealer.tz, `${DAY}T${hm}`);
+    const slot = (hm: string, minutes: number) => ({ advisor: 0, start: at(hm), minutes });
+    const base = { labour: [], readyAt: at("09:00"), express: false, mobility: "none" as const };
+    // A late reception (09:15–09:45) over a knocked-on customer kept for a call (09:30–09:45),
+    // whose car comes back where another car's return runs.
+    const late = { ...base, id: "late", reception: slot("09:15", 30), ret: slot("16:00", 15) };
+    const kept = { ...base, id: "kept", reception: slot("09:30", 15), ret: slot("16:05", 10) };
+    w.index.add(late);
+    w.index.add(kept);
+    w.index.remove("late");
+    expect(fingerprint(w.index)).toBe(fingerprint(CapacityIndex.build(w.dealer, [kept])));
+    w.index.add(late);
+    w.index.remove("kept");
+    expect(fingerprint(w.index)).toBe(fingerprint(CapacityIndex.build(w.dealer, [late])));
   });
 });

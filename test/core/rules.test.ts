@@ -157,7 +157,9 @@ function reserveWorld(existing: { express: boolean } | null) {
   const s = setup({
     openingHours: { mon: [["08:00", "08:30"], ["14:00", "18:00"]] },
     advisors: [{ id: "solo", name: "Solo", absences: [] }],
-    interventions: NO_LABOUR,
+    interventions: { q15: NO_LABOUR.q15 },
+    // Every reception here is 15 minutes, so one held express reception is a quarter hour.
+    durations: { courtesyCarReceptionMinutes: 15, newCustomerReceptionMinutes: 15 },
     express: { reservedReceptions: { morning: 1, afternoon: 1 }, defaultReservedHours: 0, heldCourtesyCars: 0 },
   });
   if (existing) {

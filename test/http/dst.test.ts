@@ -46,7 +46,8 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
   beforeAll(async () => {
     t = inProcess({ now: c.now }); // a few days before the change
     await putDealer(t.api, "rome", { name: "Roma", timeZone: ZONE, rushHours: [], openingHours: week(DAY), advisors: [{ id: "anna", name: "Anna" }] });
-    await putDealer(t.api, "night", { name: "Roma Notte", timeZone: ZONE, rushHours: [], openingHours: week(NIGHT), advisors: [{ id: "anna", name: "Anna" }], interventions: CHECK });
+    // No express reserve: the subject is the night's real length, every slot of it bookable.
+    await putDealer(t.api, "night", { name: "Roma Notte", timeZone: ZONE, rushHours: [], openingHours: week(NIGHT), advisors: [{ id: "anna", name: "Anna" }], interventions: CHECK, express: { reservedReceptions: { morning: 0, afternoon: 0 } } });
   });
   afterAll(() => t.close());
 

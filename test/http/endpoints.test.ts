@@ -611,10 +611,11 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/{action}", () => {
 describe("GET /v1/dealers/{dealerId}/days/{date}", () => {
   it("shows each advisor's receptions and returns in time order, the workshop load and the courtesy cars out", async () => {
     const d = await dealer();
-    const a1 = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
-    const a2 = await book(api, d, booking({ start: at(WED, "09:30"), advisorId: "anna" }, { mobility: "courtesy_car" }));
-    const b1 = await book(api, d, booking({ start: at(WED, "10:00"), advisorId: "bruno" }));
-    await book(api, d, booking({ start: at("2026-11-26", "10:00"), advisorId: "bruno" })); // another day
+    // As the desk (staff token): one customer's four bookings would hit the public per-contact cap.
+    const a1 = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }), auth);
+    const a2 = await book(api, d, booking({ start: at(WED, "09:30"), advisorId: "anna" }, { mobility: "courtesy_car" }), auth);
+    const b1 = await book(api, d, booking({ start: at(WED, "10:00"), advisorId: "bruno" }), auth);
+    await book(api, d, booking({ start: at("2026-11-26", "10:00"), advisorId: "bruno" }), auth); // another day
 
     const day = await board(d, WED);
     expect(day).toMatchObject({ date: WED, timeZone: "Europe/Rome", open: true });
@@ -639,7 +640,8 @@ describe("GET /v1/dealers/{dealerId}/days/{date}", () => {
     // 4 technicians × 7 h; three 2-hour maintenance jobs received that day.
     expect(day.workshop.mechanical).toEqual({ capacityHours: 28, bookedHours: 6 });
     expect(day.workshop.diagnosis).toEqual({ capacityHours: 7, bookedHours: 0 });
-    expect(day.mobility).toEqual({ courtesyCars: { total: 2, inUse: 1 } });
+    expect(day.mobility.courtesyCars).toEqual({ total: 2, inUse: 1, held: 1, appointments: [a2.id] });
+    expect(day.mobility.pickupDelivery).toEqual({ runsPerHalfDay: 1, runs: [] });
   });
 
   it("shows a closed day as closed and empty", async () => {

@@ -90,11 +90,8 @@ describe("priority search: an express option within one working day, ranked firs
     expect(appt).toMatchObject({ express: true, mobility: "pickup_delivery", reception: { start: x.start, advisorId: x.advisorId } });
   });
 
-  // BUG: the same with a courtesy car. The desk reserve holds 15-minute room (see the BUG
-  // notes in test/core/express.test.ts), the handover takes 30 minutes, and the ordinary
-  // customers' receptions and returns leave no 30-minute gap today or tomorrow: the MC20's
-  // first option is on Wednesday, not express. Remove `.fails` once the reserve is fixed.
-  it.fails("when today and tomorrow are full for ordinary customers, an MC20 with a courtesy car (a 30-min handover) still gets an express option within one working day", async () => {
+  // The same with a courtesy car: the reserve holds room for the 30-minute handover.
+  it("when today and tomorrow are full for ordinary customers, an MC20 with a courtesy car (a 30-min handover) still gets an express option within one working day", async () => {
     const { api, id } = await fullDesk({ courtesyCars: 2, pickupDelivery: 0 });
     const res = await search(api, id, mc20({ from: MON, days: 2, count: 2 }));
     expect(res.options[0]).toMatchObject({ express: true, mobility: "courtesy_car", receptionMinutes: 30 });

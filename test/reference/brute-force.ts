@@ -478,35 +478,53 @@ function halfKey(ctx: Ctx, epochMinute: number): string {
 }
 
 /** True when placing reception [s, e) of advisor `a` eats into its half-day's express reserve. */
-function reserveBroken(ctx: Ctx, a: number, s: number, e: number, now: number): boolean {
+function reserveBroken(ctx: Ctx, a: number, s: number, e: number, now: number, also?: { advisor: number; start: number; minutes: number }): boolean {
   const here = localAt(ctx.tz, s);
   if (now >= releaseAt(ctx, here.date)) return false;
-  const morning = here.minute < 13 * 60;
+  // A slot within two hours of noon can take the other half-day's room too (the caps'
+  // windows reach across it): check every half-day in reach.
+  const noon = wallToEpoch(ctx.tz, here.date, 13 * 60);
+  return (s - 120 < noon && halfBroken(ctx, a, s, e, now, true, also)) || (e + 120 > noon && halfBroken(ctx, a, s, e, now, false, also));
+}
+
+function halfBroken(ctx: Ctx, a: number, s: number, e: number, now: number, morning: boolean, also?: { advisor: number; start: number; minutes: number }): boolean {
+  const here = localAt(ctx.tz, s);
   const cfg = ctx.config.express.reservedReceptions;
-  const key = halfKey(ctx, s);
+  const key = `${here.date}:${morning ? 0 : 1}`;
   let need = morning ? cfg.morning : cfg.afternoon;
   for (const b of ctx.bookings) if (b.express && halfKey(ctx, b.reception.start) === key) need--;
   if (need <= 0) return false;
   const extra = [{ advisor: a, start: s, minutes: e - s }];
+  // The stay's own reception, when the slot checked is its return (same local day only).
+  if (also && localAt(ctx.tz, also.start).date === here.date) extra.push(also);
+  // A reserved express reception must fit the longest reception a priority vehicle may need.
+  const d = ctx.config.durations;
+  const unit = Math.max(15, d.courtesyCarReceptionMinutes, d.newCustomerReceptionMinutes, ...Object.values(ctx.config.interventions).map((iv) => iv.receptionMinutes));
   const earliest = now + ctx.config.receptionRules.minNoticeMinutes;
   // Candidate placements: the local quarter hours of this half-day.
   const dayStart = startOfLocalDate(ctx.tz, here.date);
   const dayEnd = startOfLocalDate(ctx.tz, addDays(here.date, 1));
-  let count = 0;
-  for (let b = 0; b < ctx.config.advisors.length; b++) {
-    const appts = appointmentsOf(ctx, b, extra);
-    const recs = receptionsOf(ctx, b, extra);
-    for (let t = dayStart; t + 15 <= dayEnd; t++) {
-      const l = localAt(ctx.tz, t);
-      if (l.minute % 15 !== 0 || (l.minute < 13 * 60) !== morning || t < earliest) continue;
-      if (halfKey(ctx, t + 14) !== key) continue; // the placement must end inside the half-day
-      if (!allOpen(ctx, t, t + 15) || !inAdvisorHours(ctx, b, t, t + 15) || absent(ctx, b, t, t + 15) || busy(appts, t, t + 15)) continue;
-      if (capCodes(ctx, recs, t, t + 15).length) continue;
-      if (++count >= need) return false;
-      t += 29; // placements must not overlap one another: next candidate 30 minutes on
+  const room = (taken: typeof extra): number => {
+    let count = 0;
+    for (let b = 0; b < ctx.config.advisors.length; b++) {
+      const appts = appointmentsOf(ctx, b, taken);
+      const recs = receptionsOf(ctx, b, taken);
+      for (let t = dayStart; t + unit <= dayEnd; t++) {
+        const l = localAt(ctx.tz, t);
+        if (l.minute % 15 !== 0 || (l.minute < 13 * 60) !== morning || t < earliest) continue;
+        if (halfKey(ctx, t + unit - 1) !== key) continue; // the placement must end inside the half-day
+        if (!allOpen(ctx, t, t + unit) || !inAdvisorHours(ctx, b, t, t + unit) || absent(ctx, b, t, t + unit) || busy(appts, t, t + unit)) continue;
+        if (capCodes(ctx, recs, t, t + unit).length) continue;
+        if (++count >= need) return need;
+        t += unit + 14; // placements must not overlap one another: next candidate a quarter after the end
+      }
     }
-  }
-  return true;
+    return count;
+  };
+  const after = room(extra);
+  // Broken only when the slot takes room the reserve still needs: a half-day that never
+  // had room (closed, or shorter than a reception) holds nothing to take.
+  return after < need && after < room([]);
 }
 
 // ---------------------------------------------------------------- return and mobility
@@ -517,7 +535,12 @@ export interface ReferenceSlot {
   minutes: number;
 }
 
-function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number): { advisor: number; start: number; minutes: number } | null {
+/**
+ * `reserve` set (ordinary stays): the return, counted with the stay's own reception, may
+ * not take the room of its half-day's express reserve; the first advisor free at a time
+ * decides, and when that breaks the reserve the search moves on to the next quarter.
+ */
+function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number, reserve?: { now: number; reception: { advisor: number; start: number; minutes: number } }): { advisor: number; start: number; minutes: number } | null {
   const first = localAt(ctx.tz, readyAt).date;
   const order = [advisor, ...ctx.config.advisors.map((_, i) => i).filter((i) => i !== advisor)];
   for (let d = 0; d < 21; d++) {
@@ -527,7 +550,10 @@ function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number)
     for (let t = Math.max(readyAt, startOfLocalDate(ctx.tz, date)); t < to; t++) {
       if (localAt(ctx.tz, t).minute % 15 !== 0 || !allOpen(ctx, t, t + minutes)) continue;
       for (const a of order) {
-        if (inAdvisorHours(ctx, a, t, t + minutes) && !absent(ctx, a, t, t + minutes) && !busy(appointmentsOf(ctx, a), t, t + minutes)) return { advisor: a, start: t, minutes };
+        if (inAdvisorHours(ctx, a, t, t + minutes) && !absent(ctx, a, t, t + minutes) && !busy(appointmentsOf(ctx, a), t, t + minutes)) {
+          if (reserve && reserveBroken(ctx, a, t, t + minutes, reserve.now, reserve.reception)) break;
+          return { advisor: a, start: t, minutes };
+        }
       }
     }
   }
@@ -637,7 +663,7 @@ function violations(ctx: Ctx, req: ReferenceRequest, firstOnly: boolean): Verdic
   if (!p) out.add("workshop_full");
   if (out.size) return verdict();
 
-  const ret = findReturn(ctx, a, p!.readyAt, job.returnMinutes);
+  const ret = findReturn(ctx, a, p!.readyAt, job.returnMinutes, { now: req.nowEpochMinute, reception: { advisor: a, start, minutes: req.minutes } });
   const m = mobilityCode(ctx, req.mobility, { reception: { start, minutes: req.minutes }, ret, readyAt: p!.readyAt });
   if (m) out.add(m);
   return { codes: out, plan: out.size ? null : p, ret: out.size ? null : ret };

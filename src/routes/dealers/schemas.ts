@@ -37,6 +37,8 @@ export const DealerPublic = z
       description: "Mobility kinds this dealer offers; whether one is free on a given day comes from availability search.",
     }),
     express: z.object({ models: z.array(z.string()) }),
+    /** Pre-diagnosis questions: answer them in the booking's `questionnaire` (by id) for these interventions. */
+    questionnaire: z.array(z.object({ id: z.string(), text: z.string(), interventions: z.array(z.string()) })),
   })
   .openapi("DealerPublic");
 
@@ -72,5 +74,6 @@ export function publicView(d: StoredDealer): z.infer<typeof DealerPublic> {
     })),
     mobility: offeredMobility(c.mobility),
     express: { models: c.express.models },
+    questionnaire: c.questionnaire,
   };
 }

@@ -3,6 +3,7 @@ import type { PlanMove } from "../../core/reshuffle/index.js";
 import { audit, updateAppointment, type AppointmentRow } from "../appointments-repo.js";
 import type { WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
+import { rescheduleJobsFor } from "../journey/schedule.js";
 import type { ReshuffleKind } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 
@@ -30,6 +31,7 @@ export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, 
       updatedAt: at,
     };
     if (!updateAppointment(ctx.db, m.id, row.version, patch)) throw new DomainError("version_conflict", `appointment ${m.id} changed meanwhile; review the plan`, { appointmentId: m.id });
+    rescheduleJobsFor(ctx, { ...row, ...patch }); // the journey's timers (reminder, no-show, car ready) follow the move
     versions.set(m.id, patch.version);
   }
   return versions;

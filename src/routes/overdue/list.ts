@@ -1,0 +1,28 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { OverdueList } from "../../scheduler/journey/contracts.js";
+import { overdueRequests } from "../../scheduler/journey/views.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { DealerParam } from "../shared.js";
+
+export const overdueRequestsRoute = createRoute({
+  method: "get",
+  path: "/v1/dealers/{dealerId}/overdue",
+  tags: ["journey"],
+  summary: "Online requests not confirmed within 24 hours (staff)",
+  security: bearerSecurity,
+  request: { params: DealerParam },
+  responses: {
+    200: { description: "Oldest first", content: { "application/json": { schema: OverdueList } } },
+    ...problemResponses("not_found", "unauthorized", "forbidden"),
+  },
+});
+
+export function registerOverdueRequests(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...overdueRequestsRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+    const { dealerId } = c.req.valid("param");
+    return c.json(overdueRequests(deps.sqlite, runtimes, dealerId, deps.now()), 200);
+  });
+}

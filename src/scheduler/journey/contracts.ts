@@ -1,0 +1,85 @@
+import { z } from "@hono/zod-openapi";
+import { LocalDate } from "../../core/primitives.js";
+
+// HTTP shapes of the journey's endpoints (messages, overdue requests, reports, tick).
+
+export const MessageView = z
+  .object({
+    id: z.string().openapi({ description: "Also the X-Pitlane-Delivery id the webhook receives" }),
+    kind: z.string(),
+    audience: z.enum(["customer", "staff"]),
+    channel: z.enum(["email", "sms", "phone", "staff"]),
+    locale: z.string(),
+    appointmentId: z.string().nullable(),
+    /** "customer:<id>" or a staff role; never an address. */
+    recipient: z.string().nullable(),
+    subject: z.string(),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .openapi("Message");
+export type MessageView = z.infer<typeof MessageView>;
+
+export const MessageList = z.object({ dealerId: z.string(), messages: z.array(MessageView) }).openapi("MessageList");
+export type MessageList = z.infer<typeof MessageList>;
+
+export const MessageQuery = z.object({
+  appointmentId: z.string().max(64).optional().openapi({ param: { in: "query" } }),
+  status: z.enum(["pending", "delivered", "failed"]).optional().openapi({ param: { in: "query" } }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { in: "query" } }),
+});
+
+export const OverdueList = z
+  .object({
+    dealerId: z.string(),
+    appointments: z.array(z.object({ id: z.string(), channel: z.string().nullable(), requestedAt: z.string(), dueBy: z.string(), overdueMinutes: z.number().int(), reception: z.string() })),
+  })
+  .openapi("OverdueRequests");
+export type OverdueList = z.infer<typeof OverdueList>;
+
+export const ReportQuery = z.object({
+  period: z.enum(["day", "week", "month"]).default("day").openapi({ param: { in: "query" } }),
+  date: LocalDate.optional().openapi({ param: { in: "query" }, description: "Any date in the period; default today (dealer's zone)" }),
+  format: z.enum(["json", "csv"]).default("json").openapi({ param: { in: "query" } }),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+const Share = z.object({ numerator: z.number().int(), denominator: z.number().int(), share: z.number().nullable() });
+
+export const ReportView = z
+  .object({
+    dealerId: z.string(),
+    period: z.enum(["day", "week", "month"]),
+    from: z.string(),
+    to: z.string(),
+    bookingsByChannel: z.record(z.string(), z.number().int()),
+    bookings: z.number().int(),
+    confirmedWithin24h: Share,
+    noShowRate: Share,
+    expressWithinOneDay: Share,
+    quietHourShare: Share,
+    advisorUtilisation: Share.openapi({ description: "Reception and return minutes / advisor minutes on duty" }),
+    workshopUtilisation: Share.openapi({ description: "Booked labour minutes / workshop capacity minutes" }),
+    courtesyCarUtilisation: Share.openapi({ description: "Car-minutes out / (cars × period minutes)" }),
+  })
+  .openapi("Report");
+export type ReportView = z.infer<typeof ReportView>;
+
+export const TickRequest = z
+  .object({ now: z.string().datetime({ offset: true }).optional().openapi({ description: "Process as of this instant (default: the server clock)" }), deliver: z.boolean().default(true) })
+  .strict()
+  .openapi("TickRequest");
+
+export const TickResult = z
+  .object({
+    now: z.string(),
+    jobs: z.array(z.object({ id: z.string(), kind: z.string(), appointmentId: z.string().nullable(), dueAt: z.string(), outcome: z.string() })),
+    failedJobs: z.number().int(),
+    deliveries: z.object({ delivered: z.number().int(), retried: z.number().int(), failed: z.number().int() }),
+  })
+  .openapi("TickResult");
+export type TickResult = z.infer<typeof TickResult>;

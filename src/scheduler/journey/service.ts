@@ -1,0 +1,43 @@
+import { deliverDue, type DeliveryReport, type FetchFn } from "./deliver.js";
+import { runDue, type JourneyDeps, type RunReport } from "./runner.js";
+
+// One "tick" of the journey: run the due timers, then deliver the due messages. Ticks
+// are serialized (the interval in src/node.ts and POST /v1/admin/tick share this), so
+// two never claim side by side in one process; across processes the leases keep
+// them apart.
+
+export interface TickReport {
+  jobs: RunReport;
+  deliveries: DeliveryReport;
+}
+
+export class Journey {
+  private chain: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  constructor(
+    readonly deps: JourneyDeps,
+    private readonly fetchFn: FetchFn = fetch,
+  ) {}
+
+  tick(nowMs: number, opts: { deliver?: boolean } = {}): Promise<TickReport> {
+    this.pending++;
+    const run = this.chain.then(async () => {
+      const jobs = runDue(this.deps, nowMs);
+      const deliveries = opts.deliver === false ? { delivered: [], retried: [], failed: [] } : await deliverDue(this.deps, nowMs, this.fetchFn);
+      return { jobs, deliveries };
+    });
+    this.chain = run.catch(() => {}).finally(() => this.pending--);
+    return run;
+  }
+
+  /** Resolves when no tick is running (shutdown waits for it before closing the database). */
+  idle(): Promise<void> {
+    return this.chain.then(() => {});
+  }
+
+  /** For the background interval: skip when a tick is still running (a slow webhook). */
+  tickIfIdle(nowMs: number): Promise<TickReport> | null {
+    return this.pending > 0 ? null : this.tick(nowMs);
+  }
+}

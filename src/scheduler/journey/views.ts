@@ -1,0 +1,43 @@
+import type { SqliteHandle } from "../../db/sqlite-handle.js";
+import { notFound } from "../errors.js";
+import type { Runtimes } from "../runtime.js";
+import type { MessageList, OverdueList } from "./contracts.js";
+import { listMessages, type MessageFilter } from "./outbox-repo.js";
+import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
+
+// Read models for staff: the outbox with delivery states (contact tracking), and the
+// online requests still unconfirmed 24 hours after they were made.
+
+export function messagesOf(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, f: MessageFilter): MessageList {
+  if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  return {
+    dealerId,
+    messages: listMessages(sqlite, dealerId, f).map((m) => ({
+      id: m.id, kind: m.kind, audience: m.audience, channel: m.channel, locale: m.locale, appointmentId: m.appointmentId,
+      recipient: m.recipientRef, subject: m.body.subject, status: m.status, attempts: m.attempts,
+      nextAttemptAt: m.status === "pending" ? new Date(m.nextAttemptAt).toISOString() : null,
+      lastError: m.lastError, createdAt: m.createdAt, deliveredAt: m.deliveredAt,
+    })),
+  };
+}
+
+export function overdueRequests(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, nowMs: number): OverdueList {
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const channels = [...ONLINE_CHANNELS];
+  const cutoff = new Date(nowMs - DAY).toISOString();
+  const rows = sqlite
+    .prepare(`SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`)
+    .all(dealerId, cutoff, ...channels) as Array<{ id: string; channel: string | null; created_at: string; reception_start: number }>;
+  return {
+    dealerId,
+    appointments: rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      requestedAt: r.created_at,
+      dueBy: new Date(Date.parse(r.created_at) + DAY).toISOString(),
+      overdueMinutes: Math.floor((nowMs - Date.parse(r.created_at) - DAY) / MINUTE),
+      reception: rt.dealer.format(r.reception_start),
+    })),
+  };
+}

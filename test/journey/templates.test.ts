@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../src/scheduler/journey/decide.js";
+import { JOB_KINDS } from "../../src/scheduler/journey/jobs-repo.js";
+import { CUSTOMER_TEMPLATES, render, STAFF_TEMPLATES, type TemplateVars } from "../../src/scheduler/journey/templates.js";
+
+const VARS: TemplateVars = {
+  dealer: "Roma Est", date: "2026-11-25", time: "11:00", reason: "Maintenance", greeter: "Anna Rossi", parking: "Bays 1-6",
+  address: "Via Example 1", vehicle: "Grecale AB123CD", mobility: "courtesy car", bring: ["driving licence"], customer: "Marco",
+  options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"], readyTime: "2026-11-25 16:30", dueDate: "2027-01-15",
+};
+
+describe("templates", () => {
+  it.each(["it", "en"] as const)("renders every message in %s, with no hole", (locale) => {
+    for (const kind of [...CUSTOMER_TEMPLATES, ...STAFF_TEMPLATES]) {
+      const m = render(kind, locale, VARS);
+      expect(m.subject.length, kind).toBeGreaterThan(5);
+      expect(m.subject + m.text, kind).not.toMatch(/\bundefined\b|\bnull\b|\$\{/);
+    }
+    expect(render("reminder", locale, VARS).text).toContain("courtesy car");
+    expect(render("no_show_task", locale, VARS).text).toContain("2026-11-27 11:15");
+  });
+});
+
+describe("decide (what a due timer does)", () => {
+  const base = { nowMs: 1000, receptionStartMs: 2000, readyAtMs: 3000, reachable: true };
+  it("never reaches a customer without consent", () => {
+    for (const kind of JOB_KINDS) {
+      for (const status of ["requested", "confirmed", "checked_in", "completed", "cancelled", "no_show"]) {
+        expect(decide(kind, { ...base, status, reachable: false }).act, `${kind} ${status}`).not.toBe("customer");
+      }
+    }
+  });
+  it("does nothing late or for the wrong status", () => {
+    expect(decide("reminder", { ...base, status: "confirmed", nowMs: 2000 })).toEqual({ act: "skip", why: "late" });
+    expect(decide("car_ready", { ...base, status: "checked_in", nowMs: 3000 })).toEqual({ act: "skip", why: "late" });
+    expect(decide("no_show_check", { ...base, status: "checked_in" })).toEqual({ act: "skip", why: "status:checked_in" });
+    expect(decide("follow_up", { ...base, status: "completed", reachable: false })).toEqual({ act: "staff" });
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer, SILENT } from "./helpers.js";
+
+// Each promise of the customer's journey, on a controlled clock: it fires once, at its
+// instant (not a millisecond before), and never reaches a customer without consent.
+
+let t: JourneyApp;
+beforeEach(async () => {
+  t = journeyApp("2026-11-23T09:00:00Z"); // Monday
+  await setupDealer(t);
+});
+afterEach(() => t.close());
+
+const A = `/v1/dealers/${DEALER}/appointments`;
+const START = "2026-11-25T11:00:00+01:00"; // Wednesday
+const startMs = Date.parse(START);
+
+/** Runs at due-1ms (nothing of `kind` fires), at due (it fires once), and again (nothing). */
+function firesExactlyAt(kind: string, due: number) {
+  const before = t.run(due - 1).ran.filter((r) => r.kind === kind);
+  expect(before, `${kind} before its instant`).toEqual([]);
+  const at = t.run(due).ran.filter((r) => r.kind === kind);
+  expect(at.length, `${kind} at its instant`).toBe(1);
+  expect(t.run(due + 1).ran.filter((r) => r.kind === kind)).toEqual([]);
+  return at[0];
+}
+
+describe("a booking's timers", () => {
+  it("schedules every promise in the booking's transaction, at the right instants", async () => {
+    const b = await bookAt(t, START);
+    const readyMs = Date.parse(b.readyAt);
+    expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(
+      [
+        ["supervisor_notice", Date.parse("2026-11-23T09:00:00Z")],
+        ["confirm_overdue", Date.parse("2026-11-24T09:00:00Z")],
+        ["reminder", startMs - DAY],
+        ["no_show_check", startMs + 30 * MIN],
+        ["car_ready", readyMs - HOUR],
+      ].sort((x, y) => (x[1] as number) - (y[1] as number) || String(x[0]).localeCompare(String(y[0]))),
+    );
+  });
+
+  it("fires each timer exactly once at its instant through the whole visit", async () => {
+    const b = await bookAt(t, START);
+    const id = b.id;
+    const readyMs = Date.parse(b.readyAt);
+    // The supervisor hears the same day, at once.
+    expect(firesExactlyAt("supervisor_notice", Date.parse("2026-11-23T09:00:00Z")).outcome).toBe("staff:supervisor");
+    // Not confirmed within 24 h: an alert, and the request is on the overdue list.
+    expect(firesExactlyAt("confirm_overdue", Date.parse("2026-11-24T09:00:00Z")).outcome).toBe("staff:service_desk");
+    const overdue = await ok(await t.api("GET", `/v1/dealers/${DEALER}/overdue`, undefined, auth));
+    expect(overdue.appointments.map((a: any) => a.id)).toEqual([id]);
+    expect(firesExactlyAt("reminder", startMs - DAY).outcome).toBe("sent:sms");
+    // The customer arrives and checks in; the no-show check finds them there.
+    t.at(startMs);
+    await ok(await t.api("POST", `${A}/${id}/check-in`, {}, auth));
+    expect(firesExactlyAt("no_show_check", startMs + 30 * MIN).outcome).toBe("skipped:status:checked_in");
+    expect(firesExactlyAt("car_ready", readyMs - HOUR).outcome).toBe("sent:sms");
+    t.at(readyMs + 10 * MIN);
+    await ok(await t.api("POST", `${A}/${id}/complete`, {}, auth));
+    expect(firesExactlyAt("follow_up", readyMs + 10 * MIN + 2 * DAY).outcome).toBe("sent:sms");
+    // Every job done, once; the outbox holds one message per promise.
+    expect(jobsOf(t, id).every((j) => j.status === "done")).toBe(true);
+    expect(outboxOf(t, id).map((m: any) => `${m.audience}:${m.kind}`).sort()).toEqual(
+      ["customer:car_ready", "customer:follow_up", "customer:reminder", "staff:confirm_overdue", "staff:next_visit", "staff:supervisor_notice"].sort(),
+    );
+    const nextVisit = outboxOf(t, id).find((m: any) => m.kind === "next_visit");
+    expect(JSON.parse(nextVisit.body_json).data.options).toHaveLength(2);
+  });
+
+  it("marks a no-show 30 minutes after the start, releases the capacity and tasks the desk with two options", async () => {
+    const b = await bookAt(t, START);
+    t.run("2026-11-25T08:00:00Z");
+    expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(true);
+    expect(firesExactlyAt("no_show_check", startMs + 30 * MIN).outcome).toBe("no_show");
+    const view = await ok(await t.api("GET", `${A}/${b.id}`, undefined, auth));
+    expect(view).toMatchObject({ status: "no_show", version: 2 });
+    expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
+    const task = outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task");
+    expect(task).toMatchObject({ audience: "staff", recipient_ref: "advisor:anna" });
+    const data = JSON.parse(task.body_json).data;
+    expect(data.task).toBe("contact_and_reschedule");
+    expect(data.options).toHaveLength(2);
+    for (const o of data.options) expect(Date.parse(o.start)).toBeGreaterThan(t.clock.ms);
+    // The car-ready notice of a car that never came is not sent.
+    expect(jobsOf(t, b.id).find((j) => j.kind === "car_ready")).toMatchObject({ status: "cancelled" });
+  });
+
+  it("never messages a customer who did not consent: no reminder, staff calls instead", async () => {
+    const b = await bookAt(t, START, { customer: SILENT() });
+    expect(jobsOf(t, b.id).map((j) => j.kind)).not.toContain("reminder");
+    t.run(startMs - 10 * MIN);
+    t.at(startMs);
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await ok(await t.api("POST", `${A}/${b.id}/check-in`, {}, auth));
+    const readyMs = Date.parse(b.readyAt);
+    expect(t.run(readyMs - HOUR).ran.find((r) => r.kind === "car_ready")?.outcome).toBe("staff:advisor:anna");
+    t.at(readyMs);
+    await ok(await t.api("POST", `${A}/${b.id}/complete`, {}, auth));
+    expect(t.run(readyMs + 2 * DAY).ran.find((r) => r.kind === "follow_up")?.outcome).toBe("staff:service_desk");
+    expect(outboxOf(t).filter((m: any) => m.audience === "customer")).toEqual([]);
+  });
+
+  it("obeys consent withdrawn after booking: the reminder is skipped", async () => {
+    const first = await bookAt(t, START);
+    // The same customer (same email) books again and now declines reminders.
+    const email = JSON.parse(t.rows<any>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json).email;
+    await bookAt(t, "2026-11-26T11:00:00+01:00", { customer: { ...SILENT(), name: "Marco Bianchi", email } });
+    expect(t.run(startMs - DAY).ran.find((r) => r.appointmentId === first.id && r.kind === "reminder")?.outcome).toBe("skipped:no_consent");
+    expect(outboxOf(t, first.id).filter((m: any) => m.audience === "customer")).toEqual([]);
+  });
+
+  it("cancels the pending timers of a cancelled appointment", async () => {
+    const b = await bookAt(t, START);
+    t.run();
+    await ok(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}));
+    const jobs = jobsOf(t, b.id);
+    expect(jobs.filter((j) => j.status === "pending")).toEqual([]);
+    expect(t.run(startMs + DAY).ran.filter((r) => r.appointmentId === b.id)).toEqual([]);
+  });
+
+  it("moves the placement timers with the appointment, and tells the customer when staff moved it", async () => {
+    const b = await bookAt(t, START);
+    const later = "2026-11-27T15:00:00+01:00";
+    await ok(await t.api("PATCH", `${A}/${b.id}`, { reception: { start: later } }, { ...auth, "If-Match": "1" }));
+    const pending = jobsOf(t, b.id).filter((j) => j.status === "pending");
+    expect(pending.find((j) => j.kind === "reminder")!.due_at).toBe(Date.parse(later) - DAY);
+    expect(pending.find((j) => j.kind === "no_show_check")!.due_at).toBe(Date.parse(later) + 30 * MIN);
+    // The old instant passes silently.
+    expect(t.run(startMs + HOUR).ran.filter((r) => r.kind === "reminder" || r.kind === "no_show_check")).toEqual([]);
+    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("moved");
+    expect(firesExactlyAt("reminder", Date.parse(later) - DAY).outcome).toBe("sent:sms");
+  });
+
+  it("sends the confirmation to the customer when staff confirm, once", async () => {
+    const b = await bookAt(t, START);
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await t.api("POST", `${A}/${b.id}/confirm`, {}, auth); // 409: already confirmed
+    expect(outboxOf(t, b.id).filter((m: any) => m.kind === "confirmed")).toHaveLength(1);
+    // Confirmed in time: no overdue alert.
+    expect(t.run("2026-11-24T09:00:00Z").ran.find((r) => r.kind === "confirm_overdue")?.outcome).toBe("skipped:status:confirmed");
+  });
+});
