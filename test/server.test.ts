@@ -20,6 +20,16 @@ describe("the server process", () => {
     const demo: any = await (await fetch(`${server.baseUrl}/v1/dealers/demo`)).json();
     expect(demo).toMatchObject({ id: "demo", timeZone: "Europe/Rome" });
     expect(demo.mobility).toEqual(expect.arrayContaining(["courtesy_car", "pickup_delivery"]));
+    // A newcomer's first curl (the README's step 1) gets real, bookable options.
+    const res = await fetch(`${server.baseUrl}/v1/dealers/demo/availability`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ interventions: ["maintenance"], mobility: "courtesy_car", count: 3 }),
+    });
+    expect(res.status).toBe(200);
+    const { options }: any = await res.json();
+    expect(options.length).toBeGreaterThanOrEqual(3);
+    for (const o of options) expect(o).toMatchObject({ mobility: "courtesy_car", receptionMinutes: 30, optionId: expect.any(String) });
   });
 
   it("does not seed when SEED_DEMO=0", async () => {
