@@ -11,13 +11,15 @@ import { advisorFreeAt } from "./free.js";
 // need (a courtesy-car handover is 30 minutes) that an advisor on duty could take under
 // every rule, not overlapping one another.
 
-const PROBE = "\u0000reserve-probe";
-const PROBE_ALSO = "\u0000reserve-probe-also";
 
 /** Minutes one reserved express reception must be able to take. */
+const units = new WeakMap<DealerConfig, number>();
 export function reserveUnit(config: DealerConfig): number {
+  const hit = units.get(config);
+  if (hit !== undefined) return hit;
   let unit = Math.max(GRID, config.durations.courtesyCarReceptionMinutes, config.durations.newCustomerReceptionMinutes);
   for (const iv of Object.values(config.interventions)) unit = Math.max(unit, iv.receptionMinutes);
+  units.set(config, unit);
   return unit;
 }
 
@@ -29,11 +31,17 @@ interface RoomCache {
 }
 const caches = new WeakMap<CapacityIndex, Map<number, RoomCache>>();
 
-function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest: number, a: number, cap: number): number {
+/**
+ * Non-overlapping express placements advisor `a` could still take in the half-day (up
+ * to `cap`), with `extra` (flat elapsed [start, end, …], sorted) counted as taken
+ * receptions of that advisor: the slot being checked, without touching the index.
+ */
+function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest: number, a: number, cap: number, extra: number[] = NONE): number {
   const rules = index.dealer.config.receptionRules;
   const hs = half === 0 ? 0 : day.noon;
   const he = half === 0 ? day.noon : day.zone.length;
-  const list = index.peek(day.n)?.receptions[a] ?? [];
+  let list = index.peek(day.n)?.receptions[a] ?? NONE;
+  if (extra.length) list = mergeSorted(list, extra);
   const duty = day.duty[a];
   const unit = reserveUnit(index.dealer.config);
   let count = 0;
@@ -41,13 +49,31 @@ function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest:
     let s = Math.max(duty[r], hs, earliest);
     s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
     for (; s + unit <= Math.min(duty[r + 1], he); s += GRID) {
-      if (!advisorFreeAt(index, day, a, s, s + unit)) continue;
+      if (!advisorFreeAt(index, day, a, s, s + unit) || overlapsAny(extra, s, s + unit)) continue;
       if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h)) continue;
       if (++count >= cap) return count;
       s += unit; // placements must not overlap one another (the loop adds a quarter more)
     }
   }
   return count;
+}
+
+const NONE: number[] = [];
+
+function overlapsAny(flat: number[], s: number, e: number): boolean {
+  for (let i = 0; i < flat.length; i += 2) if (s < flat[i + 1] && e > flat[i]) return true;
+  return false;
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) out.push(a[i++], a[i++]);
+    else out.push(b[j++], b[j++]);
+  }
+  return out;
 }
 
 function roomByAdvisor(index: CapacityIndex, day: DayInfo, half: number, earliest: number, cap: number): Int16Array {
@@ -97,23 +123,20 @@ function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: n
     if (a !== advisor && (!other || a !== other.advisor)) others += room[a];
   }
   if (others >= need) return true;
-  // Exact: place the slot(s) tentatively, count the advisors' room, and take them back.
-  // No cache is computed meanwhile and the index ends exactly as it was, so its
-  // versions (and the caches keyed on them) stay valid.
-  const version = index.version;
-  const dayVersion = st?.version;
-  index.add({ id: PROBE, reception: { advisor, start: day.zone.start + s, minutes: e - s }, ret: null, labour: [], readyAt: day.zone.start + e, express: false, mobility: "none" });
-  if (other) index.add({ id: PROBE_ALSO, reception: other, ret: null, labour: [], readyAt: other.start + other.minutes, express: false, mobility: "none" });
-  try {
-    let total = others + advisorRoom(index, day, half, earliest, advisor, need);
-    if (other && other.advisor !== advisor) total += advisorRoom(index, day, half, earliest, other.advisor, need);
-    // Broken only when the slot takes room the reserve still needs: a half-day that
-    // never had room (closed, or shorter than a reception) holds nothing to take.
-    return total >= need || total >= Math.min(before, need);
-  } finally {
-    if (other) index.remove(PROBE_ALSO);
-    index.remove(PROBE);
-    index.version = version;
-    if (st) st.version = dayVersion!;
+  // Exact: count the room of the advisors concerned with the slot(s) taken — as extra
+  // receptions of theirs, without touching the index.
+  const mine = [s, e];
+  let theirs: number[] = NONE;
+  if (other) {
+    const os = other.start - day.zone.start;
+    const oe = os + other.minutes;
+    if (other.advisor === advisor) mine.push(os, oe);
+    else theirs = [os, oe];
+    if (mine.length === 4 && mine[2] < mine[0]) mine.push(mine.shift()!, mine.shift()!);
   }
+  let total = others + advisorRoom(index, day, half, earliest, advisor, need, mine);
+  if (other && other.advisor !== advisor) total += advisorRoom(index, day, half, earliest, other.advisor, need, theirs);
+  // Broken only when the slot takes room the reserve still needs: a half-day that
+  // never had room (closed, or shorter than a reception) holds nothing to take.
+  return total >= need || total >= Math.min(before, need);
 }
