@@ -6,7 +6,7 @@ import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay } from "./stay.js";
-import { planLabour } from "./workshop.js";
+import { planLabour, type LabourPlan } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
@@ -49,6 +49,8 @@ interface Candidate {
   quiet: boolean;
   /** The checked stay, when the scan already evaluated it. */
   stay?: Stay;
+  /** The reception's labour plan, when the scan evaluated the reception alone. */
+  plan?: LabourPlan;
 }
 
 const TIER_SCALE = 1 << 20;
@@ -123,6 +125,8 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         }
         const miss = q.preferredAdvisor !== undefined && a !== q.preferredAdvisor ? TIER_SCALE : 0;
         const c: Candidate = { key: rank + miss + s, start: day.zone.start + s, advisor: a, day: day.n, quiet };
+        if (stateful) c.stay = res as Stay;
+        else c.plan = res as LabourPlan;
         if (every) out.push(c);
         else if (!best || c.key < best.key) best = c;
         break;
@@ -164,7 +168,7 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
     let best = scanHalf(index, q, day, half, order, false, false, out);
     if (best === "stop") return;
     if (best && stateful) {
-      const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null);
+      const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, best.plan);
       if (typeof stay !== "string") best.stay = stay;
       else {
         best = scanHalf(index, q, day, half, order, false, true, out);
@@ -177,7 +181,7 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
 
 function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
   const start = c.start;
-  const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null);
+  const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, c.plan);
   if (typeof r === "string") return null;
   return {
     reception: { advisor: c.advisor, start, minutes: q.job.receptionMinutes },

@@ -21,8 +21,10 @@ export interface Stay {
 }
 
 /** With `out` null, stops at the first broken rule (search); with `out`, collects them. */
-export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: AdvisorSlot | null, out: RuleCode[] | null): Stay | RuleCode {
-  const r = evaluateReception(index, req, out);
+export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: AdvisorSlot | null, out: RuleCode[] | null, checked?: LabourPlan): Stay | RuleCode {
+  // `checked`: the reception's plan from evaluateReception on this same index state
+  // (the search's scan), so the reception rules are not evaluated twice.
+  const r = checked ?? evaluateReception(index, req, out);
   if (typeof r === "string") return r;
   // Cheap necessary condition first: the return search is the costly part of a stay.
   const pre = mobilityPrecheck(index, req.job.mobility, { advisor: req.advisor, start: req.start, minutes: req.minutes }, r.readyAt, req.priority === true);
