@@ -116,6 +116,28 @@ const ENDPOINTS = (): Endpoint[] => [
   { name: "POST manage cancel", method: "POST", path: fc.oneof(segment, fc.constantFrom("A".repeat(43), manageToken)).map((s) => `/v1/manage/${encodeURIComponent(s)}/cancel`), body: { reason: "x" } },
   { name: "POST api-keys", method: "POST", path: fc.constant("/v1/dealers/fz/api-keys"), body: { role: "advisor", label: "fuzz" }, headers: fc.constantFrom(auth, bearer(adminKey), {}) },
   { name: "DELETE api-key", method: "DELETE", path: fc.oneof(segment, fc.constant(keyId)).map((s) => `/v1/dealers/fz/api-keys/${encodeURIComponent(s)}`), headers: fc.constant(auth) },
+  // The advisors' reshuffles (issue 5) and the customer's reschedule (issue 6).
+  {
+    name: "POST reshuffle swap", method: "POST", path: fc.constant("/v1/dealers/fz/reshuffle/swap"),
+    body: { appointmentIds: [appointmentId, "nope"], exchange: "slot", mode: "apply", expectedVersions: { [appointmentId]: 1 } }, headers: fc.constant(auth),
+  },
+  {
+    name: "POST reshuffle absence", method: "POST", path: fc.constant("/v1/dealers/fz/reshuffle/absence"),
+    body: { advisorId: "a", start: "2026-12-01T08:00", end: "2026-12-01T13:00", mode: "plan" }, headers: fc.constant(auth),
+  },
+  {
+    name: "POST reshuffle late", method: "POST", path: fc.constant("/v1/dealers/fz/reshuffle/late"),
+    body: { appointmentId, minutes: 20, mode: "apply", expectedVersions: { [appointmentId]: 1 } }, headers: fc.constant(auth),
+  },
+  {
+    name: "POST reshuffle walk-in", method: "POST", path: fc.constant("/v1/dealers/fz/reshuffle/walk-in"),
+    body: { vehicle: { model: "Grecale" }, interventions: ["check"], customer: { known: true, name: "Walk In" }, mode: "plan" }, headers: fc.constant(auth),
+  },
+  {
+    name: "POST manage reschedule", method: "POST",
+    path: fc.oneof(segment, fc.constantFrom("A".repeat(43), manageToken)).map((s) => `/v1/manage/${encodeURIComponent(s)}/reschedule`),
+    body: { start: "2026-12-03T10:00" },
+  },
   {
     name: "GET by id", method: "GET",
     path: fc.tuple(fc.constantFrom("appointments", "days", "api-keys"), segment).map(([r, s]) => `/v1/dealers/fz/${r}/${encodeURIComponent(s)}`),
