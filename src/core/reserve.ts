@@ -122,7 +122,9 @@ function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: n
     before += room[a];
     if (a !== advisor && (!other || a !== other.advisor)) others += room[a];
   }
-  if (others >= need) return true;
+  // The slot can only take the room of the advisors it touches: when the others alone
+  // still hold what the reserve needs (or all the half-day ever had), nothing is taken.
+  if (others >= Math.min(need, before)) return true;
   // Exact: count the room of the advisors concerned with the slot(s) taken — as extra
   // receptions of theirs, without touching the index.
   const mine = [s, e];
