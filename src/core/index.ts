@@ -10,7 +10,7 @@ export { checkStay, evaluateStay, type Stay, type StayCheck, type StayRequest } 
 export { planLabour, type LabourPlan } from "./workshop.js";
 export { searchAvailability, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
 export { expressOption, expressHorizon } from "./express.js";
-export { mobilityViolation, heldCars, carsOut } from "./mobility.js";
+export { mobilityViolation, mobilityOffered, heldCars, carsOut } from "./mobility.js";
 export { findReturn } from "./return-slot.js";
 export { encodeOptionId, decodeOptionId, type DecodedOption } from "./option-id.js";
 export { dayNumberFromIso, isoFromDayNumber, weekdayOf } from "./civil.js";

@@ -95,48 +95,45 @@ function halfCounterFull(index: CapacityIndex, kind: "runs" | "shuttle", stay: S
   return !same && used(index, kind, b.day, b.half) + 1 > limit;
 }
 
+/** The per-half-day counter a kind of mobility uses (driver runs, shuttle seats), or null when it is not counted. */
+function counterOf(config: DealerConfig, mobility: Mobility): "runs" | "shuttle" | null {
+  if (mobility === "pickup_delivery") return "runs";
+  if (mobility === "shuttle" && typeof config.mobility.shuttle === "object") return "shuttle";
+  return null;
+}
+
+function counterLimit(config: DealerConfig, kind: "runs" | "shuttle"): number {
+  const m = config.mobility;
+  return kind === "runs" ? m.pickupDelivery : typeof m.shuttle === "object" ? m.shuttle.seatsPerDeparture : Infinity;
+}
+
 /** The broken mobility rule for this stay, or null when the mobility can be reserved. */
 export function mobilityViolation(index: CapacityIndex, mobility: Mobility, stay: Stay, express: boolean): RuleCode | null {
-  const m = index.dealer.config.mobility;
-  switch (mobility) {
-    case "none":
-      return null;
-    case "taxi":
-      return m.taxi ? null : "mobility_not_offered";
-    case "rental":
-      return m.rental ? null : "mobility_not_offered";
-    case "shuttle":
-      if (m.shuttle === false) return "mobility_not_offered";
-      if (m.shuttle === true) return null;
-      return halfCounterFull(index, "shuttle", stay, m.shuttle.seatsPerDeparture) ? "mobility_unavailable" : null;
-    case "pickup_delivery":
-      if (m.pickupDelivery === 0) return "mobility_not_offered";
-      return halfCounterFull(index, "runs", stay, m.pickupDelivery) ? "mobility_unavailable" : null;
-    case "courtesy_car": {
-      if (m.courtesyCars === 0) return "mobility_not_offered";
-      const [s, e] = carWindow(stay);
-      return carFree(index, s, e, express) ? null : "mobility_unavailable";
-    }
+  const config = index.dealer.config;
+  if (!mobilityOffered(config, mobility)) return "mobility_not_offered";
+  if (mobility === "courtesy_car") {
+    const [s, e] = carWindow(stay);
+    return carFree(index, s, e, express) ? null : "mobility_unavailable";
   }
+  const kind = counterOf(config, mobility);
+  return kind && halfCounterFull(index, kind, stay, counterLimit(config, kind)) ? "mobility_unavailable" : null;
 }
 
 /**
  * What can be decided before the return is known. The return starts at or after
  * readyAt, so a courtesy car must at least be free over [reception, readyAt), and a
  * pickup needs a run in the reception's half-day: when either fails, no return can help.
- * A necessary condition only; mobilityViolation decides.
+ * A necessary condition only; mobilityViolation decides (and reports "not offered").
  */
 export function mobilityPrecheck(index: CapacityIndex, mobility: Mobility, reception: AdvisorSlot, readyAt: number, priority: boolean): RuleCode | null {
-  const m = index.dealer.config.mobility;
-  if (mobility === "courtesy_car" && m.courtesyCars > 0) {
+  const config = index.dealer.config;
+  if (!mobilityOffered(config, mobility)) return null;
+  if (mobility === "courtesy_car") {
     const end = Math.max(readyAt, reception.start + reception.minutes);
     return carFree(index, reception.start, end, priority) ? null : "mobility_unavailable";
   }
-  if ((mobility === "pickup_delivery" && m.pickupDelivery > 0) || (mobility === "shuttle" && typeof m.shuttle === "object")) {
-    const kind = mobility === "shuttle" ? "shuttle" : "runs";
-    const limit = typeof m.shuttle === "object" && mobility === "shuttle" ? m.shuttle.seatsPerDeparture : m.pickupDelivery;
-    const a = index.halfOf(reception.start);
-    return used(index, kind, a.day, a.half) + 1 > limit ? "mobility_unavailable" : null;
-  }
-  return null;
+  const kind = counterOf(config, mobility);
+  if (!kind) return null;
+  const a = index.halfOf(reception.start);
+  return used(index, kind, a.day, a.half) + 1 > counterLimit(config, kind) ? "mobility_unavailable" : null;
 }

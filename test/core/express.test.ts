@@ -16,6 +16,7 @@ import {
   heldCars,
   isJobError,
   isoFromDayNumber,
+  mobilityOffered,
   mobilityViolation,
   searchAvailability,
   type Booking,
@@ -132,17 +133,6 @@ const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtes
 
 type LoadedCase = typeof loadedDealerArb extends (...a: never[]) => fc.Arbitrary<infer T> ? T : never;
 
-function offered(config: DealerConfig, m: Mobility): boolean {
-  const c = config.mobility;
-  switch (m) {
-    case "none": return true;
-    case "courtesy_car": return c.courtesyCars > 0;
-    case "pickup_delivery": return c.pickupDelivery > 0;
-    case "taxi": return c.taxi;
-    case "rental": return c.rental;
-    case "shuttle": return c.shuttle !== false;
-  }
-}
 
 function buildLoadedDealer(lc: LoadedCase) {
   const base = dayNumberFromIso(lc.baseDate) + lc.shift;
@@ -166,7 +156,7 @@ function buildLoadedDealer(lc: LoadedCase) {
   while (dealer.day(today).open.length === 0) today++;
   const now = dealer.day(today).zone.start + Math.min(lc.query.minute, dealer.day(today).zone.length - 1);
   const toJob = (j: { interventions: string[]; known: boolean }, mobility: Mobility): Job => {
-    const r = deriveJob(dealer, { ...j, mobility: offered(config, mobility) ? mobility : "none" });
+    const r = deriveJob(dealer, { ...j, mobility: mobilityOffered(config, mobility) ? mobility : "none" });
     if (isJobError(r)) throw new Error(r.detail);
     return r;
   };
