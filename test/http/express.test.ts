@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, fetchApi, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search } from "./support.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search } from "./support.js";
 
 // Priority vehicles (MC20) and mobility over HTTP: the express option in every priority
 // search, the mobility a priority vehicle is given instead of what it asked for, the
@@ -206,15 +205,8 @@ describe("the day board's mobility", () => {
 // ---------------------------------------------------------------------------------------
 
 describe("courtesy cars under parallel bookings (real server)", () => {
-  let server: SpawnedServer;
-  let http: Api;
-  beforeAll(async () => {
-    server = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" } });
-    http = fetchApi(server.baseUrl);
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const real = useRealServer();
+  const http: Api = (...args) => real.http(...args);
 
   const ADVISORS = ["a", "b", "c", "d", "e"];
   const STARTS = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"];
@@ -236,7 +228,7 @@ describe("courtesy cars under parallel bookings (real server)", () => {
   };
 
   function courtesyRows(dealerId: string) {
-    const db = readDb(server.dbPath);
+    const db = readDb(real.server.dbPath);
     try {
       return db
         .prepare("SELECT id, status, express, reception_start AS s, return_start AS r, return_minutes AS rm, ready_at AS ready FROM appointments WHERE dealer_id = ? AND mobility = 'courtesy_car'")
@@ -306,6 +298,6 @@ describe("courtesy cars under parallel bookings (real server)", () => {
       const more = await search(http, dealerId, availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1, count: 2 }));
       for (const o of more.options) expect(o.start.startsWith(TUE)).toBe(false);
     }
-    expect(server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
+    expect(real.server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
   }, 60_000);
 });

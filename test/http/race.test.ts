@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { type Api, auth, availability, booking, fetchApi, putDealer, readDb, search, week } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { type Api, auth, availability, booking, useRealServer, putDealer, readDb, search, week } from "./support.js";
 
 // Concurrency against the REAL server process over loopback: many customers reaching for
 // the same last slot at once, and clients retrying with one Idempotency-Key in parallel.
 // The server clock is frozen at Monday 2026-11-23 10:00 in Rome.
 
-let server: SpawnedServer;
-let http: Api;
-
-beforeAll(async () => {
-  // Load from one address: the public rate limits would answer most of it with 429.
-  server = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" } });
-  http = fetchApi(server.baseUrl);
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const real = useRealServer();
+const http: Api = (...args) => real.http(...args);
 
 const ROUNDS = 20;
 const RACERS = 50;
@@ -35,7 +25,7 @@ const oneSlotDealer = {
 };
 
 function appointmentsOf(dealerId: string): Array<{ id: string; status: string }> {
-  const db = readDb(server.dbPath);
+  const db = readDb(real.server.dbPath);
   try {
     return db.prepare("SELECT id, status FROM appointments WHERE dealer_id = ?").all(dealerId) as any;
   } finally {
@@ -84,7 +74,7 @@ describe("the last slot under contention (real server)", () => {
       // And nothing is left to offer.
       expect((await search(http, dealerId, availability({ days: 60 }))).options).toEqual([]);
     }
-    expect(server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
+    expect(real.server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
   }, 120_000);
 });
 

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "../helpers/app.js";
+import { spawnServer, type SpawnedServer } from "../helpers/server.js";
 
 // Shared vocabulary of the Booking API acceptance tests: a client that speaks either to
 // the in-process app or to a real server over loopback, request builders, problem
@@ -18,6 +19,22 @@ export function fetchApi(baseUrl: string): Api {
       headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
+}
+
+/**
+ * The REAL server process for the enclosing describe (or file), started before its tests
+ * and stopped after them. Loads come from one address, so the public rate limits are off.
+ */
+export function useRealServer(env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" }) {
+  const real = {} as { server: SpawnedServer; http: Api };
+  beforeAll(async () => {
+    real.server = await spawnServer({ env });
+    real.http = fetchApi(real.server.baseUrl);
+  }, 60_000);
+  afterAll(async () => {
+    await real.server?.stop();
+  });
+  return real;
 }
 
 /** The in-process app over a temp SQLite file, with its api and a row snapshot. */

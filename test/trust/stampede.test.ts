@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { type Api, auth, availability, book, booking, fetchApi, putDealer, readDb, search, week } from "../http/support.js";
+import { describe, expect, it } from "vitest";
+import { type Api, auth, availability, book, booking, useRealServer, putDealer, readDb, search, week } from "../http/support.js";
 
 // The stampede: 200 customers at once for the last 3 slots, against the REAL server.
 // Pass figure: exactly three 201s, 197 clean 409s, zero 5xx, zero overbooking.
@@ -8,16 +7,8 @@ import { type Api, auth, availability, book, booking, fetchApi, putDealer, readD
 // and every racer is a different customer.
 
 const RACERS = 200;
-let server: SpawnedServer;
-let http: Api;
-
-beforeAll(async () => {
-  server = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" } });
-  http = fetchApi(server.baseUrl);
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const real = useRealServer();
+const http: Api = (...args) => real.http(...args);
 
 /** Four advisors, open only Tuesday 10:00–10:15, bookable at most 7 days ahead: four slots in all. */
 const fourSlots = {
@@ -60,7 +51,7 @@ describe("200 concurrent bookings for the last 3 slots (real server)", () => {
     expect(winners).toEqual(["bruno", "carla", "dario"]);
 
     // Storage: four receptions at 10:00, one per advisor, nothing else.
-    const db = readDb(server.dbPath);
+    const db = readDb(real.server.dbPath);
     try {
       const rows = db.prepare("SELECT advisor_id, reception_start FROM appointments WHERE dealer_id = ?").all(dealerId) as any[];
       expect(rows).toHaveLength(4);
@@ -77,6 +68,6 @@ describe("200 concurrent bookings for the last 3 slots (real server)", () => {
       db.close();
     }
     expect((await search(http, dealerId, availability({ days: 7 }))).options).toEqual([]);
-    expect(server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
+    expect(real.server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);
   }, 60_000);
 });
