@@ -1,4 +1,5 @@
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
+import { overlaps } from "./ranges.js";
 import type { CapacityIndex } from "./capacity-index.js";
 import type { DealerConfig } from "./dealer-config.js";
 import { GRID, type DayInfo } from "./dealer.js";
@@ -49,7 +50,7 @@ function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest:
     let s = Math.max(duty[r], hs, earliest);
     s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
     for (; s + unit <= Math.min(duty[r + 1], he); s += GRID) {
-      if (!advisorFreeAt(index, day, a, s, s + unit) || overlapsAny(extra, s, s + unit)) continue;
+      if (!advisorFreeAt(index, day, a, s, s + unit) || overlaps(extra, s, s + unit)) continue;
       if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h)) continue;
       if (++count >= cap) return count;
       s += unit; // placements must not overlap one another (the loop adds a quarter more)
@@ -59,11 +60,6 @@ function advisorRoom(index: CapacityIndex, day: DayInfo, half: number, earliest:
 }
 
 const NONE: number[] = [];
-
-function overlapsAny(flat: number[], s: number, e: number): boolean {
-  for (let i = 0; i < flat.length; i += 2) if (s < flat[i + 1] && e > flat[i]) return true;
-  return false;
-}
 
 function mergeSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];

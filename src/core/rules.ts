@@ -5,6 +5,7 @@ import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
 import { describeViolation } from "./rule-messages.js";
 import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
 import { reserveIntact } from "./reserve.js";
+import { overlaps, within } from "./ranges.js";
 import { planLabour, type LabourPlan } from "./workshop.js";
 
 // THE rule checker. The search calls it in first-failure mode for every slot it
@@ -35,15 +36,6 @@ export interface ReceptionCheck {
   plan: LabourPlan | null;
 }
 
-export function within(ranges: number[], s: number, e: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (s >= ranges[i] && e <= ranges[i + 1]) return true;
-  return false;
-}
-
-export function overlaps(ranges: number[], s: number, e: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (s < ranges[i + 1] && e > ranges[i]) return true;
-  return false;
-}
 
 const NONE: number[] = [];
 

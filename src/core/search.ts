@@ -1,4 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
+import { overlaps } from "./ranges.js";
 import { isoFromDayNumber } from "./civil.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
@@ -77,11 +78,6 @@ function advisorOrder(index: CapacityIndex, day: DayInfo, preferred: number): nu
   return order;
 }
 
-function overlapsAny(ranges: number[], s: number, e: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (s < ranges[i + 1] && e > ranges[i]) return true;
-  return false;
-}
-
 /**
  * Best slot of one half-day of `day` (or, with `every`, every feasible slot appended to
  * `out`). Returns "stop" when nothing later in the day can pass (workshop full).
@@ -102,7 +98,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       const e = s + minutes;
       let load = 0;
       if (st) for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) if (st.desk[g] > load) load = st.desk[g];
-      const quiet = load < quietLimit && !overlapsAny(day.rush, s, e);
+      const quiet = load < quietLimit && !overlaps(day.rush, s, e);
       const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
       // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
       if (!every && best && rank >= best.key - (best.key & 2047)) continue;

@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { GRID, type DayInfo } from "../dealer.js";
-import { overlaps } from "../rules.js";
+import { overlaps } from "../ranges.js";
 import { searchAvailability } from "../search.js";
 import type { StayRequest } from "../stay.js";
 import type { Booking, Option } from "../types.js";
