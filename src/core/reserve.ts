@@ -5,6 +5,7 @@ import type { DealerConfig } from "./dealer-config.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import type { AdvisorSlot } from "./types.js";
 import { advisorFreeAt } from "./free.js";
+import { roomFrom } from "./room.js";
 
 // The express reserve at the desk: until the day's release time, an ordinary reception
 // may not take the room the reserved express receptions of its half-day still need.
@@ -23,14 +24,6 @@ export function reserveUnit(config: DealerConfig): number {
   units.set(config, unit);
   return unit;
 }
-
-/** Room per advisor in one half-day, cached until the index changes. */
-interface RoomCache {
-  version: number;
-  earliest: number;
-  room: Int16Array;
-}
-const caches = new WeakMap<CapacityIndex, Map<number, RoomCache>>();
 
 /**
  * Non-overlapping express placements advisor `a` could still take in the half-day (up
@@ -72,20 +65,6 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-function roomByAdvisor(index: CapacityIndex, day: DayInfo, half: number, earliest: number, cap: number): Int16Array {
-  let perIndex = caches.get(index);
-  if (!perIndex) caches.set(index, (perIndex = new Map()));
-  const key = day.n * 2 + half;
-  const hit = perIndex.get(key);
-  if (hit && hit.version === index.version && hit.earliest === earliest) return hit.room;
-  const A = index.dealer.advisors.length;
-  const room = new Int16Array(A);
-  for (let a = 0; a < A; a++) room[a] = advisorRoom(index, day, half, earliest, a, cap);
-  if (perIndex.size > 256) perIndex.clear();
-  perIndex.set(key, { version: index.version, earliest, room });
-  return room;
-}
-
 /**
  * True when an ordinary reception [s, e) of `advisor` leaves the express reserve
  * intact. `also`: another slot of the same stay not yet in the index (the stay's
@@ -111,12 +90,13 @@ function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: n
   const other = also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
   const earliest = Math.max(0, now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
   // Fast path: the other advisors' room is untouched by this reception.
-  const room = roomByAdvisor(index, day, half, earliest, need);
+  const unit = reserveUnit(index.dealer.config);
   let others = 0;
   let before = 0;
-  for (let a = 0; a < room.length; a++) {
-    before += room[a];
-    if (a !== advisor && (!other || a !== other.advisor)) others += room[a];
+  for (let a = 0, A = index.dealer.advisors.length; a < A; a++) {
+    const room = roomFrom(index, day, half, earliest, a, unit, need);
+    before += room;
+    if (a !== advisor && (!other || a !== other.advisor)) others += room;
   }
   // The slot can only take the room of the advisors it touches: when the others alone
   // still hold what the reserve needs (or all the half-day ever had), nothing is taken.
