@@ -1,6 +1,6 @@
 // CPU profile of one core workload on the reference dealer, summarised by function.
 //
-//   node --import tsx bench/profile.ts [search14|search60|listDay|build|cold|update] [seconds]
+//   node bench/run.mjs bench/profile.ts [search14|express14|courtesy14|search60|listDay|build|cold|update] [seconds]
 //
 // Runs the workload in a loop under the inspector's sampling profiler (50 µs interval: the
 // default 1 ms is too coarse for µs-scale calls), then prints self and inclusive time per function, top 25.
@@ -39,6 +39,14 @@ const workloads: Record<string, () => void> = {
   search14: () => {
     const v = variants[i++ & 63];
     sink += searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+  },
+  express14: () => {
+    const v = variants[i++ & 63];
+    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true }).options.length;
+  },
+  courtesy14: () => {
+    const v = variants[i++ & 63];
+    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   },
   search60: () => {
     const v = variants[i++ & 63];

@@ -44,8 +44,8 @@ export class CapacityIndex {
   /** Bumped on every add and remove: caches derived from the index compare against it. */
   version = 0;
   private readonly days = new Map<number, DayState>();
-  /** Courtesy-car bookings by each local day their car is out. */
-  private readonly carDays = new Map<number, Set<string>>();
+  /** Bumped when a courtesy-car booking comes or goes: the car timeline (car-timeline.ts) compares against it. */
+  carVersion = 0;
 
   constructor(readonly dealer: Dealer) {}
 
@@ -91,11 +91,6 @@ export class CapacityIndex {
     return b;
   }
 
-  /** Ids of courtesy-car bookings whose car is out at some point of day n. */
-  carsOn(n: number): Set<string> | undefined {
-    return this.carDays.get(n);
-  }
-
   /** Half-day (0 morning, 1 afternoon) and day of an instant. */
   halfOf(epochMinute: number): { day: number; half: number } {
     const n = this.dealer.dayOf(epochMinute);
@@ -117,15 +112,7 @@ export class CapacityIndex {
       const back = this.halfOf(b.ret ? b.ret.start : b.readyAt);
       this.state(back.day)[counter][back.half] += sign;
     }
-    if (b.mobility === "courtesy_car") {
-      const [s, e] = carWindow(b);
-      for (let n = this.dealer.dayOf(s), last = this.dealer.dayOf(Math.max(s, e - 1)); n <= last; n++) {
-        let set = this.carDays.get(n);
-        if (!set) this.carDays.set(n, (set = new Set()));
-        if (sign > 0) set.add(b.id);
-        else set.delete(b.id);
-      }
-    }
+    if (b.mobility === "courtesy_car") this.carVersion++;
   }
 
   /** Replace a booking (a move): remove the old placement, add the new one. */

@@ -1,4 +1,5 @@
 import { carWindow, type CapacityIndex } from "./capacity-index.js";
+import { carDemand } from "./car-timeline.js";
 import type { DealerConfig } from "./dealer-config.js";
 import type { AdvisorSlot, Mobility, RuleCode } from "./types.js";
 
@@ -35,46 +36,8 @@ export function heldCars(config: DealerConfig): number {
 }
 
 /** Most courtesy cars out at any minute of [s, e), from the bookings already indexed. */
-export function carsOut(index: CapacityIndex, s: number, e: number, ignore?: string): number {
-  return carDemand(index, s, e, 0, ignore);
-}
-
-/**
- * Most cars unavailable to an ordinary customer at any minute of [s, e): the cars out,
- * plus the `held` cars that express bookings out at that minute are not already using
- * (a priority vehicle takes a held car first). With held = 0, the cars out.
- */
-function carDemand(index: CapacityIndex, s: number, e: number, held: number, ignore?: string): number {
-  const seen = new Set<string>();
-  const events: number[] = [];
-  for (let n = index.dealer.dayOf(s), last = index.dealer.dayOf(Math.max(s, e - 1)); n <= last; n++) {
-    const ids = index.carsOn(n);
-    if (!ids) continue;
-    for (const id of ids) {
-      if (seen.has(id) || id === ignore) continue;
-      seen.add(id);
-      const b = index.bookings.get(id)!;
-      const [bs, be] = carWindow(b);
-      const lo = Math.max(bs, s);
-      const hi = Math.min(be, e);
-      // Encode start/end and express in the low bits; ends sort before starts at the same minute.
-      const x = b.express ? 1 : 0;
-      if (lo < hi) events.push(lo * 4 + 2 + x, hi * 4 + x);
-    }
-  }
-  events.sort((a, b) => a - b);
-  let out = 0;
-  let express = 0;
-  // Before any event: nobody out, the held cars still held. The demand only rises at a start.
-  let max = s < e ? held : 0;
-  for (const ev of events) {
-    const d = ev & 2 ? 1 : -1;
-    out += d;
-    if (ev & 1) express += d;
-    const demand = out + Math.max(0, held - express);
-    if (demand > max) max = demand;
-  }
-  return max;
+export function carsOut(index: CapacityIndex, s: number, e: number): number {
+  return carDemand(index, s, e, 0);
 }
 
 /** Whether one more car can go out over [s, e): any car for a priority vehicle; for others, none of the held ones. */

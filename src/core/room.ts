@@ -2,6 +2,7 @@ import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex, DayState } from "./capacity-index.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import { advisorFreeAt } from "./free.js";
+import { overlaps } from "./ranges.js";
 import { SLOTS_PER_DAY } from "./slot-mask.js";
 
 // The express reserve's "room": how many non-overlapping receptions of `unit` minutes an
@@ -15,21 +16,36 @@ import { SLOTS_PER_DAY } from "./slot-mask.js";
 // and each duty range of the half-day restarts at its own first grid start; the table
 // follows both so that it equals the scan it replaces, not a "better" count.
 
-interface RoomTable {
-  state: DayState | undefined;
-  version: number;
+export interface RoomTable {
   unit: number;
   /** Per advisor × grid slot: placements from that slot on, to the end of its half-day. */
   suffix: Int16Array;
+  /** Per advisor × grid slot: 1 when a placement may start there (every desk rule holds). */
+  ok: Uint8Array;
+  /** Per half-day, the last roomByAdvisor() answer: one search asks with the same `earliest` again and again. */
+  memo: [HalfRoom | null, HalfRoom | null];
 }
-const caches = new WeakMap<CapacityIndex, Map<number, RoomTable>>();
+
+/** Each advisor's room in a half-day from one earliest start (capped), and their sum. */
+export interface HalfRoom {
+  earliest: number;
+  cap: number;
+  room: Int16Array;
+  total: number;
+}
+interface Cached extends RoomTable {
+  state: DayState | undefined;
+  version: number;
+}
+const caches = new WeakMap<CapacityIndex, Map<number, Cached>>();
 
 const gridUp = (m: number, phase: number) => Math.ceil((m + phase) / GRID) * GRID - phase;
 
-function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, unit: number): Int16Array {
+function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, unit: number): RoomTable {
   const A = index.dealer.advisors.length;
   const rules = index.dealer.config.receptionRules;
   const suffix = new Int16Array(A * SLOTS_PER_DAY);
+  const okAt = new Uint8Array(A * SLOTS_PER_DAY);
   for (let a = 0; a < A; a++) {
     const list = st ? st.receptions[a] : NONE;
     const duty = day.duty[a];
@@ -48,6 +64,7 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, uni
           const g = row + (s + day.gridPhase) / GRID;
           const ok = advisorFreeAt(index, day, a, s, s + unit) && hourlyCapOk(list, s, rules.maxPerHour) && twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h);
           const jump = s + unit + GRID;
+          okAt[g] = ok ? 1 : 0;
           if (ok) suffix[g] = 1 + (jump <= last ? suffix[row + (jump + day.gridPhase) / GRID] : after);
           else suffix[g] = s + GRID <= last ? suffix[g + 1] : after;
         }
@@ -55,34 +72,97 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, uni
       }
     }
   }
-  return suffix;
+  return { unit, suffix, ok: okAt, memo: [null, null] };
 }
 
 const NONE: number[] = [];
 
-function table(index: CapacityIndex, day: DayInfo, unit: number): Int16Array {
+/** The day's room table for placements of `unit` minutes, rebuilt when the day changes. */
+export function roomTable(index: CapacityIndex, day: DayInfo, unit: number): RoomTable {
   let perIndex = caches.get(index);
   if (!perIndex) caches.set(index, (perIndex = new Map()));
   const st = index.peek(day.n);
   const version = st ? st.version : -1;
   const hit = perIndex.get(day.n);
-  if (hit && hit.state === st && hit.version === version && hit.unit === unit) return hit.suffix;
+  if (hit && hit.state === st && hit.version === version && hit.unit === unit) return hit;
   if (perIndex.size > 1024) perIndex.clear();
-  const suffix = build(index, day, st, unit);
-  perIndex.set(day.n, { state: st, version, unit, suffix });
-  return suffix;
+  const t: Cached = { ...build(index, day, st, unit), state: st, version };
+  perIndex.set(day.n, t);
+  return t;
 }
 
-/** Placements of `unit` minutes advisor `a` could take in the half-day from `earliest` on (elapsed minutes), up to `cap`. */
-export function roomFrom(index: CapacityIndex, day: DayInfo, half: number, earliest: number, a: number, unit: number, cap: number): number {
+/**
+ * Placements of `unit` minutes advisor `a` could take in the half-day from `earliest` on
+ * (elapsed minutes), up to `cap`; `table` is roomTable() of the same day.
+ */
+export function roomFrom(table: RoomTable, day: DayInfo, half: number, earliest: number, a: number, cap: number): number {
+  const unit = table.unit;
   const hs = half === 0 ? 0 : day.noon;
   const he = half === 0 ? day.noon : day.zone.length;
   const duty = day.duty[a];
   for (let r = 0; r < duty.length; r += 2) {
     const first = gridUp(Math.max(duty[r], hs, earliest), day.gridPhase);
     if (first > Math.min(duty[r + 1], he) - unit) continue;
-    const n = table(index, day, unit)[a * SLOTS_PER_DAY + (first + day.gridPhase) / GRID];
+    const n = table.suffix[a * SLOTS_PER_DAY + (first + day.gridPhase) / GRID];
     return n < cap ? n : cap;
   }
   return 0;
+}
+
+/** roomFrom() for every advisor, memoised on the table until the day changes or `earliest` moves. */
+export function roomByAdvisor(table: RoomTable, day: DayInfo, half: number, earliest: number, cap: number): HalfRoom {
+  const hit = table.memo[half];
+  if (hit && hit.earliest === earliest && hit.cap === cap) return hit;
+  const room = new Int16Array(day.duty.length);
+  let total = 0;
+  for (let a = 0; a < room.length; a++) total += room[a] = roomFrom(table, day, half, earliest, a, cap);
+  return (table.memo[half] = { earliest, cap, room, total });
+}
+
+/**
+ * roomFrom() with `extra` (flat sorted elapsed [start, end, …]) counted as more receptions
+ * of advisor `a`: the slot being checked, without touching the index. Adding receptions
+ * only ever removes placements, and only those within the caps' two-hour reach of an
+ * extra one, so the greedy walks the table's verdicts up to that reach, re-checks inside
+ * it, and past it takes the table's count.
+ */
+export function roomWith(index: CapacityIndex, table: RoomTable, day: DayInfo, half: number, earliest: number, a: number, cap: number, extra: number[]): number {
+  const unit = table.unit;
+  const rules = index.dealer.config.receptionRules;
+  const hs = half === 0 ? 0 : day.noon;
+  const he = half === 0 ? day.noon : day.zone.length;
+  const lo = extra[0] - 120 - unit;
+  const hi = extra[extra.length - 1] + 120;
+  let list: number[] | null = null;
+  const duty = day.duty[a];
+  const row = a * SLOTS_PER_DAY;
+  let count = 0;
+  for (let r = 0; r < duty.length; r += 2) {
+    const last = Math.min(duty[r + 1], he) - unit;
+    for (let s = gridUp(Math.max(duty[r], hs, earliest), day.gridPhase); s <= last; s += GRID) {
+      const g = row + (s + day.gridPhase) / GRID;
+      // Past the extra receptions' reach the rest of the greedy is the table's (this range and the later ones).
+      if (s >= hi) return Math.min(cap, count + table.suffix[g]);
+      if (table.ok[g] === 0) continue;
+      if (s > lo) {
+        if (overlaps(extra, s, s + unit)) continue;
+        list ??= mergeSorted(index.peek(day.n)?.receptions[a] ?? NONE, extra);
+        if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h)) continue;
+      }
+      if (++count >= cap) return count;
+      s += unit; // the next placement starts a quarter after this one ends (as in the table)
+    }
+  }
+  return count;
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) out.push(a[i++], a[i++]);
+    else out.push(b[j++], b[j++]);
+  }
+  return out;
 }
