@@ -1,6 +1,6 @@
 // CPU profile of one core workload on the reference dealer, summarised by function.
 //
-//   node bench/run.mjs bench/profile.ts [search14|express14|courtesy14|search60|listDay|build|cold|update] [seconds]
+//   node bench/run.mjs bench/profile.ts [search14|express14|courtesy14|shuttle14|search60|listDay|build|cold|update] [seconds]
 //
 // Runs the workload in a loop under the inspector's sampling profiler (50 µs interval: the
 // default 1 ms is too coarse for µs-scale calls), then prints self and inclusive time per function, top 25.
@@ -47,6 +47,10 @@ const workloads: Record<string, () => void> = {
   courtesy14: () => {
     const v = variants[i++ & 63];
     sink += searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+  },
+  shuttle14: () => {
+    const v = variants[i++ & 63];
+    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "shuttle" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   },
   search60: () => {
     const v = variants[i++ & 63];

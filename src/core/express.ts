@@ -1,5 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID } from "./dealer.js";
+import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
 import { evaluateStay, type StayRequest } from "./stay.js";
 import type { Job, Option } from "./types.js";
 
@@ -28,12 +29,16 @@ function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option
   const notice = q.now + dealer.config.receptionRules.minNoticeMinutes;
   for (let n = first; n <= last; n++) {
     const day = dealer.day(n);
+    // Within the caps, the day's slot mask rules out a taken desk at one byte per candidate.
+    const mask = force ? null : slotMask(index, day, q.job.receptionMinutes);
     for (let r = 0; r < day.open.length; r += 2) {
       let s = Math.max(day.open[r], notice - day.zone.start);
       s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
       for (; s + q.job.receptionMinutes <= day.open[r + 1]; s += GRID) {
+        const g = (s + day.gridPhase) / GRID;
         for (let a = 0; a < dealer.advisors.length; a++) {
-          const req: StayRequest = { advisor: a, start: day.zone.start + s, minutes: q.job.receptionMinutes, job: q.job, now: q.now, express: true, priority: true, force };
+          if (mask && mask[a * SLOTS_PER_DAY + g] === 0) continue;
+          const req: StayRequest = { advisor: a, start: day.zone.start + s, minutes: q.job.receptionMinutes, job: q.job, now: q.now, express: true, priority: true, force, desk: mask !== null };
           const st = evaluateStay(index, req, null, null);
           if (typeof st === "string") continue;
           return {

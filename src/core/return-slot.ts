@@ -1,7 +1,6 @@
-import { allSet } from "./bitset.js";
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID, WORDS_PER_DAY } from "./dealer.js";
-import { freeBits } from "./free.js";
+import { GRID } from "./dealer.js";
+import { firstFit, fitTable } from "./fit-table.js";
 import { reserveIntact } from "./reserve.js";
 import { evaluateReturn } from "./rules.js";
 import type { AdvisorSlot } from "./types.js";
@@ -11,20 +10,6 @@ import type { AdvisorSlot } from "./types.js";
 // customer meets the same face), otherwise with the first advisor free at that time.
 
 const RETURN_SEARCH_DAYS = 21;
-
-/** First grid start in [lo, hi - minutes] where the advisor's free bits hold `minutes` in a row, or -1. */
-function firstFit(bits: Uint32Array, base: number, lo: number, hi: number, minutes: number, phase: number): number {
-  for (let s = lo; s + minutes <= hi; s += GRID) {
-    if (bits[base + (s >>> 5)] === 0) {
-      // A whole word (32 minutes) taken: jump to the first grid start after it.
-      const next = ((s >>> 5) + 1) << 5;
-      s = Math.ceil((next + phase) / GRID) * GRID - phase - GRID;
-      continue;
-    }
-    if (allSet(bits, base, s, s + minutes)) return s;
-  }
-  return -1;
-}
 
 /**
  * `now` set: an ordinary customer's return, which (like a reception) may not take the
@@ -37,18 +22,18 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
   for (let n = first; n < first + RETURN_SEARCH_DAYS; n++) {
     const day = dealer.day(n);
     if (day.open.length === 0) continue;
-    const free = freeBits(index, day);
+    const fits = fitTable(index, day, minutes);
     for (let r = 0; r < day.open.length; r += 2) {
       let lo = Math.max(day.open[r], readyAt - day.zone.start);
       lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
       const hi = day.open[r + 1];
       while (lo + minutes <= hi) {
         // Earliest fitting start per advisor; the reception's advisor wins ties.
-        let bestS = firstFit(free, advisor * WORDS_PER_DAY, lo, hi, minutes, day.gridPhase);
+        let bestS = firstFit(fits, day, advisor, lo, hi, minutes);
         let bestA = bestS < 0 ? -1 : advisor;
         for (let a = 0; a < A; a++) {
           if (a === advisor) continue;
-          const s = firstFit(free, a * WORDS_PER_DAY, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes, day.gridPhase);
+          const s = firstFit(fits, day, a, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes);
           if (s >= 0 && (bestS < 0 || s < bestS)) {
             bestS = s;
             bestA = a;

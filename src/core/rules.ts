@@ -29,6 +29,13 @@ export interface ReceptionRequest {
   express?: boolean;
   /** Minimum notice in minutes; default the dealer's minNoticeMinutes (staff reshuffles pass 0). */
   notice?: number;
+  /**
+   * The caller found this (advisor, start) in the day's slot mask (slot-mask.ts) on this
+   * same index state: on duty, present, free and within both caps of the day. The search
+   * sets it so that a candidate is not checked twice; the caps are still checked when
+   * their windows reach into the neighbouring day (the mask only sees this one).
+   */
+  desk?: boolean;
 }
 
 export interface ReceptionCheck {
@@ -83,23 +90,26 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
     out.push("unknown_advisor");
     return first ?? "unknown_advisor";
   }
-  code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
-  code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  const nearMidnight = s < 120 || e > day.zone.length - 120;
   const st = index.peek(day.n);
-  if (st) {
-    code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
+  if (!req.desk || nearMidnight) {
+    code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
     if (code) { if (!out) return code; out.push(code); first ??= code; }
-  }
-  if (!req.force) {
-    // The caps' windows can reach across midnight for a dealer open late or early.
-    const list = s < 120 || e > day.zone.length - 120 ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
-    if (list.length) {
-      code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
+    code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
+    if (code) { if (!out) return code; out.push(code); first ??= code; }
+    if (st) {
+      code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
       if (code) { if (!out) return code; out.push(code); first ??= code; }
-      code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
-      if (code) { if (!out) return code; out.push(code); first ??= code; }
+    }
+    if (!req.force) {
+      // The caps' windows can reach across midnight for a dealer open late or early.
+      const list = nearMidnight ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
+      if (list.length) {
+        code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
+        if (code) { if (!out) return code; out.push(code); first ??= code; }
+        code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
+        if (code) { if (!out) return code; out.push(code); first ??= code; }
+      }
     }
   }
   // The express reserve is the last desk rule: it is the only one that scans the half-day.

@@ -106,7 +106,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
-        const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority };
+        const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority, desk: true };
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
         if (stateful && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
@@ -141,6 +141,16 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
  * checks the mobility of the winner; only when that fails does it rescan with it.
  */
 function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean): void {
+  // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
+  // no slot for this job at all (the cheapest test, so it comes first).
+  let halves = 0b11;
+  if (q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle") {
+    for (let half = 0; half < 2; half++) {
+      const probe = { advisor: 0, start: day.zone.start + (half === 0 ? 0 : day.noon), minutes: q.job.receptionMinutes };
+      if (mobilityPrecheck(index, q.job.mobility, probe, probe.start, q.priority === true)) halves &= ~(1 << half);
+    }
+    if (halves === 0) return;
+  }
   // Workshop gate: a job that cannot be placed even for the day's earliest reception
   // cannot be placed for any later one (placement only gets harder as the day goes on).
   if (q.job.labour.length) {
@@ -151,12 +161,8 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
   if (order.length === 0) return;
   const stateful = STATEFUL.has(q.job.mobility);
-  const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
   for (let half = 0; half < 2; half++) {
-    // Driver runs and shuttle seats are counted per half-day: a full pickup half-day
-    // has no slot for this job at all.
-    const probe = { advisor: 0, start: day.zone.start + (half === 0 ? 0 : day.noon), minutes: q.job.receptionMinutes };
-    if (perHalf && mobilityPrecheck(index, q.job.mobility, probe, probe.start, q.priority === true)) continue;
+    if ((halves & (1 << half)) === 0) continue;
     if (every) {
       if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
       continue;
