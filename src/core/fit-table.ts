@@ -1,6 +1,7 @@
 import { allSet } from "./bitset.js";
-import type { CapacityIndex, DayState } from "./capacity-index.js";
+import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
+import { derived } from "./derived.js";
 import { freeBits } from "./free.js";
 import { SLOTS_PER_DAY } from "./slot-mask.js";
 
@@ -8,13 +9,6 @@ import { SLOTS_PER_DAY } from "./slot-mask.js";
 // the return proposal asks "first quarter hour at or after readyAt with this advisor
 // free for 10–15 minutes" for every advisor, often several times per option. One
 // backward pass per day state and length answers it with one array read.
-
-interface Cached {
-  state: DayState | undefined;
-  version: number;
-  byMinutes: Map<number, Int16Array>;
-}
-const caches = new WeakMap<CapacityIndex, Map<number, Cached>>();
 
 function build(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array {
   const free = freeBits(index, day);
@@ -34,18 +28,10 @@ function build(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array 
 
 /** Per advisor × grid slot: the first grid slot at or after it where the advisor is free for `minutes`, or -1. */
 export function fitTable(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array {
-  let perIndex = caches.get(index);
-  if (!perIndex) caches.set(index, (perIndex = new Map()));
-  const st = index.peek(day.n);
-  const version = st ? st.version : -1;
-  let c = perIndex.get(day.n);
-  if (!c || c.state !== st || c.version !== version) {
-    if (perIndex.size > 1024) perIndex.clear();
-    c = { state: st, version, byMinutes: new Map() };
-    perIndex.set(day.n, c);
-  }
-  let t = c.byMinutes.get(minutes);
-  if (!t) c.byMinutes.set(minutes, (t = build(index, day, minutes)));
+  const d = derived(index, day);
+  const fits = (d.fits ??= new Map());
+  let t = fits.get(minutes);
+  if (!t) fits.set(minutes, (t = build(index, day, minutes)));
   return t;
 }
 

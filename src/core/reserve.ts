@@ -1,5 +1,4 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import type { DealerConfig } from "./dealer-config.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import type { AdvisorSlot } from "./types.js";
 import { roomByAdvisor, roomTable, roomWith } from "./room.js";
@@ -9,18 +8,6 @@ import { roomByAdvisor, roomTable, roomWith } from "./room.js";
 // "Room" is counted honestly: receptions of the longest length a priority vehicle may
 // need (a courtesy-car handover is 30 minutes) that an advisor on duty could take under
 // every rule, not overlapping one another.
-
-
-/** Minutes one reserved express reception must be able to take. */
-const units = new WeakMap<DealerConfig, number>();
-export function reserveUnit(config: DealerConfig): number {
-  const hit = units.get(config);
-  if (hit !== undefined) return hit;
-  let unit = Math.max(GRID, config.durations.courtesyCarReceptionMinutes, config.durations.newCustomerReceptionMinutes);
-  for (const iv of Object.values(config.interventions)) unit = Math.max(unit, iv.receptionMinutes);
-  units.set(config, unit);
-  return unit;
-}
 
 /**
  * True when an ordinary reception [s, e) of `advisor` leaves the express reserve
@@ -47,8 +34,7 @@ function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: n
   const other = also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
   const earliest = Math.max(0, now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
   // Fast path: the other advisors' room is untouched by this reception.
-  const unit = reserveUnit(index.dealer.config);
-  const table = roomTable(index, day, unit);
+  const table = roomTable(index, day);
   const { room, total: before } = roomByAdvisor(table, day, half, earliest, need);
   const others = before - room[advisor] - (other && other.advisor !== advisor ? room[other.advisor] : 0);
   // The slot can only take the room of the advisors it touches: when the others alone

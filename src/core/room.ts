@@ -4,6 +4,8 @@ import { GRID, type DayInfo } from "./dealer.js";
 import { advisorFreeAt } from "./free.js";
 import { overlaps } from "./ranges.js";
 import { SLOTS_PER_DAY } from "./slot-mask.js";
+import { derived } from "./derived.js";
+import type { DealerConfig } from "./dealer-config.js";
 
 // The express reserve's "room": how many non-overlapping receptions of `unit` minutes an
 // advisor could still take in a half-day, placed greedily in time order from the first
@@ -33,11 +35,13 @@ export interface HalfRoom {
   room: Int16Array;
   total: number;
 }
-interface Cached extends RoomTable {
-  state: DayState | undefined;
-  version: number;
+
+/** Minutes one reserved express reception must be able to take: the longest reception there is. */
+export function reserveUnit(config: DealerConfig): number {
+  let unit = Math.max(GRID, config.durations.courtesyCarReceptionMinutes, config.durations.newCustomerReceptionMinutes);
+  for (const iv of Object.values(config.interventions)) unit = Math.max(unit, iv.receptionMinutes);
+  return unit;
 }
-const caches = new WeakMap<CapacityIndex, Map<number, Cached>>();
 
 const gridUp = (m: number, phase: number) => Math.ceil((m + phase) / GRID) * GRID - phase;
 
@@ -77,18 +81,10 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, uni
 
 const NONE: number[] = [];
 
-/** The day's room table for placements of `unit` minutes, rebuilt when the day changes. */
-export function roomTable(index: CapacityIndex, day: DayInfo, unit: number): RoomTable {
-  let perIndex = caches.get(index);
-  if (!perIndex) caches.set(index, (perIndex = new Map()));
-  const st = index.peek(day.n);
-  const version = st ? st.version : -1;
-  const hit = perIndex.get(day.n);
-  if (hit && hit.state === st && hit.version === version && hit.unit === unit) return hit;
-  if (perIndex.size > 1024) perIndex.clear();
-  const t: Cached = { ...build(index, day, st, unit), state: st, version };
-  perIndex.set(day.n, t);
-  return t;
+/** The day's room table, rebuilt when the day changes. */
+export function roomTable(index: CapacityIndex, day: DayInfo): RoomTable {
+  const d = derived(index, day);
+  return (d.room ??= build(index, day, d.state, reserveUnit(index.dealer.config)));
 }
 
 /**

@@ -3,6 +3,7 @@ import { overlaps } from "./ranges.js";
 import { isoFromDayNumber } from "./civil.js";
 import { GRID, type DayInfo } from "./dealer.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
+import { derived } from "./derived.js";
 import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
@@ -59,23 +60,29 @@ const TIER_SCALE = 1 << 20;
 const STATEFUL = new Set<Mobility>(["courtesy_car", "pickup_delivery", "shuttle"]);
 
 function advisorOrder(index: CapacityIndex, day: DayInfo, preferred: number): number[] {
-  const st = index.peek(day.n);
-  const order: number[] = [];
-  // Least-loaded advisor first keeps the desk balanced (insertion sort: ≤ a few dozen
-  // advisors, and no comparator closure on the hot path); the preferred one before all.
-  for (let a = 0; a < index.dealer.advisors.length; a++) {
-    if (!day.duty[a].length) continue;
-    const load = st ? st.receptions[a].length : 0;
-    let i = order.length;
-    while (st && i > 0 && st.receptions[order[i - 1]].length > load) i--;
-    order.splice(i, 0, a);
+  const d = derived(index, day);
+  let order = d.order;
+  if (!order) {
+    const st = d.state;
+    order = [];
+    // Least-loaded advisor first keeps the desk balanced (insertion sort: ≤ a few dozen
+    // advisors, and no comparator closure on the hot path).
+    for (let a = 0; a < index.dealer.advisors.length; a++) {
+      if (!day.duty[a].length) continue;
+      const load = st ? st.receptions[a].length : 0;
+      let i = order.length;
+      while (st && i > 0 && st.receptions[order[i - 1]].length > load) i--;
+      order.splice(i, 0, a);
+    }
+    d.order = order;
   }
+  // The preferred advisor before all (on a copy: the cached order is shared).
   const p = order.indexOf(preferred);
-  if (p > 0) {
-    order.splice(p, 1);
-    order.unshift(preferred);
-  }
-  return order;
+  if (p <= 0) return order;
+  const mine = order.slice();
+  mine.splice(p, 1);
+  mine.unshift(preferred);
+  return mine;
 }
 
 /**

@@ -2,6 +2,7 @@ import { allSet, anySet } from "./bitset.js";
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex, DayState } from "./capacity-index.js";
 import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
+import { derived } from "./derived.js";
 
 // Per day and reception length, which (advisor, quarter hour) pairs pass the desk rules
 // that depend only on the day's bookings: on duty, present, free, and within both buffer
@@ -10,14 +11,6 @@ import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
 // keeps is still put through the full checker (notice, workshop, reserve, mobility).
 
 export const SLOTS_PER_DAY = Math.ceil(1500 / GRID);
-
-interface MaskCache {
-  state: DayState | undefined;
-  version: number;
-  mask15: Uint8Array | null;
-  mask30: Uint8Array | null;
-}
-const caches = new WeakMap<CapacityIndex, Map<number, MaskCache>>();
 
 function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, minutes: number): Uint8Array {
   const A = index.dealer.advisors.length;
@@ -43,16 +36,7 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, min
 
 /** Byte per (advisor, grid slot): 1 when a reception of `minutes` may start there as far as the desk goes. */
 export function slotMask(index: CapacityIndex, day: DayInfo, minutes: 15 | 30): Uint8Array {
-  let perIndex = caches.get(index);
-  if (!perIndex) caches.set(index, (perIndex = new Map()));
-  const st = index.peek(day.n);
-  const version = st ? st.version : -1;
-  let c = perIndex.get(day.n);
-  if (!c || c.state !== st || c.version !== version) {
-    if (perIndex.size > 1024) perIndex.clear();
-    c = { state: st, version, mask15: null, mask30: null };
-    perIndex.set(day.n, c);
-  }
-  if (minutes === 15) return (c.mask15 ??= build(index, day, st, 15));
-  return (c.mask30 ??= build(index, day, st, 30));
+  const d = derived(index, day);
+  if (minutes === 15) return (d.mask15 ??= build(index, day, d.state, 15));
+  return (d.mask30 ??= build(index, day, d.state, 30));
 }
