@@ -14,7 +14,7 @@ import { appointmentView, optionView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
 import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
 import { isPriority, resolveMobility } from "./priority.js";
-import { randomToken } from "./tokens.js";
+import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
@@ -111,7 +111,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       const ret = stay.ret;
       const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
       const id = crypto.randomUUID();
-      const manageToken = randomToken();
+      const manageToken = newManageToken(dealerId);
       const at = isoNow(ctx);
       const row = {
         id,

@@ -202,7 +202,7 @@ describe("POST /v1/dealers/{dealerId}/appointments", () => {
     expect(appt).toMatchObject({
       status: "requested",
       version: 1,
-      manageToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      manageToken: expect.stringMatching(new RegExp(`^${d}_[A-Za-z0-9_-]{43}$`)),
       reception: { start: option.start, end: option.end, advisorId: option.advisorId, minutes: 15 },
       readyAt: option.readyAt,
       return: option.return,

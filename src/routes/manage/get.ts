@@ -6,7 +6,8 @@ import { viewByToken } from "../../scheduler/manage.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
 
 export const ManageTokenParam = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "not a manage token").openapi({ param: { name: "token", in: "path" } }),
+  // Up to a 63-character dealer id, "_" and the 43-character secret (scheduler/tokens.ts).
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,120}$/, "not a manage token").openapi({ param: { name: "token", in: "path" } }),
 });
 
 export const viewOwnAppointmentRoute = createRoute({

@@ -11,7 +11,7 @@ import { appointmentView, slotView } from "../present.js";
 import { isPriority, resolveMobility } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
 import { advisorIndexOf, jobFor } from "../search.js";
-import { randomToken } from "../tokens.js";
+import { newManageToken } from "../tokens.js";
 import { auditReshuffle } from "./commit.js";
 import type { WalkInRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
@@ -62,7 +62,7 @@ export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRe
       const chk = checkStay(rt.index, { advisor: w.reception.advisor, start: w.reception.start, minutes: w.reception.minutes, job, now, notice: 0, express, priority, force: w.forced }, w.ret);
       if (!chk.stay || chk.stay.ret !== w.ret) throw new DomainError("slot_unavailable", chk.violations[0]?.message ?? "the walk-in slot is no longer available", { violations: chk.violations });
       const id = crypto.randomUUID();
-      const manageToken = randomToken();
+      const manageToken = newManageToken(dealerId);
       const at = isoNow(ctx);
       const d = rt.dealer;
       const contact = contactHashes(req.customer);
