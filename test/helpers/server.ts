@@ -6,19 +6,29 @@ import { fileURLToPath } from "node:url";
 import { ADMIN_TOKEN, FIXED_NOW } from "./app.js";
 
 // Spawns the REAL server (`node --import tsx src/node.ts`) on a free port over a temp-file
-// database, exactly as `npm start` runs it, and waits until /health answers.
+// database, exactly as `npm start` runs it, and waits until /health answers. With
+// runtime "worker" it spawns `npm run dev:worker` instead (scripts/dev-worker.ts: the
+// Worker and its Durable Objects on local workerd), over a temp state directory.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+export type ServerRuntime = "node" | "worker";
+
 export interface SpawnOptions {
+  /** Default "node". */
+  runtime?: ServerRuntime;
   /** Extra/overriding environment variables (e.g. SEED_DEMO: "0"). */
   env?: Record<string, string>;
-  /** Reuse a database file (e.g. to restart on the same data); default: a fresh temp file. */
+  /**
+   * Reuse a database file (e.g. to restart on the same data); default: a fresh temp file.
+   * For the worker runtime, a state DIRECTORY (WORKER_STATE_DIR).
+   */
   dbPath?: string;
   readyTimeoutMs?: number;
 }
 
 export interface SpawnedServer {
+  runtime: ServerRuntime;
   baseUrl: string;
   dbPath: string;
   child: ChildProcess;
@@ -27,28 +37,43 @@ export interface SpawnedServer {
   stderr(): string;
   /** Resolves with the exit code (null if killed by a signal) and signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The whole process tree: for the worker, tsx, wrangler and workerd alike. */
   kill(signal?: NodeJS.Signals): void;
   /** SIGTERM, wait for exit, remove the temp dir (if we created it). Returns the exit code. */
   stop(): Promise<number | null>;
 }
 
 export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedServer> {
+  const runtime = options.runtime ?? "node";
+  const worker = runtime === "worker";
   const ownDir = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), "pitlane-srv-"));
-  const dbPath = options.dbPath ?? join(ownDir!, "scheduler.db");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/node.ts"], {
+  const dbPath = options.dbPath ?? (worker ? ownDir! : join(ownDir!, "scheduler.db"));
+  const child = spawn(process.execPath, ["--import", "tsx", worker ? "scripts/dev-worker.ts" : "src/node.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: "0",
       HOST: "127.0.0.1",
-      DATABASE_PATH: dbPath,
+      [worker ? "WORKER_STATE_DIR" : "DATABASE_PATH"]: dbPath,
       SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
       SCHEDULER_NOW: FIXED_NOW,
+      // The Worker as built for deploy, without wrangler's file watcher: an edit elsewhere
+      // in the tree must not restart it under a test (scripts/dev-worker.ts).
+      ...(worker ? { WORKER_WATCH: "0" } : {}),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // The worker is a tree (tsx → wrangler → workerd): its own process group, so that one
+    // signal reaches workerd too and a SIGKILL crashes the Durable Objects for real.
+    detached: worker,
   });
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (worker) process.kill(-child.pid!, sig);
+      else child.kill(sig);
+    } catch {} // already gone
+  };
 
   const lines: string[] = [];
   let partial = "";
@@ -65,13 +90,14 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
 
   const cleanup = () => ownDir && rmSync(ownDir, { recursive: true, force: true });
   const fail = (why: string): never => {
-    child.kill("SIGKILL");
+    signal("SIGKILL");
     cleanup();
     throw new Error(`${why}\nstdout:\n${lines.join("\n")}\nstderr:\n${err}`);
   };
 
   // The port is only known once the server logs its "listening" line.
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
+  // wrangler bundles the Worker with esbuild before workerd starts: slower on 2 cores.
+  const deadline = Date.now() + (options.readyTimeoutMs ?? (worker ? 60_000 : 20_000));
   let baseUrl: string | undefined;
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
@@ -96,16 +122,18 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
   }
 
   return {
+    runtime,
     baseUrl,
     dbPath,
     child,
     exited,
     stdoutLines: () => [...lines, ...(partial ? [partial] : [])],
     stderr: () => err,
-    kill: (signal = "SIGTERM") => void child.kill(signal),
+    kill: (sig = "SIGTERM") => signal(sig),
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) signal("SIGTERM");
       const { code } = await exited;
+      if (worker) signal("SIGKILL"); // whatever of the tree outlived its parent
       cleanup();
       return code;
     },

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect } from "vitest";
 import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "../helpers/app.js";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
+import { type ServerRuntime, spawnServer, type SpawnedServer } from "../helpers/server.js";
 
 // Shared vocabulary of the Booking API acceptance tests: a client that speaks either to
 // the in-process app or to a real server over loopback, request builders, problem
@@ -24,13 +24,14 @@ export function fetchApi(baseUrl: string): Api {
 /**
  * The REAL server process for the enclosing describe (or file), started before its tests
  * and stopped after them. Loads come from one address, so the public rate limits are off.
+ * runtime "worker": the Worker on local workerd (`npm run dev:worker`) instead of Node.
  */
-export function useRealServer(env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" }) {
+export function useRealServer(env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" }, runtime: ServerRuntime = "node") {
   const real = {} as { server: SpawnedServer; http: Api };
   beforeAll(async () => {
-    real.server = await spawnServer({ env });
+    real.server = await spawnServer({ env, runtime });
     real.http = fetchApi(real.server.baseUrl);
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await real.server?.stop();
   });
@@ -139,7 +140,7 @@ export const ms = (iso: string) => Date.parse(iso);
 
 // ---- storage -------------------------------------------------------------------------
 
-interface Reader {
+export interface Reader {
   prepare(sql: string): { all(...p: unknown[]): unknown[] };
 }
 

@@ -1,0 +1,8 @@
+import { describeJourney } from "./journey.js";
+import { describeRestart } from "./restart.js";
+
+// The acceptance suite's crash/restart half against the REAL Node server (each test
+// spawns and kills its own), in a file of its own so that it runs beside node.test.ts.
+
+describeRestart("node");
+describeJourney("node");

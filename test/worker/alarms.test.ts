@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnServer, type SpawnedServer } from "../helpers/server.js";
+import { auth, fetchApi, search } from "../http/support.js";
+import { bookingBody, journeyDealer, ok } from "../journey/helpers.js";
+import { startReceiver } from "../journey/receiver.js";
+
+// The Durable Object's alarm replaces Node's JOURNEY_INTERVAL_MS timer: with the REAL
+// clock (no SCHEDULER_NOW) a booking's first timer falls due at once, and its message
+// reaches the dealer's webhook with nobody calling POST /v1/admin/tick.
+
+const SECRET = "alarm-secret-0123456789";
+let server: SpawnedServer;
+let rx: Awaited<ReturnType<typeof startReceiver>>;
+
+beforeAll(async () => {
+  rx = await startReceiver(SECRET);
+  server = await spawnServer({ runtime: "worker", env: { SEED_DEMO: "0", RATE_LIMITS: "off", SCHEDULER_NOW: "" } });
+}, 90_000);
+afterAll(async () => {
+  await server?.stop();
+  await rx?.close();
+});
+
+describe("alarms (real clock)", () => {
+  it("run a booking's due timer and deliver its message by themselves", async () => {
+    const api = fetchApi(server.baseUrl);
+    await ok(await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth), 201);
+    const option = (await search(api, "rome", { interventions: ["maintenance"] })).options[0];
+    await ok(await api("POST", "/v1/dealers/rome/appointments", { ...bookingBody(option.start), advisorId: option.advisorId }), 201);
+
+    const deadline = Date.now() + 20_000;
+    while (rx.accepted.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect([...rx.accepted.values()].map((m: any) => m.type)).toEqual(["supervisor_notice"]);
+    const messages = await ok(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
+    expect(messages.messages.map((m: any) => [m.kind, m.status])).toEqual([["supervisor_notice", "delivered"]]);
+    expect(server.stdoutLines().some((l) => l.includes('"msg":"alarm"'))).toBe(true);
+  }, 60_000);
+});
