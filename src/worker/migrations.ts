@@ -7,8 +7,9 @@ import m0003 from "../../db/migrations/0003_journey.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
-// (wrangler.toml: the "Text" rule for *.sql). Trap: `npm run db:generate` adds a file to
-// the journal but not here; test/worker/migrate.test.ts fails until it is listed.
+// (wrangler's default module rules make *.sql a Text module). Trap: `npm run
+// db:generate` adds a file to the journal but not here; test/worker/migrate.test.ts
+// fails until it is listed.
 
 export const MIGRATION_FILES = {
   "0000_init": m0000,
