@@ -36,6 +36,7 @@ function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option
       s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
       for (; s + q.job.receptionMinutes <= day.open[r + 1]; s += GRID) {
         const g = (s + day.gridPhase) / GRID;
+        if (mask && mask[dealer.advisors.length * SLOTS_PER_DAY + g] === 0) continue;
         for (let a = 0; a < dealer.advisors.length; a++) {
           if (mask && mask[a * SLOTS_PER_DAY + g] === 0) continue;
           const req: StayRequest = { advisor: a, start: day.zone.start + s, minutes: q.job.receptionMinutes, job: q.job, now: q.now, express: true, priority: true, force, desk: mask !== null };

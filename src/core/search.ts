@@ -96,20 +96,22 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
   const earliest = q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start;
   const partMiss = q.dayPart !== undefined && (q.dayPart === "morning") !== (half === 0) ? 4 : 0;
   const mask = slotMask(index, day, minutes);
+  const anyRow = index.dealer.advisors.length * SLOTS_PER_DAY;
   let best: Candidate | null = null;
   for (let r = 0; r < day.open.length; r += 2) {
     let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
     const hiStart = Math.min(day.open[r + 1] - minutes, half === 0 ? day.noon - 1 : Infinity);
     lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
     for (let s = lo; s <= hiStart; s += GRID) {
+      const g = (s + day.gridPhase) / GRID;
+      if (mask[anyRow + g] === 0) continue;
       const e = s + minutes;
       let load = 0;
-      if (st) for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) if (st.desk[g] > load) load = st.desk[g];
+      if (st) for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++) if (st.desk[k] > load) load = st.desk[k];
       const quiet = load < quietLimit && !overlaps(day.rush, s, e);
       const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
       // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
       if (!every && best && rank >= best.key - (best.key & 2047)) continue;
-      const g = (s + day.gridPhase) / GRID;
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;

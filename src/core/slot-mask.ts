@@ -15,7 +15,8 @@ export const SLOTS_PER_DAY = Math.ceil(1500 / GRID);
 function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, minutes: number): Uint8Array {
   const A = index.dealer.advisors.length;
   const rules = index.dealer.config.receptionRules;
-  const mask = new Uint8Array(A * SLOTS_PER_DAY);
+  // One row per advisor, then the row "any advisor" (ANY_ROW), so a full quarter hour costs one test.
+  const mask = new Uint8Array((A + 1) * SLOTS_PER_DAY);
   for (let a = 0; a < A; a++) {
     const base = a * WORDS_PER_DAY;
     const duty = day.duty[a];
@@ -27,14 +28,19 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, min
         if (!allSet(day.available, base, s, e)) continue;
         if (st && anySet(st.busy, base, s, e)) continue;
         if (list && (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, e, rules.maxMinutesPer2h))) continue;
-        mask[a * SLOTS_PER_DAY + (s + day.gridPhase) / GRID] = 1;
+        const g = (s + day.gridPhase) / GRID;
+        mask[a * SLOTS_PER_DAY + g] = 1;
+        mask[A * SLOTS_PER_DAY + g] = 1;
       }
     }
   }
   return mask;
 }
 
-/** Byte per (advisor, grid slot): 1 when a reception of `minutes` may start there as far as the desk goes. */
+/**
+ * Byte per (advisor, grid slot): 1 when a reception of `minutes` may start there as far
+ * as the desk goes; row `advisors.length` (after the last advisor) says whether any may.
+ */
 export function slotMask(index: CapacityIndex, day: DayInfo, minutes: 15 | 30): Uint8Array {
   const d = derived(index, day);
   if (minutes === 15) return (d.mask15 ??= build(index, day, d.state, 15));
