@@ -1,10 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppDeps, type AppEnv, defaultLog } from "./api/deps.js";
 import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
-import { accessLog } from "./api/middleware/access-log.js";
-import { bodyLimit } from "./api/middleware/body-limit.js";
-import { requestId } from "./api/middleware/request-id.js";
+import { edge } from "./api/middleware/edge.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
+import { validateInOnePass } from "./api/route-validation.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
@@ -41,12 +40,11 @@ export function createAppWithJourney(appDeps: AppDeps) {
   const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log });
   // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Before any route: every app.openapi() below validates in one synchronous pass.
+  validateInOnePass(app);
 
-  // Order matters: request id first (logs and problems quote it), then the access log
-  // (it must see error responses), then the body limit (before anything reads a body).
-  app.use("*", requestId());
-  app.use("*", accessLog(log));
-  app.use("*", bodyLimit());
+  // Request id, body limit and access log, in that order (api/middleware/edge.ts).
+  app.use("*", edge(log));
   installErrorHandlers(app, log);
   registerOpenApiComponents(app);
 

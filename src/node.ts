@@ -12,6 +12,7 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from 
 import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
+import { stdoutLog } from "./node/stdout-log.js";
 
 // Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
 // tests import startServer()/openDatabase() instead (main() runs only when executed).
@@ -147,7 +148,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 async function main(): Promise<void> {
-  const log = defaultLog;
+  // Batched stdout (one write per event-loop turn, flushed on exit), not console.log per line.
+  const { log } = stdoutLog();
   let running: RunningServer;
   try {
     running = await startServer({ env: process.env, log });

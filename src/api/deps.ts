@@ -64,6 +64,10 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     principal?: Principal;
+    /** Headers for this request's response (api/response-headers.ts), lower-case names. */
+    responseHeaders?: Record<string, string>;
+    /** The response jsonResponse() built with those headers already in it. */
+    headersApplied?: Response;
   };
 }
 

@@ -93,7 +93,8 @@ export function problemBody(err: ApiError, requestId: string | undefined): Recor
 
 export function problem(c: Context, err: ApiError): Response {
   const requestId = c.get("requestId") as string | undefined;
-  // c.body (not new Response) so headers set earlier on c (X-Request-Id) are kept.
+  // c.body (not new Response) so headers set on c before the throw (Retry-After,
+  // WWW-Authenticate) are kept; X-Request-Id and CORS are added by the edge afterwards.
   return c.body(JSON.stringify(problemBody(err, requestId)), err.status, {
     "Content-Type": "application/problem+json",
   });

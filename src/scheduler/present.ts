@@ -3,14 +3,15 @@ import { encodeOptionId } from "../core/option-id.js";
 import type { AdvisorSlot, Option } from "../core/types.js";
 import type { AppointmentRow } from "./appointments-repo.js";
 import type { AppointmentView, OptionView, SlotView, Status, Vehicle } from "./contracts.js";
+import { formatInstant as instant } from "./instants.js";
 import { appointmentTitle, parseFile } from "./journey/title.js";
 
 // Integers → the contract's JSON. Instants carry the dealer's UTC offset of that moment.
 
 export function slotView(dealer: Dealer, s: AdvisorSlot): SlotView {
   return {
-    start: dealer.format(s.start),
-    end: dealer.format(s.start + s.minutes),
+    start: instant(dealer, s.start),
+    end: instant(dealer, s.start + s.minutes),
     advisorId: dealer.advisors[s.advisor].id,
     minutes: s.minutes,
   };
@@ -20,12 +21,12 @@ export function optionView(dealer: Dealer, o: Option): OptionView {
   const r = o.reception;
   return {
     optionId: encodeOptionId(dealer, { reception: r, ret: o.ret, express: o.express, overridesCaps: o.overridesCaps }),
-    start: dealer.format(r.start),
-    end: dealer.format(r.start + r.minutes),
+    start: instant(dealer, r.start),
+    end: instant(dealer, r.start + r.minutes),
     advisorId: dealer.advisors[r.advisor].id,
     advisorName: dealer.advisors[r.advisor].name,
     receptionMinutes: r.minutes,
-    readyAt: dealer.format(o.readyAt),
+    readyAt: instant(dealer, o.readyAt),
     return: o.ret ? slotView(dealer, o.ret) : null,
     quiet: o.quiet,
     express: o.express,

@@ -4,6 +4,7 @@ import { searchAvailability as coreSearch } from "../core/search.js";
 import type { Job } from "../core/types.js";
 import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
+import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
 import { isPriority, resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
@@ -34,7 +35,7 @@ export function searchAvailability(runtimes: Runtimes, dealerId: string, req: Av
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const priority = isPriority(rt.dealer, req.vehicle?.model);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
   // A date in the past searches from today: the customer cannot book yesterday anyway.
   const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
@@ -46,7 +47,7 @@ export function searchAvailability(runtimes: Runtimes, dealerId: string, req: Av
   const res: AvailabilityResponse = {
     dealerId,
     timeZone: rt.dealer.tz,
-    from: rt.dealer.format(rt.dealer.day(fromDay).zone.start).slice(0, 10),
+    from: formatInstant(rt.dealer, rt.dealer.day(fromDay).zone.start).slice(0, 10),
     days: result.days,
     options: result.options.map((o) => optionView(rt.dealer, o)),
   };

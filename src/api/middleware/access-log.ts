@@ -1,29 +1,26 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { matchedRoutes } from "hono/route";
-import type { AppEnv, LogFn } from "../deps.js";
 
-// One JSON line per request. Logs the route PATTERN (/v1/dealers/:dealerId), never the
-// raw URL, query, headers or body: those can carry emails, phones, VINs and tokens.
+// One JSON line per request (api/middleware/edge.ts writes it). Logs the route PATTERN
+// (/v1/dealers/:dealerId), never the raw URL, query, headers or body: those can carry
+// emails, phones, VINs and tokens.
 
-export function accessLog(log: LogFn): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    // performance.now, not deps.now: the app clock may be frozen by SCHEDULER_NOW.
-    const started = performance.now();
-    await next();
-    log({
-      level: c.res.status >= 500 ? "error" : "info",
-      msg: "request",
-      method: c.req.method,
-      route: routePattern(c),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      requestId: c.get("requestId"),
-    });
+/** `started`: performance.now() when the request arrived (never deps.now: it may be frozen). */
+export function accessLine(c: Context, started: number, requestId: string): object {
+  const status = c.res.status;
+  return {
+    level: status >= 500 ? "error" : "info",
+    msg: "request",
+    method: c.req.method,
+    route: routePattern(c),
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    requestId,
   };
 }
 
 /** The handler's pattern; null when only catch-all middleware matched (a 404). */
-function routePattern(c: Parameters<MiddlewareHandler>[0]): string | null {
+function routePattern(c: Context): string | null {
   const routes = matchedRoutes(c);
   for (let i = routes.length - 1; i >= 0; i--) {
     if (routes[i].method !== "ALL") return routes[i].path;

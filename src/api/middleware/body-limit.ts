@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import { ApiError, problem } from "../errors.js";
 
@@ -8,24 +8,26 @@ export const MAX_BODY_BYTES = 32 * 1024;
 // Checks Content-Length up front and also counts chunked bodies as they stream, so a
 // client cannot bypass the limit by omitting the length.
 //
-// Fast path (same decisions as hono's middleware, which it wraps): a GET/HEAD has no body,
-// and a request with Content-Length and no Transfer-Encoding is judged by the header
-// alone. Only the rest goes through hono's bodyLimit, which reads `c.req.raw.body`: under
+// Fast path (same decisions as hono's middleware): a GET/HEAD has no body, and a request
+// with Content-Length and no Transfer-Encoding is judged by the header alone. Only the
+// rest goes through hono's bodyLimit, which reads `c.req.raw.body`: under
 // @hono/node-server that getter materialises a full undici Request (web ReadableStream,
 // AbortController) instead of the adapter's direct body read: it doubled the server's CPU
 // time per availability search in bench/http.bench.ts (~500 → ~265 µs per request).
-export const bodyLimit = (): MiddlewareHandler => {
-  const onError: Parameters<typeof honoBodyLimit>[0]["onError"] = (c) =>
-    problem(c, new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
-  const streaming = honoBodyLimit({ maxSize: MAX_BODY_BYTES, onError });
-  return async (c, next) => {
-    const method = c.req.method;
-    if (method === "GET" || method === "HEAD") return next();
-    const headers = c.req.raw.headers;
-    const length = headers.get("content-length");
-    if (length !== null && !headers.has("transfer-encoding")) {
-      return parseInt(length || "0", 10) > MAX_BODY_BYTES ? onError(c) : next();
-    }
-    return streaming(c, next);
-  };
-};
+
+export type BodyVerdict = "ok" | "too_large" | "count_while_streaming";
+
+/** The header-only decision; "count_while_streaming" → run `streamingLimit` around next(). */
+export function bodyVerdict(c: Context): BodyVerdict {
+  const method = c.req.method;
+  if (method === "GET" || method === "HEAD") return "ok";
+  const headers = c.req.raw.headers;
+  const length = headers.get("content-length");
+  if (length !== null && !headers.has("transfer-encoding")) return parseInt(length || "0", 10) > MAX_BODY_BYTES ? "too_large" : "ok";
+  return "count_while_streaming";
+}
+
+export const tooLarge = (c: Context): Response => problem(c, new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
+
+/** hono's counting middleware, for bodies without a usable Content-Length. */
+export const streamingLimit: MiddlewareHandler = honoBodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

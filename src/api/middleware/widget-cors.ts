@@ -1,5 +1,6 @@
 import type { Context, Handler, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../deps.js";
+import { addResponseHeader } from "../response-headers.js";
 
 // CORS for the dealer website widget, on PUBLIC routes only (src/routes/public.ts wires
 // it). The allowed origins are the dealer's `widgetOrigins`, compared exactly by a
@@ -12,6 +13,7 @@ import type { AppEnv } from "../deps.js";
 export const WIDGET_ALLOW_HEADERS = ["Content-Type", "Idempotency-Key", "X-Request-Id"];
 /** Response headers a widget script may read. */
 export const WIDGET_EXPOSE_HEADERS = ["Retry-After", "Location", "ETag", "Idempotent-Replayed", "X-Request-Id"];
+const EXPOSE = WIDGET_EXPOSE_HEADERS.join(", ");
 const MAX_AGE_SECONDS = 600;
 
 /** The allowlist that applies to this request, or null (unknown dealer: allow nothing). */
@@ -24,19 +26,20 @@ function allowed(c: Context<AppEnv>, originsOf: OriginsOf): string | null {
   return originsOf(c)?.includes(origin) ? origin : null;
 }
 
-/** On the real request: allow the listed origin to read the response (errors included). */
+/**
+ * On the real request: allow the listed origin to read the response (errors included).
+ * The headers go to the response whatever answers it, 404s and 429s too: the edge
+ * applies them once the response is final (api/response-headers.ts).
+ */
 export function widgetCors(originsOf: OriginsOf): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const origin = allowed(c, originsOf);
-    await next();
-    // After next(): c.res is final here, even when a later handler threw (the error
-    // handler already turned it into a problem response), so 404s and 429s carry it too.
-    const h = c.res.headers;
-    h.append("Vary", "Origin");
+    addResponseHeader(c, "Vary", "Origin");
     if (origin) {
-      h.set("Access-Control-Allow-Origin", origin);
-      h.set("Access-Control-Expose-Headers", WIDGET_EXPOSE_HEADERS.join(", "));
+      addResponseHeader(c, "Access-Control-Allow-Origin", origin);
+      addResponseHeader(c, "Access-Control-Expose-Headers", EXPOSE);
     }
+    return next();
   };
 }
 

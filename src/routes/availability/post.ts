@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
+import { jsonResponse } from "../../api/response-headers.js";
 import { AvailabilityRequest, AvailabilityResponse } from "../../scheduler/contracts.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
 import { searchAvailability } from "../../scheduler/search.js";
@@ -24,6 +25,7 @@ export const searchAvailabilityRoute = createRoute({
 export function registerSearchAvailability(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
   app.openapi(searchAvailabilityRoute, (c) => {
     const { dealerId } = c.req.valid("param");
-    return c.json(searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+    // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
+    return jsonResponse(c, searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
   });
 }

@@ -1,0 +1,54 @@
+import type { LogFn } from "../api/deps.js";
+
+// The Node server's log sink: still one JSON line per call, but the lines of one event-loop
+// turn leave in ONE stdout write. Under load a turn serves many requests, and console.log
+// per access-log line cost a write(2) each plus console's formatting and colour checks
+// (~10 % of the server's CPU per availability search, see README Performance).
+//
+// What is NOT deferred:
+//  - error and fatal lines flush at once, with everything queued before them, so the
+//    lines just before a crash are on disk;
+//  - process exit (process.exit, end of the loop) flushes in the 'exit' handler: stdout
+//    writes to files and pipes are synchronous on Linux, so nothing is lost on a clean or
+//    fatal exit. Only SIGKILL can lose the current turn's lines (a few ms of access log).
+// Order: an access-log line now reaches stdout just AFTER its response is written (the
+// flush runs in setImmediate), not just before. Tests and tools that read stdout must not
+// expect the line before the response arrives (they read after the server stops).
+
+export interface StdoutLog {
+  log: LogFn;
+  /** Writes whatever is queued now (synchronously for files and pipes on Linux). */
+  flush(): void;
+}
+
+export function stdoutLog(out: NodeJS.WriteStream = process.stdout): StdoutLog {
+  let pending = "";
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    try {
+      out.write(text);
+    } catch {
+      // Like console.log: a log reader that went away (EPIPE) must not take the server down.
+    }
+  };
+  // Asynchronous write errors (EPIPE on a pipe) arrive as 'error' events; console.log
+  // swallows them too. Without a listener they would crash the process.
+  out.on("error", () => {});
+  process.on("exit", flush);
+
+  const log: LogFn = (line) => {
+    pending += JSON.stringify(line) + "\n";
+    const level = (line as { level?: unknown }).level;
+    if (level === "error" || level === "fatal") flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+  return { log, flush };
+}

@@ -1,0 +1,30 @@
+import type { Dealer } from "../core/dealer.js";
+
+// Instants as the contract writes them ("2026-11-24T09:15:00+01:00"), memoised per dealer.
+// A search answer holds ~16 of them and they recur across searches (slots start on the
+// same few hundred minutes of the coming weeks). A remembered string is also one that
+// JSON.stringify has already flattened: a freshly concatenated one has to be flattened
+// (copied) first, which cost about as much as formatting it (bench/http-cpu.ts profile).
+//
+// Keyed by the compiled Dealer object: a configuration change compiles a new one (the
+// runtime is rebuilt), so a cached string can never outlive the zone rules it used.
+
+const MAX_PER_DEALER = 20_000; // ~2 months of 5-minute steps; then start over
+
+const byDealer = new WeakMap<Dealer, Map<number, string>>();
+let lastDealer: Dealer | undefined;
+let lastMap: Map<number, string> | undefined;
+
+export function formatInstant(dealer: Dealer, epochMinute: number): string {
+  let memo = dealer === lastDealer ? lastMap : byDealer.get(dealer);
+  if (!memo) byDealer.set(dealer, (memo = new Map()));
+  lastDealer = dealer;
+  lastMap = memo;
+  let text = memo.get(epochMinute);
+  if (text === undefined) {
+    if (memo.size >= MAX_PER_DEALER) memo.clear();
+    text = dealer.format(epochMinute);
+    memo.set(epochMinute, text);
+  }
+  return text;
+}
