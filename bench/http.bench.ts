@@ -1,5 +1,5 @@
-// End-to-end HTTP benchmark of the REAL server (`node --import tsx src/node.ts`, exactly as
-// test/helpers/server.ts spawns it) under autocannon.
+// End-to-end HTTP benchmark of the REAL server, run as `npm start` runs it (the dist/ build
+// of scripts/build-server.mjs: `node --enable-source-maps dist/node.js`), under autocannon.
 //
 //   npm run bench:http                        table on stdout, bench/results/http.json
 //   BENCH_DURATION=5 npm run bench:http       seconds per load (default 15)
@@ -13,6 +13,9 @@
 //                                             not written)
 //   BENCH_KEEP=1                              keep the temp dir (database, server.log)
 //   BENCH_OUT=path.json                       write the JSON elsewhere
+//   BENCH_SERVER=tsx                          run src/ under tsx instead (as the tests spawn it)
+//   BENCH_SERVER=some/dir                     run another build (node scripts/build-server.mjs src some/dir)
+//   BENCH_NODE_FLAGS="--flag ..."             extra node flags for the server (experiments)
 //
 // Setup: a fresh SQLite file in a temp dir, SEED_DEMO=0, the clock frozen at
 // SCHEDULER_NOW=2026-11-23T07:00:00Z (Monday 08:00 in Rome), NODE_ENV=production. The
@@ -38,14 +41,15 @@
 //
 // The JSON holds, per load: [{ task, reqPerSec, p50Ms, p99Ms, non2xx, errors }].
 
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { JOB_MIX, MOBILITY_MIX, mulberry32, pickWeighted, referenceConfigInput, type Rng } from "./fixtures/reference-dealer.js";
+import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { ADMIN_TOKEN, bookingPool, call, DEALER, isoDay, NOW_ISO, pool, prebook, prepareDealer, searchBodies } from "./http-setup.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -56,14 +60,13 @@ const STRICT = process.env.BENCH_STRICT === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
 const KEEP = process.env.BENCH_KEEP === "1";
 const ONLY = process.env.BENCH_ONLY ?? "";
+/** "dist" (default): `npm run build`, then dist/node.js as `npm start` runs it; "tsx": src/ under tsx; else another build's directory. */
+const SERVER = process.env.BENCH_SERVER || "dist";
+/** Extra node flags for the server process (experiments), e.g. "--max-semi-space-size=32". */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/http.json"));
 const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
 
-const NOW_ISO = "2026-11-23T07:00:00Z"; // Monday 2026-11-23, 08:00 Europe/Rome
-const TODAY = "2026-11-23";
-const DEALER = "bench";
-const ADMIN_TOKEN = "bench-admin-token-0123456789";
-const PREBOOK = 400; // booking attempts before the loads (most succeed)
 const POOL_MAX = num(process.env.BENCH_BOOK_POOL, 6000);
 
 const TARGET = { searchReqPerSec: 5000, searchP99Ms: 25 };
@@ -99,8 +102,10 @@ async function startServer(): Promise<Server> {
   const errPath = join(dir, "server.err");
   const out = openSync(logPath, "a");
   const err = openSync(errPath, "a");
-  const nodeArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"] : [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/node.ts"], {
+  const nodeArgs = [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"] : [])];
+  // As `npm start` runs it (package.json), or src/ under tsx for comparison.
+  const entry = SERVER === "tsx" ? ["--import", "tsx", "src/node.ts"] : ["--enable-source-maps", join(SERVER, "node.js")];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -156,178 +161,15 @@ async function startServer(): Promise<Server> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Plain HTTP helpers for the setup phase
-
-async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: res.status, json, text };
-}
-
-/** Runs fn over items with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------
-// Request bodies
-
-const MODELS: ReadonlyArray<readonly [string, number]> = [["Grecale", 40], ["Levante", 20], ["Ghibli", 15], ["Quattroporte", 10], ["GranTurismo", 10], ["MC20", 5]];
-const FIRST = ["Marco", "Giulia", "Luca", "Sara", "Paolo", "Elena", "Davide", "Chiara", "Matteo", "Anna"];
-const LAST = ["Bianchi", "Rossi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno"];
-const ADVISOR_IDS = Array.from({ length: 10 }, (_, i) => `sa-${String(i + 1).padStart(2, "0")}`);
-const REQUESTS = ["Strange noise from the front left wheel", "Winter tyres, please keep the summer set", "Annual service", "Warning light on the dashboard", "Scratch on the rear bumper", ""];
-
-function isoDay(offset: number): string {
-  const d = new Date(Date.UTC(2026, 10, 23 + offset));
-  return d.toISOString().slice(0, 10);
-}
-
-function vehicle(rng: Rng) {
-  const model = pickWeighted(rng, MODELS);
-  // Digits only: a VIN never contains I, O or Q, which base-36 letters could produce.
-  const vin = "ZN6" + String(Math.floor(rng() * 1e14)).padStart(14, "0");
-  return rng() < 0.15 ? { model, vin, electrified: true } : { model, vin };
-}
-
-type Job = { interventions: string[]; known: boolean; mobility: string };
-const pickJob = (rng: Rng): Job => ({ interventions: pickWeighted(rng, JOB_MIX).slice(), known: rng() < 0.8, mobility: pickWeighted(rng, MOBILITY_MIX) });
-
-/** What the booking widget sends: the fixture's job mix, mostly the next few days. */
-function searchBody(rng: Rng) {
-  const job = pickJob(rng);
-  const body: Record<string, unknown> = {
-    vehicle: vehicle(rng),
-    interventions: job.interventions,
-    customer: { known: job.known },
-    mobility: job.mobility,
-  };
-  const r = rng();
-  if (r < 0.85) body.from = isoDay(Math.floor(rng() * rng() * 14)); // front-loaded, else "today"
-  body.days = rng() < 0.8 ? 14 : pickWeighted(rng, [[7, 1], [28, 1], [60, 1]] as const);
-  if (rng() < 0.3) body.count = pickWeighted(rng, [[2, 1], [5, 2], [10, 1]] as const);
-  if (rng() < 0.2) body.preferredAdvisorId = ADVISOR_IDS[Math.floor(rng() * 10)];
-  if (rng() < 0.2) body.dayPart = rng() < 0.6 ? "morning" : "afternoon";
-  return body;
-}
-
-function bookingBody(rng: Rng, job: Job, option: { optionId: string; start: string; advisorId: string }, byOptionId: boolean) {
-  const first = FIRST[Math.floor(rng() * FIRST.length)];
-  const last = LAST[Math.floor(rng() * LAST.length)];
-  const customer: Record<string, unknown> = {
-    known: job.known,
-    name: `${first} ${last}`,
-    email: `${first}.${last}${Math.floor(rng() * 1000)}@example.com`.toLowerCase(),
-    phone: `+39 3${Math.floor(rng() * 1e9).toString().padStart(9, "0")}`,
-  };
-  if (rng() < 0.6) customer.reminders = { consent: true, channel: rng() < 0.7 ? "sms" : "email" };
-  const request = REQUESTS[Math.floor(rng() * REQUESTS.length)];
-  return {
-    ...(byOptionId ? { optionId: option.optionId } : { start: option.start, advisorId: option.advisorId }),
-    vehicle: vehicle(rng),
-    interventions: job.interventions,
-    customer,
-    mobility: job.mobility,
-    ...(request ? { request } : {}),
-    channel: rng() < 0.7 ? "web" : "app",
-  };
-}
-
-// ---------------------------------------------------------------------------------------
-// Setup: dealer, pre-booked calendar, booking pool
-
-async function prepareDealer(base: string): Promise<void> {
-  const res = await call(base, "PUT", `/v1/dealers/${DEALER}`, referenceConfigInput, { authorization: `Bearer ${ADMIN_TOKEN}` });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`PUT dealer: ${res.status} ${res.text}`);
-}
-
-async function prebook(base: string): Promise<{ booked: number; conflicts: number }> {
-  const rng = mulberry32(0x9e3779b9);
-  const tries = Array.from({ length: PREBOOK }, () => {
-    const job = pickJob(rng);
-    // Front-loaded: the next days are fuller, like a real order book.
-    return { job, from: isoDay(Math.floor(rng() * rng() * 12)), pick: rng(), byOptionId: rng() < 0.5, seed: Math.floor(rng() * 2 ** 31) };
-  });
-  let booked = 0;
-  let conflicts = 0;
-  await pool(tries, 4, async (t) => {
-    const s = await call(base, "POST", `/v1/dealers/${DEALER}/availability`, {
-      interventions: t.job.interventions, customer: { known: t.job.known }, mobility: t.job.mobility, from: t.from, days: 14, count: 5,
-    });
-    if (s.status !== 200) throw new Error(`prebook search: ${s.status} ${s.text}`);
-    const options = s.json.options as Array<{ optionId: string; start: string; advisorId: string }>;
-    if (options.length === 0) return;
-    const o = options[Math.floor(t.pick * options.length)];
-    const b = await call(base, "POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(mulberry32(t.seed), t.job, o, t.byOptionId));
-    if (b.status === 201) booked++;
-    else if (b.status === 409) conflicts++;
-    else throw new Error(`prebook booking: ${b.status} ${b.text}`);
-  });
-  return { booked, conflicts };
-}
-
-/** Many searches (day by day, advisor by advisor, morning/afternoon) → distinct booking bodies. */
-async function bookingPool(base: string): Promise<{ bodies: string[]; searches: number; options: number }> {
-  const rng = mulberry32(0xb00c);
-  const queries: Array<{ job: Job; body: Record<string, unknown> }> = [];
-  for (let d = 0; d < 14; d++)
-    for (const advisor of ADVISOR_IDS)
-      for (const dayPart of ["morning", "afternoon"])
-        for (let k = 0; k < 2; k++) {
-          const job = pickJob(rng);
-          queries.push({
-            job,
-            body: { interventions: job.interventions, customer: { known: job.known }, mobility: job.mobility, from: isoDay(d), days: 1, count: 20, preferredAdvisorId: advisor, dayPart },
-          });
-        }
-  const seen = new Set<string>();
-  const entries: Array<{ job: Job; option: { optionId: string; start: string; advisorId: string } }> = [];
-  await pool(queries, 8, async (q) => {
-    const s = await call(base, "POST", `/v1/dealers/${DEALER}/availability`, q.body);
-    if (s.status !== 200) throw new Error(`pool search: ${s.status} ${s.text}`);
-    for (const o of s.json.options) {
-      const key = `${o.optionId}|${q.job.interventions.join("+")}|${q.job.mobility}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      entries.push({ job: q.job, option: o });
-    }
-  });
-  // Shuffle (deterministically), cap, and turn into request bodies.
-  const order = entries.map((e) => ({ e, k: rng() }));
-  order.sort((a, b) => a.k - b.k);
-  const picked = order.slice(0, POOL_MAX).map((x) => x.e);
-  const bodies = picked.map((e) => JSON.stringify(bookingBody(rng, e.job, e.option, rng() < 0.5)));
-  return { bodies, searches: queries.length, options: entries.length };
-}
-
-// ---------------------------------------------------------------------------------------
 // Load runs
 
-/** utime + stime of a process in ms (Linux /proc; null elsewhere). USER_HZ is 100 on Linux. */
-function procCpuMs(pid: number | undefined): number | null {
+/** utime and stime of a process in ms (Linux /proc; null elsewhere). USER_HZ is 100 on Linux. */
+function procCpuMs(pid: number | undefined): { user: number; system: number } | null {
   if (pid === undefined) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10;
+    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
   } catch {
     return null;
   }
@@ -348,6 +190,8 @@ interface LoadResult {
   durationS: number;
   /** Server process CPU time per completed request (µs), and its CPU use in % of one core. */
   serverCpuUsPerReq: number | null;
+  /** The kernel's part of it (system time: socket reads and writes, mostly), in %. */
+  serverSysPct: number | null;
   serverCpuPct: number | null;
   loaderCpuPct: number;
 }
@@ -410,6 +254,7 @@ async function runLoad(task: string, server: Server, path: string, bodies: strin
   const sorted = Float64Array.from(all).sort();
   const completed = all.length;
   const durationS = result.duration || (ended - started) / 1e6;
+  const serverMs = serverCpu0 && serverCpu1 ? serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system : null;
   return {
     task,
     reqPerSec: Math.round((completed / durationS) * 10) / 10,
@@ -422,107 +267,11 @@ async function runLoad(task: string, server: Server, path: string, bodies: strin
     windowUs: [started, ended],
     completed,
     durationS,
-    serverCpuUsPerReq: serverCpu0 !== null && serverCpu1 !== null && completed ? Math.round(((serverCpu1 - serverCpu0) * 1000) / completed) : null,
-    serverCpuPct: serverCpu0 !== null && serverCpu1 !== null ? Math.round(((serverCpu1 - serverCpu0) / ((ended - started) / 1000)) * 100) : null,
+    serverCpuUsPerReq: serverMs !== null && completed ? Math.round((serverMs * 1000) / completed) : null,
+    serverSysPct: serverMs ? Math.round((100 * (serverCpu1!.system - serverCpu0!.system)) / serverMs) : null,
+    serverCpuPct: serverMs !== null ? Math.round((serverMs / ((ended - started) / 1000)) * 100) : null,
     loaderCpuPct: Math.round(((loaderCpu.user + loaderCpu.system) / (ended - started)) * 100),
   };
-}
-
-// ---------------------------------------------------------------------------------------
-// CPU profile summary (BENCH_PROFILE=1)
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function area(url: string, fn: string): string {
-  if (!url) {
-    if (fn === "(idle)") return "(idle)";
-    if (fn === "(garbage collector)") return "(gc)";
-    if (fn === "(program)") return "(program: native, V8)";
-    return "";
-  }
-  const u = url.replace(/^file:\/\//, "");
-  if (u.startsWith("node:")) return /_http|http_|\bhttp\b|net|stream|llhttp/.test(u) ? "node http/net/streams" : "node core (other)";
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
-  if (m) return m[1];
-  if (u.startsWith(ROOT)) {
-    const r = relative(ROOT, u);
-    return r.startsWith("src/") ? r.split("/").slice(0, 2).join("/") : r;
-  }
-  return u.split("/").slice(-2).join("/");
-}
-
-function summariseProfile(profile: CpuProfile, window: [number, number] | null): string[] {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // Per-node sample counts, restricted to the load window when the clocks line up.
-  const counts = new Map<number, number>();
-  let t = profile.startTime;
-  let inWindow = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    if (window && (t < window[0] || t > window[1])) continue;
-    counts.set(profile.samples[i], (counts.get(profile.samples[i]) ?? 0) + 1);
-    inWindow++;
-  }
-  const lines: string[] = [];
-  if (window && inWindow === 0) {
-    lines.push("(profile clock did not match the load window: summarising the whole run)");
-    return summariseProfile(profile, null).concat(lines);
-  }
-  const label = (n: ProfileNode) => {
-    const u = n.callFrame.url.replace(/^file:\/\//, "");
-    const where = u ? (u.startsWith(ROOT) ? relative(ROOT, u) : u.replace(/.*node_modules\//, "")) : "";
-    return `${n.callFrame.functionName || "(anonymous)"}${where ? "  " + where : ""}`;
-  };
-  const idle = [...counts.entries()].filter(([id]) => nodes.get(id)!.callFrame.functionName === "(idle)").reduce((s, [, c]) => s + c, 0);
-  const busy = inWindow - idle;
-  const self = new Map<string, number>();
-  const incl = new Map<string, number>();
-  const areas = new Map<string, number>();
-  for (const [id, c] of counts) {
-    const n = nodes.get(id)!;
-    if (n.callFrame.functionName === "(idle)") continue;
-    self.set(label(n), (self.get(label(n)) ?? 0) + c);
-    // Area: builtins without a url (JSON.stringify, RegExp exec, ...) count for their caller.
-    let a = area(n.callFrame.url, n.callFrame.functionName);
-    for (let p = parent.get(id); !a && p !== undefined; p = parent.get(p)) {
-      const pn = nodes.get(p)!;
-      a = area(pn.callFrame.url, pn.callFrame.functionName);
-    }
-    a ||= "(native, no JS caller)";
-    areas.set(a, (areas.get(a) ?? 0) + c);
-    // Inclusive: every distinct function on the stack.
-    const seen = new Set<string>();
-    for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
-      const k = label(nodes.get(p)!);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      incl.set(k, (incl.get(k) ?? 0) + c);
-    }
-  }
-  const pct = (c: number) => `${((100 * c) / busy).toFixed(1).padStart(5)}%`;
-  lines.push(`samples in the search window: ${inWindow}, idle ${((100 * idle) / inWindow).toFixed(1)}% — shares below are of the server's BUSY time`);
-  lines.push("(under --cpu-prof console.log costs ~2.5x its normal price: the inspector's console hook; the access log is overstated)");
-  lines.push("", "by area (self time; builtins charged to their JS caller):");
-  for (const [a, c] of [...areas.entries()].sort((x, y) => y[1] - x[1]).slice(0, 18)) lines.push(`  ${pct(c)}  ${a}`);
-  lines.push("", "top functions by self time:");
-  for (const [k, c] of [...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 30)) lines.push(`  ${pct(c)}  ${k}`);
-  lines.push("", "top functions by inclusive time:");
-  for (const [k, c] of [...incl.entries()].sort((x, y) => y[1] - x[1]).filter(([k]) => !k.startsWith("(root)")).slice(0, 40)) lines.push(`  ${pct(c)}  ${k}`);
-  return lines;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -557,6 +306,8 @@ async function main(): Promise<number> {
   console.log(`Pitlane HTTP benchmark — node ${process.version}, ${availableParallelism()} CPUs (load generator on the same machine)`);
   console.log(`${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP_S} s search warm-up), SCHEDULER_NOW=${NOW_ISO}${PROFILE ? ", server under --cpu-prof" : ""}\n`);
 
+  // The same build `npm start` runs (prestart), so the bench measures what production runs.
+  if (SERVER === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const loadBefore = loadAvg();
   if (loadBefore !== null && loadBefore > 1) console.log(`note: 1-min load average is ${loadBefore} before starting: other work on this machine will depress the figures\n`);
   const server = await startServer();
@@ -573,8 +324,7 @@ async function main(): Promise<number> {
     console.log(`setup: dealer "${DEALER}" (10 advisors, Mon–Sat, 3 skills), pre-booked ${pre.booked} appointments via the API (${pre.conflicts} lost races) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     if (ONLY !== "book") {
-      const rng = mulberry32(0x5ea4c8);
-      const bodies = Array.from({ length: 512 }, () => JSON.stringify(searchBody(rng)));
+      const bodies = searchBodies();
       // Every body must be a valid question (200), or the figures would measure 400s.
       const bad = (await pool(bodies, 8, (b) => call(server.url, "POST", `/v1/dealers/${DEALER}/availability`, JSON.parse(b)))).filter((r) => r.status !== 200);
       if (bad.length) throw new Error(`${bad.length} search bodies fail: ${bad[0].status} ${bad[0].text}`);
@@ -587,7 +337,7 @@ async function main(): Promise<number> {
 
     if (ONLY !== "search") {
       const t1 = performance.now();
-      const p = await bookingPool(server.url);
+      const p = await bookingPool(server.url, POOL_MAX);
       console.log(`booking pool: ${p.searches} searches → ${p.options} distinct (option, job) pairs, ${p.bodies.length} booking bodies in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
       const r = await runLoad(`booking (${CONNECTIONS} conn)`, server, `/v1/dealers/${DEALER}/appointments`, p.bodies, DURATION, "partition");
       results.push(r);
@@ -621,7 +371,7 @@ async function main(): Promise<number> {
   for (const r of results) {
     if (r.serverCpuUsPerReq === null) continue;
     console.log(
-      `${pad(r.task, 30)} server CPU ${r.serverCpuUsPerReq} µs/req (${r.serverCpuPct}% of a core; one full core ≈ ${fmtInt(1e6 / r.serverCpuUsPerReq)} req/s), load generator ${r.loaderCpuPct}% of a core`,
+      `${pad(r.task, 30)} server CPU ${r.serverCpuUsPerReq} µs/req (${r.serverSysPct}% in the kernel; ${r.serverCpuPct}% of a core; one full core ≈ ${fmtInt(1e6 / r.serverCpuUsPerReq)} req/s), load generator ${r.loaderCpuPct}% of a core`,
     );
   }
   if (loadBefore !== null) console.log(`1-min load average: ${loadBefore} before, ${loadAvg()} after (${availableParallelism()} CPUs)${Math.max(loadBefore, loadAvg() ?? 0) > availableParallelism() + 0.5 ? " — OTHER PROCESSES WERE COMPETING FOR THE CPU: throughput and tail latency are understated" : ""}`);
