@@ -46,16 +46,17 @@ function carFree(index: CapacityIndex, s: number, e: number, priority: boolean):
   return carDemand(index, s, e, held) + 1 <= index.dealer.config.mobility.courtesyCars;
 }
 
-function used(index: CapacityIndex, kind: "runs" | "shuttle", d: number, h: number): number {
-  return index.peek(d)?.[kind][h] ?? 0;
+/** Runs or seats used in a half-day, by its halfKey(). */
+function used(index: CapacityIndex, kind: "runs" | "shuttle", key: number): number {
+  const st = index.peek(Math.floor(key / 2));
+  return st ? st[kind][key & 1] : 0;
 }
 
 function halfCounterFull(index: CapacityIndex, kind: "runs" | "shuttle", stay: Stay, limit: number): boolean {
-  const a = index.halfOf(stay.reception.start);
-  const b = index.halfOf(stay.ret ? stay.ret.start : stay.readyAt);
-  const same = a.day === b.day && a.half === b.half;
-  if (used(index, kind, a.day, a.half) + (same ? 2 : 1) > limit) return true;
-  return !same && used(index, kind, b.day, b.half) + 1 > limit;
+  const a = index.halfKey(stay.reception.start);
+  const b = index.halfKey(stay.ret ? stay.ret.start : stay.readyAt);
+  if (used(index, kind, a) + (a === b ? 2 : 1) > limit) return true;
+  return a !== b && used(index, kind, b) + 1 > limit;
 }
 
 /** The per-half-day counter a kind of mobility uses (driver runs, shuttle seats), or null when it is not counted. */
@@ -97,6 +98,5 @@ export function mobilityPrecheck(index: CapacityIndex, mobility: Mobility, recep
   }
   const kind = counterOf(config, mobility);
   if (!kind) return null;
-  const a = index.halfOf(reception.start);
-  return used(index, kind, a.day, a.half) + 1 > counterLimit(config, kind) ? "mobility_unavailable" : null;
+  return used(index, kind, index.halfKey(reception.start)) + 1 > counterLimit(config, kind) ? "mobility_unavailable" : null;
 }

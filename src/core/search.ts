@@ -97,6 +97,8 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
   const partMiss = q.dayPart !== undefined && (q.dayPart === "morning") !== (half === 0) ? 4 : 0;
   const mask = slotMask(index, day, minutes);
   const anyRow = index.dealer.advisors.length * SLOTS_PER_DAY;
+  // Counted kinds (runs, seats) were prechecked for the whole half-day by scanDay.
+  const carCheck = stateful && q.job.mobility === "courtesy_car";
   let best: Candidate | null = null;
   for (let r = 0; r < day.open.length; r += 2) {
     let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
@@ -118,7 +120,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority, desk: true };
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
-        if (stateful && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
+        if (carCheck && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
         const res = stateful ? evaluateStay(index, req, null, null) : evaluateReception(index, req, null);
         if (typeof res === "string") {
           // The workshop only fills up as the reception ends later in the day, and the
@@ -153,7 +155,8 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
   // no slot for this job at all (the cheapest test, so it comes first).
   let halves = 0b11;
-  if (q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle") {
+  const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
+  if (perHalf) {
     for (let half = 0; half < 2; half++) {
       const probe = { advisor: 0, start: day.zone.start + (half === 0 ? 0 : day.noon), minutes: q.job.receptionMinutes };
       if (mobilityPrecheck(index, q.job.mobility, probe, probe.start, q.priority === true)) halves &= ~(1 << half);
@@ -176,9 +179,11 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
       if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
       continue;
     }
-    let best = scanHalf(index, q, day, half, order, false, false, out);
+    // A counted kind (driver runs, shuttle seats) fails on the return's half-day often
+    // enough that ranking first and checking the winner would mostly rescan: check stays at once.
+    let best = scanHalf(index, q, day, half, order, false, perHalf, out);
     if (best === "stop") return;
-    if (best && stateful) {
+    if (best && stateful && !perHalf) {
       const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, best.plan);
       if (typeof stay !== "string") best.stay = stay;
       else {
