@@ -13,7 +13,9 @@ import { SLOTS_PER_DAY } from "./slot-mask.js";
 function build(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array {
   const free = freeBits(index, day);
   const A = index.dealer.advisors.length;
-  const next = new Int16Array(A * SLOTS_PER_DAY);
+  // One row per advisor, then the row "any advisor" (the earliest of them all).
+  const next = new Int16Array((A + 1) * SLOTS_PER_DAY).fill(-1);
+  const any = A * SLOTS_PER_DAY;
   for (let a = 0; a < A; a++) {
     const row = a * SLOTS_PER_DAY;
     let after = -1;
@@ -21,12 +23,16 @@ function build(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array 
       const s = g * GRID - day.gridPhase;
       if (s >= 0 && s + minutes <= day.zone.length && allSet(free, a * WORDS_PER_DAY, s, s + minutes)) after = g;
       next[row + g] = after;
+      if (after >= 0 && (next[any + g] < 0 || after < next[any + g])) next[any + g] = after;
     }
   }
   return next;
 }
 
-/** Per advisor × grid slot: the first grid slot at or after it where the advisor is free for `minutes`, or -1. */
+/**
+ * Per advisor × grid slot: the first grid slot at or after it where the advisor is free
+ * for `minutes`, or -1; row `advisors.length` holds the earliest over all advisors.
+ */
 export function fitTable(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array {
   const d = derived(index, day);
   const fits = (d.fits ??= new Map());
@@ -35,12 +41,19 @@ export function fitTable(index: CapacityIndex, day: DayInfo, minutes: number): I
   return t;
 }
 
-/** First grid start s in [lo, hi - minutes] (lo on the grid) where advisor `a` is free for `minutes`, or -1. */
-export function firstFit(table: Int16Array, day: DayInfo, a: number, lo: number, hi: number, minutes: number): number {
+/**
+ * The earliest grid start in [lo, hi - minutes] (lo on the grid) where some advisor is
+ * free for `minutes`, and who: `prefer` when free then, else the first such advisor.
+ * Returns start × 1024 + advisor, or -1.
+ */
+export function firstFitAny(table: Int16Array, day: DayInfo, advisors: number, prefer: number, lo: number, hi: number, minutes: number): number {
   const g = (lo + day.gridPhase) / GRID;
   if (g >= SLOTS_PER_DAY) return -1;
-  const f = table[a * SLOTS_PER_DAY + g];
+  const f = table[advisors * SLOTS_PER_DAY + g];
   if (f < 0) return -1;
   const s = f * GRID - day.gridPhase;
-  return s + minutes <= hi ? s : -1;
+  if (s + minutes > hi) return -1;
+  if (table[prefer * SLOTS_PER_DAY + g] === f) return s * 1024 + prefer;
+  for (let a = 0; a < advisors; a++) if (table[a * SLOTS_PER_DAY + g] === f) return s * 1024 + a;
+  return -1; // unreachable: the any-row is the minimum of the advisors' rows
 }

@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID } from "./dealer.js";
-import { firstFit, fitTable } from "./fit-table.js";
+import { firstFitAny, fitTable } from "./fit-table.js";
 import { reserveIntact } from "./reserve.js";
 import type { AdvisorSlot } from "./types.js";
 
@@ -27,18 +27,11 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
       lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
       const hi = day.open[r + 1];
       while (lo + minutes <= hi) {
-        // Earliest fitting start per advisor; the reception's advisor wins ties.
-        let bestS = firstFit(fits, day, advisor, lo, hi, minutes);
-        let bestA = bestS < 0 ? -1 : advisor;
-        for (let a = 0; a < A; a++) {
-          if (a === advisor) continue;
-          const s = firstFit(fits, day, a, lo, bestS < 0 ? hi : bestS - 1 + minutes, minutes);
-          if (s >= 0 && (bestS < 0 || s < bestS)) {
-            bestS = s;
-            bestA = a;
-          }
-        }
-        if (bestS < 0) break;
+        // Earliest fitting start over all advisors; the reception's advisor wins ties.
+        const fit = firstFitAny(fits, day, A, advisor, lo, hi, minutes);
+        if (fit < 0) break;
+        const bestS = Math.floor(fit / 1024);
+        const bestA = fit % 1024;
         const slot = { advisor: bestA, start: day.zone.start + bestS, minutes };
         // Every return rule holds by construction: on the grid, inside opening hours, at
         // or after readyAt, and the fit table only has minutes on duty, present and free
