@@ -2,6 +2,7 @@
 // dealer, the calendar pre-booked through the API, and the request bodies. Deterministic
 // (seeded PRNG), so every run and every variant sees the same questions.
 
+import { createServer } from "node:net";
 import { JOB_MIX, MOBILITY_MIX, mulberry32, pickWeighted, referenceConfigInput, type Rng } from "./fixtures/reference-dealer.js";
 
 export const NOW_ISO = "2026-11-23T07:00:00Z"; // Monday 2026-11-23, 08:00 Europe/Rome
@@ -178,3 +179,17 @@ export async function bookingPool(base: string, max: number): Promise<{ bodies: 
   return { bodies, searches: queries.length, options: entries.length };
 }
 
+
+/** A free loopback port for a server the bench starts. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -43,13 +43,12 @@
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
-import { ADMIN_TOKEN, bookingPool, call, DEALER, isoDay, NOW_ISO, pool, prebook, prepareDealer, searchBodies } from "./http-setup.js";
+import { ADMIN_TOKEN, bookingPool, call, DEALER, freePort, isoDay, NOW_ISO, pool, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -81,18 +80,7 @@ interface Server {
   stop(): Promise<number | null>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tail = (path: string, n = 20) => (existsSync(path) ? readFileSync(path, "utf8").trimEnd().split("\n").slice(-n).join("\n") : "");
 
 async function startServer(): Promise<Server> {

@@ -27,7 +27,6 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import type { Readable } from "node:stream";
 import { dirname, join, relative, resolve } from "node:path";
@@ -35,7 +34,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { ADMIN_TOKEN, DEALER, NOW_ISO, prebook, prepareDealer, searchBodies } from "./http-setup.js";
+import { ADMIN_TOKEN, DEALER, freePort, NOW_ISO, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -47,18 +46,7 @@ const ONLY = process.env.BENCH_ONLY ?? "";
 const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/worker.json"));
 const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 // The Worker, two ways
 
