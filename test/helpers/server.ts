@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ADMIN_TOKEN, FIXED_NOW } from "./app.js";
 
-// Spawns the REAL server (`node --import tsx src/node.ts`) on a free port over a temp-file
-// database, exactly as `npm start` runs it, and waits until /health answers. With
-// runtime "worker" it spawns `npm run dev:worker` instead (scripts/dev-worker.ts: the
+// Spawns the REAL server (`node --import tsx src/node.ts`: the code `npm start` runs from
+// its dist/ build) on a free port over a temp-file database, and waits until /health
+// answers. With runtime "worker" it spawns `npm run dev:worker` instead (scripts/dev-worker.ts: the
 // Worker and its Durable Objects on local workerd), over a temp state directory.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
