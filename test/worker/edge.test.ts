@@ -5,7 +5,7 @@ import { auth, availability, book, booking, expectProblem, putDealer, romeDealer
 // What only the Worker has to get right (the shared behaviour is test/acceptance/): the
 // edge sends each request to the right place, unknown dealers leave no storage behind,
 // manage links find their dealer's object by the token alone, API keys live with their
-// dealer, and over-long bodies are refused before any object is involved.
+// dealer, and over-long bodies are cut to a stand-in at the edge, which the app refuses with 413.
 
 const worker = useSpawnedTarget("worker");
 const api = (...args: Parameters<ReturnType<typeof worker.target>["api"]>) => worker.target().api(...args);
