@@ -1,5 +1,6 @@
 import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
+import { describeStampede } from "./stampede.js";
 import { useSpawnedTarget } from "./target.js";
 
 // The acceptance suite against the Worker: `npm run dev:worker`, i.e. the edge Worker and
@@ -10,3 +11,4 @@ import { useSpawnedTarget } from "./target.js";
 const worker = useSpawnedTarget("worker");
 describeEndpoints(worker.target);
 describeRace(worker.target, () => worker.server().stdoutLines());
+describeStampede(worker.target, () => worker.server().stdoutLines());
