@@ -8,6 +8,11 @@ import { instantToEpochMinute, localToEpochMinute, offsetAtElapsed, wallToElapse
 // dealer, not once per request.
 
 export const GRID = 15;
+/** The first quarter hour of the day's local grid at or after elapsed minute `m`. */
+export function gridUp(day: { gridPhase: number }, m: number): number {
+  return Math.ceil((m + day.gridPhase) / GRID) * GRID - day.gridPhase;
+}
+
 export const WORDS_PER_DAY = 47; // ceil(1500 / 32): room for a 25-hour DST day
 
 export interface DayInfo {

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID } from "./dealer.js";
+import { GRID, gridUp } from "./dealer.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
 import { evaluateStay, type StayRequest } from "./stay.js";
 import type { Job, Option } from "./types.js";
@@ -33,7 +33,7 @@ function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option
     const mask = force ? null : slotMask(index, day, q.job.receptionMinutes);
     for (let r = 0; r < day.open.length; r += 2) {
       let s = Math.max(day.open[r], notice - day.zone.start);
-      s = Math.ceil((s + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      s = gridUp(day, s);
       for (; s + q.job.receptionMinutes <= day.open[r + 1]; s += GRID) {
         const g = (s + day.gridPhase) / GRID;
         if (mask && mask[dealer.advisors.length * SLOTS_PER_DAY + g] === 0) continue;

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID } from "./dealer.js";
+import { GRID, gridUp } from "./dealer.js";
 import { firstFitAny, fitTable } from "./fit-table.js";
 import { reserveIntact } from "./reserve.js";
 import type { AdvisorSlot } from "./types.js";
@@ -24,7 +24,7 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
     const fits = fitTable(index, day, minutes);
     for (let r = 0; r < day.open.length; r += 2) {
       let lo = Math.max(day.open[r], readyAt - day.zone.start);
-      lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      lo = gridUp(day, lo);
       const hi = day.open[r + 1];
       while (lo + minutes <= hi) {
         // Earliest fitting start over all advisors; the reception's advisor wins ties.

@@ -1,9 +1,8 @@
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
-import type { CapacityIndex, DayState } from "./capacity-index.js";
-import { GRID, type DayInfo } from "./dealer.js";
-import { advisorFreeAt } from "./free.js";
+import type { CapacityIndex } from "./capacity-index.js";
+import { GRID, gridUp, type DayInfo } from "./dealer.js";
 import { overlaps } from "./ranges.js";
-import { SLOTS_PER_DAY } from "./slot-mask.js";
+import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
 import { derived } from "./derived.js";
 import type { DealerConfig } from "./dealer-config.js";
 
@@ -37,21 +36,19 @@ export interface HalfRoom {
 }
 
 /** Minutes one reserved express reception must be able to take: the longest reception there is. */
-export function reserveUnit(config: DealerConfig): number {
-  let unit = Math.max(GRID, config.durations.courtesyCarReceptionMinutes, config.durations.newCustomerReceptionMinutes);
-  for (const iv of Object.values(config.interventions)) unit = Math.max(unit, iv.receptionMinutes);
+export function reserveUnit(config: DealerConfig): 15 | 30 {
+  let unit: 15 | 30 = 15;
+  if (config.durations.courtesyCarReceptionMinutes === 30 || config.durations.newCustomerReceptionMinutes === 30) unit = 30;
+  for (const iv of Object.values(config.interventions)) if (iv.receptionMinutes === 30) unit = 30;
   return unit;
 }
 
-const gridUp = (m: number, phase: number) => Math.ceil((m + phase) / GRID) * GRID - phase;
-
-function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, unit: number): RoomTable {
+function build(index: CapacityIndex, day: DayInfo, unit: 15 | 30): RoomTable {
   const A = index.dealer.advisors.length;
-  const rules = index.dealer.config.receptionRules;
   const suffix = new Int16Array(A * SLOTS_PER_DAY);
-  const okAt = new Uint8Array(A * SLOTS_PER_DAY);
+  // "A placement may start here" is exactly the day's slot mask for receptions of `unit`.
+  const okAt = slotMask(index, day, unit);
   for (let a = 0; a < A; a++) {
-    const list = st ? st.receptions[a] : NONE;
     const duty = day.duty[a];
     const row = a * SLOTS_PER_DAY;
     for (let half = 0; half < 2; half++) {
@@ -59,17 +56,15 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, uni
       const he = half === 0 ? day.noon : day.zone.length;
       let after = 0; // placements in the later duty ranges of this half-day
       for (let r = duty.length - 2; r >= 0; r -= 2) {
-        const first = gridUp(Math.max(duty[r], hs), day.gridPhase);
+        const first = gridUp(day, Math.max(duty[r], hs));
         const last = Math.min(duty[r + 1], he) - unit;
         if (first > last) continue;
         let top = first;
         while (top + GRID <= last) top += GRID;
         for (let s = top; s >= first; s -= GRID) {
           const g = row + (s + day.gridPhase) / GRID;
-          const ok = advisorFreeAt(index, day, a, s, s + unit) && hourlyCapOk(list, s, rules.maxPerHour) && twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h);
           const jump = s + unit + GRID;
-          okAt[g] = ok ? 1 : 0;
-          if (ok) suffix[g] = 1 + (jump <= last ? suffix[row + (jump + day.gridPhase) / GRID] : after);
+          if (okAt[g] === 1) suffix[g] = 1 + (jump <= last ? suffix[row + (jump + day.gridPhase) / GRID] : after);
           else suffix[g] = s + GRID <= last ? suffix[g + 1] : after;
         }
         after = suffix[row + (first + day.gridPhase) / GRID];
@@ -84,7 +79,7 @@ const NONE: number[] = [];
 /** The day's room table, rebuilt when the day changes. */
 export function roomTable(index: CapacityIndex, day: DayInfo): RoomTable {
   const d = derived(index, day);
-  return (d.room ??= build(index, day, d.state, reserveUnit(index.dealer.config)));
+  return (d.room ??= build(index, day, reserveUnit(index.dealer.config)));
 }
 
 /**
@@ -97,7 +92,7 @@ export function roomFrom(table: RoomTable, day: DayInfo, half: number, earliest:
   const he = half === 0 ? day.noon : day.zone.length;
   const duty = day.duty[a];
   for (let r = 0; r < duty.length; r += 2) {
-    const first = gridUp(Math.max(duty[r], hs, earliest), day.gridPhase);
+    const first = gridUp(day, Math.max(duty[r], hs, earliest));
     if (first > Math.min(duty[r + 1], he) - unit) continue;
     const n = table.suffix[a * SLOTS_PER_DAY + (first + day.gridPhase) / GRID];
     return n < cap ? n : cap;
@@ -135,7 +130,7 @@ export function roomWith(index: CapacityIndex, table: RoomTable, day: DayInfo, h
   let count = 0;
   for (let r = 0; r < duty.length; r += 2) {
     const last = Math.min(duty[r + 1], he) - unit;
-    for (let s = gridUp(Math.max(duty[r], hs, earliest), day.gridPhase); s <= last; s += GRID) {
+    for (let s = gridUp(day, Math.max(duty[r], hs, earliest)); s <= last; s += GRID) {
       const g = row + (s + day.gridPhase) / GRID;
       // Past the extra receptions' reach the rest of the greedy is the table's (this range and the later ones).
       if (s >= hi) return Math.min(cap, count + table.suffix[g]);

@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { overlaps } from "./ranges.js";
 import { isoFromDayNumber } from "./civil.js";
-import { GRID, type DayInfo } from "./dealer.js";
+import { GRID, gridUp, type DayInfo } from "./dealer.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
 import { derived } from "./derived.js";
 import { expressOption } from "./express.js";
@@ -103,7 +103,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
   for (let r = 0; r < day.open.length; r += 2) {
     let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
     const hiStart = Math.min(day.open[r + 1] - minutes, half === 0 ? day.noon - 1 : Infinity);
-    lo = Math.ceil((lo + day.gridPhase) / GRID) * GRID - day.gridPhase;
+    lo = gridUp(day, lo);
     for (let s = lo; s <= hiStart; s += GRID) {
       const g = (s + day.gridPhase) / GRID;
       if (mask[anyRow + g] === 0) continue;

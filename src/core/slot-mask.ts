@@ -1,7 +1,7 @@
 import { allSet, anySet } from "./bitset.js";
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex, DayState } from "./capacity-index.js";
-import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
+import { GRID, gridUp, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
 import { derived } from "./derived.js";
 
 // Per day and reception length, which (advisor, quarter hour) pairs pass the desk rules
@@ -15,14 +15,14 @@ export const SLOTS_PER_DAY = Math.ceil(1500 / GRID);
 function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, minutes: number): Uint8Array {
   const A = index.dealer.advisors.length;
   const rules = index.dealer.config.receptionRules;
-  // One row per advisor, then the row "any advisor" (ANY_ROW), so a full quarter hour costs one test.
+  // One row per advisor, then the row "any advisor" (row A), so a full quarter hour costs one test.
   const mask = new Uint8Array((A + 1) * SLOTS_PER_DAY);
   for (let a = 0; a < A; a++) {
     const base = a * WORDS_PER_DAY;
     const duty = day.duty[a];
     const list = st ? st.receptions[a] : null;
     for (let r = 0; r < duty.length; r += 2) {
-      let s = Math.ceil((duty[r] + day.gridPhase) / GRID) * GRID - day.gridPhase;
+      let s = gridUp(day, duty[r]);
       for (; s + minutes <= duty[r + 1]; s += GRID) {
         const e = s + minutes;
         if (!allSet(day.available, base, s, e)) continue;

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID } from "./dealer.js";
+import { gridUp } from "./dealer.js";
 import type { Job, LabourSlice } from "./types.js";
 
 // Where the job's labour goes and when the car is ready.
@@ -58,7 +58,7 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number,
       left -= use;
       if (left === 0) {
         const finish = start + Math.ceil((use * window) / tech);
-        const onGrid = Math.ceil((finish + day.gridPhase) / GRID) * GRID - day.gridPhase;
+        const onGrid = gridUp(day, finish);
         const at = day.zone.start + Math.min(onGrid, day.windowEnd);
         if (at > readyAt) readyAt = at;
       }

@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { anySet } from "../bitset.js";
-import { GRID, WORDS_PER_DAY } from "../dealer.js";
+import { gridUp, WORDS_PER_DAY } from "../dealer.js";
 import { checkStay, type StayRequest } from "../stay.js";
 import type { Booking } from "../types.js";
 import { nearestOptions } from "./alternatives.js";
@@ -65,7 +65,7 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
   const dealer = index.dealer;
   const day = dealer.day(dealer.dayOf(b.reception.start));
   const raw = b.reception.start + q.minutes - day.zone.start;
-  const newStart = day.zone.start + Math.ceil((raw + day.gridPhase) / GRID) * GRID - day.gridPhase;
+  const newStart = day.zone.start + gridUp(day, raw);
   const advisor = b.reception.advisor;
   const dayEnd = day.zone.start + day.zone.length;
   const later: Booking[] = [];

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "../capacity-index.js";
-import { GRID } from "../dealer.js";
+import { GRID, gridUp } from "../dealer.js";
 import { searchAvailability } from "../search.js";
 import { checkStay } from "../stay.js";
 import type { AdvisorSlot, Booking, Job, LabourSlice, RuleCode } from "../types.js";
@@ -39,7 +39,7 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
   const m: Movable = { job: q.job, priority: q.priority };
   const order = advisorsByLoad(index, day, q.preferredAdvisor ?? -1);
   const first = Math.max(q.now - day.zone.start, day.open[0] ?? 0);
-  const t0 = day.zone.start + Math.ceil((first + day.gridPhase) / GRID) * GRID - day.gridPhase;
+  const t0 = day.zone.start + gridUp(day, first);
   const end = day.zone.start + day.windowEnd;
   for (let t = t0; day.open.length > 0 && t + q.job.receptionMinutes <= end; t += GRID) {
     for (let force = 0; force < 2; force++) {
