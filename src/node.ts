@@ -35,9 +35,9 @@ export const Env = z.object({
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("1")),
   /** "off" disables the public routes' rate limits (load tests, benches). */
   RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),
-  /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
   /** How often due timers run and the outbox is delivered (ms); 0 = never (use POST /v1/admin/tick). */
   JOURNEY_INTERVAL_MS: opt(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
+  /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
 });
 export type Env = z.infer<typeof Env>;

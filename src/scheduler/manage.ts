@@ -22,10 +22,16 @@ function byToken(db: Db, token: string) {
   return row;
 }
 
-export function viewByToken(db: Db, runtimes: Runtimes, token: string): AppointmentView {
+/** The token's appointment and its dealer's runtime; a dealer gone since is the same 404. */
+function runtimeByToken(db: Db, runtimes: Runtimes, token: string) {
   const row = byToken(db, token);
   const rt = runtimes.get(row.dealerId);
   if (!rt) throw notFound("appointment");
+  return { row, rt };
+}
+
+export function viewByToken(db: Db, runtimes: Runtimes, token: string): AppointmentView {
+  const { row, rt } = runtimeByToken(db, runtimes, token);
   return appointmentView(rt.dealer, row);
 }
 
@@ -36,9 +42,7 @@ export function cancelByToken(ctx: WriteContext, token: string, reason?: string)
 
 /** The appointment as an iCalendar file, in the customer's language (else the dealer's). */
 export function calendarByToken(db: Db, runtimes: Runtimes, token: string): string {
-  const row = byToken(db, token);
-  const rt = runtimes.get(row.dealerId);
-  if (!rt) throw notFound("appointment");
+  const { row, rt } = runtimeByToken(db, runtimes, token);
   return appointmentCalendar(rt.dealer, row, recipientOf(db, row).locale ?? rt.dealer.config.locale);
 }
 
@@ -48,9 +52,7 @@ export function calendarByToken(db: Db, runtimes: Runtimes, token: string): stri
  * at the version the token's appointment has now.
  */
 export function rescheduleByToken(ctx: WriteContext, token: string, req: RescheduleRequest): Outcome<AppointmentView> {
-  const row = byToken(ctx.db, token);
-  const rt = ctx.runtimes.get(row.dealerId);
-  if (!rt) throw notFound("appointment");
+  const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
   let reception: { start?: string; advisorId?: string } = { start: req.start, advisorId: req.advisorId };
   if (req.optionId !== undefined) {
     const o = decodeOptionId(rt.dealer, req.optionId);

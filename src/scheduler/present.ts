@@ -43,7 +43,8 @@ export function appointmentView(dealer: Dealer, row: AppointmentRow, manageToken
   const advisorName = (id: string) => dealer.config.advisors.find((a) => a.id === id)?.name ?? id;
   const fmt = (em: number) => dealer.format(em);
   const start = fmt(row.receptionStart);
-  const labels = interventions.map((c) => dealer.config.interventions[c]?.label ?? c);
+  const reason = interventions.map((c) => dealer.config.interventions[c]?.label ?? c).join(", ");
+  const file = parseFile(row.fileJson);
   const view: AppointmentView = {
     id: row.id,
     dealerId: row.dealerId,
@@ -65,18 +66,17 @@ export function appointmentView(dealer: Dealer, row: AppointmentRow, manageToken
     recap: {
       date: start.slice(0, 10),
       time: start.slice(11, 16),
-      reason: labels.join(", "),
+      reason,
       greeter: advisorName(row.advisorId),
       parking: dealer.config.parking,
       address: dealer.config.address,
       bring: vehicle.electrified ? [...BRING, "charging cable"] : BRING,
       mobility: row.mobility as AppointmentView["mobility"],
     },
-    title: appointmentTitle(labels.join(", "), vehicle, parseFile(row.fileJson)),
+    title: appointmentTitle(reason, vehicle, file),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-  const file = parseFile(row.fileJson);
   if (file) view.file = file;
   // No links built from the token here: idempotency records store this body, and only
   // the manageToken field is sealed there (seal.ts). Clients know /v1/manage/{token}/calendar.ics.

@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import type { ServerRuntime, SpawnedServer } from "../helpers/server.js";
-import { type Api, useRealServer } from "../http/support.js";
+import { type Api, readDb, useRealServer } from "../http/support.js";
 
 // What the acceptance suites (endpoints.ts, race.ts, restart.ts) run against: an HTTP
 // client and a read-only view of everything the runtime stored. The suites describe
@@ -42,7 +42,7 @@ export function fileStore(list: () => string[]) {
   const handle = (path: string) => {
     let db = open.get(path);
     if (!db) {
-      db = new Database(path, { readonly: true, fileMustExist: true });
+      db = readDb(path);
       open.set(path, db);
     }
     return db;
