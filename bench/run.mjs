@@ -8,9 +8,9 @@
 // of the brute-force reference (a .ts file under test/, deliberately not bundled) works.
 
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { loadEsbuild, NODE_ESM } from "../scripts/esbuild.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const [entry, ...args] = process.argv.slice(2);
@@ -19,9 +19,7 @@ if (!entry) {
   process.exit(2);
 }
 
-// esbuild comes with tsx; resolved through it so that the hoisting of npm does not matter.
-const require = createRequire(join(ROOT, "package.json"));
-const esbuild = await import(pathToFileURL(createRequire(require.resolve("tsx/package.json")).resolve("esbuild")).href);
+const esbuild = await loadEsbuild(ROOT);
 
 const outfile = join(dirname(resolve(entry)), "." + basename(entry).replace(/\.ts$/, ".mjs"));
 await esbuild.build({
@@ -29,11 +27,7 @@ await esbuild.build({
   outfile,
   bundle: true,
   packages: "external",
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  sourcemap: "linked",
-  logLevel: "warning",
+  ...NODE_ESM,
 });
 const run = spawnSync(process.execPath, ["--enable-source-maps", "--import", "tsx", outfile, ...args], {
   stdio: "inherit",

@@ -14,28 +14,16 @@
 // depth (src/db/open.ts → dist/db/open.js, so "../../db/migrations" still finds the
 // committed migrations), and no identifier is renamed by scope hoisting.
 //
-// esbuild is tsx's own dependency (always installed with it); it is resolved through tsx
-// so the build works whether or not npm hoisted it to node_modules/esbuild.
+// esbuild comes through tsx (scripts/esbuild.mjs).
 
 import { readdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { loadEsbuild, NODE_ESM } from "./esbuild.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = resolve(ROOT, process.argv[2] ?? "src");
 const OUT = resolve(ROOT, process.argv[3] ?? "dist");
-
-async function loadEsbuild() {
-  const require = createRequire(join(ROOT, "package.json"));
-  let from;
-  try {
-    from = createRequire(require.resolve("tsx/package.json")).resolve("esbuild");
-  } catch {
-    from = require.resolve("esbuild");
-  }
-  return import(pathToFileURL(from).href);
-}
 
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -46,7 +34,7 @@ function tsFiles(dir) {
 }
 
 const started = performance.now();
-const esbuild = await loadEsbuild();
+const esbuild = await loadEsbuild(ROOT);
 const entryPoints = tsFiles(SRC);
 // A fresh tree each time: a module deleted from src/ must not linger in dist/.
 rmSync(OUT, { recursive: true, force: true });
@@ -55,10 +43,6 @@ await esbuild.build({
   outdir: OUT,
   outbase: SRC,
   bundle: false,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  sourcemap: "linked",
-  logLevel: "warning",
+  ...NODE_ESM,
 });
 console.error(`built ${entryPoints.length} modules into ${relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`);
