@@ -44,6 +44,7 @@ export class DealerScheduler extends DurableObject<unknown> {
     // Routing invariant, not input validation: the edge derives the object from this id.
     if (!dealerId || !env.DEALERS.idFromName(dealerId).equals(this.ctx.id)) return internalProblem();
     const s = (this.awake ??= this.wake(env, dealerId));
+    const writes = s.sqlite.writes;
 
     const response = await s.app.fetch(request);
 
@@ -51,7 +52,9 @@ export class DealerScheduler extends DurableObject<unknown> {
     // seeded, or it existed before): awaited, so a 201 for a new dealer means the admin
     // tick already reaches it. A failure is retried on the next request.
     if (!this.registered && s.sqlite.prepare("SELECT 1 FROM dealers WHERE id = ?").get(dealerId)) this.registered = await this.register(env, dealerId);
-    if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") await this.scheduleAlarm(s);
+    // The next due job depends only on stored rows: a request that wrote nothing (a
+    // search, a refused write) leaves the alarm as it was, without the query that plans it.
+    if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS" && s.sqlite.writes !== writes) await this.scheduleAlarm(s);
     return response;
   }
 

@@ -27,6 +27,8 @@ type Cursor = ReturnType<SqlStorage["exec"]>;
 export class DurableSqlite implements SqliteHandle {
   private depth = 0;
   private provisioned: boolean;
+  /** Statements run that may have written (anything but a SELECT): the alarm is re-planned only when this moves. */
+  writes = 0;
 
   constructor(
     private readonly storage: DurableObjectStorage,
@@ -72,8 +74,8 @@ export class DurableSqlite implements SqliteHandle {
       if (READ_ONLY.test(source)) return null;
       this.createSchema();
     }
-    const cursor = this.storage.sql.exec(source, ...params.map(bind));
-    return cursor;
+    if (!READ_ONLY.test(source)) this.writes++;
+    return this.storage.sql.exec(source, ...params.map(bind));
   }
 
   private inTx<T>(fn: () => T): T {
