@@ -16,6 +16,7 @@
 //   BENCH_SERVER=tsx                          run src/ under tsx instead (as the tests spawn it)
 //   BENCH_SERVER=some/dir                     run another build (node scripts/build-server.mjs src some/dir)
 //   BENCH_NODE_FLAGS="--flag ..."             extra node flags for the server (experiments)
+//   BENCH_WORKERS=1                           the server's WORKERS (default "auto", as npm start)
 //
 // Setup: a fresh SQLite file in a temp dir, SEED_DEMO=0, the clock frozen at
 // SCHEDULER_NOW=2026-11-23T07:00:00Z (Monday 08:00 in Rome), NODE_ENV=production. The
@@ -66,6 +67,8 @@ const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolea
 const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/http.json"));
 const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
 
+/** The server's WORKERS setting (default as npm start: "auto", one process per CPU). */
+const WORKERS = process.env.BENCH_WORKERS || "auto";
 const POOL_MAX = num(process.env.BENCH_BOOK_POOL, 6000);
 
 const TARGET = { searchReqPerSec: 5000, searchP99Ms: 25 };
@@ -109,6 +112,8 @@ async function startServer(): Promise<Server> {
       // abuse limits (429s and too_many_bookings would make the figures meaningless).
       RATE_LIMITS: "off",
       MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+      // As npm start: "auto" = one server process per CPU (src/node/cluster.ts).
+      WORKERS: WORKERS,
     },
     // stdout/stderr straight into files: the server never blocks on us.
     stdio: ["ignore", out, err],
@@ -151,15 +156,32 @@ async function startServer(): Promise<Server> {
 // ---------------------------------------------------------------------------------------
 // Load runs
 
-/** utime and stime of a process in ms (Linux /proc; null elsewhere). USER_HZ is 100 on Linux. */
+/**
+ * utime and stime in ms of a process and its children (the cluster's workers), from Linux
+ * /proc (null elsewhere). USER_HZ is 100 on Linux. A worker restarted during the load
+ * would lose its share: the bench fails on any 5xx or socket error anyway.
+ */
 function procCpuMs(pid: number | undefined): { user: number; system: number } | null {
   if (pid === undefined) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+    const own = { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+    for (const child of childrenOf(pid)) {
+      const c = procCpuMs(child);
+      if (c) (own.user += c.user), (own.system += c.system);
+    }
+    return own;
   } catch {
     return null;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+  } catch {
+    return [];
   }
 }
 
@@ -292,7 +314,7 @@ const lpad = (s: string, n: number) => s.padStart(n);
 
 async function main(): Promise<number> {
   console.log(`Pitlane HTTP benchmark — node ${process.version}, ${availableParallelism()} CPUs (load generator on the same machine)`);
-  console.log(`${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP_S} s search warm-up), SCHEDULER_NOW=${NOW_ISO}${PROFILE ? ", server under --cpu-prof" : ""}\n`);
+  console.log(`server WORKERS=${WORKERS} (${WORKERS === "auto" ? availableParallelism() : WORKERS} process${WORKERS === "1" ? "" : "es"}), ${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP_S} s search warm-up), SCHEDULER_NOW=${NOW_ISO}${PROFILE ? ", server under --cpu-prof" : ""}\n`);
 
   // The same build `npm start` runs (prestart), so the bench measures what production runs.
   if (SERVER === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });

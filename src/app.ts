@@ -4,6 +4,7 @@ import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { validateInOnePass } from "./api/route-validation.js";
+import { beforeEveryWrite } from "./db/tx.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
@@ -26,7 +27,9 @@ export function createApp(appDeps: AppDeps) {
 /** The app plus the journey's engine (timers and outbox delivery) over the same state. */
 export function createAppWithJourney(appDeps: AppDeps) {
   // The dealers' in-memory scheduling state; a config change drops it for a rebuild.
-  const runtimes = new Runtimes(appDeps.db, appDeps.now);
+  const runtimes = new Runtimes(appDeps.db, appDeps.now, appDeps.changeFeed);
+  // Other processes' commits reach the indexes before any write re-checks against them.
+  if (appDeps.changeFeed) beforeEveryWrite(appDeps.sqlite, () => runtimes.sync());
   const deps: AppDeps = {
     ...appDeps,
     onDealerChanged: (id, config) => {

@@ -9,9 +9,11 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 import { createAppWithJourney } from "./app.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
+import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
+import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { stdoutLog } from "./node/stdout-log.js";
 
 // Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
@@ -39,6 +41,8 @@ export const Env = z.object({
   JOURNEY_INTERVAL_MS: opt(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
   /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
+  /** Server processes on one port over one database file; "auto" = one per CPU (node/cluster.ts). */
+  WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -52,6 +56,12 @@ export function openDatabase(path: string) {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   log?: LogFn;
+  /**
+   * This process is worker #n of a cluster (node/cluster.ts): other processes write the
+   * same file, so the indexes follow the change feed; the primary already migrated and
+   * seeded; only worker 0 runs the journey's timers and the hourly purge.
+   */
+  worker?: number;
 }
 
 export interface RunningServer {
@@ -68,24 +78,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw new Error("Invalid environment: " + parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
   const env = parsed.data;
+  const adminToken = adminTokenOf(env, log);
+  const now = clockOf(env);
+  const worker = options.worker;
+  const lead = worker === undefined || worker === 0;
 
-  let adminToken = env.SCHEDULER_ADMIN_TOKEN;
-  if (!adminToken) {
-    if (env.NODE_ENV === "production") throw new Error("SCHEDULER_ADMIN_TOKEN is required when NODE_ENV=production");
-    adminToken = randomBytes(24).toString("base64url");
-    log({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken });
-  }
-
-  const frozen = env.SCHEDULER_NOW ? Temporal.Instant.from(env.SCHEDULER_NOW).epochMilliseconds : undefined;
-  const now = frozen === undefined ? () => Date.now() : () => frozen;
-
-  const { sqlite, db } = openDatabase(env.DATABASE_PATH);
-  if (env.SEED_DEMO === "1" || env.SEED_DEMO === "true") {
-    if (seedDemoIfEmpty(db, sqlite, now())) log({ level: "info", msg: "seeded demo dealer", dealerId: "demo" });
-  }
-  const purge = () => purgeExpired(sqlite, now());
-  purge();
-  const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
+  const { sqlite, db } = worker === undefined ? prepareStorage(env, log) : openDatabase(env.DATABASE_PATH);
+  const changeFeed = worker === undefined ? undefined : new ChangeFeed(sqlite);
+  const purge = () => {
+    purgeExpired(sqlite, now());
+    changeFeed?.prune();
+  };
+  if (lead) purge();
+  const purgeTimer = lead ? setInterval(purge, 60 * 60 * 1000).unref() : undefined;
 
   const { app, journey } = createAppWithJourney({
     db,
@@ -99,12 +104,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown",
     rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
+    changeFeed,
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands
   // still, so only POST /v1/admin/tick { now } moves the timers forward.
   const journeyTick = () => void journey.tickIfIdle(now())?.catch((err) => log({ level: "error", msg: "journey tick failed", error: String(err).slice(0, 200) }));
-  const journeyTimer = env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
+  // Leased claims make ticks from several workers safe; one ticker is enough.
+  const journeyTimer = lead && env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
   if (journeyTimer) journeyTick();
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
@@ -120,7 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log({ level: "info", msg: "listening", url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null, rateLimits: env.RATE_LIMITS, maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT });
+  log({ level: "info", msg: worker === undefined ? "listening" : "worker listening", ...(worker === undefined ? {} : { worker }), url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null, rateLimits: env.RATE_LIMITS, maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT });
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000) =>
@@ -147,21 +154,63 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   return { url, port, close };
 }
 
+/** The admin token from the environment, or (outside production) a generated one, logged once. */
+export function adminTokenOf(env: Env, log: LogFn): string {
+  if (env.SCHEDULER_ADMIN_TOKEN) return env.SCHEDULER_ADMIN_TOKEN;
+  if (env.NODE_ENV === "production") throw new Error("SCHEDULER_ADMIN_TOKEN is required when NODE_ENV=production");
+  const adminToken = randomBytes(24).toString("base64url");
+  log({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken });
+  return adminToken;
+}
+
+function clockOf(env: Env): () => number {
+  const frozen = env.SCHEDULER_NOW ? Temporal.Instant.from(env.SCHEDULER_NOW).epochMilliseconds : undefined;
+  return frozen === undefined ? () => Date.now() : () => frozen;
+}
+
+/** Opens (and migrates) the database and seeds the demo dealer when asked to. */
+export function prepareStorage(env: Env, log: LogFn) {
+  const opened = openDatabase(env.DATABASE_PATH);
+  if (env.SEED_DEMO === "1" || env.SEED_DEMO === "true") {
+    if (seedDemoIfEmpty(opened.db, opened.sqlite, clockOf(env)())) log({ level: "info", msg: "seeded demo dealer", dealerId: "demo" });
+  }
+  return opened;
+}
+
 async function main(): Promise<void> {
   // Batched stdout (one write per event-loop turn, flushed on exit), not console.log per line.
-  const { log } = stdoutLog();
-  let running: RunningServer;
-  try {
-    running = await startServer({ env: process.env, log });
-  } catch (err) {
+  const { log } = stdoutLog(process.stdout, workerIndex() !== undefined);
+  const fatal = (err: unknown): never => {
     log({ level: "fatal", msg: "startup failed", error: err instanceof Error ? err.message : String(err) });
     process.exit(1);
+  };
+  const worker = workerIndex();
+  if (worker === undefined) {
+    // Several workers: this process only prepares the file and supervises (node/cluster.ts).
+    const parsed = Env.safeParse(process.env);
+    const workers = parsed.success ? workerCount(parsed.data.WORKERS) : 1;
+    if (parsed.success && workers > 1) {
+      try {
+        const adminToken = adminTokenOf(parsed.data, log);
+        prepareStorage(parsed.data, log).sqlite.close();
+        return runPrimary({ count: workers, env: { SCHEDULER_ADMIN_TOKEN: adminToken, SEED_DEMO: "0" }, log });
+      } catch (err) {
+        fatal(err);
+      }
+    }
+  }
+
+  let running: RunningServer;
+  try {
+    running = await startServer({ env: process.env, log, worker });
+  } catch (err) {
+    fatal(err);
   }
   const shutdown = (signal: string) => {
-    log({ level: "info", msg: "shutting down", signal });
+    log({ level: "info", msg: "shutting down", signal, ...(worker === undefined ? {} : { worker }) });
     running.close().then(
       () => {
-        log({ level: "info", msg: "stopped" });
+        log({ level: "info", msg: "stopped", ...(worker === undefined ? {} : { worker }) });
         process.exit(0);
       },
       (err) => {
@@ -170,8 +219,16 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  // A worker gets Ctrl-C's SIGINT from the terminal AND the primary's SIGTERM: the second
+  // must not kill it mid-drain (a single process keeps the default: a second signal kills).
+  const on = worker === undefined ? process.once.bind(process) : process.on.bind(process);
+  let stopping = false;
+  const once = (signal: string) => () => {
+    if (!stopping) shutdown(signal);
+    stopping = true;
+  };
+  on("SIGTERM", once("SIGTERM"));
+  on("SIGINT", once("SIGINT"));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
+import type { ChangeFeed } from "../db/change-feed.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { RateLimits } from "./rate-limit.js";
 
@@ -47,6 +48,12 @@ export interface AppDeps {
    * bookings are not capped. Default DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT.
    */
   maxActiveBookingsPerContact?: number;
+  /**
+   * Set when other processes write the same database (src/node.ts, WORKERS > 1): the
+   * in-memory indexes replay their commits (db/change-feed.ts). Absent: this process is
+   * the only writer.
+   */
+  changeFeed?: ChangeFeed;
 }
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;

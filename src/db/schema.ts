@@ -270,3 +270,14 @@ export const outbox = sqliteTable(
   },
   (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt), index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt)],
 );
+
+// What each committed write changed, for servers that share this file (node.ts with
+// WORKERS > 1): every process keeps an in-memory index per dealer, and replays the rows
+// it did not write itself (db/change-feed.ts). Filled by TEMP triggers that only those
+// servers install; a single server and the Workers build leave it empty.
+// appointment_id NULL: the dealer's configuration changed (rebuild the whole runtime).
+export const indexChanges = sqliteTable("index_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  dealerId: text("dealer_id").notNull(),
+  appointmentId: text("appointment_id"),
+});

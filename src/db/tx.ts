@@ -13,5 +13,17 @@ import type { SqliteHandle } from "./sqlite-handle.js";
  * fn returns a promise. Called inside another immediate(), it nests as a SAVEPOINT.
  */
 export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
-  return sqlite.transaction(fn).immediate();
+  const begun = onBegin.get(sqlite);
+  return sqlite.transaction(begun ? () => (begun(), fn()) : fn).immediate();
+}
+
+const onBegin = new WeakMap<SqliteHandle, () => void>();
+
+/**
+ * Runs `hook` first thing inside every immediate() on this handle, with the write lock
+ * held: Runtimes.sync() catches the in-memory indexes up with the other processes'
+ * commits (db/change-feed.ts) before the write re-checks anything against them.
+ */
+export function beforeEveryWrite(sqlite: SqliteHandle, hook: () => void): void {
+  onBegin.set(sqlite, hook);
 }

@@ -21,7 +21,12 @@ export interface StdoutLog {
   flush(): void;
 }
 
-export function stdoutLog(out: NodeJS.WriteStream = process.stdout): StdoutLog {
+/**
+ * shared: other processes write the same stdout (cluster workers). A pipe keeps a write
+ * whole only up to PIPE_BUF (4096 bytes), so a turn's lines then leave in writes of whole
+ * lines of at most that size: two workers' lines never splice into each other.
+ */
+export function stdoutLog(out: NodeJS.WriteStream = process.stdout, shared = false): StdoutLog {
   let pending = "";
   let scheduled = false;
 
@@ -31,7 +36,8 @@ export function stdoutLog(out: NodeJS.WriteStream = process.stdout): StdoutLog {
     const text = pending;
     pending = "";
     try {
-      out.write(text);
+      if (shared && text.length > PIPE_BUF / 4) for (const part of wholeLines(text)) out.write(part);
+      else out.write(text);
     } catch {
       // Like console.log: a log reader that went away (EPIPE) must not take the server down.
     }
@@ -51,4 +57,21 @@ export function stdoutLog(out: NodeJS.WriteStream = process.stdout): StdoutLog {
     }
   };
   return { log, flush };
+}
+
+const PIPE_BUF = 4096;
+
+/** The text as buffers of whole lines, each at most PIPE_BUF bytes (unless one line is longer). */
+function wholeLines(text: string): Buffer[] {
+  const bytes = Buffer.from(text);
+  const parts: Buffer[] = [];
+  let start = 0;
+  while (bytes.length - start > PIPE_BUF) {
+    const cut = bytes.lastIndexOf(10, start + PIPE_BUF - 1);
+    const end = cut >= start ? cut + 1 : bytes.indexOf(10, start) + 1 || bytes.length;
+    parts.push(bytes.subarray(start, end));
+    start = end;
+  }
+  if (start < bytes.length) parts.push(bytes.subarray(start));
+  return parts;
 }

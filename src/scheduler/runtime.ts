@@ -1,9 +1,10 @@
 import { CapacityIndex } from "../core/capacity-index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
 import type { Booking, LabourSlice, Mobility } from "../core/types.js";
+import type { ChangeFeed } from "../db/change-feed.js";
 import { getDealer } from "../db/dealers-repo.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { holdingSince, type AppointmentRow } from "./appointments-repo.js";
+import { findAppointment, HOLDING, holdingSince, type AppointmentRow } from "./appointments-repo.js";
 
 // The in-memory side of one dealer: its compiled configuration and capacity index,
 // built from storage on first use (or after a restart, or a config change) and kept
@@ -39,13 +40,54 @@ export function rowToBooking(dealer: Dealer, row: AppointmentRow): Booking | nul
 export class Runtimes {
   private readonly cache = new Map<string, DealerRuntime>();
 
+  /** feed: only when other processes write the same file (node.ts, WORKERS > 1). */
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    private readonly feed?: ChangeFeed,
   ) {}
+
+  /**
+   * Replays the other processes' commits into the cached runtimes (db/change-feed.ts).
+   * Runs before every lookup and, through tx.ts, right after every BEGIN IMMEDIATE, so a
+   * re-check inside a write transaction sees every committed booking.
+   *
+   * A configuration change retires the dealer's runtime, but appointment rows later in
+   * the SAME batch are still applied to it: a write that captured that runtime before
+   * its transaction began re-checks against complete capacity (its rules are the old
+   * configuration's, as if it had committed just before the change). The next lookup
+   * builds a fresh runtime from storage.
+   */
+  sync(): void {
+    const changes = this.feed?.read();
+    if (!changes) return;
+    if (changes === "reset") return this.cache.clear();
+    const touched = new Map<string, DealerRuntime>();
+    for (const { dealerId, appointmentId } of changes) {
+      const rt = touched.get(dealerId) ?? this.cache.get(dealerId);
+      if (!rt) continue;
+      touched.set(dealerId, rt);
+      if (appointmentId === null) this.cache.delete(dealerId);
+      else this.replay(rt, dealerId, appointmentId);
+    }
+  }
+
+  /** The row's current state into the index: idempotent, so own rows may come back. */
+  private replay(rt: DealerRuntime, dealerId: string, id: string): void {
+    const row = findAppointment(this.db, dealerId, id);
+    const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
+    const holds = row !== undefined && HOLDING.includes(row.status as never) && (row.receptionStart >= since || row.readyAt >= since);
+    const b = holds ? rowToBooking(rt.dealer, row) : null;
+    // Own writes come back unchanged: leave the index (and its per-day tables) alone.
+    const held = rt.index.bookings.get(id);
+    if (b && held && JSON.stringify(held) === JSON.stringify(b)) return;
+    rt.index.remove(id);
+    if (b) rt.index.add(b);
+  }
 
   /** The dealer's runtime, loading it from storage when needed; null for an unknown dealer. */
   get(dealerId: string): DealerRuntime | null {
+    this.sync();
     const hit = this.cache.get(dealerId);
     if (hit) return hit;
     const stored = getDealer(this.db, dealerId);

@@ -144,7 +144,8 @@ describe("public routes in-process (address from a test header, clock stepped by
 
 describe("the real server (per-address limits from the socket's address)", () => {
   it("answers 429 with Retry-After after the default booking burst of 10 from one address", async () => {
-    const server = await spawnServer({ env: { SEED_DEMO: "0" } });
+    // One server process: the buckets live in its memory (see the cluster case below).
+    const server = await spawnServer({ env: { SEED_DEMO: "0", WORKERS: "1" } });
     try {
       const api = fetchApi(server.baseUrl);
       const statuses: number[] = [];
@@ -157,6 +158,31 @@ describe("the real server (per-address limits from the socket's address)", () =>
       expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
       expect(retryAfter).toBe("12");
       expect((await api("GET", "/health")).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
+});
+
+describe("the real server with two worker processes (WORKERS=2)", () => {
+  it("lets one address at most the burst per worker: 20 of 30 bookings over fresh connections pass the limit, then 429", async () => {
+    // Each worker keeps its own buckets (src/node/cluster.ts): connections are dealt out
+    // round-robin, so one address may reach every worker. The bound is what a deployment
+    // can rely on; the per-contact cap, checked in the database, stays exact.
+    const server = await spawnServer({ env: { SEED_DEMO: "0", WORKERS: "2" } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await fetch(`${server.baseUrl}/v1/dealers/nobody/appointments`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Connection: "close" },
+          body: JSON.stringify({ nonsense: true }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.filter((s) => s === 400)).toHaveLength(20);
+      expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
+      expect(statuses.slice(-5)).toEqual(Array(5).fill(429));
     } finally {
       await server.stop();
     }

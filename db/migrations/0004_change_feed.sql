@@ -1,0 +1,5 @@
+CREATE TABLE `index_changes` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`dealer_id` text NOT NULL,
+	`appointment_id` text
+);

@@ -1,0 +1,94 @@
+import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+
+// The change feed between server processes that share one SQLite file (node.ts with
+// WORKERS > 1). Each process keeps every dealer's capacity index in memory and updates
+// it after its OWN commits; this feed tells it about the others' commits.
+//
+// Writing: TEMP triggers on this connection append (dealer, appointment) to
+// index_changes for every appointment row inserted or updated, and (dealer, NULL) for
+// every change of a dealer's configuration. Triggers, not calls in the repos: every
+// write path (booking, move, lifecycle, reshuffle, the journey's no-shows, file links)
+// is covered, including the ones added later.
+//
+// Reading: read() returns the rows after this process's cursor, cheaply skipped when
+// nothing can be new: `PRAGMA data_version` changes only when ANOTHER connection
+// commits, and total_changes() only when this one writes. Own rows come back too; the
+// caller re-applies them (idempotent), which also repairs the one case where an own
+// write went to a runtime object that a concurrent configuration change had retired.
+//
+// Trap: the triggers are TEMP, i.e. per connection. A process that writes this file
+// without them (a script, an old build) is invisible to the others until they restart.
+
+export interface Change {
+  seq: number;
+  dealerId: string;
+  /** null: the dealer's configuration changed. */
+  appointmentId: string | null;
+}
+
+/** Rows kept by prune(): a process further behind than this rebuilds everything. */
+export const KEEP_CHANGES = 100_000;
+
+const TRIGGERS = [
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_appointment_insert AFTER INSERT ON main.appointments
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, NEW.id); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_appointment_update AFTER UPDATE ON main.appointments
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, NEW.id); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_appointment_delete AFTER DELETE ON main.appointments
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, OLD.id); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_insert AFTER INSERT ON main.dealers
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.id, NULL); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_update AFTER UPDATE ON main.dealers
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.id, NULL); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_delete AFTER DELETE ON main.dealers
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.id, NULL); END`,
+];
+
+export class ChangeFeed {
+  private readonly probe: SqliteStatement;
+  private readonly since: SqliteStatement;
+  private readonly oldest: SqliteStatement;
+  private cursor: number;
+  private seen = "";
+
+  constructor(private readonly sqlite: SqliteHandle) {
+    for (const sql of TRIGGERS) sqlite.exec(sql);
+    // One statement for both "did anyone else commit" and "did I write".
+    this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t");
+    this.since = sqlite.prepare("SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq");
+    this.oldest = sqlite.prepare("SELECT MIN(seq) AS min, MAX(seq) AS max FROM index_changes");
+    // Everything before now is already in storage, where a runtime is built from. An empty
+    // (fully pruned) table still has its AUTOINCREMENT high-water mark.
+    const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as { seq: number } | undefined;
+    this.cursor = Math.max((this.oldest.get() as { max: number | null }).max ?? 0, last?.seq ?? 0);
+    this.seen = this.stamp();
+  }
+
+  private stamp(): string {
+    const { v, t } = this.probe.get() as { v: number; t: number };
+    return `${v}:${t}`;
+  }
+
+  /**
+   * The changes since the last read, oldest first; null when there cannot be any;
+   * "reset" when this process fell behind the pruned feed (drop every runtime).
+   */
+  read(): Change[] | "reset" | null {
+    const stamp = this.stamp();
+    if (stamp === this.seen) return null;
+    this.seen = stamp;
+    const { min } = this.oldest.get() as { min: number | null };
+    if (min !== null && min > this.cursor + 1) {
+      this.cursor = (this.oldest.get() as { max: number }).max;
+      return "reset";
+    }
+    const rows = this.since.all(this.cursor) as Change[];
+    if (rows.length > 0) this.cursor = rows[rows.length - 1].seq;
+    return rows;
+  }
+
+  /** Drops all but the newest KEEP_CHANGES rows (any process may call it). */
+  prune(keep = KEEP_CHANGES): void {
+    this.sqlite.prepare("DELETE FROM index_changes WHERE seq <= (SELECT MAX(seq) FROM index_changes) - ?").run(keep);
+  }
+}

@@ -1,0 +1,91 @@
+import cluster, { type Worker } from "node:cluster";
+import { availableParallelism } from "node:os";
+import type { LogFn } from "../api/deps.js";
+
+// WORKERS > 1: one primary and N server processes on one port and one SQLite file.
+//
+// Why: a Node process answers HTTP on one core, and the HTTP work (parsing, routing,
+// validation, JSON, the socket writes) is most of an availability search's cost; the
+// search itself is ~10 % of it. N processes use N cores for the same dealer.
+//
+// How it stays correct (db/change-feed.ts, scheduler/runtime.ts sync()):
+//  - every write still re-checks inside BEGIN IMMEDIATE, which SQLite serialises across
+//    processes; right after BEGIN the process replays the others' commits into its
+//    in-memory indexes, so the re-check sees every committed booking;
+//  - searches replay them too, before answering (a cheap probe when nothing changed).
+//
+// A worker whose primary is killed exits by itself (Node's cluster worker leaves when its
+// IPC channel closes), and the listening socket dies with the primary: after a SIGKILL the
+// port and the file are free for a restart, as with a single process.
+//
+// The primary serves nothing: it migrates and seeds once, forks the workers, restarts one
+// that dies, and on SIGTERM/SIGINT lets each drain (the same shutdown as a single
+// process) before exiting. The primary's socket hands each new connection to a worker
+// in turn (Node's round-robin scheduling); a keep-alive connection stays with its worker.
+//
+// Per-process state a deployment should know about: the public rate limits count per
+// worker (a client spread over N connections gets up to N times the limit); the journey's
+// timers run in worker 0 only (claims are leased, so extra ticks would be safe anyway).
+
+export const WORKER_INDEX_ENV = "PITLANE_WORKER_INDEX";
+
+export function workerCount(setting: "auto" | number): number {
+  return setting === "auto" ? availableParallelism() : setting;
+}
+
+/** This process's worker index when it is a cluster worker, else undefined. */
+export function workerIndex(): number | undefined {
+  return cluster.isWorker ? Number(process.env[WORKER_INDEX_ENV]) : undefined;
+}
+
+export interface PrimaryOptions {
+  count: number;
+  /** Environment for the workers on top of ours (the resolved admin token, no re-seeding). */
+  env: Record<string, string>;
+  log: LogFn;
+}
+
+const RESTART_DELAY_MS = 1000;
+
+export function runPrimary({ count, env, log }: PrimaryOptions): void {
+  let stopping = false;
+  let listening = 0;
+  const alive = new Set<Worker>();
+  const codes: number[] = [];
+
+  const fork = (index: number) => {
+    const w = cluster.fork({ ...env, [WORKER_INDEX_ENV]: String(index) });
+    alive.add(w);
+    w.once("listening", (address) => {
+      // The tests and operators read the port from this line: once, when all are up.
+      if (++listening !== count) return;
+      const host = address.address && address.address !== "0.0.0.0" && address.address !== "::" ? address.address : "localhost";
+      log({ level: "info", msg: "listening", url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`, workers: count });
+    });
+    w.once("exit", (code, signal) => {
+      alive.delete(w);
+      if (stopping) {
+        codes.push(code ?? 1);
+        if (alive.size === 0) {
+          const failed = codes.some((c) => c !== 0);
+          log({ level: failed ? "error" : "info", msg: "stopped", workers: count, ...(failed ? { exitCodes: codes } : {}) });
+          process.exit(failed ? 1 : 0);
+        }
+        return;
+      }
+      log({ level: "error", msg: "worker died; restarting it", worker: index, code, signal });
+      setTimeout(() => !stopping && fork(index), RESTART_DELAY_MS).unref();
+    });
+  };
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log({ level: "info", msg: "shutting down", signal });
+    if (alive.size === 0) process.exit(0);
+    for (const w of alive) w.process.kill("SIGTERM");
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  for (let i = 0; i < count; i++) fork(i);
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { ChangeFeed } from "../../src/db/change-feed.js";
+import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
+import { openDatabase } from "../../src/node.js";
+import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../helpers/app.js";
+import { type Api, auth, availability, booking, romeDealer } from "../http/support.js";
+
+// Two server processes over one SQLite file (node.ts with WORKERS > 1), simulated as two
+// apps in this process, each with its own connection, change feed and in-memory indexes.
+// "a" and "b" never share memory: everything b knows of a's writes comes through the file.
+
+const DEALER = "roma";
+const query = availability({ from: "2026-11-24", days: 3, count: 3 });
+
+interface Proc {
+  api: Api;
+  sqlite: SqliteHandle;
+}
+
+const opened: Array<() => void> = [];
+afterEach(() => opened.splice(0).forEach((close) => close()));
+
+/** Process "a" owns the temp file; "b" opens the same file. beforeBegin: see the race test. */
+function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc } {
+  const first = createTestApp({ deps: { changeFeed: undefined } });
+  const second = openDatabase(first.dbPath);
+  const procOf = (db: typeof first.db, sqlite: SqliteHandle): Proc => {
+    const app = createApp({ db, sqlite, now: () => Date.parse(FIXED_NOW), adminToken: ADMIN_TOKEN, log: () => {}, rateLimits: false, changeFeed: new ChangeFeed(sqlite) });
+    return { sqlite, api: async (method, path, body, headers = {}) => app.request(path, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }) };
+  };
+  // b's handle can run something just before each of its transactions BEGINs: another
+  // process committing between b's lookup of its runtime and b's BEGIN IMMEDIATE.
+  const bHandle = new Proxy(second.sqlite as unknown as SqliteHandle, {
+    get(target, prop, receiver) {
+      if (prop === "transaction") return (fn: () => unknown) => ({ immediate: () => (beforeBegin?.hook?.(), target.transaction(fn).immediate()) });
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+  opened.push(() => second.sqlite.close(), () => first.close());
+  return { a: procOf(first.db, first.sqlite), b: procOf(second.db, bHandle) };
+}
+
+async function ok(res: Promise<Response>, status = 200): Promise<any> {
+  const r = await res;
+  const body = await r.json();
+  expect(r.status, JSON.stringify(body)).toBe(status);
+  return body;
+}
+const offered = async (p: Proc) => (await ok(p.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options.map((o: any) => `${o.advisorId}@${o.start}`);
+
+describe("processes sharing one database file", () => {
+  it("stop offering a slot another process booked, once it committed", async () => {
+    const { a, b } = twoProcesses();
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
+    const before = await offered(b); // b builds its index now, before a's booking
+    const [advisorId, start] = before[0].split("@");
+    await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })), 201);
+    expect(await offered(b)).not.toContain(before[0]);
+  });
+
+  it("see a cancellation by another process: the slot is offered again", async () => {
+    const { a, b } = twoProcesses();
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
+    const [slot] = await offered(b);
+    const [advisorId, start] = slot.split("@");
+    const appt = await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })), 201);
+    expect(await offered(b)).not.toContain(slot);
+    await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments/${appt.id}/cancel`, {}, auth));
+    expect(await offered(b)).toContain(slot);
+  });
+
+  it("refuse a slot that another process booked after this one looked its runtime up, before it began (409, one booking)", async () => {
+    const race: { hook?: () => void } = {};
+    const { a, b } = twoProcesses(race);
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
+    const [slot, other] = await offered(b);
+    const [advisorId, start] = slot.split("@");
+    const template = await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: other.split("@")[1], advisorId: other.split("@")[0] })), 201);
+    // a commits the same slot in the gap between b's runtime lookup and b's BEGIN IMMEDIATE
+    // (a copy of a's other booking moved onto it, written synchronously on a's connection):
+    // only the replay right after BEGIN can tell b.
+    const startMinute = Date.parse(start) / 60_000;
+    race.hook = () => {
+      race.hook = undefined;
+      a.sqlite.exec(`CREATE TEMP TABLE copy AS SELECT * FROM appointments WHERE id = '${template.id}'`);
+      a.sqlite.prepare("UPDATE copy SET id = 'copy-1', manage_token_hash = 'copy-1', advisor_id = ?, reception_start = ?, return_start = NULL, return_minutes = NULL, return_advisor_id = NULL").run(advisorId, startMinute);
+      a.sqlite.exec("INSERT INTO appointments SELECT * FROM copy");
+    };
+    const res = await b.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }));
+    expect(race.hook).toBeUndefined(); // the gap happened
+    expect(res.status, await res.clone().text()).toBe(409);
+    const rows = a.sqlite.prepare("SELECT COUNT(*) AS n FROM appointments WHERE advisor_id = ? AND reception_start = ? AND status != 'cancelled'").get(advisorId, startMinute) as { n: number };
+    expect(rows.n).toBe(1);
+  });
+
+  it("use another process's new configuration for the next search", async () => {
+    const { a, b } = twoProcesses();
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
+    expect((await ok(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0].advisorName).toMatch(/Rossi|Neri/);
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer({ advisors: [{ id: "carla", name: "Carla Verdi" }] }), auth));
+    const after = await ok(b.api("POST", `/v1/dealers/${DEALER}/availability`, query));
+    expect(after.options.map((o: any) => o.advisorId)).toEqual(after.options.map(() => "carla"));
+  });
+});

@@ -1,0 +1,104 @@
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SpawnedServer, spawnServer } from "../helpers/server.js";
+import { auth, availability, booking, romeDealer } from "../http/support.js";
+
+// The real server with WORKERS=2 (src/node/cluster.ts): one primary, two server processes
+// on one port and one SQLite file. Every request below goes over a FRESH connection
+// (Connection: close), and the primary deals connections out round-robin, so consecutive
+// requests alternate between the workers.
+
+const DEALER = "roma";
+const query = availability({ from: "2026-11-24", days: 3, count: 4 });
+
+let server: SpawnedServer;
+beforeAll(async () => {
+  server = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: "2" } });
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(server.baseUrl + path, {
+    method,
+    headers: { "Content-Type": "application/json", Connection: "close", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+const offered = async () => (await call("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map((o: any) => `${o.advisorId}@${o.start}`) as string[];
+
+describe("two worker processes over one database", () => {
+  it("start two workers behind the one port the listening line names", () => {
+    const workers = server.stdoutLines().filter((l) => l.includes('"msg":"worker listening"'));
+    expect(workers.map((l) => JSON.parse(l).worker).sort()).toEqual([0, 1]);
+    const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(server.child.pid)], { encoding: "utf8" }).trim().split(/\s+/);
+    expect(children).toHaveLength(2);
+  });
+
+  it("never offer, on either worker, a slot booked on the other", async () => {
+    expect((await call("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth)).status).toBe(201);
+    const before = await offered();
+    await offered(); // both workers have built their index now
+    const [advisorId, start] = before[0].split("@");
+    expect((await call("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }))).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect(await offered()).not.toContain(before[0]);
+  });
+
+  it("give 30 simultaneous bookers of one slot, spread over both workers, exactly one 201", async () => {
+    const [slot] = await offered();
+    const [advisorId, start] = slot.split("@");
+    const results = await Promise.all(Array.from({ length: 30 }, () => call("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }))));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array(29).fill(409)]);
+    const board = await call("GET", `/v1/dealers/${DEALER}/days/${start.slice(0, 10)}`, undefined, auth);
+    const advisor = board.body.advisors.find((a: any) => a.id === advisorId);
+    const receptions = advisor.slots.filter((s: any) => s.kind === "reception" && s.start === start && s.status !== "cancelled");
+    expect(receptions).toHaveLength(1);
+  });
+
+  it("stop both workers on SIGTERM, exit 0, and log each stop", async () => {
+    server.kill("SIGTERM");
+    expect((await server.exited).code).toBe(0);
+    const stopped = server.stdoutLines().filter((l) => l.includes('"msg":"stopped"'));
+    expect(stopped.map((l) => JSON.parse(l).worker ?? "primary").sort()).toEqual([0, 1, "primary"]);
+  });
+});
+
+describe("SIGKILL of the primary", () => {
+  it("takes the workers down with it; a restart on the same file keeps every booking", async () => {
+    const first = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" } });
+    const children = () => execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean);
+    const pids = children();
+    expect(pids).toHaveLength(2);
+    const put = await fetch(`${first.baseUrl}/v1/dealers/${DEALER}`, { method: "PUT", headers: { "Content-Type": "application/json", ...auth }, body: JSON.stringify(romeDealer()) });
+    expect(put.status).toBe(201);
+    const options: any[] = (await (await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) })).json() as any).options;
+    const booked: any = await (await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(booking({ optionId: options[0].optionId })) })).json();
+    first.kill("SIGKILL");
+    await first.exited;
+    // The workers notice that their primary is gone and leave.
+    const gone = (pid: string) => {
+      try {
+        process.kill(Number(pid), 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    for (let i = 0; i < 100 && !pids.every(gone); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(pids.filter((p) => !gone(p))).toEqual([]);
+
+    const second = await spawnServer({ dbPath: first.dbPath, env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" } });
+    try {
+      const res = await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/appointments/${booked.id}`, { headers: auth });
+      expect(res.status).toBe(200);
+      const again: any = await (await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json", Connection: "close" }, body: JSON.stringify(query) })).json();
+      expect(again.options.some((o: any) => o.start === booked.reception.start && o.advisorId === booked.reception.advisorId)).toBe(false);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  }, 60_000);
+});
