@@ -14,6 +14,7 @@ import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
 import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
+import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
 
 // Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
@@ -125,8 +126,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
-  const host = env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost";
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = listenUrl(env.HOST, port);
   log({ level: "info", msg: worker === undefined ? "listening" : "worker listening", ...(worker === undefined ? {} : { worker }), url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null, rateLimits: env.RATE_LIMITS, maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT });
 
   let closing: Promise<void> | undefined;
@@ -179,12 +179,12 @@ export function prepareStorage(env: Env, log: LogFn) {
 
 async function main(): Promise<void> {
   // Batched stdout (one write per event-loop turn, flushed on exit), not console.log per line.
-  const { log } = stdoutLog(process.stdout, workerIndex() !== undefined);
+  const worker = workerIndex();
+  const { log } = stdoutLog(process.stdout, worker !== undefined);
   const fatal = (err: unknown): never => {
     log({ level: "fatal", msg: "startup failed", error: err instanceof Error ? err.message : String(err) });
     process.exit(1);
   };
-  const worker = workerIndex();
   if (worker === undefined) {
     // Several workers: this process only prepares the file and supervises (node/cluster.ts).
     const parsed = Env.safeParse(process.env);

@@ -49,7 +49,8 @@ export class ChangeFeed {
   private readonly since: SqliteStatement;
   private readonly oldest: SqliteStatement;
   private cursor: number;
-  private seen = "";
+  private seenVersion = 0;
+  private seenChanges = 0;
 
   constructor(private readonly sqlite: SqliteHandle) {
     for (const sql of TRIGGERS) sqlite.exec(sql);
@@ -61,12 +62,16 @@ export class ChangeFeed {
     // (fully pruned) table still has its AUTOINCREMENT high-water mark.
     const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as { seq: number } | undefined;
     this.cursor = Math.max((this.oldest.get() as { max: number | null }).max ?? 0, last?.seq ?? 0);
-    this.seen = this.stamp();
+    this.nothingNew();
   }
 
-  private stamp(): string {
+  /** True when neither another connection committed nor this one wrote since the last call. */
+  private nothingNew(): boolean {
     const { v, t } = this.probe.get() as { v: number; t: number };
-    return `${v}:${t}`;
+    if (v === this.seenVersion && t === this.seenChanges) return true;
+    this.seenVersion = v;
+    this.seenChanges = t;
+    return false;
   }
 
   /**
@@ -74,12 +79,10 @@ export class ChangeFeed {
    * "reset" when this process fell behind the pruned feed (drop every runtime).
    */
   read(): Change[] | "reset" | null {
-    const stamp = this.stamp();
-    if (stamp === this.seen) return null;
-    this.seen = stamp;
-    const { min } = this.oldest.get() as { min: number | null };
+    if (this.nothingNew()) return null;
+    const { min, max } = this.oldest.get() as { min: number | null; max: number | null };
     if (min !== null && min > this.cursor + 1) {
-      this.cursor = (this.oldest.get() as { max: number }).max;
+      this.cursor = max!;
       return "reset";
     }
     const rows = this.since.all(this.cursor) as Change[];

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { LogFn } from "../api/deps.js";
+import { listenUrl } from "./listen-url.js";
 
 // WORKERS > 1: one primary and N server processes on one port and one SQLite file.
 //
@@ -59,8 +60,7 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
     w.once("listening", (address) => {
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;
-      const host = address.address && address.address !== "0.0.0.0" && address.address !== "::" ? address.address : "localhost";
-      log({ level: "info", msg: "listening", url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`, workers: count });
+      log({ level: "info", msg: "listening", url: listenUrl(address.address ?? undefined, address.port), workers: count });
     });
     w.once("exit", (code, signal) => {
       alive.delete(w);

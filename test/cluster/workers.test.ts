@@ -27,14 +27,15 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   });
   return { status: res.status, body: (await res.json()) as any };
 }
+/** The processes the server forked (its workers). */
+const childPids = (pid: number) => execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean);
 const offered = async () => (await call("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map((o: any) => `${o.advisorId}@${o.start}`) as string[];
 
 describe("two worker processes over one database", () => {
   it("start two workers behind the one port the listening line names", () => {
     const workers = server.stdoutLines().filter((l) => l.includes('"msg":"worker listening"'));
     expect(workers.map((l) => JSON.parse(l).worker).sort()).toEqual([0, 1]);
-    const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(server.child.pid)], { encoding: "utf8" }).trim().split(/\s+/);
-    expect(children).toHaveLength(2);
+    expect(childPids(server.child.pid!)).toHaveLength(2);
   });
 
   it("never offer, on either worker, a slot booked on the other", async () => {
@@ -69,8 +70,7 @@ describe("two worker processes over one database", () => {
 describe("SIGKILL of the primary", () => {
   it("takes the workers down with it; a restart on the same file keeps every booking", async () => {
     const first = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" } });
-    const children = () => execFileSync("ps", ["-o", "pid=", "--ppid", String(first.child.pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean);
-    const pids = children();
+    const pids = childPids(first.child.pid!);
     expect(pids).toHaveLength(2);
     const put = await fetch(`${first.baseUrl}/v1/dealers/${DEALER}`, { method: "PUT", headers: { "Content-Type": "application/json", ...auth }, body: JSON.stringify(romeDealer()) });
     expect(put.status).toBe(201);
