@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+// One way to start the browser tier's Chromium: Debian's binary (scripts/ensure-chromium.sh
+// installs it; `npm test` runs that first), never a downloaded build. The flags keep it off
+// the network this machine does not have (background networking, updates, sync).
+export const CHROMIUM = process.env.PITLANE_CHROMIUM ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA) in the page; an empty list means axe-clean. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+    const axe = (window as any).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: axe's result shape
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      // biome-ignore lint/suspicious/noExplicitAny: axe's node shape
+      nodes: v.nodes.map((n: any) => ({ target: n.target, html: n.html })),
+    }));
+  });
+}
+
+/** Where the browser tier saves its screenshots (CI keeps them as artifacts). */
+export const ARTIFACTS_DIR = new URL("../../test-artifacts/", import.meta.url).pathname;
