@@ -28,7 +28,8 @@ const OUT = resolve(ROOT, process.argv[3] ?? "dist");
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(p);
+    // src/web/ is browser code, bundled by build-web.mjs below, never run by the server.
+    if (e.isDirectory()) return p === join(SRC, "web") ? [] : tsFiles(p);
     return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [p] : [];
   });
 }
@@ -46,3 +47,7 @@ await esbuild.build({
   ...NODE_ESM,
 });
 console.error(`built ${entryPoints.length} modules into ${relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`);
+
+// The browser bundles go into dist/web/ after the fresh tree above (src/node/web-assets.ts).
+const { buildWeb } = await import("./build-web.mjs");
+await buildWeb(ROOT, { write: true });

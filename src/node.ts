@@ -8,6 +8,7 @@ import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { createAppWithJourney } from "./app.js";
+import { loadWebAssets } from "./node/web-assets.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/idempotency.js";
@@ -106,6 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
     changeFeed,
+    webAssets: await loadWebAssets(),
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands

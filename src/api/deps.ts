@@ -54,6 +54,12 @@ export interface AppDeps {
    * the only writer.
    */
   changeFeed?: ChangeFeed;
+  /**
+   * The browser bundles (scripts/build-web.mjs): bundle name (a folder of src/web/) →
+   * JavaScript source, served by routes/web/asset.ts. Node reads them from dist/web/
+   * (src/node/web-assets.ts); absent, those routes answer 404.
+   */
+  webAssets?: Record<string, string>;
 }
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;

@@ -1,0 +1,53 @@
+// The browser bundles (the booking widget, the advisors' page): every folder of src/web/
+// with a main.tsx (src/web/shared/ is imported, never an entry) becomes one minified ES
+// module, dist/web/<folder>.js, with preact and everything else it imports inside it:
+// Pitlane serves them itself, no CDN at run time.
+//
+// `node scripts/build-web.mjs` writes dist/web/ (build-server.mjs calls it for `npm
+// start`); src/node/web-assets.ts and test/support/web-assets.ts call buildWeb() to
+// bundle in memory when running from src/.
+
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadEsbuild } from "./esbuild.mjs";
+
+/** @returns {Promise<Record<string, string>>} bundle name → JavaScript source */
+export async function buildWeb(root, { write = false } = {}) {
+  const webDir = join(root, "src/web");
+  const names = existsSync(webDir)
+    ? readdirSync(webDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(webDir, e.name, "main.tsx")))
+        .map((e) => e.name)
+    : [];
+  const esbuild = await loadEsbuild(root);
+  const out = {};
+  for (const name of names) {
+    const result = await esbuild.build({
+      entryPoints: [join(webDir, name, "main.tsx")],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      write: false,
+      legalComments: "none",
+      logLevel: "warning",
+    });
+    out[name] = result.outputFiles[0].text;
+  }
+  if (write) {
+    const dist = join(root, "dist/web");
+    mkdirSync(dist, { recursive: true });
+    for (const [name, code] of Object.entries(out)) writeFileSync(join(dist, `${name}.js`), code);
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const built = await buildWeb(root, { write: true });
+  console.error(`built web bundles: ${Object.keys(built).join(", ") || "(none)"}`);
+}
