@@ -5,7 +5,9 @@ import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./d
 import { ApiError } from "./errors.js";
 import { KEY_PREFIX } from "./key-secret.js";
 import type { Channel } from "../scheduler/contracts.js";
-import { ANONYMOUS, type Caller } from "../scheduler/trust.js";
+// Types only: a runtime import would load src/core (plain zod) before @hono/zod-openapi
+// has extended zod, and zod 4 schemas built before that lack .openapi().
+import type { Caller } from "../scheduler/trust.js";
 
 // Bearer authentication and the role/tenancy policy.
 //   root (SCHEDULER_ADMIN_TOKEN)   every dealer, every operation
@@ -126,7 +128,7 @@ export const optionalCaller = (deps: AuthDeps): MiddlewareHandler<AppEnv> => asy
 
 /** What the scheduler believes of this request's caller (scheduler/trust.ts). */
 export function callerOf(p: Principal | null | undefined): Caller {
-  if (!p) return ANONYMOUS;
+  if (!p) return { kind: "anonymous" };
   if (p.kind === "key" && p.role === "client") return { kind: "client", channel: (p.channel ?? "app") as Channel };
   return { kind: "staff" };
 }
