@@ -1,4 +1,5 @@
-import { hmacSha256Hex } from "../../lib/hmac.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+import { hmacSha256 } from "../../lib/digest.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import type { MessageRow } from "./outbox-repo.js";
 import { customerContact } from "./recipients.js";
@@ -11,7 +12,7 @@ export const SIGNATURE_HEADER = "X-Pitlane-Signature";
 export const DELIVERY_HEADER = "X-Pitlane-Delivery";
 
 export function signature(secret: string, body: string): string {
-  return `sha256=${hmacSha256Hex(secret, body)}`;
+  return `sha256=${bytesToHex(hmacSha256(secret, body))}`;
 }
 
 export interface WebhookPayload {
