@@ -12,6 +12,7 @@ import { registerKeyRoutes } from "./routes/keys/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { registerWebRoutes } from "./routes/web/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
@@ -59,6 +60,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
 
   registerSchedulingRoutes(app, deps, runtimes);
   registerJourneyRoutes(app, deps, runtimes, journey);
+  // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
+  registerWebRoutes(app, deps);
 
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };
