@@ -22,6 +22,22 @@ export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = {
   it: { none: "Nessuna mobilità sostitutiva", courtesy_car: "Auto di cortesia", pickup_delivery: "Ritiro e riconsegna", rental: "Auto a noleggio", taxi: "Taxi", shuttle: "Navetta del concessionario" },
 };
 
+// The default catalogue's labels (core/dealer-config.ts) in Italian; a dealer's own label
+// is shown as the dealer wrote it.
+const DEFAULT_LABELS_IT: Record<string, [string, string]> = {
+  service: ["Scheduled service", "Tagliando programmato"],
+  maintenance: ["Maintenance", "Manutenzione"],
+  diagnosis: ["Diagnosis of a fault", "Diagnosi di un guasto"],
+  bodywork: ["Bodywork repair", "Riparazione di carrozzeria"],
+  tyres: ["Tyre change", "Cambio pneumatici"],
+  recall: ["Recall campaign", "Campagna di richiamo"],
+};
+
+export function interventionLabel(code: string, label: string, lang: Lang): string {
+  const d = DEFAULT_LABELS_IT[code];
+  return lang === "it" && d && d[0] === label ? d[1] : label;
+}
+
 const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",
   "maintenance booklet": "libretto di manutenzione",

@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { MOBILITY_LABELS } from "../shared/recap.js";
+import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
 import type { Mobility } from "../shared/types.js";
 import type { StepProps } from "./step-props.js";
 
@@ -34,7 +34,7 @@ interface ServiceProps extends StepProps {
   onNext: () => void;
 }
 
-export function ServiceStep({ t, dealer, heading, value, onChange, onNext }: ServiceProps) {
+export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext }: ServiceProps) {
   const [err, setErr] = useState<string | null>(null);
   const box = useRef<HTMLFieldSetElement>(null);
   const submit = (e: Event) => {
@@ -58,7 +58,7 @@ export function ServiceStep({ t, dealer, heading, value, onChange, onNext }: Ser
               checked={value.includes(i.code)}
               onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? [...value, i.code] : value.filter((c) => c !== i.code))}
             />
-            <span>{i.label}</span>
+            <span>{interventionLabel(i.code, i.label, lang)}</span>
           </label>
         ))}
       </fieldset>
