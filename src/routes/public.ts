@@ -7,6 +7,8 @@ import { sha256Hex } from "../lib/sha256.js";
 import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
+import { availabilityCalendarRoute } from "./availability/calendar.js";
+import { availabilityDayRoute } from "./availability/day.js";
 import { searchAvailabilityRoute } from "./availability/post.js";
 import { getDealerRoute } from "./dealers/get.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
@@ -32,6 +34,8 @@ interface PublicRoute {
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: getDealerRoute, limit: "search" },
   { route: searchAvailabilityRoute, limit: "search" },
+  { route: availabilityCalendarRoute, limit: "search" },
+  { route: availabilityDayRoute, limit: "search" },
   { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
   { route: viewOwnAppointmentRoute, limit: "search" },
   { route: cancelOwnAppointmentRoute, limit: "booking" },

@@ -4,6 +4,8 @@ import { registerAppointmentAction } from "./appointments/action.js";
 import { registerGetAppointment } from "./appointments/get.js";
 import { registerMoveAppointment } from "./appointments/patch.js";
 import { registerBookAppointment } from "./appointments/post.js";
+import { registerAvailabilityCalendar } from "./availability/calendar.js";
+import { registerAvailabilityDay } from "./availability/day.js";
 import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
@@ -14,6 +16,8 @@ import { registerReshuffleRoutes } from "./reshuffle/index.js";
 export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
   // availability
   registerSearchAvailability(app, deps, runtimes);
+  registerAvailabilityCalendar(app, deps, runtimes);
+  registerAvailabilityDay(app, deps, runtimes);
   // appointments
   registerBookAppointment(app, deps, runtimes);
   registerGetAppointment(app, deps, runtimes);
