@@ -119,10 +119,10 @@ describe("booking with the keyboard only", () => {
 
     manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
     token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
-    const appt = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const appt: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
     expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale" }, channel: "web" });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
-    const staff = await (await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth)).json();
+    const staff: any = await (await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth)).json();
     expect(staff.customer).toMatchObject({ name: "Marco Bianchi", email: "marco.bianchi@example.com" });
   }, 120_000);
 
@@ -139,7 +139,7 @@ describe("booking with the keyboard only", () => {
 
 describe("the manage page, keyboard only", () => {
   it("moves the appointment through the day list", async () => {
-    const before = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const before: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
     await page.goto(manageUrl);
     await waitForText(page, "Your appointment at Roma Est");
     await checkpoint(page, "manage-1-view");
@@ -159,7 +159,7 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Move my appointment$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is moved to");
-    const after = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const after: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
     expect(after.reception.start.slice(11, 16)).toBe(chosen);
     expect(after.reception.start).not.toBe(before.reception.start);
     await checkpoint(page, "manage-3-moved");
@@ -180,7 +180,7 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Yes, cancel it$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is cancelled");
-    expect((await (await w.api("GET", `/v1/manage/${token}`)).json()).status).toBe("cancelled");
+    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as any).status).toBe("cancelled");
     await checkpoint(page, "manage-5-cancelled");
   });
 });
