@@ -67,6 +67,10 @@ describe("booking with the keyboard only", () => {
     // The date picker dialog: arrows, Home/End, PageUp/PageDown, Enter; Escape-free close.
     await tabTo(page, /^Choose another day$/);
     await page.keyboard.press("Enter");
+    expect((await focused(page)).inDialog).toBe(true);
+    await page.keyboard.press("Escape"); // closes, focus back on the opener
+    expect(await focused(page)).toMatchObject({ name: "Choose another day", inDialog: false });
+    await page.keyboard.press("Enter");
     const opened = await focused(page);
     expect(opened).toMatchObject({ inDialog: true, tag: "td" });
     await checkpoint(page, "widget-5-calendar");

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { addDays, addMonths, longDate, monthEnd, monthGrid, monthStart, monthTitle, weekday, weekdayNames } from "./dates.js";
 import type { Lang } from "./i18n.js";
 import type { CalendarDay } from "./types.js";
@@ -46,7 +46,9 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
   const [loadedMonths, setLoaded] = useState<Record<string, boolean>>({});
   const month = monthStart(focus);
 
-  useEffect(() => {
+  // Before the focus effect below (same kind, declaration order): showModal() moves focus
+  // to the dialog's first button, and the day must win.
+  useLayoutEffect(() => {
     dialog.current?.showModal();
   }, []);
   useEffect(() => {
@@ -58,8 +60,9 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
       setLoaded((m) => ({ ...m, [month]: true }));
     });
   }, [month]);
-  // Focus follows the roving day; the effect runs after the new month rendered.
-  useEffect(() => {
+  // Focus follows the roving day, in the same frame as the render (a layout effect): a
+  // plain effect runs later, and a key pressed meanwhile would land on a removed cell.
+  useLayoutEffect(() => {
     grid.current?.querySelector<HTMLElement>(`td[data-date="${focus}"]`)?.focus();
   }, [focus, loadedMonths[month]]);
 
@@ -81,15 +84,23 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
       move(next());
     }
   };
+  // close() first: while the modal is open the page behind is inert, so the caller could
+  // not move focus back to its opener.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
   const choose = (d: string) => {
-    if (days[d]?.bookable) onSelect(d);
+    if (!days[d]?.bookable) return;
+    dialog.current?.close();
+    onSelect(d);
   };
   const names = weekdayNames(lang, "long");
   const shortNames = weekdayNames(lang, "short");
   const loaded = loadedMonths[month];
 
   return (
-    <dialog ref={dialog} aria-labelledby="pl-cal-title" aria-describedby="pl-cal-help" onCancel={(e) => (e.preventDefault(), onClose())}>
+    <dialog ref={dialog} aria-labelledby="pl-cal-title" aria-describedby="pl-cal-help" onCancel={(e) => (e.preventDefault(), close())}>
       <div class="pl-cal-head">
         <button type="button" class="pl-secondary" aria-label={labels.prevMonth} disabled={month <= monthStart(min)} onClick={() => move(addMonths(focus, -1))}>
           ‹
@@ -129,7 +140,7 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
         </tbody>
       </table>
       <div class="pl-actions">
-        <button type="button" class="pl-secondary" onClick={onClose}>
+        <button type="button" class="pl-secondary" onClick={close}>
           {labels.close}
         </button>
       </div>

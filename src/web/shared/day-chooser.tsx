@@ -9,7 +9,7 @@ import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.
 
 // A day and its times for a visit: opens on the first free day (calendar endpoint), the
 // date picker dialog picks another, the day endpoint lists its times. Used by the manage
-// page's reschedule; the widget's WhenStep does the same plus holds.
+// page's reschedule and by the widget's WhenStep (which adds the hold).
 
 export type DayChooserLabels = Record<
   "day" | "chooseDate" | "calHelp" | "prevMonth" | "nextMonth" | "close" | "calFree" | "calQuiet" | "calFull" | "calLoading" | "morning" | "afternoon" | "quiet" | "withAdvisor" | "noTimes" | "noDays" | "timesLoaded" | "loading",
@@ -28,11 +28,15 @@ interface Props {
   onError: (sentence: string) => void;
   /** Bump to reload the day (after a refusal: the taken time disappears). */
   reload?: number;
+  /** The day to open on (a time chosen before); default the first free day. */
+  initialDate?: string | null;
+  /** Radio group name of the times. */
+  name?: string;
 }
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
-export function DayChooser({ api, dealerId, visit, lang, labels, announce, selected, onSelect, onError, reload = 0 }: Props) {
+export function DayChooser({ api, dealerId, visit, lang, labels, announce, selected, onSelect, onError, reload = 0, initialDate, name = "pl-time" }: Props) {
   const base = `${api}/v1/dealers/${encodeURIComponent(dealerId)}`;
   const [today, setToday] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
@@ -59,7 +63,8 @@ export function DayChooser({ api, dealerId, visit, lang, labels, announce, selec
       if (!days || days.length === 0) return;
       setToday(days[0].date);
       const firstFree = days.find((d) => d.bookable)?.date;
-      if (firstFree) void loadDay(firstFree);
+      if (initialDate) void loadDay(initialDate);
+      else if (firstFree) void loadDay(firstFree);
       else setNone(true);
     });
   }, []);
@@ -80,7 +85,7 @@ export function DayChooser({ api, dealerId, visit, lang, labels, announce, selec
       ) : options.length === 0 ? (
         <p>{labels.noTimes}</p>
       ) : (
-        <TimeList name="pl-new-time" options={options} selected={selected?.optionId ?? null} labels={labels} onChoose={(id) => onSelect(options.find((o) => o.optionId === id) ?? null)} />
+        <TimeList name={name} options={options} selected={selected?.optionId ?? null} labels={labels} onChoose={(id) => onSelect(options.find((o) => o.optionId === id) ?? null)} />
       )}
       {picking && today && (
         <DatePicker

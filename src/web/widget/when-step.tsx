@@ -1,18 +1,19 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { apiCall } from "../shared/api.js";
-import { DatePicker } from "../shared/date-picker.js";
-import { addDays, longDate, shortDate, timeOf, zoneNote, dateOf } from "../shared/dates.js";
+import { DayChooser } from "../shared/day-chooser.js";
+import { dateOf, shortDate, timeOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
-import { TimeList } from "../shared/time-list.js";
-import type { CalendarResponse, DayResponse, Hold, Option, VisitQuery } from "../shared/types.js";
+import type { Hold, Option, VisitQuery } from "../shared/types.js";
 import { FieldError } from "./simple-steps.js";
 import type { StepProps } from "./step-props.js";
+import { STRINGS } from "./strings.js";
 
-// Day and time: the first free day is shown at once; "Choose another day" opens the
-// date picker over the calendar endpoint; the day's times come from the day endpoint.
-// Continue places a hold on the chosen time (nobody else is offered it while the customer
-// types). A time lost meanwhile (409) is said in words, with the 409's alternatives.
+// Day and time: the first free day is shown at once; "Choose another day" opens the date
+// picker over the calendar endpoint; the day's times come from the day endpoint
+// (shared/day-chooser.tsx). Continue places a hold on the chosen time, so nobody else is
+// offered it while the customer types. A time lost meanwhile (409) is said in words,
+// with the 409's alternatives, and the day list is reloaded without it.
 
 interface Props extends StepProps {
   api: string;
@@ -25,45 +26,12 @@ interface Props extends StepProps {
   onHeld: (h: Hold) => void;
 }
 
-const HORIZON_DAYS = 180;
-
 export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, announce, onBack, beforeHold, onHeld }: Props) {
-  const base = `/v1/dealers/${encodeURIComponent(dealer.id)}`;
-  const [today, setToday] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(chosen ? dateOf(chosen.start) : null);
-  const [options, setOptions] = useState<Option[] | null>(null);
-  const [selected, setSelected] = useState<Option | null>(chosen);
-  const [picking, setPicking] = useState(false);
+  const [selected, setSelected] = useState<Option | null>(lost ? null : chosen);
   const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, lang) : null);
   const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
   const [busy, setBusy] = useState(false);
-  const [none, setNone] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-
-  const calendar = async (from: string | undefined, days: number) => {
-    const r = await apiCall<CalendarResponse>(api, "POST", `${base}/availability/calendar`, { ...visit, ...(from ? { from } : {}), days });
-    if (!r.ok) setError(problemSentence(r.problem, lang));
-    return r.ok ? r.data.days : null;
-  };
-  const loadDay = async (d: string) => {
-    setDate(d);
-    setOptions(null);
-    const r = await apiCall<DayResponse>(api, "POST", `${base}/availability/day`, { ...visit, date: d });
-    if (!r.ok) return setError(problemSentence(r.problem, lang));
-    setOptions(r.data.options);
-    announce(r.data.options.length ? t("timesLoaded", { count: r.data.options.length, date: longDate(d, lang) }) : t("noTimes"));
-  };
-
-  useEffect(() => {
-    void calendar(undefined, 62).then((days) => {
-      if (!days || days.length === 0) return;
-      setToday(days[0].date);
-      const firstFree = days.find((d) => d.bookable)?.date;
-      if (date) void loadDay(date);
-      else if (firstFree) void loadDay(firstFree);
-      else setNone(true);
-    });
-  }, []);
+  const [reload, setReload] = useState(0);
 
   const cont = async (e: Event) => {
     e.preventDefault();
@@ -71,13 +39,13 @@ export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, a
     setBusy(true);
     setError(null);
     beforeHold();
-    const r = await apiCall<Hold>(api, "POST", `${base}/holds`, { optionId: selected.optionId, ...visit });
+    const r = await apiCall<Hold>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/holds`, { optionId: selected.optionId, ...visit });
     setBusy(false);
     if (r.ok) return onHeld(r.data);
     setError(problemSentence(r.problem, lang));
     if (Array.isArray(r.problem.alternatives)) setAlternatives(r.problem.alternatives as Option[]);
     setSelected(null);
-    if (date) void loadDay(date);
+    setReload((n) => n + 1);
   };
 
   const zone = zoneNote(dealer.timeZone, lang);
@@ -103,51 +71,20 @@ export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, a
           ))}
         </fieldset>
       )}
-      {none && <p>{t("noDays")}</p>}
-      {date && (
-        <div>
-          <h3>{t("day", { date: longDate(date, lang) })}</h3>
-          {today && (
-            <button type="button" class="pl-secondary" ref={opener} aria-haspopup="dialog" onClick={() => setPicking(true)}>
-              {t("chooseDate")}
-            </button>
-          )}
-          <p class="pl-hint">{t("quietNote")}</p>
-          {options === null ? (
-            <p aria-busy="true">{t("loading")}</p>
-          ) : options.length === 0 ? (
-            <p>{t("noTimes")}</p>
-          ) : (
-            <TimeList
-              name="pl-time"
-              options={options}
-              selected={selected?.optionId ?? null}
-              labels={{ morning: t("morning"), afternoon: t("afternoon"), quiet: t("quiet"), withAdvisor: t("withAdvisor") }}
-              onChoose={(id) => setSelected(options.find((o) => o.optionId === id) ?? null)}
-            />
-          )}
-        </div>
-      )}
-      {picking && today && (
-        <DatePicker
-          lang={lang}
-          labels={{ title: t("calHelp"), prevMonth: t("prevMonth"), nextMonth: t("nextMonth"), close: t("close"), free: t("calFree"), freeQuiet: t("calQuiet"), full: t("calFull"), loading: t("calLoading") }}
-          min={today}
-          max={addDays(today, HORIZON_DAYS)}
-          initial={date ?? today}
-          selected={date ?? undefined}
-          load={(from, to) => calendar(from, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1)}
-          onClose={() => {
-            setPicking(false);
-            opener.current?.focus();
-          }}
-          onSelect={(d) => {
-            setPicking(false);
-            setSelected(null);
-            void loadDay(d).then(() => opener.current?.focus());
-          }}
-        />
-      )}
+      <p class="pl-hint">{t("quietNote")}</p>
+      <DayChooser
+        api={api}
+        dealerId={dealer.id}
+        visit={visit}
+        lang={lang}
+        labels={STRINGS[lang]}
+        announce={announce}
+        selected={selected}
+        onSelect={setSelected}
+        onError={setError}
+        reload={reload}
+        initialDate={chosen ? dateOf(chosen.start) : null}
+      />
       <div class="pl-actions">
         <button type="submit" disabled={busy}>
           {t("next")}
