@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth } from "../http/support.js";
+import { auth, availability, book, booking, search } from "../http/support.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
 import { useWorld, widgetDealer } from "./fixtures.js";
 
@@ -16,8 +16,6 @@ const VERBATIM = "Rumore strano dalla ruota anteriore sinistra — since Tuesday
 const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
 let ctx: BrowserContext;
 let page: Page;
-let manageUrl: string;
-let token: string;
 
 beforeAll(async () => {
   ctx = await w.browser.newContext({ locale: "en-GB", timezoneId: "Europe/Rome", viewport: { width: 820, height: 900 } });
@@ -121,8 +119,8 @@ describe("booking with the keyboard only", () => {
     await waitForText(page, "registration certificate");
     await checkpoint(page, "widget-7-confirmation");
 
-    manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
-    token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
+    const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
+    const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
     const appt: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
     expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale" }, channel: "web" });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
@@ -142,6 +140,15 @@ describe("booking with the keyboard only", () => {
 });
 
 describe("the manage page, keyboard only", () => {
+  // Its own booking (through the API), so this page's tests stand on their own.
+  let manageUrl: string;
+  let token: string;
+  beforeAll(async () => {
+    const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
+    token = (await book(w.api, "roma", booking({ optionId: o.optionId }))).manageToken;
+    manageUrl = `${w.base}/m/${token}?lang=en`;
+  });
+
   it("moves the appointment through the day list", async () => {
     const before: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
     await page.goto(manageUrl);

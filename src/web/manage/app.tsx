@@ -26,6 +26,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const [choice, setChoice] = useState<Option | null>(null);
   const [alternatives, setAlternatives] = useState<Option[]>([]);
   const [reload, setReload] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const [message, announce] = useAnnouncer();
   const lang = pickLang(asked, dealer?.locale);
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
@@ -64,6 +65,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     setChoice(null);
     setAlternatives([]);
     setError(null);
+    setNotice(a.status === "cancelled" ? null : said);
     announce(said);
     heading.current?.focus();
   };
@@ -99,6 +101,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       </h1>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       {appt.status === "cancelled" && <p class="pl-note">{t("cancelled")}</p>}
+      {notice && <p class="pl-note">{notice}</p>}
       <Recap a={appt} lang={lang} withStatus />
       {mode === "view" && (
         <div class="pl-actions">

@@ -37,7 +37,8 @@ export const CSS = `
 h2, h3 { line-height: 1.25; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.35rem; }
 h3 { font-size: 1.1rem; }
-h2:focus, h3:focus { outline: none; }
+h1:focus, h2:focus, h3:focus { outline: none; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 0.75rem; }
 p { margin: 0.4rem 0; }
 .pl-muted { color: var(--_muted); }
 .pl-steps { color: var(--_muted); font-size: 0.9rem; margin: 0; }
