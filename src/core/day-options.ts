@@ -1,5 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
+import { GRID } from "./dealer.js";
 import { expressOption } from "./express.js";
+import { overlaps } from "./ranges.js";
 import { mobilityOffered } from "./mobility.js";
 import { type Candidate, EVERY, PROBE, scanDay, type SearchQuery, toOption } from "./search.js";
 import type { DayPart, Job, Option } from "./types.js";
@@ -86,4 +88,19 @@ export function dayOptions(index: CapacityIndex, q: DayQuery, day: number): Opti
     options.splice(i, 0, x);
   }
   return options;
+}
+
+/** Whether a reception at `start` would be quiet now, as the search judges it (outside rush hours, desk under its quiet share). */
+export function quietAt(index: CapacityIndex, start: number, minutes: number): boolean {
+  const dealer = index.dealer;
+  const day = dealer.day(dealer.dayOf(start));
+  let onDuty = 0;
+  for (let a = 0; a < dealer.advisors.length; a++) if (day.duty[a].length) onDuty++;
+  const limit = Math.max(1, Math.ceil(dealer.config.receptionRules.quietMaxDeskShare * onDuty));
+  const s = start - day.zone.start;
+  const e = s + minutes;
+  const st = index.peek(day.n);
+  let load = 0;
+  if (st) for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++) if (st.desk[k] > load) load = st.desk[k];
+  return load < limit && !overlaps(day.rush, s, e);
 }

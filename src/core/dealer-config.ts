@@ -220,6 +220,13 @@ export const DealerConfig = z
     locale: Locale.default("it"),
     /** Pre-diagnosis questionnaire for technical problems. */
     questionnaire: z.array(DiagnosisQuestion).max(50).default(DEFAULT_QUESTIONNAIRE),
+    /** How long a hold (POST …/holds) keeps an option for the customer who took it. */
+    holdMinutes: z.number().int().min(1).max(60).default(10),
+    /** Live holds at once: per client address, and for the whole dealer (nobody holds a day hostage). */
+    holdLimits: z
+      .object({ perClient: z.number().int().min(1).max(100).default(3), perDealer: z.number().int().min(1).max(10_000).default(30) })
+      .strict()
+      .default({ perClient: 3, perDealer: 30 }),
   })
   .strict()
   .superRefine((d, ctx) => {

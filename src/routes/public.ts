@@ -11,6 +11,8 @@ import { availabilityCalendarRoute } from "./availability/calendar.js";
 import { availabilityDayRoute } from "./availability/day.js";
 import { searchAvailabilityRoute } from "./availability/post.js";
 import { getDealerRoute } from "./dealers/get.js";
+import { createHoldRoute } from "./holds/create.js";
+import { releaseHoldRoute } from "./holds/release.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
 import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
@@ -36,6 +38,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: searchAvailabilityRoute, limit: "search" },
   { route: availabilityCalendarRoute, limit: "search" },
   { route: availabilityDayRoute, limit: "search" },
+  { route: createHoldRoute, limit: "booking", staffExempt: true },
+  { route: releaseHoldRoute, limit: "search" },
   { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
   { route: viewOwnAppointmentRoute, limit: "search" },
   { route: cancelOwnAppointmentRoute, limit: "booking" },

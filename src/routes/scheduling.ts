@@ -8,6 +8,8 @@ import { registerAvailabilityCalendar } from "./availability/calendar.js";
 import { registerAvailabilityDay } from "./availability/day.js";
 import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
+import { registerCreateHold } from "./holds/create.js";
+import { registerReleaseHold } from "./holds/release.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
 import { registerViewOwnAppointment } from "./manage/get.js";
 import { registerReshuffleRoutes } from "./reshuffle/index.js";
@@ -18,6 +20,9 @@ export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: R
   registerSearchAvailability(app, deps, runtimes);
   registerAvailabilityCalendar(app, deps, runtimes);
   registerAvailabilityDay(app, deps, runtimes);
+  // holds (the widget keeps an option while the customer types)
+  registerCreateHold(app, deps, runtimes);
+  registerReleaseHold(app, deps, runtimes);
   // appointments
   registerBookAppointment(app, deps, runtimes);
   registerGetAppointment(app, deps, runtimes);

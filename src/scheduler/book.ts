@@ -16,6 +16,7 @@ import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
 import { isPriority, resolveMobility } from "./priority.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
+import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
@@ -75,10 +76,13 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
   const now = Math.floor(ctx.nowMs / 60_000);
   const contact = contactHashes(req.customer);
   let booking: Booking | null = null;
-  const outcome = immediate(ctx.sqlite, () =>
+  // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
+  let held: TakenHold | null = null;
+  const outcome = restoringHold(() => held, () => immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
       // Inside the transaction, so parallel requests cannot all pass the count.
       enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
+      held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).
       const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
@@ -147,7 +151,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
       return { status: 201, body: appointmentView(rt.dealer, { ...row, ...linked }, manageToken) };
     }),
-  );
+  ));
   if (booking) rt.index.add(booking);
   return outcome;
 }

@@ -123,4 +123,132 @@ export function describeWidgetApi(runtime: () => Target): void {
       }
     });
   });
+
+  const holdBody = (optionId: string, overrides: Record<string, unknown> = {}) => ({
+    optionId,
+    vehicle: { model: "Grecale" },
+    interventions: ["maintenance"],
+    customer: { known: true },
+    mobility: "none",
+    ...overrides,
+  });
+  const hold = (d: string, body: unknown, headers: Record<string, string> = {}) => api("POST", `/v1/dealers/${d}/holds`, body, headers);
+  const starts = async (d: string, date: string, extra: Record<string, unknown> = {}) =>
+    (await dayList(d, availability({ date, ...extra }))).options.map((o: any) => o.start.slice(11, 16));
+
+  describe("holds", () => {
+    it("keep a slot for the holder: nobody else is offered it or can book it, the holdId books it", async () => {
+      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "10:00"]] } });
+      const [first] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
+      const res = await hold(d, holdBody(first.optionId));
+      expect(res.status, await res.clone().text()).toBe(201);
+      const h: any = await res.json();
+      expect(h.holdId).toMatch(/^h_[A-Za-z0-9_-]{43}$/);
+      expect(h.expiresAt).toBe("2026-11-23T09:10:00.000Z"); // holdMinutes defaults to 10
+      expect(h.option).toMatchObject({ start: first.start, advisorId: "anna", receptionMinutes: 15 });
+
+      // A second customer: not in the day list, not in the calendar's first start, not in the search.
+      const others = await starts(d, "2026-11-24");
+      expect(others).not.toContain("09:00");
+      expect(others[0]).toBe("09:15");
+      expect((await calendar(d, availability({ from: "2026-11-24", days: 1 }))).days[0].first).toBe("09:15");
+      expect((await search(api, d, availability({ from: "2026-11-24", days: 1, count: 4 }))).options.map((o: any) => o.start)).not.toContain(first.start);
+      // ...and cannot book it, nor hold it.
+      await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: first.optionId })), 409, "slot_unavailable");
+      await expectProblem(await hold(d, holdBody(first.optionId)), 409, "slot_unavailable");
+
+      // The holder books with the holdId: the hold is consumed with the booking.
+      const appt = await book(api, d, booking({ optionId: h.option.optionId }, { holdId: h.holdId }));
+      expect(appt.reception).toMatchObject({ start: first.start, advisorId: "anna" });
+      await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/${h.holdId}`), 404, "not_found");
+      // A consumed hold books nothing twice.
+      await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: h.option.optionId }, { holdId: h.holdId })), 409, "slot_unavailable");
+      expect(await starts(d, "2026-11-24")).not.toContain("09:00");
+    });
+
+    it("count for every rule while they live: the desk's caps", async () => {
+      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "10:00"]] }, interventions: { check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 } } });
+      const check = { interventions: ["check"] };
+      const first = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options;
+      expect(first).toHaveLength(4);
+      // Hold what is offered until nothing is: receptions, returns and the hourly cap of 3
+      // count as for bookings, so no more than three holds fit Anna's hour.
+      let held = 0;
+      for (let list = first; list.length; list = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options) {
+        expect((await hold(d, holdBody(list[0].optionId, check), { Authorization: "Bearer test-admin" })).status).toBe(201);
+        held++;
+      }
+      expect(held).toBeLessThanOrEqual(3);
+      for (const o of first) await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: o.optionId }, check)), 409, "slot_unavailable");
+    });
+
+    it("count for the courtesy cars: a held car is nobody else's for the whole stay", async () => {
+      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], mobility: { courtesyCars: 1, pickupDelivery: 0, taxi: false, rental: false, shuttle: false } });
+      const car = await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }));
+      expect(car.options.length).toBeGreaterThan(0);
+      const held = await hold(d, holdBody(car.options[0].optionId, { mobility: "courtesy_car" }), { Authorization: "Bearer test-admin" });
+      expect(held.status, await held.clone().text()).toBe(201);
+      const h: any = await held.json();
+      const out = [Date.parse(h.option.start), Date.parse(h.option.return.end)];
+      // Every courtesy-car option left keeps clear of the held car's stay; without a car the day is open.
+      const left = (await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }))).options;
+      for (const o of left) expect(Date.parse(o.start) >= out[1] || Date.parse(o.return.end) <= out[0], o.start).toBe(true);
+      expect(left.length).toBeLessThan(car.options.length);
+      const noCar = (await dayList(d, availability({ date: "2026-11-25" }))).options.map((o: any) => Date.parse(o.start));
+      expect(noCar.some((t: number) => t > Date.parse(h.option.end) && t < Date.parse(h.option.return.start))).toBe(true);
+    });
+
+    it("can be released by whoever has the holdId: the slot is offered again at once", async () => {
+      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
+      const [first] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
+      const h: any = await (await hold(d, holdBody(first.optionId))).json();
+      expect(await starts(d, "2026-11-24")).not.toContain("08:00");
+      await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/h_${"x".repeat(43)}`), 404, "not_found");
+      const other = await dealer();
+      await expectProblem(await api("DELETE", `/v1/dealers/${other}/holds/${h.holdId}`), 404, "not_found");
+      const del = await api("DELETE", `/v1/dealers/${d}/holds/${h.holdId}`);
+      expect(del.status).toBe(204);
+      expect((await starts(d, "2026-11-24"))[0]).toBe("08:00");
+      await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/${h.holdId}`), 404, "not_found");
+      // Booking with a released hold is an ordinary booking: the slot is free, so it books.
+      expect((await book(api, d, booking({ optionId: first.optionId }, { holdId: h.holdId }))).reception.start).toBe(first.start);
+    });
+
+    it("are capped per client address and per dealer (429 too_many_holds, Retry-After)", async () => {
+      const d = await dealer({ holdLimits: { perClient: 2, perDealer: 3 } });
+      const opts = (await dayList(d, availability({ date: "2026-11-24" }))).options;
+      for (const o of opts.slice(0, 2)) expect((await hold(d, holdBody(o.optionId))).status).toBe(201);
+      const before = snapshot(runtime().store);
+      const third = await hold(d, holdBody(opts[2].optionId));
+      expect(third.headers.get("retry-after")).toBe("600");
+      const p = await expectProblem(third, 429, "too_many_holds");
+      expect(p).toMatchObject({ limit: 2 });
+      expect(snapshot(runtime().store)).toEqual(before);
+      // Staff skip the per-client cap, not the dealer's.
+      expect((await hold(d, holdBody(opts[2].optionId), { Authorization: "Bearer test-admin" })).status).toBe(201);
+      await expectProblem(await hold(d, holdBody(opts[3].optionId), { Authorization: "Bearer test-admin" }), 429, "too_many_holds");
+    });
+
+    it("refuse a foreign optionId, a hold id that holds another time, and unknown fields (400)", async () => {
+      const d = await dealer();
+      await expectProblem(await hold(d, holdBody("not-an-option")), 400, "validation_failed");
+      await expectProblem(await hold(d, { ...holdBody("x"), customer: { known: true, name: "Marco" } }), 400, "validation_failed");
+      const [a, b] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
+      const h: any = await (await hold(d, holdBody(a.optionId))).json();
+      const p = await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: b.optionId }, { holdId: h.holdId })), 400, "validation_failed");
+      expect(p.errors).toContainEqual(expect.objectContaining({ path: "holdId" }));
+    });
+
+    it("are public, in the OpenAPI document, and answer the widget's CORS preflight (DELETE too)", async () => {
+      const d = await dealer({ widgetOrigins: ["https://www.dealer.example"] });
+      const doc: any = await (await api("GET", "/openapi.json")).json();
+      expect(doc.paths["/v1/dealers/{dealerId}/holds"]?.post).toBeDefined();
+      expect(doc.paths["/v1/dealers/{dealerId}/holds/{holdId}"]?.delete).toBeDefined();
+      for (const [method, path] of [["POST", `/v1/dealers/${d}/holds`], ["DELETE", `/v1/dealers/${d}/holds/h_abc`], ["POST", `/v1/dealers/${d}/availability/calendar`], ["POST", `/v1/dealers/${d}/availability/day`]]) {
+        const pre = await api("OPTIONS", path, undefined, { Origin: "https://www.dealer.example", "Access-Control-Request-Method": method, "Access-Control-Request-Headers": "content-type" });
+        expect(pre.headers.get("access-control-allow-origin"), `${method} ${path}`).toBe("https://www.dealer.example");
+        expect(pre.headers.get("access-control-allow-methods"), `${method} ${path}`).toContain(method);
+      }
+    });
+  });
 }
