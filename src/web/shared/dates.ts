@@ -79,5 +79,14 @@ export function zoneNote(timeZone: string, lang: Lang, at = new Date()): string 
   return name;
 }
 
+/** An instant in UTC or any offset ("…Z") as the dealer's wall-clock "HH:MM". */
+export function clockIn(instant: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(instant));
+  } catch {
+    return timeOf(instant);
+  }
+}
+
 /** Morning until 13:00 local, afternoon after (the desk's usual split). */
 export const isMorning = (instant: string) => timeOf(instant) < "13:00";

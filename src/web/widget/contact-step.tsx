@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { apiCall, idempotencyKey } from "../shared/api.js";
-import { dateOf, longDate, timeOf } from "../shared/dates.js";
+import { clockIn, dateOf, longDate, timeOf } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
@@ -90,7 +90,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       <h2 ref={heading} tabIndex={-1}>
         {t("contactTitle")}
       </h2>
-      <p class="pl-note">{t("held", { time: timeOf(hold.option.start), date: longDate(dateOf(hold.option.start), lang), until: timeOf(hold.expiresAt) })}</p>
+      <p class="pl-note">{t("held", { time: timeOf(hold.option.start), date: longDate(dateOf(hold.option.start), lang), until: clockIn(hold.expiresAt, dealer.timeZone) })}</p>
       <div class="pl-field">
         <label for="pl-name">{t("name")}</label>
         <input ref={nameRef} id="pl-name" type="text" autocomplete="name" required aria-invalid={err?.field === "name" ? "true" : undefined} aria-describedby={err?.field === "name" ? "pl-name-err" : undefined} value={c.name} onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })} />
