@@ -92,3 +92,18 @@ describe("GET /m/{manageToken}", () => {
     expect(await res.text()).toContain("Appointment not found");
   });
 });
+
+describe("abuse limits", () => {
+  it("the hosted pages are rate limited per address like a search", async () => {
+    const limited = inProcess({ deps: { webAssets: await testWebAssets(), rateLimits: { search: { perSecond: 1, burst: 2 }, booking: { perSecond: 1, burst: 1 }, dealer: { perSecond: 100, burst: 100 } } } });
+    try {
+      await putDealer(limited.api, "listed", romeDealer());
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.request("/book/listed")).status);
+      expect(statuses).toContain(429);
+      expect((await limited.request("/widget.js")).status).toBe(200); // the script is static: never limited
+    } finally {
+      limited.close();
+    }
+  });
+});
