@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../db/api-keys-repo.js";
 import { sha256Hex, timingSafeEqualString } from "../lib/sha256.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
+import { sessionPrincipal } from "./board-session.js";
 import { ApiError } from "./errors.js";
 import { KEY_PREFIX } from "./key-secret.js";
 
@@ -44,8 +45,8 @@ export function peekPrincipal(c: Context<AppEnv>, deps: AuthDeps): Principal | n
   return p ?? null;
 }
 
-function principalOf(c: Context<AppEnv>, deps: AuthDeps): Principal {
-  const p = peekPrincipal(c, deps);
+function principalOf(c: Context<AppEnv>, deps: AuthDeps, session = false): Principal {
+  const p = peekPrincipal(c, deps) ?? (session ? sessionOf(c, deps) : null);
   if (!p) {
     c.header("WWW-Authenticate", 'Bearer realm="pitlane"');
     throw new ApiError("unauthorized", "A valid bearer token is required");
@@ -71,9 +72,20 @@ export function requireAdmin(c: Context<AppEnv>, deps: AuthDeps, dealerId?: stri
   return p;
 }
 
-/** Root, or any key of `dealerId` (when given). */
+/**
+ * The advisors' page session (api/board-session.ts) when the request has no Authorization
+ * header at all: a header that does not authenticate stays a 401, never falls back.
+ */
+function sessionOf(c: Context<AppEnv>, deps: AuthDeps): Principal | null {
+  if (c.req.header("Authorization") !== undefined || !deps.sqlite) return null;
+  const p = sessionPrincipal(c, { sqlite: deps.sqlite, adminToken: deps.adminToken });
+  if (p) c.set("principal", p);
+  return p;
+}
+
+/** Root, or any key of `dealerId` (when given); also the advisors' page session cookie. */
 export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
-  const p = principalOf(c, deps);
+  const p = principalOf(c, deps, true);
   if (dealerId !== undefined && !actsFor(p, dealerId)) throw otherTenant(dealerId);
   return p;
 }
