@@ -15,7 +15,7 @@ export interface DayBoard {
   date: string;
   timeZone: string;
   open: boolean;
-  advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean }> }>;
+  advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; version: number; express: boolean; forced: boolean }> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
   mobility: {
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
@@ -45,10 +45,10 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     const status = r.status as Status;
     const visible = status !== "cancelled";
     if (visible && r.receptionStart >= from && r.receptionStart < to) {
-      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, express: r.express, forced: r.forced });
+      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, version: r.version, express: r.express, forced: r.forced });
     }
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
-      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, express: r.express, forced: r.forced });
+      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced });
     }
     if (!holding.has(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;

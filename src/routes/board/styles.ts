@@ -30,7 +30,7 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours{display:grid;grid-template-columns:9rem minmax(0,1fr);font-size:.75rem;color:var(--muted)}
 .hours .scale{position:relative;height:1.2rem}
 .hours .scale span{position:absolute;transform:translateX(-50%)}
-.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:2.2rem;padding:.1rem .25rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;overflow:hidden;white-space:nowrap;font-size:.78rem;line-height:1.15}
+.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:3.4rem;padding:.1rem .25rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;overflow:hidden;white-space:nowrap;font-size:.78rem;line-height:1.15}
 .slot.return{border-style:dashed}
 .slot .flags{font-weight:700;color:var(--danger)}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
@@ -56,4 +56,11 @@ table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;te
 .signin{max-width:26rem;margin:4rem auto;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.5rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .loading{padding:2rem;text-align:center}
+.muted-inverse{font-weight:400;color:#dfe6f0}
+.daynav{display:flex;gap:.4rem;align-items:center}
+.live{font-size:.85rem}
+.track{list-style:none;margin:0;padding:0}
+.slot-item{display:contents}
+.ghost{position:absolute;top:.25rem;bottom:.25rem;width:2.5rem;border:2px dashed var(--accent);border-radius:5px;font-size:.75rem;padding:.1rem}
+.plan h3,form h3{font-size:.95rem;margin:1rem 0 .25rem}
 `;
