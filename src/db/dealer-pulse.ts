@@ -24,9 +24,9 @@ export class DealerPulse {
   constructor(sqlite: SqliteHandle, private readonly intervalMs = PULSE_INTERVAL_MS) {
     this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v");
     this.print = sqlite.prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(version), 0) FROM appointments WHERE dealer_id = ?1)
-           || ':' || COALESCE((SELECT version FROM dealers WHERE id = ?1), 0)
-           || ':' || (SELECT COUNT(*) FROM outbox WHERE dealer_id = ?1 AND audience = 'staff') AS f`,
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(version), 0) FROM appointments WHERE dealer_id = ?)
+           || ':' || COALESCE((SELECT version FROM dealers WHERE id = ?), 0)
+           || ':' || (SELECT COUNT(*) FROM outbox WHERE dealer_id = ? AND audience = 'staff') AS f`,
     );
   }
 
@@ -53,7 +53,7 @@ export class DealerPulse {
   }
 
   private fingerprint(dealerId: string): string {
-    return (this.print.get(dealerId) as { f: string }).f;
+    return (this.print.get(dealerId, dealerId, dealerId) as { f: string }).f;
   }
 
   /** One probe; fingerprints only when some connection committed since the last tick. */
