@@ -8,6 +8,8 @@ import { booking, fetchApi, type Api } from "../http/support.js";
 // 2026-11-23 10:00 local), an advisor key, staff bookings on Tuesday, and a signed-in page.
 
 export const DAY = "2026-11-24";
+/** The page's CSP (script-src 'self') would block axe-core's injected script. */
+export const AXE_READY = { bypassCSP: true };
 export const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 export interface BoardWorld {
@@ -38,14 +40,16 @@ export async function getAppointment(api: Api, id: string): Promise<any> {
 }
 
 /** A fresh context (own cookies), signed in with `key`, showing DAY. */
-export async function signedInPage(browser: Browser, world: BoardWorld, lang = "en"): Promise<Page> {
-  const context = await browser.newContext({ locale: lang === "it" ? "it-IT" : "en-GB", viewport: { width: 1400, height: 900 } });
+export async function signedInPage(browser: Browser, world: BoardWorld, lang = "en", { live = true } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: lang === "it" ? "it-IT" : "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
   const page = await context.newPage();
+  // live: false cuts the event stream (as a dropped connection would): the page goes stale.
+  if (!live) await page.route("**/events", (route) => route.abort());
   await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=${lang}`);
   await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(world.key);
   await page.getByRole("button", { name: lang === "it" ? "Accedi" : "Sign in" }).click();
   await page.locator(".timeline").waitFor();
-  await page.locator('[data-live="on"]').waitFor();
+  await page.locator(`[data-live="${live ? "on" : "off"}"]`).waitFor();
   return page;
 }
 

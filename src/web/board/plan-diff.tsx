@@ -9,6 +9,12 @@ import type { DayBoard, Plan, SlotView } from "./types.js";
 // told (the time changes) and who cannot be placed; one button applies all of it (the
 // plan's token makes the server refuse it if anything changed since).
 
+/** Who an appointment is to a person: the customer's name when the day board has it. */
+function whoOf(day: DayBoard, id: string): string {
+  for (const a of day.advisors) for (const s of a.slots) if (s.appointmentId === id && s.customer?.name) return s.customer.name;
+  return `#${id.slice(0, 8)}`;
+}
+
 export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: DayBoard; onApply: () => Promise<Plan>; onApplied: (p: Plan) => void }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,13 +47,13 @@ export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: D
           <tbody>
             {plan.moves.map((m) => (
               <tr key={m.appointmentId} data-appointment={m.appointmentId}>
-                <td>{m.appointmentId}</td>
+                <td>{whoOf(day, m.appointmentId)}</td>
                 <td>{at(m.from.reception)}</td>
                 <td>
                   {at(m.to.reception)}
                   {m.forced ? ` (${t("forced")})` : ""}
                 </td>
-                <td>{m.notifyCustomer ? t("notifyYes") : t("notifyNo")}</td>
+                <td>{m.notifyCustomer ? (m.timeChanged ? t("notifyYes") : t("notifyReturn")) : t("notifyNo")}</td>
               </tr>
             ))}
           </tbody>
@@ -59,7 +65,7 @@ export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: D
           <ul class="plain">
             {plan.contact.map((c) => (
               <li key={c.appointmentId} data-contact={c.appointmentId}>
-                {c.appointmentId}: {c.reason}
+                {whoOf(day, c.appointmentId)}: {c.reason}
               </li>
             ))}
           </ul>
@@ -69,7 +75,7 @@ export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: D
       <ul class="plain" aria-label={t("notifyList", { n: plan.notify.length })}>
         {plan.notify.map((id) => (
           <li key={id} data-notify={id}>
-            {id}
+            {whoOf(day, id)}
           </li>
         ))}
       </ul>
