@@ -213,3 +213,36 @@ describe("refusals change nothing", () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe("refused moves and languages", () => {
+  it("a move past the hourly cap shows the broken rule in words (Italian) and goes through with force and a reason; axe-clean", async () => {
+    for (const time of ["09:00", "09:15", "09:30"]) await bookAt(world.api, time, "giulia", `Cap ${time}`);
+    const fourth = await bookAt(world.api, "10:45", "giulia", "Ivo Forced");
+    const page = await signedInPage(browser, world, "it");
+    await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await slotOf(page, fourth.id).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Nuovo orario").fill("09:45");
+    await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
+    await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await shot(page, "refusal-it");
+    expect((await getAppointment(world.api, fourth.id)).version).toBe(fourth.version);
+    await dialog.getByLabel("Motivo").fill("cliente abituale, solo consegna chiavi");
+    await dialog.getByRole("button", { name: "Sposta comunque" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    const after = await getAppointment(world.api, fourth.id);
+    expect(after).toMatchObject({ forced: true, version: fourth.version + 1 });
+    expect(after.reception.start).toBe(`${DAY}T09:45:00+01:00`);
+    await slotOf(page, fourth.id).and(page.locator('[data-start="09:45"]')).waitFor();
+    await expect(slotOf(page, fourth.id).getAttribute("aria-label")).resolves.toContain("forzato");
+    await page.context().close();
+  }, 60_000);
+
+  it("the whole day for the README (docs/board.png is copied from this artifact)", async () => {
+    const page = await signedInPage(browser, world);
+    await shot(page, "day");
+    await page.context().close();
+  }, 60_000);
+});
