@@ -38,7 +38,11 @@ export class DealerPulse {
       this.marks.set(dealerId, this.fingerprint(dealerId));
     }
     set.add(fn);
-    this.timer ??= setInterval(() => this.tick(), this.intervalMs);
+    if (this.timer === undefined) {
+      this.timer = setInterval(() => this.tick(), this.intervalMs);
+      // Node: an open stream, not this timer, is what keeps a server alive.
+      (this.timer as { unref?: () => void }).unref?.();
+    }
     return () => {
       set.delete(fn);
       if (set.size === 0) {
@@ -58,7 +62,17 @@ export class DealerPulse {
 
   /** One probe; fingerprints only when some connection committed since the last tick. */
   tick(): void {
-    const v = (this.probe.get() as { v: string }).v;
+    let v: string;
+    try {
+      v = (this.probe.get() as { v: string }).v;
+    } catch {
+      // The connection closed under us (shutdown): stop, and wake everyone once so their
+      // streams notice and end.
+      clearInterval(this.timer);
+      this.timer = undefined;
+      for (const fns of this.listeners.values()) for (const fn of fns) fn();
+      return;
+    }
     if (v === this.seen) return;
     this.seen = v;
     for (const [dealerId, fns] of this.listeners) {

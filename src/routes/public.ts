@@ -8,7 +8,6 @@ import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
 import { searchAvailabilityRoute } from "./availability/post.js";
-import { signInRoute } from "./board/session.js";
 import { getDealerRoute } from "./dealers/get.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
 import { ownCalendarRoute } from "./manage/calendar.js";
@@ -38,9 +37,6 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: cancelOwnAppointmentRoute, limit: "booking" },
   { route: ownCalendarRoute, limit: "search" },
   { route: rescheduleOwnAppointmentRoute, limit: "booking" },
-  // Guessing keys at the advisors' page's sign-in costs like a booking (256-bit keys make
-  // it hopeless anyway; the limit keeps it cheap for us).
-  { route: signInRoute, limit: "booking" },
 ];
 
 /** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */

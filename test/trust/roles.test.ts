@@ -41,7 +41,7 @@ const ADMIN_ROUTES = new Set([
  * The advisors' page's own routes: its shell and bundle (no dealer data) and its cookie
  * session, which no bearer token opens (test/browser/board.test.ts covers them).
  */
-const PAGE_ROUTES = new Set(["GET /board", "GET /board.js", "GET /v1/board/session", "DELETE /v1/board/session"]);
+const PAGE_ROUTES = new Set(["GET /board", "GET /board.js", "POST /v1/board/session", "GET /v1/board/session", "DELETE /v1/board/session"]);
 
 /** The status each caller should get; `ok` is the route's success status. */
 function expected(access: Access, who: Who, ok: number): number {

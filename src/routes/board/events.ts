@@ -6,6 +6,7 @@ import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { DealerPulse } from "../../db/dealer-pulse.js";
 import { DealerParam } from "../shared.js";
+import { sessionSecurity } from "./session.js";
 
 // The advisors' page's live feed: Server-Sent Events, one `change` event whenever the
 // dealer's appointments, configuration or staff tasks changed (db/dealer-pulse.ts: within
@@ -22,7 +23,7 @@ export const dealerEventsRoute = createRoute({
   tags: ["advisors' page"],
   summary: "Live changes of the dealer's day (text/event-stream; staff session or bearer)",
   description: "Events: `ready` once, then `change` with {dealerId} after every committed change of the dealer's appointments, configuration or staff tasks.",
-  security: bearerSecurity,
+  security: [...bearerSecurity, ...sessionSecurity],
   request: { params: DealerParam },
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: z.string() } } },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticate } from "../../api/auth.js";
-import { closeSession, currentSession, openSession, SESSION_IDLE_MS, SESSION_MAX_MS, sameOrigin } from "../../api/board-session.js";
+import { closeSession, currentSession, openSession, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, sameOrigin } from "../../api/board-session.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
@@ -30,6 +30,9 @@ export const BoardSessionView = z
   .openapi("BoardSession");
 
 const tags = ["advisors' page"];
+/** The session cookie as an OpenAPI security scheme (registered by registerBoardSession). */
+export const SESSION_SCHEME = "boardSession";
+export const sessionSecurity = [{ [SESSION_SCHEME]: [] }];
 const view = { "application/json": { schema: BoardSessionView } };
 
 export const signInRoute = createRoute({
@@ -46,6 +49,7 @@ export const whoAmIRoute = createRoute({
   path: "/v1/board/session",
   tags,
   summary: "The page's current session",
+  security: sessionSecurity,
   responses: { 200: { description: "Signed in", content: view }, ...problemResponses("unauthorized") },
 });
 
@@ -54,6 +58,7 @@ export const signOutRoute = createRoute({
   path: "/v1/board/session",
   tags,
   summary: "Sign out: the session ends on the server and the cookie is cleared",
+  security: sessionSecurity,
   responses: { 204: { description: "Signed out" }, ...problemResponses("forbidden") },
 });
 
@@ -69,6 +74,12 @@ function describe(deps: AppDeps, dealerId: string, role: string) {
 }
 
 export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: "The advisors' page session (POST /v1/board/session); accepted on staff routes from the page's own origin only",
+  });
   app.openapi(signInRoute, (c) => {
     if (!sameOrigin(c)) throw new ApiError("forbidden", "Sign in from the advisors' page itself");
     const { dealerId, key } = c.req.valid("json");
