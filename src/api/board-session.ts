@@ -99,7 +99,7 @@ export function sessionPrincipal(c: Context<AppEnv>, deps: BoardSessionDeps): Pr
   if (!isSafeMethod(c.req.method) && !sameOrigin(c)) throw new ApiError("forbidden", "A write with the page's session must come from the page itself");
   // A root session still acts for the one dealer it signed in to: the page is per dealer.
   if (row.kind === "root") return { kind: "key", dealerId: row.dealerId, role: "admin", keyId: "admin-token" };
-  return { kind: "key", dealerId: row.dealerId, role: row.role as "advisor" | "admin", keyId: row.keyId! };
+  return { kind: "key", dealerId: row.dealerId, role: row.role === "admin" ? "admin" : "advisor", keyId: row.keyId! };
 }
 
 const isSafeMethod = (m: string) => m === "GET" || m === "HEAD" || m === "OPTIONS";

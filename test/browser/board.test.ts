@@ -36,9 +36,9 @@ describe("the advisors' day", () => {
     const page = await signedInPage(browser, world);
     const slot = slotOf(page, a.id);
     await expect(slot.getAttribute("aria-label")).resolves.toMatch(/reception 10:00–10:15, requested, Giulia Romano/);
-    // The customer's details on focus (vehicle now; name and phone with issue 12's day board).
+    // The customer's name, phone and vehicle on focus.
     await slot.focus();
-    await page.getByRole("tooltip").filter({ hasText: "Grecale" }).waitFor();
+    await page.getByRole("tooltip").filter({ hasText: "Anna Keyboard" }).filter({ hasText: "+39 333 1234567" }).filter({ hasText: "Grecale" }).waitFor();
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");

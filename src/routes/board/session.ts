@@ -86,7 +86,8 @@ export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
     const p = authenticate(deps, `Bearer ${key}`);
     // One answer for a wrong key, a key of another dealer and an unknown dealer.
     const refused = new ApiError("unauthorized", "This key does not open this dealer's board");
-    if (!p || (p.kind === "key" && p.dealerId !== dealerId) || !getDealer(deps.db, dealerId)) throw refused;
+    // Staff only: an app's client key (role client) does not open the advisors' page.
+    if (!p || (p.kind === "key" && (p.dealerId !== dealerId || p.role === "client")) || !getDealer(deps.db, dealerId)) throw refused;
     const grant =
       p.kind === "root"
         ? { dealerId, kind: "root" as const, keyId: null, role: "admin", credentialHash: sha256Hex(key) }

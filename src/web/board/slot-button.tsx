@@ -76,6 +76,12 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
           {t("phone")}: {customer?.phone || t("unknown")}
           <br />
           {t("vehicle")}: {[vehicle?.model, vehicle?.plate].filter(Boolean).join(" · ") || t("unknown")}
+          {slot.possibleMatch && (
+            <>
+              <br />
+              {t("possibleMatch", { name: slot.possibleMatch.customer.name })}
+            </>
+          )}
           {details && (
             <>
               <br />

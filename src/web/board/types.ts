@@ -20,6 +20,8 @@ export interface Slot {
   // From issue 12 (customer on the day board), when the server has it.
   customer?: { name?: string | null; phone?: string | null; email?: string | null } | null;
   vehicle?: { model?: string; plate?: string | null } | null;
+  /** A stored customer an anonymous booking may be (issue 12). */
+  possibleMatch?: { customerId: string; customer: { name: string; phone: string | null; email: string | null } } | null;
 }
 
 export interface DayBoard {
