@@ -330,3 +330,27 @@ export const holds = sqliteTable(
   },
   (t) => [index("holds_dealer_expires_idx").on(t.dealerId, t.expiresAt), index("holds_dealer_client_idx").on(t.dealerId, t.clientHash, t.expiresAt)],
 );
+
+// Sessions of the advisors' page (/board): a browser signs in with an API key (or the
+// bootstrap token) once and then carries only a cookie. The cookie's secret is stored as
+// its sha256 (id_hash), never in clear; credential_hash pins the key or token it came
+// from, so a revoked key or a rotated token ends its sessions at the next request.
+// Instants are epoch ms of the real clock (never SCHEDULER_NOW: a frozen clock would
+// make sessions immortal). kind: "root" | "key"; role: "advisor" | "admin".
+export const boardSessions = sqliteTable(
+  "board_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    kind: text("kind").notNull(),
+    keyId: text("key_id"),
+    role: text("role").notNull(),
+    credentialHash: text("credential_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("board_sessions_expires_idx").on(t.expiresAt)],
+);
