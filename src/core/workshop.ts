@@ -16,7 +16,8 @@ import type { Job, LabourSlice } from "./types.js";
 // (a car is not parked for a week before anyone touches it: the workshop is full for
 // it), may not take the express reserve before its release, and every job keeps each
 // day's booked minutes within the skill's capacity (which also holds the slices of
-// jobs planned before technicians were modelled). A job that cannot finish within
+// jobs planned before technicians were modelled): a block that would not is tried
+// again from the next day on the same technician. A job that cannot finish within
 // HORIZON_DAYS of its reception is not offered.
 
 export const SLACK_DAYS = 1;
@@ -115,17 +116,20 @@ export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSl
   }
 }
 
-/** Booked minutes plus `slices` stay within each day's capacity (and, for ordinary jobs before release, outside the reserve). */
-function countersHold(index: CapacityIndex, slices: LabourSlice[], planned: LabourSlice[], now: number, express: boolean): boolean {
+/**
+ * The first day whose booked minutes plus `slices` would pass the skill's capacity (or,
+ * for ordinary jobs before that day's release, take the express reserve); -1 if none.
+ */
+function counterBreak(index: CapacityIndex, slices: LabourSlice[], planned: LabourSlice[], now: number, express: boolean): number {
   for (const l of slices) {
     const day = index.dealer.day(l.day);
     const st = index.peek(l.day);
     let free = day.capacity[l.skill] - (st ? st.booked[l.skill] : 0);
     for (const p of planned) if (p.day === l.day && p.skill === l.skill) free -= p.minutes;
     if (!express && now < day.releaseAt) free -= Math.max(0, day.reservedLabour[l.skill] - (st ? st.expressBooked[l.skill] : 0));
-    if (l.minutes > free) return false;
+    if (l.minutes > free) return l.day;
   }
-  return true;
+  return -1;
 }
 
 /** Window end (epoch) of the SLACK_DAYS-th open day after day n: an ordinary job's labour starts before it. */
@@ -163,12 +167,22 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number,
     b.minutes = demand.minutes;
     let bestEnd = Infinity;
     let best: LabourSlice[] | null = null;
+    const from = b.from;
     for (const k of dealer.roster.bySkill[demand.skill]) {
-      const end = placeOn(index, k, b, scratch);
-      if (end < 0 || end >= bestEnd) continue;
-      if (!countersHold(index, scratch, labour, now, express)) continue;
-      bestEnd = end;
-      best = scratch.map((l) => ({ ...l }));
+      b.from = from;
+      for (;;) {
+        const end = placeOn(index, k, b, scratch);
+        if (end < 0 || end >= bestEnd) break;
+        // A block that would overfill a day's skill hours (or take the express reserve)
+        // is tried again from the next day, on the same technician.
+        const full = counterBreak(index, scratch, labour, now, express);
+        if (full < 0) {
+          bestEnd = end;
+          best = scratch.map((l) => ({ ...l }));
+          break;
+        }
+        b.from = dealer.day(full + 1).zone.start;
+      }
     }
     if (!best) return null;
     labour.push(...best);
