@@ -43,9 +43,41 @@ interface Block {
 /**
  * Earliest block of `b.minutes` productive minutes on technician `k` at or after
  * `b.from`, in one gap of the technician's jobs. Fills `out` with the day slices and
- * returns the end, or -1 when no such block starts before `latestStart` and ends by `horizon`.
+ * returns the end, or -1 when no such block starts before `latestStart` and ends by `horizon`
+ * (or, given `beat`, when it cannot end before `beat`: the search's best so far).
+ * Trap: a block is never shorter in wall minutes than in productive ones (speed ≤ 1),
+ * which is what makes the two quick rejections below exact.
  */
-export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSlice[]): number {
+export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSlice[], beat = Infinity): number {
+  const m = memo[k];
+  if (m && m.index === index && m.version === index.version && m.skill === b.skill && m.minutes === b.minutes && b.from >= m.from && b.from <= m.start && m.start < b.latestStart && m.end <= b.horizon) {
+    if (m.end >= beat) return -1;
+    out.length = 0;
+    for (const l of m.slices) out.push({ ...l });
+    return m.end;
+  }
+  const end = placeFirstFit(index, k, b, out, beat);
+  if (end >= 0) memo[k] = { index, version: index.version, skill: b.skill, minutes: b.minutes, from: b.from, start: out[0].start!, end, slices: out.map((l) => ({ ...l })) };
+  return end;
+}
+
+// The last block found per technician. The search asks for the same job from reception
+// ends that only move forward; a first-fit block found from `from` is also the first fit
+// from any later start up to its own start (no earlier gap could hold it: gaps before it
+// failed on their size alone), as long as the index has not changed (version).
+interface Memo {
+  index: CapacityIndex;
+  version: number;
+  skill: number;
+  minutes: number;
+  from: number;
+  start: number;
+  end: number;
+  slices: LabourSlice[];
+}
+const memo: Array<Memo | undefined> = [];
+
+function placeFirstFit(index: CapacityIndex, k: number, b: Block, out: LabourSlice[], beat: number): number {
   const dealer = index.dealer;
   const jobs = index.techJobs(k);
   let t = b.from;
@@ -64,8 +96,15 @@ export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSl
       if (jobs[j + 1] > t) t = jobs[j + 1];
       j += 2;
     }
+    // Cannot end before `beat`; a gap shorter than the labour cannot hold it.
+    if (t + b.minutes >= beat || t >= b.latestStart) return -1;
     const gapEnd = j < jobs.length ? jobs[j] : Infinity;
-    out.length = 0;
+    if (gapEnd - t < b.minutes) {
+      t = jobs[j + 1];
+      j += 2;
+      continue;
+    }
+    if (out.length) out.length = 0;
     let left = b.minutes;
     let started = false;
     let fits = false;
@@ -133,7 +172,7 @@ function counterBreak(index: CapacityIndex, slices: LabourSlice[], planned: Labo
 }
 
 /** Window end (epoch) of the SLACK_DAYS-th open day after day n: an ordinary job's labour starts before it. */
-function latestStartAfter(index: CapacityIndex, n: number): number {
+export function latestStartAfter(index: CapacityIndex, n: number): number {
   let seen = 0;
   for (let m = n + 1; m < n + HORIZON_DAYS; m++) {
     const d = index.dealer.day(m);
@@ -171,7 +210,7 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number,
     for (const k of dealer.roster.bySkill[demand.skill]) {
       b.from = from;
       for (;;) {
-        const end = placeOn(index, k, b, scratch);
+        const end = placeOn(index, k, b, scratch, bestEnd);
         if (end < 0 || end >= bestEnd) break;
         // A block that would overfill a day's skill hours (or take the express reserve)
         // is tried again from the next day, on the same technician.
@@ -193,4 +232,24 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number,
   const done = b.from + dealer.qualityCheckMinutes;
   const day = dealer.day(dealer.dayOf(done));
   return { labour, readyAt: day.zone.start + gridUp(day, done - day.zone.start) };
+}
+
+/**
+ * A lower bound of when the job's first block can start from `receptionEnd` on: the
+ * earliest start of any technician with the skill, on the timelines alone (no slack,
+ * no day counters: both only push a block later). First-fit is monotone in its start,
+ * so a reception ending later can never start its labour before this. The search uses
+ * it to skip, in one comparison, every day whose slack ends before it.
+ */
+export function labourStartBound(index: CapacityIndex, job: Job, receptionEnd: number): number {
+  if (job.labour.length === 0) return -Infinity;
+  const dealer = index.dealer;
+  const first = dealer.dayOf(receptionEnd);
+  const b: Block = { skill: job.labour[0].skill, minutes: job.labour[0].minutes, from: receptionEnd + dealer.handoverMinutes, latestStart: Infinity, horizon: dealer.day(first + HORIZON_DAYS).zone.start };
+  let bound = Infinity;
+  for (const k of dealer.roster.bySkill[b.skill]) {
+    // A block starting at or after the bound cannot lower it: beat = bound + labour prunes it.
+    if (placeOn(index, k, b, scratch, bound + b.minutes) >= 0 && scratch[0].start! < bound) bound = scratch[0].start!;
+  }
+  return bound;
 }
