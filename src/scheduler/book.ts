@@ -16,6 +16,7 @@ import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
 import { isPriority, resolveMobility } from "./priority.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
+import { toE164 } from "./journey/phone.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
@@ -68,6 +69,10 @@ export interface BookOptions {
 export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest, opts: BookOptions = {}): Outcome<AppointmentView> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
+  // A number we could never text is refused now, while the customer can still fix it.
+  if (req.customer.phone && !toE164(req.customer.phone, rt.dealer.config.messaging.sms.defaultCountryCode)) {
+    throw invalid("customer.phone", "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567");
+  }
   const priority = isPriority(rt.dealer, req.vehicle.model);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobFor(rt, { ...req, mobility });

@@ -128,7 +128,7 @@ describe("a booking's timers", () => {
     expect(pending.find((j) => j.kind === "no_show_check")!.due_at).toBe(Date.parse(later) + 30 * MIN);
     // The old instant passes silently.
     expect(t.run(startMs + HOUR).ran.filter((r) => r.kind === "reminder" || r.kind === "no_show_check")).toEqual([]);
-    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("moved");
+    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("appointment_moved");
     expect(firesExactlyAt("reminder", Date.parse(later) - DAY).outcome).toBe("sent:sms");
   });
 
