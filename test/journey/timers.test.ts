@@ -98,7 +98,9 @@ describe("a booking's timers", () => {
     t.at(readyMs);
     await ok(await t.api("POST", `${A}/${b.id}/complete`, {}, auth));
     expect(t.run(readyMs + 2 * DAY).ran.find((r) => r.kind === "follow_up")?.outcome).toBe("staff:service_desk");
-    expect(outboxOf(t).filter((m: any) => m.audience === "customer")).toEqual([]);
+    // The confirmation is recorded for staff as suppressed by consent, and never sent.
+    const toCustomer = outboxOf(t).filter((m: any) => m.audience === "customer");
+    expect(toCustomer.map((m: any) => [m.kind, m.status, m.state_reason])).toEqual([["confirmed", "suppressed", "consent"]]);
   });
 
   it("obeys consent withdrawn after booking: the reminder is skipped", async () => {
