@@ -14,7 +14,8 @@ export const MessageView = z
     /** "customer:<id>" or a staff role; never an address. */
     recipient: z.string().nullable(),
     subject: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
+    /** withdrawn: never sent (a late check-in withdrew the no-show task). */
+    status: z.enum(["pending", "delivered", "failed", "withdrawn"]),
     attempts: z.number().int(),
     nextAttemptAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -29,7 +30,7 @@ export type MessageList = z.infer<typeof MessageList>;
 
 export const MessageQuery = z.object({
   appointmentId: z.string().max(64).optional().openapi({ param: { in: "query" } }),
-  status: z.enum(["pending", "delivered", "failed"]).optional().openapi({ param: { in: "query" } }),
+  status: z.enum(["pending", "delivered", "failed", "withdrawn"]).optional().openapi({ param: { in: "query" } }),
   limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { in: "query" } }),
 });
 

@@ -31,7 +31,7 @@ export interface MessageRow {
   locale: string;
   recipientRef: string | null;
   body: NewMessage["body"];
-  status: "pending" | "delivered" | "failed";
+  status: "pending" | "delivered" | "failed" | "withdrawn";
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
