@@ -82,7 +82,7 @@ describe("SMS", () => {
     for (const phone of ["12", "+0 333 1234567", "333-12x4567"]) {
       const res = await t.api("POST", A, { start: START, advisorId: "anna", vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { ...CONSENTING(), phone }, mobility: "none", channel: "web" });
       expect(res.status, phone).toBe(400);
-      const p = await res.json();
+      const p = (await res.json()) as any;
       expect(p.code).toBe("validation_failed");
       expect(JSON.stringify(p)).toMatch(/customer\.phone/);
     }

@@ -8,7 +8,7 @@ import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 // Read models for staff: the outbox with delivery states (contact tracking), and the
 // online requests still unconfirmed 24 hours after they were made.
 
-const DELIVERY = { pending: "queued", delivered: "sent", failed: "failed", suppressed: "suppressed" } as const;
+const DELIVERY = { pending: "queued", delivered: "sent", failed: "failed", suppressed: "suppressed", withdrawn: "withdrawn" } as const;
 
 export function messagesOf(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, f: MessageFilter): MessageList {
   if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
