@@ -1,5 +1,5 @@
 import type { Locale } from "../../core/dealer-config.js";
-import type { CustomerKind, MessagingConfig } from "../../core/messaging-config.js";
+import { CUSTOMER_KINDS, type CustomerKind, type MessagingConfig } from "../../core/messaging-config.js";
 import type { Persona } from "../contracts.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 
@@ -33,6 +33,8 @@ const MANAGE: Record<Locale, string> = { en: "View, move or cancel your appointm
 
 /** Kinds whose message carries the manage link (an appointment ahead to act on). */
 export const LINKED_KINDS: ReadonlySet<string> = new Set(["confirmed", "reminder", "appointment_moved"]);
+/** The persona's voice is for customers (not staff tasks), and not for a cancellation. */
+const CUSTOMER: ReadonlySet<string> = new Set(CUSTOMER_KINDS);
 const NO_PERSONA: ReadonlySet<string> = new Set(["cancelled"]);
 
 export interface Composed {
@@ -68,7 +70,7 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
   const subject = override?.subject ? fill(override.subject, v) : base.subject;
   const body = override?.text ? fill(override.text, v) : base.text;
   const paragraphs = [body];
-  if (o.persona && !NO_PERSONA.has(kind)) paragraphs.push(PERSONA[locale][o.persona]);
+  if (o.persona && CUSTOMER.has(kind) && !NO_PERSONA.has(kind)) paragraphs.push(PERSONA[locale][o.persona]);
   const linked = o.link === true && !body.includes(LINK_MARK);
   const text = [...paragraphs, ...(linked ? [`${MANAGE[locale]}: ${LINK_MARK}`] : [])].join("\n\n");
   const html = [
