@@ -3,7 +3,7 @@ import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppDeps, AppEnv } from "../api/deps.js";
 import { createLimiters, type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { bookAppointmentRoute } from "./appointments/post.js";

@@ -3,7 +3,7 @@ import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { expressHorizon } from "../core/express.js";
 import { checkStay, type Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "./appointments-repo.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
