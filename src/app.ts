@@ -12,6 +12,7 @@ import { registerKeyRoutes } from "./routes/keys/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { registerVehicleRoutes } from "./routes/vehicles/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
@@ -58,6 +59,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);
+  registerVehicleRoutes(app, deps, runtimes);
   registerJourneyRoutes(app, deps, runtimes, journey);
 
   registerDocs(app); // last: the OpenAPI document must see every route

@@ -80,14 +80,19 @@ export function serverSecretsOf(deps: Pick<AppDeps, "serverSecrets" | "adminToke
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
 
-export const ROLES = ["advisor", "admin"] as const;
+/**
+ * API-key roles. advisor/admin are the dealer's STAFF; client is a server-side
+ * integration (owner-app backend, DMS bridge) that books like the public route but may
+ * assert verified facts, and never reaches the staff routes (scheduler/trust.ts).
+ */
+export const ROLES = ["advisor", "admin", "client"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * Who the caller is, once authenticated (see api/auth.ts): the bootstrap token from the
  * environment (every dealer, everything), or a dealer's API key with a role.
  */
-export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string };
+export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
 
 export interface AppEnv {
   Variables: {

@@ -25,13 +25,13 @@ import { rescheduleOwnAppointmentRoute } from "./manage/reschedule.js";
 interface PublicRoute {
   route: { method: string; path: string };
   limit: LimitClass;
-  /** Staff of the dealer, authenticated, skip the limits (a phone desk books all day). */
+  /** Staff or a client key of the dealer, authenticated, skip the limits (a phone desk books all day; an owner-app backend is one address for all its users). */
   staffExempt?: boolean;
 }
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: getDealerRoute, limit: "search" },
-  { route: searchAvailabilityRoute, limit: "search" },
+  { route: searchAvailabilityRoute, limit: "search", staffExempt: true },
   { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
   { route: viewOwnAppointmentRoute, limit: "search" },
   { route: cancelOwnAppointmentRoute, limit: "booking" },
