@@ -1,6 +1,6 @@
 import { carWindow } from "../capacity-index.js";
 import type { Booking } from "../types.js";
-import type { ConfigCheck, ConfigConflict, GuardInput } from "./types.js";
+import type { ConfigCheck, ConfigConflict } from "./types.js";
 
 // Checks on shared capacity: the courtesy-car fleet and the workshop's labour minutes per
 // day and skill. When the new numbers cannot hold what is booked, the appointments that

@@ -35,7 +35,10 @@ function conflictViews(p: Planned | undefined, conflicts: ConfigConflict[]): Con
   const byId = new Map<string, ConflictView>();
   for (const c of conflicts) {
     let v = byId.get(c.id);
-    if (!v) byId.set(c.id, (v = { appointmentId: c.id, version: p?.rows.get(c.id)?.version ?? null, reasons: [] }));
+    if (!v) {
+      v = { appointmentId: c.id, version: p?.rows.get(c.id)?.version ?? null, reasons: [] };
+      byId.set(c.id, v);
+    }
     v.reasons.push({ code: c.code, message: c.message });
   }
   return [...byId.values()];
