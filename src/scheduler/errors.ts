@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | "precondition_required"
   | "idempotency_mismatch"
   | "too_many_bookings"
+  | "too_many_holds"
   | "config_conflict";
 
 export class DomainError extends Error {

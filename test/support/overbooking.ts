@@ -64,7 +64,9 @@ export function recount(sqlite: Sql, dealerId: string, nowMs: number): string[] 
     const [day, skill] = key.split(":").map(Number);
     if (day < today) continue;
     const date = Temporal.PlainDate.from("1970-01-01").add({ days: day });
-    const sc = config.workshop[skills[skill]];
+    const spec = config.workshop[skills[skill]];
+    if (Array.isArray(spec)) continue; // a technician roster: its capacity is the roster plan's (not recounted here)
+    const sc = spec;
     const o = sc?.overrides[date.toString()];
     const open = !config.closures.includes(date.toString()) && config.openingHours[WEEK[date.dayOfWeek - 1]].length > 0;
     const cap = sc && open ? (o?.technicians ?? sc.technicians) * (o?.hoursPerDay ?? sc.hoursPerDay) * 60 : 0;
