@@ -77,6 +77,16 @@ export function BookingApp(p: WidgetProps) {
     setHold(null);
   };
   const go = (s: Step) => setStep(s);
+  // A customer who leaves mid-way gives the time back at once instead of at expiry
+  // (keepalive: the request outlives the page).
+  useEffect(() => {
+    if (!hold) return;
+    const leave = () => {
+      void fetch(`${p.api}/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`, { method: "DELETE", keepalive: true, credentials: "omit" }).catch(() => {});
+    };
+    addEventListener("pagehide", leave);
+    return () => removeEventListener("pagehide", leave);
+  }, [hold]);
 
   if (fatal) {
     return (
