@@ -22,7 +22,7 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       const api1 = fetchApi(first.baseUrl);
       await putDealer(api1, DEALER, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] }));
       const day = availability({ date: "2026-11-24" });
-      const [slot] = (await (await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()).options;
+      const [slot] = ((await (await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()) as any).options;
       const res = await api1("POST", `/v1/dealers/${DEALER}/holds`, { optionId: slot.optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } });
       expect(res.status).toBe(201);
       const held = (await res.json()) as any;
@@ -33,7 +33,7 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       started.push(second);
       const api2 = fetchApi(second.baseUrl);
 
-      const starts = (await (await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()).options.map((o: any) => o.start);
+      const starts = ((await (await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()) as any).options.map((o: any) => o.start);
       expect(starts).not.toContain(slot.start);
       await expectProblem(await api2("POST", `/v1/dealers/${DEALER}/appointments`, booking({ optionId: slot.optionId })), 409, "slot_unavailable");
       const appt = await book(api2, DEALER, booking({ optionId: held.option.optionId }, { holdId: held.holdId }));
