@@ -2,6 +2,7 @@ import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
 import { useSpawnedTarget } from "./target.js";
+import { describeWidgetApi } from "./widget-api.js";
 
 // The acceptance suite against the REAL Node server (`npm start`, spawned): the endpoints,
 // the races and the stampede here, crash/restart and the journey in node-restart.test.ts. The same
@@ -11,3 +12,4 @@ const node = useSpawnedTarget("node");
 describeEndpoints(node.target);
 describeRace(node.target, () => node.server().stdoutLines());
 describeStampede(node.target, () => node.server().stdoutLines());
+describeWidgetApi(node.target);

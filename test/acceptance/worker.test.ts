@@ -2,6 +2,7 @@ import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
 import { useSpawnedTarget } from "./target.js";
+import { describeWidgetApi } from "./widget-api.js";
 
 // The acceptance suite against the Worker: `npm run dev:worker`, i.e. the edge Worker and
 // one Durable Object per dealer on workerd from npm, offline, serving the bundle that
@@ -12,3 +13,4 @@ const worker = useSpawnedTarget("worker");
 describeEndpoints(worker.target);
 describeRace(worker.target, () => worker.server().stdoutLines());
 describeStampede(worker.target, () => worker.server().stdoutLines());
+describeWidgetApi(worker.target);
