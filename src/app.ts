@@ -12,6 +12,7 @@ import { registerKeyRoutes } from "./routes/keys/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { registerVehicleRoutes } from "./routes/vehicles/index.js";
 import { registerWebRoutes } from "./routes/web/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
@@ -59,6 +60,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);
+  registerVehicleRoutes(app, deps, runtimes);
   registerJourneyRoutes(app, deps, runtimes, journey);
   // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
   registerWebRoutes(app, deps);

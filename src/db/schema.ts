@@ -59,6 +59,17 @@ export const appointments = sqliteTable(
     vehicleId: text("vehicle_id"),
     /** The booking file: questionnaire answers, campaigns, contract, attendance, persona. */
     fileJson: text("file_json"),
+    /**
+     * A stored customer (and vehicle) an ANONYMOUS booking's contact or VIN matched:
+     * {customerId, vehicleId, by[]}. A suggestion for staff, never applied by the booking
+     * itself (scheduler/journey/people.ts); cleared when staff apply it.
+     */
+    possibleMatchJson: text("possible_match_json"),
+    /**
+     * Whether the booking was granted priority (express reserve, caps override) from the
+     * caller's credential (scheduler/trust.ts). NULL on older rows: the model decides.
+     */
+    priority: integer("priority", { mode: "boolean" }),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -127,6 +138,8 @@ export const apiKeys = sqliteTable(
     secretHash: text("secret_hash").notNull().unique(),
     createdAt: text("created_at").notNull(),
     revokedAt: text("revoked_at"),
+    /** Role "client" only: the channel its bookings are recorded under ("app", "web", ...). */
+    channel: text("channel"),
   },
   (t) => [index("api_keys_dealer_idx").on(t.dealerId)],
 );
@@ -181,6 +194,11 @@ export const vehicles = sqliteTable(
     ownerCustomerId: text("owner_customer_id"),
     /** Local date YYYY-MM-DD of the next scheduled maintenance. */
     nextServiceDue: text("next_service_due"),
+    /**
+     * Set by staff or a client key (PUT /vehicles/{vin}): an anonymous caller gets
+     * priority (express) only for a VIN held here as priority, never by naming a model.
+     */
+    priority: integer("priority", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -23,8 +24,8 @@ export const availabilityCalendarRoute = createRoute({
 });
 
 export function registerAvailabilityCalendar(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(availabilityCalendarRoute, (c) => {
+  app.openapi({ ...availabilityCalendarRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityCalendar(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+    return jsonResponse(c, availabilityCalendar(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
   });
 }

@@ -4,6 +4,7 @@ import type { AppointmentRow } from "../appointments-repo.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
+import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
 import { toCustomer, toStaff } from "./messages.js";
@@ -18,12 +19,17 @@ import { followUpTimer } from "./timers.js";
 // together with the booking, move or transition that caused it.
 
 /** After the booking's insert: customer/vehicle links, the booking file, the timers. */
-type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson">;
+type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson">;
 
-export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson"> {
+export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest, caller: Caller): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson"> {
   const file = bookingFile(ctx.sqlite, rt.dealer, req);
-  const linked = linkPeople(ctx, row.dealerId, row.id, req);
-  const patch = { customerId: linked.customer.id, vehicleId: linked.vehicle?.id ?? null, fileJson: JSON.stringify(file) };
+  const linked = linkPeople(ctx, row.dealerId, row.id, req, caller);
+  const patch = {
+    customerId: linked.customer?.id ?? null,
+    vehicleId: linked.vehicle?.id ?? null,
+    fileJson: JSON.stringify(file),
+    possibleMatchJson: linked.possibleMatch ? JSON.stringify(linked.possibleMatch) : null,
+  };
   ctx.db.update(appointments).set(patch).where(eq(appointments.id, row.id)).run();
   scheduleJobsFor(ctx, { ...row, ...patch });
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
