@@ -1,6 +1,6 @@
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { getDealer } from "../../db/dealers-repo.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import { findByManageTokenHash } from "../../scheduler/appointments-repo.js";
 import { ManageTokenParam } from "../manage/get.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
