@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
 import { apiCall } from "../shared/api.js";
 import { pickLang, translator } from "../shared/i18n.js";
@@ -55,8 +55,9 @@ export function BookingApp(p: WidgetProps) {
     });
   }, [p.api, p.dealer]);
 
-  // Focus and announce on every step change (not on first render: the page owns focus then).
-  useEffect(() => {
+  // Focus and announce on every step change (not on first render: the page owns focus
+  // then). A layout effect: focus moves in the same frame the step appears.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
