@@ -5,6 +5,7 @@ import { edge } from "./api/middleware/edge.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { validateInOnePass } from "./api/route-validation.js";
 import { beforeEveryWrite } from "./db/tx.js";
+import { registerBoardRoutes } from "./routes/board/index.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
@@ -42,7 +43,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   const log = deps.log ?? defaultLog;
   // Timers and outbox delivery share the runtimes: a timer's no-show releases capacity in
   // the same index the booking routes check.
-  const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log });
+  const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log, messaging: deps.messaging });
   // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Before any route: every app.openapi() below validates in one synchronous pass.
@@ -64,6 +65,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerJourneyRoutes(app, deps, runtimes, journey);
   // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
   registerWebRoutes(app, deps);
+  // the advisors' page (/board): its shell, bundle, session and live feed
+  registerBoardRoutes(app, deps);
 
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };

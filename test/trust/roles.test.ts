@@ -38,6 +38,12 @@ const ADMIN_ROUTES = new Set([
   "DELETE /v1/dealers/{dealerId}/api-keys/{keyId}",
 ]);
 
+/**
+ * The advisors' page's own routes: its shell and bundle (no dealer data) and its cookie
+ * session, which no bearer token opens (test/browser/board.test.ts covers them).
+ */
+const PAGE_ROUTES = new Set(["GET /board", "GET /board.js", "POST /v1/board/session", "GET /v1/board/session", "DELETE /v1/board/session"]);
+
 /** The status each caller should get; `ok` is the route's success status. */
 function expected(access: Access, who: Who, ok: number): number {
   if (access === "public") return ok; // a token, good or bad, is simply ignored
@@ -146,6 +152,7 @@ beforeAll(async () => {
     for (const [m, op] of Object.entries<any>(item)) documented.set(`${m.toUpperCase()} ${honoPath(p)}`, { method: m.toUpperCase(), openApiPath: p, op });
   }
   for (const [k, r] of served) {
+    if (PAGE_ROUTES.has(k)) continue;
     const d = documented.get(k);
     const key = d ? `${d.method} ${d.openApiPath}` : k;
     const access = d ? accessOf(d.openApiPath, d.op) : "public";

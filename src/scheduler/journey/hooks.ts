@@ -10,6 +10,7 @@ import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
+import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
@@ -40,11 +41,11 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
 export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   rescheduleJobsFor(ctx, row);
   // The customer who moved it knows; anyone else's move is told to them.
-  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "moved", dedupeId: `moved:${row.id}:v${row.version}` });
+  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
 
-/** After a lifecycle transition; `row` is the appointment as it is now. */
-export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action): void {
+/** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */
+export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action, from?: string): void {
   const at = isoNow(ctx);
   switch (action) {
     case "confirm":
@@ -65,6 +66,7 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
       return;
     }
     case "check-in":
+      if (from === "no_show") onLateCheckIn(ctx, rt, row);
       return;
   }
 }
