@@ -98,6 +98,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       ["calendar", "more than 62 days", { days: 63 }],
       ["calendar", "an impossible date", { from: "2026-02-30" }],
       ["calendar", "an unknown field", { colour: "red" }],
+      ["calendar", "the year 1", { from: "0001-01-01" }],
       ["day", "no date", {}],
       ["day", "a count", { date: "2026-11-24", count: 3 }],
       ["day", "a bad date", { date: "24/11/2026" }],
