@@ -34,6 +34,16 @@ export interface CalendarDay {
 /** The largest calendar one request may ask for. */
 export const MAX_CALENDAR_DAYS = 62;
 
+/**
+ * Whether day `n` can hold any start at all (not before today, not past the horizon).
+ * Checked before the day's tables are built: a crawler asking for the year 9000 must not
+ * fill the dealer's per-day cache.
+ */
+function inReach(index: CapacityIndex, q: DayQuery, n: number): boolean {
+  const dealer = index.dealer;
+  return n >= dealer.dayOf(q.now) && n <= dealer.dayOf(q.now + dealer.config.receptionRules.maxHorizonDays * 1440);
+}
+
 const halvesOf = (part: DayPart | undefined) => (part === undefined ? 0b11 : part === "morning" ? 0b01 : 0b10);
 
 function searchQuery(q: DayQuery, day: number): SearchQuery {
@@ -58,6 +68,10 @@ export function calendarDays(index: CapacityIndex, q: DayQuery, fromDay: number,
   const xDay = x ? index.dealer.dayOf(x.reception.start) : -1;
   const found: Candidate[] = [];
   for (let n = fromDay; n < fromDay + Math.min(days, MAX_CALENDAR_DAYS); n++) {
+    if (!inReach(index, q, n)) {
+      out.push({ day: n, bookable: false, quiet: false, first: null });
+      continue;
+    }
     const day = index.dealer.day(n);
     found.length = 0;
     if (offered && day.open.length) scanDay(index, searchQuery(q, n), day, found, PROBE, halvesOf(q.dayPart));
@@ -70,6 +84,7 @@ export function calendarDays(index: CapacityIndex, q: DayQuery, fromDay: number,
 
 /** Every bookable start of `day`, one full option each, in time order. */
 export function dayOptions(index: CapacityIndex, q: DayQuery, day: number): Option[] {
+  if (!inReach(index, q, day)) return [];
   const info = index.dealer.day(day);
   if (!info.open.length || !mobilityOffered(index.dealer.config, q.job.mobility)) return [];
   const sq = searchQuery(q, day);

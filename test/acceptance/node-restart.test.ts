@@ -1,3 +1,4 @@
+import { describeHoldRestart } from "./hold-restart.js";
 import { describeJourney } from "./journey.js";
 import { describeRestart } from "./restart.js";
 
@@ -6,3 +7,4 @@ import { describeRestart } from "./restart.js";
 
 describeRestart("node");
 describeJourney("node");
+describeHoldRestart("node");

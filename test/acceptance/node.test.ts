@@ -3,6 +3,7 @@ import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
 import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
+import { describeWidgetApi } from "./widget-api.js";
 
 // The acceptance suite against the REAL Node server (`npm start`, spawned): the endpoints,
 // the races and the stampede here, crash/restart and the journey in node-restart.test.ts. The same
@@ -13,3 +14,4 @@ describeEndpoints(node.target);
 describeTrust(node.target);
 describeRace(node.target, () => node.server().stdoutLines());
 describeStampede(node.target, () => node.server().stdoutLines());
+describeWidgetApi(node.target);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Api, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../http/support.js";
+import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../http/support.js";
 import type { Target } from "./target.js";
 
 // The widget's API (issue 14), one suite for every runtime (in-process, Node, Worker):
@@ -98,6 +98,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       ["calendar", "more than 62 days", { days: 63 }],
       ["calendar", "an impossible date", { from: "2026-02-30" }],
       ["calendar", "an unknown field", { colour: "red" }],
+      ["calendar", "the year 1", { from: "0001-01-01" }],
       ["day", "no date", {}],
       ["day", "a count", { date: "2026-11-24", count: 3 }],
       ["day", "a bad date", { date: "24/11/2026" }],
@@ -175,7 +176,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       // count as for bookings, so no more than three holds fit Anna's hour.
       let held = 0;
       for (let list = first; list.length; list = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options) {
-        expect((await hold(d, holdBody(list[0].optionId, check), { Authorization: "Bearer test-admin" })).status).toBe(201);
+        expect((await hold(d, holdBody(list[0].optionId, check), auth)).status).toBe(201);
         held++;
       }
       expect(held).toBeLessThanOrEqual(3);
@@ -186,7 +187,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], mobility: { courtesyCars: 1, pickupDelivery: 0, taxi: false, rental: false, shuttle: false } });
       const car = await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }));
       expect(car.options.length).toBeGreaterThan(0);
-      const held = await hold(d, holdBody(car.options[0].optionId, { mobility: "courtesy_car" }), { Authorization: "Bearer test-admin" });
+      const held = await hold(d, holdBody(car.options[0].optionId, { mobility: "courtesy_car" }), auth);
       expect(held.status, await held.clone().text()).toBe(201);
       const h: any = await held.json();
       const out = [Date.parse(h.option.start), Date.parse(h.option.return.end)];
@@ -225,8 +226,8 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(p).toMatchObject({ limit: 2 });
       expect(snapshot(runtime().store)).toEqual(before);
       // Staff skip the per-client cap, not the dealer's.
-      expect((await hold(d, holdBody(opts[2].optionId), { Authorization: "Bearer test-admin" })).status).toBe(201);
-      await expectProblem(await hold(d, holdBody(opts[3].optionId), { Authorization: "Bearer test-admin" }), 429, "too_many_holds");
+      expect((await hold(d, holdBody(opts[2].optionId), auth)).status).toBe(201);
+      await expectProblem(await hold(d, holdBody(opts[3].optionId), auth), 429, "too_many_holds");
     });
 
     it("refuse a foreign optionId, a hold id that holds another time, and unknown fields (400)", async () => {

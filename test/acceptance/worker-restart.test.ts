@@ -1,3 +1,4 @@
+import { describeHoldRestart } from "./hold-restart.js";
 import { describeJourney } from "./journey.js";
 import { describeRestart } from "./restart.js";
 
@@ -7,3 +8,4 @@ import { describeRestart } from "./restart.js";
 
 describeRestart("worker");
 describeJourney("worker");
+describeHoldRestart("worker");

@@ -3,6 +3,7 @@ import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
 import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
+import { describeWidgetApi } from "./widget-api.js";
 
 // The acceptance suite against the Worker: `npm run dev:worker`, i.e. the edge Worker and
 // one Durable Object per dealer on workerd from npm, offline, serving the bundle that
@@ -14,3 +15,4 @@ describeEndpoints(worker.target);
 describeTrust(worker.target);
 describeRace(worker.target, () => worker.server().stdoutLines());
 describeStampede(worker.target, () => worker.server().stdoutLines());
+describeWidgetApi(worker.target);

@@ -36,15 +36,23 @@ describe("booking with the keyboard only", () => {
     await tabTo(page, /^Continue$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your car");
-    expect(await heading()).toBe("Your car");
+    await expect.poll(heading).toBe("Your car");
     await checkpoint(page, "widget-2-vehicle");
 
     await tabTo(page, /^Car model/);
     await page.keyboard.type("Grecale");
+    await tabTo(page, /^Vehicle identification number/);
+    await page.keyboard.type("ZN6OOOOOOOO000001"); // O is never in a VIN
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "This VIN does not look right");
+    expect((await focused(page)).name).toMatch(/^Vehicle identification number/); // back on the field to fix
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("ZN6XXXXXXXX000001");
     await tabTo(page, /^Continue$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "How will you get around?");
-    expect(await heading()).toBe("How will you get around?");
+    await expect.poll(heading).toBe("How will you get around?");
     await checkpoint(page, "widget-3-mobility");
 
     await tabTo(page, /No replacement mobility/);
@@ -53,7 +61,7 @@ describe("booking with the keyboard only", () => {
     await tabTo(page, /^Continue$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Choose a day and time");
-    expect(await heading()).toBe("Choose a day and time");
+    await expect.poll(heading).toBe("Choose a day and time");
     await waitForText(page, /^Morning$|^Afternoon$/);
     await checkpoint(page, "widget-4-times");
     if (process.env.PITLANE_DOCS_SHOTS) {
@@ -71,25 +79,29 @@ describe("booking with the keyboard only", () => {
     await page.keyboard.press("Enter");
     const opened = await focused(page);
     expect(opened).toMatchObject({ inDialog: true, tag: "td" });
+    // A day's name is "<date>: <free from … | no free times | loading>"; compare dates.
+    const day = async () => (await focused(page)).name.split(":")[0];
+    const start = await day();
+    await expect.poll(async () => (await focused(page)).name).not.toMatch(/loading/);
     await checkpoint(page, "widget-5-calendar");
     await page.keyboard.press("ArrowRight");
-    const next = await focused(page);
-    expect(next.name).not.toBe(opened.name);
+    expect(await day()).not.toBe(start);
     await page.keyboard.press("ArrowLeft");
-    expect((await focused(page)).name).toBe(opened.name);
+    expect(await day()).toBe(start);
     await page.keyboard.press("PageDown");
-    expect((await focused(page)).name).toMatch(/December 2026|January 2027/);
+    expect(await day()).toMatch(/December 2026|January 2027/);
     await page.keyboard.press("PageUp");
-    expect((await focused(page)).name).toBe(opened.name);
+    expect(await day()).toBe(start);
     await page.keyboard.press("End");
-    expect((await focused(page)).name).toMatch(/^Sunday/);
+    expect(await day()).toMatch(/^Sunday/);
     await page.keyboard.press("Home");
-    expect((await focused(page)).name).toMatch(/^Monday/);
+    expect(await day()).toMatch(/^Monday/);
+    await expect.poll(async () => (await focused(page)).name).not.toMatch(/loading/);
     for (let i = 0; i < 14 && !/free from/.test((await focused(page)).name); i++) await page.keyboard.press("ArrowRight");
-    const day = (await focused(page)).name;
-    expect(day).toMatch(/free from/);
+    const chosenDay = (await focused(page)).name;
+    expect(chosenDay).toMatch(/free from/);
     await page.keyboard.press("Enter");
-    await waitForText(page, `Day: ${day.split(":")[0]}`);
+    await waitForText(page, `Day: ${chosenDay.split(":")[0]}`);
     expect(await focused(page)).toMatchObject({ name: "Choose another day", inDialog: false });
 
     await tabTo(page, /^\d\d:\d\d/);
@@ -98,7 +110,7 @@ describe("booking with the keyboard only", () => {
     await tabTo(page, /^Continue$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your details");
-    expect(await heading()).toBe("Your details");
+    await expect.poll(heading).toBe("Your details");
     await waitForText(page, new RegExp(`holding ${time} on .* for you until 10:10`)); // frozen at 10:00 in Rome, 10-minute hold
     await checkpoint(page, "widget-6-details");
 
@@ -113,7 +125,7 @@ describe("booking with the keyboard only", () => {
     await tabTo(page, /^Book the appointment$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is booked");
-    expect(await heading()).toBe("Your appointment is booked");
+    await expect.poll(heading).toBe("Your appointment is booked");
     await waitForText(page, "Anna Rossi");
     await waitForText(page, "Customer bays 1-6, front entrance");
     await waitForText(page, "registration certificate");
@@ -122,7 +134,7 @@ describe("booking with the keyboard only", () => {
     const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
     const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
     const appt: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
-    expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale" }, channel: "web" });
+    expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" }, channel: "web" });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
     const staff = await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth);
     expect(((await staff.json()) as any).request).toBe(VERBATIM); // what the advisor reads
@@ -157,7 +169,7 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Change date or time$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Choose a new time");
-    expect(await heading()).toBe("Choose a new time");
+    await expect.poll(heading).toBe("Choose a new time");
     await waitForText(page, /^Morning$|^Afternoon$/);
     await checkpoint(page, "manage-2-change");
     await tabTo(page, /^\d\d:\d\d/);

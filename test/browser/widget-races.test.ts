@@ -41,6 +41,14 @@ describe("holds", () => {
     await waitForText(a, "Choose a day and time");
     await expect.poll(async () => (await openTimes(b, bookUrl(w.base, "race")))[0], { timeout: 20_000 }).toBe(held);
   }, 90_000);
+  it("a customer who leaves the page gives the held time back at once", async () => {
+    const times = await openTimes(a, bookUrl(w.base, "race"));
+    expect((await holdTime(a, times[0])).status()).toBe(201);
+    await waitForText(a, "Your details");
+    expect(await openTimes(b, bookUrl(w.base, "race"))).not.toContain(times[0]);
+    await a.goto("about:blank"); // pagehide: the widget releases its hold
+    await expect.poll(async () => (await openTimes(b, bookUrl(w.base, "race")))[0], { timeout: 20_000 }).toBe(times[0]);
+  }, 90_000);
 });
 
 describe("two customers, one time", () => {

@@ -155,6 +155,7 @@ export function snapshot(sqlite: Reader) {
     appointments: sqlite.prepare("SELECT * FROM appointments ORDER BY id").all(),
     audit: sqlite.prepare("SELECT count(*) AS n FROM audit_log").all(),
     idempotency: sqlite.prepare("SELECT dealer_id, scope, key, request_hash FROM idempotency_keys ORDER BY 1, 2, 3").all(),
+    holds: sqlite.prepare("SELECT id, dealer_id, reception_start, expires_at FROM holds ORDER BY id").all(),
   };
 }
 

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
 import { apiCall, idempotencyKey } from "../shared/api.js";
 import { DayChooser } from "../shared/day-chooser.js";
-import { dateTime, shortDate, timeOf, dateOf, zoneNote } from "../shared/dates.js";
+import { Alternatives } from "../shared/alternatives.js";
+import { dateTime, zoneNote } from "../shared/dates.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
@@ -145,19 +146,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           <h2 id="pl-change-h" ref={sub} tabIndex={-1}>
             {t("changeTitle")}
           </h2>
-          {alternatives.length > 0 && (
-            <fieldset>
-              <legend>{t("alternativesTitle")}</legend>
-              {alternatives.map((o) => (
-                <label class="pl-check" key={o.optionId}>
-                  <input type="radio" name="pl-alt" checked={choice?.optionId === o.optionId} onChange={() => setChoice(o)} />
-                  <span>
-                    {shortDate(dateOf(o.start), lang)}, {timeOf(o.start)}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          )}
+          <Alternatives options={alternatives} selected={choice} onSelect={setChoice} lang={lang} legend={t("alternativesTitle")} quiet={t("quiet")} />
           <DayChooser api={api} dealerId={dealer.id} visit={visit} lang={lang} labels={STRINGS[lang]} announce={announce} selected={choice} onSelect={setChoice} onError={setError} reload={reload} />
           <div class="pl-actions">
             <button type="submit">{t("move")}</button>

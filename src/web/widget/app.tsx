@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
 import { apiCall } from "../shared/api.js";
 import { pickLang, translator } from "../shared/i18n.js";
@@ -55,8 +55,9 @@ export function BookingApp(p: WidgetProps) {
     });
   }, [p.api, p.dealer]);
 
-  // Focus and announce on every step change (not on first render: the page owns focus then).
-  useEffect(() => {
+  // Focus and announce on every step change (not on first render: the page owns focus
+  // then). A layout effect: focus moves in the same frame the step appears.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
@@ -77,6 +78,16 @@ export function BookingApp(p: WidgetProps) {
     setHold(null);
   };
   const go = (s: Step) => setStep(s);
+  // A customer who leaves mid-way gives the time back at once instead of at expiry
+  // (keepalive: the request outlives the page).
+  useEffect(() => {
+    if (!hold) return;
+    const leave = () => {
+      void fetch(`${p.api}/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`, { method: "DELETE", keepalive: true, credentials: "omit" }).catch(() => {});
+    };
+    addEventListener("pagehide", leave);
+    return () => removeEventListener("pagehide", leave);
+  }, [hold]);
 
   if (fatal) {
     return (

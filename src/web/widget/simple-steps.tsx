@@ -68,6 +68,9 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext 
   );
 }
 
+/** ISO 3779: 17 letters and digits, never I, O or Q (the API's Vin). */
+const VIN = /^[A-HJ-NPR-Z0-9]{17}$/i;
+
 export interface VehicleInput {
   model: string;
   vin: string;
@@ -84,14 +87,18 @@ interface VehicleProps extends StepProps {
 
 export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: VehicleProps) {
   const [err, setErr] = useState<string | null>(null);
+  const [vinErr, setVinErr] = useState<string | null>(null);
   const model = useRef<HTMLInputElement>(null);
+  const vin = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<VehicleInput>) => onChange({ ...value, ...patch });
   const submit = (e: Event) => {
     e.preventDefault();
-    if (!value.model.trim()) {
-      setErr(t("modelMissing"));
-      model.current?.focus();
-    } else onNext();
+    const badVin = value.vin.trim() !== "" && !VIN.test(value.vin.trim());
+    setErr(value.model.trim() ? null : t("modelMissing"));
+    setVinErr(badVin ? t("vinInvalid") : null);
+    if (!value.model.trim()) model.current?.focus();
+    else if (badVin) vin.current?.focus();
+    else onNext();
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -115,10 +122,21 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
       </div>
       <div class="pl-field">
         <label for="pl-vin">{t("vin")}</label>
-        <input id="pl-vin" type="text" autocomplete="off" maxLength={17} aria-describedby="pl-vin-hint" value={value.vin} onInput={(e) => set({ vin: (e.currentTarget as HTMLInputElement).value })} />
+        <input
+          ref={vin}
+          id="pl-vin"
+          type="text"
+          autocomplete="off"
+          maxLength={17}
+          aria-invalid={vinErr ? "true" : undefined}
+          aria-describedby={vinErr ? "pl-vin-hint pl-vin-err" : "pl-vin-hint"}
+          value={value.vin}
+          onInput={(e) => set({ vin: (e.currentTarget as HTMLInputElement).value })}
+        />
         <p id="pl-vin-hint" class="pl-hint">
           {t("vinHint")}
         </p>
+        <FieldError id="pl-vin-err" text={vinErr} />
       </div>
       <label class="pl-check">
         <input type="checkbox" checked={value.electrified} onChange={(e) => set({ electrified: (e.currentTarget as HTMLInputElement).checked })} />

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { apiCall } from "../shared/api.js";
 import { DayChooser } from "../shared/day-chooser.js";
-import { dateOf, shortDate, timeOf, zoneNote } from "../shared/dates.js";
+import { Alternatives } from "../shared/alternatives.js";
+import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
@@ -56,21 +57,7 @@ export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, a
       </h2>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       <FieldError id="pl-when-err" text={error} />
-      {alternatives.length > 0 && (
-        <fieldset>
-          <legend>{t("alternativesTitle")}</legend>
-          <p class="pl-muted">{t("alternativesIntro")}</p>
-          {alternatives.map((o) => (
-            <label class="pl-check" key={o.optionId}>
-              <input type="radio" name="pl-alt" checked={selected?.optionId === o.optionId} onChange={() => setSelected(o)} />
-              <span>
-                {shortDate(dateOf(o.start), lang)}, {timeOf(o.start)}
-                {o.quiet && <span class="pl-quiet"> · {t("quiet")}</span>}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <Alternatives options={alternatives} selected={selected} onSelect={setSelected} lang={lang} legend={t("alternativesTitle")} intro={t("alternativesIntro")} quiet={t("quiet")} />
       <p class="pl-hint">{t("quietNote")}</p>
       <DayChooser
         api={api}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths, clockIn, isMorning, monthEnd, monthGrid, weekday } from "../../src/web/shared/dates.js";
+import { pickLang, translator } from "../../src/web/shared/i18n.js";
+import { problemSentence } from "../../src/web/shared/problem-sentence.js";
+
+// The pages' shared pure pieces (src/web/shared): calendar arithmetic the date picker's
+// keys rely on, the dealer's wall clock for UTC instants across DST, the language choice,
+// and problems as sentences (never codes).
+
+describe("calendar arithmetic", () => {
+  it.each([
+    ["2026-01-31", 1, "2026-02-28"], // clamped to the shorter month
+    ["2028-01-31", 1, "2028-02-29"], // leap year
+    ["2026-03-15", -1, "2026-02-15"],
+    ["2026-12-10", 1, "2027-01-10"],
+    ["2026-11-23", -12, "2025-11-23"], // Shift+PageUp
+  ])("addMonths(%s, %i) = %s", (d, n, want) => expect(addMonths(d, n)).toBe(want));
+
+  it("crosses DST and year ends by whole days", () => {
+    expect(addDays("2026-03-28", 1)).toBe("2026-03-29");
+    expect(addDays("2026-10-25", 1)).toBe("2026-10-26");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
+
+  it("lays a month out in Monday-first weeks", () => {
+    const grid = monthGrid("2026-11-23");
+    expect(grid[0]).toEqual([null, null, null, null, null, null, "2026-11-01"]); // 1 Nov 2026 is a Sunday
+    expect(grid.flat().filter(Boolean)).toHaveLength(30);
+    expect(grid.at(-1)).toEqual(["2026-11-30", null, null, null, null, null, null]);
+    expect(weekday("2026-11-23")).toBe(0);
+    expect(monthEnd("2026-02-10")).toBe("2026-02-28");
+  });
+});
+
+describe("the dealer's wall clock", () => {
+  it.each([
+    ["2026-03-29T00:30:00Z", "Europe/Rome", "01:30"], // before the spring change (UTC+1)
+    ["2026-03-29T01:30:00Z", "Europe/Rome", "03:30"], // after it (UTC+2)
+    ["2026-10-25T00:30:00Z", "Europe/Rome", "02:30"],
+    ["2026-10-25T01:30:00Z", "Europe/Rome", "02:30"], // the repeated hour
+    ["2026-11-23T09:10:00.000Z", "Europe/Rome", "10:10"],
+  ])("%s in %s is %s", (instant, zone, want) => expect(clockIn(instant, zone)).toBe(want));
+
+  it("reads morning and afternoon off the offset-carrying instant, whatever the browser's zone", () => {
+    expect(isMorning("2026-11-24T12:45:00+01:00")).toBe(true);
+    expect(isMorning("2026-11-24T13:00:00+01:00")).toBe(false);
+  });
+});
+
+describe("languages", () => {
+  it.each([
+    ["en", "it", "en"], // the widget's lang wins
+    [null, "en", "en"], // else the dealer's locale
+    ["EN-gb", "it", "en"],
+    ["fr", "en", "en"], // a language we do not speak falls back to the dealer's
+    [null, null, "it"],
+  ])("pickLang(%s, %s) = %s", (asked, dealer, want) => expect(pickLang(asked, dealer)).toBe(want));
+
+  it("fills placeholders", () => {
+    const t = translator({ en: { hi: "Hello {name}, {n} times" }, it: { hi: "Ciao {name}, {n} volte" } }, "it");
+    expect(t("hi", { name: "Anna", n: 2 })).toBe("Ciao Anna, 2 volte");
+  });
+});
+
+describe("problems as sentences", () => {
+  const codes = ["network", "validation_failed", "not_found", "slot_unavailable", "rule_violation", "too_many_bookings", "too_many_holds", "rate_limited", "version_conflict", "invalid_transition", "something_new"];
+  it.each(["en", "it"] as const)("in %s: a sentence for every code, never the code itself", (lang) => {
+    for (const code of codes) {
+      const s = problemSentence({ status: code === "something_new" ? 500 : 409, code }, lang);
+      expect(s).toMatch(/^[A-Z].*\.$/);
+      expect(s).not.toContain(code);
+    }
+  });
+
+  it("names the fields to check, in words", () => {
+    const p = { status: 400, code: "validation_failed", errors: [{ path: "customer.email", message: "Invalid email" }, { path: "vehicle.vin", message: "x" }] };
+    expect(problemSentence(p, "en")).toBe("Some details are not valid. Please check them and try again. Please check: email, VIN.");
+    expect(problemSentence(p, "it")).toContain("Da controllare: email, numero di telaio (VIN).");
+  });
+});
