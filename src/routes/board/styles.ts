@@ -35,7 +35,7 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours .scale span{position:absolute;transform:translateX(-50%)}
 .slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem .2rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;overflow:hidden;white-space:nowrap;font-size:.78rem;line-height:1.15}
 .slot.return{border-style:dashed}
-.slot .flags{font-weight:700;color:var(--danger)}
+.slot .flagged{font-weight:700}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
 .slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
 .slot.moved{box-shadow:0 0 0 3px #b45309}

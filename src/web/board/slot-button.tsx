@@ -43,6 +43,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
   const customer = slot.customer ?? details?.customer;
   const vehicle = slot.vehicle ?? details?.vehicle;
   const name = customer?.name ?? "";
+  // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
+  const shown = `${slot.kind === "return" ? "↩ " : ""}${grabbed ? hhmm(start) : clockOf(slot.start)} ${name || vehicle?.model || ""}${slot.express ? " E" : ""}${slot.forced ? " !" : ""}`.trim();
   return (
     <button
       type="button"
@@ -52,7 +54,7 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
       data-appointment={slot.appointmentId}
       data-kind={slot.kind}
       data-start={grabbed ? hhmm(start) : clockOf(slot.start)}
-      aria-label={slotLabel(slot, advisorName)}
+      aria-label={`${shown}, ${slotLabel(slot, advisorName)}`}
       aria-describedby={tip ? tipId : undefined}
       onClick={() => onOpen(slot)}
       onKeyDown={(e) => onKey(e, slot)}
@@ -64,10 +66,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
       onFocus={show}
       onBlur={() => setTip(false)}
     >
-      <span aria-hidden="true">
-        {slot.kind === "return" ? "↩ " : ""}
-        {grabbed ? hhmm(start) : clockOf(slot.start)} {name || vehicle?.model || ""}
-        {(slot.express || slot.forced) && <span class="flags"> {slot.express ? "E" : ""}{slot.forced ? "!" : ""}</span>}
+      <span aria-hidden="true" class={slot.express || slot.forced ? "flagged" : ""}>
+        {shown}
       </span>
       {tip && (
         <span role="tooltip" id={tipId} class="tip">
