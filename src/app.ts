@@ -14,6 +14,7 @@ import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
 import { registerVehicleRoutes } from "./routes/vehicles/index.js";
+import { registerWebRoutes } from "./routes/web/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
@@ -62,6 +63,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerSchedulingRoutes(app, deps, runtimes);
   registerVehicleRoutes(app, deps, runtimes);
   registerJourneyRoutes(app, deps, runtimes, journey);
+  // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
+  registerWebRoutes(app, deps);
   // the advisors' page (/board): its shell, bundle, session and live feed
   registerBoardRoutes(app, deps);
 

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../db/api-keys-repo.js";
-import { sha256Hex, timingSafeEqualString } from "../lib/sha256.js";
+import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { sessionPrincipal } from "./board-session.js";
 import { ApiError } from "./errors.js";

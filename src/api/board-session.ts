@@ -8,7 +8,7 @@ import {
   purgeBoardSessions,
   touchBoardSession,
 } from "../db/board-sessions-repo.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { randomToken } from "../scheduler/tokens.js";
 import type { AppEnv, Principal } from "./deps.js";
 import { ApiError } from "./errors.js";

@@ -6,7 +6,7 @@ import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
 import { Id } from "../../core/primitives.js";
 import { getDealer } from "../../db/dealers-repo.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 
 // The advisors' page signs in here: an API key (advisor or admin) of the dealer, or the
 // bootstrap token, buys an HttpOnly session cookie (api/board-session.ts); the key is not

@@ -1,67 +1,38 @@
 import { isProblem, type Problem } from "./problem.js";
 
-// fetch for the pages: JSON in, JSON out, and every refusal as an ApiFailure carrying the
-// problem (RFC 9457) so the page can say it as a sentence (problemSentence).
+// One way for the pages to call the API: JSON in and out, never credentials (the widget
+// runs on dealer sites: CORS for their listed origins only), and every failure, network
+// included, comes back as a Problem the page turns into a sentence (problem-sentence.ts).
 
-export class ApiFailure extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title ?? problem.code);
-  }
-}
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; problem: Problem };
 
-export interface ApiOptions {
-  method?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+export async function apiCall<T>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(path, { method: options.method ?? "GET", headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: "same-origin" });
+    res = await fetch(base + path, {
+      method,
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+    });
   } catch {
-    throw new ApiFailure({ status: 0, code: "network" });
+    // Offline, or (on a dealer site not in widgetOrigins) refused by CORS: the browser
+    // does not tell the two apart.
+    return { ok: false, problem: { status: 0, code: "network" } };
   }
-  if (res.status === 204) return undefined as T;
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiFailure(isProblem(body) ? body : { status: res.status, code: "internal" });
-  return body as T;
+  let json: unknown;
+  try {
+    const text = await res.text();
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (res.ok) return { ok: true, status: res.status, data: json as T };
+  if (isProblem(json)) return { ok: false, problem: { ...json, status: res.status } };
+  return { ok: false, problem: { status: res.status, code: res.status === 404 ? "not_found" : "unknown" } };
 }
 
-/** Sentences for the API's closed set of codes; the page's own words for `network`. */
-export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
-  en: {
-    network: "The server cannot be reached. Check the connection and try again.",
-    unauthorized: "You are not signed in, or the key is not valid.",
-    forbidden: "This is not allowed from here.",
-    not_found: "It no longer exists.",
-    validation_failed: "Some of the details are not valid.",
-    rule_violation: "That would break the day's rules:",
-    slot_unavailable: "That time is no longer free:",
-    version_conflict: "Someone changed this in the meantime. The day has been refreshed: please look again.",
-    invalid_transition: "That step is not possible in the appointment's current state.",
-    precondition_required: "The page was out of date. The day has been refreshed.",
-    rate_limited: "Too many requests: wait a moment.",
-    internal: "Something went wrong on the server. Try again.",
-  },
-  it: {
-    network: "Il server non risponde. Controlla la connessione e riprova.",
-    unauthorized: "Non hai effettuato l'accesso, oppure la chiave non è valida.",
-    forbidden: "Questa operazione non è consentita da qui.",
-    not_found: "Non esiste più.",
-    validation_failed: "Alcuni dati non sono validi.",
-    rule_violation: "Violerebbe le regole della giornata:",
-    slot_unavailable: "Quell'orario non è più libero:",
-    version_conflict: "Qualcuno l'ha modificato nel frattempo. La giornata è stata aggiornata: ricontrolla.",
-    invalid_transition: "Questo passaggio non è possibile nello stato attuale dell'appuntamento.",
-    precondition_required: "La pagina non era aggiornata. La giornata è stata aggiornata.",
-    rate_limited: "Troppe richieste: attendi un momento.",
-    internal: "Qualcosa è andato storto sul server. Riprova.",
-  },
-};
-
-export function problemSentence(p: Problem, lang: "en" | "it"): string {
-  return PROBLEM_SENTENCES[lang][p.code] ?? PROBLEM_SENTENCES[lang].internal;
+/** A fresh Idempotency-Key: a retried click books once. */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
 }

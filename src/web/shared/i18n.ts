@@ -1,25 +1,22 @@
-// A page's words in Italian and English. A dictionary is one object per language with
-// the same keys (the English one is the type); `{name}` placeholders are filled from
-// the params. The language: ?lang=, else the browser's first preference, else English.
+// Languages of the pages: Italian and English. The dealer's locale by default, an explicit
+// choice (the widget's `lang`, the page's ?lang=) overrides; anything else falls back.
 
-export type Lang = "it" | "en";
-export type Dict = Record<string, string>;
+export const LANGS = ["it", "en"] as const;
+export type Lang = (typeof LANGS)[number];
 
-export function pickLang(search = location.search, prefs: readonly string[] = navigator.languages ?? []): Lang {
-  const asked = new URLSearchParams(search).get("lang");
-  if (asked === "it" || asked === "en") return asked;
-  for (const p of prefs) {
-    const base = p.slice(0, 2).toLowerCase();
-    if (base === "it" || base === "en") return base;
+export function pickLang(requested: string | null | undefined, dealerLocale?: string | null): Lang {
+  for (const c of [requested, dealerLocale]) {
+    const two = c?.trim().toLowerCase().slice(0, 2);
+    if (two === "it" || two === "en") return two;
   }
-  return "en";
+  return "it";
 }
 
-export type Translate<D extends Dict> = (key: keyof D & string, params?: Record<string, string | number>) => string;
+export type Vars = Record<string, string | number>;
+export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
-export function translator<D extends Dict>(dicts: Record<Lang, D>, lang: Lang): Translate<D> {
-  return (key, params) => {
-    const text = dicts[lang][key] ?? dicts.en[key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? "")) : text;
-  };
+/** `t("hello", { name })` over one dictionary per language; `{name}` placeholders. */
+export function translator<K extends string>(dicts: Record<Lang, Record<K, string>>, lang: Lang): Translate<K> {
+  const d = dicts[lang];
+  return (key, vars) => d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ""));
 }
