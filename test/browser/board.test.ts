@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
-import { admin, type BoardWorld, bookAt, DAY, getAppointment, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+import { admin, type BoardWorld, bookAt, bookSomewhere, DAY, getAppointment, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
 
 // The advisors' page in a real Chromium against the real server, two server processes
 // over one file (WORKERS=2): pages, API calls and the live stream may each land on either.
@@ -112,7 +112,7 @@ describe("re-planning the day", () => {
 describe("live", () => {
   it("a booking made through the API appears on two open pages within 2 seconds", async () => {
     const [one, two] = await Promise.all([signedInPage(browser, world), signedInPage(browser, world)]);
-    const a = await bookAt(world.api, "12:00", "marco", "Elena Live");
+    const a = await bookSomewhere(world.api, "12:00", "Elena Live");
     const t0 = Date.now();
     await Promise.all([slotOf(one, a.id).waitFor({ timeout: 2000 }), slotOf(two, a.id).waitFor({ timeout: 2000 })]);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -166,7 +166,7 @@ describe("refusals change nothing", () => {
   }, 60_000);
 
   it("the session cookie is HttpOnly and SameSite=Strict, and an expired session is refused", async () => {
-    const a = await bookAt(world.api, "17:00", "marco", "Gina Expired");
+    const a = await bookSomewhere(world.api, "17:00", "Gina Expired");
     const page = await signedInPage(browser, world);
     const { header, cookie } = await cookieOf(page);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false }); // Secure off on http://127.0.0.1 only
@@ -185,7 +185,7 @@ describe("refusals change nothing", () => {
   }, 60_000);
 
   it("a write from another origin with the session cookie is refused (403), from the page itself it works", async () => {
-    const a = await bookAt(world.api, "17:30", "marco", "Hugo Csrf");
+    const a = await bookSomewhere(world.api, "17:30", "Hugo Csrf");
     const page = await signedInPage(browser, world);
     const { header } = await cookieOf(page);
     const target = `${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`;
@@ -241,8 +241,25 @@ describe("refused moves and languages", () => {
     await page.context().close();
   }, 60_000);
 
-  it("the whole day for the README (docs/board.png is copied from this artifact)", async () => {
+  it("confirms and cancels from a slot's dialog; the whole day for the README (docs/board.png is this artifact)", async () => {
+    const toConfirm = await bookSomewhere(world.api, "14:30", "Laura Conferma");
+    const toCancel = await bookSomewhere(world.api, "15:30", "Mario Annulla");
     const page = await signedInPage(browser, world);
+    await slotOf(page, toConfirm.id).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.locator(`button.slot.confirmed[data-appointment="${toConfirm.id}"]`).waitFor();
+    expect(await getAppointment(world.api, toConfirm.id)).toMatchObject({ status: "confirmed", version: toConfirm.version + 1 });
+    await slotOf(page, toCancel.id).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await slotOf(page, toCancel.id).waitFor({ state: "detached" });
+    expect((await getAppointment(world.api, toCancel.id)).status).toBe("cancelled");
+    await slotOf(page, toConfirm.id).hover();
+    await page.getByRole("tooltip").filter({ hasText: "Laura Conferma" }).waitFor();
+    await shot(page, "tooltip");
+    await page.mouse.move(0, 0);
+    await page.locator(".timeline-wrap").evaluate((el) => (el.scrollLeft = 0));
     await shot(page, "day");
     await page.context().close();
   }, 60_000);

@@ -19,7 +19,8 @@ export interface BoardWorld {
 }
 
 export async function startBoardWorld(env: Record<string, string> = {}): Promise<BoardWorld> {
-  const server = await spawnServer({ env: { RATE_LIMITS: "off", JOURNEY_INTERVAL_MS: "0", WORKERS: "1", ...env } });
+  // 60 s to start: from src/, every server process bundles the web pages with esbuild first.
+  const server = await spawnServer({ env: { RATE_LIMITS: "off", JOURNEY_INTERVAL_MS: "0", WORKERS: "1", ...env }, readyTimeoutMs: 60_000 });
   const api = fetchApi(server.baseUrl);
   const res = await api("POST", "/v1/dealers/demo/api-keys", { role: "advisor", label: "desk" }, admin);
   const body = (await res.json()) as { secret: string };
@@ -29,10 +30,32 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
 
 /** A staff booking at a local time of DAY with an advisor; returns the appointment. */
 export async function bookAt(api: Api, time: string, advisorId: string, name = "Marco Bianchi"): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
-  const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { name, phone: "+39 333 1234567" } }), admin);
+  const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }), admin);
   const body = (await res.json()) as any;
   if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * For tests where the advisor and the exact time do not matter: the first advisor free at
+ * `time` or a quarter hour later, and so on (earlier tests and re-plans fill the shared
+ * day, and returns land where ready times fall).
+ */
+export async function bookSomewhere(api: Api, time: string, name: string): ReturnType<typeof bookAt> {
+  let last: unknown;
+  const [h, m] = time.split(":").map(Number);
+  for (let shift = 0; shift <= 90; shift += 15) {
+    const at = h * 60 + m + shift;
+    const hm = `${String(Math.floor(at / 60)).padStart(2, "0")}:${String(at % 60).padStart(2, "0")}`;
+    for (const who of ["marco", "giulia", "chiara", "luca"]) {
+      try {
+        return await bookAt(api, hm, who, name);
+      } catch (e) {
+        last = e;
+      }
+    }
+  }
+  throw last;
 }
 
 export async function getAppointment(api: Api, id: string): Promise<any> {

@@ -20,7 +20,7 @@ main{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem;padding:1re
 section.card,aside section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem;margin-bottom:1rem}
 h2{font-size:1rem;margin:0 0 .5rem}
 .toolbar{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:.75rem}
-.timeline-wrap{overflow-x:auto}
+.timeline-wrap{overflow-x:auto;padding-bottom:6rem}
 /* 2.4 px a minute: a 10-minute return is still a 24 px target (WCAG 2.5.8); the day scrolls sideways. */
 .timeline,.hours{min-width:calc(9rem + 1600px)}
 .timeline{list-style:none;margin:0;padding:0}
@@ -33,9 +33,10 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours{display:grid;grid-template-columns:9rem minmax(0,1fr);font-size:.75rem;color:var(--muted)}
 .hours .scale{position:relative;height:1.2rem}
 .hours .scale span{position:absolute;transform:translateX(-50%)}
-.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem .2rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;overflow:hidden;white-space:nowrap;font-size:.78rem;line-height:1.15}
+.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem .2rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.78rem;line-height:1.15}
+.slot>span[aria-hidden]{display:block;overflow:hidden}
 .slot.return{border-style:dashed}
-.slot .flags{font-weight:700;color:var(--danger)}
+.slot .flagged{font-weight:700}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
 .slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
 .slot.moved{box-shadow:0 0 0 3px #b45309}

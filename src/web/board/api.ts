@@ -1,4 +1,4 @@
-import { ApiFailure, apiFetch, problemSentence } from "./util/api.js";
+import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
 import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
 
@@ -54,11 +54,11 @@ export interface Refusal {
 }
 
 export function refusalOf(err: unknown): Refusal {
-  if (!(err instanceof ApiFailure)) return { sentence: problemSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
+  if (!(err instanceof ApiFailure)) return { sentence: staffSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
   const p = err.problem;
   const violations: Array<{ code: string; message: string }> = Array.isArray(p.violations) ? p.violations : [];
   const rules = violations.map((v) => (lang === "it" ? (RULES_IT[v.code] ?? v.message) : v.message));
-  return { sentence: problemSentence(p, lang), rules, codes: violations.map((v) => v.code) };
+  return { sentence: staffSentence(p, lang), rules, codes: violations.map((v) => v.code) };
 }
 
 export const isStale = (err: unknown) => err instanceof ApiFailure && (err.problem.status === 412 || err.problem.status === 428);

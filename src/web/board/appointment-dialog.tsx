@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { clockOf, hhmm, minuteOfDay } from "./util/dates.js";
+import { timeOf } from "../shared/dates.js";
+import { hhmm, minuteOfDay } from "./minutes.js";
 import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
 import type { DialogState } from "./day-page.js";
 import { Dialog } from "./dialog.js";
@@ -75,16 +76,16 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   const others = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId).map((s) => ({ s, a })));
 
   return (
-    <Dialog title={t("actionsFor", { time: clockOf(slot.start) })} onClose={() => onDone()}>
+    <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
       <p>
-        {t(slot.kind)} {clockOf(slot.start)}–{clockOf(slot.end)} · {owner?.name} · {t(`status_${slot.status}` as "status_requested")}
+        {t(slot.kind)} {timeOf(slot.start)}–{timeOf(slot.end)} · {owner?.name} · {t(`status_${slot.status}` as "status_requested")}
         {slot.express ? ` · ${t("express")}` : ""}
         {slot.forced ? ` · ${t("forced")}` : ""}
       </p>
       {details && (
         <p class="muted">
           {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}: {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}:{" "}
-          {details.vehicle.model} · {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {clockOf(details.readyAt)}
+          {details.vehicle.model} · {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {timeOf(details.readyAt)}
         </p>
       )}
       <div class="actions">
@@ -147,7 +148,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
                   <option value="" />
                   {others.map(({ s, a }) => (
                     <option key={s.appointmentId} value={s.appointmentId}>
-                      {clockOf(s.start)} · {a.name}
+                      {timeOf(s.start)} · {a.name}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { addDays, hhmm, longDate } from "./util/dates.js";
+import { addDays, longDate } from "../shared/dates.js";
+import { hhmm } from "./minutes.js";
 import { AbsenceDialog } from "./absence-dialog.js";
 import { board, isStale, refusalOf, type Refusal } from "./api.js";
 import { AppointmentDialog } from "./appointment-dialog.js";

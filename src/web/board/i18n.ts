@@ -1,4 +1,4 @@
-import { pickLang, translator } from "./util/i18n.js";
+import { pickLang, translator } from "../shared/i18n.js";
 
 // The advisors' page in English and Italian (same keys).
 
@@ -210,6 +210,7 @@ const it: Record<Keys, string> = {
   done: "Fatto.",
 };
 
-export const lang = pickLang();
+// ?lang= first, else the browser's language (staff read the page in their own).
+export const lang = pickLang(new URLSearchParams(location.search).get("lang") ?? navigator.language);
 export const t = translator({ en, it }, lang);
 export type Key = Keys;

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { clockOf } from "./util/dates.js";
+import { timeOf } from "../shared/dates.js";
 import { refusalOf, type Refusal } from "./api.js";
 import { t } from "./i18n.js";
 import { RefusalView } from "./refusal-view.js";
@@ -19,7 +19,7 @@ export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: D
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const advisor = (id: string) => day.advisors.find((a) => a.id === id)?.name ?? id;
-  const at = (s: SlotView) => `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${clockOf(s.start)} · ${advisor(s.advisorId)}`;
+  const at = (s: SlotView) => `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
   const apply = async () => {
     setBusy(true);
     try {

@@ -1,4 +1,4 @@
-import { clockOf } from "./util/dates.js";
+import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
 import type { DayBoard, Message, Overdue } from "./types.js";
 
@@ -37,7 +37,7 @@ export function SidePanels({ day, overdue, tasks }: { day: DayBoard | null; over
         {overdue && overdue.appointments.length === 0 && <p class="muted">{t("overdueNone")}</p>}
         <ul class="plain">
           {overdue?.appointments.map((a) => (
-            <li key={a.id}>{t("overdueItem", { reception: `${a.reception.slice(0, 10)} ${clockOf(a.reception)}`, overdue: Math.floor(a.overdueMinutes / 60) })}</li>
+            <li key={a.id}>{t("overdueItem", { reception: `${a.reception.slice(0, 10)} ${timeOf(a.reception)}`, overdue: Math.floor(a.overdueMinutes / 60) })}</li>
           ))}
         </ul>
       </section>

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { clockOf, hhmm, minuteOfDay } from "./util/dates.js";
+import { timeOf } from "../shared/dates.js";
+import { hhmm, minuteOfDay } from "./minutes.js";
 import { t } from "./i18n.js";
 import type { Appointment, Slot } from "./types.js";
 
@@ -22,8 +23,8 @@ export function slotLabel(slot: Slot, advisorName: string): string {
   const flags = `${slot.express ? `, ${t("express")}` : ""}${slot.forced ? `, ${t("forced")}` : ""}`;
   return t("slotLabel", {
     kind: t(slot.kind),
-    start: clockOf(slot.start),
-    end: clockOf(slot.end),
+    start: timeOf(slot.start),
+    end: timeOf(slot.end),
     status: t(`status_${slot.status}` as "status_requested"),
     flags,
     who: `, ${advisorName}`,
@@ -43,6 +44,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
   const customer = slot.customer ?? details?.customer;
   const vehicle = slot.vehicle ?? details?.vehicle;
   const name = customer?.name ?? "";
+  // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
+  const shown = `${slot.kind === "return" ? "↩ " : ""}${grabbed ? hhmm(start) : timeOf(slot.start)} ${name || vehicle?.model || ""}${slot.express ? " E" : ""}${slot.forced ? " !" : ""}`.trim();
   return (
     <button
       type="button"
@@ -51,8 +54,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
       draggable
       data-appointment={slot.appointmentId}
       data-kind={slot.kind}
-      data-start={grabbed ? hhmm(start) : clockOf(slot.start)}
-      aria-label={slotLabel(slot, advisorName)}
+      data-start={grabbed ? hhmm(start) : timeOf(slot.start)}
+      aria-label={`${shown}, ${slotLabel(slot, advisorName)}`}
       aria-describedby={tip ? tipId : undefined}
       onClick={() => onOpen(slot)}
       onKeyDown={(e) => onKey(e, slot)}
@@ -64,10 +67,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
       onFocus={show}
       onBlur={() => setTip(false)}
     >
-      <span aria-hidden="true">
-        {slot.kind === "return" ? "↩ " : ""}
-        {grabbed ? hhmm(start) : clockOf(slot.start)} {name || vehicle?.model || ""}
-        {(slot.express || slot.forced) && <span class="flags"> {slot.express ? "E" : ""}{slot.forced ? "!" : ""}</span>}
+      <span aria-hidden="true" class={slot.express || slot.forced ? "flagged" : ""}>
+        {shown}
       </span>
       {tip && (
         <span role="tooltip" id={tipId} class="tip">

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { hhmm, minuteOfDay } from "./util/dates.js";
+import { hhmm, minuteOfDay } from "./minutes.js";
 import { t } from "./i18n.js";
 import { SlotButton } from "./slot-button.js";
 import type { Appointment, DayBoard, Slot } from "./types.js";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { clockOf } from "./util/dates.js";
+import { timeOf } from "../shared/dates.js";
 import { board, refusalOf, type Refusal } from "./api.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
@@ -23,7 +23,7 @@ export function WalkInDialog({ session, day, onDone }: { session: Session; day: 
     try {
       const plan = await board.reshuffle(session, "walk-in", body);
       const applied = await board.reshuffle(session, "walk-in", { ...body, mode: "apply", planToken: plan.planToken });
-      onDone(t("walkInBooked", { time: applied.walkIn ? clockOf(applied.walkIn.reception.start) : "" }));
+      onDone(t("walkInBooked", { time: applied.walkIn ? timeOf(applied.walkIn.reception.start) : "" }));
     } catch (err) {
       setRefusal(refusalOf(err));
     }

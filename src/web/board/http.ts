@@ -1,7 +1,9 @@
-import { isProblem, type Problem } from "../../shared/problem.js";
+import { isProblem, type Problem } from "../shared/problem.js";
 
-// fetch for the pages: JSON in, JSON out, and every refusal as an ApiFailure carrying the
-// problem (RFC 9457) so the page can say it as a sentence (problemSentence).
+// fetch for the advisors' page: JSON in, JSON out, the session cookie along (same origin:
+// shared/api.ts omits credentials, right for the widget on dealer sites, not here), and
+// every refusal as an ApiFailure carrying the problem, said to STAFF as a sentence
+// (shared/problem-sentence.ts speaks to customers).
 
 export class ApiFailure extends Error {
   constructor(readonly problem: Problem) {
@@ -30,7 +32,7 @@ export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promi
   return body as T;
 }
 
-/** Sentences for the API's closed set of codes; the page's own words for `network`. */
+/** Sentences for the API's closed set of codes, for the desk; the page's own words for `network`. */
 export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
   en: {
     network: "The server cannot be reached. Check the connection and try again.",
@@ -62,6 +64,6 @@ export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
   },
 };
 
-export function problemSentence(p: Problem, lang: "en" | "it"): string {
+export function staffSentence(p: Problem, lang: "en" | "it"): string {
   return PROBLEM_SENTENCES[lang][p.code] ?? PROBLEM_SENTENCES[lang].internal;
 }
