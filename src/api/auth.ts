@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../db/api-keys-repo.js";
-import { sha256Hex, timingSafeEqualString } from "../lib/sha256.js";
+import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
+import { sessionPrincipal } from "./board-session.js";
 import { ApiError } from "./errors.js";
 import { KEY_PREFIX } from "./key-secret.js";
 import type { Channel } from "../scheduler/contracts.js";
@@ -50,8 +51,8 @@ export function peekPrincipal(c: Context<AppEnv>, deps: AuthDeps): Principal | n
   return p ?? null;
 }
 
-function principalOf(c: Context<AppEnv>, deps: AuthDeps): Principal {
-  const p = peekPrincipal(c, deps);
+function principalOf(c: Context<AppEnv>, deps: AuthDeps, session = false): Principal {
+  const p = peekPrincipal(c, deps) ?? (session ? sessionOf(c, deps) : null);
   if (!p) {
     c.header("WWW-Authenticate", 'Bearer realm="pitlane"');
     throw new ApiError("unauthorized", "A valid bearer token is required");
@@ -77,16 +78,30 @@ export function requireAdmin(c: Context<AppEnv>, deps: AuthDeps, dealerId?: stri
   return p;
 }
 
-/** Root, or any key of `dealerId` (when given), client keys included: who may assert facts. */
-export function requireTrusted(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
-  const p = principalOf(c, deps);
+/**
+ * The advisors' page session (api/board-session.ts) when the request has no Authorization
+ * header at all: a header that does not authenticate stays a 401, never falls back.
+ */
+function sessionOf(c: Context<AppEnv>, deps: AuthDeps): Principal | null {
+  if (c.req.header("Authorization") !== undefined || !deps.sqlite) return null;
+  const p = sessionPrincipal(c, { sqlite: deps.sqlite, adminToken: deps.adminToken });
+  if (p) c.set("principal", p);
+  return p;
+}
+
+/**
+ * Root, or any key of `dealerId` (when given), client keys included: who may assert facts.
+ * `session`: the advisors' page cookie counts too (staff routes only).
+ */
+export function requireTrusted(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string, session = false): Principal {
+  const p = principalOf(c, deps, session);
   if (dealerId !== undefined && !actsFor(p, dealerId)) throw otherTenant(dealerId);
   return p;
 }
 
 /** Root, or a staff key (advisor, admin) of `dealerId` (when given): never a client key. */
 export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
-  const p = requireTrusted(c, deps, dealerId);
+  const p = requireTrusted(c, deps, dealerId, true);
   if (p.kind === "key" && p.role === "client") throw new ApiError("forbidden", "A client key may search, book and register vehicles; this operation needs a staff key");
   return p;
 }

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
 import type { MessagingDeps } from "../scheduler/journey/transports.js";
 import type { RateLimits } from "./rate-limit.js";
 
@@ -20,6 +21,12 @@ export interface AppDeps {
   now: () => number;
   /** Bootstrap admin bearer token (SCHEDULER_ADMIN_TOKEN). */
   adminToken: string;
+  /**
+   * PITLANE_SECRET (and PITLANE_SECRET_PREVIOUS while rotating): the key material that
+   * seals what must be recovered (lib/sealing.ts). Absent (in-process tests): derived
+   * from adminToken, as the Node entry does in development.
+   */
+  serverSecrets?: ServerSecrets;
   /** One JSON object per call; defaults to a JSON line on stdout. Pass () => {} to silence. */
   log?: LogFn;
   /**
@@ -66,6 +73,15 @@ export interface AppDeps {
    * the manage-link base for customer messages. Absent: webhooks only.
    */
   messaging?: MessagingDeps;
+}
+
+const derived = new Map<string, ServerSecrets>();
+/** deps.serverSecrets, or the development secret derived from the admin token (cached: HKDF per request is waste). */
+export function serverSecretsOf(deps: Pick<AppDeps, "serverSecrets" | "adminToken">): ServerSecrets {
+  if (deps.serverSecrets) return deps.serverSecrets;
+  let s = derived.get(deps.adminToken);
+  if (!s) derived.set(deps.adminToken, (s = { current: derivedDevSecret(deps.adminToken), previous: [] }));
+  return s;
 }
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;

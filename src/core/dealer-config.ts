@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessagingConfig } from "./messaging-config.js";
 import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
+import { webhookSecretProblem } from "./webhook-secret.js";
 
 // The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but
 // name and timeZone has a default, so `DealerConfig.parse({name, timeZone})` is a
@@ -89,6 +90,38 @@ export const SkillCapacity = z
   .strict();
 export type SkillCapacity = z.infer<typeof SkillCapacity>;
 
+/**
+ * One named technician. Listed under a skill of `workshop`; `skills` names the other
+ * skills the technician also works (the listing skill is always included). A technician
+ * with several skills is listed once: ids are unique across the whole workshop.
+ */
+export const Technician = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(120),
+    skills: z.array(Id).max(20).default([]),
+    /** Defaults to the dealer's opening hours; never worked on a closed day. */
+    hours: WeeklyHours.optional(),
+    absences: z.array(Absence).max(500).default([]),
+  })
+  .strict();
+export type Technician = z.infer<typeof Technician>;
+
+/** A skill's workshop: identical technicians × productive hours (the original form), or a roster. */
+export const SkillWorkshop = z.union([SkillCapacity, z.array(Technician).max(200)]);
+export type SkillWorkshop = z.infer<typeof SkillWorkshop>;
+
+/** How a car moves through the workshop around its labour. */
+export const WorkshopRules = z
+  .object({
+    /** From reception end to the first minute of labour (the car reaches the workshop). */
+    handoverMinutes: z.number().int().min(0).max(240).default(15),
+    /** From labour end to ready (road test, wash, paperwork); the ready time then rounds up to the quarter hour. */
+    qualityCheckMinutes: z.number().int().min(0).max(240).default(15),
+  })
+  .strict();
+export type WorkshopRules = z.infer<typeof WorkshopRules>;
+
 export const Intervention = z
   .object({
     label: z.string().max(120).optional(),
@@ -166,12 +199,18 @@ export const WidgetOrigin = z.string().max(200).refine(isWebOrigin, {
   message: "expected a web origin such as https://www.dealer.it (scheme and host, lower case, no path or trailing slash)",
 });
 
-/** The dealer's webhook: every outbox message is POSTed there, signed with HMAC-SHA256(secret, body). */
+/** The dealer's webhook: every outbox message is POSTed there, signed per Standard Webhooks. */
 export const WebhookConfig = z
   .object({
     url: z.string().max(500).refine((s) => /^https?:\/\/[^\s]+$/.test(s), { message: "expected an http(s) URL" }),
-    /** Shared secret for the X-Pitlane-Signature header; at least 16 characters. */
-    secret: z.string().min(16).max(200),
+    /** "whsec_" + base64 of 24-64 random bytes (core/webhook-secret.ts); older free-text secrets (16+ characters) still work. */
+    secret: z
+      .string()
+      .max(200)
+      .superRefine((s, ctx) => {
+        const problem = webhookSecretProblem(s);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
   })
   .strict();
 export type WebhookConfig = z.infer<typeof WebhookConfig>;
@@ -209,7 +248,8 @@ export const DealerConfig = z
     receptionRules: ReceptionRules.default(ReceptionRules.parse({})),
     durations: DurationRules.default(DurationRules.parse({})),
     advisors: z.array(Advisor).min(1).max(200).default([{ id: "desk", name: "Service desk", absences: [] }]),
-    workshop: z.record(Id, SkillCapacity).default(DEFAULT_WORKSHOP),
+    workshop: z.record(Id, SkillWorkshop).default(DEFAULT_WORKSHOP),
+    workshopRules: WorkshopRules.default(WorkshopRules.parse({})),
     interventions: z.record(Id, Intervention).default(DEFAULT_INTERVENTIONS),
     mobility: MobilityConfig.default(MobilityConfig.parse({})),
     express: ExpressConfig.default(ExpressConfig.parse({})),
@@ -223,6 +263,13 @@ export const DealerConfig = z
     locale: Locale.default("it"),
     /** Pre-diagnosis questionnaire for technical problems. */
     questionnaire: z.array(DiagnosisQuestion).max(50).default(DEFAULT_QUESTIONNAIRE),
+    /** How long a hold (POST …/holds) keeps an option for the customer who took it. */
+    holdMinutes: z.number().int().min(1).max(60).default(10),
+    /** Live holds at once: per client address, and for the whole dealer (nobody holds a day hostage). */
+    holdLimits: z
+      .object({ perClient: z.number().int().min(1).max(100).default(3), perDealer: z.number().int().min(1).max(10_000).default(30) })
+      .strict()
+      .default({ perClient: 3, perDealer: 30 }),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -236,6 +283,17 @@ export const DealerConfig = z
         code: "custom",
         path: ["mobility"],
         message: "priority models (express.models) must be offered a courtesy car or pickup & delivery: configure at least one, or clear express.models",
+      });
+    }
+    const techIds = new Set<string>();
+    for (const [skill, spec] of Object.entries(d.workshop)) {
+      if (!Array.isArray(spec)) continue;
+      spec.forEach((t, i) => {
+        if (techIds.has(t.id)) ctx.addIssue({ code: "custom", path: ["workshop", skill, i, "id"], message: `duplicate technician id ${t.id}: list a technician once, with \`skills\` for the other skills` });
+        techIds.add(t.id);
+        t.skills.forEach((s, j) => {
+          if (!(s in d.workshop)) ctx.addIssue({ code: "custom", path: ["workshop", skill, i, "skills", j], message: `unknown workshop skill ${s}` });
+        });
       });
     }
     for (const [code, iv] of Object.entries(d.interventions)) {

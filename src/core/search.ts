@@ -8,7 +8,7 @@ import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay } from "./stay.js";
-import { planLabour, type LabourPlan } from "./workshop.js";
+import { labourStartBound, latestStartAfter, planLabour, type LabourPlan } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
@@ -43,7 +43,7 @@ export interface SearchResult {
   days: number;
 }
 
-interface Candidate {
+export interface Candidate {
   key: number;
   start: number;
   advisor: number;
@@ -85,11 +85,21 @@ function advisorOrder(index: CapacityIndex, day: DayInfo, preferred: number): nu
   return mine;
 }
 
+/** What a scan collects: the best slot per half-day, every feasible start, or a day's probe. */
+export const BEST = 0;
+export const EVERY = 1;
+/** The calendar's question: the day's first feasible start, then its first quiet one (day-options.ts). */
+export const PROBE = 2;
+type Mode = typeof BEST | typeof EVERY | typeof PROBE;
+
 /**
- * Best slot of one half-day of `day` (or, with `every`, every feasible slot appended to
- * `out`). Returns "stop" when nothing later in the day can pass (workshop full).
+ * Best slot of one half-day of `day` (or, with EVERY, every feasible start appended to
+ * `out`, with its first advisor in `order`; with PROBE, the day's first feasible start
+ * and its first quiet one). Returns "stop" when nothing later in the day can pass
+ * (workshop full) or, with PROBE, once a quiet start is found.
  */
-function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], every: boolean, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
+function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], mode: Mode, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
+  const every = mode !== BEST;
   const minutes = q.job.receptionMinutes;
   const st = index.peek(day.n);
   const quietLimit = Math.max(1, Math.ceil(index.dealer.config.receptionRules.quietMaxDeskShare * order.length));
@@ -114,6 +124,8 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
       // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
       if (!every && best && rank >= best.key - (best.key & 2047)) continue;
+      // A probe that already has the day's first start only looks for a quiet one.
+      if (mode === PROBE && !quiet && out.length > 0 && out[out.length - 1].day === day.n) continue;
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
@@ -136,6 +148,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         else c.plan = res as LabourPlan;
         if (every) out.push(c);
         else if (!best || c.key < best.key) best = c;
+        if (mode === PROBE && quiet) return "stop";
         break;
       }
       // Tier 0 at zero load is unbeatable: nothing later in this half-day can outrank it.
@@ -146,15 +159,16 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
 }
 
 /**
- * Best slot of each half-day of `day`, appended to `out` (with `every`, every feasible
- * slot). Mobility that depends on the stay (a courtesy car out until the return) costs
+ * Best slot of each half-day of `day`, appended to `out` (EVERY, PROBE: see scanHalf).
+ * Mobility that depends on the stay (a courtesy car out until the return) costs
  * a return search per slot, so the scan first ranks on the desk and workshop alone and
  * checks the mobility of the winner; only when that fails does it rescan with it.
+ * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon).
  */
-function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean): void {
+export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11, gate: { bound: number } = { bound: -Infinity }): void {
+  const every = mode !== BEST;
   // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
   // no slot for this job at all (the cheapest test, so it comes first).
-  let halves = 0b11;
   const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
   if (perHalf) {
     for (let half = 0; half < 2; half++) {
@@ -165,10 +179,17 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   }
   // Workshop gate: a job that cannot be placed even for the day's earliest reception
   // cannot be placed for any later one (placement only gets harder as the day goes on).
+  // `gate.bound`: no labour of this job starts before it (labourStartBound), so a day
+  // whose slack ends by then is skipped without planning (a packed workshop).
   if (q.job.labour.length) {
     const earliest = Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
     if (earliest >= day.open[day.open.length - 1]) return;
-    if (!planLabour(index, q.job, day.zone.start + earliest + q.job.receptionMinutes, q.now, false)) return;
+    if (gate.bound >= latestStartAfter(index, day.n)) return;
+    const end = day.zone.start + earliest + q.job.receptionMinutes;
+    if (!planLabour(index, q.job, end, q.now, false)) {
+      gate.bound = labourStartBound(index, q.job, end);
+      return;
+    }
   }
   const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
   if (order.length === 0) return;
@@ -176,18 +197,18 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   for (let half = 0; half < 2; half++) {
     if ((halves & (1 << half)) === 0) continue;
     if (every) {
-      if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
+      if (scanHalf(index, q, day, half, order, mode, stateful, out) === "stop") return;
       continue;
     }
     // A counted kind (driver runs, shuttle seats) fails on the return's half-day often
     // enough that ranking first and checking the winner would mostly rescan: check stays at once.
-    let best = scanHalf(index, q, day, half, order, false, perHalf, out);
+    let best = scanHalf(index, q, day, half, order, BEST, perHalf, out);
     if (best === "stop") return;
     if (best && stateful && !perHalf) {
       const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, best.plan);
       if (typeof stay !== "string") best.stay = stay;
       else {
-        best = scanHalf(index, q, day, half, order, false, true, out);
+        best = scanHalf(index, q, day, half, order, BEST, true, out);
         if (best === "stop") return;
       }
     }
@@ -195,7 +216,7 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   }
 }
 
-function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
+export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
   const start = c.start;
   const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, c.plan);
   if (typeof r === "string") return null;
@@ -214,11 +235,12 @@ const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >>
 
 /** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
 function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number, every: boolean, out: Candidate[], tierZero: number): number {
+  const gate = { bound: -Infinity };
   for (let n = from; n < to; n++) {
     const day = index.dealer.day(n);
     if (day.open.length === 0) continue;
     const before = out.length;
-    scanDay(index, q, day, out, every);
+    scanDay(index, q, day, out, every ? EVERY : BEST, 0b11, gate);
     if (every) continue;
     for (let i = before; i < out.length; i++) if (out[i].key < TIER_SCALE) tierZero++;
     if (tierZero >= q.count) break;

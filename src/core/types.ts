@@ -10,6 +10,14 @@ export interface LabourSlice {
   skill: number;
   day: number;
   minutes: number;
+  /**
+   * The technician (roster index) and the wall-clock part of the job on that day,
+   * [start, end) epoch minutes. Absent on slices planned before technicians were
+   * modelled: those hold skill hours only.
+   */
+  tech?: number;
+  start?: number;
+  end?: number;
 }
 
 export interface AdvisorSlot {
@@ -27,6 +35,8 @@ export interface Booking {
   readyAt: number;
   express: boolean;
   mobility: Mobility;
+  /** A hold (issue 14): counts for every rule, but is nobody's appointment: never moved or listed by a re-plan. */
+  hold?: boolean;
 }
 
 /** A job as the customer describes it; durations and labour derive from it. */

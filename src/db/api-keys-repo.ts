@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { timingSafeEqualString } from "../lib/sha256.js";
+import { timingSafeEqualString } from "../lib/digest.js";
 import { apiKeys, auditLog } from "./schema.js";
 import type { Db, SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 import { immediate } from "./tx.js";

@@ -5,8 +5,12 @@ import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";
 import { registerMoveAppointment } from "./appointments/patch.js";
 import { registerBookAppointment } from "./appointments/post.js";
+import { registerAvailabilityCalendar } from "./availability/calendar.js";
+import { registerAvailabilityDay } from "./availability/day.js";
 import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
+import { registerCreateHold } from "./holds/create.js";
+import { registerReleaseHold } from "./holds/release.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
 import { registerViewOwnAppointment } from "./manage/get.js";
 import { registerReshuffleRoutes } from "./reshuffle/index.js";
@@ -15,6 +19,11 @@ import { registerReshuffleRoutes } from "./reshuffle/index.js";
 export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
   // availability
   registerSearchAvailability(app, deps, runtimes);
+  registerAvailabilityCalendar(app, deps, runtimes);
+  registerAvailabilityDay(app, deps, runtimes);
+  // holds (the widget keeps an option while the customer types)
+  registerCreateHold(app, deps, runtimes);
+  registerReleaseHold(app, deps, runtimes);
   // appointments
   registerBookAppointment(app, deps, runtimes);
   registerGetAppointment(app, deps, runtimes);

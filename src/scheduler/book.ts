@@ -1,9 +1,10 @@
+import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { expressHorizon } from "../core/express.js";
 import { checkStay, type Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "./appointments-repo.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
@@ -17,6 +18,7 @@ import { resolveMobility } from "./priority.js";
 import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
+import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
@@ -94,10 +96,13 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
   const now = Math.floor(ctx.nowMs / 60_000);
   const contact = contactHashes(req.customer);
   let booking: Booking | null = null;
-  const outcome = immediate(ctx.sqlite, () =>
+  // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
+  let held: TakenHold | null = null;
+  const outcome = restoringHold(() => held, () => immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
       // Inside the transaction, so parallel requests cannot all pass the count.
       if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
+      held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).
       const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
@@ -145,7 +150,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         returnStart: ret?.start ?? null,
         returnMinutes: ret?.minutes ?? null,
         readyAt: plan.readyAt,
-        labourJson: JSON.stringify(plan.labour),
+        labourJson: labourToJson(rt.dealer, plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.
@@ -170,7 +175,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       if (priorityNote) body.priorityNote = priorityNote;
       return { status: 201, body };
     }),
-  );
+  ));
   if (booking) rt.index.add(booking);
   return outcome;
 }

@@ -156,6 +156,8 @@ export const BookingRequest = z
     serviceContract: ServiceContract.optional(),
     /** Who attends reception besides the advisor; shown in the appointment title. */
     attendance: z.enum(["supervisor", "technician"]).optional(),
+    /** A live hold on this optionId's slot (POST …/holds): the booking consumes it. */
+    holdId: z.string().min(1).max(100).optional(),
   })
   .strict()
   .refine((b) => b.optionId !== undefined || b.start !== undefined, {

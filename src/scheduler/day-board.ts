@@ -13,7 +13,7 @@ import { staffFields } from "./staff-view.js";
 // shows past days and appointments the in-memory index no longer holds.
 
 /** customer: the contact it was booked with; possibleMatch: a stored customer it may be (staff-view.ts). */
-type Slot = { appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean; customer: ContactView; possibleMatch: PossibleMatch | null };
+type Slot = { appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; version: number; express: boolean; forced: boolean; customer: ContactView; possibleMatch: PossibleMatch | null };
 
 export interface DayBoard {
   date: string;
@@ -50,10 +50,10 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     const visible = status !== "cancelled";
     const who = visible ? staffFields(db, r) : null;
     if (visible && r.receptionStart >= from && r.receptionStart < to) {
-      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, express: r.express, forced: r.forced, ...who! });
+      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
-      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, express: r.express, forced: r.forced, ...who! });
+      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
     if (!holding.has(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;

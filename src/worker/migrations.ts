@@ -6,6 +6,8 @@ import m0002 from "../../db/migrations/0002_trust.sql";
 import m0003 from "../../db/migrations/0003_journey.sql";
 import m0004 from "../../db/migrations/0004_change_feed.sql";
 import m0005 from "../../db/migrations/0005_trust_identity.sql";
+import m0007 from "../../db/migrations/0007_holds.sql";
+import m0008 from "../../db/migrations/0008_board_sessions.sql";
 import m0009 from "../../db/migrations/0009_messaging.sql";
 import { migrate } from "./migrate.js";
 
@@ -22,6 +24,8 @@ export const MIGRATION_FILES = {
   // Empty in a Durable Object (one writer per dealer), but the schema stays one.
   "0004_change_feed": m0004,
   "0005_trust_identity": m0005,
+  "0007_holds": m0007,
+  "0008_board_sessions": m0008,
   "0009_messaging": m0009,
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/api/auth.js";
-import { sha256Hex } from "../../src/lib/sha256.js";
+import { sha256Hex } from "../../src/lib/digest.js";
 import { ADMIN_TOKEN, auth, expectProblem } from "../http/support.js";
 import { bearer, bookAs, createKey, OTHER, OWN, type Tenants, twoTenants } from "./fixtures.js";
 

@@ -14,6 +14,8 @@ const Slot = z.object({
   start: z.string(),
   end: z.string(),
   status: z.string(),
+  /** The appointment's version: the If-Match of a move made from the board. */
+  version: z.number().int(),
   express: z.boolean(),
   forced: z.boolean(),
   /** The contact the appointment was booked with. */

@@ -34,14 +34,24 @@ export interface DeliveryReport {
   failed: string[];
 }
 
+export interface DeliverOptions {
+  batch?: number;
+  leaseMs?: number;
+  /**
+   * The real clock (epoch ms) for each attempt's webhook-timestamp: receivers compare it
+   * with THEIR clock, so it must never be the app clock SCHEDULER_NOW freezes.
+   */
+  wallNow?: () => number;
+}
+
 /** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
 export type Outcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;
 
-export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: { batch?: number; leaseMs?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
   for (const m of claimed) {
-    const outcome = await deliverOne(deps, m, fetchFn, nowMs);
+    const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
     if (outcome === null) {
       markDelivered(deps.sqlite, m, nowMs);
       report.delivered.push(m.id);
@@ -70,11 +80,11 @@ function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string 
   return `${(deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "")}/v1/manage/${encodeURIComponent(token)}`;
 }
 
-async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, nowMs: number): Promise<Outcome> {
+async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, nowMs: number, timestampSec: number): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken);
   const linked: MessageRow = { ...m, body: { ...m.body, text: withLink(m.body.text, link) } };
-  if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn);
+  if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn, timestampSec);
   if (!dealer) return { error: "dealer gone", final: true };
   const c = m.recipientRef ? customerContact(deps.db, m.recipientRef) : null;
   if (!c) return { suppress: "no_address" };
@@ -83,7 +93,7 @@ async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, no
 }
 
 /** null: delivered (2xx). Otherwise why not, and whether retrying can help. */
-async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn): Promise<Outcome> {
+async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, timestampSec: number): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const webhook = dealer?.config.webhook;
   if (!webhook) return { error: "no webhook configured", final: true };
@@ -95,7 +105,7 @@ async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn
   }
   const payload = payloadOf(deps.db, m);
   if (!payload) return { error: "recipient has no address for this channel", final: true };
-  const req = webhookRequest(webhook.secret, payload);
+  const req = webhookRequest(webhook.secret, payload, timestampSec);
   try {
     const res = await fetchFn(webhook.url, { method: "POST", headers: req.headers, body: req.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     await res.body?.cancel().catch(() => {}); // free the connection; the answer's body is not used

@@ -1,5 +1,5 @@
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import { newManageToken } from "../tokens.js";
 
 // Manage links for messages. The booking's own token exists only in the booking

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 
 // Phone numbers for SMS: E.164 ("+393331234567"). A number given without a calling code
 // gets the dealer's (messaging.sms.defaultCountryCode, +39 by default). Italy keeps the
