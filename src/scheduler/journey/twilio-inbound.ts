@@ -1,6 +1,6 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha1 } from "@noble/hashes/legacy.js";
-import { timingSafeEqualString } from "../../lib/sha256.js";
+import { timingSafeEqualString } from "../../lib/digest.js";
 import { audit } from "../appointments-repo.js";
 import type { WriteContext } from "../context.js";
 import { immediate } from "../../db/tx.js";
