@@ -60,6 +60,8 @@ interface Target {
 
 const SETTINGS = {
   SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
+  // Required on the Worker (the seal's key material); a bench-only value.
+  PITLANE_SECRET: "bench-only-server-secret-0123456789abcdef",
   SCHEDULER_NOW: NOW_ISO,
   SEED_DEMO: "0",
   // As in bench/http.bench.ts: measure the engine, not the abuse limits.

@@ -57,7 +57,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerHealth(app);
   // Rate limits and widget CORS for the public routes: before the routes, so they run first.
   installPublicGuards(app, deps, runtimes);
-  registerDealerRoutes(app, deps);
+  registerDealerRoutes(app, deps, runtimes);
   registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);

@@ -80,7 +80,10 @@ const derived = new Map<string, ServerSecrets>();
 export function serverSecretsOf(deps: Pick<AppDeps, "serverSecrets" | "adminToken">): ServerSecrets {
   if (deps.serverSecrets) return deps.serverSecrets;
   let s = derived.get(deps.adminToken);
-  if (!s) derived.set(deps.adminToken, (s = { current: derivedDevSecret(deps.adminToken), previous: [] }));
+  if (!s) {
+    s = { current: derivedDevSecret(deps.adminToken), previous: [] };
+    derived.set(deps.adminToken, s);
+  }
   return s;
 }
 

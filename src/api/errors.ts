@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   rule_violation: { status: 409, title: "Scheduling rules violated" },
   invalid_transition: { status: 409, title: "Invalid status transition" },
   too_many_bookings: { status: 409, title: "Too many active bookings for this contact" },
+  config_conflict: { status: 409, title: "The configuration change would strand appointments" },
   version_conflict: { status: 412, title: "Version conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },

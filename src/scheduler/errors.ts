@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | "precondition_required"
   | "idempotency_mismatch"
   | "too_many_bookings"
-  | "too_many_holds";
+  | "too_many_holds"
+  | "config_conflict";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -1,5 +1,6 @@
 import { labourFromJson } from "./labour-json.js";
 import { CapacityIndex } from "../core/capacity-index.js";
+import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
 import type { Booking, Mobility } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
@@ -114,13 +115,17 @@ export class Runtimes {
     }
     const stored = getDealer(this.db, dealerId);
     if (!stored) return null;
-    const dealer = compileDealer(dealerId, stored.config);
     const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
+    const rows = holdingSince(this.db, dealerId, since);
+    // An advisor no longer configured who still holds appointments (recent past ones, or
+    // stored before the configuration guard) stays as a retired advisor, never on duty:
+    // the index must keep those appointments' cars, labour and desk time, or the next
+    // bookings would take them (config-guard/rebase.ts).
+    const retired = rows.flatMap((r) => (r.returnAdvisorId === null ? [r.advisorId] : [r.advisorId, r.returnAdvisorId]));
+    const dealer = compileDealer(dealerId, withRetiredAdvisors(stored.config, retired));
     const bookings: Booking[] = [];
-    for (const row of holdingSince(this.db, dealerId, since)) {
+    for (const row of rows) {
       const b = rowToBooking(dealer, row);
-      // An advisor removed from the configuration leaves their rows out of the index;
-      // the day board still lists them from storage.
       if (b) bookings.push(b);
     }
     // Live holds count like appointments (and survive a restart: they are rows too).

@@ -124,6 +124,18 @@ export function describeEndpoints(runtime: () => Target): void {
       expect(await (await get(d, held.id)).json()).toMatchObject({ recap: { parking: "Bays 7-9" } });
     });
 
+    it("refuses a change that strands a booking (409 config_conflict, nothing stored), then applies the offered plan by its token", async () => {
+      const d = await dealer();
+      const held = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "bruno" }));
+      const next = romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
+      const problem = await refusedWithoutWrites(() => api("PUT", `/v1/dealers/${d}`, next, auth), 409, "config_conflict");
+      expect(problem.conflicts).toEqual([expect.objectContaining({ appointmentId: held.id, reasons: expect.arrayContaining([expect.objectContaining({ code: "advisor_removed" })]) })]);
+      const res = await api("PUT", `/v1/dealers/${d}?planToken=${encodeURIComponent(problem.plan.planToken)}`, next, auth);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as any).appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: held.id, advisorChanged: true, timeChanged: false })]);
+      expect(await (await get(d, held.id)).json()).toMatchObject({ reception: { advisorId: "anna", start: held.reception.start } });
+    });
+
     it("answers 404 for an unknown dealer", async () => {
       await expectProblem(await api("GET", "/v1/dealers/nobody"), 404, "not_found");
     });

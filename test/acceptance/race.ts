@@ -54,7 +54,7 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
           Array.from({ length: RACERS }, (_, i) =>
             send(
               dealerId,
-              booking(i % 2 ? { optionId } : { start: LAST_SLOT, advisorId: "anna" }, { customer: { name: `Customer ${i}` } }),
+              booking(i % 2 ? { optionId } : { start: LAST_SLOT, advisorId: "anna" }, { customer: { known: true, name: `Customer ${i}`, email: `c${i}@example.com` } }),
             ),
           ),
         );
@@ -94,7 +94,7 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
         const k = i % KEYS; // interleaved, so duplicates of different keys race each other
         return send(
           dealerId,
-          booking({ start: "2026-11-25T10:00" }, { customer: { name: `Customer ${k}` } }),
+          booking({ start: "2026-11-25T10:00" }, { customer: { known: true, name: `Customer ${k}`, email: `k${k}@example.com` } }),
           { "Idempotency-Key": `retry-${k}` },
         ).then((r) => ({ ...r, k }));
       });

@@ -40,7 +40,7 @@ export function describeStampede(runtime: () => Target, logLines: () => string[]
         Array.from({ length: RACERS }, async (_, i) => {
           // A third name the option, a third the start and an advisor, a third only the start.
           const slot = i % 3 === 0 ? { optionId } : i % 3 === 1 ? { start: SLOT, advisorId: free[i % 9 < 3 ? 0 : i % 9 < 6 ? 1 : 2] } : { start: "2026-11-24T10:00" };
-          const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, booking(slot, { customer: { name: `Racer ${i}`, email: `racer${i}@example.com` } }));
+          const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, booking(slot, { customer: { known: true, name: `Racer ${i}`, email: `racer${i}@example.com` } }));
           return { status: res.status, body: (await res.json()) as any };
         }),
       );

@@ -157,6 +157,30 @@ export function describeTrust(runtime: () => Target): void {
     });
   });
 
+  describe("possibleMatch: staff apply it, nobody else", () => {
+    it("links the appointment to the stored customer once staff apply the suggestion they saw (audited)", async () => {
+      const w = await world();
+      const options = (await searchAs(w, "anonymous", {})).options;
+      const owner = person({ phone: "+39 333 0000002" });
+      await booked(w, "anonymous", bookBody(options[0].optionId, { customer: owner }));
+      const b = await booked(w, "anonymous", bookBody(options[1].optionId, { customer: { name: "Maybe Same", phone: owner.phone } }));
+      const seen = (await (await api("GET", `/v1/dealers/${w.id}/appointments/${b.id}`, undefined, w.as.advisor)).json()) as any;
+      expect(seen.possibleMatch).toMatchObject({ by: ["phone"], customer: { name: owner.name, email: owner.email } });
+      const apply = (who: Who, customerId: string) => api("POST", `/v1/dealers/${w.id}/appointments/${b.id}/possible-match/apply`, { customerId }, w.as[who]);
+      expect((await apply("client", seen.possibleMatch.customerId)).status).toBe(403);
+      expect((await apply("anonymous", seen.possibleMatch.customerId)).status).toBe(401);
+      await expectProblem(await apply("advisor", "someone-else"), 400, "validation_failed");
+      const res = await apply("advisor", seen.possibleMatch.customerId);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ version: 2, possibleMatch: null, customer: { name: "Maybe Same", phone: owner.phone } });
+      const row = runtime().store.prepare("SELECT customer_id, possible_match_json FROM appointments WHERE id = ?").get(b.id);
+      expect(row).toEqual({ customer_id: seen.possibleMatch.customerId, possible_match_json: null });
+      // all(): on the Worker each dealer's object is its own file.
+      expect(runtime().store.prepare("SELECT id FROM audit_log WHERE appointment_id = ? AND action = 'customer.match_applied'").all(b.id)).toHaveLength(1);
+      await expectProblem(await apply("advisor", seen.possibleMatch.customerId), 409, "invalid_transition");
+    });
+  });
+
   describe("a public booking needs a way to reach the customer", () => {
     it.each(["anonymous", "client"] as Who[])("%s without email or phone: 400 on customer, nothing stored", async (who) => {
       const w = await world();

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { deliverDue } from "../../src/scheduler/journey/deliver.js";
+// helpers (the app) first: it loads @hono/zod-openapi's zod extension before any schema module.
 import { auth, bookAt, DEALER, journeyApp, type JourneyApp, outboxOf, setupDealer } from "./helpers.js";
+import { deliverDue } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver, whsecOf } from "./receiver.js";
 
 // Deliveries per the Standard Webhooks spec, checked by the reference `standardwebhooks`

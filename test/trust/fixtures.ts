@@ -26,7 +26,7 @@ export function roomyDealer(name: string, overrides: Record<string, unknown> = {
 
 export const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
-export async function createKey(api: Api, dealerId: string, role: "advisor" | "admin", as: Record<string, string> = auth) {
+export async function createKey(api: Api, dealerId: string, role: "advisor" | "admin" | "client", as: Record<string, string> = auth) {
   const res = await api("POST", `/v1/dealers/${dealerId}/api-keys`, { role, label: `${role} of ${dealerId}` }, as);
   const body = (await res.json()) as any;
   if (res.status !== 201) throw new Error(`create key: ${res.status} ${JSON.stringify(body)}`);
@@ -63,7 +63,7 @@ export async function bookAs(api: Api, dealerId: string, headers: Record<string,
 }
 
 export interface Tenants extends InProcess {
-  keys: Record<"advisorOwn" | "adminOwn" | "advisorOther" | "adminOther" | "revokedKey", { id: string; secret: string }>;
+  keys: Record<"advisorOwn" | "adminOwn" | "clientOwn" | "advisorOther" | "adminOther" | "clientOther" | "revokedKey", { id: string; secret: string }>;
 }
 
 export async function twoTenants(options: TestAppOptions = {}): Promise<Tenants> {
@@ -79,8 +79,10 @@ export async function twoTenants(options: TestAppOptions = {}): Promise<Tenants>
     keys: {
       advisorOwn: await createKey(t.api, OWN, "advisor"),
       adminOwn: await createKey(t.api, OWN, "admin"),
+      clientOwn: await createKey(t.api, OWN, "client"),
       advisorOther: await createKey(t.api, OTHER, "advisor"),
       adminOther: await createKey(t.api, OTHER, "admin"),
+      clientOther: await createKey(t.api, OTHER, "client"),
       revokedKey: revoked,
     },
   };

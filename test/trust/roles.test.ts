@@ -12,22 +12,25 @@ import { bearer, bookAs, createKey, freshBooking, nextSlot, OWN, roomyDealer, ty
 // caller the right 401/403/404 and no 5xx. A new public route missing from
 // src/routes/public.ts's guards fails this file.
 
-type Who = "none" | "badToken" | "revokedKey" | "advisorOwn" | "advisorOther" | "adminOwn" | "adminOther" | "root";
-const WHO: Who[] = ["none", "badToken", "revokedKey", "advisorOwn", "advisorOther", "adminOwn", "adminOther", "root"];
-type Access = "public" | "publicOrStaff" | "staff" | "admin" | "root";
+type Who = "none" | "badToken" | "revokedKey" | "advisorOwn" | "advisorOther" | "adminOwn" | "adminOther" | "clientOwn" | "clientOther" | "root";
+const WHO: Who[] = ["none", "badToken", "revokedKey", "advisorOwn", "advisorOther", "adminOwn", "adminOther", "clientOwn", "clientOther", "root"];
+type Access = "public" | "publicOrStaff" | "trusted" | "staff" | "admin" | "root";
 
 /**
  * The policy, from the route's OpenAPI operation: no security → public; optional
  * security ({} listed) → public, with more rights for staff; bearer-only without a
  * {dealerId} → root only (a key is scoped to one dealer, so it has no say there);
- * bearer-only with "(admin)" in the summary → the dealer's admins; else its staff.
+ * bearer-only with "(admin)" in the summary → the dealer's admins; with "client" in the
+ * summary → its staff and client keys (the vehicle registry); else its staff only (a
+ * client key gets 403 there).
  */
 function accessOf(path: string, op: { security?: Array<Record<string, unknown>>; summary?: string }): Access {
   const security = op.security;
   if (!security?.length) return "public";
   if (security.some((x) => Object.keys(x).length === 0)) return "publicOrStaff";
   if (!path.includes("{dealerId}")) return "root";
-  return /\(admin\)/.test(op.summary ?? "") ? "admin" : "staff";
+  if (/\(admin\)/.test(op.summary ?? "")) return "admin";
+  return /client/.test(op.summary ?? "") ? "trusted" : "staff";
 }
 
 /** Routes that must be classified admin (guards the summary convention above). */
@@ -50,8 +53,9 @@ function expected(access: Access, who: Who, ok: number): number {
   if (who === "none") return access === "publicOrStaff" ? ok : 401;
   if (who === "badToken" || who === "revokedKey") return 401;
   if (access === "root") return who === "root" ? ok : 403;
-  if (who === "advisorOther" || who === "adminOther") return 404; // tenancy: never confirm the dealer
+  if (who === "advisorOther" || who === "adminOther" || who === "clientOther") return 404; // tenancy: never confirm the dealer
   if (access === "admin" && who === "advisorOwn") return 403;
+  if (who === "clientOwn" && access !== "publicOrStaff" && access !== "trusted") return 403; // never the staff routes
   return ok;
 }
 
@@ -73,6 +77,7 @@ const headersOf = (who: Who): Record<string, string> => {
 };
 
 const A = `/v1/dealers/${OWN}`;
+let vins = 0;
 /** One request builder per route ("METHOD openapi-path"); each makes the state it needs. */
 const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   "GET /health": async () => ({ path: "/health", ok: 200 }),
@@ -81,7 +86,14 @@ const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   "PUT /v1/dealers/{dealerId}": async () => ({ path: A, body: roomyDealer(OWN), ok: 200 }),
   "GET /v1/dealers/{dealerId}": async () => ({ path: A, ok: 200 }),
   "POST /v1/dealers/{dealerId}/availability": async () => ({ path: `${A}/availability`, body: { interventions: ["check"] }, ok: 200 }),
-  "POST /v1/dealers/{dealerId}/appointments": async () => ({ path: `${A}/appointments`, body: freshBooking(), ok: 201 }),
+  // No channel: a client key books under its own (a declared "web" would be refused).
+  "POST /v1/dealers/{dealerId}/appointments": async () => ({ path: `${A}/appointments`, body: freshBooking({ channel: undefined }), ok: 201 }),
+  "PUT /v1/dealers/{dealerId}/vehicles/{vin}": async () => ({ path: `${A}/vehicles/ZAMRXLES${String(++vins).padStart(9, "0")}`, body: { model: "MC20", priority: true }, ok: 201 }),
+  "GET /v1/dealers/{dealerId}/vehicles/{vin}": async () => {
+    const vin = `ZAMRXLES${String(++vins).padStart(9, "0")}`;
+    await t.api("PUT", `${A}/vehicles/${vin}`, { model: "MC20", priority: false }, auth);
+    return { path: `${A}/vehicles/${vin}`, ok: 200 };
+  },
   "GET /v1/dealers/{dealerId}/appointments/{id}": async () => ({ path: `${A}/appointments/${(await bookAs(t.api, OWN)).id}`, ok: 200 }),
   "PATCH /v1/dealers/{dealerId}/appointments/{id}": async () => ({
     path: `${A}/appointments/${(await bookAs(t.api, OWN)).id}`,

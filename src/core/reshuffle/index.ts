@@ -8,3 +8,4 @@ export { planWalkIn, type WalkInPlan, type WalkInQuery } from "./walk-in.js";
 export { applyMoves, replayMoves, revertMoves, type ApplyResult } from "./apply.js";
 export { nearestOptions } from "./alternatives.js";
 export { describeMove, samePlacement } from "./plan-builder.js";
+export { planConfigChange } from "./config.js";

@@ -58,6 +58,11 @@ export class PlanBuilder {
     this.contact.push(c);
   }
 
+  /** The contact list so far, emptied (a later pass may still place them). */
+  takeContacts(): PlanContact[] {
+    return this.contact.splice(0);
+  }
+
   result(): CorePlan {
     return { moves: [...this.moves.values()], contact: this.contact };
   }

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { callerOf, optionalCaller } from "../../api/auth.js";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -13,13 +13,15 @@ export const availabilityCalendarRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/calendar",
   tags: ["availability"],
   summary: "Per local date: bookable, quiet, first start (public; the widget's month view)",
+  // Optional: a client or staff key may assert what it may (trust.ts); a bad token is a 401.
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: CalendarRequest } } },
   },
   responses: {
     200: { description: "One entry per date from `from`, `days` long (≤ 62)", content: { "application/json": { schema: CalendarResponse } } },
-    ...problemResponses("not_found"),
+    ...problemResponses("not_found", "unauthorized"),
   },
 });
 

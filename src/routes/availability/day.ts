@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { callerOf, optionalCaller } from "../../api/auth.js";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -13,13 +13,15 @@ export const availabilityDayRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/day",
   tags: ["availability"],
   summary: "Every bookable start of one date, one option each, in time order (public)",
+  // Optional: a client or staff key may assert what it may (trust.ts); a bad token is a 401.
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: DayRequest } } },
   },
   responses: {
     200: { description: "The date's options (empty when nothing is bookable)", content: { "application/json": { schema: DayResponse } } },
-    ...problemResponses("not_found"),
+    ...problemResponses("not_found", "unauthorized"),
   },
 });
 

@@ -1,9 +1,22 @@
-import { createRoute } from "@hono/zod-openapi";
-import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
+import { createRoute, z } from "@hono/zod-openapi";
+import { adminOnly, bearerSecurity } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { upsertDealer } from "../../db/dealers-repo.js";
+import { writeContext } from "../../api/write-context.js";
+import { replaceDealerConfig } from "../../scheduler/config-change/replace.js";
+import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
 import { adminView, DealerAdminView, DealerConfigSchema, DealerIdParam } from "./schemas.js";
+
+export const PutDealerQuery = z
+  .object({
+    apply: z.enum(["plan"]).optional().openapi({ description: "Apply the plan of moves as computed now, in this same request, if the change would strand appointments" }),
+    planToken: z.string().min(1).max(4000).optional().openapi({ description: "Apply exactly the plan a previous 409 config_conflict offered (its plan.planToken); 412 when anything it pinned changed" }),
+  });
+
+export const DealerPutResult = DealerAdminView.safeExtend({
+  appliedPlan: ReshufflePlan.optional().openapi({ description: "The moves committed with the configuration (kind config), when it needed any" }),
+}).openapi("DealerPutResult");
 
 export const putDealerRoute = createRoute({
   method: "put",
@@ -13,30 +26,38 @@ export const putDealerRoute = createRoute({
   description:
     "Every field but name and timeZone has a default; the response is the normalized configuration. " +
     "Re-sending an identical configuration changes nothing (same version). " +
-    "The bootstrap admin token may create any dealer; a dealer's admin API key may only replace its own.",
+    "The bootstrap admin token may create any dealer; a dealer's admin API key may only replace its own. " +
+    "A change that would leave a future appointment without its advisor, on a closure, outside opening hours, beyond the courtesy-car fleet " +
+    "or beyond workshop capacity changes nothing and answers 409 config_conflict: `conflicts` (each appointment and why) and `plan`, " +
+    "the moves that would resolve it (kind config). Apply it with ?apply=plan (as computed then) or ?planToken=<plan.planToken> " +
+    "(exactly that plan; 412 when stale): the moves and the configuration commit together.",
   security: bearerSecurity,
   request: {
     params: DealerIdParam,
+    query: PutDealerQuery,
     body: { required: true, content: { "application/json": { schema: DealerConfigSchema } } },
   },
   responses: {
-    200: { description: "Updated", content: { "application/json": { schema: DealerAdminView } } },
-    201: { description: "Created", content: { "application/json": { schema: DealerAdminView } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found", "payload_too_large", "unsupported_media_type"),
+    200: { description: "Updated", content: { "application/json": { schema: DealerPutResult } } },
+    201: { description: "Created", content: { "application/json": { schema: DealerPutResult } } },
+    ...problemResponses("unauthorized", "forbidden", "not_found", "config_conflict", "version_conflict", "rule_violation", "payload_too_large", "unsupported_media_type"),
   },
 });
 
-export function registerPutDealer(app: ApiApp, deps: AppDeps): void {
+export function registerPutDealer(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
   // Auth as route middleware: it runs before body validation, so anonymous callers get 401.
   app.openapi({ ...putDealerRoute, middleware: [adminOnly(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
+    const query = c.req.valid("query");
     const config = c.req.valid("json");
-    const result = upsertDealer(deps.db, deps.sqlite, { id: dealerId, config, now: deps.now(), actor: actorOf(c.get("principal")) });
+    const ctx = writeContext(c, deps, runtimes, "PUT /v1/dealers/{dealerId}", config);
+    const { result, plan } = replaceDealerConfig(ctx, dealerId, config, query);
     if (result.changed) deps.onDealerChanged?.(dealerId, result.dealer.config);
+    const body = plan ? { ...adminView(result.dealer), appliedPlan: plan } : adminView(result.dealer);
     if (result.created) {
       c.header("Location", `/v1/dealers/${dealerId}`);
-      return c.json(adminView(result.dealer), 201);
+      return c.json(body, 201);
     }
-    return c.json(adminView(result.dealer), 200);
+    return c.json(body, 200);
   });
 }

@@ -44,6 +44,7 @@ export function recordAbsence(ctx: WriteContext, dealerId: string, req: AbsenceR
       if (end - start > MAX_ABSENCE_MINUTES) throw invalid("end", "record an absence of at most 62 days at a time");
       const next = structuredClone(stored.config);
       const i = next.advisors.findIndex((a) => a.id === req.advisorId);
+      if (i < 0) throw invalid("advisorId", `advisor "${req.advisorId}" is no longer configured`); // a retired advisor (runtime.ts)
       next.advisors[i].absences.push(req.reason === undefined ? { start: req.start, end: req.end } : { start: req.start, end: req.end, reason: req.reason });
       const parsed = DealerConfig.safeParse(next);
       if (!parsed.success) throw invalid("advisorId", parsed.error.issues[0]?.message ?? "the absence cannot be recorded");

@@ -6,7 +6,7 @@ import { Customer, Mobility, Vehicle } from "../contracts.js";
 // (mode "plan", the default) that returns the plan, and an apply (mode "apply") that
 // commits it atomically, guarded by the plan's token or the expected versions.
 
-export const RESHUFFLE_KINDS = ["swap", "absence", "walk_in", "late"] as const;
+export const RESHUFFLE_KINDS = ["swap", "absence", "walk_in", "late", "config"] as const;
 export type ReshuffleKind = (typeof RESHUFFLE_KINDS)[number];
 
 const AppointmentId = z.string().min(1).max(64);

@@ -1,0 +1,55 @@
+import type { CapacityIndex } from "../capacity-index.js";
+import type { Booking, Option } from "../types.js";
+import { nearestOptions } from "./alternatives.js";
+import { PlanBuilder } from "./plan-builder.js";
+import { reseat } from "./reseat.js";
+import type { CorePlan, ReplanContext } from "./types.js";
+
+// The way through a refused configuration change: the appointments it would strand are
+// re-placed under the NEW configuration (`index` is built over the dealer compiled with
+// it, every current booking on it). First the absence re-plan's minimal-disruption
+// re-seat (same time with another advisor, then the nearest time that day); what cannot
+// stay on its day moves to the nearest valid option on the following days (the search,
+// customer notice included). What still has no place — or cannot move because the car
+// is already in — stays on the contact list, and such a plan cannot be applied.
+
+function byReception(a: Booking, b: Booking): number {
+  return a.reception.start - b.reception.start || (a.id < b.id ? -1 : 1);
+}
+
+function optionBooking(b: Booking, o: Option): Booking {
+  return { id: b.id, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: b.express, mobility: b.mobility };
+}
+
+export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affected: Map<string, string>): CorePlan {
+  const items: Booking[] = [];
+  const stuck: Booking[] = [];
+  for (const id of affected.keys()) {
+    const b = index.bookings.get(id);
+    if (!b) continue;
+    const m = ctx.movables.get(id);
+    (m && !m.returnOnly ? items : stuck).push(b);
+  }
+  items.sort(byReception);
+  const plan = new PlanBuilder(index);
+  try {
+    for (const b of items) plan.take(b.id);
+    reseat(index, ctx, plan, items);
+    // Not placeable on its own day: the nearest option on the days after.
+    for (const c of plan.takeContacts()) {
+      const b = plan.take(c.id)!;
+      const [o] = nearestOptions(index, b, ctx.movables.get(c.id)!, b.reception.start, 1, ctx.now);
+      if (o) plan.place(optionBooking(b, o));
+      else {
+        plan.keep(c.id);
+        plan.addContact(c);
+      }
+    }
+    for (const b of stuck) {
+      plan.addContact({ id: b.id, from: b, reason: `${affected.get(b.id)}; the car is already in, so it cannot be moved automatically: handle it by hand first`, violations: [], options: [] });
+    }
+    return plan.result();
+  } finally {
+    plan.restore();
+  }
+}

@@ -1,0 +1,92 @@
+import type { ConfigConflict } from "../../core/config-guard/index.js";
+import type { DealerConfig } from "../../core/dealer-config.js";
+import { getDealer, upsertDealer, type UpsertResult } from "../../db/dealers-repo.js";
+import { immediate } from "../../db/tx.js";
+import { isoNow, type WriteContext } from "../context.js";
+import { DomainError } from "../errors.js";
+import { auditReshuffle, writeMoves } from "../reshuffle/commit.js";
+import { checkGuard } from "../reshuffle/guard.js";
+import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
+import { planView, type Planned } from "../reshuffle/plan-view.js";
+import { assessConfigChange } from "./assess.js";
+
+// replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
+// In ONE immediate() transaction: assess the change against the holding appointments;
+// none stranded → store it. Otherwise refuse with 409 config_conflict (each appointment
+// and why, plus the plan of moves that resolves it), unless the caller asked to apply
+// that plan: `apply: "plan"` takes the plan as computed now (same request), `planToken`
+// only the plan the caller saw (next request; 412 when anything it pins changed). The
+// moves and the configuration then commit together, with one audit row.
+
+export interface ConfigApply {
+  apply?: "plan";
+  planToken?: string;
+}
+
+export interface Replaced {
+  result: UpsertResult;
+  /** The applied plan, when the change needed one. */
+  plan?: ReshufflePlan;
+}
+
+type ConflictView = { appointmentId: string; version: number | null; reasons: Array<{ code: string; message: string }> };
+
+function conflictViews(p: Planned | undefined, conflicts: ConfigConflict[]): ConflictView[] {
+  const byId = new Map<string, ConflictView>();
+  for (const c of conflicts) {
+    let v = byId.get(c.id);
+    if (!v) {
+      v = { appointmentId: c.id, version: p?.rows.get(c.id)?.version ?? null, reasons: [] };
+      byId.set(c.id, v);
+    }
+    v.reasons.push({ code: c.code, message: c.message });
+  }
+  return [...byId.values()];
+}
+
+function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why: string): DomainError {
+  const plan = planView(p, dealerId, "plan");
+  const applicable = p.core.contact.length === 0;
+  const n = new Set(conflicts.map((c) => c.id)).size;
+  return new DomainError("config_conflict", `${why}: ${n} appointment${n === 1 ? "" : "s"} would be stranded (see conflicts); nothing was changed`, {
+    conflicts: conflictViews(p, conflicts),
+    plan,
+    applicable,
+    howToApply: applicable
+      ? "PUT the same configuration again with ?planToken=<plan.planToken> to apply exactly this plan, or with ?apply=plan to apply the plan as computed then"
+      : "the plan leaves appointments on its contact list: move or cancel them first, then PUT again",
+  });
+}
+
+export function replaceDealerConfig(ctx: WriteContext, dealerId: string, config: DealerConfig, opts: ConfigApply = {}): Replaced {
+  let invalidate = false;
+  const out = immediate(ctx.sqlite, () => {
+    const stored = getDealer(ctx.db, dealerId);
+    const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
+    const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });
+    if (!rt) return { result: upsert() }; // a new dealer, or nothing changes
+    const a = assessConfigChange(ctx.db, rt, dealerId, config, Math.floor(ctx.nowMs / 60_000));
+    if (!a.planned) return { result: upsert() };
+    const p = a.planned;
+    if (!opts.apply && opts.planToken === undefined) throw refused(dealerId, a.conflicts, p, "the new configuration is not stored");
+    if (p.core.contact.length) throw refused(dealerId, a.conflicts, p, "the plan cannot resolve every appointment");
+    if (opts.planToken !== undefined) checkGuard(ctx.db, dealerId, { mode: "apply", planToken: opts.planToken }, p);
+    // The moves are the plan just computed in THIS transaction, each placed by the
+    // checker under the new configuration (reseat / nearest option), and the token (when
+    // sent) proved it is the plan the caller saw. Not applyMoves(): it reads an unchanged
+    // reception as a return-only move and would keep labour the new workshop cannot hold.
+    const moves = p.core.moves;
+    const at = isoNow(ctx);
+    const applied: Planned = { ...p, core: { moves, contact: [] } };
+    const view = planView(applied, dealerId, "applied");
+    const versions = writeMoves(ctx, p.index.dealer, p.rows, moves, at);
+    for (const m of view.moves) m.newVersion = versions.get(m.appointmentId);
+    const result = upsert();
+    auditReshuffle(ctx, dealerId, "config", view, at, { extra: { configVersion: result.dealer.version } });
+    invalidate = true;
+    return { result, plan: view };
+  });
+  // The moves were placed on a temporary index: the dealer's runtime is rebuilt from storage.
+  if (invalidate) ctx.runtimes.invalidate(dealerId);
+  return out;
+}

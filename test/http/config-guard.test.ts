@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { openDatabase } from "../../src/node.js";
+import { ADMIN_TOKEN } from "../helpers/app.js";
+import { bookedHours, recount } from "../support/overbooking.js";
+import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+
+// PUT of a dealer's configuration never strands or overbooks an appointment: a change
+// that would is refused with 409 config_conflict (each appointment and why; nothing
+// changes), and offers a plan of moves under the new configuration. Applied (same
+// request ?apply=plan, or next request ?planToken=…), the moves and the configuration
+// commit together and an independent recount finds zero overbooking, as does the day
+// board.
+
+const D = "rome";
+const WED = "2026-11-25";
+let t: InProcess;
+afterEach(() => t.close());
+
+async function setup(overrides: Record<string, unknown> = {}) {
+  t = inProcess();
+  // No courtesy car held back for priority vehicles: every car is an ordinary customer's.
+  const config = romeDealer({ express: { heldCourtesyCars: 0 }, ...overrides });
+  await putDealer(t.api, D, config);
+  return config;
+}
+const at = (time: string, advisorId: string, extra: Record<string, unknown> = {}) => book(t.api, D, booking({ start: `${WED}T${time}`, advisorId }, extra), auth);
+const put = (config: unknown, query = "") => t.api("PUT", `/v1/dealers/${D}${query}`, config, auth);
+const state = () => ({
+  dealer: t.sqlite.prepare("SELECT config_json, version FROM dealers").all(),
+  appointments: t.sqlite.prepare("SELECT * FROM appointments ORDER BY id").all(),
+});
+
+async function expectRefused(config: unknown, codes: string[]) {
+  const before = state();
+  const problem = await expectProblem(await put(config), 409, "config_conflict");
+  expect(state()).toEqual(before); // nothing changed
+  expect([...new Set(problem.conflicts.flatMap((c: any) => c.reasons.map((r: any) => r.code)))].sort()).toEqual([...codes].sort());
+  for (const c of problem.conflicts) expect(c.reasons[0].message).toEqual(expect.any(String));
+  expect(problem.plan).toMatchObject({ kind: "config", mode: "plan", contact: [] });
+  expect(problem.applicable).toBe(true);
+  return problem;
+}
+
+async function expectNoOverbooking(dates: string[]) {
+  expect(recount(t.sqlite, D, t.deps.now())).toEqual([]);
+  for (const date of dates) {
+    const board: any = await (await t.api("GET", `/v1/dealers/${D}/days/${date}`, undefined, auth)).json();
+    const recounted = bookedHours(t.sqlite, D, date);
+    for (const [skill, w] of Object.entries(board.workshop) as Array<[string, any]>) {
+      expect(w.bookedHours).toBeCloseTo(recounted[skill], 2);
+      expect(w.bookedHours).toBeLessThanOrEqual(w.capacityHours);
+    }
+    // Every holding appointment of the day is on some advisor's column.
+    const listed = new Set(board.advisors.flatMap((a: any) => a.slots.filter((s: any) => s.kind === "reception").map((s: any) => s.appointmentId)));
+    const day = t.sqlite.prepare("SELECT id, reception_start FROM appointments WHERE dealer_id = ? AND status != 'cancelled'").all(D) as Array<{ id: string; reception_start: number }>;
+    for (const r of day) if (new Date(r.reception_start * 60_000).toISOString().slice(0, 10) === date) expect(listed.has(r.id)).toBe(true);
+  }
+}
+
+describe("PUT dealer: a change that would strand appointments", () => {
+  it("removing an advisor with a future appointment: 409, then the offered plan (next request, by token) hands it to another advisor at the same time", async () => {
+    const config = await setup();
+    const a = await at("10:00", "bruno");
+    const next = { ...config, advisors: [{ id: "anna", name: "Anna Rossi" }] };
+    const problem = await expectRefused(next, ["advisor_removed"]);
+    expect(problem.conflicts[0]).toMatchObject({ appointmentId: a.id, version: a.version });
+    const res = await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`);
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    expect(body.advisors.map((x: any) => x.id)).toEqual(["anna"]);
+    expect(body.appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: a.id, timeChanged: false, advisorChanged: true })]);
+    const now: any = await (await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth)).json();
+    expect(now.reception).toMatchObject({ advisorId: "anna", start: a.reception.start });
+    await expectNoOverbooking([WED]);
+  });
+
+  it("shrinking the courtesy-car fleet under overlapping loans: 409, then ?apply=plan moves the later loan where a car is free", async () => {
+    const config = await setup();
+    await at("10:00", "anna", { mobility: "courtesy_car" });
+    const second = await at("10:00", "bruno", { mobility: "courtesy_car" });
+    const next = { ...config, mobility: { ...config.mobility, courtesyCars: 1 } };
+    const problem = await expectRefused(next, ["courtesy_cars_exceeded"]);
+    expect(problem.conflicts[0].appointmentId).toBe(second.id);
+    const res = await put(next, "?apply=plan");
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    expect(body.mobility.courtesyCars).toBe(1);
+    expect(body.appliedPlan.moves.map((m: any) => m.appointmentId)).toEqual([second.id]);
+    expect(body.appliedPlan.notify).toEqual([second.id]);
+    await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
+  });
+
+  it("shrinking the workshop on a booked day: 409 for the jobs that no longer fit, then the plan moves what no longer fits (its work and return to the next day)", async () => {
+    const config = await setup();
+    const jobs = [await at("09:00", "anna"), await at("10:00", "bruno"), await at("11:00", "anna")]; // 3 × 2 h mechanical
+    const workshop = { mechanical: { technicians: 1, hoursPerDay: 7, overrides: { [WED]: { technicians: 1, hoursPerDay: 4 } } }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 2, hoursPerDay: 7 } };
+    const next = { ...config, workshop };
+    const problem = await expectRefused(next, ["workshop_exceeded"]);
+    expect(problem.conflicts.map((c: any) => c.appointmentId)).toEqual([jobs[2].id]); // the latest gives way
+    const res = await put(next, "?apply=plan");
+    expect(res.status).toBe(200);
+    await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
+  });
+
+  it("adding a closure over booked days: 409 for each appointment that day, then the plan moves every one", async () => {
+    const config = await setup();
+    const booked = [await at("09:00", "anna"), await at("10:00", "bruno")];
+    const next = { ...config, closures: [WED] };
+    const problem = await expectRefused(next, ["closure", "workshop_exceeded"]); // receptions, returns and their labour that day
+    expect(new Set(problem.conflicts.map((c: any) => c.appointmentId))).toEqual(new Set(booked.map((b) => b.id)));
+    const res = await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`);
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    expect(body.appliedPlan.moves).toHaveLength(2);
+    for (const m of body.appliedPlan.moves) expect(m.to.reception.start.slice(0, 10)).not.toBe(WED);
+    await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
+  });
+
+  it("refuses a stale plan token with 412 and changes nothing", async () => {
+    const config = await setup();
+    await at("10:00", "bruno");
+    const next = { ...config, advisors: [{ id: "anna", name: "Anna Rossi" }] };
+    const problem = await expectRefused(next, ["advisor_removed"]);
+    await putDealer(t.api, D, { ...config, address: "Via Nuova 2" }); // the configuration moved on
+    const before = state();
+    await expectProblem(await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`), 412, "version_conflict");
+    expect(state()).toEqual(before);
+  });
+
+  it("stores a change that strands nothing at once (a past or cancelled appointment does not hold the advisor)", async () => {
+    const config = await setup();
+    const a = await at("10:00", "bruno");
+    expect((await t.api("POST", `/v1/dealers/${D}/appointments/${a.id}/cancel`, {}, auth)).status).toBe(200);
+    expect((await put({ ...config, advisors: [{ id: "anna", name: "Anna Rossi" }] })).status).toBe(200);
+  });
+});
+
+describe("the capacity index and a removed advisor", () => {
+  it("keeps the appointments of an advisor no longer configured (stored before the guard): their car stays taken", async () => {
+    const config = await setup({ mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } });
+    await at("10:00", "bruno", { mobility: "courtesy_car" });
+    // As data written before this guard existed: bruno gone from the stored configuration.
+    const json = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as any).config_json);
+    json.advisors = json.advisors.filter((x: any) => x.id !== "bruno");
+    t.sqlite.prepare("UPDATE dealers SET config_json = ?, version = version + 1 WHERE id = ?").run(JSON.stringify(json), D);
+    // A restart builds the index from storage.
+    const { sqlite, db } = openDatabase(t.dbPath);
+    try {
+      const app = createApp({ db, sqlite, now: t.deps.now, adminToken: ADMIN_TOKEN, rateLimits: false, log: () => {} });
+      const res = await app.request(`/v1/dealers/${D}/appointments`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify(booking({ start: `${WED}T10:30`, advisorId: "anna" }, { mobility: "courtesy_car" })) });
+      expect(res.status).toBe(409); // the one car is out with bruno's customer
+      expect(config.advisors).toHaveLength(2);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
