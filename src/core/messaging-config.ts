@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS } from "./message-kinds.js";
 import { LocalTime } from "./primitives.js";
 
 // The dealer's messaging settings (DealerConfig.messaging): sender addresses, the SMS
@@ -6,12 +7,7 @@ import { LocalTime } from "./primitives.js";
 // wording. Every field has a default, so a dealer that never set it keeps today's
 // behaviour: messages go to its webhook when it has one (see journey/channels.ts).
 
-/** Customer message kinds (staff tasks always go to the webhook). */
-export const CUSTOMER_KINDS = ["confirmed", "reminder", "appointment_moved", "cancelled", "car_ready", "follow_up", "service_reminder"] as const;
-export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
-
-export const TRANSPORTS = ["email", "sms", "webhook"] as const;
-export type Transport = (typeof TRANSPORTS)[number];
+export { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS, type Transport } from "./message-kinds.js";
 
 const Address = z.string().max(200).email();
 

@@ -7,6 +7,7 @@ import { registerOwnCalendar } from "./manage/calendar.js";
 import { registerRescheduleOwnAppointment } from "./manage/reschedule.js";
 import { registerListMessages } from "./messages/list.js";
 import { registerPreviewMessage } from "./messages/preview.js";
+import { registerSmsInbound } from "./sms/inbound.js";
 import { registerSmsStop } from "./sms/stop.js";
 import { registerOverdueRequests } from "./overdue/list.js";
 import { registerReport } from "./reports/get.js";
@@ -20,6 +21,7 @@ export function registerJourneyRoutes(app: ApiApp, deps: AppDeps, runtimes: Runt
   registerPreviewMessage(app, deps, runtimes);
   registerListMessages(app, deps, runtimes);
   registerSmsStop(app, deps, runtimes);
+  registerSmsInbound(app, deps, runtimes);
   registerOverdueRequests(app, deps, runtimes);
   registerPutCampaigns(app, deps, runtimes);
   registerReport(app, deps, runtimes);

@@ -17,6 +17,7 @@ import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
 import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
 import { rescheduleOwnAppointmentRoute } from "./manage/reschedule.js";
+import { smsInboundRoute } from "./sms/inbound.js";
 
 // The PUBLIC routes (no token needed) and the guards only they get: per-address and
 // per-dealer rate limits, and CORS for the dealer's widget origins. Staff and admin
@@ -45,6 +46,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: cancelOwnAppointmentRoute, limit: "booking" },
   { route: ownCalendarRoute, limit: "search" },
   { route: rescheduleOwnAppointmentRoute, limit: "booking" },
+  // The SMS provider's callbacks (signed): one provider address for every customer's reply.
+  { route: smsInboundRoute, limit: "search" },
 ];
 
 /** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */

@@ -55,6 +55,8 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
     logs,
     dbPath,
     api,
+    /** A POST with a raw body and headers of the test's choosing (forms, signatures). */
+    api2: (path: string, body: string, headers: Record<string, string>) => cur.app.request(path, { method: "POST", headers, body }),
     get sqlite() { return cur.sqlite; },
     get journey() { return cur.journey; },
     get runtimes() { return cur.runtimes; },

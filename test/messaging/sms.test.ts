@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auth, bookAt, CONSENTING, DAY, DEALER, HOUR, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../journey/helpers.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
+import { createHmac } from "node:crypto";
 
 // Texts through the Twilio-compatible adapter, against a local endpoint speaking
 // Twilio's request format: E.164 numbers, the dealer's window, STOP.
@@ -76,6 +77,23 @@ describe("SMS", () => {
       ["confirmed", "suppressed", "stop"],
       ["reminder", "suppressed", "stop"],
     ]);
+  });
+
+  it("a STOP texted back through the provider's signed inbound webhook stops later texts; a forged one changes nothing", async () => {
+    const phone = "+39 333 765 4322";
+    const b = await bookAt(t, START, { customer: { ...CONSENTING(), phone } });
+    const path = `/v1/dealers/${DEALER}/sms/inbound`;
+    const form = { MessageSid: "SM1", AccountSid: sms.config.accountSid, From: "+393337654322", To: sms.config.from, Body: "Stop" };
+    // Twilio's scheme, computed here with node:crypto: base64(HMAC-SHA1(token, url + sorted name/value pairs)).
+    const sign = (token: string) => createHmac("sha1", token).update(`https://pitlane.test${path}` + Object.keys(form).sort().map((k) => k + form[k as keyof typeof form]).join("")).digest("base64");
+    const post = (signature: string) => t.api2(path, new URLSearchParams(form).toString(), { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature });
+    expect((await post(sign("not-the-token"))).status).toBe(401);
+    expect(t.rows("SELECT * FROM sms_stops")).toEqual([]);
+    expect((await post(sign(sms.config.authToken))).status).toBe(204);
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await tick();
+    expect(sms.texts).toHaveLength(0);
+    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "stop" });
   });
 
   it("a phone that cannot be normalised to E.164 is refused at booking time with a clear 400, and nothing is stored", async () => {

@@ -1,5 +1,6 @@
 import type { Locale } from "../../core/dealer-config.js";
-import { CUSTOMER_KINDS, type CustomerKind, type MessagingConfig } from "../../core/messaging-config.js";
+import { CUSTOMER_KINDS, type CustomerKind } from "../../core/message-kinds.js";
+import type { MessagingConfig } from "../../core/messaging-config.js";
 import type { Persona } from "../contracts.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CUSTOMER_KINDS } from "../../core/messaging-config.js";
+import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
 import { LOCALES } from "../../core/dealer-config.js";
 import { PERSONAS } from "../contracts.js";
 import { STAFF_TEMPLATES } from "./templates.js";

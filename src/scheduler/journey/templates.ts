@@ -1,5 +1,5 @@
 import type { Locale } from "../../core/dealer-config.js";
-import { CUSTOMER_KINDS } from "../../core/messaging-config.js";
+import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
 
 // Message templates per locale (it, en). Pure: variables in, subject and text out. The
 // wording is the dealer's voice towards the customer (or a task for staff); the dealer's
