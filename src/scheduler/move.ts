@@ -1,4 +1,3 @@
-import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
 import { deriveJob, isJobError } from "../core/duration.js";
@@ -98,7 +97,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
           returnStart: ret?.start ?? null,
           returnMinutes: ret?.minutes ?? null,
           readyAt: plan.readyAt,
-          labourJson: labourToJson(dealer, plan.labour),
+          labourJson: JSON.stringify(plan.labour),
           // The current placement's flag; the audit log keeps every earlier override.
           forced,
           updatedAt: at,

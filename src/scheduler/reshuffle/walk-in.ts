@@ -1,4 +1,3 @@
-import { labourToJson } from "../labour-json.js";
 import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/index.js";
 import { checkStay } from "../../core/stay.js";
 import type { Booking, Job } from "../../core/types.js";
@@ -80,7 +79,7 @@ export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRe
         returnStart: w.ret?.start ?? null,
         returnMinutes: w.ret?.minutes ?? null,
         readyAt: chk.stay.plan.readyAt,
-        labourJson: labourToJson(d, chk.stay.plan.labour),
+        labourJson: JSON.stringify(chk.stay.plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),
