@@ -1,6 +1,7 @@
 import type { ApiApp, AppDeps } from "../api/deps.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { registerAppointmentAction } from "./appointments/action.js";
+import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";
 import { registerMoveAppointment } from "./appointments/patch.js";
 import { registerBookAppointment } from "./appointments/post.js";
@@ -28,6 +29,7 @@ export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: R
   registerGetAppointment(app, deps, runtimes);
   registerMoveAppointment(app, deps, runtimes);
   registerAppointmentAction(app, deps, runtimes);
+  registerApplyMatch(app, deps, runtimes);
   // the advisors' day
   registerDayBoard(app, deps, runtimes);
   registerReshuffleRoutes(app, deps, runtimes);

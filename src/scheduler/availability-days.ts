@@ -4,17 +4,19 @@ import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from 
 import { notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
-import { isPriority, resolveMobility } from "./priority.js";
+import { resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
-import { advisorIndexOf, jobFor } from "./search.js";
+import { advisorIndexOf, type Asker, jobFor } from "./search.js";
+import { priorityFor } from "./trust.js";
 
 // The widget's calendar and day list: the search's job, priority and mobility rules
 // (scheduler/search.ts), answered by core/day-options.ts from the in-memory index.
 
 type Body = Omit<CalendarRequest, "from" | "days">;
 
-function dayQuery(rt: DealerRuntime, req: Body, nowMs: number): { q: DayQuery; note?: string } {
-  const priority = isPriority(rt.dealer, req.vehicle?.model);
+function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { q: DayQuery; note?: string } {
+  // The search's belief rules (trust.ts), so the calendar never shows what a booking refuses.
+  const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const q: DayQuery = { job, now: Math.floor(nowMs / 60_000), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
@@ -27,9 +29,9 @@ function runtimeOf(runtimes: Runtimes, dealerId: string): DealerRuntime {
   return rt;
 }
 
-export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: CalendarRequest, nowMs: number): CalendarResponse {
+export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: CalendarRequest, nowMs: number, asker: Asker): CalendarResponse {
   const rt = runtimeOf(runtimes, dealerId);
-  const { q, note } = dayQuery(rt, req, nowMs);
+  const { q, note } = dayQuery(rt, req, nowMs, asker);
   const fromDay = req.from ? dayNumberFromIso(req.from) : rt.dealer.dayOf(q.now);
   const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => ({
     date: isoFromDayNumber(d.day),
@@ -42,9 +44,9 @@ export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: 
   return res;
 }
 
-export function availabilityDay(runtimes: Runtimes, dealerId: string, req: DayRequest, nowMs: number): DayResponse {
+export function availabilityDay(runtimes: Runtimes, dealerId: string, req: DayRequest, nowMs: number, asker: Asker): DayResponse {
   const rt = runtimeOf(runtimes, dealerId);
-  const { q, note } = dayQuery(rt, req, nowMs);
+  const { q, note } = dayQuery(rt, req, nowMs, asker);
   const options = dayOptions(rt.index, q, dayNumberFromIso(req.date)).map((o) => optionView(rt.dealer, o));
   const res: DayResponse = { dealerId, timeZone: rt.dealer.tz, date: req.date, options };
   if (note) res.mobilityNote = note;

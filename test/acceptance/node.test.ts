@@ -1,6 +1,7 @@
 import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
+import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
 import { describeWidgetApi } from "./widget-api.js";
 
@@ -10,6 +11,7 @@ import { describeWidgetApi } from "./widget-api.js";
 
 const node = useSpawnedTarget("node");
 describeEndpoints(node.target);
+describeTrust(node.target);
 describeRace(node.target, () => node.server().stdoutLines());
 describeStampede(node.target, () => node.server().stdoutLines());
 describeWidgetApi(node.target);

@@ -1,6 +1,7 @@
 import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
+import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
 import { describeWidgetApi } from "./widget-api.js";
 
@@ -11,6 +12,7 @@ import { describeWidgetApi } from "./widget-api.js";
 
 const worker = useSpawnedTarget("worker");
 describeEndpoints(worker.target);
+describeTrust(worker.target);
 describeRace(worker.target, () => worker.server().stdoutLines());
 describeStampede(worker.target, () => worker.server().stdoutLines());
 describeWidgetApi(worker.target);

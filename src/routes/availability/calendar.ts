@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -12,19 +13,21 @@ export const availabilityCalendarRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/calendar",
   tags: ["availability"],
   summary: "Per local date: bookable, quiet, first start (public; the widget's month view)",
+  // Optional: anonymous, or a client/staff key (which may assert priority, as for the search).
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: CalendarRequest } } },
   },
   responses: {
     200: { description: "One entry per date from `from`, `days` long (≤ 62)", content: { "application/json": { schema: CalendarResponse } } },
-    ...problemResponses("not_found"),
+    ...problemResponses("not_found", "unauthorized"),
   },
 });
 
 export function registerAvailabilityCalendar(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(availabilityCalendarRoute, (c) => {
+  app.openapi({ ...availabilityCalendarRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityCalendar(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+    return jsonResponse(c, availabilityCalendar(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
   });
 }

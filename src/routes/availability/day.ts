@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -12,19 +13,21 @@ export const availabilityDayRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/day",
   tags: ["availability"],
   summary: "Every bookable start of one date, one option each, in time order (public)",
+  // Optional: anonymous, or a client/staff key (which may assert priority, as for the search).
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: DayRequest } } },
   },
   responses: {
     200: { description: "The date's options (empty when nothing is bookable)", content: { "application/json": { schema: DayResponse } } },
-    ...problemResponses("not_found"),
+    ...problemResponses("not_found", "unauthorized"),
   },
 });
 
 export function registerAvailabilityDay(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(availabilityDayRoute, (c) => {
+  app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityDay(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+    return jsonResponse(c, availabilityDay(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
   });
 }

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, optionalStaff } from "../../api/auth.js";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { writeContext } from "../../api/write-context.js";
@@ -28,11 +28,12 @@ export const createHoldRoute = createRoute({
 });
 
 export function registerCreateHold(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...createHoldRoute, middleware: [optionalStaff(deps)] as const }, (c) => {
+  app.openapi({ ...createHoldRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/holds", body);
-    const caller = { clientHash: clientHashOf(deps.clientAddress?.(c) || "unknown"), staff: Boolean(c.get("principal")) };
+    const trust = callerOf(c.get("principal"));
+    const caller = { clientHash: clientHashOf(deps.clientAddress?.(c) || "unknown"), staff: trust.kind === "staff", trust };
     try {
       return c.json(createHold(ctx, dealerId, body, caller), 201);
     } catch (e) {

@@ -4,11 +4,12 @@ import { decodeOptionId } from "../../core/option-id.js";
 import { checkStay, type Stay } from "../../core/stay.js";
 import type { Booking, Violation } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import type { WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { optionView } from "../present.js";
-import { isPriority, resolveMobility } from "../priority.js";
+import { resolveMobility } from "../priority.js";
+import { type Caller, priorityFor } from "../trust.js";
 import { jobFor, searchOptions } from "../search.js";
 import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
@@ -27,6 +28,8 @@ export interface HoldCaller {
   clientHash: string;
   /** Staff of the dealer: no per-client cap (the dealer-wide cap still applies). */
   staff: boolean;
+  /** What the credential buys (trust.ts): a hold believes exactly what a booking would. */
+  trust: Caller;
 }
 
 export const clientHashOf = (address: string) => sha256Hex(`pitlane-client|${address}`);
@@ -43,7 +46,9 @@ function tooMany(detail: string, soonest: number | null, nowMs: number, limit: n
 export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest, caller: HoldCaller): HoldView {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const priority = isPriority(rt.dealer, req.vehicle.model);
+  // Same belief as the booking that will consume it: priority from a VIN on file or a
+  // credential, never from an anonymous caller's word (trust.ts).
+  const { priority } = priorityFor(ctx.sqlite, rt, caller.trust, req.vehicle);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const option = decodeOptionId(rt.dealer, req.optionId);

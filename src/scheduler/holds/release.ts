@@ -1,5 +1,5 @@
 import { immediate } from "../../db/tx.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import type { WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { DealerRuntime } from "../runtime.js";
