@@ -10,6 +10,8 @@ export function carWindow(b: Pick<Booking, "reception" | "ret" | "readyAt">): [n
 // Occupancy of one dealer in integers. Adding, moving or removing an appointment
 // touches only the day(s) and minutes of that appointment, never the other bookings.
 
+const NO_JOBS: readonly number[] = [];
+
 export class DayState {
   /** Per advisor: minutes taken by a reception or a return. */
   readonly busy: Uint32Array;
@@ -46,6 +48,13 @@ export class CapacityIndex {
   private readonly days = new Map<number, DayState>();
   /** Bumped when a courtesy-car booking comes or goes: the car timeline (car-timeline.ts) compares against it. */
   carVersion = 0;
+  /**
+   * Per technician (roster index): the job blocks on the technician's timeline, flat
+   * sorted [start, end, …] epoch minutes. Kept by add/remove like the day counters, so
+   * the workshop plan (workshop.ts) finds a technician's free time without a scan of
+   * the bookings.
+   */
+  private readonly techBusy: number[][] = [];
 
   constructor(readonly dealer: Dealer) {}
 
@@ -58,6 +67,11 @@ export class CapacityIndex {
   /** The day's state, or undefined when nothing is booked that day. */
   peek(n: number): DayState | undefined {
     return this.days.get(n);
+  }
+
+  /** A technician's job blocks, flat sorted [start, end, …] epoch minutes (read-only). */
+  techJobs(tech: number): readonly number[] {
+    return this.techBusy[tech] ?? NO_JOBS;
   }
 
   /** The day's state for writing (only mutators call this, so it bumps the day's version). */
@@ -106,6 +120,9 @@ export class CapacityIndex {
 
   private extras(b: Booking, sign: 1 | -1): void {
     for (const l of b.labour) {
+      if (l.tech !== undefined && l.start !== undefined && l.end !== undefined && l.tech < this.dealer.roster.technicians.length) {
+        CapacityIndex.track((this.techBusy[l.tech] ??= []), l.start, l.end, sign);
+      }
       const st = this.state(l.day);
       st.booked[l.skill] += sign * l.minutes;
       if (b.express) st.expressBooked[l.skill] += sign * l.minutes;
