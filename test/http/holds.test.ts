@@ -82,13 +82,14 @@ describe("consuming a hold", () => {
   it("a booking that fails after taking the hold rolls it back: the hold still counts and still books", async () => {
     const t = app();
     // Tuesday 09:00–09:15 only: the held 15-minute reception fits, a 30-minute one does not.
-    await putDealer(t.api, D, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "09:15"]] } }));
-    const { slot, hold } = await holdFirst(t.api);
-    const bigger = booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, mobility: "courtesy_car" });
+    const check = { check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 } };
+    await putDealer(t.api, D, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "09:15"]] }, interventions: check }));
+    const { slot, hold } = await holdFirst(t.api, "2026-11-24", { interventions: ["check"] });
+    const bigger = booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, interventions: ["check"], mobility: "courtesy_car" });
     await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, bigger), 409, "slot_unavailable");
     expect(t.sqlite.prepare("SELECT count(*) AS n FROM holds").get()).toEqual({ n: 1 });
-    await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: slot.optionId })), 409, "slot_unavailable");
-    expect((await book(t.api, D, booking({ optionId: hold.option.optionId }, { holdId: hold.holdId }))).reception.start).toBe(slot.start);
+    await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: slot.optionId }, { interventions: ["check"] })), 409, "slot_unavailable");
+    expect((await book(t.api, D, booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, interventions: ["check"] }))).reception.start).toBe(slot.start);
   });
 
   it("two bookers racing with the same holdId: one 201, and one appointment", async () => {

@@ -13,7 +13,7 @@ export const availabilityCalendarRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/calendar",
   tags: ["availability"],
   summary: "Per local date: bookable, quiet, first start (public; the widget's month view)",
-  // Optional: a client or staff key may assert what it may (trust.ts); a bad token is a 401.
+  // Optional: anonymous, or a client/staff key (which may assert priority, as for the search).
   security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,

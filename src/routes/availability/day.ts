@@ -13,7 +13,7 @@ export const availabilityDayRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability/day",
   tags: ["availability"],
   summary: "Every bookable start of one date, one option each, in time order (public)",
-  // Optional: a client or staff key may assert what it may (trust.ts); a bad token is a 401.
+  // Optional: anonymous, or a client/staff key (which may assert priority, as for the search).
   security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
