@@ -248,7 +248,7 @@ describe("refused moves and languages", () => {
     await slotOf(page, toConfirm.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.locator(`button.slot.confirmed[data-appointment="${toConfirm.id}"]`).waitFor();
+    await page.locator(`button.slot.reception.confirmed[data-appointment="${toConfirm.id}"]`).waitFor();
     expect(await getAppointment(world.api, toConfirm.id)).toMatchObject({ status: "confirmed", version: toConfirm.version + 1 });
     await slotOf(page, toCancel.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();

@@ -77,8 +77,9 @@ describe("PUT dealer: a change that would strand appointments", () => {
 
   it("shrinking the courtesy-car fleet under overlapping loans: 409, then ?apply=plan moves the later loan where a car is free", async () => {
     const config = await setup();
+    // The later loan is the one the plan moves: a later reception, not a later random id.
     await at("10:00", "anna", { mobility: "courtesy_car" });
-    const second = await at("10:00", "bruno", { mobility: "courtesy_car" });
+    const second = await at("10:30", "bruno", { mobility: "courtesy_car" });
     const next = { ...config, mobility: { ...config.mobility, courtesyCars: 1 } };
     const problem = await expectRefused(next, ["courtesy_cars_exceeded"]);
     expect(problem.conflicts[0].appointmentId).toBe(second.id);
