@@ -1,3 +1,4 @@
+import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
 import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
@@ -44,6 +45,12 @@ export function transition(
       }
       if (!t.from.includes(row.status as Status)) {
         throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, { status: row.status });
+      }
+      if (RELEASES.has(row.status as Status) && !RELEASES.has(t.to)) {
+        // Taking back what the no-show released: refused when others booked it meanwhile.
+        const back = rowToBooking(rt.dealer, row);
+        const broken = back ? whyNotRestorable(rt.index, back, Math.floor(ctx.nowMs / 60_000)) : [];
+        if (broken.length) throw new DomainError("rule_violation", broken[0].message, { violations: broken });
       }
       const at = isoNow(ctx);
       const patch = { status: t.to, version: row.version + 1, updatedAt: at };

@@ -69,7 +69,7 @@ export function describeRestart(runtime: ServerRuntime): void {
         expect(res.status, appt.id).toBe(200);
         const { manageToken: _, ...view } = appt;
         // The staff view adds what only staff see (the booked contact, a possible match).
-        const { customer: _c, possibleMatch: _m, ...acknowledgedPart } = await res.json();
+        const { customer: _c, possibleMatch: _m, ...acknowledgedPart } = (await res.json()) as Record<string, unknown>;
         expect(acknowledgedPart).toEqual(view);
       }
       if (runtime === "worker") {

@@ -46,6 +46,23 @@ describe("checking in a late customer after the automatic no-show", () => {
     expect(outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task")).toMatchObject({ status: "withdrawn" });
   });
 
+  it("is refused (409 rule_violation) when the courtesy car the no-show released was lent to others, and changes nothing", async () => {
+    const b = await bookAt(t, START, { mobility: "courtesy_car" });
+    expect(t.run(startMs + 30 * MIN).ran.find((r) => r.kind === "no_show_check")?.outcome).toBe("no_show");
+    t.at(startMs + 40 * MIN);
+    // The fleet of two goes to two customers whose loans overlap the late one's.
+    await bookAt(t, "2026-11-25T14:00:00+01:00", { mobility: "courtesy_car", customer: { name: "Second", email: "second@example.com", known: true } });
+    await bookAt(t, "2026-11-25T14:30:00+01:00", { mobility: "courtesy_car", customer: { name: "Third", email: "third@example.com", known: true } });
+    const res = await checkIn(b.id);
+    expect(res.status).toBe(409);
+    const problem: any = await res.json();
+    expect(problem.code).toBe("rule_violation");
+    expect(problem.violations.map((v: any) => v.code)).toContain("mobility_unavailable");
+    const row = t.rows<any>("SELECT status, version FROM appointments WHERE id = ?", b.id)[0];
+    expect(row).toMatchObject({ status: "no_show", version: 2 });
+    expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
+  });
+
   it("tells the advisor to ignore a task that already left", async () => {
     const b = await noShow();
     t.sqlite.prepare("UPDATE outbox SET status = 'delivered' WHERE dedupe_id = ?").run(`no_show_task:${b.id}`);

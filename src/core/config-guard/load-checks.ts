@@ -7,7 +7,7 @@ import type { ConfigCheck, ConfigConflict } from "./types.js";
 // no longer fit are named — the latest first, as the earliest were promised first.
 
 /** Ids of courtesy-car bookings that find no car when `cars` cars serve them in time order. */
-function carOverflow(bookings: Booking[], cars: number): Set<string> {
+export function carOverflow(bookings: Booking[], cars: number): Set<string> {
   const out = new Set<string>();
   const ends: number[] = [];
   for (const b of bookings) {
