@@ -64,3 +64,9 @@ export function twoHourCapOk(list: number[], s: number, e: number, max: number):
   }
   return true;
 }
+
+/**
+ * The buffer caps as rule codes: the only rules an express booking (and staff with
+ * `force` and a reason) may go past. One definition for booking, holds, moves and re-plans.
+ */
+export const CAP_CODES: ReadonlySet<string> = new Set(["hourly_cap", "two_hour_cap"]);

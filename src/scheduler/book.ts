@@ -19,8 +19,8 @@ import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
+import { CAP_CODES } from "../core/caps.js";
 
-const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
 // The in-memory index is updated only after the commit, so a failed write never leaves
@@ -111,7 +111,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
         let chk = checkStay(rt.index, req0, slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null);
         let forced = false;
-        if (!chk.stay && express && chk.violations.every((v) => CAPS.has(v.code))) {
+        if (!chk.stay && express && chk.violations.every((v) => CAP_CODES.has(v.code))) {
           chk = checkStay(rt.index, { ...req0, force: true }, null);
           forced = chk.stay !== null;
         }

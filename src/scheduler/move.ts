@@ -16,13 +16,13 @@ import { onMoved } from "./journey/hooks.js";
 import { rowToBooking } from "./runtime.js";
 import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
+import { CAP_CODES } from "../core/caps.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
 
 const MOVABLE = new Set(["requested", "confirmed"]);
-const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
 export function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
   const customer = JSON.parse(row.customerJson) as { known?: boolean };
@@ -64,7 +64,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: rowPriority(dealer, row) };
         const retHint = req.return ? null : (current?.ret ?? null);
         const chk = checkStay(index, base, retHint);
-        const blocking = chk.violations.filter((v) => !(req.force && CAPS.has(v.code)));
+        const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
         const forced = chk.violations.length > 0 && blocking.length === 0;
         const stay = chk.stay ?? (forced ? checkStay(index, { ...base, force: true }, retHint).stay : null);
         if (blocking.length || !stay) {

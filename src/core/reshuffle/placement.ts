@@ -6,6 +6,7 @@ import { evaluateReturn } from "../rules.js";
 import { evaluateStay, type Stay, type StayRequest } from "../stay.js";
 import type { AdvisorSlot, Booking, RuleCode } from "../types.js";
 import type { Movable } from "./types.js";
+import { CAP_CODES } from "../caps.js";
 
 // Placing an existing appointment somewhere else, through THE checker (evaluateStay).
 // The return follows the customer's interest: kept when still valid, else the same
@@ -91,10 +92,9 @@ export function placeReturn(index: CapacityIndex, b: Booking, m: Movable, now: n
   return later && returnFits(index, b, m, later) ? later : null;
 }
 
-const CAPS: ReadonlySet<RuleCode> = new Set<RuleCode>(["hourly_cap", "two_hour_cap"]);
 
 export function isCap(code: RuleCode): boolean {
-  return CAPS.has(code);
+  return CAP_CODES.has(code);
 }
 
 /**
@@ -107,6 +107,6 @@ export function forcePlace(index: CapacityIndex, req: StayRequest, hint: Advisor
   if (typeof st === "string") return null;
   const codes: RuleCode[] = [];
   evaluateStay(index, { ...req, force: false }, st.ret, codes);
-  for (const c of codes) if (!CAPS.has(c)) return null;
+  for (const c of codes) if (!CAP_CODES.has(c)) return null;
   return { stay: st, overridden: codes };
 }

@@ -15,13 +15,13 @@ import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
 import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
 import { holdKey } from "./live.js";
+import { CAP_CODES } from "../../core/caps.js";
 
 // createHold: keep one option for a customer who is still typing. Checked and written in
 // ONE immediate() transaction exactly like a booking (same checker, same express rules),
 // so a held slot is one nobody else could have booked, and nobody else can book it until
 // the hold is consumed, released or expires.
 
-const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
 export interface HoldCaller {
   /** Hash of the client address (per-client cap); never the address itself. */
@@ -74,7 +74,7 @@ export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest
     let chk = checkStay(rt.index, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
     let forced = false;
     // The express guarantee's last resort, as in booking: past the buffer caps only.
-    if (!chk.stay && express && chk.violations.every((v: Violation) => CAPS.has(v.code))) {
+    if (!chk.stay && express && chk.violations.every((v: Violation) => CAP_CODES.has(v.code))) {
       chk = checkStay(rt.index, { ...req0, force: true }, null);
       forced = chk.stay !== null;
     }
