@@ -35,7 +35,8 @@ export async function boardSessionDealer(request: Request): Promise<string | nul
 /** The object's answer, plus the companion cookie set or cleared with the session. */
 export function withDealerCookie(request: Request, response: Response, dealerId: string): Response {
   const signedIn = request.method === "POST" && response.status === 200;
-  const signedOut = request.method === "DELETE" || response.status === 401;
+  // A refused sign-in (POST 401) ends no session: the companion of one still open stays.
+  const signedOut = request.method === "DELETE" || (request.method !== "POST" && response.status === 401);
   if (!signedIn && !signedOut) return response;
   const url = new URL(request.url);
   const loopback = url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
