@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadEsbuild } from "./esbuild.mjs";
 
 /** @returns {Promise<Record<string, string>>} bundle name → JavaScript source */
-export async function buildWeb(root, { write = false } = {}) {
+export async function buildWeb(root, { write = false, text = false } = {}) {
   const webDir = join(root, "src/web");
   const names = existsSync(webDir)
     ? readdirSync(webDir, { withFileTypes: true })
@@ -42,12 +42,15 @@ export async function buildWeb(root, { write = false } = {}) {
     const dist = join(root, "dist/web");
     mkdirSync(dist, { recursive: true });
     for (const [name, code] of Object.entries(out)) writeFileSync(join(dist, `${name}.js`), code);
+    // The Worker imports the same bundles as Text modules (wrangler's default rules make
+    // *.txt one): src/worker/web-assets.ts. wrangler.toml's [build] writes them.
+    if (text) for (const [name, code] of Object.entries(out)) writeFileSync(join(dist, `${name}.txt`), code);
   }
   return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  const built = await buildWeb(root, { write: true });
+  const built = await buildWeb(root, { write: true, text: process.argv.includes("--text") });
   console.error(`built web bundles: ${Object.keys(built).join(", ") || "(none)"}`);
 }

@@ -1,6 +1,7 @@
 import { createApp } from "./app.js";
 import { defaultLog } from "./api/deps.js";
 import { fanOutTick } from "./worker/admin-tick.js";
+import { BOARD_SESSION_PATH, boardSessionDealer, withDealerCookie } from "./worker/board-route.js";
 import { buffered } from "./worker/buffer.js";
 import { workerAppDeps } from "./worker/app-deps.js";
 import { drizzleOver } from "./worker/drizzle.js";
@@ -53,6 +54,10 @@ export default {
     const route = routeOf(req.method, new URL(req.url).pathname);
     if (route.to === "dealer") return toDealer(env, route.dealerId, req);
     if (route.to === "tick") return fanOutTick(req, env, edgeApp(env));
+    if (new URL(req.url).pathname === BOARD_SESSION_PATH) {
+      const dealerId = await boardSessionDealer(req);
+      if (dealerId !== null) return withDealerCookie(req, await toDealer(env, dealerId, req), dealerId);
+    }
     return edgeApp(env).fetch(req);
   },
 } satisfies ExportedHandler;

@@ -18,7 +18,7 @@ export interface BoardSessionRow {
 
 const SQL = {
   insert: `INSERT INTO board_sessions (id_hash, dealer_id, kind, key_id, role, credential_hash, created_at, last_seen_at, expires_at)
-           VALUES (@idHash, @dealerId, @kind, @keyId, @role, @credentialHash, @createdAt, @lastSeenAt, @expiresAt)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   find: `SELECT id_hash AS idHash, dealer_id AS dealerId, kind, key_id AS keyId, role, credential_hash AS credentialHash,
                 created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt
            FROM board_sessions WHERE id_hash = ?`,
@@ -39,7 +39,9 @@ function stmt(sqlite: SqliteHandle, name: Name): SqliteStatement {
 }
 
 export function insertBoardSession(sqlite: SqliteHandle, row: BoardSessionRow): void {
-  stmt(sqlite, "insert").run(row);
+  // Positional: a Durable Object's SQL API binds no named (@name) parameters.
+  const r = row;
+  stmt(sqlite, "insert").run(r.idHash, r.dealerId, r.kind, r.keyId, r.role, r.credentialHash, r.createdAt, r.lastSeenAt, r.expiresAt);
 }
 
 export function findBoardSession(sqlite: SqliteHandle, idHash: string): BoardSessionRow | null {

@@ -2,6 +2,7 @@ import type { AppDeps } from "../api/deps.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { previousSecrets } from "../lib/sealing.js";
 import { clockOf, type WorkerEnv } from "./env.js";
+import { WEB_ASSETS } from "./web-assets.js";
 
 // AppDeps on Workers, for both the edge app (no storage) and a dealer's Durable Object.
 
@@ -19,5 +20,6 @@ export function workerAppDeps(env: WorkerEnv, db: Db, sqlite: SqliteHandle): App
     clientAddress: (c) => c.req.header("cf-connecting-ip") ?? "unknown",
     rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
+    webAssets: WEB_ASSETS,
   };
 }

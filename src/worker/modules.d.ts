@@ -3,3 +3,9 @@ declare module "*.sql" {
   const text: string;
   export default text;
 }
+
+// ...and *.txt: the browser bundles (dist/web/*.txt, written by wrangler.toml's [build]).
+declare module "*.txt" {
+  const text: string;
+  export default text;
+}
