@@ -1,4 +1,4 @@
-import { wordFor, mt } from "./message-words.js";
+import { hasWords, mt, wordFor } from "./message-words.js";
 import type { DayBoard, Message } from "./types.js";
 
 // The selected day's messages to customers and staff with their delivery state (issue 16):
@@ -19,8 +19,11 @@ const recipientWords = (m: Message) => {
   return role ? `${mt("staff")} (${role})` : mt("staff");
 };
 
-// A failed message's reason is the transport's own error text: shown as it is.
-const reasonWords = (m: Message) => (m.reason ? (m.delivery === "failed" ? m.reason : wordFor("reason", m.reason)) : "");
+// A reason the page knows (consent, STOP, SMS hours…) reads in words; anything else is the
+// transport's own error text (failed, or the last error before a retry: HTTP status, SMTP
+// reply), shown as it is except for addresses: an SMTP reply may quote the mailbox.
+const masked = (error: string) => error.replace(/[^\s<>]+@[^\s<>]+/g, "…").replace(/\+?\d[\d ]{6,}\d/g, "…");
+const reasonWords = (reason: string) => (hasWords("reason", reason) ? wordFor("reason", reason) : masked(reason));
 
 export function MessagesPanel({ messages }: { messages: Message[] }) {
   return (
@@ -35,7 +38,7 @@ export function MessagesPanel({ messages }: { messages: Message[] }) {
               {mt("to", { who: recipientWords(m), how: wordFor("transport", m.transport) })}
               <br />
               <strong>{wordFor("delivery", m.delivery)}</strong>
-              {m.reason && `: ${reasonWords(m)}`}
+              {m.reason && `: ${reasonWords(m.reason)}`}
             </p>
           </li>
         ))}
