@@ -46,6 +46,7 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .bar{height:.7rem;background:#e3e6ea;border-radius:4px;overflow:hidden}.bar span{display:block;height:100%;background:#2f6f3e}
 .bar span.high{background:var(--danger)}
 ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:.35rem 0;border-top:1px solid var(--line)}
+h3.message-kind{font-size:.9rem;margin:0}ul.plain li p{margin:.15rem 0 0;font-size:.85rem}
 .muted{color:var(--muted)}
 .error{color:var(--danger);font-weight:600}
 .notice{background:#fff4d6;border:1px solid #b45309;border-radius:6px;padding:.5rem}

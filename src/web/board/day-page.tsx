@@ -6,6 +6,7 @@ import { board, isStale, refusalOf, type Refusal } from "./api.js";
 import { AppointmentDialog } from "./appointment-dialog.js";
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
+import { messagesOfDay } from "./messages-panel.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
 import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
@@ -29,7 +30,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const [date, setDate] = useState(initialDate);
   const [day, setDay] = useState<DayBoard | null>(null);
   const [overdue, setOverdue] = useState<Overdue | null>(null);
-  const [tasks, setTasks] = useState<Message[]>([]);
+  const [messages, setMessages] = useState<Message[]>([]);
   const [notice, setNotice] = useState("");
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
@@ -41,7 +42,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       details.current.clear();
       setDay(d);
       setOverdue(o);
-      setTasks(m.messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task")));
+      setMessages(m.messages);
     } catch (err) {
       onSessionLost(err);
       setNotice(refusalOf(err).sentence);
@@ -136,7 +137,12 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           {day && !day.open && <p class="notice">{t("closedDay")}</p>}
           {day && <Timeline day={day} details={details.current} onDetails={loadDetails} onMove={move} onOpen={(slot) => setDialog({ kind: "appointment", slot })} />}
         </section>
-        <SidePanels day={day} overdue={overdue} tasks={tasks} />
+        <SidePanels
+          day={day}
+          overdue={overdue}
+          tasks={messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task"))}
+          messages={messagesOfDay(messages, day)}
+        />
       </main>
       {dialog?.kind === "appointment" && day && (
         <AppointmentDialog session={session} day={day} state={dialog} details={details.current.get(dialog.slot.appointmentId)} onDetails={loadDetails} onDone={done} onMove={move} />

@@ -1,12 +1,14 @@
 import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
+import { MessagesPanel } from "./messages-panel.js";
 import type { DayBoard, Message, Overdue } from "./types.js";
 
 // Beside the timeline: the workshop's load per skill (per technician once the workshop
 // plan has them: issue 13 fills the placeholder), courtesy cars, the requests waiting
-// for confirmation and the desk's open tasks (no-show calls, calls instead of messages).
+// for confirmation, the desk's open tasks (no-show calls, calls instead of messages) and
+// the day's messages with their delivery state.
 
-export function SidePanels({ day, overdue, tasks }: { day: DayBoard | null; overdue: Overdue | null; tasks: Message[] }) {
+export function SidePanels({ day, overdue, tasks, messages }: { day: DayBoard | null; overdue: Overdue | null; tasks: Message[]; messages: Message[] }) {
   return (
     <aside>
       <section aria-labelledby="workshop-title">
@@ -52,6 +54,7 @@ export function SidePanels({ day, overdue, tasks }: { day: DayBoard | null; over
           ))}
         </ul>
       </section>
+      <MessagesPanel messages={messages} />
     </aside>
   );
 }

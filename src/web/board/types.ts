@@ -91,4 +91,9 @@ export interface Message {
   recipient: string | null;
   subject: string;
   status: string;
+  /** Issue 16: how it leaves Pitlane and whether it did (reason: why not, or why it waits). */
+  transport: "webhook" | "email" | "sms";
+  delivery: "queued" | "sent" | "failed" | "suppressed" | "withdrawn";
+  reason: string | null;
+  createdAt: string;
 }

@@ -1,0 +1,48 @@
+import { hasWords, mt, wordFor } from "./message-words.js";
+import type { DayBoard, Message } from "./types.js";
+
+// The selected day's messages to customers and staff with their delivery state (issue 16):
+// what was said, to whom (customer or a staff role: never an address), by which transport,
+// and whether it left; the reason when it failed, was held back or waits for the SMS hours.
+
+/** The day's messages: those of its appointments, and any written on that (local) day. */
+export function messagesOfDay(messages: Message[], day: DayBoard | null): Message[] {
+  if (!day) return [];
+  const ids = new Set(day.advisors.flatMap((a) => a.slots.map((s) => s.appointmentId)));
+  const local = new Intl.DateTimeFormat("en-CA", { timeZone: day.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return messages.filter((m) => (m.appointmentId !== null && ids.has(m.appointmentId)) || local.format(new Date(m.createdAt)) === day.date);
+}
+
+const recipientWords = (m: Message) => {
+  if (m.audience === "customer") return mt("customer");
+  const role = m.recipient?.split(":")[0];
+  return role ? `${mt("staff")} (${role})` : mt("staff");
+};
+
+// A reason the page knows (consent, STOP, SMS hours…) reads in words; anything else is the
+// transport's own error text (failed, or the last error before a retry: HTTP status, SMTP
+// reply), shown as it is except for addresses: an SMTP reply may quote the mailbox.
+const masked = (error: string) => error.replace(/[^\s<>]+@[^\s<>]+/g, "…").replace(/\+?\d[\d ]{6,}\d/g, "…");
+const reasonWords = (reason: string) => (hasWords("reason", reason) ? wordFor("reason", reason) : masked(reason));
+
+export function MessagesPanel({ messages }: { messages: Message[] }) {
+  return (
+    <section aria-labelledby="messages-title" data-panel="messages">
+      <h2 id="messages-title">{mt("messages")}</h2>
+      {messages.length === 0 && <p class="muted">{mt("messagesNone")}</p>}
+      <ul class="plain">
+        {messages.map((m) => (
+          <li key={m.id} data-message={m.id} data-delivery={m.delivery}>
+            <h3 class="message-kind">{wordFor("kind", m.kind)}</h3>
+            <p>
+              {mt("to", { who: recipientWords(m), how: wordFor("transport", m.transport) })}
+              <br />
+              <strong>{wordFor("delivery", m.delivery)}</strong>
+              {m.reason && `: ${reasonWords(m.reason)}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { booking } from "../http/support.js";
+import { axeViolations, launchBrowser } from "../support/browser.js";
+import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+
+// The Messages panel of the advisors' day (issue 16): each message of the day with its
+// delivery state in words, refreshed with the day, never the customer's address.
+
+let world: BoardWorld;
+let browser: Browser;
+beforeAll(async () => {
+  [world, browser] = await Promise.all([startBoardWorld(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await world?.server.stop();
+});
+
+// Two customers (own phones: a stored customer's consent is the latest they told us).
+async function bookWith(time: string, advisorId: string, name: string, phone: string, consent: boolean) {
+  const customer = { known: true, name, phone, reminders: { consent, channel: "sms" } };
+  const res = await world.api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer }), admin);
+  const body = (await res.json()) as any;
+  if (res.status !== 201) throw new Error(`booking ${time}: ${res.status} ${JSON.stringify(body)}`);
+  return body as { id: string; version: number };
+}
+
+describe("the day's messages", () => {
+  it("confirming on the page shows the confirmation with its delivery state: queued by SMS with consent, not sent (and why) without; axe-clean", async () => {
+    const withConsent = await bookWith("09:00", "marco", "Anna Consenso", "+39 333 7654321", true);
+    const without = await bookWith("09:00", "giulia", "Bruno Silenzio", "+39 333 7654322", false);
+    const page = await signedInPage(browser, world);
+    const panel = page.getByRole("region", { name: "Messages" });
+    await expect(panel.getByText("No message for this day.").isVisible()).resolves.toBe(true);
+
+    for (const a of [withConsent, without]) {
+      await slotOf(page, a.id).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+      await page.getByRole("dialog").waitFor({ state: "detached" });
+    }
+
+    const listed = (await (await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin)).json()) as any;
+    const confirmation = (id: string) => listed.messages.find((m: any) => m.appointmentId === id && m.kind === "confirmed");
+    const sent = confirmation(withConsent.id);
+    const held = confirmation(without.id);
+    expect(sent).toMatchObject({ transport: "sms", delivery: "queued" });
+    // Without consent there is no channel of the customer's: the row is written for the default transport, held back.
+    expect(held).toMatchObject({ transport: "webhook", delivery: "suppressed", reason: "consent" });
+
+    const item = (id: string) => panel.locator(`li[data-message="${id}"]`);
+    await item(sent.id).waitFor();
+    await item(held.id).waitFor();
+    expect(await item(sent.id).getByRole("heading", { level: 3 }).textContent()).toBe("Booking confirmed");
+    expect(await item(sent.id).innerText()).toMatch(/To the customer, by SMS\s+queued$/);
+    expect(await item(held.id).innerText()).toMatch(/To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/);
+    // A reference to whom, never the address.
+    expect(await panel.innerText()).not.toContain("333");
+    // The slot's tooltip (shown while it has focus or the mouse) sits inside the button and
+    // would read as part of its visible text: take both away first, as a user moving on would.
+    await page.mouse.move(0, 0);
+    await page.evaluate("document.activeElement?.blur()");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+
+    const italian = await signedInPage(browser, world, "it");
+    const pannello = italian.getByRole("region", { name: "Messaggi" });
+    expect(await pannello.locator(`li[data-message="${held.id}"]`).innerText()).toMatch(/Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/);
+    expect(await axeViolations(italian)).toEqual([]);
+    await italian.context().close();
+  }, 90_000);
+});
