@@ -1,7 +1,7 @@
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { expressHorizon } from "../core/express.js";
-import { checkStay, type Stay } from "../core/stay.js";
+import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
@@ -10,16 +10,16 @@ import { contactHashes, enforceContactCap } from "./contact-cap.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
-import { appointmentView, optionView } from "./present.js";
+import { appointmentView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
-import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
+import { advisorIndexOf, jobFor } from "./search.js";
 import { resolveMobility } from "./priority.js";
 import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
-import { CAP_CODES } from "../core/caps.js";
+import { checkExpressStay, slotUnavailable } from "./express-stay.js";
 
 
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
@@ -109,26 +109,14 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
       for (const advisor of slot.advisors) {
         const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
-        let chk = checkStay(rt.index, req0, slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null);
-        let forced = false;
-        if (!chk.stay && express && chk.violations.every((v) => CAP_CODES.has(v.code))) {
-          chk = checkStay(rt.index, { ...req0, force: true }, null);
-          forced = chk.stay !== null;
-        }
+        const chk = checkExpressStay(rt, req0, slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null);
         if (chk.stay) {
-          chosen = { advisor, stay: chk.stay, forced };
+          chosen = { advisor, stay: chk.stay, forced: chk.forced };
           break;
         }
         if (violations.length === 0) violations = chk.violations;
       }
-      if (!chosen) {
-        const fromDay = Math.max(rt.dealer.dayOf(slot.start), rt.dealer.dayOf(now));
-        const alt = searchOptions(rt, job, fromDay, 14, 3, ctx.nowMs, { priority });
-        throw new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {
-          violations,
-          alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
-        });
-      }
+      if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
       const { advisor, stay, forced } = chosen;
       const plan = stay.plan;
       const ret = stay.ret;

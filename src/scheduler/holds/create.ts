@@ -1,8 +1,8 @@
 import { quietAt } from "../../core/day-options.js";
 import { expressHorizon } from "../../core/express.js";
 import { decodeOptionId } from "../../core/option-id.js";
-import { checkStay, type Stay } from "../../core/stay.js";
-import type { Booking, Violation } from "../../core/types.js";
+import type { Stay } from "../../core/stay.js";
+import type { Booking } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { WriteContext } from "../context.js";
@@ -10,12 +10,12 @@ import { DomainError, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
-import { jobFor, searchOptions } from "../search.js";
+import { jobFor } from "../search.js";
 import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
 import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
 import { holdKey } from "./live.js";
-import { CAP_CODES } from "../../core/caps.js";
+import { checkExpressStay, slotUnavailable } from "../express-stay.js";
 
 // createHold: keep one option for a customer who is still typing. Checked and written in
 // ONE immediate() transaction exactly like a booking (same checker, same express rules),
@@ -71,20 +71,9 @@ export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest
     const { reception } = option;
     const express = priority && rt.dealer.dayOf(reception.start) <= expressHorizon(rt.index, now).last;
     const req0 = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes, job, now, express, priority };
-    let chk = checkStay(rt.index, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
-    let forced = false;
-    // The express guarantee's last resort, as in booking: past the buffer caps only.
-    if (!chk.stay && express && chk.violations.every((v: Violation) => CAP_CODES.has(v.code))) {
-      chk = checkStay(rt.index, { ...req0, force: true }, null);
-      forced = chk.stay !== null;
-    }
-    if (!chk.stay) {
-      const alt = searchOptions(rt, job, Math.max(rt.dealer.dayOf(reception.start), rt.dealer.dayOf(now)), 14, 3, ctx.nowMs, { priority });
-      throw new DomainError("slot_unavailable", chk.violations[0]?.message ?? "the slot is no longer available", {
-        violations: chk.violations,
-        alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
-      });
-    }
+    const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
+    const forced = chk.forced;
+    if (!chk.stay) throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, chk.violations);
     const stay: Stay = chk.stay;
     const quiet = quietAt(rt.index, reception.start, job.receptionMinutes);
     const slot = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes };

@@ -1,0 +1,28 @@
+import { CAP_CODES } from "../core/caps.js";
+import { checkStay, type StayCheck, type StayRequest } from "../core/stay.js";
+import type { AdvisorSlot, Job, Violation } from "../core/types.js";
+import { DomainError } from "./errors.js";
+import { optionView } from "./present.js";
+import type { DealerRuntime } from "./runtime.js";
+import { searchOptions } from "./search.js";
+
+// The stay check a booking and a hold share: a priority vehicle inside the express
+// window may, as the guarantee's last resort, go past the buffer caps (and only those),
+// flagged as forced. One place, so a hold never promises what a booking would refuse.
+
+export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean } {
+  const chk = checkStay(rt.index, req, retHint);
+  if (chk.stay || !req.express || !chk.violations.every((v) => CAP_CODES.has(v.code))) return { ...chk, forced: false };
+  const forcedChk = checkStay(rt.index, { ...req, force: true }, null);
+  return { ...forcedChk, forced: forcedChk.stay !== null };
+}
+
+/** 409 slot_unavailable with the broken rules and fresh alternatives from that day on. */
+export function slotUnavailable(rt: DealerRuntime, job: Job, start: number, now: number, nowMs: number, priority: boolean, violations: Violation[]): DomainError {
+  const fromDay = Math.max(rt.dealer.dayOf(start), rt.dealer.dayOf(now));
+  const alt = searchOptions(rt, job, fromDay, 14, 3, nowMs, { priority });
+  return new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {
+    violations,
+    alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
+  });
+}
