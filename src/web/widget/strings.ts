@@ -1,9 +1,11 @@
+import { DAY_CHOOSER_STRINGS } from "../shared/day-chooser-strings.js";
 import type { Lang } from "../shared/i18n.js";
 
 // Every word the widget shows, in each language. Keys are shared; a missing key in one
 // language is a type error.
 
 const en = {
+  ...DAY_CHOOSER_STRINGS.en,
   loading: "Loading…",
   stepOf: "Step {n} of {total}",
   back: "Back",
@@ -24,23 +26,7 @@ const en = {
   whenTitle: "Choose a day and time",
   zone: "Times are in the workshop's time zone: {zone}.",
   noDays: "There are no free times in the next weeks for this request. Please call the workshop.",
-  day: "Day: {date}",
-  chooseDate: "Choose another day",
-  calHelp: "Use the arrow keys to move between days, Page Up and Page Down to change month, Enter to choose.",
-  prevMonth: "Previous month",
-  nextMonth: "Next month",
-  close: "Close",
-  calFree: "free from {first}",
-  calQuiet: "quiet times",
-  calFull: "no free times",
-  calLoading: "loading",
-  morning: "Morning",
-  afternoon: "Afternoon",
-  quiet: "quiet time",
   quietNote: "Quiet times: the desk is less busy, so your advisor has more time for you.",
-  withAdvisor: "with {name}",
-  noTimes: "No free times on this day. Please choose another day.",
-  timesLoaded: "{count} free times on {date}.",
   pickTime: "Please choose a time.",
   alternativesTitle: "Other free times",
   alternativesIntro: "These times are free now:",
@@ -73,6 +59,7 @@ const en = {
 export type Key = keyof typeof en;
 
 const it: Record<Key, string> = {
+  ...DAY_CHOOSER_STRINGS.it,
   loading: "Caricamento…",
   stepOf: "Passo {n} di {total}",
   back: "Indietro",
@@ -93,23 +80,7 @@ const it: Record<Key, string> = {
   whenTitle: "Scelga giorno e ora",
   zone: "Gli orari sono nel fuso orario dell'officina: {zone}.",
   noDays: "Non ci sono orari liberi nelle prossime settimane per questa richiesta. Chiami l'officina.",
-  day: "Giorno: {date}",
-  chooseDate: "Scegli un altro giorno",
-  calHelp: "Usi le frecce per spostarsi tra i giorni, Pagina su e Pagina giù per cambiare mese, Invio per scegliere.",
-  prevMonth: "Mese precedente",
-  nextMonth: "Mese successivo",
-  close: "Chiudi",
-  calFree: "libero dalle {first}",
-  calQuiet: "orari tranquilli",
-  calFull: "nessun orario libero",
-  calLoading: "caricamento",
-  morning: "Mattina",
-  afternoon: "Pomeriggio",
-  quiet: "orario tranquillo",
   quietNote: "Orari tranquilli: l'accettazione è meno affollata, così il consulente ha più tempo per lei.",
-  withAdvisor: "con {name}",
-  noTimes: "Nessun orario libero in questo giorno. Scelga un altro giorno.",
-  timesLoaded: "{count} orari liberi il {date}.",
   pickTime: "Scelga un orario.",
   alternativesTitle: "Altri orari liberi",
   alternativesIntro: "Questi orari sono liberi ora:",
