@@ -23,8 +23,8 @@ export function whyNotRestorable(index: CapacityIndex, b: Booking, now: number):
   const today = dealer.dayOf(now);
   for (const l of b.labour) {
     if (l.day < today || l.minutes <= 0) continue;
-    let booked = 0;
-    for (const x of index.bookings.values()) for (const m of x.labour) if (m.day === l.day && m.skill === l.skill) booked += m.minutes;
+    // The index keeps each day's booked labour per skill: no scan of every booking.
+    const booked = index.peek(l.day)?.booked[l.skill] ?? 0;
     const cap = dealer.day(l.day).capacity[l.skill];
     if (booked + l.minutes > cap) out.push({ code: "workshop_full", message: `its ${dealer.skills[l.skill]} work no longer fits that day: the hours were booked by others after the no-show` });
   }
