@@ -45,6 +45,8 @@ export const Env = z.object({
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
   /** Server processes on one port over one database file; "auto" = one per CPU (node/cluster.ts). */
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
+  /** "off": every write commits alone (one fsync each) instead of in groups (db/group-commit.ts); for A/B benches. */
+  GROUP_COMMIT: opt(z.enum(["on", "off"]).default("on")),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -108,6 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
     changeFeed,
     webAssets: await loadWebAssets(),
+    groupCommit: env.GROUP_COMMIT === "on",
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
+import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { RateLimits } from "./rate-limit.js";
 
@@ -60,6 +61,15 @@ export interface AppDeps {
    * (src/node/web-assets.ts); absent, those routes answer 404.
    */
   webAssets?: Record<string, string>;
+  /**
+   * Group commit (db/group-commit.ts): the booking, move and lifecycle writes that arrive
+   * in one event-loop turn share one transaction (one fsync), each in its own savepoint.
+   * Node sets it; a Durable Object must not (its input gate would open while a write
+   * waits). createApp turns it into `writes`.
+   */
+  groupCommit?: boolean | { onGroup?: (size: number) => void };
+  /** Set by createApp from groupCommit: the queue the write routes hand their verb to. */
+  writes?: WriteQueue;
 }
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;

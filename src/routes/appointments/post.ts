@@ -3,6 +3,7 @@ import { bearerSecurity, optionalStaff } from "../../api/auth.js";
 import { type ApiApp, type AppDeps, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
 import { writeContext } from "../../api/write-context.js";
+import { write } from "../../db/group-commit.js";
 import { bookAppointment } from "../../scheduler/book.js";
 import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
@@ -29,13 +30,13 @@ export const bookAppointmentRoute = createRoute({
 });
 
 export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...bookAppointmentRoute, middleware: [optionalStaff(deps)] as const }, (c) => {
+  app.openapi({ ...bookAppointmentRoute, middleware: [optionalStaff(deps)] as const }, async (c) => {
     const { dealerId } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
     // Customers are capped per contact; staff booking for a customer are not.
     const contactCap = c.get("principal") ? 0 : (deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT);
-    const out = bookAppointment(ctx, dealerId, body, { contactCap });
+    const out = await write(deps.writes, () => bookAppointment(ctx, dealerId, body, { contactCap }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     c.header("ETag", `"${out.body.version}"`);
