@@ -19,7 +19,6 @@ const q = (db: Db) =>
     find: db.select().from(appointments).where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id")))).prepare(),
     byToken: db.select().from(appointments).where(eq(appointments.manageTokenHash, ph("hash"))).prepare(),
     insert: db.insert(appointments).values(placeholders(columnKeys(appointments))).prepare(),
-    link: db.update(appointments).set(placeholders(["customerId", "vehicleId", "fileJson"])).where(eq(appointments.id, ph("id"))).prepare(),
     audit: db.insert(auditLog).values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"])).prepare(),
   }));
 
@@ -90,8 +89,9 @@ export function transitionAppointment(db: Db, id: string, from: string, patch: P
 }
 
 /** The booking's links (customer, vehicle, file), written right after its insert. */
-export function linkAppointment(db: Db, id: string, patch: Pick<NewAppointmentRow, "customerId" | "vehicleId" | "fileJson">): void {
-  q(db).link.run({ ...patch, id });
+export function linkAppointment(db: Db, id: string, patch: Partial<NewAppointmentRow>): void {
+  const shape = shapeOf(patch);
+  once(db, `appointments.link.${shape}`, () => db.update(appointments).set(placeholders(shape.split(","))).where(eq(appointments.id, ph("$id"))).prepare()).run({ ...patch, $id: id });
 }
 
 export interface AuditEntry {
