@@ -3,7 +3,8 @@
 //   npm run bench:write                    (also the second half of npm run bench:http)
 //   BENCH_WRITE_S=10                       seconds per load (default 10)
 //   BENCH_WRITE_CONNECTIONS=32             parallel clients (default 32)
-//   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT pairs to run (default 1:on,auto:on,1:off)
+//   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
+//                                          (default 1:on,auto:on,auto:on:any,1:off)
 //
 // 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
@@ -30,9 +31,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
 const SECONDS = Number(process.env.BENCH_WRITE_S || 10);
 const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
-const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,1:off").split(",").map((c) => {
-  const [workers, group] = c.split(":");
-  return { workers, groupCommit: group !== "off" };
+const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
+  const [workers, group, routing] = c.split(":");
+  return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
 });
 
 function bareSqlite(dir: string, seconds: number): number {
@@ -51,15 +52,15 @@ function bareSqlite(dir: string, seconds: number): number {
   return n / seconds;
 }
 
-async function startServer(dir: string, workers: string, groupCommit: boolean) {
+async function startServer(dir: string, workers: string, groupCommit: boolean, routing: string) {
   const port = await freePort();
   const out = openSync(join(dir, `server-${workers}.log`), "a");
   const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}.db`), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
-      SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: workers, GROUP_COMMIT: groupCommit ? "on" : "off",
+      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
+      SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: workers, GROUP_COMMIT: groupCommit ? "on" : "off", WRITE_ROUTING: routing,
     },
     stdio: ["ignore", out, out],
   });
@@ -109,21 +110,21 @@ async function main() {
     console.log(`bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`);
     const rows = [];
     for (const c of CONFIGS) {
-      const server = await startServer(dir, c.workers, c.groupCommit);
+      const server = await startServer(dir, c.workers, c.groupCommit, c.routing);
       try {
         await prepareDealer(server.url);
         await prebook(server.url);
         const pool = await bookingPool(server.url, 6000);
         const r = await load(server.url, pool.bodies, SECONDS);
-        const row = { workers: c.workers, groupCommit: c.groupCommit, ...r, ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000 };
+        const row = { workers: c.workers, groupCommit: c.groupCommit, routing: c.workers === "1" ? "-" : c.routing, ...r, ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000 };
         rows.push(row);
         console.log(JSON.stringify(row));
       } finally {
         await server.stop();
       }
     }
-    console.log(`\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`);
-    for (const r of rows) console.log(`${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`);
+    console.log(`\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`);
+    for (const r of rows) console.log(`${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`);
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
     const out = resolve(HERE, "results/write.json");
     writeFileSync(out, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, bareSqliteCommitsPerSec: ceiling, loadAverage: loadavg()[0], rows }, null, 2) + "\n");
