@@ -5,6 +5,7 @@ import type { ChangeFeed } from "../db/change-feed.js";
 import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
+import type { MessagingDeps } from "../scheduler/journey/transports.js";
 import type { RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
@@ -77,6 +78,11 @@ export interface AppDeps {
   groupCommit?: boolean | { onGroup?: (size: number) => void };
   /** Set by createApp from groupCommit: the queue the write routes hand their verb to. */
   writes?: WriteQueue;
+  /**
+   * Email (SMTP, built by src/node.ts with nodemailer: Node only), the SMS provider and
+   * the manage-link base for customer messages. Absent: webhooks only.
+   */
+  messaging?: MessagingDeps;
 }
 
 const derived = new Map<string, ServerSecrets>();

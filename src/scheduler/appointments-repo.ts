@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../db/prepared.js";
-import { appointments, auditLog } from "../db/schema.js";
+import { appointments, auditLog, manageLinks } from "../db/schema.js";
 import type { Db } from "../db/sqlite-handle.js";
 import type { Status } from "./contracts.js";
 
@@ -18,6 +18,8 @@ const q = (db: Db) =>
   once(db, "appointments", () => ({
     find: db.select().from(appointments).where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id")))).prepare(),
     byToken: db.select().from(appointments).where(eq(appointments.manageTokenHash, ph("hash"))).prepare(),
+    linkByToken: db.select({ id: manageLinks.appointmentId }).from(manageLinks).where(eq(manageLinks.tokenHash, ph("hash"))).prepare(),
+    byId: db.select().from(appointments).where(eq(appointments.id, ph("id"))).prepare(),
     insert: db.insert(appointments).values(placeholders(columnKeys(appointments))).prepare(),
     audit: db.insert(auditLog).values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"])).prepare(),
   }));
@@ -118,6 +120,10 @@ export function audit(db: Db, e: AuditEntry): void {
   });
 }
 
+/** The booking's own token, else a link minted for a message (journey/manage-links.ts). */
 export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
-  return q(db).byToken.get({ hash });
+  const own = q(db).byToken.get({ hash });
+  if (own) return own;
+  const link = q(db).linkByToken.get({ hash });
+  return link ? q(db).byId.get({ id: link.id }) : undefined;
 }
