@@ -60,6 +60,8 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
       DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
+      // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
+      PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
       SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: workers, GROUP_COMMIT: groupCommit ? "on" : "off", WRITE_ROUTING: routing,
     },
     stdio: ["ignore", out, out],
