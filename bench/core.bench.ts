@@ -168,6 +168,11 @@ const T = {
   build: "index build from 1,000 rows",
   cold: "compile dealer + build index (cold day tables)",
   update: "incremental add + remove",
+  car1k: "courtesy-car booking (check + add + remove), 1k appointments",
+  car5k: "courtesy-car booking (check + add + remove), 5k appointments",
+  car20k: "courtesy-car booking (check + add + remove), 20k appointments",
+  build5k: "index build from 5,000 rows",
+  build20k: "index build from 20,000 rows",
   reference: "search 2 options / 14 days (brute-force reference)",
 } as const;
 
@@ -257,6 +262,63 @@ engineBench.add(T.update, () => {
   updateIndex.remove(b.id);
 });
 
+// Growth with the dealer's size (issue 17): the reference calendar repeated fortnight after
+// fortnight (copy k moved k × 14 days later: same density per day, N appointments in all).
+// A courtesy-car booking's core cost is its re-check (the whole stay, the cars counted)
+// plus the index update; in a storm each one is followed by the next booking's check.
+// Rows in booking order (days shuffled), as the reference generated them.
+function scaled(n: number): Booking[] {
+  const out: Booking[] = [];
+  for (let k = 0; out.length < n; k++) {
+    const dm = k * HORIZON_DAYS * 1440;
+    const dd = k * HORIZON_DAYS;
+    for (const b of bookings) {
+      if (out.length >= n) break;
+      out.push({
+        ...b,
+        id: `${b.id}-${k}`,
+        reception: { ...b.reception, start: b.reception.start + dm },
+        ret: b.ret ? { ...b.ret, start: b.ret.start + dm } : null,
+        labour: b.labour.map((l) => ({ ...l, day: l.day + dd })),
+        readyAt: b.readyAt + dm,
+      });
+    }
+  }
+  // Interleave the copies: rows come in booking order, not day by day.
+  const rng = mulberry32(0x5ca1e);
+  return out.map((b) => ({ b, k: rng() })).sort((x, y) => x.k - y.k).map((x) => x.b);
+}
+const carExtras: Array<{ b: Booking; j: Job }> = (() => {
+  const rng = mulberry32(0xca5);
+  const out: Array<{ b: Booking; j: Job }> = [];
+  for (let i = 0; out.length < 32 && i < 10_000; i++) {
+    const j = job({ ...pickJobRequest(rng), mobility: "courtesy_car" });
+    const n = openDays[Math.floor(rng() * openDays.length)];
+    const b = placeBooking(index, rng, j, n, 8 * 60 + Math.floor(rng() * 36) * 15, ref.now, `car-extra-${i}`);
+    if (b) out.push({ b, j });
+  }
+  if (out.length === 0) throw new Error("no extra courtesy-car booking fits the reference calendar");
+  return out;
+})();
+const rows5k = scaled(5000);
+const rows20k = scaled(20_000);
+for (const [name, rows] of [[T.car1k, scaled(1000)], [T.car5k, rows5k], [T.car20k, rows20k]] as const) {
+  const idx = CapacityIndex.build(dealer, rows);
+  let k = 0;
+  engineBench.add(name, () => {
+    const { b, j } = carExtras[k++ % carExtras.length];
+    if (evaluateCandidate(idx, { ...b.reception, job: j, now: ref.now }) === null) sink++;
+    idx.add(b);
+    idx.remove(b.id);
+  });
+}
+engineBench.add(T.build5k, () => {
+  sink += CapacityIndex.build(dealer, rows5k).bookings.size;
+});
+engineBench.add(T.build20k, () => {
+  sink += CapacityIndex.build(dealer, rows20k).bookings.size;
+});
+
 // The reference takes around a second per call: few samples, no time budget beyond them.
 const referenceBench = new Bench({ ...opts, time: 0, iterations: 6, warmupIterations: 1, warmupTime: 0 });
 const referenceFn = reference.fn;
@@ -310,6 +372,7 @@ check(T.search14, "p99 ≤ 100 µs", s14.p99Us <= 100);
 for (const t of [T.express14, T.courtesy14]) check(t, "median ≤ 20 µs", byName.get(t)!.medianUs <= 20);
 check(T.build, "median ≤ 2 ms", byName.get(T.build)!.medianUs <= 2000);
 check(T.update, "median ≤ 5 µs", byName.get(T.update)!.medianUs <= 5);
+check(T.car20k, "median ≤ 1.5× the 1k one", byName.get(T.car20k)!.medianUs <= 1.5 * byName.get(T.car1k)!.medianUs);
 const speedup = refRow ? refRow.medianUs / s14.medianUs : NaN;
 if (refRow) check(T.reference, "engine ≥ 100× faster", speedup >= 100);
 

@@ -106,6 +106,8 @@ async function startServer(): Promise<Server> {
       HOST: "127.0.0.1",
       DATABASE_PATH: join(dir, "scheduler.db"),
       SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
+      // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
+      PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
       SCHEDULER_NOW: NOW_ISO,
       SEED_DEMO: "0",
       // The loads come from one address and reuse customers: measure the engine, not the

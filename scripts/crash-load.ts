@@ -6,6 +6,7 @@ import type { Acknowledged } from "./crash-verify.js";
 // what lost its answer, and the retries after a restart.
 
 export const DEALER = "crash-loop";
+/** Concurrent clients by default; more of them make group commits of several bookings (db/group-commit.ts). */
 const CLIENTS = 6;
 /** A fifth of the requests come from these three customers, so the per-contact cap bites. */
 const CONTACTS = ["shared-1@example.com", "shared-2@example.com", "shared-3@example.com"];
@@ -71,7 +72,7 @@ export async function retryAfterRestart(baseUrl: string, ledger: Ledger, problem
 }
 
 /** Fires bookings until the server dies; SIGKILLs it after `killAfterMs`. */
-export async function loadUntilKilled(server: SpawnedServer, round: number, killAfterMs: number, rnd: () => number, ledger: Ledger, problems: string[]) {
+export async function loadUntilKilled(server: SpawnedServer, round: number, killAfterMs: number, rnd: () => number, ledger: Ledger, problems: string[], clients = CLIENTS) {
   let stop = false;
   let inFlight = 0;
   const client = async (c: number) => {
@@ -89,7 +90,7 @@ export async function loadUntilKilled(server: SpawnedServer, round: number, kill
       }
     }
   };
-  const running = Array.from({ length: CLIENTS }, (_, c) => client(c));
+  const running = Array.from({ length: clients }, (_, c) => client(c));
   await new Promise((r) => setTimeout(r, killAfterMs));
   const inFlightAtKill = inFlight;
   server.kill("SIGKILL");

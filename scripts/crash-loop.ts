@@ -45,13 +45,23 @@ const dealerConfig = {
   interventions: { check: { receptionMinutes: 15, returnMinutes: 10, labourHours: 0, skill: "mechanical" } },
 };
 
-export async function runCrashLoop(opts: { rounds: number; seed?: number; log?: (o: object) => void }): Promise<RoundReport[]> {
+export interface CrashLoopOptions {
+  rounds: number;
+  seed?: number;
+  log?: (o: object) => void;
+  /** Concurrent booking clients (default 6); with 24 most commits carry several bookings, so kills land mid-group. */
+  clients?: number;
+  /** The server's WORKERS (default: the server's default, "auto"). */
+  workers?: string;
+}
+
+export async function runCrashLoop(opts: CrashLoopOptions): Promise<RoundReport[]> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
   const rnd = mulberry32(seed);
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), "pitlane-crash-loop-"));
   const dbPath = join(dir, "scheduler.db");
-  const env = { SEED_DEMO: "0", RATE_LIMITS: "off" }; // the per-contact cap stays on
+  const env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off", ...(opts.workers ? { WORKERS: opts.workers } : {}) }; // the per-contact cap stays on
   const ledger = new Ledger();
   const now = Date.parse(FIXED_NOW);
   const reports: RoundReport[] = [];
@@ -78,7 +88,7 @@ export async function runCrashLoop(opts: { rounds: number; seed?: number; log?: 
       // 2. Load, and a SIGKILL at a random moment of it.
       const before = ledger.acked.length;
       const killedAfterMs = 20 + Math.floor(rnd() * 400);
-      const { inFlightAtKill, code, signal } = await loadUntilKilled(server, round, killedAfterMs, rnd, ledger, problems);
+      const { inFlightAtKill, code, signal } = await loadUntilKilled(server, round, killedAfterMs, rnd, ledger, problems, opts.clients);
       if (inFlightAtKill === 0) problems.push("no request was in flight when the kill was sent");
       if (signal !== "SIGKILL" || code !== null) problems.push(`the server was not killed by SIGKILL (code ${code}, signal ${signal})`);
       if (server.stdoutLines().some((l) => l.includes('"msg":"shutting down"'))) problems.push("a graceful shutdown ran");

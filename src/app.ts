@@ -4,6 +4,7 @@ import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { validateInOnePass } from "./api/route-validation.js";
+import { GroupCommit } from "./db/group-commit.js";
 import { beforeEveryWrite } from "./db/tx.js";
 import { registerBoardRoutes } from "./routes/board/index.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
@@ -35,6 +36,10 @@ export function createAppWithJourney(appDeps: AppDeps) {
   if (appDeps.changeFeed) beforeEveryWrite(appDeps.sqlite, () => runtimes.sync());
   const deps: AppDeps = {
     ...appDeps,
+    // A failed group COMMIT leaves indexes that counted its writes: rebuild from storage.
+    writes: appDeps.groupCommit
+      ? new GroupCommit(appDeps.sqlite, { onAbort: () => runtimes.invalidateAll(), onGroup: appDeps.groupCommit === true ? undefined : appDeps.groupCommit.onGroup })
+      : undefined,
     onDealerChanged: (id, config) => {
       runtimes.invalidate(id);
       appDeps.onDealerChanged?.(id, config);

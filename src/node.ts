@@ -3,7 +3,6 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
 import { z } from "zod";
@@ -20,6 +19,8 @@ import { seedDemoIfEmpty } from "./db/seed-demo.js";
 import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
+import { clientAddressOf, forwardingFetch, listenForWrites, writerSocketPath } from "./node/writer.js";
+import type { HttpBindings } from "@hono/node-server";
 
 // Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
 // tests import startServer()/openDatabase() instead (main() runs only when executed).
@@ -52,6 +53,10 @@ export const Env = z.object({
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
   /** Server processes on one port over one database file; "auto" = one per CPU (node/cluster.ts). */
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
+  /** "off": every write commits alone (one fsync each) instead of in groups (db/group-commit.ts); for A/B benches. */
+  GROUP_COMMIT: opt(z.enum(["on", "off"]).default("on")),
+  /** WORKERS > 1: "writer" = worker 0 commits every write, the others forward them (node/writer.ts); "any" = each worker writes. */
+  WRITE_ROUTING: opt(z.enum(["writer", "any"]).default("writer")),
   /** Customer email over SMTP: smtp://host:port or smtps://user:pass@host:465 (unset: no email). */
   SMTP_URL: opt(z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://host:port or smtps://user:pass@host:465").optional()),
   /** Sender address unless a dealer sets messaging.email.from. */
@@ -123,11 +128,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // The TCP peer. Behind a reverse proxy every client shares the proxy's address, so the
     // per-address limits then act as one global limit: configure the proxy to limit, or
     // extend this to trust its X-Forwarded-For.
-    clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown",
+    // On worker 0's Unix socket (node/writer.ts) the forwarding worker names the client.
+    clientAddress: (c) => clientAddressOf((c.env as HttpBindings).incoming),
     rateLimits: env.RATE_LIMITS === "off" ? false : undefined,
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
     changeFeed,
     webAssets: await loadWebAssets(),
+    groupCommit: env.GROUP_COMMIT === "on",
     messaging: messagingOf(env),
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
@@ -137,13 +144,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Leased claims make ticks from several workers safe; one ticker is enough.
   const journeyTimer = lead && env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
   if (journeyTimer) journeyTick();
+  // WORKERS > 1: one writer per file (node/writer.ts); worker 0 takes the writes.
+  const writerPath = worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
+  const writerServer = writerPath && worker === 0 ? await listenForWrites(writerPath, app.fetch) : undefined;
+  const fetch = writerPath && worker !== 0 ? forwardingFetch(writerPath, app.fetch) : app.fetch;
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
+    const s = serve({ fetch: fetch as typeof app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
     s.once("error", fail);
   }).catch((err) => {
     // e.g. EADDRINUSE: release the database before reporting.
     clearInterval(purgeTimer);
     clearInterval(journeyTimer);
+    writerServer?.close();
     sqlite.close();
     throw err;
   });
@@ -161,6 +173,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Keep-alive sockets that go idle AFTER close() would otherwise linger until the
       // keep-alive timeout, so sweep them; the force timer caps a stuck request.
       const http = server as import("node:http").Server;
+      writerServer?.close();
+      writerServer?.closeIdleConnections?.();
       const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
       const force = setTimeout(() => http.closeAllConnections?.(), drainMs).unref();
       server.close(() => {

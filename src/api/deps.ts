@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
+import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
 import type { MessagingDeps } from "../scheduler/journey/transports.js";
@@ -68,6 +69,15 @@ export interface AppDeps {
    * (src/node/web-assets.ts); absent, those routes answer 404.
    */
   webAssets?: Record<string, string>;
+  /**
+   * Group commit (db/group-commit.ts): the booking, move and lifecycle writes that arrive
+   * in one event-loop turn share one transaction (one fsync), each in its own savepoint.
+   * Node sets it; a Durable Object must not (its input gate would open while a write
+   * waits). createApp turns it into `writes`.
+   */
+  groupCommit?: boolean | { onGroup?: (size: number) => void };
+  /** Set by createApp from groupCommit: the queue the write routes hand their verb to. */
+  writes?: WriteQueue;
   /**
    * Email (SMTP, built by src/node.ts with nodemailer: Node only), the SMS provider and
    * the manage-link base for customer messages. Absent: webhooks only.

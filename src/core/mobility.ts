@@ -1,5 +1,4 @@
 import { carWindow, type CapacityIndex } from "./capacity-index.js";
-import { carDemand } from "./car-timeline.js";
 import type { DealerConfig } from "./dealer-config.js";
 import type { AdvisorSlot, Mobility, RuleCode } from "./types.js";
 
@@ -37,13 +36,13 @@ export function heldCars(config: DealerConfig): number {
 
 /** Most courtesy cars out at any minute of [s, e), from the bookings already indexed. */
 export function carsOut(index: CapacityIndex, s: number, e: number): number {
-  return carDemand(index, s, e, 0);
+  return index.cars.demand(s, e, 0);
 }
 
 /** Whether one more car can go out over [s, e): any car for a priority vehicle; for others, none of the held ones. */
 function carFree(index: CapacityIndex, s: number, e: number, priority: boolean): boolean {
   const held = priority ? 0 : heldCars(index.dealer.config);
-  return carDemand(index, s, e, held) + 1 <= index.dealer.config.mobility.courtesyCars;
+  return index.cars.demand(s, e, held) + 1 <= index.dealer.config.mobility.courtesyCars;
 }
 
 /** Runs or seats used in a half-day, by its halfKey(). */

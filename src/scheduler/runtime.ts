@@ -140,6 +140,11 @@ export class Runtimes {
     return rt;
   }
 
+  /** Forget every dealer's state (a group commit failed after updating them). */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
   /** Forget a dealer's state; the next request rebuilds it from storage. */
   invalidate(dealerId: string): void {
     this.cache.delete(dealerId);

@@ -3,6 +3,7 @@ import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { ifMatchVersion, writeContext } from "../../api/write-context.js";
+import { write } from "../../db/group-commit.js";
 import { AppointmentView, MoveRequest } from "../../scheduler/contracts.js";
 import { moveAppointment } from "../../scheduler/move.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
@@ -27,12 +28,12 @@ export const moveAppointmentRoute = createRoute({
 });
 
 export function registerMoveAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...moveAppointmentRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+  app.openapi({ ...moveAppointmentRoute, middleware: [staffOnly(deps)] as const }, async (c) => {
     const { dealerId, id } = c.req.valid("param");
     const version = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "PATCH /v1/dealers/{dealerId}/appointments/{id}", { id, version, body });
-    const out = moveAppointment(ctx, dealerId, id, version, body);
+    const out = await write(deps.writes, () => moveAppointment(ctx, dealerId, id, version, body));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("ETag", `"${out.body.version}"`);
     return c.json(out.body, 200);

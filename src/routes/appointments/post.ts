@@ -3,6 +3,7 @@ import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import { type ApiApp, type AppDeps, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
 import { writeContext } from "../../api/write-context.js";
+import { write } from "../../db/group-commit.js";
 import { bookAppointment } from "../../scheduler/book.js";
 import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
@@ -29,13 +30,14 @@ export const bookAppointmentRoute = createRoute({
 });
 
 export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
+  app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller(deps)] as const }, async (c) => {
     const { dealerId } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
     // Public bookings (anonymous, client key) are capped per contact; staff bookings are not.
     const contactCap = deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT;
-    const out = bookAppointment(ctx, dealerId, body, { caller: callerOf(c.get("principal")), contactCap });
+    const caller = callerOf(c.get("principal"));
+    const out = await write(deps.writes, () => bookAppointment(ctx, dealerId, body, { caller, contactCap }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     c.header("ETag", `"${out.body.version}"`);

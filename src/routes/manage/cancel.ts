@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
+import { write } from "../../db/group-commit.js";
 import { writeContext } from "../../api/write-context.js";
 import { ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
 import { cancelByToken } from "../../scheduler/manage.js";
@@ -25,11 +26,11 @@ export const cancelOwnAppointmentRoute = createRoute({
 });
 
 export function registerCancelOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(cancelOwnAppointmentRoute, (c) => {
+  app.openapi(cancelOwnAppointmentRoute, async (c) => {
     const { token } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
     const ctx = writeContext(c, deps, runtimes, "POST /v1/manage/{token}/cancel", { token, body });
-    const out = cancelByToken(ctx, token, body.reason);
+    const out = await write(deps.writes, () => cancelByToken(ctx, token, body.reason));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(out.body, 200);
   });

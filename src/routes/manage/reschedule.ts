@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
+import { write } from "../../db/group-commit.js";
 import { writeContext } from "../../api/write-context.js";
 import { AppointmentView, RescheduleRequest } from "../../scheduler/contracts.js";
 import { rescheduleByToken } from "../../scheduler/manage.js";
@@ -26,11 +27,11 @@ export const rescheduleOwnAppointmentRoute = createRoute({
 });
 
 export function registerRescheduleOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(rescheduleOwnAppointmentRoute, (c) => {
+  app.openapi(rescheduleOwnAppointmentRoute, async (c) => {
     const { token } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/manage/{token}/reschedule", { token, body });
-    const out = rescheduleByToken(ctx, token, body);
+    const out = await write(deps.writes, () => rescheduleByToken(ctx, token, body));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(out.body, 200);
   });

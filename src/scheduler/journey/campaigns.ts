@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Id } from "../../core/primitives.js";
+import { stmt } from "../../db/prepared.js";
 import { immediate } from "../../db/tx.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { audit } from "../appointments-repo.js";
@@ -48,7 +49,6 @@ export function replaceCampaigns(db: Db, sqlite: SqliteHandle, dealerId: string,
 }
 
 export function openCampaignsFor(sqlite: SqliteHandle, dealerId: string, vin: string): Array<{ code: string; title: string; kind: string }> {
-  return sqlite
-    .prepare("SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code")
+  return stmt(sqlite, "SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code")
     .all(dealerId, vin.toUpperCase()) as Array<{ code: string; title: string; kind: string }>;
 }

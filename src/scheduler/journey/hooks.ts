@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
-import { appointments } from "../../db/schema.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import { stmt } from "../../db/prepared.js";
+import { type AppointmentRow, linkAppointment } from "../appointments-repo.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
@@ -31,7 +30,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
     fileJson: JSON.stringify(file),
     possibleMatchJson: linked.possibleMatch ? JSON.stringify(linked.possibleMatch) : null,
   };
-  ctx.db.update(appointments).set(patch).where(eq(appointments.id, row.id)).run();
+  linkAppointment(ctx.db, row.id, patch);
   scheduleJobsFor(ctx, { ...row, ...patch });
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
   return patch;
@@ -76,7 +75,7 @@ function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): v
   const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
   const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
   // Around the same time next year, unless the vehicle's next due date says otherwise.
-  const due = ctx.sqlite.prepare("SELECT next_service_due AS d FROM vehicles WHERE id = ?").get(row.vehicleId ?? "") as { d: string | null } | undefined;
+  const due = stmt(ctx.sqlite, "SELECT next_service_due AS d FROM vehicles WHERE id = ?").get(row.vehicleId ?? "") as { d: string | null } | undefined;
   const dueDay = due?.d ? rt.dealer.dayOf(Math.floor(Date.parse(`${due.d}T12:00:00Z`) / 60_000)) : today + 365;
   const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
   const model = (JSON.parse(row.vehicleJson) as { model: string }).model;

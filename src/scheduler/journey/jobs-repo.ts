@@ -1,3 +1,4 @@
+import { stmt } from "../../db/prepared.js";
 import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
 
 // The durable timers' table (schema.ts `jobs`). Writes that schedule or cancel run inside
@@ -42,9 +43,10 @@ export function scheduleJob(sqlite: SqliteHandle, job: NewJob, nowIso: string): 
 export function cancelJobs(sqlite: SqliteHandle, appointmentId: string, kinds: readonly JobKind[], outcome: string, nowIso: string): number {
   if (kinds.length === 0) return 0;
   const marks = kinds.map(() => "?").join(", ");
-  return sqlite
-    .prepare(`UPDATE jobs SET status = 'cancelled', outcome = ?, done_at = ?, lease_until = NULL WHERE appointment_id = ? AND status IN ('pending', 'running') AND kind IN (${marks})`)
-    .run(outcome, nowIso, appointmentId, ...kinds).changes;
+  return stmt(
+    sqlite,
+    `UPDATE jobs SET status = 'cancelled', outcome = ?, done_at = ?, lease_until = NULL WHERE appointment_id = ? AND status IN ('pending', 'running') AND kind IN (${marks})`,
+  ).run(outcome, nowIso, appointmentId, ...kinds).changes;
 }
 
 /** Leases up to `limit` due jobs (pending and due, or running with an expired lease). */

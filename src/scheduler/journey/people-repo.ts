@@ -1,5 +1,6 @@
 import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { customers, vehicles } from "../../db/schema.js";
+import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../../db/prepared.js";
 import type { Db } from "../../db/sqlite-handle.js";
 
 // Customer and vehicle rows. Called inside the booking transaction. Customer rows hold
@@ -8,42 +9,60 @@ import type { Db } from "../../db/sqlite-handle.js";
 export type CustomerRow = typeof customers.$inferSelect;
 export type VehicleRow = typeof vehicles.$inferSelect;
 
+// Prepared once per connection (db/prepared.ts); an update is prepared once per patch shape.
+const q = (db: Db) =>
+  once(db, "people", () => ({
+    customerById: db.select().from(customers).where(eq(customers.id, ph("id"))).prepare(),
+    customerByEmail: db.select().from(customers).where(and(eq(customers.dealerId, ph("dealerId")), eq(customers.emailHash, ph("hash")))).prepare(),
+    customerByPhone: db.select().from(customers).where(and(eq(customers.dealerId, ph("dealerId")), eq(customers.phoneHash, ph("hash")))).prepare(),
+    insertCustomer: db.insert(customers).values(placeholders(columnKeys(customers))).prepare(),
+    vehicleByVin: db.select().from(vehicles).where(and(eq(vehicles.dealerId, ph("dealerId")), eq(vehicles.vin, ph("vin")))).prepare(),
+    vehicleById: db.select().from(vehicles).where(eq(vehicles.id, ph("id"))).prepare(),
+    insertVehicle: db.insert(vehicles).values(placeholders(columnKeys(vehicles))).prepare(),
+  }));
+
+function updateById(db: Db, table: typeof customers | typeof vehicles, name: string, id: string, patch: object): void {
+  const shape = shapeOf(patch);
+  if (!shape) return;
+  once(db, `${name}.update.${shape}`, () => db.update(table).set(placeholders(shape.split(","))).where(eq(table.id, ph("$id"))).prepare()).run({ ...patch, $id: id });
+}
+
 export function customerById(db: Db, id: string): CustomerRow | undefined {
-  return db.select().from(customers).where(eq(customers.id, id)).get();
+  return q(db).customerById.get({ id });
 }
 
 /** The dealer's customer with this email hash, else this phone hash (most recent first). */
 export function findCustomer(db: Db, dealerId: string, emailHash: string | null, phoneHash: string | null): CustomerRow | undefined {
   if (emailHash) {
-    const hit = db.select().from(customers).where(and(eq(customers.dealerId, dealerId), eq(customers.emailHash, emailHash))).get();
+    const hit = q(db).customerByEmail.get({ dealerId, hash: emailHash });
     if (hit) return hit;
   }
-  if (phoneHash) return db.select().from(customers).where(and(eq(customers.dealerId, dealerId), eq(customers.phoneHash, phoneHash))).get();
+  if (phoneHash) return q(db).customerByPhone.get({ dealerId, hash: phoneHash });
   return undefined;
 }
 
 export function insertCustomer(db: Db, row: CustomerRow): void {
-  db.insert(customers).values(row).run();
+  q(db).insertCustomer.run(withDefaults(customers, row));
 }
 
 export function updateCustomer(db: Db, id: string, patch: Partial<CustomerRow>): void {
-  db.update(customers).set(patch).where(eq(customers.id, id)).run();
+  updateById(db, customers, "customers", id, patch);
 }
 
 export function findVehicle(db: Db, dealerId: string, vin: string): VehicleRow | undefined {
-  return db.select().from(vehicles).where(and(eq(vehicles.dealerId, dealerId), eq(vehicles.vin, vin))).get();
+  return q(db).vehicleByVin.get({ dealerId, vin });
 }
 
 export function vehicleById(db: Db, id: string): VehicleRow | undefined {
-  return db.select().from(vehicles).where(eq(vehicles.id, id)).get();
+  return q(db).vehicleById.get({ id });
 }
 
 export function insertVehicle(db: Db, row: VehicleRow): void {
-  db.insert(vehicles).values(row).run();
+  q(db).insertVehicle.run(withDefaults(vehicles, row));
 }
 
 export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
-  db.update(vehicles).set(patch).where(eq(vehicles.id, id)).run();
+  updateById(db, vehicles, "vehicles", id, patch);
 }
 
 /**

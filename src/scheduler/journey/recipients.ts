@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Locale } from "../../core/dealer-config.js";
+import { once, ph } from "../../db/prepared.js";
 import { appointments } from "../../db/schema.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import type { AppointmentRow } from "../appointments-repo.js";
@@ -61,7 +62,7 @@ export function customerContact(db: Db, ref: string): Contact | null {
     return row ? fromRow(row) : null;
   }
   if (kind === "appointment") {
-    const row = db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, id)).get();
+    const row = once(db, "recipients.customerJson", () => db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, ph("id"))).prepare()).get({ id });
     return row ? fromJson(row.customerJson) : null;
   }
   return null;

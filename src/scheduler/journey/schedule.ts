@@ -1,5 +1,6 @@
 import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
+import { stmt } from "../../db/prepared.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import { isoNow, type WriteContext } from "../context.js";
 import { cancelJobs, scheduleJob } from "./jobs-repo.js";
@@ -37,8 +38,7 @@ export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void 
 export function scheduleServiceReminder(ctx: WriteContext, dealer: Dealer, vehicle: VehicleRow): void {
   if (!vehicle.nextServiceDue) return;
   const key = `service_reminder:${vehicle.id}:${vehicle.nextServiceDue}`;
-  ctx.sqlite
-    .prepare("UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
+  stmt(ctx.sqlite, "UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
     .run(isoNow(ctx), `service_reminder:${vehicle.id}:%`, key);
   const dueDay = dayNumberFromIso(vehicle.nextServiceDue);
   const dueMs = dealer.day(dueDay).zone.start * MINUTE;

@@ -1,0 +1,140 @@
+// The write path against the disk's ceiling (issue 17), side by side in one run:
+//
+//   npm run bench:write                    (also the second half of npm run bench:http)
+//   BENCH_WRITE_S=10                       seconds per load (default 10)
+//   BENCH_WRITE_CONNECTIONS=32             parallel clients (default 32)
+//   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
+//                                          (default 1:on,auto:on,auto:on:any,1:off)
+//
+// 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
+//    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
+//    disk), for BENCH_WRITE_S seconds.
+// 2. For each server configuration: the real server (dist/ build, as npm start), the
+//    reference dealer pre-booked as in bench:http, a pool of distinct booking bodies
+//    (bookingPool), dealt out disjointly to the clients; each client sends its own bodies
+//    one after the other. Reported: 201/s and p50/p99 of the 201s (409s come from slots
+//    that collide through the rules; they are reported apart), and 201/s ÷ ceiling.
+//
+// Results: bench/results/write.json. The machine's load average is printed: on a shared
+// 2-core box these figures move a lot between runs; compare rows of one run.
+
+import { spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
+import { ADMIN_TOKEN, bookingPool, DEALER, freePort, NOW_ISO, prebook, prepareDealer, sleep } from "./http-setup.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "..");
+const SECONDS = Number(process.env.BENCH_WRITE_S || 10);
+const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
+const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
+  const [workers, group, routing] = c.split(":");
+  return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
+});
+
+function bareSqlite(dir: string, seconds: number): number {
+  const db = new Database(join(dir, "bare.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.exec("CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT)");
+  const ins = ["a", "b", "c"].map((t) => db.prepare(`INSERT INTO ${t} (x) VALUES (?)`));
+  const tx = db.transaction((i: number) => {
+    for (const s of ins) s.run(`row ${i} ${"x".repeat(200)}`);
+  });
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  while (performance.now() < end) tx.immediate(n++);
+  db.close();
+  return n / seconds;
+}
+
+async function startServer(dir: string, workers: string, groupCommit: boolean, routing: string) {
+  const port = await freePort();
+  const out = openSync(join(dir, `server-${workers}.log`), "a");
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
+      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
+      // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
+      PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
+      SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: workers, GROUP_COMMIT: groupCommit ? "on" : "off", WRITE_ROUTING: routing,
+    },
+    stdio: ["ignore", out, out],
+  });
+  closeSync(out);
+  const url = `http://127.0.0.1:${port}`;
+  for (let t = 0; ; t++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {}
+    if (t > 600) throw new Error("server did not come up");
+    await sleep(50);
+  }
+  return { url, stop: () => new Promise<void>((done) => { child.once("exit", () => done()); child.kill("SIGTERM"); }) };
+}
+
+/** Each client posts its own bodies one after another for `seconds`; latencies per status. */
+async function load(url: string, bodies: string[], seconds: number) {
+  const byStatus = new Map<number, number[]>();
+  const end = performance.now() + seconds * 1000;
+  const client = async (k: number) => {
+    const mine = bodies.filter((_, i) => i % CONNECTIONS === k);
+    for (let i = 0; performance.now() < end && i < mine.length; i++) {
+      const t = performance.now();
+      const res = await fetch(`${url}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json" }, body: mine[i] });
+      await res.arrayBuffer();
+      const ms = performance.now() - t;
+      let xs = byStatus.get(res.status);
+      if (!xs) byStatus.set(res.status, (xs = []));
+      xs.push(ms);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, k) => client(k)));
+  const secs = (performance.now() - t0) / 1000;
+  const pct = (xs: number[], p: number) => (xs.length ? Math.round(xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] * 100) / 100 : NaN);
+  const ok = byStatus.get(201) ?? [];
+  const statusCounts = Object.fromEntries([...byStatus].map(([s, xs]) => [s, xs.length]));
+  return { bookedPerSec: Math.round(ok.length / secs), p50Ms: pct(ok, 50), p99Ms: pct(ok, 99), statusCounts, seconds: Math.round(secs * 10) / 10 };
+}
+
+async function main() {
+  console.log(`Pitlane write bench — ${CONNECTIONS} clients, ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`);
+  execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
+  const dir = mkdtempSync(join(tmpdir(), "pitlane-write-bench-"));
+  try {
+    const ceiling = Math.round(bareSqlite(dir, Math.min(SECONDS, 5)));
+    console.log(`bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`);
+    const rows = [];
+    for (const c of CONFIGS) {
+      const server = await startServer(dir, c.workers, c.groupCommit, c.routing);
+      try {
+        await prepareDealer(server.url);
+        await prebook(server.url);
+        const pool = await bookingPool(server.url, 6000);
+        const r = await load(server.url, pool.bodies, SECONDS);
+        const row = { workers: c.workers, groupCommit: c.groupCommit, routing: c.workers === "1" ? "-" : c.routing, ...r, ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000 };
+        rows.push(row);
+        console.log(JSON.stringify(row));
+      } finally {
+        await server.stop();
+      }
+    }
+    console.log(`\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`);
+    for (const r of rows) console.log(`${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`);
+    console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
+    const out = resolve(HERE, "results/write.json");
+    writeFileSync(out, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, bareSqliteCommitsPerSec: ceiling, loadAverage: loadavg()[0], rows }, null, 2) + "\n");
+    console.log(`wrote bench/results/write.json`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(2); });
+

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { Agent, createServer, request, type IncomingMessage, type Server } from "node:http";
+import { unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { getRequestListener, type HttpBindings } from "@hono/node-server";
+
+// One writer per database file (WORKERS > 1). Every worker answers searches and reads
+// itself; worker 0 also listens on a Unix socket, and the other workers forward every
+// write request to it there. So one process commits (with group commit, db/group-commit.ts:
+// one fsync for all the writes of a loop turn) instead of N processes queueing on SQLite's
+// write lock, whose busy handler sleeps between attempts (the reason two processes booked
+// at half the rate of one: issue 17).
+//
+// Trust: the client's address travels in CLIENT_HEADER, believed only on the Unix socket
+// (a TCP peer that sends the header is ignored: its own address is used). The socket lives
+// in the temp dir under a name derived from the database path, mode 0600 by umask of the
+// same user.
+//
+// When the writer cannot be reached at all (restarting after a crash: ECONNREFUSED or
+// ENOENT, nothing was sent), the worker writes itself, as before this change: SQLite
+// serialises it. Any other failure after the request left answers 503, because the write
+// may have happened (the client's Idempotency-Key makes its retry safe).
+
+export const CLIENT_HEADER = "x-pitlane-client-address";
+
+export function writerSocketPath(databasePath: string): string {
+  const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
+  return join(tmpdir(), `pitlane-writer-${h}.sock`);
+}
+
+/** Searches and reads stay local; anything that may write goes to the writer. */
+export function isWrite(method: string, path: string): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  return !(method === "POST" && path.endsWith("/availability"));
+}
+
+type Fetch = (req: Request, env: HttpBindings) => unknown;
+
+/** Worker 0: the same app on the Unix socket. */
+export function listenForWrites(path: string, fetch: Fetch): Promise<Server> {
+  try {
+    unlinkSync(path); // a socket file left by a killed writer
+  } catch {}
+  const server = createServer(getRequestListener(fetch as never));
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(path, () => ok(server));
+  });
+}
+
+/** The client address for rate limits: the header on the Unix socket, else the TCP peer. */
+export function clientAddressOf(incoming: IncomingMessage): string {
+  const peer = incoming.socket.remoteAddress;
+  if (peer !== undefined) return peer;
+  const forwarded = incoming.headers[CLIENT_HEADER];
+  return typeof forwarded === "string" ? forwarded : "unknown";
+}
+
+/** Other workers: fetch that forwards writes to the writer, and serves the rest locally. */
+export function forwardingFetch(path: string, local: Fetch): Fetch {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  return async (req, env) => {
+    const url = new URL(req.url);
+    if (!isWrite(req.method, url.pathname)) return local(req, env);
+    const body = Buffer.from(await req.arrayBuffer());
+    const headers: Record<string, string> = {};
+    req.headers.forEach((v, k) => {
+      if (k !== "host" && k !== "connection" && k !== "content-length" && k !== CLIENT_HEADER) headers[k] = v;
+    });
+    headers[CLIENT_HEADER] = env.incoming.socket.remoteAddress ?? "unknown";
+    headers["content-length"] = String(body.length);
+    try {
+      return await new Promise<Response>((ok, fail) => {
+        const r = request({ socketPath: path, agent, method: req.method, path: url.pathname + url.search, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", fail);
+          res.on("end", () => {
+            const out = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) {
+              if (v === undefined || k === "connection" || k === "keep-alive" || k === "transfer-encoding") continue;
+              if (Array.isArray(v)) for (const x of v) out.append(k, x);
+              else out.set(k, v);
+            }
+            const status = res.statusCode ?? 502;
+            ok(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }));
+          });
+        });
+        r.on("error", fail);
+        r.end(body);
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ECONNREFUSED" || code === "ENOENT") return local(new Request(req.url, { method: req.method, headers: req.headers, body }), env);
+      return new Response(JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "the writer process did not answer; retry with the same Idempotency-Key" }), {
+        status: 503,
+        headers: { "content-type": "application/problem+json", "retry-after": "1" },
+      });
+    }
+  };
+}
