@@ -6,7 +6,8 @@ import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
-import { advisorIndexOf, type Asker, jobFor } from "./search.js";
+import { jobOfRequest } from "./job.js";
+import { advisorIndexOf, type Asker } from "./search.js";
 import { priorityFor } from "./trust.js";
 
 // The widget's calendar and day list: the search's job, priority and mobility rules
@@ -18,7 +19,7 @@ function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { 
   // The search's belief rules (trust.ts), so the calendar never shows what a booking refuses.
   const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const q: DayQuery = { job, now: Math.floor(nowMs / 60_000), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
   return { q, note };
 }

@@ -12,7 +12,8 @@ import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
-import { advisorIndexOf, jobFor } from "./search.js";
+import { jobOfRequest } from "./job.js";
+import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
 import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
@@ -90,7 +91,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
   const publicBooking = isPublicBooking(caller);
   if (publicBooking) requireContact(req);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobOfRequest(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = Math.floor(ctx.nowMs / 60_000);
   const contact = contactHashes(req.customer);

@@ -1,13 +1,12 @@
 import { readInstant } from "../core/dealer.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
-import { deriveJob, isJobError } from "../core/duration.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { describeViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
 import { checkStay, type StayRequest } from "../core/stay.js";
-import type { AdvisorSlot, Booking, Job, LabourSlice, Mobility } from "../core/types.js";
+import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment, type AppointmentRow } from "./appointments-repo.js";
+import { audit, findAppointment, updateAppointment } from "./appointments-repo.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -16,6 +15,7 @@ import { onMoved } from "./journey/hooks.js";
 import { rowToBooking } from "./runtime.js";
 import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
+import { jobOfRow } from "./job.js";
 import { CAP_CODES } from "../core/caps.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
@@ -23,16 +23,6 @@ import { CAP_CODES } from "../core/caps.js";
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
 
 const MOVABLE = new Set(["requested", "confirmed"]);
-
-export function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
-  const customer = JSON.parse(row.customerJson) as { known?: boolean };
-  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known === true, mobility: row.mobility as Mobility });
-  if (!isJobError(job)) return job;
-  // The intervention left the catalogue since booking: keep the labour it was booked with.
-  const bySkill = new Map<number, number>();
-  for (const l of JSON.parse(row.labourJson) as LabourSlice[]) bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
-  return { receptionMinutes: row.receptionMinutes as 15 | 30, returnMinutes: row.returnMinutes ?? 10, labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })), mobility: row.mobility as Mobility };
-}
 
 function instant(tz: string, s: string, path: string): number {
   try {
@@ -56,7 +46,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         if (!row) throw notFound(`appointment ${id}`);
         if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
         if (!MOVABLE.has(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
-        const job = jobOf(rt, row);
+        const job = jobOfRow(rt, row);
         const current = index.bookings.get(id) ?? rowToBooking(dealer, row);
         const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;

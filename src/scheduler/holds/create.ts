@@ -10,7 +10,7 @@ import { DomainError, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
-import { jobFor } from "../search.js";
+import { jobOfRequest } from "../job.js";
 import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
 import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
@@ -50,7 +50,7 @@ export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest
   // credential, never from an anonymous caller's word (trust.ts).
   const { priority } = priorityFor(ctx.sqlite, rt, caller.trust, req.vehicle);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const option = decodeOptionId(rt.dealer, req.optionId);
   if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
   const now = Math.floor(ctx.nowMs / 60_000);

@@ -10,7 +10,8 @@ import { DomainError, notFound } from "../errors.js";
 import { appointmentView, slotView } from "../present.js";
 import { isPriority, resolveMobility } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
-import { advisorIndexOf, jobFor } from "../search.js";
+import { jobOfRequest } from "../job.js";
+import { advisorIndexOf } from "../search.js";
 import { newManageToken } from "../tokens.js";
 import { auditReshuffle } from "./commit.js";
 import type { WalkInRequest } from "./contracts.js";
@@ -28,7 +29,7 @@ import { refusedError } from "./refusal.js";
 function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
   const priority = isPriority(rt.dealer, req.vehicle.model);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobOfRequest(rt, { ...req, mobility });
   // Today is always inside a priority vehicle's express window.
   const express = priority;
   const w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId") });
