@@ -1,4 +1,4 @@
-import { dayNumberFromIso, isoFromDayNumber } from "../core/civil.js";
+import { dayNumberFromIso, isoFromDayNumber, epochMinute } from "../core/civil.js";
 import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from "./calendar-contracts.js";
 import { notFound } from "./errors.js";
@@ -20,7 +20,7 @@ function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { 
   const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
-  const q: DayQuery = { job, now: Math.floor(nowMs / 60_000), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
+  const q: DayQuery = { job, now: epochMinute(nowMs), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
   return { q, note };
 }
 

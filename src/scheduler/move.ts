@@ -3,7 +3,8 @@ import { nearestOptions } from "../core/reshuffle/alternatives.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { describeViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
-import { checkStay, type StayRequest } from "../core/stay.js";
+import type { StayRequest } from "../core/stay.js";
+import { checkStayOverCaps } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, findAppointment, updateAppointment } from "./appointments-repo.js";
@@ -17,12 +18,12 @@ import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
 import { jobOfRow } from "./job.js";
 import { CAP_CODES } from "../core/caps.js";
+import { isUpcoming } from "../core/status.js";
+import { epochMinute } from "../core/civil.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
-
-const MOVABLE = new Set(["requested", "confirmed"]);
 
 function instant(tz: string, s: string, path: string): number {
   try {
@@ -36,7 +37,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { dealer, index } = rt;
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   let removed: Booking | undefined;
   let placed: Booking | null = null;
   try {
@@ -45,7 +46,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
         if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
-        if (!MOVABLE.has(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
+        if (!isUpcoming(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
         const job = jobOfRow(rt, row);
         const current = index.bookings.get(id) ?? rowToBooking(dealer, row);
         const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
@@ -53,11 +54,10 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         removed = index.remove(id);
         const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: rowPriority(dealer, row) };
         const retHint = req.return ? null : (current?.ret ?? null);
-        const chk = checkStay(index, base, retHint);
-        const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
-        const forced = chk.violations.length > 0 && blocking.length === 0;
-        const stay = chk.stay ?? (forced ? checkStay(index, { ...base, force: true }, retHint).stay : null);
-        if (blocking.length || !stay) {
+        const chk = checkStayOverCaps(index, base, retHint, req.force === true);
+        const { stay, forced } = chk;
+        if (!stay) {
+          const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
           // The nearest valid slots around the one asked for (the appointment is off the index here).
           const alternatives = current ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) => optionView(dealer, o)) : [];
           throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations, alternatives });

@@ -1,4 +1,4 @@
-import { dayNumberFromIso } from "../core/civil.js";
+import { dayNumberFromIso, epochMinute } from "../core/civil.js";
 import { searchIndex } from "../core/search.js";
 import type { Job } from "../core/types.js";
 import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
@@ -22,7 +22,7 @@ export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: 
 }
 
 export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean }) {
-  const now = Math.floor(nowMs / 60_000);
+  const now = epochMinute(nowMs);
   return searchIndex(rt.index, { job, fromDay, days, count, now, ...extra });
 }
 
@@ -38,7 +38,7 @@ export function searchAvailability(runtimes: Runtimes, dealerId: string, req: Av
   const { priority, note: priorityNote } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
-  const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
+  const today = rt.dealer.dayOf(epochMinute(nowMs));
   // A date in the past searches from today: the customer cannot book yesterday anyway.
   const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
   const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, {

@@ -19,6 +19,7 @@ import type { ReshufflePlan } from "./plan-schema.js";
 import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { refusedError } from "./refusal.js";
+import { epochMinute } from "../../core/civil.js";
 
 // receiveWalkIn: a customer at the desk without an appointment. Received now or at the
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
@@ -52,7 +53,7 @@ function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Plann
 export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRequest): Outcome<ReshufflePlan> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
