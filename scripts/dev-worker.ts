@@ -91,6 +91,7 @@ const child = spawn(process.execPath, args, {
 let announced = false;
 child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
   process.stdout.write(chunk);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips wrangler's ANSI colour codes (ESC [ … m)
   const ready = /Ready on (http:\/\/\S+)/.exec(chunk.replace(/\x1b\[[0-9;]*m/g, ""));
   if (ready && !announced) {
     announced = true;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { addDays, longDate } from "../shared/dates.js";
 import { hhmm } from "./minutes.js";
 import { AbsenceDialog } from "./absence-dialog.js";
-import { board, isStale, refusalOf, type Refusal } from "./api.js";
+import { board, isStale, refusalOf } from "./api.js";
 import { AppointmentDialog, type AppointmentDialogState } from "./appointment-dialog.js";
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
