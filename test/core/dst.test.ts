@@ -2,7 +2,7 @@ import { Temporal } from "@js-temporal/polyfill";
 import { describe, expect, it } from "vitest";
 import { checkReception, dayNumberFromIso, isoFromDayNumber, searchIndex, type DealerConfigInput } from "../../src/core/index.js";
 import { referenceFeasibleSlots } from "../reference/brute-force.js";
-import { codes, job, setup } from "./helpers.js";
+import { codes, job, setup } from "../support/core.js";
 
 // Clock changes must not bend the 15-minute local grid: on a DST day the dealer offers the
 // same local quarter hours as on any other day, each with the offset in force at that

@@ -26,7 +26,7 @@ import {
   type Option,
   type RuleCode,
 } from "../../src/core/index.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "./helpers.js";
+import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
 
 // The express guarantee for priority vehicles (MC20 by default), the reserve that makes
 // it possible (advisor receptions and workshop hours held until the release time, 16:00

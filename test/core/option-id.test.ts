@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeOptionId, encodeOptionId, searchIndex, type DecodedOption } from "../../src/core/index.js";
-import { at, job, setup } from "./helpers.js";
+import { at, job, setup } from "../support/core.js";
 
 // An optionId carries the option itself. It must round-trip exactly, and anything that is
 // not one of ours (garbage, truncation, a forged advisor, a bad length) decodes to null

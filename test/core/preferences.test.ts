@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayNumberFromIso, searchIndex } from "../../src/core/index.js";
-import { at, job, NO_RESERVE, reception, setup } from "./helpers.js";
+import { at, job, NO_RESERVE, reception, setup } from "../support/core.js";
 
 // The customer's optional preferences: a preferred advisor and a day part rank first
 // when they have room, and yield to other options only when they have none.
