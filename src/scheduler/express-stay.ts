@@ -11,7 +11,7 @@ import { searchOptions } from "./search.js";
 // flagged as forced. One place, so a hold never promises what a booking would refuse;
 // the rule itself is core/cap-override.ts.
 
-export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean } {
+export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean; overridden: Violation[] } {
   // The forced placement looks for its own return (no hint): the option's return was
   // found under the caps.
   return checkStayOverCaps(rt.index, req, retHint, req.express === true, null);

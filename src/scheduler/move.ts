@@ -96,7 +96,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         audit(ctx.db, {
           dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "move_forced" : "move",
           before: { version: row.version, advisor: row.advisorId, reception: row.receptionStart, return: row.returnStart, returnAdvisor: row.returnAdvisorId },
-          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.violations.map((v) => v.code) : undefined },
+          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.overridden.map((v) => v.code) : undefined },
           reason: req.reason ?? null,
         });
         onMoved(ctx, rt, { ...row, ...patch }); // the journey's timers follow the appointment
