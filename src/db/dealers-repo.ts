@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { DealerConfig } from "../core/dealer-config.js";
 import { auditLog, dealers } from "./schema.js";
 import type { Db, SqliteHandle } from "./sqlite-handle.js";
@@ -32,11 +32,6 @@ function fromRow(row: Row): StoredDealer {
 export function getDealer(db: Db, id: string): StoredDealer | null {
   const row = db.select().from(dealers).where(eq(dealers.id, id)).get();
   return row ? fromRow(row) : null;
-}
-
-/** All dealers, e.g. for the scheduler to build its in-memory state at startup. */
-export function listDealers(db: Db): StoredDealer[] {
-  return db.select().from(dealers).orderBy(asc(dealers.id)).all().map(fromRow);
 }
 
 export function countDealers(db: Db): number {

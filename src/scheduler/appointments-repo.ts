@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../db/prepared.js";
 import { appointments, auditLog, manageLinks } from "../db/schema.js";
 import type { Db } from "../db/sqlite-handle.js";
-import type { Status } from "./contracts.js";
+import { HOLDING } from "../core/status.js";
 
 // Appointment rows. Every write here is meant to run inside the caller's immediate()
 // transaction, next to the rule check that justified it. The statements of the booking,
@@ -10,9 +10,6 @@ import type { Status } from "./contracts.js";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type NewAppointmentRow = typeof appointments.$inferInsert;
-
-/** Statuses that hold advisor, workshop and mobility capacity. */
-export const HOLDING: Status[] = ["requested", "confirmed", "checked_in", "completed"];
 
 const q = (db: Db) =>
   once(db, "appointments", () => ({
@@ -48,7 +45,7 @@ export function holdingSince(db: Db, dealerId: string, since: number): Appointme
     .where(
       and(
         eq(appointments.dealerId, dealerId),
-        inArray(appointments.status, HOLDING),
+        inArray(appointments.status, [...HOLDING]),
         or(gte(appointments.receptionStart, since), gte(appointments.readyAt, since)),
       ),
     )

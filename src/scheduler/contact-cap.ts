@@ -2,6 +2,7 @@ import { sha256Hex } from "../lib/digest.js";
 import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
 import type { Customer } from "./contracts.js";
 import { DomainError } from "./errors.js";
+import { sqlStrings, UPCOMING } from "../core/status.js";
 
 // The cap on active future bookings per customer contact (public bookings only): one
 // email or phone may hold at most N requested/confirmed appointments ahead at a dealer,
@@ -36,9 +37,6 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
   };
 }
 
-/** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */
-const ACTIVE = ["requested", "confirmed"];
-
 /**
  * Active future bookings of this contact at the dealer. UNION (not OR) so each half
  * uses its own (dealer_id, contact_*_hash) index, and a booking matching both the email
@@ -66,7 +64,7 @@ export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: Con
 // fails loudly if a migration ever drops one).
 const half = (col: string, idx: string) =>
   `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? ` +
-  `AND status IN (${ACTIVE.map((x) => `'${x}'`).join(", ")})`;
+  `AND status IN (${sqlStrings(UPCOMING)})`;
 
 /** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
 export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
