@@ -2,7 +2,7 @@ import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
+import { appointmentsBetween, HOLDING } from "../db/repos/appointments.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";

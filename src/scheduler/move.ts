@@ -7,7 +7,7 @@ import { checkReturn } from "../core/rules.js";
 import { checkStay, type StayRequest } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Job, LabourSlice, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment, type AppointmentRow } from "./appointments-repo.js";
+import { audit, findAppointment, updateAppointment, type AppointmentRow } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";

@@ -1,8 +1,8 @@
-import { audit } from "./appointments-repo.js";
+import { audit } from "../db/repos/appointments.js";
 import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "./journey/people-repo.js";
+import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
 import { DomainError } from "./errors.js";
 
 // The dealer's vehicle registry, written only by staff or a client key (PUT

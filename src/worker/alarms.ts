@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_TTL_MS } from "../db/idempotency.js";
+import { IDEMPOTENCY_TTL_MS } from "../db/repos/idempotency.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 
 // When a dealer's Durable Object must wake up by itself: the alarm that replaces Node's

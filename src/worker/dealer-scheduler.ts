@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { createAppWithJourney } from "../app.js";
 import { defaultLog } from "../api/deps.js";
-import { purgeExpired } from "../db/idempotency.js";
+import { purgeExpired } from "../db/repos/idempotency.js";
 import { DEMO_DEALER_ID, seedDemoIfEmpty } from "../db/seed-demo.js";
 import { nextWakeAt } from "./alarms.js";
 import { workerAppDeps } from "./app-deps.js";

@@ -3,7 +3,7 @@ import { Id } from "../../core/primitives.js";
 import { stmt } from "../../db/prepared.js";
 import { immediate } from "../../db/tx.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
-import { audit } from "../appointments-repo.js";
+import { audit } from "../../db/repos/appointments.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { Vin } from "../contracts.js";
 

@@ -1,4 +1,4 @@
-import type { JobKind } from "./jobs-repo.js";
+import type { JobKind } from "../../db/repos/jobs.js";
 
 // What a due timer does, decided from the facts at the moment it fires (pure). A timer
 // that fires late (after a restart) re-checks everything: a reminder is never sent once

@@ -1,11 +1,11 @@
 import { stmt } from "../../db/prepared.js";
-import { type AppointmentRow, linkAppointment } from "../appointments-repo.js";
+import { type AppointmentRow, linkAppointment } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
-import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
+import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";

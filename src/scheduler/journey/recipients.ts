@@ -3,9 +3,9 @@ import type { Locale } from "../../core/dealer-config.js";
 import { once, ph } from "../../db/prepared.js";
 import { appointments } from "../../db/schema.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { Customer, Persona } from "../contracts.js";
-import { customerById, type CustomerRow } from "./people-repo.js";
+import { customerById, type CustomerRow } from "../../db/repos/people.js";
 
 // Who a customer message goes to, and whether it may go at all. Consent and channel are
 // read when the message is written (the latest the customer told us), and the address

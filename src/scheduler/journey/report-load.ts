@@ -5,7 +5,7 @@ import type { LabourSlice } from "../../core/types.js";
 import { and, eq, gte, lt, or } from "drizzle-orm";
 import { appointments } from "../../db/schema.js";
 import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { notFound } from "../errors.js";
 import { rowPriority } from "../priority.js";
 import type { Runtimes } from "../runtime.js";

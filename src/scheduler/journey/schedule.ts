@@ -1,10 +1,10 @@
 import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
 import { stmt } from "../../db/prepared.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, scheduleJob } from "./jobs-repo.js";
-import type { VehicleRow } from "./people-repo.js";
+import { cancelJobs, scheduleJob } from "../../db/repos/jobs.js";
+import type { VehicleRow } from "../../db/repos/people.js";
 import { recipientOf } from "./recipients.js";
 import { bookingTimers, DAY, MINUTE, PLACEMENT_KINDS, placementTimers, SERVICE_REMINDER_LEAD_DAYS, type Timer } from "./timers.js";
 

@@ -1,9 +1,9 @@
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
-import type { JobRow } from "./jobs-repo.js";
+import type { JobRow } from "../../db/repos/jobs.js";
 import { serviceOptions, optionLines } from "./options.js";
 import { sendToCustomer } from "./channels.js";
-import { customerById, vehicleById } from "./people-repo.js";
+import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
 import { bringIn, mobilityIn } from "./templates.js";
 

@@ -2,7 +2,7 @@ import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { notFound } from "../errors.js";
 import type { Runtimes } from "../runtime.js";
 import type { MessageList, OverdueList } from "./contracts.js";
-import { listMessages, type MessageFilter } from "./outbox-repo.js";
+import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 
 // Read models for staff: the outbox with delivery states (contact tracking), and the

@@ -1,5 +1,5 @@
-import { stmt } from "../../db/prepared.js";
-import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
+import { stmt } from "../prepared.js";
+import type { SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
 
 // The durable timers' table (schema.ts `jobs`). Writes that schedule or cancel run inside
 // the caller's immediate() transaction, next to their cause. A claim takes a lease and

@@ -1,8 +1,8 @@
 import { asc, count, eq } from "drizzle-orm";
-import { DealerConfig } from "../core/dealer-config.js";
-import { auditLog, dealers } from "./schema.js";
-import type { Db, SqliteHandle } from "./sqlite-handle.js";
-import { immediate } from "./tx.js";
+import { DealerConfig } from "../../core/dealer-config.js";
+import { auditLog, dealers } from "../schema.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { immediate } from "../tx.js";
 
 // Dealer configurations: one JSON document per dealer plus a version that increases on
 // every effective change. Writes are audited in the same transaction as the change.

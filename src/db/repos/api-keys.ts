@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { timingSafeEqualString } from "../lib/digest.js";
-import { apiKeys, auditLog } from "./schema.js";
-import type { Db, SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
-import { immediate } from "./tx.js";
+import { timingSafeEqualString } from "../../lib/digest.js";
+import { apiKeys, auditLog } from "../schema.js";
+import type { Db, SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
+import { immediate } from "../tx.js";
 
 // Staff API keys: rows hold the sha256 of the secret, never the secret. Creating and
 // revoking are audited in the same transaction as the change.

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
-import { customers, vehicles } from "../../db/schema.js";
-import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../../db/prepared.js";
-import type { Db } from "../../db/sqlite-handle.js";
+import { customers, vehicles } from "../schema.js";
+import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../prepared.js";
+import type { Db } from "../sqlite-handle.js";
 
 // Customer and vehicle rows. Called inside the booking transaction. Customer rows hold
 // personal data: never log a row, only its id.

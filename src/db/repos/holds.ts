@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lte, min } from "drizzle-orm";
-import { holds } from "../../db/schema.js";
-import type { Db } from "../../db/sqlite-handle.js";
+import { holds } from "../schema.js";
+import type { Db } from "../sqlite-handle.js";
 
 // Hold rows. Writes run inside the caller's immediate() transaction, next to the rule
 // check (create) or the booking (consume) that justifies them. Instants: epoch ms.

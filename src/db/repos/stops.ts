@@ -1,4 +1,4 @@
-import type { SqliteHandle } from "../../db/sqlite-handle.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
 
 // STOP requests (schema.ts `sms_stops`), keyed by the hash of the E.164 number: a STOP
 // stops every later text to that number at that dealer, whichever customer row has it.

@@ -1,4 +1,4 @@
-import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
+import type { SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
 
 // The outbox (schema.ts `outbox`). enqueue() runs inside the cause's transaction; the
 // delivery worker claims rows with a lease (attempts fences the run, as for jobs), so a

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { canonicalJson } from "../lib/canonical-json.js";
-import { sha256Hex } from "../lib/digest.js";
-import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+import { canonicalJson } from "../../lib/canonical-json.js";
+import { sha256Hex } from "../../lib/digest.js";
+import type { SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
 
 // Idempotency-Key store. Intended flow, all inside ONE immediate() transaction so a
 // concurrent retry cannot slip between the lookup and the store:

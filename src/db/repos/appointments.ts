@@ -1,8 +1,7 @@
 import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../db/prepared.js";
-import { appointments, auditLog, manageLinks } from "../db/schema.js";
-import type { Db } from "../db/sqlite-handle.js";
-import type { Status } from "./contracts.js";
+import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../prepared.js";
+import { appointments, auditLog, manageLinks } from "../schema.js";
+import type { Db } from "../sqlite-handle.js";
 
 // Appointment rows. Every write here is meant to run inside the caller's immediate()
 // transaction, next to the rule check that justified it. The statements of the booking,
@@ -12,7 +11,7 @@ export type AppointmentRow = typeof appointments.$inferSelect;
 export type NewAppointmentRow = typeof appointments.$inferInsert;
 
 /** Statuses that hold advisor, workshop and mobility capacity. */
-export const HOLDING: Status[] = ["requested", "confirmed", "checked_in", "completed"];
+export const HOLDING: readonly string[] = ["requested", "confirmed", "checked_in", "completed"];
 
 const q = (db: Db) =>
   once(db, "appointments", () => ({

@@ -1,4 +1,4 @@
-import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+import type { SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
 
 // The advisors' page sessions (schema.ts boardSessions): rows are keyed by the sha256 of
 // the cookie's secret. Every statement is prepared once per connection. Instants are
