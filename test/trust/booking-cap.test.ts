@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { ACTIVE_BOOKINGS_SQL, activeBookingsOf, contactHashes, normalizePhone } from "../../src/scheduler/contact-cap.js";
+import { ACTIVE_BOOKINGS_SQL, activeBookingsOf } from "../../src/db/repos/appointments.js";
+import { contactHashes, normalizePhone } from "../../src/scheduler/contact-cap.js";
 import { auth, booking, expectProblem } from "../http/support.js";
 import { bearer, nextSlot, OTHER, OWN, type Tenants, twoTenants } from "./fixtures.js";
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { timingSafeEqualString } from "../../lib/digest.js";
 import { apiKeys, auditLog } from "../schema.js";
-import type { Db, SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
+import { stmt } from "../prepared.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
 import { immediate } from "../tx.js";
 
 // Staff API keys: rows hold the sha256 of the secret, never the secret. Creating and
@@ -24,7 +25,7 @@ export interface ActiveKey {
  * Revocation is immediate: every request reads the table, nothing is cached.
  */
 export function findActiveKey(sqlite: SqliteHandle, secretHash: string): ActiveKey | null {
-  const row = stmt(sqlite).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
+  const row = stmt(sqlite, FIND_ACTIVE).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
   if (!row || !timingSafeEqualString(row.secret_hash, secretHash)) return null;
   return { id: row.id, dealerId: row.dealer_id, role: row.role, channel: row.channel };
 }
@@ -73,13 +74,5 @@ export function revokeKey(db: Db, sqlite: SqliteHandle, dealerId: string, id: st
   });
 }
 
-// Prepared once per connection: staff requests authenticate on every call.
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-function stmt(sqlite: SqliteHandle): SqliteStatement {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare("SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL");
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+// Prepared once per connection (db/prepared.ts): staff requests authenticate on every call.
+const FIND_ACTIVE = "SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL";

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../prepared.js";
+import { columnKeys, once, ph, placeholders, shapeOf, stmt, withDefaults } from "../prepared.js";
 import { appointments, auditLog, manageLinks } from "../schema.js";
-import type { Db } from "../sqlite-handle.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
 
 // Appointment rows. Every write here is meant to run inside the caller's immediate()
 // transaction, next to the rule check that justified it. The statements of the booking,
@@ -73,6 +73,33 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
     .all();
 }
 
+/**
+ * A report period's appointments: created in [fromIso, toIso), or holding anything (desk,
+ * labour, a car) inside [from, to) (epoch minutes); labour and cars can run on for days
+ * after the reception.
+ */
+export function appointmentsForReport(db: Db, dealerId: string, p: { fromIso: string; toIso: string; from: number; to: number }): AppointmentRow[] {
+  const a = appointments;
+  return db
+    .select()
+    .from(a)
+    .where(
+      and(
+        eq(a.dealerId, dealerId),
+        or(
+          and(gte(a.createdAt, p.fromIso), lt(a.createdAt, p.toIso)),
+          and(lt(a.receptionStart, p.to), or(gte(a.receptionStart, p.from), gte(a.readyAt, p.from), gte(a.returnStart, p.from))),
+        ),
+      ),
+    )
+    .all();
+}
+
+/** The customer as booked (JSON), for messages to a booking with no customer row. */
+export function customerJsonOf(db: Db, id: string): string | undefined {
+  return once(db, "appointments.customerJson", () => db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, ph("id"))).prepare()).get({ id })?.customerJson;
+}
+
 export function insertAppointment(db: Db, row: NewAppointmentRow): void {
   q(db).insert.run(withDefaults(appointments, row));
 }
@@ -125,4 +152,56 @@ export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | un
   if (own) return own;
   const link = q(db).linkByToken.get({ hash });
   return link ? q(db).byId.get({ id: link.id }) : undefined;
+}
+
+/** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */
+const ACTIVE = ["requested", "confirmed"];
+const activeSql = ACTIVE.map((x) => `'${x}'`).join(", ");
+
+// INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
+// which walks every future booking of the dealer. This pins the contact indexes (and
+// fails loudly if a migration ever drops one).
+const half = (col: string, idx: string) =>
+  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? AND status IN (${activeSql})`;
+
+/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
+export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
+
+/**
+ * Active future bookings of this contact (hashes, scheduler/contact-cap.ts) at the dealer.
+ * UNION (not OR) so each half uses its own (dealer_id, contact_*_hash) index, and a
+ * booking matching both the email and the phone counts once.
+ */
+export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: { email: string | null; phone: string | null }, nowMinute: number): number {
+  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
+  return row.n;
+}
+
+/** Whether the vehicle has an active appointment with its reception after `nowMinute`. */
+export function hasUpcomingVisit(sqlite: SqliteHandle, vehicleId: string, nowMinute: number): boolean {
+  return stmt(sqlite, `SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN (${activeSql}) AND reception_start > ? LIMIT 1`).get(vehicleId, nowMinute) !== undefined;
+}
+
+export interface OverdueRow {
+  id: string;
+  channel: string | null;
+  created_at: string;
+  reception_start: number;
+}
+
+/** Requests still 'requested', made at or before `cutoffIso` through one of `channels`, oldest first. */
+export function unconfirmedSince(sqlite: SqliteHandle, dealerId: string, cutoffIso: string, channels: readonly string[]): OverdueRow[] {
+  const sql = `SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`;
+  return stmt(sqlite, sql).all(dealerId, cutoffIso, ...channels) as OverdueRow[];
+}
+
+/** First confirm or check-in instant (ISO) per appointment, from the audit log. */
+export function firstConfirmations(sqlite: SqliteHandle, ids: readonly string[]): Array<{ id: string; at: string }> {
+  return stmt(sqlite, "SELECT appointment_id AS id, min(at) AS at FROM audit_log WHERE appointment_id IN (SELECT value FROM json_each(?)) AND action IN ('confirm', 'check-in') GROUP BY appointment_id")
+    .all(JSON.stringify(ids)) as Array<{ id: string; at: string }>;
+}
+
+/** The manage link minted for a message (scheduler/journey/manage-links.ts), stored hashed. */
+export function insertManageLink(sqlite: SqliteHandle, tokenHash: string, dealerId: string, appointmentId: string, nowIso: string): void {
+  stmt(sqlite, "INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(tokenHash, dealerId, appointmentId, nowIso);
 }

@@ -2,6 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import { DealerConfig } from "../../core/dealer-config.js";
 import { auditLog, dealers } from "../schema.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { stmt } from "../prepared.js";
 import { immediate } from "../tx.js";
 
 // Dealer configurations: one JSON document per dealer plus a version that increases on
@@ -37,6 +38,16 @@ export function getDealer(db: Db, id: string): StoredDealer | null {
 /** All dealers, e.g. for the scheduler to build its in-memory state at startup. */
 export function listDealers(db: Db): StoredDealer[] {
   return db.select().from(dealers).orderBy(asc(dealers.id)).all().map(fromRow);
+}
+
+/** Whether the dealer's row exists (raw and cached: the Worker asks on every request until it does). */
+export function dealerExists(sqlite: SqliteHandle, id: string): boolean {
+  return stmt(sqlite, "SELECT 1 FROM dealers WHERE id = ?").get(id) !== undefined;
+}
+
+/** Some dealer's id, or null: a Durable Object's store holds exactly one dealer. */
+export function soleDealerId(sqlite: SqliteHandle): string | null {
+  return (stmt(sqlite, "SELECT id FROM dealers LIMIT 1").get() as { id: string } | undefined)?.id ?? null;
 }
 
 export function countDealers(db: Db): number {

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { customers, vehicles } from "../schema.js";
-import { columnKeys, once, ph, placeholders, shapeOf, withDefaults } from "../prepared.js";
-import type { Db } from "../sqlite-handle.js";
+import { columnKeys, once, ph, placeholders, shapeOf, stmt, withDefaults } from "../prepared.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
 
 // Customer and vehicle rows. Called inside the booking transaction. Customer rows hold
 // personal data: never log a row, only its id.
@@ -55,6 +55,12 @@ export function findVehicle(db: Db, dealerId: string, vin: string): VehicleRow |
 
 export function vehicleById(db: Db, id: string): VehicleRow | undefined {
   return q(db).vehicleById.get({ id });
+}
+
+/** The priority flag, looked up by (dealer, VIN) on the unique index: on the search path. */
+export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
+  const row = stmt(sqlite, "SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?").get(dealerId, vin) as { priority: number } | undefined;
+  return row?.priority === 1;
 }
 
 export function insertVehicle(db: Db, row: VehicleRow): void {
