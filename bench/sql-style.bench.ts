@@ -18,7 +18,9 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { fileURLToPath } from "node:url";
 import * as schema from "../src/db/schema.js";
-import { columnKeys, once, ph, placeholders, shapeOf, stmt, withDefaults } from "../src/db/prepared.js";
+import { getTableColumns, sql, type Placeholder } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { once, stmt, withDefaults } from "../src/db/prepared.js";
 import { tableRows } from "../src/db/repos/rows.js";
 import { appointments, auditLog } from "../src/db/schema.js";
 import type { Db, SqliteHandle } from "../src/db/sqlite-handle.js";
@@ -58,14 +60,18 @@ const ids = Array.from({ length: 2000 }, (_, i) => `a-${i + 1}`);
 let k = 0;
 const nextId = () => ids[k++ % ids.length];
 
-// drizzle, prepared once per connection (what the drizzle repos did).
+// drizzle, prepared once per connection with placeholders (what the drizzle repos did).
+const ph = (name: string): Placeholder => sql.placeholder(name);
+// biome-ignore lint/suspicious/noExplicitAny: drizzle wants the table's exact insert shape
+const placeholders = (keys: readonly string[]): any => Object.fromEntries(keys.map((k) => [k, ph(k)]));
+const columnKeys = (table: SQLiteTable) => Object.keys(getTableColumns(table));
 const q = once(db, "bench", () => ({
   find: db.select().from(appointments).where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id")))).prepare(),
   insert: db.insert(appointments).values(placeholders(columnKeys(appointments))).prepare(),
   audit: db.insert(auditLog).values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"])).prepare(),
 }));
 const patch = { status: "confirmed", updatedAt: "2026-12-02T10:05:00.000Z" };
-const drizzleUpdate = once(db, `bench.update.${shapeOf(patch)}`, () =>
+const drizzleUpdate = once(db, "bench.update", () =>
   db.update(appointments).set(placeholders(Object.keys(patch))).where(and(eq(appointments.id, ph("$id")), eq(appointments.status, ph("$expected")))).prepare(),
 );
 

@@ -1,11 +1,11 @@
-import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { columnKeys, once, ph, placeholders, shapeOf, stmt, withDefaults } from "../prepared.js";
-import { appointments, auditLog, manageLinks } from "../schema.js";
+import { stmt } from "../prepared.js";
+import { appointments } from "../schema.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { sqliteOf, tableRows } from "./rows.js";
 
 // Appointment rows. Every write here is meant to run inside the caller's immediate()
-// transaction, next to the rule check that justified it. The statements of the booking,
-// move and lifecycle paths are prepared once per connection (db/prepared.ts).
+// transaction, next to the rule check that justified it. Raw statements prepared once
+// per connection (db/prepared.ts), rows shaped by the schema (rows.ts).
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type NewAppointmentRow = typeof appointments.$inferInsert;
@@ -13,64 +13,38 @@ export type NewAppointmentRow = typeof appointments.$inferInsert;
 /** Statuses that hold advisor, workshop and mobility capacity. */
 export const HOLDING: readonly string[] = ["requested", "confirmed", "checked_in", "completed"];
 
-const q = (db: Db) =>
-  once(db, "appointments", () => ({
-    find: db.select().from(appointments).where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id")))).prepare(),
-    byToken: db.select().from(appointments).where(eq(appointments.manageTokenHash, ph("hash"))).prepare(),
-    linkByToken: db.select({ id: manageLinks.appointmentId }).from(manageLinks).where(eq(manageLinks.tokenHash, ph("hash"))).prepare(),
-    byId: db.select().from(appointments).where(eq(appointments.id, ph("id"))).prepare(),
-    insert: db.insert(appointments).values(placeholders(columnKeys(appointments))).prepare(),
-    audit: db.insert(auditLog).values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"])).prepare(),
-  }));
+const A = tableRows(appointments);
+const SELECT = `SELECT ${A.columns} FROM appointments`;
+const holdingSql = HOLDING.map((x) => `'${x}'`).join(", ");
 
-/** UPDATE ... SET <the patch's columns> WHERE id = :id AND <guard> = :expected, one per patch shape. */
-function guardedUpdate(db: Db, guard: "version" | "status", patch: Partial<NewAppointmentRow>) {
-  const shape = shapeOf(patch);
-  return once(db, `appointments.update.${guard}.${shape}`, () =>
-    db
-      .update(appointments)
-      .set(placeholders(shape.split(",")))
-      .where(and(eq(appointments.id, ph("$id")), eq(appointments[guard], ph("$expected"))))
-      .prepare(),
-  );
+const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefined => A.decode(stmt(sqliteOf(db), sql).get(...params));
+const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] => A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
+
+/** UPDATE ... SET <the patch's columns> WHERE id = ? [AND <guard> = ?]: one statement per patch shape. */
+function update(db: Db, id: string, patch: Partial<NewAppointmentRow>, guard?: { column: "version" | "status"; expected: unknown }): number {
+  const set = A.set(patch);
+  const sql = `UPDATE appointments SET ${set.sql} WHERE id = ?${guard ? ` AND ${guard.column} = ?` : ""}`;
+  return stmt(sqliteOf(db), sql).run(...set.params, id, ...(guard ? [guard.expected] : [])).changes;
 }
 
 export function findAppointment(db: Db, dealerId: string, id: string): AppointmentRow | undefined {
-  return q(db).find.get({ dealerId, id });
+  return one(db, `${SELECT} WHERE dealer_id = ? AND id = ?`, dealerId, id);
 }
 
 /** Capacity-holding appointments whose reception or return is at or after `since`. */
 export function holdingSince(db: Db, dealerId: string, since: number): AppointmentRow[] {
-  return db
-    .select()
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.dealerId, dealerId),
-        inArray(appointments.status, HOLDING),
-        or(gte(appointments.receptionStart, since), gte(appointments.readyAt, since)),
-      ),
-    )
-    .all();
+  return all(db, `${SELECT} WHERE dealer_id = ? AND status IN (${holdingSql}) AND (reception_start >= ? OR ready_at >= ?)`, dealerId, since, since);
 }
 
 /** Appointments (any status) with a reception or return in [from, to). */
 export function appointmentsBetween(db: Db, dealerId: string, from: number, to: number): AppointmentRow[] {
-  return db
-    .select()
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.dealerId, dealerId),
-        or(
-          and(gte(appointments.receptionStart, from), lt(appointments.receptionStart, to)),
-          and(gte(appointments.returnStart, from), lt(appointments.returnStart, to)),
-          // Multi-day stays (courtesy car out, labour in progress) overlap the day too.
-          and(lt(appointments.receptionStart, to), gte(appointments.readyAt, from)),
-        ),
-      ),
-    )
-    .all();
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND ((reception_start >= ? AND reception_start < ?) OR (return_start >= ? AND return_start < ?)` +
+      // Multi-day stays (courtesy car out, labour in progress) overlap the day too.
+      " OR (reception_start < ? AND ready_at >= ?))",
+    dealerId, from, to, from, to, to, from,
+  );
 }
 
 /**
@@ -79,47 +53,35 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
  * after the reception.
  */
 export function appointmentsForReport(db: Db, dealerId: string, p: { fromIso: string; toIso: string; from: number; to: number }): AppointmentRow[] {
-  const a = appointments;
-  return db
-    .select()
-    .from(a)
-    .where(
-      and(
-        eq(a.dealerId, dealerId),
-        or(
-          and(gte(a.createdAt, p.fromIso), lt(a.createdAt, p.toIso)),
-          and(lt(a.receptionStart, p.to), or(gte(a.receptionStart, p.from), gte(a.readyAt, p.from), gte(a.returnStart, p.from))),
-        ),
-      ),
-    )
-    .all();
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND ((created_at >= ? AND created_at < ?) OR (reception_start < ? AND (reception_start >= ? OR ready_at >= ? OR return_start >= ?)))`,
+    dealerId, p.fromIso, p.toIso, p.to, p.from, p.from, p.from,
+  );
 }
 
 /** The customer as booked (JSON), for messages to a booking with no customer row. */
 export function customerJsonOf(db: Db, id: string): string | undefined {
-  return once(db, "appointments.customerJson", () => db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, ph("id"))).prepare()).get({ id })?.customerJson;
+  return (stmt(sqliteOf(db), "SELECT customer_json AS j FROM appointments WHERE id = ?").get(id) as { j: string } | undefined)?.j;
 }
 
 export function insertAppointment(db: Db, row: NewAppointmentRow): void {
-  q(db).insert.run(withDefaults(appointments, row));
+  stmt(sqliteOf(db), A.insert).run(...A.values(row));
 }
 
 /** Compare-and-set on version: false when someone else changed the row first. */
 export function updateAppointment(db: Db, id: string, expectedVersion: number, patch: Partial<NewAppointmentRow>): boolean {
-  const r = guardedUpdate(db, "version", patch).run({ ...patch, $id: id, $expected: expectedVersion });
-  return (r as { changes: number }).changes === 1;
+  return update(db, id, patch, { column: "version", expected: expectedVersion }) === 1;
 }
 
 /** Compare-and-set on status: a transition happens once, whoever asks twice. */
 export function transitionAppointment(db: Db, id: string, from: string, patch: Partial<NewAppointmentRow>): boolean {
-  const r = guardedUpdate(db, "status", patch).run({ ...patch, $id: id, $expected: from });
-  return (r as { changes: number }).changes === 1;
+  return update(db, id, patch, { column: "status", expected: from }) === 1;
 }
 
 /** The booking's links (customer, vehicle, file), written right after its insert. */
 export function linkAppointment(db: Db, id: string, patch: Partial<NewAppointmentRow>): void {
-  const shape = shapeOf(patch);
-  once(db, `appointments.link.${shape}`, () => db.update(appointments).set(placeholders(shape.split(","))).where(eq(appointments.id, ph("$id"))).prepare()).run({ ...patch, $id: id });
+  update(db, id, patch);
 }
 
 export interface AuditEntry {
@@ -134,24 +96,24 @@ export interface AuditEntry {
 }
 
 export function audit(db: Db, e: AuditEntry): void {
-  q(db).audit.run({
-    dealerId: e.dealerId,
-    appointmentId: e.appointmentId,
-    at: e.at,
-    actor: e.actor,
-    action: e.action,
-    beforeJson: e.before === undefined ? null : JSON.stringify(e.before),
-    afterJson: e.after === undefined ? null : JSON.stringify(e.after),
-    reason: e.reason ?? null,
-  });
+  stmt(sqliteOf(db), "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(
+    e.dealerId,
+    e.appointmentId,
+    e.at,
+    e.actor,
+    e.action,
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+    e.reason ?? null,
+  );
 }
 
 /** The booking's own token, else a link minted for a message (journey/manage-links.ts). */
 export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
-  const own = q(db).byToken.get({ hash });
+  const own = one(db, `${SELECT} WHERE manage_token_hash = ?`, hash);
   if (own) return own;
-  const link = q(db).linkByToken.get({ hash });
-  return link ? q(db).byId.get({ id: link.id }) : undefined;
+  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(hash) as { id: string } | undefined;
+  return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
 }
 
 /** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */

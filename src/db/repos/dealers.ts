@@ -1,8 +1,8 @@
-import { asc, count, eq } from "drizzle-orm";
 import { DealerConfig } from "../../core/dealer-config.js";
-import { auditLog, dealers } from "../schema.js";
+import type { dealers } from "../schema.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
 import { stmt } from "../prepared.js";
+import { sqliteOf } from "./rows.js";
 import { immediate } from "../tx.js";
 
 // Dealer configurations: one JSON document per dealer plus a version that increases on
@@ -30,14 +30,12 @@ function fromRow(row: Row): StoredDealer {
   return { id: row.id, config: DealerConfig.parse(JSON.parse(row.configJson)), version: row.version, updatedAt: row.updatedAt };
 }
 
-export function getDealer(db: Db, id: string): StoredDealer | null {
-  const row = db.select().from(dealers).where(eq(dealers.id, id)).get();
-  return row ? fromRow(row) : null;
-}
+const FIND = "SELECT id, config_json AS configJson, version, updated_at AS updatedAt FROM dealers WHERE id = ?";
+const findRow = (sqlite: SqliteHandle, id: string) => stmt(sqlite, FIND).get(id) as Row | undefined;
 
-/** All dealers, e.g. for the scheduler to build its in-memory state at startup. */
-export function listDealers(db: Db): StoredDealer[] {
-  return db.select().from(dealers).orderBy(asc(dealers.id)).all().map(fromRow);
+export function getDealer(db: Db, id: string): StoredDealer | null {
+  const row = findRow(sqliteOf(db), id);
+  return row ? fromRow(row) : null;
 }
 
 /** Whether the dealer's row exists (raw and cached: the Worker asks on every request until it does). */
@@ -51,7 +49,7 @@ export function soleDealerId(sqlite: SqliteHandle): string | null {
 }
 
 export function countDealers(db: Db): number {
-  return db.select({ n: count() }).from(dealers).get()?.n ?? 0;
+  return (stmt(sqliteOf(db), "SELECT count(*) AS n FROM dealers").get() as { n: number } | undefined)?.n ?? 0;
 }
 
 export interface UpsertInput {
@@ -68,26 +66,21 @@ export function upsertDealer(db: Db, sqlite: SqliteHandle, input: UpsertInput): 
   const json = JSON.stringify(input.config);
   const at = new Date(input.now).toISOString();
   return immediate(sqlite, () => {
-    const before = db.select().from(dealers).where(eq(dealers.id, input.id)).get();
+    const before = findRow(sqlite, input.id);
     if (before && before.configJson === json) {
       return { dealer: fromRow(before), created: false, changed: false };
     }
     const version = before ? before.version + 1 : 1;
-    if (before) {
-      db.update(dealers).set({ configJson: json, version, updatedAt: at }).where(eq(dealers.id, input.id)).run();
-    } else {
-      db.insert(dealers).values({ id: input.id, configJson: json, version, updatedAt: at }).run();
-    }
-    db.insert(auditLog)
-      .values({
-        dealerId: input.id,
-        at,
-        actor: input.actor,
-        action: before ? "dealer.updated" : "dealer.created",
-        beforeJson: before?.configJson ?? null,
-        afterJson: json,
-      })
-      .run();
+    if (before) stmt(sqlite, "UPDATE dealers SET config_json = ?, version = ?, updated_at = ? WHERE id = ?").run(json, version, at, input.id);
+    else stmt(sqlite, "INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, ?, ?, ?)").run(input.id, json, version, at);
+    stmt(sqlite, "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)").run(
+      input.id,
+      at,
+      input.actor,
+      before ? "dealer.updated" : "dealer.created",
+      before?.configJson ?? null,
+      json,
+    );
     return { dealer: { id: input.id, config: input.config, version, updatedAt: at }, created: !before, changed: true };
   });
 }

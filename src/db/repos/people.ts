@@ -1,7 +1,7 @@
-import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { customers, vehicles } from "../schema.js";
-import { columnKeys, once, ph, placeholders, shapeOf, stmt, withDefaults } from "../prepared.js";
+import { stmt } from "../prepared.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { sqliteOf, tableRows } from "./rows.js";
 
 // Customer and vehicle rows. Called inside the booking transaction. Customer rows hold
 // personal data: never log a row, only its id.
@@ -9,52 +9,46 @@ import type { Db, SqliteHandle } from "../sqlite-handle.js";
 export type CustomerRow = typeof customers.$inferSelect;
 export type VehicleRow = typeof vehicles.$inferSelect;
 
-// Prepared once per connection (db/prepared.ts); an update is prepared once per patch shape.
-const q = (db: Db) =>
-  once(db, "people", () => ({
-    customerById: db.select().from(customers).where(eq(customers.id, ph("id"))).prepare(),
-    customerByEmail: db.select().from(customers).where(and(eq(customers.dealerId, ph("dealerId")), eq(customers.emailHash, ph("hash")))).prepare(),
-    customerByPhone: db.select().from(customers).where(and(eq(customers.dealerId, ph("dealerId")), eq(customers.phoneHash, ph("hash")))).prepare(),
-    insertCustomer: db.insert(customers).values(placeholders(columnKeys(customers))).prepare(),
-    vehicleByVin: db.select().from(vehicles).where(and(eq(vehicles.dealerId, ph("dealerId")), eq(vehicles.vin, ph("vin")))).prepare(),
-    vehicleById: db.select().from(vehicles).where(eq(vehicles.id, ph("id"))).prepare(),
-    insertVehicle: db.insert(vehicles).values(placeholders(columnKeys(vehicles))).prepare(),
-  }));
+const C = tableRows(customers);
+const V = tableRows(vehicles);
+const CUSTOMERS = `SELECT ${C.columns} FROM customers`;
+const VEHICLES = `SELECT ${V.columns} FROM vehicles`;
 
-function updateById(db: Db, table: typeof customers | typeof vehicles, name: string, id: string, patch: object): void {
-  const shape = shapeOf(patch);
-  if (!shape) return;
-  once(db, `${name}.update.${shape}`, () => db.update(table).set(placeholders(shape.split(","))).where(eq(table.id, ph("$id"))).prepare()).run({ ...patch, $id: id });
+/** UPDATE <table> SET <the patch's columns> WHERE id = ?: one statement per patch shape. */
+function updateById(db: Db, t: typeof C | typeof V, id: string, patch: object): void {
+  const set = t.set(patch);
+  if (set.keys.length === 0) return;
+  stmt(sqliteOf(db), `UPDATE ${t.name} SET ${set.sql} WHERE id = ?`).run(...set.params, id);
 }
 
 export function customerById(db: Db, id: string): CustomerRow | undefined {
-  return q(db).customerById.get({ id });
+  return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE id = ?`).get(id));
 }
 
 /** The dealer's customer with this email hash, else this phone hash (most recent first). */
 export function findCustomer(db: Db, dealerId: string, emailHash: string | null, phoneHash: string | null): CustomerRow | undefined {
   if (emailHash) {
-    const hit = q(db).customerByEmail.get({ dealerId, hash: emailHash });
+    const hit = C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND email_hash = ?`).get(dealerId, emailHash));
     if (hit) return hit;
   }
-  if (phoneHash) return q(db).customerByPhone.get({ dealerId, hash: phoneHash });
+  if (phoneHash) return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND phone_hash = ?`).get(dealerId, phoneHash));
   return undefined;
 }
 
 export function insertCustomer(db: Db, row: CustomerRow): void {
-  q(db).insertCustomer.run(withDefaults(customers, row));
+  stmt(sqliteOf(db), C.insert).run(...C.values(row));
 }
 
 export function updateCustomer(db: Db, id: string, patch: Partial<CustomerRow>): void {
-  updateById(db, customers, "customers", id, patch);
+  updateById(db, C, id, patch);
 }
 
 export function findVehicle(db: Db, dealerId: string, vin: string): VehicleRow | undefined {
-  return q(db).vehicleByVin.get({ dealerId, vin });
+  return V.decode(stmt(sqliteOf(db), `${VEHICLES} WHERE dealer_id = ? AND vin = ?`).get(dealerId, vin));
 }
 
 export function vehicleById(db: Db, id: string): VehicleRow | undefined {
-  return q(db).vehicleById.get({ id });
+  return V.decode(stmt(sqliteOf(db), `${VEHICLES} WHERE id = ?`).get(id));
 }
 
 /** The priority flag, looked up by (dealer, VIN) on the unique index: on the search path. */
@@ -64,11 +58,11 @@ export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: strin
 }
 
 export function insertVehicle(db: Db, row: VehicleRow): void {
-  q(db).insertVehicle.run(withDefaults(vehicles, row));
+  stmt(sqliteOf(db), V.insert).run(...V.values(row));
 }
 
 export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
-  updateById(db, vehicles, "vehicles", id, patch);
+  updateById(db, V, id, patch);
 }
 
 /**
@@ -76,17 +70,8 @@ export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): v
  * that have no service-reminder timer for that date yet (service-scan.ts).
  */
 export function vehiclesDueWithoutReminder(db: Db, from: string, to: string, limit: number): VehicleRow[] {
-  return db
-    .select()
-    .from(vehicles)
-    .where(
-      and(
-        gte(vehicles.nextServiceDue, from),
-        lte(vehicles.nextServiceDue, to),
-        isNotNull(vehicles.ownerCustomerId),
-        sql`NOT EXISTS (SELECT 1 FROM jobs j WHERE j.dedupe_key = 'service_reminder:' || ${vehicles.id} || ':' || ${vehicles.nextServiceDue})`,
-      ),
-    )
-    .limit(limit)
-    .all();
+  const sql =
+    `${VEHICLES} WHERE next_service_due >= ? AND next_service_due <= ? AND owner_customer_id IS NOT NULL` +
+    " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.dedupe_key = 'service_reminder:' || vehicles.id || ':' || vehicles.next_service_due) LIMIT ?";
+  return V.decodeAll(stmt(sqliteOf(db), sql).all(from, to, limit));
 }

@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { withDefaults } from "../prepared.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
 
 // Raw statements with the schema (schema.ts) as the one source of column names and
 // types. A table's SELECT list aliases every column to its schema key, so SQLite hands
@@ -9,6 +10,16 @@ import { withDefaults } from "../prepared.js";
 // numbers, not booleans. Parameters are positional (`?`): DO SQL binds no @names.
 
 type Row = Record<string, unknown>;
+
+/**
+ * The connection under a drizzle handle (drizzle() sets $client; worker/drizzle.ts does
+ * too). Transitional: the repos that callers reach with `db` run raw statements on its
+ * connection; they take the SqliteHandle itself once the request context (issue 18,
+ * item 1) hands every verb one storage handle.
+ */
+export function sqliteOf(db: Db): SqliteHandle {
+  return (db as unknown as { $client: SqliteHandle }).$client;
+}
 
 export interface TableRows<Select, Insert> {
   readonly name: string;
@@ -39,7 +50,7 @@ export function tableRows<T extends SQLiteTable>(table: T): TableRows<T["$inferS
   const decode = (row: unknown) => {
     if (row === undefined) return undefined;
     const r = row as Row;
-    for (const k of bools) if (r[k] !== null) r[k] = r[k] === 1;
+    for (const k of bools) if (r[k] !== null) r[k] = Number(r[k]) === 1; // as drizzle reads them
     return r as T["$inferSelect"];
   };
   const name = getTableName(table);
