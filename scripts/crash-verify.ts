@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { checkReception, compileDealer, CapacityIndex, DealerConfig, deriveJob, isJobError } from "../src/core/index.js";
 import { epochMinute } from "../src/core/civil.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../src/api/deps.js";
-import type { AppointmentRow } from "../src/scheduler/appointments-repo.js";
+import type { AppointmentRow } from "../src/db/repos/appointments.js";
 import { rowToBooking } from "../src/scheduler/runtime.js";
 
 // What must hold in the database file after any crash (scripts/crash-loop.ts): the file

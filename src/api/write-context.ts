@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { IdempotencyKey, requestHash } from "../db/idempotency.js";
+import { IdempotencyKey, requestHash } from "../db/repos/idempotency.js";
 import type { WriteContext } from "../scheduler/context.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { actorOf } from "./auth.js";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/sqlite-handle.js";
-import { findAppointment } from "./appointments-repo.js";
+import { findAppointment } from "../db/repos/appointments.js";
 import type { AppointmentView } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";

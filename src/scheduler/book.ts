@@ -5,7 +5,7 @@ import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
-import { audit, insertAppointment } from "./appointments-repo.js";
+import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";

@@ -1,8 +1,8 @@
 import { sha256Hex } from "../lib/digest.js";
-import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import { activeBookingsOf } from "../db/repos/appointments.js";
+import type { SqliteHandle } from "../db/sqlite-handle.js";
 import type { Customer } from "./contracts.js";
 import { DomainError } from "./errors.js";
-import { sqlStrings, UPCOMING } from "../core/status.js";
 
 // The cap on active future bookings per customer contact (public bookings only): one
 // email or phone may hold at most N requested/confirmed appointments ahead at a dealer,
@@ -37,15 +37,6 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
   };
 }
 
-/**
- * Active future bookings of this contact at the dealer. UNION (not OR) so each half
- * uses its own (dealer_id, contact_*_hash) index, and a booking matching both the email
- * and the phone counts once.
- */
-export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number): number {
-  const row = stmt(sqlite).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
-  return row.n;
-}
 
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
 export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number, cap: number): void {
@@ -59,22 +50,3 @@ export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: Con
   );
 }
 
-// INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
-// which walks every future booking of the dealer. This pins the contact indexes (and
-// fails loudly if a migration ever drops one).
-const half = (col: string, idx: string) =>
-  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? ` +
-  `AND status IN (${sqlStrings(UPCOMING)})`;
-
-/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
-export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
-
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-function stmt(sqlite: SqliteHandle): SqliteStatement {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare(ACTIVE_BOOKINGS_SQL);
-    cache.set(sqlite, s);
-  }
-  return s;
-}

@@ -1,4 +1,4 @@
-import { lookup, store } from "../db/idempotency.js";
+import { lookup, store } from "../db/repos/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { ServerSecrets } from "../lib/sealing.js";
 import { DomainError } from "./errors.js";

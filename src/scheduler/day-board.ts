@@ -3,7 +3,7 @@ import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { isHolding } from "../core/status.js";
-import { appointmentsBetween } from "./appointments-repo.js";
+import { appointmentsBetween } from "../db/repos/appointments.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";

@@ -1,6 +1,6 @@
 import { deriveJob, isJobError } from "../core/duration.js";
 import type { Job, LabourSlice, Mobility } from "../core/types.js";
-import type { AppointmentRow } from "./appointments-repo.js";
+import type { AppointmentRow } from "../db/repos/appointments.js";
 import { DomainError } from "./errors.js";
 import type { DealerRuntime } from "./runtime.js";
 import { knownOf } from "./trust.js";

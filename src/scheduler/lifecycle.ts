@@ -1,6 +1,6 @@
 import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
-import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
+import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";

@@ -1,6 +1,6 @@
 import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { findByManageTokenHash } from "./appointments-repo.js";
+import { findByManageTokenHash } from "../db/repos/appointments.js";
 import type { WriteContext, Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import { decodeOptionId } from "../core/option-id.js";

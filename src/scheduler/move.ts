@@ -7,7 +7,7 @@ import type { StayRequest } from "../core/stay.js";
 import { checkStayOverCaps } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment } from "./appointments-repo.js";
+import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";

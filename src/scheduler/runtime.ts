@@ -3,11 +3,11 @@ import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
 import type { Booking, LabourSlice, Mobility } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
-import { getDealer } from "../db/dealers-repo.js";
+import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { isHolding } from "../core/status.js";
-import { findAppointment, holdingSince, type AppointmentRow } from "./appointments-repo.js";
-import { findHold, liveHolds } from "./holds/holds-repo.js";
+import { findAppointment, holdingSince, type AppointmentRow } from "../db/repos/appointments.js";
+import { findHold, liveHolds } from "../db/repos/holds.js";
 import { HOLD_PREFIX, holdBooking, isHoldKey, LiveHolds } from "./holds/live.js";
 import { epochMinute } from "../core/civil.js";
 

@@ -1,8 +1,8 @@
-import { audit } from "./appointments-repo.js";
-import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import { audit } from "../db/repos/appointments.js";
+import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "./journey/people-repo.js";
+import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
 import { DomainError } from "./errors.js";
 
 // The dealer's vehicle registry, written only by staff or a client key (PUT
@@ -53,14 +53,3 @@ export function putVehicle(db: Db, sqlite: SqliteHandle, dealerId: string, vin: 
   });
 }
 
-// The priority flag, looked up by (dealer, VIN) on the unique index: on the search path.
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare("SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?");
-    cache.set(sqlite, s);
-  }
-  const row = s.get(dealerId, vin) as { priority: number } | undefined;
-  return row?.priority === 1;
-}

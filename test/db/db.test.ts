@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as idem from "../../src/db/idempotency.js";
+import * as idem from "../../src/db/repos/idempotency.js";
 import { MIGRATIONS_FOLDER } from "../../src/db/open.js";
 import { immediate } from "../../src/db/tx.js";
 import { openDatabase } from "../../src/node.js";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { epochMinute } from "../../src/core/civil.js";
-import { ACTIVE_BOOKINGS_SQL, activeBookingsOf, contactHashes, normalizePhone } from "../../src/scheduler/contact-cap.js";
+import { ACTIVE_BOOKINGS_SQL, activeBookingsOf } from "../../src/db/repos/appointments.js";
+import { contactHashes, normalizePhone } from "../../src/scheduler/contact-cap.js";
 import { auth, booking, expectProblem } from "../support/http.js";
 import { bearer, nextSlot, OTHER, OWN, type Tenants, twoTenants } from "../support/tenants.js";
 

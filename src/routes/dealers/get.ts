@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { DealerIdParam, DealerPublic, publicView } from "./schemas.js";
 
 export const getDealerRoute = createRoute({

@@ -4,8 +4,8 @@ import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { newKeyId, newKeySecret } from "../../api/key-secret.js";
 import { problemResponses } from "../../api/openapi.js";
-import { insertKey } from "../../db/api-keys-repo.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { insertKey } from "../../db/repos/api-keys.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { DealerParam } from "../shared.js";
 import { CreateApiKeyRequest, CreatedApiKey, keyView } from "./schemas.js";
 

@@ -3,8 +3,8 @@ import { adminOnly, bearerSecurity } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
-import { listKeys } from "../../db/api-keys-repo.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { listKeys } from "../../db/repos/api-keys.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { DealerParam } from "../shared.js";
 import { ApiKeyList, keyView } from "./schemas.js";
 

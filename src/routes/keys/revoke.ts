@@ -3,7 +3,7 @@ import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
-import { revokeKey } from "../../db/api-keys-repo.js";
+import { revokeKey } from "../../db/repos/api-keys.js";
 import { ApiKeyView, KeyParams, keyView } from "./schemas.js";
 
 export const revokeApiKeyRoute = createRoute({

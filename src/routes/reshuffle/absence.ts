@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { writeContext } from "../../api/write-context.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { recordAbsence } from "../../scheduler/reshuffle/absence.js";
 import { AbsenceRequest } from "../../scheduler/reshuffle/contracts.js";
 import type { Runtimes } from "../../scheduler/runtime.js";

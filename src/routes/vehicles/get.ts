@@ -3,7 +3,7 @@ import { bearerSecurity, trustedOnly } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { notFound } from "../../scheduler/errors.js";
-import { findVehicle } from "../../scheduler/journey/people-repo.js";
+import { findVehicle } from "../../db/repos/people.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
 import { VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
 

@@ -1,6 +1,6 @@
 import type { ConfigConflict } from "../../core/config-guard/index.js";
 import type { DealerConfig } from "../../core/dealer-config.js";
-import { getDealer, upsertDealer, type UpsertResult } from "../../db/dealers-repo.js";
+import { getDealer, upsertDealer, type UpsertResult } from "../../db/repos/dealers.js";
 import { immediate } from "../../db/tx.js";
 import { isoNow, type WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";

@@ -13,7 +13,7 @@ import { type Caller, priorityFor } from "../trust.js";
 import { jobOfRequest } from "../job.js";
 import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
-import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
+import { countLiveHolds, insertHold, purgeExpiredHolds } from "../../db/repos/holds.js";
 import { holdKey } from "./live.js";
 import { checkExpressStay, slotUnavailable } from "../express-stay.js";
 import { epochMinute } from "../../core/civil.js";

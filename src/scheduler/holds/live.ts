@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { Booking, LabourSlice, Mobility } from "../../core/types.js";
-import type { HoldRow } from "./holds-repo.js";
+import type { HoldRow } from "../../db/repos/holds.js";
 
 // Holds in the in-memory index: each live hold is a Booking (flag `hold`) under the key
 // "hold:<row id>", so it counts for every rule the checker knows (desk, caps, workshop,

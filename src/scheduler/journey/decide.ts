@@ -1,4 +1,4 @@
-import type { JobKind } from "./jobs-repo.js";
+import type { JobKind } from "../../db/repos/jobs.js";
 import { isUpcoming } from "../../core/status.js";
 
 // What a due timer does, decided from the facts at the moment it fires (pure). A timer

@@ -1,12 +1,12 @@
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";
-import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "./outbox-repo.js";
+import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "../../db/repos/outbox.js";
 import { smsStopHash, toE164 } from "./phone.js";
 import { customerContact } from "./recipients.js";
 import type { JourneyDeps } from "./runner.js";
 import { sendEmail } from "./send-email.js";
 import { sendText } from "./send-sms.js";
-import { isStopped } from "./stops-repo.js";
+import { isStopped } from "../../db/repos/stops.js";
 import type { DeliveryOutcome as Outcome, FetchFn } from "./transports.js";
 import { payloadOf, webhookRequest } from "./webhook.js";
 

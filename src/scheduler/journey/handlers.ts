@@ -1,7 +1,7 @@
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
-import type { JobRow } from "./jobs-repo.js";
+import type { JobRow } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { markNoShow } from "./no-show.js";
 import { recipientOf } from "./recipients.js";

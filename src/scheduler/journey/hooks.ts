@@ -1,16 +1,16 @@
-import { stmt } from "../../db/prepared.js";
-import { type AppointmentRow, linkAppointment } from "../appointments-repo.js";
+import { type AppointmentRow, linkAppointment } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
-import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
+import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
+import { vehicleById } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
 import { epochMinute } from "../../core/civil.js";
@@ -76,8 +76,8 @@ function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): v
   const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
   const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
   // Around the same time next year, unless the vehicle's next due date says otherwise.
-  const due = stmt(ctx.sqlite, "SELECT next_service_due AS d FROM vehicles WHERE id = ?").get(row.vehicleId ?? "") as { d: string | null } | undefined;
-  const dueDay = due?.d ? rt.dealer.dayOf(epochMinute(Date.parse(`${due.d}T12:00:00Z`))) : today + 365;
+  const due = row.vehicleId ? vehicleById(ctx.db, row.vehicleId)?.nextServiceDue : null;
+  const dueDay = due ? rt.dealer.dayOf(epochMinute(Date.parse(`${due}T12:00:00Z`))) : today + 365;
   const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
   const model = (JSON.parse(row.vehicleJson) as { model: string }).model;
   const options = serviceOptions(rt, model, fromDay, ctx.nowMs, 14);

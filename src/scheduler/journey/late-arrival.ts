@@ -1,8 +1,8 @@
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import type { DealerRuntime } from "../runtime.js";
 import { toStaff } from "./messages.js";
-import { messageLeft, withdrawMessage } from "./outbox-repo.js";
+import { messageLeft, withdrawMessage } from "../../db/repos/outbox.js";
 import { rescheduleJobsFor } from "./schedule.js";
 
 // A late customer checked in after the automatic no-show (lifecycle.ts: no_show →

@@ -1,7 +1,7 @@
-import { audit, transitionAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { audit, transitionAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { DealerRuntime } from "../runtime.js";
-import { cancelJobs, type JobKind } from "./jobs-repo.js";
+import { cancelJobs, type JobKind } from "../../db/repos/jobs.js";
 import { toStaff } from "./messages.js";
 import { optionLines, optionsLike } from "./options.js";
 import { epochMinute } from "../../core/civil.js";

@@ -1,5 +1,5 @@
 import { deriveJob, isJobError } from "../../core/duration.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { OptionView } from "../contracts.js";
 import { jobOfRow } from "../job.js";
 import { optionView } from "../present.js";

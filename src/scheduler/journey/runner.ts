@@ -4,7 +4,7 @@ import { immediate } from "../../db/tx.js";
 import type { WriteContext } from "../context.js";
 import type { Runtimes } from "../runtime.js";
 import { runJob } from "./handlers.js";
-import { claimDueJobs, failJob, finishJob, type JobRow } from "./jobs-repo.js";
+import { claimDueJobs, failJob, finishJob, type JobRow } from "../../db/repos/jobs.js";
 import type { MessagingDeps } from "./transports.js";
 
 // runDue: the timers' engine. Claims due jobs in one short transaction (a lease), then

@@ -1,8 +1,8 @@
 import type { Dealer } from "../../core/dealer.js";
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { JourneyDeps } from "./runner.js";
 import { appointmentCalendar } from "./calendar.js";
-import type { MessageRow } from "./outbox-repo.js";
+import type { MessageRow } from "../../db/repos/outbox.js";
 import type { Contact } from "./recipients.js";
 import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from "./transports.js";
 

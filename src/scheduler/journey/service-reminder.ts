@@ -1,9 +1,10 @@
+import { hasUpcomingVisit } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
-import type { JobRow } from "./jobs-repo.js";
+import type { JobRow } from "../../db/repos/jobs.js";
 import { serviceOptions, optionLines } from "./options.js";
 import { sendToCustomer } from "./channels.js";
-import { customerById, vehicleById } from "./people-repo.js";
+import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
 import { bringIn, mobilityIn } from "./templates.js";
 import { sqlStrings, UPCOMING } from "../../core/status.js";
@@ -20,11 +21,9 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
   if (!rt || !vehicle || !owner) return "skipped:gone";
   if (vehicle.nextServiceDue !== job.payload.dueDate) return "skipped:due_date_changed";
   const nowMin = epochMinute(ctx.nowMs);
-  const upcoming = ctx.sqlite
-    .prepare(`SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN (${sqlStrings(UPCOMING)}) AND reception_start > ? LIMIT 1`)
-    .get(vehicle.id, nowMin);
+  const upcoming = hasUpcomingVisit(ctx.sqlite, vehicle.id, nowMin);
   const who = recipientOfCustomer(owner);
-  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming: upcoming !== undefined });
+  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming });
   if (d.act === "skip") return `skipped:${d.why}`;
   const dealer = rt.dealer;
   const today = dealer.dayOf(nowMin);

@@ -1,8 +1,9 @@
+import { unconfirmedSince } from "../../db/repos/appointments.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { notFound } from "../errors.js";
 import type { Runtimes } from "../runtime.js";
 import type { MessageList, OverdueList } from "./contracts.js";
-import { listMessages, type MessageFilter } from "./outbox-repo.js";
+import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 
 // Read models for staff: the outbox with delivery states (contact tracking), and the
@@ -29,9 +30,7 @@ export function overdueRequests(sqlite: SqliteHandle, runtimes: Runtimes, dealer
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const channels = [...ONLINE_CHANNELS];
   const cutoff = new Date(nowMs - DAY).toISOString();
-  const rows = sqlite
-    .prepare(`SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`)
-    .all(dealerId, cutoff, ...channels) as Array<{ id: string; channel: string | null; created_at: string; reception_start: number }>;
+  const rows = unconfirmedSince(sqlite, dealerId, cutoff, channels);
   return {
     dealerId,
     appointments: rows.map((r) => ({

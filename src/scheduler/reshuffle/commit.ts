@@ -1,6 +1,6 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { PlanMove } from "../../core/reshuffle/index.js";
-import { audit, updateAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { audit, updateAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import { toCustomer } from "../journey/messages.js";

@@ -1,7 +1,7 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { Movable } from "../../core/reshuffle/index.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import { appointmentsBetween, type AppointmentRow } from "../appointments-repo.js";
+import { appointmentsBetween, type AppointmentRow } from "../../db/repos/appointments.js";
 import { jobOfRow } from "../job.js";
 import { rowPriority } from "../priority.js";
 import { isUpcoming } from "../../core/status.js";

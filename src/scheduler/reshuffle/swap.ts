@@ -1,5 +1,5 @@
 import { isRefusal, planSwap, type Movable } from "../../core/reshuffle/index.js";
-import { findAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { findAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import type { Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { SwapRequest } from "./contracts.js";

@@ -1,5 +1,5 @@
-import { stmt } from "../../db/prepared.js";
-import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
+import { once, stmt } from "../prepared.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
 
 // The durable timers' table (schema.ts `jobs`). Writes that schedule or cancel run inside
 // the caller's immediate() transaction, next to their cause. A claim takes a lease and
@@ -66,13 +66,19 @@ export function failJob(sqlite: SqliteHandle, job: JobRow, error: string, retryA
   else stmts(sqlite).retry.run(retryAt, error.slice(0, 500), job.id, job.attempts);
 }
 
+/** A vehicle's next-service date changed: its pending reminders for any other date go. */
+export function cancelOtherServiceReminders(sqlite: SqliteHandle, vehicleId: string, keepKey: string, nowIso: string): void {
+  stmt(sqlite, "UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
+    .run(nowIso, `service_reminder:${vehicleId}:%`, keepKey);
+}
+
 export interface JobListRow extends JobRow {
   outcome: string | null;
   doneAt: string | null;
 }
 
 export function jobsOf(sqlite: SqliteHandle, appointmentId: string): JobListRow[] {
-  return (sqlite.prepare("SELECT * FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind").all(appointmentId) as RawJob[]).map((r) => ({
+  return (stmt(sqlite, "SELECT * FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind").all(appointmentId) as RawJob[]).map((r) => ({
     ...fromRaw(r),
     outcome: r.outcome,
     doneAt: r.done_at,
@@ -105,25 +111,17 @@ const fromRaw = (r: RawJob): JobRow => ({
   dedupeKey: r.dedupe_key,
 });
 
-type Stmts = Record<"schedule" | "claim" | "finish" | "retry" | "giveUp", SqliteStatement>;
-const cache = new WeakMap<SqliteHandle, Stmts>();
-function stmts(sqlite: SqliteHandle): Stmts {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      schedule: sqlite.prepare(
-        "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) " +
-          "ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload_json = excluded.payload_json, lease_until = NULL, outcome = NULL, done_at = NULL WHERE jobs.status = 'cancelled'",
-      ),
-      claim: sqlite.prepare(
-        "UPDATE jobs SET status = 'running', lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
-          "SELECT id FROM jobs WHERE (status = 'pending' AND due_at <= ?) OR (status = 'running' AND lease_until < ?) ORDER BY due_at LIMIT ?) RETURNING *",
-      ),
-      finish: sqlite.prepare("UPDATE jobs SET status = 'done', outcome = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
-      retry: sqlite.prepare("UPDATE jobs SET status = 'pending', due_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
-      giveUp: sqlite.prepare("UPDATE jobs SET status = 'failed', last_error = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const stmts = (sqlite: SqliteHandle) =>
+  once(sqlite, "jobs", () => ({
+    schedule: sqlite.prepare(
+      "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) " +
+        "ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload_json = excluded.payload_json, lease_until = NULL, outcome = NULL, done_at = NULL WHERE jobs.status = 'cancelled'",
+    ),
+    claim: sqlite.prepare(
+      "UPDATE jobs SET status = 'running', lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
+        "SELECT id FROM jobs WHERE (status = 'pending' AND due_at <= ?) OR (status = 'running' AND lease_until < ?) ORDER BY due_at LIMIT ?) RETURNING *",
+    ),
+    finish: sqlite.prepare("UPDATE jobs SET status = 'done', outcome = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
+    retry: sqlite.prepare("UPDATE jobs SET status = 'pending', due_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
+    giveUp: sqlite.prepare("UPDATE jobs SET status = 'failed', last_error = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
+  }));

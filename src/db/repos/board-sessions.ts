@@ -1,4 +1,5 @@
-import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+import { stmt as prepared } from "../prepared.js";
+import type { SqliteHandle, SqliteStatement } from "../sqlite-handle.js";
 
 // The advisors' page sessions (schema.ts boardSessions): rows are keyed by the sha256 of
 // the cookie's secret. Every statement is prepared once per connection. Instants are
@@ -28,15 +29,7 @@ const SQL = {
   keyAlive: "SELECT 1 AS ok FROM api_keys WHERE id = ? AND secret_hash = ? AND revoked_at IS NULL",
 } as const;
 
-type Name = keyof typeof SQL;
-const cache = new WeakMap<SqliteHandle, Map<Name, SqliteStatement>>();
-function stmt(sqlite: SqliteHandle, name: Name): SqliteStatement {
-  let m = cache.get(sqlite);
-  if (!m) cache.set(sqlite, (m = new Map()));
-  let s = m.get(name);
-  if (!s) m.set(name, (s = sqlite.prepare(SQL[name])));
-  return s;
-}
+const stmt = (sqlite: SqliteHandle, name: keyof typeof SQL): SqliteStatement => prepared(sqlite, SQL[name]);
 
 export function insertBoardSession(sqlite: SqliteHandle, row: BoardSessionRow): void {
   // Positional: a Durable Object's SQL API binds no named (@name) parameters.

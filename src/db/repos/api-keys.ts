@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { timingSafeEqualString } from "../lib/digest.js";
-import { apiKeys, auditLog } from "./schema.js";
-import type { Db, SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
-import { immediate } from "./tx.js";
+import { timingSafeEqualString } from "../../lib/digest.js";
+import { apiKeys } from "../schema.js";
+import { stmt } from "../prepared.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { sqliteOf, tableRows } from "./rows.js";
+import { immediate } from "../tx.js";
 
 // Staff API keys: rows hold the sha256 of the secret, never the secret. Creating and
 // revoking are audited in the same transaction as the change.
@@ -24,7 +25,7 @@ export interface ActiveKey {
  * Revocation is immediate: every request reads the table, nothing is cached.
  */
 export function findActiveKey(sqlite: SqliteHandle, secretHash: string): ActiveKey | null {
-  const row = stmt(sqlite).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
+  const row = stmt(sqlite, FIND_ACTIVE).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
   if (!row || !timingSafeEqualString(row.secret_hash, secretHash)) return null;
   return { id: row.id, dealerId: row.dealer_id, role: row.role, channel: row.channel };
 }
@@ -46,40 +47,29 @@ export interface NewKey {
 export function insertKey(db: Db, sqlite: SqliteHandle, k: NewKey): ApiKeyRow {
   const row: ApiKeyRow = { id: k.id, dealerId: k.dealerId, role: k.role, label: k.label, secretHash: k.secretHash, createdAt: k.at, revokedAt: null, channel: k.channel ?? null };
   immediate(sqlite, () => {
-    db.insert(apiKeys).values(row).run();
-    db.insert(auditLog)
-      .values({ dealerId: k.dealerId, at: k.at, actor: k.actor, action: "api_key.created", afterJson: JSON.stringify({ id: k.id, role: k.role, label: k.label, ...(k.channel ? { channel: k.channel } : {}) }) })
-      .run();
+    stmt(sqlite, K.insert).run(...K.values(row));
+    stmt(sqlite, AUDIT).run(k.dealerId, k.at, k.actor, "api_key.created", null, JSON.stringify({ id: k.id, role: k.role, label: k.label, ...(k.channel ? { channel: k.channel } : {}) }));
   });
   return row;
 }
 
 export function listKeys(db: Db, dealerId: string): ApiKeyRow[] {
-  return db.select().from(apiKeys).where(eq(apiKeys.dealerId, dealerId)).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id)).all();
+  return K.decodeAll(stmt(sqliteOf(db), `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? ORDER BY created_at, id`).all(dealerId));
 }
 
 /** Revokes a key of this dealer (idempotent: a revoked key keeps its first revokedAt); null if none. */
 export function revokeKey(db: Db, sqlite: SqliteHandle, dealerId: string, id: string, at: string, actor: string): ApiKeyRow | null {
   return immediate(sqlite, () => {
-    const where = and(eq(apiKeys.dealerId, dealerId), eq(apiKeys.id, id));
-    const before = db.select().from(apiKeys).where(where).get();
+    const before = K.decode(stmt(sqlite, `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? AND id = ?`).get(dealerId, id));
     if (!before) return null;
     if (before.revokedAt !== null) return before;
-    db.update(apiKeys).set({ revokedAt: at }).where(and(where, isNull(apiKeys.revokedAt))).run();
-    db.insert(auditLog)
-      .values({ dealerId, at, actor, action: "api_key.revoked", beforeJson: JSON.stringify({ id, role: before.role, label: before.label }) })
-      .run();
+    stmt(sqlite, "UPDATE api_keys SET revoked_at = ? WHERE dealer_id = ? AND id = ? AND revoked_at IS NULL").run(at, dealerId, id);
+    stmt(sqlite, AUDIT).run(dealerId, at, actor, "api_key.revoked", JSON.stringify({ id, role: before.role, label: before.label }), null);
     return { ...before, revokedAt: at };
   });
 }
 
-// Prepared once per connection: staff requests authenticate on every call.
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-function stmt(sqlite: SqliteHandle): SqliteStatement {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare("SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL");
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+// Prepared once per connection (db/prepared.ts): staff requests authenticate on every call.
+const K = tableRows(apiKeys);
+const AUDIT = "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)";
+const FIND_ACTIVE = "SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL";

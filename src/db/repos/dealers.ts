@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
-import { DealerConfig } from "../core/dealer-config.js";
-import { auditLog, dealers } from "./schema.js";
-import type { Db, SqliteHandle } from "./sqlite-handle.js";
-import { immediate } from "./tx.js";
+import { DealerConfig } from "../../core/dealer-config.js";
+import type { dealers } from "../schema.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { stmt } from "../prepared.js";
+import { sqliteOf } from "./rows.js";
+import { immediate } from "../tx.js";
 
 // Dealer configurations: one JSON document per dealer plus a version that increases on
 // every effective change. Writes are audited in the same transaction as the change.
@@ -29,13 +30,26 @@ function fromRow(row: Row): StoredDealer {
   return { id: row.id, config: DealerConfig.parse(JSON.parse(row.configJson)), version: row.version, updatedAt: row.updatedAt };
 }
 
+const FIND = "SELECT id, config_json AS configJson, version, updated_at AS updatedAt FROM dealers WHERE id = ?";
+const findRow = (sqlite: SqliteHandle, id: string) => stmt(sqlite, FIND).get(id) as Row | undefined;
+
 export function getDealer(db: Db, id: string): StoredDealer | null {
-  const row = db.select().from(dealers).where(eq(dealers.id, id)).get();
+  const row = findRow(sqliteOf(db), id);
   return row ? fromRow(row) : null;
 }
 
+/** Whether the dealer's row exists (raw and cached: the Worker asks on every request until it does). */
+export function dealerExists(sqlite: SqliteHandle, id: string): boolean {
+  return stmt(sqlite, "SELECT 1 FROM dealers WHERE id = ?").get(id) !== undefined;
+}
+
+/** Some dealer's id, or null: a Durable Object's store holds exactly one dealer. */
+export function soleDealerId(sqlite: SqliteHandle): string | null {
+  return (stmt(sqlite, "SELECT id FROM dealers LIMIT 1").get() as { id: string } | undefined)?.id ?? null;
+}
+
 export function countDealers(db: Db): number {
-  return db.select({ n: count() }).from(dealers).get()?.n ?? 0;
+  return (stmt(sqliteOf(db), "SELECT count(*) AS n FROM dealers").get() as { n: number } | undefined)?.n ?? 0;
 }
 
 export interface UpsertInput {
@@ -52,26 +66,21 @@ export function upsertDealer(db: Db, sqlite: SqliteHandle, input: UpsertInput): 
   const json = JSON.stringify(input.config);
   const at = new Date(input.now).toISOString();
   return immediate(sqlite, () => {
-    const before = db.select().from(dealers).where(eq(dealers.id, input.id)).get();
+    const before = findRow(sqlite, input.id);
     if (before && before.configJson === json) {
       return { dealer: fromRow(before), created: false, changed: false };
     }
     const version = before ? before.version + 1 : 1;
-    if (before) {
-      db.update(dealers).set({ configJson: json, version, updatedAt: at }).where(eq(dealers.id, input.id)).run();
-    } else {
-      db.insert(dealers).values({ id: input.id, configJson: json, version, updatedAt: at }).run();
-    }
-    db.insert(auditLog)
-      .values({
-        dealerId: input.id,
-        at,
-        actor: input.actor,
-        action: before ? "dealer.updated" : "dealer.created",
-        beforeJson: before?.configJson ?? null,
-        afterJson: json,
-      })
-      .run();
+    if (before) stmt(sqlite, "UPDATE dealers SET config_json = ?, version = ?, updated_at = ? WHERE id = ?").run(json, version, at, input.id);
+    else stmt(sqlite, "INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, ?, ?, ?)").run(input.id, json, version, at);
+    stmt(sqlite, "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)").run(
+      input.id,
+      at,
+      input.actor,
+      before ? "dealer.updated" : "dealer.created",
+      before?.configJson ?? null,
+      json,
+    );
     return { dealer: { id: input.id, config: input.config, version, updatedAt: at }, created: !before, changed: true };
   });
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { canonicalJson } from "../lib/canonical-json.js";
-import { sha256Hex } from "../lib/digest.js";
-import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+import { canonicalJson } from "../../lib/canonical-json.js";
+import { sha256Hex } from "../../lib/digest.js";
+import { once } from "../prepared.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
 
 // Idempotency-Key store. Intended flow, all inside ONE immediate() transaction so a
 // concurrent retry cannot slip between the lookup and the store:
@@ -75,20 +76,13 @@ export function purgeExpired(sqlite: SqliteHandle, now: number, ttlMs = IDEMPOTE
 }
 
 // Prepared once per connection: preparing costs more than running these statements.
-const cache = new WeakMap<SqliteHandle, Record<"select" | "insert" | "purge", SqliteStatement>>();
-function stmts(sqlite: SqliteHandle) {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      select: sqlite.prepare(
-        "SELECT request_hash, status, response_json FROM idempotency_keys WHERE dealer_id = ? AND scope = ? AND key = ?",
-      ),
-      insert: sqlite.prepare(
-        "INSERT INTO idempotency_keys (dealer_id, scope, key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      ),
-      purge: sqlite.prepare("DELETE FROM idempotency_keys WHERE created_at < ?"),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const stmts = (sqlite: SqliteHandle) =>
+  once(sqlite, "idempotency", () => ({
+    select: sqlite.prepare(
+      "SELECT request_hash, status, response_json FROM idempotency_keys WHERE dealer_id = ? AND scope = ? AND key = ?",
+    ),
+    insert: sqlite.prepare(
+      "INSERT INTO idempotency_keys (dealer_id, scope, key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+    purge: sqlite.prepare("DELETE FROM idempotency_keys WHERE created_at < ?"),
+  }));

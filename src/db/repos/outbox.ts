@@ -1,4 +1,5 @@
-import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
+import { once, stmt } from "../prepared.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
 
 // The outbox (schema.ts `outbox`). enqueue() runs inside the cause's transaction; the
 // delivery worker claims rows with a lease (attempts fences the run, as for jobs), so a
@@ -98,7 +99,7 @@ export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageF
   if (f.appointmentId) (where.push("appointment_id = ?"), params.push(f.appointmentId));
   if (f.status) (where.push("status = ?"), params.push(f.status));
   const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
-  return (sqlite.prepare(sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
+  return (stmt(sqlite, sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
 }
 
 interface RawMessage {
@@ -154,29 +155,21 @@ export function messageLeft(sqlite: SqliteHandle, dedupeId: string): boolean {
   return stmts(sqlite).left.get(dedupeId) !== undefined;
 }
 
-type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed" | "suppressed" | "deferred" | "withdraw" | "left", SqliteStatement>;
-const cache = new WeakMap<SqliteHandle, Stmts>();
-function stmts(sqlite: SqliteHandle): Stmts {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      insert: sqlite.prepare(
-        "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at, transport, state_reason) " +
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
-      ),
-      claim: sqlite.prepare(
-        "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
-          "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
-      ),
-      delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-      suppressed: sqlite.prepare("UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-      deferred: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?"),
-      retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-      failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-      withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),
-      left: sqlite.prepare("SELECT 1 FROM outbox WHERE dedupe_id = ? AND status <> 'withdrawn'"),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const stmts = (sqlite: SqliteHandle) =>
+  once(sqlite, "outbox", () => ({
+    insert: sqlite.prepare(
+      "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at, transport, state_reason) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
+    ),
+    claim: sqlite.prepare(
+      "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
+        "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
+    ),
+    delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    suppressed: sqlite.prepare("UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    deferred: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),
+    left: sqlite.prepare("SELECT 1 FROM outbox WHERE dedupe_id = ? AND status <> 'withdrawn'"),
+  }));
