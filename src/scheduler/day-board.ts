@@ -6,6 +6,7 @@ import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
 import type { Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";
+import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
 
 // The advisors' day: each advisor's receptions and returns, the workshop's booked
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it
@@ -17,6 +18,8 @@ export interface DayBoard {
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean }> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
+  /** Per technician, the day's jobs in planned order. */
+  technicians: TechnicianDay[];
   mobility: {
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
     pickupDelivery: { runsPerHalfDay: number; runs: Array<{ appointmentId: string; kind: "pickup" | "delivery"; at: string; half: "morning" | "afternoon" }> };
@@ -40,6 +43,7 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
   const booked = new Array<number>(dealer.skills.length).fill(0);
   const carIds: string[] = [];
   const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
+  const techBoard = new TechnicianBoard(dealer, n);
   const halfName = (em: number) => (em - from < day.noon ? "morning" : "afternoon");
   for (const r of rows) {
     const status = r.status as Status;
@@ -50,6 +54,7 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
       byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, express: r.express, forced: r.forced });
     }
+    techBoard.add(r.id, status, r.labourJson);
     if (!holding.has(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
@@ -70,6 +75,7 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     open: day.open.length > 0,
     advisors,
     workshop,
+    technicians: techBoard.result(),
     mobility: {
       courtesyCars: {
         total: dealer.config.mobility.courtesyCars,
