@@ -26,6 +26,8 @@ import {
   compileDealer,
   deriveJob,
   isJobError,
+  calendarDays,
+  dayOptions,
   isoFromDayNumber,
   searchAvailability,
   type Booking,
@@ -161,6 +163,8 @@ const T = {
   express14: "search 2 options / 14 days, priority vehicle (express)",
   courtesy14: "search 2 options / 14 days, courtesy car",
   listDay: "list every option of one day",
+  calendar31: "widget calendar / 31 days (bookable, quiet, first)",
+  dayList: "widget day list: every start of one day as a full option",
   build: "index build from 1,000 rows",
   cold: "compile dealer + build index (cold day tables)",
   update: "incremental add + remove",
@@ -219,6 +223,21 @@ engineBench.add(T.listDay, () => {
   const k = iDay++;
   const v = variants[k & 63];
   sink += listDay(index, job(v.req), openDays[k % openDays.length], ref.now);
+});
+
+// Issue 14: the widget's month view and its day list (core/day-options.ts).
+let iCal = 0;
+engineBench.add(T.calendar31, () => {
+  const v = variants[iCal++ & 63];
+  const days = calendarDays(index, { job: job(v.req), now: v.now }, v.fromDay, 31);
+  for (const d of days) sink += d.bookable ? 1 : 0;
+});
+
+let iDl = 0;
+engineBench.add(T.dayList, () => {
+  const k = iDl++;
+  const v = variants[k & 63];
+  sink += dayOptions(index, { job: job(v.req), now: ref.now }, openDays[k % openDays.length]).length;
 });
 
 engineBench.add(T.build, () => {

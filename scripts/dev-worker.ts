@@ -4,11 +4,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { derivedDevSecret } from "../src/lib/sealing.js";
 
 // `npm run dev:worker`: the Worker and its Durable Objects on the local workerd from npm
 // (wrangler dev --local), offline, with the same variables as `npm start`:
 //   PORT (8787; 0 = any free port), HOST (127.0.0.1), SCHEDULER_ADMIN_TOKEN (generated
-//   and printed when unset), SCHEDULER_NOW, SEED_DEMO (1), RATE_LIMITS,
+//   and printed when unset), PITLANE_SECRET (derived from the admin token when unset),
+//   PITLANE_SECRET_PREVIOUS, SCHEDULER_NOW, SEED_DEMO (1), RATE_LIMITS,
 //   MAX_ACTIVE_BOOKINGS_PER_CONTACT, WORKER_STATE_DIR (./data/worker: each Durable
 //   Object's SQLite file lives below it; delete it to start empty), and WORKER_WATCH.
 // WORKER_WATCH=0 (tests, benches): build the deploy artifact once (`wrangler deploy
@@ -32,10 +34,18 @@ if (!adminToken) {
   console.log(JSON.stringify({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken }));
 }
 
+let serverSecret = env.PITLANE_SECRET;
+if (!serverSecret) {
+  serverSecret = derivedDevSecret(adminToken);
+  console.log(JSON.stringify({ level: "warn", msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; deployed Workers need `wrangler secret put PITLANE_SECRET`" }));
+}
+
 // The Worker's variables go through a private env file, not `--var` (which would show
 // the admin token in the process list).
 const vars: Record<string, string | undefined> = {
   SCHEDULER_ADMIN_TOKEN: adminToken,
+  PITLANE_SECRET: serverSecret,
+  PITLANE_SECRET_PREVIOUS: env.PITLANE_SECRET_PREVIOUS,
   SCHEDULER_NOW: env.SCHEDULER_NOW,
   SEED_DEMO: env.SEED_DEMO ?? "1",
   RATE_LIMITS: env.RATE_LIMITS,

@@ -5,6 +5,7 @@ import { edge } from "./api/middleware/edge.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { validateInOnePass } from "./api/route-validation.js";
 import { beforeEveryWrite } from "./db/tx.js";
+import { registerBoardRoutes } from "./routes/board/index.js";
 import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
@@ -12,6 +13,8 @@ import { registerKeyRoutes } from "./routes/keys/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
+import { registerVehicleRoutes } from "./routes/vehicles/index.js";
+import { registerWebRoutes } from "./routes/web/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
 
@@ -58,7 +61,12 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerKeyRoutes(app, deps);
 
   registerSchedulingRoutes(app, deps, runtimes);
+  registerVehicleRoutes(app, deps, runtimes);
   registerJourneyRoutes(app, deps, runtimes, journey);
+  // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
+  registerWebRoutes(app, deps);
+  // the advisors' page (/board): its shell, bundle, session and live feed
+  registerBoardRoutes(app, deps);
 
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };

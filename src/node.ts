@@ -10,6 +10,7 @@ import { z } from "zod";
 import { createAppWithJourney } from "./app.js";
 import { loadWebAssets } from "./node/web-assets.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
+import { derivedDevSecret, previousSecrets, type ServerSecrets } from "./lib/sealing.js";
 import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
@@ -30,6 +31,10 @@ export const Env = z.object({
   HOST: opt(z.string().optional()),
   DATABASE_PATH: opt(z.string().default("./data/scheduler.db")),
   SCHEDULER_ADMIN_TOKEN: opt(z.string().min(8, "use at least 8 characters").optional()),
+  /** Seals recoverable secrets (lib/sealing.ts); required in production. */
+  PITLANE_SECRET: opt(z.string().min(32, "use at least 32 characters (e.g. openssl rand -base64 32)").optional()),
+  /** Older PITLANE_SECRETs still accepted for opening while rotating, comma-separated. */
+  PITLANE_SECRET_PREVIOUS: opt(z.string().optional()),
   SCHEDULER_NOW: opt(
     z
       .string()
@@ -81,6 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const env = parsed.data;
   const adminToken = adminTokenOf(env, log);
+  const serverSecrets = serverSecretsOf(env, adminToken, log);
   const now = clockOf(env);
   const worker = options.worker;
   const lead = worker === undefined || worker === 0;
@@ -99,6 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sqlite,
     now,
     adminToken,
+    serverSecrets,
     log,
     // The TCP peer. Behind a reverse proxy every client shares the proxy's address, so the
     // per-address limits then act as one global limit: configure the proxy to limit, or
@@ -165,6 +172,15 @@ export function adminTokenOf(env: Env, log: LogFn): string {
   return adminToken;
 }
 
+/** PITLANE_SECRET (+ previous ones), or (outside production) one derived from the admin token, loudly. */
+export function serverSecretsOf(env: Env, adminToken: string, log: LogFn): ServerSecrets {
+  const previous = previousSecrets(env.PITLANE_SECRET_PREVIOUS);
+  if (env.PITLANE_SECRET) return { current: env.PITLANE_SECRET, previous };
+  if (env.NODE_ENV === "production") throw new Error("PITLANE_SECRET is required when NODE_ENV=production");
+  log({ level: "warn", msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; set PITLANE_SECRET (required in production)" });
+  return { current: derivedDevSecret(adminToken), previous };
+}
+
 function clockOf(env: Env): () => number {
   const frozen = env.SCHEDULER_NOW ? Temporal.Instant.from(env.SCHEDULER_NOW).epochMilliseconds : undefined;
   return frozen === undefined ? () => Date.now() : () => frozen;
@@ -194,8 +210,9 @@ async function main(): Promise<void> {
     if (parsed.success && workers > 1) {
       try {
         const adminToken = adminTokenOf(parsed.data, log);
+        const secret = serverSecretsOf(parsed.data, adminToken, log).current;
         prepareStorage(parsed.data, log).sqlite.close();
-        return runPrimary({ count: workers, env: { SCHEDULER_ADMIN_TOKEN: adminToken, SEED_DEMO: "0" }, log });
+        return runPrimary({ count: workers, env: { SCHEDULER_ADMIN_TOKEN: adminToken, PITLANE_SECRET: secret, SEED_DEMO: "0" }, log });
       } catch (err) {
         fatal(err);
       }

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
-import { adminOnly, authenticate, optionalStaff } from "../src/api/auth.js";
+import { adminOnly, authenticate, optionalCaller } from "../src/api/auth.js";
 import type { AppEnv } from "../src/api/deps.js";
 import { installErrorHandlers } from "../src/api/error-handlers.js";
 import { ADMIN_TOKEN } from "./helpers/app.js";
@@ -30,7 +30,7 @@ describe("route guards", () => {
   const app = new OpenAPIHono<AppEnv>();
   installErrorHandlers(app, () => {});
   app.get("/v1/dealers/:dealerId/admin", adminOnly(deps), (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
-  app.get("/v1/dealers/:dealerId/book", optionalStaff(deps), (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
+  app.get("/v1/dealers/:dealerId/book", optionalCaller(deps), (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
   const call = async (path: string, authorization?: string) => {
     const res = await app.request(path, { headers: authorization ? { Authorization: authorization } : {} });
     return { status: res.status, body: (await res.json()) as any };
@@ -40,9 +40,9 @@ describe("route guards", () => {
     ["adminOnly", "admin", undefined, 401, undefined],
     ["adminOnly", "admin", "Bearer wrong", 401, undefined],
     ["adminOnly", "admin", `Bearer ${ADMIN_TOKEN}`, 200, "root"],
-    ["optionalStaff", "book", undefined, 200, "anonymous"],
-    ["optionalStaff", "book", "Bearer wrong", 401, undefined],
-    ["optionalStaff", "book", `Bearer ${ADMIN_TOKEN}`, 200, "root"],
+    ["optionalCaller", "book", undefined, 200, "anonymous"],
+    ["optionalCaller", "book", "Bearer wrong", 401, undefined],
+    ["optionalCaller", "book", `Bearer ${ADMIN_TOKEN}`, 200, "root"],
   ])("%s with Authorization %j answers %i", async (_, leaf, header, status, who) => {
     const r = await call(`/v1/dealers/demo/${leaf}`, header);
     expect(r.status).toBe(status);

@@ -130,4 +130,10 @@ describe("the server process", () => {
       /exited during startup[\s\S]*SCHEDULER_ADMIN_TOKEN is required/,
     );
   });
+
+  it("refuses to start in production without PITLANE_SECRET (the seal's key material)", async () => {
+    await expect(spawnServer({ env: { NODE_ENV: "production", PITLANE_SECRET: "" }, readyTimeoutMs: 10_000 })).rejects.toThrow(
+      /exited during startup[\s\S]*PITLANE_SECRET is required/,
+    );
+  });
 });

@@ -1,14 +1,21 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../db/api-keys-repo.js";
-import { sha256Hex, timingSafeEqualString } from "../lib/sha256.js";
+import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
+import { sessionPrincipal } from "./board-session.js";
 import { ApiError } from "./errors.js";
 import { KEY_PREFIX } from "./key-secret.js";
+import type { Channel } from "../scheduler/contracts.js";
+// Types only: a runtime import would load src/core (plain zod) before @hono/zod-openapi
+// has extended zod, and zod 4 schemas built before that lack .openapi().
+import type { Caller } from "../scheduler/trust.js";
 
 // Bearer authentication and the role/tenancy policy.
 //   root (SCHEDULER_ADMIN_TOKEN)   every dealer, every operation
 //   key, role admin                its dealer: staff routes, PUT its dealer, its API keys
 //   key, role advisor              its dealer: staff routes only (no keys, no PUT dealer)
+//   key, role client               its dealer: search, book (asserting verified facts) and
+//                                  the vehicle registry; NOT the staff routes (403)
 // A key used on ANOTHER dealer's routes gets 404 not_found, never 403: a 403 would
 // confirm that the dealer (or the appointment id) exists.
 
@@ -28,7 +35,7 @@ export function authenticate(deps: AuthDeps, authorization: string | undefined):
   if (deps.sqlite && token.startsWith(KEY_PREFIX)) {
     const key = findActiveKey(deps.sqlite, sha256Hex(token));
     if (key && (ROLES as readonly string[]).includes(key.role)) {
-      return { kind: "key", dealerId: key.dealerId, role: key.role as Role, keyId: key.id };
+      return { kind: "key", dealerId: key.dealerId, role: key.role as Role, keyId: key.id, ...(key.channel ? { channel: key.channel } : {}) };
     }
   }
   return null;
@@ -44,8 +51,8 @@ export function peekPrincipal(c: Context<AppEnv>, deps: AuthDeps): Principal | n
   return p ?? null;
 }
 
-function principalOf(c: Context<AppEnv>, deps: AuthDeps): Principal {
-  const p = peekPrincipal(c, deps);
+function principalOf(c: Context<AppEnv>, deps: AuthDeps, session = false): Principal {
+  const p = peekPrincipal(c, deps) ?? (session ? sessionOf(c, deps) : null);
   if (!p) {
     c.header("WWW-Authenticate", 'Bearer realm="pitlane"');
     throw new ApiError("unauthorized", "A valid bearer token is required");
@@ -71,10 +78,31 @@ export function requireAdmin(c: Context<AppEnv>, deps: AuthDeps, dealerId?: stri
   return p;
 }
 
-/** Root, or any key of `dealerId` (when given). */
-export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
-  const p = principalOf(c, deps);
+/**
+ * The advisors' page session (api/board-session.ts) when the request has no Authorization
+ * header at all: a header that does not authenticate stays a 401, never falls back.
+ */
+function sessionOf(c: Context<AppEnv>, deps: AuthDeps): Principal | null {
+  if (c.req.header("Authorization") !== undefined || !deps.sqlite) return null;
+  const p = sessionPrincipal(c, { sqlite: deps.sqlite, adminToken: deps.adminToken });
+  if (p) c.set("principal", p);
+  return p;
+}
+
+/**
+ * Root, or any key of `dealerId` (when given), client keys included: who may assert facts.
+ * `session`: the advisors' page cookie counts too (staff routes only).
+ */
+export function requireTrusted(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string, session = false): Principal {
+  const p = principalOf(c, deps, session);
   if (dealerId !== undefined && !actsFor(p, dealerId)) throw otherTenant(dealerId);
+  return p;
+}
+
+/** Root, or a staff key (advisor, admin) of `dealerId` (when given): never a client key. */
+export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
+  const p = requireTrusted(c, deps, dealerId, true);
+  if (p.kind === "key" && p.role === "client") throw new ApiError("forbidden", "A client key may search, book and register vehicles; this operation needs a staff key");
   return p;
 }
 
@@ -97,12 +125,25 @@ export const staffOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c
   await next();
 };
 
+/** Staff or a client key of the dealer (the vehicle registry). */
+export const trustedOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  requireTrusted(c, deps, c.req.param("dealerId"));
+  await next();
+};
+
 /**
- * For endpoints that are public but act with more rights for staff (e.g. booking):
+ * For endpoints that are public but believe more from a credential (search, booking):
  * no Authorization header -> anonymous (no principal); a header that does not
  * authenticate -> 401, rather than silently downgrading a staff caller to a customer.
  */
-export const optionalStaff = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.header("Authorization") !== undefined) requireStaff(c, deps, c.req.param("dealerId"));
+export const optionalCaller = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (c.req.header("Authorization") !== undefined) requireTrusted(c, deps, c.req.param("dealerId"));
   await next();
 };
+
+/** What the scheduler believes of this request's caller (scheduler/trust.ts). */
+export function callerOf(p: Principal | null | undefined): Caller {
+  if (!p) return { kind: "anonymous" };
+  if (p.kind === "key" && p.role === "client") return { kind: "client", channel: (p.channel ?? "app") as Channel };
+  return { kind: "staff" };
+}

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
 import type { RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
@@ -19,6 +20,12 @@ export interface AppDeps {
   now: () => number;
   /** Bootstrap admin bearer token (SCHEDULER_ADMIN_TOKEN). */
   adminToken: string;
+  /**
+   * PITLANE_SECRET (and PITLANE_SECRET_PREVIOUS while rotating): the key material that
+   * seals what must be recovered (lib/sealing.ts). Absent (in-process tests): derived
+   * from adminToken, as the Node entry does in development.
+   */
+  serverSecrets?: ServerSecrets;
   /** One JSON object per call; defaults to a JSON line on stdout. Pass () => {} to silence. */
   log?: LogFn;
   /**
@@ -62,16 +69,30 @@ export interface AppDeps {
   webAssets?: Record<string, string>;
 }
 
+const derived = new Map<string, ServerSecrets>();
+/** deps.serverSecrets, or the development secret derived from the admin token (cached: HKDF per request is waste). */
+export function serverSecretsOf(deps: Pick<AppDeps, "serverSecrets" | "adminToken">): ServerSecrets {
+  if (deps.serverSecrets) return deps.serverSecrets;
+  let s = derived.get(deps.adminToken);
+  if (!s) derived.set(deps.adminToken, (s = { current: derivedDevSecret(deps.adminToken), previous: [] }));
+  return s;
+}
+
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
 
-export const ROLES = ["advisor", "admin"] as const;
+/**
+ * API-key roles. advisor/admin are the dealer's STAFF; client is a server-side
+ * integration (owner-app backend, DMS bridge) that books like the public route but may
+ * assert verified facts, and never reaches the staff routes (scheduler/trust.ts).
+ */
+export const ROLES = ["advisor", "admin", "client"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * Who the caller is, once authenticated (see api/auth.ts): the bootstrap token from the
  * environment (every dealer, everything), or a dealer's API key with a role.
  */
-export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string };
+export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
 
 export interface AppEnv {
   Variables: {

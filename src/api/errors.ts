@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   idempotency_mismatch: { status: 422, title: "Idempotency key reused with a different request" },
   precondition_required: { status: 428, title: "Precondition required" },
   rate_limited: { status: 429, title: "Too many requests" },
+  too_many_holds: { status: 429, title: "Too many slots held at once" },
   internal: { status: 500, title: "Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

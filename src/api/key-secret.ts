@@ -1,4 +1,4 @@
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { randomToken } from "../scheduler/tokens.js";
 
 // The shape of a staff API key. The prefix lets auth skip the table lookup for anything

@@ -3,7 +3,7 @@ import { IdempotencyKey, requestHash } from "../db/idempotency.js";
 import type { WriteContext } from "../scheduler/context.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { actorOf } from "./auth.js";
-import type { AppDeps, AppEnv } from "./deps.js";
+import { serverSecretsOf, type AppDeps, type AppEnv } from "./deps.js";
 import { ApiError } from "./errors.js";
 
 // Builds a domain verb's WriteContext from the request: the clock read once, the acting
@@ -21,7 +21,7 @@ export function writeContext(c: Context<AppEnv>, deps: AppDeps, runtimes: Runtim
     }
     idempotency = { key: parsed.data, scope, hash: requestHash(body ?? null) };
   }
-  return { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor: actorOf(c.get("principal")), idempotency };
+  return { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor: actorOf(c.get("principal")), idempotency, secrets: serverSecretsOf(deps) };
 }
 
 /** Reads If-Match as a version: 3, "3" and W/"3" all mean version 3. */

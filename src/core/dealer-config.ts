@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
+import { webhookSecretProblem } from "./webhook-secret.js";
 
 // The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but
 // name and timeZone has a default, so `DealerConfig.parse({name, timeZone})` is a
@@ -197,12 +198,18 @@ export const WidgetOrigin = z.string().max(200).refine(isWebOrigin, {
   message: "expected a web origin such as https://www.dealer.it (scheme and host, lower case, no path or trailing slash)",
 });
 
-/** The dealer's webhook: every outbox message is POSTed there, signed with HMAC-SHA256(secret, body). */
+/** The dealer's webhook: every outbox message is POSTed there, signed per Standard Webhooks. */
 export const WebhookConfig = z
   .object({
     url: z.string().max(500).refine((s) => /^https?:\/\/[^\s]+$/.test(s), { message: "expected an http(s) URL" }),
-    /** Shared secret for the X-Pitlane-Signature header; at least 16 characters. */
-    secret: z.string().min(16).max(200),
+    /** "whsec_" + base64 of 24-64 random bytes (core/webhook-secret.ts); older free-text secrets (16+ characters) still work. */
+    secret: z
+      .string()
+      .max(200)
+      .superRefine((s, ctx) => {
+        const problem = webhookSecretProblem(s);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
   })
   .strict();
 export type WebhookConfig = z.infer<typeof WebhookConfig>;
@@ -253,6 +260,13 @@ export const DealerConfig = z
     locale: Locale.default("it"),
     /** Pre-diagnosis questionnaire for technical problems. */
     questionnaire: z.array(DiagnosisQuestion).max(50).default(DEFAULT_QUESTIONNAIRE),
+    /** How long a hold (POST …/holds) keeps an option for the customer who took it. */
+    holdMinutes: z.number().int().min(1).max(60).default(10),
+    /** Live holds at once: per client address, and for the whole dealer (nobody holds a day hostage). */
+    holdLimits: z
+      .object({ perClient: z.number().int().min(1).max(100).default(3), perDealer: z.number().int().min(1).max(10_000).default(30) })
+      .strict()
+      .default({ perClient: 3, perDealer: 30 }),
   })
   .strict()
   .superRefine((d, ctx) => {

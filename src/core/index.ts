@@ -15,3 +15,4 @@ export { findReturn } from "./return-slot.js";
 export { encodeOptionId, decodeOptionId, type DecodedOption } from "./option-id.js";
 export { dayNumberFromIso, isoFromDayNumber, weekdayOf } from "./civil.js";
 export * from "./reshuffle/index.js";
+export { calendarDays, dayOptions, quietAt, MAX_CALENDAR_DAYS, type CalendarDay, type DayQuery } from "./day-options.js";

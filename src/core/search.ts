@@ -43,7 +43,7 @@ export interface SearchResult {
   days: number;
 }
 
-interface Candidate {
+export interface Candidate {
   key: number;
   start: number;
   advisor: number;
@@ -85,11 +85,21 @@ function advisorOrder(index: CapacityIndex, day: DayInfo, preferred: number): nu
   return mine;
 }
 
+/** What a scan collects: the best slot per half-day, every feasible start, or a day's probe. */
+export const BEST = 0;
+export const EVERY = 1;
+/** The calendar's question: the day's first feasible start, then its first quiet one (day-options.ts). */
+export const PROBE = 2;
+type Mode = typeof BEST | typeof EVERY | typeof PROBE;
+
 /**
- * Best slot of one half-day of `day` (or, with `every`, every feasible slot appended to
- * `out`). Returns "stop" when nothing later in the day can pass (workshop full).
+ * Best slot of one half-day of `day` (or, with EVERY, every feasible start appended to
+ * `out`, with its first advisor in `order`; with PROBE, the day's first feasible start
+ * and its first quiet one). Returns "stop" when nothing later in the day can pass
+ * (workshop full) or, with PROBE, once a quiet start is found.
  */
-function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], every: boolean, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
+function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], mode: Mode, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
+  const every = mode !== BEST;
   const minutes = q.job.receptionMinutes;
   const st = index.peek(day.n);
   const quietLimit = Math.max(1, Math.ceil(index.dealer.config.receptionRules.quietMaxDeskShare * order.length));
@@ -114,6 +124,8 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
       // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
       if (!every && best && rank >= best.key - (best.key & 2047)) continue;
+      // A probe that already has the day's first start only looks for a quiet one.
+      if (mode === PROBE && !quiet && out.length > 0 && out[out.length - 1].day === day.n) continue;
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
@@ -136,6 +148,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         else c.plan = res as LabourPlan;
         if (every) out.push(c);
         else if (!best || c.key < best.key) best = c;
+        if (mode === PROBE && quiet) return "stop";
         break;
       }
       // Tier 0 at zero load is unbeatable: nothing later in this half-day can outrank it.
@@ -146,15 +159,17 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
 }
 
 /**
- * Best slot of each half-day of `day`, appended to `out` (with `every`, every feasible
- * slot). Mobility that depends on the stay (a courtesy car out until the return) costs
+ * Best slot of each half-day of `day`, appended to `out` (EVERY, PROBE: see scanHalf).
+ * Mobility that depends on the stay (a courtesy car out until the return) costs
  * a return search per slot, so the scan first ranks on the desk and workshop alone and
  * checks the mobility of the winner; only when that fails does it rescan with it.
+ * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon). `gate`: shared by
+ * the days of one scan in time order (see the workshop gate below).
  */
-function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], every: boolean, gate: { bound: number }): void {
+export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11, gate: { bound: number } = { bound: -Infinity }): void {
+  const every = mode !== BEST;
   // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
   // no slot for this job at all (the cheapest test, so it comes first).
-  let halves = 0b11;
   const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
   if (perHalf) {
     for (let half = 0; half < 2; half++) {
@@ -183,18 +198,18 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   for (let half = 0; half < 2; half++) {
     if ((halves & (1 << half)) === 0) continue;
     if (every) {
-      if (scanHalf(index, q, day, half, order, true, stateful, out) === "stop") return;
+      if (scanHalf(index, q, day, half, order, mode, stateful, out) === "stop") return;
       continue;
     }
     // A counted kind (driver runs, shuttle seats) fails on the return's half-day often
     // enough that ranking first and checking the winner would mostly rescan: check stays at once.
-    let best = scanHalf(index, q, day, half, order, false, perHalf, out);
+    let best = scanHalf(index, q, day, half, order, BEST, perHalf, out);
     if (best === "stop") return;
     if (best && stateful && !perHalf) {
       const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, best.plan);
       if (typeof stay !== "string") best.stay = stay;
       else {
-        best = scanHalf(index, q, day, half, order, false, true, out);
+        best = scanHalf(index, q, day, half, order, BEST, true, out);
         if (best === "stop") return;
       }
     }
@@ -202,7 +217,7 @@ function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candid
   }
 }
 
-function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
+export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
   const start = c.start;
   const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, c.plan);
   if (typeof r === "string") return null;
@@ -226,7 +241,7 @@ function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number,
     const day = index.dealer.day(n);
     if (day.open.length === 0) continue;
     const before = out.length;
-    scanDay(index, q, day, out, every, gate);
+    scanDay(index, q, day, out, every ? EVERY : BEST, 0b11, gate);
     if (every) continue;
     for (let i = before; i < out.length; i++) if (out[i].key < TIER_SCALE) tierZero++;
     if (tierZero >= q.count) break;

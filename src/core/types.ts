@@ -35,6 +35,8 @@ export interface Booking {
   readyAt: number;
   express: boolean;
   mobility: Mobility;
+  /** A hold (issue 14): counts for every rule, but is nobody's appointment: never moved or listed by a re-plan. */
+  hold?: boolean;
 }
 
 /** A job as the customer describes it; durations and labour derive from it. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { timingSafeEqualString } from "../lib/sha256.js";
+import { timingSafeEqualString } from "../lib/digest.js";
 import { apiKeys, auditLog } from "./schema.js";
 import type { Db, SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 import { immediate } from "./tx.js";
@@ -13,6 +13,8 @@ export interface ActiveKey {
   id: string;
   dealerId: string;
   role: string;
+  /** Role client: the channel its bookings are recorded under. */
+  channel: string | null;
 }
 
 /**
@@ -22,9 +24,9 @@ export interface ActiveKey {
  * Revocation is immediate: every request reads the table, nothing is cached.
  */
 export function findActiveKey(sqlite: SqliteHandle, secretHash: string): ActiveKey | null {
-  const row = stmt(sqlite).get(secretHash) as { id: string; dealer_id: string; role: string; secret_hash: string } | undefined;
+  const row = stmt(sqlite).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
   if (!row || !timingSafeEqualString(row.secret_hash, secretHash)) return null;
-  return { id: row.id, dealerId: row.dealer_id, role: row.role };
+  return { id: row.id, dealerId: row.dealer_id, role: row.role, channel: row.channel };
 }
 
 export interface NewKey {
@@ -32,6 +34,8 @@ export interface NewKey {
   dealerId: string;
   role: string;
   label: string;
+  /** Role client only. */
+  channel?: string | null;
   secretHash: string;
   /** ISO instant. */
   at: string;
@@ -40,11 +44,11 @@ export interface NewKey {
 }
 
 export function insertKey(db: Db, sqlite: SqliteHandle, k: NewKey): ApiKeyRow {
-  const row: ApiKeyRow = { id: k.id, dealerId: k.dealerId, role: k.role, label: k.label, secretHash: k.secretHash, createdAt: k.at, revokedAt: null };
+  const row: ApiKeyRow = { id: k.id, dealerId: k.dealerId, role: k.role, label: k.label, secretHash: k.secretHash, createdAt: k.at, revokedAt: null, channel: k.channel ?? null };
   immediate(sqlite, () => {
     db.insert(apiKeys).values(row).run();
     db.insert(auditLog)
-      .values({ dealerId: k.dealerId, at: k.at, actor: k.actor, action: "api_key.created", afterJson: JSON.stringify({ id: k.id, role: k.role, label: k.label }) })
+      .values({ dealerId: k.dealerId, at: k.at, actor: k.actor, action: "api_key.created", afterJson: JSON.stringify({ id: k.id, role: k.role, label: k.label, ...(k.channel ? { channel: k.channel } : {}) }) })
       .run();
   });
   return row;
@@ -74,7 +78,7 @@ const cache = new WeakMap<SqliteHandle, SqliteStatement>();
 function stmt(sqlite: SqliteHandle): SqliteStatement {
   let s = cache.get(sqlite);
   if (!s) {
-    s = sqlite.prepare("SELECT id, dealer_id, role, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL");
+    s = sqlite.prepare("SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL");
     cache.set(sqlite, s);
   }
   return s;

@@ -36,6 +36,11 @@ const TRIGGERS = [
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, NEW.id); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_appointment_delete AFTER DELETE ON main.appointments
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, OLD.id); END`,
+  // Holds (issue 14) share the appointment column under the key "hold:<id>" (scheduler/holds/live.ts).
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_hold_insert AFTER INSERT ON main.holds
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, 'hold:' || NEW.id); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_hold_delete AFTER DELETE ON main.holds
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, 'hold:' || OLD.id); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_insert AFTER INSERT ON main.dealers
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.id, NULL); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_update AFTER UPDATE ON main.dealers

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canonicalJson } from "../lib/canonical-json.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 
 // Idempotency-Key store. Intended flow, all inside ONE immediate() transaction so a

@@ -59,6 +59,17 @@ export const appointments = sqliteTable(
     vehicleId: text("vehicle_id"),
     /** The booking file: questionnaire answers, campaigns, contract, attendance, persona. */
     fileJson: text("file_json"),
+    /**
+     * A stored customer (and vehicle) an ANONYMOUS booking's contact or VIN matched:
+     * {customerId, vehicleId, by[]}. A suggestion for staff, never applied by the booking
+     * itself (scheduler/journey/people.ts); cleared when staff apply it.
+     */
+    possibleMatchJson: text("possible_match_json"),
+    /**
+     * Whether the booking was granted priority (express reserve, caps override) from the
+     * caller's credential (scheduler/trust.ts). NULL on older rows: the model decides.
+     */
+    priority: integer("priority", { mode: "boolean" }),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -127,6 +138,8 @@ export const apiKeys = sqliteTable(
     secretHash: text("secret_hash").notNull().unique(),
     createdAt: text("created_at").notNull(),
     revokedAt: text("revoked_at"),
+    /** Role "client" only: the channel its bookings are recorded under ("app", "web", ...). */
+    channel: text("channel"),
   },
   (t) => [index("api_keys_dealer_idx").on(t.dealerId)],
 );
@@ -181,6 +194,11 @@ export const vehicles = sqliteTable(
     ownerCustomerId: text("owner_customer_id"),
     /** Local date YYYY-MM-DD of the next scheduled maintenance. */
     nextServiceDue: text("next_service_due"),
+    /**
+     * Set by staff or a client key (PUT /vehicles/{vin}): an anonymous caller gets
+     * priority (express) only for a VIN held here as priority, never by naming a model.
+     */
+    priority: integer("priority", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -281,3 +299,58 @@ export const indexChanges = sqliteTable("index_changes", {
   dealerId: text("dealer_id").notNull(),
   appointmentId: text("appointment_id"),
 });
+
+// Holds (issue 14): a widget keeps an option for a few minutes while the customer types.
+// A live hold (expires_at > now, epoch ms) counts for every rule like an appointment; an
+// expired one stops counting at read time and its row is purged later. `id` is the
+// sha256 of the hold id given to the client (the capability to book or release it);
+// `client_hash` the sha256 of the client address, for the per-client cap (never the address).
+export const holds = sqliteTable(
+  "holds",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    clientHash: text("client_hash").notNull(),
+    advisorId: text("advisor_id").notNull(),
+    receptionStart: integer("reception_start").notNull(),
+    receptionMinutes: integer("reception_minutes").notNull(),
+    returnAdvisorId: text("return_advisor_id"),
+    returnStart: integer("return_start"),
+    returnMinutes: integer("return_minutes"),
+    readyAt: integer("ready_at").notNull(),
+    labourJson: text("labour_json").notNull(),
+    express: integer("express", { mode: "boolean" }).notNull(),
+    mobility: text("mobility").notNull(),
+    /** The job as held: vehicle, interventions, known, mobility (no contact data). */
+    requestJson: text("request_json").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("holds_dealer_expires_idx").on(t.dealerId, t.expiresAt), index("holds_dealer_client_idx").on(t.dealerId, t.clientHash, t.expiresAt)],
+);
+
+// Sessions of the advisors' page (/board): a browser signs in with an API key (or the
+// bootstrap token) once and then carries only a cookie. The cookie's secret is stored as
+// its sha256 (id_hash), never in clear; credential_hash pins the key or token it came
+// from, so a revoked key or a rotated token ends its sessions at the next request.
+// Instants are epoch ms of the real clock (never SCHEDULER_NOW: a frozen clock would
+// make sessions immortal). kind: "root" | "key"; role: "advisor" | "admin".
+export const boardSessions = sqliteTable(
+  "board_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    kind: text("kind").notNull(),
+    keyId: text("key_id"),
+    role: text("role").notNull(),
+    credentialHash: text("credential_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("board_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -3,12 +3,16 @@ import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppDeps, AppEnv } from "../api/deps.js";
 import { createLimiters, type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
 import type { Runtimes } from "../scheduler/runtime.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
+import { availabilityCalendarRoute } from "./availability/calendar.js";
+import { availabilityDayRoute } from "./availability/day.js";
 import { searchAvailabilityRoute } from "./availability/post.js";
 import { getDealerRoute } from "./dealers/get.js";
+import { createHoldRoute } from "./holds/create.js";
+import { releaseHoldRoute } from "./holds/release.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
 import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
@@ -25,13 +29,17 @@ import { rescheduleOwnAppointmentRoute } from "./manage/reschedule.js";
 interface PublicRoute {
   route: { method: string; path: string };
   limit: LimitClass;
-  /** Staff of the dealer, authenticated, skip the limits (a phone desk books all day). */
+  /** Staff or a client key of the dealer, authenticated, skip the limits (a phone desk books all day; an owner-app backend is one address for all its users). */
   staffExempt?: boolean;
 }
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: getDealerRoute, limit: "search" },
-  { route: searchAvailabilityRoute, limit: "search" },
+  { route: searchAvailabilityRoute, limit: "search", staffExempt: true },
+  { route: availabilityCalendarRoute, limit: "search", staffExempt: true },
+  { route: availabilityDayRoute, limit: "search", staffExempt: true },
+  { route: createHoldRoute, limit: "booking", staffExempt: true },
+  { route: releaseHoldRoute, limit: "search" },
   { route: bookAppointmentRoute, limit: "booking", staffExempt: true },
   { route: viewOwnAppointmentRoute, limit: "search" },
   { route: cancelOwnAppointmentRoute, limit: "booking" },

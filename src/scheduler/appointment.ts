@@ -4,11 +4,13 @@ import type { AppointmentView } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import type { Runtimes } from "./runtime.js";
+import { staffFields } from "./staff-view.js";
 
+/** The staff view: the appointment plus its booked contact and any possibleMatch. */
 export function getAppointment(db: Db, runtimes: Runtimes, dealerId: string, id: string): AppointmentView {
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const row = findAppointment(db, dealerId, id);
   if (!row) throw notFound(`appointment ${id}`);
-  return appointmentView(rt.dealer, row);
+  return { ...appointmentView(rt.dealer, row), ...staffFields(db, row) };
 }

@@ -4,7 +4,7 @@ import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { expressHorizon } from "../core/express.js";
 import { checkStay, type Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "./appointments-repo.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
@@ -14,9 +14,11 @@ import { DomainError, notFound } from "./errors.js";
 import { appointmentView, optionView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
 import { advisorIndexOf, jobFor, searchOptions } from "./search.js";
-import { isPriority, resolveMobility } from "./priority.js";
+import { resolveMobility } from "./priority.js";
+import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
+import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
@@ -62,24 +64,40 @@ function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number;
 }
 
 export interface BookOptions {
-  /** Max active future bookings per customer email/phone (contact-cap.ts); 0 or absent: none (staff). */
+  /** Who is booking (trust.ts): decides priority, channel, and whether people records may change. */
+  caller?: Caller;
+  /** Max active future bookings per customer email/phone (contact-cap.ts) for public bookings; 0: none. */
   contactCap?: number;
+}
+
+/** A public booking (anonymous or client key) must be able to reach its customer. */
+function requireContact(req: BookingRequest): void {
+  if (req.customer.email || req.customer.phone) return;
+  const message = "give an email or a phone number, so the dealer can reach you about this appointment";
+  throw new DomainError("validation_failed", `customer: ${message}`, { errors: [{ path: "customer", message, in: "body" }] });
 }
 
 export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest, opts: BookOptions = {}): Outcome<AppointmentView> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const priority = isPriority(rt.dealer, req.vehicle.model);
+  const caller = opts.caller ?? ANONYMOUS;
+  const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
+  const channel = channelFor(caller, req.channel);
+  const publicBooking = isPublicBooking(caller);
+  if (publicBooking) requireContact(req);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobFor(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = Math.floor(ctx.nowMs / 60_000);
   const contact = contactHashes(req.customer);
   let booking: Booking | null = null;
-  const outcome = immediate(ctx.sqlite, () =>
+  // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
+  let held: TakenHold | null = null;
+  const outcome = restoringHold(() => held, () => immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
       // Inside the transaction, so parallel requests cannot all pass the count.
-      enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
+      if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
+      held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).
       const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
@@ -130,12 +148,14 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         labourJson: labourToJson(rt.dealer, plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
-        customerJson: JSON.stringify(req.customer),
+        // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.
+        customerJson: JSON.stringify({ ...req.customer, known: knownOf(req.customer) }),
         contactEmailHash: contact.email,
         contactPhoneHash: contact.phone,
         mobility,
         requestText: req.request ?? null,
-        channel: req.channel,
+        channel,
+        priority,
         express,
         forced,
         createdAt: at,
@@ -144,11 +164,13 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
       insertAppointment(ctx.db, row);
       audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "book_forced" : "book", after: { express, forced, mobility, status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
       // The customer's journey: customer/vehicle links, booking file, timers (journey/hooks.ts).
-      const linked = onBooked(ctx, rt, row, req);
+      const linked = onBooked(ctx, rt, row, req, caller);
       booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-      return { status: 201, body: appointmentView(rt.dealer, { ...row, ...linked }, manageToken) };
+      const body = appointmentView(rt.dealer, { ...row, ...linked }, manageToken);
+      if (priorityNote) body.priorityNote = priorityNote;
+      return { status: 201, body };
     }),
-  );
+  ));
   if (booking) rt.index.add(booking);
   return outcome;
 }

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
 import type { Customer } from "./contracts.js";
 import { DomainError } from "./errors.js";

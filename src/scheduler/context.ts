@@ -1,5 +1,6 @@
 import { lookup, store } from "../db/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import type { ServerSecrets } from "../lib/sealing.js";
 import { DomainError } from "./errors.js";
 import { idempotencyKeyId, sealResponse, unsealResponse } from "./seal.js";
 import type { Runtimes } from "./runtime.js";
@@ -15,6 +16,8 @@ export interface WriteContext {
   nowMs: number;
   actor: string;
   idempotency?: { key: string; scope: string; hash: string };
+  /** Seal what an idempotent replay must give back (PITLANE_SECRET); set whenever idempotency is. */
+  secrets?: ServerSecrets;
 }
 
 export interface Outcome<T> {
@@ -30,16 +33,18 @@ export interface Outcome<T> {
  */
 export function idempotent<T>(ctx: WriteContext, dealerId: string, fn: () => { status: number; body: T }): Outcome<T> {
   const idem = ctx.idempotency;
-  const keyId = idem ? idempotencyKeyId(idem.key) : "";
-  if (idem) {
-    const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);
-    if (hit.kind === "replay") return { status: hit.status, body: unsealResponse(hit.body as T, idem.key), replayed: true };
-    if (hit.kind === "mismatch") {
-      throw new DomainError("idempotency_mismatch", "this Idempotency-Key was already used with a different request body");
-    }
+  if (!idem) return { ...fn(), replayed: false };
+  const secrets = ctx.secrets;
+  if (!secrets) throw new Error("idempotent write without server secrets"); // a wiring bug, never input
+  const keyId = idempotencyKeyId(idem.key);
+  const at = { dealerId, scope: idem.scope, key: idem.key };
+  const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);
+  if (hit.kind === "replay") return { status: hit.status, body: unsealResponse(hit.body as T, secrets, at), replayed: true };
+  if (hit.kind === "mismatch") {
+    throw new DomainError("idempotency_mismatch", "this Idempotency-Key was already used with a different request body");
   }
   const r = fn();
-  if (idem) store(ctx.sqlite, { dealerId, scope: idem.scope, key: keyId, requestHash: idem.hash, status: r.status, body: sealResponse(r.body, idem.key), now: ctx.nowMs });
+  store(ctx.sqlite, { dealerId, scope: idem.scope, key: keyId, requestHash: idem.hash, status: r.status, body: sealResponse(r.body, secrets, at), now: ctx.nowMs });
   return { ...r, replayed: false };
 }
 

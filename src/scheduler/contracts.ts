@@ -33,7 +33,8 @@ export const AvailabilityRequest = z
   .object({
     vehicle: Vehicle.optional(),
     interventions: Interventions,
-    customer: z.object({ known: z.boolean().default(true) }).strict().default({ known: true }),
+    /** known: "I have been here before"; unsaid = a new customer (scheduler/trust.ts). */
+    customer: z.object({ known: z.boolean().optional() }).strict().default({}),
     mobility: Mobility.default("none"),
     /** Local date in the dealer's zone; defaults to today there. */
     from: LocalDate.optional(),
@@ -83,6 +84,8 @@ export const AvailabilityResponse = z
     shortfall: Shortfall.optional(),
     /** Set when the engine changed the requested mobility (priority vehicles), with the reason. */
     mobilityNote: z.string().optional(),
+    /** Set when a priority model was named without a credential or a VIN on file: ordinary options, the dealer confirms priority. */
+    priorityNote: z.string().optional(),
   })
   .openapi("AvailabilityResponse");
 export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
@@ -93,7 +96,8 @@ export type Persona = z.infer<typeof Persona>;
 
 export const Customer = z
   .object({
-    known: z.boolean().default(true),
+    /** "I have been here before": picks the shorter reception only; unsaid = new. */
+    known: z.boolean().optional(),
     name: z.string().min(1).max(120),
     email: z.string().email().max(200).optional(),
     phone: z.string().regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number").optional(),
@@ -115,7 +119,9 @@ export const Customer = z
   .openapi("Customer");
 export type Customer = z.infer<typeof Customer>;
 
-export const Channel = z.enum(["app", "web", "phone", "walk_in", "staff"]);
+export const CHANNELS = ["app", "web", "phone", "walk_in", "staff"] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
 
 export const ServiceContract = z
   .object({ id: z.string().max(60).optional(), name: z.string().min(1).max(120), validUntil: LocalDate.optional() })
@@ -143,12 +149,15 @@ export const BookingRequest = z
     mobility: Mobility.default("none"),
     /** The customer's words, stored verbatim. */
     request: z.string().max(2000).optional(),
-    channel: Channel.default("app"),
+    /** Follows the credential (scheduler/trust.ts): anonymous web|app (default web), a client key its own, staff as sent (default staff). */
+    channel: Channel.optional(),
     /** Pre-diagnosis answers by question id (the dealer's questionnaire), for technical problems. */
     questionnaire: z.record(Id, z.string().max(1000)).optional(),
     serviceContract: ServiceContract.optional(),
     /** Who attends reception besides the advisor; shown in the appointment title. */
     attendance: z.enum(["supervisor", "technician"]).optional(),
+    /** A live hold on this optionId's slot (POST …/holds): the booking consumes it. */
+    holdId: z.string().min(1).max(100).optional(),
   })
   .strict()
   .refine((b) => b.optionId !== undefined || b.start !== undefined, {
@@ -161,6 +170,23 @@ export type BookingRequest = z.infer<typeof BookingRequest>;
 export const STATUSES = ["requested", "confirmed", "checked_in", "completed", "cancelled", "no_show"] as const;
 export const Status = z.enum(STATUSES).openapi("Status");
 export type Status = z.infer<typeof Status>;
+
+export const ContactView = z
+  .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+  .openapi("Contact");
+export type ContactView = z.infer<typeof ContactView>;
+
+export const MATCH_BY = ["email", "phone", "vin"] as const;
+export const PossibleMatch = z
+  .object({
+    customerId: z.string(),
+    /** The stored customer as the dealer knows them (not as the booking said). */
+    customer: ContactView,
+    vehicleId: z.string().nullable(),
+    by: z.array(z.enum(MATCH_BY)),
+  })
+  .openapi("PossibleMatch");
+export type PossibleMatch = z.infer<typeof PossibleMatch>;
 
 export const AppointmentView = z
   .object({
@@ -193,6 +219,14 @@ export const AppointmentView = z
     title: z.string(),
     /** The booking file; absent on appointments booked before it existed. */
     file: BookingFile.optional(),
+    /** Whether the booking was granted priority (from the caller's credential or the VIN on file). */
+    priority: z.boolean().optional(),
+    /** Set when a priority model was named but not believed: the dealer will confirm priority. */
+    priorityNote: z.string().optional(),
+    /** Staff views only: the contact this appointment was booked with. */
+    customer: ContactView.optional(),
+    /** Staff views only: a stored customer an anonymous booking's contact or VIN matched. */
+    possibleMatch: PossibleMatch.nullable().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -3,20 +3,24 @@ import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
-import type { Status } from "./contracts.js";
+import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";
+import { staffFields } from "./staff-view.js";
 import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
 
 // The advisors' day: each advisor's receptions and returns, the workshop's booked
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it
 // shows past days and appointments the in-memory index no longer holds.
 
+/** customer: the contact it was booked with; possibleMatch: a stored customer it may be (staff-view.ts). */
+type Slot = { appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; version: number; express: boolean; forced: boolean; customer: ContactView; possibleMatch: PossibleMatch | null };
+
 export interface DayBoard {
   date: string;
   timeZone: string;
   open: boolean;
-  advisors: Array<{ id: string; name: string; slots: Array<{ appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; express: boolean; forced: boolean }> }>;
+  advisors: Array<{ id: string; name: string; slots: Array<Slot> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
   /** Per technician, the day's jobs in planned order. */
   technicians: TechnicianDay[];
@@ -48,11 +52,12 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
   for (const r of rows) {
     const status = r.status as Status;
     const visible = status !== "cancelled";
+    const who = visible ? staffFields(db, r) : null;
     if (visible && r.receptionStart >= from && r.receptionStart < to) {
-      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, express: r.express, forced: r.forced });
+      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
-      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, express: r.express, forced: r.forced });
+      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
     techBoard.add(r.id, status, r.labourJson);
     if (!holding.has(status)) continue;

@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | "version_conflict"
   | "precondition_required"
   | "idempotency_mismatch"
-  | "too_many_bookings";
+  | "too_many_bookings"
+  | "too_many_holds";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

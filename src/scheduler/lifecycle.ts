@@ -1,10 +1,11 @@
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
+import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
+import { rowToBooking } from "./runtime.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
 // no_show. Each transition is a compare-and-set on the current status, so two clicks
@@ -12,7 +13,8 @@ import { appointmentView } from "./present.js";
 
 const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
   confirm: { from: ["requested"], to: "confirmed" },
-  "check-in": { from: ["requested", "confirmed"], to: "checked_in" },
+  // From no_show too: a late customer, checked in by staff after the automatic no-show.
+  "check-in": { from: ["requested", "confirmed", "no_show"], to: "checked_in" },
   complete: { from: ["checked_in"], to: "completed" },
   cancel: { from: ["requested", "confirmed"], to: "cancelled" },
   "no-show": { from: ["requested", "confirmed"], to: "no_show" },
@@ -32,6 +34,7 @@ export function transition(
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const t = TRANSITIONS[action];
   let release = false;
+  let restore: AppointmentRow | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, dealerId, () => {
       const row = findAppointment(ctx.db, dealerId, id);
@@ -51,14 +54,20 @@ export function transition(
         dealerId, appointmentId: id, at, actor: ctx.actor, action,
         before: { status: row.status, version: row.version },
         after: { status: t.to, version: patch.version },
-        reason: opts.reason ?? null,
+        reason: opts.reason ?? (row.status === "no_show" ? "late arrival after the automatic no-show" : null),
       });
-      onTransition(ctx, rt, { ...row, ...patch }, action); // the journey's timers and messages
+      onTransition(ctx, rt, { ...row, ...patch }, action, row.status); // the journey's timers and messages
       release = RELEASES.has(t.to);
+      // A late check-in takes back the capacity the no-show released (workshop, return, car).
+      if (RELEASES.has(row.status as Status) && !release) restore = { ...row, ...patch };
       return { status: 200, body: appointmentView(rt.dealer, { ...row, ...patch }) };
     }),
   );
   // After commit, and only on the one request whose compare-and-set won.
   if (release) rt.index.remove(id);
+  if (restore) {
+    const b = rowToBooking(rt.dealer, restore);
+    if (b && !rt.index.bookings.has(id)) rt.index.add(b);
+  }
   return outcome;
 }

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { findByManageTokenHash } from "./appointments-repo.js";
 import type { WriteContext, Outcome } from "./context.js";

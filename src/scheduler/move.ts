@@ -15,7 +15,7 @@ import { DomainError, notFound } from "./errors.js";
 import { appointmentView, optionView } from "./present.js";
 import { onMoved } from "./journey/hooks.js";
 import { rowToBooking } from "./runtime.js";
-import { isPriority } from "./priority.js";
+import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
@@ -27,7 +27,7 @@ const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
 export function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
   const customer = JSON.parse(row.customerJson) as { known?: boolean };
-  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known ?? true, mobility: row.mobility as Mobility });
+  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known === true, mobility: row.mobility as Mobility });
   if (!isJobError(job)) return job;
   // The intervention left the catalogue since booking: keep the labour it was booked with.
   const bySkill = new Map<number, number>();
@@ -62,8 +62,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
         const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;
         removed = index.remove(id);
-        const vehicle = JSON.parse(row.vehicleJson) as { model?: string };
-        const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: isPriority(dealer, vehicle.model) };
+        const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: rowPriority(dealer, row) };
         const retHint = req.return ? null : (current?.ret ?? null);
         const chk = checkStay(index, base, retHint);
         const blocking = chk.violations.filter((v) => !(req.force && CAPS.has(v.code)));

@@ -78,6 +78,7 @@ export function appointmentView(dealer: Dealer, row: AppointmentRow, manageToken
     updatedAt: row.updatedAt,
   };
   if (file) view.file = file;
+  if (row.priority !== null) view.priority = row.priority;
   // No links built from the token here: idempotency records store this body, and only
   // the manageToken field is sealed there (seal.ts). Clients know /v1/manage/{token}/calendar.ics.
   if (manageToken) view.manageToken = manageToken;

@@ -11,6 +11,15 @@ export function isPriority(dealer: Dealer, model: string | undefined): boolean {
   return dealer.config.express.models.some((x) => x.trim().toLowerCase() === m);
 }
 
+/**
+ * A stored appointment's priority: what its booking was granted from the caller's
+ * credential (trust.ts); rows booked before that was recorded fall back to the model.
+ */
+export function rowPriority(dealer: Dealer, row: { priority: boolean | null; vehicleJson: string }): boolean {
+  if (row.priority !== null) return row.priority;
+  return isPriority(dealer, (JSON.parse(row.vehicleJson) as { model?: string }).model);
+}
+
 const PRIORITY_KINDS: Mobility[] = ["courtesy_car", "pickup_delivery"];
 
 /**

@@ -6,6 +6,8 @@ import type { ChangeFeed } from "../db/change-feed.js";
 import { getDealer } from "../db/dealers-repo.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { findAppointment, HOLDING, holdingSince, type AppointmentRow } from "./appointments-repo.js";
+import { findHold, liveHolds } from "./holds/holds-repo.js";
+import { HOLD_PREFIX, holdBooking, isHoldKey, LiveHolds } from "./holds/live.js";
 
 // The in-memory side of one dealer: its compiled configuration and capacity index,
 // built from storage on first use (or after a restart, or a config change) and kept
@@ -15,6 +17,8 @@ export interface DealerRuntime {
   dealer: Dealer;
   index: CapacityIndex;
   configVersion: number;
+  /** The live holds in `index`, swept at read time (holds/live.ts). */
+  holds: LiveHolds;
 }
 
 /** How far back the index reaches: older appointments cannot collide with new ones. */
@@ -75,6 +79,7 @@ export class Runtimes {
 
   /** The row's current state into the index: idempotent, so own rows may come back. */
   private replay(rt: DealerRuntime, dealerId: string, id: string): void {
+    if (isHoldKey(id)) return this.replayHold(rt, dealerId, id);
     const row = findAppointment(this.db, dealerId, id);
     const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
     const holds = row !== undefined && HOLDING.includes(row.status as never) && (row.receptionStart >= since || row.readyAt >= since);
@@ -86,11 +91,27 @@ export class Runtimes {
     if (b) rt.index.add(b);
   }
 
+  /** A hold created, consumed or released by another process (change-feed key "hold:<id>"). */
+  private replayHold(rt: DealerRuntime, dealerId: string, key: string): void {
+    const row = findHold(this.db, dealerId, key.slice(HOLD_PREFIX.length));
+    const b = row && row.expiresAt > this.now() ? holdBooking(rt.dealer, row) : null;
+    if (b && rt.index.bookings.has(key)) return;
+    rt.index.remove(key);
+    rt.holds.forget(key);
+    if (b && row) {
+      rt.index.add(b);
+      rt.holds.track(key, row.expiresAt);
+    }
+  }
+
   /** The dealer's runtime, loading it from storage when needed; null for an unknown dealer. */
   get(dealerId: string): DealerRuntime | null {
     this.sync();
     const hit = this.cache.get(dealerId);
-    if (hit) return hit;
+    if (hit) {
+      hit.holds.sweep(hit.index, this.now());
+      return hit;
+    }
     const stored = getDealer(this.db, dealerId);
     if (!stored) return null;
     const dealer = compileDealer(dealerId, stored.config);
@@ -102,7 +123,15 @@ export class Runtimes {
       // the day board still lists them from storage.
       if (b) bookings.push(b);
     }
-    const rt: DealerRuntime = { dealer, index: CapacityIndex.build(dealer, bookings), configVersion: stored.version };
+    // Live holds count like appointments (and survive a restart: they are rows too).
+    const holds = new LiveHolds();
+    for (const row of liveHolds(this.db, dealerId, this.now())) {
+      const b = holdBooking(dealer, row);
+      if (!b) continue;
+      bookings.push(b);
+      holds.track(b.id, row.expiresAt);
+    }
+    const rt: DealerRuntime = { dealer, index: CapacityIndex.build(dealer, bookings), configVersion: stored.version, holds };
     this.cache.set(dealerId, rt);
     return rt;
   }

@@ -6,14 +6,16 @@ import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
-import { isPriority, resolveMobility } from "./priority.js";
+import type { SqliteHandle } from "../db/sqlite-handle.js";
+import { resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
+import { type Caller, knownOf, priorityFor } from "./trust.js";
 
 // searchAvailability: the public form's question, "which reception times can this
 // dealer honestly promise this car?", answered from the in-memory index.
 
-export function jobFor(rt: DealerRuntime, req: { interventions: string[]; customer: { known: boolean }; mobility: Job["mobility"] }): Job {
-  const job = deriveJob(rt.dealer, { interventions: req.interventions, known: req.customer.known, mobility: req.mobility });
+export function jobFor(rt: DealerRuntime, req: { interventions: string[]; customer: { known?: boolean }; mobility: Job["mobility"] }): Job {
+  const job = deriveJob(rt.dealer, { interventions: req.interventions, known: knownOf(req.customer), mobility: req.mobility });
   if (isJobError(job)) throw new DomainError("validation_failed", job.detail, { errors: [{ path: "interventions", message: job.detail, in: "body" }] });
   return job;
 }
@@ -30,10 +32,16 @@ export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days
   return coreSearch(rt.index, { job, fromDay, days, count, now, ...extra });
 }
 
-export function searchAvailability(runtimes: Runtimes, dealerId: string, req: AvailabilityRequest, nowMs: number): AvailabilityResponse {
+/** Who is asking, for what their words buy (trust.ts); the VIN registry is read through sqlite. */
+export interface Asker {
+  sqlite: SqliteHandle;
+  caller: Caller;
+}
+
+export function searchAvailability(runtimes: Runtimes, dealerId: string, req: AvailabilityRequest, nowMs: number, asker: Asker): AvailabilityResponse {
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const priority = isPriority(rt.dealer, req.vehicle?.model);
+  const { priority, note: priorityNote } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
@@ -53,5 +61,6 @@ export function searchAvailability(runtimes: Runtimes, dealerId: string, req: Av
   };
   if (result.shortfall) res.shortfall = result.shortfall;
   if (note) res.mobilityNote = note;
+  if (priorityNote) res.priorityNote = priorityNote;
   return res;
 }

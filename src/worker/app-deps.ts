@@ -1,5 +1,6 @@
 import type { AppDeps } from "../api/deps.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import { previousSecrets } from "../lib/sealing.js";
 import { clockOf, type WorkerEnv } from "./env.js";
 
 // AppDeps on Workers, for both the edge app (no storage) and a dealer's Durable Object.
@@ -10,6 +11,7 @@ export function workerAppDeps(env: WorkerEnv, db: Db, sqlite: SqliteHandle): App
     sqlite,
     now: clockOf(env).now,
     adminToken: env.SCHEDULER_ADMIN_TOKEN,
+    serverSecrets: { current: env.PITLANE_SECRET, previous: previousSecrets(env.PITLANE_SECRET_PREVIOUS) },
     // Set by Cloudflare's edge from the TCP peer (a client's own header is overwritten)
     // and kept when the Worker forwards the request to the Durable Object. Rate limits
     // therefore count per address PER DEALER here (one limiter per object), where Node's

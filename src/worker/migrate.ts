@@ -1,6 +1,6 @@
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
-import { sha256Hex } from "../lib/sha256.js";
+import { sha256Hex } from "../lib/digest.js";
 
 // drizzle's migrator semantics, for a runtime without a filesystem: the same journal, the
 // same SQL files, the same bookkeeping table (__drizzle_migrations: hash = sha256 of the

@@ -5,6 +5,9 @@ import m0001 from "../../db/migrations/0001_manage_token_index.sql";
 import m0002 from "../../db/migrations/0002_trust.sql";
 import m0003 from "../../db/migrations/0003_journey.sql";
 import m0004 from "../../db/migrations/0004_change_feed.sql";
+import m0005 from "../../db/migrations/0005_trust_identity.sql";
+import m0007 from "../../db/migrations/0007_holds.sql";
+import m0008 from "../../db/migrations/0008_board_sessions.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -19,6 +22,9 @@ export const MIGRATION_FILES = {
   "0003_journey": m0003,
   // Empty in a Durable Object (one writer per dealer), but the schema stays one.
   "0004_change_feed": m0004,
+  "0005_trust_identity": m0005,
+  "0007_holds": m0007,
+  "0008_board_sessions": m0008,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -8,6 +8,9 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../api/deps.js";
 // - SCHEDULER_ADMIN_TOKEN is REQUIRED: there is no console to print a generated one.
 //   Set it with `wrangler secret put SCHEDULER_ADMIN_TOKEN` (locally: .dev.vars or
 //   `npm run dev:worker`, which passes one), never in wrangler.toml.
+// - PITLANE_SECRET is REQUIRED for the same reason (`wrangler secret put PITLANE_SECRET`;
+//   `npm run dev:worker` passes one derived from the admin token). PITLANE_SECRET_PREVIOUS
+//   (a secret too) keeps older ones accepted for opening while rotating.
 // - SEED_DEMO defaults to off: a deployed Worker should not grow a demo dealer on the
 //   first request for /v1/dealers/demo. `npm run dev:worker` turns it on.
 // - No PORT, DATABASE_PATH, JOURNEY_INTERVAL_MS: the platform listens, each dealer's
@@ -17,6 +20,8 @@ const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undef
 
 export const WorkerSettings = z.object({
   SCHEDULER_ADMIN_TOKEN: z.string({ error: "required: wrangler secret put SCHEDULER_ADMIN_TOKEN" }).min(8, "use at least 8 characters"),
+  PITLANE_SECRET: z.string({ error: "required: wrangler secret put PITLANE_SECRET" }).min(32, "use at least 32 characters"),
+  PITLANE_SECRET_PREVIOUS: opt(z.string().optional()),
   SCHEDULER_NOW: opt(
     z
       .string()

@@ -10,7 +10,8 @@ import { startReceiver } from "../journey/receiver.js";
 // dealer's Durable Object (src/worker/admin-tick.ts), and the webhook call leaves from
 // the dealer's object.
 
-const SECRET = "server-secret-0123456789";
+// A Standard Webhooks secret: the receiver verifies with the standardwebhooks package.
+const SECRET = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 const ENV = { SEED_DEMO: "0", JOURNEY_INTERVAL_MS: "0" };
 
 export function describeJourney(runtime: ServerRuntime): void {

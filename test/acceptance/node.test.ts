@@ -1,6 +1,7 @@
 import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
+import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
 
 // The acceptance suite against the REAL Node server (`npm start`, spawned): the endpoints,
@@ -9,5 +10,6 @@ import { useSpawnedTarget } from "./target.js";
 
 const node = useSpawnedTarget("node");
 describeEndpoints(node.target);
+describeTrust(node.target);
 describeRace(node.target, () => node.server().stdoutLines());
 describeStampede(node.target, () => node.server().stdoutLines());

@@ -1,6 +1,7 @@
 import { describeEndpoints } from "./endpoints.js";
 import { describeRace } from "./race.js";
 import { describeStampede } from "./stampede.js";
+import { describeTrust } from "./trust.js";
 import { useSpawnedTarget } from "./target.js";
 
 // The acceptance suite against the Worker: `npm run dev:worker`, i.e. the edge Worker and
@@ -10,5 +11,6 @@ import { useSpawnedTarget } from "./target.js";
 
 const worker = useSpawnedTarget("worker");
 describeEndpoints(worker.target);
+describeTrust(worker.target);
 describeRace(worker.target, () => worker.server().stdoutLines());
 describeStampede(worker.target, () => worker.server().stdoutLines());

@@ -85,7 +85,7 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
     // Book whatever the search offers first on that night until it offers nothing there.
     const booked: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await search(t.api, "night", { interventions: ["check"], from: c.change.date, days: 1, count: 2 });
+      const res = await search(t.api, "night", { interventions: ["check"], customer: { known: true }, from: c.change.date, days: 1, count: 2 });
       const tonight = res.options.find((o: any) => o.start.startsWith(c.change.date));
       if (!tonight) break;
       // As the desk (staff token): one customer's dozen bookings would hit the public per-contact cap.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search } from "./support.js";
+import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search as searchAs } from "./support.js";
 
 // Priority vehicles (MC20) and mobility over HTTP: the express option in every priority
 // search, the mobility a priority vehicle is given instead of what it asked for, the
@@ -7,6 +7,11 @@ import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, u
 // and courtesy cars under parallel bookings against the REAL server.
 //
 // The clock is frozen at Monday 2026-11-23 10:00 in Rome (FIXED_NOW) unless told.
+//
+// Priority is believed from a credential (README "Trust"): these searches and priority
+// bookings are the staff's, who may assert the model. What an ANONYMOUS MC20 gets is
+// test/trust/assertions.test.ts's.
+const search = (api: Api, id: string, body: unknown) => searchAs(api, id, body, auth);
 
 const MON = "2026-11-23";
 const TUE = "2026-11-24";
@@ -24,7 +29,7 @@ async function dealerAt(config: Record<string, unknown> = {}, now?: string): Pro
   return { api: t.api, id: "roma" };
 }
 
-const mc20 = (overrides: Record<string, unknown> = {}) => availability({ vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, ...overrides });
+const mc20 = (overrides: Record<string, unknown> = {}) => availability({ vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, customer: { known: true }, ...overrides });
 
 // ---------------------------------------------------------------------------------------
 
@@ -136,7 +141,7 @@ describe("priority vehicles are only ever given a courtesy car or pickup & deliv
 
   it.each(["none", "taxi", "rental", "shuttle"])("booking an MC20 with mobility %s stores a courtesy car", async (asked) => {
     const { api, id } = await dealerAt(OFFERS_ALL);
-    const appt = await book(api, id, booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { vehicle: { model: "MC20" }, mobility: asked }));
+    const appt = await book(api, id, booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { vehicle: { model: "MC20" }, mobility: asked }), auth);
     expect(appt).toMatchObject({ mobility: "courtesy_car", express: true });
     expect(appt.reception.minutes).toBe(30); // the courtesy car is handed over
   });
@@ -255,7 +260,8 @@ describe("courtesy cars under parallel bookings (real server)", () => {
               customer: { ...CUSTOMER, name: `Customer ${i}`, email: `fleet${round}-${i}@example.com`, phone: `+39 333 ${round}${String(i).padStart(6, "0")}` },
             },
           );
-          return http("POST", `/v1/dealers/${dealerId}/appointments`, body).then(async (res) => ({ status: res.status, body: (await res.json()) as any, priority }));
+          // As staff: the desk may assert the priority model (an anonymous MC20 is ordinary).
+          return http("POST", `/v1/dealers/${dealerId}/appointments`, body, auth).then(async (res) => ({ status: res.status, body: (await res.json()) as any, priority }));
         }),
       );
       const results = await Promise.all(requests);

@@ -58,7 +58,7 @@ describe("POST appointments with an Idempotency-Key", () => {
 
   it.each([
     ["another slot", booking({ start: "2026-11-25T11:00", advisorId: "anna" })],
-    ["another customer", booking(WED_10, { customer: { name: "Someone Else" } })],
+    ["another customer", booking(WED_10, { customer: { name: "Someone Else", email: "someone@example.com" } })],
     ["another intervention", booking(WED_10, { interventions: ["tyres"] })],
   ])("refuses the used key with %s: 422 idempotency_mismatch, nothing stored", async (_, other) => {
     const d = await dealer();
@@ -83,7 +83,7 @@ describe("POST appointments with an Idempotency-Key", () => {
   it("does not store a 409: the key books once the slot is free again", async () => {
     const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
     const holder = await book(api, d, booking(WED_10));
-    const wanted = booking(WED_10, { customer: { name: "Late Customer" } });
+    const wanted = booking(WED_10, { customer: { name: "Late Customer", email: "late@example.com" } });
 
     await expectProblem(await api("POST", appointments(d), wanted, key("k-409")), 409, "slot_unavailable");
     // Retrying while the slot is still taken is a fresh attempt (409 again), not a replay.

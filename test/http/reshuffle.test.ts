@@ -255,7 +255,7 @@ describe("walk-in", () => {
     // Anna alone, away until 11:00; 11:15, 11:30 and 11:45 booked: 11:00 is free but a fourth reception in that hour.
     const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi", absences: [{ start: `${MON}T09:00`, end: `${MON}T11:00` }] }] });
     for (const hm of ["11:15", "11:30", "11:45"]) await bookAt(d, `${MON}T${hm}`, "anna");
-    const body = { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { name: "Walk In", phone: "+39 333 0000000" }, request: "Warning light on" };
+    const body = { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true, name: "Walk In", phone: "+39 333 0000000" }, request: "Warning light on" };
     const p = await plan(d, "walk-in", body);
     expect(ms(p.walkIn.reception.start)).toBe(ms(`${MON}T11:00:00+01:00`));
     expect(p.walkIn).toMatchObject({ forced: true });

@@ -104,7 +104,8 @@ export function booking(slot: { optionId?: string; start?: string; advisorId?: s
   };
 }
 
-export const availability = (overrides: Record<string, unknown> = {}) => ({ interventions: ["maintenance"], ...overrides });
+/** A known customer's search (as CUSTOMER says): an unsaid `known` would mean a new customer. */
+export const availability = (overrides: Record<string, unknown> = {}) => ({ interventions: ["maintenance"], customer: { known: true }, ...overrides });
 
 /** Books and returns the 201 body; fails the test with the server's answer otherwise. */
 export async function book(api: Api, dealerId: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
@@ -114,8 +115,8 @@ export async function book(api: Api, dealerId: string, body: unknown, headers: R
   return json;
 }
 
-export async function search(api: Api, dealerId: string, body: unknown = availability()): Promise<any> {
-  const res = await api("POST", `/v1/dealers/${dealerId}/availability`, body);
+export async function search(api: Api, dealerId: string, body: unknown = availability(), headers: Record<string, string> = {}): Promise<any> {
+  const res = await api("POST", `/v1/dealers/${dealerId}/availability`, body, headers);
   const json = await res.json();
   if (res.status !== 200) throw new Error(`availability expected 200, got ${res.status}: ${JSON.stringify(json)}`);
   return json;

@@ -17,9 +17,10 @@ const customer = (name: string, email: string, extra: Record<string, unknown> = 
 const one = <T>(rows: T[]) => { expect(rows).toHaveLength(1); return rows[0]; };
 
 describe("customers and vehicles", () => {
-  it("links the booking to a customer (by email or phone) and a vehicle (by VIN), reusing them next time", async () => {
+  it("links a staff booking to the customer (by email or phone) and the vehicle (by VIN) on file, reusing them next time", async () => {
     const a = await bookAt(t, "2026-11-25T10:00", { vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH", nextServiceDue: "2027-06-01" }, customer: customer("Lia Conti", "lia@example.com", { phone: "+39 347 0000001", persona: "performance" }) });
-    const b = await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "Grecale", vin: VIN.toLowerCase() }, customer: { known: true, name: "Lia Conti", phone: "0039 347 0000001" } });
+    // Staff (or a client key) may say who this is; an anonymous caller may not (test/trust/identity.test.ts).
+    const b = await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "Grecale", vin: VIN.toLowerCase() }, customer: { known: true, name: "Lia Conti", phone: "0039 347 0000001" } }, auth);
     const rows = t.rows<any>("SELECT id, customer_id, vehicle_id FROM appointments ORDER BY reception_start");
     expect(rows.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(rows[0].customer_id).toBe(rows[1].customer_id);
@@ -50,7 +51,7 @@ describe("customers and vehicles", () => {
 
   it("skips the service reminder when the vehicle is already booked, or the owner did not consent", async () => {
     await bookAt(t, "2026-11-25T10:00", { vehicle: { model: "Grecale", vin: VIN, nextServiceDue: "2027-01-15" }, customer: customer("Lia Conti", "lia@example.com") });
-    await bookAt(t, "2026-12-22T10:00", { vehicle: { model: "Grecale", vin: VIN }, customer: customer("Lia Conti", "lia@example.com") });
+    await bookAt(t, "2026-12-22T10:00", { vehicle: { model: "Grecale", vin: VIN }, customer: customer("Lia Conti", "lia@example.com") }, auth);
     expect(t.run("2026-12-18T09:00:00Z").ran.find((r) => r.kind === "service_reminder")?.outcome).toBe("skipped:already_booked");
     const other = "ZN6GU77C000999999";
     await bookAt(t, "2026-12-28T10:00", { vehicle: { model: "Levante", vin: other, nextServiceDue: "2027-03-01" }, customer: { known: true, name: "No Thanks", email: "no@example.com", reminders: { consent: false, channel: "email" } } });
@@ -58,9 +59,9 @@ describe("customers and vehicles", () => {
     expect(t.rows("SELECT * FROM outbox WHERE kind = 'service_reminder'")).toEqual([]);
   });
 
-  it("records a change of ownership when a booking names another owner for the VIN", async () => {
+  it("records a change of ownership when a staff booking names another owner for the VIN", async () => {
     await bookAt(t, "2026-11-25T10:00", { vehicle: { model: "MC20", vin: VIN }, customer: customer("Old Owner", "old@example.com") });
-    await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "MC20", vin: VIN }, customer: customer("New Owner", "new@example.com") });
+    await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "MC20", vin: VIN }, customer: customer("New Owner", "new@example.com") }, auth);
     const owners = t.rows<any>("SELECT id, name FROM customers ORDER BY created_at, name");
     const v = one(t.rows<any>("SELECT * FROM vehicles"));
     expect(v.owner_customer_id).toBe(owners.find((o) => o.name === "New Owner").id);

@@ -1,32 +1,50 @@
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { Webhook } from "standardwebhooks";
 
-// A dealer's webhook receiver on 127.0.0.1: verifies the signature with node:crypto
-// (independent of our HMAC), dedupes on X-Pitlane-Delivery as a real receiver must,
-// and can be told to fail the next N requests.
+// A dealer's webhook receiver on 127.0.0.1: verifies each delivery with the
+// `standardwebhooks` package (independent of our HMAC; its 5-minute tolerance refuses
+// stale timestamps), checks today's X-Pitlane-Signature with node:crypto where it is
+// sent, dedupes on webhook-id as a real receiver must, and can be told to fail the next
+// N requests.
 
 export interface Received {
   deliveryId: string;
+  /** The Standard Webhooks signature verified (and the timestamp was fresh). */
   signatureOk: boolean;
+  /** X-Pitlane-Signature: true/false when sent, null when absent. */
+  legacySignatureOk: boolean | null;
   body: any;
+  raw: string;
+  headers: IncomingHttpHeaders;
   status: number;
 }
+
+/** The receiver's whsec_ form of a dealer secret (a pre-whsec secret: base64 of its bytes). */
+export const whsecOf = (secret: string) => (secret.startsWith("whsec_") ? secret : `whsec_${Buffer.from(secret, "utf8").toString("base64")}`);
 
 export async function startReceiver(secret: string) {
   const requests: Received[] = [];
   const accepted = new Map<string, any>();
+  const wh = new Webhook(whsecOf(secret));
   let failNext = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      const expected = "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
-      const deliveryId = String(req.headers["x-pitlane-delivery"] ?? "");
-      const signatureOk = req.headers["x-pitlane-signature"] === expected;
+      let signatureOk = true;
+      try {
+        wh.verify(raw, req.headers as Record<string, string>);
+      } catch {
+        signatureOk = false;
+      }
+      const legacy = req.headers["x-pitlane-signature"];
+      const legacySignatureOk = legacy === undefined ? null : legacy === "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
+      const deliveryId = String(req.headers["webhook-id"] ?? "");
       const status = !signatureOk ? 401 : failNext > 0 ? (failNext--, 503) : 200;
       if (status === 200 && !accepted.has(deliveryId)) accepted.set(deliveryId, JSON.parse(raw));
-      requests.push({ deliveryId, signatureOk, body: JSON.parse(raw), status });
+      requests.push({ deliveryId, signatureOk, legacySignatureOk, body: JSON.parse(raw), raw, headers: req.headers, status });
       res.writeHead(status, { "Content-Type": "text/plain" }).end(status === 200 ? "ok" : "no");
     });
   });

@@ -59,7 +59,7 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     ids.b = await bookAt(t, "2026-11-25T10:00", { channel: "web", advisorId: "bruno" });
     ids.c = await bookAt(t, "2026-11-25T08:30", { channel: "phone" }, auth);
     ids.d = await bookAt(t, "2026-11-25T14:00", { channel: "web" });
-    ids.f = await bookAt(t, "2026-11-25T12:00", { channel: "app", vehicle: { model: "MC20" } });
+    ids.f = await bookAt(t, "2026-11-25T12:00", { channel: "app", vehicle: { model: "MC20" } }, auth); // staff may assert the priority model
     t.at("2026-11-23T10:00:00Z");
     await ok(await t.api("POST", `${P}/appointments/${ids.a.id}/confirm`, {}, auth)); // within 24 h
     // Tuesday.
@@ -67,7 +67,7 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     await ok(await t.api("POST", `${P}/appointments/${ids.b.id}/confirm`, {}, auth)); // 27 h: late
     await ok(await t.api("POST", `/v1/manage/${ids.d.manageToken}/cancel`, {}));
     t.at("2026-11-24T15:00:00Z");
-    ids.e = await bookAt(t, "2026-11-25T11:00", { channel: "web", advisorId: "bruno", vehicle: { model: "MC20" } });
+    ids.e = await bookAt(t, "2026-11-25T11:00", { channel: "web", advisorId: "bruno", vehicle: { model: "MC20" } }, auth);
     // Wednesday: a and c arrive, b does not.
     t.at("2026-11-25T07:30:00Z");
     await ok(await t.api("POST", `${P}/appointments/${ids.c.id}/check-in`, {}, auth));

@@ -36,7 +36,9 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.x A/AA) in the page; an empty list means axe-clean. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated over the DevTools protocol, not as a <script>: a page with a strict CSP
+  // (script-src 'self', like Pitlane's own pages) would refuse an inline script tag.
+  await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time; no DOM types here
     const axe = (globalThis as any).axe;

@@ -19,6 +19,9 @@ const ALLOWED = ORIGINS[OWN];
 const ACAO = "access-control-allow-origin";
 
 /** Every documented operation, with a concrete path aimed at dealer alpha. */
+/** Public but never cross-origin: the advisors' page's sign-in (test/browser/board.test.ts). */
+const SAME_ORIGIN_ONLY = new Set(["/v1/board/session"]);
+
 async function operations() {
   const appt = await bookAs(t.api, OWN);
   const fill = (p: string) =>
@@ -28,7 +31,7 @@ async function operations() {
   for (const [p, item] of Object.entries<any>(doc.paths)) {
     for (const [m, op] of Object.entries<any>(item)) {
       const isPublic = !op.security?.length || op.security.some((s: object) => Object.keys(s).length === 0);
-      out.push({ method: m.toUpperCase(), path: fill(p), key: `${m.toUpperCase()} ${p}`, public: isPublic && p !== "/health" });
+      out.push({ method: m.toUpperCase(), path: fill(p), key: `${m.toUpperCase()} ${p}`, public: isPublic && p !== "/health" && !SAME_ORIGIN_ONLY.has(p) });
     }
   }
   return out;

@@ -52,7 +52,7 @@ let customerSeq = 0;
 /** A booking body on a fresh slot for a fresh customer (never hits the per-contact cap). */
 export function freshBooking(overrides: Record<string, unknown> = {}) {
   const n = ++customerSeq;
-  return booking({ start: nextSlot() }, { interventions: ["check"], customer: { name: `Customer ${n}`, email: `c${n}@example.com` }, ...overrides });
+  return booking({ start: nextSlot() }, { interventions: ["check"], customer: { known: true, name: `Customer ${n}`, email: `c${n}@example.com` }, ...overrides });
 }
 
 export async function bookAs(api: Api, dealerId: string, headers: Record<string, string> = auth, overrides: Record<string, unknown> = {}) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/api/auth.js";
-import { sha256Hex } from "../../src/lib/sha256.js";
+import { sha256Hex } from "../../src/lib/digest.js";
 import { ADMIN_TOKEN, auth, expectProblem } from "../http/support.js";
 import { bearer, bookAs, createKey, OTHER, OWN, type Tenants, twoTenants } from "./fixtures.js";
 
@@ -35,7 +35,7 @@ describe("creating a key", () => {
     // Lists never show secrets or hashes again.
     const list = (await (await t.api("GET", `${A}/api-keys`, undefined, auth)).json()) as any;
     const listed = list.keys.find((k: any) => k.id === key.id);
-    expect(Object.keys(listed).sort()).toEqual(["createdAt", "dealerId", "id", "label", "revokedAt", "role"]);
+    expect(Object.keys(listed).sort()).toEqual(["channel", "createdAt", "dealerId", "id", "label", "revokedAt", "role"]);
     expect(JSON.stringify(list)).not.toContain(String(stored.secret_hash));
   });
 

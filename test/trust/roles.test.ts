@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
+import { WEB_ROUTES } from "../../src/routes/web/index.js";
 import { auth } from "../http/support.js";
 import { bearer, bookAs, createKey, freshBooking, nextSlot, OWN, roomyDealer, type Tenants, twoTenants } from "./fixtures.js";
 
@@ -36,6 +37,12 @@ const ADMIN_ROUTES = new Set([
   "GET /v1/dealers/{dealerId}/api-keys",
   "DELETE /v1/dealers/{dealerId}/api-keys/{keyId}",
 ]);
+
+/**
+ * The advisors' page's own routes: its shell and bundle (no dealer data) and its cookie
+ * session, which no bearer token opens (test/browser/board.test.ts covers them).
+ */
+const PAGE_ROUTES = new Set(["GET /board", "GET /board.js", "POST /v1/board/session", "GET /v1/board/session", "DELETE /v1/board/session"]);
 
 /** The status each caller should get; `ok` is the route's success status. */
 function expected(access: Access, who: Who, ok: number): number {
@@ -98,7 +105,21 @@ const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   "POST /v1/dealers/{dealerId}/api-keys": async () => ({ path: `${A}/api-keys`, body: { role: "advisor", label: "matrix" }, ok: 201 }),
   "GET /v1/dealers/{dealerId}/api-keys": async () => ({ path: `${A}/api-keys`, ok: 200 }),
   "DELETE /v1/dealers/{dealerId}/api-keys/{keyId}": async () => ({ path: `${A}/api-keys/${(await createKey(t.api, OWN, "advisor")).id}`, ok: 200 }),
+  // The widget's calendar, day list and holds (issue 14). Holds on a day the bookings above never reach.
+  "POST /v1/dealers/{dealerId}/availability/calendar": async () => ({ path: `${A}/availability/calendar`, body: { interventions: ["check"], days: 7 }, ok: 200 }),
+  "POST /v1/dealers/{dealerId}/availability/day": async () => ({ path: `${A}/availability/day`, body: { interventions: ["check"], date: "2026-11-24" }, ok: 200 }),
+  "POST /v1/dealers/{dealerId}/holds": async () => ({ path: `${A}/holds`, body: await freeHoldBody(), ok: 201 }),
+  "DELETE /v1/dealers/{dealerId}/holds/{holdId}": async () => {
+    const held = await t.api("POST", `${A}/holds`, await freeHoldBody(), auth);
+    return { path: `${A}/holds/${((await held.json()) as any).holdId}`, ok: 204 };
+  },
 };
+
+/** A hold request for the first free option of a far day. */
+async function freeHoldBody() {
+  const day = (await (await t.api("POST", `${A}/availability/day`, { interventions: ["check"], date: "2026-12-15" })).json()) as any;
+  return { optionId: day.options[0].optionId, vehicle: { model: "Grecale" }, interventions: ["check"], customer: { known: true }, mobility: "none" };
+}
 
 /** For routes without a builder: path parameters filled with live values, an empty body. */
 const GENERIC_OK = -1;
@@ -131,6 +152,7 @@ beforeAll(async () => {
     for (const [m, op] of Object.entries<any>(item)) documented.set(`${m.toUpperCase()} ${honoPath(p)}`, { method: m.toUpperCase(), openApiPath: p, op });
   }
   for (const [k, r] of served) {
+    if (PAGE_ROUTES.has(k)) continue;
     const d = documented.get(k);
     const key = d ? `${d.method} ${d.openApiPath}` : k;
     const access = d ? accessOf(d.openApiPath, d.op) : "public";
@@ -150,8 +172,10 @@ describe("the router", () => {
   it("puts the public-route guards (rate limits, widget CORS) on exactly the routes without a mandatory token", () => {
     const guarded = PUBLIC_ROUTES.map((p) => `${p.route.method.toUpperCase()} ${p.route.path}`).sort();
     const open = routes.filter((r) => r.access === "public" || r.access === "publicOrStaff").map((r) => r.key);
-    // /health and the docs are public but not dealer data: no widget CORS, no limits.
-    expect([...new Set(open)].filter((k) => !["GET /health", "GET /openapi.json", "GET /docs"].includes(k)).sort()).toEqual(guarded);
+    // /health and the docs are public but not dealer data: no widget CORS, no limits. The
+    // customer pages and their scripts (routes/web) are HTML/JS with limits of their own.
+    const notData = ["GET /health", "GET /openapi.json", "GET /docs", ...WEB_ROUTES];
+    expect([...new Set(open)].filter((k) => !notData.includes(k)).sort()).toEqual(guarded);
   });
 });
 

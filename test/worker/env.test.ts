@@ -5,7 +5,7 @@ import { clockOf, describeEnvError, WorkerSettings } from "../../src/worker/sett
 // which adds the bindings), as src/node.ts does: a missing secret or a bad setting is a
 // startup-class error, named in the log by variable, never by value.
 
-const valid = { SCHEDULER_ADMIN_TOKEN: "a-long-secret-token" };
+const valid = { SCHEDULER_ADMIN_TOKEN: "a-long-secret-token", PITLANE_SECRET: "a-server-secret-of-32-characters-at-least" };
 
 describe("WorkerSettings", () => {
   it("accepts the minimum and fills the defaults", () => {
@@ -16,6 +16,8 @@ describe("WorkerSettings", () => {
   it.each([
     ["no admin token (it is a secret: wrangler secret put)", { SCHEDULER_ADMIN_TOKEN: undefined }, "SCHEDULER_ADMIN_TOKEN"],
     ["a short admin token", { SCHEDULER_ADMIN_TOKEN: "short" }, "SCHEDULER_ADMIN_TOKEN"],
+    ["no server secret (a secret: wrangler secret put)", { PITLANE_SECRET: undefined }, "PITLANE_SECRET"],
+    ["a short server secret", { PITLANE_SECRET: "short-secret" }, "PITLANE_SECRET"],
     ["a clock that is not an instant", { SCHEDULER_NOW: "tomorrow" }, "SCHEDULER_NOW"],
     ["an unknown rate-limit mode", { RATE_LIMITS: "maybe" }, "RATE_LIMITS"],
     ["a negative contact cap", { MAX_ACTIVE_BOOKINGS_PER_CONTACT: "-1" }, "MAX_ACTIVE_BOOKINGS_PER_CONTACT"],
@@ -25,6 +27,7 @@ describe("WorkerSettings", () => {
     const message = describeEnvError(parsed.error!);
     expect(message).toContain(name);
     expect(message).not.toContain(valid.SCHEDULER_ADMIN_TOKEN);
+    expect(message).not.toContain(valid.PITLANE_SECRET);
   });
 
   it("freezes the clock at SCHEDULER_NOW, else reads the platform's", () => {

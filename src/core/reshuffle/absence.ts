@@ -35,6 +35,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
   const returns: Booking[] = [];
   const stuck: Booking[] = [];
   for (const b of index.bookings.values()) {
+    if (b.hold) continue; // an obstacle, not an appointment to re-seat
     const m = ctx.movables.get(b.id);
     if (hits(b.reception.advisor, b.reception.start, b.reception.minutes, q, ctx.now)) {
       if (m && !m.returnOnly) receptions.push(b);

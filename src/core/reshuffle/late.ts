@@ -71,7 +71,7 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
   const later: Booking[] = [];
   for (const o of index.bookings.values()) {
     const r = o.reception;
-    if (o.id !== b.id && r.advisor === advisor && r.start > b.reception.start && r.start < dayEnd && r.start >= ctx.now) later.push(o);
+    if (o.id !== b.id && !o.hold && r.advisor === advisor && r.start > b.reception.start && r.start < dayEnd && r.start >= ctx.now) later.push(o);
   }
   later.sort(byReception);
   const plan = new PlanBuilder(index);

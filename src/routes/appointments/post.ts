@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, optionalStaff } from "../../api/auth.js";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import { type ApiApp, type AppDeps, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
 import { writeContext } from "../../api/write-context.js";
@@ -12,9 +12,9 @@ export const bookAppointmentRoute = createRoute({
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments",
   tags: ["appointments"],
-  summary: "Book a reception (public, or staff with a token)",
-  description: "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives.",
-  // Optional: anonymous customers, or staff of this dealer (who skip the per-contact cap and the rate limits).
+  summary: "Book a reception (public, or a client or staff key)",
+  description: "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives. A public booking (anonymous or client key) needs an email or a phone and is capped per contact; what a caller may assert (priority, channel, identity) follows its credential (README, Trust).",
+  // Optional: anonymous customers, a client key, or staff of this dealer (who skip the per-contact cap).
   security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
@@ -29,13 +29,13 @@ export const bookAppointmentRoute = createRoute({
 });
 
 export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...bookAppointmentRoute, middleware: [optionalStaff(deps)] as const }, (c) => {
+  app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
     const body = c.req.valid("json");
     const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
-    // Customers are capped per contact; staff booking for a customer are not.
-    const contactCap = c.get("principal") ? 0 : (deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT);
-    const out = bookAppointment(ctx, dealerId, body, { contactCap });
+    // Public bookings (anonymous, client key) are capped per contact; staff bookings are not.
+    const contactCap = deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT;
+    const out = bookAppointment(ctx, dealerId, body, { caller: callerOf(c.get("principal")), contactCap });
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     c.header("ETag", `"${out.body.version}"`);

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
@@ -11,21 +12,24 @@ export const searchAvailabilityRoute = createRoute({
   method: "post",
   path: "/v1/dealers/{dealerId}/availability",
   tags: ["availability"],
-  summary: "Bookable reception options, quiet hours first (public)",
+  summary: "Bookable reception options, quiet hours first (public; a client or staff key may assert priority)",
+  description: "Anonymous callers get priority only for a VIN the dealer holds as a priority vehicle; a priority model otherwise gets ordinary options and a priorityNote. An unsaid customer.known means a new customer.",
+  security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } },
   },
   responses: {
     200: { description: "At least two options when the dealer has two", content: { "application/json": { schema: AvailabilityResponse } } },
-    ...problemResponses("not_found"),
+    ...problemResponses("not_found", "unauthorized"),
   },
 });
 
 export function registerSearchAvailability(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(searchAvailabilityRoute, (c) => {
+  app.openapi({ ...searchAvailabilityRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
+    const asker = { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) };
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(c, searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now()), 200);
+    return jsonResponse(c, searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now(), asker), 200);
   });
 }

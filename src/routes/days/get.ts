@@ -3,6 +3,7 @@ import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import type { ApiApp, AppDeps } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { LocalDate } from "../../core/primitives.js";
+import { ContactView, PossibleMatch } from "../../scheduler/contracts.js";
 import { dayBoard } from "../../scheduler/day-board.js";
 import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
@@ -13,8 +14,14 @@ const Slot = z.object({
   start: z.string(),
   end: z.string(),
   status: z.string(),
+  /** The appointment's version: the If-Match of a move made from the board. */
+  version: z.number().int(),
   express: z.boolean(),
   forced: z.boolean(),
+  /** The contact the appointment was booked with. */
+  customer: ContactView,
+  /** A stored customer an anonymous booking matched: staff may apply it. */
+  possibleMatch: PossibleMatch.nullable(),
 });
 
 export const DayBoardView = z

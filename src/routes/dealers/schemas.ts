@@ -37,6 +37,8 @@ export const DealerPublic = z
       description: "Mobility kinds this dealer offers; whether one is free on a given day comes from availability search.",
     }),
     express: z.object({ models: z.array(z.string()) }),
+    /** The language of the dealer's customers: the widget's and pages' default. */
+    locale: z.enum(["it", "en"]),
     /** Pre-diagnosis questions: answer them in the booking's `questionnaire` (by id) for these interventions. */
     questionnaire: z.array(z.object({ id: z.string(), text: z.string(), interventions: z.array(z.string()) })),
   })
@@ -74,6 +76,7 @@ export function publicView(d: StoredDealer): z.infer<typeof DealerPublic> {
     })),
     mobility: offeredMobility(c.mobility),
     express: { models: c.express.models },
+    locale: c.locale,
     questionnaire: c.questionnaire,
   };
 }

@@ -13,7 +13,7 @@ export const createApiKeyRoute = createRoute({
   method: "post",
   path: "/v1/dealers/{dealerId}/api-keys",
   tags: ["api keys"],
-  summary: "Create a staff API key for this dealer (admin); the secret is shown once",
+  summary: "Create an API key for this dealer (admin): staff (advisor, admin) or client; the secret is shown once",
   security: bearerSecurity,
   request: {
     params: DealerParam,
@@ -28,11 +28,11 @@ export const createApiKeyRoute = createRoute({
 export function registerCreateApiKey(app: ApiApp, deps: AppDeps): void {
   app.openapi({ ...createApiKeyRoute, middleware: [adminOnly(deps)] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    const { role, label } = c.req.valid("json");
+    const { role, label, channel } = c.req.valid("json");
     if (!getDealer(deps.db, dealerId)) throw new ApiError("not_found", `dealer ${dealerId} not found`);
     const { secret, hash } = newKeySecret();
     const at = new Date(deps.now()).toISOString();
-    const row = insertKey(deps.db, deps.sqlite, { id: newKeyId(), dealerId, role, label, secretHash: hash, at, actor: actorOf(c.get("principal")) });
+    const row = insertKey(deps.db, deps.sqlite, { id: newKeyId(), dealerId, role, label, channel: role === "client" ? (channel ?? "app") : null, secretHash: hash, at, actor: actorOf(c.get("principal")) });
     // The one response that carries a secret: no cache may keep it.
     c.header("Cache-Control", "no-store");
     c.header("Location", `/v1/dealers/${dealerId}/api-keys/${row.id}`);

@@ -5,7 +5,7 @@ import { LocalDate } from "../../core/primitives.js";
 
 export const MessageView = z
   .object({
-    id: z.string().openapi({ description: "Also the X-Pitlane-Delivery id the webhook receives" }),
+    id: z.string().openapi({ description: "Also the webhook-id header the webhook receives (the same on every retry)" }),
     kind: z.string(),
     audience: z.enum(["customer", "staff"]),
     channel: z.enum(["email", "sms", "phone", "staff"]),

@@ -27,11 +27,21 @@ export interface DeliveryReport {
   failed: string[];
 }
 
-export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: { batch?: number; leaseMs?: number } = {}): Promise<DeliveryReport> {
+export interface DeliverOptions {
+  batch?: number;
+  leaseMs?: number;
+  /**
+   * The real clock (epoch ms) for each attempt's webhook-timestamp: receivers compare it
+   * with THEIR clock, so it must never be the app clock SCHEDULER_NOW freezes.
+   */
+  wallNow?: () => number;
+}
+
+export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
   for (const m of claimed) {
-    const outcome = await deliverOne(deps, m, fetchFn);
+    const outcome = await deliverOne(deps, m, fetchFn, Math.floor((opts.wallNow ?? Date.now)() / 1000));
     if (outcome === null) {
       markDelivered(deps.sqlite, m, nowMs);
       report.delivered.push(m.id);
@@ -46,12 +56,12 @@ export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: Fetc
 }
 
 /** null: delivered (2xx). Otherwise why not, and whether retrying can help. */
-async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn): Promise<{ error: string; final: boolean } | null> {
+async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, timestampSec: number): Promise<{ error: string; final: boolean } | null> {
   const webhook = deps.runtimes.get(m.dealerId)?.dealer.config.webhook;
   if (!webhook) return { error: "no webhook configured", final: true };
   const payload = payloadOf(deps.db, m);
   if (!payload) return { error: "recipient has no address for this channel", final: true };
-  const req = webhookRequest(webhook.secret, payload);
+  const req = webhookRequest(webhook.secret, payload, timestampSec);
   try {
     const res = await fetchFn(webhook.url, { method: "POST", headers: req.headers, body: req.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     await res.body?.cancel().catch(() => {}); // free the connection; the answer's body is not used

@@ -4,11 +4,13 @@ import type { AppointmentRow } from "../appointments-repo.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
+import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
+import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
@@ -18,12 +20,17 @@ import { followUpTimer } from "./timers.js";
 // together with the booking, move or transition that caused it.
 
 /** After the booking's insert: customer/vehicle links, the booking file, the timers. */
-type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson">;
+type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson">;
 
-export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson"> {
+export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest, caller: Caller): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson"> {
   const file = bookingFile(ctx.sqlite, rt.dealer, req);
-  const linked = linkPeople(ctx, row.dealerId, row.id, req);
-  const patch = { customerId: linked.customer.id, vehicleId: linked.vehicle?.id ?? null, fileJson: JSON.stringify(file) };
+  const linked = linkPeople(ctx, row.dealerId, row.id, req, caller);
+  const patch = {
+    customerId: linked.customer?.id ?? null,
+    vehicleId: linked.vehicle?.id ?? null,
+    fileJson: JSON.stringify(file),
+    possibleMatchJson: linked.possibleMatch ? JSON.stringify(linked.possibleMatch) : null,
+  };
   ctx.db.update(appointments).set(patch).where(eq(appointments.id, row.id)).run();
   scheduleJobsFor(ctx, { ...row, ...patch });
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
@@ -37,8 +44,8 @@ export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRo
   if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
 
-/** After a lifecycle transition; `row` is the appointment as it is now. */
-export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action): void {
+/** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */
+export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action, from?: string): void {
   const at = isoNow(ctx);
   switch (action) {
     case "confirm":
@@ -59,6 +66,7 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
       return;
     }
     case "check-in":
+      if (from === "no_show") onLateCheckIn(ctx, rt, row);
       return;
   }
 }

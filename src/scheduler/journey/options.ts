@@ -1,9 +1,9 @@
 import { deriveJob, isJobError } from "../../core/duration.js";
 import type { AppointmentRow } from "../appointments-repo.js";
-import type { OptionView, Vehicle } from "../contracts.js";
+import type { OptionView } from "../contracts.js";
 import { jobOf } from "../move.js";
 import { optionView } from "../present.js";
-import { isPriority } from "../priority.js";
+import { isPriority, rowPriority } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
 import { searchOptions } from "../search.js";
 
@@ -14,8 +14,7 @@ import { searchOptions } from "../search.js";
 export const PROPOSED = 2;
 
 export function optionsLike(rt: DealerRuntime, row: AppointmentRow, fromDay: number, nowMs: number, days = 14): OptionView[] {
-  const vehicle = JSON.parse(row.vehicleJson) as Vehicle;
-  const res = searchOptions(rt, jobOf(rt, row), fromDay, days, PROPOSED, nowMs, { priority: isPriority(rt.dealer, vehicle.model) });
+  const res = searchOptions(rt, jobOf(rt, row), fromDay, days, PROPOSED, nowMs, { priority: rowPriority(rt.dealer, row) });
   return res.options.slice(0, PROPOSED).map((o) => optionView(rt.dealer, o));
 }
 

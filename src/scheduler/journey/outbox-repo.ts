@@ -113,7 +113,20 @@ const fromRaw = (r: RawMessage): MessageRow => ({
   deliveredAt: r.delivered_at,
 });
 
-type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed", SqliteStatement>;
+/**
+ * Withdraws a message that has not left yet (pending, not leased by a delivery in
+ * flight): status 'withdrawn'. False when it already left (or is leaving), or never was.
+ */
+export function withdrawMessage(sqlite: SqliteHandle, dedupeId: string, reason: string, nowMs: number): boolean {
+  return stmts(sqlite).withdraw.run(reason, dedupeId, nowMs).changes > 0;
+}
+
+/** A message with this dedupe id that was not withdrawn (delivered, failed, or on its way). */
+export function messageLeft(sqlite: SqliteHandle, dedupeId: string): boolean {
+  return stmts(sqlite).left.get(dedupeId) !== undefined;
+}
+
+type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed" | "withdraw" | "left", SqliteStatement>;
 const cache = new WeakMap<SqliteHandle, Stmts>();
 function stmts(sqlite: SqliteHandle): Stmts {
   let s = cache.get(sqlite);
@@ -130,6 +143,8 @@ function stmts(sqlite: SqliteHandle): Stmts {
       delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
       retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
       failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),
+      left: sqlite.prepare("SELECT 1 FROM outbox WHERE dedupe_id = ? AND status <> 'withdrawn'"),
     };
     cache.set(sqlite, s);
   }

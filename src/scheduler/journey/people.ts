@@ -1,19 +1,28 @@
 import { audit } from "../appointments-repo.js";
 import { contactHashes } from "../contact-cap.js";
 import { isoNow, type WriteContext } from "../context.js";
-import type { BookingRequest } from "../contracts.js";
+import type { BookingRequest, PossibleMatch } from "../contracts.js";
+import type { Caller } from "../trust.js";
 import { personaOf } from "./persona.js";
 import { customerById, type CustomerRow, findCustomer, findVehicle, insertCustomer, insertVehicle, updateCustomer, updateVehicle, type VehicleRow } from "./people-repo.js";
 
 // Links a booking to its customer and vehicle records, inside the booking transaction.
-// The customer is matched by email, then phone; the vehicle by VIN. A vehicle whose
-// recorded owner is another customer changes owner, and the audit log says so (by ids).
-// Latest booking wins for contact preferences: consent given or withdrawn here is what
-// every later reminder obeys.
+//
+// A TRUSTED caller (staff, a client key): the customer is matched by email, then phone;
+// the vehicle by VIN. A vehicle whose recorded owner is another customer changes owner,
+// and the audit log says so (by ids). Latest trusted booking wins for contact
+// preferences: consent given or withdrawn here is what every later reminder obeys.
+//
+// An ANONYMOUS caller never changes a stored customer, vehicle or ownership: what they
+// typed is believed about what they want, never about who they are. With no match their
+// booking creates its own customer (and a vehicle for a VIN not on file); with a match
+// the appointment stays unlinked (its reminders go to the contact it was booked with,
+// recipients.ts) and carries a possibleMatch for staff to apply (apply-match.ts).
 
 export interface Linked {
-  customer: CustomerRow;
+  customer: CustomerRow | null;
   vehicle: VehicleRow | null;
+  possibleMatch: Omit<PossibleMatch, "customer"> | null;
 }
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -67,7 +76,7 @@ function upsertVehicle(ctx: WriteContext, dealerId: string, appointmentId: strin
   };
   const existing = findVehicle(ctx.db, dealerId, vin);
   if (!existing) {
-    const row: VehicleRow = { id: crypto.randomUUID(), dealerId, vin, plate: null, electrified: false, nextServiceDue: null, createdAt: at, ownerCustomerId: owner.id, ...facts };
+    const row: VehicleRow = { id: crypto.randomUUID(), dealerId, vin, plate: null, electrified: false, nextServiceDue: null, priority: false, createdAt: at, ownerCustomerId: owner.id, ...facts };
     insertVehicle(ctx.db, row);
     return row;
   }
@@ -83,8 +92,34 @@ function upsertVehicle(ctx: WriteContext, dealerId: string, appointmentId: strin
   return { ...existing, ...patch };
 }
 
-export function linkPeople(ctx: WriteContext, dealerId: string, appointmentId: string, req: BookingRequest): Linked {
+export function linkPeople(ctx: WriteContext, dealerId: string, appointmentId: string, req: BookingRequest, caller: Caller): Linked {
   const at = isoNow(ctx);
+  if (caller.kind === "anonymous") return linkAnonymous(ctx, dealerId, req, at);
   const customer = upsertCustomer(ctx, dealerId, req, at);
-  return { customer, vehicle: upsertVehicle(ctx, dealerId, appointmentId, req, customer, at) };
+  return { customer, vehicle: upsertVehicle(ctx, dealerId, appointmentId, req, customer, at), possibleMatch: null };
+}
+
+/** Who the stored records say this might be, and why; null when nothing on file matches. */
+function findMatch(ctx: WriteContext, dealerId: string, req: BookingRequest): Linked["possibleMatch"] {
+  const hashes = contactHashes(req.customer);
+  const byEmail = hashes.email ? findCustomer(ctx.db, dealerId, hashes.email, null) : undefined;
+  const byPhone = hashes.phone ? findCustomer(ctx.db, dealerId, null, hashes.phone) : undefined;
+  const vehicle = req.vehicle.vin ? findVehicle(ctx.db, dealerId, req.vehicle.vin.toUpperCase()) : undefined;
+  const customerId = byEmail?.id ?? byPhone?.id ?? vehicle?.ownerCustomerId ?? null;
+  if (!customerId && !vehicle) return null;
+  const by: PossibleMatch["by"] = [];
+  if (byEmail && byEmail.id === customerId) by.push("email");
+  if (byPhone && byPhone.id === customerId) by.push("phone");
+  if (vehicle) by.push("vin");
+  return { customerId: customerId ?? "", vehicleId: vehicle?.id ?? null, by };
+}
+
+function linkAnonymous(ctx: WriteContext, dealerId: string, req: BookingRequest, at: string): Linked {
+  const match = findMatch(ctx, dealerId, req);
+  if (match) {
+    // A VIN on file without an owner: nobody to suggest, and the vehicle stays as it is.
+    return { customer: null, vehicle: null, possibleMatch: match.customerId ? match : null };
+  }
+  const customer = upsertCustomer(ctx, dealerId, req, at); // inserts: nothing matched
+  return { customer, vehicle: upsertVehicle(ctx, dealerId, "", req, customer, at), possibleMatch: null };
 }

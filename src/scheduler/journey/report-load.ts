@@ -7,7 +7,7 @@ import { appointments } from "../../db/schema.js";
 import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import { notFound } from "../errors.js";
-import { isPriority } from "../priority.js";
+import { rowPriority } from "../priority.js";
 import type { Runtimes } from "../runtime.js";
 import type { ReportQuery, ReportView } from "./contracts.js";
 import { aggregate, type ReportFrame, type ReportRow } from "./reports.js";
@@ -54,7 +54,7 @@ function toReportRow(dealer: Dealer, r: AppointmentRow, confirmedMs: number | nu
   const labour = (JSON.parse(r.labourJson) as LabourSlice[]).filter((l) => l.day >= fromDay && l.day < toDay).reduce((a, l) => a + l.minutes, 0);
   return {
     id: r.id, channel: r.channel, status: r.status, createdMs, confirmedMs,
-    priority: isPriority(dealer, (JSON.parse(r.vehicleJson) as { model?: string }).model),
+    priority: rowPriority(dealer, r),
     receptionStart: r.receptionStart, receptionMinutes: r.receptionMinutes, returnStart: r.returnStart, returnMinutes: r.returnMinutes,
     createdDay: dealer.dayOf(Math.floor(createdMs / 60_000)), receptionDay: day.n,
     inRush: overlapFlat(day.rush, [s, s + r.receptionMinutes]) > 0,

@@ -23,7 +23,7 @@ export interface TemplateVars {
 }
 
 export const CUSTOMER_TEMPLATES = ["confirmed", "reminder", "moved", "cancelled", "car_ready", "follow_up", "service_reminder"] as const;
-export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call"] as const;
+export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call", "no_show_withdrawn"] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
 type Render = (v: TemplateVars) => { subject: string; text: string };
@@ -44,6 +44,7 @@ const EN: Record<TemplateKind, Render> = {
   next_visit: (v) => ({ subject: `Offer the next visit to ${v.customer}`, text: `At delivery of ${v.vehicle}, offer the next service visit: ${opts(v, "no free slot found")}.` }),
   car_ready_call: (v) => ({ subject: `Call ${v.customer}: car ready at ${v.readyTime}`, text: `Call ${v.customer}: the ${v.vehicle} will be ready at ${v.readyTime} (no consent to automatic messages).` }),
   follow_up_call: (v) => ({ subject: `Follow-up call: ${v.customer}`, text: `Call ${v.customer} about the visit of ${v.date} (${v.reason}, ${v.vehicle}): satisfaction and concerns.` }),
+  no_show_withdrawn: (v) => ({ subject: `No-show withdrawn: ${v.customer} arrived late`, text: `${v.customer} arrived late for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) and has been checked in. Ignore the no-show task: no call needed.` }),
 };
 
 const IT: Record<TemplateKind, Render> = {
@@ -60,6 +61,7 @@ const IT: Record<TemplateKind, Render> = {
   next_visit: (v) => ({ subject: `Proporre la prossima visita a ${v.customer}`, text: `Alla riconsegna della ${v.vehicle}, proporre il prossimo tagliando: ${opts(v, "nessuno slot libero trovato")}.` }),
   car_ready_call: (v) => ({ subject: `Chiamare ${v.customer}: auto pronta alle ${v.readyTime}`, text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta alle ${v.readyTime} (nessun consenso ai messaggi automatici).` }),
   follow_up_call: (v) => ({ subject: `Chiamata di follow-up: ${v.customer}`, text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.` }),
+  no_show_withdrawn: (v) => ({ subject: `Mancata presentazione annullata: ${v.customer} è arrivato in ritardo`, text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività di mancata presentazione: nessuna chiamata necessaria.` }),
 };
 
 const TEMPLATES: Record<Locale, Record<TemplateKind, Render>> = { it: IT, en: EN };

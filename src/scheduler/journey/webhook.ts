@@ -1,18 +1,23 @@
-import { hmacSha256Hex } from "../../lib/hmac.js";
+import { usesLegacySecret, webhookSigningKey } from "../../core/webhook-secret.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import type { MessageRow } from "./outbox-repo.js";
 import { customerContact } from "./recipients.js";
+import { legacySignature, standardSignature } from "./webhook-signature.js";
 
-// The webhook request for one outbox message. The body is JSON; the dealer's receiver
-// checks X-Pitlane-Signature = "sha256=" + hex(HMAC-SHA256(secret, raw body)) and
-// dedupes on X-Pitlane-Delivery, which is the same on every retry of the message.
+// The webhook request for one outbox message, signed per the Standard Webhooks spec
+// (standardwebhooks.com): `webhook-id` (the message id: the same on every retry, so the
+// receiver dedupes on it), `webhook-timestamp` (this attempt, Unix seconds) and
+// `webhook-signature` = "v1," + base64(HMAC-SHA256(key, id.timestamp.body)), key = the
+// bytes of the dealer's `whsec_` secret. A receiver verifies with
+// `new Webhook(secret).verify(body, headers)` and so refuses replays older than its
+// tolerance (5 minutes in the reference libraries).
+//
+// Transition: a dealer still configured with a pre-whsec secret (any other string) also
+// gets today's X-Pitlane-Signature / X-Pitlane-Delivery, so existing receivers keep
+// working until the dealer switches to a whsec_ secret (README: "Webhooks").
 
-export const SIGNATURE_HEADER = "X-Pitlane-Signature";
-export const DELIVERY_HEADER = "X-Pitlane-Delivery";
-
-export function signature(secret: string, body: string): string {
-  return `sha256=${hmacSha256Hex(secret, body)}`;
-}
+export const LEGACY_SIGNATURE_HEADER = "X-Pitlane-Signature";
+export const LEGACY_DELIVERY_HEADER = "X-Pitlane-Delivery";
 
 export interface WebhookPayload {
   id: string;
@@ -46,7 +51,19 @@ export function payloadOf(db: Db, m: MessageRow): WebhookPayload | null {
   };
 }
 
-export function webhookRequest(secret: string, p: WebhookPayload): { body: string; headers: Record<string, string> } {
+/** One attempt's request; `timestampSec` is the attempt's wall-clock time (Unix seconds). */
+export function webhookRequest(secret: string, p: WebhookPayload, timestampSec: number): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(p);
-  return { body, headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: signature(secret, body), [DELIVERY_HEADER]: p.id } };
+  const key = webhookSigningKey(secret);
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "webhook-id": p.id,
+    "webhook-timestamp": String(timestampSec),
+    "webhook-signature": standardSignature(key, p.id, timestampSec, body),
+  };
+  if (usesLegacySecret(secret)) {
+    headers[LEGACY_SIGNATURE_HEADER] = legacySignature(key, body);
+    headers[LEGACY_DELIVERY_HEADER] = p.id;
+  }
+  return { body, headers };
 }

@@ -3,7 +3,7 @@ import type { Movable } from "../../core/reshuffle/index.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { appointmentsBetween, type AppointmentRow } from "../appointments-repo.js";
 import { jobOf } from "../move.js";
-import { isPriority } from "../priority.js";
+import { rowPriority } from "../priority.js";
 
 // What a planner may touch, read from storage: every appointment of the days concerned,
 // with the job (durations, labour) and priority each was booked with. Requested and
@@ -19,8 +19,7 @@ export interface Loaded {
 
 export function movableOf(dealer: Dealer, row: AppointmentRow, now: number): Movable | null {
   if (!MOVABLE.has(row.status) && row.status !== "checked_in") return null;
-  const vehicle = JSON.parse(row.vehicleJson) as { model?: string };
-  return { job: jobOf({ dealer }, row), priority: isPriority(dealer, vehicle.model), returnOnly: row.status === "checked_in" || row.receptionStart < now };
+  return { job: jobOf({ dealer }, row), priority: rowPriority(dealer, row), returnOnly: row.status === "checked_in" || row.receptionStart < now };
 }
 
 /** Appointments of the local days from `from`'s to `to`'s (epoch minutes), as movables. */

@@ -3,7 +3,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { CorePlan, PlanContact, PlanMove, ReplanContext } from "../../core/reshuffle/index.js";
 import type { Booking } from "../../core/types.js";
 import { canonicalJson } from "../../lib/canonical-json.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import { optionView, slotView } from "../present.js";
 import type { ReshuffleKind } from "./contracts.js";

@@ -3,7 +3,7 @@ import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/ind
 import { checkStay } from "../../core/stay.js";
 import type { Booking, Job } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
-import { sha256Hex } from "../../lib/sha256.js";
+import { sha256Hex } from "../../lib/digest.js";
 import { findAppointment, insertAppointment } from "../appointments-repo.js";
 import { contactHashes } from "../contact-cap.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";

@@ -1,0 +1,49 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { ifMatchVersion, writeContext } from "../../api/write-context.js";
+import { applyPossibleMatch } from "../../scheduler/apply-match.js";
+import { AppointmentView } from "../../scheduler/contracts.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { AppointmentParams, IdempotencyHeader } from "../shared.js";
+
+export const ApplyMatchRequest = z
+  .object({
+    /** The possibleMatch.customerId staff saw: applying another one is refused. */
+    customerId: z.string().min(1).max(64),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .openapi("ApplyMatchRequest");
+
+export const applyMatchRoute = createRoute({
+  method: "post",
+  path: "/v1/dealers/{dealerId}/appointments/{id}/possible-match/apply",
+  tags: ["appointments"],
+  summary: "Link an anonymous booking to the stored customer it possibly matches (staff)",
+  description: "The appointment becomes that customer's (and that vehicle's); the stored records are not changed. Audited. If-Match is optional.",
+  security: bearerSecurity,
+  request: {
+    params: AppointmentParams,
+    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
+    body: { required: true, content: { "application/json": { schema: ApplyMatchRequest } } },
+  },
+  responses: {
+    200: { description: "Linked; new version", content: { "application/json": { schema: AppointmentView } } },
+    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+  },
+});
+
+export function registerApplyMatch(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...applyMatchRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+    const { dealerId, id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const ifMatch = ifMatchVersion(c, false);
+    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments/{id}/possible-match/apply", { id, body });
+    const out = applyPossibleMatch(ctx, dealerId, id, body, ifMatch);
+    if (out.replayed) c.header("Idempotent-Replayed", "true");
+    c.header("ETag", `"${out.body.version}"`);
+    return c.json(out.body, 200);
+  });
+}

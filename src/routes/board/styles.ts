@@ -1,0 +1,69 @@
+// The advisors' page stylesheet (inlined by page.ts). Colours meet WCAG AA contrast on
+// their backgrounds; status is never told by colour alone (each slot also says it).
+export const BOARD_CSS = `
+:root{--ink:#1b1f24;--muted:#4a525c;--line:#c9cfd6;--bg:#f6f7f9;--card:#fff;--accent:#0b57d0;--danger:#a3140e;
+--requested:#fff4d6;--confirmed:#dcecff;--checked_in:#dff5e3;--completed:#e9e9ee;--no_show:#fde2e1;--cancelled:#eee;}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+button,input,select,textarea{font:inherit}
+button{cursor:pointer;border:1px solid var(--accent);background:var(--card);color:var(--accent);border-radius:6px;padding:.35rem .7rem}
+button.primary{background:var(--accent);color:#fff}
+button.danger{border-color:var(--danger);color:var(--danger)}
+button:disabled{opacity:.6;cursor:default}
+:focus-visible{outline:3px solid #b45309;outline-offset:2px}
+header.top{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;padding:.6rem 1rem;background:#14213d;color:#fff}
+header.top h1{font-size:1.1rem;margin:0 auto 0 0}
+header.top button{background:transparent;color:#fff;border-color:#fff}
+header.top .date{font-weight:600;min-width:12rem;text-align:center}
+main{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem;padding:1rem}
+@media (max-width:900px){main{grid-template-columns:1fr}}
+section.card,aside section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem;margin-bottom:1rem}
+h2{font-size:1rem;margin:0 0 .5rem}
+.toolbar{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:.75rem}
+.timeline-wrap{overflow-x:auto}
+/* 2.4 px a minute: a 10-minute return is still a 24 px target (WCAG 2.5.8); the day scrolls sideways. */
+.timeline,.hours{min-width:calc(9rem + 1600px)}
+.timeline{list-style:none;margin:0;padding:0}
+.row{display:grid;grid-template-columns:9rem minmax(0,1fr);align-items:stretch;border-top:1px solid var(--line);min-height:3.2rem}
+.row .who{padding:.4rem .3rem;font-weight:600}
+.row .who small{display:block;font-weight:400;color:var(--muted)}
+.track{position:relative;min-height:3.2rem;background:repeating-linear-gradient(90deg,transparent 0,transparent calc(var(--hour) - 1px),#e3e6ea calc(var(--hour) - 1px),#e3e6ea var(--hour))}
+.track.drop{background-color:#eef4ff;outline:2px dashed var(--accent)}
+.track.absent{background-color:#f3eded}
+.hours{display:grid;grid-template-columns:9rem minmax(0,1fr);font-size:.75rem;color:var(--muted)}
+.hours .scale{position:relative;height:1.2rem}
+.hours .scale span{position:absolute;transform:translateX(-50%)}
+.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem .2rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;overflow:hidden;white-space:nowrap;font-size:.78rem;line-height:1.15}
+.slot.return{border-style:dashed}
+.slot .flags{font-weight:700;color:var(--danger)}
+.slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
+.slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
+.slot.moved{box-shadow:0 0 0 3px #b45309}
+.slot.grabbed{box-shadow:0 0 0 3px var(--accent);z-index:3}
+.tip{position:absolute;z-index:5;top:100%;left:0;margin-top:.2rem;background:#14213d;color:#fff;padding:.4rem .6rem;border-radius:6px;white-space:normal;width:16rem;font-size:.8rem}
+.load{display:grid;grid-template-columns:7rem 1fr 5rem;gap:.4rem;align-items:center;margin:.25rem 0}
+.bar{height:.7rem;background:#e3e6ea;border-radius:4px;overflow:hidden}.bar span{display:block;height:100%;background:#2f6f3e}
+.bar span.high{background:var(--danger)}
+ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:.35rem 0;border-top:1px solid var(--line)}
+.muted{color:var(--muted)}
+.error{color:var(--danger);font-weight:600}
+.notice{background:#fff4d6;border:1px solid #b45309;border-radius:6px;padding:.5rem}
+dialog{border:1px solid var(--line);border-radius:10px;padding:1rem;max-width:40rem;width:95vw}
+dialog::backdrop{background:rgba(0,0,0,.35)}
+dialog h2{font-size:1.1rem}
+label{display:block;margin:.4rem 0}
+label>input,label>select,label>textarea{display:block;width:100%;padding:.3rem;border:1px solid #6b7480;border-radius:5px}
+.actions{display:flex;gap:.5rem;flex-wrap:wrap;margin-top:.75rem}
+table.diff{border-collapse:collapse;width:100%;font-size:.85rem}
+table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;text-align:left;vertical-align:top}
+.signin{max-width:26rem;margin:4rem auto;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.5rem}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.loading{padding:2rem;text-align:center}
+.muted-inverse{font-weight:400;color:#dfe6f0}
+.daynav{display:flex;gap:.4rem;align-items:center}
+.live{font-size:.85rem}
+.track{list-style:none;margin:0;padding:0}
+.slot-item{display:contents}
+.ghost{position:absolute;top:.25rem;bottom:.25rem;width:2.5rem;border:2px dashed var(--accent);border-radius:5px;font-size:.75rem;padding:.1rem}
+.plan h3,form h3{font-size:.95rem;margin:1rem 0 .25rem}
+`;

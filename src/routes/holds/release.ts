@@ -1,0 +1,29 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { writeContext } from "../../api/write-context.js";
+import { releaseHold } from "../../scheduler/holds/release.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { DealerParam } from "../shared.js";
+
+export const releaseHoldRoute = createRoute({
+  method: "delete",
+  path: "/v1/dealers/{dealerId}/holds/{holdId}",
+  tags: ["holds"],
+  summary: "Release a hold: its slot is offered again at once (public; the holdId is the capability)",
+  request: {
+    params: DealerParam.extend({ holdId: z.string().min(1).max(100).openapi({ param: { name: "holdId", in: "path" } }) }),
+  },
+  responses: {
+    204: { description: "Released" },
+    ...problemResponses("not_found", "rate_limited"),
+  },
+});
+
+export function registerReleaseHold(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi(releaseHoldRoute, (c) => {
+    const { dealerId, holdId } = c.req.valid("param");
+    releaseHold(writeContext(c, deps, runtimes, "DELETE /v1/dealers/{dealerId}/holds/{holdId}", null), dealerId, holdId);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,33 @@
+import { createRoute } from "@hono/zod-openapi";
+import { actorOf, bearerSecurity, trustedOnly } from "../../api/auth.js";
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { problemResponses } from "../../api/openapi.js";
+import { notFound } from "../../scheduler/errors.js";
+import type { Runtimes } from "../../scheduler/runtime.js";
+import { putVehicle } from "../../scheduler/vehicle-registry.js";
+import { PutVehicleRequest, VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
+
+export const putVehicleRoute = createRoute({
+  method: "put",
+  path: "/v1/dealers/{dealerId}/vehicles/{vin}",
+  tags: ["vehicles"],
+  summary: "Register or update a vehicle the dealer knows (staff or client key)",
+  description: "Idempotent upsert by VIN. `priority: true` makes the VIN a priority vehicle: an anonymous booking gets express only for such a VIN.",
+  security: bearerSecurity,
+  request: { params: VehicleParams, body: { required: true, content: { "application/json": { schema: PutVehicleRequest } } } },
+  responses: {
+    200: { description: "Updated (or unchanged)", content: { "application/json": { schema: VehicleRecord } } },
+    201: { description: "Registered", content: { "application/json": { schema: VehicleRecord } } },
+    ...problemResponses("not_found", "unauthorized"),
+  },
+});
+
+export function registerPutVehicle(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+  app.openapi({ ...putVehicleRoute, middleware: [trustedOnly(deps)] as const }, (c) => {
+    const { dealerId, vin } = c.req.valid("param");
+    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+    const at = new Date(deps.now()).toISOString();
+    const { row, created } = putVehicle(deps.db, deps.sqlite, dealerId, vin.toUpperCase(), c.req.valid("json"), at, actorOf(c.get("principal")));
+    return created ? c.json(vehicleRecord(row), 201) : c.json(vehicleRecord(row), 200);
+  });
+}

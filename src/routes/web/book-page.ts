@@ -1,0 +1,32 @@
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { Id } from "../../core/primitives.js";
+import { getDealer } from "../../db/dealers-repo.js";
+import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
+
+// GET /book/{dealerId}: the booking widget on a plain page, for links and iframes. The
+// query may preset the widget's attributes (?lang=en&vehicle-model=Grecale&vin=…&
+// interventions=maintenance&theme=dark). Framing is allowed to the dealer's widgetOrigins.
+
+const PASSED = ["vehicle-model", "vin", "interventions", "theme"] as const;
+const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Workshop not found. Please check the link." };
+
+export function registerBookPage(app: ApiApp, deps: AppDeps): void {
+  app.get("/book/:dealerId", (c) => {
+    const id = c.req.param("dealerId");
+    const dealer = Id.safeParse(id).success ? getDealer(deps.db, id) : null;
+    const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
+    if (!dealer) {
+      const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
+      return htmlResponse(c, pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/widget.js" }), 404, undefined, "no-store");
+    }
+    const attrs = [`dealer="${escapeHtml(dealer.id)}"`];
+    if (queryLang(c)) attrs.push(`lang="${lang}"`);
+    for (const name of PASSED) {
+      const v = c.req.query(name);
+      if (v) attrs.push(`${name}="${escapeHtml(v.slice(0, 200))}"`);
+    }
+    const title = lang === "it" ? `Prenota un appuntamento – ${dealer.config.name}` : `Book an appointment – ${dealer.config.name}`;
+    const body = `<main><h1>${escapeHtml(dealer.config.name)}</h1><pitlane-booking ${attrs.join(" ")}></pitlane-booking></main>`;
+    return htmlResponse(c, pageHtml({ lang, title, body, script: "/widget.js" }), 200, dealer.config.widgetOrigins, "public, max-age=60");
+  });
+}

@@ -1,0 +1,26 @@
+import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { createLimiters, rateLimit } from "../../api/middleware/rate-limit.js";
+import { registerWebAsset } from "./asset.js";
+import { registerBookPage } from "./book-page.js";
+import { registerManagePage } from "./manage-page.js";
+
+// The customer-facing pages: the widget script dealer sites embed (any origin may load
+// it; its API calls are still held to the dealer's widgetOrigins by CORS), the manage
+// page's script, and the two hosted pages. The pages read the database (a dealer, a
+// token's appointment), so they get the public per-address limits of a search, in their
+// own buckets; they carry no widget CORS (HTML is navigated to or framed, not fetched).
+export function registerWebRoutes(app: ApiApp, deps: AppDeps): void {
+  registerWebAsset(app, deps, "/widget.js", "widget", { crossOrigin: true });
+  registerWebAsset(app, deps, "/manage.js", "manage");
+  const limiters = createLimiters(deps);
+  if (limiters) {
+    const guard = rateLimit(limiters, "search", { clientAddress: deps.clientAddress ?? (() => "unknown") });
+    app.get("/book/:dealerId", guard);
+    app.get("/m/:token", guard);
+  }
+  registerBookPage(app, deps);
+  registerManagePage(app, deps);
+}
+
+/** The pages and scripts above (hono paths): public, not JSON dealer data (test/trust/roles.test.ts). */
+export const WEB_ROUTES = ["GET /widget.js", "GET /manage.js", "GET /book/:dealerId", "GET /m/:token"];

@@ -1,0 +1,54 @@
+import { dayNumberFromIso, isoFromDayNumber } from "../core/civil.js";
+import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
+import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from "./calendar-contracts.js";
+import { notFound } from "./errors.js";
+import { formatInstant } from "./instants.js";
+import { optionView } from "./present.js";
+import { resolveMobility } from "./priority.js";
+import type { DealerRuntime, Runtimes } from "./runtime.js";
+import { advisorIndexOf, type Asker, jobFor } from "./search.js";
+import { priorityFor } from "./trust.js";
+
+// The widget's calendar and day list: the search's job, priority and mobility rules
+// (scheduler/search.ts), answered by core/day-options.ts from the in-memory index.
+
+type Body = Omit<CalendarRequest, "from" | "days">;
+
+function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { q: DayQuery; note?: string } {
+  // The search's belief rules (trust.ts), so the calendar never shows what a booking refuses.
+  const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
+  const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const q: DayQuery = { job, now: Math.floor(nowMs / 60_000), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
+  return { q, note };
+}
+
+function runtimeOf(runtimes: Runtimes, dealerId: string): DealerRuntime {
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  return rt;
+}
+
+export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: CalendarRequest, nowMs: number, asker: Asker): CalendarResponse {
+  const rt = runtimeOf(runtimes, dealerId);
+  const { q, note } = dayQuery(rt, req, nowMs, asker);
+  const fromDay = req.from ? dayNumberFromIso(req.from) : rt.dealer.dayOf(q.now);
+  const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => ({
+    date: isoFromDayNumber(d.day),
+    bookable: d.bookable,
+    quiet: d.quiet,
+    first: d.first === null ? null : formatInstant(rt.dealer, d.first).slice(11, 16),
+  }));
+  const res: CalendarResponse = { dealerId, timeZone: rt.dealer.tz, days };
+  if (note) res.mobilityNote = note;
+  return res;
+}
+
+export function availabilityDay(runtimes: Runtimes, dealerId: string, req: DayRequest, nowMs: number, asker: Asker): DayResponse {
+  const rt = runtimeOf(runtimes, dealerId);
+  const { q, note } = dayQuery(rt, req, nowMs, asker);
+  const options = dayOptions(rt.index, q, dayNumberFromIso(req.date)).map((o) => optionView(rt.dealer, o));
+  const res: DayResponse = { dealerId, timeZone: rt.dealer.tz, date: req.date, options };
+  if (note) res.mobilityNote = note;
+  return res;
+}

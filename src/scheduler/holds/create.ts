@@ -1,0 +1,120 @@
+import { labourToJson } from "../labour-json.js";
+import { quietAt } from "../../core/day-options.js";
+import { expressHorizon } from "../../core/express.js";
+import { decodeOptionId } from "../../core/option-id.js";
+import { checkStay, type Stay } from "../../core/stay.js";
+import type { Booking, Violation } from "../../core/types.js";
+import { immediate } from "../../db/tx.js";
+import { sha256Hex } from "../../lib/digest.js";
+import type { WriteContext } from "../context.js";
+import { DomainError, notFound } from "../errors.js";
+import { optionView } from "../present.js";
+import { resolveMobility } from "../priority.js";
+import { type Caller, priorityFor } from "../trust.js";
+import { jobFor, searchOptions } from "../search.js";
+import { randomToken } from "../tokens.js";
+import type { HoldRequest, HoldView } from "./contracts.js";
+import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
+import { holdKey } from "./live.js";
+
+// createHold: keep one option for a customer who is still typing. Checked and written in
+// ONE immediate() transaction exactly like a booking (same checker, same express rules),
+// so a held slot is one nobody else could have booked, and nobody else can book it until
+// the hold is consumed, released or expires.
+
+const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
+
+export interface HoldCaller {
+  /** Hash of the client address (per-client cap); never the address itself. */
+  clientHash: string;
+  /** Staff of the dealer: no per-client cap (the dealer-wide cap still applies). */
+  staff: boolean;
+  /** What the credential buys (trust.ts): a hold believes exactly what a booking would. */
+  trust: Caller;
+}
+
+export const clientHashOf = (address: string) => sha256Hex(`pitlane-client|${address}`);
+
+function invalid(path: string, message: string): DomainError {
+  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
+}
+
+function tooMany(detail: string, soonest: number | null, nowMs: number, limit: number): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(((soonest ?? nowMs) - nowMs) / 1000));
+  return new DomainError("too_many_holds", detail, { limit, retryAfterSeconds });
+}
+
+export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest, caller: HoldCaller): HoldView {
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  // Same belief as the booking that will consume it: priority from a VIN on file or a
+  // credential, never from an anonymous caller's word (trust.ts).
+  const { priority } = priorityFor(ctx.sqlite, rt, caller.trust, req.vehicle);
+  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const option = decodeOptionId(rt.dealer, req.optionId);
+  if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
+  const now = Math.floor(ctx.nowMs / 60_000);
+  const { holdMinutes, holdLimits } = rt.dealer.config;
+  const holdId = `h_${randomToken()}`;
+  const rowId = sha256Hex(holdId);
+  const expiresAt = ctx.nowMs + holdMinutes * 60_000;
+  let booking: Booking | null = null;
+  const view = immediate(ctx.sqlite, (): HoldView => {
+    // Expired rows stopped counting already; this is only housekeeping.
+    purgeExpiredHolds(ctx.db, dealerId, ctx.nowMs);
+    const all = countLiveHolds(ctx.db, dealerId, ctx.nowMs);
+    if (all.n >= holdLimits.perDealer) throw tooMany(`this dealer already has ${holdLimits.perDealer} slots held; try again in a few minutes`, all.soonest, ctx.nowMs, holdLimits.perDealer);
+    if (!caller.staff) {
+      const mine = countLiveHolds(ctx.db, dealerId, ctx.nowMs, caller.clientHash);
+      if (mine.n >= holdLimits.perClient) throw tooMany(`you already hold ${holdLimits.perClient} slots at this dealer; book or release one first`, mine.soonest, ctx.nowMs, holdLimits.perClient);
+    }
+    const { reception } = option;
+    const express = priority && rt.dealer.dayOf(reception.start) <= expressHorizon(rt.index, now).last;
+    const req0 = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes, job, now, express, priority };
+    let chk = checkStay(rt.index, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
+    let forced = false;
+    // The express guarantee's last resort, as in booking: past the buffer caps only.
+    if (!chk.stay && express && chk.violations.every((v: Violation) => CAPS.has(v.code))) {
+      chk = checkStay(rt.index, { ...req0, force: true }, null);
+      forced = chk.stay !== null;
+    }
+    if (!chk.stay) {
+      const alt = searchOptions(rt, job, Math.max(rt.dealer.dayOf(reception.start), rt.dealer.dayOf(now)), 14, 3, ctx.nowMs, { priority });
+      throw new DomainError("slot_unavailable", chk.violations[0]?.message ?? "the slot is no longer available", {
+        violations: chk.violations,
+        alternatives: alt.options.map((o) => optionView(rt.dealer, o)),
+      });
+    }
+    const stay: Stay = chk.stay;
+    const quiet = quietAt(rt.index, reception.start, job.receptionMinutes);
+    const slot = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes };
+    insertHold(ctx.db, {
+      id: rowId,
+      dealerId,
+      clientHash: caller.clientHash,
+      advisorId: rt.dealer.advisors[slot.advisor].id,
+      receptionStart: slot.start,
+      receptionMinutes: slot.minutes,
+      returnAdvisorId: stay.ret ? rt.dealer.advisors[stay.ret.advisor].id : null,
+      returnStart: stay.ret?.start ?? null,
+      returnMinutes: stay.ret?.minutes ?? null,
+      readyAt: stay.plan.readyAt,
+      labourJson: labourToJson(rt.dealer, stay.plan.labour),
+      express,
+      mobility,
+      requestJson: JSON.stringify({ vehicle: req.vehicle, interventions: req.interventions, known: req.customer.known, mobility }),
+      createdAt: ctx.nowMs,
+      expiresAt,
+    });
+    booking = { id: holdKey(rowId), reception: slot, ret: stay.ret, labour: stay.plan.labour, readyAt: stay.plan.readyAt, express, mobility, hold: true };
+    const held = { reception: slot, ret: stay.ret, readyAt: stay.plan.readyAt, labour: stay.plan.labour, quiet, express, overridesCaps: forced || undefined, mobility };
+    return { holdId, expiresAt: new Date(expiresAt).toISOString(), option: optionView(rt.dealer, held) };
+  });
+  // After the commit, as for a booking: a failed write never leaves phantom capacity.
+  if (booking) {
+    rt.index.add(booking);
+    rt.holds.track(holdKey(rowId), expiresAt);
+  }
+  return view;
+}

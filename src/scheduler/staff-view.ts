@@ -1,0 +1,26 @@
+import type { Db } from "../db/sqlite-handle.js";
+import type { AppointmentRow } from "./appointments-repo.js";
+import type { ContactView, Customer, PossibleMatch } from "./contracts.js";
+import { customerById } from "./journey/people-repo.js";
+
+// What staff see of an appointment's customer, and never the public: the contact it was
+// booked with (advisors must be able to call them) and, for an anonymous booking that
+// matched a stored customer, that customer as the dealer knows them (possibleMatch).
+
+export function bookedContact(row: Pick<AppointmentRow, "customerJson">): ContactView {
+  const c = JSON.parse(row.customerJson) as Pick<Customer, "name" | "email" | "phone">;
+  return { name: c.name, email: c.email ?? null, phone: c.phone ?? null };
+}
+
+/** The stored suggestion, with the stored customer's contact; null when none (or it is gone). */
+export function possibleMatchOf(db: Db, row: Pick<AppointmentRow, "possibleMatchJson">): PossibleMatch | null {
+  if (!row.possibleMatchJson) return null;
+  const m = JSON.parse(row.possibleMatchJson) as Omit<PossibleMatch, "customer">;
+  const stored = customerById(db, m.customerId);
+  if (!stored) return null;
+  return { ...m, customer: { name: stored.name, email: stored.email, phone: stored.phone } };
+}
+
+export function staffFields(db: Db, row: AppointmentRow): { customer: ContactView; possibleMatch: PossibleMatch | null } {
+  return { customer: bookedContact(row), possibleMatch: possibleMatchOf(db, row) };
+}

@@ -1,0 +1,68 @@
+import type { SqliteHandle } from "../db/sqlite-handle.js";
+import type { Channel, Vehicle } from "./contracts.js";
+import { DomainError } from "./errors.js";
+import { isPriority } from "./priority.js";
+import type { DealerRuntime } from "./runtime.js";
+import { isPriorityVin } from "./vehicle-registry.js";
+
+// What the scheduler believes, by credential (README "Trust"). The route says WHO is
+// calling (api/auth.ts callerOf); this file decides what their words buy:
+//
+//   fact              anonymous                          client key           staff
+//   priority          only a VIN the dealer holds as     model or registry    model or registry
+//                     priority (PUT /vehicles/{vin});
+//                     a priority model otherwise gets
+//                     ordinary options + priorityNote
+//   customer.known    as said; unsaid = new (30 min)     as said; unsaid=new  as said; unsaid=new
+//   channel           web | app (unsaid: web);           its configured one   as sent (unsaid:
+//                     staff-only channels: 400                                staff)
+//   identity          never changes a stored customer    may update/link      may update/link
+//                     or vehicle (journey/people.ts)
+//
+// Search and booking both go through here, so a search never shows what the booking
+// would refuse (and vice versa).
+
+export type Caller = { kind: "anonymous" } | { kind: "client"; channel: Channel } | { kind: "staff" };
+export const ANONYMOUS: Caller = { kind: "anonymous" };
+export const STAFF: Caller = { kind: "staff" };
+
+export const PUBLIC_CHANNELS: readonly Channel[] = ["web", "app"];
+
+/** Said to an anonymous caller whose model is a priority one but whose VIN is not on file. */
+export const PRIORITY_NOTE = "priority service is confirmed by the dealer for vehicles on file; these are ordinary options, and the dealer will contact you to confirm priority";
+
+export interface Priority {
+  priority: boolean;
+  /** Set when a priority model was named but not believed (anonymous, VIN not on file). */
+  note?: string;
+}
+
+export function priorityFor(sqlite: SqliteHandle, rt: DealerRuntime, caller: Caller, vehicle: Pick<Vehicle, "model" | "vin"> | undefined): Priority {
+  if (vehicle?.vin && isPriorityVin(sqlite, rt.dealer.id, vehicle.vin.toUpperCase())) return { priority: true };
+  if (!isPriority(rt.dealer, vehicle?.model)) return { priority: false };
+  return caller.kind === "anonymous" ? { priority: false, note: PRIORITY_NOTE } : { priority: true };
+}
+
+/** Unsaid means a new customer, for every caller: the longer reception is the safe one. */
+export const knownOf = (customer: { known?: boolean } | undefined): boolean => customer?.known === true;
+
+function refuseChannel(message: string): DomainError {
+  return new DomainError("validation_failed", `channel: ${message}`, { errors: [{ path: "channel", message, in: "body" }] });
+}
+
+export function channelFor(caller: Caller, requested: Channel | undefined): Channel {
+  switch (caller.kind) {
+    case "anonymous":
+      if (requested === undefined) return "web";
+      if (!PUBLIC_CHANNELS.includes(requested)) throw refuseChannel(`"${requested}" is a staff channel; a public booking is "web" or "app"`);
+      return requested;
+    case "client":
+      if (requested !== undefined && requested !== caller.channel) throw refuseChannel(`this key books under "${caller.channel}"`);
+      return caller.channel;
+    case "staff":
+      return requested ?? "staff";
+  }
+}
+
+/** Anonymous and client bookings are the public route's: contact required, cap applies. */
+export const isPublicBooking = (caller: Caller): boolean => caller.kind !== "staff";

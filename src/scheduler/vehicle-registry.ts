@@ -1,0 +1,66 @@
+import { audit } from "./appointments-repo.js";
+import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import { immediate } from "../db/tx.js";
+import type { Db } from "../db/sqlite-handle.js";
+import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "./journey/people-repo.js";
+import { DomainError } from "./errors.js";
+
+// The dealer's vehicle registry, written only by staff or a client key (PUT
+// /v1/dealers/{dealerId}/vehicles/{vin}). Its `priority` flag is the one thing an
+// anonymous booking's VIN can buy priority with (scheduler/trust.ts).
+
+export interface VehicleFacts {
+  model: string;
+  priority: boolean;
+  plate?: string;
+  electrified?: boolean;
+  nextServiceDue?: string;
+  /** A customer id of this dealer: the vehicle's owner (the ownership-change procedure). */
+  customerRef?: string;
+}
+
+/** Idempotent upsert by (dealer, VIN); audited only when something changed. */
+export function putVehicle(db: Db, sqlite: SqliteHandle, dealerId: string, vin: string, f: VehicleFacts, at: string, actor: string): { row: VehicleRow; created: boolean } {
+  return immediate(sqlite, () => {
+    if (f.customerRef !== undefined) {
+      const owner = customerById(db, f.customerRef);
+      if (!owner || owner.dealerId !== dealerId) {
+        throw new DomainError("validation_failed", "customerRef: no such customer at this dealer", { errors: [{ path: "customerRef", message: "no such customer at this dealer", in: "body" }] });
+      }
+    }
+    const facts = {
+      model: f.model,
+      priority: f.priority,
+      ...(f.plate !== undefined ? { plate: f.plate } : {}),
+      ...(f.electrified !== undefined ? { electrified: f.electrified } : {}),
+      ...(f.nextServiceDue !== undefined ? { nextServiceDue: f.nextServiceDue } : {}),
+      ...(f.customerRef !== undefined ? { ownerCustomerId: f.customerRef } : {}),
+    };
+    const existing = findVehicle(db, dealerId, vin);
+    if (!existing) {
+      const row: VehicleRow = { id: crypto.randomUUID(), dealerId, vin, plate: null, electrified: false, nextServiceDue: null, ownerCustomerId: null, createdAt: at, updatedAt: at, ...facts };
+      insertVehicle(db, row);
+      audit(db, { dealerId, appointmentId: null, at, actor, action: "vehicle.registered", after: { vehicleId: row.id, ...facts } });
+      return { row, created: true };
+    }
+    const changed = (Object.keys(facts) as Array<keyof typeof facts>).some((k) => existing[k] !== facts[k]);
+    if (!changed) return { row: existing, created: false };
+    const row = { ...existing, ...facts, updatedAt: at };
+    updateVehicle(db, existing.id, { ...facts, updatedAt: at });
+    const before = Object.fromEntries(Object.keys(facts).map((k) => [k, existing[k as keyof VehicleRow]]));
+    audit(db, { dealerId, appointmentId: null, at, actor, action: "vehicle.updated", before: { vehicleId: existing.id, ...before }, after: { vehicleId: existing.id, ...facts } });
+    return { row, created: false };
+  });
+}
+
+// The priority flag, looked up by (dealer, VIN) on the unique index: on the search path.
+const cache = new WeakMap<SqliteHandle, SqliteStatement>();
+export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = sqlite.prepare("SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?");
+    cache.set(sqlite, s);
+  }
+  const row = s.get(dealerId, vin) as { priority: number } | undefined;
+  return row?.priority === 1;
+}

@@ -1,0 +1,65 @@
+import { ApiFailure, apiFetch, problemSentence } from "./util/api.js";
+import { lang } from "./i18n.js";
+import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
+
+// The staff API as the page calls it: the session cookie authenticates (same origin), no
+// key ever passes through here after sign-in.
+
+const dealerPath = (s: Session) => `/v1/dealers/${encodeURIComponent(s.dealerId)}`;
+
+export const board = {
+  session: () => apiFetch<Session>("/v1/board/session"),
+  signIn: (dealerId: string, key: string) => apiFetch<Session>("/v1/board/session", { method: "POST", body: { dealerId, key } }),
+  signOut: () => apiFetch<void>("/v1/board/session", { method: "DELETE" }),
+  day: (s: Session, date: string) => apiFetch<DayBoard>(`${dealerPath(s)}/days/${date}`),
+  appointment: (s: Session, id: string) => apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
+  overdue: (s: Session) => apiFetch<Overdue>(`${dealerPath(s)}/overdue`),
+  messages: (s: Session) => apiFetch<{ messages: Message[] }>(`${dealerPath(s)}/messages?limit=100`),
+  move: (s: Session, id: string, version: number, body: unknown) =>
+    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`, { method: "PATCH", body, headers: { "if-match": String(version) } }),
+  action: (s: Session, id: string, action: string, version: number) =>
+    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/${action}`, { method: "POST", body: {}, headers: { "if-match": String(version) } }),
+  reshuffle: (s: Session, kind: "swap" | "absence" | "walk-in" | "late", body: unknown) =>
+    apiFetch<Plan>(`${dealerPath(s)}/reshuffle/${kind}`, { method: "POST", body }),
+  eventsUrl: (s: Session) => `${dealerPath(s)}/events`,
+};
+
+// The rules a refusal lists, in the reader's language. English: the server's own
+// sentence (it names times and advisors); Italian: the rule in words.
+const RULES_IT: Record<string, string> = {
+  in_the_past: "l'orario è già passato o troppo vicino",
+  beyond_horizon: "troppo lontano nel futuro",
+  invalid_length: "durata dell'accettazione non valida",
+  off_grid: "gli orari partono ogni quarto d'ora",
+  closed: "la concessionaria è chiusa quel giorno",
+  outside_opening_hours: "fuori dall'orario di apertura",
+  unknown_advisor: "consulente sconosciuto",
+  advisor_off_duty: "il consulente non è in servizio a quell'ora",
+  advisor_absent: "il consulente è assente",
+  advisor_busy: "il consulente è già occupato a quell'ora",
+  hourly_cap: "troppe accettazioni nella stessa ora per questo consulente",
+  two_hour_cap: "troppi minuti di accettazione in due ore per questo consulente",
+  workshop_full: "l'officina è piena",
+  return_before_ready: "la riconsegna sarebbe prima che l'auto sia pronta",
+  invalid_return_length: "durata della riconsegna non valida",
+};
+
+/** Caps are the only rules a move may override (with force and a reason). */
+export const FORCEABLE = new Set(["hourly_cap", "two_hour_cap"]);
+
+export interface Refusal {
+  sentence: string;
+  rules: string[];
+  codes: string[];
+}
+
+export function refusalOf(err: unknown): Refusal {
+  if (!(err instanceof ApiFailure)) return { sentence: problemSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
+  const p = err.problem;
+  const violations: Array<{ code: string; message: string }> = Array.isArray(p.violations) ? p.violations : [];
+  const rules = violations.map((v) => (lang === "it" ? (RULES_IT[v.code] ?? v.message) : v.message));
+  return { sentence: problemSentence(p, lang), rules, codes: violations.map((v) => v.code) };
+}
+
+export const isStale = (err: unknown) => err instanceof ApiFailure && (err.problem.status === 412 || err.problem.status === 428);
+export const isSignedOut = (err: unknown) => err instanceof ApiFailure && err.problem.status === 401;

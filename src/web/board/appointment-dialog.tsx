@@ -1,0 +1,163 @@
+import { useEffect, useState } from "preact/hooks";
+import { clockOf, hhmm, minuteOfDay } from "./util/dates.js";
+import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
+import type { DialogState } from "./day-page.js";
+import { Dialog } from "./dialog.js";
+import { t } from "./i18n.js";
+import { PlanDiff } from "./plan-diff.js";
+import { RefusalView } from "./refusal-view.js";
+import type { Appointment, DayBoard, Plan, Session, Slot } from "./types.js";
+
+// One appointment's actions: its lifecycle steps, a move (time and advisor; past the
+// buffer caps with a reason when those are all it breaks), "running late" and a swap —
+// the last two as a plan to review and apply.
+
+const STEPS: Record<string, Array<[string, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"]>> = {
+  requested: [["confirm", "confirm"], ["cancel", "cancel"]],
+  confirmed: [["check-in", "checkIn"], ["no-show", "noShow"], ["cancel", "cancel"]],
+  checked_in: [["complete", "complete"]],
+};
+
+interface Props {
+  session: Session;
+  day: DayBoard;
+  state: Extract<DialogState, { kind: "appointment" }>;
+  details?: Appointment;
+  onDetails: (id: string) => void;
+  onDone: (message?: string) => void;
+  onMove: (slot: Slot, advisorId: string, minute: number) => Promise<void>;
+}
+
+export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
+  const { slot } = state;
+  const owner = day.advisors.find((a) => a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind));
+  const [time, setTime] = useState(hhmm(state.target?.minute ?? minuteOfDay(slot.start)));
+  const [advisorId, setAdvisorId] = useState(state.target?.advisorId ?? owner?.id ?? day.advisors[0].id);
+  const [refusal, setRefusal] = useState<Refusal | null>(state.refusal ?? null);
+  const [reason, setReason] = useState("");
+  const [late, setLate] = useState("15");
+  const [other, setOther] = useState("");
+  const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
+  useEffect(() => onDetails(slot.appointmentId), [slot.appointmentId]);
+
+  const fail = (err: unknown) => {
+    if (isStale(err)) return onDone(refusalOf(err).sentence);
+    setRefusal(refusalOf(err));
+  };
+  const step = async (action: string) => {
+    try {
+      await board.action(session, slot.appointmentId, action, slot.version);
+      onDone(t("done"));
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const move = async (force: boolean) => {
+    const at = { start: `${day.date}T${time}`, advisorId };
+    const body = { ...(slot.kind === "reception" ? { reception: at } : { return: at }), ...(force ? { force: true, reason } : {}) };
+    try {
+      await board.move(session, slot.appointmentId, slot.version, body);
+      onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const planOf = async (kind: "late" | "swap", body: Record<string, unknown>) => {
+    setRefusal(null);
+    try {
+      const p = await board.reshuffle(session, kind, body);
+      setPlan({ plan: p, apply: () => board.reshuffle(session, kind, { ...body, mode: "apply", planToken: p.planToken }) });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const forceable = refusal !== null && refusal.codes.length > 0 && refusal.codes.every((c) => FORCEABLE.has(c));
+  const others = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId).map((s) => ({ s, a })));
+
+  return (
+    <Dialog title={t("actionsFor", { time: clockOf(slot.start) })} onClose={() => onDone()}>
+      <p>
+        {t(slot.kind)} {clockOf(slot.start)}–{clockOf(slot.end)} · {owner?.name} · {t(`status_${slot.status}` as "status_requested")}
+        {slot.express ? ` · ${t("express")}` : ""}
+        {slot.forced ? ` · ${t("forced")}` : ""}
+      </p>
+      {details && (
+        <p class="muted">
+          {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}: {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}:{" "}
+          {details.vehicle.model} · {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {clockOf(details.readyAt)}
+        </p>
+      )}
+      <div class="actions">
+        {(STEPS[slot.status] ?? []).map(([action, label]) => (
+          <button key={action} type="button" class={action === "cancel" || action === "no-show" ? "danger" : ""} onClick={() => step(action)}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      {refusal && <RefusalView refusal={refusal} />}
+      <form onSubmit={(e) => (e.preventDefault(), move(false))}>
+        <h3>{t("moveTitle")}</h3>
+        <label>
+          {t("newTime")}
+          <input type="time" step={300} required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("newAdvisor")}
+          <select value={advisorId} onChange={(e) => setAdvisorId(e.currentTarget.value)}>
+            {day.advisors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="primary">
+          {t("move")}
+        </button>
+      </form>
+      {forceable && (
+        <form onSubmit={(e) => (e.preventDefault(), move(true))}>
+          <h3>{t("forceTitle")}</h3>
+          <p class="muted">{t("forceHelp")}</p>
+          <label>
+            {t("reason")}
+            <input required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="danger">
+            {t("forceMove")}
+          </button>
+        </form>
+      )}
+      {slot.kind === "reception" && (
+        <>
+          <form onSubmit={(e) => (e.preventDefault(), planOf("late", { appointmentId: slot.appointmentId, minutes: Number(late) }))}>
+            <h3>{t("lateTitle")}</h3>
+            <label>
+              {t("lateMinutes")}
+              <input type="number" min={1} max={480} required value={late} onInput={(e) => setLate(e.currentTarget.value)} />
+            </label>
+            <button type="submit">{t("planLate")}</button>
+          </form>
+          {others.length > 0 && (
+            <form onSubmit={(e) => (e.preventDefault(), other && planOf("swap", { appointmentIds: [slot.appointmentId, other] }))}>
+              <h3>{t("swapTitle")}</h3>
+              <label>
+                {t("swapWith")}
+                <select value={other} onChange={(e) => setOther(e.currentTarget.value)} required>
+                  <option value="" />
+                  {others.map(({ s, a }) => (
+                    <option key={s.appointmentId} value={s.appointmentId}>
+                      {clockOf(s.start)} · {a.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit">{t("planSwap")}</button>
+            </form>
+          )}
+        </>
+      )}
+      {plan && <PlanDiff plan={plan.plan} day={day} onApply={plan.apply} onApplied={(p) => onDone(t("applied", { n: p.moves.length }))} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { addDays, hhmm, longDate } from "./util/dates.js";
+import { AbsenceDialog } from "./absence-dialog.js";
+import { board, isStale, refusalOf, type Refusal } from "./api.js";
+import { AppointmentDialog } from "./appointment-dialog.js";
+import { t, lang } from "./i18n.js";
+import { useLive } from "./live.js";
+import { SidePanels } from "./side-panels.js";
+import { Timeline } from "./timeline.js";
+import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
+import { WalkInDialog } from "./walk-in-dialog.js";
+
+export type DialogState =
+  | { kind: "appointment"; slot: Slot; refusal?: Refusal; target?: { advisorId: string; minute: number } }
+  | { kind: "absence" }
+  | { kind: "walk-in" }
+  | null;
+
+const initialDate = () => new URLSearchParams(location.search).get("date") ?? new Date().toISOString().slice(0, 10);
+
+export interface DayProps {
+  session: Session;
+  onSignOut: () => void;
+  onSessionLost: (err: unknown) => void;
+}
+
+export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
+  const [date, setDate] = useState(initialDate);
+  const [day, setDay] = useState<DayBoard | null>(null);
+  const [overdue, setOverdue] = useState<Overdue | null>(null);
+  const [tasks, setTasks] = useState<Message[]>([]);
+  const [notice, setNotice] = useState("");
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const details = useRef(new Map<string, Appointment>());
+  const [, setDetailsTick] = useState(0);
+
+  const reload = useCallback(async () => {
+    try {
+      const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
+      details.current.clear();
+      setDay(d);
+      setOverdue(o);
+      setTasks(m.messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task")));
+    } catch (err) {
+      onSessionLost(err);
+      setNotice(refusalOf(err).sentence);
+    }
+  }, [session, date]);
+
+  useEffect(() => {
+    const u = new URL(location.href);
+    u.searchParams.set("date", date);
+    history.replaceState(null, "", u);
+    setDay(null);
+    reload();
+  }, [date]);
+  const live = useLive(board.eventsUrl(session), reload);
+
+  const loadDetails = useCallback(
+    (id: string) => {
+      if (details.current.has(id)) return;
+      board.appointment(session, id).then((a) => {
+        details.current.set(id, a);
+        setDetailsTick((n) => n + 1);
+      }, onSessionLost);
+    },
+    [session],
+  );
+
+  /** A drag or a keyboard drop: PATCH with the version the page showed (If-Match). */
+  const move = async (slot: Slot, advisorId: string, minute: number) => {
+    const at = { start: `${date}T${hhmm(minute)}`, advisorId };
+    const body = slot.kind === "reception" ? { reception: at } : { return: at };
+    const advisor = day?.advisors.find((a) => a.id === advisorId)?.name ?? advisorId;
+    try {
+      await board.move(session, slot.appointmentId, slot.version, body);
+      setNotice(t("moved", { time: hhmm(minute), advisor }));
+    } catch (err) {
+      onSessionLost(err);
+      const refusal = refusalOf(err);
+      if (isStale(err)) setNotice(refusal.sentence);
+      else setDialog({ kind: "appointment", slot, refusal, target: { advisorId, minute } });
+    }
+    await reload();
+  };
+
+  const done = (message?: string) => {
+    setDialog(null);
+    if (message) setNotice(message);
+    reload();
+  };
+
+  return (
+    <>
+      <header class="top">
+        <h1>
+          Pitlane · {t("title")} <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
+        </h1>
+        <nav aria-label={t("title")} class="daynav">
+          <button type="button" onClick={() => setDate(addDays(date, -1))} aria-label={t("prevDay")}>
+            ‹
+          </button>
+          <span class="date" aria-live="polite">
+            {longDate(date, lang)}
+          </span>
+          <button type="button" onClick={() => setDate(addDays(date, 1))} aria-label={t("nextDay")}>
+            ›
+          </button>
+          <button type="button" onClick={() => setDate(new Date().toISOString().slice(0, 10))}>
+            {t("today")}
+          </button>
+        </nav>
+        <span class="live" data-live={live ? "on" : "off"}>
+          {live ? `● ${t("live")}` : t("offline")}
+        </span>
+        <button type="button" onClick={onSignOut}>
+          {t("signOut")}
+        </button>
+      </header>
+      <p class="sr-only" role="status" aria-live="polite">
+        {notice}
+      </p>
+      <main>
+        <section class="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t("timeline")}</h2>
+          <div class="toolbar">
+            <button type="button" onClick={() => setDialog({ kind: "walk-in" })}>
+              {t("walkIn")}
+            </button>
+            <button type="button" onClick={() => setDialog({ kind: "absence" })}>
+              {t("absent")}
+            </button>
+          </div>
+          {notice && <p class="notice" data-testid="notice">{notice}</p>}
+          {day && !day.open && <p class="notice">{t("closedDay")}</p>}
+          {day && <Timeline day={day} details={details.current} onDetails={loadDetails} onMove={move} onOpen={(slot) => setDialog({ kind: "appointment", slot })} />}
+        </section>
+        <SidePanels day={day} overdue={overdue} tasks={tasks} />
+      </main>
+      {dialog?.kind === "appointment" && day && (
+        <AppointmentDialog session={session} day={day} state={dialog} details={details.current.get(dialog.slot.appointmentId)} onDetails={loadDetails} onDone={done} onMove={move} />
+      )}
+      {dialog?.kind === "absence" && day && <AbsenceDialog session={session} day={day} onDone={done} />}
+      {dialog?.kind === "walk-in" && day && <WalkInDialog session={session} day={day} onDone={done} />}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { clockOf } from "./util/dates.js";
+import { t } from "./i18n.js";
+import type { DayBoard, Message, Overdue } from "./types.js";
+
+// Beside the timeline: the workshop's load per skill (per technician once the workshop
+// plan has them: issue 13 fills the placeholder), courtesy cars, the requests waiting
+// for confirmation and the desk's open tasks (no-show calls, calls instead of messages).
+
+export function SidePanels({ day, overdue, tasks }: { day: DayBoard | null; overdue: Overdue | null; tasks: Message[] }) {
+  return (
+    <aside>
+      <section aria-labelledby="workshop-title">
+        <h2 id="workshop-title">{t("workshop")}</h2>
+        {day &&
+          Object.entries(day.workshop).map(([skill, w]) => {
+            const share = w.capacityHours > 0 ? Math.min(1, w.bookedHours / w.capacityHours) : 0;
+            return (
+              <div class="load" key={skill} data-skill={skill}>
+                <span>{skill}</span>
+                <span class="bar" role="img" aria-label={`${skill}: ${Math.round(share * 100)}%`}>
+                  <span class={share > 0.85 ? "high" : ""} style={{ width: `${share * 100}%` }} />
+                </span>
+                <span>{t("workshopHours", { booked: w.bookedHours, capacity: w.capacityHours })}</span>
+              </div>
+            );
+          })}
+        <p class="muted" data-slot="technicians">
+          {t("technicians")}
+        </p>
+      </section>
+      <section aria-labelledby="cars-title">
+        <h2 id="cars-title">{t("cars")}</h2>
+        {day && <p>{t("carsInUse", { inUse: day.mobility.courtesyCars.inUse, total: day.mobility.courtesyCars.total, held: day.mobility.courtesyCars.held })}</p>}
+      </section>
+      <section aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t("overdue")}</h2>
+        {overdue && overdue.appointments.length === 0 && <p class="muted">{t("overdueNone")}</p>}
+        <ul class="plain">
+          {overdue?.appointments.map((a) => (
+            <li key={a.id}>{t("overdueItem", { reception: `${a.reception.slice(0, 10)} ${clockOf(a.reception)}`, overdue: Math.floor(a.overdueMinutes / 60) })}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="tasks-title">
+        <h2 id="tasks-title">{t("tasks")}</h2>
+        {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
+        <ul class="plain">
+          {tasks.map((m) => (
+            <li key={m.id}>
+              {m.kind === "no_show_task" ? t("noShowTask") : ""} {m.subject}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

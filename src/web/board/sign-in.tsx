@@ -1,0 +1,50 @@
+import { useState } from "preact/hooks";
+import { board, refusalOf } from "./api.js";
+import { t } from "./i18n.js";
+import type { Session } from "./types.js";
+
+// The key is read from the field, sent once, and the field is cleared: it is never put
+// in localStorage, sessionStorage, a cookie the page can read, or the URL.
+export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const [dealerId, setDealerId] = useState(new URLSearchParams(location.search).get("dealer") ?? "");
+  const [key, setKey] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError("");
+    try {
+      const s = await board.signIn(dealerId.trim(), key);
+      setKey("");
+      onSignedIn(s);
+    } catch (err) {
+      setKey("");
+      setError(refusalOf(err).sentence);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main class="signin-wrap">
+      <form class="signin" onSubmit={submit} aria-labelledby="signin-title">
+        <h1 id="signin-title">{t("signInTitle")}</h1>
+        <p class="muted">{t("signInHelp")}</p>
+        <label>
+          {t("dealer")}
+          <input name="dealer" autoComplete="organization" required value={dealerId} onInput={(e) => setDealerId(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("apiKey")}
+          <input name="key" type="password" autoComplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+        </label>
+        <p role="alert" class="error">
+          {error}
+        </p>
+        <button class="primary" type="submit" disabled={busy}>
+          {t("signIn")}
+        </button>
+      </form>
+    </main>
+  );
+}

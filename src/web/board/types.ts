@@ -1,0 +1,94 @@
+// The shapes the page reads (a subset of the API's; /openapi.json has them all).
+
+export interface Session {
+  dealerId: string;
+  dealerName: string;
+  role: "advisor" | "admin";
+  idleMinutes: number;
+  maxMinutes: number;
+}
+
+export interface Slot {
+  appointmentId: string;
+  kind: "reception" | "return";
+  start: string;
+  end: string;
+  status: string;
+  version: number;
+  express: boolean;
+  forced: boolean;
+  // From issue 12 (customer on the day board), when the server has it.
+  customer?: { name?: string | null; phone?: string | null; email?: string | null } | null;
+  vehicle?: { model?: string; plate?: string | null } | null;
+  /** A stored customer an anonymous booking may be (issue 12). */
+  possibleMatch?: { customerId: string; customer: { name: string; phone: string | null; email: string | null } } | null;
+}
+
+export interface DayBoard {
+  date: string;
+  timeZone: string;
+  open: boolean;
+  advisors: Array<{ id: string; name: string; slots: Slot[] }>;
+  workshop: Record<string, { capacityHours: number; bookedHours: number }>;
+  mobility: { courtesyCars: { total: number; inUse: number; held: number; appointments: string[] } };
+}
+
+export interface SlotView {
+  start: string;
+  end: string;
+  advisorId: string;
+  advisorName?: string;
+}
+
+export interface Appointment {
+  id: string;
+  status: string;
+  version: number;
+  reception: SlotView;
+  return: SlotView | null;
+  readyAt: string;
+  express: boolean;
+  forced: boolean;
+  mobility: string;
+  interventions: string[];
+  vehicle: { model?: string; plate?: string | null; vin?: string | null };
+  request: string | null;
+  customer?: { name?: string | null; phone?: string | null; email?: string | null };
+}
+
+export interface Move {
+  appointmentId: string;
+  version: number;
+  from: { reception: SlotView; return: SlotView | null };
+  to: { reception: SlotView; return: SlotView | null };
+  timeChanged: boolean;
+  advisorChanged: boolean;
+  notifyCustomer: boolean;
+  forced: boolean;
+  shiftMinutes: number;
+}
+
+export interface Plan {
+  kind: string;
+  mode: "plan" | "applied";
+  moves: Move[];
+  contact: Array<{ appointmentId: string; reason: string; options: Array<{ reception?: SlotView; start?: string }> }>;
+  notify: string[];
+  summary: { moves: number; timeChanges: number; advisorChanges: number; contact: number };
+  planToken: string;
+  walkIn?: { reception: SlotView };
+}
+
+export interface Overdue {
+  appointments: Array<{ id: string; channel: string | null; requestedAt: string; overdueMinutes: number; reception: string }>;
+}
+
+export interface Message {
+  id: string;
+  kind: string;
+  audience: "customer" | "staff";
+  appointmentId: string | null;
+  recipient: string | null;
+  subject: string;
+  status: string;
+}

@@ -1,0 +1,67 @@
+import { isProblem, type Problem } from "../../shared/problem.js";
+
+// fetch for the pages: JSON in, JSON out, and every refusal as an ApiFailure carrying the
+// problem (RFC 9457) so the page can say it as a sentence (problemSentence).
+
+export class ApiFailure extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? problem.code);
+  }
+}
+
+export interface ApiOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, { method: options.method ?? "GET", headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: "same-origin" });
+  } catch {
+    throw new ApiFailure({ status: 0, code: "network" });
+  }
+  if (res.status === 204) return undefined as T;
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiFailure(isProblem(body) ? body : { status: res.status, code: "internal" });
+  return body as T;
+}
+
+/** Sentences for the API's closed set of codes; the page's own words for `network`. */
+export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
+  en: {
+    network: "The server cannot be reached. Check the connection and try again.",
+    unauthorized: "You are not signed in, or the key is not valid.",
+    forbidden: "This is not allowed from here.",
+    not_found: "It no longer exists.",
+    validation_failed: "Some of the details are not valid.",
+    rule_violation: "That would break the day's rules:",
+    slot_unavailable: "That time is no longer free:",
+    version_conflict: "Someone changed this in the meantime. The day has been refreshed: please look again.",
+    invalid_transition: "That step is not possible in the appointment's current state.",
+    precondition_required: "The page was out of date. The day has been refreshed.",
+    rate_limited: "Too many requests: wait a moment.",
+    internal: "Something went wrong on the server. Try again.",
+  },
+  it: {
+    network: "Il server non risponde. Controlla la connessione e riprova.",
+    unauthorized: "Non hai effettuato l'accesso, oppure la chiave non è valida.",
+    forbidden: "Questa operazione non è consentita da qui.",
+    not_found: "Non esiste più.",
+    validation_failed: "Alcuni dati non sono validi.",
+    rule_violation: "Violerebbe le regole della giornata:",
+    slot_unavailable: "Quell'orario non è più libero:",
+    version_conflict: "Qualcuno l'ha modificato nel frattempo. La giornata è stata aggiornata: ricontrolla.",
+    invalid_transition: "Questo passaggio non è possibile nello stato attuale dell'appuntamento.",
+    precondition_required: "La pagina non era aggiornata. La giornata è stata aggiornata.",
+    rate_limited: "Troppe richieste: attendi un momento.",
+    internal: "Qualcosa è andato storto sul server. Riprova.",
+  },
+};
+
+export function problemSentence(p: Problem, lang: "en" | "it"): string {
+  return PROBLEM_SENTENCES[lang][p.code] ?? PROBLEM_SENTENCES[lang].internal;
+}

@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
+import { apiCall, idempotencyKey } from "../shared/api.js";
+import { DayChooser } from "../shared/day-chooser.js";
+import { dateTime, shortDate, timeOf, dateOf, zoneNote } from "../shared/dates.js";
+import { pickLang, translator } from "../shared/i18n.js";
+import type { Problem } from "../shared/problem.js";
+import { problemSentence } from "../shared/problem-sentence.js";
+import { Recap } from "../shared/recap.js";
+import type { Appointment, DealerInfo, Option } from "../shared/types.js";
+import { STRINGS } from "./strings.js";
+
+// The customer's own appointment: see it, download the .ics, move it through the day
+// list (same rules as the advisors' move), or cancel it after a confirmation. Focus goes
+// to the heading of whatever appears; results are announced.
+
+type Mode = "view" | "change" | "cancel";
+const ENDED = ["cancelled", "completed", "no_show", "checked_in"];
+
+export function ManageApp({ api, token, lang: asked }: { api: string; token: string; lang: string | null }) {
+  const [appt, setAppt] = useState<Appointment | null>(null);
+  const [dealer, setDealer] = useState<DealerInfo | null>(null);
+  const [fatal, setFatal] = useState<Problem | null>(null);
+  const [mode, setMode] = useState<Mode>("view");
+  const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<Option | null>(null);
+  const [alternatives, setAlternatives] = useState<Option[]>([]);
+  const [reload, setReload] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [message, announce] = useAnnouncer();
+  const lang = pickLang(asked, dealer?.locale);
+  const t = useMemo(() => translator(STRINGS, lang), [lang]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const sub = useRef<HTMLHeadingElement>(null);
+  const path = `/v1/manage/${encodeURIComponent(token)}`;
+
+  useEffect(() => {
+    void apiCall<Appointment>(api, "GET", path).then(async (r) => {
+      if (!r.ok) return setFatal(r.problem);
+      const d = await apiCall<DealerInfo>(api, "GET", `/v1/dealers/${encodeURIComponent(r.data.dealerId)}`);
+      if (!d.ok) return setFatal(d.problem);
+      setDealer(d.data);
+      setAppt(r.data);
+    });
+  }, []);
+  useEffect(() => {
+    if (mode !== "view") sub.current?.focus();
+  }, [mode]);
+  useEffect(() => {
+    if (lang) document.documentElement.lang = lang;
+  }, [lang]);
+
+  if (fatal) {
+    return (
+      <p class="pl-error" role="alert">
+        {fatal.code === "not_found" ? t("notFound") : problemSentence(fatal, lang)}
+      </p>
+    );
+  }
+  if (!appt || !dealer) return <p aria-busy="true">{t("loading")}</p>;
+
+  const done = (a: Appointment, said: string) => {
+    setAppt(a);
+    setMode("view");
+    setChoice(null);
+    setAlternatives([]);
+    setError(null);
+    setNotice(a.status === "cancelled" ? null : said);
+    announce(said);
+    heading.current?.focus();
+  };
+  const move = async (e: Event) => {
+    e.preventDefault();
+    if (!choice) return setError(t("pickTime"));
+    const r = await apiCall<Appointment>(api, "POST", `${path}/reschedule`, { optionId: choice.optionId }, { "Idempotency-Key": idempotencyKey() });
+    if (r.ok) return done(r.data, t("moved", { when: dateTime(r.data.reception.start, lang) }));
+    setError(problemSentence(r.problem, lang));
+    setAlternatives(Array.isArray(r.problem.alternatives) ? (r.problem.alternatives as Option[]) : []);
+    setChoice(null);
+    setReload((n) => n + 1);
+  };
+  const cancel = async () => {
+    const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, { "Idempotency-Key": idempotencyKey() });
+    if (r.ok) return done(r.data, t("cancelled"));
+    setError(problemSentence(r.problem, lang));
+  };
+  const visit = {
+    vehicle: { model: appt.vehicle.model, ...(appt.vehicle.vin ? { vin: appt.vehicle.vin } : {}), ...(appt.vehicle.electrified ? { electrified: true } : {}) },
+    interventions: appt.interventions,
+    customer: { known: true },
+    mobility: appt.mobility,
+  };
+  const zone = zoneNote(dealer.timeZone, lang);
+  const active = !ENDED.includes(appt.status);
+
+  return (
+    <div class="pl-root pl-box" lang={lang}>
+      <LiveRegion message={message} />
+      <h1 ref={heading} tabIndex={-1}>
+        {t("title", { dealer: dealer.name })}
+      </h1>
+      {zone && <p class="pl-note">{t("zone", { zone })}</p>}
+      {appt.status === "cancelled" && <p class="pl-note">{t("cancelled")}</p>}
+      {notice && <p class="pl-note">{notice}</p>}
+      <Recap a={appt} lang={lang} withStatus />
+      {mode === "view" && (
+        <div class="pl-actions">
+          <a class="pl-button" href={`${api}${path}/calendar.ics`} download="appointment.ics">
+            {t("ics")}
+          </a>
+          {active && (
+            <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("change"))}>
+              {t("change")}
+            </button>
+          )}
+          {active && (
+            <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("cancel"))}>
+              {t("cancel")}
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p class="pl-error" role="alert">
+          {error}
+        </p>
+      )}
+      {mode === "cancel" && (
+        <section aria-labelledby="pl-cancel-h">
+          <h2 id="pl-cancel-h" ref={sub} tabIndex={-1}>
+            {t("cancelAsk", { when: dateTime(appt.reception.start, lang) })}
+          </h2>
+          <div class="pl-actions">
+            <button type="button" onClick={cancel}>
+              {t("cancelYes")}
+            </button>
+            <button type="button" class="pl-secondary" onClick={() => (setMode("view"), heading.current?.focus())}>
+              {t("cancelNo")}
+            </button>
+          </div>
+        </section>
+      )}
+      {mode === "change" && (
+        <form onSubmit={move} aria-labelledby="pl-change-h" noValidate>
+          <h2 id="pl-change-h" ref={sub} tabIndex={-1}>
+            {t("changeTitle")}
+          </h2>
+          {alternatives.length > 0 && (
+            <fieldset>
+              <legend>{t("alternativesTitle")}</legend>
+              {alternatives.map((o) => (
+                <label class="pl-check" key={o.optionId}>
+                  <input type="radio" name="pl-alt" checked={choice?.optionId === o.optionId} onChange={() => setChoice(o)} />
+                  <span>
+                    {shortDate(dateOf(o.start), lang)}, {timeOf(o.start)}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <DayChooser api={api} dealerId={dealer.id} visit={visit} lang={lang} labels={STRINGS[lang]} announce={announce} selected={choice} onSelect={setChoice} onError={setError} reload={reload} />
+          <div class="pl-actions">
+            <button type="submit">{t("move")}</button>
+            <button type="button" class="pl-secondary" onClick={() => (setMode("view"), heading.current?.focus())}>
+              {t("keep")}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { dateOf, longDate, timeOf } from "./dates.js";
+import type { Lang } from "./i18n.js";
+import type { Appointment, Mobility } from "./types.js";
+
+// The booking's recap, as the customer must hear it at the end of a booking (domain:
+// "Closing the booking"): date, time, reason, who greets them, where to park, what to
+// bring, and mobility. Shared by the widget's confirmation and the manage page.
+
+const L = {
+  en: {
+    when: "When", reason: "Service", greeter: "Who will welcome you", address: "Address", parking: "Parking", bring: "Please bring", mobility: "Mobility",
+    ready: "Car ready (estimate)", collect: "Collecting the car", status: "Status",
+  },
+  it: {
+    when: "Quando", reason: "Intervento", greeter: "Chi la accoglierà", address: "Indirizzo", parking: "Parcheggio", bring: "Porti con sé", mobility: "Mobilità",
+    ready: "Auto pronta (stima)", collect: "Ritiro dell'auto", status: "Stato",
+  },
+};
+
+export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = {
+  en: { none: "No replacement mobility", courtesy_car: "Courtesy car", pickup_delivery: "Pickup and delivery", rental: "Rental car", taxi: "Taxi", shuttle: "Dealer shuttle" },
+  it: { none: "Nessuna mobilità sostitutiva", courtesy_car: "Auto di cortesia", pickup_delivery: "Ritiro e riconsegna", rental: "Auto a noleggio", taxi: "Taxi", shuttle: "Navetta del concessionario" },
+};
+
+// The default catalogue's labels (core/dealer-config.ts) in Italian; a dealer's own label
+// is shown as the dealer wrote it.
+const DEFAULT_LABELS_IT: Record<string, [string, string]> = {
+  service: ["Scheduled service", "Tagliando programmato"],
+  maintenance: ["Maintenance", "Manutenzione"],
+  diagnosis: ["Diagnosis of a fault", "Diagnosi di un guasto"],
+  bodywork: ["Bodywork repair", "Riparazione di carrozzeria"],
+  tyres: ["Tyre change", "Cambio pneumatici"],
+  recall: ["Recall campaign", "Campagna di richiamo"],
+};
+
+export function interventionLabel(code: string, label: string, lang: Lang): string {
+  const d = DEFAULT_LABELS_IT[code];
+  return lang === "it" && d && d[0] === label ? d[1] : label;
+}
+
+const BRING_IT: Record<string, string> = {
+  "registration certificate": "carta di circolazione",
+  "maintenance booklet": "libretto di manutenzione",
+  "driving licence": "patente di guida",
+  "locking wheel-nut key": "chiave dei bulloni antifurto",
+  "charging cable": "cavo di ricarica",
+};
+
+export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
+  en: { requested: "Requested: the workshop will confirm it", confirmed: "Confirmed", checked_in: "Car received", completed: "Completed", cancelled: "Cancelled", no_show: "Missed" },
+  it: { requested: "Richiesto: l'officina lo confermerà", confirmed: "Confermato", checked_in: "Auto accettata", completed: "Completato", cancelled: "Annullato", no_show: "Mancato" },
+};
+
+export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; withStatus?: boolean }) {
+  const l = L[lang];
+  const at = (iso: string) => `${longDate(dateOf(iso), lang)}, ${timeOf(iso)}`;
+  return (
+    <dl class="pl-recap">
+      {withStatus && (
+        <>
+          <dt>{l.status}</dt>
+          <dd>{STATUS_LABELS[lang][a.status] ?? a.status}</dd>
+        </>
+      )}
+      <dt>{l.when}</dt>
+      <dd>{at(a.reception.start)}</dd>
+      <dt>{l.reason}</dt>
+      <dd>{a.recap.reason}</dd>
+      <dt>{l.greeter}</dt>
+      <dd>{a.recap.greeter}</dd>
+      {a.recap.address && (
+        <>
+          <dt>{l.address}</dt>
+          <dd>{a.recap.address}</dd>
+        </>
+      )}
+      {a.recap.parking && (
+        <>
+          <dt>{l.parking}</dt>
+          <dd>{a.recap.parking}</dd>
+        </>
+      )}
+      <dt>{l.mobility}</dt>
+      <dd>{MOBILITY_LABELS[lang][a.mobility]}</dd>
+      <dt>{l.ready}</dt>
+      <dd>{at(a.readyAt)}</dd>
+      {a.return && (
+        <>
+          <dt>{l.collect}</dt>
+          <dd>{at(a.return.start)}</dd>
+        </>
+      )}
+      <dt>{l.bring}</dt>
+      <dd>
+        <ul>
+          {a.recap.bring.map((b) => (
+            <li key={b}>{lang === "it" ? (BRING_IT[b] ?? b) : b}</li>
+          ))}
+        </ul>
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,86 @@
+// The API's shapes as the pages read them (a subset of /openapi.json: only what they show).
+
+export type Mobility = "none" | "courtesy_car" | "pickup_delivery" | "rental" | "taxi" | "shuttle";
+
+export interface DealerInfo {
+  id: string;
+  name: string;
+  address: string;
+  parking: string;
+  timeZone: string;
+  locale?: string;
+  interventions: { code: string; label: string }[];
+  mobility: Mobility[];
+  questionnaire: { id: string; text: string; interventions: string[] }[];
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+  advisorId: string;
+  minutes: number;
+}
+
+export interface Option {
+  optionId: string;
+  start: string;
+  end: string;
+  advisorId: string;
+  advisorName?: string;
+  receptionMinutes: number;
+  readyAt: string;
+  return: Slot | null;
+  quiet: boolean;
+  express: boolean;
+  mobility: Mobility;
+}
+
+export interface CalendarDay {
+  date: string;
+  bookable: boolean;
+  quiet: boolean;
+  first: string | null;
+}
+
+export interface CalendarResponse {
+  dealerId: string;
+  timeZone: string;
+  days: CalendarDay[];
+}
+
+export interface DayResponse {
+  dealerId: string;
+  timeZone: string;
+  date: string;
+  options: Option[];
+}
+
+export interface Hold {
+  holdId: string;
+  expiresAt: string;
+  option: Option;
+}
+
+export interface Appointment {
+  id: string;
+  dealerId: string;
+  status: string;
+  version: number;
+  manageToken?: string;
+  reception: Slot;
+  return: Slot | null;
+  readyAt: string;
+  mobility: Mobility;
+  interventions: string[];
+  vehicle: { model: string; vin?: string; plate?: string; electrified?: boolean };
+  request: string | null;
+  recap: { date: string; time: string; reason: string; greeter: string; parking: string; address: string; bring: string[] };
+}
+
+/** What a search, calendar, day list or hold needs to know about the visit. */
+export interface VisitQuery {
+  vehicle?: { model: string; vin?: string; electrified?: boolean };
+  interventions: string[];
+  customer: { known: boolean };
+  mobility: Mobility;
+}

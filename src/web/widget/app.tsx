@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
+import { apiCall } from "../shared/api.js";
+import { pickLang, translator } from "../shared/i18n.js";
+import type { Problem } from "../shared/problem.js";
+import { problemSentence } from "../shared/problem-sentence.js";
+import type { Appointment, DealerInfo, Hold, Mobility, Option } from "../shared/types.js";
+import { ContactStep, type Contact } from "./contact-step.js";
+import { DoneStep } from "./done-step.js";
+import { MobilityStep, ServiceStep, VehicleStep, type VehicleInput } from "./simple-steps.js";
+import { STRINGS } from "./strings.js";
+import { WhenStep } from "./when-step.js";
+
+// The booking flow: service → vehicle → mobility → day and time → details (with a hold
+// on the chosen time) → confirmation. One step is shown at a time; on every change the
+// step's heading takes focus and the live region says where the customer is.
+
+export interface WidgetProps {
+  dealer: string;
+  api: string;
+  lang: string | null;
+  vehicleModel: string | null;
+  vin: string | null;
+  interventions: string | null;
+  theme: string | null;
+}
+
+export type Step = "service" | "vehicle" | "mobility" | "when" | "contact" | "done";
+const NUMBERED: Step[] = ["service", "vehicle", "mobility", "when", "contact"];
+
+export function BookingApp(p: WidgetProps) {
+  const [dealer, setDealer] = useState<DealerInfo | null>(null);
+  const [fatal, setFatal] = useState<Problem | null>(null);
+  const lang = pickLang(p.lang, dealer?.locale);
+  const t = useMemo(() => translator(STRINGS, lang), [lang]);
+  const [message, announce] = useAnnouncer();
+  const [step, setStep] = useState<Step>("service");
+  const [services, setServices] = useState<string[]>(() => (p.interventions ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const [vehicle, setVehicle] = useState<VehicleInput>({ model: p.vehicleModel ?? "", vin: p.vin ?? "", electrified: false, known: false });
+  const [mobility, setMobility] = useState<Mobility>("none");
+  const [option, setOption] = useState<Option | null>(null);
+  const [hold, setHold] = useState<Hold | null>(null);
+  const [lost, setLost] = useState<{ problem: Problem; alternatives: Option[] } | null>(null);
+  const [booked, setBooked] = useState<Appointment | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    void apiCall<DealerInfo>(p.api, "GET", `/v1/dealers/${encodeURIComponent(p.dealer)}`).then((r) => {
+      if (r.ok) {
+        setDealer(r.data);
+        const codes = r.data.interventions.map((i) => i.code);
+        setServices((s) => s.filter((c) => codes.includes(c)));
+      } else setFatal(r.problem);
+    });
+  }, [p.api, p.dealer]);
+
+  // Focus and announce on every step change (not on first render: the page owns focus then).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+    const n = NUMBERED.indexOf(step);
+    announce(n >= 0 ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${heading.current?.textContent ?? ""}` : (heading.current?.textContent ?? ""));
+  }, [step]);
+
+  const visit = () => ({
+    vehicle: { model: vehicle.model.trim(), ...(vehicle.vin.trim() ? { vin: vehicle.vin.trim() } : {}), ...(vehicle.electrified ? { electrified: true } : {}) },
+    interventions: services,
+    customer: { known: vehicle.known },
+    mobility,
+  });
+  const releaseHold = () => {
+    if (hold) void apiCall(p.api, "DELETE", `/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`);
+    setHold(null);
+  };
+  const go = (s: Step) => setStep(s);
+
+  if (fatal) {
+    return (
+      <div class="pl-box" lang={lang}>
+        <p class="pl-error" role="alert">
+          {fatal.code === "not_found" ? t("noDealer") : problemSentence(fatal, lang)}
+        </p>
+      </div>
+    );
+  }
+  if (!dealer) {
+    return (
+      <div class="pl-box" lang={lang} aria-busy="true">
+        <p>{t("loading")}</p>
+      </div>
+    );
+  }
+  const n = NUMBERED.indexOf(step);
+  const common = { t, lang, dealer, heading };
+  return (
+    <div class="pl-box" lang={lang}>
+      <LiveRegion message={message} />
+      {n >= 0 && <p class="pl-steps">{t("stepOf", { n: n + 1, total: NUMBERED.length })}</p>}
+      {step === "service" && <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />}
+      {step === "vehicle" && <VehicleStep {...common} value={vehicle} onChange={setVehicle} onBack={() => go("service")} onNext={() => go("mobility")} />}
+      {step === "mobility" && <MobilityStep {...common} value={mobility} onChange={setMobility} onBack={() => go("vehicle")} onNext={() => go("when")} />}
+      {step === "when" && (
+        <WhenStep
+          {...common}
+          api={p.api}
+          visit={visit()}
+          chosen={option}
+          lost={lost}
+          announce={announce}
+          onBack={() => go("mobility")}
+          onHeld={(h) => {
+            setHold(h);
+            setOption(h.option);
+            setLost(null);
+            go("contact");
+          }}
+          beforeHold={releaseHold}
+        />
+      )}
+      {step === "contact" && hold && (
+        <ContactStep
+          {...common}
+          api={p.api}
+          visit={visit()}
+          hold={hold}
+          announce={announce}
+          onBack={() => {
+            releaseHold();
+            go("when");
+          }}
+          onBooked={(a) => {
+            setBooked(a);
+            setHold(null);
+            go("done");
+          }}
+          onLost={(problem, alternatives) => {
+            setHold(null);
+            setLost({ problem, alternatives });
+            go("when");
+          }}
+        />
+      )}
+      {step === "done" && booked && (
+        <DoneStep
+          {...common}
+          api={p.api}
+          booking={booked}
+          onAgain={() => {
+            setBooked(null);
+            setOption(null);
+            go("service");
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+export type { Contact };

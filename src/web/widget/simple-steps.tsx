@@ -1,0 +1,161 @@
+import { useRef, useState } from "preact/hooks";
+import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
+import type { Mobility } from "../shared/types.js";
+import type { StepProps } from "./step-props.js";
+
+// The first three steps: what the car needs, which car, and how the customer gets around
+// meanwhile. Each validates on Continue, says what is missing in words, and puts the
+// focus on the field to fix.
+
+export function Nav({ t, onBack, nextLabel }: { t: StepProps["t"]; onBack?: () => void; nextLabel?: string }) {
+  return (
+    <div class="pl-actions">
+      <button type="submit">{nextLabel ?? t("next")}</button>
+      {onBack && (
+        <button type="button" class="pl-secondary" onClick={onBack}>
+          {t("back")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function FieldError({ id, text }: { id: string; text: string | null }) {
+  return text ? (
+    <p id={id} class="pl-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+interface ServiceProps extends StepProps {
+  value: string[];
+  onChange: (v: string[]) => void;
+  onNext: () => void;
+}
+
+export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext }: ServiceProps) {
+  const [err, setErr] = useState<string | null>(null);
+  const box = useRef<HTMLFieldSetElement>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (value.length === 0) {
+      setErr(t("serviceNone"));
+      box.current?.querySelector("input")?.focus();
+    } else onNext();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2 ref={heading} tabIndex={-1}>
+        {t("serviceTitle")}
+      </h2>
+      <fieldset ref={box} aria-describedby={err ? "pl-svc-err" : undefined}>
+        <legend>{t("serviceLegend")}</legend>
+        {dealer.interventions.map((i) => (
+          <label class="pl-check" key={i.code}>
+            <input
+              type="checkbox"
+              checked={value.includes(i.code)}
+              onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? [...value, i.code] : value.filter((c) => c !== i.code))}
+            />
+            <span>{interventionLabel(i.code, i.label, lang)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id="pl-svc-err" text={err} />
+      <Nav t={t} />
+    </form>
+  );
+}
+
+export interface VehicleInput {
+  model: string;
+  vin: string;
+  electrified: boolean;
+  known: boolean;
+}
+
+interface VehicleProps extends StepProps {
+  value: VehicleInput;
+  onChange: (v: VehicleInput) => void;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: VehicleProps) {
+  const [err, setErr] = useState<string | null>(null);
+  const model = useRef<HTMLInputElement>(null);
+  const set = (patch: Partial<VehicleInput>) => onChange({ ...value, ...patch });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!value.model.trim()) {
+      setErr(t("modelMissing"));
+      model.current?.focus();
+    } else onNext();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2 ref={heading} tabIndex={-1}>
+        {t("vehicleTitle")}
+      </h2>
+      <div class="pl-field">
+        <label for="pl-model">{t("model")}</label>
+        <input
+          ref={model}
+          id="pl-model"
+          type="text"
+          autocomplete="off"
+          required
+          aria-invalid={err ? "true" : undefined}
+          aria-describedby={err ? "pl-model-err" : undefined}
+          value={value.model}
+          onInput={(e) => set({ model: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <FieldError id="pl-model-err" text={err} />
+      </div>
+      <div class="pl-field">
+        <label for="pl-vin">{t("vin")}</label>
+        <input id="pl-vin" type="text" autocomplete="off" maxLength={17} aria-describedby="pl-vin-hint" value={value.vin} onInput={(e) => set({ vin: (e.currentTarget as HTMLInputElement).value })} />
+        <p id="pl-vin-hint" class="pl-hint">
+          {t("vinHint")}
+        </p>
+      </div>
+      <label class="pl-check">
+        <input type="checkbox" checked={value.electrified} onChange={(e) => set({ electrified: (e.currentTarget as HTMLInputElement).checked })} />
+        <span>{t("electrified")}</span>
+      </label>
+      <label class="pl-check">
+        <input type="checkbox" checked={value.known} onChange={(e) => set({ known: (e.currentTarget as HTMLInputElement).checked })} />
+        <span>{t("known")}</span>
+      </label>
+      <Nav t={t} onBack={onBack} />
+    </form>
+  );
+}
+
+interface MobilityProps extends StepProps {
+  value: Mobility;
+  onChange: (v: Mobility) => void;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack, onNext }: MobilityProps) {
+  return (
+    <form onSubmit={(e) => (e.preventDefault(), onNext())}>
+      <h2 ref={heading} tabIndex={-1}>
+        {t("mobilityTitle")}
+      </h2>
+      <fieldset>
+        <legend>{t("mobilityLegend")}</legend>
+        {dealer.mobility.map((m) => (
+          <label class="pl-check" key={m}>
+            <input type="radio" name="pl-mobility" value={m} checked={value === m} onChange={() => onChange(m)} />
+            <span>{MOBILITY_LABELS[lang][m]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Nav t={t} onBack={onBack} />
+    </form>
+  );
+}

@@ -1,0 +1,249 @@
+import Database from "better-sqlite3";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
+import { admin, type BoardWorld, bookAt, DAY, getAppointment, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+
+// The advisors' page in a real Chromium against the real server, two server processes
+// over one file (WORKERS=2): pages, API calls and the live stream may each land on either.
+
+let world: BoardWorld;
+let browser: Browser;
+beforeAll(async () => {
+  [world, browser] = await Promise.all([startBoardWorld({ WORKERS: "2" }), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await world?.server.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS_DIR}board-${name}.png`, fullPage: true });
+const row = (page: Page, advisorId: string) => page.locator(`li.row[data-advisor="${advisorId}"]`);
+
+/** x of a local time on a track, for a drop (range 08:00–19:00 on an empty-enough day). */
+async function trackPoint(page: Page, advisorId: string, time: string) {
+  const track = row(page, advisorId).locator("ul.track");
+  const box = (await track.boundingBox())!;
+  const [h, m] = time.split(":").map(Number);
+  return { track, position: { x: ((h * 60 + m - 480) / 660) * box.width, y: box.height / 2 } };
+}
+
+describe("the advisors' day", () => {
+  it("signs in with a key, shows the day, and moves an appointment by keyboard: the API has the new time and version", async () => {
+    const a = await bookAt(world.api, "10:00", "giulia", "Anna Keyboard");
+    const page = await signedInPage(browser, world);
+    const slot = slotOf(page, a.id);
+    await expect(slot.getAttribute("aria-label")).resolves.toMatch(/reception 10:00–10:15, requested, Giulia Romano/);
+    // The customer's name, phone and vehicle on focus.
+    await slot.focus();
+    await page.getByRole("tooltip").filter({ hasText: "Anna Keyboard" }).filter({ hasText: "+39 333 1234567" }).filter({ hasText: "Grecale" }).waitFor();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await row(page, "marco").locator(`button.slot[data-appointment="${a.id}"][data-start="10:30"]`).waitFor();
+    const after = await getAppointment(world.api, a.id);
+    expect(after.reception).toMatchObject({ start: `${DAY}T10:30:00+01:00`, advisorId: "marco" });
+    expect(after.version).toBe(a.version + 1);
+    await shot(page, "keyboard-move");
+    await page.context().close();
+  }, 60_000);
+
+  it("moves an appointment by drag and drop", async () => {
+    const a = await bookAt(world.api, "15:00", "giulia", "Bruno Drag");
+    const page = await signedInPage(browser, world);
+    const { track, position } = await trackPoint(page, "luca", "16:02");
+    await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    await row(page, "luca").locator(`button.slot[data-appointment="${a.id}"][data-start="16:00"]`).waitFor({ timeout: 5000 }).catch(async (e) => {
+      await shot(page, "drag-fail");
+      console.log(await page.locator("body").innerText());
+      throw e;
+    });
+    const after = await getAppointment(world.api, a.id);
+    expect(after.reception).toMatchObject({ start: `${DAY}T16:00:00+01:00`, advisorId: "luca" });
+    expect(after.version).toBe(a.version + 1);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("re-planning the day", () => {
+  it("marks an advisor absent: the plan diff appears with the customers to notify, applies in one step, and the board and the API agree", async () => {
+    // Everybody is busy at 11:00, so Luca's 11:00 customer gets a new time (to notify);
+    // his 16:30 customer keeps the time with a colleague.
+    const busy = await Promise.all(["giulia", "marco", "chiara"].map((who, i) => bookAt(world.api, "11:00", who, `Busy ${i}`)));
+    const shifted = await bookAt(world.api, "11:00", "luca", "Carla Shifted");
+    const kept = await bookAt(world.api, "16:30", "luca", "Dario Kept");
+    const page = await signedInPage(browser, world);
+    await page.getByRole("button", { name: "Advisor absent" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Advisor").selectOption("luca");
+    await dialog.getByRole("button", { name: "Show the plan" }).click();
+    const plan = dialog.getByTestId("plan");
+    await plan.locator(`tr[data-appointment="${shifted.id}"]`).waitFor();
+    await expect(plan.locator(`tr[data-appointment="${kept.id}"]`).innerText()).resolves.toMatch(/16:30 · Giulia Romano|16:30 · Marco Ferrari/);
+    await expect(plan.locator(`[data-notify="${shifted.id}"]`).count()).resolves.toBe(1);
+    await expect(plan.locator(`[data-notify="${kept.id}"]`).count()).resolves.toBe(0);
+    await expect(plan.locator(`tr[data-appointment="${shifted.id}"]`).innerText()).resolves.toContain("yes: the time changes");
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await shot(page, "absence-plan");
+    const moved = await plan.locator("tr[data-appointment]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-appointment")!));
+    await plan.getByRole("button", { name: "Apply the plan" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => row(page, "luca").locator("button.slot").count()).toBe(0);
+    // Every appointment of the plan (the planner may also exchange a colleague's) is where
+    // the API says, on the board; Luca has none left; untouched ones kept their version.
+    expect(moved).toEqual(expect.arrayContaining([shifted.id, kept.id]));
+    for (const id of moved) {
+      const after = await getAppointment(world.api, id);
+      expect(after.reception.advisorId).not.toBe("luca");
+      const time = after.reception.start.slice(11, 16);
+      await row(page, after.reception.advisorId).locator(`button.slot[data-appointment="${id}"][data-start="${time}"]`).waitFor();
+    }
+    expect((await getAppointment(world.api, kept.id)).reception.start).toBe(kept.reception.start);
+    expect((await getAppointment(world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
+    for (const b of busy.filter((x) => !moved.includes(x.id))) expect((await getAppointment(world.api, b.id)).version).toBe(b.version);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("live", () => {
+  it("a booking made through the API appears on two open pages within 2 seconds", async () => {
+    const [one, two] = await Promise.all([signedInPage(browser, world), signedInPage(browser, world)]);
+    const a = await bookAt(world.api, "12:00", "marco", "Elena Live");
+    const t0 = Date.now();
+    await Promise.all([slotOf(one, a.id).waitFor({ timeout: 2000 }), slotOf(two, a.id).waitFor({ timeout: 2000 })]);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await Promise.all([one.context().close(), two.context().close()]);
+  }, 60_000);
+
+  it("a drag on a stale page is refused with the new state shown, and nothing moves", async () => {
+    const a = await bookAt(world.api, "09:00", "chiara", "Franco Stale");
+    // This page's live stream is cut, so it keeps showing 09:00 after someone else moves it.
+    const page = await signedInPage(browser, world, "en", { live: false });
+    await slotOf(page, a.id).waitFor();
+    const res = await world.api("PATCH", `/v1/dealers/demo/appointments/${a.id}`, { reception: { start: `${DAY}T09:30` } }, { ...admin, "If-Match": String(a.version) });
+    expect(res.status).toBe(200);
+    const { track, position } = await trackPoint(page, "chiara", "10:02");
+    await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    await page.getByTestId("notice").filter({ hasText: "Someone changed this in the meantime" }).waitFor();
+    await row(page, "chiara").locator(`button.slot[data-appointment="${a.id}"][data-start="09:30"]`).waitFor();
+    const after = await getAppointment(world.api, a.id);
+    expect(after.reception.start).toBe(`${DAY}T09:30:00+01:00`);
+    expect(after.version).toBe(a.version + 1);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("refusals change nothing", () => {
+  const stored = () => {
+    const db = new Database(world.server.dbPath, { readonly: true });
+    try {
+      return { appointments: db.prepare("SELECT id, version, status, reception_start FROM appointments ORDER BY id").all(), sessions: db.prepare("SELECT count(*) AS n FROM board_sessions").get() };
+    } finally {
+      db.close();
+    }
+  };
+  const cookieOf = async (page: Page) => {
+    const [c] = await page.context().cookies();
+    return { header: `${c.name}=${c.value}`, cookie: c };
+  };
+
+  it("a wrong key signs nobody in and sets no cookie", async () => {
+    const before = stored();
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.getByLabel("API key").fill("pk_not-a-key-of-this-dealer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
+    expect(await context.cookies()).toEqual([]);
+    expect(stored()).toEqual(before);
+    await context.close();
+  }, 60_000);
+
+  it("the session cookie is HttpOnly and SameSite=Strict, and an expired session is refused", async () => {
+    const a = await bookAt(world.api, "17:00", "marco", "Gina Expired");
+    const page = await signedInPage(browser, world);
+    const { header, cookie } = await cookieOf(page);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false }); // Secure off on http://127.0.0.1 only
+    // biome-ignore lint/suspicious/noExplicitAny: no DOM types in the Node tests
+    expect(await page.evaluate(() => (globalThis as any).document.cookie)).toBe("");
+    const rw = new Database(world.server.dbPath);
+    rw.prepare("UPDATE board_sessions SET expires_at = 0").run();
+    rw.close();
+    const before = stored();
+    const res = await fetch(`${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`, { method: "POST", headers: { cookie: header, origin: world.server.baseUrl } });
+    expect(res.status).toBe(401);
+    await page.getByRole("button", { name: "Next day" }).click();
+    await page.getByRole("heading", { name: "Sign in to the advisors' day" }).waitFor();
+    expect(stored().appointments).toEqual(before.appointments);
+    await page.context().close();
+  }, 60_000);
+
+  it("a write from another origin with the session cookie is refused (403), from the page itself it works", async () => {
+    const a = await bookAt(world.api, "17:30", "marco", "Hugo Csrf");
+    const page = await signedInPage(browser, world);
+    const { header } = await cookieOf(page);
+    const target = `${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`;
+    // Same host, another port: same SITE, so SameSite=Strict still sends the cookie; the
+    // Origin check is what refuses it.
+    const evil = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(`<!doctype html><title>evil</title><form id="f" method="POST" action="${target}"></form>
+        <script>fetch(${JSON.stringify(target)}, { method: "POST", credentials: "include", mode: "no-cors" })
+          .finally(() => { document.title = "sent"; document.getElementById("f").submit(); });</script>`);
+    });
+    await new Promise<void>((r) => evil.listen(0, "127.0.0.1", r));
+    const before = stored();
+    const attacker = await page.context().newPage();
+    await attacker.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    await attacker.waitForURL(target); // the form went, and came back refused
+    expect(await attacker.locator("body").innerText()).toContain("forbidden");
+    expect(stored().appointments).toEqual(before.appointments);
+    const forged = await fetch(target, { method: "POST", headers: { cookie: header, origin: "http://evil.example" } });
+    expect(forged.status).toBe(403);
+    expect(stored().appointments).toEqual(before.appointments);
+    evil.close();
+    // The same cookie from the page's own origin is a staff principal.
+    const own = await fetch(target, { method: "POST", headers: { cookie: header, origin: world.server.baseUrl } });
+    expect(own.status).toBe(200);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("refused moves and languages", () => {
+  it("a move past the hourly cap shows the broken rule in words (Italian) and goes through with force and a reason; axe-clean", async () => {
+    for (const time of ["09:00", "09:15", "09:30"]) await bookAt(world.api, time, "giulia", `Cap ${time}`);
+    const fourth = await bookAt(world.api, "10:45", "giulia", "Ivo Forced");
+    const page = await signedInPage(browser, world, "it");
+    await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await slotOf(page, fourth.id).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Nuovo orario").fill("09:45");
+    await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
+    await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await shot(page, "refusal-it");
+    expect((await getAppointment(world.api, fourth.id)).version).toBe(fourth.version);
+    await dialog.getByLabel("Motivo").fill("cliente abituale, solo consegna chiavi");
+    await dialog.getByRole("button", { name: "Sposta comunque" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    const after = await getAppointment(world.api, fourth.id);
+    expect(after).toMatchObject({ forced: true, version: fourth.version + 1 });
+    expect(after.reception.start).toBe(`${DAY}T09:45:00+01:00`);
+    await slotOf(page, fourth.id).and(page.locator('[data-start="09:45"]')).waitFor();
+    await expect(slotOf(page, fourth.id).getAttribute("aria-label")).resolves.toContain("forzato");
+    await page.context().close();
+  }, 60_000);
+
+  it("the whole day for the README (docs/board.png is copied from this artifact)", async () => {
+    const page = await signedInPage(browser, world);
+    await shot(page, "day");
+    await page.context().close();
+  }, 60_000);
+});

@@ -1,0 +1,197 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auth, availability, book, booking, search } from "../http/support.js";
+import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
+import { useWorld, widgetDealer } from "./fixtures.js";
+
+// A customer books through the hosted page with the keyboard alone, then changes and
+// cancels the appointment on the manage page, keyboard again. Every step is axe-clean and
+// photographed; focus lands on each new step's heading; the booking exists via the API
+// with the request exactly as typed.
+
+const w = useWorld({ roma: widgetDealer() });
+const VERBATIM = "Rumore strano dalla ruota anteriore sinistra — since Tuesday, only when braking (≈50 km/h)";
+const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
+let ctx: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ctx = await w.browser.newContext({ locale: "en-GB", timezoneId: "Europe/Rome", viewport: { width: 820, height: 900 } });
+  page = await ctx.newPage();
+});
+afterAll(() => ctx?.close());
+
+const heading = async () => (await focused(page)).name;
+
+describe("booking with the keyboard only", () => {
+  it("books service → vehicle → mobility → day and time → details → confirmation", async () => {
+    await page.goto(`${w.base}/book/roma?lang=en`);
+    await waitForText(page, "What does your car need?");
+    await checkpoint(page, "widget-1-service");
+
+    await tabTo(page, /^Maintenance$/);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Your car");
+    expect(await heading()).toBe("Your car");
+    await checkpoint(page, "widget-2-vehicle");
+
+    await tabTo(page, /^Car model/);
+    await page.keyboard.type("Grecale");
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "How will you get around?");
+    expect(await heading()).toBe("How will you get around?");
+    await checkpoint(page, "widget-3-mobility");
+
+    await tabTo(page, /No replacement mobility/);
+    await page.keyboard.press("ArrowDown"); // radio group: arrows choose
+    expect(await focused(page)).toMatchObject({ name: "Courtesy car", checked: true });
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Choose a day and time");
+    expect(await heading()).toBe("Choose a day and time");
+    await waitForText(page, /^Morning$|^Afternoon$/);
+    await checkpoint(page, "widget-4-times");
+    if (process.env.PITLANE_DOCS_SHOTS) {
+      // The README's picture (docs/widget.png): `PITLANE_DOCS_SHOTS=1 npx vitest run test/browser/widget-keyboard.test.ts`.
+      mkdirSync(DOCS, { recursive: true });
+      await page.locator("pitlane-booking").screenshot({ path: `${DOCS}widget.png` });
+    }
+
+    // The date picker dialog: arrows, Home/End, PageUp/PageDown, Enter; Escape-free close.
+    await tabTo(page, /^Choose another day$/);
+    await page.keyboard.press("Enter");
+    expect((await focused(page)).inDialog).toBe(true);
+    await page.keyboard.press("Escape"); // closes, focus back on the opener
+    expect(await focused(page)).toMatchObject({ name: "Choose another day", inDialog: false });
+    await page.keyboard.press("Enter");
+    const opened = await focused(page);
+    expect(opened).toMatchObject({ inDialog: true, tag: "td" });
+    await checkpoint(page, "widget-5-calendar");
+    await page.keyboard.press("ArrowRight");
+    const next = await focused(page);
+    expect(next.name).not.toBe(opened.name);
+    await page.keyboard.press("ArrowLeft");
+    expect((await focused(page)).name).toBe(opened.name);
+    await page.keyboard.press("PageDown");
+    expect((await focused(page)).name).toMatch(/December 2026|January 2027/);
+    await page.keyboard.press("PageUp");
+    expect((await focused(page)).name).toBe(opened.name);
+    await page.keyboard.press("End");
+    expect((await focused(page)).name).toMatch(/^Sunday/);
+    await page.keyboard.press("Home");
+    expect((await focused(page)).name).toMatch(/^Monday/);
+    for (let i = 0; i < 14 && !/free from/.test((await focused(page)).name); i++) await page.keyboard.press("ArrowRight");
+    const day = (await focused(page)).name;
+    expect(day).toMatch(/free from/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, `Day: ${day.split(":")[0]}`);
+    expect(await focused(page)).toMatchObject({ name: "Choose another day", inDialog: false });
+
+    await tabTo(page, /^\d\d:\d\d/);
+    await page.keyboard.press("Space");
+    const time = (await focused(page)).name.slice(0, 5);
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Your details");
+    expect(await heading()).toBe("Your details");
+    await waitForText(page, new RegExp(`holding ${time} on .* for you until 10:10`)); // frozen at 10:00 in Rome, 10-minute hold
+    await checkpoint(page, "widget-6-details");
+
+    await tabTo(page, /^Full name/);
+    await page.keyboard.type("Marco Bianchi");
+    await tabTo(page, /^Email/);
+    await page.keyboard.type("marco.bianchi@example.com");
+    await tabTo(page, /^Remind me/);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^What should the workshop know/);
+    await page.keyboard.type(VERBATIM);
+    await tabTo(page, /^Book the appointment$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Your appointment is booked");
+    expect(await heading()).toBe("Your appointment is booked");
+    await waitForText(page, "Anna Rossi");
+    await waitForText(page, "Customer bays 1-6, front entrance");
+    await waitForText(page, "registration certificate");
+    await checkpoint(page, "widget-7-confirmation");
+
+    const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
+    const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
+    const appt: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale" }, channel: "web" });
+    expect(appt.reception.start.slice(11, 16)).toBe(time);
+    const staff = await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth);
+    expect(((await staff.json()) as any).request).toBe(VERBATIM); // what the advisor reads
+  }, 120_000);
+
+  it("speaks Italian by default (the dealer's locale) and says what is missing in words", async () => {
+    await page.goto(`${w.base}/book/roma`);
+    await waitForText(page, "Di cosa ha bisogno la sua auto?");
+    await tabTo(page, /^Continua$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Scelga almeno un intervento.");
+    expect((await focused(page)).tag).toBe("input"); // focus goes to what needs fixing
+    await checkpoint(page, "widget-it-error");
+  });
+});
+
+describe("the manage page, keyboard only", () => {
+  // Its own booking (through the API), so this page's tests stand on their own.
+  let manageUrl: string;
+  let token: string;
+  beforeAll(async () => {
+    const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
+    token = (await book(w.api, "roma", booking({ optionId: o.optionId }))).manageToken;
+    manageUrl = `${w.base}/m/${token}?lang=en`;
+  });
+
+  it("moves the appointment through the day list", async () => {
+    const before: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    await page.goto(manageUrl);
+    await waitForText(page, "Your appointment at Roma Est");
+    await checkpoint(page, "manage-1-view");
+    await tabTo(page, /^Change date or time$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Choose a new time");
+    expect(await heading()).toBe("Choose a new time");
+    await waitForText(page, /^Morning$|^Afternoon$/);
+    await checkpoint(page, "manage-2-change");
+    await tabTo(page, /^\d\d:\d\d/);
+    await page.keyboard.press("Space");
+    let chosen = (await focused(page)).name.slice(0, 5);
+    if (before.reception.start.slice(11, 16) === chosen) {
+      await page.keyboard.press("ArrowDown");
+      chosen = (await focused(page)).name.slice(0, 5);
+    }
+    await tabTo(page, /^Move my appointment$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Your appointment is moved to");
+    const after: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    expect(after.reception.start.slice(11, 16)).toBe(chosen);
+    expect(after.reception.start).not.toBe(before.reception.start);
+    await checkpoint(page, "manage-3-moved");
+  }, 60_000);
+
+  it("downloads the .ics", async () => {
+    await tabTo(page, /\.ics/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const ics = await (await download.createReadStream()).toArray();
+    expect(Buffer.concat(ics).toString()).toContain("BEGIN:VCALENDAR");
+  });
+
+  it("cancels after a confirmation", async () => {
+    await tabTo(page, /^Cancel the appointment$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Do you really want to cancel");
+    await checkpoint(page, "manage-4-cancel-ask");
+    await tabTo(page, /^Yes, cancel it$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Your appointment is cancelled");
+    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as any).status).toBe("cancelled");
+    await checkpoint(page, "manage-5-cancelled");
+  });
+});

@@ -1,0 +1,89 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auth } from "../http/support.js";
+import { checkpoint, waitForText } from "../support/pages.js";
+import { bookUrl, fillAndBook, holdTime, openTimes, shownTimes } from "../support/widget-flow.js";
+import { useWorld, widgetDealer } from "./fixtures.js";
+
+// Honest times under contention: a time held by one customer is not shown to another; two
+// customers going for one time: the second is told in words and offered the 409's
+// alternatives; a time lost at the very last step (the hold gone, someone booked it) sends
+// the customer back to the times with alternatives, their details kept.
+
+const w = useWorld({ race: widgetDealer() });
+let one: BrowserContext;
+let two: BrowserContext;
+let a: Page;
+let b: Page;
+
+beforeAll(async () => {
+  const opts = { locale: "en-GB", timezoneId: "Europe/Rome", viewport: { width: 820, height: 900 } };
+  [one, two] = await Promise.all([w.browser.newContext(opts), w.browser.newContext(opts)]);
+  [a, b] = await Promise.all([one.newPage(), two.newPage()]);
+});
+afterAll(async () => {
+  await one?.close();
+  await two?.close();
+});
+
+describe("holds", () => {
+  it("a time held in one browser is not offered in another, and comes back when released", async () => {
+    const times = await openTimes(a, bookUrl(w.base, "race"));
+    const held = times[0];
+    expect((await holdTime(a, held)).status()).toBe(201);
+    await waitForText(a, "Your details");
+
+    const seen = await openTimes(b, bookUrl(w.base, "race"));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).not.toContain(held);
+
+    await a.getByRole("button", { name: "Back" }).click(); // releases the hold
+    await waitForText(a, "Choose a day and time");
+    await expect.poll(async () => (await openTimes(b, bookUrl(w.base, "race")))[0], { timeout: 20_000 }).toBe(held);
+  }, 90_000);
+});
+
+describe("two customers, one time", () => {
+  it("the second is told and offered the alternatives, and can take one", async () => {
+    const [ta, tb] = await Promise.all([openTimes(a, bookUrl(w.base, "race")), openTimes(b, bookUrl(w.base, "race"))]);
+    const wanted = ta[1];
+    expect(tb).toContain(wanted);
+    expect((await holdTime(a, wanted)).status()).toBe(201);
+    const lost = await holdTime(b, wanted);
+    expect(lost.status()).toBe(409);
+    await waitForText(b, "someone has just taken this time");
+    await waitForText(b, "Other free times");
+    const alternatives = b.locator("fieldset", { hasText: "Other free times" }).getByRole("radio");
+    expect(await alternatives.count()).toBeGreaterThanOrEqual(2);
+    expect(await shownTimes(b)).not.toContain(wanted); // the day list was refreshed
+    await checkpoint(b, "race-loser-alternatives");
+    await alternatives.first().check();
+    const [res] = await Promise.all([b.waitForResponse((r) => r.url().endsWith("/holds")), b.getByRole("button", { name: "Continue", exact: true }).click()]);
+    expect(res.status()).toBe(201);
+    await waitForText(b, "Your details");
+  }, 90_000);
+
+  it("a time lost at the last step sends the customer back to alternatives", async () => {
+    // a is on the details step holding a time: the hold goes away and a phone booking takes it.
+    await a.getByRole("button", { name: "Back" }).click();
+    const times = await openTimes(a, bookUrl(w.base, "race"));
+    const res = await holdTime(a, times[2]);
+    const hold = await res.json();
+    await waitForText(a, "Your details");
+    expect((await w.api("DELETE", `/v1/dealers/race/holds/${hold.holdId}`)).status).toBeLessThan(300);
+    const phone = await w.api("POST", "/v1/dealers/race/appointments", {
+      optionId: hold.option.optionId,
+      vehicle: { model: "Levante" },
+      interventions: ["maintenance"],
+      customer: { name: "Phone Customer", phone: "+39 06 1234567" },
+      channel: "phone",
+    }, auth);
+    expect(phone.status).toBe(201);
+
+    await fillAndBook(a);
+    await waitForText(a, "someone has just taken this time");
+    await waitForText(a, "Other free times");
+    expect(await a.locator("fieldset", { hasText: "Other free times" }).getByRole("radio").count()).toBeGreaterThanOrEqual(2);
+    await checkpoint(a, "last-step-lost");
+  }, 90_000);
+});

@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { calendarDays, checkStay, dayOptions, deriveJob, isJobError, isoFromDayNumber, searchAvailability } from "../../src/core/index.js";
+import { referenceFeasibleSlots, referenceQuiet } from "../reference/brute-force.js";
+import { buildWorld, scenarioArb } from "./random-dealer.js";
+
+// The widget's calendar and day list against the search, the booking's checker and the
+// brute-force reference, on random dealers (test/core/random-dealer.ts): a date marked
+// bookable has a non-empty day list, its first start and quiet flag are the day list's,
+// every option of the list books, every start the reference finds feasible is listed
+// (one option per start), and every option the search proposes is on the list.
+
+const RUNS = Number(process.env.DIFF_RUNS ?? 100);
+
+describe("calendar ⇔ day list ⇔ booking, on random dealers", () => {
+  it("agree with each other, with the checker, with the reference and with the search (property)", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(undefined, "morning" as const, "afternoon" as const), (sc, dayPart) => {
+        const { config, dealer, index, bookings, fromDay, now } = buildWorld(sc);
+        const q = sc.query;
+        const job = deriveJob(dealer, { interventions: q.interventions, known: q.known, mobility: q.mobility });
+        if (isJobError(job)) throw new Error(job.detail);
+        const days = q.days + 1;
+        const query = { job, now, dayPart };
+        const cal = calendarDays(index, query, fromDay, days);
+        expect(cal.map((d) => d.day)).toEqual(Array.from({ length: days }, (_, i) => fromDay + i));
+        const listed = new Map<number, number[]>();
+        for (const d of cal) {
+          const opts = dayOptions(index, query, d.day);
+          const label = isoFromDayNumber(d.day);
+          expect(d.bookable, label).toBe(opts.length > 0);
+          expect(d.first, label).toBe(opts[0]?.reception.start ?? null);
+          expect(d.quiet, label).toBe(opts.some((o) => o.quiet));
+          listed.set(d.day, opts.map((o) => o.reception.start));
+          for (let i = 0; i < opts.length; i++) {
+            const o = opts[i];
+            if (i > 0) expect(o.reception.start).toBeGreaterThan(opts[i - 1].reception.start);
+            expect(dealer.dayOf(o.reception.start)).toBe(d.day);
+            if (dayPart) expect(index.halfOf(o.reception.start).half).toBe(dayPart === "morning" ? 0 : 1);
+            // It books: the booking's collect-all checker, with the option's own return.
+            const chk = checkStay(index, { advisor: o.reception.advisor, start: o.reception.start, minutes: o.reception.minutes, job, now }, o.ret);
+            expect(chk.violations, dealer.format(o.reception.start)).toEqual([]);
+            expect(chk.stay?.ret ?? null).toEqual(o.ret);
+            expect(o.quiet).toBe(referenceQuiet(config, bookings, o.reception.start, o.reception.minutes));
+          }
+        }
+        // Complete: every start the reference finds feasible (any advisor) is listed.
+        if (!dayPart) {
+          const feasible = referenceFeasibleSlots(config, bookings, { ...q, fromDate: isoFromDayNumber(fromDay), days, nowEpochMinute: now });
+          const want = new Set(feasible.map((f) => f.start));
+          const got = new Set([...listed.values()].flat());
+          expect([...got].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+          // And the search's options are among them.
+          const res = searchAvailability(index, { job, fromDay, days, count: q.count, now });
+          for (const o of res.options) {
+            if (dealer.dayOf(o.reception.start) >= fromDay + days) continue;
+            expect(listed.get(dealer.dayOf(o.reception.start))).toContain(o.reception.start);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

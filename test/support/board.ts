@@ -1,0 +1,57 @@
+import type { Browser, Page } from "playwright-core";
+import { ADMIN_TOKEN } from "../helpers/app.js";
+import { spawnServer, type SpawnedServer } from "../helpers/server.js";
+import { booking, fetchApi, type Api } from "../http/support.js";
+
+// The advisors' page tier (test/browser/board*.test.ts): the real server with the demo
+// dealer (Europe/Rome, advisors giulia, marco, chiara, luca; clock frozen at Monday
+// 2026-11-23 10:00 local), an advisor key, staff bookings on Tuesday, and a signed-in page.
+
+export const DAY = "2026-11-24";
+/** The page's CSP (script-src 'self') would block axe-core's injected script. */
+export const AXE_READY = { bypassCSP: true };
+export const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export interface BoardWorld {
+  server: SpawnedServer;
+  api: Api;
+  key: string;
+}
+
+export async function startBoardWorld(env: Record<string, string> = {}): Promise<BoardWorld> {
+  const server = await spawnServer({ env: { RATE_LIMITS: "off", JOURNEY_INTERVAL_MS: "0", WORKERS: "1", ...env } });
+  const api = fetchApi(server.baseUrl);
+  const res = await api("POST", "/v1/dealers/demo/api-keys", { role: "advisor", label: "desk" }, admin);
+  const body = (await res.json()) as { secret: string };
+  if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(body)}`);
+  return { server, api, key: body.secret };
+}
+
+/** A staff booking at a local time of DAY with an advisor; returns the appointment. */
+export async function bookAt(api: Api, time: string, advisorId: string, name = "Marco Bianchi"): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
+  const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { name, phone: "+39 333 1234567" } }), admin);
+  const body = (await res.json()) as any;
+  if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function getAppointment(api: Api, id: string): Promise<any> {
+  return (await api("GET", `/v1/dealers/demo/appointments/${id}`, undefined, admin)).json();
+}
+
+/** A fresh context (own cookies), signed in with `key`, showing DAY. */
+export async function signedInPage(browser: Browser, world: BoardWorld, lang = "en", { live = true } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: lang === "it" ? "it-IT" : "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+  const page = await context.newPage();
+  // live: false cuts the event stream (as a dropped connection would): the page goes stale.
+  if (!live) await page.route("**/events", (route) => route.abort());
+  await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=${lang}`);
+  await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(world.key);
+  await page.getByRole("button", { name: lang === "it" ? "Accedi" : "Sign in" }).click();
+  await page.locator(".timeline").waitFor();
+  await page.locator(`[data-live="${live ? "on" : "off"}"]`).waitFor();
+  return page;
+}
+
+/** The slot button of an appointment's reception (or return). */
+export const slotOf = (page: Page, id: string, kind = "reception") => page.locator(`button.slot[data-appointment="${id}"][data-kind="${kind}"]`);
