@@ -43,7 +43,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   const log = deps.log ?? defaultLog;
   // Timers and outbox delivery share the runtimes: a timer's no-show releases capacity in
   // the same index the booking routes check.
-  const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log });
+  const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log, messaging: deps.messaging });
   // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Before any route: every app.openapi() below validates in one synchronous pass.

@@ -9,6 +9,8 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 import { createAppWithJourney } from "./app.js";
 import { loadWebAssets } from "./node/web-assets.js";
+import { smtpTransport } from "./node/mailer.js";
+import type { MessagingDeps } from "./scheduler/journey/transports.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { derivedDevSecret, previousSecrets, type ServerSecrets } from "./lib/sealing.js";
 import { ChangeFeed } from "./db/change-feed.js";
@@ -50,6 +52,17 @@ export const Env = z.object({
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
   /** Server processes on one port over one database file; "auto" = one per CPU (node/cluster.ts). */
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
+  /** Customer email over SMTP: smtp://host:port or smtps://user:pass@host:465 (unset: no email). */
+  SMTP_URL: opt(z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://host:port or smtps://user:pass@host:465").optional()),
+  /** Sender address unless a dealer sets messaging.email.from. */
+  MAIL_FROM: opt(z.string().email().default("pitlane@localhost")),
+  /** Base URL of this server as customers reach it (manage links in messages). */
+  PUBLIC_URL: opt(z.string().regex(/^https?:\/\/\S+$/, "expected an http(s) URL").optional()),
+  /** Twilio-compatible SMS provider (all three needed for SMS). */
+  TWILIO_ACCOUNT_SID: opt(z.string().optional()),
+  TWILIO_AUTH_TOKEN: opt(z.string().optional()),
+  TWILIO_FROM: opt(z.string().optional()),
+  TWILIO_BASE_URL: opt(z.string().regex(/^https?:\/\/\S+$/, "expected an http(s) URL").default("https://api.twilio.com")),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -115,6 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
     changeFeed,
     webAssets: await loadWebAssets(),
+    messaging: messagingOf(env),
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands
@@ -161,6 +175,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       });
     }));
   return { url, port, close };
+}
+
+/** Email, SMS and the manage-link base from the environment (each part only when configured). */
+export function messagingOf(env: Env): MessagingDeps {
+  const sms = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+    ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM, baseUrl: env.TWILIO_BASE_URL }
+    : undefined;
+  return {
+    mail: env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : undefined,
+    sms,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  };
 }
 
 /** The admin token from the environment, or (outside production) a generated one, logged once. */

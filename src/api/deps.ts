@@ -4,6 +4,7 @@ import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
+import type { MessagingDeps } from "../scheduler/journey/transports.js";
 import type { RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
@@ -67,6 +68,11 @@ export interface AppDeps {
    * (src/node/web-assets.ts); absent, those routes answer 404.
    */
   webAssets?: Record<string, string>;
+  /**
+   * Email (SMTP, built by src/node.ts with nodemailer: Node only), the SMS provider and
+   * the manage-link base for customer messages. Absent: webhooks only.
+   */
+  messaging?: MessagingDeps;
 }
 
 const derived = new Map<string, ServerSecrets>();

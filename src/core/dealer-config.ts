@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessagingConfig } from "./messaging-config.js";
 import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
 import { webhookSecretProblem } from "./webhook-secret.js";
 
@@ -256,6 +257,8 @@ export const DealerConfig = z
     widgetOrigins: z.array(WidgetOrigin).max(20).default([]),
     /** Outbox delivery target (absent: messages are kept and listed, not delivered). */
     webhook: WebhookConfig.optional(),
+    /** Email/SMS senders, SMS window, transports per message kind, template overrides. */
+    messaging: MessagingConfig.default(MessagingConfig.parse({})),
     /** Language of customer messages unless the customer chose one. */
     locale: Locale.default("it"),
     /** Pre-diagnosis questionnaire for technical problems. */

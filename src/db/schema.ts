@@ -202,7 +202,7 @@ export const vehicles = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin)],
+  (t) => [uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin), index("vehicles_service_due_idx").on(t.nextServiceDue)],
 );
 
 // Recall / service campaigns, loaded by an admin; matched to bookings by VIN.
@@ -285,9 +285,36 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
     deliveredAt: text("delivered_at"),
+    /** How it leaves Pitlane: "webhook" | "email" (SMTP) | "sms" (provider). */
+    transport: text("transport").notNull().default("webhook"),
+    /** Why it waits or was suppressed: "window", "consent", "stop", "no_address". */
+    stateReason: text("state_reason"),
   },
   (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt), index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt)],
 );
+
+// Numbers that texted STOP (or that staff recorded as such): no SMS goes to them again.
+export const smsStops = sqliteTable(
+  "sms_stops",
+  {
+    dealerId: text("dealer_id").notNull(),
+    /** sha256 of the E.164 number (contact-cap.ts normalization); never the number. */
+    phoneHash: text("phone_hash").notNull(),
+    /** "staff" | "inbound". */
+    source: text("source").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealerId, t.phoneHash] })],
+);
+
+// Extra manage tokens minted for messages (the booking's own token is only in the
+// booking response): each opens the same appointment. Stored hashed, like the first.
+export const manageLinks = sqliteTable("manage_links", {
+  tokenHash: text("token_hash").primaryKey(),
+  dealerId: text("dealer_id").notNull(),
+  appointmentId: text("appointment_id").notNull(),
+  createdAt: text("created_at").notNull(),
+});
 
 // What each committed write changed, for servers that share this file (node.ts with
 // WORKERS > 1): every process keeps an in-memory index per dealer, and replays the rows

@@ -6,6 +6,8 @@ import { registerPutCampaigns } from "./campaigns/put.js";
 import { registerOwnCalendar } from "./manage/calendar.js";
 import { registerRescheduleOwnAppointment } from "./manage/reschedule.js";
 import { registerListMessages } from "./messages/list.js";
+import { registerPreviewMessage } from "./messages/preview.js";
+import { registerSmsStop } from "./sms/stop.js";
 import { registerOverdueRequests } from "./overdue/list.js";
 import { registerReport } from "./reports/get.js";
 
@@ -15,7 +17,9 @@ import { registerReport } from "./reports/get.js";
 export function registerJourneyRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes, journey: Journey): void {
   registerOwnCalendar(app, deps, runtimes);
   registerRescheduleOwnAppointment(app, deps, runtimes);
+  registerPreviewMessage(app, deps, runtimes);
   registerListMessages(app, deps, runtimes);
+  registerSmsStop(app, deps, runtimes);
   registerOverdueRequests(app, deps, runtimes);
   registerPutCampaigns(app, deps, runtimes);
   registerReport(app, deps, runtimes);

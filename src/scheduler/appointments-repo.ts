@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { appointments, auditLog } from "../db/schema.js";
+import { appointments, auditLog, manageLinks } from "../db/schema.js";
 import type { Db } from "../db/sqlite-handle.js";
 import type { Status } from "./contracts.js";
 
@@ -100,6 +100,10 @@ export function audit(db: Db, e: AuditEntry): void {
     .run();
 }
 
+/** The booking's own token, else a link minted for a message (journey/manage-links.ts). */
 export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
-  return db.select().from(appointments).where(eq(appointments.manageTokenHash, hash)).get();
+  const own = db.select().from(appointments).where(eq(appointments.manageTokenHash, hash)).get();
+  if (own) return own;
+  const link = db.select({ id: manageLinks.appointmentId }).from(manageLinks).where(eq(manageLinks.tokenHash, hash)).get();
+  return link ? db.select().from(appointments).where(eq(appointments.id, link.id)).get() : undefined;
 }

@@ -19,6 +19,7 @@ import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityF
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
+import { toE164 } from "./journey/phone.js";
 
 const CAPS = new Set(["hourly_cap", "two_hour_cap"]);
 
@@ -80,6 +81,10 @@ function requireContact(req: BookingRequest): void {
 export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest, opts: BookOptions = {}): Outcome<AppointmentView> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
+  // A number we could never text is refused now, while the customer can still fix it.
+  if (req.customer.phone && !toE164(req.customer.phone, rt.dealer.config.messaging.sms.defaultCountryCode)) {
+    throw invalid("customer.phone", "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567");
+  }
   const caller = opts.caller ?? ANONYMOUS;
   const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
   const channel = channelFor(caller, req.channel);

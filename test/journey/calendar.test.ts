@@ -75,8 +75,8 @@ describe("rescheduling with the manage token", () => {
     expect(moved).toMatchObject({ id: b.id, version: 2, reception: { start: option.start, advisorId: option.advisorId } });
     const reminder = jobsOf(t, b.id).find((j) => j.kind === "reminder" && j.status === "pending")!;
     expect(reminder.due_at).toBe(Date.parse(option.start) - DAY);
-    // The customer moved it themselves: no "moved" message to them.
-    expect(outboxOf(t, b.id).map((m: any) => m.kind)).not.toContain("moved");
+    // The customer moved it themselves: no "appointment_moved" message to them.
+    expect(outboxOf(t, b.id).map((m: any) => m.kind)).not.toContain("appointment_moved");
     const audit = t.rows<any>("SELECT actor, action FROM audit_log WHERE appointment_id = ? ORDER BY id", b.id);
     expect(audit.at(-1)).toEqual({ actor: "customer", action: "move" });
     // The calendar follows, with a higher SEQUENCE.

@@ -33,14 +33,14 @@ export function journeyDealer(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function journeyApp(startIso: string) {
+export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "pitlane-journey-"));
   const dbPath = join(dir, "scheduler.db");
   const clock = { ms: Date.parse(startIso) };
   const logs: Array<Record<string, unknown>> = [];
   const build = () => {
     const { sqlite, db } = openDatabase(dbPath);
-    const deps: AppDeps = { db, sqlite, now: () => clock.ms, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l as Record<string, unknown>), rateLimits: false };
+    const deps: AppDeps = { db, sqlite, now: () => clock.ms, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l as Record<string, unknown>), rateLimits: false, ...extra };
     return { sqlite, db, ...createAppWithJourney(deps) };
   };
   let cur = build();

@@ -98,7 +98,9 @@ describe("a booking's timers", () => {
     t.at(readyMs);
     await ok(await t.api("POST", `${A}/${b.id}/complete`, {}, auth));
     expect(t.run(readyMs + 2 * DAY).ran.find((r) => r.kind === "follow_up")?.outcome).toBe("staff:service_desk");
-    expect(outboxOf(t).filter((m: any) => m.audience === "customer")).toEqual([]);
+    // The confirmation is recorded for staff as suppressed by consent, and never sent.
+    const toCustomer = outboxOf(t).filter((m: any) => m.audience === "customer");
+    expect(toCustomer.map((m: any) => [m.kind, m.status, m.state_reason])).toEqual([["confirmed", "suppressed", "consent"]]);
   });
 
   it("obeys consent withdrawn after booking: the reminder is skipped", async () => {
@@ -129,7 +131,7 @@ describe("a booking's timers", () => {
     expect(pending.find((j) => j.kind === "no_show_check")!.due_at).toBe(Date.parse(later) + 30 * MIN);
     // The old instant passes silently.
     expect(t.run(startMs + HOUR).ran.filter((r) => r.kind === "reminder" || r.kind === "no_show_check")).toEqual([]);
-    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("moved");
+    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("appointment_moved");
     expect(firesExactlyAt("reminder", Date.parse(later) - DAY).outcome).toBe("sent:sms");
   });
 

@@ -1,7 +1,7 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import { appointmentView } from "../present.js";
-import { buildCalendar, type IcsEvent } from "./ics.js";
+import { buildCalendar, type IcsEvent, type Invitation } from "./ics.js";
 import { bringIn, mobilityIn } from "./templates.js";
 
 // The appointment as an .ics file: the reception, and the return (collecting the car)
@@ -15,7 +15,7 @@ const LABELS = {
 
 const STATUS: Record<string, IcsEvent["status"]> = { requested: "TENTATIVE", cancelled: "CANCELLED", no_show: "CANCELLED" };
 
-export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale: "it" | "en"): string {
+export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale: "it" | "en", invite?: Invitation): string {
   const v = appointmentView(dealer, row);
   const L = LABELS[locale];
   const status = STATUS[row.status] ?? "CONFIRMED";
@@ -34,5 +34,5 @@ export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale:
   if (v.return) {
     events.push({ uid: `${row.id}-return@pitlane`, sequence: row.version, start: Date.parse(v.return.start), end: Date.parse(v.return.end), summary: `${dealer.config.name}: ${L.collect}`, location, description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`, status });
   }
-  return buildCalendar(events, Date.parse(row.updatedAt), dealer.config.name);
+  return buildCalendar(events, Date.parse(row.updatedAt), dealer.config.name, invite);
 }

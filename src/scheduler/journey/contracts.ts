@@ -14,7 +14,10 @@ export const MessageView = z
     /** "customer:<id>" or a staff role; never an address. */
     recipient: z.string().nullable(),
     subject: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
+    status: z.enum(["pending", "delivered", "failed", "suppressed", "withdrawn"]),
+    transport: z.enum(["webhook", "email", "sms"]).openapi({ description: "How it leaves Pitlane: the dealer's webhook, email over SMTP, or SMS through the provider" }),
+    delivery: z.enum(["queued", "sent", "failed", "suppressed", "withdrawn"]).openapi({ description: "Delivery state for staff: queued (waiting, maybe for the SMS window), sent, failed (see reason), suppressed (see reason)" }),
+    reason: z.string().nullable().openapi({ description: "failed: the last error; suppressed: consent | stop | no_address; withdrawn: why it was taken back; queued: window (waits for the SMS window) or the last error before a retry" }),
     attempts: z.number().int(),
     nextAttemptAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -29,7 +32,7 @@ export type MessageList = z.infer<typeof MessageList>;
 
 export const MessageQuery = z.object({
   appointmentId: z.string().max(64).optional().openapi({ param: { in: "query" } }),
-  status: z.enum(["pending", "delivered", "failed"]).optional().openapi({ param: { in: "query" } }),
+  status: z.enum(["pending", "delivered", "failed", "suppressed", "withdrawn"]).optional().openapi({ param: { in: "query" } }),
   limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { in: "query" } }),
 });
 

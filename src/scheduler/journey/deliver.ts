@@ -1,9 +1,16 @@
 import { immediate } from "../../db/tx.js";
-import { claimDeliveries, markAttemptFailed, markDelivered, type MessageRow } from "./outbox-repo.js";
+import { withLink } from "./compose.js";
+import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "./outbox-repo.js";
+import { smsStopHash, toE164 } from "./phone.js";
+import { customerContact } from "./recipients.js";
 import type { JourneyDeps } from "./runner.js";
+import { sendEmail } from "./send-email.js";
+import { sendText } from "./send-sms.js";
+import { isStopped } from "./stops-repo.js";
 import { payloadOf, webhookRequest } from "./webhook.js";
 
-// deliverDue: POSTs due outbox messages to their dealer's webhook. Claims take a lease
+// deliverDue: sends due outbox messages by their transport (the dealer's webhook, email
+// over SMTP, SMS through the provider). Claims take a lease
 // first (short transaction), the HTTP call runs outside any transaction, and the result
 // is recorded only if the lease is still ours. A crash between the POST and the record
 // leaves the row pending: after the lease it is sent again with the SAME delivery id,
@@ -37,14 +44,25 @@ export interface DeliverOptions {
   wallNow?: () => number;
 }
 
+/** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
+export type Outcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;
+
 export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
   for (const m of claimed) {
-    const outcome = await deliverOne(deps, m, fetchFn, Math.floor((opts.wallNow ?? Date.now)() / 1000));
+    const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
     if (outcome === null) {
       markDelivered(deps.sqlite, m, nowMs);
       report.delivered.push(m.id);
+      continue;
+    }
+    if ("suppress" in outcome) {
+      markSuppressed(deps.sqlite, m, outcome.suppress);
+      continue;
+    }
+    if ("defer" in outcome) {
+      markDeferred(deps.sqlite, m, outcome.defer, outcome.reason);
       continue;
     }
     const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
@@ -55,10 +73,36 @@ export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: Fetc
   return report;
 }
 
+/** The manage link of a message that carries one (the dealer's manageUrl, else PUBLIC_URL). */
+function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string | undefined): string | null {
+  if (!token) return null;
+  if (manageUrl) return manageUrl.split("{token}").join(encodeURIComponent(token));
+  return `${(deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "")}/v1/manage/${encodeURIComponent(token)}`;
+}
+
+async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, nowMs: number, timestampSec: number): Promise<Outcome> {
+  const dealer = deps.runtimes.get(m.dealerId)?.dealer;
+  const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken);
+  const linked: MessageRow = { ...m, body: { ...m.body, text: withLink(m.body.text, link) } };
+  if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn, timestampSec);
+  if (!dealer) return { error: "dealer gone", final: true };
+  const c = m.recipientRef ? customerContact(deps.db, m.recipientRef) : null;
+  if (!c) return { suppress: "no_address" };
+  if (m.transport === "email") return sendEmail(deps, dealer, m, c, linked.body.text, withLink(m.body.html ?? "", link));
+  return sendText(deps, dealer, m, c, nowMs, fetchFn, link);
+}
+
 /** null: delivered (2xx). Otherwise why not, and whether retrying can help. */
-async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, timestampSec: number): Promise<{ error: string; final: boolean } | null> {
-  const webhook = deps.runtimes.get(m.dealerId)?.dealer.config.webhook;
+async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, timestampSec: number): Promise<Outcome> {
+  const dealer = deps.runtimes.get(m.dealerId)?.dealer;
+  const webhook = dealer?.config.webhook;
   if (!webhook) return { error: "no webhook configured", final: true };
+  if (dealer && m.audience === "customer" && m.channel === "sms") {
+    // A text the integrator would send: a STOP holds for it too.
+    const phone = m.recipientRef ? customerContact(deps.db, m.recipientRef)?.phone : null;
+    const e164 = phone ? toE164(phone, dealer.config.messaging.sms.defaultCountryCode) : null;
+    if (e164 && isStopped(deps.sqlite, dealer.id, smsStopHash(e164))) return { suppress: "stop" };
+  }
   const payload = payloadOf(deps.db, m);
   if (!payload) return { error: "recipient has no address for this channel", final: true };
   const req = webhookRequest(webhook.secret, payload, timestampSec);

@@ -41,7 +41,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
 export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   rescheduleJobsFor(ctx, row);
   // The customer who moved it knows; anyone else's move is told to them.
-  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "moved", dedupeId: `moved:${row.id}:v${row.version}` });
+  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
 
 /** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */

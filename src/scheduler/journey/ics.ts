@@ -46,8 +46,17 @@ export function fold(line: string): string {
   return out.join("\r\n ");
 }
 
-export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pitlane//Service appointments//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(name)}`];
+/** An invitation by email (iTIP, RFC 5546): REQUEST or CANCEL, with organizer and attendee. */
+export interface Invitation {
+  method: "REQUEST" | "CANCEL";
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+}
+
+const person = (p: { name: string; email: string }) => `CN="${p.name.replace(/["\r\n]/g, "")}":mailto:${p.email}`;
+
+export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string, invite?: Invitation): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pitlane//Service appointments//EN", "CALSCALE:GREGORIAN", `METHOD:${invite?.method ?? "PUBLISH"}`, `X-WR-CALNAME:${icsText(name)}`];
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
@@ -60,6 +69,7 @@ export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string)
       `LOCATION:${icsText(e.location)}`,
       `DESCRIPTION:${icsText(e.description)}`,
       `STATUS:${e.status}`,
+      ...(invite ? [`ORGANIZER;${person(invite.organizer)}`, `ATTENDEE;ROLE=REQ-PARTICIPANT;${person(invite.attendee)}`] : []),
       "END:VEVENT",
     );
   }

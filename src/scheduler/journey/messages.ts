@@ -2,6 +2,8 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import type { WriteContext } from "../context.js";
 import { appointmentView } from "../present.js";
+import type { CustomerKind } from "../../core/messaging-config.js";
+import { sendToCustomer } from "./channels.js";
 import { enqueue } from "./outbox-repo.js";
 import { recipientOf, type Recipient } from "./recipients.js";
 import { bringIn, mobilityIn, render, type TemplateKind, type TemplateVars } from "./templates.js";
@@ -38,13 +40,14 @@ export interface Send {
   data?: Record<string, unknown>;
 }
 
-/** To the customer, if they consented: "sent:<channel>", else "skipped:no_consent". */
-export function toCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, s: Send, who: Recipient = recipientOf(ctx.db, row)): string {
-  if (!who.channel) return "skipped:no_consent";
+/**
+ * To the customer, on the transports the dealer chose for this kind (channels.ts):
+ * "sent:<channel>" when something is on its way, else "skipped:no_consent" (the row is
+ * kept as suppressed, so staff see it).
+ */
+export function toCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, s: Send & { kind: CustomerKind }, who: Recipient = recipientOf(ctx.db, row)): string {
   const locale = who.locale ?? dealer.config.locale;
-  const body = { ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, s.extra)), data: s.data };
-  enqueue(ctx.sqlite, { dealerId: dealer.id, appointmentId: row.id, kind: s.kind, audience: "customer", channel: who.channel, locale, recipientRef: who.ref, body, dedupeId: s.dedupeId }, ctx.nowMs);
-  return `sent:${who.channel}`;
+  return sendToCustomer(ctx, dealer, who, { kind: s.kind, dedupeId: s.dedupeId, appointmentId: row.id, vars: templateVars(dealer, row, who.name, locale, s.extra), data: s.data });
 }
 
 /** To staff (supervisor, the advisor, the service desk), in the dealer's locale. */

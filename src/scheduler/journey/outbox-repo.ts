@@ -6,6 +6,9 @@ import type { SqliteHandle, SqliteStatement } from "../../db/sqlite-handle.js";
 
 export type Audience = "customer" | "staff";
 export type MessageChannel = "email" | "sms" | "phone" | "staff";
+/** How a message leaves Pitlane (core/messaging-config.ts TRANSPORTS). */
+export type MessageTransport = "webhook" | "email" | "sms";
+export type MessageStatus = "pending" | "delivered" | "failed" | "suppressed" | "withdrawn";
 
 export interface NewMessage {
   dealerId: string;
@@ -16,9 +19,17 @@ export interface NewMessage {
   locale: string;
   /** Customer row id, or a staff role ("supervisor", "advisor:<id>", "service_desk"). */
   recipientRef: string | null;
-  body: { subject: string; text: string; data?: Record<string, unknown> };
+  body: { subject: string; text: string; html?: string; sms?: string; manageToken?: string; data?: Record<string, unknown> };
   /** Unique per promise: a second enqueue with the same id is ignored. */
   dedupeId: string;
+  /** Default "webhook" (today's only transport). */
+  transport?: MessageTransport;
+  /** Written already suppressed (no consent, STOP, no address): listed, never sent. */
+  suppressed?: string;
+  /** Not before this instant (an SMS outside the dealer's window); default now. */
+  notBefore?: number;
+  /** Why it waits (e.g. "window"), shown to staff. */
+  reason?: string;
 }
 
 export interface MessageRow {
@@ -31,7 +42,9 @@ export interface MessageRow {
   locale: string;
   recipientRef: string | null;
   body: NewMessage["body"];
-  status: "pending" | "delivered" | "failed";
+  status: MessageStatus;
+  transport: MessageTransport;
+  stateReason: string | null;
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
@@ -43,7 +56,8 @@ export interface MessageRow {
 export function enqueue(sqlite: SqliteHandle, m: NewMessage, nowMs: number): boolean {
   const r = stmts(sqlite).insert.run(
     crypto.randomUUID(), m.dealerId, m.appointmentId, m.kind, m.audience, m.channel, m.locale, m.recipientRef,
-    JSON.stringify(m.body), m.dedupeId, nowMs, new Date(nowMs).toISOString(),
+    JSON.stringify(m.body), m.dedupeId, m.suppressed ? "suppressed" : "pending", Math.max(nowMs, m.notBefore ?? nowMs), new Date(nowMs).toISOString(),
+    m.transport ?? "webhook", m.suppressed ?? m.reason ?? null,
   );
   return r.changes === 1;
 }
@@ -60,6 +74,16 @@ export function markDelivered(sqlite: SqliteHandle, m: MessageRow, nowMs: number
 export function markAttemptFailed(sqlite: SqliteHandle, m: MessageRow, error: string, retryAt: number | null): void {
   if (retryAt === null) stmts(sqlite).failed.run(error.slice(0, 500), m.id, m.attempts);
   else stmts(sqlite).retry.run(retryAt, error.slice(0, 500), m.id, m.attempts);
+}
+
+/** Never sent, for a reason that will not pass (STOP, no address): kept for staff to see. */
+export function markSuppressed(sqlite: SqliteHandle, m: MessageRow, reason: string): void {
+  stmts(sqlite).suppressed.run(reason, m.id, m.attempts);
+}
+
+/** Not now (outside the SMS window): back to waiting until `at`; the claim does not count as an attempt. */
+export function markDeferred(sqlite: SqliteHandle, m: MessageRow, at: number, reason: string): void {
+  stmts(sqlite).deferred.run(at, reason, m.id, m.attempts);
 }
 
 export interface MessageFilter {
@@ -88,6 +112,8 @@ interface RawMessage {
   recipient_ref: string | null;
   body_json: string;
   status: MessageRow["status"];
+  transport: MessageTransport;
+  state_reason: string | null;
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
@@ -106,6 +132,8 @@ const fromRaw = (r: RawMessage): MessageRow => ({
   recipientRef: r.recipient_ref,
   body: JSON.parse(r.body_json) as MessageRow["body"],
   status: r.status,
+  transport: r.transport,
+  stateReason: r.state_reason,
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
@@ -126,21 +154,23 @@ export function messageLeft(sqlite: SqliteHandle, dedupeId: string): boolean {
   return stmts(sqlite).left.get(dedupeId) !== undefined;
 }
 
-type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed" | "withdraw" | "left", SqliteStatement>;
+type Stmts = Record<"insert" | "claim" | "delivered" | "retry" | "failed" | "suppressed" | "deferred" | "withdraw" | "left", SqliteStatement>;
 const cache = new WeakMap<SqliteHandle, Stmts>();
 function stmts(sqlite: SqliteHandle): Stmts {
   let s = cache.get(sqlite);
   if (!s) {
     s = {
       insert: sqlite.prepare(
-        "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at) " +
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
+        "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at, transport, state_reason) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
       ),
       claim: sqlite.prepare(
         "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
           "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
       ),
-      delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      suppressed: sqlite.prepare("UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+      deferred: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?"),
       retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
       failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
       withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { customers, vehicles } from "../../db/schema.js";
 import type { Db } from "../../db/sqlite-handle.js";
 
@@ -44,4 +44,24 @@ export function insertVehicle(db: Db, row: VehicleRow): void {
 
 export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
   db.update(vehicles).set(patch).where(eq(vehicles.id, id)).run();
+}
+
+/**
+ * Vehicles with an owner whose next service date lies in [from, to] (local dates) and
+ * that have no service-reminder timer for that date yet (service-scan.ts).
+ */
+export function vehiclesDueWithoutReminder(db: Db, from: string, to: string, limit: number): VehicleRow[] {
+  return db
+    .select()
+    .from(vehicles)
+    .where(
+      and(
+        gte(vehicles.nextServiceDue, from),
+        lte(vehicles.nextServiceDue, to),
+        isNotNull(vehicles.ownerCustomerId),
+        sql`NOT EXISTS (SELECT 1 FROM jobs j WHERE j.dedupe_key = 'service_reminder:' || ${vehicles.id} || ':' || ${vehicles.nextServiceDue})`,
+      ),
+    )
+    .limit(limit)
+    .all();
 }

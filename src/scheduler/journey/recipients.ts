@@ -3,7 +3,7 @@ import type { Locale } from "../../core/dealer-config.js";
 import { appointments } from "../../db/schema.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import type { AppointmentRow } from "../appointments-repo.js";
-import type { Customer } from "../contracts.js";
+import type { Customer, Persona } from "../contracts.js";
 import { customerById, type CustomerRow } from "./people-repo.js";
 
 // Who a customer message goes to, and whether it may go at all. Consent and channel are
@@ -19,15 +19,20 @@ export interface Recipient {
   /** The channel to use, or null when the customer did not consent or cannot be reached. */
   channel: ContactChannel | null;
   locale: Locale | null;
+  persona: Persona | null;
+  consent: boolean;
+  /** Which addresses exist (never the addresses: those are read at delivery). */
+  has: { email: boolean; phone: boolean };
 }
 
-interface Contact {
+export interface Contact {
   name: string;
   email?: string | null;
   phone?: string | null;
   consent: boolean;
   preferred: ContactChannel | null;
   locale: Locale | null;
+  persona?: Persona | null;
 }
 
 /** The preferred channel if it has an address; else the other one that has. */
@@ -41,12 +46,12 @@ export function reachBy(c: Contact): ContactChannel | null {
 
 const fromRow = (c: CustomerRow): Contact => ({
   name: c.name, email: c.email, phone: c.phone, consent: c.reminderConsent,
-  preferred: c.preferredChannel as ContactChannel | null, locale: c.locale as Locale | null,
+  preferred: c.preferredChannel as ContactChannel | null, locale: c.locale as Locale | null, persona: c.persona as Persona | null,
 });
 
 const fromJson = (json: string): Contact => {
   const c = JSON.parse(json) as Customer;
-  return { name: c.name, email: c.email, phone: c.phone, consent: c.reminders?.consent === true, preferred: c.reminders?.channel ?? null, locale: c.locale ?? null };
+  return { name: c.name, email: c.email, phone: c.phone, consent: c.reminders?.consent === true, preferred: c.reminders?.channel ?? null, locale: c.locale ?? null, persona: c.persona ?? null };
 };
 
 export function customerContact(db: Db, ref: string): Contact | null {
@@ -65,10 +70,13 @@ export function customerContact(db: Db, ref: string): Contact | null {
 export function recipientOf(db: Db, row: Pick<AppointmentRow, "id" | "customerId" | "customerJson">): Recipient {
   const ref = row.customerId ? `customer:${row.customerId}` : `appointment:${row.id}`;
   const c = customerContact(db, ref) ?? fromJson(row.customerJson);
-  return { ref, name: c.name, channel: reachBy(c), locale: c.locale };
+  return recipient(ref, c);
 }
 
 export function recipientOfCustomer(row: CustomerRow): Recipient {
-  const c = fromRow(row);
-  return { ref: `customer:${row.id}`, name: c.name, channel: reachBy(c), locale: c.locale };
+  return recipient(`customer:${row.id}`, fromRow(row));
 }
+
+const recipient = (ref: string, c: Contact): Recipient => ({
+  ref, name: c.name, channel: reachBy(c), locale: c.locale, persona: c.persona ?? null, consent: c.consent, has: { email: !!c.email, phone: !!c.phone },
+});

@@ -5,6 +5,7 @@ import type { WriteContext } from "../context.js";
 import type { Runtimes } from "../runtime.js";
 import { runJob } from "./handlers.js";
 import { claimDueJobs, failJob, finishJob, type JobRow } from "./jobs-repo.js";
+import type { MessagingDeps } from "./transports.js";
 
 // runDue: the timers' engine. Claims due jobs in one short transaction (a lease), then
 // runs each in its own transaction that also marks it done. Jobs whose lease expired
@@ -16,6 +17,8 @@ export interface JourneyDeps {
   sqlite: SqliteHandle;
   runtimes: Runtimes;
   log?: LogFn;
+  /** SMTP and SMS transports, manage-link base (transports.ts); absent: webhook only. */
+  messaging?: MessagingDeps;
 }
 
 export interface RunOptions {

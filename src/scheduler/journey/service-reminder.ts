@@ -2,10 +2,10 @@ import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
 import type { JobRow } from "./jobs-repo.js";
 import { serviceOptions, optionLines } from "./options.js";
-import { enqueue } from "./outbox-repo.js";
+import { sendToCustomer } from "./channels.js";
 import { customerById, vehicleById } from "./people-repo.js";
 import { recipientOfCustomer } from "./recipients.js";
-import { bringIn, mobilityIn, render } from "./templates.js";
+import { bringIn, mobilityIn } from "./templates.js";
 
 // The service reminder, 3-4 weeks before a vehicle's maintenance is due: to the current
 // owner, only with consent, with two proposed options before the due date. Skipped when
@@ -33,10 +33,8 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
     vehicle: [vehicle.model, vehicle.plate].filter(Boolean).join(" "), mobility: mobilityIn(locale, "none"), bring: bringIn(locale, []),
     customer: who.name, dueDate: vehicle.nextServiceDue ?? "", options: optionLines(options),
   };
-  enqueue(ctx.sqlite, {
-    dealerId: dealer.id, appointmentId: null, kind: "service_reminder", audience: "customer", channel: who.channel!, locale, recipientRef: who.ref,
-    body: { ...render("service_reminder", locale, vars), data: { vehicleId: vehicle.id, dueDate: vehicle.nextServiceDue, options } },
-    dedupeId: `job:${job.dedupeKey}`,
-  }, ctx.nowMs);
-  return `sent:${who.channel}`;
+  return sendToCustomer(ctx, dealer, who, {
+    kind: "service_reminder", dedupeId: `job:${job.dedupeKey}`, appointmentId: null, vars,
+    data: { vehicleId: vehicle.id, dueDate: vehicle.nextServiceDue, options },
+  });
 }

@@ -1,7 +1,9 @@
 import { deliverDue, type DeliveryReport, type FetchFn } from "./deliver.js";
 import { runDue, type JourneyDeps, type RunReport } from "./runner.js";
+import { scanServiceReminders } from "./service-scan.js";
 
-// One "tick" of the journey: run the due timers, then deliver the due messages. Ticks
+// One "tick" of the journey: schedule service reminders that came within reach, run the
+// due timers, then deliver the due messages. Ticks
 // are serialized (the interval in src/node.ts and POST /v1/admin/tick share this), so
 // two never claim side by side in one process; across processes the leases keep
 // them apart.
@@ -23,6 +25,7 @@ export class Journey {
   tick(nowMs: number, opts: { deliver?: boolean } = {}): Promise<TickReport> {
     this.pending++;
     const run = this.chain.then(async () => {
+      scanServiceReminders(this.deps, nowMs);
       const jobs = runDue(this.deps, nowMs);
       const deliveries = opts.deliver === false ? { delivered: [], retried: [], failed: [] } : await deliverDue(this.deps, nowMs, this.fetchFn);
       return { jobs, deliveries };

@@ -1,4 +1,5 @@
 import type { Locale } from "../../core/dealer-config.js";
+import { CUSTOMER_KINDS } from "../../core/messaging-config.js";
 
 // Message templates per locale (it, en). Pure: variables in, subject and text out. The
 // wording is the dealer's voice towards the customer (or a task for staff); the dealer's
@@ -22,7 +23,7 @@ export interface TemplateVars {
   dueDate?: string;
 }
 
-export const CUSTOMER_TEMPLATES = ["confirmed", "reminder", "moved", "cancelled", "car_ready", "follow_up", "service_reminder"] as const;
+export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
 export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call", "no_show_withdrawn"] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
@@ -33,7 +34,7 @@ const opts = (v: TemplateVars, none: string) => (v.options?.length ? v.options.m
 const EN: Record<TemplateKind, Render> = {
   confirmed: (v) => ({ subject: `Appointment confirmed: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} (${v.reason}) is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
   reminder: (v) => ({ subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`, text: `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. Mobility: ${v.mobility}. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
-  moved: (v) => ({ subject: `Appointment moved: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} is now on ${v.date} at ${v.time} (${v.reason}). ${v.greeter} will welcome you.` }),
+  appointment_moved: (v) => ({ subject: `Appointment moved: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} is now on ${v.date} at ${v.time} (${v.reason}). ${v.greeter} will welcome you.` }),
   cancelled: (v) => ({ subject: `Appointment cancelled`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} has been cancelled. Call us to book a new one.` }),
   car_ready: (v) => ({ subject: `Your ${v.vehicle} will be ready at ${v.readyTime}`, text: `Dear ${v.customer}, your ${v.vehicle} will be ready at ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.` }),
   follow_up: (v) => ({ subject: `How was your visit to ${v.dealer}?`, text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us with any concern.` }),
@@ -50,7 +51,7 @@ const EN: Record<TemplateKind, Render> = {
 const IT: Record<TemplateKind, Render> = {
   confirmed: (v) => ({ subject: `Appuntamento confermato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} il ${v.date} alle ${v.time} (${v.reason}) è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
   reminder: (v) => ({ subject: `Promemoria: ${v.dealer} domani alle ${v.time}`, text: `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. Mobilità: ${v.mobility}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
-  moved: (v) => ({ subject: `Appuntamento spostato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} è ora il ${v.date} alle ${v.time} (${v.reason}). La accoglierà ${v.greeter}.` }),
+  appointment_moved: (v) => ({ subject: `Appuntamento spostato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} è ora il ${v.date} alle ${v.time} (${v.reason}). La accoglierà ${v.greeter}.` }),
   cancelled: (v) => ({ subject: `Appuntamento annullato`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} del ${v.date} alle ${v.time} è stato annullato. Ci chiami per fissarne uno nuovo.` }),
   car_ready: (v) => ({ subject: `La sua ${v.vehicle} sarà pronta alle ${v.readyTime}`, text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta alle ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.` }),
   follow_up: (v) => ({ subject: `Com'è andata la sua visita da ${v.dealer}?`, text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.` }),

@@ -8,13 +8,16 @@ import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 // Read models for staff: the outbox with delivery states (contact tracking), and the
 // online requests still unconfirmed 24 hours after they were made.
 
+const DELIVERY = { pending: "queued", delivered: "sent", failed: "failed", suppressed: "suppressed", withdrawn: "withdrawn" } as const;
+
 export function messagesOf(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, f: MessageFilter): MessageList {
   if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
   return {
     dealerId,
     messages: listMessages(sqlite, dealerId, f).map((m) => ({
       id: m.id, kind: m.kind, audience: m.audience, channel: m.channel, locale: m.locale, appointmentId: m.appointmentId,
-      recipient: m.recipientRef, subject: m.body.subject, status: m.status, attempts: m.attempts,
+      recipient: m.recipientRef, subject: m.body.subject, status: m.status, transport: m.transport,
+      delivery: DELIVERY[m.status], reason: m.status === "suppressed" ? m.stateReason : (m.lastError ?? m.stateReason), attempts: m.attempts,
       nextAttemptAt: m.status === "pending" ? new Date(m.nextAttemptAt).toISOString() : null,
       lastError: m.lastError, createdAt: m.createdAt, deliveredAt: m.deliveredAt,
     })),

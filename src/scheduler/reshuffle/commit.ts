@@ -4,13 +4,14 @@ import type { PlanMove } from "../../core/reshuffle/index.js";
 import { audit, updateAppointment, type AppointmentRow } from "../appointments-repo.js";
 import type { WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
+import { toCustomer } from "../journey/messages.js";
 import { rescheduleJobsFor } from "../journey/schedule.js";
 import type { ReshuffleKind } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 
 // The storage side of an applied plan, inside the caller's immediate() transaction: one
-// compare-and-set per moved appointment (version + 1), and ONE audit row for the whole
-// reshuffle, listing every move.
+// compare-and-set per moved appointment (version + 1), the moved customers' messages,
+// and ONE audit row for the whole reshuffle, listing every move.
 
 /** Writes each move; returns the new version per appointment. */
 export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, AppointmentRow>, moves: PlanMove[], at: string): Map<string, number> {
@@ -33,6 +34,9 @@ export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, 
     };
     if (!updateAppointment(ctx.db, m.id, row.version, patch)) throw new DomainError("version_conflict", `appointment ${m.id} changed meanwhile; review the plan`, { appointmentId: m.id });
     rescheduleJobsFor(ctx, { ...row, ...patch }); // the journey's timers (reminder, no-show, car ready) follow the move
+    // A time the customer was told changed: one message with the new time and the manage
+    // link (the dedupe id is per version, so a replayed apply cannot send it twice).
+    if (m.notifyCustomer) toCustomer(ctx, dealer, { ...row, ...patch }, { kind: "appointment_moved", dedupeId: `moved:${m.id}:v${patch.version}` });
     versions.set(m.id, patch.version);
   }
   return versions;

@@ -1,0 +1,15 @@
+import type { SqliteHandle } from "../../db/sqlite-handle.js";
+import { sha256Hex } from "../../lib/digest.js";
+import { newManageToken } from "../tokens.js";
+
+// Manage links for messages. The booking's own token exists only in the booking
+// response, so a message written later (a confirmation, a reminder, a re-plan) mints
+// another token for the same appointment, stored hashed like the first; the token itself
+// travels in the outbox row until delivery (the message text must carry it). Trap: that
+// makes the outbox a holder of live links: never log a message body.
+
+export function mintManageLink(sqlite: SqliteHandle, dealerId: string, appointmentId: string, nowIso: string): string {
+  const token = newManageToken(dealerId);
+  sqlite.prepare("INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(sha256Hex(token), dealerId, appointmentId, nowIso);
+  return token;
+}

@@ -1,0 +1,26 @@
+import type { Dealer } from "../../core/dealer.js";
+import type { FetchFn, Outcome } from "./deliver.js";
+import type { MessageRow } from "./outbox-repo.js";
+import { smsStopHash, toE164 } from "./phone.js";
+import type { Contact } from "./recipients.js";
+import { nextWindowOpen } from "./sms-window.js";
+import { smsText } from "./sms-text.js";
+import { isStopped } from "./stops-repo.js";
+import type { JourneyDeps } from "./runner.js";
+import { sendSms } from "./twilio.js";
+
+// One outbox row as a text: never after the number's STOP, only inside the dealer's SMS
+// window (outside it the row waits for the window to open, without using up an
+// attempt), to the E.164 form of the customer's number, within two segments.
+
+export async function sendText(deps: JourneyDeps, dealer: Dealer, m: MessageRow, c: Contact, nowMs: number, fetchFn: FetchFn, link: string | null): Promise<Outcome> {
+  const sms = dealer.config.messaging.sms;
+  const to = c.phone ? toE164(c.phone, sms.defaultCountryCode) : null;
+  if (!to) return { suppress: "no_address" };
+  if (isStopped(deps.sqlite, dealer.id, smsStopHash(to))) return { suppress: "stop" };
+  const open = nextWindowOpen(nowMs, dealer.tz, sms.window);
+  if (open > nowMs) return { defer: open, reason: "window" };
+  const provider = deps.messaging?.sms;
+  if (!provider) return { error: "SMS is not configured on this server (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)", final: true };
+  return sendSms(provider, fetchFn, to, smsText(dealer.config.name, m.body.subject, m.body.sms ?? m.body.subject, link));
+}

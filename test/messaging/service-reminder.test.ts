@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+// The app first: it loads @hono/zod-openapi before any core schema is built.
+import { auth, DAY, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../journey/helpers.js";
+import { smtpTransport } from "../../src/node/mailer.js";
+import { insertCustomer, insertVehicle } from "../../src/scheduler/journey/people-repo.js";
+import { leaves } from "../support/mime.js";
+import { type SmtpSink, startSmtp } from "../support/smtp.js";
+
+// The service reminder for ANY vehicle the dealer knows (not only cars that booked
+// here): a vehicle whose next service is due within 4 weeks gets one reminder with two
+// bookable options, whether it came from a booking, the registry endpoint or the
+// dealer's own records.
+
+let smtp: SmtpSink;
+let t: JourneyApp;
+const NOW = "2026-11-23T09:00:00Z";
+const IN_25_DAYS = "2026-12-18";
+
+beforeEach(async () => {
+  smtp = await startSmtp();
+  t = journeyApp(NOW, { messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" } });
+  await setupDealer(t);
+});
+afterEach(async () => {
+  t.close();
+  await smtp.close();
+});
+
+let n = 0;
+/** A customer the dealer knows from its own records (never booked here), with consent to email. */
+function knownCustomer(): string {
+  const id = `crm-${++n}`;
+  insertCustomer(t.journey.deps.db, {
+    id, dealerId: DEALER, name: "Giulia Neri", email: `giulia${n}@example.com`, phone: null, emailHash: null, phoneHash: null,
+    preferredChannel: "email", reminderConsent: true, locale: "en", persona: "appearance", personaSource: "crm", createdAt: NOW, updatedAt: NOW,
+  });
+  return id;
+}
+
+const serviceMails = () => smtp.received.filter((m) => /due for service/.test(m.mail.headers.subject ?? ""));
+const textOf = (i: number) => leaves(serviceMails()[i].mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
+
+describe("service reminder for any known vehicle", () => {
+  it("a vehicle inserted with nextServiceDue in 25 days gets one reminder with two options", async () => {
+    const owner = knownCustomer();
+    insertVehicle(t.journey.deps.db, {
+      id: "veh-1", dealerId: DEALER, vin: "ZN6XXXXXXXX000777", model: "Levante", plate: "GG777GG", electrified: false, priority: false,
+      ownerCustomerId: owner, nextServiceDue: IN_25_DAYS, createdAt: NOW, updatedAt: NOW,
+    });
+    await t.journey.tick(t.clock.ms);
+    await t.journey.tick(t.clock.ms + 60_000);
+    await t.journey.tick(t.clock.ms + DAY);
+    expect(serviceMails()).toHaveLength(1);
+    const text = textOf(0);
+    expect(text).toContain(IN_25_DAYS);
+    expect(text).toMatch(/1\) 2026-\d\d-\d\d \d\d:\d\d \([^)]+\); 2\) 2026-\d\d-\d\d \d\d:\d\d \([^)]+\)/);
+    expect(text).toContain("every detail"); // the appearance persona's line
+  });
+
+  it("a vehicle due in 60 days waits: its reminder goes 4 weeks before the date, at 10:00 local", async () => {
+    const owner = knownCustomer();
+    insertVehicle(t.journey.deps.db, {
+      id: "veh-2", dealerId: DEALER, vin: "ZN6XXXXXXXX000778", model: "Grecale", plate: null, electrified: false, priority: false,
+      ownerCustomerId: owner, nextServiceDue: "2027-01-22", createdAt: NOW, updatedAt: NOW,
+    });
+    await t.journey.tick(t.clock.ms);
+    expect(serviceMails()).toHaveLength(0);
+    const at = Date.parse("2026-12-25T09:00:00Z"); // 2027-01-22 − 28 days, 10:00 in Rome
+    await t.journey.tick(at - 1);
+    expect(serviceMails()).toHaveLength(0);
+    await t.journey.tick(at);
+    expect(serviceMails()).toHaveLength(1);
+  });
+
+  it("a vehicle registered with nextServiceDue in 25 days gets its service reminder with two options", async () => {
+    const owner = knownCustomer();
+    await ok(await t.api("PUT", `/v1/dealers/${DEALER}/vehicles/ZN6XXXXXXXX000779`, { model: "Grecale", priority: false, nextServiceDue: IN_25_DAYS, customerRef: owner }, auth), 201);
+    await t.journey.tick(t.clock.ms);
+    await t.journey.tick(t.clock.ms + DAY);
+    expect(serviceMails()).toHaveLength(1);
+    expect(textOf(0)).toMatch(/1\) .+; 2\) .+/);
+    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
+    expect(list.messages.filter((m: any) => m.kind === "service_reminder").map((m: any) => [m.transport, m.delivery])).toEqual([["email", "sent"]]);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+// The app first: it loads @hono/zod-openapi before any core schema is built.
+import { auth, bookAt, CONSENTING, DAY, DEALER, HOUR, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../journey/helpers.js";
+import { segments } from "../../src/scheduler/journey/sms-text.js";
+import { startSmsProvider } from "../support/sms-provider.js";
+
+// Texts through the Twilio-compatible adapter, against a local endpoint speaking
+// Twilio's request format: E.164 numbers, the dealer's window, STOP.
+
+let sms: Awaited<ReturnType<typeof startSmsProvider>>;
+let t: JourneyApp;
+const A = `/v1/dealers/${DEALER}/appointments`;
+const START = "2026-11-25T11:00:00+01:00";
+
+beforeEach(async () => {
+  sms = await startSmsProvider();
+  t = journeyApp("2026-11-23T09:00:00Z", { messaging: { sms: sms.config, publicUrl: "https://pitlane.test" } });
+  sms.useClock(() => t.clock.ms);
+  await setupDealer(t);
+});
+afterEach(async () => {
+  t.close();
+  await sms.close();
+});
+
+const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);
+const messages = async (id: string) => (await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${id}`, undefined, auth))).messages;
+
+describe("SMS", () => {
+  it("sends the confirmation as a text in Twilio's format: E.164 number, the manage link, at most two segments", async () => {
+    const b = await bookAt(t, START, { customer: { ...CONSENTING(), phone: "333 123 4567" } });
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await tick();
+    expect(sms.texts).toHaveLength(1);
+    expect(sms.texts[0]).toMatchObject({ to: "+393331234567", from: "+390600000000" });
+    expect(sms.texts[0].body).toMatch(/^Roma Est: .*https:\/\/pitlane\.test\/v1\/manage\/\S+$/);
+    expect(segments(sms.texts[0].body)).toBeLessThanOrEqual(2);
+    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed")).toMatchObject({ transport: "sms", channel: "sms", delivery: "sent" });
+  });
+
+  it("a text due at 22:00 waits for the window and goes at 08:00 local", async () => {
+    const b = await bookAt(t, START);
+    t.at("2026-11-23T21:00:00Z"); // 22:00 in Rome
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await tick();
+    expect(sms.texts).toHaveLength(0);
+    const waiting = (await messages(b.id)).find((m: any) => m.kind === "confirmed");
+    expect(waiting).toMatchObject({ delivery: "queued", reason: "window", nextAttemptAt: "2026-11-24T07:00:00.000Z", attempts: 0 });
+    t.at("2026-11-24T06:59:59Z");
+    await tick();
+    expect(sms.texts).toHaveLength(0);
+    t.at("2026-11-24T07:00:00Z");
+    await tick();
+    expect(sms.texts).toHaveLength(1);
+    expect(new Date(sms.texts[0].at).toISOString()).toBe("2026-11-24T07:00:00.000Z");
+  });
+
+  it("the window is the dealer's local time across DST: 08:00 in Rome is 06:00Z in summer", async () => {
+    t.at("2027-03-27T20:30:00Z"); // Saturday 21:30 CET; the clocks go forward that night
+    const b = await bookAt(t, "2027-04-02T11:00:00+02:00");
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await tick();
+    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed").nextAttemptAt).toBe("2027-03-28T06:00:00.000Z");
+  });
+
+  it("after STOP (recorded by staff) no later text goes, queued ones included", async () => {
+    const phone = "+39 333 765 4321";
+    const b = await bookAt(t, START, { customer: { ...CONSENTING(), phone } });
+    t.at("2026-11-23T21:00:00Z");
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth)); // waits for the window
+    expect(await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: "0039 333 7654321" }, auth))).toMatchObject({ stopped: true, alreadyStopped: false });
+    await tick(Date.parse(START) - DAY); // the window is open, the reminder falls due too
+    expect(sms.texts).toHaveLength(0);
+    const ms = await messages(b.id);
+    expect(ms.filter((m: any) => m.audience === "customer").map((m: any) => [m.kind, m.delivery, m.reason]).sort()).toEqual([
+      ["confirmed", "suppressed", "stop"],
+      ["reminder", "suppressed", "stop"],
+    ]);
+  });
+
+  it("a phone that cannot be normalised to E.164 is refused at booking time with a clear 400, and nothing is stored", async () => {
+    for (const phone of ["12", "+0 333 1234567", "333-12x4567"]) {
+      const res = await t.api("POST", A, { start: START, advisorId: "anna", vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { ...CONSENTING(), phone }, mobility: "none", channel: "web" });
+      expect(res.status, phone).toBe(400);
+      const p = (await res.json()) as any;
+      expect(p.code).toBe("validation_failed");
+      expect(JSON.stringify(p)).toMatch(/customer\.phone/);
+    }
+    expect(t.rows("SELECT id FROM appointments")).toEqual([]);
+  });
+
+  it("logs never carry a phone number", async () => {
+    const b = await bookAt(t, START);
+    await sms.close();
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    await tick();
+    expect(outboxOf(t, b.id).find((m: any) => m.kind === "confirmed")).toMatchObject({ status: "pending", attempts: 1 });
+    expect(JSON.stringify(t.logs)).not.toMatch(/\+?39 ?333|333 ?12/);
+    sms = await startSmsProvider(); // for afterEach
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+// The app's schemas first: @hono/zod-openapi before any core schema is built.
+import "../../src/app.js";
+import { LOCALES } from "../../src/core/dealer-config.js";
+import { MessagingConfig } from "../../src/core/messaging-config.js";
+import { compose, LINKED_KINDS, withLink } from "../../src/scheduler/journey/compose.js";
+import { sampleVars } from "../../src/scheduler/journey/preview.js";
+import { segments, smsText } from "../../src/scheduler/journey/sms-text.js";
+import { CUSTOMER_TEMPLATES, STAFF_TEMPLATES } from "../../src/scheduler/journey/templates.js";
+import { PERSONAS } from "../../src/scheduler/contracts.js";
+
+// Every template in every locale renders for every message kind (one snapshot per
+// locale), in each persona's voice, with the dealer's overrides; no template prints an
+// email or a phone number, and texts stay within two SMS segments.
+
+const DEALER = { name: "Roma Est", address: "Via Example 1, Roma", parking: "Bays 1-6" };
+const LINK = "https://pitlane.test/v1/manage/demo_token";
+const KINDS = [...CUSTOMER_TEMPLATES, ...STAFF_TEMPLATES];
+
+describe("message templates", () => {
+  it.each(LOCALES)("every kind renders in %s (snapshot)", (locale) => {
+    const rendered = Object.fromEntries(
+      KINDS.map((kind) => {
+        const m = compose(kind, locale, sampleVars(DEALER, locale), { persona: "unique", link: LINKED_KINDS.has(kind) });
+        for (const s of [m.subject, m.text, m.html]) expect(s, kind).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\{(?!manageLink\})\w+\}/);
+        return [kind, { subject: m.subject, text: withLink(m.text, LINK), sms: smsText(DEALER.name, m.subject, m.sms, LINKED_KINDS.has(kind) ? LINK : null) }];
+      }),
+    );
+    expect(rendered).toMatchSnapshot();
+  });
+
+  it.each(LOCALES)("each persona has its own wording in %s", (locale) => {
+    const lines = PERSONAS.map((p) => compose("reminder", locale, sampleVars(DEALER, locale), { persona: p }).text);
+    expect(new Set(lines).size).toBe(PERSONAS.length);
+    expect(compose("reminder", locale, sampleVars(DEALER, locale), {}).text.length).toBeLessThan(lines[0].length);
+  });
+
+  it("a dealer's override replaces subject and text for that kind and locale only, variables filled", () => {
+    const messaging = MessagingConfig.parse({ templates: { reminder: { it: { subject: "{dealer}: a domani alle {time}", text: "Ciao {customer}, ti aspettiamo il {date} alle {time}. {manageLink}" } } } });
+    const it_ = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });
+    expect(it_.subject).toBe("Roma Est: a domani alle 11:00");
+    expect(withLink(it_.text, LINK)).toBe(`Ciao Marco Bianchi, ti aspettiamo il 2026-11-25 alle 11:00. ${LINK}`);
+    expect(compose("reminder", "en", sampleVars(DEALER, "en"), { messaging }).subject).toMatch(/^Reminder/);
+    expect(() => MessagingConfig.parse({ templates: { reminder: { it: { subject: "x", body: "y" } } } })).toThrow();
+    expect(() => MessagingConfig.parse({ channels: { reminder: ["fax"] } })).toThrow();
+  });
+
+  it("never prints an email or a phone number, whatever the variables", () => {
+    for (const locale of LOCALES) {
+      for (const kind of KINDS) {
+        const m = compose(kind, locale, sampleVars(DEALER, locale), { persona: "excitement", link: true });
+        expect(m.subject + m.text + m.html, `${kind} ${locale}`).not.toMatch(/@|\+?\d{2,3}[ ]?\d{3}[ ]?\d{6,7}/);
+      }
+    }
+  });
+
+  it("texts stay within two segments and keep the link whole", () => {
+    const long = "x".repeat(600);
+    const s = smsText("Roma Est", long, long, LINK);
+    expect(segments(s)).toBeLessThanOrEqual(2);
+    expect(s.endsWith(` ${LINK}`)).toBe(true);
+    expect(segments("a".repeat(160))).toBe(1);
+    expect(segments("a".repeat(161))).toBe(2);
+    expect(segments("è".repeat(160))).toBe(1); // GSM-7 has è
+    expect(segments("ł".repeat(71))).toBe(2); // UCS-2: 70 per single segment
+  });
+});
