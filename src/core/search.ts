@@ -163,7 +163,8 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
  * Mobility that depends on the stay (a courtesy car out until the return) costs
  * a return search per slot, so the scan first ranks on the desk and workshop alone and
  * checks the mobility of the winner; only when that fails does it rescan with it.
- * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon).
+ * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon). `gate`: shared by
+ * the days of one scan in time order (see the workshop gate below).
  */
 export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11, gate: { bound: number } = { bound: -Infinity }): void {
   const every = mode !== BEST;

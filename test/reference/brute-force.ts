@@ -460,7 +460,12 @@ function placeRef(ctx: Ctx, k: number, skill: string, minutes: number, from: num
       const date = localAt(ctx.tz, m).date;
       const d = techDate(ctx, t, date);
       const range = d.ranges.findIndex(([s, e]) => m >= s && m < e);
-      if (range < 0) continue;
+      if (range < 0) {
+        // Off duty: on to the technician's next working minute (the next range, or the next date).
+        const next = d.ranges.find(([s]) => s > m);
+        m = (next ? next[0] : startOfLocalDate(ctx.tz, addDays(date, 1))) - 1;
+        continue;
+      }
       if (!started) {
         if (m >= latestStart) return null;
         started = true;
