@@ -2,11 +2,12 @@ import type { Dealer } from "../core/dealer.js";
 import type { Status } from "./contracts.js";
 
 // The workshop half of the day board: per technician, the jobs of the day in planned
-// order with their planned start and finish on that day. A job's state follows its
-// appointment (there is no per-job progress yet): planned until the car is checked in,
-// in progress while it is in the workshop, done once the appointment is completed.
+// order with their planned start and finish on that day. A job's state is what the
+// workshop last reported (POST .../progress: started, paused, done); before any report
+// it is planned, and done once the appointment is completed.
 
-export type JobState = "planned" | "in_progress" | "done";
+export type JobState = "planned" | "started" | "paused" | "done";
+const REPORTED = new Set<string>(["started", "paused", "done"]);
 
 export interface TechnicianDay {
   id: string;
@@ -24,7 +25,7 @@ interface StoredSlice {
   end?: number;
 }
 
-const STATE: Partial<Record<Status, JobState>> = { requested: "planned", confirmed: "planned", checked_in: "in_progress", completed: "done" };
+const STATE: Partial<Record<Status, JobState>> = { requested: "planned", confirmed: "planned", checked_in: "planned", completed: "done" };
 
 /** Collects one appointment's slices of day `n` into the technicians' lists. */
 export class TechnicianBoard {
@@ -37,9 +38,10 @@ export class TechnicianBoard {
     this.byId = new Map(this.techs.map((t) => [t.id, t]));
   }
 
-  add(appointmentId: string, status: Status, labourJson: string): void {
-    const state = STATE[status];
+  add(appointmentId: string, status: Status, labourJson: string, reported?: string): void {
+    let state = STATE[status];
     if (!state) return;
+    if (status === "checked_in" && reported !== undefined && REPORTED.has(reported)) state = reported as JobState;
     for (const l of JSON.parse(labourJson) as StoredSlice[]) {
       if (l.day !== this.n || l.techId === undefined || l.start === undefined || l.end === undefined) continue;
       const t = this.byId.get(l.techId);

@@ -36,7 +36,7 @@ export const DayBoardView = z
         id: z.string(),
         name: z.string(),
         skills: z.array(z.string()),
-        jobs: z.array(z.object({ appointmentId: z.string(), skill: z.string(), start: z.string(), end: z.string(), labourHours: z.number(), state: z.enum(["planned", "in_progress", "done"]) })),
+        jobs: z.array(z.object({ appointmentId: z.string(), skill: z.string(), start: z.string(), end: z.string(), labourHours: z.number(), state: z.enum(["planned", "started", "paused", "done"]) })),
       }),
     ),
     mobility: z.object({

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { auth, book, booking, expectProblem, inProcess, ms, putDealer, romeDealer } from "./support.js";
+
+// Progress and re-promise over HTTP (issue 13 item 3), on a real SQLite file: one
+// mechanic (Luca) gets two 2 h maintenances received at 09:00 and 09:15 on Wednesday;
+// the workshop's reports move the ready times, the returns, the car-ready calls and
+// the progress checks, and the customers are told once. The app clock is a variable
+// so that the check-in and the reports happen on the day itself.
+
+const DAY = "2026-11-25"; // Wednesday, Europe/Rome (+01:00)
+const roster = { workshop: { mechanical: [{ id: "luca", name: "Luca Verdi" }], diagnosis: [{ id: "dora", name: "Dora Neri" }], bodywork: [] } };
+const at = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+01:00`);
+
+async function setup(config: Record<string, unknown> = {}, mobility = ["none", "none"]) {
+  const clock = { ms: Date.parse("2026-11-23T09:00:00Z") };
+  const t = inProcess({ deps: { now: () => clock.ms } });
+  await putDealer(t.api, "uno", romeDealer({ ...roster, ...config }));
+  const a = await book(t.api, "uno", booking({ start: `${DAY}T09:00`, advisorId: "anna" }, { mobility: mobility[0] }), auth);
+  const b = await book(t.api, "uno", booking({ start: `${DAY}T09:15`, advisorId: "bruno" }, { mobility: mobility[1] }), auth);
+  const progress = (id: string, version: number | string, body: unknown, headers: Record<string, string> = {}) =>
+    t.api("POST", `/v1/dealers/uno/appointments/${id}/progress`, body, { ...auth, "If-Match": String(version), ...headers });
+  const checkIn = async (id: string) => {
+    const res = await t.api("POST", `/v1/dealers/uno/appointments/${id}/check-in`, {}, auth);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as any).version as number;
+  };
+  const jobs = (id: string, kind: string) => t.sqlite.prepare("SELECT due_at AS dueAt, status FROM jobs WHERE appointment_id = ? AND kind = ? ORDER BY due_at").all(id, kind) as Array<{ dueAt: number; status: string }>;
+  const pending = (id: string, kind: string) => jobs(id, kind).filter((j) => j.status === "pending").map((j) => j.dueAt);
+  const messages = (id: string, kind: string) => t.sqlite.prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?").all(id, kind) as Array<{ audience: string; status: string }>;
+  const get = async (id: string) => (await (await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth)).json()) as any;
+  return { t, clock, a, b, progress, checkIn, pending, messages, get };
+}
+
+describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
+  it("more remaining hours move readyAt, the return slots and the ready calls of the technician's jobs; each customer is told once", async () => {
+    const s = await setup();
+    expect([s.a.readyAt, s.b.readyAt]).toEqual([`${DAY}T11:45:00+01:00`, `${DAY}T13:45:00+01:00`]);
+    // The 80 % progress check is planned with the booking: 96 of 120 minutes from 09:30.
+    expect(s.pending(s.a.id, "progress_check")).toEqual([at("11:06")]);
+    expect(s.pending(s.a.id, "car_ready")).toEqual([at("10:45")]);
+
+    s.clock.ms = at("10:00");
+    const version = await s.checkIn(s.a.id);
+    s.clock.ms = at("10:30");
+    const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBe(`"${version + 1}"`);
+    const body: any = await res.json();
+    // One hour worked (09:30-10:30), three left: 13:30 + quality check → 13:45; B follows.
+    expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
+    expect(body.state).toBe("started");
+    expect(body.conflicts).toEqual([]);
+    expect(body.changes.map((c: any) => [c.appointmentId, c.readyAtBefore.slice(11, 16), c.readyAt.slice(11, 16), c.returnMoved])).toEqual([
+      [s.a.id, "11:45", "13:45", true],
+      [s.b.id, "13:45", "15:45", true],
+    ]);
+    const a = await s.get(s.a.id);
+    const b = await s.get(s.b.id);
+    expect(b.readyAt).toBe(`${DAY}T15:45:00+01:00`);
+    // The returns follow, at or after the new time, with the same advisor.
+    expect(ms(a.return.start)).toBeGreaterThanOrEqual(ms(a.readyAt));
+    expect(ms(b.return.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
+    expect([a.return.advisorId ?? a.return.advisor?.id ?? a.return.advisor, b.return.advisorId ?? b.return.advisor?.id ?? b.return.advisor]).toEqual([s.a.return.advisorId ?? s.a.return.advisor?.id ?? s.a.return.advisor, s.b.return.advisorId ?? s.b.return.advisor?.id ?? s.b.return.advisor]);
+    // The car-ready calls re-timed themselves (1 h before), the old ones are gone.
+    expect(s.pending(s.a.id, "car_ready")).toEqual([at("12:45")]);
+    expect(s.pending(s.b.id, "car_ready")).toEqual([at("14:45")]);
+    // The progress check follows the plan: 80 % of 240 min from 09:30 (worked part included).
+    expect(s.pending(s.a.id, "progress_check")).toEqual([at("12:42")]);
+    // Exactly one ready_time_changed per customer, and nothing else about the move.
+    expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(1);
+    expect(s.messages(s.b.id, "ready_time_changed")).toHaveLength(1);
+    expect(s.messages(s.a.id, "appointment_moved")).toHaveLength(0);
+
+    // The day board shows the mechanic's jobs with their reported state.
+    const board: any = await (await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
+    const luca = board.technicians.find((x: any) => x.id === "luca");
+    expect(luca.jobs.map((j: any) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
+      [s.a.id, "09:30", "13:30", "started"],
+      [s.b.id, "13:30", "15:30", "planned"],
+    ]);
+
+    // Paused at 11:00 (half an hour more worked): Luca takes B now, A's 150 minutes resume after it.
+    s.clock.ms = at("11:00");
+    const paused: any = await (await s.progress(s.a.id, a.version, { state: "paused" })).json();
+    expect(paused.appointment.readyAt).toBe(`${DAY}T15:45:00+01:00`);
+    expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T13:15:00+01:00`);
+    // Each change of a promise is told once: A and B each moved twice now.
+    expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(2);
+    expect(s.messages(s.b.id, "ready_time_changed")).toHaveLength(2);
+  });
+});
