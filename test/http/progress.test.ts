@@ -60,7 +60,7 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     // The returns follow, at or after the new time, with the same advisor.
     expect(ms(a.return.start)).toBeGreaterThanOrEqual(ms(a.readyAt));
     expect(ms(b.return.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
-    expect([a.return.advisorId ?? a.return.advisor?.id ?? a.return.advisor, b.return.advisorId ?? b.return.advisor?.id ?? b.return.advisor]).toEqual([s.a.return.advisorId ?? s.a.return.advisor?.id ?? s.a.return.advisor, s.b.return.advisorId ?? s.b.return.advisor?.id ?? s.b.return.advisor]);
+    expect([a.return.advisorId, b.return.advisorId]).toEqual([s.a.return.advisorId, s.b.return.advisorId]);
     // The car-ready calls re-timed themselves (1 h before), the old ones are gone.
     expect(s.pending(s.a.id, "car_ready")).toEqual([at("12:45")]);
     expect(s.pending(s.b.id, "car_ready")).toEqual([at("14:45")]);
@@ -87,5 +87,90 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     // Each change of a promise is told once: A and B each moved twice now.
     expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(2);
     expect(s.messages(s.b.id, "ready_time_changed")).toHaveLength(2);
+  });
+
+  it("a return that would overbook the courtesy car is reported to the advisor, not moved", async () => {
+    // One courtesy car: A has it until its 11:45 return, C takes it from 12:15.
+    const s = await setup({ mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } }, ["courtesy_car", "none"]);
+    const c = await book(s.t.api, "uno", booking({ start: `${DAY}T12:15`, advisorId: "bruno" }, { mobility: "courtesy_car" }), auth);
+    s.clock.ms = at("10:00");
+    const version = await s.checkIn(s.a.id);
+    s.clock.ms = at("10:30");
+    const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
+    expect(body.conflicts).toEqual([{ appointmentId: s.a.id, code: "mobility_unavailable", message: expect.any(String) }]);
+    // The return stays where it was (the car is not double-booked) and the advisor has a task.
+    expect(body.appointment.return.start).toBe(s.a.return.start);
+    expect(body.changes.find((x: any) => x.appointmentId === s.a.id).returnMoved).toBe(false);
+    expect(s.messages(s.a.id, "ready_conflict")).toEqual([{ audience: "staff", status: expect.any(String) }]);
+    const board: any = await (await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
+    expect(board.mobility.courtesyCars.total).toBe(1);
+    // C keeps its car: its own return still starts after its own ready time.
+    const cNow = await s.get(c.id);
+    expect(ms(cNow.return.start)).toBeGreaterThanOrEqual(ms(cNow.readyAt));
+  });
+
+  it("extra work not yet approved plans nothing and asks the advisor; approved, it is planned", async () => {
+    const s = await setup();
+    s.clock.ms = at("10:00");
+    let version = await s.checkIn(s.a.id);
+    s.clock.ms = at("10:30");
+    const pending: any = await (await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: false } })).json();
+    expect(pending.appointment.readyAt).toBe(s.a.readyAt);
+    expect(pending.changes).toEqual([]);
+    expect(pending.extraWork).toEqual([{ id: expect.any(String), description: "Front brake pads worn", hours: 1, status: "pending" }]);
+    expect(s.messages(s.a.id, "extra_work_approval")).toHaveLength(1);
+    expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(0);
+    version = pending.appointment.version;
+    const approved: any = await (await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: true } })).json();
+    expect(approved.appointment.readyAt).toBe(`${DAY}T12:45:00+01:00`);
+    expect(approved.extraWork).toEqual([{ id: pending.extraWork[0].id, description: "Front brake pads worn", hours: 1, status: "approved" }]);
+    expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T14:45:00+01:00`);
+  });
+
+  it("done early brings the next job forward; the 80 % check of a finished job is withdrawn", async () => {
+    const s = await setup();
+    s.clock.ms = at("10:00");
+    const version = await s.checkIn(s.a.id);
+    s.clock.ms = at("10:30");
+    const done: any = await (await s.progress(s.a.id, version, { state: "done" })).json();
+    expect(done.appointment.readyAt).toBe(`${DAY}T10:45:00+01:00`);
+    expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T12:45:00+01:00`);
+    expect(s.pending(s.a.id, "progress_check")).toEqual([]);
+    // B's return was after its old ready time: it stays (a return is never pulled forward).
+    expect((await s.get(s.b.id)).return.start).toBe(s.b.return.start);
+  });
+
+  it("If-Match: stale → 412, missing → 428; unknown fields and bad values → 400; a car not checked in → 409; staff only", async () => {
+    const s = await setup();
+    await expectProblem(await s.progress(s.a.id, s.a.version, { state: "started" }), 409, "invalid_transition");
+    s.clock.ms = at("10:00");
+    const version = await s.checkIn(s.a.id);
+    await expectProblem(await s.progress(s.a.id, version - 1, { state: "started" }), 412, "version_conflict");
+    await expectProblem(await s.t.api("POST", `/v1/dealers/uno/appointments/${s.a.id}/progress`, { state: "started" }, auth), 428, "precondition_required");
+    await expectProblem(await s.progress(s.a.id, version, { state: "started", colour: "red" }), 400, "validation_failed");
+    await expectProblem(await s.progress(s.a.id, version, { state: "finished" }), 400, "validation_failed");
+    await expectProblem(await s.progress(s.a.id, version, { state: "started", remainingHours: -1 }), 400, "validation_failed");
+    await expectProblem(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "x", hours: 1 } }), 400, "validation_failed");
+    await expectProblem(await s.t.api("POST", `/v1/dealers/uno/appointments/${s.a.id}/progress`, { state: "started" }, { "If-Match": String(version) }), 401, "unauthorized");
+    await expectProblem(await s.progress("nope", version, { state: "started" }), 404, "not_found");
+    // Nothing above was written: the version is still the check-in's.
+    expect((await s.get(s.a.id)).version).toBe(version);
+  });
+
+  it("the progress check falls due at 80 % of the planned labour as a task for the advisor", async () => {
+    const s = await setup();
+    s.clock.ms = at("10:00");
+    await s.checkIn(s.a.id);
+    s.clock.ms = at("11:07");
+    const res = await s.t.api("POST", "/v1/admin/tick", { deliver: false }, auth);
+    expect(res.status).toBe(200);
+    const ran: any = await res.json();
+    expect(ran.jobs.filter((j: any) => j.kind === "progress_check").map((j: any) => [j.appointmentId, j.dueAt])).toEqual([[s.a.id, new Date(at("11:06")).toISOString()]]);
+    expect(s.messages(s.a.id, "progress_check")).toEqual([{ audience: "staff", status: expect.any(String) }]);
+    // B's car is not in the workshop yet: its check does not fire before it is due anyway.
+    expect(s.messages(s.b.id, "progress_check")).toEqual([]);
   });
 });
