@@ -924,3 +924,25 @@ export function referenceQuiet(config: DealerConfig, bookings: Booking[], start:
   for (let m = start; m < start + minutes; m++) if (inRanges(config.rushHours as Array<[string, string]>, localAt(tz, m).minute)) rush = true;
   return load < limit && !rush;
 }
+
+// ---------------------------------------------------------------- progress re-plan (issue 13)
+
+/**
+ * One first-fit block on technician k (roster order) from `from`, walked minute by
+ * minute against every booked job's slices: the re-plan's only placement step. Skill
+ * is an index into the workshop's skills; slices carry local day numbers.
+ */
+export function referencePlaceBlock(config: DealerConfig, bookings: Booking[], k: number, skill: number, minutes: number, from: number): { end: number; labour: Array<{ skill: number; day: number; minutes: number; tech: number; start: number; end: number }> } | null {
+  const ctx = makeCtx(config, bookings);
+  const horizon = startOfLocalDate(ctx.tz, addDays(localAt(ctx.tz, from).date, MAX_CALENDAR_DAYS));
+  const p = placeRef(ctx, k, ctx.skills[skill], minutes, from, Infinity, horizon);
+  if (!p) return null;
+  return { end: p.end, labour: p.labour.map((l) => ({ skill, day: dayNumberOf(l.date), minutes: l.minutes, tech: k, start: l.start!, end: l.end! })) };
+}
+
+/** The finish plus the quality check, up to the next local quarter hour. */
+export function referenceReadyFrom(config: DealerConfig, end: number): number {
+  let t = end + config.workshopRules.qualityCheckMinutes;
+  while (localAt(config.timeZone, t).minute % 15 !== 0) t++;
+  return t;
+}
