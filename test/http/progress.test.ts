@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auth, book, booking, expectProblem, inProcess, ms, putDealer, romeDealer } from "./support.js";
+import { type Api, auth, book, booking, expectProblem, inProcess, ms, putDealer, readDb, romeDealer, useRealServer } from "./support.js";
 
 // Progress and re-promise over HTTP (issue 13 item 3), on a real SQLite file: one
 // mechanic (Luca) gets two 2 h maintenances received at 09:00 and 09:15 on Wednesday;
@@ -172,5 +172,37 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(s.messages(s.a.id, "progress_check")).toEqual([{ audience: "staff", status: expect.any(String) }]);
     // B's car is not in the workshop yet: its check does not fire before it is due anyway.
     expect(s.messages(s.b.id, "progress_check")).toEqual([]);
+  });
+});
+
+describe("progress over the real server (Node, frozen clock at Monday 10:00 Rome)", () => {
+  const real = useRealServer();
+  const http: Api = (...args) => real.http(...args);
+
+  it("a started job with three hours left moves readyAt and the return; the customer is told once", async () => {
+    await putDealer(http, "real", romeDealer(roster));
+    const a = await book(http, "real", booking({ start: "2026-11-23T14:00", advisorId: "anna" }), auth);
+    expect(a.readyAt).toBe("2026-11-23T16:45:00+01:00");
+    const checkIn = await http("POST", `/v1/dealers/real/appointments/${a.id}/check-in`, {}, auth);
+    const version = ((await checkIn.json()) as any).version;
+    const res = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
+    expect(res.status).toBe(200);
+    const body: any = await res.json();
+    // The car reaches the workshop at 14:30: three hours to 17:30, checked by 17:45.
+    expect(body.appointment.readyAt).toBe("2026-11-23T17:45:00+01:00");
+    expect(ms(body.appointment.return.start)).toBeGreaterThanOrEqual(ms(body.appointment.readyAt));
+    expect(body.appointment.return.advisorId).toBe("anna");
+    // The same report again with the same key is a replay, not a second re-plan.
+    const again = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const db = readDb(real.server.dbPath);
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE appointment_id = ? AND kind = 'ready_time_changed'").all(a.id)).toEqual([{ n: 1 }]);
+      const ready = db.prepare("SELECT due_at AS d FROM jobs WHERE appointment_id = ? AND kind = 'car_ready' AND status = 'pending'").all(a.id);
+      expect(ready).toEqual([{ d: Date.parse("2026-11-23T16:45:00+01:00") }]);
+    } finally {
+      db.close();
+    }
   });
 });
