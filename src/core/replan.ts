@@ -57,11 +57,19 @@ export function readyFrom(dealer: Dealer, end: number): number {
 
 const timed = (l: LabourSlice): l is LabourSlice & { tech: number; start: number; end: number } => l.tech !== undefined && l.start !== undefined && l.end !== undefined;
 
-/** The reported job's technician: that of its first timed slice still running or ahead at `now`. */
+/**
+ * The reported job's technician: that of its first timed slice still running or ahead
+ * at `now`; when its plan is already over (the job overran), that of its last slice.
+ */
 export function currentTech(b: Booking, now: number): number | null {
   let best: (LabourSlice & { start: number }) | null = null;
-  for (const l of b.labour) if (timed(l) && l.end > now && (!best || l.start < best.start)) best = l;
-  return best ? best.tech! : null;
+  let last: (LabourSlice & { end: number }) | null = null;
+  for (const l of b.labour) {
+    if (!timed(l)) continue;
+    if (l.end > now && (!best || l.start < best.start)) best = l;
+    if (!last || l.end > last.end) last = l;
+  }
+  return best ? best.tech! : last ? last.tech! : null;
 }
 
 /** Splits a booking into what stays (worked, or untouched) and the blocks to place again from its first block on `k` ahead of `now`. */
@@ -69,6 +77,11 @@ function split(b: Booking, k: number, now: number): { kept: LabourSlice[]; block
   const slices = b.labour.filter(timed).sort((x, y) => x.start - y.start);
   const untimed = b.labour.filter((l) => !timed(l));
   const i0 = slices.findIndex((l) => l.tech === k && l.end > now);
+  if (i0 < 0) {
+    // An overrun: the plan is over, the job is not. Whatever is left goes on after now.
+    const last = slices.filter((l) => l.tech === k).reduce((a, l) => (l.end > a.end ? l : a));
+    return { kept: b.labour.map((l) => ({ ...l })), blocks: [{ tech: k, skill: last.skill, minutes: 0 }], firstStart: now };
+  }
   const kept: LabourSlice[] = [...untimed, ...slices.slice(0, i0).map((l) => ({ ...l }))];
   const blocks: Block[] = [];
   for (const l of slices.slice(i0)) {
@@ -133,7 +146,7 @@ export function replanTechnician(index: CapacityIndex, ev: ProgressEvent, now: n
   const k = currentTech(target, now);
   if (k === null) return { tech: null, jobs: [] };
   const dealer = index.dealer;
-  const affected = [...index.bookings.values()].filter((b) => !b.hold && b.labour.some((l) => timed(l) && l.tech === k && l.end > now));
+  const affected = [...index.bookings.values()].filter((b) => !b.hold && (b.id === ev.id || b.labour.some((l) => timed(l) && l.tech === k && l.end > now)));
   const plans = affected.map((b) => {
     const s = split(b, k, now);
     let key = s.firstStart;

@@ -22,16 +22,23 @@ const timed = (l: LabourSlice): l is Timed => l.tech !== undefined && l.start !=
 export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: RefProgress, now: number): Map<string, { labour: LabourSlice[]; readyAt: number }> | null {
   const out = new Map<string, { labour: LabourSlice[]; readyAt: number }>();
   const target = bookings.find((b) => b.id === ev.id)!;
-  const ahead = target.labour.filter(timed).filter((l) => l.end > now).sort((a, b) => a.start - b.start);
-  if (ahead.length === 0) return out;
-  const k = ahead[0].tech;
+  const all = target.labour.filter(timed);
+  if (all.length === 0) return out;
+  const ahead = all.filter((l) => l.end > now).sort((a, b) => a.start - b.start);
+  // Ahead: its first block's technician; overrun (nothing ahead): its last slice's.
+  const k = ahead.length ? ahead[0].tech : [...all].sort((a, b) => b.end - a.end)[0].tech;
   const plans = bookings
-    .filter((b) => !b.hold && b.labour.some((l) => timed(l) && l.tech === k && l.end > now))
+    .filter((b) => !b.hold && (b.id === ev.id || b.labour.some((l) => timed(l) && l.tech === k && l.end > now)))
     .map((b) => {
       const slices = b.labour.filter(timed).sort((x, y) => x.start - y.start);
       const i0 = slices.findIndex((l) => l.tech === k && l.end > now);
-      const kept: LabourSlice[] = [...b.labour.filter((l) => !timed(l)), ...slices.slice(0, i0)];
       const blocks: Array<{ tech: number; skill: number; minutes: number }> = [];
+      if (i0 < 0) {
+        const lastOnK = slices.filter((l) => l.tech === k).sort((x, y) => y.end - x.end)[0];
+        blocks.push({ tech: k, skill: lastOnK.skill, minutes: 0 });
+        return adjust(b, [...b.labour], blocks, now);
+      }
+      const kept: LabourSlice[] = [...b.labour.filter((l) => !timed(l)), ...slices.slice(0, i0)];
       for (const l of slices.slice(i0)) {
         const last = blocks[blocks.length - 1];
         if (last && last.tech === l.tech && last.skill === l.skill) last.minutes += l.minutes;
@@ -43,17 +50,20 @@ export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: R
         if (worked > 0) kept.push({ ...first, minutes: worked, end: now });
         blocks[0].minutes -= worked;
       }
-      let key = first.start;
-      if (b.id === ev.id) {
-        if (ev.state === "done") blocks.length = 0;
-        else {
-          if (ev.remainingMinutes !== undefined) blocks[0].minutes = ev.remainingMinutes;
-          blocks[0].minutes += ev.extraMinutes ?? 0;
-        }
-        key = ev.state === "paused" ? Infinity : -Infinity;
-      }
-      return { b, key, kept, blocks };
+      return adjust(b, kept, blocks, first.start);
     });
+  function adjust(b: Booking, kept: LabourSlice[], blocks: Array<{ tech: number; skill: number; minutes: number }>, firstStart: number) {
+    let key = firstStart;
+    if (b.id === ev.id) {
+      if (ev.state === "done") blocks.length = 0;
+      else {
+        if (ev.remainingMinutes !== undefined) blocks[0].minutes = ev.remainingMinutes;
+        blocks[0].minutes += ev.extraMinutes ?? 0;
+      }
+      key = ev.state === "paused" ? Infinity : -Infinity;
+    }
+    return { b, key, kept, blocks };
+  }
   plans.sort((x, y) => x.key - y.key || x.b.reception.start - y.b.reception.start || (x.b.id < y.b.id ? -1 : 1));
   const world = new Map(bookings.map((b) => [b.id, b]));
   for (const p of plans) world.set(p.b.id, { ...p.b, labour: p.kept });
