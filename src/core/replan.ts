@@ -138,15 +138,16 @@ function lastEnd(labour: LabourSlice[]): number {
 /**
  * Re-plans the reported job's technician. Mutates `index` (the affected bookings are
  * replaced by their new placements, returns untouched); returns null, with the index as
- * it was, when some job could no longer be placed within the horizon.
+ * it was, when some job could no longer be placed within the horizon. `finished` names
+ * jobs already over whatever their plan says (a completed appointment): they stay put.
  */
-export function replanTechnician(index: CapacityIndex, ev: ProgressEvent, now: number): ReplanResult | null {
+export function replanTechnician(index: CapacityIndex, ev: ProgressEvent, now: number, finished: (id: string) => boolean = () => false): ReplanResult | null {
   const target = index.bookings.get(ev.id);
   if (!target) return null;
   const k = currentTech(target, now);
   if (k === null) return { tech: null, jobs: [] };
   const dealer = index.dealer;
-  const affected = [...index.bookings.values()].filter((b) => !b.hold && (b.id === ev.id || b.labour.some((l) => timed(l) && l.tech === k && l.end > now)));
+  const affected = [...index.bookings.values()].filter((b) => !b.hold && (b.id === ev.id || (b.labour.some((l) => timed(l) && l.tech === k && l.end > now) && !finished(b.id))));
   const plans = affected.map((b) => {
     const s = split(b, k, now);
     let key = s.firstStart;

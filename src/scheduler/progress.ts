@@ -44,7 +44,7 @@ export function reportProgress(ctx: WriteContext, dealerId: string, id: string, 
         const at = isoNow(ctx);
         const extraMinutes = recordExtraWork(ctx, rt, row, req, at);
         const ev: ProgressEvent = { id, state: req.state, remainingMinutes: req.remainingHours === undefined ? undefined : Math.round(req.remainingHours * 60), extraMinutes };
-        const plan = index.bookings.has(id) ? replanTechnician(index, ev, now) : { tech: null, jobs: [] };
+        const plan = index.bookings.has(id) ? replanTechnician(index, ev, now, (other) => findAppointment(ctx.db, dealerId, other)?.status === "completed") : { tech: null, jobs: [] };
         if (!plan) throw new DomainError("rule_violation", "the technician's remaining jobs no longer fit within the planning horizon", { violations: [{ code: "workshop_full", message: "the remaining work cannot be planned within the horizon" }] });
         for (const j of plan.jobs) if (!undo.has(j.before.id)) undo.set(j.before.id, j.before);
         saveProgress(ctx.db, dealerId, id, req.state, at);
