@@ -9,7 +9,7 @@ import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";
 import { staffFields } from "./staff-view.js";
 import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
-import { progressStates } from "./progress-repo.js";
+import { progressStates } from "../db/repos/progress.js";
 
 // The advisors' day: each advisor's receptions and returns, the workshop's booked
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it

@@ -1,3 +1,4 @@
+import { epochMinute } from "../core/civil.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { replanTechnician, type ProgressEvent } from "../core/replan.js";
 import { findReturn } from "../core/return-slot.js";
@@ -13,7 +14,7 @@ import { labourToJson } from "./labour-json.js";
 import { appointmentView } from "./present.js";
 import { rowPriority } from "./priority.js";
 import type { ProgressRequest, ProgressView } from "./progress-contracts.js";
-import { addExtraWork, approvePending, extraWorkOf, saveProgress } from "./progress-repo.js";
+import { addExtraWork, approvePending, extraWorkOf, saveProgress } from "../db/repos/progress.js";
 import type { DealerRuntime } from "./runtime.js";
 
 // reportProgress: the workshop says where a job stands (started, paused, done, hours
@@ -31,7 +32,7 @@ export function reportProgress(ctx: WriteContext, dealerId: string, id: string, 
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { index } = rt;
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   // What the index held before this write, to put back if it does not commit.
   const undo = new Map<string, Booking>();
   try {
