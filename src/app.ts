@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppDeps, type AppEnv, defaultLog } from "./api/deps.js";
 import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
+import { writerUnavailable } from "./api/middleware/writer-unavailable.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { validateInOnePass } from "./api/route-validation.js";
 import { GroupCommit } from "./db/group-commit.js";
@@ -62,6 +63,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerHealth(app);
   // Rate limits and widget CORS for the public routes: before the routes, so they run first.
   installPublicGuards(app, deps, runtimes);
+  // A write the writer process took and never answered (node/writer.ts): 503, after the guards.
+  app.use("*", writerUnavailable());
   registerDealerRoutes(app, deps, runtimes);
   registerKeyRoutes(app, deps);
 

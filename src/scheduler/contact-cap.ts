@@ -28,15 +28,23 @@ export function normalizePhone(phone: string): string {
   return digits.startsWith("00") ? digits.slice(2) : digits;
 }
 
+const hashed = new WeakMap<object, { from: { email?: string | null; phone?: string | null }; hashes: ContactHashes }>();
+
 export function contactHashes(customer: Pick<Customer, "email" | "phone">): ContactHashes {
+  // One booking asks up to four times for the same request's hashes (the cap, the
+  // customer match, the link, the row); SHA-256 in JS is not free, so they are kept with
+  // the object for as long as it lives, checked against the values they were made from.
+  const seen = hashed.get(customer);
+  if (seen && seen.from.email === customer.email && seen.from.phone === customer.phone) return { ...seen.hashes };
   const email = customer.email ? normalizeEmail(customer.email) : "";
   const phone = customer.phone ? normalizePhone(customer.phone) : "";
-  return {
+  const hashes = {
     email: email ? sha256Hex(`pitlane-contact|email|${email}`) : null,
     phone: phone ? sha256Hex(`pitlane-contact|phone|${phone}`) : null,
   };
+  hashed.set(customer, { from: { email: customer.email, phone: customer.phone }, hashes });
+  return { ...hashes };
 }
-
 
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
 export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number, cap: number): void {

@@ -46,28 +46,45 @@ export interface DeliverOptions {
 export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
-  for (const m of claimed) {
-    const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
-    if (outcome === null) {
-      markDelivered(deps.sqlite, m, nowMs);
-      report.delivered.push(m.id);
-      continue;
+  // The results are recorded together (one transaction, one fsync) rather than one
+  // autocommit each: most outcomes are known without waiting (suppressed, no address, no
+  // webhook), and a storm of bookings makes a storm of messages. Recorded at the latest
+  // RECORD_EVERY_MS after the first unrecorded one, so a crash re-sends (same delivery
+  // id, deduped by the receiver) no more than a second's worth.
+  let marks: Array<() => void> = [];
+  let since = 0;
+  const record = () => {
+    const todo = marks;
+    marks = [];
+    if (todo.length > 0) immediate(deps.sqlite, () => { for (const m of todo) m(); });
+  };
+  try {
+    for (const m of claimed) {
+      const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
+      if (marks.length === 0) since = performance.now();
+      if (outcome === null) {
+        marks.push(() => markDelivered(deps.sqlite, m, nowMs));
+        report.delivered.push(m.id);
+      } else if ("suppress" in outcome) {
+        marks.push(() => markSuppressed(deps.sqlite, m, outcome.suppress));
+      } else if ("defer" in outcome) {
+        marks.push(() => markDeferred(deps.sqlite, m, outcome.defer, outcome.reason));
+      } else {
+        const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
+        marks.push(() => markAttemptFailed(deps.sqlite, m, outcome.error, retry));
+        (retry === null ? report.failed : report.retried).push(m.id);
+        deps.log?.({ level: "warn", msg: "delivery failed", messageId: m.id, kind: m.kind, attempts: m.attempts, error: outcome.error, final: retry === null });
+      }
+      if (performance.now() - since >= RECORD_EVERY_MS) record();
     }
-    if ("suppress" in outcome) {
-      markSuppressed(deps.sqlite, m, outcome.suppress);
-      continue;
-    }
-    if ("defer" in outcome) {
-      markDeferred(deps.sqlite, m, outcome.defer, outcome.reason);
-      continue;
-    }
-    const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
-    markAttemptFailed(deps.sqlite, m, outcome.error, retry);
-    (retry === null ? report.failed : report.retried).push(m.id);
-    deps.log?.({ level: "warn", msg: "delivery failed", messageId: m.id, kind: m.kind, attempts: m.attempts, error: outcome.error, final: retry === null });
+  } finally {
+    // Also when a transport threw: what was sent before it is recorded.
+    record();
   }
   return report;
 }
+
+const RECORD_EVERY_MS = 1000;
 
 /** The manage link of a message that carries one (the dealer's manageUrl, else PUBLIC_URL). */
 function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string | undefined): string | null {
