@@ -262,7 +262,7 @@ function firstEndingAfter(jobs: readonly number[], t: number): number {
  * Technician k's productive minutes in [a, b): per working range, floor(wall × num / den),
  * exactly as placeFirstFit counts them, so a gap measured too small really is.
  */
-function productiveBetween(dealer: CapacityIndex["dealer"], k: number, a: number, b: number): number {
+export function productiveBetween(dealer: CapacityIndex["dealer"], k: number, a: number, b: number): number {
   let sum = 0;
   for (let n = dealer.dayOf(a), last = dealer.dayOf(b - 1); n <= last; n++) {
     const day = dealer.day(n);

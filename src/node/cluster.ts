@@ -57,7 +57,12 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
   const fork = (index: number) => {
     const w = cluster.fork({ ...env, [WORKER_INDEX_ENV]: String(index) });
     alive.add(w);
-    w.once("listening", (address) => {
+    let up = false;
+    w.on("listening", (address) => {
+      // The writer's unix socket (one writer per file) is a listening server too: only the
+      // HTTP port counts, or the line below may name the socket (http:///tmp/….sock:-1).
+      if (up || address.addressType === -1 || !(address.port > 0)) return;
+      up = true;
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;
       log({ level: "info", msg: "listening", url: listenUrl(address.address ?? undefined, address.port), workers: count });
