@@ -62,12 +62,14 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 // advisor override); express bookings may exist in the calendar and are honoured.
 //
 // Labour / ready time: a straightforward RE-IMPLEMENTATION (not a call) of the model
-// documented in src/core/workshop.ts: per skill, the job is worked by one technician at
-// a time, at most one technician-day (hoursPerDay) per open day, spread evenly over the
-// day's workshop window (first opening → last closing); it starts at reception end and
-// rolls over the following open days using only capacity nobody else holds, and must
-// finish within ceil(labour / technician-day) + 1 open days (the slack). The car is
-// ready at the finish rounded up to the next local quarter hour, capped at the window end.
+// documented in src/core/workshop.ts: per skill, one block on one technician's timeline
+// (a roster, or the original form's identical technicians working a window from the first
+// opening, at least hoursPerDay long, at hoursPerDay productive hours), starting at
+// reception end + handover, walked minute by minute, never over another job of theirs;
+// the technician who finishes first wins (roster order on ties). A block that would
+// overfill a day's skill hours restarts at the first minute that leaves no more than the
+// day's free minutes on it. The car is ready at the end + quality check, rounded up to
+// the next local quarter hour.
 // Before a day's release time (express.releaseTime on the previous open day), ordinary
 // jobs cannot use that day's reserved workshop minutes not yet used by express jobs.
 // The duration model (reception / return / labour per skill) is re-implemented too.
