@@ -107,8 +107,9 @@ function placeBlocks(index: CapacityIndex, blocks: Block[], from: number): Labou
   let t = from;
   for (const b of blocks) {
     if (b.minutes <= 0) continue;
-    const horizon = dealer.day(dealer.dayOf(t) + HORIZON_DAYS).zone.start;
-    const end = placeOn(index, b.tech, { skill: b.skill, minutes: b.minutes, from: t, latestStart: Infinity, horizon }, scratch);
+    const first = dealer.dayOf(t);
+    const horizon = dealer.day(first + HORIZON_DAYS).zone.start;
+    const end = placeOn(index, b.tech, { skill: b.skill, minutes: b.minutes, from: t, latestStart: Infinity, horizon, lastDay: first + HORIZON_DAYS - 1 }, scratch);
     if (end < 0) return null;
     out.push(...scratch.map((l) => ({ ...l })));
     t = end;

@@ -8,7 +8,7 @@ import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay } from "./stay.js";
-import { labourStartBound, latestStartAfter, planLabour, type LabourPlan } from "./workshop.js";
+import { labourStartBound, latestStartAfter, planLabour, workCounters, type LabourPlan } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
@@ -133,6 +133,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
         if (carCheck && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
+        workCounters.candidates++;
         const res = stateful ? evaluateStay(index, req, null, null) : evaluateReception(index, req, null);
         if (typeof res === "string") {
           // The workshop only fills up as the reception ends later in the day, and the
@@ -183,7 +184,8 @@ export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out:
   // `gate.bound`: no labour of this job starts before it (labourStartBound), so a day
   // whose slack ends by then is skipped without planning (a packed workshop).
   if (q.job.labour.length) {
-    const earliest = Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
+    // On the grid, as the slots are: the first slot's plan is then this very one (planLabour's memo).
+    const earliest = gridUp(day, Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start));
     if (earliest >= day.open[day.open.length - 1]) return;
     if (gate.bound >= latestStartAfter(index, day.n)) return;
     const end = day.zone.start + earliest + q.job.receptionMinutes;

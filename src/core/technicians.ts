@@ -3,8 +3,8 @@ import { parseLocalTime } from "./primitives.js";
 
 // The workshop's technicians, compiled once per dealer. A skill configured the original
 // way ({ technicians, hoursPerDay }) becomes that many identical technicians
-// ("<skill>#1", …) who work the workshop window (first opening → last closing) at
-// hoursPerDay productive hours, spread evenly — the meaning the count always had. A
+// ("<skill>#1", …) who work the workshop window (first opening → last closing, at
+// least hoursPerDay long) at hoursPerDay productive hours, spread evenly — the meaning the count always had. A
 // roster gives named technicians who work their own hours (default: opening hours) at
 // full speed, minus absences. Either way a technician's day is a few elapsed-minute
 // ranges and a speed num/den (productive minutes per wall minute).
@@ -105,8 +105,11 @@ export function techDay(roster: Roster, iso: string, weekday: number, zoneStart:
       const o = t.legacy.spec.overrides[iso];
       const count = o?.technicians ?? t.legacy.spec.technicians;
       const minutes = Math.round((o?.hoursPerDay ?? t.legacy.spec.hoursPerDay) * 60);
+      // The window: first opening to last closing, but never shorter than hoursPerDay
+      // (up to the day's end): a desk open 10:00-10:15 does not make an 8-hour
+      // technician work 15 minutes, nor 32 minutes a minute.
       const ws = open[0];
-      const we = open[open.length - 1];
+      const we = Math.max(open[open.length - 1], Math.min(zoneLength, ws + minutes));
       if (t.legacy.k >= count || minutes <= 0 || we <= ws) {
         ranges.push([]);
         continue;

@@ -85,6 +85,19 @@ export const scenarioArb = fc.record({
     bodywork: fc.record({ technicians: fc.constantFrom(0, 1, 2, 2, 3), hoursPerDay: fc.constantFrom(2, 7, 8) }),
     diagnosis: fc.record({ technicians: fc.constantFrom(0, 1, 1, 2), hoursPerDay: fc.constantFrom(1, 4, 7, 8) }),
   }),
+  // Often the mechanics are a roster instead (issue 13): named technicians with their own
+  // hours or the opening hours, absences, some also diagnosing (listed once).
+  roster: fc.option(
+    fc.array(
+      fc.record({
+        alsoDiagnosis: fc.boolean(),
+        hours: fc.option(weekArb, { nil: undefined, freq: 2 }),
+        absences: fc.array(fc.record({ day: fc.integer({ min: -1, max: 6 }), at: wallArb(360, 1200), minutes: fc.constantFrom(60, 240, 600, 1440) }), { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { nil: undefined, freq: 2 },
+  ),
   express: fc.record({
     reservedReceptions: fc.record({ morning: fc.integer({ min: 0, max: 2 }), afternoon: fc.integer({ min: 0, max: 2 }) }),
     defaultReservedHours: fc.constantFrom(0, 0, 1, 3),
@@ -191,7 +204,18 @@ export function buildWorld(sc: Scenario) {
       }),
     })),
     workshop: {
-      mechanical: { ...sc.workshop.mechanical, overrides: {} },
+      mechanical: sc.roster
+        ? sc.roster.map((t, i) => ({
+            id: `t${i}`,
+            name: `Technician ${i}`,
+            skills: t.alsoDiagnosis ? ["diagnosis"] : [],
+            hours: t.hours,
+            absences: t.absences.map((ab) => {
+              const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
+              return { start: start.toString().slice(0, 16), end: start.add({ minutes: ab.minutes }).toString().slice(0, 16) };
+            }),
+          }))
+        : { ...sc.workshop.mechanical, overrides: {} },
       bodywork: { ...sc.workshop.bodywork, overrides: {} },
       diagnosis: { ...sc.workshop.diagnosis, overrides: {} },
     },

@@ -129,12 +129,14 @@ describe("ready time on an empty workshop", () => {
 });
 
 describe("hours booked before technicians were modelled (skill hours only)", () => {
-  it("still count: a block that would overfill Monday's skill hours moves to Tuesday (11:15)", () => {
+  it("still count: a block that would overfill Monday's skill hours starts late enough to leave only Monday's free 60 min there (16:33), and ends Tuesday (ready 09:45)", () => {
     const w = world();
     w.occupy(MON, 2 * 420 - 60);
     const r = w.receive(`${MON}T09:00`, job(w.dealer, ["maintenance"]));
-    expect(r.ready).toBe(`${TUE}T11:15:00+01:00`);
-    expect(w.perDay(r.plan!)).toEqual([["mechanical", TUE, 120]]);
+    // 7 h over the 10 h window: 60 productive minutes are the last 87 wall minutes of Monday; Tuesday's 60 take 86.
+    expect(r.ready).toBe(`${TUE}T09:45:00+01:00`);
+    expect(w.perDay(r.plan!)).toEqual([["mechanical", MON, 60], ["mechanical", TUE, 60]]);
+    expect(w.dealer.format(r.plan!.labour[0].start!)).toBe(`${MON}T16:33:00+01:00`);
   });
 
   it("refuses with workshop_full when the labour could not start before the next open day ends (the slack)", () => {
@@ -228,12 +230,12 @@ describe("the express reserve in the workshop", () => {
   // time (16:00) of the previous working day; Monday's previous working day is Saturday.
   const reserve = () => world({ express: { defaultReservedHours: 3, reservedReceptions: { morning: 0, afternoon: 0 }, heldCourtesyCars: 0 } });
 
-  it("ordinary jobs cannot use reserved hours before the release time: 60 min left on Monday → the job moves to Tuesday (11:15)", () => {
+  it("ordinary jobs cannot use reserved hours before the release time: 60 min left on Monday → only 60 min on Monday, the rest Tuesday (09:45)", () => {
     const w = reserve();
     w.occupy(MON, 840 - 180 - 60);
     const r = w.receive(`${MON}T09:00`, job(w.dealer, ["maintenance"]));
-    expect(r.ready).toBe(`${TUE}T11:15:00+01:00`);
-    expect(w.perDay(r.plan!)).toEqual([["mechanical", TUE, 120]]);
+    expect(r.ready).toBe(`${TUE}T09:45:00+01:00`);
+    expect(w.perDay(r.plan!)).toEqual([["mechanical", MON, 60], ["mechanical", TUE, 60]]);
   });
 
   it("after the release time (Saturday 16:00) the reserve is ordinary capacity again: ready Monday 12:45", () => {
@@ -242,7 +244,7 @@ describe("the express reserve in the workshop", () => {
     const j = job(w.dealer, ["maintenance"]);
     const before = planLabour(w.index, j, at(w.dealer, `${MON}T09:15`), at(w.dealer, "2027-02-27T15:59"));
     const after = planLabour(w.index, j, at(w.dealer, `${MON}T09:15`), at(w.dealer, "2027-02-27T16:00"));
-    expect(w.dealer.format(before!.readyAt)).toBe(`${TUE}T11:15:00+01:00`);
+    expect(w.dealer.format(before!.readyAt)).toBe(`${TUE}T09:45:00+01:00`);
     expect(w.dealer.format(after!.readyAt)).toBe(`${MON}T12:45:00+01:00`);
   });
 

@@ -62,12 +62,14 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 // advisor override); express bookings may exist in the calendar and are honoured.
 //
 // Labour / ready time: a straightforward RE-IMPLEMENTATION (not a call) of the model
-// documented in src/core/workshop.ts: per skill, the job is worked by one technician at
-// a time, at most one technician-day (hoursPerDay) per open day, spread evenly over the
-// day's workshop window (first opening → last closing); it starts at reception end and
-// rolls over the following open days using only capacity nobody else holds, and must
-// finish within ceil(labour / technician-day) + 1 open days (the slack). The car is
-// ready at the finish rounded up to the next local quarter hour, capped at the window end.
+// documented in src/core/workshop.ts: per skill, one block on one technician's timeline
+// (a roster, or the original form's identical technicians working a window from the first
+// opening, at least hoursPerDay long, at hoursPerDay productive hours), starting at
+// reception end + handover, walked minute by minute, never over another job of theirs;
+// the technician who finishes first wins (roster order on ties). A block that would
+// overfill a day's skill hours restarts at the first minute that leaves no more than the
+// day's free minutes on it. The car is ready at the end + quality check, rounded up to
+// the next local quarter hour.
 // Before a day's release time (express.releaseTime on the previous open day), ordinary
 // jobs cannot use that day's reserved workshop minutes not yet used by express jobs.
 // The duration model (reception / return / labour per skill) is re-implemented too.
@@ -401,7 +403,9 @@ function techDate(ctx: Ctx, t: RefTech, date: string): { ranges: Interval[]; num
     const o = sc.overrides[date];
     const count = o?.technicians ?? sc.technicians;
     const minutes = Math.round((o?.hoursPerDay ?? sc.hoursPerDay) * 60);
-    if (t.legacy.k < count && minutes > 0 && w.end > w.start) v = { ranges: [[w.start, w.end]], num: Math.min(minutes, w.end - w.start), den: w.end - w.start };
+    // The window is at least hoursPerDay long (up to the date's end).
+    const end = Math.max(w.end, Math.min(startOfLocalDate(ctx.tz, addDays(date, 1)), w.start + minutes));
+    if (t.legacy.k < count && minutes > 0 && end > w.start) v = { ranges: [[w.start, end]], num: Math.min(minutes, end - w.start), den: end - w.start };
   } else if (w.open) {
     // Minute by minute: in the technician's hours (or opening hours) on this date, not absent.
     const hours = t.hours ? (t.hours[WEEKDAY_KEYS[weekdayOfDate(date) - 1]] as Array<[string, string]>) : hoursOf(ctx.config, weekdayOfDate(date));
@@ -517,16 +521,31 @@ function plan(ctx: Ctx, job: ReferenceJob, receptionEnd: number, now: number, ex
     let best: { end: number; labour: ReferencePlan["labour"] } | null = null;
     technicians(ctx).forEach((t, k) => {
       if (!t.skills.includes(skill)) return;
-      // A block that overfills a day (or takes the reserve) is tried again from the next local midnight.
+      // A block that overfills a day (or takes the reserve) is tried again from the first
+      // minute of that date from which the technician's remaining productive minutes that
+      // date are no more than the date's free minutes (from the date's start when the
+      // whole block fits them; from the next date when nothing is free).
       for (let f = from; ; ) {
         const p = placeRef(ctx, k, skill, demand, f, latestStart, horizon);
         if (!p || (best && p.end >= best.end)) return;
-        const full = p.labour.find((l) => l.minutes > skillFree(ctx, skill, l.date, express ? Infinity : now, labour));
+        let free = 0;
+        const full = p.labour.find((l) => l.minutes > (free = skillFree(ctx, skill, l.date, express ? Infinity : now, labour)));
         if (!full) {
           best = p;
           return;
         }
-        f = startOfLocalDate(ctx.tz, addDays(full.date, 1));
+        const dayStart = startOfLocalDate(ctx.tz, full.date);
+        const dayEnd = startOfLocalDate(ctx.tz, addDays(full.date, 1));
+        if (free <= 0) f = dayEnd;
+        else if (demand <= free) f = dayStart;
+        else {
+          // Walk back from the date's end: the earliest minute whose remaining productive minutes are ≤ free.
+          const d = techDate(ctx, t, full.date);
+          const remaining = (m: number) => d.ranges.reduce((sum, [s, e]) => sum + (e > m ? Math.floor(((e - Math.max(s, m)) * d.num) / d.den) : 0), 0);
+          let m = dayEnd;
+          while (m > dayStart && remaining(m - 1) <= free) m--;
+          f = m;
+        }
       }
     });
     if (!best) return null;
