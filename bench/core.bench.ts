@@ -29,7 +29,7 @@ import {
   calendarDays,
   dayOptions,
   isoFromDayNumber,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type DealerConfig,
   type Job,
@@ -182,14 +182,14 @@ const engineBench = new Bench(opts);
 let i14 = 0;
 engineBench.add(T.search14, () => {
   const v = variants[i14++ & 63];
-  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
   sink += r.options.length;
 });
 
 let i60 = 0;
 engineBench.add(T.search60, () => {
   const v = variants[i60++ & 63];
-  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
   sink += r.options.length;
 });
 
@@ -198,7 +198,7 @@ let i60p = 0;
 engineBench.add(T.search60pref, () => {
   const k = i60p++;
   const v = variants[k & 63];
-  const r = searchAvailability(index, {
+  const r = searchIndex(index, {
     job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now,
     preferredAdvisor: k % dealer.advisors.length, dayPart: (k >> 1) % 2 ? "afternoon" : "morning",
   });
@@ -210,18 +210,18 @@ engineBench.add(T.search60pref, () => {
 let iX = 0;
 engineBench.add(T.express14, () => {
   const v = variants[iX++ & 63];
-  const r = searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true });
+  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true });
   sink += r.options.length;
 });
 
 let iC = 0;
 engineBench.add(T.courtesy14, () => {
   const v = variants[iC++ & 63];
-  const r = searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
   sink += r.options.length;
 });
 
-// searchAvailability({count: large, days: 1}) would widen to 60 days, so "list all" is the
+// searchIndex({count: large, days: 1}) would widen to 60 days, so "list all" is the
 // rule checker over every quarter hour × advisor of one day (what a "show me the day" screen does).
 let iDay = 0;
 engineBench.add(T.listDay, () => {

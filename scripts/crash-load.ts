@@ -1,4 +1,4 @@
-import type { SpawnedServer } from "../test/helpers/server.js";
+import type { SpawnedServer } from "../test/support/server.js";
 import type { Acknowledged } from "./crash-verify.js";
 
 // The crash loop's client side (scripts/crash-loop.ts): booking requests with

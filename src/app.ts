@@ -76,5 +76,3 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -4,6 +4,7 @@ import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import type { LogFn } from "../lib/log.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
 import type { MessagingDeps } from "../scheduler/journey/transports.js";
 import type { RateLimits } from "./rate-limit.js";
@@ -11,7 +12,7 @@ import type { RateLimits } from "./rate-limit.js";
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
 // (src/node.ts, tests, a future Workers entry). Nothing here may pull in node: modules.
 
-export type LogFn = (line: object) => void;
+export type { LogFn };
 
 export interface AppDeps {
   /** drizzle over the same connection as `sqlite`. */
@@ -36,8 +37,6 @@ export interface AppDeps {
    * if it throws, the client gets a 500 but the new config is already stored.
    */
   onDealerChanged?: (dealerId: string, config: DealerConfig) => void;
-  // LEAD: replace with the scheduling services (capacity index, search, booking).
-  scheduler?: unknown;
   /**
    * The caller's network address, for per-address rate limits on public routes. The
    * runtime entry knows how to read it (src/node.ts: the socket's remote address);

@@ -243,9 +243,10 @@ function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number,
 /**
  * Proposes at least `count` reception options, quiet first, then earliest, one per
  * half-day while other half-days have room. Widens to MAX_DAYS when the horizon has
- * fewer than `count`, and reports a shortfall when even that is not enough.
+ * fewer than `count`, and reports a shortfall when even that is not enough. (The verb
+ * behind the availability route is scheduler/search.ts's searchAvailability, which calls this.)
  */
-export function searchAvailability(index: CapacityIndex, q: SearchQuery): SearchResult {
+export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult {
   if (!mobilityOffered(index.dealer.config, q.job.mobility)) {
     return { options: [], days: q.days, shortfall: { code: "insufficient_capacity", detail: `this dealer does not offer ${q.job.mobility}` } };
   }

@@ -2,7 +2,8 @@ import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { appointmentsBetween, HOLDING } from "../db/repos/appointments.js";
+import { isHolding } from "../core/status.js";
+import { appointmentsBetween } from "../db/repos/appointments.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import type { Runtimes } from "./runtime.js";
@@ -38,7 +39,6 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
   const from = day.zone.start;
   const to = from + day.zone.length;
   const rows = appointmentsBetween(db, dealerId, from, to);
-  const holding = new Set<string>(HOLDING);
   const advisors: DayBoard["advisors"] = dealer.config.advisors.map((a) => ({ id: a.id, name: a.name, slots: [] }));
   const byId = new Map(advisors.map((a) => [a.id, a]));
   const booked = new Array<number>(dealer.skills.length).fill(0);
@@ -55,7 +55,7 @@ export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: str
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
       byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
-    if (!holding.has(status)) continue;
+    if (!isHolding(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
     if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carIds.push(r.id);

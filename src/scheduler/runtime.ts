@@ -5,9 +5,11 @@ import type { Booking, LabourSlice, Mobility } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { findAppointment, HOLDING, holdingSince, type AppointmentRow } from "../db/repos/appointments.js";
+import { isHolding } from "../core/status.js";
+import { findAppointment, holdingSince, type AppointmentRow } from "../db/repos/appointments.js";
 import { findHold, liveHolds } from "../db/repos/holds.js";
 import { HOLD_PREFIX, holdBooking, isHoldKey, LiveHolds } from "./holds/live.js";
+import { epochMinute } from "../core/civil.js";
 
 // The in-memory side of one dealer: its compiled configuration and capacity index,
 // built from storage on first use (or after a restart, or a config change) and kept
@@ -81,8 +83,8 @@ export class Runtimes {
   private replay(rt: DealerRuntime, dealerId: string, id: string): void {
     if (isHoldKey(id)) return this.replayHold(rt, dealerId, id);
     const row = findAppointment(this.db, dealerId, id);
-    const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
-    const holds = row !== undefined && HOLDING.includes(row.status as never) && (row.receptionStart >= since || row.readyAt >= since);
+    const since = epochMinute(this.now()) - LOOKBACK_MINUTES;
+    const holds = row !== undefined && isHolding(row.status) && (row.receptionStart >= since || row.readyAt >= since);
     const b = holds ? rowToBooking(rt.dealer, row) : null;
     // Own writes come back unchanged: leave the index (and its per-day tables) alone.
     const held = rt.index.bookings.get(id);
@@ -114,7 +116,7 @@ export class Runtimes {
     }
     const stored = getDealer(this.db, dealerId);
     if (!stored) return null;
-    const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
+    const since = epochMinute(this.now()) - LOOKBACK_MINUTES;
     const rows = holdingSince(this.db, dealerId, since);
     // An advisor no longer configured who still holds appointments (recent past ones, or
     // stored before the configuration guard) stays as a retired advisor, never on duty:

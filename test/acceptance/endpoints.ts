@@ -12,7 +12,7 @@ import {
   romeDealer,
   search,
   snapshot,
-} from "../http/support.js";
+} from "../support/http.js";
 import type { Target } from "./target.js";
 
 // The Booking API, endpoint by endpoint: what success looks like, how bad input is

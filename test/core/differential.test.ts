@@ -9,7 +9,7 @@ import {
   dayNumberFromIso,
   deriveJob,
   isJobError,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type Mobility,
   type RuleCode,
@@ -39,7 +39,7 @@ describe("engine vs brute-force reference", () => {
         if (isJobError(j)) throw new Error(j.detail);
         const refJob = referenceJob(config, q);
         if ("error" in refJob) throw new Error(refJob.error);
-        const res = searchAvailability(index, { job: j, fromDay, days: q.days, count: q.count, now });
+        const res = searchIndex(index, { job: j, fromDay, days: q.days, count: q.count, now });
         const opts = res.options;
         stats.runs++;
         stats.bookings += bookings.length;

@@ -12,7 +12,7 @@ import {
   isJobError,
   isoFromDayNumber,
   MOBILITY,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type DealerConfigInput,
   type Mobility,
@@ -218,14 +218,14 @@ export function buildWorld(sc: Scenario) {
     if (act.kind === "express") {
       // A priority vehicle calls at some minute of that day: it gets the guaranteed express option.
       const callAt = Math.min(now, firstStart + act.day * 1440 + act.at);
-      const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(callAt), days: 2, count: 1, now: callAt, priority: true });
+      const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(callAt), days: 2, count: 1, now: callAt, priority: true });
       const o = res.options[0];
       if (!o || !o.express) continue;
       const b: Booking = { id: `x${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: true, mobility: o.mobility };
       index.add(b);
       bookings.push(b);
     } else if (act.kind === "book") {
-      const res = searchAvailability(index, { job: j, fromDay: fromDay + act.day, days: act.days, count: act.count, now: historyNow });
+      const res = searchIndex(index, { job: j, fromDay: fromDay + act.day, days: act.days, count: act.count, now: historyNow });
       if (res.options.length === 0) continue;
       const o = res.options[act.pick % res.options.length];
       const b: Booking = { id: `b${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: false, mobility: o.mobility };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CapacityIndex, checkReception, planLabour, type Booking, type DealerConfigInput, type Job } from "../../src/core/index.js";
 import { SLACK_DAYS } from "../../src/core/workshop.js";
 import { referencePlan } from "../reference/brute-force.js";
-import { at, codes, job, NO_RESERVE, setup } from "./helpers.js";
+import { at, codes, job, NO_RESERVE, setup } from "../support/core.js";
 
 // Ready time under the model documented in src/core/workshop.ts: one technician at a time,
 // at most one technician-day (hoursPerDay) per open day, spread evenly over the workshop

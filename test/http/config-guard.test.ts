@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN } from "../helpers/app.js";
+import { ADMIN_TOKEN } from "../support/app.js";
 import { bookedHours, recount } from "../support/overbooking.js";
-import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // PUT of a dealer's configuration never strands or overbooks an appointment: a change
 // that would is refused with 409 config_conflict (each appointment and why; nothing

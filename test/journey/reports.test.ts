@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "./helpers.js";
+import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 import { aggregate, type ReportRow } from "../../src/scheduler/journey/reports.js";
 
 // Report figures against a hand-computed fixture: first the pure aggregation over

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer, SILENT } from "./helpers.js";
+import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
 
 // Each promise of the customer's journey, on a controlled clock: it fires once, at its
 // instant (not a millisecond before), and never reaches a customer without consent.

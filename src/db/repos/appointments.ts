@@ -1,3 +1,4 @@
+import { HOLDING, sqlStrings, UPCOMING } from "../../core/status.js";
 import { stmt } from "../prepared.js";
 import { appointments } from "../schema.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
@@ -10,12 +11,9 @@ import { sqliteOf, tableRows } from "./rows.js";
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type NewAppointmentRow = typeof appointments.$inferInsert;
 
-/** Statuses that hold advisor, workshop and mobility capacity. */
-export const HOLDING: readonly string[] = ["requested", "confirmed", "checked_in", "completed"];
-
 const A = tableRows(appointments);
 const SELECT = `SELECT ${A.columns} FROM appointments`;
-const holdingSql = HOLDING.map((x) => `'${x}'`).join(", ");
+const holdingSql = sqlStrings(HOLDING);
 
 const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefined => A.decode(stmt(sqliteOf(db), sql).get(...params));
 const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] => A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
@@ -116,9 +114,8 @@ export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | un
   return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
 }
 
-/** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */
-const ACTIVE = ["requested", "confirmed"];
-const activeSql = ACTIVE.map((x) => `'${x}'`).join(", ");
+/** Upcoming (core/status.ts): still ahead of the customer; checked-in or completed ones are not. */
+const activeSql = sqlStrings(UPCOMING);
 
 // INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
 // which walks every future booking of the dealer. This pins the contact indexes (and

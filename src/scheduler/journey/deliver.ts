@@ -7,7 +7,10 @@ import type { JourneyDeps } from "./runner.js";
 import { sendEmail } from "./send-email.js";
 import { sendText } from "./send-sms.js";
 import { isStopped } from "../../db/repos/stops.js";
+import type { DeliveryOutcome as Outcome, FetchFn } from "./transports.js";
 import { payloadOf, webhookRequest } from "./webhook.js";
+
+export type { FetchFn };
 
 // deliverDue: sends due outbox messages by their transport (the dealer's webhook, email
 // over SMTP, SMS through the provider). Claims take a lease
@@ -15,11 +18,6 @@ import { payloadOf, webhookRequest } from "./webhook.js";
 // is recorded only if the lease is still ours. A crash between the POST and the record
 // leaves the row pending: after the lease it is sent again with the SAME delivery id,
 // which the receiver dedupes. Failures back off 2^attempts × 30 s, capped at 1 h.
-
-export type FetchFn = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
 
 export const DELIVERY_LEASE_MS = 60_000;
 export const MAX_DELIVERY_ATTEMPTS = 20;
@@ -44,8 +42,6 @@ export interface DeliverOptions {
   wallNow?: () => number;
 }
 
-/** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
-export type Outcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;
 
 export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };

@@ -13,6 +13,7 @@ import { linkPeople } from "./people.js";
 import { vehicleById } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
+import { epochMinute } from "../../core/civil.js";
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
@@ -72,11 +73,11 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
 
 /** At delivery: two options for the next service visit, for the advisor to offer. */
 function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
-  const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
+  const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
   const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
   // Around the same time next year, unless the vehicle's next due date says otherwise.
   const due = row.vehicleId ? vehicleById(ctx.db, row.vehicleId)?.nextServiceDue : null;
-  const dueDay = due ? rt.dealer.dayOf(Math.floor(Date.parse(`${due}T12:00:00Z`) / 60_000)) : today + 365;
+  const dueDay = due ? rt.dealer.dayOf(epochMinute(Date.parse(`${due}T12:00:00Z`))) : today + 365;
   const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
   const model = (JSON.parse(row.vehicleJson) as { model: string }).model;
   const options = serviceOptions(rt, model, fromDay, ctx.nowMs, 14);

@@ -4,6 +4,7 @@ import type { DealerRuntime } from "../runtime.js";
 import { cancelJobs, type JobKind } from "../../db/repos/jobs.js";
 import { toStaff } from "./messages.js";
 import { optionLines, optionsLike } from "./options.js";
+import { epochMinute } from "../../core/civil.js";
 
 // No-shows: the appointment is marked no_show (its capacity is released by the caller
 // after commit) and the desk gets a "contact and reschedule" task with two options.
@@ -12,7 +13,7 @@ import { optionLines, optionsLike } from "./options.js";
 export const DIES_WITH_APPOINTMENT: readonly JobKind[] = ["confirm_overdue", "reminder", "supervisor_notice", "car_ready", "follow_up"];
 
 export function noShowTask(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): string {
-  const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
+  const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
   const options = optionsLike(rt, row, today, ctx.nowMs);
   return toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, {
     kind: "no_show_task",

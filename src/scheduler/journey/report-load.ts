@@ -1,4 +1,4 @@
-import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, weekdayOf, ymdFromDayNumber } from "../../core/civil.js";
+import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, weekdayOf, ymdFromDayNumber, epochMinute } from "../../core/civil.js";
 import { carWindow } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { LabourSlice } from "../../core/types.js";
@@ -54,7 +54,7 @@ function toReportRow(dealer: Dealer, r: AppointmentRow, confirmedMs: number | nu
     id: r.id, channel: r.channel, status: r.status, createdMs, confirmedMs,
     priority: rowPriority(dealer, r),
     receptionStart: r.receptionStart, receptionMinutes: r.receptionMinutes, returnStart: r.returnStart, returnMinutes: r.returnMinutes,
-    createdDay: dealer.dayOf(Math.floor(createdMs / 60_000)), receptionDay: day.n,
+    createdDay: dealer.dayOf(epochMinute(createdMs)), receptionDay: day.n,
     inRush: overlapFlat(day.rush, [s, s + r.receptionMinutes]) > 0,
     labourMinutes: labour,
     car: r.mobility === "courtesy_car" ? carWindow({ reception: { advisor: 0, start: r.receptionStart, minutes: r.receptionMinutes }, ret, readyAt: r.readyAt }) : null,
@@ -65,7 +65,7 @@ export function dealerReport(db: Db, sqlite: SqliteHandle, runtimes: Runtimes, d
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const dealer = rt.dealer;
-  const day = q.date ? dayNumberFromIso(q.date) : dealer.dayOf(Math.floor(nowMs / 60_000));
+  const day = q.date ? dayNumberFromIso(q.date) : dealer.dayOf(epochMinute(nowMs));
   const [fromDay, toDay] = periodDays(q.period, day);
   const f = frame(dealer, fromDay, toDay);
   const from = f.fromMs / 60_000;

@@ -1,4 +1,4 @@
-import type { LogFn } from "../../api/deps.js";
+import type { LogFn } from "../../lib/log.js";
 import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
 import { immediate } from "../../db/tx.js";
 import type { WriteContext } from "../context.js";

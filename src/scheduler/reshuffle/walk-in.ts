@@ -10,7 +10,8 @@ import { DomainError, notFound } from "../errors.js";
 import { appointmentView, slotView } from "../present.js";
 import { isPriority, resolveMobility } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
-import { advisorIndexOf, jobFor } from "../search.js";
+import { jobOfRequest } from "../job.js";
+import { advisorIndexOf } from "../search.js";
 import { newManageToken } from "../tokens.js";
 import { auditReshuffle } from "./commit.js";
 import type { WalkInRequest } from "./contracts.js";
@@ -18,6 +19,7 @@ import type { ReshufflePlan } from "./plan-schema.js";
 import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { refusedError } from "./refusal.js";
+import { epochMinute } from "../../core/civil.js";
 
 // receiveWalkIn: a customer at the desk without an appointment. Received now or at the
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
@@ -28,7 +30,7 @@ import { refusedError } from "./refusal.js";
 function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
   const priority = isPriority(rt.dealer, req.vehicle.model);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobOfRequest(rt, { ...req, mobility });
   // Today is always inside a priority vehicle's express window.
   const express = priority;
   const w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId") });
@@ -51,7 +53,7 @@ function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Plann
 export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRequest): Outcome<ReshufflePlan> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>

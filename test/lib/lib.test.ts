@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../src/lib/canonical-json.js";
-import { timingSafeEqualString } from "../src/lib/digest.js";
+import { canonicalJson } from "../../src/lib/canonical-json.js";
+import { timingSafeEqualString } from "../../src/lib/digest.js";
 
 describe("timingSafeEqualString", () => {
   it.each([

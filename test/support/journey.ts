@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type AppDeps, createAppWithJourney } from "../../src/app.js";
+import { rmSync } from "node:fs";
+// First: loading the app first installs @hono/zod-openapi's .openapi() on zod before
+// core/primitives.ts builds its schemas (the runner's imports reach them otherwise).
+import { createTestApp } from "./app.js";
+import type { AppDeps } from "../../src/app.js";
 import { runDue } from "../../src/scheduler/journey/runner.js";
-import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN, type Api, auth, week } from "../http/support.js";
+import { type Api, auth, week } from "./http.js";
 
 // The app with its journey engine over a real SQLite file, and a clock the test moves.
 // restart() closes the database and builds a fresh app on the same file, as a process
-// restart would: nothing survives but what was committed.
+// restart would: nothing survives but what was committed. Built on createTestApp.
 
 export { auth };
 export const DEALER = "rome";
@@ -34,16 +34,11 @@ export function journeyDealer(overrides: Record<string, unknown> = {}) {
 }
 
 export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "pitlane-journey-"));
-  const dbPath = join(dir, "scheduler.db");
   const clock = { ms: Date.parse(startIso) };
   const logs: Array<Record<string, unknown>> = [];
-  const build = () => {
-    const { sqlite, db } = openDatabase(dbPath);
-    const deps: AppDeps = { db, sqlite, now: () => clock.ms, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l as Record<string, unknown>), rateLimits: false, ...extra };
-    return { sqlite, db, ...createAppWithJourney(deps) };
-  };
+  const build = (dir?: string) => createTestApp({ dir, now: () => clock.ms, deps: { log: (l) => logs.push(l as Record<string, unknown>), ...extra } });
   let cur = build();
+  const { dir, dbPath } = cur;
   const api: Api = async (method, path, body, headers = {}) =>
     cur.app.request(path, {
       method,
@@ -68,7 +63,7 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
     },
     restart() {
       if (cur.sqlite.open) cur.sqlite.close();
-      cur = build();
+      cur = build(dir);
     },
     /** Simulates a crash: the connection is dropped without any cleanup. */
     crash() { if (cur.sqlite.open) cur.sqlite.close(); },

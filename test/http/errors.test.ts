@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../src/api/middleware/body-limit.js";
-import { auth, createTestApp, type TestApp } from "./helpers/app.js";
+import { MAX_BODY_BYTES } from "../../src/api/middleware/body-limit.js";
+import { auth, createTestApp, type TestApp } from "../support/app.js";
 
 // Every failure is RFC 9457 problem+json with a stable code, and bad input never changes
 // stored data.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unflag } from "../src/api/openapi-regex.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { unflag } from "../../src/api/openapi-regex.js";
+import { createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { auth } from "./helpers/app.js";
-import { type SpawnedServer, spawnServer } from "./helpers/server.js";
+import { auth } from "../support/app.js";
+import { type SpawnedServer, spawnServer } from "../support/server.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

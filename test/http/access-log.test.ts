@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redact } from "../src/api/middleware/access-log.js";
-import { auth, createTestApp, type TestApp } from "./helpers/app.js";
+import { redact } from "../../src/api/middleware/access-log.js";
+import { auth, createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(() => {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as idem from "../src/db/repos/idempotency.js";
-import { MIGRATIONS_FOLDER } from "../src/db/open.js";
-import { immediate } from "../src/db/tx.js";
-import { openDatabase } from "../src/node.js";
+import * as idem from "../../src/db/repos/idempotency.js";
+import { MIGRATIONS_FOLDER } from "../../src/db/open.js";
+import { immediate } from "../../src/db/tx.js";
+import { openDatabase } from "../../src/node.js";
 
 // Storage behaviour on real SQLite files.
 

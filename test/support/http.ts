@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect } from "vitest";
-import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "../helpers/app.js";
-import { type ServerRuntime, spawnServer, type SpawnedServer } from "../helpers/server.js";
+import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "./app.js";
+import { type ServerRuntime, spawnServer, type SpawnedServer } from "./server.js";
 
 // Shared vocabulary of the Booking API acceptance tests: a client that speaks either to
 // the in-process app or to a real server over loopback, request builders, problem

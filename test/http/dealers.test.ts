@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, createTestApp, type TestApp } from "./helpers/app.js";
+import { auth, createTestApp, type TestApp } from "../support/app.js";
 
 const ROMA_EST = {
   name: "Roma Est",
@@ -37,7 +37,7 @@ describe("dealer configuration", () => {
     await t.json("PUT", "/v1/dealers/roma-est", ROMA_EST, auth);
     const same = await t.json("PUT", "/v1/dealers/roma-est", ROMA_EST, auth);
     expect(same.status).toBe(200);
-    expect(((await same.json()) as any).version).toBe(1);
+    expect(((await same.json()) as { version: unknown }).version).toBe(1);
 
     const edited = await t.json("PUT", "/v1/dealers/roma-est", { ...ROMA_EST, name: "Roma Est 2" }, auth);
     expect(edited.status).toBe(200);

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { auth, fetchApi, type Api } from "../http/support.js";
-import { launchBrowser } from "../support/browser.js";
+import { spawnServer, type SpawnedServer } from "./server.js";
+import { auth, fetchApi, type Api } from "./http.js";
+import { launchBrowser } from "./browser.js";
 
 // The browser tier's world: the REAL server (frozen at Monday 2026-11-23 10:00 in Rome,
 // no rate limits: one test address does everything) and one Chromium per file.

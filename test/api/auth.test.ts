@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
-import { adminOnly, authenticate, optionalCaller } from "../src/api/auth.js";
-import type { AppEnv } from "../src/api/deps.js";
-import { installErrorHandlers } from "../src/api/error-handlers.js";
-import { ADMIN_TOKEN } from "./helpers/app.js";
+import { adminOnly, authenticate, optionalCaller } from "../../src/api/auth.js";
+import type { AppEnv } from "../../src/api/deps.js";
+import { installErrorHandlers } from "../../src/api/error-handlers.js";
+import { ADMIN_TOKEN } from "../support/app.js";
 
 const deps = { adminToken: ADMIN_TOKEN };
 

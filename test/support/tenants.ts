@@ -1,5 +1,5 @@
-import { type Api, auth, booking, inProcess, type InProcess, week } from "../http/support.js";
-import type { TestAppOptions } from "../helpers/app.js";
+import { type Api, auth, booking, inProcess, type InProcess, week } from "./http.js";
+import type { TestAppOptions } from "./app.js";
 
 // Two tenants for the trust tests: dealers "alpha" (own) and "beta" (other), each with
 // an advisor key and an admin key created through the API by the bootstrap token.
