@@ -367,7 +367,8 @@ const checks = new Map<string, Check[]>();
 const check = (task: string, text: string, ok: boolean) => checks.set(task, [...(checks.get(task) ?? []), { text, ok }]);
 const s14 = byName.get(T.search14)!;
 const refRow = byName.get(T.reference);
-check(T.search14, "median ≤ 20 µs", s14.medianUs <= 20);
+// Issue 13: with technician plans on the reference dealer, the 2-option 14-day search stays ≤ 10 µs.
+check(T.search14, "median ≤ 10 µs", s14.medianUs <= 10);
 check(T.search14, "p99 ≤ 100 µs", s14.p99Us <= 100);
 for (const t of [T.express14, T.courtesy14]) check(t, "median ≤ 20 µs", byName.get(t)!.medianUs <= 20);
 check(T.build, "median ≤ 2 ms", byName.get(T.build)!.medianUs <= 2000);

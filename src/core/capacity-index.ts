@@ -8,6 +8,8 @@ export { carWindow } from "./car-timeline.js";
 // Occupancy of one dealer in integers. Adding, moving or removing an appointment
 // touches only the day(s) and minutes of that appointment, never the other bookings.
 
+const NO_JOBS: readonly number[] = [];
+
 export class DayState {
   /** Per advisor: minutes taken by a reception or a return. */
   readonly busy: Uint32Array;
@@ -46,6 +48,13 @@ export class CapacityIndex {
   carVersion = 0;
   /** Courtesy cars out over time, updated with every courtesy-car add and remove (car-timeline.ts). */
   readonly cars = new CarTimeline();
+  /**
+   * Per technician (roster index): the job blocks on the technician's timeline, flat
+   * sorted [start, end, …] epoch minutes. Kept by add/remove like the day counters, so
+   * the workshop plan (workshop.ts) finds a technician's free time without a scan of
+   * the bookings.
+   */
+  private readonly techBusy: number[][] = [];
 
   constructor(readonly dealer: Dealer) {}
 
@@ -62,6 +71,11 @@ export class CapacityIndex {
   /** The day's state, or undefined when nothing is booked that day. */
   peek(n: number): DayState | undefined {
     return this.days.get(n);
+  }
+
+  /** A technician's job blocks, flat sorted [start, end, …] epoch minutes (read-only). */
+  techJobs(tech: number): readonly number[] {
+    return this.techBusy[tech] ?? NO_JOBS;
   }
 
   /** The day's state for writing (only mutators call this, so it bumps the day's version). */
@@ -110,6 +124,9 @@ export class CapacityIndex {
 
   private extras(b: Booking, sign: 1 | -1): void {
     for (const l of b.labour) {
+      if (l.tech !== undefined && l.start !== undefined && l.end !== undefined && l.tech < this.dealer.roster.technicians.length) {
+        CapacityIndex.track((this.techBusy[l.tech] ??= []), l.start, l.end, sign);
+      }
       const st = this.state(l.day);
       st.booked[l.skill] += sign * l.minutes;
       if (b.express) st.expressBooked[l.skill] += sign * l.minutes;

@@ -4,6 +4,7 @@ import { registerAppointmentAction } from "./appointments/action.js";
 import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";
 import { registerMoveAppointment } from "./appointments/patch.js";
+import { registerAppointmentProgress } from "./appointments/progress.js";
 import { registerBookAppointment } from "./appointments/post.js";
 import { registerAvailabilityCalendar } from "./availability/calendar.js";
 import { registerAvailabilityDay } from "./availability/day.js";
@@ -28,6 +29,8 @@ export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: R
   registerBookAppointment(app, deps, runtimes);
   registerGetAppointment(app, deps, runtimes);
   registerMoveAppointment(app, deps, runtimes);
+  // Before the lifecycle actions: their /{action} segment would otherwise take "progress".
+  registerAppointmentProgress(app, deps, runtimes);
   registerAppointmentAction(app, deps, runtimes);
   registerApplyMatch(app, deps, runtimes);
   // the advisors' day

@@ -1,3 +1,4 @@
+import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { isExpress } from "../core/cap-override.js";
@@ -139,7 +140,7 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
         returnStart: ret?.start ?? null,
         returnMinutes: ret?.minutes ?? null,
         readyAt: plan.readyAt,
-        labourJson: JSON.stringify(plan.labour),
+        labourJson: labourToJson(rt.dealer, plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.

@@ -37,6 +37,7 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
   };
 }
 
+
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
 export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number, cap: number): void {
   if (!(cap > 0) || (c.email === null && c.phone === null)) return;
@@ -48,3 +49,4 @@ export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: Con
     { limit: cap },
   );
 }
+

@@ -1,3 +1,4 @@
+import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
 import { mobilityViolation } from "../core/mobility.js";
@@ -87,7 +88,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
           returnStart: ret?.start ?? null,
           returnMinutes: ret?.minutes ?? null,
           readyAt: plan.readyAt,
-          labourJson: JSON.stringify(plan.labour),
+          labourJson: labourToJson(dealer, plan.labour),
           // The current placement's flag; the audit log keeps every earlier override.
           forced,
           updatedAt: at,

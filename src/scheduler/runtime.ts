@@ -1,7 +1,8 @@
+import { labourFromJson } from "./labour-json.js";
 import { CapacityIndex } from "../core/capacity-index.js";
 import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
-import type { Booking, LabourSlice, Mobility } from "../core/types.js";
+import type { Booking, Mobility } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
@@ -37,7 +38,7 @@ export function rowToBooking(dealer: Dealer, row: AppointmentRow): Booking | nul
       retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null
         ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes }
         : null,
-    labour: (JSON.parse(row.labourJson) as LabourSlice[]).filter((l) => l.skill < dealer.skills.length),
+    labour: labourFromJson(dealer, row.labourJson),
     readyAt: row.readyAt,
     express: row.express,
     mobility: row.mobility as Mobility,

@@ -558,8 +558,8 @@ describe("the workshop reserve: hours per skill held for priority vehicles until
 
   it.each([
     { name: "an ordinary job before the release (Friday 18:29) cannot use it: workshop_full", now: `${FRI0}T18:29`, priority: false, expected: [], ready: null },
-    { name: "a priority (express) job before the release fits in it, ready the same day at 12:15", now: `${FRI0}T18:29`, priority: true, expected: [], ready: `${MON}T12:15` },
-    { name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool", now: `${FRI0}T18:30`, priority: false, expected: [], ready: `${MON}T12:15` },
+    { name: "a priority (express) job before the release fits in it, ready the same day at 12:45", now: `${FRI0}T18:29`, priority: true, expected: [], ready: `${MON}T12:45` },
+    { name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool", now: `${FRI0}T18:30`, priority: false, expected: [], ready: `${MON}T12:45` },
   ])("$name", ({ now, priority, ready }) => {
     const { dealer, index } = workshop();
     const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T09:00`), minutes: 15, job: job(dealer, ["maintenance"]), now: at(dealer, now), express: priority, priority }, null);
@@ -583,7 +583,7 @@ describe("the workshop reserve: hours per skill held for priority vehicles until
     expect(o).toMatchObject({ express: true });
     expect(dealer.format(o.reception.start)).toBe(`${MON}T08:00:00+01:00`);
     expect(dealer.dayOf(o.readyAt)).toBe(mon);
-    expect(o.labour).toEqual([{ skill: 0, day: mon, minutes: 120 }]);
+    expect(o.labour).toMatchObject([{ skill: 0, day: mon, minutes: 120 }]);
     const ordinary = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 3, now });
     expect(ordinary.options.filter((x) => dealer.dayOf(x.reception.start) === mon)).toEqual([]);
   });

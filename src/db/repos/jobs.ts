@@ -6,7 +6,7 @@ import type { SqliteHandle } from "../sqlite-handle.js";
 // bumps `attempts`, which then fences the run: finishing needs the same attempts value,
 // so a run whose lease expired (and was re-claimed) can no longer commit its effects.
 
-export const JOB_KINDS = ["confirm_overdue", "reminder", "supervisor_notice", "no_show_check", "car_ready", "follow_up", "service_reminder"] as const;
+export const JOB_KINDS = ["confirm_overdue", "reminder", "supervisor_notice", "no_show_check", "car_ready", "follow_up", "service_reminder", "progress_check"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobRow {

@@ -1,3 +1,4 @@
+import { labourToJson } from "../labour-json.js";
 import { quietAt } from "../../core/day-options.js";
 import { isExpress } from "../../core/cap-override.js";
 import { decodeOptionId } from "../../core/option-id.js";
@@ -89,7 +90,7 @@ export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest
       returnStart: stay.ret?.start ?? null,
       returnMinutes: stay.ret?.minutes ?? null,
       readyAt: stay.plan.readyAt,
-      labourJson: JSON.stringify(stay.plan.labour),
+      labourJson: labourToJson(rt.dealer, stay.plan.labour),
       express,
       mobility,
       requestJson: JSON.stringify({ vehicle: req.vehicle, interventions: req.interventions, known: req.customer.known, mobility }),

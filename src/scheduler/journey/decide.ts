@@ -40,6 +40,9 @@ export function decide(kind: JobKind, f: Facts): Decision {
     case "follow_up":
       if (f.status !== "completed") return skip(`status:${f.status}`);
       return { act: f.reachable ? "customer" : "staff" };
+    case "progress_check":
+      // Only while the car is in the workshop: the advisor asks the technician.
+      return f.status === "checked_in" ? { act: "staff" } : skip(`status:${f.status}`);
     case "service_reminder":
       if (f.upcoming) return skip("already_booked");
       return f.reachable ? { act: "customer" } : skip("no_consent");

@@ -14,6 +14,7 @@ import { vehicleById } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
 import { epochMinute } from "../../core/civil.js";
+import { scheduleProgressCheck } from "./progress-check.js";
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
@@ -33,6 +34,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
   };
   linkAppointment(ctx.db, row.id, patch);
   scheduleJobsFor(ctx, { ...row, ...patch });
+  scheduleProgressCheck(ctx, row);
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
   return patch;
 }
@@ -40,6 +42,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
 /** After a move (staff PATCH, the customer's reschedule): the timers follow the appointment. */
 export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   rescheduleJobsFor(ctx, row);
+  scheduleProgressCheck(ctx, row);
   // The customer who moved it knows; anyone else's move is told to them.
   if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }

@@ -10,7 +10,7 @@ import { epochMinute } from "../../core/civil.js";
 // after commit) and the desk gets a "contact and reschedule" task with two options.
 
 /** Timers that die with the appointment (the no-show check itself may be the one running). */
-export const DIES_WITH_APPOINTMENT: readonly JobKind[] = ["confirm_overdue", "reminder", "supervisor_notice", "car_ready", "follow_up"];
+export const DIES_WITH_APPOINTMENT: readonly JobKind[] = ["confirm_overdue", "reminder", "supervisor_notice", "car_ready", "follow_up", "progress_check"];
 
 export function noShowTask(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): string {
   const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));

@@ -1,3 +1,4 @@
+import { labourToJson } from "../labour-json.js";
 import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/index.js";
 import { checkStay } from "../../core/stay.js";
 import type { Booking, Job } from "../../core/types.js";
@@ -81,7 +82,7 @@ export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRe
         returnStart: w.ret?.start ?? null,
         returnMinutes: w.ret?.minutes ?? null,
         readyAt: chk.stay.plan.readyAt,
-        labourJson: JSON.stringify(chk.stay.plan.labour),
+        labourJson: labourToJson(d, chk.stay.plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),
