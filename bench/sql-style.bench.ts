@@ -38,20 +38,49 @@ const db: Db = drizzle(sqlite, { schema });
 migrate(db, { migrationsFolder: fileURLToPath(new URL("../db/migrations", import.meta.url)) });
 const handle = sqlite as unknown as SqliteHandle;
 const DEALER = "bench-dealer";
-sqlite.prepare("INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, '{}', 1, ?)").run(DEALER, new Date().toISOString());
+sqlite
+  .prepare("INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, '{}', 1, ?)")
+  .run(DEALER, new Date().toISOString());
 
 let n = 0;
 const row = (): NewRow => {
   n++;
   return {
-    id: `a-${n}`, dealerId: DEALER, status: "requested", version: 1, manageTokenHash: `h-${n}`, advisorId: "adv1",
-    receptionStart: 29_000_000 + n, receptionMinutes: 15, readyAt: 29_000_120 + n, labourJson: "[]", interventionsJson: "[]",
-    vehicleJson: '{"model":"Roadster"}', customerJson: '{"name":"Bench"}', mobility: "wait", requestText: "noise at the front",
-    channel: "web", express: false, forced: false, contactEmailHash: `e-${n}`, contactPhoneHash: null, priority: null,
-    createdAt: "2026-12-02T10:00:00.000Z", updatedAt: "2026-12-02T10:00:00.000Z",
+    id: `a-${n}`,
+    dealerId: DEALER,
+    status: "requested",
+    version: 1,
+    manageTokenHash: `h-${n}`,
+    advisorId: "adv1",
+    receptionStart: 29_000_000 + n,
+    receptionMinutes: 15,
+    readyAt: 29_000_120 + n,
+    labourJson: "[]",
+    interventionsJson: "[]",
+    vehicleJson: '{"model":"Roadster"}',
+    customerJson: '{"name":"Bench"}',
+    mobility: "wait",
+    requestText: "noise at the front",
+    channel: "web",
+    express: false,
+    forced: false,
+    contactEmailHash: `e-${n}`,
+    contactPhoneHash: null,
+    priority: null,
+    createdAt: "2026-12-02T10:00:00.000Z",
+    updatedAt: "2026-12-02T10:00:00.000Z",
   };
 };
-const auditRow = (id: string) => ({ dealerId: DEALER, appointmentId: id, at: "2026-12-02T10:00:00.000Z", actor: "bench", action: "booked", beforeJson: null, afterJson: '{"status":"requested"}', reason: null });
+const auditRow = (id: string) => ({
+  dealerId: DEALER,
+  appointmentId: id,
+  at: "2026-12-02T10:00:00.000Z",
+  actor: "bench",
+  action: "booked",
+  beforeJson: null,
+  afterJson: '{"status":"requested"}',
+  reason: null,
+});
 
 // Seed rows to read (the booking path reads a few, by key).
 const A = tableRows(appointments);
@@ -66,18 +95,33 @@ const ph = (name: string): Placeholder => sql.placeholder(name);
 const placeholders = (keys: readonly string[]): any => Object.fromEntries(keys.map((k) => [k, ph(k)]));
 const columnKeys = (table: SQLiteTable) => Object.keys(getTableColumns(table));
 const q = once(db, "bench", () => ({
-  find: db.select().from(appointments).where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id")))).prepare(),
-  insert: db.insert(appointments).values(placeholders(columnKeys(appointments))).prepare(),
-  audit: db.insert(auditLog).values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"])).prepare(),
+  find: db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.dealerId, ph("dealerId")), eq(appointments.id, ph("id"))))
+    .prepare(),
+  insert: db
+    .insert(appointments)
+    .values(placeholders(columnKeys(appointments)))
+    .prepare(),
+  audit: db
+    .insert(auditLog)
+    .values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"]))
+    .prepare(),
 }));
 const patch = { status: "confirmed", updatedAt: "2026-12-02T10:05:00.000Z" };
 const drizzleUpdate = once(db, "bench.update", () =>
-  db.update(appointments).set(placeholders(Object.keys(patch))).where(and(eq(appointments.id, ph("$id")), eq(appointments.status, ph("$expected")))).prepare(),
+  db
+    .update(appointments)
+    .set(placeholders(Object.keys(patch)))
+    .where(and(eq(appointments.id, ph("$id")), eq(appointments.status, ph("$expected"))))
+    .prepare(),
 );
 
 // raw better-sqlite3 behind typed functions (db/repos/rows.ts shapes the rows).
 const FIND = `SELECT ${A.columns} FROM appointments WHERE dealer_id = ? AND id = ?`;
-const AUDIT = "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const AUDIT =
+  "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 const set = A.set(patch);
 const UPDATE = `UPDATE appointments SET ${set.sql} WHERE id = ? AND status = ?`;
 
@@ -90,7 +134,15 @@ const bench = new Bench({
   teardown: () => void sqlite.exec("ROLLBACK"),
 });
 bench
-  .add("find by id · drizzle built per call", () => void db.select().from(appointments).where(and(eq(appointments.dealerId, DEALER), eq(appointments.id, nextId()))).get())
+  .add(
+    "find by id · drizzle built per call",
+    () =>
+      void db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.dealerId, DEALER), eq(appointments.id, nextId())))
+        .get(),
+  )
   .add("find by id · drizzle prepared", () => void q.find.get({ dealerId: DEALER, id: nextId() }))
   .add("find by id · raw statement", () => void A.decode(stmt(handle, FIND).get(DEALER, nextId())))
   .add("insert appointment · drizzle built per call", () => void db.insert(appointments).values(row()).run())
@@ -98,17 +150,30 @@ bench
   .add("insert appointment · raw statement", () => void stmt(handle, A.insert).run(...A.values(row())))
   .add("insert audit · drizzle built per call", () => void db.insert(auditLog).values(auditRow(nextId())).run())
   .add("insert audit · drizzle prepared", () => void q.audit.run(auditRow(nextId())))
-  .add("insert audit · raw statement", () => { const a = auditRow(nextId()); stmt(handle, AUDIT).run(a.dealerId, a.appointmentId, a.at, a.actor, a.action, a.beforeJson, a.afterJson, a.reason); })
-  .add("status CAS update · drizzle prepared", () => void drizzleUpdate.run({ ...patch, $id: nextId(), $expected: "requested" }))
+  .add("insert audit · raw statement", () => {
+    const a = auditRow(nextId());
+    stmt(handle, AUDIT).run(a.dealerId, a.appointmentId, a.at, a.actor, a.action, a.beforeJson, a.afterJson, a.reason);
+  })
+  .add(
+    "status CAS update · drizzle prepared",
+    () => void drizzleUpdate.run({ ...patch, $id: nextId(), $expected: "requested" }),
+  )
   .add("status CAS update · raw statement", () => void stmt(handle, UPDATE).run(...set.params, nextId(), "requested"));
 
 await bench.run();
 const [l1, l5] = loadavg();
-console.log(`sql-style bench: node ${process.version}, ${availableParallelism()} cores, load average ${l1.toFixed(2)} / ${l5.toFixed(2)} (1 / 5 min)`);
+console.log(
+  `sql-style bench: node ${process.version}, ${availableParallelism()} cores, load average ${l1.toFixed(2)} / ${l5.toFixed(2)} (1 / 5 min)`,
+);
 console.table(
   bench.tasks.map((t) => {
     const r = t.result as { latency?: { p50?: number; p99?: number }; throughput?: { mean?: number } } | undefined;
-    return { task: t.name, "median µs": r?.latency?.p50 ? +(r.latency.p50 * 1000).toFixed(2) : null, "p99 µs": r?.latency?.p99 ? +(r.latency.p99 * 1000).toFixed(2) : null, samples: (t.result as { latency?: { samplesCount?: number } })?.latency?.samplesCount ?? null };
+    return {
+      task: t.name,
+      "median µs": r?.latency?.p50 ? +(r.latency.p50 * 1000).toFixed(2) : null,
+      "p99 µs": r?.latency?.p99 ? +(r.latency.p99 * 1000).toFixed(2) : null,
+      samples: (t.result as { latency?: { samplesCount?: number } })?.latency?.samplesCount ?? null,
+    };
   }),
 );
 sqlite.close();

@@ -11,9 +11,9 @@ import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 // repository functions, rows shaped by the schema (repos/rows.ts). Measured against
 // drizzle's builder with bench/sql-style.bench.ts (README "Persistence"): building a
 // drizzle query per call costs 60-400 µs; drizzle `.prepare()`d once per connection is
-// 1-3 µs per statement slower than the raw statement (find by id, appointment insert,
-// audit insert, status CAS update); and raw SQL also says what the repositories need
-// and drizzle's builder does not (INDEXED BY, UNION, RETURNING, json_each).
+// 1-3 µs slower per write than the raw statement (a 33-column read is a toss-up); and
+// raw SQL also says what the repositories need and drizzle's builder does not (INDEXED
+// BY, UNION, RETURNING, json_each).
 
 const perHandle = new WeakMap<object, Map<string, unknown>>();
 

@@ -44,7 +44,8 @@ export interface NewKey {
   actor: string;
 }
 
-export function insertKey(db: Db, sqlite: SqliteHandle, k: NewKey): ApiKeyRow {
+// `_db`: unused since the statements run on `sqlite`; the callers drop it with the request context (issue 18, item 1).
+export function insertKey(_db: Db, sqlite: SqliteHandle, k: NewKey): ApiKeyRow {
   const row: ApiKeyRow = { id: k.id, dealerId: k.dealerId, role: k.role, label: k.label, secretHash: k.secretHash, createdAt: k.at, revokedAt: null, channel: k.channel ?? null };
   immediate(sqlite, () => {
     stmt(sqlite, K.insert).run(...K.values(row));
@@ -58,7 +59,7 @@ export function listKeys(db: Db, dealerId: string): ApiKeyRow[] {
 }
 
 /** Revokes a key of this dealer (idempotent: a revoked key keeps its first revokedAt); null if none. */
-export function revokeKey(db: Db, sqlite: SqliteHandle, dealerId: string, id: string, at: string, actor: string): ApiKeyRow | null {
+export function revokeKey(_db: Db, sqlite: SqliteHandle, dealerId: string, id: string, at: string, actor: string): ApiKeyRow | null {
   return immediate(sqlite, () => {
     const before = K.decode(stmt(sqlite, `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? AND id = ?`).get(dealerId, id));
     if (!before) return null;

@@ -114,6 +114,7 @@ export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | un
   return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
 }
 
+/** Upcoming (core/status.ts): still ahead of the customer; checked-in or completed ones are not. */
 const activeSql = sqlStrings(UPCOMING);
 
 // INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),

@@ -12,7 +12,12 @@ export interface CampaignRows {
 }
 
 /** Replaces the dealer's campaigns with `list` (a VIN listed twice under one code counts once). */
-export function replaceCampaignRows(sqlite: SqliteHandle, dealerId: string, list: readonly CampaignRows[], at: string): void {
+export function replaceCampaignRows(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  list: readonly CampaignRows[],
+  at: string,
+): void {
   stmt(sqlite, "DELETE FROM campaign_vins WHERE dealer_id = ?").run(dealerId);
   stmt(sqlite, "DELETE FROM campaigns WHERE dealer_id = ?").run(dealerId);
   const head = stmt(sqlite, "INSERT INTO campaigns (dealer_id, code, title, kind, updated_at) VALUES (?, ?, ?, ?, ?)");
@@ -23,7 +28,13 @@ export function replaceCampaignRows(sqlite: SqliteHandle, dealerId: string, list
   }
 }
 
-export function openCampaignsFor(sqlite: SqliteHandle, dealerId: string, vin: string): Array<{ code: string; title: string; kind: string }> {
-  return stmt(sqlite, "SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code")
-    .all(dealerId, vin.toUpperCase()) as Array<{ code: string; title: string; kind: string }>;
+export function openCampaignsFor(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  vin: string,
+): Array<{ code: string; title: string; kind: string }> {
+  return stmt(
+    sqlite,
+    "SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code",
+  ).all(dealerId, vin.toUpperCase()) as Array<{ code: string; title: string; kind: string }>;
 }

@@ -62,7 +62,8 @@ export interface UpsertInput {
   actor: string;
 }
 
-export function upsertDealer(db: Db, sqlite: SqliteHandle, input: UpsertInput): UpsertResult {
+// `_db`: unused since the statements run on `sqlite`; the callers drop it with the request context (issue 18, item 1).
+export function upsertDealer(_db: Db, sqlite: SqliteHandle, input: UpsertInput): UpsertResult {
   const json = JSON.stringify(input.config);
   const at = new Date(input.now).toISOString();
   return immediate(sqlite, () => {

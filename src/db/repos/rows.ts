@@ -37,7 +37,11 @@ export interface TableRows<Select, Insert> {
 }
 
 export function tableRows<T extends SQLiteTable>(table: T): TableRows<T["$inferSelect"], T["$inferInsert"]> {
-  const cols = Object.entries(getTableColumns(table)).map(([key, c]) => ({ key, name: c.name, bool: c.columnType === "SQLiteBoolean" }));
+  const cols = Object.entries(getTableColumns(table)).map(([key, c]) => ({
+    key,
+    name: c.name,
+    bool: c.columnType === "SQLiteBoolean",
+  }));
   const sqlName = new Map(cols.map((c) => [c.key, c.name]));
   const column = (k: string) => {
     const n = sqlName.get(k);

@@ -7,7 +7,6 @@ import { sendToCustomer } from "./channels.js";
 import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
 import { bringIn, mobilityIn } from "./templates.js";
-import { sqlStrings, UPCOMING } from "../../core/status.js";
 import { epochMinute } from "../../core/civil.js";
 
 // The service reminder, 3-4 weeks before a vehicle's maintenance is due: to the current
