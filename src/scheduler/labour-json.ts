@@ -6,7 +6,8 @@ import type { Dealer, LabourSlice } from "../core/index.js";
 // whose technician is gone keeps its skill hours (the day board and the capacity
 // counters still see them) but no longer holds anyone's timeline.
 
-interface StoredSlice {
+/** One slice as stored (and as the day board reads it back). */
+export interface StoredSlice {
   skill: number;
   day: number;
   minutes: number;

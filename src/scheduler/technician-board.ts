@@ -1,5 +1,6 @@
 import type { Dealer } from "../core/dealer.js";
 import type { Status } from "./contracts.js";
+import type { StoredSlice } from "./labour-json.js";
 
 // The workshop half of the day board: per technician, the jobs of the day in planned
 // order with their planned start and finish on that day. A job's state is what the
@@ -14,15 +15,6 @@ export interface TechnicianDay {
   name: string;
   skills: string[];
   jobs: Array<{ appointmentId: string; skill: string; start: string; end: string; labourHours: number; state: JobState }>;
-}
-
-interface StoredSlice {
-  skill: number;
-  day: number;
-  minutes: number;
-  techId?: string;
-  start?: number;
-  end?: number;
 }
 
 const STATE: Partial<Record<Status, JobState>> = { requested: "planned", confirmed: "planned", checked_in: "planned", completed: "done" };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
+import { AdvisorSelect } from "./advisor-select.js";
 import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
@@ -104,16 +105,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           {t("newTime")}
           <input type="time" step={300} required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
-        <label>
-          {t("newAdvisor")}
-          <select value={advisorId} onChange={(e) => setAdvisorId(e.currentTarget.value)}>
-            {day.advisors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AdvisorSelect advisors={day.advisors} value={advisorId} onChange={setAdvisorId} />
         <button type="submit" class="primary">
           {t("move")}
         </button>
