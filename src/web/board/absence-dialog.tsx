@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import { AdvisorSelect } from "./advisor-select.js";
 import { board, refusalOf, type Refusal } from "./api.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
@@ -29,7 +28,16 @@ export function AbsenceDialog({ session, day, onDone }: { session: Session; day:
   return (
     <Dialog title={t("absenceTitle")} onClose={() => onDone()}>
       <form onSubmit={show}>
-        <AdvisorSelect name="advisor" advisors={day.advisors} value={advisorId} onChange={(id) => (setAdvisorId(id), setPlan(null))} />
+        <label>
+          {t("newAdvisor")}
+          <select name="advisor" value={advisorId} onChange={(e) => (setAdvisorId(e.currentTarget.value), setPlan(null))}>
+            {day.advisors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t("from2")}
           <input type="time" required value={from} onInput={(e) => setFrom(e.currentTarget.value)} />

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
-import { AdvisorSelect } from "./advisor-select.js";
 import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
@@ -105,7 +104,16 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           {t("newTime")}
           <input type="time" step={300} required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
         </label>
-        <AdvisorSelect advisors={day.advisors} value={advisorId} onChange={setAdvisorId} />
+        <label>
+          {t("newAdvisor")}
+          <select value={advisorId} onChange={(e) => setAdvisorId(e.currentTarget.value)}>
+            {day.advisors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" class="primary">
           {t("move")}
         </button>
