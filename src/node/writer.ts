@@ -70,7 +70,9 @@ export function forwardingFetch(path: string, local: Fetch): Fetch {
     const body = Buffer.from(await req.arrayBuffer());
     const headers: Record<string, string> = {};
     req.headers.forEach((v, k) => {
-      if (k !== "host" && k !== "connection" && k !== "content-length" && k !== CLIENT_HEADER) headers[k] = v;
+      // Host is kept: the writer's same-origin checks (board sign-in, cookie writes) and
+      // the URLs it builds must see the address the client used, not the Unix socket's.
+      if (k !== "connection" && k !== "content-length" && k !== CLIENT_HEADER) headers[k] = v;
     });
     headers[CLIENT_HEADER] = env.incoming.socket.remoteAddress ?? "unknown";
     headers["content-length"] = String(body.length);
