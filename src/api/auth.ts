@@ -4,7 +4,7 @@ import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { sessionPrincipal } from "./board-session.js";
 import { ApiError } from "./errors.js";
-import { KEY_PREFIX } from "./key-secret.js";
+import { KEY_PREFIX } from "../scheduler/key-secret.js";
 import type { Channel } from "../scheduler/contracts.js";
 // Types only: a runtime import would load src/core (plain zod) before @hono/zod-openapi
 // has extended zod, and zod 4 schemas built before that lack .openapi().
@@ -112,22 +112,23 @@ export function actorOf(p: Principal | null | undefined): string {
   return p.kind === "root" ? "admin" : `key:${p.keyId}`;
 }
 
-// Route middleware variants: put them in createRoute({ middleware: [...] }) so auth runs
-// BEFORE body validation (an anonymous caller gets 401, not a schema lesson). Each reads
-// the dealer from the :dealerId path parameter when the route has one.
-export const adminOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireAdmin(c, deps, c.req.param("dealerId"));
+// Route middleware: put them in createRoute({ middleware: [...] }) so auth runs BEFORE
+// body validation (an anonymous caller gets 401, not a schema lesson). Each reads the
+// dealer from the :dealerId path parameter when the route has one, and the credentials'
+// store from the app's services (c.var.services, set by the edge).
+export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireAdmin(c, c.var.services, c.req.param("dealerId"));
   await next();
 };
 
-export const staffOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireStaff(c, deps, c.req.param("dealerId"));
+export const staffOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireStaff(c, c.var.services, c.req.param("dealerId"));
   await next();
 };
 
 /** Staff or a client key of the dealer (the vehicle registry). */
-export const trustedOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireTrusted(c, deps, c.req.param("dealerId"));
+export const trustedOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireTrusted(c, c.var.services, c.req.param("dealerId"));
   await next();
 };
 
@@ -136,8 +137,8 @@ export const trustedOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async 
  * no Authorization header -> anonymous (no principal); a header that does not
  * authenticate -> 401, rather than silently downgrading a staff caller to a customer.
  */
-export const optionalCaller = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.header("Authorization") !== undefined) requireTrusted(c, deps, c.req.param("dealerId"));
+export const optionalCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.var.services, c.req.param("dealerId"));
   await next();
 };
 

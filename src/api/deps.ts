@@ -5,8 +5,11 @@ import type { ChangeFeed } from "../db/change-feed.js";
 import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
+import type { Ctx } from "../scheduler/context.js";
+import type { Journey } from "../scheduler/journey/service.js";
 import type { MessagingDeps } from "../scheduler/journey/transports.js";
-import type { RateLimits } from "./rate-limit.js";
+import type { Runtimes } from "../scheduler/runtime.js";
+import type { PublicLimiters, RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
 // (src/node.ts, tests, a future Workers entry). Nothing here may pull in node: modules.
@@ -36,8 +39,6 @@ export interface AppDeps {
    * if it throws, the client gets a 500 but the new config is already stored.
    */
   onDealerChanged?: (dealerId: string, config: DealerConfig) => void;
-  // LEAD: replace with the scheduling services (capacity index, search, booking).
-  scheduler?: unknown;
   /**
    * The caller's network address, for per-address rate limits on public routes. The
    * runtime entry knows how to read it (src/node.ts: the socket's remote address);
@@ -113,8 +114,26 @@ export type Role = (typeof ROLES)[number];
  */
 export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
 
+/**
+ * The app's services, built once by createApp from the runtime's AppDeps: what the edge
+ * builds each request's Ctx from, and what the auth and rate-limit middlewares read
+ * (`c.var.services`), so no registrar needs more than the app.
+ */
+export interface Services extends AppDeps {
+  log: LogFn;
+  /** The dealers' in-memory scheduling state. */
+  runtimes: Runtimes;
+  /** Timers and outbox delivery over the same state. */
+  journey: Journey;
+  /** Public-route rate limits (routes/public.ts) and the hosted pages' own buckets; null when off. */
+  limiters: { api: PublicLimiters; pages: PublicLimiters } | null;
+}
+
 export interface AppEnv {
   Variables: {
+    services: Services;
+    /** This request's services for the verbs, built once by the edge (api/request-context.ts). */
+    ctx: Ctx;
     requestId: string;
     principal?: Principal;
     /** Headers for this request's response (api/response-headers.ts), lower-case names. */

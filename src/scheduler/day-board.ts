@@ -1,12 +1,11 @@
 import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
-import type { Db } from "../db/sqlite-handle.js";
 import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
-import type { Runtimes } from "./runtime.js";
 import { staffFields } from "./staff-view.js";
+import type { Ctx } from "./context.js";
 
 // The advisors' day: each advisor's receptions and returns, the workshop's booked
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it
@@ -29,8 +28,10 @@ export interface DayBoard {
 
 const hours = (m: number) => Math.round((m / 60) * 100) / 100;
 
-export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: string): DayBoard {
-  const rt = runtimes.get(dealerId);
+export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): DayBoard {
+  const { db } = ctx;
+  const { dealerId, date } = input;
+  const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { dealer } = rt;
   const n = dayNumberFromIso(date);

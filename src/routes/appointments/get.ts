@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { getAppointment } from "../../scheduler/appointment.js";
 import { AppointmentView } from "../../scheduler/contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { AppointmentParams } from "../shared.js";
 
 export const getAppointmentRoute = createRoute({
@@ -20,10 +19,9 @@ export const getAppointmentRoute = createRoute({
   },
 });
 
-export function registerGetAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...getAppointmentRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId, id } = c.req.valid("param");
-    const view = getAppointment(deps.db, runtimes, dealerId, id);
+export function registerGetAppointment(app: ApiApp): void {
+  app.openapi({ ...getAppointmentRoute, middleware: [staffOnly] as const }, (c) => {
+    const view = getAppointment(c.var.ctx, c.req.valid("param"));
     c.header("ETag", `"${view.version}"`);
     return c.json(view, 200);
   });

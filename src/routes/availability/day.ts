@@ -1,11 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
 import { availabilityDay } from "../../scheduler/availability-days.js";
 import { DayRequest, DayResponse } from "../../scheduler/calendar-contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const availabilityDayRoute = createRoute({
@@ -25,9 +24,9 @@ export const availabilityDayRoute = createRoute({
   },
 });
 
-export function registerAvailabilityDay(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityDay(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
+export function registerAvailabilityDay(app: ApiApp): void {
+  app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller] as const }, (c) => {
+    // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
+    return jsonResponse(c, availabilityDay(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import { currentSession } from "../../api/board-session.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { DealerPulse } from "../../db/dealer-pulse.js";
 import { DealerParam } from "../shared.js";
@@ -31,9 +31,10 @@ export const dealerEventsRoute = createRoute({
   },
 });
 
-export function registerDealerEvents(app: ApiApp, deps: AppDeps): void {
+export function registerDealerEvents(app: ApiApp): void {
   let pulse: DealerPulse | undefined;
-  app.openapi({ ...dealerEventsRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+  app.openapi({ ...dealerEventsRoute, middleware: [staffOnly] as const }, (c) => {
+    const deps = c.var.services;
     const { dealerId } = c.req.valid("param");
     pulse ??= new DealerPulse(deps.sqlite);
     const bySession = c.req.header("Authorization") === undefined;

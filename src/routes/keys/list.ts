@@ -1,12 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { listKeys } from "../../db/api-keys-repo.js";
-import { getDealer } from "../../db/dealers-repo.js";
 import { DealerParam } from "../shared.js";
 import { ApiKeyList, keyView } from "./schemas.js";
+import { listApiKeys } from "../../scheduler/api-keys.js";
 
 export const listApiKeysRoute = createRoute({
   method: "get",
@@ -21,10 +19,8 @@ export const listApiKeysRoute = createRoute({
   },
 });
 
-export function registerListApiKeys(app: ApiApp, deps: AppDeps): void {
-  app.openapi({ ...listApiKeysRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    if (!getDealer(deps.db, dealerId)) throw new ApiError("not_found", `dealer ${dealerId} not found`);
-    return c.json({ keys: listKeys(deps.db, dealerId).map(keyView) }, 200);
+export function registerListApiKeys(app: ApiApp): void {
+  app.openapi({ ...listApiKeysRoute, middleware: [adminOnly] as const }, (c) => {
+    return c.json({ keys: listApiKeys(c.var.ctx, c.req.valid("param")).map(keyView) }, 200);
   });
 }

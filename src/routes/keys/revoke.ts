@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
+import { adminOnly, bearerSecurity } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { revokeKey } from "../../db/api-keys-repo.js";
 import { ApiKeyView, KeyParams, keyView } from "./schemas.js";
+import { revokeApiKey } from "../../scheduler/api-keys.js";
 
 export const revokeApiKeyRoute = createRoute({
   method: "delete",
@@ -20,13 +19,8 @@ export const revokeApiKeyRoute = createRoute({
   },
 });
 
-export function registerRevokeApiKey(app: ApiApp, deps: AppDeps): void {
-  app.openapi({ ...revokeApiKeyRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId, keyId } = c.req.valid("param");
-    const at = new Date(deps.now()).toISOString();
-    // Scoped by dealer: another dealer's key id is simply not found here.
-    const row = revokeKey(deps.db, deps.sqlite, dealerId, keyId, at, actorOf(c.get("principal")));
-    if (!row) throw new ApiError("not_found", `API key ${keyId} not found`);
-    return c.json(keyView(row), 200);
+export function registerRevokeApiKey(app: ApiApp): void {
+  app.openapi({ ...revokeApiKeyRoute, middleware: [adminOnly] as const }, (c) => {
+    return c.json(keyView(revokeApiKey(c.var.ctx, c.req.valid("param"))), 200);
   });
 }

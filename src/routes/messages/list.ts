@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { MessageList, MessageQuery } from "../../scheduler/journey/contracts.js";
 import { messagesOf } from "../../scheduler/journey/views.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const listMessagesRoute = createRoute({
@@ -21,9 +20,8 @@ export const listMessagesRoute = createRoute({
   },
 });
 
-export function registerListMessages(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...listMessagesRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return c.json(messagesOf(deps.sqlite, runtimes, dealerId, c.req.valid("query")), 200);
+export function registerListMessages(app: ApiApp): void {
+  app.openapi({ ...listMessagesRoute, middleware: [staffOnly] as const }, (c) => {
+    return c.json(messagesOf(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }), 200);
   });
 }

@@ -1,11 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, trustedOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { notFound } from "../../scheduler/errors.js";
-import { findVehicle } from "../../scheduler/journey/people-repo.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
+import { getVehicle } from "../../scheduler/vehicle-registry.js";
 
 export const getVehicleRoute = createRoute({
   method: "get",
@@ -20,12 +18,8 @@ export const getVehicleRoute = createRoute({
   },
 });
 
-export function registerGetVehicle(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...getVehicleRoute, middleware: [trustedOnly(deps)] as const }, (c) => {
-    const { dealerId, vin } = c.req.valid("param");
-    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
-    const row = findVehicle(deps.db, dealerId, vin.toUpperCase());
-    if (!row) throw notFound(`vehicle ${vin}`);
-    return c.json(vehicleRecord(row), 200);
+export function registerGetVehicle(app: ApiApp): void {
+  app.openapi({ ...getVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
+    return c.json(vehicleRecord(getVehicle(c.var.ctx, c.req.valid("param"))), 200);
   });
 }

@@ -1,9 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, bearerSecurity, trustedOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, trustedOnly } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { notFound } from "../../scheduler/errors.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { putVehicle } from "../../scheduler/vehicle-registry.js";
 import { PutVehicleRequest, VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
 
@@ -22,12 +20,10 @@ export const putVehicleRoute = createRoute({
   },
 });
 
-export function registerPutVehicle(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...putVehicleRoute, middleware: [trustedOnly(deps)] as const }, (c) => {
+export function registerPutVehicle(app: ApiApp): void {
+  app.openapi({ ...putVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
     const { dealerId, vin } = c.req.valid("param");
-    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
-    const at = new Date(deps.now()).toISOString();
-    const { row, created } = putVehicle(deps.db, deps.sqlite, dealerId, vin.toUpperCase(), c.req.valid("json"), at, actorOf(c.get("principal")));
-    return created ? c.json(vehicleRecord(row), 201) : c.json(vehicleRecord(row), 200);
+    const { row, created } = putVehicle(c.var.ctx, { dealerId, vin, body: c.req.valid("json") });
+    return c.json(vehicleRecord(row), created ? 201 : 200);
   });
 }

@@ -4,8 +4,9 @@ import { stmt } from "../../db/prepared.js";
 import { immediate } from "../../db/tx.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { audit } from "../appointments-repo.js";
-import type { Db } from "../../db/sqlite-handle.js";
 import { Vin } from "../contracts.js";
+import { type Ctx, isoNow } from "../context.js";
+import { notFound } from "../errors.js";
 
 // Recall and service campaigns: an admin loads the dealer's whole list (replacing the
 // previous one); a booking for a listed VIN carries the open campaigns in its file.
@@ -33,7 +34,12 @@ export const CampaignSummary = z
   .openapi("CampaignSummary");
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
-export function replaceCampaigns(db: Db, sqlite: SqliteHandle, dealerId: string, list: CampaignList, at: string, actor: string): CampaignSummary {
+export function replaceCampaigns(ctx: Ctx, input: { dealerId: string; body: CampaignList }): CampaignSummary {
+  const { db, sqlite } = ctx;
+  const { dealerId, body: list } = input;
+  if (!ctx.runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  const at = isoNow(ctx);
+  const actor = ctx.actor;
   immediate(sqlite, () => {
     sqlite.prepare("DELETE FROM campaign_vins WHERE dealer_id = ?").run(dealerId);
     sqlite.prepare("DELETE FROM campaigns WHERE dealer_id = ?").run(dealerId);

@@ -4,13 +4,12 @@ import type { Dealer } from "../../core/dealer.js";
 import type { LabourSlice } from "../../core/types.js";
 import { and, eq, gte, lt, or } from "drizzle-orm";
 import { appointments } from "../../db/schema.js";
-import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
 import type { AppointmentRow } from "../appointments-repo.js";
 import { notFound } from "../errors.js";
 import { rowPriority } from "../priority.js";
-import type { Runtimes } from "../runtime.js";
 import type { ReportQuery, ReportView } from "./contracts.js";
 import { aggregate, type ReportFrame, type ReportRow } from "./reports.js";
+import type { Ctx } from "../context.js";
 
 // Loads one report period: its bounds in the dealer's zone (a DST day is 23 or 25 hours
 // long, and counts as such), the capacities of those days, and the appointments
@@ -63,7 +62,9 @@ function toReportRow(dealer: Dealer, r: AppointmentRow, confirmedMs: number | nu
   };
 }
 
-export function dealerReport(db: Db, sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, q: ReportQuery, nowMs: number): ReportView {
+export function dealerReport(ctx: Ctx, input: { dealerId: string; query: ReportQuery }): ReportView {
+  const { db, sqlite, runtimes, nowMs } = ctx;
+  const { dealerId, query: q } = input;
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const dealer = rt.dealer;
