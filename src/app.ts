@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppDeps, type AppEnv, defaultLog, type Services } from "./api/deps.js";
 import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
+import { declareAnsweredResponses } from "./api/declared-responses.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { createLimiters } from "./api/rate-limit.js";
 import { validateInOnePass } from "./api/route-validation.js";
@@ -58,6 +59,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Before any route: every app.openapi() below validates in one synchronous pass.
   validateInOnePass(app);
+  // Around it: each operation's declared responses are what can answer it (api/declared-responses.ts).
+  declareAnsweredResponses(app);
 
   // Request id, the request's Ctx (c.var.ctx), body limit and access log (api/middleware/edge.ts).
   app.use("*", edge(services));

@@ -3,6 +3,7 @@ import { findActiveKey } from "../db/api-keys-repo.js";
 import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { sessionPrincipal } from "./board-session.js";
+import { answers } from "./answers.js";
 import { ApiError } from "./errors.js";
 import { KEY_PREFIX } from "../scheduler/key-secret.js";
 import type { Channel } from "../scheduler/contracts.js";
@@ -116,31 +117,50 @@ export function actorOf(p: Principal | null | undefined): string {
 // body validation (an anonymous caller gets 401, not a schema lesson). Each reads the
 // dealer from the :dealerId path parameter when the route has one, and the credentials'
 // store from the app's services (c.var.services, set by the edge).
-export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  requireAdmin(c, c.var.services, c.req.param("dealerId"));
-  await next();
-};
+// Each declares what it may answer (api/answers.ts): another dealer's caller gets 404.
+export const adminOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireAdmin(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "forbidden",
+  "not_found",
+);
 
-export const staffOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  requireStaff(c, c.var.services, c.req.param("dealerId"));
-  await next();
-};
+export const staffOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireStaff(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "forbidden",
+  "not_found",
+);
 
 /** Staff or a client key of the dealer (the vehicle registry). */
-export const trustedOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  requireTrusted(c, c.var.services, c.req.param("dealerId"));
-  await next();
-};
+export const trustedOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "not_found",
+);
 
 /**
  * For endpoints that are public but believe more from a credential (search, booking):
  * no Authorization header -> anonymous (no principal); a header that does not
  * authenticate -> 401, rather than silently downgrading a staff caller to a customer.
  */
-export const optionalCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.var.services, c.req.param("dealerId"));
-  await next();
-};
+export const optionalCaller: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "not_found",
+);
 
 /** What the scheduler believes of this request's caller (scheduler/trust.ts). */
 export function callerOf(p: Principal | null | undefined): Caller {

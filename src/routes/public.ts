@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { answersOn } from "../api/answers.js";
 import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppEnv } from "../api/deps.js";
 import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
@@ -76,6 +77,8 @@ export function installPublicGuards(app: ApiApp): void {
     const path = honoPath(route.path);
     const method = route.method.toUpperCase();
     methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
+    // The document's 429 for this operation comes from here (api/declared-responses.ts).
+    answersOn(app, method, route.path, "rate_limited");
     app.on(method, path, widgetCors(originsOf));
     app.on(method, path, rateLimit("api", limit, { exempt: staffExempt ? staffOfDealer : undefined }));
   }

@@ -6,6 +6,7 @@ import { TickRequest, TickResult } from "../../scheduler/journey/contracts.js";
 import { tickNow } from "../../scheduler/journey/tick.js";
 
 export const tickRoute = createRoute({
+  operationId: "runTick",
   method: "post",
   path: "/v1/admin/tick",
   tags: ["ops"],

@@ -9,6 +9,7 @@ import { transition } from "../../scheduler/lifecycle.js";
 import { AppointmentParams, IdempotencyHeader } from "../shared.js";
 
 export const appointmentActionRoute = createRoute({
+  operationId: "appointmentAction",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments/{id}/{action}",
   tags: ["appointments"],

@@ -17,6 +17,7 @@ export const ApplyMatchRequest = z
   .openapi("ApplyMatchRequest");
 
 export const applyMatchRoute = createRoute({
+  operationId: "applyPossibleMatch",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments/{id}/possible-match/apply",
   tags: ["appointments"],

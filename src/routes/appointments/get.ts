@@ -7,6 +7,7 @@ import { AppointmentView } from "../../scheduler/contracts.js";
 import { AppointmentParams } from "../shared.js";
 
 export const getAppointmentRoute = createRoute({
+  operationId: "getAppointment",
   method: "get",
   path: "/v1/dealers/{dealerId}/appointments/{id}",
   tags: ["appointments"],

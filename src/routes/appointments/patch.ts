@@ -9,6 +9,7 @@ import { moveAppointment } from "../../scheduler/move.js";
 import { AppointmentParams, IdempotencyHeader } from "../shared.js";
 
 export const moveAppointmentRoute = createRoute({
+  operationId: "moveAppointment",
   method: "patch",
   path: "/v1/dealers/{dealerId}/appointments/{id}",
   tags: ["appointments"],

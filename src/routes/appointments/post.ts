@@ -8,6 +8,7 @@ import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 
 export const bookAppointmentRoute = createRoute({
+  operationId: "bookAppointment",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments",
   tags: ["appointments"],

@@ -8,6 +8,7 @@ import { CalendarRequest, CalendarResponse } from "../../scheduler/calendar-cont
 import { DealerParam } from "../shared.js";
 
 export const availabilityCalendarRoute = createRoute({
+  operationId: "availabilityCalendar",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability/calendar",
   tags: ["availability"],

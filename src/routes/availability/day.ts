@@ -8,6 +8,7 @@ import { DayRequest, DayResponse } from "../../scheduler/calendar-contracts.js";
 import { DealerParam } from "../shared.js";
 
 export const availabilityDayRoute = createRoute({
+  operationId: "availabilityDay",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability/day",
   tags: ["availability"],

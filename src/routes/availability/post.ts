@@ -8,6 +8,7 @@ import { searchAvailability } from "../../scheduler/search.js";
 import { DealerParam } from "../shared.js";
 
 export const searchAvailabilityRoute = createRoute({
+  operationId: "searchAvailability",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability",
   tags: ["availability"],

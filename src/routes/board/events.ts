@@ -18,6 +18,7 @@ import { sessionSecurity } from "./session.js";
 const HEARTBEAT_MS = 15_000;
 
 export const dealerEventsRoute = createRoute({
+  operationId: "dealerEvents",
   method: "get",
   path: "/v1/dealers/{dealerId}/events",
   tags: ["advisors' page"],

@@ -36,6 +36,7 @@ export const sessionSecurity = [{ [SESSION_SCHEME]: [] }];
 const view = { "application/json": { schema: BoardSessionView } };
 
 export const signInRoute = createRoute({
+  operationId: "signInToBoard",
   method: "post",
   path: "/v1/board/session",
   tags,
@@ -45,6 +46,7 @@ export const signInRoute = createRoute({
 });
 
 export const whoAmIRoute = createRoute({
+  operationId: "getBoardSession",
   method: "get",
   path: "/v1/board/session",
   tags,
@@ -54,6 +56,7 @@ export const whoAmIRoute = createRoute({
 });
 
 export const signOutRoute = createRoute({
+  operationId: "signOutOfBoard",
   method: "delete",
   path: "/v1/board/session",
   tags,

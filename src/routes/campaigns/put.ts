@@ -6,6 +6,7 @@ import { CampaignList, CampaignSummary, replaceCampaigns } from "../../scheduler
 import { DealerParam } from "../shared.js";
 
 export const putCampaignsRoute = createRoute({
+  operationId: "putCampaigns",
   method: "put",
   path: "/v1/dealers/{dealerId}/campaigns",
   tags: ["journey"],

@@ -41,6 +41,7 @@ export const DayBoardView = z
   .openapi("DayBoard");
 
 export const dayBoardRoute = createRoute({
+  operationId: "dayBoard",
   method: "get",
   path: "/v1/dealers/{dealerId}/days/{date}",
   tags: ["day board"],

@@ -5,6 +5,7 @@ import { DealerIdParam, DealerPublic, publicView } from "./schemas.js";
 import { getDealerConfig } from "../../scheduler/dealers.js";
 
 export const getDealerRoute = createRoute({
+  operationId: "getDealer",
   method: "get",
   path: "/v1/dealers/{dealerId}",
   tags: ["dealers"],

@@ -17,6 +17,7 @@ export const DealerPutResult = DealerAdminView.safeExtend({
 }).openapi("DealerPutResult");
 
 export const putDealerRoute = createRoute({
+  operationId: "putDealer",
   method: "put",
   path: "/v1/dealers/{dealerId}",
   tags: ["dealers"],

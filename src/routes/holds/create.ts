@@ -7,6 +7,7 @@ import { createHold } from "../../scheduler/holds/create.js";
 import { DealerParam } from "../shared.js";
 
 export const createHoldRoute = createRoute({
+  operationId: "createHold",
   method: "post",
   path: "/v1/dealers/{dealerId}/holds",
   tags: ["holds"],

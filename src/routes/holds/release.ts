@@ -5,6 +5,7 @@ import { releaseHold } from "../../scheduler/holds/release.js";
 import { DealerParam } from "../shared.js";
 
 export const releaseHoldRoute = createRoute({
+  operationId: "releaseHold",
   method: "delete",
   path: "/v1/dealers/{dealerId}/holds/{holdId}",
   tags: ["holds"],

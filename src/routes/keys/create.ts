@@ -7,6 +7,7 @@ import { CreateApiKeyRequest, CreatedApiKey, keyView } from "./schemas.js";
 import { createApiKey } from "../../scheduler/api-keys.js";
 
 export const createApiKeyRoute = createRoute({
+  operationId: "createApiKey",
   method: "post",
   path: "/v1/dealers/{dealerId}/api-keys",
   tags: ["api keys"],

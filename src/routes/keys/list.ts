@@ -7,6 +7,7 @@ import { ApiKeyList, keyView } from "./schemas.js";
 import { listApiKeys } from "../../scheduler/api-keys.js";
 
 export const listApiKeysRoute = createRoute({
+  operationId: "listApiKeys",
   method: "get",
   path: "/v1/dealers/{dealerId}/api-keys",
   tags: ["api keys"],

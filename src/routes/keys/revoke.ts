@@ -6,6 +6,7 @@ import { ApiKeyView, KeyParams, keyView } from "./schemas.js";
 import { revokeApiKey } from "../../scheduler/api-keys.js";
 
 export const revokeApiKeyRoute = createRoute({
+  operationId: "revokeApiKey",
   method: "delete",
   path: "/v1/dealers/{dealerId}/api-keys/{keyId}",
   tags: ["api keys"],

@@ -5,6 +5,7 @@ import { calendarByToken } from "../../scheduler/manage.js";
 import { ManageTokenParam } from "./get.js";
 
 export const ownCalendarRoute = createRoute({
+  operationId: "getOwnCalendar",
   method: "get",
   path: "/v1/manage/{token}/calendar.ics",
   tags: ["customer"],

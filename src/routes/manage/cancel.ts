@@ -8,6 +8,7 @@ import { IdempotencyHeader } from "../shared.js";
 import { ManageTokenParam } from "./get.js";
 
 export const cancelOwnAppointmentRoute = createRoute({
+  operationId: "cancelOwnAppointment",
   method: "post",
   path: "/v1/manage/{token}/cancel",
   tags: ["customer"],

@@ -10,6 +10,7 @@ export const ManageTokenParam = z.object({
 });
 
 export const viewOwnAppointmentRoute = createRoute({
+  operationId: "viewOwnAppointment",
   method: "get",
   path: "/v1/manage/{token}",
   tags: ["customer"],

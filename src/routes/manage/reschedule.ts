@@ -8,6 +8,7 @@ import { IdempotencyHeader } from "../shared.js";
 import { ManageTokenParam } from "./get.js";
 
 export const rescheduleOwnAppointmentRoute = createRoute({
+  operationId: "rescheduleOwnAppointment",
   method: "post",
   path: "/v1/manage/{token}/reschedule",
   tags: ["customer"],

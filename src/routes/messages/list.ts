@@ -7,6 +7,7 @@ import { messagesOf } from "../../scheduler/journey/views.js";
 import { DealerParam } from "../shared.js";
 
 export const listMessagesRoute = createRoute({
+  operationId: "listMessages",
   method: "get",
   path: "/v1/dealers/{dealerId}/messages",
   tags: ["journey"],

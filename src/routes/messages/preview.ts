@@ -7,6 +7,7 @@ import { previewMessage } from "../../scheduler/journey/preview.js";
 import { DealerParam } from "../shared.js";
 
 export const previewMessageRoute = createRoute({
+  operationId: "previewMessage",
   method: "get",
   path: "/v1/dealers/{dealerId}/messages/preview",
   tags: ["journey"],

@@ -7,6 +7,7 @@ import { overdueRequests } from "../../scheduler/journey/views.js";
 import { DealerParam } from "../shared.js";
 
 export const overdueRequestsRoute = createRoute({
+  operationId: "overdueRequests",
   method: "get",
   path: "/v1/dealers/{dealerId}/overdue",
   tags: ["journey"],

@@ -8,6 +8,7 @@ import { reportCsv } from "../../scheduler/journey/reports.js";
 import { DealerParam } from "../shared.js";
 
 export const reportRoute = createRoute({
+  operationId: "getReport",
   method: "get",
   path: "/v1/dealers/{dealerId}/reports",
   tags: ["journey"],

@@ -7,6 +7,7 @@ import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const lateRoute = createRoute({
+  operationId: "runningLate",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/late",
   tags: ["reshuffle"],

@@ -7,6 +7,7 @@ import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const walkInRoute = createRoute({
+  operationId: "receiveWalkIn",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/walk-in",
   tags: ["reshuffle"],

@@ -11,6 +11,7 @@ import { DealerParam } from "../shared.js";
 // one-pass validator (api/route-validation.ts) handles JSON bodies only.
 
 export const smsInboundRoute = createRoute({
+  operationId: "receiveSms",
   method: "post",
   path: "/v1/dealers/{dealerId}/sms/inbound",
   tags: ["journey"],

@@ -7,6 +7,7 @@ import { stopTexts } from "../../scheduler/journey/sms-stop.js";
 import { DealerParam } from "../shared.js";
 
 export const smsStopRoute = createRoute({
+  operationId: "recordSmsStop",
   method: "post",
   path: "/v1/dealers/{dealerId}/sms-stops",
   tags: ["journey"],

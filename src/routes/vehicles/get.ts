@@ -6,6 +6,7 @@ import { VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
 import { getVehicle } from "../../scheduler/vehicle-registry.js";
 
 export const getVehicleRoute = createRoute({
+  operationId: "getVehicle",
   method: "get",
   path: "/v1/dealers/{dealerId}/vehicles/{vin}",
   tags: ["vehicles"],

@@ -6,6 +6,7 @@ import { putVehicle } from "../../scheduler/vehicle-registry.js";
 import { PutVehicleRequest, VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
 
 export const putVehicleRoute = createRoute({
+  operationId: "putVehicle",
   method: "put",
   path: "/v1/dealers/{dealerId}/vehicles/{vin}",
   tags: ["vehicles"],
