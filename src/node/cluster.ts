@@ -57,11 +57,16 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
   const fork = (index: number) => {
     const w = cluster.fork({ ...env, [WORKER_INDEX_ENV]: String(index) });
     alive.add(w);
-    w.once("listening", (address) => {
+    const onListening = (address: { address: string | null; port: number; addressType: number | string }) => {
+      // Worker 0 also listens on the writer's Unix socket (node/writer.ts); whichever came
+      // first, only the HTTP port counts (addressType -1 is a Unix socket).
+      if (address.addressType === -1 || address.port < 0) return;
+      w.off("listening", onListening);
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;
       log({ level: "info", msg: "listening", url: listenUrl(address.address ?? undefined, address.port), workers: count });
-    });
+    };
+    w.on("listening", onListening);
     w.once("exit", (code, signal) => {
       alive.delete(w);
       if (stopping) {
