@@ -16,7 +16,7 @@ export const tickRoute = createRoute({
   request: { body: { required: false, content: { "application/json": { schema: TickRequest } } } },
   responses: {
     200: { description: "What ran and what was delivered", content: { "application/json": { schema: TickResult } } },
-    ...problemResponses("unauthorized", "forbidden"),
+    ...problemResponses(),
   },
 });
 

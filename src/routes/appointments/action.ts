@@ -23,7 +23,7 @@ export const appointmentActionRoute = createRoute({
   },
   responses: {
     200: { description: "New status and version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+    ...problemResponses("not_found", "invalid_transition", "version_conflict"),
   },
 });
 

@@ -31,7 +31,7 @@ export const applyMatchRoute = createRoute({
   },
   responses: {
     200: { description: "Linked; new version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+    ...problemResponses("not_found", "invalid_transition", "version_conflict"),
   },
 });
 

@@ -16,7 +16,7 @@ export const getAppointmentRoute = createRoute({
   request: { params: AppointmentParams },
   responses: {
     200: { description: "The appointment; ETag is its version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -23,7 +23,7 @@ export const moveAppointmentRoute = createRoute({
   },
   responses: {
     200: { description: "Moved; new version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "rule_violation", "version_conflict", "precondition_required"),
+    ...problemResponses("not_found", "rule_violation", "version_conflict", "precondition_required"),
   },
 });
 

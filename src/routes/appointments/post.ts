@@ -24,7 +24,7 @@ export const bookAppointmentRoute = createRoute({
   responses: {
     201: { description: "Booked", content: { "application/json": { schema: AppointmentView } } },
     409: { description: "slot_unavailable: with violations and alternatives; too_many_bookings: the contact's cap of upcoming public bookings", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
-    ...problemResponses("not_found", "idempotency_mismatch", "unauthorized", "rate_limited"),
+    ...problemResponses("not_found"),
   },
 });
 

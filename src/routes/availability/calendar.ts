@@ -21,7 +21,7 @@ export const availabilityCalendarRoute = createRoute({
   },
   responses: {
     200: { description: "One entry per date from `from`, `days` long (≤ 62)", content: { "application/json": { schema: CalendarResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 

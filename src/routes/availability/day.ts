@@ -21,7 +21,7 @@ export const availabilityDayRoute = createRoute({
   },
   responses: {
     200: { description: "The date's options (empty when nothing is bookable)", content: { "application/json": { schema: DayResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -21,7 +21,7 @@ export const searchAvailabilityRoute = createRoute({
   },
   responses: {
     200: { description: "At least two options when the dealer has two", content: { "application/json": { schema: AvailabilityResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -28,7 +28,7 @@ export const dealerEventsRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: z.string() } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -16,7 +16,7 @@ export const putCampaignsRoute = createRoute({
   request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: CampaignList } } } },
   responses: {
     200: { description: "Stored", content: { "application/json": { schema: CampaignSummary } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "payload_too_large"),
+    ...problemResponses("not_found"),
   },
 });
 

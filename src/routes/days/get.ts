@@ -50,7 +50,7 @@ export const dayBoardRoute = createRoute({
   request: { params: DealerParam.extend({ date: LocalDate.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24" }) }) },
   responses: {
     200: { description: "The day board", content: { "application/json": { schema: DayBoardView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

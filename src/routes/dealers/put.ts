@@ -39,7 +39,7 @@ export const putDealerRoute = createRoute({
   responses: {
     200: { description: "Updated", content: { "application/json": { schema: DealerPutResult } } },
     201: { description: "Created", content: { "application/json": { schema: DealerPutResult } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found", "config_conflict", "version_conflict", "rule_violation", "payload_too_large", "unsupported_media_type"),
+    ...problemResponses("not_found", "config_conflict", "version_conflict", "rule_violation"),
   },
 });
 

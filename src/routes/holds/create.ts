@@ -21,7 +21,7 @@ export const createHoldRoute = createRoute({
   },
   responses: {
     201: { description: "Held", content: { "application/json": { schema: HoldView } } },
-    ...problemResponses("not_found", "slot_unavailable", "too_many_holds", "unauthorized", "rate_limited"),
+    ...problemResponses("not_found", "slot_unavailable", "too_many_holds"),
   },
 });
 

@@ -15,7 +15,7 @@ export const releaseHoldRoute = createRoute({
   },
   responses: {
     204: { description: "Released" },
-    ...problemResponses("not_found", "rate_limited"),
+    ...problemResponses("not_found"),
   },
 });
 

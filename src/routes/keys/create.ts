@@ -19,7 +19,7 @@ export const createApiKeyRoute = createRoute({
   },
   responses: {
     201: { description: "Created; store the secret now, it cannot be shown again", content: { "application/json": { schema: CreatedApiKey } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -16,7 +16,7 @@ export const listApiKeysRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "The keys, oldest first", content: { "application/json": { schema: ApiKeyList } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 

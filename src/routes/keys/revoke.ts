@@ -16,7 +16,7 @@ export const revokeApiKeyRoute = createRoute({
   request: { params: KeyParams },
   responses: {
     200: { description: "Revoked", content: { "application/json": { schema: ApiKeyView } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 

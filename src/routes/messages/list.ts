@@ -17,7 +17,7 @@ export const listMessagesRoute = createRoute({
   request: { params: DealerParam, query: MessageQuery },
   responses: {
     200: { description: "The dealer's outbox", content: { "application/json": { schema: MessageList } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -16,7 +16,7 @@ export const previewMessageRoute = createRoute({
   request: { params: DealerParam, query: PreviewQuery },
   responses: {
     200: { description: "Subject, plain text, HTML and SMS as the customer would get them", content: { "application/json": { schema: MessagePreview } } },
-    ...problemResponses("validation_failed", "not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -16,7 +16,7 @@ export const overdueRequestsRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "Oldest first", content: { "application/json": { schema: OverdueList } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

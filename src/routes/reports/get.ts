@@ -19,7 +19,7 @@ export const reportRoute = createRoute({
   request: { params: DealerParam, query: ReportQuery },
   responses: {
     200: { description: "The figures", content: { "application/json": { schema: ReportView }, "text/csv": { schema: z.string() } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -17,7 +17,7 @@ export const smsStopRoute = createRoute({
   request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: SmsStopRequest } } } },
   responses: {
     200: { description: "Recorded", content: { "application/json": { schema: SmsStopResult } } },
-    ...problemResponses("validation_failed", "not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -15,7 +15,7 @@ export const getVehicleRoute = createRoute({
   request: { params: VehicleParams },
   responses: {
     200: { description: "The vehicle", content: { "application/json": { schema: VehicleRecord } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 

@@ -17,7 +17,7 @@ export const putVehicleRoute = createRoute({
   responses: {
     200: { description: "Updated (or unchanged)", content: { "application/json": { schema: VehicleRecord } } },
     201: { description: "Registered", content: { "application/json": { schema: VehicleRecord } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
