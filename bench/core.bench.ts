@@ -29,13 +29,14 @@ import {
   calendarDays,
   dayOptions,
   isoFromDayNumber,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type DealerConfig,
   type Job,
   type JobRequest,
   type Mobility,
 } from "../src/core/index.js";
+import { workCounters } from "../src/core/workshop.js";
 import { DEALER_ID, HORIZON_DAYS, describeReferenceDealer, evaluateCandidate, mulberry32, pickJobRequest, placeBooking, reference as ref, searchVariants } from "./fixtures/reference-dealer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -182,14 +183,14 @@ const engineBench = new Bench(opts);
 let i14 = 0;
 engineBench.add(T.search14, () => {
   const v = variants[i14++ & 63];
-  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
   sink += r.options.length;
 });
 
 let i60 = 0;
 engineBench.add(T.search60, () => {
   const v = variants[i60++ & 63];
-  const r = searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
   sink += r.options.length;
 });
 
@@ -198,7 +199,7 @@ let i60p = 0;
 engineBench.add(T.search60pref, () => {
   const k = i60p++;
   const v = variants[k & 63];
-  const r = searchAvailability(index, {
+  const r = searchIndex(index, {
     job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now,
     preferredAdvisor: k % dealer.advisors.length, dayPart: (k >> 1) % 2 ? "afternoon" : "morning",
   });
@@ -210,18 +211,18 @@ engineBench.add(T.search60pref, () => {
 let iX = 0;
 engineBench.add(T.express14, () => {
   const v = variants[iX++ & 63];
-  const r = searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true });
+  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true });
   sink += r.options.length;
 });
 
 let iC = 0;
 engineBench.add(T.courtesy14, () => {
   const v = variants[iC++ & 63];
-  const r = searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
   sink += r.options.length;
 });
 
-// searchAvailability({count: large, days: 1}) would widen to 60 days, so "list all" is the
+// searchIndex({count: large, days: 1}) would widen to 60 days, so "list all" is the
 // rule checker over every quarter hour × advisor of one day (what a "show me the day" screen does).
 let iDay = 0;
 engineBench.add(T.listDay, () => {
@@ -331,6 +332,18 @@ if (referenceFn) {
   });
 }
 
+// Work behind the 14-day search, counted (not timed): the same 64 requests once more, after
+// a warm pass, with the planner's counters (src/core/workshop.ts workCounters).
+{
+  for (const v of variants) searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  for (const key of Object.keys(workCounters) as Array<keyof typeof workCounters>) workCounters[key] = 0;
+  for (const v of variants) sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+  const per = (x: number) => (x / variants.length).toFixed(1);
+  console.log(`work per 14-day search (mean of ${variants.length}): ${per(workCounters.candidates)} candidate slots checked, ${per(workCounters.plans)} labour plans made ` +
+    `(${per(workCounters.planHits)} reused), ${per(workCounters.placements)} first-fit walks (${per(workCounters.memoHits)} answered by the memo), ` +
+    `${per(workCounters.gapScans)} gaps walked hour by hour, ${per(workCounters.steps)} job steps`);
+}
+
 const started = performance.now();
 await engineBench.run();
 await referenceBench.run();
@@ -367,7 +380,8 @@ const checks = new Map<string, Check[]>();
 const check = (task: string, text: string, ok: boolean) => checks.set(task, [...(checks.get(task) ?? []), { text, ok }]);
 const s14 = byName.get(T.search14)!;
 const refRow = byName.get(T.reference);
-check(T.search14, "median ≤ 20 µs", s14.medianUs <= 20);
+// Issue 13: with technician plans on the reference dealer, the 2-option 14-day search stays ≤ 10 µs.
+check(T.search14, "median ≤ 10 µs", s14.medianUs <= 10);
 check(T.search14, "p99 ≤ 100 µs", s14.p99Us <= 100);
 for (const t of [T.express14, T.courtesy14]) check(t, "median ≤ 20 µs", byName.get(t)!.medianUs <= 20);
 check(T.build, "median ≤ 2 ms", byName.get(T.build)!.medianUs <= 2000);
@@ -407,6 +421,7 @@ if (refRow) {
   console.log(`speed-up over the reference: not measured, no brute-force reference (${reference.source})`);
 }
 
+console.log(`load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus} CPUs`);
 const missed = [...checks.values()].flat().filter((c) => !c.ok).length;
 console.log(`${missed ? `${missed} target(s) missed` : "all targets met"}; ${elapsed.toFixed(1)} s of sampling (sink ${sink > 0 ? "ok" : "empty"})`);
 

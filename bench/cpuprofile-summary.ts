@@ -103,7 +103,7 @@ export function summariseProfile(profile: CpuProfile, window: [number, number] |
   lines.push("", "top functions by self time:");
   for (const [k, c] of [...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 30)) lines.push(`  ${pct(c)}  ${k}`);
   lines.push("", "top functions by inclusive time:");
-  for (const [k, c] of [...incl.entries()].sort((x, y) => y[1] - x[1]).filter(([k]) => !k.startsWith("(root)")).slice(0, 40)) lines.push(`  ${pct(c)}  ${k}`);
+  for (const [k, c] of [...incl.entries()].sort((x, y) => y[1] - x[1]).filter(([k]) => !k.startsWith("(root)")).slice(0, Number(process.env.PROFILE_TOP || 40))) lines.push(`  ${pct(c)}  ${k}`);
   return lines;
 }
 

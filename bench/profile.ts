@@ -12,7 +12,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CapacityIndex, compileDealer, deriveJob, isJobError, searchAvailability, type Job, type JobRequest } from "../src/core/index.js";
+import { CapacityIndex, compileDealer, deriveJob, isJobError, searchIndex, type Job, type JobRequest } from "../src/core/index.js";
 import { DEALER_ID, HORIZON_DAYS, evaluateCandidate, mulberry32, pickJobRequest, placeBooking, reference as ref, searchVariants } from "./fixtures/reference-dealer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -38,23 +38,23 @@ let i = 0;
 const workloads: Record<string, () => void> = {
   search14: () => {
     const v = variants[i++ & 63];
-    sink += searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   },
   express14: () => {
     const v = variants[i++ & 63];
-    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true }).options.length;
+    sink += searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true }).options.length;
   },
   courtesy14: () => {
     const v = variants[i++ & 63];
-    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   },
   shuttle14: () => {
     const v = variants[i++ & 63];
-    sink += searchAvailability(index, { job: job({ ...v.req, mobility: "shuttle" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, { job: job({ ...v.req, mobility: "shuttle" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   },
   search60: () => {
     const v = variants[i++ & 63];
-    sink += searchAvailability(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now }).options.length;
   },
   listDay: () => {
     const k = i++;

@@ -3,6 +3,7 @@
 //   npm run bench:write                    (also the second half of npm run bench:http)
 //   BENCH_WRITE_S=10                       seconds per load (default 10)
 //   BENCH_WRITE_CONNECTIONS=32             parallel clients (default 32)
+//   BENCH_WRITE_WARMUP=640                 bookings before the measured load (not counted)
 //   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
 //                                          (default 1:on,auto:on,auto:on:any,1:off)
 //
@@ -10,27 +11,32 @@
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
 //    disk), for BENCH_WRITE_S seconds.
 // 2. For each server configuration: the real server (dist/ build, as npm start), the
-//    reference dealer pre-booked as in bench:http, a pool of distinct booking bodies
-//    (bookingPool), dealt out disjointly to the clients; each client sends its own bodies
-//    one after the other. Reported: 201/s and p50/p99 of the 201s (409s come from slots
-//    that collide through the rules; they are reported apart), and 201/s ÷ ceiling.
+//    write-bench dealer (fixtures/write-dealer.ts: 36,000 distinct valid slots whose
+//    returns cannot collide with another request's reception), one body per slot dealt
+//    out disjointly to the clients (client k sends bodies k, k+32, k+64, …) one after
+//    the other. Reported: 201/s and p50/p99 of the 201s, and 201/s ÷ ceiling; any other
+//    status (a 409 would mean the fixture lets two bodies collide) is counted apart, with
+//    the first refusal's codes.
 //
-// Results: bench/results/write.json. The machine's load average is printed: on a shared
+// Results: bench/results/write.json, and the same rows (with the ceiling) appended to
+// bench/results/http.json beside the search figures, with the issue's targets checked. The machine's load average is printed: on a shared
 // 2-core box these figures move a lot between runs; compare rows of one run.
 
 import { spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { ADMIN_TOKEN, bookingPool, DEALER, freePort, NOW_ISO, prebook, prepareDealer, sleep } from "./http-setup.js";
+import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
+import { ADMIN_TOKEN, call, freePort, NOW_ISO, sleep } from "./http-setup.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
 const SECONDS = Number(process.env.BENCH_WRITE_S || 10);
 const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
+const WARMUP = Number(process.env.BENCH_WRITE_WARMUP || 640);
 const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
   const [workers, group, routing] = c.split(":");
   return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
@@ -79,15 +85,17 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
 }
 
 /** Each client posts its own bodies one after another for `seconds`; latencies per status. */
-async function load(url: string, bodies: string[], seconds: number) {
+async function load(url: string, bodies: WriteRequest[], seconds: number) {
   const byStatus = new Map<number, number[]>();
+  let firstRefusal: string | undefined;
   const end = performance.now() + seconds * 1000;
   const client = async (k: number) => {
     const mine = bodies.filter((_, i) => i % CONNECTIONS === k);
     for (let i = 0; performance.now() < end && i < mine.length; i++) {
       const t = performance.now();
-      const res = await fetch(`${url}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json" }, body: mine[i] });
-      await res.arrayBuffer();
+      const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": mine[i].key }, body: mine[i].body });
+      const text = await res.text();
+      if (res.status !== 201 && firstRefusal === undefined) firstRefusal = `${res.status} ${text.slice(0, 300)}`;
       const ms = performance.now() - t;
       let xs = byStatus.get(res.status);
       if (!xs) byStatus.set(res.status, (xs = []));
@@ -100,7 +108,7 @@ async function load(url: string, bodies: string[], seconds: number) {
   const pct = (xs: number[], p: number) => (xs.length ? Math.round(xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] * 100) / 100 : NaN);
   const ok = byStatus.get(201) ?? [];
   const statusCounts = Object.fromEntries([...byStatus].map(([s, xs]) => [s, xs.length]));
-  return { bookedPerSec: Math.round(ok.length / secs), p50Ms: pct(ok, 50), p99Ms: pct(ok, 99), statusCounts, seconds: Math.round(secs * 10) / 10 };
+  return { bookedPerSec: Math.round(ok.length / secs), p50Ms: pct(ok, 50), p99Ms: pct(ok, 99), statusCounts, seconds: Math.round(secs * 10) / 10, ...(firstRefusal ? { firstRefusal } : {}) };
 }
 
 async function main() {
@@ -110,14 +118,17 @@ async function main() {
   try {
     const ceiling = Math.round(bareSqlite(dir, Math.min(SECONDS, 5)));
     console.log(`bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`);
+    const bodies = writeRequests(Infinity);
     const rows = [];
     for (const c of CONFIGS) {
       const server = await startServer(dir, c.workers, c.groupCommit, c.routing);
       try {
-        await prepareDealer(server.url);
-        await prebook(server.url);
-        const pool = await bookingPool(server.url, 6000);
-        const r = await load(server.url, pool.bodies, SECONDS);
+        const put = await call(server.url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, { authorization: `Bearer ${ADMIN_TOKEN}` });
+        if (put.status !== 201 && put.status !== 200) throw new Error(`PUT dealer: ${put.status} ${put.text}`);
+        // Warm-up (not counted): the first bookings of a fresh process pay for the JIT and
+        // for building the dealer's index; then the clients go on with the next bodies.
+        await load(server.url, bodies.slice(0, WARMUP), 60);
+        const r = await load(server.url, bodies.slice(WARMUP), SECONDS);
         const row = { workers: c.workers, groupCommit: c.groupCommit, routing: c.workers === "1" ? "-" : c.routing, ...r, ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000 };
         rows.push(row);
         console.log(JSON.stringify(row));
@@ -131,9 +142,48 @@ async function main() {
     const out = resolve(HERE, "results/write.json");
     writeFileSync(out, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, bareSqliteCommitsPerSec: ceiling, loadAverage: loadavg()[0], rows }, null, 2) + "\n");
     console.log(`wrote bench/results/write.json`);
+    report(ceiling, rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Row = { workers: string; groupCommit: boolean; routing: string; bookedPerSec: number; p50Ms: number; p99Ms: number; statusCounts: Record<string, number>; ofCeiling: number };
+
+/**
+ * The issue's targets beside the ceiling, and the rows added to bench/results/http.json
+ * (the search figures of the same `npm run bench:http`) as tasks "write: …", replacing
+ * those of an earlier run.
+ */
+function report(ceiling: number, rows: Row[]) {
+  const main = rows.filter((r) => r.groupCommit && r.routing !== "any");
+  const one = main.find((r) => r.workers === "1");
+  const auto = main.find((r) => r.workers === "auto");
+  const checks: Array<[string, boolean, string]> = [];
+  for (const r of main) {
+    checks.push([`WORKERS=${r.workers}: ≥ 2,000 bookings/s`, r.bookedPerSec >= 2000, `${r.bookedPerSec}/s = ${(r.ofCeiling * 100).toFixed(1)} % of the ceiling`]);
+    checks.push([`WORKERS=${r.workers}: p99 of the 201s ≤ 50 ms`, r.p99Ms <= 50, `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`]);
+    const refused = Object.entries(r.statusCounts).filter(([s]) => s !== "201").reduce((a, [, n]) => a + n, 0);
+    checks.push([`WORKERS=${r.workers}: every distinct slot booked (201)`, refused === 0, `${refused} other answers`]);
+  }
+  if (one && auto) checks.push(["WORKERS=auto ≥ WORKERS=1", auto.bookedPerSec >= one.bookedPerSec, `${auto.bookedPerSec} vs ${one.bookedPerSec} bookings/s (ratio ${(auto.bookedPerSec / Math.max(1, one.bookedPerSec)).toFixed(2)})`]);
+  console.log(`
+write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk; load average ${loadavg()[0].toFixed(1)})`);
+  for (const [what, ok, detail] of checks) console.log(`  ${ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
+  const file = resolve(HERE, "results/http.json");
+  let tasks: Array<Record<string, unknown>> = [];
+  try {
+    const prior = JSON.parse(readFileSync(file, "utf8"));
+    if (Array.isArray(prior)) tasks = prior.filter((t) => !String(t.task).startsWith("write:"));
+  } catch {}
+  tasks.push({ task: "write: bare SQLite ceiling (BEGIN IMMEDIATE + 3 inserts + COMMIT)", reqPerSec: ceiling });
+  for (const r of rows)
+    tasks.push({
+      task: `write: book distinct slots, ${CONNECTIONS} clients, WORKERS=${r.workers}, group commit ${r.groupCommit ? "on" : "off"}${r.workers === "1" ? "" : `, writes ${r.routing}`}`,
+      reqPerSec: r.bookedPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, statusCounts: r.statusCounts, ofCeiling: r.ofCeiling,
+    });
+  writeFileSync(file, JSON.stringify(tasks, null, 2) + "\n");
+  console.log("added the write rows to bench/results/http.json");
 }
 
 void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(2); });

@@ -1,4 +1,4 @@
-import type { SpawnedServer } from "../test/helpers/server.js";
+import type { SpawnedServer } from "../test/support/server.js";
 import type { Acknowledged } from "./crash-verify.js";
 
 // The crash loop's client side (scripts/crash-loop.ts): booking requests with
@@ -83,6 +83,10 @@ export async function loadUntilKilled(server: SpawnedServer, round: number, kill
         inFlight++;
         const r = await post(server.baseUrl, s).finally(() => inFlight--);
         if (r.status === 201) ledger.ack(s, r.body.id);
+        // WORKERS > 1: a worker whose writer was killed with the write in flight answers
+        // 503 service_unavailable (the write may or may not have happened): not an
+        // answer, like a dropped connection; retried with the same key after the restart.
+        else if (r.status === 503 && r.body?.code === "service_unavailable") ledger.lost.push(s);
         else if (r.status >= 500) problems.push(`${s.key}: ${r.status}`);
       } catch {
         ledger.lost.push(s);

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { mulberry32 } from "../bench/fixtures/reference-dealer.js";
-import { ADMIN_TOKEN, FIXED_NOW } from "../test/helpers/app.js";
-import { type SpawnedServer, spawnServer } from "../test/helpers/server.js";
+import { ADMIN_TOKEN, FIXED_NOW } from "../test/support/app.js";
+import { type SpawnedServer, spawnServer } from "../test/support/server.js";
 import { DEALER, Ledger, loadUntilKilled, retryAfterRestart } from "./crash-load.js";
 import { verifyStore } from "./crash-verify.js";
 

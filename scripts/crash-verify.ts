@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { checkReception, compileDealer, CapacityIndex, DealerConfig, deriveJob, isJobError } from "../src/core/index.js";
+import { epochMinute } from "../src/core/civil.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../src/api/deps.js";
-import type { AppointmentRow } from "../src/scheduler/appointments-repo.js";
+import type { AppointmentRow } from "../src/db/repos/appointments.js";
 import { rowToBooking } from "../src/scheduler/runtime.js";
 
 // What must hold in the database file after any crash (scripts/crash-loop.ts): the file
@@ -52,7 +53,7 @@ export function verifyStore(dbPath: string, dealerId: string, acknowledged: Ackn
       .all(dealerId) as Array<{ a: string; b: string }>;
     for (const d of doubles) problems.push(`advisor double-booked: ${d.a} and ${d.b}`);
 
-    const nowMinute = Math.floor(nowMs / 60_000);
+    const nowMinute = epochMinute(nowMs);
     const overCap = db
       .prepare(
         `SELECT contact_email_hash AS h, count(*) AS n FROM appointments WHERE dealer_id = ? AND contact_email_hash IS NOT NULL

@@ -19,7 +19,7 @@ import { derivedDevSecret } from "../src/lib/sealing.js";
 // and a restart answers in-flight writes with 503: fine while editing, not under a test
 // on a tree that other people are editing.
 // Once the Worker answers, prints one JSON line {"msg":"listening","url":...} like
-// src/node.ts does (test/helpers/worker.ts waits for it).
+// src/node.ts does (test/support/server.ts waits for it).
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WRANGLER = join(dirname(createRequire(import.meta.url).resolve("wrangler/package.json")), "bin", "wrangler.js");
@@ -91,6 +91,7 @@ const child = spawn(process.execPath, args, {
 let announced = false;
 child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
   process.stdout.write(chunk);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips wrangler's ANSI colour codes (ESC [ … m)
   const ready = /Ready on (http:\/\/\S+)/.exec(chunk.replace(/\x1b\[[0-9;]*m/g, ""));
   if (ready && !announced) {
     announced = true;

@@ -3,6 +3,7 @@ import { type AppDeps, type AppEnv, defaultLog, type Services } from "./api/deps
 import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
 import { declareAnsweredResponses } from "./api/declared-responses.js";
+import { writerUnavailable } from "./api/middleware/writer-unavailable.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
 import { createLimiters } from "./api/rate-limit.js";
 import { validateInOnePass } from "./api/route-validation.js";
@@ -70,6 +71,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerHealth(app);
   // Rate limits and widget CORS for the public routes: before the routes, so they run first.
   installPublicGuards(app);
+  // A write the writer process took and never answered (node/writer.ts): 503, after the guards.
+  app.use("*", writerUnavailable());
   registerDealerRoutes(app);
   registerKeyRoutes(app);
 
@@ -84,5 +87,3 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };
 }
-
-export type App = ReturnType<typeof createApp>;

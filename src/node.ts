@@ -13,7 +13,7 @@ import type { MessagingDeps } from "./scheduler/journey/transports.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { derivedDevSecret, previousSecrets, type ServerSecrets } from "./lib/sealing.js";
 import { ChangeFeed } from "./db/change-feed.js";
-import { purgeExpired } from "./db/idempotency.js";
+import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
 import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { findActiveKey } from "../db/api-keys-repo.js";
+import { findActiveKey } from "../db/repos/api-keys.js";
 import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { sessionPrincipal } from "./board-session.js";

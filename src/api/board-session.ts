@@ -7,7 +7,7 @@ import {
   keyStillActive,
   purgeBoardSessions,
   touchBoardSession,
-} from "../db/board-sessions-repo.js";
+} from "../db/repos/board-sessions.js";
 import { sha256Hex } from "../lib/digest.js";
 import { randomToken } from "../scheduler/tokens.js";
 import type { AppEnv, Principal } from "./deps.js";

@@ -4,6 +4,7 @@ import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
+import type { LogFn } from "../lib/log.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
 import type { Ctx } from "../scheduler/context.js";
 import type { Journey } from "../scheduler/journey/service.js";
@@ -14,7 +15,7 @@ import type { PublicLimiters, RateLimits } from "./rate-limit.js";
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
 // (src/node.ts, tests, a future Workers entry). Nothing here may pull in node: modules.
 
-export type LogFn = (line: object) => void;
+export type { LogFn };
 
 export interface AppDeps {
   /** drizzle over the same connection as `sqlite`. */

@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: "Too many requests" },
   too_many_holds: { status: 429, title: "Too many slots held at once" },
   internal: { status: 500, title: "Internal server error" },
+  // The process that commits this database's writes did not answer (node/writer.ts); the
+  // write may or may not have happened, so the client retries with its Idempotency-Key.
+  service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

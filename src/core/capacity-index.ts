@@ -8,6 +8,8 @@ export { carWindow } from "./car-timeline.js";
 // Occupancy of one dealer in integers. Adding, moving or removing an appointment
 // touches only the day(s) and minutes of that appointment, never the other bookings.
 
+const NO_JOBS: readonly number[] = [];
+
 export class DayState {
   /** Per advisor: minutes taken by a reception or a return. */
   readonly busy: Uint32Array;
@@ -46,6 +48,21 @@ export class CapacityIndex {
   carVersion = 0;
   /** Courtesy cars out over time, updated with every courtesy-car add and remove (car-timeline.ts). */
   readonly cars = new CarTimeline();
+  /**
+   * Per technician (roster index): the job blocks on the technician's timeline, flat
+   * sorted [start, end, …] epoch minutes. Kept by add/remove like the day counters, so
+   * the workshop plan (workshop.ts) finds a technician's free time without a scan of
+   * the bookings.
+   */
+  private readonly techBusy: number[][] = [];
+  /**
+   * Per technician, parallel to techBusy's blocks: the productive minutes of the gap
+   * before block i (from block i−1's end), or -1 until the planner has measured it
+   * (workshop.ts fills it in). Adding or removing a block resets only the gaps beside it,
+   * so the planner skips a gap too small for a job in one comparison instead of walking
+   * the technician's working hours across it.
+   */
+  private readonly techGap: number[][] = [];
 
   constructor(readonly dealer: Dealer) {}
 
@@ -62,6 +79,16 @@ export class CapacityIndex {
   /** The day's state, or undefined when nothing is booked that day. */
   peek(n: number): DayState | undefined {
     return this.days.get(n);
+  }
+
+  /** A technician's job blocks, flat sorted [start, end, …] epoch minutes (read-only). */
+  techJobs(tech: number): readonly number[] {
+    return this.techBusy[tech] ?? NO_JOBS;
+  }
+
+  /** The technician's measured gaps (see techGap): the planner's cache, written by workshop.ts only. */
+  techGaps(tech: number): number[] {
+    return (this.techGap[tech] ??= []);
   }
 
   /** The day's state for writing (only mutators call this, so it bumps the day's version). */
@@ -110,6 +137,9 @@ export class CapacityIndex {
 
   private extras(b: Booking, sign: 1 | -1): void {
     for (const l of b.labour) {
+      if (l.tech !== undefined && l.start !== undefined && l.end !== undefined && l.tech < this.dealer.roster.technicians.length) {
+        CapacityIndex.trackJob((this.techBusy[l.tech] ??= []), (this.techGap[l.tech] ??= []), l.start, l.end, sign);
+      }
       const st = this.state(l.day);
       st.booked[l.skill] += sign * l.minutes;
       if (b.express) st.expressBooked[l.skill] += sign * l.minutes;
@@ -148,6 +178,26 @@ export class CapacityIndex {
   }
 
   /** Adds or removes [s, e) in a sorted flat list. */
+  /** A technician's block in or out, forgetting the measured gaps beside it. */
+  private static trackJob(list: number[], gaps: number[], s: number, e: number, sign: 1 | -1): void {
+    if (sign > 0) {
+      let i = 0;
+      while (i < list.length && list[i] <= s) i += 2;
+      list.splice(i, 0, s, e);
+      gaps.splice(i >> 1, 0, -1);
+      if ((i >> 1) + 1 < gaps.length) gaps[(i >> 1) + 1] = -1;
+      return;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === s && list[i + 1] === e) {
+        list.splice(i, 2);
+        gaps.splice(i >> 1, 1);
+        if ((i >> 1) < gaps.length) gaps[i >> 1] = -1;
+        return;
+      }
+    }
+  }
+
   private static track(list: number[], s: number, e: number, sign: 1 | -1): void {
     if (sign > 0) {
       let i = 0;

@@ -54,3 +54,10 @@ export function formatWithOffset(epochMinute: number, offsetMinutes: number): st
   const abs = Math.abs(offsetMinutes);
   return `${isoFromDayNumber(day)}T${hhmm(mod)}:00${sign}${hhmm(abs)}`;
 }
+
+export const MS_PER_MINUTE = 60_000;
+
+/** The epoch minute (the core's unit of time) an epoch-millisecond instant falls in. */
+export function epochMinute(ms: number): number {
+  return Math.floor(ms / MS_PER_MINUTE);
+}

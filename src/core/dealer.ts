@@ -1,6 +1,7 @@
 import { dayNumberFromIso, formatWithOffset, isoFromDayNumber as isoDate, weekdayOf } from "./civil.js";
 import { WEEKDAYS, type DealerConfig, type Intervention, type WeeklyHours } from "./dealer-config.js";
 import { isLocalDateTime, parseLocalTime } from "./primitives.js";
+import { compileRoster, skillCapacity, techDay, type Roster, type TechDay } from "./technicians.js";
 import { instantToEpochMinute, localToEpochMinute, offsetAtElapsed, wallToElapsed, zoneDay, type ZoneDay } from "./zone.js";
 
 // A dealer's configuration compiled once into integers. Day tables are built lazily
@@ -35,8 +36,10 @@ export interface DayInfo {
   windowStart: number;
   windowEnd: number;
   capacity: Int32Array;
-  /** Productive minutes of one technician per skill (single-technician job speed). */
+  /** Productive minutes of one technician per skill (the most any one of them works that day). */
   techMinutes: Int32Array;
+  /** Every technician's working ranges and speed that day (technicians.ts). */
+  tech: TechDay;
   /** Elapsed offset so that (elapsed + gridPhase) % GRID === 0 on the local grid. */
   gridPhase: number;
   /** Express reserve: until this epoch minute ordinary customers cannot take it. */
@@ -64,6 +67,11 @@ export interface Dealer {
   interventions: Map<string, CompiledIntervention>;
   /** Per advisor: flat [start, end, …] absences in epoch minutes, sorted. */
   absences: number[][];
+  /** The workshop's technicians (named, or the identical ones of `{ technicians, hoursPerDay }`). */
+  roster: Roster;
+  /** Minutes from reception end to the first minute of labour, and from labour end to ready. */
+  handoverMinutes: number;
+  qualityCheckMinutes: number;
   day(n: number): DayInfo;
   /** Local day number containing an epoch minute. */
   dayOf(epochMinute: number): number;
@@ -137,6 +145,7 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
     flat.sort((x, y) => x[0] - y[0]);
     return flat.flat();
   });
+  const roster = compileRoster(config, skills, (x) => readInstant(tz, x));
   const closures = new Set(config.closures.map(dayNumberFromIso));
   const cache = new Map<number, DayInfo>();
   // Zone tables are asked for by day building and by each day's release time (the
@@ -187,15 +196,15 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       for (let i = 0; i < ab.length; i += 2) for (let m = ab[i]; m < ab[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] &= ~(1 << (m & 31));
     }
     const iso = isoDate(n);
-    const capacity = new Int32Array(skills.length);
+    const tech = techDay(roster, iso, weekday, zone.start, zone.length, open, toElapsed);
+    const capacity = skillCapacity(roster, tech, skills.length);
     const techMinutes = new Int32Array(skills.length);
-    skills.forEach((s, i) => {
-      const sc = config.workshop[s];
-      const o = sc.overrides[iso];
-      const techs = o?.technicians ?? sc.technicians;
-      const hours = o?.hoursPerDay ?? sc.hoursPerDay;
-      techMinutes[i] = open.length ? Math.round(hours * 60) : 0;
-      capacity[i] = open.length ? Math.round(techs * hours * 60) : 0;
+    roster.technicians.forEach((t, k) => {
+      const r = tech.ranges[k];
+      let wall = 0;
+      for (let i = 0; i < r.length; i += 2) wall += r[i + 1] - r[i];
+      const productive = Math.floor((wall * tech.num[k]) / tech.den[k]);
+      for (const sk of t.skills) if (productive > techMinutes[sk]) techMinutes[sk] = productive;
     });
     const gridPhase = (((zone.startWall % GRID) + GRID) % GRID);
     const express = config.express;
@@ -209,7 +218,7 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       noon: toElapsed(13 * 60),
       windowStart: open.length ? open[0] : 0,
       windowEnd: open.length ? open[open.length - 1] : 0,
-      capacity, techMinutes, gridPhase,
+      capacity, techMinutes, tech, gridPhase,
       releaseAt: releaseOf(n, zone),
       reservedLabour,
     };
@@ -256,5 +265,6 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
     return formatWithOffset(em, offsetAtElapsed(z, em - z.start));
   };
 
-  return { id, config, tz, advisors, advisorIndex, skills, skillIndex, interventions, absences, day, dayOf, format };
+  const { handoverMinutes, qualityCheckMinutes } = config.workshopRules;
+  return { id, config, tz, advisors, advisorIndex, skills, skillIndex, interventions, absences, roster, handoverMinutes, qualityCheckMinutes, day, dayOf, format };
 }

@@ -1,11 +1,30 @@
 import type { CapacityIndex, DayState } from "./capacity-index.js";
 import type { DayInfo } from "./dealer.js";
-import type { RoomTable } from "./room.js";
 
 // What the search derives from one day's bookings (free bits, slot masks, the reserve's
 // room table, next-fit tables), kept together and dropped together when that day's
 // state changes. One lookup per day instead of one cache per structure; a booking on
 // one day leaves every other day's tables warm.
+
+// The express reserve's room table (built by room.ts) is declared here, beside the cache
+// that holds it, so that this module needs nothing from room.ts (no type loop).
+export interface RoomTable {
+  unit: number;
+  /** Per advisor × grid slot: placements from that slot on, to the end of its half-day. */
+  suffix: Int16Array;
+  /** Per advisor × grid slot: 1 when a placement may start there (every desk rule holds). */
+  ok: Uint8Array;
+  /** Per half-day, the last roomByAdvisor() answer: one search asks with the same `earliest` again and again. */
+  memo: [HalfRoom | null, HalfRoom | null];
+}
+
+/** Each advisor's room in a half-day from one earliest start (capped), and their sum. */
+export interface HalfRoom {
+  earliest: number;
+  cap: number;
+  room: Int16Array;
+  total: number;
+}
 
 export interface Derived {
   readonly state: DayState | undefined;

@@ -8,7 +8,7 @@ export { deriveJob, isJobError, type JobError } from "./duration.js";
 export { checkReception, checkReturn, evaluateReception, evaluateReturn, type ReceptionRequest, type ReceptionCheck } from "./rules.js";
 export { checkStay, evaluateStay, type Stay, type StayCheck, type StayRequest } from "./stay.js";
 export { planLabour, type LabourPlan } from "./workshop.js";
-export { searchAvailability, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
+export { searchIndex, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
 export { expressOption, expressHorizon } from "./express.js";
 export { mobilityViolation, mobilityOffered, heldCars, carsOut } from "./mobility.js";
 export { findReturn } from "./return-slot.js";

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID, type DayInfo } from "./dealer.js";
+import type { DayInfo } from "./dealer.js";
 import type { AdvisorSlot } from "./types.js";
 import { roomByAdvisor, roomTable, roomWith } from "./room.js";
 

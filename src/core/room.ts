@@ -3,8 +3,10 @@ import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, gridUp, type DayInfo } from "./dealer.js";
 import { overlaps } from "./ranges.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
-import { derived } from "./derived.js";
+import { derived, type HalfRoom, type RoomTable } from "./derived.js";
 import type { DealerConfig } from "./dealer-config.js";
+
+export type { HalfRoom, RoomTable };
 
 // The express reserve's "room": how many non-overlapping receptions of `unit` minutes an
 // advisor could still take in a half-day, placed greedily in time order from the first
@@ -16,24 +18,6 @@ import type { DealerConfig } from "./dealer-config.js";
 // Trap: after a placement at s the greedy resumes at s + unit + GRID (not s + unit),
 // and each duty range of the half-day restarts at its own first grid start; the table
 // follows both so that it equals the scan it replaces, not a "better" count.
-
-export interface RoomTable {
-  unit: number;
-  /** Per advisor × grid slot: placements from that slot on, to the end of its half-day. */
-  suffix: Int16Array;
-  /** Per advisor × grid slot: 1 when a placement may start there (every desk rule holds). */
-  ok: Uint8Array;
-  /** Per half-day, the last roomByAdvisor() answer: one search asks with the same `earliest` again and again. */
-  memo: [HalfRoom | null, HalfRoom | null];
-}
-
-/** Each advisor's room in a half-day from one earliest start (capped), and their sum. */
-export interface HalfRoom {
-  earliest: number;
-  cap: number;
-  room: Int16Array;
-  total: number;
-}
 
 /** Minutes one reserved express reception must be able to take: the longest reception there is. */
 export function reserveUnit(config: DealerConfig): 15 | 30 {

@@ -8,7 +8,7 @@ import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay } from "./stay.js";
-import { planLabour, type LabourPlan } from "./workshop.js";
+import { labourStartBound, latestStartAfter, planLabour, workCounters, type LabourPlan } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,
@@ -133,6 +133,7 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
         if (carCheck && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
+        workCounters.candidates++;
         const res = stateful ? evaluateStay(index, req, null, null) : evaluateReception(index, req, null);
         if (typeof res === "string") {
           // The workshop only fills up as the reception ends later in the day, and the
@@ -163,9 +164,10 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
  * Mobility that depends on the stay (a courtesy car out until the return) costs
  * a return search per slot, so the scan first ranks on the desk and workshop alone and
  * checks the mobility of the winner; only when that fails does it rescan with it.
- * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon).
+ * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon). `gate`: shared by
+ * the days of one scan in time order (see the workshop gate below).
  */
-export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11): void {
+export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11, gate: { bound: number } = { bound: -Infinity }): void {
   const every = mode !== BEST;
   // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
   // no slot for this job at all (the cheapest test, so it comes first).
@@ -179,10 +181,18 @@ export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out:
   }
   // Workshop gate: a job that cannot be placed even for the day's earliest reception
   // cannot be placed for any later one (placement only gets harder as the day goes on).
+  // `gate.bound`: no labour of this job starts before it (labourStartBound), so a day
+  // whose slack ends by then is skipped without planning (a packed workshop).
   if (q.job.labour.length) {
-    const earliest = Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
+    // On the grid, as the slots are: the first slot's plan is then this very one (planLabour's memo).
+    const earliest = gridUp(day, Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start));
     if (earliest >= day.open[day.open.length - 1]) return;
-    if (!planLabour(index, q.job, day.zone.start + earliest + q.job.receptionMinutes, q.now, false)) return;
+    if (gate.bound >= latestStartAfter(index, day.n)) return;
+    const end = day.zone.start + earliest + q.job.receptionMinutes;
+    if (!planLabour(index, q.job, end, q.now, false)) {
+      gate.bound = labourStartBound(index, q.job, end);
+      return;
+    }
   }
   const order = advisorOrder(index, day, q.preferredAdvisor ?? -1);
   if (order.length === 0) return;
@@ -228,11 +238,12 @@ const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >>
 
 /** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
 function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number, every: boolean, out: Candidate[], tierZero: number): number {
+  const gate = { bound: -Infinity };
   for (let n = from; n < to; n++) {
     const day = index.dealer.day(n);
     if (day.open.length === 0) continue;
     const before = out.length;
-    scanDay(index, q, day, out, every ? EVERY : BEST);
+    scanDay(index, q, day, out, every ? EVERY : BEST, 0b11, gate);
     if (every) continue;
     for (let i = before; i < out.length; i++) if (out[i].key < TIER_SCALE) tierZero++;
     if (tierZero >= q.count) break;
@@ -243,9 +254,10 @@ function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number,
 /**
  * Proposes at least `count` reception options, quiet first, then earliest, one per
  * half-day while other half-days have room. Widens to MAX_DAYS when the horizon has
- * fewer than `count`, and reports a shortfall when even that is not enough.
+ * fewer than `count`, and reports a shortfall when even that is not enough. (The verb
+ * behind the availability route is scheduler/search.ts's searchAvailability, which calls this.)
  */
-export function searchAvailability(index: CapacityIndex, q: SearchQuery): SearchResult {
+export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult {
   if (!mobilityOffered(index.dealer.config, q.job.mobility)) {
     return { options: [], days: q.days, shortfall: { code: "insufficient_capacity", detail: `this dealer does not offer ${q.job.mobility}` } };
   }

@@ -10,6 +10,14 @@ export interface LabourSlice {
   skill: number;
   day: number;
   minutes: number;
+  /**
+   * The technician (roster index) and the wall-clock part of the job on that day,
+   * [start, end) epoch minutes. Absent on slices planned before technicians were
+   * modelled: those hold skill hours only.
+   */
+  tech?: number;
+  start?: number;
+  end?: number;
 }
 
 export interface AdvisorSlot {

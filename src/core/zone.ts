@@ -72,6 +72,22 @@ export type LocalReading = { ok: true; epochMinute: number } | { ok: false; reas
  * is refused rather than silently moved; an ambiguous one takes the earlier instant.
  */
 export function localToEpochMinute(tz: string, date: string, wall: number): LocalReading {
+  // Memoised: the Temporal polyfill takes ~40 µs per reading, and a booking storm reads
+  // the same few hundred wall times over and over (a booking's start, its timers). The
+  // answer depends on nothing but the arguments (the tz database is fixed for the process).
+  const key = `${tz}|${date}|${wall}`;
+  let r = readings.get(key);
+  if (r === undefined) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(key, (r = readLocal(tz, date, wall)));
+  }
+  return r;
+}
+
+const readings = new Map<string, LocalReading>();
+const MAX_READINGS = 20_000;
+
+function readLocal(tz: string, date: string, wall: number): LocalReading {
   const pdt = Temporal.PlainDateTime.from(`${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`);
   const zdt = pdt.toZonedDateTime(tz, { disambiguation: "earlier" });
   if (!zdt.toPlainDateTime().equals(pdt)) {

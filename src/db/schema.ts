@@ -381,3 +381,29 @@ export const boardSessions = sqliteTable(
   },
   (t) => [index("board_sessions_expires_idx").on(t.expiresAt)],
 );
+
+// Workshop progress (issue 13): the last reported state of an appointment's job, and the
+// extra work found on it. Extra work is planned only once the customer approved it.
+export const appointmentProgress = sqliteTable("appointment_progress", {
+  appointmentId: text("appointment_id").primaryKey(),
+  dealerId: text("dealer_id").notNull(),
+  /** started | paused | done */
+  state: text("state").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const extraWork = sqliteTable(
+  "extra_work",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id").notNull(),
+    appointmentId: text("appointment_id").notNull(),
+    description: text("description").notNull(),
+    minutes: integer("minutes").notNull(),
+    /** pending (waiting for the customer's approval) | approved (planned) */
+    status: text("status").notNull(),
+    createdAt: text("created_at").notNull(),
+    approvedAt: text("approved_at"),
+  },
+  (t) => [index("extra_work_appointment_idx").on(t.appointmentId)],
+);

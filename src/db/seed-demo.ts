@@ -1,5 +1,5 @@
 import { DealerConfig, type DealerConfigInput } from "../core/dealer-config.js";
-import { countDealers, upsertDealer } from "./dealers-repo.js";
+import { countDealers, upsertDealer } from "./repos/dealers.js";
 import type { Db, SqliteHandle } from "./sqlite-handle.js";
 import { immediate } from "./tx.js";
 

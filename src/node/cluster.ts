@@ -60,7 +60,7 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
     const onListening = (address: { address: string | null; port: number; addressType: number | string }) => {
       // Worker 0 also listens on the writer's Unix socket (node/writer.ts); whichever came
       // first, only the HTTP port counts (addressType -1 is a Unix socket).
-      if (address.addressType === -1 || address.port < 0) return;
+      if (address.addressType === -1 || !(address.port > 0)) return;
       w.off("listening", onListening);
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;

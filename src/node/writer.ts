@@ -4,6 +4,7 @@ import { unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getRequestListener, type HttpBindings } from "@hono/node-server";
+import { WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailable.js";
 
 // One writer per database file (WORKERS > 1). Every worker answers searches and reads
 // itself; worker 0 also listens on a Unix socket, and the other workers forward every
@@ -19,10 +20,13 @@ import { getRequestListener, type HttpBindings } from "@hono/node-server";
 //
 // When the writer cannot be reached at all (restarting after a crash: ECONNREFUSED or
 // ENOENT, nothing was sent), the worker writes itself, as before this change: SQLite
-// serialises it. Any other failure after the request left answers 503, because the write
-// may have happened (the client's Idempotency-Key makes its retry safe).
+// serialises it. Any other failure after the request left answers 503 problem+json
+// service_unavailable, because the write may have happened (the client's Idempotency-Key
+// makes its retry safe).
 
 export const CLIENT_HEADER = "x-pitlane-client-address";
+/** How long a worker waits for the writer's answer to a forwarded write before answering 503. */
+export const WRITER_TIMEOUT_MS = 15_000;
 
 export function writerSocketPath(databasePath: string): string {
   const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
@@ -88,15 +92,15 @@ export function forwardingFetch(path: string, local: Fetch): Fetch {
           });
         });
         r.on("error", fail);
+        // A writer that took the request and hangs (blocked, stopped) is not waited for forever.
+        r.setTimeout(WRITER_TIMEOUT_MS, () => r.destroy(Object.assign(new Error("the writer did not answer in time"), { code: "ETIMEDOUT" })));
         r.end(body);
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ECONNREFUSED" || code === "ENOENT") return local(new Request(req.url, { method: req.method, headers: req.headers, body }), env);
-      return new Response(JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "the writer process did not answer; retry with the same Idempotency-Key" }), {
-        status: 503,
-        headers: { "content-type": "application/problem+json", "retry-after": "1" },
-      });
+      // The app answers 503 service_unavailable (api/middleware/writer-unavailable.ts).
+      return local(new Request(req.url, { method: req.method, headers: req.headers, body }), { ...env, [WRITER_UNAVAILABLE]: true } as HttpBindings);
     }
   };
 }

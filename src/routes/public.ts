@@ -5,7 +5,7 @@ import type { ApiApp, AppEnv } from "../api/deps.js";
 import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
 import { sha256Hex } from "../lib/digest.js";
-import { findByManageTokenHash } from "../scheduler/appointments-repo.js";
+import { findByManageTokenHash } from "../db/repos/appointments.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
 import { availabilityCalendarRoute } from "./availability/calendar.js";
 import { availabilityDayRoute } from "./availability/day.js";

@@ -3,6 +3,7 @@ import { registerAppointmentAction } from "./appointments/action.js";
 import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";
 import { registerMoveAppointment } from "./appointments/patch.js";
+import { registerAppointmentProgress } from "./appointments/progress.js";
 import { registerBookAppointment } from "./appointments/post.js";
 import { registerAvailabilityCalendar } from "./availability/calendar.js";
 import { registerAvailabilityDay } from "./availability/day.js";
@@ -27,6 +28,8 @@ export function registerSchedulingRoutes(app: ApiApp): void {
   registerBookAppointment(app);
   registerGetAppointment(app);
   registerMoveAppointment(app);
+  // Before the lifecycle actions: their /{action} segment would otherwise take "progress".
+  registerAppointmentProgress(app);
   registerAppointmentAction(app);
   registerApplyMatch(app);
   // the advisors' day

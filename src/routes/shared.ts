@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Id } from "../core/primitives.js";
-import { IDEMPOTENCY_KEY_PATTERN } from "../db/idempotency.js";
+import { IDEMPOTENCY_KEY_PATTERN } from "../db/repos/idempotency.js";
 
 // Path parameters shared by the scheduling routes.
 

@@ -1,5 +1,5 @@
-import { type ApiKeyRow, insertKey, listKeys, revokeKey } from "../db/api-keys-repo.js";
-import { getDealer } from "../db/dealers-repo.js";
+import { type ApiKeyRow, insertKey, listKeys, revokeKey } from "../db/repos/api-keys.js";
+import { getDealer } from "../db/repos/dealers.js";
 import { type Ctx, isoNow } from "./context.js";
 import { notFound } from "./errors.js";
 import { newKeyId, newKeySecret } from "./key-secret.js";

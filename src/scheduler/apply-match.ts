@@ -1,5 +1,5 @@
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment } from "./appointments-repo.js";
+import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, PossibleMatch } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";

@@ -1,4 +1,4 @@
-import { findAppointment } from "./appointments-repo.js";
+import { findAppointment } from "../db/repos/appointments.js";
 import type { AppointmentView } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";

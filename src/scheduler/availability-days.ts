@@ -1,4 +1,4 @@
-import { dayNumberFromIso, isoFromDayNumber } from "../core/civil.js";
+import { dayNumberFromIso, isoFromDayNumber, epochMinute } from "../core/civil.js";
 import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from "./calendar-contracts.js";
 import { notFound } from "./errors.js";
@@ -6,7 +6,8 @@ import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
-import { advisorIndexOf, type Asker, jobFor } from "./search.js";
+import { jobOfRequest } from "./job.js";
+import { advisorIndexOf, type Asker } from "./search.js";
 import { priorityFor } from "./trust.js";
 import type { Ctx } from "./context.js";
 
@@ -19,8 +20,8 @@ function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { 
   // The search's belief rules (trust.ts), so the calendar never shows what a booking refuses.
   const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
-  const q: DayQuery = { job, now: Math.floor(nowMs / 60_000), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
+  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const q: DayQuery = { job, now: epochMinute(nowMs), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
   return { q, note };
 }
 

@@ -1,18 +1,20 @@
+import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
-import { expressHorizon } from "../core/express.js";
+import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
-import { audit, insertAppointment } from "./appointments-repo.js";
+import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
 import { type Ctx, idempotent, isoNow, type Outcome } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import type { DealerRuntime } from "./runtime.js";
-import { advisorIndexOf, jobFor } from "./search.js";
+import { jobOfRequest } from "./job.js";
+import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
@@ -20,6 +22,7 @@ import { onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
 import { checkExpressStay, slotUnavailable } from "./express-stay.js";
+import { epochMinute } from "../core/civil.js";
 
 
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
@@ -93,9 +96,9 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const publicBooking = isPublicBooking(caller);
   if (publicBooking) requireContact(req);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobOfRequest(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   const contact = contactHashes(req.customer);
   let booking: Booking | null = null;
   // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
@@ -107,7 +110,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
       held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).
-      const express = priority && rt.dealer.dayOf(slot.start) <= expressHorizon(rt.index, now).last;
+      const express = isExpress(rt.index, slot.start, now, priority);
       let violations: Violation[] = [];
       let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
       for (const advisor of slot.advisors) {
@@ -140,7 +143,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
         returnStart: ret?.start ?? null,
         returnMinutes: ret?.minutes ?? null,
         readyAt: plan.readyAt,
-        labourJson: JSON.stringify(plan.labour),
+        labourJson: labourToJson(rt.dealer, plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.

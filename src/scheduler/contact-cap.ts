@@ -1,5 +1,6 @@
 import { sha256Hex } from "../lib/digest.js";
-import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import { activeBookingsOf } from "../db/repos/appointments.js";
+import type { SqliteHandle } from "../db/sqlite-handle.js";
 import type { Customer } from "./contracts.js";
 import { DomainError } from "./errors.js";
 
@@ -27,26 +28,22 @@ export function normalizePhone(phone: string): string {
   return digits.startsWith("00") ? digits.slice(2) : digits;
 }
 
+const hashed = new WeakMap<object, { from: { email?: string | null; phone?: string | null }; hashes: ContactHashes }>();
+
 export function contactHashes(customer: Pick<Customer, "email" | "phone">): ContactHashes {
+  // One booking asks up to four times for the same request's hashes (the cap, the
+  // customer match, the link, the row); SHA-256 in JS is not free, so they are kept with
+  // the object for as long as it lives, checked against the values they were made from.
+  const seen = hashed.get(customer);
+  if (seen && seen.from.email === customer.email && seen.from.phone === customer.phone) return { ...seen.hashes };
   const email = customer.email ? normalizeEmail(customer.email) : "";
   const phone = customer.phone ? normalizePhone(customer.phone) : "";
-  return {
+  const hashes = {
     email: email ? sha256Hex(`pitlane-contact|email|${email}`) : null,
     phone: phone ? sha256Hex(`pitlane-contact|phone|${phone}`) : null,
   };
-}
-
-/** Statuses that still lie ahead of the customer (checked-in or completed ones do not). */
-const ACTIVE = ["requested", "confirmed"];
-
-/**
- * Active future bookings of this contact at the dealer. UNION (not OR) so each half
- * uses its own (dealer_id, contact_*_hash) index, and a booking matching both the email
- * and the phone counts once.
- */
-export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number): number {
-  const row = stmt(sqlite).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
-  return row.n;
+  hashed.set(customer, { from: { email: customer.email, phone: customer.phone }, hashes });
+  return { ...hashes };
 }
 
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
@@ -61,22 +58,3 @@ export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: Con
   );
 }
 
-// INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
-// which walks every future booking of the dealer. This pins the contact indexes (and
-// fails loudly if a migration ever drops one).
-const half = (col: string, idx: string) =>
-  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? ` +
-  `AND status IN (${ACTIVE.map((x) => `'${x}'`).join(", ")})`;
-
-/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
-export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
-
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-function stmt(sqlite: SqliteHandle): SqliteStatement {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare(ACTIVE_BOOKINGS_SQL);
-    cache.set(sqlite, s);
-  }
-  return s;
-}

@@ -1,6 +1,6 @@
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { WriteQueue } from "../db/group-commit.js";
-import { lookup, requestHash, store } from "../db/idempotency.js";
+import { lookup, requestHash, store } from "../db/repos/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { ServerSecrets } from "../lib/sealing.js";
 import { DomainError } from "./errors.js";

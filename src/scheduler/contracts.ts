@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { MOBILITY } from "../core/types.js";
 import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
+import { STATUSES } from "../core/status.js";
 
 // The HTTP contract's bodies (../shared/api-contract.md), one zod schema per shape,
 // shared by validation, the domain verbs' input types and the OpenAPI document.
@@ -167,7 +168,6 @@ export const BookingRequest = z
   .openapi("BookingRequest");
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
-export const STATUSES = ["requested", "confirmed", "checked_in", "completed", "cancelled", "no_show"] as const;
 export const Status = z.enum(STATUSES).openapi("Status");
 export type Status = z.infer<typeof Status>;
 

@@ -1,11 +1,14 @@
 import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
-import { appointmentsBetween, HOLDING } from "./appointments-repo.js";
+import { isHolding } from "../core/status.js";
+import { appointmentsBetween } from "../db/repos/appointments.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { staffFields } from "./staff-view.js";
 import type { Ctx } from "./context.js";
+import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
+import { progressStates } from "../db/repos/progress.js";
 
 // The advisors' day: each advisor's receptions and returns, the workshop's booked
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it
@@ -20,6 +23,8 @@ export interface DayBoard {
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Array<Slot> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
+  /** Per technician, the day's jobs in planned order. */
+  technicians: TechnicianDay[];
   mobility: {
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
     pickupDelivery: { runsPerHalfDay: number; runs: Array<{ appointmentId: string; kind: "pickup" | "delivery"; at: string; half: "morning" | "afternoon" }> };
@@ -39,12 +44,13 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   const from = day.zone.start;
   const to = from + day.zone.length;
   const rows = appointmentsBetween(db, dealerId, from, to);
-  const holding = new Set<string>(HOLDING);
   const advisors: DayBoard["advisors"] = dealer.config.advisors.map((a) => ({ id: a.id, name: a.name, slots: [] }));
   const byId = new Map(advisors.map((a) => [a.id, a]));
   const booked = new Array<number>(dealer.skills.length).fill(0);
   const carIds: string[] = [];
   const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
+  const techBoard = new TechnicianBoard(dealer, n);
+  const reported = progressStates(db, rows.filter((r) => r.status === "checked_in").map((r) => r.id));
   const halfName = (em: number) => (em - from < day.noon ? "morning" : "afternoon");
   for (const r of rows) {
     const status = r.status as Status;
@@ -56,7 +62,8 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
     if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
       byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced, ...who! });
     }
-    if (!holding.has(status)) continue;
+    techBoard.add(r.id, status, r.labourJson, reported.get(r.id));
+    if (!isHolding(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
     if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carIds.push(r.id);
@@ -76,6 +83,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
     open: day.open.length > 0,
     advisors,
     workshop,
+    technicians: techBoard.result(),
     mobility: {
       courtesyCars: {
         total: dealer.config.mobility.courtesyCars,

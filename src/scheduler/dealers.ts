@@ -1,5 +1,5 @@
 import type { DealerConfig } from "../core/dealer-config.js";
-import { getDealer, type StoredDealer } from "../db/dealers-repo.js";
+import { getDealer, type StoredDealer } from "../db/repos/dealers.js";
 import { type ConfigApply, type Replaced, replaceDealerConfig } from "./config-change/replace.js";
 import type { Ctx } from "./context.js";
 import { DomainError } from "./errors.js";

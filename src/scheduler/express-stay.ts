@@ -1,5 +1,5 @@
-import { CAP_CODES } from "../core/caps.js";
-import { checkStay, type StayCheck, type StayRequest } from "../core/stay.js";
+import { checkStayOverCaps } from "../core/cap-override.js";
+import type { StayCheck, StayRequest } from "../core/stay.js";
 import type { AdvisorSlot, Job, Violation } from "../core/types.js";
 import { DomainError } from "./errors.js";
 import { optionView } from "./present.js";
@@ -8,13 +8,13 @@ import { searchOptions } from "./search.js";
 
 // The stay check a booking and a hold share: a priority vehicle inside the express
 // window may, as the guarantee's last resort, go past the buffer caps (and only those),
-// flagged as forced. One place, so a hold never promises what a booking would refuse.
+// flagged as forced. One place, so a hold never promises what a booking would refuse;
+// the rule itself is core/cap-override.ts.
 
-export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean } {
-  const chk = checkStay(rt.index, req, retHint);
-  if (chk.stay || !req.express || !chk.violations.every((v) => CAP_CODES.has(v.code))) return { ...chk, forced: false };
-  const forcedChk = checkStay(rt.index, { ...req, force: true }, null);
-  return { ...forcedChk, forced: forcedChk.stay !== null };
+export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean; overridden: Violation[] } {
+  // The forced placement looks for its own return (no hint): the option's return was
+  // found under the caps.
+  return checkStayOverCaps(rt.index, req, retHint, req.express === true, null);
 }
 
 /** 409 slot_unavailable with the broken rules and fresh alternatives from that day on. */

@@ -1,12 +1,14 @@
 import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
-import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "./appointments-repo.js";
+import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "../db/repos/appointments.js";
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, ActionRequest, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
 import { rowToBooking } from "./runtime.js";
+import { isReleased, UPCOMING } from "../core/status.js";
+import { epochMinute } from "../core/civil.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
 // no_show. Each transition is a compare-and-set on the current status, so two clicks
@@ -15,14 +17,11 @@ import { rowToBooking } from "./runtime.js";
 const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
   confirm: { from: ["requested"], to: "confirmed" },
   // From no_show too: a late customer, checked in by staff after the automatic no-show.
-  "check-in": { from: ["requested", "confirmed", "no_show"], to: "checked_in" },
+  "check-in": { from: [...UPCOMING, "no_show"], to: "checked_in" },
   complete: { from: ["checked_in"], to: "completed" },
-  cancel: { from: ["requested", "confirmed"], to: "cancelled" },
-  "no-show": { from: ["requested", "confirmed"], to: "no_show" },
+  cancel: { from: [...UPCOMING], to: "cancelled" },
+  "no-show": { from: [...UPCOMING], to: "no_show" },
 };
-
-/** Statuses that give the appointment's capacity back. */
-const RELEASES = new Set<Status>(["cancelled", "no_show"]);
 
 export interface TransitionInput {
   dealerId: string;
@@ -52,10 +51,10 @@ export function transition(ctx: WriteContext, input: TransitionInput, on: Idempo
       if (!t.from.includes(row.status as Status)) {
         throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, { status: row.status });
       }
-      if (RELEASES.has(row.status as Status) && !RELEASES.has(t.to)) {
+      if (isReleased(row.status) && !isReleased(t.to)) {
         // Taking back what the no-show released: refused when others booked it meanwhile.
         const back = rowToBooking(rt.dealer, row);
-        const broken = back ? whyNotRestorable(rt.index, back, Math.floor(ctx.nowMs / 60_000)) : [];
+        const broken = back ? whyNotRestorable(rt.index, back, epochMinute(ctx.nowMs)) : [];
         if (broken.length) throw new DomainError("rule_violation", broken[0].message, { violations: broken });
       }
       const at = isoNow(ctx);
@@ -70,9 +69,9 @@ export function transition(ctx: WriteContext, input: TransitionInput, on: Idempo
         reason: opts.reason ?? (row.status === "no_show" ? "late arrival after the automatic no-show" : null),
       });
       onTransition(ctx, rt, { ...row, ...patch }, action, row.status); // the journey's timers and messages
-      release = RELEASES.has(t.to);
+      release = isReleased(t.to);
       // A late check-in takes back the capacity the no-show released (workshop, return, car).
-      if (RELEASES.has(row.status as Status) && !release) restore = { ...row, ...patch };
+      if (isReleased(row.status) && !release) restore = { ...row, ...patch };
       return { status: 200, body: appointmentView(rt.dealer, { ...row, ...patch }) };
     }),
   );

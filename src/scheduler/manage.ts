@@ -1,7 +1,7 @@
 import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
 import type { Ctx } from "./context.js";
-import { findByManageTokenHash } from "./appointments-repo.js";
+import { findByManageTokenHash } from "../db/repos/appointments.js";
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import { decodeOptionId } from "../core/option-id.js";

@@ -1,13 +1,14 @@
+import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
-import { deriveJob, isJobError } from "../core/duration.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { describeViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
-import { checkStay, type StayRequest } from "../core/stay.js";
-import type { AdvisorSlot, Booking, Job, LabourSlice, Mobility } from "../core/types.js";
+import type { StayRequest } from "../core/stay.js";
+import { checkStayOverCaps } from "../core/cap-override.js";
+import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment, type AppointmentRow } from "./appointments-repo.js";
+import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -16,23 +17,14 @@ import { onMoved } from "./journey/hooks.js";
 import { rowToBooking } from "./runtime.js";
 import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
+import { jobOfRow } from "./job.js";
 import { CAP_CODES } from "../core/caps.js";
+import { isUpcoming } from "../core/status.js";
+import { epochMinute } from "../core/civil.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
-
-const MOVABLE = new Set(["requested", "confirmed"]);
-
-export function jobOf(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
-  const customer = JSON.parse(row.customerJson) as { known?: boolean };
-  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known === true, mobility: row.mobility as Mobility });
-  if (!isJobError(job)) return job;
-  // The intervention left the catalogue since booking: keep the labour it was booked with.
-  const bySkill = new Map<number, number>();
-  for (const l of JSON.parse(row.labourJson) as LabourSlice[]) bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
-  return { receptionMinutes: row.receptionMinutes as 15 | 30, returnMinutes: row.returnMinutes ?? 10, labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })), mobility: row.mobility as Mobility };
-}
 
 function instant(tz: string, s: string, path: string): number {
   try {
@@ -56,7 +48,7 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { dealer, index } = rt;
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   let removed: Booking | undefined;
   let placed: Booking | null = null;
   try {
@@ -65,19 +57,18 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
         if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
-        if (!MOVABLE.has(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
-        const job = jobOf(rt, row);
+        if (!isUpcoming(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
+        const job = jobOfRow(rt, row);
         const current = index.bookings.get(id) ?? rowToBooking(dealer, row);
         const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;
         removed = index.remove(id);
         const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: rowPriority(dealer, row) };
         const retHint = req.return ? null : (current?.ret ?? null);
-        const chk = checkStay(index, base, retHint);
-        const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
-        const forced = chk.violations.length > 0 && blocking.length === 0;
-        const stay = chk.stay ?? (forced ? checkStay(index, { ...base, force: true }, retHint).stay : null);
-        if (blocking.length || !stay) {
+        const chk = checkStayOverCaps(index, base, retHint, req.force === true);
+        const { stay, forced } = chk;
+        if (!stay) {
+          const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
           // The nearest valid slots around the one asked for (the appointment is off the index here).
           const alternatives = current ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) => optionView(dealer, o)) : [];
           throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations, alternatives });
@@ -107,7 +98,7 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
           returnStart: ret?.start ?? null,
           returnMinutes: ret?.minutes ?? null,
           readyAt: plan.readyAt,
-          labourJson: JSON.stringify(plan.labour),
+          labourJson: labourToJson(dealer, plan.labour),
           // The current placement's flag; the audit log keeps every earlier override.
           forced,
           updatedAt: at,
@@ -116,7 +107,7 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
         audit(ctx.db, {
           dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "move_forced" : "move",
           before: { version: row.version, advisor: row.advisorId, reception: row.receptionStart, return: row.returnStart, returnAdvisor: row.returnAdvisorId },
-          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.violations.map((v) => v.code) : undefined },
+          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.overridden.map((v) => v.code) : undefined },
           reason: req.reason ?? null,
         });
         onMoved(ctx, rt, { ...row, ...patch }); // the journey's timers follow the appointment

@@ -1,7 +1,7 @@
 import type { Dealer } from "../core/dealer.js";
 import { encodeOptionId } from "../core/option-id.js";
 import type { AdvisorSlot, Option } from "../core/types.js";
-import type { AppointmentRow } from "./appointments-repo.js";
+import type { AppointmentRow } from "../db/repos/appointments.js";
 import type { AppointmentView, OptionView, SlotView, Status, Vehicle } from "./contracts.js";
 import { formatInstant as instant } from "./instants.js";
 import { appointmentTitle, parseFile } from "./journey/title.js";

@@ -1,13 +1,16 @@
+import { labourFromJson } from "./labour-json.js";
 import { CapacityIndex } from "../core/capacity-index.js";
 import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
-import type { Booking, LabourSlice, Mobility } from "../core/types.js";
+import type { Booking, Mobility } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
-import { getDealer } from "../db/dealers-repo.js";
+import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
-import { findAppointment, HOLDING, holdingSince, type AppointmentRow } from "./appointments-repo.js";
-import { findHold, liveHolds } from "./holds/holds-repo.js";
+import { isHolding } from "../core/status.js";
+import { findAppointment, holdingSince, type AppointmentRow } from "../db/repos/appointments.js";
+import { findHold, liveHolds } from "../db/repos/holds.js";
 import { HOLD_PREFIX, holdBooking, isHoldKey, LiveHolds } from "./holds/live.js";
+import { epochMinute } from "../core/civil.js";
 
 // The in-memory side of one dealer: its compiled configuration and capacity index,
 // built from storage on first use (or after a restart, or a config change) and kept
@@ -35,7 +38,7 @@ export function rowToBooking(dealer: Dealer, row: AppointmentRow): Booking | nul
       retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null
         ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes }
         : null,
-    labour: (JSON.parse(row.labourJson) as LabourSlice[]).filter((l) => l.skill < dealer.skills.length),
+    labour: labourFromJson(dealer, row.labourJson),
     readyAt: row.readyAt,
     express: row.express,
     mobility: row.mobility as Mobility,
@@ -81,8 +84,8 @@ export class Runtimes {
   private replay(rt: DealerRuntime, dealerId: string, id: string): void {
     if (isHoldKey(id)) return this.replayHold(rt, dealerId, id);
     const row = findAppointment(this.db, dealerId, id);
-    const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
-    const holds = row !== undefined && HOLDING.includes(row.status as never) && (row.receptionStart >= since || row.readyAt >= since);
+    const since = epochMinute(this.now()) - LOOKBACK_MINUTES;
+    const holds = row !== undefined && isHolding(row.status) && (row.receptionStart >= since || row.readyAt >= since);
     const b = holds ? rowToBooking(rt.dealer, row) : null;
     // Own writes come back unchanged: leave the index (and its per-day tables) alone.
     const held = rt.index.bookings.get(id);
@@ -114,7 +117,7 @@ export class Runtimes {
     }
     const stored = getDealer(this.db, dealerId);
     if (!stored) return null;
-    const since = Math.floor(this.now() / 60_000) - LOOKBACK_MINUTES;
+    const since = epochMinute(this.now()) - LOOKBACK_MINUTES;
     const rows = holdingSince(this.db, dealerId, since);
     // An advisor no longer configured who still holds appointments (recent past ones, or
     // stored before the configuration guard) stays as a retired advisor, never on duty:

@@ -1,6 +1,5 @@
-import { dayNumberFromIso } from "../core/civil.js";
-import { deriveJob, isJobError } from "../core/duration.js";
-import { searchAvailability as coreSearch } from "../core/search.js";
+import { dayNumberFromIso, epochMinute } from "../core/civil.js";
+import { searchIndex } from "../core/search.js";
 import type { Job } from "../core/types.js";
 import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -9,17 +8,12 @@ import { optionView } from "./present.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime, } from "./runtime.js";
-import { type Caller, knownOf, priorityFor } from "./trust.js";
+import { jobOfRequest } from "./job.js";
+import { type Caller, priorityFor } from "./trust.js";
 import type { Ctx } from "./context.js";
 
 // searchAvailability: the public form's question, "which reception times can this
 // dealer honestly promise this car?", answered from the in-memory index.
-
-export function jobFor(rt: DealerRuntime, req: { interventions: string[]; customer: { known?: boolean }; mobility: Job["mobility"] }): Job {
-  const job = deriveJob(rt.dealer, { interventions: req.interventions, known: knownOf(req.customer), mobility: req.mobility });
-  if (isJobError(job)) throw new DomainError("validation_failed", job.detail, { errors: [{ path: "interventions", message: job.detail, in: "body" }] });
-  return job;
-}
 
 export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: string): number | undefined {
   if (id === undefined) return undefined;
@@ -29,8 +23,8 @@ export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: 
 }
 
 export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean }) {
-  const now = Math.floor(nowMs / 60_000);
-  return coreSearch(rt.index, { job, fromDay, days, count, now, ...extra });
+  const now = epochMinute(nowMs);
+  return searchIndex(rt.index, { job, fromDay, days, count, now, ...extra });
 }
 
 /** Who is asking, for what their words buy (trust.ts); the VIN registry is read through sqlite. */
@@ -48,8 +42,8 @@ export function searchAvailability(ctx: Ctx, input: { dealerId: string; body: Av
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { priority, note: priorityNote } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
-  const today = rt.dealer.dayOf(Math.floor(nowMs / 60_000));
+  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const today = rt.dealer.dayOf(epochMinute(nowMs));
   // A date in the past searches from today: the customer cannot book yesterday anyway.
   const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
   const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/sqlite-handle.js";
-import type { AppointmentRow } from "./appointments-repo.js";
+import type { AppointmentRow } from "../db/repos/appointments.js";
 import type { ContactView, Customer, PossibleMatch } from "./contracts.js";
-import { customerById } from "./journey/people-repo.js";
+import { customerById } from "../db/repos/people.js";
 
 // What staff see of an appointment's customer, and never the public: the contact it was
 // booked with (advisors must be able to call them) and, for an anonymous booking that

@@ -3,7 +3,7 @@ import type { Channel, Vehicle } from "./contracts.js";
 import { DomainError } from "./errors.js";
 import { isPriority } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
-import { isPriorityVin } from "./vehicle-registry.js";
+import { isPriorityVin } from "../db/repos/people.js";
 
 // What the scheduler believes, by credential (README "Trust"). The route says WHO is
 // calling (api/auth.ts callerOf); this file decides what their words buy:

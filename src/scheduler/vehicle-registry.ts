@@ -1,7 +1,7 @@
-import { audit } from "./appointments-repo.js";
-import type { SqliteHandle, SqliteStatement } from "../db/sqlite-handle.js";
+import { audit } from "../db/repos/appointments.js";
+import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
-import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "./journey/people-repo.js";
+import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
 import { DomainError, notFound } from "./errors.js";
 import { type Ctx, isoNow } from "./context.js";
 
@@ -56,18 +56,6 @@ export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; bod
     audit(db, { dealerId, appointmentId: null, at, actor, action: "vehicle.updated", before: { vehicleId: existing.id, ...before }, after: { vehicleId: existing.id, ...facts } });
     return { row, created: false };
   });
-}
-
-// The priority flag, looked up by (dealer, VIN) on the unique index: on the search path.
-const cache = new WeakMap<SqliteHandle, SqliteStatement>();
-export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare("SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?");
-    cache.set(sqlite, s);
-  }
-  const row = s.get(dealerId, vin) as { priority: number } | undefined;
-  return row?.priority === 1;
 }
 
 /** The registry's record of one VIN at this dealer. */

@@ -1,4 +1,5 @@
-import { IDEMPOTENCY_TTL_MS } from "../db/idempotency.js";
+import { IDEMPOTENCY_TTL_MS } from "../db/repos/idempotency.js";
+import { nextDue } from "../db/repos/due.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 
 // When a dealer's Durable Object must wake up by itself: the alarm that replaces Node's
@@ -8,20 +9,12 @@ import type { SqliteHandle } from "../db/sqlite-handle.js";
 // oldest idempotency record expiring (rounded up to the hour, so purges come in batches
 // as on Node rather than one alarm per booking). null: nothing to do until a request changes that.
 
-const NEXT_DUE = `SELECT
-  (SELECT min(due_at) FROM jobs WHERE status = 'pending') AS job,
-  (SELECT min(lease_until) FROM jobs WHERE status = 'running') AS lease,
-  (SELECT min(max(next_attempt_at, coalesce(lease_until, 0))) FROM outbox WHERE status = 'pending') AS message,
-  (SELECT min(created_at) FROM idempotency_keys) AS idem`;
-
-type Row = { job: number | null; lease: number | null; message: number | null; idem: string | null };
-
 // Strictly after the expiry: purgeExpired() removes records OLDER than the TTL.
 const HOUR = 3_600_000;
 const nextHour = (ms: number) => (Math.floor(ms / HOUR) + 1) * HOUR;
 
 export function nextWakeAt(sqlite: SqliteHandle): number | null {
-  const r = sqlite.prepare(NEXT_DUE).get() as Row | undefined;
+  const r = nextDue(sqlite);
   if (!r) return null; // no schema yet: nothing stored, nothing due
   const due = [r.job, r.lease, r.message, r.idem === null ? null : nextHour(Date.parse(r.idem) + IDEMPOTENCY_TTL_MS)].filter((t): t is number => t !== null);
   return due.length === 0 ? null : Math.min(...due);

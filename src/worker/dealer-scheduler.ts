@@ -1,7 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { createAppWithJourney } from "../app.js";
 import { defaultLog } from "../api/deps.js";
-import { purgeExpired } from "../db/idempotency.js";
+import { dealerExists, soleDealerId } from "../db/repos/dealers.js";
+import { purgeExpired } from "../db/repos/idempotency.js";
 import { DEMO_DEALER_ID, seedDemoIfEmpty } from "../db/seed-demo.js";
 import { nextWakeAt } from "./alarms.js";
 import { workerAppDeps } from "./app-deps.js";
@@ -51,7 +52,7 @@ export class DealerScheduler extends DurableObject<unknown> {
     // Once per wake-up, as soon as the dealer exists (a PUT created it, the demo was
     // seeded, or it existed before): awaited, so a 201 for a new dealer means the admin
     // tick already reaches it. A failure is retried on the next request.
-    if (!this.registered && s.sqlite.prepare("SELECT 1 FROM dealers WHERE id = ?").get(dealerId)) this.registered = await this.register(env, dealerId);
+    if (!this.registered && dealerExists(s.sqlite, dealerId)) this.registered = await this.register(env, dealerId, s.clock.now());
     // The next due job depends only on stored rows: a request that wrote nothing (a
     // search, a refused write) leaves the alarm as it was, without the query that plans it.
     if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS" && s.sqlite.writes !== writes) await this.scheduleAlarm(s);
@@ -82,7 +83,7 @@ export class DealerScheduler extends DurableObject<unknown> {
     const db = drizzleOver(sqlite);
     const { app, journey, runtimes } = createAppWithJourney({ ...workerAppDeps(env, db, sqlite), log });
     // An alarm carries no name: then the dealer is the one row its storage holds.
-    const dealerId = addressedAs ?? (sqlite.prepare("SELECT id FROM dealers LIMIT 1").get() as { id: string } | undefined)?.id ?? null;
+    const dealerId = addressedAs ?? soleDealerId(sqlite);
     if (dealerId === DEMO_DEALER_ID && (env.SEED_DEMO === "1" || env.SEED_DEMO === "true")) {
       if (seedDemoIfEmpty(db, sqlite, clock.now())) log({ level: "info", msg: "seeded demo dealer", dealerId });
     }
@@ -107,10 +108,10 @@ export class DealerScheduler extends DurableObject<unknown> {
   }
 
   /** Listed in the directory, for fan-out operations (admin tick); false if that failed. */
-  private async register(env: WorkerEnv, dealerId: string): Promise<boolean> {
+  private async register(env: WorkerEnv, dealerId: string, atMs: number): Promise<boolean> {
     try {
       const directory = env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY_NAME)) as DurableObjectStub<DealerDirectory>;
-      await directory.register(dealerId);
+      await directory.register(dealerId, atMs);
       return true;
     } catch (err) {
       defaultLog({ level: "error", msg: "dealer directory registration failed", dealerId, error: String(err).slice(0, 200) });

@@ -16,9 +16,12 @@ export class DealerDirectory extends DurableObject<unknown> {
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS dealers (id TEXT PRIMARY KEY, registered_at TEXT NOT NULL)");
   }
 
-  /** Idempotent: a dealer's object calls it after every successful PUT of its config. */
-  register(dealerId: string): void {
-    this.ctx.storage.sql.exec("INSERT OR IGNORE INTO dealers (id, registered_at) VALUES (?, ?)", dealerId, new Date().toISOString());
+  /**
+   * Idempotent: a dealer's object calls it after every successful PUT of its config.
+   * `atMs` is the dealer's app clock (SCHEDULER_NOW when set), not this object's wall clock.
+   */
+  register(dealerId: string, atMs: number): void {
+    this.ctx.storage.sql.exec("INSERT OR IGNORE INTO dealers (id, registered_at) VALUES (?, ?)", dealerId, new Date(atMs).toISOString());
   }
 
   list(): string[] {

@@ -20,5 +20,7 @@ export function drizzleOver(sqlite: SqliteHandle): Db {
   // The session's client type is better-sqlite3's Database; it only ever calls prepare()
   // and transaction(), which SqliteHandle provides with the same meaning.
   const session = new BetterSQLiteSession(sqlite as never, dialect, relational);
-  return new BaseSQLiteDatabase("sync", dialect, session, relational) as unknown as Db;
+  const db = new BaseSQLiteDatabase("sync", dialect, session, relational);
+  // As drizzle() does: the repos run their raw statements on it (db/repos/rows.ts sqliteOf).
+  return Object.assign(db, { $client: sqlite }) as unknown as Db;
 }

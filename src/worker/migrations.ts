@@ -9,6 +9,7 @@ import m0005 from "../../db/migrations/0005_trust_identity.sql";
 import m0007 from "../../db/migrations/0007_holds.sql";
 import m0008 from "../../db/migrations/0008_board_sessions.sql";
 import m0009 from "../../db/migrations/0009_messaging.sql";
+import m0011 from "../../db/migrations/0011_progress.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -27,6 +28,7 @@ export const MIGRATION_FILES = {
   "0007_holds": m0007,
   "0008_board_sessions": m0008,
   "0009_messaging": m0009,
+  "0011_progress": m0011,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -12,7 +12,7 @@ import {
   romeDealer,
   search,
   snapshot,
-} from "../http/support.js";
+} from "../support/http.js";
 import type { Target } from "./target.js";
 
 // The Booking API, endpoint by endpoint: what success looks like, how bad input is
@@ -217,6 +217,17 @@ export function describeEndpoints(runtime: () => Target): void {
         },
       });
       expect(snapshot(runtime().store).appointments.length).toBe(before + 1);
+    });
+
+    it("promises the technicians' plan: one mechanic, three 2 h jobs received at 09:00, 09:15 and 09:30 are ready at 11:45, 13:45 and 15:45 (the same on every runtime)", async () => {
+      const id = "one-mechanic";
+      await putDealer(api, id, romeDealer({ workshop: { mechanical: [{ id: "luca", name: "Luca" }], diagnosis: [], bodywork: [] } }));
+      const ready = [];
+      for (const [i, time] of ["09:00", "09:15", "09:30"].entries()) {
+        const b = await book(api, id, booking({ start: `2026-11-25T${time}`, advisorId: i === 1 ? "bruno" : "anna" }), auth);
+        ready.push(b.readyAt);
+      }
+      expect(ready).toEqual(["2026-11-25T11:45:00+01:00", "2026-11-25T13:45:00+01:00", "2026-11-25T15:45:00+01:00"]);
     });
 
     it("books by start and advisorId, and echoes the instant in the dealer's offset", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { type ServerRuntime, type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer } from "../http/support.js";
+import { type ServerRuntime, type SpawnedServer, spawnServer } from "../support/server.js";
+import { availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer } from "../support/http.js";
 
 // Holds are stored, not kept in memory: after SIGKILL and a restart on the same state
 // (node: the DATABASE_PATH; worker: every Durable Object wakes from its SQLite alone) the

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerRuntime, spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { auth, fetchApi } from "../http/support.js";
-import { bookingBody, journeyDealer, ok } from "../journey/helpers.js";
-import { startReceiver } from "../journey/receiver.js";
+import { type ServerRuntime, spawnServer, type SpawnedServer } from "../support/server.js";
+import { auth, fetchApi } from "../support/http.js";
+import { bookingBody, journeyDealer, ok } from "../support/journey.js";
+import { startReceiver } from "../support/webhook-receiver.js";
 
 // Black box: the real server (SCHEDULER_NOW frozen) runs the journey through
 // POST /v1/admin/tick { now }, delivers to a webhook, and after a restart on the same

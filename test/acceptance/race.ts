@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Api, auth, availability, booking, putDealer, search, week } from "../http/support.js";
+import { type Api, auth, availability, booking, putDealer, search, week } from "../support/http.js";
 import type { Target } from "./target.js";
 
 // Concurrency over HTTP: many customers reaching for the same last slot at once, and

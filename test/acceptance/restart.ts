@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { type ServerRuntime, type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { type Api, auth, availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer, search } from "../http/support.js";
+import { type ServerRuntime, type SpawnedServer, spawnServer } from "../support/server.js";
+import { type Api, auth, availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer, search } from "../support/http.js";
 import { fileStore, storeFiles } from "./target.js";
 
 // Crash safety: a 201 is a promise. After SIGKILL (no shutdown hook, no flush) a restart
@@ -61,11 +61,11 @@ export function describeRestart(runtime: ServerRuntime): void {
       // 3. Restart on the same state.
       const second = await spawnServer({ runtime, dbPath: first.dbPath, env: LOAD_ENV });
       started.push(second);
-      const after = fetchApi(second.baseUrl);
+      const restarted = fetchApi(second.baseUrl);
 
       // Every acknowledged booking is there, exactly as acknowledged.
       for (const appt of acknowledged) {
-        const res = await after("GET", `/v1/dealers/${DEALER}/appointments/${appt.id}`, undefined, auth);
+        const res = await restarted("GET", `/v1/dealers/${DEALER}/appointments/${appt.id}`, undefined, auth);
         expect(res.status, appt.id).toBe(200);
         const { manageToken: _, ...view } = appt;
         // The staff view adds what only staff see (the booked contact, a possible match).
@@ -80,13 +80,13 @@ export function describeRestart(runtime: ServerRuntime): void {
 
       // The index was rebuilt: the search no longer offers any booked slot...
       const booked = new Set(acknowledged.map((a) => `${a.reception.advisorId}@${a.reception.start}`));
-      const reoffered = (await search(after, DEALER, query)).options;
+      const reoffered = (await search(restarted, DEALER, query)).options;
       expect(reoffered.length).toBeGreaterThanOrEqual(2);
       for (const o of reoffered) expect(booked.has(`${o.advisorId}@${o.start}`), o.start).toBe(false);
 
       // ...and booking one of them again is refused.
       for (const appt of acknowledged) {
-        const again = await after("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: appt.reception.start, advisorId: appt.reception.advisorId }));
+        const again = await restarted("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: appt.reception.start, advisorId: appt.reception.advisorId }));
         await expectProblem(again, 409, "slot_unavailable");
       }
 

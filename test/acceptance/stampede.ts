@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Api, auth, availability, book, booking, putDealer, search, week } from "../http/support.js";
+import { type Api, auth, availability, book, booking, putDealer, search, week } from "../support/http.js";
 import type { Target } from "./target.js";
 
 // The stampede: 200 customers at once for the last 3 slots. Pass figure: exactly three

@@ -2,8 +2,8 @@ import type Database from "better-sqlite3";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll } from "vitest";
-import type { ServerRuntime, SpawnedServer } from "../helpers/server.js";
-import { type Api, readDb, useRealServer } from "../http/support.js";
+import type { ServerRuntime, SpawnedServer } from "../support/server.js";
+import { type Api, readDb, useRealServer } from "../support/http.js";
 
 // What the acceptance suites (endpoints.ts, race.ts, restart.ts) run against: an HTTP
 // client and a read-only view of everything the runtime stored. The suites describe

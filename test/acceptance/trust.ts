@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Api, auth, expectProblem, putDealer, romeDealer, snapshot } from "../http/support.js";
+import { type Api, auth, expectProblem, putDealer, romeDealer, snapshot } from "../support/http.js";
 import type { Target } from "./target.js";
 
 // What each credential may assert (README "Trust"), as a role × fact matrix over HTTP:
@@ -11,7 +11,6 @@ import type { Target } from "./target.js";
 
 type Who = "anonymous" | "client" | "advisor" | "admin";
 const WHO: Who[] = ["anonymous", "client", "advisor", "admin"];
-const TRUSTED: Who[] = ["client", "advisor", "admin"];
 
 export function describeTrust(runtime: () => Target): void {
   const api: Api = (...args) => runtime().api(...args);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../http/support.js";
+import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
 import type { Target } from "./target.js";
 
 // The widget's API (issue 14), one suite for every runtime (in-process, Node, Worker):

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { booking } from "../http/support.js";
+import { booking } from "../support/http.js";
 import { axeViolations, launchBrowser } from "../support/browser.js";
 import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
 

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, availability, book, booking, search } from "../http/support.js";
+import { auth, availability, book, booking, search } from "../support/http.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
-import { useWorld, widgetDealer } from "./fixtures.js";
+import { useWorld, widgetDealer } from "../support/browser-world.js";
 
 // A customer books through the hosted page with the keyboard alone, then changes and
 // cancels the appointment on the manage page, keyboard again. Every step is axe-clean and
@@ -137,7 +137,7 @@ describe("booking with the keyboard only", () => {
     expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" }, channel: "web" });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
     const staff = await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth);
-    expect(((await staff.json()) as any).request).toBe(VERBATIM); // what the advisor reads
+    expect(((await staff.json()) as { request: unknown }).request).toBe(VERBATIM); // what the advisor reads
   }, 120_000);
 
   it("speaks Italian by default (the dealer's locale) and says what is missing in words", async () => {
@@ -203,7 +203,7 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Yes, cancel it$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is cancelled");
-    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as any).status).toBe("cancelled");
+    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as { status: unknown }).status).toBe("cancelled");
     await checkpoint(page, "manage-5-cancelled");
   });
 });

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkpoint, plainSite, waitForText } from "../support/pages.js";
 import { fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
-import { useWorld, widgetDealer } from "./fixtures.js";
+import { useWorld, widgetDealer } from "../support/browser-world.js";
 
 // The two lines a dealer pastes, on a page of another origin (a second 127.0.0.1 port):
 // it books when that origin is in the dealer's widgetOrigins, and is refused (in words)

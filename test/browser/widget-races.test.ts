@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth } from "../http/support.js";
+import { auth } from "../support/http.js";
 import { checkpoint, waitForText } from "../support/pages.js";
 import { bookUrl, fillAndBook, holdTime, openTimes, shownTimes } from "../support/widget-flow.js";
-import { useWorld, widgetDealer } from "./fixtures.js";
+import { useWorld, widgetDealer } from "../support/browser-world.js";
 
 // Honest times under contention: a time held by one customer is not shown to another; two
 // customers going for one time: the second is told in words and offered the 409's

@@ -3,8 +3,8 @@ import { createApp } from "../../src/app.js";
 import { ChangeFeed } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../helpers/app.js";
-import { type Api, auth, availability, booking, romeDealer } from "../http/support.js";
+import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
+import { type Api, auth, availability, booking, romeDealer } from "../support/http.js";
 
 // Two server processes over one SQLite file (node.ts with WORKERS > 1), simulated as two
 // apps in this process, each with its own connection, change feed and in-memory indexes.

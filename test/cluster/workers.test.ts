@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { auth, availability, booking, romeDealer } from "../http/support.js";
+import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { auth, availability, booking, romeDealer } from "../support/http.js";
 
 // The real server with WORKERS=2 (src/node/cluster.ts): one primary, two server processes
 // on one port and one SQLite file. Every request below goes over a FRESH connection

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hourlyCapOk, twoHourCapOk } from "../../src/core/caps.js";
 import { checkReception, type RuleCode } from "../../src/core/index.js";
-import { at, codes, job, NO_LABOUR, reception, setup } from "./helpers.js";
+import { at, codes, job, NO_LABOUR, reception, setup } from "../support/core.js";
 
 // The buffer rule of the booking standard, per advisor: at most three 15-minute
 // receptions per hour, or three 30-minute receptions per two hours. Generalised for

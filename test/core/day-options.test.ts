@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calendarDays, checkStay, dayOptions, deriveJob, isJobError, isoFromDayNumber, searchAvailability } from "../../src/core/index.js";
+import { calendarDays, checkStay, dayOptions, deriveJob, isJobError, isoFromDayNumber, searchIndex } from "../../src/core/index.js";
 import { referenceFeasibleSlots, referenceQuiet } from "../reference/brute-force.js";
 import { buildWorld, scenarioArb } from "./random-dealer.js";
 
@@ -51,7 +51,7 @@ describe("calendar ⇔ day list ⇔ booking, on random dealers", () => {
           const got = new Set([...listed.values()].flat());
           expect([...got].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
           // And the search's options are among them.
-          const res = searchAvailability(index, { job, fromDay, days, count: q.count, now });
+          const res = searchIndex(index, { job, fromDay, days, count: q.count, now });
           for (const o of res.options) {
             if (dealer.dayOf(o.reception.start) >= fromDay + days) continue;
             expect(listed.get(dealer.dayOf(o.reception.start))).toContain(o.reception.start);

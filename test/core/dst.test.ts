@@ -1,8 +1,8 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { describe, expect, it } from "vitest";
-import { checkReception, dayNumberFromIso, isoFromDayNumber, searchAvailability, type DealerConfigInput } from "../../src/core/index.js";
+import { checkReception, dayNumberFromIso, isoFromDayNumber, searchIndex, type DealerConfigInput } from "../../src/core/index.js";
 import { referenceFeasibleSlots } from "../reference/brute-force.js";
-import { codes, job, setup } from "./helpers.js";
+import { codes, job, setup } from "../support/core.js";
 
 // Clock changes must not bend the 15-minute local grid: on a DST day the dealer offers the
 // same local quarter hours as on any other day, each with the offset in force at that
@@ -35,7 +35,7 @@ function nowBefore(tz: string, date: string): number {
 function listBySearch(tz: string, date: string, hours: Array<[string, string]>) {
   const s = dealerOpenOnlyOn(tz, date, hours);
   const j = job(s.dealer, ["check"]);
-  const res = searchAvailability(s.index, { job: j, fromDay: dayNumberFromIso(date), days: 1, count: 500, now: nowBefore(tz, date) });
+  const res = searchIndex(s.index, { job: j, fromDay: dayNumberFromIso(date), days: 1, count: 500, now: nowBefore(tz, date) });
   return { ...s, starts: res.options.map((o) => o.reception.start), res };
 }
 

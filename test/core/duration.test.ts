@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INTERVENTIONS, deriveJob, isJobError, MOBILITY, type Dealer, type Job, type Mobility } from "../../src/core/index.js";
 import { referenceJob } from "../reference/brute-force.js";
-import { setup } from "./helpers.js";
+import { setup } from "../support/core.js";
 
 // The duration model: reception 15 or 30 (longest wins; new customer → 30; courtesy car
 // → 30), return 10–15 (new customer / courtesy car → 15), labour summed per skill, an

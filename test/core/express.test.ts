@@ -18,7 +18,7 @@ import {
   isoFromDayNumber,
   mobilityOffered,
   mobilityViolation,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type DealerConfigInput,
   type Job,
@@ -26,7 +26,7 @@ import {
   type Option,
   type RuleCode,
 } from "../../src/core/index.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "./helpers.js";
+import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
 
 // The express guarantee for priority vehicles (MC20 by default), the reserve that makes
 // it possible (advisor receptions and workshop hours held until the release time, 16:00
@@ -168,7 +168,7 @@ function buildLoadedDealer(lc: LoadedCase) {
   for (const b of lc.bookings) {
     const n = today + b.day;
     if (dealer.day(n).open.length === 0) continue;
-    const res = searchAvailability(index, { job: toJob(b.job, b.mobility), fromDay: n, days: 2, count: 3, now: bookedAt(n) });
+    const res = searchIndex(index, { job: toJob(b.job, b.mobility), fromDay: n, days: 2, count: 3, now: bookedAt(n) });
     if (res.options.length) bookOption(res.options[b.pick % res.options.length]);
   }
   let filled = 0;
@@ -179,7 +179,7 @@ function buildLoadedDealer(lc: LoadedCase) {
     const jobs = [...f.jobs.map((j) => toJob(j.job, j.mobility)), toJob({ interventions: ["check"], known: true }, "none")];
     for (const j of jobs) {
       for (let guard = 0; guard < 200; guard++) {
-        const res = searchAvailability(index, { job: j, fromDay: n, days: 1, count: 1, now: bookedAt(n) });
+        const res = searchIndex(index, { job: j, fromDay: n, days: 1, count: 1, now: bookedAt(n) });
         const o = res.options.find((x) => dealer.dayOf(x.reception.start) === n);
         if (!o) break;
         bookOption(o);
@@ -292,7 +292,7 @@ describe("the express guarantee for priority vehicles", () => {
         const { dealer, index, today, now } = w;
         const j = w.toJob(lc.query.job, w.priorityMobility);
         expect(expressHorizon(index, now).first).toBe(today);
-        const res = searchAvailability(index, { job: j, fromDay: today, days: 14, count: 3, now, priority: true });
+        const res = searchIndex(index, { job: j, fromDay: today, days: 14, count: 3, now, priority: true });
         const ref = referenceExpress(index, j, now);
         seen.runs++;
         seen.filled += w.filled;
@@ -335,7 +335,7 @@ describe("the express guarantee for priority vehicles", () => {
       fc.property(loadedDealerArb(heldFleetArb, 0), (lc) => {
         const w = buildLoadedDealer(lc);
         const j = w.toJob(lc.query.job, "courtesy_car");
-        const res = searchAvailability(w.index, { job: j, fromDay: w.today, days: 14, count: 3, now: w.now, priority: true });
+        const res = searchIndex(w.index, { job: j, fromDay: w.today, days: 14, count: 3, now: w.now, priority: true });
         expectGuaranteedOption(w.index, j, w.now, res.options[0]);
       }),
       { numRuns: 200, endOnFailure: true },
@@ -364,7 +364,7 @@ describe("the express option's day: today while time remains, else the next work
     });
     const j = job(dealer, ["maintenance"], true, "courtesy_car");
     const t = at(dealer, now);
-    const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(t), days: 14, count: 3, now: t, priority: true });
+    const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(t), days: 14, count: 3, now: t, priority: true });
     expect(res.options[0]).toMatchObject({ express: true, mobility: "courtesy_car" });
     expect(res.options[0].overridesCaps).toBeUndefined();
     expect(dealer.format(res.options[0].reception.start)).toBe(`${expected}:00+01:00`);
@@ -372,7 +372,7 @@ describe("the express option's day: today while time remains, else the next work
     expect(res.options.length).toBe(3);
     for (const o of res.options.slice(1)) expect(o.express).toBe(false);
     // The same search for an ordinary customer has no express option.
-    const ordinary = searchAvailability(index, { job: j, fromDay: dealer.dayOf(t), days: 14, count: 3, now: t });
+    const ordinary = searchIndex(index, { job: j, fromDay: dealer.dayOf(t), days: 14, count: 3, now: t });
     expect(ordinary.options.map((o) => o.express)).toEqual([false, false, false]);
   });
 });
@@ -395,7 +395,7 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
 
   it("offers Monday 08:45 flagged overridesCaps: the hourly cap is the only rule in the way", () => {
     const { dealer, index, j, now } = full();
-    const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 14, count: 2, now, priority: true });
+    const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 14, count: 2, now, priority: true });
     const o = res.options[0];
     expect(o).toMatchObject({ express: true, overridesCaps: true });
     expect(dealer.format(o.reception.start)).toBe(`${MON}T08:45:00+01:00`);
@@ -403,7 +403,7 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
     expect(codes(checkStay(index, req, null).violations)).toEqual(["hourly_cap"]);
     expect(codes(checkStay(index, { ...req, force: true }, null).violations)).toEqual([]);
     // Ordinary customers cannot have it at all.
-    const ordinary = searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 2, count: 2, now });
+    const ordinary = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 2, count: 2, now });
     expect(ordinary.options.filter((x) => dealer.dayOf(x.reception.start) <= dealer.dayOf(at(dealer, `${TUE}T12:00`)))).toEqual([]);
   });
 
@@ -411,7 +411,7 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
     const { dealer, index, j, now } = full();
     for (const d of [MON, TUE]) index.add(reception(0, at(dealer, `${d}T08:45`), 15));
     expect(expressOption(index, { job: j, now })).toBeNull();
-    const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 14, count: 2, now, priority: true });
+    const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 14, count: 2, now, priority: true });
     for (const o of res.options) expect(o.express).toBe(false);
     expect(res.options.every((o) => dealer.dayOf(o.reception.start) > dealer.dayOf(at(dealer, `${TUE}T12:00`)))).toBe(true);
   });
@@ -473,7 +473,7 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
     const { dealer, index } = desk();
     const t = at(dealer, now);
     const mon = dealer.dayOf(at(dealer, `${MON}T12:00`));
-    const res = searchAvailability(index, { job: job(dealer, ["q15"], true, priority ? "pickup_delivery" : "none"), fromDay: mon, days: 1, count: 4, now: t, priority });
+    const res = searchIndex(index, { job: job(dealer, ["q15"], true, priority ? "pickup_delivery" : "none"), fromDay: mon, days: 1, count: 4, now: t, priority });
     const morning = res.options.filter((o) => o.reception.start < at(dealer, `${MON}T13:00`) && o.reception.start >= at(dealer, `${MON}T00:00`));
     expect(morning.map((o) => dealer.format(o.reception.start).slice(11, 16))).toEqual(mondayMorning);
     if (priority) expect(res.options[0]).toMatchObject({ express: true });
@@ -558,8 +558,8 @@ describe("the workshop reserve: hours per skill held for priority vehicles until
 
   it.each([
     { name: "an ordinary job before the release (Friday 18:29) cannot use it: workshop_full", now: `${FRI0}T18:29`, priority: false, expected: [], ready: null },
-    { name: "a priority (express) job before the release fits in it, ready the same day at 12:15", now: `${FRI0}T18:29`, priority: true, expected: [], ready: `${MON}T12:15` },
-    { name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool", now: `${FRI0}T18:30`, priority: false, expected: [], ready: `${MON}T12:15` },
+    { name: "a priority (express) job before the release fits in it, ready the same day at 12:45", now: `${FRI0}T18:29`, priority: true, expected: [], ready: `${MON}T12:45` },
+    { name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool", now: `${FRI0}T18:30`, priority: false, expected: [], ready: `${MON}T12:45` },
   ])("$name", ({ now, priority, ready }) => {
     const { dealer, index } = workshop();
     const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T09:00`), minutes: 15, job: job(dealer, ["maintenance"]), now: at(dealer, now), express: priority, priority }, null);
@@ -578,13 +578,13 @@ describe("the workshop reserve: hours per skill held for priority vehicles until
     const now = at(dealer, `${FRI0}T18:00`);
     const mon = dealer.dayOf(at(dealer, `${MON}T12:00`));
     const j = job(dealer, ["maintenance"], true, "none");
-    const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 3, now, priority: true });
+    const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 3, now, priority: true });
     const o = res.options[0];
     expect(o).toMatchObject({ express: true });
     expect(dealer.format(o.reception.start)).toBe(`${MON}T08:00:00+01:00`);
     expect(dealer.dayOf(o.readyAt)).toBe(mon);
-    expect(o.labour).toEqual([{ skill: 0, day: mon, minutes: 120 }]);
-    const ordinary = searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 3, now });
+    expect(o.labour).toMatchObject([{ skill: 0, day: mon, minutes: 120 }]);
+    const ordinary = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 3, now });
     expect(ordinary.options.filter((x) => dealer.dayOf(x.reception.start) === mon)).toEqual([]);
   });
 });
@@ -678,7 +678,7 @@ describe("courtesy cars: a car is out from reception to return, across every day
     const now = at(dealer, `${FRI0}T09:00`);
     for (const interventions of [["tyres"], ["bodywork"]]) {
       const j = job(dealer, interventions, true, "courtesy_car");
-      const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(at(dealer, `${MON}T12:00`)), days: 4, count: 6, now });
+      const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(at(dealer, `${MON}T12:00`)), days: 4, count: 6, now });
       expect(res.options.length).toBeGreaterThan(0);
       for (const o of res.options) {
         const [s, e] = carWindow({ reception: o.reception, ret: o.ret, readyAt: o.readyAt });
@@ -778,7 +778,7 @@ describe("shuttle, rental and taxi", () => {
     for (const m of ["rental", "taxi"] as const) {
       const j = job(dealer, ["maintenance"], true, m);
       expect(codes(checkStay(index, { advisor: 0, start: at(dealer, `${MON}T10:00`), minutes: 15, job: j, now }, null).violations)).toEqual(["mobility_not_offered"]);
-      expect(searchAvailability(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 2, now }).options).toEqual([]);
+      expect(searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 2, now }).options).toEqual([]);
     }
   });
 });

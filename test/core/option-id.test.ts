@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeOptionId, encodeOptionId, searchAvailability, type DecodedOption } from "../../src/core/index.js";
-import { at, job, setup } from "./helpers.js";
+import { decodeOptionId, encodeOptionId, searchIndex, type DecodedOption } from "../../src/core/index.js";
+import { at, job, setup } from "../support/core.js";
 
 // An optionId carries the option itself. It must round-trip exactly, and anything that is
 // not one of ours (garbage, truncation, a forged advisor, a bad length) decodes to null
@@ -51,7 +51,7 @@ describe("optionId round trip", () => {
 
   it("round-trips the options a real search proposes", () => {
     const s = setup();
-    const res = searchAvailability(s.index, {
+    const res = searchIndex(s.index, {
       job: job(s.dealer, ["maintenance"]),
       fromDay: s.dealer.dayOf(at(s.dealer, "2027-03-01T12:00")),
       days: 5,

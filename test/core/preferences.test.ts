@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayNumberFromIso, searchAvailability } from "../../src/core/index.js";
-import { at, job, NO_RESERVE, reception, setup } from "./helpers.js";
+import { dayNumberFromIso, searchIndex } from "../../src/core/index.js";
+import { at, job, NO_RESERVE, reception, setup } from "../support/core.js";
 
 // The customer's optional preferences: a preferred advisor and a day part rank first
 // when they have room, and yield to other options only when they have none.
@@ -21,7 +21,7 @@ function world() {
 }
 
 function search(s: ReturnType<typeof world>, extra: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon" }) {
-  return searchAvailability(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 3, now: at(s.dealer, NOW), ...extra });
+  return searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 3, now: at(s.dealer, NOW), ...extra });
 }
 
 const local = (s: ReturnType<typeof world>, em: number) => s.dealer.format(em).slice(0, 16);
@@ -47,7 +47,7 @@ describe("search preferences", () => {
       ],
       express: NO_RESERVE,
     });
-    const r = searchAvailability(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 2, now: at(s.dealer, NOW), preferredAdvisor: 0 });
+    const r = searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 2, now: at(s.dealer, NOW), preferredAdvisor: 0 });
     expect(r.options).toHaveLength(2);
     for (const o of r.options) expect(o.reception.advisor).toBe(1);
   });
@@ -78,7 +78,7 @@ describe("search preferences", () => {
       express: NO_RESERVE,
     });
     s.index.add(reception(0, at(s.dealer, `${MON}T13:00`), 15));
-    const r = searchAvailability(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 1, count: 2, now: at(s.dealer, NOW), dayPart: "afternoon" });
+    const r = searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 1, count: 2, now: at(s.dealer, NOW), dayPart: "afternoon" });
     expect(r.options).toHaveLength(2);
     const first = local(s, r.options[0].reception.start);
     expect(first > `${MON}T23:59`, first).toBe(true);

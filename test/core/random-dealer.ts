@@ -12,7 +12,7 @@ import {
   isJobError,
   isoFromDayNumber,
   MOBILITY,
-  searchAvailability,
+  searchIndex,
   type Booking,
   type DealerConfigInput,
   type Mobility,
@@ -85,6 +85,19 @@ export const scenarioArb = fc.record({
     bodywork: fc.record({ technicians: fc.constantFrom(0, 1, 2, 2, 3), hoursPerDay: fc.constantFrom(2, 7, 8) }),
     diagnosis: fc.record({ technicians: fc.constantFrom(0, 1, 1, 2), hoursPerDay: fc.constantFrom(1, 4, 7, 8) }),
   }),
+  // Often the mechanics are a roster instead (issue 13): named technicians with their own
+  // hours or the opening hours, absences, some also diagnosing (listed once).
+  roster: fc.option(
+    fc.array(
+      fc.record({
+        alsoDiagnosis: fc.boolean(),
+        hours: fc.option(weekArb, { nil: undefined, freq: 2 }),
+        absences: fc.array(fc.record({ day: fc.integer({ min: -1, max: 6 }), at: wallArb(360, 1200), minutes: fc.constantFrom(60, 240, 600, 1440) }), { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { nil: undefined, freq: 2 },
+  ),
   express: fc.record({
     reservedReceptions: fc.record({ morning: fc.integer({ min: 0, max: 2 }), afternoon: fc.integer({ min: 0, max: 2 }) }),
     defaultReservedHours: fc.constantFrom(0, 0, 1, 3),
@@ -191,7 +204,18 @@ export function buildWorld(sc: Scenario) {
       }),
     })),
     workshop: {
-      mechanical: { ...sc.workshop.mechanical, overrides: {} },
+      mechanical: sc.roster
+        ? sc.roster.map((t, i) => ({
+            id: `t${i}`,
+            name: `Technician ${i}`,
+            skills: t.alsoDiagnosis ? ["diagnosis"] : [],
+            hours: t.hours,
+            absences: t.absences.map((ab) => {
+              const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
+              return { start: start.toString().slice(0, 16), end: start.add({ minutes: ab.minutes }).toString().slice(0, 16) };
+            }),
+          }))
+        : { ...sc.workshop.mechanical, overrides: {} },
       bodywork: { ...sc.workshop.bodywork, overrides: {} },
       diagnosis: { ...sc.workshop.diagnosis, overrides: {} },
     },
@@ -218,14 +242,14 @@ export function buildWorld(sc: Scenario) {
     if (act.kind === "express") {
       // A priority vehicle calls at some minute of that day: it gets the guaranteed express option.
       const callAt = Math.min(now, firstStart + act.day * 1440 + act.at);
-      const res = searchAvailability(index, { job: j, fromDay: dealer.dayOf(callAt), days: 2, count: 1, now: callAt, priority: true });
+      const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(callAt), days: 2, count: 1, now: callAt, priority: true });
       const o = res.options[0];
       if (!o || !o.express) continue;
       const b: Booking = { id: `x${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: true, mobility: o.mobility };
       index.add(b);
       bookings.push(b);
     } else if (act.kind === "book") {
-      const res = searchAvailability(index, { job: j, fromDay: fromDay + act.day, days: act.days, count: act.count, now: historyNow });
+      const res = searchIndex(index, { job: j, fromDay: fromDay + act.day, days: act.days, count: act.count, now: historyNow });
       if (res.options.length === 0) continue;
       const o = res.options[act.pick % res.options.length];
       const b: Booking = { id: `b${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: false, mobility: o.mobility };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyMoves, CapacityIndex, isRefusal, planAbsence, planLate, planSwap, planWalkIn, readInstant, revertMoves, type MoveTarget } from "../../src/core/index.js";
-import { job as jobOf } from "./helpers.js";
+import { applyMoves, CapacityIndex, isRefusal, planAbsence, planLate, planSwap, planWalkIn, readInstant, revertMoves } from "../../src/core/index.js";
+import { job as jobOf } from "../support/core.js";
 import { absenceOf, brokenRules, buildDay, contextOf, DAY, dayArb, fingerprint, targetsOf, withAbsence } from "./replan-world.js";
 
 // The reshuffle planners on random days (replan-world.ts): whatever they propose, once

@@ -10,7 +10,7 @@ import {
   type RuleCode,
 } from "../../src/core/index.js";
 import { checkStay } from "../../src/core/stay.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "./helpers.js";
+import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
 
 // One rule, one row: each row breaks exactly one rule and asserts the checker names that
 // rule and nothing else, so a rule that stops firing (or fires too eagerly) fails a row.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_IDLE_MS } from "../../src/api/board-session.js";
-import { ADMIN_TOKEN, auth, createTestApp, type TestApp } from "../helpers/app.js";
+import { ADMIN_TOKEN, auth, createTestApp, type TestApp } from "../support/app.js";
 
 // The advisors' page session, in process (the browser tier drives it from a real page):
 // what opens one, what ends one, where the cookie counts, and what its cookie says.

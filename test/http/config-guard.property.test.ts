@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recount } from "../support/overbooking.js";
-import { auth, booking, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { auth, booking, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // Property: whatever is booked, and whichever way the configuration shrinks (an advisor
 // removed, the fleet or a day's workshop cut, a booked day closed), a PUT either stores a

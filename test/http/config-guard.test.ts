@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN } from "../helpers/app.js";
+import { ADMIN_TOKEN } from "../support/app.js";
 import { bookedHours, recount } from "../support/overbooking.js";
-import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // PUT of a dealer's configuration never strands or overbooks an appointment: a change
 // that would is refused with 409 config_conflict (each appointment and why; nothing
@@ -102,6 +102,26 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const res = await put(next, "?apply=plan");
     expect(res.status).toBe(200);
     await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
+  });
+
+  it("removing a technician with a planned job: 409 technician_unavailable naming that appointment and why, then the plan re-plans it on the technician left, never overlapping", async () => {
+    const luca = { id: "luca", name: "Luca" };
+    const marco = { id: "marco", name: "Marco" };
+    const config = await setup({ workshop: { mechanical: [luca, marco], diagnosis: [], bodywork: [] } });
+    const first = await at("09:00", "anna"); // Luca, 09:30-11:30
+    const second = await at("09:15", "bruno"); // Marco (Luca is busy), 09:45-11:45
+    const next = { ...config, workshop: { mechanical: [luca], diagnosis: [], bodywork: [] } };
+    const problem = await expectRefused(next, ["technician_unavailable"]);
+    expect(problem.conflicts.map((c: any) => c.appointmentId)).toEqual([second.id]);
+    expect(problem.conflicts[0].reasons[0].message).toMatch(/mechanical work 2026-11-25 09:45–11:45 is planned on technician Marco \(marco\), whom the new configuration removes/);
+    expect((await put(next, "?apply=plan")).status).toBe(200);
+    await expectNoOverbooking([WED, "2026-11-26"]);
+    // The day board: Luca alone, his jobs one after another.
+    const board: any = await (await t.api("GET", `/v1/dealers/${D}/days/${WED}`, undefined, auth)).json();
+    expect(board.technicians.map((x: any) => x.id)).toEqual(["luca"]);
+    const jobs = board.technicians[0].jobs;
+    expect(jobs.map((j: any) => j.appointmentId)).toContain(first.id);
+    for (let i = 1; i < jobs.length; i++) expect(Date.parse(jobs[i].start)).toBeGreaterThanOrEqual(Date.parse(jobs[i - 1].end));
   });
 
   it("adding a closure over booked days: 409 for each appointment that day, then the plan moves every one", async () => {

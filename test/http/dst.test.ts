@@ -1,6 +1,6 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, book, booking, expectProblem, inProcess, type InProcess, ms, putDealer, search, week } from "./support.js";
+import { auth, book, booking, expectProblem, inProcess, type InProcess, ms, putDealer, search, week } from "../support/http.js";
 
 // Daylight saving time end to end, for a dealer in Europe/Rome:
 // - spring forward, Sunday 2027-03-28: 02:00 CET jumps to 03:00 CEST (02:xx does not exist);

@@ -18,7 +18,7 @@ import {
   readDb,
   romeDealer,
   snapshot,
-} from "./support.js";
+} from "../support/http.js";
 
 // The Booking API endpoint by endpoint (test/acceptance/endpoints.ts), in-process over a
 // temp SQLite file; the same suite runs against the spawned Node server and the Worker in

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search as searchAs } from "./support.js";
+import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search as searchAs } from "../support/http.js";
 
 // Priority vehicles (MC20) and mobility over HTTP: the express option in every priority
 // search, the mobility a priority vehicle is given instead of what it asked for, the

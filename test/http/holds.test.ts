@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { ChangeFeed } from "../../src/db/change-feed.js";
 import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../helpers/app.js";
-import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer } from "./support.js";
+import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
+import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer } from "../support/http.js";
 
 // Holds where only an in-process app can look: a clock that moves (expiry needs no timer:
 // an expired hold stops counting when it is read), the rows (consumed with the booking,

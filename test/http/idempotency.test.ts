@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { type Api, auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // Idempotency-Key: a client that lost the answer may send the same request again with
 // the same key and get the first answer back, with nothing done twice. A different
@@ -52,7 +52,7 @@ describe("POST appointments with an Idempotency-Key", () => {
     const a: any = await book(api, d, body, key("k-order"));
     const res = await api("POST", appointments(d), reordered, key("k-order"));
     expect(res.status).toBe(201);
-    expect(((await res.json()) as any).id).toBe(a.id);
+    expect(((await res.json()) as { id: unknown }).id).toBe(a.id);
     expect(count(d)).toBe(1);
   });
 
@@ -98,7 +98,7 @@ describe("POST appointments with an Idempotency-Key", () => {
     // From now on the key replays that booking.
     const replay = await api("POST", appointments(d), wanted, key("k-409"));
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
-    expect(((await replay.json()) as any).id).toBe(((await booked.json()) as any).id);
+    expect(((await replay.json()) as { id: unknown }).id).toBe(((await booked.json()) as { id: unknown }).id);
   });
 
   it("does not store a 400: the key still works for a corrected request", async () => {
@@ -182,7 +182,7 @@ describe("PATCH with an Idempotency-Key", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.headers.get("etag")).toBe('"2"');
     expect(await again.json()).toEqual(body);
-    expect(((await (await api("GET", `${appointments(d)}/${appt.id}`, undefined, auth)).json()) as any).version).toBe(2);
+    expect(((await (await api("GET", `${appointments(d)}/${appt.id}`, undefined, auth)).json()) as { version: unknown }).version).toBe(2);
   });
 
   it("refuses the used key for another move: 422, nothing stored", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer } from "../helpers/server.js";
-import { type Api, auth, availability, book, booking, CUSTOMER, fetchApi, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { spawnServer } from "../support/server.js";
+import { type Api, auth, availability, book, booking, CUSTOMER, fetchApi, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // The access log of the Booking API: one structured line per request naming the route
 // PATTERN, and never a customer's personal data, whatever the outcome of the request.

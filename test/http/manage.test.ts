@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { availability, book, booking, expectProblem, inProcess, putDealer, romeDealer, search, type InProcess } from "./support.js";
+import { availability, book, booking, expectProblem, inProcess, putDealer, romeDealer, search, type InProcess } from "../support/http.js";
 
 // The customer's own appointment by manage token, and what the database keeps of it.
 

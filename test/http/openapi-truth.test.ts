@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // First: the app, which loads @hono/zod-openapi before any schema module (src/api/auth.ts).
-import { auth, createTestApp, type TestApp } from "../helpers/app.js";
+import { auth, createTestApp, type TestApp } from "../support/app.js";
 import { MAX_BODY_BYTES } from "../../src/api/middleware/body-limit.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
 import { validate } from "../support/json-schema.js";
-import { booking, romeDealer } from "./support.js";
+import { booking, romeDealer } from "../support/http.js";
 
 // The router against its own OpenAPI document: every route has its operation (and the
 // reverse), every status a request matrix provokes is declared by that operation, and

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { type Api, auth, book, booking, expectProblem, fetchApi, inProcess, type InProcess, ms, putDealer, readDb, romeDealer } from "./support.js";
+import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { type Api, auth, book, booking, expectProblem, fetchApi, inProcess, type InProcess, ms, putDealer, readDb, romeDealer } from "../support/http.js";
 
 // Reshuffling the day (staff): swap, sick advisor, walk-in, running late. Each has a dry
 // run (mode "plan": nothing stored) and an apply (one transaction, one audit row, 412 on a
@@ -350,7 +350,7 @@ describe("PATCH: the return appointment, and refusals with alternatives", () => 
     const start = new Date(readyAt + 30 * 60_000).toISOString().replace(".000Z", "Z");
     const res = await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { start, advisorId: "bruno", minutes: 12 } }, { ...auth, "If-Match": "1" });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).return).toMatchObject({ advisorId: "bruno", minutes: 12 });
+    expect(((await res.json()) as { return: unknown }).return).toMatchObject({ advisorId: "bruno", minutes: 12 });
     await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { minutes: 9 } }, { ...auth, "If-Match": "2" }), 400, "validation_failed");
     const early = new Date(readyAt - 60 * 60_000).toISOString().replace(".000Z", "Z");
     const refused = await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { start: early } }, { ...auth, "If-Match": "2" }), 409, "rule_violation");

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import type { ServerSecrets } from "../../src/lib/sealing.js";
 import { openDatabase } from "../../src/node.js";
-import { ADMIN_TOKEN } from "../helpers/app.js";
-import { booking, inProcess, type InProcess, putDealer, romeDealer } from "./support.js";
+import { ADMIN_TOKEN } from "../support/app.js";
+import { booking, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // An idempotent booking's stored response holds the manage token sealed (AEAD under an
 // HKDF key from PITLANE_SECRET and the Idempotency-Key), never in clear. A replay gives
@@ -48,14 +48,14 @@ describe("the sealed manage token of an idempotent replay", () => {
     expect(JSON.parse(stored.response_json).manageTokenSealed).toMatch(/^v1\.[0-9a-f]{100,}$/);
     const again = await t.api("POST", PATH, body, KEY);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(((await again.json()) as any).manageToken).toBe(first.manageToken);
+    expect(((await again.json()) as { manageToken: unknown }).manageToken).toBe(first.manageToken);
   });
 
   it("opens after a rotation while the old secret is listed as previous, and not once it is dropped", async () => {
     const first = await bookOnce();
     const rotated = await restartWith({ current: NEW, previous: [OLD.current] })();
     expect(rotated.status).toBe(201);
-    expect(((await rotated.json()) as any).manageToken).toBe(first.manageToken);
+    expect(((await rotated.json()) as { manageToken: unknown }).manageToken).toBe(first.manageToken);
     const dropped = await restartWith({ current: NEW, previous: [] })();
     expect(dropped.status).toBe(201);
     const view = (await dropped.json()) as any;

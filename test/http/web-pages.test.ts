@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testWebAssets } from "../support/web-assets.js";
-import { availability, book, booking, inProcess, type InProcess, putDealer, romeDealer, search } from "./support.js";
+import { availability, book, booking, inProcess, type InProcess, putDealer, romeDealer, search } from "../support/http.js";
 
 // The customer pages as HTTP resources: the widget script (size budget, CORS for any
 // embedding site), the hosted booking page and the manage page (CSP frame-ancestors from

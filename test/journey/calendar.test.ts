@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "./helpers.js";
+import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
 import fc from "fast-check";
 import { fold, icsText } from "../../src/scheduler/journey/ics.js";
 
@@ -102,6 +102,6 @@ describe("rescheduling with the manage token", () => {
     await ok(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}));
     const res = await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { start: "2026-11-27T10:00" });
     expect(res.status).toBe(409);
-    expect(((await res.json()) as any).code).toBe("invalid_transition");
+    expect(((await res.json()) as { code: unknown }).code).toBe("invalid_transition");
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "./helpers.js";
+import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
-import { startReceiver } from "./receiver.js";
+import { startReceiver } from "../support/webhook-receiver.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff
 // until a 2xx, and exactly one distinct delivery per message even when the worker dies

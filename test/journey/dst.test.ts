@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bookAt, DAY, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, setupDealer } from "./helpers.js";
+import { bookAt, DAY, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, setupDealer } from "../support/journey.js";
 
 // Timers across the Europe/Rome DST changes: "24 hours before" is 24 elapsed hours (the
 // wall clock reads 23 or 25 hours earlier), computed from epoch instants, never from

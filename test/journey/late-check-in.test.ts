@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer } from "./helpers.js";
+import { auth, bookAt, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer } from "../support/journey.js";
 
 // A late customer after the automatic no-show: staff check them in (audited), the
 // capacity the no-show released is taken back, and the no-show's consequences are
@@ -83,6 +83,6 @@ describe("checking in a late customer after the automatic no-show", () => {
     await ok(await t.api("POST", `${A}/${b.id}/cancel`, {}, auth));
     const res = await checkIn(b.id);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as any).code).toBe("invalid_transition");
+    expect(((await res.json()) as { code: unknown }).code).toBe("invalid_transition");
   });
 });

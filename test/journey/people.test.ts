@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, bookingBody, DEALER, jobsOf, journeyApp, type JourneyApp, ok, setupDealer } from "./helpers.js";
+import { auth, bookAt, bookingBody, DEALER, jobsOf, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 
 // Customer and vehicle records behind each booking, and the booking file: request
 // verbatim, pre-diagnosis answers, campaigns for the VIN, contract, who attends.
@@ -84,7 +84,7 @@ describe("customers and vehicles", () => {
   ])("refuses a VIN %s with 400 on vehicle.vin, and stores nothing", async (_, vin) => {
     const res = await t.api("POST", A, bookingBody("2026-11-25T10:00", { vehicle: { model: "Grecale", vin } }));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).errors).toContainEqual(expect.objectContaining({ path: "vehicle.vin" }));
+    expect(((await res.json()) as { errors: unknown }).errors).toContainEqual(expect.objectContaining({ path: "vehicle.vin" }));
     expect(t.rows("SELECT * FROM appointments")).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "./helpers.js";
+import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 import { aggregate, type ReportRow } from "../../src/scheduler/journey/reports.js";
 
 // Report figures against a hand-computed fixture: first the pure aggregation over
@@ -59,7 +59,7 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     ids.b = await bookAt(t, "2026-11-25T10:00", { channel: "web", advisorId: "bruno" });
     ids.c = await bookAt(t, "2026-11-25T08:30", { channel: "phone" }, auth);
     ids.d = await bookAt(t, "2026-11-25T14:00", { channel: "web" });
-    ids.f = await bookAt(t, "2026-11-25T12:00", { channel: "app", vehicle: { model: "MC20" } }, auth); // staff may assert the priority model
+    ids.f = await bookAt(t, "2026-11-25T12:30", { channel: "app", vehicle: { model: "MC20" } }, auth); // staff may assert the priority model
     t.at("2026-11-23T10:00:00Z");
     await ok(await t.api("POST", `${P}/appointments/${ids.a.id}/confirm`, {}, auth)); // within 24 h
     // Tuesday.

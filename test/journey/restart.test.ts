@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // helpers first: it loads the app, whose first import extends zod with .openapi().
-import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, setupDealer } from "./helpers.js";
-import { claimDueJobs, finishJob } from "../../src/scheduler/journey/jobs-repo.js";
+import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, setupDealer } from "../support/journey.js";
+import { claimDueJobs, finishJob } from "../../src/db/repos/jobs.js";
 import { JOB_LEASE_MS } from "../../src/scheduler/journey/runner.js";
 
 // Timers survive restarts: what fell due while the process was down fires once on the

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 // helpers (the app) first: it loads @hono/zod-openapi's zod extension before any schema module.
-import { auth, bookAt, DEALER, journeyApp, type JourneyApp, outboxOf, setupDealer } from "./helpers.js";
+import { auth, bookAt, DEALER, journeyApp, type JourneyApp, outboxOf, setupDealer } from "../support/journey.js";
 import { deliverDue } from "../../src/scheduler/journey/deliver.js";
-import { startReceiver, whsecOf } from "./receiver.js";
+import { startReceiver, whsecOf } from "../support/webhook-receiver.js";
 
 // Deliveries per the Standard Webhooks spec, checked by the reference `standardwebhooks`
 // package itself: a receiver that does `new Webhook(secret).verify(body, headers)`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../src/scheduler/journey/decide.js";
-import { JOB_KINDS } from "../../src/scheduler/journey/jobs-repo.js";
+import { JOB_KINDS } from "../../src/db/repos/jobs.js";
 import { CUSTOMER_TEMPLATES, render, STAFF_TEMPLATES, type TemplateVars } from "../../src/scheduler/journey/templates.js";
 
 const VARS: TemplateVars = {

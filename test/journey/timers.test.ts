@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer, SILENT } from "./helpers.js";
+import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
+import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, ok, setupDealer, SILENT } from "../support/journey.js";
 
 // Each promise of the customer's journey, on a controlled clock: it fires once, at its
 // instant (not a millisecond before), and never reaches a customer without consent.
@@ -29,6 +30,8 @@ describe("a booking's timers", () => {
   it("schedules every promise in the booking's transaction, at the right instants", async () => {
     const b = await bookAt(t, START);
     const readyMs = Date.parse(b.readyAt);
+    // The progress check: 80 % of the planned labour (journey/progress-check.ts), from the stored plan.
+    const { labour_json } = t.sqlite.prepare("SELECT labour_json FROM appointments WHERE id = ?").get(b.id) as { labour_json: string };
     expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(
       [
         ["supervisor_notice", Date.parse("2026-11-23T09:00:00Z")],
@@ -36,6 +39,7 @@ describe("a booking's timers", () => {
         ["reminder", startMs - DAY],
         ["no_show_check", startMs + 30 * MIN],
         ["car_ready", readyMs - HOUR],
+        ["progress_check", progressCheckAt(labour_json)],
       ].sort((x, y) => (x[1] as number) - (y[1] as number) || String(x[0]).localeCompare(String(y[0]))),
     );
   });

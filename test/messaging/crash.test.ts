@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { auth, fetchApi } from "../http/support.js";
-import { bookingBody, CONSENTING, journeyDealer } from "../journey/helpers.js";
+import { spawnServer, type SpawnedServer } from "../support/server.js";
+import { auth, fetchApi } from "../support/http.js";
+import { bookingBody, CONSENTING, journeyDealer } from "../support/journey.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
 
 // The real server (SMTP_URL set, frozen clock, ticks by POST /v1/admin/tick) against a

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../journey/helpers.js";
+import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
 import { smtpTransport } from "../../src/node/mailer.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { leaves } from "../support/mime.js";

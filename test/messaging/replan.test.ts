@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, bookAt, CONSENTING, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../journey/helpers.js";
+import { auth, bookAt, CONSENTING, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 import { smtpTransport } from "../../src/node/mailer.js";
 import { leaves } from "../support/mime.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";

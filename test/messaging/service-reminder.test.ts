@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, DAY, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../journey/helpers.js";
+import { auth, DAY, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 import { smtpTransport } from "../../src/node/mailer.js";
-import { insertCustomer, insertVehicle } from "../../src/scheduler/journey/people-repo.js";
+import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
 

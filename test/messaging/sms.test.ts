@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, bookAt, CONSENTING, DAY, DEALER, HOUR, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../journey/helpers.js";
+import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
 import { createHmac } from "node:crypto";

@@ -62,12 +62,14 @@ import type { Booking, Mobility, RuleCode } from "../../src/core/types.js";
 // advisor override); express bookings may exist in the calendar and are honoured.
 //
 // Labour / ready time: a straightforward RE-IMPLEMENTATION (not a call) of the model
-// documented in src/core/workshop.ts: per skill, the job is worked by one technician at
-// a time, at most one technician-day (hoursPerDay) per open day, spread evenly over the
-// day's workshop window (first opening → last closing); it starts at reception end and
-// rolls over the following open days using only capacity nobody else holds, and must
-// finish within ceil(labour / technician-day) + 1 open days (the slack). The car is
-// ready at the finish rounded up to the next local quarter hour, capped at the window end.
+// documented in src/core/workshop.ts: per skill, one block on one technician's timeline
+// (a roster, or the original form's identical technicians working a window from the first
+// opening, at least hoursPerDay long, at hoursPerDay productive hours), starting at
+// reception end + handover, walked minute by minute, never over another job of theirs;
+// the technician who finishes first wins (roster order on ties). A block that would
+// overfill a day's skill hours restarts at the first minute that leaves no more than the
+// day's free minutes on it. The car is ready at the end + quality check, rounded up to
+// the next local quarter hour.
 // Before a day's release time (express.releaseTime on the previous open day), ordinary
 // jobs cannot use that day's reserved workshop minutes not yet used by express jobs.
 // The duration model (reception / return / labour per skill) is re-implemented too.
@@ -101,10 +103,9 @@ export interface ReferenceJob {
 export interface ReferencePlan {
   readyAt: number;
   /** Labour minutes per (skill name, local date). */
-  labour: Array<{ skill: string; date: string; minutes: number }>;
+  labour: Array<{ skill: string; date: string; minutes: number; tech?: number; start?: number; end?: number }>;
 }
 
-const SLACK_DAYS = 1;
 const MAX_CALENDAR_DAYS = 45;
 const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -267,6 +268,8 @@ interface Ctx {
   expressBooked: Map<string, number>;
   /** Memo: release time of the express reserve per local date. */
   releases: Map<string, number>;
+  techs?: RefTech[];
+  techDates: Map<string, { ranges: Interval[]; num: number; den: number }>;
 }
 
 function makeCtx(config: DealerConfig, bookings: Booking[]): Ctx {
@@ -289,7 +292,7 @@ function makeCtx(config: DealerConfig, bookings: Booking[]): Ctx {
       if (b.express) expressBooked.set(k, (expressBooked.get(k) ?? 0) + l.minutes);
     }
   }
-  return { config, tz, bookings, skills: Object.keys(config.workshop), absences, windows: new Map(), booked, expressBooked, releases: new Map() };
+  return { config, tz, bookings, skills: Object.keys(config.workshop), absences, windows: new Map(), booked, expressBooked, releases: new Map(), techDates: new Map() };
 }
 
 function hoursOf(config: DealerConfig, weekday: number): Array<[string, string]> {
@@ -334,60 +337,227 @@ function workshopWindow(ctx: Ctx, date: string): { open: boolean; start: number;
   return w;
 }
 
-function skillDay(ctx: Ctx, skill: string, date: string, now: number): { tech: number; free: number } {
-  const sc = ctx.config.workshop[skill];
-  const o = sc.overrides[date];
-  const techs = o?.technicians ?? sc.technicians;
-  const hours = o?.hoursPerDay ?? sc.hoursPerDay;
+function skillFree(ctx: Ctx, skill: string, date: string, now: number, planned: ReferencePlan["labour"]): number {
   const key = `${ctx.skills.indexOf(skill)}/${dayNumberOf(date)}`;
-  const capacity = Math.round(techs * hours * 60);
+  let capacity = 0;
+  for (const t of technicians(ctx)) {
+    if (!t.skills.includes(skill)) continue;
+    let wall = 0;
+    const d = techDate(ctx, t, date);
+    for (const [s, e] of d.ranges) wall += e - s;
+    capacity += Math.floor((wall * d.num) / d.den);
+  }
   let free = capacity - (ctx.booked.get(key) ?? 0);
+  for (const p of planned) if (p.skill === skill && p.date === date) free -= p.minutes;
   if (now < releaseAt(ctx, date)) {
     const express = ctx.config.express;
     const reserved = Math.min(capacity, Math.round((express.reservedWorkshopHours[skill] ?? express.defaultReservedHours) * 60));
     free -= Math.max(0, reserved - (ctx.expressBooked.get(key) ?? 0));
   }
-  return { tech: Math.round(hours * 60), free };
+  return free;
 }
 
-/** The labour plan of an ordinary job whose reception ends at `receptionEnd`; null when the workshop is full. */
-function plan(ctx: Ctx, job: ReferenceJob, receptionEnd: number, now: number): ReferencePlan | null {
+// ---------------------------------------------------------------- technicians
+
+interface RefTech {
+  id: string;
+  skills: string[];
+  legacy?: { skill: string; k: number };
+  hours?: DealerConfig["openingHours"];
+  absences: Interval[];
+}
+
+/** The roster in the engine's order: skills in configuration order, then listing order ("<skill>#k" for the original form). */
+function technicians(ctx: Ctx): RefTech[] {
+  if (ctx.techs) return ctx.techs;
+  const out: RefTech[] = [];
+  for (const skill of ctx.skills) {
+    const spec = ctx.config.workshop[skill];
+    if (!Array.isArray(spec)) {
+      const most = Math.max(spec.technicians, ...Object.values(spec.overrides).map((o) => o.technicians ?? 0));
+      for (let k = 0; k < most; k++) out.push({ id: `${skill}#${k + 1}`, skills: [skill], legacy: { skill, k }, absences: [] });
+      continue;
+    }
+    for (const t of spec) {
+      const absences: Interval[] = [];
+      for (const ab of t.absences) {
+        const s = readBound(ctx.tz, ab.start);
+        const e = readBound(ctx.tz, ab.end);
+        if (s !== null && e !== null && s < e) absences.push([s, e]);
+      }
+      out.push({ id: t.id, skills: [skill, ...t.skills], hours: t.hours, absences });
+    }
+  }
+  return (ctx.techs = out);
+}
+
+/** A technician's working ranges (epoch minutes) on a local date and speed num/den. */
+function techDate(ctx: Ctx, t: RefTech, date: string): { ranges: Interval[]; num: number; den: number } {
+  const key = `${t.id}|${date}`;
+  const hit = ctx.techDates.get(key);
+  if (hit) return hit;
+  let v: { ranges: Interval[]; num: number; den: number } = { ranges: [], num: 1, den: 1 };
+  const w = workshopWindow(ctx, date);
+  if (w.open && t.legacy) {
+    const sc = ctx.config.workshop[t.legacy.skill] as Exclude<DealerConfig["workshop"][string], unknown[]>;
+    const o = sc.overrides[date];
+    const count = o?.technicians ?? sc.technicians;
+    const minutes = Math.round((o?.hoursPerDay ?? sc.hoursPerDay) * 60);
+    // The window is at least hoursPerDay long (up to the date's end).
+    const end = Math.max(w.end, Math.min(startOfLocalDate(ctx.tz, addDays(date, 1)), w.start + minutes));
+    if (t.legacy.k < count && minutes > 0 && end > w.start) v = { ranges: [[w.start, end]], num: Math.min(minutes, end - w.start), den: end - w.start };
+  } else if (w.open) {
+    // Minute by minute: in the technician's hours (or opening hours) on this date, not absent.
+    const hours = t.hours ? (t.hours[WEEKDAY_KEYS[weekdayOfDate(date) - 1]] as Array<[string, string]>) : hoursOf(ctx.config, weekdayOfDate(date));
+    const ranges: Interval[] = [];
+    const from = startOfLocalDate(ctx.tz, date);
+    const to = startOfLocalDate(ctx.tz, addDays(date, 1));
+    for (let m = from; m < to; m++) {
+      const on = inRanges(hours, localAt(ctx.tz, m).minute) && !t.absences.some(([s, e]) => m >= s && m < e);
+      if (!on) continue;
+      if (ranges.length && ranges[ranges.length - 1][1] === m) ranges[ranges.length - 1][1] = m + 1;
+      else ranges.push([m, m + 1]);
+    }
+    v = { ranges, num: 1, den: 1 };
+  }
+  ctx.techDates.set(key, v);
+  return v;
+}
+
+/** Minutes on a technician's timeline taken by booked jobs. */
+function techBusy(ctx: Ctx, k: number): Interval[] {
+  const out: Interval[] = [];
+  for (const b of ctx.bookings) for (const l of b.labour) if (l.tech === k && l.start !== undefined && l.end !== undefined) out.push([l.start, l.end]);
+  return out;
+}
+
+/**
+ * Technician k works `minutes` productive minutes as one block from the first candidate
+ * start (`from`, or the end of one of the technician's jobs) where, walking minute by
+ * minute, no booked job is met before the work is done. Productive minutes of a day's
+ * stretch of w wall minutes are floor(w × num / den).
+ */
+function placeRef(ctx: Ctx, k: number, skill: string, minutes: number, from: number, latestStart: number, horizon: number): { end: number; labour: ReferencePlan["labour"] } | null {
+  const t = technicians(ctx)[k];
+  const busy = techBusy(ctx, k);
+  const candidates = [from, ...busy.map(([, e]) => e).filter((e) => e > from)].sort((a, b) => a - b);
+  for (const c of candidates) {
+    if (busy.some(([s, e]) => c >= s && c < e)) continue;
+    let done = 0;
+    let started = false;
+    let stretch: { date: string; range: number; start: number; wall: number } | null = null;
+    const labour: ReferencePlan["labour"] = [];
+    const close = () => {
+      if (!stretch) return;
+      const d = techDate(ctx, t, stretch.date);
+      const productive = Math.floor((stretch.wall * d.num) / d.den);
+      const last = labour[labour.length - 1];
+      if (last && last.date === stretch.date) {
+        last.minutes += productive;
+        last.end = stretch.start + stretch.wall;
+      } else if (productive > 0) labour.push({ skill, date: stretch.date, minutes: productive, tech: k, start: stretch.start, end: stretch.start + stretch.wall });
+      done += productive;
+      stretch = null;
+    };
+    let ok = false;
+    for (let m = c; m < horizon; m++) {
+      const date = localAt(ctx.tz, m).date;
+      const d = techDate(ctx, t, date);
+      const range = d.ranges.findIndex(([s, e]) => m >= s && m < e);
+      if (range < 0) {
+        // Off duty: on to the technician's next working minute (the next range, or the next date).
+        const next = d.ranges.find(([s]) => s > m);
+        m = (next ? next[0] : startOfLocalDate(ctx.tz, addDays(date, 1))) - 1;
+        continue;
+      }
+      if (!started) {
+        if (m >= latestStart) return null;
+        started = true;
+      }
+      if (busy.some(([s, e]) => m >= s && m < e)) break;
+      if (!stretch || stretch.date !== date || stretch.range !== range) {
+        close();
+        stretch = { date, range, start: m, wall: 0 };
+      }
+      stretch.wall++;
+      if (done + Math.floor((stretch.wall * d.num) / d.den) >= minutes) {
+        const need = minutes - done;
+        const last = labour[labour.length - 1];
+        if (last && last.date === date) {
+          last.minutes += need;
+          last.end = m + 1;
+        } else labour.push({ skill, date, minutes: need, tech: k, start: stretch.start, end: m + 1 });
+        ok = true;
+        break;
+      }
+    }
+    if (ok) return { end: labour[labour.length - 1].end!, labour };
+    if (!started) return null;
+  }
+  return null;
+}
+
+/** The labour plan of a job whose reception ends at `receptionEnd`; null when the workshop cannot take it. */
+function plan(ctx: Ctx, job: ReferenceJob, receptionEnd: number, now: number, express = false): ReferencePlan | null {
   const firstDate = localAt(ctx.tz, receptionEnd).date;
-  let readyAt = receptionEnd;
+  let from = receptionEnd + ctx.config.workshopRules.handoverMinutes;
+  let latestStart = Infinity;
+  if (!express) {
+    for (let i = 1; i < MAX_CALENDAR_DAYS; i++) {
+      const w = workshopWindow(ctx, addDays(firstDate, i));
+      if (w.open) {
+        latestStart = w.end;
+        break;
+      }
+    }
+  }
+  const horizon = startOfLocalDate(ctx.tz, addDays(firstDate, MAX_CALENDAR_DAYS));
   const labour: ReferencePlan["labour"] = [];
+  let any = false;
   for (const skill of ctx.skills) {
     const demand = job.labour.get(skill);
     if (!demand) continue;
-    let left = demand;
-    let openDays = 0;
-    let allowed = Infinity;
-    for (let i = 0; left > 0 && i < MAX_CALENDAR_DAYS; i++) {
-      const date = addDays(firstDate, i);
-      const w = workshopWindow(ctx, date);
-      if (!w.open) continue;
-      const { tech, free } = skillDay(ctx, skill, date, now);
-      const window = w.end - w.start;
-      if (tech <= 0 || window <= 0) continue;
-      if (allowed === Infinity) allowed = Math.ceil(demand / tech) + SLACK_DAYS;
-      openDays++;
-      if (openDays > allowed) return null;
-      const begin = i === 0 ? Math.max(w.start, receptionEnd) : w.start;
-      if (begin >= w.end) continue;
-      const byTime = Math.floor(((w.end - begin) * tech) / window);
-      const use = Math.min(left, free, byTime, tech);
-      if (use <= 0) continue;
-      labour.push({ skill, date, minutes: use });
-      left -= use;
-      if (left === 0) {
-        let t = begin + Math.ceil((use * window) / tech);
-        while (localAt(ctx.tz, t).minute % 15 !== 0) t++;
-        t = Math.min(t, w.end);
-        if (t > readyAt) readyAt = t;
+    any = true;
+    let best: { end: number; labour: ReferencePlan["labour"] } | null = null;
+    technicians(ctx).forEach((t, k) => {
+      if (!t.skills.includes(skill)) return;
+      // A block that overfills a day (or takes the reserve) is tried again from the first
+      // minute of that date from which the technician's remaining productive minutes that
+      // date are no more than the date's free minutes (from the date's start when the
+      // whole block fits them; from the next date when nothing is free).
+      for (let f = from; ; ) {
+        const p = placeRef(ctx, k, skill, demand, f, latestStart, horizon);
+        if (!p || (best && p.end >= best.end)) return;
+        let free = 0;
+        const full = p.labour.find((l) => l.minutes > (free = skillFree(ctx, skill, l.date, express ? Infinity : now, labour)));
+        if (!full) {
+          best = p;
+          return;
+        }
+        const dayStart = startOfLocalDate(ctx.tz, full.date);
+        const dayEnd = startOfLocalDate(ctx.tz, addDays(full.date, 1));
+        if (free <= 0) f = dayEnd;
+        else if (demand <= free) f = dayStart;
+        else {
+          // Walk back from the date's end: the earliest minute whose remaining productive minutes are ≤ free.
+          const d = techDate(ctx, t, full.date);
+          const remaining = (m: number) => d.ranges.reduce((sum, [s, e]) => sum + (e > m ? Math.floor(((e - Math.max(s, m)) * d.num) / d.den) : 0), 0);
+          let m = dayEnd;
+          while (m > dayStart && remaining(m - 1) <= free) m--;
+          f = m;
+        }
       }
-    }
-    if (left > 0) return null;
+    });
+    if (!best) return null;
+    const chosen = best as { end: number; labour: ReferencePlan["labour"] };
+    labour.push(...chosen.labour);
+    from = chosen.end;
+    latestStart = Infinity;
   }
-  return { readyAt, labour };
+  if (!any) return { readyAt: receptionEnd, labour };
+  let t = from + ctx.config.workshopRules.qualityCheckMinutes;
+  while (localAt(ctx.tz, t).minute % 15 !== 0) t++;
+  return { readyAt: t, labour };
 }
 
 // ---------------------------------------------------------------- advisor minutes
@@ -772,4 +942,26 @@ export function referenceQuiet(config: DealerConfig, bookings: Booking[], start:
   let rush = false;
   for (let m = start; m < start + minutes; m++) if (inRanges(config.rushHours as Array<[string, string]>, localAt(tz, m).minute)) rush = true;
   return load < limit && !rush;
+}
+
+// ---------------------------------------------------------------- progress re-plan (issue 13)
+
+/**
+ * One first-fit block on technician k (roster order) from `from`, walked minute by
+ * minute against every booked job's slices: the re-plan's only placement step. Skill
+ * is an index into the workshop's skills; slices carry local day numbers.
+ */
+export function referencePlaceBlock(config: DealerConfig, bookings: Booking[], k: number, skill: number, minutes: number, from: number): { end: number; labour: Array<{ skill: number; day: number; minutes: number; tech: number; start: number; end: number }> } | null {
+  const ctx = makeCtx(config, bookings);
+  const horizon = startOfLocalDate(ctx.tz, addDays(localAt(ctx.tz, from).date, MAX_CALENDAR_DAYS));
+  const p = placeRef(ctx, k, ctx.skills[skill], minutes, from, Infinity, horizon);
+  if (!p) return null;
+  return { end: p.end, labour: p.labour.map((l) => ({ skill, day: dayNumberOf(l.date), minutes: l.minutes, tech: k, start: l.start!, end: l.end! })) };
+}
+
+/** The finish plus the quality check, up to the next local quarter hour. */
+export function referenceReadyFrom(config: DealerConfig, end: number): number {
+  let t = end + config.workshopRules.qualityCheckMinutes;
+  while (localAt(config.timeZone, t).minute % 15 !== 0) t++;
+  return t;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { ADMIN_TOKEN } from "../helpers/app.js";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { booking, fetchApi, type Api } from "../http/support.js";
+import { ADMIN_TOKEN } from "./app.js";
+import { spawnServer, type SpawnedServer } from "./server.js";
+import { booking, fetchApi, type Api } from "./http.js";
 
 // The advisors' page tier (test/browser/board*.test.ts): the real server with the demo
 // dealer (Europe/Rome, advisors giulia, marco, chiara, luca; clock frozen at Monday

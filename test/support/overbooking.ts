@@ -1,5 +1,6 @@
 import { Temporal } from "@js-temporal/polyfill";
 import type { DealerConfig } from "../../src/core/dealer-config.js";
+import { epochMinute } from "../../src/core/civil.js";
 
 // An independent recount of a dealer's stored appointments against its stored
 // configuration: no compileDealer, no CapacityIndex, only SQL rows, the config JSON and
@@ -22,7 +23,7 @@ export function storedConfig(sqlite: Sql, dealerId: string): DealerConfig {
 export function recount(sqlite: Sql, dealerId: string, nowMs: number): string[] {
   const config = storedConfig(sqlite, dealerId);
   const tz = config.timeZone;
-  const now = Math.floor(nowMs / 60_000);
+  const now = epochMinute(nowMs);
   const rows = sqlite.prepare("SELECT * FROM appointments WHERE dealer_id = ? AND status IN ('requested','confirmed','checked_in','completed')").all(dealerId) as Row[];
   const problems: string[] = [];
   const advisors = new Set(config.advisors.map((a) => a.id));

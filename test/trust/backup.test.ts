@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { restoreDatabase } from "../../scripts/restore.js";
-import { type SpawnedServer, spawnServer } from "../helpers/server.js";
-import { auth, book, booking, fetchApi, putDealer, romeDealer } from "../http/support.js";
+import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { auth, book, booking, fetchApi, putDealer, romeDealer } from "../support/http.js";
 
 // Backups: `npm run backup` copies the live database with SQLite's online backup API while
 // the server keeps serving; `npm run restore` puts a backup in place (refusing while the

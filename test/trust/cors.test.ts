@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
-import { auth, expectProblem } from "../http/support.js";
-import { bookAs, ORIGINS, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "./fixtures.js";
+import { auth, expectProblem } from "../support/http.js";
+import { bookAs, ORIGINS, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
 // CORS for the dealer website widget: the dealer's own widgetOrigins, exactly, on public
 // routes only. Never "*", never credentials, never an echo of an unlisted origin, and no

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, booking, expectProblem, inProcess, type InProcess } from "../http/support.js";
-import { roomyDealer } from "./fixtures.js";
+import { auth, booking, expectProblem, inProcess, type InProcess } from "../support/http.js";
+import { roomyDealer } from "../support/tenants.js";
 
 // Calendar values at every entry point: a real leap day is accepted; impossible dates
 // and times are 400 validation_failed naming the field, and change nothing.

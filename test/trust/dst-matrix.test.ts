@@ -9,7 +9,7 @@ import {
   deriveJob,
   isJobError,
   isoFromDayNumber,
-  searchAvailability,
+  searchIndex,
 } from "../../src/core/index.js";
 
 // The DST matrix: five zones (whole-hour, half-hour-offset and 30-minute-DST ones, and
@@ -128,7 +128,7 @@ describe("the matrix itself", () => {
 describe.each(CASES)("$tz around $date (offset change $delta min)", ({ tz, date, delta }) => {
   it("offers exactly the existing local quarter hours of the opening hours, each once, on the local grid", () => {
     const s = setupDealer(tz, date);
-    const res = searchAvailability(s.index, { job: s.job, fromDay: s.n - 1, days: 3, count: 1000, now: s.now });
+    const res = searchIndex(s.index, { job: s.job, fromDay: s.n - 1, days: 3, count: 1000, now: s.now });
     const listed = res.options.map((o) => o.reception.start).sort((a, b) => a - b);
     const days = [-1, 0, 1].map((k) => isoFromDayNumber(s.n + k));
     const expected = days.flatMap((d) => expectedStarts(tz, d));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth, booking, inProcess, type InProcess } from "../http/support.js";
-import { bearer, bookAs, createKey, roomyDealer } from "./fixtures.js";
+import { auth, booking, inProcess, type InProcess } from "../support/http.js";
+import { bearer, bookAs, createKey, roomyDealer } from "../support/tenants.js";
 
 // Fuzzing every write endpoint (and the reads that take ids) with fast-check: bodies
 // that are arbitrary JSON, valid bodies with one field broken, dropped or added, raw

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createAppWithJourney } from "../../src/app.js";
 import { Runtimes } from "../../src/scheduler/runtime.js";
-import { createTestApp, type TestApp } from "../helpers/app.js";
-import { putDealer, romeDealer, type Api } from "../http/support.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { putDealer, romeDealer, type Api } from "../support/http.js";
 
 // Group commit (src/db/group-commit.ts): the writes that arrive together share one
 // transaction, each in its own savepoint. 200 bookings race for 100 slots, two customers

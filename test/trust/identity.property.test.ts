@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { auth, DEALER, journeyApp, type JourneyApp, setupDealer } from "../journey/helpers.js";
+import { auth, DEALER, journeyApp, type JourneyApp, setupDealer } from "../support/journey.js";
 
 // Property: whatever an anonymous caller books, cancels or reschedules (with contacts and
 // VINs that collide with stored customers, in any case or phone spelling), no stored

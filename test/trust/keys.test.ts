@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/api/auth.js";
 import { sha256Hex } from "../../src/lib/digest.js";
-import { ADMIN_TOKEN, auth, expectProblem } from "../http/support.js";
-import { bearer, bookAs, createKey, OTHER, OWN, type Tenants, twoTenants } from "./fixtures.js";
+import { ADMIN_TOKEN, auth, expectProblem } from "../support/http.js";
+import { bearer, bookAs, createKey, OTHER, OWN, type Tenants, twoTenants } from "../support/tenants.js";
 
 // Staff API keys: created by an admin, shown once, stored hashed, revocable at once.
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { addressKey, TokenBuckets } from "../../src/api/rate-limit.js";
-import { spawnServer } from "../helpers/server.js";
-import { auth, expectProblem, fetchApi } from "../http/support.js";
-import { bearer, freshBooking, ORIGINS, OTHER, OWN, twoTenants, type Tenants } from "./fixtures.js";
+import { spawnServer } from "../support/server.js";
+import { auth, expectProblem, fetchApi } from "../support/http.js";
+import { bearer, freshBooking, ORIGINS, OTHER, OWN, twoTenants, type Tenants } from "../support/tenants.js";
 
 // Abuse limits on the public routes: token buckets per client address and per dealer,
 // 429 rate_limited with Retry-After. Staff routes and authenticated staff are not limited.
@@ -123,7 +123,7 @@ describe("public routes in-process (address from a test header, clock stepped by
       const res = await t.api("POST", `/v1/dealers/${OWN}/availability`, { interventions: ["check"] }, client(`10.1.0.${i}`));
       if (res.status === 429) {
         refused++;
-        expect(((await res.json()) as any).detail).toMatch(/dealer/);
+        expect(((await res.json()) as { detail: unknown }).detail).toMatch(/dealer/);
       }
     }
     expect(refused).toBe(4); // burst 8

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
-import { auth } from "../http/support.js";
-import { bearer, bookAs, createKey, freshBooking, nextSlot, OWN, roomyDealer, type Tenants, twoTenants } from "./fixtures.js";
+import { auth } from "../support/http.js";
+import { bearer, bookAs, createKey, freshBooking, nextSlot, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
 // The role matrix and tenancy sweep, GENERATED from the router: every route the app
 // serves × every kind of caller, always aimed at dealer "alpha". Each route's access
@@ -151,7 +151,7 @@ interface RouteCase {
   param?: string;
 }
 
-let routes: RouteCase[] = [];
+const routes: RouteCase[] = [];
 
 beforeAll(async () => {
   t = await twoTenants();

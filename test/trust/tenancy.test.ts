@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auth } from "../http/support.js";
-import { bearer, bookAs, nextSlot, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "./fixtures.js";
+import { auth } from "../support/http.js";
+import { bearer, bookAs, nextSlot, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
 // The tenancy sweep: dealer alpha's callers reaching for dealer beta's data, through
 // alpha's paths or beta's, get 404 and change nothing; a foreign key's 404 is the same as

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { auth, fetchApi, search } from "../http/support.js";
-import { bookingBody, journeyDealer, ok } from "../journey/helpers.js";
-import { startReceiver } from "../journey/receiver.js";
+import { spawnServer, type SpawnedServer } from "../support/server.js";
+import { auth, fetchApi, search } from "../support/http.js";
+import { bookingBody, journeyDealer, ok } from "../support/journey.js";
+import { startReceiver } from "../support/webhook-receiver.js";
 
 // The Durable Object's alarm replaces Node's JOURNEY_INTERVAL_MS timer: with the REAL
 // clock (no SCHEDULER_NOW) a booking's first timer falls due at once, and its message

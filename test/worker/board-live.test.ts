@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type SpawnedServer } from "../helpers/server.js";
-import { auth, book, booking, fetchApi, putDealer, romeDealer, search } from "../http/support.js";
+import { spawnServer, type SpawnedServer } from "../support/server.js";
+import { auth, book, booking, fetchApi, putDealer, romeDealer, search } from "../support/http.js";
 
 // The advisors' page on the Worker (local workerd): the shell and its bundle are served,
 // an API key buys a session cookie in the dealer's Durable Object, and the live feed

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useSpawnedTarget } from "../acceptance/target.js";
-import { auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../http/support.js";
+import { auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
 
 // What only the Worker has to get right (the shared behaviour is test/acceptance/): the
 // edge sends each request to the right place, unknown dealers leave no storage behind,

@@ -27,13 +27,24 @@ export function retiredAdvisors(dealer: Dealer, bookings: Iterable<Booking>, con
   return [...out];
 }
 
-/** The booking on `to`'s advisor and skill indexes (by id and name); labour of a removed skill is dropped. */
+/**
+ * The booking on `to`'s advisor, skill and technician indexes (by id and name); labour of
+ * a removed skill is dropped; a block whose technician is gone keeps its skill hours only
+ * (as stored labour does: scheduler/labour-json.ts).
+ */
 export function rebase(b: Booking, from: Dealer, to: Dealer): Booking {
   const advisor = (i: number) => to.advisorIndex.get(from.advisors[i].id)!;
   const labour = [];
   for (const l of b.labour) {
     const skill = to.skillIndex.get(from.skills[l.skill]);
-    if (skill !== undefined) labour.push({ ...l, skill });
+    if (skill === undefined) continue;
+    if (l.tech === undefined) {
+      labour.push({ ...l, skill });
+      continue;
+    }
+    const id = from.roster.technicians[l.tech]?.id;
+    const tech = to.roster.technicians.findIndex((t) => t.id === id);
+    labour.push(tech >= 0 ? { ...l, skill, tech } : { skill, day: l.day, minutes: l.minutes });
   }
   return {
     ...b,

@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { GRID, type DayInfo } from "../dealer.js";
 import { overlaps } from "../ranges.js";
-import { searchAvailability } from "../search.js";
+import { searchIndex } from "../search.js";
 import type { StayRequest } from "../stay.js";
 import type { Booking, Option } from "../types.js";
 import { advisorsByLoad } from "./order.js";
@@ -62,7 +62,7 @@ export function nearestOptions(index: CapacityIndex, b: Booking, m: Movable, tar
   sameDay(index, b, m, target, count, now, out);
   if (out.length < count) {
     const fromDay = Math.max(index.dealer.dayOf(target) + 1, index.dealer.dayOf(now));
-    const r = searchAvailability(index, { job: m.job, fromDay, days: 14, count: count - out.length, now, priority: m.priority, preferredAdvisor: b.reception.advisor });
+    const r = searchIndex(index, { job: m.job, fromDay, days: 14, count: count - out.length, now, priority: m.priority, preferredAdvisor: b.reception.advisor });
     for (const o of r.options) if (out.length < count) out.push(o);
   }
   return out;

@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { GRID, gridUp } from "../dealer.js";
-import { searchAvailability } from "../search.js";
+import { searchIndex } from "../search.js";
 import { checkStay } from "../stay.js";
 import type { AdvisorSlot, Booking, Job, LabourSlice, RuleCode } from "../types.js";
 import { advisorsByLoad } from "./order.js";
@@ -60,6 +60,6 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
   }
   // Nothing today: why (at the first time, with the first advisor), and the next options.
   const chk = checkStay(index, staffRequest(stub, m, order[0] ?? 0, t0, q.now, false), null);
-  const alt = searchAvailability(index, { job: q.job, fromDay: day.n, days: 14, count: 2, now: q.now, priority: q.priority, preferredAdvisor: q.preferredAdvisor });
+  const alt = searchIndex(index, { job: q.job, fromDay: day.n, days: 14, count: 2, now: q.now, priority: q.priority, preferredAdvisor: q.preferredAdvisor });
   return { refused: true, failures: [{ id: null, violations: chk.violations, options: alt.options }] };
 }

@@ -5,7 +5,7 @@ import type { ApiApp, Services } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
 import { Id } from "../../core/primitives.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { sha256Hex } from "../../lib/digest.js";
 
 // The advisors' page signs in here: an API key (advisor or admin) of the dealer, or the

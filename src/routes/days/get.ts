@@ -30,6 +30,14 @@ export const DayBoardView = z
     open: z.boolean(),
     advisors: z.array(z.object({ id: z.string(), name: z.string(), slots: z.array(Slot) })),
     workshop: z.record(z.string(), z.object({ capacityHours: z.number(), bookedHours: z.number() })),
+    technicians: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        skills: z.array(z.string()),
+        jobs: z.array(z.object({ appointmentId: z.string(), skill: z.string(), start: z.string(), end: z.string(), labourHours: z.number(), state: z.enum(["planned", "started", "paused", "done"]) })),
+      }),
+    ),
     mobility: z.object({
       courtesyCars: z.object({ total: z.number().int(), inUse: z.number().int(), held: z.number().int(), appointments: z.array(z.string()) }),
       pickupDelivery: z.object({

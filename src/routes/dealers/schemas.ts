@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { DealerConfig as CoreDealerConfig, type DealerConfig as DealerConfigT } from "../../core/dealer-config.js";
 import { Id } from "../../core/primitives.js";
 import type { Mobility } from "../../core/types.js";
-import type { StoredDealer } from "../../db/dealers-repo.js";
+import type { StoredDealer } from "../../db/repos/dealers.js";
 
 // HTTP shapes of a dealer. The admin view is the whole normalized config; the public view
 // is what a booking widget may show (no advisors' absences, no capacity numbers).

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../api/deps.js";
 import { Id } from "../../core/primitives.js";
-import type { ApiKeyRow } from "../../db/api-keys-repo.js";
+import type { ApiKeyRow } from "../../db/repos/api-keys.js";
 import { Channel } from "../../scheduler/contracts.js";
 import { DealerParam } from "../shared.js";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LocalDate } from "../../core/primitives.js";
-import type { VehicleRow } from "../../scheduler/journey/people-repo.js";
+import type { VehicleRow } from "../../db/repos/people.js";
 import { Vin } from "../../scheduler/contracts.js";
 import { DealerParam } from "../shared.js";
 

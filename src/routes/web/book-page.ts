@@ -1,6 +1,6 @@
 import type { ApiApp } from "../../api/deps.js";
 import { Id } from "../../core/primitives.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 
 // GET /book/{dealerId}: the booking widget on a plain page, for links and iframes. The

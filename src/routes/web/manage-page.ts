@@ -1,7 +1,7 @@
 import type { ApiApp } from "../../api/deps.js";
-import { getDealer } from "../../db/dealers-repo.js";
+import { getDealer } from "../../db/repos/dealers.js";
 import { sha256Hex } from "../../lib/digest.js";
-import { findByManageTokenHash } from "../../scheduler/appointments-repo.js";
+import { findByManageTokenHash } from "../../db/repos/appointments.js";
 import { ManageTokenParam } from "../manage/get.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 

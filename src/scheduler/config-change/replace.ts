@@ -1,6 +1,6 @@
 import type { ConfigConflict } from "../../core/config-guard/index.js";
 import type { DealerConfig } from "../../core/dealer-config.js";
-import { getDealer, upsertDealer, type UpsertResult } from "../../db/dealers-repo.js";
+import { getDealer, upsertDealer, type UpsertResult } from "../../db/repos/dealers.js";
 import { immediate } from "../../db/tx.js";
 import { isoNow, type WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
@@ -9,6 +9,7 @@ import { checkGuard } from "../reshuffle/guard.js";
 import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
+import { epochMinute } from "../../core/civil.js";
 
 // replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
 // In ONE immediate() transaction: assess the change against the holding appointments;
@@ -65,7 +66,7 @@ export function replaceDealerConfig(ctx: WriteContext, dealerId: string, config:
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
     const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });
     if (!rt) return { result: upsert() }; // a new dealer, or nothing changes
-    const a = assessConfigChange(ctx.db, rt, dealerId, config, Math.floor(ctx.nowMs / 60_000));
+    const a = assessConfigChange(ctx.db, rt, dealerId, config, epochMinute(ctx.nowMs));
     if (!a.planned) return { result: upsert() };
     const p = a.planned;
     if (!opts.apply && opts.planToken === undefined) throw refused(dealerId, a.conflicts, p, "the new configuration is not stored");

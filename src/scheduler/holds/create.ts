@@ -1,5 +1,6 @@
+import { labourToJson } from "../labour-json.js";
 import { quietAt } from "../../core/day-options.js";
-import { expressHorizon } from "../../core/express.js";
+import { isExpress } from "../../core/cap-override.js";
 import { decodeOptionId } from "../../core/option-id.js";
 import type { Stay } from "../../core/stay.js";
 import type { Booking } from "../../core/types.js";
@@ -10,12 +11,13 @@ import { DomainError, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
-import { jobFor } from "../search.js";
+import { jobOfRequest } from "../job.js";
 import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
-import { countLiveHolds, insertHold, purgeExpiredHolds } from "./holds-repo.js";
+import { countLiveHolds, insertHold, purgeExpiredHolds } from "../../db/repos/holds.js";
 import { holdKey } from "./live.js";
 import { checkExpressStay, slotUnavailable } from "../express-stay.js";
+import { epochMinute } from "../../core/civil.js";
 
 // createHold: keep one option for a customer who is still typing. Checked and written in
 // ONE immediate() transaction exactly like a booking (same checker, same express rules),
@@ -58,10 +60,10 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
   // credential, never from an anonymous caller's word (trust.ts).
   const { priority } = priorityFor(ctx.sqlite, rt, caller.trust, req.vehicle);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const option = decodeOptionId(rt.dealer, req.optionId);
   if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   const { holdMinutes, holdLimits } = rt.dealer.config;
   const holdId = `h_${randomToken()}`;
   const rowId = sha256Hex(holdId);
@@ -77,7 +79,7 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
       if (mine.n >= holdLimits.perClient) throw tooMany(`you already hold ${holdLimits.perClient} slots at this dealer; book or release one first`, mine.soonest, ctx.nowMs, holdLimits.perClient);
     }
     const { reception } = option;
-    const express = priority && rt.dealer.dayOf(reception.start) <= expressHorizon(rt.index, now).last;
+    const express = isExpress(rt.index, reception.start, now, priority);
     const req0 = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes, job, now, express, priority };
     const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
     const forced = chk.forced;
@@ -96,7 +98,7 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
       returnStart: stay.ret?.start ?? null,
       returnMinutes: stay.ret?.minutes ?? null,
       readyAt: stay.plan.readyAt,
-      labourJson: JSON.stringify(stay.plan.labour),
+      labourJson: labourToJson(rt.dealer, stay.plan.labour),
       express,
       mobility,
       requestJson: JSON.stringify({ vehicle: req.vehicle, interventions: req.interventions, known: req.customer.known, mobility }),

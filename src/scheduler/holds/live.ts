@@ -1,7 +1,8 @@
 import type { CapacityIndex } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
-import type { Booking, LabourSlice, Mobility } from "../../core/types.js";
-import type { HoldRow } from "./holds-repo.js";
+import type { Booking, Mobility } from "../../core/types.js";
+import { labourFromJson } from "../labour-json.js";
+import type { HoldRow } from "../../db/repos/holds.js";
 
 // Holds in the in-memory index: each live hold is a Booking (flag `hold`) under the key
 // "hold:<row id>", so it counts for every rule the checker knows (desk, caps, workshop,
@@ -24,7 +25,7 @@ export function holdBooking(dealer: Dealer, row: HoldRow): Booking | null {
     id: holdKey(row.id),
     reception: { advisor, start: row.receptionStart, minutes: row.receptionMinutes },
     ret: retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes } : null,
-    labour: (JSON.parse(row.labourJson) as LabourSlice[]).filter((l) => l.skill < dealer.skills.length),
+    labour: labourFromJson(dealer, row.labourJson),
     readyAt: row.readyAt,
     express: row.express,
     mobility: row.mobility as Mobility,

@@ -3,7 +3,7 @@ import { sha256Hex } from "../../lib/digest.js";
 import type { WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { DealerRuntime } from "../runtime.js";
-import { deleteHold, findHold } from "./holds-repo.js";
+import { deleteHold, findHold } from "../../db/repos/holds.js";
 import { holdKey } from "./live.js";
 
 // Releasing and consuming a hold. The hold id is the capability: whoever has it (the

@@ -2,7 +2,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import type { BookingFile, BookingRequest } from "../contracts.js";
 import { DomainError } from "../errors.js";
-import { openCampaignsFor } from "./campaigns.js";
+import { openCampaignsFor } from "../../db/repos/campaigns.js";
 
 // The booking file: what the reception needs beyond the slot. The request text itself
 // stays verbatim in appointments.request_text; here go the pre-diagnosis answers (with

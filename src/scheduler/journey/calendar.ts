@@ -1,5 +1,5 @@
 import type { Dealer } from "../../core/dealer.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { appointmentView } from "../present.js";
 import { buildCalendar, type IcsEvent, type Invitation } from "./ics.js";
 import { bringIn, mobilityIn } from "./templates.js";

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { Id } from "../../core/primitives.js";
-import { stmt } from "../../db/prepared.js";
+import { replaceCampaignRows } from "../../db/repos/campaigns.js";
 import { immediate } from "../../db/tx.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
-import { audit } from "../appointments-repo.js";
+import { audit } from "../../db/repos/appointments.js";
 import { Vin } from "../contracts.js";
 import { type Ctx, isoNow } from "../context.js";
 import { notFound } from "../errors.js";
@@ -41,20 +41,8 @@ export function replaceCampaigns(ctx: Ctx, input: { dealerId: string; body: Camp
   const at = isoNow(ctx);
   const actor = ctx.actor;
   immediate(sqlite, () => {
-    sqlite.prepare("DELETE FROM campaign_vins WHERE dealer_id = ?").run(dealerId);
-    sqlite.prepare("DELETE FROM campaigns WHERE dealer_id = ?").run(dealerId);
-    const head = sqlite.prepare("INSERT INTO campaigns (dealer_id, code, title, kind, updated_at) VALUES (?, ?, ?, ?, ?)");
-    const vin = sqlite.prepare("INSERT OR IGNORE INTO campaign_vins (dealer_id, vin, code) VALUES (?, ?, ?)");
-    for (const c of list.campaigns) {
-      head.run(dealerId, c.code, c.title, c.kind, at);
-      for (const v of c.vins) vin.run(dealerId, v.toUpperCase(), c.code);
-    }
+    replaceCampaignRows(sqlite, dealerId, list.campaigns, at);
     audit(db, { dealerId, appointmentId: null, at, actor, action: "campaigns.replaced", after: list.campaigns.map((c) => ({ code: c.code, kind: c.kind, vins: c.vins.length })) });
   });
   return { dealerId, campaigns: list.campaigns.map((c) => ({ code: c.code, title: c.title, kind: c.kind, vins: new Set(c.vins.map((v) => v.toUpperCase())).size })) };
-}
-
-export function openCampaignsFor(sqlite: SqliteHandle, dealerId: string, vin: string): Array<{ code: string; title: string; kind: string }> {
-  return stmt(sqlite, "SELECT c.code, c.title, c.kind FROM campaign_vins v JOIN campaigns c ON c.dealer_id = v.dealer_id AND c.code = v.code WHERE v.dealer_id = ? AND v.vin = ? ORDER BY c.code")
-    .all(dealerId, vin.toUpperCase()) as Array<{ code: string; title: string; kind: string }>;
 }

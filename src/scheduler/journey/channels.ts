@@ -3,7 +3,7 @@ import type { CustomerKind, Transport } from "../../core/messaging-config.js";
 import type { WriteContext } from "../context.js";
 import { compose, LINKED_KINDS } from "./compose.js";
 import { mintManageLink } from "./manage-links.js";
-import { enqueue, type MessageChannel } from "./outbox-repo.js";
+import { enqueue, type MessageChannel } from "../../db/repos/outbox.js";
 import type { Recipient } from "./recipients.js";
 import { nextWindowOpen } from "./sms-window.js";
 import type { TemplateVars } from "./templates.js";

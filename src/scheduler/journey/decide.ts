@@ -1,4 +1,5 @@
-import type { JobKind } from "./jobs-repo.js";
+import type { JobKind } from "../../db/repos/jobs.js";
+import { isUpcoming } from "../../core/status.js";
 
 // What a due timer does, decided from the facts at the moment it fires (pure). A timer
 // that fires late (after a restart) re-checks everything: a reminder is never sent once
@@ -17,7 +18,6 @@ export interface Facts {
 
 export type Decision = { act: "customer" | "staff" | "no_show" | "alert" } | { act: "skip"; why: string };
 
-const ACTIVE = new Set(["requested", "confirmed"]);
 const skip = (why: string): Decision => ({ act: "skip", why });
 
 export function decide(kind: JobKind, f: Facts): Decision {
@@ -27,11 +27,11 @@ export function decide(kind: JobKind, f: Facts): Decision {
     case "confirm_overdue":
       return f.status === "requested" ? { act: "alert" } : skip(`status:${f.status}`);
     case "reminder":
-      if (!ACTIVE.has(f.status)) return skip(`status:${f.status}`);
+      if (!isUpcoming(f.status)) return skip(`status:${f.status}`);
       if (f.nowMs >= f.receptionStartMs) return skip("late");
       return f.reachable ? { act: "customer" } : skip("no_consent");
     case "no_show_check":
-      return ACTIVE.has(f.status) ? { act: "no_show" } : skip(`status:${f.status}`);
+      return isUpcoming(f.status) ? { act: "no_show" } : skip(`status:${f.status}`);
     case "car_ready":
       if (f.status !== "checked_in") return skip(`status:${f.status}`);
       if (f.nowMs >= f.readyAtMs) return skip("late");
@@ -40,6 +40,9 @@ export function decide(kind: JobKind, f: Facts): Decision {
     case "follow_up":
       if (f.status !== "completed") return skip(`status:${f.status}`);
       return { act: f.reachable ? "customer" : "staff" };
+    case "progress_check":
+      // Only while the car is in the workshop: the advisor asks the technician.
+      return f.status === "checked_in" ? { act: "staff" } : skip(`status:${f.status}`);
     case "service_reminder":
       if (f.upcoming) return skip("already_booked");
       return f.reachable ? { act: "customer" } : skip("no_consent");

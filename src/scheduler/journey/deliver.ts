@@ -1,13 +1,16 @@
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";
-import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "./outbox-repo.js";
+import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "../../db/repos/outbox.js";
 import { smsStopHash, toE164 } from "./phone.js";
 import { customerContact } from "./recipients.js";
 import type { JourneyDeps } from "./runner.js";
 import { sendEmail } from "./send-email.js";
 import { sendText } from "./send-sms.js";
-import { isStopped } from "./stops-repo.js";
+import { isStopped } from "../../db/repos/stops.js";
+import type { DeliveryOutcome as Outcome, FetchFn } from "./transports.js";
 import { payloadOf, webhookRequest } from "./webhook.js";
+
+export type { FetchFn };
 
 // deliverDue: sends due outbox messages by their transport (the dealer's webhook, email
 // over SMTP, SMS through the provider). Claims take a lease
@@ -15,11 +18,6 @@ import { payloadOf, webhookRequest } from "./webhook.js";
 // is recorded only if the lease is still ours. A crash between the POST and the record
 // leaves the row pending: after the lease it is sent again with the SAME delivery id,
 // which the receiver dedupes. Failures back off 2^attempts × 30 s, capped at 1 h.
-
-export type FetchFn = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
 
 export const DELIVERY_LEASE_MS = 60_000;
 export const MAX_DELIVERY_ATTEMPTS = 20;
@@ -44,34 +42,49 @@ export interface DeliverOptions {
   wallNow?: () => number;
 }
 
-/** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
-export type Outcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;
 
 export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
-  for (const m of claimed) {
-    const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
-    if (outcome === null) {
-      markDelivered(deps.sqlite, m, nowMs);
-      report.delivered.push(m.id);
-      continue;
+  // The results are recorded together (one transaction, one fsync) rather than one
+  // autocommit each: most outcomes are known without waiting (suppressed, no address, no
+  // webhook), and a storm of bookings makes a storm of messages. Recorded at the latest
+  // RECORD_EVERY_MS after the first unrecorded one, so a crash re-sends (same delivery
+  // id, deduped by the receiver) no more than a second's worth.
+  let marks: Array<() => void> = [];
+  let since = 0;
+  const record = () => {
+    const todo = marks;
+    marks = [];
+    if (todo.length > 0) immediate(deps.sqlite, () => { for (const m of todo) m(); });
+  };
+  try {
+    for (const m of claimed) {
+      const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
+      if (marks.length === 0) since = performance.now();
+      if (outcome === null) {
+        marks.push(() => markDelivered(deps.sqlite, m, nowMs));
+        report.delivered.push(m.id);
+      } else if ("suppress" in outcome) {
+        marks.push(() => markSuppressed(deps.sqlite, m, outcome.suppress));
+      } else if ("defer" in outcome) {
+        marks.push(() => markDeferred(deps.sqlite, m, outcome.defer, outcome.reason));
+      } else {
+        const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
+        marks.push(() => markAttemptFailed(deps.sqlite, m, outcome.error, retry));
+        (retry === null ? report.failed : report.retried).push(m.id);
+        deps.log?.({ level: "warn", msg: "delivery failed", messageId: m.id, kind: m.kind, attempts: m.attempts, error: outcome.error, final: retry === null });
+      }
+      if (performance.now() - since >= RECORD_EVERY_MS) record();
     }
-    if ("suppress" in outcome) {
-      markSuppressed(deps.sqlite, m, outcome.suppress);
-      continue;
-    }
-    if ("defer" in outcome) {
-      markDeferred(deps.sqlite, m, outcome.defer, outcome.reason);
-      continue;
-    }
-    const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
-    markAttemptFailed(deps.sqlite, m, outcome.error, retry);
-    (retry === null ? report.failed : report.retried).push(m.id);
-    deps.log?.({ level: "warn", msg: "delivery failed", messageId: m.id, kind: m.kind, attempts: m.attempts, error: outcome.error, final: retry === null });
+  } finally {
+    // Also when a transport threw: what was sent before it is recorded.
+    record();
   }
   return report;
 }
+
+const RECORD_EVERY_MS = 1000;
 
 /** The manage link of a message that carries one (the dealer's manageUrl, else PUBLIC_URL). */
 function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string | undefined): string | null {

@@ -1,7 +1,7 @@
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
-import type { JobRow } from "./jobs-repo.js";
+import type { JobRow } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { markNoShow } from "./no-show.js";
 import { recipientOf } from "./recipients.js";
@@ -55,6 +55,8 @@ export function runJob(ctx: WriteContext, job: JobRow): Ran {
       return d.act === "customer"
         ? { outcome: toCustomer(ctx, dealer, row, { kind: "car_ready", dedupeId }, who) }
         : { outcome: toStaff(ctx, dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, { kind: "car_ready_call", dedupeId }) };
+    case "progress_check":
+      return { outcome: toStaff(ctx, dealer, row, `advisor:${row.advisorId}`, { kind: "progress_check", dedupeId, data: { task: "progress_check" } }) };
     case "follow_up":
       return d.act === "customer"
         ? { outcome: toCustomer(ctx, dealer, row, { kind: "follow_up", dedupeId }, who) }

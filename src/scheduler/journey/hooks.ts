@@ -1,18 +1,20 @@
-import { stmt } from "../../db/prepared.js";
-import { type AppointmentRow, linkAppointment } from "../appointments-repo.js";
+import { type AppointmentRow, linkAppointment } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { Action, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
-import { cancelJobs, JOB_KINDS, scheduleJob } from "./jobs-repo.js";
+import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
+import { vehicleById } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
+import { epochMinute } from "../../core/civil.js";
+import { scheduleProgressCheck } from "./progress-check.js";
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
@@ -32,6 +34,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
   };
   linkAppointment(ctx.db, row.id, patch);
   scheduleJobsFor(ctx, { ...row, ...patch });
+  scheduleProgressCheck(ctx, row);
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
   return patch;
 }
@@ -39,6 +42,7 @@ export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, re
 /** After a move (staff PATCH, the customer's reschedule): the timers follow the appointment. */
 export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   rescheduleJobsFor(ctx, row);
+  scheduleProgressCheck(ctx, row);
   // The customer who moved it knows; anyone else's move is told to them.
   if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
@@ -72,11 +76,11 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
 
 /** At delivery: two options for the next service visit, for the advisor to offer. */
 function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
-  const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
+  const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
   const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
   // Around the same time next year, unless the vehicle's next due date says otherwise.
-  const due = stmt(ctx.sqlite, "SELECT next_service_due AS d FROM vehicles WHERE id = ?").get(row.vehicleId ?? "") as { d: string | null } | undefined;
-  const dueDay = due?.d ? rt.dealer.dayOf(Math.floor(Date.parse(`${due.d}T12:00:00Z`) / 60_000)) : today + 365;
+  const due = row.vehicleId ? vehicleById(ctx.db, row.vehicleId)?.nextServiceDue : null;
+  const dueDay = due ? rt.dealer.dayOf(epochMinute(Date.parse(`${due}T12:00:00Z`))) : today + 365;
   const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
   const model = (JSON.parse(row.vehicleJson) as { model: string }).model;
   const options = serviceOptions(rt, model, fromDay, ctx.nowMs, 14);

@@ -1,8 +1,9 @@
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import type { DealerRuntime } from "../runtime.js";
 import { toStaff } from "./messages.js";
-import { messageLeft, withdrawMessage } from "./outbox-repo.js";
+import { messageLeft, withdrawMessage } from "../../db/repos/outbox.js";
+import { scheduleProgressCheck } from "./progress-check.js";
 import { rescheduleJobsFor } from "./schedule.js";
 
 // A late customer checked in after the automatic no-show (lifecycle.ts: no_show →
@@ -17,4 +18,5 @@ export function onLateCheckIn(ctx: WriteContext, rt: DealerRuntime, row: Appoint
     if (messageLeft(ctx.sqlite, task)) toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, { kind: "no_show_withdrawn", dedupeId: `no_show_withdrawn:${row.id}` });
   }
   rescheduleJobsFor(ctx, row);
+  scheduleProgressCheck(ctx, row); // and so does the progress check, if still ahead
 }

@@ -1,3 +1,4 @@
+import { insertManageLink } from "../../db/repos/appointments.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { sha256Hex } from "../../lib/digest.js";
 import { newManageToken } from "../tokens.js";
@@ -10,6 +11,6 @@ import { newManageToken } from "../tokens.js";
 
 export function mintManageLink(sqlite: SqliteHandle, dealerId: string, appointmentId: string, nowIso: string): string {
   const token = newManageToken(dealerId);
-  sqlite.prepare("INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(sha256Hex(token), dealerId, appointmentId, nowIso);
+  insertManageLink(sqlite, sha256Hex(token), dealerId, appointmentId, nowIso);
   return token;
 }

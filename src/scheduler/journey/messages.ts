@@ -1,10 +1,10 @@
 import type { Dealer } from "../../core/dealer.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { appointmentView } from "../present.js";
 import type { CustomerKind } from "../../core/messaging-config.js";
 import { sendToCustomer } from "./channels.js";
-import { enqueue } from "./outbox-repo.js";
+import { enqueue } from "../../db/repos/outbox.js";
 import { recipientOf, type Recipient } from "./recipients.js";
 import { bringIn, mobilityIn, render, type TemplateKind, type TemplateVars } from "./templates.js";
 

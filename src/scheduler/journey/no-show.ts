@@ -1,18 +1,19 @@
-import { audit, transitionAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { audit, transitionAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { DealerRuntime } from "../runtime.js";
-import { cancelJobs, type JobKind } from "./jobs-repo.js";
+import { cancelJobs, type JobKind } from "../../db/repos/jobs.js";
 import { toStaff } from "./messages.js";
 import { optionLines, optionsLike } from "./options.js";
+import { epochMinute } from "../../core/civil.js";
 
 // No-shows: the appointment is marked no_show (its capacity is released by the caller
 // after commit) and the desk gets a "contact and reschedule" task with two options.
 
 /** Timers that die with the appointment (the no-show check itself may be the one running). */
-export const DIES_WITH_APPOINTMENT: readonly JobKind[] = ["confirm_overdue", "reminder", "supervisor_notice", "car_ready", "follow_up"];
+export const DIES_WITH_APPOINTMENT: readonly JobKind[] = ["confirm_overdue", "reminder", "supervisor_notice", "car_ready", "follow_up", "progress_check"];
 
 export function noShowTask(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): string {
-  const today = rt.dealer.dayOf(Math.floor(ctx.nowMs / 60_000));
+  const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
   const options = optionsLike(rt, row, today, ctx.nowMs);
   return toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, {
     kind: "no_show_task",

@@ -1,7 +1,7 @@
 import { deriveJob, isJobError } from "../../core/duration.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { OptionView } from "../contracts.js";
-import { jobOf } from "../move.js";
+import { jobOfRow } from "../job.js";
 import { optionView } from "../present.js";
 import { isPriority, rowPriority } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
@@ -14,7 +14,7 @@ import { searchOptions } from "../search.js";
 export const PROPOSED = 2;
 
 export function optionsLike(rt: DealerRuntime, row: AppointmentRow, fromDay: number, nowMs: number, days = 14): OptionView[] {
-  const res = searchOptions(rt, jobOf(rt, row), fromDay, days, PROPOSED, nowMs, { priority: rowPriority(rt.dealer, row) });
+  const res = searchOptions(rt, jobOfRow(rt, row), fromDay, days, PROPOSED, nowMs, { priority: rowPriority(rt.dealer, row) });
   return res.options.slice(0, PROPOSED).map((o) => optionView(rt.dealer, o));
 }
 

@@ -1,10 +1,10 @@
-import { audit } from "../appointments-repo.js";
+import { audit } from "../../db/repos/appointments.js";
 import { contactHashes } from "../contact-cap.js";
 import { isoNow, type WriteContext } from "../context.js";
 import type { BookingRequest, PossibleMatch } from "../contracts.js";
 import type { Caller } from "../trust.js";
 import { personaOf } from "./persona.js";
-import { customerById, type CustomerRow, findCustomer, findVehicle, insertCustomer, insertVehicle, updateCustomer, updateVehicle, type VehicleRow } from "./people-repo.js";
+import { customerById, type CustomerRow, findCustomer, findVehicle, insertCustomer, insertVehicle, updateCustomer, updateVehicle, type VehicleRow } from "../../db/repos/people.js";
 
 // Links a booking to its customer and vehicle records, inside the booking transaction.
 //

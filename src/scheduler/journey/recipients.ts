@@ -1,11 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Locale } from "../../core/dealer-config.js";
-import { once, ph } from "../../db/prepared.js";
-import { appointments } from "../../db/schema.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import { type AppointmentRow, customerJsonOf } from "../../db/repos/appointments.js";
 import type { Customer, Persona } from "../contracts.js";
-import { customerById, type CustomerRow } from "./people-repo.js";
+import { customerById, type CustomerRow } from "../../db/repos/people.js";
 
 // Who a customer message goes to, and whether it may go at all. Consent and channel are
 // read when the message is written (the latest the customer told us), and the address
@@ -62,8 +59,8 @@ export function customerContact(db: Db, ref: string): Contact | null {
     return row ? fromRow(row) : null;
   }
   if (kind === "appointment") {
-    const row = once(db, "recipients.customerJson", () => db.select({ customerJson: appointments.customerJson }).from(appointments).where(eq(appointments.id, ph("id"))).prepare()).get({ id });
-    return row ? fromJson(row.customerJson) : null;
+    const json = customerJsonOf(db, id);
+    return json === undefined ? null : fromJson(json);
   }
   return null;
 }

@@ -1,10 +1,8 @@
-import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, weekdayOf, ymdFromDayNumber } from "../../core/civil.js";
+import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, weekdayOf, ymdFromDayNumber, epochMinute } from "../../core/civil.js";
 import { carWindow } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { LabourSlice } from "../../core/types.js";
-import { and, eq, gte, lt, or } from "drizzle-orm";
-import { appointments } from "../../db/schema.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import { appointmentsForReport, type AppointmentRow, firstConfirmations } from "../../db/repos/appointments.js";
 import { notFound } from "../errors.js";
 import { rowPriority } from "../priority.js";
 import type { ReportQuery, ReportView } from "./contracts.js";
@@ -55,7 +53,7 @@ function toReportRow(dealer: Dealer, r: AppointmentRow, confirmedMs: number | nu
     id: r.id, channel: r.channel, status: r.status, createdMs, confirmedMs,
     priority: rowPriority(dealer, r),
     receptionStart: r.receptionStart, receptionMinutes: r.receptionMinutes, returnStart: r.returnStart, returnMinutes: r.returnMinutes,
-    createdDay: dealer.dayOf(Math.floor(createdMs / 60_000)), receptionDay: day.n,
+    createdDay: dealer.dayOf(epochMinute(createdMs)), receptionDay: day.n,
     inRush: overlapFlat(day.rush, [s, s + r.receptionMinutes]) > 0,
     labourMinutes: labour,
     car: r.mobility === "courtesy_car" ? carWindow({ reception: { advisor: 0, start: r.receptionStart, minutes: r.receptionMinutes }, ret, readyAt: r.readyAt }) : null,
@@ -68,32 +66,13 @@ export function dealerReport(ctx: Ctx, input: { dealerId: string; query: ReportQ
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const dealer = rt.dealer;
-  const day = q.date ? dayNumberFromIso(q.date) : dealer.dayOf(Math.floor(nowMs / 60_000));
+  const day = q.date ? dayNumberFromIso(q.date) : dealer.dayOf(epochMinute(nowMs));
   const [fromDay, toDay] = periodDays(q.period, day);
   const f = frame(dealer, fromDay, toDay);
   const from = f.fromMs / 60_000;
   const to = f.toMs / 60_000;
-  const a = appointments;
-  // Created in the period, or holding anything (desk, labour, a car) inside it; labour
-  // and cars can run on for days after the reception.
-  const rows = db
-    .select()
-    .from(a)
-    .where(
-      and(
-        eq(a.dealerId, dealerId),
-        or(
-          and(gte(a.createdAt, new Date(f.fromMs).toISOString()), lt(a.createdAt, new Date(f.toMs).toISOString())),
-          and(lt(a.receptionStart, to), or(gte(a.receptionStart, from), gte(a.readyAt, from), gte(a.returnStart, from))),
-        ),
-      ),
-    )
-    .all();
-  const confirmed = new Map(
-    (sqlite
-      .prepare("SELECT appointment_id AS id, min(at) AS at FROM audit_log WHERE appointment_id IN (SELECT value FROM json_each(?)) AND action IN ('confirm', 'check-in') GROUP BY appointment_id")
-      .all(JSON.stringify(rows.map((r) => r.id))) as Array<{ id: string; at: string }>).map((c) => [c.id, Date.parse(c.at)]),
-  );
+  const rows = appointmentsForReport(db, dealerId, { fromIso: new Date(f.fromMs).toISOString(), toIso: new Date(f.toMs).toISOString(), from, to });
+  const confirmed = new Map(firstConfirmations(sqlite, rows.map((r) => r.id)).map((c) => [c.id, Date.parse(c.at)]));
   const reportRows = rows.map((r) => toReportRow(dealer, r, confirmed.get(r.id) ?? null, fromDay, toDay));
   return { dealerId, period: q.period, from: isoFromDayNumber(fromDay), to: isoFromDayNumber(toDay - 1), ...aggregate(reportRows, f) };
 }

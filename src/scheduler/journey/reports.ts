@@ -1,3 +1,5 @@
+import { isHolding } from "../../core/status.js";
+
 // The dealer's statistics for one period, aggregated from plain rows (pure: no storage,
 // no clock, no time zone; report-load.ts prepares the rows and the frame).
 //
@@ -61,7 +63,6 @@ export interface Figures {
 }
 
 const ONLINE = new Set(["app", "web"]);
-const HOLDING = new Set(["requested", "confirmed", "checked_in", "completed"]);
 const DAY_MS = 86_400_000;
 
 export const share = (numerator: number, denominator: number): Share => ({
@@ -90,7 +91,7 @@ export function aggregate(rows: ReportRow[], f: ReportFrame): Figures {
     return load < f.quietLimit;
   });
 
-  const holding = rows.filter((r) => HOLDING.has(r.status));
+  const holding = rows.filter((r) => isHolding(r.status));
   let desk = 0;
   let labour = 0;
   let carMinutes = 0;

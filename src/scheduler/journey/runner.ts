@@ -1,14 +1,14 @@
-import type { LogFn } from "../../api/deps.js";
+import type { LogFn } from "../../lib/log.js";
 import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
 import { immediate } from "../../db/tx.js";
 import type { WriteContext } from "../context.js";
 import type { Runtimes } from "../runtime.js";
 import { runJob } from "./handlers.js";
-import { claimDueJobs, failJob, finishJob, type JobRow } from "./jobs-repo.js";
+import { claimDueJobs, failJob, finishJob, type JobRow } from "../../db/repos/jobs.js";
 import type { MessagingDeps } from "./transports.js";
 
 // runDue: the timers' engine. Claims due jobs in one short transaction (a lease), then
-// runs each in its own transaction that also marks it done. Jobs whose lease expired
+// runs the batch in one transaction, each job in its own savepoint that also marks it done. Jobs whose lease expired
 // (the process died mid-run) are claimed again: since effects and "done" commit
 // together, a job takes effect exactly once however often it is claimed.
 
@@ -47,26 +47,47 @@ export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}):
   for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
     const claimed = immediate(deps.sqlite, () => claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100));
     if (claimed.length === 0) break;
+    runBatch(deps, claimed, nowMs, at, report);
+  }
+  return report;
+}
+
+/**
+ * The claimed jobs in ONE transaction (one fsync for the batch, not one per job: a
+ * booking storm schedules a supervisor notice per booking, and one commit each cost as
+ * much disk as the bookings themselves), each job in its own SAVEPOINT so that one that
+ * throws (or lost its lease) rolls back alone and is marked failed in the same commit.
+ * The index and the report change only after the COMMIT returned.
+ */
+function runBatch(deps: JourneyDeps, claimed: JobRow[], nowMs: number, at: string, report: RunReport): void {
+  const ran: Array<{ job: JobRow; outcome: string; release?: { dealerId: string; id: string } }> = [];
+  const failed: Array<{ job: JobRow; message: string }> = [];
+  immediate(deps.sqlite, () => {
     for (const job of claimed) {
       const ctx: WriteContext = { db: deps.db, sqlite: deps.sqlite, runtimes: deps.runtimes, nowMs, actor: "scheduler" };
       try {
-        const ran = immediate(deps.sqlite, () => {
+        const r = immediate(deps.sqlite, () => {
           const r = runJob(ctx, job);
           if (!finishJob(deps.sqlite, job, r.outcome, at)) throw new LeaseLost();
           return r;
         });
-        // After commit only: the index must never lose capacity the database still holds.
-        if (ran.release) deps.runtimes.get(ran.release.dealerId)?.index.remove(ran.release.id);
-        report.ran.push({ id: job.id, kind: job.kind, appointmentId: job.appointmentId, dueAt: job.dueAt, outcome: ran.outcome });
+        ran.push({ job, outcome: r.outcome, release: r.release });
       } catch (err) {
         if (err instanceof LeaseLost) continue; // someone else owns it now (or it was cancelled)
-        report.failed++;
         const message = err instanceof Error ? err.message : String(err);
-        immediate(deps.sqlite, () => failJob(deps.sqlite, job, message, retryAt(job, nowMs), at));
-        // Ids and kinds only: job payloads and errors never carry contact details.
-        deps.log?.({ level: "error", msg: "job failed", jobId: job.id, kind: job.kind, attempts: job.attempts, error: message.slice(0, 200) });
+        failJob(deps.sqlite, job, message, retryAt(job, nowMs), at);
+        failed.push({ job, message });
       }
     }
+  });
+  for (const { job, outcome, release } of ran) {
+    // After commit only: the index must never lose capacity the database still holds.
+    if (release) deps.runtimes.get(release.dealerId)?.index.remove(release.id);
+    report.ran.push({ id: job.id, kind: job.kind, appointmentId: job.appointmentId, dueAt: job.dueAt, outcome });
   }
-  return report;
+  for (const { job, message } of failed) {
+    report.failed++;
+    // Ids and kinds only: job payloads and errors never carry contact details.
+    deps.log?.({ level: "error", msg: "job failed", jobId: job.id, kind: job.kind, attempts: job.attempts, error: message.slice(0, 200) });
+  }
 }

@@ -1,10 +1,9 @@
 import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
-import { stmt } from "../../db/prepared.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, scheduleJob } from "./jobs-repo.js";
-import type { VehicleRow } from "./people-repo.js";
+import { cancelJobs, cancelOtherServiceReminders, scheduleJob } from "../../db/repos/jobs.js";
+import type { VehicleRow } from "../../db/repos/people.js";
 import { recipientOf } from "./recipients.js";
 import { bookingTimers, DAY, MINUTE, PLACEMENT_KINDS, placementTimers, SERVICE_REMINDER_LEAD_DAYS, type Timer } from "./timers.js";
 
@@ -38,8 +37,7 @@ export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void 
 export function scheduleServiceReminder(ctx: WriteContext, dealer: Dealer, vehicle: VehicleRow): void {
   if (!vehicle.nextServiceDue) return;
   const key = `service_reminder:${vehicle.id}:${vehicle.nextServiceDue}`;
-  stmt(ctx.sqlite, "UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
-    .run(isoNow(ctx), `service_reminder:${vehicle.id}:%`, key);
+  cancelOtherServiceReminders(ctx.sqlite, vehicle.id, key, isoNow(ctx));
   const dueDay = dayNumberFromIso(vehicle.nextServiceDue);
   const dueMs = dealer.day(dueDay).zone.start * MINUTE;
   if (dueMs - ctx.nowMs < 7 * DAY) return;

@@ -1,11 +1,10 @@
 import type { Dealer } from "../../core/dealer.js";
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { JourneyDeps } from "./runner.js";
 import { appointmentCalendar } from "./calendar.js";
-import type { MessageRow } from "./outbox-repo.js";
+import type { MessageRow } from "../../db/repos/outbox.js";
 import type { Contact } from "./recipients.js";
-import { MailError, type OutgoingMail } from "./transports.js";
-import type { Outcome } from "./deliver.js";
+import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from "./transports.js";
 
 // One outbox row as an email over SMTP: plain text and HTML, the invitation (.ics) for
 // confirmations and moves (METHOD:REQUEST) and cancellations (METHOD:CANCEL), built from

@@ -1,13 +1,13 @@
 import type { Dealer } from "../../core/dealer.js";
-import type { FetchFn, Outcome } from "./deliver.js";
-import type { MessageRow } from "./outbox-repo.js";
+import type { MessageRow } from "../../db/repos/outbox.js";
 import { smsStopHash, toE164 } from "./phone.js";
 import type { Contact } from "./recipients.js";
 import { nextWindowOpen } from "./sms-window.js";
 import { smsText } from "./sms-text.js";
-import { isStopped } from "./stops-repo.js";
+import { isStopped } from "../../db/repos/stops.js";
 import type { JourneyDeps } from "./runner.js";
 import { sendSms } from "./twilio.js";
+import type { DeliveryOutcome as Outcome, FetchFn } from "./transports.js";
 
 // One outbox row as a text: never after the number's STOP, only inside the dealer's SMS
 // window (outside it the row waits for the window to open, without using up an

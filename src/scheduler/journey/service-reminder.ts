@@ -1,11 +1,13 @@
+import { hasUpcomingVisit } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
-import type { JobRow } from "./jobs-repo.js";
+import type { JobRow } from "../../db/repos/jobs.js";
 import { serviceOptions, optionLines } from "./options.js";
 import { sendToCustomer } from "./channels.js";
-import { customerById, vehicleById } from "./people-repo.js";
+import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
 import { bringIn, mobilityIn } from "./templates.js";
+import { epochMinute } from "../../core/civil.js";
 
 // The service reminder, 3-4 weeks before a vehicle's maintenance is due: to the current
 // owner, only with consent, with two proposed options before the due date. Skipped when
@@ -17,12 +19,10 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
   const owner = vehicle?.ownerCustomerId ? customerById(ctx.db, vehicle.ownerCustomerId) : undefined;
   if (!rt || !vehicle || !owner) return "skipped:gone";
   if (vehicle.nextServiceDue !== job.payload.dueDate) return "skipped:due_date_changed";
-  const nowMin = Math.floor(ctx.nowMs / 60_000);
-  const upcoming = ctx.sqlite
-    .prepare("SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN ('requested', 'confirmed') AND reception_start > ? LIMIT 1")
-    .get(vehicle.id, nowMin);
+  const nowMin = epochMinute(ctx.nowMs);
+  const upcoming = hasUpcomingVisit(ctx.sqlite, vehicle.id, nowMin);
   const who = recipientOfCustomer(owner);
-  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming: upcoming !== undefined });
+  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming });
   if (d.act === "skip") return `skipped:${d.why}`;
   const dealer = rt.dealer;
   const today = dealer.dayOf(nowMin);

@@ -1,6 +1,6 @@
 import { immediate } from "../../db/tx.js";
 import type { WriteContext } from "../context.js";
-import { vehiclesDueWithoutReminder } from "./people-repo.js";
+import { vehiclesDueWithoutReminder } from "../../db/repos/people.js";
 import type { JourneyDeps } from "./runner.js";
 import { scheduleServiceReminder } from "./schedule.js";
 import { DAY, SERVICE_REMINDER_LEAD_DAYS } from "./timers.js";

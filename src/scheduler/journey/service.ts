@@ -26,7 +26,7 @@ export class Journey {
     this.pending++;
     const run = this.chain.then(async () => {
       scanServiceReminders(this.deps, nowMs);
-      const jobs = runDue(this.deps, nowMs);
+      const jobs = await runDueYielding(this.deps, nowMs);
       const deliveries = opts.deliver === false ? { delivered: [], retried: [], failed: [] } : await deliverDue(this.deps, nowMs, this.fetchFn);
       return { jobs, deliveries };
     });
@@ -43,4 +43,22 @@ export class Journey {
   tickIfIdle(nowMs: number): Promise<TickReport> | null {
     return this.pending > 0 ? null : this.tick(nowMs);
   }
+}
+
+/**
+ * runDue in small batches with a turn of the event loop between them: a booking storm
+ * leaves thousands of due timers (a supervisor notice per booking), and running them all
+ * in one synchronous call held the loop (searches and bookings waited) for as long as
+ * they took. Each batch is one transaction (runner.ts); 20 × 100 jobs per tick as before.
+ */
+async function runDueYielding(deps: JourneyDeps, nowMs: number): Promise<RunReport> {
+  const report: RunReport = { ran: [], failed: 0 };
+  for (let b = 0; b < 80; b++) {
+    const r = runDue(deps, nowMs, { batch: 25, maxBatches: 1 });
+    report.ran.push(...r.ran);
+    report.failed += r.failed;
+    if (r.ran.length + r.failed === 0) break;
+    await new Promise<void>((ok) => setTimeout(ok, 0)); // setTimeout: also on Workers
+  }
+  return report;
 }

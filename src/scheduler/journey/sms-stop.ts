@@ -1,10 +1,10 @@
-import { audit } from "../appointments-repo.js";
+import { audit } from "../../db/repos/appointments.js";
 import { DomainError, notFound } from "../errors.js";
 import type { WriteContext } from "../context.js";
 import { immediate } from "../../db/tx.js";
 import type { SmsStopResult } from "./messaging-contracts.js";
 import { smsStopHash, toE164 } from "./phone.js";
-import { recordStop } from "./stops-repo.js";
+import { recordStop } from "../../db/repos/stops.js";
 
 // A customer's STOP, told to staff (or received by the provider's inbound webhook): no
 // later text goes to that number at this dealer, including those already queued. The

@@ -24,7 +24,7 @@ export interface TemplateVars {
 }
 
 export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
-export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call", "no_show_withdrawn"] as const;
+export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call", "no_show_withdrawn", "progress_check", "ready_conflict", "extra_work_approval"] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
 type Render = (v: TemplateVars) => { subject: string; text: string };
@@ -46,6 +46,10 @@ const EN: Record<TemplateKind, Render> = {
   car_ready_call: (v) => ({ subject: `Call ${v.customer}: car ready at ${v.readyTime}`, text: `Call ${v.customer}: the ${v.vehicle} will be ready at ${v.readyTime} (no consent to automatic messages).` }),
   follow_up_call: (v) => ({ subject: `Follow-up call: ${v.customer}`, text: `Call ${v.customer} about the visit of ${v.date} (${v.reason}, ${v.vehicle}): satisfaction and concerns.` }),
   no_show_withdrawn: (v) => ({ subject: `No-show withdrawn: ${v.customer} arrived late`, text: `${v.customer} arrived late for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) and has been checked in. Ignore the no-show task: no call needed.` }),
+  ready_time_changed: (v) => ({ subject: `New ready time for your ${v.vehicle}: ${v.readyTime}`, text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready at ${v.readyTime}. ${v.greeter} will hand it back to you at ${v.dealer}.` }),
+  progress_check: (v) => ({ subject: `Progress check: ${v.vehicle}, ready at ${v.readyTime}`, text: `80% of the planned labour on the ${v.vehicle} (${v.reason}) is due now. Check progress with the technician; report it so the promise to ${v.customer} (ready at ${v.readyTime}) stays true.` }),
+  ready_conflict: (v) => ({ subject: `Ready time moved: the return of ${v.vehicle} needs you`, text: `The ${v.vehicle} of ${v.customer} will be ready at ${v.readyTime}, after its return appointment, and the return could not follow (${opts(v, "see the task data")}). Arrange the return and the mobility with the customer.` }),
+  extra_work_approval: (v) => ({ subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`, text: `Extra work was found on the ${v.vehicle} (${opts(v, "see the task data")}). Ask ${v.customer} for approval; it is planned only once approved.` }),
 };
 
 const IT: Record<TemplateKind, Render> = {
@@ -63,6 +67,10 @@ const IT: Record<TemplateKind, Render> = {
   car_ready_call: (v) => ({ subject: `Chiamare ${v.customer}: auto pronta alle ${v.readyTime}`, text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta alle ${v.readyTime} (nessun consenso ai messaggi automatici).` }),
   follow_up_call: (v) => ({ subject: `Chiamata di follow-up: ${v.customer}`, text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.` }),
   no_show_withdrawn: (v) => ({ subject: `Mancata presentazione annullata: ${v.customer} è arrivato in ritardo`, text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività di mancata presentazione: nessuna chiamata necessaria.` }),
+  ready_time_changed: (v) => ({ subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`, text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta alle ${v.readyTime}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.` }),
+  progress_check: (v) => ({ subject: `Verifica avanzamento: ${v.vehicle}, pronta alle ${v.readyTime}`, text: `È stato raggiunto l'80% della manodopera prevista sulla ${v.vehicle} (${v.reason}). Verificare l'avanzamento con il tecnico e registrarlo, perché la promessa a ${v.customer} (pronta alle ${v.readyTime}) resti vera.` }),
+  ready_conflict: (v) => ({ subject: `Orario di riconsegna spostato: la riconsegna della ${v.vehicle} richiede un intervento`, text: `La ${v.vehicle} di ${v.customer} sarà pronta alle ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${opts(v, "vedere i dati dell'attività")}). Concordare riconsegna e mobilità con il cliente.` }),
+  extra_work_approval: (v) => ({ subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`, text: `Sono stati rilevati lavori aggiuntivi sulla ${v.vehicle} (${opts(v, "vedere i dati dell'attività")}). Chiedere l'approvazione a ${v.customer}; saranno pianificati solo dopo l'approvazione.` }),
 };
 
 const TEMPLATES: Record<Locale, Record<TemplateKind, Render>> = { it: IT, en: EN };

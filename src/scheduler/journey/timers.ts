@@ -1,4 +1,4 @@
-import type { JobKind } from "./jobs-repo.js";
+import type { JobKind } from "../../db/repos/jobs.js";
 
 // When each promise falls due: pure arithmetic on epoch milliseconds, derived from the
 // appointment's epoch minutes. "24 hours before" is 24 elapsed hours whatever the clocks

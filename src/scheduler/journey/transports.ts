@@ -43,3 +43,12 @@ export interface MessagingDeps {
   /** Base of the manage links (PUBLIC_URL), unless the dealer sets messaging.manageUrl. */
   publicUrl?: string;
 }
+
+/** The fetch the senders use (global fetch in production; tests pass their own). */
+export type FetchFn = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
+
+/** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
+export type DeliveryOutcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;

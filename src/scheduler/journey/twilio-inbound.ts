@@ -1,11 +1,11 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha1 } from "@noble/hashes/legacy.js";
 import { timingSafeEqualString } from "../../lib/digest.js";
-import { audit } from "../appointments-repo.js";
+import { audit } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { immediate } from "../../db/tx.js";
 import { smsStopHash, toE164 } from "./phone.js";
-import { clearStop, recordStop } from "./stops-repo.js";
+import { clearStop, recordStop } from "../../db/repos/stops.js";
 import { notFound } from "../errors.js";
 
 // The provider's inbound webhook for texts customers send back (Twilio's format). The

@@ -1,5 +1,4 @@
-import type { FetchFn } from "./deliver.js";
-import type { SmsProviderConfig } from "./transports.js";
+import type { FetchFn, SmsProviderConfig } from "./transports.js";
 
 // The Twilio-compatible SMS adapter: a form-encoded POST to
 // {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json with basic auth (sid:token).

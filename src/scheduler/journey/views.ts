@@ -1,7 +1,7 @@
-
+import { unconfirmedSince } from "../../db/repos/appointments.js";
 import { notFound } from "../errors.js";
 import type { MessageList, OverdueList } from "./contracts.js";
-import { listMessages, type MessageFilter } from "./outbox-repo.js";
+import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 import type { Ctx } from "../context.js";
 
@@ -32,9 +32,7 @@ export function overdueRequests(ctx: Ctx, { dealerId }: { dealerId: string }): O
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const channels = [...ONLINE_CHANNELS];
   const cutoff = new Date(nowMs - DAY).toISOString();
-  const rows = sqlite
-    .prepare(`SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`)
-    .all(dealerId, cutoff, ...channels) as Array<{ id: string; channel: string | null; created_at: string; reception_start: number }>;
+  const rows = unconfirmedSince(sqlite, dealerId, cutoff, channels);
   return {
     dealerId,
     appointments: rows.map((r) => ({

@@ -1,6 +1,6 @@
 import { usesLegacySecret, webhookSigningKey } from "../../core/webhook-secret.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import type { MessageRow } from "./outbox-repo.js";
+import type { MessageRow } from "../../db/repos/outbox.js";
 import { customerContact } from "./recipients.js";
 import { legacySignature, standardSignature } from "./webhook-signature.js";
 

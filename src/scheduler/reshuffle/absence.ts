@@ -2,7 +2,7 @@ import { CapacityIndex } from "../../core/capacity-index.js";
 import { DealerConfig } from "../../core/dealer-config.js";
 import { compileDealer, readInstant } from "../../core/dealer.js";
 import { planAbsence } from "../../core/reshuffle/index.js";
-import { getDealer, upsertDealer } from "../../db/dealers-repo.js";
+import { getDealer, upsertDealer } from "../../db/repos/dealers.js";
 import type { Outcome, Ctx, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { AbsenceRequest } from "./contracts.js";

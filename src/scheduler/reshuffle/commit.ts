@@ -1,6 +1,7 @@
+import { labourToJson } from "../labour-json.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { PlanMove } from "../../core/reshuffle/index.js";
-import { audit, updateAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { audit, updateAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import { toCustomer } from "../journey/messages.js";
@@ -26,7 +27,7 @@ export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, 
       returnStart: m.to.ret?.start ?? null,
       returnMinutes: m.to.ret?.minutes ?? null,
       readyAt: m.to.readyAt,
-      labourJson: JSON.stringify(m.to.labour),
+      labourJson: labourToJson(dealer, m.to.labour),
       // The current placement's flag; the audit row keeps the overridden rules.
       forced: m.forced,
       updatedAt: at,

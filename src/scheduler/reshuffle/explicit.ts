@@ -2,7 +2,7 @@ import { readInstant } from "../../core/dealer.js";
 import type { MoveTarget } from "../../core/reshuffle/index.js";
 import type { AdvisorSlot } from "../../core/types.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import { DomainError, notFound } from "../errors.js";
 import type { ExplicitMove } from "./contracts.js";
 import { movableOf } from "./load.js";

@@ -1,4 +1,4 @@
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { DomainError } from "../errors.js";
 import type { ApplyGuard } from "./contracts.js";

@@ -1,5 +1,5 @@
 import { isRefusal, planLate } from "../../core/reshuffle/index.js";
-import { findAppointment } from "../appointments-repo.js";
+import { findAppointment } from "../../db/repos/appointments.js";
 import type { Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { LateRequest } from "./contracts.js";

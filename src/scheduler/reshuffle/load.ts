@@ -1,16 +1,15 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { Movable } from "../../core/reshuffle/index.js";
 import type { Db } from "../../db/sqlite-handle.js";
-import { appointmentsBetween, type AppointmentRow } from "../appointments-repo.js";
-import { jobOf } from "../move.js";
+import { appointmentsBetween, type AppointmentRow } from "../../db/repos/appointments.js";
+import { jobOfRow } from "../job.js";
 import { rowPriority } from "../priority.js";
+import { isUpcoming } from "../../core/status.js";
 
 // What a planner may touch, read from storage: every appointment of the days concerned,
 // with the job (durations, labour) and priority each was booked with. Requested and
 // confirmed appointments may move; a checked-in one (or one whose reception is past) only
 // by its return.
-
-export const MOVABLE: ReadonlySet<string> = new Set(["requested", "confirmed"]);
 
 export interface Loaded {
   rows: Map<string, AppointmentRow>;
@@ -18,8 +17,8 @@ export interface Loaded {
 }
 
 export function movableOf(dealer: Dealer, row: AppointmentRow, now: number): Movable | null {
-  if (!MOVABLE.has(row.status) && row.status !== "checked_in") return null;
-  return { job: jobOf({ dealer }, row), priority: rowPriority(dealer, row), returnOnly: row.status === "checked_in" || row.receptionStart < now };
+  if (!isUpcoming(row.status) && row.status !== "checked_in") return null;
+  return { job: jobOfRow({ dealer }, row), priority: rowPriority(dealer, row), returnOnly: row.status === "checked_in" || row.receptionStart < now };
 }
 
 /** Appointments of the local days from `from`'s to `to`'s (epoch minutes), as movables. */

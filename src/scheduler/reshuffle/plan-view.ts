@@ -4,7 +4,7 @@ import type { CorePlan, PlanContact, PlanMove, ReplanContext } from "../../core/
 import type { Booking } from "../../core/types.js";
 import { canonicalJson } from "../../lib/canonical-json.js";
 import { sha256Hex } from "../../lib/digest.js";
-import type { AppointmentRow } from "../appointments-repo.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { optionView, slotView } from "../present.js";
 import type { ReshuffleKind } from "./contracts.js";
 import type { ContactView, MoveView, ReshufflePlan } from "./plan-schema.js";

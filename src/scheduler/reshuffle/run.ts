@@ -10,6 +10,7 @@ import { explicitTargets } from "./explicit.js";
 import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { applyFailure } from "./refusal.js";
+import { epochMinute } from "../../core/civil.js";
 
 // One reshuffle, dry run or apply. The apply runs in ONE immediate() transaction: the plan
 // is recomputed on the current day, checked against what the client saw (token or
@@ -35,7 +36,7 @@ function targetsOf(p: Planned): MoveTarget[] {
 export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuard, spec: ReshuffleSpec): Outcome<ReshufflePlan> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan") return { status: 200, body: planView(spec.compute(rt, now, true), dealerId, "plan"), replayed: false };
   let after: (() => void) | null = null;
   const outcome = immediate(ctx.sqlite, () =>

@@ -1,10 +1,11 @@
 import { isRefusal, planSwap, type Movable } from "../../core/reshuffle/index.js";
-import { findAppointment, type AppointmentRow } from "../appointments-repo.js";
+import { findAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import type { Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { SwapRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
-import { MOVABLE, movableOf } from "./load.js";
+import { isUpcoming } from "../../core/status.js";
+import { movableOf } from "./load.js";
 import { refusedError } from "./refusal.js";
 import { runReshuffle } from "./run.js";
 
@@ -22,7 +23,7 @@ export function swapAppointments(ctx: WriteContext, input: { dealerId: string; b
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
         const m = movableOf(rt.dealer, row, now);
-        if (!MOVABLE.has(row.status) || !m || m.returnOnly || !rt.index.bookings.has(id)) {
+        if (!isUpcoming(row.status) || !m || m.returnOnly || !rt.index.bookings.has(id)) {
           throw new DomainError("invalid_transition", `appointment ${id} (${row.status}) can no longer be swapped`, { appointmentId: id, status: row.status });
         }
         rows.set(id, row);

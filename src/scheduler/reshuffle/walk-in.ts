@@ -1,16 +1,18 @@
+import { labourToJson } from "../labour-json.js";
 import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/index.js";
 import { checkStay } from "../../core/stay.js";
 import type { Booking, Job } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
-import { findAppointment, insertAppointment } from "../appointments-repo.js";
+import { findAppointment, insertAppointment } from "../../db/repos/appointments.js";
 import { contactHashes } from "../contact-cap.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { appointmentView, slotView } from "../present.js";
 import { isPriority, resolveMobility } from "../priority.js";
 import type { DealerRuntime } from "../runtime.js";
-import { advisorIndexOf, jobFor } from "../search.js";
+import { jobOfRequest } from "../job.js";
+import { advisorIndexOf } from "../search.js";
 import { newManageToken } from "../tokens.js";
 import { auditReshuffle } from "./commit.js";
 import type { WalkInRequest } from "./contracts.js";
@@ -18,6 +20,7 @@ import type { ReshufflePlan } from "./plan-schema.js";
 import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { refusedError } from "./refusal.js";
+import { epochMinute } from "../../core/civil.js";
 
 // receiveWalkIn: a customer at the desk without an appointment. Received now or at the
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
@@ -28,7 +31,7 @@ import { refusedError } from "./refusal.js";
 function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
   const priority = isPriority(rt.dealer, req.vehicle.model);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobFor(rt, { ...req, mobility });
+  const job = jobOfRequest(rt, { ...req, mobility });
   // Today is always inside a priority vehicle's express window.
   const express = priority;
   const w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId") });
@@ -52,7 +55,7 @@ export function receiveWalkIn(ctx: WriteContext, input: { dealerId: string; body
   const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const now = Math.floor(ctx.nowMs / 60_000);
+  const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
@@ -80,7 +83,7 @@ export function receiveWalkIn(ctx: WriteContext, input: { dealerId: string; body
         returnStart: w.ret?.start ?? null,
         returnMinutes: w.ret?.minutes ?? null,
         readyAt: chk.stay.plan.readyAt,
-        labourJson: JSON.stringify(chk.stay.plan.labour),
+        labourJson: labourToJson(d, chk.stay.plan.labour),
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),

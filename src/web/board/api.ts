@@ -1,3 +1,4 @@
+import { CAP_CODES } from "../../core/caps.js";
 import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
 import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
@@ -45,7 +46,8 @@ const RULES_IT: Record<string, string> = {
 };
 
 /** Caps are the only rules a move may override (with force and a reason). */
-export const FORCEABLE = new Set(["hourly_cap", "two_hour_cap"]);
+/** The codes an advisor may force past (with a reason): the buffer caps, as the server rules. */
+export const FORCEABLE = CAP_CODES;
 
 export interface Refusal {
   sentence: string;

@@ -2,12 +2,14 @@ import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
-import type { DialogState } from "./day-page.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView } from "./refusal-view.js";
 import type { Appointment, DayBoard, Plan, Session, Slot } from "./types.js";
+
+/** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
+export type AppointmentDialogState = { kind: "appointment"; slot: Slot; refusal?: Refusal; target?: { advisorId: string; minute: number } };
 
 // One appointment's actions: its lifecycle steps, a move (time and advisor; past the
 // buffer caps with a reason when those are all it breaks), "running late" and a swap —
@@ -22,7 +24,7 @@ const STEPS: Record<string, Array<[string, "confirm" | "checkIn" | "noShow" | "c
 interface Props {
   session: Session;
   day: DayBoard;
-  state: Extract<DialogState, { kind: "appointment" }>;
+  state: AppointmentDialogState;
   details?: Appointment;
   onDetails: (id: string) => void;
   onDone: (message?: string) => void;

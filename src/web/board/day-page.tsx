@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { addDays, longDate } from "../shared/dates.js";
 import { hhmm } from "./minutes.js";
 import { AbsenceDialog } from "./absence-dialog.js";
-import { board, isStale, refusalOf, type Refusal } from "./api.js";
-import { AppointmentDialog } from "./appointment-dialog.js";
+import { board, isStale, refusalOf } from "./api.js";
+import { AppointmentDialog, type AppointmentDialogState } from "./appointment-dialog.js";
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
 import { messagesOfDay } from "./messages-panel.js";
@@ -13,7 +13,7 @@ import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./t
 import { WalkInDialog } from "./walk-in-dialog.js";
 
 export type DialogState =
-  | { kind: "appointment"; slot: Slot; refusal?: Refusal; target?: { advisorId: string; minute: number } }
+  | AppointmentDialogState
   | { kind: "absence" }
   | { kind: "walk-in" }
   | null;

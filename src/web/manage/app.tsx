@@ -10,13 +10,13 @@ import { problemSentence } from "../shared/problem-sentence.js";
 import { Recap } from "../shared/recap.js";
 import type { Appointment, DealerInfo, Option } from "../shared/types.js";
 import { STRINGS } from "./strings.js";
+import { isUpcoming } from "../../core/status.js";
 
 // The customer's own appointment: see it, download the .ics, move it through the day
 // list (same rules as the advisors' move), or cancel it after a confirmation. Focus goes
 // to the heading of whatever appears; results are announced.
 
 type Mode = "view" | "change" | "cancel";
-const ENDED = ["cancelled", "completed", "no_show", "checked_in"];
 
 export function ManageApp({ api, token, lang: asked }: { api: string; token: string; lang: string | null }) {
   const [appt, setAppt] = useState<Appointment | null>(null);
@@ -92,7 +92,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     mobility: appt.mobility,
   };
   const zone = zoneNote(dealer.timeZone, lang);
-  const active = !ENDED.includes(appt.status);
+  const active = isUpcoming(appt.status);
 
   return (
     <div class="pl-root pl-box" lang={lang}>

@@ -115,6 +115,7 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
       <p id="pl-cal-help" class="pl-sr">
         {labels.title}
       </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA date-picker grid pattern (arrow keys move between days) */}
       <table ref={grid} role="grid" class="pl-grid" aria-labelledby="pl-cal-title" aria-busy={loaded ? "false" : "true"}>
         <thead>
           <tr>
@@ -173,6 +174,7 @@ function DayCell({ d, info, inRange, focused, selected, loaded, lang, labels, on
   };
   return (
     <td
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a day of the ARIA date-picker grid
       role="gridcell"
       data-date={d}
       tabIndex={focused ? 0 : -1}

@@ -1,0 +1,129 @@
+// Server CPU per booking (issue 17), measured so that other work on a shared machine
+// moves it as little as possible: the real server (dist/node.js, WORKERS=1 unless told)
+// books distinct valid slots of the write-bench dealer (fixtures/write-dealer.ts) from 32
+// clients, and the figure is the server processes' CPU time (utime + stime from
+// /proc/<pid>/stat, children included for WORKERS>1) per 201, not wall-clock bookings/s.
+// It includes the commits' fsync syscalls as far as the kernel charges them to us.
+//
+//   npx tsx bench/write-cpu.ts                  (runs npm run build first)
+//   WRITE_CPU_N=4000 WRITE_CPU_WARMUP=1000      measured bookings, warm-up bookings
+//   WRITE_CPU_WORKERS=auto                      the cluster (CPU of primary + workers)
+//   WRITE_CPU_PROFILE=1                         node --cpu-prof; summary on stdout
+//   WRITE_CPU_NOBUILD=1                         use dist/ as it is
+//   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
+//                                               node scripts/build-server.mjs <srcDir> dist-before)
+
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
+import { ADMIN_TOKEN, call, freePort, NOW_ISO, sleep } from "./http-setup.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const N = Number(process.env.WRITE_CPU_N || 4000);
+const WARMUP = Number(process.env.WRITE_CPU_WARMUP || 1000);
+const WORKERS = process.env.WRITE_CPU_WORKERS || "1";
+const PROFILE = process.env.WRITE_CPU_PROFILE === "1";
+const DIST = process.env.WRITE_CPU_DIST || "dist";
+const CONNECTIONS = 32;
+const TICK_US = 1e6 / 100; // USER_HZ
+
+/** [utime, stime] (µs) of pid and its live children (cluster workers). */
+function cpuUs(pid: number): [number, number] {
+  const stat = (p: number): [number, number] => {
+    const f = readFileSync(`/proc/${p}/stat`, "utf8");
+    const x = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return [Number(x[11]) * TICK_US, Number(x[12]) * TICK_US];
+  };
+  const total = stat(pid);
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(f.slice(f.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) {
+        const [u, k] = stat(Number(d));
+        total[0] += u;
+        total[1] += k;
+      }
+    } catch {}
+  }
+  return total;
+}
+
+async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {
+  const counts: Record<number, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < bodies.length) {
+        const r = bodies[next++];
+        const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": r.key }, body: r.body });
+        await res.arrayBuffer();
+        counts[res.status] = (counts[res.status] ?? 0) + 1;
+      }
+    }),
+  );
+  return counts;
+}
+
+async function main() {
+  if (process.env.WRITE_CPU_NOBUILD !== "1" && DIST === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
+  const dir = mkdtempSync(join(tmpdir(), "pitlane-write-cpu-"));
+  const port = await freePort();
+  const log = openSync(join(dir, "server.log"), "a");
+  const child = spawn(process.execPath, [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--enable-source-maps", `${DIST}/node.js`], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
+      DATABASE_PATH: join(dir, "scheduler.db"), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
+      PITLANE_SECRET: "bench-only-secret-0123456789abcdef", SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS,
+      // e.g. WRITE_CPU_ENV="JOURNEY_INTERVAL_MS=0 GROUP_COMMIT=off": what one part costs.
+      ...Object.fromEntries((process.env.WRITE_CPU_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("="))),
+    },
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let t = 0; ; t++) {
+      try {
+        if ((await fetch(`${url}/health`)).ok) break;
+      } catch {}
+      if (t > 600) throw new Error("server did not come up");
+      await sleep(50);
+    }
+    const put = await call(url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    if (put.status !== 201 && put.status !== 200) throw new Error(`PUT dealer: ${put.status} ${put.text}`);
+    const bodies = writeRequests(WARMUP + N);
+    await book(url, bodies.slice(0, WARMUP));
+    const load0 = loadavg()[0];
+    const cpu0 = cpuUs(child.pid!);
+    const t0 = performance.now();
+    const counts = await book(url, bodies.slice(WARMUP));
+    const secs = (performance.now() - t0) / 1000;
+    const cpu1 = cpuUs(child.pid!);
+    const user = cpu1[0] - cpu0[0];
+    const sys = cpu1[1] - cpu0[1];
+    const cpu = user + sys;
+    const ok = counts[201] ?? 0;
+    console.log(`${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  } finally {
+    await new Promise<void>((done) => {
+      child.once("exit", () => done());
+      child.kill("SIGTERM");
+    });
+    if (PROFILE) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
+        console.log(`\n== ${f}`);
+        for (const l of summariseProfile(JSON.parse(readFileSync(join(dir, f), "utf8")) as CpuProfile, null)) console.log(l);
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(2); });

@@ -1,0 +1,22 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "../errors.js";
+
+// WORKERS > 1 (node/writer.ts): a worker forwards each write to the process that commits
+// this database's writes. When that process took the request and then failed to answer
+// (it died mid-request, the socket broke), the write may or may not have happened, so the
+// worker must not write it itself: it hands the request back to its own app with this
+// flag in the environment (never from the client: a header could be forged), and the app
+// answers 503 service_unavailable here, after the request id, CORS and rate limits, so
+// the answer is an ordinary problem+json the widget can read.
+
+export const WRITER_UNAVAILABLE = "pitlaneWriterUnavailable";
+
+export function writerUnavailable(): MiddlewareHandler {
+  return async (c, next) => {
+    if ((c.env as Record<string, unknown> | undefined)?.[WRITER_UNAVAILABLE] === true) {
+      c.header("Retry-After", "1");
+      throw new ApiError("service_unavailable", "the process that stores bookings did not answer; retry with the same Idempotency-Key");
+    }
+    await next();
+  };
+}

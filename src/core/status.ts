@@ -1,0 +1,36 @@
+// An appointment's statuses and the sets the rules are written in, defined once: the
+// verbs, the journey, the reports and the SQL (through sqlStrings()) all read them here.
+//
+//   requested → confirmed → checked_in → completed, plus cancelled and no_show.
+
+export const STATUSES = ["requested", "confirmed", "checked_in", "completed", "cancelled", "no_show"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses that hold advisor, workshop and mobility capacity (the in-memory index keeps them). */
+export const HOLDING: readonly Status[] = ["requested", "confirmed", "checked_in", "completed"];
+
+/** Statuses that give the appointment's capacity back. */
+export const RELEASED: readonly Status[] = ["cancelled", "no_show"];
+
+/**
+ * Not started yet, still ahead of the customer: may be moved, cancelled or marked a
+ * no-show, gets reminders, counts against the contact cap and stops a service reminder.
+ */
+export const UPCOMING: readonly Status[] = ["requested", "confirmed"];
+
+const holding: ReadonlySet<string> = new Set(HOLDING);
+const released: ReadonlySet<string> = new Set(RELEASED);
+const upcoming: ReadonlySet<string> = new Set(UPCOMING);
+
+export const isHolding = (status: string): boolean => holding.has(status);
+export const isReleased = (status: string): boolean => released.has(status);
+export const isUpcoming = (status: string): boolean => upcoming.has(status);
+
+/**
+ * A set of these constants as SQL string literals, for `status IN (…)`: `'requested', 'confirmed'`.
+ * Only for the constants above (word characters only), never for input.
+ */
+export function sqlStrings(values: readonly string[]): string {
+  for (const v of values) if (!/^\w+$/.test(v)) throw new Error(`not a status constant: ${v}`);
+  return values.map((v) => `'${v}'`).join(", ");
+}

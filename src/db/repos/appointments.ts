@@ -1,0 +1,166 @@
+import { HOLDING, sqlStrings, UPCOMING } from "../../core/status.js";
+import { stmt } from "../prepared.js";
+import { appointments } from "../schema.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { sqliteOf, tableRows } from "./rows.js";
+
+// Appointment rows. Every write here is meant to run inside the caller's immediate()
+// transaction, next to the rule check that justified it. Raw statements prepared once
+// per connection (db/prepared.ts), rows shaped by the schema (rows.ts).
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type NewAppointmentRow = typeof appointments.$inferInsert;
+
+const A = tableRows(appointments);
+const SELECT = `SELECT ${A.columns} FROM appointments`;
+const holdingSql = sqlStrings(HOLDING);
+
+const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefined => A.decode(stmt(sqliteOf(db), sql).get(...params));
+const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] => A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
+
+/** UPDATE ... SET <the patch's columns> WHERE id = ? [AND <guard> = ?]: one statement per patch shape. */
+function update(db: Db, id: string, patch: Partial<NewAppointmentRow>, guard?: { column: "version" | "status"; expected: unknown }): number {
+  const set = A.set(patch);
+  const sql = `UPDATE appointments SET ${set.sql} WHERE id = ?${guard ? ` AND ${guard.column} = ?` : ""}`;
+  return stmt(sqliteOf(db), sql).run(...set.params, id, ...(guard ? [guard.expected] : [])).changes;
+}
+
+export function findAppointment(db: Db, dealerId: string, id: string): AppointmentRow | undefined {
+  return one(db, `${SELECT} WHERE dealer_id = ? AND id = ?`, dealerId, id);
+}
+
+/** Capacity-holding appointments whose reception or return is at or after `since`. */
+export function holdingSince(db: Db, dealerId: string, since: number): AppointmentRow[] {
+  return all(db, `${SELECT} WHERE dealer_id = ? AND status IN (${holdingSql}) AND (reception_start >= ? OR ready_at >= ?)`, dealerId, since, since);
+}
+
+/** Appointments (any status) with a reception or return in [from, to). */
+export function appointmentsBetween(db: Db, dealerId: string, from: number, to: number): AppointmentRow[] {
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND ((reception_start >= ? AND reception_start < ?) OR (return_start >= ? AND return_start < ?)` +
+      // Multi-day stays (courtesy car out, labour in progress) overlap the day too.
+      " OR (reception_start < ? AND ready_at >= ?))",
+    dealerId, from, to, from, to, to, from,
+  );
+}
+
+/**
+ * A report period's appointments: created in [fromIso, toIso), or holding anything (desk,
+ * labour, a car) inside [from, to) (epoch minutes); labour and cars can run on for days
+ * after the reception.
+ */
+export function appointmentsForReport(db: Db, dealerId: string, p: { fromIso: string; toIso: string; from: number; to: number }): AppointmentRow[] {
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND ((created_at >= ? AND created_at < ?) OR (reception_start < ? AND (reception_start >= ? OR ready_at >= ? OR return_start >= ?)))`,
+    dealerId, p.fromIso, p.toIso, p.to, p.from, p.from, p.from,
+  );
+}
+
+/** The customer as booked (JSON), for messages to a booking with no customer row. */
+export function customerJsonOf(db: Db, id: string): string | undefined {
+  return (stmt(sqliteOf(db), "SELECT customer_json AS j FROM appointments WHERE id = ?").get(id) as { j: string } | undefined)?.j;
+}
+
+export function insertAppointment(db: Db, row: NewAppointmentRow): void {
+  stmt(sqliteOf(db), A.insert).run(...A.values(row));
+}
+
+/** Compare-and-set on version: false when someone else changed the row first. */
+export function updateAppointment(db: Db, id: string, expectedVersion: number, patch: Partial<NewAppointmentRow>): boolean {
+  return update(db, id, patch, { column: "version", expected: expectedVersion }) === 1;
+}
+
+/** Compare-and-set on status: a transition happens once, whoever asks twice. */
+export function transitionAppointment(db: Db, id: string, from: string, patch: Partial<NewAppointmentRow>): boolean {
+  return update(db, id, patch, { column: "status", expected: from }) === 1;
+}
+
+/** The booking's links (customer, vehicle, file), written right after its insert. */
+export function linkAppointment(db: Db, id: string, patch: Partial<NewAppointmentRow>): void {
+  update(db, id, patch);
+}
+
+export interface AuditEntry {
+  dealerId: string;
+  appointmentId: string | null;
+  at: string;
+  actor: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+export function audit(db: Db, e: AuditEntry): void {
+  stmt(sqliteOf(db), "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(
+    e.dealerId,
+    e.appointmentId,
+    e.at,
+    e.actor,
+    e.action,
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+    e.reason ?? null,
+  );
+}
+
+/** The booking's own token, else a link minted for a message (journey/manage-links.ts). */
+export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
+  const own = one(db, `${SELECT} WHERE manage_token_hash = ?`, hash);
+  if (own) return own;
+  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(hash) as { id: string } | undefined;
+  return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
+}
+
+/** Upcoming (core/status.ts): still ahead of the customer; checked-in or completed ones are not. */
+const activeSql = sqlStrings(UPCOMING);
+
+// INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
+// which walks every future booking of the dealer. This pins the contact indexes (and
+// fails loudly if a migration ever drops one).
+const half = (col: string, idx: string) =>
+  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? AND status IN (${activeSql})`;
+
+/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
+export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
+
+/**
+ * Active future bookings of this contact (hashes, scheduler/contact-cap.ts) at the dealer.
+ * UNION (not OR) so each half uses its own (dealer_id, contact_*_hash) index, and a
+ * booking matching both the email and the phone counts once.
+ */
+export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: { email: string | null; phone: string | null }, nowMinute: number): number {
+  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
+  return row.n;
+}
+
+/** Whether the vehicle has an active appointment with its reception after `nowMinute`. */
+export function hasUpcomingVisit(sqlite: SqliteHandle, vehicleId: string, nowMinute: number): boolean {
+  return stmt(sqlite, `SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN (${activeSql}) AND reception_start > ? LIMIT 1`).get(vehicleId, nowMinute) !== undefined;
+}
+
+export interface OverdueRow {
+  id: string;
+  channel: string | null;
+  created_at: string;
+  reception_start: number;
+}
+
+/** Requests still 'requested', made at or before `cutoffIso` through one of `channels`, oldest first. */
+export function unconfirmedSince(sqlite: SqliteHandle, dealerId: string, cutoffIso: string, channels: readonly string[]): OverdueRow[] {
+  const sql = `SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`;
+  return stmt(sqlite, sql).all(dealerId, cutoffIso, ...channels) as OverdueRow[];
+}
+
+/** First confirm or check-in instant (ISO) per appointment, from the audit log. */
+export function firstConfirmations(sqlite: SqliteHandle, ids: readonly string[]): Array<{ id: string; at: string }> {
+  return stmt(sqlite, "SELECT appointment_id AS id, min(at) AS at FROM audit_log WHERE appointment_id IN (SELECT value FROM json_each(?)) AND action IN ('confirm', 'check-in') GROUP BY appointment_id")
+    .all(JSON.stringify(ids)) as Array<{ id: string; at: string }>;
+}
+
+/** The manage link minted for a message (scheduler/journey/manage-links.ts), stored hashed. */
+export function insertManageLink(sqlite: SqliteHandle, tokenHash: string, dealerId: string, appointmentId: string, nowIso: string): void {
+  stmt(sqlite, "INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(tokenHash, dealerId, appointmentId, nowIso);
+}

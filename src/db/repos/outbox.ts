@@ -1,0 +1,175 @@
+import { once, stmt } from "../prepared.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
+
+// The outbox (schema.ts `outbox`). enqueue() runs inside the cause's transaction; the
+// delivery worker claims rows with a lease (attempts fences the run, as for jobs), so a
+// crash mid-delivery leaves the row to be re-sent later under the SAME id.
+
+export type Audience = "customer" | "staff";
+export type MessageChannel = "email" | "sms" | "phone" | "staff";
+/** How a message leaves Pitlane (core/messaging-config.ts TRANSPORTS). */
+export type MessageTransport = "webhook" | "email" | "sms";
+export type MessageStatus = "pending" | "delivered" | "failed" | "suppressed" | "withdrawn";
+
+export interface NewMessage {
+  dealerId: string;
+  appointmentId: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  /** Customer row id, or a staff role ("supervisor", "advisor:<id>", "service_desk"). */
+  recipientRef: string | null;
+  body: { subject: string; text: string; html?: string; sms?: string; manageToken?: string; data?: Record<string, unknown> };
+  /** Unique per promise: a second enqueue with the same id is ignored. */
+  dedupeId: string;
+  /** Default "webhook" (today's only transport). */
+  transport?: MessageTransport;
+  /** Written already suppressed (no consent, STOP, no address): listed, never sent. */
+  suppressed?: string;
+  /** Not before this instant (an SMS outside the dealer's window); default now. */
+  notBefore?: number;
+  /** Why it waits (e.g. "window"), shown to staff. */
+  reason?: string;
+}
+
+export interface MessageRow {
+  id: string;
+  dealerId: string;
+  appointmentId: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  recipientRef: string | null;
+  body: NewMessage["body"];
+  status: MessageStatus;
+  transport: MessageTransport;
+  stateReason: string | null;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+/** Returns whether a row was written (false: that dedupe id exists already). */
+export function enqueue(sqlite: SqliteHandle, m: NewMessage, nowMs: number): boolean {
+  const r = stmts(sqlite).insert.run(
+    crypto.randomUUID(), m.dealerId, m.appointmentId, m.kind, m.audience, m.channel, m.locale, m.recipientRef,
+    JSON.stringify(m.body), m.dedupeId, m.suppressed ? "suppressed" : "pending", Math.max(nowMs, m.notBefore ?? nowMs), new Date(nowMs).toISOString(),
+    m.transport ?? "webhook", m.suppressed ?? m.reason ?? null,
+  );
+  return r.changes === 1;
+}
+
+export function claimDeliveries(sqlite: SqliteHandle, nowMs: number, leaseMs: number, limit: number): MessageRow[] {
+  return (stmts(sqlite).claim.all(nowMs + leaseMs, nowMs, nowMs, limit) as RawMessage[]).map(fromRaw).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt.localeCompare(b.createdAt));
+}
+
+export function markDelivered(sqlite: SqliteHandle, m: MessageRow, nowMs: number): boolean {
+  return stmts(sqlite).delivered.run(new Date(nowMs).toISOString(), m.id, m.attempts).changes === 1;
+}
+
+/** A failed attempt: retry at `retryAt`, or failed for good when retryAt is null. */
+export function markAttemptFailed(sqlite: SqliteHandle, m: MessageRow, error: string, retryAt: number | null): void {
+  if (retryAt === null) stmts(sqlite).failed.run(error.slice(0, 500), m.id, m.attempts);
+  else stmts(sqlite).retry.run(retryAt, error.slice(0, 500), m.id, m.attempts);
+}
+
+/** Never sent, for a reason that will not pass (STOP, no address): kept for staff to see. */
+export function markSuppressed(sqlite: SqliteHandle, m: MessageRow, reason: string): void {
+  stmts(sqlite).suppressed.run(reason, m.id, m.attempts);
+}
+
+/** Not now (outside the SMS window): back to waiting until `at`; the claim does not count as an attempt. */
+export function markDeferred(sqlite: SqliteHandle, m: MessageRow, at: number, reason: string): void {
+  stmts(sqlite).deferred.run(at, reason, m.id, m.attempts);
+}
+
+export interface MessageFilter {
+  appointmentId?: string;
+  status?: MessageRow["status"];
+  limit: number;
+}
+
+export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageFilter): MessageRow[] {
+  const where = ["dealer_id = ?"];
+  const params: unknown[] = [dealerId];
+  if (f.appointmentId) (where.push("appointment_id = ?"), params.push(f.appointmentId));
+  if (f.status) (where.push("status = ?"), params.push(f.status));
+  const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
+  return (stmt(sqlite, sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
+}
+
+interface RawMessage {
+  id: string;
+  dealer_id: string;
+  appointment_id: string | null;
+  kind: string;
+  audience: Audience;
+  channel: MessageChannel;
+  locale: string;
+  recipient_ref: string | null;
+  body_json: string;
+  status: MessageRow["status"];
+  transport: MessageTransport;
+  state_reason: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+const fromRaw = (r: RawMessage): MessageRow => ({
+  id: r.id,
+  dealerId: r.dealer_id,
+  appointmentId: r.appointment_id,
+  kind: r.kind,
+  audience: r.audience,
+  channel: r.channel,
+  locale: r.locale,
+  recipientRef: r.recipient_ref,
+  body: JSON.parse(r.body_json) as MessageRow["body"],
+  status: r.status,
+  transport: r.transport,
+  stateReason: r.state_reason,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  deliveredAt: r.delivered_at,
+});
+
+/**
+ * Withdraws a message that has not left yet (pending, not leased by a delivery in
+ * flight): status 'withdrawn'. False when it already left (or is leaving), or never was.
+ */
+export function withdrawMessage(sqlite: SqliteHandle, dedupeId: string, reason: string, nowMs: number): boolean {
+  return stmts(sqlite).withdraw.run(reason, dedupeId, nowMs).changes > 0;
+}
+
+/** A message with this dedupe id that was not withdrawn (delivered, failed, or on its way). */
+export function messageLeft(sqlite: SqliteHandle, dedupeId: string): boolean {
+  return stmts(sqlite).left.get(dedupeId) !== undefined;
+}
+
+const stmts = (sqlite: SqliteHandle) =>
+  once(sqlite, "outbox", () => ({
+    insert: sqlite.prepare(
+      "INSERT INTO outbox (id, dealer_id, appointment_id, kind, audience, channel, locale, recipient_ref, body_json, dedupe_id, status, attempts, next_attempt_at, created_at, transport, state_reason) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedupe_id) DO NOTHING",
+    ),
+    claim: sqlite.prepare(
+      "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
+        "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
+    ),
+    delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    suppressed: sqlite.prepare("UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    deferred: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
+    withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),
+    left: sqlite.prepare("SELECT 1 FROM outbox WHERE dedupe_id = ? AND status <> 'withdrawn'"),
+  }));

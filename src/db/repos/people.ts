@@ -1,0 +1,77 @@
+import { customers, vehicles } from "../schema.js";
+import { stmt } from "../prepared.js";
+import type { Db, SqliteHandle } from "../sqlite-handle.js";
+import { sqliteOf, tableRows } from "./rows.js";
+
+// Customer and vehicle rows. Called inside the booking transaction. Customer rows hold
+// personal data: never log a row, only its id.
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type VehicleRow = typeof vehicles.$inferSelect;
+
+const C = tableRows(customers);
+const V = tableRows(vehicles);
+const CUSTOMERS = `SELECT ${C.columns} FROM customers`;
+const VEHICLES = `SELECT ${V.columns} FROM vehicles`;
+
+/** UPDATE <table> SET <the patch's columns> WHERE id = ?: one statement per patch shape. */
+function updateById(db: Db, t: typeof C | typeof V, id: string, patch: object): void {
+  const set = t.set(patch);
+  if (set.keys.length === 0) return;
+  stmt(sqliteOf(db), `UPDATE ${t.name} SET ${set.sql} WHERE id = ?`).run(...set.params, id);
+}
+
+export function customerById(db: Db, id: string): CustomerRow | undefined {
+  return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE id = ?`).get(id));
+}
+
+/** The dealer's customer with this email hash, else this phone hash (most recent first). */
+export function findCustomer(db: Db, dealerId: string, emailHash: string | null, phoneHash: string | null): CustomerRow | undefined {
+  if (emailHash) {
+    const hit = C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND email_hash = ?`).get(dealerId, emailHash));
+    if (hit) return hit;
+  }
+  if (phoneHash) return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND phone_hash = ?`).get(dealerId, phoneHash));
+  return undefined;
+}
+
+export function insertCustomer(db: Db, row: CustomerRow): void {
+  stmt(sqliteOf(db), C.insert).run(...C.values(row));
+}
+
+export function updateCustomer(db: Db, id: string, patch: Partial<CustomerRow>): void {
+  updateById(db, C, id, patch);
+}
+
+export function findVehicle(db: Db, dealerId: string, vin: string): VehicleRow | undefined {
+  return V.decode(stmt(sqliteOf(db), `${VEHICLES} WHERE dealer_id = ? AND vin = ?`).get(dealerId, vin));
+}
+
+export function vehicleById(db: Db, id: string): VehicleRow | undefined {
+  return V.decode(stmt(sqliteOf(db), `${VEHICLES} WHERE id = ?`).get(id));
+}
+
+/** The priority flag, looked up by (dealer, VIN) on the unique index: on the search path. */
+export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
+  const row = stmt(sqlite, "SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?").get(dealerId, vin) as { priority: number } | undefined;
+  return row?.priority === 1;
+}
+
+export function insertVehicle(db: Db, row: VehicleRow): void {
+  stmt(sqliteOf(db), V.insert).run(...V.values(row));
+}
+
+export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
+  updateById(db, V, id, patch);
+}
+
+/**
+ * Vehicles with an owner whose next service date lies in [from, to] (local dates) and
+ * that have no service-reminder timer for that date yet (service-scan.ts).
+ */
+export function vehiclesDueWithoutReminder(db: Db, from: string, to: string, limit: number): VehicleRow[] {
+  const sql =
+    `${VEHICLES} WHERE next_service_due >= ? AND next_service_due <= ? AND owner_customer_id IS NOT NULL` +
+    " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.dedupe_key = 'service_reminder:' || vehicles.id || ':' || vehicles.next_service_due) LIMIT ?";
+  return V.decodeAll(stmt(sqliteOf(db), sql).all(from, to, limit));
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as idem from "../../src/db/repos/idempotency.js";
+import { MIGRATIONS_FOLDER } from "../../src/db/open.js";
+import { immediate } from "../../src/db/tx.js";
+import { openDatabase } from "../../src/node.js";
+
+// Storage behaviour on real SQLite files.
+
+let dir: string;
+let handles: Array<ReturnType<typeof openDatabase>>;
+const open = () => {
+  const h = openDatabase(join(dir, "nested", "scheduler.db"));
+  handles.push(h);
+  return h;
+};
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "pitlane-db-"));
+  handles = [];
+});
+afterEach(() => {
+  for (const h of handles) if (h.sqlite.open) h.sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("prepareDatabase", () => {
+  it("creates the directory, applies the PRAGMAs and the migrations", () => {
+    const { sqlite } = open();
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqlite.pragma("synchronous", { simple: true })).toBe(2); // FULL
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r: any) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(["appointments", "audit_log", "dealers", "idempotency_keys"]));
+  });
+
+  it("is idempotent when the same file is opened again", () => {
+    open().sqlite.close();
+    const { sqlite } = open();
+    // Each migration of the journal applied exactly once, none again on the second open.
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
+    expect(sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: journal.entries.length });
+  });
+
+  it("enforces the appointment -> dealer foreign key", () => {
+    const { sqlite } = open();
+    const insert = () =>
+      sqlite
+        .prepare(
+          `INSERT INTO appointments (id, dealer_id, status, version, manage_token_hash, advisor_id, reception_start,
+             reception_minutes, ready_at, labour_json, interventions_json, vehicle_json, customer_json, mobility, created_at, updated_at)
+           VALUES ('a1', 'ghost', 'requested', 1, 'h', 'anna', 0, 15, 0, '[]', '[]', '{}', '{}', 'none', 'x', 'x')`,
+        )
+        .run();
+    expect(insert).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("immediate", () => {
+  it("commits what fn wrote and returns its value", () => {
+    const { sqlite } = open();
+    const r = immediate(sqlite, () => {
+      sqlite.prepare("INSERT INTO dealers (id, config_json, updated_at) VALUES ('d', '{}', 'x')").run();
+      return 42;
+    });
+    expect(r).toBe(42);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM dealers").get()).toEqual({ n: 1 });
+  });
+
+  it("rolls everything back when fn throws", () => {
+    const { sqlite } = open();
+    expect(() =>
+      immediate(sqlite, () => {
+        sqlite.prepare("INSERT INTO dealers (id, config_json, updated_at) VALUES ('d', '{}', 'x')").run();
+        throw new Error("rule violated");
+      }),
+    ).toThrow("rule violated");
+    expect(sqlite.prepare("SELECT count(*) AS n FROM dealers").get()).toEqual({ n: 0 });
+  });
+
+  it("refuses an async fn, because awaiting inside the transaction would break atomicity", () => {
+    const { sqlite } = open();
+    expect(() => immediate(sqlite, (async () => 1) as unknown as () => number)).toThrow(/promise/i);
+  });
+
+  it("makes a second connection wait for the write lock rather than interleave", () => {
+    const a = open();
+    const b = open();
+    b.sqlite.pragma("busy_timeout = 50");
+    immediate(a.sqlite, () => {
+      expect(() => immediate(b.sqlite, () => 1)).toThrow(/locked|busy/i);
+    });
+    expect(immediate(b.sqlite, () => 2)).toBe(2);
+  });
+});
+
+describe("idempotency store", () => {
+  const scope = "POST /v1/dealers/{dealerId}/appointments";
+  const NOW = Date.parse("2026-11-23T09:00:00Z");
+
+  it("answers miss, then replay for the same request, then mismatch for a different one", () => {
+    const { sqlite } = open();
+    const h1 = idem.requestHash({ b: 1, a: [1, 2] });
+    expect(immediate(sqlite, () => idem.lookup(sqlite, "demo", scope, "k1", h1))).toEqual({ kind: "miss" });
+    immediate(sqlite, () => idem.store(sqlite, { dealerId: "demo", scope, key: "k1", requestHash: h1, status: 201, body: { id: "x" }, now: NOW }));
+    // Same body with keys in another order is the same request.
+    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [1, 2], b: 1 }))).toEqual({ kind: "replay", status: 201, body: { id: "x" } });
+    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [2, 1], b: 1 }))).toEqual({ kind: "mismatch" });
+  });
+
+  it.each([
+    ["another dealer", "other", scope],
+    ["another endpoint", "demo", "PATCH /v1/dealers/{dealerId}/appointments/{id}"],
+  ])("keeps keys separate per %s", (_, dealerId, otherScope) => {
+    const { sqlite } = open();
+    const h = idem.requestHash({});
+    idem.store(sqlite, { dealerId: "demo", scope, key: "k", requestHash: h, status: 201, body: {}, now: NOW });
+    expect(idem.lookup(sqlite, dealerId, otherScope, "k", h)).toEqual({ kind: "miss" });
+  });
+
+  it("forgets the key when the surrounding transaction rolls back", () => {
+    const { sqlite } = open();
+    const h = idem.requestHash({});
+    expect(() =>
+      immediate(sqlite, () => {
+        idem.store(sqlite, { dealerId: "demo", scope, key: "k", requestHash: h, status: 201, body: {}, now: NOW });
+        throw new Error("booking failed");
+      }),
+    ).toThrow();
+    expect(idem.lookup(sqlite, "demo", scope, "k", h)).toEqual({ kind: "miss" });
+  });
+
+  it("keeps entries for 24 hours and purges them afterwards", () => {
+    const { sqlite } = open();
+    const h = idem.requestHash({});
+    idem.store(sqlite, { dealerId: "demo", scope, key: "k", requestHash: h, status: 201, body: {}, now: NOW });
+    expect(idem.purgeExpired(sqlite, NOW + idem.IDEMPOTENCY_TTL_MS - 1)).toBe(0);
+    expect(idem.lookup(sqlite, "demo", scope, "k", h).kind).toBe("replay");
+    expect(idem.purgeExpired(sqlite, NOW + idem.IDEMPOTENCY_TTL_MS + 1)).toBe(1);
+    expect(idem.lookup(sqlite, "demo", scope, "k", h)).toEqual({ kind: "miss" });
+  });
+
+  it.each([
+    ["a uuid", "2f1c7a4e-8d2b-4c1e-9f3a-1b2c3d4e5f60", true],
+    ["an empty key", "", false],
+    ["a key with spaces", "a b", false],
+    ["a 201-character key", "k".repeat(201), false],
+  ])("accepts %s as Idempotency-Key: %s", (_, key, ok) => {
+    expect(idem.IdempotencyKey.safeParse(key).success).toBe(ok);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { auth, book, booking, inProcess, ms, putDealer, romeDealer } from "../support/http.js";
+
+// Honest ready times over HTTP: a dealer with ONE mechanic (a roster) gets three 2 h
+// maintenances received at 09:00, 09:15 and 09:30; each car is promised when that
+// mechanic can really have finished it, and the day board shows the mechanic's jobs in order.
+
+const DAY = "2026-11-25";
+const roster = {
+  workshop: {
+    mechanical: [{ id: "luca", name: "Luca Verdi" }],
+    diagnosis: [{ id: "dora", name: "Dora Neri" }],
+    bodywork: [],
+  },
+};
+
+describe("technician plans over HTTP", () => {
+  it("three 2 h jobs on one mechanic are promised at least 2 h apart, and the day board lists them in order", async () => {
+    const t = inProcess();
+    await putDealer(t.api, "uno", romeDealer(roster));
+    const starts = ["09:00", "09:15", "09:30"];
+    const booked = [];
+    for (const [i, s] of starts.entries()) booked.push(await book(t.api, "uno", booking({ start: `${DAY}T${s}`, advisorId: i === 1 ? "bruno" : "anna" }), auth));
+    const ready = booked.map((b) => b.readyAt as string);
+    expect(ready).toEqual([`${DAY}T11:45:00+01:00`, `${DAY}T13:45:00+01:00`, `${DAY}T15:45:00+01:00`]);
+    for (let i = 1; i < ready.length; i++) expect(ms(ready[i]) - ms(ready[i - 1])).toBeGreaterThanOrEqual(2 * 3600_000);
+    // Each return proposal follows the honest ready time.
+    for (const b of booked) expect(ms(b.return.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
+
+    const board: any = await (await t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
+    const luca = board.technicians.find((x: any) => x.id === "luca");
+    expect(luca.skills).toEqual(["mechanical"]);
+    expect(luca.jobs.map((j: any) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
+      [booked[0].id, "09:30", "11:30", "planned"],
+      [booked[1].id, "11:30", "13:30", "planned"],
+      [booked[2].id, "13:30", "15:30", "planned"],
+    ]);
+    expect(board.technicians.find((x: any) => x.id === "dora").jobs).toEqual([]);
+    // Per skill, booked vs capacity as before: one mechanic's 10 opening hours, 6 h booked.
+    expect(board.workshop.mechanical).toEqual({ capacityHours: 10, bookedHours: 6 });
+  });
+
+  it("the search offers nothing a technician cannot finish: with no body shop technician, bodywork has no options", async () => {
+    const t = inProcess();
+    await putDealer(t.api, "uno", romeDealer(roster));
+    const res = await t.api("POST", "/v1/dealers/uno/availability", { interventions: ["bodywork"] });
+    const json: any = await res.json();
+    expect(res.status).toBe(200);
+    expect(json.options).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { rmSync } from "node:fs";
+// First: loading the app first installs @hono/zod-openapi's .openapi() on zod before
+// core/primitives.ts builds its schemas (the runner's imports reach them otherwise).
+import { createTestApp } from "./app.js";
+import type { AppDeps } from "../../src/app.js";
+import { runDue } from "../../src/scheduler/journey/runner.js";
+import { type Api, auth, week } from "./http.js";
+
+// The app with its journey engine over a real SQLite file, and a clock the test moves.
+// restart() closes the database and builds a fresh app on the same file, as a process
+// restart would: nothing survives but what was committed. Built on createTestApp.
+
+export { auth };
+export const DEALER = "rome";
+
+/** Open every day 08:00-18:00 (Sundays too, so DST Sundays can be booked), two advisors. */
+export function journeyDealer(overrides: Record<string, unknown> = {}) {
+  return {
+    name: "Roma Est",
+    timeZone: "Europe/Rome",
+    address: "Via Example 1, Roma",
+    parking: "Bays 1-6",
+    openingHours: week([["08:00", "18:00"]]),
+    rushHours: [["08:00", "09:00"]],
+    advisors: [
+      { id: "anna", name: "Anna Rossi" },
+      { id: "bruno", name: "Bruno Neri" },
+    ],
+    mobility: { courtesyCars: 2, pickupDelivery: 1, taxi: true, rental: false, shuttle: false },
+    express: { reservedReceptions: { morning: 0, afternoon: 0 }, defaultReservedHours: 0, heldCourtesyCars: 0 },
+    locale: "en",
+    ...overrides,
+  };
+}
+
+export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
+  const clock = { ms: Date.parse(startIso) };
+  const logs: Array<Record<string, unknown>> = [];
+  const build = (dir?: string) => createTestApp({ dir, now: () => clock.ms, deps: { log: (l) => logs.push(l as Record<string, unknown>), ...extra } });
+  let cur = build();
+  const { dir, dbPath } = cur;
+  const api: Api = async (method, path, body, headers = {}) =>
+    cur.app.request(path, {
+      method,
+      headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const t = {
+    clock,
+    logs,
+    dbPath,
+    api,
+    /** A POST with a raw body and headers of the test's choosing (forms, signatures). */
+    api2: (path: string, body: string, headers: Record<string, string>) => cur.app.request(path, { method: "POST", headers, body }),
+    get sqlite() { return cur.sqlite; },
+    get journey() { return cur.journey; },
+    get runtimes() { return cur.runtimes; },
+    at(iso: string | number) { clock.ms = typeof iso === "number" ? iso : Date.parse(iso); },
+    /** Runs the due timers as of `iso` (the clock moves there). */
+    run(iso?: string | number) {
+      if (iso !== undefined) t.at(iso);
+      return runDue(cur.journey.deps, clock.ms);
+    },
+    restart() {
+      if (cur.sqlite.open) cur.sqlite.close();
+      cur = build(dir);
+    },
+    /** Simulates a crash: the connection is dropped without any cleanup. */
+    crash() { if (cur.sqlite.open) cur.sqlite.close(); },
+    rows<T = any>(sql: string, ...params: unknown[]): T[] { return cur.sqlite.prepare(sql).all(...params) as T[]; },
+    close() {
+      if (cur.sqlite.open) cur.sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+export type JourneyApp = ReturnType<typeof journeyApp>;
+
+export async function ok(res: Response, status = 200): Promise<any> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text.slice(0, 400)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function setupDealer(t: JourneyApp, overrides: Record<string, unknown> = {}) {
+  await ok(await t.api("PUT", `/v1/dealers/${DEALER}`, journeyDealer(overrides), auth), 201);
+}
+
+let seq = 0;
+/** A fresh contact each time (the public booking route caps bookings per email/phone). */
+export const CONSENTING = () => ({ known: true, name: "Marco Bianchi", email: `marco${++seq}@example.com`, phone: `+39 333 12${String(seq).padStart(5, "0")}`, reminders: { consent: true, channel: "sms" } });
+export const SILENT = () => ({ known: true, name: "Sara Verdi", email: `sara${++seq}@example.com`, reminders: { consent: false, channel: "email" } });
+
+export function bookingBody(start: string, overrides: Record<string, unknown> = {}) {
+  return {
+    start,
+    advisorId: "anna",
+    vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001", plate: "AB123CD" },
+    interventions: ["maintenance"],
+    customer: CONSENTING(),
+    mobility: "none",
+    request: "Strange noise from the front left wheel",
+    channel: "web",
+    ...overrides,
+  };
+}
+
+export async function bookAt(t: JourneyApp, start: string, overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(start, overrides), headers), 201);
+}
+
+export const jobsOf = (t: JourneyApp, appointmentId: string) =>
+  t.rows<{ kind: string; due_at: number; status: string; outcome: string | null }>("SELECT kind, due_at, status, outcome FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind", appointmentId);
+
+export const outboxOf = (t: JourneyApp, appointmentId?: string) =>
+  appointmentId === undefined
+    ? t.rows<any>("SELECT * FROM outbox ORDER BY created_at, kind")
+    : t.rows<any>("SELECT * FROM outbox WHERE appointment_id = ? ORDER BY created_at, kind", appointmentId);
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
