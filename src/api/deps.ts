@@ -133,8 +133,8 @@ export interface Services extends AppDeps {
 export interface AppEnv {
   Variables: {
     services: Services;
-    /** This request's services for the verbs, built once by the edge (api/request-context.ts). */
-    ctx: Ctx;
+    /** This request's services for the verbs, built once by the edge (api/request-context.ts); the journey for tickNow. */
+    ctx: Ctx & { journey: Journey };
     requestId: string;
     principal?: Principal;
     /** Headers for this request's response (api/response-headers.ts), lower-case names. */

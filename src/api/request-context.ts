@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import type { Ctx } from "../scheduler/context.js";
 import { actorOf, callerOf } from "./auth.js";
 import { type AppEnv, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, type Services, serverSecretsOf } from "./deps.js";
 
@@ -9,7 +8,7 @@ import { type AppEnv, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, type Services, se
 // Idempotency-Key is the header as sent; a route that honours it validates it with its
 // header schema (routes/shared.ts) before the verb runs.
 
-export function requestContext(c: Context<AppEnv>, s: Services): Ctx {
+export function requestContext(c: Context<AppEnv>, s: Services): AppEnv["Variables"]["ctx"] {
   return {
     db: s.db,
     sqlite: s.sqlite,

@@ -4,7 +4,6 @@ import { lookup, requestHash, store } from "../db/repos/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { ServerSecrets } from "../lib/sealing.js";
 import { DomainError } from "./errors.js";
-import type { Journey } from "./journey/service.js";
 import { idempotencyKeyId, sealResponse, unsealResponse } from "./seal.js";
 import type { Runtimes } from "./runtime.js";
 import type { Caller } from "./trust.js";
@@ -31,7 +30,6 @@ export interface WriteContext {
  * middleware (api/request-context.ts) and read by routes as `c.var.ctx`.
  */
 export interface Ctx extends WriteContext {
-  journey: Journey;
   /** What the scheduler believes of the caller (scheduler/trust.ts); read after auth ran. */
   readonly caller: Caller;
   /** The caller's network address as the runtime reports it ("unknown" when it cannot). */
