@@ -2,6 +2,7 @@ import { type RouteConfig, z } from "@hono/zod-openapi";
 import { answersOf, answersOnOperation } from "./answers.js";
 import type { ApiApp } from "./deps.js";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
+import { isWrite } from "./middleware/writer-unavailable.js";
 import { ProblemSchema } from "./openapi.js";
 
 // Each operation's declared responses, composed from what can answer it: the edge, the
@@ -15,6 +16,7 @@ import { ProblemSchema } from "./openapi.js";
 //   If-Match               412 version_conflict
 //   auth middleware        401/403/404, as each declares (api/auth.ts)
 //   public rate limits     429 rate_limited (routes/public.ts)
+//   a write                503 service_unavailable (the writer process did not answer, api/middleware/writer-unavailable.ts)
 // test/http/openapi-truth.test.ts provokes each of these and checks it is declared.
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
@@ -35,6 +37,7 @@ export function answeredCodes(app: ApiApp, route: RouteConfig): ErrorCode[] {
   const middleware = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
   for (const m of middleware) for (const code of answersOf(m)) codes.add(code);
   for (const code of answersOnOperation(app, method, route.path)) codes.add(code);
+  if (isWrite(method.toUpperCase(), route.path)) codes.add("service_unavailable");
   codes.add("internal");
   return [...codes];
 }

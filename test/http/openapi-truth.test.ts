@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // First: the app, which loads @hono/zod-openapi before any schema module (src/api/auth.ts).
 import { auth, createTestApp, type TestApp } from "../support/app.js";
 import { MAX_BODY_BYTES } from "../../src/api/middleware/body-limit.js";
+import { isWrite, WRITER_UNAVAILABLE } from "../../src/api/middleware/writer-unavailable.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
 import { validate } from "../support/json-schema.js";
 import { booking, romeDealer } from "../support/http.js";
@@ -37,8 +38,8 @@ const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) 
 const hasJsonBody = (op: any) => Object.keys(op.requestBody?.content ?? {}).some((m) => /json/.test(m));
 const headerParams = (op: any): string[] => (op.parameters ?? []).filter((p: any) => p.in === "header").map((p: any) => p.name.toLowerCase());
 
-async function send(o: Op, init: { headers?: Record<string, string>; body?: string; path?: string } = {}): Promise<Seen> {
-  const res = await t.app.request(init.path ?? concrete(o.path), { method: o.method.toUpperCase(), headers: init.headers, body: init.body });
+async function send(o: Op, init: { headers?: Record<string, string>; body?: string; path?: string; env?: object } = {}): Promise<Seen> {
+  const res = await t.app.request(init.path ?? concrete(o.path), { method: o.method.toUpperCase(), headers: init.headers, body: init.body }, init.env);
   const contentType = res.headers.get("content-type") ?? "";
   // The live feed never ends: its status and type are what we check.
   if (contentType.startsWith("text/event-stream")) await res.body?.cancel();
@@ -134,6 +135,14 @@ describe("every status the matrix provokes is declared", () => {
       const body = hasJsonBody(o.op) ? "{}" : undefined;
       if (headers.includes("idempotency-key")) await send(o, { headers: { ...auth, ...json, "Idempotency-Key": "has spaces" }, body });
       if (headers.includes("if-match")) await send(o, { headers: { ...auth, ...json, "If-Match": "v-three" }, body });
+    }
+  });
+
+  it("answers 503 service_unavailable to every write the writer process took and did not answer", async () => {
+    for (const o of ops.filter((x) => isWrite(x.method.toUpperCase(), x.path))) {
+      const json: Record<string, string> = hasJsonBody(o.op) ? { "Content-Type": "application/json" } : {};
+      const s = await send(o, { headers: { ...auth, ...json }, body: hasJsonBody(o.op) ? "{}" : undefined, env: { [WRITER_UNAVAILABLE]: true } });
+      expect([s.status, (s.body as any).code], keyOf(o)).toEqual([503, "service_unavailable"]);
     }
   });
 
