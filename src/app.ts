@@ -1,9 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { type AppDeps, type AppEnv, defaultLog } from "./api/deps.js";
+import { type AppDeps, type AppEnv, defaultLog, type Services } from "./api/deps.js";
 import { installErrorHandlers, validationHook } from "./api/error-handlers.js";
 import { edge } from "./api/middleware/edge.js";
+import { declareAnsweredResponses } from "./api/declared-responses.js";
 import { writerUnavailable } from "./api/middleware/writer-unavailable.js";
 import { registerOpenApiComponents } from "./api/openapi.js";
+import { createLimiters } from "./api/rate-limit.js";
 import { validateInOnePass } from "./api/route-validation.js";
 import { GroupCommit } from "./db/group-commit.js";
 import { beforeEveryWrite } from "./db/tx.js";
@@ -50,31 +52,37 @@ export function createAppWithJourney(appDeps: AppDeps) {
   // Timers and outbox delivery share the runtimes: a timer's no-show releases capacity in
   // the same index the booking routes check.
   const journey = new Journey({ db: deps.db, sqlite: deps.sqlite, runtimes, log, messaging: deps.messaging });
+  // The public API and the hosted pages take from separate buckets (routes/public.ts, routes/web).
+  const api = createLimiters(deps);
+  const pages = createLimiters(deps);
+  const services: Services = { ...deps, log, runtimes, journey, limiters: api && pages ? { api, pages } : null };
   // defaultHook: every route's zod failure (params, query, headers, body) -> 400 problem.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Before any route: every app.openapi() below validates in one synchronous pass.
   validateInOnePass(app);
+  // Around it: each operation's declared responses are what can answer it (api/declared-responses.ts).
+  declareAnsweredResponses(app);
 
-  // Request id, body limit and access log, in that order (api/middleware/edge.ts).
-  app.use("*", edge(log));
+  // Request id, the request's Ctx (c.var.ctx), body limit and access log (api/middleware/edge.ts).
+  app.use("*", edge(services));
   installErrorHandlers(app, log);
   registerOpenApiComponents(app);
 
   registerHealth(app);
   // Rate limits and widget CORS for the public routes: before the routes, so they run first.
-  installPublicGuards(app, deps, runtimes);
+  installPublicGuards(app);
   // A write the writer process took and never answered (node/writer.ts): 503, after the guards.
   app.use("*", writerUnavailable());
-  registerDealerRoutes(app, deps, runtimes);
-  registerKeyRoutes(app, deps);
+  registerDealerRoutes(app);
+  registerKeyRoutes(app);
 
-  registerSchedulingRoutes(app, deps, runtimes);
-  registerVehicleRoutes(app, deps, runtimes);
-  registerJourneyRoutes(app, deps, runtimes, journey);
+  registerSchedulingRoutes(app);
+  registerVehicleRoutes(app);
+  registerJourneyRoutes(app);
   // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
-  registerWebRoutes(app, deps);
+  registerWebRoutes(app);
   // the advisors' page (/board): its shell, bundle, session and live feed
-  registerBoardRoutes(app, deps);
+  registerBoardRoutes(app);
 
   registerDocs(app); // last: the OpenAPI document must see every route
   return { app, journey, runtimes };

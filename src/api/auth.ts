@@ -3,8 +3,9 @@ import { findActiveKey } from "../db/repos/api-keys.js";
 import { sha256Hex, timingSafeEqualString } from "../lib/digest.js";
 import { type AppDeps, type AppEnv, type Principal, ROLES, type Role } from "./deps.js";
 import { sessionPrincipal } from "./board-session.js";
+import { answers } from "./answers.js";
 import { ApiError } from "./errors.js";
-import { KEY_PREFIX } from "./key-secret.js";
+import { KEY_PREFIX } from "../scheduler/key-secret.js";
 import type { Channel } from "../scheduler/contracts.js";
 // Types only: a runtime import would load src/core (plain zod) before @hono/zod-openapi
 // has extended zod, and zod 4 schemas built before that lack .openapi().
@@ -112,34 +113,54 @@ export function actorOf(p: Principal | null | undefined): string {
   return p.kind === "root" ? "admin" : `key:${p.keyId}`;
 }
 
-// Route middleware variants: put them in createRoute({ middleware: [...] }) so auth runs
-// BEFORE body validation (an anonymous caller gets 401, not a schema lesson). Each reads
-// the dealer from the :dealerId path parameter when the route has one.
-export const adminOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireAdmin(c, deps, c.req.param("dealerId"));
-  await next();
-};
+// Route middleware: put them in createRoute({ middleware: [...] }) so auth runs BEFORE
+// body validation (an anonymous caller gets 401, not a schema lesson). Each reads the
+// dealer from the :dealerId path parameter when the route has one, and the credentials'
+// store from the app's services (c.var.services, set by the edge).
+// Each declares what it may answer (api/answers.ts): another dealer's caller gets 404.
+export const adminOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireAdmin(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "forbidden",
+  "not_found",
+);
 
-export const staffOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireStaff(c, deps, c.req.param("dealerId"));
-  await next();
-};
+export const staffOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireStaff(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "forbidden",
+  "not_found",
+);
 
 /** Staff or a client key of the dealer (the vehicle registry). */
-export const trustedOnly = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requireTrusted(c, deps, c.req.param("dealerId"));
-  await next();
-};
+export const trustedOnly: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "not_found",
+);
 
 /**
  * For endpoints that are public but believe more from a credential (search, booking):
  * no Authorization header -> anonymous (no principal); a header that does not
  * authenticate -> 401, rather than silently downgrading a staff caller to a customer.
  */
-export const optionalCaller = (deps: AuthDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.header("Authorization") !== undefined) requireTrusted(c, deps, c.req.param("dealerId"));
-  await next();
-};
+export const optionalCaller: MiddlewareHandler<AppEnv> = answers(
+  async (c, next) => {
+    if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    await next();
+  },
+  "unauthorized",
+  "not_found",
+);
 
 /** What the scheduler believes of this request's caller (scheduler/trust.ts). */
 export function callerOf(p: Principal | null | undefined): Caller {

@@ -6,8 +6,11 @@ import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { LogFn } from "../lib/log.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
+import type { Ctx } from "../scheduler/context.js";
+import type { Journey } from "../scheduler/journey/service.js";
 import type { MessagingDeps } from "../scheduler/journey/transports.js";
-import type { RateLimits } from "./rate-limit.js";
+import type { Runtimes } from "../scheduler/runtime.js";
+import type { PublicLimiters, RateLimits } from "./rate-limit.js";
 
 // Everything the HTTP layer needs from the outside world, passed in by the runtime entry
 // (src/node.ts, tests, a future Workers entry). Nothing here may pull in node: modules.
@@ -112,8 +115,26 @@ export type Role = (typeof ROLES)[number];
  */
 export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
 
+/**
+ * The app's services, built once by createApp from the runtime's AppDeps: what the edge
+ * builds each request's Ctx from, and what the auth and rate-limit middlewares read
+ * (`c.var.services`), so no registrar needs more than the app.
+ */
+export interface Services extends AppDeps {
+  log: LogFn;
+  /** The dealers' in-memory scheduling state. */
+  runtimes: Runtimes;
+  /** Timers and outbox delivery over the same state. */
+  journey: Journey;
+  /** Public-route rate limits (routes/public.ts) and the hosted pages' own buckets; null when off. */
+  limiters: { api: PublicLimiters; pages: PublicLimiters } | null;
+}
+
 export interface AppEnv {
   Variables: {
+    services: Services;
+    /** This request's services for the verbs, built once by the edge (api/request-context.ts); the journey for tickNow. */
+    ctx: Ctx & { journey: Journey };
     requestId: string;
     principal?: Principal;
     /** Headers for this request's response (api/response-headers.ts), lower-case names. */

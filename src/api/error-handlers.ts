@@ -50,6 +50,9 @@ export function installErrorHandlers(app: ApiApp, log: LogFn): void {
         error: redact(String(err instanceof Error ? (err.stack ?? err.message) : err)),
       });
     }
+    // A refusal that knows when to come back says so in the header too (too_many_holds).
+    const retryAfter = apiErr.extra?.retryAfterSeconds;
+    if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return problem(c, apiErr);
   });
   app.notFound((c) => problem(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

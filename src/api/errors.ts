@@ -67,9 +67,12 @@ const TARGET_TO_IN: Record<string, FieldError["in"]> = {
   cookie: "cookie",
 };
 
+/** "idempotency-key" → "Idempotency-Key": a header is named as HTTP spells it, not as it arrives. */
+const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => dash + ch.toUpperCase());
+
 export function fieldErrors(error: z.core.$ZodError, target = "json"): FieldError[] {
   const where = TARGET_TO_IN[target] ?? "body";
-  const dotted = (path: PropertyKey[]) => path.map(String).join(".");
+  const dotted = (path: PropertyKey[]) => (where === "header" && path.length === 1 ? headerName(String(path[0])) : path.map(String).join("."));
   return error.issues.flatMap((issue) =>
     // zod reports unknown keys once, on the parent object; clients want the field itself.
     issue.code === "unrecognized_keys"

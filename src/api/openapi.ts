@@ -65,8 +65,26 @@ const cache = new WeakMap<ApiApp, OpenApiDocument>();
 export function openApiDocument(app: ApiApp): OpenApiDocument {
   let doc = cache.get(app);
   if (!doc) {
-    doc = fixFlaggedPatterns(app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }));
+    doc = fixedTuples(fixFlaggedPatterns(app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO })));
     cache.set(app, doc);
   }
   return doc;
+}
+
+/**
+ * A zod tuple is exactly its elements, but the generator writes only `prefixItems`, which
+ * in JSON Schema 2020-12 allows fewer items and any number more: state the length.
+ */
+function fixedTuples<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(fixedTuples);
+  else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.prefixItems) && o.items === undefined) {
+      o.minItems = o.prefixItems.length;
+      o.maxItems = o.prefixItems.length;
+      o.items = false;
+    }
+    for (const v of Object.values(o)) fixedTuples(v);
+  }
+  return node;
 }

@@ -109,3 +109,22 @@ export class TokenBuckets {
     }
   }
 }
+
+// The buckets the public routes take from (api/middleware/rate-limit.ts).
+export interface PublicLimiters {
+  search: TokenBuckets;
+  booking: TokenBuckets;
+  dealer: TokenBuckets;
+}
+
+/** null when the deps turn rate limits off. */
+export function createLimiters(deps: { rateLimits?: RateLimits | false; monotonicNow?: () => number }): PublicLimiters | null {
+  if (deps.rateLimits === false) return null;
+  const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const now = deps.monotonicNow ?? (() => performance.now());
+  return {
+    search: new TokenBuckets(limits.search, now),
+    booking: new TokenBuckets(limits.booking, now),
+    dealer: new TokenBuckets(limits.dealer, now),
+  };
+}

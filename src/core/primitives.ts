@@ -28,14 +28,17 @@ export function parseLocalTime(s: string): number {
   return v > 1440 ? NaN : v;
 }
 
+// .meta(): what the OpenAPI document states of each (format, pattern); the refine is the rule.
 export const LocalDate = z
   .string()
-  .refine(isValidLocalDate, { message: "expected a real calendar date YYYY-MM-DD" });
+  .refine(isValidLocalDate, { message: "expected a real calendar date YYYY-MM-DD" })
+  .meta({ format: "date", pattern: DATE_RE.source });
 export type LocalDate = z.infer<typeof LocalDate>;
 
 export const LocalTime = z
   .string()
-  .refine((s) => !Number.isNaN(parseLocalTime(s)), { message: "expected a local time HH:MM (00:00-24:00)" });
+  .refine((s) => !Number.isNaN(parseLocalTime(s)), { message: "expected a local time HH:MM (00:00-24:00)" })
+  .meta({ pattern: TIME_RE.source, description: "Local wall time HH:MM (24:00 only as an end)" });
 export type LocalTime = z.infer<typeof LocalTime>;
 
 export const TimeRange = z
@@ -80,9 +83,15 @@ export function isOffsetDateTime(s: string): boolean {
 }
 
 /** An instant with offset, or a local date-time read in the dealer's zone. */
-export const DateTimeInput = z.string().refine((s) => isLocalDateTime(s) || isOffsetDateTime(s), {
-  message: "expected an ISO date-time at minute precision, e.g. 2026-11-24T09:15 or 2026-11-24T09:15:00+01:00",
-});
+export const DateTimeInput = z
+  .string()
+  .refine((s) => isLocalDateTime(s) || isOffsetDateTime(s), {
+    message: "expected an ISO date-time at minute precision, e.g. 2026-11-24T09:15 or 2026-11-24T09:15:00+01:00",
+  })
+  .meta({
+    pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::00(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?$",
+    description: "Minute precision: a local wall time in the dealer's zone (2026-11-24T09:15) or an instant with an offset (2026-11-24T09:15:00+01:00)",
+  });
 export type DateTimeInput = z.infer<typeof DateTimeInput>;
 
 const zoneCache = new Map<string, boolean>();

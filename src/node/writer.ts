@@ -4,7 +4,7 @@ import { unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getRequestListener, type HttpBindings } from "@hono/node-server";
-import { WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailable.js";
+import { isWrite, WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailable.js";
 
 // One writer per database file (WORKERS > 1). Every worker answers searches and reads
 // itself; worker 0 also listens on a Unix socket, and the other workers forward every
@@ -31,12 +31,6 @@ export const WRITER_TIMEOUT_MS = 15_000;
 export function writerSocketPath(databasePath: string): string {
   const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
   return join(tmpdir(), `pitlane-writer-${h}.sock`);
-}
-
-/** Searches and reads stay local; anything that may write goes to the writer. */
-export function isWrite(method: string, path: string): boolean {
-  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
-  return !(method === "POST" && path.endsWith("/availability"));
 }
 
 type Fetch = (req: Request, env: HttpBindings) => unknown;

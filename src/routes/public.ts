@@ -1,11 +1,11 @@
 import type { Context } from "hono";
+import { answersOn } from "../api/answers.js";
 import { actsFor, peekPrincipal } from "../api/auth.js";
-import type { ApiApp, AppDeps, AppEnv } from "../api/deps.js";
-import { createLimiters, type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
+import type { ApiApp, AppEnv } from "../api/deps.js";
+import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
 import { sha256Hex } from "../lib/digest.js";
 import { findByManageTokenHash } from "../db/repos/appointments.js";
-import type { Runtimes } from "../scheduler/runtime.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
 import { availabilityCalendarRoute } from "./availability/calendar.js";
 import { availabilityDayRoute } from "./availability/day.js";
@@ -53,37 +53,37 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
 /** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */
 export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
 
-export function installPublicGuards(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  const limiters = createLimiters(deps);
-  const clientAddress = deps.clientAddress ?? (() => "unknown");
+// The dealer's allowlist: from the path, or (customer manage links) from the token's
+// appointment. Only called when the request has an Origin header.
+const originsOf: OriginsOf = (c) => {
+  const { db, runtimes } = c.var.services;
+  let dealerId = c.req.param("dealerId");
+  const token = c.req.param("token");
+  if (dealerId === undefined && token !== undefined) dealerId = findByManageTokenHash(db, sha256Hex(token))?.dealerId;
+  return dealerId === undefined ? null : (runtimes.get(dealerId)?.dealer.config.widgetOrigins ?? null);
+};
 
-  // The dealer's allowlist: from the path, or (customer manage links) from the token's
-  // appointment. Only called when the request has an Origin header.
-  const originsOf: OriginsOf = (c) => {
-    let dealerId = c.req.param("dealerId");
-    const token = c.req.param("token");
-    if (dealerId === undefined && token !== undefined) dealerId = findByManageTokenHash(deps.db, sha256Hex(token))?.dealerId;
-    return dealerId === undefined ? null : (runtimes.get(dealerId)?.dealer.config.widgetOrigins ?? null);
-  };
-  // A request with an Authorization header is exempt only if it authenticates as staff
-  // of this very dealer; a bad or foreign token is limited like anyone (and then refused).
-  const staffOfDealer = (c: Context<AppEnv>) => {
-    if (c.req.header("Authorization") === undefined) return false;
-    const p = peekPrincipal(c, deps);
-    return p !== null && actsFor(p, c.req.param("dealerId"));
-  };
+// A request with an Authorization header is exempt only if it authenticates as staff
+// of this very dealer; a bad or foreign token is limited like anyone (and then refused).
+const staffOfDealer = (c: Context<AppEnv>) => {
+  if (c.req.header("Authorization") === undefined) return false;
+  const p = peekPrincipal(c, c.var.services);
+  return p !== null && actsFor(p, c.req.param("dealerId"));
+};
 
+export function installPublicGuards(app: ApiApp): void {
   const methodsByPath = new Map<string, string[]>();
   for (const { route, limit, staffExempt } of PUBLIC_ROUTES) {
     const path = honoPath(route.path);
     const method = route.method.toUpperCase();
     methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
-    const guards = [widgetCors(originsOf)];
-    if (limiters) guards.push(rateLimit(limiters, limit, { clientAddress, exempt: staffExempt ? staffOfDealer : undefined }));
-    for (const guard of guards) app.on(method, path, guard);
+    // The document's 429 for this operation comes from here (api/declared-responses.ts).
+    answersOn(app, method, route.path, "rate_limited");
+    app.on(method, path, widgetCors(originsOf));
+    app.on(method, path, rateLimit("api", limit, { exempt: staffExempt ? staffOfDealer : undefined }));
   }
   for (const [path, methods] of methodsByPath) {
-    if (limiters) app.options(path, rateLimit(limiters, "search", { clientAddress }));
+    app.options(path, rateLimit("api", "search"));
     app.options(path, widgetPreflight(methods, originsOf));
   }
 }

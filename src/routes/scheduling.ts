@@ -1,5 +1,4 @@
-import type { ApiApp, AppDeps } from "../api/deps.js";
-import type { Runtimes } from "../scheduler/runtime.js";
+import type { ApiApp, } from "../api/deps.js";
 import { registerAppointmentAction } from "./appointments/action.js";
 import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";
@@ -17,26 +16,26 @@ import { registerViewOwnAppointment } from "./manage/get.js";
 import { registerReshuffleRoutes } from "./reshuffle/index.js";
 
 // The scheduling routes, grouped by resource.
-export function registerSchedulingRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerSchedulingRoutes(app: ApiApp): void {
   // availability
-  registerSearchAvailability(app, deps, runtimes);
-  registerAvailabilityCalendar(app, deps, runtimes);
-  registerAvailabilityDay(app, deps, runtimes);
+  registerSearchAvailability(app);
+  registerAvailabilityCalendar(app);
+  registerAvailabilityDay(app);
   // holds (the widget keeps an option while the customer types)
-  registerCreateHold(app, deps, runtimes);
-  registerReleaseHold(app, deps, runtimes);
+  registerCreateHold(app);
+  registerReleaseHold(app);
   // appointments
-  registerBookAppointment(app, deps, runtimes);
-  registerGetAppointment(app, deps, runtimes);
-  registerMoveAppointment(app, deps, runtimes);
+  registerBookAppointment(app);
+  registerGetAppointment(app);
+  registerMoveAppointment(app);
   // Before the lifecycle actions: their /{action} segment would otherwise take "progress".
-  registerAppointmentProgress(app, deps, runtimes);
-  registerAppointmentAction(app, deps, runtimes);
-  registerApplyMatch(app, deps, runtimes);
+  registerAppointmentProgress(app);
+  registerAppointmentAction(app);
+  registerApplyMatch(app);
   // the advisors' day
-  registerDayBoard(app, deps, runtimes);
-  registerReshuffleRoutes(app, deps, runtimes);
+  registerDayBoard(app);
+  registerReshuffleRoutes(app);
   // the customer's own appointment (manage token)
-  registerViewOwnAppointment(app, deps, runtimes);
-  registerCancelOwnAppointment(app, deps, runtimes);
+  registerViewOwnAppointment(app);
+  registerCancelOwnAppointment(app);
 }

@@ -12,11 +12,21 @@ import { staffFields } from "./staff-view.js";
 // contact or a vehicle's owner stays an explicit step (a staff booking, PUT /vehicles).
 // `customerId` must be the suggestion staff saw, so a stale screen cannot link another.
 
-export function applyPossibleMatch(ctx: WriteContext, dealerId: string, id: string, req: { customerId: string; reason?: string }, ifMatch?: number): Outcome<AppointmentView> {
+export interface ApplyMatchInput {
+  dealerId: string;
+  id: string;
+  /** The version the caller saw (If-Match), when it sent one. */
+  ifMatch?: number;
+  body: { customerId: string; reason?: string };
+}
+
+export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): Outcome<AppointmentView> {
+  const { dealerId, id, ifMatch, body: req } = input;
+  const on = { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments/{id}/possible-match/apply", request: { id, body: req } };
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   return immediate(ctx.sqlite, () =>
-    idempotent(ctx, dealerId, () => {
+    idempotent(ctx, on, () => {
       const row = findAppointment(ctx.db, dealerId, id);
       if (!row) throw notFound(`appointment ${id}`);
       if (ifMatch !== undefined && ifMatch !== row.version) {

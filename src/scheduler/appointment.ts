@@ -1,14 +1,15 @@
-import type { Db } from "../db/sqlite-handle.js";
 import { findAppointment } from "../db/repos/appointments.js";
 import type { AppointmentView } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
-import type { Runtimes } from "./runtime.js";
+import type { Ctx } from "./context.js";
 import { staffFields } from "./staff-view.js";
 
 /** The staff view: the appointment plus its booked contact and any possibleMatch. */
-export function getAppointment(db: Db, runtimes: Runtimes, dealerId: string, id: string): AppointmentView {
-  const rt = runtimes.get(dealerId);
+export function getAppointment(ctx: Ctx, input: { dealerId: string; id: string }): AppointmentView {
+  const { db } = ctx;
+  const { dealerId, id } = input;
+  const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const row = findAppointment(db, dealerId, id);
   if (!row) throw notFound(`appointment ${id}`);

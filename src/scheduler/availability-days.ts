@@ -9,6 +9,7 @@ import type { DealerRuntime, Runtimes } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { advisorIndexOf, type Asker } from "./search.js";
 import { priorityFor } from "./trust.js";
+import type { Ctx } from "./context.js";
 
 // The widget's calendar and day list: the search's job, priority and mobility rules
 // (scheduler/search.ts), answered by core/day-options.ts from the in-memory index.
@@ -30,9 +31,10 @@ function runtimeOf(runtimes: Runtimes, dealerId: string): DealerRuntime {
   return rt;
 }
 
-export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: CalendarRequest, nowMs: number, asker: Asker): CalendarResponse {
-  const rt = runtimeOf(runtimes, dealerId);
-  const { q, note } = dayQuery(rt, req, nowMs, asker);
+export function availabilityCalendar(ctx: Ctx, input: { dealerId: string; body: CalendarRequest }): CalendarResponse {
+  const { dealerId, body: req } = input;
+  const rt = runtimeOf(ctx.runtimes, dealerId);
+  const { q, note } = dayQuery(rt, req, ctx.nowMs, ctx);
   const fromDay = req.from ? dayNumberFromIso(req.from) : rt.dealer.dayOf(q.now);
   const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => ({
     date: isoFromDayNumber(d.day),
@@ -45,9 +47,10 @@ export function availabilityCalendar(runtimes: Runtimes, dealerId: string, req: 
   return res;
 }
 
-export function availabilityDay(runtimes: Runtimes, dealerId: string, req: DayRequest, nowMs: number, asker: Asker): DayResponse {
-  const rt = runtimeOf(runtimes, dealerId);
-  const { q, note } = dayQuery(rt, req, nowMs, asker);
+export function availabilityDay(ctx: Ctx, input: { dealerId: string; body: DayRequest }): DayResponse {
+  const { dealerId, body: req } = input;
+  const rt = runtimeOf(ctx.runtimes, dealerId);
+  const { q, note } = dayQuery(rt, req, ctx.nowMs, ctx);
   const options = dayOptions(rt.index, q, dayNumberFromIso(req.date)).map((o) => optionView(rt.dealer, o));
   const res: DayResponse = { dealerId, timeZone: rt.dealer.tz, date: req.date, options };
   if (note) res.mobilityNote = note;

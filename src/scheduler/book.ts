@@ -8,7 +8,7 @@ import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { contactHashes, enforceContactCap } from "./contact-cap.js";
-import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import { type Ctx, idempotent, isoNow, type Outcome } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
@@ -16,7 +16,7 @@ import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
-import { ANONYMOUS, type Caller, channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
+import { channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
 import { onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
@@ -66,11 +66,9 @@ function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number;
   return { start, advisors, option };
 }
 
-export interface BookOptions {
-  /** Who is booking (trust.ts): decides priority, channel, and whether people records may change. */
-  caller?: Caller;
-  /** Max active future bookings per customer email/phone (contact-cap.ts) for public bookings; 0: none. */
-  contactCap?: number;
+export interface BookInput {
+  dealerId: string;
+  body: BookingRequest;
 }
 
 /** A public booking (anonymous or client key) must be able to reach its customer. */
@@ -80,14 +78,19 @@ function requireContact(req: BookingRequest): void {
   throw new DomainError("validation_failed", `customer: ${message}`, { errors: [{ path: "customer", message, in: "body" }] });
 }
 
-export function bookAppointment(ctx: WriteContext, dealerId: string, req: BookingRequest, opts: BookOptions = {}): Outcome<AppointmentView> {
+/**
+ * Who is booking (ctx.caller, trust.ts) decides priority, channel, and whether people
+ * records may change; a public booking is held to ctx.contactCap (contact-cap.ts).
+ */
+export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<AppointmentView> {
+  const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   // A number we could never text is refused now, while the customer can still fix it.
   if (req.customer.phone && !toE164(req.customer.phone, rt.dealer.config.messaging.sms.defaultCountryCode)) {
     throw invalid("customer.phone", "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567");
   }
-  const caller = opts.caller ?? ANONYMOUS;
+  const caller = ctx.caller;
   const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
   const channel = channelFor(caller, req.channel);
   const publicBooking = isPublicBooking(caller);
@@ -101,9 +104,9 @@ export function bookAppointment(ctx: WriteContext, dealerId: string, req: Bookin
   // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
   let held: TakenHold | null = null;
   const outcome = restoringHold(() => held, () => immediate(ctx.sqlite, () =>
-    idempotent(ctx, dealerId, () => {
+    idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments", request: req }, () => {
       // Inside the transaction, so parallel requests cannot all pass the count.
-      if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, opts.contactCap ?? 0);
+      if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
       held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
       // A priority vehicle inside the express window may use the reserve and, as the
       // guarantee's last resort, go past the buffer caps (flagged as forced).

@@ -1,12 +1,16 @@
-import { lookup, store } from "../db/repos/idempotency.js";
+import type { DealerConfig } from "../core/dealer-config.js";
+import type { WriteQueue } from "../db/group-commit.js";
+import { lookup, requestHash, store } from "../db/repos/idempotency.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { ServerSecrets } from "../lib/sealing.js";
 import { DomainError } from "./errors.js";
 import { idempotencyKeyId, sealResponse, unsealResponse } from "./seal.js";
 import type { Runtimes } from "./runtime.js";
+import type { Caller } from "./trust.js";
 
-// What a write verb needs from the shell: storage, the dealers' in-memory state, the
-// clock reading for this request, who is acting, and the request's idempotency key.
+// What a write needs from its caller: storage, the dealers' in-memory state, the clock
+// reading, who is acting, and (requests only) the request's Idempotency-Key. The journey's
+// timers build one of these for their own writes (journey/runner.ts).
 
 export interface WriteContext {
   db: Db;
@@ -14,10 +18,38 @@ export interface WriteContext {
   runtimes: Runtimes;
   /** Epoch ms, read once per request. */
   nowMs: number;
-  actor: string;
-  idempotency?: { key: string; scope: string; hash: string };
-  /** Seal what an idempotent replay must give back (PITLANE_SECRET); set whenever idempotency is. */
+  readonly actor: string;
+  /** The request's Idempotency-Key (validated by the route's header schema), when sent. */
+  idempotencyKey?: string;
+  /** Seal what an idempotent replay must give back (PITLANE_SECRET); set whenever idempotencyKey is. */
   secrets?: ServerSecrets;
+}
+
+/**
+ * What every verb takes first: `verb(ctx, input)`. Built once per request by the edge
+ * middleware (api/request-context.ts) and read by routes as `c.var.ctx`.
+ */
+export interface Ctx extends WriteContext {
+  /** What the scheduler believes of the caller (scheduler/trust.ts); read after auth ran. */
+  readonly caller: Caller;
+  /** The caller's network address as the runtime reports it ("unknown" when it cannot). */
+  readonly clientAddress: string;
+  secrets: ServerSecrets;
+  /** The group-commit queue the booking, move and lifecycle writes go through (absent: direct). */
+  writes?: WriteQueue;
+  /** Active future public bookings one contact may hold per dealer; 0 = no cap. */
+  contactCap: number;
+  /** After a dealer's configuration was committed: the in-memory state is rebuilt. */
+  dealerChanged(dealerId: string, config: DealerConfig): void;
+}
+
+/** Which write an Idempotency-Key is bound to: the dealer, the operation and what was asked. */
+export interface IdempotencyScope {
+  dealerId: string;
+  /** The operation, e.g. "POST /v1/dealers/{dealerId}/appointments". */
+  scope: string;
+  /** What the request asked (the body, plus path parts that change its meaning). */
+  request: unknown;
 }
 
 export interface Outcome<T> {
@@ -31,11 +63,13 @@ export interface Outcome<T> {
  * and same body replays the stored response; same key and another body is refused.
  * The response is stored in the same transaction as the write it describes.
  */
-export function idempotent<T>(ctx: WriteContext, dealerId: string, fn: () => { status: number; body: T }): Outcome<T> {
-  const idem = ctx.idempotency;
-  if (!idem) return { ...fn(), replayed: false };
+export function idempotent<T>(ctx: WriteContext, on: IdempotencyScope, fn: () => { status: number; body: T }): Outcome<T> {
+  const key = ctx.idempotencyKey;
+  if (key === undefined) return { ...fn(), replayed: false };
   const secrets = ctx.secrets;
   if (!secrets) throw new Error("idempotent write without server secrets"); // a wiring bug, never input
+  const { dealerId, scope } = on;
+  const idem = { key, scope, hash: requestHash(on.request ?? null) };
   const keyId = idempotencyKeyId(idem.key);
   const at = { dealerId, scope: idem.scope, key: idem.key };
   const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);

@@ -63,7 +63,7 @@ export const OptionView = z
     advisorName: z.string(),
     receptionMinutes: z.number().int(),
     readyAt: z.string(),
-    return: SlotView.nullable(),
+    return: z.union([SlotView, z.null()]),
     quiet: z.boolean(),
     express: z.boolean(),
     /** An express option past the buffer caps: the advisor sees it flagged. */
@@ -133,7 +133,7 @@ export const BookingFile = z
   .object({
     questionnaire: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() })),
     campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string() })),
-    serviceContract: ServiceContract.nullable(),
+    serviceContract: z.union([ServiceContract, z.null()]),
     attendance: z.enum(["supervisor", "technician"]).nullable(),
   })
   .openapi("BookingFile");
@@ -196,7 +196,7 @@ export const AppointmentView = z
     version: z.number().int(),
     manageToken: z.string().optional(),
     reception: SlotView,
-    return: SlotView.nullable(),
+    return: z.union([SlotView, z.null()]),
     readyAt: z.string(),
     express: z.boolean(),
     forced: z.boolean(),
@@ -226,7 +226,7 @@ export const AppointmentView = z
     /** Staff views only: the contact this appointment was booked with. */
     customer: ContactView.optional(),
     /** Staff views only: a stored customer an anonymous booking's contact or VIN matched. */
-    possibleMatch: PossibleMatch.nullable().optional(),
+    possibleMatch: z.union([PossibleMatch, z.null()]).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,13 +1,12 @@
 import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
-import type { Db } from "../db/sqlite-handle.js";
 import { isHolding } from "../core/status.js";
 import { appointmentsBetween } from "../db/repos/appointments.js";
 import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
-import type { Runtimes } from "./runtime.js";
 import { staffFields } from "./staff-view.js";
+import type { Ctx } from "./context.js";
 import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
 import { progressStates } from "../db/repos/progress.js";
 
@@ -34,8 +33,10 @@ export interface DayBoard {
 
 const hours = (m: number) => Math.round((m / 60) * 100) / 100;
 
-export function dayBoard(db: Db, runtimes: Runtimes, dealerId: string, date: string): DayBoard {
-  const rt = runtimes.get(dealerId);
+export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): DayBoard {
+  const { db } = ctx;
+  const { dealerId, date } = input;
+  const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { dealer } = rt;
   const n = dayNumberFromIso(date);

@@ -1,8 +1,8 @@
 import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
 import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "../db/repos/appointments.js";
-import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
-import type { Action, AppointmentView, Status } from "./contracts.js";
+import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import type { Action, ActionRequest, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
@@ -23,20 +23,26 @@ const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
   "no-show": { from: [...UPCOMING], to: "no_show" },
 };
 
-export function transition(
-  ctx: WriteContext,
-  dealerId: string,
-  id: string,
-  action: Action,
-  opts: { ifMatch?: number; reason?: string },
-): Outcome<AppointmentView> {
+export interface TransitionInput {
+  dealerId: string;
+  id: string;
+  action: Action;
+  /** The version the caller saw (If-Match), when it sent one. */
+  ifMatch?: number;
+  body: ActionRequest;
+}
+
+/** `on`: what an Idempotency-Key binds to; the customer's cancel (manage.ts) names its own. */
+export function transition(ctx: WriteContext, input: TransitionInput, on: IdempotencyScope = actionScope(input)): Outcome<AppointmentView> {
+  const { dealerId, id, action } = input;
+  const opts = { ifMatch: input.ifMatch, reason: input.body.reason };
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const t = TRANSITIONS[action];
   let release = false;
   let restore: AppointmentRow | null = null;
   const outcome = immediate(ctx.sqlite, () =>
-    idempotent(ctx, dealerId, () => {
+    idempotent(ctx, on, () => {
       const row = findAppointment(ctx.db, dealerId, id);
       if (!row) throw notFound(`appointment ${id}`);
       if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) {
@@ -77,3 +83,9 @@ export function transition(
   }
   return outcome;
 }
+
+const actionScope = (input: TransitionInput): IdempotencyScope => ({
+  dealerId: input.dealerId,
+  scope: `POST /v1/dealers/{dealerId}/appointments/{id}/${input.action}`,
+  request: { id: input.id, body: input.body },
+});

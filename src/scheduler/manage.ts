@@ -1,7 +1,8 @@
 import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
+import type { Ctx } from "./context.js";
 import { findByManageTokenHash } from "../db/repos/appointments.js";
-import type { WriteContext, Outcome } from "./context.js";
+import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import { decodeOptionId } from "../core/option-id.js";
 import { DomainError, notFound } from "./errors.js";
@@ -30,20 +31,27 @@ function runtimeByToken(db: Db, runtimes: Runtimes, token: string) {
   return { row, rt };
 }
 
-export function viewByToken(db: Db, runtimes: Runtimes, token: string): AppointmentView {
-  const { row, rt } = runtimeByToken(db, runtimes, token);
+export interface TokenInput {
+  /** The manage token from the booking response. */
+  token: string;
+}
+
+export function viewByToken(ctx: Ctx, { token }: TokenInput): AppointmentView {
+  const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
   return appointmentView(rt.dealer, row);
 }
 
-export function cancelByToken(ctx: WriteContext, token: string, reason?: string): Outcome<AppointmentView> {
+export function cancelByToken(ctx: Ctx, input: TokenInput & { body: { reason?: string } }): Outcome<AppointmentView> {
+  const { token, body } = input;
   const row = byToken(ctx.db, token);
-  return transition({ ...ctx, actor: "customer" }, row.dealerId, row.id, "cancel", { reason });
+  const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/cancel", request: { token, body } };
+  return transition({ ...ctx, actor: "customer" }, { dealerId: row.dealerId, id: row.id, action: "cancel", body: { reason: body.reason } }, on);
 }
 
 /** The appointment as an iCalendar file, in the customer's language (else the dealer's). */
-export function calendarByToken(db: Db, runtimes: Runtimes, token: string): string {
-  const { row, rt } = runtimeByToken(db, runtimes, token);
-  return appointmentCalendar(rt.dealer, row, recipientOf(db, row).locale ?? rt.dealer.config.locale);
+export function calendarByToken(ctx: Ctx, { token }: TokenInput): string {
+  const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
+  return appointmentCalendar(rt.dealer, row, recipientOf(ctx.db, row).locale ?? rt.dealer.config.locale);
 }
 
 /**
@@ -51,7 +59,8 @@ export function calendarByToken(db: Db, runtimes: Runtimes, token: string): stri
  * (and optionally an advisor). Same rules and the same atomic path as an advisor's move,
  * at the version the token's appointment has now.
  */
-export function rescheduleByToken(ctx: WriteContext, token: string, req: RescheduleRequest): Outcome<AppointmentView> {
+export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: RescheduleRequest }): Outcome<AppointmentView> {
+  const { token, body: req } = input;
   const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
   let reception: { start?: string; advisorId?: string } = { start: req.start, advisorId: req.advisorId };
   if (req.optionId !== undefined) {
@@ -59,5 +68,6 @@ export function rescheduleByToken(ctx: WriteContext, token: string, req: Resched
     if (!o) throw new DomainError("validation_failed", "optionId: not an option of this dealer; search availability again", { errors: [{ path: "optionId", message: "not an option of this dealer", in: "body" }] });
     reception = { start: rt.dealer.format(o.reception.start), advisorId: rt.dealer.advisors[o.reception.advisor].id };
   }
-  return moveAppointment({ ...ctx, actor: "customer" }, row.dealerId, row.id, row.version, { reception, force: false, reason: req.reason });
+  const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/reschedule", request: { token, body: req } };
+  return moveAppointment({ ...ctx, actor: "customer" }, { dealerId: row.dealerId, id: row.id, ifMatch: row.version, body: { reception, force: false, reason: req.reason } }, on);
 }

@@ -9,7 +9,7 @@ import { checkStayOverCaps } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
-import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView, optionView } from "./present.js";
@@ -34,7 +34,17 @@ function instant(tz: string, s: string, path: string): number {
   }
 }
 
-export function moveAppointment(ctx: WriteContext, dealerId: string, id: string, ifMatch: number, req: MoveRequest): Outcome<AppointmentView> {
+export interface MoveInput {
+  dealerId: string;
+  id: string;
+  /** The version the caller saw (If-Match, required). */
+  ifMatch: number;
+  body: MoveRequest;
+}
+
+/** `on`: what an Idempotency-Key binds to; the customer's reschedule (manage.ts) names its own. */
+export function moveAppointment(ctx: WriteContext, input: MoveInput, on: IdempotencyScope = moveScope(input)): Outcome<AppointmentView> {
+  const { dealerId, id, ifMatch, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { dealer, index } = rt;
@@ -43,7 +53,7 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
   let placed: Booking | null = null;
   try {
     const outcome = immediate(ctx.sqlite, () =>
-      idempotent(ctx, dealerId, () => {
+      idempotent(ctx, on, () => {
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
         if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
@@ -113,3 +123,9 @@ export function moveAppointment(ctx: WriteContext, dealerId: string, id: string,
     throw e;
   }
 }
+
+const moveScope = (input: MoveInput): IdempotencyScope => ({
+  dealerId: input.dealerId,
+  scope: "PATCH /v1/dealers/{dealerId}/appointments/{id}",
+  request: { id: input.id, version: input.ifMatch, body: input.body },
+});

@@ -5,7 +5,7 @@ import { findReturn } from "../core/return-slot.js";
 import type { Booking } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, findAppointment, updateAppointment, type AppointmentRow } from "../db/repos/appointments.js";
-import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
+import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import { DomainError, notFound } from "./errors.js";
 import { toCustomer, toStaff } from "./journey/messages.js";
 import { scheduleProgressCheck } from "./journey/progress-check.js";
@@ -28,7 +28,16 @@ import type { DealerRuntime } from "./runtime.js";
 
 type ReplanConflict = ProgressView["conflicts"][number];
 
-export function reportProgress(ctx: WriteContext, dealerId: string, id: string, ifMatch: number, req: ProgressRequest): Outcome<ProgressView> {
+export interface ProgressInput {
+  dealerId: string;
+  id: string;
+  /** The version the caller saw (If-Match, required). */
+  ifMatch: number;
+  body: ProgressRequest;
+}
+
+export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome<ProgressView> {
+  const { dealerId, id, ifMatch, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { index } = rt;
@@ -37,7 +46,7 @@ export function reportProgress(ctx: WriteContext, dealerId: string, id: string, 
   const undo = new Map<string, Booking>();
   try {
     return immediate(ctx.sqlite, () =>
-      idempotent(ctx, dealerId, () => {
+      idempotent(ctx, progressScope(input), () => {
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
         if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
@@ -117,6 +126,13 @@ export function reportProgress(ctx: WriteContext, dealerId: string, id: string, 
     throw e;
   }
 }
+
+/** What an Idempotency-Key binds to: the operation, the appointment, the version seen and the body. */
+const progressScope = (input: ProgressInput): IdempotencyScope => ({
+  dealerId: input.dealerId,
+  scope: "POST /v1/dealers/{dealerId}/appointments/{id}/progress",
+  request: { id: input.id, version: input.ifMatch, body: input.body },
+});
 
 /**
  * Records the report's extra work. Approved: its minutes are planned (a pending entry

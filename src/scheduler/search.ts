@@ -7,9 +7,10 @@ import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
-import type { DealerRuntime, Runtimes } from "./runtime.js";
+import type { DealerRuntime, } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { type Caller, priorityFor } from "./trust.js";
+import type { Ctx } from "./context.js";
 
 // searchAvailability: the public form's question, "which reception times can this
 // dealer honestly promise this car?", answered from the in-memory index.
@@ -32,8 +33,12 @@ export interface Asker {
   caller: Caller;
 }
 
-export function searchAvailability(runtimes: Runtimes, dealerId: string, req: AvailabilityRequest, nowMs: number, asker: Asker): AvailabilityResponse {
-  const rt = runtimes.get(dealerId);
+/** ctx is the Asker: its caller decides what priority is believed (trust.ts). */
+export function searchAvailability(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): AvailabilityResponse {
+  const { dealerId, body: req } = input;
+  const { nowMs } = ctx;
+  const asker: Asker = ctx;
+  const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const { priority, note: priorityNote } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);

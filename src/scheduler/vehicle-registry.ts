@@ -1,9 +1,9 @@
 import { audit } from "../db/repos/appointments.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
-import type { Db } from "../db/sqlite-handle.js";
 import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
-import { DomainError } from "./errors.js";
+import { DomainError, notFound } from "./errors.js";
+import { type Ctx, isoNow } from "./context.js";
 
 // The dealer's vehicle registry, written only by staff or a client key (PUT
 // /v1/dealers/{dealerId}/vehicles/{vin}). Its `priority` flag is the one thing an
@@ -20,7 +20,12 @@ export interface VehicleFacts {
 }
 
 /** Idempotent upsert by (dealer, VIN); audited only when something changed. */
-export function putVehicle(db: Db, sqlite: SqliteHandle, dealerId: string, vin: string, f: VehicleFacts, at: string, actor: string): { row: VehicleRow; created: boolean } {
+export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; body: VehicleFacts }): { row: VehicleRow; created: boolean } {
+  const { db, sqlite, actor } = ctx;
+  const { dealerId, body: f } = input;
+  if (!ctx.runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  const vin = input.vin.toUpperCase();
+  const at = isoNow(ctx);
   return immediate(sqlite, () => {
     if (f.customerRef !== undefined) {
       const owner = customerById(db, f.customerRef);
@@ -53,3 +58,11 @@ export function putVehicle(db: Db, sqlite: SqliteHandle, dealerId: string, vin: 
   });
 }
 
+/** The registry's record of one VIN at this dealer. */
+export function getVehicle(ctx: Ctx, input: { dealerId: string; vin: string }): VehicleRow {
+  const { dealerId, vin } = input;
+  if (!ctx.runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  const row = findVehicle(ctx.db, dealerId, vin.toUpperCase());
+  if (!row) throw notFound(`vehicle ${vin}`);
+  return row;
+}

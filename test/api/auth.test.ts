@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import { adminOnly, authenticate, optionalCaller } from "../../src/api/auth.js";
-import type { AppEnv } from "../../src/api/deps.js";
+import type { AppEnv, Services } from "../../src/api/deps.js";
 import { installErrorHandlers } from "../../src/api/error-handlers.js";
 import { ADMIN_TOKEN } from "../support/app.js";
 
@@ -29,8 +29,13 @@ describe("authenticate", () => {
 describe("route guards", () => {
   const app = new OpenAPIHono<AppEnv>();
   installErrorHandlers(app, () => {});
-  app.get("/v1/dealers/:dealerId/admin", adminOnly(deps), (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
-  app.get("/v1/dealers/:dealerId/book", optionalCaller(deps), (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
+  // The guards read the credentials' store from the app's services, as the edge sets them.
+  app.use("*", async (c, next) => {
+    c.set("services", deps as Services);
+    await next();
+  });
+  app.get("/v1/dealers/:dealerId/admin", adminOnly, (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
+  app.get("/v1/dealers/:dealerId/book", optionalCaller, (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
   const call = async (path: string, authorization?: string) => {
     const res = await app.request(path, { headers: authorization ? { Authorization: authorization } : {} });
     return { status: res.status, body: (await res.json()) as any };

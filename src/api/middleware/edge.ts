@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv, LogFn } from "../deps.js";
+import type { AppEnv, Services } from "../deps.js";
+import { requestContext } from "../request-context.js";
 import { addResponseHeader, applyResponseHeaders } from "../response-headers.js";
 import { accessLine } from "./access-log.js";
 import { bodyVerdict, streamingLimit, tooLarge } from "./body-limit.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
 
-// Every request's edge in ONE middleware: request id, body size limit, access log. They
+// Every request's edge in ONE middleware: request id, the request's Ctx, body size limit, access log. They
 // were three hono middlewares; each layer is another async frame and promise chain per
 // request, and together they cost a measurable share of an availability search (README,
 // Performance). The order is the one the three had:
@@ -16,11 +17,15 @@ import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
 //  3. once the response is final (error handlers included): the pending response headers
 //     (X-Request-Id, CORS: api/response-headers.ts), then the access log line.
 
-export function edge(log: LogFn): MiddlewareHandler<AppEnv> {
+export function edge(services: Services): MiddlewareHandler<AppEnv> {
+  const log = services.log;
   return async (c, next) => {
     const started = performance.now();
     const requestId = requestIdOf(c);
     c.set("requestId", requestId);
+    // The app's services and this request's Ctx (the verbs' first argument), for every route.
+    c.set("services", services);
+    c.set("ctx", requestContext(c, services));
     addResponseHeader(c, REQUEST_ID_HEADER, requestId);
     const verdict = bodyVerdict(c);
     if (verdict === "ok") await next();

@@ -11,6 +11,12 @@ import { ApiError } from "../errors.js";
 
 export const WRITER_UNAVAILABLE = "pitlaneWriterUnavailable";
 
+/** Searches and reads stay local; anything that may write goes to the writer (node/writer.ts), so may answer 503. */
+export function isWrite(method: string, path: string): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  return !(method === "POST" && path.endsWith("/availability"));
+}
+
 export function writerUnavailable(): MiddlewareHandler {
   return async (c, next) => {
     if ((c.env as Record<string, unknown> | undefined)?.[WRITER_UNAVAILABLE] === true) {

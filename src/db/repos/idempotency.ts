@@ -23,8 +23,9 @@ import type { SqliteHandle } from "../sqlite-handle.js";
 /** Kept at least this long; purgeExpired removes older entries. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Header value: printable ASCII, no spaces, bounded so it cannot bloat the table. */
-export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, "expected 1-200 printable ASCII characters");
+/** Header value: printable ASCII, no spaces, bounded so it cannot bloat the table (the routes' header schema, routes/shared.ts). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+export const IdempotencyKey = z.string().regex(IDEMPOTENCY_KEY_PATTERN, "expected 1-200 printable ASCII characters");
 
 export type LookupResult =
   | { kind: "miss" }

@@ -1,15 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { ifMatchVersion, writeContext } from "../../api/write-context.js";
+import { ifMatchVersion } from "../../api/if-match.js";
 import { write } from "../../db/group-commit.js";
 import { ACTIONS, ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
 import { transition } from "../../scheduler/lifecycle.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { AppointmentParams, IdempotencyHeader } from "../shared.js";
 
 export const appointmentActionRoute = createRoute({
+  operationId: "appointmentAction",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments/{id}/{action}",
   tags: ["appointments"],
@@ -23,17 +23,17 @@ export const appointmentActionRoute = createRoute({
   },
   responses: {
     200: { description: "New status and version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+    ...problemResponses("not_found", "invalid_transition", "version_conflict"),
   },
 });
 
-export function registerAppointmentAction(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...appointmentActionRoute, middleware: [staffOnly(deps)] as const }, async (c) => {
+export function registerAppointmentAction(app: ApiApp): void {
+  app.openapi({ ...appointmentActionRoute, middleware: [staffOnly] as const }, async (c) => {
+    const ctx = c.var.ctx;
     const { dealerId, id, action } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
     const ifMatch = ifMatchVersion(c, false);
-    const ctx = writeContext(c, deps, runtimes, `POST /v1/dealers/{dealerId}/appointments/{id}/${action}`, { id, body });
-    const out = await write(deps.writes, () => transition(ctx, dealerId, id, action, { ifMatch, reason: body.reason }));
+    const out = await write(ctx.writes, () => transition(ctx, { dealerId, id, action, ifMatch, body }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("ETag", `"${out.body.version}"`);
     return c.json(out.body, 200);

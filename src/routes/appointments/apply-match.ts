@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { ifMatchVersion, writeContext } from "../../api/write-context.js";
+import { ifMatchVersion } from "../../api/if-match.js";
 import { applyPossibleMatch } from "../../scheduler/apply-match.js";
 import { AppointmentView } from "../../scheduler/contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { AppointmentParams, IdempotencyHeader } from "../shared.js";
 
 export const ApplyMatchRequest = z
@@ -18,6 +17,7 @@ export const ApplyMatchRequest = z
   .openapi("ApplyMatchRequest");
 
 export const applyMatchRoute = createRoute({
+  operationId: "applyPossibleMatch",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments/{id}/possible-match/apply",
   tags: ["appointments"],
@@ -31,17 +31,16 @@ export const applyMatchRoute = createRoute({
   },
   responses: {
     200: { description: "Linked; new version", content: { "application/json": { schema: AppointmentView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+    ...problemResponses("not_found", "invalid_transition", "version_conflict"),
   },
 });
 
-export function registerApplyMatch(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...applyMatchRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+export function registerApplyMatch(app: ApiApp): void {
+  app.openapi({ ...applyMatchRoute, middleware: [staffOnly] as const }, (c) => {
     const { dealerId, id } = c.req.valid("param");
     const body = c.req.valid("json");
     const ifMatch = ifMatchVersion(c, false);
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments/{id}/possible-match/apply", { id, body });
-    const out = applyPossibleMatch(ctx, dealerId, id, body, ifMatch);
+    const out = applyPossibleMatch(c.var.ctx, { dealerId, id, ifMatch, body });
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("ETag", `"${out.body.version}"`);
     return c.json(out.body, 200);

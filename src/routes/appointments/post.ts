@@ -1,15 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import { type ApiApp, type AppDeps, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
-import { writeContext } from "../../api/write-context.js";
 import { write } from "../../db/group-commit.js";
 import { bookAppointment } from "../../scheduler/book.js";
 import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 
 export const bookAppointmentRoute = createRoute({
+  operationId: "bookAppointment",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments",
   tags: ["appointments"],
@@ -25,19 +24,15 @@ export const bookAppointmentRoute = createRoute({
   responses: {
     201: { description: "Booked", content: { "application/json": { schema: AppointmentView } } },
     409: { description: "slot_unavailable: with violations and alternatives; too_many_bookings: the contact's cap of upcoming public bookings", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
-    ...problemResponses("not_found", "idempotency_mismatch", "unauthorized", "rate_limited"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerBookAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller(deps)] as const }, async (c) => {
+export function registerBookAppointment(app: ApiApp): void {
+  app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller] as const }, async (c) => {
+    const ctx = c.var.ctx;
     const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments", body);
-    // Public bookings (anonymous, client key) are capped per contact; staff bookings are not.
-    const contactCap = deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT;
-    const caller = callerOf(c.get("principal"));
-    const out = await write(deps.writes, () => bookAppointment(ctx, dealerId, body, { caller, contactCap }));
+    const out = await write(ctx.writes, () => bookAppointment(ctx, { dealerId, body: c.req.valid("json") }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     c.header("ETag", `"${out.body.version}"`);

@@ -1,15 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
+import { ifMatchVersion } from "../../api/if-match.js";
 import { problemResponses } from "../../api/openapi.js";
-import { ifMatchVersion, writeContext } from "../../api/write-context.js";
 import { write } from "../../db/group-commit.js";
 import { reportProgress } from "../../scheduler/progress.js";
 import { ProgressRequest, ProgressView } from "../../scheduler/progress-contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { AppointmentParams, IdempotencyHeader } from "../shared.js";
 
 export const appointmentProgressRoute = createRoute({
+  operationId: "reportProgress",
   method: "post",
   path: "/v1/dealers/{dealerId}/appointments/{id}/progress",
   tags: ["appointments"],
@@ -28,13 +28,13 @@ export const appointmentProgressRoute = createRoute({
   },
 });
 
-export function registerAppointmentProgress(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...appointmentProgressRoute, middleware: [staffOnly(deps)] as const }, async (c) => {
+export function registerAppointmentProgress(app: ApiApp): void {
+  app.openapi({ ...appointmentProgressRoute, middleware: [staffOnly] as const }, async (c) => {
+    const ctx = c.var.ctx;
     const { dealerId, id } = c.req.valid("param");
-    const version = ifMatchVersion(c, true)!;
+    const ifMatch = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/appointments/{id}/progress", { id, version, body });
-    const out = await write(deps.writes, () => reportProgress(ctx, dealerId, id, version, body));
+    const out = await write(ctx.writes, () => reportProgress(ctx, { dealerId, id, ifMatch, body }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("ETag", `"${out.body.appointment.version}"`);
     return c.json(out.body, 200);

@@ -1,14 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
 import { availabilityCalendar } from "../../scheduler/availability-days.js";
 import { CalendarRequest, CalendarResponse } from "../../scheduler/calendar-contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const availabilityCalendarRoute = createRoute({
+  operationId: "availabilityCalendar",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability/calendar",
   tags: ["availability"],
@@ -21,13 +21,13 @@ export const availabilityCalendarRoute = createRoute({
   },
   responses: {
     200: { description: "One entry per date from `from`, `days` long (≤ 62)", content: { "application/json": { schema: CalendarResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerAvailabilityCalendar(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...availabilityCalendarRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityCalendar(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
+export function registerAvailabilityCalendar(app: ApiApp): void {
+  app.openapi({ ...availabilityCalendarRoute, middleware: [optionalCaller] as const }, (c) => {
+    // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
+    return jsonResponse(c, availabilityCalendar(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
   });
 }

@@ -1,14 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
 import { availabilityDay } from "../../scheduler/availability-days.js";
 import { DayRequest, DayResponse } from "../../scheduler/calendar-contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const availabilityDayRoute = createRoute({
+  operationId: "availabilityDay",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability/day",
   tags: ["availability"],
@@ -21,13 +21,13 @@ export const availabilityDayRoute = createRoute({
   },
   responses: {
     200: { description: "The date's options (empty when nothing is bookable)", content: { "application/json": { schema: DayResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerAvailabilityDay(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return jsonResponse(c, availabilityDay(runtimes, dealerId, c.req.valid("json"), deps.now(), { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) }), 200);
+export function registerAvailabilityDay(app: ApiApp): void {
+  app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller] as const }, (c) => {
+    // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
+    return jsonResponse(c, availabilityDay(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
   });
 }

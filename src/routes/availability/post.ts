@@ -1,14 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { jsonResponse } from "../../api/response-headers.js";
 import { AvailabilityRequest, AvailabilityResponse } from "../../scheduler/contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { searchAvailability } from "../../scheduler/search.js";
 import { DealerParam } from "../shared.js";
 
 export const searchAvailabilityRoute = createRoute({
+  operationId: "searchAvailability",
   method: "post",
   path: "/v1/dealers/{dealerId}/availability",
   tags: ["availability"],
@@ -21,15 +21,13 @@ export const searchAvailabilityRoute = createRoute({
   },
   responses: {
     200: { description: "At least two options when the dealer has two", content: { "application/json": { schema: AvailabilityResponse } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerSearchAvailability(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...searchAvailabilityRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const asker = { sqlite: deps.sqlite, caller: callerOf(c.get("principal")) };
+export function registerSearchAvailability(app: ApiApp): void {
+  app.openapi({ ...searchAvailabilityRoute, middleware: [optionalCaller] as const }, (c) => {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(c, searchAvailability(runtimes, dealerId, c.req.valid("json"), deps.now(), asker), 200);
+    return jsonResponse(c, searchAvailability(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import { currentSession } from "../../api/board-session.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { DealerPulse } from "../../db/dealer-pulse.js";
 import { DealerParam } from "../shared.js";
@@ -18,6 +18,7 @@ import { sessionSecurity } from "./session.js";
 const HEARTBEAT_MS = 15_000;
 
 export const dealerEventsRoute = createRoute({
+  operationId: "dealerEvents",
   method: "get",
   path: "/v1/dealers/{dealerId}/events",
   tags: ["advisors' page"],
@@ -27,13 +28,14 @@ export const dealerEventsRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: z.string() } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerDealerEvents(app: ApiApp, deps: AppDeps): void {
+export function registerDealerEvents(app: ApiApp): void {
   let pulse: DealerPulse | undefined;
-  app.openapi({ ...dealerEventsRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+  app.openapi({ ...dealerEventsRoute, middleware: [staffOnly] as const }, (c) => {
+    const deps = c.var.services;
     const { dealerId } = c.req.valid("param");
     pulse ??= new DealerPulse(deps.sqlite);
     const bySession = c.req.header("Authorization") === undefined;

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticate } from "../../api/auth.js";
 import { closeSession, currentSession, openSession, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, sameOrigin } from "../../api/board-session.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp, Services } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
 import { Id } from "../../core/primitives.js";
@@ -36,6 +36,7 @@ export const sessionSecurity = [{ [SESSION_SCHEME]: [] }];
 const view = { "application/json": { schema: BoardSessionView } };
 
 export const signInRoute = createRoute({
+  operationId: "signInToBoard",
   method: "post",
   path: "/v1/board/session",
   tags,
@@ -45,6 +46,7 @@ export const signInRoute = createRoute({
 });
 
 export const whoAmIRoute = createRoute({
+  operationId: "getBoardSession",
   method: "get",
   path: "/v1/board/session",
   tags,
@@ -54,6 +56,7 @@ export const whoAmIRoute = createRoute({
 });
 
 export const signOutRoute = createRoute({
+  operationId: "signOutOfBoard",
   method: "delete",
   path: "/v1/board/session",
   tags,
@@ -62,7 +65,7 @@ export const signOutRoute = createRoute({
   responses: { 204: { description: "Signed out" }, ...problemResponses("forbidden") },
 });
 
-function describe(deps: AppDeps, dealerId: string, role: string) {
+function describe(deps: Pick<Services, "db">, dealerId: string, role: string) {
   const stored = getDealer(deps.db, dealerId);
   return {
     dealerId,
@@ -73,7 +76,7 @@ function describe(deps: AppDeps, dealerId: string, role: string) {
   };
 }
 
-export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
+export function registerBoardSession(app: ApiApp): void {
   app.openAPIRegistry.registerComponent("securitySchemes", SESSION_SCHEME, {
     type: "apiKey",
     in: "cookie",
@@ -81,6 +84,7 @@ export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
     description: "The advisors' page session (POST /v1/board/session); accepted on staff routes from the page's own origin only",
   });
   app.openapi(signInRoute, (c) => {
+    const deps = c.var.services;
     if (!sameOrigin(c)) throw new ApiError("forbidden", "Sign in from the advisors' page itself");
     const { dealerId, key } = c.req.valid("json");
     const p = authenticate(deps, `Bearer ${key}`);
@@ -98,6 +102,7 @@ export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
   });
 
   app.openapi(whoAmIRoute, (c) => {
+    const deps = c.var.services;
     const row = currentSession(c, deps);
     c.header("Cache-Control", "no-store");
     if (!row) throw new ApiError("unauthorized", "Not signed in");
@@ -105,6 +110,7 @@ export function registerBoardSession(app: ApiApp, deps: AppDeps): void {
   });
 
   app.openapi(signOutRoute, (c) => {
+    const deps = c.var.services;
     if (!sameOrigin(c)) throw new ApiError("forbidden", "Sign out from the advisors' page itself");
     closeSession(c, deps.sqlite);
     return c.body(null, 204);

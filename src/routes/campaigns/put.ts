@@ -1,13 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { adminOnly, bearerSecurity } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { CampaignList, CampaignSummary, replaceCampaigns } from "../../scheduler/journey/campaigns.js";
-import { notFound } from "../../scheduler/errors.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const putCampaignsRoute = createRoute({
+  operationId: "putCampaigns",
   method: "put",
   path: "/v1/dealers/{dealerId}/campaigns",
   tags: ["journey"],
@@ -17,15 +16,12 @@ export const putCampaignsRoute = createRoute({
   request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: CampaignList } } } },
   responses: {
     200: { description: "Stored", content: { "application/json": { schema: CampaignSummary } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "payload_too_large"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerPutCampaigns(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...putCampaignsRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
-    const at = new Date(deps.now()).toISOString();
-    return c.json(replaceCampaigns(deps.db, deps.sqlite, dealerId, c.req.valid("json"), at, actorOf(c.get("principal"))), 200);
+export function registerPutCampaigns(app: ApiApp): void {
+  app.openapi({ ...putCampaignsRoute, middleware: [adminOnly] as const }, (c) => {
+    return c.json(replaceCampaigns(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
   });
 }

@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { LocalDate } from "../../core/primitives.js";
 import { ContactView, PossibleMatch } from "../../scheduler/contracts.js";
 import { dayBoard } from "../../scheduler/day-board.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 const Slot = z.object({
@@ -50,6 +49,7 @@ export const DayBoardView = z
   .openapi("DayBoard");
 
 export const dayBoardRoute = createRoute({
+  operationId: "dayBoard",
   method: "get",
   path: "/v1/dealers/{dealerId}/days/{date}",
   tags: ["day board"],
@@ -58,13 +58,12 @@ export const dayBoardRoute = createRoute({
   request: { params: DealerParam.extend({ date: LocalDate.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24" }) }) },
   responses: {
     200: { description: "The day board", content: { "application/json": { schema: DayBoardView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerDayBoard(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...dayBoardRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId, date } = c.req.valid("param");
-    return c.json(dayBoard(deps.db, runtimes, dealerId, date), 200);
+export function registerDayBoard(app: ApiApp): void {
+  app.openapi({ ...dayBoardRoute, middleware: [staffOnly] as const }, (c) => {
+    return c.json(dayBoard(c.var.ctx, c.req.valid("param")), 200);
   });
 }

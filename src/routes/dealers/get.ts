@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { getDealer } from "../../db/repos/dealers.js";
 import { DealerIdParam, DealerPublic, publicView } from "./schemas.js";
+import { getDealerConfig } from "../../scheduler/dealers.js";
 
 export const getDealerRoute = createRoute({
+  operationId: "getDealer",
   method: "get",
   path: "/v1/dealers/{dealerId}",
   tags: ["dealers"],
@@ -17,11 +17,8 @@ export const getDealerRoute = createRoute({
   },
 });
 
-export function registerGetDealer(app: ApiApp, deps: AppDeps): void {
+export function registerGetDealer(app: ApiApp): void {
   app.openapi(getDealerRoute, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const dealer = getDealer(deps.db, dealerId);
-    if (!dealer) throw new ApiError("not_found", `No dealer ${dealerId}`);
-    return c.json(publicView(dealer), 200);
+    return c.json(publicView(getDealerConfig(c.var.ctx, c.req.valid("param"))), 200);
   });
 }

@@ -1,9 +1,8 @@
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
+import type { ApiApp, } from "../../api/deps.js";
 import { registerGetDealer } from "./get.js";
 import { registerPutDealer } from "./put.js";
 
-export function registerDealerRoutes(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  registerPutDealer(app, deps, runtimes);
-  registerGetDealer(app, deps);
+export function registerDealerRoutes(app: ApiApp): void {
+  registerPutDealer(app);
+  registerGetDealer(app);
 }

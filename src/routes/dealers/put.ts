@@ -1,12 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { writeContext } from "../../api/write-context.js";
-import { replaceDealerConfig } from "../../scheduler/config-change/replace.js";
 import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { adminView, DealerAdminView, DealerConfigSchema, DealerIdParam } from "./schemas.js";
+import { putDealer } from "../../scheduler/dealers.js";
 
 export const PutDealerQuery = z
   .object({
@@ -19,6 +17,7 @@ export const DealerPutResult = DealerAdminView.safeExtend({
 }).openapi("DealerPutResult");
 
 export const putDealerRoute = createRoute({
+  operationId: "putDealer",
   method: "put",
   path: "/v1/dealers/{dealerId}",
   tags: ["dealers"],
@@ -40,22 +39,17 @@ export const putDealerRoute = createRoute({
   responses: {
     200: { description: "Updated", content: { "application/json": { schema: DealerPutResult } } },
     201: { description: "Created", content: { "application/json": { schema: DealerPutResult } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found", "config_conflict", "version_conflict", "rule_violation", "payload_too_large", "unsupported_media_type"),
+    ...problemResponses("not_found", "config_conflict", "version_conflict", "rule_violation"),
   },
 });
 
-export function registerPutDealer(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerPutDealer(app: ApiApp): void {
   // Auth as route middleware: it runs before body validation, so anonymous callers get 401.
-  app.openapi({ ...putDealerRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const query = c.req.valid("query");
-    const config = c.req.valid("json");
-    const ctx = writeContext(c, deps, runtimes, "PUT /v1/dealers/{dealerId}", config);
-    const { result, plan } = replaceDealerConfig(ctx, dealerId, config, query);
-    if (result.changed) deps.onDealerChanged?.(dealerId, result.dealer.config);
+  app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, (c) => {
+    const { result, plan } = putDealer(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json"), query: c.req.valid("query") });
     const body = plan ? { ...adminView(result.dealer), appliedPlan: plan } : adminView(result.dealer);
     if (result.created) {
-      c.header("Location", `/v1/dealers/${dealerId}`);
+      c.header("Location", `/v1/dealers/${result.dealer.id}`);
       return c.json(body, 201);
     }
     return c.json(body, 200);

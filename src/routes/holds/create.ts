@@ -1,15 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, callerOf, optionalCaller } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, optionalCaller } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { writeContext } from "../../api/write-context.js";
-import { DomainError } from "../../scheduler/errors.js";
 import { HoldRequest, HoldView } from "../../scheduler/holds/contracts.js";
-import { clientHashOf, createHold } from "../../scheduler/holds/create.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
+import { createHold } from "../../scheduler/holds/create.js";
 import { DealerParam } from "../shared.js";
 
 export const createHoldRoute = createRoute({
+  operationId: "createHold",
   method: "post",
   path: "/v1/dealers/{dealerId}/holds",
   tags: ["holds"],
@@ -23,23 +21,12 @@ export const createHoldRoute = createRoute({
   },
   responses: {
     201: { description: "Held", content: { "application/json": { schema: HoldView } } },
-    ...problemResponses("not_found", "slot_unavailable", "too_many_holds", "unauthorized", "rate_limited"),
+    ...problemResponses("not_found", "slot_unavailable", "too_many_holds"),
   },
 });
 
-export function registerCreateHold(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...createHoldRoute, middleware: [optionalCaller(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/holds", body);
-    const trust = callerOf(c.get("principal"));
-    // A client key (an owner-app backend: one address for all its users) skips the per-client cap too.
-    const caller = { clientHash: clientHashOf(deps.clientAddress?.(c) || "unknown"), staff: trust.kind !== "anonymous", trust };
-    try {
-      return c.json(createHold(ctx, dealerId, body, caller), 201);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === "too_many_holds") c.header("Retry-After", String(e.extra?.retryAfterSeconds ?? 60));
-      throw e;
-    }
+export function registerCreateHold(app: ApiApp): void {
+  app.openapi({ ...createHoldRoute, middleware: [optionalCaller] as const }, (c) => {
+    return c.json(createHold(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 201);
   });
 }

@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { writeContext } from "../../api/write-context.js";
 import { releaseHold } from "../../scheduler/holds/release.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const releaseHoldRoute = createRoute({
+  operationId: "releaseHold",
   method: "delete",
   path: "/v1/dealers/{dealerId}/holds/{holdId}",
   tags: ["holds"],
@@ -16,14 +15,13 @@ export const releaseHoldRoute = createRoute({
   },
   responses: {
     204: { description: "Released" },
-    ...problemResponses("not_found", "rate_limited"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerReleaseHold(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerReleaseHold(app: ApiApp): void {
   app.openapi(releaseHoldRoute, (c) => {
-    const { dealerId, holdId } = c.req.valid("param");
-    releaseHold(writeContext(c, deps, runtimes, "DELETE /v1/dealers/{dealerId}/holds/{holdId}", null), dealerId, holdId);
+    releaseHold(c.var.ctx, c.req.valid("param"));
     return c.body(null, 204);
   });
 }

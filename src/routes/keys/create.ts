@@ -1,15 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
-import { newKeyId, newKeySecret } from "../../api/key-secret.js";
+import { adminOnly, bearerSecurity } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { insertKey } from "../../db/repos/api-keys.js";
-import { getDealer } from "../../db/repos/dealers.js";
 import { DealerParam } from "../shared.js";
 import { CreateApiKeyRequest, CreatedApiKey, keyView } from "./schemas.js";
+import { createApiKey } from "../../scheduler/api-keys.js";
 
 export const createApiKeyRoute = createRoute({
+  operationId: "createApiKey",
   method: "post",
   path: "/v1/dealers/{dealerId}/api-keys",
   tags: ["api keys"],
@@ -21,18 +19,14 @@ export const createApiKeyRoute = createRoute({
   },
   responses: {
     201: { description: "Created; store the secret now, it cannot be shown again", content: { "application/json": { schema: CreatedApiKey } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerCreateApiKey(app: ApiApp, deps: AppDeps): void {
-  app.openapi({ ...createApiKeyRoute, middleware: [adminOnly(deps)] as const }, (c) => {
+export function registerCreateApiKey(app: ApiApp): void {
+  app.openapi({ ...createApiKeyRoute, middleware: [adminOnly] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    const { role, label, channel } = c.req.valid("json");
-    if (!getDealer(deps.db, dealerId)) throw new ApiError("not_found", `dealer ${dealerId} not found`);
-    const { secret, hash } = newKeySecret();
-    const at = new Date(deps.now()).toISOString();
-    const row = insertKey(deps.db, deps.sqlite, { id: newKeyId(), dealerId, role, label, channel: role === "client" ? (channel ?? "app") : null, secretHash: hash, at, actor: actorOf(c.get("principal")) });
+    const { row, secret } = createApiKey(c.var.ctx, { dealerId, body: c.req.valid("json") });
     // The one response that carries a secret: no cache may keep it.
     c.header("Cache-Control", "no-store");
     c.header("Location", `/v1/dealers/${dealerId}/api-keys/${row.id}`);

@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { listKeys } from "../../db/repos/api-keys.js";
-import { getDealer } from "../../db/repos/dealers.js";
 import { DealerParam } from "../shared.js";
 import { ApiKeyList, keyView } from "./schemas.js";
+import { listApiKeys } from "../../scheduler/api-keys.js";
 
 export const listApiKeysRoute = createRoute({
+  operationId: "listApiKeys",
   method: "get",
   path: "/v1/dealers/{dealerId}/api-keys",
   tags: ["api keys"],
@@ -17,14 +16,12 @@ export const listApiKeysRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "The keys, oldest first", content: { "application/json": { schema: ApiKeyList } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerListApiKeys(app: ApiApp, deps: AppDeps): void {
-  app.openapi({ ...listApiKeysRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    if (!getDealer(deps.db, dealerId)) throw new ApiError("not_found", `dealer ${dealerId} not found`);
-    return c.json({ keys: listKeys(deps.db, dealerId).map(keyView) }, 200);
+export function registerListApiKeys(app: ApiApp): void {
+  app.openapi({ ...listApiKeysRoute, middleware: [adminOnly] as const }, (c) => {
+    return c.json({ keys: listApiKeys(c.var.ctx, c.req.valid("param")).map(keyView) }, 200);
   });
 }

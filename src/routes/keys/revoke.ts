@@ -1,12 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, adminOnly, bearerSecurity } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { ApiError } from "../../api/errors.js";
+import { adminOnly, bearerSecurity } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { revokeKey } from "../../db/repos/api-keys.js";
 import { ApiKeyView, KeyParams, keyView } from "./schemas.js";
+import { revokeApiKey } from "../../scheduler/api-keys.js";
 
 export const revokeApiKeyRoute = createRoute({
+  operationId: "revokeApiKey",
   method: "delete",
   path: "/v1/dealers/{dealerId}/api-keys/{keyId}",
   tags: ["api keys"],
@@ -16,17 +16,12 @@ export const revokeApiKeyRoute = createRoute({
   request: { params: KeyParams },
   responses: {
     200: { description: "Revoked", content: { "application/json": { schema: ApiKeyView } } },
-    ...problemResponses("unauthorized", "forbidden", "not_found"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerRevokeApiKey(app: ApiApp, deps: AppDeps): void {
-  app.openapi({ ...revokeApiKeyRoute, middleware: [adminOnly(deps)] as const }, (c) => {
-    const { dealerId, keyId } = c.req.valid("param");
-    const at = new Date(deps.now()).toISOString();
-    // Scoped by dealer: another dealer's key id is simply not found here.
-    const row = revokeKey(deps.db, deps.sqlite, dealerId, keyId, at, actorOf(c.get("principal")));
-    if (!row) throw new ApiError("not_found", `API key ${keyId} not found`);
-    return c.json(keyView(row), 200);
+export function registerRevokeApiKey(app: ApiApp): void {
+  app.openapi({ ...revokeApiKeyRoute, middleware: [adminOnly] as const }, (c) => {
+    return c.json(keyView(revokeApiKey(c.var.ctx, c.req.valid("param"))), 200);
   });
 }

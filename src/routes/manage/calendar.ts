@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { calendarByToken } from "../../scheduler/manage.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { ManageTokenParam } from "./get.js";
 
 export const ownCalendarRoute = createRoute({
+  operationId: "getOwnCalendar",
   method: "get",
   path: "/v1/manage/{token}/calendar.ics",
   tags: ["customer"],
@@ -18,9 +18,9 @@ export const ownCalendarRoute = createRoute({
   },
 });
 
-export function registerOwnCalendar(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerOwnCalendar(app: ApiApp): void {
   app.openapi(ownCalendarRoute, (c) => {
-    const ics = calendarByToken(deps.db, runtimes, c.req.valid("param").token);
+    const ics = calendarByToken(c.var.ctx, c.req.valid("param"));
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'attachment; filename="appointment.ics"',

@@ -1,15 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
-import { writeContext } from "../../api/write-context.js";
 import { ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
 import { cancelByToken } from "../../scheduler/manage.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { IdempotencyHeader } from "../shared.js";
 import { ManageTokenParam } from "./get.js";
 
 export const cancelOwnAppointmentRoute = createRoute({
+  operationId: "cancelOwnAppointment",
   method: "post",
   path: "/v1/manage/{token}/cancel",
   tags: ["customer"],
@@ -25,12 +24,12 @@ export const cancelOwnAppointmentRoute = createRoute({
   },
 });
 
-export function registerCancelOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerCancelOwnAppointment(app: ApiApp): void {
   app.openapi(cancelOwnAppointmentRoute, async (c) => {
+    const ctx = c.var.ctx;
     const { token } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/manage/{token}/cancel", { token, body });
-    const out = await write(deps.writes, () => cancelByToken(ctx, token, body.reason));
+    const out = await write(ctx.writes, () => cancelByToken(ctx, { token, body }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(out.body, 200);
   });

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { AppointmentView } from "../../scheduler/contracts.js";
 import { viewByToken } from "../../scheduler/manage.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 
 export const ManageTokenParam = z.object({
   // Up to a 63-character dealer id, "_" and the 43-character secret (scheduler/tokens.ts).
@@ -11,6 +10,7 @@ export const ManageTokenParam = z.object({
 });
 
 export const viewOwnAppointmentRoute = createRoute({
+  operationId: "viewOwnAppointment",
   method: "get",
   path: "/v1/manage/{token}",
   tags: ["customer"],
@@ -22,6 +22,6 @@ export const viewOwnAppointmentRoute = createRoute({
   },
 });
 
-export function registerViewOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(deps.db, runtimes, c.req.valid("param").token), 200));
+export function registerViewOwnAppointment(app: ApiApp): void {
+  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(c.var.ctx, c.req.valid("param")), 200));
 }

@@ -1,15 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
-import { writeContext } from "../../api/write-context.js";
 import { AppointmentView, RescheduleRequest } from "../../scheduler/contracts.js";
 import { rescheduleByToken } from "../../scheduler/manage.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { IdempotencyHeader } from "../shared.js";
 import { ManageTokenParam } from "./get.js";
 
 export const rescheduleOwnAppointmentRoute = createRoute({
+  operationId: "rescheduleOwnAppointment",
   method: "post",
   path: "/v1/manage/{token}/reschedule",
   tags: ["customer"],
@@ -26,12 +25,12 @@ export const rescheduleOwnAppointmentRoute = createRoute({
   },
 });
 
-export function registerRescheduleOwnAppointment(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerRescheduleOwnAppointment(app: ApiApp): void {
   app.openapi(rescheduleOwnAppointmentRoute, async (c) => {
+    const ctx = c.var.ctx;
     const { token } = c.req.valid("param");
     const body = c.req.valid("json");
-    const ctx = writeContext(c, deps, runtimes, "POST /v1/manage/{token}/reschedule", { token, body });
-    const out = await write(deps.writes, () => rescheduleByToken(ctx, token, body));
+    const out = await write(ctx.writes, () => rescheduleByToken(ctx, { token, body }));
     if (out.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(out.body, 200);
   });

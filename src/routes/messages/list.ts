@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { MessageList, MessageQuery } from "../../scheduler/journey/contracts.js";
 import { messagesOf } from "../../scheduler/journey/views.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const listMessagesRoute = createRoute({
+  operationId: "listMessages",
   method: "get",
   path: "/v1/dealers/{dealerId}/messages",
   tags: ["journey"],
@@ -17,13 +17,12 @@ export const listMessagesRoute = createRoute({
   request: { params: DealerParam, query: MessageQuery },
   responses: {
     200: { description: "The dealer's outbox", content: { "application/json": { schema: MessageList } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerListMessages(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...listMessagesRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return c.json(messagesOf(deps.sqlite, runtimes, dealerId, c.req.valid("query")), 200);
+export function registerListMessages(app: ApiApp): void {
+  app.openapi({ ...listMessagesRoute, middleware: [staffOnly] as const }, (c) => {
+    return c.json(messagesOf(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }), 200);
   });
 }

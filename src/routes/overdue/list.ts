@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { OverdueList } from "../../scheduler/journey/contracts.js";
 import { overdueRequests } from "../../scheduler/journey/views.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const overdueRequestsRoute = createRoute({
+  operationId: "overdueRequests",
   method: "get",
   path: "/v1/dealers/{dealerId}/overdue",
   tags: ["journey"],
@@ -16,13 +16,12 @@ export const overdueRequestsRoute = createRoute({
   request: { params: DealerParam },
   responses: {
     200: { description: "Oldest first", content: { "application/json": { schema: OverdueList } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerOverdueRequests(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...overdueRequestsRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    return c.json(overdueRequests(deps.sqlite, runtimes, dealerId, deps.now()), 200);
+export function registerOverdueRequests(app: ApiApp): void {
+  app.openapi({ ...overdueRequestsRoute, middleware: [staffOnly] as const }, (c) => {
+    return c.json(overdueRequests(c.var.ctx, c.req.valid("param")), 200);
   });
 }

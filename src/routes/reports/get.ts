@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { ReportQuery, ReportView } from "../../scheduler/journey/contracts.js";
 import { dealerReport } from "../../scheduler/journey/report-load.js";
 import { reportCsv } from "../../scheduler/journey/reports.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const reportRoute = createRoute({
+  operationId: "getReport",
   method: "get",
   path: "/v1/dealers/{dealerId}/reports",
   tags: ["journey"],
@@ -19,19 +19,19 @@ export const reportRoute = createRoute({
   request: { params: DealerParam, query: ReportQuery },
   responses: {
     200: { description: "The figures", content: { "application/json": { schema: ReportView }, "text/csv": { schema: z.string() } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerReport(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...reportRoute, middleware: [staffOnly(deps)] as const }, (c) => {
+export function registerReport(app: ApiApp): void {
+  app.openapi({ ...reportRoute, middleware: [staffOnly] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    const q = c.req.valid("query");
-    const report = dealerReport(deps.db, deps.sqlite, runtimes, dealerId, q, deps.now());
-    if (q.format === "csv") {
+    const query = c.req.valid("query");
+    const report = dealerReport(c.var.ctx, { dealerId, query });
+    if (query.format === "csv") {
       return c.body(reportCsv(report), 200, {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${dealerId}-${q.period}-${report.from}.csv"`,
+        "Content-Disposition": `attachment; filename="${dealerId}-${query.period}-${report.from}.csv"`,
       });
     }
     return c.json(report, 200);

@@ -1,15 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { writeContext } from "../../api/write-context.js";
-import { getDealer } from "../../db/repos/dealers.js";
+import type { ApiApp } from "../../api/deps.js";
 import { recordAbsence } from "../../scheduler/reshuffle/absence.js";
 import { AbsenceRequest } from "../../scheduler/reshuffle/contracts.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const absenceRoute = createRoute({
+  operationId: "recordAbsence",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/absence",
   tags: ["reshuffle"],
@@ -24,16 +22,8 @@ export const absenceRoute = createRoute({
   responses: reshuffleResponses,
 });
 
-export function registerAbsence(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...absenceRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const out = recordAbsence(writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/reshuffle/absence", body), dealerId, body);
-    if (body.mode === "apply" && !out.replayed) {
-      // The configuration changed: whoever listens for dealer changes hears of it.
-      const stored = getDealer(deps.db, dealerId);
-      if (stored) deps.onDealerChanged?.(dealerId, stored.config);
-    }
-    return sendPlan(c, out);
+export function registerAbsence(app: ApiApp): void {
+  app.openapi({ ...absenceRoute, middleware: [staffOnly] as const }, (c) => {
+    return sendPlan(c, recordAbsence(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
   });
 }

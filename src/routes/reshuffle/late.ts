@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { writeContext } from "../../api/write-context.js";
+import type { ApiApp } from "../../api/deps.js";
 import { LateRequest } from "../../scheduler/reshuffle/contracts.js";
 import { runningLate } from "../../scheduler/reshuffle/late.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const lateRoute = createRoute({
+  operationId: "runningLate",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/late",
   tags: ["reshuffle"],
@@ -22,10 +21,8 @@ export const lateRoute = createRoute({
   responses: reshuffleResponses,
 });
 
-export function registerLate(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...lateRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    return sendPlan(c, runningLate(writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/reshuffle/late", body), dealerId, body));
+export function registerLate(app: ApiApp): void {
+  app.openapi({ ...lateRoute, middleware: [staffOnly] as const }, (c) => {
+    return sendPlan(c, runningLate(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
   });
 }

@@ -23,7 +23,7 @@ const Refusal = ProblemSchema.extend({
 export const reshuffleResponses = {
   200: { description: "The plan (dry run) or the applied plan, with each move's new version", content: { "application/json": { schema: ReshufflePlan } } },
   409: { description: "rule_violation / slot_unavailable: the broken rules and the nearest alternatives; invalid_transition", content: { "application/problem+json": { schema: Refusal } } },
-  ...problemResponses("not_found", "unauthorized", "forbidden", "version_conflict", "precondition_required", "idempotency_mismatch"),
+  ...problemResponses("not_found", "version_conflict", "precondition_required"),
 };
 
 export function sendPlan(c: Context<AppEnv>, out: Outcome<ReshufflePlan>) {

@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { writeContext } from "../../api/write-context.js";
+import type { ApiApp } from "../../api/deps.js";
 import { SwapRequest } from "../../scheduler/reshuffle/contracts.js";
 import { swapAppointments } from "../../scheduler/reshuffle/swap.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const swapRoute = createRoute({
+  operationId: "swapAppointments",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/swap",
   tags: ["reshuffle"],
@@ -19,10 +18,8 @@ export const swapRoute = createRoute({
   responses: reshuffleResponses,
 });
 
-export function registerSwap(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...swapRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    return sendPlan(c, swapAppointments(writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/reshuffle/swap", body), dealerId, body));
+export function registerSwap(app: ApiApp): void {
+  app.openapi({ ...swapRoute, middleware: [staffOnly] as const }, (c) => {
+    return sendPlan(c, swapAppointments(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
   });
 }

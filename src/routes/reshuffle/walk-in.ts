@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { writeContext } from "../../api/write-context.js";
+import type { ApiApp } from "../../api/deps.js";
 import { WalkInRequest } from "../../scheduler/reshuffle/contracts.js";
 import { receiveWalkIn } from "../../scheduler/reshuffle/walk-in.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
 
 export const walkInRoute = createRoute({
+  operationId: "receiveWalkIn",
   method: "post",
   path: "/v1/dealers/{dealerId}/reshuffle/walk-in",
   tags: ["reshuffle"],
@@ -22,10 +21,8 @@ export const walkInRoute = createRoute({
   responses: reshuffleResponses,
 });
 
-export function registerWalkIn(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...walkInRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    return sendPlan(c, receiveWalkIn(writeContext(c, deps, runtimes, "POST /v1/dealers/{dealerId}/reshuffle/walk-in", body), dealerId, body));
+export function registerWalkIn(app: ApiApp): void {
+  app.openapi({ ...walkInRoute, middleware: [staffOnly] as const }, (c) => {
+    return sendPlan(c, receiveWalkIn(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
   });
 }

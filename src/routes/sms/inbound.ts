@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
+import { DomainError } from "../../scheduler/errors.js";
 import { problemResponses } from "../../api/openapi.js";
 import { inboundText, validTwilioSignature } from "../../scheduler/journey/twilio-inbound.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 // No bearer token: the SMS provider calls it, and its signature is the credential. The
@@ -11,6 +11,7 @@ import { DealerParam } from "../shared.js";
 // one-pass validator (api/route-validation.ts) handles JSON bodies only.
 
 export const smsInboundRoute = createRoute({
+  operationId: "receiveSms",
   method: "post",
   path: "/v1/dealers/{dealerId}/sms/inbound",
   tags: ["journey"],
@@ -25,20 +26,20 @@ export const smsInboundRoute = createRoute({
 
 const Form = z.object({ From: z.string().min(3).max(40), Body: z.string().max(2000).default("") });
 
-export function registerSmsInbound(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
+export function registerSmsInbound(app: ApiApp): void {
   app.openapi(smsInboundRoute, async (c) => {
+    const { messaging } = c.var.services;
     const { dealerId } = c.req.valid("param");
-    const rt = runtimes.get(dealerId);
-    const sms = deps.messaging?.sms;
-    if (!rt || !sms) throw new ApiError("not_found", `No SMS inbound for dealer ${dealerId}`);
+    const sms = messaging?.sms;
+    if (!sms || !c.var.ctx.runtimes.get(dealerId)) throw new DomainError("not_found", `No SMS inbound for dealer ${dealerId}`);
     const raw = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-    const url = `${(deps.messaging?.publicUrl ?? "").replace(/\/$/, "")}${new URL(c.req.url).pathname}`;
+    // The signature is the provider's credential: checked here, like a bearer token, before the verb.
+    const url = `${(messaging?.publicUrl ?? "").replace(/\/$/, "")}${new URL(c.req.url).pathname}`;
     if (!validTwilioSignature(sms.authToken, url, params, c.req.header("X-Twilio-Signature"))) throw new ApiError("unauthorized", "invalid X-Twilio-Signature");
     const form = Form.safeParse(params);
     if (!form.success) throw new ApiError("validation_failed", "From: expected the sender's number");
-    const ctx = { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor: "sms:inbound" };
-    inboundText(ctx, dealerId, form.data.From, form.data.Body, rt.dealer.config.messaging.sms.defaultCountryCode);
+    inboundText(c.var.ctx, { dealerId, from: form.data.From, body: form.data.Body });
     return c.body(null, 204);
   });
 }

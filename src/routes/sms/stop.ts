@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, bearerSecurity, staffOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, staffOnly } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { SmsStopRequest, SmsStopResult } from "../../scheduler/journey/messaging-contracts.js";
 import { stopTexts } from "../../scheduler/journey/sms-stop.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { DealerParam } from "../shared.js";
 
 export const smsStopRoute = createRoute({
+  operationId: "recordSmsStop",
   method: "post",
   path: "/v1/dealers/{dealerId}/sms-stops",
   tags: ["journey"],
@@ -17,14 +17,12 @@ export const smsStopRoute = createRoute({
   request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: SmsStopRequest } } } },
   responses: {
     200: { description: "Recorded", content: { "application/json": { schema: SmsStopResult } } },
-    ...problemResponses("validation_failed", "not_found", "unauthorized", "forbidden"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerSmsStop(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...smsStopRoute, middleware: [staffOnly(deps)] as const }, (c) => {
-    const { dealerId } = c.req.valid("param");
-    const ctx = { db: deps.db, sqlite: deps.sqlite, runtimes, nowMs: deps.now(), actor: actorOf(c.get("principal")) };
-    return c.json(stopTexts(ctx, dealerId, c.req.valid("json").phone, "staff"), 200);
+export function registerSmsStop(app: ApiApp): void {
+  app.openapi({ ...smsStopRoute, middleware: [staffOnly] as const }, (c) => {
+    return c.json(stopTexts(c.var.ctx, { dealerId: c.req.valid("param").dealerId, phone: c.req.valid("json").phone, source: "staff" }), 200);
   });
 }

@@ -1,13 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, trustedOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { notFound } from "../../scheduler/errors.js";
-import { findVehicle } from "../../db/repos/people.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
+import { getVehicle } from "../../scheduler/vehicle-registry.js";
 
 export const getVehicleRoute = createRoute({
+  operationId: "getVehicle",
   method: "get",
   path: "/v1/dealers/{dealerId}/vehicles/{vin}",
   tags: ["vehicles"],
@@ -16,16 +15,12 @@ export const getVehicleRoute = createRoute({
   request: { params: VehicleParams },
   responses: {
     200: { description: "The vehicle", content: { "application/json": { schema: VehicleRecord } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerGetVehicle(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...getVehicleRoute, middleware: [trustedOnly(deps)] as const }, (c) => {
-    const { dealerId, vin } = c.req.valid("param");
-    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
-    const row = findVehicle(deps.db, dealerId, vin.toUpperCase());
-    if (!row) throw notFound(`vehicle ${vin}`);
-    return c.json(vehicleRecord(row), 200);
+export function registerGetVehicle(app: ApiApp): void {
+  app.openapi({ ...getVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
+    return c.json(vehicleRecord(getVehicle(c.var.ctx, c.req.valid("param"))), 200);
   });
 }

@@ -1,13 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { actorOf, bearerSecurity, trustedOnly } from "../../api/auth.js";
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import { bearerSecurity, trustedOnly } from "../../api/auth.js";
+import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { notFound } from "../../scheduler/errors.js";
-import type { Runtimes } from "../../scheduler/runtime.js";
 import { putVehicle } from "../../scheduler/vehicle-registry.js";
 import { PutVehicleRequest, VehicleParams, VehicleRecord, vehicleRecord } from "./schemas.js";
 
 export const putVehicleRoute = createRoute({
+  operationId: "putVehicle",
   method: "put",
   path: "/v1/dealers/{dealerId}/vehicles/{vin}",
   tags: ["vehicles"],
@@ -18,16 +17,14 @@ export const putVehicleRoute = createRoute({
   responses: {
     200: { description: "Updated (or unchanged)", content: { "application/json": { schema: VehicleRecord } } },
     201: { description: "Registered", content: { "application/json": { schema: VehicleRecord } } },
-    ...problemResponses("not_found", "unauthorized"),
+    ...problemResponses("not_found"),
   },
 });
 
-export function registerPutVehicle(app: ApiApp, deps: AppDeps, runtimes: Runtimes): void {
-  app.openapi({ ...putVehicleRoute, middleware: [trustedOnly(deps)] as const }, (c) => {
+export function registerPutVehicle(app: ApiApp): void {
+  app.openapi({ ...putVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
     const { dealerId, vin } = c.req.valid("param");
-    if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
-    const at = new Date(deps.now()).toISOString();
-    const { row, created } = putVehicle(deps.db, deps.sqlite, dealerId, vin.toUpperCase(), c.req.valid("json"), at, actorOf(c.get("principal")));
-    return created ? c.json(vehicleRecord(row), 201) : c.json(vehicleRecord(row), 200);
+    const { row, created } = putVehicle(c.var.ctx, { dealerId, vin, body: c.req.valid("json") });
+    return c.json(vehicleRecord(row), created ? 201 : 200);
   });
 }

@@ -1,5 +1,4 @@
 import type { ApiApp } from "../../api/deps.js";
-import type { AppDeps } from "../../api/deps.js";
 
 // Serves one browser bundle (AppDeps.webAssets) at a fixed path, e.g. /widget.js. Plain
 // app.get, not app.openapi: a script is not part of the JSON contract.
@@ -12,8 +11,9 @@ export interface WebAssetOptions {
   crossOrigin?: boolean;
 }
 
-export function registerWebAsset(app: ApiApp, deps: AppDeps, path: string, name: string, options: WebAssetOptions = {}): void {
+export function registerWebAsset(app: ApiApp, path: string, name: string, options: WebAssetOptions = {}): void {
   app.get(path, (c) => {
+    const deps = c.var.services;
     const code = deps.webAssets?.[name];
     if (code === undefined) return c.notFound();
     c.header("content-type", "text/javascript; charset=utf-8");

@@ -1,4 +1,4 @@
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { Id } from "../../core/primitives.js";
 import { getDealer } from "../../db/repos/dealers.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
@@ -10,8 +10,9 @@ import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 const PASSED = ["vehicle-model", "vin", "interventions", "theme"] as const;
 const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Workshop not found. Please check the link." };
 
-export function registerBookPage(app: ApiApp, deps: AppDeps): void {
+export function registerBookPage(app: ApiApp): void {
   app.get("/book/:dealerId", (c) => {
+    const deps = c.var.services;
     const id = c.req.param("dealerId");
     const dealer = Id.safeParse(id).success ? getDealer(deps.db, id) : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";

@@ -1,5 +1,5 @@
-import type { ApiApp, AppDeps } from "../../api/deps.js";
-import { createLimiters, rateLimit } from "../../api/middleware/rate-limit.js";
+import type { ApiApp } from "../../api/deps.js";
+import { rateLimit } from "../../api/middleware/rate-limit.js";
 import { registerWebAsset } from "./asset.js";
 import { registerBookPage } from "./book-page.js";
 import { registerManagePage } from "./manage-page.js";
@@ -9,17 +9,15 @@ import { registerManagePage } from "./manage-page.js";
 // page's script, and the two hosted pages. The pages read the database (a dealer, a
 // token's appointment), so they get the public per-address limits of a search, in their
 // own buckets; they carry no widget CORS (HTML is navigated to or framed, not fetched).
-export function registerWebRoutes(app: ApiApp, deps: AppDeps): void {
-  registerWebAsset(app, deps, "/widget.js", "widget", { crossOrigin: true });
-  registerWebAsset(app, deps, "/manage.js", "manage");
-  const limiters = createLimiters(deps);
-  if (limiters) {
-    const guard = rateLimit(limiters, "search", { clientAddress: deps.clientAddress ?? (() => "unknown") });
-    app.get("/book/:dealerId", guard);
-    app.get("/m/:token", guard);
-  }
-  registerBookPage(app, deps);
-  registerManagePage(app, deps);
+export function registerWebRoutes(app: ApiApp): void {
+  registerWebAsset(app, "/widget.js", "widget", { crossOrigin: true });
+  registerWebAsset(app, "/manage.js", "manage");
+  // The pages' own buckets (services.limiters.pages), apart from the API's.
+  const guard = rateLimit("pages", "search");
+  app.get("/book/:dealerId", guard);
+  app.get("/m/:token", guard);
+  registerBookPage(app);
+  registerManagePage(app);
 }
 
 /** The pages and scripts above (hono paths): public, not JSON dealer data (test/trust/roles.test.ts). */

@@ -1,4 +1,4 @@
-import type { ApiApp, AppDeps } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { getDealer } from "../../db/repos/dealers.js";
 import { sha256Hex } from "../../lib/digest.js";
 import { findByManageTokenHash } from "../../db/repos/appointments.js";
@@ -11,8 +11,9 @@ import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 
 const NOT_FOUND = { it: "Appuntamento non trovato. Il link potrebbe essere errato o scaduto.", en: "Appointment not found. The link may be wrong or out of date." };
 
-export function registerManagePage(app: ApiApp, deps: AppDeps): void {
+export function registerManagePage(app: ApiApp): void {
   app.get("/m/:token", (c) => {
+    const deps = c.var.services;
     const token = c.req.param("token");
     const row = ManageTokenParam.safeParse({ token }).success ? findByManageTokenHash(deps.db, sha256Hex(token)) : undefined;
     const dealer = row ? getDealer(deps.db, row.dealerId) : null;

@@ -6,7 +6,7 @@ import type { Stay } from "../../core/stay.js";
 import type { Booking } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
-import type { WriteContext } from "../context.js";
+import type { Ctx } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { resolveMobility } from "../priority.js";
@@ -25,13 +25,19 @@ import { epochMinute } from "../../core/civil.js";
 // the hold is consumed, released or expires.
 
 
-export interface HoldCaller {
+interface HoldCaller {
   /** Hash of the client address (per-client cap); never the address itself. */
   clientHash: string;
   /** Staff of the dealer: no per-client cap (the dealer-wide cap still applies). */
   staff: boolean;
   /** What the credential buys (trust.ts): a hold believes exactly what a booking would. */
   trust: Caller;
+}
+
+/** ctx.caller with the client address's hash: an authenticated caller (staff, a client key: an owner-app backend, one address for all its users) skips the per-client cap. */
+function holdCaller(ctx: Ctx): HoldCaller {
+  const trust = ctx.caller;
+  return { clientHash: clientHashOf(ctx.clientAddress), staff: trust.kind !== "anonymous", trust };
 }
 
 export const clientHashOf = (address: string) => sha256Hex(`pitlane-client|${address}`);
@@ -45,7 +51,9 @@ function tooMany(detail: string, soonest: number | null, nowMs: number, limit: n
   return new DomainError("too_many_holds", detail, { limit, retryAfterSeconds });
 }
 
-export function createHold(ctx: WriteContext, dealerId: string, req: HoldRequest, caller: HoldCaller): HoldView {
+export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldRequest }): HoldView {
+  const { dealerId, body: req } = input;
+  const caller = holdCaller(ctx);
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   // Same belief as the booking that will consume it: priority from a VIN on file or a

@@ -11,7 +11,8 @@ import { holdKey } from "./live.js";
 // (256 random bits, stored only as its hash).
 
 /** DELETE …/holds/{holdId}: the slot is offered again at once. 404 when no live hold has that id. */
-export function releaseHold(ctx: WriteContext, dealerId: string, holdId: string): void {
+export function releaseHold(ctx: WriteContext, input: { dealerId: string; holdId: string }): void {
+  const { dealerId, holdId } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const rowId = sha256Hex(holdId);

@@ -4,8 +4,9 @@ import { replaceCampaignRows } from "../../db/repos/campaigns.js";
 import { immediate } from "../../db/tx.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { audit } from "../../db/repos/appointments.js";
-import type { Db } from "../../db/sqlite-handle.js";
 import { Vin } from "../contracts.js";
+import { type Ctx, isoNow } from "../context.js";
+import { notFound } from "../errors.js";
 
 // Recall and service campaigns: an admin loads the dealer's whole list (replacing the
 // previous one); a booking for a listed VIN carries the open campaigns in its file.
@@ -33,7 +34,12 @@ export const CampaignSummary = z
   .openapi("CampaignSummary");
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
-export function replaceCampaigns(db: Db, sqlite: SqliteHandle, dealerId: string, list: CampaignList, at: string, actor: string): CampaignSummary {
+export function replaceCampaigns(ctx: Ctx, input: { dealerId: string; body: CampaignList }): CampaignSummary {
+  const { db, sqlite } = ctx;
+  const { dealerId, body: list } = input;
+  if (!ctx.runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  const at = isoNow(ctx);
+  const actor = ctx.actor;
   immediate(sqlite, () => {
     replaceCampaignRows(sqlite, dealerId, list.campaigns, at);
     audit(db, { dealerId, appointmentId: null, at, actor, action: "campaigns.replaced", after: list.campaigns.map((c) => ({ code: c.code, kind: c.kind, vins: c.vins.length })) });

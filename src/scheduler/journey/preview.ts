@@ -1,11 +1,11 @@
 import type { Locale } from "../../core/dealer-config.js";
 import type { CustomerKind } from "../../core/messaging-config.js";
 import { notFound } from "../errors.js";
-import type { Runtimes } from "../runtime.js";
 import { compose, LINKED_KINDS, withLink } from "./compose.js";
 import type { MessagePreview, PreviewQuery } from "./messaging-contracts.js";
 import { smsText, segments } from "./sms-text.js";
 import { bringIn, mobilityIn, type TemplateVars } from "./templates.js";
+import type { Ctx } from "../context.js";
 
 // Staff preview of any template with sample data, in the dealer's wording (overrides
 // included): what a customer would read by email and by text.
@@ -21,8 +21,9 @@ export function sampleVars(dealer: { name: string; address: string; parking: str
   };
 }
 
-export function previewMessage(runtimes: Runtimes, dealerId: string, q: PreviewQuery): MessagePreview {
-  const rt = runtimes.get(dealerId);
+export function previewMessage(ctx: Ctx, input: { dealerId: string; query: PreviewQuery }): MessagePreview {
+  const { dealerId, query: q } = input;
+  const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const cfg = rt.dealer.config;
   const locale = q.locale ?? cfg.locale;

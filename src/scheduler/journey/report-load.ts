@@ -2,13 +2,12 @@ import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, weekdayOf, ymdFro
 import { carWindow } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { LabourSlice } from "../../core/types.js";
-import type { Db, SqliteHandle } from "../../db/sqlite-handle.js";
 import { appointmentsForReport, type AppointmentRow, firstConfirmations } from "../../db/repos/appointments.js";
 import { notFound } from "../errors.js";
 import { rowPriority } from "../priority.js";
-import type { Runtimes } from "../runtime.js";
 import type { ReportQuery, ReportView } from "./contracts.js";
 import { aggregate, type ReportFrame, type ReportRow } from "./reports.js";
+import type { Ctx } from "../context.js";
 
 // Loads one report period: its bounds in the dealer's zone (a DST day is 23 or 25 hours
 // long, and counts as such), the capacities of those days, and the appointments
@@ -61,7 +60,9 @@ function toReportRow(dealer: Dealer, r: AppointmentRow, confirmedMs: number | nu
   };
 }
 
-export function dealerReport(db: Db, sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, q: ReportQuery, nowMs: number): ReportView {
+export function dealerReport(ctx: Ctx, input: { dealerId: string; query: ReportQuery }): ReportView {
+  const { db, sqlite, runtimes, nowMs } = ctx;
+  const { dealerId, query: q } = input;
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const dealer = rt.dealer;

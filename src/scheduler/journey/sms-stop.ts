@@ -10,7 +10,8 @@ import { recordStop } from "../../db/repos/stops.js";
 // later text goes to that number at this dealer, including those already queued. The
 // audit row names the source, never the number.
 
-export function stopTexts(ctx: WriteContext, dealerId: string, phone: string, source: "staff" | "inbound"): SmsStopResult {
+export function stopTexts(ctx: WriteContext, input: { dealerId: string; phone: string; source: "staff" | "inbound" }): SmsStopResult {
+  const { dealerId, phone, source } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const e164 = toE164(phone, rt.dealer.config.messaging.sms.defaultCountryCode);

@@ -6,6 +6,7 @@ import type { WriteContext } from "../context.js";
 import { immediate } from "../../db/tx.js";
 import { smsStopHash, toE164 } from "./phone.js";
 import { clearStop, recordStop } from "../../db/repos/stops.js";
+import { notFound } from "../errors.js";
 
 // The provider's inbound webhook for texts customers send back (Twilio's format). The
 // request is trusted only with a valid X-Twilio-Signature: base64(HMAC-SHA1(auth token,
@@ -30,7 +31,11 @@ export const validTwilioSignature = (authToken: string, url: string, params: Rec
   header !== undefined && timingSafeEqualString(twilioSignature(authToken, url, params), header);
 
 /** What the text did: "stop", "start" or "ignored". */
-export function inboundText(ctx: WriteContext, dealerId: string, from: string, body: string, countryCode: string): "stop" | "start" | "ignored" {
+export function inboundText(ctx: WriteContext, input: { dealerId: string; from: string; body: string }): "stop" | "start" | "ignored" {
+  const { dealerId, from, body } = input;
+  const rt = ctx.runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  const countryCode = rt.dealer.config.messaging.sms.defaultCountryCode;
   const word = body.trim().toUpperCase();
   const e164 = toE164(from, countryCode);
   if (!e164 || (!STOP.has(word) && !START.has(word))) return "ignored";

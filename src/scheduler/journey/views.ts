@@ -1,17 +1,18 @@
 import { unconfirmedSince } from "../../db/repos/appointments.js";
-import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { notFound } from "../errors.js";
-import type { Runtimes } from "../runtime.js";
 import type { MessageList, OverdueList } from "./contracts.js";
 import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
+import type { Ctx } from "../context.js";
 
 // Read models for staff: the outbox with delivery states (contact tracking), and the
 // online requests still unconfirmed 24 hours after they were made.
 
 const DELIVERY = { pending: "queued", delivered: "sent", failed: "failed", suppressed: "suppressed", withdrawn: "withdrawn" } as const;
 
-export function messagesOf(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, f: MessageFilter): MessageList {
+export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFilter }): MessageList {
+  const { sqlite, runtimes } = ctx;
+  const { dealerId, query: f } = input;
   if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
   return {
     dealerId,
@@ -25,7 +26,8 @@ export function messagesOf(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: s
   };
 }
 
-export function overdueRequests(sqlite: SqliteHandle, runtimes: Runtimes, dealerId: string, nowMs: number): OverdueList {
+export function overdueRequests(ctx: Ctx, { dealerId }: { dealerId: string }): OverdueList {
+  const { sqlite, runtimes, nowMs } = ctx;
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const channels = [...ONLINE_CHANNELS];

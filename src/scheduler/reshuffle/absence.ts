@@ -3,7 +3,7 @@ import { DealerConfig } from "../../core/dealer-config.js";
 import { compileDealer, readInstant } from "../../core/dealer.js";
 import { planAbsence } from "../../core/reshuffle/index.js";
 import { getDealer, upsertDealer } from "../../db/repos/dealers.js";
-import type { Outcome, WriteContext } from "../context.js";
+import type { Outcome, Ctx, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { AbsenceRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
@@ -29,7 +29,18 @@ function instant(tz: string, s: string, path: string): number {
   }
 }
 
-export function recordAbsence(ctx: WriteContext, dealerId: string, req: AbsenceRequest): Outcome<ReshufflePlan> {
+/** Applied, the dealer's configuration changed: whoever listens for dealer changes hears of it (ctx.dealerChanged). */
+export function recordAbsence(ctx: Ctx, input: { dealerId: string; body: AbsenceRequest }): Outcome<ReshufflePlan> {
+  const { dealerId, body: req } = input;
+  const out = runAbsence(ctx, dealerId, req);
+  if (req.mode === "apply" && !out.replayed) {
+    const stored = getDealer(ctx.db, dealerId);
+    if (stored) ctx.dealerChanged(dealerId, stored.config);
+  }
+  return out;
+}
+
+function runAbsence(ctx: WriteContext, dealerId: string, req: AbsenceRequest): Outcome<ReshufflePlan> {
   let config: DealerConfig | null = null;
   return runReshuffle(ctx, dealerId, req, {
     kind: "absence",

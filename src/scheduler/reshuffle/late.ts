@@ -12,7 +12,8 @@ import { runReshuffle } from "./run.js";
 // delay (rounded up to the quarter hour) with the same advisor, and the advisor's later
 // receptions that no longer fit are re-seated with minimal disruption.
 
-export function runningLate(ctx: WriteContext, dealerId: string, req: LateRequest): Outcome<ReshufflePlan> {
+export function runningLate(ctx: WriteContext, input: { dealerId: string; body: LateRequest }): Outcome<ReshufflePlan> {
+  const { dealerId, body: req } = input;
   return runReshuffle(ctx, dealerId, req, {
     kind: "late",
     auditAppointmentId: req.appointmentId,

@@ -40,7 +40,7 @@ export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuar
   if (req.mode === "plan") return { status: 200, body: planView(spec.compute(rt, now, true), dealerId, "plan"), replayed: false };
   let after: (() => void) | null = null;
   const outcome = immediate(ctx.sqlite, () =>
-    idempotent(ctx, dealerId, () => {
+    idempotent(ctx, { dealerId, scope: `POST /v1/dealers/{dealerId}/reshuffle/${spec.kind}`, request: req }, () => {
       const explicit = req.plan?.moves;
       const p = spec.compute(rt, now, explicit === undefined);
       let targets: MoveTarget[];

@@ -12,7 +12,8 @@ import { runReshuffle } from "./run.js";
 // swapAppointments: two receptions exchange their slots (or only times, or only
 // advisors) in one transaction; if either side breaks a rule, neither moves.
 
-export function swapAppointments(ctx: WriteContext, dealerId: string, req: SwapRequest): Outcome<ReshufflePlan> {
+export function swapAppointments(ctx: WriteContext, input: { dealerId: string; body: SwapRequest }): Outcome<ReshufflePlan> {
+  const { dealerId, body: req } = input;
   return runReshuffle(ctx, dealerId, req, {
     kind: "swap",
     compute(rt, now, withPlan) {

@@ -51,14 +51,15 @@ function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Plann
   return { p, w, job, express, priority };
 }
 
-export function receiveWalkIn(ctx: WriteContext, dealerId: string, req: WalkInRequest): Outcome<ReshufflePlan> {
+export function receiveWalkIn(ctx: WriteContext, input: { dealerId: string; body: WalkInRequest }): Outcome<ReshufflePlan> {
+  const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
-    idempotent(ctx, dealerId, () => {
+    idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/reshuffle/walk-in", request: req }, () => {
       const { p, w, job, express, priority } = planned(rt, req, now);
       checkGuard(ctx.db, dealerId, { mode: "apply", planToken: req.planToken }, p);
       // THE checker has the last word, as for any booking (past the caps only when planned so).

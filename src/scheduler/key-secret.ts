@@ -1,5 +1,5 @@
 import { sha256Hex } from "../lib/digest.js";
-import { randomToken } from "../scheduler/tokens.js";
+import { randomToken } from "./tokens.js";
 
 // The shape of a staff API key. The prefix lets auth skip the table lookup for anything
 // that is not a key, and lets secret scanners (and people) recognise a leaked one.
