@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, bookingBody, DEALER, jobsOf, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
+import type { AppointmentView, DealerPublic } from "../support/contracts.js";
 
 // Customer and vehicle records behind each booking, and the booking file: request
 // verbatim, pre-diagnosis answers, campaigns for the VIN, contract, who attends.
@@ -112,18 +114,18 @@ describe("the booking file", () => {
       attendance: "supervisor",
     });
     expect(b.title).toBe("Diagnosis of a fault · Grecale GG123HH · workshop supervisor attends reception · open recall");
-    const staff = await ok(await t.api("GET", `${A}/${b.id}`, undefined, auth));
+    const staff = await ok<AppointmentView>(await t.api("GET", `${A}/${b.id}`, undefined, auth));
     expect(staff.title).toBe(b.title);
     expect(staff.file).toEqual(b.file);
     // The public dealer page lists the questions.
-    const pub = await ok(await t.api("GET", `/v1/dealers/${DEALER}`));
-    expect(pub.questionnaire.map((q: any) => q.id)).toEqual(["since", "when", "warning_lights", "noise"]);
+    const pub = await ok<DealerPublic>(await t.api("GET", `/v1/dealers/${DEALER}`));
+    expect(pub.questionnaire.map((q) => q.id)).toEqual(["since", "when", "warning_lights", "noise"]);
   });
 
   it("refuses an answer to a question the dealer does not ask, and stores nothing", async () => {
     const res = await t.api("POST", A, bookingBody("2026-11-25T10:00", { questionnaire: { colour: "red" } }));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).errors[0].path).toBe("questionnaire.colour");
+    expect((await json<ValidationProblem>(res)).errors[0].path).toBe("questionnaire.colour");
     expect(t.rows("SELECT * FROM appointments")).toEqual([]);
     expect(t.rows("SELECT * FROM customers")).toEqual([]);
     expect(t.rows("SELECT * FROM jobs")).toEqual([]);

@@ -31,7 +31,7 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
 /** A staff booking at a local time of DAY with an advisor; returns the appointment. */
 export async function bookAt(api: Api, time: string, advisorId: string, name = "Marco Bianchi"): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
   const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }), admin);
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as { id: string; version: number; reception: { start: string; advisorId: string } };
   if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }
