@@ -78,7 +78,7 @@ describe("rescheduling with the manage token", () => {
     expect(reminder.due_at).toBe(Date.parse(option.start) - DAY);
     // The customer moved it themselves: no "appointment_moved" message to them.
     expect(outboxOf(t, b.id).map((m) => m.kind)).not.toContain("appointment_moved");
-    const audit = t.rows<any>("SELECT actor, action FROM audit_log WHERE appointment_id = ? ORDER BY id", b.id);
+    const audit = t.rows("SELECT actor, action FROM audit_log WHERE appointment_id = ? ORDER BY id", b.id);
     expect(audit.at(-1)).toEqual({ actor: "customer", action: "move" });
     // The calendar follows, with a higher SEQUENCE.
     const ics = unfold(await (await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).text());

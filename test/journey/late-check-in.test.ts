@@ -34,7 +34,7 @@ describe("checking in a late customer after the automatic no-show", () => {
     t.at(startMs + 40 * MIN);
     const view = await ok<AppointmentView>(await checkIn(b.id));
     expect(view).toMatchObject({ status: "checked_in", version: 3 });
-    const audit = t.rows<any>("SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'", b.id);
+    const audit = t.rows<{ before_json: string }>("SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'", b.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "admin", reason: "late arrival after the automatic no-show" });
     expect(JSON.parse(audit[0].before_json)).toMatchObject({ status: "no_show" });
@@ -60,7 +60,7 @@ describe("checking in a late customer after the automatic no-show", () => {
     const problem = await json<RuleProblem>(res);
     expect(problem.code).toBe("rule_violation");
     expect(problem.violations.map((v) => v.code)).toContain("mobility_unavailable");
-    const row = t.rows<any>("SELECT status, version FROM appointments WHERE id = ?", b.id)[0];
+    const row = t.rows("SELECT status, version FROM appointments WHERE id = ?", b.id)[0];
     expect(row).toMatchObject({ status: "no_show", version: 2 });
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
   });

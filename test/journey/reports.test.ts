@@ -50,7 +50,7 @@ describe("aggregate (pure)", () => {
 
 describe("GET /v1/dealers/{dealerId}/reports", () => {
   let t: JourneyApp;
-  const ids: Record<string, any> = {};
+  const ids: Record<string, AppointmentView> = {};
   const P = `/v1/dealers/${DEALER}`;
   beforeAll(async () => {
     t = journeyApp("2026-11-23T09:00:00Z"); // Monday
@@ -104,7 +104,7 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     // 4 maintenances × 2 h = 480 labour minutes over 4×7 + 1×7 + 2×7 technician-hours = 2940 minutes.
     expect(r.workshopUtilisation).toEqual({ numerator: 480, denominator: 2940, share: 0.1633 });
     // Courtesy cars: a, e and f (priority vehicles get one), out from reception to return end; 3 cars × 1440.
-    const carMinutes = [ids.a, ids.e, ids.f].reduce((s, h) => s + (Date.parse(h.return.end) - Date.parse(h.reception.start)) / 60_000, 0);
+    const carMinutes = [ids.a, ids.e, ids.f].reduce((s, h) => s + (Date.parse(h.return!.end) - Date.parse(h.reception.start)) / 60_000, 0);
     expect([ids.e.mobility, ids.f.mobility]).toEqual(["courtesy_car", "courtesy_car"]);
     expect(r.courtesyCarUtilisation).toEqual({ numerator: carMinutes, denominator: 4320, share: Math.round((carMinutes / 4320) * 10_000) / 10_000 });
   });

@@ -112,7 +112,7 @@ describe("a booking's timers", () => {
     const first = await bookAt(t, START);
     // The same customer (same email) books again through the desk and now declines reminders.
     // (An anonymous booking could not: it never changes a stored customer.)
-    const email = JSON.parse(t.rows<any>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json).email;
+    const email = (JSON.parse(t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json) as { email: string }).email;
     await bookAt(t, "2026-11-26T11:00:00+01:00", { customer: { ...SILENT(), name: "Marco Bianchi", email } }, auth);
     expect(t.run(startMs - DAY).ran.find((r) => r.appointmentId === first.id && r.kind === "reminder")?.outcome).toBe("skipped:no_consent");
     expect(outboxOf(t, first.id).filter((m) => m.audience === "customer")).toEqual([]);
