@@ -179,7 +179,7 @@ describe("the day board's mobility", () => {
     const pd = await book(api, id, booking({ start: `${TUE}T09:30`, advisorId: "bruno" }, { mobility: "pickup_delivery" }), auth);
     expect(pd.return!.start.startsWith(TUE)).toBe(true);
 
-    const board = async (date: string) => (await json<DayBoard>(await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth)));
+    const board = async (date: string) => json<DayBoard>(await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth));
     const carDays: string[] = [];
     for (let d = ms(`${TUE}T12:00:00+01:00`); ; d += 86_400_000) {
       const date = new Date(d).toISOString().slice(0, 10);

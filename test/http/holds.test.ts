@@ -35,7 +35,7 @@ async function holdFirst(api: Api, date = "2026-11-24", overrides: Record<string
   const [first] = (await json<DayResponse>(await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...overrides })))).options;
   const res = await api("POST", `/v1/dealers/${D}/holds`, holdBody(first.optionId, overrides));
   expect(res.status, await res.clone().text()).toBe(201);
-  return { slot: first, hold: (await json<HoldView>(res)) };
+  return { slot: first, hold: await json<HoldView>(res) };
 }
 
 describe("hold expiry (a frozen clock moved by hand)", () => {

@@ -28,7 +28,7 @@ async function setup(config: Record<string, unknown> = {}, mobility = ["none", "
   const jobs = (id: string, kind: string) => t.sqlite.prepare("SELECT due_at AS dueAt, status FROM jobs WHERE appointment_id = ? AND kind = ? ORDER BY due_at").all(id, kind) as Array<{ dueAt: number; status: string }>;
   const pending = (id: string, kind: string) => jobs(id, kind).filter((j) => j.status === "pending").map((j) => j.dueAt);
   const messages = (id: string, kind: string) => t.sqlite.prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?").all(id, kind) as Array<{ audience: string; status: string }>;
-  const get = async (id: string) => (await json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth)));
+  const get = async (id: string) => json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth));
   return { t, clock, a, b, progress, checkIn, pending, messages, get };
 }
 
