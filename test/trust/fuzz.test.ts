@@ -54,7 +54,7 @@ function paths(value: Json, prefix: Array<string | number> = []): Array<Array<st
 }
 
 function mutate(base: Json, path: Array<string | number>, op: "set" | "delete" | "add", value: unknown, key: string): Json {
-  // deliberately untyped: the fuzzer rewrites any path of a valid body into what the schema forbids.
+  // biome-ignore lint/suspicious/noExplicitAny: deliberately untyped, the fuzzer rewrites any path of a valid body into what the schema forbids
   const copy = structuredClone(base) as any;
   if (path.length === 0) return op === "set" ? value : copy;
   let parent = copy;
