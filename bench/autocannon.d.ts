@@ -78,7 +78,7 @@ declare module "autocannon" {
       stop(): void;
       on(event: "response", listener: (client: Client, statusCode: number, resBytes: number, responseTimeMs: number) => void): this;
       on(event: "reqError", listener: (error: Error) => void): this;
-      on(event: string, listener: (...args: any[]) => void): this;
+      on(event: string, listener: (...args: never[]) => void): this;
     }
   }
 

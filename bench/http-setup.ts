@@ -4,6 +4,7 @@
 
 import { createServer } from "node:net";
 import { JOB_MIX, MOBILITY_MIX, mulberry32, pickWeighted, referenceConfigInput, type Rng } from "./fixtures/reference-dealer.js";
+import type { AvailabilityResponse } from "../src/scheduler/contracts.js";
 
 export const NOW_ISO = "2026-11-23T07:00:00Z"; // Monday 2026-11-23, 08:00 Europe/Rome
 export const DEALER = "bench";
@@ -13,16 +14,17 @@ export const PREBOOK = 400; // booking attempts before the loads (most succeed)
 // ---------------------------------------------------------------------------------------
 // Plain HTTP helpers for the setup phase
 
-export async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+/** One request; json: the parsed body as T (null when it is not JSON). */
+export async function call<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any = null;
+  let json: T | null = null;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as T;
   } catch {}
   return { status: res.status, json, text };
 }
@@ -130,11 +132,11 @@ export async function prebook(base: string): Promise<{ booked: number; conflicts
   let booked = 0;
   let conflicts = 0;
   await pool(tries, 4, async (t) => {
-    const s = await call(base, "POST", `/v1/dealers/${DEALER}/availability`, {
+    const s = await call<AvailabilityResponse>(base, "POST", `/v1/dealers/${DEALER}/availability`, {
       interventions: t.job.interventions, customer: { known: t.job.known }, mobility: t.job.mobility, from: t.from, days: 14, count: 5,
     });
     if (s.status !== 200) throw new Error(`prebook search: ${s.status} ${s.text}`);
-    const options = s.json.options as Array<{ optionId: string; start: string; advisorId: string }>;
+    const options = s.json!.options;
     if (options.length === 0) return;
     const o = options[Math.floor(t.pick * options.length)];
     const b = await call(base, "POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(mulberry32(t.seed), t.job, o, t.byOptionId));
@@ -162,9 +164,9 @@ export async function bookingPool(base: string, max: number): Promise<{ bodies: 
   const seen = new Set<string>();
   const entries: Array<{ job: Job; option: { optionId: string; start: string; advisorId: string } }> = [];
   await pool(queries, 8, async (q) => {
-    const s = await call(base, "POST", `/v1/dealers/${DEALER}/availability`, q.body);
+    const s = await call<AvailabilityResponse>(base, "POST", `/v1/dealers/${DEALER}/availability`, q.body);
     if (s.status !== 200) throw new Error(`pool search: ${s.status} ${s.text}`);
-    for (const o of s.json.options) {
+    for (const o of s.json!.options) {
       const key = `${o.optionId}|${q.job.interventions.join("+")}|${q.job.mobility}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -50,6 +50,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { ADMIN_TOKEN, bookingPool, call, DEALER, freePort, isoDay, NOW_ISO, pool, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
+import type { DayBoard } from "../src/scheduler/day-board.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -292,9 +293,9 @@ async function runLoad(task: string, server: Server, path: string, bodies: strin
 async function countReceptions(base: string): Promise<number> {
   let total = 0;
   for (let d = 0; d < 62; d++) {
-    const r = await call(base, "GET", `/v1/dealers/${DEALER}/days/${isoDay(d)}`, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const r = await call<DayBoard>(base, "GET", `/v1/dealers/${DEALER}/days/${isoDay(d)}`, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` });
     if (r.status !== 200) throw new Error(`day board ${isoDay(d)}: ${r.status} ${r.text}`);
-    for (const a of r.json.advisors) for (const s of a.slots) if (s.kind === "reception" && s.status !== "cancelled") total++;
+    for (const a of r.json!.advisors) for (const s of a.slots) if (s.kind === "reception" && s.status !== "cancelled") total++;
   }
   return total;
 }

@@ -19,7 +19,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { fileURLToPath } from "node:url";
 import * as schema from "../src/db/schema.js";
 import { getTableColumns, sql, type Placeholder } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { once, stmt, withDefaults } from "../src/db/prepared.js";
 import { tableRows } from "../src/db/repos/rows.js";
 import { appointments, auditLog } from "../src/db/schema.js";
@@ -91,8 +91,9 @@ const nextId = () => ids[k++ % ids.length];
 
 // drizzle, prepared once per connection with placeholders (what the drizzle repos did).
 const ph = (name: string): Placeholder => sql.placeholder(name);
-// biome-ignore lint/suspicious/noExplicitAny: drizzle wants the table's exact insert shape
-const placeholders = (keys: readonly string[]): any => Object.fromEntries(keys.map((k) => [k, ph(k)]));
+// A placeholder per named column: drizzle accepts a Placeholder for any column value (T: the
+// table's insert or set shape), which a record built from key names cannot prove by itself.
+const placeholders = <T>(keys: readonly string[]): T => Object.fromEntries(keys.map((k) => [k, ph(k)])) as T;
 const columnKeys = (table: SQLiteTable) => Object.keys(getTableColumns(table));
 const q = once(db, "bench", () => ({
   find: db
@@ -102,18 +103,18 @@ const q = once(db, "bench", () => ({
     .prepare(),
   insert: db
     .insert(appointments)
-    .values(placeholders(columnKeys(appointments)))
+    .values(placeholders<SQLiteInsertValue<typeof appointments>>(columnKeys(appointments)))
     .prepare(),
   audit: db
     .insert(auditLog)
-    .values(placeholders(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"]))
+    .values(placeholders<SQLiteInsertValue<typeof auditLog>>(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"]))
     .prepare(),
 }));
 const patch = { status: "confirmed", updatedAt: "2026-12-02T10:05:00.000Z" };
 const drizzleUpdate = once(db, "bench.update", () =>
   db
     .update(appointments)
-    .set(placeholders(Object.keys(patch)))
+    .set(placeholders<SQLiteUpdateSetSource<typeof appointments>>(Object.keys(patch)))
     .where(and(eq(appointments.id, ph("$id")), eq(appointments.status, ph("$expected"))))
     .prepare(),
 );

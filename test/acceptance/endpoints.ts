@@ -14,6 +14,7 @@ import {
   snapshot,
 } from "../support/http.js";
 import type { Target } from "./target.js";
+import { type AppointmentView, type DayBoard, type DealerPublic, type DealerPutApplied, json } from "../support/contracts.js";
 
 // The Booking API, endpoint by endpoint: what success looks like, how bad input is
 // refused (400 problem+json naming the field, and nothing stored), unknown dealers and
@@ -52,11 +53,11 @@ export function describeEndpoints(runtime: () => Target): void {
   const board = async (dealerId: string, date: string) => {
     const res = await api("GET", `/v1/dealers/${dealerId}/days/${date}`, undefined, auth);
     expect(res.status).toBe(200);
-    return (await res.json()) as any;
+    return json<DayBoard>(res);
   };
 
   /** Asserts that `fn`'s request was refused with `status`/`code` and stored nothing at all. */
-  async function refusedWithoutWrites(fn: () => Promise<Response>, status: number, code: string) {
+  async function refusedWithoutWrites<C extends string>(fn: () => Promise<Response>, status: number, code: C) {
     const before = snapshot(runtime().store);
     const problem = await expectProblem(await fn(), status, code);
     expect(snapshot(runtime().store)).toEqual(before);
@@ -76,7 +77,7 @@ export function describeEndpoints(runtime: () => Target): void {
 
       const res = await api("GET", "/v1/dealers/roma-est");
       expect(res.status).toBe(200);
-      const pub: any = await res.json();
+      const pub = await json<DealerPublic>(res);
       expect(pub).toMatchObject({
         id: "roma-est",
         name: "Roma Est",
@@ -132,7 +133,7 @@ export function describeEndpoints(runtime: () => Target): void {
       expect(problem.conflicts).toEqual([expect.objectContaining({ appointmentId: held.id, reasons: expect.arrayContaining([expect.objectContaining({ code: "advisor_removed" })]) })]);
       const res = await api("PUT", `/v1/dealers/${d}?planToken=${encodeURIComponent(problem.plan.planToken)}`, next, auth);
       expect(res.status).toBe(200);
-      expect(((await res.json()) as any).appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: held.id, advisorChanged: true, timeChanged: false })]);
+      expect((await json<DealerPutApplied>(res)).appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: held.id, advisorChanged: true, timeChanged: false })]);
       expect(await (await get(d, held.id)).json()).toMatchObject({ reception: { advisorId: "anna", start: held.reception.start } });
     });
 
@@ -157,16 +158,16 @@ export function describeEndpoints(runtime: () => Target): void {
         expect(["anna", "bruno"]).toContain(o.advisorId);
         expect(o).toMatchObject({ receptionMinutes: 30, mobility: "courtesy_car", optionId: expect.any(String) });
         expect(ms(o.readyAt)).toBeGreaterThan(ms(o.end));
-        expect(ms(o.return.start)).toBeGreaterThanOrEqual(ms(o.readyAt));
+        expect(ms(o.return!.start)).toBeGreaterThanOrEqual(ms(o.readyAt));
       }
-      expect(new Set(res.options.map((o: any) => o.optionId)).size).toBe(3);
+      expect(new Set(res.options.map((o) => o.optionId)).size).toBe(3);
     });
 
     it.each([1, 2])("offers at least two options when asked for count %i", async (count) => {
       const d = await dealer();
       const res = await search(api, d, availability({ count }));
       expect(res.options.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(res.options.map((o: any) => o.start)).size).toBe(res.options.length);
+      expect(new Set(res.options.map((o) => o.start)).size).toBe(res.options.length);
     });
 
     it.each([
@@ -198,7 +199,7 @@ export function describeEndpoints(runtime: () => Target): void {
       const before = snapshot(runtime().store).appointments.length;
       const res = await api("POST", path(d), booking({ optionId: option.optionId }));
       expect(res.status).toBe(201);
-      const appt: any = await res.json();
+      const appt = await json<AppointmentView>(res);
       expect(res.headers.get("location")).toBe(`/v1/dealers/${d}/appointments/${appt.id}`);
       expect(res.headers.get("etag")).toBe('"1"');
       expect(appt).toMatchObject({
@@ -274,7 +275,7 @@ export function describeEndpoints(runtime: () => Target): void {
     ])("answers a start on %s with 409 slot_unavailable naming the rule", async (_, start, rule) => {
       const d = await dealer();
       const problem = await refusedWithoutWrites(() => api("POST", path(d), booking({ start, advisorId: "anna" })), 409, "slot_unavailable");
-      expect(problem.violations.map((v: any) => v.code)).toContain(rule);
+      expect(problem.violations.map((v) => v.code)).toContain(rule);
       expect(problem.alternatives.length).toBeGreaterThanOrEqual(2);
     });
 
@@ -394,7 +395,7 @@ export function describeEndpoints(runtime: () => Target): void {
         409,
         "rule_violation",
       );
-      expect(tooEarly.violations.map((v: any) => v.code)).toContain("return_before_ready");
+      expect(tooEarly.violations.map((v) => v.code)).toContain("return_before_ready");
 
       const later = "2026-11-26T16:00";
       const res = await patch(d, target.id, { return: { start: later, advisorId: "anna", minutes: 15 } }, 1);
@@ -442,7 +443,7 @@ export function describeEndpoints(runtime: () => Target): void {
     ])("refuses a move %s with 409 rule_violation listing the rule, and stores nothing", async (_, start, rule) => {
       const { d, target } = await busyMorning();
       const problem = await refusedWithoutWrites(() => patch(d, target.id, { reception: { start } }, 1), 409, "rule_violation");
-      expect(problem.violations.map((v: any) => v.code)).toContain(rule);
+      expect(problem.violations.map((v) => v.code)).toContain(rule);
       for (const v of problem.violations) expect(typeof v.message).toBe("string");
       // The appointment keeps its slot: nobody else can take 15:00.
       await expectProblem(await api("POST", path(d), booking({ start: at(WED, "15:00"), advisorId: "anna" })), 409, "slot_unavailable");
@@ -462,15 +463,15 @@ export function describeEndpoints(runtime: () => Target): void {
       const { d, target } = await busyMorning(layout);
       // Without force the cap holds...
       const refused = await expectProblem(await patch(d, target.id, { reception: { start } }, 1), 409, "rule_violation");
-      expect(refused.violations.map((v: any) => v.code)).toContain(rule);
+      expect(refused.violations.map((v) => v.code)).toContain(rule);
       // ...with force and a reason it gives way.
       const res = await patch(d, target.id, { reception: { start }, force: true, reason: "Customer is a fleet manager" }, 1);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ version: 2, forced: true, reception: { start: `${start}:00+01:00` } });
 
-      const row: any = runtime().store
+      const row = runtime().store
         .prepare("SELECT action, actor, reason, after_json FROM audit_log WHERE appointment_id = ? ORDER BY id DESC LIMIT 1")
-        .get(target.id);
+        .get(target.id) as { action: string; actor: string; reason: string | null; after_json: string };
       expect(row).toMatchObject({ actor: "admin", reason: "Customer is a fleet manager" });
       expect(row.action).toMatch(/forced/);
       expect(row.after_json).toContain(rule);
@@ -490,7 +491,7 @@ export function describeEndpoints(runtime: () => Target): void {
         409,
         "rule_violation",
       );
-      expect(problem.violations.map((v: any) => v.code)).toContain(rule);
+      expect(problem.violations.map((v) => v.code)).toContain(rule);
     });
 
     it.each([
@@ -547,8 +548,8 @@ export function describeEndpoints(runtime: () => Target): void {
         expect(res.headers.get("etag")).toBe(`"${version}"`);
         expect(await res.json()).toMatchObject({ id: appt.id, status, version });
       }
-      const actions = runtime().store.prepare("SELECT action FROM audit_log WHERE appointment_id = ? ORDER BY id").all(appt.id);
-      expect(actions.map((r: any) => r.action)).toEqual(["book", "confirm", "check-in", "complete"]);
+      const actions = runtime().store.prepare("SELECT action FROM audit_log WHERE appointment_id = ? ORDER BY id").all(appt.id) as Array<{ action: string }>;
+      expect(actions.map((r) => r.action)).toEqual(["book", "confirm", "check-in", "complete"]);
       // A completed appointment still holds its slot.
       await expectProblem(await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })), 409, "slot_unavailable");
     });
@@ -582,7 +583,7 @@ export function describeEndpoints(runtime: () => Target): void {
       await refusedWithoutWrites(() => act(d, first.id, "cancel"), 409, "invalid_transition");
       // The second booking still holds 11:00.
       await refusedWithoutWrites(() => api("POST", path(d), slot), 409, "slot_unavailable");
-      const receptions = (await board(d, WED)).advisors[0].slots.filter((s: any) => s.kind === "reception");
+      const receptions = (await board(d, WED)).advisors[0].slots.filter((s) => s.kind === "reception");
       expect(receptions).toEqual([expect.objectContaining({ appointmentId: second.id, start: "2026-11-25T11:00:00+01:00" })]);
     });
 
@@ -636,21 +637,21 @@ export function describeEndpoints(runtime: () => Target): void {
 
       const day = await board(d, WED);
       expect(day).toMatchObject({ date: WED, timeZone: "Europe/Rome", open: true });
-      expect(day.advisors.map((a: any) => [a.id, a.name])).toEqual([["anna", "Anna Rossi"], ["bruno", "Bruno Neri"]]);
+      expect(day.advisors.map((a) => [a.id, a.name])).toEqual([["anna", "Anna Rossi"], ["bruno", "Bruno Neri"]]);
       const [anna, bruno] = day.advisors;
       // What each advisor should see: every reception and return of that day that is theirs.
       const expected = (advisorId: string) =>
         [a1, a2, b1]
           .flatMap((a) => [
             { appointmentId: a.id, kind: "reception", start: a.reception.start, end: a.reception.end, advisorId: a.reception.advisorId },
-            { appointmentId: a.id, kind: "return", start: a.return.start, end: a.return.end, advisorId: a.return.advisorId },
+            { appointmentId: a.id, kind: "return", start: a.return!.start, end: a.return!.end, advisorId: a.return!.advisorId },
           ])
           .filter((s) => s.advisorId === advisorId && s.start.startsWith(WED))
           .sort((x, y) => ms(x.start) - ms(y.start))
           .map(({ advisorId: _, ...s }) => expect.objectContaining(s));
       expect(anna.slots).toEqual(expected("anna"));
       expect(bruno.slots).toEqual(expected("bruno"));
-      expect(anna.slots.filter((s: any) => s.kind === "reception")).toHaveLength(2);
+      expect(anna.slots.filter((s) => s.kind === "reception")).toHaveLength(2);
       for (const s of [...anna.slots, ...bruno.slots]) expect(s).toMatchObject({ status: "requested", express: false });
       expect(anna.slots[0]).toMatchObject({ end: "2026-11-25T10:00:00+01:00" }); // a courtesy car takes 30 min to hand over
 
@@ -665,7 +666,7 @@ export function describeEndpoints(runtime: () => Target): void {
       const d = await dealer();
       const day = await board(d, "2026-11-29");
       expect(day).toMatchObject({ open: false, workshop: { mechanical: { capacityHours: 0, bookedHours: 0 } } });
-      expect(day.advisors.every((a: any) => a.slots.length === 0)).toBe(true);
+      expect(day.advisors.every((a) => a.slots.length === 0)).toBe(true);
     });
 
     it("refuses an impossible date with 400", async () => {

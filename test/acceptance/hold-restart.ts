@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type ServerRuntime, type SpawnedServer, spawnServer } from "../support/server.js";
 import { availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer } from "../support/http.js";
+import { type DayResponse, type HoldView, json } from "../support/contracts.js";
 
 // Holds are stored, not kept in memory: after SIGKILL and a restart on the same state
 // (node: the DATABASE_PATH; worker: every Durable Object wakes from its SQLite alone) the
@@ -22,10 +23,10 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       const api1 = fetchApi(first.baseUrl);
       await putDealer(api1, DEALER, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] }));
       const day = availability({ date: "2026-11-24" });
-      const [slot] = ((await (await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()) as any).options;
+      const [slot] = (await json<DayResponse>(await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day))).options;
       const res = await api1("POST", `/v1/dealers/${DEALER}/holds`, { optionId: slot.optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } });
       expect(res.status).toBe(201);
-      const held = (await res.json()) as any;
+      const held = await json<HoldView>(res);
 
       first.kill("SIGKILL");
       await first.exited;
@@ -33,7 +34,7 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       started.push(second);
       const api2 = fetchApi(second.baseUrl);
 
-      const starts = ((await (await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day)).json()) as any).options.map((o: any) => o.start);
+      const starts = (await json<DayResponse>(await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day))).options.map((o) => o.start);
       expect(starts).not.toContain(slot.start);
       await expectProblem(await api2("POST", `/v1/dealers/${DEALER}/appointments`, booking({ optionId: slot.optionId })), 409, "slot_unavailable");
       const appt = await book(api2, DEALER, booking({ optionId: held.option.optionId }, { holdId: held.holdId }));

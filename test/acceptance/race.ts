@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Api, auth, availability, booking, putDealer, search, week } from "../support/http.js";
 import type { Target } from "./target.js";
+import { type AppointmentView, type DayBoard, json, type Problem } from "../support/contracts.js";
 
 // Concurrency over HTTP: many customers reaching for the same last slot at once, and
 // clients retrying with one Idempotency-Key in parallel. Run against the spawned Node
@@ -31,12 +32,12 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
   };
 
   function appointmentsOf(dealerId: string): Array<{ id: string; status: string }> {
-    return runtime().store.prepare("SELECT id, status FROM appointments WHERE dealer_id = ?").all(dealerId);
+    return runtime().store.prepare("SELECT id, status FROM appointments WHERE dealer_id = ?").all(dealerId) as Array<{ id: string; status: string }>;
   }
 
   async function send(dealerId: string, body: unknown, headers: Record<string, string> = {}) {
     const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
-    return { status: res.status, replayed: res.headers.get("idempotent-replayed"), body: (await res.json()) as any };
+    return { status: res.status, replayed: res.headers.get("idempotent-replayed"), body: await json<AppointmentView | Problem>(res) };
   }
 
   describe("the last slot under contention", () => {
@@ -45,7 +46,7 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
         const dealerId = `last-slot-${round}`;
         await putDealer(http, dealerId, oneSlotDealer);
         const offered = await search(http, dealerId, availability({ days: 60 }));
-        expect(offered.options.map((o: any) => o.start)).toEqual([LAST_SLOT]);
+        expect(offered.options.map((o) => o.start)).toEqual([LAST_SLOT]);
         expect(offered.shortfall).toMatchObject({ code: "insufficient_capacity" });
         const { optionId } = offered.options[0];
 
@@ -63,14 +64,14 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
         expect(statuses.filter((s) => s >= 500), `round ${round}`).toEqual([]);
         expect(statuses.filter((s) => s === 201), `round ${round}`).toHaveLength(1);
         expect(statuses.filter((s) => s === 409), `round ${round}`).toHaveLength(RACERS - 1);
-        for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe("slot_unavailable");
-        const winner = results.find((r) => r.status === 201)!.body;
+        for (const r of results.filter((x): x is typeof x & { body: Problem } => x.status === 409)) expect(r.body.code).toBe("slot_unavailable");
+        const winner = results.find((r): r is typeof r & { body: AppointmentView } => r.status === 201)!.body;
         expect(winner.reception).toMatchObject({ start: LAST_SLOT, advisorId: "anna" });
 
         // Storage and the day board agree: one booking, the winner's.
         expect(appointmentsOf(dealerId)).toEqual([{ id: winner.id, status: "requested" }]);
-        const day: any = await (await http("GET", `/v1/dealers/${dealerId}/days/2026-11-24`, undefined, auth)).json();
-        const receptions = day.advisors.flatMap((a: any) => a.slots.filter((s: any) => s.kind === "reception"));
+        const day = await json<DayBoard>(await http("GET", `/v1/dealers/${dealerId}/days/2026-11-24`, undefined, auth));
+        const receptions = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception"));
         expect(receptions).toEqual([expect.objectContaining({ appointmentId: winner.id, start: LAST_SLOT })]);
         // And nothing is left to offer.
         expect((await search(http, dealerId, availability({ days: 60 }))).options).toEqual([]);
@@ -103,7 +104,7 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
       expect(results.map((r) => r.status)).toEqual(Array(KEYS * DUPLICATES).fill(201));
       const ids = new Set<string>();
       for (let k = 0; k < KEYS; k++) {
-        const mine = results.filter((r) => r.k === k);
+        const mine = results.filter((r) => r.k === k).map((r) => ({ ...r, body: r.body as AppointmentView })); // every answer was a 201 (asserted above)
         expect(new Set(mine.map((r) => r.body.id)).size).toBe(1);
         expect(mine.filter((r) => r.replayed === null)).toHaveLength(1); // the original
         expect(mine.filter((r) => r.replayed === "true")).toHaveLength(DUPLICATES - 1);

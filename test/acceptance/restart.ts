@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ServerRuntime, type SpawnedServer, spawnServer } from "../support/server.js";
 import { type Api, auth, availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer, search } from "../support/http.js";
 import { fileStore, storeFiles } from "./target.js";
+import { type AppointmentView, json } from "../support/contracts.js";
 
 // Crash safety: a 201 is a promise. After SIGKILL (no shutdown hook, no flush) a restart
 // on the same state must still hold every acknowledged booking, and the in-memory
@@ -33,7 +34,7 @@ export function describeRestart(runtime: ServerRuntime): void {
       // 1. Book the four options the search offers on an empty calendar.
       const offered = (await search(before, DEALER, query)).options;
       expect(offered).toHaveLength(4);
-      const acknowledged: any[] = [];
+      const acknowledged: AppointmentView[] = [];
       for (const o of offered) acknowledged.push(await book(before, DEALER, booking({ optionId: o.optionId })));
 
       // 2. A burst of bookings for distinct Thursday slots; the process is killed as soon as
@@ -46,7 +47,7 @@ export function describeRestart(runtime: ServerRuntime): void {
       const burst = await Promise.allSettled(
         slots.map(async (slot) => {
           const res = await before("POST", `/v1/dealers/${DEALER}/appointments`, booking(slot));
-          const body = await res.json();
+          const body = await json<AppointmentView>(res); // pushed below only when 201
           if (res.status === 201 && ++created === 5) first.kill("SIGKILL");
           return { status: res.status, body };
         }),
@@ -94,9 +95,9 @@ export function describeRestart(runtime: ServerRuntime): void {
       // committed while their answer was lost with the process.
       const store = fileStore(storeFiles(first));
       try {
-        expect(store.prepare("PRAGMA integrity_check").all().map((r) => r.integrity_check)).toEqual(expect.arrayContaining(["ok"]));
-        expect(store.prepare("PRAGMA integrity_check").all().filter((r) => r.integrity_check !== "ok")).toEqual([]);
-        const ids = store.prepare("SELECT id FROM appointments WHERE dealer_id = ?").all(DEALER).map((r) => r.id);
+        expect((store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check)).toEqual(expect.arrayContaining(["ok"]));
+        expect((store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).filter((r) => r.integrity_check !== "ok")).toEqual([]);
+        const ids = (store.prepare("SELECT id FROM appointments WHERE dealer_id = ?").all(DEALER) as Array<{ id: string }>).map((r) => r.id);
         expect(ids).toEqual(expect.arrayContaining(acknowledged.map((a) => a.id)));
         expect(ids.length).toBeLessThanOrEqual(offered.length + slots.length);
       } finally {

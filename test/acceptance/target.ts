@@ -24,8 +24,9 @@ export interface Target {
   store: StoreReader;
 }
 
+/** Rows come back untyped: each reader states the columns it selected. */
 export interface StoreReader {
-  prepare(sql: string): { all(...params: unknown[]): any[]; get(...params: unknown[]): any };
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
 }
 
 /** Where a spawned runtime keeps its SQLite files. */

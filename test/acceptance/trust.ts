@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Api, auth, expectProblem, putDealer, romeDealer, snapshot } from "../support/http.js";
 import type { Target } from "./target.js";
+import { type AppointmentView, type AvailabilityResponse, type CreatedApiKey, json } from "../support/contracts.js";
 
 // What each credential may assert (README "Trust"), as a role × fact matrix over HTTP:
 // priority (by model, by a VIN on file), channel, the `known` default and VIN ownership,
@@ -28,7 +29,7 @@ export function describeTrust(runtime: () => Target): void {
     const key = async (role: string, extra: Record<string, unknown> = {}) => {
       const res = await api("POST", `/v1/dealers/${id}/api-keys`, { role, label: role, ...extra }, auth);
       expect(res.status).toBe(201);
-      return { Authorization: `Bearer ${((await res.json()) as any).secret}` };
+      return { Authorization: `Bearer ${(await json<CreatedApiKey>(res)).secret}` };
     };
     return { id, as: { anonymous: {}, client: await key("client", { channel: "app" }), advisor: await key("advisor"), admin: await key("admin") } };
   }
@@ -40,7 +41,7 @@ export function describeTrust(runtime: () => Target): void {
   async function searchAs(w: World, who: Who, body: Record<string, unknown>) {
     const res = await api("POST", `/v1/dealers/${w.id}/availability`, { interventions: ["maintenance"], count: 2, ...body }, w.as[who]);
     expect(res.status).toBe(200);
-    return (await res.json()) as any;
+    return json<AvailabilityResponse>(res);
   }
   const bookBody = (optionId: string, extra: Record<string, unknown> = {}) => ({
     optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: person(), mobility: "none", ...extra,
@@ -48,9 +49,9 @@ export function describeTrust(runtime: () => Target): void {
   const bookAs = (w: World, who: Who, body: unknown) => api("POST", `/v1/dealers/${w.id}/appointments`, body, w.as[who]);
   async function booked(w: World, who: Who, body: unknown) {
     const res = await bookAs(w, who, body);
-    const json = (await res.json()) as any;
-    expect(res.status, JSON.stringify(json).slice(0, 300)).toBe(201);
-    return json;
+    const appt = await json<AppointmentView>(res);
+    expect(res.status, JSON.stringify(appt).slice(0, 300)).toBe(201);
+    return appt;
   }
   const putVehicle = (w: World, who: Who, v: string, body: unknown) => api("PUT", `/v1/dealers/${w.id}/vehicles/${v}`, body, w.as[who]);
 
@@ -62,7 +63,7 @@ export function describeTrust(runtime: () => Target): void {
       const appt = await booked(w, who, bookBody(res.options[0].optionId, { vehicle, customer: person({ known: true }) }));
       if (who === "anonymous") {
         // Ordinary options (no reserve, no caps override, the mobility asked for), and a note.
-        expect(res.options.map((o: any) => [o.express, o.overridesCaps, o.mobility])).toEqual([[false, false, "none"], [false, false, "none"]]);
+        expect(res.options.map((o) => [o.express, o.overridesCaps, o.mobility])).toEqual([[false, false, "none"], [false, false, "none"]]);
         expect(res.priorityNote).toMatch(/dealer will contact you to confirm priority/);
         expect(res.mobilityNote).toBeUndefined();
         expect(appt).toMatchObject({ express: false, priority: false, mobility: "none" });
@@ -88,7 +89,7 @@ export function describeTrust(runtime: () => Target): void {
       const w = await world();
       expect((await putVehicle(w, "advisor", vin(3), { model: "MC20", priority: false })).status).toBe(201);
       const res = await searchAs(w, "anonymous", { vehicle: { model: "MC20", vin: vin(3) } });
-      expect(res.options.map((o: any) => o.express)).toEqual([false, false]);
+      expect(res.options.map((o) => o.express)).toEqual([false, false]);
     });
   });
 
@@ -135,12 +136,12 @@ export function describeTrust(runtime: () => Target): void {
       const first = (await searchAs(w, "anonymous", {})).options;
       const owner = person({ phone: "+39 333 0000001", reminders: { consent: true, channel: "sms" } });
       const a = await booked(w, "anonymous", bookBody(first[0].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: owner }));
-      const before = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4));
+      const before = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4)) as { name: string; phone: string; owner: string };
       expect(before).toMatchObject({ name: owner.name, phone: "+39 333 0000001" });
       const stranger = { name: "Someone Else", email: owner.email, phone: "+39 333 9999999" };
       const b = await booked(w, who, bookBody(first[1].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: stranger }));
-      const after = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4));
-      const view = async (id: string) => (await (await api("GET", `/v1/dealers/${w.id}/appointments/${id}`, undefined, auth)).json()) as any;
+      const after = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4)) as { name: string; phone: string; owner: string };
+      const view = async (id: string) => json<AppointmentView>(await api("GET", `/v1/dealers/${w.id}/appointments/${id}`, undefined, auth));
       // The first appointment keeps the contact it was booked with, whoever booked next.
       expect((await view(a.id)).customer).toEqual({ name: owner.name, email: owner.email, phone: owner.phone });
       if (who === "anonymous") {
@@ -163,20 +164,20 @@ export function describeTrust(runtime: () => Target): void {
       const owner = person({ phone: "+39 333 0000002" });
       await booked(w, "anonymous", bookBody(options[0].optionId, { customer: owner }));
       const b = await booked(w, "anonymous", bookBody(options[1].optionId, { customer: { name: "Maybe Same", phone: owner.phone } }));
-      const seen = (await (await api("GET", `/v1/dealers/${w.id}/appointments/${b.id}`, undefined, w.as.advisor)).json()) as any;
+      const seen = await json<AppointmentView>(await api("GET", `/v1/dealers/${w.id}/appointments/${b.id}`, undefined, w.as.advisor));
       expect(seen.possibleMatch).toMatchObject({ by: ["phone"], customer: { name: owner.name, email: owner.email } });
       const apply = (who: Who, customerId: string) => api("POST", `/v1/dealers/${w.id}/appointments/${b.id}/possible-match/apply`, { customerId }, w.as[who]);
-      expect((await apply("client", seen.possibleMatch.customerId)).status).toBe(403);
-      expect((await apply("anonymous", seen.possibleMatch.customerId)).status).toBe(401);
+      expect((await apply("client", seen.possibleMatch!.customerId)).status).toBe(403);
+      expect((await apply("anonymous", seen.possibleMatch!.customerId)).status).toBe(401);
       await expectProblem(await apply("advisor", "someone-else"), 400, "validation_failed");
-      const res = await apply("advisor", seen.possibleMatch.customerId);
+      const res = await apply("advisor", seen.possibleMatch!.customerId);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ version: 2, possibleMatch: null, customer: { name: "Maybe Same", phone: owner.phone } });
       const row = runtime().store.prepare("SELECT customer_id, possible_match_json FROM appointments WHERE id = ?").get(b.id);
-      expect(row).toEqual({ customer_id: seen.possibleMatch.customerId, possible_match_json: null });
+      expect(row).toEqual({ customer_id: seen.possibleMatch!.customerId, possible_match_json: null });
       // all(): on the Worker each dealer's object is its own file.
       expect(runtime().store.prepare("SELECT id FROM audit_log WHERE appointment_id = ? AND action = 'customer.match_applied'").all(b.id)).toHaveLength(1);
-      await expectProblem(await apply("advisor", seen.possibleMatch.customerId), 409, "invalid_transition");
+      await expectProblem(await apply("advisor", seen.possibleMatch!.customerId), 409, "invalid_transition");
     });
   });
 

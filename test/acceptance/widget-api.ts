@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
 import type { Target } from "./target.js";
+import { type CalendarResponse, type DayResponse, type DocPaths, type HoldView, json } from "../support/contracts.js";
 
 // The widget's API (issue 14), one suite for every runtime (in-process, Node, Worker):
 // the calendar and the day list, and holds. Clock frozen at Monday 2026-11-23 10:00 in
@@ -20,12 +21,12 @@ export function describeWidgetApi(runtime: () => Target): void {
   const calendar = async (d: string, body: unknown) => {
     const res = await api("POST", `/v1/dealers/${d}/availability/calendar`, body);
     expect(res.status, await res.clone().text()).toBe(200);
-    return (await res.json()) as any;
+    return json<CalendarResponse>(res);
   };
   const dayList = async (d: string, body: unknown) => {
     const res = await api("POST", `/v1/dealers/${d}/availability/day`, body);
     expect(res.status, await res.clone().text()).toBe(200);
-    return (await res.json()) as any;
+    return json<DayResponse>(res);
   };
 
   describe("POST /availability/calendar and /availability/day", () => {
@@ -33,7 +34,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const d = await dealer();
       const cal = await calendar(d, availability({ from: "2026-11-23", days: 7 }));
       expect(cal).toMatchObject({ dealerId: d, timeZone: "Europe/Rome" });
-      expect(cal.days.map((x: any) => x.date)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+      expect(cal.days.map((x) => x.date)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
       // Today from 11:00 (an hour's notice), Sunday closed, Saturday mornings.
       expect(cal.days[0]).toEqual({ date: "2026-11-23", bookable: true, quiet: true, first: "11:00" });
       expect(cal.days[1]).toEqual({ date: "2026-11-24", bookable: true, quiet: true, first: "08:00" });
@@ -43,8 +44,8 @@ export function describeWidgetApi(runtime: () => Target): void {
         expect(list).toMatchObject({ dealerId: d, timeZone: "Europe/Rome", date: c.date });
         expect(list.options.length > 0, c.date).toBe(c.bookable);
         expect(list.options[0]?.start.slice(11, 16) ?? null).toBe(c.first);
-        expect(list.options.some((o: any) => o.quiet)).toBe(c.quiet);
-        const starts = list.options.map((o: any) => Date.parse(o.start));
+        expect(list.options.some((o) => o.quiet)).toBe(c.quiet);
+        const starts = list.options.map((o) => Date.parse(o.start));
         expect(starts).toEqual([...starts].sort((a, b) => a - b));
         expect(new Set(starts).size).toBe(starts.length);
       }
@@ -61,7 +62,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const found = await search(api, d, availability({ count: 4, mobility: "courtesy_car" }));
       for (const o of found.options) {
         const list = await dayList(d, availability({ date: o.start.slice(0, 10), mobility: "courtesy_car" }));
-        expect(list.options.map((x: any) => x.start)).toContain(o.start);
+        expect(list.options.map((x) => x.start)).toContain(o.start);
       }
     });
 
@@ -69,7 +70,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "10:00"]] }, ...CHECK });
       const day = availability({ date: "2026-11-24", interventions: ["check"] });
       const first = await dayList(d, day);
-      expect(first.options.map((o: any) => o.start.slice(11, 16))).toEqual(["09:00", "09:15", "09:30", "09:45"]);
+      expect(first.options.map((o) => o.start.slice(11, 16))).toEqual(["09:00", "09:15", "09:30", "09:45"]);
       let list = first;
       let booked = 0;
       while (list.options.length) {
@@ -77,7 +78,7 @@ export function describeWidgetApi(runtime: () => Target): void {
         await book(api, d, booking({ optionId: o.optionId }, { interventions: ["check"], customer: { known: true, name: `Customer ${booked}`, email: `c${booked}@example.com` } }));
         booked++;
         list = await dayList(d, day);
-        expect(list.options.map((x: any) => x.start)).not.toContain(o.start);
+        expect(list.options.map((x) => x.start)).not.toContain(o.start);
       }
       // Anna's hour fills (receptions, their returns, the hourly cap of 3): then the day is full.
       expect(booked).toBeGreaterThanOrEqual(2);
@@ -94,7 +95,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const cal = await calendar(d, availability({ from: "2026-11-24", days: 1, dayPart: "afternoon" }));
       expect(cal.days[0].first).toBe(pm.options[0].start.slice(11, 16));
       const bruno = await dayList(d, availability({ date: "2026-11-24", preferredAdvisorId: "bruno" }));
-      expect(bruno.options.every((o: any) => o.advisorId === "bruno")).toBe(true);
+      expect(bruno.options.every((o) => o.advisorId === "bruno")).toBe(true);
     });
 
     it.each([
@@ -121,7 +122,7 @@ export function describeWidgetApi(runtime: () => Target): void {
     });
 
     it("are in the OpenAPI document, public (a client or staff key optional, as for the search)", async () => {
-      const doc: any = await (await api("GET", "/openapi.json")).json();
+      const doc = await json<{ paths: DocPaths }>(await api("GET", "/openapi.json"));
       for (const p of ["/v1/dealers/{dealerId}/availability/calendar", "/v1/dealers/{dealerId}/availability/day"]) {
         expect(doc.paths[p]?.post, p).toBeDefined();
         // Public: anonymous callers welcome ({}), a key optional.
@@ -140,7 +141,7 @@ export function describeWidgetApi(runtime: () => Target): void {
   });
   const hold = (d: string, body: unknown, headers: Record<string, string> = {}) => api("POST", `/v1/dealers/${d}/holds`, body, headers);
   const starts = async (d: string, date: string, extra: Record<string, unknown> = {}) =>
-    (await dayList(d, availability({ date, ...extra }))).options.map((o: any) => o.start.slice(11, 16));
+    (await dayList(d, availability({ date, ...extra }))).options.map((o) => o.start.slice(11, 16));
 
   describe("holds", () => {
     it("keep a slot for the holder: nobody else is offered it or can book it, the holdId books it", async () => {
@@ -149,7 +150,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       const at = first.start.slice(11, 16);
       const res = await hold(d, holdBody(first.optionId));
       expect(res.status, await res.clone().text()).toBe(201);
-      const h: any = await res.json();
+      const h = await json<HoldView>(res);
       expect(h.holdId).toMatch(/^h_[A-Za-z0-9_-]{43}$/);
       expect(h.expiresAt).toBe("2026-11-23T09:10:00.000Z"); // holdMinutes defaults to 10
       expect(h.option).toMatchObject({ start: first.start, advisorId: "anna", receptionMinutes: 15 });
@@ -159,7 +160,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(others).not.toContain(at);
       expect(others[0] > at).toBe(true);
       expect((await calendar(d, availability({ from: "2026-11-24", days: 1 }))).days[0].first).toBe(others[0]);
-      expect((await search(api, d, availability({ from: "2026-11-24", days: 1, count: 4 }))).options.map((o: any) => o.start)).not.toContain(first.start);
+      expect((await search(api, d, availability({ from: "2026-11-24", days: 1, count: 4 }))).options.map((o) => o.start)).not.toContain(first.start);
       // ...and cannot book it, nor hold it.
       await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: first.optionId })), 409, "slot_unavailable");
       await expectProblem(await hold(d, holdBody(first.optionId)), 409, "slot_unavailable");
@@ -195,20 +196,20 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(car.options.length).toBeGreaterThan(0);
       const held = await hold(d, holdBody(car.options[0].optionId, { mobility: "courtesy_car" }), auth);
       expect(held.status, await held.clone().text()).toBe(201);
-      const h: any = await held.json();
-      const out = [Date.parse(h.option.start), Date.parse(h.option.return.end)];
+      const h = await json<HoldView>(held);
+      const out = [Date.parse(h.option.start), Date.parse(h.option.return!.end)];
       // Every courtesy-car option left keeps clear of the held car's stay; without a car the day is open.
       const left = (await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }))).options;
-      for (const o of left) expect(Date.parse(o.start) >= out[1] || Date.parse(o.return.end) <= out[0], o.start).toBe(true);
+      for (const o of left) expect(Date.parse(o.start) >= out[1] || Date.parse(o.return!.end) <= out[0], o.start).toBe(true);
       expect(left.length).toBeLessThan(car.options.length);
-      const noCar = (await dayList(d, availability({ date: "2026-11-25" }))).options.map((o: any) => Date.parse(o.start));
-      expect(noCar.some((t: number) => t > Date.parse(h.option.end) && t < Date.parse(h.option.return.start))).toBe(true);
+      const noCar = (await dayList(d, availability({ date: "2026-11-25" }))).options.map((o) => Date.parse(o.start));
+      expect(noCar.some((t: number) => t > Date.parse(h.option.end) && t < Date.parse(h.option.return!.start))).toBe(true);
     });
 
     it("can be released by whoever has the holdId: the slot is offered again at once", async () => {
       const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
       const [first] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
-      const h: any = await (await hold(d, holdBody(first.optionId))).json();
+      const h = await json<HoldView>(await hold(d, holdBody(first.optionId)));
       expect(await starts(d, "2026-11-24")).not.toContain("08:00");
       await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/h_${"x".repeat(43)}`), 404, "not_found");
       const other = await dealer();
@@ -241,14 +242,14 @@ export function describeWidgetApi(runtime: () => Target): void {
       await expectProblem(await hold(d, holdBody("not-an-option")), 400, "validation_failed");
       await expectProblem(await hold(d, { ...holdBody("x"), customer: { known: true, name: "Marco" } }), 400, "validation_failed");
       const [a, b] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
-      const h: any = await (await hold(d, holdBody(a.optionId))).json();
+      const h = await json<HoldView>(await hold(d, holdBody(a.optionId)));
       const p = await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: b.optionId }, { holdId: h.holdId })), 400, "validation_failed");
       expect(p.errors).toContainEqual(expect.objectContaining({ path: "holdId" }));
     });
 
     it("are public, in the OpenAPI document, and answer the widget's CORS preflight (DELETE too)", async () => {
       const d = await dealer({ widgetOrigins: ["https://www.dealer.example"] });
-      const doc: any = await (await api("GET", "/openapi.json")).json();
+      const doc = await json<{ paths: DocPaths }>(await api("GET", "/openapi.json"));
       expect(doc.paths["/v1/dealers/{dealerId}/holds"]?.post).toBeDefined();
       expect(doc.paths["/v1/dealers/{dealerId}/holds/{holdId}"]?.delete).toBeDefined();
       for (const [method, path] of [["POST", `/v1/dealers/${d}/holds`], ["DELETE", `/v1/dealers/${d}/holds/h_abc`], ["POST", `/v1/dealers/${d}/availability/calendar`], ["POST", `/v1/dealers/${d}/availability/day`]]) {

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
 import { axeViolations, launchBrowser } from "../support/browser.js";
 import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
@@ -21,9 +22,9 @@ afterAll(async () => {
 async function bookWith(time: string, advisorId: string, name: string, phone: string, consent: boolean) {
   const customer = { known: true, name, phone, reminders: { consent, channel: "sms" } };
   const res = await world.api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer }), admin);
-  const body = (await res.json()) as any;
+  const body = await json<AppointmentView>(res);
   if (res.status !== 201) throw new Error(`booking ${time}: ${res.status} ${JSON.stringify(body)}`);
-  return body as { id: string; version: number };
+  return body;
 }
 
 describe("the day's messages", () => {
@@ -40,8 +41,8 @@ describe("the day's messages", () => {
       await page.getByRole("dialog").waitFor({ state: "detached" });
     }
 
-    const listed = (await (await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin)).json()) as any;
-    const confirmation = (id: string) => listed.messages.find((m: any) => m.appointmentId === id && m.kind === "confirmed");
+    const listed = await json<MessageList>(await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin));
+    const confirmation = (id: string) => listed.messages.find((m) => m.appointmentId === id && m.kind === "confirmed");
     const sent = confirmation(withConsent.id);
     const held = confirmation(without.id);
     expect(sent).toMatchObject({ transport: "sms", delivery: "queued" });
@@ -49,11 +50,11 @@ describe("the day's messages", () => {
     expect(held).toMatchObject({ transport: "webhook", delivery: "suppressed", reason: "consent" });
 
     const item = (id: string) => panel.locator(`li[data-message="${id}"]`);
-    await item(sent.id).waitFor();
-    await item(held.id).waitFor();
-    expect(await item(sent.id).getByRole("heading", { level: 3 }).textContent()).toBe("Booking confirmed");
-    expect(await item(sent.id).innerText()).toMatch(/To the customer, by SMS\s+queued$/);
-    expect(await item(held.id).innerText()).toMatch(/To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/);
+    await item(sent!.id).waitFor();
+    await item(held!.id).waitFor();
+    expect(await item(sent!.id).getByRole("heading", { level: 3 }).textContent()).toBe("Booking confirmed");
+    expect(await item(sent!.id).innerText()).toMatch(/To the customer, by SMS\s+queued$/);
+    expect(await item(held!.id).innerText()).toMatch(/To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/);
     // A reference to whom, never the address.
     expect(await panel.innerText()).not.toContain("333");
     // The slot's tooltip (shown while it has focus or the mouse) sits inside the button and
@@ -65,7 +66,7 @@ describe("the day's messages", () => {
 
     const italian = await signedInPage(browser, world, "it");
     const pannello = italian.getByRole("region", { name: "Messaggi" });
-    expect(await pannello.locator(`li[data-message="${held.id}"]`).innerText()).toMatch(/Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/);
+    expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(/Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/);
     expect(await axeViolations(italian)).toEqual([]);
     await italian.context().close();
   }, 90_000);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, availability, book, booking, search } from "../support/http.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
 import { useWorld, widgetDealer } from "../support/browser-world.js";
@@ -133,7 +134,7 @@ describe("booking with the keyboard only", () => {
 
     const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
     const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
-    const appt: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const appt = await json<AppointmentView>(await w.api("GET", `/v1/manage/${token}`));
     expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" }, channel: "web" });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
     const staff = await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth);
@@ -157,12 +158,12 @@ describe("the manage page, keyboard only", () => {
   let token: string;
   beforeAll(async () => {
     const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
-    token = (await book(w.api, "roma", booking({ optionId: o.optionId }))).manageToken;
+    token = (await book(w.api, "roma", booking({ optionId: o.optionId }))).manageToken!;
     manageUrl = `${w.base}/m/${token}?lang=en`;
   });
 
   it("moves the appointment through the day list", async () => {
-    const before: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const before = await json<AppointmentView>(await w.api("GET", `/v1/manage/${token}`));
     await page.goto(manageUrl);
     await waitForText(page, "Your appointment at Roma Est");
     await checkpoint(page, "manage-1-view");
@@ -182,7 +183,7 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Move my appointment$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is moved to");
-    const after: any = await (await w.api("GET", `/v1/manage/${token}`)).json();
+    const after = await json<AppointmentView>(await w.api("GET", `/v1/manage/${token}`));
     expect(after.reception.start.slice(11, 16)).toBe(chosen);
     expect(after.reception.start).not.toBe(before.reception.start);
     await checkpoint(page, "manage-3-moved");

@@ -5,6 +5,7 @@ import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
 import { type Api, auth, availability, booking, romeDealer } from "../support/http.js";
+import { type AppointmentView, type AvailabilityResponse, json } from "../support/contracts.js";
 
 // Two server processes over one SQLite file (node.ts with WORKERS > 1), simulated as two
 // apps in this process, each with its own connection, change feed and in-memory indexes.
@@ -42,13 +43,14 @@ function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc }
   return { a: procOf(first.db, first.sqlite), b: procOf(second.db, bHandle) };
 }
 
-async function ok(res: Promise<Response>, status = 200): Promise<any> {
+/** The JSON body of an answer with the expected status (T: its contract type). */
+async function ok<T = unknown>(res: Promise<Response>, status = 200): Promise<T> {
   const r = await res;
-  const body = await r.json();
+  const body = await json<T>(r);
   expect(r.status, JSON.stringify(body)).toBe(status);
   return body;
 }
-const offered = async (p: Proc) => (await ok(p.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options.map((o: any) => `${o.advisorId}@${o.start}`);
+const offered = async (p: Proc) => (await ok<AvailabilityResponse>(p.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options.map((o) => `${o.advisorId}@${o.start}`);
 
 describe("processes sharing one database file", () => {
   it("stop offering a slot another process booked, once it committed", async () => {
@@ -65,7 +67,7 @@ describe("processes sharing one database file", () => {
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot] = await offered(b);
     const [advisorId, start] = slot.split("@");
-    const appt = await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })), 201);
+    const appt = await ok<AppointmentView>(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })), 201);
     expect(await offered(b)).not.toContain(slot);
     await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments/${appt.id}/cancel`, {}, auth));
     expect(await offered(b)).toContain(slot);
@@ -77,7 +79,7 @@ describe("processes sharing one database file", () => {
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot, other] = await offered(b);
     const [advisorId, start] = slot.split("@");
-    const template = await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: other.split("@")[1], advisorId: other.split("@")[0] })), 201);
+    const template = await ok<AppointmentView>(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: other.split("@")[1], advisorId: other.split("@")[0] })), 201);
     // a commits the same slot in the gap between b's runtime lookup and b's BEGIN IMMEDIATE
     // (a copy of a's other booking moved onto it, written synchronously on a's connection):
     // only the replay right after BEGIN can tell b.
@@ -98,9 +100,9 @@ describe("processes sharing one database file", () => {
   it("use another process's new configuration for the next search", async () => {
     const { a, b } = twoProcesses();
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
-    expect((await ok(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0].advisorName).toMatch(/Rossi|Neri/);
+    expect((await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0].advisorName).toMatch(/Rossi|Neri/);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer({ advisors: [{ id: "carla", name: "Carla Verdi" }] }), auth));
-    const after = await ok(b.api("POST", `/v1/dealers/${DEALER}/availability`, query));
-    expect(after.options.map((o: any) => o.advisorId)).toEqual(after.options.map(() => "carla"));
+    const after = await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query));
+    expect(after.options.map((o) => o.advisorId)).toEqual(after.options.map(() => "carla"));
   });
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { type AppointmentView, type AvailabilityResponse, type DayBoard, json } from "../support/contracts.js";
 import { auth, availability, booking, romeDealer } from "../support/http.js";
 
 // The real server with WORKERS=2 (src/node/cluster.ts): one primary, two server processes
@@ -19,17 +20,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(server.baseUrl + path, {
     method,
     headers: { "Content-Type": "application/json", Connection: "close", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await json<T>(res) };
 }
 /** The processes the server forked (its workers). */
 const childPids = (pid: number) => execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean);
-const offered = async () => (await call("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map((o: any) => `${o.advisorId}@${o.start}`) as string[];
+const offered = async () => (await call<AvailabilityResponse>("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map((o) => `${o.advisorId}@${o.start}`) as string[];
 
 describe("two worker processes over one database", () => {
   it("start two workers behind the one port the listening line names", () => {
@@ -53,9 +54,9 @@ describe("two worker processes over one database", () => {
     const results = await Promise.all(Array.from({ length: 30 }, () => call("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }))));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(29).fill(409)]);
-    const board = await call("GET", `/v1/dealers/${DEALER}/days/${start.slice(0, 10)}`, undefined, auth);
-    const advisor = board.body.advisors.find((a: any) => a.id === advisorId);
-    const receptions = advisor.slots.filter((s: any) => s.kind === "reception" && s.start === start && s.status !== "cancelled");
+    const board = await call<DayBoard>("GET", `/v1/dealers/${DEALER}/days/${start.slice(0, 10)}`, undefined, auth);
+    const advisor = board.body.advisors.find((a) => a.id === advisorId)!;
+    const receptions = advisor.slots.filter((s) => s.kind === "reception" && s.start === start && s.status !== "cancelled");
     expect(receptions).toHaveLength(1);
   });
 
@@ -74,8 +75,8 @@ describe("SIGKILL of the primary", () => {
     expect(pids).toHaveLength(2);
     const put = await fetch(`${first.baseUrl}/v1/dealers/${DEALER}`, { method: "PUT", headers: { "Content-Type": "application/json", ...auth }, body: JSON.stringify(romeDealer()) });
     expect(put.status).toBe(201);
-    const options: any[] = (await (await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) })).json() as any).options;
-    const booked: any = await (await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(booking({ optionId: options[0].optionId })) })).json();
+    const { options } = await json<AvailabilityResponse>(await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) }));
+    const booked = await json<AppointmentView>(await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(booking({ optionId: options[0].optionId })) }));
     first.kill("SIGKILL");
     await first.exited;
     // The workers notice that their primary is gone and leave.
@@ -94,8 +95,8 @@ describe("SIGKILL of the primary", () => {
     try {
       const res = await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/appointments/${booked.id}`, { headers: auth });
       expect(res.status).toBe(200);
-      const again: any = await (await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json", Connection: "close" }, body: JSON.stringify(query) })).json();
-      expect(again.options.some((o: any) => o.start === booked.reception.start && o.advisorId === booked.reception.advisorId)).toBe(false);
+      const again = await json<AvailabilityResponse>(await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json", Connection: "close" }, body: JSON.stringify(query) }));
+      expect(again.options.some((o) => o.start === booked.reception.start && o.advisorId === booked.reception.advisorId)).toBe(false);
     } finally {
       await second.stop();
       await first.stop();

@@ -32,7 +32,7 @@ describe("prepareDatabase", () => {
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r: any) => r.name);
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(["appointments", "audit_log", "dealers", "idempotency_keys"]));
   });
 

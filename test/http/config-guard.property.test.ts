@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recount } from "../support/overbooking.js";
+import { type ConflictProblem, json } from "../support/contracts.js";
 import { auth, booking, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // Property: whatever is booked, and whichever way the configuration shrinks (an advisor
@@ -61,7 +62,7 @@ describe("configuration changes (property)", () => {
         const next = changed(config, change);
         const before = snapshot(id);
         const res = await t.api("PUT", `/v1/dealers/${id}`, next, auth);
-        const body: any = await res.json();
+        const body = await json<ConflictProblem>(res); // read as refused: a 200 returns below before using it
         if (res.status === 200) {
           outcomes.stored++;
           expect(recount(t.sqlite, id, t.deps.now())).toEqual([]);

@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN } from "../support/app.js";
 import { bookedHours, recount } from "../support/overbooking.js";
+import { type AppointmentView, type DayBoard, type DealerPutApplied, json } from "../support/contracts.js";
 import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // PUT of a dealer's configuration never strands or overbooks an appointment: a change
@@ -35,7 +36,7 @@ async function expectRefused(config: unknown, codes: string[]) {
   const before = state();
   const problem = await expectProblem(await put(config), 409, "config_conflict");
   expect(state()).toEqual(before); // nothing changed
-  expect([...new Set(problem.conflicts.flatMap((c: any) => c.reasons.map((r: any) => r.code)))].sort()).toEqual([...codes].sort());
+  expect([...new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))].sort()).toEqual([...codes].sort());
   for (const c of problem.conflicts) expect(c.reasons[0].message).toEqual(expect.any(String));
   expect(problem.plan).toMatchObject({ kind: "config", mode: "plan", contact: [] });
   expect(problem.applicable).toBe(true);
@@ -45,14 +46,14 @@ async function expectRefused(config: unknown, codes: string[]) {
 async function expectNoOverbooking(dates: string[]) {
   expect(recount(t.sqlite, D, t.deps.now())).toEqual([]);
   for (const date of dates) {
-    const board: any = await (await t.api("GET", `/v1/dealers/${D}/days/${date}`, undefined, auth)).json();
+    const board = await json<DayBoard>(await t.api("GET", `/v1/dealers/${D}/days/${date}`, undefined, auth));
     const recounted = bookedHours(t.sqlite, D, date);
-    for (const [skill, w] of Object.entries(board.workshop) as Array<[string, any]>) {
+    for (const [skill, w] of Object.entries(board.workshop) ) {
       expect(w.bookedHours).toBeCloseTo(recounted[skill], 2);
       expect(w.bookedHours).toBeLessThanOrEqual(w.capacityHours);
     }
     // Every holding appointment of the day is on some advisor's column.
-    const listed = new Set(board.advisors.flatMap((a: any) => a.slots.filter((s: any) => s.kind === "reception").map((s: any) => s.appointmentId)));
+    const listed = new Set(board.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception").map((s) => s.appointmentId)));
     const day = t.sqlite.prepare("SELECT id, reception_start FROM appointments WHERE dealer_id = ? AND status != 'cancelled'").all(D) as Array<{ id: string; reception_start: number }>;
     for (const r of day) if (new Date(r.reception_start * 60_000).toISOString().slice(0, 10) === date) expect(listed.has(r.id)).toBe(true);
   }
@@ -67,10 +68,10 @@ describe("PUT dealer: a change that would strand appointments", () => {
     expect(problem.conflicts[0]).toMatchObject({ appointmentId: a.id, version: a.version });
     const res = await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`);
     expect(res.status).toBe(200);
-    const body: any = await res.json();
-    expect(body.advisors.map((x: any) => x.id)).toEqual(["anna"]);
+    const body = await json<DealerPutApplied>(res);
+    expect(body.advisors.map((x) => x.id)).toEqual(["anna"]);
     expect(body.appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: a.id, timeChanged: false, advisorChanged: true })]);
-    const now: any = await (await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth)).json();
+    const now = await json<AppointmentView>(await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth));
     expect(now.reception).toMatchObject({ advisorId: "anna", start: a.reception.start });
     await expectNoOverbooking([WED]);
   });
@@ -85,9 +86,9 @@ describe("PUT dealer: a change that would strand appointments", () => {
     expect(problem.conflicts[0].appointmentId).toBe(second.id);
     const res = await put(next, "?apply=plan");
     expect(res.status).toBe(200);
-    const body: any = await res.json();
+    const body = await json<DealerPutApplied>(res);
     expect(body.mobility.courtesyCars).toBe(1);
-    expect(body.appliedPlan.moves.map((m: any) => m.appointmentId)).toEqual([second.id]);
+    expect(body.appliedPlan.moves.map((m) => m.appointmentId)).toEqual([second.id]);
     expect(body.appliedPlan.notify).toEqual([second.id]);
     await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
   });
@@ -98,7 +99,7 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const workshop = { mechanical: { technicians: 1, hoursPerDay: 7, overrides: { [WED]: { technicians: 1, hoursPerDay: 4 } } }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 2, hoursPerDay: 7 } };
     const next = { ...config, workshop };
     const problem = await expectRefused(next, ["workshop_exceeded"]);
-    expect(problem.conflicts.map((c: any) => c.appointmentId)).toEqual([jobs[2].id]); // the latest gives way
+    expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([jobs[2].id]); // the latest gives way
     const res = await put(next, "?apply=plan");
     expect(res.status).toBe(200);
     await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
@@ -112,15 +113,15 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const second = await at("09:15", "bruno"); // Marco (Luca is busy), 09:45-11:45
     const next = { ...config, workshop: { mechanical: [luca], diagnosis: [], bodywork: [] } };
     const problem = await expectRefused(next, ["technician_unavailable"]);
-    expect(problem.conflicts.map((c: any) => c.appointmentId)).toEqual([second.id]);
+    expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([second.id]);
     expect(problem.conflicts[0].reasons[0].message).toMatch(/mechanical work 2026-11-25 09:45–11:45 is planned on technician Marco \(marco\), whom the new configuration removes/);
     expect((await put(next, "?apply=plan")).status).toBe(200);
     await expectNoOverbooking([WED, "2026-11-26"]);
     // The day board: Luca alone, his jobs one after another.
-    const board: any = await (await t.api("GET", `/v1/dealers/${D}/days/${WED}`, undefined, auth)).json();
-    expect(board.technicians.map((x: any) => x.id)).toEqual(["luca"]);
+    const board = await json<DayBoard>(await t.api("GET", `/v1/dealers/${D}/days/${WED}`, undefined, auth));
+    expect(board.technicians.map((x) => x.id)).toEqual(["luca"]);
     const jobs = board.technicians[0].jobs;
-    expect(jobs.map((j: any) => j.appointmentId)).toContain(first.id);
+    expect(jobs.map((j) => j.appointmentId)).toContain(first.id);
     for (let i = 1; i < jobs.length; i++) expect(Date.parse(jobs[i].start)).toBeGreaterThanOrEqual(Date.parse(jobs[i - 1].end));
   });
 
@@ -129,10 +130,10 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const booked = [await at("09:00", "anna"), await at("10:00", "bruno")];
     const next = { ...config, closures: [WED] };
     const problem = await expectRefused(next, ["closure", "workshop_exceeded"]); // receptions, returns and their labour that day
-    expect(new Set(problem.conflicts.map((c: any) => c.appointmentId))).toEqual(new Set(booked.map((b) => b.id)));
+    expect(new Set(problem.conflicts.map((c) => c.appointmentId))).toEqual(new Set(booked.map((b) => b.id)));
     const res = await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`);
     expect(res.status).toBe(200);
-    const body: any = await res.json();
+    const body = await json<DealerPutApplied>(res);
     expect(body.appliedPlan.moves).toHaveLength(2);
     for (const m of body.appliedPlan.moves) expect(m.to.reception.start.slice(0, 10)).not.toBe(WED);
     await expectNoOverbooking([WED, "2026-11-26", "2026-11-27"]);
@@ -162,8 +163,8 @@ describe("the capacity index and a removed advisor", () => {
     const config = await setup({ mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } });
     await at("10:00", "bruno", { mobility: "courtesy_car" });
     // As data written before this guard existed: bruno gone from the stored configuration.
-    const json = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as any).config_json);
-    json.advisors = json.advisors.filter((x: any) => x.id !== "bruno");
+    const json = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as { config_json: string }).config_json) as { advisors: Array<{ id: string }> };
+    json.advisors = json.advisors.filter((x) => x.id !== "bruno");
     t.sqlite.prepare("UPDATE dealers SET config_json = ?, version = version + 1 WHERE id = ?").run(JSON.stringify(json), D);
     // A restart builds the index from storage.
     const { sqlite, db } = openDatabase(t.dbPath);

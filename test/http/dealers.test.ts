@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type DealerAdminView, type DealerPublic, json } from "../support/contracts.js";
 import { auth, createTestApp, type TestApp } from "../support/app.js";
 
 const ROMA_EST = {
@@ -25,7 +26,7 @@ describe("dealer configuration", () => {
     const res = await t.json("PUT", "/v1/dealers/roma-est", { name: "Roma Est", timeZone: "Europe/Rome" }, auth);
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe("/v1/dealers/roma-est");
-    const body: any = await res.json();
+    const body = await json<DealerAdminView>(res);
     expect(body).toMatchObject({ id: "roma-est", version: 1, name: "Roma Est", timeZone: "Europe/Rome", address: "" });
     expect(body.openingHours.mon).toEqual([["08:00", "18:00"]]);
     expect(body.receptionRules).toMatchObject({ maxPerHour: 3, maxMinutesPer2h: 90 });
@@ -55,7 +56,7 @@ describe("dealer configuration", () => {
     await t.json("PUT", "/v1/dealers/roma-est", ROMA_EST, auth);
     const res = await t.request("/v1/dealers/roma-est");
     expect(res.status).toBe(200);
-    const body: any = await res.json();
+    const body = await json<DealerPublic>(res);
     expect(body).toMatchObject({
       id: "roma-est",
       name: "Roma Est",

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unflag } from "../../src/api/openapi-regex.js";
+import { json } from "../support/contracts.js";
+
+/** The members of the OpenAPI document this test reads. */
+type DocSubset = {
+  openapi: string;
+  info: { title: string };
+  paths: Record<string, Record<string, { security?: unknown; requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, unknown> }> }>>;
+  components: { schemas: Record<string, { additionalProperties?: unknown }>; securitySchemes: Record<string, unknown> };
+};
 import { createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
@@ -12,7 +21,7 @@ describe("/openapi.json", () => {
   it("is an OpenAPI 3.1 document describing the dealer endpoints", async () => {
     const res = await t.request("/openapi.json");
     expect(res.status).toBe(200);
-    const doc: any = await res.json();
+    const doc = await json<DocSubset>(res);
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info.title).toBe("Pitlane API");
     const dealer = doc.paths["/v1/dealers/{dealerId}"];

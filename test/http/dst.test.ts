@@ -1,5 +1,6 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DayBoard, json } from "../support/contracts.js";
 import { auth, book, booking, expectProblem, inProcess, type InProcess, ms, putDealer, search, week } from "../support/http.js";
 
 // Daylight saving time end to end, for a dealer in Europe/Rome:
@@ -56,12 +57,12 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
     expect(res.options).toHaveLength(6);
     for (const o of res.options) {
       const expected = o.start.startsWith(c.before.date) ? c.before.offset : c.change.offset;
-      for (const instant of [o.start, o.end, o.readyAt, o.return.start, o.return.end]) {
+      for (const instant of [o.start, o.end, o.readyAt, o.return!.start, o.return!.end]) {
         expect(offsetOf(instant), instant).toBe(offsetAt(instant));
         expect(offsetOf(instant), instant).toBe(expected);
       }
     }
-    expect(res.options.map((o: any) => o.start.slice(0, 10))).toEqual(expect.arrayContaining([c.before.date, c.change.date, c.after.date]));
+    expect(res.options.map((o) => o.start.slice(0, 10))).toEqual(expect.arrayContaining([c.before.date, c.change.date, c.after.date]));
   });
 
   it("opens the day of the change at 08:00 local", async () => {
@@ -86,7 +87,7 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
     const booked: string[] = [];
     for (let i = 0; i < 12; i++) {
       const res = await search(t.api, "night", { interventions: ["check"], customer: { known: true }, from: c.change.date, days: 1, count: 2 });
-      const tonight = res.options.find((o: any) => o.start.startsWith(c.change.date));
+      const tonight = res.options.find((o) => o.start.startsWith(c.change.date));
       if (!tonight) break;
       // As the desk (staff token): one customer's dozen bookings would hit the public per-contact cap.
       booked.push((await book(t.api, "night", booking({ optionId: tonight.optionId }, { interventions: ["check"] }), auth)).reception.start);
@@ -95,8 +96,8 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
     const asWall = (s: string) => `${s.slice(11, 16)}${offsetOf(s)}`;
     expect([...booked].sort((a, b) => ms(a) - ms(b)).map(asWall)).toEqual([...c.nightReceptions]);
     // The day board lists them in real time order with the right offsets.
-    const day: any = await (await t.api("GET", `/v1/dealers/night/days/${c.change.date}`, undefined, auth)).json();
-    const receptions = day.advisors[0].slots.filter((s: any) => s.kind === "reception").map((s: any) => asWall(s.start));
+    const day = await json<DayBoard>(await t.api("GET", `/v1/dealers/night/days/${c.change.date}`, undefined, auth));
+    const receptions = day.advisors[0].slots.filter((s) => s.kind === "reception").map((s) => asWall(s.start));
     expect(receptions).toEqual([...c.nightReceptions]);
   });
 });

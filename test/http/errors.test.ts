@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/api/middleware/body-limit.js";
+import { json, type ProblemOf } from "../support/contracts.js";
 import { auth, createTestApp, type TestApp } from "../support/app.js";
 
 // Every failure is RFC 9457 problem+json with a stable code, and bad input never changes
@@ -11,10 +12,10 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-async function expectProblem(res: Response, status: number, code: string) {
+async function expectProblem<C extends string>(res: Response, status: number, code: C) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
-  const body: any = await res.json();
+  const body = await json<ProblemOf<C> & { requestId: string }>(res);
   expect(body).toMatchObject({ type: `https://pitlane.dev/problems/${code}`, status, code });
   expect(typeof body.title).toBe("string");
   expect(typeof body.detail).toBe("string");

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { type AppointmentView, type DayBoard, json, type RuleProblem } from "../support/contracts.js";
 import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search as searchAs } from "../support/http.js";
 
 // Priority vehicles (MC20) and mobility over HTTP: the express option in every priority
@@ -53,7 +54,7 @@ describe("priority search: an express option within one working day, ranked firs
   it("an ordinary model gets no express option and no mobility note", async () => {
     const { api, id } = await dealerAt();
     const res = await search(api, id, availability({ vehicle: { model: "Grecale" }, count: 3 }));
-    expect(res.options.map((o: any) => o.express)).toEqual([false, false, false]);
+    expect(res.options.map((o) => o.express)).toEqual([false, false, false]);
     expect(res.mobilityNote).toBeUndefined();
   });
 
@@ -62,7 +63,7 @@ describe("priority search: an express option within one working day, ranked firs
     const grecale = await search(api, id, availability({ vehicle: { model: "grecale" }, mobility: "courtesy_car" }));
     expect(grecale.options[0]).toMatchObject({ express: true });
     const mc = await search(api, id, mc20({ mobility: "courtesy_car" }));
-    expect(mc.options.map((o: any) => o.express)).toEqual([false, false, false]);
+    expect(mc.options.map((o) => o.express)).toEqual([false, false, false]);
   });
 
   /** One advisor, open 10:00–12:00 Monday to Saturday, and today and tomorrow filled by ordinary customers. */
@@ -75,12 +76,12 @@ describe("priority search: an express option within one working day, ranked firs
     });
     for (let i = 0; i < 30; i++) {
       const res = await search(api, id, availability({ from: MON, days: 2, count: 2 }));
-      const o = res.options.find((x: any) => x.start < WED);
+      const o = res.options.find((x) => x.start < WED);
       if (!o) break;
       await book(api, id, booking({ optionId: o.optionId }, { customer: { ...CUSTOMER, name: `Customer ${i}`, email: `c${i}@example.com` } }), auth);
     }
     const ordinary = await search(api, id, availability({ from: MON, days: 2, count: 2 }));
-    expect(ordinary.options.filter((o: any) => o.start < WED)).toEqual([]);
+    expect(ordinary.options.filter((o) => o.start < WED)).toEqual([]);
     return { api, id };
   }
 
@@ -173,17 +174,17 @@ describe("the day board's mobility", () => {
     // A 12-hour bodywork job with a courtesy car, received Tuesday: the car is out until its return.
     const body = (await search(api, id, availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1 }))).options[0];
     const car = await book(api, id, booking({ optionId: body.optionId }, { interventions: ["bodywork"], mobility: "courtesy_car" }), auth);
-    expect(car.return.start.slice(0, 10) > TUE).toBe(true);
+    expect(car.return!.start.slice(0, 10) > TUE).toBe(true);
     // A maintenance with pickup & delivery, received Tuesday morning, back the same afternoon.
     const pd = await book(api, id, booking({ start: `${TUE}T09:30`, advisorId: "bruno" }, { mobility: "pickup_delivery" }), auth);
-    expect(pd.return.start.startsWith(TUE)).toBe(true);
+    expect(pd.return!.start.startsWith(TUE)).toBe(true);
 
-    const board = async (date: string) => (await (await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth)).json()) as any;
+    const board = async (date: string) => json<DayBoard>(await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth));
     const carDays: string[] = [];
     for (let d = ms(`${TUE}T12:00:00+01:00`); ; d += 86_400_000) {
       const date = new Date(d).toISOString().slice(0, 10);
       carDays.push(date);
-      if (date === car.return.start.slice(0, 10)) break;
+      if (date === car.return!.start.slice(0, 10)) break;
     }
     for (const date of carDays) {
       const b = await board(date);
@@ -196,7 +197,7 @@ describe("the day board's mobility", () => {
     expect(tue.mobility.pickupDelivery.runsPerHalfDay).toBe(2);
     expect(tue.mobility.pickupDelivery.runs).toEqual([
       { appointmentId: pd.id, kind: "pickup", at: pd.reception.start, half: "morning" },
-      { appointmentId: pd.id, kind: "delivery", at: pd.return.start, half: ms(pd.return.start) < ms(`${TUE}T13:00:00+01:00`) ? "morning" : "afternoon" },
+      { appointmentId: pd.id, kind: "delivery", at: pd.return!.start, half: ms(pd.return!.start) < ms(`${TUE}T13:00:00+01:00`) ? "morning" : "afternoon" },
     ]);
     expect((await board(WED)).mobility.pickupDelivery.runs).toEqual([]);
 
@@ -261,15 +262,15 @@ describe("courtesy cars under parallel bookings (real server)", () => {
             },
           );
           // As staff: the desk may assert the priority model (an anonymous MC20 is ordinary).
-          return http("POST", `/v1/dealers/${dealerId}/appointments`, body, auth).then(async (res) => ({ status: res.status, body: (await res.json()) as any, priority }));
+          return http("POST", `/v1/dealers/${dealerId}/appointments`, body, auth).then(async (res) => ({ status: res.status, body: await json<AppointmentView | RuleProblem>(res), priority }));
         }),
       );
       const results = await Promise.all(requests);
       expect(results).toHaveLength(30);
       expect(results.filter((r) => r.priority)).toHaveLength(5);
 
-      const won = results.filter((r) => r.status === 201);
-      const lost = results.filter((r) => r.status !== 201);
+      const won = results.filter((r): r is typeof r & { body: AppointmentView } => r.status === 201);
+      const lost = results.filter((r): r is typeof r & { body: RuleProblem } => r.status !== 201);
       expect(results.filter((r) => r.status >= 500), `round ${round}`).toEqual([]);
       // One car for ordinary customers, the held one for a priority vehicle (or both for two).
       expect(won.length, `round ${round}`).toBe(2);
@@ -278,7 +279,7 @@ describe("courtesy cars under parallel bookings (real server)", () => {
       for (const r of lost) {
         expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(409);
         expect(r.body.code).toBe("slot_unavailable");
-        expect(r.body.violations.map((v: any) => v.code)).toEqual(["mobility_unavailable"]);
+        expect(r.body.violations.map((v) => v.code)).toEqual(["mobility_unavailable"]);
       }
 
       // Storage: exactly the winners hold a car, and at no instant are more cars out than the
@@ -295,7 +296,7 @@ describe("courtesy cars under parallel bookings (real server)", () => {
       // The day boards agree, on every day of the stays.
       for (const date of [TUE, WED]) {
         const res = await http("GET", `/v1/dealers/${dealerId}/days/${date}`, undefined, auth);
-        const day = (await res.json()) as any;
+        const day = await json<DayBoard>(res);
         expect(day.mobility.courtesyCars.total).toBe(2);
         expect(day.mobility.courtesyCars.inUse).toBeLessThanOrEqual(2);
         expect([...day.mobility.courtesyCars.appointments].sort()).toEqual(won.map((r) => r.body.id).sort());

@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.js";
 import { ChangeFeed } from "../../src/db/change-feed.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
+import { type DayResponse, type HoldView, json } from "../support/contracts.js";
 import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer } from "../support/http.js";
 
 // Holds where only an in-process app can look: a clock that moves (expiry needs no timer:
@@ -27,14 +28,14 @@ const holdBody = (optionId: string, overrides: Record<string, unknown> = {}) => 
 
 async function dayStarts(api: Api, date = "2026-11-24", extra: Record<string, unknown> = {}): Promise<string[]> {
   const res = await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...extra }));
-  return ((await res.json()) as any).options.map((o: any) => o.start);
+  return (await json<DayResponse>(res)).options.map((o) => o.start);
 }
 
 async function holdFirst(api: Api, date = "2026-11-24", overrides: Record<string, unknown> = {}) {
-  const [first] = ((await (await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...overrides }))).json()) as any).options;
+  const [first] = (await json<DayResponse>(await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...overrides })))).options;
   const res = await api("POST", `/v1/dealers/${D}/holds`, holdBody(first.optionId, overrides));
   expect(res.status, await res.clone().text()).toBe(201);
-  return { slot: first, hold: (await res.json()) as any };
+  return { slot: first, hold: await json<HoldView>(res) };
 }
 
 describe("hold expiry (a frozen clock moved by hand)", () => {
@@ -64,7 +65,7 @@ describe("hold expiry (a frozen clock moved by hand)", () => {
     const b = await t.api("POST", `/v1/dealers/${D}/holds`, holdBody(a.slot.optionId));
     expect(b.status).toBe(201);
     await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: a.hold.option.optionId }, { holdId: a.hold.holdId })), 409, "slot_unavailable");
-    const second = (await b.json()) as any;
+    const second = await json<HoldView>(b);
     expect((await book(t.api, D, booking({ optionId: second.option.optionId }, { holdId: second.holdId }))).reception.start).toBe(a.slot.start);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppointmentView, type DayBoard, json } from "../support/contracts.js";
 import { type Api, auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // Idempotency-Key: a client that lost the answer may send the same request again with
@@ -32,7 +33,7 @@ describe("POST appointments with an Idempotency-Key", () => {
     const first = await api("POST", appointments(d), body, key("k-1"));
     expect(first.status).toBe(201);
     expect(first.headers.get("idempotent-replayed")).toBeNull();
-    const original: any = await first.json();
+    const original = await json<AppointmentView>(first);
 
     for (let i = 0; i < 3; i++) {
       const again = await api("POST", appointments(d), body, key("k-1"));
@@ -49,7 +50,7 @@ describe("POST appointments with an Idempotency-Key", () => {
     const d = await dealer();
     const body = booking(WED_10);
     const reordered = Object.fromEntries(Object.entries(body).reverse());
-    const a: any = await book(api, d, body, key("k-order"));
+    const a = await book(api, d, body, key("k-order"));
     const res = await api("POST", appointments(d), reordered, key("k-order"));
     expect(res.status).toBe(201);
     expect(((await res.json()) as { id: unknown }).id).toBe(a.id);
@@ -132,7 +133,7 @@ describe("lifecycle actions with an Idempotency-Key", () => {
     const url = `${appointments(d)}/${appt.id}/confirm`;
     const first = await api("POST", url, undefined, { ...auth, ...key("c-1") });
     expect(first.status).toBe(200);
-    const body: any = await first.json();
+    const body = await json<AppointmentView>(first);
     expect(body).toMatchObject({ status: "confirmed", version: 2 });
     const again = await api("POST", url, undefined, { ...auth, ...key("c-1") });
     expect(again.status).toBe(200); // not 409: a confirmed appointment cannot be confirmed, but this is a replay
@@ -152,8 +153,8 @@ describe("lifecycle actions with an Idempotency-Key", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     // The replay released nothing: the successor still holds 10:00.
     await expectProblem(await api("POST", appointments(d), booking(WED_10)), 409, "slot_unavailable");
-    const day: any = await (await api("GET", `/v1/dealers/${d}/days/2026-11-25`, undefined, auth)).json();
-    expect(day.advisors[0].slots.filter((s: any) => s.kind === "reception")).toEqual([expect.objectContaining({ appointmentId: successor.id })]);
+    const day = await json<DayBoard>(await api("GET", `/v1/dealers/${d}/days/2026-11-25`, undefined, auth));
+    expect(day.advisors[0].slots.filter((s) => s.kind === "reception")).toEqual([expect.objectContaining({ appointmentId: successor.id })]);
   });
 
   it("refuses the used key with another reason: 422, nothing stored", async () => {
@@ -175,7 +176,7 @@ describe("PATCH with an Idempotency-Key", () => {
       api("PATCH", `${appointments(d)}/${appt.id}`, { reception: { start: "2026-11-25T15:00" } }, { ...auth, "If-Match": "1", ...key("m-1") });
     const first = await move();
     expect(first.status).toBe(200);
-    const body: any = await first.json();
+    const body = await json<AppointmentView>(first);
     expect(body).toMatchObject({ version: 2, reception: { start: "2026-11-25T15:00:00+01:00" } });
     const again = await move();
     expect(again.status).toBe(200);

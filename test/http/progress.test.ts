@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type AppointmentView, type DayBoard, json, type ProgressView, type TickResult } from "../support/contracts.js";
 import { type Api, auth, book, booking, expectProblem, inProcess, ms, putDealer, readDb, romeDealer, useRealServer } from "../support/http.js";
 
 // Progress and re-promise over HTTP (issue 13 item 3), on a real SQLite file: one
@@ -22,12 +23,12 @@ async function setup(config: Record<string, unknown> = {}, mobility = ["none", "
   const checkIn = async (id: string) => {
     const res = await t.api("POST", `/v1/dealers/uno/appointments/${id}/check-in`, {}, auth);
     expect(res.status).toBe(200);
-    return ((await res.json()) as any).version as number;
+    return (await json<AppointmentView>(res)).version as number;
   };
   const jobs = (id: string, kind: string) => t.sqlite.prepare("SELECT due_at AS dueAt, status FROM jobs WHERE appointment_id = ? AND kind = ? ORDER BY due_at").all(id, kind) as Array<{ dueAt: number; status: string }>;
   const pending = (id: string, kind: string) => jobs(id, kind).filter((j) => j.status === "pending").map((j) => j.dueAt);
   const messages = (id: string, kind: string) => t.sqlite.prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?").all(id, kind) as Array<{ audience: string; status: string }>;
-  const get = async (id: string) => (await (await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth)).json()) as any;
+  const get = async (id: string) => json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth));
   return { t, clock, a, b, progress, checkIn, pending, messages, get };
 }
 
@@ -45,12 +46,12 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe(`"${version + 1}"`);
-    const body: any = await res.json();
+    const body = await json<ProgressView>(res);
     // One hour worked (09:30-10:30), three left: 13:30 + quality check → 13:45; B follows.
     expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
     expect(body.state).toBe("started");
     expect(body.conflicts).toEqual([]);
-    expect(body.changes.map((c: any) => [c.appointmentId, c.readyAtBefore.slice(11, 16), c.readyAt.slice(11, 16), c.returnMoved])).toEqual([
+    expect(body.changes.map((c) => [c.appointmentId, c.readyAtBefore.slice(11, 16), c.readyAt.slice(11, 16), c.returnMoved])).toEqual([
       [s.a.id, "11:45", "13:45", true],
       [s.b.id, "13:45", "15:45", true],
     ]);
@@ -58,9 +59,9 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     const b = await s.get(s.b.id);
     expect(b.readyAt).toBe(`${DAY}T15:45:00+01:00`);
     // The returns follow, at or after the new time, with the same advisor.
-    expect(ms(a.return.start)).toBeGreaterThanOrEqual(ms(a.readyAt));
-    expect(ms(b.return.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
-    expect([a.return.advisorId, b.return.advisorId]).toEqual([s.a.return.advisorId, s.b.return.advisorId]);
+    expect(ms(a.return!.start)).toBeGreaterThanOrEqual(ms(a.readyAt));
+    expect(ms(b.return!.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
+    expect([a.return!.advisorId, b.return!.advisorId]).toEqual([s.a.return!.advisorId, s.b.return!.advisorId]);
     // The car-ready calls re-timed themselves (1 h before), the old ones are gone.
     expect(s.pending(s.a.id, "car_ready")).toEqual([at("12:45")]);
     expect(s.pending(s.b.id, "car_ready")).toEqual([at("14:45")]);
@@ -72,16 +73,16 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(s.messages(s.a.id, "appointment_moved")).toHaveLength(0);
 
     // The day board shows the mechanic's jobs with their reported state.
-    const board: any = await (await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
-    const luca = board.technicians.find((x: any) => x.id === "luca");
-    expect(luca.jobs.map((j: any) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
+    const board = await json<DayBoard>(await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
+    const luca = board.technicians.find((x) => x.id === "luca");
+    expect(luca!.jobs.map((j) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
       [s.a.id, "09:30", "13:30", "started"],
       [s.b.id, "13:30", "15:30", "planned"],
     ]);
 
     // Paused at 11:00 (half an hour more worked): Luca takes B now, A's 150 minutes resume after it.
     s.clock.ms = at("11:00");
-    const paused: any = await (await s.progress(s.a.id, a.version, { state: "paused" })).json();
+    const paused = await json<ProgressView>(await s.progress(s.a.id, a.version, { state: "paused" }));
     expect(paused.appointment.readyAt).toBe(`${DAY}T15:45:00+01:00`);
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T13:15:00+01:00`);
     // Each change of a promise is told once: A and B each moved twice now.
@@ -98,18 +99,18 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("10:30");
     const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
     expect(res.status).toBe(200);
-    const body: any = await res.json();
+    const body = await json<ProgressView>(res);
     expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
     expect(body.conflicts).toEqual([{ appointmentId: s.a.id, code: "mobility_unavailable", message: expect.any(String) }]);
     // The return stays where it was (the car is not double-booked) and the advisor has a task.
-    expect(body.appointment.return.start).toBe(s.a.return.start);
-    expect(body.changes.find((x: any) => x.appointmentId === s.a.id).returnMoved).toBe(false);
+    expect(body.appointment.return!.start).toBe(s.a.return!.start);
+    expect(body.changes.find((x) => x.appointmentId === s.a.id)!.returnMoved).toBe(false);
     expect(s.messages(s.a.id, "ready_conflict")).toEqual([{ audience: "staff", status: expect.any(String) }]);
-    const board: any = await (await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
+    const board = await json<DayBoard>(await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
     expect(board.mobility.courtesyCars.total).toBe(1);
     // C keeps its car: its own return still starts after its own ready time.
     const cNow = await s.get(c.id);
-    expect(ms(cNow.return.start)).toBeGreaterThanOrEqual(ms(cNow.readyAt));
+    expect(ms(cNow.return!.start)).toBeGreaterThanOrEqual(ms(cNow.readyAt));
   });
 
   it("extra work not yet approved plans nothing and asks the advisor; approved, it is planned", async () => {
@@ -117,14 +118,14 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("10:00");
     let version = await s.checkIn(s.a.id);
     s.clock.ms = at("10:30");
-    const pending: any = await (await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: false } })).json();
+    const pending = await json<ProgressView>(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: false } }));
     expect(pending.appointment.readyAt).toBe(s.a.readyAt);
     expect(pending.changes).toEqual([]);
     expect(pending.extraWork).toEqual([{ id: expect.any(String), description: "Front brake pads worn", hours: 1, status: "pending" }]);
     expect(s.messages(s.a.id, "extra_work_approval")).toHaveLength(1);
     expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(0);
     version = pending.appointment.version;
-    const approved: any = await (await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: true } })).json();
+    const approved = await json<ProgressView>(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: true } }));
     expect(approved.appointment.readyAt).toBe(`${DAY}T12:45:00+01:00`);
     expect(approved.extraWork).toEqual([{ id: pending.extraWork[0].id, description: "Front brake pads worn", hours: 1, status: "approved" }]);
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T14:45:00+01:00`);
@@ -135,12 +136,12 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("10:00");
     const version = await s.checkIn(s.a.id);
     s.clock.ms = at("10:30");
-    const done: any = await (await s.progress(s.a.id, version, { state: "done" })).json();
+    const done = await json<ProgressView>(await s.progress(s.a.id, version, { state: "done" }));
     expect(done.appointment.readyAt).toBe(`${DAY}T10:45:00+01:00`);
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T12:45:00+01:00`);
     expect(s.pending(s.a.id, "progress_check")).toEqual([]);
     // B's return was after its old ready time: it stays (a return is never pulled forward).
-    expect((await s.get(s.b.id)).return.start).toBe(s.b.return.start);
+    expect((await s.get(s.b.id)).return!.start).toBe(s.b.return!.start);
   });
 
   it("If-Match: stale → 412, missing → 428; unknown fields and bad values → 400; a car not checked in → 409; staff only", async () => {
@@ -167,8 +168,8 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("11:07");
     const res = await s.t.api("POST", "/v1/admin/tick", { deliver: false }, auth);
     expect(res.status).toBe(200);
-    const ran: any = await res.json();
-    expect(ran.jobs.filter((j: any) => j.kind === "progress_check").map((j: any) => [j.appointmentId, j.dueAt])).toEqual([[s.a.id, new Date(at("11:06")).toISOString()]]);
+    const ran = await json<TickResult>(res);
+    expect(ran.jobs.filter((j) => j.kind === "progress_check").map((j) => [j.appointmentId, j.dueAt])).toEqual([[s.a.id, new Date(at("11:06")).toISOString()]]);
     expect(s.messages(s.a.id, "progress_check")).toEqual([{ audience: "staff", status: expect.any(String) }]);
     // B's car is not in the workshop yet: its check does not fire before it is due anyway.
     expect(s.messages(s.b.id, "progress_check")).toEqual([]);
@@ -184,14 +185,14 @@ describe("progress over the real server (Node, frozen clock at Monday 10:00 Rome
     const a = await book(http, "real", booking({ start: "2026-11-23T14:00", advisorId: "anna" }), auth);
     expect(a.readyAt).toBe("2026-11-23T16:45:00+01:00");
     const checkIn = await http("POST", `/v1/dealers/real/appointments/${a.id}/check-in`, {}, auth);
-    const version = ((await checkIn.json()) as any).version;
+    const version = (await json<AppointmentView>(checkIn)).version;
     const res = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
     expect(res.status).toBe(200);
-    const body: any = await res.json();
+    const body = await json<ProgressView>(res);
     // The car reaches the workshop at 14:30: three hours to 17:30, checked by 17:45.
     expect(body.appointment.readyAt).toBe("2026-11-23T17:45:00+01:00");
-    expect(ms(body.appointment.return.start)).toBeGreaterThanOrEqual(ms(body.appointment.readyAt));
-    expect(body.appointment.return.advisorId).toBe("anna");
+    expect(ms(body.appointment.return!.start)).toBeGreaterThanOrEqual(ms(body.appointment.readyAt));
+    expect(body.appointment.return!.advisorId).toBe("anna");
     // The same report again with the same key is a replay, not a second re-plan.
     const again = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
     expect(again.status).toBe(200);

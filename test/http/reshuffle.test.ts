@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
+import type { DealerConfig } from "../../src/core/dealer-config.js";
+import { type AppointmentView, json, type ReshufflePlan } from "../support/contracts.js";
 import { type Api, auth, book, booking, expectProblem, fetchApi, inProcess, type InProcess, ms, putDealer, readDb, romeDealer } from "../support/http.js";
 
 // Reshuffling the day (staff): swap, sick advisor, walk-in, running late. Each has a dry
@@ -34,22 +36,22 @@ async function dealer(overrides: Record<string, unknown> = {}): Promise<string> 
 }
 
 /** Staff books a maintenance (15 min) reception, or another intervention, at a local time. */
-async function bookAt(dealerId: string, local: string, advisorId: string, interventions = ["maintenance"]): Promise<any> {
+async function bookAt(dealerId: string, local: string, advisorId: string, interventions = ["maintenance"]): Promise<AppointmentView> {
   return book(api, dealerId, booking({ start: local, advisorId }, { interventions, channel: "phone" }), auth);
 }
 
 const post = (dealerId: string, kind: string, body: unknown, headers: Record<string, string> = {}) =>
   api("POST", `/v1/dealers/${dealerId}/reshuffle/${kind}`, body, { ...auth, ...headers });
-async function plan(dealerId: string, kind: string, body: unknown): Promise<any> {
+async function plan(dealerId: string, kind: string, body: unknown): Promise<ReshufflePlan> {
   const res = await post(dealerId, kind, body);
-  const json = (await res.json()) as any;
-  if (res.status !== 200) throw new Error(`${kind} plan: ${res.status} ${JSON.stringify(json)}`);
-  expect(json.mode).toBe("plan");
-  return json;
+  const planned = await json<ReshufflePlan>(res);
+  if (res.status !== 200) throw new Error(`${kind} plan: ${res.status} ${JSON.stringify(planned)}`);
+  expect(planned.mode).toBe("plan");
+  return planned;
 }
-const get = async (dealerId: string, id: string) => (await api("GET", `/v1/dealers/${dealerId}/appointments/${id}`, undefined, auth)).json() as Promise<any>;
+const get = async (dealerId: string, id: string) => json<AppointmentView>(await api("GET", `/v1/dealers/${dealerId}/appointments/${id}`, undefined, auth));
 const auditRows = (dealerId: string, action: string) =>
-  t.sqlite.prepare("SELECT appointment_id, actor, before_json, after_json, reason FROM audit_log WHERE dealer_id = ? AND action = ? ORDER BY id").all(dealerId, action) as any[];
+  t.sqlite.prepare("SELECT appointment_id, actor, before_json, after_json, reason FROM audit_log WHERE dealer_id = ? AND action = ? ORDER BY id").all(dealerId, action) as Array<{ appointment_id: string; actor: string; before_json: string; after_json: string; reason: string | null }>;
 
 describe("sick advisor (absence)", () => {
   it("dry run stores nothing; apply keeps every time with another advisor, records the absence and one audit row", async () => {
@@ -61,7 +63,7 @@ describe("sick advisor (absence)", () => {
     const before = t.snapshot();
     const p = await plan(d, "absence", body);
     expect(t.snapshot()).toEqual(before);
-    expect(p.moves.map((m: any) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
+    expect(p.moves.map((m) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
     for (const m of p.moves) {
       expect(m).toMatchObject({ version: 1, timeChanged: false, advisorChanged: true, notifyCustomer: false, forced: false, shiftMinutes: 0 });
       expect(m.to.reception.advisorId).not.toBe("anna");
@@ -73,7 +75,7 @@ describe("sick advisor (absence)", () => {
     expect(p.absence).toMatchObject({ advisorId: "anna", reason: "sick" });
 
     const res = await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken });
-    const applied = (await res.json()) as any;
+    const applied = await json<ReshufflePlan>(res);
     expect(res.status, JSON.stringify(applied)).toBe(200);
     expect(applied.mode).toBe("applied");
     for (const m of applied.moves) {
@@ -84,17 +86,17 @@ describe("sick advisor (absence)", () => {
       expect(ms(now.reception.start)).toBe(ms(m.from.reception.start));
     }
     expect((await get(d, other.id)).version).toBe(1);
-    const config = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(d) as any).config_json);
-    expect(config.advisors.find((x: any) => x.id === "anna").absences).toEqual([{ start: `${TUE}T08:00`, end: `${TUE}T13:00`, reason: "sick" }]);
+    const config = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(d) as { config_json: string }).config_json) as DealerConfig;
+    expect(config.advisors.find((x) => x.id === "anna")!.absences).toEqual([{ start: `${TUE}T08:00`, end: `${TUE}T13:00`, reason: "sick" }]);
     const rows = auditRows(d, "reshuffle:absence");
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0].after_json).moves.map((m: any) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
+    expect((JSON.parse(rows[0].after_json) as ReshufflePlan).moves.map((m) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
     expect(rows[0].reason).toBe("sick"); // the absence's reason is the reshuffle's
 
     // The absence is in force: Anna cannot be booked in it any more.
     const again = await api("POST", `/v1/dealers/${d}/appointments`, booking({ start: `${TUE}T09:30`, advisorId: "anna" }), auth);
     const problem = await expectProblem(again, 409, "slot_unavailable");
-    expect(problem.violations.map((v: any) => v.code)).toContain("advisor_absent");
+    expect(problem.violations.map((v) => v.code)).toContain("advisor_absent");
     // The same token again: everything it was computed on has changed.
     await expectProblem(await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }), 412, "version_conflict");
   });
@@ -112,7 +114,7 @@ describe("sick advisor (absence)", () => {
     expect(whole.moves).toEqual([]);
     expect(whole.contact).toHaveLength(1);
     expect(whole.contact[0]).toMatchObject({ appointmentId: x.id, version: 1 });
-    expect(whole.contact[0].violations.map((v: any) => v.code)).toContain("advisor_absent");
+    expect(whole.contact[0].violations.map((v) => v.code)).toContain("advisor_absent");
     expect(whole.contact[0].violations[0].message).toMatch(/Anna Rossi is absent/);
     expect(whole.contact[0].options.length).toBeGreaterThanOrEqual(2);
   });
@@ -130,7 +132,7 @@ describe("sick advisor (absence)", () => {
     const before = t.snapshot();
     const stale = await expectProblem(await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }), 412, "version_conflict");
     expect(stale).toMatchObject({ appointmentId: y.id, expectedVersion: 1, currentVersion: 2 });
-    expect(stale.plan.moves.map((m: any) => m.appointmentId)).toEqual([x.id]);
+    expect(stale.plan.moves.map((m) => m.appointmentId)).toEqual([x.id]);
     await expectProblem(await post(d, "absence", { ...body, mode: "apply", expectedVersions: { [x.id]: 7 } }), 412, "version_conflict");
     expect(t.snapshot()).toEqual(before);
     // With the fresh plan's token it goes through.
@@ -170,11 +172,11 @@ describe("swap", () => {
 
     const refused = await expectProblem(await post(d, "swap", { ...body, mode: "apply", expectedVersions: { [a.id]: 1, [b.id]: 1 } }), 409, "rule_violation");
     expect(refused.violations).toContainEqual(expect.objectContaining({ appointmentId: b.id, code: "advisor_busy" }));
-    expect(refused.violations.every((v: any) => typeof v.message === "string" && v.message.length > 10)).toBe(true);
-    expect(refused.alternatives.filter((o: any) => o.appointmentId === b.id).length).toBeGreaterThanOrEqual(2);
+    expect(refused.violations.every((v) => typeof v.message === "string" && v.message.length > 10)).toBe(true);
+    expect(refused.alternatives.filter((o) => o.appointmentId === b.id).length).toBeGreaterThanOrEqual(2);
     // The dry run's own moves, sent back as the plan: the first passes, the second does not → none.
     const explicit = await expectProblem(await post(d, "swap", { ...body, mode: "apply", plan: { moves: p.moves } }), 409, "rule_violation");
-    expect(explicit.violations.map((v: any) => v.appointmentId)).toEqual([b.id]);
+    expect(explicit.violations.map((v) => v.appointmentId)).toEqual([b.id]);
     expect(t.snapshot()).toEqual(before);
     // The in-memory index was put back too: a's slot is still taken, 11:00 with Bruno too.
     for (const [start, advisorId] of [[`${TUE}T09:00`, "anna"], [`${TUE}T11:00`, "bruno"]]) {
@@ -192,7 +194,7 @@ describe("running late", () => {
     const c = await bookAt(d, `${TUE}T09:30`, "anna");
     const p = await plan(d, "late", { appointmentId: a.id, minutes: 10 });
     expect(p.late).toEqual({ appointmentId: a.id, requestedMinutes: 10, shiftMinutes: 15 });
-    const byId = new Map(p.moves.map((m: any) => [m.appointmentId, m]));
+    const byId = new Map(p.moves.map((m) => [m.appointmentId, m]));
     expect(byId.get(a.id)).toMatchObject({ timeChanged: true, advisorChanged: false, shiftMinutes: 15, notifyCustomer: true });
     expect(byId.get(b.id)).toMatchObject({ timeChanged: false, advisorChanged: true, notifyCustomer: false });
     expect(byId.has(c.id)).toBe(false);
@@ -212,9 +214,9 @@ describe("running late", () => {
     const b = await bookAt(d, `${TUE}T09:15`, "anna");
     await bookAt(d, `${TUE}T09:30`, "anna");
     const p = await plan(d, "late", { appointmentId: a.id, minutes: 15 });
-    const mb = p.moves.find((m: any) => m.appointmentId === b.id);
+    const mb = p.moves.find((m) => m.appointmentId === b.id);
     expect(mb).toMatchObject({ timeChanged: true, notifyCustomer: true });
-    expect(Math.abs(mb.shiftMinutes)).toBe(15); // 09:00 (freed by a) is as near as any
+    expect(Math.abs(mb!.shiftMinutes)).toBe(15); // 09:00 (freed by a) is as near as any
     expect(p.notify).toEqual(expect.arrayContaining([a.id, b.id]));
   });
 
@@ -234,12 +236,12 @@ describe("running late", () => {
       409,
       "rule_violation",
     );
-    expect(tooEarly.violations.map((v: any) => v.code)).toContain("return_before_ready");
+    expect(tooEarly.violations.map((v) => v.code)).toContain("return_before_ready");
     const res = await post(d, "late", { appointmentId: a.id, minutes: 30, mode: "apply", plan: { moves: [edited] } });
     expect(res.status, await res.clone().text()).toBe(200);
     const now = await get(d, a.id);
     expect(now.return).toMatchObject({ advisorId: "carla", minutes: 12 });
-    expect(ms(now.return.start)).toBe(ms(start));
+    expect(ms(now.return!.start)).toBe(ms(start));
   });
 });
 
@@ -248,7 +250,7 @@ describe("walk-in", () => {
     const d = await dealer();
     const p = await plan(d, "walk-in", { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { name: "Walk In" } });
     expect(p.walkIn).toMatchObject({ forced: false, overridden: [] });
-    expect(ms(p.walkIn.reception.start)).toBe(ms(`${MON}T10:00:00+01:00`));
+    expect(ms(p.walkIn!.reception.start)).toBe(ms(`${MON}T10:00:00+01:00`));
   });
 
   it("uses the buffer (recorded as forced) rather than sending the customer to a later time", async () => {
@@ -257,25 +259,25 @@ describe("walk-in", () => {
     for (const hm of ["11:15", "11:30", "11:45"]) await bookAt(d, `${MON}T${hm}`, "anna");
     const body = { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true, name: "Walk In", phone: "+39 333 0000000" }, request: "Warning light on" };
     const p = await plan(d, "walk-in", body);
-    expect(ms(p.walkIn.reception.start)).toBe(ms(`${MON}T11:00:00+01:00`));
+    expect(ms(p.walkIn!.reception.start)).toBe(ms(`${MON}T11:00:00+01:00`));
     expect(p.walkIn).toMatchObject({ forced: true });
-    expect(p.walkIn.overridden).toContain("hourly_cap");
+    expect(p.walkIn!.overridden).toContain("hourly_cap");
 
     const res = await post(d, "walk-in", { ...body, mode: "apply", planToken: p.planToken }, { "Idempotency-Key": "walk-in-1" });
-    const applied = (await res.json()) as any;
+    const applied = await json<ReshufflePlan>(res);
     expect(res.status).toBe(200);
     expect(applied.created).toMatchObject({ status: "confirmed", channel: "walk_in", forced: true, version: 1 });
     expect(typeof applied.manageToken).toBe("string");
-    const stored = await get(d, applied.created.id);
+    const stored = await get(d, applied.created!.id);
     expect(stored.forced).toBe(true);
     const rows = auditRows(d, "reshuffle:walk_in");
     expect(rows).toHaveLength(1);
-    expect(rows[0].appointment_id).toBe(applied.created.id);
+    expect(rows[0].appointment_id).toBe(applied.created!.id);
     expect(JSON.parse(rows[0].after_json).walkIn.overridden).toContain("hourly_cap");
     // A retry with the same key replays the answer and books nothing new.
     const again = await post(d, "walk-in", { ...body, mode: "apply", planToken: p.planToken }, { "Idempotency-Key": "walk-in-1" });
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(((await again.json()) as any).created.id).toBe(applied.created.id);
+    expect((await json<ReshufflePlan>(again)).created!.id).toBe(applied.created!.id);
     expect(auditRows(d, "reshuffle:walk_in")).toHaveLength(1);
   });
 });
@@ -291,12 +293,12 @@ describe("staff only", () => {
 async function race(http: Api, dealerId: string): Promise<number[]> {
   const book1 = async (local: string, advisorId: string) => {
     const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, booking({ start: local, advisorId }), auth);
-    return (await res.json()) as any;
+    return json<AppointmentView>(res);
   };
   const a = await book1(`${TUE}T09:00`, "anna");
   const b = await book1(`${TUE}T11:00`, "bruno");
-  const swap = (await (await http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id] }, auth)).json()) as any;
-  const late = (await (await http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15 }, auth)).json()) as any;
+  const swap = await json<ReshufflePlan>(await http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id] }, auth));
+  const late = await json<ReshufflePlan>(await http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15 }, auth));
   const results = await Promise.all([
     http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id], mode: "apply", planToken: swap.planToken }, auth),
     http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15, mode: "apply", planToken: late.planToken }, auth),
@@ -309,7 +311,7 @@ describe("concurrency: two plans touching one appointment", () => {
     for (let round = 0; round < 10; round++) {
       const d = await dealer();
       expect(await race(api, d)).toEqual([200, 412]);
-      const rows = t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE dealer_id = ? AND action LIKE 'reshuffle:%'").get(d) as any;
+      const rows = t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE dealer_id = ? AND action LIKE 'reshuffle:%'").get(d) as { n: number };
       expect(rows.n).toBe(1);
     }
   });
@@ -333,7 +335,7 @@ describe("concurrency: two plans touching one appointment", () => {
       }
       const db = readDb(server.dbPath);
       try {
-        const n = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'reshuffle:%'").get() as any).n;
+        const n = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'reshuffle:%'").get() as { n: number }).n;
         expect(n).toBe(5);
       } finally {
         db.close();
@@ -354,11 +356,11 @@ describe("PATCH: the return appointment, and refusals with alternatives", () => 
     await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { minutes: 9 } }, { ...auth, "If-Match": "2" }), 400, "validation_failed");
     const early = new Date(readyAt - 60 * 60_000).toISOString().replace(".000Z", "Z");
     const refused = await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { start: early } }, { ...auth, "If-Match": "2" }), 409, "rule_violation");
-    expect(refused.violations.map((v: any) => v.code)).toContain("return_before_ready");
+    expect(refused.violations.map((v) => v.code)).toContain("return_before_ready");
     // A reception refused by PATCH comes with the nearest valid alternatives too.
     await bookAt(d, `${TUE}T11:00`, "bruno");
     const busy = await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { reception: { start: `${TUE}T11:00`, advisorId: "bruno" } }, { ...auth, "If-Match": "2" }), 409, "rule_violation");
-    expect(busy.violations.map((v: any) => v.code)).toEqual(["advisor_busy"]);
+    expect(busy.violations.map((v) => v.code)).toEqual(["advisor_busy"]);
     expect(busy.alternatives.length).toBeGreaterThanOrEqual(2);
     expect(Math.abs(ms(busy.alternatives[0].start) - ms(`${TUE}T11:00:00+01:00`))).toBeLessThanOrEqual(15 * 60_000);
   });

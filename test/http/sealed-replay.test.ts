@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.js";
 import type { ServerSecrets } from "../../src/lib/sealing.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN } from "../support/app.js";
+import { type AppointmentView, json } from "../support/contracts.js";
 import { booking, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // An idempotent booking's stored response holds the manage token sealed (AEAD under an
@@ -58,7 +59,7 @@ describe("the sealed manage token of an idempotent replay", () => {
     expect(((await rotated.json()) as { manageToken: unknown }).manageToken).toBe(first.manageToken);
     const dropped = await restartWith({ current: NEW, previous: [] })();
     expect(dropped.status).toBe(201);
-    const view = (await dropped.json()) as any;
+    const view = await json<AppointmentView>(dropped);
     expect(view.id).toBe(first.id);
     expect(view).not.toHaveProperty("manageToken");
     expect(view).not.toHaveProperty("manageTokenSealed");

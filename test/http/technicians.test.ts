@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type AvailabilityResponse, type DayBoard, json } from "../support/contracts.js";
 import { auth, book, booking, inProcess, ms, putDealer, romeDealer } from "../support/http.js";
 
 // Honest ready times over HTTP: a dealer with ONE mechanic (a roster) gets three 2 h
@@ -25,17 +26,17 @@ describe("technician plans over HTTP", () => {
     expect(ready).toEqual([`${DAY}T11:45:00+01:00`, `${DAY}T13:45:00+01:00`, `${DAY}T15:45:00+01:00`]);
     for (let i = 1; i < ready.length; i++) expect(ms(ready[i]) - ms(ready[i - 1])).toBeGreaterThanOrEqual(2 * 3600_000);
     // Each return proposal follows the honest ready time.
-    for (const b of booked) expect(ms(b.return.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
+    for (const b of booked) expect(ms(b.return!.start)).toBeGreaterThanOrEqual(ms(b.readyAt));
 
-    const board: any = await (await t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth)).json();
-    const luca = board.technicians.find((x: any) => x.id === "luca");
-    expect(luca.skills).toEqual(["mechanical"]);
-    expect(luca.jobs.map((j: any) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
+    const board = await json<DayBoard>(await t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
+    const luca = board.technicians.find((x) => x.id === "luca");
+    expect(luca!.skills).toEqual(["mechanical"]);
+    expect(luca!.jobs.map((j) => [j.appointmentId, j.start.slice(11, 16), j.end.slice(11, 16), j.state])).toEqual([
       [booked[0].id, "09:30", "11:30", "planned"],
       [booked[1].id, "11:30", "13:30", "planned"],
       [booked[2].id, "13:30", "15:30", "planned"],
     ]);
-    expect(board.technicians.find((x: any) => x.id === "dora").jobs).toEqual([]);
+    expect(board.technicians.find((x) => x.id === "dora")!.jobs).toEqual([]);
     // Per skill, booked vs capacity as before: one mechanic's 10 opening hours, 6 h booked.
     expect(board.workshop.mechanical).toEqual({ capacityHours: 10, bookedHours: 6 });
   });
@@ -44,8 +45,8 @@ describe("technician plans over HTTP", () => {
     const t = inProcess();
     await putDealer(t.api, "uno", romeDealer(roster));
     const res = await t.api("POST", "/v1/dealers/uno/availability", { interventions: ["bodywork"] });
-    const json: any = await res.json();
+    const body = await json<AvailabilityResponse>(res);
     expect(res.status).toBe(200);
-    expect(json.options).toEqual([]);
+    expect(body.options).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   await putDealer(t.api, "listed", romeDealer({ widgetOrigins: ["https://www.dealer.example", "https://shop.dealer.example"], locale: "en" }));
   await putDealer(t.api, "unlisted", romeDealer());
   const [o] = (await search(t.api, "listed", availability())).options;
-  token = (await book(t.api, "listed", booking({ optionId: o.optionId }))).manageToken;
+  token = (await book(t.api, "listed", booking({ optionId: o.optionId }))).manageToken!;
 });
 afterAll(() => t?.close());
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
 import fc from "fast-check";
 import { fold, icsText } from "../../src/scheduler/journey/ics.js";
+import type { AppointmentView, AvailabilityResponse } from "../support/contracts.js";
 
 // The customer's side: the recap, the .ics download (RFC 5545) and rescheduling with
 // the manage token through the same atomic move as staff.
@@ -24,7 +25,7 @@ describe("the recap and the calendar file", () => {
       bring: ["registration certificate", "maintenance booklet", "driving licence", "locking wheel-nut key", "charging cable"],
       mobility: "courtesy_car",
     });
-    const view = await ok(await t.api("GET", `/v1/manage/${b.manageToken}`));
+    const view = await ok<AppointmentView>(await t.api("GET", `/v1/manage/${b.manageToken}`));
     expect(view.recap).toEqual(b.recap);
     expect(view.manageToken).toBeUndefined();
   });
@@ -69,15 +70,15 @@ describe("the recap and the calendar file", () => {
 describe("rescheduling with the manage token", () => {
   it("moves to an option from availability, atomically, and the timers follow", async () => {
     const b = await bookAt(t, START);
-    const avail = await ok(await t.api("POST", `/v1/dealers/${DEALER}/availability`, { interventions: ["maintenance"], from: "2026-11-27" }));
+    const avail = await ok<AvailabilityResponse>(await t.api("POST", `/v1/dealers/${DEALER}/availability`, { interventions: ["maintenance"], from: "2026-11-27" }));
     const option = avail.options[0];
-    const moved = await ok(await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { optionId: option.optionId }));
+    const moved = await ok<AppointmentView>(await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { optionId: option.optionId }));
     expect(moved).toMatchObject({ id: b.id, version: 2, reception: { start: option.start, advisorId: option.advisorId } });
     const reminder = jobsOf(t, b.id).find((j) => j.kind === "reminder" && j.status === "pending")!;
     expect(reminder.due_at).toBe(Date.parse(option.start) - DAY);
     // The customer moved it themselves: no "appointment_moved" message to them.
-    expect(outboxOf(t, b.id).map((m: any) => m.kind)).not.toContain("appointment_moved");
-    const audit = t.rows<any>("SELECT actor, action FROM audit_log WHERE appointment_id = ? ORDER BY id", b.id);
+    expect(outboxOf(t, b.id).map((m) => m.kind)).not.toContain("appointment_moved");
+    const audit = t.rows("SELECT actor, action FROM audit_log WHERE appointment_id = ? ORDER BY id", b.id);
     expect(audit.at(-1)).toEqual({ actor: "customer", action: "move" });
     // The calendar follows, with a higher SEQUENCE.
     const ics = unfold(await (await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).text());

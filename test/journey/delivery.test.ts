@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver } from "../support/webhook-receiver.js";
+import type { MessageList } from "../support/contracts.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff
 // until a 2xx, and exactly one distinct delivery per message even when the worker dies
@@ -30,13 +31,13 @@ describe("outbox delivery", () => {
     t.run(Date.parse(START) - 24 * 3600_000); // supervisor notice, overdue alert, reminder
     const report = await deliver();
     const rows = outboxOf(t, b.id);
-    expect(report.delivered.sort()).toEqual(rows.map((r: any) => r.id).sort());
+    expect(report.delivered.sort()).toEqual(rows.map((r) => r.id).sort());
     expect(rx.requests.every((r) => r.signatureOk)).toBe(true);
     const reminder = rx.requests.find((r) => r.body.type === "reminder")!;
     expect(reminder.body).toMatchObject({ audience: "customer", channel: "sms", locale: "en", to: { name: "Marco Bianchi", phone: expect.stringMatching(/^\+39 333 12\d{5}$/) }, appointmentId: b.id });
     expect(reminder.body.text).toContain("Anna Rossi");
     expect(rx.requests.find((r) => r.body.type === "supervisor_notice")!.body.to).toEqual({ role: "supervisor" });
-    expect(outboxOf(t, b.id).every((m: any) => m.status === "delivered")).toBe(true);
+    expect(outboxOf(t, b.id).every((m) => m.status === "delivered")).toBe(true);
     // No contact details in the logs.
     expect(JSON.stringify(t.logs)).not.toMatch(/\+39 333|@example\.com/);
   });
@@ -58,7 +59,7 @@ describe("outbox delivery", () => {
     const [m] = outboxOf(t);
     expect(m).toMatchObject({ status: "delivered", attempts: 4, last_error: null });
     expect([backoffMs(1), backoffMs(2), backoffMs(3), backoffMs(10)]).toEqual([60_000, 120_000, 240_000, 3_600_000]);
-    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
     expect(list.messages[0]).toMatchObject({ id: m.id, status: "delivered", attempts: 4, kind: "supervisor_notice", recipient: "supervisor" });
   });
 
@@ -66,7 +67,7 @@ describe("outbox delivery", () => {
     await bookAt(t, START);
     t.run();
     // The worker POSTs, the receiver accepts, and the process dies before recording it.
-    const crashing = async (url: string, init: any) => {
+    const crashing = async (url: string, init?: RequestInit) => {
       const res = await fetch(url, init);
       t.crash();
       return res;
@@ -91,9 +92,9 @@ describe("outbox delivery", () => {
     rx.failNext(2);
     for (let k = 0; k < 6; k++) await deliver(t.clock.ms + k * 3_600_000);
     const rows = outboxOf(t);
-    expect(rows.every((r: any) => r.status === "delivered")).toBe(true);
+    expect(rows.every((r) => r.status === "delivered")).toBe(true);
     expect(rx.accepted.size).toBe(rows.length);
-    expect([...rx.accepted.keys()].sort()).toEqual(rows.map((r: any) => r.id).sort());
+    expect([...rx.accepted.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
   });
 
   it("marks messages failed, without sending, when the dealer has no webhook", async () => {
@@ -104,7 +105,7 @@ describe("outbox delivery", () => {
     const r = await deliver();
     expect(r.failed).toHaveLength(1);
     expect(rx.requests).toHaveLength(0);
-    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?status=failed`, undefined, auth));
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?status=failed`, undefined, auth));
     expect(list.messages[0]).toMatchObject({ status: "failed", lastError: "no webhook configured" });
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type RuleProblem } from "../support/contracts.js";
 import { auth, bookAt, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer } from "../support/journey.js";
+import type { AppointmentView } from "../support/contracts.js";
 
 // A late customer after the automatic no-show: staff check them in (audited), the
 // capacity the no-show released is taken back, and the no-show's consequences are
@@ -28,22 +30,22 @@ const checkIn = (id: string, headers: Record<string, string> = auth) => t.api("P
 describe("checking in a late customer after the automatic no-show", () => {
   it("is allowed to staff: checked_in, audited as a late arrival, capacity taken back, the pending task withdrawn, car-ready back", async () => {
     const b = await noShow();
-    expect(outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task")).toMatchObject({ status: "pending" });
+    expect(outboxOf(t, b.id).find((m) => m.kind === "no_show_task")).toMatchObject({ status: "pending" });
     t.at(startMs + 40 * MIN);
-    const view = await ok(await checkIn(b.id));
+    const view = await ok<AppointmentView>(await checkIn(b.id));
     expect(view).toMatchObject({ status: "checked_in", version: 3 });
-    const audit = t.rows<any>("SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'", b.id);
+    const audit = t.rows<{ before_json: string }>("SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'", b.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "admin", reason: "late arrival after the automatic no-show" });
     expect(JSON.parse(audit[0].before_json)).toMatchObject({ status: "no_show" });
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(true);
-    const task = outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task");
+    const task = outboxOf(t, b.id).find((m) => m.kind === "no_show_task");
     expect(task).toMatchObject({ status: "withdrawn" });
-    expect(outboxOf(t, b.id).find((m: any) => m.kind === "no_show_withdrawn")).toBeUndefined();
+    expect(outboxOf(t, b.id).find((m) => m.kind === "no_show_withdrawn")).toBeUndefined();
     expect(jobsOf(t, b.id).find((j) => j.kind === "car_ready")).toMatchObject({ status: "pending" });
     // The withdrawn task is never delivered, whatever runs next.
     t.run(startMs + 41 * MIN);
-    expect(outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task")).toMatchObject({ status: "withdrawn" });
+    expect(outboxOf(t, b.id).find((m) => m.kind === "no_show_task")).toMatchObject({ status: "withdrawn" });
   });
 
   it("is refused (409 rule_violation) when the courtesy car the no-show released was lent to others, and changes nothing", async () => {
@@ -55,10 +57,10 @@ describe("checking in a late customer after the automatic no-show", () => {
     await bookAt(t, "2026-11-25T14:30:00+01:00", { mobility: "courtesy_car", customer: { name: "Third", email: "third@example.com", known: true } });
     const res = await checkIn(b.id);
     expect(res.status).toBe(409);
-    const problem: any = await res.json();
+    const problem = await json<RuleProblem>(res);
     expect(problem.code).toBe("rule_violation");
-    expect(problem.violations.map((v: any) => v.code)).toContain("mobility_unavailable");
-    const row = t.rows<any>("SELECT status, version FROM appointments WHERE id = ?", b.id)[0];
+    expect(problem.violations.map((v) => v.code)).toContain("mobility_unavailable");
+    const row = t.rows("SELECT status, version FROM appointments WHERE id = ?", b.id)[0];
     expect(row).toMatchObject({ status: "no_show", version: 2 });
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
   });
@@ -67,15 +69,15 @@ describe("checking in a late customer after the automatic no-show", () => {
     const b = await noShow();
     t.sqlite.prepare("UPDATE outbox SET status = 'delivered' WHERE dedupe_id = ?").run(`no_show_task:${b.id}`);
     await ok(await checkIn(b.id));
-    const note = outboxOf(t, b.id).find((m: any) => m.kind === "no_show_withdrawn");
+    const note = outboxOf(t, b.id).find((m) => m.kind === "no_show_withdrawn");
     expect(note).toMatchObject({ audience: "staff", recipient_ref: "advisor:anna", status: "pending" });
-    expect(JSON.parse(note.body_json).subject).toMatch(/arrived late/);
+    expect(JSON.parse(note!.body_json).subject).toMatch(/arrived late/);
   });
 
   it("is refused to anyone without a staff credential (401), and changes nothing", async () => {
     const b = await noShow();
     expect((await checkIn(b.id, {})).status).toBe(401);
-    expect((await ok(await t.api("GET", `${A}/${b.id}`, undefined, auth))).status).toBe("no_show");
+    expect((await ok<AppointmentView>(await t.api("GET", `${A}/${b.id}`, undefined, auth))).status).toBe("no_show");
   });
 
   it("never revives a cancelled appointment (409 invalid_transition)", async () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, bookingBody, DEALER, jobsOf, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
+import type { AppointmentView, DealerPublic } from "../support/contracts.js";
 
 // Customer and vehicle records behind each booking, and the booking file: request
 // verbatim, pre-diagnosis answers, campaigns for the VIN, contract, who attends.
@@ -21,16 +23,16 @@ describe("customers and vehicles", () => {
     const a = await bookAt(t, "2026-11-25T10:00", { vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH", nextServiceDue: "2027-06-01" }, customer: customer("Lia Conti", "lia@example.com", { phone: "+39 347 0000001", persona: "performance" }) });
     // Staff (or a client key) may say who this is; an anonymous caller may not (test/trust/identity.test.ts).
     const b = await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "Grecale", vin: VIN.toLowerCase() }, customer: { known: true, name: "Lia Conti", phone: "0039 347 0000001" } }, auth);
-    const rows = t.rows<any>("SELECT id, customer_id, vehicle_id FROM appointments ORDER BY reception_start");
+    const rows = t.rows<{ id: string; customer_id: string | null; vehicle_id: string | null }>("SELECT id, customer_id, vehicle_id FROM appointments ORDER BY reception_start");
     expect(rows.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(rows[0].customer_id).toBe(rows[1].customer_id);
     expect(rows[0].vehicle_id).toBe(rows[1].vehicle_id);
-    const c = one(t.rows<any>("SELECT * FROM customers"));
+    const c = one(t.rows<{ id: string }>("SELECT * FROM customers"));
     expect(c).toMatchObject({ name: "Lia Conti", persona: "performance", persona_source: "crm", reminder_consent: 1, preferred_channel: "email" });
-    const v = one(t.rows<any>("SELECT * FROM vehicles"));
+    const v = one(t.rows<{ id: string; owner_customer_id: string | null }>("SELECT * FROM vehicles"));
     expect(v).toMatchObject({ vin: VIN, model: "Grecale", plate: "GG123HH", owner_customer_id: c.id, next_service_due: "2027-06-01" });
     // The service reminder: 4 weeks before the due date, at 10:00 local (CEST), with the vehicle.
-    const reminder = one(t.rows<any>("SELECT * FROM jobs WHERE kind = 'service_reminder'"));
+    const reminder = one(t.rows<{ due_at: number; payload_json: string }>("SELECT * FROM jobs WHERE kind = 'service_reminder'"));
     expect(new Date(reminder.due_at).toISOString()).toBe("2027-05-04T08:00:00.000Z");
     expect(JSON.parse(reminder.payload_json)).toEqual({ vehicleId: v.id, dueDate: "2027-06-01" });
   });
@@ -41,7 +43,7 @@ describe("customers and vehicles", () => {
     expect(t.run(due - 1).ran.filter((r) => r.kind === "service_reminder")).toEqual([]);
     expect(t.run(due).ran.filter((r) => r.kind === "service_reminder").map((r) => r.outcome)).toEqual(["sent:email"]);
     expect(t.run(due + 1).ran.filter((r) => r.kind === "service_reminder")).toEqual([]);
-    const m = one(t.rows<any>("SELECT * FROM outbox WHERE kind = 'service_reminder'"));
+    const m = one(t.rows<{ body_json: string }>("SELECT * FROM outbox WHERE kind = 'service_reminder'"));
     expect(m).toMatchObject({ audience: "customer", channel: "email", locale: "it", appointment_id: null });
     const body = JSON.parse(m.body_json);
     expect(body.subject).toBe("Tagliando della sua Grecale GG123HH previsto il 2027-01-15");
@@ -62,18 +64,18 @@ describe("customers and vehicles", () => {
   it("records a change of ownership when a staff booking names another owner for the VIN", async () => {
     await bookAt(t, "2026-11-25T10:00", { vehicle: { model: "MC20", vin: VIN }, customer: customer("Old Owner", "old@example.com") });
     await bookAt(t, "2026-11-26T10:00", { vehicle: { model: "MC20", vin: VIN }, customer: customer("New Owner", "new@example.com") }, auth);
-    const owners = t.rows<any>("SELECT id, name FROM customers ORDER BY created_at, name");
-    const v = one(t.rows<any>("SELECT * FROM vehicles"));
-    expect(v.owner_customer_id).toBe(owners.find((o) => o.name === "New Owner").id);
-    const change = one(t.rows<any>("SELECT * FROM audit_log WHERE action = 'vehicle.ownership_changed'"));
-    expect(JSON.parse(change.before_json).ownerCustomerId).toBe(owners.find((o) => o.name === "Old Owner").id);
+    const owners = t.rows<{ id: string; name: string }>("SELECT id, name FROM customers ORDER BY created_at, name");
+    const v = one(t.rows<{ id: string; owner_customer_id: string | null }>("SELECT * FROM vehicles"));
+    expect(v.owner_customer_id).toBe(owners.find((o) => o.name === "New Owner")!.id);
+    const change = one(t.rows<{ before_json: string; after_json: string }>("SELECT * FROM audit_log WHERE action = 'vehicle.ownership_changed'"));
+    expect(JSON.parse(change.before_json).ownerCustomerId).toBe(owners.find((o) => o.name === "Old Owner")!.id);
     // Ids only in the audit: no names, no contacts.
     expect(change.before_json + change.after_json).not.toMatch(/Owner|@/);
   });
 
   it("assesses the persona from the answers when the CRM has none", async () => {
     await bookAt(t, "2026-11-25T10:00", { customer: customer("Ada", "ada@example.com", { personaAnswers: { unique: 2, performance: 3, appearance: 5, excitement: 1 } }) });
-    expect(one(t.rows<any>("SELECT persona, persona_source FROM customers"))).toEqual({ persona: "appearance", persona_source: "assessed" });
+    expect(one(t.rows("SELECT persona, persona_source FROM customers"))).toEqual({ persona: "appearance", persona_source: "assessed" });
   });
 
   it.each([
@@ -112,18 +114,18 @@ describe("the booking file", () => {
       attendance: "supervisor",
     });
     expect(b.title).toBe("Diagnosis of a fault · Grecale GG123HH · workshop supervisor attends reception · open recall");
-    const staff = await ok(await t.api("GET", `${A}/${b.id}`, undefined, auth));
+    const staff = await ok<AppointmentView>(await t.api("GET", `${A}/${b.id}`, undefined, auth));
     expect(staff.title).toBe(b.title);
     expect(staff.file).toEqual(b.file);
     // The public dealer page lists the questions.
-    const pub = await ok(await t.api("GET", `/v1/dealers/${DEALER}`));
-    expect(pub.questionnaire.map((q: any) => q.id)).toEqual(["since", "when", "warning_lights", "noise"]);
+    const pub = await ok<DealerPublic>(await t.api("GET", `/v1/dealers/${DEALER}`));
+    expect(pub.questionnaire.map((q) => q.id)).toEqual(["since", "when", "warning_lights", "noise"]);
   });
 
   it("refuses an answer to a question the dealer does not ask, and stores nothing", async () => {
     const res = await t.api("POST", A, bookingBody("2026-11-25T10:00", { questionnaire: { colour: "red" } }));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).errors[0].path).toBe("questionnaire.colour");
+    expect((await json<ValidationProblem>(res)).errors[0].path).toBe("questionnaire.colour");
     expect(t.rows("SELECT * FROM appointments")).toEqual([]);
     expect(t.rows("SELECT * FROM customers")).toEqual([]);
     expect(t.rows("SELECT * FROM jobs")).toEqual([]);

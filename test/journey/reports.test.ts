@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
 import { aggregate, type ReportRow } from "../../src/scheduler/journey/reports.js";
+import type { AppointmentView, ReportView } from "../support/contracts.js";
 
 // Report figures against a hand-computed fixture: first the pure aggregation over
 // hand-made rows, then a week at a dealer driven through the API on a controlled clock.
@@ -49,7 +50,7 @@ describe("aggregate (pure)", () => {
 
 describe("GET /v1/dealers/{dealerId}/reports", () => {
   let t: JourneyApp;
-  const ids: Record<string, any> = {};
+  const ids: Record<string, AppointmentView> = {};
   const P = `/v1/dealers/${DEALER}`;
   beforeAll(async () => {
     t = journeyApp("2026-11-23T09:00:00Z"); // Monday
@@ -78,15 +79,15 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
   afterAll(() => t.close());
 
   it("counts Monday's requests by channel and their 24-hour confirmation", async () => {
-    const r = await ok(await t.api("GET", `${P}/reports?period=day&date=2026-11-23`, undefined, auth));
+    const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=day&date=2026-11-23`, undefined, auth));
     expect(r).toMatchObject({ period: "day", from: "2026-11-23", to: "2026-11-23", bookings: 5, bookingsByChannel: { app: 2, web: 2, phone: 1 } });
     expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 4, share: 0.25 });
   });
 
   it("measures Wednesday: no-shows, express within a day, quiet hours and utilisation", async () => {
-    const r = await ok(await t.api("GET", `${P}/reports?period=day&date=2026-11-25`, undefined, auth));
+    const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=day&date=2026-11-25`, undefined, auth));
     expect(ids.b.status).toBe("requested");
-    expect((await ok(await t.api("GET", `${P}/appointments/${ids.b.id}`, undefined, auth))).status).toBe("no_show");
+    expect((await ok<AppointmentView>(await t.api("GET", `${P}/appointments/${ids.b.id}`, undefined, auth))).status).toBe("no_show");
     expect(r.bookings).toBe(0);
     // Scheduled: a, b, c, e, f (d cancelled). b is the no-show.
     expect(r.noShowRate).toEqual({ numerator: 1, denominator: 5, share: 0.2 });
@@ -103,16 +104,16 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     // 4 maintenances × 2 h = 480 labour minutes over 4×7 + 1×7 + 2×7 technician-hours = 2940 minutes.
     expect(r.workshopUtilisation).toEqual({ numerator: 480, denominator: 2940, share: 0.1633 });
     // Courtesy cars: a, e and f (priority vehicles get one), out from reception to return end; 3 cars × 1440.
-    const carMinutes = [ids.a, ids.e, ids.f].reduce((s, h) => s + (Date.parse(h.return.end) - Date.parse(h.reception.start)) / 60_000, 0);
+    const carMinutes = [ids.a, ids.e, ids.f].reduce((s, h) => s + (Date.parse(h.return!.end) - Date.parse(h.reception.start)) / 60_000, 0);
     expect([ids.e.mobility, ids.f.mobility]).toEqual(["courtesy_car", "courtesy_car"]);
     expect(r.courtesyCarUtilisation).toEqual({ numerator: carMinutes, denominator: 4320, share: Math.round((carMinutes / 4320) * 10_000) / 10_000 });
   });
 
   it("sums the whole week (Monday to Sunday), and serves CSV", async () => {
-    const r = await ok(await t.api("GET", `${P}/reports?period=week&date=2026-11-27`, undefined, auth));
+    const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=week&date=2026-11-27`, undefined, auth));
     expect(r).toMatchObject({ from: "2026-11-23", to: "2026-11-29", bookings: 6, bookingsByChannel: { app: 2, web: 3, phone: 1 } });
     expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 5, share: 0.2 });
-    const month = await ok(await t.api("GET", `${P}/reports?period=month&date=2026-11-10`, undefined, auth));
+    const month = await ok<ReportView>(await t.api("GET", `${P}/reports?period=month&date=2026-11-10`, undefined, auth));
     expect(month).toMatchObject({ from: "2026-11-01", to: "2026-11-30", bookings: 6 });
     const csv = await t.api("GET", `${P}/reports?period=day&date=2026-11-25&format=csv`, undefined, auth);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -53,7 +53,7 @@ describe("durable timers across restarts", () => {
     // After it, it runs; once.
     expect(t.run(due + JOB_LEASE_MS + 1).ran.map((r) => r.kind)).toEqual(["reminder"]);
     expect(t.run(due + JOB_LEASE_MS + 2).ran).toEqual([]);
-    expect(outboxOf(t, b.id).filter((m: any) => m.kind === "reminder")).toHaveLength(1);
+    expect(outboxOf(t, b.id).filter((m) => m.kind === "reminder")).toHaveLength(1);
     expect(jobsOf(t, b.id).find((j) => j.kind === "reminder")).toMatchObject({ status: "done", outcome: "sent:sms" });
   });
 
@@ -75,7 +75,7 @@ describe("durable timers across restarts", () => {
     t.sqlite.exec("CREATE TRIGGER no_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox offline'); END");
     const r1 = t.run(startMs - DAY);
     expect(r1.failed).toBe(1);
-    expect(outboxOf(t, b.id).filter((m: any) => m.kind === "reminder")).toEqual([]);
+    expect(outboxOf(t, b.id).filter((m) => m.kind === "reminder")).toEqual([]);
     t.sqlite.exec("DROP TRIGGER no_outbox");
     expect(t.run(startMs - DAY + 30_000 - 1).ran.filter((r) => r.kind === "reminder")).toEqual([]);
     expect(t.run(startMs - DAY + 60_000).ran.filter((r) => r.kind === "reminder").map((r) => r.outcome)).toEqual(["sent:sms"]);

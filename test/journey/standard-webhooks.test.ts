@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 // helpers (the app) first: it loads @hono/zod-openapi's zod extension before any schema module.
+import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, DEALER, journeyApp, type JourneyApp, outboxOf, setupDealer } from "../support/journey.js";
 import { deliverDue } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver, whsecOf } from "../support/webhook-receiver.js";
@@ -91,7 +92,7 @@ describe("Standard Webhooks deliveries", () => {
     t = journeyApp("2026-11-23T09:00:00Z");
     const res = await t.api("PUT", `/v1/dealers/${DEALER}`, { name: "Roma Est", timeZone: "Europe/Rome", webhook: { url: rx.url, secret } }, auth);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).errors.map((e: any) => e.path).join()).toContain("webhook");
+    expect((await json<ValidationProblem>(res)).errors.map((e) => e.path).join()).toContain("webhook");
     expect((await t.api("GET", `/v1/dealers/${DEALER}`)).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
 import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, ok, setupDealer, SILENT } from "../support/journey.js";
+import type { AppointmentView, OverdueList } from "../support/contracts.js";
 
 // Each promise of the customer's journey, on a controlled clock: it fires once, at its
 // instant (not a millisecond before), and never reaches a customer without consent.
@@ -52,8 +53,8 @@ describe("a booking's timers", () => {
     expect(firesExactlyAt("supervisor_notice", Date.parse("2026-11-23T09:00:00Z")).outcome).toBe("staff:supervisor");
     // Not confirmed within 24 h: an alert, and the request is on the overdue list.
     expect(firesExactlyAt("confirm_overdue", Date.parse("2026-11-24T09:00:00Z")).outcome).toBe("staff:service_desk");
-    const overdue = await ok(await t.api("GET", `/v1/dealers/${DEALER}/overdue`, undefined, auth));
-    expect(overdue.appointments.map((a: any) => a.id)).toEqual([id]);
+    const overdue = await ok<OverdueList>(await t.api("GET", `/v1/dealers/${DEALER}/overdue`, undefined, auth));
+    expect(overdue.appointments.map((a) => a.id)).toEqual([id]);
     expect(firesExactlyAt("reminder", startMs - DAY).outcome).toBe("sent:sms");
     // The customer arrives and checks in; the no-show check finds them there.
     t.at(startMs);
@@ -65,11 +66,11 @@ describe("a booking's timers", () => {
     expect(firesExactlyAt("follow_up", readyMs + 10 * MIN + 2 * DAY).outcome).toBe("sent:sms");
     // Every job done, once; the outbox holds one message per promise.
     expect(jobsOf(t, id).every((j) => j.status === "done")).toBe(true);
-    expect(outboxOf(t, id).map((m: any) => `${m.audience}:${m.kind}`).sort()).toEqual(
+    expect(outboxOf(t, id).map((m) => `${m.audience}:${m.kind}`).sort()).toEqual(
       ["customer:car_ready", "customer:follow_up", "customer:reminder", "staff:confirm_overdue", "staff:next_visit", "staff:supervisor_notice"].sort(),
     );
-    const nextVisit = outboxOf(t, id).find((m: any) => m.kind === "next_visit");
-    expect(JSON.parse(nextVisit.body_json).data.options).toHaveLength(2);
+    const nextVisit = outboxOf(t, id).find((m) => m.kind === "next_visit");
+    expect(JSON.parse(nextVisit!.body_json).data.options).toHaveLength(2);
   });
 
   it("marks a no-show 30 minutes after the start, releases the capacity and tasks the desk with two options", async () => {
@@ -77,12 +78,12 @@ describe("a booking's timers", () => {
     t.run("2026-11-25T08:00:00Z");
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(true);
     expect(firesExactlyAt("no_show_check", startMs + 30 * MIN).outcome).toBe("no_show");
-    const view = await ok(await t.api("GET", `${A}/${b.id}`, undefined, auth));
+    const view = await ok<AppointmentView>(await t.api("GET", `${A}/${b.id}`, undefined, auth));
     expect(view).toMatchObject({ status: "no_show", version: 2 });
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
-    const task = outboxOf(t, b.id).find((m: any) => m.kind === "no_show_task");
+    const task = outboxOf(t, b.id).find((m) => m.kind === "no_show_task");
     expect(task).toMatchObject({ audience: "staff", recipient_ref: "advisor:anna" });
-    const data = JSON.parse(task.body_json).data;
+    const data = JSON.parse(task!.body_json).data;
     expect(data.task).toBe("contact_and_reschedule");
     expect(data.options).toHaveLength(2);
     for (const o of data.options) expect(Date.parse(o.start)).toBeGreaterThan(t.clock.ms);
@@ -103,18 +104,18 @@ describe("a booking's timers", () => {
     await ok(await t.api("POST", `${A}/${b.id}/complete`, {}, auth));
     expect(t.run(readyMs + 2 * DAY).ran.find((r) => r.kind === "follow_up")?.outcome).toBe("staff:service_desk");
     // The confirmation is recorded for staff as suppressed by consent, and never sent.
-    const toCustomer = outboxOf(t).filter((m: any) => m.audience === "customer");
-    expect(toCustomer.map((m: any) => [m.kind, m.status, m.state_reason])).toEqual([["confirmed", "suppressed", "consent"]]);
+    const toCustomer = outboxOf(t).filter((m) => m.audience === "customer");
+    expect(toCustomer.map((m) => [m.kind, m.status, m.state_reason])).toEqual([["confirmed", "suppressed", "consent"]]);
   });
 
   it("obeys consent withdrawn after booking: the reminder is skipped", async () => {
     const first = await bookAt(t, START);
     // The same customer (same email) books again through the desk and now declines reminders.
     // (An anonymous booking could not: it never changes a stored customer.)
-    const email = JSON.parse(t.rows<any>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json).email;
+    const email = (JSON.parse(t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json) as { email: string }).email;
     await bookAt(t, "2026-11-26T11:00:00+01:00", { customer: { ...SILENT(), name: "Marco Bianchi", email } }, auth);
     expect(t.run(startMs - DAY).ran.find((r) => r.appointmentId === first.id && r.kind === "reminder")?.outcome).toBe("skipped:no_consent");
-    expect(outboxOf(t, first.id).filter((m: any) => m.audience === "customer")).toEqual([]);
+    expect(outboxOf(t, first.id).filter((m) => m.audience === "customer")).toEqual([]);
   });
 
   it("cancels the pending timers of a cancelled appointment", async () => {
@@ -135,7 +136,7 @@ describe("a booking's timers", () => {
     expect(pending.find((j) => j.kind === "no_show_check")!.due_at).toBe(Date.parse(later) + 30 * MIN);
     // The old instant passes silently.
     expect(t.run(startMs + HOUR).ran.filter((r) => r.kind === "reminder" || r.kind === "no_show_check")).toEqual([]);
-    expect(outboxOf(t, b.id).map((m: any) => m.kind)).toContain("appointment_moved");
+    expect(outboxOf(t, b.id).map((m) => m.kind)).toContain("appointment_moved");
     expect(firesExactlyAt("reminder", Date.parse(later) - DAY).outcome).toBe("sent:sms");
   });
 
@@ -143,7 +144,7 @@ describe("a booking's timers", () => {
     const b = await bookAt(t, START);
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await t.api("POST", `${A}/${b.id}/confirm`, {}, auth); // 409: already confirmed
-    expect(outboxOf(t, b.id).filter((m: any) => m.kind === "confirmed")).toHaveLength(1);
+    expect(outboxOf(t, b.id).filter((m) => m.kind === "confirmed")).toHaveLength(1);
     // Confirmed in time: no overdue alert.
     expect(t.run("2026-11-24T09:00:00Z").ran.find((r) => r.kind === "confirm_overdue")?.outcome).toBe("skipped:status:confirmed");
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnServer, type SpawnedServer } from "../support/server.js";
+import { json, type MessageList, type TickResult } from "../support/contracts.js";
 import { auth, fetchApi } from "../support/http.js";
 import { bookingBody, CONSENTING, journeyDealer } from "../support/journey.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
@@ -51,14 +52,14 @@ describe("email across a crash (real server)", () => {
     // Within the lease nothing is resent; after it, the same message once more.
     await tick(DUE + 30_000);
     expect(reminders()).toHaveLength(1);
-    const after = (await (await tick(DUE + 61_000)).json()) as any;
+    const after = await json<TickResult>(await tick(DUE + 61_000));
     expect(after.deliveries.delivered).toBe(1);
     await tick(DUE + 3_600_000);
     await tick(DUE + 6 * 3_600_000);
     expect(reminders()).toHaveLength(2);
     expect(new Set(reminders().map((m) => m.messageId)).size).toBe(1);
-    const list = (await (await api("GET", "/v1/dealers/rome/messages", undefined, auth)).json()) as any;
-    expect(list.messages.find((m: any) => m.kind === "reminder")).toMatchObject({ delivery: "sent", transport: "email", attempts: 2 });
+    const list = await json<MessageList>(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
+    expect(list.messages.find((m) => m.kind === "reminder")).toMatchObject({ delivery: "sent", transport: "email", attempts: 2 });
     // Nothing in the server's log names the customer's address.
     expect(server.stdoutLines().join("\n") + victim.stdoutLines().join("\n")).not.toMatch(/@example\.com|\+39 333/);
   }, 60_000);

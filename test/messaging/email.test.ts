@@ -6,6 +6,7 @@ import { smtpTransport } from "../../src/node/mailer.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { leaves } from "../support/mime.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import type { AppointmentView, MessageList } from "../support/contracts.js";
 
 // Customer email over a real SMTP server on 127.0.0.1, through the outbox: the
 // confirmation with both parts and an invitation a real iCalendar parser reads, the
@@ -53,7 +54,7 @@ describe("email over SMTP", () => {
     // The manage link opens this appointment.
     const link = text.match(/https:\/\/pitlane\.test\/v1\/manage\/(\S+)/)!;
     expect(html).toContain(link[0]);
-    const view = await ok(await t.api("GET", `/v1/manage/${decodeURIComponent(link[1])}`));
+    const view = await ok<AppointmentView>(await t.api("GET", `/v1/manage/${decodeURIComponent(link[1])}`));
     expect(view.id).toBe(b.id);
     // The invitation: text/calendar; method=REQUEST, parsed by ical.js.
     const ics = part("text/calendar")(smtp.received.indexOf(m))!;
@@ -64,7 +65,7 @@ describe("email over SMTP", () => {
     expect(ev.startDate.toJSDate().toISOString()).toBe(new Date(START).toISOString());
     expect(ev.uid).toBe(`${b.id}-reception@pitlane`);
     expect(String(cal.getFirstSubcomponent("vevent")!.getFirstPropertyValue("status"))).toBe("CONFIRMED");
-    const row = outboxOf(t, b.id).find((r: any) => r.kind === "confirmed");
+    const row = outboxOf(t, b.id).find((r) => r.kind === "confirmed");
     expect(row).toMatchObject({ transport: "email", status: "delivered", attempts: 1 });
   });
 
@@ -78,7 +79,7 @@ describe("email over SMTP", () => {
     const reminders = smtp.received.filter((m) => /^Reminder/.test(m.mail.headers.subject ?? ""));
     expect(reminders).toHaveLength(1);
     expect(part("text/plain")(smtp.received.indexOf(reminders[0]))!.body).toMatch(/\/v1\/manage\//);
-    expect(outboxOf(t, b.id).find((r: any) => r.kind === "reminder")).toMatchObject({ status: "delivered", transport: "email" });
+    expect(outboxOf(t, b.id).find((r) => r.kind === "reminder")).toMatchObject({ status: "delivered", transport: "email" });
   });
 
   it("SMTP down: retried with backoff, then delivered once the server is back", async () => {
@@ -87,16 +88,16 @@ describe("email over SMTP", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     const t0 = t.clock.ms;
     expect((await tick(t0)).deliveries.retried).toHaveLength(1);
-    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
-    const queued = list.messages.find((m: any) => m.kind === "confirmed");
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
+    const queued = list.messages.find((m) => m.kind === "confirmed");
     expect(queued).toMatchObject({ delivery: "queued", transport: "email", attempts: 1 });
-    expect(queued.reason).toMatch(/SMTP/);
-    expect(queued.nextAttemptAt).toBe(new Date(t0 + backoffMs(1)).toISOString());
+    expect(queued!.reason).toMatch(/SMTP/);
+    expect(queued!.nextAttemptAt).toBe(new Date(t0 + backoffMs(1)).toISOString());
     await smtp.up();
     expect((await tick(t0 + backoffMs(1) - 1)).deliveries.delivered).toHaveLength(0); // not before the backoff
     expect((await tick(t0 + backoffMs(1))).deliveries.delivered).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
-    const sent = (await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth))).messages.find((m: any) => m.kind === "confirmed");
+    const sent = (await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth))).messages.find((m) => m.kind === "confirmed");
     expect(sent).toMatchObject({ delivery: "sent", attempts: 2, reason: null });
   });
 
@@ -117,8 +118,8 @@ describe("email over SMTP", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(smtp.received).toHaveLength(0);
-    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
-    expect(list.messages.find((m: any) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "consent" });
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
+    expect(list.messages.find((m) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "consent" });
   });
 
   it("logs never carry an email address or a phone number", async () => {

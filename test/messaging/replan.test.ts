@@ -4,6 +4,7 @@ import { auth, bookAt, CONSENTING, DEALER, journeyApp, type JourneyApp, ok, setu
 import { smtpTransport } from "../../src/node/mailer.js";
 import { leaves } from "../support/mime.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import type { ReshufflePlan } from "../support/contracts.js";
 
 // An applied re-plan tells every customer whose time changed, once, by email: the new
 // time and the manage link. Customers whose time stayed (another advisor) are not
@@ -33,9 +34,9 @@ describe("re-plan messages", () => {
   it("an applied absence re-plan sends exactly one appointment_moved email per moved customer, with the new time and the manage link", async () => {
     const booked = [await bookAt(t, `${TUE}T09:00`, own()), await bookAt(t, `${TUE}T09:30`, own()), await bookAt(t, `${TUE}T15:00`, own())];
     const body = { advisorId: "anna", start: `${TUE}T08:00`, end: `${TUE}T10:00`, reason: "sick" };
-    const plan = await ok(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, body, auth));
+    const plan = await ok<ReshufflePlan>(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, body, auth));
     expect(plan.notify.sort()).toEqual([booked[0].id, booked[1].id].sort());
-    const applied = await ok(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, { ...body, mode: "apply", planToken: plan.planToken }, auth));
+    const applied = await ok<ReshufflePlan>(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, { ...body, mode: "apply", planToken: plan.planToken }, auth));
     await t.journey.tick(t.clock.ms);
     // Replaying the apply changes nothing and sends nothing more.
     expect((await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, { ...body, mode: "apply", planToken: plan.planToken }, auth)).status).toBe(412);

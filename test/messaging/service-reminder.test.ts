@@ -5,6 +5,7 @@ import { smtpTransport } from "../../src/node/mailer.js";
 import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";
 import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import type { MessageList } from "../support/contracts.js";
 
 // The service reminder for ANY vehicle the dealer knows (not only cars that booked
 // here): a vehicle whose next service is due within 4 weeks gets one reminder with two
@@ -79,7 +80,7 @@ describe("service reminder for any known vehicle", () => {
     await t.journey.tick(t.clock.ms + DAY);
     expect(serviceMails()).toHaveLength(1);
     expect(textOf(0)).toMatch(/1\) .+; 2\) .+/);
-    const list = await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
-    expect(list.messages.filter((m: any) => m.kind === "service_reminder").map((m: any) => [m.transport, m.delivery])).toEqual([["email", "sent"]]);
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
+    expect(list.messages.filter((m) => m.kind === "service_reminder").map((m) => [m.transport, m.delivery])).toEqual([["email", "sent"]]);
   });
 });

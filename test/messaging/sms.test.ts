@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
+import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
 import { createHmac } from "node:crypto";
+import type { MessageList } from "../support/contracts.js";
 
 // Texts through the Twilio-compatible adapter, against a local endpoint speaking
 // Twilio's request format: E.164 numbers, the dealer's window, STOP.
@@ -25,7 +27,7 @@ afterEach(async () => {
 });
 
 const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);
-const messages = async (id: string) => (await ok(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${id}`, undefined, auth))).messages;
+const messages = async (id: string) => (await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${id}`, undefined, auth))).messages;
 
 describe("SMS", () => {
   it("sends the confirmation as a text in Twilio's format: E.164 number, the manage link, at most two segments", async () => {
@@ -36,7 +38,7 @@ describe("SMS", () => {
     expect(sms.texts[0]).toMatchObject({ to: "+393331234567", from: "+390600000000" });
     expect(sms.texts[0].body).toMatch(/^Roma Est: .*https:\/\/pitlane\.test\/v1\/manage\/\S+$/);
     expect(segments(sms.texts[0].body)).toBeLessThanOrEqual(2);
-    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed")).toMatchObject({ transport: "sms", channel: "sms", delivery: "sent" });
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({ transport: "sms", channel: "sms", delivery: "sent" });
   });
 
   it("a text due at 22:00 waits for the window and goes at 08:00 local", async () => {
@@ -45,7 +47,7 @@ describe("SMS", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(sms.texts).toHaveLength(0);
-    const waiting = (await messages(b.id)).find((m: any) => m.kind === "confirmed");
+    const waiting = (await messages(b.id)).find((m) => m.kind === "confirmed");
     expect(waiting).toMatchObject({ delivery: "queued", reason: "window", nextAttemptAt: "2026-11-24T07:00:00.000Z", attempts: 0 });
     t.at("2026-11-24T06:59:59Z");
     await tick();
@@ -61,7 +63,7 @@ describe("SMS", () => {
     const b = await bookAt(t, "2027-04-02T11:00:00+02:00");
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
-    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed").nextAttemptAt).toBe("2027-03-28T06:00:00.000Z");
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")!.nextAttemptAt).toBe("2027-03-28T06:00:00.000Z");
   });
 
   it("after STOP (recorded by staff) no later text goes, queued ones included", async () => {
@@ -73,7 +75,7 @@ describe("SMS", () => {
     await tick(Date.parse(START) - DAY); // the window is open, the reminder falls due too
     expect(sms.texts).toHaveLength(0);
     const ms = await messages(b.id);
-    expect(ms.filter((m: any) => m.audience === "customer").map((m: any) => [m.kind, m.delivery, m.reason]).sort()).toEqual([
+    expect(ms.filter((m) => m.audience === "customer").map((m) => [m.kind, m.delivery, m.reason]).sort()).toEqual([
       ["confirmed", "suppressed", "stop"],
       ["reminder", "suppressed", "stop"],
     ]);
@@ -93,14 +95,14 @@ describe("SMS", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(sms.texts).toHaveLength(0);
-    expect((await messages(b.id)).find((m: any) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "stop" });
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "stop" });
   });
 
   it("a phone that cannot be normalised to E.164 is refused at booking time with a clear 400, and nothing is stored", async () => {
     for (const phone of ["12", "+0 333 1234567", "333-12x4567"]) {
       const res = await t.api("POST", A, { start: START, advisorId: "anna", vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { ...CONSENTING(), phone }, mobility: "none", channel: "web" });
       expect(res.status, phone).toBe(400);
-      const p = (await res.json()) as any;
+      const p = await json<ValidationProblem>(res);
       expect(p.code).toBe("validation_failed");
       expect(JSON.stringify(p)).toMatch(/customer\.phone/);
     }
@@ -112,7 +114,7 @@ describe("SMS", () => {
     await sms.close();
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
-    expect(outboxOf(t, b.id).find((m: any) => m.kind === "confirmed")).toMatchObject({ status: "pending", attempts: 1 });
+    expect(outboxOf(t, b.id).find((m) => m.kind === "confirmed")).toMatchObject({ status: "pending", attempts: 1 });
     expect(JSON.stringify(t.logs)).not.toMatch(/\+?39 ?333|333 ?12/);
     sms = await startSmsProvider(); // for afterEach
   });

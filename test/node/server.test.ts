@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { type AvailabilityResponse, type DealerPublic, json } from "../support/contracts.js";
 import { auth } from "../support/app.js";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
 
@@ -17,7 +18,7 @@ describe("the server process", () => {
   it("starts on an empty database, migrates it and seeds the demo dealer", async () => {
     server = await spawnServer();
     expect(await (await fetch(`${server.baseUrl}/health`)).json()).toEqual({ ok: true });
-    const demo: any = await (await fetch(`${server.baseUrl}/v1/dealers/demo`)).json();
+    const demo = await json<DealerPublic>(await fetch(`${server.baseUrl}/v1/dealers/demo`));
     expect(demo).toMatchObject({ id: "demo", timeZone: "Europe/Rome" });
     expect(demo.mobility).toEqual(expect.arrayContaining(["courtesy_car", "pickup_delivery"]));
     // A newcomer's first curl (the README's step 1) gets real, bookable options.
@@ -27,7 +28,7 @@ describe("the server process", () => {
       body: JSON.stringify({ interventions: ["maintenance"], mobility: "courtesy_car", count: 3 }),
     });
     expect(res.status).toBe(200);
-    const { options }: any = await res.json();
+    const { options } = await json<AvailabilityResponse>(res);
     expect(options.length).toBeGreaterThanOrEqual(3);
     for (const o of options) expect(o).toMatchObject({ mobility: "courtesy_car", receptionMinutes: 30, optionId: expect.any(String) });
   });

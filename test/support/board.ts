@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { ADMIN_TOKEN } from "./app.js";
 import { spawnServer, type SpawnedServer } from "./server.js";
 import { booking, fetchApi, type Api } from "./http.js";
+import { type AppointmentView, json } from "./contracts.js";
 
 // The advisors' page tier (test/browser/board*.test.ts): the real server with the demo
 // dealer (Europe/Rome, advisors giulia, marco, chiara, luca; clock frozen at Monday
@@ -31,7 +32,7 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
 /** A staff booking at a local time of DAY with an advisor; returns the appointment. */
 export async function bookAt(api: Api, time: string, advisorId: string, name = "Marco Bianchi"): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
   const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }), admin);
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as { id: string; version: number; reception: { start: string; advisorId: string } };
   if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }
@@ -58,8 +59,8 @@ export async function bookSomewhere(api: Api, time: string, name: string): Retur
   throw last;
 }
 
-export async function getAppointment(api: Api, id: string): Promise<any> {
-  return (await api("GET", `/v1/dealers/demo/appointments/${id}`, undefined, admin)).json();
+export async function getAppointment(api: Api, id: string): Promise<AppointmentView> {
+  return json<AppointmentView>(await api("GET", `/v1/dealers/demo/appointments/${id}`, undefined, admin));
 }
 
 /** A fresh context (own cookies), signed in with `key`, showing DAY. */

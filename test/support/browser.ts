@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
+import type { AxeResults, NodeResult, RunOptions } from "axe-core";
 
 // One way to start the browser tier's Chromium: Debian's binary (scripts/ensure-chromium.sh
 // installs it; `npm test` runs that first), never a downloaded build. The flags keep it off
@@ -29,9 +30,9 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export interface AxeViolation {
   id: string;
-  impact: string | null;
+  impact: NodeResult["impact"] | null;
   help: string;
-  nodes: { target: string[]; html: string }[];
+  nodes: { target: NodeResult["target"]; html: string }[];
 }
 
 /** Runs axe-core (WCAG 2.x A/AA) in the page; an empty list means axe-clean. */
@@ -40,19 +41,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // (script-src 'self', like Pitlane's own pages) would refuse an inline script tag.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time; no DOM types here
-    const axe = (globalThis as any).axe;
-    // biome-ignore lint/suspicious/noExplicitAny: no DOM types in the Node tests
-    const result = await axe.run((globalThis as any).document, {
+    // axe is injected at run time, and the Node tests have no DOM types: the page global as the two names used.
+    const win = globalThis as unknown as { axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> }; document: unknown };
+    const result = await win.axe.run(win.document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });
-    // biome-ignore lint/suspicious/noExplicitAny: axe's result shape
-    return result.violations.map((v: any) => ({
+    return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      // biome-ignore lint/suspicious/noExplicitAny: axe's node shape
-      nodes: v.nodes.map((n: any) => ({ target: n.target, html: n.html })),
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
     }));
   });
 }

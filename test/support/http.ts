@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect } from "vitest";
 import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "./app.js";
 import { type ServerRuntime, spawnServer, type SpawnedServer } from "./server.js";
+import type { AppointmentView, AvailabilityResponse, ProblemOf } from "./contracts.js";
 
 // Shared vocabulary of the Booking API acceptance tests: a client that speaks either to
 // the in-process app or to a real server over loopback, request builders, problem
@@ -108,24 +109,24 @@ export function booking(slot: { optionId?: string; start?: string; advisorId?: s
 export const availability = (overrides: Record<string, unknown> = {}) => ({ interventions: ["maintenance"], customer: { known: true }, ...overrides });
 
 /** Books and returns the 201 body; fails the test with the server's answer otherwise. */
-export async function book(api: Api, dealerId: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
+export async function book(api: Api, dealerId: string, body: unknown, headers: Record<string, string> = {}): Promise<AppointmentView> {
   const res = await api("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
-  const json = await res.json();
+  const json = (await res.json()) as AppointmentView;
   if (res.status !== 201) throw new Error(`booking expected 201, got ${res.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
-export async function search(api: Api, dealerId: string, body: unknown = availability(), headers: Record<string, string> = {}): Promise<any> {
+export async function search(api: Api, dealerId: string, body: unknown = availability(), headers: Record<string, string> = {}): Promise<AvailabilityResponse> {
   const res = await api("POST", `/v1/dealers/${dealerId}/availability`, body, headers);
-  const json = await res.json();
+  const json = (await res.json()) as AvailabilityResponse;
   if (res.status !== 200) throw new Error(`availability expected 200, got ${res.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
 // ---- assertions ----------------------------------------------------------------------
 
-/** Asserts an RFC 9457 problem with our stable code, and returns its body. */
-export async function expectProblem(res: Response, status: number, code: string): Promise<any> {
+/** Asserts an RFC 9457 problem with our stable code, and returns its body (typed by the members its code carries). */
+export async function expectProblem<C extends string>(res: Response, status: number, code: C): Promise<ProblemOf<C>> {
   const text = await res.text();
   expect({ status: res.status, body: text.slice(0, 300) }).toMatchObject({ status });
   expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -133,7 +134,7 @@ export async function expectProblem(res: Response, status: number, code: string)
   expect(body).toMatchObject({ type: `https://pitlane.dev/problems/${code}`, status, code });
   expect(typeof body.title).toBe("string");
   expect(typeof body.detail).toBe("string");
-  return body;
+  return body as ProblemOf<C>;
 }
 
 /** The epoch ms of an ISO instant; lets tests compare instants written with any offset. */

@@ -5,6 +5,7 @@ import { createTestApp } from "./app.js";
 import type { AppDeps } from "../../src/app.js";
 import { runDue } from "../../src/scheduler/journey/runner.js";
 import { type Api, auth, week } from "./http.js";
+import type { AppointmentView } from "./contracts.js";
 
 // The app with its journey engine over a real SQLite file, and a clock the test moves.
 // restart() closes the database and builds a fresh app on the same file, as a process
@@ -67,7 +68,7 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
     },
     /** Simulates a crash: the connection is dropped without any cleanup. */
     crash() { if (cur.sqlite.open) cur.sqlite.close(); },
-    rows<T = any>(sql: string, ...params: unknown[]): T[] { return cur.sqlite.prepare(sql).all(...params) as T[]; },
+    rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] { return cur.sqlite.prepare(sql).all(...params) as T[]; },
     close() {
       if (cur.sqlite.open) cur.sqlite.close();
       rmSync(dir, { recursive: true, force: true });
@@ -77,10 +78,11 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
 }
 export type JourneyApp = ReturnType<typeof journeyApp>;
 
-export async function ok(res: Response, status = 200): Promise<any> {
+/** The JSON body of an answer with the expected status (T: its contract type), or the test fails. */
+export async function ok<T = unknown>(res: Response, status = 200): Promise<T> {
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text.slice(0, 400)}`);
-  return text ? JSON.parse(text) : undefined;
+  return text ? (JSON.parse(text) as T) : (undefined as T);
 }
 
 export async function setupDealer(t: JourneyApp, overrides: Record<string, unknown> = {}) {
@@ -107,16 +109,39 @@ export function bookingBody(start: string, overrides: Record<string, unknown> = 
 }
 
 export async function bookAt(t: JourneyApp, start: string, overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(start, overrides), headers), 201);
+  return ok<AppointmentView>(await t.api("POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(start, overrides), headers), 201);
 }
 
 export const jobsOf = (t: JourneyApp, appointmentId: string) =>
   t.rows<{ kind: string; due_at: number; status: string; outcome: string | null }>("SELECT kind, due_at, status, outcome FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind", appointmentId);
 
+/** A stored outbox row (src/db/schema.ts `outbox`), as SELECT * returns it. */
+export interface OutboxRow {
+  id: string;
+  dealer_id: string;
+  appointment_id: string | null;
+  kind: string;
+  audience: string;
+  channel: string;
+  locale: string;
+  recipient_ref: string | null;
+  body_json: string;
+  dedupe_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  transport: string;
+  state_reason: string | null;
+}
+
 export const outboxOf = (t: JourneyApp, appointmentId?: string) =>
   appointmentId === undefined
-    ? t.rows<any>("SELECT * FROM outbox ORDER BY created_at, kind")
-    : t.rows<any>("SELECT * FROM outbox WHERE appointment_id = ? ORDER BY created_at, kind", appointmentId);
+    ? t.rows<OutboxRow>("SELECT * FROM outbox ORDER BY created_at, kind")
+    : t.rows<OutboxRow>("SELECT * FROM outbox WHERE appointment_id = ? ORDER BY created_at, kind", appointmentId);
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

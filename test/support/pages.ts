@@ -13,8 +13,9 @@ import { ARTIFACTS_DIR, axeViolations } from "./browser.js";
 /** The focused element, through open shadow roots: what a keyboard user is on. */
 export async function focused(page: Page): Promise<{ tag: string; name: string; type: string; checked: boolean; inDialog: boolean }> {
   return page.evaluate(() => {
-    // biome-ignore lint/suspicious/noExplicitAny: DOM types are not in the Node tests
-    let el: any = (globalThis as any).document.activeElement;
+    // The Node tests have no DOM types: an element as the members read here.
+    type El = { shadowRoot?: { activeElement: El | null } | null; getAttribute(name: string): string | null; labels?: ArrayLike<{ textContent: string | null }>; textContent: string | null; tagName: string; type?: string; checked?: boolean; closest(selector: string): unknown };
+    let el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return { tag: "", name: "", type: "", checked: false, inDialog: false };
     const label = el.getAttribute("aria-label") ?? (el.labels?.[0]?.textContent || "") ?? "";

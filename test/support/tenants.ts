@@ -1,5 +1,6 @@
 import { type Api, auth, booking, inProcess, type InProcess, week } from "./http.js";
 import type { TestAppOptions } from "./app.js";
+import type { AppointmentView } from "./contracts.js";
 
 // Two tenants for the trust tests: dealers "alpha" (own) and "beta" (other), each with
 // an advisor key and an admin key created through the API by the bootstrap token.
@@ -28,9 +29,9 @@ export const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` }
 
 export async function createKey(api: Api, dealerId: string, role: "advisor" | "admin" | "client", as: Record<string, string> = auth) {
   const res = await api("POST", `/v1/dealers/${dealerId}/api-keys`, { role, label: `${role} of ${dealerId}` }, as);
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as { id: string; secret: string; role: string; dealerId: string };
   if (res.status !== 201) throw new Error(`create key: ${res.status} ${JSON.stringify(body)}`);
-  return body as { id: string; secret: string; role: string; dealerId: string };
+  return body;
 }
 
 let slotSeq = 0;
@@ -57,7 +58,7 @@ export function freshBooking(overrides: Record<string, unknown> = {}) {
 
 export async function bookAs(api: Api, dealerId: string, headers: Record<string, string> = auth, overrides: Record<string, unknown> = {}) {
   const res = await api("POST", `/v1/dealers/${dealerId}/appointments`, freshBooking(overrides), headers);
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as AppointmentView;
   if (res.status !== 201) throw new Error(`booking: ${res.status} ${JSON.stringify(body)}`);
   return body;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { Webhook } from "standardwebhooks";
+import type { WebhookPayload } from "../../src/scheduler/journey/webhook.js";
 
 // A dealer's webhook receiver on 127.0.0.1: verifies each delivery with the
 // `standardwebhooks` package (independent of our HMAC; its 5-minute tolerance refuses
@@ -14,7 +15,8 @@ export interface Received {
   signatureOk: boolean;
   /** X-Pitlane-Signature: true/false when sent, null when absent. */
   legacySignatureOk: boolean | null;
-  body: any;
+  /** The payload the delivery worker posts (scheduler/journey/webhook.ts). */
+  body: WebhookPayload;
   raw: string;
   headers: IncomingHttpHeaders;
   status: number;
@@ -25,7 +27,7 @@ export const whsecOf = (secret: string) => (secret.startsWith("whsec_") ? secret
 
 export async function startReceiver(secret: string) {
   const requests: Received[] = [];
-  const accepted = new Map<string, any>();
+  const accepted = new Map<string, WebhookPayload>();
   const wh = new Webhook(whsecOf(secret));
   let failNext = 0;
   const server: Server = createServer((req, res) => {

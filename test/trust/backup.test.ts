@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { restoreDatabase } from "../../scripts/restore.js";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { type DayBoard, json } from "../support/contracts.js";
 import { auth, book, booking, fetchApi, putDealer, romeDealer } from "../support/http.js";
 
 // Backups: `npm run backup` copies the live database with SQLite's online backup API while
@@ -87,8 +88,8 @@ describe("backup while serving, restore elsewhere", () => {
     expect(readdirSync(join(dir, "live")).filter((f) => f.startsWith("scheduler.db")).sort()[0]).toBe("scheduler.db");
     const back = await spawnServer({ dbPath: source, env: { SEED_DEMO: "0" } });
     servers.push(back);
-    const day: any = await (await fetchApi(back.baseUrl)("GET", "/v1/dealers/rome/days/2026-11-24", undefined, auth)).json();
-    const starts = day.advisors.flatMap((a: any) => a.slots.filter((s: any) => s.kind === "reception").map((s: any) => s.start));
+    const day = await json<DayBoard>(await fetchApi(back.baseUrl)("GET", "/v1/dealers/rome/days/2026-11-24", undefined, auth));
+    const starts = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception").map((s) => s.start));
     expect(starts).toEqual(["2026-11-24T10:00:00+01:00"]);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
+import { type DealerPublic, type DocPaths, json } from "../support/contracts.js";
 import { auth, expectProblem } from "../support/http.js";
 import { bookAs, ORIGINS, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
@@ -8,10 +9,10 @@ import { bookAs, ORIGINS, OTHER, OWN, roomyDealer, type Tenants, twoTenants } fr
 // CORS at all on staff or admin routes (generated from the OpenAPI document).
 
 let t: Tenants;
-let doc: any;
+let doc: { paths: DocPaths };
 beforeAll(async () => {
   t = await twoTenants();
-  doc = await (await t.api("GET", "/openapi.json")).json();
+  doc = await json<{ paths: DocPaths }>(await t.api("GET", "/openapi.json"));
 });
 afterAll(() => t?.close());
 
@@ -26,10 +27,10 @@ async function operations() {
   const appt = await bookAs(t.api, OWN);
   const fill = (p: string) =>
     p.replace("{dealerId}", OWN).replace("{id}", appt.id).replace("{action}", "confirm").replace("{date}", "2026-11-24")
-      .replace("{token}", appt.manageToken).replace("{keyId}", t.keys.advisorOwn.id);
+      .replace("{token}", appt.manageToken!).replace("{keyId}", t.keys.advisorOwn.id);
   const out: Array<{ method: string; path: string; key: string; public: boolean }> = [];
-  for (const [p, item] of Object.entries<any>(doc.paths)) {
-    for (const [m, op] of Object.entries<any>(item)) {
+  for (const [p, item] of Object.entries(doc.paths)) {
+    for (const [m, op] of Object.entries(item)) {
       const isPublic = !op.security?.length || op.security.some((s: object) => Object.keys(s).length === 0);
       out.push({ method: m.toUpperCase(), path: fill(p), key: `${m.toUpperCase()} ${p}`, public: isPublic && p !== "/health" && !SAME_ORIGIN_ONLY.has(p) });
     }
@@ -133,7 +134,7 @@ describe("widgetOrigins in the dealer configuration", () => {
   });
 
   it("is not shown to the public", async () => {
-    const pub = (await (await t.api("GET", `/v1/dealers/${OWN}`)).json()) as any;
+    const pub = await json<DealerPublic & { widgetOrigins?: unknown }>(await t.api("GET", `/v1/dealers/${OWN}`)); // the field this test proves absent
     expect(pub.widgetOrigins).toBeUndefined();
     expect(honoPath("/v1/dealers/{dealerId}/appointments/{id}")).toBe("/v1/dealers/:dealerId/appointments/:id");
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, booking, expectProblem, inProcess, type InProcess } from "../support/http.js";
 import { roomyDealer } from "../support/tenants.js";
 
@@ -44,7 +45,7 @@ describe("2028-02-29 (a real leap day) is accepted everywhere a date goes", () =
   it("and a booking really lands on Tuesday 29 February 2028, 14:00 Rome time (+01:00)", async () => {
     const res = await t.api("POST", "/v1/dealers/cal/appointments", booking({ start: "2028-02-29T14:00" }, { interventions: ["check"] }));
     expect(res.status).toBe(201);
-    expect(((await res.json()) as any).reception.start).toBe("2028-02-29T14:00:00+01:00");
+    expect((await json<AppointmentView>(res)).reception.start).toBe("2028-02-29T14:00:00+01:00");
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/api/auth.js";
 import { sha256Hex } from "../../src/lib/digest.js";
+import { type ApiKeyList, type ApiKeyView, type CreatedApiKey, json } from "../support/contracts.js";
 import { ADMIN_TOKEN, auth, expectProblem } from "../support/http.js";
 import { bearer, bookAs, createKey, OTHER, OWN, type Tenants, twoTenants } from "../support/tenants.js";
 
@@ -20,7 +21,7 @@ describe("creating a key", () => {
     const res = await t.api("POST", `${A}/api-keys`, { role: "advisor", label: "Front desk" }, auth);
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const key = (await res.json()) as any;
+    const key = await json<CreatedApiKey>(res);
     expect(key).toMatchObject({ dealerId: OWN, role: "advisor", label: "Front desk", revokedAt: null });
     expect(key.secret).toMatch(/^pk_[A-Za-z0-9_-]{43}$/);
     expect(res.headers.get("location")).toBe(`${A}/api-keys/${key.id}`);
@@ -33,9 +34,9 @@ describe("creating a key", () => {
     expect(everything).not.toContain(key.secret.slice(3));
 
     // Lists never show secrets or hashes again.
-    const list = (await (await t.api("GET", `${A}/api-keys`, undefined, auth)).json()) as any;
-    const listed = list.keys.find((k: any) => k.id === key.id);
-    expect(Object.keys(listed).sort()).toEqual(["channel", "createdAt", "dealerId", "id", "label", "revokedAt", "role"]);
+    const list = await json<ApiKeyList>(await t.api("GET", `${A}/api-keys`, undefined, auth));
+    const listed = list.keys.find((k) => k.id === key.id);
+    expect(Object.keys(listed!).sort()).toEqual(["channel", "createdAt", "dealerId", "id", "label", "revokedAt", "role"]);
     expect(JSON.stringify(list)).not.toContain(String(stored.secret_hash));
   });
 
@@ -61,7 +62,7 @@ describe("creating a key", () => {
     const admin = t.keys.adminOwn;
     const made = await createKey(t.api, OWN, "advisor", bearer(admin.secret));
     await t.api("DELETE", `${A}/api-keys/${made.id}`, undefined, bearer(admin.secret));
-    const audit = t.sqlite.prepare("SELECT actor, action, before_json, after_json FROM audit_log WHERE action LIKE 'api_key.%' AND (after_json LIKE ? OR before_json LIKE ?)").all(`%${made.id}%`, `%${made.id}%`) as any[];
+    const audit = t.sqlite.prepare("SELECT actor, action, before_json, after_json FROM audit_log WHERE action LIKE 'api_key.%' AND (after_json LIKE ? OR before_json LIKE ?)").all(`%${made.id}%`, `%${made.id}%`) as Array<{ actor: string; action: string; before_json: string | null; after_json: string | null }>;
     expect(audit.map((a) => [a.actor, a.action])).toEqual([[`key:${admin.id}`, "api_key.created"], [`key:${admin.id}`, "api_key.revoked"]]);
   });
 });
@@ -79,7 +80,7 @@ describe("using a key", () => {
 
   it("records who booked: the key id in the audit log", async () => {
     const appt = await bookAs(t.api, OWN, bearer(t.keys.advisorOwn.secret));
-    const row = t.sqlite.prepare("SELECT actor FROM audit_log WHERE appointment_id = ?").get(appt.id) as any;
+    const row = t.sqlite.prepare("SELECT actor FROM audit_log WHERE appointment_id = ?").get(appt.id) as { actor: string };
     expect(row.actor).toBe(`key:${t.keys.advisorOwn.id}`);
   });
 });
@@ -90,10 +91,10 @@ describe("revoking a key", () => {
     expect((await t.api("GET", `${A}/days/2026-11-24`, undefined, bearer(key.secret))).status).toBe(200);
     const res = await t.api("DELETE", `${A}/api-keys/${key.id}`, undefined, auth);
     expect(res.status).toBe(200);
-    const revoked = (await res.json()) as any;
+    const revoked = await json<ApiKeyView>(res);
     expect(revoked.revokedAt).toBe(new Date(t.deps.now()).toISOString());
     await expectProblem(await t.api("GET", `${A}/days/2026-11-24`, undefined, bearer(key.secret)), 401, "unauthorized");
-    const again = (await (await t.api("DELETE", `${A}/api-keys/${key.id}`, undefined, auth)).json()) as any;
+    const again = await json<ApiKeyView>(await t.api("DELETE", `${A}/api-keys/${key.id}`, undefined, auth));
     expect(again.revokedAt).toBe(revoked.revokedAt);
     expect(rows().find((r) => r.id === key.id)).toMatchObject({ revoked_at: revoked.revokedAt });
   });

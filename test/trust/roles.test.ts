@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
+import { type DayResponse, type DocOperation, type DocPaths, type HoldView, json, type Problem } from "../support/contracts.js";
 import { auth } from "../support/http.js";
 import { bearer, bookAs, createKey, freshBooking, nextSlot, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
@@ -123,13 +124,13 @@ const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   "POST /v1/dealers/{dealerId}/holds": async () => ({ path: `${A}/holds`, body: await freeHoldBody(), ok: 201 }),
   "DELETE /v1/dealers/{dealerId}/holds/{holdId}": async () => {
     const held = await t.api("POST", `${A}/holds`, await freeHoldBody(), auth);
-    return { path: `${A}/holds/${((await held.json()) as any).holdId}`, ok: 204 };
+    return { path: `${A}/holds/${(await json<HoldView>(held)).holdId}`, ok: 204 };
   },
 };
 
 /** A hold request for the first free option of a far day. */
 async function freeHoldBody() {
-  const day = (await (await t.api("POST", `${A}/availability/day`, { interventions: ["check"], date: "2026-12-15" })).json()) as any;
+  const day = await json<DayResponse>(await t.api("POST", `${A}/availability/day`, { interventions: ["check"], date: "2026-12-15" }));
   return { optionId: day.options[0].optionId, vehicle: { model: "Grecale" }, interventions: ["check"], customer: { known: true }, mobility: "none" };
 }
 
@@ -138,7 +139,7 @@ const GENERIC_OK = -1;
 async function genericCall(r: RouteCase): Promise<Call> {
   const appt = await bookAs(t.api, OWN);
   const path = r.key.slice(r.key.indexOf(" ") + 1)
-    .replace("{dealerId}", OWN).replace("{id}", appt.id).replace("{token}", appt.manageToken)
+    .replace("{dealerId}", OWN).replace("{id}", appt.id).replace("{token}", appt.manageToken!)
     .replace("{date}", "2026-11-24").replace("{keyId}", (await createKey(t.api, OWN, "advisor")).id)
     .replace("{action}", r.param ?? "confirm").replace(/\{\w+\}/g, "x");
   return { path, body: r.method === "GET" || r.method === "DELETE" ? undefined : {}, ok: GENERIC_OK };
@@ -155,20 +156,20 @@ const routes: RouteCase[] = [];
 
 beforeAll(async () => {
   t = await twoTenants();
-  const doc = (await (await t.api("GET", "/openapi.json")).json()) as any;
+  const doc = await json<{ paths: DocPaths }>(await t.api("GET", "/openapi.json"));
   // The router's routes (hono patterns), minus catch-all middleware and CORS preflights.
   const served = new Map<string, { method: string; path: string }>();
   for (const r of t.app.routes) if (r.method !== "ALL" && r.method !== "OPTIONS") served.set(`${r.method} ${r.path}`, r);
-  const documented = new Map<string, { method: string; openApiPath: string; op: any }>();
-  for (const [p, item] of Object.entries<any>(doc.paths)) {
-    for (const [m, op] of Object.entries<any>(item)) documented.set(`${m.toUpperCase()} ${honoPath(p)}`, { method: m.toUpperCase(), openApiPath: p, op });
+  const documented = new Map<string, { method: string; openApiPath: string; op: DocOperation }>();
+  for (const [p, item] of Object.entries(doc.paths)) {
+    for (const [m, op] of Object.entries(item)) documented.set(`${m.toUpperCase()} ${honoPath(p)}`, { method: m.toUpperCase(), openApiPath: p, op });
   }
   for (const [k, r] of served) {
     if (PAGE_ROUTES.has(k)) continue;
     const d = documented.get(k);
     const key = d ? `${d.method} ${d.openApiPath}` : k;
     const access = d ? accessOf(d.openApiPath, d.op) : "public";
-    const actions: string[] | undefined = d?.op.parameters?.find((p: any) => p.name === "action")?.schema?.enum;
+    const actions: string[] | undefined = d?.op.parameters?.find((p) => p.name === "action")?.schema?.enum;
     for (const param of actions ?? [undefined]) routes.push({ key, method: r.method, access, param });
   }
 }, 60_000);
@@ -209,7 +210,7 @@ describe("role matrix: every route × every caller, aimed at dealer alpha", () =
         }
         if (res.status !== want) failures.push(`${r.key}${r.param ? ` (${r.param})` : ""} as ${who}: got ${res.status}, want ${want} ${(await res.text()).slice(0, 160)}`);
         else if (res.status >= 400) {
-          const body = (await res.json()) as any;
+          const body = await json<Problem>(res);
           if (body.code !== { 401: "unauthorized", 403: "forbidden", 404: "not_found" }[res.status as 401 | 403 | 404]) failures.push(`${r.key} as ${who}: code ${body.code}`);
         }
       }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiKeyList, type AppointmentView, json, type Problem } from "../support/contracts.js";
 import { auth } from "../support/http.js";
 import { bearer, bookAs, nextSlot, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";
 
@@ -31,18 +32,18 @@ describe("tenancy sweep", () => {
     }
     // And the appointment is untouched.
     const after = await t.api("GET", `/v1/dealers/${OTHER}/appointments/${theirs.id}`, undefined, auth);
-    expect((await after.json()) as any).toMatchObject({ status: "requested", version: 1 });
+    expect(await json<AppointmentView>(after)).toMatchObject({ status: "requested", version: 1 });
   });
 
   it("gives a foreign key the same 404 as a dealer that does not exist (existence is not confirmed)", async () => {
-    const foreign = (await (await t.api("GET", `${A}/days/2026-11-24`, undefined, headersOf("adminOther"))).json()) as any;
-    const ghost = (await (await t.api("GET", `/v1/dealers/ghost/days/2026-11-24`, undefined, auth)).json()) as any;
-    const shape = (b: any) => ({ status: b.status, code: b.code, title: b.title, detail: b.detail.replace(/dealer \S+/, "dealer X"), keys: Object.keys(b).sort() });
+    const foreign = await json<Problem>(await t.api("GET", `${A}/days/2026-11-24`, undefined, headersOf("adminOther")));
+    const ghost = await json<Problem>(await t.api("GET", `/v1/dealers/ghost/days/2026-11-24`, undefined, auth));
+    const shape = (b: Problem) => ({ status: b.status, code: b.code, title: b.title, detail: b.detail.replace(/dealer \S+/, "dealer X"), keys: Object.keys(b).sort() });
     expect(shape(foreign)).toEqual(shape(ghost));
   });
 
   it("lists only the dealer's own keys, and a key id of another dealer is not found through this dealer", async () => {
-    const list = (await (await t.api("GET", `${A}/api-keys`, undefined, headersOf("adminOwn"))).json()) as any;
+    const list = await json<ApiKeyList>(await t.api("GET", `${A}/api-keys`, undefined, headersOf("adminOwn")));
     expect(list.keys.length).toBeGreaterThan(0);
     for (const k of list.keys) expect(k.dealerId).toBe(OWN);
     const res = await t.api("DELETE", `${A}/api-keys/${t.keys.advisorOther.id}`, undefined, headersOf("adminOwn"));

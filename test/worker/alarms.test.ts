@@ -3,6 +3,7 @@ import { spawnServer, type SpawnedServer } from "../support/server.js";
 import { auth, fetchApi, search } from "../support/http.js";
 import { bookingBody, journeyDealer, ok } from "../support/journey.js";
 import { startReceiver } from "../support/webhook-receiver.js";
+import type { MessageList } from "../support/contracts.js";
 
 // The Durable Object's alarm replaces Node's JOURNEY_INTERVAL_MS timer: with the REAL
 // clock (no SCHEDULER_NOW) a booking's first timer falls due at once, and its message
@@ -30,9 +31,9 @@ describe("alarms (real clock)", () => {
 
     const deadline = Date.now() + 20_000;
     while (rx.accepted.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect([...rx.accepted.values()].map((m: any) => m.type)).toEqual(["supervisor_notice"]);
-    const messages = await ok(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
-    expect(messages.messages.map((m: any) => [m.kind, m.status])).toEqual([["supervisor_notice", "delivered"]]);
+    expect([...rx.accepted.values()].map((m) => m.type)).toEqual(["supervisor_notice"]);
+    const messages = await ok<MessageList>(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
+    expect(messages.messages.map((m) => [m.kind, m.status])).toEqual([["supervisor_notice", "delivered"]]);
     // The alarm logs after its report is complete, and the line travels workerd → wrangler →
     // our pipe: it can trail the delivery the receiver already saw. Wait for it, briefly.
     const logged = () => server.stdoutLines().some((l) => l.includes('"msg":"alarm"'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useSpawnedTarget } from "../acceptance/target.js";
+import { type CreatedApiKey, type DocPaths, json } from "../support/contracts.js";
 import { auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
 
 // What only the Worker has to get right (the shared behaviour is test/acceptance/): the
@@ -17,7 +18,7 @@ const stored = () => ({ stores: worker.target().store.prepare("SELECT count(*) A
 describe("the edge Worker", () => {
   it("serves /health, /openapi.json and /docs itself, from the same app", async () => {
     expect(await (await api("GET", "/health")).json()).toEqual({ ok: true });
-    const doc: any = await (await api("GET", "/openapi.json")).json();
+    const doc = await json<{ paths: DocPaths }>(await api("GET", "/openapi.json"));
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/dealers/{dealerId}/appointments", "/v1/manage/{token}", "/v1/admin/tick"]));
     const docs = await api("GET", "/docs");
     expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
@@ -50,14 +51,14 @@ describe("the edge Worker", () => {
     const [a, b] = await Promise.all(
       ["manage-a", "manage_b-2"].map(async (d) => book(api, d, booking({ optionId: (await search(api, d)).options[0].optionId }))),
     );
-    expect(a.manageToken.startsWith("manage-a_")).toBe(true);
+    expect(a.manageToken!.startsWith("manage-a_")).toBe(true);
     expect(await (await api("GET", `/v1/manage/${a.manageToken}`)).json()).toMatchObject({ id: a.id, dealerId: "manage-a" });
     expect(await (await api("GET", `/v1/manage/${b.manageToken}`)).json()).toMatchObject({ id: b.id, dealerId: "manage_b-2" });
     expect((await api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).status).toBe(200);
 
     const before = stored();
     // Another dealer's prefix on a valid secret, a made-up dealer, no prefix at all: 404s.
-    const secret = a.manageToken.slice(-43);
+    const secret = a.manageToken!.slice(-43);
     for (const token of [`manage_b-2_${secret}`, `ghost_${secret}`, secret]) {
       await expectProblem(await api("GET", `/v1/manage/${token}`), 404, "not_found");
     }
@@ -77,7 +78,7 @@ describe("the edge Worker", () => {
     await putDealer(api, "keys-b", romeDealer());
     const created = await api("POST", "/v1/dealers/keys-a/api-keys", { role: "advisor", label: "desk" }, auth);
     expect(created.status).toBe(201);
-    const key: any = await created.json();
+    const key = await json<CreatedApiKey>(created);
     const bearer = { Authorization: `Bearer ${key.secret}` };
     expect((await api("GET", `/v1/dealers/keys-a/days/${WED}`, undefined, bearer)).status).toBe(200);
     // Node answers 404 here (the key is known, the dealer is not its own). Keys live in
