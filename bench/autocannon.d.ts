@@ -76,12 +76,18 @@ declare module "autocannon" {
 
     interface Instance extends EventEmitter {
       stop(): void;
-      on(event: "response", listener: (client: Client, statusCode: number, resBytes: number, responseTimeMs: number) => void): this;
+      on(
+        event: "response",
+        listener: (client: Client, statusCode: number, resBytes: number, responseTimeMs: number) => void,
+      ): this;
       on(event: "reqError", listener: (error: Error) => void): this;
       on(event: string, listener: (...args: never[]) => void): this;
     }
   }
 
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    opts: autocannon.Options,
+    cb: (err: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance;
   export = autocannon;
 }

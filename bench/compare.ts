@@ -47,7 +47,10 @@ function load(file: string): Row[] {
   }
   if (!Array.isArray(data)) fail(`${file}: expected an array of { task, medianUs, p99Us, opsPerSec }`);
   for (const r of data as Row[]) {
-    if (typeof r?.task !== "string" || ![r.medianUs, r.p99Us, r.opsPerSec].every((n) => typeof n === "number" && Number.isFinite(n))) {
+    if (
+      typeof r?.task !== "string" ||
+      ![r.medianUs, r.p99Us, r.opsPerSec].every((n) => typeof n === "number" && Number.isFinite(n))
+    ) {
       fail(`${file}: malformed row ${JSON.stringify(r)}`);
     }
   }
@@ -63,10 +66,34 @@ export function compare(before: Row[], after: Row[], threshold: number): Change[
   return names.map((task): Change => {
     const x = b.get(task) ?? null;
     const y = a.get(task) ?? null;
-    if (!x || !y) return { task, before: x, after: y, medianPct: null, p99Pct: null, opsPct: null, verdict: x ? "removed" : "added" };
+    if (!x || !y)
+      return {
+        task,
+        before: x,
+        after: y,
+        medianPct: null,
+        p99Pct: null,
+        opsPct: null,
+        verdict: x ? "removed" : "added",
+      };
     const medianPct = pct(x.medianUs, y.medianUs);
-    const verdict = medianPct === null ? "unchanged" : medianPct > threshold ? "regressed" : medianPct < -threshold ? "improved" : "unchanged";
-    return { task, before: x, after: y, medianPct, p99Pct: pct(x.p99Us, y.p99Us), opsPct: pct(x.opsPerSec, y.opsPerSec), verdict };
+    const verdict =
+      medianPct === null
+        ? "unchanged"
+        : medianPct > threshold
+          ? "regressed"
+          : medianPct < -threshold
+            ? "improved"
+            : "unchanged";
+    return {
+      task,
+      before: x,
+      after: y,
+      medianPct,
+      p99Pct: pct(x.p99Us, y.p99Us),
+      opsPct: pct(x.opsPerSec, y.opsPerSec),
+      verdict,
+    };
   });
 }
 
@@ -85,10 +112,17 @@ function main(argv: string[]): void {
   const regressed = changes.filter((c) => c.verdict === "regressed");
 
   if (flags.includes("--json")) {
-    console.log(JSON.stringify({ before: beforeFile, after: afterFile, thresholdPct: threshold, regressions: regressed.length, changes }, null, 2));
+    console.log(
+      JSON.stringify(
+        { before: beforeFile, after: afterFile, thresholdPct: threshold, regressions: regressed.length, changes },
+        null,
+        2,
+      ),
+    );
   } else {
     const signed = (p: number | null) => (p === null ? "—" : `${p > 0 ? "+" : ""}${p.toFixed(1)}%`);
-    const us = (n: number | undefined) => (n === undefined ? "—" : n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));
+    const us = (n: number | undefined) =>
+      n === undefined ? "—" : n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2);
     const rows = changes.map((c) => [
       c.task,
       us(c.before?.medianUs),
@@ -96,15 +130,27 @@ function main(argv: string[]): void {
       signed(c.medianPct),
       signed(c.p99Pct),
       signed(c.opsPct),
-      c.verdict === "regressed" ? "REGRESSED" : c.verdict === "improved" ? "improved" : c.verdict === "unchanged" ? "" : c.verdict,
+      c.verdict === "regressed"
+        ? "REGRESSED"
+        : c.verdict === "improved"
+          ? "improved"
+          : c.verdict === "unchanged"
+            ? ""
+            : c.verdict,
     ]);
     const head = ["task", "median µs before", "after", "Δ median", "Δ p99", "Δ ops/s", ""];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join("  ")
+        .trimEnd();
     console.log(`before: ${beforeFile}\nafter:  ${afterFile}\n`);
     console.log(line(head));
     for (const r of rows) console.log(line(r));
-    console.log(`\n${regressed.length ? `${regressed.length} task(s) regressed` : "no regression"} (threshold ±${threshold}% on the median)`);
+    console.log(
+      `\n${regressed.length ? `${regressed.length} task(s) regressed` : "no regression"} (threshold ±${threshold}% on the median)`,
+    );
   }
   if (regressed.length) process.exitCode = 1;
 }

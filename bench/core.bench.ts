@@ -37,7 +37,17 @@ import {
   type Mobility,
 } from "../src/core/index.js";
 import { workCounters } from "../src/core/workshop.js";
-import { DEALER_ID, HORIZON_DAYS, describeReferenceDealer, evaluateCandidate, mulberry32, pickJobRequest, placeBooking, reference as ref, searchVariants } from "./fixtures/reference-dealer.js";
+import {
+  DEALER_ID,
+  HORIZON_DAYS,
+  describeReferenceDealer,
+  evaluateCandidate,
+  mulberry32,
+  pickJobRequest,
+  placeBooking,
+  reference as ref,
+  searchVariants,
+} from "./fixtures/reference-dealer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -49,15 +59,27 @@ const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/latest.json"
 // src/core), loaded at run time: when it is missing or broken the bench still runs, without
 // the reference task and the speed-up check.
 
-type ReferenceQuery = { interventions: string[]; known: boolean; mobility: Mobility; fromDate: string; days: number; nowEpochMinute: number };
-type ReferenceFn = (config: DealerConfig, bookings: Booking[], query: ReferenceQuery) => Array<{ advisorId: string; start: number }>;
+type ReferenceQuery = {
+  interventions: string[];
+  known: boolean;
+  mobility: Mobility;
+  fromDate: string;
+  days: number;
+  nowEpochMinute: number;
+};
+type ReferenceFn = (
+  config: DealerConfig,
+  bookings: Booking[],
+  query: ReferenceQuery,
+) => Array<{ advisorId: string; start: number }>;
 
 async function loadReference(): Promise<{ fn: ReferenceFn | null; source: string }> {
   const file = resolve(HERE, "../test/reference/brute-force.ts");
   if (!existsSync(file)) return { fn: null, source: "none (test/reference/brute-force.ts not found)" };
   try {
     const mod = (await import(pathToFileURL(file).href)) as { referenceFeasibleSlots?: ReferenceFn };
-    if (typeof mod.referenceFeasibleSlots === "function") return { fn: mod.referenceFeasibleSlots, source: "test/reference/brute-force.ts" };
+    if (typeof mod.referenceFeasibleSlots === "function")
+      return { fn: mod.referenceFeasibleSlots, source: "test/reference/brute-force.ts" };
     return { fn: null, source: "none (test/reference/brute-force.ts exports no referenceFeasibleSlots)" };
   } catch (err) {
     return { fn: null, source: `none (test/reference/brute-force.ts failed to load: ${(err as Error).message})` };
@@ -108,7 +130,15 @@ const extras: Booking[] = (() => {
   const out: Booking[] = [];
   for (let i = 0; out.length < 64 && i < 10_000; i++) {
     const n = openDays[Math.floor(rng() * openDays.length)];
-    const b = placeBooking(index, rng, job(pickJobRequest(rng)), n, 8 * 60 + Math.floor(rng() * 36) * 15, ref.now, `extra-${i}`);
+    const b = placeBooking(
+      index,
+      rng,
+      job(pickJobRequest(rng)),
+      n,
+      8 * 60 + Math.floor(rng() * 36) * 15,
+      ref.now,
+      `extra-${i}`,
+    );
     if (b) out.push(b);
   }
   if (out.length === 0) throw new Error("no extra booking fits the reference calendar");
@@ -123,31 +153,43 @@ let sink = 0; // keeps results observable so nothing is optimised away
 const reference = await loadReference();
 const [load1] = loadavg();
 const cpus = availableParallelism();
-console.log(`Pitlane core bench — node ${process.version}, ${TIME_MS} ms per task, load average ${load1.toFixed(1)} on ${cpus} CPUs`);
-if (load1 > cpus * 0.75) console.log(`! the machine is busy: latencies (p99 above all) will be inflated and vary between runs`);
-console.log(`reference dealer "${DEALER_ID}": ${config.advisors.length} advisors, skills ${dealer.skills.join("/")}, ${bookings.length} appointments, now ${dealer.format(ref.now)}`);
+console.log(
+  `Pitlane core bench — node ${process.version}, ${TIME_MS} ms per task, load average ${load1.toFixed(1)} on ${cpus} CPUs`,
+);
+if (load1 > cpus * 0.75)
+  console.log(`! the machine is busy: latencies (p99 above all) will be inflated and vary between runs`);
+console.log(
+  `reference dealer "${DEALER_ID}": ${config.advisors.length} advisors, skills ${dealer.skills.join("/")}, ${bookings.length} appointments, now ${dealer.format(ref.now)}`,
+);
 for (const line of describeReferenceDealer(ref, HORIZON_DAYS)) console.log(`  ${line}`);
 console.log(`brute-force reference: ${reference.source}`);
 
 // Agreement check: the engine's full listing over 14 days must equal the reference's.
-for (const req of !reference.fn ? [] : [
-  { interventions: ["tyres"], known: true, mobility: "none" as Mobility },
-  { interventions: ["diagnosis", "tyres"], known: false, mobility: "courtesy_car" as Mobility },
-]) {
+for (const req of !reference.fn
+  ? []
+  : [
+      { interventions: ["tyres"], known: true, mobility: "none" as Mobility },
+      { interventions: ["diagnosis", "tyres"], known: false, mobility: "courtesy_car" as Mobility },
+    ]) {
   const j = job(req);
   const engine: string[] = [];
   for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) listDay(index, j, n, ref.now, engine);
-  const refSlots = reference
-    .fn!(config, bookings, { ...req, fromDate: isoFromDayNumber(ref.fromDay), days: HORIZON_DAYS, nowEpochMinute: ref.now })
-    .map((s) => `${s.advisorId}@${s.start}`);
+  const refSlots = reference.fn!(config, bookings, {
+    ...req,
+    fromDate: isoFromDayNumber(ref.fromDay),
+    days: HORIZON_DAYS,
+    nowEpochMinute: ref.now,
+  }).map((s) => `${s.advisorId}@${s.start}`);
   const a = new Set(engine);
   const b = new Set(refSlots);
   const onlyEngine = engine.filter((x) => !b.has(x));
   const onlyRef = refSlots.filter((x) => !a.has(x));
   const what = `"${req.interventions.join("+")}"${req.known ? "" : ", new customer"}, ${req.mobility}`;
   if (onlyEngine.length || onlyRef.length) {
-    console.log(`! engine and reference DISAGREE on ${what} over 14 days: engine ${engine.length} slots, reference ${refSlots.length}; ` +
-      `only engine ${onlyEngine.length} (e.g. ${onlyEngine.slice(0, 3).join(", ")}), only reference ${onlyRef.length} (e.g. ${onlyRef.slice(0, 3).join(", ")})`);
+    console.log(
+      `! engine and reference DISAGREE on ${what} over 14 days: engine ${engine.length} slots, reference ${refSlots.length}; ` +
+        `only engine ${onlyEngine.length} (e.g. ${onlyEngine.slice(0, 3).join(", ")}), only reference ${onlyRef.length} (e.g. ${onlyRef.slice(0, 3).join(", ")})`,
+    );
   } else {
     console.log(`engine and reference agree on ${what}: ${engine.length} feasible slots over 14 days`);
   }
@@ -177,7 +219,13 @@ const T = {
   reference: "search 2 options / 14 days (brute-force reference)",
 } as const;
 
-const opts = { time: TIME_MS, warmupTime: 300, iterations: 64, warmupIterations: 16, timestampProvider: "hrtimeNow" as const };
+const opts = {
+  time: TIME_MS,
+  warmupTime: 300,
+  iterations: 64,
+  warmupIterations: 16,
+  timestampProvider: "hrtimeNow" as const,
+};
 const engineBench = new Bench(opts);
 
 let i14 = 0;
@@ -200,8 +248,13 @@ engineBench.add(T.search60pref, () => {
   const k = i60p++;
   const v = variants[k & 63];
   const r = searchIndex(index, {
-    job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now,
-    preferredAdvisor: k % dealer.advisors.length, dayPart: (k >> 1) % 2 ? "afternoon" : "morning",
+    job: job(v.req),
+    fromDay: v.fromDay,
+    days: 60,
+    count: 2,
+    now: v.now,
+    preferredAdvisor: k % dealer.advisors.length,
+    dayPart: (k >> 1) % 2 ? "afternoon" : "morning",
   });
   sink += r.options.length;
 });
@@ -211,14 +264,27 @@ engineBench.add(T.search60pref, () => {
 let iX = 0;
 engineBench.add(T.express14, () => {
   const v = variants[iX++ & 63];
-  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true });
+  const r = searchIndex(index, {
+    job: job({ ...v.req, mobility: "courtesy_car" }),
+    fromDay: v.fromDay,
+    days: 14,
+    count: 2,
+    now: v.now,
+    priority: true,
+  });
   sink += r.options.length;
 });
 
 let iC = 0;
 engineBench.add(T.courtesy14, () => {
   const v = variants[iC++ & 63];
-  const r = searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+  const r = searchIndex(index, {
+    job: job({ ...v.req, mobility: "courtesy_car" }),
+    fromDay: v.fromDay,
+    days: 14,
+    count: 2,
+    now: v.now,
+  });
   sink += r.options.length;
 });
 
@@ -287,7 +353,10 @@ function scaled(n: number): Booking[] {
   }
   // Interleave the copies: rows come in booking order, not day by day.
   const rng = mulberry32(0x5ca1e);
-  return out.map((b) => ({ b, k: rng() })).sort((x, y) => x.k - y.k).map((x) => x.b);
+  return out
+    .map((b) => ({ b, k: rng() }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.b);
 }
 const carExtras: Array<{ b: Booking; j: Job }> = (() => {
   const rng = mulberry32(0xca5);
@@ -303,7 +372,11 @@ const carExtras: Array<{ b: Booking; j: Job }> = (() => {
 })();
 const rows5k = scaled(5000);
 const rows20k = scaled(20_000);
-for (const [name, rows] of [[T.car1k, scaled(1000)], [T.car5k, rows5k], [T.car20k, rows20k]] as const) {
+for (const [name, rows] of [
+  [T.car1k, scaled(1000)],
+  [T.car5k, rows5k],
+  [T.car20k, rows20k],
+] as const) {
   const idx = CapacityIndex.build(dealer, rows);
   let k = 0;
   engineBench.add(name, () => {
@@ -327,7 +400,12 @@ let iRef = 0;
 if (referenceFn) {
   referenceBench.add(T.reference, () => {
     const v = variants[iRef++ & 63];
-    const slots = referenceFn(config, bookings, { ...v.req, fromDate: isoFromDayNumber(v.fromDay), days: 14, nowEpochMinute: v.now });
+    const slots = referenceFn(config, bookings, {
+      ...v.req,
+      fromDate: isoFromDayNumber(v.fromDay),
+      days: 14,
+      nowEpochMinute: v.now,
+    });
     sink += slots.length;
   });
 }
@@ -337,11 +415,14 @@ if (referenceFn) {
 {
   for (const v of variants) searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
   for (const key of Object.keys(workCounters) as Array<keyof typeof workCounters>) workCounters[key] = 0;
-  for (const v of variants) sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+  for (const v of variants)
+    sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
   const per = (x: number) => (x / variants.length).toFixed(1);
-  console.log(`work per 14-day search (mean of ${variants.length}): ${per(workCounters.candidates)} candidate slots checked, ${per(workCounters.plans)} labour plans made ` +
-    `(${per(workCounters.planHits)} reused), ${per(workCounters.placements)} first-fit walks (${per(workCounters.memoHits)} answered by the memo), ` +
-    `${per(workCounters.gapScans)} gaps walked hour by hour, ${per(workCounters.steps)} job steps`);
+  console.log(
+    `work per 14-day search (mean of ${variants.length}): ${per(workCounters.candidates)} candidate slots checked, ${per(workCounters.plans)} labour plans made ` +
+      `(${per(workCounters.planHits)} reused), ${per(workCounters.placements)} first-fit walks (${per(workCounters.memoHits)} answered by the memo), ` +
+      `${per(workCounters.gapScans)} gaps walked hour by hour, ${per(workCounters.steps)} job steps`,
+  );
 }
 
 const started = performance.now();
@@ -361,7 +442,8 @@ interface Row {
 
 function row(t: Task): Row {
   const r = t.result;
-  if (r.state !== "completed") throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
+  if (r.state !== "completed")
+    throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
   return {
     task: t.name,
     medianUs: +(r.latency.p50 * 1000).toFixed(3),
@@ -377,7 +459,8 @@ const samples = new Map(tasks.map((t) => [t.name, t.result.state === "completed"
 
 type Check = { text: string; ok: boolean };
 const checks = new Map<string, Check[]>();
-const check = (task: string, text: string, ok: boolean) => checks.set(task, [...(checks.get(task) ?? []), { text, ok }]);
+const check = (task: string, text: string, ok: boolean) =>
+  checks.set(task, [...(checks.get(task) ?? []), { text, ok }]);
 const s14 = byName.get(T.search14)!;
 const refRow = byName.get(T.reference);
 // Issue 13: with technician plans on the reference dealer, the 2-option 14-day search stays ≤ 10 µs.
@@ -400,13 +483,24 @@ const table = rows.map((r) => {
     fmt(r.opsPerSec),
     String(samples.get(r.task) ?? 0),
     cs.map((c) => c.text).join(", ") || "—",
-    cs.length ? (cs.every((c) => c.ok) ? "pass" : `MISS (${cs.filter((c) => !c.ok).map((c) => c.text).join(", ")})`) : "",
+    cs.length
+      ? cs.every((c) => c.ok)
+        ? "pass"
+        : `MISS (${cs
+            .filter((c) => !c.ok)
+            .map((c) => c.text)
+            .join(", ")})`
+      : "",
   ];
 });
 const head = ["task", "median µs", "p99 µs", "ops/s", "samples", "target", "result"];
 const widths = head.map((h, c) => Math.max(h.length, ...table.map((t) => t[c].length)));
 const right = new Set([1, 2, 3, 4]);
-const line = (cells: string[]) => cells.map((x, c) => (right.has(c) ? x.padStart(widths[c]) : x.padEnd(widths[c]))).join("  ").trimEnd();
+const line = (cells: string[]) =>
+  cells
+    .map((x, c) => (right.has(c) ? x.padStart(widths[c]) : x.padEnd(widths[c])))
+    .join("  ")
+    .trimEnd();
 console.log(line(head));
 console.log(widths.map((w) => "─".repeat(w)).join("  "));
 for (const t of table) console.log(line(t));
@@ -414,16 +508,22 @@ console.log("");
 
 const listDayRow = byName.get(T.listDay)!;
 if (refRow) {
-  console.log(`speed-up over the reference (2-option search, 14 days, medians): ${speedup.toFixed(0)}×  ${speedup >= 100 ? "pass" : "MISS"} (target ≥ 100×)`);
-  console.log(`  same work as the reference (every option of ${openDays.length} open days, engine ≈ ${fmt((listDayRow.medianUs * openDays.length) / 1000)} ms): ` +
-    `${(refRow.medianUs / (listDayRow.medianUs * openDays.length)).toFixed(0)}×`);
+  console.log(
+    `speed-up over the reference (2-option search, 14 days, medians): ${speedup.toFixed(0)}×  ${speedup >= 100 ? "pass" : "MISS"} (target ≥ 100×)`,
+  );
+  console.log(
+    `  same work as the reference (every option of ${openDays.length} open days, engine ≈ ${fmt((listDayRow.medianUs * openDays.length) / 1000)} ms): ` +
+      `${(refRow.medianUs / (listDayRow.medianUs * openDays.length)).toFixed(0)}×`,
+  );
 } else {
   console.log(`speed-up over the reference: not measured, no brute-force reference (${reference.source})`);
 }
 
 console.log(`load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus} CPUs`);
 const missed = [...checks.values()].flat().filter((c) => !c.ok).length;
-console.log(`${missed ? `${missed} target(s) missed` : "all targets met"}; ${elapsed.toFixed(1)} s of sampling (sink ${sink > 0 ? "ok" : "empty"})`);
+console.log(
+  `${missed ? `${missed} target(s) missed` : "all targets met"}; ${elapsed.toFixed(1)} s of sampling (sink ${sink > 0 ? "ok" : "empty"})`,
+);
 
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(rows, null, 2) + "\n");

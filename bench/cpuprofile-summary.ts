@@ -33,7 +33,8 @@ function area(url: string, fn: string): string {
     return "";
   }
   const u = url.replace(/^file:\/\//, "");
-  if (u.startsWith("node:")) return /_http|http_|\bhttp\b|net|stream|llhttp/.test(u) ? "node http/net/streams" : "node core (other)";
+  if (u.startsWith("node:"))
+    return /_http|http_|\bhttp\b|net|stream|llhttp/.test(u) ? "node http/net/streams" : "node core (other)";
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
   if (m) return m[1];
   if (u.startsWith(ROOT)) {
@@ -69,7 +70,9 @@ export function summariseProfile(profile: CpuProfile, window: [number, number] |
     const where = u ? (u.startsWith(ROOT) ? relative(ROOT, u) : u.replace(/.*node_modules\//, "")) : "";
     return `${n.callFrame.functionName || "(anonymous)"}${where ? "  " + where : ""}`;
   };
-  const idle = [...counts.entries()].filter(([id]) => nodes.get(id)!.callFrame.functionName === "(idle)").reduce((s, [, c]) => s + c, 0);
+  const idle = [...counts.entries()]
+    .filter(([id]) => nodes.get(id)!.callFrame.functionName === "(idle)")
+    .reduce((s, [, c]) => s + c, 0);
   const busy = inWindow - idle;
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
@@ -96,14 +99,22 @@ export function summariseProfile(profile: CpuProfile, window: [number, number] |
     }
   }
   const pct = (c: number) => `${((100 * c) / busy).toFixed(1).padStart(5)}%`;
-  lines.push(`samples${window ? " in the load window" : ""}: ${inWindow}, idle ${((100 * idle) / inWindow).toFixed(1)}% — shares below are of the BUSY time`);
-  lines.push("(kernel time inside a syscall is charged to it: writev is mostly the loopback TCP send; under --cpu-prof console.log costs ~2.5x its normal price)");
+  lines.push(
+    `samples${window ? " in the load window" : ""}: ${inWindow}, idle ${((100 * idle) / inWindow).toFixed(1)}% — shares below are of the BUSY time`,
+  );
+  lines.push(
+    "(kernel time inside a syscall is charged to it: writev is mostly the loopback TCP send; under --cpu-prof console.log costs ~2.5x its normal price)",
+  );
   lines.push("", "by area (self time; builtins charged to their JS caller):");
   for (const [a, c] of [...areas.entries()].sort((x, y) => y[1] - x[1]).slice(0, 18)) lines.push(`  ${pct(c)}  ${a}`);
   lines.push("", "top functions by self time:");
   for (const [k, c] of [...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 30)) lines.push(`  ${pct(c)}  ${k}`);
   lines.push("", "top functions by inclusive time:");
-  for (const [k, c] of [...incl.entries()].sort((x, y) => y[1] - x[1]).filter(([k]) => !k.startsWith("(root)")).slice(0, Number(process.env.PROFILE_TOP || 40))) lines.push(`  ${pct(c)}  ${k}`);
+  for (const [k, c] of [...incl.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .filter(([k]) => !k.startsWith("(root)"))
+    .slice(0, Number(process.env.PROFILE_TOP || 40)))
+    lines.push(`  ${pct(c)}  ${k}`);
   return lines;
 }
 

@@ -69,7 +69,9 @@ async function loadServer(variant: string): Promise<{ node: NodeEntry; log: LogF
  */
 function client(port: number, dealer: string, bodies: string[]): { run(n: number): Promise<void>; close(): void } {
   const reqs = bodies.map((b) =>
-    Buffer.from(`POST /v1/dealers/${dealer}/availability HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`),
+    Buffer.from(
+      `POST /v1/dealers/${dealer}/availability HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`,
+    ),
   );
   let toSend = 0;
   let pending = 0;
@@ -144,10 +146,17 @@ async function main() {
   for (const v of VARIANTS) loaded.push({ variant: v, ...(await loadServer(v)) });
   // Only now: the fixtures import src/core, whose zod schemas must be created AFTER
   // @hono/zod-openapi extended zod (zod 4 adds .openapi per instance, at creation).
-  const { ADMIN_TOKEN, DEALER, NOW_ISO, prebook, prepareDealer, searchBodies }: typeof Setup = await import("./http-setup.js");
+  const { ADMIN_TOKEN, DEALER, NOW_ISO, prebook, prepareDealer, searchBodies }: typeof Setup = await import(
+    "./http-setup.js"
+  );
   const bodies = searchBodies();
   const dir = mkdtempSync(join(tmpdir(), "pitlane-http-cpu-"));
-  const servers: Array<{ variant: string; close: (ms?: number) => Promise<void>; load: ReturnType<typeof client>; perBatch: number[] }> = [];
+  const servers: Array<{
+    variant: string;
+    close: (ms?: number) => Promise<void>;
+    load: ReturnType<typeof client>;
+    perBatch: number[];
+  }> = [];
   try {
     for (const { variant, node, log } of loaded) {
       const server = await node.startServer({
@@ -197,7 +206,9 @@ async function main() {
       const out = join(ROOT, "bench/results/http-cpu.cpuprofile");
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, JSON.stringify(profile));
-      process.stderr.write(`profile of the measured rounds (figures below are slowed by it): ${out}\n${summariseProfile(profile, null).join("\n")}\n\n`);
+      process.stderr.write(
+        `profile of the measured rounds (figures below are slowed by it): ${out}\n${summariseProfile(profile, null).join("\n")}\n\n`,
+      );
     }
     const q = (xs: number[], p: number) => {
       const s = xs.slice().sort((a, b) => a - b);
@@ -209,7 +220,9 @@ async function main() {
       process.stderr.write(
         `${s.variant.padEnd(14)} CPU µs/request (server + client), ${s.perBatch.length} batches of ${BATCH} over ${CONNECTIONS} connections: ` +
           `min ${q(s.perBatch, 0).toFixed(0)}, p25 ${q(s.perBatch, 0.25).toFixed(0)}, median ${q(s.perBatch, 0.5).toFixed(0)}` +
-          (s === servers[0] ? "\n" : `; vs ${servers[0].variant}: median ratio ${q(ratio, 0.5).toFixed(3)} (p25 ${q(ratio, 0.25).toFixed(3)}, p75 ${q(ratio, 0.75).toFixed(3)})\n`),
+          (s === servers[0]
+            ? "\n"
+            : `; vs ${servers[0].variant}: median ratio ${q(ratio, 0.5).toFixed(3)} (p25 ${q(ratio, 0.25).toFixed(3)}, p75 ${q(ratio, 0.75).toFixed(3)})\n`),
       );
     }
   } finally {

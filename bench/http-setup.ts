@@ -3,7 +3,14 @@
 // (seeded PRNG), so every run and every variant sees the same questions.
 
 import { createServer } from "node:net";
-import { JOB_MIX, MOBILITY_MIX, mulberry32, pickWeighted, referenceConfigInput, type Rng } from "./fixtures/reference-dealer.js";
+import {
+  JOB_MIX,
+  MOBILITY_MIX,
+  mulberry32,
+  pickWeighted,
+  referenceConfigInput,
+  type Rng,
+} from "./fixtures/reference-dealer.js";
 import type { AvailabilityResponse } from "../src/scheduler/contracts.js";
 
 export const NOW_ISO = "2026-11-23T07:00:00Z"; // Monday 2026-11-23, 08:00 Europe/Rome
@@ -15,7 +22,13 @@ export const PREBOOK = 400; // booking attempts before the loads (most succeed)
 // Plain HTTP helpers for the setup phase
 
 /** One request; json: the parsed body as T (null when it is not JSON). */
-export async function call<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json", ...headers },
@@ -47,11 +60,25 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: num
 // ---------------------------------------------------------------------------------------
 // Request bodies
 
-const MODELS: ReadonlyArray<readonly [string, number]> = [["Grecale", 40], ["Levante", 20], ["Ghibli", 15], ["Quattroporte", 10], ["GranTurismo", 10], ["MC20", 5]];
+const MODELS: ReadonlyArray<readonly [string, number]> = [
+  ["Grecale", 40],
+  ["Levante", 20],
+  ["Ghibli", 15],
+  ["Quattroporte", 10],
+  ["GranTurismo", 10],
+  ["MC20", 5],
+];
 const FIRST = ["Marco", "Giulia", "Luca", "Sara", "Paolo", "Elena", "Davide", "Chiara", "Matteo", "Anna"];
 const LAST = ["Bianchi", "Rossi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno"];
 export const ADVISOR_IDS = Array.from({ length: 10 }, (_, i) => `sa-${String(i + 1).padStart(2, "0")}`);
-const REQUESTS = ["Strange noise from the front left wheel", "Winter tyres, please keep the summer set", "Annual service", "Warning light on the dashboard", "Scratch on the rear bumper", ""];
+const REQUESTS = [
+  "Strange noise from the front left wheel",
+  "Winter tyres, please keep the summer set",
+  "Annual service",
+  "Warning light on the dashboard",
+  "Scratch on the rear bumper",
+  "",
+];
 
 export function isoDay(offset: number): string {
   const d = new Date(Date.UTC(2026, 10, 23 + offset));
@@ -66,7 +93,11 @@ export function vehicle(rng: Rng) {
 }
 
 export type Job = { interventions: string[]; known: boolean; mobility: string };
-export const pickJob = (rng: Rng): Job => ({ interventions: pickWeighted(rng, JOB_MIX).slice(), known: rng() < 0.8, mobility: pickWeighted(rng, MOBILITY_MIX) });
+export const pickJob = (rng: Rng): Job => ({
+  interventions: pickWeighted(rng, JOB_MIX).slice(),
+  known: rng() < 0.8,
+  mobility: pickWeighted(rng, MOBILITY_MIX),
+});
 
 /** The search load's bodies: 512 distinct questions, serialised. */
 export function searchBodies(n = 512): string[] {
@@ -85,21 +116,40 @@ export function searchBody(rng: Rng) {
   };
   const r = rng();
   if (r < 0.85) body.from = isoDay(Math.floor(rng() * rng() * 14)); // front-loaded, else "today"
-  body.days = rng() < 0.8 ? 14 : pickWeighted(rng, [[7, 1], [28, 1], [60, 1]] as const);
-  if (rng() < 0.3) body.count = pickWeighted(rng, [[2, 1], [5, 2], [10, 1]] as const);
+  body.days =
+    rng() < 0.8
+      ? 14
+      : pickWeighted(rng, [
+          [7, 1],
+          [28, 1],
+          [60, 1],
+        ] as const);
+  if (rng() < 0.3)
+    body.count = pickWeighted(rng, [
+      [2, 1],
+      [5, 2],
+      [10, 1],
+    ] as const);
   if (rng() < 0.2) body.preferredAdvisorId = ADVISOR_IDS[Math.floor(rng() * 10)];
   if (rng() < 0.2) body.dayPart = rng() < 0.6 ? "morning" : "afternoon";
   return body;
 }
 
-export function bookingBody(rng: Rng, job: Job, option: { optionId: string; start: string; advisorId: string }, byOptionId: boolean) {
+export function bookingBody(
+  rng: Rng,
+  job: Job,
+  option: { optionId: string; start: string; advisorId: string },
+  byOptionId: boolean,
+) {
   const first = FIRST[Math.floor(rng() * FIRST.length)];
   const last = LAST[Math.floor(rng() * LAST.length)];
   const customer: Record<string, unknown> = {
     known: job.known,
     name: `${first} ${last}`,
     email: `${first}.${last}${Math.floor(rng() * 1000)}@example.com`.toLowerCase(),
-    phone: `+39 3${Math.floor(rng() * 1e9).toString().padStart(9, "0")}`,
+    phone: `+39 3${Math.floor(rng() * 1e9)
+      .toString()
+      .padStart(9, "0")}`,
   };
   if (rng() < 0.6) customer.reminders = { consent: true, channel: rng() < 0.7 ? "sms" : "email" };
   const request = REQUESTS[Math.floor(rng() * REQUESTS.length)];
@@ -118,7 +168,9 @@ export function bookingBody(rng: Rng, job: Job, option: { optionId: string; star
 // Setup: dealer, pre-booked calendar, booking pool
 
 export async function prepareDealer(base: string): Promise<void> {
-  const res = await call(base, "PUT", `/v1/dealers/${DEALER}`, referenceConfigInput, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  const res = await call(base, "PUT", `/v1/dealers/${DEALER}`, referenceConfigInput, {
+    authorization: `Bearer ${ADMIN_TOKEN}`,
+  });
   if (res.status !== 201 && res.status !== 200) throw new Error(`PUT dealer: ${res.status} ${res.text}`);
 }
 
@@ -127,19 +179,35 @@ export async function prebook(base: string): Promise<{ booked: number; conflicts
   const tries = Array.from({ length: PREBOOK }, () => {
     const job = pickJob(rng);
     // Front-loaded: the next days are fuller, like a real order book.
-    return { job, from: isoDay(Math.floor(rng() * rng() * 12)), pick: rng(), byOptionId: rng() < 0.5, seed: Math.floor(rng() * 2 ** 31) };
+    return {
+      job,
+      from: isoDay(Math.floor(rng() * rng() * 12)),
+      pick: rng(),
+      byOptionId: rng() < 0.5,
+      seed: Math.floor(rng() * 2 ** 31),
+    };
   });
   let booked = 0;
   let conflicts = 0;
   await pool(tries, 4, async (t) => {
     const s = await call<AvailabilityResponse>(base, "POST", `/v1/dealers/${DEALER}/availability`, {
-      interventions: t.job.interventions, customer: { known: t.job.known }, mobility: t.job.mobility, from: t.from, days: 14, count: 5,
+      interventions: t.job.interventions,
+      customer: { known: t.job.known },
+      mobility: t.job.mobility,
+      from: t.from,
+      days: 14,
+      count: 5,
     });
     if (s.status !== 200) throw new Error(`prebook search: ${s.status} ${s.text}`);
     const options = s.json!.options;
     if (options.length === 0) return;
     const o = options[Math.floor(t.pick * options.length)];
-    const b = await call(base, "POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(mulberry32(t.seed), t.job, o, t.byOptionId));
+    const b = await call(
+      base,
+      "POST",
+      `/v1/dealers/${DEALER}/appointments`,
+      bookingBody(mulberry32(t.seed), t.job, o, t.byOptionId),
+    );
     if (b.status === 201) booked++;
     else if (b.status === 409) conflicts++;
     else throw new Error(`prebook booking: ${b.status} ${b.text}`);
@@ -148,7 +216,10 @@ export async function prebook(base: string): Promise<{ booked: number; conflicts
 }
 
 /** Many searches (day by day, advisor by advisor, morning/afternoon) → distinct booking bodies. */
-export async function bookingPool(base: string, max: number): Promise<{ bodies: string[]; searches: number; options: number }> {
+export async function bookingPool(
+  base: string,
+  max: number,
+): Promise<{ bodies: string[]; searches: number; options: number }> {
   const rng = mulberry32(0xb00c);
   const queries: Array<{ job: Job; body: Record<string, unknown> }> = [];
   for (let d = 0; d < 14; d++)
@@ -158,7 +229,16 @@ export async function bookingPool(base: string, max: number): Promise<{ bodies: 
           const job = pickJob(rng);
           queries.push({
             job,
-            body: { interventions: job.interventions, customer: { known: job.known }, mobility: job.mobility, from: isoDay(d), days: 1, count: 20, preferredAdvisorId: advisor, dayPart },
+            body: {
+              interventions: job.interventions,
+              customer: { known: job.known },
+              mobility: job.mobility,
+              from: isoDay(d),
+              days: 1,
+              count: 20,
+              preferredAdvisorId: advisor,
+              dayPart,
+            },
           });
         }
   const seen = new Set<string>();
@@ -180,7 +260,6 @@ export async function bookingPool(base: string, max: number): Promise<{ bodies: 
   const bodies = picked.map((e) => JSON.stringify(bookingBody(rng, e.job, e.option, rng() < 0.5)));
   return { bodies, searches: queries.length, options: entries.length };
 }
-
 
 /** A free loopback port for a server the bench starts. */
 export function freePort(): Promise<number> {

@@ -43,18 +43,43 @@
 // The JSON holds, per load: [{ task, reqPerSec, p50Ms, p99Ms, non2xx, errors }].
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
-import { ADMIN_TOKEN, bookingPool, call, DEALER, freePort, isoDay, NOW_ISO, pool, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
+import {
+  ADMIN_TOKEN,
+  bookingPool,
+  call,
+  DEALER,
+  freePort,
+  isoDay,
+  NOW_ISO,
+  pool,
+  prebook,
+  prepareDealer,
+  searchBodies,
+  sleep,
+} from "./http-setup.js";
 import type { DayBoard } from "../src/scheduler/day-board.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
-const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
+const num = (v: string | undefined, d: number) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
 const DURATION = num(process.env.BENCH_DURATION, 15);
 const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 50);
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -84,8 +109,8 @@ interface Server {
   stop(): Promise<number | null>;
 }
 
-
-const tail = (path: string, n = 20) => (existsSync(path) ? readFileSync(path, "utf8").trimEnd().split("\n").slice(-n).join("\n") : "");
+const tail = (path: string, n = 20) =>
+  existsSync(path) ? readFileSync(path, "utf8").trimEnd().split("\n").slice(-n).join("\n") : "";
 
 async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), "pitlane-http-bench-"));
@@ -94,9 +119,13 @@ async function startServer(): Promise<Server> {
   const errPath = join(dir, "server.err");
   const out = openSync(logPath, "a");
   const err = openSync(errPath, "a");
-  const nodeArgs = [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"] : [])];
+  const nodeArgs = [
+    ...NODE_FLAGS,
+    ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"] : []),
+  ];
   // As `npm start` runs it (package.json), or src/ under tsx for comparison.
-  const entry = SERVER === "tsx" ? ["--import", "tsx", "src/node.ts"] : ["--enable-source-maps", join(SERVER, "node.js")];
+  const entry =
+    SERVER === "tsx" ? ["--import", "tsx", "src/node.ts"] : ["--enable-source-maps", join(SERVER, "node.js")];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
@@ -182,7 +211,9 @@ function procCpuMs(pid: number | undefined): { user: number; system: number } | 
 
 function childrenOf(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
   } catch {
     return [];
   }
@@ -218,8 +249,20 @@ function percentile(sorted: Float64Array, p: number): number {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-async function runLoad(task: string, server: Server, path: string, bodies: string[], seconds: number, dealOut: "rotate" | "partition"): Promise<LoadResult> {
-  const requests = bodies.map((body) => ({ method: "POST", path, headers: { "content-type": "application/json" }, body }));
+async function runLoad(
+  task: string,
+  server: Server,
+  path: string,
+  bodies: string[],
+  seconds: number,
+  dealOut: "rotate" | "partition",
+): Promise<LoadResult> {
+  const requests = bodies.map((body) => ({
+    method: "POST",
+    path,
+    headers: { "content-type": "application/json" },
+    body,
+  }));
   let clientNo = 0;
   const setupClient = (client: autocannon.Client) => {
     const k = clientNo++;
@@ -267,7 +310,8 @@ async function runLoad(task: string, server: Server, path: string, bodies: strin
   const sorted = Float64Array.from(all).sort();
   const completed = all.length;
   const durationS = result.duration || (ended - started) / 1e6;
-  const serverMs = serverCpu0 && serverCpu1 ? serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system : null;
+  const serverMs =
+    serverCpu0 && serverCpu1 ? serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system : null;
   return {
     task,
     reqPerSec: Math.round((completed / durationS) * 10) / 10,
@@ -293,9 +337,12 @@ async function runLoad(task: string, server: Server, path: string, bodies: strin
 async function countReceptions(base: string): Promise<number> {
   let total = 0;
   for (let d = 0; d < 62; d++) {
-    const r = await call<DayBoard>(base, "GET", `/v1/dealers/${DEALER}/days/${isoDay(d)}`, undefined, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const r = await call<DayBoard>(base, "GET", `/v1/dealers/${DEALER}/days/${isoDay(d)}`, undefined, {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+    });
     if (r.status !== 200) throw new Error(`day board ${isoDay(d)}: ${r.status} ${r.text}`);
-    for (const a of r.json!.advisors) for (const s of a.slots) if (s.kind === "reception" && s.status !== "cancelled") total++;
+    for (const a of r.json!.advisors)
+      for (const s of a.slots) if (s.kind === "reception" && s.status !== "cancelled") total++;
   }
   return total;
 }
@@ -316,13 +363,20 @@ const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 
 async function main(): Promise<number> {
-  console.log(`Pitlane HTTP benchmark — node ${process.version}, ${availableParallelism()} CPUs (load generator on the same machine)`);
-  console.log(`server WORKERS=${WORKERS} (${WORKERS === "auto" ? availableParallelism() : WORKERS} process${WORKERS === "1" ? "" : "es"}), ${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP_S} s search warm-up), SCHEDULER_NOW=${NOW_ISO}${PROFILE ? ", server under --cpu-prof" : ""}\n`);
+  console.log(
+    `Pitlane HTTP benchmark — node ${process.version}, ${availableParallelism()} CPUs (load generator on the same machine)`,
+  );
+  console.log(
+    `server WORKERS=${WORKERS} (${WORKERS === "auto" ? availableParallelism() : WORKERS} process${WORKERS === "1" ? "" : "es"}), ${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP_S} s search warm-up), SCHEDULER_NOW=${NOW_ISO}${PROFILE ? ", server under --cpu-prof" : ""}\n`,
+  );
 
   // The same build `npm start` runs (prestart), so the bench measures what production runs.
   if (SERVER === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const loadBefore = loadAvg();
-  if (loadBefore !== null && loadBefore > 1) console.log(`note: 1-min load average is ${loadBefore} before starting: other work on this machine will depress the figures\n`);
+  if (loadBefore !== null && loadBefore > 1)
+    console.log(
+      `note: 1-min load average is ${loadBefore} before starting: other work on this machine will depress the figures\n`,
+    );
   const server = await startServer();
   const results: LoadResult[] = [];
   let searchWindow: [number, number] | null = null;
@@ -334,12 +388,16 @@ async function main(): Promise<number> {
     await prepareDealer(server.url);
     const pre = await prebook(server.url);
     prebooked = pre.booked;
-    console.log(`setup: dealer "${DEALER}" (10 advisors, Mon–Sat, 3 skills), pre-booked ${pre.booked} appointments via the API (${pre.conflicts} lost races) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `setup: dealer "${DEALER}" (10 advisors, Mon–Sat, 3 skills), pre-booked ${pre.booked} appointments via the API (${pre.conflicts} lost races) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     if (ONLY !== "book") {
       const bodies = searchBodies();
       // Every body must be a valid question (200), or the figures would measure 400s.
-      const bad = (await pool(bodies, 8, (b) => call(server.url, "POST", `/v1/dealers/${DEALER}/availability`, JSON.parse(b)))).filter((r) => r.status !== 200);
+      const bad = (
+        await pool(bodies, 8, (b) => call(server.url, "POST", `/v1/dealers/${DEALER}/availability`, JSON.parse(b)))
+      ).filter((r) => r.status !== 200);
       if (bad.length) throw new Error(`${bad.length} search bodies fail: ${bad[0].status} ${bad[0].text}`);
       const path = `/v1/dealers/${DEALER}/availability`;
       await runLoad("warm-up", server, path, bodies, WARMUP_S, "rotate");
@@ -351,8 +409,17 @@ async function main(): Promise<number> {
     if (ONLY !== "search") {
       const t1 = performance.now();
       const p = await bookingPool(server.url, POOL_MAX);
-      console.log(`booking pool: ${p.searches} searches → ${p.options} distinct (option, job) pairs, ${p.bodies.length} booking bodies in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-      const r = await runLoad(`booking (${CONNECTIONS} conn)`, server, `/v1/dealers/${DEALER}/appointments`, p.bodies, DURATION, "partition");
+      console.log(
+        `booking pool: ${p.searches} searches → ${p.options} distinct (option, job) pairs, ${p.bodies.length} booking bodies in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+      );
+      const r = await runLoad(
+        `booking (${CONNECTIONS} conn)`,
+        server,
+        `/v1/dealers/${DEALER}/appointments`,
+        p.bodies,
+        DURATION,
+        "partition",
+      );
       results.push(r);
       const found = await countReceptions(server.url);
       consistency = { expected: prebooked + (r.statusCounts["201"] ?? 0), found };
@@ -370,12 +437,18 @@ async function main(): Promise<number> {
   console.log(head);
   console.log("-".repeat(head.length + 20));
   for (const r of results) {
-    const codes = Object.entries(r.statusCounts).map(([s, n]) => `${s}: ${fmtInt(n)}`).join(", ");
-    console.log(`${pad(r.task, 30)}${lpad(fmtInt(r.reqPerSec), 10)}${lpad(r.p50Ms.toFixed(2), 9)}${lpad(r.p99Ms.toFixed(2), 9)}${lpad(fmtInt(r.non2xx), 9)}${lpad(fmtInt(r.errors), 8)}   ${codes}`);
+    const codes = Object.entries(r.statusCounts)
+      .map(([s, n]) => `${s}: ${fmtInt(n)}`)
+      .join(", ");
+    console.log(
+      `${pad(r.task, 30)}${lpad(fmtInt(r.reqPerSec), 10)}${lpad(r.p50Ms.toFixed(2), 9)}${lpad(r.p99Ms.toFixed(2), 9)}${lpad(fmtInt(r.non2xx), 9)}${lpad(fmtInt(r.errors), 8)}   ${codes}`,
+    );
     if (r.task.startsWith("booking")) {
       for (const [s, v] of Object.entries(r.perStatus)) {
         const n = r.statusCounts[s];
-        console.log(`${pad(`  └ ${s}${s === "201" ? " booked" : s === "409" ? " slot_unavailable" : ""}`, 30)}${lpad(fmtInt(n / r.durationS), 10)}${lpad(v.p50Ms.toFixed(2), 9)}${lpad(v.p99Ms.toFixed(2), 9)}`);
+        console.log(
+          `${pad(`  └ ${s}${s === "201" ? " booked" : s === "409" ? " slot_unavailable" : ""}`, 30)}${lpad(fmtInt(n / r.durationS), 10)}${lpad(v.p50Ms.toFixed(2), 9)}${lpad(v.p99Ms.toFixed(2), 9)}`,
+        );
       }
     }
   }
@@ -387,27 +460,54 @@ async function main(): Promise<number> {
       `${pad(r.task, 30)} server CPU ${r.serverCpuUsPerReq} µs/req (${r.serverSysPct}% in the kernel; ${r.serverCpuPct}% of a core; one full core ≈ ${fmtInt(1e6 / r.serverCpuUsPerReq)} req/s), load generator ${r.loaderCpuPct}% of a core`,
     );
   }
-  if (loadBefore !== null) console.log(`1-min load average: ${loadBefore} before, ${loadAvg()} after (${availableParallelism()} CPUs)${Math.max(loadBefore, loadAvg() ?? 0) > availableParallelism() + 0.5 ? " — OTHER PROCESSES WERE COMPETING FOR THE CPU: throughput and tail latency are understated" : ""}`);
+  if (loadBefore !== null)
+    console.log(
+      `1-min load average: ${loadBefore} before, ${loadAvg()} after (${availableParallelism()} CPUs)${Math.max(loadBefore, loadAvg() ?? 0) > availableParallelism() + 0.5 ? " — OTHER PROCESSES WERE COMPETING FOR THE CPU: throughput and tail latency are understated" : ""}`,
+    );
 
   // ----- targets
   const checks: Array<{ what: string; ok: boolean; detail: string }> = [];
   const search = results.find((r) => r.task.startsWith("availability"));
   const book = results.find((r) => r.task.startsWith("booking"));
   if (search) {
-    checks.push({ what: `search throughput ≥ ${fmtInt(TARGET.searchReqPerSec)} req/s`, ok: search.reqPerSec >= TARGET.searchReqPerSec, detail: `${fmtInt(search.reqPerSec)} req/s` });
-    checks.push({ what: `search p99 ≤ ${TARGET.searchP99Ms} ms`, ok: search.p99Ms <= TARGET.searchP99Ms, detail: `${search.p99Ms.toFixed(2)} ms` });
-    checks.push({ what: "search: every answer 200, no socket errors", ok: search.non2xx === 0 && search.errors === 0, detail: `${search.non2xx} non-2xx, ${search.errors} errors` });
+    checks.push({
+      what: `search throughput ≥ ${fmtInt(TARGET.searchReqPerSec)} req/s`,
+      ok: search.reqPerSec >= TARGET.searchReqPerSec,
+      detail: `${fmtInt(search.reqPerSec)} req/s`,
+    });
+    checks.push({
+      what: `search p99 ≤ ${TARGET.searchP99Ms} ms`,
+      ok: search.p99Ms <= TARGET.searchP99Ms,
+      detail: `${search.p99Ms.toFixed(2)} ms`,
+    });
+    checks.push({
+      what: "search: every answer 200, no socket errors",
+      ok: search.non2xx === 0 && search.errors === 0,
+      detail: `${search.non2xx} non-2xx, ${search.errors} errors`,
+    });
   }
   if (book) {
-    const s5 = Object.entries(book.statusCounts).filter(([s]) => Number(s) >= 500).reduce((a, [, n]) => a + n, 0);
-    const other = Object.entries(book.statusCounts).filter(([s]) => s !== "201" && s !== "409" && Number(s) < 500).reduce((a, [, n]) => a + n, 0);
-    checks.push({ what: "booking: zero 5xx, no socket errors", ok: s5 === 0 && book.errors === 0, detail: `${s5} 5xx, ${book.errors} errors` });
+    const s5 = Object.entries(book.statusCounts)
+      .filter(([s]) => Number(s) >= 500)
+      .reduce((a, [, n]) => a + n, 0);
+    const other = Object.entries(book.statusCounts)
+      .filter(([s]) => s !== "201" && s !== "409" && Number(s) < 500)
+      .reduce((a, [, n]) => a + n, 0);
+    checks.push({
+      what: "booking: zero 5xx, no socket errors",
+      ok: s5 === 0 && book.errors === 0,
+      detail: `${s5} 5xx, ${book.errors} errors`,
+    });
     checks.push({ what: "booking: only 201 or 409", ok: other === 0, detail: `${other} other` });
     // Requests still in flight when autocannon stops are served (and may book) but never
     // counted, so the boards may hold up to one extra booking per connection.
     if (consistency) {
       const extra = consistency.found - consistency.expected;
-      checks.push({ what: "day boards hold the 201s (+ pre-booked, + in flight at stop)", ok: extra >= 0 && extra <= CONNECTIONS, detail: `${consistency.found} receptions = ${consistency.expected} answered 201 + ${extra}` });
+      checks.push({
+        what: "day boards hold the 201s (+ pre-booked, + in flight at stop)",
+        ok: extra >= 0 && extra <= CONNECTIONS,
+        detail: `${consistency.found} receptions = ${consistency.expected} answered 201 + ${extra}`,
+      });
     }
   }
   checks.push({ what: "server shut down cleanly (exit 0)", ok: exitCode === 0, detail: `exit ${exitCode}` });
@@ -415,9 +515,12 @@ async function main(): Promise<number> {
   for (const c of checks) console.log(`  ${c.ok ? "PASS" : "MISS"}  ${pad(c.what, 50)} ${c.detail}`);
 
   const serverErr = readFileSync(join(server.dir, "server.err"), "utf8").trim();
-  const errorLines = readFileSync(join(server.dir, "server.log"), "utf8").split("\n").filter((l) => /"level":"(error|fatal)"/.test(l));
+  const errorLines = readFileSync(join(server.dir, "server.log"), "utf8")
+    .split("\n")
+    .filter((l) => /"level":"(error|fatal)"/.test(l));
   if (serverErr) console.log(`\nserver stderr:\n${serverErr.split("\n").slice(-20).join("\n")}`);
-  if (errorLines.length) console.log(`\nserver logged ${errorLines.length} error lines, e.g.\n${errorLines.slice(0, 3).join("\n")}`);
+  if (errorLines.length)
+    console.log(`\nserver logged ${errorLines.length} error lines, e.g.\n${errorLines.slice(0, 3).join("\n")}`);
 
   // ----- profile
   if (PROFILE) {
@@ -433,7 +536,14 @@ async function main(): Promise<number> {
     }
     console.log("\n(profiled run: figures are slowed by the profiler, http.json not written)");
   } else if (results.length) {
-    const json = results.map(({ task, reqPerSec, p50Ms, p99Ms, non2xx, errors }) => ({ task, reqPerSec, p50Ms, p99Ms, non2xx, errors }));
+    const json = results.map(({ task, reqPerSec, p50Ms, p99Ms, non2xx, errors }) => ({
+      task,
+      reqPerSec,
+      p50Ms,
+      p99Ms,
+      non2xx,
+      errors,
+    }));
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, JSON.stringify(json, null, 2) + "\n");
     console.log(`\nwrote ${relative(ROOT, OUT)}`);

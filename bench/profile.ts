@@ -12,8 +12,25 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CapacityIndex, compileDealer, deriveJob, isJobError, searchIndex, type Job, type JobRequest } from "../src/core/index.js";
-import { DEALER_ID, HORIZON_DAYS, evaluateCandidate, mulberry32, pickJobRequest, placeBooking, reference as ref, searchVariants } from "./fixtures/reference-dealer.js";
+import {
+  CapacityIndex,
+  compileDealer,
+  deriveJob,
+  isJobError,
+  searchIndex,
+  type Job,
+  type JobRequest,
+} from "../src/core/index.js";
+import {
+  DEALER_ID,
+  HORIZON_DAYS,
+  evaluateCandidate,
+  mulberry32,
+  pickJobRequest,
+  placeBooking,
+  reference as ref,
+  searchVariants,
+} from "./fixtures/reference-dealer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -31,7 +48,9 @@ const job = (req: JobRequest): Job => {
 };
 const openDays: number[] = [];
 for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) if (dealer.day(n).open.length) openDays.push(n);
-const extras = Array.from({ length: 64 }, (_, i) => placeBooking(index, rng, job(pickJobRequest(rng)), openDays[i % openDays.length], 10 * 60, ref.now, `x${i}`)).filter((b) => b !== null);
+const extras = Array.from({ length: 64 }, (_, i) =>
+  placeBooking(index, rng, job(pickJobRequest(rng)), openDays[i % openDays.length], 10 * 60, ref.now, `x${i}`),
+).filter((b) => b !== null);
 
 let sink = 0;
 let i = 0;
@@ -42,15 +61,34 @@ const workloads: Record<string, () => void> = {
   },
   express14: () => {
     const v = variants[i++ & 63];
-    sink += searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now, priority: true }).options.length;
+    sink += searchIndex(index, {
+      job: job({ ...v.req, mobility: "courtesy_car" }),
+      fromDay: v.fromDay,
+      days: 14,
+      count: 2,
+      now: v.now,
+      priority: true,
+    }).options.length;
   },
   courtesy14: () => {
     const v = variants[i++ & 63];
-    sink += searchIndex(index, { job: job({ ...v.req, mobility: "courtesy_car" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, {
+      job: job({ ...v.req, mobility: "courtesy_car" }),
+      fromDay: v.fromDay,
+      days: 14,
+      count: 2,
+      now: v.now,
+    }).options.length;
   },
   shuttle14: () => {
     const v = variants[i++ & 63];
-    sink += searchIndex(index, { job: job({ ...v.req, mobility: "shuttle" }), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
+    sink += searchIndex(index, {
+      job: job({ ...v.req, mobility: "shuttle" }),
+      fromDay: v.fromDay,
+      days: 14,
+      count: 2,
+      now: v.now,
+    }).options.length;
   },
   search60: () => {
     const v = variants[i++ & 63];
@@ -63,7 +101,16 @@ const workloads: Record<string, () => void> = {
     for (let r = 0; r < day.open.length; r += 2)
       for (let s = day.open[r]; s + j.receptionMinutes <= day.open[r + 1]; s += 15)
         for (let a = 0; a < dealer.advisors.length; a++)
-          sink += evaluateCandidate(index, { advisor: a, start: day.zone.start + s, minutes: j.receptionMinutes, job: j, now: ref.now }) === null ? 1 : 0;
+          sink +=
+            evaluateCandidate(index, {
+              advisor: a,
+              start: day.zone.start + s,
+              minutes: j.receptionMinutes,
+              job: j,
+              now: ref.now,
+            }) === null
+              ? 1
+              : 0;
   },
   build: () => void (sink += CapacityIndex.build(dealer, bookings).bookings.size),
   cold: () => void (sink += CapacityIndex.build(compileDealer(DEALER_ID, config), bookings).bookings.size),
@@ -117,7 +164,9 @@ const walk = (id: number, stack: Set<string>): number => {
 walk((profile.nodes as Node[])[0].id, new Set());
 
 const pct = (h: number) => `${((100 * h) / totalHits).toFixed(1).padStart(5)}%`;
-console.log(`${workload}: ${calls} calls in ${seconds} s → ${((seconds * 1e6) / calls).toFixed(1)} µs/call under the profiler (sink ${sink})`);
+console.log(
+  `${workload}: ${calls} calls in ${seconds} s → ${((seconds * 1e6) / calls).toFixed(1)} µs/call under the profiler (sink ${sink})`,
+);
 console.log(`\n self    incl   function`);
 const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
 for (const [k, h] of top) console.log(`${pct(h)}  ${pct(incl.get(k) ?? h)}  ${k}`);

@@ -56,7 +56,13 @@ function configWith(absent: number | null): DealerConfig {
     name: "Replan bench",
     timeZone: "Europe/Rome",
     // A big dealer: long desk hours, so that 20 receptions and their returns fit each advisor.
-    openingHours: { mon: [["07:00", "19:00"]], tue: [["07:00", "19:00"]], wed: [["07:00", "19:00"]], thu: [["07:00", "19:00"]], fri: [["07:00", "19:00"]] },
+    openingHours: {
+      mon: [["07:00", "19:00"]],
+      tue: [["07:00", "19:00"]],
+      wed: [["07:00", "19:00"]],
+      thu: [["07:00", "19:00"]],
+      fri: [["07:00", "19:00"]],
+    },
     advisors: Array.from({ length: ADVISORS }, (_, i) => ({
       id: `sa${i}`,
       name: `Advisor ${i}`,
@@ -98,12 +104,24 @@ for (let a = 0; a < ADVISORS; a++) {
     const mobility = MOBILITY[Math.floor(rng() * MOBILITY.length)];
     const code = rng() < 0.15 ? LONG[Math.floor(rng() * 2)] : QUICK[Math.floor(rng() * QUICK.length)];
     // The job drawn, else a quick one, else without mobility: the first the rules accept.
-    const tries: Array<[string, Mobility]> = [[code, mobility], [QUICK[0], mobility], [QUICK[0], "none"]];
+    const tries: Array<[string, Mobility]> = [
+      [code, mobility],
+      [QUICK[0], mobility],
+      [QUICK[0], "none"],
+    ];
     for (const [c, m] of tries) {
       const j = job(c, true, m);
       const chk = checkStay(index, { advisor: a, start, minutes: j.receptionMinutes, job: j, now }, null);
       if (!chk.stay) continue;
-      const b: Booking = { id: `d${seq++}`, reception: { advisor: a, start, minutes: j.receptionMinutes }, ret: chk.stay.ret, labour: chk.stay.plan.labour, readyAt: chk.stay.plan.readyAt, express: false, mobility: m };
+      const b: Booking = {
+        id: `d${seq++}`,
+        reception: { advisor: a, start, minutes: j.receptionMinutes },
+        ret: chk.stay.ret,
+        labour: chk.stay.plan.labour,
+        readyAt: chk.stay.plan.readyAt,
+        express: false,
+        mobility: m,
+      };
       index.add(b);
       movables.set(b.id, { job: j, priority: false });
       placed++;
@@ -124,7 +142,9 @@ const worlds = Array.from({ length: ADVISORS }, (_, a) => {
 });
 
 // What the plans look like (once, outside the timing).
-let moved = 0, timeChanges = 0, contact = 0;
+let moved = 0,
+  timeChanges = 0,
+  contact = 0;
 for (let a = 0; a < ADVISORS; a++) {
   const p = planAbsence(worlds[a].index, ctx, { advisor: a, start: dayStart, end: dayEnd });
   moved += p.moves.length;
@@ -133,12 +153,28 @@ for (let a = 0; a < ADVISORS; a++) {
 }
 
 const [load1] = loadavg();
-console.log(`Pitlane re-plan bench — node ${process.version}, ${TIME_MS} ms per task, load average ${load1.toFixed(1)} on ${availableParallelism()} CPUs`);
-console.log(`day ${DAY}: ${ADVISORS} advisors × ${PER_ADVISOR} receptions (${bookings.length} appointments), one advisor absent all day (rotating)`);
-console.log(`plans over the 10 absences: ${moved} moves (${timeChanges} with a new time), ${contact} customers to call\n`);
+console.log(
+  `Pitlane re-plan bench — node ${process.version}, ${TIME_MS} ms per task, load average ${load1.toFixed(1)} on ${availableParallelism()} CPUs`,
+);
+console.log(
+  `day ${DAY}: ${ADVISORS} advisors × ${PER_ADVISOR} receptions (${bookings.length} appointments), one advisor absent all day (rotating)`,
+);
+console.log(
+  `plans over the 10 absences: ${moved} moves (${timeChanges} with a new time), ${contact} customers to call\n`,
+);
 
-const T = { core: "re-plan (core)", cold: "re-plan + compile + index build", apply: "re-plan + apply (re-check) + revert" } as const;
-const bench = new Bench({ time: TIME_MS, warmupTime: 300, iterations: 32, warmupIterations: 8, timestampProvider: "hrtimeNow" });
+const T = {
+  core: "re-plan (core)",
+  cold: "re-plan + compile + index build",
+  apply: "re-plan + apply (re-check) + revert",
+} as const;
+const bench = new Bench({
+  time: TIME_MS,
+  warmupTime: 300,
+  iterations: 32,
+  warmupIterations: 8,
+  timestampProvider: "hrtimeNow",
+});
 let sink = 0;
 let i1 = 0;
 bench.add(T.core, () => {
@@ -158,25 +194,57 @@ bench.add(T.apply, () => {
   const a = i3++ % ADVISORS;
   const w = worlds[a];
   const p = planAbsence(w.index, ctx, { advisor: a, start: dayStart, end: dayEnd });
-  const r = applyMoves(w.index, ctx, p.moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced })), p.contact.map((c) => c.id));
+  const r = applyMoves(
+    w.index,
+    ctx,
+    p.moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced })),
+    p.contact.map((c) => c.id),
+  );
   if (!r.ok) throw new Error(`apply failed: ${JSON.stringify(r.failures)}`);
   revertMoves(w.index, r.moves);
   sink += r.moves.length;
 });
 await bench.run();
 
-interface Row { task: string; medianUs: number; p99Us: number; opsPerSec: number }
+interface Row {
+  task: string;
+  medianUs: number;
+  p99Us: number;
+  opsPerSec: number;
+}
 function row(t: Task): Row {
   const r = t.result;
-  if (r.state !== "completed") throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
-  return { task: t.name, medianUs: +(r.latency.p50 * 1000).toFixed(3), p99Us: +(r.latency.p99 * 1000).toFixed(3), opsPerSec: +(1000 / r.latency.mean).toFixed(1) };
+  if (r.state !== "completed")
+    throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
+  return {
+    task: t.name,
+    medianUs: +(r.latency.p50 * 1000).toFixed(3),
+    p99Us: +(r.latency.p99 * 1000).toFixed(3),
+    opsPerSec: +(1000 / r.latency.mean).toFixed(1),
+  };
 }
 const rows = bench.tasks.map(row);
 const core = rows.find((r) => r.task === T.core)!;
 const ok = core.medianUs <= 20_000;
-for (const r of rows) console.log(`${r.task.padEnd(40)} median ${(r.medianUs / 1000).toFixed(2).padStart(7)} ms   p99 ${(r.p99Us / 1000).toFixed(2).padStart(7)} ms   ${r.opsPerSec} ops/s`);
+for (const r of rows)
+  console.log(
+    `${r.task.padEnd(40)} median ${(r.medianUs / 1000).toFixed(2).padStart(7)} ms   p99 ${(r.p99Us / 1000).toFixed(2).padStart(7)} ms   ${r.opsPerSec} ops/s`,
+  );
 console.log(`\ntarget: re-plan median ≤ 20 ms — ${ok ? "pass" : "MISS"} (sink ${sink > 0 ? "ok" : "empty"})`);
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, JSON.stringify({ day: DAY, advisors: ADVISORS, appointments: bookings.length, plans: { moves: moved, timeChanges, contact }, rows }, null, 2) + "\n");
+writeFileSync(
+  OUT,
+  JSON.stringify(
+    {
+      day: DAY,
+      advisors: ADVISORS,
+      appointments: bookings.length,
+      plans: { moves: moved, timeChanges, contact },
+      rows,
+    },
+    null,
+    2,
+  ) + "\n",
+);
 console.log(`wrote ${OUT}`);
 if (STRICT && !ok) process.exitCode = 1;

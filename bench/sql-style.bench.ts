@@ -107,7 +107,18 @@ const q = once(db, "bench", () => ({
     .prepare(),
   audit: db
     .insert(auditLog)
-    .values(placeholders<SQLiteInsertValue<typeof auditLog>>(["dealerId", "appointmentId", "at", "actor", "action", "beforeJson", "afterJson", "reason"]))
+    .values(
+      placeholders<SQLiteInsertValue<typeof auditLog>>([
+        "dealerId",
+        "appointmentId",
+        "at",
+        "actor",
+        "action",
+        "beforeJson",
+        "afterJson",
+        "reason",
+      ]),
+    )
     .prepare(),
 }));
 const patch = { status: "confirmed", updatedAt: "2026-12-02T10:05:00.000Z" };

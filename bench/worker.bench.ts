@@ -26,7 +26,18 @@
 // Node figures in bench/results/http.json.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import type { Readable } from "node:stream";
 import { dirname, join, relative, resolve } from "node:path";
@@ -38,15 +49,14 @@ import { ADMIN_TOKEN, DEALER, freePort, NOW_ISO, prebook, prepareDealer, searchB
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
-const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
+const num = (v: string | undefined, d: number) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
 const DURATION = num(process.env.BENCH_DURATION, 15);
 const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 50);
 const KEEP = process.env.BENCH_KEEP === "1";
 const ONLY = process.env.BENCH_ONLY ?? "";
 const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/worker.json"));
 const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
-
-
 
 // The Worker, two ways
 
@@ -72,11 +82,15 @@ const SETTINGS = {
 /** Miniflare over the deploy bundle, with wrangler.toml's bindings and compatibility. */
 async function startWorkerd(dir: string): Promise<Target> {
   const build = join(dir, "build");
-  const built = spawnSync(process.execPath, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", build], {
-    cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", build],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (built.status !== 0) throw new Error("wrangler deploy --dry-run failed");
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, "wrangler.toml"));
   const log = createWriteStream(join(dir, "workerd.log"));
@@ -96,7 +110,12 @@ async function startWorkerd(dir: string): Promise<Target> {
     },
   });
   const url = (await mf.ready).origin;
-  return { name: "workerd (Miniflare), one Durable Object", url, cpuMs: () => childrenCpuMs(process.pid), stop: () => mf.dispose() };
+  return {
+    name: "workerd (Miniflare), one Durable Object",
+    url,
+    cpuMs: () => childrenCpuMs(process.pid),
+    stop: () => mf.dispose(),
+  };
 }
 
 /** `npm run dev:worker` in its own process group (tsx → wrangler → two workerd). */
@@ -110,7 +129,15 @@ async function startDev(dir: string): Promise<Target> {
     detached: true,
     // Files, never a pipe nobody drains: the Worker would stall under load.
     stdio: ["ignore", out, err],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", WORKER_STATE_DIR: join(dir, "dev-state"), WORKER_WATCH: "0", ...SETTINGS },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WORKER_STATE_DIR: join(dir, "dev-state"),
+      WORKER_WATCH: "0",
+      ...SETTINGS,
+    },
   });
   closeSync(out);
   closeSync(err);
@@ -163,11 +190,17 @@ const childrenCpuMs = (parent: number) => procCpuMs((_pid, _pgrp, ppid) => ppid 
 // ---------------------------------------------------------------------------------------
 // The load: the search bodies, each connection cycling through them from its own offset.
 
-const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 async function searchLoad(target: Target, seconds: number) {
-  const requests = searchBodies().map((body) => ({ method: "POST", path: `/v1/dealers/${DEALER}/availability`, headers: { "content-type": "application/json" }, body }));
+  const requests = searchBodies().map((body) => ({
+    method: "POST",
+    path: `/v1/dealers/${DEALER}/availability`,
+    headers: { "content-type": "application/json" },
+    body,
+  }));
   let clientNo = 0;
   const setupClient = (client: autocannon.Client) => {
     const off = Math.floor((clientNo++ * requests.length) / CONNECTIONS);
@@ -178,7 +211,17 @@ async function searchLoad(target: Target, seconds: number) {
   const cpu0 = target.cpuMs();
   const t0 = performance.now();
   const result = await new Promise<autocannon.Result>((ok, fail) => {
-    const inst = autocannon({ url: target.url, connections: CONNECTIONS, duration: seconds, timeout: 10, requests: [requests[0]], setupClient }, (e, r) => (e ? fail(e) : ok(r)));
+    const inst = autocannon(
+      {
+        url: target.url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        requests: [requests[0]],
+        setupClient,
+      },
+      (e, r) => (e ? fail(e) : ok(r)),
+    );
     inst.on("response", (_c, status, _b, ms) => {
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -198,7 +241,8 @@ async function searchLoad(target: Target, seconds: number) {
     statusCounts: statuses,
     completed: latencies.length,
     // Everything that serves the requests, per request (not the load generator).
-    serverCpuUsPerReq: cpu0 !== null && cpu1 !== null && latencies.length ? Math.round(((cpu1 - cpu0) * 1000) / latencies.length) : null,
+    serverCpuUsPerReq:
+      cpu0 !== null && cpu1 !== null && latencies.length ? Math.round(((cpu1 - cpu0) * 1000) / latencies.length) : null,
   };
 }
 
@@ -207,19 +251,28 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "pitlane-worker-bench-"));
   const results = [];
   try {
-    for (const [key, start] of [["workerd", startWorkerd], ["dev", startDev]] as const) {
+    for (const [key, start] of [
+      ["workerd", startWorkerd],
+      ["dev", startDev],
+    ] as const) {
       if (ONLY && ONLY !== key) continue;
       const target = await start(dir);
       try {
         const t = performance.now();
         const doc = await fetch(`${target.url}/openapi.json`);
-        console.log(`\n${target.name}\n  first /openapi.json (the edge app is built on demand): ${doc.status} in ${Math.round(performance.now() - t)} ms`);
+        console.log(
+          `\n${target.name}\n  first /openapi.json (the edge app is built on demand): ${doc.status} in ${Math.round(performance.now() - t)} ms`,
+        );
         await prepareDealer(target.url);
         const pre = await prebook(target.url);
-        console.log(`  dealer "${DEALER}": ${pre.booked} appointments booked, ${pre.conflicts} conflicts while pre-booking`);
+        console.log(
+          `  dealer "${DEALER}": ${pre.booked} appointments booked, ${pre.conflicts} conflicts while pre-booking`,
+        );
         await searchLoad(target, WARMUP_S); // JIT, index and caches warm, as for Node
         const r = await searchLoad(target, DURATION);
-        console.log(`  ${r.task}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors}, ${r.serverCpuUsPerReq} µs server CPU/request`);
+        console.log(
+          `  ${r.task}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors}, ${r.serverCpuUsPerReq} µs server CPU/request`,
+        );
         results.push(r);
       } finally {
         await target.stop();

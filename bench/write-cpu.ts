@@ -61,7 +61,11 @@ async function book(url: string, bodies: WriteRequest[]): Promise<Record<number,
     Array.from({ length: CONNECTIONS }, async () => {
       while (next < bodies.length) {
         const r = bodies[next++];
-        const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": r.key }, body: r.body });
+        const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": r.key },
+          body: r.body,
+        });
         await res.arrayBuffer();
         counts[res.status] = (counts[res.status] ?? 0) + 1;
       }
@@ -71,21 +75,41 @@ async function book(url: string, bodies: WriteRequest[]): Promise<Record<number,
 }
 
 async function main() {
-  if (process.env.WRITE_CPU_NOBUILD !== "1" && DIST === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
+  if (process.env.WRITE_CPU_NOBUILD !== "1" && DIST === "dist")
+    execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "pitlane-write-cpu-"));
   const port = await freePort();
   const log = openSync(join(dir, "server.log"), "a");
-  const child = spawn(process.execPath, [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--enable-source-maps", `${DIST}/node.js`], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, "scheduler.db"), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
-      PITLANE_SECRET: "bench-only-secret-0123456789abcdef", SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS,
-      // e.g. WRITE_CPU_ENV="JOURNEY_INTERVAL_MS=0 GROUP_COMMIT=off": what one part costs.
-      ...Object.fromEntries((process.env.WRITE_CPU_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("="))),
+  const child = spawn(
+    process.execPath,
+    [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--enable-source-maps", `${DIST}/node.js`],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_PATH: join(dir, "scheduler.db"),
+        SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
+        SCHEDULER_NOW: NOW_ISO,
+        PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
+        SEED_DEMO: "0",
+        RATE_LIMITS: "off",
+        MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+        WORKERS,
+        // e.g. WRITE_CPU_ENV="JOURNEY_INTERVAL_MS=0 GROUP_COMMIT=off": what one part costs.
+        ...Object.fromEntries(
+          (process.env.WRITE_CPU_ENV ?? "")
+            .split(" ")
+            .filter(Boolean)
+            .map((kv) => kv.split("=")),
+        ),
+      },
+      stdio: ["ignore", log, log],
     },
-    stdio: ["ignore", log, log],
-  });
+  );
   closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -96,7 +120,9 @@ async function main() {
       if (t > 600) throw new Error("server did not come up");
       await sleep(50);
     }
-    const put = await call(url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const put = await call(url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+    });
     if (put.status !== 201 && put.status !== 200) throw new Error(`PUT dealer: ${put.status} ${put.text}`);
     const bodies = writeRequests(WARMUP + N);
     await book(url, bodies.slice(0, WARMUP));
@@ -110,7 +136,9 @@ async function main() {
     const sys = cpu1[1] - cpu0[1];
     const cpu = user + sys;
     const ok = counts[201] ?? 0;
-    console.log(`${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+    );
   } finally {
     await new Promise<void>((done) => {
       child.once("exit", () => done());
@@ -119,11 +147,18 @@ async function main() {
     if (PROFILE) {
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
         console.log(`\n== ${f}`);
-        for (const l of summariseProfile(JSON.parse(readFileSync(join(dir, f), "utf8")) as CpuProfile, null)) console.log(l);
+        for (const l of summariseProfile(JSON.parse(readFileSync(join(dir, f), "utf8")) as CpuProfile, null))
+          console.log(l);
       }
     }
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(2); });
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

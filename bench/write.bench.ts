@@ -46,7 +46,9 @@ function bareSqlite(dir: string, seconds: number): number {
   const db = new Database(join(dir, "bare.db"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
-  db.exec("CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT)");
+  db.exec(
+    "CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, x TEXT); CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT)",
+  );
   const ins = ["a", "b", "c"].map((t) => db.prepare(`INSERT INTO ${t} (x) VALUES (?)`));
   const tx = db.transaction((i: number) => {
     for (const s of ins) s.run(`row ${i} ${"x".repeat(200)}`);
@@ -64,11 +66,22 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
   const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`), SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: NOW_ISO,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`),
+      SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
+      SCHEDULER_NOW: NOW_ISO,
       // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
       PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
-      SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: workers, GROUP_COMMIT: groupCommit ? "on" : "off", WRITE_ROUTING: routing,
+      SEED_DEMO: "0",
+      RATE_LIMITS: "off",
+      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+      WORKERS: workers,
+      GROUP_COMMIT: groupCommit ? "on" : "off",
+      WRITE_ROUTING: routing,
     },
     stdio: ["ignore", out, out],
   });
@@ -81,7 +94,14 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
     if (t > 600) throw new Error("server did not come up");
     await sleep(50);
   }
-  return { url, stop: () => new Promise<void>((done) => { child.once("exit", () => done()); child.kill("SIGTERM"); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 /** Each client posts its own bodies one after another for `seconds`; latencies per status. */
@@ -93,7 +113,11 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
     const mine = bodies.filter((_, i) => i % CONNECTIONS === k);
     for (let i = 0; performance.now() < end && i < mine.length; i++) {
       const t = performance.now();
-      const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": mine[i].key }, body: mine[i].body });
+      const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": mine[i].key },
+        body: mine[i].body,
+      });
       const text = await res.text();
       if (res.status !== 201 && firstRefusal === undefined) firstRefusal = `${res.status} ${text.slice(0, 300)}`;
       const ms = performance.now() - t;
@@ -105,42 +129,82 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, k) => client(k)));
   const secs = (performance.now() - t0) / 1000;
-  const pct = (xs: number[], p: number) => (xs.length ? Math.round(xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] * 100) / 100 : NaN);
+  const pct = (xs: number[], p: number) =>
+    xs.length
+      ? Math.round(xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] * 100) / 100
+      : NaN;
   const ok = byStatus.get(201) ?? [];
   const statusCounts = Object.fromEntries([...byStatus].map(([s, xs]) => [s, xs.length]));
-  return { bookedPerSec: Math.round(ok.length / secs), p50Ms: pct(ok, 50), p99Ms: pct(ok, 99), statusCounts, seconds: Math.round(secs * 10) / 10, ...(firstRefusal ? { firstRefusal } : {}) };
+  return {
+    bookedPerSec: Math.round(ok.length / secs),
+    p50Ms: pct(ok, 50),
+    p99Ms: pct(ok, 99),
+    statusCounts,
+    seconds: Math.round(secs * 10) / 10,
+    ...(firstRefusal ? { firstRefusal } : {}),
+  };
 }
 
 async function main() {
-  console.log(`Pitlane write bench — ${CONNECTIONS} clients, ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`);
+  console.log(
+    `Pitlane write bench — ${CONNECTIONS} clients, ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`,
+  );
   execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "pitlane-write-bench-"));
   try {
     const ceiling = Math.round(bareSqlite(dir, Math.min(SECONDS, 5)));
-    console.log(`bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`);
+    console.log(
+      `bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`,
+    );
     const bodies = writeRequests(Infinity);
     const rows = [];
     for (const c of CONFIGS) {
       const server = await startServer(dir, c.workers, c.groupCommit, c.routing);
       try {
-        const put = await call(server.url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, { authorization: `Bearer ${ADMIN_TOKEN}` });
+        const put = await call(server.url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+        });
         if (put.status !== 201 && put.status !== 200) throw new Error(`PUT dealer: ${put.status} ${put.text}`);
         // Warm-up (not counted): the first bookings of a fresh process pay for the JIT and
         // for building the dealer's index; then the clients go on with the next bodies.
         await load(server.url, bodies.slice(0, WARMUP), 60);
         const r = await load(server.url, bodies.slice(WARMUP), SECONDS);
-        const row = { workers: c.workers, groupCommit: c.groupCommit, routing: c.workers === "1" ? "-" : c.routing, ...r, ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000 };
+        const row = {
+          workers: c.workers,
+          groupCommit: c.groupCommit,
+          routing: c.workers === "1" ? "-" : c.routing,
+          ...r,
+          ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000,
+        };
         rows.push(row);
         console.log(JSON.stringify(row));
       } finally {
         await server.stop();
       }
     }
-    console.log(`\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`);
-    for (const r of rows) console.log(`${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`);
+    console.log(
+      `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`,
+    );
+    for (const r of rows)
+      console.log(
+        `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`,
+      );
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
     const out = resolve(HERE, "results/write.json");
-    writeFileSync(out, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, bareSqliteCommitsPerSec: ceiling, loadAverage: loadavg()[0], rows }, null, 2) + "\n");
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          bareSqliteCommitsPerSec: ceiling,
+          loadAverage: loadavg()[0],
+          rows,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     console.log(`wrote bench/results/write.json`);
     report(ceiling, rows);
   } finally {
@@ -148,7 +212,16 @@ async function main() {
   }
 }
 
-type Row = { workers: string; groupCommit: boolean; routing: string; bookedPerSec: number; p50Ms: number; p99Ms: number; statusCounts: Record<string, number>; ofCeiling: number };
+type Row = {
+  workers: string;
+  groupCommit: boolean;
+  routing: string;
+  bookedPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  statusCounts: Record<string, number>;
+  ofCeiling: number;
+};
 
 /**
  * The issue's targets beside the ceiling, and the rows added to bench/results/http.json
@@ -161,12 +234,27 @@ function report(ceiling: number, rows: Row[]) {
   const auto = main.find((r) => r.workers === "auto");
   const checks: Array<[string, boolean, string]> = [];
   for (const r of main) {
-    checks.push([`WORKERS=${r.workers}: ≥ 2,000 bookings/s`, r.bookedPerSec >= 2000, `${r.bookedPerSec}/s = ${(r.ofCeiling * 100).toFixed(1)} % of the ceiling`]);
-    checks.push([`WORKERS=${r.workers}: p99 of the 201s ≤ 50 ms`, r.p99Ms <= 50, `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`]);
-    const refused = Object.entries(r.statusCounts).filter(([s]) => s !== "201").reduce((a, [, n]) => a + n, 0);
+    checks.push([
+      `WORKERS=${r.workers}: ≥ 2,000 bookings/s`,
+      r.bookedPerSec >= 2000,
+      `${r.bookedPerSec}/s = ${(r.ofCeiling * 100).toFixed(1)} % of the ceiling`,
+    ]);
+    checks.push([
+      `WORKERS=${r.workers}: p99 of the 201s ≤ 50 ms`,
+      r.p99Ms <= 50,
+      `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+    ]);
+    const refused = Object.entries(r.statusCounts)
+      .filter(([s]) => s !== "201")
+      .reduce((a, [, n]) => a + n, 0);
     checks.push([`WORKERS=${r.workers}: every distinct slot booked (201)`, refused === 0, `${refused} other answers`]);
   }
-  if (one && auto) checks.push(["WORKERS=auto ≥ WORKERS=1", auto.bookedPerSec >= one.bookedPerSec, `${auto.bookedPerSec} vs ${one.bookedPerSec} bookings/s (ratio ${(auto.bookedPerSec / Math.max(1, one.bookedPerSec)).toFixed(2)})`]);
+  if (one && auto)
+    checks.push([
+      "WORKERS=auto ≥ WORKERS=1",
+      auto.bookedPerSec >= one.bookedPerSec,
+      `${auto.bookedPerSec} vs ${one.bookedPerSec} bookings/s (ratio ${(auto.bookedPerSec / Math.max(1, one.bookedPerSec)).toFixed(2)})`,
+    ]);
   console.log(`
 write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk; load average ${loadavg()[0].toFixed(1)})`);
   for (const [what, ok, detail] of checks) console.log(`  ${ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
@@ -180,11 +268,20 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk; load 
   for (const r of rows)
     tasks.push({
       task: `write: book distinct slots, ${CONNECTIONS} clients, WORKERS=${r.workers}, group commit ${r.groupCommit ? "on" : "off"}${r.workers === "1" ? "" : `, writes ${r.routing}`}`,
-      reqPerSec: r.bookedPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, statusCounts: r.statusCounts, ofCeiling: r.ofCeiling,
+      reqPerSec: r.bookedPerSec,
+      p50Ms: r.p50Ms,
+      p99Ms: r.p99Ms,
+      statusCounts: r.statusCounts,
+      ofCeiling: r.ofCeiling,
     });
   writeFileSync(file, JSON.stringify(tasks, null, 2) + "\n");
   console.log("added the write rows to bench/results/http.json");
 }
 
-void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(2); });
-
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

@@ -46,7 +46,9 @@ await esbuild.build({
   bundle: false,
   ...NODE_ESM,
 });
-console.error(`built ${entryPoints.length} modules into ${relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`);
+console.error(
+  `built ${entryPoints.length} modules into ${relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`,
+);
 
 // The browser bundles go into dist/web/ after the fresh tree above (src/node/web-assets.ts).
 const { buildWeb } = await import("./build-web.mjs");

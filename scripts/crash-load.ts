@@ -48,7 +48,16 @@ function request(key: string, rnd: () => number): Sent {
   const m = 8 * 60 + Math.floor(rnd() * 40) * 15;
   const email = rnd() < 0.2 ? CONTACTS[Math.floor(rnd() * CONTACTS.length)] : `${key}@example.com`;
   const start = `${date}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  return { key, body: JSON.stringify({ start, vehicle: { model: "Grecale" }, interventions: ["check"], customer: { name: key, email }, channel: "web" }) };
+  return {
+    key,
+    body: JSON.stringify({
+      start,
+      vehicle: { model: "Grecale" },
+      interventions: ["check"],
+      customer: { name: key, email },
+      channel: "web",
+    }),
+  };
 }
 
 /**
@@ -60,7 +69,8 @@ export async function retryAfterRestart(baseUrl: string, ledger: Ledger, problem
   let replays = 0;
   for (const a of ledger.acked.slice(-20)) {
     const r = await post(baseUrl, ledger.sentFor(a.key));
-    if (r.status !== 201 || r.body.id !== a.id || !r.replayed) problems.push(`retry of ${a.key}: ${r.status} ${r.body.id} replayed=${r.replayed}`);
+    if (r.status !== 201 || r.body.id !== a.id || !r.replayed)
+      problems.push(`retry of ${a.key}: ${r.status} ${r.body.id} replayed=${r.replayed}`);
     else replays++;
   }
   for (const s of ledger.lost) {
@@ -72,7 +82,15 @@ export async function retryAfterRestart(baseUrl: string, ledger: Ledger, problem
 }
 
 /** Fires bookings until the server dies; SIGKILLs it after `killAfterMs`. */
-export async function loadUntilKilled(server: SpawnedServer, round: number, killAfterMs: number, rnd: () => number, ledger: Ledger, problems: string[], clients = CLIENTS) {
+export async function loadUntilKilled(
+  server: SpawnedServer,
+  round: number,
+  killAfterMs: number,
+  rnd: () => number,
+  ledger: Ledger,
+  problems: string[],
+  clients = CLIENTS,
+) {
   let stop = false;
   let inFlight = 0;
   const client = async (c: number) => {

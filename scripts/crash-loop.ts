@@ -36,7 +36,8 @@ export interface RoundReport {
 }
 
 const dealerConfig = {
-  name: "Crash Loop Motors", timeZone: "Europe/Rome",
+  name: "Crash Loop Motors",
+  timeZone: "Europe/Rome",
   openingHours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [["08:00", "18:00"]]])),
   advisors: ["a", "b", "c", "d"].map((id) => ({ id, name: `Advisor ${id}` })),
   receptionRules: { maxHorizonDays: 60 },
@@ -61,7 +62,11 @@ export async function runCrashLoop(opts: CrashLoopOptions): Promise<RoundReport[
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), "pitlane-crash-loop-"));
   const dbPath = join(dir, "scheduler.db");
-  const env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off", ...(opts.workers ? { WORKERS: opts.workers } : {}) }; // the per-contact cap stays on
+  const env: Record<string, string> = {
+    SEED_DEMO: "0",
+    RATE_LIMITS: "off",
+    ...(opts.workers ? { WORKERS: opts.workers } : {}),
+  }; // the per-contact cap stays on
   const ledger = new Ledger();
   const now = Date.parse(FIXED_NOW);
   const reports: RoundReport[] = [];
@@ -72,7 +77,11 @@ export async function runCrashLoop(opts: CrashLoopOptions): Promise<RoundReport[
       server = await spawnServer({ dbPath, env });
       const base = server.baseUrl;
       if (round === 1) {
-        const put = await fetch(`${base}/v1/dealers/${DEALER}`, { method: "PUT", headers: { ...AUTH, "Content-Type": "application/json" }, body: JSON.stringify(dealerConfig) });
+        const put = await fetch(`${base}/v1/dealers/${DEALER}`, {
+          method: "PUT",
+          headers: { ...AUTH, "Content-Type": "application/json" },
+          body: JSON.stringify(dealerConfig),
+        });
         if (put.status !== 201) throw new Error(`PUT dealer: ${put.status}`);
       }
       // 1. Verify what the previous crash left behind, retry, verify again (a retry of a
@@ -81,18 +90,46 @@ export async function runCrashLoop(opts: CrashLoopOptions): Promise<RoundReport[
       const replays = await retryAfterRestart(base, ledger, problems);
       problems.push(...verifyStore(dbPath, DEALER, ledger.acked, ledger.sentKeys, now));
       if (round > opts.rounds) {
-        reports.push({ round, killedAfterMs: 0, inFlightAtKill: 0, signal: null, acknowledged: 0, lostAnswers: 0, replays, problems });
+        reports.push({
+          round,
+          killedAfterMs: 0,
+          inFlightAtKill: 0,
+          signal: null,
+          acknowledged: 0,
+          lostAnswers: 0,
+          replays,
+          problems,
+        });
         break;
       }
 
       // 2. Load, and a SIGKILL at a random moment of it.
       const before = ledger.acked.length;
       const killedAfterMs = 20 + Math.floor(rnd() * 400);
-      const { inFlightAtKill, code, signal } = await loadUntilKilled(server, round, killedAfterMs, rnd, ledger, problems, opts.clients);
+      const { inFlightAtKill, code, signal } = await loadUntilKilled(
+        server,
+        round,
+        killedAfterMs,
+        rnd,
+        ledger,
+        problems,
+        opts.clients,
+      );
       if (inFlightAtKill === 0) problems.push("no request was in flight when the kill was sent");
-      if (signal !== "SIGKILL" || code !== null) problems.push(`the server was not killed by SIGKILL (code ${code}, signal ${signal})`);
-      if (server.stdoutLines().some((l) => l.includes('"msg":"shutting down"'))) problems.push("a graceful shutdown ran");
-      const report = { round, killedAfterMs, inFlightAtKill, signal, acknowledged: ledger.acked.length - before, lostAnswers: ledger.lost.length, replays, problems };
+      if (signal !== "SIGKILL" || code !== null)
+        problems.push(`the server was not killed by SIGKILL (code ${code}, signal ${signal})`);
+      if (server.stdoutLines().some((l) => l.includes('"msg":"shutting down"')))
+        problems.push("a graceful shutdown ran");
+      const report = {
+        round,
+        killedAfterMs,
+        inFlightAtKill,
+        signal,
+        acknowledged: ledger.acked.length - before,
+        lostAnswers: ledger.lost.length,
+        replays,
+        problems,
+      };
       reports.push(report);
       log(report);
       server = undefined;
@@ -111,8 +148,12 @@ async function main(): Promise<void> {
   const problems = reports.flatMap((r) => r.problems.map((p) => `round ${r.round}: ${p}`));
   const kills = reports.filter((r) => r.signal === "SIGKILL").length;
   const summary = {
-    rounds, kills, acknowledged: reports.reduce((n, r) => n + r.acknowledged, 0),
-    lostAnswers: reports.reduce((n, r) => n + r.lostAnswers, 0), replays: reports.reduce((n, r) => n + r.replays, 0), problems,
+    rounds,
+    kills,
+    acknowledged: reports.reduce((n, r) => n + r.acknowledged, 0),
+    lostAnswers: reports.reduce((n, r) => n + r.lostAnswers, 0),
+    replays: reports.reduce((n, r) => n + r.replays, 0),
+    problems,
   };
   console.log(JSON.stringify({ msg: "crash loop done", ...summary }));
   process.exit(problems.length === 0 && kills === rounds ? 0 : 1);

@@ -18,9 +18,15 @@ export function verifyDatabaseFile(path: string): FileReport {
     const integrity = String(db.pragma("integrity_check", { simple: true }));
     if (integrity !== "ok") throw new Error(`${path}: integrity_check says ${integrity}`);
     const tables: Record<string, number> = {};
-    const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
-    for (const t of TABLES) if (present.has(t)) tables[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    if (!present.has("dealers") || !present.has("appointments")) throw new Error(`${path}: not a Pitlane database (no dealers/appointments tables)`);
+    const present = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (r) => r.name,
+      ),
+    );
+    for (const t of TABLES)
+      if (present.has(t)) tables[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    if (!present.has("dealers") || !present.has("appointments"))
+      throw new Error(`${path}: not a Pitlane database (no dealers/appointments tables)`);
     return { integrity, tables };
   } finally {
     db.close();
@@ -66,4 +72,8 @@ export function moveWithCompanions(from: string, to: string): void {
   for (const suffix of COMPANIONS) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix);
 }
 
-export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+export const stamp = (d = new Date()) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");

@@ -31,13 +31,24 @@ mkdirSync(stateDir, { recursive: true });
 let adminToken = env.SCHEDULER_ADMIN_TOKEN;
 if (!adminToken) {
   adminToken = randomBytes(24).toString("base64url");
-  console.log(JSON.stringify({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken }));
+  console.log(
+    JSON.stringify({
+      level: "warn",
+      msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one",
+      adminToken,
+    }),
+  );
 }
 
 let serverSecret = env.PITLANE_SECRET;
 if (!serverSecret) {
   serverSecret = derivedDevSecret(adminToken);
-  console.log(JSON.stringify({ level: "warn", msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; deployed Workers need `wrangler secret put PITLANE_SECRET`" }));
+  console.log(
+    JSON.stringify({
+      level: "warn",
+      msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; deployed Workers need `wrangler secret put PITLANE_SECRET`",
+    }),
+  );
 }
 
 // The Worker's variables go through a private env file, not `--var` (which would show
@@ -52,7 +63,14 @@ const vars: Record<string, string | undefined> = {
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
 };
 const envFile = join(stateDir, "dev.env");
-writeFileSync(envFile, Object.entries(vars).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
+writeFileSync(
+  envFile,
+  Object.entries(vars)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join("\n") + "\n",
+  { mode: 0o600 },
+);
 
 const wranglerEnv = {
   ...env,
@@ -66,7 +84,11 @@ const wranglerEnv = {
 let entry: string[] = [];
 if (env.WORKER_WATCH === "0") {
   const outdir = join(stateDir, "build");
-  const built = spawnSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir], { cwd: ROOT, env: wranglerEnv, stdio: ["ignore", "ignore", "inherit"] });
+  const built = spawnSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: ROOT,
+    env: wranglerEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
   // An explicit --config: with a script argument wrangler would look for one beside it.
   entry = ["--config", join(ROOT, "wrangler.toml"), "--no-bundle", join(outdir, "worker.js")];
@@ -74,12 +96,21 @@ if (env.WORKER_WATCH === "0") {
 
 const host = env.HOST || "127.0.0.1";
 const args = [
-  WRANGLER, "dev", ...entry, "--local",
-  "--ip", host, "--port", env.PORT || "8787",
+  WRANGLER,
+  "dev",
+  ...entry,
+  "--local",
+  "--ip",
+  host,
+  "--port",
+  env.PORT || "8787",
   // Any free inspector port: two dev Workers (or a test run beside one) must not collide.
-  "--inspector-port", "0",
-  "--persist-to", stateDir,
-  "--env-file", envFile,
+  "--inspector-port",
+  "0",
+  "--persist-to",
+  stateDir,
+  "--env-file",
+  envFile,
   "--show-interactive-dev-session=false",
 ];
 const child = spawn(process.execPath, args, {
@@ -95,7 +126,16 @@ child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
   const ready = /Ready on (http:\/\/\S+)/.exec(chunk.replace(/\x1b\[[0-9;]*m/g, ""));
   if (ready && !announced) {
     announced = true;
-    console.log(JSON.stringify({ level: "info", msg: "listening", url: ready[1], runtime: "workerd", stateDir, frozenNow: env.SCHEDULER_NOW ?? null }));
+    console.log(
+      JSON.stringify({
+        level: "info",
+        msg: "listening",
+        url: ready[1],
+        runtime: "workerd",
+        stateDir,
+        frozenNow: env.SCHEDULER_NOW ?? null,
+      }),
+    );
   }
 });
 

@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { checkpointIfUnused, moveWithCompanions, removeCompanions, stamp, verifyDatabaseFile, type FileReport } from "./db-file.js";
+import {
+  checkpointIfUnused,
+  moveWithCompanions,
+  removeCompanions,
+  stamp,
+  verifyDatabaseFile,
+  type FileReport,
+} from "./db-file.js";
 
 // `npm run restore -- <backup.db>`: puts a backup in place of DATABASE_PATH (default
 // ./data/scheduler.db). The SERVER MUST BE STOPPED: it keeps dealers' schedules in memory

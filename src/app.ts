@@ -41,7 +41,10 @@ export function createAppWithJourney(appDeps: AppDeps) {
     ...appDeps,
     // A failed group COMMIT leaves indexes that counted its writes: rebuild from storage.
     writes: appDeps.groupCommit
-      ? new GroupCommit(appDeps.sqlite, { onAbort: () => runtimes.invalidateAll(), onGroup: appDeps.groupCommit === true ? undefined : appDeps.groupCommit.onGroup })
+      ? new GroupCommit(appDeps.sqlite, {
+          onAbort: () => runtimes.invalidateAll(),
+          onGroup: appDeps.groupCommit === true ? undefined : appDeps.groupCommit.onGroup,
+        })
       : undefined,
     onDealerChanged: (id, config) => {
       runtimes.invalidate(id);

@@ -41,7 +41,14 @@ export const Env = z.object({
   SCHEDULER_NOW: opt(
     z
       .string()
-      .refine((s) => { try { Temporal.Instant.from(s); return true; } catch { return false; } }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
+      .refine((s) => {
+        try {
+          Temporal.Instant.from(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
       .optional(),
   ),
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("1")),
@@ -50,7 +57,9 @@ export const Env = z.object({
   /** How often due timers run and the outbox is delivered (ms); 0 = never (use POST /v1/admin/tick). */
   JOURNEY_INTERVAL_MS: opt(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
   /** Active future public bookings per customer email/phone per dealer; 0 = no cap. */
-  MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
+  MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(
+    z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT),
+  ),
   /** Server processes on one port over one database file; "auto" = one per CPU (node/cluster.ts). */
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
   /** "off": every write commits alone (one fsync each) instead of in groups (db/group-commit.ts); for A/B benches. */
@@ -58,16 +67,31 @@ export const Env = z.object({
   /** WORKERS > 1: "writer" = worker 0 commits every write, the others forward them (node/writer.ts); "any" = each worker writes. */
   WRITE_ROUTING: opt(z.enum(["writer", "any"]).default("writer")),
   /** Customer email over SMTP: smtp://host:port or smtps://user:pass@host:465 (unset: no email). */
-  SMTP_URL: opt(z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://host:port or smtps://user:pass@host:465").optional()),
+  SMTP_URL: opt(
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "expected smtp://host:port or smtps://user:pass@host:465")
+      .optional(),
+  ),
   /** Sender address unless a dealer sets messaging.email.from. */
   MAIL_FROM: opt(z.string().email().default("pitlane@localhost")),
   /** Base URL of this server as customers reach it (manage links in messages). */
-  PUBLIC_URL: opt(z.string().regex(/^https?:\/\/\S+$/, "expected an http(s) URL").optional()),
+  PUBLIC_URL: opt(
+    z
+      .string()
+      .regex(/^https?:\/\/\S+$/, "expected an http(s) URL")
+      .optional(),
+  ),
   /** Twilio-compatible SMS provider (all three needed for SMS). */
   TWILIO_ACCOUNT_SID: opt(z.string().optional()),
   TWILIO_AUTH_TOKEN: opt(z.string().optional()),
   TWILIO_FROM: opt(z.string().optional()),
-  TWILIO_BASE_URL: opt(z.string().regex(/^https?:\/\/\S+$/, "expected an http(s) URL").default("https://api.twilio.com")),
+  TWILIO_BASE_URL: opt(
+    z
+      .string()
+      .regex(/^https?:\/\/\S+$/, "expected an http(s) URL")
+      .default("https://api.twilio.com"),
+  ),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -100,7 +124,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = options.log ?? defaultLog;
   const parsed = Env.safeParse(options.env ?? process.env);
   if (!parsed.success) {
-    throw new Error("Invalid environment: " + parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    throw new Error(
+      "Invalid environment: " + parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    );
   }
   const env = parsed.data;
   const adminToken = adminTokenOf(env, log);
@@ -140,12 +166,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands
   // still, so only POST /v1/admin/tick { now } moves the timers forward.
-  const journeyTick = () => void journey.tickIfIdle(now())?.catch((err) => log({ level: "error", msg: "journey tick failed", error: String(err).slice(0, 200) }));
+  const journeyTick = () =>
+    void journey
+      .tickIfIdle(now())
+      ?.catch((err) => log({ level: "error", msg: "journey tick failed", error: String(err).slice(0, 200) }));
   // Leased claims make ticks from several workers safe; one ticker is enough.
-  const journeyTimer = lead && env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
+  const journeyTimer =
+    lead && env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
   if (journeyTimer) journeyTick();
   // WORKERS > 1: one writer per file (node/writer.ts); worker 0 takes the writes.
-  const writerPath = worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
+  const writerPath =
+    worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
   const writerServer = writerPath && worker === 0 ? await listenForWrites(writerPath, app.fetch) : undefined;
   const fetch = writerPath && worker !== 0 ? forwardingFetch(writerPath, app.fetch) : app.fetch;
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
@@ -162,7 +193,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = listenUrl(env.HOST, port);
-  log({ level: "info", msg: worker === undefined ? "listening" : "worker listening", ...(worker === undefined ? {} : { worker }), url, database: env.DATABASE_PATH, frozenNow: env.SCHEDULER_NOW ?? null, rateLimits: env.RATE_LIMITS, maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT });
+  log({
+    level: "info",
+    msg: worker === undefined ? "listening" : "worker listening",
+    ...(worker === undefined ? {} : { worker }),
+    url,
+    database: env.DATABASE_PATH,
+    frozenNow: env.SCHEDULER_NOW ?? null,
+    rateLimits: env.RATE_LIMITS,
+    maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
+  });
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000) =>
@@ -193,9 +233,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
 /** Email, SMS and the manage-link base from the environment (each part only when configured). */
 export function messagingOf(env: Env): MessagingDeps {
-  const sms = env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
-    ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM, baseUrl: env.TWILIO_BASE_URL }
-    : undefined;
+  const sms =
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+      ? {
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          from: env.TWILIO_FROM,
+          baseUrl: env.TWILIO_BASE_URL,
+        }
+      : undefined;
   return {
     mail: env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : undefined,
     sms,
@@ -208,7 +254,11 @@ export function adminTokenOf(env: Env, log: LogFn): string {
   if (env.SCHEDULER_ADMIN_TOKEN) return env.SCHEDULER_ADMIN_TOKEN;
   if (env.NODE_ENV === "production") throw new Error("SCHEDULER_ADMIN_TOKEN is required when NODE_ENV=production");
   const adminToken = randomBytes(24).toString("base64url");
-  log({ level: "warn", msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one", adminToken });
+  log({
+    level: "warn",
+    msg: "generated a development admin token; set SCHEDULER_ADMIN_TOKEN to choose one",
+    adminToken,
+  });
   return adminToken;
 }
 
@@ -217,7 +267,10 @@ export function serverSecretsOf(env: Env, adminToken: string, log: LogFn): Serve
   const previous = previousSecrets(env.PITLANE_SECRET_PREVIOUS);
   if (env.PITLANE_SECRET) return { current: env.PITLANE_SECRET, previous };
   if (env.NODE_ENV === "production") throw new Error("PITLANE_SECRET is required when NODE_ENV=production");
-  log({ level: "warn", msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; set PITLANE_SECRET (required in production)" });
+  log({
+    level: "warn",
+    msg: "PITLANE_SECRET is not set: using a development secret derived from the admin token; set PITLANE_SECRET (required in production)",
+  });
   return { current: derivedDevSecret(adminToken), previous };
 }
 
@@ -230,7 +283,8 @@ function clockOf(env: Env): () => number {
 export function prepareStorage(env: Env, log: LogFn) {
   const opened = openDatabase(env.DATABASE_PATH);
   if (env.SEED_DEMO === "1" || env.SEED_DEMO === "true") {
-    if (seedDemoIfEmpty(opened.db, opened.sqlite, clockOf(env)())) log({ level: "info", msg: "seeded demo dealer", dealerId: "demo" });
+    if (seedDemoIfEmpty(opened.db, opened.sqlite, clockOf(env)()))
+      log({ level: "info", msg: "seeded demo dealer", dealerId: "demo" });
   }
   return opened;
 }
@@ -252,7 +306,11 @@ async function main(): Promise<void> {
         const adminToken = adminTokenOf(parsed.data, log);
         const secret = serverSecretsOf(parsed.data, adminToken, log).current;
         prepareStorage(parsed.data, log).sqlite.close();
-        return runPrimary({ count: workers, env: { SCHEDULER_ADMIN_TOKEN: adminToken, PITLANE_SECRET: secret, SEED_DEMO: "0" }, log });
+        return runPrimary({
+          count: workers,
+          env: { SCHEDULER_ADMIN_TOKEN: adminToken, PITLANE_SECRET: secret, SEED_DEMO: "0" },
+          log,
+        });
       } catch (err) {
         fatal(err);
       }

@@ -32,7 +32,8 @@ export { DealerDirectory } from "./worker/directory.js";
 // One edge app per isolate (the environment is the same object for every request).
 let edge: { env: WorkerEnv; app: ReturnType<typeof createApp> } | undefined;
 function edgeApp(env: WorkerEnv) {
-  if (edge?.env !== env) edge = { env, app: createApp({ ...workerAppDeps(env, drizzleOver(edgeStore), edgeStore), log: defaultLog }) };
+  if (edge?.env !== env)
+    edge = { env, app: createApp({ ...workerAppDeps(env, drizzleOver(edgeStore), edgeStore), log: defaultLog }) };
   return edge.app;
 }
 

@@ -36,7 +36,13 @@ export function authenticate(deps: AuthDeps, authorization: string | undefined):
   if (deps.sqlite && token.startsWith(KEY_PREFIX)) {
     const key = findActiveKey(deps.sqlite, sha256Hex(token));
     if (key && (ROLES as readonly string[]).includes(key.role)) {
-      return { kind: "key", dealerId: key.dealerId, role: key.role as Role, keyId: key.id, ...(key.channel ? { channel: key.channel } : {}) };
+      return {
+        kind: "key",
+        dealerId: key.dealerId,
+        role: key.role as Role,
+        keyId: key.id,
+        ...(key.channel ? { channel: key.channel } : {}),
+      };
     }
   }
   return null;
@@ -103,7 +109,11 @@ export function requireTrusted(c: Context<AppEnv>, deps: AuthDeps, dealerId?: st
 /** Root, or a staff key (advisor, admin) of `dealerId` (when given): never a client key. */
 export function requireStaff(c: Context<AppEnv>, deps: AuthDeps, dealerId?: string): Principal {
   const p = requireTrusted(c, deps, dealerId, true);
-  if (p.kind === "key" && p.role === "client") throw new ApiError("forbidden", "A client key may search, book and register vehicles; this operation needs a staff key");
+  if (p.kind === "key" && p.role === "client")
+    throw new ApiError(
+      "forbidden",
+      "A client key may search, book and register vehicles; this operation needs a staff key",
+    );
   return p;
 }
 

@@ -53,7 +53,13 @@ export function openSession(c: Context<AppEnv>, sqlite: BoardSessionDeps["sqlite
   const secret = randomToken(32);
   const now = wallNow();
   purgeBoardSessions(sqlite, now);
-  insertBoardSession(sqlite, { ...grant, idHash: sha256Hex(secret), createdAt: now, lastSeenAt: now, expiresAt: now + SESSION_MAX_MS });
+  insertBoardSession(sqlite, {
+    ...grant,
+    idHash: sha256Hex(secret),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: now + SESSION_MAX_MS,
+  });
   c.header("Set-Cookie", cookie(c, secret, SESSION_MAX_MS / 1000));
   return secret;
 }
@@ -80,7 +86,9 @@ export function currentSession(c: Context<AppEnv>, deps: BoardSessionDeps): Boar
   const alive =
     now < row.expiresAt &&
     now < row.lastSeenAt + SESSION_IDLE_MS &&
-    (row.kind === "root" ? deps.adminToken !== "" && sha256Hex(deps.adminToken) === row.credentialHash : row.keyId !== null && keyStillActive(deps.sqlite, row.keyId, row.credentialHash));
+    (row.kind === "root"
+      ? deps.adminToken !== "" && sha256Hex(deps.adminToken) === row.credentialHash
+      : row.keyId !== null && keyStillActive(deps.sqlite, row.keyId, row.credentialHash));
   if (!alive) {
     deleteBoardSession(deps.sqlite, idHash);
     return null;
@@ -96,7 +104,8 @@ export function currentSession(c: Context<AppEnv>, deps: BoardSessionDeps): Boar
 export function sessionPrincipal(c: Context<AppEnv>, deps: BoardSessionDeps): Principal | null {
   const row = currentSession(c, deps);
   if (!row) return null;
-  if (!isSafeMethod(c.req.method) && !sameOrigin(c)) throw new ApiError("forbidden", "A write with the page's session must come from the page itself");
+  if (!isSafeMethod(c.req.method) && !sameOrigin(c))
+    throw new ApiError("forbidden", "A write with the page's session must come from the page itself");
   // A root session still acts for the one dealer it signed in to: the page is per dealer.
   if (row.kind === "root") return { kind: "key", dealerId: row.dealerId, role: "admin", keyId: "admin-token" };
   return { kind: "key", dealerId: row.dealerId, role: row.role === "admin" ? "admin" : "advisor", keyId: row.keyId! };

@@ -29,12 +29,14 @@ export function answeredCodes(app: ApiApp, route: RouteConfig): ErrorCode[] {
   const codes = new Set<ErrorCode>(["validation_failed"]);
   const method = route.method.toLowerCase();
   if (method !== "get" && method !== "head") codes.add("payload_too_large");
-  if (Object.keys(route.request?.body?.content ?? {}).some((m) => JSON_MEDIA.test(m))) codes.add("unsupported_media_type");
+  if (Object.keys(route.request?.body?.content ?? {}).some((m) => JSON_MEDIA.test(m)))
+    codes.add("unsupported_media_type");
   const headers = route.request?.headers;
   const shape = headers instanceof z.ZodObject ? headers.shape : {};
   if ("idempotency-key" in shape) codes.add("idempotency_mismatch");
   if ("if-match" in shape) codes.add("version_conflict");
-  const middleware = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+  const middleware =
+    route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
   for (const m of middleware) for (const code of answersOf(m)) codes.add(code);
   for (const code of answersOnOperation(app, method, route.path)) codes.add(code);
   if (isWrite(method.toUpperCase(), route.path)) codes.add("service_unavailable");
@@ -48,7 +50,11 @@ export function withAnsweredCodes(responses: Responses, codes: Iterable<ErrorCod
   for (const code of codes) {
     const { status, title } = ERROR_CODES[code];
     const prev = out[status] as ProblemEntry | undefined;
-    if (!prev) out[status] = { description: `${title} (${code})`, content: { "application/problem+json": { schema: ProblemSchema } } };
+    if (!prev)
+      out[status] = {
+        description: `${title} (${code})`,
+        content: { "application/problem+json": { schema: ProblemSchema } },
+      };
     else if (!prev.description.includes(code)) out[status] = { ...prev, description: `${prev.description}; ${code}` };
   }
   return out as Responses;
@@ -62,7 +68,11 @@ export function declareAnsweredResponses(app: ApiApp): void {
   const register = app.openapi;
   app.openapi = ((route: RouteConfig, ...rest: unknown[]) => {
     if (!route.operationId) throw new Error(`${route.method.toUpperCase()} ${route.path}: name its operationId`);
-    const declared = { ...route, security: route.security ?? [], responses: withAnsweredCodes(route.responses, answeredCodes(app, route)) };
+    const declared = {
+      ...route,
+      security: route.security ?? [],
+      responses: withAnsweredCodes(route.responses, answeredCodes(app, route)),
+    };
     return (register as (...a: unknown[]) => unknown)(declared, ...rest);
   }) as ApiApp["openapi"];
 }

@@ -113,7 +113,9 @@ export type Role = (typeof ROLES)[number];
  * Who the caller is, once authenticated (see api/auth.ts): the bootstrap token from the
  * environment (every dealer, everything), or a dealer's API key with a role.
  */
-export type Principal = { kind: "root" } | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
+export type Principal =
+  | { kind: "root" }
+  | { kind: "key"; dealerId: string; role: Role; keyId: string; channel?: string };
 
 /**
  * The app's services, built once by createApp from the runtime's AppDeps: what the edge

@@ -24,10 +24,16 @@ function contentBlocks(content: Any | undefined): string {
 function operation(path: string, method: string, op: Any): string {
   const params = (op.parameters ?? []) as Any[];
   const paramRows = params
-    .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? "yes" : "no"}</td><td><code>${esc(JSON.stringify(p.schema ?? {}))}</code></td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? "yes" : "no"}</td><td><code>${esc(JSON.stringify(p.schema ?? {}))}</code></td></tr>`,
+    )
     .join("");
   const responses = Object.entries((op.responses ?? {}) as Any)
-    .map(([status, r]) => `<li><strong>${esc(status)}</strong> ${esc(r.description ?? "")}${contentBlocks(r.content)}</li>`)
+    .map(
+      ([status, r]) =>
+        `<li><strong>${esc(status)}</strong> ${esc(r.description ?? "")}${contentBlocks(r.content)}</li>`,
+    )
     .join("");
   const id = anchor(`${method}-${path}`);
   return `<section class="op" id="${id}">
@@ -43,7 +49,12 @@ export function renderDocsHtml(doc: OpenApiDocument): string {
   const paths = Object.entries((doc.paths ?? {}) as Any);
   const ops: Array<[string, string, Any]> = [];
   for (const [path, item] of paths) for (const m of METHODS) if (item[m]) ops.push([path, m, item[m]]);
-  const toc = ops.map(([p, m, op]) => `<li><a href="#${anchor(`${m}-${p}`)}">${esc(m.toUpperCase())} ${esc(p)}</a> ${esc(op.summary ?? "")}</li>`).join("");
+  const toc = ops
+    .map(
+      ([p, m, op]) =>
+        `<li><a href="#${anchor(`${m}-${p}`)}">${esc(m.toUpperCase())} ${esc(p)}</a> ${esc(op.summary ?? "")}</li>`,
+    )
+    .join("");
   const schemas = Object.entries((doc.components?.schemas ?? {}) as Any)
     .map(([name, s]) => `<section id="schema-${anchor(name)}"><h3>${esc(name)}</h3>${pretty(s)}</section>`)
     .join("");

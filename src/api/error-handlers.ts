@@ -55,7 +55,9 @@ export function installErrorHandlers(app: ApiApp, log: LogFn): void {
     if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return problem(c, apiErr);
   });
-  app.notFound((c) => problem(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.notFound((c) =>
+    problem(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+  );
 }
 
 /** OpenAPIHono defaultHook: zod failures on params, query, headers or body -> our 400. */

@@ -68,11 +68,13 @@ const TARGET_TO_IN: Record<string, FieldError["in"]> = {
 };
 
 /** "idempotency-key" → "Idempotency-Key": a header is named as HTTP spells it, not as it arrives. */
-const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => dash + ch.toUpperCase());
+const headerName = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => dash + ch.toUpperCase());
 
 export function fieldErrors(error: z.core.$ZodError, target = "json"): FieldError[] {
   const where = TARGET_TO_IN[target] ?? "body";
-  const dotted = (path: PropertyKey[]) => (where === "header" && path.length === 1 ? headerName(String(path[0])) : path.map(String).join("."));
+  const dotted = (path: PropertyKey[]) =>
+    where === "header" && path.length === 1 ? headerName(String(path[0])) : path.map(String).join(".");
   return error.issues.flatMap((issue) =>
     // zod reports unknown keys once, on the parent object; clients want the field itself.
     issue.code === "unrecognized_keys"
@@ -93,7 +95,14 @@ export function validationError(error: z.core.$ZodError, target = "json"): ApiEr
 
 export function problemBody(err: ApiError, requestId: string | undefined): Record<string, unknown> {
   const { status, title } = ERROR_CODES[err.code];
-  const body: Record<string, unknown> = { type: PROBLEM_TYPE_BASE + err.code, title, status, detail: err.detail, code: err.code, requestId };
+  const body: Record<string, unknown> = {
+    type: PROBLEM_TYPE_BASE + err.code,
+    title,
+    status,
+    detail: err.detail,
+    code: err.code,
+    requestId,
+  };
   // Extra members may add to, never overwrite, the standard ones.
   for (const [k, v] of Object.entries(err.extra ?? {})) if (!(k in body)) body[k] = v;
   return body;

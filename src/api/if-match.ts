@@ -10,12 +10,16 @@ import { ApiError } from "./errors.js";
 export function ifMatchVersion(c: Context<AppEnv>, required: boolean): number | undefined {
   const raw = c.req.header("If-Match");
   if (raw === undefined) {
-    if (required) throw new ApiError("precondition_required", "Send If-Match with the appointment's version (from its ETag or version field)");
+    if (required)
+      throw new ApiError(
+        "precondition_required",
+        "Send If-Match with the appointment's version (from its ETag or version field)",
+      );
     return undefined;
   }
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
   if (!m) {
-    throw new ApiError("validation_failed", "If-Match: expected the appointment's version, e.g. 3 or \"3\"", {
+    throw new ApiError("validation_failed", 'If-Match: expected the appointment\'s version, e.g. 3 or "3"', {
       errors: [{ path: "If-Match", message: "expected a version number", in: "header" }],
     });
   }

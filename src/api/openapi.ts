@@ -37,7 +37,10 @@ export const ProblemSchema = z
  * validation_failed and internal are implied for every route and always included.
  */
 export function problemResponses(...codes: ErrorCode[]) {
-  const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
+  const out: Record<
+    number,
+    { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }
+  > = {};
   for (const code of new Set<ErrorCode>(["validation_failed", ...codes, "internal"])) {
     const { status, title } = ERROR_CODES[code];
     const prev = out[status]?.description;
@@ -53,7 +56,8 @@ export function registerOpenApiComponents(app: ApiApp): void {
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
     type: "http",
     scheme: "bearer",
-    description: "SCHEDULER_ADMIN_TOKEN (bootstrap admin: every dealer) or a dealer's API key (pk_…; role advisor or admin, that dealer only)",
+    description:
+      "SCHEDULER_ADMIN_TOKEN (bootstrap admin: every dealer) or a dealer's API key (pk_…; role advisor or admin, that dealer only)",
   });
 }
 

@@ -42,7 +42,10 @@ export function addressKey(address: string): string {
   const h = head ? head.split(":") : [];
   const t = tail === undefined ? [] : tail ? tail.split(":") : [];
   const groups = tail === undefined ? h : [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -65,7 +68,8 @@ export class TokenBuckets {
     /** Bound on remembered keys, so a flood of distinct addresses cannot grow memory. */
     private readonly maxKeys = 50_000,
   ) {
-    if (!(spec.perSecond > 0) || !(spec.burst >= 1)) throw new RangeError("a bucket needs perSecond > 0 and burst >= 1");
+    if (!(spec.perSecond > 0) || !(spec.burst >= 1))
+      throw new RangeError("a bucket needs perSecond > 0 and burst >= 1");
   }
 
   get size(): number {
@@ -118,7 +122,10 @@ export interface PublicLimiters {
 }
 
 /** null when the deps turn rate limits off. */
-export function createLimiters(deps: { rateLimits?: RateLimits | false; monotonicNow?: () => number }): PublicLimiters | null {
+export function createLimiters(deps: {
+  rateLimits?: RateLimits | false;
+  monotonicNow?: () => number;
+}): PublicLimiters | null {
   if (deps.rateLimits === false) return null;
   const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const now = deps.monotonicNow ?? (() => performance.now());

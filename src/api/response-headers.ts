@@ -29,8 +29,15 @@ export function addResponseHeader(c: C, name: string, value: string): void {
 }
 
 /** A JSON response that already carries this request's headers (see the trap above). */
-export function jsonResponse<T, S extends ContentfulStatusCode>(c: C, body: T, status: S): Response & TypedResponse<JSONParsed<T>, S, "json"> {
-  const res = new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...c.get("responseHeaders") } });
+export function jsonResponse<T, S extends ContentfulStatusCode>(
+  c: C,
+  body: T,
+  status: S,
+): Response & TypedResponse<JSONParsed<T>, S, "json"> {
+  const res = new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...c.get("responseHeaders") },
+  });
   c.set("headersApplied", res);
   return res as Response & TypedResponse<JSONParsed<T>, S, "json">;
 }
@@ -43,6 +50,12 @@ export function applyResponseHeaders(c: C): void {
   for (const name in pending) {
     const value = pending[name];
     if (name !== "vary") h.set(name, value);
-    else if (!h.get("vary")?.split(/\s*,\s*/).some((v) => v.toLowerCase() === value.toLowerCase())) h.append(name, value);
+    else if (
+      !h
+        .get("vary")
+        ?.split(/\s*,\s*/)
+        .some((v) => v.toLowerCase() === value.toLowerCase())
+    )
+      h.append(name, value);
   }
 }

@@ -37,8 +37,13 @@ export function validateInOnePass(app: ApiApp): void {
     if (!supported(doc.request)) return register(route as never, handler as never, hook as never);
     if (!hide) app.openAPIRegistry.registerPath(doc);
     const { request, ...routing } = doc;
-    const steps = request ? validationSteps(request, hook ?? ((result, c) => app.defaultHook?.(result as never, c as never))) : [];
-    return register({ ...routing, middleware, hide: true } as never, (steps.length ? validatedHandler(steps, handler) : handler) as never);
+    const steps = request
+      ? validationSteps(request, hook ?? ((result, c) => app.defaultHook?.(result as never, c as never)))
+      : [];
+    return register(
+      { ...routing, middleware, hide: true } as never,
+      (steps.length ? validatedHandler(steps, handler) : handler) as never,
+    );
   }) as ApiApp["openapi"];
 }
 
@@ -64,18 +69,22 @@ function supported(request: RouteConfig["request"]): boolean {
   if (!request) return true;
   if (request.cookies) return false;
   if (request.headers && !(request.headers instanceof z.ZodObject)) return false;
-  return Object.entries(request.body?.content ?? {}).every(([mediaType, media]) => !(isZod(schemaOf(media)) && isFormContentType(mediaType)));
+  return Object.entries(request.body?.content ?? {}).every(
+    ([mediaType, media]) => !(isZod(schemaOf(media)) && isFormContentType(mediaType)),
+  );
 }
 
 function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hook): Step[] {
   const steps: Step[] = [];
   if (request.query) steps.push(check("query", request.query as Schema, hook, readQuery));
   if (request.params) steps.push(check("param", request.params as Schema, hook, (c) => c.req.param()));
-  if (request.headers) steps.push(check("header", request.headers as Schema, hook, headerReader(request.headers as z.ZodObject)));
+  if (request.headers)
+    steps.push(check("header", request.headers as Schema, hook, headerReader(request.headers as z.ZodObject)));
   const content = request.body?.content;
   if (content) {
     const declared = Object.keys(content);
-    if (declared.some((m) => isZod(schemaOf(content[m])) && (isJSONContentType(m) || isFormContentType(m)))) steps.push(mediaTypeGate(declared));
+    if (declared.some((m) => isZod(schemaOf(content[m])) && (isJSONContentType(m) || isFormContentType(m))))
+      steps.push(mediaTypeGate(declared));
     for (const mediaType of declared) {
       const schema = schemaOf(content[mediaType]);
       if (!isZod(schema) || !isJSONContentType(mediaType)) continue;
@@ -98,7 +107,9 @@ function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hoo
 function check(target: string, schema: Schema, hook: Hook, read: (c: Context) => unknown): Step {
   const finish = (c: Context, value: unknown): Response | undefined | Promise<Response | undefined> => {
     const result = parse(schema, value);
-    return result instanceof Promise ? result.then((r) => settle(c, target, value, r, hook)) : settle(c, target, value, result, hook);
+    return result instanceof Promise
+      ? result.then((r) => settle(c, target, value, r, hook))
+      : settle(c, target, value, result, hook);
   };
   return (c) => {
     const value = read(c);
@@ -108,7 +119,13 @@ function check(target: string, schema: Schema, hook: Hook, read: (c: Context) =>
 
 type Parsed = { success: true; data: unknown; error?: never } | { success: false; error: unknown; data?: never };
 
-function settle(c: Context, target: string, value: unknown, result: Parsed, hook: Hook): Response | undefined | Promise<Response | undefined> {
+function settle(
+  c: Context,
+  target: string,
+  value: unknown,
+  result: Parsed,
+  hook: Hook,
+): Response | undefined | Promise<Response | undefined> {
   const answer = (hooked: unknown): Response | undefined => {
     if (hooked) {
       if (hooked instanceof Response) return hooked;
@@ -140,7 +157,9 @@ function readQuery(c: Context): Record<string, string | string[]> {
 
 /** Header names arrive lower-cased; the schema's keys may not be (as @hono/zod-validator). */
 function headerReader(schema: z.ZodObject): (c: Context) => Record<string, string> {
-  const keymap: Record<string, string> = Object.fromEntries(Object.keys(schema.shape).map((key) => [key.toLowerCase(), key]));
+  const keymap: Record<string, string> = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key.toLowerCase(), key]),
+  );
   return (c) => Object.fromEntries(Object.entries(c.req.header()).map(([key, value]) => [keymap[key] || key, value]));
 }
 
@@ -179,7 +198,12 @@ const schemaOf = (media: unknown): unknown => (media as { schema?: unknown } | u
 function isZod(x: unknown): boolean {
   if (!x || typeof x !== "object") return false;
   const s = x as Record<string, unknown>;
-  return typeof s.parse === "function" && typeof s.safeParse === "function" && typeof s.parseAsync === "function" && typeof s.safeParseAsync === "function";
+  return (
+    typeof s.parse === "function" &&
+    typeof s.safeParse === "function" &&
+    typeof s.parseAsync === "function" &&
+    typeof s.safeParseAsync === "function"
+  );
 }
 
 function isJSONContentType(contentType: string): boolean {

@@ -28,7 +28,8 @@ export function checkStayOverCaps(
   forcedHint: AdvisorSlot | null = retHint,
 ): StayCheck & { forced: boolean; overridden: Violation[] } {
   const chk = checkStay(index, req, retHint);
-  if (chk.stay || !overrideCaps || !chk.violations.every((v) => CAP_CODES.has(v.code))) return { ...chk, forced: false, overridden: [] };
+  if (chk.stay || !overrideCaps || !chk.violations.every((v) => CAP_CODES.has(v.code)))
+    return { ...chk, forced: false, overridden: [] };
   const forcedChk = checkStay(index, { ...req, force: true }, forcedHint);
   const forced = forcedChk.stay !== null;
   return { ...forcedChk, forced, overridden: forced ? chk.violations : [] };

@@ -137,7 +137,12 @@ export class CapacityIndex {
 
   private extras(b: Booking, sign: 1 | -1): void {
     for (const l of b.labour) {
-      if (l.tech !== undefined && l.start !== undefined && l.end !== undefined && l.tech < this.dealer.roster.technicians.length) {
+      if (
+        l.tech !== undefined &&
+        l.start !== undefined &&
+        l.end !== undefined &&
+        l.tech < this.dealer.roster.technicians.length
+      ) {
         CapacityIndex.trackJob((this.techBusy[l.tech] ??= []), (this.techGap[l.tech] ??= []), l.start, l.end, sign);
       }
       const st = this.state(l.day);
@@ -192,7 +197,7 @@ export class CapacityIndex {
       if (list[i] === s && list[i + 1] === e) {
         list.splice(i, 2);
         gaps.splice(i >> 1, 1);
-        if ((i >> 1) < gaps.length) gaps[i >> 1] = -1;
+        if (i >> 1 < gaps.length) gaps[i >> 1] = -1;
         return;
       }
     }
@@ -224,7 +229,8 @@ export class CapacityIndex {
   }
 
   private static retakeFrom(list: number[], busy: Uint32Array, base: number, s: number, e: number): void {
-    for (let i = 0; i < list.length && list[i] < e; i += 2) if (list[i + 1] > s) setRange(busy, base, Math.max(s, list[i]), Math.min(e, list[i + 1]));
+    for (let i = 0; i < list.length && list[i] < e; i += 2)
+      if (list[i + 1] > s) setRange(busy, base, Math.max(s, list[i]), Math.min(e, list[i + 1]));
   }
 
   private returnSlot(slot: AdvisorSlot, sign: 1 | -1): void {

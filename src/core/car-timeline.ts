@@ -14,7 +14,10 @@ import type { Booking } from "./types.js";
 
 /** A courtesy car is out from reception start until the return ends (or readyAt when no return is planned). */
 export function carWindow(b: Pick<Booking, "reception" | "ret" | "readyAt">): [number, number] {
-  return [b.reception.start, b.ret ? b.ret.start + b.ret.minutes : Math.max(b.readyAt, b.reception.start + b.reception.minutes)];
+  return [
+    b.reception.start,
+    b.ret ? b.ret.start + b.ret.minutes : Math.max(b.readyAt, b.reception.start + b.reception.minutes),
+  ];
 }
 
 export class CarTimeline {
@@ -37,7 +40,8 @@ export class CarTimeline {
     const i = this.find(s);
     const j = this.find(e);
     // Trap: taking back a window that was never added would corrupt every count after it.
-    if (this.times[i] !== s || this.times[j] !== e) throw new Error(`courtesy car window [${s}, ${e}) is not on the timeline`);
+    if (this.times[i] !== s || this.times[j] !== e)
+      throw new Error(`courtesy car window [${s}, ${e}) is not on the timeline`);
     const x = b.express ? sign : 0;
     for (let k = i; k < j; k++) {
       this.out[k] += sign;

@@ -47,7 +47,15 @@ function inReach(index: CapacityIndex, q: DayQuery, n: number): boolean {
 const halvesOf = (part: DayPart | undefined) => (part === undefined ? 0b11 : part === "morning" ? 0b01 : 0b10);
 
 function searchQuery(q: DayQuery, day: number): SearchQuery {
-  return { job: q.job, now: q.now, fromDay: day, days: 1, count: 1, preferredAdvisor: q.preferredAdvisor, priority: q.priority };
+  return {
+    job: q.job,
+    now: q.now,
+    fromDay: day,
+    days: 1,
+    count: 1,
+    preferredAdvisor: q.preferredAdvisor,
+    priority: q.priority,
+  };
 }
 
 /**
@@ -97,7 +105,11 @@ export function dayOptions(index: CapacityIndex, q: DayQuery, day: number): Opti
   }
   const x = expressFor(index, q);
   // One option per start: the ordinary one, inside every rule, wins over the express one.
-  if (x && index.dealer.dayOf(x.reception.start) === day && !options.some((o) => o.reception.start === x.reception.start)) {
+  if (
+    x &&
+    index.dealer.dayOf(x.reception.start) === day &&
+    !options.some((o) => o.reception.start === x.reception.start)
+  ) {
     let i = 0;
     while (i < options.length && options[i].reception.start < x.reception.start) i++;
     options.splice(i, 0, x);
@@ -116,6 +128,8 @@ export function quietAt(index: CapacityIndex, start: number, minutes: number): b
   const e = s + minutes;
   const st = index.peek(day.n);
   let load = 0;
-  if (st) for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++) if (st.desk[k] > load) load = st.desk[k];
+  if (st)
+    for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++)
+      if (st.desk[k] > load) load = st.desk[k];
   return load < limit && !overlaps(day.rush, s, e);
 }

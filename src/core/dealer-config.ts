@@ -83,7 +83,12 @@ export const SkillCapacity = z
     overrides: z
       .record(
         LocalDate,
-        z.object({ technicians: z.number().int().min(0).max(500).optional(), hoursPerDay: z.number().min(0).max(24).optional() }).strict(),
+        z
+          .object({
+            technicians: z.number().int().min(0).max(500).optional(),
+            hoursPerDay: z.number().min(0).max(24).optional(),
+          })
+          .strict(),
       )
       .default({}),
   })
@@ -134,9 +139,21 @@ export const Intervention = z
 export type Intervention = z.infer<typeof Intervention>;
 
 export const DEFAULT_INTERVENTIONS: Record<string, Intervention> = {
-  service: { label: "Scheduled service", receptionMinutes: 15, returnMinutes: 10, labourHours: 2.5, skill: "mechanical" },
+  service: {
+    label: "Scheduled service",
+    receptionMinutes: 15,
+    returnMinutes: 10,
+    labourHours: 2.5,
+    skill: "mechanical",
+  },
   maintenance: { label: "Maintenance", receptionMinutes: 15, returnMinutes: 10, labourHours: 2, skill: "mechanical" },
-  diagnosis: { label: "Diagnosis of a fault", receptionMinutes: 30, returnMinutes: 15, labourHours: 1.5, skill: "diagnosis" },
+  diagnosis: {
+    label: "Diagnosis of a fault",
+    receptionMinutes: 30,
+    returnMinutes: 15,
+    labourHours: 1.5,
+    skill: "diagnosis",
+  },
   bodywork: { label: "Bodywork repair", receptionMinutes: 30, returnMinutes: 15, labourHours: 12, skill: "bodywork" },
   tyres: { label: "Tyre change", receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "mechanical" },
   recall: { label: "Recall campaign", receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "mechanical" },
@@ -157,7 +174,9 @@ export const MobilityConfig = z
     taxi: z.boolean().default(true),
     rental: z.boolean().default(false),
     /** false: no shuttle; true: unlimited seats; { seatsPerDeparture }: one departure per half-day. */
-    shuttle: z.union([z.boolean(), z.object({ seatsPerDeparture: z.number().int().min(1).max(100) }).strict()]).default(false),
+    shuttle: z
+      .union([z.boolean(), z.object({ seatsPerDeparture: z.number().int().min(1).max(100) }).strict()])
+      .default(false),
   })
   .strict();
 export type MobilityConfig = z.infer<typeof MobilityConfig>;
@@ -168,7 +187,10 @@ export const ExpressConfig = z
     models: z.array(z.string().min(1).max(40)).max(50).default(["MC20"]),
     /** Receptions held per working day across the desk, per half-day. */
     reservedReceptions: z
-      .object({ morning: z.number().int().min(0).max(20).default(1), afternoon: z.number().int().min(0).max(20).default(1) })
+      .object({
+        morning: z.number().int().min(0).max(20).default(1),
+        afternoon: z.number().int().min(0).max(20).default(1),
+      })
       .strict()
       .default({ morning: 1, afternoon: 1 }),
     /** Workshop hours held per skill and day; a skill not named holds `defaultReservedHours`. */
@@ -196,13 +218,17 @@ export function isWebOrigin(s: string): boolean {
 }
 
 export const WidgetOrigin = z.string().max(200).refine(isWebOrigin, {
-  message: "expected a web origin such as https://www.dealer.it (scheme and host, lower case, no path or trailing slash)",
+  message:
+    "expected a web origin such as https://www.dealer.it (scheme and host, lower case, no path or trailing slash)",
 });
 
 /** The dealer's webhook: every outbox message is POSTed there, signed per Standard Webhooks. */
 export const WebhookConfig = z
   .object({
-    url: z.string().max(500).refine((s) => /^https?:\/\/[^\s]+$/.test(s), { message: "expected an http(s) URL" }),
+    url: z
+      .string()
+      .max(500)
+      .refine((s) => /^https?:\/\/[^\s]+$/.test(s), { message: "expected an http(s) URL" }),
     /** "whsec_" + base64 of 24-64 random bytes (core/webhook-secret.ts); older free-text secrets (16+ characters) still work. */
     secret: z
       .string()
@@ -231,7 +257,11 @@ export type DiagnosisQuestion = z.infer<typeof DiagnosisQuestion>;
 
 export const DEFAULT_QUESTIONNAIRE: DiagnosisQuestion[] = [
   { id: "since", text: "Since when does the problem occur?", interventions: ["diagnosis"] },
-  { id: "when", text: "When does it occur (cold engine, warm engine, braking, turning, at speed)?", interventions: ["diagnosis"] },
+  {
+    id: "when",
+    text: "When does it occur (cold engine, warm engine, braking, turning, at speed)?",
+    interventions: ["diagnosis"],
+  },
   { id: "warning_lights", text: "Is a warning light on? Which one?", interventions: ["diagnosis"] },
   { id: "noise", text: "Is there a noise, smell or vibration? Where from?", interventions: ["diagnosis"] },
 ];
@@ -244,10 +274,17 @@ export const DealerConfig = z
     parking: z.string().max(500).default(""),
     openingHours: WeeklyHours.default(DEFAULT_OPENING),
     closures: z.array(LocalDate).max(1000).default([]),
-    rushHours: TimeRanges.default([["08:00", "09:00"], ["17:00", "18:00"]]),
+    rushHours: TimeRanges.default([
+      ["08:00", "09:00"],
+      ["17:00", "18:00"],
+    ]),
     receptionRules: ReceptionRules.default(ReceptionRules.parse({})),
     durations: DurationRules.default(DurationRules.parse({})),
-    advisors: z.array(Advisor).min(1).max(200).default([{ id: "desk", name: "Service desk", absences: [] }]),
+    advisors: z
+      .array(Advisor)
+      .min(1)
+      .max(200)
+      .default([{ id: "desk", name: "Service desk", absences: [] }]),
     workshop: z.record(Id, SkillWorkshop).default(DEFAULT_WORKSHOP),
     workshopRules: WorkshopRules.default(WorkshopRules.parse({})),
     interventions: z.record(Id, Intervention).default(DEFAULT_INTERVENTIONS),
@@ -267,7 +304,10 @@ export const DealerConfig = z
     holdMinutes: z.number().int().min(1).max(60).default(10),
     /** Live holds at once: per client address, and for the whole dealer (nobody holds a day hostage). */
     holdLimits: z
-      .object({ perClient: z.number().int().min(1).max(100).default(3), perDealer: z.number().int().min(1).max(10_000).default(30) })
+      .object({
+        perClient: z.number().int().min(1).max(100).default(3),
+        perDealer: z.number().int().min(1).max(10_000).default(30),
+      })
       .strict()
       .default({ perClient: 3, perDealer: 30 }),
   })
@@ -275,30 +315,46 @@ export const DealerConfig = z
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.advisors.forEach((a, i) => {
-      if (ids.has(a.id)) ctx.addIssue({ code: "custom", path: ["advisors", i, "id"], message: `duplicate advisor id ${a.id}` });
+      if (ids.has(a.id))
+        ctx.addIssue({ code: "custom", path: ["advisors", i, "id"], message: `duplicate advisor id ${a.id}` });
       ids.add(a.id);
     });
     if (d.express.models.length > 0 && d.mobility.courtesyCars === 0 && d.mobility.pickupDelivery === 0) {
       ctx.addIssue({
         code: "custom",
         path: ["mobility"],
-        message: "priority models (express.models) must be offered a courtesy car or pickup & delivery: configure at least one, or clear express.models",
+        message:
+          "priority models (express.models) must be offered a courtesy car or pickup & delivery: configure at least one, or clear express.models",
       });
     }
     const techIds = new Set<string>();
     for (const [skill, spec] of Object.entries(d.workshop)) {
       if (!Array.isArray(spec)) continue;
       spec.forEach((t, i) => {
-        if (techIds.has(t.id)) ctx.addIssue({ code: "custom", path: ["workshop", skill, i, "id"], message: `duplicate technician id ${t.id}: list a technician once, with \`skills\` for the other skills` });
+        if (techIds.has(t.id))
+          ctx.addIssue({
+            code: "custom",
+            path: ["workshop", skill, i, "id"],
+            message: `duplicate technician id ${t.id}: list a technician once, with \`skills\` for the other skills`,
+          });
         techIds.add(t.id);
         t.skills.forEach((s, j) => {
-          if (!(s in d.workshop)) ctx.addIssue({ code: "custom", path: ["workshop", skill, i, "skills", j], message: `unknown workshop skill ${s}` });
+          if (!(s in d.workshop))
+            ctx.addIssue({
+              code: "custom",
+              path: ["workshop", skill, i, "skills", j],
+              message: `unknown workshop skill ${s}`,
+            });
         });
       });
     }
     for (const [code, iv] of Object.entries(d.interventions)) {
       if (!(iv.skill in d.workshop)) {
-        ctx.addIssue({ code: "custom", path: ["interventions", code, "skill"], message: `unknown workshop skill ${iv.skill}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["interventions", code, "skill"],
+          message: `unknown workshop skill ${iv.skill}`,
+        });
       }
     }
   });

@@ -2,7 +2,14 @@ import { dayNumberFromIso, formatWithOffset, isoFromDayNumber as isoDate, weekda
 import { WEEKDAYS, type DealerConfig, type Intervention, type WeeklyHours } from "./dealer-config.js";
 import { isLocalDateTime, parseLocalTime } from "./primitives.js";
 import { compileRoster, skillCapacity, techDay, type Roster, type TechDay } from "./technicians.js";
-import { instantToEpochMinute, localToEpochMinute, offsetAtElapsed, wallToElapsed, zoneDay, type ZoneDay } from "./zone.js";
+import {
+  instantToEpochMinute,
+  localToEpochMinute,
+  offsetAtElapsed,
+  wallToElapsed,
+  zoneDay,
+  type ZoneDay,
+} from "./zone.js";
 
 // A dealer's configuration compiled once into integers. Day tables are built lazily
 // (Temporal is slow) and memoised, so a search over 60 days pays for each day once per
@@ -85,7 +92,9 @@ export interface Dealer {
  * single range, time-ordered scans) relies on sorted, non-touching ranges.
  */
 function ranges(hours: WeeklyHours, weekday: number): number[] {
-  const pairs = hours[WEEKDAYS[weekday]].map(([a, b]) => [parseLocalTime(a), parseLocalTime(b)]).sort((x, y) => x[0] - y[0]);
+  const pairs = hours[WEEKDAYS[weekday]]
+    .map(([a, b]) => [parseLocalTime(a), parseLocalTime(b)])
+    .sort((x, y) => x[0] - y[0]);
   const out: number[] = [];
   for (const [a, b] of pairs) {
     if (out.length && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
@@ -175,7 +184,9 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
     const toElapsed = (wall: number) => wallToElapsed(tz, n, zone, wall);
     const mapRanges = (wallRanges: number[]) => wallRanges.map(toElapsed);
     const open = closure ? [] : mapRanges(ranges(config.openingHours, weekday));
-    const rush = open.length ? intersect(mapRanges(config.rushHours.flatMap(([a, b]) => [parseLocalTime(a), parseLocalTime(b)])), open) : [];
+    const rush = open.length
+      ? intersect(mapRanges(config.rushHours.flatMap(([a, b]) => [parseLocalTime(a), parseLocalTime(b)])), open)
+      : [];
     const A = advisors.length;
     const duty: number[][] = [];
     const absent: number[][] = [];
@@ -192,8 +203,10 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
         if (s < e) ab.push(s, e);
       }
       absent.push(ab);
-      for (let i = 0; i < d.length; i += 2) for (let m = d[i]; m < d[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] |= 1 << (m & 31);
-      for (let i = 0; i < ab.length; i += 2) for (let m = ab[i]; m < ab[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] &= ~(1 << (m & 31));
+      for (let i = 0; i < d.length; i += 2)
+        for (let m = d[i]; m < d[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] |= 1 << (m & 31);
+      for (let i = 0; i < ab.length; i += 2)
+        for (let m = ab[i]; m < ab[i + 1]; m++) available[a * WORDS_PER_DAY + (m >>> 5)] &= ~(1 << (m & 31));
     }
     const iso = isoDate(n);
     const tech = techDay(roster, iso, weekday, zone.start, zone.length, open, toElapsed);
@@ -206,7 +219,7 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       const productive = Math.floor((wall * tech.num[k]) / tech.den[k]);
       for (const sk of t.skills) if (productive > techMinutes[sk]) techMinutes[sk] = productive;
     });
-    const gridPhase = (((zone.startWall % GRID) + GRID) % GRID);
+    const gridPhase = ((zone.startWall % GRID) + GRID) % GRID;
     const express = config.express;
     const reservedLabour = new Int32Array(skills.length);
     skills.forEach((sk, i) => {
@@ -214,11 +227,22 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
       reservedLabour[i] = Math.min(capacity[i], Math.round(h * 60));
     });
     return {
-      n, weekday, zone, open, closure, rush, duty, absent, available,
+      n,
+      weekday,
+      zone,
+      open,
+      closure,
+      rush,
+      duty,
+      absent,
+      available,
       noon: toElapsed(13 * 60),
       windowStart: open.length ? open[0] : 0,
       windowEnd: open.length ? open[open.length - 1] : 0,
-      capacity, techMinutes, tech, gridPhase,
+      capacity,
+      techMinutes,
+      tech,
+      gridPhase,
       releaseAt: releaseOf(n, zone),
       reservedLabour,
     };
@@ -266,5 +290,21 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
   };
 
   const { handoverMinutes, qualityCheckMinutes } = config.workshopRules;
-  return { id, config, tz, advisors, advisorIndex, skills, skillIndex, interventions, absences, roster, handoverMinutes, qualityCheckMinutes, day, dayOf, format };
+  return {
+    id,
+    config,
+    tz,
+    advisors,
+    advisorIndex,
+    skills,
+    skillIndex,
+    interventions,
+    absences,
+    roster,
+    handoverMinutes,
+    qualityCheckMinutes,
+    day,
+    dayOf,
+    format,
+  };
 }

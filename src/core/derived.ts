@@ -56,7 +56,16 @@ export function derived(index: CapacityIndex, day: DayInfo): Derived {
   const hit = days.get(day.n);
   if (hit && hit.state === st && hit.version === version) return hit;
   if (days.size >= MAX_DAYS_KEPT) days.clear();
-  const fresh: Derived = { state: st, version, free: null, mask15: null, mask30: null, room: null, fits: null, order: null };
+  const fresh: Derived = {
+    state: st,
+    version,
+    free: null,
+    mask15: null,
+    mask30: null,
+    room: null,
+    fits: null,
+    order: null,
+  };
   days.set(day.n, fresh);
   return fresh;
 }

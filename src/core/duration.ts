@@ -26,7 +26,11 @@ export function deriveJob(dealer: Dealer, req: JobRequest): Job | JobError {
   const seen = new Set<string>();
   for (const code of req.interventions) {
     const iv = dealer.interventions.get(code);
-    if (!iv) return { code: "unknown_intervention", detail: `unknown intervention "${code}"; this dealer offers ${[...dealer.interventions.keys()].join(", ")}` };
+    if (!iv)
+      return {
+        code: "unknown_intervention",
+        detail: `unknown intervention "${code}"; this dealer offers ${[...dealer.interventions.keys()].join(", ")}`,
+      };
     // Naming a job twice is one job, not twice the labour.
     if (seen.has(code)) continue;
     seen.add(code);

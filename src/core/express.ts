@@ -39,7 +39,17 @@ function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option
         if (mask && mask[dealer.advisors.length * SLOTS_PER_DAY + g] === 0) continue;
         for (let a = 0; a < dealer.advisors.length; a++) {
           if (mask && mask[a * SLOTS_PER_DAY + g] === 0) continue;
-          const req: StayRequest = { advisor: a, start: day.zone.start + s, minutes: q.job.receptionMinutes, job: q.job, now: q.now, express: true, priority: true, force, desk: mask !== null };
+          const req: StayRequest = {
+            advisor: a,
+            start: day.zone.start + s,
+            minutes: q.job.receptionMinutes,
+            job: q.job,
+            now: q.now,
+            express: true,
+            priority: true,
+            force,
+            desk: mask !== null,
+          };
           const st = evaluateStay(index, req, null, null);
           if (typeof st === "string") continue;
           return {

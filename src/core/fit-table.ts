@@ -46,7 +46,15 @@ export function fitTable(index: CapacityIndex, day: DayInfo, minutes: number): I
  * free for `minutes`, and who: `prefer` when free then, else the first such advisor.
  * Returns start × 1024 + advisor, or -1.
  */
-export function firstFitAny(table: Int16Array, day: DayInfo, advisors: number, prefer: number, lo: number, hi: number, minutes: number): number {
+export function firstFitAny(
+  table: Int16Array,
+  day: DayInfo,
+  advisors: number,
+  prefer: number,
+  lo: number,
+  hi: number,
+  minutes: number,
+): number {
   const g = (lo + day.gridPhase) / GRID;
   if (g >= SLOTS_PER_DAY) return -1;
   const f = table[advisors * SLOTS_PER_DAY + g];

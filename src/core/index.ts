@@ -5,7 +5,14 @@ export * from "./primitives.js";
 export { compileDealer, readInstant, GRID, type Dealer, type DayInfo } from "./dealer.js";
 export { CapacityIndex, carWindow } from "./capacity-index.js";
 export { deriveJob, isJobError, type JobError } from "./duration.js";
-export { checkReception, checkReturn, evaluateReception, evaluateReturn, type ReceptionRequest, type ReceptionCheck } from "./rules.js";
+export {
+  checkReception,
+  checkReturn,
+  evaluateReception,
+  evaluateReturn,
+  type ReceptionRequest,
+  type ReceptionCheck,
+} from "./rules.js";
 export { checkStay, evaluateStay, type Stay, type StayCheck, type StayRequest } from "./stay.js";
 export { planLabour, type LabourPlan } from "./workshop.js";
 export { searchIndex, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
@@ -15,4 +22,11 @@ export { findReturn } from "./return-slot.js";
 export { encodeOptionId, decodeOptionId, type DecodedOption } from "./option-id.js";
 export { dayNumberFromIso, isoFromDayNumber, weekdayOf } from "./civil.js";
 export * from "./reshuffle/index.js";
-export { calendarDays, dayOptions, quietAt, MAX_CALENDAR_DAYS, type CalendarDay, type DayQuery } from "./day-options.js";
+export {
+  calendarDays,
+  dayOptions,
+  quietAt,
+  MAX_CALENDAR_DAYS,
+  type CalendarDay,
+  type DayQuery,
+} from "./day-options.js";

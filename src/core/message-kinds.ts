@@ -3,7 +3,16 @@
 // @hono/zod-openapi is loaded lacks .openapi() (see scheduler/tokens.ts).
 
 /** Customer message kinds (staff tasks always go to the webhook). */
-export const CUSTOMER_KINDS = ["confirmed", "reminder", "appointment_moved", "cancelled", "car_ready", "follow_up", "service_reminder", "ready_time_changed"] as const;
+export const CUSTOMER_KINDS = [
+  "confirmed",
+  "reminder",
+  "appointment_moved",
+  "cancelled",
+  "car_ready",
+  "follow_up",
+  "service_reminder",
+  "ready_time_changed",
+] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 
 export const TRANSPORTS = ["email", "sms", "webhook"] as const;

@@ -17,11 +17,12 @@ export const TemplateOverride = z
   .strict();
 export type TemplateOverride = z.infer<typeof TemplateOverride>;
 
-const PerLocale = z
-  .object({ it: TemplateOverride.optional(), en: TemplateOverride.optional() })
-  .strict();
+const PerLocale = z.object({ it: TemplateOverride.optional(), en: TemplateOverride.optional() }).strict();
 
-const byKind = <T extends z.ZodTypeAny>(t: T) => z.object(Object.fromEntries(CUSTOMER_KINDS.map((k) => [k, t.optional()])) as Record<CustomerKind, z.ZodOptional<T>>).strict();
+const byKind = <T extends z.ZodTypeAny>(t: T) =>
+  z
+    .object(Object.fromEntries(CUSTOMER_KINDS.map((k) => [k, t.optional()])) as Record<CustomerKind, z.ZodOptional<T>>)
+    .strict();
 
 const SmsWindow = z
   .object({ start: LocalTime.default("08:00"), end: LocalTime.default("20:00") })
@@ -29,13 +30,16 @@ const SmsWindow = z
   .refine((w) => w.start < w.end, { message: "the window must end after it starts" });
 
 const SmsSettings = z
-      .object({
-        /** Texts go out only between these local times (dealer's zone); a text due outside waits. */
-        window: SmsWindow.default({ start: "08:00", end: "20:00" }),
-        /** Calling code for numbers given without one ("333 123 4567" → +39 333 123 4567). */
-        defaultCountryCode: z.string().regex(/^\+[1-9][0-9]{0,2}$/, "expected a calling code such as +39").default("+39"),
-      })
-      .strict();
+  .object({
+    /** Texts go out only between these local times (dealer's zone); a text due outside waits. */
+    window: SmsWindow.default({ start: "08:00", end: "20:00" }),
+    /** Calling code for numbers given without one ("333 123 4567" → +39 333 123 4567). */
+    defaultCountryCode: z
+      .string()
+      .regex(/^\+[1-9][0-9]{0,2}$/, "expected a calling code such as +39")
+      .default("+39"),
+  })
+  .strict();
 
 export const MessagingConfig = z
   .object({
@@ -46,7 +50,12 @@ export const MessagingConfig = z
     /** Per kind and locale: the dealer's own subject and/or text. */
     templates: byKind(PerLocale).default({}),
     /** The customer's manage page, with {token}; default: PUBLIC_URL/v1/manage/{token}. */
-    manageUrl: z.string().max(500).regex(/^https?:\/\/\S+$/, "expected an http(s) URL").refine((s) => s.includes("{token}"), { message: "must contain {token}" }).optional(),
+    manageUrl: z
+      .string()
+      .max(500)
+      .regex(/^https?:\/\/\S+$/, "expected an http(s) URL")
+      .refine((s) => s.includes("{token}"), { message: "must contain {token}" })
+      .optional(),
   })
   .strict();
 export type MessagingConfig = z.infer<typeof MessagingConfig>;

@@ -20,12 +20,18 @@ export interface Stay {
 export function mobilityOffered(config: DealerConfig, m: Mobility): boolean {
   const c = config.mobility;
   switch (m) {
-    case "none": return true;
-    case "courtesy_car": return c.courtesyCars > 0;
-    case "pickup_delivery": return c.pickupDelivery > 0;
-    case "taxi": return c.taxi;
-    case "rental": return c.rental;
-    case "shuttle": return c.shuttle !== false;
+    case "none":
+      return true;
+    case "courtesy_car":
+      return c.courtesyCars > 0;
+    case "pickup_delivery":
+      return c.pickupDelivery > 0;
+    case "taxi":
+      return c.taxi;
+    case "rental":
+      return c.rental;
+    case "shuttle":
+      return c.shuttle !== false;
   }
 }
 
@@ -71,7 +77,12 @@ function counterLimit(config: DealerConfig, kind: "runs" | "shuttle"): number {
 }
 
 /** The broken mobility rule for this stay, or null when the mobility can be reserved. */
-export function mobilityViolation(index: CapacityIndex, mobility: Mobility, stay: Stay, express: boolean): RuleCode | null {
+export function mobilityViolation(
+  index: CapacityIndex,
+  mobility: Mobility,
+  stay: Stay,
+  express: boolean,
+): RuleCode | null {
   const config = index.dealer.config;
   if (!mobilityOffered(config, mobility)) return "mobility_not_offered";
   if (mobility === "courtesy_car") {
@@ -88,7 +99,13 @@ export function mobilityViolation(index: CapacityIndex, mobility: Mobility, stay
  * pickup needs a run in the reception's half-day: when either fails, no return can help.
  * A necessary condition only; mobilityViolation decides (and reports "not offered").
  */
-export function mobilityPrecheck(index: CapacityIndex, mobility: Mobility, reception: AdvisorSlot, readyAt: number, priority: boolean): RuleCode | null {
+export function mobilityPrecheck(
+  index: CapacityIndex,
+  mobility: Mobility,
+  reception: AdvisorSlot,
+  readyAt: number,
+  priority: boolean,
+): RuleCode | null {
   const config = index.dealer.config;
   if (!mobilityOffered(config, mobility)) return null;
   if (mobility === "courtesy_car") {
@@ -97,5 +114,7 @@ export function mobilityPrecheck(index: CapacityIndex, mobility: Mobility, recep
   }
   const kind = counterOf(config, mobility);
   if (!kind) return null;
-  return used(index, kind, index.halfKey(reception.start)) + 1 > counterLimit(config, kind) ? "mobility_unavailable" : null;
+  return used(index, kind, index.halfKey(reception.start)) + 1 > counterLimit(config, kind)
+    ? "mobility_unavailable"
+    : null;
 }

@@ -75,5 +75,10 @@ export function decodeOptionId(dealer: Dealer, id: string): DecodedOption | null
     if (a === undefined || !Number.isFinite(s) || !Number.isInteger(m)) return null;
     ret = { advisor: a, start: s, minutes: m };
   }
-  return { reception: { advisor: ra, start: rs, minutes: rm }, ret, express: p[7].startsWith("x"), overridesCaps: p[7] === "xo" };
+  return {
+    reception: { advisor: ra, start: rs, minutes: rm },
+    ret,
+    express: p[7].startsWith("x"),
+    overridesCaps: p[7] === "xo",
+  };
 }

@@ -10,7 +10,9 @@ const TIME_RE = /^([01]\d|2[0-4]):([0-5]\d)$/;
 export function isValidLocalDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
@@ -48,16 +50,19 @@ export const TimeRange = z
 export type TimeRange = z.infer<typeof TimeRange>;
 
 /** Sorted, non-overlapping ranges. */
-export const TimeRanges = z.array(TimeRange).max(12).refine(
-  (rs) => {
-    const sorted = [...rs].sort((x, y) => parseLocalTime(x[0]) - parseLocalTime(y[0]));
-    for (let i = 1; i < sorted.length; i++) {
-      if (parseLocalTime(sorted[i][0]) < parseLocalTime(sorted[i - 1][1])) return false;
-    }
-    return true;
-  },
-  { message: "ranges must not overlap" },
-);
+export const TimeRanges = z
+  .array(TimeRange)
+  .max(12)
+  .refine(
+    (rs) => {
+      const sorted = [...rs].sort((x, y) => parseLocalTime(x[0]) - parseLocalTime(y[0]));
+      for (let i = 1; i < sorted.length; i++) {
+        if (parseLocalTime(sorted[i][0]) < parseLocalTime(sorted[i - 1][1])) return false;
+      }
+      return true;
+    },
+    { message: "ranges must not overlap" },
+  );
 export type TimeRanges = z.infer<typeof TimeRanges>;
 
 const LOCAL_DT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00(?:\.0+)?)?$/;
@@ -90,7 +95,8 @@ export const DateTimeInput = z
   })
   .meta({
     pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::00(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?$",
-    description: "Minute precision: a local wall time in the dealer's zone (2026-11-24T09:15) or an instant with an offset (2026-11-24T09:15:00+01:00)",
+    description:
+      "Minute precision: a local wall time in the dealer's zone (2026-11-24T09:15) or an instant with an offset (2026-11-24T09:15:00+01:00)",
   });
 export type DateTimeInput = z.infer<typeof DateTimeInput>;
 
@@ -100,7 +106,10 @@ export function isTimeZone(tz: string): boolean {
   if (ok === undefined) {
     try {
       // Only IANA names: offsets such as "+01:00" have no DST rules a dealer would expect.
-      ok = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz) && tz !== "" && !!Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(tz);
+      ok =
+        /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz) &&
+        tz !== "" &&
+        !!Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(tz);
     } catch {
       ok = false;
     }
@@ -112,7 +121,5 @@ export function isTimeZone(tz: string): boolean {
 export const TimeZone = z.string().refine(isTimeZone, { message: "expected an IANA time zone such as Europe/Rome" });
 export type TimeZone = z.infer<typeof TimeZone>;
 
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
 export type Id = z.infer<typeof Id>;

@@ -55,7 +55,8 @@ export function readyFrom(dealer: Dealer, end: number): number {
   return day.zone.start + gridUp(day, done - day.zone.start);
 }
 
-const timed = (l: LabourSlice): l is LabourSlice & { tech: number; start: number; end: number } => l.tech !== undefined && l.start !== undefined && l.end !== undefined;
+const timed = (l: LabourSlice): l is LabourSlice & { tech: number; start: number; end: number } =>
+  l.tech !== undefined && l.start !== undefined && l.end !== undefined;
 
 /**
  * The reported job's technician: that of its first timed slice still running or ahead
@@ -80,7 +81,11 @@ function split(b: Booking, k: number, now: number): { kept: LabourSlice[]; block
   if (i0 < 0) {
     // An overrun: the plan is over, the job is not. Whatever is left goes on after now.
     const last = slices.filter((l) => l.tech === k).reduce((a, l) => (l.end > a.end ? l : a));
-    return { kept: b.labour.map((l) => ({ ...l })), blocks: [{ tech: k, skill: last.skill, minutes: 0 }], firstStart: now };
+    return {
+      kept: b.labour.map((l) => ({ ...l })),
+      blocks: [{ tech: k, skill: last.skill, minutes: 0 }],
+      firstStart: now,
+    };
   }
   const kept: LabourSlice[] = [...untimed, ...slices.slice(0, i0).map((l) => ({ ...l }))];
   const blocks: Block[] = [];
@@ -109,7 +114,19 @@ function placeBlocks(index: CapacityIndex, blocks: Block[], from: number): Labou
     if (b.minutes <= 0) continue;
     const first = dealer.dayOf(t);
     const horizon = dealer.day(first + HORIZON_DAYS).zone.start;
-    const end = placeOn(index, b.tech, { skill: b.skill, minutes: b.minutes, from: t, latestStart: Infinity, horizon, lastDay: first + HORIZON_DAYS - 1 }, scratch);
+    const end = placeOn(
+      index,
+      b.tech,
+      {
+        skill: b.skill,
+        minutes: b.minutes,
+        from: t,
+        latestStart: Infinity,
+        horizon,
+        lastDay: first + HORIZON_DAYS - 1,
+      },
+      scratch,
+    );
     if (end < 0) return null;
     out.push(...scratch.map((l) => ({ ...l })));
     t = end;
@@ -122,7 +139,15 @@ function merge(slices: LabourSlice[]): LabourSlice[] {
   const out: LabourSlice[] = [];
   for (const l of slices) {
     const last = out[out.length - 1];
-    if (last && timed(last) && timed(l) && last.tech === l.tech && last.skill === l.skill && last.day === l.day && last.end === l.start) {
+    if (
+      last &&
+      timed(last) &&
+      timed(l) &&
+      last.tech === l.tech &&
+      last.skill === l.skill &&
+      last.day === l.day &&
+      last.end === l.start
+    ) {
       last.minutes += l.minutes;
       last.end = l.end;
     } else out.push({ ...l });
@@ -142,13 +167,21 @@ function lastEnd(labour: LabourSlice[]): number {
  * it was, when some job could no longer be placed within the horizon. `finished` names
  * jobs already over whatever their plan says (a completed appointment): they stay put.
  */
-export function replanTechnician(index: CapacityIndex, ev: ProgressEvent, now: number, finished: (id: string) => boolean = () => false): ReplanResult | null {
+export function replanTechnician(
+  index: CapacityIndex,
+  ev: ProgressEvent,
+  now: number,
+  finished: (id: string) => boolean = () => false,
+): ReplanResult | null {
   const target = index.bookings.get(ev.id);
   if (!target) return null;
   const k = currentTech(target, now);
   if (k === null) return { tech: null, jobs: [] };
   const dealer = index.dealer;
-  const affected = [...index.bookings.values()].filter((b) => !b.hold && (b.id === ev.id || (b.labour.some((l) => timed(l) && l.tech === k && l.end > now) && !finished(b.id))));
+  const affected = [...index.bookings.values()].filter(
+    (b) =>
+      !b.hold && (b.id === ev.id || (b.labour.some((l) => timed(l) && l.tech === k && l.end > now) && !finished(b.id))),
+  );
   const plans = affected.map((b) => {
     const s = split(b, k, now);
     let key = s.firstStart;

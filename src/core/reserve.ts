@@ -16,7 +16,15 @@ import { roomByAdvisor, roomTable, roomWith } from "./room.js";
  * Trap: a slot near noon can take the other half-day's room too (the buffer caps'
  * windows reach two hours), so every half-day within that reach is checked.
  */
-export function reserveIntact(index: CapacityIndex, day: DayInfo, advisor: number, s: number, e: number, now: number, also?: AdvisorSlot): boolean {
+export function reserveIntact(
+  index: CapacityIndex,
+  day: DayInfo,
+  advisor: number,
+  s: number,
+  e: number,
+  now: number,
+  also?: AdvisorSlot,
+): boolean {
   for (let half = 0; half < 2; half++) {
     const hs = half === 0 ? 0 : day.noon;
     const he = half === 0 ? day.noon : day.zone.length;
@@ -26,12 +34,22 @@ export function reserveIntact(index: CapacityIndex, day: DayInfo, advisor: numbe
   return true;
 }
 
-function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: number, s: number, e: number, now: number, also?: AdvisorSlot): boolean {
+function halfIntact(
+  index: CapacityIndex,
+  day: DayInfo,
+  half: number,
+  advisor: number,
+  s: number,
+  e: number,
+  now: number,
+  also?: AdvisorSlot,
+): boolean {
   const cfg = index.dealer.config.express.reservedReceptions;
   const st = index.peek(day.n);
   const need = (half === 0 ? cfg.morning : cfg.afternoon) - (st ? st.expressReceptions[half] : 0);
   if (need <= 0) return true;
-  const other = also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
+  const other =
+    also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
   const earliest = Math.max(0, now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
   // Fast path: the other advisors' room is untouched by this reception.
   const table = roomTable(index, day);
@@ -52,7 +70,8 @@ function halfIntact(index: CapacityIndex, day: DayInfo, half: number, advisor: n
     if (mine.length === 4 && mine[2] < mine[0]) mine.push(mine.shift()!, mine.shift()!);
   }
   let total = others + roomWith(index, table, day, half, earliest, advisor, need, mine);
-  if (other && other.advisor !== advisor) total += roomWith(index, table, day, half, earliest, other.advisor, need, theirs);
+  if (other && other.advisor !== advisor)
+    total += roomWith(index, table, day, half, earliest, other.advisor, need, theirs);
   // Broken only when the slot takes room the reserve still needs: a half-day that
   // never had room (closed, or shorter than a reception) holds nothing to take.
   return total >= need || total >= Math.min(before, need);

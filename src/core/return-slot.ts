@@ -14,7 +14,14 @@ const RETURN_SEARCH_DAYS = 21;
  * `now` set: an ordinary customer's return, which (like a reception) may not take the
  * room the express reserve of its half-day still needs before the release time.
  */
-export function findReturn(index: CapacityIndex, advisor: number, readyAt: number, minutes: number, now?: number, reception?: AdvisorSlot): AdvisorSlot | null {
+export function findReturn(
+  index: CapacityIndex,
+  advisor: number,
+  readyAt: number,
+  minutes: number,
+  now?: number,
+  reception?: AdvisorSlot,
+): AdvisorSlot | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(readyAt);
   const A = dealer.advisors.length;
@@ -48,7 +55,12 @@ export function findReturn(index: CapacityIndex, advisor: number, readyAt: numbe
  * True when an ordinary return leaves the express reserve of its half-day intact (or
  * none is held), with the stay's own `reception` counted as taken when given.
  */
-export function returnKeepsReserve(index: CapacityIndex, slot: AdvisorSlot, now: number | undefined, reception?: AdvisorSlot): boolean {
+export function returnKeepsReserve(
+  index: CapacityIndex,
+  slot: AdvisorSlot,
+  now: number | undefined,
+  reception?: AdvisorSlot,
+): boolean {
   if (now === undefined) return true;
   const day = index.dealer.day(index.dealer.dayOf(slot.start));
   if (now >= day.releaseAt) return true;

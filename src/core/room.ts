@@ -22,7 +22,8 @@ export type { HalfRoom, RoomTable };
 /** Minutes one reserved express reception must be able to take: the longest reception there is. */
 export function reserveUnit(config: DealerConfig): 15 | 30 {
   let unit: 15 | 30 = 15;
-  if (config.durations.courtesyCarReceptionMinutes === 30 || config.durations.newCustomerReceptionMinutes === 30) unit = 30;
+  if (config.durations.courtesyCarReceptionMinutes === 30 || config.durations.newCustomerReceptionMinutes === 30)
+    unit = 30;
   for (const iv of Object.values(config.interventions)) if (iv.receptionMinutes === 30) unit = 30;
   return unit;
 }
@@ -70,7 +71,14 @@ export function roomTable(index: CapacityIndex, day: DayInfo): RoomTable {
  * Placements of `unit` minutes advisor `a` could take in the half-day from `earliest` on
  * (elapsed minutes), up to `cap`; `table` is roomTable() of the same day.
  */
-export function roomFrom(table: RoomTable, day: DayInfo, half: number, earliest: number, a: number, cap: number): number {
+export function roomFrom(
+  table: RoomTable,
+  day: DayInfo,
+  half: number,
+  earliest: number,
+  a: number,
+  cap: number,
+): number {
   const unit = table.unit;
   const hs = half === 0 ? 0 : day.noon;
   const he = half === 0 ? day.noon : day.zone.length;
@@ -101,7 +109,16 @@ export function roomByAdvisor(table: RoomTable, day: DayInfo, half: number, earl
  * extra one, so the greedy walks the table's verdicts up to that reach, re-checks inside
  * it, and past it takes the table's count.
  */
-export function roomWith(index: CapacityIndex, table: RoomTable, day: DayInfo, half: number, earliest: number, a: number, cap: number, extra: number[]): number {
+export function roomWith(
+  index: CapacityIndex,
+  table: RoomTable,
+  day: DayInfo,
+  half: number,
+  earliest: number,
+  a: number,
+  cap: number,
+  extra: number[],
+): number {
   const unit = table.unit;
   const rules = index.dealer.config.receptionRules;
   const hs = half === 0 ? 0 : day.noon;
@@ -122,7 +139,8 @@ export function roomWith(index: CapacityIndex, table: RoomTable, day: DayInfo, h
       if (s > lo) {
         if (overlaps(extra, s, s + unit)) continue;
         list ??= mergeSorted(index.peek(day.n)?.receptions[a] ?? NONE, extra);
-        if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h)) continue;
+        if (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, s + unit, rules.maxMinutesPer2h))
+          continue;
       }
       if (++count >= cap) return count;
       s += unit; // the next placement starts a quarter after this one ends (as in the table)

@@ -28,7 +28,9 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, re
     case "beyond_horizon":
       return `bookings open at most ${rules.maxHorizonDays} days ahead`;
     case "off_grid":
-      return readyAt === null ? `receptions start on the quarter hour; ${hm} does not` : `returns start on a 5-minute mark; ${hm} does not`;
+      return readyAt === null
+        ? `receptions start on the quarter hour; ${hm} does not`
+        : `returns start on a 5-minute mark; ${hm} does not`;
     case "closed":
       return `the dealer is closed on ${date}`;
     case "outside_opening_hours": {
@@ -48,7 +50,9 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, re
     case "two_hour_cap":
       return `${who} would have more than ${rules.maxMinutesPer2h} reception minutes within two hours (buffer rule)`;
     case "workshop_full": {
-      const need = (x.job?.labour ?? []).map((l) => `${(l.minutes / 60).toFixed(1)} h of ${dealer.skills[l.skill]}`).join(" and ");
+      const need = (x.job?.labour ?? [])
+        .map((l) => `${(l.minutes / 60).toFixed(1)} h of ${dealer.skills[l.skill]}`)
+        .join(" and ");
       return `the workshop has no room for ${need || "this job"} from ${date}`;
     }
     case "express_reserve":

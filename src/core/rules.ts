@@ -43,7 +43,6 @@ export interface ReceptionCheck {
   plan: LabourPlan | null;
 }
 
-
 const NONE: number[] = [];
 
 /** The advisor's receptions of the day with those of the neighbouring days, in this day's elapsed minutes. */
@@ -66,7 +65,11 @@ function receptionsAround(index: CapacityIndex, day: DayInfo, advisor: number): 
  * rule's code (or the labour plan when none is broken); with `out` it pushes every
  * broken rule's code and returns the plan only when the list stays empty.
  */
-export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, out: RuleCode[] | null): LabourPlan | RuleCode {
+export function evaluateReception(
+  index: CapacityIndex,
+  req: ReceptionRequest,
+  out: RuleCode[] | null,
+): LabourPlan | RuleCode {
   const dealer = index.dealer;
   const rules = dealer.config.receptionRules;
   const { start, minutes, advisor } = req;
@@ -77,14 +80,35 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
   let code: RuleCode | null;
 
   code = minutes !== 15 && minutes !== 30 ? "invalid_length" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
-  code = start < req.now + (req.notice ?? rules.minNoticeMinutes) ? "in_the_past" : start > req.now + rules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
+  code =
+    start < req.now + (req.notice ?? rules.minNoticeMinutes)
+      ? "in_the_past"
+      : start > req.now + rules.maxHorizonDays * 1440
+        ? "beyond_horizon"
+        : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   code = (s + day.gridPhase) % GRID !== 0 ? "off_grid" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   const inOpening = day.open.length > 0 && within(day.open, s, e);
   code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
     if (!out) return "unknown_advisor";
     out.push("unknown_advisor");
@@ -94,28 +118,52 @@ export function evaluateReception(index: CapacityIndex, req: ReceptionRequest, o
   const st = index.peek(day.n);
   if (!req.desk || nearMidnight) {
     code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
-    if (code) { if (!out) return code; out.push(code); first ??= code; }
+    if (code) {
+      if (!out) return code;
+      out.push(code);
+      first ??= code;
+    }
     code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
-    if (code) { if (!out) return code; out.push(code); first ??= code; }
+    if (code) {
+      if (!out) return code;
+      out.push(code);
+      first ??= code;
+    }
     if (st) {
       code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
-      if (code) { if (!out) return code; out.push(code); first ??= code; }
+      if (code) {
+        if (!out) return code;
+        out.push(code);
+        first ??= code;
+      }
     }
     if (!req.force) {
       // The caps' windows can reach across midnight for a dealer open late or early.
       const list = nearMidnight ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
       if (list.length) {
         code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
-        if (code) { if (!out) return code; out.push(code); first ??= code; }
+        if (code) {
+          if (!out) return code;
+          out.push(code);
+          first ??= code;
+        }
         code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
-        if (code) { if (!out) return code; out.push(code); first ??= code; }
+        if (code) {
+          if (!out) return code;
+          out.push(code);
+          first ??= code;
+        }
       }
     }
   }
   // The express reserve is the last desk rule: it is the only one that scans the half-day.
   if (!req.express && !req.force && req.now < day.releaseAt && (!out || out.length === 0) && inOpening) {
     code = reserveIntact(index, day, advisor, s, e, req.now) ? null : "express_reserve";
-    if (code) { if (!out) return code; out.push(code); first ??= code; }
+    if (code) {
+      if (!out) return code;
+      out.push(code);
+      first ??= code;
+    }
   }
   const plan = planLabour(index, req.job, start + minutes, req.now, req.express === true);
   if (!plan) {
@@ -136,7 +184,12 @@ export function checkReception(index: CapacityIndex, req: ReceptionRequest): Rec
 
 export const RETURN_GRID = 5;
 
-export function evaluateReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt: number, out: RuleCode[] | null): RuleCode | null {
+export function evaluateReturn(
+  index: CapacityIndex,
+  slot: AdvisorSlot,
+  readyAt: number,
+  out: RuleCode[] | null,
+): RuleCode | null {
   const dealer = index.dealer;
   const { start, minutes, advisor } = slot;
   const day = dealer.day(dealer.dayOf(start));
@@ -145,25 +198,53 @@ export function evaluateReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt:
   let first: RuleCode | null = null;
   let code: RuleCode | null;
   code = !Number.isInteger(minutes) || minutes < 10 || minutes > 15 ? "invalid_return_length" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   code = start < readyAt ? "return_before_ready" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   code = (s + day.gridPhase) % RETURN_GRID !== 0 ? "off_grid" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   const inOpening = day.open.length > 0 && within(day.open, s, e);
   code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
     if (out) out.push("unknown_advisor");
     return first ?? "unknown_advisor";
   }
   code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   const st = index.peek(day.n);
   code = st && anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
-  if (code) { if (!out) return code; out.push(code); first ??= code; }
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   return first;
 }
 

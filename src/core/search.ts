@@ -98,7 +98,16 @@ type Mode = typeof BEST | typeof EVERY | typeof PROBE;
  * and its first quiet one). Returns "stop" when nothing later in the day can pass
  * (workshop full) or, with PROBE, once a quiet start is found.
  */
-function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: number, order: number[], mode: Mode, stateful: boolean, out: Candidate[]): Candidate | null | "stop" {
+function scanHalf(
+  index: CapacityIndex,
+  q: SearchQuery,
+  day: DayInfo,
+  half: number,
+  order: number[],
+  mode: Mode,
+  stateful: boolean,
+  out: Candidate[],
+): Candidate | null | "stop" {
   const every = mode !== BEST;
   const minutes = q.job.receptionMinutes;
   const st = index.peek(day.n);
@@ -119,7 +128,9 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       if (mask[anyRow + g] === 0) continue;
       const e = s + minutes;
       let load = 0;
-      if (st) for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++) if (st.desk[k] > load) load = st.desk[k];
+      if (st)
+        for (let k = Math.floor(s / GRID), last = Math.ceil(e / GRID); k < last; k++)
+          if (st.desk[k] > load) load = st.desk[k];
       const quiet = load < quietLimit && !overlaps(day.rush, s, e);
       const rank = (partMiss + (quiet ? 0 : 2)) * TIER_SCALE + load * 2048;
       // Slots come in time order, so a slot whose tier and load are no better than the best's cannot win.
@@ -129,7 +140,15 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
-        const req = { advisor: a, start: day.zone.start + s, minutes, job: q.job, now: q.now, priority: q.priority, desk: true };
+        const req = {
+          advisor: a,
+          start: day.zone.start + s,
+          minutes,
+          job: q.job,
+          now: q.now,
+          priority: q.priority,
+          desk: true,
+        };
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
         if (carCheck && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
@@ -167,14 +186,26 @@ function scanHalf(index: CapacityIndex, q: SearchQuery, day: DayInfo, half: numb
  * `halves`: the half-days to scan (bit 0 morning, bit 1 afternoon). `gate`: shared by
  * the days of one scan in time order (see the workshop gate below).
  */
-export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out: Candidate[], mode: Mode, halves = 0b11, gate: { bound: number } = { bound: -Infinity }): void {
+export function scanDay(
+  index: CapacityIndex,
+  q: SearchQuery,
+  day: DayInfo,
+  out: Candidate[],
+  mode: Mode,
+  halves = 0b11,
+  gate: { bound: number } = { bound: -Infinity },
+): void {
   const every = mode !== BEST;
   // Driver runs and shuttle seats are counted per half-day: a full pickup half-day has
   // no slot for this job at all (the cheapest test, so it comes first).
   const perHalf = q.job.mobility === "pickup_delivery" || q.job.mobility === "shuttle";
   if (perHalf) {
     for (let half = 0; half < 2; half++) {
-      const probe = { advisor: 0, start: day.zone.start + (half === 0 ? 0 : day.noon), minutes: q.job.receptionMinutes };
+      const probe = {
+        advisor: 0,
+        start: day.zone.start + (half === 0 ? 0 : day.noon),
+        minutes: q.job.receptionMinutes,
+      };
       if (mobilityPrecheck(index, q.job.mobility, probe, probe.start, q.priority === true)) halves &= ~(1 << half);
     }
     if (halves === 0) return;
@@ -185,7 +216,10 @@ export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out:
   // whose slack ends by then is skipped without planning (a packed workshop).
   if (q.job.labour.length) {
     // On the grid, as the slots are: the first slot's plan is then this very one (planLabour's memo).
-    const earliest = gridUp(day, Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start));
+    const earliest = gridUp(
+      day,
+      Math.max(day.open[0], q.now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start),
+    );
     if (earliest >= day.open[day.open.length - 1]) return;
     if (gate.bound >= latestStartAfter(index, day.n)) return;
     const end = day.zone.start + earliest + q.job.receptionMinutes;
@@ -208,7 +242,20 @@ export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out:
     let best = scanHalf(index, q, day, half, order, BEST, perHalf, out);
     if (best === "stop") return;
     if (best && stateful && !perHalf) {
-      const stay = evaluateStay(index, { advisor: best.advisor, start: best.start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, best.plan);
+      const stay = evaluateStay(
+        index,
+        {
+          advisor: best.advisor,
+          start: best.start,
+          minutes: q.job.receptionMinutes,
+          job: q.job,
+          now: q.now,
+          priority: q.priority,
+        },
+        null,
+        null,
+        best.plan,
+      );
       if (typeof stay !== "string") best.stay = stay;
       else {
         best = scanHalf(index, q, day, half, order, BEST, true, out);
@@ -221,7 +268,15 @@ export function scanDay(index: CapacityIndex, q: SearchQuery, day: DayInfo, out:
 
 export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
   const start = c.start;
-  const r = c.stay ?? evaluateStay(index, { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority }, null, null, c.plan);
+  const r =
+    c.stay ??
+    evaluateStay(
+      index,
+      { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority },
+      null,
+      null,
+      c.plan,
+    );
   if (typeof r === "string") return null;
   return {
     reception: { advisor: c.advisor, start, minutes: q.job.receptionMinutes },
@@ -237,7 +292,15 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
 const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >> 20) || a.start - b.start;
 
 /** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
-function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number, every: boolean, out: Candidate[], tierZero: number): number {
+function collect(
+  index: CapacityIndex,
+  q: SearchQuery,
+  from: number,
+  to: number,
+  every: boolean,
+  out: Candidate[],
+  tierZero: number,
+): number {
   const gate = { bound: -Infinity };
   for (let n = from; n < to; n++) {
     const day = index.dealer.day(n);
@@ -259,7 +322,11 @@ function collect(index: CapacityIndex, q: SearchQuery, from: number, to: number,
  */
 export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult {
   if (!mobilityOffered(index.dealer.config, q.job.mobility)) {
-    return { options: [], days: q.days, shortfall: { code: "insufficient_capacity", detail: `this dealer does not offer ${q.job.mobility}` } };
+    return {
+      options: [],
+      days: q.days,
+      shortfall: { code: "insufficient_capacity", detail: `this dealer does not offer ${q.job.mobility}` },
+    };
   }
   let days = Math.min(q.days, MAX_DAYS);
   const found: Candidate[] = [];
@@ -293,7 +360,8 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
   }
   for (const c of picked) {
     if (options.length >= q.count) break;
-    if (options.length && options[0].reception.start === c.start && options[0].reception.advisor === c.advisor) continue;
+    if (options.length && options[0].reception.start === c.start && options[0].reception.advisor === c.advisor)
+      continue;
     const o = toOption(index, q, c);
     if (o) options.push(o);
   }

@@ -27,7 +27,8 @@ function build(index: CapacityIndex, day: DayInfo, st: DayState | undefined, min
         const e = s + minutes;
         if (!allSet(day.available, base, s, e)) continue;
         if (st && anySet(st.busy, base, s, e)) continue;
-        if (list && (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, e, rules.maxMinutesPer2h))) continue;
+        if (list && (!hourlyCapOk(list, s, rules.maxPerHour) || !twoHourCapOk(list, s, e, rules.maxMinutesPer2h)))
+          continue;
         const g = (s + day.gridPhase) / GRID;
         mask[a * SLOTS_PER_DAY + g] = 1;
         mask[A * SLOTS_PER_DAY + g] = 1;

@@ -21,13 +21,25 @@ export interface Stay {
 }
 
 /** With `out` null, stops at the first broken rule (search); with `out`, collects them. */
-export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: AdvisorSlot | null, out: RuleCode[] | null, checked?: LabourPlan): Stay | RuleCode {
+export function evaluateStay(
+  index: CapacityIndex,
+  req: StayRequest,
+  retHint: AdvisorSlot | null,
+  out: RuleCode[] | null,
+  checked?: LabourPlan,
+): Stay | RuleCode {
   // `checked`: the reception's plan from evaluateReception on this same index state
   // (the search's scan), so the reception rules are not evaluated twice.
   const r = checked ?? evaluateReception(index, req, out);
   if (typeof r === "string") return r;
   // Cheap necessary condition first: the return search is the costly part of a stay.
-  const pre = mobilityPrecheck(index, req.job.mobility, { advisor: req.advisor, start: req.start, minutes: req.minutes }, r.readyAt, req.priority === true);
+  const pre = mobilityPrecheck(
+    index,
+    req.job.mobility,
+    { advisor: req.advisor, start: req.start, minutes: req.minutes },
+    r.readyAt,
+    req.priority === true,
+  );
   if (pre) {
     out?.push(pre);
     return pre;
@@ -35,9 +47,19 @@ export function evaluateStay(index: CapacityIndex, req: StayRequest, retHint: Ad
   // Ordinary stays keep the express reserve with their return too.
   const reserveNow = req.express || req.force ? undefined : req.now;
   const reception = { advisor: req.advisor, start: req.start, minutes: req.minutes };
-  const hintOk = retHint !== null && evaluateReturn(index, retHint, r.readyAt, null) === null && returnKeepsReserve(index, retHint, reserveNow, reception);
-  const ret = hintOk ? retHint : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes, reserveNow, reception);
-  const m = mobilityViolation(index, req.job.mobility, { reception: { advisor: req.advisor, start: req.start, minutes: req.minutes }, ret, readyAt: r.readyAt }, req.priority === true);
+  const hintOk =
+    retHint !== null &&
+    evaluateReturn(index, retHint, r.readyAt, null) === null &&
+    returnKeepsReserve(index, retHint, reserveNow, reception);
+  const ret = hintOk
+    ? retHint
+    : findReturn(index, req.advisor, r.readyAt, req.job.returnMinutes, reserveNow, reception);
+  const m = mobilityViolation(
+    index,
+    req.job.mobility,
+    { reception: { advisor: req.advisor, start: req.start, minutes: req.minutes }, ret, readyAt: r.readyAt },
+    req.priority === true,
+  );
   if (m) {
     out?.push(m);
     return m;

@@ -35,8 +35,16 @@ export function compileRoster(config: DealerConfig, skills: string[], readInstan
     if (!Array.isArray(spec)) {
       // Overrides may name more technicians than usual on a date: the roster holds the most.
       let most = spec.technicians;
-      for (const o of Object.values(spec.overrides)) if (o.technicians !== undefined && o.technicians > most) most = o.technicians;
-      for (let k = 0; k < most; k++) technicians.push({ id: `${skill}#${k + 1}`, name: `${skill} ${k + 1}`, skills: [si], legacy: { spec, k }, absences: [] });
+      for (const o of Object.values(spec.overrides))
+        if (o.technicians !== undefined && o.technicians > most) most = o.technicians;
+      for (let k = 0; k < most; k++)
+        technicians.push({
+          id: `${skill}#${k + 1}`,
+          name: `${skill} ${k + 1}`,
+          skills: [si],
+          legacy: { spec, k },
+          absences: [],
+        });
       return;
     }
     for (const t of spec) {
@@ -52,7 +60,13 @@ export function compileRoster(config: DealerConfig, skills: string[], readInstan
         }
       }
       absences.sort((a, b) => a[0] - b[0]);
-      technicians.push({ id: t.id, name: t.name, skills: [...own].sort((a, b) => a - b), hours: t.hours, absences: absences.flat() });
+      technicians.push({
+        id: t.id,
+        name: t.name,
+        skills: [...own].sort((a, b) => a - b),
+        hours: t.hours,
+        absences: absences.flat(),
+      });
     }
   });
   const bySkill: number[][] = skills.map(() => []);
@@ -88,7 +102,15 @@ export interface TechDay {
  * One local day of every technician. `toElapsed` maps a wall minute to the day's elapsed
  * minute (DST days); `open` is the day's opening ranges (elapsed), empty when closed.
  */
-export function techDay(roster: Roster, iso: string, weekday: number, zoneStart: number, zoneLength: number, open: number[], toElapsed: (wall: number) => number): TechDay {
+export function techDay(
+  roster: Roster,
+  iso: string,
+  weekday: number,
+  zoneStart: number,
+  zoneLength: number,
+  open: number[],
+  toElapsed: (wall: number) => number,
+): TechDay {
   const T = roster.technicians.length;
   const ranges: number[][] = [];
   const num = new Int32Array(T);
@@ -122,7 +144,9 @@ export function techDay(roster: Roster, iso: string, weekday: number, zoneStart:
     let own = open.slice();
     if (t.hours) {
       own = [];
-      const pairs = t.hours[WEEKDAYS[weekday]].map(([a, b]) => [parseLocalTime(a), parseLocalTime(b)]).sort((x, y) => x[0] - y[0]);
+      const pairs = t.hours[WEEKDAYS[weekday]]
+        .map(([a, b]) => [parseLocalTime(a), parseLocalTime(b)])
+        .sort((x, y) => x[0] - y[0]);
       for (const [a, b] of pairs) {
         const s = toElapsed(a);
         const e = toElapsed(b);

@@ -13,7 +13,10 @@ export function usesLegacySecret(secret: string): boolean {
 
 /** Why a webhook secret is unusable, or null when it is fine (the config schema's check). */
 export function webhookSecretProblem(secret: string): string | null {
-  if (usesLegacySecret(secret)) return secret.length >= 16 ? null : "expected whsec_ + base64 of 24-64 random bytes (or, during the transition, at least 16 characters)";
+  if (usesLegacySecret(secret))
+    return secret.length >= 16
+      ? null
+      : "expected whsec_ + base64 of 24-64 random bytes (or, during the transition, at least 16 characters)";
   const b64 = secret.slice(WHSEC_PREFIX.length);
   if (!BASE64.test(b64)) return "expected whsec_ followed by standard base64";
   const n = (b64.length / 4) * 3 - (b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0);

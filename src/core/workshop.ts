@@ -27,7 +27,16 @@ export const SLACK_DAYS = 1;
  * Work done, counted (not timed): the bench divides these by its searches so a latency
  * figure can be checked against the work behind it. Plain integer increments.
  */
-export const workCounters = { plans: 0, planHits: 0, placements: 0, gapScans: 0, steps: 0, jumps: 0, memoHits: 0, candidates: 0 };
+export const workCounters = {
+  plans: 0,
+  planHits: 0,
+  placements: 0,
+  gapScans: 0,
+  steps: 0,
+  jumps: 0,
+  memoHits: 0,
+  candidates: 0,
+};
 export const HORIZON_DAYS = 45;
 
 export interface LabourPlan {
@@ -69,7 +78,11 @@ export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSl
   }
   // What the entry knows holds for this request's horizon: a found block that ends by it,
   // a bound met before any gap reached the horizon, or "none" within a horizon as far.
-  const usable = m !== undefined && m.index === index && m.version === index.version && (m.end >= 0 ? m.end <= b.horizon : m.reach !== Infinity || b.horizon <= m.horizon);
+  const usable =
+    m !== undefined &&
+    m.index === index &&
+    m.version === index.version &&
+    (m.end >= 0 ? m.end <= b.horizon : m.reach !== Infinity || b.horizon <= m.horizon);
   const from = b.from;
   if (m && usable && from >= m.from && from <= m.reach) {
     workCounters.memoHits++;
@@ -89,9 +102,25 @@ export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSl
     return remember(m, m.from, b.horizon, end, out);
   }
   // An earlier start: the walk may jump over what the entry knows to hold no block.
-  const end = m && usable && from < m.from ? placeFirstFit(index, k, b, out, beat, m.from, m.reach) : placeFirstFit(index, k, b, out, beat, Infinity, Infinity);
+  const end =
+    m && usable && from < m.from
+      ? placeFirstFit(index, k, b, out, beat, m.from, m.reach)
+      : placeFirstFit(index, k, b, out, beat, Infinity, Infinity);
   if (!m) {
-    if (entries.length < MEMO_PER_TECH) entries.push((m = { index, version: 0, skill: b.skill, minutes: b.minutes, horizon: 0, from, reach: 0, end: -1, slices: [] }));
+    if (entries.length < MEMO_PER_TECH)
+      entries.push(
+        (m = {
+          index,
+          version: 0,
+          skill: b.skill,
+          minutes: b.minutes,
+          horizon: 0,
+          from,
+          reach: 0,
+          end: -1,
+          slices: [],
+        }),
+      );
     else {
       m = entries[(memoTurn[k] = ((memoTurn[k] ?? 0) + 1) % MEMO_PER_TECH)];
       m.skill = b.skill;
@@ -137,7 +166,15 @@ const memoTurn: number[] = [];
 let reach = 0;
 
 /** `[jumpFrom, jumpTo)`: known to hold no start of this block (placeOn's memo); the walk skips it. */
-function placeFirstFit(index: CapacityIndex, k: number, b: Block, out: LabourSlice[], beat: number, jumpFrom: number, jumpTo: number): number {
+function placeFirstFit(
+  index: CapacityIndex,
+  k: number,
+  b: Block,
+  out: LabourSlice[],
+  beat: number,
+  jumpFrom: number,
+  jumpTo: number,
+): number {
   workCounters.placements++;
   const dealer = index.dealer;
   const jobs = index.techJobs(k);
@@ -282,14 +319,22 @@ export function productiveBetween(dealer: CapacityIndex["dealer"], k: number, a:
  * for ordinary jobs before that day's release, take the express reserve); -1 if none.
  * Its free minutes are left in `breakFree`.
  */
-function counterBreak(index: CapacityIndex, slices: LabourSlice[], planned: LabourSlice[], now: number, express: boolean): number {
+function counterBreak(
+  index: CapacityIndex,
+  slices: LabourSlice[],
+  planned: LabourSlice[],
+  now: number,
+  express: boolean,
+): number {
   for (let i = 0; i < slices.length; i++) {
     const l = slices[i];
     const day = index.dealer.day(l.day);
     const st = index.peek(l.day);
     let free = day.capacity[l.skill] - (st ? st.booked[l.skill] : 0);
-    for (let j = 0; j < planned.length; j++) if (planned[j].day === l.day && planned[j].skill === l.skill) free -= planned[j].minutes;
-    if (!express && now < day.releaseAt) free -= Math.max(0, day.reservedLabour[l.skill] - (st ? st.expressBooked[l.skill] : 0));
+    for (let j = 0; j < planned.length; j++)
+      if (planned[j].day === l.day && planned[j].skill === l.skill) free -= planned[j].minutes;
+    if (!express && now < day.releaseAt)
+      free -= Math.max(0, day.reservedLabour[l.skill] - (st ? st.expressBooked[l.skill] : 0));
     if (l.minutes > free) {
       breakFree = free;
       return l.day;
@@ -345,13 +390,28 @@ const scratch: LabourSlice[] = [];
  * (the reception is guaranteed; the ready time is honest). Ordinary jobs see the
  * reserve as taken until the day's release time has passed at `now`.
  */
-export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number, now: number, express = false): LabourPlan | null {
+export function planLabour(
+  index: CapacityIndex,
+  job: Job,
+  receptionEnd: number,
+  now: number,
+  express = false,
+): LabourPlan | null {
   if (job.labour.length === 0) return { labour: [], readyAt: receptionEnd };
   const dealer = index.dealer;
   const first = dealer.dayOf(receptionEnd);
   const from = receptionEnd + dealer.handoverMinutes;
   const m = lastPlan;
-  if (m.index === index && m.version === index.version && m.first === first && m.now === now && m.express === express && from >= m.from && from <= m.upTo && sameLabour(m.job, job)) {
+  if (
+    m.index === index &&
+    m.version === index.version &&
+    m.first === first &&
+    m.now === now &&
+    m.express === express &&
+    from >= m.from &&
+    from <= m.upTo &&
+    sameLabour(m.job, job)
+  ) {
     workCounters.planHits++;
     return m.plan;
   }
@@ -366,7 +426,7 @@ export function planLabour(index: CapacityIndex, job: Job, receptionEnd: number,
   // The plan holds for any later start up to its first block's start (each technician's
   // first fit is unchanged there, so is the winner); "no plan" holds for every later
   // start of the same reception day (the plan is monotone: restartAfterFullDay).
-  m.upTo = plan ? plan.labour[0].start ?? from : Infinity;
+  m.upTo = plan ? (plan.labour[0].start ?? from) : Infinity;
   m.plan = plan;
   return plan;
 }
@@ -389,11 +449,19 @@ const lastPlan: {
 function sameLabour(a: Job | null, b: Job): boolean {
   if (a === b) return true;
   if (!a || a.labour.length !== b.labour.length) return false;
-  for (let i = 0; i < a.labour.length; i++) if (a.labour[i].skill !== b.labour[i].skill || a.labour[i].minutes !== b.labour[i].minutes) return false;
+  for (let i = 0; i < a.labour.length; i++)
+    if (a.labour[i].skill !== b.labour[i].skill || a.labour[i].minutes !== b.labour[i].minutes) return false;
   return true;
 }
 
-function planFresh(index: CapacityIndex, job: Job, first: number, from: number, now: number, express: boolean): LabourPlan | null {
+function planFresh(
+  index: CapacityIndex,
+  job: Job,
+  first: number,
+  from: number,
+  now: number,
+  express: boolean,
+): LabourPlan | null {
   workCounters.plans++;
   const dealer = index.dealer;
   const b: Block = {
@@ -450,7 +518,14 @@ export function labourStartBound(index: CapacityIndex, job: Job, receptionEnd: n
   if (job.labour.length === 0) return -Infinity;
   const dealer = index.dealer;
   const first = dealer.dayOf(receptionEnd);
-  const b: Block = { skill: job.labour[0].skill, minutes: job.labour[0].minutes, from: receptionEnd + dealer.handoverMinutes, latestStart: Infinity, horizon: dealer.day(first + HORIZON_DAYS).zone.start, lastDay: first + HORIZON_DAYS - 1 };
+  const b: Block = {
+    skill: job.labour[0].skill,
+    minutes: job.labour[0].minutes,
+    from: receptionEnd + dealer.handoverMinutes,
+    latestStart: Infinity,
+    horizon: dealer.day(first + HORIZON_DAYS).zone.start,
+    lastDay: first + HORIZON_DAYS - 1,
+  };
   let bound = Infinity;
   for (const k of dealer.roster.bySkill[b.skill]) {
     // A block starting at or after the bound cannot lower it: beat = bound + labour prunes it.

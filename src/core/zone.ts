@@ -56,8 +56,13 @@ export function wallToElapsed(tz: string, n: number, zd: ZoneDay, wall: number):
   if (wall >= 1440) return zd.length;
   if (zd.transition < 0 && zd.startWall === 0) return wall;
   const [y, m, d] = ymdFromDayNumber(n);
-  const zdt = Temporal.PlainDateTime.from({ year: y, month: m, day: d, hour: Math.floor(wall / 60), minute: wall % 60 })
-    .toZonedDateTime(tz, { disambiguation: "compatible" });
+  const zdt = Temporal.PlainDateTime.from({
+    year: y,
+    month: m,
+    day: d,
+    hour: Math.floor(wall / 60),
+    minute: wall % 60,
+  }).toZonedDateTime(tz, { disambiguation: "compatible" });
   return Math.round(zdt.epochMilliseconds / MS_PER_MIN) - zd.start;
 }
 
@@ -88,10 +93,15 @@ const readings = new Map<string, LocalReading>();
 const MAX_READINGS = 20_000;
 
 function readLocal(tz: string, date: string, wall: number): LocalReading {
-  const pdt = Temporal.PlainDateTime.from(`${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`);
+  const pdt = Temporal.PlainDateTime.from(
+    `${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`,
+  );
   const zdt = pdt.toZonedDateTime(tz, { disambiguation: "earlier" });
   if (!zdt.toPlainDateTime().equals(pdt)) {
-    return { ok: false, reason: `${date} ${pdt.toPlainTime().toString().slice(0, 5)} does not exist in ${tz} (clocks change)` };
+    return {
+      ok: false,
+      reason: `${date} ${pdt.toPlainTime().toString().slice(0, 5)} does not exist in ${tz} (clocks change)`,
+    };
   }
   return { ok: true, epochMinute: Math.round(zdt.epochMilliseconds / MS_PER_MIN) };
 }

@@ -61,11 +61,15 @@ export class ChangeFeed {
     for (const sql of TRIGGERS) sqlite.exec(sql);
     // One statement for both "did anyone else commit" and "did I write".
     this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t");
-    this.since = sqlite.prepare("SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq");
+    this.since = sqlite.prepare(
+      "SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq",
+    );
     this.oldest = sqlite.prepare("SELECT MIN(seq) AS min, MAX(seq) AS max FROM index_changes");
     // Everything before now is already in storage, where a runtime is built from. An empty
     // (fully pruned) table still has its AUTOINCREMENT high-water mark.
-    const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as { seq: number } | undefined;
+    const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as
+      | { seq: number }
+      | undefined;
     this.cursor = Math.max((this.oldest.get() as { max: number | null }).max ?? 0, last?.seq ?? 0);
     this.nothingNew();
   }

@@ -21,7 +21,10 @@ export class DealerPulse {
   private timer: ReturnType<typeof setInterval> | undefined;
   private seen = "";
 
-  constructor(sqlite: SqliteHandle, private readonly intervalMs = PULSE_INTERVAL_MS) {
+  constructor(
+    sqlite: SqliteHandle,
+    private readonly intervalMs = PULSE_INTERVAL_MS,
+  ) {
     this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v");
     this.print = sqlite.prepare(
       `SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(version), 0) FROM appointments WHERE dealer_id = ?)

@@ -121,7 +121,6 @@ export const idempotencyKeys = sqliteTable(
   ],
 );
 
-
 // Per-dealer staff API keys. Only the sha256 of the secret is stored: the secret is shown
 // once, on creation. Revoked keys stay (revoked_at set) so the audit trail can name them.
 export const apiKeys = sqliteTable(
@@ -202,7 +201,10 @@ export const vehicles = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin), index("vehicles_service_due_idx").on(t.nextServiceDue)],
+  (t) => [
+    uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin),
+    index("vehicles_service_due_idx").on(t.nextServiceDue),
+  ],
 );
 
 // Recall / service campaigns, loaded by an admin; matched to bookings by VIN.
@@ -290,7 +292,10 @@ export const outbox = sqliteTable(
     /** Why it waits or was suppressed: "window", "consent", "stop", "no_address". */
     stateReason: text("state_reason"),
   },
-  (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt), index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt)],
+  (t) => [
+    index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt),
+  ],
 );
 
 // Numbers that texted STOP (or that staff recorded as such): no SMS goes to them again.
@@ -355,7 +360,10 @@ export const holds = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
-  (t) => [index("holds_dealer_expires_idx").on(t.dealerId, t.expiresAt), index("holds_dealer_client_idx").on(t.dealerId, t.clientHash, t.expiresAt)],
+  (t) => [
+    index("holds_dealer_expires_idx").on(t.dealerId, t.expiresAt),
+    index("holds_dealer_client_idx").on(t.dealerId, t.clientHash, t.expiresAt),
+  ],
 );
 
 // Sessions of the advisors' page (/board): a browser signs in with an API key (or the

@@ -8,21 +8,46 @@ import { immediate } from "./tx.js";
 
 export const DEMO_DEALER_ID = "demo";
 
-const weekday: [string, string][] = [["08:00", "12:30"], ["14:00", "18:30"]];
+const weekday: [string, string][] = [
+  ["08:00", "12:30"],
+  ["14:00", "18:30"],
+];
 
 export const DEMO_DEALER: DealerConfigInput = {
   name: "Pitlane Demo – Roma Est",
   timeZone: "Europe/Rome",
   address: "Via Prenestina 1234, 00155 Roma RM",
   parking: "Customer bays 1-6 at the service entrance; leave the key with the advisor",
-  openingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [["08:30", "12:30"]], sun: [] },
+  openingHours: {
+    mon: weekday,
+    tue: weekday,
+    wed: weekday,
+    thu: weekday,
+    fri: weekday,
+    sat: [["08:30", "12:30"]],
+    sun: [],
+  },
   // Italian public holidays (Easter Monday 2027 is 29 March).
   closures: [
-    "2026-12-08", "2026-12-25", "2026-12-26", "2027-01-01", "2027-01-06", "2027-03-29",
-    "2027-04-25", "2027-05-01", "2027-06-02", "2027-08-15", "2027-11-01", "2027-12-08",
+    "2026-12-08",
+    "2026-12-25",
+    "2026-12-26",
+    "2027-01-01",
+    "2027-01-06",
+    "2027-03-29",
+    "2027-04-25",
+    "2027-05-01",
+    "2027-06-02",
+    "2027-08-15",
+    "2027-11-01",
+    "2027-12-08",
   ],
   // Opening, after-lunch reopening and closing rush at the desk.
-  rushHours: [["08:00", "09:00"], ["14:00", "14:30"], ["17:30", "18:30"]],
+  rushHours: [
+    ["08:00", "09:00"],
+    ["14:00", "14:30"],
+    ["17:30", "18:30"],
+  ],
   advisors: [
     { id: "giulia", name: "Giulia Romano" },
     { id: "marco", name: "Marco Ferrari" },
@@ -31,8 +56,13 @@ export const DEMO_DEALER: DealerConfigInput = {
       name: "Chiara Esposito",
       // Part-time: mornings only, plus Saturday.
       workingHours: {
-        mon: [["08:00", "12:30"]], tue: [["08:00", "12:30"]], wed: [["08:00", "12:30"]],
-        thu: [["08:00", "12:30"]], fri: [["08:00", "12:30"]], sat: [["08:30", "12:30"]], sun: [],
+        mon: [["08:00", "12:30"]],
+        tue: [["08:00", "12:30"]],
+        wed: [["08:00", "12:30"]],
+        thu: [["08:00", "12:30"]],
+        fri: [["08:00", "12:30"]],
+        sat: [["08:30", "12:30"]],
+        sun: [],
       },
     },
     { id: "luca", name: "Luca Colombo" },

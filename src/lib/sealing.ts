@@ -48,7 +48,9 @@ export function openText(secrets: ServerSecrets, context: string, sealed: string
   if (raw.length < NONCE + TAG) return null;
   for (const secret of [secrets.current, ...secrets.previous]) {
     try {
-      return bytesToUtf8(xchacha20poly1305(keyOf(secret, context), raw.subarray(0, NONCE)).decrypt(raw.subarray(NONCE)));
+      return bytesToUtf8(
+        xchacha20poly1305(keyOf(secret, context), raw.subarray(0, NONCE)).decrypt(raw.subarray(NONCE)),
+      );
     } catch {
       // wrong secret (or tampered): try the next one
     }
@@ -67,5 +69,8 @@ export function derivedDevSecret(adminToken: string): string {
 
 /** PITLANE_SECRET_PREVIOUS: comma-separated older secrets, newest first. */
 export function previousSecrets(raw: string | undefined): string[] {
-  return (raw ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

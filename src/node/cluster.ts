@@ -64,7 +64,12 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
       w.off("listening", onListening);
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;
-      log({ level: "info", msg: "listening", url: listenUrl(address.address ?? undefined, address.port), workers: count });
+      log({
+        level: "info",
+        msg: "listening",
+        url: listenUrl(address.address ?? undefined, address.port),
+        workers: count,
+      });
     };
     w.on("listening", onListening);
     w.once("exit", (code, signal) => {
@@ -73,7 +78,12 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
         codes.push(code ?? 1);
         if (alive.size === 0) {
           const failed = codes.some((c) => c !== 0);
-          log({ level: failed ? "error" : "info", msg: "stopped", workers: count, ...(failed ? { exitCodes: codes } : {}) });
+          log({
+            level: failed ? "error" : "info",
+            msg: "stopped",
+            workers: count,
+            ...(failed ? { exitCodes: codes } : {}),
+          });
           process.exit(failed ? 1 : 0);
         }
         return;

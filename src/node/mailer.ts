@@ -20,14 +20,21 @@ export function smtpTransport(url: string, from: string): MailTransport {
           text: m.text,
           html: m.html,
           messageId: m.messageId,
-          attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
         });
       } catch (err) {
         const e = err as { responseCode?: number; code?: string; message?: string };
         // 5xx: the server refused this message for good (bad address, policy); anything
         // else (connection refused, timeout, 4xx) is worth another try.
         const permanent = typeof e.responseCode === "number" && e.responseCode >= 500;
-        throw new MailError(e.responseCode ? `${e.responseCode} ${e.code ?? ""}`.trim() : (e.code ?? "connection failed"), permanent);
+        throw new MailError(
+          e.responseCode ? `${e.responseCode} ${e.code ?? ""}`.trim() : (e.code ?? "connection failed"),
+          permanent,
+        );
       }
     },
   };

@@ -15,7 +15,9 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FROM_SOURCE = import.meta.url.includes("/src/node/");
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 function fingerprint(root: string): string {

@@ -72,31 +72,42 @@ export function forwardingFetch(path: string, local: Fetch): Fetch {
     headers["content-length"] = String(body.length);
     try {
       return await new Promise<Response>((ok, fail) => {
-        const r = request({ socketPath: path, agent, method: req.method, path: url.pathname + url.search, headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("error", fail);
-          res.on("end", () => {
-            const out = new Headers();
-            for (const [k, v] of Object.entries(res.headers)) {
-              if (v === undefined || k === "connection" || k === "keep-alive" || k === "transfer-encoding") continue;
-              if (Array.isArray(v)) for (const x of v) out.append(k, x);
-              else out.set(k, v);
-            }
-            const status = res.statusCode ?? 502;
-            ok(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }));
-          });
-        });
+        const r = request(
+          { socketPath: path, agent, method: req.method, path: url.pathname + url.search, headers },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("error", fail);
+            res.on("end", () => {
+              const out = new Headers();
+              for (const [k, v] of Object.entries(res.headers)) {
+                if (v === undefined || k === "connection" || k === "keep-alive" || k === "transfer-encoding") continue;
+                if (Array.isArray(v)) for (const x of v) out.append(k, x);
+                else out.set(k, v);
+              }
+              const status = res.statusCode ?? 502;
+              ok(
+                new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }),
+              );
+            });
+          },
+        );
         r.on("error", fail);
         // A writer that took the request and hangs (blocked, stopped) is not waited for forever.
-        r.setTimeout(WRITER_TIMEOUT_MS, () => r.destroy(Object.assign(new Error("the writer did not answer in time"), { code: "ETIMEDOUT" })));
+        r.setTimeout(WRITER_TIMEOUT_MS, () =>
+          r.destroy(Object.assign(new Error("the writer did not answer in time"), { code: "ETIMEDOUT" })),
+        );
         r.end(body);
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ECONNREFUSED" || code === "ENOENT") return local(new Request(req.url, { method: req.method, headers: req.headers, body }), env);
+      if (code === "ECONNREFUSED" || code === "ENOENT")
+        return local(new Request(req.url, { method: req.method, headers: req.headers, body }), env);
       // The app answers 503 service_unavailable (api/middleware/writer-unavailable.ts).
-      return local(new Request(req.url, { method: req.method, headers: req.headers, body }), { ...env, [WRITER_UNAVAILABLE]: true } as HttpBindings);
+      return local(new Request(req.url, { method: req.method, headers: req.headers, body }), {
+        ...env,
+        [WRITER_UNAVAILABLE]: true,
+      } as HttpBindings);
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../api/deps.js";
+import type { ApiApp } from "../api/deps.js";
 import { registerTick } from "./admin/tick.js";
 import { registerPutCampaigns } from "./campaigns/put.js";
 import { registerOwnCalendar } from "./manage/calendar.js";

@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../api/deps.js";
+import type { ApiApp } from "../api/deps.js";
 import { registerAppointmentAction } from "./appointments/action.js";
 import { registerApplyMatch } from "./appointments/apply-match.js";
 import { registerGetAppointment } from "./appointments/get.js";

@@ -9,7 +9,11 @@ export const DealerParam = z.object({
 });
 
 export const AppointmentParams = DealerParam.extend({
-  id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 /** Validated here, before the verb: the verb reads the key from ctx (api/request-context.ts). */
@@ -18,5 +22,11 @@ export const IdempotencyHeader = z.object({
     .string()
     .regex(IDEMPOTENCY_KEY_PATTERN, "expected 1-200 printable ASCII characters")
     .optional()
-    .openapi({ param: { in: "header" }, description: "Replays the first response for the same key and body; another body with the same key is refused (422 idempotency_mismatch)", minLength: 1, maxLength: 200 }),
+    .openapi({
+      param: { in: "header" },
+      description:
+        "Replays the first response for the same key and body; another body with the same key is refused (422 idempotency_mismatch)",
+      minLength: 1,
+      maxLength: 200,
+    }),
 });

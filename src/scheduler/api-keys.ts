@@ -14,12 +14,24 @@ export interface NewApiKey {
   channel?: string;
 }
 
-export function createApiKey(ctx: Ctx, input: { dealerId: string; body: NewApiKey }): { row: ApiKeyRow; secret: string } {
+export function createApiKey(
+  ctx: Ctx,
+  input: { dealerId: string; body: NewApiKey },
+): { row: ApiKeyRow; secret: string } {
   const { dealerId, body } = input;
   requireDealer(ctx, dealerId);
   const { secret, hash } = newKeySecret();
   const channel = body.role === "client" ? (body.channel ?? "app") : null;
-  const row = insertKey(ctx.db, ctx.sqlite, { id: newKeyId(), dealerId, role: body.role, label: body.label, channel, secretHash: hash, at: isoNow(ctx), actor: ctx.actor });
+  const row = insertKey(ctx.db, ctx.sqlite, {
+    id: newKeyId(),
+    dealerId,
+    role: body.role,
+    label: body.label,
+    channel,
+    secretHash: hash,
+    at: isoNow(ctx),
+    actor: ctx.actor,
+  });
   return { row, secret };
 }
 

@@ -22,7 +22,11 @@ export interface ApplyMatchInput {
 
 export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): Outcome<AppointmentView> {
   const { dealerId, id, ifMatch, body: req } = input;
-  const on = { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments/{id}/possible-match/apply", request: { id, body: req } };
+  const on = {
+    dealerId,
+    scope: "POST /v1/dealers/{dealerId}/appointments/{id}/possible-match/apply",
+    request: { id, body: req },
+  };
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   return immediate(ctx.sqlite, () =>
@@ -30,18 +34,35 @@ export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): O
       const row = findAppointment(ctx.db, dealerId, id);
       if (!row) throw notFound(`appointment ${id}`);
       if (ifMatch !== undefined && ifMatch !== row.version) {
-        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}`, { currentVersion: row.version });
+        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}`, {
+          currentVersion: row.version,
+        });
       }
-      const match = row.possibleMatchJson ? (JSON.parse(row.possibleMatchJson) as Omit<PossibleMatch, "customer">) : null;
+      const match = row.possibleMatchJson
+        ? (JSON.parse(row.possibleMatchJson) as Omit<PossibleMatch, "customer">)
+        : null;
       if (!match) throw new DomainError("invalid_transition", "this appointment has no possible match to apply");
       if (match.customerId !== req.customerId) {
-        throw new DomainError("validation_failed", "customerId: not this appointment's possible match; reload it", { errors: [{ path: "customerId", message: "not this appointment's possible match", in: "body" }] });
+        throw new DomainError("validation_failed", "customerId: not this appointment's possible match; reload it", {
+          errors: [{ path: "customerId", message: "not this appointment's possible match", in: "body" }],
+        });
       }
       const at = isoNow(ctx);
-      const patch = { customerId: match.customerId, vehicleId: match.vehicleId ?? row.vehicleId, possibleMatchJson: null, version: row.version + 1, updatedAt: at };
-      if (!updateAppointment(ctx.db, id, row.version, patch)) throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+      const patch = {
+        customerId: match.customerId,
+        vehicleId: match.vehicleId ?? row.vehicleId,
+        possibleMatchJson: null,
+        version: row.version + 1,
+        updatedAt: at,
+      };
+      if (!updateAppointment(ctx.db, id, row.version, patch))
+        throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
       audit(ctx.db, {
-        dealerId, appointmentId: id, at, actor: ctx.actor, action: "customer.match_applied",
+        dealerId,
+        appointmentId: id,
+        at,
+        actor: ctx.actor,
+        action: "customer.match_applied",
         before: { customerId: row.customerId, vehicleId: row.vehicleId, version: row.version },
         after: { customerId: patch.customerId, vehicleId: patch.vehicleId, by: match.by, version: patch.version },
         reason: req.reason ?? null,

@@ -21,7 +21,13 @@ function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { 
   const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
-  const q: DayQuery = { job, now: epochMinute(nowMs), preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"), dayPart: req.dayPart, priority };
+  const q: DayQuery = {
+    job,
+    now: epochMinute(nowMs),
+    preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"),
+    dayPart: req.dayPart,
+    priority,
+  };
   return { q, note };
 }
 

@@ -24,7 +24,6 @@ import { toE164 } from "./journey/phone.js";
 import { checkExpressStay, slotUnavailable } from "./express-stay.js";
 import { epochMinute } from "../core/civil.js";
 
-
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
 // The in-memory index is updated only after the commit, so a failed write never leaves
 // phantom capacity behind, and no other request can run between check and write.
@@ -33,7 +32,10 @@ function invalid(path: string, message: string): DomainError {
   return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
 }
 
-function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number; advisors: number[]; option: DecodedOption | null } {
+function requestedSlot(
+  rt: DealerRuntime,
+  req: BookingRequest,
+): { start: number; advisors: number[]; option: DecodedOption | null } {
   let option: DecodedOption | null = null;
   let start: number;
   let advisor: number | undefined;
@@ -59,7 +61,8 @@ function requestedSlot(rt: DealerRuntime, req: BookingRequest): { start: number;
     if (named !== start) throw invalid("start", "does not match the chosen optionId");
   }
   const named = advisorIndexOf(rt, req.advisorId, "advisorId");
-  if (named !== undefined && advisor !== undefined && named !== advisor) throw invalid("advisorId", "does not match the chosen optionId");
+  if (named !== undefined && advisor !== undefined && named !== advisor)
+    throw invalid("advisorId", "does not match the chosen optionId");
   advisor ??= named;
   // No advisor named: any advisor free at that time will do.
   const advisors = advisor !== undefined ? [advisor] : rt.dealer.advisors.map((_, i) => i);
@@ -75,7 +78,9 @@ export interface BookInput {
 function requireContact(req: BookingRequest): void {
   if (req.customer.email || req.customer.phone) return;
   const message = "give an email or a phone number, so the dealer can reach you about this appointment";
-  throw new DomainError("validation_failed", `customer: ${message}`, { errors: [{ path: "customer", message, in: "body" }] });
+  throw new DomainError("validation_failed", `customer: ${message}`, {
+    errors: [{ path: "customer", message, in: "body" }],
+  });
 }
 
 /**
@@ -88,7 +93,10 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   if (!rt) throw notFound(`dealer ${dealerId}`);
   // A number we could never text is refused now, while the customer can still fix it.
   if (req.customer.phone && !toE164(req.customer.phone, rt.dealer.config.messaging.sms.defaultCountryCode)) {
-    throw invalid("customer.phone", "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567");
+    throw invalid(
+      "customer.phone",
+      "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567",
+    );
   }
   const caller = ctx.caller;
   const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
@@ -103,72 +111,95 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   let booking: Booking | null = null;
   // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
   let held: TakenHold | null = null;
-  const outcome = restoringHold(() => held, () => immediate(ctx.sqlite, () =>
-    idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments", request: req }, () => {
-      // Inside the transaction, so parallel requests cannot all pass the count.
-      if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
-      held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
-      // A priority vehicle inside the express window may use the reserve and, as the
-      // guarantee's last resort, go past the buffer caps (flagged as forced).
-      const express = isExpress(rt.index, slot.start, now, priority);
-      let violations: Violation[] = [];
-      let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
-      for (const advisor of slot.advisors) {
-        const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
-        const chk = checkExpressStay(rt, req0, slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null);
-        if (chk.stay) {
-          chosen = { advisor, stay: chk.stay, forced: chk.forced };
-          break;
-        }
-        if (violations.length === 0) violations = chk.violations;
-      }
-      if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
-      const { advisor, stay, forced } = chosen;
-      const plan = stay.plan;
-      const ret = stay.ret;
-      const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-      const id = crypto.randomUUID();
-      const manageToken = newManageToken(dealerId);
-      const at = isoNow(ctx);
-      const row = {
-        id,
-        dealerId,
-        status: "requested",
-        version: 1,
-        manageTokenHash: sha256Hex(manageToken),
-        advisorId: rt.dealer.advisors[advisor].id,
-        receptionStart: reception.start,
-        receptionMinutes: reception.minutes,
-        returnAdvisorId: ret ? rt.dealer.advisors[ret.advisor].id : null,
-        returnStart: ret?.start ?? null,
-        returnMinutes: ret?.minutes ?? null,
-        readyAt: plan.readyAt,
-        labourJson: labourToJson(rt.dealer, plan.labour),
-        interventionsJson: JSON.stringify(req.interventions),
-        vehicleJson: JSON.stringify(req.vehicle),
-        // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.
-        customerJson: JSON.stringify({ ...req.customer, known: knownOf(req.customer) }),
-        contactEmailHash: contact.email,
-        contactPhoneHash: contact.phone,
-        mobility,
-        requestText: req.request ?? null,
-        channel,
-        priority,
-        express,
-        forced,
-        createdAt: at,
-        updatedAt: at,
-      };
-      insertAppointment(ctx.db, row);
-      audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "book_forced" : "book", after: { express, forced, mobility, status: "requested", reception: row.receptionStart, advisor: row.advisorId, return: row.returnStart } });
-      // The customer's journey: customer/vehicle links, booking file, timers (journey/hooks.ts).
-      const linked = onBooked(ctx, rt, row, req, caller);
-      booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-      const body = appointmentView(rt.dealer, { ...row, ...linked }, manageToken);
-      if (priorityNote) body.priorityNote = priorityNote;
-      return { status: 201, body };
-    }),
-  ));
+  const outcome = restoringHold(
+    () => held,
+    () =>
+      immediate(ctx.sqlite, () =>
+        idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments", request: req }, () => {
+          // Inside the transaction, so parallel requests cannot all pass the count.
+          if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
+          held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
+          // A priority vehicle inside the express window may use the reserve and, as the
+          // guarantee's last resort, go past the buffer caps (flagged as forced).
+          const express = isExpress(rt.index, slot.start, now, priority);
+          let violations: Violation[] = [];
+          let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
+          for (const advisor of slot.advisors) {
+            const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
+            const chk = checkExpressStay(
+              rt,
+              req0,
+              slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null,
+            );
+            if (chk.stay) {
+              chosen = { advisor, stay: chk.stay, forced: chk.forced };
+              break;
+            }
+            if (violations.length === 0) violations = chk.violations;
+          }
+          if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
+          const { advisor, stay, forced } = chosen;
+          const plan = stay.plan;
+          const ret = stay.ret;
+          const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
+          const id = crypto.randomUUID();
+          const manageToken = newManageToken(dealerId);
+          const at = isoNow(ctx);
+          const row = {
+            id,
+            dealerId,
+            status: "requested",
+            version: 1,
+            manageTokenHash: sha256Hex(manageToken),
+            advisorId: rt.dealer.advisors[advisor].id,
+            receptionStart: reception.start,
+            receptionMinutes: reception.minutes,
+            returnAdvisorId: ret ? rt.dealer.advisors[ret.advisor].id : null,
+            returnStart: ret?.start ?? null,
+            returnMinutes: ret?.minutes ?? null,
+            readyAt: plan.readyAt,
+            labourJson: labourToJson(rt.dealer, plan.labour),
+            interventionsJson: JSON.stringify(req.interventions),
+            vehicleJson: JSON.stringify(req.vehicle),
+            // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.
+            customerJson: JSON.stringify({ ...req.customer, known: knownOf(req.customer) }),
+            contactEmailHash: contact.email,
+            contactPhoneHash: contact.phone,
+            mobility,
+            requestText: req.request ?? null,
+            channel,
+            priority,
+            express,
+            forced,
+            createdAt: at,
+            updatedAt: at,
+          };
+          insertAppointment(ctx.db, row);
+          audit(ctx.db, {
+            dealerId,
+            appointmentId: id,
+            at,
+            actor: ctx.actor,
+            action: forced ? "book_forced" : "book",
+            after: {
+              express,
+              forced,
+              mobility,
+              status: "requested",
+              reception: row.receptionStart,
+              advisor: row.advisorId,
+              return: row.returnStart,
+            },
+          });
+          // The customer's journey: customer/vehicle links, booking file, timers (journey/hooks.ts).
+          const linked = onBooked(ctx, rt, row, req, caller);
+          booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
+          const body = appointmentView(rt.dealer, { ...row, ...linked }, manageToken);
+          if (priorityNote) body.priorityNote = priorityNote;
+          return { status: 201, body };
+        }),
+      ),
+  );
   if (booking) rt.index.add(booking);
   return outcome;
 }

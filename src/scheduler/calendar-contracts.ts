@@ -8,7 +8,9 @@ import { AvailabilityRequest, OptionView } from "./contracts.js";
 const SearchBody = AvailabilityRequest.omit({ count: true, days: true, from: true });
 
 /** A calendar date a customer could mean: four-digit years only (no year 1, no year 10000 in the answer). */
-const CalendarDate = LocalDate.refine((d) => d >= "2000-01-01" && d <= "9998-12-31", { message: "expected a date between 2000 and 9998" });
+const CalendarDate = LocalDate.refine((d) => d >= "2000-01-01" && d <= "9998-12-31", {
+  message: "expected a date between 2000 and 9998",
+});
 
 export const CalendarRequest = SearchBody.extend({
   /** First local date of the calendar in the dealer's zone; defaults to today there. Past days come back not bookable. */

@@ -47,7 +47,13 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
 }
 
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
-export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: ContactHashes, nowMinute: number, cap: number): void {
+export function enforceContactCap(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  c: ContactHashes,
+  nowMinute: number,
+  cap: number,
+): void {
   if (!(cap > 0) || (c.email === null && c.phone === null)) return;
   if (activeBookingsOf(sqlite, dealerId, c, nowMinute) < cap) return;
   // No contact details in the message: problem bodies go to the client verbatim.
@@ -57,4 +63,3 @@ export function enforceContactCap(sqlite: SqliteHandle, dealerId: string, c: Con
     { limit: cap },
   );
 }
-

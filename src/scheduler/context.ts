@@ -63,7 +63,11 @@ export interface Outcome<T> {
  * and same body replays the stored response; same key and another body is refused.
  * The response is stored in the same transaction as the write it describes.
  */
-export function idempotent<T>(ctx: WriteContext, on: IdempotencyScope, fn: () => { status: number; body: T }): Outcome<T> {
+export function idempotent<T>(
+  ctx: WriteContext,
+  on: IdempotencyScope,
+  fn: () => { status: number; body: T },
+): Outcome<T> {
   const key = ctx.idempotencyKey;
   if (key === undefined) return { ...fn(), replayed: false };
   const secrets = ctx.secrets;
@@ -73,12 +77,24 @@ export function idempotent<T>(ctx: WriteContext, on: IdempotencyScope, fn: () =>
   const keyId = idempotencyKeyId(idem.key);
   const at = { dealerId, scope: idem.scope, key: idem.key };
   const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);
-  if (hit.kind === "replay") return { status: hit.status, body: unsealResponse(hit.body as T, secrets, at), replayed: true };
+  if (hit.kind === "replay")
+    return { status: hit.status, body: unsealResponse(hit.body as T, secrets, at), replayed: true };
   if (hit.kind === "mismatch") {
-    throw new DomainError("idempotency_mismatch", "this Idempotency-Key was already used with a different request body");
+    throw new DomainError(
+      "idempotency_mismatch",
+      "this Idempotency-Key was already used with a different request body",
+    );
   }
   const r = fn();
-  store(ctx.sqlite, { dealerId, scope: idem.scope, key: keyId, requestHash: idem.hash, status: r.status, body: sealResponse(r.body, secrets, at), now: ctx.nowMs });
+  store(ctx.sqlite, {
+    dealerId,
+    scope: idem.scope,
+    key: keyId,
+    requestHash: idem.hash,
+    status: r.status,
+    body: sealResponse(r.body, secrets, at),
+    now: ctx.nowMs,
+  });
   return { ...r, replayed: false };
 }
 

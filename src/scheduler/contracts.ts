@@ -41,7 +41,13 @@ export const AvailabilityRequest = z
     from: LocalDate.optional(),
     days: z.number().int().min(1).max(60).default(14),
     /** Never below 2: a customer always gets a real choice. */
-    count: z.number().int().min(1).max(20).default(3).transform((n) => Math.max(2, n)),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(3)
+      .transform((n) => Math.max(2, n)),
     preferredAdvisorId: Id.optional(),
     dayPart: z.enum(["morning", "afternoon"]).optional(),
   })
@@ -73,7 +79,9 @@ export const OptionView = z
   .openapi("Option");
 export type OptionView = z.infer<typeof OptionView>;
 
-export const Shortfall = z.object({ code: z.literal("insufficient_capacity"), detail: z.string() }).openapi("Shortfall");
+export const Shortfall = z
+  .object({ code: z.literal("insufficient_capacity"), detail: z.string() })
+  .openapi("Shortfall");
 
 export const AvailabilityResponse = z
   .object({
@@ -101,7 +109,10 @@ export const Customer = z
     known: z.boolean().optional(),
     name: z.string().min(1).max(120),
     email: z.string().email().max(200).optional(),
-    phone: z.string().regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number").optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number")
+      .optional(),
     reminders: z
       .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).default("sms") })
       .strict()
@@ -112,7 +123,12 @@ export const Customer = z
     persona: Persona.optional(),
     /** 0-5: how much exclusivity, driving performance, looks, and emotion matter to them. */
     personaAnswers: z
-      .object({ unique: z.number().int().min(0).max(5), performance: z.number().int().min(0).max(5), appearance: z.number().int().min(0).max(5), excitement: z.number().int().min(0).max(5) })
+      .object({
+        unique: z.number().int().min(0).max(5),
+        performance: z.number().int().min(0).max(5),
+        appearance: z.number().int().min(0).max(5),
+        excitement: z.number().int().min(0).max(5),
+      })
       .strict()
       .optional(),
   })
@@ -237,7 +253,11 @@ export const MoveRequest = z
   .object({
     reception: z.object({ start: DateTimeInput.optional(), advisorId: Id.optional() }).strict().optional(),
     return: z
-      .object({ start: DateTimeInput.optional(), advisorId: Id.optional(), minutes: z.number().int().min(10).max(15).optional() })
+      .object({
+        start: DateTimeInput.optional(),
+        advisorId: Id.optional(),
+        minutes: z.number().int().min(10).max(15).optional(),
+      })
       .strict()
       .optional(),
     force: z.boolean().default(false),
@@ -256,11 +276,17 @@ export const RescheduleRequest = z
     reason: z.string().min(1).max(500).optional(),
   })
   .strict()
-  .refine((b) => (b.optionId === undefined) !== (b.start === undefined), { message: "name the new slot with optionId, or with start (and optionally advisorId)", path: ["optionId"] })
+  .refine((b) => (b.optionId === undefined) !== (b.start === undefined), {
+    message: "name the new slot with optionId, or with start (and optionally advisorId)",
+    path: ["optionId"],
+  })
   .openapi("RescheduleRequest");
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
-export const ActionRequest = z.object({ reason: z.string().min(1).max(500).optional() }).strict().openapi("ActionRequest");
+export const ActionRequest = z
+  .object({ reason: z.string().min(1).max(500).optional() })
+  .strict()
+  .openapi("ActionRequest");
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
 export const ACTIONS = ["confirm", "cancel", "check-in", "no-show", "complete"] as const;

@@ -15,7 +15,18 @@ import { progressStates } from "../db/repos/progress.js";
 // shows past days and appointments the in-memory index no longer holds.
 
 /** customer: the contact it was booked with; possibleMatch: a stored customer it may be (staff-view.ts). */
-type Slot = { appointmentId: string; kind: "reception" | "return"; start: string; end: string; status: Status; version: number; express: boolean; forced: boolean; customer: ContactView; possibleMatch: PossibleMatch | null };
+type Slot = {
+  appointmentId: string;
+  kind: "reception" | "return";
+  start: string;
+  end: string;
+  status: Status;
+  version: number;
+  express: boolean;
+  forced: boolean;
+  customer: ContactView;
+  possibleMatch: PossibleMatch | null;
+};
 
 export interface DayBoard {
   date: string;
@@ -27,7 +38,10 @@ export interface DayBoard {
   technicians: TechnicianDay[];
   mobility: {
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
-    pickupDelivery: { runsPerHalfDay: number; runs: Array<{ appointmentId: string; kind: "pickup" | "delivery"; at: string; half: "morning" | "afternoon" }> };
+    pickupDelivery: {
+      runsPerHalfDay: number;
+      runs: Array<{ appointmentId: string; kind: "pickup" | "delivery"; at: string; half: "morning" | "afternoon" }>;
+    };
   };
 }
 
@@ -50,33 +64,72 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   const carIds: string[] = [];
   const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
   const techBoard = new TechnicianBoard(dealer, n);
-  const reported = progressStates(db, rows.filter((r) => r.status === "checked_in").map((r) => r.id));
+  const reported = progressStates(
+    db,
+    rows.filter((r) => r.status === "checked_in").map((r) => r.id),
+  );
   const halfName = (em: number) => (em - from < day.noon ? "morning" : "afternoon");
   for (const r of rows) {
     const status = r.status as Status;
     const visible = status !== "cancelled";
     const who = visible ? staffFields(db, r) : null;
     if (visible && r.receptionStart >= from && r.receptionStart < to) {
-      byId.get(r.advisorId)?.slots.push({ appointmentId: r.id, kind: "reception", start: dealer.format(r.receptionStart), end: dealer.format(r.receptionStart + r.receptionMinutes), status, version: r.version, express: r.express, forced: r.forced, ...who! });
+      byId.get(r.advisorId)?.slots.push({
+        appointmentId: r.id,
+        kind: "reception",
+        start: dealer.format(r.receptionStart),
+        end: dealer.format(r.receptionStart + r.receptionMinutes),
+        status,
+        version: r.version,
+        express: r.express,
+        forced: r.forced,
+        ...who!,
+      });
     }
-    if (visible && r.returnStart !== null && r.returnAdvisorId !== null && r.returnStart >= from && r.returnStart < to) {
-      byId.get(r.returnAdvisorId)?.slots.push({ appointmentId: r.id, kind: "return", start: dealer.format(r.returnStart), end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)), status, version: r.version, express: r.express, forced: r.forced, ...who! });
+    if (
+      visible &&
+      r.returnStart !== null &&
+      r.returnAdvisorId !== null &&
+      r.returnStart >= from &&
+      r.returnStart < to
+    ) {
+      byId.get(r.returnAdvisorId)?.slots.push({
+        appointmentId: r.id,
+        kind: "return",
+        start: dealer.format(r.returnStart),
+        end: dealer.format(r.returnStart + (r.returnMinutes ?? 0)),
+        status,
+        version: r.version,
+        express: r.express,
+        forced: r.forced,
+        ...who!,
+      });
     }
     techBoard.add(r.id, status, r.labourJson, reported.get(r.id));
     if (!isHolding(status)) continue;
-    for (const l of JSON.parse(r.labourJson) as LabourSlice[]) if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
+    for (const l of JSON.parse(r.labourJson) as LabourSlice[])
+      if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
     const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
     if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carIds.push(r.id);
     if (r.mobility === "pickup_delivery") {
-      if (r.receptionStart >= from && r.receptionStart < to) runs.push({ appointmentId: r.id, kind: "pickup", at: dealer.format(r.receptionStart), half: halfName(r.receptionStart) });
+      if (r.receptionStart >= from && r.receptionStart < to)
+        runs.push({
+          appointmentId: r.id,
+          kind: "pickup",
+          at: dealer.format(r.receptionStart),
+          half: halfName(r.receptionStart),
+        });
       const back = r.returnStart ?? r.readyAt;
-      if (back >= from && back < to) runs.push({ appointmentId: r.id, kind: "delivery", at: dealer.format(back), half: halfName(back) });
+      if (back >= from && back < to)
+        runs.push({ appointmentId: r.id, kind: "delivery", at: dealer.format(back), half: halfName(back) });
     }
   }
   // By instant, not by string: on a fall-back day "02:30+01:00" comes after "02:45+02:00".
   for (const a of advisors) a.slots.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
   const workshop: DayBoard["workshop"] = {};
-  dealer.skills.forEach((s, i) => (workshop[s] = { capacityHours: hours(day.capacity[i]), bookedHours: hours(booked[i]) }));
+  dealer.skills.forEach(
+    (s, i) => (workshop[s] = { capacityHours: hours(day.capacity[i]), bookedHours: hours(booked[i]) }),
+  );
   return {
     date,
     timeZone: dealer.tz,

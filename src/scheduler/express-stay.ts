@@ -11,14 +11,26 @@ import { searchOptions } from "./search.js";
 // flagged as forced. One place, so a hold never promises what a booking would refuse;
 // the rule itself is core/cap-override.ts.
 
-export function checkExpressStay(rt: DealerRuntime, req: StayRequest, retHint: AdvisorSlot | null): StayCheck & { forced: boolean; overridden: Violation[] } {
+export function checkExpressStay(
+  rt: DealerRuntime,
+  req: StayRequest,
+  retHint: AdvisorSlot | null,
+): StayCheck & { forced: boolean; overridden: Violation[] } {
   // The forced placement looks for its own return (no hint): the option's return was
   // found under the caps.
   return checkStayOverCaps(rt.index, req, retHint, req.express === true, null);
 }
 
 /** 409 slot_unavailable with the broken rules and fresh alternatives from that day on. */
-export function slotUnavailable(rt: DealerRuntime, job: Job, start: number, now: number, nowMs: number, priority: boolean, violations: Violation[]): DomainError {
+export function slotUnavailable(
+  rt: DealerRuntime,
+  job: Job,
+  start: number,
+  now: number,
+  nowMs: number,
+  priority: boolean,
+  violations: Violation[],
+): DomainError {
   const fromDay = Math.max(rt.dealer.dayOf(start), rt.dealer.dayOf(now));
   const alt = searchOptions(rt, job, fromDay, 14, 3, nowMs, { priority });
   return new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {

@@ -11,19 +11,39 @@ import { knownOf } from "./trust.js";
 // intervention has left the catalogue since.
 
 /** The job a request asks for; an unknown intervention is the caller's error. */
-export function jobOfRequest(rt: DealerRuntime, req: { interventions: string[]; customer: { known?: boolean }; mobility: Job["mobility"] }): Job {
-  const job = deriveJob(rt.dealer, { interventions: req.interventions, known: knownOf(req.customer), mobility: req.mobility });
-  if (isJobError(job)) throw new DomainError("validation_failed", job.detail, { errors: [{ path: "interventions", message: job.detail, in: "body" }] });
+export function jobOfRequest(
+  rt: DealerRuntime,
+  req: { interventions: string[]; customer: { known?: boolean }; mobility: Job["mobility"] },
+): Job {
+  const job = deriveJob(rt.dealer, {
+    interventions: req.interventions,
+    known: knownOf(req.customer),
+    mobility: req.mobility,
+  });
+  if (isJobError(job))
+    throw new DomainError("validation_failed", job.detail, {
+      errors: [{ path: "interventions", message: job.detail, in: "body" }],
+    });
   return job;
 }
 
 /** The job of a stored appointment, as it is booked. */
 export function jobOfRow(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: AppointmentRow): Job {
   const customer = JSON.parse(row.customerJson) as { known?: boolean };
-  const job = deriveJob(rt.dealer, { interventions: JSON.parse(row.interventionsJson), known: customer.known === true, mobility: row.mobility as Mobility });
+  const job = deriveJob(rt.dealer, {
+    interventions: JSON.parse(row.interventionsJson),
+    known: customer.known === true,
+    mobility: row.mobility as Mobility,
+  });
   if (!isJobError(job)) return job;
   // The intervention left the catalogue since booking: keep the labour it was booked with.
   const bySkill = new Map<number, number>();
-  for (const l of JSON.parse(row.labourJson) as LabourSlice[]) bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
-  return { receptionMinutes: row.receptionMinutes as 15 | 30, returnMinutes: row.returnMinutes ?? 10, labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })), mobility: row.mobility as Mobility };
+  for (const l of JSON.parse(row.labourJson) as LabourSlice[])
+    bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
+  return {
+    receptionMinutes: row.receptionMinutes as 15 | 30,
+    returnMinutes: row.returnMinutes ?? 10,
+    labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })),
+    mobility: row.mobility as Mobility,
+  };
 }

@@ -33,7 +33,11 @@ export interface TransitionInput {
 }
 
 /** `on`: what an Idempotency-Key binds to; the customer's cancel (manage.ts) names its own. */
-export function transition(ctx: WriteContext, input: TransitionInput, on: IdempotencyScope = actionScope(input)): Outcome<AppointmentView> {
+export function transition(
+  ctx: WriteContext,
+  input: TransitionInput,
+  on: IdempotencyScope = actionScope(input),
+): Outcome<AppointmentView> {
   const { dealerId, id, action } = input;
   const opts = { ifMatch: input.ifMatch, reason: input.body.reason };
   const rt = ctx.runtimes.get(dealerId);
@@ -46,10 +50,14 @@ export function transition(ctx: WriteContext, input: TransitionInput, on: Idempo
       const row = findAppointment(ctx.db, dealerId, id);
       if (!row) throw notFound(`appointment ${id}`);
       if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) {
-        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${opts.ifMatch}`, { currentVersion: row.version });
+        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${opts.ifMatch}`, {
+          currentVersion: row.version,
+        });
       }
       if (!t.from.includes(row.status as Status)) {
-        throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, { status: row.status });
+        throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, {
+          status: row.status,
+        });
       }
       if (isReleased(row.status) && !isReleased(t.to)) {
         // Taking back what the no-show released: refused when others booked it meanwhile.
@@ -63,7 +71,11 @@ export function transition(ctx: WriteContext, input: TransitionInput, on: Idempo
         throw new DomainError("invalid_transition", "the appointment changed meanwhile; reload it");
       }
       audit(ctx.db, {
-        dealerId, appointmentId: id, at, actor: ctx.actor, action,
+        dealerId,
+        appointmentId: id,
+        at,
+        actor: ctx.actor,
+        action,
         before: { status: row.status, version: row.version },
         after: { status: t.to, version: patch.version },
         reason: opts.reason ?? (row.status === "no_show" ? "late arrival after the automatic no-show" : null),

@@ -45,7 +45,11 @@ export function cancelByToken(ctx: Ctx, input: TokenInput & { body: { reason?: s
   const { token, body } = input;
   const row = byToken(ctx.db, token);
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/cancel", request: { token, body } };
-  return transition({ ...ctx, actor: "customer" }, { dealerId: row.dealerId, id: row.id, action: "cancel", body: { reason: body.reason } }, on);
+  return transition(
+    { ...ctx, actor: "customer" },
+    { dealerId: row.dealerId, id: row.id, action: "cancel", body: { reason: body.reason } },
+    on,
+  );
 }
 
 /** The appointment as an iCalendar file, in the customer's language (else the dealer's). */
@@ -65,9 +69,16 @@ export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: Reschedu
   let reception: { start?: string; advisorId?: string } = { start: req.start, advisorId: req.advisorId };
   if (req.optionId !== undefined) {
     const o = decodeOptionId(rt.dealer, req.optionId);
-    if (!o) throw new DomainError("validation_failed", "optionId: not an option of this dealer; search availability again", { errors: [{ path: "optionId", message: "not an option of this dealer", in: "body" }] });
+    if (!o)
+      throw new DomainError("validation_failed", "optionId: not an option of this dealer; search availability again", {
+        errors: [{ path: "optionId", message: "not an option of this dealer", in: "body" }],
+      });
     reception = { start: rt.dealer.format(o.reception.start), advisorId: rt.dealer.advisors[o.reception.advisor].id };
   }
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/reschedule", request: { token, body: req } };
-  return moveAppointment({ ...ctx, actor: "customer" }, { dealerId: row.dealerId, id: row.id, ifMatch: row.version, body: { reception, force: false, reason: req.reason } }, on);
+  return moveAppointment(
+    { ...ctx, actor: "customer" },
+    { dealerId: row.dealerId, id: row.id, ifMatch: row.version, body: { reception, force: false, reason: req.reason } },
+    on,
+  );
 }

@@ -30,7 +30,9 @@ function instant(tz: string, s: string, path: string): number {
   try {
     return readInstant(tz, s);
   } catch (e) {
-    throw new DomainError("validation_failed", `${path}: ${(e as Error).message}`, { errors: [{ path, message: (e as Error).message, in: "body" }] });
+    throw new DomainError("validation_failed", `${path}: ${(e as Error).message}`, {
+      errors: [{ path, message: (e as Error).message, in: "body" }],
+    });
   }
 }
 
@@ -43,7 +45,11 @@ export interface MoveInput {
 }
 
 /** `on`: what an Idempotency-Key binds to; the customer's reschedule (manage.ts) names its own. */
-export function moveAppointment(ctx: WriteContext, input: MoveInput, on: IdempotencyScope = moveScope(input)): Outcome<AppointmentView> {
+export function moveAppointment(
+  ctx: WriteContext,
+  input: MoveInput,
+  on: IdempotencyScope = moveScope(input),
+): Outcome<AppointmentView> {
   const { dealerId, id, ifMatch, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
@@ -56,22 +62,47 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
       idempotent(ctx, on, () => {
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
-        if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
-        if (!isUpcoming(row.status)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
+        if (row.version !== ifMatch)
+          throw new DomainError(
+            "version_conflict",
+            `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`,
+            { currentVersion: row.version },
+          );
+        if (!isUpcoming(row.status))
+          throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
         const job = jobOfRow(rt, row);
         const current = index.bookings.get(id) ?? rowToBooking(dealer, row);
-        const rAdvisor = advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
-        const rStart = req.reception?.start !== undefined ? instant(dealer.tz, req.reception.start, "reception.start") : row.receptionStart;
+        const rAdvisor =
+          advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
+        const rStart =
+          req.reception?.start !== undefined
+            ? instant(dealer.tz, req.reception.start, "reception.start")
+            : row.receptionStart;
         removed = index.remove(id);
-        const base: StayRequest = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes, job, now, express: row.express, priority: rowPriority(dealer, row) };
+        const base: StayRequest = {
+          advisor: rAdvisor,
+          start: rStart,
+          minutes: job.receptionMinutes,
+          job,
+          now,
+          express: row.express,
+          priority: rowPriority(dealer, row),
+        };
         const retHint = req.return ? null : (current?.ret ?? null);
         const chk = checkStayOverCaps(index, base, retHint, req.force === true);
         const { stay, forced } = chk;
         if (!stay) {
           const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
           // The nearest valid slots around the one asked for (the appointment is off the index here).
-          const alternatives = current ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) => optionView(dealer, o)) : [];
-          throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", { violations: blocking.length ? blocking : chk.violations, alternatives });
+          const alternatives = current
+            ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) =>
+                optionView(dealer, o),
+              )
+            : [];
+          throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", {
+            violations: blocking.length ? blocking : chk.violations,
+            alternatives,
+          });
         }
         const plan = stay.plan;
         const reception: AdvisorSlot = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes };
@@ -80,11 +111,19 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
           const r = req.return;
           ret = {
             advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId") ?? current?.ret?.advisor ?? rAdvisor,
-            start: r.start !== undefined ? instant(dealer.tz, r.start, "return.start") : (current?.ret?.start ?? plan.readyAt),
+            start:
+              r.start !== undefined
+                ? instant(dealer.tz, r.start, "return.start")
+                : (current?.ret?.start ?? plan.readyAt),
             minutes: r.minutes ?? current?.ret?.minutes ?? job.returnMinutes,
           };
           const rv = checkReturn(index, ret, plan.readyAt);
-          const mv = mobilityViolation(index, job.mobility, { reception, ret, readyAt: plan.readyAt }, base.priority === true);
+          const mv = mobilityViolation(
+            index,
+            job.mobility,
+            { reception, ret, readyAt: plan.readyAt },
+            base.priority === true,
+          );
           if (mv) rv.push({ code: mv, message: describeViolation(dealer, mv, reception, null) });
           if (rv.length) throw new DomainError("rule_violation", rv[0].message, { violations: rv });
         }
@@ -103,15 +142,41 @@ export function moveAppointment(ctx: WriteContext, input: MoveInput, on: Idempot
           forced,
           updatedAt: at,
         };
-        if (!updateAppointment(ctx.db, id, row.version, patch)) throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+        if (!updateAppointment(ctx.db, id, row.version, patch))
+          throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
         audit(ctx.db, {
-          dealerId, appointmentId: id, at, actor: ctx.actor, action: forced ? "move_forced" : "move",
-          before: { version: row.version, advisor: row.advisorId, reception: row.receptionStart, return: row.returnStart, returnAdvisor: row.returnAdvisorId },
-          after: { version: patch.version, advisor: patch.advisorId, reception: patch.receptionStart, return: patch.returnStart, returnAdvisor: patch.returnAdvisorId, overridden: forced ? chk.overridden.map((v) => v.code) : undefined },
+          dealerId,
+          appointmentId: id,
+          at,
+          actor: ctx.actor,
+          action: forced ? "move_forced" : "move",
+          before: {
+            version: row.version,
+            advisor: row.advisorId,
+            reception: row.receptionStart,
+            return: row.returnStart,
+            returnAdvisor: row.returnAdvisorId,
+          },
+          after: {
+            version: patch.version,
+            advisor: patch.advisorId,
+            reception: patch.receptionStart,
+            return: patch.returnStart,
+            returnAdvisor: patch.returnAdvisorId,
+            overridden: forced ? chk.overridden.map((v) => v.code) : undefined,
+          },
           reason: req.reason ?? null,
         });
         onMoved(ctx, rt, { ...row, ...patch }); // the journey's timers follow the appointment
-        placed = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express: row.express, mobility: row.mobility as Mobility };
+        placed = {
+          id,
+          reception,
+          ret,
+          labour: plan.labour,
+          readyAt: plan.readyAt,
+          express: row.express,
+          mobility: row.mobility as Mobility,
+        };
         return { status: 200, body: appointmentView(dealer, { ...row, ...patch }) };
       }),
     );

@@ -50,10 +50,20 @@ export function appointmentView(dealer: Dealer, row: AppointmentRow, manageToken
     dealerId: row.dealerId,
     status: row.status as Status,
     version: row.version,
-    reception: { start, end: fmt(row.receptionStart + row.receptionMinutes), advisorId: row.advisorId, minutes: row.receptionMinutes },
+    reception: {
+      start,
+      end: fmt(row.receptionStart + row.receptionMinutes),
+      advisorId: row.advisorId,
+      minutes: row.receptionMinutes,
+    },
     return:
       row.returnStart !== null && row.returnMinutes !== null && row.returnAdvisorId !== null
-        ? { start: fmt(row.returnStart), end: fmt(row.returnStart + row.returnMinutes), advisorId: row.returnAdvisorId, minutes: row.returnMinutes }
+        ? {
+            start: fmt(row.returnStart),
+            end: fmt(row.returnStart + row.returnMinutes),
+            advisorId: row.returnAdvisorId,
+            minutes: row.returnMinutes,
+          }
         : null,
     readyAt: fmt(row.readyAt),
     express: row.express,

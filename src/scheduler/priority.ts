@@ -28,15 +28,24 @@ const PRIORITY_KINDS: Mobility[] = ["courtesy_car", "pickup_delivery"];
  * gets those instead, with a note saying why. Anyone asking for a kind this dealer
  * does not offer gets a 400.
  */
-export function resolveMobility(dealer: Dealer, requested: Mobility, priority: boolean): { mobility: Mobility; note?: string } {
+export function resolveMobility(
+  dealer: Dealer,
+  requested: Mobility,
+  priority: boolean,
+): { mobility: Mobility; note?: string } {
   if (priority && !PRIORITY_KINDS.includes(requested)) {
     const alt = PRIORITY_KINDS.find((k) => mobilityOffered(dealer.config, k));
     if (alt) {
-      return { mobility: alt, note: `priority vehicles are offered a courtesy car or pickup & delivery; "${requested}" was replaced by "${alt}"` };
+      return {
+        mobility: alt,
+        note: `priority vehicles are offered a courtesy car or pickup & delivery; "${requested}" was replaced by "${alt}"`,
+      };
     }
   }
   if (!mobilityOffered(dealer.config, requested)) {
-    throw new DomainError("validation_failed", `mobility: this dealer does not offer ${requested}`, { errors: [{ path: "mobility", message: `not offered by this dealer`, in: "body" }] });
+    throw new DomainError("validation_failed", `mobility: this dealer does not offer ${requested}`, {
+      errors: [{ path: "mobility", message: `not offered by this dealer`, in: "body" }],
+    });
   }
   return { mobility: requested };
 }

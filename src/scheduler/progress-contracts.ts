@@ -24,7 +24,10 @@ export const ProgressRequest = z
     extraWork: ExtraWork.optional(),
   })
   .strict()
-  .refine((p) => p.state !== "done" || (p.remainingHours ?? 0) === 0, { message: "a done job has no hours left", path: ["remainingHours"] })
+  .refine((p) => p.state !== "done" || (p.remainingHours ?? 0) === 0, {
+    message: "a done job has no hours left",
+    path: ["remainingHours"],
+  })
   .openapi("ProgressRequest");
 export type ProgressRequest = z.infer<typeof ProgressRequest>;
 
@@ -55,7 +58,9 @@ export const ProgressView = z
   .object({
     appointment: AppointmentView,
     state: z.enum(PROGRESS_STATES),
-    extraWork: z.array(z.object({ id: z.string(), description: z.string(), hours: z.number(), status: z.enum(["pending", "approved"]) })),
+    extraWork: z.array(
+      z.object({ id: z.string(), description: z.string(), hours: z.number(), status: z.enum(["pending", "approved"]) }),
+    ),
     /** Every appointment whose ready time moved, this one included. */
     changes: z.array(ReplanChange),
     /** Returns that could not follow their car (reported to the advisor as a task; nothing overbooked). */

@@ -49,13 +49,44 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
       idempotent(ctx, progressScope(input), () => {
         const row = findAppointment(ctx.db, dealerId, id);
         if (!row) throw notFound(`appointment ${id}`);
-        if (row.version !== ifMatch) throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`, { currentVersion: row.version });
-        if (row.status !== "checked_in") throw new DomainError("invalid_transition", `progress is reported on a checked-in car, not a ${row.status} appointment`, { status: row.status });
+        if (row.version !== ifMatch)
+          throw new DomainError(
+            "version_conflict",
+            `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`,
+            { currentVersion: row.version },
+          );
+        if (row.status !== "checked_in")
+          throw new DomainError(
+            "invalid_transition",
+            `progress is reported on a checked-in car, not a ${row.status} appointment`,
+            { status: row.status },
+          );
         const at = isoNow(ctx);
         const extraMinutes = recordExtraWork(ctx, rt, row, req, at);
-        const ev: ProgressEvent = { id, state: req.state, remainingMinutes: req.remainingHours === undefined ? undefined : Math.round(req.remainingHours * 60), extraMinutes };
-        const plan = index.bookings.has(id) ? replanTechnician(index, ev, now, (other) => findAppointment(ctx.db, dealerId, other)?.status === "completed") : { tech: null, jobs: [] };
-        if (!plan) throw new DomainError("rule_violation", "the technician's remaining jobs no longer fit within the planning horizon", { violations: [{ code: "workshop_full", message: "the remaining work cannot be planned within the horizon" }] });
+        const ev: ProgressEvent = {
+          id,
+          state: req.state,
+          remainingMinutes: req.remainingHours === undefined ? undefined : Math.round(req.remainingHours * 60),
+          extraMinutes,
+        };
+        const plan = index.bookings.has(id)
+          ? replanTechnician(
+              index,
+              ev,
+              now,
+              (other) => findAppointment(ctx.db, dealerId, other)?.status === "completed",
+            )
+          : { tech: null, jobs: [] };
+        if (!plan)
+          throw new DomainError(
+            "rule_violation",
+            "the technician's remaining jobs no longer fit within the planning horizon",
+            {
+              violations: [
+                { code: "workshop_full", message: "the remaining work cannot be planned within the horizon" },
+              ],
+            },
+          );
         for (const j of plan.jobs) if (!undo.has(j.before.id)) undo.set(j.before.id, j.before);
         saveProgress(ctx.db, dealerId, id, req.state, at);
         const changes: ProgressView["changes"] = [];
@@ -77,20 +108,35 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
             returnMinutes: placed.ret?.minutes ?? null,
             updatedAt: at,
           };
-          if (!updateAppointment(ctx.db, current.id, current.version, patch)) throw new DomainError("version_conflict", "an appointment changed meanwhile; reload it");
+          if (!updateAppointment(ctx.db, current.id, current.version, patch))
+            throw new DomainError("version_conflict", "an appointment changed meanwhile; reload it");
           const next = { ...current, ...patch };
           if (current.id === id) self = next;
           audit(ctx.db, {
-            dealerId, appointmentId: current.id, at, actor: ctx.actor, action: "replan",
+            dealerId,
+            appointmentId: current.id,
+            at,
+            actor: ctx.actor,
+            action: "replan",
             before: { version: current.version, readyAt: current.readyAt, return: current.returnStart },
-            after: { version: patch.version, readyAt: patch.readyAt, return: patch.returnStart, progress: current.id === id ? req.state : undefined, cause: id },
+            after: {
+              version: patch.version,
+              readyAt: patch.readyAt,
+              return: patch.returnStart,
+              progress: current.id === id ? req.state : undefined,
+              cause: id,
+            },
             reason: null,
           });
           scheduleProgressCheck(ctx, next);
           let customerMessage: string | null = null;
           if (moved) {
             rescheduleJobsFor(ctx, next); // the car-ready call follows the new time
-            customerMessage = toCustomer(ctx, rt.dealer, next, { kind: "ready_time_changed", dedupeId: `ready_time_changed:${next.id}:v${next.version}`, data: { readyAtBefore: rt.dealer.format(before.readyAt) } });
+            customerMessage = toCustomer(ctx, rt.dealer, next, {
+              kind: "ready_time_changed",
+              dedupeId: `ready_time_changed:${next.id}:v${next.version}`,
+              data: { readyAtBefore: rt.dealer.format(before.readyAt) },
+            });
             changes.push({
               appointmentId: next.id,
               readyAtBefore: rt.dealer.format(before.readyAt),
@@ -102,19 +148,46 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
           }
           for (const c of conflicts.filter((x) => x.appointmentId === next.id)) {
             toStaff(ctx, rt.dealer, next, `advisor:${next.returnAdvisorId ?? next.advisorId}`, {
-              kind: "ready_conflict", dedupeId: `ready_conflict:${next.id}:v${next.version}`, extra: { options: [c.message] }, data: { task: "ready_conflict", code: c.code },
+              kind: "ready_conflict",
+              dedupeId: `ready_conflict:${next.id}:v${next.version}`,
+              extra: { options: [c.message] },
+              data: { task: "ready_conflict", code: c.code },
             });
           }
         }
         if (self === row) {
           // Nothing of the plan changed: the report itself is still a write (state, extra work).
           const patch = { version: row.version + 1, updatedAt: at };
-          if (!updateAppointment(ctx.db, id, row.version, patch)) throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+          if (!updateAppointment(ctx.db, id, row.version, patch))
+            throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
           self = { ...row, ...patch };
-          audit(ctx.db, { dealerId, appointmentId: id, at, actor: ctx.actor, action: "progress", before: { version: row.version }, after: { version: self.version, progress: req.state }, reason: null });
+          audit(ctx.db, {
+            dealerId,
+            appointmentId: id,
+            at,
+            actor: ctx.actor,
+            action: "progress",
+            before: { version: row.version },
+            after: { version: self.version, progress: req.state },
+            reason: null,
+          });
         }
-        const extra = extraWorkOf(ctx.db, id).map((e) => ({ id: e.id, description: e.description, hours: e.minutes / 60, status: e.status as "pending" | "approved" }));
-        return { status: 200, body: { appointment: appointmentView(rt.dealer, self), state: req.state, extraWork: extra, changes, conflicts } };
+        const extra = extraWorkOf(ctx.db, id).map((e) => ({
+          id: e.id,
+          description: e.description,
+          hours: e.minutes / 60,
+          status: e.status as "pending" | "approved",
+        }));
+        return {
+          status: 200,
+          body: {
+            appointment: appointmentView(rt.dealer, self),
+            state: req.state,
+            extraWork: extra,
+            changes,
+            conflicts,
+          },
+        };
       }),
     );
   } catch (e) {
@@ -139,18 +212,46 @@ const progressScope = (input: ProgressInput): IdempotencyScope => ({
  * with the same description becomes approved). Not approved: kept pending, the advisor
  * is asked to get the customer's approval, nothing is planned.
  */
-function recordExtraWork(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, req: ProgressRequest, at: string): number {
+function recordExtraWork(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  row: AppointmentRow,
+  req: ProgressRequest,
+  at: string,
+): number {
   const x = req.extraWork;
   if (!x) return 0;
   const minutes = Math.round(x.hours * 60);
   if (x.approved) {
-    if (!approvePending(ctx.db, row.id, x.description, minutes, at)) addExtraWork(ctx.db, { id: crypto.randomUUID(), dealerId: row.dealerId, appointmentId: row.id, description: x.description, minutes, status: "approved", createdAt: at, approvedAt: at });
+    if (!approvePending(ctx.db, row.id, x.description, minutes, at))
+      addExtraWork(ctx.db, {
+        id: crypto.randomUUID(),
+        dealerId: row.dealerId,
+        appointmentId: row.id,
+        description: x.description,
+        minutes,
+        status: "approved",
+        createdAt: at,
+        approvedAt: at,
+      });
     return minutes;
   }
   const extraId = crypto.randomUUID();
-  addExtraWork(ctx.db, { id: extraId, dealerId: row.dealerId, appointmentId: row.id, description: x.description, minutes, status: "pending", createdAt: at, approvedAt: null });
+  addExtraWork(ctx.db, {
+    id: extraId,
+    dealerId: row.dealerId,
+    appointmentId: row.id,
+    description: x.description,
+    minutes,
+    status: "pending",
+    createdAt: at,
+    approvedAt: null,
+  });
   toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, {
-    kind: "extra_work_approval", dedupeId: `extra_work_approval:${extraId}`, extra: { options: [`${x.description} (${x.hours} h)`] }, data: { task: "extra_work_approval", extraWorkId: extraId, hours: x.hours },
+    kind: "extra_work_approval",
+    dedupeId: `extra_work_approval:${extraId}`,
+    extra: { options: [`${x.description} (${x.hours} h)`] },
+    data: { task: "extra_work_approval", extraWorkId: extraId, hours: x.hours },
   });
   return 0;
 }
@@ -161,7 +262,13 @@ function recordExtraWork(ctx: WriteContext, rt: DealerRuntime, row: AppointmentR
  * a delivery run in another half-day): when it would not, or no advisor is free, the
  * return stays where it was and a conflict is reported. Updates the index.
  */
-function followReturn(rt: DealerRuntime, row: AppointmentRow, b: Booking, now: number, conflicts: ReplanConflict[]): Booking {
+function followReturn(
+  rt: DealerRuntime,
+  row: AppointmentRow,
+  b: Booking,
+  now: number,
+  conflicts: ReplanConflict[],
+): Booking {
   const { index, dealer } = rt;
   const late = b.ret ? b.ret.start < b.readyAt : b.mobility === "courtesy_car";
   if (!late) return b;
@@ -169,14 +276,39 @@ function followReturn(rt: DealerRuntime, row: AppointmentRow, b: Booking, now: n
   const priority = rowPriority(dealer, row);
   let placed = b;
   if (b.ret) {
-    const ret = findReturn(index, b.ret.advisor, b.readyAt, b.ret.minutes, b.express || priority ? undefined : now, b.reception);
-    const v = ret ? mobilityViolation(index, b.mobility, { reception: b.reception, ret, readyAt: b.readyAt }, priority) : null;
-    if (!ret) conflicts.push({ appointmentId: b.id, code: "no_return_slot", message: "no advisor is free for the return within three weeks of the new ready time" });
-    else if (v) conflicts.push({ appointmentId: b.id, code: "mobility_unavailable", message: `the return at ${dealer.format(ret.start)} would keep the ${b.mobility.replace("_", " ")} out longer than the stock allows` });
+    const ret = findReturn(
+      index,
+      b.ret.advisor,
+      b.readyAt,
+      b.ret.minutes,
+      b.express || priority ? undefined : now,
+      b.reception,
+    );
+    const v = ret
+      ? mobilityViolation(index, b.mobility, { reception: b.reception, ret, readyAt: b.readyAt }, priority)
+      : null;
+    if (!ret)
+      conflicts.push({
+        appointmentId: b.id,
+        code: "no_return_slot",
+        message: "no advisor is free for the return within three weeks of the new ready time",
+      });
+    else if (v)
+      conflicts.push({
+        appointmentId: b.id,
+        code: "mobility_unavailable",
+        message: `the return at ${dealer.format(ret.start)} would keep the ${b.mobility.replace("_", " ")} out longer than the stock allows`,
+      });
     else placed = { ...b, ret };
-  } else if (mobilityViolation(index, b.mobility, { reception: b.reception, ret: null, readyAt: b.readyAt }, priority)) {
+  } else if (
+    mobilityViolation(index, b.mobility, { reception: b.reception, ret: null, readyAt: b.readyAt }, priority)
+  ) {
     // No return booked: the car stays out until ready; report it, the index keeps the stay.
-    conflicts.push({ appointmentId: b.id, code: "mobility_unavailable", message: "the courtesy car would be out longer than the stock allows" });
+    conflicts.push({
+      appointmentId: b.id,
+      code: "mobility_unavailable",
+      message: "the courtesy car would be out longer than the stock allows",
+    });
   }
   index.add(placed);
   return placed;

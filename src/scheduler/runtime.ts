@@ -123,7 +123,9 @@ export class Runtimes {
     // stored before the configuration guard) stays as a retired advisor, never on duty:
     // the index must keep those appointments' cars, labour and desk time, or the next
     // bookings would take them (config-guard/rebase.ts).
-    const retired = rows.flatMap((r) => (r.returnAdvisorId === null ? [r.advisorId] : [r.advisorId, r.returnAdvisorId]));
+    const retired = rows.flatMap((r) =>
+      r.returnAdvisorId === null ? [r.advisorId] : [r.advisorId, r.returnAdvisorId],
+    );
     const dealer = compileDealer(dealerId, withRetiredAdvisors(stored.config, retired));
     const bookings: Booking[] = [];
     for (const row of rows) {
@@ -138,7 +140,12 @@ export class Runtimes {
       bookings.push(b);
       holds.track(b.id, row.expiresAt);
     }
-    const rt: DealerRuntime = { dealer, index: CapacityIndex.build(dealer, bookings), configVersion: stored.version, holds };
+    const rt: DealerRuntime = {
+      dealer,
+      index: CapacityIndex.build(dealer, bookings),
+      configVersion: stored.version,
+      holds,
+    };
     this.cache.set(dealerId, rt);
     return rt;
   }

@@ -7,7 +7,7 @@ import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
-import type { DealerRuntime, } from "./runtime.js";
+import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { type Caller, priorityFor } from "./trust.js";
 import type { Ctx } from "./context.js";
@@ -18,11 +18,22 @@ import type { Ctx } from "./context.js";
 export function advisorIndexOf(rt: DealerRuntime, id: string | undefined, path: string): number | undefined {
   if (id === undefined) return undefined;
   const i = rt.dealer.advisorIndex.get(id);
-  if (i === undefined) throw new DomainError("validation_failed", `unknown advisor "${id}"`, { errors: [{ path, message: "unknown advisor", in: "body" }] });
+  if (i === undefined)
+    throw new DomainError("validation_failed", `unknown advisor "${id}"`, {
+      errors: [{ path, message: "unknown advisor", in: "body" }],
+    });
   return i;
 }
 
-export function searchOptions(rt: DealerRuntime, job: Job, fromDay: number, days: number, count: number, nowMs: number, extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean }) {
+export function searchOptions(
+  rt: DealerRuntime,
+  job: Job,
+  fromDay: number,
+  days: number,
+  count: number,
+  nowMs: number,
+  extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean },
+) {
   const now = epochMinute(nowMs);
   return searchIndex(rt.index, { job, fromDay, days, count, now, ...extra });
 }
@@ -34,7 +45,10 @@ export interface Asker {
 }
 
 /** ctx is the Asker: its caller decides what priority is believed (trust.ts). */
-export function searchAvailability(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): AvailabilityResponse {
+export function searchAvailability(
+  ctx: Ctx,
+  input: { dealerId: string; body: AvailabilityRequest },
+): AvailabilityResponse {
   const { dealerId, body: req } = input;
   const { nowMs } = ctx;
   const asker: Asker = ctx;

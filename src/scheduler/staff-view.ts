@@ -21,6 +21,9 @@ export function possibleMatchOf(db: Db, row: Pick<AppointmentRow, "possibleMatch
   return { ...m, customer: { name: stored.name, email: stored.email, phone: stored.phone } };
 }
 
-export function staffFields(db: Db, row: AppointmentRow): { customer: ContactView; possibleMatch: PossibleMatch | null } {
+export function staffFields(
+  db: Db,
+  row: AppointmentRow,
+): { customer: ContactView; possibleMatch: PossibleMatch | null } {
   return { customer: bookedContact(row), possibleMatch: possibleMatchOf(db, row) };
 }

@@ -14,10 +14,22 @@ export interface TechnicianDay {
   id: string;
   name: string;
   skills: string[];
-  jobs: Array<{ appointmentId: string; skill: string; start: string; end: string; labourHours: number; state: JobState }>;
+  jobs: Array<{
+    appointmentId: string;
+    skill: string;
+    start: string;
+    end: string;
+    labourHours: number;
+    state: JobState;
+  }>;
 }
 
-const STATE: Partial<Record<Status, JobState>> = { requested: "planned", confirmed: "planned", checked_in: "planned", completed: "done" };
+const STATE: Partial<Record<Status, JobState>> = {
+  requested: "planned",
+  confirmed: "planned",
+  checked_in: "planned",
+  completed: "done",
+};
 
 /** Collects one appointment's slices of day `n` into the technicians' lists. */
 export class TechnicianBoard {
@@ -25,8 +37,16 @@ export class TechnicianBoard {
   private readonly byId: Map<string, TechnicianDay>;
   private readonly order = new Map<TechnicianDay["jobs"][number], number>();
 
-  constructor(private readonly dealer: Dealer, private readonly n: number) {
-    this.techs = dealer.roster.technicians.map((t) => ({ id: t.id, name: t.name, skills: t.skills.map((s) => dealer.skills[s]), jobs: [] }));
+  constructor(
+    private readonly dealer: Dealer,
+    private readonly n: number,
+  ) {
+    this.techs = dealer.roster.technicians.map((t) => ({
+      id: t.id,
+      name: t.name,
+      skills: t.skills.map((s) => dealer.skills[s]),
+      jobs: [],
+    }));
     this.byId = new Map(this.techs.map((t) => [t.id, t]));
   }
 
@@ -38,7 +58,14 @@ export class TechnicianBoard {
       if (l.day !== this.n || l.techId === undefined || l.start === undefined || l.end === undefined) continue;
       const t = this.byId.get(l.techId);
       if (!t) continue;
-      const job = { appointmentId, skill: this.dealer.skills[l.skill] ?? "", start: this.dealer.format(l.start), end: this.dealer.format(l.end), labourHours: Math.round((l.minutes / 60) * 100) / 100, state };
+      const job = {
+        appointmentId,
+        skill: this.dealer.skills[l.skill] ?? "",
+        start: this.dealer.format(l.start),
+        end: this.dealer.format(l.end),
+        labourHours: Math.round((l.minutes / 60) * 100) / 100,
+        state,
+      };
       this.order.set(job, l.start);
       t.jobs.push(job);
     }

@@ -29,7 +29,8 @@ export const STAFF: Caller = { kind: "staff" };
 export const PUBLIC_CHANNELS: readonly Channel[] = ["web", "app"];
 
 /** Said to an anonymous caller whose model is a priority one but whose VIN is not on file. */
-export const PRIORITY_NOTE = "priority service is confirmed by the dealer for vehicles on file; these are ordinary options, and the dealer will contact you to confirm priority";
+export const PRIORITY_NOTE =
+  "priority service is confirmed by the dealer for vehicles on file; these are ordinary options, and the dealer will contact you to confirm priority";
 
 export interface Priority {
   priority: boolean;
@@ -37,7 +38,12 @@ export interface Priority {
   note?: string;
 }
 
-export function priorityFor(sqlite: SqliteHandle, rt: DealerRuntime, caller: Caller, vehicle: Pick<Vehicle, "model" | "vin"> | undefined): Priority {
+export function priorityFor(
+  sqlite: SqliteHandle,
+  rt: DealerRuntime,
+  caller: Caller,
+  vehicle: Pick<Vehicle, "model" | "vin"> | undefined,
+): Priority {
   if (vehicle?.vin && isPriorityVin(sqlite, rt.dealer.id, vehicle.vin.toUpperCase())) return { priority: true };
   if (!isPriority(rt.dealer, vehicle?.model)) return { priority: false };
   return caller.kind === "anonymous" ? { priority: false, note: PRIORITY_NOTE } : { priority: true };
@@ -47,17 +53,21 @@ export function priorityFor(sqlite: SqliteHandle, rt: DealerRuntime, caller: Cal
 export const knownOf = (customer: { known?: boolean } | undefined): boolean => customer?.known === true;
 
 function refuseChannel(message: string): DomainError {
-  return new DomainError("validation_failed", `channel: ${message}`, { errors: [{ path: "channel", message, in: "body" }] });
+  return new DomainError("validation_failed", `channel: ${message}`, {
+    errors: [{ path: "channel", message, in: "body" }],
+  });
 }
 
 export function channelFor(caller: Caller, requested: Channel | undefined): Channel {
   switch (caller.kind) {
     case "anonymous":
       if (requested === undefined) return "web";
-      if (!PUBLIC_CHANNELS.includes(requested)) throw refuseChannel(`"${requested}" is a staff channel; a public booking is "web" or "app"`);
+      if (!PUBLIC_CHANNELS.includes(requested))
+        throw refuseChannel(`"${requested}" is a staff channel; a public booking is "web" or "app"`);
       return requested;
     case "client":
-      if (requested !== undefined && requested !== caller.channel) throw refuseChannel(`this key books under "${caller.channel}"`);
+      if (requested !== undefined && requested !== caller.channel)
+        throw refuseChannel(`this key books under "${caller.channel}"`);
       return caller.channel;
     case "staff":
       return requested ?? "staff";

@@ -1,5 +1,4 @@
 import { audit } from "../db/repos/appointments.js";
-import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { immediate } from "../db/tx.js";
 import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
 import { DomainError, notFound } from "./errors.js";
@@ -20,7 +19,10 @@ export interface VehicleFacts {
 }
 
 /** Idempotent upsert by (dealer, VIN); audited only when something changed. */
-export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; body: VehicleFacts }): { row: VehicleRow; created: boolean } {
+export function putVehicle(
+  ctx: Ctx,
+  input: { dealerId: string; vin: string; body: VehicleFacts },
+): { row: VehicleRow; created: boolean } {
   const { db, sqlite, actor } = ctx;
   const { dealerId, body: f } = input;
   if (!ctx.runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
@@ -30,7 +32,9 @@ export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; bod
     if (f.customerRef !== undefined) {
       const owner = customerById(db, f.customerRef);
       if (!owner || owner.dealerId !== dealerId) {
-        throw new DomainError("validation_failed", "customerRef: no such customer at this dealer", { errors: [{ path: "customerRef", message: "no such customer at this dealer", in: "body" }] });
+        throw new DomainError("validation_failed", "customerRef: no such customer at this dealer", {
+          errors: [{ path: "customerRef", message: "no such customer at this dealer", in: "body" }],
+        });
       }
     }
     const facts = {
@@ -43,9 +47,27 @@ export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; bod
     };
     const existing = findVehicle(db, dealerId, vin);
     if (!existing) {
-      const row: VehicleRow = { id: crypto.randomUUID(), dealerId, vin, plate: null, electrified: false, nextServiceDue: null, ownerCustomerId: null, createdAt: at, updatedAt: at, ...facts };
+      const row: VehicleRow = {
+        id: crypto.randomUUID(),
+        dealerId,
+        vin,
+        plate: null,
+        electrified: false,
+        nextServiceDue: null,
+        ownerCustomerId: null,
+        createdAt: at,
+        updatedAt: at,
+        ...facts,
+      };
       insertVehicle(db, row);
-      audit(db, { dealerId, appointmentId: null, at, actor, action: "vehicle.registered", after: { vehicleId: row.id, ...facts } });
+      audit(db, {
+        dealerId,
+        appointmentId: null,
+        at,
+        actor,
+        action: "vehicle.registered",
+        after: { vehicleId: row.id, ...facts },
+      });
       return { row, created: true };
     }
     const changed = (Object.keys(facts) as Array<keyof typeof facts>).some((k) => existing[k] !== facts[k]);
@@ -53,7 +75,15 @@ export function putVehicle(ctx: Ctx, input: { dealerId: string; vin: string; bod
     const row = { ...existing, ...facts, updatedAt: at };
     updateVehicle(db, existing.id, { ...facts, updatedAt: at });
     const before = Object.fromEntries(Object.keys(facts).map((k) => [k, existing[k as keyof VehicleRow]]));
-    audit(db, { dealerId, appointmentId: null, at, actor, action: "vehicle.updated", before: { vehicleId: existing.id, ...before }, after: { vehicleId: existing.id, ...facts } });
+    audit(db, {
+      dealerId,
+      appointmentId: null,
+      at,
+      actor,
+      action: "vehicle.updated",
+      before: { vehicleId: existing.id, ...before },
+      after: { vehicleId: existing.id, ...facts },
+    });
     return { row, created: false };
   });
 }

@@ -16,6 +16,11 @@ const nextHour = (ms: number) => (Math.floor(ms / HOUR) + 1) * HOUR;
 export function nextWakeAt(sqlite: SqliteHandle): number | null {
   const r = nextDue(sqlite);
   if (!r) return null; // no schema yet: nothing stored, nothing due
-  const due = [r.job, r.lease, r.message, r.idem === null ? null : nextHour(Date.parse(r.idem) + IDEMPOTENCY_TTL_MS)].filter((t): t is number => t !== null);
+  const due = [
+    r.job,
+    r.lease,
+    r.message,
+    r.idem === null ? null : nextHour(Date.parse(r.idem) + IDEMPOTENCY_TTL_MS),
+  ].filter((t): t is number => t !== null);
   return due.length === 0 ? null : Math.min(...due);
 }

@@ -43,6 +43,9 @@ export function withDealerCookie(request: Request, response: Response, dealerId:
   const value = signedIn ? dealerId : "";
   const maxAge = signedIn ? SESSION_MAX_MS / 1000 : 0;
   const out = new Response(response.body, response);
-  out.headers.append("Set-Cookie", `${DEALER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${loopback ? "" : "; Secure"}`);
+  out.headers.append(
+    "Set-Cookie",
+    `${DEALER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${loopback ? "" : "; Secure"}`,
+  );
   return out;
 }

@@ -16,7 +16,8 @@ import { MAX_BODY_BYTES } from "../api/middleware/body-limit.js";
 export async function buffered(request: Request): Promise<Request> {
   if (!request.body) return request;
   const declared = request.headers.get("content-length");
-  let bytes = declared !== null && Number(declared) > MAX_BODY_BYTES ? null : await readAtMost(request.body, MAX_BODY_BYTES);
+  let bytes =
+    declared !== null && Number(declared) > MAX_BODY_BYTES ? null : await readAtMost(request.body, MAX_BODY_BYTES);
   if (bytes === null) {
     await drain(request.body);
     bytes = new Uint8Array(MAX_BODY_BYTES + 1);

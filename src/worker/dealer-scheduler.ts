@@ -52,10 +52,17 @@ export class DealerScheduler extends DurableObject<unknown> {
     // Once per wake-up, as soon as the dealer exists (a PUT created it, the demo was
     // seeded, or it existed before): awaited, so a 201 for a new dealer means the admin
     // tick already reaches it. A failure is retried on the next request.
-    if (!this.registered && dealerExists(s.sqlite, dealerId)) this.registered = await this.register(env, dealerId, s.clock.now());
+    if (!this.registered && dealerExists(s.sqlite, dealerId))
+      this.registered = await this.register(env, dealerId, s.clock.now());
     // The next due job depends only on stored rows: a request that wrote nothing (a
     // search, a refused write) leaves the alarm as it was, without the query that plans it.
-    if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS" && s.sqlite.writes !== writes) await this.scheduleAlarm(s);
+    if (
+      request.method !== "GET" &&
+      request.method !== "HEAD" &&
+      request.method !== "OPTIONS" &&
+      s.sqlite.writes !== writes
+    )
+      await this.scheduleAlarm(s);
     return response;
   }
 
@@ -71,7 +78,14 @@ export class DealerScheduler extends DurableObject<unknown> {
     // a retried run from doing anything twice (scheduler/journey/runner.ts).
     const report = await s.journey.tick(now);
     if (report.jobs.ran.length + report.deliveries.delivered.length + report.jobs.failed > 0) {
-      s.log({ level: "info", msg: "alarm", dealerId: s.dealerId, jobs: report.jobs.ran.length, failedJobs: report.jobs.failed, delivered: report.deliveries.delivered.length });
+      s.log({
+        level: "info",
+        msg: "alarm",
+        dealerId: s.dealerId,
+        jobs: report.jobs.ran.length,
+        failedJobs: report.jobs.failed,
+        delivered: report.deliveries.delivered.length,
+      });
     }
     await this.scheduleAlarm(s);
   }
@@ -90,7 +104,13 @@ export class DealerScheduler extends DurableObject<unknown> {
     if (dealerId !== null && sqlite.hasSchema) {
       const t0 = performance.now();
       const rt = runtimes.get(dealerId);
-      log({ level: "info", msg: "dealer state rebuilt from storage", dealerId, found: rt !== null, ms: Math.round(performance.now() - t0) });
+      log({
+        level: "info",
+        msg: "dealer state rebuilt from storage",
+        dealerId,
+        found: rt !== null,
+        ms: Math.round(performance.now() - t0),
+      });
     }
     return { dealerId, app, journey, sqlite, clock, log };
   }
@@ -110,11 +130,18 @@ export class DealerScheduler extends DurableObject<unknown> {
   /** Listed in the directory, for fan-out operations (admin tick); false if that failed. */
   private async register(env: WorkerEnv, dealerId: string, atMs: number): Promise<boolean> {
     try {
-      const directory = env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY_NAME)) as DurableObjectStub<DealerDirectory>;
+      const directory = env.DIRECTORY.get(
+        env.DIRECTORY.idFromName(DIRECTORY_NAME),
+      ) as DurableObjectStub<DealerDirectory>;
       await directory.register(dealerId, atMs);
       return true;
     } catch (err) {
-      defaultLog({ level: "error", msg: "dealer directory registration failed", dealerId, error: String(err).slice(0, 200) });
+      defaultLog({
+        level: "error",
+        msg: "dealer directory registration failed",
+        dealerId,
+        error: String(err).slice(0, 200),
+      });
       return false;
     }
   }

@@ -21,10 +21,17 @@ export class DealerDirectory extends DurableObject<unknown> {
    * `atMs` is the dealer's app clock (SCHEDULER_NOW when set), not this object's wall clock.
    */
   register(dealerId: string, atMs: number): void {
-    this.ctx.storage.sql.exec("INSERT OR IGNORE INTO dealers (id, registered_at) VALUES (?, ?)", dealerId, new Date(atMs).toISOString());
+    this.ctx.storage.sql.exec(
+      "INSERT OR IGNORE INTO dealers (id, registered_at) VALUES (?, ?)",
+      dealerId,
+      new Date(atMs).toISOString(),
+    );
   }
 
   list(): string[] {
-    return this.ctx.storage.sql.exec<{ id: string }>("SELECT id FROM dealers ORDER BY id").toArray().map((r) => r.id);
+    return this.ctx.storage.sql
+      .exec<{ id: string }>("SELECT id FROM dealers ORDER BY id")
+      .toArray()
+      .map((r) => r.id);
   }
 }

@@ -110,7 +110,10 @@ export class DurableSqlite implements SqliteHandle {
   }
 
   private schemaPresent(): boolean {
-    return this.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", MIGRATIONS_TABLE).toArray().length > 0;
+    return (
+      this.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", MIGRATIONS_TABLE).toArray()
+        .length > 0
+    );
   }
 }
 
@@ -156,7 +159,8 @@ class DurableStatement implements SqliteStatement {
 /** SQLite values the runtime accepts; better-sqlite3 also takes bigint, the DO API does not. */
 function bind(v: unknown): unknown {
   if (typeof v === "bigint") {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError("integer parameter out of the safe range");
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER))
+      throw new RangeError("integer parameter out of the safe range");
     return Number(v);
   }
   return v;

@@ -7,7 +7,10 @@ import { WorkerSettings } from "./settings.js";
 export { clockOf, describeEnvError } from "./settings.js";
 
 const binding = (what: string) =>
-  z.custom<DurableObjectNamespace>((v) => typeof (v as { idFromName?: unknown } | null)?.idFromName === "function", `expected the ${what} Durable Object binding (wrangler.toml)`);
+  z.custom<DurableObjectNamespace>(
+    (v) => typeof (v as { idFromName?: unknown } | null)?.idFromName === "function",
+    `expected the ${what} Durable Object binding (wrangler.toml)`,
+  );
 
 export const WorkerEnv = WorkerSettings.extend({
   DEALERS: binding("DealerScheduler"),

@@ -25,17 +25,24 @@ export function migrate(sqlite: SqliteHandle, journal: Journal, files: Migration
   // Checked before anything runs: a missing file must not leave a half-migrated schema.
   const pending = journal.entries.map((e) => {
     const sql = files[e.tag];
-    if (sql === undefined) throw new Error(`migration ${e.tag} is in the journal but not bundled (src/worker/migrations.ts)`);
+    if (sql === undefined)
+      throw new Error(`migration ${e.tag} is in the journal but not bundled (src/worker/migrations.ts)`);
     return { ...e, sql };
   });
   return immediate(sqlite, () => {
-    sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
-    const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as { created_at: number } | undefined;
+    sqlite.exec(
+      'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)',
+    );
+    const last = sqlite
+      .prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1')
+      .get() as { created_at: number } | undefined;
     let applied = 0;
     for (const m of pending) {
       if (last && Number(last.created_at) >= m.when) continue;
       for (const stmt of m.sql.split(BREAKPOINT)) if (stmt.trim() !== "") sqlite.exec(stmt);
-      sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)').run(sha256Hex(m.sql), m.when);
+      sqlite
+        .prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)')
+        .run(sha256Hex(m.sql), m.when);
       applied++;
     }
     return applied;

@@ -19,18 +19,31 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../api/deps.js";
 const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s);
 
 export const WorkerSettings = z.object({
-  SCHEDULER_ADMIN_TOKEN: z.string({ error: "required: wrangler secret put SCHEDULER_ADMIN_TOKEN" }).min(8, "use at least 8 characters"),
-  PITLANE_SECRET: z.string({ error: "required: wrangler secret put PITLANE_SECRET" }).min(32, "use at least 32 characters"),
+  SCHEDULER_ADMIN_TOKEN: z
+    .string({ error: "required: wrangler secret put SCHEDULER_ADMIN_TOKEN" })
+    .min(8, "use at least 8 characters"),
+  PITLANE_SECRET: z
+    .string({ error: "required: wrangler secret put PITLANE_SECRET" })
+    .min(32, "use at least 32 characters"),
   PITLANE_SECRET_PREVIOUS: opt(z.string().optional()),
   SCHEDULER_NOW: opt(
     z
       .string()
-      .refine((s) => { try { Temporal.Instant.from(s); return true; } catch { return false; } }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
+      .refine((s) => {
+        try {
+          Temporal.Instant.from(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
       .optional(),
   ),
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("0")),
   RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),
-  MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT)),
+  MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(
+    z.coerce.number().int().min(0).max(1000).default(DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT),
+  ),
 });
 export type WorkerSettings = z.infer<typeof WorkerSettings>;
 

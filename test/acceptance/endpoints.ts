@@ -14,7 +14,13 @@ import {
   snapshot,
 } from "../support/http.js";
 import type { Target } from "./target.js";
-import { type AppointmentView, type DayBoard, type DealerPublic, type DealerPutApplied, json } from "../support/contracts.js";
+import {
+  type AppointmentView,
+  type DayBoard,
+  type DealerPublic,
+  type DealerPutApplied,
+  json,
+} from "../support/contracts.js";
 
 // The Booking API, endpoint by endpoint: what success looks like, how bad input is
 // refused (400 problem+json naming the field, and nothing stored), unknown dealers and
@@ -69,7 +75,12 @@ export function describeEndpoints(runtime: () => Target): void {
       const created = await api("PUT", "/v1/dealers/roma-est", romeDealer(), auth);
       expect(created.status).toBe(201);
       expect(created.headers.get("location")).toBe("/v1/dealers/roma-est");
-      expect(await created.json()).toMatchObject({ id: "roma-est", version: 1, name: "Roma Est", receptionRules: { maxPerHour: 3 } });
+      expect(await created.json()).toMatchObject({
+        id: "roma-est",
+        version: 1,
+        name: "Roma Est",
+        receptionRules: { maxPerHour: 3 },
+      });
 
       const replaced = await api("PUT", "/v1/dealers/roma-est", romeDealer({ parking: "Bays 7-9" }), auth);
       expect(replaced.status).toBe(200);
@@ -86,7 +97,12 @@ export function describeEndpoints(runtime: () => Target): void {
         timeZone: "Europe/Rome",
         openingHours: { mon: [["08:00", "18:00"]], sun: [] },
       });
-      expect(pub.interventions).toContainEqual({ code: "maintenance", label: "Maintenance", receptionMinutes: 15, returnMinutes: 10 });
+      expect(pub.interventions).toContainEqual({
+        code: "maintenance",
+        label: "Maintenance",
+        receptionMinutes: 15,
+        returnMinutes: 10,
+      });
       expect(pub.mobility).toEqual(expect.arrayContaining(["none", "courtesy_car", "pickup_delivery", "taxi"]));
       expect(pub.mobility).not.toContain("shuttle");
       // Staff data stays private.
@@ -98,12 +114,25 @@ export function describeEndpoints(runtime: () => Target): void {
     it.each([
       ["an unknown time zone", { timeZone: "Mars/Olympus" }, "timeZone"],
       ["an impossible opening time", { openingHours: { mon: [["08:00", "25:00"]] } }, "openingHours.mon.0.1"],
-      ["two advisors with one id", { advisors: [{ id: "anna", name: "A" }, { id: "anna", name: "B" }] }, "advisors.1.id"],
+      [
+        "two advisors with one id",
+        {
+          advisors: [
+            { id: "anna", name: "A" },
+            { id: "anna", name: "B" },
+          ],
+        },
+        "advisors.1.id",
+      ],
       ["an unknown field", { colour: "red" }, "colour"],
       ["an unknown nested field", { receptionRules: { maxPerDay: 9 } }, "receptionRules.maxPerDay"],
     ])("refuses %s with 400 naming the field, and stores nothing", async (_, overrides, field) => {
       const d = await dealer(); // replacing a stored dealer: it must stay as it is
-      const problem = await refusedWithoutWrites(() => api("PUT", `/v1/dealers/${d}`, romeDealer(overrides), auth), 400, "validation_failed");
+      const problem = await refusedWithoutWrites(
+        () => api("PUT", `/v1/dealers/${d}`, romeDealer(overrides), auth),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toContainEqual(expect.objectContaining({ path: field }));
     });
 
@@ -118,7 +147,11 @@ export function describeEndpoints(runtime: () => Target): void {
       const d = await dealer();
       const held = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
       await putDealer(api, d, romeDealer({ parking: "Bays 7-9", rushHours: [] }));
-      await expectProblem(await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
       const offered = (await search(api, d, availability({ from: WED, days: 1, count: 20 }))).options;
       expect(offered.length).toBeGreaterThan(2);
       for (const o of offered) expect(o.start === held.reception.start && o.advisorId === "anna").toBe(false);
@@ -129,12 +162,30 @@ export function describeEndpoints(runtime: () => Target): void {
       const d = await dealer();
       const held = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "bruno" }));
       const next = romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
-      const problem = await refusedWithoutWrites(() => api("PUT", `/v1/dealers/${d}`, next, auth), 409, "config_conflict");
-      expect(problem.conflicts).toEqual([expect.objectContaining({ appointmentId: held.id, reasons: expect.arrayContaining([expect.objectContaining({ code: "advisor_removed" })]) })]);
-      const res = await api("PUT", `/v1/dealers/${d}?planToken=${encodeURIComponent(problem.plan.planToken)}`, next, auth);
+      const problem = await refusedWithoutWrites(
+        () => api("PUT", `/v1/dealers/${d}`, next, auth),
+        409,
+        "config_conflict",
+      );
+      expect(problem.conflicts).toEqual([
+        expect.objectContaining({
+          appointmentId: held.id,
+          reasons: expect.arrayContaining([expect.objectContaining({ code: "advisor_removed" })]),
+        }),
+      ]);
+      const res = await api(
+        "PUT",
+        `/v1/dealers/${d}?planToken=${encodeURIComponent(problem.plan.planToken)}`,
+        next,
+        auth,
+      );
       expect(res.status).toBe(200);
-      expect((await json<DealerPutApplied>(res)).appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: held.id, advisorChanged: true, timeChanged: false })]);
-      expect(await (await get(d, held.id)).json()).toMatchObject({ reception: { advisorId: "anna", start: held.reception.start } });
+      expect((await json<DealerPutApplied>(res)).appliedPlan.moves).toEqual([
+        expect.objectContaining({ appointmentId: held.id, advisorChanged: true, timeChanged: false }),
+      ]);
+      expect(await (await get(d, held.id)).json()).toMatchObject({
+        reception: { advisorId: "anna", start: held.reception.start },
+      });
     });
 
     it("answers 404 for an unknown dealer", async () => {
@@ -181,7 +232,11 @@ export function describeEndpoints(runtime: () => Target): void {
       ["an unknown vehicle field", { vehicle: { model: "Grecale", colour: "red" } }, "vehicle.colour"],
     ])("refuses %s with 400 naming the field", async (_, overrides, field) => {
       const d = await dealer();
-      const problem = await refusedWithoutWrites(() => api("POST", `/v1/dealers/${d}/availability`, availability(overrides)), 400, "validation_failed");
+      const problem = await refusedWithoutWrites(
+        () => api("POST", `/v1/dealers/${d}/availability`, availability(overrides)),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toContainEqual(expect.objectContaining({ path: field }));
     });
 
@@ -222,10 +277,19 @@ export function describeEndpoints(runtime: () => Target): void {
 
     it("promises the technicians' plan: one mechanic, three 2 h jobs received at 09:00, 09:15 and 09:30 are ready at 11:45, 13:45 and 15:45 (the same on every runtime)", async () => {
       const id = "one-mechanic";
-      await putDealer(api, id, romeDealer({ workshop: { mechanical: [{ id: "luca", name: "Luca" }], diagnosis: [], bodywork: [] } }));
+      await putDealer(
+        api,
+        id,
+        romeDealer({ workshop: { mechanical: [{ id: "luca", name: "Luca" }], diagnosis: [], bodywork: [] } }),
+      );
       const ready = [];
       for (const [i, time] of ["09:00", "09:15", "09:30"].entries()) {
-        const b = await book(api, id, booking({ start: `2026-11-25T${time}`, advisorId: i === 1 ? "bruno" : "anna" }), auth);
+        const b = await book(
+          api,
+          id,
+          booking({ start: `2026-11-25T${time}`, advisorId: i === 1 ? "bruno" : "anna" }),
+          auth,
+        );
         ready.push(b.readyAt);
       }
       expect(ready).toEqual(["2026-11-25T11:45:00+01:00", "2026-11-25T13:45:00+01:00", "2026-11-25T15:45:00+01:00"]);
@@ -234,7 +298,12 @@ export function describeEndpoints(runtime: () => Target): void {
     it("books by start and advisorId, and echoes the instant in the dealer's offset", async () => {
       const d = await dealer();
       const appt = await book(api, d, booking({ start: "2026-11-24T09:15:00Z", advisorId: "bruno" }));
-      expect(appt.reception).toEqual({ start: "2026-11-24T10:15:00+01:00", end: "2026-11-24T10:30:00+01:00", advisorId: "bruno", minutes: 15 });
+      expect(appt.reception).toEqual({
+        start: "2026-11-24T10:15:00+01:00",
+        end: "2026-11-24T10:30:00+01:00",
+        advisorId: "bruno",
+        minutes: 15,
+      });
     });
 
     it("reads a start without offset as the dealer's wall-clock time", async () => {
@@ -250,14 +319,22 @@ export function describeEndpoints(runtime: () => Target): void {
       const second = await book(api, d, booking({ start: at(WED, "10:00") }));
       expect([first.reception.advisorId, second.reception.advisorId].sort()).toEqual(["anna", "bruno"]);
       // Both advisors are now taken at 10:00.
-      await refusedWithoutWrites(() => api("POST", path(d), booking({ start: at(WED, "10:00") })), 409, "slot_unavailable");
+      await refusedWithoutWrites(
+        () => api("POST", path(d), booking({ start: at(WED, "10:00") })),
+        409,
+        "slot_unavailable",
+      );
     });
 
     it("answers a stale optionId with 409 slot_unavailable and at least two bookable alternatives", async () => {
       const d = await dealer();
       const option = (await search(api, d)).options[0];
       await book(api, d, booking({ optionId: option.optionId }));
-      const problem = await refusedWithoutWrites(() => api("POST", path(d), booking({ optionId: option.optionId })), 409, "slot_unavailable");
+      const problem = await refusedWithoutWrites(
+        () => api("POST", path(d), booking({ optionId: option.optionId })),
+        409,
+        "slot_unavailable",
+      );
       expect(problem.violations).toContainEqual(expect.objectContaining({ code: "advisor_busy" }));
       expect(problem.alternatives.length).toBeGreaterThanOrEqual(2);
       for (const alt of problem.alternatives) {
@@ -274,7 +351,11 @@ export function describeEndpoints(runtime: () => Target): void {
       ["a start off the quarter-hour grid", at(WED, "10:05"), "off_grid"],
     ])("answers a start on %s with 409 slot_unavailable naming the rule", async (_, start, rule) => {
       const d = await dealer();
-      const problem = await refusedWithoutWrites(() => api("POST", path(d), booking({ start, advisorId: "anna" })), 409, "slot_unavailable");
+      const problem = await refusedWithoutWrites(
+        () => api("POST", path(d), booking({ start, advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
       expect(problem.violations.map((v) => v.code)).toContain(rule);
       expect(problem.alternatives.length).toBeGreaterThanOrEqual(2);
     });
@@ -305,7 +386,11 @@ export function describeEndpoints(runtime: () => Target): void {
     });
 
     it("answers 404 for an unknown dealer, and stores nothing", async () => {
-      await refusedWithoutWrites(() => api("POST", path("nobody"), booking({ start: at(WED, "10:00") })), 404, "not_found");
+      await refusedWithoutWrites(
+        () => api("POST", path("nobody"), booking({ start: at(WED, "10:00") })),
+        404,
+        "not_found",
+      );
     });
 
     it("refuses a caller whose Authorization does not authenticate (401) instead of booking as a customer", async () => {
@@ -371,8 +456,13 @@ export function describeEndpoints(runtime: () => Target): void {
       // A public booking needs a contact, and each contact holds at most 3 upcoming ones.
       const customer = (i: number) => ({ name: "M", known: opts.known ?? true, email: `m${i}@example.com` });
       let i = 0;
-      for (const time of opts.times ?? ["10:00", "10:15", "10:30"]) await book(api, d, booking({ start: at(WED, time), advisorId: "anna" }, { customer: customer(i++) }));
-      const target = await book(api, d, booking({ start: at(WED, opts.targetAt ?? "15:00"), advisorId: "anna" }, { customer: customer(i++) }));
+      for (const time of opts.times ?? ["10:00", "10:15", "10:30"])
+        await book(api, d, booking({ start: at(WED, time), advisorId: "anna" }, { customer: customer(i++) }));
+      const target = await book(
+        api,
+        d,
+        booking({ start: at(WED, opts.targetAt ?? "15:00"), advisorId: "anna" }, { customer: customer(i++) }),
+      );
       return { d, target };
     }
 
@@ -381,11 +471,22 @@ export function describeEndpoints(runtime: () => Target): void {
       const res = await patch(d, target.id, { reception: { start: at(WED, "16:00") } }, '"1"');
       expect(res.status).toBe(200);
       expect(res.headers.get("etag")).toBe('"2"');
-      expect(await res.json()).toMatchObject({ version: 2, forced: false, reception: { start: "2026-11-25T16:00:00+01:00", advisorId: "anna" } });
-      expect(await (await get(d, target.id)).json()).toMatchObject({ version: 2, reception: { start: "2026-11-25T16:00:00+01:00" } });
+      expect(await res.json()).toMatchObject({
+        version: 2,
+        forced: false,
+        reception: { start: "2026-11-25T16:00:00+01:00", advisorId: "anna" },
+      });
+      expect(await (await get(d, target.id)).json()).toMatchObject({
+        version: 2,
+        reception: { start: "2026-11-25T16:00:00+01:00" },
+      });
       // The old slot is free again, the new one is taken.
       await book(api, d, booking({ start: at(WED, "15:00"), advisorId: "anna" }));
-      await expectProblem(await api("POST", path(d), booking({ start: at(WED, "16:00"), advisorId: "anna" })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", path(d), booking({ start: at(WED, "16:00"), advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
     });
 
     it("moves the return on its own, and refuses a return before the car is ready", async () => {
@@ -403,10 +504,19 @@ export function describeEndpoints(runtime: () => Target): void {
       expect(await res.json()).toMatchObject({
         version: 2,
         reception: target.reception,
-        return: { start: "2026-11-26T16:00:00+01:00", end: "2026-11-26T16:15:00+01:00", advisorId: "anna", minutes: 15 },
+        return: {
+          start: "2026-11-26T16:00:00+01:00",
+          end: "2026-11-26T16:15:00+01:00",
+          advisorId: "anna",
+          minutes: 15,
+        },
       });
       // The new return holds Anna's 16:00 on Thursday.
-      await expectProblem(await api("POST", path(d), booking({ start: "2026-11-26T16:00", advisorId: "anna" })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", path(d), booking({ start: "2026-11-26T16:00", advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
     });
 
     it.each([
@@ -421,13 +531,21 @@ export function describeEndpoints(runtime: () => Target): void {
 
     it("requires If-Match (428), and stores nothing without it", async () => {
       const { d, target } = await busyMorning({ times: [] });
-      await refusedWithoutWrites(() => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, undefined), 428, "precondition_required");
+      await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, undefined),
+        428,
+        "precondition_required",
+      );
     });
 
     it("refuses a stale version with 412 version_conflict, and stores nothing", async () => {
       const { d, target } = await busyMorning({ times: [] });
       expect((await patch(d, target.id, { reception: { start: at(WED, "16:00") } }, 1)).status).toBe(200);
-      const problem = await refusedWithoutWrites(() => patch(d, target.id, { reception: { start: at(WED, "17:00") } }, 1), 412, "version_conflict");
+      const problem = await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start: at(WED, "17:00") } }, 1),
+        412,
+        "version_conflict",
+      );
       expect(problem.currentVersion).toBe(2);
     });
 
@@ -442,42 +560,75 @@ export function describeEndpoints(runtime: () => Target): void {
       ["beyond the booking horizon", at("2028-01-05", "10:00"), "beyond_horizon"],
     ])("refuses a move %s with 409 rule_violation listing the rule, and stores nothing", async (_, start, rule) => {
       const { d, target } = await busyMorning();
-      const problem = await refusedWithoutWrites(() => patch(d, target.id, { reception: { start } }, 1), 409, "rule_violation");
+      const problem = await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start } }, 1),
+        409,
+        "rule_violation",
+      );
       expect(problem.violations.map((v) => v.code)).toContain(rule);
       for (const v of problem.violations) expect(typeof v.message).toBe("string");
       // The appointment keeps its slot: nobody else can take 15:00.
-      await expectProblem(await api("POST", path(d), booking({ start: at(WED, "15:00"), advisorId: "anna" })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", path(d), booking({ start: at(WED, "15:00"), advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
     });
 
     it("refuses force without a reason (400 on reason), and stores nothing", async () => {
       const { d, target } = await busyMorning();
-      const problem = await refusedWithoutWrites(() => patch(d, target.id, { reception: { start: at(WED, "10:45") }, force: true }, 1), 400, "validation_failed");
+      const problem = await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start: at(WED, "10:45") }, force: true }, 1),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toContainEqual(expect.objectContaining({ path: "reason" }));
     });
 
     it.each([
       ["the hourly cap", {}, at(WED, "10:45"), "hourly_cap"],
       // 30-minute receptions (new customers) at 10:00, 10:30, 11:00 fill Anna's 90 minutes per 2 hours.
-      ["the two-hour cap", { known: false, times: ["10:00", "10:30", "11:00"], targetAt: "15:30" }, at(WED, "11:30"), "two_hour_cap"],
-    ])("lets staff force a move past %s with a reason: 200, forced, audited with the reason", async (_, layout, start, rule) => {
-      const { d, target } = await busyMorning(layout);
-      // Without force the cap holds...
-      const refused = await expectProblem(await patch(d, target.id, { reception: { start } }, 1), 409, "rule_violation");
-      expect(refused.violations.map((v) => v.code)).toContain(rule);
-      // ...with force and a reason it gives way.
-      const res = await patch(d, target.id, { reception: { start }, force: true, reason: "Customer is a fleet manager" }, 1);
-      expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ version: 2, forced: true, reception: { start: `${start}:00+01:00` } });
+      [
+        "the two-hour cap",
+        { known: false, times: ["10:00", "10:30", "11:00"], targetAt: "15:30" },
+        at(WED, "11:30"),
+        "two_hour_cap",
+      ],
+    ])(
+      "lets staff force a move past %s with a reason: 200, forced, audited with the reason",
+      async (_, layout, start, rule) => {
+        const { d, target } = await busyMorning(layout);
+        // Without force the cap holds...
+        const refused = await expectProblem(
+          await patch(d, target.id, { reception: { start } }, 1),
+          409,
+          "rule_violation",
+        );
+        expect(refused.violations.map((v) => v.code)).toContain(rule);
+        // ...with force and a reason it gives way.
+        const res = await patch(
+          d,
+          target.id,
+          { reception: { start }, force: true, reason: "Customer is a fleet manager" },
+          1,
+        );
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ version: 2, forced: true, reception: { start: `${start}:00+01:00` } });
 
-      const row = runtime().store
-        .prepare("SELECT action, actor, reason, after_json FROM audit_log WHERE appointment_id = ? ORDER BY id DESC LIMIT 1")
-        .get(target.id) as { action: string; actor: string; reason: string | null; after_json: string };
-      expect(row).toMatchObject({ actor: "admin", reason: "Customer is a fleet manager" });
-      expect(row.action).toMatch(/forced/);
-      expect(row.after_json).toContain(rule);
-      const slots = (await board(d, WED)).advisors[0].slots;
-      expect(slots).toContainEqual(expect.objectContaining({ appointmentId: target.id, kind: "reception", forced: true }));
-    });
+        const row = runtime()
+          .store.prepare(
+            "SELECT action, actor, reason, after_json FROM audit_log WHERE appointment_id = ? ORDER BY id DESC LIMIT 1",
+          )
+          .get(target.id) as { action: string; actor: string; reason: string | null; after_json: string };
+        expect(row).toMatchObject({ actor: "admin", reason: "Customer is a fleet manager" });
+        expect(row.action).toMatch(/forced/);
+        expect(row.after_json).toContain(rule);
+        const slots = (await board(d, WED)).advisors[0].slots;
+        expect(slots).toContainEqual(
+          expect.objectContaining({ appointmentId: target.id, kind: "reception", forced: true }),
+        );
+      },
+    );
 
     it.each([
       ["a double-booked advisor", at(WED, "10:15"), "advisor_busy"],
@@ -509,14 +660,22 @@ export function describeEndpoints(runtime: () => Target): void {
 
     it("refuses an If-Match that is not a version with 400", async () => {
       const { d, target } = await busyMorning({ times: [] });
-      const problem = await refusedWithoutWrites(() => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, "yesterday"), 400, "validation_failed");
+      const problem = await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, "yesterday"),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toContainEqual(expect.objectContaining({ path: "If-Match" }));
     });
 
     it("refuses to move a cancelled appointment (409 invalid_transition)", async () => {
       const { d, target } = await busyMorning({ times: [] });
       expect((await act(d, target.id, "cancel")).status).toBe(200);
-      await refusedWithoutWrites(() => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, 2), 409, "invalid_transition");
+      await refusedWithoutWrites(
+        () => patch(d, target.id, { reception: { start: at(WED, "16:00") } }, 2),
+        409,
+        "invalid_transition",
+      );
     });
 
     it.each([
@@ -525,7 +684,13 @@ export function describeEndpoints(runtime: () => Target): void {
     ])("answers 404 for %s, and stores nothing", async (_, which, id) => {
       const { d, target } = await busyMorning({ times: [] });
       await refusedWithoutWrites(
-        () => patch(which === "dealer" ? d : "nobody", id === "TARGET" ? target.id : id, { reception: { start: at(WED, "16:00") } }, 1),
+        () =>
+          patch(
+            which === "dealer" ? d : "nobody",
+            id === "TARGET" ? target.id : id,
+            { reception: { start: at(WED, "16:00") } },
+            1,
+          ),
         404,
         "not_found",
       );
@@ -548,10 +713,16 @@ export function describeEndpoints(runtime: () => Target): void {
         expect(res.headers.get("etag")).toBe(`"${version}"`);
         expect(await res.json()).toMatchObject({ id: appt.id, status, version });
       }
-      const actions = runtime().store.prepare("SELECT action FROM audit_log WHERE appointment_id = ? ORDER BY id").all(appt.id) as Array<{ action: string }>;
+      const actions = runtime()
+        .store.prepare("SELECT action FROM audit_log WHERE appointment_id = ? ORDER BY id")
+        .all(appt.id) as Array<{ action: string }>;
       expect(actions.map((r) => r.action)).toEqual(["book", "confirm", "check-in", "complete"]);
       // A completed appointment still holds its slot.
-      await expectProblem(await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })),
+        409,
+        "slot_unavailable",
+      );
     });
 
     it.each([
@@ -561,13 +732,16 @@ export function describeEndpoints(runtime: () => Target): void {
       ["cancel", ["check-in"], "checked_in"],
       ["no-show", ["cancel"], "cancelled"],
       ["confirm", ["no-show"], "no_show"],
-    ])("refuses to %s after %j (status %s) with 409 invalid_transition, and stores nothing", async (action, steps, status) => {
-      const d = await dealer();
-      const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
-      for (const step of steps) expect((await act(d, appt.id, step)).status).toBe(200);
-      await refusedWithoutWrites(() => act(d, appt.id, action), 409, "invalid_transition");
-      expect(await (await get(d, appt.id)).json()).toMatchObject({ status });
-    });
+    ])(
+      "refuses to %s after %j (status %s) with 409 invalid_transition, and stores nothing",
+      async (action, steps, status) => {
+        const d = await dealer();
+        const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
+        for (const step of steps) expect((await act(d, appt.id, step)).status).toBe(200);
+        await refusedWithoutWrites(() => act(d, appt.id, action), 409, "invalid_transition");
+        expect(await (await get(d, appt.id)).json()).toMatchObject({ status });
+      },
+    );
 
     it("cancel releases the slot exactly once: it books again, a second cancel is refused and frees nothing", async () => {
       const d = await oneAdvisor();
@@ -584,7 +758,9 @@ export function describeEndpoints(runtime: () => Target): void {
       // The second booking still holds 11:00.
       await refusedWithoutWrites(() => api("POST", path(d), slot), 409, "slot_unavailable");
       const receptions = (await board(d, WED)).advisors[0].slots.filter((s) => s.kind === "reception");
-      expect(receptions).toEqual([expect.objectContaining({ appointmentId: second.id, start: "2026-11-25T11:00:00+01:00" })]);
+      expect(receptions).toEqual([
+        expect.objectContaining({ appointmentId: second.id, start: "2026-11-25T11:00:00+01:00" }),
+      ]);
     });
 
     it("no-show releases the slot", async () => {
@@ -600,7 +776,11 @@ export function describeEndpoints(runtime: () => Target): void {
       const d = await dealer();
       const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
       expect((await act(d, appt.id, "confirm", undefined, { "If-Match": "1" })).status).toBe(200);
-      await refusedWithoutWrites(() => act(d, appt.id, "cancel", undefined, { "If-Match": "1" }), 412, "version_conflict");
+      await refusedWithoutWrites(
+        () => act(d, appt.id, "cancel", undefined, { "If-Match": "1" }),
+        412,
+        "version_conflict",
+      );
     });
 
     it.each([
@@ -620,7 +800,11 @@ export function describeEndpoints(runtime: () => Target): void {
     ])("answers 404 for %s, and stores nothing", async (_, which, id) => {
       const d = await dealer();
       const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
-      await refusedWithoutWrites(() => act(which === "dealer" ? d : "nobody", id === "BOOKED" ? appt.id : id, "confirm"), 404, "not_found");
+      await refusedWithoutWrites(
+        () => act(which === "dealer" ? d : "nobody", id === "BOOKED" ? appt.id : id, "confirm"),
+        404,
+        "not_found",
+      );
     });
   });
 
@@ -631,20 +815,40 @@ export function describeEndpoints(runtime: () => Target): void {
       const d = await dealer();
       // As the desk (staff token): one customer's four bookings would hit the public per-contact cap.
       const a1 = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }), auth);
-      const a2 = await book(api, d, booking({ start: at(WED, "09:30"), advisorId: "anna" }, { mobility: "courtesy_car" }), auth);
+      const a2 = await book(
+        api,
+        d,
+        booking({ start: at(WED, "09:30"), advisorId: "anna" }, { mobility: "courtesy_car" }),
+        auth,
+      );
       const b1 = await book(api, d, booking({ start: at(WED, "10:00"), advisorId: "bruno" }), auth);
       await book(api, d, booking({ start: at("2026-11-26", "10:00"), advisorId: "bruno" }), auth); // another day
 
       const day = await board(d, WED);
       expect(day).toMatchObject({ date: WED, timeZone: "Europe/Rome", open: true });
-      expect(day.advisors.map((a) => [a.id, a.name])).toEqual([["anna", "Anna Rossi"], ["bruno", "Bruno Neri"]]);
+      expect(day.advisors.map((a) => [a.id, a.name])).toEqual([
+        ["anna", "Anna Rossi"],
+        ["bruno", "Bruno Neri"],
+      ]);
       const [anna, bruno] = day.advisors;
       // What each advisor should see: every reception and return of that day that is theirs.
       const expected = (advisorId: string) =>
         [a1, a2, b1]
           .flatMap((a) => [
-            { appointmentId: a.id, kind: "reception", start: a.reception.start, end: a.reception.end, advisorId: a.reception.advisorId },
-            { appointmentId: a.id, kind: "return", start: a.return!.start, end: a.return!.end, advisorId: a.return!.advisorId },
+            {
+              appointmentId: a.id,
+              kind: "reception",
+              start: a.reception.start,
+              end: a.reception.end,
+              advisorId: a.reception.advisorId,
+            },
+            {
+              appointmentId: a.id,
+              kind: "return",
+              start: a.return!.start,
+              end: a.return!.end,
+              advisorId: a.return!.advisorId,
+            },
           ])
           .filter((s) => s.advisorId === advisorId && s.start.startsWith(WED))
           .sort((x, y) => ms(x.start) - ms(y.start))
@@ -671,7 +875,11 @@ export function describeEndpoints(runtime: () => Target): void {
 
     it("refuses an impossible date with 400", async () => {
       const d = await dealer();
-      const problem = await expectProblem(await api("GET", `/v1/dealers/${d}/days/2026-02-30`, undefined, auth), 400, "validation_failed");
+      const problem = await expectProblem(
+        await api("GET", `/v1/dealers/${d}/days/2026-02-30`, undefined, auth),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toContainEqual(expect.objectContaining({ path: "date", in: "path" }));
     });
 
@@ -692,9 +900,13 @@ export function describeEndpoints(runtime: () => Target): void {
 
     const endpoints: Array<[string, () => [string, string, unknown?, Record<string, string>?]]> = [
       ["GET appointment", () => ["GET", path(d, id)]],
-      ["PATCH appointment", () => ["PATCH", path(d, id), { reception: { start: at(WED, "16:00") } }, { "If-Match": "1" }]],
+      [
+        "PATCH appointment",
+        () => ["PATCH", path(d, id), { reception: { start: at(WED, "16:00") } }, { "If-Match": "1" }],
+      ],
       ...["confirm", "cancel", "check-in", "no-show", "complete"].map(
-        (a) => [`POST ${a}`, () => ["POST", `${path(d, id)}/${a}`] as [string, string]] as [string, () => [string, string]],
+        (a) =>
+          [`POST ${a}`, () => ["POST", `${path(d, id)}/${a}`] as [string, string]] as [string, () => [string, string]],
       ),
       ["GET day board", () => ["GET", `/v1/dealers/${d}/days/${WED}`]],
     ];
@@ -704,15 +916,21 @@ export function describeEndpoints(runtime: () => Target): void {
       ["the token without the Bearer scheme", { Authorization: ADMIN_TOKEN }],
       ["a Basic credential", { Authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString("base64")}` }],
     ];
-    const cases = endpoints.flatMap(([name, req]) => credentials.map(([cred, headers]) => [name, cred, req, headers] as const));
+    const cases = endpoints.flatMap(([name, req]) =>
+      credentials.map(([cred, headers]) => [name, cred, req, headers] as const),
+    );
 
     it.each(cases)("%s with %s → 401 with a Bearer challenge, and stores nothing", async (_, __, req, headers) => {
       const [method, p, body, extra] = req();
-      const problem = await refusedWithoutWrites(async () => {
-        const r = await api(method, p, body, { ...extra, ...headers });
-        expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
-        return r;
-      }, 401, "unauthorized");
+      const problem = await refusedWithoutWrites(
+        async () => {
+          const r = await api(method, p, body, { ...extra, ...headers });
+          expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+          return r;
+        },
+        401,
+        "unauthorized",
+      );
       expect(problem.detail).not.toContain(ADMIN_TOKEN);
     });
   });
@@ -725,13 +943,20 @@ export function describeEndpoints(runtime: () => Target): void {
       ["PUT dealer", (d) => ["PUT", `/v1/dealers/${d}`, romeDealer({ colour: "red" })]],
       ["POST availability", (d) => ["POST", `/v1/dealers/${d}/availability`, availability({ colour: "red" })]],
       ["POST appointment", (d) => ["POST", path(d), booking({ start: at(WED, "10:00") }, { colour: "red" })]],
-      ["PATCH appointment", (d, id) => ["PATCH", path(d, id), { reception: { start: at(WED, "16:00") }, colour: "red" }]],
+      [
+        "PATCH appointment",
+        (d, id) => ["PATCH", path(d, id), { reception: { start: at(WED, "16:00") }, colour: "red" }],
+      ],
       ["POST cancel", (d, id) => ["POST", `${path(d, id)}/cancel`, { colour: "red" }]],
     ])("%s refuses an unknown field with 400 on that field", async (_, req) => {
       const d = await dealer();
       const id = (await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }))).id;
       const [method, p, body] = req(d, id);
-      const problem = await refusedWithoutWrites(() => api(method, p, body, { ...auth, "If-Match": "1" }), 400, "validation_failed");
+      const problem = await refusedWithoutWrites(
+        () => api(method, p, body, { ...auth, "If-Match": "1" }),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors).toEqual([expect.objectContaining({ path: "colour", message: "unknown field" })]);
     });
   });

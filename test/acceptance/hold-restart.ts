@@ -23,8 +23,14 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       const api1 = fetchApi(first.baseUrl);
       await putDealer(api1, DEALER, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] }));
       const day = availability({ date: "2026-11-24" });
-      const [slot] = (await json<DayResponse>(await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day))).options;
-      const res = await api1("POST", `/v1/dealers/${DEALER}/holds`, { optionId: slot.optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } });
+      const [slot] = (await json<DayResponse>(await api1("POST", `/v1/dealers/${DEALER}/availability/day`, day)))
+        .options;
+      const res = await api1("POST", `/v1/dealers/${DEALER}/holds`, {
+        optionId: slot.optionId,
+        vehicle: { model: "Grecale" },
+        interventions: ["maintenance"],
+        customer: { known: true },
+      });
       expect(res.status).toBe(201);
       const held = await json<HoldView>(res);
 
@@ -34,9 +40,15 @@ export function describeHoldRestart(runtime: ServerRuntime): void {
       started.push(second);
       const api2 = fetchApi(second.baseUrl);
 
-      const starts = (await json<DayResponse>(await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day))).options.map((o) => o.start);
+      const starts = (
+        await json<DayResponse>(await api2("POST", `/v1/dealers/${DEALER}/availability/day`, day))
+      ).options.map((o) => o.start);
       expect(starts).not.toContain(slot.start);
-      await expectProblem(await api2("POST", `/v1/dealers/${DEALER}/appointments`, booking({ optionId: slot.optionId })), 409, "slot_unavailable");
+      await expectProblem(
+        await api2("POST", `/v1/dealers/${DEALER}/appointments`, booking({ optionId: slot.optionId })),
+        409,
+        "slot_unavailable",
+      );
       const appt = await book(api2, DEALER, booking({ optionId: held.option.optionId }, { holdId: held.holdId }));
       expect(appt.reception.start).toBe(slot.start);
     }, 120_000);

@@ -32,15 +32,24 @@ export function describeJourney(runtime: ServerRuntime): void {
   describe("the journey in the running server", () => {
     it("ticks timers forward on demand, delivers them, and survives a restart without repeats", async () => {
       let api = fetchApi(servers[0].baseUrl);
-      await ok(await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth), 201);
-      const b = await ok<AppointmentView>(await api("POST", "/v1/dealers/rome/appointments", bookingBody("2026-11-25T11:00")), 201);
+      await ok(
+        await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth),
+        201,
+      );
+      const b = await ok<AppointmentView>(
+        await api("POST", "/v1/dealers/rome/appointments", bookingBody("2026-11-25T11:00")),
+        201,
+      );
       expect((await api("POST", "/v1/admin/tick", {})).status).toBe(401);
       const first = await ok<TickResult>(await api("POST", "/v1/admin/tick", {}, auth));
       expect(first.jobs.map((j) => j.kind)).toEqual(["supervisor_notice"]);
       expect(first.deliveries).toEqual({ delivered: 1, retried: 0, failed: 0 });
       const reminderAt = new Date(Date.parse(b.reception.start) - 86_400_000).toISOString();
       const second = await ok<TickResult>(await api("POST", "/v1/admin/tick", { now: reminderAt }, auth));
-      expect(second.jobs.map((j) => [j.kind, j.outcome])).toEqual([["confirm_overdue", "staff:service_desk"], ["reminder", "sent:sms"]]);
+      expect(second.jobs.map((j) => [j.kind, j.outcome])).toEqual([
+        ["confirm_overdue", "staff:service_desk"],
+        ["reminder", "sent:sms"],
+      ]);
       expect(rx.accepted.size).toBe(3);
       // Restart on the same state: nothing due fires again, nothing is re-delivered.
       servers[0].kill("SIGTERM"); // not stop(): that would delete the state with its temp dir

@@ -32,12 +32,19 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
   };
 
   function appointmentsOf(dealerId: string): Array<{ id: string; status: string }> {
-    return runtime().store.prepare("SELECT id, status FROM appointments WHERE dealer_id = ?").all(dealerId) as Array<{ id: string; status: string }>;
+    return runtime().store.prepare("SELECT id, status FROM appointments WHERE dealer_id = ?").all(dealerId) as Array<{
+      id: string;
+      status: string;
+    }>;
   }
 
   async function send(dealerId: string, body: unknown, headers: Record<string, string> = {}) {
     const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
-    return { status: res.status, replayed: res.headers.get("idempotent-replayed"), body: await json<AppointmentView | Problem>(res) };
+    return {
+      status: res.status,
+      replayed: res.headers.get("idempotent-replayed"),
+      body: await json<AppointmentView | Problem>(res),
+    };
   }
 
   describe("the last slot under contention", () => {
@@ -55,16 +62,28 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
           Array.from({ length: RACERS }, (_, i) =>
             send(
               dealerId,
-              booking(i % 2 ? { optionId } : { start: LAST_SLOT, advisorId: "anna" }, { customer: { known: true, name: `Customer ${i}`, email: `c${i}@example.com` } }),
+              booking(i % 2 ? { optionId } : { start: LAST_SLOT, advisorId: "anna" }, {
+                customer: { known: true, name: `Customer ${i}`, email: `c${i}@example.com` },
+              }),
             ),
           ),
         );
 
         const statuses = results.map((r) => r.status);
-        expect(statuses.filter((s) => s >= 500), `round ${round}`).toEqual([]);
-        expect(statuses.filter((s) => s === 201), `round ${round}`).toHaveLength(1);
-        expect(statuses.filter((s) => s === 409), `round ${round}`).toHaveLength(RACERS - 1);
-        for (const r of results.filter((x): x is typeof x & { body: Problem } => x.status === 409)) expect(r.body.code).toBe("slot_unavailable");
+        expect(
+          statuses.filter((s) => s >= 500),
+          `round ${round}`,
+        ).toEqual([]);
+        expect(
+          statuses.filter((s) => s === 201),
+          `round ${round}`,
+        ).toHaveLength(1);
+        expect(
+          statuses.filter((s) => s === 409),
+          `round ${round}`,
+        ).toHaveLength(RACERS - 1);
+        for (const r of results.filter((x): x is typeof x & { body: Problem } => x.status === 409))
+          expect(r.body.code).toBe("slot_unavailable");
         const winner = results.find((r): r is typeof r & { body: AppointmentView } => r.status === 201)!.body;
         expect(winner.reception).toMatchObject({ start: LAST_SLOT, advisorId: "anna" });
 
@@ -95,7 +114,10 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
         const k = i % KEYS; // interleaved, so duplicates of different keys race each other
         return send(
           dealerId,
-          booking({ start: "2026-11-25T10:00" }, { customer: { known: true, name: `Customer ${k}`, email: `k${k}@example.com` } }),
+          booking(
+            { start: "2026-11-25T10:00" },
+            { customer: { known: true, name: `Customer ${k}`, email: `k${k}@example.com` } },
+          ),
           { "Idempotency-Key": `retry-${k}` },
         ).then((r) => ({ ...r, k }));
       });
@@ -112,7 +134,11 @@ export function describeRace(runtime: () => Target, logLines: () => string[]): v
         ids.add(mine[0].body.id);
       }
       expect(ids.size).toBe(KEYS);
-      expect(appointmentsOf(dealerId).map((a) => a.id).sort()).toEqual([...ids].sort());
+      expect(
+        appointmentsOf(dealerId)
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual([...ids].sort());
     });
   });
 }

@@ -1,6 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type ServerRuntime, type SpawnedServer, spawnServer } from "../support/server.js";
-import { type Api, auth, availability, book, booking, expectProblem, fetchApi, putDealer, romeDealer, search } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  availability,
+  book,
+  booking,
+  expectProblem,
+  fetchApi,
+  putDealer,
+  romeDealer,
+  search,
+} from "../support/http.js";
 import { fileStore, storeFiles } from "./target.js";
 import { type AppointmentView, json } from "../support/contracts.js";
 
@@ -42,7 +53,9 @@ export function describeRestart(runtime: ServerRuntime): void {
       //    201s, not answers: the desk caps refuse some of these slots (409), and the order
       //    in which answers arrive differs from run to run.
       const times = ["09:00", "09:15", "09:30", "09:45", "10:00", "10:15", "10:30", "10:45", "11:00", "11:15"];
-      const slots = times.flatMap((time) => ["anna", "bruno"].map((advisorId) => ({ start: `2026-11-26T${time}`, advisorId })));
+      const slots = times.flatMap((time) =>
+        ["anna", "bruno"].map((advisorId) => ({ start: `2026-11-26T${time}`, advisorId })),
+      );
       let created = 0;
       const burst = await Promise.allSettled(
         slots.map(async (slot) => {
@@ -75,7 +88,9 @@ export function describeRestart(runtime: ServerRuntime): void {
       }
       if (runtime === "worker") {
         // The dealer's object woke up fresh and rebuilt its index from storage.
-        const rebuilt = second.stdoutLines().filter((l) => l.includes('"dealer state rebuilt from storage"') && l.includes(`"dealerId":"${DEALER}"`));
+        const rebuilt = second
+          .stdoutLines()
+          .filter((l) => l.includes('"dealer state rebuilt from storage"') && l.includes(`"dealerId":"${DEALER}"`));
         expect(rebuilt.map((l) => JSON.parse(l).found)).toEqual([true]);
       }
 
@@ -87,7 +102,11 @@ export function describeRestart(runtime: ServerRuntime): void {
 
       // ...and booking one of them again is refused.
       for (const appt of acknowledged) {
-        const again = await restarted("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: appt.reception.start, advisorId: appt.reception.advisorId }));
+        const again = await restarted(
+          "POST",
+          `/v1/dealers/${DEALER}/appointments`,
+          booking({ start: appt.reception.start, advisorId: appt.reception.advisorId }),
+        );
         await expectProblem(again, 409, "slot_unavailable");
       }
 
@@ -95,9 +114,19 @@ export function describeRestart(runtime: ServerRuntime): void {
       // committed while their answer was lost with the process.
       const store = fileStore(storeFiles(first));
       try {
-        expect((store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check)).toEqual(expect.arrayContaining(["ok"]));
-        expect((store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).filter((r) => r.integrity_check !== "ok")).toEqual([]);
-        const ids = (store.prepare("SELECT id FROM appointments WHERE dealer_id = ?").all(DEALER) as Array<{ id: string }>).map((r) => r.id);
+        expect(
+          (store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map(
+            (r) => r.integrity_check,
+          ),
+        ).toEqual(expect.arrayContaining(["ok"]));
+        expect(
+          (store.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).filter(
+            (r) => r.integrity_check !== "ok",
+          ),
+        ).toEqual([]);
+        const ids = (
+          store.prepare("SELECT id FROM appointments WHERE dealer_id = ?").all(DEALER) as Array<{ id: string }>
+        ).map((r) => r.id);
         expect(ids).toEqual(expect.arrayContaining(acknowledged.map((a) => a.id)));
         expect(ids.length).toBeLessThanOrEqual(offered.length + slots.length);
       } finally {

@@ -40,8 +40,17 @@ export function describeStampede(runtime: () => Target, logLines: () => string[]
       const results = await Promise.all(
         Array.from({ length: RACERS }, async (_, i) => {
           // A third name the option, a third the start and an advisor, a third only the start.
-          const slot = i % 3 === 0 ? { optionId } : i % 3 === 1 ? { start: SLOT, advisorId: free[i % 9 < 3 ? 0 : i % 9 < 6 ? 1 : 2] } : { start: "2026-11-24T10:00" };
-          const res = await http("POST", `/v1/dealers/${dealerId}/appointments`, booking(slot, { customer: { known: true, name: `Racer ${i}`, email: `racer${i}@example.com` } }));
+          const slot =
+            i % 3 === 0
+              ? { optionId }
+              : i % 3 === 1
+                ? { start: SLOT, advisorId: free[i % 9 < 3 ? 0 : i % 9 < 6 ? 1 : 2] }
+                : { start: "2026-11-24T10:00" };
+          const res = await http(
+            "POST",
+            `/v1/dealers/${dealerId}/appointments`,
+            booking(slot, { customer: { known: true, name: `Racer ${i}`, email: `racer${i}@example.com` } }),
+          );
           return { status: res.status, body: await json<AppointmentView | Problem>(res) };
         }),
       );
@@ -50,13 +59,19 @@ export function describeStampede(runtime: () => Target, logLines: () => string[]
       expect(results.filter((r) => r.status >= 500)).toEqual([]);
       expect(count(201)).toBe(3);
       expect(count(409)).toBe(RACERS - 3);
-      for (const r of results.filter((x): x is typeof x & { body: Problem } => x.status === 409)) expect(r.body.code).toBe("slot_unavailable");
-      const winners = results.filter((r): r is typeof r & { body: AppointmentView } => r.status === 201).map((r) => r.body.reception.advisorId).sort();
+      for (const r of results.filter((x): x is typeof x & { body: Problem } => x.status === 409))
+        expect(r.body.code).toBe("slot_unavailable");
+      const winners = results
+        .filter((r): r is typeof r & { body: AppointmentView } => r.status === 201)
+        .map((r) => r.body.reception.advisorId)
+        .sort();
       expect(winners).toEqual(["bruno", "carla", "dario"]);
 
       // Storage: four receptions at 10:00, one per advisor, nothing else.
       const store = runtime().store;
-      const rows = store.prepare("SELECT advisor_id, reception_start FROM appointments WHERE dealer_id = ?").all(dealerId) as Array<{ advisor_id: string; reception_start: number }>;
+      const rows = store
+        .prepare("SELECT advisor_id, reception_start FROM appointments WHERE dealer_id = ?")
+        .all(dealerId) as Array<{ advisor_id: string; reception_start: number }>;
       expect(rows).toHaveLength(4);
       expect(new Set(rows.map((r) => r.advisor_id)).size).toBe(4);
       const overlapping = store

@@ -34,7 +34,13 @@ export function storeFiles(server: Pick<SpawnedServer, "runtime" | "dbPath">): (
   if (server.runtime === "node") return () => [server.dbPath];
   // miniflare's layout: <persist-to>/v3/do/<worker name>-<class>/<object id hash>.sqlite
   const dir = join(server.dbPath, "v3", "do", "pitlane-DealerScheduler");
-  return () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite").sort().map((f) => join(dir, f)) : []);
+  return () =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")
+          .sort()
+          .map((f) => join(dir, f))
+      : [];
 }
 
 /** A read-only view over the files `list()` names now; handles stay open until close(). */
@@ -48,7 +54,10 @@ export function fileStore(list: () => string[]) {
     }
     return db;
   };
-  const withSchema = () => list().map(handle).filter((db) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dealers'").get());
+  const withSchema = () =>
+    list()
+      .map(handle)
+      .filter((db) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dealers'").get());
   const store: StoreReader & { close(): void } = {
     prepare: (sql) => ({
       all: (...params) => withSchema().flatMap((db) => db.prepare(sql).all(...params)),
@@ -69,7 +78,10 @@ export function fileStore(list: () => string[]) {
 }
 
 /** The spawned runtime for the enclosing file, as a Target (rate limits off: one address). */
-export function useSpawnedTarget(runtime: ServerRuntime, env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" }) {
+export function useSpawnedTarget(
+  runtime: ServerRuntime,
+  env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" },
+) {
   const real = useRealServer(env, runtime);
   let store: ReturnType<typeof fileStore> | undefined;
   afterAll(() => store?.close());

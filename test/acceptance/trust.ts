@@ -31,39 +31,70 @@ export function describeTrust(runtime: () => Target): void {
       expect(res.status).toBe(201);
       return { Authorization: `Bearer ${(await json<CreatedApiKey>(res)).secret}` };
     };
-    return { id, as: { anonymous: {}, client: await key("client", { channel: "app" }), advisor: await key("advisor"), admin: await key("admin") } };
+    return {
+      id,
+      as: {
+        anonymous: {},
+        client: await key("client", { channel: "app" }),
+        advisor: await key("advisor"),
+        admin: await key("admin"),
+      },
+    };
   }
 
   let contact = 0;
-  const person = (extra: Record<string, unknown> = {}): { name: string; email: string; phone?: string } => ({ name: `Customer ${++contact}`, email: `c${contact}@example.com`, ...extra });
+  const person = (extra: Record<string, unknown> = {}): { name: string; email: string; phone?: string } => ({
+    name: `Customer ${++contact}`,
+    email: `c${contact}@example.com`,
+    ...extra,
+  });
   const vin = (n: number) => `ZAMTRUST${String(seq).padStart(3, "0")}${String(n).padStart(6, "0")}`;
 
   async function searchAs(w: World, who: Who, body: Record<string, unknown>) {
-    const res = await api("POST", `/v1/dealers/${w.id}/availability`, { interventions: ["maintenance"], count: 2, ...body }, w.as[who]);
+    const res = await api(
+      "POST",
+      `/v1/dealers/${w.id}/availability`,
+      { interventions: ["maintenance"], count: 2, ...body },
+      w.as[who],
+    );
     expect(res.status).toBe(200);
     return json<AvailabilityResponse>(res);
   }
   const bookBody = (optionId: string, extra: Record<string, unknown> = {}) => ({
-    optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: person(), mobility: "none", ...extra,
+    optionId,
+    vehicle: { model: "Grecale" },
+    interventions: ["maintenance"],
+    customer: person(),
+    mobility: "none",
+    ...extra,
   });
-  const bookAs = (w: World, who: Who, body: unknown) => api("POST", `/v1/dealers/${w.id}/appointments`, body, w.as[who]);
+  const bookAs = (w: World, who: Who, body: unknown) =>
+    api("POST", `/v1/dealers/${w.id}/appointments`, body, w.as[who]);
   async function booked(w: World, who: Who, body: unknown) {
     const res = await bookAs(w, who, body);
     const appt = await json<AppointmentView>(res);
     expect(res.status, JSON.stringify(appt).slice(0, 300)).toBe(201);
     return appt;
   }
-  const putVehicle = (w: World, who: Who, v: string, body: unknown) => api("PUT", `/v1/dealers/${w.id}/vehicles/${v}`, body, w.as[who]);
+  const putVehicle = (w: World, who: Who, v: string, body: unknown) =>
+    api("PUT", `/v1/dealers/${w.id}/vehicles/${v}`, body, w.as[who]);
 
   describe("priority: believed from a credential, or from a VIN the dealer holds as priority", () => {
     it.each(WHO)("a priority model (MC20) named by %s, its VIN not on file", async (who) => {
       const w = await world();
       const vehicle = { model: "MC20", vin: vin(1) };
       const res = await searchAs(w, who, { vehicle, customer: { known: true } });
-      const appt = await booked(w, who, bookBody(res.options[0].optionId, { vehicle, customer: person({ known: true }) }));
+      const appt = await booked(
+        w,
+        who,
+        bookBody(res.options[0].optionId, { vehicle, customer: person({ known: true }) }),
+      );
       if (who === "anonymous") {
         // Ordinary options (no reserve, no caps override, the mobility asked for), and a note.
-        expect(res.options.map((o) => [o.express, o.overridesCaps, o.mobility])).toEqual([[false, false, "none"], [false, false, "none"]]);
+        expect(res.options.map((o) => [o.express, o.overridesCaps, o.mobility])).toEqual([
+          [false, false, "none"],
+          [false, false, "none"],
+        ]);
         expect(res.priorityNote).toMatch(/dealer will contact you to confirm priority/);
         expect(res.mobilityNote).toBeUndefined();
         expect(appt).toMatchObject({ express: false, priority: false, mobility: "none" });
@@ -81,7 +112,11 @@ export function describeTrust(runtime: () => Target): void {
       const vehicle = { model: "Grecale", vin: vin(2) };
       const res = await searchAs(w, who, { vehicle, customer: { known: true } });
       expect(res.options[0]).toMatchObject({ express: true, mobility: "courtesy_car" });
-      const appt = await booked(w, who, bookBody(res.options[0].optionId, { vehicle, customer: person({ known: true }) }));
+      const appt = await booked(
+        w,
+        who,
+        bookBody(res.options[0].optionId, { vehicle, customer: person({ known: true }) }),
+      );
       expect(appt).toMatchObject({ express: true, priority: true });
     });
 
@@ -95,11 +130,23 @@ export function describeTrust(runtime: () => Target): void {
 
   describe("channel: follows the credential", () => {
     const CASES: Array<[Who, string | undefined, string | 400]> = [
-      ["anonymous", undefined, "web"], ["anonymous", "web", "web"], ["anonymous", "app", "app"],
-      ["anonymous", "staff", 400], ["anonymous", "phone", 400], ["anonymous", "walk_in", 400],
-      ["client", undefined, "app"], ["client", "app", "app"], ["client", "web", 400], ["client", "staff", 400],
-      ["advisor", undefined, "staff"], ["advisor", "phone", "phone"], ["advisor", "walk_in", "walk_in"], ["advisor", "web", "web"],
-      ["admin", undefined, "staff"], ["admin", "staff", "staff"], ["admin", "app", "app"],
+      ["anonymous", undefined, "web"],
+      ["anonymous", "web", "web"],
+      ["anonymous", "app", "app"],
+      ["anonymous", "staff", 400],
+      ["anonymous", "phone", 400],
+      ["anonymous", "walk_in", 400],
+      ["client", undefined, "app"],
+      ["client", "app", "app"],
+      ["client", "web", 400],
+      ["client", "staff", 400],
+      ["advisor", undefined, "staff"],
+      ["advisor", "phone", "phone"],
+      ["advisor", "walk_in", "walk_in"],
+      ["advisor", "web", "web"],
+      ["admin", undefined, "staff"],
+      ["admin", "staff", "staff"],
+      ["admin", "app", "app"],
     ];
     it.each(CASES)("%s declaring %s → %s", async (who, channel, expected) => {
       const w = await world();
@@ -135,20 +182,41 @@ export function describeTrust(runtime: () => Target): void {
       const w = await world();
       const first = (await searchAs(w, "anonymous", {})).options;
       const owner = person({ phone: "+39 333 0000001", reminders: { consent: true, channel: "sms" } });
-      const a = await booked(w, "anonymous", bookBody(first[0].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: owner }));
-      const before = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4)) as { name: string; phone: string; owner: string };
+      const a = await booked(
+        w,
+        "anonymous",
+        bookBody(first[0].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: owner }),
+      );
+      const before = runtime()
+        .store.prepare(
+          "SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?",
+        )
+        .get(vin(4)) as { name: string; phone: string; owner: string };
       expect(before).toMatchObject({ name: owner.name, phone: "+39 333 0000001" });
       const stranger = { name: "Someone Else", email: owner.email, phone: "+39 333 9999999" };
-      const b = await booked(w, who, bookBody(first[1].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: stranger }));
-      const after = runtime().store.prepare("SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?").get(vin(4)) as { name: string; phone: string; owner: string };
-      const view = async (id: string) => json<AppointmentView>(await api("GET", `/v1/dealers/${w.id}/appointments/${id}`, undefined, auth));
+      const b = await booked(
+        w,
+        who,
+        bookBody(first[1].optionId, { vehicle: { model: "Grecale", vin: vin(4) }, customer: stranger }),
+      );
+      const after = runtime()
+        .store.prepare(
+          "SELECT c.name, c.phone, v.owner_customer_id AS owner FROM customers c JOIN vehicles v ON v.owner_customer_id = c.id WHERE v.vin = ?",
+        )
+        .get(vin(4)) as { name: string; phone: string; owner: string };
+      const view = async (id: string) =>
+        json<AppointmentView>(await api("GET", `/v1/dealers/${w.id}/appointments/${id}`, undefined, auth));
       // The first appointment keeps the contact it was booked with, whoever booked next.
       expect((await view(a.id)).customer).toEqual({ name: owner.name, email: owner.email, phone: owner.phone });
       if (who === "anonymous") {
         expect(after).toEqual(before);
         const seen = await view(b.id);
         expect(seen.customer).toEqual({ name: stranger.name, email: stranger.email, phone: stranger.phone });
-        expect(seen.possibleMatch).toMatchObject({ customerId: before.owner, customer: { name: owner.name, phone: owner.phone }, by: ["email", "vin"] });
+        expect(seen.possibleMatch).toMatchObject({
+          customerId: before.owner,
+          customer: { name: owner.name, phone: owner.phone },
+          by: ["email", "vin"],
+        });
       } else {
         // The credential's word: the stored customer is updated (the ownership procedure is theirs).
         expect(after).toMatchObject({ name: "Someone Else", phone: "+39 333 9999999", owner: before.owner });
@@ -163,38 +231,65 @@ export function describeTrust(runtime: () => Target): void {
       const options = (await searchAs(w, "anonymous", {})).options;
       const owner = person({ phone: "+39 333 0000002" });
       await booked(w, "anonymous", bookBody(options[0].optionId, { customer: owner }));
-      const b = await booked(w, "anonymous", bookBody(options[1].optionId, { customer: { name: "Maybe Same", phone: owner.phone } }));
-      const seen = await json<AppointmentView>(await api("GET", `/v1/dealers/${w.id}/appointments/${b.id}`, undefined, w.as.advisor));
+      const b = await booked(
+        w,
+        "anonymous",
+        bookBody(options[1].optionId, { customer: { name: "Maybe Same", phone: owner.phone } }),
+      );
+      const seen = await json<AppointmentView>(
+        await api("GET", `/v1/dealers/${w.id}/appointments/${b.id}`, undefined, w.as.advisor),
+      );
       expect(seen.possibleMatch).toMatchObject({ by: ["phone"], customer: { name: owner.name, email: owner.email } });
-      const apply = (who: Who, customerId: string) => api("POST", `/v1/dealers/${w.id}/appointments/${b.id}/possible-match/apply`, { customerId }, w.as[who]);
+      const apply = (who: Who, customerId: string) =>
+        api("POST", `/v1/dealers/${w.id}/appointments/${b.id}/possible-match/apply`, { customerId }, w.as[who]);
       expect((await apply("client", seen.possibleMatch!.customerId)).status).toBe(403);
       expect((await apply("anonymous", seen.possibleMatch!.customerId)).status).toBe(401);
       await expectProblem(await apply("advisor", "someone-else"), 400, "validation_failed");
       const res = await apply("advisor", seen.possibleMatch!.customerId);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ version: 2, possibleMatch: null, customer: { name: "Maybe Same", phone: owner.phone } });
-      const row = runtime().store.prepare("SELECT customer_id, possible_match_json FROM appointments WHERE id = ?").get(b.id);
+      expect(await res.json()).toMatchObject({
+        version: 2,
+        possibleMatch: null,
+        customer: { name: "Maybe Same", phone: owner.phone },
+      });
+      const row = runtime()
+        .store.prepare("SELECT customer_id, possible_match_json FROM appointments WHERE id = ?")
+        .get(b.id);
       expect(row).toEqual({ customer_id: seen.possibleMatch!.customerId, possible_match_json: null });
       // all(): on the Worker each dealer's object is its own file.
-      expect(runtime().store.prepare("SELECT id FROM audit_log WHERE appointment_id = ? AND action = 'customer.match_applied'").all(b.id)).toHaveLength(1);
+      expect(
+        runtime()
+          .store.prepare("SELECT id FROM audit_log WHERE appointment_id = ? AND action = 'customer.match_applied'")
+          .all(b.id),
+      ).toHaveLength(1);
       await expectProblem(await apply("advisor", seen.possibleMatch!.customerId), 409, "invalid_transition");
     });
   });
 
   describe("a public booking needs a way to reach the customer", () => {
-    it.each(["anonymous", "client"] as Who[])("%s without email or phone: 400 on customer, nothing stored", async (who) => {
-      const w = await world();
-      const option = (await searchAs(w, who, {})).options[0];
-      const before = snapshot(runtime().store);
-      const problem = await expectProblem(await bookAs(w, who, bookBody(option.optionId, { customer: { name: "No Contact" } })), 400, "validation_failed");
-      expect(problem.errors).toContainEqual(expect.objectContaining({ path: "customer" }));
-      expect(snapshot(runtime().store)).toEqual(before);
-    });
+    it.each(["anonymous", "client"] as Who[])(
+      "%s without email or phone: 400 on customer, nothing stored",
+      async (who) => {
+        const w = await world();
+        const option = (await searchAs(w, who, {})).options[0];
+        const before = snapshot(runtime().store);
+        const problem = await expectProblem(
+          await bookAs(w, who, bookBody(option.optionId, { customer: { name: "No Contact" } })),
+          400,
+          "validation_failed",
+        );
+        expect(problem.errors).toContainEqual(expect.objectContaining({ path: "customer" }));
+        expect(snapshot(runtime().store)).toEqual(before);
+      },
+    );
 
     it("staff may book a walk-in without a contact", async () => {
       const w = await world();
       const option = (await searchAs(w, "advisor", {})).options[0];
-      expect((await booked(w, "advisor", bookBody(option.optionId, { customer: { name: "Walk In" }, channel: "walk_in" }))).channel).toBe("walk_in");
+      expect(
+        (await booked(w, "advisor", bookBody(option.optionId, { customer: { name: "Walk In" }, channel: "walk_in" })))
+          .channel,
+      ).toBe("walk_in");
     });
   });
 
@@ -204,30 +299,76 @@ export function describeTrust(runtime: () => Target): void {
       const option = (await searchAs(w, "client", {})).options[0];
       const appt = await booked(w, "client", bookBody(option.optionId));
       const v = vin(5);
-      const put = await putVehicle(w, "client", v, { model: "MC20", priority: true, plate: "AB123CD", electrified: true, nextServiceDue: "2027-05-01" });
+      const put = await putVehicle(w, "client", v, {
+        model: "MC20",
+        priority: true,
+        plate: "AB123CD",
+        electrified: true,
+        nextServiceDue: "2027-05-01",
+      });
       expect(put.status).toBe(201);
-      expect((await putVehicle(w, "client", v, { model: "MC20", priority: true, plate: "AB123CD", electrified: true, nextServiceDue: "2027-05-01" })).status).toBe(200);
+      expect(
+        (
+          await putVehicle(w, "client", v, {
+            model: "MC20",
+            priority: true,
+            plate: "AB123CD",
+            electrified: true,
+            nextServiceDue: "2027-05-01",
+          })
+        ).status,
+      ).toBe(200);
       const got = await api("GET", `/v1/dealers/${w.id}/vehicles/${v}`, undefined, w.as.client);
-      expect(await got.json()).toMatchObject({ vin: v, model: "MC20", priority: true, plate: "AB123CD", electrified: true, nextServiceDue: "2027-05-01" });
+      expect(await got.json()).toMatchObject({
+        vin: v,
+        model: "MC20",
+        priority: true,
+        plate: "AB123CD",
+        electrified: true,
+        nextServiceDue: "2027-05-01",
+      });
       for (const [method, path] of [
         ["GET", `/v1/dealers/${w.id}/appointments/${appt.id}`],
         ["GET", `/v1/dealers/${w.id}/days/2026-11-24`],
         ["POST", `/v1/dealers/${w.id}/appointments/${appt.id}/confirm`],
         ["GET", `/v1/dealers/${w.id}/api-keys`],
       ]) {
-        expect((await api(method, path, method === "POST" ? {} : undefined, w.as.client)).status, `${method} ${path}`).toBe(403);
+        expect(
+          (await api(method, path, method === "POST" ? {} : undefined, w.as.client)).status,
+          `${method} ${path}`,
+        ).toBe(403);
       }
     });
 
     it("the vehicle registry refuses anonymous callers (401), unknown fields and a bad date (400), storing nothing", async () => {
       const w = await world();
       const before = snapshot(runtime().store);
-      await expectProblem(await putVehicle(w, "anonymous", vin(6), { model: "MC20", priority: true }), 401, "unauthorized");
-      await expectProblem(await putVehicle(w, "admin", vin(6), { model: "MC20", priority: true, owner: "x" }), 400, "validation_failed");
-      await expectProblem(await putVehicle(w, "admin", vin(6), { model: "MC20", priority: true, nextServiceDue: "2027-02-30" }), 400, "validation_failed");
-      await expectProblem(await putVehicle(w, "admin", "NOTAVIN", { model: "MC20", priority: true }), 400, "validation_failed");
+      await expectProblem(
+        await putVehicle(w, "anonymous", vin(6), { model: "MC20", priority: true }),
+        401,
+        "unauthorized",
+      );
+      await expectProblem(
+        await putVehicle(w, "admin", vin(6), { model: "MC20", priority: true, owner: "x" }),
+        400,
+        "validation_failed",
+      );
+      await expectProblem(
+        await putVehicle(w, "admin", vin(6), { model: "MC20", priority: true, nextServiceDue: "2027-02-30" }),
+        400,
+        "validation_failed",
+      );
+      await expectProblem(
+        await putVehicle(w, "admin", "NOTAVIN", { model: "MC20", priority: true }),
+        400,
+        "validation_failed",
+      );
       expect(snapshot(runtime().store)).toEqual(before);
-      await expectProblem(await api("GET", `/v1/dealers/${w.id}/vehicles/${vin(6)}`, undefined, w.as.advisor), 404, "not_found");
+      await expectProblem(
+        await api("GET", `/v1/dealers/${w.id}/vehicles/${vin(6)}`, undefined, w.as.advisor),
+        404,
+        "not_found",
+      );
     });
   });
 }

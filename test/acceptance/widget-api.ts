@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type Api, auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  availability,
+  book,
+  booking,
+  expectProblem,
+  putDealer,
+  romeDealer,
+  search,
+  snapshot,
+} from "../support/http.js";
 import type { Target } from "./target.js";
 import { type CalendarResponse, type DayResponse, type DocPaths, type HoldView, json } from "../support/contracts.js";
 
@@ -8,7 +19,11 @@ import { type CalendarResponse, type DayResponse, type DocPaths, type HoldView, 
 // Rome (09:00Z), as in endpoints.ts.
 
 /** A zero-labour service: the one-hour dealers below are about the desk, not the workshop. */
-const CHECK = { interventions: { check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 } } };
+const CHECK = {
+  interventions: {
+    check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 },
+  },
+};
 
 export function describeWidgetApi(runtime: () => Target): void {
   const api: Api = (...args) => runtime().api(...args);
@@ -34,7 +49,15 @@ export function describeWidgetApi(runtime: () => Target): void {
       const d = await dealer();
       const cal = await calendar(d, availability({ from: "2026-11-23", days: 7 }));
       expect(cal).toMatchObject({ dealerId: d, timeZone: "Europe/Rome" });
-      expect(cal.days.map((x) => x.date)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+      expect(cal.days.map((x) => x.date)).toEqual([
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-11-28",
+        "2026-11-29",
+      ]);
       // Today from 11:00 (an hour's notice), Sunday closed, Saturday mornings.
       expect(cal.days[0]).toEqual({ date: "2026-11-23", bookable: true, quiet: true, first: "11:00" });
       expect(cal.days[1]).toEqual({ date: "2026-11-24", bookable: true, quiet: true, first: "08:00" });
@@ -52,7 +75,13 @@ export function describeWidgetApi(runtime: () => Target): void {
       // Tuesday 08:00–18:00 on the quarter hour, 15-minute receptions: 40 starts.
       const tue = await dayList(d, availability({ date: "2026-11-24" }));
       expect(tue.options).toHaveLength(40);
-      expect(tue.options[0]).toMatchObject({ start: "2026-11-24T08:00:00+01:00", end: "2026-11-24T08:15:00+01:00", receptionMinutes: 15, express: false, mobility: "none" });
+      expect(tue.options[0]).toMatchObject({
+        start: "2026-11-24T08:00:00+01:00",
+        end: "2026-11-24T08:15:00+01:00",
+        receptionMinutes: 15,
+        express: false,
+        mobility: "none",
+      });
       expect(tue.options[0].optionId).toEqual(expect.any(String));
       expect(tue.options[0].return).toMatchObject({ minutes: 10 });
     });
@@ -67,7 +96,11 @@ export function describeWidgetApi(runtime: () => Target): void {
     });
 
     it("book every option of a day, and what is booked leaves the list", async () => {
-      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "10:00"]] }, ...CHECK });
+      const d = await dealer({
+        advisors: [{ id: "anna", name: "Anna Rossi" }],
+        openingHours: { tue: [["09:00", "10:00"]] },
+        ...CHECK,
+      });
       const day = availability({ date: "2026-11-24", interventions: ["check"] });
       const first = await dayList(d, day);
       expect(first.options.map((o) => o.start.slice(11, 16))).toEqual(["09:00", "09:15", "09:30", "09:45"]);
@@ -75,7 +108,17 @@ export function describeWidgetApi(runtime: () => Target): void {
       let booked = 0;
       while (list.options.length) {
         const o = list.options[0];
-        await book(api, d, booking({ optionId: o.optionId }, { interventions: ["check"], customer: { known: true, name: `Customer ${booked}`, email: `c${booked}@example.com` } }));
+        await book(
+          api,
+          d,
+          booking(
+            { optionId: o.optionId },
+            {
+              interventions: ["check"],
+              customer: { known: true, name: `Customer ${booked}`, email: `c${booked}@example.com` },
+            },
+          ),
+        );
         booked++;
         list = await dayList(d, day);
         expect(list.options.map((x) => x.start)).not.toContain(o.start);
@@ -110,7 +153,11 @@ export function describeWidgetApi(runtime: () => Target): void {
     ])("the %s refuses %s with 400, and stores nothing", async (kind, _, body) => {
       const d = await dealer();
       const before = snapshot(runtime().store);
-      await expectProblem(await api("POST", `/v1/dealers/${d}/availability/${kind}`, availability(body)), 400, "validation_failed");
+      await expectProblem(
+        await api("POST", `/v1/dealers/${d}/availability/${kind}`, availability(body)),
+        400,
+        "validation_failed",
+      );
       expect(snapshot(runtime().store)).toEqual(before);
     });
 
@@ -118,7 +165,11 @@ export function describeWidgetApi(runtime: () => Target): void {
       ["calendar", {}],
       ["day", { date: "2026-11-24" }],
     ])("the %s of an unknown dealer is a 404", async (kind, body) => {
-      await expectProblem(await api("POST", `/v1/dealers/nobody-here/availability/${kind}`, availability(body)), 404, "not_found");
+      await expectProblem(
+        await api("POST", `/v1/dealers/nobody-here/availability/${kind}`, availability(body)),
+        404,
+        "not_found",
+      );
     });
 
     it("are in the OpenAPI document, public (a client or staff key optional, as for the search)", async () => {
@@ -139,7 +190,8 @@ export function describeWidgetApi(runtime: () => Target): void {
     mobility: "none",
     ...overrides,
   });
-  const hold = (d: string, body: unknown, headers: Record<string, string> = {}) => api("POST", `/v1/dealers/${d}/holds`, body, headers);
+  const hold = (d: string, body: unknown, headers: Record<string, string> = {}) =>
+    api("POST", `/v1/dealers/${d}/holds`, body, headers);
   const starts = async (d: string, date: string, extra: Record<string, unknown> = {}) =>
     (await dayList(d, availability({ date, ...extra }))).options.map((o) => o.start.slice(11, 16));
 
@@ -160,9 +212,15 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(others).not.toContain(at);
       expect(others[0] > at).toBe(true);
       expect((await calendar(d, availability({ from: "2026-11-24", days: 1 }))).days[0].first).toBe(others[0]);
-      expect((await search(api, d, availability({ from: "2026-11-24", days: 1, count: 4 }))).options.map((o) => o.start)).not.toContain(first.start);
+      expect(
+        (await search(api, d, availability({ from: "2026-11-24", days: 1, count: 4 }))).options.map((o) => o.start),
+      ).not.toContain(first.start);
       // ...and cannot book it, nor hold it.
-      await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: first.optionId })), 409, "slot_unavailable");
+      await expectProblem(
+        await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: first.optionId })),
+        409,
+        "slot_unavailable",
+      );
       await expectProblem(await hold(d, holdBody(first.optionId)), 409, "slot_unavailable");
 
       // The holder books with the holdId: the hold is consumed with the booking.
@@ -170,28 +228,54 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(appt.reception).toMatchObject({ start: first.start, advisorId: "anna" });
       await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/${h.holdId}`), 404, "not_found");
       // A consumed hold books nothing twice.
-      await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: h.option.optionId }, { holdId: h.holdId })), 409, "slot_unavailable");
+      await expectProblem(
+        await api(
+          "POST",
+          `/v1/dealers/${d}/appointments`,
+          booking({ optionId: h.option.optionId }, { holdId: h.holdId }),
+        ),
+        409,
+        "slot_unavailable",
+      );
       expect(await starts(d, "2026-11-24")).not.toContain(at);
     });
 
     it("count for every rule while they live: the desk's caps", async () => {
-      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "10:00"]] }, interventions: { check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 } } });
+      const d = await dealer({
+        advisors: [{ id: "anna", name: "Anna Rossi" }],
+        openingHours: { tue: [["09:00", "10:00"]] },
+        interventions: {
+          check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 },
+        },
+      });
       const check = { interventions: ["check"] };
       const first = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options;
       expect(first).toHaveLength(4);
       // Hold what is offered until nothing is: receptions, returns and the hourly cap of 3
       // count as for bookings, so no more than three holds fit Anna's hour.
       let held = 0;
-      for (let list = first; list.length; list = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options) {
+      for (
+        let list = first;
+        list.length;
+        list = (await dayList(d, availability({ date: "2026-11-24", ...check }))).options
+      ) {
         expect((await hold(d, holdBody(list[0].optionId, check), auth)).status).toBe(201);
         held++;
       }
       expect(held).toBeLessThanOrEqual(3);
-      for (const o of first) await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: o.optionId }, check)), 409, "slot_unavailable");
+      for (const o of first)
+        await expectProblem(
+          await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: o.optionId }, check)),
+          409,
+          "slot_unavailable",
+        );
     });
 
     it("count for the courtesy cars: a held car is nobody else's for the whole stay", async () => {
-      const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], mobility: { courtesyCars: 1, pickupDelivery: 0, taxi: false, rental: false, shuttle: false } });
+      const d = await dealer({
+        advisors: [{ id: "anna", name: "Anna Rossi" }],
+        mobility: { courtesyCars: 1, pickupDelivery: 0, taxi: false, rental: false, shuttle: false },
+      });
       const car = await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }));
       expect(car.options.length).toBeGreaterThan(0);
       const held = await hold(d, holdBody(car.options[0].optionId, { mobility: "courtesy_car" }), auth);
@@ -200,10 +284,13 @@ export function describeWidgetApi(runtime: () => Target): void {
       const out = [Date.parse(h.option.start), Date.parse(h.option.return!.end)];
       // Every courtesy-car option left keeps clear of the held car's stay; without a car the day is open.
       const left = (await dayList(d, availability({ date: "2026-11-25", mobility: "courtesy_car" }))).options;
-      for (const o of left) expect(Date.parse(o.start) >= out[1] || Date.parse(o.return!.end) <= out[0], o.start).toBe(true);
+      for (const o of left)
+        expect(Date.parse(o.start) >= out[1] || Date.parse(o.return!.end) <= out[0], o.start).toBe(true);
       expect(left.length).toBeLessThan(car.options.length);
       const noCar = (await dayList(d, availability({ date: "2026-11-25" }))).options.map((o) => Date.parse(o.start));
-      expect(noCar.some((t: number) => t > Date.parse(h.option.end) && t < Date.parse(h.option.return!.start))).toBe(true);
+      expect(noCar.some((t: number) => t > Date.parse(h.option.end) && t < Date.parse(h.option.return!.start))).toBe(
+        true,
+      );
     });
 
     it("can be released by whoever has the holdId: the slot is offered again at once", async () => {
@@ -219,7 +306,9 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect((await starts(d, "2026-11-24"))[0]).toBe("08:00");
       await expectProblem(await api("DELETE", `/v1/dealers/${d}/holds/${h.holdId}`), 404, "not_found");
       // Booking with a released hold is an ordinary booking: the slot is free, so it books.
-      expect((await book(api, d, booking({ optionId: first.optionId }, { holdId: h.holdId }))).reception.start).toBe(first.start);
+      expect((await book(api, d, booking({ optionId: first.optionId }, { holdId: h.holdId }))).reception.start).toBe(
+        first.start,
+      );
     });
 
     it("are capped per client address and per dealer (429 too_many_holds, Retry-After)", async () => {
@@ -240,10 +329,18 @@ export function describeWidgetApi(runtime: () => Target): void {
     it("refuse a foreign optionId, a hold id that holds another time, and unknown fields (400)", async () => {
       const d = await dealer();
       await expectProblem(await hold(d, holdBody("not-an-option")), 400, "validation_failed");
-      await expectProblem(await hold(d, { ...holdBody("x"), customer: { known: true, name: "Marco" } }), 400, "validation_failed");
+      await expectProblem(
+        await hold(d, { ...holdBody("x"), customer: { known: true, name: "Marco" } }),
+        400,
+        "validation_failed",
+      );
       const [a, b] = (await dayList(d, availability({ date: "2026-11-24" }))).options;
       const h = await json<HoldView>(await hold(d, holdBody(a.optionId)));
-      const p = await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: b.optionId }, { holdId: h.holdId })), 400, "validation_failed");
+      const p = await expectProblem(
+        await api("POST", `/v1/dealers/${d}/appointments`, booking({ optionId: b.optionId }, { holdId: h.holdId })),
+        400,
+        "validation_failed",
+      );
       expect(p.errors).toContainEqual(expect.objectContaining({ path: "holdId" }));
     });
 
@@ -252,8 +349,17 @@ export function describeWidgetApi(runtime: () => Target): void {
       const doc = await json<{ paths: DocPaths }>(await api("GET", "/openapi.json"));
       expect(doc.paths["/v1/dealers/{dealerId}/holds"]?.post).toBeDefined();
       expect(doc.paths["/v1/dealers/{dealerId}/holds/{holdId}"]?.delete).toBeDefined();
-      for (const [method, path] of [["POST", `/v1/dealers/${d}/holds`], ["DELETE", `/v1/dealers/${d}/holds/h_abc`], ["POST", `/v1/dealers/${d}/availability/calendar`], ["POST", `/v1/dealers/${d}/availability/day`]]) {
-        const pre = await api("OPTIONS", path, undefined, { Origin: "https://www.dealer.example", "Access-Control-Request-Method": method, "Access-Control-Request-Headers": "content-type" });
+      for (const [method, path] of [
+        ["POST", `/v1/dealers/${d}/holds`],
+        ["DELETE", `/v1/dealers/${d}/holds/h_abc`],
+        ["POST", `/v1/dealers/${d}/availability/calendar`],
+        ["POST", `/v1/dealers/${d}/availability/day`],
+      ]) {
+        const pre = await api("OPTIONS", path, undefined, {
+          Origin: "https://www.dealer.example",
+          "Access-Control-Request-Method": method,
+          "Access-Control-Request-Headers": "content-type",
+        });
         expect(pre.headers.get("access-control-allow-origin"), `${method} ${path}`).toBe("https://www.dealer.example");
         expect(pre.headers.get("access-control-allow-methods"), `${method} ${path}`).toContain(method);
       }

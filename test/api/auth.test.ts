@@ -35,7 +35,9 @@ describe("route guards", () => {
     await next();
   });
   app.get("/v1/dealers/:dealerId/admin", adminOnly, (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
-  app.get("/v1/dealers/:dealerId/book", optionalCaller, (c) => c.json({ who: c.get("principal")?.kind ?? "anonymous" }));
+  app.get("/v1/dealers/:dealerId/book", optionalCaller, (c) =>
+    c.json({ who: c.get("principal")?.kind ?? "anonymous" }),
+  );
   const call = async (path: string, authorization?: string) => {
     const res = await app.request(path, { headers: authorization ? { Authorization: authorization } : {} });
     return { status: res.status, body: (await res.json()) as any };

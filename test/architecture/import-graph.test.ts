@@ -31,7 +31,17 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "../../src");
 
-const RANK: Record<string, number> = { lib: 0, core: 1, db: 2, scheduler: 3, api: 4, routes: 5, app: 6, node: 7, worker: 7 };
+const RANK: Record<string, number> = {
+  lib: 0,
+  core: 1,
+  db: 2,
+  scheduler: 3,
+  api: 4,
+  routes: 5,
+  app: 6,
+  node: 7,
+  worker: 7,
+};
 
 /** The layer of a file under src/: its top folder, or its name for the top-level files (app.ts, node.ts, worker.ts). */
 function layerOf(file: string): string {
@@ -51,14 +61,22 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module specifier the file names, with its line for the failure message. */
 function specifiers(file: string): Array<{ spec: string; line: number }> {
-  const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: Array<{ spec: string; line: number }> = [];
   const add = (node: ts.Node, lit: ts.Expression | undefined) => {
-    if (lit && ts.isStringLiteralLike(lit)) out.push({ spec: lit.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+    if (lit && ts.isStringLiteralLike(lit))
+      out.push({ spec: lit.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
   };
   const visit = (n: ts.Node): void => {
     if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) add(n, n.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)) add(n, n.moduleReference.expression);
+    else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference))
+      add(n, n.moduleReference.expression);
     else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) add(n, n.arguments[0]);
     else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument)) add(n, n.argument.literal);
     ts.forEachChild(n, visit);
@@ -86,7 +104,9 @@ function readGraph(): { files: string[]; edges: Edge[]; unresolved: string[] } {
       if (/\.(?!(js|ts|tsx)$)[a-z]+$/.test(spec)) continue;
       const base = resolve(dirname(from), spec);
       const stem = base.replace(/\.js$/, "");
-      const to = [`${stem}.ts`, `${stem}.tsx`, join(base, "index.ts"), base].find((c) => existsSync(c) && statSync(c).isFile());
+      const to = [`${stem}.ts`, `${stem}.tsx`, join(base, "index.ts"), base].find(
+        (c) => existsSync(c) && statSync(c).isFile(),
+      );
       if (!to) unresolved.push(`${relative(ROOT, from)}:${line} ${spec}`);
       else if (to.startsWith(ROOT + sep)) edges.push({ from, to, line });
     }
@@ -158,7 +178,8 @@ function refusal(from: string, to: string): string | null {
   if (from === "web" || to === "web") return "web/ imports only web/ and core/, and nothing imports web/";
   const a = RANK[from];
   const b = RANK[to];
-  if (a === undefined || b === undefined) return `unknown layer (add "${a === undefined ? from : to}" to RANK and the README's Layout)`;
+  if (a === undefined || b === undefined)
+    return `unknown layer (add "${a === undefined ? from : to}" to RANK and the README's Layout)`;
   if (a === b) return "node and worker are two runtimes: neither imports the other";
   if (b > a) return `upward: ${from} (${a}) < ${to} (${b})`;
   return null;
@@ -200,7 +221,15 @@ describe("the import graph of src/", () => {
     // The checker itself, on a made-up graph: a two-file type loop and an upward import.
     const a = join(ROOT, "core", "a.ts");
     const b = join(ROOT, "core", "b.ts");
-    expect(cycles([a, b], [{ from: a, to: b, line: 1 }, { from: b, to: a, line: 1 }])).toEqual([["core/a.ts", "core/b.ts", "core/a.ts"]]);
+    expect(
+      cycles(
+        [a, b],
+        [
+          { from: a, to: b, line: 1 },
+          { from: b, to: a, line: 1 },
+        ],
+      ),
+    ).toEqual([["core/a.ts", "core/b.ts", "core/a.ts"]]);
     expect(refusal("scheduler", "api")).toMatch(/upward/);
     expect(refusal("core", "lib")).toBeNull();
     expect(refusal("worker", "node")).toMatch(/two runtimes/);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkReception, checkReturn, deriveJob, isJobError } from "../../src/core/index.js";
-import { APPOINTMENTS, HORIZON_DAYS, buildIndex, makeReferenceDealer, reference as ref } from "../../bench/fixtures/reference-dealer.js";
+import {
+  APPOINTMENTS,
+  HORIZON_DAYS,
+  buildIndex,
+  makeReferenceDealer,
+  reference as ref,
+} from "../../bench/fixtures/reference-dealer.js";
 
 // The benchmark's reference dealer must be what it claims: deterministic, and 1,000
 // appointments each of which the rules still accept with all the others in place (what a
@@ -23,7 +29,13 @@ describe("reference dealer fixture", () => {
       const req = ref.requests[ref.bookings.indexOf(b)];
       const job = deriveJob(ref.dealer, req);
       if (isJobError(job)) throw new Error(job.detail);
-      const chk = checkReception(index, { advisor: b.reception.advisor, start: b.reception.start, minutes: b.reception.minutes, job, now: ref.now });
+      const chk = checkReception(index, {
+        advisor: b.reception.advisor,
+        start: b.reception.start,
+        minutes: b.reception.minutes,
+        job,
+        now: ref.now,
+      });
       expect(chk.violations, b.id).toEqual([]);
       if (b.ret) expect(checkReturn(index, b.ret, b.readyAt), b.id).toEqual([]);
       index.add(b);

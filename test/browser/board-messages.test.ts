@@ -21,7 +21,12 @@ afterAll(async () => {
 // Two customers (own phones: a stored customer's consent is the latest they told us).
 async function bookWith(time: string, advisorId: string, name: string, phone: string, consent: boolean) {
   const customer = { known: true, name, phone, reminders: { consent, channel: "sms" } };
-  const res = await world.api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer }), admin);
+  const res = await world.api(
+    "POST",
+    "/v1/dealers/demo/appointments",
+    booking({ start: `${DAY}T${time}`, advisorId }, { customer }),
+    admin,
+  );
   const body = await json<AppointmentView>(res);
   if (res.status !== 201) throw new Error(`booking ${time}: ${res.status} ${JSON.stringify(body)}`);
   return body;
@@ -41,7 +46,9 @@ describe("the day's messages", () => {
       await page.getByRole("dialog").waitFor({ state: "detached" });
     }
 
-    const listed = await json<MessageList>(await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin));
+    const listed = await json<MessageList>(
+      await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin),
+    );
     const confirmation = (id: string) => listed.messages.find((m) => m.appointmentId === id && m.kind === "confirmed");
     const sent = confirmation(withConsent.id);
     const held = confirmation(without.id);
@@ -54,7 +61,9 @@ describe("the day's messages", () => {
     await item(held!.id).waitFor();
     expect(await item(sent!.id).getByRole("heading", { level: 3 }).textContent()).toBe("Booking confirmed");
     expect(await item(sent!.id).innerText()).toMatch(/To the customer, by SMS\s+queued$/);
-    expect(await item(held!.id).innerText()).toMatch(/To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/);
+    expect(await item(held!.id).innerText()).toMatch(
+      /To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/,
+    );
     // A reference to whom, never the address.
     expect(await panel.innerText()).not.toContain("333");
     // The slot's tooltip (shown while it has focus or the mouse) sits inside the button and
@@ -66,7 +75,9 @@ describe("the day's messages", () => {
 
     const italian = await signedInPage(browser, world, "it");
     const pannello = italian.getByRole("region", { name: "Messaggi" });
-    expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(/Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/);
+    expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(
+      /Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/,
+    );
     expect(await axeViolations(italian)).toEqual([]);
     await italian.context().close();
   }, 90_000);

@@ -4,7 +4,17 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
-import { admin, type BoardWorld, bookAt, bookSomewhere, DAY, getAppointment, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+import {
+  admin,
+  type BoardWorld,
+  bookAt,
+  bookSomewhere,
+  DAY,
+  getAppointment,
+  signedInPage,
+  slotOf,
+  startBoardWorld,
+} from "../support/board.js";
 
 // The advisors' page in a real Chromium against the real server, two server processes
 // over one file (WORKERS=2): pages, API calls and the live stream may each land on either.
@@ -19,7 +29,8 @@ afterAll(async () => {
   await world?.server.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS_DIR}board-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${ARTIFACTS_DIR}board-${name}.png`, fullPage: true });
 const row = (page: Page, advisorId: string) => page.locator(`li.row[data-advisor="${advisorId}"]`);
 
 /** x of a local time on a track, for a drop (range 08:00–19:00 on an empty-enough day). */
@@ -38,7 +49,12 @@ describe("the advisors' day", () => {
     await expect(slot.getAttribute("aria-label")).resolves.toMatch(/reception 10:00–10:15, requested, Giulia Romano/);
     // The customer's name, phone and vehicle on focus.
     await slot.focus();
-    await page.getByRole("tooltip").filter({ hasText: "Anna Keyboard" }).filter({ hasText: "+39 333 1234567" }).filter({ hasText: "Grecale" }).waitFor();
+    await page
+      .getByRole("tooltip")
+      .filter({ hasText: "Anna Keyboard" })
+      .filter({ hasText: "+39 333 1234567" })
+      .filter({ hasText: "Grecale" })
+      .waitFor();
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
@@ -57,11 +73,14 @@ describe("the advisors' day", () => {
     const page = await signedInPage(browser, world);
     const { track, position } = await trackPoint(page, "luca", "16:02");
     await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
-    await row(page, "luca").locator(`button.slot[data-appointment="${a.id}"][data-start="16:00"]`).waitFor({ timeout: 5000 }).catch(async (e) => {
-      await shot(page, "drag-fail");
-      console.log(await page.locator("body").innerText());
-      throw e;
-    });
+    await row(page, "luca")
+      .locator(`button.slot[data-appointment="${a.id}"][data-start="16:00"]`)
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await shot(page, "drag-fail");
+        console.log(await page.locator("body").innerText());
+        throw e;
+      });
     const after = await getAppointment(world.api, a.id);
     expect(after.reception).toMatchObject({ start: `${DAY}T16:00:00+01:00`, advisorId: "luca" });
     expect(after.version).toBe(a.version + 1);
@@ -73,7 +92,9 @@ describe("re-planning the day", () => {
   it("marks an advisor absent: the plan diff appears with the customers to notify, applies in one step, and the board and the API agree", async () => {
     // Everybody is busy at 11:00, so Luca's 11:00 customer gets a new time (to notify);
     // his 16:30 customer keeps the time with a colleague.
-    const busy = await Promise.all(["giulia", "marco", "chiara"].map((who, i) => bookAt(world.api, "11:00", who, `Busy ${i}`)));
+    const busy = await Promise.all(
+      ["giulia", "marco", "chiara"].map((who, i) => bookAt(world.api, "11:00", who, `Busy ${i}`)),
+    );
     const shifted = await bookAt(world.api, "11:00", "luca", "Carla Shifted");
     const kept = await bookAt(world.api, "16:30", "luca", "Dario Kept");
     const page = await signedInPage(browser, world);
@@ -83,13 +104,19 @@ describe("re-planning the day", () => {
     await dialog.getByRole("button", { name: "Show the plan" }).click();
     const plan = dialog.getByTestId("plan");
     await plan.locator(`tr[data-appointment="${shifted.id}"]`).waitFor();
-    await expect(plan.locator(`tr[data-appointment="${kept.id}"]`).innerText()).resolves.toMatch(/16:30 · Giulia Romano|16:30 · Marco Ferrari/);
+    await expect(plan.locator(`tr[data-appointment="${kept.id}"]`).innerText()).resolves.toMatch(
+      /16:30 · Giulia Romano|16:30 · Marco Ferrari/,
+    );
     await expect(plan.locator(`[data-notify="${shifted.id}"]`).count()).resolves.toBe(1);
     await expect(plan.locator(`[data-notify="${kept.id}"]`).count()).resolves.toBe(0);
-    await expect(plan.locator(`tr[data-appointment="${shifted.id}"]`).innerText()).resolves.toContain("yes: the time changes");
+    await expect(plan.locator(`tr[data-appointment="${shifted.id}"]`).innerText()).resolves.toContain(
+      "yes: the time changes",
+    );
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shot(page, "absence-plan");
-    const moved = await plan.locator("tr[data-appointment]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-appointment")!));
+    const moved = await plan
+      .locator("tr[data-appointment]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-appointment")!));
     await plan.getByRole("button", { name: "Apply the plan" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(() => row(page, "luca").locator("button.slot").count()).toBe(0);
@@ -100,11 +127,14 @@ describe("re-planning the day", () => {
       const after = await getAppointment(world.api, id);
       expect(after.reception.advisorId).not.toBe("luca");
       const time = after.reception.start.slice(11, 16);
-      await row(page, after.reception.advisorId).locator(`button.slot[data-appointment="${id}"][data-start="${time}"]`).waitFor();
+      await row(page, after.reception.advisorId)
+        .locator(`button.slot[data-appointment="${id}"][data-start="${time}"]`)
+        .waitFor();
     }
     expect((await getAppointment(world.api, kept.id)).reception.start).toBe(kept.reception.start);
     expect((await getAppointment(world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
-    for (const b of busy.filter((x) => !moved.includes(x.id))) expect((await getAppointment(world.api, b.id)).version).toBe(b.version);
+    for (const b of busy.filter((x) => !moved.includes(x.id)))
+      expect((await getAppointment(world.api, b.id)).version).toBe(b.version);
     await page.context().close();
   }, 60_000);
 });
@@ -124,7 +154,12 @@ describe("live", () => {
     // This page's live stream is cut, so it keeps showing 09:00 after someone else moves it.
     const page = await signedInPage(browser, world, "en", { live: false });
     await slotOf(page, a.id).waitFor();
-    const res = await world.api("PATCH", `/v1/dealers/demo/appointments/${a.id}`, { reception: { start: `${DAY}T09:30` } }, { ...admin, "If-Match": String(a.version) });
+    const res = await world.api(
+      "PATCH",
+      `/v1/dealers/demo/appointments/${a.id}`,
+      { reception: { start: `${DAY}T09:30` } },
+      { ...admin, "If-Match": String(a.version) },
+    );
     expect(res.status).toBe(200);
     const { track, position } = await trackPoint(page, "chiara", "10:02");
     await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
@@ -141,7 +176,10 @@ describe("refusals change nothing", () => {
   const stored = () => {
     const db = new Database(world.server.dbPath, { readonly: true });
     try {
-      return { appointments: db.prepare("SELECT id, version, status, reception_start FROM appointments ORDER BY id").all(), sessions: db.prepare("SELECT count(*) AS n FROM board_sessions").get() };
+      return {
+        appointments: db.prepare("SELECT id, version, status, reception_start FROM appointments ORDER BY id").all(),
+        sessions: db.prepare("SELECT count(*) AS n FROM board_sessions").get(),
+      };
     } finally {
       db.close();
     }
@@ -171,12 +209,17 @@ describe("refusals change nothing", () => {
     const { header, cookie } = await cookieOf(page);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false }); // Secure off on http://127.0.0.1 only
     // No DOM types in the Node tests: only the one property the page reads.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe("");
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe(
+      "",
+    );
     const rw = new Database(world.server.dbPath);
     rw.prepare("UPDATE board_sessions SET expires_at = 0").run();
     rw.close();
     const before = stored();
-    const res = await fetch(`${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`, { method: "POST", headers: { cookie: header, origin: world.server.baseUrl } });
+    const res = await fetch(`${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`, {
+      method: "POST",
+      headers: { cookie: header, origin: world.server.baseUrl },
+    });
     expect(res.status).toBe(401);
     await page.getByRole("button", { name: "Next day" }).click();
     await page.getByRole("heading", { name: "Sign in to the advisors' day" }).waitFor();
@@ -249,7 +292,10 @@ describe("refused moves and languages", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.locator(`button.slot.reception.confirmed[data-appointment="${toConfirm.id}"]`).waitFor();
-    expect(await getAppointment(world.api, toConfirm.id)).toMatchObject({ status: "confirmed", version: toConfirm.version + 1 });
+    expect(await getAppointment(world.api, toConfirm.id)).toMatchObject({
+      status: "confirmed",
+      version: toConfirm.version + 1,
+    });
     await slotOf(page, toCancel.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });

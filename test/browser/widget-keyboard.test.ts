@@ -19,7 +19,11 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await w.browser.newContext({ locale: "en-GB", timezoneId: "Europe/Rome", viewport: { width: 820, height: 900 } });
+  ctx = await w.browser.newContext({
+    locale: "en-GB",
+    timezoneId: "Europe/Rome",
+    viewport: { width: 820, height: 900 },
+  });
   page = await ctx.newPage();
 });
 afterAll(() => ctx?.close());
@@ -98,7 +102,8 @@ describe("booking with the keyboard only", () => {
     await page.keyboard.press("Home");
     expect(await day()).toMatch(/^Monday/);
     await expect.poll(async () => (await focused(page)).name).not.toMatch(/loading/);
-    for (let i = 0; i < 14 && !/free from/.test((await focused(page)).name); i++) await page.keyboard.press("ArrowRight");
+    for (let i = 0; i < 14 && !/free from/.test((await focused(page)).name); i++)
+      await page.keyboard.press("ArrowRight");
     const chosenDay = (await focused(page)).name;
     expect(chosenDay).toMatch(/free from/);
     await page.keyboard.press("Enter");
@@ -135,7 +140,13 @@ describe("booking with the keyboard only", () => {
     const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
     const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
     const appt = await json<AppointmentView>(await w.api("GET", `/v1/manage/${token}`));
-    expect(appt).toMatchObject({ request: VERBATIM, mobility: "courtesy_car", interventions: ["maintenance"], vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" }, channel: "web" });
+    expect(appt).toMatchObject({
+      request: VERBATIM,
+      mobility: "courtesy_car",
+      interventions: ["maintenance"],
+      vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" },
+      channel: "web",
+    });
     expect(appt.reception.start.slice(11, 16)).toBe(time);
     const staff = await w.api("GET", `/v1/dealers/roma/appointments/${appt.id}`, undefined, auth);
     expect(((await staff.json()) as { request: unknown }).request).toBe(VERBATIM); // what the advisor reads
@@ -204,7 +215,9 @@ describe("the manage page, keyboard only", () => {
     await tabTo(page, /^Yes, cancel it$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Your appointment is cancelled");
-    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as { status: unknown }).status).toBe("cancelled");
+    expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as { status: unknown }).status).toBe(
+      "cancelled",
+    );
     await checkpoint(page, "manage-5-cancelled");
   });
 });

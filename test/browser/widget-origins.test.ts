@@ -15,7 +15,8 @@ let pitlane = "";
 beforeAll(async () => {
   site = await plainSite((path) => {
     const dealer = path.includes("unlisted") ? "unlisted" : "listed";
-    if (path.startsWith("/frame")) return `<!doctype html><html lang="en"><title>Frame</title><iframe title="Booking" src="${pitlane}/book/${dealer}?lang=en" width="800" height="600"></iframe>`;
+    if (path.startsWith("/frame"))
+      return `<!doctype html><html lang="en"><title>Frame</title><iframe title="Booking" src="${pitlane}/book/${dealer}?lang=en" width="800" height="600"></iframe>`;
     return `<!doctype html><html lang="en"><head><title>Dealer site</title>
 <style>
   button, input, label { display: none !important; font-size: 4px !important; }
@@ -38,7 +39,11 @@ afterAll(() => site?.close());
 let ctx: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  ctx = await w.browser.newContext({ locale: "en-US", timezoneId: "America/New_York", viewport: { width: 820, height: 900 } });
+  ctx = await w.browser.newContext({
+    locale: "en-US",
+    timezoneId: "America/New_York",
+    viewport: { width: 820, height: 900 },
+  });
   page = await ctx.newPage();
 });
 afterAll(() => ctx?.close());
@@ -49,7 +54,13 @@ describe("the widget on a dealer's own site", () => {
     const next = page.getByRole("button", { name: "Continue", exact: true });
     expect(await next.isVisible()).toBe(true); // the site's `button { display: none }` stays outside
     // No DOM types in the Node tests: only the one call the page makes.
-    expect(await next.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor)).toBe("rgb(122, 0, 40)");
+    expect(
+      await next.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el)
+            .backgroundColor,
+      ),
+    ).toBe("rgb(122, 0, 40)");
     await waitForText(page, /Times are in the workshop's time zone: Central European Standard Time \(Europe\/Rome\)/);
     await checkpoint(page, "origin-listed-times");
     expect((await holdTime(page, times[0])).status()).toBe(201);

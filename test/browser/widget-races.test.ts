@@ -66,7 +66,10 @@ describe("two customers, one time", () => {
     expect(await shownTimes(b)).not.toContain(wanted); // the day list was refreshed
     await checkpoint(b, "race-loser-alternatives");
     await alternatives.first().check();
-    const [res] = await Promise.all([b.waitForResponse((r) => r.url().endsWith("/holds")), b.getByRole("button", { name: "Continue", exact: true }).click()]);
+    const [res] = await Promise.all([
+      b.waitForResponse((r) => r.url().endsWith("/holds")),
+      b.getByRole("button", { name: "Continue", exact: true }).click(),
+    ]);
     expect(res.status()).toBe(201);
     await waitForText(b, "Your details");
   }, 90_000);
@@ -79,19 +82,26 @@ describe("two customers, one time", () => {
     const hold = await res.json();
     await waitForText(a, "Your details");
     expect((await w.api("DELETE", `/v1/dealers/race/holds/${hold.holdId}`)).status).toBeLessThan(300);
-    const phone = await w.api("POST", "/v1/dealers/race/appointments", {
-      optionId: hold.option.optionId,
-      vehicle: { model: "Levante" },
-      interventions: ["maintenance"],
-      customer: { name: "Phone Customer", phone: "+39 06 1234567" },
-      channel: "phone",
-    }, auth);
+    const phone = await w.api(
+      "POST",
+      "/v1/dealers/race/appointments",
+      {
+        optionId: hold.option.optionId,
+        vehicle: { model: "Levante" },
+        interventions: ["maintenance"],
+        customer: { name: "Phone Customer", phone: "+39 06 1234567" },
+        channel: "phone",
+      },
+      auth,
+    );
     expect(phone.status).toBe(201);
 
     await fillAndBook(a);
     await waitForText(a, "someone has just taken this time");
     await waitForText(a, "Other free times");
-    expect(await a.locator("fieldset", { hasText: "Other free times" }).getByRole("radio").count()).toBeGreaterThanOrEqual(2);
+    expect(
+      await a.locator("fieldset", { hasText: "Other free times" }).getByRole("radio").count(),
+    ).toBeGreaterThanOrEqual(2);
     await checkpoint(a, "last-step-lost");
   }, 90_000);
 });

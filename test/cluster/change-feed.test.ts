@@ -27,19 +27,41 @@ function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc }
   const first = createTestApp({ deps: { changeFeed: undefined } });
   const second = openDatabase(first.dbPath);
   const procOf = (db: typeof first.db, sqlite: SqliteHandle): Proc => {
-    const app = createApp({ db, sqlite, now: () => Date.parse(FIXED_NOW), adminToken: ADMIN_TOKEN, log: () => {}, rateLimits: false, changeFeed: new ChangeFeed(sqlite) });
-    return { sqlite, api: async (method, path, body, headers = {}) => app.request(path, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }) };
+    const app = createApp({
+      db,
+      sqlite,
+      now: () => Date.parse(FIXED_NOW),
+      adminToken: ADMIN_TOKEN,
+      log: () => {},
+      rateLimits: false,
+      changeFeed: new ChangeFeed(sqlite),
+    });
+    return {
+      sqlite,
+      api: async (method, path, body, headers = {}) =>
+        app.request(path, {
+          method,
+          headers: { "Content-Type": "application/json", ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+    };
   };
   // b's handle can run something just before each of its transactions BEGINs: another
   // process committing between b's lookup of its runtime and b's BEGIN IMMEDIATE.
   const bHandle = new Proxy(second.sqlite as unknown as SqliteHandle, {
     get(target, prop, receiver) {
-      if (prop === "transaction") return (fn: () => unknown) => ({ immediate: () => (beforeBegin?.hook?.(), target.transaction(fn).immediate()) });
+      if (prop === "transaction")
+        return (fn: () => unknown) => ({
+          immediate: () => (beforeBegin?.hook?.(), target.transaction(fn).immediate()),
+        });
       const v = Reflect.get(target, prop, receiver);
       return typeof v === "function" ? v.bind(target) : v;
     },
   });
-  opened.push(() => second.sqlite.close(), () => first.close());
+  opened.push(
+    () => second.sqlite.close(),
+    () => first.close(),
+  );
   return { a: procOf(first.db, first.sqlite), b: procOf(second.db, bHandle) };
 }
 
@@ -50,7 +72,10 @@ async function ok<T = unknown>(res: Promise<Response>, status = 200): Promise<T>
   expect(r.status, JSON.stringify(body)).toBe(status);
   return body;
 }
-const offered = async (p: Proc) => (await ok<AvailabilityResponse>(p.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options.map((o) => `${o.advisorId}@${o.start}`);
+const offered = async (p: Proc) =>
+  (await ok<AvailabilityResponse>(p.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options.map(
+    (o) => `${o.advisorId}@${o.start}`,
+  );
 
 describe("processes sharing one database file", () => {
   it("stop offering a slot another process booked, once it committed", async () => {
@@ -67,7 +92,10 @@ describe("processes sharing one database file", () => {
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot] = await offered(b);
     const [advisorId, start] = slot.split("@");
-    const appt = await ok<AppointmentView>(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })), 201);
+    const appt = await ok<AppointmentView>(
+      a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })),
+      201,
+    );
     expect(await offered(b)).not.toContain(slot);
     await ok(a.api("POST", `/v1/dealers/${DEALER}/appointments/${appt.id}/cancel`, {}, auth));
     expect(await offered(b)).toContain(slot);
@@ -79,7 +107,14 @@ describe("processes sharing one database file", () => {
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot, other] = await offered(b);
     const [advisorId, start] = slot.split("@");
-    const template = await ok<AppointmentView>(a.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: other.split("@")[1], advisorId: other.split("@")[0] })), 201);
+    const template = await ok<AppointmentView>(
+      a.api(
+        "POST",
+        `/v1/dealers/${DEALER}/appointments`,
+        booking({ start: other.split("@")[1], advisorId: other.split("@")[0] }),
+      ),
+      201,
+    );
     // a commits the same slot in the gap between b's runtime lookup and b's BEGIN IMMEDIATE
     // (a copy of a's other booking moved onto it, written synchronously on a's connection):
     // only the replay right after BEGIN can tell b.
@@ -87,21 +122,34 @@ describe("processes sharing one database file", () => {
     race.hook = () => {
       race.hook = undefined;
       a.sqlite.exec(`CREATE TEMP TABLE copy AS SELECT * FROM appointments WHERE id = '${template.id}'`);
-      a.sqlite.prepare("UPDATE copy SET id = 'copy-1', manage_token_hash = 'copy-1', advisor_id = ?, reception_start = ?, return_start = NULL, return_minutes = NULL, return_advisor_id = NULL").run(advisorId, startMinute);
+      a.sqlite
+        .prepare(
+          "UPDATE copy SET id = 'copy-1', manage_token_hash = 'copy-1', advisor_id = ?, reception_start = ?, return_start = NULL, return_minutes = NULL, return_advisor_id = NULL",
+        )
+        .run(advisorId, startMinute);
       a.sqlite.exec("INSERT INTO appointments SELECT * FROM copy");
     };
     const res = await b.api("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }));
     expect(race.hook).toBeUndefined(); // the gap happened
     expect(res.status, await res.clone().text()).toBe(409);
-    const rows = a.sqlite.prepare("SELECT COUNT(*) AS n FROM appointments WHERE advisor_id = ? AND reception_start = ? AND status != 'cancelled'").get(advisorId, startMinute) as { n: number };
+    const rows = a.sqlite
+      .prepare(
+        "SELECT COUNT(*) AS n FROM appointments WHERE advisor_id = ? AND reception_start = ? AND status != 'cancelled'",
+      )
+      .get(advisorId, startMinute) as { n: number };
     expect(rows.n).toBe(1);
   });
 
   it("use another process's new configuration for the next search", async () => {
     const { a, b } = twoProcesses();
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
-    expect((await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0].advisorName).toMatch(/Rossi|Neri/);
-    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer({ advisors: [{ id: "carla", name: "Carla Verdi" }] }), auth));
+    expect(
+      (await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0]
+        .advisorName,
+    ).toMatch(/Rossi|Neri/);
+    await ok(
+      a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer({ advisors: [{ id: "carla", name: "Carla Verdi" }] }), auth),
+    );
     const after = await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query));
     expect(after.options.map((o) => o.advisorId)).toEqual(after.options.map(() => "carla"));
   });

@@ -14,7 +14,9 @@ const query = availability({ from: "2026-11-24", days: 3, count: 4 });
 
 let server: SpawnedServer;
 beforeAll(async () => {
-  server = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: "2" } });
+  server = await spawnServer({
+    env: { SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: "2" },
+  });
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
@@ -29,8 +31,15 @@ async function call<T = unknown>(method: string, path: string, body?: unknown, h
   return { status: res.status, body: await json<T>(res) };
 }
 /** The processes the server forked (its workers). */
-const childPids = (pid: number) => execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean);
-const offered = async () => (await call<AvailabilityResponse>("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map((o) => `${o.advisorId}@${o.start}`) as string[];
+const childPids = (pid: number) =>
+  execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+const offered = async () =>
+  (await call<AvailabilityResponse>("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map(
+    (o) => `${o.advisorId}@${o.start}`,
+  ) as string[];
 
 describe("two worker processes over one database", () => {
   it("start two workers behind the one port the listening line names", () => {
@@ -51,12 +60,18 @@ describe("two worker processes over one database", () => {
   it("give 30 simultaneous bookers of one slot, spread over both workers, exactly one 201", async () => {
     const [slot] = await offered();
     const [advisorId, start] = slot.split("@");
-    const results = await Promise.all(Array.from({ length: 30 }, () => call("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId }))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        call("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start, advisorId })),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(29).fill(409)]);
     const board = await call<DayBoard>("GET", `/v1/dealers/${DEALER}/days/${start.slice(0, 10)}`, undefined, auth);
     const advisor = board.body.advisors.find((a) => a.id === advisorId)!;
-    const receptions = advisor.slots.filter((s) => s.kind === "reception" && s.start === start && s.status !== "cancelled");
+    const receptions = advisor.slots.filter(
+      (s) => s.kind === "reception" && s.start === start && s.status !== "cancelled",
+    );
     expect(receptions).toHaveLength(1);
   });
 
@@ -73,10 +88,26 @@ describe("SIGKILL of the primary", () => {
     const first = await spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" } });
     const pids = childPids(first.child.pid!);
     expect(pids).toHaveLength(2);
-    const put = await fetch(`${first.baseUrl}/v1/dealers/${DEALER}`, { method: "PUT", headers: { "Content-Type": "application/json", ...auth }, body: JSON.stringify(romeDealer()) });
+    const put = await fetch(`${first.baseUrl}/v1/dealers/${DEALER}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", ...auth },
+      body: JSON.stringify(romeDealer()),
+    });
     expect(put.status).toBe(201);
-    const { options } = await json<AvailabilityResponse>(await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) }));
-    const booked = await json<AppointmentView>(await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/appointments`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(booking({ optionId: options[0].optionId })) }));
+    const { options } = await json<AvailabilityResponse>(
+      await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/availability`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(query),
+      }),
+    );
+    const booked = await json<AppointmentView>(
+      await fetch(`${first.baseUrl}/v1/dealers/${DEALER}/appointments`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(booking({ optionId: options[0].optionId })),
+      }),
+    );
     first.kill("SIGKILL");
     await first.exited;
     // The workers notice that their primary is gone and leave.
@@ -91,12 +122,23 @@ describe("SIGKILL of the primary", () => {
     for (let i = 0; i < 100 && !pids.every(gone); i++) await new Promise((r) => setTimeout(r, 50));
     expect(pids.filter((p) => !gone(p))).toEqual([]);
 
-    const second = await spawnServer({ dbPath: first.dbPath, env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" } });
+    const second = await spawnServer({
+      dbPath: first.dbPath,
+      env: { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "2" },
+    });
     try {
       const res = await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/appointments/${booked.id}`, { headers: auth });
       expect(res.status).toBe(200);
-      const again = await json<AvailabilityResponse>(await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/availability`, { method: "POST", headers: { "Content-Type": "application/json", Connection: "close" }, body: JSON.stringify(query) }));
-      expect(again.options.some((o) => o.start === booked.reception.start && o.advisorId === booked.reception.advisorId)).toBe(false);
+      const again = await json<AvailabilityResponse>(
+        await fetch(`${second.baseUrl}/v1/dealers/${DEALER}/availability`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Connection: "close" },
+          body: JSON.stringify(query),
+        }),
+      );
+      expect(
+        again.options.some((o) => o.start === booked.reception.start && o.advisorId === booked.reception.advisorId),
+      ).toBe(false);
     } finally {
       await second.stop();
       await first.stop();

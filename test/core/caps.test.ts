@@ -22,7 +22,14 @@ function world(rules: Record<string, number> = {}) {
     ],
     interventions: NO_LABOUR,
     rushHours: [],
-    receptionRules: { maxPerHour: 3, maxMinutesPer2h: 90, minNoticeMinutes: 60, quietMaxDeskShare: 0.5, maxHorizonDays: 365, ...rules },
+    receptionRules: {
+      maxPerHour: 3,
+      maxMinutesPer2h: 90,
+      minNoticeMinutes: 60,
+      quietMaxDeskShare: 0.5,
+      maxHorizonDays: 365,
+      ...rules,
+    },
   });
   const j15 = job(s.dealer, ["q15"]);
   const j30 = job(s.dealer, ["q30"]);
@@ -32,7 +39,14 @@ function world(rules: Record<string, number> = {}) {
   };
   const check = (advisor: number, [t, m]: Recv, force = false): RuleCode[] =>
     codes(
-      checkReception(s.index, { advisor, start: at(s.dealer, `${DAY}T${t}`), minutes: m, job: m === 15 ? j15 : j30, now, force }).violations,
+      checkReception(s.index, {
+        advisor,
+        start: at(s.dealer, `${DAY}T${t}`),
+        minutes: m,
+        job: m === 15 ? j15 : j30,
+        now,
+        force,
+      }).violations,
     );
   return { ...s, book, check };
 }
@@ -47,36 +61,230 @@ interface Row {
 
 const rows: Row[] = [
   // ---- pure 15-minute calendars: three per hour, exactly
-  { name: "accepts a 3rd 15-min reception inside 60 min", existing: [["08:00", 15], ["08:15", 15]], next: ["08:30", 15], expected: [] },
-  { name: "refuses the 4th 15-min reception inside any 60-min window (08:00/08:15/08:30 + 08:45)", existing: [["08:00", 15], ["08:15", 15], ["08:30", 15]], next: ["08:45", 15], expected: ["hourly_cap"] },
-  { name: "accepts 08:00/08:15/08:30 then 09:00 (09:00 is outside [08:00, 09:00))", existing: [["08:00", 15], ["08:15", 15], ["08:30", 15]], next: ["09:00", 15], expected: [] },
-  { name: "refuses a 4th 15-min reception placed BEFORE three others (window [08:00, 09:00))", existing: [["08:15", 15], ["08:30", 15], ["08:45", 15]], next: ["08:00", 15], expected: ["hourly_cap"] },
-  { name: "refuses the 4th 15-min reception sliding between existing ones (09:00/09:15/09:45 + 09:30)", existing: [["09:00", 15], ["09:15", 15], ["09:45", 15]], next: ["09:30", 15], expected: ["hourly_cap"] },
-  { name: "accepts 09:00/09:15/10:00 + 09:30 (no 60-min window holds four)", existing: [["09:00", 15], ["09:15", 15], ["10:00", 15]], next: ["09:30", 15], expected: [] },
-  { name: "refuses 08:15/08:30/08:45 + 09:00 (window [08:15, 09:15) holds four)", existing: [["08:15", 15], ["08:30", 15], ["08:45", 15]], next: ["09:00", 15], expected: ["hourly_cap"] },
+  {
+    name: "accepts a 3rd 15-min reception inside 60 min",
+    existing: [
+      ["08:00", 15],
+      ["08:15", 15],
+    ],
+    next: ["08:30", 15],
+    expected: [],
+  },
+  {
+    name: "refuses the 4th 15-min reception inside any 60-min window (08:00/08:15/08:30 + 08:45)",
+    existing: [
+      ["08:00", 15],
+      ["08:15", 15],
+      ["08:30", 15],
+    ],
+    next: ["08:45", 15],
+    expected: ["hourly_cap"],
+  },
+  {
+    name: "accepts 08:00/08:15/08:30 then 09:00 (09:00 is outside [08:00, 09:00))",
+    existing: [
+      ["08:00", 15],
+      ["08:15", 15],
+      ["08:30", 15],
+    ],
+    next: ["09:00", 15],
+    expected: [],
+  },
+  {
+    name: "refuses a 4th 15-min reception placed BEFORE three others (window [08:00, 09:00))",
+    existing: [
+      ["08:15", 15],
+      ["08:30", 15],
+      ["08:45", 15],
+    ],
+    next: ["08:00", 15],
+    expected: ["hourly_cap"],
+  },
+  {
+    name: "refuses the 4th 15-min reception sliding between existing ones (09:00/09:15/09:45 + 09:30)",
+    existing: [
+      ["09:00", 15],
+      ["09:15", 15],
+      ["09:45", 15],
+    ],
+    next: ["09:30", 15],
+    expected: ["hourly_cap"],
+  },
+  {
+    name: "accepts 09:00/09:15/10:00 + 09:30 (no 60-min window holds four)",
+    existing: [
+      ["09:00", 15],
+      ["09:15", 15],
+      ["10:00", 15],
+    ],
+    next: ["09:30", 15],
+    expected: [],
+  },
+  {
+    name: "refuses 08:15/08:30/08:45 + 09:00 (window [08:15, 09:15) holds four)",
+    existing: [
+      ["08:15", 15],
+      ["08:30", 15],
+      ["08:45", 15],
+    ],
+    next: ["09:00", 15],
+    expected: ["hourly_cap"],
+  },
   {
     name: "never hits the two-hour cap first on a pure-15 calendar (six in two hours = 90 min is fine)",
-    existing: [["08:00", 15], ["08:15", 15], ["08:30", 15], ["09:00", 15], ["09:15", 15], ["09:30", 15]],
+    existing: [
+      ["08:00", 15],
+      ["08:15", 15],
+      ["08:30", 15],
+      ["09:00", 15],
+      ["09:15", 15],
+      ["09:30", 15],
+    ],
     next: ["10:00", 15],
     expected: [],
   },
   // ---- pure 30-minute calendars: three per two hours, exactly
-  { name: "accepts 30-min 08:00/08:30/09:00 then 10:00", existing: [["08:00", 30], ["08:30", 30], ["09:00", 30]], next: ["10:00", 30], expected: [] },
-  { name: "refuses 30-min 08:00/08:30/09:00 then 09:30 (120 min in [08:00, 10:00))", existing: [["08:00", 30], ["08:30", 30], ["09:00", 30]], next: ["09:30", 30], expected: ["two_hour_cap"] },
-  { name: "refuses the 4th 30-min reception inside a 120-min window, placed in a gap (08:00/09:00/09:30 + 08:30)", existing: [["08:00", 30], ["09:00", 30], ["09:30", 30]], next: ["08:30", 30], expected: ["two_hour_cap"] },
-  { name: "refuses the 4th 30-min reception placed first (08:30/09:00/09:30 + 08:00)", existing: [["08:30", 30], ["09:00", 30], ["09:30", 30]], next: ["08:00", 30], expected: ["two_hour_cap"] },
-  { name: "accepts 30-min 10:00/10:30/11:00 then 12:00 (window [10:30, 12:30) holds 90 min)", existing: [["10:00", 30], ["10:30", 30], ["11:00", 30]], next: ["12:00", 30], expected: [] },
-  { name: "refuses 30-min 10:00/10:30/11:00 then 11:45 (window [10:15, 12:15) holds 105 min)", existing: [["10:00", 30], ["10:30", 30], ["11:00", 30]], next: ["11:45", 30], expected: ["two_hour_cap"] },
-  { name: "accepts spaced 30-min receptions 08:00/09:00/10:00/11:00 (60 min per two hours)", existing: [["08:00", 30], ["09:00", 30], ["10:00", 30]], next: ["11:00", 30], expected: [] },
+  {
+    name: "accepts 30-min 08:00/08:30/09:00 then 10:00",
+    existing: [
+      ["08:00", 30],
+      ["08:30", 30],
+      ["09:00", 30],
+    ],
+    next: ["10:00", 30],
+    expected: [],
+  },
+  {
+    name: "refuses 30-min 08:00/08:30/09:00 then 09:30 (120 min in [08:00, 10:00))",
+    existing: [
+      ["08:00", 30],
+      ["08:30", 30],
+      ["09:00", 30],
+    ],
+    next: ["09:30", 30],
+    expected: ["two_hour_cap"],
+  },
+  {
+    name: "refuses the 4th 30-min reception inside a 120-min window, placed in a gap (08:00/09:00/09:30 + 08:30)",
+    existing: [
+      ["08:00", 30],
+      ["09:00", 30],
+      ["09:30", 30],
+    ],
+    next: ["08:30", 30],
+    expected: ["two_hour_cap"],
+  },
+  {
+    name: "refuses the 4th 30-min reception placed first (08:30/09:00/09:30 + 08:00)",
+    existing: [
+      ["08:30", 30],
+      ["09:00", 30],
+      ["09:30", 30],
+    ],
+    next: ["08:00", 30],
+    expected: ["two_hour_cap"],
+  },
+  {
+    name: "accepts 30-min 10:00/10:30/11:00 then 12:00 (window [10:30, 12:30) holds 90 min)",
+    existing: [
+      ["10:00", 30],
+      ["10:30", 30],
+      ["11:00", 30],
+    ],
+    next: ["12:00", 30],
+    expected: [],
+  },
+  {
+    name: "refuses 30-min 10:00/10:30/11:00 then 11:45 (window [10:15, 12:15) holds 105 min)",
+    existing: [
+      ["10:00", 30],
+      ["10:30", 30],
+      ["11:00", 30],
+    ],
+    next: ["11:45", 30],
+    expected: ["two_hour_cap"],
+  },
+  {
+    name: "accepts spaced 30-min receptions 08:00/09:00/10:00/11:00 (60 min per two hours)",
+    existing: [
+      ["08:00", 30],
+      ["09:00", 30],
+      ["10:00", 30],
+    ],
+    next: ["11:00", 30],
+    expected: [],
+  },
   // ---- mixed lengths: ≤ 3 starts per 60 min AND ≤ 90 minutes per 120 min
-  { name: "accepts mixed 30@08:00, 15@08:30 + 15@08:45 (3 starts, 60 min)", existing: [["08:00", 30], ["08:30", 15]], next: ["08:45", 15], expected: [] },
-  { name: "refuses mixed 15@08:00/08:15/08:30 + 30@08:45 on the hourly rule alone (4 starts, 75 min)", existing: [["08:00", 15], ["08:15", 15], ["08:30", 15]], next: ["08:45", 30], expected: ["hourly_cap"] },
-  { name: "refuses mixed 30@08:00/08:30, 15@09:30 + 30@09:00 on the two-hour rule alone (2 starts/h, 105 min)", existing: [["08:00", 30], ["08:30", 30], ["09:30", 15]], next: ["09:00", 30], expected: ["two_hour_cap"] },
-  { name: "accepts mixed 15@08:00, 30@08:15, 15@08:45 + 30@09:00 (3 starts per hour, exactly 90 min)", existing: [["08:00", 15], ["08:15", 30], ["08:45", 15]], next: ["09:00", 30], expected: [] },
-  { name: "refuses mixed 30@08:00, 15@08:30, 30@08:45 + 30@09:30 (105 min in [08:00, 10:00))", existing: [["08:00", 30], ["08:30", 15], ["08:45", 30]], next: ["09:30", 30], expected: ["two_hour_cap"] },
+  {
+    name: "accepts mixed 30@08:00, 15@08:30 + 15@08:45 (3 starts, 60 min)",
+    existing: [
+      ["08:00", 30],
+      ["08:30", 15],
+    ],
+    next: ["08:45", 15],
+    expected: [],
+  },
+  {
+    name: "refuses mixed 15@08:00/08:15/08:30 + 30@08:45 on the hourly rule alone (4 starts, 75 min)",
+    existing: [
+      ["08:00", 15],
+      ["08:15", 15],
+      ["08:30", 15],
+    ],
+    next: ["08:45", 30],
+    expected: ["hourly_cap"],
+  },
+  {
+    name: "refuses mixed 30@08:00/08:30, 15@09:30 + 30@09:00 on the two-hour rule alone (2 starts/h, 105 min)",
+    existing: [
+      ["08:00", 30],
+      ["08:30", 30],
+      ["09:30", 15],
+    ],
+    next: ["09:00", 30],
+    expected: ["two_hour_cap"],
+  },
+  {
+    name: "accepts mixed 15@08:00, 30@08:15, 15@08:45 + 30@09:00 (3 starts per hour, exactly 90 min)",
+    existing: [
+      ["08:00", 15],
+      ["08:15", 30],
+      ["08:45", 15],
+    ],
+    next: ["09:00", 30],
+    expected: [],
+  },
+  {
+    name: "refuses mixed 30@08:00, 15@08:30, 30@08:45 + 30@09:30 (105 min in [08:00, 10:00))",
+    existing: [
+      ["08:00", 30],
+      ["08:30", 15],
+      ["08:45", 30],
+    ],
+    next: ["09:30", 30],
+    expected: ["two_hour_cap"],
+  },
   // ---- the limits are dealer configuration
-  { name: "honours maxPerHour = 2 (refuses the 3rd start within an hour)", existing: [["08:00", 15], ["08:30", 15]], next: ["08:45", 15], expected: ["hourly_cap"], rules: { maxPerHour: 2 } },
-  { name: "honours maxMinutesPer2h = 60 (refuses a 3rd 30-min reception in two hours)", existing: [["08:00", 30], ["09:00", 30]], next: ["09:30", 30], expected: ["two_hour_cap"], rules: { maxMinutesPer2h: 60 } },
+  {
+    name: "honours maxPerHour = 2 (refuses the 3rd start within an hour)",
+    existing: [
+      ["08:00", 15],
+      ["08:30", 15],
+    ],
+    next: ["08:45", 15],
+    expected: ["hourly_cap"],
+    rules: { maxPerHour: 2 },
+  },
+  {
+    name: "honours maxMinutesPer2h = 60 (refuses a 3rd 30-min reception in two hours)",
+    existing: [
+      ["08:00", 30],
+      ["09:00", 30],
+    ],
+    next: ["09:30", 30],
+    expected: ["two_hour_cap"],
+    rules: { maxMinutesPer2h: 60 },
+  },
 ];
 
 describe("buffer caps per advisor (checkReception through a CapacityIndex)", () => {
@@ -86,17 +294,23 @@ describe("buffer caps per advisor (checkReception through a CapacityIndex)", () 
     expect(w.check(0, next)).toEqual(expected);
   });
 
-  it.each(rows.filter((r) => r.expected.length > 0))("force:true bypasses the cap: $name", ({ existing, next, rules }) => {
-    const w = world(rules);
-    w.book(0, existing);
-    expect(w.check(0, next, true)).toEqual([]);
-  });
+  it.each(rows.filter((r) => r.expected.length > 0))(
+    "force:true bypasses the cap: $name",
+    ({ existing, next, rules }) => {
+      const w = world(rules);
+      w.book(0, existing);
+      expect(w.check(0, next, true)).toEqual([]);
+    },
+  );
 
-  it.each(rows.filter((r) => r.expected.length > 0))("counts per advisor: another advisor is free of the cap ($name)", ({ existing, next, rules }) => {
-    const w = world(rules);
-    w.book(0, existing);
-    expect(w.check(1, next)).toEqual([]);
-  });
+  it.each(rows.filter((r) => r.expected.length > 0))(
+    "counts per advisor: another advisor is free of the cap ($name)",
+    ({ existing, next, rules }) => {
+      const w = world(rules);
+      w.book(0, existing);
+      expect(w.check(1, next)).toEqual([]);
+    },
+  );
 
   it("a refused 4th reception becomes bookable again when one of the three is cancelled", () => {
     const w = world();
@@ -112,7 +326,10 @@ describe("buffer caps per advisor (checkReception through a CapacityIndex)", () 
 
   it("returns do not count toward the caps (only receptions do)", () => {
     const w = world();
-    w.book(0, [["08:00", 15], ["08:15", 15]]);
+    w.book(0, [
+      ["08:00", 15],
+      ["08:15", 15],
+    ]);
     const b = reception(1, at(w.dealer, `${DAY}T07:00`), 15);
     b.ret = { advisor: 0, start: at(w.dealer, `${DAY}T08:30`), minutes: 15 };
     w.index.add(b);
@@ -122,7 +339,11 @@ describe("buffer caps per advisor (checkReception through a CapacityIndex)", () 
 
 // (force also passes the express reserve; that row lives in rules.test.ts.)
 describe("force:true bypasses only the caps, never busy / closed / opening hours / absence", () => {
-  const full: Recv[] = [["10:00", 15], ["10:15", 15], ["10:30", 15]];
+  const full: Recv[] = [
+    ["10:00", 15],
+    ["10:15", 15],
+    ["10:30", 15],
+  ];
 
   it("never bypasses advisor_busy", () => {
     const w = world();
@@ -143,15 +364,21 @@ describe("force:true bypasses only the caps, never busy / closed / opening hours
     s.index.add(reception(0, at(s.dealer, `${DAY}T17:15`), 15));
     s.index.add(reception(0, at(s.dealer, `${DAY}T17:30`), 15));
     s.index.add(reception(0, at(s.dealer, `${DAY}T17:45`), 15));
-    const f = (local: string) => codes(checkReception(s.index, { advisor: 0, start: at(s.dealer, local), minutes: 15, job: j, now, force: true }).violations);
+    const f = (local: string) =>
+      codes(
+        checkReception(s.index, { advisor: 0, start: at(s.dealer, local), minutes: 15, job: j, now, force: true })
+          .violations,
+      );
     expect(f(`${DAY}T10:45`)).toEqual(["advisor_absent"]);
     expect(f(`${DAY}T18:00`)).toEqual(["outside_opening_hours"]);
     expect(f(`${sunday}T10:00`)).toEqual(["closed"]);
     // And without force the caps are reported too, so force really did remove only them.
-    expect(codes(checkReception(s.index, { advisor: 0, start: at(s.dealer, `${DAY}T10:45`), minutes: 15, job: j, now }).violations)).toEqual([
-      "advisor_absent",
-      "hourly_cap",
-    ]);
+    expect(
+      codes(
+        checkReception(s.index, { advisor: 0, start: at(s.dealer, `${DAY}T10:45`), minutes: 15, job: j, now })
+          .violations,
+      ),
+    ).toEqual(["advisor_absent", "hourly_cap"]);
   });
 });
 
@@ -168,7 +395,13 @@ describe("caps across midnight", () => {
     });
     const j = job(s.dealer, ["q15"]);
     for (const t of ["23:15", "23:30", "23:45"]) s.index.add(reception(0, at(s.dealer, `2027-03-01T${t}`), 15));
-    const r = checkReception(s.index, { advisor: 0, start: at(s.dealer, "2027-03-02T00:00"), minutes: 15, job: j, now: at(s.dealer, NOW) });
+    const r = checkReception(s.index, {
+      advisor: 0,
+      start: at(s.dealer, "2027-03-02T00:00"),
+      minutes: 15,
+      job: j,
+      now: at(s.dealer, NOW),
+    });
     expect(codes(r.violations)).toEqual(["hourly_cap"]);
   });
 });
@@ -177,7 +410,9 @@ describe("caps.ts against minute-by-minute windows (property)", () => {
   // Random non-overlapping receptions of one advisor (5-minute marks, 15 or 30 min), a
   // new free reception, random limits: the exact-candidate checks equal brute force.
   const calendarArb = fc
-    .array(fc.record({ gap: fc.integer({ min: 0, max: 12 }).map((g) => g * 5), minutes: fc.constantFrom(15, 30) }), { maxLength: 12 })
+    .array(fc.record({ gap: fc.integer({ min: 0, max: 12 }).map((g) => g * 5), minutes: fc.constantFrom(15, 30) }), {
+      maxLength: 12,
+    })
     .map((items) => {
       const list: number[] = [];
       let t = 300;
@@ -209,7 +444,8 @@ describe("caps.ts against minute-by-minute windows (property)", () => {
           let twoHour = true;
           for (let t = s - 119; t < e; t++) {
             let m = Math.max(0, Math.min(e, t + 120) - Math.max(s, t));
-            for (let i = 0; i < list.length; i += 2) m += Math.max(0, Math.min(list[i + 1], t + 120) - Math.max(list[i], t));
+            for (let i = 0; i < list.length; i += 2)
+              m += Math.max(0, Math.min(list[i + 1], t + 120) - Math.max(list[i], t));
             if (m > maxMinutes) twoHour = false;
           }
           expect(hourlyCapOk(list, s, maxPerHour)).toBe(hourly);

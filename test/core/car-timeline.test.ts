@@ -29,20 +29,35 @@ function bruteDemand(cars: Car[], s: number, e: number, held: number): number {
 }
 
 const car = fc
-  .record({ start: fc.integer({ min: 0, max: 120 }), minutes: fc.constantFrom(15, 30), stay: fc.integer({ min: -5, max: 90 }), ret: fc.boolean(), express: fc.boolean() })
-  .map(({ start, minutes, stay, ret, express }): Car => ({
-    reception: { advisor: 0, start, minutes },
-    ret: ret ? { advisor: 0, start: start + minutes + Math.max(0, stay), minutes: 15 } : null,
-    readyAt: start + stay,
-    express,
-  }));
+  .record({
+    start: fc.integer({ min: 0, max: 120 }),
+    minutes: fc.constantFrom(15, 30),
+    stay: fc.integer({ min: -5, max: 90 }),
+    ret: fc.boolean(),
+    express: fc.boolean(),
+  })
+  .map(
+    ({ start, minutes, stay, ret, express }): Car => ({
+      reception: { advisor: 0, start, minutes },
+      ret: ret ? { advisor: 0, start: start + minutes + Math.max(0, stay), minutes: 15 } : null,
+      readyAt: start + stay,
+      express,
+    }),
+  );
 
 describe("courtesy-car timeline, updated incrementally", () => {
   it("answers the brute-force count after any sequence of adds and removes", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ car, removeLater: fc.boolean() }), { maxLength: 25 }),
-        fc.array(fc.record({ s: fc.integer({ min: -10, max: 260 }), len: fc.integer({ min: 0, max: 120 }), held: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.record({
+            s: fc.integer({ min: -10, max: 260 }),
+            len: fc.integer({ min: 0, max: 120 }),
+            held: fc.integer({ min: 0, max: 2 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
         (ops, queries) => {
           const t = new CarTimeline();
           const held: Car[] = [];
@@ -56,7 +71,8 @@ describe("courtesy-car timeline, updated incrementally", () => {
             t.change(c, -1);
             held.splice(held.indexOf(c), 1);
           }
-          for (const q of queries) expect(t.demand(q.s, q.s + q.len, q.held)).toBe(bruteDemand(held, q.s, q.s + q.len, q.held));
+          for (const q of queries)
+            expect(t.demand(q.s, q.s + q.len, q.held)).toBe(bruteDemand(held, q.s, q.s + q.len, q.held));
         },
       ),
       { numRuns: 300 },
@@ -65,7 +81,12 @@ describe("courtesy-car timeline, updated incrementally", () => {
 
   it("leaves no breakpoint behind once every car is back", () => {
     const t = new CarTimeline();
-    const cars: Car[] = [0, 10, 10, 40].map((start, i) => ({ reception: { advisor: 0, start, minutes: 30 }, ret: null, readyAt: start + 60, express: i % 2 === 0 }));
+    const cars: Car[] = [0, 10, 10, 40].map((start, i) => ({
+      reception: { advisor: 0, start, minutes: 30 },
+      ret: null,
+      readyAt: start + 60,
+      express: i % 2 === 0,
+    }));
     for (const c of cars) t.change(c, 1);
     expect(t.demand(0, 200, 0)).toBe(4);
     for (const c of cars) t.change(c, -1);
@@ -75,6 +96,8 @@ describe("courtesy-car timeline, updated incrementally", () => {
 
   it("refuses to take back a window it never held", () => {
     const t = new CarTimeline();
-    expect(() => t.change({ reception: { advisor: 0, start: 0, minutes: 30 }, ret: null, readyAt: 60, express: false }, -1)).toThrow(/not on the timeline/);
+    expect(() =>
+      t.change({ reception: { advisor: 0, start: 0, minutes: 30 }, ret: null, readyAt: 60, express: false }, -1),
+    ).toThrow(/not on the timeline/);
   });
 });

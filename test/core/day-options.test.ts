@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calendarDays, checkStay, dayOptions, deriveJob, isJobError, isoFromDayNumber, searchIndex } from "../../src/core/index.js";
+import {
+  calendarDays,
+  checkStay,
+  dayOptions,
+  deriveJob,
+  isJobError,
+  isoFromDayNumber,
+  searchIndex,
+} from "../../src/core/index.js";
 import { referenceFeasibleSlots, referenceQuiet } from "../reference/brute-force.js";
 import { buildWorld, scenarioArb } from "./random-dealer.js";
 
@@ -31,14 +39,21 @@ describe("calendar ⇔ day list ⇔ booking, on random dealers", () => {
           expect(d.bookable, label).toBe(opts.length > 0);
           expect(d.first, label).toBe(opts[0]?.reception.start ?? null);
           expect(d.quiet, label).toBe(opts.some((o) => o.quiet));
-          listed.set(d.day, opts.map((o) => o.reception.start));
+          listed.set(
+            d.day,
+            opts.map((o) => o.reception.start),
+          );
           for (let i = 0; i < opts.length; i++) {
             const o = opts[i];
             if (i > 0) expect(o.reception.start).toBeGreaterThan(opts[i - 1].reception.start);
             expect(dealer.dayOf(o.reception.start)).toBe(d.day);
             if (dayPart) expect(index.halfOf(o.reception.start).half).toBe(dayPart === "morning" ? 0 : 1);
             // It books: the booking's collect-all checker, with the option's own return.
-            const chk = checkStay(index, { advisor: o.reception.advisor, start: o.reception.start, minutes: o.reception.minutes, job, now }, o.ret);
+            const chk = checkStay(
+              index,
+              { advisor: o.reception.advisor, start: o.reception.start, minutes: o.reception.minutes, job, now },
+              o.ret,
+            );
             expect(chk.violations, dealer.format(o.reception.start)).toEqual([]);
             expect(chk.stay?.ret ?? null).toEqual(o.ret);
             expect(o.quiet).toBe(referenceQuiet(config, bookings, o.reception.start, o.reception.minutes));
@@ -46,7 +61,12 @@ describe("calendar ⇔ day list ⇔ booking, on random dealers", () => {
         }
         // Complete: every start the reference finds feasible (any advisor) is listed.
         if (!dayPart) {
-          const feasible = referenceFeasibleSlots(config, bookings, { ...q, fromDate: isoFromDayNumber(fromDay), days, nowEpochMinute: now });
+          const feasible = referenceFeasibleSlots(config, bookings, {
+            ...q,
+            fromDate: isoFromDayNumber(fromDay),
+            days,
+            nowEpochMinute: now,
+          });
           const want = new Set(feasible.map((f) => f.start));
           const got = new Set([...listed.values()].flat());
           expect([...got].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INTERVENTIONS, deriveJob, isJobError, MOBILITY, type Dealer, type Job, type Mobility } from "../../src/core/index.js";
+import {
+  DEFAULT_INTERVENTIONS,
+  deriveJob,
+  isJobError,
+  MOBILITY,
+  type Dealer,
+  type Job,
+  type Mobility,
+} from "../../src/core/index.js";
 import { referenceJob } from "../reference/brute-force.js";
 import { setup } from "../support/core.js";
 
@@ -23,26 +31,114 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: "a maintenance for a known customer: 15 min reception, 10 min return, 2 h mechanical", interventions: ["maintenance"], reception: 15, ret: 10, labour: { mechanical: 120 } },
-  { name: "a diagnosis: 30 min reception, 15 min return, 1.5 h diagnosis", interventions: ["diagnosis"], reception: 30, ret: 15, labour: { diagnosis: 90 } },
-  { name: "the longest intervention wins: maintenance + diagnosis → 30 / 15", interventions: ["maintenance", "diagnosis"], reception: 30, ret: 15, labour: { mechanical: 120, diagnosis: 90 } },
-  { name: "order does not matter: diagnosis + maintenance → 30 / 15", interventions: ["diagnosis", "maintenance"], reception: 30, ret: 15, labour: { mechanical: 120, diagnosis: 90 } },
-  { name: "a new customer lengthens reception to 30 and return to 15", interventions: ["maintenance"], known: false, reception: 30, ret: 15, labour: { mechanical: 120 } },
-  { name: "a courtesy car lengthens reception to 30 and return to 15", interventions: ["maintenance"], mobility: "courtesy_car", reception: 30, ret: 15, labour: { mechanical: 120 } },
-  { name: "a new customer with a courtesy car is still 30 / 15", interventions: ["tyres"], known: false, mobility: "courtesy_car", reception: 30, ret: 15, labour: { mechanical: 60 } },
-  { name: "other mobility (taxi) does not lengthen anything", interventions: ["maintenance"], mobility: "taxi", reception: 15, ret: 10, labour: { mechanical: 120 } },
-  { name: "pickup & delivery does not lengthen anything", interventions: ["recall"], mobility: "pickup_delivery", reception: 15, ret: 10, labour: { mechanical: 60 } },
-  { name: "labour is summed per skill: service + maintenance + tyres = 5.5 h mechanical", interventions: ["service", "maintenance", "tyres"], reception: 15, ret: 10, labour: { mechanical: 330 } },
-  { name: "labour of different skills stays apart: bodywork + tyres", interventions: ["bodywork", "tyres"], reception: 30, ret: 15, labour: { mechanical: 60, bodywork: 720 } },
-  { name: "an intervention named twice is counted once", interventions: ["maintenance", "maintenance"], reception: 15, ret: 10, labour: { mechanical: 120 } },
-  { name: "duplicates among others are counted once", interventions: ["tyres", "recall", "tyres", "recall"], reception: 15, ret: 10, labour: { mechanical: 120 } },
+  {
+    name: "a maintenance for a known customer: 15 min reception, 10 min return, 2 h mechanical",
+    interventions: ["maintenance"],
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 120 },
+  },
+  {
+    name: "a diagnosis: 30 min reception, 15 min return, 1.5 h diagnosis",
+    interventions: ["diagnosis"],
+    reception: 30,
+    ret: 15,
+    labour: { diagnosis: 90 },
+  },
+  {
+    name: "the longest intervention wins: maintenance + diagnosis → 30 / 15",
+    interventions: ["maintenance", "diagnosis"],
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 120, diagnosis: 90 },
+  },
+  {
+    name: "order does not matter: diagnosis + maintenance → 30 / 15",
+    interventions: ["diagnosis", "maintenance"],
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 120, diagnosis: 90 },
+  },
+  {
+    name: "a new customer lengthens reception to 30 and return to 15",
+    interventions: ["maintenance"],
+    known: false,
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 120 },
+  },
+  {
+    name: "a courtesy car lengthens reception to 30 and return to 15",
+    interventions: ["maintenance"],
+    mobility: "courtesy_car",
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 120 },
+  },
+  {
+    name: "a new customer with a courtesy car is still 30 / 15",
+    interventions: ["tyres"],
+    known: false,
+    mobility: "courtesy_car",
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 60 },
+  },
+  {
+    name: "other mobility (taxi) does not lengthen anything",
+    interventions: ["maintenance"],
+    mobility: "taxi",
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 120 },
+  },
+  {
+    name: "pickup & delivery does not lengthen anything",
+    interventions: ["recall"],
+    mobility: "pickup_delivery",
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 60 },
+  },
+  {
+    name: "labour is summed per skill: service + maintenance + tyres = 5.5 h mechanical",
+    interventions: ["service", "maintenance", "tyres"],
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 330 },
+  },
+  {
+    name: "labour of different skills stays apart: bodywork + tyres",
+    interventions: ["bodywork", "tyres"],
+    reception: 30,
+    ret: 15,
+    labour: { mechanical: 60, bodywork: 720 },
+  },
+  {
+    name: "an intervention named twice is counted once",
+    interventions: ["maintenance", "maintenance"],
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 120 },
+  },
+  {
+    name: "duplicates among others are counted once",
+    interventions: ["tyres", "recall", "tyres", "recall"],
+    reception: 15,
+    ret: 10,
+    labour: { mechanical: 120 },
+  },
 ];
 
 describe("deriveJob (default catalogue)", () => {
   const { dealer } = setup();
 
   it.each(rows)("$name", (row) => {
-    const j = deriveJob(dealer, { interventions: row.interventions, known: row.known ?? true, mobility: row.mobility ?? "none" });
+    const j = deriveJob(dealer, {
+      interventions: row.interventions,
+      known: row.known ?? true,
+      mobility: row.mobility ?? "none",
+    });
     if (isJobError(j)) throw new Error(j.detail);
     expect(j.receptionMinutes).toBe(row.reception);
     expect(j.returnMinutes).toBe(row.ret);
@@ -74,10 +170,38 @@ describe("deriveJob (default catalogue)", () => {
 
 describe("deriveJob follows the dealer's duration rules", () => {
   it.each([
-    { name: "newCustomerReceptionMinutes 15 keeps a new customer's maintenance at 15", durations: { newCustomerReceptionMinutes: 15 as const }, known: false, mobility: "none" as Mobility, reception: 15, ret: 15 },
-    { name: "newCustomerReturnMinutes 12 gives a new customer a 12 min return", durations: { newCustomerReturnMinutes: 12 }, known: false, mobility: "none" as Mobility, reception: 30, ret: 12 },
-    { name: "courtesyCarReceptionMinutes 15 keeps a courtesy-car maintenance at 15", durations: { courtesyCarReceptionMinutes: 15 as const }, known: true, mobility: "courtesy_car" as Mobility, reception: 15, ret: 15 },
-    { name: "courtesyCarReturnMinutes 13 gives a 13 min return", durations: { courtesyCarReturnMinutes: 13 }, known: true, mobility: "courtesy_car" as Mobility, reception: 30, ret: 13 },
+    {
+      name: "newCustomerReceptionMinutes 15 keeps a new customer's maintenance at 15",
+      durations: { newCustomerReceptionMinutes: 15 as const },
+      known: false,
+      mobility: "none" as Mobility,
+      reception: 15,
+      ret: 15,
+    },
+    {
+      name: "newCustomerReturnMinutes 12 gives a new customer a 12 min return",
+      durations: { newCustomerReturnMinutes: 12 },
+      known: false,
+      mobility: "none" as Mobility,
+      reception: 30,
+      ret: 12,
+    },
+    {
+      name: "courtesyCarReceptionMinutes 15 keeps a courtesy-car maintenance at 15",
+      durations: { courtesyCarReceptionMinutes: 15 as const },
+      known: true,
+      mobility: "courtesy_car" as Mobility,
+      reception: 15,
+      ret: 15,
+    },
+    {
+      name: "courtesyCarReturnMinutes 13 gives a 13 min return",
+      durations: { courtesyCarReturnMinutes: 13 },
+      known: true,
+      mobility: "courtesy_car" as Mobility,
+      reception: 30,
+      ret: 13,
+    },
   ])("$name", ({ durations, known, mobility, reception, ret }) => {
     const { dealer } = setup({ durations });
     const j = deriveJob(dealer, { interventions: ["maintenance"], known, mobility });
@@ -121,7 +245,10 @@ describe("duration model properties", () => {
     const ivArb = fc.record({
       receptionMinutes: fc.constantFrom(15 as const, 30 as const),
       returnMinutes: fc.integer({ min: 10, max: 15 }),
-      labourHours: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64 }).map((q) => q / 4)),
+      labourHours: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 64 }).map((q) => q / 4),
+      ),
       skill: fc.constantFrom("mechanical", "bodywork", "diagnosis"),
     });
     const durationsArb = fc.record({

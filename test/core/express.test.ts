@@ -56,7 +56,10 @@ const weekdays = (r: Ranges) => ({ mon: r, tue: r, wed: r, thu: r, fri: r });
 const dayHoursArb = fc.constantFrom<Ranges>(
   [["08:00", "18:00"]],
   [["08:00", "18:00"]],
-  [["08:30", "12:30"], ["14:00", "18:30"]],
+  [
+    ["08:30", "12:30"],
+    ["14:00", "18:30"],
+  ],
   [["07:30", "19:00"]],
   [["09:00", "12:30"]],
   [["13:00", "17:00"]],
@@ -80,7 +83,10 @@ const jobArb = fc.record({ interventions: fc.subarray(CODES, { minLength: 1, max
  * mobility a dealer can give: courtesy cars with one or more held for priority vehicles,
  * a single (not held) car, or pickup & delivery only.
  */
-const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtesyCars: number; pickupDelivery: number }>, maxOverrides = 4) =>
+const loadedDealerArb = (
+  fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtesyCars: number; pickupDelivery: number }>,
+  maxOverrides = 4,
+) =>
   fc.record({
     tz: fc.constantFrom("Europe/Rome", "America/New_York", "UTC", "Europe/London"),
     // Mondays in ordinary weeks and the Fridays before the EU / US clock changes.
@@ -96,7 +102,10 @@ const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtes
     }),
     workshop: fc.record({ technicians: fc.integer({ min: 1, max: 3 }), hoursPerDay: fc.constantFrom(4, 7, 8) }),
     express: fc.record({
-      reservedReceptions: fc.record({ morning: fc.integer({ min: 1, max: 2 }), afternoon: fc.integer({ min: 1, max: 2 }) }),
+      reservedReceptions: fc.record({
+        morning: fc.integer({ min: 1, max: 2 }),
+        afternoon: fc.integer({ min: 1, max: 2 }),
+      }),
       defaultReservedHours: fc.constantFrom(0, 1, 3, 3),
       releaseTime: fc.constantFrom("16:00", "16:00", "12:00", "18:30"),
     }),
@@ -109,7 +118,15 @@ const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtes
     bookings: fc.array(
       fc.record({
         job: jobArb,
-        mobility: fc.constantFrom<Mobility>("none", "none", "courtesy_car", "pickup_delivery", "taxi", "rental", "shuttle"),
+        mobility: fc.constantFrom<Mobility>(
+          "none",
+          "none",
+          "courtesy_car",
+          "pickup_delivery",
+          "taxi",
+          "rental",
+          "shuttle",
+        ),
         day: fc.integer({ min: -1, max: 3 }),
         pick: fc.nat(),
       }),
@@ -118,11 +135,20 @@ const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtes
     fill: fc.array(
       fc.record({
         day: fc.integer({ min: -1, max: 2 }),
-        jobs: fc.array(fc.record({ job: jobArb, mobility: fc.constantFrom<Mobility>("none", "none", "courtesy_car", "pickup_delivery") }), { minLength: 1, maxLength: 3 }),
+        jobs: fc.array(
+          fc.record({
+            job: jobArb,
+            mobility: fc.constantFrom<Mobility>("none", "none", "courtesy_car", "pickup_delivery"),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
       }),
       { maxLength: 3 },
     ),
-    overrides: fc.array(fc.record({ day: fc.integer({ min: 0, max: 2 }), advisor: fc.nat(), slot: fc.integer({ min: 0, max: 48 }) }), { maxLength: maxOverrides }),
+    overrides: fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 2 }), advisor: fc.nat(), slot: fc.integer({ min: 0, max: 48 }) }),
+      { maxLength: maxOverrides },
+    ),
     /** Earlier bookings for a day were made this many days before its reserve was released. */
     bookedDaysBefore: fc.integer({ min: 0, max: 2 }),
     query: fc.record({
@@ -133,7 +159,6 @@ const loadedDealerArb = (fleet: fc.Arbitrary<{ courtesyCars: number; heldCourtes
 
 type LoadedCase = typeof loadedDealerArb extends (...a: never[]) => fc.Arbitrary<infer T> ? T : never;
 
-
 function buildLoadedDealer(lc: LoadedCase) {
   const base = dayNumberFromIso(lc.baseDate) + lc.shift;
   const input: DealerConfigInput = {
@@ -143,7 +168,9 @@ function buildLoadedDealer(lc: LoadedCase) {
     closures: [...new Set(lc.closures.map((k) => isoFromDayNumber(base + k)))],
     receptionRules: lc.rules,
     advisors: Array.from({ length: lc.advisors }, (_, i) => ({ id: `a${i}`, name: `Advisor ${i}` })),
-    workshop: Object.fromEntries(["mechanical", "diagnosis", "bodywork"].map((s) => [s, { ...lc.workshop, overrides: {} }])),
+    workshop: Object.fromEntries(
+      ["mechanical", "diagnosis", "bodywork"].map((s) => [s, { ...lc.workshop, overrides: {} }]),
+    ),
     interventions: { ...DealerConfig.parse({ name: "x", timeZone: "UTC" }).interventions, ...EXTRA_INTERVENTIONS },
     express: { ...lc.express, heldCourtesyCars: lc.fleet.heldCourtesyCars },
     mobility: { ...lc.mobility, courtesyCars: lc.fleet.courtesyCars, pickupDelivery: lc.fleet.pickupDelivery },
@@ -164,7 +191,15 @@ function buildLoadedDealer(lc: LoadedCase) {
   const bookedAt = (n: number) => Math.min(now, dealer.day(n).releaseAt - 1 - lc.bookedDaysBefore * 1440);
   let id = 0;
   const bookOption = (o: Option) =>
-    index.add({ id: `b${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: false, mobility: o.mobility });
+    index.add({
+      id: `b${id++}`,
+      reception: o.reception,
+      ret: o.ret,
+      labour: o.labour,
+      readyAt: o.readyAt,
+      express: false,
+      mobility: o.mobility,
+    });
   for (const b of lc.bookings) {
     const n = today + b.day;
     if (dealer.day(n).open.length === 0) continue;
@@ -176,7 +211,10 @@ function buildLoadedDealer(lc: LoadedCase) {
     const n = today + f.day;
     if (dealer.day(n).open.length === 0) continue;
     // The last job is a 15-min reception without labour: the desk itself ends up full.
-    const jobs = [...f.jobs.map((j) => toJob(j.job, j.mobility)), toJob({ interventions: ["check"], known: true }, "none")];
+    const jobs = [
+      ...f.jobs.map((j) => toJob(j.job, j.mobility)),
+      toJob({ interventions: ["check"], known: true }, "none"),
+    ];
     for (const j of jobs) {
       for (let guard = 0; guard < 200; guard++) {
         const res = searchIndex(index, { job: j, fromDay: n, days: 1, count: 1, now: bookedAt(n) });
@@ -194,9 +232,21 @@ function buildLoadedDealer(lc: LoadedCase) {
     const start = day.zone.start + day.open[0] + ov.slot * GRID;
     const advisor = ov.advisor % lc.advisors;
     const j = toJob({ interventions: ["check"], known: true }, "none");
-    const r = checkStay(index, { advisor, start, minutes: 15, job: j, now: bookedAt(today + ov.day), force: true }, null);
+    const r = checkStay(
+      index,
+      { advisor, start, minutes: 15, job: j, now: bookedAt(today + ov.day), force: true },
+      null,
+    );
     if (!r.stay) continue;
-    index.add({ id: `f${id++}`, reception: { advisor, start, minutes: 15 }, ret: r.stay.ret, labour: r.stay.plan.labour, readyAt: r.stay.plan.readyAt, express: false, mobility: "none" });
+    index.add({
+      id: `f${id++}`,
+      reception: { advisor, start, minutes: 15 },
+      ret: r.stay.ret,
+      labour: r.stay.plan.labour,
+      readyAt: r.stay.plan.readyAt,
+      express: false,
+      mobility: "none",
+    });
   }
   // The priority customer gets a courtesy car when the dealer has one, otherwise pickup & delivery.
   const priorityMobility: Mobility = config.mobility.courtesyCars > 0 ? "courtesy_car" : "pickup_delivery";
@@ -209,7 +259,8 @@ function expectFreeAndOpen(index: CapacityIndex, slot: { advisor: number; start:
   const day = dealer.day(dealer.dayOf(slot.start));
   const s = slot.start - day.zone.start;
   let inside = false;
-  for (let i = 0; i < day.open.length; i += 2) if (s >= day.open[i] && s + slot.minutes <= day.open[i + 1]) inside = true;
+  for (let i = 0; i < day.open.length; i += 2)
+    if (s >= day.open[i] && s + slot.minutes <= day.open[i + 1]) inside = true;
   expect(inside, `${dealer.format(slot.start)} inside opening hours`).toBe(true);
   for (const b of index.bookings.values()) {
     for (const other of [b.reception, b.ret]) {
@@ -225,7 +276,11 @@ function expectFreeAndOpen(index: CapacityIndex, slot: { advisor: number; start:
  * the next open day, every advisor, through the one checker; the earliest that passes
  * within every rule, else (past the buffer caps) the earliest that passes with force.
  */
-function referenceExpress(index: CapacityIndex, j: Job, now: number): { start: number; advisor: number; forced: boolean } | null {
+function referenceExpress(
+  index: CapacityIndex,
+  j: Job,
+  now: number,
+): { start: number; advisor: number; forced: boolean } | null {
   const { dealer } = index;
   const today = dealer.dayOf(now);
   let next = today + 1;
@@ -235,7 +290,21 @@ function referenceExpress(index: CapacityIndex, j: Job, now: number): { start: n
       const day = dealer.day(n);
       for (let s = (GRID - (day.gridPhase % GRID)) % GRID; s < day.zone.length; s += GRID) {
         for (let a = 0; a < dealer.advisors.length; a++) {
-          const st = evaluateStay(index, { advisor: a, start: day.zone.start + s, minutes: j.receptionMinutes, job: j, now, express: true, priority: true, force }, null, null);
+          const st = evaluateStay(
+            index,
+            {
+              advisor: a,
+              start: day.zone.start + s,
+              minutes: j.receptionMinutes,
+              job: j,
+              now,
+              express: true,
+              priority: true,
+              force,
+            },
+            null,
+            null,
+          );
           if (typeof st !== "string") return { start: day.zone.start + s, advisor: a, forced: force };
         }
       }
@@ -256,7 +325,15 @@ function expectGuaranteedOption(index: CapacityIndex, j: Job, now: number, o: Op
   expect(n).toBeLessThanOrEqual(expressHorizon(index, now).last);
   // Within one working day: no open day lies between today and the reception day.
   for (let k = today + 1; k < n; k++) expect(dealer.day(k).open.length, isoFromDayNumber(k)).toBe(0);
-  const req = { advisor: o!.reception.advisor, start: o!.reception.start, minutes: o!.reception.minutes, job: j, now, express: true, priority: true };
+  const req = {
+    advisor: o!.reception.advisor,
+    start: o!.reception.start,
+    minutes: o!.reception.minutes,
+    job: j,
+    now,
+    express: true,
+    priority: true,
+  };
   const st = evaluateStay(index, { ...req, force: o!.overridesCaps === true }, o!.ret, null);
   expect(typeof st === "string" ? st : "accepted").toBe("accepted");
   if (typeof st !== "string") {
@@ -276,11 +353,23 @@ function expectGuaranteedOption(index: CapacityIndex, j: Job, now: number, o: Op
   }
 }
 
-const heldFleetArb = fc.record({ courtesyCars: fc.integer({ min: 2, max: 4 }), heldCourtesyCars: fc.integer({ min: 1, max: 2 }), pickupDelivery: fc.integer({ min: 0, max: 2 }) });
+const heldFleetArb = fc.record({
+  courtesyCars: fc.integer({ min: 2, max: 4 }),
+  heldCourtesyCars: fc.integer({ min: 1, max: 2 }),
+  pickupDelivery: fc.integer({ min: 0, max: 2 }),
+});
 const anyFleetArb = fc.oneof(
   heldFleetArb,
-  fc.record({ courtesyCars: fc.constant(1), heldCourtesyCars: fc.integer({ min: 0, max: 1 }), pickupDelivery: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ courtesyCars: fc.constant(0), heldCourtesyCars: fc.constant(1), pickupDelivery: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({
+    courtesyCars: fc.constant(1),
+    heldCourtesyCars: fc.integer({ min: 0, max: 1 }),
+    pickupDelivery: fc.integer({ min: 0, max: 1 }),
+  }),
+  fc.record({
+    courtesyCars: fc.constant(0),
+    heldCourtesyCars: fc.constant(1),
+    pickupDelivery: fc.integer({ min: 1, max: 2 }),
+  }),
 );
 
 describe("the express guarantee for priority vehicles", () => {
@@ -298,7 +387,9 @@ describe("the express guarantee for priority vehicles", () => {
         seen.filled += w.filled;
         // Only the first option may be express, and no option is offered twice.
         for (const x of res.options.slice(1)) expect(x.express).toBe(false);
-        expect(new Set(res.options.map((x) => `${x.reception.start}/${x.reception.advisor}`)).size).toBe(res.options.length);
+        expect(new Set(res.options.map((x) => `${x.reception.start}/${x.reception.advisor}`)).size).toBe(
+          res.options.length,
+        );
         if (!ref) {
           // No advisor has room for it in the window (or its mobility is gone): no express option.
           seen.noRoom++;
@@ -307,7 +398,11 @@ describe("the express guarantee for priority vehicles", () => {
         }
         const o = res.options[0];
         expectGuaranteedOption(index, j, now, o);
-        expect({ start: dealer.format(o.reception.start), advisor: o.reception.advisor, forced: o.overridesCaps === true }).toEqual({
+        expect({
+          start: dealer.format(o.reception.start),
+          advisor: o.reception.advisor,
+          forced: o.overridesCaps === true,
+        }).toEqual({
           start: dealer.format(ref.start),
           advisor: ref.advisor,
           forced: ref.forced,
@@ -348,11 +443,29 @@ describe("the express guarantee for priority vehicles", () => {
 describe("the express option's day: today while time remains, else the next working day", () => {
   const rows = [
     { name: "today, when time remains (now + notice, on the grid)", now: `${MON}T09:00`, expected: `${MON}T10:00` },
-    { name: "today, late afternoon, when the 30-min handover still fits before closing", now: `${MON}T16:20`, expected: `${MON}T17:30` },
-    { name: "the next working day when today's remaining time is too short for the handover", now: `${MON}T16:40`, expected: `${TUE}T08:00` },
+    {
+      name: "today, late afternoon, when the 30-min handover still fits before closing",
+      now: `${MON}T16:20`,
+      expected: `${MON}T17:30`,
+    },
+    {
+      name: "the next working day when today's remaining time is too short for the handover",
+      now: `${MON}T16:40`,
+      expected: `${TUE}T08:00`,
+    },
     { name: "Friday evening → Monday (Saturday and Sunday closed)", now: `${FRI0}T17:30`, expected: `${MON}T08:00` },
-    { name: "Friday evening → Saturday morning when the dealer opens on Saturday", now: `${FRI0}T17:30`, saturday: true, expected: `${SAT0}T09:00` },
-    { name: "a closure is not a working day: Monday evening → Wednesday when Tuesday is closed", now: `${MON}T17:30`, closures: [TUE], expected: `${WED}T08:00` },
+    {
+      name: "Friday evening → Saturday morning when the dealer opens on Saturday",
+      now: `${FRI0}T17:30`,
+      saturday: true,
+      expected: `${SAT0}T09:00`,
+    },
+    {
+      name: "a closure is not a working day: Monday evening → Wednesday when Tuesday is closed",
+      now: `${MON}T17:30`,
+      closures: [TUE],
+      expected: `${WED}T08:00`,
+    },
     { name: "on a closed day (Sunday) → the next working day", now: `${SUN0}T11:00`, expected: `${MON}T08:00` },
   ] as Array<{ name: string; now: string; expected: string; saturday?: boolean; closures?: string[] }>;
 
@@ -360,7 +473,10 @@ describe("the express option's day: today while time remains, else the next work
     const { dealer, index } = setup({
       openingHours: { ...weekdays([["08:00", "18:00"]]), ...(saturday ? { sat: [["09:00", "12:30"]] } : {}) },
       closures: closures ?? [],
-      advisors: [{ id: "ann", name: "Ann", absences: [] }, { id: "bob", name: "Bob", absences: [] }],
+      advisors: [
+        { id: "ann", name: "Ann", absences: [] },
+        { id: "bob", name: "Bob", absences: [] },
+      ],
     });
     const j = job(dealer, ["maintenance"], true, "courtesy_car");
     const t = at(dealer, now);
@@ -389,7 +505,8 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
       interventions: NO_LABOUR,
       express: { ...NO_RESERVE },
     });
-    for (const d of [MON, TUE]) for (const t of ["08:00", "08:15", "08:30"]) s.index.add(reception(0, at(s.dealer, `${d}T${t}`), 15));
+    for (const d of [MON, TUE])
+      for (const t of ["08:00", "08:15", "08:30"]) s.index.add(reception(0, at(s.dealer, `${d}T${t}`), 15));
     return { ...s, j: job(s.dealer, ["q15"], true, "pickup_delivery"), now: at(s.dealer, `${MON}T07:00`) };
   }
 
@@ -404,7 +521,9 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
     expect(codes(checkStay(index, { ...req, force: true }, null).violations)).toEqual([]);
     // Ordinary customers cannot have it at all.
     const ordinary = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 2, count: 2, now });
-    expect(ordinary.options.filter((x) => dealer.dayOf(x.reception.start) <= dealer.dayOf(at(dealer, `${TUE}T12:00`)))).toEqual([]);
+    expect(
+      ordinary.options.filter((x) => dealer.dayOf(x.reception.start) <= dealer.dayOf(at(dealer, `${TUE}T12:00`))),
+    ).toEqual([]);
   });
 
   it("offers no express option at all when the advisor has no free minute today or on the next working day", () => {
@@ -413,7 +532,9 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
     expect(expressOption(index, { job: j, now })).toBeNull();
     const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 14, count: 2, now, priority: true });
     for (const o of res.options) expect(o.express).toBe(false);
-    expect(res.options.every((o) => dealer.dayOf(o.reception.start) > dealer.dayOf(at(dealer, `${TUE}T12:00`)))).toBe(true);
+    expect(res.options.every((o) => dealer.dayOf(o.reception.start) > dealer.dayOf(at(dealer, `${TUE}T12:00`)))).toBe(
+      true,
+    );
   });
 });
 
@@ -421,22 +542,50 @@ describe("when even the reserve is used up: past the buffer caps, never on top o
 
 describe("the desk reserve: receptions held for priority vehicles until the release time", () => {
   it.each([
-    { name: "Monday's reserve is released at 16:00 on Friday (the weekend is closed)", input: {}, day: MON, expected: `${FRI0}T16:00` },
+    {
+      name: "Monday's reserve is released at 16:00 on Friday (the weekend is closed)",
+      input: {},
+      day: MON,
+      expected: `${FRI0}T16:00`,
+    },
     { name: "Tuesday's reserve is released at 16:00 on Monday", input: {}, day: TUE, expected: `${MON}T16:00` },
-    { name: "Monday's reserve is released on Saturday when the dealer opens on Saturday", input: { openingHours: { ...weekdays([["08:00", "18:00"]]), sat: [["09:00", "12:30"]] } }, day: MON, expected: `${SAT0}T16:00` },
-    { name: "a closure is skipped: with Friday closed, Monday's reserve is released on Thursday", input: { closures: [FRI0] }, day: MON, expected: "2027-02-25T16:00" },
-    { name: "the release time is configurable (12:00)", input: { express: { releaseTime: "12:00" } }, day: WED, expected: `${TUE}T12:00` },
-  ] as Array<{ name: string; input: Partial<DealerConfigInput>; day: string; expected: string }>)("$name", ({ input, day, expected }) => {
-    const { dealer } = setup({ openingHours: weekdays([["08:00", "18:00"]]), ...input });
-    expect(dealer.format(dealer.day(dealer.dayOf(at(dealer, `${day}T12:00`))).releaseAt)).toBe(`${expected}:00+01:00`);
-  });
+    {
+      name: "Monday's reserve is released on Saturday when the dealer opens on Saturday",
+      input: { openingHours: { ...weekdays([["08:00", "18:00"]]), sat: [["09:00", "12:30"]] } },
+      day: MON,
+      expected: `${SAT0}T16:00`,
+    },
+    {
+      name: "a closure is skipped: with Friday closed, Monday's reserve is released on Thursday",
+      input: { closures: [FRI0] },
+      day: MON,
+      expected: "2027-02-25T16:00",
+    },
+    {
+      name: "the release time is configurable (12:00)",
+      input: { express: { releaseTime: "12:00" } },
+      day: WED,
+      expected: `${TUE}T12:00`,
+    },
+  ] as Array<{ name: string; input: Partial<DealerConfigInput>; day: string; expected: string }>)(
+    "$name",
+    ({ input, day, expected }) => {
+      const { dealer } = setup({ openingHours: weekdays([["08:00", "18:00"]]), ...input });
+      expect(dealer.format(dealer.day(dealer.dayOf(at(dealer, `${day}T12:00`))).releaseAt)).toBe(
+        `${expected}:00+01:00`,
+      );
+    },
+  );
 
   // One advisor, open 08:00–09:00 and 14:00–15:00, caps loose enough not to bite; one
   // reception held per half-day. Monday morning already holds 08:00, 08:15 and 08:30, so
   // 08:45 is the last reception of the half-day: the one held for priority vehicles.
   function desk() {
     const s = setup({
-      openingHours: weekdays([["08:00", "09:00"], ["14:00", "15:00"]]),
+      openingHours: weekdays([
+        ["08:00", "09:00"],
+        ["14:00", "15:00"],
+      ]),
       rushHours: [],
       advisors: [{ id: "ann", name: "Ann", absences: [] }],
       receptionRules: { maxPerHour: 4, maxMinutesPer2h: 120, minNoticeMinutes: 0 },
@@ -450,31 +599,87 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
   }
 
   const checkRows = [
-    { name: "an ordinary customer before the release (Friday 09:00) cannot take it: express_reserve", now: `${FRI0}T09:00`, expected: ["express_reserve"] },
-    { name: "an ordinary customer one minute before the release (Friday 15:59) cannot take it", now: `${FRI0}T15:59`, expected: ["express_reserve"] },
-    { name: "an ordinary customer at the release (now = releaseAt, Friday 16:00) can take it", now: `${FRI0}T16:00`, expected: [] },
+    {
+      name: "an ordinary customer before the release (Friday 09:00) cannot take it: express_reserve",
+      now: `${FRI0}T09:00`,
+      expected: ["express_reserve"],
+    },
+    {
+      name: "an ordinary customer one minute before the release (Friday 15:59) cannot take it",
+      now: `${FRI0}T15:59`,
+      expected: ["express_reserve"],
+    },
+    {
+      name: "an ordinary customer at the release (now = releaseAt, Friday 16:00) can take it",
+      now: `${FRI0}T16:00`,
+      expected: [],
+    },
     { name: "an ordinary customer after the release (Sunday) can take it", now: `${SUN0}T11:00`, expected: [] },
     { name: "a priority vehicle can take it before the release", now: `${FRI0}T09:00`, priority: true, expected: [] },
-    { name: "an ordinary customer may take an earlier free slot of the half-day (08:30 with only 08:00 and 08:15 booked)", now: `${FRI0}T09:00`, slot: "08:30", without: "08:30", expected: [] },
+    {
+      name: "an ordinary customer may take an earlier free slot of the half-day (08:30 with only 08:00 and 08:15 booked)",
+      now: `${FRI0}T09:00`,
+      slot: "08:30",
+      without: "08:30",
+      expected: [],
+    },
   ] as Array<{ name: string; now: string; priority?: boolean; slot?: string; without?: string; expected: RuleCode[] }>;
 
   it.each(checkRows)("check: $name", ({ now, priority, slot, without, expected }) => {
     const { dealer, index } = desk();
-    if (without) for (const b of [...index.bookings.values()]) if (b.reception.start === at(dealer, `${MON}T${without}`)) index.remove(b.id);
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T${slot ?? "08:45"}`), minutes: 15, job: job(dealer, ["q15"]), now: at(dealer, now), express: priority, priority }, null);
+    if (without)
+      for (const b of [...index.bookings.values()])
+        if (b.reception.start === at(dealer, `${MON}T${without}`)) index.remove(b.id);
+    const r = checkStay(
+      index,
+      {
+        advisor: 0,
+        start: at(dealer, `${MON}T${slot ?? "08:45"}`),
+        minutes: 15,
+        job: job(dealer, ["q15"]),
+        now: at(dealer, now),
+        express: priority,
+        priority,
+      },
+      null,
+    );
     expect(codes(r.violations)).toEqual(expected);
   });
 
   it.each([
-    { name: "before the release an ordinary search offers nothing on Monday morning", now: `${FRI0}T09:00`, priority: false, mondayMorning: [] },
-    { name: "after the release an ordinary search offers Monday 08:45", now: `${FRI0}T16:00`, priority: false, mondayMorning: ["08:45"] },
-    { name: "before the release a priority search offers Monday 08:45 first, as express", now: `${FRI0}T15:00`, priority: true, mondayMorning: ["08:45"] },
+    {
+      name: "before the release an ordinary search offers nothing on Monday morning",
+      now: `${FRI0}T09:00`,
+      priority: false,
+      mondayMorning: [],
+    },
+    {
+      name: "after the release an ordinary search offers Monday 08:45",
+      now: `${FRI0}T16:00`,
+      priority: false,
+      mondayMorning: ["08:45"],
+    },
+    {
+      name: "before the release a priority search offers Monday 08:45 first, as express",
+      now: `${FRI0}T15:00`,
+      priority: true,
+      mondayMorning: ["08:45"],
+    },
   ])("search: $name", ({ now, priority, mondayMorning }) => {
     const { dealer, index } = desk();
     const t = at(dealer, now);
     const mon = dealer.dayOf(at(dealer, `${MON}T12:00`));
-    const res = searchIndex(index, { job: job(dealer, ["q15"], true, priority ? "pickup_delivery" : "none"), fromDay: mon, days: 1, count: 4, now: t, priority });
-    const morning = res.options.filter((o) => o.reception.start < at(dealer, `${MON}T13:00`) && o.reception.start >= at(dealer, `${MON}T00:00`));
+    const res = searchIndex(index, {
+      job: job(dealer, ["q15"], true, priority ? "pickup_delivery" : "none"),
+      fromDay: mon,
+      days: 1,
+      count: 4,
+      now: t,
+      priority,
+    });
+    const morning = res.options.filter(
+      (o) => o.reception.start < at(dealer, `${MON}T13:00`) && o.reception.start >= at(dealer, `${MON}T00:00`),
+    );
     expect(morning.map((o) => dealer.format(o.reception.start).slice(11, 16))).toEqual(mondayMorning);
     if (priority) expect(res.options[0]).toMatchObject({ express: true });
     // The afternoon's four free receptions are offered either way (one per half-day).
@@ -485,7 +690,24 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
   function priorityFits(index: CapacityIndex, j: Job, from: number, to: number, now: number): boolean {
     for (let t = from; t + j.receptionMinutes <= to; t += GRID) {
       for (let a = 0; a < index.dealer.advisors.length; a++) {
-        if (typeof evaluateStay(index, { advisor: a, start: t, minutes: j.receptionMinutes, job: j, now, express: true, priority: true, force: true }, null, null) !== "string") return true;
+        if (
+          typeof evaluateStay(
+            index,
+            {
+              advisor: a,
+              start: t,
+              minutes: j.receptionMinutes,
+              job: j,
+              now,
+              express: true,
+              priority: true,
+              force: true,
+            },
+            null,
+            null,
+          ) !== "string"
+        )
+          return true;
       }
     }
     return false;
@@ -511,9 +733,30 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
   it("an ordinary stay accepted before the release leaves room for a priority reception, its return appointment included", () => {
     const { dealer, index } = tinyMorning([["08:00", "08:30"]]);
     const now = at(dealer, `${FRI0}T09:00`);
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T08:00`), minutes: 15, job: job(dealer, ["q15"]), now }, null);
-    if (r.stay) index.add({ id: "ordinary", reception: { advisor: 0, start: at(dealer, `${MON}T08:00`), minutes: 15 }, ret: r.stay.ret, labour: [], readyAt: r.stay.plan.readyAt, express: false, mobility: "none" });
-    expect(priorityFits(index, job(dealer, ["q15"], true, "pickup_delivery"), at(dealer, `${MON}T08:00`), at(dealer, `${MON}T08:30`), now)).toBe(true);
+    const r = checkStay(
+      index,
+      { advisor: 0, start: at(dealer, `${MON}T08:00`), minutes: 15, job: job(dealer, ["q15"]), now },
+      null,
+    );
+    if (r.stay)
+      index.add({
+        id: "ordinary",
+        reception: { advisor: 0, start: at(dealer, `${MON}T08:00`), minutes: 15 },
+        ret: r.stay.ret,
+        labour: [],
+        readyAt: r.stay.plan.readyAt,
+        express: false,
+        mobility: "none",
+      });
+    expect(
+      priorityFits(
+        index,
+        job(dealer, ["q15"], true, "pickup_delivery"),
+        at(dealer, `${MON}T08:00`),
+        at(dealer, `${MON}T08:30`),
+        now,
+      ),
+    ).toBe(true);
   });
 
   // The reserve is counted in placements of the longest reception a priority vehicle may
@@ -528,8 +771,21 @@ describe("the desk reserve: receptions held for priority vehicles until the rele
     const morning = [at(dealer, `${MON}T08:00`), at(dealer, `${MON}T08:45`)] as const;
     expect(priorityFits(index, handover, ...morning, now)).toBe(true); // control: the empty morning has room
     const ret = { advisor: 0, start: at(dealer, `${TUE}T08:30`), minutes: 10 };
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T08:15`), minutes: 15, job: job(dealer, ["q15"]), now }, ret);
-    if (r.stay) index.add({ id: "ordinary", reception: { advisor: 0, start: at(dealer, `${MON}T08:15`), minutes: 15 }, ret: r.stay.ret, labour: [], readyAt: r.stay.plan.readyAt, express: false, mobility: "none" });
+    const r = checkStay(
+      index,
+      { advisor: 0, start: at(dealer, `${MON}T08:15`), minutes: 15, job: job(dealer, ["q15"]), now },
+      ret,
+    );
+    if (r.stay)
+      index.add({
+        id: "ordinary",
+        reception: { advisor: 0, start: at(dealer, `${MON}T08:15`), minutes: 15 },
+        ret: r.stay.ret,
+        labour: [],
+        readyAt: r.stay.plan.readyAt,
+        express: false,
+        mobility: "none",
+      });
     expect(priorityFits(index, handover, ...morning, now)).toBe(true);
   });
 });
@@ -547,29 +803,89 @@ describe("the workshop reserve: hours per skill held for priority vehicles until
       advisors: [{ id: "ann", name: "Ann", absences: [] }],
       workshop: { mechanical: { technicians: 1, hoursPerDay: 7, overrides: {} } },
       interventions: { maintenance: { receptionMinutes: 15, returnMinutes: 10, labourHours: 2, skill: "mechanical" } },
-      express: { reservedReceptions: { morning: 0, afternoon: 0 }, defaultReservedHours: 3, releaseTime: "18:30", heldCourtesyCars: 0 },
+      express: {
+        reservedReceptions: { morning: 0, afternoon: 0 },
+        defaultReservedHours: 3,
+        releaseTime: "18:30",
+        heldCourtesyCars: 0,
+      },
       ...input,
     });
     for (const d of [MON, TUE]) {
-      s.index.add({ id: `load-${d}`, reception: { advisor: 0, start: at(s.dealer, `${d}T07:00`), minutes: 15 }, ret: null, labour: [{ skill: 0, day: s.dealer.dayOf(at(s.dealer, `${d}T12:00`)), minutes: 300 }], readyAt: 0, express: false, mobility: "none" });
+      s.index.add({
+        id: `load-${d}`,
+        reception: { advisor: 0, start: at(s.dealer, `${d}T07:00`), minutes: 15 },
+        ret: null,
+        labour: [{ skill: 0, day: s.dealer.dayOf(at(s.dealer, `${d}T12:00`)), minutes: 300 }],
+        readyAt: 0,
+        express: false,
+        mobility: "none",
+      });
     }
     return s;
   }
 
   it.each([
-    { name: "an ordinary job before the release (Friday 18:29) cannot use it: workshop_full", now: `${FRI0}T18:29`, priority: false, expected: [], ready: null },
-    { name: "a priority (express) job before the release fits in it, ready the same day at 12:45", now: `${FRI0}T18:29`, priority: true, expected: [], ready: `${MON}T12:45` },
-    { name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool", now: `${FRI0}T18:30`, priority: false, expected: [], ready: `${MON}T12:45` },
+    {
+      name: "an ordinary job before the release (Friday 18:29) cannot use it: workshop_full",
+      now: `${FRI0}T18:29`,
+      priority: false,
+      expected: [],
+      ready: null,
+    },
+    {
+      name: "a priority (express) job before the release fits in it, ready the same day at 12:45",
+      now: `${FRI0}T18:29`,
+      priority: true,
+      expected: [],
+      ready: `${MON}T12:45`,
+    },
+    {
+      name: "an ordinary job at the release (Friday 18:30) fits: the reserve is back in the pool",
+      now: `${FRI0}T18:30`,
+      priority: false,
+      expected: [],
+      ready: `${MON}T12:45`,
+    },
   ])("$name", ({ now, priority, ready }) => {
     const { dealer, index } = workshop();
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T09:00`), minutes: 15, job: job(dealer, ["maintenance"]), now: at(dealer, now), express: priority, priority }, null);
+    const r = checkStay(
+      index,
+      {
+        advisor: 0,
+        start: at(dealer, `${MON}T09:00`),
+        minutes: 15,
+        job: job(dealer, ["maintenance"]),
+        now: at(dealer, now),
+        express: priority,
+        priority,
+      },
+      null,
+    );
     expect(codes(r.violations)).toEqual(ready ? [] : ["workshop_full"]);
     expect(r.stay && dealer.format(r.stay.plan.readyAt)).toBe(ready && `${ready}:00+01:00`);
   });
 
   it("control: with no hours held for mechanics an ordinary job fits before the release", () => {
-    const { dealer, index } = workshop({ express: { reservedReceptions: { morning: 0, afternoon: 0 }, reservedWorkshopHours: { mechanical: 0 }, releaseTime: "18:30", heldCourtesyCars: 0 } });
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T09:00`), minutes: 15, job: job(dealer, ["maintenance"]), now: at(dealer, `${FRI0}T09:00`) }, null);
+    const { dealer, index } = workshop({
+      express: {
+        reservedReceptions: { morning: 0, afternoon: 0 },
+        reservedWorkshopHours: { mechanical: 0 },
+        releaseTime: "18:30",
+        heldCourtesyCars: 0,
+      },
+    });
+    const r = checkStay(
+      index,
+      {
+        advisor: 0,
+        start: at(dealer, `${MON}T09:00`),
+        minutes: 15,
+        job: job(dealer, ["maintenance"]),
+        now: at(dealer, `${FRI0}T09:00`),
+      },
+      null,
+    );
     expect(codes(r.violations)).toEqual([]);
   });
 
@@ -597,12 +913,19 @@ describe("the duration model: a courtesy car lengthens reception and return", ()
     { mobility: "pickup_delivery", durations: {}, expected: [15, 10] },
     { mobility: "taxi", durations: {}, expected: [15, 10] },
     { mobility: "courtesy_car", durations: {}, expected: [30, 15] },
-    { mobility: "courtesy_car", durations: { courtesyCarReceptionMinutes: 15, courtesyCarReturnMinutes: 12 }, expected: [15, 12] },
-  ] as Array<{ mobility: Mobility; durations: Record<string, number>; expected: [number, number] }>)("maintenance (15/10) with $mobility and $durations → $expected", ({ mobility, durations, expected }) => {
-    const { dealer } = setup({ durations });
-    const j = job(dealer, ["maintenance"], true, mobility);
-    expect([j.receptionMinutes, j.returnMinutes]).toEqual(expected);
-  });
+    {
+      mobility: "courtesy_car",
+      durations: { courtesyCarReceptionMinutes: 15, courtesyCarReturnMinutes: 12 },
+      expected: [15, 12],
+    },
+  ] as Array<{ mobility: Mobility; durations: Record<string, number>; expected: [number, number] }>)(
+    "maintenance (15/10) with $mobility and $durations → $expected",
+    ({ mobility, durations, expected }) => {
+      const { dealer } = setup({ durations });
+      const j = job(dealer, ["maintenance"], true, mobility);
+      expect([j.receptionMinutes, j.returnMinutes]).toEqual(expected);
+    },
+  );
 });
 
 /** A stay from one local time to another (the return starts at `until` − 15 and lasts 15 min). */
@@ -615,7 +938,15 @@ function stayBetween(dealer: ReturnType<typeof setup>["dealer"], from: string, u
   };
 }
 
-function booked(dealer: ReturnType<typeof setup>["dealer"], id: string, mobility: Mobility, from: string, until: string | null, readyAt?: string, express = false): Booking {
+function booked(
+  dealer: ReturnType<typeof setup>["dealer"],
+  id: string,
+  mobility: Mobility,
+  from: string,
+  until: string | null,
+  readyAt?: string,
+  express = false,
+): Booking {
   return { id, ...stayBetween(dealer, from, until, readyAt), labour: [], express, mobility };
 }
 
@@ -634,19 +965,68 @@ describe("courtesy cars: a car is out from reception to return, across every day
   }
 
   it.each([
-    { name: "a same-day stay on Tuesday afternoon, when both cars are out: refused", from: `${TUE}T14:00`, until: `${TUE}T15:00`, expected: "mobility_unavailable" },
-    { name: "a stay on Monday morning, before car 2 leaves: accepted (one car out)", from: `${MON}T10:00`, until: `${MON}T12:00`, expected: null },
-    { name: "a stay on Thursday afternoon, after both came back: accepted", from: `${THU}T12:00`, until: `${THU}T17:00`, expected: null },
-    { name: "Friday → Tuesday 11:00 across the weekend, overlapping both on Tuesday: refused", from: `${FRI0}T09:00`, until: `${TUE}T11:00`, expected: "mobility_unavailable" },
-    { name: "Friday → Tuesday 10:00, back the minute car 2 leaves: accepted", from: `${FRI0}T09:00`, until: `${TUE}T10:00`, expected: null },
-    { name: "Wednesday 16:15 → Thursday, leaving the minute car 1 is back: accepted", from: `${WED}T16:15`, until: `${THU}T17:00`, expected: null },
-    { name: "Wednesday 16:00 → 17:00, overlapping car 1's last quarter hour: refused", from: `${WED}T16:00`, until: `${WED}T17:00`, expected: "mobility_unavailable" },
-    { name: "no return planned: out until the ready time (Tuesday 12:00 → 15:00): refused", from: `${TUE}T12:00`, until: null, readyAt: `${TUE}T15:00`, expected: "mobility_unavailable" },
-    { name: "Monday → Wednesday, spanning a whole day (Tuesday) both cars are out: refused", from: `${MON}T08:00`, until: `${WED}T09:00`, expected: "mobility_unavailable" },
-  ] as Array<{ name: string; from: string; until: string | null; readyAt?: string; expected: RuleCode | null }>)("$name", ({ from, until, readyAt, expected }) => {
-    const { dealer, index } = fleet();
-    expect(mobilityViolation(index, "courtesy_car", stayBetween(dealer, from, until, readyAt), false)).toBe(expected);
-  });
+    {
+      name: "a same-day stay on Tuesday afternoon, when both cars are out: refused",
+      from: `${TUE}T14:00`,
+      until: `${TUE}T15:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "a stay on Monday morning, before car 2 leaves: accepted (one car out)",
+      from: `${MON}T10:00`,
+      until: `${MON}T12:00`,
+      expected: null,
+    },
+    {
+      name: "a stay on Thursday afternoon, after both came back: accepted",
+      from: `${THU}T12:00`,
+      until: `${THU}T17:00`,
+      expected: null,
+    },
+    {
+      name: "Friday → Tuesday 11:00 across the weekend, overlapping both on Tuesday: refused",
+      from: `${FRI0}T09:00`,
+      until: `${TUE}T11:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "Friday → Tuesday 10:00, back the minute car 2 leaves: accepted",
+      from: `${FRI0}T09:00`,
+      until: `${TUE}T10:00`,
+      expected: null,
+    },
+    {
+      name: "Wednesday 16:15 → Thursday, leaving the minute car 1 is back: accepted",
+      from: `${WED}T16:15`,
+      until: `${THU}T17:00`,
+      expected: null,
+    },
+    {
+      name: "Wednesday 16:00 → 17:00, overlapping car 1's last quarter hour: refused",
+      from: `${WED}T16:00`,
+      until: `${WED}T17:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "no return planned: out until the ready time (Tuesday 12:00 → 15:00): refused",
+      from: `${TUE}T12:00`,
+      until: null,
+      readyAt: `${TUE}T15:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "Monday → Wednesday, spanning a whole day (Tuesday) both cars are out: refused",
+      from: `${MON}T08:00`,
+      until: `${WED}T09:00`,
+      expected: "mobility_unavailable",
+    },
+  ] as Array<{ name: string; from: string; until: string | null; readyAt?: string; expected: RuleCode | null }>)(
+    "$name",
+    ({ from, until, readyAt, expected }) => {
+      const { dealer, index } = fleet();
+      expect(mobilityViolation(index, "courtesy_car", stayBetween(dealer, from, until, readyAt), false)).toBe(expected);
+    },
+  );
 
   it("counts the cars out at the busiest minute of a window", () => {
     const { dealer, index } = fleet();
@@ -655,7 +1035,10 @@ describe("courtesy cars: a car is out from reception to return, across every day
     expect(out(`${TUE}T00:00`, `${TUE}T23:59`)).toBe(2);
     expect(out(`${WED}T16:15`, `${THU}T23:59`)).toBe(1);
     expect(out(`${THU}T11:15`, `${THU}T23:59`)).toBe(0);
-    expect(carWindow(index.bookings.get("car-1")!).map((m) => dealer.format(m))).toEqual([`${MON}T09:00:00+01:00`, `${WED}T16:15:00+01:00`]);
+    expect(carWindow(index.bookings.get("car-1")!).map((m) => dealer.format(m))).toEqual([
+      `${MON}T09:00:00+01:00`,
+      `${WED}T16:15:00+01:00`,
+    ]);
   });
 
   it("checkStay refuses a multi-day bodywork stay whose later days overlap the cars out, and accepts it after they are back", () => {
@@ -665,7 +1048,11 @@ describe("courtesy cars: a car is out from reception to return, across every day
     const ok = checkStay(index, { advisor: 0, start: at(dealer, `${FRI0}T11:00`), minutes: 30, job: body, now }, null);
     // Control: received Friday, the 12-hour job runs to Tuesday 09:00: only car 1 is out meanwhile.
     expect(codes(ok.violations)).toEqual([]);
-    const [s, e] = carWindow({ reception: { advisor: 0, start: at(dealer, `${FRI0}T11:00`), minutes: 30 }, ret: ok.stay!.ret, readyAt: ok.stay!.plan.readyAt });
+    const [s, e] = carWindow({
+      reception: { advisor: 0, start: at(dealer, `${FRI0}T11:00`), minutes: 30 },
+      ret: ok.stay!.ret,
+      readyAt: ok.stay!.plan.readyAt,
+    });
     expect(dealer.dayOf(e)).toBeGreaterThan(dealer.dayOf(s));
     const tue = checkStay(index, { advisor: 0, start: at(dealer, `${MON}T14:00`), minutes: 30, job: body, now }, null);
     expect(codes(tue.violations)).toEqual(["mobility_unavailable"]);
@@ -678,7 +1065,13 @@ describe("courtesy cars: a car is out from reception to return, across every day
     const now = at(dealer, `${FRI0}T09:00`);
     for (const interventions of [["tyres"], ["bodywork"]]) {
       const j = job(dealer, interventions, true, "courtesy_car");
-      const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(at(dealer, `${MON}T12:00`)), days: 4, count: 6, now });
+      const res = searchIndex(index, {
+        job: j,
+        fromDay: dealer.dayOf(at(dealer, `${MON}T12:00`)),
+        days: 4,
+        count: 6,
+        now,
+      });
       expect(res.options.length).toBeGreaterThan(0);
       for (const o of res.options) {
         const [s, e] = carWindow({ reception: o.reception, ret: o.ret, readyAt: o.readyAt });
@@ -698,63 +1091,210 @@ describe("courtesy cars held for priority vehicles (heldCars)", () => {
     { cars: 3, held: 5, expected: 2 },
     { cars: 2, held: 0, expected: 0 },
   ])("$cars cars, heldCourtesyCars $held → $expected held", ({ cars, held, expected }) => {
-    const { config } = setup({ mobility: { courtesyCars: cars, pickupDelivery: 1 }, express: { heldCourtesyCars: held } });
+    const { config } = setup({
+      mobility: { courtesyCars: cars, pickupDelivery: 1 },
+      express: { heldCourtesyCars: held },
+    });
     expect(heldCars(config)).toBe(expected);
   });
 
   // Tuesday 10:00–11:00 stay; `out` lists who already has a car over that time.
   it.each([
-    { name: "2 cars, 1 held, none out: an ordinary customer gets one", cars: 2, out: [], priority: false, expected: [] },
-    { name: "2 cars, 1 held, one out: an ordinary customer cannot take the held car", cars: 2, out: [false], priority: false, expected: ["mobility_unavailable"] },
-    { name: "2 cars, 1 held, one out: a priority vehicle takes the held car", cars: 2, out: [false], priority: true, expected: [] },
-    { name: "2 cars, 1 held, both out (one by a priority vehicle): nothing left even for priority", cars: 2, out: [false, true], priority: true, expected: ["mobility_unavailable"] },
-    { name: "2 cars, 1 held, the priority vehicle has the held car: the ordinary car is still free", cars: 2, out: [true], priority: false, expected: [] },
-    { name: "1 car (not held), none out: an ordinary customer gets it", cars: 1, out: [], priority: false, expected: [] },
-    { name: "1 car (not held), out: refused for priority too", cars: 1, out: [false], priority: true, expected: ["mobility_unavailable"] },
-  ] as Array<{ name: string; cars: number; out: boolean[]; priority: boolean; expected: RuleCode[] }>)("$name", ({ cars, out, priority, expected }) => {
-    const { dealer, index } = setup({
-      openingHours: weekdays([["08:00", "18:00"]]),
-      interventions: NO_LABOUR,
-      mobility: { courtesyCars: cars, pickupDelivery: 0 },
-      express: { ...NO_RESERVE, heldCourtesyCars: 1 },
-    });
-    out.forEach((express, i) => index.add(booked(dealer, `out-${i}`, "courtesy_car", `${MON}T09:00`, `${WED}T16:15`, undefined, express)));
-    const j = job(dealer, ["q15"], true, "courtesy_car");
-    const r = checkStay(index, { advisor: 0, start: at(dealer, `${TUE}T10:00`), minutes: 30, job: j, now: at(dealer, `${FRI0}T09:00`), priority, express: priority }, null);
-    expect(codes(r.violations)).toEqual(expected);
-  });
+    {
+      name: "2 cars, 1 held, none out: an ordinary customer gets one",
+      cars: 2,
+      out: [],
+      priority: false,
+      expected: [],
+    },
+    {
+      name: "2 cars, 1 held, one out: an ordinary customer cannot take the held car",
+      cars: 2,
+      out: [false],
+      priority: false,
+      expected: ["mobility_unavailable"],
+    },
+    {
+      name: "2 cars, 1 held, one out: a priority vehicle takes the held car",
+      cars: 2,
+      out: [false],
+      priority: true,
+      expected: [],
+    },
+    {
+      name: "2 cars, 1 held, both out (one by a priority vehicle): nothing left even for priority",
+      cars: 2,
+      out: [false, true],
+      priority: true,
+      expected: ["mobility_unavailable"],
+    },
+    {
+      name: "2 cars, 1 held, the priority vehicle has the held car: the ordinary car is still free",
+      cars: 2,
+      out: [true],
+      priority: false,
+      expected: [],
+    },
+    {
+      name: "1 car (not held), none out: an ordinary customer gets it",
+      cars: 1,
+      out: [],
+      priority: false,
+      expected: [],
+    },
+    {
+      name: "1 car (not held), out: refused for priority too",
+      cars: 1,
+      out: [false],
+      priority: true,
+      expected: ["mobility_unavailable"],
+    },
+  ] as Array<{ name: string; cars: number; out: boolean[]; priority: boolean; expected: RuleCode[] }>)(
+    "$name",
+    ({ cars, out, priority, expected }) => {
+      const { dealer, index } = setup({
+        openingHours: weekdays([["08:00", "18:00"]]),
+        interventions: NO_LABOUR,
+        mobility: { courtesyCars: cars, pickupDelivery: 0 },
+        express: { ...NO_RESERVE, heldCourtesyCars: 1 },
+      });
+      out.forEach((express, i) =>
+        index.add(booked(dealer, `out-${i}`, "courtesy_car", `${MON}T09:00`, `${WED}T16:15`, undefined, express)),
+      );
+      const j = job(dealer, ["q15"], true, "courtesy_car");
+      const r = checkStay(
+        index,
+        {
+          advisor: 0,
+          start: at(dealer, `${TUE}T10:00`),
+          minutes: 30,
+          job: j,
+          now: at(dealer, `${FRI0}T09:00`),
+          priority,
+          express: priority,
+        },
+        null,
+      );
+      expect(codes(r.violations)).toEqual(expected);
+    },
+  );
 });
 
 describe("pickup & delivery: driver runs per half-day (a pickup in the reception's, a delivery in the return's)", () => {
   // Two runs per half-day. `existing` jobs are picked up Monday morning and delivered Monday afternoon.
   it.each([
-    { name: "Monday morning → afternoon with one job already: accepted (2 runs each)", existing: 1, from: `${MON}T09:00`, until: `${MON}T16:00`, expected: null },
-    { name: "Monday morning → afternoon with two jobs already: refused (the morning's runs are gone)", existing: 2, from: `${MON}T09:00`, until: `${MON}T16:00`, expected: "mobility_unavailable" },
-    { name: "pickup and delivery both on Monday morning need two runs: refused with one job already", existing: 1, from: `${MON}T09:00`, until: `${MON}T11:00`, expected: "mobility_unavailable" },
-    { name: "pickup and delivery both on Monday morning: accepted with the runs free", existing: 0, from: `${MON}T09:00`, until: `${MON}T11:00`, expected: null },
-    { name: "Monday afternoon → Tuesday morning with two jobs already: refused (the afternoon's runs are gone)", existing: 2, from: `${MON}T14:00`, until: `${TUE}T10:00`, expected: "mobility_unavailable" },
-    { name: "Tuesday morning → afternoon with Monday's runs gone: accepted", existing: 2, from: `${TUE}T09:00`, until: `${TUE}T16:00`, expected: null },
-    { name: "Friday → Monday afternoon with two jobs already: refused (the delivery's half-day has no run left)", existing: 2, from: `${FRI0}T09:00`, until: `${MON}T16:00`, expected: "mobility_unavailable" },
-    { name: "no return planned: the delivery counts in the ready time's half-day (Monday afternoon, full)", existing: 2, from: `${TUE}T09:00`, until: null, readyAt: `${MON}T15:00`, expected: "mobility_unavailable" },
-  ] as Array<{ name: string; existing: number; from: string; until: string | null; readyAt?: string; expected: RuleCode | null }>)("$name", ({ existing, from, until, readyAt, expected }) => {
-    const { dealer, index } = setup({ openingHours: weekdays([["08:00", "18:00"]]), mobility: { courtesyCars: 0, pickupDelivery: 2 }, express: { models: [] } });
-    for (let i = 0; i < existing; i++) index.add(booked(dealer, `pd-${i}`, "pickup_delivery", `${MON}T08:00`, `${MON}T17:00`));
+    {
+      name: "Monday morning → afternoon with one job already: accepted (2 runs each)",
+      existing: 1,
+      from: `${MON}T09:00`,
+      until: `${MON}T16:00`,
+      expected: null,
+    },
+    {
+      name: "Monday morning → afternoon with two jobs already: refused (the morning's runs are gone)",
+      existing: 2,
+      from: `${MON}T09:00`,
+      until: `${MON}T16:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "pickup and delivery both on Monday morning need two runs: refused with one job already",
+      existing: 1,
+      from: `${MON}T09:00`,
+      until: `${MON}T11:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "pickup and delivery both on Monday morning: accepted with the runs free",
+      existing: 0,
+      from: `${MON}T09:00`,
+      until: `${MON}T11:00`,
+      expected: null,
+    },
+    {
+      name: "Monday afternoon → Tuesday morning with two jobs already: refused (the afternoon's runs are gone)",
+      existing: 2,
+      from: `${MON}T14:00`,
+      until: `${TUE}T10:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "Tuesday morning → afternoon with Monday's runs gone: accepted",
+      existing: 2,
+      from: `${TUE}T09:00`,
+      until: `${TUE}T16:00`,
+      expected: null,
+    },
+    {
+      name: "Friday → Monday afternoon with two jobs already: refused (the delivery's half-day has no run left)",
+      existing: 2,
+      from: `${FRI0}T09:00`,
+      until: `${MON}T16:00`,
+      expected: "mobility_unavailable",
+    },
+    {
+      name: "no return planned: the delivery counts in the ready time's half-day (Monday afternoon, full)",
+      existing: 2,
+      from: `${TUE}T09:00`,
+      until: null,
+      readyAt: `${MON}T15:00`,
+      expected: "mobility_unavailable",
+    },
+  ] as Array<{
+    name: string;
+    existing: number;
+    from: string;
+    until: string | null;
+    readyAt?: string;
+    expected: RuleCode | null;
+  }>)("$name", ({ existing, from, until, readyAt, expected }) => {
+    const { dealer, index } = setup({
+      openingHours: weekdays([["08:00", "18:00"]]),
+      mobility: { courtesyCars: 0, pickupDelivery: 2 },
+      express: { models: [] },
+    });
+    for (let i = 0; i < existing; i++)
+      index.add(booked(dealer, `pd-${i}`, "pickup_delivery", `${MON}T08:00`, `${MON}T17:00`));
     const mon = dealer.dayOf(at(dealer, `${MON}T12:00`));
     expect(Array.from(index.peek(mon)?.runs ?? [0, 0])).toEqual([existing, existing]);
-    expect(mobilityViolation(index, "pickup_delivery", stayBetween(dealer, from, until, readyAt), false)).toBe(expected);
+    expect(mobilityViolation(index, "pickup_delivery", stayBetween(dealer, from, until, readyAt), false)).toBe(
+      expected,
+    );
   });
 });
 
 describe("shuttle, rental and taxi", () => {
   it.each([
     { name: "shuttle: not offered", shuttle: false, existing: 0, expected: "mobility_not_offered" },
-    { name: "shuttle: unlimited seats, fifty passengers already this morning", shuttle: true, existing: 50, expected: null },
-    { name: "shuttle: 2 seats per departure, one taken", shuttle: { seatsPerDeparture: 2 }, existing: 1, expected: null },
-    { name: "shuttle: 2 seats per departure, both taken", shuttle: { seatsPerDeparture: 2 }, existing: 2, expected: "mobility_unavailable" },
-  ] as Array<{ name: string; shuttle: boolean | { seatsPerDeparture: number }; existing: number; expected: RuleCode | null }>)("$name", ({ shuttle, existing, expected }) => {
+    {
+      name: "shuttle: unlimited seats, fifty passengers already this morning",
+      shuttle: true,
+      existing: 50,
+      expected: null,
+    },
+    {
+      name: "shuttle: 2 seats per departure, one taken",
+      shuttle: { seatsPerDeparture: 2 },
+      existing: 1,
+      expected: null,
+    },
+    {
+      name: "shuttle: 2 seats per departure, both taken",
+      shuttle: { seatsPerDeparture: 2 },
+      existing: 2,
+      expected: "mobility_unavailable",
+    },
+  ] as Array<{
+    name: string;
+    shuttle: boolean | { seatsPerDeparture: number };
+    existing: number;
+    expected: RuleCode | null;
+  }>)("$name", ({ shuttle, existing, expected }) => {
     const { dealer, index } = setup({ openingHours: weekdays([["08:00", "18:00"]]), mobility: { shuttle } });
     for (let i = 0; i < existing; i++) index.add(booked(dealer, `sh-${i}`, "shuttle", `${MON}T08:00`, `${MON}T17:00`));
-    expect(mobilityViolation(index, "shuttle", stayBetween(dealer, `${MON}T09:00`, `${MON}T16:00`), false)).toBe(expected);
+    expect(mobilityViolation(index, "shuttle", stayBetween(dealer, `${MON}T09:00`, `${MON}T16:00`), false)).toBe(
+      expected,
+    );
   });
 
   it.each([
@@ -765,19 +1305,37 @@ describe("shuttle, rental and taxi", () => {
     { mobility: "courtesy_car", config: { courtesyCars: 0 }, expected: "mobility_not_offered" },
     { mobility: "pickup_delivery", config: { pickupDelivery: 0 }, expected: "mobility_not_offered" },
     { mobility: "none", config: { taxi: false, rental: false, courtesyCars: 0, pickupDelivery: 0 }, expected: null },
-  ] as Array<{ mobility: Mobility; config: Record<string, unknown>; expected: RuleCode | null }>)("$mobility with $config → $expected (external kinds are recorded, never counted)", ({ mobility, config, expected }) => {
-    const { dealer, index } = setup({ openingHours: weekdays([["08:00", "18:00"]]), mobility: { courtesyCars: 1, pickupDelivery: 1, ...config }, express: { models: [] } });
-    // External kinds are not limited: a hundred earlier customers with the same kind use nothing up.
-    if (mobility === "rental" || mobility === "taxi") for (let i = 0; i < 100; i++) index.add(booked(dealer, `ext-${i}`, mobility, `${MON}T08:00`, `${MON}T17:00`));
-    expect(mobilityViolation(index, mobility, stayBetween(dealer, `${MON}T09:00`, `${MON}T16:00`), false)).toBe(expected);
-  });
+  ] as Array<{ mobility: Mobility; config: Record<string, unknown>; expected: RuleCode | null }>)(
+    "$mobility with $config → $expected (external kinds are recorded, never counted)",
+    ({ mobility, config, expected }) => {
+      const { dealer, index } = setup({
+        openingHours: weekdays([["08:00", "18:00"]]),
+        mobility: { courtesyCars: 1, pickupDelivery: 1, ...config },
+        express: { models: [] },
+      });
+      // External kinds are not limited: a hundred earlier customers with the same kind use nothing up.
+      if (mobility === "rental" || mobility === "taxi")
+        for (let i = 0; i < 100; i++) index.add(booked(dealer, `ext-${i}`, mobility, `${MON}T08:00`, `${MON}T17:00`));
+      expect(mobilityViolation(index, mobility, stayBetween(dealer, `${MON}T09:00`, `${MON}T16:00`), false)).toBe(
+        expected,
+      );
+    },
+  );
 
   it("checkStay and the search refuse a mobility the dealer does not offer (mobility_not_offered)", () => {
-    const { dealer, index } = setup({ openingHours: weekdays([["08:00", "18:00"]]), mobility: { rental: false, taxi: false } });
+    const { dealer, index } = setup({
+      openingHours: weekdays([["08:00", "18:00"]]),
+      mobility: { rental: false, taxi: false },
+    });
     const now = at(dealer, `${FRI0}T09:00`);
     for (const m of ["rental", "taxi"] as const) {
       const j = job(dealer, ["maintenance"], true, m);
-      expect(codes(checkStay(index, { advisor: 0, start: at(dealer, `${MON}T10:00`), minutes: 15, job: j, now }, null).violations)).toEqual(["mobility_not_offered"]);
+      expect(
+        codes(
+          checkStay(index, { advisor: 0, start: at(dealer, `${MON}T10:00`), minutes: 15, job: j, now }, null)
+            .violations,
+        ),
+      ).toEqual(["mobility_not_offered"]);
       expect(searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 7, count: 2, now }).options).toEqual([]);
     }
   });

@@ -61,7 +61,12 @@ describe("optionId round trip", () => {
     expect(res.options.length).toBe(4);
     for (const o of res.options) {
       const decoded = decodeOptionId(s.dealer, encodeOptionId(s.dealer, o));
-      expect(decoded).toEqual({ reception: o.reception, ret: o.ret, express: o.express, overridesCaps: o.overridesCaps ?? false });
+      expect(decoded).toEqual({
+        reception: o.reception,
+        ret: o.ret,
+        express: o.express,
+        overridesCaps: o.overridesCaps ?? false,
+      });
     }
   });
 
@@ -81,7 +86,11 @@ describe("optionId round trip", () => {
 });
 
 describe("garbage and forged ids decode to null", () => {
-  const good = encodeOptionId(dealer, { reception: { advisor: 1, start: 29_000_000, minutes: 30 }, ret: { advisor: 0, start: 29_000_400, minutes: 10 }, express: false });
+  const good = encodeOptionId(dealer, {
+    reception: { advisor: 1, start: 29_000_000, minutes: 30 },
+    ret: { advisor: 0, start: 29_000_400, minutes: 10 },
+    express: false,
+  });
   const start36 = (29_000_000).toString(36);
 
   it.each([
@@ -115,28 +124,40 @@ describe("garbage and forged ids decode to null", () => {
 
   it("never throws on arbitrary strings, and returns null or a well-typed option (property)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 120 }), fc.base64String({ maxLength: 120 }), fc.stringMatching(/^[A-Za-z0-9_-]{0,120}$/)), (s) => {
-        const d = decodeOptionId(dealer, s);
-        if (d === null) return;
-        expect(d.reception.advisor).toBeGreaterThanOrEqual(0);
-        expect(d.reception.advisor).toBeLessThan(dealer.advisors.length);
-        expect([15, 30]).toContain(d.reception.minutes);
-        expect(Number.isSafeInteger(d.reception.start)).toBe(true);
-        if (d.ret) {
-          expect(d.ret.advisor).toBeLessThan(dealer.advisors.length);
-          expect(Number.isInteger(d.ret.minutes)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: "binary", maxLength: 120 }),
+          fc.base64String({ maxLength: 120 }),
+          fc.stringMatching(/^[A-Za-z0-9_-]{0,120}$/),
+        ),
+        (s) => {
+          const d = decodeOptionId(dealer, s);
+          if (d === null) return;
+          expect(d.reception.advisor).toBeGreaterThanOrEqual(0);
+          expect(d.reception.advisor).toBeLessThan(dealer.advisors.length);
+          expect([15, 30]).toContain(d.reception.minutes);
+          expect(Number.isSafeInteger(d.reception.start)).toBe(true);
+          if (d.ret) {
+            expect(d.ret.advisor).toBeLessThan(dealer.advisors.length);
+            expect(Number.isInteger(d.ret.minutes)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("never throws on mutations of a real id (property)", () => {
     fc.assert(
-      fc.property(fc.nat({ max: good.length - 1 }), fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=. "), (i, ch) => {
-        const mutated = good.slice(0, i) + ch + good.slice(i + 1);
-        expect(() => decodeOptionId(dealer, mutated)).not.toThrow();
-      }),
+      fc.property(
+        fc.nat({ max: good.length - 1 }),
+        fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=. "),
+        (i, ch) => {
+          const mutated = good.slice(0, i) + ch + good.slice(i + 1);
+          expect(() => decodeOptionId(dealer, mutated)).not.toThrow();
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -21,7 +21,14 @@ function world() {
 }
 
 function search(s: ReturnType<typeof world>, extra: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon" }) {
-  return searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 3, now: at(s.dealer, NOW), ...extra });
+  return searchIndex(s.index, {
+    job: job(s.dealer, ["maintenance"]),
+    fromDay: dayNumberFromIso(MON),
+    days: 5,
+    count: 3,
+    now: at(s.dealer, NOW),
+    ...extra,
+  });
 }
 
 const local = (s: ReturnType<typeof world>, em: number) => s.dealer.format(em).slice(0, 16);
@@ -47,7 +54,14 @@ describe("search preferences", () => {
       ],
       express: NO_RESERVE,
     });
-    const r = searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 5, count: 2, now: at(s.dealer, NOW), preferredAdvisor: 0 });
+    const r = searchIndex(s.index, {
+      job: job(s.dealer, ["maintenance"]),
+      fromDay: dayNumberFromIso(MON),
+      days: 5,
+      count: 2,
+      now: at(s.dealer, NOW),
+      preferredAdvisor: 0,
+    });
     expect(r.options).toHaveLength(2);
     for (const o of r.options) expect(o.reception.advisor).toBe(1);
   });
@@ -65,7 +79,9 @@ describe("search preferences", () => {
   it("without preferences the first options are the earliest quiet ones, spread over half-days", () => {
     const s = world();
     const r = search(s, {});
-    const halves = new Set(r.options.map((o) => `${local(s, o.reception.start).slice(0, 10)}:${hourOf(s, o.reception.start) < 13}`));
+    const halves = new Set(
+      r.options.map((o) => `${local(s, o.reception.start).slice(0, 10)}:${hourOf(s, o.reception.start) < 13}`),
+    );
     expect(halves.size).toBe(r.options.length);
     expect(local(s, r.options[0].reception.start)).toBe(`${MON}T08:00`);
   });
@@ -73,12 +89,24 @@ describe("search preferences", () => {
   it("a full afternoon today: the preferred day part on a later day ranks before this morning", () => {
     const s = setup({
       rushHours: [],
-      openingHours: { mon: [["08:00", "12:00"], ["13:00", "13:15"]] },
+      openingHours: {
+        mon: [
+          ["08:00", "12:00"],
+          ["13:00", "13:15"],
+        ],
+      },
       advisors: [{ id: "anna", name: "Anna", absences: [] }],
       express: NO_RESERVE,
     });
     s.index.add(reception(0, at(s.dealer, `${MON}T13:00`), 15));
-    const r = searchIndex(s.index, { job: job(s.dealer, ["maintenance"]), fromDay: dayNumberFromIso(MON), days: 1, count: 2, now: at(s.dealer, NOW), dayPart: "afternoon" });
+    const r = searchIndex(s.index, {
+      job: job(s.dealer, ["maintenance"]),
+      fromDay: dayNumberFromIso(MON),
+      days: 1,
+      count: 2,
+      now: at(s.dealer, NOW),
+      dayPart: "afternoon",
+    });
     expect(r.options).toHaveLength(2);
     const first = local(s, r.options[0].reception.start);
     expect(first > `${MON}T23:59`, first).toBe(true);

@@ -23,7 +23,8 @@ const eventArb = fc.record({
 });
 
 const timed = (l: LabourSlice) => l.tech !== undefined && l.start !== undefined && l.end !== undefined;
-const norm = (labour: LabourSlice[]) => labour.map((l) => ({ skill: l.skill, day: l.day, minutes: l.minutes, tech: l.tech, start: l.start, end: l.end }));
+const norm = (labour: LabourSlice[]) =>
+  labour.map((l) => ({ skill: l.skill, day: l.day, minutes: l.minutes, tech: l.tech, start: l.start, end: l.end }));
 
 describe("progress re-plan vs the brute-force reference", () => {
   it("random progress reports on random workshops: same placements and ready times, no overlaps (property)", () => {
@@ -39,8 +40,16 @@ describe("progress re-plan vs the brute-force reference", () => {
         const first = Math.min(...target.labour.filter(timed).map((l) => l.start!));
         const now = first + e.offset;
         if (currentTech(target, now) === null) return;
-        const ev: ProgressEvent = { id: target.id, state: e.state, remainingMinutes: e.state === "done" ? undefined : e.remaining, extraMinutes: e.state === "done" ? undefined : e.extra };
-        const before: Booking[] = [...index.bookings.values()].map((b) => ({ ...b, labour: b.labour.map((l) => ({ ...l })) }));
+        const ev: ProgressEvent = {
+          id: target.id,
+          state: e.state,
+          remainingMinutes: e.state === "done" ? undefined : e.remaining,
+          extraMinutes: e.state === "done" ? undefined : e.extra,
+        };
+        const before: Booking[] = [...index.bookings.values()].map((b) => ({
+          ...b,
+          labour: b.labour.map((l) => ({ ...l })),
+        }));
         const expected = referenceReplan(config, before, ev, now);
         const got = replanTechnician(index, ev, now);
         if (expected === null || got === null) {
@@ -55,14 +64,22 @@ describe("progress re-plan vs the brute-force reference", () => {
         expect(new Set(got.jobs.map((j) => j.after.id))).toEqual(new Set(expected.keys()));
         for (const j of got.jobs) {
           const ref = expected.get(j.after.id)!;
-          expect({ id: j.after.id, labour: norm(j.after.labour), readyAt: j.after.readyAt }).toEqual({ id: j.after.id, labour: norm(ref.labour), readyAt: ref.readyAt });
+          expect({ id: j.after.id, labour: norm(j.after.labour), readyAt: j.after.readyAt }).toEqual({
+            id: j.after.id,
+            labour: norm(ref.labour),
+            readyAt: ref.readyAt,
+          });
           // Nothing re-placed starts before the report.
-          for (const l of j.after.labour) if (timed(l) && !j.before.labour.some((o) => o.start === l.start && o.tech === l.tech)) expect(l.start!).toBeGreaterThanOrEqual(now);
+          for (const l of j.after.labour)
+            if (timed(l) && !j.before.labour.some((o) => o.start === l.start && o.tech === l.tech))
+              expect(l.start!).toBeGreaterThanOrEqual(now);
         }
         // Every technician's timeline is free of overlaps after the re-plan.
         const T = index.dealer.roster.technicians.length;
         for (let k = 0; k < T; k++) {
-          const spans = [...index.bookings.values()].flatMap((b) => b.labour.filter((l) => l.tech === k && timed(l)).map((l) => [l.start!, l.end!] as const)).sort((a, b) => a[0] - b[0]);
+          const spans = [...index.bookings.values()]
+            .flatMap((b) => b.labour.filter((l) => l.tech === k && timed(l)).map((l) => [l.start!, l.end!] as const))
+            .sort((a, b) => a[0] - b[0]);
           for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
         }
       }),

@@ -23,9 +23,28 @@ import {
 // with random working hours and absences, a small random workshop, and a calendar filled
 // by booking what the engine itself proposes plus advisor overrides past the caps.
 
-export const ZONES = ["Europe/Rome", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC", "Pacific/Chatham", "America/St_Johns", "Europe/London"];
+export const ZONES = [
+  "Europe/Rome",
+  "America/New_York",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "UTC",
+  "Pacific/Chatham",
+  "America/St_Johns",
+  "Europe/London",
+];
 // Around clock changes (in one zone or another) and a few ordinary dates.
-const BASE_DATES = ["2027-03-28", "2026-10-25", "2027-03-14", "2026-11-01", "2027-04-04", "2026-10-04", "2026-09-27", "2027-06-15", "2026-12-30"];
+const BASE_DATES = [
+  "2027-03-28",
+  "2026-10-25",
+  "2027-03-14",
+  "2026-11-01",
+  "2027-04-04",
+  "2026-10-04",
+  "2026-09-27",
+  "2027-06-15",
+  "2026-12-30",
+];
 const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const CODES = Object.keys(DEFAULT_INTERVENTIONS);
 
@@ -33,7 +52,10 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${St
 
 // A wall minute between `lo` and `hi`, on a 5-minute mark (half the time on the quarter hour).
 const wallArb = (lo: number, hi: number) =>
-  fc.oneof(fc.integer({ min: lo / 15, max: hi / 15 }).map((q) => q * 15), fc.integer({ min: lo / 5, max: hi / 5 }).map((q) => q * 5));
+  fc.oneof(
+    fc.integer({ min: lo / 15, max: hi / 15 }).map((q) => q * 15),
+    fc.integer({ min: lo / 5, max: hi / 5 }).map((q) => q * 5),
+  );
 
 type Ranges = Array<[string, string]>;
 
@@ -41,19 +63,27 @@ type Ranges = Array<[string, string]>;
 // minutes long = touching ranges, possibly listed afternoon first).
 const dayHoursArb: fc.Arbitrary<Ranges> = fc.oneof(
   { weight: 1, arbitrary: fc.constant([] as Ranges) },
-  { weight: 4, arbitrary: fc.tuple(wallArb(360, 660), wallArb(720, 1260)).map(([a, b]) => [[hhmm(a), hhmm(b)]] as Ranges) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(wallArb(360, 660), wallArb(720, 1260)).map(([a, b]) => [[hhmm(a), hhmm(b)]] as Ranges),
+  },
   {
     weight: 2,
     arbitrary: fc
       .tuple(wallArb(360, 600), wallArb(660, 780), fc.constantFrom(0, 0, 30, 60, 90), wallArb(900, 1260), fc.boolean())
       .map(([a, b, gap, d, swap]) => {
-        const r: Ranges = [[hhmm(a), hhmm(b)], [hhmm(b + gap), hhmm(Math.max(d, b + gap + 30))]];
+        const r: Ranges = [
+          [hhmm(a), hhmm(b)],
+          [hhmm(b + gap), hhmm(Math.max(d, b + gap + 30))],
+        ];
         return swap ? [r[1], r[0]] : r;
       }),
   },
 );
 
-const weekArb = fc.tuple(...WEEKDAY_KEYS.map(() => dayHoursArb)).map((days) => Object.fromEntries(WEEKDAY_KEYS.map((k, i) => [k, days[i]])));
+const weekArb = fc
+  .tuple(...WEEKDAY_KEYS.map(() => dayHoursArb))
+  .map((days) => Object.fromEntries(WEEKDAY_KEYS.map((k, i) => [k, days[i]])));
 
 export const scenarioArb = fc.record({
   tz: fc.constantFrom(...ZONES),
@@ -73,7 +103,11 @@ export const scenarioArb = fc.record({
     fc.record({
       hours: fc.option(weekArb, { nil: undefined, freq: 2 }),
       absences: fc.array(
-        fc.record({ day: fc.integer({ min: -1, max: 6 }), at: wallArb(360, 1200), minutes: fc.constantFrom(15, 30, 60, 120, 240, 600, 1440, 2880) }),
+        fc.record({
+          day: fc.integer({ min: -1, max: 6 }),
+          at: wallArb(360, 1200),
+          minutes: fc.constantFrom(15, 30, 60, 120, 240, 600, 1440, 2880),
+        }),
         { maxLength: 3 },
       ),
     }),
@@ -81,7 +115,10 @@ export const scenarioArb = fc.record({
   ),
   // Mostly a workshop of a real size; sometimes a tiny one, or a skill nobody has.
   workshop: fc.record({
-    mechanical: fc.record({ technicians: fc.constantFrom(0, 1, 2, 3, 3, 4), hoursPerDay: fc.constantFrom(1, 4, 7, 7, 7.5, 8) }),
+    mechanical: fc.record({
+      technicians: fc.constantFrom(0, 1, 2, 3, 3, 4),
+      hoursPerDay: fc.constantFrom(1, 4, 7, 7, 7.5, 8),
+    }),
     bodywork: fc.record({ technicians: fc.constantFrom(0, 1, 2, 2, 3), hoursPerDay: fc.constantFrom(2, 7, 8) }),
     diagnosis: fc.record({ technicians: fc.constantFrom(0, 1, 1, 2), hoursPerDay: fc.constantFrom(1, 4, 7, 8) }),
   }),
@@ -92,14 +129,24 @@ export const scenarioArb = fc.record({
       fc.record({
         alsoDiagnosis: fc.boolean(),
         hours: fc.option(weekArb, { nil: undefined, freq: 2 }),
-        absences: fc.array(fc.record({ day: fc.integer({ min: -1, max: 6 }), at: wallArb(360, 1200), minutes: fc.constantFrom(60, 240, 600, 1440) }), { maxLength: 2 }),
+        absences: fc.array(
+          fc.record({
+            day: fc.integer({ min: -1, max: 6 }),
+            at: wallArb(360, 1200),
+            minutes: fc.constantFrom(60, 240, 600, 1440),
+          }),
+          { maxLength: 2 },
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),
     { nil: undefined, freq: 2 },
   ),
   express: fc.record({
-    reservedReceptions: fc.record({ morning: fc.integer({ min: 0, max: 2 }), afternoon: fc.integer({ min: 0, max: 2 }) }),
+    reservedReceptions: fc.record({
+      morning: fc.integer({ min: 0, max: 2 }),
+      afternoon: fc.integer({ min: 0, max: 2 }),
+    }),
     defaultReservedHours: fc.constantFrom(0, 0, 1, 3),
     releaseTime: fc.constantFrom("16:00", "16:00", "12:00", "18:30", "00:00"),
     heldCourtesyCars: fc.integer({ min: 0, max: 1 }),
@@ -165,12 +212,23 @@ export const scenarioArb = fc.record({
     now: fc.integer({ min: -2 * 1440, max: 1440 + 720 }),
   }),
   probes: fc.array(
-    fc.record({ advisor: fc.nat(), day: fc.integer({ min: 0, max: 5 }), minute: fc.integer({ min: 300, max: 1320 }), len: fc.constantFrom(15, 30, 15, 30, 20), grid: fc.boolean() }),
+    fc.record({
+      advisor: fc.nat(),
+      day: fc.integer({ min: 0, max: 5 }),
+      minute: fc.integer({ min: 300, max: 1320 }),
+      len: fc.constantFrom(15, 30, 15, 30, 20),
+      grid: fc.boolean(),
+    }),
     { maxLength: 12 },
   ),
   // Probes next to an existing reception, with its advisor: where busy and the caps bite.
   nearProbes: fc.array(
-    fc.record({ pick: fc.nat(), delta: fc.integer({ min: -10, max: 10 }), step: fc.constantFrom(15, 15, 5), len: fc.constantFrom(15, 30) }),
+    fc.record({
+      pick: fc.nat(),
+      delta: fc.integer({ min: -10, max: 10 }),
+      step: fc.constantFrom(15, 15, 5),
+      len: fc.constantFrom(15, 30),
+    }),
     { maxLength: 10 },
   ),
 });
@@ -189,10 +247,18 @@ export function buildWorld(sc: Scenario) {
     timeZone: sc.tz,
     openingHours: sc.opening,
     closures: [...new Set(sc.closures.map((k) => isoFromDayNumber(fromDay + k)))],
-    rushHours: sc.rush ? [["08:00", "09:00"], ["17:00", "18:00"]] : [],
+    rushHours: sc.rush
+      ? [
+          ["08:00", "09:00"],
+          ["17:00", "18:00"],
+        ]
+      : [],
     receptionRules: sc.rules,
     // A dealer offering neither courtesy cars nor pickup & delivery cannot promise priority models anything.
-    express: { ...sc.express, ...(sc.mobility.courtesyCars === 0 && sc.mobility.pickupDelivery === 0 ? { models: [] } : {}) },
+    express: {
+      ...sc.express,
+      ...(sc.mobility.courtesyCars === 0 && sc.mobility.pickupDelivery === 0 ? { models: [] } : {}),
+    },
     mobility: sc.mobility,
     advisors: sc.advisors.map((a, i) => ({
       id: `a${i}`,
@@ -200,7 +266,10 @@ export function buildWorld(sc: Scenario) {
       workingHours: a.hours,
       absences: a.absences.map((ab) => {
         const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
-        return { start: start.toString().slice(0, 16), end: start.add({ minutes: ab.minutes }).toString().slice(0, 16) };
+        return {
+          start: start.toString().slice(0, 16),
+          end: start.add({ minutes: ab.minutes }).toString().slice(0, 16),
+        };
       }),
     })),
     workshop: {
@@ -212,7 +281,10 @@ export function buildWorld(sc: Scenario) {
             hours: t.hours,
             absences: t.absences.map((ab) => {
               const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
-              return { start: start.toString().slice(0, 16), end: start.add({ minutes: ab.minutes }).toString().slice(0, 16) };
+              return {
+                start: start.toString().slice(0, 16),
+                end: start.add({ minutes: ab.minutes }).toString().slice(0, 16),
+              };
             }),
           }))
         : { ...sc.workshop.mechanical, overrides: {} },
@@ -237,22 +309,55 @@ export function buildWorld(sc: Scenario) {
     }
     // Each earlier booking was made the day before its target day (and never after now).
     const historyNow = Math.min(now, firstStart + (act.day - 1) * 1440);
-    const j = deriveJob(dealer, { interventions: act.interventions, known: act.known, mobility: act.kind === "force" ? "none" : act.mobility });
+    const j = deriveJob(dealer, {
+      interventions: act.interventions,
+      known: act.known,
+      mobility: act.kind === "force" ? "none" : act.mobility,
+    });
     if (isJobError(j)) throw new Error(j.detail);
     if (act.kind === "express") {
       // A priority vehicle calls at some minute of that day: it gets the guaranteed express option.
       const callAt = Math.min(now, firstStart + act.day * 1440 + act.at);
-      const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(callAt), days: 2, count: 1, now: callAt, priority: true });
+      const res = searchIndex(index, {
+        job: j,
+        fromDay: dealer.dayOf(callAt),
+        days: 2,
+        count: 1,
+        now: callAt,
+        priority: true,
+      });
       const o = res.options[0];
       if (!o || !o.express) continue;
-      const b: Booking = { id: `x${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: true, mobility: o.mobility };
+      const b: Booking = {
+        id: `x${id++}`,
+        reception: o.reception,
+        ret: o.ret,
+        labour: o.labour,
+        readyAt: o.readyAt,
+        express: true,
+        mobility: o.mobility,
+      };
       index.add(b);
       bookings.push(b);
     } else if (act.kind === "book") {
-      const res = searchIndex(index, { job: j, fromDay: fromDay + act.day, days: act.days, count: act.count, now: historyNow });
+      const res = searchIndex(index, {
+        job: j,
+        fromDay: fromDay + act.day,
+        days: act.days,
+        count: act.count,
+        now: historyNow,
+      });
       if (res.options.length === 0) continue;
       const o = res.options[act.pick % res.options.length];
-      const b: Booking = { id: `b${id++}`, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: false, mobility: o.mobility };
+      const b: Booking = {
+        id: `b${id++}`,
+        reception: o.reception,
+        ret: o.ret,
+        labour: o.labour,
+        readyAt: o.readyAt,
+        express: false,
+        mobility: o.mobility,
+      };
       index.add(b);
       bookings.push(b);
     } else {
@@ -261,14 +366,28 @@ export function buildWorld(sc: Scenario) {
       const first = Math.ceil((day.open[0] + day.gridPhase) / 15) * 15 - day.gridPhase;
       const start = day.zone.start + first + act.slot * 15;
       const advisor = act.advisor % dealer.advisors.length;
-      const r = checkReception(index, { advisor, start, minutes: j.receptionMinutes, job: j, now: historyNow, force: true });
+      const r = checkReception(index, {
+        advisor,
+        start,
+        minutes: j.receptionMinutes,
+        job: j,
+        now: historyNow,
+        force: true,
+      });
       if (!r.plan) continue;
       const ret = findReturn(index, advisor, r.plan.readyAt, j.returnMinutes);
-      const b: Booking = { id: `f${id++}`, reception: { advisor, start, minutes: j.receptionMinutes }, ret, labour: r.plan.labour, readyAt: r.plan.readyAt, express: false, mobility: "none" };
+      const b: Booking = {
+        id: `f${id++}`,
+        reception: { advisor, start, minutes: j.receptionMinutes },
+        ret,
+        labour: r.plan.labour,
+        readyAt: r.plan.readyAt,
+        express: false,
+        mobility: "none",
+      };
       index.add(b);
       bookings.push(b);
     }
   }
   return { config, dealer, index, bookings, fromDate, fromDay, firstStart, now };
 }
-

@@ -59,7 +59,10 @@ export interface World {
   booked: number;
 }
 
-export function configOf(spec: Pick<DaySpec, "advisors" | "spare" | "ample" | "courtesyCars">, absences: Array<{ advisor: number; start: string; end: string }> = []) {
+export function configOf(
+  spec: Pick<DaySpec, "advisors" | "spare" | "ample" | "courtesyCars">,
+  absences: Array<{ advisor: number; start: string; end: string }> = [],
+) {
   const count = spec.advisors + (spec.spare ? 1 : 0);
   return DealerConfig.parse({
     name: "Reshuffle dealer",
@@ -70,10 +73,23 @@ export function configOf(spec: Pick<DaySpec, "advisors" | "spare" | "ample" | "c
       absences: absences.filter((a) => a.advisor === i).map(({ start, end }) => ({ start, end })),
     })),
     workshop: spec.ample
-      ? { mechanical: { technicians: 40, hoursPerDay: 8 }, diagnosis: { technicians: 10, hoursPerDay: 8 }, bodywork: { technicians: 20, hoursPerDay: 8 } }
-      : { mechanical: { technicians: 3, hoursPerDay: 7 }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 1, hoursPerDay: 7 } },
+      ? {
+          mechanical: { technicians: 40, hoursPerDay: 8 },
+          diagnosis: { technicians: 10, hoursPerDay: 8 },
+          bodywork: { technicians: 20, hoursPerDay: 8 },
+        }
+      : {
+          mechanical: { technicians: 3, hoursPerDay: 7 },
+          diagnosis: { technicians: 1, hoursPerDay: 7 },
+          bodywork: { technicians: 1, hoursPerDay: 7 },
+        },
     mobility: { courtesyCars: spec.courtesyCars, pickupDelivery: 1, taxi: true },
-    express: { models: ["MC20"], reservedReceptions: { morning: 0, afternoon: 0 }, defaultReservedHours: 0, heldCourtesyCars: 0 },
+    express: {
+      models: ["MC20"],
+      reservedReceptions: { morning: 0, afternoon: 0 },
+      defaultReservedHours: 0,
+      heldCourtesyCars: 0,
+    },
   });
 }
 
@@ -94,7 +110,15 @@ export function buildDay(spec: DaySpec): World {
     const chk = checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now }, null);
     if (!chk.stay) continue;
     const id = `b${n++}`;
-    index.add({ id, reception: { advisor, start, minutes: job.receptionMinutes }, ret: chk.stay.ret, labour: chk.stay.plan.labour, readyAt: chk.stay.plan.readyAt, express: false, mobility: r.mobility });
+    index.add({
+      id,
+      reception: { advisor, start, minutes: job.receptionMinutes },
+      ret: chk.stay.ret,
+      labour: chk.stay.plan.labour,
+      readyAt: chk.stay.plan.readyAt,
+      express: false,
+      mobility: r.mobility,
+    });
     jobs.set(id, job);
   }
   return { config, dealer, index, jobs, now, booked: spec.advisors };
@@ -104,7 +128,8 @@ export function buildDay(spec: DaySpec): World {
 export function absenceOf(w: World, spec: DaySpec) {
   const advisor = spec.absent % w.booked;
   const whole = spec.from >= spec.to;
-  const wall = (q: number) => `${DAY}T${String(8 + Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`;
+  const wall = (q: number) =>
+    `${DAY}T${String(8 + Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`;
   const start = whole ? `${DAY}T00:00` : wall(spec.from);
   const end = whole ? "2027-03-03T00:00" : wall(spec.to);
   return { advisor, start, end, startMin: readInstant(w.dealer.tz, start), endMin: readInstant(w.dealer.tz, end) };
@@ -132,22 +157,45 @@ export function fingerprint(index: CapacityIndex): string {
   const bookings = [...index.bookings.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const n = index.dealer.dayOf(readInstant(index.dealer.tz, `${DAY}T12:00`));
   const st = index.peek(n);
-  return JSON.stringify({ bookings, busy: st ? Array.from(st.busy) : null, receptions: st?.receptions, desk: st ? Array.from(st.desk) : null, booked: st ? Array.from(st.booked) : null });
+  return JSON.stringify({
+    bookings,
+    busy: st ? Array.from(st.busy) : null,
+    receptions: st?.receptions,
+    desk: st ? Array.from(st.desk) : null,
+    booked: st ? Array.from(st.booked) : null,
+  });
 }
 
 /**
  * Re-checks every booking in place (collect-all, no notice, past the caps only where
  * `forced` says so): the broken rules of each booking that would not be accepted there.
  */
-export function brokenRules(index: CapacityIndex, ctx: ReplanContext, forced: Set<string>): Array<{ id: string; violations: Violation[] }> {
+export function brokenRules(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  forced: Set<string>,
+): Array<{ id: string; violations: Violation[] }> {
   const out: Array<{ id: string; violations: Violation[] }> = [];
   for (const b of [...index.bookings.values()]) {
     const m = ctx.movables.get(b.id)!;
     index.remove(b.id);
-    const chk = checkStay(index, { advisor: b.reception.advisor, start: b.reception.start, minutes: b.reception.minutes, job: m.job, now: ctx.now, notice: 0, force: forced.has(b.id) }, b.ret);
+    const chk = checkStay(
+      index,
+      {
+        advisor: b.reception.advisor,
+        start: b.reception.start,
+        minutes: b.reception.minutes,
+        job: m.job,
+        now: ctx.now,
+        notice: 0,
+        force: forced.has(b.id),
+      },
+      b.ret,
+    );
     index.add(b);
     const violations = [...chk.violations];
-    if (chk.stay && b.ret && chk.stay.ret !== b.ret) violations.push({ code: "advisor_busy", message: `return of ${b.id} no longer valid` });
+    if (chk.stay && b.ret && chk.stay.ret !== b.ret)
+      violations.push({ code: "advisor_busy", message: `return of ${b.id} no longer valid` });
     if (violations.length) out.push({ id: b.id, violations });
   }
   return out;

@@ -1,8 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyMoves, CapacityIndex, isRefusal, planAbsence, planLate, planSwap, planWalkIn, readInstant, revertMoves } from "../../src/core/index.js";
+import {
+  applyMoves,
+  CapacityIndex,
+  isRefusal,
+  planAbsence,
+  planLate,
+  planSwap,
+  planWalkIn,
+  readInstant,
+  revertMoves,
+} from "../../src/core/index.js";
 import { job as jobOf } from "../support/core.js";
-import { absenceOf, brokenRules, buildDay, contextOf, DAY, dayArb, fingerprint, targetsOf, withAbsence } from "./replan-world.js";
+import {
+  absenceOf,
+  brokenRules,
+  buildDay,
+  contextOf,
+  DAY,
+  dayArb,
+  fingerprint,
+  targetsOf,
+  withAbsence,
+} from "./replan-world.js";
 
 // The reshuffle planners on random days (replan-world.ts): whatever they propose, once
 // applied through applyMoves (THE checker, all or nothing), breaks no rule; every
@@ -23,13 +43,23 @@ describe("sick advisor re-plan (planAbsence)", () => {
         const plan = planAbsence(index, ctx, { advisor: ab.advisor, start: ab.startMin, end: ab.endMin });
         expect(fingerprint(index)).toBe(before); // a plan is a dry run
 
-        const affected = [...index.bookings.values()].filter((b) => b.reception.advisor === ab.advisor && b.reception.start < ab.endMin && b.reception.start + b.reception.minutes > ab.startMin);
+        const affected = [...index.bookings.values()].filter(
+          (b) =>
+            b.reception.advisor === ab.advisor &&
+            b.reception.start < ab.endMin &&
+            b.reception.start + b.reception.minutes > ab.startMin,
+        );
         const moved = new Map(plan.moves.map((m) => [m.id, m]));
         const contact = new Set(plan.contact.map((c) => c.id));
         for (const b of affected) {
           expect(moved.has(b.id) !== contact.has(b.id), `${b.id} is moved xor listed`).toBe(true);
           const m = moved.get(b.id);
-          if (m) expect(m.to.reception.advisor !== ab.advisor || m.to.reception.start >= ab.endMin || m.to.reception.start + m.to.reception.minutes <= ab.startMin).toBe(true);
+          if (m)
+            expect(
+              m.to.reception.advisor !== ab.advisor ||
+                m.to.reception.start >= ab.endMin ||
+                m.to.reception.start + m.to.reception.minutes <= ab.startMin,
+            ).toBe(true);
         }
         for (const c of plan.contact) {
           expect(c.violations.length).toBeGreaterThan(0);
@@ -63,7 +93,12 @@ describe("sick advisor re-plan (planAbsence)", () => {
           expect(m.returnTimeChanged).toBe(false);
           expect(m.notifyCustomer).toBe(false);
         }
-        const hit = [...index.bookings.values()].filter((b) => b.reception.advisor === ab.advisor && b.reception.start < ab.endMin && b.reception.start + b.reception.minutes > ab.startMin);
+        const hit = [...index.bookings.values()].filter(
+          (b) =>
+            b.reception.advisor === ab.advisor &&
+            b.reception.start < ab.endMin &&
+            b.reception.start + b.reception.minutes > ab.startMin,
+        );
         expect(plan.moves.filter((m) => hit.some((b) => b.id === m.id)).length).toBe(hit.length);
       }),
       RUNS,
@@ -71,25 +106,57 @@ describe("sick advisor re-plan (planAbsence)", () => {
   });
 
   it("moves to the nearest time and flags the customer when nobody is free then", () => {
-    const spec = { advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [0, 1, 2].map((slot) => ({ advisor: 0, slot: slot * 8, code: "maintenance", known: true, mobility: "none" as const })), absent: 0, from: 0, to: 4 };
+    const spec = {
+      advisors: 1,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [0, 1, 2].map((slot) => ({
+        advisor: 0,
+        slot: slot * 8,
+        code: "maintenance",
+        known: true,
+        mobility: "none" as const,
+      })),
+      absent: 0,
+      from: 0,
+      to: 4,
+    };
     // Two advisors, so that the second one can take the 08:00 reception...
     const w = buildDay({ ...spec, advisors: 2 });
     const ctx = contextOf(w);
     const { index } = withAbsence(w, { ...spec, advisors: 2 });
-    const plan = planAbsence(index, ctx, { advisor: 0, start: readInstant(w.dealer.tz, `${DAY}T08:00`), end: readInstant(w.dealer.tz, `${DAY}T09:00`) });
+    const plan = planAbsence(index, ctx, {
+      advisor: 0,
+      start: readInstant(w.dealer.tz, `${DAY}T08:00`),
+      end: readInstant(w.dealer.tz, `${DAY}T09:00`),
+    });
     expect(plan.moves).toHaveLength(1);
     expect(plan.moves[0]).toMatchObject({ timeChanged: false, advisorChanged: true, notifyCustomer: false });
     // ...and with one advisor only, the same customer moves to 09:00 (the nearest time) and is told.
     const solo = buildDay(spec);
     const { index: soloIndex } = withAbsence(solo, spec);
-    const p2 = planAbsence(soloIndex, contextOf(solo), { advisor: 0, start: readInstant(w.dealer.tz, `${DAY}T08:00`), end: readInstant(w.dealer.tz, `${DAY}T09:00`) });
+    const p2 = planAbsence(soloIndex, contextOf(solo), {
+      advisor: 0,
+      start: readInstant(w.dealer.tz, `${DAY}T08:00`),
+      end: readInstant(w.dealer.tz, `${DAY}T09:00`),
+    });
     expect(p2.moves).toHaveLength(1);
     expect(p2.moves[0]).toMatchObject({ timeChanged: true, advisorChanged: false, notifyCustomer: true });
     expect(p2.moves[0].to.reception.start).toBe(readInstant(w.dealer.tz, `${DAY}T09:00`));
   });
 
   it("lists a customer for contact with two options when the whole day is gone", () => {
-    const spec = { advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [{ advisor: 0, slot: 8, code: "maintenance", known: true, mobility: "none" as const }], absent: 0, from: 0, to: 0 };
+    const spec = {
+      advisors: 1,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [{ advisor: 0, slot: 8, code: "maintenance", known: true, mobility: "none" as const }],
+      absent: 0,
+      from: 0,
+      to: 0,
+    };
     const w = buildDay(spec);
     const { index } = withAbsence(w, spec);
     const ab = absenceOf(w, spec);
@@ -138,40 +205,60 @@ describe("running late (planLate)", () => {
 describe("swap (planSwap, applyMoves)", () => {
   it("either both move or nothing does: a failed apply leaves the index exactly as it was", () => {
     fc.assert(
-      fc.property(dayArb, fc.nat(), fc.nat(), fc.constantFrom("slot" as const, "time" as const, "advisor" as const), (spec, i, j, exchange) => {
-        const w = buildDay(spec);
-        const ctx = contextOf(w);
-        const ids = [...w.index.bookings.keys()];
-        fc.pre(ids.length >= 2 && ids[i % ids.length] !== ids[j % ids.length]);
-        const a = w.index.bookings.get(ids[i % ids.length])!;
-        const b = w.index.bookings.get(ids[j % ids.length])!;
-        const before = fingerprint(w.index);
-        const plan = planSwap(w.index, ctx, { a: a.id, b: b.id, exchange });
-        expect(fingerprint(w.index)).toBe(before);
-        if (isRefusal(plan)) {
-          for (const f of plan.failures) {
-            expect(f.violations.length).toBeGreaterThan(0);
-            expect(f.violations.every((v) => v.message.length > 0)).toBe(true);
+      fc.property(
+        dayArb,
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom("slot" as const, "time" as const, "advisor" as const),
+        (spec, i, j, exchange) => {
+          const w = buildDay(spec);
+          const ctx = contextOf(w);
+          const ids = [...w.index.bookings.keys()];
+          fc.pre(ids.length >= 2 && ids[i % ids.length] !== ids[j % ids.length]);
+          const a = w.index.bookings.get(ids[i % ids.length])!;
+          const b = w.index.bookings.get(ids[j % ids.length])!;
+          const before = fingerprint(w.index);
+          const plan = planSwap(w.index, ctx, { a: a.id, b: b.id, exchange });
+          expect(fingerprint(w.index)).toBe(before);
+          if (isRefusal(plan)) {
+            for (const f of plan.failures) {
+              expect(f.violations.length).toBeGreaterThan(0);
+              expect(f.violations.every((v) => v.message.length > 0)).toBe(true);
+            }
+            return;
           }
-          return;
-        }
-        // The same moves with the second one broken (off the grid): all or nothing.
-        const broken = targetsOf(plan.moves).map((t, k) => (k === plan.moves.length - 1 ? { ...t, reception: { ...t.reception, start: t.reception.start + 5 } } : t));
-        const failed = applyMoves(w.index, ctx, broken);
-        expect(failed.ok).toBe(plan.moves.length === 0); // same advisor and "advisor" exchange: nothing to do
-        expect(fingerprint(w.index)).toBe(before);
-        const r = applyMoves(w.index, ctx, targetsOf(plan.moves));
-        expect(r.ok).toBe(true);
-        expect(brokenRules(w.index, ctx, new Set())).toEqual([]);
-        if (r.ok) revertMoves(w.index, r.moves);
-        expect(fingerprint(w.index)).toBe(before);
-      }),
+          // The same moves with the second one broken (off the grid): all or nothing.
+          const broken = targetsOf(plan.moves).map((t, k) =>
+            k === plan.moves.length - 1 ? { ...t, reception: { ...t.reception, start: t.reception.start + 5 } } : t,
+          );
+          const failed = applyMoves(w.index, ctx, broken);
+          expect(failed.ok).toBe(plan.moves.length === 0); // same advisor and "advisor" exchange: nothing to do
+          expect(fingerprint(w.index)).toBe(before);
+          const r = applyMoves(w.index, ctx, targetsOf(plan.moves));
+          expect(r.ok).toBe(true);
+          expect(brokenRules(w.index, ctx, new Set())).toEqual([]);
+          if (r.ok) revertMoves(w.index, r.moves);
+          expect(fingerprint(w.index)).toBe(before);
+        },
+      ),
       RUNS,
     );
   });
 
   it("a move that breaks a rule takes the other move back with it", () => {
-    const w = buildDay({ advisors: 2, spare: false, ample: true, courtesyCars: 2, requests: [{ advisor: 0, slot: 4, code: "maintenance", known: true, mobility: "none" }, { advisor: 1, slot: 8, code: "maintenance", known: true, mobility: "none" }], absent: 0, from: 0, to: 0 });
+    const w = buildDay({
+      advisors: 2,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [
+        { advisor: 0, slot: 4, code: "maintenance", known: true, mobility: "none" },
+        { advisor: 1, slot: 8, code: "maintenance", known: true, mobility: "none" },
+      ],
+      absent: 0,
+      from: 0,
+      to: 0,
+    });
     const ctx = contextOf(w);
     const before = fingerprint(w.index);
     const [a, b] = [...w.index.bookings.values()];
@@ -187,7 +274,22 @@ describe("swap (planSwap, applyMoves)", () => {
 
 describe("walk-in (planWalkIn)", () => {
   it("takes now when an advisor is free, and the buffer (forced) rather than a later time", () => {
-    const w = buildDay({ advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [5, 6, 7].map((slot) => ({ advisor: 0, slot, code: "maintenance", known: true, mobility: "none" as const })), absent: 0, from: 0, to: 0 });
+    const w = buildDay({
+      advisors: 1,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [5, 6, 7].map((slot) => ({
+        advisor: 0,
+        slot,
+        code: "maintenance",
+        known: true,
+        mobility: "none" as const,
+      })),
+      absent: 0,
+      from: 0,
+      to: 0,
+    });
     const j = jobOf(w.dealer, ["maintenance"]);
     const at = (hm: string) => readInstant(w.dealer.tz, `${DAY}T${hm}`);
     const free = planWalkIn(w.index, { job: j, now: at("08:05"), priority: false, express: false });
@@ -204,8 +306,22 @@ describe("walk-in (planWalkIn)", () => {
   });
 
   it("refuses after closing, with the broken rule and two options", () => {
-    const w = buildDay({ advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [], absent: 0, from: 0, to: 0 });
-    const r = planWalkIn(w.index, { job: jobOf(w.dealer, ["maintenance"]), now: readInstant(w.dealer.tz, `${DAY}T18:30`), priority: false, express: false });
+    const w = buildDay({
+      advisors: 1,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [],
+      absent: 0,
+      from: 0,
+      to: 0,
+    });
+    const r = planWalkIn(w.index, {
+      job: jobOf(w.dealer, ["maintenance"]),
+      now: readInstant(w.dealer.tz, `${DAY}T18:30`),
+      priority: false,
+      express: false,
+    });
     expect(isRefusal(r)).toBe(true);
     if (isRefusal(r)) {
       expect(r.failures[0].violations.map((v) => v.code)).toContain("outside_opening_hours");
@@ -216,7 +332,16 @@ describe("walk-in (planWalkIn)", () => {
 
 describe("capacity index with a contact appointment left overlapping", () => {
   it("taking one of two overlapping slots off keeps the other's minutes taken (receptions and returns)", () => {
-    const w = buildDay({ advisors: 1, spare: false, ample: true, courtesyCars: 2, requests: [], absent: 0, from: 0, to: 0 });
+    const w = buildDay({
+      advisors: 1,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [],
+      absent: 0,
+      from: 0,
+      to: 0,
+    });
     const at = (hm: string) => readInstant(w.dealer.tz, `${DAY}T${hm}`);
     const slot = (hm: string, minutes: number) => ({ advisor: 0, start: at(hm), minutes });
     const base = { labour: [], readyAt: at("09:00"), express: false, mobility: "none" as const };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { epochMinute } from "../../src/core/civil.js";
-import { HOLDING, isHolding, isReleased, isUpcoming, RELEASED, sqlStrings, STATUSES, UPCOMING } from "../../src/core/status.js";
+import {
+  HOLDING,
+  isHolding,
+  isReleased,
+  isUpcoming,
+  RELEASED,
+  sqlStrings,
+  STATUSES,
+  UPCOMING,
+} from "../../src/core/status.js";
 import { ACTIVE_BOOKINGS_SQL } from "../../src/db/repos/appointments.js";
 
 describe("appointment status sets (core/status.ts)", () => {

@@ -36,10 +36,26 @@ function world(workshop: DealerConfigInput["workshop"], input: Partial<DealerCon
     const j = job(s.dealer, interventions);
     const start = at(s.dealer, local);
     for (let advisor = 0; advisor < 3; advisor++) {
-      const r = checkReception(s.index, { advisor, start, minutes: j.receptionMinutes, job: j, now: at(s.dealer, NOW), express: opts.express });
+      const r = checkReception(s.index, {
+        advisor,
+        start,
+        minutes: j.receptionMinutes,
+        job: j,
+        now: at(s.dealer, NOW),
+        express: opts.express,
+      });
       if (codes(r.violations).some((c) => c.startsWith("advisor") || c.endsWith("_cap"))) continue;
       if (!r.plan) return { codes: codes(r.violations), ready: null, techs: [] as string[], blocks: [] as string[] };
-      if (opts.keep !== false) s.index.add({ id: `j${++n}`, reception: { advisor, start, minutes: j.receptionMinutes }, ret: null, labour: r.plan.labour, readyAt: r.plan.readyAt, express: opts.express === true, mobility: "none" });
+      if (opts.keep !== false)
+        s.index.add({
+          id: `j${++n}`,
+          reception: { advisor, start, minutes: j.receptionMinutes },
+          ret: null,
+          labour: r.plan.labour,
+          readyAt: r.plan.readyAt,
+          express: opts.express === true,
+          mobility: "none",
+        });
       const hm = (m: number) => s.dealer.format(m).slice(11, 16);
       return {
         codes: [],
@@ -59,39 +75,217 @@ const ROSTER = (mechanical: unknown[], more: Record<string, unknown[]> = {}) =>
 describe("one mechanic, three 2 h maintenances received at 09:00, 09:15 and 09:30", () => {
   it("plans them one after another, so the ready times are at least 2 h apart", () => {
     const w = world(ROSTER([luca]));
-    const r = [w.book(`${MON}T09:00`, ["maintenance"]), w.book(`${MON}T09:15`, ["maintenance"]), w.book(`${MON}T09:30`, ["maintenance"])];
+    const r = [
+      w.book(`${MON}T09:00`, ["maintenance"]),
+      w.book(`${MON}T09:15`, ["maintenance"]),
+      w.book(`${MON}T09:30`, ["maintenance"]),
+    ];
     expect(r.map((x) => x.blocks)).toEqual([[`${MON} 09:30-11:30`], [`${MON} 11:30-13:30`], [`${MON} 13:30-15:30`]]);
     expect(r.map((x) => x.ready)).toEqual([`${MON}T11:45:00+01:00`, `${MON}T13:45:00+01:00`, `${MON}T15:45:00+01:00`]);
   });
 
   it("the original { technicians: 1, hoursPerDay } form means the same: one technician (7 h over a 10 h window: 172 min of wall clock per 2 h job)", () => {
-    const w = world({ mechanical: { technicians: 1, hoursPerDay: 7, overrides: {} }, diagnosis: { technicians: 1, hoursPerDay: 7, overrides: {} }, bodywork: { technicians: 1, hoursPerDay: 7, overrides: {} } });
-    const r = [w.book(`${MON}T09:00`, ["maintenance"]), w.book(`${MON}T09:15`, ["maintenance"]), w.book(`${MON}T09:30`, ["maintenance"])];
-    expect(r.map((x) => x.blocks)).toEqual([[`${MON} 09:30-12:22`], [`${MON} 12:22-15:14`], [`${MON} 15:14-18:00`, `${TUE} 08:00-08:06`]]);
+    const w = world({
+      mechanical: { technicians: 1, hoursPerDay: 7, overrides: {} },
+      diagnosis: { technicians: 1, hoursPerDay: 7, overrides: {} },
+      bodywork: { technicians: 1, hoursPerDay: 7, overrides: {} },
+    });
+    const r = [
+      w.book(`${MON}T09:00`, ["maintenance"]),
+      w.book(`${MON}T09:15`, ["maintenance"]),
+      w.book(`${MON}T09:30`, ["maintenance"]),
+    ];
+    expect(r.map((x) => x.blocks)).toEqual([
+      [`${MON} 09:30-12:22`],
+      [`${MON} 12:22-15:14`],
+      [`${MON} 15:14-18:00`, `${TUE} 08:00-08:06`],
+    ]);
     expect(r.map((x) => x.ready)).toEqual([`${MON}T12:45:00+01:00`, `${MON}T15:30:00+01:00`, `${TUE}T08:30:00+01:00`]);
   });
 });
 
 describe("technician plans (table)", () => {
-  const rows: Array<{ name: string; workshop: DealerConfigInput["workshop"]; input?: Partial<DealerConfigInput>; before?: Array<[string, string[]]>; at: string; job: string[]; ready: string | null; techs?: string[]; blocks?: string[]; express?: boolean }> = [
-    { name: "two mechanics: the second job goes to the idle one", workshop: ROSTER([luca, marco]), before: [[`${MON}T09:00`, ["maintenance"]]], at: `${MON}T09:15`, job: ["maintenance"], ready: `${MON}T12:00:00+01:00`, techs: ["marco"] },
-    { name: "two mechanics, both busy: the one who finishes first takes the third", workshop: ROSTER([luca, marco]), before: [[`${MON}T09:00`, ["maintenance"]], [`${MON}T09:15`, ["maintenance"]]], at: `${MON}T09:30`, job: ["maintenance"], ready: `${MON}T13:45:00+01:00`, techs: ["luca"] },
-    { name: "equal finish: roster order breaks the tie", workshop: ROSTER([marco, luca]), at: `${MON}T09:00`, job: ["maintenance"], ready: `${MON}T11:45:00+01:00`, techs: ["marco"] },
-    { name: "skills: a diagnosis goes only to the technician who has the skill", workshop: ROSTER([luca, { ...marco, skills: ["diagnosis"] }]), at: `${MON}T09:00`, job: ["diagnosis"], ready: `${MON}T11:30:00+01:00`, techs: ["marco"], blocks: [`${MON} 09:45-11:15`] },
-    { name: "no technician with the skill: workshop full", workshop: ROSTER([luca]), at: `${MON}T09:00`, job: ["diagnosis"], ready: null },
-    { name: "two skills: one car, one block after the other (in skill order)", workshop: ROSTER([luca], { diagnosis: [marco] }), at: `${MON}T09:00`, job: ["diagnosis", "maintenance"], ready: `${MON}T13:30:00+01:00`, blocks: [`${MON} 09:45-11:45`, `${MON} 11:45-13:15`] },
-    { name: "a 12 h bodywork job spans two days on its technician's hours", workshop: ROSTER([luca], { bodywork: [marco] }), at: `${MON}T09:00`, job: ["bodywork"], ready: `${TUE}T12:00:00+01:00`, blocks: [`${MON} 09:45-18:00`, `${TUE} 08:00-11:45`] },
-    { name: "the technician's own hours (07:00–15:00) bound the job, not the opening hours", workshop: ROSTER([luca], { bodywork: [{ ...marco, hours: { ...Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["07:00", "15:00"]]])) } }] }), at: `${MON}T09:00`, job: ["bodywork"], ready: `${TUE}T14:00:00+01:00`, blocks: [`${MON} 09:45-15:00`, `${TUE} 07:00-13:45`] },
-    { name: "a lunch break pauses the job", workshop: ROSTER([{ ...luca, hours: { mon: [["08:00", "10:30"], ["11:30", "18:00"]] } }]), at: `${MON}T09:00`, job: ["maintenance"], ready: `${MON}T12:45:00+01:00`, blocks: [`${MON} 09:30-12:30`] },
-    { name: "an absence: the job waits for the technician's return", workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T08:00`, end: `${MON}T13:00` }] }]), at: `${MON}T09:00`, job: ["maintenance"], ready: `${MON}T15:15:00+01:00`, blocks: [`${MON} 13:00-15:00`] },
-    { name: "an absence: another technician takes it", workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T08:00`, end: `${MON}T13:00` }] }, marco]), at: `${MON}T09:00`, job: ["maintenance"], ready: `${MON}T11:45:00+01:00`, techs: ["marco"] },
-    { name: "a job fits in the gap before a later job of the same technician", workshop: ROSTER([luca]), before: [[`${MON}T12:15`, ["maintenance"]]], at: `${MON}T09:00`, job: ["tyres"], ready: `${MON}T10:45:00+01:00`, blocks: [`${MON} 09:30-10:30`] },
-    { name: "a job too long for the gap goes after the later job", workshop: ROSTER([luca]), before: [[`${MON}T12:15`, ["maintenance"]]], at: `${MON}T10:30`, job: ["service"], ready: `${MON}T17:30:00+01:00`, blocks: [`${MON} 14:45-17:15`] },
-    { name: "the original form on a desk open only 10:00–10:15: its 8 h technician still works 8 h from the opening (not 15 minutes)", workshop: { mechanical: { technicians: 1, hoursPerDay: 8 }, diagnosis: nobody, bodywork: nobody }, input: { openingHours: { mon: [["10:00", "10:15"]] } }, at: `${MON}T10:00`, job: ["maintenance"], ready: `${MON}T12:45:00+01:00`, blocks: [`${MON} 10:30-12:30`] },
-    { name: "handover and quality check are configurable (0 and 30)", workshop: ROSTER([luca]), input: { workshopRules: { handoverMinutes: 0, qualityCheckMinutes: 30 } }, at: `${MON}T09:00`, job: ["maintenance"], ready: `${MON}T11:45:00+01:00`, blocks: [`${MON} 09:15-11:15`] },
-    { name: "the slack: an ordinary job that could not start before the next open day ends is refused", workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-03-03T12:00" }] }]), at: `${MON}T09:00`, job: ["maintenance"], ready: null },
-    { name: "...but a priority (express) job is planned, with its honest ready time", workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-03-03T12:00" }] }]), at: `${MON}T09:00`, job: ["maintenance"], express: true, ready: "2027-03-03T14:15:00+01:00" },
-    { name: "a job that cannot finish within the planning horizon is not offered, even express", workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-05-01T00:00" }] }]), at: `${MON}T09:00`, job: ["maintenance"], express: true, ready: null },
+  const rows: Array<{
+    name: string;
+    workshop: DealerConfigInput["workshop"];
+    input?: Partial<DealerConfigInput>;
+    before?: Array<[string, string[]]>;
+    at: string;
+    job: string[];
+    ready: string | null;
+    techs?: string[];
+    blocks?: string[];
+    express?: boolean;
+  }> = [
+    {
+      name: "two mechanics: the second job goes to the idle one",
+      workshop: ROSTER([luca, marco]),
+      before: [[`${MON}T09:00`, ["maintenance"]]],
+      at: `${MON}T09:15`,
+      job: ["maintenance"],
+      ready: `${MON}T12:00:00+01:00`,
+      techs: ["marco"],
+    },
+    {
+      name: "two mechanics, both busy: the one who finishes first takes the third",
+      workshop: ROSTER([luca, marco]),
+      before: [
+        [`${MON}T09:00`, ["maintenance"]],
+        [`${MON}T09:15`, ["maintenance"]],
+      ],
+      at: `${MON}T09:30`,
+      job: ["maintenance"],
+      ready: `${MON}T13:45:00+01:00`,
+      techs: ["luca"],
+    },
+    {
+      name: "equal finish: roster order breaks the tie",
+      workshop: ROSTER([marco, luca]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: `${MON}T11:45:00+01:00`,
+      techs: ["marco"],
+    },
+    {
+      name: "skills: a diagnosis goes only to the technician who has the skill",
+      workshop: ROSTER([luca, { ...marco, skills: ["diagnosis"] }]),
+      at: `${MON}T09:00`,
+      job: ["diagnosis"],
+      ready: `${MON}T11:30:00+01:00`,
+      techs: ["marco"],
+      blocks: [`${MON} 09:45-11:15`],
+    },
+    {
+      name: "no technician with the skill: workshop full",
+      workshop: ROSTER([luca]),
+      at: `${MON}T09:00`,
+      job: ["diagnosis"],
+      ready: null,
+    },
+    {
+      name: "two skills: one car, one block after the other (in skill order)",
+      workshop: ROSTER([luca], { diagnosis: [marco] }),
+      at: `${MON}T09:00`,
+      job: ["diagnosis", "maintenance"],
+      ready: `${MON}T13:30:00+01:00`,
+      blocks: [`${MON} 09:45-11:45`, `${MON} 11:45-13:15`],
+    },
+    {
+      name: "a 12 h bodywork job spans two days on its technician's hours",
+      workshop: ROSTER([luca], { bodywork: [marco] }),
+      at: `${MON}T09:00`,
+      job: ["bodywork"],
+      ready: `${TUE}T12:00:00+01:00`,
+      blocks: [`${MON} 09:45-18:00`, `${TUE} 08:00-11:45`],
+    },
+    {
+      name: "the technician's own hours (07:00–15:00) bound the job, not the opening hours",
+      workshop: ROSTER([luca], {
+        bodywork: [
+          {
+            ...marco,
+            hours: { ...Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["07:00", "15:00"]]])) },
+          },
+        ],
+      }),
+      at: `${MON}T09:00`,
+      job: ["bodywork"],
+      ready: `${TUE}T14:00:00+01:00`,
+      blocks: [`${MON} 09:45-15:00`, `${TUE} 07:00-13:45`],
+    },
+    {
+      name: "a lunch break pauses the job",
+      workshop: ROSTER([
+        {
+          ...luca,
+          hours: {
+            mon: [
+              ["08:00", "10:30"],
+              ["11:30", "18:00"],
+            ],
+          },
+        },
+      ]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: `${MON}T12:45:00+01:00`,
+      blocks: [`${MON} 09:30-12:30`],
+    },
+    {
+      name: "an absence: the job waits for the technician's return",
+      workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T08:00`, end: `${MON}T13:00` }] }]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: `${MON}T15:15:00+01:00`,
+      blocks: [`${MON} 13:00-15:00`],
+    },
+    {
+      name: "an absence: another technician takes it",
+      workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T08:00`, end: `${MON}T13:00` }] }, marco]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: `${MON}T11:45:00+01:00`,
+      techs: ["marco"],
+    },
+    {
+      name: "a job fits in the gap before a later job of the same technician",
+      workshop: ROSTER([luca]),
+      before: [[`${MON}T12:15`, ["maintenance"]]],
+      at: `${MON}T09:00`,
+      job: ["tyres"],
+      ready: `${MON}T10:45:00+01:00`,
+      blocks: [`${MON} 09:30-10:30`],
+    },
+    {
+      name: "a job too long for the gap goes after the later job",
+      workshop: ROSTER([luca]),
+      before: [[`${MON}T12:15`, ["maintenance"]]],
+      at: `${MON}T10:30`,
+      job: ["service"],
+      ready: `${MON}T17:30:00+01:00`,
+      blocks: [`${MON} 14:45-17:15`],
+    },
+    {
+      name: "the original form on a desk open only 10:00–10:15: its 8 h technician still works 8 h from the opening (not 15 minutes)",
+      workshop: { mechanical: { technicians: 1, hoursPerDay: 8 }, diagnosis: nobody, bodywork: nobody },
+      input: { openingHours: { mon: [["10:00", "10:15"]] } },
+      at: `${MON}T10:00`,
+      job: ["maintenance"],
+      ready: `${MON}T12:45:00+01:00`,
+      blocks: [`${MON} 10:30-12:30`],
+    },
+    {
+      name: "handover and quality check are configurable (0 and 30)",
+      workshop: ROSTER([luca]),
+      input: { workshopRules: { handoverMinutes: 0, qualityCheckMinutes: 30 } },
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: `${MON}T11:45:00+01:00`,
+      blocks: [`${MON} 09:15-11:15`],
+    },
+    {
+      name: "the slack: an ordinary job that could not start before the next open day ends is refused",
+      workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-03-03T12:00" }] }]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      ready: null,
+    },
+    {
+      name: "...but a priority (express) job is planned, with its honest ready time",
+      workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-03-03T12:00" }] }]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      express: true,
+      ready: "2027-03-03T14:15:00+01:00",
+    },
+    {
+      name: "a job that cannot finish within the planning horizon is not offered, even express",
+      workshop: ROSTER([{ ...luca, absences: [{ start: `${MON}T00:00`, end: "2027-05-01T00:00" }] }]),
+      at: `${MON}T09:00`,
+      job: ["maintenance"],
+      express: true,
+      ready: null,
+    },
   ];
   for (const r of rows) {
     it(r.name, () => {
@@ -109,7 +303,15 @@ describe("technician plans (table)", () => {
 describe("DST", () => {
   const SUN_OPEN = { ...WEEKDAYS, sun: [["01:00", "18:00"]] as Array<[string, string]> };
   it("spring forward (Rome, 2027-03-28 02:00 → 03:00): 2 h of labour from 01:30 end at 04:30 summer time", () => {
-    const w = world(ROSTER([luca]), { openingHours: SUN_OPEN, durations: { newCustomerReceptionMinutes: 15, courtesyCarReceptionMinutes: 30, newCustomerReturnMinutes: 15, courtesyCarReturnMinutes: 15 } });
+    const w = world(ROSTER([luca]), {
+      openingHours: SUN_OPEN,
+      durations: {
+        newCustomerReceptionMinutes: 15,
+        courtesyCarReceptionMinutes: 30,
+        newCustomerReturnMinutes: 15,
+        courtesyCarReturnMinutes: 15,
+      },
+    });
     const r = w.book("2027-03-28T01:00", ["maintenance"]);
     expect(r.blocks).toEqual(["2027-03-28 01:30-04:30"]);
     expect(r.ready).toBe("2027-03-28T04:45:00+02:00");
@@ -124,7 +326,11 @@ describe("DST", () => {
 
 describe("configuration", () => {
   it("refuses a technician listed twice and an unknown skill", () => {
-    const bad = DealerConfig.safeParse({ name: "x", timeZone: "Europe/Rome", workshop: { mechanical: [luca, luca], diagnosis: [{ ...marco, skills: ["paint"] }], bodywork: [] } });
+    const bad = DealerConfig.safeParse({
+      name: "x",
+      timeZone: "Europe/Rome",
+      workshop: { mechanical: [luca, luca], diagnosis: [{ ...marco, skills: ["paint"] }], bodywork: [] },
+    });
     expect(bad.success).toBe(false);
     const msgs = bad.success ? [] : bad.error.issues.map((i) => i.message);
     expect(msgs.some((m) => m.includes("duplicate technician id luca"))).toBe(true);

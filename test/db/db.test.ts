@@ -32,7 +32,10 @@ describe("prepareDatabase", () => {
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(["appointments", "audit_log", "dealers", "idempotency_keys"]));
   });
 
@@ -41,7 +44,9 @@ describe("prepareDatabase", () => {
     const { sqlite } = open();
     // Each migration of the journal applied exactly once, none again on the second open.
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
-    expect(sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: journal.entries.length });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({
+      n: journal.entries.length,
+    });
   });
 
   it("enforces the appointment -> dealer foreign key", () => {
@@ -104,10 +109,26 @@ describe("idempotency store", () => {
     const { sqlite } = open();
     const h1 = idem.requestHash({ b: 1, a: [1, 2] });
     expect(immediate(sqlite, () => idem.lookup(sqlite, "demo", scope, "k1", h1))).toEqual({ kind: "miss" });
-    immediate(sqlite, () => idem.store(sqlite, { dealerId: "demo", scope, key: "k1", requestHash: h1, status: 201, body: { id: "x" }, now: NOW }));
+    immediate(sqlite, () =>
+      idem.store(sqlite, {
+        dealerId: "demo",
+        scope,
+        key: "k1",
+        requestHash: h1,
+        status: 201,
+        body: { id: "x" },
+        now: NOW,
+      }),
+    );
     // Same body with keys in another order is the same request.
-    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [1, 2], b: 1 }))).toEqual({ kind: "replay", status: 201, body: { id: "x" } });
-    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [2, 1], b: 1 }))).toEqual({ kind: "mismatch" });
+    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [1, 2], b: 1 }))).toEqual({
+      kind: "replay",
+      status: 201,
+      body: { id: "x" },
+    });
+    expect(idem.lookup(sqlite, "demo", scope, "k1", idem.requestHash({ a: [2, 1], b: 1 }))).toEqual({
+      kind: "mismatch",
+    });
   });
 
   it.each([

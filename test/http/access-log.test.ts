@@ -13,7 +13,13 @@ describe("access log", () => {
     t.logs.length = 0;
     await t.request("/v1/dealers/demo", { headers: { "X-Request-Id": "req-1" } });
     expect(t.logs).toHaveLength(1);
-    expect(t.logs[0]).toMatchObject({ msg: "request", method: "GET", route: "/v1/dealers/:dealerId", status: 200, requestId: "req-1" });
+    expect(t.logs[0]).toMatchObject({
+      msg: "request",
+      method: "GET",
+      route: "/v1/dealers/:dealerId",
+      status: 200,
+      requestId: "req-1",
+    });
     expect(typeof t.logs[0].durationMs).toBe("number");
   });
 
@@ -25,8 +31,14 @@ describe("access log", () => {
   });
 
   it.each([
-    ["a rejected body", { name: "Marco", timeZone: "Europe/Rome", email: "marco.bianchi@example.com", phone: "+39 333 1234567" }],
-    ["an accepted body", { name: "Marco", timeZone: "Europe/Rome", address: "marco.bianchi@example.com +39 333 1234567" }],
+    [
+      "a rejected body",
+      { name: "Marco", timeZone: "Europe/Rome", email: "marco.bianchi@example.com", phone: "+39 333 1234567" },
+    ],
+    [
+      "an accepted body",
+      { name: "Marco", timeZone: "Europe/Rome", address: "marco.bianchi@example.com +39 333 1234567" },
+    ],
     ["malformed JSON", '{"email":"marco.bianchi@example.com", "phone": "+39 333 1234567"'],
   ])("never logs the email or phone carried by %s", async (_, body) => {
     t.logs.length = 0;

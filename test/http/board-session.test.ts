@@ -23,7 +23,8 @@ async function signIn(secret: string, origin = ORIGIN, url = "/v1/board/session"
   return { res, setCookie, cookie: setCookie.split(";")[0] };
 }
 
-const day = (cookie: string, extra: Record<string, string> = {}) => t.json("GET", "/v1/dealers/demo/days/2026-11-24", undefined, { Cookie: cookie, ...extra });
+const day = (cookie: string, extra: Record<string, string> = {}) =>
+  t.json("GET", "/v1/dealers/demo/days/2026-11-24", undefined, { Cookie: cookie, ...extra });
 
 describe("signing in", () => {
   it.each([
@@ -82,14 +83,22 @@ describe("a session", () => {
     t.sqlite.prepare("UPDATE board_sessions SET last_seen_at = last_seen_at - ?").run(SESSION_IDLE_MS + 1000);
     expect((await day(idle.cookie)).status).toBe(401);
     const { cookie } = await signIn(k.secret);
-    expect((await t.json("DELETE", "/v1/board/session", undefined, { Cookie: cookie, Origin: ORIGIN })).status).toBe(204);
+    expect((await t.json("DELETE", "/v1/board/session", undefined, { Cookie: cookie, Origin: ORIGIN })).status).toBe(
+      204,
+    );
     expect((await day(cookie)).status).toBe(401);
   });
 
   it("writes only from its own origin (Origin, or Sec-Fetch-Site: same-origin)", async () => {
     const k = await key("advisor");
     const { cookie } = await signIn(k.secret);
-    const post = (headers: Record<string, string>) => t.json("POST", "/v1/dealers/demo/reshuffle/absence", { advisorId: "luca", start: "2026-11-24T08:00", end: "2026-11-24T09:00" }, { Cookie: cookie, ...headers });
+    const post = (headers: Record<string, string>) =>
+      t.json(
+        "POST",
+        "/v1/dealers/demo/reshuffle/absence",
+        { advisorId: "luca", start: "2026-11-24T08:00", end: "2026-11-24T09:00" },
+        { Cookie: cookie, ...headers },
+      );
     expect((await post({ Origin: "http://evil.example" })).status).toBe(403);
     expect((await post({ Origin: "null" })).status).toBe(403);
     expect((await post({})).status).toBe(403);

@@ -18,11 +18,20 @@ afterAll(() => t.close());
 
 const DAYS = ["2026-11-24", "2026-11-25", "2026-11-26"];
 const TIMES = ["09:00", "09:30", "10:00", "10:30", "11:00", "14:00", "14:30", "15:00", "16:00"];
-const Booking = fc.record({ day: fc.constantFrom(...DAYS), time: fc.constantFrom(...TIMES), advisor: fc.constantFrom("anna", "bruno"), car: fc.boolean() });
+const Booking = fc.record({
+  day: fc.constantFrom(...DAYS),
+  time: fc.constantFrom(...TIMES),
+  advisor: fc.constantFrom("anna", "bruno"),
+  car: fc.boolean(),
+});
 const Change = fc.oneof(
   fc.constant({ kind: "remove_advisor" as const }),
   fc.record({ kind: fc.constant("fleet" as const), cars: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ kind: fc.constant("workshop" as const), day: fc.constantFrom(...DAYS), hours: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant("workshop" as const),
+    day: fc.constantFrom(...DAYS),
+    hours: fc.integer({ min: 0, max: 4 }),
+  }),
   fc.record({ kind: fc.constant("closure" as const), day: fc.constantFrom(...DAYS) }),
 );
 
@@ -35,7 +44,18 @@ function changed(config: ReturnType<typeof romeDealer>, c: Change) {
     case "fleet":
       return { ...config, mobility: { ...config.mobility, courtesyCars: c.cars } };
     case "workshop":
-      return { ...config, workshop: { mechanical: { technicians: 4, hoursPerDay: 7, overrides: { [c.day]: { technicians: 1, hoursPerDay: c.hours } } }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 2, hoursPerDay: 7 } } };
+      return {
+        ...config,
+        workshop: {
+          mechanical: {
+            technicians: 4,
+            hoursPerDay: 7,
+            overrides: { [c.day]: { technicians: 1, hoursPerDay: c.hours } },
+          },
+          diagnosis: { technicians: 1, hoursPerDay: 7 },
+          bodywork: { technicians: 2, hoursPerDay: 7 },
+        },
+      };
     default:
       return { ...config, closures: [c.day] };
   }
@@ -56,7 +76,15 @@ describe("configuration changes (property)", () => {
         const config = romeDealer({ express: { heldCourtesyCars: 0 } });
         await putDealer(t.api, id, config);
         for (const b of bookings) {
-          await t.api("POST", `/v1/dealers/${id}/appointments`, booking({ start: `${b.day}T${b.time}`, advisorId: b.advisor }, { mobility: b.car ? "courtesy_car" : "none" }), auth);
+          await t.api(
+            "POST",
+            `/v1/dealers/${id}/appointments`,
+            booking(
+              { start: `${b.day}T${b.time}`, advisorId: b.advisor },
+              { mobility: b.car ? "courtesy_car" : "none" },
+            ),
+            auth,
+          );
         }
         expect(recount(t.sqlite, id, t.deps.now())).toEqual([]);
         const next = changed(config, change);

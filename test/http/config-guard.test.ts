@@ -4,7 +4,16 @@ import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN } from "../support/app.js";
 import { bookedHours, recount } from "../support/overbooking.js";
 import { type AppointmentView, type DayBoard, type DealerPutApplied, json } from "../support/contracts.js";
-import { auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
+import {
+  auth,
+  book,
+  booking,
+  expectProblem,
+  inProcess,
+  type InProcess,
+  putDealer,
+  romeDealer,
+} from "../support/http.js";
 
 // PUT of a dealer's configuration never strands or overbooks an appointment: a change
 // that would is refused with 409 config_conflict (each appointment and why; nothing
@@ -25,7 +34,8 @@ async function setup(overrides: Record<string, unknown> = {}) {
   await putDealer(t.api, D, config);
   return config;
 }
-const at = (time: string, advisorId: string, extra: Record<string, unknown> = {}) => book(t.api, D, booking({ start: `${WED}T${time}`, advisorId }, extra), auth);
+const at = (time: string, advisorId: string, extra: Record<string, unknown> = {}) =>
+  book(t.api, D, booking({ start: `${WED}T${time}`, advisorId }, extra), auth);
 const put = (config: unknown, query = "") => t.api("PUT", `/v1/dealers/${D}${query}`, config, auth);
 const state = () => ({
   dealer: t.sqlite.prepare("SELECT config_json, version FROM dealers").all(),
@@ -36,7 +46,9 @@ async function expectRefused(config: unknown, codes: string[]) {
   const before = state();
   const problem = await expectProblem(await put(config), 409, "config_conflict");
   expect(state()).toEqual(before); // nothing changed
-  expect([...new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))].sort()).toEqual([...codes].sort());
+  expect([...new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))].sort()).toEqual(
+    [...codes].sort(),
+  );
   for (const c of problem.conflicts) expect(c.reasons[0].message).toEqual(expect.any(String));
   expect(problem.plan).toMatchObject({ kind: "config", mode: "plan", contact: [] });
   expect(problem.applicable).toBe(true);
@@ -48,14 +60,19 @@ async function expectNoOverbooking(dates: string[]) {
   for (const date of dates) {
     const board = await json<DayBoard>(await t.api("GET", `/v1/dealers/${D}/days/${date}`, undefined, auth));
     const recounted = bookedHours(t.sqlite, D, date);
-    for (const [skill, w] of Object.entries(board.workshop) ) {
+    for (const [skill, w] of Object.entries(board.workshop)) {
       expect(w.bookedHours).toBeCloseTo(recounted[skill], 2);
       expect(w.bookedHours).toBeLessThanOrEqual(w.capacityHours);
     }
     // Every holding appointment of the day is on some advisor's column.
-    const listed = new Set(board.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception").map((s) => s.appointmentId)));
-    const day = t.sqlite.prepare("SELECT id, reception_start FROM appointments WHERE dealer_id = ? AND status != 'cancelled'").all(D) as Array<{ id: string; reception_start: number }>;
-    for (const r of day) if (new Date(r.reception_start * 60_000).toISOString().slice(0, 10) === date) expect(listed.has(r.id)).toBe(true);
+    const listed = new Set(
+      board.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception").map((s) => s.appointmentId)),
+    );
+    const day = t.sqlite
+      .prepare("SELECT id, reception_start FROM appointments WHERE dealer_id = ? AND status != 'cancelled'")
+      .all(D) as Array<{ id: string; reception_start: number }>;
+    for (const r of day)
+      if (new Date(r.reception_start * 60_000).toISOString().slice(0, 10) === date) expect(listed.has(r.id)).toBe(true);
   }
 }
 
@@ -70,8 +87,12 @@ describe("PUT dealer: a change that would strand appointments", () => {
     expect(res.status).toBe(200);
     const body = await json<DealerPutApplied>(res);
     expect(body.advisors.map((x) => x.id)).toEqual(["anna"]);
-    expect(body.appliedPlan.moves).toEqual([expect.objectContaining({ appointmentId: a.id, timeChanged: false, advisorChanged: true })]);
-    const now = await json<AppointmentView>(await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth));
+    expect(body.appliedPlan.moves).toEqual([
+      expect.objectContaining({ appointmentId: a.id, timeChanged: false, advisorChanged: true }),
+    ]);
+    const now = await json<AppointmentView>(
+      await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth),
+    );
     expect(now.reception).toMatchObject({ advisorId: "anna", start: a.reception.start });
     await expectNoOverbooking([WED]);
   });
@@ -96,7 +117,11 @@ describe("PUT dealer: a change that would strand appointments", () => {
   it("shrinking the workshop on a booked day: 409 for the jobs that no longer fit, then the plan moves what no longer fits (its work and return to the next day)", async () => {
     const config = await setup();
     const jobs = [await at("09:00", "anna"), await at("10:00", "bruno"), await at("11:00", "anna")]; // 3 × 2 h mechanical
-    const workshop = { mechanical: { technicians: 1, hoursPerDay: 7, overrides: { [WED]: { technicians: 1, hoursPerDay: 4 } } }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 2, hoursPerDay: 7 } };
+    const workshop = {
+      mechanical: { technicians: 1, hoursPerDay: 7, overrides: { [WED]: { technicians: 1, hoursPerDay: 4 } } },
+      diagnosis: { technicians: 1, hoursPerDay: 7 },
+      bodywork: { technicians: 2, hoursPerDay: 7 },
+    };
     const next = { ...config, workshop };
     const problem = await expectRefused(next, ["workshop_exceeded"]);
     expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([jobs[2].id]); // the latest gives way
@@ -114,7 +139,9 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const next = { ...config, workshop: { mechanical: [luca], diagnosis: [], bodywork: [] } };
     const problem = await expectRefused(next, ["technician_unavailable"]);
     expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([second.id]);
-    expect(problem.conflicts[0].reasons[0].message).toMatch(/mechanical work 2026-11-25 09:45–11:45 is planned on technician Marco \(marco\), whom the new configuration removes/);
+    expect(problem.conflicts[0].reasons[0].message).toMatch(
+      /mechanical work 2026-11-25 09:45–11:45 is planned on technician Marco \(marco\), whom the new configuration removes/,
+    );
     expect((await put(next, "?apply=plan")).status).toBe(200);
     await expectNoOverbooking([WED, "2026-11-26"]);
     // The day board: Luca alone, his jobs one after another.
@@ -122,7 +149,8 @@ describe("PUT dealer: a change that would strand appointments", () => {
     expect(board.technicians.map((x) => x.id)).toEqual(["luca"]);
     const jobs = board.technicians[0].jobs;
     expect(jobs.map((j) => j.appointmentId)).toContain(first.id);
-    for (let i = 1; i < jobs.length; i++) expect(Date.parse(jobs[i].start)).toBeGreaterThanOrEqual(Date.parse(jobs[i - 1].end));
+    for (let i = 1; i < jobs.length; i++)
+      expect(Date.parse(jobs[i].start)).toBeGreaterThanOrEqual(Date.parse(jobs[i - 1].end));
   });
 
   it("adding a closure over booked days: 409 for each appointment that day, then the plan moves every one", async () => {
@@ -146,7 +174,11 @@ describe("PUT dealer: a change that would strand appointments", () => {
     const problem = await expectRefused(next, ["advisor_removed"]);
     await putDealer(t.api, D, { ...config, address: "Via Nuova 2" }); // the configuration moved on
     const before = state();
-    await expectProblem(await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`), 412, "version_conflict");
+    await expectProblem(
+      await put(next, `?planToken=${encodeURIComponent(problem.plan.planToken)}`),
+      412,
+      "version_conflict",
+    );
     expect(state()).toEqual(before);
   });
 
@@ -160,17 +192,27 @@ describe("PUT dealer: a change that would strand appointments", () => {
 
 describe("the capacity index and a removed advisor", () => {
   it("keeps the appointments of an advisor no longer configured (stored before the guard): their car stays taken", async () => {
-    const config = await setup({ mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } });
+    const config = await setup({
+      mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false },
+    });
     await at("10:00", "bruno", { mobility: "courtesy_car" });
     // As data written before this guard existed: bruno gone from the stored configuration.
-    const json = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as { config_json: string }).config_json) as { advisors: Array<{ id: string }> };
+    const json = JSON.parse(
+      (t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as { config_json: string }).config_json,
+    ) as { advisors: Array<{ id: string }> };
     json.advisors = json.advisors.filter((x) => x.id !== "bruno");
-    t.sqlite.prepare("UPDATE dealers SET config_json = ?, version = version + 1 WHERE id = ?").run(JSON.stringify(json), D);
+    t.sqlite
+      .prepare("UPDATE dealers SET config_json = ?, version = version + 1 WHERE id = ?")
+      .run(JSON.stringify(json), D);
     // A restart builds the index from storage.
     const { sqlite, db } = openDatabase(t.dbPath);
     try {
       const app = createApp({ db, sqlite, now: t.deps.now, adminToken: ADMIN_TOKEN, rateLimits: false, log: () => {} });
-      const res = await app.request(`/v1/dealers/${D}/appointments`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify(booking({ start: `${WED}T10:30`, advisorId: "anna" }, { mobility: "courtesy_car" })) });
+      const res = await app.request(`/v1/dealers/${D}/appointments`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify(booking({ start: `${WED}T10:30`, advisorId: "anna" }, { mobility: "courtesy_car" })),
+      });
       expect(res.status).toBe(409); // the one car is out with bruno's customer
       expect(config.advisors).toHaveLength(2);
     } finally {

@@ -45,7 +45,9 @@ describe("dealer configuration", () => {
     expect(await edited.json()).toMatchObject({ version: 2, name: "Roma Est 2" });
     expect(changed).toHaveLength(2);
 
-    const audit = t.sqlite.prepare("SELECT action, actor FROM audit_log WHERE dealer_id = ? ORDER BY id").all("roma-est");
+    const audit = t.sqlite
+      .prepare("SELECT action, actor FROM audit_log WHERE dealer_id = ? ORDER BY id")
+      .all("roma-est");
     expect(audit).toEqual([
       { action: "dealer.created", actor: "admin" },
       { action: "dealer.updated", actor: "admin" },
@@ -68,7 +70,12 @@ describe("dealer configuration", () => {
       express: { models: ["MC20"] },
     });
     expect(body.openingHours.sat).toEqual([["09:00", "12:30"]]);
-    expect(body.interventions).toContainEqual({ code: "maintenance", label: "Maintenance", receptionMinutes: 15, returnMinutes: 10 });
+    expect(body.interventions).toContainEqual({
+      code: "maintenance",
+      label: "Maintenance",
+      receptionMinutes: 15,
+      returnMinutes: 10,
+    });
     expect(body).not.toHaveProperty("advisors");
     expect(body).not.toHaveProperty("workshop");
   });

@@ -6,7 +6,17 @@ import { json } from "../support/contracts.js";
 type DocSubset = {
   openapi: string;
   info: { title: string };
-  paths: Record<string, Record<string, { security?: unknown; requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, unknown> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security?: unknown;
+        requestBody: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content: Record<string, unknown> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, { additionalProperties?: unknown }>; securitySchemes: Record<string, unknown> };
 };
 import { createTestApp, type TestApp } from "../support/app.js";
@@ -26,7 +36,9 @@ describe("/openapi.json", () => {
     expect(doc.info.title).toBe("Pitlane API");
     const dealer = doc.paths["/v1/dealers/{dealerId}"];
     expect(dealer.put.security).toEqual([{ bearerAuth: [] }]);
-    expect(dealer.put.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/DealerConfig" });
+    expect(dealer.put.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/DealerConfig",
+    });
     expect(dealer.get.responses["404"].content["application/problem+json"]).toBeDefined();
     expect(doc.components.schemas.DealerConfig.additionalProperties).toBe(false);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });

@@ -1,7 +1,18 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DayBoard, json } from "../support/contracts.js";
-import { auth, book, booking, expectProblem, inProcess, type InProcess, ms, putDealer, search, week } from "../support/http.js";
+import {
+  auth,
+  book,
+  booking,
+  expectProblem,
+  inProcess,
+  type InProcess,
+  ms,
+  putDealer,
+  search,
+  week,
+} from "../support/http.js";
 
 // Daylight saving time end to end, for a dealer in Europe/Rome:
 // - spring forward, Sunday 2027-03-28: 02:00 CET jumps to 03:00 CEST (02:xx does not exist);
@@ -38,7 +49,16 @@ const CASES = [
     change: { date: "2026-10-25", offset: "+01:00", eightLocal: "2026-10-25T07:00:00Z" },
     after: { date: "2026-10-26", offset: "+01:00" },
     // ...and four real hours on the fall-back night: 02:00 and 02:30 happen twice.
-    nightReceptions: ["01:00+02:00", "01:30+02:00", "02:00+02:00", "02:30+02:00", "02:00+01:00", "02:30+01:00", "03:00+01:00", "03:30+01:00"],
+    nightReceptions: [
+      "01:00+02:00",
+      "01:30+02:00",
+      "02:00+02:00",
+      "02:30+02:00",
+      "02:00+01:00",
+      "02:30+01:00",
+      "03:00+01:00",
+      "03:30+01:00",
+    ],
   },
 ] as const;
 
@@ -46,9 +66,23 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
   let t: InProcess;
   beforeAll(async () => {
     t = inProcess({ now: c.now }); // a few days before the change
-    await putDealer(t.api, "rome", { name: "Roma", timeZone: ZONE, rushHours: [], openingHours: week(DAY), advisors: [{ id: "anna", name: "Anna" }] });
+    await putDealer(t.api, "rome", {
+      name: "Roma",
+      timeZone: ZONE,
+      rushHours: [],
+      openingHours: week(DAY),
+      advisors: [{ id: "anna", name: "Anna" }],
+    });
     // No express reserve: the subject is the night's real length, every slot of it bookable.
-    await putDealer(t.api, "night", { name: "Roma Notte", timeZone: ZONE, rushHours: [], openingHours: week(NIGHT), advisors: [{ id: "anna", name: "Anna" }], interventions: CHECK, express: { reservedReceptions: { morning: 0, afternoon: 0 } } });
+    await putDealer(t.api, "night", {
+      name: "Roma Notte",
+      timeZone: ZONE,
+      rushHours: [],
+      openingHours: week(NIGHT),
+      advisors: [{ id: "anna", name: "Anna" }],
+      interventions: CHECK,
+      express: { reservedReceptions: { morning: 0, afternoon: 0 } },
+    });
   });
   afterAll(() => t.close());
 
@@ -62,7 +96,9 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
         expect(offsetOf(instant), instant).toBe(expected);
       }
     }
-    expect(res.options.map((o) => o.start.slice(0, 10))).toEqual(expect.arrayContaining([c.before.date, c.change.date, c.after.date]));
+    expect(res.options.map((o) => o.start.slice(0, 10))).toEqual(
+      expect.arrayContaining([c.before.date, c.change.date, c.after.date]),
+    );
   });
 
   it("opens the day of the change at 08:00 local", async () => {
@@ -86,11 +122,20 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
     // Book whatever the search offers first on that night until it offers nothing there.
     const booked: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await search(t.api, "night", { interventions: ["check"], customer: { known: true }, from: c.change.date, days: 1, count: 2 });
+      const res = await search(t.api, "night", {
+        interventions: ["check"],
+        customer: { known: true },
+        from: c.change.date,
+        days: 1,
+        count: 2,
+      });
       const tonight = res.options.find((o) => o.start.startsWith(c.change.date));
       if (!tonight) break;
       // As the desk (staff token): one customer's dozen bookings would hit the public per-contact cap.
-      booked.push((await book(t.api, "night", booking({ optionId: tonight.optionId }, { interventions: ["check"] }), auth)).reception.start);
+      booked.push(
+        (await book(t.api, "night", booking({ optionId: tonight.optionId }, { interventions: ["check"] }), auth))
+          .reception.start,
+      );
     }
     for (const s of booked) expect(offsetOf(s)).toBe(offsetAt(s));
     const asWall = (s: string) => `${s.slice(11, 16)}${offsetOf(s)}`;
@@ -106,30 +151,56 @@ describe("wall-clock times the clocks skip or repeat", () => {
   let t: InProcess;
   beforeAll(async () => {
     t = inProcess({ now: "2026-10-22T09:00:00Z" });
-    await putDealer(t.api, "night", { name: "Roma Notte", timeZone: ZONE, rushHours: [], openingHours: week(NIGHT), advisors: [{ id: "anna", name: "Anna" }], interventions: CHECK });
+    await putDealer(t.api, "night", {
+      name: "Roma Notte",
+      timeZone: ZONE,
+      rushHours: [],
+      openingHours: week(NIGHT),
+      advisors: [{ id: "anna", name: "Anna" }],
+      interventions: CHECK,
+    });
   });
   afterAll(() => t.close());
 
-  it.each(["2027-03-28T02:00", "2027-03-28T02:30", "2027-03-28T02:45"])("refuses %s (inside the spring-forward gap) with 400 on start, storing nothing", async (start) => {
-    const before = t.snapshot();
-    const problem = await expectProblem(
-      await t.api("POST", "/v1/dealers/night/appointments", booking({ start, advisorId: "anna" }, { interventions: ["check"] })),
-      400,
-      "validation_failed",
-    );
-    expect(problem.errors).toContainEqual(expect.objectContaining({ path: "start" }));
-    expect(t.snapshot()).toEqual(before);
-  });
+  it.each(["2027-03-28T02:00", "2027-03-28T02:30", "2027-03-28T02:45"])(
+    "refuses %s (inside the spring-forward gap) with 400 on start, storing nothing",
+    async (start) => {
+      const before = t.snapshot();
+      const problem = await expectProblem(
+        await t.api(
+          "POST",
+          "/v1/dealers/night/appointments",
+          booking({ start, advisorId: "anna" }, { interventions: ["check"] }),
+        ),
+        400,
+        "validation_failed",
+      );
+      expect(problem.errors).toContainEqual(expect.objectContaining({ path: "start" }));
+      expect(t.snapshot()).toEqual(before);
+    },
+  );
 
   it("accepts the same instant written with its offset", async () => {
-    const appt = await book(t.api, "night", booking({ start: "2027-03-28T03:00:00+02:00", advisorId: "anna" }, { interventions: ["check"] }));
+    const appt = await book(
+      t.api,
+      "night",
+      booking({ start: "2027-03-28T03:00:00+02:00", advisorId: "anna" }, { interventions: ["check"] }),
+    );
     expect(appt.reception.start).toBe("2027-03-28T03:00:00+02:00");
   });
 
   it("reads an ambiguous fall-back time as its first occurrence, and books the second one by offset", async () => {
-    const first = await book(t.api, "night", booking({ start: "2026-10-25T02:30", advisorId: "anna" }, { interventions: ["check"] }));
+    const first = await book(
+      t.api,
+      "night",
+      booking({ start: "2026-10-25T02:30", advisorId: "anna" }, { interventions: ["check"] }),
+    );
     expect(first.reception.start).toBe("2026-10-25T02:30:00+02:00");
-    const second = await book(t.api, "night", booking({ start: "2026-10-25T02:30:00+01:00", advisorId: "anna" }, { interventions: ["check"] }));
+    const second = await book(
+      t.api,
+      "night",
+      booking({ start: "2026-10-25T02:30:00+01:00", advisorId: "anna" }, { interventions: ["check"] }),
+    );
     expect(ms(second.reception.start) - ms(first.reception.start)).toBe(60 * 60_000);
   });
 });

@@ -49,7 +49,14 @@ describe("over HTTP: request bodies over 32 KB", () => {
     dir = mkdtempSync(join(tmpdir(), "pitlane-http-"));
     dbPath = join(dir, "scheduler.db");
     server = await startServer({
-      env: { PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: dbPath, SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN, SCHEDULER_NOW: "2026-11-23T09:00:00Z", SEED_DEMO: "0" },
+      env: {
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_PATH: dbPath,
+        SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
+        SCHEDULER_NOW: "2026-11-23T09:00:00Z",
+        SEED_DEMO: "0",
+      },
       log: () => {},
     });
     http = fetchApi(server.url);
@@ -64,40 +71,47 @@ describe("over HTTP: request bodies over 32 KB", () => {
   const huge = "x".repeat(33 * 1024);
   const cases = [
     ["PUT dealer", "PUT", "/v1/dealers/big", romeDealer({ address: huge })],
-    ["POST appointment", "POST", "/v1/dealers/big/appointments", booking({ start: at(WED, "12:00") }, { request: huge })],
+    [
+      "POST appointment",
+      "POST",
+      "/v1/dealers/big/appointments",
+      booking({ start: at(WED, "12:00") }, { request: huge }),
+    ],
     ["PATCH appointment", "PATCH", "APPT", { reception: { start: at(WED, "16:00") }, reason: huge }],
   ] as const;
 
-  it.each(cases.flatMap(([name, ...rest]) => [[name, "Content-Length", ...rest] as const, [name, "chunked", ...rest] as const]))(
-    "%s with a %s body → 413 problem, and stores nothing",
-    async (_, framing, method, p, body) => {
-      const db = readDb(dbPath);
-      try {
-        const before = snapshot(db);
-        const bytes = new TextEncoder().encode(JSON.stringify(body));
-        const url = server.url + (p === "APPT" ? `/v1/dealers/big/appointments/${apptId}` : p);
-        const headers = { ...auth, "Content-Type": "application/json", "If-Match": "1" };
-        const res =
-          framing === "chunked"
-            ? await fetch(url, {
-                method,
-                headers,
-                duplex: "half",
-                body: new ReadableStream({
-                  start(c) {
-                    for (let i = 0; i < bytes.length; i += 4096) c.enqueue(bytes.subarray(i, i + 4096));
-                    c.close();
-                  },
-                }),
-              } as RequestInit)
-            : await fetch(url, { method, headers, body: bytes });
-        await expectProblem(res, 413, "payload_too_large");
-        expect(snapshot(db)).toEqual(before);
-      } finally {
-        db.close();
-      }
-    },
-  );
+  it.each(
+    cases.flatMap(([name, ...rest]) => [
+      [name, "Content-Length", ...rest] as const,
+      [name, "chunked", ...rest] as const,
+    ]),
+  )("%s with a %s body → 413 problem, and stores nothing", async (_, framing, method, p, body) => {
+    const db = readDb(dbPath);
+    try {
+      const before = snapshot(db);
+      const bytes = new TextEncoder().encode(JSON.stringify(body));
+      const url = server.url + (p === "APPT" ? `/v1/dealers/big/appointments/${apptId}` : p);
+      const headers = { ...auth, "Content-Type": "application/json", "If-Match": "1" };
+      const res =
+        framing === "chunked"
+          ? await fetch(url, {
+              method,
+              headers,
+              duplex: "half",
+              body: new ReadableStream({
+                start(c) {
+                  for (let i = 0; i < bytes.length; i += 4096) c.enqueue(bytes.subarray(i, i + 4096));
+                  c.close();
+                },
+              }),
+            } as RequestInit)
+          : await fetch(url, { method, headers, body: bytes });
+      await expectProblem(res, 413, "payload_too_large");
+      expect(snapshot(db)).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
 
   it("still accepts a body just under the limit", async () => {
     // A dealer whose advisor has a long list of absences: about 31 KB of JSON.
@@ -105,7 +119,12 @@ describe("over HTTP: request bodies over 32 KB", () => {
       const day = new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
       return { start: `${day}T08:00`, end: `${day}T09:00`, reason: "training" };
     });
-    const config = romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi", absences }, { id: "bruno", name: "Bruno Neri" }] });
+    const config = romeDealer({
+      advisors: [
+        { id: "anna", name: "Anna Rossi", absences },
+        { id: "bruno", name: "Bruno Neri" },
+      ],
+    });
     const size = new TextEncoder().encode(JSON.stringify(config)).length;
     expect(size).toBeGreaterThan(30 * 1024);
     expect(size).toBeLessThan(32 * 1024);

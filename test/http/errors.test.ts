@@ -23,17 +23,29 @@ async function expectProblem<C extends string>(res: Response, status: number, co
   return body;
 }
 
-const dealerCount = () => (t.sqlite.prepare("SELECT count(*) AS n, sum(version) AS v FROM dealers").get() as object);
+const dealerCount = () => t.sqlite.prepare("SELECT count(*) AS n, sum(version) AS v FROM dealers").get() as object;
 
 describe("validation failures", () => {
   it.each([
     ["a wrong type", { name: 1, timeZone: "Europe/Rome" }, "name"],
     ["a missing required field", { name: "X" }, "timeZone"],
-    ["an impossible time range", { name: "X", timeZone: "Europe/Rome", openingHours: { mon: [["18:00", "08:00"]] } }, "openingHours.mon.0"],
+    [
+      "an impossible time range",
+      { name: "X", timeZone: "Europe/Rome", openingHours: { mon: [["18:00", "08:00"]] } },
+      "openingHours.mon.0",
+    ],
     ["an unknown time zone", { name: "X", timeZone: "Mars/Olympus" }, "timeZone"],
     ["an unknown top-level field", { name: "X", timeZone: "Europe/Rome", colour: "red" }, "colour"],
     ["an unknown nested field", { name: "X", timeZone: "Europe/Rome", mobility: { boats: 2 } }, "mobility.boats"],
-    ["an intervention on an unknown skill", { name: "X", timeZone: "Europe/Rome", interventions: { x: { receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "paint" } } }, "interventions.x.skill"],
+    [
+      "an intervention on an unknown skill",
+      {
+        name: "X",
+        timeZone: "Europe/Rome",
+        interventions: { x: { receptionMinutes: 15, returnMinutes: 10, labourHours: 1, skill: "paint" } },
+      },
+      "interventions.x.skill",
+    ],
   ])("rejects %s with 400 and the offending path", async (_, body, path) => {
     const before = dealerCount();
     const res = await t.json("PUT", "/v1/dealers/demo", body, auth);
@@ -58,7 +70,11 @@ describe("validation failures", () => {
   });
 
   it("answers a non-JSON content type with 415", async () => {
-    const res = await t.request("/v1/dealers/demo", { method: "PUT", headers: { ...auth, "Content-Type": "text/plain" }, body: "hi" });
+    const res = await t.request("/v1/dealers/demo", {
+      method: "PUT",
+      headers: { ...auth, "Content-Type": "text/plain" },
+      body: "hi",
+    });
     await expectProblem(res, 415, "unsupported_media_type");
   });
 });
@@ -96,7 +112,12 @@ describe("body limit", () => {
   ])(`refuses a body over ${MAX_BODY_BYTES} bytes %s with 413`, async (_, streamed) => {
     const big = JSON.stringify({ name: "X", timeZone: "Europe/Rome", address: "x".repeat(MAX_BODY_BYTES) });
     const body = streamed
-      ? new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } })
+      ? new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode(big));
+            c.close();
+          },
+        })
       : big;
     const res = await t.request("/v1/dealers/demo", {
       method: "PUT",

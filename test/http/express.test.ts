@@ -1,6 +1,22 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type AppointmentView, type DayBoard, json, type RuleProblem } from "../support/contracts.js";
-import { type Api, auth, availability, book, booking, CUSTOMER, expectProblem, useRealServer, inProcess, type InProcess, ms, putDealer, readDb, romeDealer, search as searchAs } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  availability,
+  book,
+  booking,
+  CUSTOMER,
+  expectProblem,
+  useRealServer,
+  inProcess,
+  type InProcess,
+  ms,
+  putDealer,
+  readDb,
+  romeDealer,
+  search as searchAs,
+} from "../support/http.js";
 
 // Priority vehicles (MC20) and mobility over HTTP: the express option in every priority
 // search, the mobility a priority vehicle is given instead of what it asked for, the
@@ -30,22 +46,54 @@ async function dealerAt(config: Record<string, unknown> = {}, now?: string): Pro
   return { api: t.api, id: "roma" };
 }
 
-const mc20 = (overrides: Record<string, unknown> = {}) => availability({ vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, customer: { known: true }, ...overrides });
+const mc20 = (overrides: Record<string, unknown> = {}) =>
+  availability({ vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, customer: { known: true }, ...overrides });
 
 // ---------------------------------------------------------------------------------------
 
 describe("priority search: an express option within one working day, ranked first", () => {
   it.each([
-    { name: "MC20 on Monday 10:00 → today 11:00 (now + one hour's notice)", model: "MC20", now: undefined, first: `${MON}T11:00:00+01:00` },
-    { name: "the model is matched case-insensitively (mc20)", model: "mc20", now: undefined, first: `${MON}T11:00:00+01:00` },
-    { name: "the model is matched case-insensitively (Mc20)", model: "Mc20", now: undefined, first: `${MON}T11:00:00+01:00` },
-    { name: "late afternoon (17:45): too late for today → Tuesday 08:00", model: "MC20", now: "2026-11-23T16:45:00Z", first: `${TUE}T08:00:00+01:00` },
-    { name: "Friday evening → Saturday morning (the dealer opens Saturdays)", model: "MC20", now: "2026-11-27T17:30:00Z", first: "2026-11-28T09:00:00+01:00" },
+    {
+      name: "MC20 on Monday 10:00 → today 11:00 (now + one hour's notice)",
+      model: "MC20",
+      now: undefined,
+      first: `${MON}T11:00:00+01:00`,
+    },
+    {
+      name: "the model is matched case-insensitively (mc20)",
+      model: "mc20",
+      now: undefined,
+      first: `${MON}T11:00:00+01:00`,
+    },
+    {
+      name: "the model is matched case-insensitively (Mc20)",
+      model: "Mc20",
+      now: undefined,
+      first: `${MON}T11:00:00+01:00`,
+    },
+    {
+      name: "late afternoon (17:45): too late for today → Tuesday 08:00",
+      model: "MC20",
+      now: "2026-11-23T16:45:00Z",
+      first: `${TUE}T08:00:00+01:00`,
+    },
+    {
+      name: "Friday evening → Saturday morning (the dealer opens Saturdays)",
+      model: "MC20",
+      now: "2026-11-27T17:30:00Z",
+      first: "2026-11-28T09:00:00+01:00",
+    },
   ])("$name", async ({ model, now, first }) => {
     const { api, id } = await dealerAt({}, now);
     const res = await search(api, id, mc20({ vehicle: { model }, count: 3 }));
     expect(res.options).toHaveLength(3);
-    expect(res.options[0]).toMatchObject({ start: first, express: true, overridesCaps: false, mobility: "courtesy_car", receptionMinutes: 30 });
+    expect(res.options[0]).toMatchObject({
+      start: first,
+      express: true,
+      overridesCaps: false,
+      mobility: "courtesy_car",
+      receptionMinutes: 30,
+    });
     for (const o of res.options.slice(1)) expect(o.express).toBe(false);
     // The default mobility ("none") is never what a priority vehicle gets.
     expect(res.mobilityNote).toEqual(expect.stringContaining("courtesy car or pickup & delivery"));
@@ -58,7 +106,7 @@ describe("priority search: an express option within one working day, ranked firs
     expect(res.mobilityNote).toBeUndefined();
   });
 
-  it("the priority models are the dealer's configuration: with express.models [\"Grecale\"], a Grecale is priority and an MC20 is not", async () => {
+  it('the priority models are the dealer\'s configuration: with express.models ["Grecale"], a Grecale is priority and an MC20 is not', async () => {
     const { api, id } = await dealerAt({ express: { models: ["Grecale"] } });
     const grecale = await search(api, id, availability({ vehicle: { model: "grecale" }, mobility: "courtesy_car" }));
     expect(grecale.options[0]).toMatchObject({ express: true });
@@ -70,7 +118,9 @@ describe("priority search: an express option within one working day, ranked firs
   async function fullDesk(mobility: Record<string, unknown>) {
     const { api, id } = await dealerAt({
       advisors: [{ id: "anna", name: "Anna Rossi" }],
-      openingHours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [["10:00", "12:00"]]])),
+      openingHours: Object.fromEntries(
+        ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [["10:00", "12:00"]]]),
+      ),
       receptionRules: { minNoticeMinutes: 0 },
       mobility,
     });
@@ -78,7 +128,15 @@ describe("priority search: an express option within one working day, ranked firs
       const res = await search(api, id, availability({ from: MON, days: 2, count: 2 }));
       const o = res.options.find((x) => x.start < WED);
       if (!o) break;
-      await book(api, id, booking({ optionId: o.optionId }, { customer: { ...CUSTOMER, name: `Customer ${i}`, email: `c${i}@example.com` } }), auth);
+      await book(
+        api,
+        id,
+        booking(
+          { optionId: o.optionId },
+          { customer: { ...CUSTOMER, name: `Customer ${i}`, email: `c${i}@example.com` } },
+        ),
+        auth,
+      );
     }
     const ordinary = await search(api, id, availability({ from: MON, days: 2, count: 2 }));
     expect(ordinary.options.filter((o) => o.start < WED)).toEqual([]);
@@ -91,8 +149,17 @@ describe("priority search: an express option within one working day, ranked firs
     const x = res.options[0];
     expect(x).toMatchObject({ express: true, mobility: "pickup_delivery", receptionMinutes: 15 });
     expect(x.start < WED).toBe(true);
-    const appt = await book(api, id, booking({ optionId: x.optionId }, { vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, mobility: "taxi" }), auth);
-    expect(appt).toMatchObject({ express: true, mobility: "pickup_delivery", reception: { start: x.start, advisorId: x.advisorId } });
+    const appt = await book(
+      api,
+      id,
+      booking({ optionId: x.optionId }, { vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, mobility: "taxi" }),
+      auth,
+    );
+    expect(appt).toMatchObject({
+      express: true,
+      mobility: "pickup_delivery",
+      reception: { start: x.start, advisorId: x.advisorId },
+    });
   });
 
   // The same with a courtesy car: the reserve holds room for the 30-minute handover.
@@ -109,7 +176,9 @@ describe("priority search: an express option within one working day, ranked firs
 describe("priority vehicles are only ever given a courtesy car or pickup & delivery", () => {
   const OFFERS_ALL = { mobility: { courtesyCars: 2, pickupDelivery: 1, taxi: true, rental: true, shuttle: true } };
   const NO_CARS = { mobility: { courtesyCars: 0, pickupDelivery: 1, taxi: true, rental: true, shuttle: true } };
-  const NO_PICKUP = { mobility: { courtesyCars: 2, pickupDelivery: 0, taxi: true, rental: true, shuttle: { seatsPerDeparture: 3 } } };
+  const NO_PICKUP = {
+    mobility: { courtesyCars: 2, pickupDelivery: 0, taxi: true, rental: true, shuttle: { seatsPerDeparture: 3 } },
+  };
 
   it.each([
     { asked: "none", config: OFFERS_ALL, given: "courtesy_car" },
@@ -120,18 +189,21 @@ describe("priority vehicles are only ever given a courtesy car or pickup & deliv
     { asked: "none", config: NO_CARS, given: "pickup_delivery" },
     { asked: "shuttle", config: NO_PICKUP, given: "courtesy_car" },
     { asked: "rental", config: NO_PICKUP, given: "courtesy_car" },
-  ])("an MC20 asking for $asked gets $given, with a mobilityNote ($config.mobility)", async ({ asked, config, given }) => {
-    const { api, id } = await dealerAt(config);
-    const res = await search(api, id, mc20({ mobility: asked, count: 3 }));
-    expect(res.options.length).toBeGreaterThanOrEqual(2);
-    for (const o of res.options) expect(o.mobility).toBe(given);
-    expect(res.options[0].express).toBe(true);
-    expect(res.mobilityNote).toEqual(expect.stringContaining(`"${asked}" was replaced by "${given}"`));
-    // An ordinary customer asking the same gets what they asked for.
-    const ordinary = await search(api, id, availability({ mobility: asked }));
-    for (const o of ordinary.options) expect(o.mobility).toBe(asked);
-    expect(ordinary.mobilityNote).toBeUndefined();
-  });
+  ])(
+    "an MC20 asking for $asked gets $given, with a mobilityNote ($config.mobility)",
+    async ({ asked, config, given }) => {
+      const { api, id } = await dealerAt(config);
+      const res = await search(api, id, mc20({ mobility: asked, count: 3 }));
+      expect(res.options.length).toBeGreaterThanOrEqual(2);
+      for (const o of res.options) expect(o.mobility).toBe(given);
+      expect(res.options[0].express).toBe(true);
+      expect(res.mobilityNote).toEqual(expect.stringContaining(`"${asked}" was replaced by "${given}"`));
+      // An ordinary customer asking the same gets what they asked for.
+      const ordinary = await search(api, id, availability({ mobility: asked }));
+      for (const o of ordinary.options) expect(o.mobility).toBe(asked);
+      expect(ordinary.mobilityNote).toBeUndefined();
+    },
+  );
 
   it.each(["courtesy_car", "pickup_delivery"])("an MC20 asking for %s gets it, without a note", async (asked) => {
     const { api, id } = await dealerAt(OFFERS_ALL);
@@ -140,12 +212,20 @@ describe("priority vehicles are only ever given a courtesy car or pickup & deliv
     expect(res.mobilityNote).toBeUndefined();
   });
 
-  it.each(["none", "taxi", "rental", "shuttle"])("booking an MC20 with mobility %s stores a courtesy car", async (asked) => {
-    const { api, id } = await dealerAt(OFFERS_ALL);
-    const appt = await book(api, id, booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { vehicle: { model: "MC20" }, mobility: asked }), auth);
-    expect(appt).toMatchObject({ mobility: "courtesy_car", express: true });
-    expect(appt.reception.minutes).toBe(30); // the courtesy car is handed over
-  });
+  it.each(["none", "taxi", "rental", "shuttle"])(
+    "booking an MC20 with mobility %s stores a courtesy car",
+    async (asked) => {
+      const { api, id } = await dealerAt(OFFERS_ALL);
+      const appt = await book(
+        api,
+        id,
+        booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { vehicle: { model: "MC20" }, mobility: asked }),
+        auth,
+      );
+      expect(appt).toMatchObject({ mobility: "courtesy_car", express: true });
+      expect(appt.reception.minutes).toBe(30); // the courtesy car is handed over
+    },
+  );
 });
 
 describe("a mobility the dealer does not offer", () => {
@@ -155,15 +235,32 @@ describe("a mobility the dealer does not offer", () => {
     { mobility: "taxi", config: { taxi: false } },
     { mobility: "courtesy_car", config: { courtesyCars: 0, pickupDelivery: 1 } },
     { mobility: "pickup_delivery", config: { pickupDelivery: 0 } },
-  ])("an ordinary customer asking for $mobility ($config) gets 400 naming the field, for a search and for a booking", async ({ mobility, config }) => {
-    const { api, id } = await dealerAt({ mobility: { courtesyCars: 2, pickupDelivery: 1, taxi: true, rental: true, shuttle: true, ...config } });
-    const s = await expectProblem(await api("POST", `/v1/dealers/${id}/availability`, availability({ mobility })), 400, "validation_failed");
-    expect(s.errors).toContainEqual(expect.objectContaining({ path: "mobility" }));
-    const before = t!.snapshot();
-    const b = await expectProblem(await api("POST", `/v1/dealers/${id}/appointments`, booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { mobility })), 400, "validation_failed");
-    expect(b.errors).toContainEqual(expect.objectContaining({ path: "mobility" }));
-    expect(t!.snapshot()).toEqual(before);
-  });
+  ])(
+    "an ordinary customer asking for $mobility ($config) gets 400 naming the field, for a search and for a booking",
+    async ({ mobility, config }) => {
+      const { api, id } = await dealerAt({
+        mobility: { courtesyCars: 2, pickupDelivery: 1, taxi: true, rental: true, shuttle: true, ...config },
+      });
+      const s = await expectProblem(
+        await api("POST", `/v1/dealers/${id}/availability`, availability({ mobility })),
+        400,
+        "validation_failed",
+      );
+      expect(s.errors).toContainEqual(expect.objectContaining({ path: "mobility" }));
+      const before = t!.snapshot();
+      const b = await expectProblem(
+        await api(
+          "POST",
+          `/v1/dealers/${id}/appointments`,
+          booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { mobility }),
+        ),
+        400,
+        "validation_failed",
+      );
+      expect(b.errors).toContainEqual(expect.objectContaining({ path: "mobility" }));
+      expect(t!.snapshot()).toEqual(before);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------
@@ -172,14 +269,27 @@ describe("the day board's mobility", () => {
   it("shows the courtesy car out on every day of a multi-day stay, and the pickup & delivery runs", async () => {
     const { api, id } = await dealerAt({ mobility: { courtesyCars: 2, pickupDelivery: 2 } });
     // A 12-hour bodywork job with a courtesy car, received Tuesday: the car is out until its return.
-    const body = (await search(api, id, availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1 }))).options[0];
-    const car = await book(api, id, booking({ optionId: body.optionId }, { interventions: ["bodywork"], mobility: "courtesy_car" }), auth);
+    const body = (
+      await search(api, id, availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1 }))
+    ).options[0];
+    const car = await book(
+      api,
+      id,
+      booking({ optionId: body.optionId }, { interventions: ["bodywork"], mobility: "courtesy_car" }),
+      auth,
+    );
     expect(car.return!.start.slice(0, 10) > TUE).toBe(true);
     // A maintenance with pickup & delivery, received Tuesday morning, back the same afternoon.
-    const pd = await book(api, id, booking({ start: `${TUE}T09:30`, advisorId: "bruno" }, { mobility: "pickup_delivery" }), auth);
+    const pd = await book(
+      api,
+      id,
+      booking({ start: `${TUE}T09:30`, advisorId: "bruno" }, { mobility: "pickup_delivery" }),
+      auth,
+    );
     expect(pd.return!.start.startsWith(TUE)).toBe(true);
 
-    const board = async (date: string) => json<DayBoard>(await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth));
+    const board = async (date: string) =>
+      json<DayBoard>(await api("GET", `/v1/dealers/${id}/days/${date}`, undefined, auth));
     const carDays: string[] = [];
     for (let d = ms(`${TUE}T12:00:00+01:00`); ; d += 86_400_000) {
       const date = new Date(d).toISOString().slice(0, 10);
@@ -197,14 +307,20 @@ describe("the day board's mobility", () => {
     expect(tue.mobility.pickupDelivery.runsPerHalfDay).toBe(2);
     expect(tue.mobility.pickupDelivery.runs).toEqual([
       { appointmentId: pd.id, kind: "pickup", at: pd.reception.start, half: "morning" },
-      { appointmentId: pd.id, kind: "delivery", at: pd.return!.start, half: ms(pd.return!.start) < ms(`${TUE}T13:00:00+01:00`) ? "morning" : "afternoon" },
+      {
+        appointmentId: pd.id,
+        kind: "delivery",
+        at: pd.return!.start,
+        half: ms(pd.return!.start) < ms(`${TUE}T13:00:00+01:00`) ? "morning" : "afternoon",
+      },
     ]);
     expect((await board(WED)).mobility.pickupDelivery.runs).toEqual([]);
 
     // Cancelled: the car is back in the pool on every day.
     const cancel = await api("POST", `/v1/dealers/${id}/appointments/${car.id}/cancel`, { reason: "test" }, auth);
     expect(cancel.status).toBe(200);
-    for (const date of carDays) expect((await board(date)).mobility.courtesyCars).toMatchObject({ inUse: 0, appointments: [] });
+    for (const date of carDays)
+      expect((await board(date)).mobility.courtesyCars).toMatchObject({ inUse: 0, appointments: [] });
   });
 });
 
@@ -228,7 +344,11 @@ describe("courtesy cars under parallel bookings (real server)", () => {
     name: "Fleet Motors",
     timeZone: "Europe/Rome",
     advisors: ADVISORS.map((a) => ({ id: a, name: `Advisor ${a.toUpperCase()}` })),
-    workshop: { mechanical: { technicians: 4, hoursPerDay: 7 }, bodywork: { technicians: 40, hoursPerDay: 7 }, diagnosis: { technicians: 1, hoursPerDay: 7 } },
+    workshop: {
+      mechanical: { technicians: 4, hoursPerDay: 7 },
+      bodywork: { technicians: 40, hoursPerDay: 7 },
+      diagnosis: { technicians: 1, hoursPerDay: 7 },
+    },
     mobility: { courtesyCars: 2, pickupDelivery: 0, taxi: true },
     express: { heldCourtesyCars: 1 },
   };
@@ -237,8 +357,18 @@ describe("courtesy cars under parallel bookings (real server)", () => {
     const db = readDb(real.server.dbPath);
     try {
       return db
-        .prepare("SELECT id, status, express, reception_start AS s, return_start AS r, return_minutes AS rm, ready_at AS ready FROM appointments WHERE dealer_id = ? AND mobility = 'courtesy_car'")
-        .all(dealerId) as Array<{ id: string; status: string; express: number; s: number; r: number | null; rm: number | null; ready: number }>;
+        .prepare(
+          "SELECT id, status, express, reception_start AS s, return_start AS r, return_minutes AS rm, ready_at AS ready FROM appointments WHERE dealer_id = ? AND mobility = 'courtesy_car'",
+        )
+        .all(dealerId) as Array<{
+        id: string;
+        status: string;
+        express: number;
+        s: number;
+        r: number | null;
+        rm: number | null;
+        ready: number;
+      }>;
     } finally {
       db.close();
     }
@@ -258,11 +388,20 @@ describe("courtesy cars under parallel bookings (real server)", () => {
               vehicle: { model: priority ? "MC20" : "Grecale", vin: `ZAMXXXXXXXX${String(i).padStart(6, "0")}` },
               interventions: ["bodywork"],
               mobility: "courtesy_car",
-              customer: { ...CUSTOMER, name: `Customer ${i}`, email: `fleet${round}-${i}@example.com`, phone: `+39 333 ${round}${String(i).padStart(6, "0")}` },
+              customer: {
+                ...CUSTOMER,
+                name: `Customer ${i}`,
+                email: `fleet${round}-${i}@example.com`,
+                phone: `+39 333 ${round}${String(i).padStart(6, "0")}`,
+              },
             },
           );
           // As staff: the desk may assert the priority model (an anonymous MC20 is ordinary).
-          return http("POST", `/v1/dealers/${dealerId}/appointments`, body, auth).then(async (res) => ({ status: res.status, body: await json<AppointmentView | RuleProblem>(res), priority }));
+          return http("POST", `/v1/dealers/${dealerId}/appointments`, body, auth).then(async (res) => ({
+            status: res.status,
+            body: await json<AppointmentView | RuleProblem>(res),
+            priority,
+          }));
         }),
       );
       const results = await Promise.all(requests);
@@ -271,7 +410,10 @@ describe("courtesy cars under parallel bookings (real server)", () => {
 
       const won = results.filter((r): r is typeof r & { body: AppointmentView } => r.status === 201);
       const lost = results.filter((r): r is typeof r & { body: RuleProblem } => r.status !== 201);
-      expect(results.filter((r) => r.status >= 500), `round ${round}`).toEqual([]);
+      expect(
+        results.filter((r) => r.status >= 500),
+        `round ${round}`,
+      ).toEqual([]);
       // One car for ordinary customers, the held one for a priority vehicle (or both for two).
       expect(won.length, `round ${round}`).toBe(2);
       expect(won.filter((r) => !r.priority).length, `round ${round}`).toBeLessThanOrEqual(1);
@@ -286,7 +428,11 @@ describe("courtesy cars under parallel bookings (real server)", () => {
       // fleet, nor more than one with an ordinary customer while the held car is unused.
       const rows = courtesyRows(dealerId);
       expect(rows.map((r) => r.id).sort()).toEqual(won.map((r) => r.body.id).sort());
-      const windows = rows.map((r) => ({ from: r.s, to: r.r !== null ? r.r + (r.rm ?? 0) : r.ready, express: r.express === 1 }));
+      const windows = rows.map((r) => ({
+        from: r.s,
+        to: r.r !== null ? r.r + (r.rm ?? 0) : r.ready,
+        express: r.express === 1,
+      }));
       for (const w of windows) expect(w.to - w.from).toBeGreaterThan(24 * 60); // multi-day stays
       for (const at of windows.map((w) => w.from)) {
         const out = windows.filter((w) => w.from <= at && at < w.to);
@@ -302,7 +448,11 @@ describe("courtesy cars under parallel bookings (real server)", () => {
         expect([...day.mobility.courtesyCars.appointments].sort()).toEqual(won.map((r) => r.body.id).sort());
       }
       // And nothing is left to offer an ordinary customer over those days.
-      const more = await search(http, dealerId, availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1, count: 2 }));
+      const more = await search(
+        http,
+        dealerId,
+        availability({ interventions: ["bodywork"], mobility: "courtesy_car", from: TUE, days: 1, count: 2 }),
+      );
       for (const o of more.options) expect(o.start.startsWith(TUE)).toBe(false);
     }
     expect(real.server.stdoutLines().filter((l) => l.includes('"unhandled error"'))).toEqual([]);

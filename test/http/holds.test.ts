@@ -24,7 +24,13 @@ function app(clock = { now: T0 }) {
   return { ...t, api, clock };
 }
 
-const holdBody = (optionId: string, overrides: Record<string, unknown> = {}) => ({ optionId, vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true }, ...overrides });
+const holdBody = (optionId: string, overrides: Record<string, unknown> = {}) => ({
+  optionId,
+  vehicle: { model: "Grecale" },
+  interventions: ["maintenance"],
+  customer: { known: true },
+  ...overrides,
+});
 
 async function dayStarts(api: Api, date = "2026-11-24", extra: Record<string, unknown> = {}): Promise<string[]> {
   const res = await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...extra }));
@@ -32,7 +38,11 @@ async function dayStarts(api: Api, date = "2026-11-24", extra: Record<string, un
 }
 
 async function holdFirst(api: Api, date = "2026-11-24", overrides: Record<string, unknown> = {}) {
-  const [first] = (await json<DayResponse>(await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...overrides })))).options;
+  const [first] = (
+    await json<DayResponse>(
+      await api("POST", `/v1/dealers/${D}/availability/day`, availability({ date, ...overrides })),
+    )
+  ).options;
   const res = await api("POST", `/v1/dealers/${D}/holds`, holdBody(first.optionId, overrides));
   expect(res.status, await res.clone().text()).toBe(201);
   return { slot: first, hold: await json<HoldView>(res) };
@@ -64,9 +74,19 @@ describe("hold expiry (a frozen clock moved by hand)", () => {
     t.clock.now = T0 + 10 * MIN;
     const b = await t.api("POST", `/v1/dealers/${D}/holds`, holdBody(a.slot.optionId));
     expect(b.status).toBe(201);
-    await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: a.hold.option.optionId }, { holdId: a.hold.holdId })), 409, "slot_unavailable");
+    await expectProblem(
+      await t.api(
+        "POST",
+        `/v1/dealers/${D}/appointments`,
+        booking({ optionId: a.hold.option.optionId }, { holdId: a.hold.holdId }),
+      ),
+      409,
+      "slot_unavailable",
+    );
     const second = await json<HoldView>(b);
-    expect((await book(t.api, D, booking({ optionId: second.option.optionId }, { holdId: second.holdId }))).reception.start).toBe(a.slot.start);
+    expect(
+      (await book(t.api, D, booking({ optionId: second.option.optionId }, { holdId: second.holdId }))).reception.start,
+    ).toBe(a.slot.start);
   });
 });
 
@@ -83,21 +103,54 @@ describe("consuming a hold", () => {
   it("a booking that fails after taking the hold rolls it back: the hold still counts and still books", async () => {
     const t = app();
     // Tuesday 09:00–09:15 only: the held 15-minute reception fits, a 30-minute one does not.
-    const check = { check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 } };
-    await putDealer(t.api, D, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }], openingHours: { tue: [["09:00", "09:15"]] }, interventions: check }));
+    const check = {
+      check: { label: "Check", skill: "mechanical", receptionMinutes: 15, returnMinutes: 10, labourHours: 0 },
+    };
+    await putDealer(
+      t.api,
+      D,
+      romeDealer({
+        advisors: [{ id: "anna", name: "Anna Rossi" }],
+        openingHours: { tue: [["09:00", "09:15"]] },
+        interventions: check,
+      }),
+    );
     const { slot, hold } = await holdFirst(t.api, "2026-11-24", { interventions: ["check"] });
-    const bigger = booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, interventions: ["check"], mobility: "courtesy_car" });
+    const bigger = booking(
+      { optionId: hold.option.optionId },
+      { holdId: hold.holdId, interventions: ["check"], mobility: "courtesy_car" },
+    );
     await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, bigger), 409, "slot_unavailable");
     expect(t.sqlite.prepare("SELECT count(*) AS n FROM holds").get()).toEqual({ n: 1 });
-    await expectProblem(await t.api("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: slot.optionId }, { interventions: ["check"] })), 409, "slot_unavailable");
-    expect((await book(t.api, D, booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, interventions: ["check"] }))).reception.start).toBe(slot.start);
+    await expectProblem(
+      await t.api(
+        "POST",
+        `/v1/dealers/${D}/appointments`,
+        booking({ optionId: slot.optionId }, { interventions: ["check"] }),
+      ),
+      409,
+      "slot_unavailable",
+    );
+    expect(
+      (
+        await book(
+          t.api,
+          D,
+          booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, interventions: ["check"] }),
+        )
+      ).reception.start,
+    ).toBe(slot.start);
   });
 
   it("two bookers racing with the same holdId: one 201, and one appointment", async () => {
     const t = app();
     await putDealer(t.api, D, romeDealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] }));
     const { hold } = await holdFirst(t.api);
-    const body = (n: number) => booking({ optionId: hold.option.optionId }, { holdId: hold.holdId, customer: { known: true, name: `C${n}`, email: `c${n}@example.com` } });
+    const body = (n: number) =>
+      booking(
+        { optionId: hold.option.optionId },
+        { holdId: hold.holdId, customer: { known: true, name: `C${n}`, email: `c${n}@example.com` } },
+      );
     const res = await Promise.all([1, 2, 3].map((n) => t.api("POST", `/v1/dealers/${D}/appointments`, body(n))));
     expect(res.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(t.sqlite.prepare("SELECT count(*) AS n FROM appointments").get()).toEqual({ n: 1 });
@@ -108,10 +161,26 @@ describe("holds across processes sharing one file (the change feed)", () => {
   function twoProcesses() {
     const first = createTestApp({ deps: { changeFeed: undefined } });
     const second = openDatabase(first.dbPath);
-    opened.push(() => second.sqlite.close(), () => first.close());
+    opened.push(
+      () => second.sqlite.close(),
+      () => first.close(),
+    );
     const proc = (db: typeof first.db, sqlite: typeof first.sqlite): Api => {
-      const a = createApp({ db, sqlite, now: () => T0, adminToken: ADMIN_TOKEN, log: () => {}, rateLimits: false, changeFeed: new ChangeFeed(sqlite) });
-      return async (method, path, body, headers = {}) => a.request(path, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const a = createApp({
+        db,
+        sqlite,
+        now: () => T0,
+        adminToken: ADMIN_TOKEN,
+        log: () => {},
+        rateLimits: false,
+        changeFeed: new ChangeFeed(sqlite),
+      });
+      return async (method, path, body, headers = {}) =>
+        a.request(path, {
+          method,
+          headers: { "Content-Type": "application/json", ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
     };
     return { a: proc(first.db, first.sqlite), b: proc(second.db, second.sqlite) };
   }
@@ -122,7 +191,15 @@ describe("holds across processes sharing one file (the change feed)", () => {
     const before = await dayStarts(b); // b builds its index now
     const first = await holdFirst(a);
     expect(await dayStarts(b)).not.toContain(first.slot.start);
-    await expectProblem(await b("POST", `/v1/dealers/${D}/appointments`, booking({ optionId: first.slot.optionId, advisorId: first.slot.advisorId })), 409, "slot_unavailable");
+    await expectProblem(
+      await b(
+        "POST",
+        `/v1/dealers/${D}/appointments`,
+        booking({ optionId: first.slot.optionId, advisorId: first.slot.advisorId }),
+      ),
+      409,
+      "slot_unavailable",
+    );
     expect((await a("DELETE", `/v1/dealers/${D}/holds/${first.hold.holdId}`)).status).toBe(204);
     expect(await dayStarts(b)).toEqual(before);
     // Held in a, booked through b with the holdId: a sees the appointment, not the hold.

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, type DayBoard, json } from "../support/contracts.js";
-import { type Api, auth, book, booking, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  book,
+  booking,
+  expectProblem,
+  inProcess,
+  type InProcess,
+  putDealer,
+  romeDealer,
+} from "../support/http.js";
 
 // Idempotency-Key: a client that lost the answer may send the same request again with
 // the same key and get the first answer back, with nothing done twice. A different
@@ -22,8 +32,10 @@ async function dealer(overrides: Record<string, unknown> = {}) {
 }
 const appointments = (dealerId: string) => `/v1/dealers/${dealerId}/appointments`;
 const key = (k: string) => ({ "Idempotency-Key": k });
-const count = (dealerId: string) => (t.sqlite.prepare("SELECT count(*) AS n FROM appointments WHERE dealer_id = ?").get(dealerId) as { n: number }).n;
-const auditRows = (id: string) => (t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE appointment_id = ?").get(id) as { n: number }).n;
+const count = (dealerId: string) =>
+  (t.sqlite.prepare("SELECT count(*) AS n FROM appointments WHERE dealer_id = ?").get(dealerId) as { n: number }).n;
+const auditRows = (id: string) =>
+  (t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE appointment_id = ?").get(id) as { n: number }).n;
 const WED_10 = { start: "2026-11-25T10:00", advisorId: "anna" };
 
 describe("POST appointments with an Idempotency-Key", () => {
@@ -120,7 +132,11 @@ describe("POST appointments with an Idempotency-Key", () => {
   ])("refuses %s with 400 on the Idempotency-Key header, and books nothing", async (_, k) => {
     const d = await dealer();
     const before = t.snapshot();
-    const problem = await expectProblem(await api("POST", appointments(d), booking(WED_10), key(k)), 400, "validation_failed");
+    const problem = await expectProblem(
+      await api("POST", appointments(d), booking(WED_10), key(k)),
+      400,
+      "validation_failed",
+    );
     expect(problem.errors).toContainEqual(expect.objectContaining({ path: "Idempotency-Key", in: "header" }));
     expect(t.snapshot()).toEqual(before);
   });
@@ -145,7 +161,8 @@ describe("lifecycle actions with an Idempotency-Key", () => {
   it("replays a cancel without releasing anything twice", async () => {
     const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
     const appt = await book(api, d, booking(WED_10));
-    const cancel = () => api("POST", `${appointments(d)}/${appt.id}/cancel`, { reason: "Car sold" }, { ...auth, ...key("x-1") });
+    const cancel = () =>
+      api("POST", `${appointments(d)}/${appt.id}/cancel`, { reason: "Car sold" }, { ...auth, ...key("x-1") });
     expect((await cancel()).status).toBe(200);
     const successor = await book(api, d, booking(WED_10)); // the freed slot is taken again
     const replay = await cancel();
@@ -154,7 +171,9 @@ describe("lifecycle actions with an Idempotency-Key", () => {
     // The replay released nothing: the successor still holds 10:00.
     await expectProblem(await api("POST", appointments(d), booking(WED_10)), 409, "slot_unavailable");
     const day = await json<DayBoard>(await api("GET", `/v1/dealers/${d}/days/2026-11-25`, undefined, auth));
-    expect(day.advisors[0].slots.filter((s) => s.kind === "reception")).toEqual([expect.objectContaining({ appointmentId: successor.id })]);
+    expect(day.advisors[0].slots.filter((s) => s.kind === "reception")).toEqual([
+      expect.objectContaining({ appointmentId: successor.id }),
+    ]);
   });
 
   it("refuses the used key with another reason: 422, nothing stored", async () => {
@@ -163,7 +182,11 @@ describe("lifecycle actions with an Idempotency-Key", () => {
     const url = `${appointments(d)}/${appt.id}/cancel`;
     expect((await api("POST", url, { reason: "Car sold" }, { ...auth, ...key("x-2") })).status).toBe(200);
     const before = t.snapshot();
-    await expectProblem(await api("POST", url, { reason: "Moved abroad" }, { ...auth, ...key("x-2") }), 422, "idempotency_mismatch");
+    await expectProblem(
+      await api("POST", url, { reason: "Moved abroad" }, { ...auth, ...key("x-2") }),
+      422,
+      "idempotency_mismatch",
+    );
     expect(t.snapshot()).toEqual(before);
   });
 });
@@ -173,7 +196,12 @@ describe("PATCH with an Idempotency-Key", () => {
     const d = await dealer();
     const appt = await book(api, d, booking(WED_10));
     const move = () =>
-      api("PATCH", `${appointments(d)}/${appt.id}`, { reception: { start: "2026-11-25T15:00" } }, { ...auth, "If-Match": "1", ...key("m-1") });
+      api(
+        "PATCH",
+        `${appointments(d)}/${appt.id}`,
+        { reception: { start: "2026-11-25T15:00" } },
+        { ...auth, "If-Match": "1", ...key("m-1") },
+      );
     const first = await move();
     expect(first.status).toBe(200);
     const body = await json<AppointmentView>(first);
@@ -183,17 +211,34 @@ describe("PATCH with an Idempotency-Key", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.headers.get("etag")).toBe('"2"');
     expect(await again.json()).toEqual(body);
-    expect(((await (await api("GET", `${appointments(d)}/${appt.id}`, undefined, auth)).json()) as { version: unknown }).version).toBe(2);
+    expect(
+      ((await (await api("GET", `${appointments(d)}/${appt.id}`, undefined, auth)).json()) as { version: unknown })
+        .version,
+    ).toBe(2);
   });
 
   it("refuses the used key for another move: 422, nothing stored", async () => {
     const d = await dealer();
     const appt = await book(api, d, booking(WED_10));
     const url = `${appointments(d)}/${appt.id}`;
-    expect((await api("PATCH", url, { reception: { start: "2026-11-25T15:00" } }, { ...auth, "If-Match": "1", ...key("m-2") })).status).toBe(200);
+    expect(
+      (
+        await api(
+          "PATCH",
+          url,
+          { reception: { start: "2026-11-25T15:00" } },
+          { ...auth, "If-Match": "1", ...key("m-2") },
+        )
+      ).status,
+    ).toBe(200);
     const before = t.snapshot();
     await expectProblem(
-      await api("PATCH", url, { reception: { start: "2026-11-25T16:00" } }, { ...auth, "If-Match": "1", ...key("m-2") }),
+      await api(
+        "PATCH",
+        url,
+        { reception: { start: "2026-11-25T16:00" } },
+        { ...auth, "If-Match": "1", ...key("m-2") },
+      ),
       422,
       "idempotency_mismatch",
     );
@@ -205,7 +250,11 @@ describe("PATCH with an Idempotency-Key", () => {
     const appt = await book(api, d, booking(WED_10));
     const url = `${appointments(d)}/${appt.id}`;
     const body = { reception: { start: "2026-11-25T15:00" } };
-    await expectProblem(await api("PATCH", url, body, { ...auth, "If-Match": "7", ...key("m-3") }), 412, "version_conflict");
+    await expectProblem(
+      await api("PATCH", url, body, { ...auth, "If-Match": "7", ...key("m-3") }),
+      412,
+      "version_conflict",
+    );
     const ok = await api("PATCH", url, body, { ...auth, "If-Match": "1", ...key("m-3") });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("idempotent-replayed")).toBeNull();

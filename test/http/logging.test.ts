@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer } from "../support/server.js";
-import { type Api, auth, availability, book, booking, CUSTOMER, fetchApi, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  availability,
+  book,
+  booking,
+  CUSTOMER,
+  fetchApi,
+  inProcess,
+  type InProcess,
+  putDealer,
+  romeDealer,
+} from "../support/http.js";
 
 // The access log of the Booking API: one structured line per request naming the route
 // PATTERN, and never a customer's personal data, whatever the outcome of the request.
@@ -23,30 +35,92 @@ afterAll(() => t.close());
 describe("one line per request", () => {
   const A = "/v1/dealers/roma/appointments";
   it.each([
-    ["POST", "availability", "/v1/dealers/roma/availability", availability(), {}, "/v1/dealers/:dealerId/availability", 200],
-    ["POST", "a booking", A, booking({ start: "2026-11-25T12:00", advisorId: "anna" }), {}, "/v1/dealers/:dealerId/appointments", 201],
-    ["POST", "a refused booking", A, booking({ start: "2026-11-29T12:00", advisorId: "anna" }), {}, "/v1/dealers/:dealerId/appointments", 409],
+    [
+      "POST",
+      "availability",
+      "/v1/dealers/roma/availability",
+      availability(),
+      {},
+      "/v1/dealers/:dealerId/availability",
+      200,
+    ],
+    [
+      "POST",
+      "a booking",
+      A,
+      booking({ start: "2026-11-25T12:00", advisorId: "anna" }),
+      {},
+      "/v1/dealers/:dealerId/appointments",
+      201,
+    ],
+    [
+      "POST",
+      "a refused booking",
+      A,
+      booking({ start: "2026-11-29T12:00", advisorId: "anna" }),
+      {},
+      "/v1/dealers/:dealerId/appointments",
+      409,
+    ],
     ["POST", "an invalid booking", A, booking({}), {}, "/v1/dealers/:dealerId/appointments", 400],
     ["GET", "an appointment", `${A}/APPT`, undefined, auth, "/v1/dealers/:dealerId/appointments/:id", 200],
     ["GET", "an anonymous appointment read", `${A}/APPT`, undefined, {}, "/v1/dealers/:dealerId/appointments/:id", 401],
-    ["PATCH", "a move without If-Match", `${A}/APPT`, { reception: { start: "2026-11-25T16:00" } }, auth, "/v1/dealers/:dealerId/appointments/:id", 428],
-    ["POST", "a lifecycle action", `${A}/APPT/confirm`, undefined, auth, "/v1/dealers/:dealerId/appointments/:id/:action", 200],
-    ["GET", "the day board", "/v1/dealers/roma/days/2026-11-25", undefined, auth, "/v1/dealers/:dealerId/days/:date", 200],
-    ["GET", "an unknown dealer's day board", "/v1/dealers/nobody/days/2026-11-25", undefined, auth, "/v1/dealers/:dealerId/days/:date", 404],
+    [
+      "PATCH",
+      "a move without If-Match",
+      `${A}/APPT`,
+      { reception: { start: "2026-11-25T16:00" } },
+      auth,
+      "/v1/dealers/:dealerId/appointments/:id",
+      428,
+    ],
+    [
+      "POST",
+      "a lifecycle action",
+      `${A}/APPT/confirm`,
+      undefined,
+      auth,
+      "/v1/dealers/:dealerId/appointments/:id/:action",
+      200,
+    ],
+    [
+      "GET",
+      "the day board",
+      "/v1/dealers/roma/days/2026-11-25",
+      undefined,
+      auth,
+      "/v1/dealers/:dealerId/days/:date",
+      200,
+    ],
+    [
+      "GET",
+      "an unknown dealer's day board",
+      "/v1/dealers/nobody/days/2026-11-25",
+      undefined,
+      auth,
+      "/v1/dealers/:dealerId/days/:date",
+      404,
+    ],
     ["GET", "a path no route serves", `${A}/APPT/history`, undefined, auth, null, 404],
-  ] as const)("%s %s → method, route pattern, status, duration and request id", async (method, _, path, body, headers, route, status) => {
-    t.logs.length = 0;
-    const res = await api(method, path.replace("APPT", apptId), body, { ...headers, "X-Request-Id": `trace-${status}` });
-    expect(res.status).toBe(status);
-    expect(t.logs).toHaveLength(1);
-    const line = t.logs[0];
-    expect(line).toMatchObject({ msg: "request", method, route, status, requestId: `trace-${status}` });
-    expect(line.durationMs).toEqual(expect.any(Number));
-    expect(line.durationMs as number).toBeGreaterThanOrEqual(0);
-    expect(res.headers.get("x-request-id")).toBe(`trace-${status}`);
-    // The pattern, never the concrete path (ids can be looked up, dealer ids are fine).
-    expect(JSON.stringify(line)).not.toContain(apptId);
-  });
+  ] as const)(
+    "%s %s → method, route pattern, status, duration and request id",
+    async (method, _, path, body, headers, route, status) => {
+      t.logs.length = 0;
+      const res = await api(method, path.replace("APPT", apptId), body, {
+        ...headers,
+        "X-Request-Id": `trace-${status}`,
+      });
+      expect(res.status).toBe(status);
+      expect(t.logs).toHaveLength(1);
+      const line = t.logs[0];
+      expect(line).toMatchObject({ msg: "request", method, route, status, requestId: `trace-${status}` });
+      expect(line.durationMs).toEqual(expect.any(Number));
+      expect(line.durationMs as number).toBeGreaterThanOrEqual(0);
+      expect(res.headers.get("x-request-id")).toBe(`trace-${status}`);
+      // The pattern, never the concrete path (ids can be looked up, dealer ids are fine).
+      expect(JSON.stringify(line)).not.toContain(apptId);
+    },
+  );
 
   it("gives every request its own generated id when the client sends none", async () => {
     t.logs.length = 0;
@@ -64,20 +138,36 @@ describe("no personal data in the log", () => {
     ["a booking", () => booking({ start: "2026-11-26T10:00", advisorId: "anna" }), {}],
     ["its replay", () => booking({ start: "2026-11-26T10:30", advisorId: "anna" }), { "Idempotency-Key": "log-1" }],
     ["a booking of a taken slot", () => booking({ start: "2026-11-25T11:00", advisorId: "anna" }), {}],
-    ["a booking with a malformed email", () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, email: "marco.bianchi@@example.com" } }), {}],
-    ["a booking with a malformed phone", () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, phone: "+39 333 1234567 ext. 9" } }), {}],
-    ["a booking with an unknown customer field", () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, notes: "Bianchi 1234567" } }), {}],
+    [
+      "a booking with a malformed email",
+      () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, email: "marco.bianchi@@example.com" } }),
+      {},
+    ],
+    [
+      "a booking with a malformed phone",
+      () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, phone: "+39 333 1234567 ext. 9" } }),
+      {},
+    ],
+    [
+      "a booking with an unknown customer field",
+      () => booking({ start: "2026-11-26T11:00" }, { customer: { ...CUSTOMER, notes: "Bianchi 1234567" } }),
+      {},
+    ],
     ["malformed JSON", () => JSON.stringify(booking({ start: "2026-11-26T11:00" })).slice(0, -5), {}],
     ["a booking for an unknown dealer", () => booking({ start: "2026-11-26T11:00" }), {}, "nobody"],
-  ] as Array<[string, () => unknown, Record<string, string>, string?]>)("holds for %s", async (_, body, headers, dealerId = "roma") => {
-    t.logs.length = 0;
-    const path = `/v1/dealers/${dealerId}/appointments`;
-    await api("POST", path, body(), headers);
-    await api("POST", path, body(), headers); // a second time: replays and conflicts log too
-    expect(t.logs.length).toBeGreaterThanOrEqual(2);
-    const text = JSON.stringify(t.logs);
-    for (const p of PERSONAL) expect(text).not.toContain(p);
-  }, 60_000);
+  ] as Array<[string, () => unknown, Record<string, string>, string?]>)(
+    "holds for %s",
+    async (_, body, headers, dealerId = "roma") => {
+      t.logs.length = 0;
+      const path = `/v1/dealers/${dealerId}/appointments`;
+      await api("POST", path, body(), headers);
+      await api("POST", path, body(), headers); // a second time: replays and conflicts log too
+      expect(t.logs.length).toBeGreaterThanOrEqual(2);
+      const text = JSON.stringify(t.logs);
+      for (const p of PERSONAL) expect(text).not.toContain(p);
+    },
+    60_000,
+  );
 });
 
 describe("the real server's stdout", () => {
@@ -102,7 +192,8 @@ describe("the real server's stdout", () => {
       ["POST", 409],
       ["POST", 400],
     ]);
-    for (const l of bookings) expect(l).toMatchObject({ durationMs: expect.any(Number), requestId: expect.any(String) });
+    for (const l of bookings)
+      expect(l).toMatchObject({ durationMs: expect.any(Number), requestId: expect.any(String) });
     const text = lines.join("\n");
     for (const p of PERSONAL) expect(text).not.toContain(p);
   }, 60_000);

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { availability, book, booking, expectProblem, inProcess, putDealer, romeDealer, search, type InProcess } from "../support/http.js";
+import {
+  availability,
+  book,
+  booking,
+  expectProblem,
+  inProcess,
+  putDealer,
+  romeDealer,
+  search,
+  type InProcess,
+} from "../support/http.js";
 
 // The customer's own appointment by manage token, and what the database keeps of it.
 
@@ -40,7 +50,11 @@ describe("the customer's manage token", () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe("cancelled");
     await expectProblem(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}), 409, "invalid_transition");
-    const again = await t.api("POST", "/v1/dealers/roma/appointments", booking({ start: b.reception.start, advisorId: b.reception.advisorId }));
+    const again = await t.api(
+      "POST",
+      "/v1/dealers/roma/appointments",
+      booking({ start: b.reception.start, advisorId: b.reception.advisorId }),
+    );
     expect(again.status).toBe(201);
   });
 

@@ -36,10 +36,18 @@ const seen: Seen[] = [];
 const keyOf = (o: { method: string; path: string }) => `${o.method.toUpperCase()} ${o.path}`;
 const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => PARAM[name] ?? "x");
 const hasJsonBody = (op: any) => Object.keys(op.requestBody?.content ?? {}).some((m) => /json/.test(m));
-const headerParams = (op: any): string[] => (op.parameters ?? []).filter((p: any) => p.in === "header").map((p: any) => p.name.toLowerCase());
+const headerParams = (op: any): string[] =>
+  (op.parameters ?? []).filter((p: any) => p.in === "header").map((p: any) => p.name.toLowerCase());
 
-async function send(o: Op, init: { headers?: Record<string, string>; body?: string; path?: string; env?: object } = {}): Promise<Seen> {
-  const res = await t.app.request(init.path ?? concrete(o.path), { method: o.method.toUpperCase(), headers: init.headers, body: init.body }, init.env);
+async function send(
+  o: Op,
+  init: { headers?: Record<string, string>; body?: string; path?: string; env?: object } = {},
+): Promise<Seen> {
+  const res = await t.app.request(
+    init.path ?? concrete(o.path),
+    { method: o.method.toUpperCase(), headers: init.headers, body: init.body },
+    init.env,
+  );
   const contentType = res.headers.get("content-type") ?? "";
   // The live feed never ends: its status and type are what we check.
   if (contentType.startsWith("text/event-stream")) await res.body?.cancel();
@@ -53,7 +61,9 @@ async function send(o: Op, init: { headers?: Record<string, string>; body?: stri
 beforeAll(async () => {
   t = createTestApp();
   doc = await (await t.request("/openapi.json")).json();
-  ops = Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ method, path, op })));
+  ops = Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+    Object.entries<any>(item).map(([method, op]) => ({ method, path, op })),
+  );
   const put = await t.json("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth);
   expect(put.status).toBe(201);
 });
@@ -80,7 +90,9 @@ describe("the router and the document", () => {
   });
 
   it("registers no component as nullable: null is allowed where a field says so, not everywhere the component is used", () => {
-    const nullable = Object.entries<any>(doc.components.schemas).filter(([, s]) => Array.isArray(s.type) && s.type.includes("null"));
+    const nullable = Object.entries<any>(doc.components.schemas).filter(
+      ([, s]) => Array.isArray(s.type) && s.type.includes("null"),
+    );
     expect(nullable.map(([name]) => name)).toEqual([]);
   });
 
@@ -98,7 +110,9 @@ describe("the router and the document", () => {
     expect(s.BookingRequest.properties.start.pattern).toEqual(expect.any(String));
     const swap = s.SwapRequest.properties.appointmentIds;
     expect(swap).toMatchObject({ minItems: 2, maxItems: 2, items: false });
-    const key = doc.paths["/v1/dealers/{dealerId}/appointments"].post.parameters.find((p: any) => p.name === "idempotency-key");
+    const key = doc.paths["/v1/dealers/{dealerId}/appointments"].post.parameters.find(
+      (p: any) => p.name === "idempotency-key",
+    );
     expect(key.schema).toMatchObject({ pattern: expect.any(String), minLength: 1, maxLength: 200 });
   });
 });
@@ -116,15 +130,23 @@ describe("every status the matrix provokes is declared", () => {
 
   it("answers 415 to a JSON-body operation sent text/plain, and 400 to malformed JSON", async () => {
     for (const o of ops.filter((x) => hasJsonBody(x.op))) {
-      expect((await send(o, { headers: { ...auth, "Content-Type": "text/plain" }, body: "{}" })).status, keyOf(o)).toBe(415);
-      expect((await send(o, { headers: { ...auth, "Content-Type": "application/json" }, body: "{" })).status, keyOf(o)).toBe(400);
+      expect((await send(o, { headers: { ...auth, "Content-Type": "text/plain" }, body: "{}" })).status, keyOf(o)).toBe(
+        415,
+      );
+      expect(
+        (await send(o, { headers: { ...auth, "Content-Type": "application/json" }, body: "{" })).status,
+        keyOf(o),
+      ).toBe(400);
     }
   });
 
   it("answers 413 to an oversized body on every operation that takes one", async () => {
     const big = JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES + 1) });
     for (const o of ops.filter((x) => x.method !== "get")) {
-      expect((await send(o, { headers: { ...auth, "Content-Type": "application/json" }, body: big })).status, keyOf(o)).toBe(413);
+      expect(
+        (await send(o, { headers: { ...auth, "Content-Type": "application/json" }, body: big })).status,
+        keyOf(o),
+      ).toBe(413);
     }
   });
 
@@ -133,7 +155,8 @@ describe("every status the matrix provokes is declared", () => {
       const headers = headerParams(o.op);
       const json: Record<string, string> = hasJsonBody(o.op) ? { "Content-Type": "application/json" } : {};
       const body = hasJsonBody(o.op) ? "{}" : undefined;
-      if (headers.includes("idempotency-key")) await send(o, { headers: { ...auth, ...json, "Idempotency-Key": "has spaces" }, body });
+      if (headers.includes("idempotency-key"))
+        await send(o, { headers: { ...auth, ...json, "Idempotency-Key": "has spaces" }, body });
       if (headers.includes("if-match")) await send(o, { headers: { ...auth, ...json, "If-Match": "v-three" }, body });
     }
   });
@@ -141,13 +164,22 @@ describe("every status the matrix provokes is declared", () => {
   it("answers 503 service_unavailable to every write the writer process took and did not answer", async () => {
     for (const o of ops.filter((x) => isWrite(x.method.toUpperCase(), x.path))) {
       const json: Record<string, string> = hasJsonBody(o.op) ? { "Content-Type": "application/json" } : {};
-      const s = await send(o, { headers: { ...auth, ...json }, body: hasJsonBody(o.op) ? "{}" : undefined, env: { [WRITER_UNAVAILABLE]: true } });
+      const s = await send(o, {
+        headers: { ...auth, ...json },
+        body: hasJsonBody(o.op) ? "{}" : undefined,
+        env: { [WRITER_UNAVAILABLE]: true },
+      });
       expect([s.status, (s.body as any).code], keyOf(o)).toEqual([503, "service_unavailable"]);
     }
   });
 
   it("answers 422 idempotency_mismatch where the operation takes an Idempotency-Key: book, move, lifecycle, manage writes", async () => {
-    const booked = await t.json("POST", `/v1/dealers/${DEALER}/appointments`, booking({ start: "2026-11-25T10:00", advisorId: "anna" }), auth);
+    const booked = await t.json(
+      "POST",
+      `/v1/dealers/${DEALER}/appointments`,
+      booking({ start: "2026-11-25T10:00", advisorId: "anna" }),
+      auth,
+    );
     expect(booked.status).toBe(201);
     const a: any = await booked.json();
     const op = (method: string, path: string) => ops.find((o) => o.method === method && o.path === path)!;
@@ -158,11 +190,35 @@ describe("every status the matrix provokes is declared", () => {
     };
     const appt = `/v1/dealers/${DEALER}/appointments/${a.id}`;
     const cases: Array<[Op, string, [unknown, unknown], Record<string, string>?]> = [
-      [op("post", "/v1/dealers/{dealerId}/appointments"), `/v1/dealers/${DEALER}/appointments`, [booking({ start: "2026-11-26T10:00", advisorId: "anna" }), booking({ start: "2026-11-26T11:00", advisorId: "anna" })]],
-      [op("patch", "/v1/dealers/{dealerId}/appointments/{id}"), appt, [{ reception: { start: "2026-11-25T11:00" } }, { reception: { start: "2026-11-25T11:30" } }], { "If-Match": String(a.version) }],
-      [op("post", "/v1/dealers/{dealerId}/appointments/{id}/{action}"), `${appt}/confirm`, [{ reason: "one" }, { reason: "two" }]],
-      [op("post", "/v1/manage/{token}/reschedule"), `/v1/manage/${a.manageToken}/reschedule`, [{ start: "2026-11-27T10:00" }, { start: "2026-11-27T11:00" }]],
-      [op("post", "/v1/manage/{token}/cancel"), `/v1/manage/${a.manageToken}/cancel`, [{ reason: "one" }, { reason: "two" }]],
+      [
+        op("post", "/v1/dealers/{dealerId}/appointments"),
+        `/v1/dealers/${DEALER}/appointments`,
+        [
+          booking({ start: "2026-11-26T10:00", advisorId: "anna" }),
+          booking({ start: "2026-11-26T11:00", advisorId: "anna" }),
+        ],
+      ],
+      [
+        op("patch", "/v1/dealers/{dealerId}/appointments/{id}"),
+        appt,
+        [{ reception: { start: "2026-11-25T11:00" } }, { reception: { start: "2026-11-25T11:30" } }],
+        { "If-Match": String(a.version) },
+      ],
+      [
+        op("post", "/v1/dealers/{dealerId}/appointments/{id}/{action}"),
+        `${appt}/confirm`,
+        [{ reason: "one" }, { reason: "two" }],
+      ],
+      [
+        op("post", "/v1/manage/{token}/reschedule"),
+        `/v1/manage/${a.manageToken}/reschedule`,
+        [{ start: "2026-11-27T10:00" }, { start: "2026-11-27T11:00" }],
+      ],
+      [
+        op("post", "/v1/manage/{token}/cancel"),
+        `/v1/manage/${a.manageToken}/cancel`,
+        [{ reason: "one" }, { reason: "two" }],
+      ],
     ];
     for (const [o, path, bodies, headers] of cases) {
       const second = await twice(o, path, bodies, headers);
@@ -196,10 +252,20 @@ describe("every status the matrix provokes is declared", () => {
 
 describe("the public operations' rate limits", () => {
   it("answer 429 rate_limited, declared, on every rate-limited operation", async () => {
-    const limited = createTestApp({ deps: { rateLimits: { search: { perSecond: 0.001, burst: 1 }, booking: { perSecond: 0.001, burst: 1 }, dealer: { perSecond: 0.001, burst: 1000 } } } });
+    const limited = createTestApp({
+      deps: {
+        rateLimits: {
+          search: { perSecond: 0.001, burst: 1 },
+          booking: { perSecond: 0.001, burst: 1 },
+          dealer: { perSecond: 0.001, burst: 1000 },
+        },
+      },
+    });
     try {
       await limited.json("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth);
-      const publicOps = ops.filter((o) => o.op.security.length === 0 || o.op.security.some((x: object) => Object.keys(x).length === 0));
+      const publicOps = ops.filter(
+        (o) => o.op.security.length === 0 || o.op.security.some((x: object) => Object.keys(x).length === 0),
+      );
       const refused: string[] = [];
       for (const o of publicOps) {
         const json: Record<string, string> = hasJsonBody(o.op) ? { "Content-Type": "application/json" } : {};

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { type AppointmentView, type DayBoard, json, type ProgressView, type TickResult } from "../support/contracts.js";
-import { type Api, auth, book, booking, expectProblem, inProcess, ms, putDealer, readDb, romeDealer, useRealServer } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  book,
+  booking,
+  expectProblem,
+  inProcess,
+  ms,
+  putDealer,
+  readDb,
+  romeDealer,
+  useRealServer,
+} from "../support/http.js";
 
 // Progress and re-promise over HTTP (issue 13 item 3), on a real SQLite file: one
 // mechanic (Luca) gets two 2 h maintenances received at 09:00 and 09:15 on Wednesday;
@@ -9,26 +21,56 @@ import { type Api, auth, book, booking, expectProblem, inProcess, ms, putDealer,
 // so that the check-in and the reports happen on the day itself.
 
 const DAY = "2026-11-25"; // Wednesday, Europe/Rome (+01:00)
-const roster = { workshop: { mechanical: [{ id: "luca", name: "Luca Verdi" }], diagnosis: [{ id: "dora", name: "Dora Neri" }], bodywork: [] } };
+const roster = {
+  workshop: {
+    mechanical: [{ id: "luca", name: "Luca Verdi" }],
+    diagnosis: [{ id: "dora", name: "Dora Neri" }],
+    bodywork: [],
+  },
+};
 const at = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+01:00`);
 
 async function setup(config: Record<string, unknown> = {}, mobility = ["none", "none"]) {
   const clock = { ms: Date.parse("2026-11-23T09:00:00Z") };
   const t = inProcess({ deps: { now: () => clock.ms } });
   await putDealer(t.api, "uno", romeDealer({ ...roster, ...config }));
-  const a = await book(t.api, "uno", booking({ start: `${DAY}T09:00`, advisorId: "anna" }, { mobility: mobility[0] }), auth);
-  const b = await book(t.api, "uno", booking({ start: `${DAY}T09:15`, advisorId: "bruno" }, { mobility: mobility[1] }), auth);
+  const a = await book(
+    t.api,
+    "uno",
+    booking({ start: `${DAY}T09:00`, advisorId: "anna" }, { mobility: mobility[0] }),
+    auth,
+  );
+  const b = await book(
+    t.api,
+    "uno",
+    booking({ start: `${DAY}T09:15`, advisorId: "bruno" }, { mobility: mobility[1] }),
+    auth,
+  );
   const progress = (id: string, version: number | string, body: unknown, headers: Record<string, string> = {}) =>
-    t.api("POST", `/v1/dealers/uno/appointments/${id}/progress`, body, { ...auth, "If-Match": String(version), ...headers });
+    t.api("POST", `/v1/dealers/uno/appointments/${id}/progress`, body, {
+      ...auth,
+      "If-Match": String(version),
+      ...headers,
+    });
   const checkIn = async (id: string) => {
     const res = await t.api("POST", `/v1/dealers/uno/appointments/${id}/check-in`, {}, auth);
     expect(res.status).toBe(200);
     return (await json<AppointmentView>(res)).version as number;
   };
-  const jobs = (id: string, kind: string) => t.sqlite.prepare("SELECT due_at AS dueAt, status FROM jobs WHERE appointment_id = ? AND kind = ? ORDER BY due_at").all(id, kind) as Array<{ dueAt: number; status: string }>;
-  const pending = (id: string, kind: string) => jobs(id, kind).filter((j) => j.status === "pending").map((j) => j.dueAt);
-  const messages = (id: string, kind: string) => t.sqlite.prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?").all(id, kind) as Array<{ audience: string; status: string }>;
-  const get = async (id: string) => json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth));
+  const jobs = (id: string, kind: string) =>
+    t.sqlite
+      .prepare("SELECT due_at AS dueAt, status FROM jobs WHERE appointment_id = ? AND kind = ? ORDER BY due_at")
+      .all(id, kind) as Array<{ dueAt: number; status: string }>;
+  const pending = (id: string, kind: string) =>
+    jobs(id, kind)
+      .filter((j) => j.status === "pending")
+      .map((j) => j.dueAt);
+  const messages = (id: string, kind: string) =>
+    t.sqlite
+      .prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?")
+      .all(id, kind) as Array<{ audience: string; status: string }>;
+  const get = async (id: string) =>
+    json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth));
   return { t, clock, a, b, progress, checkIn, pending, messages, get };
 }
 
@@ -51,7 +93,9 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
     expect(body.state).toBe("started");
     expect(body.conflicts).toEqual([]);
-    expect(body.changes.map((c) => [c.appointmentId, c.readyAtBefore.slice(11, 16), c.readyAt.slice(11, 16), c.returnMoved])).toEqual([
+    expect(
+      body.changes.map((c) => [c.appointmentId, c.readyAtBefore.slice(11, 16), c.readyAt.slice(11, 16), c.returnMoved]),
+    ).toEqual([
       [s.a.id, "11:45", "13:45", true],
       [s.b.id, "13:45", "15:45", true],
     ]);
@@ -92,8 +136,16 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
 
   it("a return that would overbook the courtesy car is reported to the advisor, not moved", async () => {
     // One courtesy car: A has it until its 11:45 return, C takes it from 12:15.
-    const s = await setup({ mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } }, ["courtesy_car", "none"]);
-    const c = await book(s.t.api, "uno", booking({ start: `${DAY}T12:15`, advisorId: "bruno" }, { mobility: "courtesy_car" }), auth);
+    const s = await setup(
+      { mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } },
+      ["courtesy_car", "none"],
+    );
+    const c = await book(
+      s.t.api,
+      "uno",
+      booking({ start: `${DAY}T12:15`, advisorId: "bruno" }, { mobility: "courtesy_car" }),
+      auth,
+    );
     s.clock.ms = at("10:00");
     const version = await s.checkIn(s.a.id);
     s.clock.ms = at("10:30");
@@ -101,7 +153,9 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(res.status).toBe(200);
     const body = await json<ProgressView>(res);
     expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
-    expect(body.conflicts).toEqual([{ appointmentId: s.a.id, code: "mobility_unavailable", message: expect.any(String) }]);
+    expect(body.conflicts).toEqual([
+      { appointmentId: s.a.id, code: "mobility_unavailable", message: expect.any(String) },
+    ]);
     // The return stays where it was (the car is not double-booked) and the advisor has a task.
     expect(body.appointment.return!.start).toBe(s.a.return!.start);
     expect(body.changes.find((x) => x.appointmentId === s.a.id)!.returnMoved).toBe(false);
@@ -118,16 +172,30 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("10:00");
     let version = await s.checkIn(s.a.id);
     s.clock.ms = at("10:30");
-    const pending = await json<ProgressView>(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: false } }));
+    const pending = await json<ProgressView>(
+      await s.progress(s.a.id, version, {
+        state: "started",
+        extraWork: { description: "Front brake pads worn", hours: 1, approved: false },
+      }),
+    );
     expect(pending.appointment.readyAt).toBe(s.a.readyAt);
     expect(pending.changes).toEqual([]);
-    expect(pending.extraWork).toEqual([{ id: expect.any(String), description: "Front brake pads worn", hours: 1, status: "pending" }]);
+    expect(pending.extraWork).toEqual([
+      { id: expect.any(String), description: "Front brake pads worn", hours: 1, status: "pending" },
+    ]);
     expect(s.messages(s.a.id, "extra_work_approval")).toHaveLength(1);
     expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(0);
     version = pending.appointment.version;
-    const approved = await json<ProgressView>(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "Front brake pads worn", hours: 1, approved: true } }));
+    const approved = await json<ProgressView>(
+      await s.progress(s.a.id, version, {
+        state: "started",
+        extraWork: { description: "Front brake pads worn", hours: 1, approved: true },
+      }),
+    );
     expect(approved.appointment.readyAt).toBe(`${DAY}T12:45:00+01:00`);
-    expect(approved.extraWork).toEqual([{ id: pending.extraWork[0].id, description: "Front brake pads worn", hours: 1, status: "approved" }]);
+    expect(approved.extraWork).toEqual([
+      { id: pending.extraWork[0].id, description: "Front brake pads worn", hours: 1, status: "approved" },
+    ]);
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T14:45:00+01:00`);
   });
 
@@ -150,12 +218,37 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     s.clock.ms = at("10:00");
     const version = await s.checkIn(s.a.id);
     await expectProblem(await s.progress(s.a.id, version - 1, { state: "started" }), 412, "version_conflict");
-    await expectProblem(await s.t.api("POST", `/v1/dealers/uno/appointments/${s.a.id}/progress`, { state: "started" }, auth), 428, "precondition_required");
-    await expectProblem(await s.progress(s.a.id, version, { state: "started", colour: "red" }), 400, "validation_failed");
+    await expectProblem(
+      await s.t.api("POST", `/v1/dealers/uno/appointments/${s.a.id}/progress`, { state: "started" }, auth),
+      428,
+      "precondition_required",
+    );
+    await expectProblem(
+      await s.progress(s.a.id, version, { state: "started", colour: "red" }),
+      400,
+      "validation_failed",
+    );
     await expectProblem(await s.progress(s.a.id, version, { state: "finished" }), 400, "validation_failed");
-    await expectProblem(await s.progress(s.a.id, version, { state: "started", remainingHours: -1 }), 400, "validation_failed");
-    await expectProblem(await s.progress(s.a.id, version, { state: "started", extraWork: { description: "x", hours: 1 } }), 400, "validation_failed");
-    await expectProblem(await s.t.api("POST", `/v1/dealers/uno/appointments/${s.a.id}/progress`, { state: "started" }, { "If-Match": String(version) }), 401, "unauthorized");
+    await expectProblem(
+      await s.progress(s.a.id, version, { state: "started", remainingHours: -1 }),
+      400,
+      "validation_failed",
+    );
+    await expectProblem(
+      await s.progress(s.a.id, version, { state: "started", extraWork: { description: "x", hours: 1 } }),
+      400,
+      "validation_failed",
+    );
+    await expectProblem(
+      await s.t.api(
+        "POST",
+        `/v1/dealers/uno/appointments/${s.a.id}/progress`,
+        { state: "started" },
+        { "If-Match": String(version) },
+      ),
+      401,
+      "unauthorized",
+    );
     await expectProblem(await s.progress("nope", version, { state: "started" }), 404, "not_found");
     // Nothing above was written: the version is still the check-in's.
     expect((await s.get(s.a.id)).version).toBe(version);
@@ -169,7 +262,9 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     const res = await s.t.api("POST", "/v1/admin/tick", { deliver: false }, auth);
     expect(res.status).toBe(200);
     const ran = await json<TickResult>(res);
-    expect(ran.jobs.filter((j) => j.kind === "progress_check").map((j) => [j.appointmentId, j.dueAt])).toEqual([[s.a.id, new Date(at("11:06")).toISOString()]]);
+    expect(ran.jobs.filter((j) => j.kind === "progress_check").map((j) => [j.appointmentId, j.dueAt])).toEqual([
+      [s.a.id, new Date(at("11:06")).toISOString()],
+    ]);
     expect(s.messages(s.a.id, "progress_check")).toEqual([{ audience: "staff", status: expect.any(String) }]);
     // B's car is not in the workshop yet: its check does not fire before it is due anyway.
     expect(s.messages(s.b.id, "progress_check")).toEqual([]);
@@ -186,7 +281,12 @@ describe("progress over the real server (Node, frozen clock at Monday 10:00 Rome
     expect(a.readyAt).toBe("2026-11-23T16:45:00+01:00");
     const checkIn = await http("POST", `/v1/dealers/real/appointments/${a.id}/check-in`, {}, auth);
     const version = (await json<AppointmentView>(checkIn)).version;
-    const res = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
+    const res = await http(
+      "POST",
+      `/v1/dealers/real/appointments/${a.id}/progress`,
+      { state: "started", remainingHours: 3 },
+      { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" },
+    );
     expect(res.status).toBe(200);
     const body = await json<ProgressView>(res);
     // The car reaches the workshop at 14:30: three hours to 17:30, checked by 17:45.
@@ -194,13 +294,24 @@ describe("progress over the real server (Node, frozen clock at Monday 10:00 Rome
     expect(ms(body.appointment.return!.start)).toBeGreaterThanOrEqual(ms(body.appointment.readyAt));
     expect(body.appointment.return!.advisorId).toBe("anna");
     // The same report again with the same key is a replay, not a second re-plan.
-    const again = await http("POST", `/v1/dealers/real/appointments/${a.id}/progress`, { state: "started", remainingHours: 3 }, { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" });
+    const again = await http(
+      "POST",
+      `/v1/dealers/real/appointments/${a.id}/progress`,
+      { state: "started", remainingHours: 3 },
+      { ...auth, "If-Match": `"${version}"`, "Idempotency-Key": "progress-1" },
+    );
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     const db = readDb(real.server.dbPath);
     try {
-      expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE appointment_id = ? AND kind = 'ready_time_changed'").all(a.id)).toEqual([{ n: 1 }]);
-      const ready = db.prepare("SELECT due_at AS d FROM jobs WHERE appointment_id = ? AND kind = 'car_ready' AND status = 'pending'").all(a.id);
+      expect(
+        db
+          .prepare("SELECT count(*) AS n FROM outbox WHERE appointment_id = ? AND kind = 'ready_time_changed'")
+          .all(a.id),
+      ).toEqual([{ n: 1 }]);
+      const ready = db
+        .prepare("SELECT due_at AS d FROM jobs WHERE appointment_id = ? AND kind = 'car_ready' AND status = 'pending'")
+        .all(a.id);
       expect(ready).toEqual([{ d: Date.parse("2026-11-23T16:45:00+01:00") }]);
     } finally {
       db.close();

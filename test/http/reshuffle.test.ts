@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
 import type { DealerConfig } from "../../src/core/dealer-config.js";
 import { type AppointmentView, json, type ReshufflePlan } from "../support/contracts.js";
-import { type Api, auth, book, booking, expectProblem, fetchApi, inProcess, type InProcess, ms, putDealer, readDb, romeDealer } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  book,
+  booking,
+  expectProblem,
+  fetchApi,
+  inProcess,
+  type InProcess,
+  ms,
+  putDealer,
+  readDb,
+  romeDealer,
+} from "../support/http.js";
 
 // Reshuffling the day (staff): swap, sick advisor, walk-in, running late. Each has a dry
 // run (mode "plan": nothing stored) and an apply (one transaction, one audit row, 412 on a
@@ -36,7 +49,12 @@ async function dealer(overrides: Record<string, unknown> = {}): Promise<string> 
 }
 
 /** Staff books a maintenance (15 min) reception, or another intervention, at a local time. */
-async function bookAt(dealerId: string, local: string, advisorId: string, interventions = ["maintenance"]): Promise<AppointmentView> {
+async function bookAt(
+  dealerId: string,
+  local: string,
+  advisorId: string,
+  interventions = ["maintenance"],
+): Promise<AppointmentView> {
   return book(api, dealerId, booking({ start: local, advisorId }, { interventions, channel: "phone" }), auth);
 }
 
@@ -49,14 +67,29 @@ async function plan(dealerId: string, kind: string, body: unknown): Promise<Resh
   expect(planned.mode).toBe("plan");
   return planned;
 }
-const get = async (dealerId: string, id: string) => json<AppointmentView>(await api("GET", `/v1/dealers/${dealerId}/appointments/${id}`, undefined, auth));
+const get = async (dealerId: string, id: string) =>
+  json<AppointmentView>(await api("GET", `/v1/dealers/${dealerId}/appointments/${id}`, undefined, auth));
 const auditRows = (dealerId: string, action: string) =>
-  t.sqlite.prepare("SELECT appointment_id, actor, before_json, after_json, reason FROM audit_log WHERE dealer_id = ? AND action = ? ORDER BY id").all(dealerId, action) as Array<{ appointment_id: string; actor: string; before_json: string; after_json: string; reason: string | null }>;
+  t.sqlite
+    .prepare(
+      "SELECT appointment_id, actor, before_json, after_json, reason FROM audit_log WHERE dealer_id = ? AND action = ? ORDER BY id",
+    )
+    .all(dealerId, action) as Array<{
+    appointment_id: string;
+    actor: string;
+    before_json: string;
+    after_json: string;
+    reason: string | null;
+  }>;
 
 describe("sick advisor (absence)", () => {
   it("dry run stores nothing; apply keeps every time with another advisor, records the absence and one audit row", async () => {
     const d = await dealer();
-    const a = [await bookAt(d, `${TUE}T09:00`, "anna"), await bookAt(d, `${TUE}T10:00`, "anna"), await bookAt(d, `${TUE}T11:00`, "anna")];
+    const a = [
+      await bookAt(d, `${TUE}T09:00`, "anna"),
+      await bookAt(d, `${TUE}T10:00`, "anna"),
+      await bookAt(d, `${TUE}T11:00`, "anna"),
+    ];
     const other = await bookAt(d, `${TUE}T15:00`, "anna"); // after the absence: untouched
     const body = { advisorId: "anna", start: `${TUE}T08:00`, end: `${TUE}T13:00`, reason: "sick" };
 
@@ -65,7 +98,14 @@ describe("sick advisor (absence)", () => {
     expect(t.snapshot()).toEqual(before);
     expect(p.moves.map((m) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
     for (const m of p.moves) {
-      expect(m).toMatchObject({ version: 1, timeChanged: false, advisorChanged: true, notifyCustomer: false, forced: false, shiftMinutes: 0 });
+      expect(m).toMatchObject({
+        version: 1,
+        timeChanged: false,
+        advisorChanged: true,
+        notifyCustomer: false,
+        forced: false,
+        shiftMinutes: 0,
+      });
       expect(m.to.reception.advisorId).not.toBe("anna");
       expect(ms(m.to.reception.start)).toBe(ms(m.from.reception.start));
     }
@@ -86,19 +126,34 @@ describe("sick advisor (absence)", () => {
       expect(ms(now.reception.start)).toBe(ms(m.from.reception.start));
     }
     expect((await get(d, other.id)).version).toBe(1);
-    const config = JSON.parse((t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(d) as { config_json: string }).config_json) as DealerConfig;
-    expect(config.advisors.find((x) => x.id === "anna")!.absences).toEqual([{ start: `${TUE}T08:00`, end: `${TUE}T13:00`, reason: "sick" }]);
+    const config = JSON.parse(
+      (t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(d) as { config_json: string }).config_json,
+    ) as DealerConfig;
+    expect(config.advisors.find((x) => x.id === "anna")!.absences).toEqual([
+      { start: `${TUE}T08:00`, end: `${TUE}T13:00`, reason: "sick" },
+    ]);
     const rows = auditRows(d, "reshuffle:absence");
     expect(rows).toHaveLength(1);
-    expect((JSON.parse(rows[0].after_json) as ReshufflePlan).moves.map((m) => m.appointmentId).sort()).toEqual(a.map((x) => x.id).sort());
+    expect((JSON.parse(rows[0].after_json) as ReshufflePlan).moves.map((m) => m.appointmentId).sort()).toEqual(
+      a.map((x) => x.id).sort(),
+    );
     expect(rows[0].reason).toBe("sick"); // the absence's reason is the reshuffle's
 
     // The absence is in force: Anna cannot be booked in it any more.
-    const again = await api("POST", `/v1/dealers/${d}/appointments`, booking({ start: `${TUE}T09:30`, advisorId: "anna" }), auth);
+    const again = await api(
+      "POST",
+      `/v1/dealers/${d}/appointments`,
+      booking({ start: `${TUE}T09:30`, advisorId: "anna" }),
+      auth,
+    );
     const problem = await expectProblem(again, 409, "slot_unavailable");
     expect(problem.violations.map((v) => v.code)).toContain("advisor_absent");
     // The same token again: everything it was computed on has changed.
-    await expectProblem(await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }), 412, "version_conflict");
+    await expectProblem(
+      await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }),
+      412,
+      "version_conflict",
+    );
   });
 
   it("changes a time only when nobody is free then (nearest time, flagged), and lists for contact with two options", async () => {
@@ -106,7 +161,13 @@ describe("sick advisor (absence)", () => {
     const x = await bookAt(d, `${TUE}T09:00`, "anna");
     const p = await plan(d, "absence", { advisorId: "anna", start: `${TUE}T08:00`, end: `${TUE}T10:00` });
     expect(p.moves).toHaveLength(1);
-    expect(p.moves[0]).toMatchObject({ appointmentId: x.id, timeChanged: true, advisorChanged: false, notifyCustomer: true, shiftMinutes: 60 });
+    expect(p.moves[0]).toMatchObject({
+      appointmentId: x.id,
+      timeChanged: true,
+      advisorChanged: false,
+      notifyCustomer: true,
+      shiftMinutes: 60,
+    });
     expect(ms(p.moves[0].to.reception.start)).toBe(ms(`${TUE}T10:00:00+01:00`));
     expect(p.notify).toEqual([x.id]);
 
@@ -127,13 +188,26 @@ describe("sick advisor (absence)", () => {
     const p = await plan(d, "absence", body);
     await expectProblem(await post(d, "absence", { ...body, mode: "apply" }), 428, "precondition_required");
     // Another advisor moves y meanwhile (out of the absence).
-    const moved = await api("PATCH", `/v1/dealers/${d}/appointments/${y.id}`, { reception: { start: `${TUE}T14:00` } }, { ...auth, "If-Match": "1" });
+    const moved = await api(
+      "PATCH",
+      `/v1/dealers/${d}/appointments/${y.id}`,
+      { reception: { start: `${TUE}T14:00` } },
+      { ...auth, "If-Match": "1" },
+    );
     expect(moved.status).toBe(200);
     const before = t.snapshot();
-    const stale = await expectProblem(await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }), 412, "version_conflict");
+    const stale = await expectProblem(
+      await post(d, "absence", { ...body, mode: "apply", planToken: p.planToken }),
+      412,
+      "version_conflict",
+    );
     expect(stale).toMatchObject({ appointmentId: y.id, expectedVersion: 1, currentVersion: 2 });
     expect(stale.plan.moves.map((m) => m.appointmentId)).toEqual([x.id]);
-    await expectProblem(await post(d, "absence", { ...body, mode: "apply", expectedVersions: { [x.id]: 7 } }), 412, "version_conflict");
+    await expectProblem(
+      await post(d, "absence", { ...body, mode: "apply", expectedVersions: { [x.id]: 7 } }),
+      412,
+      "version_conflict",
+    );
     expect(t.snapshot()).toEqual(before);
     // With the fresh plan's token it goes through.
     const ok = await post(d, "absence", { ...body, mode: "apply", planToken: stale.plan.planToken });
@@ -152,8 +226,16 @@ describe("swap", () => {
     const res = await post(d, "swap", { ...body, mode: "apply", planToken: p.planToken, reason: "customer request" });
     expect(res.status).toBe(200);
     const [na, nb] = [await get(d, a.id), await get(d, b.id)];
-    expect({ advisor: na.reception.advisorId, start: ms(na.reception.start), version: na.version }).toEqual({ advisor: "bruno", start: ms(`${TUE}T11:00:00+01:00`), version: 2 });
-    expect({ advisor: nb.reception.advisorId, start: ms(nb.reception.start), version: nb.version }).toEqual({ advisor: "anna", start: ms(`${TUE}T09:00:00+01:00`), version: 2 });
+    expect({ advisor: na.reception.advisorId, start: ms(na.reception.start), version: na.version }).toEqual({
+      advisor: "bruno",
+      start: ms(`${TUE}T11:00:00+01:00`),
+      version: 2,
+    });
+    expect({ advisor: nb.reception.advisorId, start: ms(nb.reception.start), version: nb.version }).toEqual({
+      advisor: "anna",
+      start: ms(`${TUE}T09:00:00+01:00`),
+      version: 2,
+    });
     const rows = auditRows(d, "reshuffle:swap");
     expect(rows).toHaveLength(1);
     expect(rows[0].reason).toBe("customer request");
@@ -170,17 +252,32 @@ describe("swap", () => {
     const c = await bookAt(d, `${TUE}T09:15`, "anna");
     const before = t.snapshot();
 
-    const refused = await expectProblem(await post(d, "swap", { ...body, mode: "apply", expectedVersions: { [a.id]: 1, [b.id]: 1 } }), 409, "rule_violation");
+    const refused = await expectProblem(
+      await post(d, "swap", { ...body, mode: "apply", expectedVersions: { [a.id]: 1, [b.id]: 1 } }),
+      409,
+      "rule_violation",
+    );
     expect(refused.violations).toContainEqual(expect.objectContaining({ appointmentId: b.id, code: "advisor_busy" }));
     expect(refused.violations.every((v) => typeof v.message === "string" && v.message.length > 10)).toBe(true);
     expect(refused.alternatives.filter((o) => o.appointmentId === b.id).length).toBeGreaterThanOrEqual(2);
     // The dry run's own moves, sent back as the plan: the first passes, the second does not → none.
-    const explicit = await expectProblem(await post(d, "swap", { ...body, mode: "apply", plan: { moves: p.moves } }), 409, "rule_violation");
+    const explicit = await expectProblem(
+      await post(d, "swap", { ...body, mode: "apply", plan: { moves: p.moves } }),
+      409,
+      "rule_violation",
+    );
     expect(explicit.violations.map((v) => v.appointmentId)).toEqual([b.id]);
     expect(t.snapshot()).toEqual(before);
     // The in-memory index was put back too: a's slot is still taken, 11:00 with Bruno too.
-    for (const [start, advisorId] of [[`${TUE}T09:00`, "anna"], [`${TUE}T11:00`, "bruno"]]) {
-      await expectProblem(await api("POST", `/v1/dealers/${d}/appointments`, booking({ start, advisorId }), auth), 409, "slot_unavailable");
+    for (const [start, advisorId] of [
+      [`${TUE}T09:00`, "anna"],
+      [`${TUE}T11:00`, "bruno"],
+    ]) {
+      await expectProblem(
+        await api("POST", `/v1/dealers/${d}/appointments`, booking({ start, advisorId }), auth),
+        409,
+        "slot_unavailable",
+      );
     }
     expect((await get(d, c.id)).version).toBe(1);
   });
@@ -195,7 +292,12 @@ describe("running late", () => {
     const p = await plan(d, "late", { appointmentId: a.id, minutes: 10 });
     expect(p.late).toEqual({ appointmentId: a.id, requestedMinutes: 10, shiftMinutes: 15 });
     const byId = new Map(p.moves.map((m) => [m.appointmentId, m]));
-    expect(byId.get(a.id)).toMatchObject({ timeChanged: true, advisorChanged: false, shiftMinutes: 15, notifyCustomer: true });
+    expect(byId.get(a.id)).toMatchObject({
+      timeChanged: true,
+      advisorChanged: false,
+      shiftMinutes: 15,
+      notifyCustomer: true,
+    });
     expect(byId.get(b.id)).toMatchObject({ timeChanged: false, advisorChanged: true, notifyCustomer: false });
     expect(byId.has(c.id)).toBe(false);
     const res = await post(d, "late", { appointmentId: a.id, minutes: 10, mode: "apply", planToken: p.planToken });
@@ -229,10 +331,26 @@ describe("running late", () => {
     const start = new Date(readyAt + 35 * 60_000).toISOString().replace(".000Z", "Z");
     const edited = { ...move, to: { ...move.to, return: { start, advisorId: "carla", minutes: 12 } } };
     // Too long a return is refused by the schema, one before the car is ready by the rules.
-    await expectProblem(await post(d, "late", { appointmentId: a.id, minutes: 30, mode: "apply", plan: { moves: [{ ...edited, to: { ...edited.to, return: { start, advisorId: "carla", minutes: 20 } } }] } }), 400, "validation_failed");
+    await expectProblem(
+      await post(d, "late", {
+        appointmentId: a.id,
+        minutes: 30,
+        mode: "apply",
+        plan: { moves: [{ ...edited, to: { ...edited.to, return: { start, advisorId: "carla", minutes: 20 } } }] },
+      }),
+      400,
+      "validation_failed",
+    );
     const early = new Date(readyAt - 60 * 60_000).toISOString().replace(".000Z", "Z");
     const tooEarly = await expectProblem(
-      await post(d, "late", { appointmentId: a.id, minutes: 30, mode: "apply", plan: { moves: [{ ...edited, to: { ...edited.to, return: { start: early, advisorId: "carla", minutes: 12 } } }] } }),
+      await post(d, "late", {
+        appointmentId: a.id,
+        minutes: 30,
+        mode: "apply",
+        plan: {
+          moves: [{ ...edited, to: { ...edited.to, return: { start: early, advisorId: "carla", minutes: 12 } } }],
+        },
+      }),
       409,
       "rule_violation",
     );
@@ -248,22 +366,38 @@ describe("running late", () => {
 describe("walk-in", () => {
   it("takes now when an advisor is free", async () => {
     const d = await dealer();
-    const p = await plan(d, "walk-in", { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { name: "Walk In" } });
+    const p = await plan(d, "walk-in", {
+      vehicle: { model: "Grecale" },
+      interventions: ["maintenance"],
+      customer: { name: "Walk In" },
+    });
     expect(p.walkIn).toMatchObject({ forced: false, overridden: [] });
     expect(ms(p.walkIn!.reception.start)).toBe(ms(`${MON}T10:00:00+01:00`));
   });
 
   it("uses the buffer (recorded as forced) rather than sending the customer to a later time", async () => {
     // Anna alone, away until 11:00; 11:15, 11:30 and 11:45 booked: 11:00 is free but a fourth reception in that hour.
-    const d = await dealer({ advisors: [{ id: "anna", name: "Anna Rossi", absences: [{ start: `${MON}T09:00`, end: `${MON}T11:00` }] }] });
+    const d = await dealer({
+      advisors: [{ id: "anna", name: "Anna Rossi", absences: [{ start: `${MON}T09:00`, end: `${MON}T11:00` }] }],
+    });
     for (const hm of ["11:15", "11:30", "11:45"]) await bookAt(d, `${MON}T${hm}`, "anna");
-    const body = { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true, name: "Walk In", phone: "+39 333 0000000" }, request: "Warning light on" };
+    const body = {
+      vehicle: { model: "Grecale" },
+      interventions: ["maintenance"],
+      customer: { known: true, name: "Walk In", phone: "+39 333 0000000" },
+      request: "Warning light on",
+    };
     const p = await plan(d, "walk-in", body);
     expect(ms(p.walkIn!.reception.start)).toBe(ms(`${MON}T11:00:00+01:00`));
     expect(p.walkIn).toMatchObject({ forced: true });
     expect(p.walkIn!.overridden).toContain("hourly_cap");
 
-    const res = await post(d, "walk-in", { ...body, mode: "apply", planToken: p.planToken }, { "Idempotency-Key": "walk-in-1" });
+    const res = await post(
+      d,
+      "walk-in",
+      { ...body, mode: "apply", planToken: p.planToken },
+      { "Idempotency-Key": "walk-in-1" },
+    );
     const applied = await json<ReshufflePlan>(res);
     expect(res.status).toBe(200);
     expect(applied.created).toMatchObject({ status: "confirmed", channel: "walk_in", forced: true, version: 1 });
@@ -275,7 +409,12 @@ describe("walk-in", () => {
     expect(rows[0].appointment_id).toBe(applied.created!.id);
     expect(JSON.parse(rows[0].after_json).walkIn.overridden).toContain("hourly_cap");
     // A retry with the same key replays the answer and books nothing new.
-    const again = await post(d, "walk-in", { ...body, mode: "apply", planToken: p.planToken }, { "Idempotency-Key": "walk-in-1" });
+    const again = await post(
+      d,
+      "walk-in",
+      { ...body, mode: "apply", planToken: p.planToken },
+      { "Idempotency-Key": "walk-in-1" },
+    );
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect((await json<ReshufflePlan>(again)).created!.id).toBe(applied.created!.id);
     expect(auditRows(d, "reshuffle:walk_in")).toHaveLength(1);
@@ -285,7 +424,8 @@ describe("walk-in", () => {
 describe("staff only", () => {
   it("refuses anonymous callers before reading the body", async () => {
     const d = await dealer();
-    for (const kind of ["swap", "absence", "walk-in", "late"]) await expectProblem(await api("POST", `/v1/dealers/${d}/reshuffle/${kind}`, {}), 401, "unauthorized");
+    for (const kind of ["swap", "absence", "walk-in", "late"])
+      await expectProblem(await api("POST", `/v1/dealers/${d}/reshuffle/${kind}`, {}), 401, "unauthorized");
   });
 });
 
@@ -297,11 +437,25 @@ async function race(http: Api, dealerId: string): Promise<number[]> {
   };
   const a = await book1(`${TUE}T09:00`, "anna");
   const b = await book1(`${TUE}T11:00`, "bruno");
-  const swap = await json<ReshufflePlan>(await http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id] }, auth));
-  const late = await json<ReshufflePlan>(await http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15 }, auth));
+  const swap = await json<ReshufflePlan>(
+    await http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id] }, auth),
+  );
+  const late = await json<ReshufflePlan>(
+    await http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15 }, auth),
+  );
   const results = await Promise.all([
-    http("POST", `/v1/dealers/${dealerId}/reshuffle/swap`, { appointmentIds: [a.id, b.id], mode: "apply", planToken: swap.planToken }, auth),
-    http("POST", `/v1/dealers/${dealerId}/reshuffle/late`, { appointmentId: a.id, minutes: 15, mode: "apply", planToken: late.planToken }, auth),
+    http(
+      "POST",
+      `/v1/dealers/${dealerId}/reshuffle/swap`,
+      { appointmentIds: [a.id, b.id], mode: "apply", planToken: swap.planToken },
+      auth,
+    ),
+    http(
+      "POST",
+      `/v1/dealers/${dealerId}/reshuffle/late`,
+      { appointmentId: a.id, minutes: 15, mode: "apply", planToken: late.planToken },
+      auth,
+    ),
   ]);
   return results.map((r) => r.status).sort();
 }
@@ -311,7 +465,9 @@ describe("concurrency: two plans touching one appointment", () => {
     for (let round = 0; round < 10; round++) {
       const d = await dealer();
       expect(await race(api, d)).toEqual([200, 412]);
-      const rows = t.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE dealer_id = ? AND action LIKE 'reshuffle:%'").get(d) as { n: number };
+      const rows = t.sqlite
+        .prepare("SELECT count(*) AS n FROM audit_log WHERE dealer_id = ? AND action LIKE 'reshuffle:%'")
+        .get(d) as { n: number };
       expect(rows.n).toBe(1);
     }
   });
@@ -335,7 +491,9 @@ describe("concurrency: two plans touching one appointment", () => {
       }
       const db = readDb(server.dbPath);
       try {
-        const n = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'reshuffle:%'").get() as { n: number }).n;
+        const n = (
+          db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'reshuffle:%'").get() as { n: number }
+        ).n;
         expect(n).toBe(5);
       } finally {
         db.close();
@@ -350,16 +508,48 @@ describe("PATCH: the return appointment, and refusals with alternatives", () => 
     const a = await bookAt(d, `${TUE}T09:00`, "anna");
     const readyAt = ms(a.readyAt);
     const start = new Date(readyAt + 30 * 60_000).toISOString().replace(".000Z", "Z");
-    const res = await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { start, advisorId: "bruno", minutes: 12 } }, { ...auth, "If-Match": "1" });
+    const res = await api(
+      "PATCH",
+      `/v1/dealers/${d}/appointments/${a.id}`,
+      { return: { start, advisorId: "bruno", minutes: 12 } },
+      { ...auth, "If-Match": "1" },
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { return: unknown }).return).toMatchObject({ advisorId: "bruno", minutes: 12 });
-    await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { minutes: 9 } }, { ...auth, "If-Match": "2" }), 400, "validation_failed");
+    await expectProblem(
+      await api(
+        "PATCH",
+        `/v1/dealers/${d}/appointments/${a.id}`,
+        { return: { minutes: 9 } },
+        { ...auth, "If-Match": "2" },
+      ),
+      400,
+      "validation_failed",
+    );
     const early = new Date(readyAt - 60 * 60_000).toISOString().replace(".000Z", "Z");
-    const refused = await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { return: { start: early } }, { ...auth, "If-Match": "2" }), 409, "rule_violation");
+    const refused = await expectProblem(
+      await api(
+        "PATCH",
+        `/v1/dealers/${d}/appointments/${a.id}`,
+        { return: { start: early } },
+        { ...auth, "If-Match": "2" },
+      ),
+      409,
+      "rule_violation",
+    );
     expect(refused.violations.map((v) => v.code)).toContain("return_before_ready");
     // A reception refused by PATCH comes with the nearest valid alternatives too.
     await bookAt(d, `${TUE}T11:00`, "bruno");
-    const busy = await expectProblem(await api("PATCH", `/v1/dealers/${d}/appointments/${a.id}`, { reception: { start: `${TUE}T11:00`, advisorId: "bruno" } }, { ...auth, "If-Match": "2" }), 409, "rule_violation");
+    const busy = await expectProblem(
+      await api(
+        "PATCH",
+        `/v1/dealers/${d}/appointments/${a.id}`,
+        { reception: { start: `${TUE}T11:00`, advisorId: "bruno" } },
+        { ...auth, "If-Match": "2" },
+      ),
+      409,
+      "rule_violation",
+    );
     expect(busy.violations.map((v) => v.code)).toEqual(["advisor_busy"]);
     expect(busy.alternatives.length).toBeGreaterThanOrEqual(2);
     expect(Math.abs(ms(busy.alternatives[0].start) - ms(`${TUE}T11:00:00+01:00`))).toBeLessThanOrEqual(15 * 60_000);

@@ -29,8 +29,21 @@ afterEach(() => {
 function restartWith(serverSecrets: ServerSecrets) {
   const { sqlite, db } = openDatabase(t.dbPath);
   opened.push(sqlite);
-  const app = createApp({ db, sqlite, now: t.deps.now, adminToken: ADMIN_TOKEN, serverSecrets, rateLimits: false, log: () => {} });
-  return () => app.request(PATH, { method: "POST", headers: { "Content-Type": "application/json", ...KEY }, body: JSON.stringify(body) });
+  const app = createApp({
+    db,
+    sqlite,
+    now: t.deps.now,
+    adminToken: ADMIN_TOKEN,
+    serverSecrets,
+    rateLimits: false,
+    log: () => {},
+  });
+  return () =>
+    app.request(PATH, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...KEY },
+      body: JSON.stringify(body),
+    });
 }
 
 async function bookOnce() {

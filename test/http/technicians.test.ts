@@ -21,7 +21,10 @@ describe("technician plans over HTTP", () => {
     await putDealer(t.api, "uno", romeDealer(roster));
     const starts = ["09:00", "09:15", "09:30"];
     const booked = [];
-    for (const [i, s] of starts.entries()) booked.push(await book(t.api, "uno", booking({ start: `${DAY}T${s}`, advisorId: i === 1 ? "bruno" : "anna" }), auth));
+    for (const [i, s] of starts.entries())
+      booked.push(
+        await book(t.api, "uno", booking({ start: `${DAY}T${s}`, advisorId: i === 1 ? "bruno" : "anna" }), auth),
+      );
     const ready = booked.map((b) => b.readyAt as string);
     expect(ready).toEqual([`${DAY}T11:45:00+01:00`, `${DAY}T13:45:00+01:00`, `${DAY}T15:45:00+01:00`]);
     for (let i = 1; i < ready.length; i++) expect(ms(ready[i]) - ms(ready[i - 1])).toBeGreaterThanOrEqual(2 * 3600_000);

@@ -13,16 +13,57 @@ import { ActionRequest, AvailabilityRequest, BookingRequest } from "../../src/sc
 // content type, body and what the handler was given. Keep it green across upgrades of
 // hono, @hono/zod-openapi and @hono/zod-validator.
 
-const Query = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), tag: z.union([z.string(), z.array(z.string())]).optional() }).strict();
+const Query = z
+  .object({
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    tag: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
 const OddHeader = z.object({ "X-Trace-Mode": z.enum(["on", "off"]).optional() });
 
-const ECHO = { 200: { description: "what validation handed over", content: { "application/json": { schema: z.unknown() } } } };
+const ECHO = {
+  200: { description: "what validation handed over", content: { "application/json": { schema: z.unknown() } } },
+};
 
 const routes = [
-  createRoute({ method: "post", path: "/d/{dealerId}/search", request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } } }, responses: ECHO }),
-  createRoute({ method: "post", path: "/d/{dealerId}/book", request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: BookingRequest } } } }, responses: ECHO }),
-  createRoute({ method: "post", path: "/d/{dealerId}/act", request: { params: DealerParam, headers: IdempotencyHeader, body: { required: false, content: { "application/json": { schema: ActionRequest } } } }, responses: ECHO }),
-  createRoute({ method: "get", path: "/d/{dealerId}/list", request: { params: DealerParam, query: Query, headers: OddHeader }, responses: ECHO }),
+  createRoute({
+    method: "post",
+    path: "/d/{dealerId}/search",
+    request: {
+      params: DealerParam,
+      body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } },
+    },
+    responses: ECHO,
+  }),
+  createRoute({
+    method: "post",
+    path: "/d/{dealerId}/book",
+    request: {
+      params: DealerParam,
+      headers: IdempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: BookingRequest } } },
+    },
+    responses: ECHO,
+  }),
+  createRoute({
+    method: "post",
+    path: "/d/{dealerId}/act",
+    request: {
+      params: DealerParam,
+      headers: IdempotencyHeader,
+      body: { required: false, content: { "application/json": { schema: ActionRequest } } },
+    },
+    responses: ECHO,
+  }),
+  createRoute({
+    method: "get",
+    path: "/d/{dealerId}/list",
+    request: { params: DealerParam, query: Query, headers: OddHeader },
+    responses: ECHO,
+  }),
   createRoute({ method: "get", path: "/plain", responses: ECHO }),
 ];
 
@@ -33,15 +74,27 @@ function build(onePass: boolean) {
   app.use("*", edge({ log: () => {}, now: () => 0 } as unknown as Services));
   installErrorHandlers(app, () => {});
   // Echo what validation handed over, so a difference in parsed values shows too.
-  const echo = (c: { req: { valid: (t: never) => unknown } }, targets: string[]) => Object.fromEntries(targets.map((t) => [t, c.req.valid(t as never)]));
+  const echo = (c: { req: { valid: (t: never) => unknown } }, targets: string[]) =>
+    Object.fromEntries(targets.map((t) => [t, c.req.valid(t as never)]));
   app.openapi(routes[0], (c) => c.json(echo(c, ["param", "json"]), 200));
   app.openapi(routes[1], (c) => c.json(echo(c, ["param", "header", "json"]), 200));
-  app.openapi({ ...routes[2], middleware: [async (c, next) => (c.req.header("x-deny") ? c.json({ denied: true }, 403) : next())] as const }, (c) => c.json(echo(c, ["param", "header", "json"]), 200));
+  app.openapi(
+    {
+      ...routes[2],
+      middleware: [async (c, next) => (c.req.header("x-deny") ? c.json({ denied: true }, 403) : next())] as const,
+    },
+    (c) => c.json(echo(c, ["param", "header", "json"]), 200),
+  );
   app.openapi(routes[3], (c) => c.json(echo(c, ["param", "query", "header"]), 200));
   app.openapi(routes[4], (c) => c.json({ ok: true }, 200));
   // A route with its own hook: it decides the response to a failure.
   app.openapi(
-    createRoute({ method: "post", path: "/hooked", request: { body: { required: true, content: { "application/json": { schema: ActionRequest } } } }, responses: { ...ECHO, 422: { description: "hooked", content: { "application/json": { schema: z.unknown() } } } } }),
+    createRoute({
+      method: "post",
+      path: "/hooked",
+      request: { body: { required: true, content: { "application/json": { schema: ActionRequest } } } },
+      responses: { ...ECHO, 422: { description: "hooked", content: { "application/json": { schema: z.unknown() } } } },
+    }),
     (c) => c.json(c.req.valid("json"), 200),
     (result, c) => (result.success ? undefined : c.json({ hooked: result.target }, 422)),
   );
@@ -59,15 +112,56 @@ const cases: Array<[string, string, string, Record<string, string>, string | und
   ["malformed json", "POST", "/d/roma/search", { "content-type": "application/json" }, search.slice(0, -3)],
   ["empty json body", "POST", "/d/roma/search", { "content-type": "application/json" }, ""],
   ["json array", "POST", "/d/roma/search", { "content-type": "application/json" }, "[1,2]"],
-  ["unknown field", "POST", "/d/roma/search", { "content-type": "application/json" }, JSON.stringify({ interventions: ["maintenance"], colour: "red" })],
-  ["many problems", "POST", "/d/roma/search", { "content-type": "application/json" }, JSON.stringify({ interventions: [], days: 0, count: 99, dayPart: "night" })],
+  [
+    "unknown field",
+    "POST",
+    "/d/roma/search",
+    { "content-type": "application/json" },
+    JSON.stringify({ interventions: ["maintenance"], colour: "red" }),
+  ],
+  [
+    "many problems",
+    "POST",
+    "/d/roma/search",
+    { "content-type": "application/json" },
+    JSON.stringify({ interventions: [], days: 0, count: 99, dayPart: "night" }),
+  ],
   ["bad dealer id", "POST", "/d/ro%20ma!/search", { "content-type": "application/json" }, search],
   ["bad dealer id and bad body", "POST", "/d/ro%20ma!/search", { "content-type": "application/json" }, "{"],
-  ["booking refine", "POST", "/d/roma/book", { "content-type": "application/json", "Idempotency-Key": "k1" }, JSON.stringify({ vehicle: { model: "Ghibli" }, interventions: ["maintenance"], customer: { name: "X" } })],
-  ["booking ok", "POST", "/d/roma/book", { "content-type": "application/json" }, JSON.stringify({ start: "2026-11-25T10:00", vehicle: { model: "Ghibli" }, interventions: ["maintenance"], customer: { name: "X", email: "x@example.com" } })],
+  [
+    "booking refine",
+    "POST",
+    "/d/roma/book",
+    { "content-type": "application/json", "Idempotency-Key": "k1" },
+    JSON.stringify({ vehicle: { model: "Ghibli" }, interventions: ["maintenance"], customer: { name: "X" } }),
+  ],
+  [
+    "booking ok",
+    "POST",
+    "/d/roma/book",
+    { "content-type": "application/json" },
+    JSON.stringify({
+      start: "2026-11-25T10:00",
+      vehicle: { model: "Ghibli" },
+      interventions: ["maintenance"],
+      customer: { name: "X", email: "x@example.com" },
+    }),
+  ],
   ["optional body, none", "POST", "/d/roma/act", {}, undefined],
-  ["optional body, json", "POST", "/d/roma/act", { "content-type": "application/json", "idempotency-key": "k2" }, JSON.stringify({ reason: "late" })],
-  ["optional body, bad json", "POST", "/d/roma/act", { "content-type": "application/json" }, JSON.stringify({ reason: "" })],
+  [
+    "optional body, json",
+    "POST",
+    "/d/roma/act",
+    { "content-type": "application/json", "idempotency-key": "k2" },
+    JSON.stringify({ reason: "late" }),
+  ],
+  [
+    "optional body, bad json",
+    "POST",
+    "/d/roma/act",
+    { "content-type": "application/json" },
+    JSON.stringify({ reason: "" }),
+  ],
   ["optional body, text", "POST", "/d/roma/act", { "content-type": "text/plain" }, "hello"],
   ["optional body, no type but bytes", "POST", "/d/roma/act", {}, "hello"],
   ["route middleware first", "POST", "/d/roma/act", { "content-type": "application/json", "x-deny": "1" }, "{"],
@@ -84,7 +178,8 @@ describe("one-pass validation answers like @hono/zod-openapi's validator chain",
   const ours = build(true);
 
   it.each(cases)("%s", async (_, method, path, headers, body) => {
-    const send = (app: ReturnType<typeof build>) => app.request(path, { method, headers: { ...headers, "X-Request-Id": "parity" }, body });
+    const send = (app: ReturnType<typeof build>) =>
+      app.request(path, { method, headers: { ...headers, "X-Request-Id": "parity" }, body });
     const [a, b] = await Promise.all([send(library), send(ours)]);
     expect(b.status).toBe(a.status);
     expect(b.headers.get("content-type")).toBe(a.headers.get("content-type"));
@@ -92,7 +187,8 @@ describe("one-pass validation answers like @hono/zod-openapi's validator chain",
   });
 
   it("documents every route exactly as the library does", () => {
-    const doc = (app: ReturnType<typeof build>) => app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    const doc = (app: ReturnType<typeof build>) =>
+      app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
     expect(doc(ours)).toEqual(doc(library));
   });
 });

@@ -1,7 +1,16 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testWebAssets } from "../support/web-assets.js";
-import { availability, book, booking, inProcess, type InProcess, putDealer, romeDealer, search } from "../support/http.js";
+import {
+  availability,
+  book,
+  booking,
+  inProcess,
+  type InProcess,
+  putDealer,
+  romeDealer,
+  search,
+} from "../support/http.js";
 
 // The customer pages as HTTP resources: the widget script (size budget, CORS for any
 // embedding site), the hosted booking page and the manage page (CSP frame-ancestors from
@@ -12,7 +21,11 @@ let t: InProcess;
 let token: string;
 beforeAll(async () => {
   t = inProcess({ deps: { webAssets: await testWebAssets() } });
-  await putDealer(t.api, "listed", romeDealer({ widgetOrigins: ["https://www.dealer.example", "https://shop.dealer.example"], locale: "en" }));
+  await putDealer(
+    t.api,
+    "listed",
+    romeDealer({ widgetOrigins: ["https://www.dealer.example", "https://shop.dealer.example"], locale: "en" }),
+  );
   await putDealer(t.api, "unlisted", romeDealer());
   const [o] = (await search(t.api, "listed", availability())).options;
   token = (await book(t.api, "listed", booking({ optionId: o.optionId }))).manageToken!;
@@ -60,7 +73,9 @@ describe("GET /book/{dealerId}", () => {
   });
 
   it("passes lang and the widget's presets from the query, escaped", async () => {
-    const html = await (await t.request('/book/unlisted?lang=en&vehicle-model=Gr"><script>x</script>&interventions=maintenance')).text();
+    const html = await (
+      await t.request('/book/unlisted?lang=en&vehicle-model=Gr"><script>x</script>&interventions=maintenance')
+    ).text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('lang="en"');
     expect(html).toContain('vehicle-model="Gr&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
@@ -86,16 +101,28 @@ describe("GET /m/{manageToken}", () => {
     expect(html).not.toContain(token); // the script reads it from the address bar
   });
 
-  it.each(["listed_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "short", "%3Cscript%3E"])("answers a wrong token (%s) with the same 404 page", async (bad) => {
-    const res = await t.request(`/m/${bad}?lang=en`);
-    expect(res.status).toBe(404);
-    expect(await res.text()).toContain("Appointment not found");
-  });
+  it.each(["listed_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "short", "%3Cscript%3E"])(
+    "answers a wrong token (%s) with the same 404 page",
+    async (bad) => {
+      const res = await t.request(`/m/${bad}?lang=en`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain("Appointment not found");
+    },
+  );
 });
 
 describe("abuse limits", () => {
   it("the hosted pages are rate limited per address like a search", async () => {
-    const limited = inProcess({ deps: { webAssets: await testWebAssets(), rateLimits: { search: { perSecond: 1, burst: 2 }, booking: { perSecond: 1, burst: 1 }, dealer: { perSecond: 100, burst: 100 } } } });
+    const limited = inProcess({
+      deps: {
+        webAssets: await testWebAssets(),
+        rateLimits: {
+          search: { perSecond: 1, burst: 2 },
+          booking: { perSecond: 1, burst: 1 },
+          dealer: { perSecond: 100, burst: 100 },
+        },
+      },
+    });
     try {
       await putDealer(limited.api, "listed", romeDealer());
       const statuses: number[] = [];

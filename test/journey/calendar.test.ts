@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
+import {
+  bookAt,
+  DAY,
+  DEALER,
+  jobsOf,
+  journeyApp,
+  type JourneyApp,
+  ok,
+  outboxOf,
+  setupDealer,
+} from "../support/journey.js";
 import fc from "fast-check";
 import { fold, icsText } from "../../src/scheduler/journey/ics.js";
 import type { AppointmentView, AvailabilityResponse } from "../support/contracts.js";
@@ -19,10 +29,24 @@ const unfold = (ics: string) => ics.replace(/\r\n /g, "");
 
 describe("the recap and the calendar file", () => {
   it("recaps date, time, reason, greeter, parking, what to bring (charging cable for electrified cars) and mobility", async () => {
-    const b = await bookAt(t, START, { vehicle: { model: "Grecale Folgore", vin: "ZN6XXXXXXXX000002", electrified: true }, mobility: "courtesy_car" });
+    const b = await bookAt(t, START, {
+      vehicle: { model: "Grecale Folgore", vin: "ZN6XXXXXXXX000002", electrified: true },
+      mobility: "courtesy_car",
+    });
     expect(b.recap).toEqual({
-      date: "2026-11-25", time: "11:00", reason: "Maintenance", greeter: "Anna Rossi", parking: "Bays 1-6", address: "Via Example 1, Roma",
-      bring: ["registration certificate", "maintenance booklet", "driving licence", "locking wheel-nut key", "charging cable"],
+      date: "2026-11-25",
+      time: "11:00",
+      reason: "Maintenance",
+      greeter: "Anna Rossi",
+      parking: "Bays 1-6",
+      address: "Via Example 1, Roma",
+      bring: [
+        "registration certificate",
+        "maintenance booklet",
+        "driving licence",
+        "locking wheel-nut key",
+        "charging cable",
+      ],
       mobility: "courtesy_car",
     });
     const view = await ok<AppointmentView>(await t.api("GET", `/v1/manage/${b.manageToken}`));
@@ -31,7 +55,10 @@ describe("the recap and the calendar file", () => {
   });
 
   it("serves an RFC 5545 calendar: CRLF, folded at 75 octets, UTC instants, stable UID", async () => {
-    const b = await bookAt(t, START, { request: "Rumore strano dalla ruota anteriore sinistra; controllare anche i freni, grazie — è urgente perché parto lunedì" });
+    const b = await bookAt(t, START, {
+      request:
+        "Rumore strano dalla ruota anteriore sinistra; controllare anche i freni, grazie — è urgente perché parto lunedì",
+    });
     const res = await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -70,10 +97,18 @@ describe("the recap and the calendar file", () => {
 describe("rescheduling with the manage token", () => {
   it("moves to an option from availability, atomically, and the timers follow", async () => {
     const b = await bookAt(t, START);
-    const avail = await ok<AvailabilityResponse>(await t.api("POST", `/v1/dealers/${DEALER}/availability`, { interventions: ["maintenance"], from: "2026-11-27" }));
+    const avail = await ok<AvailabilityResponse>(
+      await t.api("POST", `/v1/dealers/${DEALER}/availability`, { interventions: ["maintenance"], from: "2026-11-27" }),
+    );
     const option = avail.options[0];
-    const moved = await ok<AppointmentView>(await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { optionId: option.optionId }));
-    expect(moved).toMatchObject({ id: b.id, version: 2, reception: { start: option.start, advisorId: option.advisorId } });
+    const moved = await ok<AppointmentView>(
+      await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { optionId: option.optionId }),
+    );
+    expect(moved).toMatchObject({
+      id: b.id,
+      version: 2,
+      reception: { start: option.start, advisorId: option.advisorId },
+    });
     const reminder = jobsOf(t, b.id).find((j) => j.kind === "reminder" && j.status === "pending")!;
     expect(reminder.due_at).toBe(Date.parse(option.start) - DAY);
     // The customer moved it themselves: no "appointment_moved" message to them.
@@ -90,11 +125,17 @@ describe("rescheduling with the manage token", () => {
     const b = await bookAt(t, START);
     const before = t.rows("SELECT * FROM appointments ORDER BY id");
     // Anna is already receiving someone at 10:00 on the 26th: 15-minute receptions overlap.
-    const res = await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { start: "2026-11-26T10:00", advisorId: "anna" });
+    const res = await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, {
+      start: "2026-11-26T10:00",
+      advisorId: "anna",
+    });
     expect(res.status).toBe(409);
     expect(t.rows("SELECT * FROM appointments ORDER BY id")).toEqual(before);
     expect(other.id).not.toBe(b.id);
-    const bad = await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, { optionId: "x", start: "2026-11-26T10:00" });
+    const bad = await t.api("POST", `/v1/manage/${b.manageToken}/reschedule`, {
+      optionId: "x",
+      start: "2026-11-26T10:00",
+    });
     expect(bad.status).toBe(400);
   });
 

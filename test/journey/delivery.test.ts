@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  DEALER,
+  journeyApp,
+  type JourneyApp,
+  ok,
+  outboxOf,
+  setupDealer,
+  SILENT,
+} from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import type { MessageList } from "../support/contracts.js";
@@ -34,7 +44,13 @@ describe("outbox delivery", () => {
     expect(report.delivered.sort()).toEqual(rows.map((r) => r.id).sort());
     expect(rx.requests.every((r) => r.signatureOk)).toBe(true);
     const reminder = rx.requests.find((r) => r.body.type === "reminder")!;
-    expect(reminder.body).toMatchObject({ audience: "customer", channel: "sms", locale: "en", to: { name: "Marco Bianchi", phone: expect.stringMatching(/^\+39 333 12\d{5}$/) }, appointmentId: b.id });
+    expect(reminder.body).toMatchObject({
+      audience: "customer",
+      channel: "sms",
+      locale: "en",
+      to: { name: "Marco Bianchi", phone: expect.stringMatching(/^\+39 333 12\d{5}$/) },
+      appointmentId: b.id,
+    });
     expect(reminder.body.text).toContain("Anna Rossi");
     expect(rx.requests.find((r) => r.body.type === "supervisor_notice")!.body.to).toEqual({ role: "supervisor" });
     expect(outboxOf(t, b.id).every((m) => m.status === "delivered")).toBe(true);
@@ -60,7 +76,13 @@ describe("outbox delivery", () => {
     expect(m).toMatchObject({ status: "delivered", attempts: 4, last_error: null });
     expect([backoffMs(1), backoffMs(2), backoffMs(3), backoffMs(10)]).toEqual([60_000, 120_000, 240_000, 3_600_000]);
     const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
-    expect(list.messages[0]).toMatchObject({ id: m.id, status: "delivered", attempts: 4, kind: "supervisor_notice", recipient: "supervisor" });
+    expect(list.messages[0]).toMatchObject({
+      id: m.id,
+      status: "delivered",
+      attempts: 4,
+      kind: "supervisor_notice",
+      recipient: "supervisor",
+    });
   });
 
   it("delivers exactly one distinct message after a crash between the POST and its record", async () => {
@@ -85,7 +107,11 @@ describe("outbox delivery", () => {
   });
 
   it("keeps one distinct delivery per message over many messages and repeated runs", async () => {
-    for (const [i, s] of ["2026-11-25T10:00:00+01:00", "2026-11-25T14:00:00+01:00", "2026-11-26T10:00:00+01:00"].entries()) {
+    for (const [i, s] of [
+      "2026-11-25T10:00:00+01:00",
+      "2026-11-25T14:00:00+01:00",
+      "2026-11-26T10:00:00+01:00",
+    ].entries()) {
       await bookAt(t, s, { ...(i === 1 ? { customer: SILENT() } : {}), vehicle: { model: "Grecale" } });
     }
     t.run("2026-11-26T12:00:00Z");
@@ -105,7 +131,9 @@ describe("outbox delivery", () => {
     const r = await deliver();
     expect(r.failed).toHaveLength(1);
     expect(rx.requests).toHaveLength(0);
-    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?status=failed`, undefined, auth));
+    const list = await ok<MessageList>(
+      await t.api("GET", `/v1/dealers/${DEALER}/messages?status=failed`, undefined, auth),
+    );
     expect(list.messages[0]).toMatchObject({ status: "failed", lastError: "no webhook configured" });
   });
 });

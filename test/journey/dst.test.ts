@@ -18,9 +18,19 @@ async function walk(now: string, start: string, expectedReminderUtc: string, int
   expect(reminder.due_at).toBe(startMs - DAY);
   // Fires exactly at its instant, once.
   expect(t.run(reminder.due_at - 1).ran.filter((r) => r.kind === "reminder")).toEqual([]);
-  expect(t.run(reminder.due_at).ran.filter((r) => r.kind === "reminder").map((r) => r.outcome)).toEqual(["sent:sms"]);
+  expect(
+    t
+      .run(reminder.due_at)
+      .ran.filter((r) => r.kind === "reminder")
+      .map((r) => r.outcome),
+  ).toEqual(["sent:sms"]);
   expect(t.run(startMs + 30 * MIN - 1).ran.filter((r) => r.kind === "no_show_check")).toEqual([]);
-  expect(t.run(startMs + 30 * MIN).ran.filter((r) => r.kind === "no_show_check").map((r) => r.outcome)).toEqual(["no_show"]);
+  expect(
+    t
+      .run(startMs + 30 * MIN)
+      .ran.filter((r) => r.kind === "no_show_check")
+      .map((r) => r.outcome),
+  ).toEqual(["no_show"]);
   return b;
 }
 
@@ -37,7 +47,13 @@ describe("timers across DST", () => {
 
   it("times the car-ready notice of a multi-day job over the DST night: 4 hours before ready time, in elapsed hours", async () => {
     t = journeyApp("2027-03-20T09:00:00Z");
-    await setupDealer(t, { workshop: { mechanical: { technicians: 4, hoursPerDay: 7 }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 1, hoursPerDay: 4 } } });
+    await setupDealer(t, {
+      workshop: {
+        mechanical: { technicians: 4, hoursPerDay: 7 },
+        diagnosis: { technicians: 1, hoursPerDay: 7 },
+        bodywork: { technicians: 1, hoursPerDay: 4 },
+      },
+    });
     const b = await bookAt(t, "2027-03-26T09:00", { interventions: ["bodywork"] }); // Friday; 12 h at 4 h a day: ready on Sunday
     const readyMs = Date.parse(b.readyAt);
     const long = readyMs - Date.parse(b.reception.start) > 2 * DAY;

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { json, type RuleProblem } from "../support/contracts.js";
-import { auth, bookAt, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, ok, outboxOf, setupDealer } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  DEALER,
+  jobsOf,
+  journeyApp,
+  type JourneyApp,
+  MIN,
+  ok,
+  outboxOf,
+  setupDealer,
+} from "../support/journey.js";
 import type { AppointmentView } from "../support/contracts.js";
 
 // A late customer after the automatic no-show: staff check them in (audited), the
@@ -25,7 +36,8 @@ async function noShow() {
   expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
   return b;
 }
-const checkIn = (id: string, headers: Record<string, string> = auth) => t.api("POST", `${A}/${id}/check-in`, {}, headers);
+const checkIn = (id: string, headers: Record<string, string> = auth) =>
+  t.api("POST", `${A}/${id}/check-in`, {}, headers);
 
 describe("checking in a late customer after the automatic no-show", () => {
   it("is allowed to staff: checked_in, audited as a late arrival, capacity taken back, the pending task withdrawn, car-ready back", async () => {
@@ -34,7 +46,10 @@ describe("checking in a late customer after the automatic no-show", () => {
     t.at(startMs + 40 * MIN);
     const view = await ok<AppointmentView>(await checkIn(b.id));
     expect(view).toMatchObject({ status: "checked_in", version: 3 });
-    const audit = t.rows<{ before_json: string }>("SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'", b.id);
+    const audit = t.rows<{ before_json: string }>(
+      "SELECT * FROM audit_log WHERE appointment_id = ? AND action = 'check-in'",
+      b.id,
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "admin", reason: "late arrival after the automatic no-show" });
     expect(JSON.parse(audit[0].before_json)).toMatchObject({ status: "no_show" });
@@ -53,8 +68,14 @@ describe("checking in a late customer after the automatic no-show", () => {
     expect(t.run(startMs + 30 * MIN).ran.find((r) => r.kind === "no_show_check")?.outcome).toBe("no_show");
     t.at(startMs + 40 * MIN);
     // The fleet of two goes to two customers whose loans overlap the late one's.
-    await bookAt(t, "2026-11-25T14:00:00+01:00", { mobility: "courtesy_car", customer: { name: "Second", email: "second@example.com", known: true } });
-    await bookAt(t, "2026-11-25T14:30:00+01:00", { mobility: "courtesy_car", customer: { name: "Third", email: "third@example.com", known: true } });
+    await bookAt(t, "2026-11-25T14:00:00+01:00", {
+      mobility: "courtesy_car",
+      customer: { name: "Second", email: "second@example.com", known: true },
+    });
+    await bookAt(t, "2026-11-25T14:30:00+01:00", {
+      mobility: "courtesy_car",
+      customer: { name: "Third", email: "third@example.com", known: true },
+    });
     const res = await checkIn(b.id);
     expect(res.status).toBe(409);
     const problem = await json<RuleProblem>(res);

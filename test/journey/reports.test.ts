@@ -9,28 +9,100 @@ import type { AppointmentView, ReportView } from "../support/contracts.js";
 const M = (iso: string) => Date.parse(iso) / 60_000;
 function row(p: Partial<ReportRow> & { id: string }): ReportRow {
   return {
-    channel: "app", status: "confirmed", createdMs: Date.parse("2026-11-23T09:00:00Z"), confirmedMs: null, priority: false,
-    receptionStart: M("2026-11-25T09:00:00Z"), receptionMinutes: 15, returnStart: null, returnMinutes: null,
-    createdDay: 0, receptionDay: 2, inRush: false, labourMinutes: 0, car: null, ...p,
+    channel: "app",
+    status: "confirmed",
+    createdMs: Date.parse("2026-11-23T09:00:00Z"),
+    confirmedMs: null,
+    priority: false,
+    receptionStart: M("2026-11-25T09:00:00Z"),
+    receptionMinutes: 15,
+    returnStart: null,
+    returnMinutes: null,
+    createdDay: 0,
+    receptionDay: 2,
+    inRush: false,
+    labourMinutes: 0,
+    car: null,
+    ...p,
   };
 }
 
 describe("aggregate (pure)", () => {
   it("matches the hand-computed figures", () => {
-    const frame = { fromMs: Date.parse("2026-11-25T00:00:00Z"), toMs: Date.parse("2026-11-26T00:00:00Z"), advisorMinutes: 1000, workshopMinutes: 2000, courtesyCars: 2, quietLimit: 1 };
+    const frame = {
+      fromMs: Date.parse("2026-11-25T00:00:00Z"),
+      toMs: Date.parse("2026-11-26T00:00:00Z"),
+      advisorMinutes: 1000,
+      workshopMinutes: 2000,
+      courtesyCars: 2,
+      quietLimit: 1,
+    };
     const created = Date.parse("2026-11-25T08:00:00Z");
     const rows = [
       // Created in the day: 3 online (2 confirmed in time, 1 late), 1 phone.
-      row({ id: "a", channel: "app", createdMs: created, confirmedMs: created + 3_600_000, receptionStart: M("2026-11-27T09:00:00Z") }),
-      row({ id: "b", channel: "web", createdMs: created, confirmedMs: created + 86_400_000, receptionStart: M("2026-11-27T10:00:00Z") }),
-      row({ id: "c", channel: "web", createdMs: created, confirmedMs: created + 86_400_001, receptionStart: M("2026-11-27T11:00:00Z") }),
+      row({
+        id: "a",
+        channel: "app",
+        createdMs: created,
+        confirmedMs: created + 3_600_000,
+        receptionStart: M("2026-11-27T09:00:00Z"),
+      }),
+      row({
+        id: "b",
+        channel: "web",
+        createdMs: created,
+        confirmedMs: created + 86_400_000,
+        receptionStart: M("2026-11-27T10:00:00Z"),
+      }),
+      row({
+        id: "c",
+        channel: "web",
+        createdMs: created,
+        confirmedMs: created + 86_400_001,
+        receptionStart: M("2026-11-27T11:00:00Z"),
+      }),
       row({ id: "d", channel: "phone", createdMs: created, receptionStart: M("2026-11-27T12:00:00Z") }),
       // Received in the day: 4 scheduled (one cancelled does not count), 1 no-show.
-      row({ id: "e", status: "completed", receptionStart: M("2026-11-25T09:00:00Z"), receptionMinutes: 30, returnStart: M("2026-11-25T15:00:00Z"), returnMinutes: 15, labourMinutes: 120, car: [M("2026-11-25T09:00:00Z"), M("2026-11-25T15:15:00Z")], priority: true, createdDay: 1, receptionDay: 2 }),
-      row({ id: "f", status: "no_show", receptionStart: M("2026-11-25T09:15:00Z"), priority: true, createdDay: 0, receptionDay: 2 }),
-      row({ id: "g", status: "checked_in", receptionStart: M("2026-11-25T07:30:00Z"), inRush: true, labourMinutes: 60 }),
-      row({ id: "h", status: "confirmed", receptionStart: M("2026-11-25T13:00:00Z"), car: [M("2026-11-24T12:00:00Z"), M("2026-11-25T12:00:00Z")] }),
-      row({ id: "i", status: "cancelled", receptionStart: M("2026-11-25T14:00:00Z"), car: [M("2026-11-25T14:00:00Z"), M("2026-11-25T18:00:00Z")] }),
+      row({
+        id: "e",
+        status: "completed",
+        receptionStart: M("2026-11-25T09:00:00Z"),
+        receptionMinutes: 30,
+        returnStart: M("2026-11-25T15:00:00Z"),
+        returnMinutes: 15,
+        labourMinutes: 120,
+        car: [M("2026-11-25T09:00:00Z"), M("2026-11-25T15:15:00Z")],
+        priority: true,
+        createdDay: 1,
+        receptionDay: 2,
+      }),
+      row({
+        id: "f",
+        status: "no_show",
+        receptionStart: M("2026-11-25T09:15:00Z"),
+        priority: true,
+        createdDay: 0,
+        receptionDay: 2,
+      }),
+      row({
+        id: "g",
+        status: "checked_in",
+        receptionStart: M("2026-11-25T07:30:00Z"),
+        inRush: true,
+        labourMinutes: 60,
+      }),
+      row({
+        id: "h",
+        status: "confirmed",
+        receptionStart: M("2026-11-25T13:00:00Z"),
+        car: [M("2026-11-24T12:00:00Z"), M("2026-11-25T12:00:00Z")],
+      }),
+      row({
+        id: "i",
+        status: "cancelled",
+        receptionStart: M("2026-11-25T14:00:00Z"),
+        car: [M("2026-11-25T14:00:00Z"), M("2026-11-25T18:00:00Z")],
+      }),
     ];
     const f = aggregate(rows, frame);
     expect(f.bookings).toBe(4);
@@ -54,7 +126,9 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
   const P = `/v1/dealers/${DEALER}`;
   beforeAll(async () => {
     t = journeyApp("2026-11-23T09:00:00Z"); // Monday
-    await setupDealer(t, { mobility: { courtesyCars: 3, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } });
+    await setupDealer(t, {
+      mobility: { courtesyCars: 3, pickupDelivery: 1, taxi: true, rental: false, shuttle: false },
+    });
     // Monday: five requests for Wednesday 25th.
     ids.a = await bookAt(t, "2026-11-25T09:00", { channel: "app", mobility: "courtesy_car" });
     ids.b = await bookAt(t, "2026-11-25T10:00", { channel: "web", advisorId: "bruno" });
@@ -68,7 +142,12 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     await ok(await t.api("POST", `${P}/appointments/${ids.b.id}/confirm`, {}, auth)); // 27 h: late
     await ok(await t.api("POST", `/v1/manage/${ids.d.manageToken}/cancel`, {}));
     t.at("2026-11-24T15:00:00Z");
-    ids.e = await bookAt(t, "2026-11-25T11:00", { channel: "web", advisorId: "bruno", vehicle: { model: "MC20" } }, auth);
+    ids.e = await bookAt(
+      t,
+      "2026-11-25T11:00",
+      { channel: "web", advisorId: "bruno", vehicle: { model: "MC20" } },
+      auth,
+    );
     // Wednesday: a and c arrive, b does not.
     t.at("2026-11-25T07:30:00Z");
     await ok(await t.api("POST", `${P}/appointments/${ids.c.id}/check-in`, {}, auth));
@@ -80,14 +159,22 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
 
   it("counts Monday's requests by channel and their 24-hour confirmation", async () => {
     const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=day&date=2026-11-23`, undefined, auth));
-    expect(r).toMatchObject({ period: "day", from: "2026-11-23", to: "2026-11-23", bookings: 5, bookingsByChannel: { app: 2, web: 2, phone: 1 } });
+    expect(r).toMatchObject({
+      period: "day",
+      from: "2026-11-23",
+      to: "2026-11-23",
+      bookings: 5,
+      bookingsByChannel: { app: 2, web: 2, phone: 1 },
+    });
     expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 4, share: 0.25 });
   });
 
   it("measures Wednesday: no-shows, express within a day, quiet hours and utilisation", async () => {
     const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=day&date=2026-11-25`, undefined, auth));
     expect(ids.b.status).toBe("requested");
-    expect((await ok<AppointmentView>(await t.api("GET", `${P}/appointments/${ids.b.id}`, undefined, auth))).status).toBe("no_show");
+    expect(
+      (await ok<AppointmentView>(await t.api("GET", `${P}/appointments/${ids.b.id}`, undefined, auth))).status,
+    ).toBe("no_show");
     expect(r.bookings).toBe(0);
     // Scheduled: a, b, c, e, f (d cancelled). b is the no-show.
     expect(r.noShowRate).toEqual({ numerator: 1, denominator: 5, share: 0.2 });
@@ -98,22 +185,43 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
     // Holding: a, c, e, f. Receptions: a 30 (courtesy car), c 15, e 30, f 30; returns from the bookings.
     const holding = [ids.a, ids.c, ids.e, ids.f];
     expect(holding.map((h) => h.reception.minutes)).toEqual([30, 15, 30, 30]);
-    const returns = holding.reduce((s, h) => s + (h.return && h.return.start.startsWith("2026-11-25") ? h.return.minutes : 0), 0);
+    const returns = holding.reduce(
+      (s, h) => s + (h.return && h.return.start.startsWith("2026-11-25") ? h.return.minutes : 0),
+      0,
+    );
     // Two advisors × 10 hours = 1200 minutes on duty.
-    expect(r.advisorUtilisation).toEqual({ numerator: 105 + returns, denominator: 1200, share: Math.round(((105 + returns) / 1200) * 10_000) / 10_000 });
+    expect(r.advisorUtilisation).toEqual({
+      numerator: 105 + returns,
+      denominator: 1200,
+      share: Math.round(((105 + returns) / 1200) * 10_000) / 10_000,
+    });
     // 4 maintenances × 2 h = 480 labour minutes over 4×7 + 1×7 + 2×7 technician-hours = 2940 minutes.
     expect(r.workshopUtilisation).toEqual({ numerator: 480, denominator: 2940, share: 0.1633 });
     // Courtesy cars: a, e and f (priority vehicles get one), out from reception to return end; 3 cars × 1440.
-    const carMinutes = [ids.a, ids.e, ids.f].reduce((s, h) => s + (Date.parse(h.return!.end) - Date.parse(h.reception.start)) / 60_000, 0);
+    const carMinutes = [ids.a, ids.e, ids.f].reduce(
+      (s, h) => s + (Date.parse(h.return!.end) - Date.parse(h.reception.start)) / 60_000,
+      0,
+    );
     expect([ids.e.mobility, ids.f.mobility]).toEqual(["courtesy_car", "courtesy_car"]);
-    expect(r.courtesyCarUtilisation).toEqual({ numerator: carMinutes, denominator: 4320, share: Math.round((carMinutes / 4320) * 10_000) / 10_000 });
+    expect(r.courtesyCarUtilisation).toEqual({
+      numerator: carMinutes,
+      denominator: 4320,
+      share: Math.round((carMinutes / 4320) * 10_000) / 10_000,
+    });
   });
 
   it("sums the whole week (Monday to Sunday), and serves CSV", async () => {
     const r = await ok<ReportView>(await t.api("GET", `${P}/reports?period=week&date=2026-11-27`, undefined, auth));
-    expect(r).toMatchObject({ from: "2026-11-23", to: "2026-11-29", bookings: 6, bookingsByChannel: { app: 2, web: 3, phone: 1 } });
+    expect(r).toMatchObject({
+      from: "2026-11-23",
+      to: "2026-11-29",
+      bookings: 6,
+      bookingsByChannel: { app: 2, web: 3, phone: 1 },
+    });
     expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 5, share: 0.2 });
-    const month = await ok<ReportView>(await t.api("GET", `${P}/reports?period=month&date=2026-11-10`, undefined, auth));
+    const month = await ok<ReportView>(
+      await t.api("GET", `${P}/reports?period=month&date=2026-11-10`, undefined, auth),
+    );
     expect(month).toMatchObject({ from: "2026-11-01", to: "2026-11-30", bookings: 6 });
     const csv = await t.api("GET", `${P}/reports?period=day&date=2026-11-25&format=csv`, undefined, auth);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");

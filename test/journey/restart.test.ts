@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // helpers first: it loads the app, whose first import extends zod with .openapi().
-import { bookAt, DAY, DEALER, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, setupDealer } from "../support/journey.js";
+import {
+  bookAt,
+  DAY,
+  DEALER,
+  jobsOf,
+  journeyApp,
+  type JourneyApp,
+  MIN,
+  outboxOf,
+  setupDealer,
+} from "../support/journey.js";
 import { claimDueJobs, finishJob } from "../../src/db/repos/jobs.js";
 import { JOB_LEASE_MS } from "../../src/scheduler/journey/runner.js";
 
@@ -34,7 +44,9 @@ describe("durable timers across restarts", () => {
       ["no_show_check", "no_show"],
     ]);
     t.restart();
-    expect(t.run(startMs + 3 * 60 * MIN).ran.filter((r) => r.appointmentId === b.id && r.kind !== "car_ready")).toEqual([]);
+    expect(t.run(startMs + 3 * 60 * MIN).ran.filter((r) => r.appointmentId === b.id && r.kind !== "car_ready")).toEqual(
+      [],
+    );
     // The restarted runtime rebuilt its index from storage: the no-show holds nothing.
     expect(t.runtimes.get(DEALER)!.index.bookings.has(b.id)).toBe(false);
   });
@@ -78,7 +90,12 @@ describe("durable timers across restarts", () => {
     expect(outboxOf(t, b.id).filter((m) => m.kind === "reminder")).toEqual([]);
     t.sqlite.exec("DROP TRIGGER no_outbox");
     expect(t.run(startMs - DAY + 30_000 - 1).ran.filter((r) => r.kind === "reminder")).toEqual([]);
-    expect(t.run(startMs - DAY + 60_000).ran.filter((r) => r.kind === "reminder").map((r) => r.outcome)).toEqual(["sent:sms"]);
+    expect(
+      t
+        .run(startMs - DAY + 60_000)
+        .ran.filter((r) => r.kind === "reminder")
+        .map((r) => r.outcome),
+    ).toEqual(["sent:sms"]);
     expect(t.logs.some((l) => l.msg === "job failed" && l.kind === "reminder")).toBe(true);
   });
 });

@@ -42,7 +42,10 @@ describe("Standard Webhooks deliveries", () => {
     expect(r.legacySignatureOk).toBeNull();
     expect(r.headers["x-pitlane-delivery"]).toBeUndefined();
     // The package's verify() returns the parsed payload.
-    expect(new Webhook(WHSEC).verify(r.raw, r.headers as Record<string, string>)).toMatchObject({ id: r.deliveryId, type: "supervisor_notice" });
+    expect(new Webhook(WHSEC).verify(r.raw, r.headers as Record<string, string>)).toMatchObject({
+      id: r.deliveryId,
+      type: "supervisor_notice",
+    });
   });
 
   it("a captured delivery replayed after the tolerance is rejected by the package; a tampered body too", async () => {
@@ -50,7 +53,9 @@ describe("Standard Webhooks deliveries", () => {
     await deliverDue(t.journey.deps, t.clock.ms);
     const [r] = rx.requests;
     const wh = new Webhook(WHSEC);
-    expect(() => wh.verify(r.raw.replace("supervisor_notice", "reminder"), r.headers as Record<string, string>)).toThrow(/signature/i);
+    expect(() =>
+      wh.verify(r.raw.replace("supervisor_notice", "reminder"), r.headers as Record<string, string>),
+    ).toThrow(/signature/i);
     // The same bytes and headers, presented six minutes later.
     const realNow = Date.now;
     Date.now = () => realNow() + 6 * 60_000;
@@ -70,7 +75,9 @@ describe("Standard Webhooks deliveries", () => {
     const retry = await deliverDue(t.journey.deps, t.clock.ms + 3_600_000);
     expect(retry.delivered).toHaveLength(1);
     expect(rx.requests[1]).toMatchObject({ signatureOk: true, status: 200, deliveryId: rx.requests[0].deliveryId });
-    expect(Number(rx.requests[1].headers["webhook-timestamp"])).toBeGreaterThan(Number(rx.requests[0].headers["webhook-timestamp"]));
+    expect(Number(rx.requests[1].headers["webhook-timestamp"])).toBeGreaterThan(
+      Number(rx.requests[0].headers["webhook-timestamp"]),
+    );
   });
 
   it("keeps sending X-Pitlane-Signature while the dealer still has a pre-whsec secret; the standard headers verify with its whsec_ form", async () => {
@@ -90,7 +97,12 @@ describe("Standard Webhooks deliveries", () => {
   ])("refuses a dealer configuration with %s (400, nothing stored)", async (_, secret) => {
     rx = await startReceiver(WHSEC);
     t = journeyApp("2026-11-23T09:00:00Z");
-    const res = await t.api("PUT", `/v1/dealers/${DEALER}`, { name: "Roma Est", timeZone: "Europe/Rome", webhook: { url: rx.url, secret } }, auth);
+    const res = await t.api(
+      "PUT",
+      `/v1/dealers/${DEALER}`,
+      { name: "Roma Est", timeZone: "Europe/Rome", webhook: { url: rx.url, secret } },
+      auth,
+    );
     expect(res.status).toBe(400);
     expect((await json<ValidationProblem>(res)).errors.map((e) => e.path).join()).toContain("webhook");
     expect((await t.api("GET", `/v1/dealers/${DEALER}`)).status).toBe(404);

@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../src/scheduler/journey/decide.js";
 import { JOB_KINDS } from "../../src/db/repos/jobs.js";
-import { CUSTOMER_TEMPLATES, render, STAFF_TEMPLATES, type TemplateVars } from "../../src/scheduler/journey/templates.js";
+import {
+  CUSTOMER_TEMPLATES,
+  render,
+  STAFF_TEMPLATES,
+  type TemplateVars,
+} from "../../src/scheduler/journey/templates.js";
 
 const VARS: TemplateVars = {
-  dealer: "Roma Est", date: "2026-11-25", time: "11:00", reason: "Maintenance", greeter: "Anna Rossi", parking: "Bays 1-6",
-  address: "Via Example 1", vehicle: "Grecale AB123CD", mobility: "courtesy car", bring: ["driving licence"], customer: "Marco",
-  options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"], readyTime: "2026-11-25 16:30", dueDate: "2027-01-15",
+  dealer: "Roma Est",
+  date: "2026-11-25",
+  time: "11:00",
+  reason: "Maintenance",
+  greeter: "Anna Rossi",
+  parking: "Bays 1-6",
+  address: "Via Example 1",
+  vehicle: "Grecale AB123CD",
+  mobility: "courtesy car",
+  bring: ["driving licence"],
+  customer: "Marco",
+  options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"],
+  readyTime: "2026-11-25 16:30",
+  dueDate: "2027-01-15",
 };
 
 describe("templates", () => {
@@ -33,7 +49,10 @@ describe("decide (what a due timer does)", () => {
   it("does nothing late or for the wrong status", () => {
     expect(decide("reminder", { ...base, status: "confirmed", nowMs: 2000 })).toEqual({ act: "skip", why: "late" });
     expect(decide("car_ready", { ...base, status: "checked_in", nowMs: 3000 })).toEqual({ act: "skip", why: "late" });
-    expect(decide("no_show_check", { ...base, status: "checked_in" })).toEqual({ act: "skip", why: "status:checked_in" });
+    expect(decide("no_show_check", { ...base, status: "checked_in" })).toEqual({
+      act: "skip",
+      why: "status:checked_in",
+    });
     expect(decide("follow_up", { ...base, status: "completed", reachable: false })).toEqual({ act: "staff" });
   });
 });

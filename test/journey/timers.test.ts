@@ -1,6 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
-import { auth, bookAt, DAY, DEALER, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, outboxOf, ok, setupDealer, SILENT } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  DAY,
+  DEALER,
+  HOUR,
+  jobsOf,
+  journeyApp,
+  type JourneyApp,
+  MIN,
+  outboxOf,
+  ok,
+  setupDealer,
+  SILENT,
+} from "../support/journey.js";
 import type { AppointmentView, OverdueList } from "../support/contracts.js";
 
 // Each promise of the customer's journey, on a controlled clock: it fires once, at its
@@ -32,7 +46,9 @@ describe("a booking's timers", () => {
     const b = await bookAt(t, START);
     const readyMs = Date.parse(b.readyAt);
     // The progress check: 80 % of the planned labour (journey/progress-check.ts), from the stored plan.
-    const { labour_json } = t.sqlite.prepare("SELECT labour_json FROM appointments WHERE id = ?").get(b.id) as { labour_json: string };
+    const { labour_json } = t.sqlite.prepare("SELECT labour_json FROM appointments WHERE id = ?").get(b.id) as {
+      labour_json: string;
+    };
     expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(
       [
         ["supervisor_notice", Date.parse("2026-11-23T09:00:00Z")],
@@ -66,8 +82,19 @@ describe("a booking's timers", () => {
     expect(firesExactlyAt("follow_up", readyMs + 10 * MIN + 2 * DAY).outcome).toBe("sent:sms");
     // Every job done, once; the outbox holds one message per promise.
     expect(jobsOf(t, id).every((j) => j.status === "done")).toBe(true);
-    expect(outboxOf(t, id).map((m) => `${m.audience}:${m.kind}`).sort()).toEqual(
-      ["customer:car_ready", "customer:follow_up", "customer:reminder", "staff:confirm_overdue", "staff:next_visit", "staff:supervisor_notice"].sort(),
+    expect(
+      outboxOf(t, id)
+        .map((m) => `${m.audience}:${m.kind}`)
+        .sort(),
+    ).toEqual(
+      [
+        "customer:car_ready",
+        "customer:follow_up",
+        "customer:reminder",
+        "staff:confirm_overdue",
+        "staff:next_visit",
+        "staff:supervisor_notice",
+      ].sort(),
     );
     const nextVisit = outboxOf(t, id).find((m) => m.kind === "next_visit");
     expect(JSON.parse(nextVisit!.body_json).data.options).toHaveLength(2);
@@ -112,9 +139,16 @@ describe("a booking's timers", () => {
     const first = await bookAt(t, START);
     // The same customer (same email) books again through the desk and now declines reminders.
     // (An anonymous booking could not: it never changes a stored customer.)
-    const email = (JSON.parse(t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0].customer_json) as { email: string }).email;
+    const email = (
+      JSON.parse(
+        t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", first.id)[0]
+          .customer_json,
+      ) as { email: string }
+    ).email;
     await bookAt(t, "2026-11-26T11:00:00+01:00", { customer: { ...SILENT(), name: "Marco Bianchi", email } }, auth);
-    expect(t.run(startMs - DAY).ran.find((r) => r.appointmentId === first.id && r.kind === "reminder")?.outcome).toBe("skipped:no_consent");
+    expect(t.run(startMs - DAY).ran.find((r) => r.appointmentId === first.id && r.kind === "reminder")?.outcome).toBe(
+      "skipped:no_consent",
+    );
     expect(outboxOf(t, first.id).filter((m) => m.audience === "customer")).toEqual([]);
   });
 
@@ -146,6 +180,8 @@ describe("a booking's timers", () => {
     await t.api("POST", `${A}/${b.id}/confirm`, {}, auth); // 409: already confirmed
     expect(outboxOf(t, b.id).filter((m) => m.kind === "confirmed")).toHaveLength(1);
     // Confirmed in time: no overdue alert.
-    expect(t.run("2026-11-24T09:00:00Z").ran.find((r) => r.kind === "confirm_overdue")?.outcome).toBe("skipped:status:confirmed");
+    expect(t.run("2026-11-24T09:00:00Z").ran.find((r) => r.kind === "confirm_overdue")?.outcome).toBe(
+      "skipped:status:confirmed",
+    );
   });
 });

@@ -40,7 +40,13 @@ describe("sealText / openText", () => {
     expect(openText({ current: B.current, previous: [A.current] }, CTX, old)).toBe(TOKEN);
     expect(openText(B, CTX, old)).toBeNull();
     // New seals are made under the new secret.
-    expect(openText({ current: A.current, previous: [] }, CTX, sealText({ current: B.current, previous: [A.current] }, CTX, TOKEN))).toBeNull();
+    expect(
+      openText(
+        { current: A.current, previous: [] },
+        CTX,
+        sealText({ current: B.current, previous: [A.current] }, CTX, TOKEN),
+      ),
+    ).toBeNull();
   });
 
   it("derives a stable development secret from the admin token, different per token", () => {

@@ -24,11 +24,23 @@ const DUE = Date.parse(START) - 24 * 3600_000;
 describe("email across a crash (real server)", () => {
   it("a reminder arrives at its instant, once per Message-ID, across a kill between send and record", async () => {
     smtp = await startSmtp();
-    const env = { SEED_DEMO: "0", RATE_LIMITS: "off", WORKERS: "1", JOURNEY_INTERVAL_MS: "0", SMTP_URL: smtp.url, MAIL_FROM: "noreply@pitlane.test", PUBLIC_URL: "https://pitlane.test" };
+    const env = {
+      SEED_DEMO: "0",
+      RATE_LIMITS: "off",
+      WORKERS: "1",
+      JOURNEY_INTERVAL_MS: "0",
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "noreply@pitlane.test",
+      PUBLIC_URL: "https://pitlane.test",
+    };
     server = await spawnServer({ env });
     let api = fetchApi(server.baseUrl);
     expect((await api("PUT", "/v1/dealers/rome", journeyDealer(), auth)).status).toBe(201);
-    const res = await api("POST", "/v1/dealers/rome/appointments", bookingBody(START, { customer: { ...CONSENTING(), reminders: { consent: true, channel: "email" } } }));
+    const res = await api(
+      "POST",
+      "/v1/dealers/rome/appointments",
+      bookingBody(START, { customer: { ...CONSENTING(), reminders: { consent: true, channel: "email" } } }),
+    );
     expect(res.status).toBe(201);
     const tick = (ms: number) => api("POST", "/v1/admin/tick", { now: new Date(ms).toISOString() }, auth);
     const reminders = () => smtp!.received.filter((m) => /^Reminder/.test(m.mail.headers.subject ?? ""));
@@ -59,7 +71,11 @@ describe("email across a crash (real server)", () => {
     expect(reminders()).toHaveLength(2);
     expect(new Set(reminders().map((m) => m.messageId)).size).toBe(1);
     const list = await json<MessageList>(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
-    expect(list.messages.find((m) => m.kind === "reminder")).toMatchObject({ delivery: "sent", transport: "email", attempts: 2 });
+    expect(list.messages.find((m) => m.kind === "reminder")).toMatchObject({
+      delivery: "sent",
+      transport: "email",
+      attempts: 2,
+    });
     // Nothing in the server's log names the customer's address.
     expect(server.stdoutLines().join("\n") + victim.stdoutLines().join("\n")).not.toMatch(/@example\.com|\+39 333/);
   }, 60_000);

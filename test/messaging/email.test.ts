@@ -1,7 +1,19 @@
 import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer, SILENT } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  CONSENTING,
+  DAY,
+  DEALER,
+  journeyApp,
+  type JourneyApp,
+  ok,
+  outboxOf,
+  setupDealer,
+  SILENT,
+} from "../support/journey.js";
 import { smtpTransport } from "../../src/node/mailer.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { leaves } from "../support/mime.js";
@@ -16,11 +28,17 @@ let smtp: SmtpSink;
 let t: JourneyApp;
 const START = "2026-11-25T11:00:00+01:00";
 const A = `/v1/dealers/${DEALER}/appointments`;
-const byEmail = (over: Record<string, unknown> = {}) => ({ ...CONSENTING(), reminders: { consent: true, channel: "email" }, ...over });
+const byEmail = (over: Record<string, unknown> = {}) => ({
+  ...CONSENTING(),
+  reminders: { consent: true, channel: "email" },
+  ...over,
+});
 
 beforeEach(async () => {
   smtp = await startSmtp();
-  t = journeyApp("2026-11-23T09:00:00Z", { messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" } });
+  t = journeyApp("2026-11-23T09:00:00Z", {
+    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
+  });
   await setupDealer(t, { messaging: { email: { from: "service@romaest.test", replyTo: "desk@romaest.test" } } });
 });
 afterEach(async () => {
@@ -29,7 +47,8 @@ afterEach(async () => {
 });
 
 const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);
-const part = (type: string) => (i: number) => leaves(smtp.received[i].mail).find((p) => (p.headers["content-type"] ?? "").startsWith(type));
+const part = (type: string) => (i: number) =>
+  leaves(smtp.received[i].mail).find((p) => (p.headers["content-type"] ?? "").startsWith(type));
 
 describe("email over SMTP", () => {
   it("a booking with consent gets exactly one confirmation email: text and HTML, a valid invitation, the manage link", async () => {
@@ -79,7 +98,10 @@ describe("email over SMTP", () => {
     const reminders = smtp.received.filter((m) => /^Reminder/.test(m.mail.headers.subject ?? ""));
     expect(reminders).toHaveLength(1);
     expect(part("text/plain")(smtp.received.indexOf(reminders[0]))!.body).toMatch(/\/v1\/manage\//);
-    expect(outboxOf(t, b.id).find((r) => r.kind === "reminder")).toMatchObject({ status: "delivered", transport: "email" });
+    expect(outboxOf(t, b.id).find((r) => r.kind === "reminder")).toMatchObject({
+      status: "delivered",
+      transport: "email",
+    });
   });
 
   it("SMTP down: retried with backoff, then delivered once the server is back", async () => {
@@ -88,7 +110,9 @@ describe("email over SMTP", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     const t0 = t.clock.ms;
     expect((await tick(t0)).deliveries.retried).toHaveLength(1);
-    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
+    const list = await ok<MessageList>(
+      await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth),
+    );
     const queued = list.messages.find((m) => m.kind === "confirmed");
     expect(queued).toMatchObject({ delivery: "queued", transport: "email", attempts: 1 });
     expect(queued!.reason).toMatch(/SMTP/);
@@ -97,7 +121,9 @@ describe("email over SMTP", () => {
     expect((await tick(t0 + backoffMs(1) - 1)).deliveries.delivered).toHaveLength(0); // not before the backoff
     expect((await tick(t0 + backoffMs(1))).deliveries.delivered).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
-    const sent = (await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth))).messages.find((m) => m.kind === "confirmed");
+    const sent = (
+      await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth))
+    ).messages.find((m) => m.kind === "confirmed");
     expect(sent).toMatchObject({ delivery: "sent", attempts: 2, reason: null });
   });
 
@@ -118,8 +144,13 @@ describe("email over SMTP", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(smtp.received).toHaveLength(0);
-    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth));
-    expect(list.messages.find((m) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "consent" });
+    const list = await ok<MessageList>(
+      await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth),
+    );
+    expect(list.messages.find((m) => m.kind === "confirmed")).toMatchObject({
+      delivery: "suppressed",
+      reason: "consent",
+    });
   });
 
   it("logs never carry an email address or a phone number", async () => {

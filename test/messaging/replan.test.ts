@@ -16,7 +16,9 @@ const TUE = "2026-11-24";
 
 beforeEach(async () => {
   smtp = await startSmtp();
-  t = journeyApp("2026-11-23T09:00:00Z", { messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" } });
+  t = journeyApp("2026-11-23T09:00:00Z", {
+    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
+  });
   await setupDealer(t, { advisors: [{ id: "anna", name: "Anna Rossi" }] });
 });
 afterEach(async () => {
@@ -28,18 +30,42 @@ const byEmail = () => ({ ...CONSENTING(), reminders: { consent: true, channel: "
 let vin = 0;
 /** Three different customers with three different cars. */
 const own = () => ({ customer: byEmail(), vehicle: { model: "Grecale", vin: `ZN6XXXXXXXX00010${++vin}` } });
-const emailOf = (id: string) => t.rows<{ email: string }>("SELECT c.email FROM appointments a JOIN customers c ON c.id = a.customer_id WHERE a.id = ?", id)[0].email;
+const emailOf = (id: string) =>
+  t.rows<{ email: string }>(
+    "SELECT c.email FROM appointments a JOIN customers c ON c.id = a.customer_id WHERE a.id = ?",
+    id,
+  )[0].email;
 
 describe("re-plan messages", () => {
   it("an applied absence re-plan sends exactly one appointment_moved email per moved customer, with the new time and the manage link", async () => {
-    const booked = [await bookAt(t, `${TUE}T09:00`, own()), await bookAt(t, `${TUE}T09:30`, own()), await bookAt(t, `${TUE}T15:00`, own())];
+    const booked = [
+      await bookAt(t, `${TUE}T09:00`, own()),
+      await bookAt(t, `${TUE}T09:30`, own()),
+      await bookAt(t, `${TUE}T15:00`, own()),
+    ];
     const body = { advisorId: "anna", start: `${TUE}T08:00`, end: `${TUE}T10:00`, reason: "sick" };
     const plan = await ok<ReshufflePlan>(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, body, auth));
     expect(plan.notify.sort()).toEqual([booked[0].id, booked[1].id].sort());
-    const applied = await ok<ReshufflePlan>(await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, { ...body, mode: "apply", planToken: plan.planToken }, auth));
+    const applied = await ok<ReshufflePlan>(
+      await t.api(
+        "POST",
+        `/v1/dealers/${DEALER}/reshuffle/absence`,
+        { ...body, mode: "apply", planToken: plan.planToken },
+        auth,
+      ),
+    );
     await t.journey.tick(t.clock.ms);
     // Replaying the apply changes nothing and sends nothing more.
-    expect((await t.api("POST", `/v1/dealers/${DEALER}/reshuffle/absence`, { ...body, mode: "apply", planToken: plan.planToken }, auth)).status).toBe(412);
+    expect(
+      (
+        await t.api(
+          "POST",
+          `/v1/dealers/${DEALER}/reshuffle/absence`,
+          { ...body, mode: "apply", planToken: plan.planToken },
+          auth,
+        )
+      ).status,
+    ).toBe(412);
     await t.journey.tick(t.clock.ms + 60_000);
 
     const moved = smtp.received.filter((m) => /^Appointment moved/.test(m.mail.headers.subject ?? ""));

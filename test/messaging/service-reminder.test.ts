@@ -19,7 +19,9 @@ const IN_25_DAYS = "2026-12-18";
 
 beforeEach(async () => {
   smtp = await startSmtp();
-  t = journeyApp(NOW, { messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" } });
+  t = journeyApp(NOW, {
+    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
+  });
   await setupDealer(t);
 });
 afterEach(async () => {
@@ -32,21 +34,43 @@ let n = 0;
 function knownCustomer(): string {
   const id = `crm-${++n}`;
   insertCustomer(t.journey.deps.db, {
-    id, dealerId: DEALER, name: "Giulia Neri", email: `giulia${n}@example.com`, phone: null, emailHash: null, phoneHash: null,
-    preferredChannel: "email", reminderConsent: true, locale: "en", persona: "appearance", personaSource: "crm", createdAt: NOW, updatedAt: NOW,
+    id,
+    dealerId: DEALER,
+    name: "Giulia Neri",
+    email: `giulia${n}@example.com`,
+    phone: null,
+    emailHash: null,
+    phoneHash: null,
+    preferredChannel: "email",
+    reminderConsent: true,
+    locale: "en",
+    persona: "appearance",
+    personaSource: "crm",
+    createdAt: NOW,
+    updatedAt: NOW,
   });
   return id;
 }
 
 const serviceMails = () => smtp.received.filter((m) => /due for service/.test(m.mail.headers.subject ?? ""));
-const textOf = (i: number) => leaves(serviceMails()[i].mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
+const textOf = (i: number) =>
+  leaves(serviceMails()[i].mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
 
 describe("service reminder for any known vehicle", () => {
   it("a vehicle inserted with nextServiceDue in 25 days gets one reminder with two options", async () => {
     const owner = knownCustomer();
     insertVehicle(t.journey.deps.db, {
-      id: "veh-1", dealerId: DEALER, vin: "ZN6XXXXXXXX000777", model: "Levante", plate: "GG777GG", electrified: false, priority: false,
-      ownerCustomerId: owner, nextServiceDue: IN_25_DAYS, createdAt: NOW, updatedAt: NOW,
+      id: "veh-1",
+      dealerId: DEALER,
+      vin: "ZN6XXXXXXXX000777",
+      model: "Levante",
+      plate: "GG777GG",
+      electrified: false,
+      priority: false,
+      ownerCustomerId: owner,
+      nextServiceDue: IN_25_DAYS,
+      createdAt: NOW,
+      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     await t.journey.tick(t.clock.ms + 60_000);
@@ -61,8 +85,17 @@ describe("service reminder for any known vehicle", () => {
   it("a vehicle due in 60 days waits: its reminder goes 4 weeks before the date, at 10:00 local", async () => {
     const owner = knownCustomer();
     insertVehicle(t.journey.deps.db, {
-      id: "veh-2", dealerId: DEALER, vin: "ZN6XXXXXXXX000778", model: "Grecale", plate: null, electrified: false, priority: false,
-      ownerCustomerId: owner, nextServiceDue: "2027-01-22", createdAt: NOW, updatedAt: NOW,
+      id: "veh-2",
+      dealerId: DEALER,
+      vin: "ZN6XXXXXXXX000778",
+      model: "Grecale",
+      plate: null,
+      electrified: false,
+      priority: false,
+      ownerCustomerId: owner,
+      nextServiceDue: "2027-01-22",
+      createdAt: NOW,
+      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     expect(serviceMails()).toHaveLength(0);
@@ -75,12 +108,22 @@ describe("service reminder for any known vehicle", () => {
 
   it("a vehicle registered with nextServiceDue in 25 days gets its service reminder with two options", async () => {
     const owner = knownCustomer();
-    await ok(await t.api("PUT", `/v1/dealers/${DEALER}/vehicles/ZN6XXXXXXXX000779`, { model: "Grecale", priority: false, nextServiceDue: IN_25_DAYS, customerRef: owner }, auth), 201);
+    await ok(
+      await t.api(
+        "PUT",
+        `/v1/dealers/${DEALER}/vehicles/ZN6XXXXXXXX000779`,
+        { model: "Grecale", priority: false, nextServiceDue: IN_25_DAYS, customerRef: owner },
+        auth,
+      ),
+      201,
+    );
     await t.journey.tick(t.clock.ms);
     await t.journey.tick(t.clock.ms + DAY);
     expect(serviceMails()).toHaveLength(1);
     expect(textOf(0)).toMatch(/1\) .+; 2\) .+/);
     const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
-    expect(list.messages.filter((m) => m.kind === "service_reminder").map((m) => [m.transport, m.delivery])).toEqual([["email", "sent"]]);
+    expect(list.messages.filter((m) => m.kind === "service_reminder").map((m) => [m.transport, m.delivery])).toEqual([
+      ["email", "sent"],
+    ]);
   });
 });

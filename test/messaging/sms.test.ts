@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
 import { json, type ValidationProblem } from "../support/contracts.js";
-import { auth, bookAt, CONSENTING, DAY, DEALER, journeyApp, type JourneyApp, ok, outboxOf, setupDealer } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  CONSENTING,
+  DAY,
+  DEALER,
+  journeyApp,
+  type JourneyApp,
+  ok,
+  outboxOf,
+  setupDealer,
+} from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
 import { createHmac } from "node:crypto";
@@ -27,7 +38,9 @@ afterEach(async () => {
 });
 
 const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);
-const messages = async (id: string) => (await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${id}`, undefined, auth))).messages;
+const messages = async (id: string) =>
+  (await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${id}`, undefined, auth)))
+    .messages;
 
 describe("SMS", () => {
   it("sends the confirmation as a text in Twilio's format: E.164 number, the manage link, at most two segments", async () => {
@@ -38,7 +51,11 @@ describe("SMS", () => {
     expect(sms.texts[0]).toMatchObject({ to: "+393331234567", from: "+390600000000" });
     expect(sms.texts[0].body).toMatch(/^Roma Est: .*https:\/\/pitlane\.test\/v1\/manage\/\S+$/);
     expect(segments(sms.texts[0].body)).toBeLessThanOrEqual(2);
-    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({ transport: "sms", channel: "sms", delivery: "sent" });
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({
+      transport: "sms",
+      channel: "sms",
+      delivery: "sent",
+    });
   });
 
   it("a text due at 22:00 waits for the window and goes at 08:00 local", async () => {
@@ -48,7 +65,12 @@ describe("SMS", () => {
     await tick();
     expect(sms.texts).toHaveLength(0);
     const waiting = (await messages(b.id)).find((m) => m.kind === "confirmed");
-    expect(waiting).toMatchObject({ delivery: "queued", reason: "window", nextAttemptAt: "2026-11-24T07:00:00.000Z", attempts: 0 });
+    expect(waiting).toMatchObject({
+      delivery: "queued",
+      reason: "window",
+      nextAttemptAt: "2026-11-24T07:00:00.000Z",
+      attempts: 0,
+    });
     t.at("2026-11-24T06:59:59Z");
     await tick();
     expect(sms.texts).toHaveLength(0);
@@ -71,11 +93,18 @@ describe("SMS", () => {
     const b = await bookAt(t, START, { customer: { ...CONSENTING(), phone } });
     t.at("2026-11-23T21:00:00Z");
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth)); // waits for the window
-    expect(await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: "0039 333 7654321" }, auth))).toMatchObject({ stopped: true, alreadyStopped: false });
+    expect(
+      await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: "0039 333 7654321" }, auth)),
+    ).toMatchObject({ stopped: true, alreadyStopped: false });
     await tick(Date.parse(START) - DAY); // the window is open, the reminder falls due too
     expect(sms.texts).toHaveLength(0);
     const ms = await messages(b.id);
-    expect(ms.filter((m) => m.audience === "customer").map((m) => [m.kind, m.delivery, m.reason]).sort()).toEqual([
+    expect(
+      ms
+        .filter((m) => m.audience === "customer")
+        .map((m) => [m.kind, m.delivery, m.reason])
+        .sort(),
+    ).toEqual([
       ["confirmed", "suppressed", "stop"],
       ["reminder", "suppressed", "stop"],
     ]);
@@ -85,22 +114,52 @@ describe("SMS", () => {
     const phone = "+39 333 765 4322";
     const b = await bookAt(t, START, { customer: { ...CONSENTING(), phone } });
     const path = `/v1/dealers/${DEALER}/sms/inbound`;
-    const form = { MessageSid: "SM1", AccountSid: sms.config.accountSid, From: "+393337654322", To: sms.config.from, Body: "Stop" };
+    const form = {
+      MessageSid: "SM1",
+      AccountSid: sms.config.accountSid,
+      From: "+393337654322",
+      To: sms.config.from,
+      Body: "Stop",
+    };
     // Twilio's scheme, computed here with node:crypto: base64(HMAC-SHA1(token, url + sorted name/value pairs)).
-    const sign = (token: string) => createHmac("sha1", token).update(`https://pitlane.test${path}` + Object.keys(form).sort().map((k) => k + form[k as keyof typeof form]).join("")).digest("base64");
-    const post = (signature: string) => t.api2(path, new URLSearchParams(form).toString(), { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature });
+    const sign = (token: string) =>
+      createHmac("sha1", token)
+        .update(
+          `https://pitlane.test${path}` +
+            Object.keys(form)
+              .sort()
+              .map((k) => k + form[k as keyof typeof form])
+              .join(""),
+        )
+        .digest("base64");
+    const post = (signature: string) =>
+      t.api2(path, new URLSearchParams(form).toString(), {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": signature,
+      });
     expect((await post(sign("not-the-token"))).status).toBe(401);
     expect(t.rows("SELECT * FROM sms_stops")).toEqual([]);
     expect((await post(sign(sms.config.authToken))).status).toBe(204);
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(sms.texts).toHaveLength(0);
-    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({ delivery: "suppressed", reason: "stop" });
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({
+      delivery: "suppressed",
+      reason: "stop",
+    });
   });
 
   it("a phone that cannot be normalised to E.164 is refused at booking time with a clear 400, and nothing is stored", async () => {
     for (const phone of ["12", "+0 333 1234567", "333-12x4567"]) {
-      const res = await t.api("POST", A, { start: START, advisorId: "anna", vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { ...CONSENTING(), phone }, mobility: "none", channel: "web" });
+      const res = await t.api("POST", A, {
+        start: START,
+        advisorId: "anna",
+        vehicle: { model: "Grecale" },
+        interventions: ["maintenance"],
+        customer: { ...CONSENTING(), phone },
+        mobility: "none",
+        channel: "web",
+      });
       expect(res.status, phone).toBe(400);
       const p = await json<ValidationProblem>(res);
       expect(p.code).toBe("validation_failed");

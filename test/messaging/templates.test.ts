@@ -21,9 +21,20 @@ describe("message templates", () => {
   it.each(LOCALES)("every kind renders in %s (snapshot)", (locale) => {
     const rendered = Object.fromEntries(
       KINDS.map((kind) => {
-        const m = compose(kind, locale, sampleVars(DEALER, locale), { persona: "unique", link: LINKED_KINDS.has(kind) });
-        for (const s of [m.subject, m.text, m.html]) expect(s, kind).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\{(?!manageLink\})\w+\}/);
-        return [kind, { subject: m.subject, text: withLink(m.text, LINK), sms: smsText(DEALER.name, m.subject, m.sms, LINKED_KINDS.has(kind) ? LINK : null) }];
+        const m = compose(kind, locale, sampleVars(DEALER, locale), {
+          persona: "unique",
+          link: LINKED_KINDS.has(kind),
+        });
+        for (const s of [m.subject, m.text, m.html])
+          expect(s, kind).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\{(?!manageLink\})\w+\}/);
+        return [
+          kind,
+          {
+            subject: m.subject,
+            text: withLink(m.text, LINK),
+            sms: smsText(DEALER.name, m.subject, m.sms, LINKED_KINDS.has(kind) ? LINK : null),
+          },
+        ];
       }),
     );
     expect(rendered).toMatchSnapshot();
@@ -36,7 +47,16 @@ describe("message templates", () => {
   });
 
   it("a dealer's override replaces subject and text for that kind and locale only, variables filled", () => {
-    const messaging = MessagingConfig.parse({ templates: { reminder: { it: { subject: "{dealer}: a domani alle {time}", text: "Ciao {customer}, ti aspettiamo il {date} alle {time}. {manageLink}" } } } });
+    const messaging = MessagingConfig.parse({
+      templates: {
+        reminder: {
+          it: {
+            subject: "{dealer}: a domani alle {time}",
+            text: "Ciao {customer}, ti aspettiamo il {date} alle {time}. {manageLink}",
+          },
+        },
+      },
+    });
     const it_ = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });
     expect(it_.subject).toBe("Roma Est: a domani alle 11:00");
     expect(withLink(it_.text, LINK)).toBe(`Ciao Marco Bianchi, ti aspettiamo il 2026-11-25 alle 11:00. ${LINK}`);

@@ -30,7 +30,8 @@ describe("the server process", () => {
     expect(res.status).toBe(200);
     const { options } = await json<AvailabilityResponse>(res);
     expect(options.length).toBeGreaterThanOrEqual(3);
-    for (const o of options) expect(o).toMatchObject({ mobility: "courtesy_car", receptionMinutes: 30, optionId: expect.any(String) });
+    for (const o of options)
+      expect(o).toMatchObject({ mobility: "courtesy_car", receptionMinutes: 30, optionId: expect.any(String) });
   });
 
   it("does not seed when SEED_DEMO=0", async () => {
@@ -48,27 +49,30 @@ describe("the server process", () => {
     expect(await res.json()).toMatchObject({ updatedAt: "2027-01-15T09:30:00.000Z" });
   });
 
-  it.each(["SIGTERM", "SIGINT"] as const)("on %s stops cleanly with exit code 0 and leaves the database intact", async (signal) => {
-    server = await spawnServer();
-    const put = await fetch(`${server.baseUrl}/v1/dealers/roma-est`, {
-      method: "PUT",
-      headers: { ...auth, "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "Roma Est", timeZone: "Europe/Rome", email: undefined }),
-    });
-    expect(put.status).toBe(201);
-    server.kill(signal);
-    const { code } = await server.exited;
-    expect(code).toBe(0);
-    expect(server.stdoutLines().some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "on %s stops cleanly with exit code 0 and leaves the database intact",
+    async (signal) => {
+      server = await spawnServer();
+      const put = await fetch(`${server.baseUrl}/v1/dealers/roma-est`, {
+        method: "PUT",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Roma Est", timeZone: "Europe/Rome", email: undefined }),
+      });
+      expect(put.status).toBe(201);
+      server.kill(signal);
+      const { code } = await server.exited;
+      expect(code).toBe(0);
+      expect(server.stdoutLines().some((l) => l.includes('"msg":"stopped"'))).toBe(true);
 
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(db.prepare("SELECT id FROM dealers ORDER BY id").all()).toEqual([{ id: "demo" }, { id: "roma-est" }]);
-    } finally {
-      db.close();
-    }
-  });
+      const db = new Database(server.dbPath, { readonly: true });
+      try {
+        expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+        expect(db.prepare("SELECT id FROM dealers ORDER BY id").all()).toEqual([{ id: "demo" }, { id: "roma-est" }]);
+      } finally {
+        db.close();
+      }
+    },
+  );
 
   it("drains a request that is still in flight when SIGTERM arrives", async () => {
     server = await spawnServer({ env: { SEED_DEMO: "0" } });
@@ -127,14 +131,14 @@ describe("the server process", () => {
   });
 
   it("refuses to start in production without an admin token", async () => {
-    await expect(spawnServer({ env: { NODE_ENV: "production", SCHEDULER_ADMIN_TOKEN: "" }, readyTimeoutMs: 10_000 })).rejects.toThrow(
-      /exited during startup[\s\S]*SCHEDULER_ADMIN_TOKEN is required/,
-    );
+    await expect(
+      spawnServer({ env: { NODE_ENV: "production", SCHEDULER_ADMIN_TOKEN: "" }, readyTimeoutMs: 10_000 }),
+    ).rejects.toThrow(/exited during startup[\s\S]*SCHEDULER_ADMIN_TOKEN is required/);
   });
 
   it("refuses to start in production without PITLANE_SECRET (the seal's key material)", async () => {
-    await expect(spawnServer({ env: { NODE_ENV: "production", PITLANE_SECRET: "" }, readyTimeoutMs: 10_000 })).rejects.toThrow(
-      /exited during startup[\s\S]*PITLANE_SECRET is required/,
-    );
+    await expect(
+      spawnServer({ env: { NODE_ENV: "production", PITLANE_SECRET: "" }, readyTimeoutMs: 10_000 }),
+    ).rejects.toThrow(/exited during startup[\s\S]*PITLANE_SECRET is required/);
   });
 });

@@ -129,7 +129,10 @@ export interface LocalReading {
 const spans = new Map<string, Array<{ from: number; to: number; offset: number }>>();
 
 function offsetOf(tz: string, epochMinute: number): number {
-  return Math.round(Temporal.Instant.fromEpochMilliseconds(epochMinute * 60_000).toZonedDateTimeISO(tz).offsetNanoseconds / 60_000_000_000);
+  return Math.round(
+    Temporal.Instant.fromEpochMilliseconds(epochMinute * 60_000).toZonedDateTimeISO(tz).offsetNanoseconds /
+      60_000_000_000,
+  );
 }
 
 function offsetAt(tz: string, epochMinute: number): number {
@@ -230,14 +233,18 @@ function readBound(tz: string, s: string): number | null {
 
 export type ReferenceJobResult = ReferenceJob | { error: "unknown_intervention" | "no_intervention" };
 
-export function referenceJob(config: DealerConfig, req: { interventions: string[]; known: boolean; mobility: Mobility }): ReferenceJobResult {
+export function referenceJob(
+  config: DealerConfig,
+  req: { interventions: string[]; known: boolean; mobility: Mobility },
+): ReferenceJobResult {
   if (req.interventions.length === 0) return { error: "no_intervention" };
   const lengths = [15];
   const returns = [10];
   const labour = new Map<string, number>();
   for (const code of new Set(req.interventions)) {
     const iv = config.interventions[code];
-    if (!iv || !Object.prototype.hasOwnProperty.call(config.interventions, code)) return { error: "unknown_intervention" };
+    if (!iv || !Object.prototype.hasOwnProperty.call(config.interventions, code))
+      return { error: "unknown_intervention" };
     lengths.push(iv.receptionMinutes);
     returns.push(iv.returnMinutes);
     const minutes = Math.round(iv.labourHours * 60);
@@ -292,7 +299,18 @@ function makeCtx(config: DealerConfig, bookings: Booking[]): Ctx {
       if (b.express) expressBooked.set(k, (expressBooked.get(k) ?? 0) + l.minutes);
     }
   }
-  return { config, tz, bookings, skills: Object.keys(config.workshop), absences, windows: new Map(), booked, expressBooked, releases: new Map(), techDates: new Map() };
+  return {
+    config,
+    tz,
+    bookings,
+    skills: Object.keys(config.workshop),
+    absences,
+    windows: new Map(),
+    booked,
+    expressBooked,
+    releases: new Map(),
+    techDates: new Map(),
+  };
 }
 
 function hoursOf(config: DealerConfig, weekday: number): Array<[string, string]> {
@@ -351,7 +369,10 @@ function skillFree(ctx: Ctx, skill: string, date: string, now: number, planned: 
   for (const p of planned) if (p.skill === skill && p.date === date) free -= p.minutes;
   if (now < releaseAt(ctx, date)) {
     const express = ctx.config.express;
-    const reserved = Math.min(capacity, Math.round((express.reservedWorkshopHours[skill] ?? express.defaultReservedHours) * 60));
+    const reserved = Math.min(
+      capacity,
+      Math.round((express.reservedWorkshopHours[skill] ?? express.defaultReservedHours) * 60),
+    );
     free -= Math.max(0, reserved - (ctx.expressBooked.get(key) ?? 0));
   }
   return free;
@@ -375,7 +396,8 @@ function technicians(ctx: Ctx): RefTech[] {
     const spec = ctx.config.workshop[skill];
     if (!Array.isArray(spec)) {
       const most = Math.max(spec.technicians, ...Object.values(spec.overrides).map((o) => o.technicians ?? 0));
-      for (let k = 0; k < most; k++) out.push({ id: `${skill}#${k + 1}`, skills: [skill], legacy: { skill, k }, absences: [] });
+      for (let k = 0; k < most; k++)
+        out.push({ id: `${skill}#${k + 1}`, skills: [skill], legacy: { skill, k }, absences: [] });
       continue;
     }
     for (const t of spec) {
@@ -405,10 +427,13 @@ function techDate(ctx: Ctx, t: RefTech, date: string): { ranges: Interval[]; num
     const minutes = Math.round((o?.hoursPerDay ?? sc.hoursPerDay) * 60);
     // The window is at least hoursPerDay long (up to the date's end).
     const end = Math.max(w.end, Math.min(startOfLocalDate(ctx.tz, addDays(date, 1)), w.start + minutes));
-    if (t.legacy.k < count && minutes > 0 && end > w.start) v = { ranges: [[w.start, end]], num: Math.min(minutes, end - w.start), den: end - w.start };
+    if (t.legacy.k < count && minutes > 0 && end > w.start)
+      v = { ranges: [[w.start, end]], num: Math.min(minutes, end - w.start), den: end - w.start };
   } else if (w.open) {
     // Minute by minute: in the technician's hours (or opening hours) on this date, not absent.
-    const hours = t.hours ? (t.hours[WEEKDAY_KEYS[weekdayOfDate(date) - 1]] as Array<[string, string]>) : hoursOf(ctx.config, weekdayOfDate(date));
+    const hours = t.hours
+      ? (t.hours[WEEKDAY_KEYS[weekdayOfDate(date) - 1]] as Array<[string, string]>)
+      : hoursOf(ctx.config, weekdayOfDate(date));
     const ranges: Interval[] = [];
     const from = startOfLocalDate(ctx.tz, date);
     const to = startOfLocalDate(ctx.tz, addDays(date, 1));
@@ -427,7 +452,9 @@ function techDate(ctx: Ctx, t: RefTech, date: string): { ranges: Interval[]; num
 /** Minutes on a technician's timeline taken by booked jobs. */
 function techBusy(ctx: Ctx, k: number): Interval[] {
   const out: Interval[] = [];
-  for (const b of ctx.bookings) for (const l of b.labour) if (l.tech === k && l.start !== undefined && l.end !== undefined) out.push([l.start, l.end]);
+  for (const b of ctx.bookings)
+    for (const l of b.labour)
+      if (l.tech === k && l.start !== undefined && l.end !== undefined) out.push([l.start, l.end]);
   return out;
 }
 
@@ -437,7 +464,15 @@ function techBusy(ctx: Ctx, k: number): Interval[] {
  * minute, no booked job is met before the work is done. Productive minutes of a day's
  * stretch of w wall minutes are floor(w × num / den).
  */
-function placeRef(ctx: Ctx, k: number, skill: string, minutes: number, from: number, latestStart: number, horizon: number): { end: number; labour: ReferencePlan["labour"] } | null {
+function placeRef(
+  ctx: Ctx,
+  k: number,
+  skill: string,
+  minutes: number,
+  from: number,
+  latestStart: number,
+  horizon: number,
+): { end: number; labour: ReferencePlan["labour"] } | null {
   const t = technicians(ctx)[k];
   const busy = techBusy(ctx, k);
   const candidates = [from, ...busy.map(([, e]) => e).filter((e) => e > from)].sort((a, b) => a - b);
@@ -455,7 +490,15 @@ function placeRef(ctx: Ctx, k: number, skill: string, minutes: number, from: num
       if (last && last.date === stretch.date) {
         last.minutes += productive;
         last.end = stretch.start + stretch.wall;
-      } else if (productive > 0) labour.push({ skill, date: stretch.date, minutes: productive, tech: k, start: stretch.start, end: stretch.start + stretch.wall });
+      } else if (productive > 0)
+        labour.push({
+          skill,
+          date: stretch.date,
+          minutes: productive,
+          tech: k,
+          start: stretch.start,
+          end: stretch.start + stretch.wall,
+        });
       done += productive;
       stretch = null;
     };
@@ -529,7 +572,9 @@ function plan(ctx: Ctx, job: ReferenceJob, receptionEnd: number, now: number, ex
         const p = placeRef(ctx, k, skill, demand, f, latestStart, horizon);
         if (!p || (best && p.end >= best.end)) return;
         let free = 0;
-        const full = p.labour.find((l) => l.minutes > (free = skillFree(ctx, skill, l.date, express ? Infinity : now, labour)));
+        const full = p.labour.find(
+          (l) => l.minutes > (free = skillFree(ctx, skill, l.date, express ? Infinity : now, labour)),
+        );
         if (!full) {
           best = p;
           return;
@@ -541,7 +586,8 @@ function plan(ctx: Ctx, job: ReferenceJob, receptionEnd: number, now: number, ex
         else {
           // Walk back from the date's end: the earliest minute whose remaining productive minutes are ≤ free.
           const d = techDate(ctx, t, full.date);
-          const remaining = (m: number) => d.ranges.reduce((sum, [s, e]) => sum + (e > m ? Math.floor(((e - Math.max(s, m)) * d.num) / d.den) : 0), 0);
+          const remaining = (m: number) =>
+            d.ranges.reduce((sum, [s, e]) => sum + (e > m ? Math.floor(((e - Math.max(s, m)) * d.num) / d.den) : 0), 0);
           let m = dayEnd;
           while (m > dayStart && remaining(m - 1) <= free) m--;
           f = m;
@@ -595,7 +641,11 @@ function absent(ctx: Ctx, a: number, s: number, e: number): boolean {
 }
 
 /** Receptions and returns of advisor a (plus `extra` appointments), as intervals. */
-function appointmentsOf(ctx: Ctx, a: number, extra: Array<{ advisor: number; start: number; minutes: number }> = []): Interval[] {
+function appointmentsOf(
+  ctx: Ctx,
+  a: number,
+  extra: Array<{ advisor: number; start: number; minutes: number }> = [],
+): Interval[] {
   const out: Interval[] = [];
   for (const b of ctx.bookings) {
     if (b.reception.advisor === a) out.push([b.reception.start, b.reception.start + b.reception.minutes]);
@@ -605,9 +655,14 @@ function appointmentsOf(ctx: Ctx, a: number, extra: Array<{ advisor: number; sta
   return out;
 }
 
-function receptionsOf(ctx: Ctx, a: number, extra: Array<{ advisor: number; start: number; minutes: number }> = []): Interval[] {
+function receptionsOf(
+  ctx: Ctx,
+  a: number,
+  extra: Array<{ advisor: number; start: number; minutes: number }> = [],
+): Interval[] {
   const out: Interval[] = [];
-  for (const b of ctx.bookings) if (b.reception.advisor === a) out.push([b.reception.start, b.reception.start + b.reception.minutes]);
+  for (const b of ctx.bookings)
+    if (b.reception.advisor === a) out.push([b.reception.start, b.reception.start + b.reception.minutes]);
   for (const x of extra) if (x.advisor === a) out.push([x.start, x.start + x.minutes]);
   return out;
 }
@@ -648,16 +703,34 @@ function halfKey(ctx: Ctx, epochMinute: number): string {
 }
 
 /** True when placing reception [s, e) of advisor `a` eats into its half-day's express reserve. */
-function reserveBroken(ctx: Ctx, a: number, s: number, e: number, now: number, also?: { advisor: number; start: number; minutes: number }): boolean {
+function reserveBroken(
+  ctx: Ctx,
+  a: number,
+  s: number,
+  e: number,
+  now: number,
+  also?: { advisor: number; start: number; minutes: number },
+): boolean {
   const here = localAt(ctx.tz, s);
   if (now >= releaseAt(ctx, here.date)) return false;
   // A slot within two hours of noon can take the other half-day's room too (the caps'
   // windows reach across it): check every half-day in reach.
   const noon = wallToEpoch(ctx.tz, here.date, 13 * 60);
-  return (s - 120 < noon && halfBroken(ctx, a, s, e, now, true, also)) || (e + 120 > noon && halfBroken(ctx, a, s, e, now, false, also));
+  return (
+    (s - 120 < noon && halfBroken(ctx, a, s, e, now, true, also)) ||
+    (e + 120 > noon && halfBroken(ctx, a, s, e, now, false, also))
+  );
 }
 
-function halfBroken(ctx: Ctx, a: number, s: number, e: number, now: number, morning: boolean, also?: { advisor: number; start: number; minutes: number }): boolean {
+function halfBroken(
+  ctx: Ctx,
+  a: number,
+  s: number,
+  e: number,
+  now: number,
+  morning: boolean,
+  also?: { advisor: number; start: number; minutes: number },
+): boolean {
   const here = localAt(ctx.tz, s);
   const cfg = ctx.config.express.reservedReceptions;
   const key = `${here.date}:${morning ? 0 : 1}`;
@@ -669,7 +742,12 @@ function halfBroken(ctx: Ctx, a: number, s: number, e: number, now: number, morn
   if (also && localAt(ctx.tz, also.start).date === here.date) extra.push(also);
   // A reserved express reception must fit the longest reception a priority vehicle may need.
   const d = ctx.config.durations;
-  const unit = Math.max(15, d.courtesyCarReceptionMinutes, d.newCustomerReceptionMinutes, ...Object.values(ctx.config.interventions).map((iv) => iv.receptionMinutes));
+  const unit = Math.max(
+    15,
+    d.courtesyCarReceptionMinutes,
+    d.newCustomerReceptionMinutes,
+    ...Object.values(ctx.config.interventions).map((iv) => iv.receptionMinutes),
+  );
   const earliest = now + ctx.config.receptionRules.minNoticeMinutes;
   // Candidate placements: the local quarter hours of this half-day.
   const dayStart = startOfLocalDate(ctx.tz, here.date);
@@ -681,9 +759,15 @@ function halfBroken(ctx: Ctx, a: number, s: number, e: number, now: number, morn
       const recs = receptionsOf(ctx, b, taken);
       for (let t = dayStart; t + unit <= dayEnd; t++) {
         const l = localAt(ctx.tz, t);
-        if (l.minute % 15 !== 0 || (l.minute < 13 * 60) !== morning || t < earliest) continue;
+        if (l.minute % 15 !== 0 || l.minute < 13 * 60 !== morning || t < earliest) continue;
         if (halfKey(ctx, t + unit - 1) !== key) continue; // the placement must end inside the half-day
-        if (!allOpen(ctx, t, t + unit) || !inAdvisorHours(ctx, b, t, t + unit) || absent(ctx, b, t, t + unit) || busy(appts, t, t + unit)) continue;
+        if (
+          !allOpen(ctx, t, t + unit) ||
+          !inAdvisorHours(ctx, b, t, t + unit) ||
+          absent(ctx, b, t, t + unit) ||
+          busy(appts, t, t + unit)
+        )
+          continue;
         if (capCodes(ctx, recs, t, t + unit).length) continue;
         if (++count >= need) return need;
         t += unit + 14; // placements must not overlap one another: next candidate a quarter after the end
@@ -710,7 +794,13 @@ export interface ReferenceSlot {
  * not take the room of its half-day's express reserve; the first advisor free at a time
  * decides, and when that breaks the reserve the search moves on to the next quarter.
  */
-function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number, reserve?: { now: number; reception: { advisor: number; start: number; minutes: number } }): { advisor: number; start: number; minutes: number } | null {
+function findReturn(
+  ctx: Ctx,
+  advisor: number,
+  readyAt: number,
+  minutes: number,
+  reserve?: { now: number; reception: { advisor: number; start: number; minutes: number } },
+): { advisor: number; start: number; minutes: number } | null {
   const first = localAt(ctx.tz, readyAt).date;
   const order = [advisor, ...ctx.config.advisors.map((_, i) => i).filter((i) => i !== advisor)];
   for (let d = 0; d < 21; d++) {
@@ -720,7 +810,11 @@ function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number,
     for (let t = Math.max(readyAt, startOfLocalDate(ctx.tz, date)); t < to; t++) {
       if (localAt(ctx.tz, t).minute % 15 !== 0 || !allOpen(ctx, t, t + minutes)) continue;
       for (const a of order) {
-        if (inAdvisorHours(ctx, a, t, t + minutes) && !absent(ctx, a, t, t + minutes) && !busy(appointmentsOf(ctx, a), t, t + minutes)) {
+        if (
+          inAdvisorHours(ctx, a, t, t + minutes) &&
+          !absent(ctx, a, t, t + minutes) &&
+          !busy(appointmentsOf(ctx, a), t, t + minutes)
+        ) {
           if (reserve && reserveBroken(ctx, a, t, t + minutes, reserve.now, reserve.reception)) break;
           return { advisor: a, start: t, minutes };
         }
@@ -730,17 +824,33 @@ function findReturn(ctx: Ctx, advisor: number, readyAt: number, minutes: number,
   return null;
 }
 
-function carWindow(b: { reception: { start: number; minutes: number }; ret: { start: number; minutes: number } | null; readyAt: number }): Interval {
-  return [b.reception.start, b.ret ? b.ret.start + b.ret.minutes : Math.max(b.readyAt, b.reception.start + b.reception.minutes)];
+function carWindow(b: {
+  reception: { start: number; minutes: number };
+  ret: { start: number; minutes: number } | null;
+  readyAt: number;
+}): Interval {
+  return [
+    b.reception.start,
+    b.ret ? b.ret.start + b.ret.minutes : Math.max(b.readyAt, b.reception.start + b.reception.minutes),
+  ];
 }
 
-function mobilityCode(ctx: Ctx, mobility: Mobility, stay: { reception: { start: number; minutes: number }; ret: { start: number; minutes: number } | null; readyAt: number }): RuleCode | null {
+function mobilityCode(
+  ctx: Ctx,
+  mobility: Mobility,
+  stay: {
+    reception: { start: number; minutes: number };
+    ret: { start: number; minutes: number } | null;
+    readyAt: number;
+  },
+): RuleCode | null {
   const m = ctx.config.mobility;
   const perHalfDay = (kind: Mobility, limit: number): RuleCode | null => {
     const used = new Map<string, number>();
     for (const b of ctx.bookings) {
       if (b.mobility !== kind) continue;
-      for (const at of [b.reception.start, b.ret ? b.ret.start : b.readyAt]) used.set(halfKey(ctx, at), (used.get(halfKey(ctx, at)) ?? 0) + 1);
+      for (const at of [b.reception.start, b.ret ? b.ret.start : b.readyAt])
+        used.set(halfKey(ctx, at), (used.get(halfKey(ctx, at)) ?? 0) + 1);
     }
     const mine = [stay.reception.start, stay.ret ? stay.ret.start : stay.readyAt].map((x) => halfKey(ctx, x));
     for (const h of new Set(mine)) {
@@ -768,7 +878,9 @@ function mobilityCode(ctx: Ctx, mobility: Mobility, stay: { reception: { start: 
       // heldCourtesyCars are for priority vehicles only, but a dealer never holds back its last car.
       const held = Math.min(ctx.config.express.heldCourtesyCars, Math.max(0, m.courtesyCars - 1));
       const [s, e] = carWindow(stay);
-      const cars = ctx.bookings.filter((b) => b.mobility === "courtesy_car").map((b) => ({ window: carWindow(b), express: b.express }));
+      const cars = ctx.bookings
+        .filter((b) => b.mobility === "courtesy_car")
+        .map((b) => ({ window: carWindow(b), express: b.express }));
       // At each instant an ordinary customer cannot have the cars out, nor the held cars
       // that express bookings out then are not already using. That count is piecewise
       // constant and only rises where a window starts: check those instants.
@@ -833,7 +945,10 @@ function violations(ctx: Ctx, req: ReferenceRequest, firstOnly: boolean): Verdic
   if (!p) out.add("workshop_full");
   if (out.size) return verdict();
 
-  const ret = findReturn(ctx, a, p!.readyAt, job.returnMinutes, { now: req.nowEpochMinute, reception: { advisor: a, start, minutes: req.minutes } });
+  const ret = findReturn(ctx, a, p!.readyAt, job.returnMinutes, {
+    now: req.nowEpochMinute,
+    reception: { advisor: a, start, minutes: req.minutes },
+  });
   const m = mobilityCode(ctx, req.mobility, { reception: { start, minutes: req.minutes }, ret, readyAt: p!.readyAt });
   if (m) out.add(m);
   return { codes: out, plan: out.size ? null : p, ret: out.size ? null : ret };
@@ -845,10 +960,17 @@ export function referenceViolations(config: DealerConfig, bookings: Booking[], r
 }
 
 /** The ready time and return slot of a bookable stay; null when it is not bookable. */
-export function referenceStay(config: DealerConfig, bookings: Booking[], req: ReferenceRequest): { readyAt: number; ret: ReferenceSlot | null } | null {
+export function referenceStay(
+  config: DealerConfig,
+  bookings: Booking[],
+  req: ReferenceRequest,
+): { readyAt: number; ret: ReferenceSlot | null } | null {
   const v = violations(makeCtx(config, bookings), req, false);
   if (!v.plan) return null;
-  return { readyAt: v.plan.readyAt, ret: v.ret && { advisorId: config.advisors[v.ret.advisor].id, start: v.ret.start, minutes: v.ret.minutes } };
+  return {
+    readyAt: v.plan.readyAt,
+    ret: v.ret && { advisorId: config.advisors[v.ret.advisor].id, start: v.ret.start, minutes: v.ret.minutes },
+  };
 }
 
 /** The ready time the labour model gives a bookable stay; null when it is not bookable. */
@@ -857,7 +979,13 @@ export function referenceReadyAt(config: DealerConfig, bookings: Booking[], req:
 }
 
 /** The labour plan alone (no reception rules), e.g. to check the workshop model. */
-export function referencePlan(config: DealerConfig, bookings: Booking[], job: ReferenceJob, receptionEnd: number, now: number): ReferencePlan | null {
+export function referencePlan(
+  config: DealerConfig,
+  bookings: Booking[],
+  job: ReferenceJob,
+  receptionEnd: number,
+  now: number,
+): ReferencePlan | null {
   return plan(makeCtx(config, bookings), job, receptionEnd, now);
 }
 
@@ -868,7 +996,14 @@ export function referencePlan(config: DealerConfig, bookings: Booking[], job: Re
 export function referenceFeasibleSlots(
   config: DealerConfig,
   bookings: Booking[],
-  query: { interventions: string[]; known: boolean; mobility: Mobility; fromDate: string; days: number; nowEpochMinute: number },
+  query: {
+    interventions: string[];
+    known: boolean;
+    mobility: Mobility;
+    fromDate: string;
+    days: number;
+    nowEpochMinute: number;
+  },
 ): Array<{ advisorId: string; start: number }> {
   const ctx = makeCtx(config, bookings);
   const job = referenceJob(config, query);
@@ -936,11 +1071,13 @@ export function referenceQuiet(config: DealerConfig, bookings: Booking[], start:
   let load = 0;
   for (let q = start; q < start + minutes; q += 15) {
     let c = 0;
-    for (const b of bookings) if (overlap(b.reception.start, b.reception.start + b.reception.minutes, q, q + 15) > 0) c++;
+    for (const b of bookings)
+      if (overlap(b.reception.start, b.reception.start + b.reception.minutes, q, q + 15) > 0) c++;
     load = Math.max(load, c);
   }
   let rush = false;
-  for (let m = start; m < start + minutes; m++) if (inRanges(config.rushHours as Array<[string, string]>, localAt(tz, m).minute)) rush = true;
+  for (let m = start; m < start + minutes; m++)
+    if (inRanges(config.rushHours as Array<[string, string]>, localAt(tz, m).minute)) rush = true;
   return load < limit && !rush;
 }
 
@@ -951,12 +1088,32 @@ export function referenceQuiet(config: DealerConfig, bookings: Booking[], start:
  * minute against every booked job's slices: the re-plan's only placement step. Skill
  * is an index into the workshop's skills; slices carry local day numbers.
  */
-export function referencePlaceBlock(config: DealerConfig, bookings: Booking[], k: number, skill: number, minutes: number, from: number): { end: number; labour: Array<{ skill: number; day: number; minutes: number; tech: number; start: number; end: number }> } | null {
+export function referencePlaceBlock(
+  config: DealerConfig,
+  bookings: Booking[],
+  k: number,
+  skill: number,
+  minutes: number,
+  from: number,
+): {
+  end: number;
+  labour: Array<{ skill: number; day: number; minutes: number; tech: number; start: number; end: number }>;
+} | null {
   const ctx = makeCtx(config, bookings);
   const horizon = startOfLocalDate(ctx.tz, addDays(localAt(ctx.tz, from).date, MAX_CALENDAR_DAYS));
   const p = placeRef(ctx, k, ctx.skills[skill], minutes, from, Infinity, horizon);
   if (!p) return null;
-  return { end: p.end, labour: p.labour.map((l) => ({ skill, day: dayNumberOf(l.date), minutes: l.minutes, tech: k, start: l.start!, end: l.end! })) };
+  return {
+    end: p.end,
+    labour: p.labour.map((l) => ({
+      skill,
+      day: dayNumberOf(l.date),
+      minutes: l.minutes,
+      tech: k,
+      start: l.start!,
+      end: l.end!,
+    })),
+  };
 }
 
 /** The finish plus the quality check, up to the next local quarter hour. */

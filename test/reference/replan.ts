@@ -19,7 +19,12 @@ export interface RefProgress {
 type Timed = LabourSlice & { tech: number; start: number; end: number };
 const timed = (l: LabourSlice): l is Timed => l.tech !== undefined && l.start !== undefined && l.end !== undefined;
 
-export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: RefProgress, now: number): Map<string, { labour: LabourSlice[]; readyAt: number }> | null {
+export function referenceReplan(
+  config: DealerConfig,
+  bookings: Booking[],
+  ev: RefProgress,
+  now: number,
+): Map<string, { labour: LabourSlice[]; readyAt: number }> | null {
   const out = new Map<string, { labour: LabourSlice[]; readyAt: number }>();
   const target = bookings.find((b) => b.id === ev.id)!;
   const all = target.labour.filter(timed);
@@ -52,7 +57,12 @@ export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: R
       }
       return adjust(b, kept, blocks, first.start);
     });
-  function adjust(b: Booking, kept: LabourSlice[], blocks: Array<{ tech: number; skill: number; minutes: number }>, firstStart: number) {
+  function adjust(
+    b: Booking,
+    kept: LabourSlice[],
+    blocks: Array<{ tech: number; skill: number; minutes: number }>,
+    firstStart: number,
+  ) {
     let key = firstStart;
     if (b.id === ev.id) {
       if (ev.state === "done") blocks.length = 0;
@@ -69,7 +79,11 @@ export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: R
   for (const p of plans) world.set(p.b.id, { ...p.b, labour: p.kept });
   for (const p of plans) {
     const keptEnds = p.kept.filter(timed).map((l) => l.end);
-    let t = Math.max(now, p.b.reception.start + p.b.reception.minutes + config.workshopRules.handoverMinutes, ...keptEnds);
+    let t = Math.max(
+      now,
+      p.b.reception.start + p.b.reception.minutes + config.workshopRules.handoverMinutes,
+      ...keptEnds,
+    );
     const placed: LabourSlice[] = [];
     for (const blk of p.blocks) {
       if (blk.minutes <= 0) continue;
@@ -82,7 +96,16 @@ export function referenceReplan(config: DealerConfig, bookings: Booking[], ev: R
     const labour: LabourSlice[] = [];
     for (const l of all) {
       const last = labour[labour.length - 1];
-      if (last && timed(last) && timed(l) && last.tech === l.tech && last.skill === l.skill && last.day === l.day && last.end === l.start) labour[labour.length - 1] = { ...last, minutes: last.minutes + l.minutes, end: l.end };
+      if (
+        last &&
+        timed(last) &&
+        timed(l) &&
+        last.tech === l.tech &&
+        last.skill === l.skill &&
+        last.day === l.day &&
+        last.end === l.start
+      )
+        labour[labour.length - 1] = { ...last, minutes: last.minutes + l.minutes, end: l.end };
       else labour.push({ ...l });
     }
     const ends = labour.filter(timed).map((l) => l.end);

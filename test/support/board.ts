@@ -21,7 +21,10 @@ export interface BoardWorld {
 
 export async function startBoardWorld(env: Record<string, string> = {}): Promise<BoardWorld> {
   // 60 s to start: from src/, every server process bundles the web pages with esbuild first.
-  const server = await spawnServer({ env: { RATE_LIMITS: "off", JOURNEY_INTERVAL_MS: "0", WORKERS: "1", ...env }, readyTimeoutMs: 60_000 });
+  const server = await spawnServer({
+    env: { RATE_LIMITS: "off", JOURNEY_INTERVAL_MS: "0", WORKERS: "1", ...env },
+    readyTimeoutMs: 60_000,
+  });
   const api = fetchApi(server.baseUrl);
   const res = await api("POST", "/v1/dealers/demo/api-keys", { role: "advisor", label: "desk" }, admin);
   const body = (await res.json()) as { secret: string };
@@ -30,8 +33,18 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
 }
 
 /** A staff booking at a local time of DAY with an advisor; returns the appointment. */
-export async function bookAt(api: Api, time: string, advisorId: string, name = "Marco Bianchi"): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
-  const res = await api("POST", "/v1/dealers/demo/appointments", booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }), admin);
+export async function bookAt(
+  api: Api,
+  time: string,
+  advisorId: string,
+  name = "Marco Bianchi",
+): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
+  const res = await api(
+    "POST",
+    "/v1/dealers/demo/appointments",
+    booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }),
+    admin,
+  );
   const body = (await res.json()) as { id: string; version: number; reception: { start: string; advisorId: string } };
   if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
   return body;
@@ -64,8 +77,17 @@ export async function getAppointment(api: Api, id: string): Promise<AppointmentV
 }
 
 /** A fresh context (own cookies), signed in with `key`, showing DAY. */
-export async function signedInPage(browser: Browser, world: BoardWorld, lang = "en", { live = true } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: lang === "it" ? "it-IT" : "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+export async function signedInPage(
+  browser: Browser,
+  world: BoardWorld,
+  lang = "en",
+  { live = true } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: lang === "it" ? "it-IT" : "en-GB",
+    viewport: { width: 1400, height: 900 },
+    ...AXE_READY,
+  });
   const page = await context.newPage();
   // live: false cuts the event stream (as a dropped connection would): the page goes stale.
   if (!live) await page.route("**/events", (route) => route.abort());
@@ -78,4 +100,5 @@ export async function signedInPage(browser: Browser, world: BoardWorld, lang = "
 }
 
 /** The slot button of an appointment's reception (or return). */
-export const slotOf = (page: Page, id: string, kind = "reception") => page.locator(`button.slot[data-appointment="${id}"][data-kind="${kind}"]`);
+export const slotOf = (page: Page, id: string, kind = "reception") =>
+  page.locator(`button.slot[data-appointment="${id}"][data-kind="${kind}"]`);

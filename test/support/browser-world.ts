@@ -28,10 +28,15 @@ export interface World {
   base: string;
 }
 
-export function useWorld(dealers: Record<string, Record<string, unknown>> | (() => Record<string, Record<string, unknown>>)): World {
+export function useWorld(
+  dealers: Record<string, Record<string, unknown>> | (() => Record<string, Record<string, unknown>>),
+): World {
   const w = {} as World;
   beforeAll(async () => {
-    [w.server, w.browser] = await Promise.all([spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" }, readyTimeoutMs: 60_000 }), launchBrowser()]);
+    [w.server, w.browser] = await Promise.all([
+      spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" }, readyTimeoutMs: 60_000 }),
+      launchBrowser(),
+    ]);
     w.base = w.server.baseUrl;
     w.api = fetchApi(w.base);
     for (const [id, config] of Object.entries(typeof dealers === "function" ? dealers() : dealers)) {

@@ -42,7 +42,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     // axe is injected at run time, and the Node tests have no DOM types: the page global as the two names used.
-    const win = globalThis as unknown as { axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> }; document: unknown };
+    const win = globalThis as unknown as {
+      axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> };
+      document: unknown;
+    };
     const result = await win.axe.run(win.document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });

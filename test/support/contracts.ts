@@ -5,7 +5,13 @@ export type { AppointmentView, AvailabilityResponse, OptionView, SlotView } from
 export type { DayBoard } from "../../src/scheduler/day-board.js";
 export type { ReshufflePlan, MoveView } from "../../src/scheduler/reshuffle/plan-schema.js";
 export type { ProgressView } from "../../src/scheduler/progress-contracts.js";
-export type { MessageList, MessageView, OverdueList, ReportView, TickResult } from "../../src/scheduler/journey/contracts.js";
+export type {
+  MessageList,
+  MessageView,
+  OverdueList,
+  ReportView,
+  TickResult,
+} from "../../src/scheduler/journey/contracts.js";
 import type { FieldError } from "../../src/api/errors.js";
 import type { OptionView } from "../../src/scheduler/contracts.js";
 import type { ReshufflePlan } from "../../src/scheduler/reshuffle/plan-schema.js";
@@ -16,20 +22,40 @@ export const json = <T>(res: Response): Promise<T> => res.json() as Promise<T>;
 export type Violation = { code: string; message: string; appointmentId?: string };
 
 /** RFC 9457 problem+json; Extra: the members its code carries (src/api/errors.ts `extra`). */
-export type Problem<Extra = unknown> = { type: string; status: number; code: string; title: string; detail: string } & Extra;
+export type Problem<Extra = unknown> = {
+  type: string;
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+} & Extra;
 /** 400 validation_failed. */
 export type ValidationProblem = Problem<{ errors: FieldError[] }>;
 /** 409 rule_violation / slot_unavailable: the rules broken and, from a booking, move or reshuffle, the options near the one refused. */
-export type RuleProblem = Problem<{ violations: Violation[]; alternatives: Array<OptionView & { appointmentId?: string }> }>;
+export type RuleProblem = Problem<{
+  violations: Violation[];
+  alternatives: Array<OptionView & { appointmentId?: string }>;
+}>;
 /** 409 config_conflict (scheduler/config-change/replace.ts). */
-export type ConflictProblem = Problem<{ conflicts: Array<{ appointmentId: string; version: number | null; reasons: Array<{ code: string; message: string }> }>; plan: ReshufflePlan; applicable: boolean }>;
+export type ConflictProblem = Problem<{
+  conflicts: Array<{
+    appointmentId: string;
+    version: number | null;
+    reasons: Array<{ code: string; message: string }>;
+  }>;
+  plan: ReshufflePlan;
+  applicable: boolean;
+}>;
 
 export type { HoldView } from "../../src/scheduler/holds/contracts.js";
 export type { CalendarResponse, DayResponse } from "../../src/scheduler/calendar-contracts.js";
 export type { ApiKeyView } from "../../src/routes/keys/schemas.js";
 export type { OpenApiDocument } from "../../src/api/openapi.js";
 import type { z } from "zod";
-import type { ApiKeyList as ApiKeyListSchema, CreatedApiKey as CreatedApiKeySchema } from "../../src/routes/keys/schemas.js";
+import type {
+  ApiKeyList as ApiKeyListSchema,
+  CreatedApiKey as CreatedApiKeySchema,
+} from "../../src/routes/keys/schemas.js";
 import type { DealerPublic as DealerPublicSchema } from "../../src/routes/dealers/schemas.js";
 import type { DealerPutResult as DealerPutResultSchema } from "../../src/routes/dealers/put.js";
 export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;

@@ -27,7 +27,10 @@ export function fetchApi(baseUrl: string): Api {
  * and stopped after them. Loads come from one address, so the public rate limits are off.
  * runtime "worker": the Worker on local workerd (`npm run dev:worker`) instead of Node.
  */
-export function useRealServer(env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" }, runtime: ServerRuntime = "node") {
+export function useRealServer(
+  env: Record<string, string> = { SEED_DEMO: "0", RATE_LIMITS: "off" },
+  runtime: ServerRuntime = "node",
+) {
   const real = {} as { server: SpawnedServer; http: Api };
   beforeAll(async () => {
     real.server = await spawnServer({ env, runtime });
@@ -92,7 +95,10 @@ export const CUSTOMER = {
 };
 
 /** A booking body for `maintenance` (15-min reception, 2 h of mechanical labour). */
-export function booking(slot: { optionId?: string; start?: string; advisorId?: string }, overrides: Record<string, unknown> = {}) {
+export function booking(
+  slot: { optionId?: string; start?: string; advisorId?: string },
+  overrides: Record<string, unknown> = {},
+) {
   return {
     ...slot,
     vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000001" },
@@ -106,17 +112,31 @@ export function booking(slot: { optionId?: string; start?: string; advisorId?: s
 }
 
 /** A known customer's search (as CUSTOMER says): an unsaid `known` would mean a new customer. */
-export const availability = (overrides: Record<string, unknown> = {}) => ({ interventions: ["maintenance"], customer: { known: true }, ...overrides });
+export const availability = (overrides: Record<string, unknown> = {}) => ({
+  interventions: ["maintenance"],
+  customer: { known: true },
+  ...overrides,
+});
 
 /** Books and returns the 201 body; fails the test with the server's answer otherwise. */
-export async function book(api: Api, dealerId: string, body: unknown, headers: Record<string, string> = {}): Promise<AppointmentView> {
+export async function book(
+  api: Api,
+  dealerId: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<AppointmentView> {
   const res = await api("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
   const json = (await res.json()) as AppointmentView;
   if (res.status !== 201) throw new Error(`booking expected 201, got ${res.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
-export async function search(api: Api, dealerId: string, body: unknown = availability(), headers: Record<string, string> = {}): Promise<AvailabilityResponse> {
+export async function search(
+  api: Api,
+  dealerId: string,
+  body: unknown = availability(),
+  headers: Record<string, string> = {},
+): Promise<AvailabilityResponse> {
   const res = await api("POST", `/v1/dealers/${dealerId}/availability`, body, headers);
   const json = (await res.json()) as AvailabilityResponse;
   if (res.status !== 200) throw new Error(`availability expected 200, got ${res.status}: ${JSON.stringify(json)}`);
@@ -155,7 +175,9 @@ export function snapshot(sqlite: Reader) {
     dealers: sqlite.prepare("SELECT id, version, config_json FROM dealers ORDER BY id").all(),
     appointments: sqlite.prepare("SELECT * FROM appointments ORDER BY id").all(),
     audit: sqlite.prepare("SELECT count(*) AS n FROM audit_log").all(),
-    idempotency: sqlite.prepare("SELECT dealer_id, scope, key, request_hash FROM idempotency_keys ORDER BY 1, 2, 3").all(),
+    idempotency: sqlite
+      .prepare("SELECT dealer_id, scope, key, request_hash FROM idempotency_keys ORDER BY 1, 2, 3")
+      .all(),
     holds: sqlite.prepare("SELECT id, dealer_id, reception_start, expires_at FROM holds ORDER BY id").all(),
   };
 }

@@ -37,7 +37,12 @@ export function journeyDealer(overrides: Record<string, unknown> = {}) {
 export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
   const clock = { ms: Date.parse(startIso) };
   const logs: Array<Record<string, unknown>> = [];
-  const build = (dir?: string) => createTestApp({ dir, now: () => clock.ms, deps: { log: (l) => logs.push(l as Record<string, unknown>), ...extra } });
+  const build = (dir?: string) =>
+    createTestApp({
+      dir,
+      now: () => clock.ms,
+      deps: { log: (l) => logs.push(l as Record<string, unknown>), ...extra },
+    });
   let cur = build();
   const { dir, dbPath } = cur;
   const api: Api = async (method, path, body, headers = {}) =>
@@ -52,11 +57,20 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
     dbPath,
     api,
     /** A POST with a raw body and headers of the test's choosing (forms, signatures). */
-    api2: (path: string, body: string, headers: Record<string, string>) => cur.app.request(path, { method: "POST", headers, body }),
-    get sqlite() { return cur.sqlite; },
-    get journey() { return cur.journey; },
-    get runtimes() { return cur.runtimes; },
-    at(iso: string | number) { clock.ms = typeof iso === "number" ? iso : Date.parse(iso); },
+    api2: (path: string, body: string, headers: Record<string, string>) =>
+      cur.app.request(path, { method: "POST", headers, body }),
+    get sqlite() {
+      return cur.sqlite;
+    },
+    get journey() {
+      return cur.journey;
+    },
+    get runtimes() {
+      return cur.runtimes;
+    },
+    at(iso: string | number) {
+      clock.ms = typeof iso === "number" ? iso : Date.parse(iso);
+    },
     /** Runs the due timers as of `iso` (the clock moves there). */
     run(iso?: string | number) {
       if (iso !== undefined) t.at(iso);
@@ -67,8 +81,12 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
       cur = build(dir);
     },
     /** Simulates a crash: the connection is dropped without any cleanup. */
-    crash() { if (cur.sqlite.open) cur.sqlite.close(); },
-    rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] { return cur.sqlite.prepare(sql).all(...params) as T[]; },
+    crash() {
+      if (cur.sqlite.open) cur.sqlite.close();
+    },
+    rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
+      return cur.sqlite.prepare(sql).all(...params) as T[];
+    },
     close() {
       if (cur.sqlite.open) cur.sqlite.close();
       rmSync(dir, { recursive: true, force: true });
@@ -91,8 +109,19 @@ export async function setupDealer(t: JourneyApp, overrides: Record<string, unkno
 
 let seq = 0;
 /** A fresh contact each time (the public booking route caps bookings per email/phone). */
-export const CONSENTING = () => ({ known: true, name: "Marco Bianchi", email: `marco${++seq}@example.com`, phone: `+39 333 12${String(seq).padStart(5, "0")}`, reminders: { consent: true, channel: "sms" } });
-export const SILENT = () => ({ known: true, name: "Sara Verdi", email: `sara${++seq}@example.com`, reminders: { consent: false, channel: "email" } });
+export const CONSENTING = () => ({
+  known: true,
+  name: "Marco Bianchi",
+  email: `marco${++seq}@example.com`,
+  phone: `+39 333 12${String(seq).padStart(5, "0")}`,
+  reminders: { consent: true, channel: "sms" },
+});
+export const SILENT = () => ({
+  known: true,
+  name: "Sara Verdi",
+  email: `sara${++seq}@example.com`,
+  reminders: { consent: false, channel: "email" },
+});
 
 export function bookingBody(start: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -108,12 +137,23 @@ export function bookingBody(start: string, overrides: Record<string, unknown> = 
   };
 }
 
-export async function bookAt(t: JourneyApp, start: string, overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return ok<AppointmentView>(await t.api("POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(start, overrides), headers), 201);
+export async function bookAt(
+  t: JourneyApp,
+  start: string,
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  return ok<AppointmentView>(
+    await t.api("POST", `/v1/dealers/${DEALER}/appointments`, bookingBody(start, overrides), headers),
+    201,
+  );
 }
 
 export const jobsOf = (t: JourneyApp, appointmentId: string) =>
-  t.rows<{ kind: string; due_at: number; status: string; outcome: string | null }>("SELECT kind, due_at, status, outcome FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind", appointmentId);
+  t.rows<{ kind: string; due_at: number; status: string; outcome: string | null }>(
+    "SELECT kind, due_at, status, outcome FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind",
+    appointmentId,
+  );
 
 /** A stored outbox row (src/db/schema.ts `outbox`), as SELECT * returns it. */
 export interface OutboxRow {

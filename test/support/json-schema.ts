@@ -14,13 +14,18 @@ export function validate(doc: any, schema: Schema, value: unknown, path = "$"): 
   const errs: string[] = [];
   if (s.type !== undefined) {
     const types: string[] = Array.isArray(s.type) ? s.type : [s.type];
-    if (!types.some((t) => isType(t, value))) return [`${path}: expected ${types.join("|")}, got ${value === null ? "null" : typeof value}`];
+    if (!types.some((t) => isType(t, value)))
+      return [`${path}: expected ${types.join("|")}, got ${value === null ? "null" : typeof value}`];
   }
-  if (s.enum && !s.enum.some((e: unknown) => JSON.stringify(e) === JSON.stringify(value))) errs.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
-  if ("const" in s && JSON.stringify(s.const) !== JSON.stringify(value)) errs.push(`${path}: not ${JSON.stringify(s.const)}`);
+  if (s.enum && !s.enum.some((e: unknown) => JSON.stringify(e) === JSON.stringify(value)))
+    errs.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
+  if ("const" in s && JSON.stringify(s.const) !== JSON.stringify(value))
+    errs.push(`${path}: not ${JSON.stringify(s.const)}`);
   if (s.allOf) for (const sub of s.allOf) errs.push(...validate(doc, sub, value, path));
-  if (s.anyOf && !s.anyOf.some((sub: Schema) => validate(doc, sub, value, path).length === 0)) errs.push(`${path}: matches none of anyOf`);
-  if (s.oneOf && s.oneOf.filter((sub: Schema) => validate(doc, sub, value, path).length === 0).length !== 1) errs.push(`${path}: matches not exactly one of oneOf`);
+  if (s.anyOf && !s.anyOf.some((sub: Schema) => validate(doc, sub, value, path).length === 0))
+    errs.push(`${path}: matches none of anyOf`);
+  if (s.oneOf && s.oneOf.filter((sub: Schema) => validate(doc, sub, value, path).length === 0).length !== 1)
+    errs.push(`${path}: matches not exactly one of oneOf`);
   if (typeof value === "string") {
     if (s.pattern && !new RegExp(s.pattern, "u").test(value)) errs.push(`${path}: does not match ${s.pattern}`);
     const length = [...value].length;
@@ -30,8 +35,10 @@ export function validate(doc: any, schema: Schema, value: unknown, path = "$"): 
   if (typeof value === "number") {
     if (s.minimum !== undefined && value < s.minimum) errs.push(`${path}: below ${s.minimum}`);
     if (s.maximum !== undefined && value > s.maximum) errs.push(`${path}: above ${s.maximum}`);
-    if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum) errs.push(`${path}: not above ${s.exclusiveMinimum}`);
-    if (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum) errs.push(`${path}: not below ${s.exclusiveMaximum}`);
+    if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum)
+      errs.push(`${path}: not above ${s.exclusiveMinimum}`);
+    if (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum)
+      errs.push(`${path}: not below ${s.exclusiveMaximum}`);
   }
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) errs.push(`${path}: fewer than ${s.minItems} items`);
@@ -48,7 +55,8 @@ export function validate(doc: any, schema: Schema, value: unknown, path = "$"): 
     const props: Record<string, Schema> = s.properties ?? {};
     for (const [key, v] of Object.entries(o)) {
       if (key in props) errs.push(...validate(doc, props[key], v, `${path}.${key}`));
-      else if (s.additionalProperties !== undefined) errs.push(...validate(doc, s.additionalProperties, v, `${path}.${key}`));
+      else if (s.additionalProperties !== undefined)
+        errs.push(...validate(doc, s.additionalProperties, v, `${path}.${key}`));
     }
   }
   return errs;

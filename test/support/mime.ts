@@ -31,7 +31,9 @@ function decode(body: string, encoding: string | undefined): string {
   const e = (encoding ?? "7bit").toLowerCase();
   if (e === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (e === "quoted-printable") {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;

@@ -8,7 +8,19 @@ import { epochMinute } from "../../src/core/civil.js";
 // or stranded appointment it finds among holding appointments from `nowMs` on.
 
 type Sql = { prepare(s: string): { all(...a: unknown[]): unknown[]; get(...a: unknown[]): unknown } };
-type Row = { id: string; status: string; advisor_id: string; reception_start: number; reception_minutes: number; return_advisor_id: string | null; return_start: number | null; return_minutes: number | null; ready_at: number; mobility: string; labour_json: string };
+type Row = {
+  id: string;
+  status: string;
+  advisor_id: string;
+  reception_start: number;
+  reception_minutes: number;
+  return_advisor_id: string | null;
+  return_start: number | null;
+  return_minutes: number | null;
+  ready_at: number;
+  mobility: string;
+  labour_json: string;
+};
 
 const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -17,20 +29,28 @@ function local(tz: string, epochMinute: number) {
 }
 
 export function storedConfig(sqlite: Sql, dealerId: string): DealerConfig {
-  return JSON.parse((sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(dealerId) as { config_json: string }).config_json);
+  return JSON.parse(
+    (sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(dealerId) as { config_json: string })
+      .config_json,
+  );
 }
 
 export function recount(sqlite: Sql, dealerId: string, nowMs: number): string[] {
   const config = storedConfig(sqlite, dealerId);
   const tz = config.timeZone;
   const now = epochMinute(nowMs);
-  const rows = sqlite.prepare("SELECT * FROM appointments WHERE dealer_id = ? AND status IN ('requested','confirmed','checked_in','completed')").all(dealerId) as Row[];
+  const rows = sqlite
+    .prepare(
+      "SELECT * FROM appointments WHERE dealer_id = ? AND status IN ('requested','confirmed','checked_in','completed')",
+    )
+    .all(dealerId) as Row[];
   const problems: string[] = [];
   const advisors = new Set(config.advisors.map((a) => a.id));
   const slots = new Map<string, Array<[number, number, string]>>();
   for (const r of rows) {
     const own: Array<[string, number, number]> = [[r.advisor_id, r.reception_start, r.reception_minutes]];
-    if (r.return_start !== null && r.return_advisor_id !== null) own.push([r.return_advisor_id, r.return_start, r.return_minutes ?? 0]);
+    if (r.return_start !== null && r.return_advisor_id !== null)
+      own.push([r.return_advisor_id, r.return_start, r.return_minutes ?? 0]);
     for (const [advisor, start, minutes] of own) {
       const list = slots.get(advisor) ?? [];
       list.push([start, start + minutes, r.id]);
@@ -40,26 +60,46 @@ export function recount(sqlite: Sql, dealerId: string, nowMs: number): string[] 
       const z = local(tz, start);
       const date = z.toPlainDate().toString();
       const wall = z.hour * 60 + z.minute;
-      const ranges = config.openingHours[WEEK[z.dayOfWeek - 1]].map(([a, b]) => [Number(a.slice(0, 2)) * 60 + Number(a.slice(3)), Number(b.slice(0, 2)) * 60 + Number(b.slice(3))]);
+      const ranges = config.openingHours[WEEK[z.dayOfWeek - 1]].map(([a, b]) => [
+        Number(a.slice(0, 2)) * 60 + Number(a.slice(3)),
+        Number(b.slice(0, 2)) * 60 + Number(b.slice(3)),
+      ]);
       if (config.closures.includes(date)) problems.push(`${r.id}: on the closure ${date}`);
-      else if (!ranges.some(([a, b]) => a <= wall && wall + minutes <= b)) problems.push(`${r.id}: ${z.toString()} outside opening hours`);
+      else if (!ranges.some(([a, b]) => a <= wall && wall + minutes <= b))
+        problems.push(`${r.id}: ${z.toString()} outside opening hours`);
     }
   }
   for (const [advisor, list] of slots) {
     list.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < list.length; i++) if (list[i][0] < list[i - 1][1] && list[i][1] > now) problems.push(`${advisor}: ${list[i - 1][2]} and ${list[i][2]} overlap`);
+    for (let i = 1; i < list.length; i++)
+      if (list[i][0] < list[i - 1][1] && list[i][1] > now)
+        problems.push(`${advisor}: ${list[i - 1][2]} and ${list[i][2]} overlap`);
   }
   // Courtesy cars, minute by minute at every window start.
-  const cars = rows.filter((r) => r.mobility === "courtesy_car").map((r) => [r.reception_start, r.return_start !== null ? r.return_start + (r.return_minutes ?? 0) : Math.max(r.ready_at, r.reception_start + r.reception_minutes), r.id] as const);
+  const cars = rows
+    .filter((r) => r.mobility === "courtesy_car")
+    .map(
+      (r) =>
+        [
+          r.reception_start,
+          r.return_start !== null
+            ? r.return_start + (r.return_minutes ?? 0)
+            : Math.max(r.ready_at, r.reception_start + r.reception_minutes),
+          r.id,
+        ] as const,
+    );
   for (const [s, , id] of cars) {
     if (s < now) continue;
     const out = cars.filter(([a, b]) => a <= s && s < b).length;
-    if (out > config.mobility.courtesyCars) problems.push(`${id}: ${out} courtesy cars out of ${config.mobility.courtesyCars}`);
+    if (out > config.mobility.courtesyCars)
+      problems.push(`${id}: ${out} courtesy cars out of ${config.mobility.courtesyCars}`);
   }
   // Workshop minutes per local day and skill.
   const skills = Object.keys(config.workshop);
   const load = new Map<string, number>();
-  for (const r of rows) for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>) load.set(`${l.day}:${l.skill}`, (load.get(`${l.day}:${l.skill}`) ?? 0) + l.minutes);
+  for (const r of rows)
+    for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>)
+      load.set(`${l.day}:${l.skill}`, (load.get(`${l.day}:${l.skill}`) ?? 0) + l.minutes);
   const today = Math.floor(local(tz, now).toPlainDate().since("1970-01-01").days);
   for (const [key, minutes] of load) {
     const [day, skill] = key.split(":").map(Number);
@@ -82,7 +122,13 @@ export function bookedHours(sqlite: Sql, dealerId: string, date: string): Record
   const skills = Object.keys(config.workshop);
   const n = Temporal.PlainDate.from(date).since("1970-01-01").days;
   const out: Record<string, number> = Object.fromEntries(skills.map((s) => [s, 0]));
-  const rows = sqlite.prepare("SELECT labour_json FROM appointments WHERE dealer_id = ? AND status IN ('requested','confirmed','checked_in','completed')").all(dealerId) as Array<{ labour_json: string }>;
-  for (const r of rows) for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>) if (l.day === n) out[skills[l.skill]] += l.minutes / 60;
+  const rows = sqlite
+    .prepare(
+      "SELECT labour_json FROM appointments WHERE dealer_id = ? AND status IN ('requested','confirmed','checked_in','completed')",
+    )
+    .all(dealerId) as Array<{ labour_json: string }>;
+  for (const r of rows)
+    for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>)
+      if (l.day === n) out[skills[l.skill]] += l.minutes / 60;
   return out;
 }

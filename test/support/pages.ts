@@ -11,10 +11,21 @@ import { ARTIFACTS_DIR, axeViolations } from "./browser.js";
 // plain page on another 127.0.0.1 port (a dealer's website).
 
 /** The focused element, through open shadow roots: what a keyboard user is on. */
-export async function focused(page: Page): Promise<{ tag: string; name: string; type: string; checked: boolean; inDialog: boolean }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; name: string; type: string; checked: boolean; inDialog: boolean }> {
   return page.evaluate(() => {
     // The Node tests have no DOM types: an element as the members read here.
-    type El = { shadowRoot?: { activeElement: El | null } | null; getAttribute(name: string): string | null; labels?: ArrayLike<{ textContent: string | null }>; textContent: string | null; tagName: string; type?: string; checked?: boolean; closest(selector: string): unknown };
+    type El = {
+      shadowRoot?: { activeElement: El | null } | null;
+      getAttribute(name: string): string | null;
+      labels?: ArrayLike<{ textContent: string | null }>;
+      textContent: string | null;
+      tagName: string;
+      type?: string;
+      checked?: boolean;
+      closest(selector: string): unknown;
+    };
     let el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return { tag: "", name: "", type: "", checked: false, inDialog: false };
@@ -52,7 +63,9 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
 }
 
 /** A plain HTTP server on 127.0.0.1 answering every GET with `html(path)`: a dealer's site. */
-export async function plainSite(html: (path: string) => string): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function plainSite(
+  html: (path: string) => string,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(html(req.url ?? "/"));

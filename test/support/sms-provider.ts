@@ -25,7 +25,9 @@ export async function startSmsProvider(sid = "AC0123456789abcdef0123456789abcdef
       if (!pathOk || !formOk) return void res.writeHead(404).end();
       const f = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
       texts.push({ to: f.get("To") ?? "", from: f.get("From") ?? "", body: f.get("Body") ?? "", at: clock() });
-      res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ sid: `SM${texts.length}`, status: "queued" }));
+      res
+        .writeHead(201, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ sid: `SM${texts.length}`, status: "queued" }));
     });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
@@ -34,7 +36,9 @@ export async function startSmsProvider(sid = "AC0123456789abcdef0123456789abcdef
     config: { accountSid: sid, authToken: token, from: "+390600000000", baseUrl: `http://127.0.0.1:${port}` },
     texts,
     /** The app's (frozen) clock, so `at` says when the app sent it. */
-    useClock(f: () => number) { clock = f; },
+    useClock(f: () => number) {
+      clock = f;
+    },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -29,7 +29,12 @@ export async function startSmtp() {
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
           const mail = parseMime(raw);
-          received.push({ raw, mail, messageId: mail.headers["message-id"] ?? "", to: session.envelope.rcptTo.map((r) => r.address) });
+          received.push({
+            raw,
+            mail,
+            messageId: mail.headers["message-id"] ?? "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+          });
           const release = () => callback();
           if (hold) hold(release);
           else release();
@@ -44,14 +49,22 @@ export async function startSmtp() {
   };
   await listen();
   return {
-    get url() { return `smtp://127.0.0.1:${port}`; },
+    get url() {
+      return `smtp://127.0.0.1:${port}`;
+    },
     received,
     /** Connections are refused until up() (same port). */
-    async down() { await new Promise<void>((ok) => server!.close(() => ok())); },
+    async down() {
+      await new Promise<void>((ok) => server!.close(() => ok()));
+    },
     up: listen,
     /** Calls `f` with each accepted message's release instead of answering 250 at once. */
-    holdReplies(f: ((release: () => void) => void) | null) { hold = f; },
-    close() { return new Promise<void>((ok) => server!.close(() => ok())); },
+    holdReplies(f: ((release: () => void) => void) | null) {
+      hold = f;
+    },
+    close() {
+      return new Promise<void>((ok) => server!.close(() => ok()));
+    },
   };
 }
 export type SmtpSink = Awaited<ReturnType<typeof startSmtp>>;

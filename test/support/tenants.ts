@@ -27,7 +27,12 @@ export function roomyDealer(name: string, overrides: Record<string, unknown> = {
 
 export const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
-export async function createKey(api: Api, dealerId: string, role: "advisor" | "admin" | "client", as: Record<string, string> = auth) {
+export async function createKey(
+  api: Api,
+  dealerId: string,
+  role: "advisor" | "admin" | "client",
+  as: Record<string, string> = auth,
+) {
   const res = await api("POST", `/v1/dealers/${dealerId}/api-keys`, { role, label: `${role} of ${dealerId}` }, as);
   const body = (await res.json()) as { id: string; secret: string; role: string; dealerId: string };
   if (res.status !== 201) throw new Error(`create key: ${res.status} ${JSON.stringify(body)}`);
@@ -53,10 +58,22 @@ let customerSeq = 0;
 /** A booking body on a fresh slot for a fresh customer (never hits the per-contact cap). */
 export function freshBooking(overrides: Record<string, unknown> = {}) {
   const n = ++customerSeq;
-  return booking({ start: nextSlot() }, { interventions: ["check"], customer: { known: true, name: `Customer ${n}`, email: `c${n}@example.com` }, ...overrides });
+  return booking(
+    { start: nextSlot() },
+    {
+      interventions: ["check"],
+      customer: { known: true, name: `Customer ${n}`, email: `c${n}@example.com` },
+      ...overrides,
+    },
+  );
 }
 
-export async function bookAs(api: Api, dealerId: string, headers: Record<string, string> = auth, overrides: Record<string, unknown> = {}) {
+export async function bookAs(
+  api: Api,
+  dealerId: string,
+  headers: Record<string, string> = auth,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await api("POST", `/v1/dealers/${dealerId}/appointments`, freshBooking(overrides), headers);
   const body = (await res.json()) as AppointmentView;
   if (res.status !== 201) throw new Error(`booking: ${res.status} ${JSON.stringify(body)}`);
@@ -64,7 +81,10 @@ export async function bookAs(api: Api, dealerId: string, headers: Record<string,
 }
 
 export interface Tenants extends InProcess {
-  keys: Record<"advisorOwn" | "adminOwn" | "clientOwn" | "advisorOther" | "adminOther" | "clientOther" | "revokedKey", { id: string; secret: string }>;
+  keys: Record<
+    "advisorOwn" | "adminOwn" | "clientOwn" | "advisorOther" | "adminOther" | "clientOther" | "revokedKey",
+    { id: string; secret: string }
+  >;
 }
 
 export async function twoTenants(options: TestAppOptions = {}): Promise<Tenants> {

@@ -23,7 +23,8 @@ export interface Received {
 }
 
 /** The receiver's whsec_ form of a dealer secret (a pre-whsec secret: base64 of its bytes). */
-export const whsecOf = (secret: string) => (secret.startsWith("whsec_") ? secret : `whsec_${Buffer.from(secret, "utf8").toString("base64")}`);
+export const whsecOf = (secret: string) =>
+  secret.startsWith("whsec_") ? secret : `whsec_${Buffer.from(secret, "utf8").toString("base64")}`;
 
 export async function startReceiver(secret: string) {
   const requests: Received[] = [];
@@ -42,11 +43,20 @@ export async function startReceiver(secret: string) {
         signatureOk = false;
       }
       const legacy = req.headers["x-pitlane-signature"];
-      const legacySignatureOk = legacy === undefined ? null : legacy === "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
+      const legacySignatureOk =
+        legacy === undefined ? null : legacy === "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
       const deliveryId = String(req.headers["webhook-id"] ?? "");
       const status = !signatureOk ? 401 : failNext > 0 ? (failNext--, 503) : 200;
       if (status === 200 && !accepted.has(deliveryId)) accepted.set(deliveryId, JSON.parse(raw));
-      requests.push({ deliveryId, signatureOk, legacySignatureOk, body: JSON.parse(raw), raw, headers: req.headers, status });
+      requests.push({
+        deliveryId,
+        signatureOk,
+        legacySignatureOk,
+        body: JSON.parse(raw),
+        raw,
+        headers: req.headers,
+        status,
+      });
       res.writeHead(status, { "Content-Type": "text/plain" }).end(status === 200 ? "ok" : "no");
     });
   });
@@ -57,7 +67,13 @@ export async function startReceiver(secret: string) {
     requests,
     /** Distinct deliveries the receiver accepted (after its own dedupe). */
     accepted,
-    failNext(n: number) { failNext = n; },
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    failNext(n: number) {
+      failNext = n;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -33,11 +33,16 @@ export async function holdTime(page: Page, time: string): Promise<Response> {
 }
 
 /** Fills the details step and books. */
-export async function fillAndBook(page: Page, name = "Giulia Verdi", email = "giulia.verdi@example.com"): Promise<void> {
+export async function fillAndBook(
+  page: Page,
+  name = "Giulia Verdi",
+  email = "giulia.verdi@example.com",
+): Promise<void> {
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Book the appointment" }).click();
 }
 
 /** A widget URL on the hosted page, service and car preset. */
-export const bookUrl = (base: string, dealer: string) => `${base}/book/${dealer}?lang=en&interventions=maintenance&vehicle-model=Grecale`;
+export const bookUrl = (base: string, dealer: string) =>
+  `${base}/book/${dealer}?lang=en&interventions=maintenance&vehicle-model=Grecale`;

@@ -30,7 +30,11 @@ function run(script: "backup" | "restore", databasePath: string, arg?: string) {
     encoding: "utf8",
     timeout: 30_000,
   });
-  return { code: r.status, out: r.stdout.trim() ? JSON.parse(r.stdout.trim().split("\n").pop()!) : null, err: r.stderr };
+  return {
+    code: r.status,
+    out: r.stdout.trim() ? JSON.parse(r.stdout.trim().split("\n").pop()!) : null,
+    err: r.stderr,
+  };
 }
 
 describe("backup while serving, restore elsewhere", () => {
@@ -49,7 +53,14 @@ describe("backup while serving, restore elsewhere", () => {
     expect(existsSync(`${backupPath}-wal`)).toBe(false);
 
     // The server never noticed, and what happens after the backup is not in it.
-    const later = await book(api, "rome", booking({ start: "2026-11-24T11:00", advisorId: "bruno" }, { customer: { name: "Later", email: "later@example.com" } }));
+    const later = await book(
+      api,
+      "rome",
+      booking(
+        { start: "2026-11-24T11:00", advisorId: "bruno" },
+        { customer: { name: "Later", email: "later@example.com" } },
+      ),
+    );
 
     // Restoring over the LIVE database is refused, and changes nothing.
     const refused = run("restore", live.dbPath, backupPath);
@@ -74,7 +85,14 @@ describe("backup while serving, restore elsewhere", () => {
     expect((await api2("GET", `/v1/manage/${manageToken}`)).status).toBe(200);
     expect((await api2("GET", `/v1/dealers/rome/appointments/${later.id}`, undefined, auth)).status).toBe(404);
     // The restored server's schedule knows the booking: its slot is taken.
-    const again = await api2("POST", "/v1/dealers/rome/appointments", booking({ start: "2026-11-24T10:00", advisorId: "anna" }, { customer: { name: "Other", email: "o@example.com" } }));
+    const again = await api2(
+      "POST",
+      "/v1/dealers/rome/appointments",
+      booking(
+        { start: "2026-11-24T10:00", advisorId: "anna" },
+        { customer: { name: "Other", email: "o@example.com" } },
+      ),
+    );
     expect(again.status).toBe(409);
   }, 90_000);
 
@@ -85,10 +103,16 @@ describe("backup while serving, restore elsewhere", () => {
     const r = await restoreDatabase(backupPath, source);
     expect(r.previous).toMatch(/scheduler\.db\.pre-restore-\d{8}T\d{6}Z$/);
     expect(existsSync(r.previous!)).toBe(true);
-    expect(readdirSync(join(dir, "live")).filter((f) => f.startsWith("scheduler.db")).sort()[0]).toBe("scheduler.db");
+    expect(
+      readdirSync(join(dir, "live"))
+        .filter((f) => f.startsWith("scheduler.db"))
+        .sort()[0],
+    ).toBe("scheduler.db");
     const back = await spawnServer({ dbPath: source, env: { SEED_DEMO: "0" } });
     servers.push(back);
-    const day = await json<DayBoard>(await fetchApi(back.baseUrl)("GET", "/v1/dealers/rome/days/2026-11-24", undefined, auth));
+    const day = await json<DayBoard>(
+      await fetchApi(back.baseUrl)("GET", "/v1/dealers/rome/days/2026-11-24", undefined, auth),
+    );
     const starts = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception").map((s) => s.start));
     expect(starts).toEqual(["2026-11-24T10:00:00+01:00"]);
   }, 60_000);

@@ -19,8 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const post = (dealerId: string, body: unknown, headers: Record<string, string> = {}) => t.api("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
-const as = (customer: Record<string, unknown>) => booking({ start: nextSlot() }, { interventions: ["check"], customer: { name: "Giulia Verdi", ...customer } });
+const post = (dealerId: string, body: unknown, headers: Record<string, string> = {}) =>
+  t.api("POST", `/v1/dealers/${dealerId}/appointments`, body, headers);
+const as = (customer: Record<string, unknown>) =>
+  booking({ start: nextSlot() }, { interventions: ["check"], customer: { name: "Giulia Verdi", ...customer } });
 type Booked = { id: string; manageToken: string };
 
 /** Three public bookings for this contact at OWN: the cap. */
@@ -49,8 +51,13 @@ describe("the per-contact cap", () => {
     await reachCap({ email: "spelling@example.com" });
     await expectProblem(await post(OWN, as({ email: "Spelling@Example.COM" })), 409, "too_many_bookings");
     // Reach the cap by phone, then a new email with the same phone is refused too.
-    for (let i = 0; i < 3; i++) expect((await post(OWN, as({ email: `g${i}@example.org`, phone: "+39 333 765 4321" }))).status).toBe(201);
-    await expectProblem(await post(OWN, as({ email: "fresh@example.org", phone: "0039-333-7654321" })), 409, "too_many_bookings");
+    for (let i = 0; i < 3; i++)
+      expect((await post(OWN, as({ email: `g${i}@example.org`, phone: "+39 333 765 4321" }))).status).toBe(201);
+    await expectProblem(
+      await post(OWN, as({ email: "fresh@example.org", phone: "0039-333-7654321" })),
+      409,
+      "too_many_bookings",
+    );
     expect(normalizePhone("+39 (333) 765-4321")).toBe(normalizePhone("0039 3337654321"));
   });
 
@@ -96,13 +103,20 @@ describe("the per-contact cap", () => {
     const res = await later.request(`/v1/dealers/${OWN}/appointments`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(booking({ start: "2027-12-07T10:00" }, { interventions: ["check"], customer: { name: "Giulia Verdi", email: "ahead@example.com" } })),
+      body: JSON.stringify(
+        booking(
+          { start: "2027-12-07T10:00" },
+          { interventions: ["check"], customer: { name: "Giulia Verdi", email: "ahead@example.com" } },
+        ),
+      ),
     });
     expect(res.status).toBe(201);
   });
 
   it("counts with the contact indexes, never a scan of the appointments", () => {
-    const plan = t.sqlite.prepare(`EXPLAIN QUERY PLAN ${ACTIVE_BOOKINGS_SQL}`).all("x", "y", 0, "x", "z", 0) as Array<{ detail: string }>;
+    const plan = t.sqlite.prepare(`EXPLAIN QUERY PLAN ${ACTIVE_BOOKINGS_SQL}`).all("x", "y", 0, "x", "z", 0) as Array<{
+      detail: string;
+    }>;
     const text = plan.map((p) => p.detail).join(" | ");
     expect(text).toMatch(/USING INDEX appointments_dealer_email_idx/);
     expect(text).toMatch(/USING INDEX appointments_dealer_phone_idx/);
@@ -113,11 +127,23 @@ describe("the per-contact cap", () => {
 describe("public answers never show another customer's data", () => {
   it("a 409 for a taken slot, the manage view and the availability carry no customer details", async () => {
     const start = nextSlot();
-    const mario = booking({ start, advisorId: "a" }, { interventions: ["check"], customer: { name: "Mario Segreto", email: "mario.segreto@example.com", phone: "+39 347 0000001" }, request: "Mario's private words" });
+    const mario = booking(
+      { start, advisorId: "a" },
+      {
+        interventions: ["check"],
+        customer: { name: "Mario Segreto", email: "mario.segreto@example.com", phone: "+39 347 0000001" },
+        request: "Mario's private words",
+      },
+    );
     const mine = (await (await post(OWN, mario)).json()) as Booked;
-    const luigi = booking({ start, advisorId: "a" }, { interventions: ["check"], customer: { name: "Luigi", email: "luigi@example.com" } });
+    const luigi = booking(
+      { start, advisorId: "a" },
+      { interventions: ["check"], customer: { name: "Luigi", email: "luigi@example.com" } },
+    );
     const taken = await (await post(OWN, luigi)).text();
-    const search = await (await t.api("POST", `/v1/dealers/${OWN}/availability`, { interventions: ["check"], from: start.slice(0, 10) })).text();
+    const search = await (
+      await t.api("POST", `/v1/dealers/${OWN}/availability`, { interventions: ["check"], from: start.slice(0, 10) })
+    ).text();
     const pub = await (await t.api("GET", `/v1/dealers/${OWN}`)).text();
     for (const text of [taken, search, pub]) {
       expect(text).not.toMatch(/Segreto|mario\.segreto|347 0000001|private words/);

@@ -26,13 +26,23 @@ const SAME_ORIGIN_ONLY = new Set(["/v1/board/session"]);
 async function operations() {
   const appt = await bookAs(t.api, OWN);
   const fill = (p: string) =>
-    p.replace("{dealerId}", OWN).replace("{id}", appt.id).replace("{action}", "confirm").replace("{date}", "2026-11-24")
-      .replace("{token}", appt.manageToken!).replace("{keyId}", t.keys.advisorOwn.id);
+    p
+      .replace("{dealerId}", OWN)
+      .replace("{id}", appt.id)
+      .replace("{action}", "confirm")
+      .replace("{date}", "2026-11-24")
+      .replace("{token}", appt.manageToken!)
+      .replace("{keyId}", t.keys.advisorOwn.id);
   const out: Array<{ method: string; path: string; key: string; public: boolean }> = [];
   for (const [p, item] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(item)) {
       const isPublic = !op.security?.length || op.security.some((s: object) => Object.keys(s).length === 0);
-      out.push({ method: m.toUpperCase(), path: fill(p), key: `${m.toUpperCase()} ${p}`, public: isPublic && p !== "/health" && !SAME_ORIGIN_ONLY.has(p) });
+      out.push({
+        method: m.toUpperCase(),
+        path: fill(p),
+        key: `${m.toUpperCase()} ${p}`,
+        public: isPublic && p !== "/health" && !SAME_ORIGIN_ONLY.has(p),
+      });
     }
   }
   return out;
@@ -43,9 +53,16 @@ describe("staff and admin routes", () => {
     const ops = (await operations()).filter((o) => !o.public);
     expect(ops.length).toBeGreaterThanOrEqual(8);
     for (const o of ops) {
-      const res = await t.api(o.method, o.path, o.method === "GET" || o.method === "DELETE" ? undefined : {}, { ...auth, Origin: ALLOWED });
+      const res = await t.api(o.method, o.path, o.method === "GET" || o.method === "DELETE" ? undefined : {}, {
+        ...auth,
+        Origin: ALLOWED,
+      });
       expect(res.headers.get(ACAO), o.key).toBeNull();
-      const pre = await t.api("OPTIONS", o.path, undefined, { Origin: ALLOWED, "Access-Control-Request-Method": o.method, "Access-Control-Request-Headers": "authorization" });
+      const pre = await t.api("OPTIONS", o.path, undefined, {
+        Origin: ALLOWED,
+        "Access-Control-Request-Method": o.method,
+        "Access-Control-Request-Headers": "authorization",
+      });
       expect(pre.headers.get(ACAO), `preflight ${o.key}`).toBeNull();
       expect(pre.headers.get("access-control-allow-methods"), `preflight ${o.key}`).toBeNull();
     }
@@ -55,15 +72,30 @@ describe("staff and admin routes", () => {
 describe("public routes", () => {
   it("echo the dealer's listed origin (with Vary: Origin), and nothing for any other origin", async () => {
     const ops = (await operations()).filter((o) => o.public);
-    expect(ops.map((o) => o.key).sort()).toEqual(PUBLIC_ROUTES.map((p) => `${p.route.method.toUpperCase()} ${p.route.path}`).sort());
-    expect(ops.map((o) => o.key)).toEqual(expect.arrayContaining(["GET /v1/dealers/{dealerId}", "POST /v1/dealers/{dealerId}/appointments", "GET /v1/manage/{token}"]));
+    expect(ops.map((o) => o.key).sort()).toEqual(
+      PUBLIC_ROUTES.map((p) => `${p.route.method.toUpperCase()} ${p.route.path}`).sort(),
+    );
+    expect(ops.map((o) => o.key)).toEqual(
+      expect.arrayContaining([
+        "GET /v1/dealers/{dealerId}",
+        "POST /v1/dealers/{dealerId}/appointments",
+        "GET /v1/manage/{token}",
+      ]),
+    );
     for (const o of ops) {
       const body = o.method === "GET" ? undefined : {};
       const ok = await t.api(o.method, o.path, body, { Origin: ALLOWED });
       expect(ok.headers.get(ACAO), o.key).toBe(ALLOWED);
       expect(ok.headers.get("vary"), o.key).toMatch(/Origin/);
       expect(ok.headers.get("access-control-allow-credentials"), o.key).toBeNull();
-      for (const other of [ORIGINS[OTHER], "https://evil.example", "null", `${ALLOWED}.evil.example`, ALLOWED.toUpperCase(), `${ALLOWED}/`]) {
+      for (const other of [
+        ORIGINS[OTHER],
+        "https://evil.example",
+        "null",
+        `${ALLOWED}.evil.example`,
+        ALLOWED.toUpperCase(),
+        `${ALLOWED}/`,
+      ]) {
         const res = await t.api(o.method, o.path, body, { Origin: other });
         expect(res.headers.get(ACAO), `${o.key} from ${other}`).toBeNull();
         expect(res.headers.get("vary"), o.key).toMatch(/Origin/);
@@ -73,7 +105,9 @@ describe("public routes", () => {
 
   it("answer the preflight for their own method with the allowlist, the widget headers (no Authorization) and no credentials", async () => {
     const res = await t.api("OPTIONS", `/v1/dealers/${OWN}/appointments`, undefined, {
-      Origin: ALLOWED, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, idempotency-key",
+      Origin: ALLOWED,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type, idempotency-key",
     });
     expect(res.status).toBe(204);
     expect(res.headers.get(ACAO)).toBe(ALLOWED);
@@ -82,11 +116,20 @@ describe("public routes", () => {
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
     expect(res.headers.get("access-control-max-age")).toBe("600");
     // Another origin, or a method the path does not offer publicly (PUT is admin): no CORS.
-    const evil = await t.api("OPTIONS", `/v1/dealers/${OWN}/appointments`, undefined, { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" });
+    const evil = await t.api("OPTIONS", `/v1/dealers/${OWN}/appointments`, undefined, {
+      Origin: "https://evil.example",
+      "Access-Control-Request-Method": "POST",
+    });
     expect(evil.headers.get(ACAO)).toBeNull();
-    const put = await t.api("OPTIONS", `/v1/dealers/${OWN}`, undefined, { Origin: ALLOWED, "Access-Control-Request-Method": "PUT" });
+    const put = await t.api("OPTIONS", `/v1/dealers/${OWN}`, undefined, {
+      Origin: ALLOWED,
+      "Access-Control-Request-Method": "PUT",
+    });
     expect(put.headers.get(ACAO)).toBeNull();
-    const get = await t.api("OPTIONS", `/v1/dealers/${OWN}`, undefined, { Origin: ALLOWED, "Access-Control-Request-Method": "GET" });
+    const get = await t.api("OPTIONS", `/v1/dealers/${OWN}`, undefined, {
+      Origin: ALLOWED,
+      "Access-Control-Request-Method": "GET",
+    });
     expect(get.headers.get("access-control-allow-methods")).toBe("GET");
   });
 

@@ -17,16 +17,24 @@ const LOADS = [
   { name: "24 clients, WORKERS=1 (kills mid-group)", clients: 24, workers: "1" },
 ];
 
-describe.each(LOADS)(`crash loop: ${ROUNDS} SIGKILLs at random moments of a booking load (real server, $name)`, ({ clients, workers }) => {
-  it("loses nothing acknowledged, duplicates nothing, breaks no rule", async () => {
-    const reports = await runCrashLoop({ rounds: ROUNDS, seed: Number(process.env.CRASH_LOOP_SEED ?? 20261123), clients, workers });
-    expect(reports).toHaveLength(ROUNDS + 1); // the last entry verifies the last crash
-    for (const r of reports.slice(0, ROUNDS)) {
-      expect(r.signal, `round ${r.round}`).toBe("SIGKILL");
-      expect(r.inFlightAtKill, `round ${r.round}`).toBeGreaterThan(0);
-    }
-    expect(reports.flatMap((r) => r.problems.map((p) => `round ${r.round}: ${p}`))).toEqual([]);
-    expect(reports.reduce((n, r) => n + r.acknowledged, 0)).toBeGreaterThan(0);
-    expect(reports.reduce((n, r) => n + r.replays, 0)).toBeGreaterThan(0);
-  }, 90_000);
-});
+describe.each(LOADS)(
+  `crash loop: ${ROUNDS} SIGKILLs at random moments of a booking load (real server, $name)`,
+  ({ clients, workers }) => {
+    it("loses nothing acknowledged, duplicates nothing, breaks no rule", async () => {
+      const reports = await runCrashLoop({
+        rounds: ROUNDS,
+        seed: Number(process.env.CRASH_LOOP_SEED ?? 20261123),
+        clients,
+        workers,
+      });
+      expect(reports).toHaveLength(ROUNDS + 1); // the last entry verifies the last crash
+      for (const r of reports.slice(0, ROUNDS)) {
+        expect(r.signal, `round ${r.round}`).toBe("SIGKILL");
+        expect(r.inFlightAtKill, `round ${r.round}`).toBeGreaterThan(0);
+      }
+      expect(reports.flatMap((r) => r.problems.map((p) => `round ${r.round}: ${p}`))).toEqual([]);
+      expect(reports.reduce((n, r) => n + r.acknowledged, 0)).toBeGreaterThan(0);
+      expect(reports.reduce((n, r) => n + r.replays, 0)).toBeGreaterThan(0);
+    }, 90_000);
+  },
+);

@@ -20,19 +20,60 @@ type Call = (value: string) => [method: string, path: string, body?: unknown, he
 const DATE_ENTRIES: Record<string, Call> = {
   "availability from": (d) => ["POST", "/v1/dealers/cal/availability", { interventions: ["check"], from: d }],
   "day board date": (d) => ["GET", `/v1/dealers/cal/days/${d}`, undefined, auth],
-  "booking start (local)": (d) => ["POST", "/v1/dealers/cal/appointments", booking({ start: `${d}T10:00` }, { interventions: ["check"] })],
-  "booking start (offset)": (d) => ["POST", "/v1/dealers/cal/appointments", booking({ start: `${d}T11:00:00+01:00` }, { interventions: ["check"] })],
+  "booking start (local)": (d) => [
+    "POST",
+    "/v1/dealers/cal/appointments",
+    booking({ start: `${d}T10:00` }, { interventions: ["check"] }),
+  ],
+  "booking start (offset)": (d) => [
+    "POST",
+    "/v1/dealers/cal/appointments",
+    booking({ start: `${d}T11:00:00+01:00` }, { interventions: ["check"] }),
+  ],
   "dealer closures": (d) => ["PUT", "/v1/dealers/cal-closures", roomyDealer("cal-closures", { closures: [d] }), auth],
-  "advisor absence": (d) => ["PUT", "/v1/dealers/cal-absence", roomyDealer("cal-absence", { advisors: [{ id: "a", name: "A", absences: [{ start: `${d}T08:00`, end: `${d}T12:00` }] }] }), auth],
-  "workshop override": (d) => ["PUT", "/v1/dealers/cal-override", roomyDealer("cal-override", { workshop: { mechanical: { technicians: 2, hoursPerDay: 7, overrides: { [d]: { technicians: 1 } } } } }), auth],
+  "advisor absence": (d) => [
+    "PUT",
+    "/v1/dealers/cal-absence",
+    roomyDealer("cal-absence", {
+      advisors: [{ id: "a", name: "A", absences: [{ start: `${d}T08:00`, end: `${d}T12:00` }] }],
+    }),
+    auth,
+  ],
+  "workshop override": (d) => [
+    "PUT",
+    "/v1/dealers/cal-override",
+    roomyDealer("cal-override", {
+      workshop: { mechanical: { technicians: 2, hoursPerDay: 7, overrides: { [d]: { technicians: 1 } } } },
+    }),
+    auth,
+  ],
 };
 
 const TIME_ENTRIES: Record<string, Call> = {
-  "opening hours": (h) => ["PUT", "/v1/dealers/cal-hours", roomyDealer("cal-hours", { openingHours: { mon: [["08:00", h]] } }), auth],
+  "opening hours": (h) => [
+    "PUT",
+    "/v1/dealers/cal-hours",
+    roomyDealer("cal-hours", { openingHours: { mon: [["08:00", h]] } }),
+    auth,
+  ],
   "rush hours": (h) => ["PUT", "/v1/dealers/cal-rush", roomyDealer("cal-rush", { rushHours: [["08:00", h]] }), auth],
-  "express release time": (h) => ["PUT", "/v1/dealers/cal-release", roomyDealer("cal-release", { express: { releaseTime: h } }), auth],
-  "booking start time": (h) => ["POST", "/v1/dealers/cal/appointments", booking({ start: `2026-11-24T${h}` }, { interventions: ["check"] })],
-  "move reception start": (h) => ["PATCH", "/v1/dealers/cal/appointments/00000000-0000-4000-8000-000000000000", { reception: { start: `2026-11-24T${h}` } }, { ...auth, "If-Match": "1" }],
+  "express release time": (h) => [
+    "PUT",
+    "/v1/dealers/cal-release",
+    roomyDealer("cal-release", { express: { releaseTime: h } }),
+    auth,
+  ],
+  "booking start time": (h) => [
+    "POST",
+    "/v1/dealers/cal/appointments",
+    booking({ start: `2026-11-24T${h}` }, { interventions: ["check"] }),
+  ],
+  "move reception start": (h) => [
+    "PATCH",
+    "/v1/dealers/cal/appointments/00000000-0000-4000-8000-000000000000",
+    { reception: { start: `2026-11-24T${h}` } },
+    { ...auth, "If-Match": "1" },
+  ],
 };
 
 describe("2028-02-29 (a real leap day) is accepted everywhere a date goes", () => {
@@ -43,7 +84,11 @@ describe("2028-02-29 (a real leap day) is accepted everywhere a date goes", () =
   });
 
   it("and a booking really lands on Tuesday 29 February 2028, 14:00 Rome time (+01:00)", async () => {
-    const res = await t.api("POST", "/v1/dealers/cal/appointments", booking({ start: "2028-02-29T14:00" }, { interventions: ["check"] }));
+    const res = await t.api(
+      "POST",
+      "/v1/dealers/cal/appointments",
+      booking({ start: "2028-02-29T14:00" }, { interventions: ["check"] }),
+    );
     expect(res.status).toBe(201);
     expect((await json<AppointmentView>(res)).reception.start).toBe("2028-02-29T14:00:00+01:00");
   });

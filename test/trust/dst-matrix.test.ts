@@ -26,7 +26,10 @@ import {
 // TZ=UTC and TZ=Pacific/Kiritimati (UTC+14) to prove it.
 
 const ZONES = ["Europe/Rome", "America/New_York", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kolkata"];
-const HOURS: Array<[string, string]> = [["01:00", "04:00"], ["08:00", "18:00"]];
+const HOURS: Array<[string, string]> = [
+  ["01:00", "04:00"],
+  ["08:00", "18:00"],
+];
 const RANGES = HOURS.map(([a, b]) => [toMin(a), toMin(b)] as const);
 const MIN = 60_000;
 
@@ -66,7 +69,9 @@ const CASES: Case[] = ZONES.flatMap((tz) => {
 
 /** The instants a local wall time names: 0 (gap), 1, or 2 (repeated hour). */
 function instantsOf(tz: string, date: string, wall: number): number[] {
-  const pdt = Temporal.PlainDateTime.from(`${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`);
+  const pdt = Temporal.PlainDateTime.from(
+    `${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`,
+  );
   const out = new Set<number>();
   for (const disambiguation of ["earlier", "later"] as const) {
     const z = pdt.toZonedDateTime(tz, { disambiguation });
@@ -79,7 +84,9 @@ function instantsOf(tz: string, date: string, wall: number): number[] {
 function expectedStarts(tz: string, date: string): number[] {
   const out: number[] = [];
   for (const [a, b] of RANGES) {
-    const bound = (wall: number) => Temporal.PlainDateTime.from(date).add({ minutes: wall }).toZonedDateTime(tz, { disambiguation: "compatible" }).epochMilliseconds / MIN;
+    const bound = (wall: number) =>
+      Temporal.PlainDateTime.from(date).add({ minutes: wall }).toZonedDateTime(tz, { disambiguation: "compatible" })
+        .epochMilliseconds / MIN;
     const lo = bound(a);
     const hi = bound(b);
     for (let w = a; w < b; w += 15) for (const t of instantsOf(tz, date, w)) if (t >= lo && t + 15 <= hi) out.push(t);
@@ -95,7 +102,11 @@ function setupDealer(tz: string, date: string) {
   for (let d = n - 70; d <= n + 70; d++) if (Math.abs(d - n) > 1) closures.push(isoFromDayNumber(d));
   const week = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, HOURS]));
   const config = DealerConfig.parse({
-    name: "DST", timeZone: tz, openingHours: week, closures, rushHours: [],
+    name: "DST",
+    timeZone: tz,
+    openingHours: week,
+    closures,
+    rushHours: [],
     advisors: [{ id: "desk", name: "Desk" }],
     interventions: { check: { receptionMinutes: 15, returnMinutes: 10, labourHours: 0, skill: "mechanical" } },
     express: { reservedReceptions: { morning: 0, afternoon: 0 }, defaultReservedHours: 0, heldCourtesyCars: 0 },
@@ -103,11 +114,13 @@ function setupDealer(tz: string, date: string) {
   const dealer = compileDealer("dst", config);
   const job = deriveJob(dealer, { interventions: ["check"], known: true, mobility: "none" });
   if (isJobError(job)) throw new Error(job.detail);
-  const now = Temporal.PlainDate.from(date).subtract({ days: 10 }).toZonedDateTime({ timeZone: tz }).epochMilliseconds / MIN;
+  const now =
+    Temporal.PlainDate.from(date).subtract({ days: 10 }).toZonedDateTime({ timeZone: tz }).epochMilliseconds / MIN;
   return { dealer, index: new CapacityIndex(dealer), job, n, now };
 }
 
-const dayStart = (tz: string, date: string) => Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: tz }).epochMilliseconds / MIN;
+const dayStart = (tz: string, date: string) =>
+  Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: tz }).epochMilliseconds / MIN;
 const temporalIso = (tz: string, t: number) => {
   const z = Temporal.Instant.fromEpochMilliseconds(t * MIN).toZonedDateTimeISO(tz);
   return `${z.toPlainDateTime().toString({ smallestUnit: "second" })}${z.offset}`;
@@ -142,7 +155,10 @@ describe.each(CASES)("$tz around $date (offset change $delta min)", ({ tz, date,
       expect(instantsOf(tz, z.toPlainDate().toString(), wall), temporalIso(tz, t)).toContain(t);
       expect(wall % 15, temporalIso(tz, t)).toBe(0);
       // Opening hours hold in local wall time, whatever the offset that day.
-      expect(RANGES.some(([a, b]) => wall >= a && wall < b), temporalIso(tz, t)).toBe(true);
+      expect(
+        RANGES.some(([a, b]) => wall >= a && wall < b),
+        temporalIso(tz, t),
+      ).toBe(true);
       expect(s.dealer.format(t)).toBe(temporalIso(tz, t));
     }
     // The night of the change loses or gains exactly the skipped or repeated quarter hours.
@@ -158,7 +174,10 @@ describe.each(CASES)("$tz around $date (offset change $delta min)", ({ tz, date,
     const to = dayStart(tz, isoFromDayNumber(s.n + 2));
     const accepted: number[] = [];
     for (let t = from; t < to; t++) {
-      if (checkReception(s.index, { advisor: 0, start: t, minutes: 15, job: s.job, now: s.now }).violations.length === 0) accepted.push(t);
+      if (
+        checkReception(s.index, { advisor: 0, start: t, minutes: 15, job: s.job, now: s.now }).violations.length === 0
+      )
+        accepted.push(t);
     }
     const expected = [-1, 0, 1].flatMap((k) => expectedStarts(tz, isoFromDayNumber(s.n + k)));
     expect(accepted).toEqual(expected);

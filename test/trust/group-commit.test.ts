@@ -12,7 +12,18 @@ import { putDealer, romeDealer, type Api } from "../support/http.js";
 
 const ADVISORS = Array.from({ length: 10 }, (_, i) => ({ id: `sa-${i}`, name: `Advisor ${i}` }));
 /** Ten weekdays after the frozen "now" (Monday 2026-11-23): one reception per advisor per day, so no two slots share a rule. */
-const DAYS = ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07"];
+const DAYS = [
+  "2026-11-24",
+  "2026-11-25",
+  "2026-11-26",
+  "2026-11-27",
+  "2026-11-30",
+  "2026-12-01",
+  "2026-12-02",
+  "2026-12-03",
+  "2026-12-04",
+  "2026-12-07",
+];
 
 let t: TestApp | undefined;
 afterEach(() => t?.close());
@@ -22,7 +33,12 @@ function racer(i: number, slot: { start: string; advisorId: string }) {
     ...slot,
     vehicle: { model: "Grecale", vin: `ZN6RACER${String(i).padStart(9, "0")}` },
     interventions: ["tyres"],
-    customer: { known: true, name: `Racer ${i}`, email: `racer-${i}@example.com`, reminders: { consent: true, channel: "email" } },
+    customer: {
+      known: true,
+      name: `Racer ${i}`,
+      email: `racer-${i}@example.com`,
+      reminders: { consent: true, channel: "email" },
+    },
     mobility: "none",
     channel: "web",
   };
@@ -34,14 +50,36 @@ describe("group commit", () => {
     const groups: number[] = [];
     const { app, runtimes } = createAppWithJourney({ ...t.deps, groupCommit: { onGroup: (n) => groups.push(n) } });
     const api: Api = async (method, path, body, headers = {}) =>
-      app.request(path, { method, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-    await putDealer(api, "race", romeDealer({
-      advisors: ADVISORS,
-      openingHours: { mon: [["08:00", "18:00"]], tue: [["08:00", "18:00"]], wed: [["08:00", "18:00"]], thu: [["08:00", "18:00"]], fri: [["08:00", "18:00"]], sat: [], sun: [] },
-      workshop: { mechanical: { technicians: 100, hoursPerDay: 8 }, diagnosis: { technicians: 1, hoursPerDay: 7 }, bodywork: { technicians: 1, hoursPerDay: 7 } },
-    }));
+      app.request(path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    await putDealer(
+      api,
+      "race",
+      romeDealer({
+        advisors: ADVISORS,
+        openingHours: {
+          mon: [["08:00", "18:00"]],
+          tue: [["08:00", "18:00"]],
+          wed: [["08:00", "18:00"]],
+          thu: [["08:00", "18:00"]],
+          fri: [["08:00", "18:00"]],
+          sat: [],
+          sun: [],
+        },
+        workshop: {
+          mechanical: { technicians: 100, hoursPerDay: 8 },
+          diagnosis: { technicians: 1, hoursPerDay: 7 },
+          bodywork: { technicians: 1, hoursPerDay: 7 },
+        },
+      }),
+    );
     const before = counts(t);
-    const slots = DAYS.flatMap((day) => ADVISORS.map((a, k) => ({ start: `${day}T${String(8 + k).padStart(2, "0")}:00`, advisorId: a.id })));
+    const slots = DAYS.flatMap((day) =>
+      ADVISORS.map((a, k) => ({ start: `${day}T${String(8 + k).padStart(2, "0")}:00`, advisorId: a.id })),
+    );
     expect(slots).toHaveLength(100);
     // Request i and i + 100 want the same slot; all 200 are in flight at once.
     const bodies = Array.from({ length: 200 }, (_, i) => racer(i, slots[i % 100]));
@@ -62,15 +100,25 @@ describe("group commit", () => {
     // Stored: the winners' rows and nothing of the losers.
     const winners = new Set(won.map((a) => a.i));
     const ids = new Set(won.map((a) => a.body.id!));
-    const rows = t.sqlite.prepare("SELECT id FROM appointments WHERE dealer_id = 'race'").all() as Array<{ id: string }>;
+    const rows = t.sqlite.prepare("SELECT id FROM appointments WHERE dealer_id = 'race'").all() as Array<{
+      id: string;
+    }>;
     expect(new Set(rows.map((r) => r.id))).toEqual(ids);
-    const emails = t.sqlite.prepare("SELECT email FROM customers WHERE dealer_id = 'race'").all() as Array<{ email: string }>;
+    const emails = t.sqlite.prepare("SELECT email FROM customers WHERE dealer_id = 'race'").all() as Array<{
+      email: string;
+    }>;
     expect(new Set(emails.map((r) => r.email))).toEqual(new Set([...winners].map((i) => `racer-${i}@example.com`)));
     const vins = t.sqlite.prepare("SELECT vin FROM vehicles WHERE dealer_id = 'race'").all() as Array<{ vin: string }>;
     expect(new Set(vins.map((r) => r.vin))).toEqual(new Set([...winners].map((i) => bodies[i].vehicle.vin)));
-    const jobOwners = t.sqlite.prepare("SELECT DISTINCT appointment_id AS id FROM jobs WHERE dealer_id = 'race' AND appointment_id IS NOT NULL").all() as Array<{ id: string }>;
+    const jobOwners = t.sqlite
+      .prepare("SELECT DISTINCT appointment_id AS id FROM jobs WHERE dealer_id = 'race' AND appointment_id IS NOT NULL")
+      .all() as Array<{ id: string }>;
     for (const r of jobOwners) expect(ids.has(r.id)).toBe(true);
-    const outboxOwners = t.sqlite.prepare("SELECT DISTINCT appointment_id AS id FROM outbox WHERE dealer_id = 'race' AND appointment_id IS NOT NULL").all() as Array<{ id: string }>;
+    const outboxOwners = t.sqlite
+      .prepare(
+        "SELECT DISTINCT appointment_id AS id FROM outbox WHERE dealer_id = 'race' AND appointment_id IS NOT NULL",
+      )
+      .all() as Array<{ id: string }>;
     for (const r of outboxOwners) expect(ids.has(r.id)).toBe(true);
     const after = counts(t);
     expect(after.audit - before.audit).toBe(100);
@@ -78,7 +126,12 @@ describe("group commit", () => {
 
     // A refused request's Idempotency-Key stuck to nothing: retried on a free slot, it books.
     const loser = lost[0];
-    const retry = await api("POST", "/v1/dealers/race/appointments", racer(loser.i, { start: "2026-12-08T15:00", advisorId: "sa-0" }), { "Idempotency-Key": `racer-${loser.i}` });
+    const retry = await api(
+      "POST",
+      "/v1/dealers/race/appointments",
+      racer(loser.i, { start: "2026-12-08T15:00", advisorId: "sa-0" }),
+      { "Idempotency-Key": `racer-${loser.i}` },
+    );
     expect(retry.status).toBe(201);
 
     // The index the app kept through the race equals one rebuilt from the database.
@@ -93,19 +146,30 @@ describe("group commit", () => {
     t = createTestApp();
     const { app } = createAppWithJourney({ ...t.deps, groupCommit: true });
     const api: Api = async (method, path, body, headers = {}) =>
-      app.request(path, { method, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      app.request(path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     await putDealer(api, "race", romeDealer({ advisors: ADVISORS }));
     const body = racer(1, { start: "2026-11-24T10:00", advisorId: "sa-1" });
-    const [a, b] = await Promise.all([0, 1].map(() => api("POST", "/v1/dealers/race/appointments", body, { "Idempotency-Key": "same" })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => api("POST", "/v1/dealers/race/appointments", body, { "Idempotency-Key": "same" })),
+    );
     expect([a.status, b.status]).toEqual([201, 201]);
     const [ja, jb] = [(await a.json()) as { id: string }, (await b.json()) as { id: string }];
     expect(jb.id).toBe(ja.id);
     expect(b.headers.get("Idempotent-Replayed")).toBe("true");
-    expect((t.sqlite.prepare("SELECT count(*) AS n FROM appointments WHERE dealer_id = 'race'").get() as { n: number }).n).toBe(1);
+    expect(
+      (t.sqlite.prepare("SELECT count(*) AS n FROM appointments WHERE dealer_id = 'race'").get() as { n: number }).n,
+    ).toBe(1);
   });
 });
 
 function counts(app: TestApp) {
   const n = (sql: string) => (app.sqlite.prepare(sql).get() as { n: number }).n;
-  return { audit: n("SELECT count(*) AS n FROM audit_log"), idempotency: n("SELECT count(*) AS n FROM idempotency_keys") };
+  return {
+    audit: n("SELECT count(*) AS n FROM audit_log"),
+    idempotency: n("SELECT count(*) AS n FROM idempotency_keys"),
+  };
 }

@@ -35,16 +35,36 @@ const bookOp = fc.record({
   slot: fc.nat(15),
 });
 const cancelOp = fc.record({ op: fc.constant("cancel" as const), pick: fc.nat() });
-const rescheduleOp = fc.record({ op: fc.constant("reschedule" as const), pick: fc.nat(), day: fc.nat(DAYS.length - 1), slot: fc.nat(15) });
+const rescheduleOp = fc.record({
+  op: fc.constant("reschedule" as const),
+  pick: fc.nat(),
+  day: fc.nat(DAYS.length - 1),
+  slot: fc.nat(15),
+});
 
 async function setup(): Promise<JourneyApp> {
   const t = journeyApp("2026-11-23T09:00:00Z");
   await setupDealer(t);
   for (const [i, s] of STORED.entries()) {
-    const res = await t.api("POST", A, {
-      start: startOf(0, i), advisorId: "anna", vehicle: { model: "Grecale", vin: s.vin }, interventions: ["maintenance"],
-      customer: { known: true, name: s.name, email: s.email, phone: s.phone, reminders: { consent: true, channel: s.channel } }, channel: "phone",
-    }, auth);
+    const res = await t.api(
+      "POST",
+      A,
+      {
+        start: startOf(0, i),
+        advisorId: "anna",
+        vehicle: { model: "Grecale", vin: s.vin },
+        interventions: ["maintenance"],
+        customer: {
+          known: true,
+          name: s.name,
+          email: s.email,
+          phone: s.phone,
+          reminders: { consent: true, channel: s.channel },
+        },
+        channel: "phone",
+      },
+      auth,
+    );
     expect(res.status).toBe(201);
   }
   return t;
@@ -58,56 +78,99 @@ const contactOf = (json: string) => {
 describe("anonymous callers never change who anyone is", () => {
   it("bookings, cancels and reschedules leave stored customers, vehicles and every appointment's contact alone; reminders go to their own booking's contact", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(bookOp, bookOp, cancelOp, rescheduleOp), { minLength: 1, maxLength: 10 }), async (ops) => {
-        const t = await setup();
-        try {
-          const customersBefore = t.rows("SELECT * FROM customers ORDER BY id");
-          const vehiclesBefore = t.rows("SELECT * FROM vehicles ORDER BY id");
-          const booked = new Map<string, string>(t.rows<{ id: string; customer_json: string }>("SELECT id, customer_json FROM appointments").map((r) => [r.id, r.customer_json]));
-          const tokens: string[] = [];
-          for (const o of ops) {
-            if (o.op === "book") {
-              const email = o.email ?? (o.phone ? undefined : "new@example.com");
-              const customer = { known: true, name: o.name, ...(email ? { email } : {}), ...(o.phone ? { phone: o.phone } : {}), reminders: { consent: o.consent, channel: o.channel } };
-              const res = await t.api("POST", A, { start: startOf(o.day, o.slot), vehicle: { model: o.model, ...(o.vin ? { vin: o.vin } : {}) }, interventions: ["maintenance"], customer });
-              const body = await json<AppointmentView>(res);
-              expect([201, 409]).toContain(res.status);
-              if (res.status === 201) {
-                tokens.push(body.manageToken!);
-                booked.set(body.id, t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", body.id)[0].customer_json);
+      fc.asyncProperty(
+        fc.array(fc.oneof(bookOp, bookOp, cancelOp, rescheduleOp), { minLength: 1, maxLength: 10 }),
+        async (ops) => {
+          const t = await setup();
+          try {
+            const customersBefore = t.rows("SELECT * FROM customers ORDER BY id");
+            const vehiclesBefore = t.rows("SELECT * FROM vehicles ORDER BY id");
+            const booked = new Map<string, string>(
+              t
+                .rows<{ id: string; customer_json: string }>("SELECT id, customer_json FROM appointments")
+                .map((r) => [r.id, r.customer_json]),
+            );
+            const tokens: string[] = [];
+            for (const o of ops) {
+              if (o.op === "book") {
+                const email = o.email ?? (o.phone ? undefined : "new@example.com");
+                const customer = {
+                  known: true,
+                  name: o.name,
+                  ...(email ? { email } : {}),
+                  ...(o.phone ? { phone: o.phone } : {}),
+                  reminders: { consent: o.consent, channel: o.channel },
+                };
+                const res = await t.api("POST", A, {
+                  start: startOf(o.day, o.slot),
+                  vehicle: { model: o.model, ...(o.vin ? { vin: o.vin } : {}) },
+                  interventions: ["maintenance"],
+                  customer,
+                });
+                const body = await json<AppointmentView>(res);
+                expect([201, 409]).toContain(res.status);
+                if (res.status === 201) {
+                  tokens.push(body.manageToken!);
+                  booked.set(
+                    body.id,
+                    t.rows<{ customer_json: string }>("SELECT customer_json FROM appointments WHERE id = ?", body.id)[0]
+                      .customer_json,
+                  );
+                }
+              } else if (tokens.length > 0) {
+                const token = tokens[o.pick % tokens.length];
+                const res =
+                  o.op === "cancel"
+                    ? await t.api("POST", `/v1/manage/${token}/cancel`, {})
+                    : await t.api("POST", `/v1/manage/${token}/reschedule`, { start: startOf(o.day, o.slot) });
+                expect(res.status).toBeLessThan(500);
               }
-            } else if (tokens.length > 0) {
-              const token = tokens[o.pick % tokens.length];
-              const res = o.op === "cancel"
-                ? await t.api("POST", `/v1/manage/${token}/cancel`, {})
-                : await t.api("POST", `/v1/manage/${token}/reschedule`, { start: startOf(o.day, o.slot) });
-              expect(res.status).toBeLessThan(500);
             }
-          }
-          // The reminders, each at its own instant.
-          for (const j of t.rows<{ due_at: number }>("SELECT due_at FROM jobs WHERE kind = 'reminder' AND status = 'pending' ORDER BY due_at")) t.run(j.due_at);
+            // The reminders, each at its own instant.
+            for (const j of t.rows<{ due_at: number }>(
+              "SELECT due_at FROM jobs WHERE kind = 'reminder' AND status = 'pending' ORDER BY due_at",
+            ))
+              t.run(j.due_at);
 
-          expect(t.rows("SELECT * FROM customers WHERE id IN (" + customersBefore.map(() => "?").join(",") + ") ORDER BY id", ...customersBefore.map((c) => c.id))).toEqual(customersBefore);
-          expect(t.rows("SELECT * FROM vehicles WHERE id IN (" + vehiclesBefore.map(() => "?").join(",") + ") ORDER BY id", ...vehiclesBefore.map((v) => v.id))).toEqual(vehiclesBefore);
-          const rows = t.rows<{ id: string; customer_id: string | null; customer_json: string }>("SELECT id, customer_id, customer_json FROM appointments");
-          for (const r of rows) {
-            expect(r.customer_json, `appointment ${r.id} keeps its contact`).toBe(booked.get(r.id));
-            if (r.customer_id) {
-              const linked = t.rows("SELECT name, email, phone FROM customers WHERE id = ?", r.customer_id)[0];
-              expect(linked, `appointment ${r.id} is linked to its own contact`).toEqual(contactOf(r.customer_json));
+            expect(
+              t.rows(
+                "SELECT * FROM customers WHERE id IN (" + customersBefore.map(() => "?").join(",") + ") ORDER BY id",
+                ...customersBefore.map((c) => c.id),
+              ),
+            ).toEqual(customersBefore);
+            expect(
+              t.rows(
+                "SELECT * FROM vehicles WHERE id IN (" + vehiclesBefore.map(() => "?").join(",") + ") ORDER BY id",
+                ...vehiclesBefore.map((v) => v.id),
+              ),
+            ).toEqual(vehiclesBefore);
+            const rows = t.rows<{ id: string; customer_id: string | null; customer_json: string }>(
+              "SELECT id, customer_id, customer_json FROM appointments",
+            );
+            for (const r of rows) {
+              expect(r.customer_json, `appointment ${r.id} keeps its contact`).toBe(booked.get(r.id));
+              if (r.customer_id) {
+                const linked = t.rows("SELECT name, email, phone FROM customers WHERE id = ?", r.customer_id)[0];
+                expect(linked, `appointment ${r.id} is linked to its own contact`).toEqual(contactOf(r.customer_json));
+              }
             }
+            const byId = new Map(rows.map((r) => [r.id, r]));
+            for (const m of t.rows<{ appointment_id: string; recipient_ref: string }>(
+              "SELECT appointment_id, recipient_ref FROM outbox WHERE audience = 'customer'",
+            )) {
+              const own = contactOf(byId.get(m.appointment_id)!.customer_json);
+              const [kind, id] = m.recipient_ref.split(":");
+              const to =
+                kind === "customer"
+                  ? t.rows("SELECT name, email, phone FROM customers WHERE id = ?", id)[0]
+                  : contactOf(byId.get(id)!.customer_json);
+              expect(to, `message for ${m.appointment_id} goes to its own booking's contact`).toEqual(own);
+            }
+          } finally {
+            t.close();
           }
-          const byId = new Map(rows.map((r) => [r.id, r]));
-          for (const m of t.rows<{ appointment_id: string; recipient_ref: string }>("SELECT appointment_id, recipient_ref FROM outbox WHERE audience = 'customer'")) {
-            const own = contactOf(byId.get(m.appointment_id)!.customer_json);
-            const [kind, id] = m.recipient_ref.split(":");
-            const to = kind === "customer" ? t.rows("SELECT name, email, phone FROM customers WHERE id = ?", id)[0] : contactOf(byId.get(id)!.customer_json);
-            expect(to, `message for ${m.appointment_id} goes to its own booking's contact`).toEqual(own);
-          }
-        } finally {
-          t.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   }, 240_000);

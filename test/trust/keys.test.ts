@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const A = `/v1/dealers/${OWN}`;
-const rows = () => t.sqlite.prepare("SELECT * FROM api_keys ORDER BY created_at, id").all() as Array<Record<string, unknown>>;
+const rows = () =>
+  t.sqlite.prepare("SELECT * FROM api_keys ORDER BY created_at, id").all() as Array<Record<string, unknown>>;
 
 describe("creating a key", () => {
   it("answers 201 with a pk_ secret of 256 random bits, once, never cached, and stores only its sha256", async () => {
@@ -36,7 +37,15 @@ describe("creating a key", () => {
     // Lists never show secrets or hashes again.
     const list = await json<ApiKeyList>(await t.api("GET", `${A}/api-keys`, undefined, auth));
     const listed = list.keys.find((k) => k.id === key.id);
-    expect(Object.keys(listed!).sort()).toEqual(["channel", "createdAt", "dealerId", "id", "label", "revokedAt", "role"]);
+    expect(Object.keys(listed!).sort()).toEqual([
+      "channel",
+      "createdAt",
+      "dealerId",
+      "id",
+      "label",
+      "revokedAt",
+      "role",
+    ]);
     expect(JSON.stringify(list)).not.toContain(String(stored.secret_hash));
   });
 
@@ -48,29 +57,55 @@ describe("creating a key", () => {
 
   it("refuses an unknown role, an empty label and unknown fields with 400, storing nothing", async () => {
     const before = rows().length;
-    for (const body of [{ role: "owner", label: "x" }, { role: "advisor", label: "  " }, { role: "advisor", label: "x", secret: "pk_mine" }, {}]) {
+    for (const body of [
+      { role: "owner", label: "x" },
+      { role: "advisor", label: "  " },
+      { role: "advisor", label: "x", secret: "pk_mine" },
+      {},
+    ]) {
       await expectProblem(await t.api("POST", `${A}/api-keys`, body, auth), 400, "validation_failed");
     }
     expect(rows().length).toBe(before);
   });
 
   it("answers 404 for a dealer that does not exist", async () => {
-    await expectProblem(await t.api("POST", "/v1/dealers/ghost/api-keys", { role: "advisor", label: "x" }, auth), 404, "not_found");
+    await expectProblem(
+      await t.api("POST", "/v1/dealers/ghost/api-keys", { role: "advisor", label: "x" }, auth),
+      404,
+      "not_found",
+    );
   });
 
   it("audits creation and revocation with the acting key, never the secret", async () => {
     const admin = t.keys.adminOwn;
     const made = await createKey(t.api, OWN, "advisor", bearer(admin.secret));
     await t.api("DELETE", `${A}/api-keys/${made.id}`, undefined, bearer(admin.secret));
-    const audit = t.sqlite.prepare("SELECT actor, action, before_json, after_json FROM audit_log WHERE action LIKE 'api_key.%' AND (after_json LIKE ? OR before_json LIKE ?)").all(`%${made.id}%`, `%${made.id}%`) as Array<{ actor: string; action: string; before_json: string | null; after_json: string | null }>;
-    expect(audit.map((a) => [a.actor, a.action])).toEqual([[`key:${admin.id}`, "api_key.created"], [`key:${admin.id}`, "api_key.revoked"]]);
+    const audit = t.sqlite
+      .prepare(
+        "SELECT actor, action, before_json, after_json FROM audit_log WHERE action LIKE 'api_key.%' AND (after_json LIKE ? OR before_json LIKE ?)",
+      )
+      .all(`%${made.id}%`, `%${made.id}%`) as Array<{
+      actor: string;
+      action: string;
+      before_json: string | null;
+      after_json: string | null;
+    }>;
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      [`key:${admin.id}`, "api_key.created"],
+      [`key:${admin.id}`, "api_key.revoked"],
+    ]);
   });
 });
 
 describe("using a key", () => {
   it("authenticates as its dealer with its role; one changed character, or the bare secret, does not", () => {
     const { secret, id } = t.keys.advisorOwn;
-    expect(authenticate(t.deps, `Bearer ${secret}`)).toEqual({ kind: "key", dealerId: OWN, role: "advisor", keyId: id });
+    expect(authenticate(t.deps, `Bearer ${secret}`)).toEqual({
+      kind: "key",
+      dealerId: OWN,
+      role: "advisor",
+      keyId: id,
+    });
     const flipped = secret.slice(0, -1) + (secret.endsWith("A") ? "B" : "A");
     expect(authenticate(t.deps, `Bearer ${flipped}`)).toBeNull();
     expect(authenticate(t.deps, secret)).toBeNull();
@@ -80,7 +115,9 @@ describe("using a key", () => {
 
   it("records who booked: the key id in the audit log", async () => {
     const appt = await bookAs(t.api, OWN, bearer(t.keys.advisorOwn.secret));
-    const row = t.sqlite.prepare("SELECT actor FROM audit_log WHERE appointment_id = ?").get(appt.id) as { actor: string };
+    const row = t.sqlite.prepare("SELECT actor FROM audit_log WHERE appointment_id = ?").get(appt.id) as {
+      actor: string;
+    };
     expect(row.actor).toBe(`key:${t.keys.advisorOwn.id}`);
   });
 });
@@ -106,6 +143,8 @@ describe("revoking a key", () => {
     expect((await t.api("DELETE", `${A}/api-keys/${mine.id}`, undefined, admin)).status).toBe(200);
     expect((await t.api("DELETE", `/v1/dealers/${OTHER}/api-keys/${theirs.id}`, undefined, admin)).status).toBe(404);
     expect((await t.api("DELETE", `${A}/api-keys/${theirs.id}`, undefined, admin)).status).toBe(404);
-    expect((await t.api("GET", `/v1/dealers/${OTHER}/days/2026-11-24`, undefined, bearer(theirs.secret))).status).toBe(200);
+    expect((await t.api("GET", `/v1/dealers/${OTHER}/days/2026-11-24`, undefined, bearer(theirs.secret))).status).toBe(
+      200,
+    );
   });
 });

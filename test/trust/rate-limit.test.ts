@@ -67,7 +67,11 @@ describe("public routes in-process (address from a test header, clock stepped by
   const setup = async () => {
     t = await twoTenants({
       deps: {
-        rateLimits: { search: { perSecond: 1, burst: 3 }, booking: { perSecond: 1 / 60, burst: 2 }, dealer: { perSecond: 1, burst: 8 } },
+        rateLimits: {
+          search: { perSecond: 1, burst: 3 },
+          booking: { perSecond: 1 / 60, burst: 2 },
+          dealer: { perSecond: 1, burst: 8 },
+        },
         monotonicNow: () => clock,
         clientAddress: (c) => c.req.header("x-test-client") ?? "unknown",
       },
@@ -91,7 +95,8 @@ describe("public routes in-process (address from a test header, clock stepped by
   it("limits bookings per address tighter than searches, refusing before the body is even read, and stores nothing", async () => {
     clock += 60_000;
     const before = t.snapshot();
-    const post = (ip: string, body: unknown = freshBooking()) => t.api("POST", `/v1/dealers/${OWN}/appointments`, body, client(ip));
+    const post = (ip: string, body: unknown = freshBooking()) =>
+      t.api("POST", `/v1/dealers/${OWN}/appointments`, body, client(ip));
     expect((await post("10.0.1.1")).status).toBe(201);
     expect((await post("10.0.1.1", "{not json")).status).toBe(400);
     const mid = t.snapshot();
@@ -104,7 +109,16 @@ describe("public routes in-process (address from a test header, clock stepped by
 
   it("does not limit authenticated staff of the dealer on the booking route, but does count bad tokens", async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), client("10.0.2.1", bearer(t.keys.advisorOwn.secret)))).status).toBe(201);
+      expect(
+        (
+          await t.api(
+            "POST",
+            `/v1/dealers/${OWN}/appointments`,
+            freshBooking(),
+            client("10.0.2.1", bearer(t.keys.advisorOwn.secret)),
+          )
+        ).status,
+      ).toBe(201);
     }
     const bad = client("10.0.2.2", bearer("pk_" + "B".repeat(43)));
     expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), bad)).status).toBe(401);
@@ -112,7 +126,8 @@ describe("public routes in-process (address from a test header, clock stepped by
     expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), bad)).status).toBe(429);
     // A key of ANOTHER dealer is no exemption either.
     const foreign = client("10.0.2.3", bearer(t.keys.adminOther.secret));
-    for (let i = 0; i < 2; i++) expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), foreign)).status).toBe(404);
+    for (let i = 0; i < 2; i++)
+      expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), foreign)).status).toBe(404);
     expect((await t.api("POST", `/v1/dealers/${OWN}/appointments`, freshBooking(), foreign)).status).toBe(429);
   });
 
@@ -120,18 +135,29 @@ describe("public routes in-process (address from a test header, clock stepped by
     clock += 60_000;
     let refused = 0;
     for (let i = 0; i < 12; i++) {
-      const res = await t.api("POST", `/v1/dealers/${OWN}/availability`, { interventions: ["check"] }, client(`10.1.0.${i}`));
+      const res = await t.api(
+        "POST",
+        `/v1/dealers/${OWN}/availability`,
+        { interventions: ["check"] },
+        client(`10.1.0.${i}`),
+      );
       if (res.status === 429) {
         refused++;
         expect(((await res.json()) as { detail: unknown }).detail).toMatch(/dealer/);
       }
     }
     expect(refused).toBe(4); // burst 8
-    expect((await t.api("POST", `/v1/dealers/${OTHER}/availability`, { interventions: ["check"] }, client("10.1.0.99"))).status).toBe(200);
+    expect(
+      (await t.api("POST", `/v1/dealers/${OTHER}/availability`, { interventions: ["check"] }, client("10.1.0.99")))
+        .status,
+    ).toBe(200);
   });
 
   it("never limits staff routes, and keeps the widget's CORS header on a 429 so it can read Retry-After", async () => {
-    for (let i = 0; i < 20; i++) expect((await t.api("GET", `/v1/dealers/${OWN}/days/2026-11-24`, undefined, client("10.2.0.1", auth))).status).toBe(200);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await t.api("GET", `/v1/dealers/${OWN}/days/2026-11-24`, undefined, client("10.2.0.1", auth))).status,
+      ).toBe(200);
     clock += 60_000;
     const origin = { Origin: ORIGINS[OWN] };
     for (let i = 0; i < 3; i++) await t.api("GET", `/v1/dealers/${OWN}`, undefined, client("10.3.0.1", origin));

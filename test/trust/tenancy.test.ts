@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const A = `/v1/dealers/${OWN}`;
-const headersOf = (who: "advisorOwn" | "adminOwn" | "advisorOther" | "adminOther" | "root"): Record<string, string> => (who === "root" ? auth : bearer(t.keys[who].secret));
+const headersOf = (who: "advisorOwn" | "adminOwn" | "advisorOther" | "adminOther" | "root"): Record<string, string> =>
+  who === "root" ? auth : bearer(t.keys[who].secret);
 
 describe("tenancy sweep", () => {
   it("answers another dealer's appointment ids with 404 on every appointment route, whoever asks", async () => {
@@ -22,7 +23,14 @@ describe("tenancy sweep", () => {
     const paths: Array<[string, string, unknown, Record<string, string>]> = [
       ["GET", `${A}/appointments/${theirs.id}`, undefined, {}],
       ["PATCH", `${A}/appointments/${theirs.id}`, { reception: { start: nextSlot() } }, { "If-Match": "1" }],
-      ...["confirm", "cancel", "check-in", "no-show", "complete"].map((a): [string, string, unknown, Record<string, string>] => ["POST", `${A}/appointments/${theirs.id}/${a}`, {}, {}]),
+      ...["confirm", "cancel", "check-in", "no-show", "complete"].map(
+        (a): [string, string, unknown, Record<string, string>] => [
+          "POST",
+          `${A}/appointments/${theirs.id}/${a}`,
+          {},
+          {},
+        ],
+      ),
     ];
     for (const who of ["advisorOwn", "adminOwn", "root"] as const) {
       for (const [method, path, body, headers] of paths) {
@@ -38,7 +46,13 @@ describe("tenancy sweep", () => {
   it("gives a foreign key the same 404 as a dealer that does not exist (existence is not confirmed)", async () => {
     const foreign = await json<Problem>(await t.api("GET", `${A}/days/2026-11-24`, undefined, headersOf("adminOther")));
     const ghost = await json<Problem>(await t.api("GET", `/v1/dealers/ghost/days/2026-11-24`, undefined, auth));
-    const shape = (b: Problem) => ({ status: b.status, code: b.code, title: b.title, detail: b.detail.replace(/dealer \S+/, "dealer X"), keys: Object.keys(b).sort() });
+    const shape = (b: Problem) => ({
+      status: b.status,
+      code: b.code,
+      title: b.title,
+      detail: b.detail.replace(/dealer \S+/, "dealer X"),
+      keys: Object.keys(b).sort(),
+    });
     expect(shape(foreign)).toEqual(shape(ghost));
   });
 
@@ -49,7 +63,9 @@ describe("tenancy sweep", () => {
     const res = await t.api("DELETE", `${A}/api-keys/${t.keys.advisorOther.id}`, undefined, headersOf("adminOwn"));
     expect(res.status).toBe(404);
     // Still alive: beta's advisor can read beta's day board.
-    expect((await t.api("GET", `/v1/dealers/${OTHER}/days/2026-11-24`, undefined, headersOf("advisorOther"))).status).toBe(200);
+    expect(
+      (await t.api("GET", `/v1/dealers/${OTHER}/days/2026-11-24`, undefined, headersOf("advisorOther"))).status,
+    ).toBe(200);
   });
 
   it("lets only the bootstrap token create a dealer; a dealer admin key cannot create or replace another", async () => {

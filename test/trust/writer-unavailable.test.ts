@@ -28,7 +28,11 @@ describe("writer process unavailable", () => {
     t = createTestApp();
     const app = t.app;
     const api: Api = async (method, path, body, headers = {}) =>
-      app.request(path, { method, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      app.request(path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     await putDealer(api, "w", romeDealer({}));
     dir = mkdtempSync(join(tmpdir(), "pitlane-writer-"));
     const socket = join(dir, "writer.sock");
@@ -55,7 +59,11 @@ describe("writer process unavailable", () => {
     expect(res.headers.get("retry-after")).toBe("1");
     expect(res.headers.get("x-request-id")).toBeTruthy();
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 503, code: "service_unavailable", type: "https://pitlane.dev/problems/service_unavailable" });
+    expect(body).toMatchObject({
+      status: 503,
+      code: "service_unavailable",
+      type: "https://pitlane.dev/problems/service_unavailable",
+    });
     expect((t.sqlite.prepare("SELECT count(*) AS n FROM appointments").get() as { n: number }).n).toBe(before);
 
     // Reads are not forwarded: they are answered locally whatever the writer does.

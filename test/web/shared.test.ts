@@ -63,7 +63,19 @@ describe("languages", () => {
 });
 
 describe("problems as sentences", () => {
-  const codes = ["network", "validation_failed", "not_found", "slot_unavailable", "rule_violation", "too_many_bookings", "too_many_holds", "rate_limited", "version_conflict", "invalid_transition", "something_new"];
+  const codes = [
+    "network",
+    "validation_failed",
+    "not_found",
+    "slot_unavailable",
+    "rule_violation",
+    "too_many_bookings",
+    "too_many_holds",
+    "rate_limited",
+    "version_conflict",
+    "invalid_transition",
+    "something_new",
+  ];
   it.each(["en", "it"] as const)("in %s: a sentence for every code, never the code itself", (lang) => {
     for (const code of codes) {
       const s = problemSentence({ status: code === "something_new" ? 500 : 409, code }, lang);
@@ -73,8 +85,17 @@ describe("problems as sentences", () => {
   });
 
   it("names the fields to check, in words", () => {
-    const p = { status: 400, code: "validation_failed", errors: [{ path: "customer.email", message: "Invalid email" }, { path: "vehicle.vin", message: "x" }] };
-    expect(problemSentence(p, "en")).toBe("Some details are not valid. Please check them and try again. Please check: email, VIN.");
+    const p = {
+      status: 400,
+      code: "validation_failed",
+      errors: [
+        { path: "customer.email", message: "Invalid email" },
+        { path: "vehicle.vin", message: "x" },
+      ],
+    };
+    expect(problemSentence(p, "en")).toBe(
+      "Some details are not valid. Please check them and try again. Please check: email, VIN.",
+    );
     expect(problemSentence(p, "it")).toContain("Da controllare: email, numero di telaio (VIN).");
   });
 });

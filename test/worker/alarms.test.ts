@@ -25,9 +25,15 @@ afterAll(async () => {
 describe("alarms (real clock)", () => {
   it("run a booking's due timer and deliver its message by themselves", async () => {
     const api = fetchApi(server.baseUrl);
-    await ok(await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth), 201);
+    await ok(
+      await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth),
+      201,
+    );
     const option = (await search(api, "rome", { interventions: ["maintenance"] })).options[0];
-    await ok(await api("POST", "/v1/dealers/rome/appointments", { ...bookingBody(option.start), advisorId: option.advisorId }), 201);
+    await ok(
+      await api("POST", "/v1/dealers/rome/appointments", { ...bookingBody(option.start), advisorId: option.advisorId }),
+      201,
+    );
 
     const deadline = Date.now() + 20_000;
     while (rx.accepted.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

@@ -22,7 +22,10 @@ async function nextEvent(body: ReadableStream<Uint8Array>, names: string[], ms: 
   const seen: string[] = [];
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && seen.length < names.length) {
-    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+    ]);
     if (chunk === null || chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
     seen.splice(0, seen.length, ...[...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]));
@@ -44,19 +47,26 @@ describe("the advisors' page on the Worker", () => {
   it("signs in with a key, and a booking reaches the session's live stream within 2 s", async () => {
     const api = fetchApi(server.baseUrl);
     await putDealer(api, "rome", romeDealer());
-    const key = (await (await api("POST", "/v1/dealers/rome/api-keys", { role: "advisor", label: "desk" }, auth)).json()) as { secret: string };
+    const key = (await (
+      await api("POST", "/v1/dealers/rome/api-keys", { role: "advisor", label: "desk" }, auth)
+    ).json()) as { secret: string };
     const origin = { Origin: server.baseUrl };
 
     const signIn = await api("POST", "/v1/board/session", { dealerId: "rome", key: key.secret }, origin);
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(cookie).toMatch(/pitlane_board=/);
     // The page reloads: who am I? (the edge finds the dealer's object again)
     const me = await api("GET", "/v1/board/session", undefined, { Cookie: cookie });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { dealerId: string }).dealerId).toBe("rome");
 
-    const stream = await fetch(`${server.baseUrl}/v1/dealers/rome/events`, { headers: { Cookie: cookie, Accept: "text/event-stream" } });
+    const stream = await fetch(`${server.baseUrl}/v1/dealers/rome/events`, {
+      headers: { Cookie: cookie, Accept: "text/event-stream" },
+    });
     expect(stream.status).toBe(200);
     expect(stream.headers.get("content-type")).toMatch(/text\/event-stream/);
     const events = nextEvent(stream.body!, ["ready", "change"], 20_000);

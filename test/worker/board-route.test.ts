@@ -5,7 +5,8 @@ import { boardSessionDealer, withDealerCookie } from "../../src/worker/board-rou
 // path): the sign-in body's dealerId, then the companion cookie set on success.
 
 const URL_ = "http://127.0.0.1:8787/v1/board/session";
-const post = (body: string) => new Request(URL_, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+const post = (body: string) =>
+  new Request(URL_, { method: "POST", headers: { "Content-Type": "application/json" }, body });
 const withCookie = (method: string, cookie: string) => new Request(URL_, { method, headers: { Cookie: cookie } });
 
 describe("the board session's dealer, at the edge", () => {
@@ -28,7 +29,12 @@ describe("the board session's dealer, at the edge", () => {
   });
 
   it.each([
-    ["a successful sign-in sets it", "POST", 200, /^pitlane_board_dealer=rome; Path=\/; Max-Age=28800; HttpOnly; SameSite=Strict$/],
+    [
+      "a successful sign-in sets it",
+      "POST",
+      200,
+      /^pitlane_board_dealer=rome; Path=\/; Max-Age=28800; HttpOnly; SameSite=Strict$/,
+    ],
     ["a sign-out clears it", "DELETE", 204, /^pitlane_board_dealer=; Path=\/; Max-Age=0;/],
     ["a 401 (no such session) clears it", "GET", 401, /^pitlane_board_dealer=; Path=\/; Max-Age=0;/],
     ["a refused sign-in leaves it", "POST", 401, null],

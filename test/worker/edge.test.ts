@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { useSpawnedTarget } from "../acceptance/target.js";
 import { type CreatedApiKey, type DocPaths, json } from "../support/contracts.js";
-import { auth, availability, book, booking, expectProblem, putDealer, romeDealer, search, snapshot } from "../support/http.js";
+import {
+  auth,
+  availability,
+  book,
+  booking,
+  expectProblem,
+  putDealer,
+  romeDealer,
+  search,
+  snapshot,
+} from "../support/http.js";
 
 // What only the Worker has to get right (the shared behaviour is test/acceptance/): the
 // edge sends each request to the right place, unknown dealers leave no storage behind,
@@ -13,13 +23,18 @@ const api = (...args: Parameters<ReturnType<typeof worker.target>["api"]>) => wo
 const WED = "2026-11-25";
 
 /** Stores that hold a schema, i.e. objects that ever wrote, with their rows. */
-const stored = () => ({ stores: worker.target().store.prepare("SELECT count(*) AS n FROM dealers").all().length, rows: snapshot(worker.target().store) });
+const stored = () => ({
+  stores: worker.target().store.prepare("SELECT count(*) AS n FROM dealers").all().length,
+  rows: snapshot(worker.target().store),
+});
 
 describe("the edge Worker", () => {
   it("serves /health, /openapi.json and /docs itself, from the same app", async () => {
     expect(await (await api("GET", "/health")).json()).toEqual({ ok: true });
     const doc = await json<{ paths: DocPaths }>(await api("GET", "/openapi.json"));
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/dealers/{dealerId}/appointments", "/v1/manage/{token}", "/v1/admin/tick"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/v1/dealers/{dealerId}/appointments", "/v1/manage/{token}", "/v1/admin/tick"]),
+    );
     const docs = await api("GET", "/docs");
     expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
     await expectProblem(await api("GET", "/v1/nowhere"), 404, "not_found");
@@ -37,9 +52,17 @@ describe("the edge Worker", () => {
     const before = stored();
     await expectProblem(await api("GET", "/v1/dealers/ghost"), 404, "not_found");
     await expectProblem(await api("POST", "/v1/dealers/ghost/availability", availability()), 404, "not_found");
-    await expectProblem(await api("POST", "/v1/dealers/ghost/appointments", booking({ start: `${WED}T10:00` })), 404, "not_found");
+    await expectProblem(
+      await api("POST", "/v1/dealers/ghost/appointments", booking({ start: `${WED}T10:00` })),
+      404,
+      "not_found",
+    );
     await expectProblem(await api("GET", `/v1/dealers/ghost/days/${WED}`, undefined, auth), 404, "not_found");
-    await expectProblem(await api("POST", "/v1/dealers/ghost/api-keys", { role: "advisor", label: "x" }, auth), 404, "not_found");
+    await expectProblem(
+      await api("POST", "/v1/dealers/ghost/api-keys", { role: "advisor", label: "x" }, auth),
+      404,
+      "not_found",
+    );
     // A creation that fails validation creates nothing either.
     await expectProblem(await api("PUT", "/v1/dealers/ghost", { name: "Ghost" }, auth), 400, "validation_failed");
     expect(stored()).toEqual(before);
@@ -49,11 +72,19 @@ describe("the edge Worker", () => {
     await putDealer(api, "manage-a", romeDealer());
     await putDealer(api, "manage_b-2", romeDealer()); // "_" in a dealer id: the token is parsed from its end
     const [a, b] = await Promise.all(
-      ["manage-a", "manage_b-2"].map(async (d) => book(api, d, booking({ optionId: (await search(api, d)).options[0].optionId }))),
+      ["manage-a", "manage_b-2"].map(async (d) =>
+        book(api, d, booking({ optionId: (await search(api, d)).options[0].optionId })),
+      ),
     );
     expect(a.manageToken!.startsWith("manage-a_")).toBe(true);
-    expect(await (await api("GET", `/v1/manage/${a.manageToken}`)).json()).toMatchObject({ id: a.id, dealerId: "manage-a" });
-    expect(await (await api("GET", `/v1/manage/${b.manageToken}`)).json()).toMatchObject({ id: b.id, dealerId: "manage_b-2" });
+    expect(await (await api("GET", `/v1/manage/${a.manageToken}`)).json()).toMatchObject({
+      id: a.id,
+      dealerId: "manage-a",
+    });
+    expect(await (await api("GET", `/v1/manage/${b.manageToken}`)).json()).toMatchObject({
+      id: b.id,
+      dealerId: "manage_b-2",
+    });
     expect((await api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).status).toBe(200);
 
     const before = stored();
@@ -64,7 +95,9 @@ describe("the edge Worker", () => {
     }
     expect(stored()).toEqual(before);
 
-    expect(await (await api("POST", `/v1/manage/${a.manageToken}/cancel`, {})).json()).toMatchObject({ status: "cancelled" });
+    expect(await (await api("POST", `/v1/manage/${a.manageToken}/cancel`, {})).json()).toMatchObject({
+      status: "cancelled",
+    });
   });
 
   it("ignores a client's routing header: the path decides the dealer", async () => {
@@ -90,21 +123,29 @@ describe("the edge Worker", () => {
     await expectProblem(await api("GET", `/v1/dealers/keys-a/days/${WED}`, undefined, bearer), 401, "unauthorized");
   });
 
-  it.each(["Content-Length", "chunked"])("refuses a body over 32 KB sent with %s with 413, storing nothing", async (framing) => {
-    await putDealer(api, "big", romeDealer());
-    const before = stored();
-    const bytes = new TextEncoder().encode(JSON.stringify(romeDealer({ address: "x".repeat(33 * 1024) })));
-    const body =
-      framing === "chunked"
-        ? new ReadableStream({
-            start(c) {
-              for (let i = 0; i < bytes.length; i += 4096) c.enqueue(bytes.subarray(i, i + 4096));
-              c.close();
-            },
-          })
-        : bytes;
-    const res = await fetch(`${worker.server().baseUrl}/v1/dealers/big`, { method: "PUT", headers: { ...auth, "Content-Type": "application/json" }, body, duplex: "half" } as RequestInit);
-    await expectProblem(res, 413, "payload_too_large");
-    expect(stored()).toEqual(before);
-  });
+  it.each(["Content-Length", "chunked"])(
+    "refuses a body over 32 KB sent with %s with 413, storing nothing",
+    async (framing) => {
+      await putDealer(api, "big", romeDealer());
+      const before = stored();
+      const bytes = new TextEncoder().encode(JSON.stringify(romeDealer({ address: "x".repeat(33 * 1024) })));
+      const body =
+        framing === "chunked"
+          ? new ReadableStream({
+              start(c) {
+                for (let i = 0; i < bytes.length; i += 4096) c.enqueue(bytes.subarray(i, i + 4096));
+                c.close();
+              },
+            })
+          : bytes;
+      const res = await fetch(`${worker.server().baseUrl}/v1/dealers/big`, {
+        method: "PUT",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+      await expectProblem(res, 413, "payload_too_large");
+      expect(stored()).toEqual(before);
+    },
+  );
 });

@@ -5,16 +5,30 @@ import { clockOf, describeEnvError, WorkerSettings } from "../../src/worker/sett
 // which adds the bindings), as src/node.ts does: a missing secret or a bad setting is a
 // startup-class error, named in the log by variable, never by value.
 
-const valid = { SCHEDULER_ADMIN_TOKEN: "a-long-secret-token", PITLANE_SECRET: "a-server-secret-of-32-characters-at-least" };
+const valid = {
+  SCHEDULER_ADMIN_TOKEN: "a-long-secret-token",
+  PITLANE_SECRET: "a-server-secret-of-32-characters-at-least",
+};
 
 describe("WorkerSettings", () => {
   it("accepts the minimum and fills the defaults", () => {
-    expect(WorkerSettings.parse(valid)).toMatchObject({ SEED_DEMO: "0", RATE_LIMITS: "on", MAX_ACTIVE_BOOKINGS_PER_CONTACT: 3 });
-    expect(WorkerSettings.parse({ ...valid, SCHEDULER_NOW: "", RATE_LIMITS: "" })).toMatchObject({ SCHEDULER_NOW: undefined, RATE_LIMITS: "on" });
+    expect(WorkerSettings.parse(valid)).toMatchObject({
+      SEED_DEMO: "0",
+      RATE_LIMITS: "on",
+      MAX_ACTIVE_BOOKINGS_PER_CONTACT: 3,
+    });
+    expect(WorkerSettings.parse({ ...valid, SCHEDULER_NOW: "", RATE_LIMITS: "" })).toMatchObject({
+      SCHEDULER_NOW: undefined,
+      RATE_LIMITS: "on",
+    });
   });
 
   it.each([
-    ["no admin token (it is a secret: wrangler secret put)", { SCHEDULER_ADMIN_TOKEN: undefined }, "SCHEDULER_ADMIN_TOKEN"],
+    [
+      "no admin token (it is a secret: wrangler secret put)",
+      { SCHEDULER_ADMIN_TOKEN: undefined },
+      "SCHEDULER_ADMIN_TOKEN",
+    ],
     ["a short admin token", { SCHEDULER_ADMIN_TOKEN: "short" }, "SCHEDULER_ADMIN_TOKEN"],
     ["no server secret (a secret: wrangler secret put)", { PITLANE_SECRET: undefined }, "PITLANE_SECRET"],
     ["a short server secret", { PITLANE_SECRET: "short-secret" }, "PITLANE_SECRET"],

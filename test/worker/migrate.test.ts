@@ -11,7 +11,9 @@ import { migrate, type Journal } from "../../src/worker/migrate.js";
 // Worker bundle must list every migration of the journal.
 
 const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as Journal;
-const files = Object.fromEntries(journal.entries.map((e) => [e.tag, readFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), "utf8")]));
+const files = Object.fromEntries(
+  journal.entries.map((e) => [e.tag, readFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), "utf8")]),
+);
 
 const open: Database.Database[] = [];
 afterAll(() => open.forEach((db) => db.close()));
@@ -23,11 +25,16 @@ const fresh = () => {
 };
 /** Whitespace aside (drizzle's own CREATE of its ledger table is indented differently). */
 const schemaOf = (db: Database.Database) =>
-  (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all() as Array<{ sql: string | null }>).map((r) => ({
+  (
+    db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all() as Array<{
+      sql: string | null;
+    }>
+  ).map((r) => ({
     ...r,
     sql: r.sql?.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/ \)/g, ")") ?? null,
   }));
-const ledgerOf = (db: Database.Database) => db.prepare('SELECT hash, created_at FROM "__drizzle_migrations" ORDER BY created_at').all();
+const ledgerOf = (db: Database.Database) =>
+  db.prepare('SELECT hash, created_at FROM "__drizzle_migrations" ORDER BY created_at').all();
 
 describe("the Worker's migrator", () => {
   it("builds exactly the schema and ledger that drizzle's migrate() builds on Node", () => {

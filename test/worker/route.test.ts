@@ -7,12 +7,15 @@ import { routeOf } from "../../src/worker/route.js";
 // (src/scheduler/tokens.ts): pure, so checked here without workerd.
 
 describe("manage tokens", () => {
-  it.each(["roma-est", "a", "dealer_with_underscores", "x".repeat(63), "A1_-_-"])("carry their dealer %s, parsed back from the end", (dealerId) => {
-    const token = newManageToken(dealerId);
-    expect(token).toMatch(new RegExp(`^${dealerId}_[A-Za-z0-9_-]{43}$`));
-    expect(token.length).toBeLessThanOrEqual(120); // the route's ManageTokenParam bound
-    expect(dealerOfManageToken(token)).toBe(dealerId);
-  });
+  it.each(["roma-est", "a", "dealer_with_underscores", "x".repeat(63), "A1_-_-"])(
+    "carry their dealer %s, parsed back from the end",
+    (dealerId) => {
+      const token = newManageToken(dealerId);
+      expect(token).toMatch(new RegExp(`^${dealerId}_[A-Za-z0-9_-]{43}$`));
+      expect(token.length).toBeLessThanOrEqual(120); // the route's ManageTokenParam bound
+      expect(dealerOfManageToken(token)).toBe(dealerId);
+    },
+  );
 
   it("are unguessable: 256 fresh random bits each time", () => {
     const secrets = new Set(Array.from({ length: 1000 }, () => newManageToken("d").slice(-43)));
@@ -33,7 +36,21 @@ describe("manage tokens", () => {
 
 describe("isDealerId", () => {
   it("agrees with the API's Id schema", () => {
-    const samples = ["roma", "R", "9-a_b", "-roma", "_roma", "roma!", "ro ma", "", "x".repeat(63), "x".repeat(64), "ünì", "a/b", "a%2Fb"];
+    const samples = [
+      "roma",
+      "R",
+      "9-a_b",
+      "-roma",
+      "_roma",
+      "roma!",
+      "ro ma",
+      "",
+      "x".repeat(63),
+      "x".repeat(64),
+      "ünì",
+      "a/b",
+      "a%2Fb",
+    ];
     for (const s of samples) expect(isDealerId(s), s).toBe(Id.safeParse(s).success);
   });
 });

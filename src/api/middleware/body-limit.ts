@@ -23,11 +23,13 @@ export function bodyVerdict(c: Context): BodyVerdict {
   if (method === "GET" || method === "HEAD") return "ok";
   const headers = c.req.raw.headers;
   const length = headers.get("content-length");
-  if (length !== null && !headers.has("transfer-encoding")) return parseInt(length || "0", 10) > MAX_BODY_BYTES ? "too_large" : "ok";
+  if (length !== null && !headers.has("transfer-encoding"))
+    return parseInt(length || "0", 10) > MAX_BODY_BYTES ? "too_large" : "ok";
   return "count_while_streaming";
 }
 
-export const tooLarge = (c: Context): Response => problem(c, new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
+export const tooLarge = (c: Context): Response =>
+  problem(c, new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
 
 /** hono's counting middleware, for bodies without a usable Content-Length. */
 export const streamingLimit: MiddlewareHandler = honoBodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

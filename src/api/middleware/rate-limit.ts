@@ -23,7 +23,11 @@ function refuse(c: Context, retryAfterSeconds: number, detail: string): never {
 }
 
 /** `buckets`: the app's (services.limiters) API or hosted-page buckets; no limiters (turned off): no limit. */
-export function rateLimit(buckets: "api" | "pages", kind: LimitClass, opts: RateLimitOptions = {}): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  buckets: "api" | "pages",
+  kind: LimitClass,
+  opts: RateLimitOptions = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const services = c.var.services;
     const limiters = services.limiters?.[buckets];

@@ -21,7 +21,10 @@ export function writerUnavailable(): MiddlewareHandler {
   return async (c, next) => {
     if ((c.env as Record<string, unknown> | undefined)?.[WRITER_UNAVAILABLE] === true) {
       c.header("Retry-After", "1");
-      throw new ApiError("service_unavailable", "the process that stores bookings did not answer; retry with the same Idempotency-Key");
+      throw new ApiError(
+        "service_unavailable",
+        "the process that stores bookings did not answer; retry with the same Idempotency-Key",
+      );
     }
     await next();
   };

@@ -8,7 +8,14 @@ export * from "./types.js";
 
 // THE list of what a configuration change must not break. Independent entries, run in
 // this order; the technicians' roster (issue 13) is the last.
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [advisorKept, notOnClosure, withinOpeningHours, fleetSuffices, workshopSuffices, techniciansKept];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [
+  advisorKept,
+  notOnClosure,
+  withinOpeningHours,
+  fleetSuffices,
+  workshopSuffices,
+  techniciansKept,
+];
 
 /** Every conflict of every check, in check order. */
 export function findConflicts(input: GuardInput, checks: readonly ConfigCheck[] = CONFIG_CHECKS): ConfigConflict[] {

@@ -31,7 +31,11 @@ export const fleetSuffices: ConfigCheck = {
     for (const id of after) {
       if (before.has(id)) continue;
       const b = input.afterBookings.get(id)!;
-      out.push({ id, code: "courtesy_cars_exceeded", message: `its courtesy car from ${input.after.format(carWindow(b)[0])} has no car left in a fleet of ${input.afterConfig.mobility.courtesyCars}` });
+      out.push({
+        id,
+        code: "courtesy_cars_exceeded",
+        message: `its courtesy car from ${input.after.format(carWindow(b)[0])} has no car left in a fleet of ${input.afterConfig.mobility.courtesyCars}`,
+      });
     }
     return out;
   },
@@ -46,7 +50,12 @@ export const workshopSuffices: ConfigCheck = {
     // Labour of a skill the new workshop no longer has.
     for (const [id, b] of input.beforeBookings) {
       for (const l of b.labour) {
-        if (l.day >= today && l.minutes > 0 && !after.skillIndex.has(before.skills[l.skill])) out.push({ id, code: "workshop_exceeded", message: `it has ${before.skills[l.skill]} work on ${after.format(after.day(l.day).zone.start).slice(0, 10)}, a skill the new workshop removes` });
+        if (l.day >= today && l.minutes > 0 && !after.skillIndex.has(before.skills[l.skill]))
+          out.push({
+            id,
+            code: "workshop_exceeded",
+            message: `it has ${before.skills[l.skill]} work on ${after.format(after.day(l.day).zone.start).slice(0, 10)}, a skill the new workshop removes`,
+          });
       }
     }
     // Per day and skill: booked minutes against the new capacity.
@@ -69,12 +78,20 @@ export const workshopSuffices: ConfigCheck = {
       // Fits, or the capacity did not shrink (as full as it already was: not this change's doing).
       if (total <= cap || cap >= oldCap) continue;
       // Latest receptions give way first; those already started cannot move, so last.
-      list.sort((x, y) => Number(x.b.reception.start < input.now) - Number(y.b.reception.start < input.now) || y.b.reception.start - x.b.reception.start);
+      list.sort(
+        (x, y) =>
+          Number(x.b.reception.start < input.now) - Number(y.b.reception.start < input.now) ||
+          y.b.reception.start - x.b.reception.start,
+      );
       const date = after.format(after.day(n).zone.start).slice(0, 10);
       for (const { b, minutes } of list) {
         if (total <= cap) break;
         total -= minutes;
-        out.push({ id: b.id, code: "workshop_exceeded", message: `its ${after.skills[skill]} work on ${date} no longer fits: ${after.skills[skill]} capacity that day becomes ${Math.round(cap / 6) / 10} h` });
+        out.push({
+          id: b.id,
+          code: "workshop_exceeded",
+          message: `its ${after.skills[skill]} work on ${date} no longer fits: ${after.skills[skill]} capacity that day becomes ${Math.round(cap / 6) / 10} h`,
+        });
       }
     }
     return out;

@@ -14,7 +14,13 @@ export function withRetiredAdvisors(config: DealerConfig, retired: Iterable<stri
   const known = new Set(config.advisors.map((a) => a.id));
   const extra = [...new Set(retired)].filter((id) => !known.has(id));
   if (extra.length === 0) return config;
-  return { ...config, advisors: [...config.advisors, ...extra.map((id) => ({ id, name: `${id} (removed)`, absences: [], workingHours: NEVER }))] };
+  return {
+    ...config,
+    advisors: [
+      ...config.advisors,
+      ...extra.map((id) => ({ id, name: `${id} (removed)`, absences: [], workingHours: NEVER })),
+    ],
+  };
 }
 
 /** Advisor ids the bookings use that `config` no longer names. */
@@ -22,7 +28,8 @@ export function retiredAdvisors(dealer: Dealer, bookings: Iterable<Booking>, con
   const known = new Set(config.advisors.map((a) => a.id));
   const out = new Set<string>();
   for (const b of bookings) {
-    for (const slot of [b.reception, b.ret]) if (slot && !known.has(dealer.advisors[slot.advisor].id)) out.add(dealer.advisors[slot.advisor].id);
+    for (const slot of [b.reception, b.ret])
+      if (slot && !known.has(dealer.advisors[slot.advisor].id)) out.add(dealer.advisors[slot.advisor].id);
   }
   return [...out];
 }

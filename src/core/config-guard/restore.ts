@@ -14,11 +14,20 @@ export function whyNotRestorable(index: CapacityIndex, b: Booking, now: number):
   if (b.mobility === "courtesy_car" && carWindow(b)[1] > now) {
     const loans = [...index.bookings.values(), b]
       .filter((x) => x.mobility === "courtesy_car" && carWindow(x)[1] > now)
-      .sort((x, y) => carWindow(x)[0] - carWindow(y)[0] || (x.id === b.id ? 1 : y.id === b.id ? -1 : x.id < y.id ? -1 : 1));
+      .sort(
+        (x, y) => carWindow(x)[0] - carWindow(y)[0] || (x.id === b.id ? 1 : y.id === b.id ? -1 : x.id < y.id ? -1 : 1),
+      );
     // b sorts last among equal starts: it is the one asking to come back.
-    const without = carOverflow(loans.filter((x) => x.id !== b.id), dealer.config.mobility.courtesyCars);
+    const without = carOverflow(
+      loans.filter((x) => x.id !== b.id),
+      dealer.config.mobility.courtesyCars,
+    );
     const with_ = carOverflow(loans, dealer.config.mobility.courtesyCars);
-    if (with_.size > without.size) out.push({ code: "mobility_unavailable", message: "its courtesy car was given to another customer after the no-show; no car is free for it now" });
+    if (with_.size > without.size)
+      out.push({
+        code: "mobility_unavailable",
+        message: "its courtesy car was given to another customer after the no-show; no car is free for it now",
+      });
   }
   const today = dealer.dayOf(now);
   for (const l of b.labour) {
@@ -26,7 +35,11 @@ export function whyNotRestorable(index: CapacityIndex, b: Booking, now: number):
     // The index keeps each day's booked labour per skill: no scan of every booking.
     const booked = index.peek(l.day)?.booked[l.skill] ?? 0;
     const cap = dealer.day(l.day).capacity[l.skill];
-    if (booked + l.minutes > cap) out.push({ code: "workshop_full", message: `its ${dealer.skills[l.skill]} work no longer fits that day: the hours were booked by others after the no-show` });
+    if (booked + l.minutes > cap)
+      out.push({
+        code: "workshop_full",
+        message: `its ${dealer.skills[l.skill]} work no longer fits that day: the hours were booked by others after the no-show`,
+      });
   }
   return out;
 }

@@ -23,7 +23,12 @@ function withinOpening(dealer: Dealer, slot: AdvisorSlot): boolean {
 const closed = (dealer: Dealer, slot: AdvisorSlot) => dealer.day(dealer.dayOf(slot.start)).closure;
 
 /** Runs `test` on each slot ahead of every booking, before and after: a conflict when it fails only after. */
-function perSlot(code: string, input: GuardInput, test: (dealer: Dealer, slot: AdvisorSlot) => boolean, say: (what: string, when: string) => string): ConfigConflict[] {
+function perSlot(
+  code: string,
+  input: GuardInput,
+  test: (dealer: Dealer, slot: AdvisorSlot) => boolean,
+  say: (what: string, when: string) => string,
+): ConfigConflict[] {
   const out: ConfigConflict[] = [];
   for (const [id, b] of input.afterBookings) {
     const old = input.beforeBookings.get(id)!;
@@ -44,7 +49,12 @@ export const advisorKept: ConfigCheck = {
     for (const [id, b] of input.beforeBookings) {
       for (const { slot, what } of slotsAhead(b, input.now)) {
         const advisorId = input.before.advisors[slot.advisor].id;
-        if (!kept.has(advisorId)) out.push({ id, code: "advisor_removed", message: `the ${what} at ${input.before.format(slot.start)} is with advisor ${advisorId}, whom the new configuration removes` });
+        if (!kept.has(advisorId))
+          out.push({
+            id,
+            code: "advisor_removed",
+            message: `the ${what} at ${input.before.format(slot.start)} is with advisor ${advisorId}, whom the new configuration removes`,
+          });
       }
     }
     return out;
@@ -53,11 +63,23 @@ export const advisorKept: ConfigCheck = {
 
 export const notOnClosure: ConfigCheck = {
   name: "closure",
-  run: (input) => perSlot("closure", input, (d, s) => !closed(d, s), (what, when) => `the ${what} at ${when} falls on a day the new configuration closes`),
+  run: (input) =>
+    perSlot(
+      "closure",
+      input,
+      (d, s) => !closed(d, s),
+      (what, when) => `the ${what} at ${when} falls on a day the new configuration closes`,
+    ),
 };
 
 export const withinOpeningHours: ConfigCheck = {
   name: "outside_opening_hours",
   // A closed day is the closure check's to report.
-  run: (input) => perSlot("outside_opening_hours", input, (d, s) => closed(d, s) || withinOpening(d, s), (what, when) => `the ${what} at ${when} is outside the new opening hours`),
+  run: (input) =>
+    perSlot(
+      "outside_opening_hours",
+      input,
+      (d, s) => closed(d, s) || withinOpening(d, s),
+      (what, when) => `the ${what} at ${when} is outside the new opening hours`,
+    ),
 };

@@ -25,7 +25,8 @@ export const techniciansKept: ConfigCheck = {
     const out: ConfigConflict[] = [];
     for (const [id, b] of input.beforeBookings) {
       for (const l of b.labour) {
-        if (l.tech === undefined || l.start === undefined || l.end === undefined || l.end <= now || l.minutes <= 0) continue;
+        if (l.tech === undefined || l.start === undefined || l.end === undefined || l.end <= now || l.minutes <= 0)
+          continue;
         const t = before.roster.technicians[l.tech];
         if (!t || t.legacy) continue;
         const skill = before.skills[l.skill];
@@ -34,11 +35,19 @@ export const techniciansKept: ConfigCheck = {
         const work = `its ${skill} work ${span(after, l.start, l.end)}`;
         const k = byId.get(t.id);
         if (k === undefined || after.roster.technicians[k].legacy) {
-          out.push({ id, code: CODE, message: `${work} is planned on technician ${t.name} (${t.id}), whom the new configuration removes` });
+          out.push({
+            id,
+            code: CODE,
+            message: `${work} is planned on technician ${t.name} (${t.id}), whom the new configuration removes`,
+          });
           continue;
         }
         if (!after.roster.technicians[k].skills.includes(s)) {
-          out.push({ id, code: CODE, message: `${work} is planned on technician ${t.name} (${t.id}), who no longer has the skill ${skill}` });
+          out.push({
+            id,
+            code: CODE,
+            message: `${work} is planned on technician ${t.name} (${t.id}), who no longer has the skill ${skill}`,
+          });
           continue;
         }
         // Only the part still ahead, and only what held before (not this change's doing otherwise).
@@ -46,7 +55,11 @@ export const techniciansKept: ConfigCheck = {
         const need = productiveBetween(before, l.tech, from, l.end);
         const left = productiveBetween(after, k, from, l.end);
         if (left < need) {
-          out.push({ id, code: CODE, message: `${work} is planned on technician ${t.name} (${t.id}), whose new hours or absences leave ${left} of its ${need} minutes` });
+          out.push({
+            id,
+            code: CODE,
+            message: `${work} is planned on technician ${t.name} (${t.id}), whose new hours or absences leave ${left} of its ${need} minutes`,
+          });
         }
       }
     }

@@ -7,7 +7,14 @@ import type { Booking } from "../types.js";
 // under both, and reports what the change itself breaks (something already broken
 // before is not this change's doing). Adding a rule = one more entry in CONFIG_CHECKS.
 
-export const CONFLICT_CODES = ["advisor_removed", "closure", "outside_opening_hours", "courtesy_cars_exceeded", "workshop_exceeded", "technician_unavailable"] as const;
+export const CONFLICT_CODES = [
+  "advisor_removed",
+  "closure",
+  "outside_opening_hours",
+  "courtesy_cars_exceeded",
+  "workshop_exceeded",
+  "technician_unavailable",
+] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number] | (string & {});
 
 export interface ConfigConflict {

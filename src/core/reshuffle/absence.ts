@@ -63,12 +63,30 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         continue;
       }
       plan.place(b); // where it is now (its reception may have moved already)
-      const v = { code: "advisor_absent" as const, message: describeViolation(index.dealer, "advisor_absent", b.ret!, b.readyAt) };
-      plan.addContact({ id: b.id, from: b, reason: "no advisor can hand the car back near this time; agree a new return time with the customer", violations: [v], options: [] });
+      const v = {
+        code: "advisor_absent" as const,
+        message: describeViolation(index.dealer, "advisor_absent", b.ret!, b.readyAt),
+      };
+      plan.addContact({
+        id: b.id,
+        from: b,
+        reason: "no advisor can hand the car back near this time; agree a new return time with the customer",
+        violations: [v],
+        options: [],
+      });
     }
     for (const b of stuck) {
-      const v = { code: "advisor_absent" as const, message: describeViolation(index.dealer, "advisor_absent", b.reception, null) };
-      plan.addContact({ id: b.id, from: b, reason: "this appointment cannot be moved automatically (the car is already in); reassign it by hand", violations: [v], options: [] });
+      const v = {
+        code: "advisor_absent" as const,
+        message: describeViolation(index.dealer, "advisor_absent", b.reception, null),
+      };
+      plan.addContact({
+        id: b.id,
+        from: b,
+        reason: "this appointment cannot be moved automatically (the car is already in); reassign it by hand",
+        violations: [v],
+        options: [],
+      });
     }
     return plan.result();
   } finally {

@@ -16,12 +16,22 @@ import type { Movable } from "./types.js";
 function quietAt(index: CapacityIndex, day: DayInfo, s: number, e: number, advisors: number): boolean {
   const st = index.peek(day.n);
   let load = 0;
-  if (st) for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) if (st.desk[g] > load) load = st.desk[g];
+  if (st)
+    for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++)
+      if (st.desk[g] > load) load = st.desk[g];
   const limit = Math.max(1, Math.ceil(index.dealer.config.receptionRules.quietMaxDeskShare * advisors));
   return load < limit && !overlaps(day.rush, s, e);
 }
 
-function sameDay(index: CapacityIndex, b: Booking, m: Movable, target: number, count: number, now: number, out: Option[]): void {
+function sameDay(
+  index: CapacityIndex,
+  b: Booking,
+  m: Movable,
+  target: number,
+  count: number,
+  now: number,
+  out: Option[],
+): void {
   const dealer = index.dealer;
   const day = dealer.day(dealer.dayOf(target));
   if (day.open.length === 0) return;
@@ -35,7 +45,15 @@ function sameDay(index: CapacityIndex, b: Booking, m: Movable, target: number, c
       const t = side === 0 ? t0 + d : t0 - d;
       if (t < lo || t + b.reception.minutes > hi) continue;
       for (let i = 0; i < order.length; i++) {
-        const req: StayRequest = { advisor: order[i], start: t, minutes: b.reception.minutes, job: m.job, now, express: b.express, priority: m.priority };
+        const req: StayRequest = {
+          advisor: order[i],
+          start: t,
+          minutes: b.reception.minutes,
+          job: m.job,
+          now,
+          express: b.express,
+          priority: m.priority,
+        };
         const st = placeStay(index, req, null);
         if (typeof st === "string") {
           if (timeBound(st)) break;
@@ -57,12 +75,27 @@ function sameDay(index: CapacityIndex, b: Booking, m: Movable, target: number, c
   }
 }
 
-export function nearestOptions(index: CapacityIndex, b: Booking, m: Movable, target: number, count: number, now: number): Option[] {
+export function nearestOptions(
+  index: CapacityIndex,
+  b: Booking,
+  m: Movable,
+  target: number,
+  count: number,
+  now: number,
+): Option[] {
   const out: Option[] = [];
   sameDay(index, b, m, target, count, now, out);
   if (out.length < count) {
     const fromDay = Math.max(index.dealer.dayOf(target) + 1, index.dealer.dayOf(now));
-    const r = searchIndex(index, { job: m.job, fromDay, days: 14, count: count - out.length, now, priority: m.priority, preferredAdvisor: b.reception.advisor });
+    const r = searchIndex(index, {
+      job: m.job,
+      fromDay,
+      days: 14,
+      count: count - out.length,
+      now,
+      priority: m.priority,
+      preferredAdvisor: b.reception.advisor,
+    });
     for (const o of r.options) if (out.length < count) out.push(o);
   }
   return out;

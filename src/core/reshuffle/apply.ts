@@ -14,7 +14,9 @@ import type { MoveTarget, PlanMove, ReplanContext } from "./types.js";
 // is reported; on success the index holds the plan (the caller may revert and replay it
 // around its storage transaction).
 
-export type ApplyResult = { ok: true; moves: PlanMove[] } | { ok: false; failures: Array<{ id: string; violations: Violation[] }> };
+export type ApplyResult =
+  | { ok: true; moves: PlanMove[] }
+  | { ok: false; failures: Array<{ id: string; violations: Violation[] }> };
 
 function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
   if (a === null || b === null) return a === b;
@@ -23,8 +25,14 @@ function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
 
 function returnOnly(index: CapacityIndex, ctx: ReplanContext, from: Booking, ret: AdvisorSlot): Violation[] {
   const vs = checkReturn(index, ret, from.readyAt);
-  if (ret.start < ctx.now) vs.push({ code: "in_the_past", message: `a return cannot be moved before now (${index.dealer.format(ctx.now)})` });
-  const m = mobilityViolation(index, from.mobility, { reception: from.reception, ret, readyAt: from.readyAt }, ctx.movables.get(from.id)!.priority);
+  if (ret.start < ctx.now)
+    vs.push({ code: "in_the_past", message: `a return cannot be moved before now (${index.dealer.format(ctx.now)})` });
+  const m = mobilityViolation(
+    index,
+    from.mobility,
+    { reception: from.reception, ret, readyAt: from.readyAt },
+    ctx.movables.get(from.id)!.priority,
+  );
   if (m) vs.push({ code: m, message: describeViolation(index.dealer, m, from.reception, null) });
   return vs;
 }
@@ -58,7 +66,14 @@ function checkMove(index: CapacityIndex, ctx: ReplanContext, from: Booking, t: M
   if (chk.violations.length || !chk.stay) return chk.violations;
   if (t.ret && chk.stay.ret !== t.ret) {
     const vs = checkReturn(index, t.ret, chk.stay.plan.readyAt);
-    return vs.length ? vs : [{ code: "mobility_unavailable", message: describeViolation(index.dealer, "mobility_unavailable", t.ret, null) }];
+    return vs.length
+      ? vs
+      : [
+          {
+            code: "mobility_unavailable",
+            message: describeViolation(index.dealer, "mobility_unavailable", t.ret, null),
+          },
+        ];
   }
   return describeMove(from, stayBooking(from, req, chk.stay), overridden.length > 0, overridden);
 }
@@ -68,7 +83,12 @@ function checkMove(index: CapacityIndex, ctx: ReplanContext, from: Booking, t: M
  * rule until the customer is called (a late reception may now run over one), so they are
  * off the index while the moves are checked and put back unchecked afterwards.
  */
-export function applyMoves(index: CapacityIndex, ctx: ReplanContext, targets: MoveTarget[], lifted: string[] = []): ApplyResult {
+export function applyMoves(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  targets: MoveTarget[],
+  lifted: string[] = [],
+): ApplyResult {
   const froms: Booking[] = [];
   for (const t of targets) {
     const b = index.bookings.get(t.id);
@@ -89,7 +109,9 @@ export function applyMoves(index: CapacityIndex, ctx: ReplanContext, targets: Mo
   const order: number[] = [];
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < targets.length; i++) {
-      const keeps = targets[i].reception.advisor === froms[i].reception.advisor && targets[i].reception.start === froms[i].reception.start;
+      const keeps =
+        targets[i].reception.advisor === froms[i].reception.advisor &&
+        targets[i].reception.start === froms[i].reception.start;
       if (keeps === (pass === 0)) order.push(i);
     }
   }

@@ -22,7 +22,13 @@ function blockers(index: CapacityIndex, x: Booking): Map<number, Booking | null>
   return out;
 }
 
-export function reassignToFree(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x: Booking, order: number[]): boolean {
+export function reassignToFree(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  plan: PlanBuilder,
+  x: Booking,
+  order: number[],
+): boolean {
   const mx = ctx.movables.get(x.id)!;
   const found = blockers(index, x);
   for (let i = 0; i < order.length; i++) {

@@ -18,7 +18,15 @@ function byReception(a: Booking, b: Booking): number {
 }
 
 function optionBooking(b: Booking, o: Option): Booking {
-  return { id: b.id, reception: o.reception, ret: o.ret, labour: o.labour, readyAt: o.readyAt, express: b.express, mobility: b.mobility };
+  return {
+    id: b.id,
+    reception: o.reception,
+    ret: o.ret,
+    labour: o.labour,
+    readyAt: o.readyAt,
+    express: b.express,
+    mobility: b.mobility,
+  };
 }
 
 export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affected: Map<string, string>): CorePlan {
@@ -46,7 +54,13 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
       }
     }
     for (const b of stuck) {
-      plan.addContact({ id: b.id, from: b, reason: `${affected.get(b.id)}; the car is already in, so it cannot be moved automatically: handle it by hand first`, violations: [], options: [] });
+      plan.addContact({
+        id: b.id,
+        from: b,
+        reason: `${affected.get(b.id)}; the car is already in, so it cannot be moved automatically: handle it by hand first`,
+        violations: [],
+        options: [],
+      });
     }
     return plan.result();
   } finally {

@@ -71,7 +71,15 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
   const later: Booking[] = [];
   for (const o of index.bookings.values()) {
     const r = o.reception;
-    if (o.id !== b.id && !o.hold && r.advisor === advisor && r.start > b.reception.start && r.start < dayEnd && r.start >= ctx.now) later.push(o);
+    if (
+      o.id !== b.id &&
+      !o.hold &&
+      r.advisor === advisor &&
+      r.start > b.reception.start &&
+      r.start < dayEnd &&
+      r.start >= ctx.now
+    )
+      later.push(o);
   }
   later.sort(byReception);
   const plan = new PlanBuilder(index);
@@ -88,7 +96,15 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
     const free = !st || !anySet(st.busy, advisor * WORDS_PER_DAY, s, s + b.reception.minutes);
     let knocked: Booking[] = later;
     if (free) {
-      index.add({ id: b.id, reception: { advisor, start: newStart, minutes: b.reception.minutes }, ret: null, labour: [], readyAt: newStart, express: false, mobility: "none" });
+      index.add({
+        id: b.id,
+        reception: { advisor, start: newStart, minutes: b.reception.minutes },
+        ret: null,
+        labour: [],
+        readyAt: newStart,
+        express: false,
+        mobility: "none",
+      });
       knocked = sortOut(index, ctx, plan, later);
       index.remove(b.id);
     }
@@ -98,7 +114,12 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
       for (const o of later) if (index.bookings.has(o.id)) plan.take(o.id);
       if (!placeLate(index, plan, b, req)) {
         const chk = checkStay(index, req, b.ret);
-        return { refused: true, failures: [{ id: b.id, violations: chk.violations, options: nearestOptions(index, b, m, newStart, 2, ctx.now) }] };
+        return {
+          refused: true,
+          failures: [
+            { id: b.id, violations: chk.violations, options: nearestOptions(index, b, m, newStart, 2, ctx.now) },
+          ],
+        };
       }
       knocked = sortOut(index, ctx, plan, later);
     }

@@ -15,16 +15,45 @@ import { CAP_CODES } from "../caps.js";
 
 /** Codes that do not depend on the advisor: no other advisor at that time can pass. */
 export function timeBound(code: RuleCode): boolean {
-  return code === "in_the_past" || code === "beyond_horizon" || code === "off_grid" || code === "closed" || code === "outside_opening_hours" || code === "workshop_full";
+  return (
+    code === "in_the_past" ||
+    code === "beyond_horizon" ||
+    code === "off_grid" ||
+    code === "closed" ||
+    code === "outside_opening_hours" ||
+    code === "workshop_full"
+  );
 }
 
 /** A staff request for `b`'s reception at (advisor, start): no minimum notice, never before now. */
-export function staffRequest(b: Booking, m: Movable, advisor: number, start: number, now: number, force: boolean): StayRequest {
-  return { advisor, start, minutes: b.reception.minutes, job: m.job, now, notice: 0, express: b.express, priority: m.priority, force };
+export function staffRequest(
+  b: Booking,
+  m: Movable,
+  advisor: number,
+  start: number,
+  now: number,
+  force: boolean,
+): StayRequest {
+  return {
+    advisor,
+    start,
+    minutes: b.reception.minutes,
+    job: m.job,
+    now,
+    notice: 0,
+    express: b.express,
+    priority: m.priority,
+    force,
+  };
 }
 
 /** The return at `hint`'s time with another advisor (`prefer` first), or null. */
-export function sameTimeReturn(index: CapacityIndex, hint: AdvisorSlot, readyAt: number, prefer: number): AdvisorSlot | null {
+export function sameTimeReturn(
+  index: CapacityIndex,
+  hint: AdvisorSlot,
+  readyAt: number,
+  prefer: number,
+): AdvisorSlot | null {
   const A = index.dealer.advisors.length;
   for (let i = -1; i < A; i++) {
     const a = i < 0 ? prefer : i;
@@ -59,7 +88,9 @@ export function stayBooking(b: Booking, req: StayRequest, stay: Stay): Booking {
 
 function returnFits(index: CapacityIndex, b: Booking, m: Movable, slot: AdvisorSlot): boolean {
   if (evaluateReturn(index, slot, b.readyAt, null) !== null) return false;
-  return mobilityViolation(index, b.mobility, { reception: b.reception, ret: slot, readyAt: b.readyAt }, m.priority) === null;
+  return (
+    mobilityViolation(index, b.mobility, { reception: b.reception, ret: slot, readyAt: b.readyAt }, m.priority) === null
+  );
 }
 
 /**
@@ -92,7 +123,6 @@ export function placeReturn(index: CapacityIndex, b: Booking, m: Movable, now: n
   return later && returnFits(index, b, m, later) ? later : null;
 }
 
-
 export function isCap(code: RuleCode): boolean {
   return CAP_CODES.has(code);
 }
@@ -102,7 +132,11 @@ export function isCap(code: RuleCode): boolean {
  * absences, the workshop, mobility or the express reserve), with the caps it overrides;
  * null when even that breaks a rule.
  */
-export function forcePlace(index: CapacityIndex, req: StayRequest, hint: AdvisorSlot | null): { stay: Stay; overridden: RuleCode[] } | null {
+export function forcePlace(
+  index: CapacityIndex,
+  req: StayRequest,
+  hint: AdvisorSlot | null,
+): { stay: Stay; overridden: RuleCode[] } | null {
   const st = placeStay(index, { ...req, force: true }, hint);
   if (typeof st === "string") return null;
   const codes: RuleCode[] = [];

@@ -17,8 +17,20 @@ export function samePlacement(a: Booking, b: Booking): boolean {
 export function describeMove(from: Booking, to: Booking, forced: boolean, overridden: RuleCode[]): PlanMove {
   const timeChanged = from.reception.start !== to.reception.start;
   const returnTimeChanged = (from.ret?.start ?? null) !== (to.ret?.start ?? null);
-  const advisorChanged = from.reception.advisor !== to.reception.advisor || (from.ret !== null && to.ret !== null && from.ret.advisor !== to.ret.advisor);
-  return { id: from.id, from, to, timeChanged, returnTimeChanged, advisorChanged, notifyCustomer: timeChanged || returnTimeChanged, forced, overridden };
+  const advisorChanged =
+    from.reception.advisor !== to.reception.advisor ||
+    (from.ret !== null && to.ret !== null && from.ret.advisor !== to.ret.advisor);
+  return {
+    id: from.id,
+    from,
+    to,
+    timeChanged,
+    returnTimeChanged,
+    advisorChanged,
+    notifyCustomer: timeChanged || returnTimeChanged,
+    forced,
+    overridden,
+  };
 }
 
 export class PlanBuilder {

@@ -38,7 +38,13 @@ function sameTime(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x
   return false;
 }
 
-function nearestTime(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x: Booking, order: number[]): boolean {
+function nearestTime(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  plan: PlanBuilder,
+  x: Booking,
+  order: number[],
+): boolean {
   const dealer = index.dealer;
   const s = x.reception.start;
   const day = dealer.day(dealer.dayOf(s));
@@ -64,7 +70,13 @@ function toContact(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, 
   const options = nearestOptions(index, x, m, x.reception.start, 2, ctx.now);
   plan.keep(x.id);
   const date = index.dealer.format(x.reception.start).slice(0, 10);
-  plan.addContact({ id: x.id, from: x, reason: `no advisor can receive this customer on ${date} within the rules; call the customer with the options`, violations: chk.violations, options });
+  plan.addContact({
+    id: x.id,
+    from: x,
+    reason: `no advisor can receive this customer on ${date} within the rules; call the customer with the options`,
+    violations: chk.violations,
+    options,
+  });
 }
 
 /** Re-seats each booking (already taken off the index), in the order given. */

@@ -24,13 +24,32 @@ type Target = Pick<AdvisorSlot, "advisor" | "start">;
 function targets(a: Booking, b: Booking, exchange: Exchange): [Target, Target] {
   const ra = a.reception;
   const rb = b.reception;
-  if (exchange === "time") return [{ advisor: ra.advisor, start: rb.start }, { advisor: rb.advisor, start: ra.start }];
-  if (exchange === "advisor") return [{ advisor: rb.advisor, start: ra.start }, { advisor: ra.advisor, start: rb.start }];
-  return [{ advisor: rb.advisor, start: rb.start }, { advisor: ra.advisor, start: ra.start }];
+  if (exchange === "time")
+    return [
+      { advisor: ra.advisor, start: rb.start },
+      { advisor: rb.advisor, start: ra.start },
+    ];
+  if (exchange === "advisor")
+    return [
+      { advisor: rb.advisor, start: ra.start },
+      { advisor: ra.advisor, start: rb.start },
+    ];
+  return [
+    { advisor: rb.advisor, start: rb.start },
+    { advisor: ra.advisor, start: ra.start },
+  ];
 }
 
 /** Seats x then y; true when both fit (else both are off the index again). */
-function seatBoth(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x: Booking, tx: Target, y: Booking, ty: Target): boolean {
+function seatBoth(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  plan: PlanBuilder,
+  x: Booking,
+  tx: Target,
+  y: Booking,
+  ty: Target,
+): boolean {
   if (seatAt(index, ctx, plan, x, tx.advisor, tx.start) !== null) return false;
   if (seatAt(index, ctx, plan, y, ty.advisor, ty.start) === null) return true;
   plan.take(x.id);
@@ -38,13 +57,15 @@ function seatBoth(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x
 }
 
 function violationsAt(index: CapacityIndex, ctx: ReplanContext, x: Booking, t: Target): Violation[] {
-  return checkStay(index, staffRequest(x, ctx.movables.get(x.id)!, t.advisor, t.start, ctx.now, false), x.ret).violations;
+  return checkStay(index, staffRequest(x, ctx.movables.get(x.id)!, t.advisor, t.start, ctx.now, false), x.ret)
+    .violations;
 }
 
 export function planSwap(index: CapacityIndex, ctx: ReplanContext, q: SwapQuery): CorePlan | Refusal {
   const a = index.bookings.get(q.a);
   const b = index.bookings.get(q.b);
-  if (!a || !b || !ctx.movables.has(q.a) || !ctx.movables.has(q.b) || q.a === q.b) throw new Error("swap needs two distinct movable appointments");
+  if (!a || !b || !ctx.movables.has(q.a) || !ctx.movables.has(q.b) || q.a === q.b)
+    throw new Error("swap needs two distinct movable appointments");
   const [ta, tb] = targets(a, b, q.exchange);
   const plan = new PlanBuilder(index);
   try {

@@ -35,7 +35,15 @@ const PROBE_ID = "\u0000walk-in";
 export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | Refusal {
   const dealer = index.dealer;
   const day = dealer.day(dealer.dayOf(q.now));
-  const stub: Booking = { id: PROBE_ID, reception: { advisor: 0, start: q.now, minutes: q.job.receptionMinutes }, ret: null, labour: [], readyAt: q.now, express: q.express, mobility: q.job.mobility };
+  const stub: Booking = {
+    id: PROBE_ID,
+    reception: { advisor: 0, start: q.now, minutes: q.job.receptionMinutes },
+    ret: null,
+    labour: [],
+    readyAt: q.now,
+    express: q.express,
+    mobility: q.job.mobility,
+  };
   const m: Movable = { job: q.job, priority: q.priority };
   const order = advisorsByLoad(index, day, q.preferredAdvisor ?? -1);
   const first = Math.max(q.now - day.zone.start, day.open[0] ?? 0);
@@ -48,11 +56,27 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
         const req = staffRequest(stub, m, order[i], t, q.now, false);
         if (force === 0) {
           const st = placeStay(index, req, null);
-          if (typeof st !== "string") return { reception: { advisor: order[i], start: t, minutes: req.minutes }, ret: st.ret, readyAt: st.plan.readyAt, labour: st.plan.labour, forced: false, overridden: [] };
+          if (typeof st !== "string")
+            return {
+              reception: { advisor: order[i], start: t, minutes: req.minutes },
+              ret: st.ret,
+              readyAt: st.plan.readyAt,
+              labour: st.plan.labour,
+              forced: false,
+              overridden: [],
+            };
           bound = timeBound(st);
         } else {
           const f = forcePlace(index, req, null);
-          if (f) return { reception: { advisor: order[i], start: t, minutes: req.minutes }, ret: f.stay.ret, readyAt: f.stay.plan.readyAt, labour: f.stay.plan.labour, forced: f.overridden.length > 0, overridden: f.overridden };
+          if (f)
+            return {
+              reception: { advisor: order[i], start: t, minutes: req.minutes },
+              ret: f.stay.ret,
+              readyAt: f.stay.plan.readyAt,
+              labour: f.stay.plan.labour,
+              forced: f.overridden.length > 0,
+              overridden: f.overridden,
+            };
         }
       }
       if (bound) break;
@@ -60,6 +84,14 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
   }
   // Nothing today: why (at the first time, with the first advisor), and the next options.
   const chk = checkStay(index, staffRequest(stub, m, order[0] ?? 0, t0, q.now, false), null);
-  const alt = searchIndex(index, { job: q.job, fromDay: day.n, days: 14, count: 2, now: q.now, priority: q.priority, preferredAdvisor: q.preferredAdvisor });
+  const alt = searchIndex(index, {
+    job: q.job,
+    fromDay: day.n,
+    days: 14,
+    count: 2,
+    now: q.now,
+    priority: q.priority,
+    preferredAdvisor: q.preferredAdvisor,
+  });
   return { refused: true, failures: [{ id: null, violations: chk.violations, options: alt.options }] };
 }

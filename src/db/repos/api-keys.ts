@@ -25,7 +25,9 @@ export interface ActiveKey {
  * Revocation is immediate: every request reads the table, nothing is cached.
  */
 export function findActiveKey(sqlite: SqliteHandle, secretHash: string): ActiveKey | null {
-  const row = stmt(sqlite, FIND_ACTIVE).get(secretHash) as { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string } | undefined;
+  const row = stmt(sqlite, FIND_ACTIVE).get(secretHash) as
+    | { id: string; dealer_id: string; role: string; channel: string | null; secret_hash: string }
+    | undefined;
   if (!row || !timingSafeEqualString(row.secret_hash, secretHash)) return null;
   return { id: row.id, dealerId: row.dealer_id, role: row.role, channel: row.channel };
 }
@@ -46,26 +48,64 @@ export interface NewKey {
 
 // `_db`: unused since the statements run on `sqlite`; the callers drop it with the request context (issue 18, item 1).
 export function insertKey(_db: Db, sqlite: SqliteHandle, k: NewKey): ApiKeyRow {
-  const row: ApiKeyRow = { id: k.id, dealerId: k.dealerId, role: k.role, label: k.label, secretHash: k.secretHash, createdAt: k.at, revokedAt: null, channel: k.channel ?? null };
+  const row: ApiKeyRow = {
+    id: k.id,
+    dealerId: k.dealerId,
+    role: k.role,
+    label: k.label,
+    secretHash: k.secretHash,
+    createdAt: k.at,
+    revokedAt: null,
+    channel: k.channel ?? null,
+  };
   immediate(sqlite, () => {
     stmt(sqlite, K.insert).run(...K.values(row));
-    stmt(sqlite, AUDIT).run(k.dealerId, k.at, k.actor, "api_key.created", null, JSON.stringify({ id: k.id, role: k.role, label: k.label, ...(k.channel ? { channel: k.channel } : {}) }));
+    stmt(sqlite, AUDIT).run(
+      k.dealerId,
+      k.at,
+      k.actor,
+      "api_key.created",
+      null,
+      JSON.stringify({ id: k.id, role: k.role, label: k.label, ...(k.channel ? { channel: k.channel } : {}) }),
+    );
   });
   return row;
 }
 
 export function listKeys(db: Db, dealerId: string): ApiKeyRow[] {
-  return K.decodeAll(stmt(sqliteOf(db), `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? ORDER BY created_at, id`).all(dealerId));
+  return K.decodeAll(
+    stmt(sqliteOf(db), `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? ORDER BY created_at, id`).all(dealerId),
+  );
 }
 
 /** Revokes a key of this dealer (idempotent: a revoked key keeps its first revokedAt); null if none. */
-export function revokeKey(_db: Db, sqlite: SqliteHandle, dealerId: string, id: string, at: string, actor: string): ApiKeyRow | null {
+export function revokeKey(
+  _db: Db,
+  sqlite: SqliteHandle,
+  dealerId: string,
+  id: string,
+  at: string,
+  actor: string,
+): ApiKeyRow | null {
   return immediate(sqlite, () => {
-    const before = K.decode(stmt(sqlite, `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? AND id = ?`).get(dealerId, id));
+    const before = K.decode(
+      stmt(sqlite, `SELECT ${K.columns} FROM api_keys WHERE dealer_id = ? AND id = ?`).get(dealerId, id),
+    );
     if (!before) return null;
     if (before.revokedAt !== null) return before;
-    stmt(sqlite, "UPDATE api_keys SET revoked_at = ? WHERE dealer_id = ? AND id = ? AND revoked_at IS NULL").run(at, dealerId, id);
-    stmt(sqlite, AUDIT).run(dealerId, at, actor, "api_key.revoked", JSON.stringify({ id, role: before.role, label: before.label }), null);
+    stmt(sqlite, "UPDATE api_keys SET revoked_at = ? WHERE dealer_id = ? AND id = ? AND revoked_at IS NULL").run(
+      at,
+      dealerId,
+      id,
+    );
+    stmt(sqlite, AUDIT).run(
+      dealerId,
+      at,
+      actor,
+      "api_key.revoked",
+      JSON.stringify({ id, role: before.role, label: before.label }),
+      null,
+    );
     return { ...before, revokedAt: at };
   });
 }
@@ -73,4 +113,5 @@ export function revokeKey(_db: Db, sqlite: SqliteHandle, dealerId: string, id: s
 // Prepared once per connection (db/prepared.ts): staff requests authenticate on every call.
 const K = tableRows(apiKeys);
 const AUDIT = "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)";
-const FIND_ACTIVE = "SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL";
+const FIND_ACTIVE =
+  "SELECT id, dealer_id, role, channel, secret_hash FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL";

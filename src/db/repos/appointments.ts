@@ -15,11 +15,18 @@ const A = tableRows(appointments);
 const SELECT = `SELECT ${A.columns} FROM appointments`;
 const holdingSql = sqlStrings(HOLDING);
 
-const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefined => A.decode(stmt(sqliteOf(db), sql).get(...params));
-const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] => A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
+const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefined =>
+  A.decode(stmt(sqliteOf(db), sql).get(...params));
+const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] =>
+  A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
 
 /** UPDATE ... SET <the patch's columns> WHERE id = ? [AND <guard> = ?]: one statement per patch shape. */
-function update(db: Db, id: string, patch: Partial<NewAppointmentRow>, guard?: { column: "version" | "status"; expected: unknown }): number {
+function update(
+  db: Db,
+  id: string,
+  patch: Partial<NewAppointmentRow>,
+  guard?: { column: "version" | "status"; expected: unknown },
+): number {
   const set = A.set(patch);
   const sql = `UPDATE appointments SET ${set.sql} WHERE id = ?${guard ? ` AND ${guard.column} = ?` : ""}`;
   return stmt(sqliteOf(db), sql).run(...set.params, id, ...(guard ? [guard.expected] : [])).changes;
@@ -31,7 +38,13 @@ export function findAppointment(db: Db, dealerId: string, id: string): Appointme
 
 /** Capacity-holding appointments whose reception or return is at or after `since`. */
 export function holdingSince(db: Db, dealerId: string, since: number): AppointmentRow[] {
-  return all(db, `${SELECT} WHERE dealer_id = ? AND status IN (${holdingSql}) AND (reception_start >= ? OR ready_at >= ?)`, dealerId, since, since);
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND status IN (${holdingSql}) AND (reception_start >= ? OR ready_at >= ?)`,
+    dealerId,
+    since,
+    since,
+  );
 }
 
 /** Appointments (any status) with a reception or return in [from, to). */
@@ -41,7 +54,13 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
     `${SELECT} WHERE dealer_id = ? AND ((reception_start >= ? AND reception_start < ?) OR (return_start >= ? AND return_start < ?)` +
       // Multi-day stays (courtesy car out, labour in progress) overlap the day too.
       " OR (reception_start < ? AND ready_at >= ?))",
-    dealerId, from, to, from, to, to, from,
+    dealerId,
+    from,
+    to,
+    from,
+    to,
+    to,
+    from,
   );
 }
 
@@ -50,17 +69,29 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
  * labour, a car) inside [from, to) (epoch minutes); labour and cars can run on for days
  * after the reception.
  */
-export function appointmentsForReport(db: Db, dealerId: string, p: { fromIso: string; toIso: string; from: number; to: number }): AppointmentRow[] {
+export function appointmentsForReport(
+  db: Db,
+  dealerId: string,
+  p: { fromIso: string; toIso: string; from: number; to: number },
+): AppointmentRow[] {
   return all(
     db,
     `${SELECT} WHERE dealer_id = ? AND ((created_at >= ? AND created_at < ?) OR (reception_start < ? AND (reception_start >= ? OR ready_at >= ? OR return_start >= ?)))`,
-    dealerId, p.fromIso, p.toIso, p.to, p.from, p.from, p.from,
+    dealerId,
+    p.fromIso,
+    p.toIso,
+    p.to,
+    p.from,
+    p.from,
+    p.from,
   );
 }
 
 /** The customer as booked (JSON), for messages to a booking with no customer row. */
 export function customerJsonOf(db: Db, id: string): string | undefined {
-  return (stmt(sqliteOf(db), "SELECT customer_json AS j FROM appointments WHERE id = ?").get(id) as { j: string } | undefined)?.j;
+  return (
+    stmt(sqliteOf(db), "SELECT customer_json AS j FROM appointments WHERE id = ?").get(id) as { j: string } | undefined
+  )?.j;
 }
 
 export function insertAppointment(db: Db, row: NewAppointmentRow): void {
@@ -68,7 +99,12 @@ export function insertAppointment(db: Db, row: NewAppointmentRow): void {
 }
 
 /** Compare-and-set on version: false when someone else changed the row first. */
-export function updateAppointment(db: Db, id: string, expectedVersion: number, patch: Partial<NewAppointmentRow>): boolean {
+export function updateAppointment(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<NewAppointmentRow>,
+): boolean {
   return update(db, id, patch, { column: "version", expected: expectedVersion }) === 1;
 }
 
@@ -94,7 +130,10 @@ export interface AuditEntry {
 }
 
 export function audit(db: Db, e: AuditEntry): void {
-  stmt(sqliteOf(db), "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(
+  stmt(
+    sqliteOf(db),
+    "INSERT INTO audit_log (dealer_id, appointment_id, at, actor, action, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(
     e.dealerId,
     e.appointmentId,
     e.at,
@@ -110,7 +149,9 @@ export function audit(db: Db, e: AuditEntry): void {
 export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
   const own = one(db, `${SELECT} WHERE manage_token_hash = ?`, hash);
   if (own) return own;
-  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(hash) as { id: string } | undefined;
+  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(hash) as
+    | { id: string }
+    | undefined;
   return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
 }
 
@@ -131,14 +172,26 @@ export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_e
  * UNION (not OR) so each half uses its own (dealer_id, contact_*_hash) index, and a
  * booking matching both the email and the phone counts once.
  */
-export function activeBookingsOf(sqlite: SqliteHandle, dealerId: string, c: { email: string | null; phone: string | null }, nowMinute: number): number {
-  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as { n: number };
+export function activeBookingsOf(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  c: { email: string | null; phone: string | null },
+  nowMinute: number,
+): number {
+  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as {
+    n: number;
+  };
   return row.n;
 }
 
 /** Whether the vehicle has an active appointment with its reception after `nowMinute`. */
 export function hasUpcomingVisit(sqlite: SqliteHandle, vehicleId: string, nowMinute: number): boolean {
-  return stmt(sqlite, `SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN (${activeSql}) AND reception_start > ? LIMIT 1`).get(vehicleId, nowMinute) !== undefined;
+  return (
+    stmt(
+      sqlite,
+      `SELECT 1 FROM appointments WHERE vehicle_id = ? AND status IN (${activeSql}) AND reception_start > ? LIMIT 1`,
+    ).get(vehicleId, nowMinute) !== undefined
+  );
 }
 
 export interface OverdueRow {
@@ -149,18 +202,36 @@ export interface OverdueRow {
 }
 
 /** Requests still 'requested', made at or before `cutoffIso` through one of `channels`, oldest first. */
-export function unconfirmedSince(sqlite: SqliteHandle, dealerId: string, cutoffIso: string, channels: readonly string[]): OverdueRow[] {
+export function unconfirmedSince(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  cutoffIso: string,
+  channels: readonly string[],
+): OverdueRow[] {
   const sql = `SELECT id, channel, created_at, reception_start FROM appointments WHERE dealer_id = ? AND status = 'requested' AND created_at <= ? AND channel IN (${channels.map(() => "?").join(", ")}) ORDER BY created_at`;
   return stmt(sqlite, sql).all(dealerId, cutoffIso, ...channels) as OverdueRow[];
 }
 
 /** First confirm or check-in instant (ISO) per appointment, from the audit log. */
 export function firstConfirmations(sqlite: SqliteHandle, ids: readonly string[]): Array<{ id: string; at: string }> {
-  return stmt(sqlite, "SELECT appointment_id AS id, min(at) AS at FROM audit_log WHERE appointment_id IN (SELECT value FROM json_each(?)) AND action IN ('confirm', 'check-in') GROUP BY appointment_id")
-    .all(JSON.stringify(ids)) as Array<{ id: string; at: string }>;
+  return stmt(
+    sqlite,
+    "SELECT appointment_id AS id, min(at) AS at FROM audit_log WHERE appointment_id IN (SELECT value FROM json_each(?)) AND action IN ('confirm', 'check-in') GROUP BY appointment_id",
+  ).all(JSON.stringify(ids)) as Array<{ id: string; at: string }>;
 }
 
 /** The manage link minted for a message (scheduler/journey/manage-links.ts), stored hashed. */
-export function insertManageLink(sqlite: SqliteHandle, tokenHash: string, dealerId: string, appointmentId: string, nowIso: string): void {
-  stmt(sqlite, "INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(tokenHash, dealerId, appointmentId, nowIso);
+export function insertManageLink(
+  sqlite: SqliteHandle,
+  tokenHash: string,
+  dealerId: string,
+  appointmentId: string,
+  nowIso: string,
+): void {
+  stmt(sqlite, "INSERT INTO manage_links (token_hash, dealer_id, appointment_id, created_at) VALUES (?, ?, ?, ?)").run(
+    tokenHash,
+    dealerId,
+    appointmentId,
+    nowIso,
+  );
 }

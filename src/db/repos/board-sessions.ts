@@ -34,7 +34,17 @@ const stmt = (sqlite: SqliteHandle, name: keyof typeof SQL): SqliteStatement => 
 export function insertBoardSession(sqlite: SqliteHandle, row: BoardSessionRow): void {
   // Positional: a Durable Object's SQL API binds no named (@name) parameters.
   const r = row;
-  stmt(sqlite, "insert").run(r.idHash, r.dealerId, r.kind, r.keyId, r.role, r.credentialHash, r.createdAt, r.lastSeenAt, r.expiresAt);
+  stmt(sqlite, "insert").run(
+    r.idHash,
+    r.dealerId,
+    r.kind,
+    r.keyId,
+    r.role,
+    r.credentialHash,
+    r.createdAt,
+    r.lastSeenAt,
+    r.expiresAt,
+  );
 }
 
 export function findBoardSession(sqlite: SqliteHandle, idHash: string): BoardSessionRow | null {

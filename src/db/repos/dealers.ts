@@ -27,7 +27,12 @@ type Row = typeof dealers.$inferSelect;
 // Re-parsed on read so defaults added to DealerConfig later reach older rows. Trap: a
 // stored config that a stricter future schema rejects will throw here -> migrate data.
 function fromRow(row: Row): StoredDealer {
-  return { id: row.id, config: DealerConfig.parse(JSON.parse(row.configJson)), version: row.version, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    config: DealerConfig.parse(JSON.parse(row.configJson)),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
 }
 
 const FIND = "SELECT id, config_json AS configJson, version, updated_at AS updatedAt FROM dealers WHERE id = ?";
@@ -72,16 +77,24 @@ export function upsertDealer(_db: Db, sqlite: SqliteHandle, input: UpsertInput):
       return { dealer: fromRow(before), created: false, changed: false };
     }
     const version = before ? before.version + 1 : 1;
-    if (before) stmt(sqlite, "UPDATE dealers SET config_json = ?, version = ?, updated_at = ? WHERE id = ?").run(json, version, at, input.id);
-    else stmt(sqlite, "INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, ?, ?, ?)").run(input.id, json, version, at);
-    stmt(sqlite, "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)").run(
-      input.id,
-      at,
-      input.actor,
-      before ? "dealer.updated" : "dealer.created",
-      before?.configJson ?? null,
-      json,
-    );
+    if (before)
+      stmt(sqlite, "UPDATE dealers SET config_json = ?, version = ?, updated_at = ? WHERE id = ?").run(
+        json,
+        version,
+        at,
+        input.id,
+      );
+    else
+      stmt(sqlite, "INSERT INTO dealers (id, config_json, version, updated_at) VALUES (?, ?, ?, ?)").run(
+        input.id,
+        json,
+        version,
+        at,
+      );
+    stmt(
+      sqlite,
+      "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(input.id, at, input.actor, before ? "dealer.updated" : "dealer.created", before?.configJson ?? null, json);
     return { dealer: { id: input.id, config: input.config, version, updatedAt: at }, created: !before, changed: true };
   });
 }

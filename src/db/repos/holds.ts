@@ -36,11 +36,22 @@ export function purgeExpiredHolds(db: Db, dealerId: string, nowMs: number): void
 }
 
 /** Live holds of the dealer (or of one client there), and when the first of them expires. */
-export function countLiveHolds(db: Db, dealerId: string, nowMs: number, clientHash?: string): { n: number; soonest: number | null } {
+export function countLiveHolds(
+  db: Db,
+  dealerId: string,
+  nowMs: number,
+  clientHash?: string,
+): { n: number; soonest: number | null } {
   const row = (
     clientHash === undefined
-      ? stmt(sqliteOf(db), "SELECT count(*) AS n, min(expires_at) AS soonest FROM holds WHERE dealer_id = ? AND expires_at > ?").get(dealerId, nowMs)
-      : stmt(sqliteOf(db), "SELECT count(*) AS n, min(expires_at) AS soonest FROM holds WHERE dealer_id = ? AND client_hash = ? AND expires_at > ?").get(dealerId, clientHash, nowMs)
+      ? stmt(
+          sqliteOf(db),
+          "SELECT count(*) AS n, min(expires_at) AS soonest FROM holds WHERE dealer_id = ? AND expires_at > ?",
+        ).get(dealerId, nowMs)
+      : stmt(
+          sqliteOf(db),
+          "SELECT count(*) AS n, min(expires_at) AS soonest FROM holds WHERE dealer_id = ? AND client_hash = ? AND expires_at > ?",
+        ).get(dealerId, clientHash, nowMs)
   ) as { n: number; soonest: number | null } | undefined;
   return { n: row?.n ?? 0, soonest: row?.soonest ?? null };
 }

@@ -27,10 +27,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 export const IdempotencyKey = z.string().regex(IDEMPOTENCY_KEY_PATTERN, "expected 1-200 printable ASCII characters");
 
-export type LookupResult =
-  | { kind: "miss" }
-  | { kind: "replay"; status: number; body: unknown }
-  | { kind: "mismatch" };
+export type LookupResult = { kind: "miss" } | { kind: "replay"; status: number; body: unknown } | { kind: "mismatch" };
 
 export interface StoreInput {
   dealerId: string;

@@ -6,7 +6,16 @@ import type { SqliteHandle } from "../sqlite-handle.js";
 // bumps `attempts`, which then fences the run: finishing needs the same attempts value,
 // so a run whose lease expired (and was re-claimed) can no longer commit its effects.
 
-export const JOB_KINDS = ["confirm_overdue", "reminder", "supervisor_notice", "no_show_check", "car_ready", "follow_up", "service_reminder", "progress_check"] as const;
+export const JOB_KINDS = [
+  "confirm_overdue",
+  "reminder",
+  "supervisor_notice",
+  "no_show_check",
+  "car_ready",
+  "follow_up",
+  "service_reminder",
+  "progress_check",
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobRow {
@@ -36,11 +45,26 @@ export interface NewJob {
  * appointment moved away and back to the same time gets its reminder again.
  */
 export function scheduleJob(sqlite: SqliteHandle, job: NewJob, nowIso: string): void {
-  stmts(sqlite).schedule.run(crypto.randomUUID(), job.dealerId, job.kind, job.appointmentId, job.dueAt, JSON.stringify(job.payload ?? {}), job.dedupeKey, nowIso);
+  stmts(sqlite).schedule.run(
+    crypto.randomUUID(),
+    job.dealerId,
+    job.kind,
+    job.appointmentId,
+    job.dueAt,
+    JSON.stringify(job.payload ?? {}),
+    job.dedupeKey,
+    nowIso,
+  );
 }
 
 /** Cancels the appointment's pending (or leased) jobs of these kinds; returns how many. */
-export function cancelJobs(sqlite: SqliteHandle, appointmentId: string, kinds: readonly JobKind[], outcome: string, nowIso: string): number {
+export function cancelJobs(
+  sqlite: SqliteHandle,
+  appointmentId: string,
+  kinds: readonly JobKind[],
+  outcome: string,
+  nowIso: string,
+): number {
   if (kinds.length === 0) return 0;
   const marks = kinds.map(() => "?").join(", ");
   return stmt(
@@ -61,15 +85,28 @@ export function finishJob(sqlite: SqliteHandle, job: JobRow, outcome: string, no
 }
 
 /** A run that threw: back to pending at `retryAt`, or failed for good after too many tries. */
-export function failJob(sqlite: SqliteHandle, job: JobRow, error: string, retryAt: number | null, nowIso: string): void {
+export function failJob(
+  sqlite: SqliteHandle,
+  job: JobRow,
+  error: string,
+  retryAt: number | null,
+  nowIso: string,
+): void {
   if (retryAt === null) stmts(sqlite).giveUp.run(error.slice(0, 500), nowIso, job.id, job.attempts);
   else stmts(sqlite).retry.run(retryAt, error.slice(0, 500), job.id, job.attempts);
 }
 
 /** A vehicle's next-service date changed: its pending reminders for any other date go. */
-export function cancelOtherServiceReminders(sqlite: SqliteHandle, vehicleId: string, keepKey: string, nowIso: string): void {
-  stmt(sqlite, "UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?")
-    .run(nowIso, `service_reminder:${vehicleId}:%`, keepKey);
+export function cancelOtherServiceReminders(
+  sqlite: SqliteHandle,
+  vehicleId: string,
+  keepKey: string,
+  nowIso: string,
+): void {
+  stmt(
+    sqlite,
+    "UPDATE jobs SET status = 'cancelled', outcome = 'cancelled:due_date_changed', done_at = ? WHERE kind = 'service_reminder' AND status = 'pending' AND dedupe_key LIKE ? AND dedupe_key <> ?",
+  ).run(nowIso, `service_reminder:${vehicleId}:%`, keepKey);
 }
 
 export interface JobListRow extends JobRow {
@@ -78,7 +115,9 @@ export interface JobListRow extends JobRow {
 }
 
 export function jobsOf(sqlite: SqliteHandle, appointmentId: string): JobListRow[] {
-  return (stmt(sqlite, "SELECT * FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind").all(appointmentId) as RawJob[]).map((r) => ({
+  return (
+    stmt(sqlite, "SELECT * FROM jobs WHERE appointment_id = ? ORDER BY due_at, kind").all(appointmentId) as RawJob[]
+  ).map((r) => ({
     ...fromRaw(r),
     outcome: r.outcome,
     doneAt: r.done_at,
@@ -121,7 +160,13 @@ const stmts = (sqlite: SqliteHandle) =>
       "UPDATE jobs SET status = 'running', lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE (status = 'pending' AND due_at <= ?) OR (status = 'running' AND lease_until < ?) ORDER BY due_at LIMIT ?) RETURNING *",
     ),
-    finish: sqlite.prepare("UPDATE jobs SET status = 'done', outcome = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
-    retry: sqlite.prepare("UPDATE jobs SET status = 'pending', due_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
-    giveUp: sqlite.prepare("UPDATE jobs SET status = 'failed', last_error = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?"),
+    finish: sqlite.prepare(
+      "UPDATE jobs SET status = 'done', outcome = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?",
+    ),
+    retry: sqlite.prepare(
+      "UPDATE jobs SET status = 'pending', due_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?",
+    ),
+    giveUp: sqlite.prepare(
+      "UPDATE jobs SET status = 'failed', last_error = ?, done_at = ?, lease_until = NULL WHERE id = ? AND status = 'running' AND attempts = ?",
+    ),
   }));

@@ -20,7 +20,14 @@ export interface NewMessage {
   locale: string;
   /** Customer row id, or a staff role ("supervisor", "advisor:<id>", "service_desk"). */
   recipientRef: string | null;
-  body: { subject: string; text: string; html?: string; sms?: string; manageToken?: string; data?: Record<string, unknown> };
+  body: {
+    subject: string;
+    text: string;
+    html?: string;
+    sms?: string;
+    manageToken?: string;
+    data?: Record<string, unknown>;
+  };
   /** Unique per promise: a second enqueue with the same id is ignored. */
   dedupeId: string;
   /** Default "webhook" (today's only transport). */
@@ -56,15 +63,29 @@ export interface MessageRow {
 /** Returns whether a row was written (false: that dedupe id exists already). */
 export function enqueue(sqlite: SqliteHandle, m: NewMessage, nowMs: number): boolean {
   const r = stmts(sqlite).insert.run(
-    crypto.randomUUID(), m.dealerId, m.appointmentId, m.kind, m.audience, m.channel, m.locale, m.recipientRef,
-    JSON.stringify(m.body), m.dedupeId, m.suppressed ? "suppressed" : "pending", Math.max(nowMs, m.notBefore ?? nowMs), new Date(nowMs).toISOString(),
-    m.transport ?? "webhook", m.suppressed ?? m.reason ?? null,
+    crypto.randomUUID(),
+    m.dealerId,
+    m.appointmentId,
+    m.kind,
+    m.audience,
+    m.channel,
+    m.locale,
+    m.recipientRef,
+    JSON.stringify(m.body),
+    m.dedupeId,
+    m.suppressed ? "suppressed" : "pending",
+    Math.max(nowMs, m.notBefore ?? nowMs),
+    new Date(nowMs).toISOString(),
+    m.transport ?? "webhook",
+    m.suppressed ?? m.reason ?? null,
   );
   return r.changes === 1;
 }
 
 export function claimDeliveries(sqlite: SqliteHandle, nowMs: number, leaseMs: number, limit: number): MessageRow[] {
-  return (stmts(sqlite).claim.all(nowMs + leaseMs, nowMs, nowMs, limit) as RawMessage[]).map(fromRaw).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt.localeCompare(b.createdAt));
+  return (stmts(sqlite).claim.all(nowMs + leaseMs, nowMs, nowMs, limit) as RawMessage[])
+    .map(fromRaw)
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt.localeCompare(b.createdAt));
 }
 
 export function markDelivered(sqlite: SqliteHandle, m: MessageRow, nowMs: number): boolean {
@@ -96,8 +117,8 @@ export interface MessageFilter {
 export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageFilter): MessageRow[] {
   const where = ["dealer_id = ?"];
   const params: unknown[] = [dealerId];
-  if (f.appointmentId) (where.push("appointment_id = ?"), params.push(f.appointmentId));
-  if (f.status) (where.push("status = ?"), params.push(f.status));
+  if (f.appointmentId) where.push("appointment_id = ?"), params.push(f.appointmentId);
+  if (f.status) where.push("status = ?"), params.push(f.status);
   const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
   return (stmt(sqlite, sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
 }
@@ -165,11 +186,23 @@ const stmts = (sqlite: SqliteHandle) =>
       "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
         "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at LIMIT ?) RETURNING *",
     ),
-    delivered: sqlite.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-    suppressed: sqlite.prepare("UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-    deferred: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?"),
-    retry: sqlite.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-    failed: sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?"),
-    withdraw: sqlite.prepare("UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)"),
+    delivered: sqlite.prepare(
+      "UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, last_error = NULL, state_reason = NULL WHERE id = ? AND status = 'pending' AND attempts = ?",
+    ),
+    suppressed: sqlite.prepare(
+      "UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?",
+    ),
+    deferred: sqlite.prepare(
+      "UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?",
+    ),
+    retry: sqlite.prepare(
+      "UPDATE outbox SET next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?",
+    ),
+    failed: sqlite.prepare(
+      "UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?",
+    ),
+    withdraw: sqlite.prepare(
+      "UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE dedupe_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)",
+    ),
     left: sqlite.prepare("SELECT 1 FROM outbox WHERE dedupe_id = ? AND status <> 'withdrawn'"),
   }));

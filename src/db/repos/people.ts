@@ -26,12 +26,20 @@ export function customerById(db: Db, id: string): CustomerRow | undefined {
 }
 
 /** The dealer's customer with this email hash, else this phone hash (most recent first). */
-export function findCustomer(db: Db, dealerId: string, emailHash: string | null, phoneHash: string | null): CustomerRow | undefined {
+export function findCustomer(
+  db: Db,
+  dealerId: string,
+  emailHash: string | null,
+  phoneHash: string | null,
+): CustomerRow | undefined {
   if (emailHash) {
-    const hit = C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND email_hash = ?`).get(dealerId, emailHash));
+    const hit = C.decode(
+      stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND email_hash = ?`).get(dealerId, emailHash),
+    );
     if (hit) return hit;
   }
-  if (phoneHash) return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND phone_hash = ?`).get(dealerId, phoneHash));
+  if (phoneHash)
+    return C.decode(stmt(sqliteOf(db), `${CUSTOMERS} WHERE dealer_id = ? AND phone_hash = ?`).get(dealerId, phoneHash));
   return undefined;
 }
 
@@ -53,7 +61,9 @@ export function vehicleById(db: Db, id: string): VehicleRow | undefined {
 
 /** The priority flag, looked up by (dealer, VIN) on the unique index: on the search path. */
 export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
-  const row = stmt(sqlite, "SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?").get(dealerId, vin) as { priority: number } | undefined;
+  const row = stmt(sqlite, "SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?").get(dealerId, vin) as
+    | { priority: number }
+    | undefined;
   return row?.priority === 1;
 }
 

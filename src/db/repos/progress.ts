@@ -29,7 +29,11 @@ export function progressStates(db: Db, ids: string[]): Map<string, string> {
 }
 
 export function extraWorkOf(db: Db, appointmentId: string): ExtraWorkRow[] {
-  return X.decodeAll(stmt(sqliteOf(db), `SELECT ${X.columns} FROM extra_work WHERE appointment_id = ? ORDER BY created_at, id`).all(appointmentId));
+  return X.decodeAll(
+    stmt(sqliteOf(db), `SELECT ${X.columns} FROM extra_work WHERE appointment_id = ? ORDER BY created_at, id`).all(
+      appointmentId,
+    ),
+  );
 }
 
 export function addExtraWork(db: Db, row: ExtraWorkRow): void {
@@ -37,12 +41,22 @@ export function addExtraWork(db: Db, row: ExtraWorkRow): void {
 }
 
 /** The customer approved the pending extra work with this description: true when one was waiting. */
-export function approvePending(db: Db, appointmentId: string, description: string, minutes: number, at: string): boolean {
+export function approvePending(
+  db: Db,
+  appointmentId: string,
+  description: string,
+  minutes: number,
+  at: string,
+): boolean {
   const pending = stmt(
     sqliteOf(db),
     "SELECT id FROM extra_work WHERE appointment_id = ? AND description = ? AND status = 'pending' ORDER BY created_at LIMIT 1",
   ).get(appointmentId, description) as { id: string } | undefined;
   if (!pending) return false;
-  stmt(sqliteOf(db), "UPDATE extra_work SET status = 'approved', minutes = ?, approved_at = ? WHERE id = ?").run(minutes, at, pending.id);
+  stmt(sqliteOf(db), "UPDATE extra_work SET status = 'approved', minutes = ?, approved_at = ? WHERE id = ?").run(
+    minutes,
+    at,
+    pending.id,
+  );
   return true;
 }

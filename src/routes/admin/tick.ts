@@ -11,7 +11,8 @@ export const tickRoute = createRoute({
   path: "/v1/admin/tick",
   tags: ["ops"],
   summary: "Run due timers and deliver due messages now (bootstrap admin token only)",
-  description: "For demos and black-box tests with SCHEDULER_NOW frozen: `now` processes as of a later instant. The background interval does the same every few seconds.",
+  description:
+    "For demos and black-box tests with SCHEDULER_NOW frozen: `now` processes as of a later instant. The background interval does the same every few seconds.",
   security: bearerSecurity,
   request: { body: { required: false, content: { "application/json": { schema: TickRequest } } } },
   responses: {

@@ -14,11 +14,17 @@ export const appointmentActionRoute = createRoute({
   path: "/v1/dealers/{dealerId}/appointments/{id}/{action}",
   tags: ["appointments"],
   summary: "Lifecycle: confirm, cancel, check-in, no-show, complete (staff)",
-  description: "A compare-and-set on the current status; cancel and no-show release capacity exactly once. If-Match is optional here.",
+  description:
+    "A compare-and-set on the current status; cancel and no-show release capacity exactly once. If-Match is optional here.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams.extend({ action: z.enum(ACTIONS).openapi({ param: { name: "action", in: "path" } }) }),
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
+    headers: IdempotencyHeader.extend({
+      "if-match": z
+        .string()
+        .optional()
+        .openapi({ param: { in: "header" } }),
+    }),
     body: { required: false, content: { "application/json": { schema: ActionRequest } } },
   },
   responses: {

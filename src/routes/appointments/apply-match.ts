@@ -22,11 +22,17 @@ export const applyMatchRoute = createRoute({
   path: "/v1/dealers/{dealerId}/appointments/{id}/possible-match/apply",
   tags: ["appointments"],
   summary: "Link an anonymous booking to the stored customer it possibly matches (staff)",
-  description: "The appointment becomes that customer's (and that vehicle's); the stored records are not changed. Audited. If-Match is optional.",
+  description:
+    "The appointment becomes that customer's (and that vehicle's); the stored records are not changed. Audited. If-Match is optional.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
+    headers: IdempotencyHeader.extend({
+      "if-match": z
+        .string()
+        .optional()
+        .openapi({ param: { in: "header" } }),
+    }),
     body: { required: true, content: { "application/json": { schema: ApplyMatchRequest } } },
   },
   responses: {

@@ -15,7 +15,10 @@ export const getAppointmentRoute = createRoute({
   security: bearerSecurity,
   request: { params: AppointmentParams },
   responses: {
-    200: { description: "The appointment; ETag is its version", content: { "application/json": { schema: AppointmentView } } },
+    200: {
+      description: "The appointment; ETag is its version",
+      content: { "application/json": { schema: AppointmentView } },
+    },
     ...problemResponses("not_found"),
   },
 });

@@ -14,11 +14,17 @@ export const moveAppointmentRoute = createRoute({
   path: "/v1/dealers/{dealerId}/appointments/{id}",
   tags: ["appointments"],
   summary: "Move or reassign a reception and/or its return (staff)",
-  description: "Requires If-Match with the current version. force:true with a reason goes past the buffer caps only, and is audited.",
+  description:
+    "Requires If-Match with the current version. force:true with a reason goes past the buffer caps only, and is audited.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
+    headers: IdempotencyHeader.extend({
+      "if-match": z
+        .string()
+        .optional()
+        .openapi({ param: { in: "header" } }),
+    }),
     body: { required: true, content: { "application/json": { schema: MoveRequest } } },
   },
   responses: {

@@ -13,7 +13,8 @@ export const bookAppointmentRoute = createRoute({
   path: "/v1/dealers/{dealerId}/appointments",
   tags: ["appointments"],
   summary: "Book a reception (public, or a client or staff key)",
-  description: "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives. A public booking (anonymous or client key) needs an email or a phone and is capped per contact; what a caller may assert (priority, channel, identity) follows its credential (README, Trust).",
+  description:
+    "Name the slot with an optionId from availability, or with start (+ advisorId). Re-checked atomically; 409 slot_unavailable carries fresh alternatives. A public booking (anonymous or client key) needs an email or a phone and is capped per contact; what a caller may assert (priority, channel, identity) follows its credential (README, Trust).",
   // Optional: anonymous customers, a client key, or staff of this dealer (who skip the per-contact cap).
   security: [{}, ...bearerSecurity],
   request: {
@@ -23,7 +24,13 @@ export const bookAppointmentRoute = createRoute({
   },
   responses: {
     201: { description: "Booked", content: { "application/json": { schema: AppointmentView } } },
-    409: { description: "slot_unavailable: with violations and alternatives; too_many_bookings: the contact's cap of upcoming public bookings", content: { "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) } } },
+    409: {
+      description:
+        "slot_unavailable: with violations and alternatives; too_many_bookings: the contact's cap of upcoming public bookings",
+      content: {
+        "application/problem+json": { schema: ProblemSchema.extend({ alternatives: z.array(z.unknown()).optional() }) },
+      },
+    },
     ...problemResponses("not_found"),
   },
 });

@@ -19,12 +19,28 @@ export const appointmentProgressRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({ "if-match": z.string().optional().openapi({ param: { in: "header" } }) }),
+    headers: IdempotencyHeader.extend({
+      "if-match": z
+        .string()
+        .optional()
+        .openapi({ param: { in: "header" } }),
+    }),
     body: { required: true, content: { "application/json": { schema: ProgressRequest } } },
   },
   responses: {
-    200: { description: "Recorded and re-planned; the appointment's new version", content: { "application/json": { schema: ProgressView } } },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "rule_violation", "version_conflict", "precondition_required"),
+    200: {
+      description: "Recorded and re-planned; the appointment's new version",
+      content: { "application/json": { schema: ProgressView } },
+    },
+    ...problemResponses(
+      "not_found",
+      "unauthorized",
+      "forbidden",
+      "invalid_transition",
+      "rule_violation",
+      "version_conflict",
+      "precondition_required",
+    ),
   },
 });
 

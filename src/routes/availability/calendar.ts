@@ -20,7 +20,10 @@ export const availabilityCalendarRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: CalendarRequest } } },
   },
   responses: {
-    200: { description: "One entry per date from `from`, `days` long (≤ 62)", content: { "application/json": { schema: CalendarResponse } } },
+    200: {
+      description: "One entry per date from `from`, `days` long (≤ 62)",
+      content: { "application/json": { schema: CalendarResponse } },
+    },
     ...problemResponses("not_found"),
   },
 });
@@ -28,6 +31,10 @@ export const availabilityCalendarRoute = createRoute({
 export function registerAvailabilityCalendar(app: ApiApp): void {
   app.openapi({ ...availabilityCalendarRoute, middleware: [optionalCaller] as const }, (c) => {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(c, availabilityCalendar(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
+    return jsonResponse(
+      c,
+      availabilityCalendar(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
+    );
   });
 }

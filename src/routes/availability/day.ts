@@ -20,7 +20,10 @@ export const availabilityDayRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: DayRequest } } },
   },
   responses: {
-    200: { description: "The date's options (empty when nothing is bookable)", content: { "application/json": { schema: DayResponse } } },
+    200: {
+      description: "The date's options (empty when nothing is bookable)",
+      content: { "application/json": { schema: DayResponse } },
+    },
     ...problemResponses("not_found"),
   },
 });
@@ -28,6 +31,10 @@ export const availabilityDayRoute = createRoute({
 export function registerAvailabilityDay(app: ApiApp): void {
   app.openapi({ ...availabilityDayRoute, middleware: [optionalCaller] as const }, (c) => {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(c, availabilityDay(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
+    return jsonResponse(
+      c,
+      availabilityDay(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
+    );
   });
 }

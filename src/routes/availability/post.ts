@@ -13,14 +13,18 @@ export const searchAvailabilityRoute = createRoute({
   path: "/v1/dealers/{dealerId}/availability",
   tags: ["availability"],
   summary: "Bookable reception options, quiet hours first (public; a client or staff key may assert priority)",
-  description: "Anonymous callers get priority only for a VIN the dealer holds as a priority vehicle; a priority model otherwise gets ordinary options and a priorityNote. An unsaid customer.known means a new customer.",
+  description:
+    "Anonymous callers get priority only for a VIN the dealer holds as a priority vehicle; a priority model otherwise gets ordinary options and a priorityNote. An unsaid customer.known means a new customer.",
   security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
     body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } },
   },
   responses: {
-    200: { description: "At least two options when the dealer has two", content: { "application/json": { schema: AvailabilityResponse } } },
+    200: {
+      description: "At least two options when the dealer has two",
+      content: { "application/json": { schema: AvailabilityResponse } },
+    },
     ...problemResponses("not_found"),
   },
 });
@@ -28,6 +32,10 @@ export const searchAvailabilityRoute = createRoute({
 export function registerSearchAvailability(app: ApiApp): void {
   app.openapi({ ...searchAvailabilityRoute, middleware: [optionalCaller] as const }, (c) => {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(c, searchAvailability(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
+    return jsonResponse(
+      c,
+      searchAvailability(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
+    );
   });
 }

@@ -23,7 +23,8 @@ export const dealerEventsRoute = createRoute({
   path: "/v1/dealers/{dealerId}/events",
   tags: ["advisors' page"],
   summary: "Live changes of the dealer's day (text/event-stream; staff session or bearer)",
-  description: "Events: `ready` once, then `change` with {dealerId} after every committed change of the dealer's appointments, configuration or staff tasks.",
+  description:
+    "Events: `ready` once, then `change` with {dealerId} after every committed change of the dealer's appointments, configuration or staff tasks.",
   security: [...bearerSecurity, ...sessionSecurity],
   request: { params: DealerParam },
   responses: {

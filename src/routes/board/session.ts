@@ -1,6 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticate } from "../../api/auth.js";
-import { closeSession, currentSession, openSession, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, sameOrigin } from "../../api/board-session.js";
+import {
+  closeSession,
+  currentSession,
+  openSession,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  sameOrigin,
+} from "../../api/board-session.js";
 import type { ApiApp, Services } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
@@ -42,7 +50,10 @@ export const signInRoute = createRoute({
   tags,
   summary: "Sign in to the advisors' page: an API key for an HttpOnly session cookie",
   request: { body: { required: true, content: { "application/json": { schema: SignInRequest } } } },
-  responses: { 200: { description: "Signed in (Set-Cookie)", content: view }, ...problemResponses("validation_failed", "unauthorized", "forbidden") },
+  responses: {
+    200: { description: "Signed in (Set-Cookie)", content: view },
+    ...problemResponses("validation_failed", "unauthorized", "forbidden"),
+  },
 });
 
 export const whoAmIRoute = createRoute({
@@ -81,7 +92,8 @@ export function registerBoardSession(app: ApiApp): void {
     type: "apiKey",
     in: "cookie",
     name: SESSION_COOKIE,
-    description: "The advisors' page session (POST /v1/board/session); accepted on staff routes from the page's own origin only",
+    description:
+      "The advisors' page session (POST /v1/board/session); accepted on staff routes from the page's own origin only",
   });
   app.openapi(signInRoute, (c) => {
     const deps = c.var.services;
@@ -91,7 +103,8 @@ export function registerBoardSession(app: ApiApp): void {
     // One answer for a wrong key, a key of another dealer and an unknown dealer.
     const refused = new ApiError("unauthorized", "This key does not open this dealer's board");
     // Staff only: an app's client key (role client) does not open the advisors' page.
-    if (!p || (p.kind === "key" && (p.dealerId !== dealerId || p.role === "client")) || !getDealer(deps.db, dealerId)) throw refused;
+    if (!p || (p.kind === "key" && (p.dealerId !== dealerId || p.role === "client")) || !getDealer(deps.db, dealerId))
+      throw refused;
     const grant =
       p.kind === "root"
         ? { dealerId, kind: "root" as const, keyId: null, role: "admin", credentialHash: sha256Hex(key) }

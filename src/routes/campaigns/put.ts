@@ -11,7 +11,8 @@ export const putCampaignsRoute = createRoute({
   path: "/v1/dealers/{dealerId}/campaigns",
   tags: ["journey"],
   summary: "Replace the dealer's open recall/service campaigns (admin)",
-  description: "The whole list, each with the VINs it covers; bookings for a listed VIN carry its campaigns in their file.",
+  description:
+    "The whole list, each with the VINs it covers; bookings for a listed VIN carry its campaigns in their file.",
   security: bearerSecurity,
   request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: CampaignList } } } },
   responses: {
@@ -22,6 +23,9 @@ export const putCampaignsRoute = createRoute({
 
 export function registerPutCampaigns(app: ApiApp): void {
   app.openapi({ ...putCampaignsRoute, middleware: [adminOnly] as const }, (c) => {
-    return c.json(replaceCampaigns(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 200);
+    return c.json(
+      replaceCampaigns(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
+    );
   });
 }

@@ -35,14 +35,35 @@ export const DayBoardView = z
         id: z.string(),
         name: z.string(),
         skills: z.array(z.string()),
-        jobs: z.array(z.object({ appointmentId: z.string(), skill: z.string(), start: z.string(), end: z.string(), labourHours: z.number(), state: z.enum(["planned", "started", "paused", "done"]) })),
+        jobs: z.array(
+          z.object({
+            appointmentId: z.string(),
+            skill: z.string(),
+            start: z.string(),
+            end: z.string(),
+            labourHours: z.number(),
+            state: z.enum(["planned", "started", "paused", "done"]),
+          }),
+        ),
       }),
     ),
     mobility: z.object({
-      courtesyCars: z.object({ total: z.number().int(), inUse: z.number().int(), held: z.number().int(), appointments: z.array(z.string()) }),
+      courtesyCars: z.object({
+        total: z.number().int(),
+        inUse: z.number().int(),
+        held: z.number().int(),
+        appointments: z.array(z.string()),
+      }),
       pickupDelivery: z.object({
         runsPerHalfDay: z.number().int(),
-        runs: z.array(z.object({ appointmentId: z.string(), kind: z.enum(["pickup", "delivery"]), at: z.string(), half: z.enum(["morning", "afternoon"]) })),
+        runs: z.array(
+          z.object({
+            appointmentId: z.string(),
+            kind: z.enum(["pickup", "delivery"]),
+            at: z.string(),
+            half: z.enum(["morning", "afternoon"]),
+          }),
+        ),
       }),
     }),
   })
@@ -55,7 +76,11 @@ export const dayBoardRoute = createRoute({
   tags: ["day board"],
   summary: "The advisors' day: receptions, returns, workshop load, courtesy cars (staff)",
   security: bearerSecurity,
-  request: { params: DealerParam.extend({ date: LocalDate.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24" }) }) },
+  request: {
+    params: DealerParam.extend({
+      date: LocalDate.openapi({ param: { name: "date", in: "path" }, example: "2026-11-24" }),
+    }),
+  },
   responses: {
     200: { description: "The day board", content: { "application/json": { schema: DayBoardView } } },
     ...problemResponses("not_found"),

@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { registerGetDealer } from "./get.js";
 import { registerPutDealer } from "./put.js";
 

@@ -6,14 +6,21 @@ import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
 import { adminView, DealerAdminView, DealerConfigSchema, DealerIdParam } from "./schemas.js";
 import { putDealer } from "../../scheduler/dealers.js";
 
-export const PutDealerQuery = z
-  .object({
-    apply: z.enum(["plan"]).optional().openapi({ description: "Apply the plan of moves as computed now, in this same request, if the change would strand appointments" }),
-    planToken: z.string().min(1).max(4000).optional().openapi({ description: "Apply exactly the plan a previous 409 config_conflict offered (its plan.planToken); 412 when anything it pinned changed" }),
-  });
+export const PutDealerQuery = z.object({
+  apply: z.enum(["plan"]).optional().openapi({
+    description:
+      "Apply the plan of moves as computed now, in this same request, if the change would strand appointments",
+  }),
+  planToken: z.string().min(1).max(4000).optional().openapi({
+    description:
+      "Apply exactly the plan a previous 409 config_conflict offered (its plan.planToken); 412 when anything it pinned changed",
+  }),
+});
 
 export const DealerPutResult = DealerAdminView.safeExtend({
-  appliedPlan: ReshufflePlan.optional().openapi({ description: "The moves committed with the configuration (kind config), when it needed any" }),
+  appliedPlan: ReshufflePlan.optional().openapi({
+    description: "The moves committed with the configuration (kind config), when it needed any",
+  }),
 }).openapi("DealerPutResult");
 
 export const putDealerRoute = createRoute({
@@ -46,7 +53,11 @@ export const putDealerRoute = createRoute({
 export function registerPutDealer(app: ApiApp): void {
   // Auth as route middleware: it runs before body validation, so anonymous callers get 401.
   app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, (c) => {
-    const { result, plan } = putDealer(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json"), query: c.req.valid("query") });
+    const { result, plan } = putDealer(c.var.ctx, {
+      dealerId: c.req.valid("param").dealerId,
+      body: c.req.valid("json"),
+      query: c.req.valid("query"),
+    });
     const body = plan ? { ...adminView(result.dealer), appliedPlan: plan } : adminView(result.dealer);
     if (result.created) {
       c.header("Location", `/v1/dealers/${result.dealer.id}`);

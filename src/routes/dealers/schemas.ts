@@ -31,10 +31,16 @@ export const DealerPublic = z
     openingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
     closures: z.array(z.string()),
     interventions: z.array(
-      z.object({ code: z.string(), label: z.string(), receptionMinutes: z.number().int(), returnMinutes: z.number().int() }),
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        receptionMinutes: z.number().int(),
+        returnMinutes: z.number().int(),
+      }),
     ),
     mobility: z.array(z.enum(["none", "courtesy_car", "pickup_delivery", "rental", "taxi", "shuttle"])).openapi({
-      description: "Mobility kinds this dealer offers; whether one is free on a given day comes from availability search.",
+      description:
+        "Mobility kinds this dealer offers; whether one is free on a given day comes from availability search.",
     }),
     express: z.object({ models: z.array(z.string()) }),
     /** The language of the dealer's customers: the widget's and pages' default. */

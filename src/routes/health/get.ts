@@ -8,7 +8,10 @@ export const healthRoute = createRoute({
   tags: ["ops"],
   summary: "Liveness probe",
   responses: {
-    200: { description: "The process is up and serving", content: { "application/json": { schema: z.object({ ok: z.literal(true) }) } } },
+    200: {
+      description: "The process is up and serving",
+      content: { "application/json": { schema: z.object({ ok: z.literal(true) }) } },
+    },
   },
 });
 

@@ -11,7 +11,13 @@ export const releaseHoldRoute = createRoute({
   tags: ["holds"],
   summary: "Release a hold: its slot is offered again at once (public; the holdId is the capability)",
   request: {
-    params: DealerParam.extend({ holdId: z.string().min(1).max(100).openapi({ param: { name: "holdId", in: "path" } }) }),
+    params: DealerParam.extend({
+      holdId: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "holdId", in: "path" } }),
+    }),
   },
   responses: {
     204: { description: "Released" },

@@ -18,7 +18,10 @@ export const createApiKeyRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: CreateApiKeyRequest } } },
   },
   responses: {
-    201: { description: "Created; store the secret now, it cannot be shown again", content: { "application/json": { schema: CreatedApiKey } } },
+    201: {
+      description: "Created; store the secret now, it cannot be shown again",
+      content: { "application/json": { schema: CreatedApiKey } },
+    },
     ...problemResponses("not_found"),
   },
 });

@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { registerCreateApiKey } from "./create.js";
 import { registerListApiKeys } from "./list.js";
 import { registerRevokeApiKey } from "./revoke.js";

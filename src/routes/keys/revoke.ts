@@ -11,7 +11,8 @@ export const revokeApiKeyRoute = createRoute({
   path: "/v1/dealers/{dealerId}/api-keys/{keyId}",
   tags: ["api keys"],
   summary: "Revoke an API key (admin); effective for the very next request",
-  description: "Idempotent: revoking a revoked key answers 200 with its first revokedAt. The row is kept for the audit trail.",
+  description:
+    "Idempotent: revoking a revoked key answers 200 with its first revokedAt. The row is kept for the audit trail.",
   security: bearerSecurity,
   request: { params: KeyParams },
   responses: {

@@ -9,7 +9,8 @@ import { DealerParam } from "../shared.js";
 // lists and revocations show metadata only, and the stored hash never leaves the server.
 
 export const Role = z.enum(ROLES).openapi("Role", {
-  description: "advisor: the dealer's staff routes; admin: also its API keys and its configuration; client: a server-side integration that searches and books asserting verified facts (customer known, VIN, priority model) and registers vehicles, under its channel, without the staff routes",
+  description:
+    "advisor: the dealer's staff routes; admin: also its API keys and its configuration; client: a server-side integration that searches and books asserting verified facts (customer known, VIN, priority model) and registers vehicles, under its channel, without the staff routes",
 });
 
 export const CreateApiKeyRequest = z
@@ -20,7 +21,10 @@ export const CreateApiKeyRequest = z
     channel: Channel.optional(),
   })
   .strict()
-  .refine((k) => k.channel === undefined || k.role === "client", { message: "only a client key has a channel (staff book as sent)", path: ["channel"] })
+  .refine((k) => k.channel === undefined || k.role === "client", {
+    message: "only a client key has a channel (staff book as sent)",
+    path: ["channel"],
+  })
   .openapi("CreateApiKeyRequest");
 export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequest>;
 
@@ -39,7 +43,9 @@ export const ApiKeyView = z
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
 export const CreatedApiKey = ApiKeyView.extend({
-  secret: z.string().openapi({ description: "The bearer token. Shown once: only its hash is stored.", example: "pk_…" }),
+  secret: z
+    .string()
+    .openapi({ description: "The bearer token. Shown once: only its hash is stored.", example: "pk_…" }),
 }).openapi("CreatedApiKey");
 
 export const ApiKeyList = z.object({ keys: z.array(ApiKeyView) }).openapi("ApiKeyList");
@@ -49,5 +55,13 @@ export const KeyParams = DealerParam.extend({
 });
 
 export function keyView(row: ApiKeyRow): ApiKeyView {
-  return { id: row.id, dealerId: row.dealerId, role: row.role as ApiKeyView["role"], label: row.label, channel: row.channel, createdAt: row.createdAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    dealerId: row.dealerId,
+    role: row.role as ApiKeyView["role"],
+    label: row.label,
+    channel: row.channel,
+    createdAt: row.createdAt,
+    revokedAt: row.revokedAt,
+  };
 }

@@ -19,7 +19,10 @@ export const cancelOwnAppointmentRoute = createRoute({
     body: { required: false, content: { "application/json": { schema: ActionRequest } } },
   },
   responses: {
-    200: { description: "Cancelled; the capacity is released", content: { "application/json": { schema: AppointmentView } } },
+    200: {
+      description: "Cancelled; the capacity is released",
+      content: { "application/json": { schema: AppointmentView } },
+    },
     ...problemResponses("not_found", "invalid_transition"),
   },
 });

@@ -6,7 +6,10 @@ import { viewByToken } from "../../scheduler/manage.js";
 
 export const ManageTokenParam = z.object({
   // Up to a 63-character dealer id, "_" and the 43-character secret (scheduler/tokens.ts).
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,120}$/, "not a manage token").openapi({ param: { name: "token", in: "path" } }),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,120}$/, "not a manage token")
+    .openapi({ param: { name: "token", in: "path" } }),
 });
 
 export const viewOwnAppointmentRoute = createRoute({

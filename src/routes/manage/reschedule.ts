@@ -13,14 +13,18 @@ export const rescheduleOwnAppointmentRoute = createRoute({
   path: "/v1/manage/{token}/reschedule",
   tags: ["customer"],
   summary: "The customer moves their own appointment (public, manage token)",
-  description: "Name the new slot with an optionId from availability, or a start (and advisorId). Same rules and atomic path as an advisor's move; 409 rule_violation with alternatives when it does not fit.",
+  description:
+    "Name the new slot with an optionId from availability, or a start (and advisorId). Same rules and atomic path as an advisor's move; 409 rule_violation with alternatives when it does not fit.",
   request: {
     params: ManageTokenParam,
     headers: IdempotencyHeader,
     body: { required: true, content: { "application/json": { schema: RescheduleRequest } } },
   },
   responses: {
-    200: { description: "Moved; reminders follow the new time", content: { "application/json": { schema: AppointmentView } } },
+    200: {
+      description: "Moved; reminders follow the new time",
+      content: { "application/json": { schema: AppointmentView } },
+    },
     ...problemResponses("not_found", "rule_violation", "invalid_transition", "version_conflict"),
   },
 });

@@ -15,13 +15,19 @@ export const previewMessageRoute = createRoute({
   security: bearerSecurity,
   request: { params: DealerParam, query: PreviewQuery },
   responses: {
-    200: { description: "Subject, plain text, HTML and SMS as the customer would get them", content: { "application/json": { schema: MessagePreview } } },
+    200: {
+      description: "Subject, plain text, HTML and SMS as the customer would get them",
+      content: { "application/json": { schema: MessagePreview } },
+    },
     ...problemResponses("not_found"),
   },
 });
 
 export function registerPreviewMessage(app: ApiApp): void {
   app.openapi({ ...previewMessageRoute, middleware: [staffOnly] as const }, (c) => {
-    return c.json(previewMessage(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }), 200);
+    return c.json(
+      previewMessage(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }),
+      200,
+    );
   });
 }

@@ -18,7 +18,10 @@ export const reportRoute = createRoute({
   security: bearerSecurity,
   request: { params: DealerParam, query: ReportQuery },
   responses: {
-    200: { description: "The figures", content: { "application/json": { schema: ReportView }, "text/csv": { schema: z.string() } } },
+    200: {
+      description: "The figures",
+      content: { "application/json": { schema: ReportView }, "text/csv": { schema: z.string() } },
+    },
     ...problemResponses("not_found"),
   },
 });

@@ -18,12 +18,19 @@ export const absenceRoute = createRoute({
     "customers whose time changes are in `notify`. Applied, the absence is stored in the dealer's configuration " +
     `(advisors[].absences) in the same transaction. ${RESHUFFLE_DESCRIPTION}`,
   security: bearerSecurity,
-  request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: AbsenceRequest } } } },
+  request: {
+    params: DealerParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: AbsenceRequest } } },
+  },
   responses: reshuffleResponses,
 });
 
 export function registerAbsence(app: ApiApp): void {
   app.openapi({ ...absenceRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(c, recordAbsence(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
+    return sendPlan(
+      c,
+      recordAbsence(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+    );
   });
 }

@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { registerAbsence } from "./absence.js";
 import { registerLate } from "./late.js";
 import { registerSwap } from "./swap.js";

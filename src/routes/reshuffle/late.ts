@@ -17,7 +17,11 @@ export const lateRoute = createRoute({
     "That advisor's later receptions that no longer fit keep their time with another advisor first, else move to the nearest time, " +
     `else are listed for contact with two options. ${RESHUFFLE_DESCRIPTION}`,
   security: bearerSecurity,
-  request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: LateRequest } } } },
+  request: {
+    params: DealerParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: LateRequest } } },
+  },
   responses: reshuffleResponses,
 });
 

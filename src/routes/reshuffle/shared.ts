@@ -16,13 +16,21 @@ export const RESHUFFLE_DESCRIPTION =
   "Idempotency-Key is honoured on apply.";
 
 const Refusal = ProblemSchema.extend({
-  violations: z.array(z.object({ appointmentId: z.string().optional(), code: z.string(), message: z.string() })).optional(),
+  violations: z
+    .array(z.object({ appointmentId: z.string().optional(), code: z.string(), message: z.string() }))
+    .optional(),
   alternatives: z.array(z.unknown()).optional(),
 });
 
 export const reshuffleResponses = {
-  200: { description: "The plan (dry run) or the applied plan, with each move's new version", content: { "application/json": { schema: ReshufflePlan } } },
-  409: { description: "rule_violation / slot_unavailable: the broken rules and the nearest alternatives; invalid_transition", content: { "application/problem+json": { schema: Refusal } } },
+  200: {
+    description: "The plan (dry run) or the applied plan, with each move's new version",
+    content: { "application/json": { schema: ReshufflePlan } },
+  },
+  409: {
+    description: "rule_violation / slot_unavailable: the broken rules and the nearest alternatives; invalid_transition",
+    content: { "application/problem+json": { schema: Refusal } },
+  },
   ...problemResponses("not_found", "version_conflict", "precondition_required"),
 };
 

@@ -14,12 +14,19 @@ export const swapRoute = createRoute({
   summary: "Swap two receptions: slots, times or advisors (staff)",
   description: `Both move or neither does. ${RESHUFFLE_DESCRIPTION}`,
   security: bearerSecurity,
-  request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: SwapRequest } } } },
+  request: {
+    params: DealerParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: SwapRequest } } },
+  },
   responses: reshuffleResponses,
 });
 
 export function registerSwap(app: ApiApp): void {
   app.openapi({ ...swapRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(c, swapAppointments(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
+    return sendPlan(
+      c,
+      swapAppointments(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+    );
   });
 }

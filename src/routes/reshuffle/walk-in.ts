@@ -17,12 +17,19 @@ export const walkInRoute = createRoute({
     "Applied, it creates a confirmed appointment (channel walk_in): `created`, and its manage token as `manageToken`. " +
     `409 slot_unavailable with the next options when today has no room. ${RESHUFFLE_DESCRIPTION}`,
   security: bearerSecurity,
-  request: { params: DealerParam, headers: IdempotencyHeader, body: { required: true, content: { "application/json": { schema: WalkInRequest } } } },
+  request: {
+    params: DealerParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { "application/json": { schema: WalkInRequest } } },
+  },
   responses: reshuffleResponses,
 });
 
 export function registerWalkIn(app: ApiApp): void {
   app.openapi({ ...walkInRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(c, receiveWalkIn(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
+    return sendPlan(
+      c,
+      receiveWalkIn(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+    );
   });
 }

@@ -16,7 +16,8 @@ export const smsInboundRoute = createRoute({
   path: "/v1/dealers/{dealerId}/sms/inbound",
   tags: ["journey"],
   summary: "Texts customers send back, from the SMS provider (Twilio's form and X-Twilio-Signature)",
-  description: "Point the number's messaging webhook at PUBLIC_URL + this path. STOP (and synonyms) stops every later text to that number; START lifts it.",
+  description:
+    "Point the number's messaging webhook at PUBLIC_URL + this path. STOP (and synonyms) stops every later text to that number; START lifts it.",
   request: { params: DealerParam },
   responses: {
     204: { description: "Taken (no reply text)" },
@@ -31,12 +32,17 @@ export function registerSmsInbound(app: ApiApp): void {
     const { messaging } = c.var.services;
     const { dealerId } = c.req.valid("param");
     const sms = messaging?.sms;
-    if (!sms || !c.var.ctx.runtimes.get(dealerId)) throw new DomainError("not_found", `No SMS inbound for dealer ${dealerId}`);
+    if (!sms || !c.var.ctx.runtimes.get(dealerId))
+      throw new DomainError("not_found", `No SMS inbound for dealer ${dealerId}`);
     const raw = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<
+      string,
+      string
+    >;
     // The signature is the provider's credential: checked here, like a bearer token, before the verb.
     const url = `${(messaging?.publicUrl ?? "").replace(/\/$/, "")}${new URL(c.req.url).pathname}`;
-    if (!validTwilioSignature(sms.authToken, url, params, c.req.header("X-Twilio-Signature"))) throw new ApiError("unauthorized", "invalid X-Twilio-Signature");
+    if (!validTwilioSignature(sms.authToken, url, params, c.req.header("X-Twilio-Signature")))
+      throw new ApiError("unauthorized", "invalid X-Twilio-Signature");
     const form = Form.safeParse(params);
     if (!form.success) throw new ApiError("validation_failed", "From: expected the sender's number");
     inboundText(c.var.ctx, { dealerId, from: form.data.From, body: form.data.Body });

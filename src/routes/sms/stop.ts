@@ -14,7 +14,10 @@ export const smsStopRoute = createRoute({
   summary: "Record a customer's STOP: no further texts to that number (staff)",
   description: "Texts already queued for the number are suppressed too. The provider's inbound STOP does the same.",
   security: bearerSecurity,
-  request: { params: DealerParam, body: { required: true, content: { "application/json": { schema: SmsStopRequest } } } },
+  request: {
+    params: DealerParam,
+    body: { required: true, content: { "application/json": { schema: SmsStopRequest } } },
+  },
   responses: {
     200: { description: "Recorded", content: { "application/json": { schema: SmsStopResult } } },
     ...problemResponses("not_found"),
@@ -23,6 +26,13 @@ export const smsStopRoute = createRoute({
 
 export function registerSmsStop(app: ApiApp): void {
   app.openapi({ ...smsStopRoute, middleware: [staffOnly] as const }, (c) => {
-    return c.json(stopTexts(c.var.ctx, { dealerId: c.req.valid("param").dealerId, phone: c.req.valid("json").phone, source: "staff" }), 200);
+    return c.json(
+      stopTexts(c.var.ctx, {
+        dealerId: c.req.valid("param").dealerId,
+        phone: c.req.valid("json").phone,
+        source: "staff",
+      }),
+      200,
+    );
   });
 }

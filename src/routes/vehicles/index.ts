@@ -1,4 +1,4 @@
-import type { ApiApp, } from "../../api/deps.js";
+import type { ApiApp } from "../../api/deps.js";
 import { registerGetVehicle } from "./get.js";
 import { registerPutVehicle } from "./put.js";
 

@@ -11,9 +11,13 @@ export const putVehicleRoute = createRoute({
   path: "/v1/dealers/{dealerId}/vehicles/{vin}",
   tags: ["vehicles"],
   summary: "Register or update a vehicle the dealer knows (staff or client key)",
-  description: "Idempotent upsert by VIN. `priority: true` makes the VIN a priority vehicle: an anonymous booking gets express only for such a VIN.",
+  description:
+    "Idempotent upsert by VIN. `priority: true` makes the VIN a priority vehicle: an anonymous booking gets express only for such a VIN.",
   security: bearerSecurity,
-  request: { params: VehicleParams, body: { required: true, content: { "application/json": { schema: PutVehicleRequest } } } },
+  request: {
+    params: VehicleParams,
+    body: { required: true, content: { "application/json": { schema: PutVehicleRequest } } },
+  },
   responses: {
     200: { description: "Updated (or unchanged)", content: { "application/json": { schema: VehicleRecord } } },
     201: { description: "Registered", content: { "application/json": { schema: VehicleRecord } } },

@@ -43,7 +43,14 @@ export type VehicleRecord = z.infer<typeof VehicleRecord>;
 
 export function vehicleRecord(row: VehicleRow): VehicleRecord {
   return {
-    vin: row.vin, model: row.model, priority: row.priority, plate: row.plate, electrified: row.electrified,
-    nextServiceDue: row.nextServiceDue, customerRef: row.ownerCustomerId, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    vin: row.vin,
+    model: row.model,
+    priority: row.priority,
+    plate: row.plate,
+    electrified: row.electrified,
+    nextServiceDue: row.nextServiceDue,
+    customerRef: row.ownerCustomerId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }

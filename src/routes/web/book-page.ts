@@ -18,7 +18,13 @@ export function registerBookPage(app: ApiApp): void {
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
-      return htmlResponse(c, pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/widget.js" }), 404, undefined, "no-store");
+      return htmlResponse(
+        c,
+        pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/widget.js" }),
+        404,
+        undefined,
+        "no-store",
+      );
     }
     const attrs = [`dealer="${escapeHtml(dealer.id)}"`];
     if (queryLang(c)) attrs.push(`lang="${lang}"`);
@@ -26,8 +32,15 @@ export function registerBookPage(app: ApiApp): void {
       const v = c.req.query(name);
       if (v) attrs.push(`${name}="${escapeHtml(v.slice(0, 200))}"`);
     }
-    const title = lang === "it" ? `Prenota un appuntamento – ${dealer.config.name}` : `Book an appointment – ${dealer.config.name}`;
+    const title =
+      lang === "it" ? `Prenota un appuntamento – ${dealer.config.name}` : `Book an appointment – ${dealer.config.name}`;
     const body = `<main><h1>${escapeHtml(dealer.config.name)}</h1><pitlane-booking ${attrs.join(" ")}></pitlane-booking></main>`;
-    return htmlResponse(c, pageHtml({ lang, title, body, script: "/widget.js" }), 200, dealer.config.widgetOrigins, "public, max-age=60");
+    return htmlResponse(
+      c,
+      pageHtml({ lang, title, body, script: "/widget.js" }),
+      200,
+      dealer.config.widgetOrigins,
+      "public, max-age=60",
+    );
   });
 }

@@ -26,7 +26,8 @@ export function contentSecurityPolicy(origins: readonly string[] | undefined): s
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
-const SHELL_CSS = "body{margin:0;padding:1rem;background:#fff;color:#1c1c1c;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}h1{font-size:1.5rem;margin:0 0 0.5rem 1rem}";
+const SHELL_CSS =
+  "body{margin:0;padding:1rem;background:#fff;color:#1c1c1c;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}h1{font-size:1.5rem;margin:0 0 0.5rem 1rem}";
 
 export interface Page {
   lang: string;
@@ -55,7 +56,13 @@ ${p.body}
 }
 
 /** An HTML answer with the hosted pages' security headers. */
-export function htmlResponse(c: Context, html: string, status: 200 | 404, origins: readonly string[] | undefined, cache: string): Response {
+export function htmlResponse(
+  c: Context,
+  html: string,
+  status: 200 | 404,
+  origins: readonly string[] | undefined,
+  cache: string,
+): Response {
   return c.html(html, status, {
     "Content-Security-Policy": contentSecurityPolicy(origins),
     "X-Content-Type-Options": "nosniff",

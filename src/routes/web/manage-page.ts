@@ -9,21 +9,39 @@ import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 // bundle (src/web/manage). The token is the secret: no-store, no Referer leaves the page,
 // and a wrong token is the same plain 404 as the API's.
 
-const NOT_FOUND = { it: "Appuntamento non trovato. Il link potrebbe essere errato o scaduto.", en: "Appointment not found. The link may be wrong or out of date." };
+const NOT_FOUND = {
+  it: "Appuntamento non trovato. Il link potrebbe essere errato o scaduto.",
+  en: "Appointment not found. The link may be wrong or out of date.",
+};
 
 export function registerManagePage(app: ApiApp): void {
   app.get("/m/:token", (c) => {
     const deps = c.var.services;
     const token = c.req.param("token");
-    const row = ManageTokenParam.safeParse({ token }).success ? findByManageTokenHash(deps.db, sha256Hex(token)) : undefined;
+    const row = ManageTokenParam.safeParse({ token }).success
+      ? findByManageTokenHash(deps.db, sha256Hex(token))
+      : undefined;
     const dealer = row ? getDealer(deps.db, row.dealerId) : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
-      return htmlResponse(c, pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/manage.js" }), 404, undefined, "no-store");
+      return htmlResponse(
+        c,
+        pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/manage.js" }),
+        404,
+        undefined,
+        "no-store",
+      );
     }
-    const title = lang === "it" ? `Il suo appuntamento – ${dealer.config.name}` : `Your appointment – ${dealer.config.name}`;
+    const title =
+      lang === "it" ? `Il suo appuntamento – ${dealer.config.name}` : `Your appointment – ${dealer.config.name}`;
     const body = `<main id="pitlane-manage"></main>`;
-    return htmlResponse(c, pageHtml({ lang, title, body, script: "/manage.js" }), 200, dealer.config.widgetOrigins, "no-store");
+    return htmlResponse(
+      c,
+      pageHtml({ lang, title, body, script: "/manage.js" }),
+      200,
+      dealer.config.widgetOrigins,
+      "no-store",
+    );
   });
 }

@@ -1,5 +1,11 @@
 import { CapacityIndex } from "../../core/capacity-index.js";
-import { findConflicts, rebase, retiredAdvisors, withRetiredAdvisors, type ConfigConflict } from "../../core/config-guard/index.js";
+import {
+  findConflicts,
+  rebase,
+  retiredAdvisors,
+  withRetiredAdvisors,
+  type ConfigConflict,
+} from "../../core/config-guard/index.js";
 import type { DealerConfig } from "../../core/dealer-config.js";
 import { compileDealer, type Dealer } from "../../core/dealer.js";
 import { planConfigChange } from "../../core/reshuffle/index.js";
@@ -23,10 +29,19 @@ export interface Assessment {
   planned?: Planned;
 }
 
-export function assessConfigChange(db: Db, rt: DealerRuntime, dealerId: string, config: DealerConfig, now: number): Assessment {
+export function assessConfigChange(
+  db: Db,
+  rt: DealerRuntime,
+  dealerId: string,
+  config: DealerConfig,
+  now: number,
+): Assessment {
   const before = rt.dealer;
   const beforeBookings = rt.index.bookings;
-  const after = compileDealer(dealerId, withRetiredAdvisors(config, retiredAdvisors(before, beforeBookings.values(), config)));
+  const after = compileDealer(
+    dealerId,
+    withRetiredAdvisors(config, retiredAdvisors(before, beforeBookings.values(), config)),
+  );
   const afterBookings = new Map<string, Booking>();
   for (const [id, b] of beforeBookings) afterBookings.set(id, rebase(b, before, after));
   const conflicts = findConflicts({ before, after, afterConfig: config, beforeBookings, afterBookings, now });
@@ -41,5 +56,9 @@ export function assessConfigChange(db: Db, rt: DealerRuntime, dealerId: string, 
   const core = planConfigChange(index, ctx, affected);
   // The token pins the configuration it resolves, not only the appointments' versions.
   const print = sha256Hex(canonicalJson(config)).slice(0, 32);
-  return { after, conflicts, planned: { kind: "config", index, ctx, core, rows, configVersion: rt.configVersion, extra: {}, print } };
+  return {
+    after,
+    conflicts,
+    planned: { kind: "config", index, ctx, core, rows, configVersion: rt.configVersion, extra: {}, print },
+  };
 }

@@ -30,7 +30,11 @@ export interface Replaced {
   plan?: ReshufflePlan;
 }
 
-type ConflictView = { appointmentId: string; version: number | null; reasons: Array<{ code: string; message: string }> };
+type ConflictView = {
+  appointmentId: string;
+  version: number | null;
+  reasons: Array<{ code: string; message: string }>;
+};
 
 function conflictViews(p: Planned | undefined, conflicts: ConfigConflict[]): ConflictView[] {
   const byId = new Map<string, ConflictView>();
@@ -49,17 +53,26 @@ function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why:
   const plan = planView(p, dealerId, "plan");
   const applicable = p.core.contact.length === 0;
   const n = new Set(conflicts.map((c) => c.id)).size;
-  return new DomainError("config_conflict", `${why}: ${n} appointment${n === 1 ? "" : "s"} would be stranded (see conflicts); nothing was changed`, {
-    conflicts: conflictViews(p, conflicts),
-    plan,
-    applicable,
-    howToApply: applicable
-      ? "PUT the same configuration again with ?planToken=<plan.planToken> to apply exactly this plan, or with ?apply=plan to apply the plan as computed then"
-      : "the plan leaves appointments on its contact list: move or cancel them first, then PUT again",
-  });
+  return new DomainError(
+    "config_conflict",
+    `${why}: ${n} appointment${n === 1 ? "" : "s"} would be stranded (see conflicts); nothing was changed`,
+    {
+      conflicts: conflictViews(p, conflicts),
+      plan,
+      applicable,
+      howToApply: applicable
+        ? "PUT the same configuration again with ?planToken=<plan.planToken> to apply exactly this plan, or with ?apply=plan to apply the plan as computed then"
+        : "the plan leaves appointments on its contact list: move or cancel them first, then PUT again",
+    },
+  );
 }
 
-export function replaceDealerConfig(ctx: WriteContext, dealerId: string, config: DealerConfig, opts: ConfigApply = {}): Replaced {
+export function replaceDealerConfig(
+  ctx: WriteContext,
+  dealerId: string,
+  config: DealerConfig,
+  opts: ConfigApply = {},
+): Replaced {
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);
@@ -69,7 +82,8 @@ export function replaceDealerConfig(ctx: WriteContext, dealerId: string, config:
     const a = assessConfigChange(ctx.db, rt, dealerId, config, epochMinute(ctx.nowMs));
     if (!a.planned) return { result: upsert() };
     const p = a.planned;
-    if (!opts.apply && opts.planToken === undefined) throw refused(dealerId, a.conflicts, p, "the new configuration is not stored");
+    if (!opts.apply && opts.planToken === undefined)
+      throw refused(dealerId, a.conflicts, p, "the new configuration is not stored");
     if (p.core.contact.length) throw refused(dealerId, a.conflicts, p, "the plan cannot resolve every appointment");
     if (opts.planToken !== undefined) checkGuard(ctx.db, dealerId, { mode: "apply", planToken: opts.planToken }, p);
     // The moves are the plan just computed in THIS transaction, each placed by the

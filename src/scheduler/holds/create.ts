@@ -24,7 +24,6 @@ import { epochMinute } from "../../core/civil.js";
 // so a held slot is one nobody else could have booked, and nobody else can book it until
 // the hold is consumed, released or expires.
 
-
 interface HoldCaller {
   /** Hash of the client address (per-client cap); never the address itself. */
   clientHash: string;
@@ -73,14 +72,34 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
     // Expired rows stopped counting already; this is only housekeeping.
     purgeExpiredHolds(ctx.db, dealerId, ctx.nowMs);
     const all = countLiveHolds(ctx.db, dealerId, ctx.nowMs);
-    if (all.n >= holdLimits.perDealer) throw tooMany(`this dealer already has ${holdLimits.perDealer} slots held; try again in a few minutes`, all.soonest, ctx.nowMs, holdLimits.perDealer);
+    if (all.n >= holdLimits.perDealer)
+      throw tooMany(
+        `this dealer already has ${holdLimits.perDealer} slots held; try again in a few minutes`,
+        all.soonest,
+        ctx.nowMs,
+        holdLimits.perDealer,
+      );
     if (!caller.staff) {
       const mine = countLiveHolds(ctx.db, dealerId, ctx.nowMs, caller.clientHash);
-      if (mine.n >= holdLimits.perClient) throw tooMany(`you already hold ${holdLimits.perClient} slots at this dealer; book or release one first`, mine.soonest, ctx.nowMs, holdLimits.perClient);
+      if (mine.n >= holdLimits.perClient)
+        throw tooMany(
+          `you already hold ${holdLimits.perClient} slots at this dealer; book or release one first`,
+          mine.soonest,
+          ctx.nowMs,
+          holdLimits.perClient,
+        );
     }
     const { reception } = option;
     const express = isExpress(rt.index, reception.start, now, priority);
-    const req0 = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes, job, now, express, priority };
+    const req0 = {
+      advisor: reception.advisor,
+      start: reception.start,
+      minutes: job.receptionMinutes,
+      job,
+      now,
+      express,
+      priority,
+    };
     const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
     const forced = chk.forced;
     if (!chk.stay) throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, chk.violations);
@@ -101,12 +120,35 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
       labourJson: labourToJson(rt.dealer, stay.plan.labour),
       express,
       mobility,
-      requestJson: JSON.stringify({ vehicle: req.vehicle, interventions: req.interventions, known: req.customer.known, mobility }),
+      requestJson: JSON.stringify({
+        vehicle: req.vehicle,
+        interventions: req.interventions,
+        known: req.customer.known,
+        mobility,
+      }),
       createdAt: ctx.nowMs,
       expiresAt,
     });
-    booking = { id: holdKey(rowId), reception: slot, ret: stay.ret, labour: stay.plan.labour, readyAt: stay.plan.readyAt, express, mobility, hold: true };
-    const held = { reception: slot, ret: stay.ret, readyAt: stay.plan.readyAt, labour: stay.plan.labour, quiet, express, overridesCaps: forced || undefined, mobility };
+    booking = {
+      id: holdKey(rowId),
+      reception: slot,
+      ret: stay.ret,
+      labour: stay.plan.labour,
+      readyAt: stay.plan.readyAt,
+      express,
+      mobility,
+      hold: true,
+    };
+    const held = {
+      reception: slot,
+      ret: stay.ret,
+      readyAt: stay.plan.readyAt,
+      labour: stay.plan.labour,
+      quiet,
+      express,
+      overridesCaps: forced || undefined,
+      mobility,
+    };
     return { holdId, expiresAt: new Date(expiresAt).toISOString(), option: optionView(rt.dealer, held) };
   });
   // After the commit, as for a booking: a failed write never leaves phantom capacity.

@@ -24,7 +24,10 @@ export function holdBooking(dealer: Dealer, row: HoldRow): Booking | null {
   return {
     id: holdKey(row.id),
     reception: { advisor, start: row.receptionStart, minutes: row.receptionMinutes },
-    ret: retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes } : null,
+    ret:
+      retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null
+        ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes }
+        : null,
     labour: labourFromJson(dealer, row.labourJson),
     readyAt: row.readyAt,
     express: row.express,

@@ -38,13 +38,21 @@ export interface TakenHold {
  * consumed): the booking then goes on as an ordinary one, and gets the slot only if
  * nobody else holds or booked it meanwhile.
  */
-export function takeHold(ctx: WriteContext, rt: DealerRuntime, dealerId: string, holdId: string | undefined, start: number): TakenHold | null {
+export function takeHold(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  dealerId: string,
+  holdId: string | undefined,
+  start: number,
+): TakenHold | null {
   if (holdId === undefined) return null;
   const rowId = sha256Hex(holdId);
   const row = findHold(ctx.db, dealerId, rowId);
   if (!row || row.expiresAt <= ctx.nowMs) return null;
   if (row.receptionStart !== start) {
-    throw new DomainError("validation_failed", "holdId: holds another time than the chosen optionId", { errors: [{ path: "holdId", message: "holds another time than the chosen optionId", in: "body" }] });
+    throw new DomainError("validation_failed", "holdId: holds another time than the chosen optionId", {
+      errors: [{ path: "holdId", message: "holds another time than the chosen optionId", in: "body" }],
+    });
   }
   deleteHold(ctx.db, dealerId, rowId);
   const key = holdKey(rowId);

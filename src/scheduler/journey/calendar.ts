@@ -9,13 +9,36 @@ import { bringIn, mobilityIn } from "./templates.js";
 // a calendar that imports the file again updates the events instead of duplicating them.
 
 const LABELS = {
-  en: { greeter: "Welcomed by", parking: "Parking", bring: "Please bring", mobility: "Mobility", collect: "Collect your car", request: "Your request" },
-  it: { greeter: "La accoglierà", parking: "Parcheggio", bring: "Porti con sé", mobility: "Mobilità", collect: "Ritiro dell'auto", request: "La sua richiesta" },
+  en: {
+    greeter: "Welcomed by",
+    parking: "Parking",
+    bring: "Please bring",
+    mobility: "Mobility",
+    collect: "Collect your car",
+    request: "Your request",
+  },
+  it: {
+    greeter: "La accoglierà",
+    parking: "Parcheggio",
+    bring: "Porti con sé",
+    mobility: "Mobilità",
+    collect: "Ritiro dell'auto",
+    request: "La sua richiesta",
+  },
 };
 
-const STATUS: Record<string, IcsEvent["status"]> = { requested: "TENTATIVE", cancelled: "CANCELLED", no_show: "CANCELLED" };
+const STATUS: Record<string, IcsEvent["status"]> = {
+  requested: "TENTATIVE",
+  cancelled: "CANCELLED",
+  no_show: "CANCELLED",
+};
 
-export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale: "it" | "en", invite?: Invitation): string {
+export function appointmentCalendar(
+  dealer: Dealer,
+  row: AppointmentRow,
+  locale: "it" | "en",
+  invite?: Invitation,
+): string {
   const v = appointmentView(dealer, row);
   const L = LABELS[locale];
   const status = STATUS[row.status] ?? "CONFIRMED";
@@ -29,10 +52,28 @@ export function appointmentCalendar(dealer: Dealer, row: AppointmentRow, locale:
     ...(row.requestText ? [`${L.request}: ${row.requestText}`] : []),
   ].join("\n");
   const events: IcsEvent[] = [
-    { uid: `${row.id}-reception@pitlane`, sequence: row.version, start: Date.parse(v.reception.start), end: Date.parse(v.reception.end), summary: `${dealer.config.name}: ${v.title}`, location, description, status },
+    {
+      uid: `${row.id}-reception@pitlane`,
+      sequence: row.version,
+      start: Date.parse(v.reception.start),
+      end: Date.parse(v.reception.end),
+      summary: `${dealer.config.name}: ${v.title}`,
+      location,
+      description,
+      status,
+    },
   ];
   if (v.return) {
-    events.push({ uid: `${row.id}-return@pitlane`, sequence: row.version, start: Date.parse(v.return.start), end: Date.parse(v.return.end), summary: `${dealer.config.name}: ${L.collect}`, location, description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`, status });
+    events.push({
+      uid: `${row.id}-return@pitlane`,
+      sequence: row.version,
+      start: Date.parse(v.return.start),
+      end: Date.parse(v.return.end),
+      summary: `${dealer.config.name}: ${L.collect}`,
+      location,
+      description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`,
+      status,
+    });
   }
   return buildCalendar(events, Date.parse(row.updatedAt), dealer.config.name, invite);
 }

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { Id } from "../../core/primitives.js";
 import { replaceCampaignRows } from "../../db/repos/campaigns.js";
 import { immediate } from "../../db/tx.js";
-import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { audit } from "../../db/repos/appointments.js";
 import { Vin } from "../contracts.js";
 import { type Ctx, isoNow } from "../context.js";
@@ -25,12 +24,18 @@ export type Campaign = z.infer<typeof Campaign>;
 export const CampaignList = z
   .object({ campaigns: z.array(Campaign).max(500) })
   .strict()
-  .refine((l) => new Set(l.campaigns.map((c) => c.code)).size === l.campaigns.length, { message: "duplicate campaign code", path: ["campaigns"] })
+  .refine((l) => new Set(l.campaigns.map((c) => c.code)).size === l.campaigns.length, {
+    message: "duplicate campaign code",
+    path: ["campaigns"],
+  })
   .openapi("CampaignList");
 export type CampaignList = z.infer<typeof CampaignList>;
 
 export const CampaignSummary = z
-  .object({ dealerId: z.string(), campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string(), vins: z.number().int() })) })
+  .object({
+    dealerId: z.string(),
+    campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string(), vins: z.number().int() })),
+  })
   .openapi("CampaignSummary");
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
@@ -42,7 +47,22 @@ export function replaceCampaigns(ctx: Ctx, input: { dealerId: string; body: Camp
   const actor = ctx.actor;
   immediate(sqlite, () => {
     replaceCampaignRows(sqlite, dealerId, list.campaigns, at);
-    audit(db, { dealerId, appointmentId: null, at, actor, action: "campaigns.replaced", after: list.campaigns.map((c) => ({ code: c.code, kind: c.kind, vins: c.vins.length })) });
+    audit(db, {
+      dealerId,
+      appointmentId: null,
+      at,
+      actor,
+      action: "campaigns.replaced",
+      after: list.campaigns.map((c) => ({ code: c.code, kind: c.kind, vins: c.vins.length })),
+    });
   });
-  return { dealerId, campaigns: list.campaigns.map((c) => ({ code: c.code, title: c.title, kind: c.kind, vins: new Set(c.vins.map((v) => v.toUpperCase())).size })) };
+  return {
+    dealerId,
+    campaigns: list.campaigns.map((c) => ({
+      code: c.code,
+      title: c.title,
+      kind: c.kind,
+      vins: new Set(c.vins.map((v) => v.toUpperCase())).size,
+    })),
+  };
 }

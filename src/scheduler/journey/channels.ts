@@ -51,15 +51,28 @@ export function sendToCustomer(ctx: WriteContext, dealer: Dealer, who: Recipient
     const suppressed = suppression(t, who);
     const channel: MessageChannel = t === "webhook" ? (who.channel ?? (who.has.phone ? "sms" : "email")) : t;
     if (!suppressed && linked) token ??= mintManageLink(ctx.sqlite, dealer.id, m.appointmentId!, at);
-    const notBefore = t === "sms" && !suppressed ? nextWindowOpen(ctx.nowMs, dealer.tz, messaging.sms.window) : undefined;
-    enqueue(ctx.sqlite, {
-      dealerId: dealer.id, appointmentId: m.appointmentId, kind: m.kind, audience: "customer", channel, locale, recipientRef: who.ref,
-      body: { ...composed, ...(suppressed ? {} : { manageToken: token }), data: m.data },
-      // The webhook keeps the id it always had; other transports get their own.
-      dedupeId: t === "webhook" ? m.dedupeId : `${m.dedupeId}:${t}`,
-      transport: t, suppressed, notBefore,
-      reason: notBefore !== undefined && notBefore > ctx.nowMs ? "window" : undefined,
-    }, ctx.nowMs);
+    const notBefore =
+      t === "sms" && !suppressed ? nextWindowOpen(ctx.nowMs, dealer.tz, messaging.sms.window) : undefined;
+    enqueue(
+      ctx.sqlite,
+      {
+        dealerId: dealer.id,
+        appointmentId: m.appointmentId,
+        kind: m.kind,
+        audience: "customer",
+        channel,
+        locale,
+        recipientRef: who.ref,
+        body: { ...composed, ...(suppressed ? {} : { manageToken: token }), data: m.data },
+        // The webhook keeps the id it always had; other transports get their own.
+        dedupeId: t === "webhook" ? m.dedupeId : `${m.dedupeId}:${t}`,
+        transport: t,
+        suppressed,
+        notBefore,
+        reason: notBefore !== undefined && notBefore > ctx.nowMs ? "window" : undefined,
+      },
+      ctx.nowMs,
+    );
     if (suppressed) skipped ||= suppressed;
     else sent.push(channel);
   }

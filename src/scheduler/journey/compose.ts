@@ -30,7 +30,10 @@ const PERSONA: Record<Locale, Record<Persona, string>> = {
   },
 };
 
-const MANAGE: Record<Locale, string> = { en: "View, move or cancel your appointment", it: "Veda, sposti o annulli il suo appuntamento" };
+const MANAGE: Record<Locale, string> = {
+  en: "View, move or cancel your appointment",
+  it: "Veda, sposti o annulli il suo appuntamento",
+};
 
 /** Kinds whose message carries the manage link (an appointment ahead to act on). */
 export const LINKED_KINDS: ReadonlySet<string> = new Set(["confirmed", "reminder", "appointment_moved"]);
@@ -76,7 +79,10 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
   const text = [...paragraphs, ...(linked ? [`${MANAGE[locale]}: ${LINK_MARK}`] : [])].join("\n\n");
   const html = [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">`,
-    ...paragraphs.map((p) => `<p>${esc(p).replace(/\n/g, "<br>").replace(esc(LINK_MARK), `<a href="${LINK_MARK}">${LINK_MARK}</a>`)}</p>`),
+    ...paragraphs.map(
+      (p) =>
+        `<p>${esc(p).replace(/\n/g, "<br>").replace(esc(LINK_MARK), `<a href="${LINK_MARK}">${LINK_MARK}</a>`)}</p>`,
+    ),
     ...(linked ? [`<p><a href="${LINK_MARK}">${esc(MANAGE[locale])}</a></p>`] : []),
     `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}</p></body></html>`,
   ].join("\n");

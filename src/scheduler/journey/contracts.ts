@@ -5,7 +5,9 @@ import { LocalDate } from "../../core/primitives.js";
 
 export const MessageView = z
   .object({
-    id: z.string().openapi({ description: "Also the webhook-id header the webhook receives (the same on every retry)" }),
+    id: z
+      .string()
+      .openapi({ description: "Also the webhook-id header the webhook receives (the same on every retry)" }),
     kind: z.string(),
     audience: z.enum(["customer", "staff"]),
     channel: z.enum(["email", "sms", "phone", "staff"]),
@@ -15,9 +17,17 @@ export const MessageView = z
     recipient: z.string().nullable(),
     subject: z.string(),
     status: z.enum(["pending", "delivered", "failed", "suppressed", "withdrawn"]),
-    transport: z.enum(["webhook", "email", "sms"]).openapi({ description: "How it leaves Pitlane: the dealer's webhook, email over SMTP, or SMS through the provider" }),
-    delivery: z.enum(["queued", "sent", "failed", "suppressed", "withdrawn"]).openapi({ description: "Delivery state for staff: queued (waiting, maybe for the SMS window), sent, failed (see reason), suppressed (see reason)" }),
-    reason: z.string().nullable().openapi({ description: "failed: the last error; suppressed: consent | stop | no_address; withdrawn: why it was taken back; queued: window (waits for the SMS window) or the last error before a retry" }),
+    transport: z.enum(["webhook", "email", "sms"]).openapi({
+      description: "How it leaves Pitlane: the dealer's webhook, email over SMTP, or SMS through the provider",
+    }),
+    delivery: z.enum(["queued", "sent", "failed", "suppressed", "withdrawn"]).openapi({
+      description:
+        "Delivery state for staff: queued (waiting, maybe for the SMS window), sent, failed (see reason), suppressed (see reason)",
+    }),
+    reason: z.string().nullable().openapi({
+      description:
+        "failed: the last error; suppressed: consent | stop | no_address; withdrawn: why it was taken back; queued: window (waits for the SMS window) or the last error before a retry",
+    }),
     attempts: z.number().int(),
     nextAttemptAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -31,23 +41,54 @@ export const MessageList = z.object({ dealerId: z.string(), messages: z.array(Me
 export type MessageList = z.infer<typeof MessageList>;
 
 export const MessageQuery = z.object({
-  appointmentId: z.string().max(64).optional().openapi({ param: { in: "query" } }),
-  status: z.enum(["pending", "delivered", "failed", "suppressed", "withdrawn"]).optional().openapi({ param: { in: "query" } }),
-  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { in: "query" } }),
+  appointmentId: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ param: { in: "query" } }),
+  status: z
+    .enum(["pending", "delivered", "failed", "suppressed", "withdrawn"])
+    .optional()
+    .openapi({ param: { in: "query" } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .openapi({ param: { in: "query" } }),
 });
 
 export const OverdueList = z
   .object({
     dealerId: z.string(),
-    appointments: z.array(z.object({ id: z.string(), channel: z.string().nullable(), requestedAt: z.string(), dueBy: z.string(), overdueMinutes: z.number().int(), reception: z.string() })),
+    appointments: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.string().nullable(),
+        requestedAt: z.string(),
+        dueBy: z.string(),
+        overdueMinutes: z.number().int(),
+        reception: z.string(),
+      }),
+    ),
   })
   .openapi("OverdueRequests");
 export type OverdueList = z.infer<typeof OverdueList>;
 
 export const ReportQuery = z.object({
-  period: z.enum(["day", "week", "month"]).default("day").openapi({ param: { in: "query" } }),
-  date: LocalDate.optional().openapi({ param: { in: "query" }, description: "Any date in the period; default today (dealer's zone)" }),
-  format: z.enum(["json", "csv"]).default("json").openapi({ param: { in: "query" } }),
+  period: z
+    .enum(["day", "week", "month"])
+    .default("day")
+    .openapi({ param: { in: "query" } }),
+  date: LocalDate.optional().openapi({
+    param: { in: "query" },
+    description: "Any date in the period; default today (dealer's zone)",
+  }),
+  format: z
+    .enum(["json", "csv"])
+    .default("json")
+    .openapi({ param: { in: "query" } }),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -73,14 +114,29 @@ export const ReportView = z
 export type ReportView = z.infer<typeof ReportView>;
 
 export const TickRequest = z
-  .object({ now: z.string().datetime({ offset: true }).optional().openapi({ description: "Process as of this instant (default: the server clock)" }), deliver: z.boolean().default(true) })
+  .object({
+    now: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "Process as of this instant (default: the server clock)" }),
+    deliver: z.boolean().default(true),
+  })
   .strict()
   .openapi("TickRequest");
 
 export const TickResult = z
   .object({
     now: z.string(),
-    jobs: z.array(z.object({ id: z.string(), kind: z.string(), appointmentId: z.string().nullable(), dueAt: z.string(), outcome: z.string() })),
+    jobs: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        appointmentId: z.string().nullable(),
+        dueAt: z.string(),
+        outcome: z.string(),
+      }),
+    ),
     failedJobs: z.number().int(),
     deliveries: z.object({ delivered: z.number().int(), retried: z.number().int(), failed: z.number().int() }),
   })

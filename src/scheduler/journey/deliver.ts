@@ -1,6 +1,13 @@
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";
-import { claimDeliveries, markAttemptFailed, markDeferred, markDelivered, markSuppressed, type MessageRow } from "../../db/repos/outbox.js";
+import {
+  claimDeliveries,
+  markAttemptFailed,
+  markDeferred,
+  markDelivered,
+  markSuppressed,
+  type MessageRow,
+} from "../../db/repos/outbox.js";
 import { smsStopHash, toE164 } from "./phone.js";
 import { customerContact } from "./recipients.js";
 import type { JourneyDeps } from "./runner.js";
@@ -42,10 +49,16 @@ export interface DeliverOptions {
   wallNow?: () => number;
 }
 
-
-export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn = fetch, opts: DeliverOptions = {}): Promise<DeliveryReport> {
+export async function deliverDue(
+  deps: JourneyDeps,
+  nowMs: number,
+  fetchFn: FetchFn = fetch,
+  opts: DeliverOptions = {},
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
-  const claimed = immediate(deps.sqlite, () => claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50));
+  const claimed = immediate(deps.sqlite, () =>
+    claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50),
+  );
   // The results are recorded together (one transaction, one fsync) rather than one
   // autocommit each: most outcomes are known without waiting (suppressed, no address, no
   // webhook), and a storm of bookings makes a storm of messages. Recorded at the latest
@@ -56,7 +69,10 @@ export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: Fetc
   const record = () => {
     const todo = marks;
     marks = [];
-    if (todo.length > 0) immediate(deps.sqlite, () => { for (const m of todo) m(); });
+    if (todo.length > 0)
+      immediate(deps.sqlite, () => {
+        for (const m of todo) m();
+      });
   };
   try {
     for (const m of claimed) {
@@ -73,7 +89,15 @@ export async function deliverDue(deps: JourneyDeps, nowMs: number, fetchFn: Fetc
         const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
         marks.push(() => markAttemptFailed(deps.sqlite, m, outcome.error, retry));
         (retry === null ? report.failed : report.retried).push(m.id);
-        deps.log?.({ level: "warn", msg: "delivery failed", messageId: m.id, kind: m.kind, attempts: m.attempts, error: outcome.error, final: retry === null });
+        deps.log?.({
+          level: "warn",
+          msg: "delivery failed",
+          messageId: m.id,
+          kind: m.kind,
+          attempts: m.attempts,
+          error: outcome.error,
+          final: retry === null,
+        });
       }
       if (performance.now() - since >= RECORD_EVERY_MS) record();
     }
@@ -93,7 +117,13 @@ function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string 
   return `${(deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "")}/v1/manage/${encodeURIComponent(token)}`;
 }
 
-async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, nowMs: number, timestampSec: number): Promise<Outcome> {
+async function deliverOne(
+  deps: JourneyDeps,
+  m: MessageRow,
+  fetchFn: FetchFn,
+  nowMs: number,
+  timestampSec: number,
+): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken);
   const linked: MessageRow = { ...m, body: { ...m.body, text: withLink(m.body.text, link) } };
@@ -101,12 +131,18 @@ async function deliverOne(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, no
   if (!dealer) return { error: "dealer gone", final: true };
   const c = m.recipientRef ? customerContact(deps.db, m.recipientRef) : null;
   if (!c) return { suppress: "no_address" };
-  if (m.transport === "email") return sendEmail(deps, dealer, m, c, linked.body.text, withLink(m.body.html ?? "", link));
+  if (m.transport === "email")
+    return sendEmail(deps, dealer, m, c, linked.body.text, withLink(m.body.html ?? "", link));
   return sendText(deps, dealer, m, c, nowMs, fetchFn, link);
 }
 
 /** null: delivered (2xx). Otherwise why not, and whether retrying can help. */
-async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn, timestampSec: number): Promise<Outcome> {
+async function deliverWebhook(
+  deps: JourneyDeps,
+  m: MessageRow,
+  fetchFn: FetchFn,
+  timestampSec: number,
+): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const webhook = dealer?.config.webhook;
   if (!webhook) return { error: "no webhook configured", final: true };
@@ -120,12 +156,20 @@ async function deliverWebhook(deps: JourneyDeps, m: MessageRow, fetchFn: FetchFn
   if (!payload) return { error: "recipient has no address for this channel", final: true };
   const req = webhookRequest(webhook.secret, payload, timestampSec);
   try {
-    const res = await fetchFn(webhook.url, { method: "POST", headers: req.headers, body: req.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetchFn(webhook.url, {
+      method: "POST",
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await res.body?.cancel().catch(() => {}); // free the connection; the answer's body is not used
     if (res.status >= 200 && res.status < 300) return null;
     return { error: `HTTP ${res.status}`, final: false };
   } catch (err) {
     // Never the URL's query or the body: only the failure's kind.
-    return { error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : "network error", final: false };
+    return {
+      error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : "network error",
+      final: false,
+    };
   }
 }

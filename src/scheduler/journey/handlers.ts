@@ -40,23 +40,51 @@ export function runJob(ctx: WriteContext, job: JobRow): Ran {
         outcome: toStaff(ctx, dealer, row, "supervisor", {
           kind: "supervisor_notice",
           dedupeId,
-          data: { labourHours: Object.fromEntries(dealer.skills.map((s, i) => [s, labour().filter((l) => l.skill === i).reduce((a, l) => a + l.minutes, 0) / 60])) },
+          data: {
+            labourHours: Object.fromEntries(
+              dealer.skills.map((s, i) => [
+                s,
+                labour()
+                  .filter((l) => l.skill === i)
+                  .reduce((a, l) => a + l.minutes, 0) / 60,
+              ]),
+            ),
+          },
         }),
       };
     case "confirm_overdue":
-      return { outcome: toStaff(ctx, dealer, row, "service_desk", { kind: "confirm_overdue", dedupeId, data: { alert: "confirmation_overdue", requestedAt: row.createdAt } }) };
+      return {
+        outcome: toStaff(ctx, dealer, row, "service_desk", {
+          kind: "confirm_overdue",
+          dedupeId,
+          data: { alert: "confirmation_overdue", requestedAt: row.createdAt },
+        }),
+      };
     case "reminder":
       return { outcome: toCustomer(ctx, dealer, row, { kind: "reminder", dedupeId }, who) };
     case "no_show_check": {
       const r = markNoShow(ctx, rt, row);
-      return r.released ? { outcome: r.outcome, release: { dealerId: row.dealerId, id: row.id } } : { outcome: r.outcome };
+      return r.released
+        ? { outcome: r.outcome, release: { dealerId: row.dealerId, id: row.id } }
+        : { outcome: r.outcome };
     }
     case "car_ready":
       return d.act === "customer"
         ? { outcome: toCustomer(ctx, dealer, row, { kind: "car_ready", dedupeId }, who) }
-        : { outcome: toStaff(ctx, dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, { kind: "car_ready_call", dedupeId }) };
+        : {
+            outcome: toStaff(ctx, dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, {
+              kind: "car_ready_call",
+              dedupeId,
+            }),
+          };
     case "progress_check":
-      return { outcome: toStaff(ctx, dealer, row, `advisor:${row.advisorId}`, { kind: "progress_check", dedupeId, data: { task: "progress_check" } }) };
+      return {
+        outcome: toStaff(ctx, dealer, row, `advisor:${row.advisorId}`, {
+          kind: "progress_check",
+          dedupeId,
+          data: { task: "progress_check" },
+        }),
+      };
     case "follow_up":
       return d.act === "customer"
         ? { outcome: toCustomer(ctx, dealer, row, { kind: "follow_up", dedupeId }, who) }

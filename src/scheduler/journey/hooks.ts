@@ -23,7 +23,13 @@ import { scheduleProgressCheck } from "./progress-check.js";
 /** After the booking's insert: customer/vehicle links, the booking file, the timers. */
 type Linkable = Omit<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson">;
 
-export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: Linkable, req: BookingRequest, caller: Caller): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson"> {
+export function onBooked(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  row: Linkable,
+  req: BookingRequest,
+  caller: Caller,
+): Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson"> {
   const file = bookingFile(ctx.sqlite, rt.dealer, req);
   const linked = linkPeople(ctx, row.dealerId, row.id, req, caller);
   const patch = {
@@ -44,11 +50,18 @@ export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRo
   rescheduleJobsFor(ctx, row);
   scheduleProgressCheck(ctx, row);
   // The customer who moved it knows; anyone else's move is told to them.
-  if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
+  if (ctx.actor !== "customer")
+    toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
 
 /** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */
-export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, action: Action, from?: string): void {
+export function onTransition(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  row: AppointmentRow,
+  action: Action,
+  from?: string,
+): void {
   const at = isoNow(ctx);
   switch (action) {
     case "confirm":
@@ -56,7 +69,8 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
       return;
     case "cancel":
       cancelJobs(ctx.sqlite, row.id, JOB_KINDS, "cancelled:cancelled", at);
-      if (ctx.actor !== "customer") toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
+      if (ctx.actor !== "customer")
+        toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
       return;
     case "no-show":
       cancelJobs(ctx.sqlite, row.id, [...DIES_WITH_APPOINTMENT, "no_show_check"], "cancelled:no_show", at);
@@ -64,7 +78,11 @@ export function onTransition(ctx: WriteContext, rt: DealerRuntime, row: Appointm
       return;
     case "complete": {
       const t = followUpTimer(row.id, ctx.nowMs);
-      scheduleJob(ctx.sqlite, { dealerId: row.dealerId, kind: t.kind, appointmentId: row.id, dueAt: t.dueAt, dedupeKey: t.dedupeKey }, at);
+      scheduleJob(
+        ctx.sqlite,
+        { dealerId: row.dealerId, kind: t.kind, appointmentId: row.id, dueAt: t.dueAt, dedupeKey: t.dedupeKey },
+        at,
+      );
       nextVisit(ctx, rt, row);
       return;
     }

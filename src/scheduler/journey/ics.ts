@@ -18,7 +18,10 @@ const encoder = new TextEncoder();
 
 /** 20261124T091500Z */
 export function icsUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
@@ -56,7 +59,14 @@ export interface Invitation {
 const person = (p: { name: string; email: string }) => `CN="${p.name.replace(/["\r\n]/g, "")}":mailto:${p.email}`;
 
 export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string, invite?: Invitation): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pitlane//Service appointments//EN", "CALSCALE:GREGORIAN", `METHOD:${invite?.method ?? "PUBLISH"}`, `X-WR-CALNAME:${icsText(name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Pitlane//Service appointments//EN",
+    "CALSCALE:GREGORIAN",
+    `METHOD:${invite?.method ?? "PUBLISH"}`,
+    `X-WR-CALNAME:${icsText(name)}`,
+  ];
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
@@ -69,7 +79,9 @@ export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string,
       `LOCATION:${icsText(e.location)}`,
       `DESCRIPTION:${icsText(e.description)}`,
       `STATUS:${e.status}`,
-      ...(invite ? [`ORGANIZER;${person(invite.organizer)}`, `ATTENDEE;ROLE=REQ-PARTICIPANT;${person(invite.attendee)}`] : []),
+      ...(invite
+        ? [`ORGANIZER;${person(invite.organizer)}`, `ATTENDEE;ROLE=REQ-PARTICIPANT;${person(invite.attendee)}`]
+        : []),
       "END:VEVENT",
     );
   }

@@ -15,7 +15,11 @@ import { rescheduleJobsFor } from "./schedule.js";
 export function onLateCheckIn(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   const task = `no_show_task:${row.id}`;
   if (!withdrawMessage(ctx.sqlite, task, "withdrawn:late_check_in", ctx.nowMs)) {
-    if (messageLeft(ctx.sqlite, task)) toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, { kind: "no_show_withdrawn", dedupeId: `no_show_withdrawn:${row.id}` });
+    if (messageLeft(ctx.sqlite, task))
+      toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, {
+        kind: "no_show_withdrawn",
+        dedupeId: `no_show_withdrawn:${row.id}`,
+      });
   }
   rescheduleJobsFor(ctx, row);
   scheduleProgressCheck(ctx, row); // and so does the progress check, if still ahead

@@ -14,7 +14,13 @@ import { bringIn, mobilityIn, render, type TemplateKind, type TemplateVars } fro
 
 export type Extra = Partial<TemplateVars>;
 
-export function templateVars(dealer: Dealer, row: AppointmentRow, customer: string, locale: "it" | "en", extra: Extra = {}): TemplateVars {
+export function templateVars(
+  dealer: Dealer,
+  row: AppointmentRow,
+  customer: string,
+  locale: "it" | "en",
+  extra: Extra = {},
+): TemplateVars {
   const v = appointmentView(dealer, row);
   return {
     dealer: dealer.config.name,
@@ -45,9 +51,21 @@ export interface Send {
  * "sent:<channel>" when something is on its way, else "skipped:no_consent" (the row is
  * kept as suppressed, so staff see it).
  */
-export function toCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, s: Send & { kind: CustomerKind }, who: Recipient = recipientOf(ctx.db, row)): string {
+export function toCustomer(
+  ctx: WriteContext,
+  dealer: Dealer,
+  row: AppointmentRow,
+  s: Send & { kind: CustomerKind },
+  who: Recipient = recipientOf(ctx.db, row),
+): string {
   const locale = who.locale ?? dealer.config.locale;
-  return sendToCustomer(ctx, dealer, who, { kind: s.kind, dedupeId: s.dedupeId, appointmentId: row.id, vars: templateVars(dealer, row, who.name, locale, s.extra), data: s.data });
+  return sendToCustomer(ctx, dealer, who, {
+    kind: s.kind,
+    dedupeId: s.dedupeId,
+    appointmentId: row.id,
+    vars: templateVars(dealer, row, who.name, locale, s.extra),
+    data: s.data,
+  });
 }
 
 /** To staff (supervisor, the advisor, the service desk), in the dealer's locale. */
@@ -55,6 +73,20 @@ export function toStaff(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, 
   const locale = dealer.config.locale;
   const who = recipientOf(ctx.db, row);
   const body = { ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, s.extra)), data: s.data };
-  enqueue(ctx.sqlite, { dealerId: dealer.id, appointmentId: row.id, kind: s.kind, audience: "staff", channel: "staff", locale, recipientRef: role, body, dedupeId: s.dedupeId }, ctx.nowMs);
+  enqueue(
+    ctx.sqlite,
+    {
+      dealerId: dealer.id,
+      appointmentId: row.id,
+      kind: s.kind,
+      audience: "staff",
+      channel: "staff",
+      locale,
+      recipientRef: role,
+      body,
+      dedupeId: s.dedupeId,
+    },
+    ctx.nowMs,
+  );
   return `staff:${role}`;
 }

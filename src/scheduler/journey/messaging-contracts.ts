@@ -19,8 +19,14 @@ export type SmsStopResult = z.infer<typeof SmsStopResult>;
 
 export const PreviewQuery = z.object({
   kind: z.enum([...CUSTOMER_KINDS, ...STAFF_TEMPLATES]).openapi({ param: { in: "query" } }),
-  locale: z.enum(LOCALES).optional().openapi({ param: { in: "query" }, description: "Default: the dealer's locale" }),
-  persona: z.enum(PERSONAS).optional().openapi({ param: { in: "query" } }),
+  locale: z
+    .enum(LOCALES)
+    .optional()
+    .openapi({ param: { in: "query" }, description: "Default: the dealer's locale" }),
+  persona: z
+    .enum(PERSONAS)
+    .optional()
+    .openapi({ param: { in: "query" } }),
 });
 export type PreviewQuery = z.infer<typeof PreviewQuery>;
 

@@ -13,13 +13,27 @@ import { searchOptions } from "../search.js";
 
 export const PROPOSED = 2;
 
-export function optionsLike(rt: DealerRuntime, row: AppointmentRow, fromDay: number, nowMs: number, days = 14): OptionView[] {
-  const res = searchOptions(rt, jobOfRow(rt, row), fromDay, days, PROPOSED, nowMs, { priority: rowPriority(rt.dealer, row) });
+export function optionsLike(
+  rt: DealerRuntime,
+  row: AppointmentRow,
+  fromDay: number,
+  nowMs: number,
+  days = 14,
+): OptionView[] {
+  const res = searchOptions(rt, jobOfRow(rt, row), fromDay, days, PROPOSED, nowMs, {
+    priority: rowPriority(rt.dealer, row),
+  });
   return res.options.slice(0, PROPOSED).map((o) => optionView(rt.dealer, o));
 }
 
 /** A routine service visit for this model: the dealer's "service" intervention (else "maintenance"). */
-export function serviceOptions(rt: DealerRuntime, model: string, fromDay: number, nowMs: number, days: number): OptionView[] {
+export function serviceOptions(
+  rt: DealerRuntime,
+  model: string,
+  fromDay: number,
+  nowMs: number,
+  days: number,
+): OptionView[] {
   const code = ["service", "maintenance"].find((c) => rt.dealer.interventions.has(c));
   if (!code) return [];
   const job = deriveJob(rt.dealer, { interventions: [code], known: true, mobility: "none" });
@@ -29,4 +43,5 @@ export function serviceOptions(rt: DealerRuntime, model: string, fromDay: number
 }
 
 /** "2026-11-24 10:15 (Anna Rossi)" lines for the templates. */
-export const optionLines = (options: OptionView[]) => options.map((o) => `${o.start.slice(0, 10)} ${o.start.slice(11, 16)} (${o.advisorName})`);
+export const optionLines = (options: OptionView[]) =>
+  options.map((o) => `${o.start.slice(0, 10)} ${o.start.slice(11, 16)} (${o.advisorName})`);

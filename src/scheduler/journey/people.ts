@@ -4,7 +4,17 @@ import { isoNow, type WriteContext } from "../context.js";
 import type { BookingRequest, PossibleMatch } from "../contracts.js";
 import type { Caller } from "../trust.js";
 import { personaOf } from "./persona.js";
-import { customerById, type CustomerRow, findCustomer, findVehicle, insertCustomer, insertVehicle, updateCustomer, updateVehicle, type VehicleRow } from "../../db/repos/people.js";
+import {
+  customerById,
+  type CustomerRow,
+  findCustomer,
+  findVehicle,
+  insertCustomer,
+  insertVehicle,
+  updateCustomer,
+  updateVehicle,
+  type VehicleRow,
+} from "../../db/repos/people.js";
 
 // Links a booking to its customer and vehicle records, inside the booking transaction.
 //
@@ -56,14 +66,32 @@ function upsertCustomer(ctx: WriteContext, dealerId: string, req: BookingRequest
     return { ...existing, ...prefs };
   }
   const row: CustomerRow = {
-    id: crypto.randomUUID(), dealerId, email: null, phone: null, emailHash: null, phoneHash: null,
-    preferredChannel: null, reminderConsent: false, locale: null, persona: null, personaSource: null, createdAt: at, ...prefs,
+    id: crypto.randomUUID(),
+    dealerId,
+    email: null,
+    phone: null,
+    emailHash: null,
+    phoneHash: null,
+    preferredChannel: null,
+    reminderConsent: false,
+    locale: null,
+    persona: null,
+    personaSource: null,
+    createdAt: at,
+    ...prefs,
   };
   insertCustomer(ctx.db, row);
   return row;
 }
 
-function upsertVehicle(ctx: WriteContext, dealerId: string, appointmentId: string, req: BookingRequest, owner: CustomerRow, at: string): VehicleRow | null {
+function upsertVehicle(
+  ctx: WriteContext,
+  dealerId: string,
+  appointmentId: string,
+  req: BookingRequest,
+  owner: CustomerRow,
+  at: string,
+): VehicleRow | null {
   const v = req.vehicle;
   if (!v.vin) return null; // without a VIN there is nothing to identify the car by
   const vin = v.vin.toUpperCase();
@@ -76,14 +104,29 @@ function upsertVehicle(ctx: WriteContext, dealerId: string, appointmentId: strin
   };
   const existing = findVehicle(ctx.db, dealerId, vin);
   if (!existing) {
-    const row: VehicleRow = { id: crypto.randomUUID(), dealerId, vin, plate: null, electrified: false, nextServiceDue: null, priority: false, createdAt: at, ownerCustomerId: owner.id, ...facts };
+    const row: VehicleRow = {
+      id: crypto.randomUUID(),
+      dealerId,
+      vin,
+      plate: null,
+      electrified: false,
+      nextServiceDue: null,
+      priority: false,
+      createdAt: at,
+      ownerCustomerId: owner.id,
+      ...facts,
+    };
     insertVehicle(ctx.db, row);
     return row;
   }
   const patch: Partial<VehicleRow> = { ...facts, ownerCustomerId: owner.id };
   if (existing.ownerCustomerId !== owner.id) {
     audit(ctx.db, {
-      dealerId, appointmentId, at, actor: ctx.actor, action: "vehicle.ownership_changed",
+      dealerId,
+      appointmentId,
+      at,
+      actor: ctx.actor,
+      action: "vehicle.ownership_changed",
       before: { vehicleId: existing.id, ownerCustomerId: existing.ownerCustomerId },
       after: { vehicleId: existing.id, ownerCustomerId: owner.id },
     });
@@ -92,7 +135,13 @@ function upsertVehicle(ctx: WriteContext, dealerId: string, appointmentId: strin
   return { ...existing, ...patch };
 }
 
-export function linkPeople(ctx: WriteContext, dealerId: string, appointmentId: string, req: BookingRequest, caller: Caller): Linked {
+export function linkPeople(
+  ctx: WriteContext,
+  dealerId: string,
+  appointmentId: string,
+  req: BookingRequest,
+  caller: Caller,
+): Linked {
   const at = isoNow(ctx);
   if (caller.kind === "anonymous") return linkAnonymous(ctx, dealerId, req, at);
   const customer = upsertCustomer(ctx, dealerId, req, at);

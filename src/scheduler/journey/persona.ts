@@ -12,7 +12,9 @@ export function assessPersona(answers: NonNullable<Customer["personaAnswers"]>):
   return best;
 }
 
-export function personaOf(c: Pick<Customer, "persona" | "personaAnswers">): { persona: Persona; source: "crm" | "assessed" } | null {
+export function personaOf(
+  c: Pick<Customer, "persona" | "personaAnswers">,
+): { persona: Persona; source: "crm" | "assessed" } | null {
   if (c.persona) return { persona: c.persona, source: "crm" };
   if (c.personaAnswers) return { persona: assessPersona(c.personaAnswers), source: "assessed" };
   return null;

@@ -14,9 +14,19 @@ const SAMPLE_LINK = "https://example.invalid/v1/manage/sample-token";
 
 export function sampleVars(dealer: { name: string; address: string; parking: string }, locale: Locale): TemplateVars {
   return {
-    dealer: dealer.name, date: "2026-11-25", time: "11:00", reason: locale === "it" ? "Tagliando" : "Maintenance", greeter: "Anna Rossi",
-    parking: dealer.parking || "-", address: dealer.address, vehicle: "Grecale AB123CD", mobility: mobilityIn(locale, "courtesy_car"),
-    bring: bringIn(locale, ["driving licence"]), customer: "Marco Bianchi", readyTime: "2026-11-25 16:30", dueDate: "2027-01-15",
+    dealer: dealer.name,
+    date: "2026-11-25",
+    time: "11:00",
+    reason: locale === "it" ? "Tagliando" : "Maintenance",
+    greeter: "Anna Rossi",
+    parking: dealer.parking || "-",
+    address: dealer.address,
+    vehicle: "Grecale AB123CD",
+    mobility: mobilityIn(locale, "courtesy_car"),
+    bring: bringIn(locale, ["driving licence"]),
+    customer: "Marco Bianchi",
+    readyTime: "2026-11-25 16:30",
+    dueDate: "2027-01-15",
     options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"],
   };
 }
@@ -28,8 +38,20 @@ export function previewMessage(ctx: Ctx, input: { dealerId: string; query: Previ
   const cfg = rt.dealer.config;
   const locale = q.locale ?? cfg.locale;
   const linked = LINKED_KINDS.has(q.kind);
-  const m = compose(q.kind, locale, sampleVars(cfg, locale), { persona: q.persona, messaging: cfg.messaging, link: linked });
+  const m = compose(q.kind, locale, sampleVars(cfg, locale), {
+    persona: q.persona,
+    messaging: cfg.messaging,
+    link: linked,
+  });
   const link = linked ? SAMPLE_LINK : null;
   const sms = smsText(cfg.name, m.subject, m.sms, link);
-  return { kind: q.kind as CustomerKind, locale, subject: m.subject, text: withLink(m.text, link), html: withLink(m.html, link), sms, smsSegments: segments(sms) };
+  return {
+    kind: q.kind as CustomerKind,
+    locale,
+    subject: m.subject,
+    text: withLink(m.text, link),
+    html: withLink(m.html, link),
+    sms,
+    smsSegments: segments(sms),
+  };
 }

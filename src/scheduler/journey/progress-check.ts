@@ -15,22 +15,38 @@ interface Slice {
 
 /** Epoch ms at which 80 % of the planned labour is done, or null without a technician plan. */
 export function progressCheckAt(labourJson: string): number | null {
-  const slices = (JSON.parse(labourJson) as Slice[]).filter((l) => l.start !== undefined && l.end !== undefined && l.minutes > 0).sort((a, b) => a.start! - b.start!);
+  const slices = (JSON.parse(labourJson) as Slice[])
+    .filter((l) => l.start !== undefined && l.end !== undefined && l.minutes > 0)
+    .sort((a, b) => a.start! - b.start!);
   const total = slices.reduce((a, l) => a + l.minutes, 0);
   if (total === 0) return null;
   const target = total * 0.8;
   let done = 0;
   for (const l of slices) {
-    if (done + l.minutes >= target) return Math.round((l.start! + ((l.end! - l.start!) * (target - done)) / l.minutes) * MINUTE);
+    if (done + l.minutes >= target)
+      return Math.round((l.start! + ((l.end! - l.start!) * (target - done)) / l.minutes) * MINUTE);
     done += l.minutes;
   }
   return null;
 }
 
 /** Cancels the pending check and schedules the one of the current plan (if still ahead). */
-export function scheduleProgressCheck(ctx: WriteContext, row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">): void {
+export function scheduleProgressCheck(
+  ctx: WriteContext,
+  row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">,
+): void {
   cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
   const dueAt = progressCheckAt(row.labourJson);
   if (dueAt === null || dueAt <= ctx.nowMs) return;
-  scheduleJob(ctx.sqlite, { dealerId: row.dealerId, kind: "progress_check", appointmentId: row.id, dueAt, dedupeKey: `progress_check:${row.id}:${dueAt}` }, isoNow(ctx));
+  scheduleJob(
+    ctx.sqlite,
+    {
+      dealerId: row.dealerId,
+      kind: "progress_check",
+      appointmentId: row.id,
+      dueAt,
+      dedupeKey: `progress_check:${row.id}:${dueAt}`,
+    },
+    isoNow(ctx),
+  );
 }

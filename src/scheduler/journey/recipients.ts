@@ -43,13 +43,26 @@ export function reachBy(c: Contact): ContactChannel | null {
 }
 
 const fromRow = (c: CustomerRow): Contact => ({
-  name: c.name, email: c.email, phone: c.phone, consent: c.reminderConsent,
-  preferred: c.preferredChannel as ContactChannel | null, locale: c.locale as Locale | null, persona: c.persona as Persona | null,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  consent: c.reminderConsent,
+  preferred: c.preferredChannel as ContactChannel | null,
+  locale: c.locale as Locale | null,
+  persona: c.persona as Persona | null,
 });
 
 const fromJson = (json: string): Contact => {
   const c = JSON.parse(json) as Customer;
-  return { name: c.name, email: c.email, phone: c.phone, consent: c.reminders?.consent === true, preferred: c.reminders?.channel ?? null, locale: c.locale ?? null, persona: c.persona ?? null };
+  return {
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    consent: c.reminders?.consent === true,
+    preferred: c.reminders?.channel ?? null,
+    locale: c.locale ?? null,
+    persona: c.persona ?? null,
+  };
 };
 
 export function customerContact(db: Db, ref: string): Contact | null {
@@ -76,5 +89,11 @@ export function recipientOfCustomer(row: CustomerRow): Recipient {
 }
 
 const recipient = (ref: string, c: Contact): Recipient => ({
-  ref, name: c.name, channel: reachBy(c), locale: c.locale, persona: c.persona ?? null, consent: c.consent, has: { email: !!c.email, phone: !!c.phone },
+  ref,
+  name: c.name,
+  channel: reachBy(c),
+  locale: c.locale,
+  persona: c.persona ?? null,
+  consent: c.consent,
+  has: { email: !!c.email, phone: !!c.phone },
 });

@@ -87,7 +87,9 @@ export function aggregate(rows: ReportRow[], f: ReportFrame): Figures {
   const quiet = scheduled.filter((r) => {
     if (r.inRush) return false;
     const e = r.receptionStart + r.receptionMinutes;
-    const load = scheduled.filter((o) => o !== r && overlap(o.receptionStart, o.receptionStart + o.receptionMinutes, r.receptionStart, e) > 0).length;
+    const load = scheduled.filter(
+      (o) => o !== r && overlap(o.receptionStart, o.receptionStart + o.receptionMinutes, r.receptionStart, e) > 0,
+    ).length;
     return load < f.quietLimit;
   });
 
@@ -97,7 +99,8 @@ export function aggregate(rows: ReportRow[], f: ReportFrame): Figures {
   let carMinutes = 0;
   for (const r of holding) {
     desk += overlap(r.receptionStart, r.receptionStart + r.receptionMinutes, from, to);
-    if (r.returnStart !== null && r.returnMinutes !== null) desk += overlap(r.returnStart, r.returnStart + r.returnMinutes, from, to);
+    if (r.returnStart !== null && r.returnMinutes !== null)
+      desk += overlap(r.returnStart, r.returnStart + r.returnMinutes, from, to);
     labour += r.labourMinutes;
     if (r.car) carMinutes += overlap(r.car[0], r.car[1], from, to);
   }
@@ -119,7 +122,10 @@ export function reportCsv(fig: Figures): string {
   const lines = ["metric,numerator,denominator,value"];
   const row = (name: string, s: Share) => lines.push(`${name},${s.numerator},${s.denominator},${s.share ?? ""}`);
   lines.push(`bookings,${fig.bookings},,${fig.bookings}`);
-  for (const [ch, n] of Object.entries(fig.bookingsByChannel).sort()) lines.push(`bookings.${ch},${n},${fig.bookings},${fig.bookings ? Math.round((n / fig.bookings) * 10_000) / 10_000 : ""}`);
+  for (const [ch, n] of Object.entries(fig.bookingsByChannel).sort())
+    lines.push(
+      `bookings.${ch},${n},${fig.bookings},${fig.bookings ? Math.round((n / fig.bookings) * 10_000) / 10_000 : ""}`,
+    );
   row("confirmed_within_24h", fig.confirmedWithin24h);
   row("no_show_rate", fig.noShowRate);
   row("express_within_one_day", fig.expressWithinOneDay);

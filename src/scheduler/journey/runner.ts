@@ -39,13 +39,16 @@ const MAX_ATTEMPTS = 8;
 
 class LeaseLost extends Error {}
 
-const retryAt = (job: JobRow, nowMs: number) => (job.attempts >= MAX_ATTEMPTS ? null : nowMs + Math.min(2 ** job.attempts * 30_000, 3_600_000));
+const retryAt = (job: JobRow, nowMs: number) =>
+  job.attempts >= MAX_ATTEMPTS ? null : nowMs + Math.min(2 ** job.attempts * 30_000, 3_600_000);
 
 export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}): RunReport {
   const report: RunReport = { ran: [], failed: 0 };
   const at = new Date(nowMs).toISOString();
   for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
-    const claimed = immediate(deps.sqlite, () => claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100));
+    const claimed = immediate(deps.sqlite, () =>
+      claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100),
+    );
     if (claimed.length === 0) break;
     runBatch(deps, claimed, nowMs, at, report);
   }
@@ -64,7 +67,13 @@ function runBatch(deps: JourneyDeps, claimed: JobRow[], nowMs: number, at: strin
   const failed: Array<{ job: JobRow; message: string }> = [];
   immediate(deps.sqlite, () => {
     for (const job of claimed) {
-      const ctx: WriteContext = { db: deps.db, sqlite: deps.sqlite, runtimes: deps.runtimes, nowMs, actor: "scheduler" };
+      const ctx: WriteContext = {
+        db: deps.db,
+        sqlite: deps.sqlite,
+        runtimes: deps.runtimes,
+        nowMs,
+        actor: "scheduler",
+      };
       try {
         const r = immediate(deps.sqlite, () => {
           const r = runJob(ctx, job);
@@ -88,6 +97,13 @@ function runBatch(deps: JourneyDeps, claimed: JobRow[], nowMs: number, at: strin
   for (const { job, message } of failed) {
     report.failed++;
     // Ids and kinds only: job payloads and errors never carry contact details.
-    deps.log?.({ level: "error", msg: "job failed", jobId: job.id, kind: job.kind, attempts: job.attempts, error: message.slice(0, 200) });
+    deps.log?.({
+      level: "error",
+      msg: "job failed",
+      jobId: job.id,
+      kind: job.kind,
+      attempts: job.attempts,
+      error: message.slice(0, 200),
+    });
   }
 }

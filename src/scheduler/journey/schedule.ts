@@ -5,28 +5,66 @@ import { isoNow, type WriteContext } from "../context.js";
 import { cancelJobs, cancelOtherServiceReminders, scheduleJob } from "../../db/repos/jobs.js";
 import type { VehicleRow } from "../../db/repos/people.js";
 import { recipientOf } from "./recipients.js";
-import { bookingTimers, DAY, MINUTE, PLACEMENT_KINDS, placementTimers, SERVICE_REMINDER_LEAD_DAYS, type Timer } from "./timers.js";
+import {
+  bookingTimers,
+  DAY,
+  MINUTE,
+  PLACEMENT_KINDS,
+  placementTimers,
+  SERVICE_REMINDER_LEAD_DAYS,
+  type Timer,
+} from "./timers.js";
 
 // Schedules the durable timers, always inside the transaction of their cause (booking,
 // move, completion, a vehicle's next service date). See timers.ts for the instants.
 
-function write(ctx: WriteContext, dealerId: string, appointmentId: string | null, timers: Timer[], payload?: Record<string, unknown>): void {
+function write(
+  ctx: WriteContext,
+  dealerId: string,
+  appointmentId: string | null,
+  timers: Timer[],
+  payload?: Record<string, unknown>,
+): void {
   const at = isoNow(ctx);
-  for (const t of timers) scheduleJob(ctx.sqlite, { dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload }, at);
+  for (const t of timers)
+    scheduleJob(
+      ctx.sqlite,
+      { dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload },
+      at,
+    );
 }
 
 const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
 
 /** A new booking: supervisor notice now, confirm-overdue, reminder, no-show check, car ready. */
 export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
-  const timers = bookingTimers({ id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, channel: row.channel, createdMs: Date.parse(row.createdAt) }, consented(ctx, row), ctx.nowMs);
+  const timers = bookingTimers(
+    {
+      id: row.id,
+      receptionStart: row.receptionStart,
+      readyAt: row.readyAt,
+      channel: row.channel,
+      createdMs: Date.parse(row.createdAt),
+    },
+    consented(ctx, row),
+    ctx.nowMs,
+  );
   write(ctx, row.dealerId, row.id, timers);
 }
 
 /** A moved appointment: the placement timers follow it (same key for the same instant). */
 export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
   cancelJobs(ctx.sqlite, row.id, PLACEMENT_KINDS, "cancelled:moved", isoNow(ctx));
-  write(ctx, row.dealerId, row.id, placementTimers({ id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt }, consented(ctx, row), ctx.nowMs));
+  write(
+    ctx,
+    row.dealerId,
+    row.id,
+    placementTimers(
+      { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt },
+      consented(ctx, row),
+      ctx.nowMs,
+    ),
+  );
 }
 
 /**

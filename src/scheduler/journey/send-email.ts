@@ -12,18 +12,38 @@ import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from ".
 // id, so a resend after a crash between SMTP's "250" and our record is the same message
 // to every mail client, and nothing is sent again once the delivery is recorded.
 
-const INVITE: Record<string, "REQUEST" | "CANCEL"> = { confirmed: "REQUEST", appointment_moved: "REQUEST", cancelled: "CANCEL" };
+const INVITE: Record<string, "REQUEST" | "CANCEL"> = {
+  confirmed: "REQUEST",
+  appointment_moved: "REQUEST",
+  cancelled: "CANCEL",
+};
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1) || "pitlane.invalid";
 
-export function emailOf(deps: JourneyDeps, dealer: Dealer, m: MessageRow, c: Contact & { email: string }, text: string, html: string, from: string): OutgoingMail {
+export function emailOf(
+  deps: JourneyDeps,
+  dealer: Dealer,
+  m: MessageRow,
+  c: Contact & { email: string },
+  text: string,
+  html: string,
+  from: string,
+): OutgoingMail {
   const cfg = dealer.config.messaging.email;
   const attachments: OutgoingMail["attachments"] = [];
   const method = INVITE[m.kind];
   const row = method && m.appointmentId ? findAppointment(deps.db, dealer.id, m.appointmentId) : undefined;
   if (method && row) {
-    const ics = appointmentCalendar(dealer, row, m.locale === "it" ? "it" : "en", { method, organizer: { name: dealer.config.name, email: cfg.replyTo ?? from }, attendee: { name: c.name, email: c.email } });
-    attachments.push({ filename: method === "CANCEL" ? "cancellation.ics" : "invite.ics", content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` });
+    const ics = appointmentCalendar(dealer, row, m.locale === "it" ? "it" : "en", {
+      method,
+      organizer: { name: dealer.config.name, email: cfg.replyTo ?? from },
+      attendee: { name: c.name, email: c.email },
+    });
+    attachments.push({
+      filename: method === "CANCEL" ? "cancellation.ics" : "invite.ics",
+      content: ics,
+      contentType: `text/calendar; charset=utf-8; method=${method}`,
+    });
   }
   return {
     from: `"${dealer.config.name.replace(/["\\]/g, "")}" <${from}>`,
@@ -37,7 +57,14 @@ export function emailOf(deps: JourneyDeps, dealer: Dealer, m: MessageRow, c: Con
   };
 }
 
-export async function sendEmail(deps: JourneyDeps, dealer: Dealer, m: MessageRow, c: Contact, text: string, html: string): Promise<Outcome> {
+export async function sendEmail(
+  deps: JourneyDeps,
+  dealer: Dealer,
+  m: MessageRow,
+  c: Contact,
+  text: string,
+  html: string,
+): Promise<Outcome> {
   const mail = deps.messaging?.mail;
   if (!mail) return { error: "email is not configured on this server (SMTP_URL)", final: true };
   if (!c.email) return { suppress: "no_address" };
@@ -48,7 +75,8 @@ export async function sendEmail(deps: JourneyDeps, dealer: Dealer, m: MessageRow
   } catch (err) {
     // The SMTP reply code and kind, never the envelope (it holds the address).
     const permanent = err instanceof MailError && err.permanent;
-    const msg = err instanceof Error ? err.message.replace(/<[^>]*@[^>]*>|\S+@\S+/g, "<address>").slice(0, 200) : "SMTP error";
+    const msg =
+      err instanceof Error ? err.message.replace(/<[^>]*@[^>]*>|\S+@\S+/g, "<address>").slice(0, 200) : "SMTP error";
     return { error: `SMTP: ${msg}`, final: permanent };
   }
 }

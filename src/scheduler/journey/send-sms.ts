@@ -13,7 +13,15 @@ import type { DeliveryOutcome as Outcome, FetchFn } from "./transports.js";
 // window (outside it the row waits for the window to open, without using up an
 // attempt), to the E.164 form of the customer's number, within two segments.
 
-export async function sendText(deps: JourneyDeps, dealer: Dealer, m: MessageRow, c: Contact, nowMs: number, fetchFn: FetchFn, link: string | null): Promise<Outcome> {
+export async function sendText(
+  deps: JourneyDeps,
+  dealer: Dealer,
+  m: MessageRow,
+  c: Contact,
+  nowMs: number,
+  fetchFn: FetchFn,
+  link: string | null,
+): Promise<Outcome> {
   const sms = dealer.config.messaging.sms;
   const to = c.phone ? toE164(c.phone, sms.defaultCountryCode) : null;
   if (!to) return { suppress: "no_address" };
@@ -21,6 +29,15 @@ export async function sendText(deps: JourneyDeps, dealer: Dealer, m: MessageRow,
   const open = nextWindowOpen(nowMs, dealer.tz, sms.window);
   if (open > nowMs) return { defer: open, reason: "window" };
   const provider = deps.messaging?.sms;
-  if (!provider) return { error: "SMS is not configured on this server (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)", final: true };
-  return sendSms(provider, fetchFn, to, smsText(dealer.config.name, m.body.subject, m.body.sms ?? m.body.subject, link));
+  if (!provider)
+    return {
+      error: "SMS is not configured on this server (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)",
+      final: true,
+    };
+  return sendSms(
+    provider,
+    fetchFn,
+    to,
+    smsText(dealer.config.name, m.body.subject, m.body.sms ?? m.body.subject, link),
+  );
 }

@@ -22,19 +22,39 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
   const nowMin = epochMinute(ctx.nowMs);
   const upcoming = hasUpcomingVisit(ctx.sqlite, vehicle.id, nowMin);
   const who = recipientOfCustomer(owner);
-  const d = decide("service_reminder", { status: "n/a", nowMs: ctx.nowMs, receptionStartMs: 0, readyAtMs: 0, reachable: who.channel !== null, upcoming });
+  const d = decide("service_reminder", {
+    status: "n/a",
+    nowMs: ctx.nowMs,
+    receptionStartMs: 0,
+    readyAtMs: 0,
+    reachable: who.channel !== null,
+    upcoming,
+  });
   if (d.act === "skip") return `skipped:${d.why}`;
   const dealer = rt.dealer;
   const today = dealer.dayOf(nowMin);
   const options = serviceOptions(rt, vehicle.model, today + 1, ctx.nowMs, 21);
   const locale = who.locale ?? dealer.config.locale;
   const vars = {
-    dealer: dealer.config.name, date: "", time: "", reason: "", greeter: "", parking: dealer.config.parking, address: dealer.config.address,
-    vehicle: [vehicle.model, vehicle.plate].filter(Boolean).join(" "), mobility: mobilityIn(locale, "none"), bring: bringIn(locale, []),
-    customer: who.name, dueDate: vehicle.nextServiceDue ?? "", options: optionLines(options),
+    dealer: dealer.config.name,
+    date: "",
+    time: "",
+    reason: "",
+    greeter: "",
+    parking: dealer.config.parking,
+    address: dealer.config.address,
+    vehicle: [vehicle.model, vehicle.plate].filter(Boolean).join(" "),
+    mobility: mobilityIn(locale, "none"),
+    bring: bringIn(locale, []),
+    customer: who.name,
+    dueDate: vehicle.nextServiceDue ?? "",
+    options: optionLines(options),
   };
   return sendToCustomer(ctx, dealer, who, {
-    kind: "service_reminder", dedupeId: `job:${job.dedupeKey}`, appointmentId: null, vars,
+    kind: "service_reminder",
+    dedupeId: `job:${job.dedupeKey}`,
+    appointmentId: null,
+    vars,
     data: { vehicleId: vehicle.id, dueDate: vehicle.nextServiceDue, options },
   });
 }

@@ -27,7 +27,10 @@ export class Journey {
     const run = this.chain.then(async () => {
       scanServiceReminders(this.deps, nowMs);
       const jobs = await runDueYielding(this.deps, nowMs);
-      const deliveries = opts.deliver === false ? { delivered: [], retried: [], failed: [] } : await deliverDue(this.deps, nowMs, this.fetchFn);
+      const deliveries =
+        opts.deliver === false
+          ? { delivered: [], retried: [], failed: [] }
+          : await deliverDue(this.deps, nowMs, this.fetchFn);
       return { jobs, deliveries };
     });
     this.chain = run.catch(() => {}).finally(() => this.pending--);

@@ -10,16 +10,23 @@ import { recordStop } from "../../db/repos/stops.js";
 // later text goes to that number at this dealer, including those already queued. The
 // audit row names the source, never the number.
 
-export function stopTexts(ctx: WriteContext, input: { dealerId: string; phone: string; source: "staff" | "inbound" }): SmsStopResult {
+export function stopTexts(
+  ctx: WriteContext,
+  input: { dealerId: string; phone: string; source: "staff" | "inbound" },
+): SmsStopResult {
   const { dealerId, phone, source } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const e164 = toE164(phone, rt.dealer.config.messaging.sms.defaultCountryCode);
-  if (!e164) throw new DomainError("validation_failed", "phone: not a phone number", { errors: [{ path: "phone", message: "not a phone number", in: "body" }] });
+  if (!e164)
+    throw new DomainError("validation_failed", "phone: not a phone number", {
+      errors: [{ path: "phone", message: "not a phone number", in: "body" }],
+    });
   const at = new Date(ctx.nowMs).toISOString();
   const fresh = immediate(ctx.sqlite, () => {
     const added = recordStop(ctx.sqlite, dealerId, smsStopHash(e164), source, at);
-    if (added) audit(ctx.db, { dealerId, appointmentId: null, at, actor: ctx.actor, action: "sms.stop", after: { source } });
+    if (added)
+      audit(ctx.db, { dealerId, appointmentId: null, at, actor: ctx.actor, action: "sms.stop", after: { source } });
     return added;
   });
   return { dealerId, stopped: true, alreadyStopped: !fresh };

@@ -12,7 +12,8 @@ export interface SmsWindow {
 
 const at = (date: Temporal.PlainDate, hhmm: string, zone: string): number => {
   if (hhmm === "24:00") return date.add({ days: 1 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-  return Temporal.PlainDateTime.from(`${date.toString()}T${hhmm}`).toZonedDateTime(zone, { disambiguation: "later" }).epochMilliseconds;
+  return Temporal.PlainDateTime.from(`${date.toString()}T${hhmm}`).toZonedDateTime(zone, { disambiguation: "later" })
+    .epochMilliseconds;
 };
 
 /** nowMs when it is inside the window, else the next instant the window opens. */

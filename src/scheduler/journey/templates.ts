@@ -24,53 +24,173 @@ export interface TemplateVars {
 }
 
 export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
-export const STAFF_TEMPLATES = ["supervisor_notice", "confirm_overdue", "no_show_task", "next_visit", "car_ready_call", "follow_up_call", "no_show_withdrawn", "progress_check", "ready_conflict", "extra_work_approval"] as const;
+export const STAFF_TEMPLATES = [
+  "supervisor_notice",
+  "confirm_overdue",
+  "no_show_task",
+  "next_visit",
+  "car_ready_call",
+  "follow_up_call",
+  "no_show_withdrawn",
+  "progress_check",
+  "ready_conflict",
+  "extra_work_approval",
+] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
 type Render = (v: TemplateVars) => { subject: string; text: string };
 
-const opts = (v: TemplateVars, none: string) => (v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none);
+const opts = (v: TemplateVars, none: string) =>
+  v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;
 
 const EN: Record<TemplateKind, Render> = {
-  confirmed: (v) => ({ subject: `Appointment confirmed: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} (${v.reason}) is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
-  reminder: (v) => ({ subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`, text: `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. Mobility: ${v.mobility}. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.` }),
-  appointment_moved: (v) => ({ subject: `Appointment moved: ${v.date} ${v.time}`, text: `Dear ${v.customer}, your appointment at ${v.dealer} is now on ${v.date} at ${v.time} (${v.reason}). ${v.greeter} will welcome you.` }),
-  cancelled: (v) => ({ subject: `Appointment cancelled`, text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} has been cancelled. Call us to book a new one.` }),
-  car_ready: (v) => ({ subject: `Your ${v.vehicle} will be ready at ${v.readyTime}`, text: `Dear ${v.customer}, your ${v.vehicle} will be ready at ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.` }),
-  follow_up: (v) => ({ subject: `How was your visit to ${v.dealer}?`, text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us with any concern.` }),
-  service_reminder: (v) => ({ subject: `Your ${v.vehicle} is due for service on ${v.dueDate}`, text: `Dear ${v.customer}, your ${v.vehicle} is due for maintenance on ${v.dueDate}. We can welcome you on: ${opts(v, "call us for a time")}.` }),
-  supervisor_notice: (v) => ({ subject: `New booking ${v.date} ${v.time}: ${v.reason}`, text: `New booking for ${v.date} ${v.time}: ${v.reason}, ${v.vehicle}, ready at ${v.readyTime}; advisor ${v.greeter}. Hold a bay.` }),
-  confirm_overdue: (v) => ({ subject: `Online request not confirmed within 24 h`, text: `The online request for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) is still unconfirmed after 24 hours. Confirm it or call the customer.` }),
-  no_show_task: (v) => ({ subject: `No-show: contact and reschedule`, text: `${v.customer} did not arrive for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}). Call and propose: ${opts(v, "no free slot found; check the board")}.` }),
-  next_visit: (v) => ({ subject: `Offer the next visit to ${v.customer}`, text: `At delivery of ${v.vehicle}, offer the next service visit: ${opts(v, "no free slot found")}.` }),
-  car_ready_call: (v) => ({ subject: `Call ${v.customer}: car ready at ${v.readyTime}`, text: `Call ${v.customer}: the ${v.vehicle} will be ready at ${v.readyTime} (no consent to automatic messages).` }),
-  follow_up_call: (v) => ({ subject: `Follow-up call: ${v.customer}`, text: `Call ${v.customer} about the visit of ${v.date} (${v.reason}, ${v.vehicle}): satisfaction and concerns.` }),
-  no_show_withdrawn: (v) => ({ subject: `No-show withdrawn: ${v.customer} arrived late`, text: `${v.customer} arrived late for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) and has been checked in. Ignore the no-show task: no call needed.` }),
-  ready_time_changed: (v) => ({ subject: `New ready time for your ${v.vehicle}: ${v.readyTime}`, text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready at ${v.readyTime}. ${v.greeter} will hand it back to you at ${v.dealer}.` }),
-  progress_check: (v) => ({ subject: `Progress check: ${v.vehicle}, ready at ${v.readyTime}`, text: `80% of the planned labour on the ${v.vehicle} (${v.reason}) is due now. Check progress with the technician; report it so the promise to ${v.customer} (ready at ${v.readyTime}) stays true.` }),
-  ready_conflict: (v) => ({ subject: `Ready time moved: the return of ${v.vehicle} needs you`, text: `The ${v.vehicle} of ${v.customer} will be ready at ${v.readyTime}, after its return appointment, and the return could not follow (${opts(v, "see the task data")}). Arrange the return and the mobility with the customer.` }),
-  extra_work_approval: (v) => ({ subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`, text: `Extra work was found on the ${v.vehicle} (${opts(v, "see the task data")}). Ask ${v.customer} for approval; it is planned only once approved.` }),
+  confirmed: (v) => ({
+    subject: `Appointment confirmed: ${v.date} ${v.time}`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} (${v.reason}) is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+  }),
+  reminder: (v) => ({
+    subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`,
+    text: `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. Mobility: ${v.mobility}. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+  }),
+  appointment_moved: (v) => ({
+    subject: `Appointment moved: ${v.date} ${v.time}`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} is now on ${v.date} at ${v.time} (${v.reason}). ${v.greeter} will welcome you.`,
+  }),
+  cancelled: (v) => ({
+    subject: `Appointment cancelled`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.date} at ${v.time} has been cancelled. Call us to book a new one.`,
+  }),
+  car_ready: (v) => ({
+    subject: `Your ${v.vehicle} will be ready at ${v.readyTime}`,
+    text: `Dear ${v.customer}, your ${v.vehicle} will be ready at ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.`,
+  }),
+  follow_up: (v) => ({
+    subject: `How was your visit to ${v.dealer}?`,
+    text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us with any concern.`,
+  }),
+  service_reminder: (v) => ({
+    subject: `Your ${v.vehicle} is due for service on ${v.dueDate}`,
+    text: `Dear ${v.customer}, your ${v.vehicle} is due for maintenance on ${v.dueDate}. We can welcome you on: ${opts(v, "call us for a time")}.`,
+  }),
+  supervisor_notice: (v) => ({
+    subject: `New booking ${v.date} ${v.time}: ${v.reason}`,
+    text: `New booking for ${v.date} ${v.time}: ${v.reason}, ${v.vehicle}, ready at ${v.readyTime}; advisor ${v.greeter}. Hold a bay.`,
+  }),
+  confirm_overdue: (v) => ({
+    subject: `Online request not confirmed within 24 h`,
+    text: `The online request for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) is still unconfirmed after 24 hours. Confirm it or call the customer.`,
+  }),
+  no_show_task: (v) => ({
+    subject: `No-show: contact and reschedule`,
+    text: `${v.customer} did not arrive for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}). Call and propose: ${opts(v, "no free slot found; check the board")}.`,
+  }),
+  next_visit: (v) => ({
+    subject: `Offer the next visit to ${v.customer}`,
+    text: `At delivery of ${v.vehicle}, offer the next service visit: ${opts(v, "no free slot found")}.`,
+  }),
+  car_ready_call: (v) => ({
+    subject: `Call ${v.customer}: car ready at ${v.readyTime}`,
+    text: `Call ${v.customer}: the ${v.vehicle} will be ready at ${v.readyTime} (no consent to automatic messages).`,
+  }),
+  follow_up_call: (v) => ({
+    subject: `Follow-up call: ${v.customer}`,
+    text: `Call ${v.customer} about the visit of ${v.date} (${v.reason}, ${v.vehicle}): satisfaction and concerns.`,
+  }),
+  no_show_withdrawn: (v) => ({
+    subject: `No-show withdrawn: ${v.customer} arrived late`,
+    text: `${v.customer} arrived late for ${v.date} ${v.time} (${v.reason}, ${v.vehicle}) and has been checked in. Ignore the no-show task: no call needed.`,
+  }),
+  ready_time_changed: (v) => ({
+    subject: `New ready time for your ${v.vehicle}: ${v.readyTime}`,
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready at ${v.readyTime}. ${v.greeter} will hand it back to you at ${v.dealer}.`,
+  }),
+  progress_check: (v) => ({
+    subject: `Progress check: ${v.vehicle}, ready at ${v.readyTime}`,
+    text: `80% of the planned labour on the ${v.vehicle} (${v.reason}) is due now. Check progress with the technician; report it so the promise to ${v.customer} (ready at ${v.readyTime}) stays true.`,
+  }),
+  ready_conflict: (v) => ({
+    subject: `Ready time moved: the return of ${v.vehicle} needs you`,
+    text: `The ${v.vehicle} of ${v.customer} will be ready at ${v.readyTime}, after its return appointment, and the return could not follow (${opts(v, "see the task data")}). Arrange the return and the mobility with the customer.`,
+  }),
+  extra_work_approval: (v) => ({
+    subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`,
+    text: `Extra work was found on the ${v.vehicle} (${opts(v, "see the task data")}). Ask ${v.customer} for approval; it is planned only once approved.`,
+  }),
 };
 
 const IT: Record<TemplateKind, Render> = {
-  confirmed: (v) => ({ subject: `Appuntamento confermato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} il ${v.date} alle ${v.time} (${v.reason}) è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
-  reminder: (v) => ({ subject: `Promemoria: ${v.dealer} domani alle ${v.time}`, text: `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. Mobilità: ${v.mobility}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.` }),
-  appointment_moved: (v) => ({ subject: `Appuntamento spostato: ${v.date} ${v.time}`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} è ora il ${v.date} alle ${v.time} (${v.reason}). La accoglierà ${v.greeter}.` }),
-  cancelled: (v) => ({ subject: `Appuntamento annullato`, text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} del ${v.date} alle ${v.time} è stato annullato. Ci chiami per fissarne uno nuovo.` }),
-  car_ready: (v) => ({ subject: `La sua ${v.vehicle} sarà pronta alle ${v.readyTime}`, text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta alle ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.` }),
-  follow_up: (v) => ({ subject: `Com'è andata la sua visita da ${v.dealer}?`, text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.` }),
-  service_reminder: (v) => ({ subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`, text: `Gentile ${v.customer}, la manutenzione della sua ${v.vehicle} è prevista il ${v.dueDate}. Possiamo accoglierla: ${opts(v, "ci chiami per fissare un orario")}.` }),
-  supervisor_notice: (v) => ({ subject: `Nuova prenotazione ${v.date} ${v.time}: ${v.reason}`, text: `Nuova prenotazione per il ${v.date} alle ${v.time}: ${v.reason}, ${v.vehicle}, pronta alle ${v.readyTime}; consulente ${v.greeter}. Riservare una postazione.` }),
-  confirm_overdue: (v) => ({ subject: `Richiesta online non confermata entro 24 ore`, text: `La richiesta online per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) non è ancora confermata dopo 24 ore. Confermarla o chiamare il cliente.` }),
-  no_show_task: (v) => ({ subject: `Mancata presentazione: contattare e riprogrammare`, text: `${v.customer} non si è presentato il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). Chiamare e proporre: ${opts(v, "nessuno slot libero trovato; verificare il planning")}.` }),
-  next_visit: (v) => ({ subject: `Proporre la prossima visita a ${v.customer}`, text: `Alla riconsegna della ${v.vehicle}, proporre il prossimo tagliando: ${opts(v, "nessuno slot libero trovato")}.` }),
-  car_ready_call: (v) => ({ subject: `Chiamare ${v.customer}: auto pronta alle ${v.readyTime}`, text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta alle ${v.readyTime} (nessun consenso ai messaggi automatici).` }),
-  follow_up_call: (v) => ({ subject: `Chiamata di follow-up: ${v.customer}`, text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.` }),
-  no_show_withdrawn: (v) => ({ subject: `Mancata presentazione annullata: ${v.customer} è arrivato in ritardo`, text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività di mancata presentazione: nessuna chiamata necessaria.` }),
-  ready_time_changed: (v) => ({ subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`, text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta alle ${v.readyTime}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.` }),
-  progress_check: (v) => ({ subject: `Verifica avanzamento: ${v.vehicle}, pronta alle ${v.readyTime}`, text: `È stato raggiunto l'80% della manodopera prevista sulla ${v.vehicle} (${v.reason}). Verificare l'avanzamento con il tecnico e registrarlo, perché la promessa a ${v.customer} (pronta alle ${v.readyTime}) resti vera.` }),
-  ready_conflict: (v) => ({ subject: `Orario di riconsegna spostato: la riconsegna della ${v.vehicle} richiede un intervento`, text: `La ${v.vehicle} di ${v.customer} sarà pronta alle ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${opts(v, "vedere i dati dell'attività")}). Concordare riconsegna e mobilità con il cliente.` }),
-  extra_work_approval: (v) => ({ subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`, text: `Sono stati rilevati lavori aggiuntivi sulla ${v.vehicle} (${opts(v, "vedere i dati dell'attività")}). Chiedere l'approvazione a ${v.customer}; saranno pianificati solo dopo l'approvazione.` }),
+  confirmed: (v) => ({
+    subject: `Appuntamento confermato: ${v.date} ${v.time}`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} il ${v.date} alle ${v.time} (${v.reason}) è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+  }),
+  reminder: (v) => ({
+    subject: `Promemoria: ${v.dealer} domani alle ${v.time}`,
+    text: `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. Mobilità: ${v.mobility}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+  }),
+  appointment_moved: (v) => ({
+    subject: `Appuntamento spostato: ${v.date} ${v.time}`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} è ora il ${v.date} alle ${v.time} (${v.reason}). La accoglierà ${v.greeter}.`,
+  }),
+  cancelled: (v) => ({
+    subject: `Appuntamento annullato`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} del ${v.date} alle ${v.time} è stato annullato. Ci chiami per fissarne uno nuovo.`,
+  }),
+  car_ready: (v) => ({
+    subject: `La sua ${v.vehicle} sarà pronta alle ${v.readyTime}`,
+    text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta alle ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.`,
+  }),
+  follow_up: (v) => ({
+    subject: `Com'è andata la sua visita da ${v.dealer}?`,
+    text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
+  }),
+  service_reminder: (v) => ({
+    subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`,
+    text: `Gentile ${v.customer}, la manutenzione della sua ${v.vehicle} è prevista il ${v.dueDate}. Possiamo accoglierla: ${opts(v, "ci chiami per fissare un orario")}.`,
+  }),
+  supervisor_notice: (v) => ({
+    subject: `Nuova prenotazione ${v.date} ${v.time}: ${v.reason}`,
+    text: `Nuova prenotazione per il ${v.date} alle ${v.time}: ${v.reason}, ${v.vehicle}, pronta alle ${v.readyTime}; consulente ${v.greeter}. Riservare una postazione.`,
+  }),
+  confirm_overdue: (v) => ({
+    subject: `Richiesta online non confermata entro 24 ore`,
+    text: `La richiesta online per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) non è ancora confermata dopo 24 ore. Confermarla o chiamare il cliente.`,
+  }),
+  no_show_task: (v) => ({
+    subject: `Mancata presentazione: contattare e riprogrammare`,
+    text: `${v.customer} non si è presentato il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). Chiamare e proporre: ${opts(v, "nessuno slot libero trovato; verificare il planning")}.`,
+  }),
+  next_visit: (v) => ({
+    subject: `Proporre la prossima visita a ${v.customer}`,
+    text: `Alla riconsegna della ${v.vehicle}, proporre il prossimo tagliando: ${opts(v, "nessuno slot libero trovato")}.`,
+  }),
+  car_ready_call: (v) => ({
+    subject: `Chiamare ${v.customer}: auto pronta alle ${v.readyTime}`,
+    text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta alle ${v.readyTime} (nessun consenso ai messaggi automatici).`,
+  }),
+  follow_up_call: (v) => ({
+    subject: `Chiamata di follow-up: ${v.customer}`,
+    text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.`,
+  }),
+  no_show_withdrawn: (v) => ({
+    subject: `Mancata presentazione annullata: ${v.customer} è arrivato in ritardo`,
+    text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività di mancata presentazione: nessuna chiamata necessaria.`,
+  }),
+  ready_time_changed: (v) => ({
+    subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta alle ${v.readyTime}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.`,
+  }),
+  progress_check: (v) => ({
+    subject: `Verifica avanzamento: ${v.vehicle}, pronta alle ${v.readyTime}`,
+    text: `È stato raggiunto l'80% della manodopera prevista sulla ${v.vehicle} (${v.reason}). Verificare l'avanzamento con il tecnico e registrarlo, perché la promessa a ${v.customer} (pronta alle ${v.readyTime}) resti vera.`,
+  }),
+  ready_conflict: (v) => ({
+    subject: `Orario di riconsegna spostato: la riconsegna della ${v.vehicle} richiede un intervento`,
+    text: `La ${v.vehicle} di ${v.customer} sarà pronta alle ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${opts(v, "vedere i dati dell'attività")}). Concordare riconsegna e mobilità con il cliente.`,
+  }),
+  extra_work_approval: (v) => ({
+    subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`,
+    text: `Sono stati rilevati lavori aggiuntivi sulla ${v.vehicle} (${opts(v, "vedere i dati dell'attività")}). Chiedere l'approvazione a ${v.customer}; saranno pianificati solo dopo l'approvazione.`,
+  }),
 };
 
 const TEMPLATES: Record<Locale, Record<TemplateKind, Render>> = { it: IT, en: EN };
@@ -88,9 +208,24 @@ const BRING_IT: Record<string, string> = {
 };
 
 const MOBILITY: Record<Locale, Record<string, string>> = {
-  en: { none: "none", courtesy_car: "courtesy car", pickup_delivery: "pickup & delivery", rental: "rental car", taxi: "taxi", shuttle: "shuttle" },
-  it: { none: "nessuna", courtesy_car: "auto di cortesia", pickup_delivery: "ritiro e consegna", rental: "auto a noleggio", taxi: "taxi", shuttle: "navetta" },
+  en: {
+    none: "none",
+    courtesy_car: "courtesy car",
+    pickup_delivery: "pickup & delivery",
+    rental: "rental car",
+    taxi: "taxi",
+    shuttle: "shuttle",
+  },
+  it: {
+    none: "nessuna",
+    courtesy_car: "auto di cortesia",
+    pickup_delivery: "ritiro e consegna",
+    rental: "auto a noleggio",
+    taxi: "taxi",
+    shuttle: "navetta",
+  },
 };
 
-export const bringIn = (locale: Locale, items: string[]) => (locale === "it" ? items.map((i) => BRING_IT[i] ?? i) : items);
+export const bringIn = (locale: Locale, items: string[]) =>
+  locale === "it" ? items.map((i) => BRING_IT[i] ?? i) : items;
 export const mobilityIn = (locale: Locale, m: string) => MOBILITY[locale][m] ?? m;

@@ -15,6 +15,10 @@ export async function tickNow(ctx: JourneyCtx, input: { now?: string; deliver?: 
     now: new Date(nowMs).toISOString(),
     jobs: r.jobs.ran.map((j) => ({ ...j, dueAt: new Date(j.dueAt).toISOString() })),
     failedJobs: r.jobs.failed,
-    deliveries: { delivered: r.deliveries.delivered.length, retried: r.deliveries.retried.length, failed: r.deliveries.failed.length },
+    deliveries: {
+      delivered: r.deliveries.delivered.length,
+      retried: r.deliveries.retried.length,
+      failed: r.deliveries.failed.length,
+    },
   };
 }

@@ -46,7 +46,11 @@ export function placementTimers(p: Placement, consent: boolean, nowMs: number): 
 export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];
 
 /** Everything a new booking promises. */
-export function bookingTimers(p: Placement & { channel: string | null; createdMs: number }, consent: boolean, nowMs: number): Timer[] {
+export function bookingTimers(
+  p: Placement & { channel: string | null; createdMs: number },
+  consent: boolean,
+  nowMs: number,
+): Timer[] {
   const out: Timer[] = [{ kind: "supervisor_notice", dueAt: nowMs, dedupeKey: `supervisor_notice:${p.id}` }];
   if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) {
     out.push({ kind: "confirm_overdue", dueAt: p.createdMs + DAY, dedupeKey: `confirm_overdue:${p.id}` });
@@ -54,7 +58,11 @@ export function bookingTimers(p: Placement & { channel: string | null; createdMs
   return [...out, ...placementTimers(p, consent, nowMs)];
 }
 
-export const followUpTimer = (id: string, completedMs: number): Timer => ({ kind: "follow_up", dueAt: completedMs + 2 * DAY, dedupeKey: `follow_up:${id}` });
+export const followUpTimer = (id: string, completedMs: number): Timer => ({
+  kind: "follow_up",
+  dueAt: completedMs + 2 * DAY,
+  dedupeKey: `follow_up:${id}`,
+});
 
 /** Lead time of the service reminder: 4 weeks before the due date (so 3-4 weeks ahead). */
 export const SERVICE_REMINDER_LEAD_DAYS = 28;

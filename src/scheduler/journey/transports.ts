@@ -17,7 +17,10 @@ export interface OutgoingMail {
 
 /** Thrown by a mail transport: `permanent` (5xx, bad address) is not retried. */
 export class MailError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }
@@ -51,4 +54,8 @@ export type FetchFn = (
 ) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
 
 /** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
-export type DeliveryOutcome = { error: string; final: boolean } | { suppress: string } | { defer: number; reason: string } | null;
+export type DeliveryOutcome =
+  | { error: string; final: boolean }
+  | { suppress: string }
+  | { defer: number; reason: string }
+  | null;

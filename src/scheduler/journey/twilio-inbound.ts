@@ -20,18 +20,30 @@ const START = new Set(["START", "UNSTOP", "YES"]);
 const enc = new TextEncoder();
 
 export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
-  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join("");
+  const data =
+    url +
+    Object.keys(params)
+      .sort()
+      .map((k) => k + params[k])
+      .join("");
   const mac = hmac(sha1, enc.encode(authToken), enc.encode(data));
   let bin = "";
   for (const b of mac) bin += String.fromCharCode(b);
   return btoa(bin);
 }
 
-export const validTwilioSignature = (authToken: string, url: string, params: Record<string, string>, header: string | undefined) =>
-  header !== undefined && timingSafeEqualString(twilioSignature(authToken, url, params), header);
+export const validTwilioSignature = (
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+  header: string | undefined,
+) => header !== undefined && timingSafeEqualString(twilioSignature(authToken, url, params), header);
 
 /** What the text did: "stop", "start" or "ignored". */
-export function inboundText(ctx: WriteContext, input: { dealerId: string; from: string; body: string }): "stop" | "start" | "ignored" {
+export function inboundText(
+  ctx: WriteContext,
+  input: { dealerId: string; from: string; body: string },
+): "stop" | "start" | "ignored" {
   const { dealerId, from, body } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
@@ -41,8 +53,18 @@ export function inboundText(ctx: WriteContext, input: { dealerId: string; from: 
   if (!e164 || (!STOP.has(word) && !START.has(word))) return "ignored";
   const at = new Date(ctx.nowMs).toISOString();
   return immediate(ctx.sqlite, () => {
-    const changed = STOP.has(word) ? recordStop(ctx.sqlite, dealerId, smsStopHash(e164), "inbound", at) : clearStop(ctx.sqlite, dealerId, smsStopHash(e164));
-    if (changed) audit(ctx.db, { dealerId, appointmentId: null, at, actor: "sms:inbound", action: STOP.has(word) ? "sms.stop" : "sms.start", after: { source: "inbound" } });
+    const changed = STOP.has(word)
+      ? recordStop(ctx.sqlite, dealerId, smsStopHash(e164), "inbound", at)
+      : clearStop(ctx.sqlite, dealerId, smsStopHash(e164));
+    if (changed)
+      audit(ctx.db, {
+        dealerId,
+        appointmentId: null,
+        at,
+        actor: "sms:inbound",
+        action: STOP.has(word) ? "sms.stop" : "sms.start",
+        after: { source: "inbound" },
+      });
     return STOP.has(word) ? "stop" : "start";
   });
 }

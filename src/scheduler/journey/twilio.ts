@@ -7,19 +7,30 @@ import type { FetchFn, SmsProviderConfig } from "./transports.js";
 
 const TIMEOUT_MS = 10_000;
 
-export async function sendSms(cfg: SmsProviderConfig, fetchFn: FetchFn, to: string, body: string): Promise<{ error: string; final: boolean } | null> {
+export async function sendSms(
+  cfg: SmsProviderConfig,
+  fetchFn: FetchFn,
+  to: string,
+  body: string,
+): Promise<{ error: string; final: boolean } | null> {
   const url = `${cfg.baseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/Messages.json`;
   const form = new URLSearchParams({ To: to, From: cfg.from, Body: body }).toString();
   try {
     const res = await fetchFn(url, {
       method: "POST",
-      headers: { Authorization: `Basic ${btoa(`${cfg.accountSid}:${cfg.authToken}`)}`, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Authorization: `Basic ${btoa(`${cfg.accountSid}:${cfg.authToken}`)}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: form,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     await res.body?.cancel().catch(() => {});
     if (res.status >= 200 && res.status < 300) return null;
-    return { error: `SMS provider HTTP ${res.status}`, final: res.status >= 400 && res.status < 500 && res.status !== 429 };
+    return {
+      error: `SMS provider HTTP ${res.status}`,
+      final: res.status >= 400 && res.status < 500 && res.status !== 429,
+    };
   } catch (err) {
     // The failure's kind only: never the URL (it names the account) or the body.
     return { error: err instanceof Error ? `SMS provider ${err.name}` : "SMS provider network error", final: false };

@@ -8,7 +8,13 @@ import type { Ctx } from "../context.js";
 // Read models for staff: the outbox with delivery states (contact tracking), and the
 // online requests still unconfirmed 24 hours after they were made.
 
-const DELIVERY = { pending: "queued", delivered: "sent", failed: "failed", suppressed: "suppressed", withdrawn: "withdrawn" } as const;
+const DELIVERY = {
+  pending: "queued",
+  delivered: "sent",
+  failed: "failed",
+  suppressed: "suppressed",
+  withdrawn: "withdrawn",
+} as const;
 
 export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFilter }): MessageList {
   const { sqlite, runtimes } = ctx;
@@ -17,11 +23,23 @@ export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFi
   return {
     dealerId,
     messages: listMessages(sqlite, dealerId, f).map((m) => ({
-      id: m.id, kind: m.kind, audience: m.audience, channel: m.channel, locale: m.locale, appointmentId: m.appointmentId,
-      recipient: m.recipientRef, subject: m.body.subject, status: m.status, transport: m.transport,
-      delivery: DELIVERY[m.status], reason: m.status === "suppressed" ? m.stateReason : (m.lastError ?? m.stateReason), attempts: m.attempts,
+      id: m.id,
+      kind: m.kind,
+      audience: m.audience,
+      channel: m.channel,
+      locale: m.locale,
+      appointmentId: m.appointmentId,
+      recipient: m.recipientRef,
+      subject: m.body.subject,
+      status: m.status,
+      transport: m.transport,
+      delivery: DELIVERY[m.status],
+      reason: m.status === "suppressed" ? m.stateReason : (m.lastError ?? m.stateReason),
+      attempts: m.attempts,
       nextAttemptAt: m.status === "pending" ? new Date(m.nextAttemptAt).toISOString() : null,
-      lastError: m.lastError, createdAt: m.createdAt, deliveredAt: m.deliveredAt,
+      lastError: m.lastError,
+      createdAt: m.createdAt,
+      deliveredAt: m.deliveredAt,
     })),
   };
 }

@@ -46,13 +46,27 @@ export function payloadOf(db: Db, m: MessageRow): WebhookPayload | null {
     to = { role: m.recipientRef ?? "service_desk" };
   }
   return {
-    id: m.id, type: m.kind, dealerId: m.dealerId, appointmentId: m.appointmentId, audience: m.audience, channel: m.channel, locale: m.locale,
-    to, subject: m.body.subject, text: m.body.text, data: m.body.data, createdAt: m.createdAt,
+    id: m.id,
+    type: m.kind,
+    dealerId: m.dealerId,
+    appointmentId: m.appointmentId,
+    audience: m.audience,
+    channel: m.channel,
+    locale: m.locale,
+    to,
+    subject: m.body.subject,
+    text: m.body.text,
+    data: m.body.data,
+    createdAt: m.createdAt,
   };
 }
 
 /** One attempt's request; `timestampSec` is the attempt's wall-clock time (Unix seconds). */
-export function webhookRequest(secret: string, p: WebhookPayload, timestampSec: number): { body: string; headers: Record<string, string> } {
+export function webhookRequest(
+  secret: string,
+  p: WebhookPayload,
+  timestampSec: number,
+): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(p);
   const key = webhookSigningKey(secret);
   const headers: Record<string, string> = {

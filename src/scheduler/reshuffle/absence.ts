@@ -56,15 +56,29 @@ function runAbsence(ctx: WriteContext, dealerId: string, req: AbsenceRequest): O
       const next = structuredClone(stored.config);
       const i = next.advisors.findIndex((a) => a.id === req.advisorId);
       if (i < 0) throw invalid("advisorId", `advisor "${req.advisorId}" is no longer configured`); // a retired advisor (runtime.ts)
-      next.advisors[i].absences.push(req.reason === undefined ? { start: req.start, end: req.end } : { start: req.start, end: req.end, reason: req.reason });
+      next.advisors[i].absences.push(
+        req.reason === undefined
+          ? { start: req.start, end: req.end }
+          : { start: req.start, end: req.end, reason: req.reason },
+      );
       const parsed = DealerConfig.safeParse(next);
-      if (!parsed.success) throw invalid("advisorId", parsed.error.issues[0]?.message ?? "the absence cannot be recorded");
+      if (!parsed.success)
+        throw invalid("advisorId", parsed.error.issues[0]?.message ?? "the absence cannot be recorded");
       config = parsed.data;
       const dealer = compileDealer(dealerId, config);
       const index = CapacityIndex.build(dealer, rt.index.bookings.values());
       const { rows, movables } = loadDays(ctx.db, dealer, dealerId, start, end, now);
-      const extra = { absence: { advisorId: req.advisorId, start: dealer.format(start), end: dealer.format(end), ...(req.reason ? { reason: req.reason } : {}) } };
-      const core = withPlan ? planAbsence(index, { now, movables }, { advisor, start, end }) : { moves: [], contact: [] };
+      const extra = {
+        absence: {
+          advisorId: req.advisorId,
+          start: dealer.format(start),
+          end: dealer.format(end),
+          ...(req.reason ? { reason: req.reason } : {}),
+        },
+      };
+      const core = withPlan
+        ? planAbsence(index, { now, movables }, { advisor, start, end })
+        : { moves: [], contact: [] };
       return { kind: "absence", index, ctx: { now, movables }, core, rows, configVersion: stored.version, extra };
     },
     write() {

@@ -14,7 +14,13 @@ import type { ReshufflePlan } from "./plan-schema.js";
 // and ONE audit row for the whole reshuffle, listing every move.
 
 /** Writes each move; returns the new version per appointment. */
-export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, AppointmentRow>, moves: PlanMove[], at: string): Map<string, number> {
+export function writeMoves(
+  ctx: WriteContext,
+  dealer: Dealer,
+  rows: Map<string, AppointmentRow>,
+  moves: PlanMove[],
+  at: string,
+): Map<string, number> {
   const versions = new Map<string, number>();
   for (const m of moves) {
     const row = rows.get(m.id)!;
@@ -32,17 +38,33 @@ export function writeMoves(ctx: WriteContext, dealer: Dealer, rows: Map<string, 
       forced: m.forced,
       updatedAt: at,
     };
-    if (!updateAppointment(ctx.db, m.id, row.version, patch)) throw new DomainError("version_conflict", `appointment ${m.id} changed meanwhile; review the plan`, { appointmentId: m.id });
+    if (!updateAppointment(ctx.db, m.id, row.version, patch))
+      throw new DomainError("version_conflict", `appointment ${m.id} changed meanwhile; review the plan`, {
+        appointmentId: m.id,
+      });
     rescheduleJobsFor(ctx, { ...row, ...patch }); // the journey's timers (reminder, no-show, car ready) follow the move
     // A time the customer was told changed: one message with the new time and the manage
     // link (the dedupe id is per version, so a replayed apply cannot send it twice).
-    if (m.notifyCustomer) toCustomer(ctx, dealer, { ...row, ...patch }, { kind: "appointment_moved", dedupeId: `moved:${m.id}:v${patch.version}` });
+    if (m.notifyCustomer)
+      toCustomer(
+        ctx,
+        dealer,
+        { ...row, ...patch },
+        { kind: "appointment_moved", dedupeId: `moved:${m.id}:v${patch.version}` },
+      );
     versions.set(m.id, patch.version);
   }
   return versions;
 }
 
-export function auditReshuffle(ctx: WriteContext, dealerId: string, kind: ReshuffleKind, view: ReshufflePlan, at: string, opts: { appointmentId?: string | null; reason?: string; extra?: Record<string, unknown> } = {}): void {
+export function auditReshuffle(
+  ctx: WriteContext,
+  dealerId: string,
+  kind: ReshuffleKind,
+  view: ReshufflePlan,
+  at: string,
+  opts: { appointmentId?: string | null; reason?: string; extra?: Record<string, unknown> } = {},
+): void {
   audit(ctx.db, {
     dealerId,
     appointmentId: opts.appointmentId ?? null,

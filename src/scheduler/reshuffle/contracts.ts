@@ -17,26 +17,42 @@ export const ExplicitMove = z.object({
   version: z.number().int().min(1),
   to: z.object({
     reception: z.object({ start: DateTimeInput, advisorId: Id }),
-    return: z.object({ start: DateTimeInput, advisorId: Id, minutes: z.number().int().min(10).max(15) }).nullable().optional(),
+    return: z
+      .object({ start: DateTimeInput, advisorId: Id, minutes: z.number().int().min(10).max(15) })
+      .nullable()
+      .optional(),
   }),
   forced: z.boolean().default(false),
 });
 export type ExplicitMove = z.infer<typeof ExplicitMove>;
 
 const ApplyFields = {
-  mode: z.enum(["plan", "apply"]).default("plan").openapi({ description: "plan: dry run, nothing stored; apply: commit atomically" }),
-  planToken: z.string().min(1).max(16000).optional().openapi({ description: "From the dry run: apply refuses with 412 when anything it planned on has changed" }),
-  expectedVersions: z.record(AppointmentId, z.number().int().min(1)).optional().openapi({ description: "Version per appointment the plan may touch (instead of planToken)" }),
+  mode: z
+    .enum(["plan", "apply"])
+    .default("plan")
+    .openapi({ description: "plan: dry run, nothing stored; apply: commit atomically" }),
+  planToken: z
+    .string()
+    .min(1)
+    .max(16000)
+    .optional()
+    .openapi({ description: "From the dry run: apply refuses with 412 when anything it planned on has changed" }),
+  expectedVersions: z
+    .record(AppointmentId, z.number().int().min(1))
+    .optional()
+    .openapi({ description: "Version per appointment the plan may touch (instead of planToken)" }),
   plan: z
     .object({ moves: z.array(ExplicitMove).min(1).max(400) })
     .optional()
-    .openapi({ description: "Apply exactly these moves (e.g. the dry run's, edited): each is re-checked, all or nothing" }),
+    .openapi({
+      description: "Apply exactly these moves (e.g. the dry run's, edited): each is re-checked, all or nothing",
+    }),
 };
 
 function applyOnly(b: { mode: string; plan?: unknown }) {
   return b.mode === "apply" || b.plan === undefined;
 }
-const APPLY_ONLY = { message: "plan (explicit moves) is only read with mode \"apply\"", path: ["plan"] };
+const APPLY_ONLY = { message: 'plan (explicit moves) is only read with mode "apply"', path: ["plan"] };
 
 export const SwapRequest = z
   .object({
@@ -47,7 +63,10 @@ export const SwapRequest = z
     ...ApplyFields,
   })
   .strict()
-  .refine((b) => b.appointmentIds[0] !== b.appointmentIds[1], { message: "name two different appointments", path: ["appointmentIds"] })
+  .refine((b) => b.appointmentIds[0] !== b.appointmentIds[1], {
+    message: "name two different appointments",
+    path: ["appointmentIds"],
+  })
   .refine(applyOnly, APPLY_ONLY)
   .openapi("SwapRequest");
 export type SwapRequest = z.infer<typeof SwapRequest>;

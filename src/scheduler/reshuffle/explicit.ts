@@ -40,17 +40,37 @@ export function explicitTargets(db: Db, dealerId: string, p: Planned, moves: Exp
     const row = p.rows.get(id) ?? findAppointment(db, dealerId, id);
     if (!row) throw notFound(`appointment ${id}`);
     if (row.version !== mv.version) {
-      throw new DomainError("version_conflict", `appointment ${id} is at version ${row.version}, not ${mv.version}; review the plan`, { appointmentId: id, expectedVersion: mv.version, currentVersion: row.version });
+      throw new DomainError(
+        "version_conflict",
+        `appointment ${id} is at version ${row.version}, not ${mv.version}; review the plan`,
+        { appointmentId: id, expectedVersion: mv.version, currentVersion: row.version },
+      );
     }
     const m = p.ctx.movables.get(id) ?? movableOf(dealer, row, p.ctx.now);
     const current = p.index.bookings.get(id);
-    if (!m || !current) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`, { appointmentId: id, status: row.status });
+    if (!m || !current)
+      throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`, {
+        appointmentId: id,
+        status: row.status,
+      });
     p.rows.set(id, row);
     p.ctx.movables.set(id, m);
-    const reception: AdvisorSlot = { advisor: advisor(mv.to.reception.advisorId, `${path}.to.reception.advisorId`), start: instant(mv.to.reception.start, `${path}.to.reception.start`), minutes: current.reception.minutes };
+    const reception: AdvisorSlot = {
+      advisor: advisor(mv.to.reception.advisorId, `${path}.to.reception.advisorId`),
+      start: instant(mv.to.reception.start, `${path}.to.reception.start`),
+      minutes: current.reception.minutes,
+    };
     const r = mv.to.return;
     const ret: AdvisorSlot | null =
-      r === undefined ? current.ret : r === null ? null : { advisor: advisor(r.advisorId, `${path}.to.return.advisorId`), start: instant(r.start, `${path}.to.return.start`), minutes: r.minutes };
+      r === undefined
+        ? current.ret
+        : r === null
+          ? null
+          : {
+              advisor: advisor(r.advisorId, `${path}.to.return.advisorId`),
+              start: instant(r.start, `${path}.to.return.start`),
+              minutes: r.minutes,
+            };
     return { id, reception, ret, forced: mv.forced };
   });
 }

@@ -21,16 +21,30 @@ export function runningLate(ctx: WriteContext, input: { dealerId: string; body: 
       const row = findAppointment(ctx.db, dealerId, req.appointmentId);
       if (!row) throw notFound(`appointment ${req.appointmentId}`);
       const m = movableOf(rt.dealer, row, now);
-      if (!m || !rt.index.bookings.has(row.id)) throw new DomainError("invalid_transition", `a ${row.status} appointment cannot run late`, { appointmentId: row.id, status: row.status });
+      if (!m || !rt.index.bookings.has(row.id))
+        throw new DomainError("invalid_transition", `a ${row.status} appointment cannot run late`, {
+          appointmentId: row.id,
+          status: row.status,
+        });
       const { rows, movables } = loadDays(ctx.db, rt.dealer, dealerId, row.receptionStart, row.receptionStart + 1, now);
       // The late reception itself moves even when checked in or started (an overrun).
       movables.set(row.id, { ...m, returnOnly: false });
       rows.set(row.id, row);
-      const base = { kind: "late" as const, index: rt.index, ctx: { now, movables }, rows, configVersion: rt.configVersion };
+      const base = {
+        kind: "late" as const,
+        index: rt.index,
+        ctx: { now, movables },
+        rows,
+        configVersion: rt.configVersion,
+      };
       if (!withPlan) return { ...base, core: { moves: [], contact: [] }, extra: {} };
       const plan = planLate(rt.index, base.ctx, { id: row.id, minutes: req.minutes });
       if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
-      return { ...base, core: plan, extra: { late: { appointmentId: row.id, requestedMinutes: req.minutes, shiftMinutes: plan.shiftMinutes } } };
+      return {
+        ...base,
+        core: plan,
+        extra: { late: { appointmentId: row.id, requestedMinutes: req.minutes, shiftMinutes: plan.shiftMinutes } },
+      };
     },
   });
 }

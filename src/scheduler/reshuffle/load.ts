@@ -18,7 +18,11 @@ export interface Loaded {
 
 export function movableOf(dealer: Dealer, row: AppointmentRow, now: number): Movable | null {
   if (!isUpcoming(row.status) && row.status !== "checked_in") return null;
-  return { job: jobOfRow({ dealer }, row), priority: rowPriority(dealer, row), returnOnly: row.status === "checked_in" || row.receptionStart < now };
+  return {
+    job: jobOfRow({ dealer }, row),
+    priority: rowPriority(dealer, row),
+    returnOnly: row.status === "checked_in" || row.receptionStart < now,
+  };
 }
 
 /** Appointments of the local days from `from`'s to `to`'s (epoch minutes), as movables. */

@@ -58,9 +58,21 @@ export const ReshufflePlan = z
       contact: z.number().int(),
     }),
     planToken: z.string(),
-    absence: z.object({ advisorId: z.string(), start: z.string(), end: z.string(), reason: z.string().optional() }).optional(),
-    late: z.object({ appointmentId: z.string(), requestedMinutes: z.number().int(), shiftMinutes: z.number().int() }).optional(),
-    walkIn: z.object({ reception: SlotView, return: SlotView.nullable(), readyAt: z.string(), forced: z.boolean(), overridden: z.array(z.string()) }).optional(),
+    absence: z
+      .object({ advisorId: z.string(), start: z.string(), end: z.string(), reason: z.string().optional() })
+      .optional(),
+    late: z
+      .object({ appointmentId: z.string(), requestedMinutes: z.number().int(), shiftMinutes: z.number().int() })
+      .optional(),
+    walkIn: z
+      .object({
+        reception: SlotView,
+        return: SlotView.nullable(),
+        readyAt: z.string(),
+        forced: z.boolean(),
+        overridden: z.array(z.string()),
+      })
+      .optional(),
     /** Walk-in, applied: the new appointment (its manage token is the top-level manageToken). */
     created: AppointmentView.optional(),
     manageToken: z.string().optional(),

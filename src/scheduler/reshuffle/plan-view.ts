@@ -27,7 +27,11 @@ export interface Planned {
 }
 
 function placement(dealer: Dealer, b: Booking) {
-  return { reception: slotView(dealer, b.reception), return: b.ret ? slotView(dealer, b.ret) : null, readyAt: dealer.format(b.readyAt) };
+  return {
+    reception: slotView(dealer, b.reception),
+    return: b.ret ? slotView(dealer, b.ret) : null,
+    readyAt: dealer.format(b.readyAt),
+  };
 }
 
 export function moveView(dealer: Dealer, m: PlanMove, version: number): MoveView {
@@ -47,7 +51,13 @@ export function moveView(dealer: Dealer, m: PlanMove, version: number): MoveView
 }
 
 function contactView(dealer: Dealer, c: PlanContact, version: number): ContactView {
-  return { appointmentId: c.id, version, reason: c.reason, violations: c.violations, options: c.options.map((o) => optionView(dealer, o)) };
+  return {
+    appointmentId: c.id,
+    version,
+    reason: c.reason,
+    violations: c.violations,
+    options: c.options.map((o) => optionView(dealer, o)),
+  };
 }
 
 interface TokenData {
@@ -71,18 +81,38 @@ function versionsOf(p: Planned): Record<string, number> {
 
 export function planToken(p: Planned): string {
   const what = {
-    m: p.core.moves.map((m) => [m.id, m.to.reception.advisor, m.to.reception.start, m.to.ret?.advisor ?? -1, m.to.ret?.start ?? -1, m.to.ret?.minutes ?? -1, m.forced ? 1 : 0]),
+    m: p.core.moves.map((m) => [
+      m.id,
+      m.to.reception.advisor,
+      m.to.reception.start,
+      m.to.ret?.advisor ?? -1,
+      m.to.ret?.start ?? -1,
+      m.to.ret?.minutes ?? -1,
+      m.forced ? 1 : 0,
+    ]),
     c: p.core.contact.map((c) => c.id),
     x: p.print ?? null,
   };
-  const data: TokenData = { k: p.kind, c: p.configVersion, v: versionsOf(p), f: sha256Hex(canonicalJson(what)).slice(0, 32) };
+  const data: TokenData = {
+    k: p.kind,
+    c: p.configVersion,
+    v: versionsOf(p),
+    f: sha256Hex(canonicalJson(what)).slice(0, 32),
+  };
   return btoa(canonicalJson(data)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 export function decodePlanToken(token: string): TokenData | null {
   try {
     const d = JSON.parse(atob(token.replaceAll("-", "+").replaceAll("_", "/"))) as TokenData;
-    if (typeof d.k !== "string" || typeof d.c !== "number" || typeof d.f !== "string" || typeof d.v !== "object" || d.v === null) return null;
+    if (
+      typeof d.k !== "string" ||
+      typeof d.c !== "number" ||
+      typeof d.f !== "string" ||
+      typeof d.v !== "object" ||
+      d.v === null
+    )
+      return null;
     for (const x of Object.values(d.v)) if (!Number.isInteger(x)) return null;
     return d;
   } catch {

@@ -8,18 +8,30 @@ import type { Planned } from "./plan-view.js";
 // Every refusal names each broken rule (per appointment, in words) and the nearest valid
 // alternatives, so the advisor can pick one instead of guessing.
 
-export function refusedError(dealer: Dealer, refusal: Refusal, code: "rule_violation" | "slot_unavailable" = "rule_violation"): DomainError {
+export function refusedError(
+  dealer: Dealer,
+  refusal: Refusal,
+  code: "rule_violation" | "slot_unavailable" = "rule_violation",
+): DomainError {
   const violations: Array<Violation & { appointmentId?: string }> = [];
   const alternatives: unknown[] = [];
   for (const f of refusal.failures) {
     for (const v of f.violations) violations.push(f.id ? { appointmentId: f.id, ...v } : v);
-    for (const o of f.options) alternatives.push(f.id ? { appointmentId: f.id, ...optionView(dealer, o) } : optionView(dealer, o));
+    for (const o of f.options)
+      alternatives.push(f.id ? { appointmentId: f.id, ...optionView(dealer, o) } : optionView(dealer, o));
   }
-  return new DomainError(code, violations[0]?.message ?? "the reshuffle breaks the scheduling rules", { violations, alternatives });
+  return new DomainError(code, violations[0]?.message ?? "the reshuffle breaks the scheduling rules", {
+    violations,
+    alternatives,
+  });
 }
 
 /** An apply whose moves did not pass the checker: the failures, with alternatives near each target. */
-export function applyFailure(p: Planned, failures: Array<{ id: string; violations: Violation[] }>, targets: MoveTarget[]): DomainError {
+export function applyFailure(
+  p: Planned,
+  failures: Array<{ id: string; violations: Violation[] }>,
+  targets: MoveTarget[],
+): DomainError {
   const refusal: Refusal = { refused: true, failures: [] };
   for (const f of failures) {
     const b = p.index.bookings.get(f.id);

@@ -33,11 +33,17 @@ function targetsOf(p: Planned): MoveTarget[] {
   return p.core.moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced }));
 }
 
-export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuard, spec: ReshuffleSpec): Outcome<ReshufflePlan> {
+export function runReshuffle(
+  ctx: WriteContext,
+  dealerId: string,
+  req: ApplyGuard,
+  spec: ReshuffleSpec,
+): Outcome<ReshufflePlan> {
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const now = epochMinute(ctx.nowMs);
-  if (req.mode === "plan") return { status: 200, body: planView(spec.compute(rt, now, true), dealerId, "plan"), replayed: false };
+  if (req.mode === "plan")
+    return { status: 200, body: planView(spec.compute(rt, now, true), dealerId, "plan"), replayed: false };
   let after: (() => void) | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, { dealerId, scope: `POST /v1/dealers/{dealerId}/reshuffle/${spec.kind}`, request: req }, () => {
@@ -50,7 +56,12 @@ export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuar
         targets = targetsOf(p);
       }
       const contact = explicit ? [] : p.core.contact;
-      const r = applyMoves(p.index, p.ctx, targets, contact.map((c) => c.id));
+      const r = applyMoves(
+        p.index,
+        p.ctx,
+        targets,
+        contact.map((c) => c.id),
+      );
       if (!r.ok) throw applyFailure(p, r.failures, targets);
       try {
         const at = isoNow(ctx);
@@ -59,7 +70,10 @@ export function runReshuffle(ctx: WriteContext, dealerId: string, req: ApplyGuar
         const versions = writeMoves(ctx, p.index.dealer, p.rows, r.moves, at);
         for (const m of view.moves) m.newVersion = versions.get(m.appointmentId);
         spec.write?.(applied, at);
-        auditReshuffle(ctx, dealerId, spec.kind, view, at, { appointmentId: spec.auditAppointmentId, reason: req.reason });
+        auditReshuffle(ctx, dealerId, spec.kind, view, at, {
+          appointmentId: spec.auditAppointmentId,
+          reason: req.reason,
+        });
         after = () => (spec.afterCommit ? spec.afterCommit(rt, applied, r.moves) : replayMoves(p.index, r.moves));
         return { status: 200, body: view };
       } finally {

@@ -12,7 +12,10 @@ import { runReshuffle } from "./run.js";
 // swapAppointments: two receptions exchange their slots (or only times, or only
 // advisors) in one transaction; if either side breaks a rule, neither moves.
 
-export function swapAppointments(ctx: WriteContext, input: { dealerId: string; body: SwapRequest }): Outcome<ReshufflePlan> {
+export function swapAppointments(
+  ctx: WriteContext,
+  input: { dealerId: string; body: SwapRequest },
+): Outcome<ReshufflePlan> {
   const { dealerId, body: req } = input;
   return runReshuffle(ctx, dealerId, req, {
     kind: "swap",
@@ -24,14 +27,28 @@ export function swapAppointments(ctx: WriteContext, input: { dealerId: string; b
         if (!row) throw notFound(`appointment ${id}`);
         const m = movableOf(rt.dealer, row, now);
         if (!isUpcoming(row.status) || !m || m.returnOnly || !rt.index.bookings.has(id)) {
-          throw new DomainError("invalid_transition", `appointment ${id} (${row.status}) can no longer be swapped`, { appointmentId: id, status: row.status });
+          throw new DomainError("invalid_transition", `appointment ${id} (${row.status}) can no longer be swapped`, {
+            appointmentId: id,
+            status: row.status,
+          });
         }
         rows.set(id, row);
         movables.set(id, m);
       }
-      const base = { kind: "swap" as const, index: rt.index, ctx: { now, movables }, rows, configVersion: rt.configVersion, extra: {} };
+      const base = {
+        kind: "swap" as const,
+        index: rt.index,
+        ctx: { now, movables },
+        rows,
+        configVersion: rt.configVersion,
+        extra: {},
+      };
       if (!withPlan) return { ...base, core: { moves: [], contact: [] } };
-      const plan = planSwap(rt.index, base.ctx, { a: req.appointmentIds[0], b: req.appointmentIds[1], exchange: req.exchange });
+      const plan = planSwap(rt.index, base.ctx, {
+        a: req.appointmentIds[0],
+        b: req.appointmentIds[1],
+        exchange: req.exchange,
+      });
       if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
       return { ...base, core: plan };
     },

@@ -28,16 +28,32 @@ import { epochMinute } from "../../core/civil.js";
 // walk_in; nothing else moves. 409 slot_unavailable, with the next options, when today
 // has no room at all.
 
-function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
+function planned(
+  rt: DealerRuntime,
+  req: WalkInRequest,
+  now: number,
+): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
   const priority = isPriority(rt.dealer, req.vehicle.model);
   const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { ...req, mobility });
   // Today is always inside a priority vehicle's express window.
   const express = priority;
-  const w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId") });
+  const w = planWalkIn(rt.index, {
+    job,
+    now,
+    priority,
+    express,
+    preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId"),
+  });
   if (isRefusal(w)) throw refusedError(rt.dealer, w, "slot_unavailable");
   const d = rt.dealer;
-  const walkIn = { reception: slotView(d, w.reception), return: w.ret ? slotView(d, w.ret) : null, readyAt: d.format(w.readyAt), forced: w.forced, overridden: w.overridden };
+  const walkIn = {
+    reception: slotView(d, w.reception),
+    return: w.ret ? slotView(d, w.ret) : null,
+    readyAt: d.format(w.readyAt),
+    forced: w.forced,
+    overridden: w.overridden,
+  };
   const p: Planned = {
     kind: "walk_in",
     index: rt.index,
@@ -51,20 +67,43 @@ function planned(rt: DealerRuntime, req: WalkInRequest, now: number): { p: Plann
   return { p, w, job, express, priority };
 }
 
-export function receiveWalkIn(ctx: WriteContext, input: { dealerId: string; body: WalkInRequest }): Outcome<ReshufflePlan> {
+export function receiveWalkIn(
+  ctx: WriteContext,
+  input: { dealerId: string; body: WalkInRequest },
+): Outcome<ReshufflePlan> {
   const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const now = epochMinute(ctx.nowMs);
-  if (req.mode === "plan") return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
+  if (req.mode === "plan")
+    return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/reshuffle/walk-in", request: req }, () => {
       const { p, w, job, express, priority } = planned(rt, req, now);
       checkGuard(ctx.db, dealerId, { mode: "apply", planToken: req.planToken }, p);
       // THE checker has the last word, as for any booking (past the caps only when planned so).
-      const chk = checkStay(rt.index, { advisor: w.reception.advisor, start: w.reception.start, minutes: w.reception.minutes, job, now, notice: 0, express, priority, force: w.forced }, w.ret);
-      if (!chk.stay || chk.stay.ret !== w.ret) throw new DomainError("slot_unavailable", chk.violations[0]?.message ?? "the walk-in slot is no longer available", { violations: chk.violations });
+      const chk = checkStay(
+        rt.index,
+        {
+          advisor: w.reception.advisor,
+          start: w.reception.start,
+          minutes: w.reception.minutes,
+          job,
+          now,
+          notice: 0,
+          express,
+          priority,
+          force: w.forced,
+        },
+        w.ret,
+      );
+      if (!chk.stay || chk.stay.ret !== w.ret)
+        throw new DomainError(
+          "slot_unavailable",
+          chk.violations[0]?.message ?? "the walk-in slot is no longer available",
+          { violations: chk.violations },
+        );
       const id = crypto.randomUUID();
       const manageToken = newManageToken(dealerId);
       const at = isoNow(ctx);
@@ -103,8 +142,20 @@ export function receiveWalkIn(ctx: WriteContext, input: { dealerId: string; body
       // Read back: the view shows the row exactly as stored (columns this verb does not set included).
       view.created = appointmentView(d, findAppointment(ctx.db, dealerId, id)!);
       view.manageToken = manageToken;
-      auditReshuffle(ctx, dealerId, "walk_in", view, at, { appointmentId: id, reason: req.reason, extra: { created: id } });
-      booking = { id, reception: w.reception, ret: w.ret, labour: chk.stay.plan.labour, readyAt: chk.stay.plan.readyAt, express, mobility: job.mobility };
+      auditReshuffle(ctx, dealerId, "walk_in", view, at, {
+        appointmentId: id,
+        reason: req.reason,
+        extra: { created: id },
+      });
+      booking = {
+        id,
+        reception: w.reception,
+        ret: w.ret,
+        labour: chk.stay.plan.labour,
+        readyAt: chk.stay.plan.readyAt,
+        express,
+        mobility: job.mobility,
+      };
       return { status: 200, body: view };
     }),
   );

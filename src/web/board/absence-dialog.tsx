@@ -8,14 +8,27 @@ import type { DayBoard, Plan, Session } from "./types.js";
 
 // An advisor is absent (ill, called away) or gone for part of the day: the re-plan keeps
 // each customer's time with a colleague first, and lists whom to call.
-export function AbsenceDialog({ session, day, onDone }: { session: Session; day: DayBoard; onDone: (m?: string) => void }) {
+export function AbsenceDialog({
+  session,
+  day,
+  onDone,
+}: {
+  session: Session;
+  day: DayBoard;
+  onDone: (m?: string) => void;
+}) {
   const [advisorId, setAdvisorId] = useState(day.advisors[0]?.id ?? "");
   const [from, setFrom] = useState("08:00");
   const [until, setUntil] = useState("19:00");
   const [reason, setReason] = useState("");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const body = () => ({ advisorId, start: `${day.date}T${from}`, end: `${day.date}T${until}`, ...(reason ? { reason } : {}) });
+  const body = () => ({
+    advisorId,
+    start: `${day.date}T${from}`,
+    end: `${day.date}T${until}`,
+    ...(reason ? { reason } : {}),
+  });
   const show = async (e: Event) => {
     e.preventDefault();
     setRefusal(null);
@@ -30,7 +43,11 @@ export function AbsenceDialog({ session, day, onDone }: { session: Session; day:
       <form onSubmit={show}>
         <label>
           {t("newAdvisor")}
-          <select name="advisor" value={advisorId} onChange={(e) => (setAdvisorId(e.currentTarget.value), setPlan(null))}>
+          <select
+            name="advisor"
+            value={advisorId}
+            onChange={(e) => (setAdvisorId(e.currentTarget.value), setPlan(null))}
+          >
             {day.advisors.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}

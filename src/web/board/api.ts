@@ -10,16 +10,26 @@ const dealerPath = (s: Session) => `/v1/dealers/${encodeURIComponent(s.dealerId)
 
 export const board = {
   session: () => apiFetch<Session>("/v1/board/session"),
-  signIn: (dealerId: string, key: string) => apiFetch<Session>("/v1/board/session", { method: "POST", body: { dealerId, key } }),
+  signIn: (dealerId: string, key: string) =>
+    apiFetch<Session>("/v1/board/session", { method: "POST", body: { dealerId, key } }),
   signOut: () => apiFetch<void>("/v1/board/session", { method: "DELETE" }),
   day: (s: Session, date: string) => apiFetch<DayBoard>(`${dealerPath(s)}/days/${date}`),
-  appointment: (s: Session, id: string) => apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
+  appointment: (s: Session, id: string) =>
+    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
   overdue: (s: Session) => apiFetch<Overdue>(`${dealerPath(s)}/overdue`),
   messages: (s: Session) => apiFetch<{ messages: Message[] }>(`${dealerPath(s)}/messages?limit=100`),
   move: (s: Session, id: string, version: number, body: unknown) =>
-    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`, { method: "PATCH", body, headers: { "if-match": String(version) } }),
+    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`, {
+      method: "PATCH",
+      body,
+      headers: { "if-match": String(version) },
+    }),
   action: (s: Session, id: string, action: string, version: number) =>
-    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/${action}`, { method: "POST", body: {}, headers: { "if-match": String(version) } }),
+    apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/${action}`, {
+      method: "POST",
+      body: {},
+      headers: { "if-match": String(version) },
+    }),
   reshuffle: (s: Session, kind: "swap" | "absence" | "walk-in" | "late", body: unknown) =>
     apiFetch<Plan>(`${dealerPath(s)}/reshuffle/${kind}`, { method: "POST", body }),
   eventsUrl: (s: Session) => `${dealerPath(s)}/events`,
@@ -56,12 +66,14 @@ export interface Refusal {
 }
 
 export function refusalOf(err: unknown): Refusal {
-  if (!(err instanceof ApiFailure)) return { sentence: staffSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
+  if (!(err instanceof ApiFailure))
+    return { sentence: staffSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
   const p = err.problem;
   const violations: Array<{ code: string; message: string }> = Array.isArray(p.violations) ? p.violations : [];
   const rules = violations.map((v) => (lang === "it" ? (RULES_IT[v.code] ?? v.message) : v.message));
   return { sentence: staffSentence(p, lang), rules, codes: violations.map((v) => v.code) };
 }
 
-export const isStale = (err: unknown) => err instanceof ApiFailure && (err.problem.status === 412 || err.problem.status === 428);
+export const isStale = (err: unknown) =>
+  err instanceof ApiFailure && (err.problem.status === 412 || err.problem.status === 428);
 export const isSignedOut = (err: unknown) => err instanceof ApiFailure && err.problem.status === 401;

@@ -9,15 +9,27 @@ import { RefusalView } from "./refusal-view.js";
 import type { Appointment, DayBoard, Plan, Session, Slot } from "./types.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
-export type AppointmentDialogState = { kind: "appointment"; slot: Slot; refusal?: Refusal; target?: { advisorId: string; minute: number } };
+export type AppointmentDialogState = {
+  kind: "appointment";
+  slot: Slot;
+  refusal?: Refusal;
+  target?: { advisorId: string; minute: number };
+};
 
 // One appointment's actions: its lifecycle steps, a move (time and advisor; past the
 // buffer caps with a reason when those are all it breaks), "running late" and a swap —
 // the last two as a plan to review and apply.
 
 const STEPS: Record<string, Array<[string, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"]>> = {
-  requested: [["confirm", "confirm"], ["cancel", "cancel"]],
-  confirmed: [["check-in", "checkIn"], ["no-show", "noShow"], ["cancel", "cancel"]],
+  requested: [
+    ["confirm", "confirm"],
+    ["cancel", "cancel"],
+  ],
+  confirmed: [
+    ["check-in", "checkIn"],
+    ["no-show", "noShow"],
+    ["cancel", "cancel"],
+  ],
   checked_in: [["complete", "complete"]],
 };
 
@@ -33,7 +45,9 @@ interface Props {
 
 export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
   const { slot } = state;
-  const owner = day.advisors.find((a) => a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind));
+  const owner = day.advisors.find((a) =>
+    a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
+  );
   const [time, setTime] = useState(hhmm(state.target?.minute ?? minuteOfDay(slot.start)));
   const [advisorId, setAdvisorId] = useState(state.target?.advisorId ?? owner?.id ?? day.advisors[0].id);
   const [refusal, setRefusal] = useState<Refusal | null>(state.refusal ?? null);
@@ -57,7 +71,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   };
   const move = async (force: boolean) => {
     const at = { start: `${day.date}T${time}`, advisorId };
-    const body = { ...(slot.kind === "reception" ? { reception: at } : { return: at }), ...(force ? { force: true, reason } : {}) };
+    const body = {
+      ...(slot.kind === "reception" ? { reception: at } : { return: at }),
+      ...(force ? { force: true, reason } : {}),
+    };
     try {
       await board.move(session, slot.appointmentId, slot.version, body);
       onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
@@ -69,30 +86,42 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     setRefusal(null);
     try {
       const p = await board.reshuffle(session, kind, body);
-      setPlan({ plan: p, apply: () => board.reshuffle(session, kind, { ...body, mode: "apply", planToken: p.planToken }) });
+      setPlan({
+        plan: p,
+        apply: () => board.reshuffle(session, kind, { ...body, mode: "apply", planToken: p.planToken }),
+      });
     } catch (err) {
       fail(err);
     }
   };
   const forceable = refusal !== null && refusal.codes.length > 0 && refusal.codes.every((c) => FORCEABLE.has(c));
-  const others = day.advisors.flatMap((a) => a.slots.filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId).map((s) => ({ s, a })));
+  const others = day.advisors.flatMap((a) =>
+    a.slots.filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId).map((s) => ({ s, a })),
+  );
 
   return (
     <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
       <p>
-        {t(slot.kind)} {timeOf(slot.start)}–{timeOf(slot.end)} · {owner?.name} · {t(`status_${slot.status}` as "status_requested")}
+        {t(slot.kind)} {timeOf(slot.start)}–{timeOf(slot.end)} · {owner?.name} ·{" "}
+        {t(`status_${slot.status}` as "status_requested")}
         {slot.express ? ` · ${t("express")}` : ""}
         {slot.forced ? ` · ${t("forced")}` : ""}
       </p>
       {details && (
         <p class="muted">
-          {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}: {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}:{" "}
-          {details.vehicle.model} · {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {timeOf(details.readyAt)}
+          {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
+          {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {details.vehicle.model} ·{" "}
+          {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {timeOf(details.readyAt)}
         </p>
       )}
       <div class="actions">
         {(STEPS[slot.status] ?? []).map(([action, label]) => (
-          <button key={action} type="button" class={action === "cancel" || action === "no-show" ? "danger" : ""} onClick={() => step(action)}>
+          <button
+            key={action}
+            type="button"
+            class={action === "cancel" || action === "no-show" ? "danger" : ""}
+            onClick={() => step(action)}
+          >
             {t(label)}
           </button>
         ))}
@@ -133,16 +162,31 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       )}
       {slot.kind === "reception" && (
         <>
-          <form onSubmit={(e) => (e.preventDefault(), planOf("late", { appointmentId: slot.appointmentId, minutes: Number(late) }))}>
+          <form
+            onSubmit={(e) => (
+              e.preventDefault(), planOf("late", { appointmentId: slot.appointmentId, minutes: Number(late) })
+            )}
+          >
             <h3>{t("lateTitle")}</h3>
             <label>
               {t("lateMinutes")}
-              <input type="number" min={1} max={480} required value={late} onInput={(e) => setLate(e.currentTarget.value)} />
+              <input
+                type="number"
+                min={1}
+                max={480}
+                required
+                value={late}
+                onInput={(e) => setLate(e.currentTarget.value)}
+              />
             </label>
             <button type="submit">{t("planLate")}</button>
           </form>
           {others.length > 0 && (
-            <form onSubmit={(e) => (e.preventDefault(), other && planOf("swap", { appointmentIds: [slot.appointmentId, other] }))}>
+            <form
+              onSubmit={(e) => (
+                e.preventDefault(), other && planOf("swap", { appointmentIds: [slot.appointmentId, other] })
+              )}
+            >
               <h3>{t("swapTitle")}</h3>
               <label>
                 {t("swapWith")}
@@ -160,7 +204,14 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           )}
         </>
       )}
-      {plan && <PlanDiff plan={plan.plan} day={day} onApply={plan.apply} onApplied={(p) => onDone(t("applied", { n: p.moves.length }))} />}
+      {plan && (
+        <PlanDiff
+          plan={plan.plan}
+          day={day}
+          onApply={plan.apply}
+          onApplied={(p) => onDone(t("applied", { n: p.moves.length }))}
+        />
+      )}
     </Dialog>
   );
 }

@@ -12,11 +12,7 @@ import { Timeline } from "./timeline.js";
 import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
 import { WalkInDialog } from "./walk-in-dialog.js";
 
-export type DialogState =
-  | AppointmentDialogState
-  | { kind: "absence" }
-  | { kind: "walk-in" }
-  | null;
+export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
 
 const initialDate = () => new URLSearchParams(location.search).get("date") ?? new Date().toISOString().slice(0, 10);
 
@@ -96,7 +92,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     <>
       <header class="top">
         <h1>
-          Pitlane · {t("title")} <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
+          Pitlane · {t("title")}{" "}
+          <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
         </h1>
         <nav aria-label={t("title")} class="daynav">
           <button type="button" onClick={() => setDate(addDays(date, -1))} aria-label={t("prevDay")}>
@@ -133,9 +130,21 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
               {t("absent")}
             </button>
           </div>
-          {notice && <p class="notice" data-testid="notice">{notice}</p>}
+          {notice && (
+            <p class="notice" data-testid="notice">
+              {notice}
+            </p>
+          )}
           {day && !day.open && <p class="notice">{t("closedDay")}</p>}
-          {day && <Timeline day={day} details={details.current} onDetails={loadDetails} onMove={move} onOpen={(slot) => setDialog({ kind: "appointment", slot })} />}
+          {day && (
+            <Timeline
+              day={day}
+              details={details.current}
+              onDetails={loadDetails}
+              onMove={move}
+              onOpen={(slot) => setDialog({ kind: "appointment", slot })}
+            />
+          )}
         </section>
         <SidePanels
           day={day}
@@ -145,7 +154,15 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         />
       </main>
       {dialog?.kind === "appointment" && day && (
-        <AppointmentDialog session={session} day={day} state={dialog} details={details.current.get(dialog.slot.appointmentId)} onDetails={loadDetails} onDone={done} onMove={move} />
+        <AppointmentDialog
+          session={session}
+          day={day}
+          state={dialog}
+          details={details.current.get(dialog.slot.appointmentId)}
+          onDetails={loadDetails}
+          onDone={done}
+          onMove={move}
+        />
       )}
       {dialog?.kind === "absence" && day && <AbsenceDialog session={session} day={day} onDone={done} />}
       {dialog?.kind === "walk-in" && day && <WalkInDialog session={session} day={day} onDone={done} />}

@@ -4,7 +4,15 @@ import { t } from "./i18n.js";
 
 // A modal <dialog>: the browser traps the focus inside, Escape closes it, and the focus
 // returns to what opened it.
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;

@@ -22,7 +22,12 @@ export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promi
   if (options.body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
   try {
-    res = await fetch(path, { method: options.method ?? "GET", headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: "same-origin" });
+    res = await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: "same-origin",
+    });
   } catch {
     throw new ApiFailure({ status: 0, code: "network" });
   }

@@ -5,7 +5,8 @@ import { pickLang, translator } from "../shared/i18n.js";
 const en = {
   title: "Advisors' day",
   signInTitle: "Sign in to the advisors' day",
-  signInHelp: "Use your dealer's API key (advisor or admin). The key is exchanged for a session and is not kept in this page.",
+  signInHelp:
+    "Use your dealer's API key (advisor or admin). The key is exchanged for a session and is not kept in this page.",
   dealer: "Dealer",
   apiKey: "API key",
   signIn: "Sign in",
@@ -18,7 +19,8 @@ const en = {
   today: "Today",
   closedDay: "The dealer is closed on this day.",
   timeline: "Timeline per advisor",
-  timelineHelp: "Each appointment is a button. Enter opens its actions; Space picks it up, the arrows move it (left/right 15 minutes, up/down another advisor), Enter drops it, Escape puts it back. You can also drag it with the mouse.",
+  timelineHelp:
+    "Each appointment is a button. Enter opens its actions; Space picks it up, the arrows move it (left/right 15 minutes, up/down another advisor), Enter drops it, Escape puts it back. You can also drag it with the mouse.",
   reception: "reception",
   return: "return",
   express: "express",
@@ -110,7 +112,8 @@ type Keys = keyof typeof en;
 const it: Record<Keys, string> = {
   title: "Giornata dei consulenti",
   signInTitle: "Accedi alla giornata dei consulenti",
-  signInHelp: "Usa la chiave API della concessionaria (consulente o amministratore). La chiave viene scambiata con una sessione e non resta in questa pagina.",
+  signInHelp:
+    "Usa la chiave API della concessionaria (consulente o amministratore). La chiave viene scambiata con una sessione e non resta in questa pagina.",
   dealer: "Concessionaria",
   apiKey: "Chiave API",
   signIn: "Accedi",
@@ -123,7 +126,8 @@ const it: Record<Keys, string> = {
   today: "Oggi",
   closedDay: "La concessionaria è chiusa in questo giorno.",
   timeline: "Agenda per consulente",
-  timelineHelp: "Ogni appuntamento è un pulsante. Invio apre le azioni; Spazio lo prende, le frecce lo spostano (sinistra/destra 15 minuti, su/giù un altro consulente), Invio lo lascia, Esc lo rimette a posto. Puoi anche trascinarlo con il mouse.",
+  timelineHelp:
+    "Ogni appuntamento è un pulsante. Invio apre le azioni; Spazio lo prende, le frecce lo spostano (sinistra/destra 15 minuti, su/giù un altro consulente), Invio lo lascia, Esc lo rimette a posto. Puoi anche trascinarlo con il mouse.",
   reception: "accettazione",
   return: "riconsegna",
   express: "express",

@@ -78,7 +78,8 @@ const it: Record<Keys, string> = {
 
 export const mt = translator({ en, it }, lang);
 
-export const hasWords = (prefix: "kind" | "transport" | "delivery" | "reason", code: string) => `${prefix}_${code}` in en;
+export const hasWords = (prefix: "kind" | "transport" | "delivery" | "reason", code: string) =>
+  `${prefix}_${code}` in en;
 
 /** `prefix_code` in words when known, else the code made readable. */
 export function wordFor(prefix: "kind" | "transport" | "delivery" | "reason", code: string): string {

@@ -9,8 +9,15 @@ import type { DayBoard, Message } from "./types.js";
 export function messagesOfDay(messages: Message[], day: DayBoard | null): Message[] {
   if (!day) return [];
   const ids = new Set(day.advisors.flatMap((a) => a.slots.map((s) => s.appointmentId)));
-  const local = new Intl.DateTimeFormat("en-CA", { timeZone: day.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return messages.filter((m) => (m.appointmentId !== null && ids.has(m.appointmentId)) || local.format(new Date(m.createdAt)) === day.date);
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone: day.timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  return messages.filter(
+    (m) => (m.appointmentId !== null && ids.has(m.appointmentId)) || local.format(new Date(m.createdAt)) === day.date,
+  );
 }
 
 const recipientWords = (m: Message) => {

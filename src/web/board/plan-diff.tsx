@@ -11,15 +11,27 @@ import type { DayBoard, Plan, SlotView } from "./types.js";
 
 /** Who an appointment is to a person: the customer's name when the day board has it. */
 function whoOf(day: DayBoard, id: string): string {
-  for (const a of day.advisors) for (const s of a.slots) if (s.appointmentId === id && s.customer?.name) return s.customer.name;
+  for (const a of day.advisors)
+    for (const s of a.slots) if (s.appointmentId === id && s.customer?.name) return s.customer.name;
   return `#${id.slice(0, 8)}`;
 }
 
-export function PlanDiff({ plan, day, onApply, onApplied }: { plan: Plan; day: DayBoard; onApply: () => Promise<Plan>; onApplied: (p: Plan) => void }) {
+export function PlanDiff({
+  plan,
+  day,
+  onApply,
+  onApplied,
+}: {
+  plan: Plan;
+  day: DayBoard;
+  onApply: () => Promise<Plan>;
+  onApplied: (p: Plan) => void;
+}) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const advisor = (id: string) => day.advisors.find((a) => a.id === id)?.name ?? id;
-  const at = (s: SlotView) => `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
+  const at = (s: SlotView) =>
+    `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
   const apply = async () => {
     setBusy(true);
     try {

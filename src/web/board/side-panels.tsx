@@ -8,7 +8,17 @@ import type { DayBoard, Message, Overdue } from "./types.js";
 // for confirmation, the desk's open tasks (no-show calls, calls instead of messages) and
 // the day's messages with their delivery state.
 
-export function SidePanels({ day, overdue, tasks, messages }: { day: DayBoard | null; overdue: Overdue | null; tasks: Message[]; messages: Message[] }) {
+export function SidePanels({
+  day,
+  overdue,
+  tasks,
+  messages,
+}: {
+  day: DayBoard | null;
+  overdue: Overdue | null;
+  tasks: Message[];
+  messages: Message[];
+}) {
   return (
     <aside>
       <section aria-labelledby="workshop-title">
@@ -32,14 +42,27 @@ export function SidePanels({ day, overdue, tasks, messages }: { day: DayBoard | 
       </section>
       <section aria-labelledby="cars-title">
         <h2 id="cars-title">{t("cars")}</h2>
-        {day && <p>{t("carsInUse", { inUse: day.mobility.courtesyCars.inUse, total: day.mobility.courtesyCars.total, held: day.mobility.courtesyCars.held })}</p>}
+        {day && (
+          <p>
+            {t("carsInUse", {
+              inUse: day.mobility.courtesyCars.inUse,
+              total: day.mobility.courtesyCars.total,
+              held: day.mobility.courtesyCars.held,
+            })}
+          </p>
+        )}
       </section>
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t("overdue")}</h2>
         {overdue && overdue.appointments.length === 0 && <p class="muted">{t("overdueNone")}</p>}
         <ul class="plain">
           {overdue?.appointments.map((a) => (
-            <li key={a.id}>{t("overdueItem", { reception: `${a.reception.slice(0, 10)} ${timeOf(a.reception)}`, overdue: Math.floor(a.overdueMinutes / 60) })}</li>
+            <li key={a.id}>
+              {t("overdueItem", {
+                reception: `${a.reception.slice(0, 10)} ${timeOf(a.reception)}`,
+                overdue: Math.floor(a.overdueMinutes / 60),
+              })}
+            </li>
           ))}
         </ul>
       </section>

@@ -32,11 +32,24 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <p class="muted">{t("signInHelp")}</p>
         <label>
           {t("dealer")}
-          <input name="dealer" autoComplete="organization" required value={dealerId} onInput={(e) => setDealerId(e.currentTarget.value)} />
+          <input
+            name="dealer"
+            autoComplete="organization"
+            required
+            value={dealerId}
+            onInput={(e) => setDealerId(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t("apiKey")}
-          <input name="key" type="password" autoComplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+          <input
+            name="key"
+            type="password"
+            autoComplete="off"
+            required
+            value={key}
+            onInput={(e) => setKey(e.currentTarget.value)}
+          />
         </label>
         <p role="alert" class="error">
           {error}

@@ -31,7 +31,17 @@ export function slotLabel(slot: Slot, advisorName: string): string {
   });
 }
 
-export function SlotButton({ slot, range, advisorName, details, grabbed, onDetails, onOpen, onKey, onDragStart }: SlotProps) {
+export function SlotButton({
+  slot,
+  range,
+  advisorName,
+  details,
+  grabbed,
+  onDetails,
+  onOpen,
+  onKey,
+  onDragStart,
+}: SlotProps) {
   const [tip, setTip] = useState(false);
   const start = grabbed ? grabbed.minute : minuteOfDay(slot.start);
   const length = Math.max(10, minuteOfDay(slot.end) - minuteOfDay(slot.start));
@@ -45,7 +55,8 @@ export function SlotButton({ slot, range, advisorName, details, grabbed, onDetai
   const vehicle = slot.vehicle ?? details?.vehicle;
   const name = customer?.name ?? "";
   // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
-  const shown = `${slot.kind === "return" ? "↩ " : ""}${grabbed ? hhmm(start) : timeOf(slot.start)} ${name || vehicle?.model || ""}${slot.express ? " E" : ""}${slot.forced ? " !" : ""}`.trim();
+  const shown =
+    `${slot.kind === "return" ? "↩ " : ""}${grabbed ? hhmm(start) : timeOf(slot.start)} ${name || vehicle?.model || ""}${slot.express ? " E" : ""}${slot.forced ? " !" : ""}`.trim();
   return (
     <button
       type="button"

@@ -81,7 +81,10 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
     const track = (e.currentTarget as HTMLElement).parentElement!.getBoundingClientRect();
     drag.slot = slot;
     drag.offset = ((e.clientX - rect.left) / track.width) * span;
-    e.dataTransfer?.setData("text/plain", JSON.stringify({ id: slot.appointmentId, kind: slot.kind, offset: drag.offset }));
+    e.dataTransfer?.setData(
+      "text/plain",
+      JSON.stringify({ id: slot.appointmentId, kind: slot.kind, offset: drag.offset }),
+    );
     if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
   };
 
@@ -141,7 +144,11 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
                 onDrop={(e) => onDrop(e, a.id)}
               >
                 {target && (
-                  <li aria-hidden="true" class="ghost" style={{ left: `${((grab.minute - range.from) / span) * 100}%` }}>
+                  <li
+                    aria-hidden="true"
+                    class="ghost"
+                    style={{ left: `${((grab.minute - range.from) / span) * 100}%` }}
+                  >
                     {hhmm(grab.minute)}
                   </li>
                 )}

@@ -80,7 +80,13 @@ export interface Plan {
 }
 
 export interface Overdue {
-  appointments: Array<{ id: string; channel: string | null; requestedAt: string; overdueMinutes: number; reception: string }>;
+  appointments: Array<{
+    id: string;
+    channel: string | null;
+    requestedAt: string;
+    overdueMinutes: number;
+    reception: string;
+  }>;
 }
 
 export interface Message {

@@ -10,7 +10,15 @@ const WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recal
 
 // A customer at the desk without an appointment: now or the nearest gap (past the buffer
 // caps if need be, recorded as forced), booked in one step.
-export function WalkInDialog({ session, day, onDone }: { session: Session; day: DayBoard; onDone: (m?: string) => void }) {
+export function WalkInDialog({
+  session,
+  day,
+  onDone,
+}: {
+  session: Session;
+  day: DayBoard;
+  onDone: (m?: string) => void;
+}) {
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [model, setModel] = useState("");

@@ -73,7 +73,13 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const move = async (e: Event) => {
     e.preventDefault();
     if (!choice) return setError(t("pickTime"));
-    const r = await apiCall<Appointment>(api, "POST", `${path}/reschedule`, { optionId: choice.optionId }, { "Idempotency-Key": idempotencyKey() });
+    const r = await apiCall<Appointment>(
+      api,
+      "POST",
+      `${path}/reschedule`,
+      { optionId: choice.optionId },
+      { "Idempotency-Key": idempotencyKey() },
+    );
     if (r.ok) return done(r.data, t("moved", { when: dateTime(r.data.reception.start, lang) }));
     setError(problemSentence(r.problem, lang));
     setAlternatives(Array.isArray(r.problem.alternatives) ? (r.problem.alternatives as Option[]) : []);
@@ -81,12 +87,18 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     setReload((n) => n + 1);
   };
   const cancel = async () => {
-    const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, { "Idempotency-Key": idempotencyKey() });
+    const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, {
+      "Idempotency-Key": idempotencyKey(),
+    });
     if (r.ok) return done(r.data, t("cancelled"));
     setError(problemSentence(r.problem, lang));
   };
   const visit = {
-    vehicle: { model: appt.vehicle.model, ...(appt.vehicle.vin ? { vin: appt.vehicle.vin } : {}), ...(appt.vehicle.electrified ? { electrified: true } : {}) },
+    vehicle: {
+      model: appt.vehicle.model,
+      ...(appt.vehicle.vin ? { vin: appt.vehicle.vin } : {}),
+      ...(appt.vehicle.electrified ? { electrified: true } : {}),
+    },
     interventions: appt.interventions,
     customer: { known: true },
     mobility: appt.mobility,
@@ -146,8 +158,26 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           <h2 id="pl-change-h" ref={sub} tabIndex={-1}>
             {t("changeTitle")}
           </h2>
-          <Alternatives options={alternatives} selected={choice} onSelect={setChoice} lang={lang} legend={t("alternativesTitle")} quiet={t("quiet")} />
-          <DayChooser api={api} dealerId={dealer.id} visit={visit} lang={lang} labels={STRINGS[lang]} announce={announce} selected={choice} onSelect={setChoice} onError={setError} reload={reload} />
+          <Alternatives
+            options={alternatives}
+            selected={choice}
+            onSelect={setChoice}
+            lang={lang}
+            legend={t("alternativesTitle")}
+            quiet={t("quiet")}
+          />
+          <DayChooser
+            api={api}
+            dealerId={dealer.id}
+            visit={visit}
+            lang={lang}
+            labels={STRINGS[lang]}
+            announce={announce}
+            selected={choice}
+            onSelect={setChoice}
+            onError={setError}
+            reload={reload}
+          />
           <div class="pl-actions">
             <button type="submit">{t("move")}</button>
             <button type="button" class="pl-secondary" onClick={() => (setMode("view"), heading.current?.focus())}>

@@ -6,7 +6,10 @@ import { useCallback, useState } from "preact/hooks";
 
 export function useAnnouncer(): [string, (message: string) => void] {
   const [state, setState] = useState({ text: "", n: 0 });
-  const announce = useCallback((text: string) => setState((s) => ({ text: s.n % 2 ? text : `${text}\u200b`, n: s.n + 1 })), []);
+  const announce = useCallback(
+    (text: string) => setState((s) => ({ text: s.n % 2 ? text : `${text}\u200b`, n: s.n + 1 })),
+    [],
+  );
   return [state.text, announce];
 }
 

@@ -6,7 +6,13 @@ import { isProblem, type Problem } from "./problem.js";
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; problem: Problem };
 
-export async function apiCall<T>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+export async function apiCall<T>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(base + path, {

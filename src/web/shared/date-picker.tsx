@@ -1,5 +1,15 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { addDays, addMonths, longDate, monthEnd, monthGrid, monthStart, monthTitle, weekday, weekdayNames } from "./dates.js";
+import {
+  addDays,
+  addMonths,
+  longDate,
+  monthEnd,
+  monthGrid,
+  monthStart,
+  monthTitle,
+  weekday,
+  weekdayNames,
+} from "./dates.js";
 import type { Lang } from "./i18n.js";
 import type { CalendarDay } from "./types.js";
 
@@ -100,23 +110,45 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
   const loaded = loadedMonths[month];
 
   return (
-    <dialog ref={dialog} aria-labelledby="pl-cal-title" aria-describedby="pl-cal-help" onCancel={(e) => (e.preventDefault(), close())}>
+    <dialog
+      ref={dialog}
+      aria-labelledby="pl-cal-title"
+      aria-describedby="pl-cal-help"
+      onCancel={(e) => (e.preventDefault(), close())}
+    >
       <div class="pl-cal-head">
-        <button type="button" class="pl-secondary" aria-label={labels.prevMonth} disabled={month <= monthStart(min)} onClick={() => move(addMonths(focus, -1))}>
+        <button
+          type="button"
+          class="pl-secondary"
+          aria-label={labels.prevMonth}
+          disabled={month <= monthStart(min)}
+          onClick={() => move(addMonths(focus, -1))}
+        >
           ‹
         </button>
         <h2 id="pl-cal-title" aria-live="polite">
           {monthTitle(month, lang)}
         </h2>
-        <button type="button" class="pl-secondary" aria-label={labels.nextMonth} disabled={month >= monthStart(max)} onClick={() => move(addMonths(focus, 1))}>
+        <button
+          type="button"
+          class="pl-secondary"
+          aria-label={labels.nextMonth}
+          disabled={month >= monthStart(max)}
+          onClick={() => move(addMonths(focus, 1))}
+        >
           ›
         </button>
       </div>
       <p id="pl-cal-help" class="pl-sr">
         {labels.title}
       </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA date-picker grid pattern (arrow keys move between days) */}
-      <table ref={grid} role="grid" class="pl-grid" aria-labelledby="pl-cal-title" aria-busy={loaded ? "false" : "true"}>
+      <table
+        ref={grid}
+        role="grid"
+        class="pl-grid"
+        aria-labelledby="pl-cal-title"
+        aria-busy={loaded ? "false" : "true"}
+      >
         <thead>
           <tr>
             {names.map((n, i) => (
@@ -133,7 +165,19 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
                 d === null ? (
                   <td key={`pad${i}`} />
                 ) : (
-                  <DayCell key={d} d={d} info={days[d]} inRange={d >= min && d <= max} focused={d === focus} selected={d === selected} lang={lang} labels={labels} loaded={!!loaded} onKey={onKey} choose={choose} />
+                  <DayCell
+                    key={d}
+                    d={d}
+                    info={days[d]}
+                    inRange={d >= min && d <= max}
+                    focused={d === focus}
+                    selected={d === selected}
+                    lang={lang}
+                    labels={labels}
+                    loaded={!!loaded}
+                    onKey={onKey}
+                    choose={choose}
+                  />
                 ),
               )}
             </tr>
@@ -165,7 +209,12 @@ interface DayProps {
 // A gridcell as in the APG example (no button inside: aria-selected belongs to the cell).
 function DayCell({ d, info, inRange, focused, selected, loaded, lang, labels, onKey, choose }: DayProps) {
   const free = inRange && info?.bookable === true;
-  const state = !loaded && inRange ? labels.loading : free ? labels.free.replace("{first}", info?.first ?? "") + (info?.quiet ? `, ${labels.freeQuiet}` : "") : labels.full;
+  const state =
+    !loaded && inRange
+      ? labels.loading
+      : free
+        ? labels.free.replace("{first}", info?.first ?? "") + (info?.quiet ? `, ${labels.freeQuiet}` : "")
+        : labels.full;
   const key = (e: KeyboardEvent) => {
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
@@ -174,7 +223,6 @@ function DayCell({ d, info, inRange, focused, selected, loaded, lang, labels, on
   };
   return (
     <td
-      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a day of the ARIA date-picker grid
       role="gridcell"
       data-date={d}
       tabIndex={focused ? 0 : -1}

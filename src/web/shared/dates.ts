@@ -48,11 +48,14 @@ export function monthGrid(date: string): (string | null)[][] {
   return weeks;
 }
 
-const fmt = (lang: Lang, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(INTL[lang], { timeZone: "UTC", ...o });
+const fmt = (lang: Lang, o: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(INTL[lang], { timeZone: "UTC", ...o });
 
 /** "Tuesday 24 November 2026" / "martedì 24 novembre 2026". */
-export const longDate = (date: string, lang: Lang) => fmt(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(utc(date));
-export const shortDate = (date: string, lang: Lang) => fmt(lang, { weekday: "short", day: "numeric", month: "short" }).format(utc(date));
+export const longDate = (date: string, lang: Lang) =>
+  fmt(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(utc(date));
+export const shortDate = (date: string, lang: Lang) =>
+  fmt(lang, { weekday: "short", day: "numeric", month: "short" }).format(utc(date));
 export const monthTitle = (date: string, lang: Lang) => fmt(lang, { month: "long", year: "numeric" }).format(utc(date));
 export const weekdayNames = (lang: Lang, style: "short" | "long") =>
   [0, 1, 2, 3, 4, 5, 6].map((i) => fmt(lang, { weekday: style }).format(utc(addDays("2026-11-23", i))));
@@ -73,7 +76,9 @@ export function zoneNote(timeZone: string, lang: Lang, at = new Date()): string 
   if (browser === timeZone) return null;
   let name = timeZone;
   try {
-    const part = new Intl.DateTimeFormat(INTL[lang], { timeZone, timeZoneName: "long" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+    const part = new Intl.DateTimeFormat(INTL[lang], { timeZone, timeZoneName: "long" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName");
     if (part) name = `${part.value} (${timeZone})`;
   } catch {}
   return name;
@@ -82,7 +87,9 @@ export function zoneNote(timeZone: string, lang: Lang, at = new Date()): string 
 /** An instant in UTC or any offset ("…Z") as the dealer's wall-clock "HH:MM". */
 export function clockIn(instant: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(instant));
+    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+      new Date(instant),
+    );
   } catch {
     return timeOf(instant);
   }

@@ -12,7 +12,24 @@ import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.
 // page's reschedule and by the widget's WhenStep (which adds the hold).
 
 export type DayChooserLabels = Record<
-  "day" | "chooseDate" | "calHelp" | "prevMonth" | "nextMonth" | "close" | "calFree" | "calQuiet" | "calFull" | "calLoading" | "morning" | "afternoon" | "quiet" | "withAdvisor" | "noTimes" | "noDays" | "timesLoaded" | "loading",
+  | "day"
+  | "chooseDate"
+  | "calHelp"
+  | "prevMonth"
+  | "nextMonth"
+  | "close"
+  | "calFree"
+  | "calQuiet"
+  | "calFull"
+  | "calLoading"
+  | "morning"
+  | "afternoon"
+  | "quiet"
+  | "withAdvisor"
+  | "noTimes"
+  | "noDays"
+  | "timesLoaded"
+  | "loading",
   string
 >;
 
@@ -34,9 +51,23 @@ interface Props {
   name?: string;
 }
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
-export function DayChooser({ api, dealerId, visit, lang, labels, announce, selected, onSelect, onError, reload = 0, initialDate, name = "pl-time" }: Props) {
+export function DayChooser({
+  api,
+  dealerId,
+  visit,
+  lang,
+  labels,
+  announce,
+  selected,
+  onSelect,
+  onError,
+  reload = 0,
+  initialDate,
+  name = "pl-time",
+}: Props) {
   const base = `${api}/v1/dealers/${encodeURIComponent(dealerId)}`;
   const [today, setToday] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
@@ -46,7 +77,11 @@ export function DayChooser({ api, dealerId, visit, lang, labels, announce, selec
   const opener = useRef<HTMLButtonElement>(null);
 
   const calendar = async (from: string | undefined, days: number) => {
-    const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...visit, ...(from ? { from } : {}), days });
+    const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
+      ...visit,
+      ...(from ? { from } : {}),
+      days,
+    });
     if (!r.ok) onError(problemSentence(r.problem, lang));
     return r.ok ? r.data.days : null;
   };
@@ -56,7 +91,11 @@ export function DayChooser({ api, dealerId, visit, lang, labels, announce, selec
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...visit, date: d });
     if (!r.ok) return onError(problemSentence(r.problem, lang));
     setOptions(r.data.options);
-    announce(r.data.options.length ? fill(labels.timesLoaded, { count: r.data.options.length, date: longDate(d, lang) }) : labels.noTimes);
+    announce(
+      r.data.options.length
+        ? fill(labels.timesLoaded, { count: r.data.options.length, date: longDate(d, lang) })
+        : labels.noTimes,
+    );
   };
   useEffect(() => {
     void calendar(undefined, 62).then((days) => {
@@ -85,12 +124,27 @@ export function DayChooser({ api, dealerId, visit, lang, labels, announce, selec
       ) : options.length === 0 ? (
         <p>{labels.noTimes}</p>
       ) : (
-        <TimeList name={name} options={options} selected={selected?.optionId ?? null} labels={labels} onChoose={(id) => onSelect(options.find((o) => o.optionId === id) ?? null)} />
+        <TimeList
+          name={name}
+          options={options}
+          selected={selected?.optionId ?? null}
+          labels={labels}
+          onChoose={(id) => onSelect(options.find((o) => o.optionId === id) ?? null)}
+        />
       )}
       {picking && today && (
         <DatePicker
           lang={lang}
-          labels={{ title: labels.calHelp, prevMonth: labels.prevMonth, nextMonth: labels.nextMonth, close: labels.close, free: labels.calFree, freeQuiet: labels.calQuiet, full: labels.calFull, loading: labels.calLoading }}
+          labels={{
+            title: labels.calHelp,
+            prevMonth: labels.prevMonth,
+            nextMonth: labels.nextMonth,
+            close: labels.close,
+            free: labels.calFree,
+            freeQuiet: labels.calQuiet,
+            full: labels.calFull,
+            loading: labels.calLoading,
+          }}
           min={today}
           max={addDays(today, 180)}
           initial={date}

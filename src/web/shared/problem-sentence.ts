@@ -6,12 +6,14 @@ import type { Problem } from "./problem.js";
 
 const SENTENCES: Record<Lang, Record<string, string>> = {
   en: {
-    network: "We could not reach the booking service from this page. Please check your connection and try again, or call the workshop.",
+    network:
+      "We could not reach the booking service from this page. Please check your connection and try again, or call the workshop.",
     validation_failed: "Some details are not valid. Please check them and try again.",
     not_found: "We could not find this. The link may be out of date.",
     slot_unavailable: "Sorry, someone has just taken this time. Please choose another one.",
     rule_violation: "This time can no longer be booked. Please choose another one.",
-    too_many_bookings: "You already have the most upcoming appointments we can take online. Please call the workshop to book another one.",
+    too_many_bookings:
+      "You already have the most upcoming appointments we can take online. Please call the workshop to book another one.",
     invalid_transition: "This appointment can no longer be changed online. Please call the workshop.",
     version_conflict: "This appointment was changed in the meantime. Please reload the page and try again.",
     rate_limited: "Too many attempts in a short time. Please wait a minute and try again.",
@@ -22,12 +24,14 @@ const SENTENCES: Record<Lang, Record<string, string>> = {
     server: "Something went wrong on our side. Please try again in a moment.",
   },
   it: {
-    network: "Non riusciamo a raggiungere il servizio di prenotazione da questa pagina. Controlli la connessione e riprovi, oppure chiami l'officina.",
+    network:
+      "Non riusciamo a raggiungere il servizio di prenotazione da questa pagina. Controlli la connessione e riprovi, oppure chiami l'officina.",
     validation_failed: "Alcuni dati non sono validi. Li controlli e riprovi.",
     not_found: "Non abbiamo trovato quanto richiesto. Il link potrebbe essere scaduto.",
     slot_unavailable: "Ci dispiace, questo orario è appena stato preso. Ne scelga un altro.",
     rule_violation: "Questo orario non è più prenotabile. Ne scelga un altro.",
-    too_many_bookings: "Ha già il numero massimo di appuntamenti prenotabili online. Chiami l'officina per prenotarne un altro.",
+    too_many_bookings:
+      "Ha già il numero massimo di appuntamenti prenotabili online. Chiami l'officina per prenotarne un altro.",
     invalid_transition: "Questo appuntamento non può più essere modificato online. Chiami l'officina.",
     version_conflict: "L'appuntamento è stato modificato nel frattempo. Ricarichi la pagina e riprovi.",
     rate_limited: "Troppi tentativi in poco tempo. Attenda un minuto e riprovi.",
@@ -40,15 +44,32 @@ const SENTENCES: Record<Lang, Record<string, string>> = {
 };
 
 const FIELDS: Record<Lang, Record<string, string>> = {
-  en: { "customer.email": "email", "customer.phone": "phone", "customer.name": "name", "vehicle.vin": "VIN", "vehicle.model": "car model", request: "request" },
-  it: { "customer.email": "email", "customer.phone": "telefono", "customer.name": "nome", "vehicle.vin": "numero di telaio (VIN)", "vehicle.model": "modello", request: "richiesta" },
+  en: {
+    "customer.email": "email",
+    "customer.phone": "phone",
+    "customer.name": "name",
+    "vehicle.vin": "VIN",
+    "vehicle.model": "car model",
+    request: "request",
+  },
+  it: {
+    "customer.email": "email",
+    "customer.phone": "telefono",
+    "customer.name": "nome",
+    "vehicle.vin": "numero di telaio (VIN)",
+    "vehicle.model": "modello",
+    request: "richiesta",
+  },
 };
 
 export function problemSentence(p: Problem, lang: Lang): string {
   const s = SENTENCES[lang];
   if (p.code === "validation_failed" && Array.isArray(p.errors)) {
-    const names = [...new Set((p.errors as { path?: string }[]).map((e) => FIELDS[lang][e.path ?? ""]).filter(Boolean))];
-    if (names.length > 0) return `${s.validation_failed} ${lang === "it" ? "Da controllare" : "Please check"}: ${names.join(", ")}.`;
+    const names = [
+      ...new Set((p.errors as { path?: string }[]).map((e) => FIELDS[lang][e.path ?? ""]).filter(Boolean)),
+    ];
+    if (names.length > 0)
+      return `${s.validation_failed} ${lang === "it" ? "Da controllare" : "Please check"}: ${names.join(", ")}.`;
   }
   return s[p.code] ?? (p.status >= 500 || p.status === 0 ? s.server : s.client);
 }

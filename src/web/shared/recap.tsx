@@ -8,18 +8,48 @@ import type { Appointment, Mobility } from "./types.js";
 
 const L = {
   en: {
-    when: "When", reason: "Service", greeter: "Who will welcome you", address: "Address", parking: "Parking", bring: "Please bring", mobility: "Mobility",
-    ready: "Car ready (estimate)", collect: "Collecting the car", status: "Status",
+    when: "When",
+    reason: "Service",
+    greeter: "Who will welcome you",
+    address: "Address",
+    parking: "Parking",
+    bring: "Please bring",
+    mobility: "Mobility",
+    ready: "Car ready (estimate)",
+    collect: "Collecting the car",
+    status: "Status",
   },
   it: {
-    when: "Quando", reason: "Intervento", greeter: "Chi la accoglierà", address: "Indirizzo", parking: "Parcheggio", bring: "Porti con sé", mobility: "Mobilità",
-    ready: "Auto pronta (stima)", collect: "Ritiro dell'auto", status: "Stato",
+    when: "Quando",
+    reason: "Intervento",
+    greeter: "Chi la accoglierà",
+    address: "Indirizzo",
+    parking: "Parcheggio",
+    bring: "Porti con sé",
+    mobility: "Mobilità",
+    ready: "Auto pronta (stima)",
+    collect: "Ritiro dell'auto",
+    status: "Stato",
   },
 };
 
 export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = {
-  en: { none: "No replacement mobility", courtesy_car: "Courtesy car", pickup_delivery: "Pickup and delivery", rental: "Rental car", taxi: "Taxi", shuttle: "Dealer shuttle" },
-  it: { none: "Nessuna mobilità sostitutiva", courtesy_car: "Auto di cortesia", pickup_delivery: "Ritiro e riconsegna", rental: "Auto a noleggio", taxi: "Taxi", shuttle: "Navetta del concessionario" },
+  en: {
+    none: "No replacement mobility",
+    courtesy_car: "Courtesy car",
+    pickup_delivery: "Pickup and delivery",
+    rental: "Rental car",
+    taxi: "Taxi",
+    shuttle: "Dealer shuttle",
+  },
+  it: {
+    none: "Nessuna mobilità sostitutiva",
+    courtesy_car: "Auto di cortesia",
+    pickup_delivery: "Ritiro e riconsegna",
+    rental: "Auto a noleggio",
+    taxi: "Taxi",
+    shuttle: "Navetta del concessionario",
+  },
 };
 
 // The default catalogue's labels (core/dealer-config.ts) in Italian; a dealer's own label
@@ -47,8 +77,22 @@ const BRING_IT: Record<string, string> = {
 };
 
 export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
-  en: { requested: "Requested: the workshop will confirm it", confirmed: "Confirmed", checked_in: "Car received", completed: "Completed", cancelled: "Cancelled", no_show: "Missed" },
-  it: { requested: "Richiesto: l'officina lo confermerà", confirmed: "Confermato", checked_in: "Auto accettata", completed: "Completato", cancelled: "Annullato", no_show: "Mancato" },
+  en: {
+    requested: "Requested: the workshop will confirm it",
+    confirmed: "Confirmed",
+    checked_in: "Car received",
+    completed: "Completed",
+    cancelled: "Cancelled",
+    no_show: "Missed",
+  },
+  it: {
+    requested: "Richiesto: l'officina lo confermerà",
+    confirmed: "Confermato",
+    checked_in: "Auto accettata",
+    completed: "Completato",
+    cancelled: "Annullato",
+    no_show: "Mancato",
+  },
 };
 
 export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; withStatus?: boolean }) {

@@ -34,7 +34,13 @@ export function TimeList({ options, selected, labels, onChoose, name }: Props) {
           <div class="pl-times">
             {g.list.map((o) => (
               <label class="pl-time" key={o.optionId}>
-                <input type="radio" name={name} value={o.optionId} checked={selected === o.optionId} onChange={() => onChoose(o.optionId)} />
+                <input
+                  type="radio"
+                  name={name}
+                  value={o.optionId}
+                  checked={selected === o.optionId}
+                  onChange={() => onChoose(o.optionId)}
+                />
                 <span>{timeOf(o.start)}</span>
                 {o.quiet && <span class="pl-quiet">· {labels.quiet}</span>}
               </label>

@@ -74,7 +74,15 @@ export interface Appointment {
   interventions: string[];
   vehicle: { model: string; vin?: string; plate?: string; electrified?: boolean };
   request: string | null;
-  recap: { date: string; time: string; reason: string; greeter: string; parking: string; address: string; bring: string[] };
+  recap: {
+    date: string;
+    time: string;
+    reason: string;
+    greeter: string;
+    parking: string;
+    address: string;
+    bring: string[];
+  };
 }
 
 /** What a search, calendar, day list or hold needs to know about the visit. */

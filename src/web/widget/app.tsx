@@ -35,8 +35,18 @@ export function BookingApp(p: WidgetProps) {
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
   const [message, announce] = useAnnouncer();
   const [step, setStep] = useState<Step>("service");
-  const [services, setServices] = useState<string[]>(() => (p.interventions ?? "").split(",").map((s) => s.trim()).filter(Boolean));
-  const [vehicle, setVehicle] = useState<VehicleInput>({ model: p.vehicleModel ?? "", vin: p.vin ?? "", electrified: false, known: false });
+  const [services, setServices] = useState<string[]>(() =>
+    (p.interventions ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const [vehicle, setVehicle] = useState<VehicleInput>({
+    model: p.vehicleModel ?? "",
+    vin: p.vin ?? "",
+    electrified: false,
+    known: false,
+  });
   const [mobility, setMobility] = useState<Mobility>("none");
   const [option, setOption] = useState<Option | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);
@@ -64,17 +74,30 @@ export function BookingApp(p: WidgetProps) {
     }
     heading.current?.focus();
     const n = NUMBERED.indexOf(step);
-    announce(n >= 0 ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${heading.current?.textContent ?? ""}` : (heading.current?.textContent ?? ""));
+    announce(
+      n >= 0
+        ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${heading.current?.textContent ?? ""}`
+        : (heading.current?.textContent ?? ""),
+    );
   }, [step]);
 
   const visit = () => ({
-    vehicle: { model: vehicle.model.trim(), ...(vehicle.vin.trim() ? { vin: vehicle.vin.trim() } : {}), ...(vehicle.electrified ? { electrified: true } : {}) },
+    vehicle: {
+      model: vehicle.model.trim(),
+      ...(vehicle.vin.trim() ? { vin: vehicle.vin.trim() } : {}),
+      ...(vehicle.electrified ? { electrified: true } : {}),
+    },
     interventions: services,
     customer: { known: vehicle.known },
     mobility,
   });
   const releaseHold = () => {
-    if (hold) void apiCall(p.api, "DELETE", `/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`);
+    if (hold)
+      void apiCall(
+        p.api,
+        "DELETE",
+        `/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`,
+      );
     setHold(null);
   };
   const go = (s: Step) => setStep(s);
@@ -83,7 +106,11 @@ export function BookingApp(p: WidgetProps) {
   useEffect(() => {
     if (!hold) return;
     const leave = () => {
-      void fetch(`${p.api}/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`, { method: "DELETE", keepalive: true, credentials: "omit" }).catch(() => {});
+      void fetch(`${p.api}/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`, {
+        method: "DELETE",
+        keepalive: true,
+        credentials: "omit",
+      }).catch(() => {});
     };
     addEventListener("pagehide", leave);
     return () => removeEventListener("pagehide", leave);
@@ -111,9 +138,27 @@ export function BookingApp(p: WidgetProps) {
     <div class="pl-box" lang={lang}>
       <LiveRegion message={message} />
       {n >= 0 && <p class="pl-steps">{t("stepOf", { n: n + 1, total: NUMBERED.length })}</p>}
-      {step === "service" && <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />}
-      {step === "vehicle" && <VehicleStep {...common} value={vehicle} onChange={setVehicle} onBack={() => go("service")} onNext={() => go("mobility")} />}
-      {step === "mobility" && <MobilityStep {...common} value={mobility} onChange={setMobility} onBack={() => go("vehicle")} onNext={() => go("when")} />}
+      {step === "service" && (
+        <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />
+      )}
+      {step === "vehicle" && (
+        <VehicleStep
+          {...common}
+          value={vehicle}
+          onChange={setVehicle}
+          onBack={() => go("service")}
+          onNext={() => go("mobility")}
+        />
+      )}
+      {step === "mobility" && (
+        <MobilityStep
+          {...common}
+          value={mobility}
+          onChange={setMobility}
+          onBack={() => go("vehicle")}
+          onNext={() => go("when")}
+        />
+      )}
       {step === "when" && (
         <WhenStep
           {...common}

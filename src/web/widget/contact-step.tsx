@@ -75,7 +75,13 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       ...(Object.keys(answers).length ? { questionnaire: answers } : {}),
       channel: "web",
     };
-    const r = await apiCall<Appointment>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/appointments`, body, { "Idempotency-Key": key.current });
+    const r = await apiCall<Appointment>(
+      api,
+      "POST",
+      `/v1/dealers/${encodeURIComponent(dealer.id)}/appointments`,
+      body,
+      { "Idempotency-Key": key.current },
+    );
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
@@ -90,10 +96,26 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       <h2 ref={heading} tabIndex={-1}>
         {t("contactTitle")}
       </h2>
-      <p class="pl-note">{t("held", { time: timeOf(hold.option.start), date: longDate(dateOf(hold.option.start), lang), until: clockIn(hold.expiresAt, dealer.timeZone) })}</p>
+      <p class="pl-note">
+        {t("held", {
+          time: timeOf(hold.option.start),
+          date: longDate(dateOf(hold.option.start), lang),
+          until: clockIn(hold.expiresAt, dealer.timeZone),
+        })}
+      </p>
       <div class="pl-field">
         <label for="pl-name">{t("name")}</label>
-        <input ref={nameRef} id="pl-name" type="text" autocomplete="name" required aria-invalid={err?.field === "name" ? "true" : undefined} aria-describedby={err?.field === "name" ? "pl-name-err" : undefined} value={c.name} onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })} />
+        <input
+          ref={nameRef}
+          id="pl-name"
+          type="text"
+          autocomplete="name"
+          required
+          aria-invalid={err?.field === "name" ? "true" : undefined}
+          aria-describedby={err?.field === "name" ? "pl-name-err" : undefined}
+          value={c.name}
+          onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
+        />
         {err?.field === "name" && <FieldError id="pl-name-err" text={err.text} />}
       </div>
       <fieldset aria-describedby={err?.field === "contact" ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
@@ -103,22 +125,45 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         </p>
         <div class="pl-field">
           <label for="pl-email">{t("email")}</label>
-          <input ref={emailRef} id="pl-email" type="email" autocomplete="email" aria-invalid={err?.field === "contact" ? "true" : undefined} value={c.email} onInput={(e) => set({ email: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            ref={emailRef}
+            id="pl-email"
+            type="email"
+            autocomplete="email"
+            aria-invalid={err?.field === "contact" ? "true" : undefined}
+            value={c.email}
+            onInput={(e) => set({ email: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         <div class="pl-field">
           <label for="pl-phone">{t("phone")}</label>
-          <input id="pl-phone" type="tel" autocomplete="tel" aria-invalid={err?.field === "contact" ? "true" : undefined} value={c.phone} onInput={(e) => set({ phone: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="pl-phone"
+            type="tel"
+            autocomplete="tel"
+            aria-invalid={err?.field === "contact" ? "true" : undefined}
+            value={c.phone}
+            onInput={(e) => set({ phone: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         {err?.field === "contact" && <FieldError id="pl-contact-err" text={err.text} />}
       </fieldset>
       <label class="pl-check">
-        <input type="checkbox" checked={c.consent} onChange={(e) => set({ consent: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={c.consent}
+          onChange={(e) => set({ consent: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <span>{t("reminders")}</span>
       </label>
       {c.consent && (
         <div class="pl-field">
           <label for="pl-channel">{t("channel")}</label>
-          <select id="pl-channel" value={c.channel} onChange={(e) => set({ channel: (e.currentTarget as HTMLSelectElement).value as Contact["channel"] })}>
+          <select
+            id="pl-channel"
+            value={c.channel}
+            onChange={(e) => set({ channel: (e.currentTarget as HTMLSelectElement).value as Contact["channel"] })}
+          >
             <option value="email">{t("byEmail")}</option>
             <option value="sms">{t("bySms")}</option>
             <option value="phone">{t("byPhone")}</option>
@@ -127,7 +172,12 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       )}
       <div class="pl-field">
         <label for="pl-request">{t("request")}</label>
-        <textarea id="pl-request" maxLength={2000} value={c.request} onInput={(e) => set({ request: (e.currentTarget as HTMLTextAreaElement).value })} />
+        <textarea
+          id="pl-request"
+          maxLength={2000}
+          value={c.request}
+          onInput={(e) => set({ request: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
       </div>
       {questions.length > 0 && (
         <fieldset>
@@ -135,7 +185,13 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
           {questions.map((q) => (
             <div class="pl-field" key={q.id}>
               <label for={`pl-q-${q.id}`}>{q.text}</label>
-              <input id={`pl-q-${q.id}`} type="text" maxLength={1000} value={c.answers[q.id] ?? ""} onInput={(e) => set({ answers: { ...c.answers, [q.id]: (e.currentTarget as HTMLInputElement).value } })} />
+              <input
+                id={`pl-q-${q.id}`}
+                type="text"
+                maxLength={1000}
+                value={c.answers[q.id] ?? ""}
+                onInput={(e) => set({ answers: { ...c.answers, [q.id]: (e.currentTarget as HTMLInputElement).value } })}
+              />
             </div>
           ))}
         </fieldset>

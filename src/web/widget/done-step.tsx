@@ -24,7 +24,13 @@ export function DoneStep({ t, lang, heading, api, booking, onAgain }: Props) {
         <a class="pl-button" href={`${api}/v1/manage/${token}/calendar.ics`} download="appointment.ics">
           {t("ics")}
         </a>
-        <a class="pl-button pl-secondary" href={`${api}/m/${token}?lang=${lang}`} target="_blank" rel="noopener" data-manage-link>
+        <a
+          class="pl-button pl-secondary"
+          href={`${api}/m/${token}?lang=${lang}`}
+          target="_blank"
+          rel="noopener"
+          data-manage-link
+        >
           {t("manage")}
         </a>
       </div>

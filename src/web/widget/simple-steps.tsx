@@ -56,7 +56,13 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext 
             <input
               type="checkbox"
               checked={value.includes(i.code)}
-              onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked ? [...value, i.code] : value.filter((c) => c !== i.code))}
+              onChange={(e) =>
+                onChange(
+                  (e.currentTarget as HTMLInputElement).checked
+                    ? [...value, i.code]
+                    : value.filter((c) => c !== i.code),
+                )
+              }
             />
             <span>{interventionLabel(i.code, i.label, lang)}</span>
           </label>
@@ -139,11 +145,19 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
         <FieldError id="pl-vin-err" text={vinErr} />
       </div>
       <label class="pl-check">
-        <input type="checkbox" checked={value.electrified} onChange={(e) => set({ electrified: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={value.electrified}
+          onChange={(e) => set({ electrified: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <span>{t("electrified")}</span>
       </label>
       <label class="pl-check">
-        <input type="checkbox" checked={value.known} onChange={(e) => set({ known: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={value.known}
+          onChange={(e) => set({ known: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <span>{t("known")}</span>
       </label>
       <Nav t={t} onBack={onBack} />

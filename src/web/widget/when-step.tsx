@@ -27,7 +27,20 @@ interface Props extends StepProps {
   onHeld: (h: Hold) => void;
 }
 
-export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, announce, onBack, beforeHold, onHeld }: Props) {
+export function WhenStep({
+  t,
+  lang,
+  dealer,
+  heading,
+  api,
+  visit,
+  chosen,
+  lost,
+  announce,
+  onBack,
+  beforeHold,
+  onHeld,
+}: Props) {
   const [selected, setSelected] = useState<Option | null>(lost ? null : chosen);
   const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, lang) : null);
   const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
@@ -40,7 +53,10 @@ export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, a
     setBusy(true);
     setError(null);
     beforeHold();
-    const r = await apiCall<Hold>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/holds`, { optionId: selected.optionId, ...visit });
+    const r = await apiCall<Hold>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/holds`, {
+      optionId: selected.optionId,
+      ...visit,
+    });
     setBusy(false);
     if (r.ok) return onHeld(r.data);
     setError(problemSentence(r.problem, lang));
@@ -57,7 +73,15 @@ export function WhenStep({ t, lang, dealer, heading, api, visit, chosen, lost, a
       </h2>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       <FieldError id="pl-when-err" text={error} />
-      <Alternatives options={alternatives} selected={selected} onSelect={setSelected} lang={lang} legend={t("alternativesTitle")} intro={t("alternativesIntro")} quiet={t("quiet")} />
+      <Alternatives
+        options={alternatives}
+        selected={selected}
+        onSelect={setSelected}
+        lang={lang}
+        legend={t("alternativesTitle")}
+        intro={t("alternativesIntro")}
+        quiet={t("quiet")}
+      />
       <p class="pl-hint">{t("quietNote")}</p>
       <DayChooser
         api={api}
