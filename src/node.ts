@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
 import { z } from "zod";
+import { FrozenNow, opt } from "./api/settings.js";
 import { createAppWithJourney } from "./app.js";
 import { loadWebAssets } from "./node/web-assets.js";
 import { smtpTransport } from "./node/mailer.js";
@@ -26,7 +27,6 @@ import type { HttpBindings } from "@hono/node-server";
 // tests import startServer()/openDatabase() instead (main() runs only when executed).
 
 // Empty strings count as unset ("PORT=" in a compose file should mean the default).
-const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s);
 
 export const Env = z.object({
   NODE_ENV: opt(z.string().optional()),
@@ -38,19 +38,7 @@ export const Env = z.object({
   PITLANE_SECRET: opt(z.string().min(32, "use at least 32 characters (e.g. openssl rand -base64 32)").optional()),
   /** Older PITLANE_SECRETs still accepted for opening while rotating, comma-separated. */
   PITLANE_SECRET_PREVIOUS: opt(z.string().optional()),
-  SCHEDULER_NOW: opt(
-    z
-      .string()
-      .refine((s) => {
-        try {
-          Temporal.Instant.from(s);
-          return true;
-        } catch {
-          return false;
-        }
-      }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
-      .optional(),
-  ),
+  SCHEDULER_NOW: FrozenNow,
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("1")),
   /** "off" disables the public routes' rate limits (load tests, benches). */
   RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),

@@ -1,8 +1,8 @@
-import { labourFromJson } from "./labour-json.js";
+import { storedBooking } from "./stored-booking.js";
 import { CapacityIndex } from "../core/capacity-index.js";
 import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
-import type { Booking, Mobility } from "../core/types.js";
+import type { Booking } from "../core/types.js";
 import type { ChangeFeed } from "../db/change-feed.js";
 import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
@@ -28,21 +28,7 @@ export interface DealerRuntime {
 const LOOKBACK_MINUTES = 2 * 1440;
 
 export function rowToBooking(dealer: Dealer, row: AppointmentRow): Booking | null {
-  const advisor = dealer.advisorIndex.get(row.advisorId);
-  if (advisor === undefined) return null;
-  const retAdvisor = row.returnAdvisorId === null ? undefined : dealer.advisorIndex.get(row.returnAdvisorId);
-  return {
-    id: row.id,
-    reception: { advisor, start: row.receptionStart, minutes: row.receptionMinutes },
-    ret:
-      retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null
-        ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes }
-        : null,
-    labour: labourFromJson(dealer, row.labourJson),
-    readyAt: row.readyAt,
-    express: row.express,
-    mobility: row.mobility as Mobility,
-  };
+  return storedBooking(dealer, row.id, row);
 }
 
 export class Runtimes {

@@ -1,5 +1,6 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { z } from "zod";
+import { FrozenNow, opt } from "../api/settings.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../api/deps.js";
 
 // The Worker's plain variables (env.ts adds the bindings), validated at the entry like
@@ -16,8 +17,6 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../api/deps.js";
 // - No PORT, DATABASE_PATH, JOURNEY_INTERVAL_MS: the platform listens, each dealer's
 //   Durable Object holds its storage, and alarms replace the interval.
 
-const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s);
-
 export const WorkerSettings = z.object({
   SCHEDULER_ADMIN_TOKEN: z
     .string({ error: "required: wrangler secret put SCHEDULER_ADMIN_TOKEN" })
@@ -26,19 +25,7 @@ export const WorkerSettings = z.object({
     .string({ error: "required: wrangler secret put PITLANE_SECRET" })
     .min(32, "use at least 32 characters"),
   PITLANE_SECRET_PREVIOUS: opt(z.string().optional()),
-  SCHEDULER_NOW: opt(
-    z
-      .string()
-      .refine((s) => {
-        try {
-          Temporal.Instant.from(s);
-          return true;
-        } catch {
-          return false;
-        }
-      }, "expected an ISO instant such as 2026-11-23T09:00:00Z")
-      .optional(),
-  ),
+  SCHEDULER_NOW: FrozenNow,
   SEED_DEMO: opt(z.enum(["0", "1", "false", "true"]).default("0")),
   RATE_LIMITS: opt(z.enum(["on", "off"]).default("on")),
   MAX_ACTIVE_BOOKINGS_PER_CONTACT: opt(

@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
-import type { Booking, Mobility } from "../../core/types.js";
-import { labourFromJson } from "../labour-json.js";
+import type { Booking } from "../../core/types.js";
+import { storedBooking } from "../stored-booking.js";
 import type { HoldRow } from "../../db/repos/holds.js";
 
 // Holds in the in-memory index: each live hold is a Booking (flag `hold`) under the key
@@ -18,22 +18,8 @@ export const holdKey = (rowId: string) => HOLD_PREFIX + rowId;
 export const isHoldKey = (id: string) => id.startsWith(HOLD_PREFIX);
 
 export function holdBooking(dealer: Dealer, row: HoldRow): Booking | null {
-  const advisor = dealer.advisorIndex.get(row.advisorId);
-  if (advisor === undefined) return null;
-  const retAdvisor = row.returnAdvisorId === null ? undefined : dealer.advisorIndex.get(row.returnAdvisorId);
-  return {
-    id: holdKey(row.id),
-    reception: { advisor, start: row.receptionStart, minutes: row.receptionMinutes },
-    ret:
-      retAdvisor !== undefined && row.returnStart !== null && row.returnMinutes !== null
-        ? { advisor: retAdvisor, start: row.returnStart, minutes: row.returnMinutes }
-        : null,
-    labour: labourFromJson(dealer, row.labourJson),
-    readyAt: row.readyAt,
-    express: row.express,
-    mobility: row.mobility as Mobility,
-    hold: true,
-  };
+  const booking = storedBooking(dealer, holdKey(row.id), row);
+  return booking && { ...booking, hold: true };
 }
 
 export class LiveHolds {
