@@ -1,10 +1,11 @@
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
+import { audit, findAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, PossibleMatch } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { staffFields } from "./staff-view.js";
+import { updateAtVersion } from "./versioned-update.js";
 
 // Staff apply an anonymous booking's possibleMatch (journey/people.ts): the appointment
 // is linked to the stored customer (and vehicle) it named, so it is that customer's from
@@ -55,8 +56,7 @@ export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): O
         version: row.version + 1,
         updatedAt: at,
       };
-      if (!updateAppointment(ctx.db, id, row.version, patch))
-        throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+      updateAtVersion(ctx.db, id, row.version, patch);
       audit(ctx.db, {
         dealerId,
         appointmentId: id,

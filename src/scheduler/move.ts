@@ -8,7 +8,7 @@ import type { StayRequest } from "../core/stay.js";
 import { checkStayOverCaps } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment } from "../db/repos/appointments.js";
+import { audit, findAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -21,6 +21,7 @@ import { jobOfRow } from "./job.js";
 import { CAP_CODES } from "../core/caps.js";
 import { isUpcoming } from "../core/status.js";
 import { epochMinute } from "../core/civil.js";
+import { updateAtVersion } from "./versioned-update.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
 // Every rule is re-checked against the index *without* the appointment itself; force
@@ -142,8 +143,7 @@ export function moveAppointment(
           forced,
           updatedAt: at,
         };
-        if (!updateAppointment(ctx.db, id, row.version, patch))
-          throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+        updateAtVersion(ctx.db, id, row.version, patch);
         audit(ctx.db, {
           dealerId,
           appointmentId: id,

@@ -4,7 +4,7 @@ import { replanTechnician, type ProgressEvent } from "../core/replan.js";
 import { findReturn } from "../core/return-slot.js";
 import type { Booking } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, updateAppointment, type AppointmentRow } from "../db/repos/appointments.js";
+import { audit, findAppointment, type AppointmentRow } from "../db/repos/appointments.js";
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import { DomainError, notFound } from "./errors.js";
 import { toCustomer, toStaff } from "./journey/messages.js";
@@ -16,6 +16,7 @@ import { rowPriority } from "./priority.js";
 import type { ProgressRequest, ProgressView } from "./progress-contracts.js";
 import { addExtraWork, approvePending, extraWorkOf, saveProgress } from "../db/repos/progress.js";
 import type { DealerRuntime } from "./runtime.js";
+import { updateAtVersion } from "./versioned-update.js";
 
 // reportProgress: the workshop says where a job stands (started, paused, done, hours
 // left, extra work). In ONE immediate transaction: the technician's remaining jobs are
@@ -108,8 +109,7 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
             returnMinutes: placed.ret?.minutes ?? null,
             updatedAt: at,
           };
-          if (!updateAppointment(ctx.db, current.id, current.version, patch))
-            throw new DomainError("version_conflict", "an appointment changed meanwhile; reload it");
+          updateAtVersion(ctx.db, current.id, current.version, patch, "an appointment changed meanwhile; reload it");
           const next = { ...current, ...patch };
           if (current.id === id) self = next;
           audit(ctx.db, {
@@ -158,8 +158,7 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
         if (self === row) {
           // Nothing of the plan changed: the report itself is still a write (state, extra work).
           const patch = { version: row.version + 1, updatedAt: at };
-          if (!updateAppointment(ctx.db, id, row.version, patch))
-            throw new DomainError("version_conflict", "the appointment changed meanwhile; reload it");
+          updateAtVersion(ctx.db, id, row.version, patch);
           self = { ...row, ...patch };
           audit(ctx.db, {
             dealerId,
