@@ -235,7 +235,7 @@ describe("swap (planSwap, applyMoves)", () => {
           expect(failed.ok).toBe(plan.moves.length === 0); // same advisor and "advisor" exchange: nothing to do
           expect(fingerprint(w.index)).toBe(before);
           const r = applyMoves(w.index, ctx, targetsOf(plan.moves));
-          expect(r.ok).toBe(true);
+          expect(r.ok, JSON.stringify({ r, moves: plan.moves })).toBe(true);
           expect(brokenRules(w.index, ctx, new Set())).toEqual([]);
           if (r.ok) revertMoves(w.index, r.moves);
           expect(fingerprint(w.index)).toBe(before);

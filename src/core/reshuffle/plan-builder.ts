@@ -53,8 +53,11 @@ export class PlanBuilder {
     this.index.add(to);
     const from = this.origin.get(to.id);
     if (!from) throw new Error(`booking ${to.id} was placed without being taken`);
-    if (samePlacement(from, to) && !forced) this.moves.delete(to.id);
-    else this.moves.set(to.id, describeMove(from, to, forced, overridden));
+    // Delete first: the moves are listed in seating order, which is the order applyMoves
+    // re-seats them in. Labour is planned first come, first served on each technician, so
+    // a different order can hand one job's hours to the other and refuse a valid plan.
+    this.moves.delete(to.id);
+    if (!samePlacement(from, to) || forced) this.moves.set(to.id, describeMove(from, to, forced, overridden));
   }
 
   /** Puts a booking back where it was, unchanged. */
