@@ -52,4 +52,38 @@ describe("technician plans over HTTP", () => {
     expect(res.status).toBe(200);
     expect(body.options).toEqual([]);
   });
+  it("a job longer than a day shows on every day it runs, on its technician's board and in the skill's booked hours", async () => {
+    const t = inProcess();
+    await putDealer(
+      t.api,
+      "uno",
+      romeDealer({ workshop: { ...roster.workshop, bodywork: [{ id: "bea", name: "Bea Rossi" }] } }),
+    );
+    // 12 h of bodywork received at 14:00: the body shop works it over the following days.
+    const b = await book(
+      t.api,
+      "uno",
+      booking({ start: `${DAY}T14:00`, advisorId: "anna" }, { interventions: ["bodywork"] }),
+      auth,
+    );
+    const days = ["2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30"];
+    let total = 0;
+    const ran: string[] = [];
+    for (const d of days) {
+      const board = await json<DayBoard>(await t.api("GET", `/v1/dealers/uno/days/${d}`, undefined, auth));
+      const jobs = board.technicians.find((x) => x.id === "bea")!.jobs;
+      const hours = jobs.reduce((h, j) => h + j.labourHours, 0);
+      expect(board.workshop.bodywork.bookedHours).toBe(hours);
+      for (const j of jobs) {
+        expect(j.appointmentId).toBe(b.id);
+        expect(j.start.slice(0, 10)).toBe(d);
+        expect(ms(j.end)).toBeLessThanOrEqual(ms(b.readyAt));
+      }
+      if (jobs.length) ran.push(d);
+      total += hours;
+    }
+    expect(total).toBe(12);
+    expect(ran.length).toBeGreaterThanOrEqual(2);
+    expect(ran).toContain(b.readyAt.slice(0, 10));
+  });
 });
