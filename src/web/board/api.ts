@@ -55,7 +55,6 @@ const RULES_IT: Record<string, string> = {
   invalid_return_length: "durata della riconsegna non valida",
 };
 
-/** Caps are the only rules a move may override (with force and a reason). */
 /** The codes an advisor may force past (with a reason): the buffer caps, as the server rules. */
 export const FORCEABLE = CAP_CODES;
 
