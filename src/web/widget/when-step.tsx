@@ -6,7 +6,7 @@ import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
-import { FieldError } from "./simple-steps.js";
+import { FieldError } from "./fields.js";
 import type { StepProps } from "./step-props.js";
 import { STRINGS } from "./strings.js";
 
