@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { apiCall } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
-import type { Lang } from "./i18n.js";
+import { fill, type Lang } from "./i18n.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.js";
@@ -50,9 +50,6 @@ interface Props {
   /** Radio group name of the times. */
   name?: string;
 }
-
-const fill = (s: string, v: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
 export function DayChooser({
   api,
