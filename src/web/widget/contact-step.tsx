@@ -3,6 +3,7 @@ import { apiCall, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
+import { alternativesOf } from "../shared/time-choice.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
 import { Nav } from "./simple-steps.js";
@@ -88,7 +89,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
-      return onLost(r.problem, Array.isArray(r.problem.alternatives) ? (r.problem.alternatives as Option[]) : []);
+      return onLost(r.problem, alternativesOf(r.problem));
     }
     key.current = idempotencyKey();
     setErr({ field: "api", text: problemSentence(r.problem, lang) });
