@@ -1,6 +1,7 @@
 import type { RefObject } from "preact";
 import { apiCall, idempotencyKey } from "../shared/api.js";
 import { dateTime } from "../shared/dates.js";
+import { FormActions } from "../shared/form-actions.js";
 import type { Lang, Translate } from "../shared/i18n.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Appointment, VisitQuery } from "../shared/types.js";
@@ -51,12 +52,7 @@ export function ChangeTime({ api, path, dealerId, visit, lang, t, announce, head
         </p>
       )}
       <TimeChooser choice={choice} />
-      <div class="pl-actions">
-        <button type="submit">{t("move")}</button>
-        <button type="button" class="pl-secondary" onClick={onKeep}>
-          {t("keep")}
-        </button>
-      </div>
+      <FormActions submit={t("move")} back={t("keep")} onBack={onKeep} />
     </form>
   );
 }

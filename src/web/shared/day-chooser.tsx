@@ -33,13 +33,17 @@ export type DayChooserLabels = Record<
   string
 >;
 
-interface Props {
+/** Whose days, for which visit, in which words, announced how. */
+export interface DayChooserSetup {
   api: string;
   dealerId: string;
   visit: VisitQuery;
   lang: Lang;
   labels: DayChooserLabels;
   announce: (m: string) => void;
+}
+
+interface Props extends DayChooserSetup {
   selected: Option | null;
   onSelect: (o: Option | null) => void;
   onError: (sentence: string) => void;

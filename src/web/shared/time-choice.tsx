@@ -1,10 +1,9 @@
 import { useState } from "preact/hooks";
 import { Alternatives } from "./alternatives.js";
-import { DayChooser, type DayChooserLabels } from "./day-chooser.js";
-import type { Lang } from "./i18n.js";
+import { DayChooser, type DayChooserLabels, type DayChooserSetup } from "./day-chooser.js";
 import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
-import type { Option, VisitQuery } from "./types.js";
+import type { Option } from "./types.js";
 
 // Choosing a time for a visit, as both customer pages do it (the widget's WhenStep before
 // its hold, the manage page before its reschedule): a refused time's alternatives, then
@@ -13,14 +12,8 @@ import type { Option, VisitQuery } from "./types.js";
 
 export type TimeChoiceLabels = DayChooserLabels & Record<"alternativesTitle" | "pickTime", string>;
 
-/** What the choice is for: the dealer, the visit, and the page's words and announcer. */
-export interface TimeChoiceSetup {
-  api: string;
-  dealerId: string;
-  visit: VisitQuery;
-  lang: Lang;
+export interface TimeChoiceSetup extends DayChooserSetup {
   labels: TimeChoiceLabels;
-  announce: (m: string) => void;
 }
 
 /** The alternatives a 409 carries (slot_unavailable, rule_violation); none otherwise. */

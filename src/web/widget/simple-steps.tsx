@@ -1,4 +1,5 @@
 import { useRef, useState } from "preact/hooks";
+import { FormActions } from "../shared/form-actions.js";
 import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
 import type { Mobility } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
@@ -8,17 +9,19 @@ import type { StepProps } from "./step-props.js";
 // meanwhile. Each validates on Continue, says what is missing in words, and puts the
 // focus on the field to fix.
 
-export function Nav({ t, onBack, nextLabel }: { t: StepProps["t"]; onBack?: () => void; nextLabel?: string }) {
-  return (
-    <div class="pl-actions">
-      <button type="submit">{nextLabel ?? t("next")}</button>
-      {onBack && (
-        <button type="button" class="pl-secondary" onClick={onBack}>
-          {t("back")}
-        </button>
-      )}
-    </div>
-  );
+/** A step's Continue (or `nextLabel`) and Back. */
+export function Nav({
+  t,
+  onBack,
+  nextLabel,
+  busy,
+}: {
+  t: StepProps["t"];
+  onBack?: () => void;
+  nextLabel?: string;
+  busy?: boolean;
+}) {
+  return <FormActions submit={nextLabel ?? t("next")} back={t("back")} onBack={onBack} busy={busy} />;
 }
 
 interface ServiceProps extends StepProps {

@@ -5,6 +5,7 @@ import type { Problem } from "../shared/problem.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
 import { FieldError } from "./fields.js";
+import { Nav } from "./simple-steps.js";
 import type { StepProps } from "./step-props.js";
 import { STRINGS } from "./strings.js";
 
@@ -75,14 +76,7 @@ export function WhenStep({
         hint={t("quietNote")}
         initialDate={chosen ? dateOf(chosen.start) : null}
       />
-      <div class="pl-actions">
-        <button type="submit" disabled={busy}>
-          {t("next")}
-        </button>
-        <button type="button" class="pl-secondary" onClick={onBack}>
-          {t("back")}
-        </button>
-      </div>
+      <Nav t={t} onBack={onBack} busy={busy} />
     </form>
   );
 }
