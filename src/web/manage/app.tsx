@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
-import { apiCall, idempotencyKey } from "../shared/api.js";
+import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { dateTime, zoneNote } from "../shared/dates.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
@@ -34,7 +34,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   useEffect(() => {
     void apiCall<Appointment>(api, "GET", path).then(async (r) => {
       if (!r.ok) return setFatal(r.problem);
-      const d = await apiCall<DealerInfo>(api, "GET", `/v1/dealers/${encodeURIComponent(r.data.dealerId)}`);
+      const d = await apiCall<DealerInfo>(api, "GET", dealerPath(r.data.dealerId));
       if (!d.ok) return setFatal(d.problem);
       setDealer(d.data);
       setAppt(r.data);

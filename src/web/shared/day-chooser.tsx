@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { apiCall } from "./api.js";
+import { apiCall, dealerPath } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
@@ -69,7 +69,7 @@ export function DayChooser({
   initialDate,
   name = "pl-time",
 }: Props) {
-  const base = `${api}/v1/dealers/${encodeURIComponent(dealerId)}`;
+  const base = `${api}${dealerPath(dealerId)}`;
   const [today, setToday] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [options, setOptions] = useState<Option[] | null>(null);

@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { apiCall, idempotencyKey } from "../shared/api.js";
+import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
@@ -79,13 +79,9 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       ...(Object.keys(answers).length ? { questionnaire: answers } : {}),
       channel: "web",
     };
-    const r = await apiCall<Appointment>(
-      api,
-      "POST",
-      `/v1/dealers/${encodeURIComponent(dealer.id)}/appointments`,
-      body,
-      { "Idempotency-Key": key.current },
-    );
+    const r = await apiCall<Appointment>(api, "POST", `${dealerPath(dealer.id)}/appointments`, body, {
+      "Idempotency-Key": key.current,
+    });
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { apiCall } from "../shared/api.js";
+import { apiCall, dealerPath } from "../shared/api.js";
 import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
@@ -53,7 +53,7 @@ export function WhenStep({
     setBusy(true);
     choice.setError(null);
     beforeHold();
-    const r = await apiCall<Hold>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/holds`, {
+    const r = await apiCall<Hold>(api, "POST", `${dealerPath(dealer.id)}/holds`, {
       optionId: picked.optionId,
       ...visit,
     });
