@@ -1,4 +1,5 @@
 import { CAP_CODES } from "../../core/caps.js";
+import { dealerPath as dealerPathOf } from "../shared/api.js";
 import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
 import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
@@ -6,7 +7,7 @@ import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./t
 // The staff API as the page calls it: the session cookie authenticates (same origin), no
 // key ever passes through here after sign-in.
 
-const dealerPath = (s: Session) => `/v1/dealers/${encodeURIComponent(s.dealerId)}`;
+const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 
 export const board = {
   session: () => apiFetch<Session>("/v1/board/session"),
@@ -55,7 +56,6 @@ const RULES_IT: Record<string, string> = {
   invalid_return_length: "durata della riconsegna non valida",
 };
 
-/** Caps are the only rules a move may override (with force and a reason). */
 /** The codes an advisor may force past (with a reason): the buffer caps, as the server rules. */
 export const FORCEABLE = CAP_CODES;
 

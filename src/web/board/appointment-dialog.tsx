@@ -1,12 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
-import { board, FORCEABLE, isStale, refusalOf, type Refusal } from "./api.js";
-import { Dialog } from "./dialog.js";
+import { board, FORCEABLE, type Refusal } from "./api.js";
+import { Dialog, type DayDialogProps } from "./dialog.js";
+import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
-import { RefusalView } from "./refusal-view.js";
-import type { Appointment, DayBoard, Plan, Session, Slot } from "./types.js";
+import { RefusalView, useRefusal } from "./refusal-view.js";
+import type { Appointment, Plan, Slot } from "./types.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
 export type AppointmentDialogState = {
@@ -33,13 +34,10 @@ const STEPS: Record<string, Array<[string, "confirm" | "checkIn" | "noShow" | "c
   checked_in: [["complete", "complete"]],
 };
 
-interface Props {
-  session: Session;
-  day: DayBoard;
+interface Props extends DayDialogProps {
   state: AppointmentDialogState;
   details?: Appointment;
   onDetails: (id: string) => void;
-  onDone: (message?: string) => void;
   onMove: (slot: Slot, advisorId: string, minute: number) => Promise<void>;
 }
 
@@ -50,53 +48,43 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   );
   const [time, setTime] = useState(hhmm(state.target?.minute ?? minuteOfDay(slot.start)));
   const [advisorId, setAdvisorId] = useState(state.target?.advisorId ?? owner?.id ?? day.advisors[0].id);
-  const [refusal, setRefusal] = useState<Refusal | null>(state.refusal ?? null);
   const [reason, setReason] = useState("");
   const [late, setLate] = useState("15");
   const [other, setOther] = useState("");
   const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
+  const { refusal, attempt } = useRefusal(state.refusal, onDone);
   useEffect(() => onDetails(slot.appointmentId), [slot.appointmentId]);
 
-  const fail = (err: unknown) => {
-    if (isStale(err)) return onDone(refusalOf(err).sentence);
-    setRefusal(refusalOf(err));
-  };
-  const step = async (action: string) => {
-    try {
+  // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
+  const step = (action: string) =>
+    attempt(async () => {
       await board.action(session, slot.appointmentId, action, slot.version);
       onDone(t("done"));
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const move = async (force: boolean) => {
+    }, true);
+  const move = (force: boolean) => {
     const at = { start: `${day.date}T${time}`, advisorId };
     const body = {
       ...(slot.kind === "reception" ? { reception: at } : { return: at }),
       ...(force ? { force: true, reason } : {}),
     };
-    try {
+    return attempt(async () => {
       await board.move(session, slot.appointmentId, slot.version, body);
       onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
-    } catch (err) {
-      fail(err);
-    }
+    }, true);
   };
-  const planOf = async (kind: "late" | "swap", body: Record<string, unknown>) => {
-    setRefusal(null);
-    try {
+  const planOf = (kind: "late" | "swap", body: Record<string, unknown>) =>
+    attempt(async () => {
       const p = await board.reshuffle(session, kind, body);
       setPlan({
         plan: p,
         apply: () => board.reshuffle(session, kind, { ...body, mode: "apply", planToken: p.planToken }),
       });
-    } catch (err) {
-      fail(err);
-    }
-  };
+    });
   const forceable = refusal !== null && refusal.codes.length > 0 && refusal.codes.every((c) => FORCEABLE.has(c));
   const others = day.advisors.flatMap((a) =>
-    a.slots.filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId).map((s) => ({ s, a })),
+    a.slots
+      .filter((s) => s.kind === "reception" && s.appointmentId !== slot.appointmentId)
+      .map((s) => [s.appointmentId, `${timeOf(s.start)} · ${a.name}`] as const),
   );
 
   return (
@@ -129,20 +117,8 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>
-        <label>
-          {t("newTime")}
-          <input type="time" step={300} required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t("newAdvisor")}
-          <select value={advisorId} onChange={(e) => setAdvisorId(e.currentTarget.value)}>
-            {day.advisors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t("newTime")} type="time" step={300} required value={time} onValue={setTime} />
+        <AdvisorSelect advisors={day.advisors} value={advisorId} onValue={setAdvisorId} />
         <button type="submit" class="primary">
           {t("move")}
         </button>
@@ -151,10 +127,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         <form onSubmit={(e) => (e.preventDefault(), move(true))}>
           <h3>{t("forceTitle")}</h3>
           <p class="muted">{t("forceHelp")}</p>
-          <label>
-            {t("reason")}
-            <input required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          </label>
+          <Field label={t("reason")} required value={reason} onValue={setReason} />
           <button type="submit" class="danger">
             {t("forceMove")}
           </button>
@@ -168,17 +141,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
             )}
           >
             <h3>{t("lateTitle")}</h3>
-            <label>
-              {t("lateMinutes")}
-              <input
-                type="number"
-                min={1}
-                max={480}
-                required
-                value={late}
-                onInput={(e) => setLate(e.currentTarget.value)}
-              />
-            </label>
+            <Field label={t("lateMinutes")} type="number" min={1} max={480} required value={late} onValue={setLate} />
             <button type="submit">{t("planLate")}</button>
           </form>
           {others.length > 0 && (
@@ -188,17 +151,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
               )}
             >
               <h3>{t("swapTitle")}</h3>
-              <label>
-                {t("swapWith")}
-                <select value={other} onChange={(e) => setOther(e.currentTarget.value)} required>
-                  <option value="" />
-                  {others.map(({ s, a }) => (
-                    <option key={s.appointmentId} value={s.appointmentId}>
-                      {timeOf(s.start)} · {a.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <Choice label={t("swapWith")} options={others} blank required value={other} onValue={setOther} />
               <button type="submit">{t("planSwap")}</button>
             </form>
           )}

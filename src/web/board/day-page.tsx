@@ -165,7 +165,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         />
       )}
       {dialog?.kind === "absence" && day && <AbsenceDialog session={session} day={day} onDone={done} />}
-      {dialog?.kind === "walk-in" && day && <WalkInDialog session={session} day={day} onDone={done} />}
+      {dialog?.kind === "walk-in" && day && <WalkInDialog session={session} onDone={done} />}
     </>
   );
 }

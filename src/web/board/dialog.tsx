@@ -1,6 +1,14 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "./i18n.js";
+import type { DayBoard, Session } from "./types.js";
+
+/** What the day page gives each of its dialogs; `onDone` closes it, with a notice or none. */
+export interface DayDialogProps {
+  session: Session;
+  day: DayBoard;
+  onDone: (message?: string) => void;
+}
 
 // A modal <dialog>: the browser traps the focus inside, Escape closes it, and the focus
 // returns to what opened it.

@@ -1,4 +1,5 @@
-import type { Refusal } from "./api.js";
+import { useState } from "preact/hooks";
+import { isStale, refusalOf, type Refusal } from "./api.js";
 
 // A refusal in words: the sentence, then each broken rule.
 export function RefusalView({ refusal }: { refusal: Refusal }) {
@@ -14,4 +15,24 @@ export function RefusalView({ refusal }: { refusal: Refusal }) {
       )}
     </div>
   );
+}
+
+/**
+ * A dialog's refusal: `attempt(work)` runs a call and shows what refused it (with
+ * `onStale`, a stale version's sentence goes there instead: the board reloads). It clears
+ * the last refusal first unless `keep`: the forms a refusal opened (force past the caps)
+ * stay, and keep the focus, while their own call runs.
+ */
+export function useRefusal(initial: Refusal | null = null, onStale?: (sentence: string) => void) {
+  const [refusal, setRefusal] = useState<Refusal | null>(initial);
+  const attempt = async (work: () => Promise<void>, keep = false) => {
+    if (!keep) setRefusal(null);
+    try {
+      await work();
+    } catch (err) {
+      if (onStale && isStale(err)) return onStale(refusalOf(err).sentence);
+      setRefusal(refusalOf(err));
+    }
+  };
+  return { refusal, attempt };
 }

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { board, refusalOf } from "./api.js";
+import { Field } from "./fields.js";
 import { t } from "./i18n.js";
 import type { Session } from "./types.js";
 
@@ -30,27 +31,23 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
       <form class="signin" onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title">{t("signInTitle")}</h1>
         <p class="muted">{t("signInHelp")}</p>
-        <label>
-          {t("dealer")}
-          <input
-            name="dealer"
-            autoComplete="organization"
-            required
-            value={dealerId}
-            onInput={(e) => setDealerId(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {t("apiKey")}
-          <input
-            name="key"
-            type="password"
-            autoComplete="off"
-            required
-            value={key}
-            onInput={(e) => setKey(e.currentTarget.value)}
-          />
-        </label>
+        <Field
+          label={t("dealer")}
+          name="dealer"
+          autoComplete="organization"
+          required
+          value={dealerId}
+          onValue={setDealerId}
+        />
+        <Field
+          label={t("apiKey")}
+          name="key"
+          type="password"
+          autoComplete="off"
+          required
+          value={key}
+          onValue={setKey}
+        />
         <p role="alert" class="error">
           {error}
         </p>

@@ -1,16 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
-import { apiCall, idempotencyKey } from "../shared/api.js";
-import { DayChooser } from "../shared/day-chooser.js";
-import { Alternatives } from "../shared/alternatives.js";
+import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { dateTime, zoneNote } from "../shared/dates.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import { Recap } from "../shared/recap.js";
-import type { Appointment, DealerInfo, Option } from "../shared/types.js";
-import { STRINGS } from "./strings.js";
+import type { Appointment, DealerInfo } from "../shared/types.js";
 import { isUpcoming } from "../../core/status.js";
+import { ChangeTime } from "./change-time.js";
+import { STRINGS } from "./strings.js";
 
 // The customer's own appointment: see it, download the .ics, move it through the day
 // list (same rules as the advisors' move), or cancel it after a confirmation. Focus goes
@@ -24,9 +23,6 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const [fatal, setFatal] = useState<Problem | null>(null);
   const [mode, setMode] = useState<Mode>("view");
   const [error, setError] = useState<string | null>(null);
-  const [choice, setChoice] = useState<Option | null>(null);
-  const [alternatives, setAlternatives] = useState<Option[]>([]);
-  const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [message, announce] = useAnnouncer();
   const lang = pickLang(asked, dealer?.locale);
@@ -38,7 +34,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   useEffect(() => {
     void apiCall<Appointment>(api, "GET", path).then(async (r) => {
       if (!r.ok) return setFatal(r.problem);
-      const d = await apiCall<DealerInfo>(api, "GET", `/v1/dealers/${encodeURIComponent(r.data.dealerId)}`);
+      const d = await apiCall<DealerInfo>(api, "GET", dealerPath(r.data.dealerId));
       if (!d.ok) return setFatal(d.problem);
       setDealer(d.data);
       setAppt(r.data);
@@ -63,29 +59,12 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const done = (a: Appointment, said: string) => {
     setAppt(a);
     setMode("view");
-    setChoice(null);
-    setAlternatives([]);
     setError(null);
     setNotice(a.status === "cancelled" ? null : said);
     announce(said);
     heading.current?.focus();
   };
-  const move = async (e: Event) => {
-    e.preventDefault();
-    if (!choice) return setError(t("pickTime"));
-    const r = await apiCall<Appointment>(
-      api,
-      "POST",
-      `${path}/reschedule`,
-      { optionId: choice.optionId },
-      { "Idempotency-Key": idempotencyKey() },
-    );
-    if (r.ok) return done(r.data, t("moved", { when: dateTime(r.data.reception.start, lang) }));
-    setError(problemSentence(r.problem, lang));
-    setAlternatives(Array.isArray(r.problem.alternatives) ? (r.problem.alternatives as Option[]) : []);
-    setChoice(null);
-    setReload((n) => n + 1);
-  };
+  const back = () => (setMode("view"), heading.current?.focus());
   const cancel = async () => {
     const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, {
       "Idempotency-Key": idempotencyKey(),
@@ -147,44 +126,25 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
             <button type="button" onClick={cancel}>
               {t("cancelYes")}
             </button>
-            <button type="button" class="pl-secondary" onClick={() => (setMode("view"), heading.current?.focus())}>
+            <button type="button" class="pl-secondary" onClick={back}>
               {t("cancelNo")}
             </button>
           </div>
         </section>
       )}
       {mode === "change" && (
-        <form onSubmit={move} aria-labelledby="pl-change-h" noValidate>
-          <h2 id="pl-change-h" ref={sub} tabIndex={-1}>
-            {t("changeTitle")}
-          </h2>
-          <Alternatives
-            options={alternatives}
-            selected={choice}
-            onSelect={setChoice}
-            lang={lang}
-            legend={t("alternativesTitle")}
-            quiet={t("quiet")}
-          />
-          <DayChooser
-            api={api}
-            dealerId={dealer.id}
-            visit={visit}
-            lang={lang}
-            labels={STRINGS[lang]}
-            announce={announce}
-            selected={choice}
-            onSelect={setChoice}
-            onError={setError}
-            reload={reload}
-          />
-          <div class="pl-actions">
-            <button type="submit">{t("move")}</button>
-            <button type="button" class="pl-secondary" onClick={() => (setMode("view"), heading.current?.focus())}>
-              {t("keep")}
-            </button>
-          </div>
-        </form>
+        <ChangeTime
+          api={api}
+          path={path}
+          dealerId={dealer.id}
+          visit={visit}
+          lang={lang}
+          t={t}
+          announce={announce}
+          heading={sub}
+          onMoved={done}
+          onKeep={back}
+        />
       )}
     </div>
   );

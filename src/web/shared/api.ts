@@ -38,6 +38,9 @@ export async function apiCall<T>(
   return { ok: false, problem: { status: res.status, code: res.status === 404 ? "not_found" : "unknown" } };
 }
 
+/** A dealer's resources, `dealerPath(id)/holds` and so on. */
+export const dealerPath = (dealerId: string) => `/v1/dealers/${encodeURIComponent(dealerId)}`;
+
 /** A fresh Idempotency-Key: a retried click books once. */
 export function idempotencyKey(): string {
   return crypto.randomUUID();

@@ -10,7 +10,7 @@ import {
   weekday,
   weekdayNames,
 } from "./dates.js";
-import type { Lang } from "./i18n.js";
+import { fill, type Lang } from "./i18n.js";
 import type { CalendarDay } from "./types.js";
 
 // The date picker: the ARIA APG "date picker dialog" pattern over a modal <dialog> (focus
@@ -213,7 +213,7 @@ function DayCell({ d, info, inRange, focused, selected, loaded, lang, labels, on
     !loaded && inRange
       ? labels.loading
       : free
-        ? labels.free.replace("{first}", info?.first ?? "") + (info?.quiet ? `, ${labels.freeQuiet}` : "")
+        ? fill(labels.free, { first: info?.first ?? "" }) + (info?.quiet ? `, ${labels.freeQuiet}` : "")
         : labels.full;
   const key = (e: KeyboardEvent) => {
     if (e.key === "Enter" || e.key === " ") {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { apiCall } from "./api.js";
+import { apiCall, dealerPath } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
-import type { Lang } from "./i18n.js";
+import { fill, type Lang } from "./i18n.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.js";
@@ -33,13 +33,17 @@ export type DayChooserLabels = Record<
   string
 >;
 
-interface Props {
+/** Whose days, for which visit, in which words, announced how. */
+export interface DayChooserSetup {
   api: string;
   dealerId: string;
   visit: VisitQuery;
   lang: Lang;
   labels: DayChooserLabels;
   announce: (m: string) => void;
+}
+
+interface Props extends DayChooserSetup {
   selected: Option | null;
   onSelect: (o: Option | null) => void;
   onError: (sentence: string) => void;
@@ -50,9 +54,6 @@ interface Props {
   /** Radio group name of the times. */
   name?: string;
 }
-
-const fill = (s: string, v: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
 export function DayChooser({
   api,
@@ -68,7 +69,7 @@ export function DayChooser({
   initialDate,
   name = "pl-time",
 }: Props) {
-  const base = `${api}/v1/dealers/${encodeURIComponent(dealerId)}`;
+  const base = `${api}${dealerPath(dealerId)}`;
   const [today, setToday] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [options, setOptions] = useState<Option[] | null>(null);

@@ -15,8 +15,11 @@ export function pickLang(requested: string | null | undefined, dealerLocale?: st
 export type Vars = Record<string, string | number>;
 export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
+/** `{name}` placeholders filled from `vars` (a missing one is empty). */
+export const fill = (s: string, vars?: Vars) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ""));
+
 /** `t("hello", { name })` over one dictionary per language; `{name}` placeholders. */
 export function translator<K extends string>(dicts: Record<Lang, Record<K, string>>, lang: Lang): Translate<K> {
   const d = dicts[lang];
-  return (key, vars) => d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ""));
+  return (key, vars) => fill(d[key], vars);
 }

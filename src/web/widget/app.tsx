@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
-import { apiCall } from "../shared/api.js";
+import { apiCall, dealerPath } from "../shared/api.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
@@ -56,7 +56,7 @@ export function BookingApp(p: WidgetProps) {
   const first = useRef(true);
 
   useEffect(() => {
-    void apiCall<DealerInfo>(p.api, "GET", `/v1/dealers/${encodeURIComponent(p.dealer)}`).then((r) => {
+    void apiCall<DealerInfo>(p.api, "GET", dealerPath(p.dealer)).then((r) => {
       if (r.ok) {
         setDealer(r.data);
         const codes = r.data.interventions.map((i) => i.code);
@@ -91,22 +91,25 @@ export function BookingApp(p: WidgetProps) {
     customer: { known: vehicle.known },
     mobility,
   });
+  const holdPath = (h: Hold) => `${dealerPath(p.dealer)}/holds/${encodeURIComponent(h.holdId)}`;
   const releaseHold = () => {
-    if (hold)
-      void apiCall(
-        p.api,
-        "DELETE",
-        `/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`,
-      );
+    if (hold) void apiCall(p.api, "DELETE", holdPath(hold));
     setHold(null);
   };
   const go = (s: Step) => setStep(s);
+  /** A form step's value, and where Back and Continue lead. */
+  const between = <T,>(value: T, onChange: (v: T) => void, back: Step, next: Step) => ({
+    value,
+    onChange,
+    onBack: () => go(back),
+    onNext: () => go(next),
+  });
   // A customer who leaves mid-way gives the time back at once instead of at expiry
   // (keepalive: the request outlives the page).
   useEffect(() => {
     if (!hold) return;
     const leave = () => {
-      void fetch(`${p.api}/v1/dealers/${encodeURIComponent(p.dealer)}/holds/${encodeURIComponent(hold.holdId)}`, {
+      void fetch(p.api + holdPath(hold), {
         method: "DELETE",
         keepalive: true,
         credentials: "omit",
@@ -134,6 +137,8 @@ export function BookingApp(p: WidgetProps) {
   }
   const n = NUMBERED.indexOf(step);
   const common = { t, lang, dealer, heading };
+  // The two steps that call the API about this visit (the hold, the booking).
+  const withVisit = { ...common, api: p.api, visit: visit(), announce };
   return (
     <div class="pl-box" lang={lang}>
       <LiveRegion message={message} />
@@ -141,32 +146,13 @@ export function BookingApp(p: WidgetProps) {
       {step === "service" && (
         <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />
       )}
-      {step === "vehicle" && (
-        <VehicleStep
-          {...common}
-          value={vehicle}
-          onChange={setVehicle}
-          onBack={() => go("service")}
-          onNext={() => go("mobility")}
-        />
-      )}
-      {step === "mobility" && (
-        <MobilityStep
-          {...common}
-          value={mobility}
-          onChange={setMobility}
-          onBack={() => go("vehicle")}
-          onNext={() => go("when")}
-        />
-      )}
+      {step === "vehicle" && <VehicleStep {...common} {...between(vehicle, setVehicle, "service", "mobility")} />}
+      {step === "mobility" && <MobilityStep {...common} {...between(mobility, setMobility, "vehicle", "when")} />}
       {step === "when" && (
         <WhenStep
-          {...common}
-          api={p.api}
-          visit={visit()}
+          {...withVisit}
           chosen={option}
           lost={lost}
-          announce={announce}
           onBack={() => go("mobility")}
           onHeld={(h) => {
             setHold(h);
@@ -179,11 +165,8 @@ export function BookingApp(p: WidgetProps) {
       )}
       {step === "contact" && hold && (
         <ContactStep
-          {...common}
-          api={p.api}
-          visit={visit()}
+          {...withVisit}
           hold={hold}
-          announce={announce}
           onBack={() => {
             releaseHold();
             go("when");

@@ -1,10 +1,12 @@
 import { useRef, useState } from "preact/hooks";
-import { apiCall, idempotencyKey } from "../shared/api.js";
+import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
+import { alternativesOf } from "../shared/time-choice.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
-import { FieldError, Nav } from "./simple-steps.js";
+import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
+import { Nav } from "./simple-steps.js";
 import type { StepProps } from "./step-props.js";
 
 // The customer's details while the time is held: name, an email or a phone (at least
@@ -43,6 +45,8 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<Contact>) => setC((old) => (kept = { ...old, ...patch }));
+  const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
+  const reachWrong = err?.field === "contact";
   const questions = dealer.questionnaire.filter((q) => q.interventions.some((i) => visit.interventions.includes(i)));
 
   const submit = async (e: Event) => {
@@ -75,17 +79,13 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       ...(Object.keys(answers).length ? { questionnaire: answers } : {}),
       channel: "web",
     };
-    const r = await apiCall<Appointment>(
-      api,
-      "POST",
-      `/v1/dealers/${encodeURIComponent(dealer.id)}/appointments`,
-      body,
-      { "Idempotency-Key": key.current },
-    );
+    const r = await apiCall<Appointment>(api, "POST", `${dealerPath(dealer.id)}/appointments`, body, {
+      "Idempotency-Key": key.current,
+    });
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
-      return onLost(r.problem, Array.isArray(r.problem.alternatives) ? (r.problem.alternatives as Option[]) : []);
+      return onLost(r.problem, alternativesOf(r.problem));
     }
     key.current = idempotencyKey();
     setErr({ field: "api", text: problemSentence(r.problem, lang) });
@@ -103,59 +103,23 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
           until: clockIn(hold.expiresAt, dealer.timeZone),
         })}
       </p>
-      <div class="pl-field">
-        <label for="pl-name">{t("name")}</label>
-        <input
-          ref={nameRef}
-          id="pl-name"
-          type="text"
-          autocomplete="name"
-          required
-          aria-invalid={err?.field === "name" ? "true" : undefined}
-          aria-describedby={err?.field === "name" ? "pl-name-err" : undefined}
-          value={c.name}
-          onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
-        />
-        {err?.field === "name" && <FieldError id="pl-name-err" text={err.text} />}
-      </div>
-      <fieldset aria-describedby={err?.field === "contact" ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
+      <TextField
+        {...field("name")}
+        inputRef={nameRef}
+        autocomplete="name"
+        required
+        error={err?.field === "name" ? err.text : null}
+      />
+      <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
         <legend>{t("contactTitle")}</legend>
         <p id="pl-contact-hint" class="pl-hint">
           {t("contactHint")}
         </p>
-        <div class="pl-field">
-          <label for="pl-email">{t("email")}</label>
-          <input
-            ref={emailRef}
-            id="pl-email"
-            type="email"
-            autocomplete="email"
-            aria-invalid={err?.field === "contact" ? "true" : undefined}
-            value={c.email}
-            onInput={(e) => set({ email: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="pl-field">
-          <label for="pl-phone">{t("phone")}</label>
-          <input
-            id="pl-phone"
-            type="tel"
-            autocomplete="tel"
-            aria-invalid={err?.field === "contact" ? "true" : undefined}
-            value={c.phone}
-            onInput={(e) => set({ phone: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
+        <TextField {...field("email")} inputRef={emailRef} type="email" autocomplete="email" invalid={reachWrong} />
+        <TextField {...field("phone")} type="tel" autocomplete="tel" invalid={reachWrong} />
         {err?.field === "contact" && <FieldError id="pl-contact-err" text={err.text} />}
       </fieldset>
-      <label class="pl-check">
-        <input
-          type="checkbox"
-          checked={c.consent}
-          onChange={(e) => set({ consent: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <span>{t("reminders")}</span>
-      </label>
+      <CheckField label={t("reminders")} checked={c.consent} onChecked={(consent) => set({ consent })} />
       {c.consent && (
         <div class="pl-field">
           <label for="pl-channel">{t("channel")}</label>
@@ -183,16 +147,14 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         <fieldset>
           <legend>{t("questionsLegend")}</legend>
           {questions.map((q) => (
-            <div class="pl-field" key={q.id}>
-              <label for={`pl-q-${q.id}`}>{q.text}</label>
-              <input
-                id={`pl-q-${q.id}`}
-                type="text"
-                maxLength={1000}
-                value={c.answers[q.id] ?? ""}
-                onInput={(e) => set({ answers: { ...c.answers, [q.id]: (e.currentTarget as HTMLInputElement).value } })}
-              />
-            </div>
+            <TextField
+              key={q.id}
+              id={`pl-q-${q.id}`}
+              label={q.text}
+              maxLength={1000}
+              value={c.answers[q.id] ?? ""}
+              onValue={(answer) => set({ answers: { ...c.answers, [q.id]: answer } })}
+            />
           ))}
         </fieldset>
       )}

@@ -1,31 +1,27 @@
 import { useRef, useState } from "preact/hooks";
+import { FormActions } from "../shared/form-actions.js";
 import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
 import type { Mobility } from "../shared/types.js";
+import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
 import type { StepProps } from "./step-props.js";
 
 // The first three steps: what the car needs, which car, and how the customer gets around
 // meanwhile. Each validates on Continue, says what is missing in words, and puts the
 // focus on the field to fix.
 
-export function Nav({ t, onBack, nextLabel }: { t: StepProps["t"]; onBack?: () => void; nextLabel?: string }) {
-  return (
-    <div class="pl-actions">
-      <button type="submit">{nextLabel ?? t("next")}</button>
-      {onBack && (
-        <button type="button" class="pl-secondary" onClick={onBack}>
-          {t("back")}
-        </button>
-      )}
-    </div>
-  );
-}
-
-export function FieldError({ id, text }: { id: string; text: string | null }) {
-  return text ? (
-    <p id={id} class="pl-error" role="alert">
-      {text}
-    </p>
-  ) : null;
+/** A step's Continue (or `nextLabel`) and Back. */
+export function Nav({
+  t,
+  onBack,
+  nextLabel,
+  busy,
+}: {
+  t: StepProps["t"];
+  onBack?: () => void;
+  nextLabel?: string;
+  busy?: boolean;
+}) {
+  return <FormActions submit={nextLabel ?? t("next")} back={t("back")} onBack={onBack} busy={busy} />;
 }
 
 interface ServiceProps extends StepProps {
@@ -52,20 +48,12 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext 
       <fieldset ref={box} aria-describedby={err ? "pl-svc-err" : undefined}>
         <legend>{t("serviceLegend")}</legend>
         {dealer.interventions.map((i) => (
-          <label class="pl-check" key={i.code}>
-            <input
-              type="checkbox"
-              checked={value.includes(i.code)}
-              onChange={(e) =>
-                onChange(
-                  (e.currentTarget as HTMLInputElement).checked
-                    ? [...value, i.code]
-                    : value.filter((c) => c !== i.code),
-                )
-              }
-            />
-            <span>{interventionLabel(i.code, i.label, lang)}</span>
-          </label>
+          <CheckField
+            key={i.code}
+            label={interventionLabel(i.code, i.label, lang)}
+            checked={value.includes(i.code)}
+            onChecked={(on) => onChange(on ? [...value, i.code] : value.filter((c) => c !== i.code))}
+          />
         ))}
       </fieldset>
       <FieldError id="pl-svc-err" text={err} />
@@ -97,6 +85,7 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
   const model = useRef<HTMLInputElement>(null);
   const vin = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<VehicleInput>) => onChange({ ...value, ...patch });
+  const field = fieldsOf<"model" | "vin">(t, value, set);
   const submit = (e: Event) => {
     e.preventDefault();
     const badVin = value.vin.trim() !== "" && !VIN.test(value.vin.trim());
@@ -111,55 +100,21 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
       <h2 ref={heading} tabIndex={-1}>
         {t("vehicleTitle")}
       </h2>
-      <div class="pl-field">
-        <label for="pl-model">{t("model")}</label>
-        <input
-          ref={model}
-          id="pl-model"
-          type="text"
-          autocomplete="off"
-          required
-          aria-invalid={err ? "true" : undefined}
-          aria-describedby={err ? "pl-model-err" : undefined}
-          value={value.model}
-          onInput={(e) => set({ model: (e.currentTarget as HTMLInputElement).value })}
-        />
-        <FieldError id="pl-model-err" text={err} />
-      </div>
-      <div class="pl-field">
-        <label for="pl-vin">{t("vin")}</label>
-        <input
-          ref={vin}
-          id="pl-vin"
-          type="text"
-          autocomplete="off"
-          maxLength={17}
-          aria-invalid={vinErr ? "true" : undefined}
-          aria-describedby={vinErr ? "pl-vin-hint pl-vin-err" : "pl-vin-hint"}
-          value={value.vin}
-          onInput={(e) => set({ vin: (e.currentTarget as HTMLInputElement).value })}
-        />
-        <p id="pl-vin-hint" class="pl-hint">
-          {t("vinHint")}
-        </p>
-        <FieldError id="pl-vin-err" text={vinErr} />
-      </div>
-      <label class="pl-check">
-        <input
-          type="checkbox"
-          checked={value.electrified}
-          onChange={(e) => set({ electrified: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <span>{t("electrified")}</span>
-      </label>
-      <label class="pl-check">
-        <input
-          type="checkbox"
-          checked={value.known}
-          onChange={(e) => set({ known: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <span>{t("known")}</span>
-      </label>
+      <TextField {...field("model")} inputRef={model} autocomplete="off" required error={err} />
+      <TextField
+        {...field("vin")}
+        inputRef={vin}
+        autocomplete="off"
+        maxLength={17}
+        hint={t("vinHint")}
+        error={vinErr}
+      />
+      <CheckField
+        label={t("electrified")}
+        checked={value.electrified}
+        onChecked={(electrified) => set({ electrified })}
+      />
+      <CheckField label={t("known")} checked={value.known} onChecked={(known) => set({ known })} />
       <Nav t={t} onBack={onBack} />
     </form>
   );

@@ -1,12 +1,11 @@
 import { useState } from "preact/hooks";
-import { apiCall } from "../shared/api.js";
-import { DayChooser } from "../shared/day-chooser.js";
-import { Alternatives } from "../shared/alternatives.js";
+import { apiCall, dealerPath } from "../shared/api.js";
 import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
-import { problemSentence } from "../shared/problem-sentence.js";
+import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
-import { FieldError } from "./simple-steps.js";
+import { FieldError } from "./fields.js";
+import { Nav } from "./simple-steps.js";
 import type { StepProps } from "./step-props.js";
 import { STRINGS } from "./strings.js";
 
@@ -41,28 +40,26 @@ export function WhenStep({
   beforeHold,
   onHeld,
 }: Props) {
-  const [selected, setSelected] = useState<Option | null>(lost ? null : chosen);
-  const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, lang) : null);
-  const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
+  const choice = useTimeChoice(
+    { api, dealerId: dealer.id, visit, lang, labels: STRINGS[lang], announce },
+    { chosen, lost },
+  );
   const [busy, setBusy] = useState(false);
-  const [reload, setReload] = useState(0);
 
   const cont = async (e: Event) => {
     e.preventDefault();
-    if (!selected) return setError(t("pickTime"));
+    const picked = choice.picked();
+    if (!picked) return;
     setBusy(true);
-    setError(null);
+    choice.setError(null);
     beforeHold();
-    const r = await apiCall<Hold>(api, "POST", `/v1/dealers/${encodeURIComponent(dealer.id)}/holds`, {
-      optionId: selected.optionId,
+    const r = await apiCall<Hold>(api, "POST", `${dealerPath(dealer.id)}/holds`, {
+      optionId: picked.optionId,
       ...visit,
     });
     setBusy(false);
     if (r.ok) return onHeld(r.data);
-    setError(problemSentence(r.problem, lang));
-    if (Array.isArray(r.problem.alternatives)) setAlternatives(r.problem.alternatives as Option[]);
-    setSelected(null);
-    setReload((n) => n + 1);
+    choice.refused(r.problem);
   };
 
   const zone = zoneNote(dealer.timeZone, lang);
@@ -72,38 +69,14 @@ export function WhenStep({
         {t("whenTitle")}
       </h2>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
-      <FieldError id="pl-when-err" text={error} />
-      <Alternatives
-        options={alternatives}
-        selected={selected}
-        onSelect={setSelected}
-        lang={lang}
-        legend={t("alternativesTitle")}
+      <FieldError id="pl-when-err" text={choice.error} />
+      <TimeChooser
+        choice={choice}
         intro={t("alternativesIntro")}
-        quiet={t("quiet")}
-      />
-      <p class="pl-hint">{t("quietNote")}</p>
-      <DayChooser
-        api={api}
-        dealerId={dealer.id}
-        visit={visit}
-        lang={lang}
-        labels={STRINGS[lang]}
-        announce={announce}
-        selected={selected}
-        onSelect={setSelected}
-        onError={setError}
-        reload={reload}
+        hint={t("quietNote")}
         initialDate={chosen ? dateOf(chosen.start) : null}
       />
-      <div class="pl-actions">
-        <button type="submit" disabled={busy}>
-          {t("next")}
-        </button>
-        <button type="button" class="pl-secondary" onClick={onBack}>
-          {t("back")}
-        </button>
-      </div>
+      <Nav t={t} onBack={onBack} busy={busy} />
     </form>
   );
 }

@@ -1,11 +1,19 @@
 import type { DayChooserLabels } from "./day-chooser.js";
 import type { Lang } from "./i18n.js";
 
-// The day chooser's own words (calendar dialog, time list), the same on every page that
-// shows it (the widget, the customer's manage page); each page spreads them into its
-// dictionary and adds the two it words itself ("noDays", "loading").
+// The words both customer pages say alike (the booking widget, the manage page): the day
+// chooser's (calendar dialog, time list), a refused time's alternatives, the time zone note
+// and the calendar download. Each page adds its own with customerWords(); the two words
+// of the day chooser each page says its own way ("noDays", "loading") are among those.
 
-export const DAY_CHOOSER_STRINGS: Record<Lang, Omit<DayChooserLabels, "noDays" | "loading">> = {
+type CommonKey =
+  | Exclude<keyof DayChooserLabels, "noDays" | "loading">
+  | "zone"
+  | "pickTime"
+  | "alternativesTitle"
+  | "ics";
+
+const COMMON: Record<Lang, Record<CommonKey, string>> = {
   en: {
     day: "Day: {date}",
     chooseDate: "Choose another day",
@@ -23,6 +31,10 @@ export const DAY_CHOOSER_STRINGS: Record<Lang, Omit<DayChooserLabels, "noDays" |
     withAdvisor: "with {name}",
     noTimes: "No free times on this day. Please choose another day.",
     timesLoaded: "{count} free times on {date}.",
+    zone: "Times are in the workshop's time zone: {zone}.",
+    pickTime: "Please choose a time.",
+    alternativesTitle: "Other free times",
+    ics: "Add to my calendar (.ics)",
   },
   it: {
     day: "Giorno: {date}",
@@ -41,5 +53,17 @@ export const DAY_CHOOSER_STRINGS: Record<Lang, Omit<DayChooserLabels, "noDays" |
     withAdvisor: "con {name}",
     noTimes: "Nessun orario libero in questo giorno. Scelga un altro giorno.",
     timesLoaded: "{count} orari liberi il {date}.",
+    zone: "Gli orari sono nel fuso orario dell'officina: {zone}.",
+    pickTime: "Scelga un orario.",
+    alternativesTitle: "Altri orari liberi",
+    ics: "Aggiungi al mio calendario (.ics)",
   },
 };
+
+/** A page's dictionary: the common words and its own, English and Italian (a key missing in one is a type error). */
+export function customerWords<K extends string>(
+  en: Record<K, string>,
+  it: Record<NoInfer<K>, string>,
+): Record<Lang, Record<K | CommonKey, string>> {
+  return { en: { ...COMMON.en, ...en }, it: { ...COMMON.it, ...it } };
+}

@@ -1,0 +1,97 @@
+import { useState } from "preact/hooks";
+import { Alternatives } from "./alternatives.js";
+import { DayChooser, type DayChooserLabels, type DayChooserSetup } from "./day-chooser.js";
+import type { Problem } from "./problem.js";
+import { problemSentence } from "./problem-sentence.js";
+import type { Option } from "./types.js";
+
+// Choosing a time for a visit, as both customer pages do it (the widget's WhenStep before
+// its hold, the manage page before its reschedule): a refused time's alternatives, then
+// the day chooser. A refusal is said in words, its alternatives offered, and the day
+// reloaded without the time that was lost.
+
+export type TimeChoiceLabels = DayChooserLabels & Record<"alternativesTitle" | "pickTime", string>;
+
+export interface TimeChoiceSetup extends DayChooserSetup {
+  labels: TimeChoiceLabels;
+}
+
+/** The alternatives a 409 carries (slot_unavailable, rule_violation); none otherwise. */
+export const alternativesOf = (p: Problem): Option[] =>
+  Array.isArray(p.alternatives) ? (p.alternatives as Option[]) : [];
+
+export function useTimeChoice(
+  setup: TimeChoiceSetup,
+  /** A time chosen before; or a time lost since (the refusal said at once, its alternatives offered). */
+  start: { chosen?: Option | null; lost?: { problem: Problem; alternatives: Option[] } | null } = {},
+) {
+  const { lost } = start;
+  const [selected, setSelected] = useState<Option | null>(lost ? null : (start.chosen ?? null));
+  const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, setup.lang) : null);
+  const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
+  const [reload, setReload] = useState(0);
+  return {
+    ...setup,
+    selected,
+    setSelected,
+    alternatives,
+    error,
+    setError,
+    reload,
+    /** The chosen time, or null with "please choose a time" said. */
+    picked: () => {
+      if (!selected) setError(setup.labels.pickTime);
+      return selected;
+    },
+    /** The chosen time was refused: say why, offer the refusal's alternatives, reload the day. */
+    refused: (p: Problem) => {
+      setError(problemSentence(p, setup.lang));
+      setAlternatives(alternativesOf(p));
+      setSelected(null);
+      setReload((n) => n + 1);
+    },
+  };
+}
+
+export type TimeChoice = ReturnType<typeof useTimeChoice>;
+
+/** The choice's controls; `intro` and `hint` are the widget's extra words, `initialDate` the day to open on. */
+export function TimeChooser({
+  choice: c,
+  intro,
+  hint,
+  initialDate,
+}: {
+  choice: TimeChoice;
+  intro?: string;
+  hint?: string;
+  initialDate?: string | null;
+}) {
+  return (
+    <>
+      <Alternatives
+        options={c.alternatives}
+        selected={c.selected}
+        onSelect={c.setSelected}
+        lang={c.lang}
+        legend={c.labels.alternativesTitle}
+        intro={intro}
+        quiet={c.labels.quiet}
+      />
+      {hint && <p class="pl-hint">{hint}</p>}
+      <DayChooser
+        api={c.api}
+        dealerId={c.dealerId}
+        visit={c.visit}
+        lang={c.lang}
+        labels={c.labels}
+        announce={c.announce}
+        selected={c.selected}
+        onSelect={c.setSelected}
+        onError={c.setError}
+        reload={c.reload}
+        initialDate={initialDate}
+      />
+    </>
+  );
+}
