@@ -9,6 +9,32 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 //   later schema default fills fields older rows lack.
 // After editing this file run `npm run db:generate` and commit db/migrations/.
 
+// Column groups several tables share, written once. Each call makes new builders (a
+// column builder belongs to one table); the SQL is what the columns spelled out gave.
+
+/** The owning dealer. Tables whose rows must die with the dealer's record reference it (dealerRef). */
+const dealerId = () => text("dealer_id").notNull();
+const dealerRef = () => dealerId().references(() => dealers.id);
+
+/** Bookkeeping instants (ISO-8601 UTC strings, see above). */
+const createdAt = () => text("created_at").notNull();
+const timestamps = () => ({ createdAt: createdAt(), updatedAt: text("updated_at").notNull() });
+
+/** A NOT NULL boolean, false unless set. */
+const flag = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
+
+/** Where a booking (or a hold) sits: the reception, the return, and the labour in between (epoch minutes). */
+const placement = () => ({
+  advisorId: text("advisor_id").notNull(),
+  receptionStart: integer("reception_start").notNull(),
+  receptionMinutes: integer("reception_minutes").notNull(),
+  returnAdvisorId: text("return_advisor_id"),
+  returnStart: integer("return_start"),
+  returnMinutes: integer("return_minutes"),
+  readyAt: integer("ready_at").notNull(),
+  labourJson: text("labour_json").notNull(),
+});
+
 export const dealers = sqliteTable("dealers", {
   id: text("id").primaryKey(),
   configJson: text("config_json").notNull(),
@@ -20,22 +46,13 @@ export const appointments = sqliteTable(
   "appointments",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     status: text("status").notNull(),
     /** Optimistic-concurrency counter behind If-Match; bump on every write. */
     version: integer("version").notNull(),
     /** sha256 hex of the customer's manage token; the token itself is never stored. */
     manageTokenHash: text("manage_token_hash").notNull(),
-    advisorId: text("advisor_id").notNull(),
-    receptionStart: integer("reception_start").notNull(),
-    receptionMinutes: integer("reception_minutes").notNull(),
-    returnAdvisorId: text("return_advisor_id"),
-    returnStart: integer("return_start"),
-    returnMinutes: integer("return_minutes"),
-    readyAt: integer("ready_at").notNull(),
-    labourJson: text("labour_json").notNull(),
+    ...placement(),
     interventionsJson: text("interventions_json").notNull(),
     vehicleJson: text("vehicle_json").notNull(),
     /** Holds personal data (name, email, phone): never log it. */
@@ -44,9 +61,9 @@ export const appointments = sqliteTable(
     /** The customer's words verbatim, without interpretation (domain requirement). */
     requestText: text("request_text"),
     channel: text("channel"),
-    express: integer("express", { mode: "boolean" }).notNull().default(false),
+    express: flag("express"),
     /** Booked by staff overriding a rule (PATCH force=true); the audit log has the reason. */
-    forced: integer("forced", { mode: "boolean" }).notNull().default(false),
+    forced: flag("forced"),
     /**
      * sha256 of the normalized customer email / phone (scheduler/contact-cap.ts), so the
      * per-contact booking cap is an indexed count, never a scan of customer_json. NULL
@@ -70,8 +87,7 @@ export const appointments = sqliteTable(
      * caller's credential (scheduler/trust.ts). NULL on older rows: the model decides.
      */
     priority: integer("priority", { mode: "boolean" }),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [
     index("appointments_dealer_reception_idx").on(t.dealerId, t.receptionStart),
@@ -88,7 +104,7 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     appointmentId: text("appointment_id"),
     at: text("at").notNull(),
     actor: text("actor").notNull(),
@@ -106,14 +122,14 @@ export const auditLog = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
   {
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     /** "METHOD /path" of the first request, so one key cannot replay on another endpoint. */
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
     status: integer("status").notNull(),
     responseJson: text("response_json").notNull(),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.dealerId, t.scope, t.key] }),
@@ -127,15 +143,13 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     /** "advisor" | "admin" (src/api/deps.ts Role). */
     role: text("role").notNull(),
     label: text("label").notNull(),
     /** sha256 hex of the whole secret ("pk_..."); unique, the lookup key. */
     secretHash: text("secret_hash").notNull().unique(),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
     revokedAt: text("revoked_at"),
     /** Role "client" only: the channel its bookings are recorded under ("app", "web", ...). */
     channel: text("channel"),
@@ -151,9 +165,7 @@ export const customers = sqliteTable(
   "customers",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     name: text("name").notNull(),
     email: text("email"),
     phone: text("phone"),
@@ -162,15 +174,14 @@ export const customers = sqliteTable(
     /** "email" | "sms" | "phone": how reminders reach them. */
     preferredChannel: text("preferred_channel"),
     /** Reminders and notices go out only while this is true. */
-    reminderConsent: integer("reminder_consent", { mode: "boolean" }).notNull().default(false),
+    reminderConsent: flag("reminder_consent"),
     /** "it" | "en"; null: the dealer's locale. */
     locale: text("locale"),
     /** "unique" | "performance" | "appearance" | "excitement". */
     persona: text("persona"),
     /** "crm" | "assessed". */
     personaSource: text("persona_source"),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...timestamps(),
   },
   (t) => [
     index("customers_dealer_email_idx").on(t.dealerId, t.emailHash),
@@ -183,13 +194,11 @@ export const vehicles = sqliteTable(
   "vehicles",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     vin: text("vin").notNull(),
     model: text("model").notNull(),
     plate: text("plate"),
-    electrified: integer("electrified", { mode: "boolean" }).notNull().default(false),
+    electrified: flag("electrified"),
     ownerCustomerId: text("owner_customer_id"),
     /** Local date YYYY-MM-DD of the next scheduled maintenance. */
     nextServiceDue: text("next_service_due"),
@@ -197,9 +206,8 @@ export const vehicles = sqliteTable(
      * Set by staff or a client key (PUT /vehicles/{vin}): an anonymous caller gets
      * priority (express) only for a VIN held here as priority, never by naming a model.
      */
-    priority: integer("priority", { mode: "boolean" }).notNull().default(false),
-    createdAt: text("created_at").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    priority: flag("priority"),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin),
@@ -211,7 +219,7 @@ export const vehicles = sqliteTable(
 export const campaigns = sqliteTable(
   "campaigns",
   {
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     code: text("code").notNull(),
     title: text("title").notNull(),
     /** "recall" | "service". */
@@ -224,7 +232,7 @@ export const campaigns = sqliteTable(
 export const campaignVins = sqliteTable(
   "campaign_vins",
   {
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     vin: text("vin").notNull(),
     code: text("code").notNull(),
   },
@@ -238,7 +246,7 @@ export const jobs = sqliteTable(
   "jobs",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     kind: text("kind").notNull(),
     appointmentId: text("appointment_id"),
     /** Epoch milliseconds (UTC): DST-safe by construction. */
@@ -253,7 +261,7 @@ export const jobs = sqliteTable(
     /** What the run decided: "sent", "skipped:no_consent", ... */
     outcome: text("outcome"),
     lastError: text("last_error"),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
     doneAt: text("done_at"),
   },
   (t) => [index("jobs_status_due_idx").on(t.status, t.dueAt), index("jobs_appointment_idx").on(t.appointmentId)],
@@ -267,7 +275,7 @@ export const outbox = sqliteTable(
   {
     /** Also the X-Pitlane-Delivery id: the same on every retry. */
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     appointmentId: text("appointment_id"),
     kind: text("kind").notNull(),
     /** "customer" | "staff" */
@@ -285,7 +293,7 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer("next_attempt_at").notNull(),
     leaseUntil: integer("lease_until"),
     lastError: text("last_error"),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
     deliveredAt: text("delivered_at"),
     /** How it leaves Pitlane: "webhook" | "email" (SMTP) | "sms" (provider). */
     transport: text("transport").notNull().default("webhook"),
@@ -302,12 +310,12 @@ export const outbox = sqliteTable(
 export const smsStops = sqliteTable(
   "sms_stops",
   {
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     /** sha256 of the E.164 number (contact-cap.ts normalization); never the number. */
     phoneHash: text("phone_hash").notNull(),
     /** "staff" | "inbound". */
     source: text("source").notNull(),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.dealerId, t.phoneHash] })],
 );
@@ -316,9 +324,9 @@ export const smsStops = sqliteTable(
 // booking response): each opens the same appointment. Stored hashed, like the first.
 export const manageLinks = sqliteTable("manage_links", {
   tokenHash: text("token_hash").primaryKey(),
-  dealerId: text("dealer_id").notNull(),
+  dealerId: dealerId(),
   appointmentId: text("appointment_id").notNull(),
-  createdAt: text("created_at").notNull(),
+  createdAt: createdAt(),
 });
 
 // What each committed write changed, for servers that share this file (node.ts with
@@ -328,7 +336,7 @@ export const manageLinks = sqliteTable("manage_links", {
 // appointment_id NULL: the dealer's configuration changed (rebuild the whole runtime).
 export const indexChanges = sqliteTable("index_changes", {
   seq: integer("seq").primaryKey({ autoIncrement: true }),
-  dealerId: text("dealer_id").notNull(),
+  dealerId: dealerId(),
   appointmentId: text("appointment_id"),
 });
 
@@ -341,18 +349,9 @@ export const holds = sqliteTable(
   "holds",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     clientHash: text("client_hash").notNull(),
-    advisorId: text("advisor_id").notNull(),
-    receptionStart: integer("reception_start").notNull(),
-    receptionMinutes: integer("reception_minutes").notNull(),
-    returnAdvisorId: text("return_advisor_id"),
-    returnStart: integer("return_start"),
-    returnMinutes: integer("return_minutes"),
-    readyAt: integer("ready_at").notNull(),
-    labourJson: text("labour_json").notNull(),
+    ...placement(),
     express: integer("express", { mode: "boolean" }).notNull(),
     mobility: text("mobility").notNull(),
     /** The job as held: vehicle, interventions, known, mobility (no contact data). */
@@ -376,9 +375,7 @@ export const boardSessions = sqliteTable(
   "board_sessions",
   {
     idHash: text("id_hash").primaryKey(),
-    dealerId: text("dealer_id")
-      .notNull()
-      .references(() => dealers.id),
+    dealerId: dealerRef(),
     kind: text("kind").notNull(),
     keyId: text("key_id"),
     role: text("role").notNull(),
@@ -394,7 +391,7 @@ export const boardSessions = sqliteTable(
 // extra work found on it. Extra work is planned only once the customer approved it.
 export const appointmentProgress = sqliteTable("appointment_progress", {
   appointmentId: text("appointment_id").primaryKey(),
-  dealerId: text("dealer_id").notNull(),
+  dealerId: dealerId(),
   /** started | paused | done */
   state: text("state").notNull(),
   updatedAt: text("updated_at").notNull(),
@@ -404,13 +401,13 @@ export const extraWork = sqliteTable(
   "extra_work",
   {
     id: text("id").primaryKey(),
-    dealerId: text("dealer_id").notNull(),
+    dealerId: dealerId(),
     appointmentId: text("appointment_id").notNull(),
     description: text("description").notNull(),
     minutes: integer("minutes").notNull(),
     /** pending (waiting for the customer's approval) | approved (planned) */
     status: text("status").notNull(),
-    createdAt: text("created_at").notNull(),
+    createdAt: createdAt(),
     approvedAt: text("approved_at"),
   },
   (t) => [index("extra_work_appointment_idx").on(t.appointmentId)],

@@ -30,3 +30,11 @@ export const IdempotencyHeader = z.object({
       maxLength: 200,
     }),
 });
+
+/** Idempotency-Key plus If-Match (read by api/if-match.ts): the headers of a versioned write to one appointment. */
+export const VersionedWriteHeaders = IdempotencyHeader.extend({
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({ param: { in: "header" } }),
+});

@@ -1,11 +1,10 @@
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { AppointmentView, PossibleMatch } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { staffFields } from "./staff-view.js";
-import { updateAtVersion } from "./versioned-update.js";
+import { findAtVersion, updateAudited } from "./versioned-update.js";
 
 // Staff apply an anonymous booking's possibleMatch (journey/people.ts): the appointment
 // is linked to the stored customer (and vehicle) it named, so it is that customer's from
@@ -32,13 +31,7 @@ export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): O
   if (!rt) throw notFound(`dealer ${dealerId}`);
   return immediate(ctx.sqlite, () =>
     idempotent(ctx, on, () => {
-      const row = findAppointment(ctx.db, dealerId, id);
-      if (!row) throw notFound(`appointment ${id}`);
-      if (ifMatch !== undefined && ifMatch !== row.version) {
-        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${ifMatch}`, {
-          currentVersion: row.version,
-        });
-      }
+      const row = findAtVersion(ctx.db, dealerId, id, ifMatch);
       const match = row.possibleMatchJson
         ? (JSON.parse(row.possibleMatchJson) as Omit<PossibleMatch, "customer">)
         : null;
@@ -48,26 +41,19 @@ export function applyPossibleMatch(ctx: WriteContext, input: ApplyMatchInput): O
           errors: [{ path: "customerId", message: "not this appointment's possible match", in: "body" }],
         });
       }
-      const at = isoNow(ctx);
       const patch = {
         customerId: match.customerId,
         vehicleId: match.vehicleId ?? row.vehicleId,
         possibleMatchJson: null,
         version: row.version + 1,
-        updatedAt: at,
+        updatedAt: isoNow(ctx),
       };
-      updateAtVersion(ctx.db, id, row.version, patch);
-      audit(ctx.db, {
-        dealerId,
-        appointmentId: id,
-        at,
-        actor: ctx.actor,
+      const next = updateAudited(ctx, row, patch, {
         action: "customer.match_applied",
         before: { customerId: row.customerId, vehicleId: row.vehicleId, version: row.version },
         after: { customerId: patch.customerId, vehicleId: patch.vehicleId, by: match.by, version: patch.version },
         reason: req.reason ?? null,
       });
-      const next = { ...row, ...patch };
       return { status: 200, body: { ...appointmentView(rt.dealer, next), ...staffFields(ctx.db, next) } };
     }),
   );

@@ -1,6 +1,7 @@
 import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
-import { type AppointmentRow, audit, findAppointment, transitionAppointment } from "../db/repos/appointments.js";
+import { type AppointmentRow, audit, transitionAppointment } from "../db/repos/appointments.js";
+import { findAtVersion } from "./versioned-update.js";
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, ActionRequest, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -47,13 +48,7 @@ export function transition(
   let restore: AppointmentRow | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, on, () => {
-      const row = findAppointment(ctx.db, dealerId, id);
-      if (!row) throw notFound(`appointment ${id}`);
-      if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) {
-        throw new DomainError("version_conflict", `the appointment is at version ${row.version}, not ${opts.ifMatch}`, {
-          currentVersion: row.version,
-        });
-      }
+      const row = findAtVersion(ctx.db, dealerId, id, opts.ifMatch);
       if (!t.from.includes(row.status as Status)) {
         throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, {
           status: row.status,

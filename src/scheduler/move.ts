@@ -8,7 +8,6 @@ import type { StayRequest } from "../core/stay.js";
 import { checkStayOverCaps } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment } from "../db/repos/appointments.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -21,7 +20,7 @@ import { jobOfRow } from "./job.js";
 import { CAP_CODES } from "../core/caps.js";
 import { isUpcoming } from "../core/status.js";
 import { epochMinute } from "../core/civil.js";
-import { updateAtVersion } from "./versioned-update.js";
+import { findAtVersion, updateAudited } from "./versioned-update.js";
 
 // moveAppointment: an advisor moves or reassigns a reception and/or its return.
 // Every rule is re-checked against the index *without* the appointment itself; force
@@ -61,14 +60,7 @@ export function moveAppointment(
   try {
     const outcome = immediate(ctx.sqlite, () =>
       idempotent(ctx, on, () => {
-        const row = findAppointment(ctx.db, dealerId, id);
-        if (!row) throw notFound(`appointment ${id}`);
-        if (row.version !== ifMatch)
-          throw new DomainError(
-            "version_conflict",
-            `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`,
-            { currentVersion: row.version },
-          );
+        const row = findAtVersion(ctx.db, dealerId, id, ifMatch);
         if (!isUpcoming(row.status))
           throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
         const job = jobOfRow(rt, row);
@@ -128,7 +120,6 @@ export function moveAppointment(
           if (mv) rv.push({ code: mv, message: describeViolation(dealer, mv, reception, null) });
           if (rv.length) throw new DomainError("rule_violation", rv[0].message, { violations: rv });
         }
-        const at = isoNow(ctx);
         const patch = {
           version: row.version + 1,
           advisorId: dealer.advisors[rAdvisor].id,
@@ -141,14 +132,9 @@ export function moveAppointment(
           labourJson: labourToJson(dealer, plan.labour),
           // The current placement's flag; the audit log keeps every earlier override.
           forced,
-          updatedAt: at,
+          updatedAt: isoNow(ctx),
         };
-        updateAtVersion(ctx.db, id, row.version, patch);
-        audit(ctx.db, {
-          dealerId,
-          appointmentId: id,
-          at,
-          actor: ctx.actor,
+        const next = updateAudited(ctx, row, patch, {
           action: forced ? "move_forced" : "move",
           before: {
             version: row.version,
@@ -167,7 +153,7 @@ export function moveAppointment(
           },
           reason: req.reason ?? null,
         });
-        onMoved(ctx, rt, { ...row, ...patch }); // the journey's timers follow the appointment
+        onMoved(ctx, rt, next); // the journey's timers follow the appointment
         placed = {
           id,
           reception,
@@ -177,7 +163,7 @@ export function moveAppointment(
           express: row.express,
           mobility: row.mobility as Mobility,
         };
-        return { status: 200, body: appointmentView(dealer, { ...row, ...patch }) };
+        return { status: 200, body: appointmentView(dealer, next) };
       }),
     );
     if (placed) index.add(placed);

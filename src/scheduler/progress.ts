@@ -4,7 +4,7 @@ import { replanTechnician, type ProgressEvent } from "../core/replan.js";
 import { findReturn } from "../core/return-slot.js";
 import type { Booking } from "../core/types.js";
 import { immediate } from "../db/tx.js";
-import { audit, findAppointment, type AppointmentRow } from "../db/repos/appointments.js";
+import { findAppointment, type AppointmentRow } from "../db/repos/appointments.js";
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import { DomainError, notFound } from "./errors.js";
 import { toCustomer, toStaff } from "./journey/messages.js";
@@ -16,7 +16,7 @@ import { rowPriority } from "./priority.js";
 import type { ProgressRequest, ProgressView } from "./progress-contracts.js";
 import { addExtraWork, approvePending, extraWorkOf, saveProgress } from "../db/repos/progress.js";
 import type { DealerRuntime } from "./runtime.js";
-import { updateAtVersion } from "./versioned-update.js";
+import { findAtVersion, updateAudited } from "./versioned-update.js";
 
 // reportProgress: the workshop says where a job stands (started, paused, done, hours
 // left, extra work). In ONE immediate transaction: the technician's remaining jobs are
@@ -48,14 +48,7 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
   try {
     return immediate(ctx.sqlite, () =>
       idempotent(ctx, progressScope(input), () => {
-        const row = findAppointment(ctx.db, dealerId, id);
-        if (!row) throw notFound(`appointment ${id}`);
-        if (row.version !== ifMatch)
-          throw new DomainError(
-            "version_conflict",
-            `the appointment is at version ${row.version}, not ${ifMatch}; reload it and try again`,
-            { currentVersion: row.version },
-          );
+        const row = findAtVersion(ctx.db, dealerId, id, ifMatch);
         if (row.status !== "checked_in")
           throw new DomainError(
             "invalid_transition",
@@ -109,25 +102,25 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
             returnMinutes: placed.ret?.minutes ?? null,
             updatedAt: at,
           };
-          updateAtVersion(ctx.db, current.id, current.version, patch, "an appointment changed meanwhile; reload it");
-          const next = { ...current, ...patch };
-          if (current.id === id) self = next;
-          audit(ctx.db, {
-            dealerId,
-            appointmentId: current.id,
-            at,
-            actor: ctx.actor,
-            action: "replan",
-            before: { version: current.version, readyAt: current.readyAt, return: current.returnStart },
-            after: {
-              version: patch.version,
-              readyAt: patch.readyAt,
-              return: patch.returnStart,
-              progress: current.id === id ? req.state : undefined,
-              cause: id,
+          const next = updateAudited(
+            ctx,
+            current,
+            patch,
+            {
+              action: "replan",
+              before: { version: current.version, readyAt: current.readyAt, return: current.returnStart },
+              after: {
+                version: patch.version,
+                readyAt: patch.readyAt,
+                return: patch.returnStart,
+                progress: current.id === id ? req.state : undefined,
+                cause: id,
+              },
+              reason: null,
             },
-            reason: null,
-          });
+            "an appointment changed meanwhile; reload it",
+          );
+          if (current.id === id) self = next;
           scheduleProgressCheck(ctx, next);
           let customerMessage: string | null = null;
           if (moved) {
@@ -158,16 +151,10 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
         if (self === row) {
           // Nothing of the plan changed: the report itself is still a write (state, extra work).
           const patch = { version: row.version + 1, updatedAt: at };
-          updateAtVersion(ctx.db, id, row.version, patch);
-          self = { ...row, ...patch };
-          audit(ctx.db, {
-            dealerId,
-            appointmentId: id,
-            at,
-            actor: ctx.actor,
+          self = updateAudited(ctx, row, patch, {
             action: "progress",
             before: { version: row.version },
-            after: { version: self.version, progress: req.state },
+            after: { version: patch.version, progress: req.state },
             reason: null,
           });
         }

@@ -1,6 +1,6 @@
 import { audit } from "../db/repos/appointments.js";
 import { immediate } from "../db/tx.js";
-import { customerById, findVehicle, insertVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
+import { customerById, findVehicle, registerVehicle, updateVehicle, type VehicleRow } from "../db/repos/people.js";
 import { DomainError, notFound } from "./errors.js";
 import { type Ctx, isoNow } from "./context.js";
 
@@ -47,19 +47,7 @@ export function putVehicle(
     };
     const existing = findVehicle(db, dealerId, vin);
     if (!existing) {
-      const row: VehicleRow = {
-        id: crypto.randomUUID(),
-        dealerId,
-        vin,
-        plate: null,
-        electrified: false,
-        nextServiceDue: null,
-        ownerCustomerId: null,
-        createdAt: at,
-        updatedAt: at,
-        ...facts,
-      };
-      insertVehicle(db, row);
+      const row = registerVehicle(db, dealerId, vin, at, facts);
       audit(db, {
         dealerId,
         appointmentId: null,

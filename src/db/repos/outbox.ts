@@ -11,7 +11,8 @@ export type MessageChannel = "email" | "sms" | "phone" | "staff";
 export type MessageTransport = "webhook" | "email" | "sms";
 export type MessageStatus = "pending" | "delivered" | "failed" | "suppressed" | "withdrawn";
 
-export interface NewMessage {
+/** What a message is, whether about to be enqueued or read back from the outbox. */
+export interface Message {
   dealerId: string;
   appointmentId: string | null;
   kind: string;
@@ -28,6 +29,9 @@ export interface NewMessage {
     manageToken?: string;
     data?: Record<string, unknown>;
   };
+}
+
+export interface NewMessage extends Message {
   /** Unique per promise: a second enqueue with the same id is ignored. */
   dedupeId: string;
   /** Default "webhook" (today's only transport). */
@@ -40,16 +44,9 @@ export interface NewMessage {
   reason?: string;
 }
 
-export interface MessageRow {
+/** A stored message and where its delivery stands. */
+export interface MessageRow extends Message {
   id: string;
-  dealerId: string;
-  appointmentId: string | null;
-  kind: string;
-  audience: Audience;
-  channel: MessageChannel;
-  locale: string;
-  recipientRef: string | null;
-  body: NewMessage["body"];
   status: MessageStatus;
   transport: MessageTransport;
   stateReason: string | null;

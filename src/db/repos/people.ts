@@ -71,6 +71,28 @@ export function insertVehicle(db: Db, row: VehicleRow): void {
   stmt(sqliteOf(db), V.insert).run(...V.values(row));
 }
 
+/** What a new vehicle row is given beyond its identity; the rest takes the columns' defaults. */
+export type NewVehicleFacts = Partial<Omit<VehicleRow, "id" | "dealerId" | "vin" | "createdAt">> & { model: string };
+
+/** Inserts a VIN not on file yet: no plate, owner or service date, not electrified nor priority, unless `facts` says so. */
+export function registerVehicle(db: Db, dealerId: string, vin: string, at: string, facts: NewVehicleFacts): VehicleRow {
+  const row: VehicleRow = {
+    id: crypto.randomUUID(),
+    dealerId,
+    vin,
+    plate: null,
+    electrified: false,
+    nextServiceDue: null,
+    ownerCustomerId: null,
+    priority: false,
+    createdAt: at,
+    updatedAt: at,
+    ...facts,
+  };
+  insertVehicle(db, row);
+  return row;
+}
+
 export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
   updateById(db, V, id, patch);
 }

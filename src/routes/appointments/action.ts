@@ -6,7 +6,8 @@ import { ifMatchVersion } from "../../api/if-match.js";
 import { write } from "../../db/group-commit.js";
 import { ACTIONS, ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
 import { transition } from "../../scheduler/lifecycle.js";
-import { AppointmentParams, IdempotencyHeader } from "../shared.js";
+import { sendOutcome } from "../outcome.js";
+import { AppointmentParams, VersionedWriteHeaders } from "../shared.js";
 
 export const appointmentActionRoute = createRoute({
   operationId: "appointmentAction",
@@ -19,12 +20,7 @@ export const appointmentActionRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams.extend({ action: z.enum(ACTIONS).openapi({ param: { name: "action", in: "path" } }) }),
-    headers: IdempotencyHeader.extend({
-      "if-match": z
-        .string()
-        .optional()
-        .openapi({ param: { in: "header" } }),
-    }),
+    headers: VersionedWriteHeaders,
     body: { required: false, content: { "application/json": { schema: ActionRequest } } },
   },
   responses: {
@@ -40,8 +36,6 @@ export function registerAppointmentAction(app: ApiApp): void {
     const body = c.req.valid("json") ?? {};
     const ifMatch = ifMatchVersion(c, false);
     const out = await write(ctx.writes, () => transition(ctx, { dealerId, id, action, ifMatch, body }));
-    if (out.replayed) c.header("Idempotent-Replayed", "true");
-    c.header("ETag", `"${out.body.version}"`);
-    return c.json(out.body, 200);
+    return sendOutcome(c, out, 200, out.body.version);
   });
 }

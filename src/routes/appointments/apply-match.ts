@@ -5,7 +5,8 @@ import { problemResponses } from "../../api/openapi.js";
 import { ifMatchVersion } from "../../api/if-match.js";
 import { applyPossibleMatch } from "../../scheduler/apply-match.js";
 import { AppointmentView } from "../../scheduler/contracts.js";
-import { AppointmentParams, IdempotencyHeader } from "../shared.js";
+import { sendOutcome } from "../outcome.js";
+import { AppointmentParams, VersionedWriteHeaders } from "../shared.js";
 
 export const ApplyMatchRequest = z
   .object({
@@ -27,12 +28,7 @@ export const applyMatchRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({
-      "if-match": z
-        .string()
-        .optional()
-        .openapi({ param: { in: "header" } }),
-    }),
+    headers: VersionedWriteHeaders,
     body: { required: true, content: { "application/json": { schema: ApplyMatchRequest } } },
   },
   responses: {
@@ -47,8 +43,6 @@ export function registerApplyMatch(app: ApiApp): void {
     const body = c.req.valid("json");
     const ifMatch = ifMatchVersion(c, false);
     const out = applyPossibleMatch(c.var.ctx, { dealerId, id, ifMatch, body });
-    if (out.replayed) c.header("Idempotent-Replayed", "true");
-    c.header("ETag", `"${out.body.version}"`);
-    return c.json(out.body, 200);
+    return sendOutcome(c, out, 200, out.body.version);
   });
 }

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
@@ -6,7 +6,8 @@ import { ifMatchVersion } from "../../api/if-match.js";
 import { write } from "../../db/group-commit.js";
 import { AppointmentView, MoveRequest } from "../../scheduler/contracts.js";
 import { moveAppointment } from "../../scheduler/move.js";
-import { AppointmentParams, IdempotencyHeader } from "../shared.js";
+import { sendOutcome } from "../outcome.js";
+import { AppointmentParams, VersionedWriteHeaders } from "../shared.js";
 
 export const moveAppointmentRoute = createRoute({
   operationId: "moveAppointment",
@@ -19,12 +20,7 @@ export const moveAppointmentRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
-    headers: IdempotencyHeader.extend({
-      "if-match": z
-        .string()
-        .optional()
-        .openapi({ param: { in: "header" } }),
-    }),
+    headers: VersionedWriteHeaders,
     body: { required: true, content: { "application/json": { schema: MoveRequest } } },
   },
   responses: {
@@ -40,8 +36,6 @@ export function registerMoveAppointment(app: ApiApp): void {
     const ifMatch = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");
     const out = await write(ctx.writes, () => moveAppointment(ctx, { dealerId, id, ifMatch, body }));
-    if (out.replayed) c.header("Idempotent-Replayed", "true");
-    c.header("ETag", `"${out.body.version}"`);
-    return c.json(out.body, 200);
+    return sendOutcome(c, out, 200, out.body.version);
   });
 }

@@ -5,6 +5,7 @@ import { problemResponses, ProblemSchema } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
 import { bookAppointment } from "../../scheduler/book.js";
 import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
+import { sendOutcome } from "../outcome.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
 
 export const bookAppointmentRoute = createRoute({
@@ -40,9 +41,7 @@ export function registerBookAppointment(app: ApiApp): void {
     const ctx = c.var.ctx;
     const { dealerId } = c.req.valid("param");
     const out = await write(ctx.writes, () => bookAppointment(ctx, { dealerId, body: c.req.valid("json") }));
-    if (out.replayed) c.header("Idempotent-Replayed", "true");
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
-    c.header("ETag", `"${out.body.version}"`);
-    return c.json(out.body, 201);
+    return sendOutcome(c, out, 201, out.body.version);
   });
 }

@@ -4,6 +4,7 @@ import { problemResponses } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
 import { ActionRequest, AppointmentView } from "../../scheduler/contracts.js";
 import { cancelByToken } from "../../scheduler/manage.js";
+import { sendOutcome } from "../outcome.js";
 import { IdempotencyHeader } from "../shared.js";
 import { ManageTokenParam } from "./get.js";
 
@@ -33,7 +34,6 @@ export function registerCancelOwnAppointment(app: ApiApp): void {
     const { token } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
     const out = await write(ctx.writes, () => cancelByToken(ctx, { token, body }));
-    if (out.replayed) c.header("Idempotent-Replayed", "true");
-    return c.json(out.body, 200);
+    return sendOutcome(c, out, 200);
   });
 }

@@ -4,7 +4,8 @@ import type { ApiApp } from "../../api/deps.js";
 import { recordAbsence } from "../../scheduler/reshuffle/absence.js";
 import { AbsenceRequest } from "../../scheduler/reshuffle/contracts.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
-import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
+import { sendOutcome } from "../outcome.js";
+import { RESHUFFLE_DESCRIPTION, reshuffleResponses } from "./shared.js";
 
 export const absenceRoute = createRoute({
   operationId: "recordAbsence",
@@ -28,9 +29,10 @@ export const absenceRoute = createRoute({
 
 export function registerAbsence(app: ApiApp): void {
   app.openapi({ ...absenceRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(
+    return sendOutcome(
       c,
       recordAbsence(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
     );
   });
 }

@@ -4,7 +4,8 @@ import type { ApiApp } from "../../api/deps.js";
 import { LateRequest } from "../../scheduler/reshuffle/contracts.js";
 import { runningLate } from "../../scheduler/reshuffle/late.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
-import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
+import { sendOutcome } from "../outcome.js";
+import { RESHUFFLE_DESCRIPTION, reshuffleResponses } from "./shared.js";
 
 export const lateRoute = createRoute({
   operationId: "runningLate",
@@ -27,6 +28,10 @@ export const lateRoute = createRoute({
 
 export function registerLate(app: ApiApp): void {
   app.openapi({ ...lateRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(c, runningLate(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }));
+    return sendOutcome(
+      c,
+      runningLate(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
+    );
   });
 }

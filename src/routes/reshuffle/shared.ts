@@ -1,12 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
-import type { Outcome } from "../../scheduler/context.js";
 import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
 
-// What the four reshuffle routes (swap, absence, walk-in, late) share: the plan response,
-// the refusals, and how an outcome goes out.
+// What the four reshuffle routes (swap, absence, walk-in, late) share: the plan response
+// and the refusals (an outcome goes out by routes/outcome.ts).
 
 export const RESHUFFLE_DESCRIPTION =
   'mode "plan" (default) is a dry run: the plan, nothing stored. mode "apply" commits it in one transaction, ' +
@@ -33,8 +30,3 @@ export const reshuffleResponses = {
   },
   ...problemResponses("not_found", "version_conflict", "precondition_required"),
 };
-
-export function sendPlan(c: Context<AppEnv>, out: Outcome<ReshufflePlan>) {
-  if (out.replayed) c.header("Idempotent-Replayed", "true");
-  return c.json(out.body, 200);
-}

@@ -4,7 +4,8 @@ import type { ApiApp } from "../../api/deps.js";
 import { SwapRequest } from "../../scheduler/reshuffle/contracts.js";
 import { swapAppointments } from "../../scheduler/reshuffle/swap.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
-import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
+import { sendOutcome } from "../outcome.js";
+import { RESHUFFLE_DESCRIPTION, reshuffleResponses } from "./shared.js";
 
 export const swapRoute = createRoute({
   operationId: "swapAppointments",
@@ -24,9 +25,10 @@ export const swapRoute = createRoute({
 
 export function registerSwap(app: ApiApp): void {
   app.openapi({ ...swapRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(
+    return sendOutcome(
       c,
       swapAppointments(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
     );
   });
 }

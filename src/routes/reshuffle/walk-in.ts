@@ -4,7 +4,8 @@ import type { ApiApp } from "../../api/deps.js";
 import { WalkInRequest } from "../../scheduler/reshuffle/contracts.js";
 import { receiveWalkIn } from "../../scheduler/reshuffle/walk-in.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
-import { RESHUFFLE_DESCRIPTION, reshuffleResponses, sendPlan } from "./shared.js";
+import { sendOutcome } from "../outcome.js";
+import { RESHUFFLE_DESCRIPTION, reshuffleResponses } from "./shared.js";
 
 export const walkInRoute = createRoute({
   operationId: "receiveWalkIn",
@@ -27,9 +28,10 @@ export const walkInRoute = createRoute({
 
 export function registerWalkIn(app: ApiApp): void {
   app.openapi({ ...walkInRoute, middleware: [staffOnly] as const }, (c) => {
-    return sendPlan(
+    return sendOutcome(
       c,
       receiveWalkIn(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      200,
     );
   });
 }

@@ -24,12 +24,7 @@ export function templateVars(
   const v = appointmentView(dealer, row);
   return {
     dealer: dealer.config.name,
-    date: v.recap.date,
-    time: v.recap.time,
-    reason: v.recap.reason,
-    greeter: v.recap.greeter,
-    parking: v.recap.parking,
-    address: v.recap.address,
+    ...v.recap,
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),
     mobility: mobilityIn(locale, v.recap.mobility),
     bring: bringIn(locale, v.recap.bring),

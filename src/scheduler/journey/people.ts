@@ -10,7 +10,7 @@ import {
   findCustomer,
   findVehicle,
   insertCustomer,
-  insertVehicle,
+  registerVehicle,
   updateCustomer,
   updateVehicle,
   type VehicleRow,
@@ -104,20 +104,7 @@ function upsertVehicle(
   };
   const existing = findVehicle(ctx.db, dealerId, vin);
   if (!existing) {
-    const row: VehicleRow = {
-      id: crypto.randomUUID(),
-      dealerId,
-      vin,
-      plate: null,
-      electrified: false,
-      nextServiceDue: null,
-      priority: false,
-      createdAt: at,
-      ownerCustomerId: owner.id,
-      ...facts,
-    };
-    insertVehicle(ctx.db, row);
-    return row;
+    return registerVehicle(ctx.db, dealerId, vin, at, { ...facts, ownerCustomerId: owner.id });
   }
   const patch: Partial<VehicleRow> = { ...facts, ownerCustomerId: owner.id };
   if (existing.ownerCustomerId !== owner.id) {

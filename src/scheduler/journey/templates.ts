@@ -1,18 +1,17 @@
 import type { Locale } from "../../core/dealer-config.js";
 import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
+import type { AppointmentView } from "../contracts.js";
 
 // Message templates per locale (it, en). Pure: variables in, subject and text out. The
 // wording is the dealer's voice towards the customer (or a task for staff); the dealer's
 // SMS/e-mail provider behind the webhook only transports it.
 
-export interface TemplateVars {
+/**
+ * The appointment's recap (AppointmentView.recap, contracts.ts) as the customer reads it:
+ * mobility and what to bring in the locale's words (mobilityIn, bringIn).
+ */
+export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" | "bring"> {
   dealer: string;
-  date: string;
-  time: string;
-  reason: string;
-  greeter: string;
-  parking: string;
-  address: string;
   vehicle: string;
   mobility: string;
   bring: string[];

@@ -49,39 +49,41 @@ const ApplyFields = {
     }),
 };
 
-function applyOnly(b: { mode: string; plan?: unknown }) {
-  return b.mode === "apply" || b.plan === undefined;
-}
-const APPLY_ONLY = { message: 'plan (explicit moves) is only read with mode "apply"', path: ["plan"] };
+/** A reshuffle body that can be applied: its own fields and the apply guard, nothing else. */
+const applicable = <S extends z.ZodRawShape>(shape: S) => z.object({ ...shape, ...ApplyFields }).strict();
 
-export const SwapRequest = z
-  .object({
+/** Explicit moves (plan) are read only with mode "apply"; checked after the body's own rules. */
+const guarded = <T extends z.ZodType<{ mode: string; plan?: unknown }>>(body: T, name: string) =>
+  body
+    .refine((b) => b.mode === "apply" || b.plan === undefined, {
+      message: 'plan (explicit moves) is only read with mode "apply"',
+      path: ["plan"],
+    })
+    .openapi(name);
+
+export const SwapRequest = guarded(
+  applicable({
     appointmentIds: z.tuple([AppointmentId, AppointmentId]),
     /** slot: time and advisor; time: only the times; advisor: only the advisors. */
     exchange: z.enum(["slot", "time", "advisor"]).default("slot"),
     reason: z.string().min(1).max(500).optional(),
-    ...ApplyFields,
-  })
-  .strict()
-  .refine((b) => b.appointmentIds[0] !== b.appointmentIds[1], {
+  }).refine((b) => b.appointmentIds[0] !== b.appointmentIds[1], {
     message: "name two different appointments",
     path: ["appointmentIds"],
-  })
-  .refine(applyOnly, APPLY_ONLY)
-  .openapi("SwapRequest");
+  }),
+  "SwapRequest",
+);
 export type SwapRequest = z.infer<typeof SwapRequest>;
 
-export const AbsenceRequest = z
-  .object({
+export const AbsenceRequest = guarded(
+  applicable({
     advisorId: Id,
     start: DateTimeInput,
     end: DateTimeInput,
     reason: z.string().min(1).max(200).optional(),
-    ...ApplyFields,
-  })
-  .strict()
-  .refine(applyOnly, APPLY_ONLY)
-  .openapi("AbsenceRequest");
+  }),
+  "AbsenceRequest",
+);
 export type AbsenceRequest = z.infer<typeof AbsenceRequest>;
 
 export const WalkInRequest = z
@@ -101,17 +103,15 @@ export const WalkInRequest = z
   .openapi("WalkInRequest");
 export type WalkInRequest = z.infer<typeof WalkInRequest>;
 
-export const LateRequest = z
-  .object({
+export const LateRequest = guarded(
+  applicable({
     appointmentId: AppointmentId,
     /** Delay (late customer) or overrun; rounded up to the quarter hour. */
     minutes: z.number().int().min(1).max(480),
     reason: z.string().min(1).max(500).optional(),
-    ...ApplyFields,
-  })
-  .strict()
-  .refine(applyOnly, APPLY_ONLY)
-  .openapi("LateRequest");
+  }),
+  "LateRequest",
+);
 export type LateRequest = z.infer<typeof LateRequest>;
 
 /** What every reshuffle request shares (the guard of an apply). */

@@ -1,12 +1,11 @@
-import { isRefusal, planLate } from "../../core/reshuffle/index.js";
+import { planLate } from "../../core/reshuffle/index.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import type { Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { LateRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 import { loadDays, movableOf } from "./load.js";
-import { refusedError } from "./refusal.js";
-import { runReshuffle } from "./run.js";
+import { planOnRuntime, runReshuffle } from "./run.js";
 
 // runningLate: a customer is late, or a reception overruns. The reception shifts by the
 // delay (rounded up to the quarter hour) with the same advisor, and the advisor's later
@@ -30,21 +29,13 @@ export function runningLate(ctx: WriteContext, input: { dealerId: string; body: 
       // The late reception itself moves even when checked in or started (an overrun).
       movables.set(row.id, { ...m, returnOnly: false });
       rows.set(row.id, row);
-      const base = {
-        kind: "late" as const,
-        index: rt.index,
-        ctx: { now, movables },
-        rows,
-        configVersion: rt.configVersion,
-      };
-      if (!withPlan) return { ...base, core: { moves: [], contact: [] }, extra: {} };
-      const plan = planLate(rt.index, base.ctx, { id: row.id, minutes: req.minutes });
-      if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
-      return {
-        ...base,
-        core: plan,
-        extra: { late: { appointmentId: row.id, requestedMinutes: req.minutes, shiftMinutes: plan.shiftMinutes } },
-      };
+      return planOnRuntime(
+        rt,
+        { kind: "late", now, withPlan, rows },
+        movables,
+        (index, c) => planLate(index, c, { id: row.id, minutes: req.minutes }),
+        (plan) => ({ late: { appointmentId: row.id, requestedMinutes: req.minutes, shiftMinutes: plan.shiftMinutes } }),
+      );
     },
   });
 }

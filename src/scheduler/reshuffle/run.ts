@@ -1,4 +1,17 @@
-import { applyMoves, replayMoves, revertMoves, type MoveTarget, type PlanMove } from "../../core/reshuffle/index.js";
+import type { CapacityIndex } from "../../core/capacity-index.js";
+import {
+  applyMoves,
+  type CorePlan,
+  isRefusal,
+  type Movable,
+  type MoveTarget,
+  type PlanMove,
+  type Refusal,
+  type ReplanContext,
+  replayMoves,
+  revertMoves,
+} from "../../core/reshuffle/index.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { immediate } from "../../db/tx.js";
 import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
 import { notFound } from "../errors.js";
@@ -9,7 +22,7 @@ import type { ReshufflePlan } from "./plan-schema.js";
 import { explicitTargets } from "./explicit.js";
 import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
-import { applyFailure } from "./refusal.js";
+import { applyFailure, refusedError } from "./refusal.js";
 import { epochMinute } from "../../core/civil.js";
 
 // One reshuffle, dry run or apply. The apply runs in ONE immediate() transaction: the plan
@@ -27,6 +40,26 @@ export interface ReshuffleSpec {
   /** After the commit; by default the index takes the moves. */
   afterCommit?(rt: DealerRuntime, p: Planned, moves: PlanMove[]): void;
   auditAppointmentId?: string;
+}
+
+/**
+ * A plan over the runtime's own index (swap, late). Without `withPlan` (explicit moves)
+ * only the context counts and `plan` does not run; a refusal is the 409 with the broken
+ * rules and the alternatives.
+ */
+export function planOnRuntime<P extends CorePlan>(
+  rt: DealerRuntime,
+  on: { kind: ReshuffleKind; now: number; withPlan: boolean; rows: Map<string, AppointmentRow> },
+  movables: Map<string, Movable>,
+  plan: (index: CapacityIndex, ctx: ReplanContext) => P | Refusal,
+  extra: (plan: P) => Planned["extra"] = () => ({}),
+): Planned {
+  const ctx: ReplanContext = { now: on.now, movables };
+  const base = { kind: on.kind, index: rt.index, ctx, rows: on.rows, configVersion: rt.configVersion };
+  if (!on.withPlan) return { ...base, core: { moves: [], contact: [] }, extra: {} };
+  const planned = plan(rt.index, ctx);
+  if (isRefusal(planned)) throw refusedError(rt.dealer, planned);
+  return { ...base, core: planned, extra: extra(planned) };
 }
 
 function targetsOf(p: Planned): MoveTarget[] {

@@ -1,4 +1,4 @@
-import { isRefusal, planSwap, type Movable } from "../../core/reshuffle/index.js";
+import { planSwap, type Movable } from "../../core/reshuffle/index.js";
 import { findAppointment, type AppointmentRow } from "../../db/repos/appointments.js";
 import type { Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
@@ -6,8 +6,7 @@ import type { SwapRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 import { isUpcoming } from "../../core/status.js";
 import { movableOf } from "./load.js";
-import { refusedError } from "./refusal.js";
-import { runReshuffle } from "./run.js";
+import { planOnRuntime, runReshuffle } from "./run.js";
 
 // swapAppointments: two receptions exchange their slots (or only times, or only
 // advisors) in one transaction; if either side breaks a rule, neither moves.
@@ -35,22 +34,9 @@ export function swapAppointments(
         rows.set(id, row);
         movables.set(id, m);
       }
-      const base = {
-        kind: "swap" as const,
-        index: rt.index,
-        ctx: { now, movables },
-        rows,
-        configVersion: rt.configVersion,
-        extra: {},
-      };
-      if (!withPlan) return { ...base, core: { moves: [], contact: [] } };
-      const plan = planSwap(rt.index, base.ctx, {
-        a: req.appointmentIds[0],
-        b: req.appointmentIds[1],
-        exchange: req.exchange,
-      });
-      if (isRefusal(plan)) throw refusedError(rt.dealer, plan);
-      return { ...base, core: plan };
+      return planOnRuntime(rt, { kind: "swap", now, withPlan, rows }, movables, (index, c) =>
+        planSwap(index, c, { a: req.appointmentIds[0], b: req.appointmentIds[1], exchange: req.exchange }),
+      );
     },
   });
 }
