@@ -13,6 +13,8 @@ import {
   type World,
 } from "./replan-world.js";
 import type { CapacityIndex, ReplanContext } from "../../src/core/index.js";
+import { PlanBuilder } from "../../src/core/reshuffle/plan-builder.js";
+import { settle } from "../../src/core/reshuffle/settle.js";
 
 // Days on which a plan the planner found valid was refused by applyMoves (labour is
 // planned first come, first served on each technician, so the dry run and apply must
@@ -117,5 +119,97 @@ describe("a plan applies as it was found", () => {
     expect(b5).toBeDefined();
     expect(b5!.to.reception.advisor !== b5!.from.reception.advisor || b5!.timeChanged).toBe(true);
     appliesAsShown(w.index, ctx, plan);
+  });
+
+  it("late: a stay handed to another advisor after other moves were planned around its labour is seated ahead of them", () => {
+    // b6 (a1, 12:30) runs 78 minutes late into b2's 14:00; b2 takes a2 at 14:00 by handing
+    // b3 (a2, 14:15) to a0. The late stay was planned while b3's labour was on the index,
+    // but applyMoves takes every moved booking off first: b3 is seated ahead, as then.
+    const spec: DaySpec = {
+      advisors: 3,
+      spare: false,
+      ample: false,
+      courtesyCars: 4,
+      requests: [
+        request(0, 19, "service"),
+        request(0, 27, "recall", true),
+        request(1, 24, "bodywork"),
+        request(2, 25, "service", true, "taxi"),
+        request(2, 26, "bodywork", false, "courtesy_car"),
+        request(1, 39, "service", true),
+        request(2, 26, "maintenance"),
+        request(1, 18, "recall"),
+        request(1, 24, "tyres", false, "courtesy_car"),
+        request(1, 31, "recall", false, "taxi"),
+        request(1, 27, "tyres"),
+        request(0, 17, "diagnosis"),
+        request(1, 36, "bodywork", true, "taxi"),
+        request(2, 39, "tyres", true),
+        request(2, 38, "tyres"),
+        request(1, 29, "bodywork", true, "courtesy_car"),
+        request(0, 18, "bodywork", true),
+        request(0, 24, "recall", true, "taxi"),
+        request(0, 33, "tyres", true, "taxi"),
+        request(0, 8, "recall", true),
+      ],
+      absent: 0,
+      from: 0,
+      to: 0,
+    };
+    const w = buildDay(spec);
+    const ctx = contextOf(w);
+    const plan = planLate(w.index, ctx, { id: "b6", minutes: 78 });
+    expect(isRefusal(plan)).toBe(false);
+    if (isRefusal(plan)) return;
+    expect(plan.moves.map((m) => m.id)).toEqual(["b3", "b6", "b2"]);
+    expect(plan.contact).toEqual([]);
+    appliesAsShown(w.index, ctx, plan);
+  });
+});
+
+describe("settling a plan that does not apply as found", () => {
+  function twoBookings() {
+    const w = buildDay({
+      advisors: 2,
+      spare: false,
+      ample: true,
+      courtesyCars: 2,
+      requests: [request(0, 4, "maintenance", true), request(1, 8, "maintenance", true)],
+      absent: 0,
+      from: 0,
+      to: 0,
+    });
+    const ctx = contextOf(w);
+    const plan = new PlanBuilder(w.index, ctx);
+    const [a, b] = [...w.index.bookings.values()];
+    plan.take(a.id);
+    plan.take(b.id);
+    plan.place({ ...a, reception: { ...a.reception, start: a.reception.start + 60 }, ret: null }); // fits
+    plan.place({ ...b, reception: { ...b.reception, start: b.reception.start + 7 } }); // off the grid
+    return { w, ctx, plan, a, b };
+  }
+
+  it("lists the customer of a move that does not apply for a call, with the broken rule and options", () => {
+    const { w, ctx, plan, a, b } = twoBookings();
+    const before = (() => {
+      plan.restore();
+      return fingerprint(w.index);
+    })();
+    const s = settle(plan, plan.result(), new Set());
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.plan.moves.map((m) => m.id)).toEqual([a.id]);
+    expect(s.plan.contact).toHaveLength(1);
+    expect(s.plan.contact[0]).toMatchObject({ id: b.id, from: b, violations: [{ code: "off_grid" }] });
+    expect(s.plan.contact[0].options.length).toBeGreaterThanOrEqual(2);
+    expect(fingerprint(w.index)).toBe(before);
+    appliesAsShown(w.index, ctx, s.plan);
+  });
+
+  it("refuses when the move that does not apply is one the plan cannot do without", () => {
+    const { plan, b } = twoBookings();
+    const s = settle(plan, plan.result(), new Set([b.id]));
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.failures).toMatchObject([{ id: b.id, violations: [{ code: "off_grid" }] }]);
   });
 });

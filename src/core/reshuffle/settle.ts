@@ -5,18 +5,15 @@ import type { PlanBuilder } from "./plan-builder.js";
 import type { CorePlan, PlanContact, PlanMove, Refusal } from "./types.js";
 
 // A planner returns only what applyMoves applies: the dry run keeps the index as apply
-// will have it, and this proves it by applying the plan (the moves in the order listed,
-// the contact list lifted) to the index as it was before planning, then taking it back.
-// The moves returned are apply's own, with the labour and ready times it plans. Labour is
-// first come, first served on each technician, so a move that still does not apply is
-// seated ahead of the others; one that then still does not, has its customer called
-// instead (it stays where it was), unless the plan cannot do without it.
-
-/**
- * How often the dry run was not apply's (counted, not timed): replays that seated a move
- * ahead, customers listed for a call, plans refused. The property soak reads them.
- */
-export const settleCounters = { replays: 0, promoted: 0, listed: 0, refused: 0 };
+// will have it (plan-builder.ts, seat.ts), and this proves it by applying the plan (the
+// moves in the order listed, the contact list lifted) to the index as it was before
+// planning, then taking it back. The moves returned are apply's own, with the labour and
+// ready times it plans. The dry run cannot always be apply's: apply takes every moved
+// booking off first, while the planner may take one only after other moves were planned
+// around its labour (the augmenting step's), and labour is first come, first served on
+// each technician. So a move that does not apply is seated ahead of the others; one that
+// still does not has its customer called instead (it stays where it was), unless the
+// plan cannot do without it.
 
 export type Settled =
   | { ok: true; plan: CorePlan }
@@ -37,7 +34,6 @@ function replay(plan: PlanBuilder, moves: PlanMove[], contact: PlanContact[]): A
     let k = 0;
     while (k < targets.length && failing.has(targets[k].id)) k++;
     if (attempt >= targets.length || targets.slice(k).every((t) => !failing.has(t.id))) return r;
-    settleCounters.promoted++;
     targets = [...targets.filter((t) => failing.has(t.id)), ...targets.filter((t) => !failing.has(t.id))];
   }
 }
@@ -50,15 +46,10 @@ function replay(plan: PlanBuilder, moves: PlanMove[], contact: PlanContact[]): A
 export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<string>): Settled {
   let moves = core.moves;
   const contact = core.contact.slice();
-  settleCounters.replays++;
   for (;;) {
     const r = replay(plan, moves, contact);
     if (r.ok) return { ok: true, plan: { moves: r.moves, contact } };
-    if (r.failures.some((f) => needed.has(f.id))) {
-      settleCounters.refused++;
-      return { ok: false, failures: r.failures };
-    }
-    settleCounters.listed += r.failures.length;
+    if (r.failures.some((f) => needed.has(f.id))) return { ok: false, failures: r.failures };
     const failed = new Set<string>();
     for (const f of r.failures) {
       failed.add(f.id);
