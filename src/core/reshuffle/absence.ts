@@ -49,20 +49,8 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
   returns.sort(byReturn);
   const plan = new PlanBuilder(index, ctx);
   try {
-    // On the contact list from the start (applyMoves lifts them while it re-seats the rest).
-    for (const b of stuck) {
-      const v = {
-        code: "advisor_absent" as const,
-        message: describeViolation(index.dealer, "advisor_absent", b.reception, null),
-      };
-      plan.addContact({
-        id: b.id,
-        from: b,
-        reason: "this appointment cannot be moved automatically (the car is already in); reassign it by hand",
-        violations: [v],
-        options: [],
-      });
-    }
+    // Listed for a call below: off the index throughout, as applyMoves lifts them.
+    for (const b of stuck) plan.take(b.id);
     for (const b of receptions) plan.take(b.id);
     reseat(plan, receptions);
     for (const found of returns) {
@@ -87,6 +75,19 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         id: b.id,
         from: b,
         reason: "no advisor can hand the car back near this time; agree a new return time with the customer",
+        violations: [v],
+        options: [],
+      });
+    }
+    for (const b of stuck) {
+      const v = {
+        code: "advisor_absent" as const,
+        message: describeViolation(index.dealer, "advisor_absent", b.reception, null),
+      };
+      plan.addContact({
+        id: b.id,
+        from: b,
+        reason: "this appointment cannot be moved automatically (the car is already in); reassign it by hand",
         violations: [v],
         options: [],
       });

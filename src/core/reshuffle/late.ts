@@ -132,7 +132,7 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
     }
     reseat(plan, knocked);
     const settled = settle(plan, plan.result(), new Set([b.id]));
-    if (!settled.ok) return refusal(plan, settled.failures);
+    if (!settled.ok) return refusal(plan, settled.failures, new Map([[b.id, newStart]]));
     return { ...settled.plan, shiftMinutes: newStart - b.reception.start };
   } finally {
     plan.restore();

@@ -76,14 +76,21 @@ function optionsFor(plan: PlanBuilder, id: string, target: number) {
   }
 }
 
-/** A plan that cannot be applied as a whole, refused with each broken rule and the nearest alternatives. */
-export function refusal(plan: PlanBuilder, failures: Array<{ id: string; violations: Violation[] }>): Refusal {
+/**
+ * A plan that cannot be applied as a whole, refused with each broken rule and the nearest
+ * alternatives (near `wanted`'s time for an appointment it names, else near its own).
+ */
+export function refusal(
+  plan: PlanBuilder,
+  failures: Array<{ id: string; violations: Violation[] }>,
+  wanted: ReadonlyMap<string, number>,
+): Refusal {
   return {
     refused: true,
     failures: failures.map((f) => ({
       id: f.id,
       violations: f.violations,
-      options: optionsFor(plan, f.id, plan.index.bookings.get(f.id)!.reception.start),
+      options: optionsFor(plan, f.id, wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start),
     })),
   };
 }

@@ -66,7 +66,15 @@ export function planSwap(index: CapacityIndex, ctx: ReplanContext, q: SwapQuery)
     plan.take(b.id);
     if (seatBoth(plan, a, ta, b, tb) || seatBoth(plan, b, tb, a, ta)) {
       const settled = settle(plan, plan.result(), new Set([a.id, b.id]));
-      return settled.ok ? settled.plan : refusal(plan, settled.failures);
+      if (settled.ok) return settled.plan;
+      return refusal(
+        plan,
+        settled.failures,
+        new Map([
+          [a.id, ta.start],
+          [b.id, tb.start],
+        ]),
+      );
     }
     // Explain in the order a, then b (b against a's target when a fits there).
     const failures: Refusal["failures"] = [];
