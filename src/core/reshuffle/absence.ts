@@ -4,6 +4,7 @@ import type { Booking } from "../types.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { placeReturn } from "./placement.js";
 import { reseat } from "./reseat.js";
+import { settle } from "./settle.js";
 import type { CorePlan, ReplanContext } from "./types.js";
 
 // An advisor is absent over [start, end). `index` must be built over a dealer compiled
@@ -46,13 +47,16 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
   }
   receptions.sort(byReception);
   returns.sort(byReturn);
-  const plan = new PlanBuilder(index);
+  const plan = new PlanBuilder(index, ctx);
   try {
+    // Listed for a call below: off the index throughout, as applyMoves lifts them.
+    for (const b of stuck) plan.take(b.id);
     for (const b of receptions) plan.take(b.id);
-    reseat(index, ctx, plan, receptions);
+    reseat(plan, receptions);
     for (const found of returns) {
       // As it is now: re-seating may have handed this reception to another advisor already.
-      const b = plan.take(found.id)!;
+      const b = plan.take(found.id);
+      if (!b) continue; // listed for a call already
       if (!b.ret || !hits(b.ret.advisor, b.ret.start, b.ret.minutes, q, ctx.now)) {
         plan.place(b);
         continue;
@@ -88,7 +92,9 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         options: [],
       });
     }
-    return plan.result();
+    const settled = settle(plan, plan.result(), new Set());
+    if (!settled.ok) throw new Error("an absence re-plan always settles (what does not apply is listed for a call)");
+    return settled.plan;
   } finally {
     plan.restore();
   }

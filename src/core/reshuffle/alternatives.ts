@@ -23,15 +23,16 @@ function quietAt(index: CapacityIndex, day: DayInfo, s: number, e: number, advis
   return load < limit && !overlaps(day.rush, s, e);
 }
 
-function sameDay(
-  index: CapacityIndex,
-  b: Booking,
-  m: Movable,
-  target: number,
-  count: number,
-  now: number,
-  out: Option[],
-): void {
+/** What the alternatives are wanted for: `b` (off the index), near `target`, `count` of them. */
+interface Wanted {
+  b: Booking;
+  m: Movable;
+  target: number;
+  count: number;
+  now: number;
+}
+
+function sameDay(index: CapacityIndex, { b, m, target, count, now }: Wanted, out: Option[]): void {
   const dealer = index.dealer;
   const day = dealer.day(dealer.dayOf(target));
   if (day.open.length === 0) return;
@@ -84,7 +85,7 @@ export function nearestOptions(
   now: number,
 ): Option[] {
   const out: Option[] = [];
-  sameDay(index, b, m, target, count, now, out);
+  sameDay(index, { b, m, target, count, now }, out);
   if (out.length < count) {
     const fromDay = Math.max(index.dealer.dayOf(target) + 1, index.dealer.dayOf(now));
     const r = searchIndex(index, {

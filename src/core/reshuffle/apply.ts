@@ -134,6 +134,13 @@ export function applyMoves(
   return { ok: true, moves };
 }
 
+/** What applyMoves takes for a plan's moves: where each goes (labour and ready time are the checker's). */
+export function moveTargets(moves: PlanMove[]): MoveTarget[] {
+  const out: MoveTarget[] = [];
+  for (const m of moves) out.push({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced });
+  return out;
+}
+
 /** Takes applied moves back off the index (the index as before applyMoves). */
 export function revertMoves(index: CapacityIndex, moves: PlanMove[]): void {
   for (const m of moves) index.remove(m.id);

@@ -3,7 +3,6 @@ import type { Booking } from "../types.js";
 import type { PlanBuilder } from "./plan-builder.js";
 import { placeStay, staffRequest, stayBooking } from "./placement.js";
 import { seatAt } from "./seat.js";
-import type { ReplanContext } from "./types.js";
 
 // One augmenting step for a reception that found no free advisor at its own time: an
 // advisor busy then with exactly one movable reception Y hands Y to another advisor at
@@ -22,13 +21,8 @@ function blockers(index: CapacityIndex, x: Booking): Map<number, Booking | null>
   return out;
 }
 
-export function reassignToFree(
-  index: CapacityIndex,
-  ctx: ReplanContext,
-  plan: PlanBuilder,
-  x: Booking,
-  order: number[],
-): boolean {
+export function reassignToFree(plan: PlanBuilder, x: Booking, order: number[]): boolean {
+  const { index, ctx } = plan;
   const mx = ctx.movables.get(x.id)!;
   const found = blockers(index, x);
   for (let i = 0; i < order.length; i++) {
@@ -44,12 +38,12 @@ export function reassignToFree(
       plan.place(stayBooking(x, req, st));
       for (let k = 0; k < order.length; k++) {
         if (order[k] === b || order[k] === y.reception.advisor) continue;
-        if (seatAt(index, ctx, plan, y, order[k], y.reception.start) === null) return true;
+        if (seatAt(plan, y, order[k], y.reception.start) === null) return true;
       }
       plan.take(x.id);
     }
     // Y back exactly where it was (its own earlier move, if any, included).
-    index.add(y);
+    plan.place(y);
   }
   return false;
 }

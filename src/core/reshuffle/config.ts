@@ -11,7 +11,10 @@ import type { CorePlan, ReplanContext } from "./types.js";
 // re-seat (same time with another advisor, then the nearest time that day); what cannot
 // stay on its day moves to the nearest valid option on the following days (the search,
 // customer notice included). What still has no place — or cannot move because the car
-// is already in — stays on the contact list, and such a plan cannot be applied.
+// is already in — stays on the contact list, and such a plan cannot be applied. The
+// plan is written as planned, not through applyMoves (which keeps the labour of a stay
+// at its own reception: the new workshop may not hold it), so a stay re-seated at its own
+// reception has its labour planned again here.
 
 function byReception(a: Booking, b: Booking): number {
   return a.reception.start - b.reception.start || (a.id < b.id ? -1 : 1);
@@ -39,19 +42,16 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
     (m && !m.returnOnly ? items : stuck).push(b);
   }
   items.sort(byReception);
-  const plan = new PlanBuilder(index);
+  const plan = new PlanBuilder(index, ctx, false);
   try {
     for (const b of items) plan.take(b.id);
-    reseat(index, ctx, plan, items);
-    // Not placeable on its own day: the nearest option on the days after.
+    reseat(plan, items);
+    // Not placeable on its own day: the nearest option on the days after (listed, so off the index).
     for (const c of plan.takeContacts()) {
-      const b = plan.take(c.id)!;
+      const b = c.from;
       const [o] = nearestOptions(index, b, ctx.movables.get(c.id)!, b.reception.start, 1, ctx.now);
       if (o) plan.place(optionBooking(b, o));
-      else {
-        plan.keep(c.id);
-        plan.addContact(c);
-      }
+      else plan.addContact(c);
     }
     for (const b of stuck) {
       plan.addContact({

@@ -5,7 +5,7 @@ export { planAbsence, type AbsenceQuery } from "./absence.js";
 export { planLate, type LateQuery, type LatePlan } from "./late.js";
 export { planSwap, type Exchange, type SwapQuery } from "./swap.js";
 export { planWalkIn, type WalkInPlan, type WalkInQuery } from "./walk-in.js";
-export { applyMoves, replayMoves, revertMoves, type ApplyResult } from "./apply.js";
+export { applyMoves, moveTargets, replayMoves, revertMoves, type ApplyResult } from "./apply.js";
 export { nearestOptions } from "./alternatives.js";
 export { describeMove, samePlacement } from "./plan-builder.js";
 export { planConfigChange } from "./config.js";

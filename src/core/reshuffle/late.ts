@@ -7,6 +7,8 @@ import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { forcePlace, placeStay, staffRequest, stayBooking } from "./placement.js";
 import { reseat } from "./reseat.js";
+import { inPlace } from "./seat.js";
+import { refusal, settle } from "./settle.js";
 import type { CorePlan, Refusal, ReplanContext } from "./types.js";
 
 // Running late / overrun: one reception shifts by N minutes (rounded up to the quarter
@@ -42,18 +44,22 @@ function placeLate(index: CapacityIndex, plan: PlanBuilder, b: Booking, req: Sta
   return true;
 }
 
-/** Puts back each later reception that still fits where it is; returns the others (off the index). */
+/** Whether a later reception may be re-seated (else it stays exactly where it is). */
+function movable(ctx: ReplanContext, o: Booking): boolean {
+  const mo = ctx.movables.get(o.id);
+  return mo !== undefined && !mo.returnOnly;
+}
+
+/**
+ * Puts back each later reception that still fits exactly where it is (its labour and
+ * return included); returns the others (off the index).
+ */
 function sortOut(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, later: Booking[]): Booking[] {
   const knocked: Booking[] = [];
   for (const o of later) {
-    const mo = ctx.movables.get(o.id);
-    if (!mo || mo.returnOnly) {
-      plan.keep(o.id);
-      continue;
-    }
-    const still = placeStay(index, staffRequest(o, mo, o.reception.advisor, o.reception.start, ctx.now, false), o.ret);
-    if (typeof still !== "string" && (o.ret === null || still.ret === o.ret)) plan.keep(o.id);
-    else knocked.push(o);
+    if (!movable(ctx, o)) continue; // never taken off
+    if (typeof inPlace(index, plan, o, false) === "string") knocked.push(o);
+    else plan.keep(o.id);
   }
   return knocked;
 }
@@ -82,10 +88,11 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
       later.push(o);
   }
   later.sort(byReception);
-  const plan = new PlanBuilder(index);
+  const plan = new PlanBuilder(index, ctx);
   try {
     plan.take(b.id);
-    for (const o of later) plan.take(o.id);
+    // The ones that cannot move stay on the index throughout, as applyMoves has them.
+    for (const o of later) if (movable(ctx, o)) plan.take(o.id);
     const req = staffRequest(b, m, advisor, newStart, ctx.now, false);
     // First the gentle way: only the new reception (a probe) decides who is knocked on, and
     // the late stay's return and mobility then go around everyone who still fits.
@@ -111,7 +118,7 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
     if (!free || !placeLate(index, plan, b, req)) {
       // The late stay itself needs what a later one holds (its return, a courtesy car):
       // the late customer comes first, everyone later is sorted out around them.
-      for (const o of later) if (index.bookings.has(o.id)) plan.take(o.id);
+      for (const o of later) if (movable(ctx, o) && index.bookings.has(o.id)) plan.take(o.id);
       if (!placeLate(index, plan, b, req)) {
         const chk = checkStay(index, req, b.ret);
         return {
@@ -123,8 +130,10 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
       }
       knocked = sortOut(index, ctx, plan, later);
     }
-    reseat(index, ctx, plan, knocked);
-    return { ...plan.result(), shiftMinutes: newStart - b.reception.start };
+    reseat(plan, knocked);
+    const settled = settle(plan, plan.result(), new Set([b.id]));
+    if (!settled.ok) return refusal(plan, settled.failures, new Map([[b.id, newStart]]));
+    return { ...settled.plan, shiftMinutes: newStart - b.reception.start };
   } finally {
     plan.restore();
   }

@@ -14,7 +14,7 @@ import { CAP_CODES } from "../caps.js";
 // No closures in here: these run inside the planners' loops.
 
 /** Codes that do not depend on the advisor: no other advisor at that time can pass. */
-export function timeBound(code: RuleCode): boolean {
+export function timeBound(code: string): boolean {
   return (
     code === "in_the_past" ||
     code === "beyond_horizon" ||

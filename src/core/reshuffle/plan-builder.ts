@@ -1,9 +1,12 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import type { AdvisorSlot, Booking, RuleCode } from "../types.js";
-import type { CorePlan, PlanContact, PlanMove } from "./types.js";
+import type { CorePlan, PlanContact, PlanMove, ReplanContext } from "./types.js";
 
 // Records a plan while the planner tries placements on the live index, and puts the
-// index back exactly as it found it: planning is a dry run.
+// index back exactly as it found it: planning is a dry run. The dry run keeps the index
+// as applyMoves will have it when it re-seats the same moves (settle.ts then proves it):
+// moves in seating order, a stay at its own reception with its own labour, and the
+// customers on the contact list off the index.
 
 function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
   if (a === null || b === null) return a === b;
@@ -39,7 +42,15 @@ export class PlanBuilder {
   /** Placement of every booking taken off the index, before the plan touched it. */
   private readonly origin = new Map<string, Booking>();
 
-  constructor(private readonly index: CapacityIndex) {}
+  /**
+   * `ownLabour`: the plan is applied by applyMoves, where a stay at its own reception
+   * keeps the labour it has; false for a plan written as planned (a configuration change).
+   */
+  constructor(
+    readonly index: CapacityIndex,
+    readonly ctx: ReplanContext,
+    readonly ownLabour = true,
+  ) {}
 
   /** Takes a booking off the index so it can be placed again (remembering where it was). */
   take(id: string): Booking | undefined {
@@ -48,16 +59,24 @@ export class PlanBuilder {
     return b;
   }
 
+  /** Where a booking taken off the index was before the plan touched it. */
+  originOf(id: string): Booking | undefined {
+    return this.origin.get(id);
+  }
+
   /** Puts `to` on the index and records the move from the booking's original placement. */
   place(to: Booking, forced = false, overridden: RuleCode[] = []): void {
     this.index.add(to);
     const from = this.origin.get(to.id);
     if (!from) throw new Error(`booking ${to.id} was placed without being taken`);
-    // Delete first: the moves are listed in seating order, which is the order applyMoves
-    // re-seats them in. Labour is planned first come, first served on each technician, so
-    // a different order can hand one job's hours to the other and refuse a valid plan.
-    this.moves.delete(to.id);
+    // The moves are listed in seating order, which is the order applyMoves re-seats them
+    // in: labour is planned first come, first served on each technician, so a different
+    // order can hand one job's hours to another and refuse a valid plan. A stay put back
+    // with the labour it already had (a new return only) keeps its seat in that order.
+    const had = this.moves.get(to.id);
+    if (!had || had.to.labour !== to.labour) this.moves.delete(to.id);
     if (!samePlacement(from, to) || forced) this.moves.set(to.id, describeMove(from, to, forced, overridden));
+    else this.moves.delete(to.id);
   }
 
   /** Puts a booking back where it was, unchanged. */
@@ -69,17 +88,23 @@ export class PlanBuilder {
     this.moves.delete(id);
   }
 
+  /**
+   * Lists a customer to call. The appointment stays where it was, and applyMoves lifts it
+   * off the index while it re-seats the moves: so it is off the index here too.
+   */
   addContact(c: PlanContact): void {
+    if (this.index.bookings.has(c.id)) this.take(c.id);
+    this.moves.delete(c.id);
     this.contact.push(c);
   }
 
-  /** The contact list so far, emptied (a later pass may still place them). */
+  /** The contact list so far, emptied (a later pass may still place them; they are off the index). */
   takeContacts(): PlanContact[] {
     return this.contact.splice(0);
   }
 
   result(): CorePlan {
-    return { moves: [...this.moves.values()], contact: this.contact };
+    return { moves: [...this.moves.values()], contact: this.contact.slice() };
   }
 
   /** Undoes every placement: the index holds exactly what it held before planning. */

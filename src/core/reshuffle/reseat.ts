@@ -1,4 +1,3 @@
-import type { CapacityIndex } from "../capacity-index.js";
 import { GRID } from "../dealer.js";
 import { checkStay } from "../stay.js";
 import type { Booking } from "../types.js";
@@ -8,7 +7,6 @@ import { advisorsByLoad } from "./order.js";
 import type { PlanBuilder } from "./plan-builder.js";
 import { staffRequest, timeBound } from "./placement.js";
 import { seatAt } from "./seat.js";
-import type { ReplanContext } from "./types.js";
 
 // Minimal-disruption re-seating of receptions that lost their place (an absent advisor,
 // a knock-on of a late customer). Minimised lexicographically: customers whose time
@@ -29,33 +27,27 @@ import type { ReplanContext } from "./types.js";
 // still lose optimality when two receptions compete for the same free advisor (step 2
 // recovers the one-swap cases). Each item must already be off the index (plan.take).
 
-function sameTime(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x: Booking, order: number[]): boolean {
+function sameTime(plan: PlanBuilder, x: Booking, order: number[]): boolean {
   for (let i = 0; i < order.length; i++) {
-    const code = seatAt(index, ctx, plan, x, order[i], x.reception.start);
+    const code = seatAt(plan, x, order[i], x.reception.start);
     if (code === null) return true;
     if (timeBound(code)) return false;
   }
   return false;
 }
 
-function nearestTime(
-  index: CapacityIndex,
-  ctx: ReplanContext,
-  plan: PlanBuilder,
-  x: Booking,
-  order: number[],
-): boolean {
-  const dealer = index.dealer;
+function nearestTime(plan: PlanBuilder, x: Booking, order: number[]): boolean {
+  const dealer = plan.index.dealer;
   const s = x.reception.start;
   const day = dealer.day(dealer.dayOf(s));
-  const lo = Math.max(ctx.now, day.zone.start + (day.open[0] ?? 0));
+  const lo = Math.max(plan.ctx.now, day.zone.start + (day.open[0] ?? 0));
   const hi = day.zone.start + day.windowEnd;
   for (let d = GRID; s + d < hi || s - d >= lo; d += GRID) {
     for (let side = 0; side < 2; side++) {
       const t = side === 0 ? s + d : s - d;
       if (t < lo || t + x.reception.minutes > hi) continue;
       for (let i = 0; i < order.length; i++) {
-        const code = seatAt(index, ctx, plan, x, order[i], t);
+        const code = seatAt(plan, x, order[i], t);
         if (code === null) return true;
         if (timeBound(code)) break;
       }
@@ -64,12 +56,13 @@ function nearestTime(
   return false;
 }
 
-function toContact(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, x: Booking): void {
+function toContact(plan: PlanBuilder, x: Booking): void {
+  const { index, ctx } = plan;
   const m = ctx.movables.get(x.id)!;
   const chk = checkStay(index, staffRequest(x, m, x.reception.advisor, x.reception.start, ctx.now, false), x.ret);
   const options = nearestOptions(index, x, m, x.reception.start, 2, ctx.now);
-  plan.keep(x.id);
   const date = index.dealer.format(x.reception.start).slice(0, 10);
+  // Off the index from now on, as applyMoves has it (it lifts the contact list).
   plan.addContact({
     id: x.id,
     from: x,
@@ -80,14 +73,14 @@ function toContact(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, 
 }
 
 /** Re-seats each booking (already taken off the index), in the order given. */
-export function reseat(index: CapacityIndex, ctx: ReplanContext, plan: PlanBuilder, items: Booking[]): void {
-  const dealer = index.dealer;
+export function reseat(plan: PlanBuilder, items: Booking[]): void {
+  const dealer = plan.index.dealer;
   for (const x of items) {
     const day = dealer.day(dealer.dayOf(x.reception.start));
-    const order = advisorsByLoad(index, day, x.reception.advisor);
-    if (sameTime(index, ctx, plan, x, order)) continue;
-    if (reassignToFree(index, ctx, plan, x, order)) continue;
-    if (nearestTime(index, ctx, plan, x, order)) continue;
-    toContact(index, ctx, plan, x);
+    const order = advisorsByLoad(plan.index, day, x.reception.advisor);
+    if (sameTime(plan, x, order)) continue;
+    if (reassignToFree(plan, x, order)) continue;
+    if (nearestTime(plan, x, order)) continue;
+    toContact(plan, x);
   }
 }

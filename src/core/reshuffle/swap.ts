@@ -5,6 +5,7 @@ import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { staffRequest } from "./placement.js";
 import { seatAt } from "./seat.js";
+import { refusal, settle } from "./settle.js";
 import type { CorePlan, Refusal, ReplanContext } from "./types.js";
 
 // Swap two receptions: their slots (time and advisor), only their times, or only their
@@ -41,17 +42,9 @@ function targets(a: Booking, b: Booking, exchange: Exchange): [Target, Target] {
 }
 
 /** Seats x then y; true when both fit (else both are off the index again). */
-function seatBoth(
-  index: CapacityIndex,
-  ctx: ReplanContext,
-  plan: PlanBuilder,
-  x: Booking,
-  tx: Target,
-  y: Booking,
-  ty: Target,
-): boolean {
-  if (seatAt(index, ctx, plan, x, tx.advisor, tx.start) !== null) return false;
-  if (seatAt(index, ctx, plan, y, ty.advisor, ty.start) === null) return true;
+function seatBoth(plan: PlanBuilder, x: Booking, tx: Target, y: Booking, ty: Target): boolean {
+  if (seatAt(plan, x, tx.advisor, tx.start) !== null) return false;
+  if (seatAt(plan, y, ty.advisor, ty.start) === null) return true;
   plan.take(x.id);
   return false;
 }
@@ -67,15 +60,26 @@ export function planSwap(index: CapacityIndex, ctx: ReplanContext, q: SwapQuery)
   if (!a || !b || !ctx.movables.has(q.a) || !ctx.movables.has(q.b) || q.a === q.b)
     throw new Error("swap needs two distinct movable appointments");
   const [ta, tb] = targets(a, b, q.exchange);
-  const plan = new PlanBuilder(index);
+  const plan = new PlanBuilder(index, ctx);
   try {
     plan.take(a.id);
     plan.take(b.id);
-    if (seatBoth(index, ctx, plan, a, ta, b, tb) || seatBoth(index, ctx, plan, b, tb, a, ta)) return plan.result();
+    if (seatBoth(plan, a, ta, b, tb) || seatBoth(plan, b, tb, a, ta)) {
+      const settled = settle(plan, plan.result(), new Set([a.id, b.id]));
+      if (settled.ok) return settled.plan;
+      return refusal(
+        plan,
+        settled.failures,
+        new Map([
+          [a.id, ta.start],
+          [b.id, tb.start],
+        ]),
+      );
+    }
     // Explain in the order a, then b (b against a's target when a fits there).
     const failures: Refusal["failures"] = [];
     const va = violationsAt(index, ctx, a, ta);
-    const aFits = va.length === 0 && seatAt(index, ctx, plan, a, ta.advisor, ta.start) === null;
+    const aFits = va.length === 0 && seatAt(plan, a, ta.advisor, ta.start) === null;
     const vb = violationsAt(index, ctx, b, tb);
     if (aFits) plan.take(a.id);
     if (va.length) failures.push({ id: a.id, violations: va, options: [] });

@@ -1,0 +1,96 @@
+import type { Violation } from "../types.js";
+import { nearestOptions } from "./alternatives.js";
+import { applyMoves, moveTargets, revertMoves, type ApplyResult } from "./apply.js";
+import type { PlanBuilder } from "./plan-builder.js";
+import type { CorePlan, PlanContact, PlanMove, Refusal } from "./types.js";
+
+// A planner returns only what applyMoves applies: the dry run keeps the index as apply
+// will have it (plan-builder.ts, seat.ts), and this proves it by applying the plan (the
+// moves in the order listed, the contact list lifted) to the index as it was before
+// planning, then taking it back. The moves returned are apply's own, with the labour and
+// ready times it plans. The dry run cannot always be apply's: apply takes every moved
+// booking off first, while the planner may take one only after other moves were planned
+// around its labour (the augmenting step's), and labour is first come, first served on
+// each technician. So a move that does not apply is seated ahead of the others; one that
+// still does not has its customer called instead (it stays where it was), unless the
+// plan cannot do without it.
+
+export type Settled =
+  | { ok: true; plan: CorePlan }
+  | { ok: false; failures: Array<{ id: string; violations: Violation[] }> };
+
+/** Applies the moves to the index as it was before planning (and takes them back): apply's verdict. */
+function replay(plan: PlanBuilder, moves: PlanMove[], contact: PlanContact[]): ApplyResult {
+  plan.restore();
+  const lifted = contact.map((c) => c.id);
+  let targets = moveTargets(moves);
+  for (let attempt = 0; ; attempt++) {
+    const r = applyMoves(plan.index, plan.ctx, targets, lifted);
+    if (r.ok) {
+      revertMoves(plan.index, r.moves);
+      return r;
+    }
+    const failing = new Set(r.failures.map((f) => f.id));
+    let k = 0;
+    while (k < targets.length && failing.has(targets[k].id)) k++;
+    if (attempt >= targets.length || targets.slice(k).every((t) => !failing.has(t.id))) return r;
+    targets = [...targets.filter((t) => failing.has(t.id)), ...targets.filter((t) => !failing.has(t.id))];
+  }
+}
+
+/**
+ * The plan as applyMoves applies it. `needed`: appointments the plan cannot do without
+ * (the late customer, both sides of a swap); when one of them does not apply, the
+ * failures. `plan.restore()` has nothing left to undo afterwards.
+ */
+export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<string>): Settled {
+  let moves = core.moves;
+  const contact = core.contact.slice();
+  for (;;) {
+    const r = replay(plan, moves, contact);
+    if (r.ok) return { ok: true, plan: { moves: r.moves, contact } };
+    if (r.failures.some((f) => needed.has(f.id))) return { ok: false, failures: r.failures };
+    const failed = new Set<string>();
+    for (const f of r.failures) {
+      failed.add(f.id);
+      const from = moves.find((m) => m.id === f.id)!.from;
+      contact.push({
+        id: f.id,
+        from,
+        reason: "the re-plan cannot move this appointment within the rules; call the customer with the options",
+        violations: f.violations,
+        options: optionsFor(plan, from.id, from.reception.start),
+      });
+    }
+    moves = moves.filter((m) => !failed.has(m.id));
+  }
+}
+
+/** The nearest valid alternatives for an appointment, against the index as it was before planning. */
+function optionsFor(plan: PlanBuilder, id: string, target: number) {
+  const b = plan.index.remove(id)!;
+  try {
+    return nearestOptions(plan.index, b, plan.ctx.movables.get(id)!, target, 2, plan.ctx.now);
+  } finally {
+    plan.index.add(b);
+  }
+}
+
+/**
+ * A plan that cannot be applied as a whole, refused with each broken rule and the nearest
+ * alternatives (near `wanted`'s time for an appointment it names, else near its own).
+ */
+export function refusal(
+  plan: PlanBuilder,
+  failures: Array<{ id: string; violations: Violation[] }>,
+  wanted: ReadonlyMap<string, number>,
+): Refusal {
+  return {
+    refused: true,
+    failures: failures.map((f) => ({
+      id: f.id,
+      violations: f.violations,
+      options: optionsFor(plan, f.id, wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start),
+    })),
+  };
+}
