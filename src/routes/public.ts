@@ -4,8 +4,7 @@ import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppEnv } from "../api/deps.js";
 import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
-import { sha256Hex } from "../lib/digest.js";
-import { findByManageTokenHash } from "../db/repos/appointments.js";
+import { dealerIdOfManageToken } from "../scheduler/page-dealer.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
 import { availabilityCalendarRoute } from "./availability/calendar.js";
 import { availabilityDayRoute } from "./availability/day.js";
@@ -56,10 +55,10 @@ export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/
 // The dealer's allowlist: from the path, or (customer manage links) from the token's
 // appointment. Only called when the request has an Origin header.
 const originsOf: OriginsOf = (c) => {
-  const { db, runtimes } = c.var.services;
+  const { runtimes } = c.var.services;
   let dealerId = c.req.param("dealerId");
   const token = c.req.param("token");
-  if (dealerId === undefined && token !== undefined) dealerId = findByManageTokenHash(db, sha256Hex(token))?.dealerId;
+  if (dealerId === undefined && token !== undefined) dealerId = dealerIdOfManageToken(c.var.services, { token });
   return dealerId === undefined ? null : (runtimes.get(dealerId)?.dealer.config.widgetOrigins ?? null);
 };
 

@@ -13,8 +13,8 @@ import type { ApiApp, Services } from "../../api/deps.js";
 import { ApiError } from "../../api/errors.js";
 import { problemResponses } from "../../api/openapi.js";
 import { Id } from "../../core/primitives.js";
-import { getDealer } from "../../db/repos/dealers.js";
 import { sha256Hex } from "../../lib/digest.js";
+import { findDealer } from "../../scheduler/page-dealer.js";
 
 // The advisors' page signs in here: an API key (advisor or admin) of the dealer, or the
 // bootstrap token, buys an HttpOnly session cookie (api/board-session.ts); the key is not
@@ -77,7 +77,7 @@ export const signOutRoute = createRoute({
 });
 
 function describe(deps: Pick<Services, "db">, dealerId: string, role: string) {
-  const stored = getDealer(deps.db, dealerId);
+  const stored = findDealer(deps, { dealerId });
   return {
     dealerId,
     dealerName: stored?.config.name ?? dealerId,
@@ -103,7 +103,7 @@ export function registerBoardSession(app: ApiApp): void {
     // One answer for a wrong key, a key of another dealer and an unknown dealer.
     const refused = new ApiError("unauthorized", "This key does not open this dealer's board");
     // Staff only: an app's client key (role client) does not open the advisors' page.
-    if (!p || (p.kind === "key" && (p.dealerId !== dealerId || p.role === "client")) || !getDealer(deps.db, dealerId))
+    if (!p || (p.kind === "key" && (p.dealerId !== dealerId || p.role === "client")) || !findDealer(deps, { dealerId }))
       throw refused;
     const grant =
       p.kind === "root"

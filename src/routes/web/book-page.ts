@@ -1,6 +1,5 @@
 import type { ApiApp } from "../../api/deps.js";
-import { Id } from "../../core/primitives.js";
-import { getDealer } from "../../db/repos/dealers.js";
+import { findDealer } from "../../scheduler/page-dealer.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 
 // GET /book/{dealerId}: the booking widget on a plain page, for links and iframes. The
@@ -12,9 +11,7 @@ const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Worksho
 
 export function registerBookPage(app: ApiApp): void {
   app.get("/book/:dealerId", (c) => {
-    const deps = c.var.services;
-    const id = c.req.param("dealerId");
-    const dealer = Id.safeParse(id).success ? getDealer(deps.db, id) : null;
+    const dealer = findDealer(c.var.services, { dealerId: c.req.param("dealerId") });
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;

@@ -1,7 +1,5 @@
 import type { ApiApp } from "../../api/deps.js";
-import { getDealer } from "../../db/repos/dealers.js";
-import { sha256Hex } from "../../lib/digest.js";
-import { findByManageTokenHash } from "../../db/repos/appointments.js";
+import { findDealerByManageToken } from "../../scheduler/page-dealer.js";
 import { ManageTokenParam } from "../manage/get.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 
@@ -16,12 +14,10 @@ const NOT_FOUND = {
 
 export function registerManagePage(app: ApiApp): void {
   app.get("/m/:token", (c) => {
-    const deps = c.var.services;
     const token = c.req.param("token");
-    const row = ManageTokenParam.safeParse({ token }).success
-      ? findByManageTokenHash(deps.db, sha256Hex(token))
-      : undefined;
-    const dealer = row ? getDealer(deps.db, row.dealerId) : null;
+    const dealer = ManageTokenParam.safeParse({ token }).success
+      ? findDealerByManageToken(c.var.services, { token })
+      : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
