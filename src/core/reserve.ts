@@ -1,6 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import type { DayInfo } from "./dealer.js";
 import type { AdvisorSlot } from "./types.js";
+import { derived } from "./derived.js";
 import { roomByAdvisor, roomTable, roomWith } from "./room.js";
 
 // The express reserve at the desk: until the day's release time, an ordinary reception
@@ -26,7 +27,8 @@ export function reserveIntact(
   also?: AdvisorSlot,
 ): boolean {
   const cfg = index.dealer.config.express.reservedReceptions;
-  const st = index.peek(day.n);
+  const d = derived(index, day);
+  const st = d.state;
   const other =
     also && also.start >= day.zone.start && also.start < day.zone.start + day.zone.length ? also : undefined;
   const earliest = Math.max(0, now + index.dealer.config.receptionRules.minNoticeMinutes - day.zone.start);
@@ -37,7 +39,7 @@ export function reserveIntact(
     const need = (half === 0 ? cfg.morning : cfg.afternoon) - (st ? st.expressReceptions[half] : 0);
     if (need <= 0) continue;
     // Fast path: the other advisors' room is untouched by this reception.
-    const table = roomTable(index, day);
+    const table = roomTable(index, day, d);
     const { room, total: before } = roomByAdvisor(index, table, day, half, earliest, need);
     const others = before - room[advisor] - (other && other.advisor !== advisor ? room[other.advisor] : 0);
     // The slot can only take the room of the advisors it touches: when the others alone

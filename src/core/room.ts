@@ -3,7 +3,7 @@ import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, gridUp, type DayInfo } from "./dealer.js";
 import { overlaps } from "./ranges.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
-import { derived, type HalfRoom, type RoomTable } from "./derived.js";
+import { derived, type Derived, type HalfRoom, type RoomTable } from "./derived.js";
 import type { DealerConfig } from "./dealer-config.js";
 
 export type { HalfRoom, RoomTable };
@@ -61,9 +61,8 @@ function build(index: CapacityIndex, day: DayInfo, unit: 15 | 30): RoomTable {
 
 const NONE: number[] = [];
 
-/** The day's room table, rebuilt when the day changes. */
-export function roomTable(index: CapacityIndex, day: DayInfo): RoomTable {
-  const d = derived(index, day);
+/** The day's room table, rebuilt when the day changes (`d`: the day's derived tables, when the caller has them). */
+export function roomTable(index: CapacityIndex, day: DayInfo, d: Derived = derived(index, day)): RoomTable {
   return (d.room ??= build(index, day, reserveUnit(index.dealer.config)));
 }
 

@@ -291,6 +291,21 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
 
 const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >> 20) || a.start - b.start;
 
+/**
+ * Sorts by byKeyThenStart, stably (so exactly as Array#sort does). The search usually
+ * holds a handful of candidates, for which an insertion sort costs less than Array#sort's setup.
+ */
+function sortCandidates(cs: Candidate[]): Candidate[] {
+  if (cs.length > 16) return cs.sort(byKeyThenStart);
+  for (let i = 1; i < cs.length; i++) {
+    const c = cs[i];
+    let j = i;
+    for (; j > 0 && byKeyThenStart(cs[j - 1], c) > 0; j--) cs[j] = cs[j - 1];
+    cs[j] = c;
+  }
+  return cs;
+}
+
 /** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
 function collect(
   index: CapacityIndex,
@@ -336,7 +351,8 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
     collect(index, q, q.fromDay + days, q.fromDay + MAX_DAYS, false, found, tierZero);
     days = MAX_DAYS;
   }
-  const picked = found.sort(byKeyThenStart).slice(0, q.count);
+  const picked = sortCandidates(found);
+  if (picked.length > q.count) picked.length = q.count;
   if (picked.length < q.count) {
     // Fewer half-days than options wanted: offer more than one slot per half-day.
     const taken = new Set(picked.map((c) => c.start * 1000 + c.advisor));
@@ -350,7 +366,7 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
       seen.add(c.start);
       picked.push(c);
     }
-    picked.sort(byKeyThenStart);
+    sortCandidates(picked);
   }
   const options: Option[] = [];
   if (q.priority) {
