@@ -31,6 +31,8 @@ export const SLACK_DAYS = 1;
 export const workCounters = {
   plans: 0,
   planHits: 0,
+  /** Of planHits, those answered by the cross-search plan cache (plan-cache.ts). */
+  planCacheHits: 0,
   placements: 0,
   gapScans: 0,
   steps: 0,
@@ -422,8 +424,10 @@ export function planLabour(
     return m.plan;
   }
   let c = cachedPlan(index, job, from, now, express);
-  if (c) workCounters.planHits++;
-  else {
+  if (c) {
+    workCounters.planHits++;
+    workCounters.planCacheHits++;
+  } else {
     windowLo = -Infinity;
     windowHi = Infinity;
     const plan = planFresh(index, job, first, from, now, express);
