@@ -33,6 +33,7 @@ export class CarTimeline {
   change(b: Pick<Booking, "reception" | "ret" | "readyAt" | "express">, sign: 1 | -1): void {
     const [s, e] = carWindow(b);
     if (s >= e) return;
+    this.blocksFresh = false;
     if (sign > 0) {
       this.ensure(s);
       this.ensure(e);
@@ -55,16 +56,32 @@ export class CarTimeline {
   }
 
   /**
+   * Per block of `blockSize` breakpoints (full blocks only): the most cars out, and the
+   * most of out − express, so that a block answers demand() for any `held` in one step:
+   * out + max(0, held − express) = max(out, out − express + held). Rebuilt lazily: a
+   * change only marks them stale, and only a long question rebuilds them (a priority
+   * vehicle's stay can span days of breakpoints; an ordinary check after each booking
+   * asks about a few, and must not pay a rebuild per booking).
+   */
+  private readonly blockOut: number[] = [];
+  private readonly blockSpare: number[] = [];
+  private blocksFresh = false;
+
+  /** `blockSize`: a power of two (tests use tiny ones). */
+  constructor(private readonly blockSize = 16) {}
+
+  /**
    * Most cars unavailable to an ordinary customer at any minute of [s, e): the cars out,
    * plus the `held` cars that express bookings out at that minute are not already using
    * (a priority vehicle takes a held car first). With held = 0, the cars out.
    */
   demand(s: number, e: number, held: number): number {
     if (s >= e) return 0;
-    const { times, out, express } = this;
+    const { times, out, express, blockSize: B } = this;
+    const n = times.length;
     // First change after s: the state at s is the one after every change at or before it.
     let lo = 0;
-    let hi = times.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (times[mid] <= s) lo = mid + 1;
@@ -72,11 +89,45 @@ export class CarTimeline {
     }
     // Nobody out (before the first change) means the held cars alone.
     let max = held;
-    for (let i = lo > 0 ? lo - 1 : 0; i < times.length && (i === lo - 1 || times[i] < e); i++) {
+    if (lo > 0) max = Math.max(max, out[lo - 1] + Math.max(0, held - express[lo - 1]));
+    // Then every change before e: whole blocks in one step each, the rest one by one.
+    for (let i = lo; i < n && times[i] < e; ) {
+      if ((i & (B - 1)) === 0 && i + B <= n && times[i + B - 1] < e && this.blocksReady(i, e)) {
+        const b = i / B;
+        const d = Math.max(this.blockOut[b], this.blockSpare[b] + held);
+        if (d > max) max = d;
+        i += B;
+        continue;
+      }
       const d = out[i] + Math.max(0, held - express[i]);
       if (d > max) max = d;
+      i++;
     }
     return max;
+  }
+
+  /** Whether the block maxima may be used for a question from breakpoint i to e (rebuilt first when worth it). */
+  private blocksReady(i: number, e: number): boolean {
+    if (this.blocksFresh) return true;
+    // Stale: rebuild only for a question that spans at least four whole blocks.
+    const far = i + 4 * this.blockSize - 1;
+    if (far >= this.times.length || this.times[far] >= e) return false;
+    const B = this.blockSize;
+    const blocks = Math.floor(this.times.length / B);
+    this.blockOut.length = blocks;
+    this.blockSpare.length = blocks;
+    for (let b = 0; b < blocks; b++) {
+      let o = -Infinity;
+      let sp = -Infinity;
+      for (let k = b * B; k < (b + 1) * B; k++) {
+        if (this.out[k] > o) o = this.out[k];
+        if (this.out[k] - this.express[k] > sp) sp = this.out[k] - this.express[k];
+      }
+      this.blockOut[b] = o;
+      this.blockSpare[b] = sp;
+    }
+    this.blocksFresh = true;
+    return true;
   }
 
   /** Index of the first breakpoint at or after t. */

@@ -22,7 +22,8 @@ export function deriveJob(dealer: Dealer, req: JobRequest): Job | JobError {
   const courtesy = req.mobility === "courtesy_car";
   let reception: 15 | 30 = 15;
   let ret = 10;
-  const labour = new Map<number, number>();
+  // Per skill, in skill order (a handful of entries: an array beats a Map and a sort).
+  const labour: Job["labour"] = [];
   const seen = new Set<string>();
   for (const code of req.interventions) {
     const iv = dealer.interventions.get(code);
@@ -36,7 +37,7 @@ export function deriveJob(dealer: Dealer, req: JobRequest): Job | JobError {
     seen.add(code);
     if (iv.receptionMinutes > reception) reception = iv.receptionMinutes;
     if (iv.returnMinutes > ret) ret = iv.returnMinutes;
-    if (iv.labourMinutes > 0) labour.set(iv.skill, (labour.get(iv.skill) ?? 0) + iv.labourMinutes);
+    if (iv.labourMinutes > 0) addLabour(labour, iv.skill, iv.labourMinutes);
   }
   if (!req.known) {
     if (d.newCustomerReceptionMinutes > reception) reception = d.newCustomerReceptionMinutes;
@@ -49,9 +50,16 @@ export function deriveJob(dealer: Dealer, req: JobRequest): Job | JobError {
   return {
     receptionMinutes: reception,
     returnMinutes: ret,
-    labour: [...labour].sort((a, b) => a[0] - b[0]).map(([skill, minutes]) => ({ skill, minutes })),
+    labour,
     mobility: req.mobility,
   };
+}
+
+function addLabour(labour: Job["labour"], skill: number, minutes: number): void {
+  let i = 0;
+  while (i < labour.length && labour[i].skill < skill) i++;
+  if (i < labour.length && labour[i].skill === skill) labour[i].minutes += minutes;
+  else labour.splice(i, 0, { skill, minutes });
 }
 
 export function isJobError(j: Job | JobError): j is JobError {

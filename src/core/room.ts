@@ -3,7 +3,7 @@ import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, gridUp, type DayInfo } from "./dealer.js";
 import { overlaps } from "./ranges.js";
 import { SLOTS_PER_DAY, slotMask } from "./slot-mask.js";
-import { derived, type HalfRoom, type RoomTable } from "./derived.js";
+import { derived, type Derived, type HalfRoom, type RoomTable } from "./derived.js";
 import type { DealerConfig } from "./dealer-config.js";
 
 export type { HalfRoom, RoomTable };
@@ -61,53 +61,36 @@ function build(index: CapacityIndex, day: DayInfo, unit: 15 | 30): RoomTable {
 
 const NONE: number[] = [];
 
-/** The day's room table, rebuilt when the day changes. */
-export function roomTable(index: CapacityIndex, day: DayInfo): RoomTable {
-  const d = derived(index, day);
+/** The day's room table, rebuilt when the day changes (`d`: the day's derived tables, when the caller has them). */
+export function roomTable(index: CapacityIndex, day: DayInfo, d: Derived = derived(index, day)): RoomTable {
   return (d.room ??= build(index, day, reserveUnit(index.dealer.config)));
 }
 
-/**
- * Placements of `unit` minutes advisor `a` could take in the half-day from `earliest` on
- * (elapsed minutes), up to `cap`; `table` is roomTable() of the same day.
- */
-export function roomFrom(
+/** Every advisor's room (roomWith, nothing extra), memoised on the table until the day changes or `earliest` moves. */
+export function roomByAdvisor(
+  index: CapacityIndex,
   table: RoomTable,
   day: DayInfo,
   half: number,
   earliest: number,
-  a: number,
   cap: number,
-): number {
-  const unit = table.unit;
-  const hs = half === 0 ? 0 : day.noon;
-  const he = half === 0 ? day.noon : day.zone.length;
-  const duty = day.duty[a];
-  for (let r = 0; r < duty.length; r += 2) {
-    const first = gridUp(day, Math.max(duty[r], hs, earliest));
-    if (first > Math.min(duty[r + 1], he) - unit) continue;
-    const n = table.suffix[a * SLOTS_PER_DAY + (first + day.gridPhase) / GRID];
-    return n < cap ? n : cap;
-  }
-  return 0;
-}
-
-/** roomFrom() for every advisor, memoised on the table until the day changes or `earliest` moves. */
-export function roomByAdvisor(table: RoomTable, day: DayInfo, half: number, earliest: number, cap: number): HalfRoom {
+): HalfRoom {
   const hit = table.memo[half];
   if (hit && hit.earliest === earliest && hit.cap === cap) return hit;
   const room = new Int16Array(day.duty.length);
   let total = 0;
-  for (let a = 0; a < room.length; a++) total += room[a] = roomFrom(table, day, half, earliest, a, cap);
+  for (let a = 0; a < room.length; a++) total += room[a] = roomWith(index, table, day, half, earliest, a, cap, NONE);
   return (table.memo[half] = { earliest, cap, room, total });
 }
 
 /**
- * roomFrom() with `extra` (flat sorted elapsed [start, end, …]) counted as more receptions
- * of advisor `a`: the slot being checked, without touching the index. Adding receptions
- * only ever removes placements, and only those within the caps' two-hour reach of an
- * extra one, so the greedy walks the table's verdicts up to that reach, re-checks inside
- * it, and past it takes the table's count.
+ * Placements of `unit` minutes advisor `a` could take in the half-day from `earliest` on
+ * (elapsed minutes), up to `cap`; `table` is roomTable() of the same day. `extra` (flat
+ * sorted elapsed [start, end, …], may be empty) counts as more receptions of advisor `a`:
+ * the slot being checked, without touching the index. Adding receptions only ever
+ * removes placements, and only those within the caps' two-hour reach of an extra one, so
+ * the greedy walks the table's verdicts up to that reach, re-checks inside it, and past
+ * it takes the table's count (with nothing extra: at once).
  */
 export function roomWith(
   index: CapacityIndex,
@@ -123,8 +106,8 @@ export function roomWith(
   const rules = index.dealer.config.receptionRules;
   const hs = half === 0 ? 0 : day.noon;
   const he = half === 0 ? day.noon : day.zone.length;
-  const lo = extra[0] - 120 - unit;
-  const hi = extra[extra.length - 1] + 120;
+  const lo = extra.length ? extra[0] - 120 - unit : -Infinity;
+  const hi = extra.length ? extra[extra.length - 1] + 120 : -Infinity;
   let list: number[] | null = null;
   const duty = day.duty[a];
   const row = a * SLOTS_PER_DAY;

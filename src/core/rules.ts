@@ -60,6 +60,68 @@ function receptionsAround(index: CapacityIndex, day: DayInfo, advisor: number): 
   return out;
 }
 
+function knownAdvisor(dealer: CapacityIndex["dealer"], advisor: number): boolean {
+  return advisor >= 0 && advisor < dealer.advisors.length && Number.isInteger(advisor);
+}
+
+/**
+ * The rules a reception and a return share, in this order: on the `grid`, within
+ * opening hours, a known advisor, then (unless `deskKnown`: the slot mask holds them)
+ * on duty, present and free. Same modes as evaluateReception; returns the first broken
+ * rule or null. An unknown advisor ends the check: the caller stops there too.
+ */
+function slotRules(
+  index: CapacityIndex,
+  day: DayInfo,
+  advisor: number,
+  s: number,
+  e: number,
+  grid: number,
+  deskKnown: boolean,
+  out: RuleCode[] | null,
+): RuleCode | null {
+  let first: RuleCode | null = null;
+  let code: RuleCode | null;
+  code = (s + day.gridPhase) % grid !== 0 ? "off_grid" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first = code;
+  }
+  const inOpening = day.open.length > 0 && within(day.open, s, e);
+  code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
+  if (!knownAdvisor(index.dealer, advisor)) {
+    out?.push("unknown_advisor");
+    return first ?? "unknown_advisor";
+  }
+  if (deskKnown) return first;
+  code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
+  code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
+  const st = index.peek(day.n);
+  code = st && anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
+  return first;
+}
+
 /**
  * Evaluates every rule in a fixed order. With `out` null it returns the first broken
  * rule's code (or the labour plan when none is broken); with `out` it pushes every
@@ -76,6 +138,8 @@ export function evaluateReception(
   const day: DayInfo = dealer.day(dealer.dayOf(start));
   const s = start - day.zone.start;
   const e = s + minutes;
+  // The slot mask (req.desk) only sees this day: the caps' windows may reach the next.
+  const nearMidnight = s < 120 || e > day.zone.length - 120;
   let first: RuleCode | null = null;
   let code: RuleCode | null;
 
@@ -96,68 +160,34 @@ export function evaluateReception(
     out.push(code);
     first ??= code;
   }
-  code = (s + day.gridPhase) % GRID !== 0 ? "off_grid" : null;
+  code = slotRules(index, day, advisor, s, e, GRID, req.desk === true && !nearMidnight, out);
   if (code) {
     if (!out) return code;
-    out.push(code);
     first ??= code;
   }
-  const inOpening = day.open.length > 0 && within(day.open, s, e);
-  code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
-    if (!out) return "unknown_advisor";
-    out.push("unknown_advisor");
-    return first ?? "unknown_advisor";
-  }
-  const nearMidnight = s < 120 || e > day.zone.length - 120;
-  const st = index.peek(day.n);
-  if (!req.desk || nearMidnight) {
-    code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
-    if (code) {
-      if (!out) return code;
-      out.push(code);
-      first ??= code;
-    }
-    code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
-    if (code) {
-      if (!out) return code;
-      out.push(code);
-      first ??= code;
-    }
-    if (st) {
-      code = anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
+  if (!knownAdvisor(dealer, advisor)) return first ?? "unknown_advisor";
+  if ((!req.desk || nearMidnight) && !req.force) {
+    const st = index.peek(day.n);
+    // The caps' windows can reach across midnight for a dealer open late or early.
+    const list = nearMidnight ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
+    if (list.length) {
+      code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
+      if (code) {
+        if (!out) return code;
+        out.push(code);
+        first ??= code;
+      }
+      code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
       if (code) {
         if (!out) return code;
         out.push(code);
         first ??= code;
       }
     }
-    if (!req.force) {
-      // The caps' windows can reach across midnight for a dealer open late or early.
-      const list = nearMidnight ? receptionsAround(index, day, advisor) : st ? st.receptions[advisor] : NONE;
-      if (list.length) {
-        code = hourlyCapOk(list, s, rules.maxPerHour) ? null : "hourly_cap";
-        if (code) {
-          if (!out) return code;
-          out.push(code);
-          first ??= code;
-        }
-        code = twoHourCapOk(list, s, e, rules.maxMinutesPer2h) ? null : "two_hour_cap";
-        if (code) {
-          if (!out) return code;
-          out.push(code);
-          first ??= code;
-        }
-      }
-    }
   }
   // The express reserve is the last desk rule: it is the only one that scans the half-day.
-  if (!req.express && !req.force && req.now < day.releaseAt && (!out || out.length === 0) && inOpening) {
+  // (Reached with no rule broken, so within opening hours.)
+  if (!req.express && !req.force && req.now < day.releaseAt && (!out || out.length === 0)) {
     code = reserveIntact(index, day, advisor, s, e, req.now) ? null : "express_reserve";
     if (code) {
       if (!out) return code;
@@ -209,43 +239,8 @@ export function evaluateReturn(
     out.push(code);
     first ??= code;
   }
-  code = (s + day.gridPhase) % RETURN_GRID !== 0 ? "off_grid" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  const inOpening = day.open.length > 0 && within(day.open, s, e);
-  code = day.open.length === 0 ? "closed" : !inOpening ? "outside_opening_hours" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  if (advisor < 0 || advisor >= dealer.advisors.length || !Number.isInteger(advisor)) {
-    if (out) out.push("unknown_advisor");
-    return first ?? "unknown_advisor";
-  }
-  code = inOpening && !within(day.duty[advisor], s, e) ? "advisor_off_duty" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  code = overlaps(day.absent[advisor], s, e) ? "advisor_absent" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  const st = index.peek(day.n);
-  code = st && anySet(st.busy, advisor * WORDS_PER_DAY, s, e) ? "advisor_busy" : null;
-  if (code) {
-    if (!out) return code;
-    out.push(code);
-    first ??= code;
-  }
-  return first;
+  code = slotRules(index, day, advisor, s, e, RETURN_GRID, false, out);
+  return first ?? code;
 }
 
 /** Checks a return appointment (the customer collects the car): 10–15 min, at or after readyAt. */

@@ -7,7 +7,7 @@ import { derived } from "./derived.js";
 import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
-import { evaluateStay, type Stay } from "./stay.js";
+import { evaluateStay, type Stay, type StayRequest } from "./stay.js";
 import { labourStartBound, latestStartAfter, planLabour, workCounters, type LabourPlan } from "./workshop.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
@@ -119,6 +119,16 @@ function scanHalf(
   // Counted kinds (runs, seats) were prechecked for the whole half-day by scanDay.
   const carCheck = stateful && q.job.mobility === "courtesy_car";
   let best: Candidate | null = null;
+  // One request object for every candidate of the half-day (the checks read it, never keep it).
+  const req: StayRequest = {
+    advisor: 0,
+    start: 0,
+    minutes,
+    job: q.job,
+    now: q.now,
+    priority: q.priority,
+    desk: true,
+  };
   for (let r = 0; r < day.open.length; r += 2) {
     let lo = Math.max(day.open[r], earliest, half === 1 ? day.noon : -Infinity);
     const hiStart = Math.min(day.open[r + 1] - minutes, half === 0 ? day.noon - 1 : Infinity);
@@ -140,15 +150,8 @@ function scanHalf(
       for (let i = 0; i < order.length; i++) {
         const a = order[i];
         if (mask[a * SLOTS_PER_DAY + g] === 0) continue;
-        const req = {
-          advisor: a,
-          start: day.zone.start + s,
-          minutes,
-          job: q.job,
-          now: q.now,
-          priority: q.priority,
-          desk: true,
-        };
+        req.advisor = a;
+        req.start = day.zone.start + s;
         // The car (or pickup run) must at least be free during the reception itself:
         // when the fleet is out, skip the slot before the full check.
         if (carCheck && mobilityPrecheck(index, q.job.mobility, req, req.start + minutes, q.priority === true)) break;
@@ -291,6 +294,21 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
 
 const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >> 20) || a.start - b.start;
 
+/**
+ * Sorts by byKeyThenStart, stably (so exactly as Array#sort does). The search usually
+ * holds a handful of candidates, for which an insertion sort costs less than Array#sort's setup.
+ */
+function sortCandidates(cs: Candidate[]): Candidate[] {
+  if (cs.length > 16) return cs.sort(byKeyThenStart);
+  for (let i = 1; i < cs.length; i++) {
+    const c = cs[i];
+    let j = i;
+    for (; j > 0 && byKeyThenStart(cs[j - 1], c) > 0; j--) cs[j] = cs[j - 1];
+    cs[j] = c;
+  }
+  return cs;
+}
+
 /** Scans days [from, to) into `out`; returns the running count of tier-0 half-days, stopping at `count`. */
 function collect(
   index: CapacityIndex,
@@ -336,7 +354,8 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
     collect(index, q, q.fromDay + days, q.fromDay + MAX_DAYS, false, found, tierZero);
     days = MAX_DAYS;
   }
-  const picked = found.sort(byKeyThenStart).slice(0, q.count);
+  const picked = sortCandidates(found);
+  if (picked.length > q.count) picked.length = q.count;
   if (picked.length < q.count) {
     // Fewer half-days than options wanted: offer more than one slot per half-day.
     const taken = new Set(picked.map((c) => c.start * 1000 + c.advisor));
@@ -350,7 +369,7 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
       seen.add(c.start);
       picked.push(c);
     }
-    picked.sort(byKeyThenStart);
+    sortCandidates(picked);
   }
   const options: Option[] = [];
   if (q.priority) {

@@ -1,5 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { gridUp } from "./dealer.js";
+import { cachedBound, cachedPlan, rememberBound, rememberPlan } from "./plan-cache.js";
 import type { Job, LabourSlice } from "./types.js";
 
 // Where the job's labour goes and when the car is ready (documented in the README).
@@ -30,6 +31,8 @@ export const SLACK_DAYS = 1;
 export const workCounters = {
   plans: 0,
   planHits: 0,
+  /** Of planHits, those answered by the cross-search plan cache (plan-cache.ts). */
+  planCacheHits: 0,
   placements: 0,
   gapScans: 0,
   steps: 0,
@@ -333,8 +336,12 @@ function counterBreak(
     let free = day.capacity[l.skill] - (st ? st.booked[l.skill] : 0);
     for (let j = 0; j < planned.length; j++)
       if (planned[j].day === l.day && planned[j].skill === l.skill) free -= planned[j].minutes;
-    if (!express && now < day.releaseAt)
-      free -= Math.max(0, day.reservedLabour[l.skill] - (st ? st.expressBooked[l.skill] : 0));
+    if (!express) {
+      if (now < day.releaseAt) {
+        free -= Math.max(0, day.reservedLabour[l.skill] - (st ? st.expressBooked[l.skill] : 0));
+        if (day.releaseAt < windowHi) windowHi = day.releaseAt;
+      } else if (day.releaseAt > windowLo) windowLo = day.releaseAt;
+    }
     if (l.minutes > free) {
       breakFree = free;
       return l.day;
@@ -406,7 +413,8 @@ export function planLabour(
     m.index === index &&
     m.version === index.version &&
     m.first === first &&
-    m.now === now &&
+    now >= m.nowLo &&
+    now < m.nowHi &&
     m.express === express &&
     from >= m.from &&
     from <= m.upTo &&
@@ -415,20 +423,31 @@ export function planLabour(
     workCounters.planHits++;
     return m.plan;
   }
-  const plan = planFresh(index, job, first, from, now, express);
+  let c = cachedPlan(index, job, from, now, express);
+  if (c) {
+    workCounters.planHits++;
+    workCounters.planCacheHits++;
+  } else {
+    windowLo = -Infinity;
+    windowHi = Infinity;
+    const plan = planFresh(index, job, first, from, now, express);
+    // The plan holds for any later start up to its first block's start (each technician's
+    // first fit is unchanged there, so is the winner); "no plan" holds for every later
+    // start of the same reception day (the plan is monotone: restartAfterFullDay).
+    c = { plan, nowLo: windowLo, nowHi: windowHi, upTo: plan ? (plan.labour[0].start ?? from) : Infinity };
+    rememberPlan(index, job, from, express, c);
+  }
   m.index = index;
   m.version = index.version;
   m.first = first;
-  m.now = now;
+  m.nowLo = c.nowLo;
+  m.nowHi = c.nowHi;
   m.express = express;
   m.job = job;
   m.from = from;
-  // The plan holds for any later start up to its first block's start (each technician's
-  // first fit is unchanged there, so is the winner); "no plan" holds for every later
-  // start of the same reception day (the plan is monotone: restartAfterFullDay).
-  m.upTo = plan ? (plan.labour[0].start ?? from) : Infinity;
-  m.plan = plan;
-  return plan;
+  m.upTo = c.upTo;
+  m.plan = c.plan;
+  return c.plan;
 }
 
 // The last plan made. The search asks for one job from reception ends 15 minutes apart,
@@ -438,13 +457,33 @@ const lastPlan: {
   index: CapacityIndex | null;
   version: number;
   first: number;
-  now: number;
+  nowLo: number;
+  nowHi: number;
   express: boolean;
   job: Job | null;
   from: number;
   upTo: number;
   plan: LabourPlan | null;
-} = { index: null, version: -1, first: 0, now: 0, express: false, job: null, from: 0, upTo: -1, plan: null };
+} = {
+  index: null,
+  version: -1,
+  first: 0,
+  nowLo: 0,
+  nowHi: 0,
+  express: false,
+  job: null,
+  from: 0,
+  upTo: -1,
+  plan: null,
+};
+
+/**
+ * The `now` window of the plan being made: every "is this day's express reserve
+ * released at now?" test the planner made (counterBreak) has the same answer for any
+ * now in [windowLo, windowHi), so the plan does too (plan-cache.ts).
+ */
+let windowLo = -Infinity;
+let windowHi = Infinity;
 
 function sameLabour(a: Job | null, b: Job): boolean {
   if (a === b) return true;
@@ -516,6 +555,12 @@ function planFresh(
  */
 export function labourStartBound(index: CapacityIndex, job: Job, receptionEnd: number): number {
   if (job.labour.length === 0) return -Infinity;
+  let bound = cachedBound(index, job, receptionEnd);
+  if (bound === undefined) rememberBound(index, job, receptionEnd, (bound = startBound(index, job, receptionEnd)));
+  return bound;
+}
+
+function startBound(index: CapacityIndex, job: Job, receptionEnd: number): number {
   const dealer = index.dealer;
   const first = dealer.dayOf(receptionEnd);
   const b: Block = {

@@ -100,4 +100,48 @@ describe("courtesy-car timeline, updated incrementally", () => {
       t.change({ reception: { advisor: 0, start: 0, minutes: 30 }, ret: null, readyAt: 60, express: false }, -1),
     ).toThrow(/not on the timeline/);
   });
+
+  it("answers the same through its block maxima, with questions between the changes (any block size, property)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 4, 16),
+        fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.record({ kind: fc.constant("add" as const), car }) },
+            { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }) },
+            {
+              weight: 2,
+              arbitrary: fc.record({
+                kind: fc.constant("ask" as const),
+                s: fc.integer({ min: -10, max: 260 }),
+                len: fc.integer({ min: 0, max: 270 }),
+                held: fc.integer({ min: 0, max: 3 }),
+              }),
+            },
+          ),
+          { minLength: 10, maxLength: 150, size: "max" },
+        ),
+        (blockSize, steps) => {
+          const t = new CarTimeline(blockSize);
+          const held: Car[] = [];
+          for (const step of steps) {
+            if (step.kind === "add") {
+              t.change(step.car, 1);
+              held.push(step.car);
+            } else if (step.kind === "remove") {
+              if (!held.length) continue;
+              const [c] = held.splice(step.pick % held.length, 1);
+              t.change(c, -1);
+            } else {
+              const e = step.s + step.len;
+              expect(t.demand(step.s, e, step.held)).toBe(bruteDemand(held, step.s, e, step.held));
+              // Asked twice: the second answer may come from the blocks the first one rebuilt.
+              expect(t.demand(step.s, e, step.held)).toBe(bruteDemand(held, step.s, e, step.held));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

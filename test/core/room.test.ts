@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hourlyCapOk, twoHourCapOk } from "../../src/core/caps.js";
 import { GRID } from "../../src/core/dealer.js";
 import { advisorFreeAt } from "../../src/core/free.js";
-import { reserveUnit, roomFrom, roomTable, roomWith } from "../../src/core/room.js";
+import { reserveUnit, roomTable, roomWith } from "../../src/core/room.js";
 import { buildWorld, scenarioArb } from "./random-dealer.js";
 
 // The express reserve's room table (one backward pass per day state) must equal the
@@ -57,7 +57,7 @@ describe("express reserve room table", () => {
             for (let a = 0; a < w.dealer.advisors.length; a++)
               for (let earliest = -30; earliest < day.zone.length; earliest += 5)
                 expect(
-                  roomFrom(roomTable(w.index, day), day, half, earliest, a, 99),
+                  roomWith(w.index, roomTable(w.index, day), day, half, earliest, a, 99, []),
                   `day ${n} half ${half} advisor ${a} from ${earliest}`,
                 ).toBe(scan(w, n, half, earliest, a, unit));
         }
