@@ -14,7 +14,7 @@ export {
   type ReceptionCheck,
 } from "./rules.js";
 export { checkStay, evaluateStay, type Stay, type StayCheck, type StayRequest } from "./stay.js";
-export { planLabour, type LabourPlan } from "./workshop.js";
+export { planLabour } from "./workshop.js";
 export { searchIndex, MAX_DAYS, type SearchQuery, type SearchResult } from "./search.js";
 export { expressOption, expressHorizon } from "./express.js";
 export { mobilityViolation, mobilityOffered, heldCars, carsOut } from "./mobility.js";

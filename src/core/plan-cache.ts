@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import type { Job } from "./types.js";
-import type { LabourPlan } from "./workshop.js";
+import type { LabourPlan } from "./types.js";
 
 // Labour plans already made on the index's current state, across searches. Between two
 // bookings a dealer's searches ask the same few questions again and again (a small job

@@ -6,7 +6,8 @@ import { describeViolation } from "./rule-messages.js";
 import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
 import { reserveIntact } from "./reserve.js";
 import { overlaps, within } from "./ranges.js";
-import { planLabour, type LabourPlan } from "./workshop.js";
+import { planLabour } from "./workshop.js";
+import type { LabourPlan } from "./types.js";
 
 // THE rule checker. The search calls it in first-failure mode for every slot it
 // offers; booking, moving and swapping call it in collect-all mode before writing.

@@ -8,7 +8,8 @@ import { expressOption } from "./express.js";
 import { mobilityOffered, mobilityPrecheck } from "./mobility.js";
 import { evaluateReception } from "./rules.js";
 import { evaluateStay, type Stay, type StayRequest } from "./stay.js";
-import { labourStartBound, latestStartAfter, planLabour, workCounters, type LabourPlan } from "./workshop.js";
+import { labourStartBound, latestStartAfter, planLabour, workCounters } from "./workshop.js";
+import type { LabourPlan } from "./types.js";
 import type { DayPart, Job, Mobility, Option } from "./types.js";
 
 // The two-option search. It walks half-days in time order and keeps, per half-day,

@@ -4,7 +4,7 @@ import { findReturn, returnKeepsReserve } from "./return-slot.js";
 import { evaluateReception, evaluateReturn, type ReceptionRequest } from "./rules.js";
 import { describeViolation } from "./rule-messages.js";
 import type { AdvisorSlot, RuleCode, Violation } from "./types.js";
-import type { LabourPlan } from "./workshop.js";
+import type { LabourPlan } from "./types.js";
 
 // A whole stay: the reception (every desk and workshop rule), its return appointment and
 // the mobility reserved from reception to return. The search and every write go through

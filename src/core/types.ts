@@ -20,6 +20,12 @@ export interface LabourSlice {
   end?: number;
 }
 
+/** Where a job's labour goes and when the car is ready (core/workshop.ts plans it). */
+export interface LabourPlan {
+  labour: LabourSlice[];
+  readyAt: number;
+}
+
 export interface AdvisorSlot {
   advisor: number;
   start: number;

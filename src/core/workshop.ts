@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { gridUp } from "./dealer.js";
 import { cachedBound, cachedPlan, rememberBound, rememberPlan } from "./plan-cache.js";
-import type { Job, LabourSlice } from "./types.js";
+import type { Job, LabourPlan, LabourSlice } from "./types.js";
 
 // Where the job's labour goes and when the car is ready (documented in the README).
 //
@@ -41,11 +41,6 @@ export const workCounters = {
   candidates: 0,
 };
 export const HORIZON_DAYS = 45;
-
-export interface LabourPlan {
-  labour: LabourSlice[];
-  readyAt: number;
-}
 
 /** A planning request for one block (integers only, reused across technicians). */
 interface Block {

@@ -4,7 +4,6 @@ import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppEnv } from "../api/deps.js";
 import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
-import { dealerIdOfManageToken } from "../scheduler/page-dealer.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
 import { availabilityCalendarRoute } from "./availability/calendar.js";
 import { availabilityDayRoute } from "./availability/day.js";
@@ -17,6 +16,9 @@ import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
 import { rescheduleOwnAppointmentRoute } from "./manage/reschedule.js";
 import { smsInboundRoute } from "./sms/inbound.js";
+// After the routes (trap): zod 4 gives a schema .openapi() only if @hono/zod-openapi was
+// loaded before the schema was made, and this import reaches core's schemas first.
+import { dealerIdOfManageToken } from "../scheduler/page-dealer.js";
 
 // The PUBLIC routes (no token needed) and the guards only they get: per-address and
 // per-dealer rate limits, and CORS for the dealer's widget origins. Staff and admin

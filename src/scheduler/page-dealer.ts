@@ -1,4 +1,3 @@
-import { Id } from "../core/primitives.js";
 import { findByManageTokenHash } from "../db/repos/appointments.js";
 import { getDealer, type StoredDealer } from "../db/repos/dealers.js";
 import { sha256Hex } from "../lib/digest.js";
@@ -11,9 +10,9 @@ import type { Ctx } from "./context.js";
 
 type Reader = Pick<Ctx, "db">;
 
-/** The dealer `dealerId` names; null for an unknown or malformed id. */
+/** The dealer `dealerId` names; null for an unknown one. */
 export function findDealer(ctx: Reader, { dealerId }: { dealerId: string }): StoredDealer | null {
-  return Id.safeParse(dealerId).success ? getDealer(ctx.db, dealerId) : null;
+  return getDealer(ctx.db, dealerId);
 }
 
 /** The dealer id of the appointment a manage link's token opens; undefined for a wrong token. */

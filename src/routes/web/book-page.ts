@@ -1,4 +1,5 @@
 import type { ApiApp } from "../../api/deps.js";
+import { Id } from "../../core/primitives.js";
 import { findDealer } from "../../scheduler/page-dealer.js";
 import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 
@@ -11,7 +12,8 @@ const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Worksho
 
 export function registerBookPage(app: ApiApp): void {
   app.get("/book/:dealerId", (c) => {
-    const dealer = findDealer(c.var.services, { dealerId: c.req.param("dealerId") });
+    const dealerId = c.req.param("dealerId");
+    const dealer = Id.safeParse(dealerId).success ? findDealer(c.var.services, { dealerId }) : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
