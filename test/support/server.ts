@@ -97,7 +97,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
 
   // The port is only known once the server logs its "listening" line.
   // wrangler bundles the Worker with esbuild before workerd starts: slower on 2 cores.
-  const deadline = Date.now() + (options.readyTimeoutMs ?? (worker ? 60_000 : 20_000));
+  const deadline = Date.now() + (options.readyTimeoutMs ?? (worker ? 60_000 : 45_000));
   let baseUrl: string | undefined;
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
