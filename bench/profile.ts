@@ -12,25 +12,9 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  CapacityIndex,
-  compileDealer,
-  deriveJob,
-  isJobError,
-  searchIndex,
-  type Job,
-  type JobRequest,
-} from "../src/core/index.js";
-import {
-  DEALER_ID,
-  HORIZON_DAYS,
-  evaluateCandidate,
-  mulberry32,
-  pickJobRequest,
-  placeBooking,
-  reference as ref,
-  searchVariants,
-} from "./fixtures/reference-dealer.js";
+import { CapacityIndex, compileDealer } from "../src/core/index.js";
+import { DEALER_ID, reference as ref } from "./fixtures/reference-dealer.js";
+import { extraBookings, job, listDay, openDays, search, variants } from "./lib/reference-workload.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -39,78 +23,19 @@ const seconds = Number(process.argv[3] ?? 3);
 
 const { dealer, config, bookings } = ref;
 const index = ref.buildIndex();
-const rng = mulberry32(0xadd);
-const variants = searchVariants(ref, 64);
-const job = (req: JobRequest): Job => {
-  const j = deriveJob(dealer, req);
-  if (isJobError(j)) throw new Error(j.detail);
-  return j;
-};
-const openDays: number[] = [];
-for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) if (dealer.day(n).open.length) openDays.push(n);
-const extras = Array.from({ length: 64 }, (_, i) =>
-  placeBooking(index, rng, job(pickJobRequest(rng)), openDays[i % openDays.length], 10 * 60, ref.now, `x${i}`),
-).filter((b) => b !== null);
+const extras = extraBookings(index);
 
 let sink = 0;
 let i = 0;
 const workloads: Record<string, () => void> = {
-  search14: () => {
-    const v = variants[i++ & 63];
-    sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options.length;
-  },
-  express14: () => {
-    const v = variants[i++ & 63];
-    sink += searchIndex(index, {
-      job: job({ ...v.req, mobility: "courtesy_car" }),
-      fromDay: v.fromDay,
-      days: 14,
-      count: 2,
-      now: v.now,
-      priority: true,
-    }).options.length;
-  },
-  courtesy14: () => {
-    const v = variants[i++ & 63];
-    sink += searchIndex(index, {
-      job: job({ ...v.req, mobility: "courtesy_car" }),
-      fromDay: v.fromDay,
-      days: 14,
-      count: 2,
-      now: v.now,
-    }).options.length;
-  },
-  shuttle14: () => {
-    const v = variants[i++ & 63];
-    sink += searchIndex(index, {
-      job: job({ ...v.req, mobility: "shuttle" }),
-      fromDay: v.fromDay,
-      days: 14,
-      count: 2,
-      now: v.now,
-    }).options.length;
-  },
-  search60: () => {
-    const v = variants[i++ & 63];
-    sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now }).options.length;
-  },
+  search14: () => void (sink += search(index, variants[i++ & 63], 14)),
+  express14: () => void (sink += search(index, variants[i++ & 63], 14, "courtesy_car", true)),
+  courtesy14: () => void (sink += search(index, variants[i++ & 63], 14, "courtesy_car")),
+  shuttle14: () => void (sink += search(index, variants[i++ & 63], 14, "shuttle")),
+  search60: () => void (sink += search(index, variants[i++ & 63], 60)),
   listDay: () => {
     const k = i++;
-    const j = job(variants[k & 63].req);
-    const day = dealer.day(openDays[k % openDays.length]);
-    for (let r = 0; r < day.open.length; r += 2)
-      for (let s = day.open[r]; s + j.receptionMinutes <= day.open[r + 1]; s += 15)
-        for (let a = 0; a < dealer.advisors.length; a++)
-          sink +=
-            evaluateCandidate(index, {
-              advisor: a,
-              start: day.zone.start + s,
-              minutes: j.receptionMinutes,
-              job: j,
-              now: ref.now,
-            }) === null
-              ? 1
-              : 0;
+    sink += listDay(index, job(variants[k & 63].req), openDays[k % openDays.length], ref.now);
   },
   build: () => void (sink += CapacityIndex.build(dealer, bookings).bookings.size),
   cold: () => void (sink += CapacityIndex.build(compileDealer(DEALER_ID, config), bookings).bookings.size),
