@@ -77,6 +77,7 @@ import type { DayBoard } from "../src/scheduler/day-board.js";
 import { percentile, postRequests, rotated, round2 } from "./lib/autocannon-load.js";
 import { BENCH_DIR, loadOptions, num, ROOT } from "./lib/load-options.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { procStat } from "./lib/proc-stat.js";
 
 const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/http.json");
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -159,23 +160,18 @@ async function startServer(): Promise<Server> {
 
 /**
  * utime and stime in ms of a process and its children (the cluster's workers), from Linux
- * /proc (null elsewhere). USER_HZ is 100 on Linux. A worker restarted during the load
+ * /proc (null elsewhere). A worker restarted during the load
  * would lose its share: the bench fails on any 5xx or socket error anyway.
  */
 function procCpuMs(pid: number | undefined): { user: number; system: number } | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const own = { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
-    for (const child of childrenOf(pid)) {
-      const c = procCpuMs(child);
-      if (c) (own.user += c.user), (own.system += c.system);
-    }
-    return own;
-  } catch {
-    return null;
+  const s = pid === undefined ? null : procStat(pid);
+  if (!s) return null;
+  const own = { user: s.userMs, system: s.systemMs };
+  for (const child of childrenOf(pid!)) {
+    const c = procCpuMs(child);
+    if (c) (own.user += c.user), (own.system += c.system);
   }
+  return own;
 }
 
 function childrenOf(pid: number): number[] {

@@ -33,7 +33,6 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -48,6 +47,7 @@ import { DEALER, freePort, prebook, prepareDealer, searchBodies, sleep } from ".
 import { percentile, postRequests, rotatingClients, round2 } from "./lib/autocannon-load.js";
 import { loadOptions, ROOT } from "./lib/load-options.js";
 import { BENCH_SETTINGS } from "./lib/bench-server.js";
+import { cpuOfProcesses } from "./lib/proc-stat.js";
 
 const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/worker.json");
 
@@ -160,15 +160,8 @@ async function startDev(dir: string): Promise<Target> {
 /** CPU ms (user + system) of the live processes that `pick` selects, from /proc (Linux). */
 function procCpuMs(pick: (pid: number, pgrp: number, ppid: number) => boolean): number | null {
   if (!existsSync("/proc/self/stat")) return null;
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (pick(Number(pid), Number(f[2]), Number(f[1]))) total += ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ
-    } catch {} // gone meanwhile
-  }
-  return total;
+  const cpu = cpuOfProcesses((pid, s) => pick(pid, s.pgrp, s.ppid));
+  return cpu.userMs + cpu.systemMs;
 }
 const childrenCpuMs = (parent: number) => procCpuMs((_pid, _pgrp, ppid) => ppid === parent);
 

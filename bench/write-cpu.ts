@@ -22,6 +22,7 @@ import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { cpuOfProcesses, procStat } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -30,29 +31,13 @@ const WORKERS = process.env.WRITE_CPU_WORKERS || "1";
 const PROFILE = process.env.WRITE_CPU_PROFILE === "1";
 const DIST = process.env.WRITE_CPU_DIST || "dist";
 const CONNECTIONS = 32;
-const TICK_US = 1e6 / 100; // USER_HZ
 
 /** [utime, stime] (µs) of pid and its live children (cluster workers). */
 function cpuUs(pid: number): [number, number] {
-  const stat = (p: number): [number, number] => {
-    const f = readFileSync(`/proc/${p}/stat`, "utf8");
-    const x = f.slice(f.lastIndexOf(")") + 2).split(" ");
-    return [Number(x[11]) * TICK_US, Number(x[12]) * TICK_US];
-  };
-  const total = stat(pid);
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(f.slice(f.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) {
-        const [u, k] = stat(Number(d));
-        total[0] += u;
-        total[1] += k;
-      }
-    } catch {}
-  }
-  return total;
+  const own = procStat(pid);
+  if (!own) throw new Error(`server process ${pid} is gone`);
+  const children = cpuOfProcesses((_pid, s) => s.ppid === pid);
+  return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
 }
 
 async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {
