@@ -3,21 +3,19 @@
 //   node bench/run.mjs bench/profile.ts [search14|express14|courtesy14|shuttle14|search60|listDay|build|cold|update] [seconds]
 //
 // Runs the workload in a loop under the inspector's sampling profiler (50 µs interval: the
-// default 1 ms is too coarse for µs-scale calls), then prints self and inclusive time per function, top 25.
+// default 1 ms is too coarse for µs-scale calls), then prints the summary of bench/cpuprofile-summary.ts (by area, self and inclusive time per function).
 // Writes the raw profile to $TMPDIR/pitlane-<workload>.cpuprofile (open it in Chrome
 // DevTools or speedscope for a flame graph).
 
 import { Session } from "node:inspector/promises";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { CapacityIndex, compileDealer } from "../src/core/index.js";
+import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { DEALER_ID, reference as ref } from "./fixtures/reference-dealer.js";
 import { extraBookings, job, listDay, openDays, search, variants } from "./lib/reference-workload.js";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, "..");
 const workload = process.argv[2] ?? "search14";
 const seconds = Number(process.argv[3] ?? 3);
 
@@ -60,43 +58,10 @@ for (let end = performance.now() + seconds * 1000; performance.now() < end; call
 const { profile } = await session.post("Profiler.stop");
 session.disconnect();
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-const nodes = new Map<number, Node>((profile.nodes as Node[]).map((n) => [n.id, n]));
-const totalHits = [...nodes.values()].reduce((s, n) => s + (n.hitCount ?? 0), 0);
-const label = (n: Node) => {
-  const url = n.callFrame.url.replace(/^file:\/\//, "");
-  // Under tsx the reported line is that of the transpiled module, often meaningless: file only.
-  const where = url ? (url.startsWith(ROOT) ? relative(ROOT, url) : url.split("/").slice(-2).join("/")) : "";
-  return `${n.callFrame.functionName || "(anonymous)"} ${where}`.trim();
-};
-const self = new Map<string, number>();
-const incl = new Map<string, number>();
-const walk = (id: number, stack: Set<string>): number => {
-  const n = nodes.get(id)!;
-  const key = label(n);
-  let hits = n.hitCount ?? 0;
-  self.set(key, (self.get(key) ?? 0) + hits);
-  const inner = new Set(stack).add(key);
-  for (const c of n.children ?? []) hits += walk(c, inner);
-  if (!stack.has(key)) incl.set(key, (incl.get(key) ?? 0) + hits);
-  return hits;
-};
-walk((profile.nodes as Node[])[0].id, new Set());
-
-const pct = (h: number) => `${((100 * h) / totalHits).toFixed(1).padStart(5)}%`;
 console.log(
-  `${workload}: ${calls} calls in ${seconds} s → ${((seconds * 1e6) / calls).toFixed(1)} µs/call under the profiler (sink ${sink})`,
+  `${workload}: ${calls} calls in ${seconds} s → ${((seconds * 1e6) / calls).toFixed(1)} µs/call under the profiler (sink ${sink})\n`,
 );
-console.log(`\n self    incl   function`);
-const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-for (const [k, h] of top) console.log(`${pct(h)}  ${pct(incl.get(k) ?? h)}  ${k}`);
-console.log(`\n inclusive, top 15`);
-for (const [k, h] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(h)}  ${k}`);
+for (const line of summariseProfile(profile as CpuProfile, null)) console.log(line);
 
 const out = resolve(tmpdir(), `pitlane-${workload}.cpuprofile`);
 writeFileSync(out, JSON.stringify(profile));
