@@ -14,13 +14,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-
-interface Row {
-  task: string;
-  medianUs: number;
-  p99Us: number;
-  opsPerSec: number;
-}
+import type { Row } from "./lib/task-row.js";
 
 interface Change {
   task: string;

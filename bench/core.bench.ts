@@ -20,20 +20,17 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Bench, type Task } from "tinybench";
+import { Bench } from "tinybench";
+import { taskRow } from "./lib/task-row.js";
 import {
   CapacityIndex,
   compileDealer,
-  deriveJob,
-  isJobError,
   calendarDays,
   dayOptions,
   isoFromDayNumber,
   searchIndex,
   type Booking,
-  type DealerConfig,
   type Job,
-  type JobRequest,
   type Mobility,
 } from "../src/core/index.js";
 import { workCounters } from "../src/core/workshop.js";
@@ -46,8 +43,8 @@ import {
   pickJobRequest,
   placeBooking,
   reference as ref,
-  searchVariants,
 } from "./fixtures/reference-dealer.js";
+import { extraBookings, job, listDay, openDays, search, variants } from "./lib/reference-workload.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -59,19 +56,8 @@ const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/latest.json"
 // src/core), loaded at run time: when it is missing or broken the bench still runs, without
 // the reference task and the speed-up check.
 
-type ReferenceQuery = {
-  interventions: string[];
-  known: boolean;
-  mobility: Mobility;
-  fromDate: string;
-  days: number;
-  nowEpochMinute: number;
-};
-type ReferenceFn = (
-  config: DealerConfig,
-  bookings: Booking[],
-  query: ReferenceQuery,
-) => Array<{ advisorId: string; start: number }>;
+// Its type only (erased at run time, so the dynamic import below stays the only tie).
+type ReferenceFn = typeof import("../test/reference/brute-force.js").referenceFeasibleSlots;
 
 async function loadReference(): Promise<{ fn: ReferenceFn | null; source: string }> {
   const file = resolve(HERE, "../test/reference/brute-force.ts");
@@ -92,58 +78,7 @@ async function loadReference(): Promise<{ fn: ReferenceFn | null; source: string
 const { dealer, config, bookings } = ref;
 const index = ref.buildIndex();
 
-/** 64 requests from the fixture's job mix, "now" anywhere in the first morning, a quarter of them from a later day. */
-const variants = searchVariants(ref, 64);
-
-function job(req: JobRequest): Job {
-  const j = deriveJob(dealer, req);
-  if (isJobError(j)) throw new Error(j.detail);
-  return j;
-}
-
-const openDays: number[] = [];
-for (let n = ref.fromDay; n < ref.fromDay + HORIZON_DAYS; n++) if (dealer.day(n).open.length) openDays.push(n);
-
-/** Every feasible (advisor, start) of one day, checked as the search checks a candidate (first-failure mode). */
-function listDay(idx: CapacityIndex, j: Job, n: number, now: number, out?: string[]): number {
-  const day = idx.dealer.day(n);
-  const A = idx.dealer.advisors.length;
-  let found = 0;
-  for (let r = 0; r < day.open.length; r += 2) {
-    const first = Math.ceil((day.open[r] + day.gridPhase) / 15) * 15 - day.gridPhase;
-    for (let s = first; s + j.receptionMinutes <= day.open[r + 1]; s += 15) {
-      const start = day.zone.start + s;
-      for (let a = 0; a < A; a++) {
-        if (evaluateCandidate(idx, { advisor: a, start, minutes: j.receptionMinutes, job: j, now }) === null) {
-          found++;
-          out?.push(`${idx.dealer.advisors[a].id}@${start}`);
-        }
-      }
-    }
-  }
-  return found;
-}
-
-/** Bookings that each fit the full calendar (not added): the incremental-update task adds and removes them. */
-const extras: Booking[] = (() => {
-  const rng = mulberry32(0xadd);
-  const out: Booking[] = [];
-  for (let i = 0; out.length < 64 && i < 10_000; i++) {
-    const n = openDays[Math.floor(rng() * openDays.length)];
-    const b = placeBooking(
-      index,
-      rng,
-      job(pickJobRequest(rng)),
-      n,
-      8 * 60 + Math.floor(rng() * 36) * 15,
-      ref.now,
-      `extra-${i}`,
-    );
-    if (b) out.push(b);
-  }
-  if (out.length === 0) throw new Error("no extra booking fits the reference calendar");
-  return out;
-})();
+const extras = extraBookings(index);
 
 let sink = 0; // keeps results observable so nothing is optimised away
 
@@ -231,9 +166,7 @@ const engineBench = new Bench(opts);
 
 let i14 = 0;
 engineBench.add(T.search14, () => {
-  const v = variants[i14++ & 63];
-  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
-  sink += r.options.length;
+  sink += search(index, variants[i14++ & 63], 14);
 });
 
 // The same, with the planner's caches (plan cache, last plan, first-fit memo) dropped
@@ -242,17 +175,13 @@ engineBench.add(T.search14, () => {
 const coldIndex = ref.buildIndex();
 let i14c = 0;
 engineBench.add(T.search14cold, () => {
-  const v = variants[i14c++ & 63];
   coldIndex.version++;
-  const r = searchIndex(coldIndex, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
-  sink += r.options.length;
+  sink += search(coldIndex, variants[i14c++ & 63], 14);
 });
 
 let i60 = 0;
 engineBench.add(T.search60, () => {
-  const v = variants[i60++ & 63];
-  const r = searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 60, count: 2, now: v.now });
-  sink += r.options.length;
+  sink += search(index, variants[i60++ & 63], 60);
 });
 
 // The same requests naming an advisor and a half of the day: tier 0 then needs that advisor, so the search walks further.
@@ -276,29 +205,12 @@ engineBench.add(T.search60pref, () => {
 // and for an ordinary customer with a courtesy car (mobility checked for the whole stay).
 let iX = 0;
 engineBench.add(T.express14, () => {
-  const v = variants[iX++ & 63];
-  const r = searchIndex(index, {
-    job: job({ ...v.req, mobility: "courtesy_car" }),
-    fromDay: v.fromDay,
-    days: 14,
-    count: 2,
-    now: v.now,
-    priority: true,
-  });
-  sink += r.options.length;
+  sink += search(index, variants[iX++ & 63], 14, "courtesy_car", true);
 });
 
 let iC = 0;
 engineBench.add(T.courtesy14, () => {
-  const v = variants[iC++ & 63];
-  const r = searchIndex(index, {
-    job: job({ ...v.req, mobility: "courtesy_car" }),
-    fromDay: v.fromDay,
-    days: 14,
-    count: 2,
-    now: v.now,
-  });
-  sink += r.options.length;
+  sink += search(index, variants[iC++ & 63], 14, "courtesy_car");
 });
 
 // searchIndex({count: large, days: 1}) would widen to 60 days, so "list all" is the
@@ -428,13 +340,11 @@ if (referenceFn) {
 // with the planner's caches dropped before each search (the first search after a booking).
 {
   const count = (cold: boolean) => {
-    for (const v of variants)
-      searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now });
+    for (const v of variants) search(index, v, 14);
     for (const key of Object.keys(workCounters) as Array<keyof typeof workCounters>) workCounters[key] = 0;
     for (const v of variants) {
       if (cold) index.version++;
-      sink += searchIndex(index, { job: job(v.req), fromDay: v.fromDay, days: 14, count: 2, now: v.now }).options
-        .length;
+      sink += search(index, v, 14);
     }
     const per = (x: number) => (x / variants.length).toFixed(1);
     console.log(
@@ -455,27 +365,8 @@ const elapsed = (performance.now() - started) / 1000;
 // ---------------------------------------------------------------------------------------
 // Report
 
-interface Row {
-  task: string;
-  medianUs: number;
-  p99Us: number;
-  opsPerSec: number;
-}
-
-function row(t: Task): Row {
-  const r = t.result;
-  if (r.state !== "completed")
-    throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
-  return {
-    task: t.name,
-    medianUs: +(r.latency.p50 * 1000).toFixed(3),
-    p99Us: +(r.latency.p99 * 1000).toFixed(3),
-    opsPerSec: +(1000 / r.latency.mean).toFixed(1),
-  };
-}
-
 const tasks = [...engineBench.tasks, ...referenceBench.tasks];
-const rows = tasks.map(row);
+const rows = tasks.map(taskRow);
 const byName = new Map(rows.map((r) => [r.task, r]));
 const samples = new Map(tasks.map((t) => [t.name, t.result.state === "completed" ? t.result.latency.samplesCount : 0]));
 

@@ -7,7 +7,7 @@
 
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -118,7 +118,9 @@ export function summariseProfile(profile: CpuProfile, window: [number, number] |
   return lines;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+// Run as a command, not imported: by the script's name, since bench/run.mjs bundles an
+// importer (profile.ts) into one file whose import.meta.url is then the script's too.
+if (/cpuprofile-summary\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
   const file = process.argv[2];
   if (!file) {
     console.error("usage: npx tsx bench/cpuprofile-summary.ts <file.cpuprofile>");

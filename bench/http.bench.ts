@@ -57,7 +57,6 @@ import {
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import {
@@ -75,23 +74,18 @@ import {
   sleep,
 } from "./http-setup.js";
 import type { DayBoard } from "../src/scheduler/day-board.js";
+import { percentile, postRequests, rotated, round2 } from "./lib/autocannon-load.js";
+import { BENCH_DIR, loadOptions, num, ROOT } from "./lib/load-options.js";
+import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { procStat } from "./lib/proc-stat.js";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, "..");
-const num = (v: string | undefined, d: number) =>
-  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
-const DURATION = num(process.env.BENCH_DURATION, 15);
-const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 50);
+const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/http.json");
 const STRICT = process.env.BENCH_STRICT === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
-const KEEP = process.env.BENCH_KEEP === "1";
-const ONLY = process.env.BENCH_ONLY ?? "";
 /** "dist" (default): `npm run build`, then dist/node.js as `npm start` runs it; "tsx": src/ under tsx; else another build's directory. */
 const SERVER = process.env.BENCH_SERVER || "dist";
 /** Extra node flags for the server process (experiments), e.g. "--max-semi-space-size=32". */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/http.json"));
-const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
 
 /** The server's WORKERS setting (default as npm start: "auto", one process per CPU). */
 const WORKERS = process.env.BENCH_WORKERS || "auto";
@@ -128,25 +122,8 @@ async function startServer(): Promise<Server> {
     SERVER === "tsx" ? ["--import", "tsx", "src/node.ts"] : ["--enable-source-maps", join(SERVER, "node.js")];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, "scheduler.db"),
-      SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
-      // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
-      PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
-      SCHEDULER_NOW: NOW_ISO,
-      SEED_DEMO: "0",
-      // The loads come from one address and reuse customers: measure the engine, not the
-      // abuse limits (429s and too_many_bookings would make the figures meaningless).
-      RATE_LIMITS: "off",
-      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
-      // As npm start: "auto" = one server process per CPU (src/node/cluster.ts).
-      WORKERS: WORKERS,
-    },
+    // WORKERS as npm start: "auto" = one server process per CPU (src/node/cluster.ts).
+    env: serverEnv(port, join(dir, "scheduler.db"), { WORKERS }),
     // stdout/stderr straight into files: the server never blocks on us.
     stdio: ["ignore", out, err],
   });
@@ -157,16 +134,9 @@ async function startServer(): Promise<Server> {
   void exited.then(() => (gone = true));
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {}
-    if (gone || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server did not come up\n--- server.log\n${tail(logPath)}\n--- server.err\n${tail(errPath)}`);
-    }
-    await sleep(50);
+  if (!(await serverUp(url, 30_000, () => gone))) {
+    child.kill("SIGKILL");
+    throw new Error(`server did not come up\n--- server.log\n${tail(logPath)}\n--- server.err\n${tail(errPath)}`);
   }
 
   return {
@@ -190,23 +160,18 @@ async function startServer(): Promise<Server> {
 
 /**
  * utime and stime in ms of a process and its children (the cluster's workers), from Linux
- * /proc (null elsewhere). USER_HZ is 100 on Linux. A worker restarted during the load
+ * /proc (null elsewhere). A worker restarted during the load
  * would lose its share: the bench fails on any 5xx or socket error anyway.
  */
 function procCpuMs(pid: number | undefined): { user: number; system: number } | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const own = { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
-    for (const child of childrenOf(pid)) {
-      const c = procCpuMs(child);
-      if (c) (own.user += c.user), (own.system += c.system);
-    }
-    return own;
-  } catch {
-    return null;
+  const s = pid === undefined ? null : procStat(pid);
+  if (!s) return null;
+  const own = { user: s.userMs, system: s.systemMs };
+  for (const child of childrenOf(pid!)) {
+    const c = procCpuMs(child);
+    if (c) (own.user += c.user), (own.system += c.system);
   }
+  return own;
 }
 
 function childrenOf(pid: number): number[] {
@@ -240,13 +205,6 @@ interface LoadResult {
   loaderCpuPct: number;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function runLoad(
@@ -257,19 +215,13 @@ async function runLoad(
   seconds: number,
   dealOut: "rotate" | "partition",
 ): Promise<LoadResult> {
-  const requests = bodies.map((body) => ({
-    method: "POST",
-    path,
-    headers: { "content-type": "application/json" },
-    body,
-  }));
+  const requests = postRequests(path, bodies);
   let clientNo = 0;
   const setupClient = (client: autocannon.Client) => {
     const k = clientNo++;
     if (dealOut === "rotate") {
       // Same bodies, a different starting point per connection.
-      const off = Math.floor((k * requests.length) / CONNECTIONS);
-      client.setRequests([...requests.slice(off), ...requests.slice(0, off)]);
+      client.setRequests(rotated(requests, k, CONNECTIONS));
     } else {
       // Disjoint slices: a connection re-sends its own bodies only once it has used them all.
       const mine = requests.filter((_, i) => i % CONNECTIONS === k);
@@ -527,7 +479,7 @@ async function main(): Promise<number> {
     const file = readdirSync(server.dir).find((f) => f.endsWith(".cpuprofile"));
     if (!file) console.log("\n(no .cpuprofile written by the server)");
     else {
-      const out = resolve(HERE, "results/http-search.cpuprofile");
+      const out = resolve(BENCH_DIR, "results/http-search.cpuprofile");
       mkdirSync(dirname(out), { recursive: true });
       copyFileSync(join(server.dir, file), out);
       const profile = JSON.parse(readFileSync(out, "utf8")) as CpuProfile;

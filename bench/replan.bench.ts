@@ -21,7 +21,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Bench, type Task } from "tinybench";
+import { Bench } from "tinybench";
+import { taskRow } from "./lib/task-row.js";
 import {
   applyMoves,
   CapacityIndex,
@@ -206,24 +207,7 @@ bench.add(T.apply, () => {
 });
 await bench.run();
 
-interface Row {
-  task: string;
-  medianUs: number;
-  p99Us: number;
-  opsPerSec: number;
-}
-function row(t: Task): Row {
-  const r = t.result;
-  if (r.state !== "completed")
-    throw new Error(`task "${t.name}" ${r.state}${"error" in r ? `: ${r.error.stack ?? r.error.message}` : ""}`);
-  return {
-    task: t.name,
-    medianUs: +(r.latency.p50 * 1000).toFixed(3),
-    p99Us: +(r.latency.p99 * 1000).toFixed(3),
-    opsPerSec: +(1000 / r.latency.mean).toFixed(1),
-  };
-}
-const rows = bench.tasks.map(row);
+const rows = bench.tasks.map(taskRow);
 const core = rows.find((r) => r.task === T.core)!;
 const ok = core.medianUs <= 20_000;
 for (const r of rows)

@@ -33,30 +33,23 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Readable } from "node:stream";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative } from "node:path";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { ADMIN_TOKEN, DEALER, freePort, NOW_ISO, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
+import { DEALER, freePort, prebook, prepareDealer, searchBodies, sleep } from "./http-setup.js";
+import { percentile, postRequests, rotatingClients, round2 } from "./lib/autocannon-load.js";
+import { loadOptions, ROOT } from "./lib/load-options.js";
+import { BENCH_SETTINGS } from "./lib/bench-server.js";
+import { cpuOfProcesses } from "./lib/proc-stat.js";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, "..");
-const num = (v: string | undefined, d: number) =>
-  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
-const DURATION = num(process.env.BENCH_DURATION, 15);
-const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 50);
-const KEEP = process.env.BENCH_KEEP === "1";
-const ONLY = process.env.BENCH_ONLY ?? "";
-const OUT = resolve(process.env.BENCH_OUT ?? resolve(HERE, "results/worker.json"));
-const WARMUP_S = Math.min(3, Math.max(1, Math.round(DURATION / 5)));
+const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/worker.json");
 
 // The Worker, two ways
 
@@ -68,16 +61,8 @@ interface Target {
   stop(): Promise<void>;
 }
 
-const SETTINGS = {
-  SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
-  // Required on the Worker (the seal's key material); a bench-only value.
-  PITLANE_SECRET: "bench-only-server-secret-0123456789abcdef",
-  SCHEDULER_NOW: NOW_ISO,
-  SEED_DEMO: "0",
-  // As in bench/http.bench.ts: measure the engine, not the abuse limits.
-  RATE_LIMITS: "off",
-  MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
-};
+// As in bench/http.bench.ts: the same token, clock and seal key, no abuse limits.
+const SETTINGS = BENCH_SETTINGS;
 
 /** Miniflare over the deploy bundle, with wrangler.toml's bindings and compatibility. */
 async function startWorkerd(dir: string): Promise<Target> {
@@ -175,37 +160,17 @@ async function startDev(dir: string): Promise<Target> {
 /** CPU ms (user + system) of the live processes that `pick` selects, from /proc (Linux). */
 function procCpuMs(pick: (pid: number, pgrp: number, ppid: number) => boolean): number | null {
   if (!existsSync("/proc/self/stat")) return null;
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (pick(Number(pid), Number(f[2]), Number(f[1]))) total += ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ
-    } catch {} // gone meanwhile
-  }
-  return total;
+  const cpu = cpuOfProcesses((pid, s) => pick(pid, s.pgrp, s.ppid));
+  return cpu.userMs + cpu.systemMs;
 }
 const childrenCpuMs = (parent: number) => procCpuMs((_pid, _pgrp, ppid) => ppid === parent);
 
 // ---------------------------------------------------------------------------------------
 // The load: the search bodies, each connection cycling through them from its own offset.
 
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
 async function searchLoad(target: Target, seconds: number) {
-  const requests = searchBodies().map((body) => ({
-    method: "POST",
-    path: `/v1/dealers/${DEALER}/availability`,
-    headers: { "content-type": "application/json" },
-    body,
-  }));
-  let clientNo = 0;
-  const setupClient = (client: autocannon.Client) => {
-    const off = Math.floor((clientNo++ * requests.length) / CONNECTIONS);
-    client.setRequests([...requests.slice(off), ...requests.slice(0, off)]);
-  };
+  const requests = postRequests(`/v1/dealers/${DEALER}/availability`, searchBodies());
+  const setupClient = rotatingClients(requests, CONNECTIONS);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const cpu0 = target.cpuMs();

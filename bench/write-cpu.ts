@@ -20,7 +20,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
-import { ADMIN_TOKEN, call, freePort, NOW_ISO, sleep } from "./http-setup.js";
+import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
+import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { cpuOfProcesses, procStat } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -29,29 +31,13 @@ const WORKERS = process.env.WRITE_CPU_WORKERS || "1";
 const PROFILE = process.env.WRITE_CPU_PROFILE === "1";
 const DIST = process.env.WRITE_CPU_DIST || "dist";
 const CONNECTIONS = 32;
-const TICK_US = 1e6 / 100; // USER_HZ
 
 /** [utime, stime] (µs) of pid and its live children (cluster workers). */
 function cpuUs(pid: number): [number, number] {
-  const stat = (p: number): [number, number] => {
-    const f = readFileSync(`/proc/${p}/stat`, "utf8");
-    const x = f.slice(f.lastIndexOf(")") + 2).split(" ");
-    return [Number(x[11]) * TICK_US, Number(x[12]) * TICK_US];
-  };
-  const total = stat(pid);
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(f.slice(f.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) {
-        const [u, k] = stat(Number(d));
-        total[0] += u;
-        total[1] += k;
-      }
-    } catch {}
-  }
-  return total;
+  const own = procStat(pid);
+  if (!own) throw new Error(`server process ${pid} is gone`);
+  const children = cpuOfProcesses((_pid, s) => s.ppid === pid);
+  return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
 }
 
 async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {
@@ -85,19 +71,7 @@ async function main() {
     [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--enable-source-maps", `${DIST}/node.js`],
     {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_PATH: join(dir, "scheduler.db"),
-        SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
-        SCHEDULER_NOW: NOW_ISO,
-        PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
-        SEED_DEMO: "0",
-        RATE_LIMITS: "off",
-        MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+      env: serverEnv(port, join(dir, "scheduler.db"), {
         WORKERS,
         // e.g. WRITE_CPU_ENV="JOURNEY_INTERVAL_MS=0 GROUP_COMMIT=off": what one part costs.
         ...Object.fromEntries(
@@ -106,20 +80,14 @@ async function main() {
             .filter(Boolean)
             .map((kv) => kv.split("=")),
         ),
-      },
+      }),
       stdio: ["ignore", log, log],
     },
   );
   closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
-    for (let t = 0; ; t++) {
-      try {
-        if ((await fetch(`${url}/health`)).ok) break;
-      } catch {}
-      if (t > 600) throw new Error("server did not come up");
-      await sleep(50);
-    }
+    if (!(await serverUp(url))) throw new Error("server did not come up");
     const put = await call(url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, {
       authorization: `Bearer ${ADMIN_TOKEN}`,
     });

@@ -30,7 +30,8 @@ import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
-import { ADMIN_TOKEN, call, freePort, NOW_ISO, sleep } from "./http-setup.js";
+import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
+import { serverEnv, serverUp } from "./lib/bench-server.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -65,35 +66,16 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
   const out = openSync(join(dir, `server-${workers}.log`), "a");
   const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`),
-      SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
-      SCHEDULER_NOW: NOW_ISO,
-      // Required with NODE_ENV=production (sealed idempotent replays); any 32+ characters for a bench.
-      PITLANE_SECRET: "bench-only-secret-0123456789abcdef",
-      SEED_DEMO: "0",
-      RATE_LIMITS: "off",
-      MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+    env: serverEnv(port, join(dir, `scheduler-${workers}-${groupCommit}-${routing}.db`), {
       WORKERS: workers,
       GROUP_COMMIT: groupCommit ? "on" : "off",
       WRITE_ROUTING: routing,
-    },
+    }),
     stdio: ["ignore", out, out],
   });
   closeSync(out);
   const url = `http://127.0.0.1:${port}`;
-  for (let t = 0; ; t++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {}
-    if (t > 600) throw new Error("server did not come up");
-    await sleep(50);
-  }
+  if (!(await serverUp(url))) throw new Error("server did not come up");
   return {
     url,
     stop: () =>

@@ -1,0 +1,46 @@
+// A process's CPU time as the kernel counts it (Linux /proc/<pid>/stat): what the benches
+// report as server CPU per request, which other work on a shared machine moves far less
+// than wall-clock throughput.
+
+import { readdirSync, readFileSync } from "node:fs";
+
+const MS_PER_TICK = 1000 / 100; // USER_HZ is 100 on Linux
+
+export interface ProcStat {
+  ppid: number;
+  pgrp: number;
+  /** utime and stime so far, ms. */
+  userMs: number;
+  systemMs: number;
+}
+
+/** null when the process is gone (or there is no /proc). */
+export function procStat(pid: number | string): ProcStat | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command name, which may hold spaces and parentheses.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return {
+      ppid: Number(f[1]),
+      pgrp: Number(f[2]),
+      userMs: Number(f[11]) * MS_PER_TICK,
+      systemMs: Number(f[12]) * MS_PER_TICK,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms summed over the live processes that `pick` selects (by pid, parent or process group). */
+export function cpuOfProcesses(pick: (pid: number, s: ProcStat) => boolean): { userMs: number; systemMs: number } {
+  const sum = { userMs: 0, systemMs: 0 };
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    const s = procStat(d);
+    if (s && pick(Number(d), s)) {
+      sum.userMs += s.userMs;
+      sum.systemMs += s.systemMs;
+    }
+  }
+  return sum;
+}
