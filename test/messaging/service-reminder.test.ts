@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, DAY, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
-import { smtpTransport } from "../../src/node/mailer.js";
+import { auth, DAY, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";
-import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import { mailVia, startSmtp } from "../support/smtp.js";
+import { perTest } from "../support/per-test.js";
 import type { MessageList } from "../support/contracts.js";
 
 // The service reminder for ANY vehicle the dealer knows (not only cars that booked
@@ -12,22 +12,11 @@ import type { MessageList } from "../support/contracts.js";
 // bookable options, whether it came from a booking, the registry endpoint or the
 // dealer's own records.
 
-let smtp: SmtpSink;
-let t: JourneyApp;
 const NOW = "2026-11-23T09:00:00Z";
 const IN_25_DAYS = "2026-12-18";
 
-beforeEach(async () => {
-  smtp = await startSmtp();
-  t = journeyApp(NOW, {
-    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
-  });
-  await setupDealer(t);
-});
-afterEach(async () => {
-  t.close();
-  await smtp.close();
-});
+const smtp = perTest(startSmtp, (s) => s.close());
+const t = journeyPerTest({ start: NOW, deps: () => mailVia(smtp) });
 
 let n = 0;
 /** A customer the dealer knows from its own records (never booked here), with consent to email. */
