@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auth, bookAt, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver } from "../support/webhook-receiver.js";
-import { perTest } from "../support/per-test.js";
+import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff

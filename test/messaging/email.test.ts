@@ -5,7 +5,7 @@ import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf, SI
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";
-import { perTest } from "../support/per-test.js";
+import { perTest } from "../support/fixture.js";
 import type { AppointmentView, MessageList } from "../support/contracts.js";
 
 // Customer email over a real SMTP server on 127.0.0.1, through the outbox: the

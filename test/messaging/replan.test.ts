@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auth, bookAt, CONSENTING, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";
-import { perTest } from "../support/per-test.js";
+import { perTest } from "../support/fixture.js";
 import type { ReshufflePlan } from "../support/contracts.js";
 
 // An applied re-plan tells every customer whose time changed, once, by email: the new

@@ -4,7 +4,7 @@ import { auth, DAY, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";
-import { perTest } from "../support/per-test.js";
+import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
 
 // The service reminder for ANY vehicle the dealer knows (not only cars that booked

@@ -4,7 +4,7 @@ import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
-import { perTest } from "../support/per-test.js";
+import { perTest } from "../support/fixture.js";
 import { createHmac } from "node:crypto";
 import type { MessageList } from "../support/contracts.js";
 

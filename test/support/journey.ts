@@ -6,7 +6,7 @@ import type { AppDeps } from "../../src/app.js";
 import { runDue } from "../../src/scheduler/journey/runner.js";
 import { type Api, auth, week } from "./http.js";
 import type { AppointmentView } from "./contracts.js";
-import { perTest } from "./per-test.js";
+import { perTest } from "./fixture.js";
 
 // The app with its journey engine over a real SQLite file, and a clock the test moves.
 // restart() closes the database and builds a fresh app on the same file, as a process
@@ -102,7 +102,7 @@ export const JOURNEY_START = "2026-11-23T09:00:00Z";
 
 /**
  * A fresh journey app for each test, its dealer already set up, closed after the test
- * (support/per-test.ts). `deps` and `dealer` are called before each test, so they may
+ * (support/fixture.ts). `deps` and `dealer` are called before each test, so they may
  * read per-test resources declared above it (an SMTP sink, a webhook receiver).
  */
 export function journeyPerTest(
