@@ -10,6 +10,7 @@ import {
   type Dealer,
   type Job,
   type Mobility,
+  type ReceptionRequest,
   type RuleCode,
   type Violation,
 } from "../../src/core/index.js";
@@ -38,6 +39,28 @@ export function job(dealer: Dealer, interventions: string[], known = true, mobil
   const j = deriveJob(dealer, { interventions, known, mobility });
   if (isJobError(j)) throw new Error(j.detail);
   return j;
+}
+
+/**
+ * checkReception's request in the dealer's local wall times: `advisor` (0 unless told)
+ * receives `interventions` at `local` for `minutes`, asked at `now`.
+ */
+export function receptionAt(
+  dealer: Dealer,
+  r: { advisor?: number; local: string; minutes: number; interventions: string[]; now: string } & Pick<
+    ReceptionRequest,
+    "express" | "force"
+  >,
+): ReceptionRequest {
+  const { advisor = 0, local, minutes, interventions, now, ...flags } = r;
+  return {
+    advisor,
+    start: at(dealer, local),
+    minutes,
+    job: job(dealer, interventions),
+    now: at(dealer, now),
+    ...flags,
+  };
 }
 
 let seq = 0;
