@@ -93,6 +93,30 @@ export function configOf(
   });
 }
 
+/**
+ * A fixed (not random) day: `advisors` advisors, an ample workshop, two courtesy cars,
+ * nobody absent, and a known customer's maintenance at each (advisor, quarter hour from
+ * 08:00) given.
+ */
+export function fixedDay(advisors: number, receptions: Array<[advisor: number, slot: number]> = []): World {
+  return buildDay({
+    advisors,
+    spare: false,
+    ample: true,
+    courtesyCars: 2,
+    requests: receptions.map(([advisor, slot]) => ({
+      advisor,
+      slot,
+      code: "maintenance",
+      known: true,
+      mobility: "none",
+    })),
+    absent: 0,
+    from: 0,
+    to: 0,
+  });
+}
+
 export function buildDay(spec: DaySpec): World {
   // The spare advisor joins only for the re-plan (withAbsence): nothing, not even a return, is booked with them.
   const config = configOf({ ...spec, spare: false });
