@@ -41,6 +41,22 @@ function knownCustomer(): string {
   return id;
 }
 
+/** A vehicle in the dealer's own records (never booked here), owned by `owner`. */
+function ownVehicle(
+  owner: string,
+  v: { id: string; vin: string; model: string; plate: string | null; nextServiceDue: string },
+): void {
+  insertVehicle(t.journey.deps.db, {
+    ...v,
+    dealerId: DEALER,
+    electrified: false,
+    priority: false,
+    ownerCustomerId: owner,
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
+}
+
 const serviceMails = () => smtp.received.filter((m) => /due for service/.test(m.mail.headers.subject ?? ""));
 const textOf = (i: number) =>
   leaves(serviceMails()[i].mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
@@ -48,18 +64,12 @@ const textOf = (i: number) =>
 describe("service reminder for any known vehicle", () => {
   it("a vehicle inserted with nextServiceDue in 25 days gets one reminder with two options", async () => {
     const owner = knownCustomer();
-    insertVehicle(t.journey.deps.db, {
+    ownVehicle(owner, {
       id: "veh-1",
-      dealerId: DEALER,
       vin: "ZN6XXXXXXXX000777",
       model: "Levante",
       plate: "GG777GG",
-      electrified: false,
-      priority: false,
-      ownerCustomerId: owner,
       nextServiceDue: IN_25_DAYS,
-      createdAt: NOW,
-      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     await t.journey.tick(t.clock.ms + 60_000);
@@ -73,18 +83,12 @@ describe("service reminder for any known vehicle", () => {
 
   it("a vehicle due in 60 days waits: its reminder goes 4 weeks before the date, at 10:00 local", async () => {
     const owner = knownCustomer();
-    insertVehicle(t.journey.deps.db, {
+    ownVehicle(owner, {
       id: "veh-2",
-      dealerId: DEALER,
       vin: "ZN6XXXXXXXX000778",
       model: "Grecale",
       plate: null,
-      electrified: false,
-      priority: false,
-      ownerCustomerId: owner,
       nextServiceDue: "2027-01-22",
-      createdAt: NOW,
-      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     expect(serviceMails()).toHaveLength(0);
