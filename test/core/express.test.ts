@@ -27,6 +27,7 @@ import {
   type RuleCode,
 } from "../../src/core/index.js";
 import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
+import { FRI0, SAT0, SUN0, MON, TUE, WED, THU } from "../support/calendar.js";
 
 // The express guarantee for priority vehicles (MC20 by default), the reserve that makes
 // it possible (advisor receptions and workshop hours held until the release time, 16:00
@@ -36,14 +37,6 @@ import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../supp
 //
 // Calendar used by the tables (Europe/Rome, +01:00): Fri 2027-02-26, Sat 27, Sun 28,
 // Mon 2027-03-01 … Fri 2027-03-05.
-
-const FRI0 = "2027-02-26";
-const SAT0 = "2027-02-27";
-const SUN0 = "2027-02-28";
-const MON = "2027-03-01";
-const TUE = "2027-03-02";
-const WED = "2027-03-03";
-const THU = "2027-03-04";
 
 type Ranges = Array<[string, string]>;
 const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dayNumberFromIso, searchIndex } from "../../src/core/index.js";
 import { at, job, NO_RESERVE, reception, setup } from "../support/core.js";
+import { MON } from "../support/calendar.js";
 
 // The customer's optional preferences: a preferred advisor and a day part rank first
 // when they have room, and yield to other options only when they have none.
 
-const MON = "2027-03-01";
 const NOW = "2027-02-26T09:00";
 
 function world() {

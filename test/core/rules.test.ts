@@ -11,15 +11,13 @@ import {
 } from "../../src/core/index.js";
 import { checkStay } from "../../src/core/stay.js";
 import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, receptionAt, setup } from "../support/core.js";
+import { MON, TUE, WED, SAT, SUN } from "../support/calendar.js";
 
 // One rule, one row: each row breaks exactly one rule and asserts the checker names that
 // rule and nothing else, so a rule that stops firing (or fires too eagerly) fails a row.
 
-const MON = "2027-03-01"; // Monday; Europe/Rome, default opening mon–fri 08–18, sat 09–12:30
-const TUE = "2027-03-02";
-const WED = "2027-03-03"; // a closure date
-const SAT = "2027-03-06";
-const SUN = "2027-03-07";
+// Dates from support/calendar.ts (Europe/Rome; default opening mon–fri 08–18, sat
+// 09–12:30); world() below makes WED a closure date.
 
 function world() {
   const s = setup({
