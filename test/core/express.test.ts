@@ -26,7 +26,7 @@ import {
   type Option,
   type RuleCode,
 } from "../../src/core/index.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
+import { at, bookingOf, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
 import { FRI0, SAT0, SUN0, MON, TUE, WED, THU } from "../support/calendar.js";
 
 // The express guarantee for priority vehicles (MC20 by default), the reserve that makes
@@ -183,16 +183,7 @@ function buildLoadedDealer(lc: LoadedCase) {
   // Earlier bookings for day n were made before n's reserve was released, and before now.
   const bookedAt = (n: number) => Math.min(now, dealer.day(n).releaseAt - 1 - lc.bookedDaysBefore * 1440);
   let id = 0;
-  const bookOption = (o: Option) =>
-    index.add({
-      id: `b${id++}`,
-      reception: o.reception,
-      ret: o.ret,
-      labour: o.labour,
-      readyAt: o.readyAt,
-      express: false,
-      mobility: o.mobility,
-    });
+  const bookOption = (o: Option) => index.add(bookingOf(`b${id++}`, o));
   for (const b of lc.bookings) {
     const n = today + b.day;
     if (dealer.day(n).open.length === 0) continue;

@@ -4,8 +4,6 @@ import {
   checkStay,
   compileDealer,
   DealerConfig,
-  deriveJob,
-  isJobError,
   readInstant,
   type Booking,
   type Dealer,
@@ -17,6 +15,7 @@ import {
   type ReplanContext,
   type Violation,
 } from "../../src/core/index.js";
+import { job as jobOf } from "../support/core.js";
 
 // Random days for the reshuffle properties: a Rome dealer open 08:00–18:00 with 2–5
 // advisors (plus, on request, a spare advisor nobody booked), filled by booking random
@@ -127,8 +126,7 @@ export function buildDay(spec: DaySpec): World {
   const jobs = new Map<string, Job>();
   let n = 0;
   for (const r of spec.requests) {
-    const job = deriveJob(dealer, { interventions: [r.code], known: r.known, mobility: r.mobility });
-    if (isJobError(job)) throw new Error(job.detail);
+    const job = jobOf(dealer, [r.code], r.known, r.mobility);
     const advisor = r.advisor % spec.advisors;
     const start = dayStart + r.slot * 15;
     const chk = checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now }, null);

@@ -10,6 +10,7 @@ import {
   type Dealer,
   type Job,
   type Mobility,
+  type Option,
   type ReceptionRequest,
   type RuleCode,
   type Violation,
@@ -75,6 +76,19 @@ export function reception(advisor: number, start: number, minutes: number): Book
     readyAt: start + minutes,
     express: false,
     mobility: "none",
+  };
+}
+
+/** The booking that taking a search option makes (`express`: the option was taken as a priority vehicle's). */
+export function bookingOf(id: string, o: Option, express = false): Booking {
+  return {
+    id,
+    reception: o.reception,
+    ret: o.ret,
+    labour: o.labour,
+    readyAt: o.readyAt,
+    express,
+    mobility: o.mobility,
   };
 }
 
