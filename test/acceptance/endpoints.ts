@@ -8,6 +8,7 @@ import {
   booking,
   expectProblem,
   ms,
+  freshDealers,
   putDealer,
   romeDealer,
   search,
@@ -36,14 +37,8 @@ import {
 
 export function describeEndpoints(runtime: () => Target): void {
   const api: Api = (...args) => runtime().api(...args);
-  let seq = 0;
-
   /** A fresh dealer per test, so no test sees another's bookings. */
-  async function dealer(overrides: Record<string, unknown> = {}): Promise<string> {
-    const id = `dealer-${++seq}`;
-    await putDealer(api, id, romeDealer(overrides));
-    return id;
-  }
+  const dealer = freshDealers(api, "dealer");
 
   /** A dealer with one advisor, Anna: every rule below is about her day. */
   const oneAdvisor = () => dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });

@@ -6,8 +6,7 @@ import {
   book,
   booking,
   expectProblem,
-  putDealer,
-  romeDealer,
+  freshDealers,
   search,
   snapshot,
 } from "../support/http.js";
@@ -27,12 +26,7 @@ const CHECK = {
 
 export function describeWidgetApi(runtime: () => Target): void {
   const api: Api = (...args) => runtime().api(...args);
-  let seq = 0;
-  async function dealer(overrides: Record<string, unknown> = {}): Promise<string> {
-    const id = `widget-${++seq}`;
-    await putDealer(api, id, romeDealer(overrides));
-    return id;
-  }
+  const dealer = freshDealers(api, "widget");
   const calendar = async (d: string, body: unknown) => {
     const res = await api("POST", `/v1/dealers/${d}/availability/calendar`, body);
     expect(res.status, await res.clone().text()).toBe(200);

@@ -26,7 +26,8 @@ import {
   type Option,
   type RuleCode,
 } from "../../src/core/index.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
+import { at, bookingOf, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
+import { FRI0, SAT0, SUN0, MON, TUE, WED, THU } from "../support/calendar.js";
 
 // The express guarantee for priority vehicles (MC20 by default), the reserve that makes
 // it possible (advisor receptions and workshop hours held until the release time, 16:00
@@ -36,14 +37,6 @@ import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../supp
 //
 // Calendar used by the tables (Europe/Rome, +01:00): Fri 2027-02-26, Sat 27, Sun 28,
 // Mon 2027-03-01 … Fri 2027-03-05.
-
-const FRI0 = "2027-02-26";
-const SAT0 = "2027-02-27";
-const SUN0 = "2027-02-28";
-const MON = "2027-03-01";
-const TUE = "2027-03-02";
-const WED = "2027-03-03";
-const THU = "2027-03-04";
 
 type Ranges = Array<[string, string]>;
 const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -190,16 +183,7 @@ function buildLoadedDealer(lc: LoadedCase) {
   // Earlier bookings for day n were made before n's reserve was released, and before now.
   const bookedAt = (n: number) => Math.min(now, dealer.day(n).releaseAt - 1 - lc.bookedDaysBefore * 1440);
   let id = 0;
-  const bookOption = (o: Option) =>
-    index.add({
-      id: `b${id++}`,
-      reception: o.reception,
-      ret: o.ret,
-      labour: o.labour,
-      readyAt: o.readyAt,
-      express: false,
-      mobility: o.mobility,
-    });
+  const bookOption = (o: Option) => index.add(bookingOf(`b${id++}`, o));
   for (const b of lc.bookings) {
     const n = today + b.day;
     if (dealer.day(n).open.length === 0) continue;

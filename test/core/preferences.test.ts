@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dayNumberFromIso, searchIndex } from "../../src/core/index.js";
 import { at, job, NO_RESERVE, reception, setup } from "../support/core.js";
+import { MON } from "../support/calendar.js";
 
 // The customer's optional preferences: a preferred advisor and a day part rank first
 // when they have room, and yield to other options only when they have none.
 
-const MON = "2027-03-01";
 const NOW = "2027-02-26T09:00";
 
 function world() {
@@ -20,7 +20,11 @@ function world() {
   return s;
 }
 
-function search(s: ReturnType<typeof world>, extra: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon" }) {
+/** A known customer's maintenance, from Monday: 3 options over 5 days unless told. */
+function search(
+  s: ReturnType<typeof world>,
+  extra: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; days?: number; count?: number },
+) {
   return searchIndex(s.index, {
     job: job(s.dealer, ["maintenance"]),
     fromDay: dayNumberFromIso(MON),
@@ -54,14 +58,7 @@ describe("search preferences", () => {
       ],
       express: NO_RESERVE,
     });
-    const r = searchIndex(s.index, {
-      job: job(s.dealer, ["maintenance"]),
-      fromDay: dayNumberFromIso(MON),
-      days: 5,
-      count: 2,
-      now: at(s.dealer, NOW),
-      preferredAdvisor: 0,
-    });
+    const r = search(s, { count: 2, preferredAdvisor: 0 });
     expect(r.options).toHaveLength(2);
     for (const o of r.options) expect(o.reception.advisor).toBe(1);
   });
@@ -99,14 +96,7 @@ describe("search preferences", () => {
       express: NO_RESERVE,
     });
     s.index.add(reception(0, at(s.dealer, `${MON}T13:00`), 15));
-    const r = searchIndex(s.index, {
-      job: job(s.dealer, ["maintenance"]),
-      fromDay: dayNumberFromIso(MON),
-      days: 1,
-      count: 2,
-      now: at(s.dealer, NOW),
-      dayPart: "afternoon",
-    });
+    const r = search(s, { days: 1, count: 2, dayPart: "afternoon" });
     expect(r.options).toHaveLength(2);
     const first = local(s, r.options[0].reception.start);
     expect(first > `${MON}T23:59`, first).toBe(true);

@@ -17,6 +17,7 @@ import {
   type DealerConfigInput,
   type Mobility,
 } from "../../src/core/index.js";
+import { bookingOf } from "../support/core.js";
 
 // Random dealers for the differential properties: a random zone (DST ones included),
 // random opening hours (lunch breaks, touching and out-of-order ranges), 1–4 advisors
@@ -242,6 +243,15 @@ function localString(date: string, wall: number): string {
 export function buildWorld(sc: Scenario) {
   const fromDate = isoFromDayNumber(dayNumberFromIso(sc.baseDate) + sc.shift);
   const fromDay = dayNumberFromIso(fromDate);
+  /** Local start and end ("YYYY-MM-DDTHH:MM") of each generated absence, days counted from fromDay. */
+  const absences = (list: Array<{ day: number; at: number; minutes: number }>) =>
+    list.map((ab) => {
+      const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
+      return {
+        start: start.toString().slice(0, 16),
+        end: start.add({ minutes: ab.minutes }).toString().slice(0, 16),
+      };
+    });
   const input: DealerConfigInput = {
     name: "Random dealer",
     timeZone: sc.tz,
@@ -264,13 +274,7 @@ export function buildWorld(sc: Scenario) {
       id: `a${i}`,
       name: `Advisor ${i}`,
       workingHours: a.hours,
-      absences: a.absences.map((ab) => {
-        const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
-        return {
-          start: start.toString().slice(0, 16),
-          end: start.add({ minutes: ab.minutes }).toString().slice(0, 16),
-        };
-      }),
+      absences: absences(a.absences),
     })),
     workshop: {
       mechanical: sc.roster
@@ -279,13 +283,7 @@ export function buildWorld(sc: Scenario) {
             name: `Technician ${i}`,
             skills: t.alsoDiagnosis ? ["diagnosis"] : [],
             hours: t.hours,
-            absences: t.absences.map((ab) => {
-              const start = Temporal.PlainDateTime.from(localString(isoFromDayNumber(fromDay + ab.day), ab.at));
-              return {
-                start: start.toString().slice(0, 16),
-                end: start.add({ minutes: ab.minutes }).toString().slice(0, 16),
-              };
-            }),
+            absences: absences(t.absences),
           }))
         : { ...sc.workshop.mechanical, overrides: {} },
       bodywork: { ...sc.workshop.bodywork, overrides: {} },
@@ -328,15 +326,7 @@ export function buildWorld(sc: Scenario) {
       });
       const o = res.options[0];
       if (!o || !o.express) continue;
-      const b: Booking = {
-        id: `x${id++}`,
-        reception: o.reception,
-        ret: o.ret,
-        labour: o.labour,
-        readyAt: o.readyAt,
-        express: true,
-        mobility: o.mobility,
-      };
+      const b = bookingOf(`x${id++}`, o, true);
       index.add(b);
       bookings.push(b);
     } else if (act.kind === "book") {
@@ -349,15 +339,7 @@ export function buildWorld(sc: Scenario) {
       });
       if (res.options.length === 0) continue;
       const o = res.options[act.pick % res.options.length];
-      const b: Booking = {
-        id: `b${id++}`,
-        reception: o.reception,
-        ret: o.ret,
-        labour: o.labour,
-        readyAt: o.readyAt,
-        express: false,
-        mobility: o.mobility,
-      };
+      const b = bookingOf(`b${id++}`, o);
       index.add(b);
       bookings.push(b);
     } else {

@@ -7,6 +7,7 @@ import {
   buildDay,
   contextOf,
   fingerprint,
+  fixedDay,
   targetsOf,
   withAbsence,
   type DaySpec,
@@ -169,16 +170,10 @@ describe("a plan applies as it was found", () => {
 
 describe("settling a plan that does not apply as found", () => {
   function twoBookings() {
-    const w = buildDay({
-      advisors: 2,
-      spare: false,
-      ample: true,
-      courtesyCars: 2,
-      requests: [request(0, 4, "maintenance", true), request(1, 8, "maintenance", true)],
-      absent: 0,
-      from: 0,
-      to: 0,
-    });
+    const w = fixedDay(2, [
+      [0, 4],
+      [1, 8],
+    ]);
     const ctx = contextOf(w);
     const plan = new PlanBuilder(w.index, ctx);
     const [a, b] = [...w.index.bookings.values()];

@@ -4,8 +4,6 @@ import {
   checkStay,
   compileDealer,
   DealerConfig,
-  deriveJob,
-  isJobError,
   readInstant,
   type Booking,
   type Dealer,
@@ -17,6 +15,7 @@ import {
   type ReplanContext,
   type Violation,
 } from "../../src/core/index.js";
+import { job as jobOf } from "../support/core.js";
 
 // Random days for the reshuffle properties: a Rome dealer open 08:00–18:00 with 2–5
 // advisors (plus, on request, a spare advisor nobody booked), filled by booking random
@@ -93,6 +92,30 @@ export function configOf(
   });
 }
 
+/**
+ * A fixed (not random) day: `advisors` advisors, an ample workshop, two courtesy cars,
+ * nobody absent, and a known customer's maintenance at each (advisor, quarter hour from
+ * 08:00) given.
+ */
+export function fixedDay(advisors: number, receptions: Array<[advisor: number, slot: number]> = []): World {
+  return buildDay({
+    advisors,
+    spare: false,
+    ample: true,
+    courtesyCars: 2,
+    requests: receptions.map(([advisor, slot]) => ({
+      advisor,
+      slot,
+      code: "maintenance",
+      known: true,
+      mobility: "none",
+    })),
+    absent: 0,
+    from: 0,
+    to: 0,
+  });
+}
+
 export function buildDay(spec: DaySpec): World {
   // The spare advisor joins only for the re-plan (withAbsence): nothing, not even a return, is booked with them.
   const config = configOf({ ...spec, spare: false });
@@ -103,8 +126,7 @@ export function buildDay(spec: DaySpec): World {
   const jobs = new Map<string, Job>();
   let n = 0;
   for (const r of spec.requests) {
-    const job = deriveJob(dealer, { interventions: [r.code], known: r.known, mobility: r.mobility });
-    if (isJobError(job)) throw new Error(job.detail);
+    const job = jobOf(dealer, [r.code], r.known, r.mobility);
     const advisor = r.advisor % spec.advisors;
     const start = dayStart + r.slot * 15;
     const chk = checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now }, null);

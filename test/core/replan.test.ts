@@ -20,6 +20,7 @@ import {
   DAY,
   dayArb,
   fingerprint,
+  fixedDay,
   targetsOf,
   withAbsence,
 } from "./replan-world.js";
@@ -246,19 +247,10 @@ describe("swap (planSwap, applyMoves)", () => {
   });
 
   it("a move that breaks a rule takes the other move back with it", () => {
-    const w = buildDay({
-      advisors: 2,
-      spare: false,
-      ample: true,
-      courtesyCars: 2,
-      requests: [
-        { advisor: 0, slot: 4, code: "maintenance", known: true, mobility: "none" },
-        { advisor: 1, slot: 8, code: "maintenance", known: true, mobility: "none" },
-      ],
-      absent: 0,
-      from: 0,
-      to: 0,
-    });
+    const w = fixedDay(2, [
+      [0, 4],
+      [1, 8],
+    ]);
     const ctx = contextOf(w);
     const before = fingerprint(w.index);
     const [a, b] = [...w.index.bookings.values()];
@@ -274,22 +266,10 @@ describe("swap (planSwap, applyMoves)", () => {
 
 describe("walk-in (planWalkIn)", () => {
   it("takes now when an advisor is free, and the buffer (forced) rather than a later time", () => {
-    const w = buildDay({
-      advisors: 1,
-      spare: false,
-      ample: true,
-      courtesyCars: 2,
-      requests: [5, 6, 7].map((slot) => ({
-        advisor: 0,
-        slot,
-        code: "maintenance",
-        known: true,
-        mobility: "none" as const,
-      })),
-      absent: 0,
-      from: 0,
-      to: 0,
-    });
+    const w = fixedDay(
+      1,
+      [5, 6, 7].map((slot) => [0, slot]),
+    );
     const j = jobOf(w.dealer, ["maintenance"]);
     const at = (hm: string) => readInstant(w.dealer.tz, `${DAY}T${hm}`);
     const free = planWalkIn(w.index, { job: j, now: at("08:05"), priority: false, express: false });
@@ -306,16 +286,7 @@ describe("walk-in (planWalkIn)", () => {
   });
 
   it("refuses after closing, with the broken rule and two options", () => {
-    const w = buildDay({
-      advisors: 1,
-      spare: false,
-      ample: true,
-      courtesyCars: 2,
-      requests: [],
-      absent: 0,
-      from: 0,
-      to: 0,
-    });
+    const w = fixedDay(1);
     const r = planWalkIn(w.index, {
       job: jobOf(w.dealer, ["maintenance"]),
       now: readInstant(w.dealer.tz, `${DAY}T18:30`),
@@ -332,16 +303,7 @@ describe("walk-in (planWalkIn)", () => {
 
 describe("capacity index with a contact appointment left overlapping", () => {
   it("taking one of two overlapping slots off keeps the other's minutes taken (receptions and returns)", () => {
-    const w = buildDay({
-      advisors: 1,
-      spare: false,
-      ample: true,
-      courtesyCars: 2,
-      requests: [],
-      absent: 0,
-      from: 0,
-      to: 0,
-    });
+    const w = fixedDay(1);
     const at = (hm: string) => readInstant(w.dealer.tz, `${DAY}T${hm}`);
     const slot = (hm: string, minutes: number) => ({ advisor: 0, start: at(hm), minutes });
     const base = { labour: [], readyAt: at("09:00"), express: false, mobility: "none" as const };

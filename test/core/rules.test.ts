@@ -10,16 +10,14 @@ import {
   type RuleCode,
 } from "../../src/core/index.js";
 import { checkStay } from "../../src/core/stay.js";
-import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, setup } from "../support/core.js";
+import { at, codes, job, NO_LABOUR, NO_RESERVE, reception, receptionAt, setup } from "../support/core.js";
+import { MON, TUE, WED, SAT, SUN } from "../support/calendar.js";
 
 // One rule, one row: each row breaks exactly one rule and asserts the checker names that
 // rule and nothing else, so a rule that stops firing (or fires too eagerly) fails a row.
 
-const MON = "2027-03-01"; // Monday; Europe/Rome, default opening mon–fri 08–18, sat 09–12:30
-const TUE = "2027-03-02";
-const WED = "2027-03-03"; // a closure date
-const SAT = "2027-03-06";
-const SUN = "2027-03-07";
+// Dates from support/calendar.ts (Europe/Rome; default opening mon–fri 08–18, sat
+// 09–12:30); world() below makes WED a closure date.
 
 function world() {
   const s = setup({
@@ -304,13 +302,16 @@ describe("checkReception: one row per rule", () => {
   it.each(receptionRows)("$name", (row) => {
     const { dealer, index } = world();
     const minutes = row.minutes ?? 15;
-    const r = checkReception(index, {
-      advisor: row.advisor ?? 0,
-      start: at(dealer, row.local),
-      minutes,
-      job: job(dealer, [row.intervention ?? "q15"]),
-      now: at(dealer, row.now ?? "2027-02-28T20:00"),
-    });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, {
+        advisor: row.advisor ?? 0,
+        local: row.local,
+        minutes,
+        interventions: [row.intervention ?? "q15"],
+        now: row.now ?? "2027-02-28T20:00",
+      }),
+    );
     expect(codes(r.violations)).toEqual(row.expected);
     // A plan exactly when nothing is broken, and every violation has words for people.
     expect(r.plan === null).toBe(row.expected.length > 0);
@@ -414,15 +415,10 @@ const reserveRows = [
 describe("checkReception: the express reserve at the desk", () => {
   it.each(reserveRows)("$name", ({ existing, now, express, force, expected }) => {
     const { dealer, index } = reserveWorld(existing);
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${MON}T08:15`),
-      minutes: 15,
-      job: job(dealer, ["q15"]),
-      now: at(dealer, now),
-      express,
-      force,
-    });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, { local: `${MON}T08:15`, minutes: 15, interventions: ["q15"], now, express, force }),
+    );
     expect(codes(r.violations)).toEqual(expected);
   });
 
@@ -430,13 +426,10 @@ describe("checkReception: the express reserve at the desk", () => {
     const { dealer, index } = reserveWorld({ express: false });
     const days = daysOf(dealer, MON, 1);
     const before = snapshot(index, days);
-    checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${MON}T08:15`),
-      minutes: 15,
-      job: job(dealer, ["q15"]),
-      now: at(dealer, "2027-02-15T09:00"),
-    });
+    checkReception(
+      index,
+      receptionAt(dealer, { local: `${MON}T08:15`, minutes: 15, interventions: ["q15"], now: "2027-02-15T09:00" }),
+    );
     expect(snapshot(index, days)).toEqual(before);
     expect([...index.bookings.keys()]).toHaveLength(1);
   });
@@ -555,13 +548,10 @@ describe("rule coverage", () => {
 describe("collect-all mode", () => {
   it("lists every broken rule at once: invalid length, off grid, closed, in the past", () => {
     const { dealer, index } = world();
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${WED}T07:50`),
-      minutes: 20,
-      job: job(dealer, ["q15"]),
-      now: at(dealer, `${WED}T09:00`),
-    });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, { local: `${WED}T07:50`, minutes: 20, interventions: ["q15"], now: `${WED}T09:00` }),
+    );
     expect(codes(r.violations)).toEqual(["closed", "in_the_past", "invalid_length", "off_grid"]);
     expect(r.plan).toBeNull();
   });
@@ -569,25 +559,25 @@ describe("collect-all mode", () => {
   it("lists absent, busy, hourly cap and workshop full together", () => {
     const { dealer, index } = world();
     for (const t of ["11:15", "11:30", "12:00"]) index.add(reception(0, at(dealer, `${TUE}T${t}`), 15));
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${TUE}T11:45`),
-      minutes: 30,
-      job: job(dealer, ["respray"]),
-      now: at(dealer, `${MON}T07:00`),
-    });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, { local: `${TUE}T11:45`, minutes: 30, interventions: ["respray"], now: `${MON}T07:00` }),
+    );
     expect(codes(r.violations)).toEqual(["advisor_absent", "advisor_busy", "hourly_cap", "workshop_full"]);
   });
 
   it("lists off duty, off grid and workshop full together (Bob at 09:05 for a respray)", () => {
     const { dealer, index } = world();
-    const r = checkReception(index, {
-      advisor: 1,
-      start: at(dealer, `${MON}T09:05`),
-      minutes: 30,
-      job: job(dealer, ["respray"]),
-      now: at(dealer, `${MON}T07:00`),
-    });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, {
+        advisor: 1,
+        local: `${MON}T09:05`,
+        minutes: 30,
+        interventions: ["respray"],
+        now: `${MON}T07:00`,
+      }),
+    );
     expect(codes(r.violations)).toEqual(["advisor_off_duty", "off_grid", "workshop_full"]);
   });
 
@@ -795,58 +785,38 @@ describe("incremental capacity index", () => {
 describe("opening ranges as the schema accepts them", () => {
   const now = "2027-02-01T00:00";
 
-  it("treats two touching ranges as one continuous opening (a reception may straddle 12:00)", () => {
-    const wk = [
-      ["08:00", "12:00"],
-      ["12:00", "18:00"],
-    ] as Array<[string, string]>;
-    const { dealer, index } = setup({
-      openingHours: { mon: wk, tue: wk, wed: wk, thu: wk, fri: wk },
-      interventions: NO_LABOUR,
-    });
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${MON}T11:45`),
-      minutes: 30,
-      job: job(dealer, ["q30"]),
-      now: at(dealer, now),
-    });
-    expect(codes(r.violations)).toEqual([]);
-  });
-
-  it("treats an advisor's touching working-hour ranges as continuous", () => {
-    const wk = [
-      ["08:00", "12:00"],
-      ["12:00", "18:00"],
-    ] as Array<[string, string]>;
-    const { dealer, index } = setup({
-      advisors: [{ id: "ann", name: "Ann", workingHours: { mon: wk }, absences: [] }],
-      interventions: NO_LABOUR,
-    });
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${MON}T11:45`),
-      minutes: 30,
-      job: job(dealer, ["q30"]),
-      now: at(dealer, now),
-    });
-    expect(codes(r.violations)).toEqual([]);
-  });
-
-  it("still refuses a reception spanning a real lunch break", () => {
-    const wk = [
-      ["08:00", "12:00"],
-      ["13:00", "18:00"],
-    ] as Array<[string, string]>;
-    const { dealer, index } = setup({ openingHours: { mon: wk }, interventions: NO_LABOUR });
-    const r = checkReception(index, {
-      advisor: 0,
-      start: at(dealer, `${MON}T11:45`),
-      minutes: 30,
-      job: job(dealer, ["q30"]),
-      now: at(dealer, now),
-    });
-    expect(codes(r.violations)).toEqual(["outside_opening_hours"]);
+  const TOUCHING: Array<[string, string]> = [
+    ["08:00", "12:00"],
+    ["12:00", "18:00"],
+  ];
+  const LUNCH: Array<[string, string]> = [
+    ["08:00", "12:00"],
+    ["13:00", "18:00"],
+  ];
+  // A 30-minute reception Monday 11:45-12:15, across the seam between the two ranges.
+  it.each([
+    {
+      name: "treats two touching ranges as one continuous opening (a reception may straddle 12:00)",
+      config: { openingHours: { mon: TOUCHING, tue: TOUCHING, wed: TOUCHING, thu: TOUCHING, fri: TOUCHING } },
+      expected: [],
+    },
+    {
+      name: "treats an advisor's touching working-hour ranges as continuous",
+      config: { advisors: [{ id: "ann", name: "Ann", workingHours: { mon: TOUCHING }, absences: [] }] },
+      expected: [],
+    },
+    {
+      name: "still refuses a reception spanning a real lunch break",
+      config: { openingHours: { mon: LUNCH } },
+      expected: ["outside_opening_hours"],
+    },
+  ])("$name", ({ config, expected }) => {
+    const { dealer, index } = setup({ ...config, interventions: NO_LABOUR });
+    const r = checkReception(
+      index,
+      receptionAt(dealer, { local: `${MON}T11:45`, minutes: 30, interventions: ["q30"], now }),
+    );
+    expect(codes(r.violations)).toEqual(expected);
   });
 
   it("reads ranges listed out of order exactly like sorted ones (workshop window and rules)", () => {
@@ -861,26 +831,18 @@ describe("opening ranges as the schema accepts them", () => {
     const a = setup({ openingHours: { mon: unsorted } });
     const b = setup({ openingHours: { mon: sorted } });
     for (const t of ["08:00", "09:00", "11:45", "12:00", "13:45", "14:00", "17:45"]) {
-      const req = (d: typeof a.dealer) => ({
-        advisor: 0,
-        start: at(d, `${MON}T${t}`),
-        minutes: 15,
-        job: job(d, ["maintenance"]),
-        now: at(d, now),
-      });
+      const req = (d: typeof a.dealer) =>
+        receptionAt(d, { local: `${MON}T${t}`, minutes: 15, interventions: ["maintenance"], now });
       const ra = checkReception(a.index, req(a.dealer));
       const rb = checkReception(b.index, req(b.dealer));
       expect(codes(ra.violations)).toEqual(codes(rb.violations));
       expect(ra.plan).toEqual(rb.plan);
     }
     // A 2 h job received Monday 09:00 is ready the same day in both.
-    const r = checkReception(a.index, {
-      advisor: 0,
-      start: at(a.dealer, `${MON}T09:00`),
-      minutes: 15,
-      job: job(a.dealer, ["maintenance"]),
-      now: at(a.dealer, now),
-    });
+    const r = checkReception(
+      a.index,
+      receptionAt(a.dealer, { local: `${MON}T09:00`, minutes: 15, interventions: ["maintenance"], now }),
+    );
     expect(r.plan && a.dealer.format(r.plan.readyAt).slice(0, 10)).toBe(MON);
   });
 });

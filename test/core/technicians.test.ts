@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkReception, DealerConfig, type DealerConfigInput } from "../../src/core/index.js";
 import { at, codes, job, NO_RESERVE, setup } from "../support/core.js";
+import { MON, TUE } from "../support/calendar.js";
 
 // The workshop planned by technician (src/core/workshop.ts): each skill's labour is one
 // block on one technician's timeline, starting at reception end + handover (15 min),
@@ -8,8 +9,6 @@ import { at, codes, job, NO_RESERVE, setup } from "../support/core.js";
 // at the block's end + quality check (15 min), rounded up to the quarter hour; the
 // technician who finishes first wins, roster order breaks ties.
 
-const MON = "2027-03-01";
-const TUE = "2027-03-02";
 const NOW = "2026-09-01T00:00";
 const WEEKDAYS: DealerConfigInput["openingHours"] = {
   mon: [["08:00", "18:00"]],

@@ -10,6 +10,7 @@ import {
 } from "../../src/core/index.js";
 import { referencePlan } from "../reference/brute-force.js";
 import { at, codes, job, NO_RESERVE, setup } from "../support/core.js";
+import { MON, TUE, FRI, SAT } from "../support/calendar.js";
 
 // Ready time under the original { technicians, hoursPerDay } form, planned by technician
 // (src/core/workshop.ts): that many identical technicians, each working the workshop
@@ -22,10 +23,6 @@ import { at, codes, job, NO_RESERVE, setup } from "../support/core.js";
 //   maintenance 120 min, received 09:00–09:15: from 09:30, ceil(120·600/420) = 172 min
 //     → 12:22, + 15 → 12:37 → ready 12:45.
 
-const MON = "2027-03-01";
-const TUE = "2027-03-02";
-const FRI = "2027-03-05";
-const SAT = "2027-03-06";
 const NOW = "2027-02-01T00:00";
 
 const WEEKDAYS_ONLY: DealerConfigInput["openingHours"] = {

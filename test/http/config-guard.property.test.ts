@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recount } from "../support/overbooking.js";
 import { type ConflictProblem, json } from "../support/contracts.js";
-import { auth, booking, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
+import { auth, booking, inProcessPerFile, putDealer, romeDealer } from "../support/http.js";
 
 // Property: whatever is booked, and whichever way the configuration shrinks (an advisor
 // removed, the fleet or a day's workshop cut, a booked day closed), a PUT either stores a
@@ -10,11 +10,7 @@ import { auth, booking, inProcess, type InProcess, putDealer, romeDealer } from 
 // and when the offered plan is applicable, applying it leaves zero overbooking by an
 // independent recount (test/support/overbooking.ts).
 
-let t: InProcess;
-beforeAll(() => {
-  t = inProcess();
-});
-afterAll(() => t.close());
+const t = inProcessPerFile();
 
 const DAYS = ["2026-11-24", "2026-11-25", "2026-11-26"];
 const TIMES = ["09:00", "09:30", "10:00", "10:30", "11:00", "14:00", "14:30", "15:00", "16:00"];

@@ -1,18 +1,7 @@
 import { Temporal } from "@js-temporal/polyfill";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type DayBoard, json } from "../support/contracts.js";
-import {
-  auth,
-  book,
-  booking,
-  expectProblem,
-  inProcess,
-  type InProcess,
-  ms,
-  putDealer,
-  search,
-  week,
-} from "../support/http.js";
+import { auth, book, booking, expectProblem, inProcessPerFile, ms, putDealer, search, week } from "../support/http.js";
 
 // Daylight saving time end to end, for a dealer in Europe/Rome:
 // - spring forward, Sunday 2027-03-28: 02:00 CET jumps to 03:00 CEST (02:xx does not exist);
@@ -25,6 +14,18 @@ const DAY: Array<[string, string]> = [["08:00", "18:00"]];
 const NIGHT: Array<[string, string]> = [["01:00", "04:00"]];
 /** Labour-free, so a reception's return follows right after it. */
 const CHECK = { check: { receptionMinutes: 15, returnMinutes: 10, labourHours: 0, skill: "mechanical" } };
+
+/** A one-advisor dealer in the zone, without rush hours. */
+const romeOpen = (openingHours: Array<[string, string]>, extra: Record<string, unknown> = {}) => ({
+  timeZone: ZONE,
+  rushHours: [],
+  openingHours: week(openingHours),
+  advisors: [{ id: "anna", name: "Anna" }],
+  ...extra,
+});
+/** Open 01:00-04:00 every night, across the hour the clocks change. */
+const nightDealer = (extra: Record<string, unknown> = {}) =>
+  romeOpen(NIGHT, { name: "Roma Notte", interventions: CHECK, ...extra });
 
 /** The UTC offset the zone really has at that instant, e.g. "+02:00". */
 const offsetAt = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(ZONE).offset;
@@ -63,28 +64,12 @@ const CASES = [
 ] as const;
 
 describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
-  let t: InProcess;
+  const t = inProcessPerFile({ now: c.now }); // a few days before the change
   beforeAll(async () => {
-    t = inProcess({ now: c.now }); // a few days before the change
-    await putDealer(t.api, "rome", {
-      name: "Roma",
-      timeZone: ZONE,
-      rushHours: [],
-      openingHours: week(DAY),
-      advisors: [{ id: "anna", name: "Anna" }],
-    });
+    await putDealer(t.api, "rome", romeOpen(DAY, { name: "Roma" }));
     // No express reserve: the subject is the night's real length, every slot of it bookable.
-    await putDealer(t.api, "night", {
-      name: "Roma Notte",
-      timeZone: ZONE,
-      rushHours: [],
-      openingHours: week(NIGHT),
-      advisors: [{ id: "anna", name: "Anna" }],
-      interventions: CHECK,
-      express: { reservedReceptions: { morning: 0, afternoon: 0 } },
-    });
+    await putDealer(t.api, "night", nightDealer({ express: { reservedReceptions: { morning: 0, afternoon: 0 } } }));
   });
-  afterAll(() => t.close());
 
   it("gives every option the offset in force at that instant, before, on and after the change", async () => {
     const res = await search(t.api, "rome", { interventions: ["maintenance"], from: c.before.date, days: 3, count: 6 });
@@ -148,19 +133,10 @@ describe.each(CASES)("$name ($change.date, Europe/Rome)", (c) => {
 });
 
 describe("wall-clock times the clocks skip or repeat", () => {
-  let t: InProcess;
+  const t = inProcessPerFile({ now: "2026-10-22T09:00:00Z" });
   beforeAll(async () => {
-    t = inProcess({ now: "2026-10-22T09:00:00Z" });
-    await putDealer(t.api, "night", {
-      name: "Roma Notte",
-      timeZone: ZONE,
-      rushHours: [],
-      openingHours: week(NIGHT),
-      advisors: [{ id: "anna", name: "Anna" }],
-      interventions: CHECK,
-    });
+    await putDealer(t.api, "night", nightDealer());
   });
-  afterAll(() => t.close());
 
   it.each(["2027-03-28T02:00", "2027-03-28T02:30", "2027-03-28T02:45"])(
     "refuses %s (inside the spring-forward gap) with 400 on start, storing nothing",

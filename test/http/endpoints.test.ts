@@ -12,8 +12,7 @@ import {
   booking,
   expectProblem,
   fetchApi,
-  inProcess,
-  type InProcess,
+  inProcessPerFile,
   putDealer,
   readDb,
   romeDealer,
@@ -25,11 +24,7 @@ import {
 // test/acceptance/. Below it, what only a Node server can show: request bodies over 32 KB
 // cut off while they stream.
 
-let t: InProcess;
-beforeAll(() => {
-  t = inProcess();
-});
-afterAll(() => t.close());
+const t = inProcessPerFile();
 
 describeEndpoints(() => ({ name: "in-process", api: t.api, store: t.sqlite }));
 

@@ -1,35 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type AppointmentView, type DayBoard, json } from "../support/contracts.js";
-import {
-  type Api,
-  auth,
-  book,
-  booking,
-  expectProblem,
-  inProcess,
-  type InProcess,
-  putDealer,
-  romeDealer,
-} from "../support/http.js";
+import { type Api, auth, book, booking, expectProblem, freshDealers, inProcessPerFile } from "../support/http.js";
 
 // Idempotency-Key: a client that lost the answer may send the same request again with
 // the same key and get the first answer back, with nothing done twice. A different
 // request under a used key is refused; a refusal never sticks to the key.
 
-let t: InProcess;
-let api: Api;
-let seq = 0;
-beforeAll(() => {
-  t = inProcess();
-  api = t.api;
-});
-afterAll(() => t.close());
-
-async function dealer(overrides: Record<string, unknown> = {}) {
-  const id = `idem-${++seq}`;
-  await putDealer(api, id, romeDealer(overrides));
-  return id;
-}
+const t = inProcessPerFile();
+const api: Api = (...args) => t.api(...args);
+const dealer = freshDealers(api, "idem");
 const appointments = (dealerId: string) => `/v1/dealers/${dealerId}/appointments`;
 const key = (k: string) => ({ "Idempotency-Key": k });
 const count = (dealerId: string) =>

@@ -9,8 +9,8 @@ import {
   booking,
   expectProblem,
   fetchApi,
-  inProcess,
-  type InProcess,
+  freshDealers,
+  inProcessPerFile,
   ms,
   putDealer,
   readDb,
@@ -22,15 +22,8 @@ import {
 // stale plan). Clock: frozen at Monday 2026-11-23 10:00 in Rome (09:00Z); the days
 // reshuffled are that Monday and Tuesday 24 November.
 
-let t: InProcess;
-let api: Api;
-let seq = 0;
-
-beforeAll(() => {
-  t = inProcess();
-  api = t.api;
-});
-afterAll(() => t.close());
+const t = inProcessPerFile();
+const api: Api = (...args) => t.api(...args);
 
 const TUE = "2026-11-24";
 const MON = "2026-11-23";
@@ -42,11 +35,9 @@ const THREE = [
   { id: "carla", name: "Carla Verdi" },
 ];
 
-async function dealer(overrides: Record<string, unknown> = {}): Promise<string> {
-  const id = `reshuffle-${++seq}`;
-  await putDealer(api, id, romeDealer({ advisors: THREE, express: NO_RESERVE, ...overrides }));
-  return id;
-}
+const freshDealer = freshDealers(api, "reshuffle");
+const dealer = (overrides: Record<string, unknown> = {}) =>
+  freshDealer({ advisors: THREE, express: NO_RESERVE, ...overrides });
 
 /** Staff books a maintenance (15 min) reception, or another intervention, at a local time. */
 async function bookAt(

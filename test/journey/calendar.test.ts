@@ -1,15 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bookAt,
-  DAY,
-  DEALER,
-  jobsOf,
-  journeyApp,
-  type JourneyApp,
-  ok,
-  outboxOf,
-  setupDealer,
-} from "../support/journey.js";
+import { describe, expect, it } from "vitest";
+import { bookAt, DAY, DEALER, jobsOf, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import fc from "fast-check";
 import { fold, icsText } from "../../src/scheduler/journey/ics.js";
 import type { AppointmentView, AvailabilityResponse } from "../support/contracts.js";
@@ -17,12 +7,7 @@ import type { AppointmentView, AvailabilityResponse } from "../support/contracts
 // The customer's side: the recap, the .ics download (RFC 5545) and rescheduling with
 // the manage token through the same atomic move as staff.
 
-let t: JourneyApp;
-beforeEach(async () => {
-  t = journeyApp("2026-11-23T09:00:00Z");
-  await setupDealer(t);
-});
-afterEach(() => t.close());
+const t = journeyPerTest();
 
 const START = "2026-11-25T11:00:00+01:00";
 const unfold = (ics: string) => ics.replace(/\r\n /g, "");

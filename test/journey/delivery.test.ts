@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  auth,
-  bookAt,
-  DEALER,
-  journeyApp,
-  type JourneyApp,
-  ok,
-  outboxOf,
-  setupDealer,
-  SILENT,
-} from "../support/journey.js";
+import { describe, expect, it } from "vitest";
+import { auth, bookAt, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver } from "../support/webhook-receiver.js";
+import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff
@@ -19,18 +10,11 @@ import type { MessageList } from "../support/contracts.js";
 // between the POST and recording it.
 
 const SECRET = "s3cret-s3cret-s3cret";
-let t: JourneyApp;
-let rx: Awaited<ReturnType<typeof startReceiver>>;
-
-beforeEach(async () => {
-  rx = await startReceiver(SECRET);
-  t = journeyApp("2026-11-23T09:00:00Z");
-  await setupDealer(t, { webhook: { url: rx.url, secret: SECRET } });
-});
-afterEach(async () => {
-  t.close();
-  await rx.close();
-});
+const rx = perTest(
+  () => startReceiver(SECRET),
+  (r) => r.close(),
+);
+const t = journeyPerTest({ dealer: () => ({ webhook: { url: rx.url, secret: SECRET } }) });
 
 const START = "2026-11-25T11:00:00+01:00";
 const deliver = (at?: number) => deliverDue(t.journey.deps, at ?? t.clock.ms);

@@ -1,17 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { json, type RuleProblem } from "../support/contracts.js";
-import {
-  auth,
-  bookAt,
-  DEALER,
-  jobsOf,
-  journeyApp,
-  type JourneyApp,
-  MIN,
-  ok,
-  outboxOf,
-  setupDealer,
-} from "../support/journey.js";
+import { auth, bookAt, DEALER, jobsOf, journeyPerTest, MIN, ok, outboxOf } from "../support/journey.js";
 import type { AppointmentView } from "../support/contracts.js";
 
 // A late customer after the automatic no-show: staff check them in (audited), the
@@ -19,12 +8,7 @@ import type { AppointmentView } from "../support/contracts.js";
 // withdrawn (the desk's task, or a "ignore it" note when it already left; the car-ready
 // timer comes back).
 
-let t: JourneyApp;
-beforeEach(async () => {
-  t = journeyApp("2026-11-23T09:00:00Z");
-  await setupDealer(t);
-});
-afterEach(() => t.close());
+const t = journeyPerTest();
 
 const A = `/v1/dealers/${DEALER}/appointments`;
 const START = "2026-11-25T11:00:00+01:00";

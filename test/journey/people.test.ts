@@ -1,27 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { json, type ValidationProblem } from "../support/contracts.js";
-import {
-  auth,
-  bookAt,
-  bookingBody,
-  DEALER,
-  jobsOf,
-  journeyApp,
-  type JourneyApp,
-  ok,
-  setupDealer,
-} from "../support/journey.js";
+import { auth, bookAt, bookingBody, DEALER, jobsOf, journeyPerTest, ok } from "../support/journey.js";
 import type { AppointmentView, DealerPublic } from "../support/contracts.js";
 
 // Customer and vehicle records behind each booking, and the booking file: request
 // verbatim, pre-diagnosis answers, campaigns for the VIN, contract, who attends.
 
-let t: JourneyApp;
-beforeEach(async () => {
-  t = journeyApp("2026-11-23T09:00:00Z");
-  await setupDealer(t);
-});
-afterEach(() => t.close());
+const t = journeyPerTest();
 
 const A = `/v1/dealers/${DEALER}/appointments`;
 const VIN = "ZN6GU77C000123456";

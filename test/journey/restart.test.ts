@@ -1,16 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // helpers first: it loads the app, whose first import extends zod with .openapi().
-import {
-  bookAt,
-  DAY,
-  DEALER,
-  jobsOf,
-  journeyApp,
-  type JourneyApp,
-  MIN,
-  outboxOf,
-  setupDealer,
-} from "../support/journey.js";
+import { bookAt, DAY, DEALER, jobsOf, journeyPerTest, MIN, outboxOf } from "../support/journey.js";
 import { claimDueJobs, finishJob } from "../../src/db/repos/jobs.js";
 import { JOB_LEASE_MS } from "../../src/scheduler/journey/runner.js";
 
@@ -18,12 +8,7 @@ import { JOB_LEASE_MS } from "../../src/scheduler/journey/runner.js";
 // next run; a run that died mid-way is taken over after its lease, and its effects
 // still happen exactly once.
 
-let t: JourneyApp;
-beforeEach(async () => {
-  t = journeyApp("2026-11-23T09:00:00Z");
-  await setupDealer(t);
-});
-afterEach(() => t.close());
+const t = journeyPerTest();
 
 const START = "2026-11-25T11:00:00+01:00";
 const startMs = Date.parse(START);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
 import {
   auth,
@@ -7,12 +7,10 @@ import {
   DEALER,
   HOUR,
   jobsOf,
-  journeyApp,
-  type JourneyApp,
+  journeyPerTest,
   MIN,
   outboxOf,
   ok,
-  setupDealer,
   SILENT,
 } from "../support/journey.js";
 import type { AppointmentView, OverdueList } from "../support/contracts.js";
@@ -20,12 +18,7 @@ import type { AppointmentView, OverdueList } from "../support/contracts.js";
 // Each promise of the customer's journey, on a controlled clock: it fires once, at its
 // instant (not a millisecond before), and never reaches a customer without consent.
 
-let t: JourneyApp;
-beforeEach(async () => {
-  t = journeyApp("2026-11-23T09:00:00Z"); // Monday
-  await setupDealer(t);
-});
-afterEach(() => t.close());
+const t = journeyPerTest(); // Monday
 
 const A = `/v1/dealers/${DEALER}/appointments`;
 const START = "2026-11-25T11:00:00+01:00"; // Wednesday

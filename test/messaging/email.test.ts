@@ -1,31 +1,17 @@
 import ICAL from "ical.js";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import {
-  auth,
-  bookAt,
-  CONSENTING,
-  DAY,
-  DEALER,
-  journeyApp,
-  type JourneyApp,
-  ok,
-  outboxOf,
-  setupDealer,
-  SILENT,
-} from "../support/journey.js";
-import { smtpTransport } from "../../src/node/mailer.js";
+import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { leaves } from "../support/mime.js";
-import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import { mailVia, startSmtp } from "../support/smtp.js";
+import { perTest } from "../support/fixture.js";
 import type { AppointmentView, MessageList } from "../support/contracts.js";
 
 // Customer email over a real SMTP server on 127.0.0.1, through the outbox: the
 // confirmation with both parts and an invitation a real iCalendar parser reads, the
 // reminder at its instant, retries while SMTP is down, nothing without consent.
 
-let smtp: SmtpSink;
-let t: JourneyApp;
 const START = "2026-11-25T11:00:00+01:00";
 const A = `/v1/dealers/${DEALER}/appointments`;
 const byEmail = (over: Record<string, unknown> = {}) => ({
@@ -34,16 +20,10 @@ const byEmail = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-beforeEach(async () => {
-  smtp = await startSmtp();
-  t = journeyApp("2026-11-23T09:00:00Z", {
-    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
-  });
-  await setupDealer(t, { messaging: { email: { from: "service@romaest.test", replyTo: "desk@romaest.test" } } });
-});
-afterEach(async () => {
-  t.close();
-  await smtp.close();
+const smtp = perTest(startSmtp, (s) => s.close());
+const t = journeyPerTest({
+  deps: () => mailVia(smtp),
+  dealer: () => ({ messaging: { email: { from: "service@romaest.test", replyTo: "desk@romaest.test" } } }),
 });
 
 const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);

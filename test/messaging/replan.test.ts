@@ -1,29 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, bookAt, CONSENTING, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
-import { smtpTransport } from "../../src/node/mailer.js";
+import { auth, bookAt, CONSENTING, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { leaves } from "../support/mime.js";
-import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import { mailVia, startSmtp } from "../support/smtp.js";
+import { perTest } from "../support/fixture.js";
 import type { ReshufflePlan } from "../support/contracts.js";
 
 // An applied re-plan tells every customer whose time changed, once, by email: the new
 // time and the manage link. Customers whose time stayed (another advisor) are not
 // disturbed, and a replayed apply sends nothing more.
 
-let smtp: SmtpSink;
-let t: JourneyApp;
 const TUE = "2026-11-24";
 
-beforeEach(async () => {
-  smtp = await startSmtp();
-  t = journeyApp("2026-11-23T09:00:00Z", {
-    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
-  });
-  await setupDealer(t, { advisors: [{ id: "anna", name: "Anna Rossi" }] });
-});
-afterEach(async () => {
-  t.close();
-  await smtp.close();
+const smtp = perTest(startSmtp, (s) => s.close());
+const t = journeyPerTest({
+  deps: () => mailVia(smtp),
+  dealer: () => ({ advisors: [{ id: "anna", name: "Anna Rossi" }] }),
 });
 
 const byEmail = () => ({ ...CONSENTING(), reminders: { consent: true, channel: "email" } });

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
-import { auth, DAY, DEALER, journeyApp, type JourneyApp, ok, setupDealer } from "../support/journey.js";
-import { smtpTransport } from "../../src/node/mailer.js";
+import { auth, DAY, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";
-import { type SmtpSink, startSmtp } from "../support/smtp.js";
+import { mailVia, startSmtp } from "../support/smtp.js";
+import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
 
 // The service reminder for ANY vehicle the dealer knows (not only cars that booked
@@ -12,22 +12,11 @@ import type { MessageList } from "../support/contracts.js";
 // bookable options, whether it came from a booking, the registry endpoint or the
 // dealer's own records.
 
-let smtp: SmtpSink;
-let t: JourneyApp;
 const NOW = "2026-11-23T09:00:00Z";
 const IN_25_DAYS = "2026-12-18";
 
-beforeEach(async () => {
-  smtp = await startSmtp();
-  t = journeyApp(NOW, {
-    messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
-  });
-  await setupDealer(t);
-});
-afterEach(async () => {
-  t.close();
-  await smtp.close();
-});
+const smtp = perTest(startSmtp, (s) => s.close());
+const t = journeyPerTest({ start: NOW, deps: () => mailVia(smtp) });
 
 let n = 0;
 /** A customer the dealer knows from its own records (never booked here), with consent to email. */
@@ -52,6 +41,22 @@ function knownCustomer(): string {
   return id;
 }
 
+/** A vehicle in the dealer's own records (never booked here), owned by `owner`. */
+function ownVehicle(
+  owner: string,
+  v: { id: string; vin: string; model: string; plate: string | null; nextServiceDue: string },
+): void {
+  insertVehicle(t.journey.deps.db, {
+    ...v,
+    dealerId: DEALER,
+    electrified: false,
+    priority: false,
+    ownerCustomerId: owner,
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
+}
+
 const serviceMails = () => smtp.received.filter((m) => /due for service/.test(m.mail.headers.subject ?? ""));
 const textOf = (i: number) =>
   leaves(serviceMails()[i].mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
@@ -59,18 +64,12 @@ const textOf = (i: number) =>
 describe("service reminder for any known vehicle", () => {
   it("a vehicle inserted with nextServiceDue in 25 days gets one reminder with two options", async () => {
     const owner = knownCustomer();
-    insertVehicle(t.journey.deps.db, {
+    ownVehicle(owner, {
       id: "veh-1",
-      dealerId: DEALER,
       vin: "ZN6XXXXXXXX000777",
       model: "Levante",
       plate: "GG777GG",
-      electrified: false,
-      priority: false,
-      ownerCustomerId: owner,
       nextServiceDue: IN_25_DAYS,
-      createdAt: NOW,
-      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     await t.journey.tick(t.clock.ms + 60_000);
@@ -84,18 +83,12 @@ describe("service reminder for any known vehicle", () => {
 
   it("a vehicle due in 60 days waits: its reminder goes 4 weeks before the date, at 10:00 local", async () => {
     const owner = knownCustomer();
-    insertVehicle(t.journey.deps.db, {
+    ownVehicle(owner, {
       id: "veh-2",
-      dealerId: DEALER,
       vin: "ZN6XXXXXXXX000778",
       model: "Grecale",
       plate: null,
-      electrified: false,
-      priority: false,
-      ownerCustomerId: owner,
       nextServiceDue: "2027-01-22",
-      createdAt: NOW,
-      updatedAt: NOW,
     });
     await t.journey.tick(t.clock.ms);
     expect(serviceMails()).toHaveLength(0);

@@ -1,41 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
 import { json, type ValidationProblem } from "../support/contracts.js";
-import {
-  auth,
-  bookAt,
-  CONSENTING,
-  DAY,
-  DEALER,
-  journeyApp,
-  type JourneyApp,
-  ok,
-  outboxOf,
-  setupDealer,
-} from "../support/journey.js";
+import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
 import { startSmsProvider } from "../support/sms-provider.js";
+import { perTest } from "../support/fixture.js";
 import { createHmac } from "node:crypto";
 import type { MessageList } from "../support/contracts.js";
 
 // Texts through the Twilio-compatible adapter, against a local endpoint speaking
 // Twilio's request format: E.164 numbers, the dealer's window, STOP.
 
-let sms: Awaited<ReturnType<typeof startSmsProvider>>;
-let t: JourneyApp;
 const A = `/v1/dealers/${DEALER}/appointments`;
 const START = "2026-11-25T11:00:00+01:00";
 
-beforeEach(async () => {
-  sms = await startSmsProvider();
-  t = journeyApp("2026-11-23T09:00:00Z", { messaging: { sms: sms.config, publicUrl: "https://pitlane.test" } });
-  sms.useClock(() => t.clock.ms);
-  await setupDealer(t);
-});
-afterEach(async () => {
-  t.close();
-  await sms.close();
-});
+const sms = perTest(
+  async () => {
+    const s = await startSmsProvider();
+    s.useClock(() => t.clock.ms); // the app's clock, read when a text arrives
+    return s;
+  },
+  (s) => s.close(),
+);
+const t = journeyPerTest({ deps: () => ({ messaging: { sms: sms.config, publicUrl: "https://pitlane.test" } }) });
 
 const tick = (ms?: number) => t.journey.tick(ms ?? t.clock.ms);
 const messages = async (id: string) =>
@@ -170,11 +157,10 @@ describe("SMS", () => {
 
   it("logs never carry a phone number", async () => {
     const b = await bookAt(t, START);
-    await sms.close();
+    await sms.close(); // down for this test (closing it again after the test is harmless)
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await tick();
     expect(outboxOf(t, b.id).find((m) => m.kind === "confirmed")).toMatchObject({ status: "pending", attempts: 1 });
     expect(JSON.stringify(t.logs)).not.toMatch(/\+?39 ?333|333 ?12/);
-    sms = await startSmsProvider(); // for afterEach
   });
 });

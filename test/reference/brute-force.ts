@@ -243,8 +243,7 @@ export function referenceJob(
   const labour = new Map<string, number>();
   for (const code of new Set(req.interventions)) {
     const iv = config.interventions[code];
-    if (!iv || !Object.prototype.hasOwnProperty.call(config.interventions, code))
-      return { error: "unknown_intervention" };
+    if (!iv || !Object.hasOwn(config.interventions, code)) return { error: "unknown_intervention" };
     lengths.push(iv.receptionMinutes);
     returns.push(iv.returnMinutes);
     const minutes = Math.round(iv.labourHours * 60);
@@ -640,29 +639,24 @@ function absent(ctx: Ctx, a: number, s: number, e: number): boolean {
   return false;
 }
 
+type Extra = Array<{ advisor: number; start: number; minutes: number }>;
+
 /** Receptions and returns of advisor a (plus `extra` appointments), as intervals. */
-function appointmentsOf(
-  ctx: Ctx,
-  a: number,
-  extra: Array<{ advisor: number; start: number; minutes: number }> = [],
-): Interval[] {
+function appointmentsOf(ctx: Ctx, a: number, extra: Extra = []): Interval[] {
+  return intervalsOf(ctx, a, extra, true);
+}
+
+/** Receptions only (the caps count receptions, not returns). */
+function receptionsOf(ctx: Ctx, a: number, extra: Extra = []): Interval[] {
+  return intervalsOf(ctx, a, extra, false);
+}
+
+function intervalsOf(ctx: Ctx, a: number, extra: Extra, returns: boolean): Interval[] {
   const out: Interval[] = [];
   for (const b of ctx.bookings) {
     if (b.reception.advisor === a) out.push([b.reception.start, b.reception.start + b.reception.minutes]);
-    if (b.ret && b.ret.advisor === a) out.push([b.ret.start, b.ret.start + b.ret.minutes]);
+    if (returns && b.ret && b.ret.advisor === a) out.push([b.ret.start, b.ret.start + b.ret.minutes]);
   }
-  for (const x of extra) if (x.advisor === a) out.push([x.start, x.start + x.minutes]);
-  return out;
-}
-
-function receptionsOf(
-  ctx: Ctx,
-  a: number,
-  extra: Array<{ advisor: number; start: number; minutes: number }> = [],
-): Interval[] {
-  const out: Interval[] = [];
-  for (const b of ctx.bookings)
-    if (b.reception.advisor === a) out.push([b.reception.start, b.reception.start + b.reception.minutes]);
   for (const x of extra) if (x.advisor === a) out.push([x.start, x.start + x.minutes]);
   return out;
 }

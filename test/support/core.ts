@@ -10,6 +10,8 @@ import {
   type Dealer,
   type Job,
   type Mobility,
+  type Option,
+  type ReceptionRequest,
   type RuleCode,
   type Violation,
 } from "../../src/core/index.js";
@@ -40,6 +42,28 @@ export function job(dealer: Dealer, interventions: string[], known = true, mobil
   return j;
 }
 
+/**
+ * checkReception's request in the dealer's local wall times: `advisor` (0 unless told)
+ * receives `interventions` at `local` for `minutes`, asked at `now`.
+ */
+export function receptionAt(
+  dealer: Dealer,
+  r: { advisor?: number; local: string; minutes: number; interventions: string[]; now: string } & Pick<
+    ReceptionRequest,
+    "express" | "force"
+  >,
+): ReceptionRequest {
+  const { advisor = 0, local, minutes, interventions, now, ...flags } = r;
+  return {
+    advisor,
+    start: at(dealer, local),
+    minutes,
+    job: job(dealer, interventions),
+    now: at(dealer, now),
+    ...flags,
+  };
+}
+
 let seq = 0;
 
 /** A booking that holds only an advisor's reception (no return, no labour). */
@@ -52,6 +76,19 @@ export function reception(advisor: number, start: number, minutes: number): Book
     readyAt: start + minutes,
     express: false,
     mobility: "none",
+  };
+}
+
+/** The booking that taking a search option makes (`express`: the option was taken as a priority vehicle's). */
+export function bookingOf(id: string, o: Option, express = false): Booking {
+  return {
+    id,
+    reception: o.reception,
+    ret: o.ret,
+    labour: o.labour,
+    readyAt: o.readyAt,
+    express,
+    mobility: o.mobility,
   };
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "./app.js";
 import { type ServerRuntime, spawnServer, type SpawnedServer } from "./server.js";
 import type { AppointmentView, AvailabilityResponse, ProblemOf } from "./contracts.js";
+import { perFile } from "./fixture.js";
 
 // Shared vocabulary of the Booking API acceptance tests: a client that speaks either to
 // the in-process app or to a real server over loopback, request builders, problem
@@ -50,6 +51,13 @@ export function inProcess(options: TestAppOptions = {}) {
 }
 export type InProcess = ReturnType<typeof inProcess>;
 
+/** One in-process app for the whole file (or enclosing describe), closed after its last test (support/fixture.ts). */
+export const inProcessPerFile = (options: TestAppOptions = {}): InProcess =>
+  perFile(
+    () => inProcess(options),
+    (t) => t.close(),
+  );
+
 // ---- dealers -------------------------------------------------------------------------
 
 type Hours = Array<[string, string]>;
@@ -82,6 +90,19 @@ export function romeDealer(overrides: Record<string, unknown> = {}) {
 export async function putDealer(api: Api, id: string, config: unknown): Promise<void> {
   const res = await api("PUT", `/v1/dealers/${id}`, config, auth);
   if (res.status !== 200 && res.status !== 201) throw new Error(`PUT dealer ${id}: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * A fresh romeDealer(overrides) on each call, named `${prefix}-1`, `${prefix}-2`…, so no
+ * test sees another's bookings on an app the whole file shares. Returns the dealer's id.
+ */
+export function freshDealers(api: Api, prefix: string) {
+  let seq = 0;
+  return async (overrides: Record<string, unknown> = {}): Promise<string> => {
+    const id = `${prefix}-${++seq}`;
+    await putDealer(api, id, romeDealer(overrides));
+    return id;
+  };
 }
 
 // ---- bookings ------------------------------------------------------------------------

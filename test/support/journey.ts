@@ -6,6 +6,7 @@ import type { AppDeps } from "../../src/app.js";
 import { runDue } from "../../src/scheduler/journey/runner.js";
 import { type Api, auth, week } from "./http.js";
 import type { AppointmentView } from "./contracts.js";
+import { perTest } from "./fixture.js";
 
 // The app with its journey engine over a real SQLite file, and a clock the test moves.
 // restart() closes the database and builds a fresh app on the same file, as a process
@@ -95,6 +96,27 @@ export function journeyApp(startIso: string, extra: Partial<AppDeps> = {}) {
   return t;
 }
 export type JourneyApp = ReturnType<typeof journeyApp>;
+
+/** Monday 2026-11-23, 09:00 UTC: where the journey tests' clock starts unless they say otherwise. */
+export const JOURNEY_START = "2026-11-23T09:00:00Z";
+
+/**
+ * A fresh journey app for each test, its dealer already set up, closed after the test
+ * (support/fixture.ts). `deps` and `dealer` are called before each test, so they may
+ * read per-test resources declared above it (an SMTP sink, a webhook receiver).
+ */
+export function journeyPerTest(
+  opts: { start?: string; deps?: () => Partial<AppDeps>; dealer?: () => Record<string, unknown> } = {},
+): JourneyApp {
+  return perTest(
+    async () => {
+      const t = journeyApp(opts.start ?? JOURNEY_START, opts.deps?.());
+      await setupDealer(t, opts.dealer?.());
+      return t;
+    },
+    (t) => t.close(),
+  );
+}
 
 /** The JSON body of an answer with the expected status (T: its contract type), or the test fails. */
 export async function ok<T = unknown>(res: Response, status = 200): Promise<T> {

@@ -1,4 +1,5 @@
 import { SMTPServer } from "smtp-server";
+import { smtpTransport } from "../../src/node/mailer.js";
 import { parseMime, type MimePart } from "./mime.js";
 
 // A real SMTP server on 127.0.0.1 (the smtp-server package): records every message it
@@ -68,3 +69,8 @@ export async function startSmtp() {
   };
 }
 export type SmtpSink = Awaited<ReturnType<typeof startSmtp>>;
+
+/** The app's messaging settings for sending through `smtp` (journeyPerTest's deps). */
+export const mailVia = (smtp: SmtpSink) => ({
+  messaging: { mail: smtpTransport(smtp.url, "noreply@pitlane.test"), publicUrl: "https://pitlane.test" },
+});
