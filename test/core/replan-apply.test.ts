@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyMoves, isRefusal, planAbsence, planLate, revertMoves, type CorePlan } from "../../src/core/index.js";
+import {
+  applyMoves,
+  isRefusal,
+  moveTargets,
+  planAbsence,
+  planLate,
+  revertMoves,
+  type CorePlan,
+} from "../../src/core/index.js";
 import type { Mobility } from "../../src/core/index.js";
 import {
   absenceOf,
@@ -8,7 +16,6 @@ import {
   contextOf,
   fingerprint,
   fixedDay,
-  targetsOf,
   withAbsence,
   type DaySpec,
   type World,
@@ -30,7 +37,7 @@ function request(advisor: number, slot: number, code: string, known = false, mob
 function appliesAsShown(index: CapacityIndex, ctx: ReplanContext, plan: CorePlan): void {
   const before = fingerprint(index);
   const contact = plan.contact.map((c) => c.id);
-  const applied = applyMoves(index, ctx, targetsOf(plan.moves), contact);
+  const applied = applyMoves(index, ctx, moveTargets(plan.moves), contact);
   expect(applied.ok, JSON.stringify(applied)).toBe(true);
   if (!applied.ok) return;
   expect(applied.moves).toEqual(plan.moves);

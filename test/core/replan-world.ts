@@ -10,8 +10,6 @@ import {
   type Job,
   type Mobility,
   type Movable,
-  type MoveTarget,
-  type PlanMove,
   type ReplanContext,
   type Violation,
 } from "../../src/core/index.js";
@@ -168,10 +166,6 @@ export function contextOf(w: World): ReplanContext {
   const movables = new Map<string, Movable>();
   for (const [id, job] of w.jobs) movables.set(id, { job, priority: false });
   return { now: w.now, movables };
-}
-
-export function targetsOf(moves: PlanMove[]): MoveTarget[] {
-  return moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced }));
 }
 
 /** Everything the index holds, in a comparable form (bookings and the derived day state). */

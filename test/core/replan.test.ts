@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyMoves,
   CapacityIndex,
+  moveTargets,
   isRefusal,
   planAbsence,
   planLate,
@@ -21,7 +22,6 @@ import {
   dayArb,
   fingerprint,
   fixedDay,
-  targetsOf,
   withAbsence,
 } from "./replan-world.js";
 
@@ -69,7 +69,7 @@ describe("sick advisor re-plan (planAbsence)", () => {
         }
         for (const m of plan.moves) expect(m.notifyCustomer).toBe(m.timeChanged || m.returnTimeChanged);
 
-        const applied = applyMoves(index, ctx, targetsOf(plan.moves), [...contact]);
+        const applied = applyMoves(index, ctx, moveTargets(plan.moves), [...contact]);
         expect(applied.ok, JSON.stringify(applied)).toBe(true);
         // Contact appointments stay where they were until the customer is called; without them, nothing breaks a rule.
         for (const id of contact) index.remove(id);
@@ -192,7 +192,7 @@ describe("running late (planLate)", () => {
         expect(late.to.reception.start - late.from.reception.start).toBe(plan.shiftMinutes);
         expect(late.to.reception.advisor).toBe(late.from.reception.advisor);
         const contact = new Set(plan.contact.map((c) => c.id));
-        const applied = applyMoves(w.index, ctx, targetsOf(plan.moves), [...contact]);
+        const applied = applyMoves(w.index, ctx, moveTargets(plan.moves), [...contact]);
         expect(applied.ok, JSON.stringify(applied)).toBe(true);
         const forced = new Set(plan.moves.filter((m) => m.forced).map((m) => m.id));
         for (const id of contact) w.index.remove(id);
@@ -229,13 +229,13 @@ describe("swap (planSwap, applyMoves)", () => {
             return;
           }
           // The same moves with the second one broken (off the grid): all or nothing.
-          const broken = targetsOf(plan.moves).map((t, k) =>
+          const broken = moveTargets(plan.moves).map((t, k) =>
             k === plan.moves.length - 1 ? { ...t, reception: { ...t.reception, start: t.reception.start + 5 } } : t,
           );
           const failed = applyMoves(w.index, ctx, broken);
           expect(failed.ok).toBe(plan.moves.length === 0); // same advisor and "advisor" exchange: nothing to do
           expect(fingerprint(w.index)).toBe(before);
-          const r = applyMoves(w.index, ctx, targetsOf(plan.moves));
+          const r = applyMoves(w.index, ctx, moveTargets(plan.moves));
           expect(r.ok, JSON.stringify({ r, moves: plan.moves })).toBe(true);
           expect(brokenRules(w.index, ctx, new Set())).toEqual([]);
           if (r.ok) revertMoves(w.index, r.moves);

@@ -5,6 +5,7 @@ import {
   isRefusal,
   type Movable,
   type MoveTarget,
+  moveTargets,
   type PlanMove,
   type Refusal,
   type ReplanContext,
@@ -62,10 +63,6 @@ export function planOnRuntime<P extends CorePlan>(
   return { ...base, core: planned, extra: extra(planned) };
 }
 
-function targetsOf(p: Planned): MoveTarget[] {
-  return p.core.moves.map((m) => ({ id: m.id, reception: m.to.reception, ret: m.to.ret, forced: m.forced }));
-}
-
 export function runReshuffle(
   ctx: WriteContext,
   dealerId: string,
@@ -86,7 +83,7 @@ export function runReshuffle(
       if (explicit) targets = explicitTargets(ctx.db, dealerId, p, explicit);
       else {
         checkGuard(ctx.db, dealerId, req, p);
-        targets = targetsOf(p);
+        targets = moveTargets(p.core.moves);
       }
       const contact = explicit ? [] : p.core.contact;
       const r = applyMoves(
