@@ -55,6 +55,9 @@ describe("the advisors' day", () => {
       .filter({ hasText: "+39 333 1234567" })
       .filter({ hasText: "Grecale" })
       .waitFor();
+    // The workshop by technician: the booking's labour is planned on a named technician.
+    const job = page.locator(`[data-slot="technicians"] li[data-technician] li[data-appointment="${a.id}"]`);
+    await expect(job.textContent()).resolves.toMatch(/^\d\d:\d\d–\d\d:\d\d · \w+ · planned · Anna Keyboard$/);
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
@@ -264,6 +267,7 @@ describe("refused moves and languages", () => {
     const fourth = await bookAt(world.api, "10:45", "giulia", "Ivo Forced");
     const page = await signedInPage(browser, world, "it");
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
+    await page.getByRole("heading", { name: "Tecnici" }).waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");

@@ -1,10 +1,11 @@
 import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
+import { TechniciansPanel } from "./technicians-panel.js";
 import type { DayBoard, Message, Overdue } from "./types.js";
 
-// Beside the timeline: the workshop's load per skill (per technician once the workshop
-// plan has them: issue 13 fills the placeholder), courtesy cars, the requests waiting
+// Beside the timeline: the workshop's load per skill and each technician's jobs,
+// courtesy cars, the requests waiting
 // for confirmation, the desk's open tasks (no-show calls, calls instead of messages) and
 // the day's messages with their delivery state.
 
@@ -36,9 +37,7 @@ export function SidePanels({
               </div>
             );
           })}
-        <p class="muted" data-slot="technicians">
-          {t("technicians")}
-        </p>
+        {day?.technicians && <TechniciansPanel technicians={day.technicians} advisors={day.advisors} />}
       </section>
       <section aria-labelledby="cars-title">
         <h2 id="cars-title">{t("cars")}</h2>

@@ -24,12 +24,30 @@ export interface Slot {
   possibleMatch?: { customerId: string; customer: { name: string; phone: string | null; email: string | null } } | null;
 }
 
+export type JobState = "planned" | "started" | "paused" | "done";
+
+export interface TechnicianDay {
+  id: string;
+  name: string;
+  skills: string[];
+  jobs: Array<{
+    appointmentId: string;
+    skill: string;
+    start: string;
+    end: string;
+    labourHours: number;
+    state: JobState;
+  }>;
+}
+
 export interface DayBoard {
   date: string;
   timeZone: string;
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Slot[] }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
+  /** Per technician, the day's jobs in planned order (the server's technician plan). */
+  technicians?: TechnicianDay[];
   mobility: { courtesyCars: { total: number; inUse: number; held: number; appointments: string[] } };
 }
 

@@ -1,0 +1,64 @@
+import { timeOf } from "../shared/dates.js";
+import { type Key, t } from "./i18n.js";
+import type { DayBoard, JobState, Slot, TechnicianDay } from "./types.js";
+
+// The workshop by technician (issue 13): each technician's jobs of the day in planned
+// order, with their planned start and finish and what the workshop last reported. The
+// times are the plan that the customers' ready times are promised from. A job names its
+// customer or vehicle when the car is received today; a job carried over from an earlier
+// day (a multi-day repair) has no slot on this board and shows its times alone.
+
+const STATE: Record<JobState, Key> = {
+  planned: "jobPlanned",
+  started: "jobStarted",
+  paused: "jobPaused",
+  done: "jobDone",
+};
+
+function whoOf(advisors: DayBoard["advisors"]): Map<string, string> {
+  const who = new Map<string, string>();
+  const label = (s: Slot) => s.customer?.name || [s.vehicle?.model, s.vehicle?.plate].filter(Boolean).join(" ");
+  for (const a of advisors)
+    for (const s of a.slots) if (label(s) && !who.has(s.appointmentId)) who.set(s.appointmentId, label(s));
+  return who;
+}
+
+export function TechniciansPanel({
+  technicians,
+  advisors,
+}: {
+  technicians: TechnicianDay[];
+  advisors: DayBoard["advisors"];
+}) {
+  const who = whoOf(advisors);
+  return (
+    <div data-slot="technicians">
+      <h3 id="technicians-title">{t("technicians")}</h3>
+      {technicians.length === 0 && <p class="muted">{t("techniciansNone")}</p>}
+      <ul class="plain" aria-labelledby="technicians-title">
+        {technicians.map((tech) => (
+          <li key={tech.id} data-technician={tech.id}>
+            <strong>{tech.name}</strong> <span class="muted">({tech.skills.join(", ")})</span>
+            {tech.jobs.length === 0 ? (
+              <p class="muted">{t("techFree")}</p>
+            ) : (
+              <ol>
+                {tech.jobs.map((j) => (
+                  <li key={`${j.appointmentId}-${j.start}`} data-appointment={j.appointmentId} data-state={j.state}>
+                    {t("techJob", {
+                      start: timeOf(j.start),
+                      end: timeOf(j.end),
+                      skill: j.skill,
+                      state: t(STATE[j.state]),
+                    })}
+                    {who.has(j.appointmentId) && <> · {who.get(j.appointmentId)}</>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
