@@ -146,9 +146,8 @@ async function main() {
   for (const v of VARIANTS) loaded.push({ variant: v, ...(await loadServer(v)) });
   // Only now: the fixtures import src/core, whose zod schemas must be created AFTER
   // @hono/zod-openapi extended zod (zod 4 adds .openapi per instance, at creation).
-  const { ADMIN_TOKEN, DEALER, NOW_ISO, prebook, prepareDealer, searchBodies }: typeof Setup = await import(
-    "./http-setup.js"
-  );
+  const { BENCH_SETTINGS } = await import("./lib/bench-server.js");
+  const { DEALER, prebook, prepareDealer, searchBodies }: typeof Setup = await import("./http-setup.js");
   const bodies = searchBodies();
   const dir = mkdtempSync(join(tmpdir(), "pitlane-http-cpu-"));
   const servers: Array<{
@@ -165,11 +164,7 @@ async function main() {
           PORT: "0",
           HOST: "127.0.0.1",
           DATABASE_PATH: join(dir, `${variant}.db`),
-          SCHEDULER_ADMIN_TOKEN: ADMIN_TOKEN,
-          SCHEDULER_NOW: NOW_ISO,
-          SEED_DEMO: "0",
-          RATE_LIMITS: "off",
-          MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0",
+          ...BENCH_SETTINGS,
           JOURNEY_INTERVAL_MS: "0",
         },
         // Into this process's stdout: redirect it to a file, as the bench does.
