@@ -8,11 +8,11 @@ import { describeMove } from "./plan-builder.js";
 import { isCap, staffRequest, stayBooking } from "./placement.js";
 import type { MoveTarget, PlanMove, ReplanContext } from "./types.js";
 
-// Applying a plan to the index, all or nothing: every moved booking comes off the
-// index (the contact list's advisor slots only), then each move is re-checked by THE checker in collect-all mode and placed, in
-// order. On any broken rule the index is put back exactly as it was and every failure
-// is reported; on success the index holds the plan (the caller may revert and replay it
-// around its storage transaction).
+// Applying a plan to the index, all or nothing: every moved booking comes off the index
+// (of the contact list, only the advisor slots), then each move is re-checked by THE
+// checker in collect-all mode and placed, in order. On any broken rule the index is put
+// back exactly as it was and every failure is reported; on success the index holds the
+// plan (the caller may revert and replay it around its storage transaction).
 
 export type ApplyResult =
   | { ok: true; moves: PlanMove[] }
