@@ -40,8 +40,14 @@ export class DayState {
 }
 
 export class CapacityIndex {
+  /** The bookings on the index (one with its advisor slots lifted is not among them: see liftSlots). */
   readonly bookings = new Map<string, Booking>();
-  /** Bumped on every add and remove: caches derived from the index compare against it. */
+  /**
+   * Bookings whose reception and return are off the index while their labour, courtesy
+   * car, runs and express counters stay on it (liftSlots): a re-plan's contact list.
+   */
+  private readonly liftedSlots = new Map<string, Booking>();
+  /** Bumped on every add, remove, lift and restore: caches derived from the index compare against it. */
   version = 0;
   private readonly days = new Map<number, DayState>();
   /** Bumped when a courtesy-car booking comes or goes. */
@@ -103,7 +109,7 @@ export class CapacityIndex {
   }
 
   add(b: Booking): void {
-    if (this.bookings.has(b.id)) throw new Error(`booking ${b.id} is already indexed`);
+    if (this.bookings.has(b.id) || this.liftedSlots.has(b.id)) throw new Error(`booking ${b.id} is already indexed`);
     this.bookings.set(b.id, b);
     this.version++;
     this.reception(b.reception, +1);
@@ -120,6 +126,43 @@ export class CapacityIndex {
     if (b.ret) this.returnSlot(b.ret, -1);
     this.extras(b, -1);
     return b;
+  }
+
+  /**
+   * Takes only a booking's advisor slots (reception and return) off the index; its labour
+   * on the technicians, courtesy car, pickup runs, shuttle seats and express counters stay.
+   * A re-plan's contact appointment stays where it is while breaking a reception rule (an
+   * absent advisor, a late reception now over it): its advisor slots must not fail the
+   * checks of the other moves, but the car and its job are still there. Until
+   * restoreSlots, the booking is out of `bookings` (its reception blocks nothing) and
+   * neither add nor remove takes it.
+   */
+  liftSlots(id: string): Booking | undefined {
+    const b = this.bookings.get(id);
+    if (!b) return undefined;
+    this.bookings.delete(id);
+    this.liftedSlots.set(id, b);
+    this.version++;
+    this.reception(b.reception, -1);
+    if (b.ret) this.returnSlot(b.ret, -1);
+    return b;
+  }
+
+  /** Puts a lifted booking's advisor slots back (unchecked): the booking is whole on the index again. */
+  restoreSlots(id: string): Booking | undefined {
+    const b = this.liftedSlots.get(id);
+    if (!b) return undefined;
+    this.liftedSlots.delete(id);
+    this.bookings.set(id, b);
+    this.version++;
+    this.reception(b.reception, +1);
+    if (b.ret) this.returnSlot(b.ret, +1);
+    return b;
+  }
+
+  /** A booking whose advisor slots are lifted (liftSlots), or undefined. */
+  lifted(id: string): Booking | undefined {
+    return this.liftedSlots.get(id);
   }
 
   /** Half-day (0 morning, 1 afternoon) and day of an instant. */

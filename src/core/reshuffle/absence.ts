@@ -49,8 +49,9 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
   returns.sort(byReturn);
   const plan = new PlanBuilder(index, ctx);
   try {
-    // Listed for a call below: off the index throughout, as applyMoves lifts them.
-    for (const b of stuck) plan.take(b.id);
+    // Listed for a call below: their advisor slots off the index throughout (their labour
+    // stays: the car is in and its job holds its technicians), as applyMoves lifts them.
+    for (const b of stuck) plan.lift(b.id);
     for (const b of receptions) plan.take(b.id);
     reseat(plan, receptions);
     for (const found of returns) {

@@ -8,11 +8,11 @@ import { describeMove } from "./plan-builder.js";
 import { isCap, staffRequest, stayBooking } from "./placement.js";
 import type { MoveTarget, PlanMove, ReplanContext } from "./types.js";
 
-// Applying a plan to the index, all or nothing: every touched booking comes off the
-// index, then each move is re-checked by THE checker in collect-all mode and placed, in
-// order. On any broken rule the index is put back exactly as it was and every failure
-// is reported; on success the index holds the plan (the caller may revert and replay it
-// around its storage transaction).
+// Applying a plan to the index, all or nothing: every moved booking comes off the index
+// (of the contact list, only the advisor slots), then each move is re-checked by THE
+// checker in collect-all mode and placed, in order. On any broken rule the index is put
+// back exactly as it was and every failure is reported; on success the index holds the
+// plan (the caller may revert and replay it around its storage transaction).
 
 export type ApplyResult =
   | { ok: true; moves: PlanMove[] }
@@ -80,8 +80,11 @@ function checkMove(index: CapacityIndex, ctx: ReplanContext, from: Booking, t: M
 
 /**
  * `lifted`: appointments on the plan's contact list. They stay where they are, breaking a
- * rule until the customer is called (a late reception may now run over one), so they are
- * off the index while the moves are checked and put back unchecked afterwards.
+ * reception rule until the customer is called (an absent advisor; a late reception may
+ * now run over one), so their advisor slots are off the index while the moves are checked
+ * and put back unchecked afterwards. Only those: the car and its job are still there, so
+ * their labour on the technicians, courtesy car, runs and express counters stay on the
+ * index, and no move is planned onto a technician's time they hold.
  */
 export function applyMoves(
   index: CapacityIndex,
@@ -95,11 +98,10 @@ export function applyMoves(
     if (!b || !ctx.movables.has(t.id)) throw new Error(`appointment ${t.id} is not movable`);
     froms.push(b);
   }
-  const aside: Booking[] = [];
+  const aside: string[] = [];
   for (const id of lifted) {
     if (targets.some((t) => t.id === id)) continue;
-    const b = index.remove(id);
-    if (b) aside.push(b);
+    if (index.liftSlots(id)) aside.push(id);
   }
   for (const b of froms) index.remove(b.id);
   const moves: PlanMove[] = [];
@@ -127,10 +129,10 @@ export function applyMoves(
   if (failures.length) {
     for (const b of froms) if (index.bookings.has(b.id)) index.remove(b.id);
     for (const b of froms) index.add(b);
-    for (const b of aside) index.add(b);
+    for (const id of aside) index.restoreSlots(id);
     return { ok: false, failures };
   }
-  for (const b of aside) index.add(b);
+  for (const id of aside) index.restoreSlots(id);
   return { ok: true, moves };
 }
 

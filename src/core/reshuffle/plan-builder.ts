@@ -6,7 +6,8 @@ import type { CorePlan, PlanContact, PlanMove, ReplanContext } from "./types.js"
 // index back exactly as it found it: planning is a dry run. The dry run keeps the index
 // as applyMoves will have it when it re-seats the same moves (settle.ts then proves it):
 // moves in seating order, a stay at its own reception with its own labour, and the
-// customers on the contact list off the index.
+// customers on the contact list where they are with only their advisor slots lifted
+// (their labour, courtesy car and runs stay on the index: the car and the job are there).
 
 function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
   if (a === null || b === null) return a === b;
@@ -79,28 +80,54 @@ export class PlanBuilder {
     else this.moves.delete(to.id);
   }
 
+  /** Takes whatever the index holds of a booking off it: the whole booking, or what a lift left. */
+  private clear(id: string): void {
+    if (this.index.lifted(id)) this.index.restoreSlots(id);
+    if (this.index.bookings.has(id)) this.index.remove(id);
+  }
+
   /** Puts a booking back where it was, unchanged. */
   keep(id: string): void {
     const from = this.origin.get(id);
     if (!from) throw new Error(`booking ${id} was kept without being taken`);
-    if (this.index.bookings.has(id)) this.index.remove(id);
+    this.clear(id);
     this.index.add(from);
     this.moves.delete(id);
   }
 
   /**
-   * Lists a customer to call. The appointment stays where it was, and applyMoves lifts it
-   * off the index while it re-seats the moves: so it is off the index here too.
+   * Puts a booking where it was before the plan touched it, with only its advisor slots
+   * off the index (CapacityIndex.liftSlots), as applyMoves has a contact appointment.
+   */
+  lift(id: string): void {
+    if (this.index.lifted(id)) return;
+    const current = this.index.bookings.get(id);
+    if (current && !this.origin.has(id)) this.origin.set(id, current);
+    const from = this.origin.get(id);
+    if (!from) throw new Error(`booking ${id} was lifted without being indexed`);
+    if (current !== from) {
+      this.clear(id);
+      this.index.add(from);
+    }
+    this.index.liftSlots(id);
+  }
+
+  /**
+   * Lists a customer to call. The appointment stays where it was, and applyMoves lifts its
+   * advisor slots while it re-seats the moves, its labour and mobility still on the index:
+   * so here too. A booking taken off to be re-seated has its labour back from now on.
    */
   addContact(c: PlanContact): void {
-    if (this.index.bookings.has(c.id)) this.take(c.id);
+    this.lift(c.id);
     this.moves.delete(c.id);
     this.contact.push(c);
   }
 
   /** The contact list so far, emptied (a later pass may still place them; they are off the index). */
   takeContacts(): PlanContact[] {
-    return this.contact.splice(0);
+    const out = this.contact.splice(0);
+    for (const c of out) this.clear(c.id);
+    return out;
   }
 
   result(): CorePlan {
@@ -110,7 +137,7 @@ export class PlanBuilder {
   /** Undoes every placement: the index holds exactly what it held before planning. */
   restore(): void {
     // All off first, then all back: busy minutes are bits, not counts.
-    for (const id of this.origin.keys()) if (this.index.bookings.has(id)) this.index.remove(id);
+    for (const id of this.origin.keys()) this.clear(id);
     for (const b of this.origin.values()) this.index.add(b);
   }
 }

@@ -62,7 +62,8 @@ function toContact(plan: PlanBuilder, x: Booking): void {
   const chk = checkStay(index, staffRequest(x, m, x.reception.advisor, x.reception.start, ctx.now, false), x.ret);
   const options = nearestOptions(index, x, m, x.reception.start, 2, ctx.now);
   const date = index.dealer.format(x.reception.start).slice(0, 10);
-  // Off the index from now on, as applyMoves has it (it lifts the contact list).
+  // Where it was from now on with only its advisor slots off the index (its labour back on
+  // the technicians), as applyMoves has it: it lifts the contact list's advisor slots.
   plan.addContact({
     id: x.id,
     from: x,

@@ -6,11 +6,13 @@ import type { CorePlan, PlanContact, PlanMove, Refusal } from "./types.js";
 
 // A planner returns only what applyMoves applies: the dry run keeps the index as apply
 // will have it (plan-builder.ts, seat.ts), and this proves it by applying the plan (the
-// moves in the order listed, the contact list lifted) to the index as it was before
-// planning, then taking it back. The moves returned are apply's own, with the labour and
-// ready times it plans. The dry run cannot always be apply's: apply takes every moved
-// booking off first, while the planner may take one only after other moves were planned
-// around its labour (the augmenting step's), and labour is first come, first served on
+// moves in the order listed, the contact list's advisor slots lifted, its labour kept)
+// to the index as it was before planning, then taking it back. The moves returned are
+// apply's own, with the labour and ready times it plans. The dry run cannot always be
+// apply's: apply takes every moved booking off first, while the planner may take one
+// only after other moves were planned around its labour (the augmenting step's), and a
+// booking re-seated in vain goes on the contact list with its labour back only after
+// the moves before it were planned without it; labour is first come, first served on
 // each technician. So a move that does not apply is seated ahead of the others; one that
 // still does not has its customer called instead (it stays where it was), unless the
 // plan cannot do without it.
