@@ -221,3 +221,20 @@ describe("the manage page, keyboard only", () => {
     await checkpoint(page, "manage-5-cancelled");
   });
 });
+
+describe("the manage page in Italian", () => {
+  it("names the service and the day chooser in Italian, in the formal register of the rest", async () => {
+    const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
+    const b = await book(w.api, "roma", booking({ optionId: o.optionId }));
+    expect(b.interventions).toEqual(["maintenance"]);
+    await page.goto(`${w.base}/m/${b.manageToken}?lang=it`);
+    await waitForText(page, "Intervento");
+    await expect(
+      page.locator("dt", { hasText: "Intervento" }).locator("xpath=following-sibling::dd[1]").innerText(),
+    ).resolves.toBe("Manutenzione"); // the default catalogue's label, not "Maintenance"
+    await tabTo(page, /^Cambia giorno o ora$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Scelga un altro giorno"); // "Scelga", like every other sentence on the page
+    await checkpoint(page, "manage-it-change");
+  }, 60_000);
+});
