@@ -230,7 +230,7 @@ describe("the manage page in Italian", () => {
     await page.goto(`${w.base}/m/${b.manageToken}?lang=it`);
     await waitForText(page, "Intervento");
     await expect(
-      page.locator("dt", { hasText: "Intervento" }).locator("xpath=following-sibling::dd[1]").innerText(),
+      page.locator("dt", { hasText: "Intervento" }).locator("xpath=following-sibling::dd[1]").textContent(),
     ).resolves.toBe("Manutenzione"); // the default catalogue's label, not "Maintenance"
     await tabTo(page, /^Cambia giorno o ora$/);
     await page.keyboard.press("Enter");
