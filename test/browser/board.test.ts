@@ -91,6 +91,19 @@ describe("the advisors' day", () => {
   }, 60_000);
 });
 
+describe("an empty day", () => {
+  it("is axe-clean: the sideways-scrolling timeline is reachable by keyboard without any slot in it", async () => {
+    const page = await signedInPage(browser, world);
+    // Sunday 29 November: closed, nothing booked (the session cookie outlives the navigation).
+    await page.goto(`${world.server.baseUrl}/board?date=2026-11-29&dealer=demo&lang=en`);
+    await page.getByText("Sunday, 29 November 2026").waitFor();
+    await page.locator(".timeline").waitFor();
+    expect(await page.locator("button.slot").count()).toBe(0);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("re-planning the day", () => {
   it("marks an advisor absent: the plan diff appears with the customers to notify, applies in one step, and the board and the API agree", async () => {
     // Everybody is busy at 11:00, so Luca's 11:00 customer gets a new time (to notify);
