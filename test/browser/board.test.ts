@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
 import {
+  AXE_READY,
   admin,
   type BoardWorld,
   bookAt,
@@ -101,6 +102,24 @@ describe("an empty day", () => {
     expect(await page.locator("button.slot").count()).toBe(0);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
+  }, 60_000);
+});
+
+describe("today", () => {
+  it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
+    // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", ...AXE_READY });
+    await context.clock.setFixedTime(new Date("2026-11-23T23:30:00Z"));
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(world.key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    await page.getByRole("button", { name: "Previous day" }).click();
+    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+    await page.getByRole("button", { name: "Today" }).click();
+    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    await context.close();
   }, 60_000);
 });
 
