@@ -303,6 +303,7 @@ describe("refused moves and languages", () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");
+    await dialog.getByText("Lavori: Manutenzione").waitFor(); // the service's name in Italian, not the code "maintenance"
     await dialog.getByLabel("Nuovo orario").fill("09:45");
     await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
     await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();

@@ -73,7 +73,7 @@ export function interventionLabel(code: string, label: string, lang: Lang): stri
  * language: each default label in Italian on an Italian page; as written otherwise, and
  * whole when it does not split into one label per intervention (a label with a comma).
  */
-export function reasonIn(a: Pick<Appointment, "interventions" | "recap">, lang: Lang): string {
+export function reasonIn(a: { interventions: string[]; recap: { reason: string } }, lang: Lang): string {
   const labels = a.recap.reason.split(", ");
   if (labels.length !== a.interventions.length) return a.recap.reason;
   return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
