@@ -321,6 +321,22 @@ describe("refused moves and languages", () => {
     await page.context().close();
   }, 60_000);
 
+  it("the walk-in dialog names the services in Italian on the Italian page, not by their codes; axe-clean", async () => {
+    const page = await signedInPage(browser, world, "it");
+    await page.getByRole("button", { name: "Cliente senza appuntamento" }).click();
+    const work = page.getByRole("dialog").getByLabel("Lavoro");
+    await expect(work.locator("option").allTextContents()).resolves.toEqual([
+      "Tagliando programmato",
+      "Manutenzione",
+      "Diagnosi di un guasto",
+      "Cambio pneumatici",
+      "Riparazione di carrozzeria",
+      "Campagna di richiamo",
+    ]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it("confirms and cancels from a slot's dialog; the whole day for the README (docs/board.png is this artifact)", async () => {
     const toConfirm = await bookSomewhere(world.api, "14:30", "Laura Conferma");
     const toCancel = await bookSomewhere(world.api, "15:30", "Mario Annulla");

@@ -79,6 +79,10 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
   return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
 }
 
+/** A default catalogue's service by its label in `lang`; another code as it is. */
+export const defaultInterventionLabel = (code: string, lang: Lang): string =>
+  DEFAULT_LABELS_IT[code]?.[lang === "it" ? 1 : 0] ?? code;
+
 const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",
   "maintenance booklet": "libretto di manutenzione",
