@@ -92,6 +92,24 @@ describe("the advisors' day", () => {
   }, 60_000);
 });
 
+describe("a narrow screen", () => {
+  it("at 390 px the timeline scrolls inside its card; the page itself does not scroll sideways", async () => {
+    await bookSomewhere(world.api, "17:00", "Nora Narrow"); // a late slot: the track's full width
+    const page = await signedInPage(browser, world);
+    await page.setViewportSize({ width: 390, height: 800 });
+    const widths = () =>
+      page.evaluate(() => {
+        const doc = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+        ).document;
+        return { page: doc.documentElement.scrollWidth, viewport: doc.documentElement.clientWidth };
+      });
+    await expect.poll(async () => (await widths()).page).toBeLessThanOrEqual((await widths()).viewport);
+    await shot(page, "narrow");
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("an empty day", () => {
   it("is axe-clean: the sideways-scrolling timeline is reachable by keyboard without any slot in it", async () => {
     const page = await signedInPage(browser, world);
