@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
+import { focused } from "../support/pages.js";
 import {
   AXE_READY,
   admin,
@@ -89,6 +90,25 @@ describe("the advisors' day", () => {
     expect(after.reception).toMatchObject({ start: `${DAY}T16:00:00+01:00`, advisorId: "luca" });
     expect(after.version).toBe(a.version + 1);
     await page.context().close();
+  }, 60_000);
+});
+
+describe("signing in and out by keyboard", () => {
+  it("focus goes to the new page's heading each time, not to <body>", async () => {
+    const context = await browser.newContext({ locale: "en-GB", ...AXE_READY });
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").focus();
+    await page.keyboard.type(world.key);
+    await page.keyboard.press("Enter");
+    await page.locator(".timeline").waitFor();
+    await expect.poll(async () => (await focused(page)).tag).toBe("h1");
+    expect((await focused(page)).name).toMatch(/^Pitlane · Advisors' day/);
+    await page.getByRole("button", { name: "Sign out" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Sign in to the advisors' day" }).waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("Sign in to the advisors' day");
+    await context.close();
   }, 60_000);
 });
 

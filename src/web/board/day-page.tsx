@@ -100,7 +100,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   return (
     <>
       <header class="top">
-        <h1>
+        <h1 tabIndex={-1}>
           Pitlane · {t("title")}{" "}
           <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
         </h1>
