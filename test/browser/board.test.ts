@@ -338,6 +338,7 @@ describe("refused moves and languages", () => {
     const page = await signedInPage(browser, world, "it");
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
     await page.getByRole("heading", { name: "Tecnici" }).waitFor();
+    await page.getByText(/^\d+ di 3 in uso \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");
