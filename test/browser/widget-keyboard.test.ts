@@ -254,6 +254,8 @@ describe("an email the server refuses", () => {
     await waitForText(page, "Please check: email.");
     await expect.poll(async () => (await focused(page)).name).toBe("Email");
     await expect(page.getByLabel("Email").getAttribute("aria-invalid")).resolves.toBe("true");
+    // The group says what it asks, not the step's heading again ("Your details" twice).
+    await expect(page.getByRole("group", { name: "How can we reach you?" }).count()).resolves.toBe(1);
     await checkpoint(page, "widget-email-refused");
   }, 60_000);
 });

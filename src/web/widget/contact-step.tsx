@@ -127,7 +127,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         error={err?.field === "name" ? err.text : null}
       />
       <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
-        <legend>{t("contactTitle")}</legend>
+        <legend>{t("contactLegend")}</legend>
         <p id="pl-contact-hint" class="pl-hint">
           {t("contactHint")}
         </p>
