@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
+import { focused } from "../support/pages.js";
 import {
+  AXE_READY,
   admin,
   type BoardWorld,
   bookAt,
@@ -88,6 +90,74 @@ describe("the advisors' day", () => {
     expect(after.reception).toMatchObject({ start: `${DAY}T16:00:00+01:00`, advisorId: "luca" });
     expect(after.version).toBe(a.version + 1);
     await page.context().close();
+  }, 60_000);
+});
+
+describe("signing in and out by keyboard", () => {
+  it("focus goes to the new page's heading each time, not to <body>", async () => {
+    const context = await browser.newContext({ locale: "en-GB", ...AXE_READY });
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").focus();
+    await page.keyboard.type(world.key);
+    await page.keyboard.press("Enter");
+    await page.locator(".timeline").waitFor();
+    await expect.poll(async () => (await focused(page)).tag).toBe("h1");
+    expect((await focused(page)).name).toMatch(/^Pitlane · Advisors' day/);
+    await page.getByRole("button", { name: "Sign out" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Sign in to the advisors' day" }).waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("Sign in to the advisors' day");
+    await context.close();
+  }, 60_000);
+});
+
+describe("a narrow screen", () => {
+  it("at 390 px the timeline scrolls inside its card; the page itself does not scroll sideways", async () => {
+    await bookSomewhere(world.api, "17:00", "Nora Narrow"); // a late slot: the track's full width
+    const page = await signedInPage(browser, world);
+    await page.setViewportSize({ width: 390, height: 800 });
+    const widths = () =>
+      page.evaluate(() => {
+        const doc = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+        ).document;
+        return { page: doc.documentElement.scrollWidth, viewport: doc.documentElement.clientWidth };
+      });
+    await expect.poll(async () => (await widths()).page).toBeLessThanOrEqual((await widths()).viewport);
+    await shot(page, "narrow");
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("an empty day", () => {
+  it("is axe-clean: the sideways-scrolling timeline is reachable by keyboard without any slot in it", async () => {
+    const page = await signedInPage(browser, world);
+    // Sunday 29 November: closed, nothing booked (the session cookie outlives the navigation).
+    await page.goto(`${world.server.baseUrl}/board?date=2026-11-29&dealer=demo&lang=en`);
+    await page.getByText("Sunday, 29 November 2026").waitFor();
+    await page.locator(".timeline").waitFor();
+    expect(await page.locator("button.slot").count()).toBe(0);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("today", () => {
+  it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
+    // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", ...AXE_READY });
+    await context.clock.setFixedTime(new Date("2026-11-23T23:30:00Z"));
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(world.key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    await page.getByRole("button", { name: "Previous day" }).click();
+    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+    await page.getByRole("button", { name: "Today" }).click();
+    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    await context.close();
   }, 60_000);
 });
 
@@ -268,9 +338,11 @@ describe("refused moves and languages", () => {
     const page = await signedInPage(browser, world, "it");
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
     await page.getByRole("heading", { name: "Tecnici" }).waitFor();
+    await page.getByText(/^\d+ di 3 in uso \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");
+    await dialog.getByText("Lavori: Manutenzione").waitFor(); // the service's name in Italian, not the code "maintenance"
     await dialog.getByLabel("Nuovo orario").fill("09:45");
     await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
     await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
@@ -285,6 +357,22 @@ describe("refused moves and languages", () => {
     expect(after.reception.start).toBe(`${DAY}T09:45:00+01:00`);
     await slotOf(page, fourth.id).and(page.locator('[data-start="09:45"]')).waitFor();
     await expect(slotOf(page, fourth.id).getAttribute("aria-label")).resolves.toContain("forzato");
+    await page.context().close();
+  }, 60_000);
+
+  it("the walk-in dialog names the services in Italian on the Italian page, not by their codes; axe-clean", async () => {
+    const page = await signedInPage(browser, world, "it");
+    await page.getByRole("button", { name: "Cliente senza appuntamento" }).click();
+    const work = page.getByRole("dialog").getByLabel("Lavoro");
+    await expect(work.locator("option").allTextContents()).resolves.toEqual([
+      "Tagliando programmato",
+      "Manutenzione",
+      "Diagnosi di un guasto",
+      "Cambio pneumatici",
+      "Riparazione di carrozzeria",
+      "Campagna di richiamo",
+    ]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 60_000);
 

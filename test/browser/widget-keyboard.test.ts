@@ -6,6 +6,7 @@ import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, availability, book, booking, search } from "../support/http.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
 import { useWorld, widgetDealer } from "../support/browser-world.js";
+import { bookUrl, holdTime, openTimes } from "../support/widget-flow.js";
 
 // A customer books through the hosted page with the keyboard alone, then changes and
 // cancels the appointment on the manage page, keyboard again. Every step is axe-clean and
@@ -220,4 +221,41 @@ describe("the manage page, keyboard only", () => {
     );
     await checkpoint(page, "manage-5-cancelled");
   });
+});
+
+describe("the manage page in Italian", () => {
+  it("names the service and the day chooser in Italian, in the formal register of the rest", async () => {
+    const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
+    const b = await book(w.api, "roma", booking({ optionId: o.optionId }));
+    expect(b.interventions).toEqual(["maintenance"]);
+    await page.goto(`${w.base}/m/${b.manageToken}?lang=it`);
+    await waitForText(page, "Intervento");
+    await expect(
+      page.locator("dt", { hasText: "Intervento" }).locator("xpath=following-sibling::dd[1]").textContent(),
+    ).resolves.toBe("Manutenzione"); // the default catalogue's label, not "Maintenance"
+    await tabTo(page, /^Cambia giorno o ora$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Scelga un altro giorno"); // "Scelga", like every other sentence on the page
+    await checkpoint(page, "manage-it-change");
+  }, 60_000);
+});
+
+describe("an email the server refuses", () => {
+  it("is said beside the email, which is marked invalid and takes focus", async () => {
+    const [time] = await openTimes(page, bookUrl(w.base, "roma"));
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await tabTo(page, /^Full name/);
+    await page.keyboard.type("Marco Bianchi");
+    await tabTo(page, /^Email/);
+    await page.keyboard.type("marco.bianchi@"); // passes "not empty", refused by the API (400)
+    await tabTo(page, /^Book the appointment$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Please check: email.");
+    await expect.poll(async () => (await focused(page)).name).toBe("Email");
+    await expect(page.getByLabel("Email").getAttribute("aria-invalid")).resolves.toBe("true");
+    // The group says what it asks, not the step's heading again ("Your details" twice).
+    await expect(page.getByRole("group", { name: "How can we reach you?" }).count()).resolves.toBe(1);
+    await checkpoint(page, "widget-email-refused");
+  }, 60_000);
 });

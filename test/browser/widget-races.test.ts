@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
-import { checkpoint, waitForText } from "../support/pages.js";
+import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { bookUrl, fillAndBook, holdTime, openTimes, shownTimes } from "../support/widget-flow.js";
 import { useWorld, widgetDealer } from "../support/browser-world.js";
 
@@ -63,6 +63,15 @@ describe("two customers, one time", () => {
     await waitForText(b, "Other free times");
     const alternatives = b.locator("fieldset", { hasText: "Other free times" }).getByRole("radio");
     expect(await alternatives.count()).toBeGreaterThanOrEqual(2);
+    // Focus goes to the first alternative, not lost to <body> with the busy button.
+    await expect
+      .poll(() =>
+        alternatives
+          .first()
+          .evaluate((el) => (el.getRootNode() as unknown as { activeElement: unknown }).activeElement === el),
+      )
+      .toBe(true);
+    expect(await focused(b)).toMatchObject({ tag: "input", type: "radio" });
     expect(await shownTimes(b)).not.toContain(wanted); // the day list was refreshed
     await checkpoint(b, "race-loser-alternatives");
     await alternatives.first().check();

@@ -16,7 +16,7 @@ header.top h1{font-size:1.1rem;margin:0 auto 0 0}
 header.top button{background:transparent;color:#fff;border-color:#fff}
 header.top .date{font-weight:600;min-width:12rem;text-align:center}
 main{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem;padding:1rem}
-@media (max-width:900px){main{grid-template-columns:1fr}}
+@media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}}
 section.card,aside section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem;margin-bottom:1rem}
 h2{font-size:1rem;margin:0 0 .5rem}
 .toolbar{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:.75rem}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { board, isSignedOut } from "./api.js";
 import { DayPage } from "./day-page.js";
 import { t } from "./i18n.js";
@@ -13,6 +13,13 @@ export function App() {
     document.title = `Pitlane · ${t("title")}`;
     board.session().then(setSession, () => setSession(null));
   }, []);
+  // Signing in or out replaces the whole page, and the focused control with it: focus
+  // goes to the new page's heading instead of <body> (not on first load: the page's own).
+  const before = useRef<Session | null | undefined>(undefined);
+  useEffect(() => {
+    if (before.current !== undefined) document.querySelector<HTMLElement>("h1")?.focus();
+    before.current = session;
+  }, [session]);
   if (session === undefined) return <p class="loading">Pitlane…</p>;
   if (session === null) return <SignIn onSignedIn={setSession} />;
   const signOut = async () => {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
+import { reasonIn } from "../shared/recap.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { board, FORCEABLE, type Refusal } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { AdvisorSelect, Choice, Field } from "./fields.js";
-import { t } from "./i18n.js";
+import { lang, t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Plan, Slot } from "./types.js";
@@ -99,7 +100,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         <p class="muted">
           {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
           {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {details.vehicle.model} ·{" "}
-          {t("interventions")}: {details.interventions.join(", ")} · {t("readyAt")} {timeOf(details.readyAt)}
+          {t("interventions")}: {reasonIn(details, lang)} · {t("readyAt")} {timeOf(details.readyAt)}
         </p>
       )}
       <div class="actions">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { addDays, longDate } from "../shared/dates.js";
+import { addDays, longDate, todayIn } from "../shared/dates.js";
 import { hhmm } from "./minutes.js";
 import { AbsenceDialog } from "./absence-dialog.js";
 import { board, isStale, refusalOf } from "./api.js";
@@ -14,7 +14,9 @@ import { WalkInDialog } from "./walk-in-dialog.js";
 
 export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
 
-const initialDate = () => new URLSearchParams(location.search).get("date") ?? new Date().toISOString().slice(0, 10);
+// "Today" is the dealer's date, not UTC's (an hour or two behind in Italy after midnight,
+// a whole morning in Asia): the browser's own date until the first day tells the zone.
+const askedDate = () => new URLSearchParams(location.search).get("date");
 
 export interface DayProps {
   session: Session;
@@ -23,8 +25,10 @@ export interface DayProps {
 }
 
 export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
-  const [date, setDate] = useState(initialDate);
+  const [date, setDate] = useState(() => askedDate() ?? todayIn());
   const [day, setDay] = useState<DayBoard | null>(null);
+  const [zone, setZone] = useState<string | null>(null);
+  const dateWasAsked = useRef(askedDate() !== null);
   const [overdue, setOverdue] = useState<Overdue | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
   const [notice, setNotice] = useState("");
@@ -37,13 +41,18 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
       details.current.clear();
       setDay(d);
+      // The first day read tells the dealer's zone: without a ?date, open on its today.
+      if (zone === null) {
+        setZone(d.timeZone);
+        if (!dateWasAsked.current && todayIn(d.timeZone) !== date) setDate(todayIn(d.timeZone));
+      }
       setOverdue(o);
       setMessages(m.messages);
     } catch (err) {
       onSessionLost(err);
       setNotice(refusalOf(err).sentence);
     }
-  }, [session, date]);
+  }, [session, date, zone]);
 
   useEffect(() => {
     const u = new URL(location.href);
@@ -91,7 +100,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   return (
     <>
       <header class="top">
-        <h1>
+        <h1 tabIndex={-1}>
           Pitlane · {t("title")}{" "}
           <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
         </h1>
@@ -105,7 +114,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           <button type="button" onClick={() => setDate(addDays(date, 1))} aria-label={t("nextDay")}>
             ›
           </button>
-          <button type="button" onClick={() => setDate(new Date().toISOString().slice(0, 10))}>
+          <button type="button" onClick={() => setDate(todayIn(zone ?? undefined))}>
             {t("today")}
           </button>
         </nav>

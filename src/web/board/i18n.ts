@@ -155,7 +155,7 @@ const it: Record<Keys, string> = {
   jobPaused: "in pausa",
   jobDone: "finito",
   cars: "Auto di cortesia",
-  carsInUse: "{inUse} di {total} in uso ({held} riservate ai veicoli prioritari)",
+  carsInUse: "{inUse} di {total} in uso (riservate ai veicoli prioritari: {held})",
   overdue: "In attesa di conferma",
   overdueNone: "Nessuna richiesta in attesa di conferma.",
   overdueItem: "{reception} · richiesta da {overdue} h",

@@ -29,7 +29,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   return (
     <main class="signin-wrap">
       <form class="signin" onSubmit={submit} aria-labelledby="signin-title">
-        <h1 id="signin-title">{t("signInTitle")}</h1>
+        <h1 id="signin-title" tabIndex={-1}>
+          {t("signInTitle")}
+        </h1>
         <p class="muted">{t("signInHelp")}</p>
         <Field
           label={t("dealer")}

@@ -104,8 +104,11 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
 
   const hours: number[] = [];
   for (let m = range.from; m <= range.to; m += 60) hours.push(m);
+  // The track scrolls sideways: with no slot to tab to (an empty day), the scroller itself
+  // takes focus so the keyboard can scroll it (axe: scrollable-region-focusable).
+  const empty = day.advisors.every((a) => a.slots.length === 0);
   return (
-    <div class="timeline-wrap">
+    <div class="timeline-wrap" tabIndex={empty ? 0 : undefined}>
       <p id="timeline-help" class="muted">
         {t("timelineHelp")}
       </p>

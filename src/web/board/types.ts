@@ -72,6 +72,8 @@ export interface Appointment {
   vehicle: { model?: string; plate?: string | null; vin?: string | null };
   request: string | null;
   customer?: { name?: string | null; phone?: string | null; email?: string | null };
+  /** The services by the dealer's labels, joined ("Maintenance, Tyre change"). */
+  recap: { reason: string };
 }
 
 export interface Move {

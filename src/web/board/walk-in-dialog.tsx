@@ -1,12 +1,15 @@
 import { useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
+import { defaultInterventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { Choice, Field } from "./fields.js";
-import { t } from "./i18n.js";
+import { lang, t } from "./i18n.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 
-const WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recall"].map((w) => [w, w] as const);
+const WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recall"].map(
+  (w) => [w, defaultInterventionLabel(w, lang)] as const,
+);
 
 // A customer at the desk without an appointment: now or the nearest gap (past the buffer
 // caps if need be, recorded as forced), booked in one step.

@@ -38,7 +38,7 @@ const COMMON: Record<Lang, Record<CommonKey, string>> = {
   },
   it: {
     day: "Giorno: {date}",
-    chooseDate: "Scegli un altro giorno",
+    chooseDate: "Scelga un altro giorno",
     calHelp: "Usi le frecce per spostarsi tra i giorni, Pagina su e Pagina giù per cambiare mese, Invio per scegliere.",
     prevMonth: "Mese precedente",
     nextMonth: "Mese successivo",

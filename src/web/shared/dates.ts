@@ -95,5 +95,12 @@ export function clockIn(instant: string, timeZone: string): string {
   }
 }
 
+/** The calendar date ("YYYY-MM-DD") at `at` in a zone; the browser's own zone when none is given. */
+export function todayIn(timeZone?: string, at = new Date()): string {
+  const f = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const part = (type: string) => f.formatToParts(at).find((p) => p.type === type)?.value;
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** Morning until 13:00 local, afternoon after (the desk's usual split). */
 export const isMorning = (instant: string) => timeOf(instant) < "13:00";

@@ -68,6 +68,21 @@ export function interventionLabel(code: string, label: string, lang: Lang): stri
   return lang === "it" && d && d[0] === label ? d[1] : label;
 }
 
+/**
+ * The recap's reason (the server joins the dealer's labels with ", ") in the reader's
+ * language: each default label in Italian on an Italian page; as written otherwise, and
+ * whole when it does not split into one label per intervention (a label with a comma).
+ */
+export function reasonIn(a: { interventions: string[]; recap: { reason: string } }, lang: Lang): string {
+  const labels = a.recap.reason.split(", ");
+  if (labels.length !== a.interventions.length) return a.recap.reason;
+  return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
+}
+
+/** A default catalogue's service by its label in `lang`; another code as it is. */
+export const defaultInterventionLabel = (code: string, lang: Lang): string =>
+  DEFAULT_LABELS_IT[code]?.[lang === "it" ? 1 : 0] ?? code;
+
 const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",
   "maintenance booklet": "libretto di manutenzione",
@@ -109,7 +124,7 @@ export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; wit
       <dt>{l.when}</dt>
       <dd>{at(a.reception.start)}</dd>
       <dt>{l.reason}</dt>
-      <dd>{a.recap.reason}</dd>
+      <dd>{reasonIn(a, lang)}</dd>
       <dt>{l.greeter}</dt>
       <dd>{a.recap.greeter}</dd>
       {a.recap.address && (

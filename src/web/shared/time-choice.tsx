@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Alternatives } from "./alternatives.js";
 import { DayChooser, type DayChooserLabels, type DayChooserSetup } from "./day-chooser.js";
 import type { Problem } from "./problem.js";
@@ -30,6 +30,9 @@ export function useTimeChoice(
   const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, setup.lang) : null);
   const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
   const [reload, setReload] = useState(0);
+  // Refusals said since the chooser opened (not the one it opened with: that one is the
+  // step's, whose heading takes focus).
+  const [refusals, setRefusals] = useState(0);
   return {
     ...setup,
     selected,
@@ -38,6 +41,7 @@ export function useTimeChoice(
     error,
     setError,
     reload,
+    refusals,
     /** The chosen time, or null with "please choose a time" said. */
     picked: () => {
       if (!selected) setError(setup.labels.pickTime);
@@ -49,6 +53,7 @@ export function useTimeChoice(
       setAlternatives(alternativesOf(p));
       setSelected(null);
       setReload((n) => n + 1);
+      setRefusals((n) => n + 1);
     },
   };
 }
@@ -67,17 +72,25 @@ export function TimeChooser({
   hint?: string;
   initialDate?: string | null;
 }) {
+  // A refused time: focus goes to the first alternative (the error is said by its alert),
+  // not left on the busy submit button, which the browser drops to <body> when disabled.
+  const alts = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (c.refusals > 0) alts.current?.querySelector("input")?.focus();
+  }, [c.refusals]);
   return (
     <>
-      <Alternatives
-        options={c.alternatives}
-        selected={c.selected}
-        onSelect={c.setSelected}
-        lang={c.lang}
-        legend={c.labels.alternativesTitle}
-        intro={intro}
-        quiet={c.labels.quiet}
-      />
+      <div ref={alts}>
+        <Alternatives
+          options={c.alternatives}
+          selected={c.selected}
+          onSelect={c.setSelected}
+          lang={c.lang}
+          legend={c.labels.alternativesTitle}
+          intro={intro}
+          quiet={c.labels.quiet}
+        />
+      </div>
       {hint && <p class="pl-hint">{hint}</p>}
       <DayChooser
         api={c.api}

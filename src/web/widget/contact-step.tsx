@@ -35,6 +35,17 @@ interface Props extends StepProps {
   onLost: (p: Problem, alternatives: Option[]) => void;
 }
 
+/** The first of email and phone a validation_failed names, if any. */
+function reachRefused(p: Problem): "customer.email" | "customer.phone" | null {
+  if (p.code !== "validation_failed" || !Array.isArray(p.errors)) return null;
+  const paths = (p.errors as { path?: string }[]).map((e) => e.path);
+  return paths.includes("customer.email")
+    ? "customer.email"
+    : paths.includes("customer.phone")
+      ? "customer.phone"
+      : null;
+}
+
 let kept: Contact = { name: "", email: "", phone: "", consent: false, channel: "email", request: "", answers: {} };
 
 export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack, onBooked, onLost }: Props) {
@@ -44,6 +55,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
   const key = useRef(idempotencyKey());
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<Contact>) => setC((old) => (kept = { ...old, ...patch }));
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
   const reachWrong = err?.field === "contact";
@@ -88,7 +100,11 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       return onLost(r.problem, alternativesOf(r.problem));
     }
     key.current = idempotencyKey();
-    setErr({ field: "api", text: problemSentence(r.problem, lang) });
+    // An email or phone the server refused is said beside them, and focus goes to the one
+    // to fix (not left on the button, the sentence at the bottom of the form).
+    const wrong = reachRefused(r.problem);
+    setErr({ field: wrong ? "contact" : "api", text: problemSentence(r.problem, lang) });
+    if (wrong) (wrong === "customer.email" ? emailRef : phoneRef).current?.focus();
   };
 
   return (
@@ -111,12 +127,12 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         error={err?.field === "name" ? err.text : null}
       />
       <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
-        <legend>{t("contactTitle")}</legend>
+        <legend>{t("contactLegend")}</legend>
         <p id="pl-contact-hint" class="pl-hint">
           {t("contactHint")}
         </p>
         <TextField {...field("email")} inputRef={emailRef} type="email" autocomplete="email" invalid={reachWrong} />
-        <TextField {...field("phone")} type="tel" autocomplete="tel" invalid={reachWrong} />
+        <TextField {...field("phone")} inputRef={phoneRef} type="tel" autocomplete="tel" invalid={reachWrong} />
         {err?.field === "contact" && <FieldError id="pl-contact-err" text={err.text} />}
       </fieldset>
       <CheckField label={t("reminders")} checked={c.consent} onChecked={(consent) => set({ consent })} />
