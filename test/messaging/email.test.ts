@@ -50,10 +50,15 @@ describe("email over SMTP", () => {
     expect(text).toContain("Gentile Marco Bianchi");
     expect(text).toContain("prestazioni"); // the performance persona's line
     expect(html).toContain("<p>Gentile Marco Bianchi");
-    // The manage link opens this appointment.
-    const link = text.match(/https:\/\/pitlane\.test\/v1\/manage\/(\S+)/)!;
-    expect(html).toContain(link[0]);
-    const view = await ok<AppointmentView>(await t.api("GET", `/v1/manage/${decodeURIComponent(link[1])}`));
+    // The manage link is the customer's page (not the API's JSON), in the message's language,
+    // and its token opens this appointment.
+    const link = text.match(/https:\/\/pitlane\.test(\/m\/([^\s?]+)\?lang=it)/)!;
+    expect(html).toContain(link[0].replace(/&/g, "&amp;"));
+    const page = await t.api("GET", link[1]);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await page.text()).toMatch(/<html lang="it"/);
+    const view = await ok<AppointmentView>(await t.api("GET", `/v1/manage/${decodeURIComponent(link[2])}`));
     expect(view.id).toBe(b.id);
     // The invitation: text/calendar; method=REQUEST, parsed by ical.js.
     const ics = part("text/calendar")(smtp.received.indexOf(m))!;
@@ -77,7 +82,7 @@ describe("email over SMTP", () => {
     await tick(due + 60_000);
     const reminders = smtp.received.filter((m) => /^Reminder/.test(m.mail.headers.subject ?? ""));
     expect(reminders).toHaveLength(1);
-    expect(part("text/plain")(smtp.received.indexOf(reminders[0]))!.body).toMatch(/\/v1\/manage\//);
+    expect(part("text/plain")(smtp.received.indexOf(reminders[0]))!.body).toMatch(/\/m\/\S+\?lang=en/);
     expect(outboxOf(t, b.id).find((r) => r.kind === "reminder")).toMatchObject({
       status: "delivered",
       transport: "email",

@@ -67,7 +67,7 @@ describe("re-plan messages", () => {
       const text = leaves(mail.mail).find((p) => p.headers["content-type"]?.startsWith("text/plain"))!.body;
       const local = mv.to.reception.start.slice(11, 16); // the new local time
       expect(text).toContain(local);
-      expect(text).toMatch(/https:\/\/pitlane\.test\/v1\/manage\/\S+/);
+      expect(text).toMatch(/https:\/\/pitlane\.test\/m\/\S+/);
       // Each customer gets only their own appointment, with an invitation update.
       expect(leaves(mail.mail).some((p) => /method=REQUEST/i.test(p.headers["content-type"] ?? ""))).toBe(true);
     }

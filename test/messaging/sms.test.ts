@@ -36,7 +36,7 @@ describe("SMS", () => {
     await tick();
     expect(sms.texts).toHaveLength(1);
     expect(sms.texts[0]).toMatchObject({ to: "+393331234567", from: "+390600000000" });
-    expect(sms.texts[0].body).toMatch(/^Roma Est: .*https:\/\/pitlane\.test\/v1\/manage\/\S+$/);
+    expect(sms.texts[0].body).toMatch(/^Roma Est: .*https:\/\/pitlane\.test\/m\/\S+\?lang=(it|en)$/);
     expect(segments(sms.texts[0].body)).toBeLessThanOrEqual(2);
     expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({
       transport: "sms",

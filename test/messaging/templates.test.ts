@@ -14,7 +14,7 @@ import { PERSONAS } from "../../src/scheduler/contracts.js";
 // email or a phone number, and texts stay within two SMS segments.
 
 const DEALER = { name: "Roma Est", address: "Via Example 1, Roma", parking: "Bays 1-6" };
-const LINK = "https://pitlane.test/v1/manage/demo_token";
+const LINK = "https://pitlane.test/m/demo_token?lang=it";
 const KINDS = [...CUSTOMER_TEMPLATES, ...STAFF_TEMPLATES];
 
 describe("message templates", () => {

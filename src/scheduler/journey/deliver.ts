@@ -110,11 +110,26 @@ export async function deliverDue(
 
 const RECORD_EVERY_MS = 1000;
 
-/** The manage link of a message that carries one (the dealer's manageUrl, else PUBLIC_URL). */
-function linkOf(deps: JourneyDeps, manageUrl: string | undefined, token: string | undefined): string | null {
+/** The languages the customer's page (/m/{token}) speaks; another locale gets the dealer's. */
+const PAGE_LANGS = new Set(["it", "en"]);
+
+/**
+ * The manage link of a message that carries one: the dealer's manageUrl, else the
+ * customer's own page on PUBLIC_URL, /m/{token}, in the message's language. Not the API's
+ * /v1/manage/{token}: a customer who taps the link in a mail or SMS is a browser, and that
+ * path answers JSON.
+ */
+function linkOf(
+  deps: JourneyDeps,
+  manageUrl: string | undefined,
+  token: string | undefined,
+  locale: string,
+): string | null {
   if (!token) return null;
   if (manageUrl) return manageUrl.split("{token}").join(encodeURIComponent(token));
-  return `${(deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "")}/v1/manage/${encodeURIComponent(token)}`;
+  const base = (deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "");
+  const lang = locale.slice(0, 2).toLowerCase();
+  return `${base}/m/${encodeURIComponent(token)}${PAGE_LANGS.has(lang) ? `?lang=${lang}` : ""}`;
 }
 
 async function deliverOne(
@@ -125,7 +140,7 @@ async function deliverOne(
   timestampSec: number,
 ): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
-  const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken);
+  const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken, m.locale);
   const linked: MessageRow = { ...m, body: { ...m.body, text: withLink(m.body.text, link) } };
   if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn, timestampSec);
   if (!dealer) return { error: "dealer gone", final: true };
