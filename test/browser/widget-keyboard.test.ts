@@ -258,4 +258,27 @@ describe("an email the server refuses", () => {
     await expect(page.getByRole("group", { name: "How can we reach you?" }).count()).resolves.toBe(1);
     await checkpoint(page, "widget-email-refused");
   }, 60_000);
+
+  it("reminders by text message without a phone number are asked for before booking, at the phone field", async () => {
+    const [time] = await openTimes(page, bookUrl(w.base, "roma"));
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/appointments") && posts.push(r.url()));
+    await tabTo(page, /^Full name/);
+    await page.keyboard.type("Sara Promemoria");
+    await tabTo(page, /^Email/);
+    await page.keyboard.type("sara@example.com");
+    await tabTo(page, /^Remind me of the appointment/);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Remind me by/);
+    await page.keyboard.press("ArrowDown"); // email → text message (SMS)
+    await expect(page.getByLabel("Remind me by").inputValue()).resolves.toBe("sms");
+    await tabTo(page, /^Book the appointment$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Please give a phone number for reminders by text message or call, or choose email.");
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^Phone/);
+    await expect(page.getByLabel(/^Phone/).getAttribute("aria-invalid")).resolves.toBe("true");
+    expect(posts).toEqual([]); // nothing was sent: the booking waits for the number
+  }, 60_000);
 });

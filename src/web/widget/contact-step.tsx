@@ -71,6 +71,16 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       setErr({ field: "contact", text: t("contactMissing") });
       return emailRef.current?.focus();
     }
+    // Reminders by a channel the customer left no address for could never reach them
+    // (the API takes the booking all the same): say so here, at the field to fill.
+    if (c.consent && c.channel !== "email" && !c.phone.trim()) {
+      setErr({ field: "contact", text: t("phoneForReminders") });
+      return phoneRef.current?.focus();
+    }
+    if (c.consent && c.channel === "email" && !c.email.trim()) {
+      setErr({ field: "contact", text: t("emailForReminders") });
+      return emailRef.current?.focus();
+    }
     setErr(null);
     setBusy(true);
     const answers = Object.fromEntries(Object.entries(c.answers).filter(([, v]) => v.trim()));
