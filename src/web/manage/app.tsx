@@ -138,6 +138,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           path={path}
           dealerId={dealer.id}
           visit={visit}
+          current={appt.reception.start}
           lang={lang}
           t={t}
           announce={announce}

@@ -17,6 +17,8 @@ interface Props {
   path: string;
   dealerId: string;
   visit: VisitQuery;
+  /** The appointment's reception start: not offered again. */
+  current: string;
   lang: Lang;
   t: Translate<Key>;
   announce: (m: string) => void;
@@ -25,8 +27,20 @@ interface Props {
   onKeep: () => void;
 }
 
-export function ChangeTime({ api, path, dealerId, visit, lang, t, announce, heading, onMoved, onKeep }: Props) {
-  const choice = useTimeChoice({ api, dealerId, visit, lang, labels: STRINGS[lang], announce });
+export function ChangeTime({
+  api,
+  path,
+  dealerId,
+  visit,
+  current,
+  lang,
+  t,
+  announce,
+  heading,
+  onMoved,
+  onKeep,
+}: Props) {
+  const choice = useTimeChoice({ api, dealerId, visit, current, lang, labels: STRINGS[lang], announce });
   const move = async (e: Event) => {
     e.preventDefault();
     const picked = choice.picked();

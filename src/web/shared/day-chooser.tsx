@@ -41,6 +41,8 @@ export interface DayChooserSetup {
   lang: Lang;
   labels: DayChooserLabels;
   announce: (m: string) => void;
+  /** A start not to offer: the appointment's own time, when moving it (the manage page). */
+  current?: string;
 }
 
 interface Props extends DayChooserSetup {
@@ -62,6 +64,7 @@ export function DayChooser({
   lang,
   labels,
   announce,
+  current,
   selected,
   onSelect,
   onError,
@@ -91,11 +94,11 @@ export function DayChooser({
     setOptions(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...visit, date: d });
     if (!r.ok) return onError(problemSentence(r.problem, lang));
-    setOptions(r.data.options);
+    // Its own time with another advisor is no new time to the customer.
+    const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
+    setOptions(offered);
     announce(
-      r.data.options.length
-        ? fill(labels.timesLoaded, { count: r.data.options.length, date: longDate(d, lang) })
-        : labels.noTimes,
+      offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
     );
   };
   useEffect(() => {

@@ -99,6 +99,7 @@ export function TimeChooser({
         lang={c.lang}
         labels={c.labels}
         announce={c.announce}
+        current={c.current}
         selected={c.selected}
         onSelect={c.setSelected}
         onError={c.setError}

@@ -38,6 +38,7 @@ export function TimeList({ options, selected, labels, onChoose, name }: Props) {
                   type="radio"
                   name={name}
                   value={o.optionId}
+                  data-start={o.start}
                   checked={selected === o.optionId}
                   onChange={() => onChoose(o.optionId)}
                 />
