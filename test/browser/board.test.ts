@@ -1,8 +1,13 @@
+// First (trap): zod 4 gives a schema .openapi() only if @hono/zod-openapi was loaded before
+// the schema was made, and the demo config below reaches core's schemas.
+import "@hono/zod-openapi";
 import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config.js";
+import { DEMO_DEALER } from "../../src/db/seed-demo.js";
 import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
 import { focused } from "../support/pages.js";
 import {
@@ -360,7 +365,16 @@ describe("refused moves and languages", () => {
     await page.context().close();
   }, 60_000);
 
-  it("the walk-in dialog names the services in Italian on the Italian page, not by their codes; axe-clean", async () => {
+  it("the walk-in dialog offers the dealer's own catalogue, the default services in Italian on the Italian page, not by their codes; axe-clean", async () => {
+    // The dealer adds a service of its own: the dialog offers it too, by its label.
+    const own = { label: "Lucidatura", receptionMinutes: 15, returnMinutes: 10, labourHours: 2, skill: "bodywork" };
+    const put = await world.api(
+      "PUT",
+      "/v1/dealers/demo",
+      { ...DEMO_DEALER, interventions: { ...DEFAULT_INTERVENTIONS, lucidatura: own } },
+      admin,
+    );
+    expect(put.status).toBe(200);
     const page = await signedInPage(browser, world, "it");
     await page.getByRole("button", { name: "Cliente senza appuntamento" }).click();
     const work = page.getByRole("dialog").getByLabel("Lavoro");
@@ -368,9 +382,10 @@ describe("refused moves and languages", () => {
       "Tagliando programmato",
       "Manutenzione",
       "Diagnosi di un guasto",
-      "Cambio pneumatici",
       "Riparazione di carrozzeria",
+      "Cambio pneumatici",
       "Campagna di richiamo",
+      "Lucidatura",
     ]);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();

@@ -2,6 +2,7 @@ import { CAP_CODES } from "../../core/caps.js";
 import { dealerPath as dealerPathOf } from "../shared/api.js";
 import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
+import type { DealerInfo } from "../shared/types.js";
 import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
 
 // The staff API as the page calls it: the session cookie authenticates (same origin), no
@@ -11,6 +12,8 @@ const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 
 export const board = {
   session: () => apiFetch<Session>("/v1/board/session"),
+  /** The dealer's public information: its service catalogue for the walk-in dialog. */
+  dealer: (s: Session) => apiFetch<DealerInfo>(dealerPath(s)),
   signIn: (dealerId: string, key: string) =>
     apiFetch<Session>("/v1/board/session", { method: "POST", body: { dealerId, key } }),
   signOut: () => apiFetch<void>("/v1/board/session", { method: "DELETE" }),

@@ -1,13 +1,14 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
-import { defaultInterventionLabel } from "../shared/recap.js";
+import { defaultInterventionLabel, interventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 
-const WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recall"].map(
+// Until the dealer's catalogue is read (GET /v1/dealers/{id}): the default catalogue.
+const DEFAULT_WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recall"].map(
   (w) => [w, defaultInterventionLabel(w, lang)] as const,
 );
 
@@ -18,6 +19,19 @@ export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
   const [phone, setPhone] = useState("");
   const [model, setModel] = useState("");
   const [work, setWork] = useState("service");
+  // The dealer's own services (its codes and labels; the default ones in the page's language).
+  const [catalogue, setCatalogue] = useState<ReadonlyArray<readonly [string, string]>>(DEFAULT_WORK);
+  useEffect(() => {
+    board
+      .dealer(session)
+      .then((d) => {
+        const own = d.interventions.map((i) => [i.code, interventionLabel(i.code, i.label, lang)] as const);
+        if (own.length === 0) return;
+        setCatalogue(own);
+        setWork((w) => (own.some(([code]) => code === w) ? w : own[0][0]));
+      })
+      .catch(() => {}); // the default catalogue stays; a booking with an unknown code is refused in words
+  }, []);
   const { refusal, attempt } = useRefusal();
   const submit = (e: Event) => {
     e.preventDefault();
@@ -34,7 +48,7 @@ export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
         <Field label={t("customerName")} required value={name} onValue={setName} />
         <Field label={t("phone")} type="tel" value={phone} onValue={setPhone} />
         <Field label={t("model")} required value={model} onValue={setModel} />
-        <Choice label={t("work")} options={WORK} value={work} onValue={setWork} />
+        <Choice label={t("work")} options={catalogue} value={work} onValue={setWork} />
         {refusal && <RefusalView refusal={refusal} />}
         <button type="submit" class="primary">
           {t("planWalkIn")}
