@@ -243,6 +243,8 @@ describe("the manage page, keyboard only", () => {
     expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as { status: unknown }).status).toBe(
       "cancelled",
     );
+    // The calendar file now takes the event off the calendar, and the link says so.
+    await expect(page.getByRole("link", { name: "Remove it from my calendar (.ics)" }).count()).resolves.toBe(1);
     await checkpoint(page, "manage-5-cancelled");
   });
 });

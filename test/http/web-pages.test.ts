@@ -64,6 +64,7 @@ describe("GET /book/{dealerId}", () => {
     expect(html).toContain('<script type="module" src="/widget.js"></script>');
     expect(html).toContain('<pitlane-booking dealer="listed"');
     expect(html).not.toMatch(/https?:\/\//); // no CDN, no external font
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/); // no /favicon.ico 404 on every load
   });
 
   it("frames only in Pitlane itself when the dealer lists no origin", async () => {
@@ -109,6 +110,14 @@ describe("GET /m/{manageToken}", () => {
       expect(await res.text()).toContain("Appointment not found");
     },
   );
+});
+
+describe("GET /board", () => {
+  it("carries the pages' icon inline: no /favicon.ico request, no 404 in the console", async () => {
+    const res = await t.request("/board");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
+  });
 });
 
 describe("abuse limits", () => {

@@ -1,4 +1,5 @@
 import type { ApiApp } from "../../api/deps.js";
+import { FAVICON_LINK } from "../web/html.js";
 import { BOARD_CSS } from "./styles.js";
 
 // GET /board: the advisors' page, an HTML shell around /board.js (src/web/board/). No
@@ -22,6 +23,7 @@ const HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pitlane · advisors' day</title>
+${FAVICON_LINK}
 <style>${BOARD_CSS}</style>
 </head>
 <body>

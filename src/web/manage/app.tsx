@@ -97,8 +97,9 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       <Recap a={appt} lang={lang} withStatus />
       {mode === "view" && (
         <div class="pl-actions">
+          {/* A cancelled appointment's file says CANCELLED: opened, it takes the event off the calendar. */}
           <a class="pl-button" href={`${api}${path}/calendar.ics`} download="appointment.ics">
-            {t("ics")}
+            {t(appt.status === "cancelled" ? "icsCancelled" : "ics")}
           </a>
           {active && (
             <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("change"))}>
