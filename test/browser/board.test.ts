@@ -166,6 +166,35 @@ describe("today", () => {
   }, 60_000);
 });
 
+describe("where the day opens", () => {
+  it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
+    const context = await browser.newContext({
+      locale: "en-GB",
+      timezoneId: "UTC",
+      viewport: { width: 1280, height: 800 },
+      ...AXE_READY,
+    });
+    await context.clock.setFixedTime(new Date("2026-11-24T14:00:00Z"));
+    const page = await context.newPage();
+    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(world.key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    const onScreen = async (label: string) => {
+      const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
+      const mark = (await page.locator(".hours .scale span", { hasText: label }).boundingBox())!;
+      return mark.x >= wrap.x && mark.x + mark.width <= wrap.x + wrap.width;
+    };
+    await expect.poll(() => onScreen("15:00")).toBe(true);
+    await expect.poll(() => onScreen("17:00")).toBe(true);
+    expect(await onScreen("09:00")).toBe(false);
+    await page.getByRole("button", { name: "Previous day" }).click();
+    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+    await expect.poll(() => onScreen("09:00")).toBe(true);
+    await context.close();
+  }, 60_000);
+});
+
 describe("re-planning the day", () => {
   it("marks an advisor absent: the plan diff appears with the customers to notify, applies in one step, and the board and the API agree", async () => {
     // Everybody is busy at 11:00, so Luca's 11:00 customer gets a new time (to notify);

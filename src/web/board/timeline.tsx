@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { todayIn } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { t } from "./i18n.js";
 import { SlotButton } from "./slot-button.js";
@@ -23,6 +24,13 @@ interface Grab {
   slot: Slot;
   advisor: number;
   minute: number;
+}
+
+/** The dealer's wall-clock minute of the day now (its time zone, not the browser's). */
+function minuteNowIn(timeZone: string): number {
+  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const [h, m] = f.format(new Date()).split(":").map(Number);
+  return h * 60 + m;
 }
 
 function rangeOf(day: DayBoard) {
@@ -102,13 +110,26 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
     onMove(slot, advisorId, minute);
   };
 
+  // Today opens on the hour before now, not on the morning: the track is wider than most
+  // screens, and at 15:00 the advisor wants the afternoon. Once per day shown, so a live
+  // refresh never scrolls away from where the advisor is looking.
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const scale = wrap.current?.querySelector<HTMLElement>(".hours .scale");
+    if (!wrap.current || !scale) return;
+    // Another day opens on its first hour.
+    const now = todayIn(day.timeZone) === day.date ? minuteNowIn(day.timeZone) - 60 : range.from;
+    const at = Math.max(range.from, Math.min(range.to, now));
+    wrap.current.scrollLeft = ((at - range.from) / span) * scale.offsetWidth;
+  }, [day.date]);
+
   const hours: number[] = [];
   for (let m = range.from; m <= range.to; m += 60) hours.push(m);
   // The track scrolls sideways: with no slot to tab to (an empty day), the scroller itself
   // takes focus so the keyboard can scroll it (axe: scrollable-region-focusable).
   const empty = day.advisors.every((a) => a.slots.length === 0);
   return (
-    <div class="timeline-wrap" tabIndex={empty ? 0 : undefined}>
+    <div class="timeline-wrap" ref={wrap} tabIndex={empty ? 0 : undefined}>
       <p id="timeline-help" class="muted">
         {t("timelineHelp")}
       </p>
