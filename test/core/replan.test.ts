@@ -64,6 +64,9 @@ describe("sick advisor re-plan (planAbsence)", () => {
         }
         for (const c of plan.contact) {
           expect(c.violations.length).toBeGreaterThan(0);
+          // Where the appointment is now (the advisor calls the customer about it), not a
+          // placement the planner tried and dropped.
+          expect(c.from, `${c.id}'s from`).toEqual(index.bookings.get(c.id));
           // A reception gets two options to propose; a lone return is agreed on the phone.
           if (affected.some((b) => b.id === c.id)) expect(c.options.length).toBeGreaterThanOrEqual(2);
         }

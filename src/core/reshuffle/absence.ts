@@ -68,13 +68,15 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         continue;
       }
       plan.place(b); // where it is now (its reception may have moved already)
+      // Listed, it stays where it was before the plan (addContact puts it back there, a
+      // re-seated reception included): that is where the advisor's call starts from.
       const v = {
         code: "advisor_absent" as const,
-        message: describeViolation(index.dealer, "advisor_absent", b.ret!, b.readyAt),
+        message: describeViolation(index.dealer, "advisor_absent", found.ret ?? b.ret!, found.readyAt),
       };
       plan.addContact({
         id: b.id,
-        from: b,
+        from: found,
         reason: "no advisor can hand the car back near this time; agree a new return time with the customer",
         violations: [v],
         options: [],
