@@ -148,15 +148,26 @@ describe("an empty day", () => {
   }, 60_000);
 });
 
+/** A page signed in with the browser's clock fixed at `utc` (a UTC browser, 1280 px wide). */
+async function signedInAt(utc: string) {
+  const context = await browser.newContext({
+    locale: "en-GB",
+    timezoneId: "UTC",
+    viewport: { width: 1280, height: 800 },
+    ...AXE_READY,
+  });
+  await context.clock.setFixedTime(new Date(utc));
+  const page = await context.newPage();
+  await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+  await page.getByLabel("API key").fill(world.key);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return { context, page };
+}
+
 describe("today", () => {
   it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
     // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
-    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", ...AXE_READY });
-    await context.clock.setFixedTime(new Date("2026-11-23T23:30:00Z"));
-    const page = await context.newPage();
-    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
-    await page.getByLabel("API key").fill(world.key);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    const { context, page } = await signedInAt("2026-11-23T23:30:00Z");
     await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
     await page.getByRole("button", { name: "Previous day" }).click();
     await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
@@ -168,17 +179,7 @@ describe("today", () => {
 
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
-    const context = await browser.newContext({
-      locale: "en-GB",
-      timezoneId: "UTC",
-      viewport: { width: 1280, height: 800 },
-      ...AXE_READY,
-    });
-    await context.clock.setFixedTime(new Date("2026-11-24T14:00:00Z"));
-    const page = await context.newPage();
-    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
-    await page.getByLabel("API key").fill(world.key);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    const { context, page } = await signedInAt("2026-11-24T14:00:00Z");
     await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
     const onScreen = async (label: string) => {
       const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
