@@ -72,7 +72,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
       // re-seated reception included): that is where the advisor's call starts from.
       const v = {
         code: "advisor_absent" as const,
-        message: describeViolation(index.dealer, "advisor_absent", found.ret ?? b.ret!, found.readyAt),
+        message: describeViolation(index.dealer, "advisor_absent", found.ret!, found.readyAt),
       };
       plan.addContact({
         id: b.id,

@@ -1,3 +1,4 @@
+import { LOCALES } from "../../core/dealer-config.js";
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";
 import {
@@ -110,9 +111,6 @@ export async function deliverDue(
 
 const RECORD_EVERY_MS = 1000;
 
-/** The languages the customer's page (/m/{token}) speaks; another locale gets the dealer's. */
-const PAGE_LANGS = new Set(["it", "en"]);
-
 /**
  * The manage link of a message that carries one: the dealer's manageUrl, else the
  * customer's own page on PUBLIC_URL, /m/{token}, in the message's language. Not the API's
@@ -129,7 +127,9 @@ function linkOf(
   if (manageUrl) return manageUrl.split("{token}").join(encodeURIComponent(token));
   const base = (deps.messaging?.publicUrl ?? "http://localhost:8787").replace(/\/$/, "");
   const lang = locale.slice(0, 2).toLowerCase();
-  return `${base}/m/${encodeURIComponent(token)}${PAGE_LANGS.has(lang) ? `?lang=${lang}` : ""}`;
+  // The customer's page speaks the dealer locales; another language gets the dealer's.
+  const spoken = (LOCALES as readonly string[]).includes(lang);
+  return `${base}/m/${encodeURIComponent(token)}${spoken ? `?lang=${lang}` : ""}`;
 }
 
 async function deliverOne(

@@ -19,7 +19,10 @@ function whoOf(advisors: DayBoard["advisors"]): Map<string, string> {
   const who = new Map<string, string>();
   const label = (s: Slot) => s.customer?.name || [s.vehicle?.model, s.vehicle?.plate].filter(Boolean).join(" ");
   for (const a of advisors)
-    for (const s of a.slots) if (label(s) && !who.has(s.appointmentId)) who.set(s.appointmentId, label(s));
+    for (const s of a.slots) {
+      const l = label(s);
+      if (l && !who.has(s.appointmentId)) who.set(s.appointmentId, l);
+    }
   return who;
 }
 

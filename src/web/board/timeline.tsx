@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { todayIn } from "../shared/dates.js";
+import { clockIn, todayIn } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { t } from "./i18n.js";
 import { SlotButton } from "./slot-button.js";
@@ -28,8 +28,7 @@ interface Grab {
 
 /** The dealer's wall-clock minute of the day now (its time zone, not the browser's). */
 function minuteNowIn(timeZone: string): number {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const [h, m] = f.format(new Date()).split(":").map(Number);
+  const [h, m] = clockIn(new Date().toISOString(), timeZone).split(":").map(Number);
   return h * 60 + m;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
-import { defaultInterventionLabel, interventionLabel } from "../shared/recap.js";
+import { defaultInterventions, interventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { Choice, Field } from "./fields.js";
@@ -8,9 +8,7 @@ import { lang, t } from "./i18n.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 
 // Until the dealer's catalogue is read (GET /v1/dealers/{id}): the default catalogue.
-const DEFAULT_WORK = ["service", "maintenance", "diagnosis", "tyres", "bodywork", "recall"].map(
-  (w) => [w, defaultInterventionLabel(w, lang)] as const,
-);
+const DEFAULT_WORK = defaultInterventions(lang);
 
 // A customer at the desk without an appointment: now or the nearest gap (past the buffer
 // caps if need be, recorded as forced), booked in one step.

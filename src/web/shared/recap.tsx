@@ -79,9 +79,9 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
   return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
 }
 
-/** A default catalogue's service by its label in `lang`; another code as it is. */
-export const defaultInterventionLabel = (code: string, lang: Lang): string =>
-  DEFAULT_LABELS_IT[code]?.[lang === "it" ? 1 : 0] ?? code;
+/** The default catalogue's services as [code, label in `lang`] pairs, in the catalogue's order. */
+export const defaultInterventions = (lang: Lang): Array<readonly [string, string]> =>
+  Object.entries(DEFAULT_LABELS_IT).map(([code, labels]) => [code, labels[lang === "it" ? 1 : 0]] as const);
 
 const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",

@@ -39,11 +39,7 @@ interface Props extends StepProps {
 function reachRefused(p: Problem): "customer.email" | "customer.phone" | null {
   if (p.code !== "validation_failed" || !Array.isArray(p.errors)) return null;
   const paths = (p.errors as { path?: string }[]).map((e) => e.path);
-  return paths.includes("customer.email")
-    ? "customer.email"
-    : paths.includes("customer.phone")
-      ? "customer.phone"
-      : null;
+  return (["customer.email", "customer.phone"] as const).find((f) => paths.includes(f)) ?? null;
 }
 
 let kept: Contact = { name: "", email: "", phone: "", consent: false, channel: "email", request: "", answers: {} };
