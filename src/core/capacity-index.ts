@@ -112,8 +112,7 @@ export class CapacityIndex {
     if (this.bookings.has(b.id) || this.liftedSlots.has(b.id)) throw new Error(`booking ${b.id} is already indexed`);
     this.bookings.set(b.id, b);
     this.version++;
-    this.reception(b.reception, +1);
-    if (b.ret) this.returnSlot(b.ret, +1);
+    this.advisorSlots(b, +1);
     this.extras(b, +1);
   }
 
@@ -122,8 +121,7 @@ export class CapacityIndex {
     if (!b) return undefined;
     this.bookings.delete(id);
     this.version++;
-    this.reception(b.reception, -1);
-    if (b.ret) this.returnSlot(b.ret, -1);
+    this.advisorSlots(b, -1);
     this.extras(b, -1);
     return b;
   }
@@ -143,8 +141,7 @@ export class CapacityIndex {
     this.bookings.delete(id);
     this.liftedSlots.set(id, b);
     this.version++;
-    this.reception(b.reception, -1);
-    if (b.ret) this.returnSlot(b.ret, -1);
+    this.advisorSlots(b, -1);
     return b;
   }
 
@@ -155,9 +152,14 @@ export class CapacityIndex {
     this.liftedSlots.delete(id);
     this.bookings.set(id, b);
     this.version++;
-    this.reception(b.reception, +1);
-    if (b.ret) this.returnSlot(b.ret, +1);
+    this.advisorSlots(b, +1);
     return b;
+  }
+
+  /** A booking's reception and return on the advisors' tracks (+1) or off them (-1). */
+  private advisorSlots(b: Booking, sign: 1 | -1): void {
+    this.reception(b.reception, sign);
+    if (b.ret) this.returnSlot(b.ret, sign);
   }
 
   /** A booking whose advisor slots are lifted (liftSlots), or undefined. */
