@@ -243,6 +243,10 @@ describe("the manage page, keyboard only", () => {
     expect(((await (await w.api("GET", `/v1/manage/${token}`)).json()) as { status: unknown }).status).toBe(
       "cancelled",
     );
+    // What it was, not how the visit would go: no ready time, collection or papers to bring.
+    await expect(page.getByText("Please bring").count()).resolves.toBe(0);
+    await expect(page.getByText("Car ready (estimate)").count()).resolves.toBe(0);
+    await expect(page.getByText("Service", { exact: true }).count()).resolves.toBe(1);
     // The calendar file now takes the event off the calendar, and the link says so.
     await expect(page.getByRole("link", { name: "Remove it from my calendar (.ics)" }).count()).resolves.toBe(1);
     await checkpoint(page, "manage-5-cancelled");

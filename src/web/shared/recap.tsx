@@ -113,6 +113,9 @@ export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
 export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; withStatus?: boolean }) {
   const l = L[lang];
   const at = (iso: string) => `${longDate(dateOf(iso), lang)}, ${timeOf(iso)}`;
+  // A visit that will not happen (cancelled, missed) says what it was, not how it would go:
+  // no greeter, ready time, collection or list of papers to bring.
+  const ended = a.status === "cancelled" || a.status === "no_show";
   return (
     <dl class="pl-recap">
       {withStatus && (
@@ -125,6 +128,15 @@ export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; wit
       <dd>{at(a.reception.start)}</dd>
       <dt>{l.reason}</dt>
       <dd>{reasonIn(a, lang)}</dd>
+      {!ended && <VisitDetails a={a} lang={lang} at={at} />}
+    </dl>
+  );
+}
+
+function VisitDetails({ a, lang, at }: { a: Appointment; lang: Lang; at: (iso: string) => string }) {
+  const l = L[lang];
+  return (
+    <>
       <dt>{l.greeter}</dt>
       <dd>{a.recap.greeter}</dd>
       {a.recap.address && (
@@ -157,6 +169,6 @@ export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; wit
           ))}
         </ul>
       </dd>
-    </dl>
+    </>
   );
 }
