@@ -177,6 +177,29 @@ describe("today", () => {
   }, 60_000);
 });
 
+describe("a slow answer", () => {
+  it("for a day the advisor already left is not drawn under the new day's header", async () => {
+    const a = await bookAt(world.api, "12:00", "giulia", "Slow Answer");
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const page = await context.newPage();
+    // Tuesday's day board answers late; Monday's at once.
+    await page.route(`**/days/${DAY}`, async (route) => {
+      const res = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response: res });
+    });
+    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(world.key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Previous day" }).click();
+    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+    await page.waitForTimeout(2500); // Tuesday's answer has arrived by now
+    await expect(page.locator(".daynav .date").textContent()).resolves.toContain("Monday, 23 November 2026");
+    expect(await slotOf(page, a.id).count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
+
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
     const { context, page } = await signedInAt("2026-11-24T14:00:00Z");

@@ -36,9 +36,14 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const details = useRef(new Map<string, Appointment>());
   const [, setDetailsTick] = useState(0);
 
+  // The day asked for last: an answer for a day the advisor has already left (a slow
+  // response overtaken by "previous day") must not be drawn under the new day's header.
+  const shown = useRef(date);
+  shown.current = date;
   const reload = useCallback(async () => {
     try {
       const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
+      if (date !== shown.current) return;
       details.current.clear();
       setDay(d);
       // The first day read tells the dealer's zone: without a ?date, open on its today.
