@@ -14,8 +14,30 @@ import type { SqliteHandle } from "./sqlite-handle.js";
  */
 export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
   const begun = onBegin.get(sqlite);
-  return sqlite.transaction(begun ? () => (begun(), fn()) : fn).immediate();
+  const body = begun ? () => (begun(), fn()) : fn;
+  let runner = runners.get(sqlite);
+  if (!runner) {
+    runner = { wrapped: sqlite.transaction(() => runner!.body!()), body: null };
+    runners.set(sqlite, runner);
+  }
+  // The one wrapper per handle runs whatever body is current; nesting saves and restores
+  // it. Why not sqlite.transaction(fn) per call: better-sqlite3 builds four wrapper
+  // functions and defines their properties on every call, ~10 µs each, three times a
+  // booking (issue 17). Its wrapper is re-entrant (BEGIN or SAVEPOINT by inTransaction).
+  const outer = runner.body;
+  runner.body = body;
+  try {
+    return runner.wrapped.immediate() as T;
+  } finally {
+    runner.body = outer;
+  }
 }
+
+interface Runner {
+  wrapped: { immediate(): unknown };
+  body: (() => unknown) | null;
+}
+const runners = new WeakMap<SqliteHandle, Runner>();
 
 const onBegin = new WeakMap<SqliteHandle, () => void>();
 

@@ -90,6 +90,42 @@ describe("immediate", () => {
     expect(() => immediate(sqlite, (async () => 1) as unknown as () => number)).toThrow(/promise/i);
   });
 
+  it("nests as a savepoint: an inner failure rolls back alone, each level returns its own value", () => {
+    const { sqlite } = open();
+    const add = (id: string) =>
+      sqlite.prepare("INSERT INTO dealers (id, config_json, updated_at) VALUES (?, '{}', 'x')").run(id);
+    const ids = () => (sqlite.prepare("SELECT id FROM dealers ORDER BY id").all() as { id: string }[]).map((r) => r.id);
+    const r = immediate(sqlite, () => {
+      add("a");
+      expect(immediate(sqlite, () => (add("b"), "inner"))).toBe("inner");
+      expect(() =>
+        immediate(sqlite, () => {
+          add("c");
+          immediate(sqlite, () => add("d"));
+          throw new Error("refused");
+        }),
+      ).toThrow("refused");
+      add("e"); // the outer body runs on after its nested calls
+      return "outer";
+    });
+    expect(r).toBe("outer");
+    expect(ids()).toEqual(["a", "b", "e"]);
+    // Next to each other on one handle: each its own transaction.
+    expect(() =>
+      immediate(
+        sqlite,
+        () => (
+          add("f"),
+          (() => {
+            throw new Error("x");
+          })()
+        ),
+      ),
+    ).toThrow("x");
+    expect(immediate(sqlite, () => (add("g"), 1))).toBe(1);
+    expect(ids()).toEqual(["a", "b", "e", "g"]);
+  });
+
   it("makes a second connection wait for the write lock rather than interleave", () => {
     const a = open();
     const b = open();
