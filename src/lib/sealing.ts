@@ -1,7 +1,8 @@
 import { xchacha20poly1305 } from "@noble/ciphers/chacha.js";
-import { bytesToHex, bytesToUtf8, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from "@noble/ciphers/utils.js";
-import { hkdf } from "@noble/hashes/hkdf.js";
+import { bytesToHex, bytesToUtf8, concatBytes, hexToBytes, utf8ToBytes } from "@noble/ciphers/utils.js";
+import { expand, extract, hkdf } from "@noble/hashes/hkdf.js";
 import { sha256 } from "@noble/hashes/sha2.js";
+import { randomBytes } from "./random.js";
 
 // Sealing: what the server must recover later but the database must not reveal (the
 // manage token inside a stored idempotent response). XChaCha20-Poly1305 (AEAD, from
@@ -25,8 +26,20 @@ const SALT = utf8ToBytes("pitlane/seal/v1");
 const NONCE = 24;
 const TAG = 16;
 
+// HKDF = expand(extract(secret), context): the extract step depends on the secret alone,
+// so it is done once per secret (a handful: current + the rotation window) rather than
+// on every seal, half the key's cost on the booking path (issue 17). Same bytes as
+// hkdf(sha256, secret, SALT, context, 32); test/lib/sealing.test.ts pins that.
+const prks = new Map<string, Uint8Array>();
+
 function keyOf(secret: string, context: string): Uint8Array {
-  return hkdf(sha256, utf8ToBytes(secret), SALT, utf8ToBytes(context), 32);
+  let prk = prks.get(secret);
+  if (!prk) {
+    prk = extract(sha256, utf8ToBytes(secret), SALT);
+    if (prks.size >= 16) prks.clear(); // secrets rotate rarely; never an unbounded map
+    prks.set(secret, prk);
+  }
+  return expand(sha256, prk, utf8ToBytes(context), 32);
 }
 
 /** "v1." + hex(nonce ‖ ciphertext ‖ tag). */

@@ -1,11 +1,12 @@
 // Unguessable secrets from the platform CSPRNG (Web Crypto: Node 20 and Workers alike).
 
+import { randomBytes } from "../lib/random.js";
+
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /** 256 random bits, base64url (43 characters). */
 export function randomToken(bytes = 32): string {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
+  const buf = randomBytes(bytes);
   let out = "";
   for (let i = 0; i < buf.length; i += 3) {
     const n = (buf[i] << 16) | ((buf[i + 1] ?? 0) << 8) | (buf[i + 2] ?? 0);

@@ -1,3 +1,7 @@
+import { xchacha20poly1305 } from "@noble/ciphers/chacha.js";
+import { bytesToHex, utf8ToBytes } from "@noble/ciphers/utils.js";
+import { hkdf } from "@noble/hashes/hkdf.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { describe, expect, it } from "vitest";
 import { derivedDevSecret, openText, previousSecrets, sealText } from "../../src/lib/sealing.js";
 
@@ -47,6 +51,18 @@ describe("sealText / openText", () => {
         sealText({ current: B.current, previous: [A.current] }, CTX, TOKEN),
       ),
     ).toBeNull();
+  });
+
+  it("keeps the v1 key derivation: HKDF-SHA256(secret, salt pitlane/seal/v1, info = context), both ways", () => {
+    // Records stored before the per-secret extract cache must still open, and the other
+    // way round: a seal made by hand with the RFC 5869 key opens, and ours opens with it.
+    const key = hkdf(sha256, utf8ToBytes(A.current), utf8ToBytes("pitlane/seal/v1"), utf8ToBytes(CTX), 32);
+    const nonce = new Uint8Array(24).fill(7);
+    const byHand = `v1.${bytesToHex(nonce)}${bytesToHex(xchacha20poly1305(key, nonce).encrypt(utf8ToBytes(TOKEN)))}`;
+    for (let i = 0; i < 3; i++) expect(openText(A, CTX, byHand)).toBe(TOKEN); // cached or not
+    const ours = sealText(A, CTX, TOKEN).slice(3);
+    const raw = Uint8Array.from(Buffer.from(ours, "hex"));
+    expect(Buffer.from(xchacha20poly1305(key, raw.subarray(0, 24)).decrypt(raw.subarray(24))).toString()).toBe(TOKEN);
   });
 
   it("derives a stable development secret from the admin token, different per token", () => {
