@@ -1,3 +1,4 @@
+import { newId } from "../lib/ids.js";
 import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
@@ -142,7 +143,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           const plan = stay.plan;
           const ret = stay.ret;
           const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-          const id = crypto.randomUUID();
+          const id = newId();
           const manageToken = newManageToken(dealerId);
           const at = isoNow(ctx);
           const row = {

@@ -1,3 +1,4 @@
+import { newId } from "../lib/ids.js";
 import { epochMinute } from "../core/civil.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { replanTechnician, type ProgressEvent } from "../core/replan.js";
@@ -211,7 +212,7 @@ function recordExtraWork(
   if (x.approved) {
     if (!approvePending(ctx.db, row.id, x.description, minutes, at))
       addExtraWork(ctx.db, {
-        id: crypto.randomUUID(),
+        id: newId(),
         dealerId: row.dealerId,
         appointmentId: row.id,
         description: x.description,
@@ -222,7 +223,7 @@ function recordExtraWork(
       });
     return minutes;
   }
-  const extraId = crypto.randomUUID();
+  const extraId = newId();
   addExtraWork(ctx.db, {
     id: extraId,
     dealerId: row.dealerId,

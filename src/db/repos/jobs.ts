@@ -1,3 +1,4 @@
+import { newId } from "../../lib/ids.js";
 import { once, stmt } from "../prepared.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
 
@@ -46,7 +47,7 @@ export interface NewJob {
  */
 export function scheduleJob(sqlite: SqliteHandle, job: NewJob, nowIso: string): void {
   stmts(sqlite).schedule.run(
-    crypto.randomUUID(),
+    newId(),
     job.dealerId,
     job.kind,
     job.appointmentId,

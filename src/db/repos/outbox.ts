@@ -1,3 +1,4 @@
+import { newId } from "../../lib/ids.js";
 import { once, stmt } from "../prepared.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
 
@@ -60,7 +61,7 @@ export interface MessageRow extends Message {
 /** Returns whether a row was written (false: that dedupe id exists already). */
 export function enqueue(sqlite: SqliteHandle, m: NewMessage, nowMs: number): boolean {
   const r = stmts(sqlite).insert.run(
-    crypto.randomUUID(),
+    newId(),
     m.dealerId,
     m.appointmentId,
     m.kind,

@@ -1,3 +1,4 @@
+import { newId } from "../../lib/ids.js";
 import { customers, vehicles } from "../schema.js";
 import { stmt } from "../prepared.js";
 import type { Db, SqliteHandle } from "../sqlite-handle.js";
@@ -77,7 +78,7 @@ export type NewVehicleFacts = Partial<Omit<VehicleRow, "id" | "dealerId" | "vin"
 /** Inserts a VIN not on file yet: no plate, owner or service date, not electrified nor priority, unless `facts` says so. */
 export function registerVehicle(db: Db, dealerId: string, vin: string, at: string, facts: NewVehicleFacts): VehicleRow {
   const row: VehicleRow = {
-    id: crypto.randomUUID(),
+    id: newId(),
     dealerId,
     vin,
     plate: null,

@@ -1,3 +1,4 @@
+import { newId } from "../../lib/ids.js";
 import { audit } from "../../db/repos/appointments.js";
 import { contactHashes } from "../contact-cap.js";
 import { isoNow, type WriteContext } from "../context.js";
@@ -66,7 +67,7 @@ function upsertCustomer(ctx: WriteContext, dealerId: string, req: BookingRequest
     return { ...existing, ...prefs };
   }
   const row: CustomerRow = {
-    id: crypto.randomUUID(),
+    id: newId(),
     dealerId,
     email: null,
     phone: null,

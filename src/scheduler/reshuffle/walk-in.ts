@@ -1,3 +1,4 @@
+import { newId } from "../../lib/ids.js";
 import { labourToJson } from "../labour-json.js";
 import { isRefusal, planWalkIn, type WalkInPlan } from "../../core/reshuffle/index.js";
 import { checkStay } from "../../core/stay.js";
@@ -104,7 +105,7 @@ export function receiveWalkIn(
           chk.violations[0]?.message ?? "the walk-in slot is no longer available",
           { violations: chk.violations },
         );
-      const id = crypto.randomUUID();
+      const id = newId();
       const manageToken = newManageToken(dealerId);
       const at = isoNow(ctx);
       const d = rt.dealer;
