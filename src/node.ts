@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
@@ -17,6 +18,7 @@ import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
+import { BACKSTOP_PAGES, startCheckpointer } from "./node/checkpointer.js";
 import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
@@ -52,6 +54,8 @@ export const Env = z.object({
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
   /** "off": every write commits alone (one fsync each) instead of in groups (db/group-commit.ts); for A/B benches. */
   GROUP_COMMIT: opt(z.enum(["on", "off"]).default("on")),
+  /** WAL checkpoints in a background thread every CHECKPOINT_MS (node/checkpointer.ts); 0 = SQLite's own, in the COMMIT. */
+  CHECKPOINT_MS: opt(z.coerce.number().int().min(0).max(60_000).default(200)),
   /** WORKERS > 1: "writer" = worker 0 commits every write, the others forward them (node/writer.ts); "any" = each worker writes. */
   WRITE_ROUTING: opt(z.enum(["writer", "any"]).default("writer")),
   /** Customer email over SMTP: smtp://host:port or smtps://user:pass@host:465 (unset: no email). */
@@ -130,6 +134,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     changeFeed?.prune();
   };
   if (lead) purge();
+  // The process that commits the writes checkpoints off its event loop (issue 17).
+  const checkpointer =
+    lead && env.CHECKPOINT_MS > 0 && env.DATABASE_PATH !== ":memory:"
+      ? startCheckpointer({
+          path: env.DATABASE_PATH,
+          driver: createRequire(import.meta.url).resolve("better-sqlite3"),
+          intervalMs: env.CHECKPOINT_MS,
+          onError: (error) => log({ level: "warn", msg: "checkpoint failed", error: error.slice(0, 200) }),
+        })
+      : undefined;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const purgeTimer = lead ? setInterval(purge, 60 * 60 * 1000).unref() : undefined;
 
   const { app, journey } = createAppWithJourney({
@@ -170,11 +185,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: fetch as typeof app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
     s.once("error", fail);
-  }).catch((err) => {
+  }).catch(async (err) => {
     // e.g. EADDRINUSE: release the database before reporting.
     clearInterval(purgeTimer);
     clearInterval(journeyTimer);
     writerServer?.close();
+    await checkpointer?.stop();
     sqlite.close();
     throw err;
   });
@@ -210,10 +226,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         clearTimeout(force);
         // Only after the last request (and the last journey tick): closing earlier would
         // fail them mid-transaction.
-        void journey.idle().finally(() => {
-          sqlite.close();
-          done();
-        });
+        // The checkpointer's connection goes first, so the writer's close is the last one
+        // out: it checkpoints what is left and removes the -wal file.
+        void journey
+          .idle()
+          .then(() => checkpointer?.stop())
+          .finally(() => {
+            sqlite.close();
+            done();
+          });
       });
     }));
   return { url, port, close };
