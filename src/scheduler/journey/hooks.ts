@@ -40,7 +40,7 @@ export function onBooked(
   };
   linkAppointment(ctx.db, row.id, patch);
   scheduleJobsFor(ctx, { ...row, ...patch });
-  scheduleProgressCheck(ctx, row);
+  scheduleProgressCheck(ctx, row, true);
   if (linked.vehicle) scheduleServiceReminder(ctx, rt.dealer, linked.vehicle);
   return patch;
 }

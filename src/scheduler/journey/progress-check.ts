@@ -30,12 +30,17 @@ export function progressCheckAt(labourJson: string): number | null {
   return null;
 }
 
-/** Cancels the pending check and schedules the one of the current plan (if still ahead). */
+/**
+ * Cancels the pending check and schedules the one of the current plan (if still ahead).
+ * `fresh`: the appointment was inserted in this transaction, so it has no check to cancel
+ * (one statement less per booking).
+ */
 export function scheduleProgressCheck(
   ctx: WriteContext,
   row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">,
+  fresh = false,
 ): void {
-  cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
+  if (!fresh) cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
   const dueAt = progressCheckAt(row.labourJson);
   if (dueAt === null || dueAt <= ctx.nowMs) return;
   scheduleJob(

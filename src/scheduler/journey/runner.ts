@@ -46,26 +46,26 @@ export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}):
   const report: RunReport = { ran: [], failed: 0 };
   const at = new Date(nowMs).toISOString();
   for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
-    const claimed = immediate(deps.sqlite, () =>
-      claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100),
-    );
-    if (claimed.length === 0) break;
-    runBatch(deps, claimed, nowMs, at, report);
+    if (runBatch(deps, nowMs, at, opts, report) === 0) break;
   }
   return report;
 }
 
 /**
- * The claimed jobs in ONE transaction (one fsync for the batch, not one per job: a
- * booking storm schedules a supervisor notice per booking, and one commit each cost as
- * much disk as the bookings themselves), each job in its own SAVEPOINT so that one that
- * throws (or lost its lease) rolls back alone and is marked failed in the same commit.
- * The index and the report change only after the COMMIT returned.
+ * Claims a batch and runs it in ONE transaction (one fsync for the batch, not one per job:
+ * a booking storm schedules a supervisor notice per booking, and one commit each cost as
+ * much disk as the bookings themselves; and not a commit for the claim and another for
+ * the run: the claim's pages were written twice), each job in its own SAVEPOINT so that
+ * one that throws (or lost its lease) rolls back alone and is marked failed in the same
+ * commit. A crash before the COMMIT leaves the jobs unclaimed, as if never picked.
+ * The index and the report change only after the COMMIT returned. Returns how many it claimed.
  */
-function runBatch(deps: JourneyDeps, claimed: JobRow[], nowMs: number, at: string, report: RunReport): void {
+function runBatch(deps: JourneyDeps, nowMs: number, at: string, opts: RunOptions, report: RunReport): number {
   const ran: Array<{ job: JobRow; outcome: string; release?: { dealerId: string; id: string } }> = [];
   const failed: Array<{ job: JobRow; message: string }> = [];
+  let claimed: JobRow[] = [];
   immediate(deps.sqlite, () => {
+    claimed = claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100);
     for (const job of claimed) {
       const ctx: WriteContext = {
         db: deps.db,
@@ -106,4 +106,5 @@ function runBatch(deps: JourneyDeps, claimed: JobRow[], nowMs: number, at: strin
       error: message.slice(0, 200),
     });
   }
+  return claimed.length;
 }
