@@ -35,6 +35,8 @@ export interface Derived {
   room: RoomTable | null;
   /** Next-fit tables by length in minutes. */
   fits: Map<number, Int16Array> | null;
+  /** Next-fit questions asked of this state so far (fit-table.ts firstFit: scan once, then build). */
+  fitAsks: number;
   /** Advisors on duty, least loaded first (the search's order before any preference). */
   order: number[] | null;
 }
@@ -64,6 +66,7 @@ export function derived(index: CapacityIndex, day: DayInfo): Derived {
     mask30: null,
     room: null,
     fits: null,
+    fitAsks: 0,
     order: null,
   };
   days.set(day.n, fresh);

@@ -21,12 +21,17 @@ function build(index: CapacityIndex, day: DayInfo, minutes: number): Int16Array 
     let after = -1;
     for (let g = SLOTS_PER_DAY - 1; g >= 0; g--) {
       const s = g * GRID - day.gridPhase;
-      if (s >= 0 && s + minutes <= day.zone.length && allSet(free, a * WORDS_PER_DAY, s, s + minutes)) after = g;
+      if (fitsAt(free, day, a, s, minutes)) after = g;
       next[row + g] = after;
       if (after >= 0 && (next[any + g] < 0 || after < next[any + g])) next[any + g] = after;
     }
   }
   return next;
+}
+
+/** Whether advisor `a` may start a stay of `minutes` at day minute `s` (the table's rule). */
+function fitsAt(free: Uint32Array, day: DayInfo, a: number, s: number, minutes: number): boolean {
+  return s >= 0 && s + minutes <= day.zone.length && allSet(free, a * WORDS_PER_DAY, s, s + minutes);
 }
 
 /**
@@ -64,4 +69,53 @@ export function firstFitAny(
   if (table[prefer * SLOTS_PER_DAY + g] === f) return s * 1024 + prefer;
   for (let a = 0; a < advisors; a++) if (table[a * SLOTS_PER_DAY + g] === f) return s * 1024 + a;
   return -1; // unreachable: the any-row is the minimum of the advisors' rows
+}
+
+/**
+ * firstFitAny's answer for this day's current state, by the cheaper of two ways.
+ *
+ * Why two: building the table costs a pass over every advisor and slot of the day, and
+ * pays off only when the same day state is asked many times (a search). A booking asks
+ * once or twice and then changes the day, which drops the table (derived.ts): it was
+ * rebuilt for every booking of a busy day, ~5 % of a booking's CPU (issue 17). So the
+ * first SCANS_BEFORE_TABLE asks of a day state scan forward from `lo` and stop at the
+ * first fit; the next one builds the table. Both give the same answer (test/core/fit-table.test.ts holds them together).
+ */
+export const SCANS_BEFORE_TABLE = 3;
+
+export function firstFit(
+  index: CapacityIndex,
+  day: DayInfo,
+  prefer: number,
+  lo: number,
+  hi: number,
+  minutes: number,
+): number {
+  const d = derived(index, day);
+  const advisors = index.dealer.advisors.length;
+  const table = d.fits?.get(minutes);
+  if (table) return firstFitAny(table, day, advisors, prefer, lo, hi, minutes);
+  if (d.fitAsks++ >= SCANS_BEFORE_TABLE)
+    return firstFitAny(fitTable(index, day, minutes), day, advisors, prefer, lo, hi, minutes);
+  return firstFitScan(freeBits(index, day), day, advisors, prefer, lo, hi, minutes);
+}
+
+/** firstFitAny without the table: the first grid slot from `lo` where someone fits. */
+export function firstFitScan(
+  free: Uint32Array,
+  day: DayInfo,
+  advisors: number,
+  prefer: number,
+  lo: number,
+  hi: number,
+  minutes: number,
+): number {
+  for (let g = (lo + day.gridPhase) / GRID; g < SLOTS_PER_DAY; g++) {
+    const s = g * GRID - day.gridPhase;
+    // Later starts only end later: past `hi` here, past it for every later fit too.
+    if (s + minutes > hi) return -1;
+    if (fitsAt(free, day, prefer, s, minutes)) return s * 1024 + prefer;
+    for (let a = 0; a < advisors; a++) if (fitsAt(free, day, a, s, minutes)) return s * 1024 + a;
+  }
+  return -1;
 }

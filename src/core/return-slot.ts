@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, gridUp } from "./dealer.js";
-import { firstFitAny, fitTable } from "./fit-table.js";
+import { firstFit } from "./fit-table.js";
 import { reserveIntact } from "./reserve.js";
 import type { AdvisorSlot } from "./types.js";
 
@@ -24,18 +24,16 @@ export function findReturn(
 ): AdvisorSlot | null {
   const dealer = index.dealer;
   const first = dealer.dayOf(readyAt);
-  const A = dealer.advisors.length;
   for (let n = first; n < first + RETURN_SEARCH_DAYS; n++) {
     const day = dealer.day(n);
     if (day.open.length === 0) continue;
-    const fits = fitTable(index, day, minutes);
     for (let r = 0; r < day.open.length; r += 2) {
       let lo = Math.max(day.open[r], readyAt - day.zone.start);
       lo = gridUp(day, lo);
       const hi = day.open[r + 1];
       while (lo + minutes <= hi) {
         // Earliest fitting start over all advisors; the reception's advisor wins ties.
-        const fit = firstFitAny(fits, day, A, advisor, lo, hi, minutes);
+        const fit = firstFit(index, day, advisor, lo, hi, minutes);
         if (fit < 0) break;
         const bestS = Math.floor(fit / 1024);
         const bestA = fit % 1024;
