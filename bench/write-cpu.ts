@@ -9,12 +9,13 @@
 //   WRITE_CPU_N=4000 WRITE_CPU_WARMUP=1000      measured bookings, warm-up bookings
 //   WRITE_CPU_WORKERS=auto                      the cluster (CPU of primary + workers)
 //   WRITE_CPU_PROFILE=1                         node --cpu-prof; summary on stdout
+//   WRITE_CPU_KEEP=/tmp/w.cpuprofile            keep the profile there (WORKERS=1)
 //   WRITE_CPU_NOBUILD=1                         use dist/ as it is
 //   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
 //                                               node scripts/build-server.mjs <srcDir> dist-before)
 
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -115,6 +116,7 @@ async function main() {
     if (PROFILE) {
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
         console.log(`\n== ${f}`);
+        if (process.env.WRITE_CPU_KEEP) copyFileSync(join(dir, f), process.env.WRITE_CPU_KEEP);
         for (const l of summariseProfile(JSON.parse(readFileSync(join(dir, f), "utf8")) as CpuProfile, null))
           console.log(l);
       }
