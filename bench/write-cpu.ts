@@ -9,7 +9,7 @@
 //   WRITE_CPU_N=4000 WRITE_CPU_WARMUP=1000      measured bookings, warm-up bookings
 //   WRITE_CPU_WORKERS=auto                      the cluster (CPU of primary + workers)
 //   WRITE_CPU_PROFILE=1                         node --cpu-prof; summary on stdout
-//   WRITE_CPU_KEEP=/tmp/w.cpuprofile            keep the profile there (WORKERS=1)
+//   WRITE_CPU_KEEP=/tmp/profiles                keep the profiles (one per thread) in that folder
 //   WRITE_CPU_NOBUILD=1                         use dist/ as it is
 //   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
 //                                               node scripts/build-server.mjs <srcDir> dist-before)
@@ -116,7 +116,7 @@ async function main() {
     if (PROFILE) {
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
         console.log(`\n== ${f}`);
-        if (process.env.WRITE_CPU_KEEP) copyFileSync(join(dir, f), process.env.WRITE_CPU_KEEP);
+        if (process.env.WRITE_CPU_KEEP) copyFileSync(join(dir, f), join(process.env.WRITE_CPU_KEEP, f));
         for (const l of summariseProfile(JSON.parse(readFileSync(join(dir, f), "utf8")) as CpuProfile, null))
           console.log(l);
       }
