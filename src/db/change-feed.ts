@@ -49,6 +49,15 @@ const TRIGGERS = [
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.id, NULL); END`,
 ];
 
+// Trap: "SELECT MIN(seq), MAX(seq) FROM t" in ONE select scans the whole table (SQLite's
+// min/max shortcut only applies to a lone aggregate); it ran on every write of a cluster
+// and grew with the feed (21 % of the writer's CPU in bench/write-cpu, issue 17). Two
+// scalar subqueries are two index lookups. test/cluster/change-feed.test.ts checks the plans.
+export const BOUNDS_SQL =
+  "SELECT (SELECT MIN(seq) FROM index_changes) AS min, (SELECT MAX(seq) FROM index_changes) AS max";
+export const SINCE_SQL =
+  "SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq";
+
 export class ChangeFeed {
   private readonly probe: SqliteStatement;
   private readonly since: SqliteStatement;
@@ -61,10 +70,8 @@ export class ChangeFeed {
     for (const sql of TRIGGERS) sqlite.exec(sql);
     // One statement for both "did anyone else commit" and "did I write".
     this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t");
-    this.since = sqlite.prepare(
-      "SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq",
-    );
-    this.oldest = sqlite.prepare("SELECT MIN(seq) AS min, MAX(seq) AS max FROM index_changes");
+    this.since = sqlite.prepare(SINCE_SQL);
+    this.oldest = sqlite.prepare(BOUNDS_SQL);
     // Everything before now is already in storage, where a runtime is built from. An empty
     // (fully pruned) table still has its AUTOINCREMENT high-water mark.
     const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { ChangeFeed } from "../../src/db/change-feed.js";
+import { BOUNDS_SQL, ChangeFeed, SINCE_SQL } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
@@ -152,5 +152,21 @@ describe("processes sharing one database file", () => {
     );
     const after = await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query));
     expect(after.options.map((o) => o.advisorId)).toEqual(after.options.map(() => "carla"));
+  });
+});
+
+describe("the change feed's reads", () => {
+  // Run on every write of a cluster's writer: a full scan of the feed (up to KEEP_CHANGES
+  // rows) there made each write slower than the last (issue 17). Plans, not timings.
+  it.each([
+    ["its bounds (oldest and newest seq)", BOUNDS_SQL, []],
+    ["the rows after the cursor", SINCE_SQL, [0]],
+  ])("look up %s by the primary key, never by scanning the table", (_, sql, params) => {
+    const { sqlite } = createTestApp({ deps: { changeFeed: undefined } });
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+    expect(plan.join("; ")).toMatch(/SEARCH index_changes/);
+    expect(plan.filter((d) => /^SCAN index_changes/.test(d))).toEqual([]);
   });
 });
