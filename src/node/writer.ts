@@ -27,6 +27,8 @@ import { isWrite, WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailabl
 export const CLIENT_HEADER = "x-pitlane-client-address";
 /** How long a worker waits for the writer's answer to a forwarded write before answering 503. */
 export const WRITER_TIMEOUT_MS = 15_000;
+/** How long a worker keeps an idle connection to the writer for the next write. */
+const FORWARD_IDLE_MS = 5_000;
 
 export function writerSocketPath(databasePath: string): string {
   const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
@@ -41,6 +43,13 @@ export function listenForWrites(path: string, fetch: Fetch): Promise<Server> {
     unlinkSync(path); // a socket file left by a killed writer
   } catch {}
   const server = createServer(getRequestListener(fetch as never));
+  // Only the worker closes an idle connection (its agent, after FORWARD_IDLE_MS), never the
+  // writer: with Node's 5 s keep-alive timeout here, a write forwarded on a socket the worker
+  // had just reused was reset unread whenever the writer's loop was held (a commit's fsync
+  // on a loaded disk) from its arrival past the socket's 5 s idle mark, and the worker
+  // answered 503 to a write that never reached the writer. Only this machine's workers
+  // reach the socket (mode 0600), and a worker that exits closes its own.
+  server.keepAliveTimeout = 0;
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(path, () => ok(server));
@@ -57,7 +66,7 @@ export function clientAddressOf(incoming: IncomingMessage): string {
 
 /** Other workers: fetch that forwards writes to the writer, and serves the rest locally. */
 export function forwardingFetch(path: string, local: Fetch): Fetch {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: FORWARD_IDLE_MS });
   return async (req, env) => {
     const url = new URL(req.url);
     if (!isWrite(req.method, url.pathname)) return local(req, env);

@@ -17,7 +17,9 @@ import {
   bookAt,
   bookSomewhere,
   DAY,
+  explained,
   getAppointment,
+  recordPage,
   signedInPage,
   slotOf,
   startBoardWorld,
@@ -148,6 +150,34 @@ describe("an empty day", () => {
   }, 60_000);
 });
 
+/**
+ * What the advisor saw, recorded in the page at every DOM change (before the browser
+ * paints it): where each day's timeline was scrolled when it first appeared, and any
+ * moment a timeline stood under another day's header. Polling from the test cannot see
+ * a state that lasts one frame; this can.
+ */
+function watchTimeline() {
+  const w = globalThis as unknown as Record<string, unknown> & {
+    document: { querySelector(s: string): { scrollLeft: number; getAttribute(a: string): string | null } | null };
+    MutationObserver: new (cb: () => void) => { observe(target: unknown, options: object): void };
+  };
+  const firstScroll: Record<string, number> = {};
+  const mismatches: string[] = [];
+  w.seen = { firstScroll, mismatches };
+  new w.MutationObserver(() => {
+    const wrap = w.document.querySelector(".timeline-wrap");
+    if (!wrap) return;
+    const day = wrap.getAttribute("data-date") ?? "?";
+    if (!(day in firstScroll)) firstScroll[day] = wrap.scrollLeft;
+    const header = w.document.querySelector(".daynav .date")?.getAttribute("data-date");
+    if (header !== day) mismatches.push(`${day} under ${header}`);
+  }).observe(w.document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+const seen = (page: Page) =>
+  page.evaluate(
+    () => (globalThis as unknown as { seen: { firstScroll: Record<string, number>; mismatches: string[] } }).seen,
+  );
+
 /** A page signed in with the browser's clock fixed at `utc` (a UTC browser, 1280 px wide). */
 async function signedInAt(utc: string) {
   const context = await browser.newContext({
@@ -157,22 +187,34 @@ async function signedInAt(utc: string) {
     ...AXE_READY,
   });
   await context.clock.setFixedTime(new Date(utc));
+  await context.addInitScript(watchTimeline);
   const page = await context.newPage();
+  const log = recordPage(page);
   await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
   await page.getByLabel("API key").fill(world.key);
   await page.getByRole("button", { name: "Sign in" }).click();
-  return { context, page };
+  return { context, page, log };
 }
+/** The timeline of `date` is on the page (its answer has arrived and been drawn). */
+const timelineOf = (page: Page, date: string) => page.locator(`.timeline-wrap[data-date="${date}"]`).waitFor();
 
 describe("today", () => {
   it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
     // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
-    const { context, page } = await signedInAt("2026-11-23T23:30:00Z");
-    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
-    await page.getByRole("button", { name: "Previous day" }).click();
-    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
-    await page.getByRole("button", { name: "Today" }).click();
-    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+    const { context, page, log } = await signedInAt("2026-11-23T23:30:00Z");
+    await explained(page, log, "today", async () => {
+      await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-24");
+      await page.getByRole("button", { name: "Previous day" }).click();
+      await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-23");
+      await page.getByRole("button", { name: "Today" }).click();
+      await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-24");
+      // The browser's own date (Monday) was read first to learn the zone: its board was
+      // never drawn under Tuesday's header, nor any day's under another's.
+      expect((await seen(page)).mismatches).toEqual([]);
+    });
     await context.close();
   }, 60_000);
 });
@@ -202,19 +244,25 @@ describe("a slow answer", () => {
 
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
-    const { context, page } = await signedInAt("2026-11-24T14:00:00Z");
-    await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
-    const onScreen = async (label: string) => {
-      const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
-      const mark = (await page.locator(".hours .scale span", { hasText: label }).boundingBox())!;
-      return mark.x >= wrap.x && mark.x + mark.width <= wrap.x + wrap.width;
-    };
-    await expect.poll(() => onScreen("15:00")).toBe(true);
-    await expect.poll(() => onScreen("17:00")).toBe(true);
-    expect(await onScreen("09:00")).toBe(false);
-    await page.getByRole("button", { name: "Previous day" }).click();
-    await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
-    await expect.poll(() => onScreen("09:00")).toBe(true);
+    const { context, page, log } = await signedInAt("2026-11-24T14:00:00Z");
+    await explained(page, log, "opens", async () => {
+      const onScreen = async (label: string) => {
+        const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
+        const mark = (await page.locator(".hours .scale span", { hasText: label }).boundingBox())!;
+        return mark.x >= wrap.x && mark.x + mark.width <= wrap.x + wrap.width;
+      };
+      // Positions are read once the day is drawn: the polls below get their time for the
+      // scroll, none of it spent waiting for the day's answer.
+      await timelineOf(page, "2026-11-24");
+      await expect.poll(() => onScreen("15:00")).toBe(true);
+      await expect.poll(() => onScreen("17:00")).toBe(true);
+      expect(await onScreen("09:00")).toBe(false);
+      // Scrolled before it was first painted: never the morning first, then a jump.
+      expect((await seen(page)).firstScroll["2026-11-24"]).toBeGreaterThan(0);
+      await page.getByRole("button", { name: "Previous day" }).click();
+      await timelineOf(page, "2026-11-23");
+      await expect.poll(() => onScreen("09:00")).toBe(true);
+    });
     await context.close();
   }, 60_000);
 });

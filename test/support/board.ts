@@ -1,4 +1,6 @@
+import { writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { ARTIFACTS_DIR } from "./browser.js";
 import { ADMIN_TOKEN } from "./app.js";
 import { spawnServer, type SpawnedServer } from "./server.js";
 import { booking, fetchApi, type Api } from "./http.js";
@@ -76,6 +78,42 @@ export async function getAppointment(api: Api, id: string): Promise<AppointmentV
   return json<AppointmentView>(await api("GET", `/v1/dealers/demo/appointments/${id}`, undefined, admin));
 }
 
+/**
+ * What a page said and asked while a test drove it: console messages, script errors,
+ * requests that failed or were refused. A wait that times out says only "not visible":
+ * this says whether the page was still signing in, refused, or never got its day.
+ */
+export function recordPage(page: Page): string[] {
+  const log: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on("console", (m) => log.push(`${at()} console.${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.push(`${at()} page error: ${e.message}`));
+  page.on("requestfailed", (r) => log.push(`${at()} failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) log.push(`${at()} ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  return log;
+}
+
+/** Runs a step; when it fails, saves a screenshot and the HTML and throws with the page's record. */
+export async function explained<T>(page: Page, log: string[], name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const base = `${ARTIFACTS_DIR}${name}-${Date.now()}`;
+    let text = "";
+    try {
+      await page.screenshot({ path: `${base}.png`, fullPage: true });
+      writeFileSync(`${base}.html`, await page.content());
+      text = (await page.locator("body").textContent({ timeout: 2000 })) ?? "";
+    } catch {} // a closed page: the record is all there is
+    throw new Error(
+      `${(err as Error).message}\n--- page at ${page.url()} (${base}.png/.html):\n${text}\n--- record:\n${log.join("\n")}`,
+      { cause: err },
+    );
+  }
+}
+
 /** A fresh context (own cookies), signed in with `key`, showing DAY. */
 export async function signedInPage(
   browser: Browser,
@@ -89,13 +127,16 @@ export async function signedInPage(
     ...AXE_READY,
   });
   const page = await context.newPage();
+  const log = recordPage(page);
   // live: false cuts the event stream (as a dropped connection would): the page goes stale.
   if (!live) await page.route("**/events", (route) => route.abort());
-  await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=${lang}`);
-  await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(world.key);
-  await page.getByRole("button", { name: lang === "it" ? "Accedi" : "Sign in" }).click();
-  await page.locator(".timeline").waitFor();
-  await page.locator(`[data-live="${live ? "on" : "off"}"]`).waitFor();
+  await explained(page, log, "sign-in", async () => {
+    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=${lang}`);
+    await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(world.key);
+    await page.getByRole("button", { name: lang === "it" ? "Accedi" : "Sign in" }).click();
+    await page.locator(".timeline").waitFor();
+    await page.locator(`[data-live="${live ? "on" : "off"}"]`).waitFor();
+  });
   return page;
 }
 

@@ -102,6 +102,11 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     reload();
   };
 
+  // Only the day the header names is drawn. Between a new date and its answer the day
+  // held is another one's (the day before, or the browser's date whose answer told the
+  // dealer's zone), and the effect that clears it runs only after the new header is painted.
+  const shownDay = day?.date === date ? day : null;
+
   return (
     <>
       <header class="top">
@@ -113,7 +118,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           <button type="button" onClick={() => setDate(addDays(date, -1))} aria-label={t("prevDay")}>
             ‹
           </button>
-          <span class="date" aria-live="polite">
+          <span class="date" data-date={date} aria-live="polite">
             {longDate(date, lang)}
           </span>
           <button type="button" onClick={() => setDate(addDays(date, 1))} aria-label={t("nextDay")}>
@@ -149,10 +154,10 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
               {notice}
             </p>
           )}
-          {day && !day.open && <p class="notice">{t("closedDay")}</p>}
-          {day && (
+          {shownDay && !shownDay.open && <p class="notice">{t("closedDay")}</p>}
+          {shownDay && (
             <Timeline
-              day={day}
+              day={shownDay}
               details={details.current}
               onDetails={loadDetails}
               onMove={move}
@@ -161,16 +166,16 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           )}
         </section>
         <SidePanels
-          day={day}
+          day={shownDay}
           overdue={overdue}
           tasks={messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task"))}
-          messages={messagesOfDay(messages, day)}
+          messages={messagesOfDay(messages, shownDay)}
         />
       </main>
-      {dialog?.kind === "appointment" && day && (
+      {dialog?.kind === "appointment" && shownDay && (
         <AppointmentDialog
           session={session}
-          day={day}
+          day={shownDay}
           state={dialog}
           details={details.current.get(dialog.slot.appointmentId)}
           onDetails={loadDetails}
@@ -178,8 +183,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onMove={move}
         />
       )}
-      {dialog?.kind === "absence" && day && <AbsenceDialog session={session} day={day} onDone={done} />}
-      {dialog?.kind === "walk-in" && day && <WalkInDialog session={session} onDone={done} />}
+      {dialog?.kind === "absence" && shownDay && <AbsenceDialog session={session} day={shownDay} onDone={done} />}
+      {dialog?.kind === "walk-in" && shownDay && <WalkInDialog session={session} onDone={done} />}
     </>
   );
 }

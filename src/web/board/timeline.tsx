@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { clockIn, todayIn } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { t } from "./i18n.js";
@@ -111,9 +111,11 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
 
   // Today opens on the hour before now, not on the morning: the track is wider than most
   // screens, and at 15:00 the advisor wants the afternoon. Once per day shown, so a live
-  // refresh never scrolls away from where the advisor is looking.
+  // refresh never scrolls away from where the advisor is looking. A layout effect, before
+  // the browser paints: a plain effect ran a frame or more (100+ ms on a busy machine)
+  // after the timeline was on screen, which showed the morning first and then jumped.
   const wrap = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const scale = wrap.current?.querySelector<HTMLElement>(".hours .scale");
     if (!wrap.current || !scale) return;
     // Another day opens on its first hour.
@@ -128,7 +130,7 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
   // takes focus so the keyboard can scroll it (axe: scrollable-region-focusable).
   const empty = day.advisors.every((a) => a.slots.length === 0);
   return (
-    <div class="timeline-wrap" ref={wrap} tabIndex={empty ? 0 : undefined}>
+    <div class="timeline-wrap" ref={wrap} data-date={day.date} tabIndex={empty ? 0 : undefined}>
       <p id="timeline-help" class="muted">
         {t("timelineHelp")}
       </p>
