@@ -91,7 +91,8 @@ const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolea
 const WORKERS = process.env.BENCH_WORKERS || "auto";
 const POOL_MAX = num(process.env.BENCH_BOOK_POOL, 6000);
 
-const TARGET = { searchReqPerSec: 5000, searchP99Ms: 25 };
+// Issue 17 raised the search target from 5,000 req/s with p99 ≤ 25 ms to these.
+const TARGET = { searchReqPerSec: 12_000, searchP99Ms: 15 };
 
 // ---------------------------------------------------------------------------------------
 // The server
