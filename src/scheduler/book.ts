@@ -19,7 +19,7 @@ import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
-import { onBooked } from "./journey/hooks.js";
+import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
 import { checkExpressStay, slotUnavailable } from "./express-stay.js";
@@ -175,7 +175,6 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             createdAt: at,
             updatedAt: at,
           };
-          insertAppointment(ctx.db, row);
           audit(ctx.db, {
             dealerId,
             appointmentId: id,
@@ -192,10 +191,14 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
               return: row.returnStart,
             },
           });
-          // The customer's journey: customer/vehicle links, booking file, timers (journey/hooks.ts).
-          const linked = onBooked(ctx, rt, row, req, caller);
+          // The customer's journey (journey/hooks.ts): customer/vehicle records and the booking
+          // file, stored with the row; then its timers. The "book" audit entry stays first.
+          const { links, vehicle } = linkBooking(ctx, rt, id, req, caller);
+          const stored = { ...row, ...links };
+          insertAppointment(ctx.db, stored);
+          onBooked(ctx, rt, stored, vehicle);
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-          const body = appointmentView(rt.dealer, { ...row, ...linked }, manageToken);
+          const body = appointmentView(rt.dealer, stored, manageToken);
           if (priorityNote) body.priorityNote = priorityNote;
           return { status: 201, body };
         }),

@@ -479,6 +479,9 @@ describe("refused moves and languages", () => {
     const page = await signedInPage(browser, world, "it");
     await page.getByRole("button", { name: "Cliente senza appuntamento" }).click();
     const work = page.getByRole("dialog").getByLabel("Lavoro");
+    // The dialog opens with the default list and swaps in the dealer's once it is read:
+    // wait for that answer (under load it came after a one-shot read of the options).
+    await work.locator("option", { hasText: "Lucidatura" }).waitFor({ state: "attached" });
     await expect(work.locator("option").allTextContents()).resolves.toEqual([
       "Tagliando programmato",
       "Manutenzione",

@@ -113,11 +113,6 @@ export function transitionAppointment(db: Db, id: string, from: string, patch: P
   return update(db, id, patch, { column: "status", expected: from }) === 1;
 }
 
-/** The booking's links (customer, vehicle, file), written right after its insert. */
-export function linkAppointment(db: Db, id: string, patch: Partial<NewAppointmentRow>): void {
-  update(db, id, patch);
-}
-
 export interface AuditEntry {
   dealerId: string;
   appointmentId: string | null;
