@@ -35,7 +35,7 @@ export interface Derived {
   room: RoomTable | null;
   /** Next-fit tables by length in minutes. */
   fits: Map<number, Int16Array> | null;
-  /** Next-fit questions asked of this state so far (fit-table.ts firstFit: scan once, then build). */
+  /** Next-fit questions asked of this state so far (fit-table.ts firstFit: scan the first few, then build). */
   fitAsks: number;
   /** Advisors on duty, least loaded first (the search's order before any preference). */
   order: number[] | null;

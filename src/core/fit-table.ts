@@ -71,6 +71,9 @@ export function firstFitAny(
   return -1; // unreachable: the any-row is the minimum of the advisors' rows
 }
 
+/** How many next-fit questions a day state answers by scanning before it builds the table. */
+export const SCANS_BEFORE_TABLE = 3;
+
 /**
  * firstFitAny's answer for this day's current state, by the cheaper of two ways.
  *
@@ -79,10 +82,9 @@ export function firstFitAny(
  * once or twice and then changes the day, which drops the table (derived.ts): it was
  * rebuilt for every booking of a busy day, ~5 % of a booking's CPU (issue 17). So the
  * first SCANS_BEFORE_TABLE asks of a day state scan forward from `lo` and stop at the
- * first fit; the next one builds the table. Both give the same answer (test/core/fit-table.test.ts holds them together).
+ * first fit; the next one builds the table. Both give the same answer
+ * (test/core/fit-table.test.ts holds them together).
  */
-export const SCANS_BEFORE_TABLE = 3;
-
 export function firstFit(
   index: CapacityIndex,
   day: DayInfo,

@@ -20,16 +20,16 @@ const one = (db: Db, sql: string, ...params: unknown[]): AppointmentRow | undefi
 const all = (db: Db, sql: string, ...params: unknown[]): AppointmentRow[] =>
   A.decodeAll(stmt(sqliteOf(db), sql).all(...params));
 
-/** UPDATE ... SET <the patch's columns> WHERE id = ? [AND <guard> = ?]: one statement per patch shape. */
+/** UPDATE ... SET <the patch's columns> WHERE id = ? AND <guard> = ? (compare-and-set): one statement per patch shape. */
 function update(
   db: Db,
   id: string,
   patch: Partial<NewAppointmentRow>,
-  guard?: { column: "version" | "status"; expected: unknown },
+  guard: { column: "version" | "status"; expected: unknown },
 ): number {
   const set = A.set(patch);
-  const sql = `UPDATE appointments SET ${set.sql} WHERE id = ?${guard ? ` AND ${guard.column} = ?` : ""}`;
-  return stmt(sqliteOf(db), sql).run(...set.params, id, ...(guard ? [guard.expected] : [])).changes;
+  const sql = `UPDATE appointments SET ${set.sql} WHERE id = ? AND ${guard.column} = ?`;
+  return stmt(sqliteOf(db), sql).run(...set.params, id, guard.expected).changes;
 }
 
 export function findAppointment(db: Db, dealerId: string, id: string): AppointmentRow | undefined {

@@ -1,3 +1,4 @@
+import { isReleased } from "../../core/status.js";
 import { dateOf, longDate, timeOf } from "./dates.js";
 import type { Lang } from "./i18n.js";
 import type { Appointment, Mobility } from "./types.js";
@@ -115,7 +116,7 @@ export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; wit
   const at = (iso: string) => `${longDate(dateOf(iso), lang)}, ${timeOf(iso)}`;
   // A visit that will not happen (cancelled, missed) says what it was, not how it would go:
   // no greeter, ready time, collection or list of papers to bring.
-  const ended = a.status === "cancelled" || a.status === "no_show";
+  const ended = isReleased(a.status);
   return (
     <dl class="pl-recap">
       {withStatus && (
