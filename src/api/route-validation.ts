@@ -2,6 +2,7 @@ import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiApp } from "./deps.js";
+import { fallbackHandler, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
 
 // Request validation for app.openapi() routes in ONE synchronous pass per request.
 //
@@ -37,13 +38,19 @@ export function validateInOnePass(app: ApiApp): void {
     if (!supported(doc.request)) return register(route as never, handler as never, hook as never);
     if (!hide) app.openAPIRegistry.registerPath(doc);
     const { request, ...routing } = doc;
-    const steps = request
-      ? validationSteps(request, hook ?? ((result, c) => app.defaultHook?.(result as never, c as never)))
-      : [];
-    return register(
-      { ...routing, middleware, hide: true } as never,
-      (steps.length ? validatedHandler(steps, handler) : handler) as never,
-    );
+    const onFailure: Hook = hook ?? ((result, c) => app.defaultHook?.(result as never, c as never));
+    // Served at each static path an enum parameter stands for (api/enum-paths.ts).
+    let registered: unknown;
+    for (const { path, fixed, fallback } of servedPaths(routing.path, request?.params)) {
+      const steps = request ? validationSteps(request, onFailure, fixed) : [];
+      const served = steps.length ? validatedHandler(steps, handler) : handler;
+      if (path !== routing.path) recordServed(app, routing.method, path, routing.path);
+      registered = register(
+        { ...routing, path, middleware, hide: true } as never,
+        (fallback ? fallbackHandler(served) : served) as never,
+      );
+    }
+    return registered;
   }) as ApiApp["openapi"];
 }
 
@@ -74,10 +81,13 @@ function supported(request: RouteConfig["request"]): boolean {
   );
 }
 
-function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hook): Step[] {
+function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hook, fixed: ServedPath["fixed"]): Step[] {
   const steps: Step[] = [];
   if (request.query) steps.push(check("query", request.query as Schema, hook, readQuery));
-  if (request.params) steps.push(check("param", request.params as Schema, hook, (c) => c.req.param()));
+  const params = fixed
+    ? (c: Context) => ({ ...c.req.param(), ...(typeof fixed === "function" ? fixed(c) : fixed) })
+    : (c: Context) => c.req.param();
+  if (request.params) steps.push(check("param", request.params as Schema, hook, params));
   if (request.headers)
     steps.push(check("header", request.headers as Schema, hook, headerReader(request.headers as z.ZodObject)));
   const content = request.body?.content;
@@ -207,7 +217,7 @@ function isZod(x: unknown): boolean {
 }
 
 function isJSONContentType(contentType: string): boolean {
-  return /^application\/([a-z-\.]+\+)?json/i.test(contentType);
+  return /^application\/([a-z-.]+\+)?json/i.test(contentType);
 }
 
 function isFormContentType(contentType: string): boolean {
@@ -215,9 +225,9 @@ function isFormContentType(contentType: string): boolean {
   return lower.startsWith("multipart/form-data") || lower.startsWith("application/x-www-form-urlencoded");
 }
 
-const JSON_REQUEST = /^application\/([a-z-\.]+\+)?json(;\s*[a-zA-Z0-9\-]+\=([^;]+))*$/i;
+const JSON_REQUEST = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 const MULTIPART_REQUEST = /^multipart\/form-data(;\s?boundary=[a-zA-Z0-9'"()+_,\-./:=?]+)?$/i;
-const URLENCODED_REQUEST = /^application\/x-www-form-urlencoded(;\s*[a-zA-Z0-9\-]+\=([^;]+))*$/i;
+const URLENCODED_REQUEST = /^application\/x-www-form-urlencoded(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 function matchesMediaType(contentType: string, mediaType: string): boolean {
   if (mediaType === "*/*") return true;

@@ -28,7 +28,6 @@ export function registerSchedulingRoutes(app: ApiApp): void {
   registerBookAppointment(app);
   registerGetAppointment(app);
   registerMoveAppointment(app);
-  // Before the lifecycle actions: their /{action} segment would otherwise take "progress".
   registerAppointmentProgress(app);
   registerAppointmentAction(app);
   registerApplyMatch(app);

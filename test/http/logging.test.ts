@@ -80,7 +80,7 @@ describe("one line per request", () => {
       `${A}/APPT/confirm`,
       undefined,
       auth,
-      "/v1/dealers/:dealerId/appointments/:id/:action",
+      "/v1/dealers/:dealerId/appointments/:id/confirm",
       200,
     ],
     [

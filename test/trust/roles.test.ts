@@ -1,3 +1,4 @@
+import { servedRoutes } from "../support/routes.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
@@ -270,8 +271,7 @@ beforeAll(async () => {
   const doc = await json<{ paths: DocPaths }>(await t.api("GET", "/openapi.json"));
   // The router's routes (hono patterns), minus catch-all middleware and CORS preflights.
   const served = new Map<string, { method: string; path: string }>();
-  for (const r of t.app.routes)
-    if (r.method !== "ALL" && r.method !== "OPTIONS") served.set(`${r.method} ${r.path}`, r);
+  for (const r of servedRoutes(t.app as never)) served.set(`${r.method} ${r.path}`, r);
   const documented = new Map<string, { method: string; openApiPath: string; op: DocOperation }>();
   for (const [p, item] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(item))

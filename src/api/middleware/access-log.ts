@@ -19,10 +19,14 @@ export function accessLine(c: Context, started: number, requestId: string): obje
   };
 }
 
-/** The handler's pattern; null when only catch-all middleware matched (a 404). */
+/**
+ * The pattern of the handler that answered (the last one the chain reached, c.req.routeIndex:
+ * a route matched after it, such as an enum path's fallback, api/enum-paths.ts, never ran);
+ * null when only catch-all middleware ran (a 404).
+ */
 function routePattern(c: Context): string | null {
   const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) {
+  for (let i = Math.min(c.req.routeIndex, routes.length - 1); i >= 0; i--) {
     if (routes[i].method !== "ALL") return routes[i].path;
   }
   return null;

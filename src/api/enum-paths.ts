@@ -1,0 +1,88 @@
+import { z } from "@hono/zod-openapi";
+import type { Context, Next } from "hono";
+
+// A documented path parameter that is an enum (`/appointments/{id}/{action}`, action one of
+// confirm, cancel, …) is SERVED as one static path per value (`/appointments/:id/confirm`, …),
+// while /openapi.json keeps the one documented operation (api/route-validation.ts).
+//
+// Why: hono's fastest router (RegExpRouter, one regular expression for every route) cannot
+// hold a parameter segment beside static siblings (`/:id/:action` next to `/:id/progress`).
+// One such route made hono's SmartRouter fall back to its TrieRouter for EVERY request,
+// ~2 µs per match in a tight loop and several times that inside a loaded server (issue 17).
+//
+// When the enum is the path's LAST segment, a wildcard fallback (`/appointments/:id/*`,
+// which RegExpRouter allows beside static siblings) still answers any other value with the
+// parameter's own 400 validation_failed, as before. Trap: the fallback is registered with
+// the enum's route, so a deeper route registered LATER (`/:id/possible-match/apply`) also
+// matches it; it passes every path of more than one segment on (next()), untouched.
+
+type Fixed = Record<string, string>;
+
+export interface ServedPath {
+  /** The path in OpenAPI form, `{param}`, as the route config has it. */
+  path: string;
+  /** The parameters this path fixes (or reads from the URL), merged into c.req.param() before validation. */
+  fixed: Fixed | ((c: Context) => Fixed) | null;
+  /** The wildcard that answers values outside the enum: serve with fallbackHandler(). */
+  fallback: boolean;
+}
+
+/** The paths to serve a documented path at: itself, or one per enum value (+ the fallback). */
+export function servedPaths(path: string, params: unknown): ServedPath[] {
+  const shape = params instanceof z.ZodObject ? (params.shape as Record<string, unknown>) : {};
+  let out: ServedPath[] = [{ path, fixed: null, fallback: false }];
+  let last: string | null = null;
+  for (const name of Object.keys(shape)) {
+    const schema = shape[name];
+    const token = `{${name}}`;
+    if (!(schema instanceof z.ZodEnum) || !path.includes(token)) continue;
+    const values = (schema as z.ZodEnum).options.map(String);
+    out = out.flatMap((p) =>
+      values.map((value) => ({
+        path: p.path.replace(token, value),
+        fixed: { ...(p.fixed as Fixed), [name]: value },
+        fallback: false,
+      })),
+    );
+    if (path.endsWith(`/${token}`)) last = name;
+  }
+  if (last !== null && out.length > 1) {
+    const name = last;
+    const fromUrl = (c: Context): Fixed => ({
+      [name]: decodeURIComponent(c.req.path.slice(c.req.path.lastIndexOf("/") + 1)),
+    });
+    out.push({ path: `${path.slice(0, -`/{${name}}`.length)}/*`, fixed: fromUrl, fallback: true });
+  }
+  return out;
+}
+
+/**
+ * Hono route path ("POST /a/:id/confirm") → the documented one it serves ("POST /a/:id/:action"),
+ * for every path served in place of a documented one: what a test that compares the router
+ * with /openapi.json reads (test/support/routes.ts).
+ */
+const documentedOf = new WeakMap<object, Map<string, string>>();
+
+export function recordServed(app: object, method: string, served: string, documented: string): void {
+  let map = documentedOf.get(app);
+  if (!map) documentedOf.set(app, (map = new Map()));
+  map.set(`${method.toUpperCase()} ${honoPath(served)}`, `${method.toUpperCase()} ${honoPath(documented)}`);
+}
+
+/** The documented "METHOD /hono/:path" a served one stands for (itself when it is documented as served). */
+export function documentedRoute(app: object, route: string): string {
+  return documentedOf.get(app)?.get(route) ?? route;
+}
+
+const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
+
+type Handler = (c: Context, next: Next) => unknown;
+
+/** The fallback serves one segment past its prefix; deeper paths belong to other routes. */
+export function fallbackHandler(served: Handler): Handler {
+  return (c, next) => {
+    const route = c.req.routePath; // ".../:id/*"
+    const depth = route.split("/").length;
+    return c.req.path.split("/").length === depth ? served(c, next) : next();
+  };
+}
