@@ -66,7 +66,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   // Around it: each operation's declared responses are what can answer it (api/declared-responses.ts).
   declareAnsweredResponses(app);
 
-  // Request id, the request's Ctx (c.var.ctx), body limit and access log (api/middleware/edge.ts).
+  // Request id, the request's Ctx (c.get("ctx")), body limit and access log (api/middleware/edge.ts).
   app.use("*", edge(services));
   installErrorHandlers(app, log);
   registerOpenApiComponents(app);

@@ -126,11 +126,11 @@ export function actorOf(p: Principal | null | undefined): string {
 // Route middleware: put them in createRoute({ middleware: [...] }) so auth runs BEFORE
 // body validation (an anonymous caller gets 401, not a schema lesson). Each reads the
 // dealer from the :dealerId path parameter when the route has one, and the credentials'
-// store from the app's services (c.var.services, set by the edge).
+// store from the app's services (c.get("services"), set by the edge).
 // Each declares what it may answer (api/answers.ts): another dealer's caller gets 404.
 export const adminOnly: MiddlewareHandler<AppEnv> = answers(
   async (c, next) => {
-    requireAdmin(c, c.var.services, c.req.param("dealerId"));
+    requireAdmin(c, c.get("services"), c.req.param("dealerId"));
     await next();
   },
   "unauthorized",
@@ -140,7 +140,7 @@ export const adminOnly: MiddlewareHandler<AppEnv> = answers(
 
 export const staffOnly: MiddlewareHandler<AppEnv> = answers(
   async (c, next) => {
-    requireStaff(c, c.var.services, c.req.param("dealerId"));
+    requireStaff(c, c.get("services"), c.req.param("dealerId"));
     await next();
   },
   "unauthorized",
@@ -151,7 +151,7 @@ export const staffOnly: MiddlewareHandler<AppEnv> = answers(
 /** Staff or a client key of the dealer (the vehicle registry). */
 export const trustedOnly: MiddlewareHandler<AppEnv> = answers(
   async (c, next) => {
-    requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    requireTrusted(c, c.get("services"), c.req.param("dealerId"));
     await next();
   },
   "unauthorized",
@@ -165,7 +165,7 @@ export const trustedOnly: MiddlewareHandler<AppEnv> = answers(
  */
 export const optionalCaller: MiddlewareHandler<AppEnv> = answers(
   async (c, next) => {
-    if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.var.services, c.req.param("dealerId"));
+    if (c.req.header("Authorization") !== undefined) requireTrusted(c, c.get("services"), c.req.param("dealerId"));
     await next();
   },
   "unauthorized",

@@ -120,7 +120,7 @@ export type Principal =
 /**
  * The app's services, built once by createApp from the runtime's AppDeps: what the edge
  * builds each request's Ctx from, and what the auth and rate-limit middlewares read
- * (`c.var.services`), so no registrar needs more than the app.
+ * (`c.get("services")`), so no registrar needs more than the app.
  */
 export interface Services extends AppDeps {
   log: LogFn;

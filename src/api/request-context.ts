@@ -3,7 +3,7 @@ import { actorOf, callerOf } from "./auth.js";
 import { type AppEnv, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, type Services, serverSecretsOf } from "./deps.js";
 
 // Each request's Ctx, the first argument of every verb: built once, by the edge, before
-// routing reaches a handler, and read there as c.var.ctx. Who is acting is read when a
+// routing reaches a handler, and read there as c.get("ctx"). Who is acting is read when a
 // verb asks (actor, caller): the route's auth middleware runs after the edge. The
 // Idempotency-Key is the header as sent; a route that honours it validates it with its
 // header schema (routes/shared.ts) before the verb runs.

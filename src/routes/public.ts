@@ -57,10 +57,10 @@ export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/
 // The dealer's allowlist: from the path, or (customer manage links) from the token's
 // appointment. Only called when the request has an Origin header.
 const originsOf: OriginsOf = (c) => {
-  const { runtimes } = c.var.services;
+  const { runtimes } = c.get("services");
   let dealerId = c.req.param("dealerId");
   const token = c.req.param("token");
-  if (dealerId === undefined && token !== undefined) dealerId = dealerIdOfManageToken(c.var.services, { token });
+  if (dealerId === undefined && token !== undefined) dealerId = dealerIdOfManageToken(c.get("services"), { token });
   return dealerId === undefined ? null : (runtimes.get(dealerId)?.dealer.config.widgetOrigins ?? null);
 };
 
@@ -68,7 +68,7 @@ const originsOf: OriginsOf = (c) => {
 // of this very dealer; a bad or foreign token is limited like anyone (and then refused).
 const staffOfDealer = (c: Context<AppEnv>) => {
   if (c.req.header("Authorization") === undefined) return false;
-  const p = peekPrincipal(c, c.var.services);
+  const p = peekPrincipal(c, c.get("services"));
   return p !== null && actsFor(p, c.req.param("dealerId"));
 };
 

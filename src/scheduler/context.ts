@@ -27,7 +27,7 @@ export interface WriteContext {
 
 /**
  * What every verb takes first: `verb(ctx, input)`. Built once per request by the edge
- * middleware (api/request-context.ts) and read by routes as `c.var.ctx`.
+ * middleware (api/request-context.ts) and read by routes as `c.get("ctx")`.
  */
 export interface Ctx extends WriteContext {
   /** What the scheduler believes of the caller (scheduler/trust.ts); read after auth ran. */

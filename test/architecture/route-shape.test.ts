@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // One shape for a route (README "Layout"): a route file validates, calls one verb with
 // the request's context and maps the result. So a route reaches storage only through a
 // verb (src/scheduler), never a repository, and every registrar takes the app alone (the
-// request's services come from c.var, not from arguments).
+// request's services come from the context, c.get(name), not from arguments).
 
 const ROOT = resolve(__dirname, "../../src");
 
@@ -51,6 +51,19 @@ describe("the shape of a route", () => {
     const calls = [...app.matchAll(/^\s*(register\w+)\(([^)]*)\)/gm)];
     expect(calls.length).toBeGreaterThan(5);
     expect(calls.filter((m) => m[2].trim() !== "app").map((m) => m[0].trim())).toEqual([]);
+  });
+
+  it("reads the request's services with c.get(name), never c.var (a fresh object of every variable per read)", () => {
+    // hono's c.var is Object.fromEntries(all of the context's variables) on EACH access:
+    // ~2 % of an availability search's CPU when every middleware and handler read it (issue 17).
+    const all = files(ROOT).map((f) => ({ file: relative(ROOT, f), text: readFileSync(f, "utf8") }));
+    const reads = all.flatMap(({ file, text }) =>
+      text
+        .split("\n")
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && /\bc\.var\b/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(reads).toEqual([]);
   });
 
   it("catches what it is meant to catch", () => {

@@ -29,7 +29,7 @@ export function rateLimit(
   opts: RateLimitOptions = {},
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const services = c.var.services;
+    const services = c.get("services");
     const limiters = services.limiters?.[buckets];
     if (!limiters || opts.exempt?.(c)) return next();
     const perAddress = limiters[kind].take(addressKey(services.clientAddress?.(c) || "unknown"));

@@ -23,6 +23,6 @@ export const tickRoute = createRoute({
 
 export function registerTick(app: ApiApp): void {
   app.openapi({ ...tickRoute, middleware: [adminOnly] as const }, async (c) => {
-    return c.json(await tickNow(c.var.ctx, c.req.valid("json") ?? { deliver: true }), 200);
+    return c.json(await tickNow(c.get("ctx"), c.req.valid("json") ?? { deliver: true }), 200);
   });
 }

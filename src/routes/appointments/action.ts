@@ -31,7 +31,7 @@ export const appointmentActionRoute = createRoute({
 
 export function registerAppointmentAction(app: ApiApp): void {
   app.openapi({ ...appointmentActionRoute, middleware: [staffOnly] as const }, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { dealerId, id, action } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
     const ifMatch = ifMatchVersion(c, false);

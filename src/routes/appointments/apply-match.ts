@@ -42,7 +42,7 @@ export function registerApplyMatch(app: ApiApp): void {
     const { dealerId, id } = c.req.valid("param");
     const body = c.req.valid("json");
     const ifMatch = ifMatchVersion(c, false);
-    const out = applyPossibleMatch(c.var.ctx, { dealerId, id, ifMatch, body });
+    const out = applyPossibleMatch(c.get("ctx"), { dealerId, id, ifMatch, body });
     return sendOutcome(c, out, 200, out.body.version);
   });
 }

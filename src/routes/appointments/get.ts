@@ -25,7 +25,7 @@ export const getAppointmentRoute = createRoute({
 
 export function registerGetAppointment(app: ApiApp): void {
   app.openapi({ ...getAppointmentRoute, middleware: [staffOnly] as const }, (c) => {
-    const view = getAppointment(c.var.ctx, c.req.valid("param"));
+    const view = getAppointment(c.get("ctx"), c.req.valid("param"));
     c.header("ETag", `"${view.version}"`);
     return c.json(view, 200);
   });

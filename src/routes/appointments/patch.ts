@@ -31,7 +31,7 @@ export const moveAppointmentRoute = createRoute({
 
 export function registerMoveAppointment(app: ApiApp): void {
   app.openapi({ ...moveAppointmentRoute, middleware: [staffOnly] as const }, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { dealerId, id } = c.req.valid("param");
     const ifMatch = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");

@@ -38,7 +38,7 @@ export const bookAppointmentRoute = createRoute({
 
 export function registerBookAppointment(app: ApiApp): void {
   app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller] as const }, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { dealerId } = c.req.valid("param");
     const out = await write(ctx.writes, () => bookAppointment(ctx, { dealerId, body: c.req.valid("json") }));
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);

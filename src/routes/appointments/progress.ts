@@ -42,7 +42,7 @@ export const appointmentProgressRoute = createRoute({
 
 export function registerAppointmentProgress(app: ApiApp): void {
   app.openapi({ ...appointmentProgressRoute, middleware: [staffOnly] as const }, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { dealerId, id } = c.req.valid("param");
     const ifMatch = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");

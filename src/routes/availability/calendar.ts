@@ -33,7 +33,7 @@ export function registerAvailabilityCalendar(app: ApiApp): void {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
     return jsonResponse(
       c,
-      availabilityCalendar(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      availabilityCalendar(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

@@ -34,7 +34,7 @@ export function registerSearchAvailability(app: ApiApp): void {
     // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
     return jsonResponse(
       c,
-      searchAvailability(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      searchAvailability(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

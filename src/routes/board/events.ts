@@ -36,7 +36,7 @@ export const dealerEventsRoute = createRoute({
 export function registerDealerEvents(app: ApiApp): void {
   let pulse: DealerPulse | undefined;
   app.openapi({ ...dealerEventsRoute, middleware: [staffOnly] as const }, (c) => {
-    const deps = c.var.services;
+    const deps = c.get("services");
     const { dealerId } = c.req.valid("param");
     pulse ??= new DealerPulse(deps.sqlite);
     const bySession = c.req.header("Authorization") === undefined;

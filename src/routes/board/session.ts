@@ -96,7 +96,7 @@ export function registerBoardSession(app: ApiApp): void {
       "The advisors' page session (POST /v1/board/session); accepted on staff routes from the page's own origin only",
   });
   app.openapi(signInRoute, (c) => {
-    const deps = c.var.services;
+    const deps = c.get("services");
     if (!sameOrigin(c)) throw new ApiError("forbidden", "Sign in from the advisors' page itself");
     const { dealerId, key } = c.req.valid("json");
     const p = authenticate(deps, `Bearer ${key}`);
@@ -115,7 +115,7 @@ export function registerBoardSession(app: ApiApp): void {
   });
 
   app.openapi(whoAmIRoute, (c) => {
-    const deps = c.var.services;
+    const deps = c.get("services");
     const row = currentSession(c, deps);
     c.header("Cache-Control", "no-store");
     if (!row) throw new ApiError("unauthorized", "Not signed in");
@@ -123,7 +123,7 @@ export function registerBoardSession(app: ApiApp): void {
   });
 
   app.openapi(signOutRoute, (c) => {
-    const deps = c.var.services;
+    const deps = c.get("services");
     if (!sameOrigin(c)) throw new ApiError("forbidden", "Sign out from the advisors' page itself");
     closeSession(c, deps.sqlite);
     return c.body(null, 204);

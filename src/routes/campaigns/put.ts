@@ -24,7 +24,7 @@ export const putCampaignsRoute = createRoute({
 export function registerPutCampaigns(app: ApiApp): void {
   app.openapi({ ...putCampaignsRoute, middleware: [adminOnly] as const }, (c) => {
     return c.json(
-      replaceCampaigns(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      replaceCampaigns(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

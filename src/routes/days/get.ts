@@ -89,6 +89,6 @@ export const dayBoardRoute = createRoute({
 
 export function registerDayBoard(app: ApiApp): void {
   app.openapi({ ...dayBoardRoute, middleware: [staffOnly] as const }, (c) => {
-    return c.json(dayBoard(c.var.ctx, c.req.valid("param")), 200);
+    return c.json(dayBoard(c.get("ctx"), c.req.valid("param")), 200);
   });
 }

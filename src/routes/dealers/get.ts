@@ -19,6 +19,6 @@ export const getDealerRoute = createRoute({
 
 export function registerGetDealer(app: ApiApp): void {
   app.openapi(getDealerRoute, (c) => {
-    return c.json(publicView(getDealerConfig(c.var.ctx, c.req.valid("param"))), 200);
+    return c.json(publicView(getDealerConfig(c.get("ctx"), c.req.valid("param"))), 200);
   });
 }

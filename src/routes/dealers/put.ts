@@ -53,7 +53,7 @@ export const putDealerRoute = createRoute({
 export function registerPutDealer(app: ApiApp): void {
   // Auth as route middleware: it runs before body validation, so anonymous callers get 401.
   app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, (c) => {
-    const { result, plan } = putDealer(c.var.ctx, {
+    const { result, plan } = putDealer(c.get("ctx"), {
       dealerId: c.req.valid("param").dealerId,
       body: c.req.valid("json"),
       query: c.req.valid("query"),

@@ -27,6 +27,9 @@ export const createHoldRoute = createRoute({
 
 export function registerCreateHold(app: ApiApp): void {
   app.openapi({ ...createHoldRoute, middleware: [optionalCaller] as const }, (c) => {
-    return c.json(createHold(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }), 201);
+    return c.json(
+      createHold(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      201,
+    );
   });
 }

@@ -27,7 +27,7 @@ export const releaseHoldRoute = createRoute({
 
 export function registerReleaseHold(app: ApiApp): void {
   app.openapi(releaseHoldRoute, (c) => {
-    releaseHold(c.var.ctx, c.req.valid("param"));
+    releaseHold(c.get("ctx"), c.req.valid("param"));
     return c.body(null, 204);
   });
 }

@@ -29,7 +29,7 @@ export const createApiKeyRoute = createRoute({
 export function registerCreateApiKey(app: ApiApp): void {
   app.openapi({ ...createApiKeyRoute, middleware: [adminOnly] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
-    const { row, secret } = createApiKey(c.var.ctx, { dealerId, body: c.req.valid("json") });
+    const { row, secret } = createApiKey(c.get("ctx"), { dealerId, body: c.req.valid("json") });
     // The one response that carries a secret: no cache may keep it.
     c.header("Cache-Control", "no-store");
     c.header("Location", `/v1/dealers/${dealerId}/api-keys/${row.id}`);

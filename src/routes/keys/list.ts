@@ -22,6 +22,6 @@ export const listApiKeysRoute = createRoute({
 
 export function registerListApiKeys(app: ApiApp): void {
   app.openapi({ ...listApiKeysRoute, middleware: [adminOnly] as const }, (c) => {
-    return c.json({ keys: listApiKeys(c.var.ctx, c.req.valid("param")).map(keyView) }, 200);
+    return c.json({ keys: listApiKeys(c.get("ctx"), c.req.valid("param")).map(keyView) }, 200);
   });
 }

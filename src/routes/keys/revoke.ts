@@ -23,6 +23,6 @@ export const revokeApiKeyRoute = createRoute({
 
 export function registerRevokeApiKey(app: ApiApp): void {
   app.openapi({ ...revokeApiKeyRoute, middleware: [adminOnly] as const }, (c) => {
-    return c.json(keyView(revokeApiKey(c.var.ctx, c.req.valid("param"))), 200);
+    return c.json(keyView(revokeApiKey(c.get("ctx"), c.req.valid("param"))), 200);
   });
 }

@@ -20,7 +20,7 @@ export const ownCalendarRoute = createRoute({
 
 export function registerOwnCalendar(app: ApiApp): void {
   app.openapi(ownCalendarRoute, (c) => {
-    const ics = calendarByToken(c.var.ctx, c.req.valid("param"));
+    const ics = calendarByToken(c.get("ctx"), c.req.valid("param"));
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'attachment; filename="appointment.ics"',

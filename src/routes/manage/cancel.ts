@@ -30,7 +30,7 @@ export const cancelOwnAppointmentRoute = createRoute({
 
 export function registerCancelOwnAppointment(app: ApiApp): void {
   app.openapi(cancelOwnAppointmentRoute, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { token } = c.req.valid("param");
     const body = c.req.valid("json") ?? {};
     const out = await write(ctx.writes, () => cancelByToken(ctx, { token, body }));

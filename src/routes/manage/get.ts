@@ -26,5 +26,5 @@ export const viewOwnAppointmentRoute = createRoute({
 });
 
 export function registerViewOwnAppointment(app: ApiApp): void {
-  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(c.var.ctx, c.req.valid("param")), 200));
+  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(c.get("ctx"), c.req.valid("param")), 200));
 }

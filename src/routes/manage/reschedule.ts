@@ -32,7 +32,7 @@ export const rescheduleOwnAppointmentRoute = createRoute({
 
 export function registerRescheduleOwnAppointment(app: ApiApp): void {
   app.openapi(rescheduleOwnAppointmentRoute, async (c) => {
-    const ctx = c.var.ctx;
+    const ctx = c.get("ctx");
     const { token } = c.req.valid("param");
     const body = c.req.valid("json");
     const out = await write(ctx.writes, () => rescheduleByToken(ctx, { token, body }));

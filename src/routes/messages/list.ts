@@ -23,6 +23,9 @@ export const listMessagesRoute = createRoute({
 
 export function registerListMessages(app: ApiApp): void {
   app.openapi({ ...listMessagesRoute, middleware: [staffOnly] as const }, (c) => {
-    return c.json(messagesOf(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }), 200);
+    return c.json(
+      messagesOf(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }),
+      200,
+    );
   });
 }

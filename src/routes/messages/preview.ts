@@ -26,7 +26,7 @@ export const previewMessageRoute = createRoute({
 export function registerPreviewMessage(app: ApiApp): void {
   app.openapi({ ...previewMessageRoute, middleware: [staffOnly] as const }, (c) => {
     return c.json(
-      previewMessage(c.var.ctx, { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }),
+      previewMessage(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, query: c.req.valid("query") }),
       200,
     );
   });

@@ -22,6 +22,6 @@ export const overdueRequestsRoute = createRoute({
 
 export function registerOverdueRequests(app: ApiApp): void {
   app.openapi({ ...overdueRequestsRoute, middleware: [staffOnly] as const }, (c) => {
-    return c.json(overdueRequests(c.var.ctx, c.req.valid("param")), 200);
+    return c.json(overdueRequests(c.get("ctx"), c.req.valid("param")), 200);
   });
 }

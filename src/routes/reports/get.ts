@@ -30,7 +30,7 @@ export function registerReport(app: ApiApp): void {
   app.openapi({ ...reportRoute, middleware: [staffOnly] as const }, (c) => {
     const { dealerId } = c.req.valid("param");
     const query = c.req.valid("query");
-    const report = dealerReport(c.var.ctx, { dealerId, query });
+    const report = dealerReport(c.get("ctx"), { dealerId, query });
     if (query.format === "csv") {
       return c.body(reportCsv(report), 200, {
         "Content-Type": "text/csv; charset=utf-8",

@@ -31,7 +31,7 @@ export function registerAbsence(app: ApiApp): void {
   app.openapi({ ...absenceRoute, middleware: [staffOnly] as const }, (c) => {
     return sendOutcome(
       c,
-      recordAbsence(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      recordAbsence(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

@@ -30,7 +30,7 @@ export function registerLate(app: ApiApp): void {
   app.openapi({ ...lateRoute, middleware: [staffOnly] as const }, (c) => {
     return sendOutcome(
       c,
-      runningLate(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      runningLate(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

@@ -27,7 +27,7 @@ export function registerSwap(app: ApiApp): void {
   app.openapi({ ...swapRoute, middleware: [staffOnly] as const }, (c) => {
     return sendOutcome(
       c,
-      swapAppointments(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      swapAppointments(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

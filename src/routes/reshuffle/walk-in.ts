@@ -30,7 +30,7 @@ export function registerWalkIn(app: ApiApp): void {
   app.openapi({ ...walkInRoute, middleware: [staffOnly] as const }, (c) => {
     return sendOutcome(
       c,
-      receiveWalkIn(c.var.ctx, { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      receiveWalkIn(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });

@@ -29,10 +29,10 @@ const Form = z.object({ From: z.string().min(3).max(40), Body: z.string().max(20
 
 export function registerSmsInbound(app: ApiApp): void {
   app.openapi(smsInboundRoute, async (c) => {
-    const { messaging } = c.var.services;
+    const { messaging } = c.get("services");
     const { dealerId } = c.req.valid("param");
     const sms = messaging?.sms;
-    if (!sms || !c.var.ctx.runtimes.get(dealerId))
+    if (!sms || !c.get("ctx").runtimes.get(dealerId))
       throw new DomainError("not_found", `No SMS inbound for dealer ${dealerId}`);
     const raw = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const params = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<
@@ -45,7 +45,7 @@ export function registerSmsInbound(app: ApiApp): void {
       throw new ApiError("unauthorized", "invalid X-Twilio-Signature");
     const form = Form.safeParse(params);
     if (!form.success) throw new ApiError("validation_failed", "From: expected the sender's number");
-    inboundText(c.var.ctx, { dealerId, from: form.data.From, body: form.data.Body });
+    inboundText(c.get("ctx"), { dealerId, from: form.data.From, body: form.data.Body });
     return c.body(null, 204);
   });
 }

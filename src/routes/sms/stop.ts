@@ -27,7 +27,7 @@ export const smsStopRoute = createRoute({
 export function registerSmsStop(app: ApiApp): void {
   app.openapi({ ...smsStopRoute, middleware: [staffOnly] as const }, (c) => {
     return c.json(
-      stopTexts(c.var.ctx, {
+      stopTexts(c.get("ctx"), {
         dealerId: c.req.valid("param").dealerId,
         phone: c.req.valid("json").phone,
         source: "staff",

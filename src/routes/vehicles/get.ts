@@ -21,6 +21,6 @@ export const getVehicleRoute = createRoute({
 
 export function registerGetVehicle(app: ApiApp): void {
   app.openapi({ ...getVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
-    return c.json(vehicleRecord(getVehicle(c.var.ctx, c.req.valid("param"))), 200);
+    return c.json(vehicleRecord(getVehicle(c.get("ctx"), c.req.valid("param"))), 200);
   });
 }

@@ -28,7 +28,7 @@ export const putVehicleRoute = createRoute({
 export function registerPutVehicle(app: ApiApp): void {
   app.openapi({ ...putVehicleRoute, middleware: [trustedOnly] as const }, (c) => {
     const { dealerId, vin } = c.req.valid("param");
-    const { row, created } = putVehicle(c.var.ctx, { dealerId, vin, body: c.req.valid("json") });
+    const { row, created } = putVehicle(c.get("ctx"), { dealerId, vin, body: c.req.valid("json") });
     return c.json(vehicleRecord(row), created ? 201 : 200);
   });
 }

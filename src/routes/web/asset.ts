@@ -13,7 +13,7 @@ export interface WebAssetOptions {
 
 export function registerWebAsset(app: ApiApp, path: string, name: string, options: WebAssetOptions = {}): void {
   app.get(path, (c) => {
-    const deps = c.var.services;
+    const deps = c.get("services");
     const code = deps.webAssets?.[name];
     if (code === undefined) return c.notFound();
     c.header("content-type", "text/javascript; charset=utf-8");

@@ -13,7 +13,7 @@ const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Worksho
 export function registerBookPage(app: ApiApp): void {
   app.get("/book/:dealerId", (c) => {
     const dealerId = c.req.param("dealerId");
-    const dealer = Id.safeParse(dealerId).success ? findDealer(c.var.services, { dealerId }) : null;
+    const dealer = Id.safeParse(dealerId).success ? findDealer(c.get("services"), { dealerId }) : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
       const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;

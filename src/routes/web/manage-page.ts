@@ -16,7 +16,7 @@ export function registerManagePage(app: ApiApp): void {
   app.get("/m/:token", (c) => {
     const token = c.req.param("token");
     const dealer = ManageTokenParam.safeParse({ token }).success
-      ? findDealerByManageToken(c.var.services, { token })
+      ? findDealerByManageToken(c.get("services"), { token })
       : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
