@@ -156,6 +156,42 @@ async function startServer(): Promise<Server> {
   };
 }
 
+/**
+ * The search's ceiling: Node's own HTTP server answering `answer` to every request
+ * (bench/lib/bare-http-server.mjs), with the server's WORKERS and node flags.
+ */
+async function startBareServer(answer: string): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), "pitlane-http-bare-"));
+  const bodyFile = join(dir, "answer.json");
+  writeFileSync(bodyFile, answer);
+  const port = await freePort();
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(BENCH_DIR, "lib/bare-http-server.mjs")], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, PORT: String(port), WORKERS, BODY_FILE: bodyFile },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const url = `http://127.0.0.1:${port}`;
+  if (!(await serverUp(url, 10_000, () => gone))) {
+    child.kill("SIGKILL");
+    throw new Error("the bare node:http server did not come up");
+  }
+  return {
+    url,
+    dir,
+    child,
+    async stop() {
+      if (!gone) child.kill("SIGTERM");
+      const code = await Promise.race([exited, sleep(5_000).then(() => "timeout" as const)]);
+      if (code === "timeout") child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+      return code === "timeout" ? null : code;
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 // Load runs
 
@@ -336,6 +372,7 @@ async function main(): Promise<number> {
   let exitCode: number | null = null;
   let consistency: { expected: number; found: number } | null = null;
   let prebooked = 0;
+  let searchAnswer: string | null = null;
   try {
     const t0 = performance.now();
     await prepareDealer(server.url);
@@ -348,10 +385,13 @@ async function main(): Promise<number> {
     if (ONLY !== "book") {
       const bodies = searchBodies();
       // Every body must be a valid question (200), or the figures would measure 400s.
-      const bad = (
-        await pool(bodies, 8, (b) => call(server.url, "POST", `/v1/dealers/${DEALER}/availability`, JSON.parse(b)))
-      ).filter((r) => r.status !== 200);
+      const answers = await pool(bodies, 8, (b) =>
+        call(server.url, "POST", `/v1/dealers/${DEALER}/availability`, JSON.parse(b)),
+      );
+      const bad = answers.filter((r) => r.status !== 200);
       if (bad.length) throw new Error(`${bad.length} search bodies fail: ${bad[0].status} ${bad[0].text}`);
+      // The ceiling answers with a real answer (the first question's), byte for byte.
+      searchAnswer = answers[0].text;
       const path = `/v1/dealers/${DEALER}/availability`;
       await runLoad("warm-up", server, path, bodies, WARMUP_S, "rotate");
       const r = await runLoad(`availability search (${CONNECTIONS} conn)`, server, path, bodies, DURATION, "rotate");
@@ -383,6 +423,22 @@ async function main(): Promise<number> {
     throw err;
   }
   exitCode = await server.stop();
+
+  // The search's ceiling, on the same machine once our server has stopped (not while
+  // profiling: the figure would mean nothing beside a profiled one).
+  let ceiling: LoadResult | null = null;
+  if (searchAnswer && !PROFILE) {
+    const bare = await startBareServer(searchAnswer);
+    try {
+      const path = `/v1/dealers/${DEALER}/availability`;
+      const bodies = searchBodies();
+      await runLoad("warm-up", bare, path, bodies, WARMUP_S, "rotate");
+      ceiling = await runLoad("search ceiling: bare node:http", bare, path, bodies, DURATION, "rotate");
+      results.push(ceiling);
+    } finally {
+      await bare.stop();
+    }
+  }
 
   // ----- report
   console.log("");
@@ -422,6 +478,10 @@ async function main(): Promise<number> {
   const checks: Array<{ what: string; ok: boolean; detail: string }> = [];
   const search = results.find((r) => r.task.startsWith("availability"));
   const book = results.find((r) => r.task.startsWith("booking"));
+  if (search && ceiling)
+    console.log(
+      `\nsearch at ${Math.round((100 * search.reqPerSec) / ceiling.reqPerSec)}% of the bare node:http ceiling (${fmtInt(ceiling.reqPerSec)} req/s, p99 ${ceiling.p99Ms.toFixed(2)} ms: same load, same processes, an answer that costs nothing)`,
+    );
   if (search) {
     checks.push({
       what: `search throughput ≥ ${fmtInt(TARGET.searchReqPerSec)} req/s`,

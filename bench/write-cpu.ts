@@ -15,7 +15,7 @@
 //                                               node scripts/build-server.mjs <srcDir> dist-before)
 
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -114,6 +114,7 @@ async function main() {
       child.kill("SIGTERM");
     });
     if (PROFILE) {
+      if (process.env.WRITE_CPU_KEEP) mkdirSync(process.env.WRITE_CPU_KEEP, { recursive: true });
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
         console.log(`\n== ${f}`);
         if (process.env.WRITE_CPU_KEEP) copyFileSync(join(dir, f), join(process.env.WRITE_CPU_KEEP, f));
