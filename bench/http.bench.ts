@@ -36,6 +36,12 @@
 // fill, so many answers are 409 slot_unavailable (each carrying freshly searched
 // alternatives): 201 and 409 are reported separately, and any 5xx is a failure.
 //
+// The search's ceiling: after our server stops, the same search load runs against a bare
+// node:http server (bench/lib/bare-http-server.mjs, same WORKERS and node flags) that
+// parses each body and answers with one of our real answers, byte for byte: what Node's
+// HTTP stack and the load generator alone allow on this machine. Printed beside our
+// figure, as a share, and written to the JSON as its own row.
+//
 // Latencies are measured per response from autocannon's "response" event (float ms; the
 // built-in histogram has 1 ms resolution and ignores non-2xx answers). The load generator
 // shares the machine with the server: on a 2-core box it takes a good part of one core.
