@@ -136,23 +136,43 @@ async function startServer(): Promise<Server> {
   });
   closeSync(out);
   closeSync(err);
+  return supervise(
+    child,
+    dir,
+    port,
+    30_000,
+    15_000,
+    () => `server did not come up\n--- server.log\n${tail(logPath)}\n--- server.err\n${tail(errPath)}`,
+  );
+}
+
+/**
+ * A started server process as a Server: waits until GET /health answers (else kills it
+ * and throws failure()), and stops it with SIGTERM, then SIGKILL after stopMs (null).
+ */
+async function supervise(
+  child: ChildProcess,
+  dir: string,
+  port: number,
+  upMs: number,
+  stopMs: number,
+  failure: () => string,
+): Promise<Server> {
   const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
   let gone = false;
   void exited.then(() => (gone = true));
-
   const url = `http://127.0.0.1:${port}`;
-  if (!(await serverUp(url, 30_000, () => gone))) {
+  if (!(await serverUp(url, upMs, () => gone))) {
     child.kill("SIGKILL");
-    throw new Error(`server did not come up\n--- server.log\n${tail(logPath)}\n--- server.err\n${tail(errPath)}`);
+    throw new Error(failure());
   }
-
   return {
     url,
     dir,
     child,
     async stop() {
       if (!gone) child.kill("SIGTERM");
-      const code = await Promise.race([exited, sleep(15_000).then(() => "timeout" as const)]);
+      const code = await Promise.race([exited, sleep(stopMs).then(() => "timeout" as const)]);
       if (code === "timeout") {
         child.kill("SIGKILL");
         return null;
@@ -176,24 +196,13 @@ async function startBareServer(answer: string): Promise<Server> {
     env: { PATH: process.env.PATH, PORT: String(port), WORKERS, BODY_FILE: bodyFile },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const url = `http://127.0.0.1:${port}`;
-  if (!(await serverUp(url, 10_000, () => gone))) {
-    child.kill("SIGKILL");
-    throw new Error("the bare node:http server did not come up");
-  }
+  const server = await supervise(child, dir, port, 10_000, 5_000, () => "the bare node:http server did not come up");
   return {
-    url,
-    dir,
-    child,
+    ...server,
     async stop() {
-      if (!gone) child.kill("SIGTERM");
-      const code = await Promise.race([exited, sleep(5_000).then(() => "timeout" as const)]);
-      if (code === "timeout") child.kill("SIGKILL");
+      const code = await server.stop();
       rmSync(dir, { recursive: true, force: true });
-      return code === "timeout" ? null : code;
+      return code;
     },
   };
 }
