@@ -65,6 +65,8 @@ describe("the widget on a dealer's own site", () => {
     await checkpoint(page, "origin-listed-times");
     expect((await holdTime(page, times[0])).status()).toBe(201);
     await waitForText(page, "Your details");
+    // The hold's end, in the dealer's clock, names the zone too (this browser is in New York).
+    await waitForText(page, /until \d\d:\d\d, Central European Standard Time \(Europe\/Rome\)\./);
     await fillAndBook(page);
     await waitForText(page, "Your appointment is booked");
     const manage = await page.locator("[data-manage-link]").getAttribute("href");

@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
-import { clockIn, dateOf, longDate, timeOf } from "../shared/dates.js";
+import { clockIn, dateOf, longDate, timeOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import { alternativesOf } from "../shared/time-choice.js";
@@ -122,7 +122,8 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         {t("held", {
           time: timeOf(hold.option.start),
           date: longDate(dateOf(hold.option.start), lang),
-          until: clockIn(hold.expiresAt, dealer.timeZone),
+          // In the dealer's clock, as every time here; named when the visitor's zone differs.
+          until: [clockIn(hold.expiresAt, dealer.timeZone), zoneNote(dealer.timeZone, lang)].filter(Boolean).join(", "),
         })}
       </p>
       <TextField
