@@ -242,6 +242,52 @@ describe("a slow answer", () => {
   }, 60_000);
 });
 
+describe("a day that could not be loaded", () => {
+  // Another day than the shared DAY: these appointments stay off the other tests' timeline.
+  const FAILING_DAY = "2026-11-26";
+
+  it("says so in words where the day goes, and shows it by itself once the server answers again", async () => {
+    const a = await bookAt(world.api, "09:00", "giulia", "Late Answer", FAILING_DAY);
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const page = await context.newPage();
+    // The first two reads of the day fail as a dropped connection would; the live stream
+    // stays up, so nothing but the page's own retry asks again.
+    let failures = 2;
+    await page.route(`**/days/${FAILING_DAY}`, (route) =>
+      failures-- > 0 ? route.abort("connectionreset") : route.continue(),
+    );
+    await page.goto(`${world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(world.key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "The day could not be loaded" });
+    await alert.waitFor();
+    expect(await alert.getByRole("button", { name: "Try again now" }).isVisible()).toBe(true);
+    await slotOf(page, a.id).waitFor({ timeout: 15_000 }); // second retry after 2 + 4 s
+    expect(await alert.count()).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it("asks again at once with the button", async () => {
+    const a = await bookAt(world.api, "09:30", "giulia", "Button Retry", FAILING_DAY);
+    const context = await browser.newContext({ locale: "it-IT", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const page = await context.newPage();
+    let down = true; // until the alert has been checked: the automatic retries fail too
+    await page.route(`**/days/${FAILING_DAY}`, (route) => (down ? route.abort("connectionreset") : route.continue()));
+    await page.goto(`${world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=it`);
+    await page.getByLabel("Chiave API").fill(world.key);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Non è stato possibile caricare la giornata" });
+    await alert.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    down = false;
+    await alert.getByRole("button", { name: "Riprova ora" }).click();
+    // At once, not at the next automatic retry (2, 4, 8 … s after each failure).
+    await slotOf(page, a.id).waitFor({ timeout: 1_500 });
+    expect(await alert.count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
+
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
     const { context, page, log } = await signedInAt("2026-11-24T14:00:00Z");

@@ -40,11 +40,12 @@ export async function bookAt(
   time: string,
   advisorId: string,
   name = "Marco Bianchi",
+  day = DAY,
 ): Promise<{ id: string; version: number; reception: { start: string; advisorId: string } }> {
   const res = await api(
     "POST",
     "/v1/dealers/demo/appointments",
-    booking({ start: `${DAY}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }),
+    booking({ start: `${day}T${time}`, advisorId }, { customer: { known: true, name, phone: "+39 333 1234567" } }),
     admin,
   );
   const body = (await res.json()) as { id: string; version: number; reception: { start: string; advisorId: string } };

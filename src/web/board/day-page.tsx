@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { addDays, longDate, todayIn } from "../shared/dates.js";
 import { hhmm } from "./minutes.js";
 import { AbsenceDialog } from "./absence-dialog.js";
-import { board, isStale, refusalOf } from "./api.js";
+import { board, isSignedOut, isStale, refusalOf } from "./api.js";
 import { AppointmentDialog, type AppointmentDialogState } from "./appointment-dialog.js";
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
@@ -18,6 +18,10 @@ export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind:
 // a whole morning in Asia): the browser's own date until the first day tells the zone.
 const askedDate = () => new URLSearchParams(location.search).get("date");
 
+/** After a failed load: first retry, doubling up to the last. */
+const RETRY_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
 export interface DayProps {
   session: Session;
   onSignOut: () => void;
@@ -32,6 +36,10 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const [overdue, setOverdue] = useState<Overdue | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
   const [notice, setNotice] = useState("");
+  // A day that could not be read (network, a restarting server) says so where the day goes
+  // and is asked again by itself, sooner first: the live stream only calls after a change.
+  const [loadFailed, setLoadFailed] = useState("");
+  const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; failures: number }>({ failures: 0 });
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
   const [, setDetailsTick] = useState(0);
@@ -41,9 +49,12 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const shown = useRef(date);
   shown.current = date;
   const reload = useCallback(async () => {
+    clearTimeout(retry.current.timer);
     try {
       const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
       if (date !== shown.current) return;
+      retry.current.failures = 0;
+      setLoadFailed("");
       details.current.clear();
       setDay(d);
       // The first day read tells the dealer's zone: without a ?date, open on its today.
@@ -55,15 +66,26 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       setMessages(m.messages);
     } catch (err) {
       onSessionLost(err);
-      setNotice(refusalOf(err).sentence);
+      if (isSignedOut(err) || date !== shown.current) return;
+      setLoadFailed(t("loadFailed", { why: refusalOf(err).sentence }));
+      const failures = ++retry.current.failures;
+      retry.current.timer = setTimeout(
+        () => reloadRef.current(),
+        Math.min(RETRY_MS * 2 ** (failures - 1), RETRY_MAX_MS),
+      );
     }
   }, [session, date, zone]);
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => () => clearTimeout(retry.current.timer), []);
 
   useEffect(() => {
     const u = new URL(location.href);
     u.searchParams.set("date", date);
     history.replaceState(null, "", u);
     setDay(null);
+    setLoadFailed("");
+    retry.current.failures = 0;
     reload();
   }, [date]);
   const live = useLive(board.eventsUrl(session), reload);
@@ -153,6 +175,14 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
             <p class="notice" data-testid="notice">
               {notice}
             </p>
+          )}
+          {loadFailed && (
+            <div class="notice" role="alert" data-testid="load-failed">
+              <p>{loadFailed}</p>
+              <button type="button" onClick={() => reload()}>
+                {t("retry")}
+              </button>
+            </div>
           )}
           {shownDay && !shownDay.open && <p class="notice">{t("closedDay")}</p>}
           {shownDay && (

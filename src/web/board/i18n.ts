@@ -18,6 +18,8 @@ const en = {
   nextDay: "Next day",
   today: "Today",
   closedDay: "The dealer is closed on this day.",
+  loadFailed: "The day could not be loaded: {why} It is tried again in a few seconds.",
+  retry: "Try again now",
   timeline: "Timeline per advisor",
   timelineHelp:
     "Each appointment is a button. Enter opens its actions; Space picks it up, the arrows move it (left/right 15 minutes, up/down another advisor), Enter drops it, Escape puts it back. You can also drag it with the mouse.",
@@ -132,6 +134,8 @@ const it: Record<Keys, string> = {
   nextDay: "Giorno successivo",
   today: "Oggi",
   closedDay: "La concessionaria è chiusa in questo giorno.",
+  loadFailed: "Non è stato possibile caricare la giornata: {why} Riprovo tra qualche secondo.",
+  retry: "Riprova ora",
   timeline: "Agenda per consulente",
   timelineHelp:
     "Ogni appuntamento è un pulsante. Invio apre le azioni; Spazio lo prende, le frecce lo spostano (sinistra/destra 15 minuti, su/giù un altro consulente), Invio lo lascia, Esc lo rimette a posto. Puoi anche trascinarlo con il mouse.",
