@@ -26,6 +26,9 @@ export interface Change {
   appointmentId: string | null;
 }
 
+/** The feed's key (in the appointment column) for "the dealer's priority VINs changed". */
+export const PRIORITY_VINS_KEY = "vehicles:priority";
+
 /** Rows kept by prune(): a process further behind than this rebuilds everything. */
 export const KEEP_CHANGES = 100_000;
 
@@ -41,6 +44,14 @@ const TRIGGERS = [
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, 'hold:' || NEW.id); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_hold_delete AFTER DELETE ON main.holds
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, 'hold:' || OLD.id); END`,
+  // The VINs a dealer holds as priority (each runtime keeps them, scheduler/trust.ts): one
+  // row per write that can change the set, under the key PRIORITY_VINS_KEY.
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_insert AFTER INSERT ON main.vehicles WHEN NEW.priority = 1
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, '${PRIORITY_VINS_KEY}'); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_update AFTER UPDATE ON main.vehicles WHEN OLD.priority = 1 OR NEW.priority = 1
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, '${PRIORITY_VINS_KEY}'), (NEW.dealer_id, '${PRIORITY_VINS_KEY}'); END`,
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_delete AFTER DELETE ON main.vehicles WHEN OLD.priority = 1
+     BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, '${PRIORITY_VINS_KEY}'); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_insert AFTER INSERT ON main.dealers
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.id, NULL); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_dealer_update AFTER UPDATE ON main.dealers

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Storage layout. Conventions that are easy to break:
@@ -212,6 +213,8 @@ export const vehicles = sqliteTable(
   (t) => [
     uniqueIndex("vehicles_dealer_vin_idx").on(t.dealerId, t.vin),
     index("vehicles_service_due_idx").on(t.nextServiceDue),
+    // The priority VINs a runtime reads whole (scheduler/trust.ts): migration 0012.
+    index("vehicles_priority_idx").on(t.dealerId, t.vin).where(sql`${t.priority} = 1`),
   ],
 );
 

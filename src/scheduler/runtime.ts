@@ -3,7 +3,7 @@ import { CapacityIndex } from "../core/capacity-index.js";
 import { withRetiredAdvisors } from "../core/config-guard/index.js";
 import { compileDealer, type Dealer } from "../core/dealer.js";
 import type { Booking } from "../core/types.js";
-import type { ChangeFeed } from "../db/change-feed.js";
+import { type ChangeFeed, PRIORITY_VINS_KEY } from "../db/change-feed.js";
 import { getDealer } from "../db/repos/dealers.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { isHolding } from "../core/status.js";
@@ -22,6 +22,8 @@ export interface DealerRuntime {
   configVersion: number;
   /** The live holds in `index`, swept at read time (holds/live.ts). */
   holds: LiveHolds;
+  /** The VINs held as priority, as read at `epoch` (trust.ts); null: read on next use. */
+  priorityVins: { epoch: number; vins: Set<string> } | null;
 }
 
 /** How far back the index reaches: older appointments cannot collide with new ones. */
@@ -62,6 +64,7 @@ export class Runtimes {
       if (!rt) continue;
       touched.set(dealerId, rt);
       if (appointmentId === null) this.cache.delete(dealerId);
+      else if (appointmentId === PRIORITY_VINS_KEY) rt.priorityVins = null;
       else this.replay(rt, dealerId, appointmentId);
     }
   }
@@ -131,6 +134,7 @@ export class Runtimes {
       index: CapacityIndex.build(dealer, bookings),
       configVersion: stored.version,
       holds,
+      priorityVins: null,
     };
     this.cache.set(dealerId, rt);
     return rt;

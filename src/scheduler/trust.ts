@@ -3,7 +3,7 @@ import type { Channel, Vehicle } from "./contracts.js";
 import { DomainError } from "./errors.js";
 import { isPriority } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
-import { isPriorityVin } from "../db/repos/people.js";
+import { priorityVins, vehiclePriorityEpoch } from "../db/repos/people.js";
 
 // What the scheduler believes, by credential (README "Trust"). The route says WHO is
 // calling (api/auth.ts callerOf); this file decides what their words buy:
@@ -44,9 +44,26 @@ export function priorityFor(
   caller: Caller,
   vehicle: Pick<Vehicle, "model" | "vin"> | undefined,
 ): Priority {
-  if (vehicle?.vin && isPriorityVin(sqlite, rt.dealer.id, vehicle.vin.toUpperCase())) return { priority: true };
+  if (vehicle?.vin && heldAsPriority(sqlite, rt, vehicle.vin.toUpperCase())) return { priority: true };
   if (!isPriority(rt.dealer, vehicle?.model)) return { priority: false };
   return caller.kind === "anonymous" ? { priority: false, note: PRIORITY_NOTE } : { priority: true };
+}
+
+/**
+ * Is this VIN on the dealer's file as priority? From the runtime's set, read again when this
+ * process wrote a priority flag since (db/repos/people.ts) or another process did (the
+ * change feed clears it, runtime.ts): as fresh as a query per call, without one.
+ */
+function heldAsPriority(sqlite: SqliteHandle, rt: DealerRuntime, vin: string): boolean {
+  const epoch = vehiclePriorityEpoch();
+  let held = rt.priorityVins;
+  if (held === null || held.epoch !== epoch) {
+    held = { epoch, vins: priorityVins(sqlite, rt.dealer.id) };
+    // Trap: read inside an open transaction (a write of a group commit), the set may hold a
+    // flag that then rolls back without moving the epoch: use it for this call, keep it not.
+    if (!sqlite.inTransaction) rt.priorityVins = held;
+  }
+  return held.vins.has(vin);
 }
 
 /** Unsaid means a new customer, for every caller: the longer reception is the safe one. */

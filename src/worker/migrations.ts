@@ -10,6 +10,7 @@ import m0007 from "../../db/migrations/0007_holds.sql";
 import m0008 from "../../db/migrations/0008_board_sessions.sql";
 import m0009 from "../../db/migrations/0009_messaging.sql";
 import m0011 from "../../db/migrations/0011_progress.sql";
+import m0012 from "../../db/migrations/0012_priority_vins.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -29,6 +30,7 @@ export const MIGRATION_FILES = {
   "0008_board_sessions": m0008,
   "0009_messaging": m0009,
   "0011_progress": m0011,
+  "0012_priority_vins": m0012,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -120,6 +120,29 @@ export function describeTrust(runtime: () => Target): void {
       expect(appt).toMatchObject({ express: true, priority: true });
     });
 
+    it("a VIN flagged priority after the dealer's searches began is believed at once, and unflagged, at once no more", async () => {
+      // The dealer's runtime keeps its priority VINs in memory (scheduler/trust.ts): the
+      // first search reads them, and every change of a flag must reach the next search.
+      const w = await world();
+      const vehicle = { model: "Ghibli", vin: vin(7) };
+      const express = async () =>
+        (await searchAs(w, "anonymous", { vehicle, customer: { known: true } })).options.map((o) => o.express);
+      expect(await express()).toEqual([false, false]);
+      expect((await putVehicle(w, "advisor", vin(7), { model: "Ghibli", priority: false })).status).toBe(201);
+      expect(await express()).toEqual([false, false]);
+      expect((await putVehicle(w, "advisor", vin(7), { model: "Ghibli", priority: true })).status).toBe(200);
+      expect((await express())[0]).toBe(true);
+      expect((await putVehicle(w, "advisor", vin(7), { model: "Ghibli", priority: false })).status).toBe(200);
+      expect(await express()).toEqual([false, false]);
+      // A new VIN registered as priority straight away.
+      expect((await putVehicle(w, "client", vin(8), { model: "Levante", priority: true })).status).toBe(201);
+      const fresh = await searchAs(w, "anonymous", {
+        vehicle: { model: "Levante", vin: vin(8) },
+        customer: { known: true },
+      });
+      expect(fresh.options[0].express).toBe(true);
+    });
+
     it("a VIN on file WITHOUT the priority flag buys an anonymous MC20 nothing", async () => {
       const w = await world();
       expect((await putVehicle(w, "advisor", vin(3), { model: "MC20", priority: false })).status).toBe(201);

@@ -49,7 +49,8 @@ describe("persistence in one place", () => {
 
   it("uses drizzle for the schema and migrations only, never as a query builder", () => {
     const builder = /\b(db|tx)\s*\.\s*(select|insert|update|delete|run|all|get|values)\s*\(|from "drizzle-orm"/;
-    const schemaSide = new Set(["db/repos/rows.ts", "db/prepared.ts", "worker/drizzle.ts"]);
+    // db/schema.ts: `sql` for a partial index's WHERE (vehicles_priority_idx), which is schema.
+    const schemaSide = new Set(["db/repos/rows.ts", "db/prepared.ts", "worker/drizzle.ts", "db/schema.ts"]);
     expect(offenders(builder, (f) => schemaSide.has(f))).toEqual([]);
   });
 

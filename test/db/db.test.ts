@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as idem from "../../src/db/repos/idempotency.js";
+import { PRIORITY_VINS_SQL } from "../../src/db/repos/people.js";
 import { MIGRATIONS_FOLDER } from "../../src/db/open.js";
 import { immediate } from "../../src/db/tx.js";
 import { openDatabase } from "../../src/node.js";
@@ -47,6 +48,14 @@ describe("prepareDatabase", () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({
       n: journal.entries.length,
     });
+  });
+
+  it("reads a dealer's priority VINs from the partial index, not from every vehicle of the dealer", () => {
+    const { sqlite } = open();
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${PRIORITY_VINS_SQL}`).all("d") as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+    expect(plan.join("; ")).toMatch(/USING COVERING INDEX vehicles_priority_idx/);
   });
 
   it("enforces the appointment -> dealer foreign key", () => {

@@ -60,16 +60,30 @@ export function vehicleById(db: Db, id: string): VehicleRow | undefined {
   return V.decode(stmt(sqliteOf(db), `${VEHICLES} WHERE id = ?`).get(id));
 }
 
-/** The priority flag, looked up by (dealer, VIN) on the unique index: on the search path. */
-export function isPriorityVin(sqlite: SqliteHandle, dealerId: string, vin: string): boolean {
-  const row = stmt(sqlite, "SELECT priority FROM vehicles WHERE dealer_id = ? AND vin = ?").get(dealerId, vin) as
-    | { priority: number }
-    | undefined;
-  return row?.priority === 1;
+// The VINs a dealer holds as priority are read once into its runtime (scheduler/trust.ts)
+// rather than by one query per search: a statement on the search path cost ~6 % of a
+// search's CPU (issue 17). What keeps that set exact:
+//   - this process: every write that can change it goes through insertVehicle or
+//     updateVehicle below, which move the process-wide epoch the set was read at (a
+//     rolled-back write only costs a re-read);
+//   - other processes on the file: the change feed's vehicle triggers (db/change-feed.ts).
+let priorityEpoch = 0;
+
+/** Moves whenever this process writes a vehicle's priority flag or a priority vehicle's row. */
+export const vehiclePriorityEpoch = (): number => priorityEpoch;
+
+/** On the partial index of migration 0012: the priority rows only (test/db/db.test.ts checks the plan). */
+export const PRIORITY_VINS_SQL = "SELECT vin FROM vehicles WHERE dealer_id = ? AND priority = 1";
+
+/** The VINs the dealer holds as priority (PUT /vehicles/{vin}). */
+export function priorityVins(sqlite: SqliteHandle, dealerId: string): Set<string> {
+  const rows = stmt(sqlite, PRIORITY_VINS_SQL).all(dealerId) as Array<{ vin: string }>;
+  return new Set(rows.map((r) => r.vin));
 }
 
 export function insertVehicle(db: Db, row: VehicleRow): void {
   stmt(sqliteOf(db), V.insert).run(...V.values(row));
+  if (row.priority) priorityEpoch++;
 }
 
 /** What a new vehicle row is given beyond its identity; the rest takes the columns' defaults. */
@@ -96,6 +110,8 @@ export function registerVehicle(db: Db, dealerId: string, vin: string, at: strin
 
 export function updateVehicle(db: Db, id: string, patch: Partial<VehicleRow>): void {
   updateById(db, V, id, patch);
+  // The flag itself, or the VIN or dealer of a row that may carry it.
+  if ("priority" in patch || "vin" in patch || "dealerId" in patch) priorityEpoch++;
 }
 
 /**
