@@ -193,10 +193,10 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           });
           // The customer's journey (journey/hooks.ts): customer/vehicle records and the booking
           // file, stored with the row; then its timers. The "book" audit entry stays first.
-          const { links, vehicle } = linkBooking(ctx, rt, id, req, caller);
+          const { links, ...people } = linkBooking(ctx, rt, id, req, caller);
           const stored = { ...row, ...links };
           insertAppointment(ctx.db, stored);
-          onBooked(ctx, rt, stored, vehicle);
+          onBooked(ctx, rt, stored, people);
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
           const body = appointmentView(rt.dealer, stored, manageToken);
           if (priorityNote) body.priorityNote = priorityNote;

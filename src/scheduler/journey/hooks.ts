@@ -10,7 +10,7 @@ import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
-import { vehicleById, type VehicleRow } from "../../db/repos/people.js";
+import { type CustomerRow, vehicleById, type VehicleRow } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
 import { epochMinute } from "../../core/civil.js";
@@ -33,7 +33,7 @@ export function linkBooking(
   appointmentId: string,
   req: BookingRequest,
   caller: Caller,
-): { links: Links; vehicle: VehicleRow | null } {
+): { links: Links; vehicle: VehicleRow | null; customer: CustomerRow | null } {
   const file = bookingFile(ctx.sqlite, rt.dealer, req);
   const linked = linkPeople(ctx, rt.dealer.id, appointmentId, req, caller);
   return {
@@ -44,12 +44,19 @@ export function linkBooking(
       possibleMatchJson: linked.possibleMatch ? JSON.stringify(linked.possibleMatch) : null,
     },
     vehicle: linked.vehicle,
+    customer: linked.customer,
   };
 }
 
-/** After the booking's insert: the timers (and the vehicle's service reminder). */
-export function onBooked(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, vehicle: VehicleRow | null): void {
-  scheduleJobsFor(ctx, row);
+/** After the booking's insert: the timers (and the vehicle's service reminder); its people as linkBooking linked them. */
+export function onBooked(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  row: AppointmentRow,
+  people: { vehicle: VehicleRow | null; customer: CustomerRow | null },
+): void {
+  const { vehicle, customer } = people;
+  scheduleJobsFor(ctx, row, customer);
   scheduleProgressCheck(ctx, row, true);
   if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
 }

@@ -78,10 +78,20 @@ export function customerContact(db: Db, ref: string): Contact | null {
   return null;
 }
 
-export function recipientOf(db: Db, row: Pick<AppointmentRow, "id" | "customerId" | "customerJson">): Recipient {
-  const ref = row.customerId ? `customer:${row.customerId}` : `appointment:${row.id}`;
-  const c = customerContact(db, ref) ?? fromJson(row.customerJson);
-  return recipient(ref, c);
+/**
+ * `known`: the appointment's customer record when the caller has it in hand (a booking just
+ * linked it), saving the read. A booking without a customer record holds the customer as
+ * booked in its own row, which the caller passes: nothing to read either.
+ */
+export function recipientOf(
+  db: Db,
+  row: Pick<AppointmentRow, "id" | "customerId" | "customerJson">,
+  known?: CustomerRow | null,
+): Recipient {
+  if (!row.customerId) return recipient(`appointment:${row.id}`, fromJson(row.customerJson));
+  const ref = `customer:${row.customerId}`;
+  const c = known?.id === row.customerId ? fromRow(known) : customerContact(db, ref);
+  return recipient(ref, c ?? fromJson(row.customerJson));
 }
 
 export function recipientOfCustomer(row: CustomerRow): Recipient {

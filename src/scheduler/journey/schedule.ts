@@ -3,7 +3,7 @@ import { readInstant, type Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
 import { cancelJobs, cancelOtherServiceReminders, scheduleJob } from "../../db/repos/jobs.js";
-import type { VehicleRow } from "../../db/repos/people.js";
+import type { CustomerRow, VehicleRow } from "../../db/repos/people.js";
 import { recipientOf } from "./recipients.js";
 import {
   bookingTimers,
@@ -34,10 +34,14 @@ function write(
     );
 }
 
-const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
+const consented = (ctx: WriteContext, row: AppointmentRow, customer?: CustomerRow | null) =>
+  recipientOf(ctx.db, row, customer).channel !== null;
 
-/** A new booking: supervisor notice now, confirm-overdue, reminder, no-show check, car ready. */
-export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
+/**
+ * A new booking: supervisor notice now, confirm-overdue, reminder, no-show check, car ready.
+ * `customer`: its customer record, just linked (saves reading it back).
+ */
+export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, customer?: CustomerRow | null): void {
   const timers = bookingTimers(
     {
       id: row.id,
@@ -46,7 +50,7 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
       channel: row.channel,
       createdMs: Date.parse(row.createdAt),
     },
-    consented(ctx, row),
+    consented(ctx, row, customer),
     ctx.nowMs,
   );
   write(ctx, row.dealerId, row.id, timers);
