@@ -48,11 +48,18 @@ function matchCustomer(ctx: WriteContext, dealerId: string, req: BookingRequest)
   return owner && sameName(owner.name, req.customer.name) ? owner : undefined;
 }
 
-function upsertCustomer(ctx: WriteContext, dealerId: string, req: BookingRequest, at: string): CustomerRow {
+/** `known`: the match as the caller already looked it up (null: none), saving the lookup. */
+function upsertCustomer(
+  ctx: WriteContext,
+  dealerId: string,
+  req: BookingRequest,
+  at: string,
+  known?: CustomerRow | null,
+): CustomerRow {
   const c = req.customer;
   const hashes = contactHashes(c);
   const persona = personaOf(c);
-  const existing = matchCustomer(ctx, dealerId, req);
+  const existing = known === undefined ? matchCustomer(ctx, dealerId, req) : known;
   const prefs = {
     name: c.name,
     ...(c.email ? { email: c.email, emailHash: hashes.email } : {}),
@@ -85,6 +92,7 @@ function upsertCustomer(ctx: WriteContext, dealerId: string, req: BookingRequest
   return row;
 }
 
+/** `known`: the VIN's record as the caller already looked it up (null: not on file), saving the lookup. */
 function upsertVehicle(
   ctx: WriteContext,
   dealerId: string,
@@ -92,6 +100,7 @@ function upsertVehicle(
   req: BookingRequest,
   owner: CustomerRow,
   at: string,
+  known?: VehicleRow | null,
 ): VehicleRow | null {
   const v = req.vehicle;
   if (!v.vin) return null; // without a VIN there is nothing to identify the car by
@@ -103,7 +112,7 @@ function upsertVehicle(
     ...(v.nextServiceDue ? { nextServiceDue: v.nextServiceDue } : {}),
     updatedAt: at,
   };
-  const existing = findVehicle(ctx.db, dealerId, vin);
+  const existing = known === undefined ? findVehicle(ctx.db, dealerId, vin) : known;
   if (!existing) {
     return registerVehicle(ctx.db, dealerId, vin, at, { ...facts, ownerCustomerId: owner.id });
   }
@@ -157,6 +166,8 @@ function linkAnonymous(ctx: WriteContext, dealerId: string, req: BookingRequest,
     // A VIN on file without an owner: nobody to suggest, and the vehicle stays as it is.
     return { customer: null, vehicle: null, possibleMatch: match.customerId ? match : null };
   }
-  const customer = upsertCustomer(ctx, dealerId, req, at); // inserts: nothing matched
-  return { customer, vehicle: upsertVehicle(ctx, dealerId, "", req, customer, at), possibleMatch: null };
+  // Nothing matched: no customer by email or phone, no record of the VIN (findMatch just
+  // looked, in this transaction), so both are inserted without asking again.
+  const customer = upsertCustomer(ctx, dealerId, req, at, null);
+  return { customer, vehicle: upsertVehicle(ctx, dealerId, "", req, customer, at, null), possibleMatch: null };
 }

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { availability, booking, inProcess, type InProcess, putDealer, romeDealer, search } from "../support/http.js";
+
+// What a booking and a search cost in SQLite statements, as a budget (issue 17): each one
+// executed inside a loaded server costs several times its price in a loop, and the ones
+// below were each paid once too often before. A statement added to these paths must be
+// added here, on purpose; the failure lists what ran.
+
+let t: InProcess;
+beforeAll(async () => {
+  t = inProcess();
+  await putDealer(t.api, "roma", romeDealer());
+});
+afterAll(() => t.close());
+
+type Proto = Record<"run" | "get" | "all", (...a: unknown[]) => unknown>;
+
+/** The SQL of every statement run while fn runs. */
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const proto = Object.getPrototypeOf(t.sqlite.prepare("SELECT 1")) as Proto;
+  const ran: string[] = [];
+  const saved = { run: proto.run, get: proto.get, all: proto.all };
+  for (const m of ["run", "get", "all"] as const)
+    proto[m] = function (this: { source: string }, ...a: unknown[]) {
+      ran.push(this.source.replace(/\s+/g, " "));
+      return saved[m].apply(this, a);
+    };
+  try {
+    await fn();
+  } finally {
+    Object.assign(proto, saved);
+  }
+  return ran;
+}
+
+const listed = (ran: string[]) => ran.map((s) => s.slice(0, 70)).join("\n");
+
+describe("statements per request", () => {
+  it("an anonymous booking of a new customer and a new VIN: 18, none of them a read-back of a row it just wrote", async () => {
+    await search(t.api, "roma", availability({ vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000001" } })); // the runtime is built
+    const body = booking(
+      { start: "2026-11-25T11:00", advisorId: "anna" },
+      {
+        customer: {
+          known: true,
+          name: "Nuova Cliente",
+          email: "nuova@example.com",
+          reminders: { consent: true, channel: "email" },
+        },
+        vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000002" },
+      },
+    );
+    let status = 0;
+    const ran = await statementsOf(async () => {
+      status = (await t.api("POST", "/v1/dealers/roma/appointments", body, { "Idempotency-Key": "k-budget-0001" }))
+        .status;
+    });
+    expect(status).toBe(201);
+    const lookups = (table: string) =>
+      ran.filter((s) => (s.startsWith("SELECT") && s.includes(`FROM ${table}`)) || s.includes(`FROM "${table}"`));
+    expect(lookups("customers"), listed(ran)).toHaveLength(1); // by email: nobody
+    expect(lookups("vehicles"), listed(ran)).toHaveLength(1); // by VIN: not on file
+    expect(
+      ran.filter((s) => s.startsWith("SELECT") && s.includes("customer_json")),
+      listed(ran),
+    ).toEqual([]);
+    expect(ran.length, listed(ran)).toBeLessThanOrEqual(18);
+  });
+
+  it("an anonymous search naming a VIN, once the dealer's runtime is built: none", async () => {
+    await search(t.api, "roma", availability({ vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000003" } }));
+    const ran = await statementsOf(() =>
+      search(t.api, "roma", availability({ vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000004" } })),
+    );
+    expect(ran).toEqual([]);
+  });
+});
