@@ -48,9 +48,7 @@ export function servedPaths(path: string, params: unknown): ServedPath[] {
   }
   if (last !== null && out.length > 1) {
     const name = last;
-    const fromUrl = (c: Context): Fixed => ({
-      [name]: decodeURIComponent(c.req.path.slice(c.req.path.lastIndexOf("/") + 1)),
-    });
+    const fromUrl = (c: Context): Fixed => ({ [name]: lastSegment(c.req.path) });
     out.push({ path: `${path.slice(0, -`/{${name}}`.length)}/*`, fixed: fromUrl, fallback: true });
   }
   return out;
@@ -76,13 +74,37 @@ export function documentedRoute(app: object, route: string): string {
 
 const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
 
+/** The path's last segment, decoded; as sent when it is no valid escape (a 400 then, never a 500). */
+function lastSegment(path: string): string {
+  const raw = path.slice(path.lastIndexOf("/") + 1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 type Handler = (c: Context, next: Next) => unknown;
 
-/** The fallback serves one segment past its prefix; deeper paths belong to other routes. */
-export function fallbackHandler(served: Handler): Handler {
-  return (c, next) => {
-    const route = c.req.routePath; // ".../:id/*"
-    const depth = route.split("/").length;
-    return c.req.path.split("/").length === depth ? served(c, next) : next();
-  };
+/** The hono paths registered as enum fallbacks ("/…/:id/*"), for the access log. */
+const fallbacks = new Set<string>();
+
+export const isFallbackRoute = (honoRoutePath: string): boolean => fallbacks.has(honoRoutePath);
+
+/**
+ * Does a fallback route serve this request path: exactly one more, non-empty segment past
+ * its prefix? (`/…/:id` and `/…/:id/` are no action; `/…/:id/x/y` is some deeper route's.)
+ */
+export function fallbackServes(honoRoutePath: string, requestPath: string): boolean {
+  const parts = requestPath.split("/");
+  return parts.length === honoRoutePath.split("/").length && parts[parts.length - 1] !== "";
+}
+
+/**
+ * A fallback's handler, and each of its route's middleware (auth), run only where it
+ * serves; anywhere else the request goes on untouched to the routes after it (or 404).
+ */
+export function onlyWhereFallbackServes(h: Handler, honoRoutePath: string): Handler {
+  fallbacks.add(honoRoutePath);
+  return (c, next) => (fallbackServes(honoRoutePath, c.req.path) ? h(c, next) : next());
 }

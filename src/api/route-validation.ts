@@ -2,7 +2,7 @@ import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiApp } from "./deps.js";
-import { fallbackHandler, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
+import { onlyWhereFallbackServes, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
 
 // Request validation for app.openapi() routes in ONE synchronous pass per request.
 //
@@ -45,10 +45,14 @@ export function validateInOnePass(app: ApiApp): void {
       const steps = request ? validationSteps(request, onFailure, fixed) : [];
       const served = steps.length ? validatedHandler(steps, handler) : handler;
       if (path !== routing.path) recordServed(app, routing.method, path, routing.path);
-      registered = register(
-        { ...routing, path, middleware, hide: true } as never,
-        (fallback ? fallbackHandler(served) : served) as never,
-      );
+      // A fallback's auth and handler run only where it serves (api/enum-paths.ts).
+      const honoPath = path.replace(/\{(\w+)\}/g, ":$1");
+      const only = (h: Handler) => (fallback ? onlyWhereFallbackServes(h, honoPath) : h);
+      const chain =
+        middleware === undefined
+          ? undefined
+          : (Array.isArray(middleware) ? middleware : [middleware]).map((m) => only(m as Handler));
+      registered = register({ ...routing, path, middleware: chain, hide: true } as never, only(served) as never);
     }
     return registered;
   }) as ApiApp["openapi"];

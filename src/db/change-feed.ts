@@ -48,7 +48,9 @@ const TRIGGERS = [
   // row per write that can change the set, under the key PRIORITY_VINS_KEY.
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_insert AFTER INSERT ON main.vehicles WHEN NEW.priority = 1
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (NEW.dealer_id, '${PRIORITY_VINS_KEY}'); END`,
-  `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_update AFTER UPDATE ON main.vehicles WHEN OLD.priority = 1 OR NEW.priority = 1
+  `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_update AFTER UPDATE ON main.vehicles
+     WHEN (OLD.priority = 1 OR NEW.priority = 1)
+       AND (OLD.priority IS NOT NEW.priority OR OLD.vin IS NOT NEW.vin OR OLD.dealer_id IS NOT NEW.dealer_id)
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, '${PRIORITY_VINS_KEY}'), (NEW.dealer_id, '${PRIORITY_VINS_KEY}'); END`,
   `CREATE TEMP TRIGGER IF NOT EXISTS feed_vehicle_delete AFTER DELETE ON main.vehicles WHEN OLD.priority = 1
      BEGIN INSERT INTO index_changes (dealer_id, appointment_id) VALUES (OLD.dealer_id, '${PRIORITY_VINS_KEY}'); END`,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import { createAppWithJourney } from "../../src/app.js";
+import type { Runtimes } from "../../src/scheduler/runtime.js";
 import { BOUNDS_SQL, ChangeFeed, SINCE_SQL } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { openDatabase } from "../../src/node.js";
@@ -17,6 +18,7 @@ const query = availability({ from: "2026-11-24", days: 3, count: 3 });
 interface Proc {
   api: Api;
   sqlite: SqliteHandle;
+  runtimes: Runtimes;
 }
 
 const opened: Array<() => void> = [];
@@ -27,7 +29,7 @@ function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc }
   const first = createTestApp({ deps: { changeFeed: undefined } });
   const second = openDatabase(first.dbPath);
   const procOf = (db: typeof first.db, sqlite: SqliteHandle): Proc => {
-    const app = createApp({
+    const { app, runtimes } = createAppWithJourney({
       db,
       sqlite,
       now: () => Date.parse(FIXED_NOW),
@@ -38,6 +40,7 @@ function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc }
     });
     return {
       sqlite,
+      runtimes,
       api: async (method, path, body, headers = {}) =>
         app.request(path, {
           method,
@@ -78,6 +81,39 @@ const offered = async (p: Proc) =>
   );
 
 describe("processes sharing one database file", () => {
+  it("forget their dealer's priority VINs when another process flags or unflags one (the feed, not this process's epoch)", async () => {
+    const { a, b } = twoProcesses();
+    await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
+    const vin = "ZAMFEEDPR10000001";
+    const put = (priority: boolean) =>
+      a.api("PUT", `/v1/dealers/${DEALER}/vehicles/${vin}`, { model: "Ghibli", priority }, auth);
+    await ok(put(false), 201);
+    for (const [priority, status] of [
+      [true, 200],
+      [false, 200],
+    ] as const) {
+      await offered(b); // b's runtime holds its set now
+      const rt = b.runtimes.get(DEALER)!;
+      rt.priorityVins = { epoch: Number.NaN, vins: new Set(["held"]) }; // no epoch could refresh it
+      await ok(put(priority), status);
+      expect(b.runtimes.get(DEALER)!.priorityVins).toBeNull();
+    }
+    // A priority vehicle's other facts (a plate, an owner at booking time) change no set: kept.
+    await ok(put(true));
+    b.runtimes.get(DEALER);
+    const kept = { epoch: Number.NaN, vins: new Set<string>() };
+    b.runtimes.get(DEALER)!.priorityVins = kept;
+    await ok(
+      a.api(
+        "PUT",
+        `/v1/dealers/${DEALER}/vehicles/${vin}`,
+        { model: "Ghibli", plate: "AB123CD", priority: true },
+        auth,
+      ),
+    );
+    expect(b.runtimes.get(DEALER)!.priorityVins).toBe(kept);
+  });
+
   it("stop offering a slot another process booked, once it committed", async () => {
     const { a, b } = twoProcesses();
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);

@@ -20,10 +20,13 @@ import {
 
 let t: InProcess;
 let api: Api;
+/** One staff booking the status and log tables below address (they change nothing of it but a confirm). */
+let shared: string;
 beforeAll(async () => {
   t = inProcess();
   api = t.api;
   await putDealer(api, "roma", romeDealer());
+  shared = (await book(api, "roma", booking({ start: "2026-11-27T11:00", advisorId: "anna" }), auth)).id;
 });
 afterAll(() => t.close());
 
@@ -76,5 +79,45 @@ describe("routing", () => {
     const res = await api("POST", `${A}/possible-match/apply`, {}, { ...auth, "If-Match": '"1"' });
     expect(res.status).not.toBe(404);
     expect(JSON.stringify(await res.json())).not.toContain('"action"');
+  });
+
+  it.each([
+    ["a malformed escape as the action", "/%E0%A4%A", auth, 400, "validation_failed"],
+    ["a lone percent sign as the action", "/%", auth, 400, "validation_failed"],
+    ["no action (the appointment itself)", "", auth, 404, "not_found"],
+    ["an empty action (trailing slash)", "/", auth, 404, "not_found"],
+    ["a path deeper than any route, from staff", "/x/y", auth, 404, "not_found"],
+    ["a path deeper than any route, anonymously", "/x/y", {}, 404, "not_found"],
+    ["apply-match anonymously: its own auth answers", "/possible-match/apply", {}, 401, "unauthorized"],
+  ] as const)("answers %s with the right 4xx, never a 500", async (_, tail, headers, status, code) => {
+    await expectProblem(await api("POST", `/v1/dealers/roma/appointments/${shared}${tail}`, {}, headers), status, code);
+  });
+});
+
+describe("the access log names the route that answered", () => {
+  const lastRoute = () => t.logs.filter((l) => l.msg === "request").at(-1)?.route;
+  it.each([
+    ["an action", "/confirm", auth, "/v1/dealers/:dealerId/appointments/:id/confirm"],
+    ["an action outside the enum", "/archive", auth, "/v1/dealers/:dealerId/appointments/:id/*"],
+    [
+      "a deeper route behind the fallback",
+      "/possible-match/apply",
+      {},
+      "/v1/dealers/:dealerId/appointments/:id/possible-match/apply",
+    ],
+    ["a path no route serves", "/x/y", auth, null],
+  ] as const)("%s", async (_, tail, headers, route) => {
+    await api("POST", `/v1/dealers/roma/appointments/${shared}${tail}`, {}, headers);
+    expect(lastRoute()).toBe(route);
+  });
+
+  it("a body too large for an action: the action's route, though the edge answered", async () => {
+    const big = JSON.stringify({ reason: "x".repeat(2_000_000) });
+    await expectProblem(
+      await api("POST", `/v1/dealers/roma/appointments/${shared}/cancel`, big, auth),
+      413,
+      "payload_too_large",
+    );
+    expect(lastRoute()).toBe("/v1/dealers/:dealerId/appointments/:id/cancel");
   });
 });

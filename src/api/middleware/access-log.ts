@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { matchedRoutes } from "hono/route";
+import { fallbackServes, isFallbackRoute } from "../enum-paths.js";
 
 // One JSON line per request (api/middleware/edge.ts writes it). Logs the route PATTERN
 // (/v1/dealers/:dealerId), never the raw URL, query, headers or body: those can carry
@@ -20,15 +21,20 @@ export function accessLine(c: Context, started: number, requestId: string): obje
 }
 
 /**
- * The pattern of the handler that answered (the last one the chain reached, c.req.routeIndex:
- * a route matched after it, such as an enum path's fallback, api/enum-paths.ts, never ran);
- * null when only catch-all middleware ran (a 404).
+ * The pattern of the route that answered: the last one the chain reached (c.req.routeIndex),
+ * not the last one matched (an enum path's fallback, api/enum-paths.ts, matches after the
+ * static action routes and may never run); when catch-all middleware answered (the writer
+ * guard's 503, the body limit's 413), the first route in line, which would have; null for a 404.
  */
 function routePattern(c: Context): string | null {
   const routes = matchedRoutes(c);
-  for (let i = Math.min(c.req.routeIndex, routes.length - 1); i >= 0; i--) {
-    if (routes[i].method !== "ALL") return routes[i].path;
-  }
+  const path = c.req.path;
+  const answers = (r: { method: string; path: string }) =>
+    r.method !== "ALL" && !(isFallbackRoute(r.path) && !fallbackServes(r.path, path));
+  for (let i = Math.min(c.req.routeIndex, routes.length - 1); i >= 0; i--)
+    if (answers(routes[i])) return routes[i].path;
+  // Catch-all middleware answered: the first route in line, as hono would have run it.
+  for (const r of routes) if (answers(r)) return r.path;
   return null;
 }
 

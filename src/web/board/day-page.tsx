@@ -40,6 +40,10 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   // and is asked again by itself, sooner first: the live stream only calls after a change.
   const [loadFailed, setLoadFailed] = useState("");
   const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; failures: number }>({ failures: 0 });
+  // Only the latest load may draw, fail or start a retry (a click or a live change can start
+  // one while another is in flight); none once the page is gone (signed out).
+  const loads = useRef({ seq: 0, alive: true, byHand: false });
+  const timelineTitle = useRef<HTMLHeadingElement>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
   const [, setDetailsTick] = useState(0);
@@ -50,11 +54,17 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   shown.current = date;
   const reload = useCallback(async () => {
     clearTimeout(retry.current.timer);
+    const mine = ++loads.current.seq;
     try {
       const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
-      if (date !== shown.current) return;
+      if (mine !== loads.current.seq || date !== shown.current) return;
       retry.current.failures = 0;
       setLoadFailed("");
+      // "Try again now" worked: its button is gone, so focus goes to the day it brought.
+      if (loads.current.byHand) {
+        loads.current.byHand = false;
+        requestAnimationFrame(() => timelineTitle.current?.focus());
+      }
       details.current.clear();
       setDay(d);
       // The first day read tells the dealer's zone: without a ?date, open on its today.
@@ -66,7 +76,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       setMessages(m.messages);
     } catch (err) {
       onSessionLost(err);
-      if (isSignedOut(err) || date !== shown.current) return;
+      const current = loads.current.alive && mine === loads.current.seq && date === shown.current;
+      if (!current || isSignedOut(err)) return;
       setLoadFailed(t("loadFailed", { why: refusalOf(err).sentence }));
       const failures = ++retry.current.failures;
       retry.current.timer = setTimeout(
@@ -77,7 +88,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   }, [session, date, zone]);
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
-  useEffect(() => () => clearTimeout(retry.current.timer), []);
+  useEffect(
+    () => () => {
+      loads.current.alive = false;
+      clearTimeout(retry.current.timer);
+    },
+    [],
+  );
 
   useEffect(() => {
     const u = new URL(location.href);
@@ -162,7 +179,9 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       </p>
       <main>
         <section class="card" aria-labelledby="timeline-title">
-          <h2 id="timeline-title">{t("timeline")}</h2>
+          <h2 id="timeline-title" tabIndex={-1} ref={timelineTitle}>
+            {t("timeline")}
+          </h2>
           <div class="toolbar">
             <button type="button" onClick={() => setDialog({ kind: "walk-in" })}>
               {t("walkIn")}
@@ -179,7 +198,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           {loadFailed && (
             <div class="notice" role="alert" data-testid="load-failed">
               <p>{loadFailed}</p>
-              <button type="button" onClick={() => reload()}>
+              <button
+                type="button"
+                onClick={() => {
+                  loads.current.byHand = true;
+                  reload();
+                }}
+              >
                 {t("retry")}
               </button>
             </div>

@@ -18,7 +18,7 @@ const en = {
   nextDay: "Next day",
   today: "Today",
   closedDay: "The dealer is closed on this day.",
-  loadFailed: "The day could not be loaded: {why} It is tried again in a few seconds.",
+  loadFailed: "The day could not be loaded: {why} It is tried again by itself, at growing intervals.",
   retry: "Try again now",
   timeline: "Timeline per advisor",
   timelineHelp:
@@ -134,7 +134,7 @@ const it: Record<Keys, string> = {
   nextDay: "Giorno successivo",
   today: "Oggi",
   closedDay: "La concessionaria è chiusa in questo giorno.",
-  loadFailed: "Non è stato possibile caricare la giornata: {why} Riprovo tra qualche secondo.",
+  loadFailed: "Non è stato possibile caricare la giornata: {why} La pagina riprova da sola, a intervalli crescenti.",
   retry: "Riprova ora",
   timeline: "Agenda per consulente",
   timelineHelp:

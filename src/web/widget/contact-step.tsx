@@ -123,7 +123,9 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
           time: timeOf(hold.option.start),
           date: longDate(dateOf(hold.option.start), lang),
           // In the dealer's clock, as every time here; named when the visitor's zone differs.
-          until: [clockIn(hold.expiresAt, dealer.timeZone), zoneNote(dealer.timeZone, lang)].filter(Boolean).join(", "),
+          until: [clockIn(hold.expiresAt, dealer.timeZone), zoneNote(dealer.timeZone, lang, new Date(hold.expiresAt))]
+            .filter(Boolean)
+            .join(", "),
         })}
       </p>
       <TextField
