@@ -272,17 +272,21 @@ describe("a day that could not be loaded", () => {
     const context = await browser.newContext({ locale: "it-IT", viewport: { width: 1400, height: 900 }, ...AXE_READY });
     const page = await context.newPage();
     let down = true; // until the alert has been checked: the automatic retries fail too
-    await page.route(`**/days/${FAILING_DAY}`, (route) => (down ? route.abort("connectionreset") : route.continue()));
+    let failed = 0;
+    await page.route(`**/days/${FAILING_DAY}`, (route) =>
+      down ? (failed++, route.abort("connectionreset")) : route.continue(),
+    );
     await page.goto(`${world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=it`);
     await page.getByLabel("Chiave API").fill(world.key);
     await page.getByRole("button", { name: "Accedi" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Non è stato possibile caricare la giornata" });
     await alert.waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Right after the first automatic retry failed (2 s after the first load), the next one
+    // is 4 s away: a request within 1.5 s of the click can only be the click's.
+    await expect.poll(() => failed, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     down = false;
-    // At once: the day is asked for within moments of the click, not at the next automatic
-    // retry (2, 4, 8 … s after each failure).
-    const asked = page.waitForRequest((r) => r.url().includes(`/days/${FAILING_DAY}`), { timeout: 400 });
+    const asked = page.waitForRequest((r) => r.url().includes(`/days/${FAILING_DAY}`), { timeout: 1_500 });
     await alert.getByRole("button", { name: "Riprova ora" }).click();
     await asked;
     await slotOf(page, a.id).waitFor({ timeout: 2_000 });
