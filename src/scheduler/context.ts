@@ -43,6 +43,15 @@ export interface Ctx extends WriteContext {
   dealerChanged(dealerId: string, config: DealerConfig): void;
 }
 
+/**
+ * The same context acting as `actor` (the customer's own manage link). Not `{ ...ctx }`: a
+ * request's context keeps its lazily read facts in getters on its prototype (api/request-context.ts),
+ * which a spread would drop.
+ */
+export function actingAs<C extends WriteContext>(ctx: C, actor: string): C {
+  return Object.create(ctx, { actor: { value: actor, enumerable: true } }) as C;
+}
+
 /** Which write an Idempotency-Key is bound to: the dealer, the operation and what was asked. */
 export interface IdempotencyScope {
   dealerId: string;

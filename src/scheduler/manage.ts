@@ -1,6 +1,6 @@
 import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
-import type { Ctx } from "./context.js";
+import { actingAs, type Ctx } from "./context.js";
 import { findByManageTokenHash } from "../db/repos/appointments.js";
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
@@ -46,7 +46,7 @@ export function cancelByToken(ctx: Ctx, input: TokenInput & { body: { reason?: s
   const row = byToken(ctx.db, token);
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/cancel", request: { token, body } };
   return transition(
-    { ...ctx, actor: "customer" },
+    actingAs(ctx, "customer"),
     { dealerId: row.dealerId, id: row.id, action: "cancel", body: { reason: body.reason } },
     on,
   );
@@ -77,7 +77,7 @@ export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: Reschedu
   }
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/reschedule", request: { token, body: req } };
   return moveAppointment(
-    { ...ctx, actor: "customer" },
+    actingAs(ctx, "customer"),
     { dealerId: row.dealerId, id: row.id, ifMatch: row.version, body: { reception, force: false, reason: req.reason } },
     on,
   );

@@ -66,6 +66,17 @@ describe("the shape of a route", () => {
     expect(reads).toEqual([]);
   });
 
+  it("never spreads a request's context ({ ...ctx }): its facts are getters on a prototype, which a spread drops", () => {
+    const all = files(ROOT).map((f) => ({ file: relative(ROOT, f), text: readFileSync(f, "utf8") }));
+    const spreads = all.flatMap(({ file, text }) =>
+      text
+        .split("\n")
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && /\.\.\.ctx\b/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(spreads).toEqual([]);
+  });
+
   it("catches what it is meant to catch", () => {
     expect(repoValueImports("routes/x.ts", 'import { getDealer } from "../../db/repos/dealers.js";')).toEqual([
       "routes/x.ts getDealer",
