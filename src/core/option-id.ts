@@ -14,8 +14,12 @@ export interface DecodedOption {
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+const B64_CODES = Array.from(B64, (ch) => ch.charCodeAt(0));
+
+// Character codes, then one String.fromCharCode: `out += ch` per character built a rope of
+// ~44 pieces per id, which JSON.stringify then had to flatten for every option answered.
 function b64url(s: string): string {
-  let out = "";
+  const codes: number[] = [];
   let bits = 0;
   let acc = 0;
   for (let i = 0; i < s.length; i++) {
@@ -23,11 +27,11 @@ function b64url(s: string): string {
     bits += 8;
     while (bits >= 6) {
       bits -= 6;
-      out += B64[(acc >> bits) & 63];
+      codes.push(B64_CODES[(acc >> bits) & 63]);
     }
   }
-  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
-  return out;
+  if (bits > 0) codes.push(B64_CODES[(acc << (6 - bits)) & 63]);
+  return String.fromCharCode(...codes);
 }
 
 function unb64url(s: string): string | null {
