@@ -14,7 +14,8 @@ import type { Context, Next } from "hono";
 // which RegExpRouter allows beside static siblings) still answers any other value with the
 // parameter's own 400 validation_failed, as before. Trap: the fallback is registered with
 // the enum's route, so a deeper route registered LATER (`/:id/possible-match/apply`) also
-// matches it; it passes every path of more than one segment on (next()), untouched.
+// matches it; its auth and handler run only on the one segment it serves, and every other
+// path goes on (next()) untouched, to that route or to the 404.
 
 type Fixed = Record<string, string>;
 
@@ -23,7 +24,7 @@ export interface ServedPath {
   path: string;
   /** The parameters this path fixes (or reads from the URL), merged into c.req.param() before validation. */
   fixed: Fixed | ((c: Context) => Fixed) | null;
-  /** The wildcard that answers values outside the enum: serve with fallbackHandler(). */
+  /** The wildcard that answers values outside the enum: its middleware and handler go through onlyWhereFallbackServes(). */
   fallback: boolean;
 }
 
