@@ -73,7 +73,8 @@ export function documentedRoute(app: object, route: string): string {
   return documentedOf.get(app)?.get(route) ?? route;
 }
 
-const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
+/** An OpenAPI path ("/a/{id}") as hono routes it ("/a/:id"). */
+export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
 
 /** The path's last segment, decoded; as sent when it is no valid escape (a 400 then, never a 500). */
 function lastSegment(path: string): string {

@@ -2,7 +2,7 @@ import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiApp } from "./deps.js";
-import { onlyWhereFallbackServes, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
+import { honoPath, onlyWhereFallbackServes, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
 
 // Request validation for app.openapi() routes in ONE synchronous pass per request.
 //
@@ -46,8 +46,7 @@ export function validateInOnePass(app: ApiApp): void {
       const served = steps.length ? validatedHandler(steps, handler) : handler;
       if (path !== routing.path) recordServed(app, routing.method, path, routing.path);
       // A fallback's auth and handler run only where it serves (api/enum-paths.ts).
-      const honoPath = path.replace(/\{(\w+)\}/g, ":$1");
-      const only = (h: Handler) => (fallback ? onlyWhereFallbackServes(h, honoPath) : h);
+      const only = (h: Handler) => (fallback ? onlyWhereFallbackServes(h, honoPath(path)) : h);
       const chain =
         middleware === undefined
           ? undefined

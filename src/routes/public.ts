@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { answersOn } from "../api/answers.js";
 import { actsFor, peekPrincipal } from "../api/auth.js";
 import type { ApiApp, AppEnv } from "../api/deps.js";
+import { honoPath } from "../api/enum-paths.js";
 import { type LimitClass, rateLimit } from "../api/middleware/rate-limit.js";
 import { type OriginsOf, widgetCors, widgetPreflight } from "../api/middleware/widget-cors.js";
 import { bookAppointmentRoute } from "./appointments/post.js";
@@ -50,9 +51,6 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   // The SMS provider's callbacks (signed): one provider address for every customer's reply.
   { route: smsInboundRoute, limit: "search" },
 ];
-
-/** "/v1/dealers/{dealerId}" (OpenAPI) → "/v1/dealers/:dealerId" (hono). */
-export const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
 
 // The dealer's allowlist: from the path, or (customer manage links) from the token's
 // appointment. Only called when the request has an Origin header.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
+import { honoPath } from "../../src/api/enum-paths.js";
+import { PUBLIC_ROUTES } from "../../src/routes/public.js";
 import { type DealerPublic, type DocPaths, json } from "../support/contracts.js";
 import { auth, expectProblem } from "../support/http.js";
 import { bookAs, ORIGINS, OTHER, OWN, roomyDealer, type Tenants, twoTenants } from "../support/tenants.js";

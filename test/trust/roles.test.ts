@@ -1,6 +1,7 @@
 import { servedRoutes } from "../support/routes.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { honoPath, PUBLIC_ROUTES } from "../../src/routes/public.js";
+import { honoPath } from "../../src/api/enum-paths.js";
+import { PUBLIC_ROUTES } from "../../src/routes/public.js";
 import { WEB_ROUTES } from "../../src/routes/web/index.js";
 import {
   type DayResponse,
