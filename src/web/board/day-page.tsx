@@ -39,10 +39,15 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   // A day that could not be read (network, a restarting server) says so where the day goes
   // and is asked again by itself, sooner first: the live stream only calls after a change.
   const [loadFailed, setLoadFailed] = useState("");
-  const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; failures: number }>({ failures: 0 });
   // Only the latest load may draw, fail or start a retry (a click or a live change can start
   // one while another is in flight); none once the page is gone (signed out).
-  const loads = useRef({ seq: 0, alive: true, byHand: false });
+  const loads = useRef<{
+    seq: number;
+    alive: boolean;
+    byHand: boolean;
+    failures: number;
+    timer?: ReturnType<typeof setTimeout>;
+  }>({ seq: 0, alive: true, byHand: false, failures: 0 });
   const timelineTitle = useRef<HTMLHeadingElement>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
@@ -53,12 +58,12 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const shown = useRef(date);
   shown.current = date;
   const reload = useCallback(async () => {
-    clearTimeout(retry.current.timer);
+    clearTimeout(loads.current.timer);
     const mine = ++loads.current.seq;
     try {
       const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
       if (mine !== loads.current.seq || date !== shown.current) return;
-      retry.current.failures = 0;
+      loads.current.failures = 0;
       setLoadFailed("");
       // "Try again now" worked: its button is gone, so focus goes to the day it brought.
       if (loads.current.byHand) {
@@ -79,8 +84,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       const current = loads.current.alive && mine === loads.current.seq && date === shown.current;
       if (!current || isSignedOut(err)) return;
       setLoadFailed(t("loadFailed", { why: refusalOf(err).sentence }));
-      const failures = ++retry.current.failures;
-      retry.current.timer = setTimeout(
+      const failures = ++loads.current.failures;
+      loads.current.timer = setTimeout(
         () => reloadRef.current(),
         Math.min(RETRY_MS * 2 ** (failures - 1), RETRY_MAX_MS),
       );
@@ -91,7 +96,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   useEffect(
     () => () => {
       loads.current.alive = false;
-      clearTimeout(retry.current.timer);
+      clearTimeout(loads.current.timer);
     },
     [],
   );
@@ -102,7 +107,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     history.replaceState(null, "", u);
     setDay(null);
     setLoadFailed("");
-    retry.current.failures = 0;
+    loads.current.failures = 0;
     reload();
   }, [date]);
   const live = useLive(board.eventsUrl(session), reload);
