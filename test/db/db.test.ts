@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as idem from "../../src/db/repos/idempotency.js";
+import { type NewJob, scheduleJobs } from "../../src/db/repos/jobs.js";
 import { PRIORITY_VINS_SQL } from "../../src/db/repos/people.js";
 import { MIGRATIONS_FOLDER } from "../../src/db/open.js";
 import { immediate } from "../../src/db/tx.js";
@@ -69,6 +70,46 @@ describe("prepareDatabase", () => {
         )
         .run();
     expect(insert).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("scheduleJobs: many timers in one statement, each row as its own upsert", () => {
+  const job = (n: number): NewJob => ({
+    dealerId: "d",
+    kind: "reminder",
+    appointmentId: null,
+    dueAt: 1_000 + n,
+    dedupeKey: `k${n}`,
+    payload: { n },
+  });
+  const rows = (sqlite: ReturnType<typeof open>["sqlite"]) =>
+    sqlite.prepare("SELECT dedupe_key AS k, status, due_at AS due FROM jobs ORDER BY due_at").all() as {
+      k: string;
+      status: string;
+      due: number;
+    }[];
+
+  it("writes more rows than one statement binds, in order, each once", () => {
+    const { sqlite } = open();
+    scheduleJobs(
+      sqlite,
+      Array.from({ length: 29 }, (_, n) => job(n)),
+      "2026-11-23T07:00:00Z",
+    );
+    expect(rows(sqlite).map((r) => r.k)).toEqual(Array.from({ length: 29 }, (_, n) => `k${n}`));
+  });
+
+  it("leaves a known key alone, revives a cancelled one, and adds the new ones beside them", () => {
+    const { sqlite } = open();
+    scheduleJobs(sqlite, [job(1), job(2)], "2026-11-23T07:00:00Z");
+    sqlite.prepare("UPDATE jobs SET status = 'done' WHERE dedupe_key = 'k1'").run();
+    sqlite.prepare("UPDATE jobs SET status = 'cancelled' WHERE dedupe_key = 'k2'").run();
+    scheduleJobs(sqlite, [{ ...job(1), dueAt: 5 }, { ...job(2), dueAt: 6 }, job(3)], "2026-11-23T08:00:00Z");
+    expect(rows(sqlite)).toEqual([
+      { k: "k2", status: "pending", due: 6 },
+      { k: "k1", status: "done", due: 1_001 },
+      { k: "k3", status: "pending", due: 1_003 },
+    ]);
   });
 });
 

@@ -36,7 +36,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
 const listed = (ran: string[]) => ran.map((s) => s.slice(0, 70)).join("\n");
 
 describe("statements per request", () => {
-  it("an anonymous booking of a new customer and a new VIN: 18, none of them a read-back of a row it just wrote", async () => {
+  it("an anonymous booking of a new customer and a new VIN: 14, none of them a read-back of a row it just wrote", async () => {
     await search(t.api, "roma", availability({ vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000001" } })); // the runtime is built
     const body = booking(
       { start: "2026-11-25T11:00", advisorId: "anna" },
@@ -64,7 +64,7 @@ describe("statements per request", () => {
       ran.filter((s) => s.startsWith("SELECT") && s.includes("customer_json")),
       listed(ran),
     ).toEqual([]);
-    expect(ran.length, listed(ran)).toBeLessThanOrEqual(18);
+    expect(ran.length, listed(ran)).toBeLessThanOrEqual(14);
   });
 
   it("an anonymous search naming a VIN, once the dealer's runtime is built: none", async () => {

@@ -46,17 +46,44 @@ export interface NewJob {
  * appointment moved away and back to the same time gets its reminder again.
  */
 export function scheduleJob(sqlite: SqliteHandle, job: NewJob, nowIso: string): void {
-  stmts(sqlite).schedule.run(
-    newId(),
-    job.dealerId,
-    job.kind,
-    job.appointmentId,
-    job.dueAt,
-    JSON.stringify(job.payload ?? {}),
-    job.dedupeKey,
-    nowIso,
-  );
+  scheduleJobs(sqlite, [job], nowIso);
 }
+
+/**
+ * scheduleJob for several jobs in ONE statement (a booking writes five timers): each
+ * statement run costs far more inside a loaded server than its SQLite work (README
+ * Performance), and a multi-row upsert treats every row as its own INSERT would.
+ * Rows go in chunks of at most JOBS_PER_STATEMENT: Durable Object SQL binds at most 100
+ * parameters per statement. One statement per chunk size, prepared once.
+ */
+export function scheduleJobs(sqlite: SqliteHandle, jobs: readonly NewJob[], nowIso: string): void {
+  for (let from = 0; from < jobs.length; from += JOBS_PER_STATEMENT) {
+    const chunk = jobs.slice(from, from + JOBS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const job of chunk)
+      params.push(
+        newId(),
+        job.dealerId,
+        job.kind,
+        job.appointmentId,
+        job.dueAt,
+        JSON.stringify(job.payload ?? {}),
+        job.dedupeKey,
+        nowIso,
+      );
+    scheduleStatement(sqlite, chunk.length).run(...params);
+  }
+}
+
+const JOBS_PER_STATEMENT = 12; // 8 parameters a row: 96 of Durable Object SQL's 100
+
+const scheduleStatement = (sqlite: SqliteHandle, rows: number) =>
+  stmt(
+    sqlite,
+    "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, created_at) VALUES " +
+      Array(rows).fill("(?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(", ") +
+      " ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload_json = excluded.payload_json, lease_until = NULL, outcome = NULL, done_at = NULL WHERE jobs.status = 'cancelled'",
+  );
 
 /** Cancels the appointment's pending (or leased) jobs of these kinds; returns how many. */
 export function cancelJobs(
@@ -153,10 +180,6 @@ const fromRaw = (r: RawJob): JobRow => ({
 
 const stmts = (sqlite: SqliteHandle) =>
   once(sqlite, "jobs", () => ({
-    schedule: sqlite.prepare(
-      "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) " +
-        "ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload_json = excluded.payload_json, lease_until = NULL, outcome = NULL, done_at = NULL WHERE jobs.status = 'cancelled'",
-    ),
     claim: sqlite.prepare(
       "UPDATE jobs SET status = 'running', lease_until = ?, attempts = attempts + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE (status = 'pending' AND due_at <= ?) OR (status = 'running' AND lease_until < ?) ORDER BY due_at LIMIT ?) RETURNING *",

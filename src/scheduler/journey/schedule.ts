@@ -2,7 +2,7 @@ import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, cancelOtherServiceReminders, scheduleJob } from "../../db/repos/jobs.js";
+import { cancelJobs, cancelOtherServiceReminders, scheduleJobs } from "../../db/repos/jobs.js";
 import type { CustomerRow, VehicleRow } from "../../db/repos/people.js";
 import { recipientOf } from "./recipients.js";
 import {
@@ -25,13 +25,11 @@ function write(
   timers: Timer[],
   payload?: Record<string, unknown>,
 ): void {
-  const at = isoNow(ctx);
-  for (const t of timers)
-    scheduleJob(
-      ctx.sqlite,
-      { dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload },
-      at,
-    );
+  scheduleJobs(
+    ctx.sqlite,
+    timers.map((t) => ({ dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload })),
+    isoNow(ctx),
+  );
 }
 
 const consented = (ctx: WriteContext, row: AppointmentRow, customer?: CustomerRow | null) =>
