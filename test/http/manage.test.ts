@@ -36,6 +36,23 @@ describe("the customer's manage token", () => {
   });
 
   it.each([
+    ["a browser following an old message link", "text/html,application/xhtml+xml,*/*;q=0.8", "", 303, "/m/{token}"],
+    ["the same, with the language it was sent in", "text/html,*/*;q=0.8", "?lang=en", 303, "/m/{token}?lang=en"],
+    ["an unknown language, dropped", "text/html", "?lang=xx", 303, "/m/{token}"],
+    ["an API client asking for JSON", "application/json", "", 200, null],
+    ["a client naming both", "text/html, application/json", "", 200, null],
+    ["a client accepting anything", "*/*", "", 200, null],
+    ["a client sending no Accept", "", "", 200, null],
+  ])("GET /v1/manage/{token}: %s (Accept %j) gets %s", async (_, accept, query, status, location) => {
+    const b = await booked();
+    const res = await t.api("GET", `/v1/manage/${b.manageToken}${query}`, undefined, accept ? { Accept: accept } : {});
+    expect(res.status).toBe(status);
+    expect(res.headers.get("location")).toBe(location?.replace("{token}", String(b.manageToken)) ?? null);
+    expect(res.headers.get("vary")).toMatch(/\bAccept\b/);
+    if (status === 200) expect(((await res.json()) as { id: string }).id).toBe(b.id);
+  });
+
+  it.each([
     ["a wrong token", "x".repeat(43)],
     ["a token of another shape", "not-a-token"],
   ])("answers 404 (or 400 for a malformed one) to %s, revealing nothing", async (_, token) => {

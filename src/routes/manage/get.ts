@@ -3,6 +3,7 @@ import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { AppointmentView } from "../../scheduler/contracts.js";
 import { viewByToken } from "../../scheduler/manage.js";
+import { queryLang } from "../web/html.js";
 
 export const ManageTokenParam = z.object({
   // Up to a 63-character dealer id, "_" and the 43-character secret (scheduler/tokens.ts).
@@ -21,10 +22,31 @@ export const viewOwnAppointmentRoute = createRoute({
   request: { params: ManageTokenParam },
   responses: {
     200: { description: "The appointment", content: { "application/json": { schema: AppointmentView } } },
+    303: {
+      description:
+        "A browser (Accept names text/html, not JSON) goes to the customer's page /m/{token}: links in messages sent before that page existed point here",
+      headers: { Location: { schema: { type: "string" }, description: "/m/{token}, with the lang query kept" } },
+    },
     ...problemResponses("not_found"),
   },
 });
 
 export function registerViewOwnAppointment(app: ApiApp): void {
-  app.openapi(viewOwnAppointmentRoute, (c) => c.json(viewByToken(c.get("ctx"), c.req.valid("param")), 200));
+  app.openapi(viewOwnAppointmentRoute, (c) => {
+    const { token } = c.req.valid("param");
+    c.header("Vary", "Accept"); // the same URL answers a page's redirect or JSON: caches must tell them apart
+    if (wantsPage(c.req.header("accept"))) {
+      const lang = queryLang(c);
+      return c.redirect(`/m/${token}${lang ? `?lang=${lang}` : ""}`, 303);
+    }
+    return c.json(viewByToken(c.get("ctx"), { token }), 200);
+  });
+}
+
+/**
+ * A browser following a link: it asks for text/html and does not name JSON. API clients
+ * send application/json, * / *, or nothing, and keep getting the JSON view.
+ */
+function wantsPage(accept: string | undefined): boolean {
+  return !!accept && /\btext\/html\b/i.test(accept) && !/\bjson\b/i.test(accept);
 }
