@@ -113,8 +113,13 @@ export const Customer = z
       .string()
       .regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number")
       .optional(),
+    /**
+     * channel: how they want to be reminded. Unsaid: by text message when a phone is
+     * given, else by email (and a stored customer keeps the channel they chose before).
+     * A channel needs its address in the same body (see the refinement below).
+     */
     reminders: z
-      .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).default("sms") })
+      .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).optional() })
       .strict()
       .optional(),
     /** Language for messages; default the dealer's. */
@@ -133,6 +138,18 @@ export const Customer = z
       .optional(),
   })
   .strict()
+  .superRefine((c, ctx) => {
+    // Reminders promised on a channel we have no address for would reach nobody, or
+    // silently go elsewhere: say so now, while the caller can still add it.
+    const channel = c.reminders?.consent ? c.reminders.channel : undefined;
+    const needs = channel === "email" ? "email" : channel ? "phone" : null;
+    if (needs && !c[needs])
+      ctx.addIssue({
+        code: "custom",
+        path: ["reminders", "channel"],
+        message: `reminders by ${channel === "sms" ? "text message" : channel === "phone" ? "phone call" : "email"} need customer.${needs}`,
+      });
+  })
   .openapi("Customer");
 export type Customer = z.infer<typeof Customer>;
 

@@ -171,6 +171,71 @@ describe("customers and vehicles", () => {
   });
 });
 
+describe("reminders go with an address", () => {
+  it.each([
+    [
+      "by text message without a phone",
+      { email: "lia@example.com", reminders: { consent: true, channel: "sms" } },
+      "text message need customer.phone",
+    ],
+    [
+      "by phone call without a phone",
+      { email: "lia@example.com", reminders: { consent: true, channel: "phone" } },
+      "phone call need customer.phone",
+    ],
+    [
+      "by email without an email",
+      { phone: "+39 347 0000001", reminders: { consent: true, channel: "email" } },
+      "email need customer.email",
+    ],
+  ])("refuses reminders %s with 400 on customer.reminders.channel, and stores nothing", async (_, contact, words) => {
+    const res = await t.api(
+      "POST",
+      A,
+      bookingBody("2026-11-25T10:00", { customer: { name: "Lia Conti", ...contact } }),
+    );
+    expect(res.status).toBe(400);
+    expect((await json<ValidationProblem>(res)).errors).toContainEqual(
+      expect.objectContaining({ path: "customer.reminders.channel", message: expect.stringContaining(words) }),
+    );
+    expect(t.rows("SELECT * FROM appointments")).toEqual([]);
+    expect(t.rows("SELECT * FROM customers")).toEqual([]);
+  });
+
+  it.each([
+    [
+      "no consent, whatever the channel",
+      { email: "lia@example.com", reminders: { consent: false, channel: "sms" } },
+      0,
+      "sms", // said, kept as the preference for when they do consent
+    ],
+    ["consent without a channel, email only", { email: "lia@example.com", reminders: { consent: true } }, 1, null],
+    [
+      "a channel with its address",
+      { phone: "+39 347 0000001", reminders: { consent: true, channel: "phone" } },
+      1,
+      "phone",
+    ],
+  ])("accepts %s", async (_, contact, consent, channel) => {
+    await bookAt(t, "2026-11-25T10:00", { customer: { name: "Lia Conti", ...contact } });
+    expect(one(t.rows("SELECT reminder_consent, preferred_channel FROM customers"))).toEqual({
+      reminder_consent: consent,
+      preferred_channel: channel,
+    });
+  });
+
+  it("keeps a stored customer's channel when a later staff booking gives consent without naming one", async () => {
+    await bookAt(t, "2026-11-25T10:00", { customer: customer("Lia Conti", "lia@example.com") });
+    await bookAt(
+      t,
+      "2026-11-26T10:00",
+      { customer: { name: "Lia Conti", email: "lia@example.com", reminders: { consent: true } } },
+      auth,
+    );
+    expect(one(t.rows("SELECT preferred_channel FROM customers"))).toEqual({ preferred_channel: "email" });
+  });
+});
+
 describe("the booking file", () => {
   it("stores the request verbatim, the questionnaire with its questions, campaigns, contract and attendance", async () => {
     await ok(

@@ -99,7 +99,11 @@ describe("anonymous callers never change who anyone is", () => {
                   name: o.name,
                   ...(email ? { email } : {}),
                   ...(o.phone ? { phone: o.phone } : {}),
-                  reminders: { consent: o.consent, channel: o.channel },
+                  // A channel goes with its address (a reminder channel without one is a 400).
+                  reminders: {
+                    consent: o.consent,
+                    channel: o.channel === "email" ? (email ? "email" : "sms") : o.phone ? "sms" : "email",
+                  },
                 };
                 const res = await t.api("POST", A, {
                   start: startOf(o.day, o.slot),
