@@ -34,7 +34,16 @@ export function jsonResponse<T, S extends ContentfulStatusCode>(
   body: T,
   status: S,
 ): Response & TypedResponse<JSONParsed<T>, S, "json"> {
-  const res = new Response(JSON.stringify(body), {
+  return jsonTextResponse<T, S>(c, JSON.stringify(body), status);
+}
+
+/** jsonResponse for a body that is already JSON text (the availability search's, scheduler/search.ts). */
+export function jsonTextResponse<T, S extends ContentfulStatusCode>(
+  c: C,
+  text: string,
+  status: S,
+): Response & TypedResponse<JSONParsed<T>, S, "json"> {
+  const res = new Response(text, {
     status,
     headers: { "content-type": "application/json", ...c.get("responseHeaders") },
   });

@@ -1,6 +1,6 @@
 import type { Dealer } from "../core/dealer.js";
 import { encodeOptionId } from "../core/option-id.js";
-import type { AdvisorSlot, Option } from "../core/types.js";
+import { type AdvisorSlot, MOBILITY, type Mobility, type Option } from "../core/types.js";
 import type { AppointmentRow } from "../db/repos/appointments.js";
 import type { AppointmentView, OptionView, SlotView, Status, Vehicle } from "./contracts.js";
 import { formatInstant as instant } from "./instants.js";
@@ -33,6 +33,50 @@ export function optionView(dealer: Dealer, o: Option): OptionView {
     overridesCaps: o.overridesCaps === true,
     mobility: o.mobility,
   };
+}
+
+// optionView's JSON text, remembered per compiled Dealer (as instants.ts remembers
+// instants; a configuration change compiles a new Dealer, so no text outlives the advisor
+// names or zone rules it used). Searches between two bookings offer the same options
+// again and again, and presenting and stringifying them each time was a tenth of a
+// search's CPU. The key is everything optionView reads of the option, as two numbers
+// (a string key cost as much to build and hash as it saved): the reception, then the
+// rest relative to its start.
+const MAX_OPTION_TEXTS = 20_000; // per dealer; then start over
+interface OptionTexts {
+  size: number;
+  byReception: Map<number, Map<number, string>>;
+}
+const optionTexts = new WeakMap<Dealer, OptionTexts>();
+const MOBILITY_INDEX = Object.fromEntries(MOBILITY.map((m, i) => [m, i])) as Record<Mobility, number>;
+
+export function optionJson(dealer: Dealer, o: Option): string {
+  const r = o.reception;
+  const t = o.ret;
+  const ready = o.readyAt - r.start;
+  const back = t ? t.start - r.start + 1 : 0; // 0: no return
+  // Each field within its bits, so both keys are exact in a double (< 2^53); an option
+  // outside them (none the rules allow today) is simply not remembered.
+  if (r.advisor >= 256 || r.minutes >= 256 || ready < 0 || ready >= 2 ** 17 || back < 0 || back >= 2 ** 17)
+    return JSON.stringify(optionView(dealer, o));
+  if (t && (t.advisor >= 256 || t.minutes >= 256)) return JSON.stringify(optionView(dealer, o));
+  // start < 2^26 epoch minutes (until 2097) · advisor · minutes · return advisor: 50 bits.
+  const outer = ((r.start * 256 + r.advisor) * 256 + r.minutes) * 256 + (t ? t.advisor : 0);
+  // readyAt and return start after the reception's start · return minutes · 3 flags · mobility: 48 bits.
+  const flags = (o.quiet ? 4 : 0) + (o.express ? 2 : 0) + (o.overridesCaps === true ? 1 : 0);
+  const inner = (((ready * 2 ** 17 + back) * 256 + (t ? t.minutes : 0)) * 8 + flags) * 8 + MOBILITY_INDEX[o.mobility];
+
+  let memo = optionTexts.get(dealer);
+  if (!memo || memo.size >= MAX_OPTION_TEXTS) optionTexts.set(dealer, (memo = { size: 0, byReception: new Map() }));
+  let texts = memo.byReception.get(outer);
+  if (!texts) memo.byReception.set(outer, (texts = new Map()));
+  let text = texts.get(inner);
+  if (text === undefined) {
+    text = JSON.stringify(optionView(dealer, o));
+    texts.set(inner, text);
+    memo.size++;
+  }
+  return text;
 }
 
 const BRING = ["registration certificate", "maintenance booklet", "driving licence", "locking wheel-nut key"];

@@ -1,10 +1,10 @@
 import { dayNumberFromIso, epochMinute } from "../core/civil.js";
 import { searchIndex } from "../core/search.js";
-import type { Job } from "../core/types.js";
+import type { Job, Option } from "../core/types.js";
 import type { AvailabilityRequest, AvailabilityResponse } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
-import { optionView } from "./present.js";
+import { optionJson, optionView } from "./present.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
@@ -44,11 +44,16 @@ export interface Asker {
   caller: Caller;
 }
 
+/** The search's answer before presentation: the options as the core found them. */
+interface Found {
+  rt: DealerRuntime;
+  head: Pick<AvailabilityResponse, "dealerId" | "timeZone" | "from" | "days">;
+  options: Option[];
+  tail: Pick<AvailabilityResponse, "shortfall" | "mobilityNote" | "priorityNote">;
+}
+
 /** ctx is the Asker: its caller decides what priority is believed (trust.ts). */
-export function searchAvailability(
-  ctx: Ctx,
-  input: { dealerId: string; body: AvailabilityRequest },
-): AvailabilityResponse {
+function find(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): Found {
   const { dealerId, body: req } = input;
   const { nowMs } = ctx;
   const asker: Asker = ctx;
@@ -65,15 +70,45 @@ export function searchAvailability(
     dayPart: req.dayPart,
     priority,
   });
-  const res: AvailabilityResponse = {
-    dealerId,
-    timeZone: rt.dealer.tz,
-    from: formatInstant(rt.dealer, rt.dealer.day(fromDay).zone.start).slice(0, 10),
-    days: result.days,
-    options: result.options.map((o) => optionView(rt.dealer, o)),
+  const tail: Found["tail"] = {};
+  if (result.shortfall) tail.shortfall = result.shortfall;
+  if (note) tail.mobilityNote = note;
+  if (priorityNote) tail.priorityNote = priorityNote;
+  return {
+    rt,
+    head: {
+      dealerId,
+      timeZone: rt.dealer.tz,
+      from: formatInstant(rt.dealer, rt.dealer.day(fromDay).zone.start).slice(0, 10),
+      days: result.days,
+    },
+    options: result.options,
+    tail,
   };
-  if (result.shortfall) res.shortfall = result.shortfall;
-  if (note) res.mobilityNote = note;
-  if (priorityNote) res.priorityNote = priorityNote;
-  return res;
 }
+
+/** The availability answer (the contract's AvailabilityResponse). */
+export function searchAvailability(
+  ctx: Ctx,
+  input: { dealerId: string; body: AvailabilityRequest },
+): AvailabilityResponse {
+  const { rt, head, options, tail } = find(ctx, input);
+  return { ...head, options: options.map((o) => optionView(rt.dealer, o)), ...tail };
+}
+
+/**
+ * The same answer as JSON text, exactly JSON.stringify(searchAvailability(...)), for the
+ * route: each option's text comes from optionJson's memo (present.ts), so a search pays
+ * neither the options' presentation nor their stringification again. Keys in the
+ * object's order; test/core/availability-json.property.test.ts holds the two equal.
+ */
+export function searchAvailabilityJson(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): string {
+  const { rt, head, options, tail } = find(ctx, input);
+  let text = JSON.stringify(head).slice(0, -1) + ',"options":[';
+  for (let i = 0; i < options.length; i++) text += (i ? "," : "") + optionJson(rt.dealer, options[i]);
+  text += "]";
+  for (const key of TAIL) if (tail[key] !== undefined) text += `,"${key}":${JSON.stringify(tail[key])}`;
+  return text + "}";
+}
+
+const TAIL = ["shortfall", "mobilityNote", "priorityNote"] as const;

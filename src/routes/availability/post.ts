@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, optionalCaller } from "../../api/auth.js";
 import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
-import { jsonResponse } from "../../api/response-headers.js";
+import { jsonTextResponse } from "../../api/response-headers.js";
 import { AvailabilityRequest, AvailabilityResponse } from "../../scheduler/contracts.js";
-import { searchAvailability } from "../../scheduler/search.js";
+import { searchAvailabilityJson } from "../../scheduler/search.js";
 import { DealerParam } from "../shared.js";
 
 export const searchAvailabilityRoute = createRoute({
@@ -31,10 +31,11 @@ export const searchAvailabilityRoute = createRoute({
 
 export function registerSearchAvailability(app: ApiApp): void {
   app.openapi({ ...searchAvailabilityRoute, middleware: [optionalCaller] as const }, (c) => {
-    // jsonResponse, not c.json: the hot path's headers as a plain record (api/response-headers.ts).
-    return jsonResponse(
+    // Not c.json: the hot path's headers as a plain record (api/response-headers.ts), and
+    // the answer as JSON text built from remembered option texts (scheduler/search.ts).
+    return jsonTextResponse<AvailabilityResponse, 200>(
       c,
-      searchAvailability(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
+      searchAvailabilityJson(c.get("ctx"), { dealerId: c.req.valid("param").dealerId, body: c.req.valid("json") }),
       200,
     );
   });
