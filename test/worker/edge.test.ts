@@ -86,6 +86,16 @@ describe("the edge Worker", () => {
       dealerId: "manage_b-2",
     });
     expect((await api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).status).toBe(200);
+    // The pages read the dealer's storage too: a browser following an old JSON link is sent
+    // on to the customer's page, which (like the booking page) its dealer's object answers.
+    const page = await api("GET", `/v1/manage/${b.manageToken}`, undefined, { Accept: "text/html" });
+    expect(page.url).toMatch(new RegExp(`/m/${b.manageToken}$`));
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('id="pitlane-manage"');
+    const bookPage = await api("GET", "/book/manage-a");
+    expect(bookPage.status).toBe(200);
+    expect(await bookPage.text()).toContain('dealer="manage-a"');
 
     const before = stored();
     // Another dealer's prefix on a valid secret, a made-up dealer, no prefix at all: 404s.

@@ -65,6 +65,12 @@ describe("routeOf", () => {
     ["OPTIONS", "/v1/dealers/roma/availability", { to: "dealer", dealerId: "roma" }],
     ["GET", `/v1/manage/${"roma_" + "A".repeat(43)}`, { to: "dealer", dealerId: "roma" }],
     ["POST", `/v1/manage/${"roma_" + "A".repeat(43)}/cancel`, { to: "dealer", dealerId: "roma" }],
+    ["GET", "/book/roma", { to: "dealer", dealerId: "roma" }], // the hosted booking page reads the dealer
+    ["GET", `/m/${"roma_" + "A".repeat(43)}`, { to: "dealer", dealerId: "roma" }], // the customer's page
+    ["GET", `/m/${"A".repeat(43)}`, { to: "edge" }], // no dealer in it: the page's 404
+    ["GET", `/book/${"x".repeat(64)}`, { to: "edge" }], // not an id: the page's 404
+    ["GET", "/bookings/roma", { to: "edge" }],
+    ["GET", "/manage.js", { to: "edge" }],
     ["POST", "/v1/admin/tick", { to: "tick" }],
     ["GET", "/v1/admin/tick", { to: "edge" }],
     ["GET", "/health", { to: "edge" }],
