@@ -49,7 +49,7 @@ export const MessagingConfig = z
     channels: byKind(z.array(z.enum(TRANSPORTS)).min(1).max(3)).default({}),
     /** Per kind and locale: the dealer's own subject and/or text. */
     templates: byKind(PerLocale).default({}),
-    /** The customer's manage page, with {token}; default: PUBLIC_URL/v1/manage/{token}. */
+    /** The customer's manage page, with {token}; default: PUBLIC_URL/m/{token}?lang=… (the customer's page). */
     manageUrl: z
       .string()
       .max(500)

@@ -119,7 +119,13 @@ export const Customer = z
      * A channel needs its address in the same body (see the refinement below).
      */
     reminders: z
-      .object({ consent: z.boolean(), channel: z.enum(["email", "sms", "phone"]).optional() })
+      .object({
+        consent: z.boolean(),
+        channel: z.enum(["email", "sms", "phone"]).optional().openapi({
+          description:
+            "With consent, needs its address in the same body (sms and phone: customer.phone; email: customer.email), else 400. Unsaid: by text message when a phone is given, else by email; a stored customer keeps the channel they chose before.",
+        }),
+      })
       .strict()
       .optional(),
     /** Language for messages; default the dealer's. */

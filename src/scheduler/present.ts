@@ -42,7 +42,9 @@ export function optionView(dealer: Dealer, o: Option): OptionView {
 // search's CPU. The key is everything optionView reads of the option, as two numbers
 // (a string key cost as much to build and hash as it saved): the reception, then the
 // rest relative to its start.
-const MAX_OPTION_TEXTS = 20_000; // per dealer; then start over
+// ~420 bytes a text: at most ~2 MB per dealer in memory, then start over. Between two
+// bookings a dealer's searches offer a few hundred distinct options.
+const MAX_OPTION_TEXTS = 4_000;
 interface OptionTexts {
   size: number;
   byReception: Map<number, Map<number, string>>;
@@ -54,10 +56,10 @@ export function optionJson(dealer: Dealer, o: Option): string {
   const r = o.reception;
   const t = o.ret;
   const ready = o.readyAt - r.start;
-  const back = t ? t.start - r.start + 1 : 0; // 0: no return
+  const back = t ? t.start - r.start + 1 : 0; // 0: no return (a return starts after the reception)
   // Each field within its bits, so both keys are exact in a double (< 2^53); an option
   // outside them (none the rules allow today) is simply not remembered.
-  if (r.advisor >= 256 || r.minutes >= 256 || ready < 0 || ready >= 2 ** 17 || back < 0 || back >= 2 ** 17)
+  if (r.advisor >= 256 || r.minutes >= 256 || ready < 0 || ready >= 2 ** 17 || (t && back <= 0) || back >= 2 ** 17)
     return JSON.stringify(optionView(dealer, o));
   if (t && (t.advisor >= 256 || t.minutes >= 256)) return JSON.stringify(optionView(dealer, o));
   // start < 2^26 epoch minutes (until 2097) · advisor · minutes · return advisor: 50 bits.

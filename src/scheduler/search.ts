@@ -100,7 +100,7 @@ export function searchAvailability(
  * The same answer as JSON text, exactly JSON.stringify(searchAvailability(...)), for the
  * route: each option's text comes from optionJson's memo (present.ts), so a search pays
  * neither the options' presentation nor their stringification again. Keys in the
- * object's order; test/core/availability-json.property.test.ts holds the two equal.
+ * object's order; test/http/availability-json.property.test.ts holds the two equal.
  */
 export function searchAvailabilityJson(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): string {
   const { rt, head, options, tail } = find(ctx, input);

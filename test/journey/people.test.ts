@@ -207,7 +207,7 @@ describe("reminders go with an address", () => {
       "no consent, whatever the channel",
       { email: "lia@example.com", reminders: { consent: false, channel: "sms" } },
       0,
-      "sms", // said, kept as the preference for when they do consent
+      null, // a channel said without consent is not stored (it need not come with its address)
     ],
     ["consent without a channel, email only", { email: "lia@example.com", reminders: { consent: true } }, 1, null],
     [

@@ -65,7 +65,8 @@ function upsertCustomer(
     ...(c.email ? { email: c.email, emailHash: hashes.email } : {}),
     ...(c.phone ? { phone: c.phone, phoneHash: hashes.phone } : {}),
     ...(c.reminders ? { reminderConsent: c.reminders.consent } : {}),
-    ...(c.reminders?.channel ? { preferredChannel: c.reminders.channel } : {}),
+    // A channel counts only with consent, where the schema made sure its address came with it.
+    ...(c.reminders?.consent && c.reminders.channel ? { preferredChannel: c.reminders.channel } : {}),
     ...(c.locale ? { locale: c.locale } : {}),
     ...(persona ? { persona: persona.persona, personaSource: persona.source } : {}),
     updatedAt: at,

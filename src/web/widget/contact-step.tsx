@@ -90,7 +90,8 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         name: c.name.trim(),
         ...(c.email.trim() ? { email: c.email.trim() } : {}),
         ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
-        reminders: { consent: c.consent, channel: c.consent ? c.channel : c.email.trim() ? "email" : "sms" },
+        // A channel only with consent: it needs its address (the API says 400 otherwise).
+        reminders: c.consent ? { consent: true, channel: c.channel } : { consent: false },
         locale: lang,
       },
       ...(c.request ? { request: c.request } : {}),
