@@ -36,7 +36,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
 const listed = (ran: string[]) => ran.map((s) => s.slice(0, 70)).join("\n");
 
 describe("statements per request", () => {
-  it("an anonymous booking of a new customer and a new VIN: 14, none of them a read-back of a row it just wrote", async () => {
+  it("an anonymous booking of a new customer and a new VIN: 14 (its supervisor notice among them), none of them a read-back of a row it just wrote", async () => {
     await search(t.api, "roma", availability({ vehicle: { model: "Ghibli", vin: "ZAMBUDGET00000001" } })); // the runtime is built
     const body = booking(
       { start: "2026-11-25T11:00", advisorId: "anna" },

@@ -44,7 +44,6 @@ describe("a booking's timers", () => {
     };
     expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(
       [
-        ["supervisor_notice", Date.parse("2026-11-23T09:00:00Z")],
         ["confirm_overdue", Date.parse("2026-11-24T09:00:00Z")],
         ["reminder", startMs - DAY],
         ["no_show_check", startMs + 30 * MIN],
@@ -58,8 +57,10 @@ describe("a booking's timers", () => {
     const b = await bookAt(t, START);
     const id = b.id;
     const readyMs = Date.parse(b.readyAt);
-    // The supervisor hears the same day, at once.
-    expect(firesExactlyAt("supervisor_notice", Date.parse("2026-11-23T09:00:00Z")).outcome).toBe("staff:supervisor");
+    // The supervisor hears at once: the booking wrote the notice itself, no timer to wait for.
+    expect(outboxOf(t, id).map((m) => `${m.audience}:${m.kind}`)).toEqual(["staff:supervisor_notice"]);
+    expect(JSON.parse(outboxOf(t, id)[0].body_json).data.labourHours).toMatchObject({ mechanical: 2 });
+    expect(t.run(Date.parse("2026-11-23T09:00:00Z")).ran.filter((r) => r.appointmentId === id)).toEqual([]);
     // Not confirmed within 24 h: an alert, and the request is on the overdue list.
     expect(firesExactlyAt("confirm_overdue", Date.parse("2026-11-24T09:00:00Z")).outcome).toBe("staff:service_desk");
     const overdue = await ok<OverdueList>(await t.api("GET", `/v1/dealers/${DEALER}/overdue`, undefined, auth));

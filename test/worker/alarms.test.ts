@@ -6,8 +6,10 @@ import { startReceiver } from "../support/webhook-receiver.js";
 import type { MessageList } from "../support/contracts.js";
 
 // The Durable Object's alarm replaces Node's JOURNEY_INTERVAL_MS timer: with the REAL
-// clock (no SCHEDULER_NOW) a booking's first timer falls due at once, and its message
-// reaches the dealer's webhook with nobody calling POST /v1/admin/tick.
+// clock (no SCHEDULER_NOW) a booking's first message (the supervisor's notice, which the
+// booking writes itself) is pending at once, and it reaches the dealer's webhook with
+// nobody calling POST /v1/admin/tick. Timers falling due wake the object the same way
+// (worker/alarms.ts nextWakeAt plans both).
 
 const SECRET = "alarm-secret-0123456789";
 let server: SpawnedServer;
@@ -23,7 +25,7 @@ afterAll(async () => {
 });
 
 describe("alarms (real clock)", () => {
-  it("run a booking's due timer and deliver its message by themselves", async () => {
+  it("deliver a booking's first message by themselves", async () => {
     const api = fetchApi(server.baseUrl);
     await ok(
       await api("PUT", "/v1/dealers/rome", journeyDealer({ webhook: { url: rx.url, secret: SECRET } }), auth),

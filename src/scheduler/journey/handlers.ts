@@ -6,6 +6,7 @@ import { toCustomer, toStaff } from "./messages.js";
 import { markNoShow } from "./no-show.js";
 import { recipientOf } from "./recipients.js";
 import { runServiceReminder } from "./service-reminder.js";
+import { noticeSupervisor } from "./supervisor-notice.js";
 import { MINUTE } from "./timers.js";
 
 // What each due timer does. Runs inside the runner's transaction, which also marks the
@@ -33,25 +34,9 @@ export function runJob(ctx: WriteContext, job: JobRow): Ran {
   if (d.act === "skip") return { outcome: `skipped:${d.why}` };
   const dedupeId = `job:${job.dedupeKey}`;
   const dealer = rt.dealer;
-  const labour = () => JSON.parse(row.labourJson) as Array<{ skill: number; day: number; minutes: number }>;
   switch (job.kind) {
-    case "supervisor_notice":
-      return {
-        outcome: toStaff(ctx, dealer, row, "supervisor", {
-          kind: "supervisor_notice",
-          dedupeId,
-          data: {
-            labourHours: Object.fromEntries(
-              dealer.skills.map((s, i) => [
-                s,
-                labour()
-                  .filter((l) => l.skill === i)
-                  .reduce((a, l) => a + l.minutes, 0) / 60,
-              ]),
-            ),
-          },
-        }),
-      };
+    case "supervisor_notice": // only jobs written before the booking sent it itself (supervisor-notice.ts)
+      return { outcome: noticeSupervisor(ctx, dealer, row, who) };
     case "confirm_overdue":
       return {
         outcome: toStaff(ctx, dealer, row, "service_desk", {

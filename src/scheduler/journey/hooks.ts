@@ -15,6 +15,8 @@ import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./s
 import { followUpTimer } from "./timers.js";
 import { epochMinute } from "../../core/civil.js";
 import { scheduleProgressCheck } from "./progress-check.js";
+import { recipientOf } from "./recipients.js";
+import { noticeSupervisor } from "./supervisor-notice.js";
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
@@ -48,7 +50,7 @@ export function linkBooking(
   };
 }
 
-/** After the booking's insert: the timers (and the vehicle's service reminder); its people as linkBooking linked them. */
+/** After the booking's insert: the supervisor's notice, the timers (and the vehicle's service reminder); its people as linkBooking linked them. */
 export function onBooked(
   ctx: WriteContext,
   rt: DealerRuntime,
@@ -56,8 +58,9 @@ export function onBooked(
   people: { vehicle: VehicleRow | null; customer: CustomerRow | null },
 ): void {
   const { vehicle, customer } = people;
-  scheduleJobsFor(ctx, row, customer);
-  scheduleProgressCheck(ctx, row, true);
+  const who = recipientOf(ctx.db, row, customer);
+  noticeSupervisor(ctx, rt.dealer, row, who);
+  scheduleJobsFor(ctx, row, who);
   if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
 }
 

@@ -64,9 +64,15 @@ export function toCustomer(
 }
 
 /** To staff (supervisor, the advisor, the service desk), in the dealer's locale. */
-export function toStaff(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, role: string, s: Send): string {
+export function toStaff(
+  ctx: WriteContext,
+  dealer: Dealer,
+  row: AppointmentRow,
+  role: string,
+  s: Send,
+  who: Recipient = recipientOf(ctx.db, row),
+): string {
   const locale = dealer.config.locale;
-  const who = recipientOf(ctx.db, row);
   const body = { ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, s.extra)), data: s.data };
   enqueue(
     ctx.sqlite,

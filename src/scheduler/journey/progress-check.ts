@@ -1,6 +1,6 @@
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, scheduleJob } from "../../db/repos/jobs.js";
+import { cancelJobs, type NewJob, scheduleJob } from "../../db/repos/jobs.js";
 import { MINUTE } from "./timers.js";
 
 // The progress check (domain: "check progress at ~80% of the estimate"): a staff task
@@ -30,28 +30,28 @@ export function progressCheckAt(labourJson: string): number | null {
   return null;
 }
 
-/**
- * Cancels the pending check and schedules the one of the current plan (if still ahead).
- * `fresh`: the appointment was inserted in this transaction, so it has no check to cancel
- * (one statement less per booking).
- */
+/** The check of the current plan as a job to schedule, or null when there is none still ahead. */
+export function progressCheckJob(
+  row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">,
+  nowMs: number,
+): NewJob | null {
+  const dueAt = progressCheckAt(row.labourJson);
+  if (dueAt === null || dueAt <= nowMs) return null;
+  return {
+    dealerId: row.dealerId,
+    kind: "progress_check",
+    appointmentId: row.id,
+    dueAt,
+    dedupeKey: `progress_check:${row.id}:${dueAt}`,
+  };
+}
+
+/** Cancels the pending check and schedules the one of the current plan (if still ahead). A new booking's goes with its other timers (schedule.ts). */
 export function scheduleProgressCheck(
   ctx: WriteContext,
   row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">,
-  fresh = false,
 ): void {
-  if (!fresh) cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
-  const dueAt = progressCheckAt(row.labourJson);
-  if (dueAt === null || dueAt <= ctx.nowMs) return;
-  scheduleJob(
-    ctx.sqlite,
-    {
-      dealerId: row.dealerId,
-      kind: "progress_check",
-      appointmentId: row.id,
-      dueAt,
-      dedupeKey: `progress_check:${row.id}:${dueAt}`,
-    },
-    isoNow(ctx),
-  );
+  cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
+  const job = progressCheckJob(row, ctx.nowMs);
+  if (job) scheduleJob(ctx.sqlite, job, isoNow(ctx));
 }

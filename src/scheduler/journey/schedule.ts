@@ -2,9 +2,10 @@ import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, cancelOtherServiceReminders, scheduleJobs } from "../../db/repos/jobs.js";
-import type { CustomerRow, VehicleRow } from "../../db/repos/people.js";
-import { recipientOf } from "./recipients.js";
+import { cancelJobs, cancelOtherServiceReminders, type NewJob, scheduleJobs } from "../../db/repos/jobs.js";
+import { progressCheckJob } from "./progress-check.js";
+import type { VehicleRow } from "../../db/repos/people.js";
+import { type Recipient, recipientOf } from "./recipients.js";
 import {
   bookingTimers,
   DAY,
@@ -18,6 +19,11 @@ import {
 // Schedules the durable timers, always inside the transaction of their cause (booking,
 // move, completion, a vehicle's next service date). See timers.ts for the instants.
 
+const jobsOf = (dealerId: string, appointmentId: string | null, timers: Timer[], payload?: Record<string, unknown>) =>
+  timers.map(
+    (t): NewJob => ({ dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload }),
+  );
+
 function write(
   ctx: WriteContext,
   dealerId: string,
@@ -25,21 +31,17 @@ function write(
   timers: Timer[],
   payload?: Record<string, unknown>,
 ): void {
-  scheduleJobs(
-    ctx.sqlite,
-    timers.map((t) => ({ dealerId, kind: t.kind, appointmentId, dueAt: t.dueAt, dedupeKey: t.dedupeKey, payload })),
-    isoNow(ctx),
-  );
+  scheduleJobs(ctx.sqlite, jobsOf(dealerId, appointmentId, timers, payload), isoNow(ctx));
 }
 
-const consented = (ctx: WriteContext, row: AppointmentRow, customer?: CustomerRow | null) =>
-  recipientOf(ctx.db, row, customer).channel !== null;
+const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
 
 /**
- * A new booking: supervisor notice now, confirm-overdue, reminder, no-show check, car ready.
- * `customer`: its customer record, just linked (saves reading it back).
+ * A new booking: confirm-overdue, reminder, no-show check, car ready and the progress
+ * check, in one statement. `who`: its recipient, from the customer record just linked
+ * (saves reading it back).
  */
-export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, customer?: CustomerRow | null): void {
+export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Recipient): void {
   const timers = bookingTimers(
     {
       id: row.id,
@@ -48,10 +50,13 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, customer
       channel: row.channel,
       createdMs: Date.parse(row.createdAt),
     },
-    consented(ctx, row, customer),
+    who.channel !== null,
     ctx.nowMs,
   );
-  write(ctx, row.dealerId, row.id, timers);
+  const jobs = jobsOf(row.dealerId, row.id, timers);
+  const check = progressCheckJob(row, ctx.nowMs); // a new appointment has none to cancel
+  if (check) jobs.push(check);
+  scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));
 }
 
 /** A moved appointment: the placement timers follow it (same key for the same instant). */

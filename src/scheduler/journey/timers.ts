@@ -51,7 +51,8 @@ export function bookingTimers(
   consent: boolean,
   nowMs: number,
 ): Timer[] {
-  const out: Timer[] = [{ kind: "supervisor_notice", dueAt: nowMs, dedupeKey: `supervisor_notice:${p.id}` }];
+  // The supervisor's notice is no timer: the booking sends it itself (supervisor-notice.ts).
+  const out: Timer[] = [];
   if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) {
     out.push({ kind: "confirm_overdue", dueAt: p.createdMs + DAY, dedupeKey: `confirm_overdue:${p.id}` });
   }
