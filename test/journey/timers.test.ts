@@ -53,6 +53,30 @@ describe("a booking's timers", () => {
     );
   });
 
+  it("runs a supervisor-notice job written before the booking sent the notice itself, and never sends it twice", async () => {
+    const legacyJob = (appointmentId: string) =>
+      t.sqlite
+        .prepare(
+          "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, created_at) VALUES (?, ?, 'supervisor_notice', ?, ?, '{}', 'pending', 0, ?, ?)",
+        )
+        .run(`legacy-${appointmentId}`, DEALER, appointmentId, t.clock.ms, `supervisor_notice:${appointmentId}`, "x");
+    const notices = (id: string) =>
+      outboxOf(t, id)
+        .filter((m) => m.kind === "supervisor_notice")
+        .map((m) => m.dedupe_id);
+    // Booked by the old code: no notice yet, its job writes it.
+    const old = await bookAt(t, START);
+    t.sqlite.prepare("DELETE FROM outbox WHERE appointment_id = ?").run(old.id);
+    legacyJob(old.id);
+    // Booked by this code, with a job left over all the same: the notice went with the booking.
+    const now = await bookAt(t, "2026-11-26T11:00:00+01:00");
+    legacyJob(now.id);
+    const ran = t.run(t.clock.ms).ran.filter((r) => r.kind === "supervisor_notice");
+    expect(ran.map((r) => r.outcome)).toEqual(["staff:supervisor", "staff:supervisor"]);
+    expect(notices(old.id)).toEqual([`job:supervisor_notice:${old.id}`]);
+    expect(notices(now.id)).toEqual([`job:supervisor_notice:${now.id}`]);
+  });
+
   it("fires each timer exactly once at its instant through the whole visit", async () => {
     const b = await bookAt(t, START);
     const id = b.id;
