@@ -34,11 +34,18 @@ async function bookWith(time: string, advisorId: string, name: string, phone: st
 
 describe("the day's messages", () => {
   it("confirming on the page shows the confirmation with its delivery state: queued by SMS with consent, not sent (and why) without; axe-clean", async () => {
-    const withConsent = await bookWith("09:00", "marco", "Anna Consenso", "+39 333 7654321", true);
-    const without = await bookWith("09:00", "giulia", "Bruno Silenzio", "+39 333 7654322", false);
     const page = await signedInPage(browser, world);
     const panel = page.getByRole("region", { name: "Messages" });
     await expect(panel.getByText("No message for this day.").isVisible()).resolves.toBe(true);
+    const withConsent = await bookWith("09:00", "marco", "Anna Consenso", "+39 333 7654321", true);
+    const without = await bookWith("09:00", "giulia", "Bruno Silenzio", "+39 333 7654322", false);
+    // Each booking told the supervisor at once (journey/supervisor-notice.ts), and the panel
+    // follows the day live; nothing yet for the customers.
+    await panel.locator("li[data-message]").nth(1).waitFor();
+    expect(await panel.getByRole("heading", { level: 3 }).allTextContents()).toEqual([
+      "Notice to the supervisor",
+      "Notice to the supervisor",
+    ]);
 
     for (const a of [withConsent, without]) {
       await slotOf(page, a.id).click();
