@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
 import type { DealerConfig } from "../../src/core/dealer-config.js";
+import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
 import { type AppointmentView, json, type ReshufflePlan } from "../support/contracts.js";
 import {
   type Api,
@@ -57,6 +58,24 @@ async function plan(dealerId: string, kind: string, body: unknown): Promise<Resh
   if (res.status !== 200) throw new Error(`${kind} plan: ${res.status} ${JSON.stringify(planned)}`);
   expect(planned.mode).toBe("plan");
   return planned;
+}
+/**
+ * Every appointment's pending progress checks, against the one its stored labour plan
+ * calls for now (journey/progress-check.ts): a move that re-plans labour re-times it.
+ */
+function progressChecks(dealerId: string) {
+  const rows = t.sqlite
+    .prepare("SELECT id, labour_json FROM appointments WHERE dealer_id = ? ORDER BY id")
+    .all(dealerId) as Array<{ id: string; labour_json: string }>;
+  return rows.map((r) => ({
+    id: r.id,
+    pending: (
+      t.sqlite
+        .prepare("SELECT due_at FROM jobs WHERE appointment_id = ? AND kind = 'progress_check' AND status = 'pending'")
+        .all(r.id) as Array<{ due_at: number }>
+    ).map((j) => j.due_at),
+    planned: [progressCheckAt(r.labour_json)].filter((at) => at !== null),
+  }));
 }
 const get = async (dealerId: string, id: string) =>
   json<AppointmentView>(await api("GET", `/v1/dealers/${dealerId}/appointments/${id}`, undefined, auth));
@@ -296,6 +315,10 @@ describe("running late", () => {
     expect(ms((await get(d, a.id)).reception.start)).toBe(ms(`${TUE}T09:15:00+01:00`));
     expect((await get(d, b.id)).reception.advisorId).not.toBe("anna");
     expect((await get(d, c.id)).version).toBe(1);
+    // The moved appointments' progress checks follow their new labour plans.
+    const checks = progressChecks(d);
+    expect(checks.find((x) => x.id === a.id)!.planned).toHaveLength(1);
+    for (const x of checks) expect(x.pending, x.id).toEqual(x.planned);
     const rows = auditRows(d, "reshuffle:late");
     expect(rows).toHaveLength(1);
     expect(rows[0].appointment_id).toBe(a.id);
@@ -393,6 +416,23 @@ describe("walk-in", () => {
     expect(res.status).toBe(200);
     expect(applied.created).toMatchObject({ status: "confirmed", channel: "walk_in", forced: true, version: 1 });
     expect(typeof applied.manageToken).toBe("string");
+    // Its journey as any booking's: the supervisor is told, the car-ready call and the
+    // no-show check are set, and so is the progress check.
+    const created = applied.created!.id;
+    const journey = () => ({
+      jobs: (
+        t.sqlite.prepare("SELECT kind FROM jobs WHERE appointment_id = ? ORDER BY kind").all(created) as Array<{
+          kind: string;
+        }>
+      ).map((r) => r.kind),
+      outbox: (
+        t.sqlite.prepare("SELECT kind FROM outbox WHERE appointment_id = ?").all(created) as Array<{ kind: string }>
+      ).map((r) => r.kind),
+    });
+    expect(journey()).toEqual({
+      jobs: ["car_ready", "no_show_check", "progress_check"],
+      outbox: ["supervisor_notice"],
+    });
     const stored = await get(d, applied.created!.id);
     expect(stored.forced).toBe(true);
     const rows = auditRows(d, "reshuffle:walk_in");
@@ -409,6 +449,7 @@ describe("walk-in", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect((await json<ReshufflePlan>(again)).created!.id).toBe(applied.created!.id);
     expect(auditRows(d, "reshuffle:walk_in")).toHaveLength(1);
+    expect(journey().outbox).toEqual(["supervisor_notice"]);
   });
 });
 

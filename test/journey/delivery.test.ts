@@ -22,7 +22,7 @@ const deliver = (at?: number) => deliverDue(t.journey.deps, at ?? t.clock.ms);
 describe("outbox delivery", () => {
   it("POSTs each message signed with HMAC-SHA256, with its delivery id and the customer's address", async () => {
     const b = await bookAt(t, START);
-    t.run(Date.parse(START) - 24 * 3600_000); // supervisor notice, overdue alert, reminder
+    t.run(Date.parse(START) - 24 * 3600_000); // the overdue alert and the reminder (the supervisor's notice went with the booking)
     const report = await deliver();
     const rows = outboxOf(t, b.id);
     expect(report.delivered.sort()).toEqual(rows.map((r) => r.id).sort());
@@ -44,7 +44,7 @@ describe("outbox delivery", () => {
 
   it("retries with exponential backoff until the receiver answers 2xx", async () => {
     await bookAt(t, START);
-    t.run(); // the supervisor notice only
+    // The supervisor's notice, written by the booking, is the one message waiting.
     rx.failNext(3);
     const t0 = t.clock.ms;
     expect((await deliver(t0)).retried).toHaveLength(1);

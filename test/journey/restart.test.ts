@@ -38,7 +38,7 @@ describe("durable timers across restarts", () => {
   it("takes over a run that crashed mid-way after its lease, and its effects happen once", async () => {
     const b = await bookAt(t, START);
     const due = startMs - DAY;
-    t.run(due - 1); // supervisor notice and the overdue alert, not the reminder yet
+    t.run(due - 1); // the overdue alert, not the reminder yet
     // A worker claims the reminder and dies before committing anything.
     const claimed = claimDueJobs(t.sqlite, due, JOB_LEASE_MS, 10);
     expect(claimed.map((j) => j.kind)).toEqual(["reminder"]);

@@ -27,7 +27,7 @@ async function withDealer(secret: string) {
   t = journeyApp("2026-11-23T09:00:00Z");
   await setupDealer(t, { webhook: { url: rx.url, secret } });
   await bookAt(t, START);
-  t.run(); // the supervisor notice
+  // The booking wrote the supervisor's notice: the message these tests deliver.
 }
 
 describe("Standard Webhooks deliveries", () => {

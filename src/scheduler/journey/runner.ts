@@ -53,8 +53,8 @@ export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}):
 
 /**
  * Claims a batch and runs it in ONE transaction (one fsync for the batch, not one per job:
- * a booking storm schedules a supervisor notice per booking, and one commit each cost as
- * much disk as the bookings themselves; and not a commit for the claim and another for
+ * a booking storm used to schedule a supervisor notice per booking, and one commit each cost
+ * as much disk as the bookings themselves; and not a commit for the claim and another for
  * the run: the claim's pages were written twice), each job in its own SAVEPOINT so that
  * one that throws (or lost its lease) rolls back alone and is marked failed in the same
  * commit. A crash before the COMMIT leaves the jobs unclaimed, as if never picked.

@@ -50,7 +50,7 @@ export class Journey {
 
 /**
  * runDue in small batches with a turn of the event loop between them: a booking storm
- * leaves thousands of due timers (a supervisor notice per booking), and running them all
+ * can leave thousands of due timers (reminders falling due together after a restart), and running them all
  * in one synchronous call held the loop (searches and bookings waited) for as long as
  * they took. Each batch is one transaction (runner.ts); 20 × 100 jobs per tick as before.
  */

@@ -6,6 +6,7 @@ import type { WriteContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import { toCustomer } from "../journey/messages.js";
 import { rescheduleJobsFor } from "../journey/schedule.js";
+import { scheduleProgressCheck } from "../journey/progress-check.js";
 import type { ReshuffleKind } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 
@@ -43,6 +44,7 @@ export function writeMoves(
         appointmentId: m.id,
       });
     rescheduleJobsFor(ctx, { ...row, ...patch }); // the journey's timers (reminder, no-show, car ready) follow the move
+    scheduleProgressCheck(ctx, { ...row, ...patch }); // and the progress check follows the new labour plan
     // A time the customer was told changed: one message with the new time and the manage
     // link (the dedupe id is per version, so a replayed apply cannot send it twice).
     if (m.notifyCustomer)

@@ -22,6 +22,7 @@ import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { refusedError } from "./refusal.js";
 import { epochMinute } from "../../core/civil.js";
+import { onBooked } from "../journey/hooks.js";
 
 // receiveWalkIn: a customer at the desk without an appointment. Received now or at the
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
@@ -139,9 +140,13 @@ export function receiveWalkIn(
         updatedAt: at,
       };
       insertAppointment(ctx.db, row);
-      const view = planView(p, dealerId, "applied");
       // Read back: the view shows the row exactly as stored (columns this verb does not set included).
-      view.created = appointmentView(d, findAppointment(ctx.db, dealerId, id)!);
+      const stored = findAppointment(ctx.db, dealerId, id)!;
+      // The journey as for any booking: the supervisor's notice, the car-ready call, the
+      // no-show check, the progress check. No customer or vehicle record is linked here.
+      onBooked(ctx, rt, stored, { vehicle: null, customer: null });
+      const view = planView(p, dealerId, "applied");
+      view.created = appointmentView(d, stored);
       view.manageToken = manageToken;
       auditReshuffle(ctx, dealerId, "walk_in", view, at, {
         appointmentId: id,
