@@ -311,4 +311,18 @@ describe("an email the server refuses", () => {
     await expect(page.getByLabel(/^Phone/).getAttribute("aria-invalid")).resolves.toBe("true");
     expect(posts).toEqual([]); // nothing was sent: the booking waits for the number
   }, 60_000);
+
+  it("without reminders, the booking names no channel (the API would ask for its address)", async () => {
+    const [time] = await openTimes(page, bookUrl(w.base, "roma"));
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await page.getByLabel("Full name").fill("Sara Senzapromemoria");
+    await page.getByLabel(/^Phone/).fill("+39 333 7654399");
+    const [booked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Book the appointment" }).click(),
+    ]);
+    expect(booked.status()).toBe(201);
+    expect(booked.request().postDataJSON().customer.reminders).toEqual({ consent: false });
+  }, 60_000);
 });
