@@ -337,7 +337,7 @@ function collect(
  * Proposes at least `count` reception options, quiet first, then earliest, one per
  * half-day while other half-days have room. Widens to MAX_DAYS when the horizon has
  * fewer than `count`, and reports a shortfall when even that is not enough. (The verb
- * behind the availability route is scheduler/search.ts's searchAvailability, which calls this.)
+ * behind the availability route is scheduler/search.ts's searchAvailabilityJson, which calls this.)
  */
 export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult {
   if (!mobilityOffered(index.dealer.config, q.job.mobility)) {

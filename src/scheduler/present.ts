@@ -59,9 +59,14 @@ export function optionJson(dealer: Dealer, o: Option): string {
   const back = t ? t.start - r.start + 1 : 0; // 0: no return (a return starts after the reception)
   // Each field within its bits, so both keys are exact in a double (< 2^53); an option
   // outside them (none the rules allow today) is simply not remembered.
-  if (r.advisor >= 256 || r.minutes >= 256 || ready < 0 || ready >= 2 ** 17 || (t && back <= 0) || back >= 2 ** 17)
-    return JSON.stringify(optionView(dealer, o));
-  if (t && (t.advisor >= 256 || t.minutes >= 256)) return JSON.stringify(optionView(dealer, o));
+  const fits =
+    r.advisor < 256 &&
+    r.minutes < 256 &&
+    ready >= 0 &&
+    ready < 2 ** 17 &&
+    back < 2 ** 17 &&
+    (!t || (back > 0 && t.advisor < 256 && t.minutes < 256));
+  if (!fits) return JSON.stringify(optionView(dealer, o));
   // start < 2^26 epoch minutes (until 2097) · advisor · minutes · return advisor: 50 bits.
   const outer = ((r.start * 256 + r.advisor) * 256 + r.minutes) * 256 + (t ? t.advisor : 0);
   // readyAt and return start after the reception's start · return minutes · 3 flags · mobility: 48 bits.

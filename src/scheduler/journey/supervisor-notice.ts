@@ -11,7 +11,7 @@ import type { Recipient } from "./recipients.js";
 // (issue 17). The runner still runs the jobs written before that change (handlers.ts),
 // under the same dedupe id, so no booking's notice goes out twice or not at all.
 
-export const supervisorNoticeId = (appointmentId: string) => `job:supervisor_notice:${appointmentId}`;
+const supervisorNoticeId = (appointmentId: string) => `job:supervisor_notice:${appointmentId}`;
 
 export function noticeSupervisor(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, who?: Recipient): string {
   const labour = JSON.parse(row.labourJson) as Array<{ skill: number; minutes: number }>;
