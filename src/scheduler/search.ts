@@ -9,6 +9,7 @@ import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
+import { rememberedAnswers } from "./answer-memo.js";
 import { type Caller, priorityFor } from "./trust.js";
 import type { Ctx } from "./context.js";
 
@@ -52,14 +53,23 @@ interface Found {
   tail: Pick<AvailabilityResponse, "shortfall" | "mobilityNote" | "priorityNote">;
 }
 
+/** The dealer's runtime and what the caller's words buy (trust.ts): the search's inputs beyond the body. */
+interface Asked {
+  rt: DealerRuntime;
+  priority: boolean;
+  priorityNote?: string;
+}
+
 /** ctx is the Asker: its caller decides what priority is believed (trust.ts). */
-function find(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): Found {
-  const { dealerId, body: req } = input;
-  const { nowMs } = ctx;
+function ask(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): Asked {
+  const rt = ctx.runtimes.get(input.dealerId);
+  if (!rt) throw notFound(`dealer ${input.dealerId}`);
   const asker: Asker = ctx;
-  const rt = ctx.runtimes.get(dealerId);
-  if (!rt) throw notFound(`dealer ${dealerId}`);
-  const { priority, note: priorityNote } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
+  const { priority, note } = priorityFor(asker.sqlite, rt, asker.caller, input.body.vehicle);
+  return { rt, priority, priorityNote: note };
+}
+
+function find(nowMs: number, { rt, priority, priorityNote }: Asked, dealerId: string, req: AvailabilityRequest): Found {
   const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const today = rt.dealer.dayOf(epochMinute(nowMs));
@@ -92,23 +102,33 @@ export function searchAvailability(
   ctx: Ctx,
   input: { dealerId: string; body: AvailabilityRequest },
 ): AvailabilityResponse {
-  const { rt, head, options, tail } = find(ctx, input);
+  const { rt, head, options, tail } = find(ctx.nowMs, ask(ctx, input), input.dealerId, input.body);
   return { ...head, options: options.map((o) => optionView(rt.dealer, o)), ...tail };
 }
 
 /**
  * The same answer as JSON text, exactly JSON.stringify(searchAvailability(...)), for the
  * route: each option's text comes from optionJson's memo (present.ts), so a search pays
- * neither the options' presentation nor their stringification again. Keys in the
- * object's order; test/http/availability-json.property.test.ts holds the two equal.
+ * neither the options' presentation nor their stringification again, and a question asked
+ * again before the index or the minute changes gets its remembered text (answer-memo.ts).
+ * Keys in the object's order; test/http/availability-json.property.test.ts holds the two
+ * equal, across writes.
  */
 export function searchAvailabilityJson(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): string {
-  const { rt, head, options, tail } = find(ctx, input);
+  const asked = ask(ctx, input);
+  const texts = rememberedAnswers(asked.rt.index, epochMinute(ctx.nowMs));
+  // The priority and its note are all the answer takes from the caller (trust.ts).
+  const question = `${asked.priority ? 1 : 0}${asked.priorityNote ?? ""}\n${JSON.stringify(input.body)}`;
+  const known = texts.get(question);
+  if (known !== undefined) return known;
+  const { rt, head, options, tail } = find(ctx.nowMs, asked, input.dealerId, input.body);
   let text = JSON.stringify(head).slice(0, -1) + ',"options":[';
   for (let i = 0; i < options.length; i++) text += (i ? "," : "") + optionJson(rt.dealer, options[i]);
   text += "]";
   for (const key of TAIL) if (tail[key] !== undefined) text += `,"${key}":${JSON.stringify(tail[key])}`;
-  return text + "}";
+  text += "}";
+  texts.set(question, text);
+  return text;
 }
 
 const TAIL = ["shortfall", "mobilityNote", "priorityNote"] as const;

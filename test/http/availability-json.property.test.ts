@@ -5,7 +5,7 @@ import { AvailabilityRequest } from "../../src/scheduler/contracts.js";
 import type { Ctx } from "../../src/scheduler/context.js";
 import { searchAvailability } from "../../src/scheduler/search.js";
 import { ANONYMOUS, STAFF } from "../../src/scheduler/trust.js";
-import { auth } from "../support/app.js";
+import { auth, FIXED_NOW } from "../support/app.js";
 import { book, booking, inProcess, type InProcess, putDealer, romeDealer, search, week } from "../support/http.js";
 
 // The availability route answers with JSON text built from remembered option texts
@@ -14,6 +14,9 @@ import { book, booking, inProcess, type InProcess, putDealer, romeDealer, search
 // JSON.stringify(searchAvailability(...)) — same keys, same order, same values — the first
 // time an option is shown and every time after, whatever the search asks; and a
 // configuration change never serves a remembered text of the old configuration.
+// Whole answers are remembered too (answer-memo.ts): a question asked again gets the same
+// text until a booking, a cancellation, a hold (made or expired), a priority flag or the
+// minute changes it — then the fresh answer, never the remembered one.
 
 let t: InProcess;
 beforeAll(async () => {
@@ -55,10 +58,10 @@ const body = fc.record(
   { requiredKeys: ["vehicle", "interventions", "customer"] },
 );
 
-/** What the answer object says, stringified, for the caller the route sees. */
-function expected(raw: unknown, staff = false, dealerId = "roma"): string {
+/** What the answer object says, freshly searched (never remembered), stringified, for the caller the route sees. */
+function expected(raw: unknown, staff = false, dealerId = "roma", app: InProcess = t): string {
   const caller = staff ? STAFF : ANONYMOUS;
-  const ctx = { nowMs: t.deps.now(), runtimes: t.runtimes, sqlite: t.sqlite, caller } as unknown as Ctx;
+  const ctx = { nowMs: app.deps.now(), runtimes: app.runtimes, sqlite: app.sqlite, caller } as unknown as Ctx;
   return JSON.stringify(searchAvailability(ctx, { dealerId, body: AvailabilityRequest.parse(raw) }));
 }
 
@@ -118,3 +121,117 @@ describe("the availability route's JSON text", () => {
     expect(options.map((o) => o.advisorName)).not.toContain("Anna Rossi");
   });
 });
+
+// ---- the whole answer's memo, across writes ------------------------------------------
+
+const VIN = "ZAMJSNPRPAB000001";
+/** A few questions, asked again and again (as a campaign's link and the widget ask them). */
+const QUESTIONS = [
+  { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } },
+  { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true }, days: 3, count: 6 },
+  { vehicle: { model: "MC20" }, interventions: ["diagnosis"], customer: {}, mobility: "courtesy_car" },
+  { vehicle: { model: "Ghibli", vin: VIN }, interventions: ["maintenance"], customer: {}, mobility: "courtesy_car" },
+  {
+    vehicle: { model: "Grecale" },
+    interventions: ["tyres"],
+    customer: {},
+    mobility: "courtesy_car",
+    dayPart: "morning",
+  },
+];
+const BOOKABLE = QUESTIONS[0];
+
+type Step =
+  | { op: "search"; q: number; staff: boolean }
+  | { op: "book" | "hold"; pick: number }
+  | { op: "cancel"; pick: number }
+  | { op: "flag"; priority: boolean }
+  | { op: "tick"; seconds: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({ op: fc.constant("search" as const), q: fc.nat(QUESTIONS.length - 1), staff: fc.boolean() }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constantFrom("book" as const, "hold" as const), pick: fc.nat(5) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("cancel" as const), pick: fc.nat(5) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("flag" as const), priority: fc.boolean() }) },
+  // Seconds within the minute (the memo stays) and minutes on (past the notice; holds expire).
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("tick" as const), seconds: fc.constantFrom(5, 30, 60, 300, 900) }),
+  },
+);
+
+describe("a remembered answer", () => {
+  it("is served only while nothing it depends on has changed", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 18 }), async (steps) => {
+        let clock = Date.parse(FIXED_NOW);
+        const w = inProcess({ now: () => clock });
+        try {
+          await putDealer(w.api, "roma", dealer());
+          await w.api("PUT", `/v1/dealers/roma/vehicles/${VIN}`, { model: "Ghibli", priority: false }, auth);
+          const booked: string[] = [];
+          for (const s of steps) await run(w, s, booked, (seconds) => (clock += seconds * 1000));
+        } finally {
+          w.close();
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    );
+  });
+});
+
+async function run(w: InProcess, s: Step, booked: string[], tick: (seconds: number) => void): Promise<void> {
+  switch (s.op) {
+    case "search": {
+      const raw = QUESTIONS[s.q];
+      const want = expected(raw, s.staff, "roma", w);
+      for (let i = 0; i < 2; i++) {
+        const res = await w.api("POST", "/v1/dealers/roma/availability", raw, s.staff ? auth : {});
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe(want);
+      }
+      return;
+    }
+    case "book":
+    case "hold": {
+      const { options } = await search(w.api, "roma", BOOKABLE);
+      const option = options[s.pick % options.length];
+      if (!option) return;
+      const res =
+        s.op === "book"
+          ? await w.api("POST", "/v1/dealers/roma/appointments", booking({ optionId: option.optionId }), auth)
+          : await w.api("POST", "/v1/dealers/roma/holds", {
+              optionId: option.optionId,
+              vehicle: BOOKABLE.vehicle,
+              interventions: BOOKABLE.interventions,
+              customer: BOOKABLE.customer,
+            });
+      const text = await res.clone().text();
+      // One client holds at most three slots at once: a fourth is refused and changes nothing.
+      if (s.op === "hold" && res.status === 429) return expect(JSON.parse(text).code).toBe("too_many_holds");
+      expect(res.status, text).toBe(201);
+      if (s.op === "book") booked.push(((await res.json()) as { id: string }).id);
+      return;
+    }
+    case "cancel": {
+      const id = booked.splice(s.pick % Math.max(booked.length, 1), 1)[0];
+      if (id) expect((await w.api("POST", `/v1/dealers/roma/appointments/${id}/cancel`, {}, auth)).status).toBe(200);
+      return;
+    }
+    case "flag": {
+      const res = await w.api(
+        "PUT",
+        `/v1/dealers/roma/vehicles/${VIN}`,
+        { model: "Ghibli", priority: s.priority },
+        auth,
+      );
+      expect(res.status).toBe(200);
+      return;
+    }
+    case "tick":
+      return tick(s.seconds);
+  }
+}
