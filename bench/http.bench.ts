@@ -17,6 +17,8 @@
 //   BENCH_SERVER=some/dir                     run another build (node scripts/build-server.mjs src some/dir)
 //   BENCH_NODE_FLAGS="--flag ..."             extra node flags for the server (experiments)
 //   BENCH_WORKERS=1                           the server's WORKERS (default "auto", as npm start)
+//   BENCH_SEARCH_WRITES=20                    bookings/s beside the second search load (default
+//                                             20; 0 skips that load)
 //
 // Setup: a fresh SQLite file in a temp dir, SEED_DEMO=0, the clock frozen at
 // SCHEDULER_NOW=2026-11-23T07:00:00Z (Monday 08:00 in Rome), NODE_ENV=production. The
@@ -30,6 +32,11 @@
 // Load 1, availability search: POST /v1/dealers/bench/availability, 512 different bodies
 // (the fixture's job and mobility mix, from-dates over the fortnight, some preferred
 // advisors and day parts), each connection cycling through them from its own offset.
+// Load 1b, the same search while the dealer is being booked: BENCH_SEARCH_WRITES bookings/s
+// (bench/lib/paced-writes.ts) beside it. Each committed booking starts the remembered
+// answers over (scheduler/answer-memo.ts), so this is the search a campaign meets; load 1
+// is the search between two bookings. The issue's search targets are checked on load 1
+// (as it states them) and printed for load 1b.
 // Load 2, booking: POST /v1/dealers/bench/appointments over a pool of options fetched
 // beforehand (day by day, advisor by advisor, morning and afternoon), half named by
 // optionId, half by start + advisorId, shuffled and dealt out to the connections. Slots
@@ -59,6 +66,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -83,6 +91,7 @@ import type { DayBoard } from "../src/scheduler/day-board.js";
 import { percentile, postRequests, rotated, round2 } from "./lib/autocannon-load.js";
 import { BENCH_DIR, loadOptions, num, ROOT } from "./lib/load-options.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { pacedWrites } from "./lib/paced-writes.js";
 import { procStat } from "./lib/proc-stat.js";
 
 const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/http.json");
@@ -96,6 +105,7 @@ const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolea
 /** The server's WORKERS setting (default as npm start: "auto", one process per CPU). */
 const WORKERS = process.env.BENCH_WORKERS || "auto";
 const POOL_MAX = num(process.env.BENCH_BOOK_POOL, 6000);
+const SEARCH_WRITES = num(process.env.BENCH_SEARCH_WRITES, 20);
 
 // Issue 17 raised the search target from 5,000 req/s with p99 ≤ 25 ms to these.
 const TARGET = { searchReqPerSec: 12_000, searchP99Ms: 15 };
@@ -387,6 +397,8 @@ async function main(): Promise<number> {
   let exitCode: number | null = null;
   let consistency: { expected: number; found: number } | null = null;
   let prebooked = 0;
+  let beside: { task: string; sent: number; booked: number; perSecond: number; other: Record<string, number> } | null =
+    null;
   let searchAnswer: string | null = null;
   try {
     const t0 = performance.now();
@@ -412,6 +424,17 @@ async function main(): Promise<number> {
       const r = await runLoad(`availability search (${CONNECTIONS} conn)`, server, path, bodies, DURATION, "rotate");
       searchWindow = r.windowUs;
       results.push(r);
+
+      if (SEARCH_WRITES > 0 && !PROFILE) {
+        const side = await bookingPool(server.url, Math.ceil(SEARCH_WRITES * (DURATION + 2) * 2));
+        const writes = pacedWrites(server.url, `/v1/dealers/${DEALER}/appointments`, side.bodies, SEARCH_WRITES);
+        const task = `search + ${SEARCH_WRITES} bookings/s`;
+        const rw = await runLoad(task, server, path, bodies, DURATION, "rotate");
+        const w = await writes.stop();
+        prebooked += w.booked;
+        beside = { task, ...w, perSecond: w.booked / rw.durationS };
+        results.push(rw);
+      }
     }
 
     if (ONLY !== "search") {
@@ -484,6 +507,10 @@ async function main(): Promise<number> {
       `${pad(r.task, 30)} server CPU ${r.serverCpuUsPerReq} µs/req (${r.serverSysPct}% in the kernel; ${r.serverCpuPct}% of a core; one full core ≈ ${fmtInt(1e6 / r.serverCpuUsPerReq)} req/s), load generator ${r.loaderCpuPct}% of a core`,
     );
   }
+  if (beside)
+    console.log(
+      `${pad(beside.task, 30)} beside it: ${beside.booked} bookings answered 201 (${beside.perSecond.toFixed(1)}/s), ${beside.sent - beside.booked} other${Object.keys(beside.other).length ? ` ${JSON.stringify(beside.other)}` : ""}`,
+    );
   if (loadBefore !== null)
     console.log(
       `1-min load average: ${loadBefore} before, ${loadAvg()} after (${availableParallelism()} CPUs)${Math.max(loadBefore, loadAvg() ?? 0) > availableParallelism() + 0.5 ? " — OTHER PROCESSES WERE COMPETING FOR THE CPU: throughput and tail latency are understated" : ""}`,
@@ -552,7 +579,10 @@ async function main(): Promise<number> {
 
   // ----- profile
   if (PROFILE) {
-    const file = readdirSync(server.dir).find((f) => f.endsWith(".cpuprofile"));
+    // WORKERS=auto writes one profile per process (the primary's is nearly idle): the largest.
+    const file = readdirSync(server.dir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .sort((a, b) => statSync(join(server.dir, b)).size - statSync(join(server.dir, a)).size)[0];
     if (!file) console.log("\n(no .cpuprofile written by the server)");
     else {
       const out = resolve(BENCH_DIR, "results/http-search.cpuprofile");
