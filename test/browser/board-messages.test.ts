@@ -6,7 +6,8 @@ import { axeViolations, launchBrowser } from "../support/browser.js";
 import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
 
 // The Messages panel of the advisors' day (issue 16): each message of the day with its
-// delivery state in words, refreshed with the day, never the customer's address.
+// delivery state in words, refreshed with the day, never the customer's address; the desk
+// can show only the customers' messages or only the staff's.
 
 let world: BoardWorld;
 let browser: Browser;
@@ -33,7 +34,7 @@ async function bookWith(time: string, advisorId: string, name: string, phone: st
 }
 
 describe("the day's messages", () => {
-  it("confirming on the page shows the confirmation with its delivery state: queued by SMS with consent, not sent (and why) without; axe-clean", async () => {
+  it("confirming on the page shows the confirmation with its delivery state: queued by SMS with consent, not sent (and why) without; filtered by audience from the keyboard; axe-clean", async () => {
     const page = await signedInPage(browser, world);
     const panel = page.getByRole("region", { name: "Messages" });
     await expect(panel.getByText("No message for this day.").isVisible()).resolves.toBe(true);
@@ -73,6 +74,21 @@ describe("the day's messages", () => {
     );
     // A reference to whom, never the address.
     expect(await panel.innerText()).not.toContain("333");
+
+    // The desk picks an audience, by keyboard: one radio group, arrows move through it.
+    const headings = () => panel.getByRole("heading", { level: 3 }).allTextContents();
+    const show = panel.getByRole("group", { name: "Show" });
+    expect(
+      await show.getByRole("radio").evaluateAll((rs) => rs.map((r) => r.parentElement?.textContent?.trim())),
+    ).toEqual(["All (4)", "To customers (2)", "To staff (2)"]);
+    await show.getByRole("radio", { name: "All (4)" }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await show.getByRole("radio", { name: "To customers (2)" }).isChecked()).toBe(true);
+    expect(await headings()).toEqual(["Booking confirmed", "Booking confirmed"]);
+    await page.keyboard.press("ArrowRight");
+    expect(await headings()).toEqual(["Notice to the supervisor", "Notice to the supervisor"]);
+    await page.keyboard.press("ArrowRight"); // wraps round to all
+    expect((await headings()).length).toBe(4);
     // The slot's tooltip (shown while it has focus or the mouse) sits inside the button and
     // would read as part of its visible text: take both away first, as a user moving on would.
     await page.mouse.move(0, 0);
@@ -85,6 +101,11 @@ describe("the day's messages", () => {
     expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(
       /Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/,
     );
+    await pannello.getByRole("group", { name: "Mostra" }).getByRole("radio", { name: "Ai clienti (2)" }).check();
+    expect(await pannello.getByRole("heading", { level: 3 }).allTextContents()).toEqual([
+      "Prenotazione confermata",
+      "Prenotazione confermata",
+    ]);
     expect(await axeViolations(italian)).toEqual([]);
     await italian.context().close();
   }, 90_000);

@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { hasWords, mt, wordFor } from "./message-words.js";
 import type { DayBoard, Message } from "./types.js";
 
@@ -32,13 +33,42 @@ const recipientWords = (m: Message) => {
 const masked = (error: string) => error.replace(/[^\s<>]+@[^\s<>]+/g, "…").replace(/\+?\d[\d ]{6,}\d/g, "…");
 const reasonWords = (reason: string) => (hasWords("reason", reason) ? wordFor("reason", reason) : masked(reason));
 
+// Which messages the panel lists. Every booking tells the supervisor at once, so on a busy
+// day the staff's notices bury the customers' confirmations the desk is looking for: the
+// desk picks an audience (native radio buttons: one tab stop, arrows move, the count in
+// each label). Not remembered across reloads: a fresh page shows everything.
+type Audience = "all" | Message["audience"];
+const AUDIENCES: Audience[] = ["all", "customer", "staff"];
+const NONE = { all: "messagesNone", customer: "messagesNoneCustomer", staff: "messagesNoneStaff" } as const;
+const SHOW = { all: "showAll", customer: "showCustomer", staff: "showStaff" } as const;
+
 export function MessagesPanel({ messages }: { messages: Message[] }) {
+  const [audience, setAudience] = useState<Audience>("all");
+  const shown = audience === "all" ? messages : messages.filter((m) => m.audience === audience);
+  const count = (a: Audience) => (a === "all" ? messages.length : messages.filter((m) => m.audience === a).length);
   return (
     <section aria-labelledby="messages-title" data-panel="messages">
       <h2 id="messages-title">{mt("messages")}</h2>
-      {messages.length === 0 && <p class="muted">{mt("messagesNone")}</p>}
+      {messages.length > 0 && (
+        <fieldset class="message-filter">
+          <legend>{mt("show")}</legend>
+          {AUDIENCES.map((a) => (
+            <label key={a}>
+              <input
+                type="radio"
+                name="message-audience"
+                value={a}
+                checked={audience === a}
+                onChange={() => setAudience(a)}
+              />{" "}
+              {mt(SHOW[a], { n: String(count(a)) })}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {shown.length === 0 && <p class="muted">{mt(messages.length === 0 ? "messagesNone" : NONE[audience])}</p>}
       <ul class="plain">
-        {messages.map((m) => (
+        {shown.map((m) => (
           <li key={m.id} data-message={m.id} data-delivery={m.delivery}>
             <h3 class="message-kind">{wordFor("kind", m.kind)}</h3>
             <p>
