@@ -9,7 +9,7 @@ import type { SqliteHandle } from "../db/sqlite-handle.js";
 import { resolveMobility } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
-import { rememberedAnswers } from "./answer-memo.js";
+import { questionKey, rememberAnswer, rememberedAnswer } from "./answer-memo.js";
 import { type Caller, priorityFor } from "./trust.js";
 import type { Ctx } from "./context.js";
 
@@ -116,10 +116,9 @@ export function searchAvailability(
  */
 export function searchAvailabilityJson(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): string {
   const asked = ask(ctx, input);
-  const texts = rememberedAnswers(asked.rt.index, epochMinute(ctx.nowMs));
-  // The priority and its note are all the answer takes from the caller (trust.ts).
-  const question = `${asked.priority ? 1 : 0}${asked.priorityNote ?? ""}\n${JSON.stringify(input.body)}`;
-  const known = texts.get(question);
+  const minute = epochMinute(ctx.nowMs);
+  const question = questionKey(asked.priority, asked.priorityNote, input.body);
+  const known = rememberedAnswer(asked.rt.index, minute, question);
   if (known !== undefined) return known;
   const { rt, head, options, tail } = find(ctx.nowMs, asked, input.dealerId, input.body);
   let text = JSON.stringify(head).slice(0, -1) + ',"options":[';
@@ -127,7 +126,7 @@ export function searchAvailabilityJson(ctx: Ctx, input: { dealerId: string; body
   text += "]";
   for (const key of TAIL) if (tail[key] !== undefined) text += `,"${key}":${JSON.stringify(tail[key])}`;
   text += "}";
-  texts.set(question, text);
+  rememberAnswer(rt.index, minute, question, text);
   return text;
 }
 

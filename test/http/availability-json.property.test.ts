@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AvailabilityRequest } from "../../src/scheduler/contracts.js";
 import type { Ctx } from "../../src/scheduler/context.js";
+import { QUESTION_FIELDS } from "../../src/scheduler/answer-memo.js";
 import { searchAvailability } from "../../src/scheduler/search.js";
 import { ANONYMOUS, STAFF } from "../../src/scheduler/trust.js";
 import { auth, FIXED_NOW } from "../support/app.js";
@@ -126,9 +127,10 @@ describe("the availability route's JSON text", () => {
 
 const VIN = "ZAMJSNPRPAB000001";
 /** A few questions, asked again and again (as a campaign's link and the widget ask them). */
+const BOOKABLE = { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } };
 const QUESTIONS = [
-  { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true } },
-  { vehicle: { model: "Grecale" }, interventions: ["maintenance"], customer: { known: true }, days: 3, count: 6 },
+  BOOKABLE,
+  { ...BOOKABLE, days: 3, count: 6 },
   { vehicle: { model: "MC20" }, interventions: ["diagnosis"], customer: {}, mobility: "courtesy_car" },
   { vehicle: { model: "Ghibli", vin: VIN }, interventions: ["maintenance"], customer: {}, mobility: "courtesy_car" },
   {
@@ -138,8 +140,9 @@ const QUESTIONS = [
     mobility: "courtesy_car",
     dayPart: "morning",
   },
+  // The first question from another car (its own VIN and plate, no priority): it shares the answer.
+  { ...BOOKABLE, vehicle: { model: "Grecale", vin: "ZN6XXXXXXXX000009", plate: "AB123CD" } },
 ];
-const BOOKABLE = QUESTIONS[0];
 
 type Step =
   | { op: "search"; q: number; staff: boolean }
@@ -164,6 +167,30 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe("a remembered answer", () => {
+  it("is keyed by every field of the question but the vehicle, which counts only through the priority it earns", () => {
+    expect(Object.keys(AvailabilityRequest.shape).sort()).toEqual([...QUESTION_FIELDS, "vehicle"].sort());
+  });
+
+  // Two questions that differ in one field only, asked one after the other: the second
+  // gets its own answer, never the first one's.
+  const VARIANTS: Record<(typeof QUESTION_FIELDS)[number], [unknown, unknown]> = {
+    interventions: [["maintenance"], ["bodywork"]],
+    customer: [{ known: true }, {}],
+    mobility: ["none", "courtesy_car"],
+    from: ["2026-11-24", "2026-11-28"],
+    days: [14, 1],
+    count: [2, 5],
+    preferredAdvisorId: ["anna", "bruno"],
+    dayPart: ["morning", "afternoon"],
+  };
+  it.each(Object.entries(VARIANTS))("tells questions apart by %s", async (field, [a, b]) => {
+    const base = { vehicle: { model: "Levante" }, interventions: ["tyres"], customer: {}, from: "2026-11-25" };
+    const first = await answered({ ...base, [field]: a });
+    const second = await answered({ ...base, [field]: b });
+    expect(second).toBe(expected({ ...base, [field]: b }));
+    expect(second).not.toBe(first);
+  });
+
   it("is served only while nothing it depends on has changed", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 18 }), async (steps) => {
