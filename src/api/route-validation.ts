@@ -3,6 +3,7 @@ import type { Context, Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiApp } from "./deps.js";
 import { honoPath, onlyWhereFallbackServes, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
+import { ParseMemo, parsesRemembered } from "./parse-memo.js";
 
 // Request validation for app.openapi() routes in ONE synchronous pass per request.
 //
@@ -42,7 +43,7 @@ export function validateInOnePass(app: ApiApp): void {
     // Served at each static path an enum parameter stands for (api/enum-paths.ts).
     let registered: unknown;
     for (const { path, fixed, fallback } of servedPaths(routing.path, request?.params)) {
-      const steps = request ? validationSteps(request, onFailure, fixed) : [];
+      const steps = request ? validationSteps(request, onFailure, fixed, hook === undefined) : [];
       const served = steps.length ? validatedHandler(steps, handler) : handler;
       if (path !== routing.path) recordServed(app, routing.method, path, routing.path);
       // A fallback's auth and handler run only where it serves (api/enum-paths.ts).
@@ -84,7 +85,12 @@ function supported(request: RouteConfig["request"]): boolean {
   );
 }
 
-function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hook, fixed: ServedPath["fixed"]): Step[] {
+function validationSteps(
+  request: NonNullable<RouteConfig["request"]>,
+  hook: Hook,
+  fixed: ServedPath["fixed"],
+  appHook: boolean,
+): Step[] {
   const steps: Step[] = [];
   if (request.query) steps.push(check("query", request.query as Schema, hook, readQuery));
   const params = fixed
@@ -101,7 +107,10 @@ function validationSteps(request: NonNullable<RouteConfig["request"]>, hook: Hoo
     for (const mediaType of declared) {
       const schema = schemaOf(content[mediaType]);
       if (!isZod(schema) || !isJSONContentType(mediaType)) continue;
-      const json = check("json", schema as Schema, hook, readJson);
+      const json =
+        appHook && parsesRemembered(schema as Schema)
+          ? rememberedJson(schema as Schema, hook)
+          : check("json", schema as Schema, hook, readJson);
       steps.push(
         request.body?.required
           ? json
@@ -127,6 +136,36 @@ function check(target: string, schema: Schema, hook: Hook, read: (c: Context) =>
   return (c) => {
     const value = read(c);
     return value instanceof Promise ? value.then((v) => finish(c, v)) : finish(c, value);
+  };
+}
+
+/**
+ * The JSON body as check("json") reads and parses it, but a body text parsed before (by a
+ * schema marked in parse-memo.ts) reuses its validated value without parsing again.
+ */
+function rememberedJson(schema: Schema, hook: Hook): Step {
+  const memo = new ParseMemo();
+  const fresh = check("json", schema, hook, () => ({}));
+  return (c) => {
+    if (!isJsonBody(c)) return fresh(c); // as readJson: the schema meets {}
+    return c.req.text().then((text) => {
+      const known = memo.get(text);
+      if (known !== undefined) {
+        c.req.addValidatedData("json", known as never);
+        return undefined;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new HTTPException(400, { message: "Malformed JSON in request body" });
+      }
+      const result = parse(schema, value);
+      if (result instanceof Promise) return result.then((r) => settle(c, "json", value, r, hook));
+      if (result.success)
+        return settle(c, "json", value, { success: true, data: memo.remember(text, result.data) }, hook);
+      return settle(c, "json", value, result, hook);
+    });
   };
 }
 
@@ -178,10 +217,14 @@ function headerReader(schema: z.ZodObject): (c: Context) => Record<string, strin
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
-function readJson(c: Context): unknown {
+function isJsonBody(c: Context): boolean {
   const contentType = c.req.header("Content-Type");
   const mediaType = contentType ? contentType.split(";")[0].trim().toLowerCase() : "";
-  if (!JSON_MEDIA.test(mediaType)) return {};
+  return JSON_MEDIA.test(mediaType);
+}
+
+function readJson(c: Context): unknown {
+  if (!isJsonBody(c)) return {};
   return c.req.json().catch(() => {
     throw new HTTPException(400, { message: "Malformed JSON in request body" });
   });

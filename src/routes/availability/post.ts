@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, optionalCaller } from "../../api/auth.js";
 import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
+import { rememberParses } from "../../api/parse-memo.js";
 import { jsonTextResponse } from "../../api/response-headers.js";
 import { AvailabilityRequest, AvailabilityResponse } from "../../scheduler/contracts.js";
 import { searchAvailabilityJson } from "../../scheduler/search.js";
@@ -18,7 +19,8 @@ export const searchAvailabilityRoute = createRoute({
   security: [{}, ...bearerSecurity],
   request: {
     params: DealerParam,
-    body: { required: true, content: { "application/json": { schema: AvailabilityRequest } } },
+    // The search never writes to its body: a body text seen before skips JSON.parse and zod (api/parse-memo.ts).
+    body: { required: true, content: { "application/json": { schema: rememberParses(AvailabilityRequest) } } },
   },
   responses: {
     200: {
