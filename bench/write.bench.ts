@@ -6,6 +6,10 @@
 //   BENCH_WRITE_WARMUP=640                 bookings before the measured load (not counted)
 //   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
 //                                          (default 1:on,auto:on,auto:on:any,1:off)
+//   BENCH_WRITE_CLIENT=fetch               the clients' HTTP: node:http keep-alive (default,
+//                                          bench/lib/post-client.ts) or fetch (what rounds
+//                                          before 2026-12-03 evening measured with: it took
+//                                          more CPU from the 2-core box and added to the p99)
 //
 // 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
@@ -32,12 +36,15 @@ import Database from "better-sqlite3";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
+import { postClient } from "./lib/post-client.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
 const SECONDS = Number(process.env.BENCH_WRITE_S || 10);
 const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
 const WARMUP = Number(process.env.BENCH_WRITE_WARMUP || 640);
+/** The clients' HTTP: "http" (node:http keep-alive, default) or "fetch" (what earlier rounds measured with). */
+const CLIENT = process.env.BENCH_WRITE_CLIENT === "fetch" ? "fetch" : "http";
 const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
   const [workers, group, routing] = c.split(":");
   return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
@@ -89,18 +96,23 @@ async function startServer(dir: string, workers: string, groupCommit: boolean, r
 /** Each client posts its own bodies one after another for `seconds`; latencies per status. */
 async function load(url: string, bodies: WriteRequest[], seconds: number) {
   const byStatus = new Map<number, number[]>();
+  const http = postClient(url, CONNECTIONS);
   let firstRefusal: string | undefined;
   const end = performance.now() + seconds * 1000;
   const client = async (k: number) => {
     const mine = bodies.filter((_, i) => i % CONNECTIONS === k);
     for (let i = 0; performance.now() < end && i < mine.length; i++) {
       const t = performance.now();
-      const res = await fetch(`${url}/v1/dealers/${WRITE_DEALER}/appointments`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": mine[i].key },
-        body: mine[i].body,
-      });
-      const text = await res.text();
+      const headers = { "content-type": "application/json", "idempotency-key": mine[i].key };
+      const path = `/v1/dealers/${WRITE_DEALER}/appointments`;
+      const res =
+        CLIENT === "fetch"
+          ? await fetch(url + path, { method: "POST", headers, body: mine[i].body }).then(async (r) => ({
+              status: r.status,
+              text: await r.text(),
+            }))
+          : await http.post(path, mine[i].body, headers);
+      const text = res.text;
       if (res.status !== 201 && firstRefusal === undefined) firstRefusal = `${res.status} ${text.slice(0, 300)}`;
       const ms = performance.now() - t;
       let xs = byStatus.get(res.status);
@@ -110,6 +122,7 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, k) => client(k)));
+  http.close();
   const secs = (performance.now() - t0) / 1000;
   const pct = (xs: number[], p: number) =>
     xs.length
