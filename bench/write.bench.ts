@@ -105,13 +105,14 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
       const t = performance.now();
       const headers = { "content-type": "application/json", "idempotency-key": mine[i].key };
       const path = `/v1/dealers/${WRITE_DEALER}/appointments`;
-      const res =
-        CLIENT === "fetch"
-          ? await fetch(url + path, { method: "POST", headers, body: mine[i].body }).then(async (r) => ({
-              status: r.status,
-              text: await r.text(),
-            }))
-          : await http.post(path, mine[i].body, headers);
+      // A socket error or a timeout is counted as status 0 (an "other" answer), not fatal.
+      const res = await (CLIENT === "fetch"
+        ? fetch(url + path, { method: "POST", headers, body: mine[i].body }).then(async (r) => ({
+            status: r.status,
+            text: await r.text(),
+          }))
+        : http.post(path, mine[i].body, headers)
+      ).catch((err: Error) => ({ status: 0, text: String(err) }));
       const text = res.text;
       if (res.status !== 201 && firstRefusal === undefined) firstRefusal = `${res.status} ${text.slice(0, 300)}`;
       const ms = performance.now() - t;

@@ -33,6 +33,8 @@ export function postClient(base: string, sockets: number) {
           },
         );
         req.on("error", fail);
+        // A server that stops answering must not hang the bench: the write counts as failed.
+        req.setTimeout(30_000, () => req.destroy(new Error("no answer in 30 s")));
         req.end(body);
       });
     },

@@ -14,6 +14,9 @@ import type { z } from "@hono/zod-openapi";
 // value is deep-frozen before it is shared between requests: a handler that wrote to it
 // would throw (strict mode) rather than change another request's input. Mark a schema
 // only when the route's code never writes to its body.
+// Trap: the mark is on the schema OBJECT, not the route: any other route that takes the
+// same schema as its body is remembered too (derive a new schema, e.g. .omit/.extend,
+// for a route that must not be).
 
 type Schema = z.ZodType;
 

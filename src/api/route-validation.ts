@@ -148,7 +148,11 @@ function rememberedJson(schema: Schema, hook: Hook): Step {
   const fresh = check("json", schema, hook, () => ({}));
   return (c) => {
     if (!isJsonBody(c)) return fresh(c); // as readJson: the schema meets {}
-    return c.req.text().then((text) => {
+    // A body that fails to arrive (the client went away mid-upload) is a 400, as readJson's.
+    const read = c.req.text().catch(() => {
+      throw new HTTPException(400, { message: "Malformed JSON in request body" });
+    });
+    return read.then((text) => {
       const known = memo.get(text);
       if (known !== undefined) {
         c.req.addValidatedData("json", known as never);

@@ -194,6 +194,27 @@ describe("one-pass validation answers like @hono/zod-openapi's validator chain",
     }
   });
 
+  it("answers a body that fails to arrive (the stream errors mid-upload) alike: 400, for a marked schema too", async () => {
+    const send = (app: ReturnType<typeof build>) =>
+      app.request("/d/roma/search", {
+        method: "POST",
+        // A declared length, as a real client sends: the edge lets it through unread.
+        headers: { "content-type": "application/json", "content-length": "100", "X-Request-Id": "parity" },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"interventions":'));
+            controller.error(new Error("client went away"));
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    const a = await send(library);
+    const b = await send(ours);
+    expect(a.status).toBe(400);
+    expect(b.status).toBe(a.status);
+    expect(await b.text()).toBe(await a.text());
+  });
+
   it("hands a marked schema's value over deep-frozen, the same object for the same body text", async () => {
     const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
     validateInOnePass(app);
