@@ -453,6 +453,66 @@ describe("walk-in", () => {
   });
 });
 
+describe("walk-in: the customer and the car on file", () => {
+  // Applies a walk-in received now; returns the created appointment's id.
+  async function walkIn(d: string, body: Record<string, unknown>, key: string): Promise<string> {
+    const p = await plan(d, "walk-in", body);
+    const res = await post(
+      d,
+      "walk-in",
+      { ...body, mode: "apply", planToken: p.planToken },
+      { "Idempotency-Key": key },
+    );
+    const applied = await json<ReshufflePlan>(res);
+    expect(res.status, JSON.stringify(applied)).toBe(200);
+    return applied.created!.id;
+  }
+  const links = (id: string) =>
+    t.sqlite.prepare("SELECT customer_id, vehicle_id FROM appointments WHERE id = ?").get(id) as {
+      customer_id: string | null;
+      vehicle_id: string | null;
+    };
+
+  it("links a walk-in to the customer (by phone) and the vehicle (by VIN) on file, as a staff booking does", async () => {
+    const d = await dealer();
+    const earlier = await bookAt(d, `${TUE}T10:00`, "bruno"); // Marco Bianchi, VIN ZN6XXXXXXXX000001
+    const id = await walkIn(
+      d,
+      {
+        vehicle: { model: "Grecale", vin: "zn6xxxxxxxx000001", nextServiceDue: "2027-06-01" },
+        interventions: ["maintenance"],
+        customer: { known: true, name: "Marco Bianchi", phone: "0039 333 1234567" },
+      },
+      "walk-in-known",
+    );
+    expect(links(id)).toEqual(links(earlier.id));
+    expect(links(id).customer_id).not.toBeNull();
+    // The car's service reminder, from the date the desk just heard.
+    const reminders = t.sqlite
+      .prepare("SELECT payload_json FROM jobs WHERE kind = 'service_reminder' AND payload_json LIKE ?")
+      .all(`%${links(id).vehicle_id}%`) as Array<{ payload_json: string }>;
+    expect(reminders.map((r) => JSON.parse(r.payload_json).dueDate)).toEqual(["2027-06-01"]);
+  });
+
+  it("records a new customer and vehicle for a walk-in nobody has on file", async () => {
+    const d = await dealer();
+    const id = await walkIn(
+      d,
+      {
+        vehicle: { model: "Levante", vin: "ZN6XXXXXXXX000777", plate: "FF777GG" },
+        interventions: ["maintenance"],
+        customer: { known: false, name: "Nuova Cliente", email: "nuova@example.com" },
+      },
+      "walk-in-new",
+    );
+    const { customer_id, vehicle_id } = links(id);
+    const customer = t.sqlite.prepare("SELECT name, dealer_id FROM customers WHERE id = ?").get(customer_id);
+    const vehicle = t.sqlite.prepare("SELECT vin, plate, owner_customer_id FROM vehicles WHERE id = ?").get(vehicle_id);
+    expect(customer).toEqual({ name: "Nuova Cliente", dealer_id: d });
+    expect(vehicle).toEqual({ vin: "ZN6XXXXXXXX000777", plate: "FF777GG", owner_customer_id: customer_id });
+  });
+});
+
 describe("staff only", () => {
   it("refuses anonymous callers before reading the body", async () => {
     const d = await dealer();

@@ -7,7 +7,7 @@ import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import { findAppointment, insertAppointment } from "../../db/repos/appointments.js";
 import { contactHashes } from "../contact-cap.js";
-import { idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
+import { type Ctx, idempotent, isoNow, type Outcome } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { appointmentView, slotView } from "../present.js";
 import { isPriority, resolveMobility } from "../priority.js";
@@ -22,7 +22,8 @@ import { checkGuard } from "./guard.js";
 import { planView, type Planned } from "./plan-view.js";
 import { refusedError } from "./refusal.js";
 import { epochMinute } from "../../core/civil.js";
-import { onBooked } from "../journey/hooks.js";
+import { linkBooking, onBooked } from "../journey/hooks.js";
+import type { BookingRequest } from "../contracts.js";
 
 // receiveWalkIn: a customer at the desk without an appointment. Received now or at the
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
@@ -69,10 +70,7 @@ function planned(
   return { p, w, job, express, priority };
 }
 
-export function receiveWalkIn(
-  ctx: WriteContext,
-  input: { dealerId: string; body: WalkInRequest },
-): Outcome<ReshufflePlan> {
+export function receiveWalkIn(ctx: Ctx, input: { dealerId: string; body: WalkInRequest }): Outcome<ReshufflePlan> {
   const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
@@ -139,12 +137,16 @@ export function receiveWalkIn(
         createdAt: at,
         updatedAt: at,
       };
-      insertAppointment(ctx.db, row);
+      // The customer and vehicle on file, as a staff booking links them (found by email,
+      // phone or VIN, else recorded), and the booking file (the VIN's open campaigns): the
+      // desk knows who this is next time, and the car gets its service reminder.
+      const { links, ...people } = linkBooking(ctx, rt, id, walkInAsBooking(req), ctx.caller);
+      insertAppointment(ctx.db, { ...row, ...links });
       // Read back: the view shows the row exactly as stored (columns this verb does not set included).
       const stored = findAppointment(ctx.db, dealerId, id)!;
       // The journey as for any booking: the supervisor's notice, the car-ready call, the
-      // no-show check, the progress check. No customer or vehicle record is linked here.
-      onBooked(ctx, rt, stored, { vehicle: null, customer: null });
+      // no-show check, the progress check, the vehicle's service reminder.
+      onBooked(ctx, rt, stored, people);
       const view = planView(p, dealerId, "applied");
       view.created = appointmentView(d, stored);
       view.manageToken = manageToken;
@@ -168,3 +170,13 @@ export function receiveWalkIn(
   if (booking) rt.index.add(booking);
   return outcome;
 }
+
+/** A walk-in as the booking its people and file are linked from (journey/hooks.ts linkBooking). */
+const walkInAsBooking = (req: WalkInRequest): BookingRequest => ({
+  vehicle: req.vehicle,
+  interventions: req.interventions,
+  customer: req.customer,
+  mobility: req.mobility,
+  request: req.request,
+  channel: "walk_in",
+});
