@@ -4,6 +4,7 @@ import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/jo
 import { startReceiver } from "../support/webhook-receiver.js";
 import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
+import { enqueue } from "../../src/db/repos/outbox.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff
 // until a 2xx, and exactly one distinct delivery per message even when the worker dies
@@ -105,6 +106,31 @@ describe("outbox delivery", () => {
     expect(rows.every((r) => r.status === "delivered")).toBe(true);
     expect(rx.accepted.size).toBe(rows.length);
     expect([...rx.accepted.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it("drains more than one batch in a tick: 120 due messages all leave, each once", async () => {
+    const now = t.clock.ms;
+    for (let i = 0; i < 120; i++)
+      enqueue(
+        t.journey.deps.sqlite,
+        {
+          dealerId: DEALER,
+          appointmentId: null,
+          kind: "supervisor_notice",
+          audience: "staff",
+          channel: "staff",
+          locale: "en",
+          recipientRef: "supervisor",
+          body: { subject: "Notice", text: `notice ${i}` },
+          dedupeId: `drain:${i}`,
+        },
+        now,
+      );
+    const { deliveries } = await t.journey.tick(now);
+    expect(deliveries.delivered).toHaveLength(120);
+    expect(deliveries.claimed).toBe(120);
+    expect(rx.accepted.size).toBe(120);
+    expect(outboxOf(t).every((m) => m.status === "delivered")).toBe(true);
   });
 
   it("marks messages failed, without sending, when the dealer has no webhook", async () => {

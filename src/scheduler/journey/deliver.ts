@@ -38,7 +38,12 @@ export interface DeliveryReport {
   delivered: string[];
   retried: string[];
   failed: string[];
+  /** How many due messages this call claimed (all outcomes, held back and deferred included). */
+  claimed: number;
 }
+
+/** Messages one deliverDue call claims at most. */
+export const DELIVERY_BATCH = 50;
 
 export interface DeliverOptions {
   batch?: number;
@@ -56,10 +61,10 @@ export async function deliverDue(
   fetchFn: FetchFn = fetch,
   opts: DeliverOptions = {},
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: [], retried: [], failed: [] };
   const claimed = immediate(deps.sqlite, () =>
-    claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? 50),
+    claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? DELIVERY_BATCH),
   );
+  const report: DeliveryReport = { delivered: [], retried: [], failed: [], claimed: claimed.length };
   // The results are recorded together (one transaction, one fsync) rather than one
   // autocommit each: most outcomes are known without waiting (suppressed, no address, no
   // webhook), and a storm of bookings makes a storm of messages. Recorded at the latest
