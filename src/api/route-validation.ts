@@ -150,7 +150,7 @@ function rememberedJson(schema: Schema, hook: Hook): Step {
     if (!isJsonBody(c)) return fresh(c); // as readJson: the schema meets {}
     // A body that fails to arrive (the client went away mid-upload) is a 400, as readJson's.
     const read = c.req.text().catch(() => {
-      throw new HTTPException(400, { message: "Malformed JSON in request body" });
+      throw malformedJson();
     });
     return read.then((text) => {
       const known = memo.get(text);
@@ -162,7 +162,7 @@ function rememberedJson(schema: Schema, hook: Hook): Step {
       try {
         value = JSON.parse(text);
       } catch {
-        throw new HTTPException(400, { message: "Malformed JSON in request body" });
+        throw malformedJson();
       }
       const result = parse(schema, value);
       if (result instanceof Promise) return result.then((r) => settle(c, "json", value, r, hook));
@@ -221,6 +221,9 @@ function headerReader(schema: z.ZodObject): (c: Context) => Record<string, strin
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
+/** A JSON body that does not parse, or does not arrive: the app answers 400 validation_failed. */
+const malformedJson = () => new HTTPException(400, { message: "Malformed JSON in request body" });
+
 function isJsonBody(c: Context): boolean {
   const contentType = c.req.header("Content-Type");
   const mediaType = contentType ? contentType.split(";")[0].trim().toLowerCase() : "";
@@ -230,7 +233,7 @@ function isJsonBody(c: Context): boolean {
 function readJson(c: Context): unknown {
   if (!isJsonBody(c)) return {};
   return c.req.json().catch(() => {
-    throw new HTTPException(400, { message: "Malformed JSON in request body" });
+    throw malformedJson();
   });
 }
 

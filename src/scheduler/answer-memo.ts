@@ -52,9 +52,9 @@ export const QUESTION_FIELDS = [
   "dayPart",
 ] as const satisfies ReadonlyArray<keyof AvailabilityRequest>;
 
+/** The key: the priority, its note, and QUESTION_FIELDS' values in that order (the list the test checks is the list used). */
 export function questionKey(priority: boolean, priorityNote: string | undefined, b: AvailabilityRequest): string {
-  const fields = [b.interventions, b.customer, b.mobility, b.from, b.days, b.count, b.preferredAdvisorId, b.dayPart];
-  return `${priority ? 1 : 0}${priorityNote ?? ""}\n${JSON.stringify(fields)}`;
+  return `${priority ? 1 : 0}${priorityNote ?? ""}\n${JSON.stringify(QUESTION_FIELDS.map((f) => b[f]))}`;
 }
 
 /** The remembered answer to this question, if the index and the minute are those it was found at. */
