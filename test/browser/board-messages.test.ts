@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
-import { axeViolations, launchBrowser } from "../support/browser.js";
+import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
 import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
 
 // The Messages panel of the advisors' day (issue 16): each message of the day with its
@@ -81,6 +81,14 @@ describe("the day's messages", () => {
     expect(
       await show.getByRole("radio").evaluateAll((rs) => rs.map((r) => r.parentElement?.textContent?.trim())),
     ).toEqual(["All (4)", "To customers (2)", "To staff (2)"]);
+    // Each radio sits beside its words (the board's label>input rule would stack it above them).
+    for (const radio of await show.getByRole("radio").all()) {
+      const r = (await radio.boundingBox())!;
+      const label = (await radio.locator("xpath=..").boundingBox())!;
+      expect(label.height).toBeLessThan(r.height + 12);
+      expect(label.width).toBeGreaterThan(r.width * 3);
+    }
+    await panel.screenshot({ path: `${ARTIFACTS_DIR}board-messages-en.png` });
     await show.getByRole("radio", { name: "All (4)" }).focus();
     await page.keyboard.press("ArrowRight");
     expect(await show.getByRole("radio", { name: "To customers (2)" }).isChecked()).toBe(true);
@@ -106,6 +114,7 @@ describe("the day's messages", () => {
       "Prenotazione confermata",
       "Prenotazione confermata",
     ]);
+    await pannello.screenshot({ path: `${ARTIFACTS_DIR}board-messages-it.png` });
     expect(await axeViolations(italian)).toEqual([]);
     await italian.context().close();
   }, 90_000);

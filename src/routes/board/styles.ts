@@ -48,6 +48,7 @@ h2{font-size:1rem;margin:0 0 .5rem}
 ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:.35rem 0;border-top:1px solid var(--line)}
 h3.message-kind{font-size:.9rem;margin:0}ul.plain li p{margin:.15rem 0 0;font-size:.85rem}
 fieldset.message-filter{border:0;margin:0 0 .5rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem;font-size:.85rem}fieldset.message-filter legend{font-weight:600;padding:0;margin-bottom:.25rem}
+fieldset.message-filter label{display:inline-flex;align-items:center;gap:.3rem}fieldset.message-filter label>input{display:inline;width:auto;padding:0;margin:0;border:0}
 .muted{color:var(--muted)}
 .error{color:var(--danger);font-weight:600}
 .notice{background:#fff4d6;border:1px solid #b45309;border-radius:6px;padding:.5rem}
