@@ -12,9 +12,14 @@ import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 //
 // Reading: read() returns the rows after this process's cursor, cheaply skipped when
 // nothing can be new: `PRAGMA data_version` changes only when ANOTHER connection
-// commits, and total_changes() only when this one writes. Own rows come back too; the
-// caller re-applies them (idempotent), which also repairs the one case where an own
-// write went to a runtime object that a concurrent configuration change had retired.
+// commits. When it has not changed, every row after the cursor is this process's own,
+// already in its indexes (each write path updates them after its commit, as with one
+// process), so the cursor jumps past them unread. That is the writer's case with
+// WRITE_ROUTING=writer: it re-read and re-compared each booking it had just written
+// (~7 % of its CPU per booking, issue 17). When another connection did commit, own rows
+// after the cursor come back with the others' and are re-applied (idempotent).
+// Trap: the version and the newest seq come from ONE statement, one snapshot; read in two,
+// another process's commit could fall between them and be skipped as if it were ours.
 //
 // Trap: the triggers are TEMP, i.e. per connection. A process that writes this file
 // without them (a script, an old build) is invisible to the others until they restart.
@@ -77,12 +82,13 @@ export class ChangeFeed {
   private readonly oldest: SqliteStatement;
   private cursor: number;
   private seenVersion = 0;
-  private seenChanges = 0;
 
   constructor(private readonly sqlite: SqliteHandle) {
     for (const sql of TRIGGERS) sqlite.exec(sql);
-    // One statement for both "did anyone else commit" and "did I write".
-    this.probe = sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t");
+    // One statement, one snapshot: "did anyone else commit" and the newest row.
+    this.probe = sqlite.prepare(
+      "SELECT (SELECT data_version FROM pragma_data_version) AS v, (SELECT MAX(seq) FROM index_changes) AS m",
+    );
     this.since = sqlite.prepare(SINCE_SQL);
     this.oldest = sqlite.prepare(BOUNDS_SQL);
     // Everything before now is already in storage, where a runtime is built from. An empty
@@ -94,13 +100,18 @@ export class ChangeFeed {
     this.nothingNew();
   }
 
-  /** True when neither another connection committed nor this one wrote since the last call. */
+  /**
+   * True when no other connection committed since the last call: then nothing after the
+   * cursor is news (rows this connection wrote meanwhile are skipped).
+   */
   private nothingNew(): boolean {
-    const { v, t } = this.probe.get() as { v: number; t: number };
-    if (v === this.seenVersion && t === this.seenChanges) return true;
-    this.seenVersion = v;
-    this.seenChanges = t;
-    return false;
+    const { v, m } = this.probe.get() as { v: number; m: number | null };
+    if (v !== this.seenVersion) {
+      this.seenVersion = v;
+      return false;
+    }
+    if (m !== null && m > this.cursor) this.cursor = m;
+    return true;
   }
 
   /**

@@ -13,7 +13,9 @@ import type { SqliteHandle } from "./sqlite-handle.js";
  * fn returns a promise. Called inside another immediate(), it nests as a SAVEPOINT.
  */
 export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
-  const begun = onBegin.get(sqlite);
+  // The hook runs at the outermost BEGIN only: a savepoint inside it holds the same write
+  // lock, so no other process can have committed since (it ran three times a booking, issue 17).
+  const begun = sqlite.inTransaction ? undefined : onBegin.get(sqlite);
   const body = begun ? () => (begun(), fn()) : fn;
   let runner = runners.get(sqlite);
   if (!runner) {
@@ -42,8 +44,8 @@ const runners = new WeakMap<SqliteHandle, Runner>();
 const onBegin = new WeakMap<SqliteHandle, () => void>();
 
 /**
- * Runs `hook` first thing inside every immediate() on this handle, with the write lock
- * held: Runtimes.sync() catches the in-memory indexes up with the other processes'
+ * Runs `hook` first thing inside every outermost immediate() on this handle, with the
+ * write lock held: Runtimes.sync() catches the in-memory indexes up with the other processes'
  * commits (db/change-feed.ts) before the write re-checks anything against them.
  */
 export function beforeEveryWrite(sqlite: SqliteHandle, hook: () => void): void {
