@@ -21,6 +21,7 @@ import { registerVehicleRoutes } from "./routes/vehicles/index.js";
 import { registerWebRoutes } from "./routes/web/index.js";
 import { Journey } from "./scheduler/journey/service.js";
 import { Runtimes } from "./scheduler/runtime.js";
+import { serveFrame, stoppingReply } from "./api/remote-verbs.js";
 
 // Runtime-agnostic composition root: no better-sqlite3, no node: imports, so the same app
 // can sit behind @hono/node-server (src/node.ts) or a Workers fetch handler.
@@ -88,5 +89,8 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerBoardRoutes(app);
 
   registerDocs(app); // last: the OpenAPI document must see every route
-  return { app, journey, runtimes };
+  // The writer's side of the verb calls other workers send it (api/remote-verbs.ts).
+  const serveCall = (frame: Record<string, unknown>, stopping = false) =>
+    stopping ? Promise.resolve(stoppingReply(frame)) : serveFrame(services, frame);
+  return { app, journey, runtimes, serveCall };
 }

@@ -22,7 +22,18 @@ import { BACKSTOP_PAGES, startCheckpointer } from "./node/checkpointer.js";
 import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
-import { clientAddressOf, forwardingFetch, listenForWrites, writerSocketPath } from "./node/writer.js";
+import {
+  clientAddressOf,
+  forwardingFetch,
+  isBookingPath,
+  listenForWrites,
+  remoteVerbsAt,
+  servingBookings,
+  verbSocketPath,
+  writerSocketPath,
+} from "./node/writer.js";
+import { listenForVerbs } from "./node/verb-socket.js";
+import { adoptConnection, handOffWhenIdle, isAdopt, type RawHandle, sendToPrimary } from "./node/handoff.js";
 import type { HttpBindings } from "@hono/node-server";
 
 // Node entry point, and the ONLY module that imports better-sqlite3. `npm start` runs it;
@@ -147,7 +158,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const purgeTimer = lead ? setInterval(purge, 60 * 60 * 1000).unref() : undefined;
 
-  const { app, journey } = createAppWithJourney({
+  // WORKERS > 1: one writer per file (node/writer.ts); worker 0 takes the writes. The
+  // others send it bookings as verb calls (api/remote-verbs.ts) and other writes as HTTP.
+  const writerPath =
+    worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
+  const verbs = writerPath && worker !== 0 ? remoteVerbsAt(verbSocketPath(writerPath)) : undefined;
+  const { app, journey, serveCall } = createAppWithJourney({
     db,
     sqlite,
     now,
@@ -165,6 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webAssets: await loadWebAssets(),
     groupCommit: env.GROUP_COMMIT === "on",
     messaging: messagingOf(env),
+    remoteVerbs: verbs,
   });
   // The journey's timers and outbox: caught up at once (a restart fires what fell due
   // while down), then every JOURNEY_INTERVAL_MS. With SCHEDULER_NOW the clock stands
@@ -177,11 +194,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const journeyTimer =
     lead && env.JOURNEY_INTERVAL_MS > 0 ? setInterval(journeyTick, env.JOURNEY_INTERVAL_MS).unref() : undefined;
   if (journeyTimer) journeyTick();
-  // WORKERS > 1: one writer per file (node/writer.ts); worker 0 takes the writes.
-  const writerPath =
-    worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
   const writerServer = writerPath && worker === 0 ? await listenForWrites(writerPath, app.fetch) : undefined;
-  const fetch = writerPath && worker !== 0 ? forwardingFetch(writerPath, app.fetch) : app.fetch;
+  let stoppingVerbs = false;
+  const verbServer =
+    writerPath && worker === 0
+      ? // Once stopping, the database is about to close under any call that still arrives.
+        await listenForVerbs(verbSocketPath(writerPath), (f) => serveCall(f, stoppingVerbs))
+      : undefined;
+  // A connection moves to where its writes cost least (node/handoff.ts).
+  let http: import("node:http").Server | undefined;
+  const handOff = (to: "writer" | "worker") => (e: HttpBindings) =>
+    e.outgoing.once("finish", () => http && handOffWhenIdle(e.incoming, e.outgoing, http, sendToPrimary(to)));
+  const fetch = !writerPath
+    ? app.fetch
+    : worker === 0
+      ? servingBookings(app.fetch, handOff("worker"))
+      : forwardingFetch(writerPath, app.fetch, handOff("writer"), isBookingPath);
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: fetch as typeof app.fetch, port: env.PORT, hostname: env.HOST }, () => ok(s));
     s.once("error", fail);
@@ -190,10 +218,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clearInterval(purgeTimer);
     clearInterval(journeyTimer);
     writerServer?.close();
+    verbServer?.close();
     await checkpointer?.stop();
     sqlite.close();
     throw err;
   });
+  http = server as import("node:http").Server;
+  const adopt = (message: unknown, handle: unknown) =>
+    isAdopt(message) && handle && adoptConnection(http!, handle as RawHandle);
+  if (writerPath) process.on("message", adopt);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = listenUrl(env.HOST, port);
@@ -216,14 +249,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // close() stops accepting; the callback fires once every connection has ended.
       // Keep-alive sockets that go idle AFTER close() would otherwise linger until the
       // keep-alive timeout, so sweep them; the force timer caps a stuck request.
-      const http = server as import("node:http").Server;
+      process.off("message", adopt);
       writerServer?.close();
       writerServer?.closeIdleConnections?.();
+      verbServer?.close();
       const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
       const force = setTimeout(() => http.closeAllConnections?.(), drainMs).unref();
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(force);
+        // Verb calls from the other workers were served while this one drained its own
+        // requests; from here the database closes, so any further call is refused.
+        stoppingVerbs = true;
         // Only after the last request (and the last journey tick): closing earlier would
         // fail them mid-transaction.
         // The checkpointer's connection goes first, so the writer's close is the last one
@@ -301,7 +338,7 @@ export function prepareStorage(env: Env, log: LogFn) {
 async function main(): Promise<void> {
   // Batched stdout (one write per event-loop turn, flushed on exit), not console.log per line.
   const worker = workerIndex();
-  const { log } = stdoutLog(process.stdout, worker !== undefined);
+  const { log } = stdoutLog(process.stdout, worker);
   const fatal = (err: unknown): never => {
     log({ level: "fatal", msg: "startup failed", error: err instanceof Error ? err.message : String(err) });
     process.exit(1);

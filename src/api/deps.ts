@@ -1,3 +1,4 @@
+import type { RemoteVerbs } from "./verb-call.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
@@ -65,6 +66,11 @@ export interface AppDeps {
    * the only writer.
    */
   changeFeed?: ChangeFeed;
+  /**
+   * Set in a worker that is not the writer (src/node.ts, WORKERS > 1): bookings run in the
+   * writer as verb calls (api/remote-verbs.ts). Absent: this process writes itself.
+   */
+  remoteVerbs?: RemoteVerbs;
   /**
    * The browser bundles (scripts/build-web.mjs): bundle name (a folder of src/web/) →
    * JavaScript source, served by routes/web/asset.ts. Node reads them from dist/web/
@@ -138,6 +144,8 @@ export interface AppEnv {
     /** This request's services for the verbs, built once by the edge (api/request-context.ts); the journey for tickNow. */
     ctx: Ctx & { journey: Journey };
     requestId: string;
+    /** How this request's write ran when another process is the writer (api/remote-verbs.ts), for the access log. */
+    writtenBy?: "writer" | "here";
     principal?: Principal;
     /** Headers for this request's response (api/response-headers.ts), lower-case names. */
     responseHeaders?: Record<string, string>;

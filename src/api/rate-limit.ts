@@ -114,6 +114,17 @@ export class TokenBuckets {
   }
 }
 
+export type LimitClass = "search" | "booking";
+
+/** One request's claim on the limits: its address's bucket of `kind`, then its dealer's. */
+export interface LimitAsk {
+  buckets: "api" | "pages";
+  kind: LimitClass;
+  address: string;
+  dealerId?: string;
+}
+export type LimitAnswer = { ok: true } | { ok: false; retryAfterSeconds: number; detail: string };
+
 // The buckets the public routes take from (api/middleware/rate-limit.ts).
 export interface PublicLimiters {
   search: TokenBuckets;

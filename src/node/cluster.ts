@@ -1,6 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { LogFn } from "../api/deps.js";
+import { isAdopt, type RawHandle } from "./handoff.js";
 import { listenUrl } from "./listen-url.js";
 
 // WORKERS > 1: one primary and N server processes on one port and one SQLite file.
@@ -53,6 +54,25 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
   let listening = 0;
   const alive = new Set<Worker>();
   const codes: number[] = [];
+  /** Workers whose HTTP port is up, by index: worker 0 is the writer (node/writer.ts). */
+  const serving = new Map<number, Worker>();
+
+  // A connection a worker hands over after a write (node/handoff.ts) goes to the writer, or
+  // to the other workers in turn; back to its sender while none is serving. The primary
+  // never reads it: it holds the raw handle only until it has sent it on.
+  let turn = 0;
+  const others = () => [...serving].filter(([i]) => i !== 0).map(([, w]) => w);
+  const relay = (from: Worker) => (message: unknown, handle: unknown) => {
+    if (!isAdopt(message) || !handle) return;
+    const raw = handle as RawHandle;
+    const workers = others();
+    const to = (message.to === "writer" ? serving.get(0) : workers[turn++ % Math.max(1, workers.length)]) ?? from;
+    try {
+      to.send(message, handle as never, undefined, () => raw.close());
+    } catch {
+      raw.close();
+    }
+  };
 
   const fork = (index: number) => {
     const w = cluster.fork({ ...env, [WORKER_INDEX_ENV]: String(index) });
@@ -62,6 +82,7 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
       // first, only the HTTP port counts (addressType -1 is a Unix socket).
       if (address.addressType === -1 || !(address.port > 0)) return;
       w.off("listening", onListening);
+      serving.set(index, w);
       // The tests and operators read the port from this line: once, when all are up.
       if (++listening !== count) return;
       log({
@@ -72,8 +93,10 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
       });
     };
     w.on("listening", onListening);
+    w.on("message", relay(w));
     w.once("exit", (code, signal) => {
       alive.delete(w);
+      if (serving.get(index) === w) serving.delete(index);
       if (stopping) {
         codes.push(code ?? 1);
         if (alive.size === 0) {

@@ -22,11 +22,15 @@ export interface StdoutLog {
 }
 
 /**
- * shared: other processes write the same stdout (cluster workers). A pipe keeps a write
- * whole only up to PIPE_BUF (4096 bytes), so a turn's lines then leave in writes of whole
- * lines of at most that size: two workers' lines never splice into each other.
+ * worker: this process is that cluster worker, and other processes write the same stdout.
+ * Each line then names the worker (an operator reading one request's line, or a test,
+ * knows which process answered: connections move between them, node/handoff.ts). A pipe
+ * keeps a write whole only up to PIPE_BUF (4096 bytes), so a turn's lines then leave in
+ * writes of whole lines of at most that size: two workers' lines never splice into each other.
  */
-export function stdoutLog(out: NodeJS.WriteStream = process.stdout, shared = false): StdoutLog {
+export function stdoutLog(out: NodeJS.WriteStream = process.stdout, worker?: number): StdoutLog {
+  const shared = worker !== undefined;
+  const tag = shared ? `,"worker":${worker}}\n` : "}\n";
   let pending = "";
   let scheduled = false;
 
@@ -48,7 +52,9 @@ export function stdoutLog(out: NodeJS.WriteStream = process.stdout, shared = fal
   process.on("exit", flush);
 
   const log: LogFn = (line) => {
-    pending += JSON.stringify(line) + "\n";
+    const text = JSON.stringify(line);
+    // Lines that name their worker already ("worker listening") keep theirs.
+    pending += shared && !("worker" in line) && text.endsWith("}") ? text.slice(0, -1) + tag : text + "\n";
     const level = (line as { level?: unknown }).level;
     if (level === "error" || level === "fatal") flush();
     else if (!scheduled) {

@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getRequestListener, type HttpBindings } from "@hono/node-server";
 import { isWrite, WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailable.js";
+import { type RemoteVerbs, type VerbReply, WriterUnreachable } from "../api/verb-call.js";
+import type { LimitAnswer } from "../api/rate-limit.js";
+import { VerbSocketError, verbClient } from "./verb-socket.js";
 
 // One writer per database file (WORKERS > 1). Every worker answers searches and reads
 // itself; worker 0 also listens on a Unix socket, and the other workers forward every
@@ -37,6 +40,42 @@ export function writerSocketPath(databasePath: string): string {
 
 type Fetch = (req: Request, env: HttpBindings) => unknown;
 
+/** The writer's socket for verb calls (node/verb-socket.ts), beside its HTTP socket. */
+export function verbSocketPath(writerPath: string): string {
+  return writerPath.replace(/\.sock$/, "-verbs.sock");
+}
+
+const BOOKINGS = /^\/v1\/dealers\/[^/]+\/appointments$/;
+
+/** A booking: served by the worker that took it, run in the writer as a verb call (api/remote-verbs.ts). */
+export function isBookingPath(method: string, path: string): boolean {
+  return method === "POST" && BOOKINGS.test(path);
+}
+
+/** The worker's transport for verb calls. */
+export function remoteVerbsAt(path: string): RemoteVerbs {
+  const client = verbClient(path, WRITER_TIMEOUT_MS);
+  const unreachable = (e: unknown) => {
+    throw e instanceof VerbSocketError && e.kind === "unreachable" ? new WriterUnreachable() : e;
+  };
+  return {
+    call: (verb, facts, input) =>
+      client.call({ op: "verb", verb, facts, input }).then((reply) => reply as unknown as VerbReply, unreachable),
+    take: (ask) =>
+      client
+        .call({ op: "take", ask })
+        .then((reply) => (reply as unknown as { answer: LimitAnswer }).answer, unreachable),
+  };
+}
+
+/** The writer: serves every request itself; after a booking, `served` hears of it (node/handoff.ts). */
+export function servingBookings(local: Fetch, served: (env: HttpBindings) => void): Fetch {
+  return (req, env) => {
+    if (req.method === "POST" && isBookingPath(req.method, new URL(req.url).pathname)) served(env);
+    return local(req, env);
+  };
+}
+
 /** Worker 0: the same app on the Unix socket. */
 export function listenForWrites(path: string, fetch: Fetch): Promise<Server> {
   try {
@@ -64,12 +103,21 @@ export function clientAddressOf(incoming: IncomingMessage): string {
   return typeof forwarded === "string" ? forwarded : "unknown";
 }
 
-/** Other workers: fetch that forwards writes to the writer, and serves the rest locally. */
-export function forwardingFetch(path: string, local: Fetch): Fetch {
+/**
+ * Other workers: fetch that forwards writes to the writer, and serves the rest locally.
+ * `forwarded` hears of each write the writer answered (node/handoff.ts moves its connection);
+ * `keepLocal` names the writes this worker serves itself (bookings, as verb calls).
+ */
+export function forwardingFetch(
+  path: string,
+  local: Fetch,
+  forwarded?: (env: HttpBindings) => void,
+  keepLocal?: (method: string, path: string) => boolean,
+): Fetch {
   const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: FORWARD_IDLE_MS });
   return async (req, env) => {
     const url = new URL(req.url);
-    if (!isWrite(req.method, url.pathname)) return local(req, env);
+    if (!isWrite(req.method, url.pathname) || keepLocal?.(req.method, url.pathname)) return local(req, env);
     const body = Buffer.from(await req.arrayBuffer());
     const headers: Record<string, string> = {};
     req.headers.forEach((v, k) => {
@@ -80,7 +128,7 @@ export function forwardingFetch(path: string, local: Fetch): Fetch {
     headers[CLIENT_HEADER] = env.incoming.socket.remoteAddress ?? "unknown";
     headers["content-length"] = String(body.length);
     try {
-      return await new Promise<Response>((ok, fail) => {
+      const answer = await new Promise<Response>((ok, fail) => {
         const r = request(
           { socketPath: path, agent, method: req.method, path: url.pathname + url.search, headers },
           (res) => {
@@ -108,6 +156,8 @@ export function forwardingFetch(path: string, local: Fetch): Fetch {
         );
         r.end(body);
       });
+      forwarded?.(env);
+      return answer;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ECONNREFUSED" || code === "ENOENT")

@@ -30,12 +30,18 @@ async function call<T = unknown>(method: string, path: string, body?: unknown, h
   });
   return { status: res.status, body: await json<T>(res) };
 }
-/** The processes the server forked (its workers). */
+/**
+ * The processes the server forked (its workers): node processes only. Under tsx a cold
+ * transform cache also gives the primary an esbuild child, which is not a worker (and
+ * leaves on its own schedule).
+ */
 const childPids = (pid: number) =>
-  execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+  execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" })
     .trim()
-    .split(/\s+/)
-    .filter(Boolean);
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([p, comm]) => p && comm === "node")
+    .map(([p]) => p);
 const offered = async () =>
   (await call<AvailabilityResponse>("POST", `/v1/dealers/${DEALER}/availability`, query)).body.options.map(
     (o) => `${o.advisorId}@${o.start}`,

@@ -192,10 +192,10 @@ describe("the real server (per-address limits from the socket's address)", () =>
 
 describe("the real server with two worker processes (WORKERS=2)", () => {
   it("lets one address at most one burst of writes across workers: 10 of 30 bookings over fresh connections pass the limit, then 429", async () => {
-    // Connections are dealt out round-robin, so one address reaches every worker; but
-    // every write is forwarded to the one writer (src/node/writer.ts, with the client's
-    // address), whose buckets count it: the write burst holds for the whole server, not
-    // per worker. (Reads are still limited per worker.)
+    // Connections are dealt out round-robin, so one address reaches every worker; but a
+    // booking takes its tokens from the one writer's buckets (src/api/middleware/rate-limit.ts,
+    // with the client's address), before its body is read: the write burst holds for the
+    // whole server, not per worker. (Reads are still limited per worker.)
     const server = await spawnServer({ env: { SEED_DEMO: "0", WORKERS: "2" } });
     try {
       const statuses: number[] = [];

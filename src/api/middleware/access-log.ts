@@ -9,7 +9,7 @@ import { fallbackServes, isFallbackRoute } from "../enum-paths.js";
 /** `started`: performance.now() when the request arrived (never deps.now: it may be frozen). */
 export function accessLine(c: Context, started: number, requestId: string): object {
   const status = c.res.status;
-  return {
+  const line = {
     level: status >= 500 ? "error" : "info",
     msg: "request",
     method: c.req.method,
@@ -18,6 +18,10 @@ export function accessLine(c: Context, started: number, requestId: string): obje
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     requestId,
   };
+  // A cluster worker's booking: run by the writer as a verb call, or here because the
+  // writer could not be reached (api/remote-verbs.ts).
+  const writtenBy = c.get("writtenBy");
+  return writtenBy === undefined ? line : { ...line, writtenBy };
 }
 
 /**

@@ -2,8 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, optionalCaller } from "../../api/auth.js";
 import type { ApiApp } from "../../api/deps.js";
 import { problemResponses, ProblemSchema } from "../../api/openapi.js";
-import { write } from "../../db/group-commit.js";
-import { bookAppointment } from "../../scheduler/book.js";
+import { runWrite } from "../../api/remote-verbs.js";
 import { AppointmentView, BookingRequest } from "../../scheduler/contracts.js";
 import { sendOutcome } from "../outcome.js";
 import { DealerParam, IdempotencyHeader } from "../shared.js";
@@ -38,9 +37,9 @@ export const bookAppointmentRoute = createRoute({
 
 export function registerBookAppointment(app: ApiApp): void {
   app.openapi({ ...bookAppointmentRoute, middleware: [optionalCaller] as const }, async (c) => {
-    const ctx = c.get("ctx");
     const { dealerId } = c.req.valid("param");
-    const out = await write(ctx.writes, () => bookAppointment(ctx, { dealerId, body: c.req.valid("json") }));
+    // Here, or in the writer process when this one is not it (api/remote-verbs.ts).
+    const out = await runWrite(c, "book", { dealerId, body: c.req.valid("json") });
     c.header("Location", `/v1/dealers/${dealerId}/appointments/${out.body.id}`);
     return sendOutcome(c, out, 201, out.body.version);
   });

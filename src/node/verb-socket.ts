@@ -1,0 +1,119 @@
+import { connect, createServer, type Server, type Socket } from "node:net";
+import { unlinkSync } from "node:fs";
+
+// Frames between a worker and the writer (WORKERS > 1, api/remote-verbs.ts): a booking
+// that worker 1 parsed, validated and authenticated is run by the writer as a verb call,
+// not as a second HTTP request. Each frame is a 4-byte big-endian length and that many
+// bytes of JSON; a reply carries the id of its call. One connection per worker, kept open.
+//
+// Trust: as the writer's HTTP socket (node/writer.ts): a Unix socket in the temp dir,
+// mode 0600 by umask, reached only by this machine's processes of the same user. The
+// writer believes the caller a frame names, as it believes the client address header there.
+
+export type Frame = Record<string, unknown> & { id: number };
+
+/** What went wrong with a call: nothing was sent (the writer is down), or the answer never came. */
+export class VerbSocketError extends Error {
+  constructor(readonly kind: "unreachable" | "lost") {
+    super(kind === "unreachable" ? "the writer is not listening" : "the writer did not answer");
+  }
+}
+
+function frameOf(value: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(value));
+  const out = Buffer.allocUnsafe(4 + body.length);
+  out.writeUInt32BE(body.length, 0);
+  body.copy(out, 4);
+  return out;
+}
+
+/** Calls `each` for every whole frame that arrives on the socket. */
+function readFrames(socket: Socket, each: (frame: Frame) => void): void {
+  let buffered: Buffer = Buffer.alloc(0);
+  socket.on("data", (chunk: Buffer) => {
+    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    let at = 0;
+    while (buffered.length - at >= 4) {
+      const length = buffered.readUInt32BE(at);
+      if (buffered.length - at - 4 < length) break;
+      each(JSON.parse(buffered.toString("utf8", at + 4, at + 4 + length)) as Frame);
+      at += 4 + length;
+    }
+    buffered = at === buffered.length ? Buffer.alloc(0) : buffered.subarray(at);
+  });
+}
+
+/** The writer's side: answers each frame with handle(frame), in any order. */
+export function listenForVerbs(path: string, handle: (frame: Frame) => Promise<unknown>): Promise<Server> {
+  try {
+    unlinkSync(path); // a socket file left by a killed writer
+  } catch {}
+  const server = createServer((socket) => {
+    socket.on("error", () => {}); // a worker that died: its calls are lost to it anyway
+    readFrames(socket, (frame) => {
+      void handle(frame).then(
+        (reply) => socket.writable && socket.write(frameOf({ ...(reply as object), id: frame.id })),
+        () => socket.destroy(), // handle() answers every failure itself; this is a bug's way out
+      );
+    });
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(path, () => ok(server));
+  });
+}
+
+interface Pending {
+  ok: (reply: Frame) => void;
+  fail: (e: VerbSocketError) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** A worker's side: call(frame) resolves with the writer's reply. */
+export function verbClient(path: string, timeoutMs: number): { call(frame: Omit<Frame, "id">): Promise<Frame> } {
+  let socket: Socket | null = null;
+  let connected = false;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const open = (): Socket => {
+    const s = connect(path);
+    connected = false;
+    s.on("connect", () => (connected = true));
+    readFrames(s, (reply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      clearTimeout(p.timer);
+      p.ok(reply);
+    });
+    // Before 'connect' nothing left this process: the caller may write itself.
+    s.on("error", () => {});
+    s.on("close", () => {
+      if (socket === s) socket = null;
+      const kind = connected ? "lost" : "unreachable";
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        clearTimeout(p.timer);
+        p.fail(new VerbSocketError(kind));
+      }
+    });
+    return s;
+  };
+
+  return {
+    call(frame) {
+      socket ??= open();
+      const s = socket;
+      const id = nextId++;
+      return new Promise<Frame>((ok, fail) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          fail(new VerbSocketError("lost"));
+        }, timeoutMs);
+        pending.set(id, { ok, fail, timer });
+        s.write(frameOf({ ...frame, id }));
+      });
+    },
+  };
+}
