@@ -19,7 +19,7 @@ import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
 import { BACKSTOP_PAGES, startCheckpointer } from "./node/checkpointer.js";
-import { runPrimary, workerCount, workerIndex } from "./node/cluster.js";
+import { exitWithPrimary, runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
 import {
@@ -363,6 +363,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (worker !== undefined) exitWithPrimary(log);
   let running: RunningServer;
   try {
     running = await startServer({ env: process.env, log, worker });

@@ -127,3 +127,20 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
   process.once("SIGINT", () => shutdown("SIGINT"));
   for (let i = 0; i < count; i++) fork(i);
 }
+
+/**
+ * In a worker: exit when the primary is gone, also when Node's own way does not fire.
+ * Node's cluster worker exits on its IPC channel's 'disconnect'; but while a handle this
+ * worker sent (a connection handed over, node/handoff.ts) waits for the primary's
+ * acknowledgement, Node postpones 'disconnect' until that acknowledgement, which a
+ * SIGKILLed primary never sends, and the worker lived on as an orphan holding the
+ * database. A worker whose parent changed (adopted by init) has lost its primary.
+ */
+export function exitWithPrimary(log: LogFn, everyMs = 250): void {
+  const primary = process.ppid;
+  setInterval(() => {
+    if (process.ppid === primary) return;
+    log({ level: "error", msg: "the primary is gone; this worker leaves", worker: workerIndex() });
+    process.exit(1);
+  }, everyMs).unref();
+}

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionTo, send, workerOf } from "../support/cluster-client.js";
@@ -101,4 +103,59 @@ describe("a keep-alive connection in a cluster", () => {
       expect(r.connections).toBe(1);
     }
   }, 30_000);
+});
+
+describe("a writer whose primary dies while a connection it handed over waits for the primary's acknowledgement", () => {
+  it("leaves all the same, instead of living on holding the database", async () => {
+    // Node postpones a worker's 'disconnect' until the primary acknowledges a handle it
+    // sent; a SIGKILLed primary never does. Stopping the primary first makes that window
+    // certain: the writer books, hands the connection over, and waits.
+    const own = await spawnServer({
+      env: { SEED_DEMO: "0", RATE_LIMITS: "off", MAX_ACTIVE_BOOKINGS_PER_CONTACT: "0", WORKERS: "2" },
+    });
+    const primary = own.child.pid!;
+    let writer: number | undefined;
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const admin = { Authorization: `Bearer ${ADMIN_TOKEN}`, Connection: "close" };
+      expect((await send(own, new Agent(), "PUT", `/v1/dealers/${DEALER}`, romeDealer(), admin)).status).toBe(201);
+      const { agent } = await connectionTo(own, 0);
+      writer = Number(
+        execFileSync("ps", ["-o", "pid=", "--ppid", String(primary)], { encoding: "utf8" })
+          .trim()
+          .split(/\s+/)
+          .find((pid) => {
+            try {
+              return readFileSync(`/proc/${pid}/environ`, "utf8").includes("PITLANE_WORKER_INDEX=0");
+            } catch {
+              return false;
+            }
+          }),
+      );
+      const search = await send(own, agent, "POST", `/v1/dealers/${DEALER}/availability`, availability());
+      const [free] = (JSON.parse(search.body) as AvailabilityResponse).options;
+      process.kill(primary, "SIGSTOP");
+      const body = booking({ start: free.start, advisorId: free.advisorId });
+      const booked = await send(own, agent, "POST", `/v1/dealers/${DEALER}/appointments`, body);
+      expect(booked.status).toBe(201);
+      await new Promise((r) => setTimeout(r, 200)); // the handle is on its way to the stopped primary
+      process.kill(primary, "SIGKILL");
+      for (let i = 0; i < 100 && alive(writer); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(alive(writer)).toBe(false);
+      agent.destroy();
+    } finally {
+      if (writer && alive(writer)) process.kill(writer, "SIGKILL");
+      try {
+        process.kill(primary, "SIGKILL");
+      } catch {}
+      await own.stop();
+    }
+  }, 60_000);
 });
