@@ -249,7 +249,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // close() stops accepting; the callback fires once every connection has ended.
       // Keep-alive sockets that go idle AFTER close() would otherwise linger until the
       // keep-alive timeout, so sweep them; the force timer caps a stuck request.
-      process.off("message", adopt);
       writerServer?.close();
       writerServer?.closeIdleConnections?.();
       verbServer?.close();
@@ -258,15 +257,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(force);
-        // Verb calls from the other workers were served while this one drained its own
-        // requests; from here the database closes, so any further call is refused.
-        stoppingVerbs = true;
         // Only after the last request (and the last journey tick): closing earlier would
-        // fail them mid-transaction.
+        // fail them mid-transaction. The other workers drain too, and their bookings come
+        // here as verb calls: served until they have gone (or drainMs), then refused.
         // The checkpointer's connection goes first, so the writer's close is the last one
         // out: it checkpoints what is left and removes the -wal file.
-        void journey
-          .idle()
+        void (verbServer?.drained(drainMs) ?? Promise.resolve())
+          .then(() => {
+            stoppingVerbs = true;
+            return journey.idle();
+          })
           .then(() => checkpointer?.stop())
           .finally(() => {
             sqlite.close();

@@ -83,8 +83,9 @@ export function serveFrame(s: Services, frame: Record<string, unknown>): Promise
 /** The writer's answer to any frame once it is stopping (its database is about to close). */
 export function stoppingReply(frame: Record<string, unknown>): unknown {
   const detail = "the server is stopping; retry";
+  // A take has no answer then: the worker answers 503, as for a lost call.
   return frame.op === "take"
-    ? { answer: { ok: false, retryAfterSeconds: 1, detail } }
+    ? { stopping: true }
     : { ok: false, error: { kind: "api", code: "service_unavailable", detail } };
 }
 

@@ -80,6 +80,7 @@ export class ChangeFeed {
   private readonly probe: SqliteStatement;
   private readonly since: SqliteStatement;
   private readonly oldest: SqliteStatement;
+  private readonly last: SqliteStatement;
   private cursor: number;
   private seenVersion = 0;
 
@@ -91,13 +92,27 @@ export class ChangeFeed {
     );
     this.since = sqlite.prepare(SINCE_SQL);
     this.oldest = sqlite.prepare(BOUNDS_SQL);
-    // Everything before now is already in storage, where a runtime is built from. An empty
-    // (fully pruned) table still has its AUTOINCREMENT high-water mark.
-    const last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'").get() as
-      | { seq: number }
-      | undefined;
-    this.cursor = Math.max((this.oldest.get() as { max: number | null }).max ?? 0, last?.seq ?? 0);
+    this.last = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'index_changes'");
+    this.cursor = this.newest();
     this.nothingNew();
+  }
+
+  /**
+   * The newest committed seq: everything up to it is already in storage, where a runtime
+   * is built from. An empty (fully pruned) table still has its AUTOINCREMENT high-water mark.
+   */
+  private newest(): number {
+    const last = this.last.get() as { seq: number } | undefined;
+    return Math.max((this.oldest.get() as { max: number | null }).max ?? 0, last?.seq ?? 0);
+  }
+
+  /**
+   * After a failed group COMMIT, with every runtime dropped for a rebuild from storage: the
+   * cursor may have moved onto rows of the rolled-back transaction, whose seqs SQLite hands
+   * out again (to another process, maybe); back to the newest committed one.
+   */
+  resync(): void {
+    this.cursor = this.newest();
   }
 
   /**

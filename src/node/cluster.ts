@@ -65,6 +65,8 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
   const relay = (from: Worker) => (message: unknown, handle: unknown) => {
     if (!isAdopt(message) || !handle) return;
     const raw = handle as RawHandle;
+    // Shutting down: every worker is draining; the client's idle connection just closes.
+    if (stopping) return raw.close();
     const workers = others();
     const to = (message.to === "writer" ? serving.get(0) : workers[turn++ % Math.max(1, workers.length)]) ?? from;
     try {

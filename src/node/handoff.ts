@@ -55,7 +55,8 @@ export interface RawHandle {
 
 type SocketInternals = Socket & {
   _handle: RawHandle | null;
-  parser?: { _url?: string; _headers?: unknown[] } | null;
+  /** duration(): ms since the parser began a message not yet complete, 0 when none has begun. */
+  parser?: { duration?: () => number } | null;
   _httpMessage?: unknown;
 };
 
@@ -73,8 +74,12 @@ export function handOffWhenIdle(req: IncomingMessage, res: ServerResponse, serve
   if (!handle || socket.destroyed || !server.listening) return;
   if (!req.complete || !res.shouldKeepAlive || socket._httpMessage) return;
   if (socket.readableLength > 0 || socket.writableLength > 0 || (handle.writeQueueSize ?? 0) > 0) return;
+  // Part of a next request already read (a pipelining client): its bytes are inside this
+  // process's parser and would be lost with the connection. The JS side of the parser
+  // holds them only past 32 headers; its duration() says whether a message has begun.
+  // Node without duration(): never hand off.
   const parser = socket.parser;
-  if (!parser || parser._url || (parser._headers?.length ?? 0) > 0) return; // part of a next request
+  if (typeof parser?.duration !== "function" || parser.duration() !== 0) return;
   if (handle.readStop() !== 0) return;
   // The socket object lets go of the connection, and the HTTP server forgets it: with no
   // handle, destroy() closes nothing. The descriptor is ours until it has been sent.

@@ -1,4 +1,4 @@
-import { connect, createServer, type Server, type Socket } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { unlinkSync } from "node:fs";
 
 // Frames between a worker and the writer (WORKERS > 1, api/remote-verbs.ts): a booking
@@ -56,23 +56,61 @@ function readFrames(socket: Socket, each: (frame: Frame) => void): void {
   });
 }
 
+export interface VerbServer {
+  /** Stops taking new connections (the open ones still carry calls). */
+  close(): void;
+  /**
+   * Resolves once the workers have closed their connections (they do when they exit) and
+   * no call is running, or after `ms` once no call is running. A stopping writer waits
+   * for this before it closes its database.
+   */
+  drained(ms: number): Promise<void>;
+}
+
 /** The writer's side: answers each frame with handle(frame), in any order. */
-export function listenForVerbs(path: string, handle: (frame: Frame) => Promise<unknown>): Promise<Server> {
+export function listenForVerbs(path: string, handle: (frame: Frame) => Promise<unknown>): Promise<VerbServer> {
   try {
     unlinkSync(path); // a socket file left by a killed writer
   } catch {}
+  const open = new Set<Socket>();
+  let running = 0;
+  let settle: (() => void) | null = null;
+  const check = () => settle?.();
   const server = createServer((socket) => {
+    open.add(socket);
+    socket.on("close", () => {
+      open.delete(socket);
+      check();
+    });
     socket.on("error", () => {}); // a worker that died: its calls are lost to it anyway
     readFrames(socket, (frame) => {
-      void handle(frame).then(
-        (reply) => socket.writable && send(socket, { ...(reply as object), id: frame.id }),
-        () => socket.destroy(), // handle() answers every failure itself; this is a bug's way out
-      );
+      running++;
+      void handle(frame)
+        .then(
+          (reply) => socket.writable && send(socket, { ...(reply as object), id: frame.id }),
+          () => socket.destroy(), // handle() answers every failure itself; this is a bug's way out
+        )
+        .finally(() => {
+          running--;
+          check();
+        });
     });
   });
+  const drained = (ms: number) =>
+    new Promise<void>((done) => {
+      let late = false;
+      const timer = setTimeout(() => ((late = true), check()), ms);
+      settle = () => {
+        if (running > 0 || (open.size > 0 && !late)) return;
+        clearTimeout(timer);
+        settle = null;
+        done();
+      };
+      check();
+    });
   return new Promise((ok, fail) => {
     server.once("error", fail);
-    server.listen(path, () => ok(server));
+    server.listen(path, () => ok({ close: () => server.close(), drained }));
   });
 }
 

@@ -62,9 +62,11 @@ export function remoteVerbsAt(path: string): RemoteVerbs {
     call: (verb, facts, input) =>
       client.call({ op: "verb", verb, facts, input }).then((reply) => reply as unknown as VerbReply, unreachable),
     take: (ask) =>
-      client
-        .call({ op: "take", ask })
-        .then((reply) => (reply as unknown as { answer: LimitAnswer }).answer, unreachable),
+      client.call({ op: "take", ask }).then((reply) => {
+        const { answer } = reply as { answer?: LimitAnswer };
+        if (!answer) throw new Error("the writer is stopping"); // 503, not a verdict on the limits
+        return answer;
+      }, unreachable),
   };
 }
 

@@ -143,6 +143,7 @@ export class Runtimes {
   /** Forget every dealer's state (a group commit failed after updating them). */
   invalidateAll(): void {
     this.cache.clear();
+    this.feed?.resync();
   }
 
   /** Forget a dealer's state; the next request rebuilds it from storage. */

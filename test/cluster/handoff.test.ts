@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionTo, send, workerOf } from "../support/cluster-client.js";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
@@ -68,7 +69,45 @@ describe("a keep-alive connection in a cluster", () => {
     agent.destroy();
   });
 
-  it("stays where it is when the client asked to close it", async () => {
+  it("stays where it is while the next request has begun to arrive (a pipelining client)", async () => {
+    // One TCP connection to worker 1: a write it forwards, then the first half of the
+    // next request at once, its second half later. Handed over now, the half already in
+    // worker 1's parser would be lost with it.
+    const text = await new Promise<string>((done, fail) => {
+      const tryOnce = (left: number) => {
+        const c = connect(new URL(server.baseUrl).port as unknown as number, "127.0.0.1");
+        let data = "";
+        let probed = false;
+        c.setEncoding("utf8");
+        c.on("error", fail);
+        c.on("data", async (chunk: string) => {
+          data += chunk;
+          if (probed || !data.includes("\r\n\r\n")) return;
+          probed = true;
+          const id = /x-request-id: (\S+)/i.exec(data)?.[1] ?? "";
+          if ((await workerOf(server, id)) !== 1) {
+            c.destroy();
+            return left > 0 ? tryOnce(left - 1) : fail(new Error("never reached worker 1"));
+          }
+          data = "";
+          const hold = JSON.stringify({ unknownField: 1 });
+          c.write(
+            `POST /v1/dealers/${DEALER}/holds HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${hold.length}\r\n\r\n${hold}GET /hea`,
+          );
+          setTimeout(() => c.write("lth HTTP/1.1\r\nHost: x\r\n\r\n"), 500);
+          setTimeout(() => {
+            c.destroy();
+            done(data);
+          }, 1500);
+        });
+        c.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+      };
+      tryOnce(20);
+    });
+    expect([...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1])).toEqual(["400", "200"]);
+  });
+
+  it("answers a client that asked to close its connection, and its next connection works", async () => {
     const { agent } = await connectionTo(server, 1);
     const refused = await hold(agent, {}, { Connection: "close" });
     expect(refused.status).toBe(400);
