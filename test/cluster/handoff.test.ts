@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionTo, send, workerOf } from "../support/cluster-client.js";
+import { connectionTo, send, workerOf, writerPid } from "../support/cluster-client.js";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
 import type { AvailabilityResponse } from "../support/contracts.js";
 import { ADMIN_TOKEN, availability, booking, romeDealer } from "../support/http.js";
@@ -166,18 +164,7 @@ describe("a writer whose primary dies while a connection it handed over waits fo
       const admin = { Authorization: `Bearer ${ADMIN_TOKEN}`, Connection: "close" };
       expect((await send(own, new Agent(), "PUT", `/v1/dealers/${DEALER}`, romeDealer(), admin)).status).toBe(201);
       const { agent } = await connectionTo(own, 0);
-      writer = Number(
-        execFileSync("ps", ["-o", "pid=", "--ppid", String(primary)], { encoding: "utf8" })
-          .trim()
-          .split(/\s+/)
-          .find((pid) => {
-            try {
-              return readFileSync(`/proc/${pid}/environ`, "utf8").includes("PITLANE_WORKER_INDEX=0");
-            } catch {
-              return false;
-            }
-          }),
-      );
+      writer = writerPid(own);
       const search = await send(own, agent, "POST", `/v1/dealers/${DEALER}/availability`, availability());
       const [free] = (JSON.parse(search.body) as AvailabilityResponse).options;
       process.kill(primary, "SIGSTOP");

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessLineOf, type Answer, connectionTo, send } from "../support/cluster-client.js";
+import { accessLineOf, type Answer, connectionTo, send, writerPid } from "../support/cluster-client.js";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
 import type { AvailabilityResponse } from "../support/contracts.js";
 import { ADMIN_TOKEN, availability, booking, romeDealer } from "../support/http.js";
@@ -96,17 +94,8 @@ describe("a booking that worker 1 takes and the writer runs", () => {
   });
 
   it("is booked by worker 1 itself while the writer is down", async () => {
-    const writer = execFileSync("ps", ["-o", "pid=", "--ppid", String(server.child.pid)], { encoding: "utf8" })
-      .trim()
-      .split(/\s+/)
-      .find((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/environ`, "utf8").includes("PITLANE_WORKER_INDEX=0");
-        } catch {
-          return false; // gone already (tsx's esbuild child, say)
-        }
-      })!;
-    process.kill(Number(writer), "SIGKILL");
+    const writer = writerPid(server);
+    process.kill(writer, "SIGKILL");
     // Only once the primary knows: a connection dealt to the dying process would hang.
     while (!server.stdoutLines().some((l) => l.includes("worker died; restarting it")))
       await new Promise((r) => setTimeout(r, 10));

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import type { SpawnedServer } from "./server.js";
 
@@ -69,4 +71,20 @@ export async function connectionTo(server: SpawnedServer, worker: number): Promi
     agent.destroy();
   }
   throw new Error(`the primary never dealt a connection to worker ${worker}`);
+}
+
+/** The pid of the server's writer (worker 0), read off its children's environments. */
+export function writerPid(server: SpawnedServer): number {
+  const pid = execFileSync("ps", ["-o", "pid=", "--ppid", String(server.child.pid)], { encoding: "utf8" })
+    .trim()
+    .split(/\s+/)
+    .find((p) => {
+      try {
+        return readFileSync(`/proc/${p}/environ`, "utf8").includes("PITLANE_WORKER_INDEX=0");
+      } catch {
+        return false; // gone already (tsx's esbuild child, say)
+      }
+    });
+  if (!pid) throw new Error("no writer among the server's children");
+  return Number(pid);
 }
