@@ -66,7 +66,10 @@ export async function runWrite<V extends VerbName>(
   if (reply.ok) return reply.outcome as ReturnType<(typeof VERBS)[V]>;
   const { kind, code, detail, extra } = reply.error;
   if (kind === "domain") throw new DomainError(code as DomainErrorCode, detail ?? "", extra as DomainError["extra"]);
-  if (kind === "api") throw new ApiError(code as ErrorCode, detail ?? "", extra as Record<string, unknown>);
+  if (kind === "api") {
+    if (code === "service_unavailable") c.header("Retry-After", "1"); // the writer is stopping
+    throw new ApiError(code as ErrorCode, detail ?? "", extra as Record<string, unknown>);
+  }
   throw new Error("the writer failed to run the write (its log has the error)");
 }
 

@@ -64,9 +64,9 @@ type SocketInternals = Socket & {
 export type SendHandle = (handle: RawHandle, done: () => void) => void;
 
 /**
- * After the answer to a forwarded write: move the connection to the writer when it is idle.
- * Leaves it where it is when anything is in flight on it: a pipelined request, unread body
- * bytes, unsent answer bytes, or a client that asked to close.
+ * After the answer to a write: move the connection on (`send` says where) when it is idle.
+ * Leaves it where it is when anything is in flight on it: a pipelined request, even half
+ * of one, unread body bytes, unsent answer bytes, or a client that asked to close.
  */
 export function handOffWhenIdle(req: IncomingMessage, res: ServerResponse, server: Server, send: SendHandle): void {
   const socket = req.socket as SocketInternals;
