@@ -107,6 +107,11 @@ export function serverSecretsOf(deps: Pick<AppDeps, "serverSecrets" | "adminToke
 
 export const DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
 
+/** The per-contact cap a write's Ctx carries (a request's, or a verb call's in the writer). */
+export function contactCapOf(deps: Pick<AppDeps, "maxActiveBookingsPerContact">): number {
+  return deps.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT;
+}
+
 /**
  * API-key roles. advisor/admin are the dealer's STAFF; client is a server-side
  * integration (owner-app backend, DMS bridge) that books like the public route but may

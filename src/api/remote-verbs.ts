@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { write } from "../db/group-commit.js";
-import { type BookInput, bookAppointment } from "../scheduler/book.js";
+import { bookAppointment } from "../scheduler/book.js";
 import type { Ctx, Outcome } from "../scheduler/context.js";
 import { DomainError, type DomainErrorCode } from "../scheduler/errors.js";
-import { type AppEnv, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, type Services, serverSecretsOf } from "./deps.js";
+import { type AppEnv, contactCapOf, type Services, serverSecretsOf } from "./deps.js";
 import { ApiError, type ErrorCode } from "./errors.js";
 import { type CallFacts, type VerbName, type VerbReply, WriterUnreachable } from "./verb-call.js";
 import { redact } from "./middleware/access-log.js";
@@ -25,11 +25,7 @@ import type { LimitAsk } from "./rate-limit.js";
 // Trap: a fact a verb starts reading from its Ctx must be added to CallFacts, or the
 // writer's Ctx lacks it; test/cluster/remote-verbs.test.ts compares answers both ways.
 
-export const VERBS: Record<VerbName, (ctx: Ctx, input: never) => Outcome<unknown>> & {
-  book: (ctx: Ctx, input: BookInput) => ReturnType<typeof bookAppointment>;
-} = {
-  book: (ctx: Ctx, input: BookInput) => bookAppointment(ctx, input),
-};
+export const VERBS = { book: bookAppointment } satisfies Record<VerbName, (ctx: Ctx, input: never) => Outcome<unknown>>;
 
 /** In a route: run the verb in the writer when there is one elsewhere, else here. */
 export async function runWrite<V extends VerbName>(
@@ -108,7 +104,7 @@ export async function serveVerb(s: Services, verb: string, facts: CallFacts, inp
     clientAddress: facts.clientAddress,
     idempotencyKey: facts.idempotencyKey,
     secrets: serverSecretsOf(s),
-    contactCap: s.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT,
+    contactCap: contactCapOf(s),
     dealerChanged: (id, config) => s.onDealerChanged?.(id, config),
   };
   try {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { actorOf, callerOf } from "./auth.js";
-import { type AppEnv, DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, type Services, serverSecretsOf } from "./deps.js";
+import { type AppEnv, contactCapOf, type Services, serverSecretsOf } from "./deps.js";
 
 // Each request's Ctx, the first argument of every verb: built once, by the edge, before
 // routing reaches a handler, and read there as c.get("ctx"). Who is acting is read when a
@@ -34,7 +34,7 @@ class EdgeContext implements RequestCtx {
     this.journey = s.journey;
     this.writes = s.writes;
     this.nowMs = s.now();
-    this.contactCap = s.maxActiveBookingsPerContact ?? DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT;
+    this.contactCap = contactCapOf(s);
   }
 
   get actor() {

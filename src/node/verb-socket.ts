@@ -123,13 +123,12 @@ interface Pending {
 /** A worker's side: call(frame) resolves with the writer's reply. */
 export function verbClient(path: string, timeoutMs: number): { call(frame: Omit<Frame, "id">): Promise<Frame> } {
   let socket: Socket | null = null;
-  let connected = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
   const open = (): Socket => {
     const s = connect(path);
-    connected = false;
+    let connected = false;
     s.on("connect", () => (connected = true));
     readFrames(s, (reply) => {
       const p = pending.get(reply.id);

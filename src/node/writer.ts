@@ -11,7 +11,8 @@ import { VerbSocketError, verbClient } from "./verb-socket.js";
 
 // One writer per database file (WORKERS > 1). Every worker answers searches and reads
 // itself; worker 0 also listens on a Unix socket, and the other workers forward every
-// write request to it there. So one process commits (with group commit, db/group-commit.ts:
+// write request to it there, except bookings, which they serve themselves and send the
+// writer as verb calls on a second socket (api/remote-verbs.ts). So one process commits (with group commit, db/group-commit.ts:
 // one fsync for all the writes of a loop turn) instead of N processes queueing on SQLite's
 // write lock, whose busy handler sleeps between attempts (the reason two processes booked
 // at half the rate of one: issue 17).
