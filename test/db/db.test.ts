@@ -34,6 +34,8 @@ describe("prepareDatabase", () => {
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
+    // MEMORY: a group commit's per-write SAVEPOINT journals stay off the disk (issue 17).
+    expect(sqlite.pragma("temp_store", { simple: true })).toBe(2);
     const tables = sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
