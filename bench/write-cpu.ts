@@ -41,6 +41,21 @@ function cpuUs(pid: number): [number, number] {
   return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
 }
 
+/** CPU µs of the server and of each child (cluster workers, in fork order: worker 0 is the writer). */
+function perProcessUs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const own = procStat(pid);
+  if (own) out.set("primary", (own.userMs + own.systemMs) * 1000);
+  const kids: number[] = [];
+  for (const d of readdirSync("/proc")) if (/^\d+$/.test(d) && procStat(d)?.ppid === pid) kids.push(Number(d));
+  kids.sort((a, b) => a - b);
+  kids.forEach((k, i) => {
+    const s = procStat(k);
+    if (s) out.set(`worker ${i}${i === 0 ? " (writer)" : ""}`, (s.userMs + s.systemMs) * 1000);
+  });
+  return out;
+}
+
 async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {
   const counts: Record<number, number> = {};
   let next = 0;
@@ -97,10 +112,12 @@ async function main() {
     await book(url, bodies.slice(0, WARMUP));
     const load0 = loadavg()[0];
     const cpu0 = cpuUs(child.pid!);
+    const each0 = perProcessUs(child.pid!);
     const t0 = performance.now();
     const counts = await book(url, bodies.slice(WARMUP));
     const secs = (performance.now() - t0) / 1000;
     const cpu1 = cpuUs(child.pid!);
+    const each1 = perProcessUs(child.pid!);
     const user = cpu1[0] - cpu0[0];
     const sys = cpu1[1] - cpu0[1];
     const cpu = user + sys;
@@ -108,6 +125,10 @@ async function main() {
     console.log(
       `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
     );
+    if (each1.size > 1)
+      console.log(
+        `  per process (µs per booking): ${[...each1].map(([k, v]) => `${k} ${Math.round((v - (each0.get(k) ?? 0)) / ok)}`).join(", ")}`,
+      );
   } finally {
     await new Promise<void>((done) => {
       child.once("exit", () => done());

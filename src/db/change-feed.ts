@@ -1,4 +1,5 @@
 import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
+import { caughtUpUnderLock } from "./tx.js";
 
 // The change feed between server processes that share one SQLite file (node.ts with
 // WORKERS > 1). Each process keeps every dealer's capacity index in memory and updates
@@ -134,7 +135,9 @@ export class ChangeFeed {
    * "reset" when this process fell behind the pruned feed (drop every runtime).
    */
   read(): Change[] | "reset" | null {
-    if (this.nothingNew()) return null;
+    // Inside a group's transaction the BEGIN hook already read; our own rows written
+    // since are skipped by the next probe after COMMIT (data_version unchanged).
+    if (caughtUpUnderLock(this.sqlite) || this.nothingNew()) return null;
     const { min, max } = this.oldest.get() as { min: number | null; max: number | null };
     if (min !== null && min > this.cursor + 1) {
       this.cursor = max!;

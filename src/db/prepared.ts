@@ -34,16 +34,30 @@ export function stmt(sqlite: SqliteHandle, source: string): SqliteStatement {
   return once(sqlite, source, () => sqlite.prepare(source));
 }
 
+type ColumnDefault = { key: string; fill: () => unknown };
+const defaultsOf = new WeakMap<SQLiteTable, ColumnDefault[]>();
+
+/** Each column's default filler, read from the schema once per table (not per insert: issue 17). */
+function columnDefaults(table: SQLiteTable): ColumnDefault[] {
+  let d = defaultsOf.get(table);
+  if (!d) {
+    d = Object.entries(getTableColumns(table)).map(([key, col]) => {
+      const c = col as { default?: unknown; defaultFn?: () => unknown; hasDefault: boolean };
+      const literal = c.hasDefault && c.default !== undefined ? c.default : null;
+      // $defaultFn runs per row (a fresh id, a timestamp); a literal is shared.
+      return { key, fill: c.defaultFn ?? (() => literal) };
+    });
+    defaultsOf.set(table, d);
+  }
+  return d;
+}
+
 /**
  * The row with every column present, as an INSERT naming only the row's keys would
  * store it: a missing column takes its schema default (literal or $defaultFn), else NULL.
  */
 export function withDefaults(table: SQLiteTable, row: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-  for (const [key, col] of Object.entries(getTableColumns(table))) {
-    if (out[key] !== undefined) continue;
-    const c = col as { default?: unknown; defaultFn?: () => unknown; hasDefault: boolean };
-    out[key] = c.defaultFn ? c.defaultFn() : c.hasDefault && c.default !== undefined ? c.default : null;
-  }
+  for (const { key, fill } of columnDefaults(table)) if (out[key] === undefined) out[key] = fill();
   return out;
 }

@@ -16,7 +16,7 @@ export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
   // The hook runs at the outermost BEGIN only: a savepoint inside it holds the same write
   // lock, so no other process can have committed since (it ran three times a booking, issue 17).
   const begun = sqlite.inTransaction ? undefined : onBegin.get(sqlite);
-  const body = begun ? () => (begun(), fn()) : fn;
+  const body = begun ? () => caughtUp(sqlite, begun, fn) : fn;
   let runner = runners.get(sqlite);
   if (!runner) {
     runner = { wrapped: sqlite.transaction(() => runner!.body!()), body: null };
@@ -42,6 +42,28 @@ interface Runner {
 const runners = new WeakMap<SqliteHandle, Runner>();
 
 const onBegin = new WeakMap<SqliteHandle, () => void>();
+
+/** Handles inside an outermost immediate() whose hook has run: nothing new can arrive until it ends. */
+const locked = new WeakSet<SqliteHandle>();
+
+function caughtUp<T>(sqlite: SqliteHandle, hook: () => void, fn: () => T): T {
+  hook();
+  locked.add(sqlite);
+  try {
+    return fn();
+  } finally {
+    locked.delete(sqlite);
+  }
+}
+
+/**
+ * True inside a write transaction whose beforeEveryWrite hook already ran: this handle
+ * holds the write lock, so no other connection can have committed since the hook caught
+ * up, and asking again (the change feed's probe, once per booking in a group) is waste.
+ */
+export function caughtUpUnderLock(sqlite: SqliteHandle): boolean {
+  return locked.has(sqlite);
+}
 
 /**
  * Runs `hook` first thing inside every outermost immediate() on this handle, with the

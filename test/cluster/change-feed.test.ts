@@ -3,6 +3,7 @@ import { createAppWithJourney } from "../../src/app.js";
 import type { Runtimes } from "../../src/scheduler/runtime.js";
 import { BOUNDS_SQL, ChangeFeed, SINCE_SQL } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
+import { beforeEveryWrite, immediate } from "../../src/db/tx.js";
 import { openDatabase } from "../../src/node.js";
 import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
 import { type Api, auth, availability, booking, romeDealer } from "../support/http.js";
@@ -204,5 +205,48 @@ describe("the change feed's reads", () => {
     );
     expect(plan.join("; ")).toMatch(/SEARCH index_changes/);
     expect(plan.filter((d) => /^SCAN index_changes/.test(d))).toEqual([]);
+  });
+
+  // Once per booking in a group it cost ~2 % of the writer (issue 17): under the write
+  // lock no other connection can commit, so the BEGIN hook's read is the last word.
+  it("ask storage nothing again inside a write transaction that caught up at its BEGIN", () => {
+    const { sqlite } = createTestApp({ deps: { changeFeed: undefined } });
+    let asked = 0;
+    const counting = new Proxy(sqlite, {
+      get(target, key) {
+        if (key === "prepare")
+          return (source: string) => {
+            const st = target.prepare(source);
+            return {
+              run: (...a: unknown[]) => st.run(...a),
+              get: (...a: unknown[]) => (asked++, st.get(...a)),
+              all: (...a: unknown[]) => (asked++, st.all(...a)),
+            };
+          };
+        const v = Reflect.get(target, key);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    }) as unknown as SqliteHandle;
+    const feed = new ChangeFeed(counting);
+    beforeEveryWrite(counting, () => feed.read());
+    const before = asked;
+    immediate(counting, () => {
+      expect(asked).toBeGreaterThan(before); // the hook caught up
+      const caughtUp = asked;
+      feed.read();
+      immediate(counting, () => feed.read()); // a savepoint: the same lock
+      expect(asked).toBe(caughtUp);
+    });
+    const after = asked;
+    feed.read();
+    expect(asked).toBeGreaterThan(after); // outside the lock it asks again
+    expect(() =>
+      immediate(counting, () => {
+        throw new Error("refused");
+      }),
+    ).toThrow("refused");
+    const afterRollback = asked;
+    feed.read();
+    expect(asked).toBeGreaterThan(afterRollback);
   });
 });
