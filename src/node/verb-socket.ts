@@ -1,5 +1,6 @@
 import { connect, createServer, type Socket } from "node:net";
 import { unlinkSync } from "node:fs";
+import { ownSocketOnly } from "./socket-dir.js";
 
 // Frames between a worker and the writer (WORKERS > 1, api/remote-verbs.ts): a booking
 // that worker 1 parsed, validated and authenticated is run by the writer as a verb call,
@@ -110,7 +111,10 @@ export function listenForVerbs(path: string, handle: (frame: Frame) => Promise<u
     });
   return new Promise((ok, fail) => {
     server.once("error", fail);
-    server.listen(path, () => ok({ close: () => server.close(), drained }));
+    server.listen(path, () => {
+      ownSocketOnly(path);
+      ok({ close: () => server.close(), drained });
+    });
   });
 }
 

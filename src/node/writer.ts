@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import { Agent, createServer, request, type IncomingMessage, type Server } from "node:http";
 import { unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { getRequestListener, type HttpBindings } from "@hono/node-server";
 import { isWrite, WRITER_UNAVAILABLE } from "../api/middleware/writer-unavailable.js";
 import { type RemoteVerbs, type VerbReply, WriterUnreachable } from "../api/verb-call.js";
 import type { LimitAnswer } from "../api/rate-limit.js";
 import { VerbSocketError, verbClient } from "./verb-socket.js";
+import { ownSocketOnly, privateSocketDir } from "./socket-dir.js";
 
 // One writer per database file (WORKERS > 1). Every worker answers searches and reads
 // itself; worker 0 also listens on a Unix socket, and the other workers forward every
@@ -18,9 +17,9 @@ import { VerbSocketError, verbClient } from "./verb-socket.js";
 // at half the rate of one: issue 17).
 //
 // Trust: the client's address travels in CLIENT_HEADER, believed only on the Unix socket
-// (a TCP peer that sends the header is ignored: its own address is used). The socket lives
-// in the temp dir under a name derived from the database path, mode 0600 by umask of the
-// same user.
+// (a TCP peer that sends the header is ignored: its own address is used). The sockets live
+// in a directory of this user's alone, named after the database path (node/socket-dir.ts),
+// and are mode 0600 themselves.
 //
 // When the writer cannot be reached at all (restarting after a crash: ECONNREFUSED or
 // ENOENT, nothing was sent), the worker writes itself, as before this change: SQLite
@@ -35,15 +34,14 @@ export const WRITER_TIMEOUT_MS = 15_000;
 const FORWARD_IDLE_MS = 5_000;
 
 export function writerSocketPath(databasePath: string): string {
-  const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
-  return join(tmpdir(), `pitlane-writer-${h}.sock`);
+  return join(privateSocketDir(databasePath), "writer.sock");
 }
 
 type Fetch = (req: Request, env: HttpBindings) => unknown;
 
 /** The writer's socket for verb calls (node/verb-socket.ts), beside its HTTP socket. */
 export function verbSocketPath(writerPath: string): string {
-  return writerPath.replace(/\.sock$/, "-verbs.sock");
+  return join(dirname(writerPath), "verbs.sock");
 }
 
 const BOOKINGS = /^\/v1\/dealers\/[^/]+\/appointments$/;
@@ -94,7 +92,10 @@ export function listenForWrites(path: string, fetch: Fetch): Promise<Server> {
   server.keepAliveTimeout = 0;
   return new Promise((ok, fail) => {
     server.once("error", fail);
-    server.listen(path, () => ok(server));
+    server.listen(path, () => {
+      ownSocketOnly(path);
+      ok(server);
+    });
   });
 }
 

@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import { chmodSync, lstatSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+// Where the writer's Unix sockets live (WORKERS > 1, node/writer.ts): a directory that
+// only this user can enter, one per database file.
+//
+// Why not the sockets straight in the temp dir: what reaches them is believed (a booking's
+// caller and role travel in the verb call; the client's address in a header), so whoever
+// can connect acts as any caller, staff included. A socket's mode comes from the umask
+// (0775 under a umask of 002: the whole group could connect), and in the sticky /tmp
+// another user may take the name first: our unlink of it fails, and the workers would
+// hand customers' bookings to that user's listener. A 0700 directory of our own closes
+// both: nobody else can reach a socket inside it, or put one there.
+//
+// Trap: the check must hold for the directory as found, not just as made (mkdir does
+// nothing when the name exists): an existing entry that is a symlink, belongs to another
+// user or is open to others is refused, with a sentence that says what to do.
+
+/** Creates (or checks) the private directory for `databasePath`'s writer sockets; throws when it is not ours alone. */
+export function privateSocketDir(databasePath: string, uid: number = process.getuid?.() ?? 0): string {
+  const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
+  const dir = join(tmpdir(), `pitlane-${uid}-${h}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0) {
+    throw new Error(
+      `refusing to put the writer's sockets in ${dir}: it must be a directory of user ${uid} that no one else can enter (mode 0700); remove it, or set TMPDIR to a directory of your own`,
+    );
+  }
+  return dir;
+}
+
+/** After listen(): the socket itself is this user's only, whatever the umask. */
+export function ownSocketOnly(path: string): void {
+  chmodSync(path, 0o600);
+}
