@@ -7,9 +7,10 @@ import { ownSocketOnly } from "./socket-dir.js";
 // not as a second HTTP request. Each frame is a 4-byte big-endian length and that many
 // bytes of JSON; a reply carries the id of its call. One connection per worker, kept open.
 //
-// Trust: as the writer's HTTP socket (node/writer.ts): a Unix socket in the temp dir,
-// mode 0600 by umask, reached only by this machine's processes of the same user. The
-// writer believes the caller a frame names, as it believes the client address header there.
+// Trust: as the writer's HTTP socket (node/writer.ts): a Unix socket, mode 0600, in a
+// directory of this user's alone (node/socket-dir.ts), so only this machine's processes of
+// the same user reach it. The writer believes the caller a frame names, as it believes the
+// client address header there.
 
 export type Frame = Record<string, unknown> & { id: number };
 
