@@ -118,4 +118,23 @@ describe("the day's messages", () => {
     expect(await axeViolations(italian)).toEqual([]);
     await italian.context().close();
   }, 90_000);
+
+  // The page reads the latest 100 messages: on a busy day a live refresh can take the shown
+  // day's last ones away while the desk is on the filter. Focus must not fall to the page.
+  it("when a refresh takes the day's last message away while the filter has focus, focus goes to the panel's heading", async () => {
+    const page = await signedInPage(browser, world);
+    const panel = page.getByRole("region", { name: "Messages" });
+    await bookWith("10:00", "marco", "Carla Fuoco", "+39 333 7654323", true);
+    const show = panel.getByRole("group", { name: "Show" });
+    await show.getByRole("radio").first().waitFor();
+    await show.getByRole("radio").first().focus();
+    // From now on the day's messages are out of the window the page reads.
+    await page.route("**/messages?limit=100", (route) => route.fulfill({ json: { messages: [] } }));
+    await bookWith("10:30", "giulia", "Dario Vento", "+39 333 7654324", true); // the live refresh
+    await show.waitFor({ state: "detached" });
+    expect(await page.evaluate("document.activeElement?.id")).toBe("messages-title");
+    expect(await panel.getByText("No message for this day.").isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { hasWords, mt, wordFor } from "./message-words.js";
 import type { DayBoard, Message } from "./types.js";
 
@@ -42,15 +42,36 @@ const AUDIENCES: Audience[] = ["all", "customer", "staff"];
 const NONE = { all: "messagesNone", customer: "messagesNoneCustomer", staff: "messagesNoneStaff" } as const;
 const SHOW = { all: "showAll", customer: "showCustomer", staff: "showStaff" } as const;
 
+// The filter goes when the day has no message left, and the page reads only the latest
+// 100 messages: on a busy day a live refresh can take the shown day's last ones away while
+// the desk is on a radio button. Focus would then fall to the page; it goes to the panel's
+// heading instead, so the keyboard user stays where they were and hears why.
+
 export function MessagesPanel({ messages }: { messages: Message[] }) {
   const [audience, setAudience] = useState<Audience>("all");
   const shown = audience === "all" ? messages : messages.filter((m) => m.audience === audience);
   const count = (a: Audience) => (a === "all" ? messages.length : messages.filter((m) => m.audience === a).length);
+  const title = useRef<HTMLHeadingElement>(null);
+  const filter = useRef<HTMLFieldSetElement>(null);
+  const focusInFilter = useRef(false);
+  useLayoutEffect(() => {
+    if (messages.length > 0 || !focusInFilter.current) return;
+    focusInFilter.current = false;
+    const at = document.activeElement;
+    if (at === null || at === document.body) title.current?.focus();
+  }, [messages.length]);
+  // Forgotten only when focus moves somewhere else: a removed element's blur names no target.
+  const left = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && !filter.current?.contains(to)) focusInFilter.current = false;
+  };
   return (
     <section aria-labelledby="messages-title" data-panel="messages">
-      <h2 id="messages-title">{mt("messages")}</h2>
+      <h2 id="messages-title" tabIndex={-1} ref={title}>
+        {mt("messages")}
+      </h2>
       {messages.length > 0 && (
-        <fieldset class="message-filter">
+        <fieldset class="message-filter" ref={filter}>
           <legend>{mt("show")}</legend>
           {AUDIENCES.map((a) => (
             <label key={a}>
@@ -60,6 +81,8 @@ export function MessagesPanel({ messages }: { messages: Message[] }) {
                 value={a}
                 checked={audience === a}
                 onChange={() => setAudience(a)}
+                onFocus={() => (focusInFilter.current = true)}
+                onBlur={left}
               />{" "}
               {mt(SHOW[a], { n: String(count(a)) })}
             </label>
