@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
-import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
+import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
 import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
 
 // The Messages panel of the advisors' day (issue 16): each message of the day with its
@@ -12,7 +12,7 @@ import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } fr
 let world: BoardWorld;
 let browser: Browser;
 beforeAll(async () => {
-  [world, browser] = await Promise.all([startBoardWorld(), launchBrowser()]);
+  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config.js";
 import { DEMO_DEALER } from "../../src/db/seed-demo.js";
-import { ARTIFACTS_DIR, axeViolations, launchBrowser } from "../support/browser.js";
+import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
 import { focused } from "../support/pages.js";
 import {
   AXE_READY,
@@ -31,7 +31,7 @@ import {
 let world: BoardWorld;
 let browser: Browser;
 beforeAll(async () => {
-  [world, browser] = await Promise.all([startBoardWorld({ WORKERS: "2" }), launchBrowser()]);
+  [world, browser] = await launchBrowserBeside(startBoardWorld({ WORKERS: "2" }), (w) => w.server.stop());
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

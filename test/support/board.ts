@@ -28,10 +28,15 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
     readyTimeoutMs: 60_000,
   });
   const api = fetchApi(server.baseUrl);
-  const res = await api("POST", "/v1/dealers/demo/api-keys", { role: "advisor", label: "desk" }, admin);
-  const body = (await res.json()) as { secret: string };
-  if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(body)}`);
-  return { server, api, key: body.secret };
+  try {
+    const res = await api("POST", "/v1/dealers/demo/api-keys", { role: "advisor", label: "desk" }, admin);
+    const body = (await res.json()) as { secret: string };
+    if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(body)}`);
+    return { server, api, key: body.secret };
+  } catch (e) {
+    await server.stop(); // the caller never learns of a server whose setup failed
+    throw e;
+  }
 }
 
 /** A staff booking at a local time of DAY with an advisor; returns the appointment. */

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { spawnServer, type SpawnedServer } from "./server.js";
 import { auth, fetchApi, type Api } from "./http.js";
-import { launchBrowser } from "./browser.js";
+import { launchBrowserBeside } from "./browser.js";
 
 // The browser tier's world: the REAL server (frozen at Monday 2026-11-23 10:00 in Rome,
 // no rate limits: one test address does everything) and one Chromium per file.
@@ -33,10 +33,10 @@ export function useWorld(
 ): World {
   const w = {} as World;
   beforeAll(async () => {
-    [w.server, w.browser] = await Promise.all([
+    [w.server, w.browser] = await launchBrowserBeside(
       spawnServer({ env: { SEED_DEMO: "0", RATE_LIMITS: "off" }, readyTimeoutMs: 60_000 }),
-      launchBrowser(),
-    ]);
+      (server) => server.stop(),
+    );
     w.base = w.server.baseUrl;
     w.api = fetchApi(w.base);
     for (const [id, config] of Object.entries(typeof dealers === "function" ? dealers() : dealers)) {

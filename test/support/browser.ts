@@ -25,6 +25,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Launches the browser while `starting` (a server) comes up, for a beforeAll. Should either
+ * fail, the other is stopped before the error goes on: the afterAll only knows what was
+ * assigned, and a server it never learnt of would outlive the test run (as when Chromium is
+ * missing because vitest ran without `npm test`'s pretest).
+ */
+export async function launchBrowserBeside<S>(
+  starting: Promise<S>,
+  stop: (server: S) => Promise<unknown>,
+): Promise<[S, Browser]> {
+  const [server, browser] = await Promise.allSettled([starting, launchBrowser()]);
+  if (server.status === "fulfilled" && browser.status === "fulfilled") return [server.value, browser.value];
+  if (server.status === "fulfilled") await stop(server.value);
+  if (browser.status === "fulfilled") await browser.value.close();
+  throw server.status === "rejected" ? server.reason : (browser as PromiseRejectedResult).reason;
+}
+
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
