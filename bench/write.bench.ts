@@ -14,6 +14,10 @@
 // 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
 //    disk), for BENCH_WRITE_S seconds.
+//    And a second one, after the servers ran: the rows a booking really writes (~10 rows,
+//    ~30 index entries), copied from a run's database with fresh keys, 32 per commit, each
+//    in its own SAVEPOINT (bench/lib/booking-rows.ts): what the SQL alone of a booking
+//    allows on this disk, with no rules, no journey logic, no hashing and no HTTP.
 // 2. For each server configuration: the real server (dist/ build, as npm start), the
 //    write-bench dealer (fixtures/write-dealer.ts: 36,000 distinct valid slots whose
 //    returns cannot collide with another request's reception), one body per slot dealt
@@ -37,6 +41,7 @@ import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } fro
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
+import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -74,9 +79,10 @@ function bareSqlite(dir: string, seconds: number): number {
 async function startServer(dir: string, run: number, workers: string, groupCommit: boolean, routing: string) {
   const port = await freePort();
   const out = openSync(join(dir, `server-${run}-${workers}.log`), "a");
+  const dbPath = join(dir, `scheduler-${run}-${workers}-${groupCommit}-${routing}.db`);
   const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
     cwd: ROOT,
-    env: serverEnv(port, join(dir, `scheduler-${run}-${workers}-${groupCommit}-${routing}.db`), {
+    env: serverEnv(port, dbPath, {
       WORKERS: workers,
       GROUP_COMMIT: groupCommit ? "on" : "off",
       WRITE_ROUTING: routing,
@@ -88,6 +94,7 @@ async function startServer(dir: string, run: number, workers: string, groupCommi
   if (!(await serverUp(url))) throw new Error("server did not come up");
   return {
     url,
+    dbPath,
     stop: () =>
       new Promise<void>((done) => {
         child.once("exit", () => done());
@@ -157,6 +164,7 @@ async function main() {
     );
     const bodies = writeRequests(Infinity);
     const rows = [];
+    let booked: string | undefined; // a database the bookings went into, for the rows ceiling
     for (const [run, c] of CONFIGS.entries()) {
       const server = await startServer(dir, run, c.workers, c.groupCommit, c.routing);
       try {
@@ -176,6 +184,7 @@ async function main() {
           ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000,
         };
         rows.push(row);
+        booked ??= server.dbPath;
         console.log(JSON.stringify(row));
       } finally {
         await server.stop();
@@ -188,7 +197,15 @@ async function main() {
       console.log(
         `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`,
       );
+    // The second ceiling: a booking's own rows, written again with fresh keys (bench/lib/booking-rows.ts).
+    const own = booked
+      ? bookingRowsCeiling(booked, join(dir, "rows.db"), Math.min(SECONDS, 5), CONNECTIONS)
+      : undefined;
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
+    if (own)
+      console.log(
+        `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s`,
+      );
     const out = resolve(HERE, "results/write.json");
     writeFileSync(
       out,
@@ -197,6 +214,7 @@ async function main() {
           connections: CONNECTIONS,
           seconds: SECONDS,
           bareSqliteCommitsPerSec: ceiling,
+          bookingRowsPerSec: own?.bookingsPerSec ?? null,
           loadAverage: loadavg()[0],
           rows,
         },
@@ -205,7 +223,7 @@ async function main() {
       ) + "\n",
     );
     console.log(`wrote bench/results/write.json`);
-    report(ceiling, rows);
+    report(ceiling, rows, own);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -227,7 +245,7 @@ type Row = {
  * (the search figures of the same `npm run bench:http`) as tasks "write: …", replacing
  * those of an earlier run.
  */
-function report(ceiling: number, rows: Row[]) {
+function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
   const main = rows.filter((r) => r.groupCommit && r.routing !== "any");
   const one = main.find((r) => r.workers === "1");
   const auto = main.find((r) => r.workers === "auto");
@@ -255,7 +273,7 @@ function report(ceiling: number, rows: Row[]) {
       `${auto.bookedPerSec} vs ${one.bookedPerSec} bookings/s (ratio ${(auto.bookedPerSec / Math.max(1, one.bookedPerSec)).toFixed(2)})`,
     ]);
   console.log(`
-write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk; load average ${loadavg()[0].toFixed(1)})`);
+write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ? `; a booking's own rows alone ${own.bookingsPerSec}/s` : ""}; load average ${loadavg()[0].toFixed(1)})`);
   for (const [what, ok, detail] of checks) console.log(`  ${ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
   const file = resolve(HERE, "results/http.json");
   let tasks: Array<Record<string, unknown>> = [];
@@ -264,6 +282,11 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk; load 
     if (Array.isArray(prior)) tasks = prior.filter((t) => !String(t.task).startsWith("write:"));
   } catch {}
   tasks.push({ task: "write: bare SQLite ceiling (BEGIN IMMEDIATE + 3 inserts + COMMIT)", reqPerSec: ceiling });
+  if (own)
+    tasks.push({
+      task: `write: ceiling of a booking's own rows (${own.rowsPerBooking} rows with fresh keys, ${own.group} per commit, no rules, no HTTP)`,
+      reqPerSec: own.bookingsPerSec,
+    });
   for (const r of rows)
     tasks.push({
       task: `write: book distinct slots, ${CONNECTIONS} clients, WORKERS=${r.workers}, group commit ${r.groupCommit ? "on" : "off"}${r.workers === "1" ? "" : `, writes ${r.routing}`}`,

@@ -1,0 +1,109 @@
+// A second ceiling for the write bench (issue 17): the rows one booking really writes, and
+// nothing else. The bare ceiling (3 small inserts per commit) is what the disk allows a
+// transaction; a booking writes ~10 rows into 7 tables with ~30 index entries, a dozen of
+// them on random leaves (hashes, VIN, Idempotency-Key, reception time, timers' due times),
+// so each booking dirties pages of its own however many share a commit.
+//
+// Here the rows of the last booking in a server's database are written again and again,
+// each time with fresh keys (new ids, random hashes, the new ids inside dedupe keys), in
+// groups of `group` per BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT, under the
+// server's PRAGMAs: what the SQL alone of a booking costs on this disk, without the rules,
+// the journey's logic, hashing, sealing or HTTP. On a copy of the file: the original stays.
+
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync } from "node:fs";
+import Database from "better-sqlite3";
+import { newId } from "../../src/lib/ids.js";
+
+type Row = Record<string, unknown>;
+interface Template {
+  table: string;
+  rows: Row[];
+}
+
+/** The last booking's rows, table by table, as the server stored them. */
+function templates(db: Database.Database): { appointment: Row; tables: Template[] } {
+  const a = db.prepare("SELECT * FROM appointments ORDER BY rowid DESC LIMIT 1").get() as Row | undefined;
+  if (!a) throw new Error("no booking in the database to copy");
+  const by = (table: string, where: string, ...args: unknown[]) => ({
+    table,
+    rows: db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...args) as Row[],
+  });
+  const tables = [
+    { table: "appointments", rows: [a] },
+    by("audit_log", "appointment_id = ?", a.id),
+    by("idempotency_keys", "rowid = (SELECT MAX(rowid) FROM idempotency_keys)"),
+    by("customers", "id = ?", a.customer_id),
+    by("vehicles", "id = ?", a.vehicle_id),
+    by("jobs", "appointment_id = ?", a.id),
+    by("outbox", "appointment_id = ?", a.id),
+  ].filter((t) => t.rows.length > 0);
+  return { appointment: a, tables };
+}
+
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+
+export interface RowsCeiling {
+  bookingsPerSec: number;
+  rowsPerBooking: number;
+  group: number;
+}
+
+/** Books the last booking's rows again for `seconds`, `group` per commit, on a copy of `dbPath`. */
+export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: number, group = 32): RowsCeiling {
+  copyFileSync(dbPath, copyPath);
+  if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${copyPath}-wal`);
+  const db = new Database(copyPath);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("temp_store = MEMORY");
+  const { appointment: a, tables } = templates(db);
+  const inserts = tables.map(({ table, rows }) => {
+    // audit_log's INTEGER key is the rowid: left out, SQLite numbers the row.
+    const cols = Object.keys(rows[0]).filter((c) => !(table === "audit_log" && c === "id"));
+    const st = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`);
+    return { table, rows, cols, st };
+  });
+  const old = { a: String(a.id), c: String(a.customer_id), v: String(a.vehicle_id) };
+  let n = 0;
+  const book = () => {
+    const ids = { a: newId(), c: newId(), v: newId() };
+    // Spread over 60 days of quarter hours, as real bookings are (the reception index).
+    const shift = Math.floor(Math.random() * 5760) * 15;
+    const fresh = (col: string, v: unknown): unknown => {
+      if (col === "id" && typeof v === "string")
+        return v === old.a ? ids.a : v === old.c ? ids.c : v === old.v ? ids.v : newId();
+      if (col.endsWith("_hash") && typeof v === "string") return hex(32);
+      if (col === "key") return hex(32); // the Idempotency-Key's stored hash
+      if (col === "vin") return `ZN6${hex(7)}`;
+      if (col === "reception_start" || col === "return_start" || col === "ready_at")
+        return typeof v === "number" ? v + shift : v;
+      if (col === "due_at" || col === "next_attempt_at") return typeof v === "number" ? v + shift * 60_000 : v;
+      if (typeof v === "string") return v.replaceAll(old.a, ids.a).replaceAll(old.c, ids.c).replaceAll(old.v, ids.v);
+      return v;
+    };
+    for (const { cols, rows, st } of inserts)
+      for (const r of rows) st.run(Object.fromEntries(cols.map((c) => [c, fresh(c, r[c])])));
+    n++;
+  };
+  const savepoint = db.prepare("SAVEPOINT booking");
+  const release = db.prepare("RELEASE booking");
+  const commitGroup = db.transaction(() => {
+    for (let i = 0; i < group; i++) {
+      savepoint.run();
+      book();
+      release.run();
+    }
+  });
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  while (performance.now() < end) commitGroup.immediate();
+  const secs = (performance.now() - t0) / 1000;
+  db.close();
+  return {
+    bookingsPerSec: Math.round(n / secs),
+    rowsPerBooking: inserts.reduce((s, t) => s + t.rows.length, 0),
+    group,
+  };
+}
