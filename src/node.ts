@@ -32,6 +32,7 @@ import {
   verbSocketPath,
   writerSocketPath,
 } from "./node/writer.js";
+import { releaseSocketDir } from "./node/socket-dir.js";
 import { listenForVerbs } from "./node/verb-socket.js";
 import { adoptConnection, handOffWhenIdle, isAdopt, type RawHandle, sendToPrimary } from "./node/handoff.js";
 import type { HttpBindings } from "@hono/node-server";
@@ -270,6 +271,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           .then(() => checkpointer?.stop())
           .finally(() => {
             sqlite.close();
+            if (writerPath && worker === 0) releaseSocketDir(dirname(writerPath));
             done();
           });
       });

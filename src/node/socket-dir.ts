@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, lstatSync, mkdirSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, rmdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -18,10 +18,17 @@ import { join, resolve } from "node:path";
 // nothing when the name exists): an existing entry that is a symlink, belongs to another
 // user or is open to others is refused, with a sentence that says what to do.
 
-/** Creates (or checks) the private directory for `databasePath`'s writer sockets; throws when it is not ours alone. */
-export function privateSocketDir(databasePath: string, uid: number = process.getuid?.() ?? 0): string {
+const ownUid = (): number => process.getuid?.() ?? 0;
+
+/** Where `databasePath`'s writer sockets live (nothing is created). */
+export function socketDirPath(databasePath: string, uid: number = ownUid()): string {
   const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
-  const dir = join(tmpdir(), `pitlane-${uid}-${h}`);
+  return join(tmpdir(), `pitlane-${uid}-${h}`);
+}
+
+/** Creates (or checks) the private directory for `databasePath`'s writer sockets; throws when it is not ours alone. */
+export function privateSocketDir(databasePath: string, uid: number = ownUid()): string {
+  const dir = socketDirPath(databasePath, uid);
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (e) {
@@ -34,6 +41,17 @@ export function privateSocketDir(databasePath: string, uid: number = process.get
     );
   }
   return dir;
+}
+
+/**
+ * The writer, once stopped (its servers closed, which removes their sockets): the directory
+ * goes too, so a temp dir does not collect one per database ever served. Left when not
+ * empty (a socket of a killed writer: the next start reuses the directory and replaces it).
+ */
+export function releaseSocketDir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {}
 }
 
 /** After listen(): the socket itself is this user's only, whatever the umask. */

@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SpawnedServer, spawnServer } from "../support/server.js";
+import { socketDirPath } from "../../src/node/socket-dir.js";
 import { type AppointmentView, type AvailabilityResponse, type DayBoard, json } from "../support/contracts.js";
 import { auth, availability, booking, romeDealer } from "../support/http.js";
 
@@ -86,6 +88,8 @@ describe("two worker processes over one database", () => {
     expect((await server.exited).code).toBe(0);
     const stopped = server.stdoutLines().filter((l) => l.includes('"msg":"stopped"'));
     expect(stopped.map((l) => JSON.parse(l).worker ?? "primary").sort()).toEqual([0, 1, "primary"]);
+    // The writer's private socket directory goes with it (node/socket-dir.ts).
+    expect(existsSync(socketDirPath(server.dbPath))).toBe(false);
   });
 });
 

@@ -1,8 +1,18 @@
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { privateSocketDir } from "../../src/node/socket-dir.js";
+import { privateSocketDir, releaseSocketDir } from "../../src/node/socket-dir.js";
 import { listenForVerbs } from "../../src/node/verb-socket.js";
 import { listenForWrites, verbSocketPath, writerSocketPath } from "../../src/node/writer.js";
 
@@ -53,6 +63,16 @@ describe("the writer's socket directory", () => {
     mkdirSync(elsewhere, { mode: 0o700 });
     symlinkSync(elsewhere, dir);
     expect(() => privateSocketDir(DB)).toThrow(/refusing/);
+  });
+
+  it("goes when the writer stops, unless a killed writer's socket is still in it", () => {
+    const dir = expected();
+    writeFileSync(join(dir, "writer.sock"), "");
+    releaseSocketDir(dir);
+    expect(existsSync(dir)).toBe(true); // the next start replaces that socket
+    rmSync(join(dir, "writer.sock"));
+    releaseSocketDir(dir);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it.skipIf(uid !== 0)("is refused when another user made it first", () => {
