@@ -41,7 +41,10 @@ function cpuUs(pid: number): [number, number] {
   return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
 }
 
-/** CPU µs of the server and of each child (cluster workers, in fork order: worker 0 is the writer). */
+/**
+ * CPU µs of the server and of each child (cluster workers, by pid: worker 0, the writer, is
+ * the lowest; a worker restarted during the run would be mislabelled).
+ */
 function perProcessUs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   const own = procStat(pid);

@@ -198,9 +198,14 @@ async function main() {
         `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`,
       );
     // The second ceiling: a booking's own rows, written again with fresh keys (bench/lib/booking-rows.ts).
-    const own = booked
-      ? bookingRowsCeiling(booked, join(dir, "rows.db"), Math.min(SECONDS, 5), CONNECTIONS)
-      : undefined;
+    // An upper bound: 32 per commit (the server's groups average ~14 under this load), and
+    // without the change feed's rows a cluster also writes. A failure here loses no result.
+    let own: RowsCeiling | undefined;
+    try {
+      if (booked) own = bookingRowsCeiling(booked, join(dir, "rows.db"), Math.min(SECONDS, 5), CONNECTIONS);
+    } catch (e) {
+      console.error(`the booking rows ceiling failed: ${(e as Error).message}`);
+    }
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
     if (own)
       console.log(

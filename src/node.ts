@@ -32,7 +32,7 @@ import {
   verbSocketPath,
   writerSocketPath,
 } from "./node/writer.js";
-import { releaseSocketDir } from "./node/socket-dir.js";
+import { releaseSocketDir, socketDirPath } from "./node/socket-dir.js";
 import { listenForVerbs } from "./node/verb-socket.js";
 import { adoptConnection, handOffWhenIdle, isAdopt, type RawHandle, sendToPrimary } from "./node/handoff.js";
 import type { HttpBindings } from "@hono/node-server";
@@ -271,7 +271,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           .then(() => checkpointer?.stop())
           .finally(() => {
             sqlite.close();
-            if (writerPath && worker === 0) releaseSocketDir(dirname(writerPath));
             done();
           });
       });
@@ -358,6 +357,12 @@ async function main(): Promise<void> {
           count: workers,
           env: { SCHEDULER_ADMIN_TOKEN: adminToken, PITLANE_SECRET: secret, SEED_DEMO: "0" },
           log,
+          // Only once every worker is gone: a writer restarted alone, or workers still
+          // draining, keep using the directory (node/socket-dir.ts).
+          onStopped:
+            parsed.data.WRITE_ROUTING === "writer"
+              ? () => releaseSocketDir(socketDirPath(parsed.data.DATABASE_PATH))
+              : undefined,
         });
       } catch (err) {
         fatal(err);

@@ -25,6 +25,8 @@ export function prepareDatabase(sqlite: BetterSqlite3.Database): Db {
   // ~190 KiB of write() per booking, three times the WAL itself (issue 17). These
   // journals only ever undo a savepoint inside the open transaction; they play no part
   // in durability (the WAL does), so memory loses nothing a crash could need.
+  // Trap: changing temp_store drops every TEMP object of the connection, the change
+  // feed's triggers among them (db/change-feed.ts): set it here, before anything else.
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

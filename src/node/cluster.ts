@@ -45,11 +45,13 @@ export interface PrimaryOptions {
   /** Environment for the workers on top of ours (the resolved admin token, no re-seeding). */
   env: Record<string, string>;
   log: LogFn;
+  /** After the last worker exited on shutdown, before the primary exits (the writer's socket directory goes). */
+  onStopped?: () => void;
 }
 
 const RESTART_DELAY_MS = 1000;
 
-export function runPrimary({ count, env, log }: PrimaryOptions): void {
+export function runPrimary({ count, env, log, onStopped }: PrimaryOptions): void {
   let stopping = false;
   let listening = 0;
   const alive = new Set<Worker>();
@@ -109,6 +111,7 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
             workers: count,
             ...(failed ? { exitCodes: codes } : {}),
           });
+          onStopped?.();
           process.exit(failed ? 1 : 0);
         }
         return;
@@ -122,7 +125,10 @@ export function runPrimary({ count, env, log }: PrimaryOptions): void {
     if (stopping) return;
     stopping = true;
     log({ level: "info", msg: "shutting down", signal });
-    if (alive.size === 0) process.exit(0);
+    if (alive.size === 0) {
+      onStopped?.();
+      process.exit(0);
+    }
     for (const w of alive) w.process.kill("SIGTERM");
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { chmodSync, lstatSync, mkdirSync, rmdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 // Where the writer's Unix sockets live (WORKERS > 1, node/writer.ts): a directory that
 // only this user can enter, one per database file.
@@ -34,6 +34,14 @@ export function privateSocketDir(databasePath: string, uid: number = ownUid()): 
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
+  // A parent others may write to without the sticky bit would let them rename our
+  // directory away between this check and the socket's use.
+  const parent = lstatSync(dirname(dir));
+  if ((parent.mode & 0o022) !== 0 && (parent.mode & 0o1000) === 0) {
+    throw new Error(
+      `refusing to put the writer's sockets under ${dirname(dir)}: others may write there and it is not sticky; set TMPDIR to a directory of your own`,
+    );
+  }
   const st = lstatSync(dir);
   if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0) {
     throw new Error(
@@ -44,9 +52,12 @@ export function privateSocketDir(databasePath: string, uid: number = ownUid()): 
 }
 
 /**
- * The writer, once stopped (its servers closed, which removes their sockets): the directory
- * goes too, so a temp dir does not collect one per database ever served. Left when not
- * empty (a socket of a killed writer: the next start reuses the directory and replaces it).
+ * The primary, once every worker has exited (the writer's servers closed, which removes
+ * their sockets): the directory goes too, so a temp dir does not collect one per database
+ * ever served. Never earlier: a writer restarted alone, or workers still draining, keep
+ * using it, and a name freed while they run could be taken by another user. Left when not
+ * empty (a socket of a killed writer: the next start reuses the directory and replaces it),
+ * and when it is not ours (rmdir of another user's entry in a sticky dir fails).
  */
 export function releaseSocketDir(dir: string): void {
   try {

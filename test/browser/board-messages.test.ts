@@ -137,4 +137,17 @@ describe("the day's messages", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it("leaves focus alone when the filter goes while focus is elsewhere (left it for plain text, say)", async () => {
+    const page = await signedInPage(browser, world);
+    const panel = page.getByRole("region", { name: "Messages" });
+    const show = panel.getByRole("group", { name: "Show" });
+    await show.getByRole("radio").first().focus();
+    await panel.locator("li[data-message] p").first().click(); // plain text: focus goes to the page
+    await page.route("**/messages?limit=100", (route) => route.fulfill({ json: { messages: [] } }));
+    await bookWith("11:00", "marco", "Elena Nube", "+39 333 7654325", true);
+    await show.waitFor({ state: "detached" });
+    expect(await page.evaluate("document.activeElement === document.body")).toBe(true);
+    await page.context().close();
+  }, 60_000);
 });

@@ -56,6 +56,21 @@ describe("the writer's socket directory", () => {
     expect(() => privateSocketDir(DB)).toThrow(/refusing to put the writer's sockets in .*mode 0700.*TMPDIR/);
   });
 
+  it("is checked by every process that uses it: a worker refuses to connect into a directory open to others", () => {
+    chmodSync(expected(), 0o770);
+    expect(() => writerSocketPath(DB)).toThrow(/refusing/);
+  });
+
+  it.each([
+    ["refused under a parent others may write to that is not sticky", 0o777, true],
+    ["accepted under a sticky parent such as /tmp", 0o1777, false],
+    ["accepted under a parent of ours alone", 0o700, false],
+  ])("is %s", (_what, mode, refused) => {
+    chmodSync(parent, mode);
+    if (refused) expect(() => privateSocketDir(DB)).toThrow(/not sticky; set TMPDIR/);
+    else expect(privateSocketDir(DB)).toContain(parent);
+  });
+
   it("is refused when its name is a symlink, even to a directory of ours", () => {
     const dir = expected();
     rmSync(dir, { recursive: true });

@@ -34,7 +34,7 @@ export async function startBoardWorld(env: Record<string, string> = {}): Promise
     if (res.status !== 201) throw new Error(`key: ${res.status} ${JSON.stringify(body)}`);
     return { server, api, key: body.secret };
   } catch (e) {
-    await server.stop(); // the caller never learns of a server whose setup failed
+    await server.stop().catch(() => {}); // the caller never learns of a server whose setup failed
     throw e;
   }
 }

@@ -37,8 +37,9 @@ export async function launchBrowserBeside<S>(
 ): Promise<[S, Browser]> {
   const [server, browser] = await Promise.allSettled([starting, launchBrowser()]);
   if (server.status === "fulfilled" && browser.status === "fulfilled") return [server.value, browser.value];
-  if (server.status === "fulfilled") await stop(server.value);
-  if (browser.status === "fulfilled") await browser.value.close();
+  // The setup's own error is what the test reports, whatever the clean-up meets.
+  if (server.status === "fulfilled") await stop(server.value).catch(() => {});
+  if (browser.status === "fulfilled") await browser.value.close().catch(() => {});
   throw server.status === "rejected" ? server.reason : (browser as PromiseRejectedResult).reason;
 }
 

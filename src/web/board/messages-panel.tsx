@@ -53,18 +53,12 @@ export function MessagesPanel({ messages }: { messages: Message[] }) {
   const count = (a: Audience) => (a === "all" ? messages.length : messages.filter((m) => m.audience === a).length);
   const title = useRef<HTMLHeadingElement>(null);
   const filter = useRef<HTMLFieldSetElement>(null);
-  const focusInFilter = useRef(false);
+  // Read while rendering, before Preact removes the filter: does it hold focus right now?
+  // (Not a flag kept across focus events: a click on plain text blurs with no target.)
+  const focusInFilter = filter.current?.contains(document.activeElement) ?? false;
   useLayoutEffect(() => {
-    if (messages.length > 0 || !focusInFilter.current) return;
-    focusInFilter.current = false;
-    const at = document.activeElement;
-    if (at === null || at === document.body) title.current?.focus();
+    if (messages.length === 0 && focusInFilter) title.current?.focus();
   }, [messages.length]);
-  // Forgotten only when focus moves somewhere else: a removed element's blur names no target.
-  const left = (e: FocusEvent) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && !filter.current?.contains(to)) focusInFilter.current = false;
-  };
   return (
     <section aria-labelledby="messages-title" data-panel="messages">
       <h2 id="messages-title" tabIndex={-1} ref={title}>
@@ -81,8 +75,6 @@ export function MessagesPanel({ messages }: { messages: Message[] }) {
                 value={a}
                 checked={audience === a}
                 onChange={() => setAudience(a)}
-                onFocus={() => (focusInFilter.current = true)}
-                onBlur={left}
               />{" "}
               {mt(SHOW[a], { n: String(count(a)) })}
             </label>
