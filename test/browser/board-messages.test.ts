@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
@@ -120,34 +120,39 @@ describe("the day's messages", () => {
   }, 90_000);
 
   // The page reads the latest 100 messages: on a busy day a live refresh can take the shown
-  // day's last ones away while the desk is on the filter. Focus must not fall to the page.
-  it("when a refresh takes the day's last message away while the filter has focus, focus goes to the panel's heading", async () => {
-    const page = await signedInPage(browser, world);
-    const panel = page.getByRole("region", { name: "Messages" });
-    await bookWith("10:00", "marco", "Carla Fuoco", "+39 333 7654323", true);
-    const show = panel.getByRole("group", { name: "Show" });
-    await show.getByRole("radio").first().waitFor();
-    await show.getByRole("radio").first().focus();
-    // From now on the day's messages are out of the window the page reads.
-    await page.route("**/messages?limit=100", (route) => route.fulfill({ json: { messages: [] } }));
-    await bookWith("10:30", "giulia", "Dario Vento", "+39 333 7654324", true); // the live refresh
-    await show.waitFor({ state: "detached" });
-    expect(await page.evaluate("document.activeElement?.id")).toBe("messages-title");
-    expect(await panel.getByText("No message for this day.").isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  }, 60_000);
+  // day's last ones away while the desk is on the filter. Focus must not fall to the page,
+  // nor be taken from wherever the desk had put it.
+  describe("when a live refresh takes the day's last message away", () => {
+    /** A page whose filter had focus, then `before(page)`; then a refresh that empties the day. */
+    async function emptied(before: (page: Page) => Promise<unknown>, time: string) {
+      const page = await signedInPage(browser, world);
+      const panel = page.getByRole("region", { name: "Messages" });
+      await bookWith(time, "marco", `Focus ${time}`, `+39 333 76${time.replace(":", "")}`, true);
+      const show = panel.getByRole("group", { name: "Show" });
+      await show.getByRole("radio").first().focus();
+      await before(page);
+      // From now on the day's messages are out of the window the page reads.
+      await page.route("**/messages?limit=100", (route) => route.fulfill({ json: { messages: [] } }));
+      await bookWith(`${time.slice(0, 3)}30`, "giulia", `Refresh ${time}`, `+39 334 76${time.replace(":", "")}`, true);
+      await show.waitFor({ state: "detached" });
+      return { page, panel };
+    }
 
-  it("leaves focus alone when the filter goes while focus is elsewhere (left it for plain text, say)", async () => {
-    const page = await signedInPage(browser, world);
-    const panel = page.getByRole("region", { name: "Messages" });
-    const show = panel.getByRole("group", { name: "Show" });
-    await show.getByRole("radio").first().focus();
-    await panel.locator("li[data-message] p").first().click(); // plain text: focus goes to the page
-    await page.route("**/messages?limit=100", (route) => route.fulfill({ json: { messages: [] } }));
-    await bookWith("11:00", "marco", "Elena Nube", "+39 333 7654325", true);
-    await show.waitFor({ state: "detached" });
-    expect(await page.evaluate("document.activeElement === document.body")).toBe(true);
-    await page.context().close();
-  }, 60_000);
+    it("while the filter had focus, focus goes to the panel's heading", async () => {
+      const { page, panel } = await emptied(async () => {}, "10:00");
+      expect(await page.evaluate("document.activeElement?.id")).toBe("messages-title");
+      expect(await panel.getByText("No message for this day.").isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it("while focus was elsewhere (left for plain text, say), focus stays where it was", async () => {
+      const { page } = await emptied(
+        (p) => p.getByRole("region", { name: "Messages" }).locator("li[data-message] p").first().click(),
+        "11:00",
+      );
+      expect(await page.evaluate("document.activeElement === document.body")).toBe(true);
+      await page.context().close();
+    }, 60_000);
+  });
 });
