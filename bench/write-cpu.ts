@@ -23,7 +23,7 @@ import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
-import { cpuOfProcesses, procStat } from "./lib/proc-stat.js";
+import { cpuOfProcesses, processesWhere, procStat } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -49,12 +49,8 @@ function perProcessUs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   const own = procStat(pid);
   if (own) out.set("primary", (own.userMs + own.systemMs) * 1000);
-  const kids: number[] = [];
-  for (const d of readdirSync("/proc")) if (/^\d+$/.test(d) && procStat(d)?.ppid === pid) kids.push(Number(d));
-  kids.sort((a, b) => a - b);
-  kids.forEach((k, i) => {
-    const s = procStat(k);
-    if (s) out.set(`worker ${i}${i === 0 ? " (writer)" : ""}`, (s.userMs + s.systemMs) * 1000);
+  processesWhere((_pid, s) => s.ppid === pid).forEach(([, s], i) => {
+    out.set(`worker ${i}${i === 0 ? " (writer)" : ""}`, (s.userMs + s.systemMs) * 1000);
   });
   return out;
 }

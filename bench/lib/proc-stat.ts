@@ -34,13 +34,20 @@ export function procStat(pid: number | string): ProcStat | null {
 /** CPU ms summed over the live processes that `pick` selects (by pid, parent or process group). */
 export function cpuOfProcesses(pick: (pid: number, s: ProcStat) => boolean): { userMs: number; systemMs: number } {
   const sum = { userMs: 0, systemMs: 0 };
+  for (const [, s] of processesWhere(pick)) {
+    sum.userMs += s.userMs;
+    sum.systemMs += s.systemMs;
+  }
+  return sum;
+}
+
+/** The live processes that `pick` selects, with their stat, in ascending pid order. */
+export function processesWhere(pick: (pid: number, s: ProcStat) => boolean): Array<[number, ProcStat]> {
+  const out: Array<[number, ProcStat]> = [];
   for (const d of readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     const s = procStat(d);
-    if (s && pick(Number(d), s)) {
-      sum.userMs += s.userMs;
-      sum.systemMs += s.systemMs;
-    }
+    if (s && pick(Number(d), s)) out.push([Number(d), s]);
   }
-  return sum;
+  return out.sort((a, b) => a[0] - b[0]);
 }
