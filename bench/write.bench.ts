@@ -209,7 +209,7 @@ async function main() {
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
     if (own)
       console.log(
-        `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s`,
+        `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s of SQL (the tool's own ${own.jsUsPerBooking} µs of JavaScript per booking left out)`,
       );
     const out = resolve(HERE, "results/write.json");
     writeFileSync(
@@ -220,6 +220,7 @@ async function main() {
           seconds: SECONDS,
           bareSqliteCommitsPerSec: ceiling,
           bookingRowsPerSec: own?.bookingsPerSec ?? null,
+          bookingRowsToolJsUs: own?.jsUsPerBooking ?? null,
           loadAverage: loadavg()[0],
           rows,
         },
@@ -289,7 +290,7 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
   tasks.push({ task: "write: bare SQLite ceiling (BEGIN IMMEDIATE + 3 inserts + COMMIT)", reqPerSec: ceiling });
   if (own)
     tasks.push({
-      task: `write: ceiling of a booking's own rows (${own.rowsPerBooking} rows with fresh keys, ${own.group} per commit, no rules, no HTTP)`,
+      task: `write: ceiling of a booking's own rows (${own.rowsPerBooking} rows with fresh keys, ${own.group} per commit, no rules, no HTTP; SQL time only)`,
       reqPerSec: own.bookingsPerSec,
     });
   for (const r of rows)
