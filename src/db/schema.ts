@@ -69,9 +69,18 @@ export const appointments = sqliteTable(
      * sha256 of the normalized customer email / phone (scheduler/contact-cap.ts), so the
      * per-contact booking cap is an indexed count, never a scan of customer_json. NULL
      * when the customer gave none, and on rows booked before these columns existed.
+     * Indexed only while ownContactIndexed is true (see there).
      */
     contactEmailHash: text("contact_email_hash"),
     contactPhoneHash: text("contact_phone_hash"),
+    /**
+     * Whether the contact cap counts this booking by its own hashes above (and indexes
+     * them). False only for a booking linked to a customer whose hashes are exactly its
+     * own, which the cap counts through the customer instead; set true again on every such
+     * booking of a customer whose contact changes (db/repos/people.ts), so each booking
+     * counts under the contact it was made with. Migration 0013; older rows stay true.
+     */
+    ownContactIndexed: integer("own_contact_indexed", { mode: "boolean" }).notNull().default(true),
     /** The journey's links (src/scheduler/journey/people.ts); NULL on older rows. */
     customerId: text("customer_id"),
     vehicleId: text("vehicle_id"),
@@ -94,8 +103,12 @@ export const appointments = sqliteTable(
     index("appointments_dealer_reception_idx").on(t.dealerId, t.receptionStart),
     index("appointments_dealer_status_idx").on(t.dealerId, t.status),
     index("appointments_manage_token_idx").on(t.manageTokenHash),
-    index("appointments_dealer_email_idx").on(t.dealerId, t.contactEmailHash),
-    index("appointments_dealer_phone_idx").on(t.dealerId, t.contactPhoneHash),
+    // The contact cap (db/repos/appointments.ts) counts a booking by its own hashes while
+    // ownContactIndexed, else through its customer's. Migration 0013; the cap's statement
+    // pins these by name.
+    index("appointments_own_email_idx").on(t.dealerId, t.contactEmailHash).where(sql`${t.ownContactIndexed} = 1`),
+    index("appointments_own_phone_idx").on(t.dealerId, t.contactPhoneHash).where(sql`${t.ownContactIndexed} = 1`),
+    index("appointments_customer_idx").on(t.customerId).where(sql`${t.customerId} IS NOT NULL`),
     index("appointments_vehicle_idx").on(t.vehicleId),
   ],
 );

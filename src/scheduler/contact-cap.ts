@@ -8,7 +8,9 @@ import { DomainError } from "./errors.js";
 // email or phone may hold at most N requested/confirmed appointments ahead at a dealer,
 // so a script or a confused customer cannot hoard a calendar. Rows carry hashes of the
 // normalized contact (indexed columns), so the check is an index lookup, never a scan
-// of customer_json, and a leaked index does not list addresses in clear.
+// of customer_json, and a leaked index does not list addresses in clear. Every booking
+// counts under its own hashes; one whose customer has exactly the same is found through
+// the customer's index instead of its own (db/repos/appointments.ts).
 //
 // Normalization is deliberately simple: emails are trimmed and lower-cased (no provider
 // rules such as Gmail dots), phones keep their digits ("00" read as "+"). A determined

@@ -11,6 +11,7 @@ import m0008 from "../../db/migrations/0008_board_sessions.sql";
 import m0009 from "../../db/migrations/0009_messaging.sql";
 import m0011 from "../../db/migrations/0011_progress.sql";
 import m0012 from "../../db/migrations/0012_priority_vins.sql";
+import m0013 from "../../db/migrations/0013_contact_cap_via_customers.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -31,6 +32,7 @@ export const MIGRATION_FILES = {
   "0009_messaging": m0009,
   "0011_progress": m0011,
   "0012_priority_vins": m0012,
+  "0013_contact_cap_via_customers": m0013,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -153,19 +153,49 @@ export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | un
 /** Upcoming (core/status.ts): still ahead of the customer; checked-in or completed ones are not. */
 const activeSql = sqlStrings(UPCOMING);
 
+// Whose bookings a contact holds: every booking by the hashes it was made with, exactly.
+// A booking linked to a customer whose hashes are its own (the usual case: the booking
+// made that customer) is counted through the customer, whose hashes the customer indexes
+// already hold, so it writes no contact entry of its own (own_contact_indexed = 0: two
+// random index leaves fewer per booking, migration 0013; issue 17). Every other booking is
+// counted by its own hashes. Before a customer's contact changes (a trusted booking, which
+// a client key's end user also drives), its bookings get their own entries back
+// (db/repos/people.ts updateCustomer): a row with the flag 0 always has exactly its
+// customer's current hashes, so each booking is counted under its own contact, once.
+//
 // INDEXED BY: without ANALYZE statistics the planner prefers (dealer_id, reception_start),
 // which walks every future booking of the dealer. This pins the contact indexes (and
-// fails loudly if a migration ever drops one).
-const half = (col: string, idx: string) =>
-  `SELECT id FROM appointments INDEXED BY ${idx} WHERE dealer_id = ? AND ${col} = ? AND reception_start > ? AND status IN (${activeSql})`;
+// fails loudly if a migration ever drops one); a partial index is only usable with its
+// condition spelled out in the WHERE. CROSS JOIN pins the order (customers first): with
+// statistics of near-empty tables the planner would walk all of appointments_customer_idx.
+// Positional parameters only (the Worker's storage binds no names).
+const upcoming = (a: string) => `${a}.reception_start > ? AND ${a}.status IN (${activeSql})`;
+const byOwn = (col: string, idx: string) =>
+  `SELECT a.id FROM appointments a INDEXED BY ${idx} WHERE a.dealer_id = ? AND a.${col} = ? AND a.own_contact_indexed = 1 AND ${upcoming("a")}`;
+const viaCustomer = (col: string, idx: string) =>
+  `SELECT a.id FROM customers c INDEXED BY ${idx} CROSS JOIN appointments a INDEXED BY appointments_customer_idx WHERE c.dealer_id = ? AND c.${col} = ? AND a.customer_id = c.id AND a.own_contact_indexed = 0 AND a.dealer_id = c.dealer_id AND ${upcoming("a")}`;
 
-/** Parameters: dealerId, emailHash, nowMinute, dealerId, phoneHash, nowMinute. */
-export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${half("contact_email_hash", "appointments_dealer_email_idx")} UNION ${half("contact_phone_hash", "appointments_dealer_phone_idx")})`;
+/** Parameters: activeBookingsParams(...). */
+export const ACTIVE_BOOKINGS_SQL = `SELECT count(*) AS n FROM (${[
+  byOwn("contact_email_hash", "appointments_own_email_idx"),
+  byOwn("contact_phone_hash", "appointments_own_phone_idx"),
+  viaCustomer("email_hash", "customers_dealer_email_idx"),
+  viaCustomer("phone_hash", "customers_dealer_phone_idx"),
+].join(" UNION ")})`;
+
+/** ACTIVE_BOOKINGS_SQL's parameters, part by part: (dealer, hash, now) four times. */
+export function activeBookingsParams(
+  dealerId: string,
+  c: { email: string | null; phone: string | null },
+  nowMinute: number,
+): unknown[] {
+  return [c.email, c.phone, c.email, c.phone].flatMap((hash) => [dealerId, hash, nowMinute]);
+}
 
 /**
  * Active future bookings of this contact (hashes, scheduler/contact-cap.ts) at the dealer.
- * UNION (not OR) so each half uses its own (dealer_id, contact_*_hash) index, and a
- * booking matching both the email and the phone counts once.
+ * UNION (not OR) so each part uses its own index, and a booking matching both the email
+ * and the phone counts once (the flag puts each booking in the own or the customer parts).
  */
 export function activeBookingsOf(
   sqlite: SqliteHandle,
@@ -173,9 +203,7 @@ export function activeBookingsOf(
   c: { email: string | null; phone: string | null },
   nowMinute: number,
 ): number {
-  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(dealerId, c.email, nowMinute, dealerId, c.phone, nowMinute) as {
-    n: number;
-  };
+  const row = stmt(sqlite, ACTIVE_BOOKINGS_SQL).get(...activeBookingsParams(dealerId, c, nowMinute)) as { n: number };
   return row.n;
 }
 

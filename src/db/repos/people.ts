@@ -48,7 +48,36 @@ export function insertCustomer(db: Db, row: CustomerRow): void {
   stmt(sqliteOf(db), C.insert).run(...C.values(row));
 }
 
-export function updateCustomer(db: Db, id: string, patch: Partial<CustomerRow>): void {
+// Before a customer's email or phone hash changes, its bookings counted through it (own
+// contact not indexed, db/repos/appointments.ts) get their own index entries back, so
+// the contact cap still counts each under the contact it was made with. Only rows whose
+// customer's stored hash really differs from the patch's, and only the given fields.
+const KEEP_OWN_CONTACTS_COUNTED =
+  "UPDATE appointments SET own_contact_indexed = 1 WHERE customer_id = ? AND own_contact_indexed = 0" +
+  " AND EXISTS (SELECT 1 FROM customers c WHERE c.id = appointments.customer_id" +
+  " AND ((? = 1 AND c.email_hash IS NOT ?) OR (? = 1 AND c.phone_hash IS NOT ?)))";
+
+/**
+ * `current`: the row as the caller read it in this transaction; when the patch leaves its
+ * hashes as they are, the bookings' flags are not even looked at (a returning customer's
+ * trusted booking repeats them every time).
+ */
+export function updateCustomer(
+  db: Db,
+  id: string,
+  patch: Partial<CustomerRow>,
+  current?: Pick<CustomerRow, "emailHash" | "phoneHash">,
+): void {
+  const email = "emailHash" in patch && (!current || patch.emailHash !== current.emailHash);
+  const phone = "phoneHash" in patch && (!current || patch.phoneHash !== current.phoneHash);
+  if (email || phone)
+    stmt(sqliteOf(db), KEEP_OWN_CONTACTS_COUNTED).run(
+      id,
+      email ? 1 : 0,
+      patch.emailHash ?? null,
+      phone ? 1 : 0,
+      patch.phoneHash ?? null,
+    );
   updateById(db, C, id, patch);
 }
 

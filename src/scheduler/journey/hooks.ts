@@ -10,6 +10,7 @@ import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
+import { contactHashes } from "../contact-cap.js";
 import { type CustomerRow, vehicleById, type VehicleRow } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
@@ -22,7 +23,18 @@ import { noticeSupervisor } from "./supervisor-notice.js";
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
 // together with the booking, move or transition that caused it.
 
-type Links = Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson">;
+type Links = Pick<AppointmentRow, "customerId" | "vehicleId" | "fileJson" | "possibleMatchJson" | "ownContactIndexed">;
+
+/**
+ * Whether the contact cap must count the booking by its own hashes: unless its customer's
+ * (as linked, after any update) are exactly the same, in which case it counts through the
+ * customer and its own stay out of the index (db/repos/appointments.ts; issue 17).
+ */
+function ownContactIndexed(customer: CustomerRow | null, req: BookingRequest): boolean {
+  if (!customer) return true;
+  const own = contactHashes(req.customer);
+  return own.email !== customer.emailHash || own.phone !== customer.phoneHash;
+}
 
 /**
  * Before the booking's insert: its customer and vehicle records and its booking file, which
@@ -44,6 +56,7 @@ export function linkBooking(
       vehicleId: linked.vehicle?.id ?? null,
       fileJson: JSON.stringify(file),
       possibleMatchJson: linked.possibleMatch ? JSON.stringify(linked.possibleMatch) : null,
+      ownContactIndexed: ownContactIndexed(linked.customer, req),
     },
     vehicle: linked.vehicle,
     customer: linked.customer,

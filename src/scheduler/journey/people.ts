@@ -72,7 +72,7 @@ function upsertCustomer(
     updatedAt: at,
   };
   if (existing) {
-    updateCustomer(ctx.db, existing.id, prefs);
+    updateCustomer(ctx.db, existing.id, prefs, existing);
     return { ...existing, ...prefs };
   }
   const row: CustomerRow = {

@@ -126,7 +126,7 @@ export function receiveWalkIn(ctx: Ctx, input: { dealerId: string; body: WalkInR
         interventionsJson: JSON.stringify(req.interventions),
         vehicleJson: JSON.stringify(req.vehicle),
         customerJson: JSON.stringify(req.customer),
-        // Staff receive walk-ins: no per-contact cap, but the contact is indexed like any booking's.
+        // Staff receive walk-ins: no per-contact cap, but the contact counts like any booking's.
         contactEmailHash: contact.email,
         contactPhoneHash: contact.phone,
         mobility: job.mobility,
