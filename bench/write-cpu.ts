@@ -23,7 +23,7 @@ import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
-import { cpuOfProcesses, processesWhere, procStat } from "./lib/proc-stat.js";
+import { cpuOfProcesses, processesWhere, procStat, writtenBytes } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -39,6 +39,14 @@ function cpuUs(pid: number): [number, number] {
   if (!own) throw new Error(`server process ${pid} is gone`);
   const children = cpuOfProcesses((_pid, s) => s.ppid === pid);
   return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
+}
+
+/** Bytes written to storage by pid and its live children, so far. */
+function storageBytes(pid: number): number {
+  return [pid, ...processesWhere((_pid, s) => s.ppid === pid).map(([p]) => p)].reduce(
+    (sum, p) => sum + (writtenBytes(p) ?? 0),
+    0,
+  );
 }
 
 /**
@@ -112,17 +120,19 @@ async function main() {
     const load0 = loadavg()[0];
     const cpu0 = cpuUs(child.pid!);
     const each0 = perProcessUs(child.pid!);
+    const written0 = storageBytes(child.pid!);
     const t0 = performance.now();
     const counts = await book(url, bodies.slice(WARMUP));
     const secs = (performance.now() - t0) / 1000;
     const cpu1 = cpuUs(child.pid!);
     const each1 = perProcessUs(child.pid!);
+    const written = storageBytes(child.pid!) - written0;
     const user = cpu1[0] - cpu0[0];
     const sys = cpu1[1] - cpu0[1];
     const cpu = user + sys;
     const ok = counts[201] ?? 0;
     console.log(
-      `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+      `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); ${(written / ok / 1024).toFixed(1)} KiB to storage per booking; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
     );
     if (each1.size > 1)
       console.log(
