@@ -14,6 +14,8 @@ import { smtpTransport } from "./node/mailer.js";
 import type { MessagingDeps } from "./scheduler/journey/transports.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from "./api/deps.js";
 import { derivedDevSecret, previousSecrets, type ServerSecrets } from "./lib/sealing.js";
+import { useDigests } from "./lib/digest.js";
+import { nodeDigests } from "./node/digests.js";
 import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
@@ -125,6 +127,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  // The booking path's SHA-256 through OpenSSL: the same bytes as @noble/hashes.
+  useDigests(nodeDigests);
   const log = options.log ?? defaultLog;
   const parsed = Env.safeParse(options.env ?? process.env);
   if (!parsed.success) {
