@@ -41,12 +41,11 @@ function cpuUs(pid: number): [number, number] {
   return [(own.userMs + children.userMs) * 1000, (own.systemMs + children.systemMs) * 1000];
 }
 
-/** Bytes written to storage by pid and its live children, so far. */
-function storageBytes(pid: number): number {
-  return [pid, ...processesWhere((_pid, s) => s.ppid === pid).map(([p]) => p)].reduce(
-    (sum, p) => sum + (writtenBytes(p) ?? 0),
-    0,
-  );
+/** Bytes written to storage by pid and its live children so far; null when the server's own count is unreadable. */
+function storageBytes(pid: number): number | null {
+  const own = writtenBytes(pid);
+  if (own === null) return null;
+  return processesWhere((_pid, s) => s.ppid === pid).reduce((sum, [p]) => sum + (writtenBytes(p) ?? 0), own);
 }
 
 /**
@@ -126,13 +125,14 @@ async function main() {
     const secs = (performance.now() - t0) / 1000;
     const cpu1 = cpuUs(child.pid!);
     const each1 = perProcessUs(child.pid!);
-    const written = storageBytes(child.pid!) - written0;
+    const written1 = storageBytes(child.pid!);
+    const written = written0 === null || written1 === null ? null : written1 - written0;
     const user = cpu1[0] - cpu0[0];
     const sys = cpu1[1] - cpu0[1];
     const cpu = user + sys;
     const ok = counts[201] ?? 0;
     console.log(
-      `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); ${(written / ok / 1024).toFixed(1)} KiB to storage per booking; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+      `${DIST} WORKERS=${WORKERS}: ${N} bookings ${JSON.stringify(counts)} in ${secs.toFixed(1)} s (${Math.round(ok / secs)}/s wall); server CPU ${Math.round(cpu / ok)} µs per booking (user ${Math.round(user / ok)}, kernel ${Math.round(sys / ok)}); ${written === null ? "n/a" : (written / ok / 1024).toFixed(1)} KiB to storage per booking; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
     );
     if (each1.size > 1)
       console.log(

@@ -53,10 +53,12 @@ export function processesWhere(pick: (pid: number, s: ProcStat) => boolean): Arr
 }
 
 /**
- * Bytes a process has caused to be written to storage so far (/proc/<pid>/io write_bytes:
- * counted when it dirties file pages: the WAL, the database, a checkpoint's copies; not
- * sockets), or null. Unlike CPU time, the box's other work does not move it: what an
- * index entry fewer per booking saves shows here run after run.
+ * Bytes a process (its threads, and children it has reaped) has caused to be written to
+ * storage so far, or null: /proc/<pid>/io write_bytes, counted as it dirties file pages
+ * (the WAL, the database, a checkpoint's copies, its log; not sockets, not the file
+ * system's journal). The box's other work moves it far less than CPU time, though it
+ * does move: fewer bookings per group commit or per checkpoint share fewer pages, and a
+ * larger database has more leaves. Compare builds in alternating runs of the same size.
  */
 export function writtenBytes(pid: number | string): number | null {
   try {
