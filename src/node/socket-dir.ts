@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { chmodSync, lstatSync, mkdirSync, rmdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { nodeDigests } from "./digests.js";
 
 // Where the writer's Unix sockets live (WORKERS > 1, node/writer.ts): a directory that
 // only this user can enter, one per database file.
@@ -22,7 +22,7 @@ const ownUid = (): number => process.getuid?.() ?? 0;
 
 /** Where `databasePath`'s writer sockets live (nothing is created). */
 export function socketDirPath(databasePath: string, uid: number = ownUid()): string {
-  const h = createHash("sha256").update(resolve(databasePath)).digest("hex").slice(0, 16);
+  const h = nodeDigests.sha256Hex(resolve(databasePath)).slice(0, 16);
   return join(tmpdir(), `pitlane-${uid}-${h}`);
 }
 
