@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, prepareDatabase } from "../../src/db/open.js";
 import { activeBookingsOf } from "../../src/db/repos/appointments.js";
 import { migrate, type Journal } from "../../src/worker/migrate.js";
+import { countByOwnHashes } from "../support/contact-count.js";
 
 // Migration 0013 lets a booking whose customer has exactly its hashes be counted through
 // the customer (db/repos/appointments.ts). A file written before it must count the same
@@ -52,11 +53,6 @@ function appointment(db: Database.Database, id: string, row: Record<string, unkn
   db.prepare(`INSERT INTO appointments (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`).run(r);
 }
 
-// The cap's statement before 0013 (the appointment's own hashes, on indexes 0013 drops).
-const BEFORE_SQL =
-  "SELECT count(*) AS n FROM (SELECT id FROM appointments WHERE dealer_id = ? AND contact_email_hash = ? AND reception_start > ? AND status IN ('requested', 'confirmed')" +
-  " UNION SELECT id FROM appointments WHERE dealer_id = ? AND contact_phone_hash = ? AND reception_start > ? AND status IN ('requested', 'confirmed'))";
-
 const OTHER = "x".repeat(64);
 const contacts: Array<[string, { email: string | null; phone: string | null }]> = [
   ["the email", { email: EMAIL, phone: null }],
@@ -83,9 +79,7 @@ describe("migration 0013 on a file written before it", () => {
     appointment(old, "by-phone", { contact_phone_hash: PHONE });
     appointment(old, "past", { customer_id: "c", contact_email_hash: EMAIL, reception_start: NOW - 60 });
     appointment(old, "cancelled", { customer_id: "c", contact_email_hash: EMAIL, status: "cancelled" });
-    const counted = (db: Database.Database, c: { email: string | null; phone: string | null }) =>
-      (db.prepare(BEFORE_SQL).get("d", c.email, NOW, "d", c.phone, NOW) as { n: number }).n;
-    const beforeCounts = contacts.map(([, c]) => counted(old, c));
+    const beforeCounts = contacts.map(([, c]) => countByOwnHashes(old, "d", c, NOW));
     old.close();
 
     const db = new Database(path);

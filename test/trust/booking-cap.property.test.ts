@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { epochMinute } from "../../src/core/civil.js";
 import { activeBookingsOf } from "../../src/db/repos/appointments.js";
 import { contactHashes } from "../../src/scheduler/contact-cap.js";
+import { countByOwnHashes } from "../support/contact-count.js";
 import { auth, booking } from "../support/http.js";
 import { bearer, nextSlot, OWN, type Tenants, twoTenants } from "../support/tenants.js";
 
@@ -12,11 +13,6 @@ import { bearer, nextSlot, OWN, type Tenants, twoTenants } from "../support/tena
 // as a count of the appointments' own hashes would (db/repos/appointments.ts counts some
 // of them through their customer, issue 17), and a public booking is refused for the cap
 // exactly when its contact already holds 3.
-
-/** The cap's count by the appointments' own hashes alone (its statement before migration 0013). */
-const OWN_HASHES_SQL =
-  "SELECT count(*) AS n FROM (SELECT id FROM appointments WHERE dealer_id = ? AND contact_email_hash = ? AND reception_start > ? AND status IN ('requested', 'confirmed')" +
-  " UNION SELECT id FROM appointments WHERE dealer_id = ? AND contact_phone_hash = ? AND reception_start > ? AND status IN ('requested', 'confirmed'))";
 
 const EMAILS = [null, "anna@example.net", "bruno@example.net", "carla@example.net"];
 const PHONES = [null, "+39 320 100 0001", "+39 320 100 0002", "+39 320 100 0003"];
@@ -40,8 +36,7 @@ const hashesOf = (c: { email: string | null; phone: string | null }) =>
 
 async function play(t: Tenants, ops: Op[]) {
   const now = epochMinute(t.deps.now());
-  const byOwnHashes = (h: { email: string | null; phone: string | null }) =>
-    (t.sqlite.prepare(OWN_HASHES_SQL).get(OWN, h.email, now, OWN, h.phone, now) as { n: number }).n;
+  const byOwnHashes = (h: { email: string | null; phone: string | null }) => countByOwnHashes(t.sqlite, OWN, h, now);
   const tokens: string[] = [];
   for (const o of ops) {
     if (o.op === "book") {
