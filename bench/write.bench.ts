@@ -24,7 +24,10 @@
 //    out disjointly to the clients (client k sends bodies k, k+32, k+64, …) one after
 //    the other. Reported: 201/s and p50/p99 of the 201s, and 201/s ÷ ceiling; any other
 //    status (a 409 would mean the fixture lets two bodies collide) is counted apart, with
-//    the first refusal's codes.
+//    the first refusal's codes. And where the box's CPU went meanwhile (/proc): the
+//    server's µs per 201, and cores busy in the server, in this process (the load
+//    generator), in anything else, and idle: on a 2-core box that also runs the clients,
+//    idle near 0 means the figure is bounded by CPU, not by the disk.
 //
 // Results: bench/results/write.json, and the same rows (with the ceiling) appended to
 // bench/results/http.json beside the search figures, with the issue's targets checked. The machine's load average is printed: on a shared
@@ -42,6 +45,7 @@ import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
 import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
+import { machineCpuMs, processesWhere, procStat, treeCpuMs } from "./lib/proc-stat.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -95,6 +99,7 @@ async function startServer(dir: string, run: number, workers: string, groupCommi
   return {
     url,
     dbPath,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((done) => {
         child.once("exit", () => done());
@@ -175,6 +180,7 @@ async function main() {
         // Warm-up (not counted): the first bookings of a fresh process pay for the JIT and
         // for building the dealer's index; then the clients go on with the next bodies.
         await load(server.url, bodies.slice(0, WARMUP), 60);
+        const before = cpuNow(server.pid);
         const r = await load(server.url, bodies.slice(WARMUP), SECONDS);
         const row = {
           workers: c.workers,
@@ -182,6 +188,7 @@ async function main() {
           routing: c.workers === "1" ? "-" : c.routing,
           ...r,
           ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000,
+          cpu: cpuSince(before, server.pid, r.statusCounts[201] ?? 0),
         };
         rows.push(row);
         booked ??= server.dbPath;
@@ -191,11 +198,11 @@ async function main() {
       }
     }
     console.log(
-      `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}   statuses`,
+      `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}${"server µs/201".padStart(15)}   cores: server / load gen / other / idle   statuses`,
     );
     for (const r of rows)
       console.log(
-        `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}   ${JSON.stringify(r.statusCounts)}`,
+        `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}${String(r.cpu?.serverUsPerBooking ?? "n/a").padStart(15)}   ${coresText(r.cpu).padEnd(39)}   ${JSON.stringify(r.statusCounts)}`,
       );
     // The second ceiling: a booking's own rows, written again with fresh keys (bench/lib/booking-rows.ts).
     // An upper bound: 32 per commit (the server's groups average ~14 under this load), and
@@ -235,6 +242,69 @@ async function main() {
   }
 }
 
+/**
+ * Where the box's CPU went during a measured load: the server (its processes, threads
+ * included), this bench process (the load generator: the clients' HTTP), everything else,
+ * and idle, in cores. On a 2-core box that shares the load generator with the server,
+ * "idle" near 0 says the figure is bounded by CPU, not by the disk or by locking.
+ */
+interface CpuSplit {
+  serverUsPerBooking: number;
+  serverCores: number;
+  loadGeneratorCores: number;
+  otherCores: number;
+  idleCores: number;
+  /** WORKERS > 1: cores of each process, "primary" and "worker N" (worker 0 is the writer). */
+  perProcess?: Record<string, number>;
+}
+
+/** CPU ms of the primary and of each of its children, by pid order (worker 0, the writer, starts first). */
+function processCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const own = procStat(pid);
+  if (own) out.set("primary", own.userMs + own.systemMs);
+  processesWhere((_pid, s) => s.ppid === pid).forEach(([, s], i) => out.set(`worker ${i}`, s.userMs + s.systemMs));
+  return out;
+}
+
+function cpuNow(pid: number) {
+  return {
+    t: performance.now(),
+    server: treeCpuMs(pid),
+    each: processCpuMs(pid),
+    self: process.cpuUsage(),
+    machine: machineCpuMs(),
+  };
+}
+
+function cpuSince(before: ReturnType<typeof cpuNow>, pid: number, booked: number): CpuSplit | null {
+  const after = cpuNow(pid);
+  if (before.server === null || after.server === null || !before.machine || !after.machine) return null;
+  const wallMs = after.t - before.t;
+  const server = after.server - before.server;
+  const self = process.cpuUsage(before.self);
+  const generator = (self.user + self.system) / 1000;
+  const busy = after.machine.busyMs - before.machine.busyMs;
+  const idle = after.machine.idleMs - before.machine.idleMs;
+  const cores = (ms: number) => Math.round((ms / wallMs) * 100) / 100;
+  return {
+    serverUsPerBooking: booked > 0 ? Math.round((server * 1000) / booked) : 0,
+    serverCores: cores(server),
+    loadGeneratorCores: cores(generator),
+    // /proc/stat ticks at 10 ms: a small negative remainder is rounding, not work.
+    otherCores: cores(Math.max(0, busy - server - generator)),
+    idleCores: cores(idle),
+    ...(after.each.size > 1
+      ? { perProcess: Object.fromEntries([...after.each].map(([k, ms]) => [k, cores(ms - (before.each.get(k) ?? 0))])) }
+      : {}),
+  };
+}
+
+const coresText = (c: CpuSplit | null | undefined) =>
+  c
+    ? `${c.serverCores.toFixed(2)} / ${c.loadGeneratorCores.toFixed(2)} / ${c.otherCores.toFixed(2)} / ${c.idleCores.toFixed(2)}`
+    : "n/a";
+
 type Row = {
   workers: string;
   groupCommit: boolean;
@@ -244,6 +314,7 @@ type Row = {
   p99Ms: number;
   statusCounts: Record<string, number>;
   ofCeiling: number;
+  cpu: CpuSplit | null;
 };
 
 /**
@@ -281,6 +352,17 @@ function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
   console.log(`
 write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ? `; a booking's own rows alone ${own.bookingsPerSec}/s` : ""}; load average ${loadavg()[0].toFixed(1)})`);
   for (const [what, ok, detail] of checks) console.log(`  ${ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
+  for (const r of main)
+    if (r.cpu)
+      console.log(
+        `  the box during WORKERS=${r.workers}: ${r.cpu.serverUsPerBooking} µs of server CPU per booking; cores busy: server ${r.cpu.serverCores}${
+          r.cpu.perProcess
+            ? ` (${Object.entries(r.cpu.perProcess)
+                .map(([k, v]) => `${k}${k === "worker 0" ? ", the writer," : ""} ${v}`)
+                .join(", ")})`
+            : ""
+        }, load generator ${r.cpu.loadGeneratorCores}, other ${r.cpu.otherCores}; idle ${r.cpu.idleCores}`,
+      );
   const file = resolve(HERE, "results/http.json");
   let tasks: Array<Record<string, unknown>> = [];
   try {
@@ -301,6 +383,7 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
       p99Ms: r.p99Ms,
       statusCounts: r.statusCounts,
       ofCeiling: r.ofCeiling,
+      cpu: r.cpu,
     });
   writeFileSync(file, JSON.stringify(tasks, null, 2) + "\n");
   console.log("added the write rows to bench/results/http.json");

@@ -68,3 +68,30 @@ export function writtenBytes(pid: number | string): number | null {
     return null;
   }
 }
+
+/** CPU ms (user + system) of pid and its live children (a cluster's workers); null when pid is gone. */
+export function treeCpuMs(pid: number): number | null {
+  const own = procStat(pid);
+  if (!own) return null;
+  const children = cpuOfProcesses((_pid, s) => s.ppid === pid);
+  return own.userMs + own.systemMs + children.userMs + children.systemMs;
+}
+
+/**
+ * The whole machine's CPU ms since boot over all its cores (/proc/stat), busy and idle
+ * (iowait counts as idle: a core waiting on the disk could run something else); null
+ * without /proc.
+ */
+export function machineCpuMs(): { busyMs: number; idleMs: number } | null {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0];
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest is inside user)
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return {
+      busyMs: (user + nice + system + irq + softirq + (steal || 0)) * MS_PER_TICK,
+      idleMs: (idle + iowait) * MS_PER_TICK,
+    };
+  } catch {
+    return null;
+  }
+}
