@@ -26,8 +26,11 @@
 //    status (a 409 would mean the fixture lets two bodies collide) is counted apart, with
 //    the first refusal's codes. And where the box's CPU went meanwhile (/proc): the
 //    server's µs per 201, and cores busy in the server, in this process (the load
-//    generator), in anything else, and idle: on a 2-core box that also runs the clients,
-//    idle near 0 means the figure is bounded by CPU, not by the disk.
+//    generator), in anything else (the kernel's loopback and disk flushing threads, a
+//    hypervisor's steal), and idle. On a 2-core box that also runs the clients, idle
+//    near 0 means the figure is bounded by the box's CPU; idle well above 0 with one
+//    server process near 1.00 core means that process is the bound. The cores of each
+//    server process (the writer is worker 0) are in the summary lines and the JSON.
 //
 // Results: bench/results/write.json, and the same rows (with the ceiling) appended to
 // bench/results/http.json beside the search figures, with the issue's targets checked. The machine's load average is printed: on a shared
@@ -45,7 +48,7 @@ import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
 import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
-import { machineCpuMs, processesWhere, procStat, treeCpuMs } from "./lib/proc-stat.js";
+import { machineCpuMs, serverCpu } from "./lib/proc-stat.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -246,57 +249,54 @@ async function main() {
  * Where the box's CPU went during a measured load: the server (its processes, threads
  * included), this bench process (the load generator: the clients' HTTP), everything else,
  * and idle, in cores. On a 2-core box that shares the load generator with the server,
- * "idle" near 0 says the figure is bounded by CPU, not by the disk or by locking.
+ * "idle" near 0 says the figure is bounded by the box's CPU; idle above 0 with one
+ * process near a full core says that process (its one event loop) is the bound.
  */
 interface CpuSplit {
-  serverUsPerBooking: number;
+  /** null when nothing was booked. */
+  serverUsPerBooking: number | null;
   serverCores: number;
   loadGeneratorCores: number;
   otherCores: number;
   idleCores: number;
   /** WORKERS > 1: cores of each process, "primary" and "worker N" (worker 0 is the writer). */
   perProcess?: Record<string, number>;
-}
-
-/** CPU ms of the primary and of each of its children, by pid order (worker 0, the writer, starts first). */
-function processCpuMs(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
-  const own = procStat(pid);
-  if (own) out.set("primary", own.userMs + own.systemMs);
-  processesWhere((_pid, s) => s.ppid === pid).forEach(([, s], i) => out.set(`worker ${i}`, s.userMs + s.systemMs));
-  return out;
+  /** A server process exited or started during the load: the total still counts it, perProcess is left out. */
+  processesChanged?: true;
 }
 
 function cpuNow(pid: number) {
-  return {
-    t: performance.now(),
-    server: treeCpuMs(pid),
-    each: processCpuMs(pid),
-    self: process.cpuUsage(),
-    machine: machineCpuMs(),
-  };
+  return { t: performance.now(), server: serverCpu(pid), self: process.cpuUsage(), machine: machineCpuMs() };
 }
 
 function cpuSince(before: ReturnType<typeof cpuNow>, pid: number, booked: number): CpuSplit | null {
   const after = cpuNow(pid);
-  if (before.server === null || after.server === null || !before.machine || !after.machine) return null;
+  if (!before.server || !after.server || !before.machine || !after.machine) return null;
   const wallMs = after.t - before.t;
-  const server = after.server - before.server;
+  const server = after.server.totalMs - before.server.totalMs;
   const self = process.cpuUsage(before.self);
   const generator = (self.user + self.system) / 1000;
   const busy = after.machine.busyMs - before.machine.busyMs;
   const idle = after.machine.idleMs - before.machine.idleMs;
   const cores = (ms: number) => Math.round((ms / wallMs) * 100) / 100;
+  const each = after.server.each;
   return {
-    serverUsPerBooking: booked > 0 ? Math.round((server * 1000) / booked) : 0,
+    serverUsPerBooking: booked > 0 ? Math.round((server * 1000) / booked) : null,
     serverCores: cores(server),
     loadGeneratorCores: cores(generator),
     // /proc/stat ticks at 10 ms: a small negative remainder is rounding, not work.
     otherCores: cores(Math.max(0, busy - server - generator)),
     idleCores: cores(idle),
-    ...(after.each.size > 1
-      ? { perProcess: Object.fromEntries([...after.each].map(([k, ms]) => [k, cores(ms - (before.each.get(k) ?? 0))])) }
+    // Per process only while the same processes ran throughout: a restarted worker's
+    // figures would belong to no one.
+    ...(each.size > 1 && before.server.pids === after.server.pids
+      ? {
+          perProcess: Object.fromEntries(
+            [...each].map(([k, ms]) => [k, cores(ms - (before.server!.each.get(k) ?? 0))]),
+          ),
+        }
       : {}),
+    ...(before.server.pids === after.server.pids ? {} : { processesChanged: true }),
   };
 }
 

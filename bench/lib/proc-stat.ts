@@ -12,6 +12,8 @@ export interface ProcStat {
   /** utime and stime so far, ms. */
   userMs: number;
   systemMs: number;
+  /** cutime + cstime: CPU of its children that exited and were reaped, ms. */
+  reapedMs: number;
 }
 
 /** null when the process is gone (or there is no /proc). */
@@ -25,6 +27,7 @@ export function procStat(pid: number | string): ProcStat | null {
       pgrp: Number(f[2]),
       userMs: Number(f[11]) * MS_PER_TICK,
       systemMs: Number(f[12]) * MS_PER_TICK,
+      reapedMs: (Number(f[13]) + Number(f[14])) * MS_PER_TICK,
     };
   } catch {
     return null;
@@ -69,12 +72,34 @@ export function writtenBytes(pid: number | string): number | null {
   }
 }
 
-/** CPU ms (user + system) of pid and its live children (a cluster's workers); null when pid is gone. */
-export function treeCpuMs(pid: number): number | null {
+/**
+ * A server's CPU so far, in one scan of /proc: the process and its children (a cluster's
+ * workers; each process's threads included), ms. `totalMs` also counts children that
+ * exited and were reaped, so a worker that dies mid-load keeps its CPU in the total.
+ * `each`: per process, "primary" and "worker N" by the index the cluster gave it
+ * (PITLANE_WORKER_INDEX in its environment), else by pid order; `pids` says which
+ * processes they were, so a caller can tell when the set changed. null when pid is gone.
+ */
+export function serverCpu(pid: number): { totalMs: number; each: Map<string, number>; pids: string } | null {
   const own = procStat(pid);
   if (!own) return null;
-  const children = cpuOfProcesses((_pid, s) => s.ppid === pid);
-  return own.userMs + own.systemMs + children.userMs + children.systemMs;
+  const each = new Map<string, number>([["primary", own.userMs + own.systemMs]]);
+  let totalMs = own.userMs + own.systemMs + own.reapedMs;
+  const children = processesWhere((_pid, s) => s.ppid === pid);
+  children.forEach(([child, s], i) => {
+    totalMs += s.userMs + s.systemMs;
+    each.set(`worker ${workerIndexOf(child) ?? i}`, s.userMs + s.systemMs);
+  });
+  return { totalMs, each, pids: [pid, ...children.map(([child]) => child)].join(",") };
+}
+
+function workerIndexOf(pid: number): number | null {
+  try {
+    const m = /(?:^|\0)PITLANE_WORKER_INDEX=(\d+)(?:\0|$)/.exec(readFileSync(`/proc/${pid}/environ`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
