@@ -2,13 +2,16 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { AxeResults, NodeResult, RunOptions } from "axe-core";
+import { ensureChromium } from "./ensure-chromium.js";
 
 // One way to start the browser tier's Chromium: Debian's binary (scripts/ensure-chromium.sh
-// installs it; `npm test` runs that first), never a downloaded build. The flags keep it off
-// the network this machine does not have (background networking, updates, sync).
+// installs it; `npm test` runs that first, and the first launch here when it is missing:
+// ensure-chromium.ts), never a downloaded build. The flags keep it off the network this
+// machine does not have (background networking, updates, sync).
 export const CHROMIUM = process.env.PITLANE_CHROMIUM ?? "/usr/bin/chromium";
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
+  ensureChromium(CHROMIUM);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
