@@ -592,7 +592,8 @@ describe("refused moves and languages", () => {
     await page.context().close();
     // The README's picture: what an advisor sees first on opening the day (the viewport of
     // a fresh page: no notice left from the actions above). docs/board.png with
-    // `PITLANE_DOCS_SHOTS=1 npx vitest run test/browser/board.test.ts`.
+    // `PITLANE_DOCS_SHOTS=1 npx vitest run test/browser/board.test.ts -t "the whole day"`
+    // (this test alone: the file's other tests book the same day).
     const fresh = await signedInPage(browser, world);
     await fresh.screenshot({ path: process.env.PITLANE_DOCS_SHOTS ? DOCS_BOARD : `${ARTIFACTS_DIR}board-readme.png` });
     await fresh.context().close();
