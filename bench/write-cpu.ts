@@ -23,7 +23,7 @@ import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
-import { cpuOfProcesses, processesWhere, procStat, writtenBytes } from "./lib/proc-stat.js";
+import { cpuOfProcesses, processesWhere, procStat, serverCpu, writtenBytes } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -48,17 +48,10 @@ function storageBytes(pid: number): number | null {
   return processesWhere((_pid, s) => s.ppid === pid).reduce((sum, [p]) => sum + (writtenBytes(p) ?? 0), own);
 }
 
-/**
- * CPU µs of the server and of each child (cluster workers, by pid: worker 0, the writer, is
- * the lowest; a worker restarted during the run would be mislabelled).
- */
+/** CPU µs of the server and of each child (bench/lib/proc-stat.ts serverCpu: workers by their cluster index). */
 function perProcessUs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
-  const own = procStat(pid);
-  if (own) out.set("primary", (own.userMs + own.systemMs) * 1000);
-  processesWhere((_pid, s) => s.ppid === pid).forEach(([, s], i) => {
-    out.set(`worker ${i}${i === 0 ? " (writer)" : ""}`, (s.userMs + s.systemMs) * 1000);
-  });
+  for (const [k, ms] of serverCpu(pid)?.each ?? []) out.set(k === "worker 0" ? "worker 0 (writer)" : k, ms * 1000);
   return out;
 }
 
