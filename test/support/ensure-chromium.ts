@@ -28,11 +28,15 @@ function executable(path: string): boolean {
 /** Runs `script` (which installs Chromium or says how) when `bin` is not an executable; throws when it fails. */
 export function ensureChromium(bin: string, script = ENSURE_SCRIPT): void {
   if (executable(bin)) return;
-  const options = { env: { ...process.env, PITLANE_CHROMIUM: bin }, stdio: ["ignore", "inherit", "inherit"] as const };
+  const run = (command: string, args: string[]) =>
+    execFileSync(command, args, {
+      env: { ...process.env, PITLANE_CHROMIUM: bin },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
   try {
-    execFileSync("flock", [LOCK, "sh", script], { ...options, stdio: [...options.stdio] });
+    run("flock", [LOCK, "sh", script]);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // the script failed: its message is above
-    execFileSync("sh", [script], { ...options, stdio: [...options.stdio] }); // no flock on this machine
+    run("sh", [script]); // no flock on this machine
   }
 }
