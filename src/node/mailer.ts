@@ -28,12 +28,14 @@ export function smtpTransport(url: string, from: string): MailTransport {
         });
       } catch (err) {
         const e = err as { responseCode?: number; code?: string; message?: string };
-        // 5xx: the server refused this message for good (bad address, policy); anything
-        // else (connection refused, timeout, 4xx) is worth another try.
+        // 5xx: the server refused this message for good (bad address, policy); 421: it
+        // takes no mail now (a rate limit, a restart), so the message waits without using
+        // an attempt; anything else (connection refused, timeout, 4xx) is worth another try.
         const permanent = typeof e.responseCode === "number" && e.responseCode >= 500;
         throw new MailError(
           e.responseCode ? `${e.responseCode} ${e.code ?? ""}`.trim() : (e.code ?? "connection failed"),
           permanent,
+          e.responseCode === 421,
         );
       }
     },

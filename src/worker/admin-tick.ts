@@ -43,6 +43,7 @@ export async function fanOutTick(request: Request, env: WorkerEnv, edge: Fetcher
       total.deliveries.delivered += r.deliveries.delivered;
       total.deliveries.retried += r.deliveries.retried;
       total.deliveries.failed += r.deliveries.failed;
+      total.deliveries.rateLimited += r.deliveries.rateLimited;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, dealers.length) }, worker));

@@ -44,7 +44,7 @@ export function describeJourney(runtime: ServerRuntime): void {
       const first = await ok<TickResult>(await api("POST", "/v1/admin/tick", {}, auth));
       // Nothing is due yet; the supervisor's notice, written by the booking, goes out.
       expect(first.jobs).toEqual([]);
-      expect(first.deliveries).toEqual({ delivered: 1, retried: 0, failed: 0 });
+      expect(first.deliveries).toEqual({ delivered: 1, retried: 0, failed: 0, rateLimited: 0 });
       expect(rx.requests.map((r) => r.body.type)).toEqual(["supervisor_notice"]);
       const reminderAt = new Date(Date.parse(b.reception.start) - 86_400_000).toISOString();
       const second = await ok<TickResult>(await api("POST", "/v1/admin/tick", { now: reminderAt }, auth));
@@ -60,7 +60,7 @@ export function describeJourney(runtime: ServerRuntime): void {
       api = fetchApi(servers[1].baseUrl);
       const again = await ok<TickResult>(await api("POST", "/v1/admin/tick", { now: reminderAt }, auth));
       expect(again.jobs).toEqual([]);
-      expect(again.deliveries).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect(again.deliveries).toEqual({ delivered: 0, retried: 0, failed: 0, rateLimited: 0 });
       const messages = await ok<MessageList>(await api("GET", "/v1/dealers/rome/messages", undefined, auth));
       expect(messages.messages.map((m) => m.status)).toEqual(["delivered", "delivered", "delivered"]);
       expect(rx.requests).toHaveLength(3);

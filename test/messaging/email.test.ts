@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 // The app first: it loads @hono/zod-openapi before any core schema is built.
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
+import { DEFAULT_PAUSE_MS } from "../../src/scheduler/journey/back-pressure.js";
 import { leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";
 import { perTest } from "../support/fixture.js";
@@ -110,6 +111,25 @@ describe("email over SMTP", () => {
       await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages?appointmentId=${b.id}`, undefined, auth))
     ).messages.find((m) => m.kind === "confirmed");
     expect(sent).toMatchObject({ delivery: "sent", attempts: 2, reason: null });
+  });
+
+  it("SMTP 421 (the server takes no mail now): the email waits a minute without using an attempt, then goes once", async () => {
+    const b = await bookAt(t, START, { customer: byEmail() });
+    smtp.busyNext(1);
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    const t0 = t.clock.ms;
+    expect((await tick(t0)).deliveries.rateLimited).toHaveLength(1);
+    expect(smtp.received).toHaveLength(0);
+    expect(outboxOf(t, b.id).find((r) => r.kind === "confirmed")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: t0 + DEFAULT_PAUSE_MS,
+      state_reason: "rate_limited",
+    });
+    expect((await tick(t0 + DEFAULT_PAUSE_MS - 1)).deliveries.claimed).toBe(0);
+    expect((await tick(t0 + DEFAULT_PAUSE_MS)).deliveries.delivered).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(outboxOf(t, b.id).find((r) => r.kind === "confirmed")).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   it("a cancellation carries the invitation's cancellation (METHOD:CANCEL)", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";
+import { DEFAULT_PAUSE_MS } from "../../src/scheduler/journey/back-pressure.js";
 import { startSmsProvider } from "../support/sms-provider.js";
 import { perTest } from "../support/fixture.js";
 import { createHmac } from "node:crypto";
@@ -153,6 +154,24 @@ describe("SMS", () => {
       expect(JSON.stringify(p)).toMatch(/customer\.phone/);
     }
     expect(t.rows("SELECT id FROM appointments")).toEqual([]);
+  });
+
+  it("the provider's 429: the text waits a minute without using an attempt, then goes once", async () => {
+    const b = await bookAt(t, START);
+    sms.busyNext(1);
+    await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
+    const t0 = t.clock.ms;
+    expect((await tick(t0)).deliveries.rateLimited).toHaveLength(1);
+    expect((await messages(b.id)).find((m) => m.kind === "confirmed")).toMatchObject({
+      delivery: "queued",
+      reason: "rate_limited",
+      attempts: 0,
+      nextAttemptAt: new Date(t0 + DEFAULT_PAUSE_MS).toISOString(),
+    });
+    expect((await tick(t0 + DEFAULT_PAUSE_MS - 1)).deliveries.claimed).toBe(0);
+    expect((await tick(t0 + DEFAULT_PAUSE_MS)).deliveries.delivered).toHaveLength(1);
+    expect(sms.texts).toHaveLength(1);
+    expect(outboxOf(t, b.id).find((m) => m.kind === "confirmed")).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   it("logs never carry a phone number", async () => {

@@ -14,6 +14,7 @@ export interface Texted {
 export async function startSmsProvider(sid = "AC0123456789abcdef0123456789abcdef", token = "test-auth-token") {
   const texts: Texted[] = [];
   let clock = () => Date.now();
+  let busy = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -23,6 +24,11 @@ export async function startSmsProvider(sid = "AC0123456789abcdef0123456789abcdef
       const formOk = String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded");
       if (!authOk) return void res.writeHead(401).end('{"code":20003}');
       if (!pathOk || !formOk) return void res.writeHead(404).end();
+      if (busy > 0) {
+        busy--;
+        // Twilio's "Too Many Requests" (error 20429) comes without a Retry-After.
+        return void res.writeHead(429, { "Content-Type": "application/json" }).end('{"code":20429}');
+      }
       const f = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
       texts.push({ to: f.get("To") ?? "", from: f.get("From") ?? "", body: f.get("Body") ?? "", at: clock() });
       res
@@ -38,6 +44,10 @@ export async function startSmsProvider(sid = "AC0123456789abcdef0123456789abcdef
     /** The app's (frozen) clock, so `at` says when the app sent it. */
     useClock(f: () => number) {
       clock = f;
+    },
+    /** The next n texts are refused with 429 Too Many Requests. */
+    busyNext(n: number) {
+      busy = n;
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };

@@ -17,6 +17,7 @@ export interface Received {
 export async function startSmtp() {
   const received: Received[] = [];
   let hold: ((release: () => void) => void) | null = null;
+  let busy = 0;
   let server: SMTPServer | null = null;
   let port = 0;
   const listen = async () => {
@@ -24,6 +25,12 @@ export async function startSmtp() {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      onMailFrom(_address, _session, callback) {
+        if (busy === 0) return callback();
+        busy--;
+        // What a server at its rate limit answers: 421, "try again later".
+        callback(Object.assign(new Error("4.7.0 Too many messages, try again later"), { responseCode: 421 }));
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
@@ -59,6 +66,10 @@ export async function startSmtp() {
       await new Promise<void>((ok) => server!.close(() => ok()));
     },
     up: listen,
+    /** The next n messages are refused at MAIL FROM with 421 (busy, try later). */
+    busyNext(n: number) {
+      busy = n;
+    },
     /** Calls `f` with each accepted message's release instead of answering 250 at once. */
     holdReplies(f: ((release: () => void) => void) | null) {
       hold = f;

@@ -7,7 +7,7 @@ import type { WebhookPayload } from "../../src/scheduler/journey/webhook.js";
 // `standardwebhooks` package (independent of our HMAC; its 5-minute tolerance refuses
 // stale timestamps), checks today's X-Pitlane-Signature with node:crypto where it is
 // sent, dedupes on webhook-id as a real receiver must, and can be told to fail the next
-// N requests.
+// N requests (503), or to answer them "too many" (429, or 503 with a Retry-After).
 
 export interface Received {
   deliveryId: string;
@@ -31,6 +31,7 @@ export async function startReceiver(secret: string) {
   const accepted = new Map<string, WebhookPayload>();
   const wh = new Webhook(whsecOf(secret));
   let failNext = 0;
+  let busy: { n: number; status: number; retryAfter?: string } = { n: 0, status: 429 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -46,7 +47,9 @@ export async function startReceiver(secret: string) {
       const legacySignatureOk =
         legacy === undefined ? null : legacy === "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
       const deliveryId = String(req.headers["webhook-id"] ?? "");
-      const status = !signatureOk ? 401 : failNext > 0 ? (failNext--, 503) : 200;
+      const throttled = signatureOk && busy.n > 0;
+      if (throttled) busy.n--;
+      const status = !signatureOk ? 401 : throttled ? busy.status : failNext > 0 ? (failNext--, 503) : 200;
       if (status === 200 && !accepted.has(deliveryId)) accepted.set(deliveryId, JSON.parse(raw));
       requests.push({
         deliveryId,
@@ -57,7 +60,8 @@ export async function startReceiver(secret: string) {
         headers: req.headers,
         status,
       });
-      res.writeHead(status, { "Content-Type": "text/plain" }).end(status === 200 ? "ok" : "no");
+      const retryAfter = throttled && busy.retryAfter !== undefined ? { "Retry-After": busy.retryAfter } : {};
+      res.writeHead(status, { "Content-Type": "text/plain", ...retryAfter }).end(status === 200 ? "ok" : "no");
     });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
@@ -69,6 +73,10 @@ export async function startReceiver(secret: string) {
     accepted,
     failNext(n: number) {
       failNext = n;
+    },
+    /** The next n requests get `status` (default 429), with this Retry-After when given. */
+    busyNext(n: number, retryAfter?: string, status = 429) {
+      busy = { n, status, retryAfter };
     },
     close: () =>
       new Promise<void>((ok) => {

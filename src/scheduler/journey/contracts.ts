@@ -138,7 +138,13 @@ export const TickResult = z
       }),
     ),
     failedJobs: z.number().int(),
-    deliveries: z.object({ delivered: z.number().int(), retried: z.number().int(), failed: z.number().int() }),
+    deliveries: z.object({
+      delivered: z.number().int(),
+      retried: z.number().int(),
+      failed: z.number().int(),
+      /** Held back without using an attempt: their provider asked to wait. */
+      rateLimited: z.number().int(),
+    }),
   })
   .openapi("TickResult");
 export type TickResult = z.infer<typeof TickResult>;

@@ -1,4 +1,5 @@
 import { LOCALES } from "../../core/dealer-config.js";
+import { busyUntil, destinationOf, ProviderPauses } from "./back-pressure.js";
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";
 import {
@@ -25,7 +26,9 @@ export type { FetchFn };
 // first (short transaction), the HTTP call runs outside any transaction, and the result
 // is recorded only if the lease is still ours. A crash between the POST and the record
 // leaves the row pending: after the lease it is sent again with the SAME delivery id,
-// which the receiver dedupes. Failures back off 2^attempts × 30 s, capped at 1 h.
+// which the receiver dedupes. Failures back off 2^attempts × 30 s, capped at 1 h. A
+// provider that answers "too many, later" pauses its destination instead, without using
+// the message's attempt (back-pressure.ts).
 
 export const DELIVERY_LEASE_MS = 60_000;
 export const MAX_DELIVERY_ATTEMPTS = 20;
@@ -38,6 +41,8 @@ export interface DeliveryReport {
   delivered: string[];
   retried: string[];
   failed: string[];
+  /** Held back, no attempt used: their provider asked to wait (429, 421…), or was paused already. */
+  rateLimited: string[];
   /** How many due messages this call claimed (all outcomes, held back and deferred included). */
   claimed: number;
 }
@@ -53,6 +58,8 @@ export interface DeliverOptions {
    * with THEIR clock, so it must never be the app clock SCHEDULER_NOW freezes.
    */
   wallNow?: () => number;
+  /** Destinations that asked to wait; kept across calls by the journey (service.ts). Default: this call's own. */
+  pauses?: ProviderPauses;
 }
 
 export async function deliverDue(
@@ -64,7 +71,8 @@ export async function deliverDue(
   const claimed = immediate(deps.sqlite, () =>
     claimDeliveries(deps.sqlite, nowMs, opts.leaseMs ?? DELIVERY_LEASE_MS, opts.batch ?? DELIVERY_BATCH),
   );
-  const report: DeliveryReport = { delivered: [], retried: [], failed: [], claimed: claimed.length };
+  const report: DeliveryReport = { delivered: [], retried: [], failed: [], rateLimited: [], claimed: claimed.length };
+  const pauses = opts.pauses ?? new ProviderPauses();
   // The results are recorded together (one transaction, one fsync) rather than one
   // autocommit each: most outcomes are known without waiting (suppressed, no address, no
   // webhook), and a storm of bookings makes a storm of messages. Recorded at the latest
@@ -82,7 +90,12 @@ export async function deliverDue(
   };
   try {
     for (const m of claimed) {
-      const outcome = await deliverOne(deps, m, fetchFn, nowMs, Math.floor((opts.wallNow ?? Date.now)() / 1000));
+      const destination = destinationOf(m, deps.runtimes.get(m.dealerId)?.dealer.config.webhook?.url);
+      const paused = pauses.pausedUntil(destination, nowMs);
+      const outcome: Outcome =
+        paused !== null
+          ? { busy: paused, error: "" }
+          : await deliverOne(deps, m, fetchFn, { nowMs, wallNowMs: (opts.wallNow ?? Date.now)() });
       if (marks.length === 0) since = performance.now();
       if (outcome === null) {
         marks.push(() => markDelivered(deps.sqlite, m, nowMs));
@@ -91,6 +104,19 @@ export async function deliverDue(
         marks.push(() => markSuppressed(deps.sqlite, m, outcome.suppress));
       } else if ("defer" in outcome) {
         marks.push(() => markDeferred(deps.sqlite, m, outcome.defer, outcome.reason));
+      } else if ("busy" in outcome) {
+        marks.push(() => markDeferred(deps.sqlite, m, outcome.busy, RATE_LIMITED));
+        report.rateLimited.push(m.id);
+        if (paused === null) {
+          pauses.pause(destination, outcome.busy);
+          deps.log?.({
+            level: "warn",
+            msg: "delivery provider busy",
+            transport: m.transport,
+            error: outcome.error,
+            until: new Date(outcome.busy).toISOString(),
+          });
+        }
       } else {
         const retry = outcome.final || m.attempts >= MAX_DELIVERY_ATTEMPTS ? null : nowMs + backoffMs(m.attempts);
         marks.push(() => markAttemptFailed(deps.sqlite, m, outcome.error, retry));
@@ -115,6 +141,8 @@ export async function deliverDue(
 }
 
 const RECORD_EVERY_MS = 1000;
+/** The state reason of a message held back by its provider's back-pressure. */
+export const RATE_LIMITED = "rate_limited";
 
 /**
  * The manage link of a message that carries one: the dealer's manageUrl, else the
@@ -141,19 +169,18 @@ async function deliverOne(
   deps: JourneyDeps,
   m: MessageRow,
   fetchFn: FetchFn,
-  nowMs: number,
-  timestampSec: number,
+  clock: { nowMs: number; wallNowMs: number },
 ): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const link = linkOf(deps, dealer?.config.messaging.manageUrl, m.body.manageToken, m.locale);
   const linked: MessageRow = { ...m, body: { ...m.body, text: withLink(m.body.text, link) } };
-  if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn, timestampSec);
+  if (m.transport === "webhook") return deliverWebhook(deps, linked, fetchFn, clock);
   if (!dealer) return { error: "dealer gone", final: true };
   const c = m.recipientRef ? customerContact(deps.db, m.recipientRef) : null;
   if (!c) return { suppress: "no_address" };
   if (m.transport === "email")
-    return sendEmail(deps, dealer, m, c, linked.body.text, withLink(m.body.html ?? "", link));
-  return sendText(deps, dealer, m, c, nowMs, fetchFn, link);
+    return sendEmail(deps, dealer, m, c, linked.body.text, withLink(m.body.html ?? "", link), clock.nowMs);
+  return sendText(deps, dealer, m, c, clock, fetchFn, link);
 }
 
 /** null: delivered (2xx). Otherwise why not, and whether retrying can help. */
@@ -161,7 +188,7 @@ async function deliverWebhook(
   deps: JourneyDeps,
   m: MessageRow,
   fetchFn: FetchFn,
-  timestampSec: number,
+  clock: { nowMs: number; wallNowMs: number },
 ): Promise<Outcome> {
   const dealer = deps.runtimes.get(m.dealerId)?.dealer;
   const webhook = dealer?.config.webhook;
@@ -174,7 +201,7 @@ async function deliverWebhook(
   }
   const payload = payloadOf(deps.db, m);
   if (!payload) return { error: "recipient has no address for this channel", final: true };
-  const req = webhookRequest(webhook.secret, payload, timestampSec);
+  const req = webhookRequest(webhook.secret, payload, Math.floor(clock.wallNowMs / 1000));
   try {
     const res = await fetchFn(webhook.url, {
       method: "POST",
@@ -184,6 +211,8 @@ async function deliverWebhook(
     });
     await res.body?.cancel().catch(() => {}); // free the connection; the answer's body is not used
     if (res.status >= 200 && res.status < 300) return null;
+    const busy = busyUntil(res.status, res.headers?.get("retry-after"), clock.nowMs, clock.wallNowMs);
+    if (busy !== null) return { busy, error: `HTTP ${res.status}` };
     return { error: `HTTP ${res.status}`, final: false };
   } catch (err) {
     // Never the URL's query or the body: only the failure's kind.

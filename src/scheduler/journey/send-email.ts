@@ -4,6 +4,7 @@ import type { JourneyDeps } from "./runner.js";
 import { appointmentCalendar } from "./calendar.js";
 import type { MessageRow } from "../../db/repos/outbox.js";
 import type { Contact } from "./recipients.js";
+import { DEFAULT_PAUSE_MS } from "./back-pressure.js";
 import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from "./transports.js";
 
 // One outbox row as an email over SMTP: plain text and HTML, the invitation (.ics) for
@@ -64,6 +65,7 @@ export async function sendEmail(
   c: Contact,
   text: string,
   html: string,
+  nowMs: number,
 ): Promise<Outcome> {
   const mail = deps.messaging?.mail;
   if (!mail) return { error: "email is not configured on this server (SMTP_URL)", final: true };
@@ -77,6 +79,8 @@ export async function sendEmail(
     const permanent = err instanceof MailError && err.permanent;
     const msg =
       err instanceof Error ? err.message.replace(/<[^>]*@[^>]*>|\S+@\S+/g, "<address>").slice(0, 200) : "SMTP error";
+    // SMTP has no Retry-After: a server that takes no mail now is left alone a minute.
+    if (err instanceof MailError && err.busy) return { busy: nowMs + DEFAULT_PAUSE_MS, error: `SMTP: ${msg}` };
     return { error: `SMTP: ${msg}`, final: permanent };
   }
 }

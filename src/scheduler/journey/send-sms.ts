@@ -18,10 +18,11 @@ export async function sendText(
   dealer: Dealer,
   m: MessageRow,
   c: Contact,
-  nowMs: number,
+  clock: { nowMs: number; wallNowMs: number },
   fetchFn: FetchFn,
   link: string | null,
 ): Promise<Outcome> {
+  const { nowMs } = clock;
   const sms = dealer.config.messaging.sms;
   const to = c.phone ? toE164(c.phone, sms.defaultCountryCode) : null;
   if (!to) return { suppress: "no_address" };
@@ -39,5 +40,6 @@ export async function sendText(
     fetchFn,
     to,
     smsText(dealer.config.name, m.body.subject, m.body.sms ?? m.body.subject, link),
+    clock,
   );
 }

@@ -1,3 +1,4 @@
+import { ProviderPauses } from "./back-pressure.js";
 import { DELIVERY_BATCH, deliverDue, type DeliveryReport, type FetchFn } from "./deliver.js";
 import { runDue, type JourneyDeps, type RunReport } from "./runner.js";
 import { scanServiceReminders } from "./service-scan.js";
@@ -16,6 +17,8 @@ export interface TickReport {
 export class Journey {
   private chain: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  /** Providers that asked to wait, remembered from tick to tick (back-pressure.ts). */
+  private readonly pauses = new ProviderPauses();
 
   constructor(
     readonly deps: JourneyDeps,
@@ -29,8 +32,8 @@ export class Journey {
       const jobs = await runDueYielding(this.deps, nowMs);
       const deliveries =
         opts.deliver === false
-          ? { delivered: [], retried: [], failed: [], claimed: 0 }
-          : await deliverDrained(this.deps, nowMs, this.fetchFn);
+          ? { delivered: [], retried: [], failed: [], rateLimited: [], claimed: 0 }
+          : await deliverDrained(this.deps, nowMs, this.fetchFn, this.pauses);
       return { jobs, deliveries };
     });
     this.chain = run.catch(() => {}).finally(() => this.pending--);
@@ -74,14 +77,20 @@ async function runDueYielding(deps: JourneyDeps, nowMs: number): Promise<RunRepo
  * already claimed (leased), and a retried or deferred one is due again only later, so
  * the loop ends; what is left waits for the next tick.
  */
-async function deliverDrained(deps: JourneyDeps, nowMs: number, fetchFn: FetchFn): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: [], retried: [], failed: [], claimed: 0 };
+async function deliverDrained(
+  deps: JourneyDeps,
+  nowMs: number,
+  fetchFn: FetchFn,
+  pauses: ProviderPauses,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: [], retried: [], failed: [], rateLimited: [], claimed: 0 };
   const started = performance.now();
   for (let b = 0; b < MAX_DELIVERY_BATCHES; b++) {
-    const r = await deliverDue(deps, nowMs, fetchFn);
+    const r = await deliverDue(deps, nowMs, fetchFn, { pauses });
     report.delivered.push(...r.delivered);
     report.retried.push(...r.retried);
     report.failed.push(...r.failed);
+    report.rateLimited.push(...r.rateLimited);
     report.claimed += r.claimed;
     if (r.claimed < DELIVERY_BATCH || performance.now() - started >= DELIVERY_BUDGET_MS) break;
     await new Promise<void>((ok) => setTimeout(ok, 0)); // setTimeout: also on Workers

@@ -19,6 +19,7 @@ export async function tickNow(ctx: JourneyCtx, input: { now?: string; deliver?: 
       delivered: r.deliveries.delivered.length,
       retried: r.deliveries.retried.length,
       failed: r.deliveries.failed.length,
+      rateLimited: r.deliveries.rateLimited.length,
     },
   };
 }

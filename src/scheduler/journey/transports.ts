@@ -15,11 +15,15 @@ export interface OutgoingMail {
   attachments: Array<{ filename: string; content: string; contentType: string }>;
 }
 
-/** Thrown by a mail transport: `permanent` (5xx, bad address) is not retried. */
+/**
+ * Thrown by a mail transport: `permanent` (5xx, bad address) is not retried; `busy` (421:
+ * the server is not taking mail now, often a rate limit) waits without using an attempt.
+ */
 export class MailError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly busy = false,
   ) {
     super(message);
   }
@@ -51,11 +55,21 @@ export interface MessagingDeps {
 export type FetchFn = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
+) => Promise<{
+  status: number;
+  /** Read for Retry-After on a 429 or 503 (back-pressure.ts). */
+  headers?: { get(name: string): string | null };
+  body?: { cancel(): Promise<void> } | null;
+}>;
 
-/** null: delivered. Else: failed (retry unless final), suppressed for good, or not yet (SMS window). */
+/**
+ * null: delivered. Else: failed (retry unless final), suppressed for good, not yet (SMS
+ * window), or the provider is busy until an instant (back-pressure.ts: no attempt used,
+ * and its destination pauses).
+ */
 export type DeliveryOutcome =
   | { error: string; final: boolean }
+  | { busy: number; error: string }
   | { suppress: string }
   | { defer: number; reason: string }
   | null;

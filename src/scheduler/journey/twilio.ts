@@ -1,9 +1,11 @@
-import type { FetchFn, SmsProviderConfig } from "./transports.js";
+import { busyUntil } from "./back-pressure.js";
+import type { DeliveryOutcome, FetchFn, SmsProviderConfig } from "./transports.js";
 
 // The Twilio-compatible SMS adapter: a form-encoded POST to
 // {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json with basic auth (sid:token).
 // 2xx: accepted. 4xx (but 429): the request itself is wrong (bad number, blocked), so
-// retrying cannot help. 429 and 5xx: retried with the outbox's backoff.
+// retrying cannot help. 429 (and 503 with a Retry-After): busy, the text waits without
+// using an attempt (back-pressure.ts). Other 5xx: retried with the outbox's backoff.
 
 const TIMEOUT_MS = 10_000;
 
@@ -12,7 +14,8 @@ export async function sendSms(
   fetchFn: FetchFn,
   to: string,
   body: string,
-): Promise<{ error: string; final: boolean } | null> {
+  clock: { nowMs: number; wallNowMs: number },
+): Promise<DeliveryOutcome> {
   const url = `${cfg.baseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/Messages.json`;
   const form = new URLSearchParams({ To: to, From: cfg.from, Body: body }).toString();
   try {
@@ -27,6 +30,8 @@ export async function sendSms(
     });
     await res.body?.cancel().catch(() => {});
     if (res.status >= 200 && res.status < 300) return null;
+    const busy = busyUntil(res.status, res.headers?.get("retry-after"), clock.nowMs, clock.wallNowMs);
+    if (busy !== null) return { busy, error: `SMS provider HTTP ${res.status}` };
     return {
       error: `SMS provider HTTP ${res.status}`,
       final: res.status >= 400 && res.status < 500 && res.status !== 429,

@@ -43,6 +43,7 @@ const en = {
   reason_stop: "the customer replied STOP",
   reason_no_address: "no address for this channel",
   reason_window: "waits for the SMS hours",
+  reason_rate_limited: "the provider asked us to slow down: it leaves as soon as it takes messages again",
   "reason_withdrawn:late_check_in": "the customer checked in late",
 };
 type Keys = keyof typeof en;
@@ -85,6 +86,7 @@ const it: Record<Keys, string> = {
   reason_stop: "il cliente ha risposto STOP",
   reason_no_address: "nessun recapito per questo canale",
   reason_window: "attende l'orario degli SMS",
+  reason_rate_limited: "il fornitore ha chiesto di rallentare: parte appena accetta di nuovo messaggi",
   "reason_withdrawn:late_check_in": "il cliente è arrivato in ritardo",
 };
 
