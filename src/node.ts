@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import { Temporal } from "@js-temporal/polyfill";
 import Database from "better-sqlite3";
-import { z } from "zod";
+import { z } from "./lib/zod.js";
 import { FrozenNow, opt } from "./api/settings.js";
 import { createAppWithJourney } from "./app.js";
 import { loadWebAssets } from "./node/web-assets.js";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { z } from "zod";
+import type { z } from "../lib/zod.js";
 
 // The one error envelope: RFC 9457 problem+json with a stable `code` clients switch on.
 // The set of codes is closed; add a row here (and nowhere else) to add one.

@@ -1,5 +1,5 @@
 import { Temporal } from "@js-temporal/polyfill";
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 
 // Environment settings that mean the same on Node (node.ts) and on Workers
 // (worker/settings.ts): one parser each, so both runtimes accept and refuse alike.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 import { MessagingConfig } from "./messaging-config.js";
 import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
 import { webhookSecretProblem } from "./webhook-secret.js";

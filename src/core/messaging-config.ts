@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 import { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS } from "./message-kinds.js";
 import { LocalTime } from "./primitives.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 import { Temporal } from "@js-temporal/polyfill";
 
 // Shared value schemas. Each refine rejects impossible calendar values (2027-02-29,

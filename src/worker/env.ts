@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 import { WorkerSettings } from "./settings.js";
 
 // The Worker's whole environment: its variables (settings.ts) and the Durable Object

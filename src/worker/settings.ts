@@ -1,5 +1,5 @@
 import { Temporal } from "@js-temporal/polyfill";
-import { z } from "zod";
+import { z } from "../lib/zod.js";
 import { FrozenNow, opt } from "../api/settings.js";
 import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT } from "../api/deps.js";
 

@@ -1,6 +1,5 @@
 import { servedRoutes } from "../support/routes.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// First: the app, which loads @hono/zod-openapi before any schema module (src/api/auth.ts).
 import { auth, createTestApp, type TestApp } from "../support/app.js";
 import { MAX_BODY_BYTES } from "../../src/api/middleware/body-limit.js";
 import { isWrite, WRITER_UNAVAILABLE } from "../../src/api/middleware/writer-unavailable.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// The app first: it loads @hono/zod-openapi before any core schema is built.
 import { auth, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import {
   busyUntil,

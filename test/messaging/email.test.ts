@@ -1,6 +1,5 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-// The app first: it loads @hono/zod-openapi before any core schema is built.
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { DEFAULT_PAUSE_MS } from "../../src/scheduler/journey/back-pressure.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// The app first: it loads @hono/zod-openapi before any core schema is built.
 import { auth, bookAt, CONSENTING, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// The app first: it loads @hono/zod-openapi before any core schema is built.
 import { auth, DAY, DEALER, journeyPerTest, ok } from "../support/journey.js";
 import { insertCustomer, insertVehicle } from "../../src/db/repos/people.js";
 import { leaves } from "../support/mime.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// The app first: it loads @hono/zod-openapi before any core schema is built.
 import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import { segments } from "../../src/scheduler/journey/sms-text.js";

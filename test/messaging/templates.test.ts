@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-// The app's schemas first: @hono/zod-openapi before any core schema is built.
-import "../../src/app.js";
 import { LOCALES } from "../../src/core/dealer-config.js";
 import { MessagingConfig } from "../../src/core/messaging-config.js";
 import { compose, LINKED_KINDS, withLink } from "../../src/scheduler/journey/compose.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../../lib/zod.js";
 import { canonicalJson } from "../../lib/canonical-json.js";
 import { sha256Hex } from "../../lib/digest.js";
 import { once } from "../prepared.js";
