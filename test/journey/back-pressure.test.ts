@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auth, DEALER, journeyPerTest, ok, outboxOf } from "../support/journey.js";
+import { auth, DEALER, enqueueNotices, journeyPerTest, ok, outboxOf } from "../support/journey.js";
 import {
   busyUntil,
   DEFAULT_PAUSE_MS,
@@ -10,7 +10,7 @@ import {
   retryAfterMs,
 } from "../../src/scheduler/journey/back-pressure.js";
 import { deliverDue } from "../../src/scheduler/journey/deliver.js";
-import { enqueue, type MessageRow } from "../../src/db/repos/outbox.js";
+import type { MessageRow } from "../../src/db/repos/outbox.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
@@ -83,24 +83,7 @@ const rx = perTest(
 );
 const t = journeyPerTest({ dealer: () => ({ webhook: { url: rx.url, secret: SECRET } }) });
 
-function notices(n: number, at: number, from = 0) {
-  for (let i = from; i < from + n; i++)
-    enqueue(
-      t.journey.deps.sqlite,
-      {
-        dealerId: DEALER,
-        appointmentId: null,
-        kind: "supervisor_notice",
-        audience: "staff",
-        channel: "staff",
-        locale: "en",
-        recipientRef: "supervisor",
-        body: { subject: "Notice", text: `notice ${i}` },
-        dedupeId: `busy:${i}`,
-      },
-      at,
-    );
-}
+const notices = (n: number, at: number, from = 0) => enqueueNotices(t, n, at, "busy", from);
 
 describe("a webhook receiver at its rate limit", () => {
   it("429 with Retry-After: one call, the batch waits that long with no attempt used, then all leave once", async () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
+import { auth, bookAt, DEALER, enqueueNotices, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs, deliverDue, DELIVERY_LEASE_MS } from "../../src/scheduler/journey/deliver.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import { perTest } from "../support/fixture.js";
 import type { MessageList } from "../support/contracts.js";
-import { enqueue } from "../../src/db/repos/outbox.js";
 
 // Outbox delivery to a real HTTP receiver on 127.0.0.1: signed, retried with backoff
 // until a 2xx, and exactly one distinct delivery per message even when the worker dies
@@ -110,22 +109,7 @@ describe("outbox delivery", () => {
 
   it("drains more than one batch in a tick: 120 due messages all leave, each once", async () => {
     const now = t.clock.ms;
-    for (let i = 0; i < 120; i++)
-      enqueue(
-        t.journey.deps.sqlite,
-        {
-          dealerId: DEALER,
-          appointmentId: null,
-          kind: "supervisor_notice",
-          audience: "staff",
-          channel: "staff",
-          locale: "en",
-          recipientRef: "supervisor",
-          body: { subject: "Notice", text: `notice ${i}` },
-          dedupeId: `drain:${i}`,
-        },
-        now,
-      );
+    enqueueNotices(t, 120, now, "drain");
     const { deliveries } = await t.journey.tick(now);
     expect(deliveries.delivered).toHaveLength(120);
     expect(deliveries.claimed).toBe(120);

@@ -1,9 +1,8 @@
 import { rmSync } from "node:fs";
-// First: loading the app first installs @hono/zod-openapi's .openapi() on zod before
-// core/primitives.ts builds its schemas (the runner's imports reach them otherwise).
 import { createTestApp } from "./app.js";
 import type { AppDeps } from "../../src/app.js";
 import { runDue } from "../../src/scheduler/journey/runner.js";
+import { enqueue } from "../../src/db/repos/outbox.js";
 import { type Api, auth, week } from "./http.js";
 import type { AppointmentView } from "./contracts.js";
 import { perTest } from "./fixture.js";
@@ -208,3 +207,23 @@ export const outboxOf = (t: JourneyApp, appointmentId?: string) =>
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
+
+/** n supervisor notices due at `at`, straight into the outbox (dedupe ids `${tag}:${i}`): a delivery load with no booking behind it. */
+export function enqueueNotices(t: JourneyApp, n: number, at: number, tag = "notice", from = 0): void {
+  for (let i = from; i < from + n; i++)
+    enqueue(
+      t.journey.deps.sqlite,
+      {
+        dealerId: DEALER,
+        appointmentId: null,
+        kind: "supervisor_notice",
+        audience: "staff",
+        channel: "staff",
+        locale: "en",
+        recipientRef: "supervisor",
+        body: { subject: "Notice", text: `notice ${i}` },
+        dedupeId: `${tag}:${i}`,
+      },
+      at,
+    );
+}
