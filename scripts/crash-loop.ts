@@ -1,7 +1,3 @@
-// First, before anything loads src/core: @hono/zod-openapi adds .openapi() to zod schemas
-// as they are created, and the routes call it on core schemas (src/app.ts imports it first
-// for the same reason).
-import "@hono/zod-openapi";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

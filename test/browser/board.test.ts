@@ -1,6 +1,3 @@
-// First (trap): zod 4 gives a schema .openapi() only if @hono/zod-openapi was loaded before
-// the schema was made, and the demo config below reaches core's schemas.
-import "@hono/zod-openapi";
 import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,4 +1,3 @@
-import "@hono/zod-openapi"; // before the contracts: their .openapi() needs zod extended first
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AvailabilityRequest } from "../../src/scheduler/contracts.js";

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-// helpers (the app) first: it loads @hono/zod-openapi's zod extension before any schema module.
 import { json, type ValidationProblem } from "../support/contracts.js";
 import { auth, bookAt, DEALER, journeyApp, type JourneyApp, outboxOf, setupDealer } from "../support/journey.js";
 import { deliverDue } from "../../src/scheduler/journey/deliver.js";

@@ -1,5 +1,3 @@
-// First (trap): zod 4 gives a schema .openapi() only if @hono/zod-openapi was loaded before it.
-import "@hono/zod-openapi";
 import { afterEach, describe, expect, it } from "vitest";
 import { ANONYMOUS, priorityFor } from "../../src/scheduler/trust.js";
 import { createTestApp, type TestApp } from "../support/app.js";
