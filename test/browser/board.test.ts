@@ -311,8 +311,10 @@ describe("where the day opens", () => {
       // Positions are read once the day is drawn: the polls below get their time for the
       // scroll, none of it spent waiting for the day's answer.
       await timelineOf(page, "2026-11-24");
+      // 1280 px shows about three hours at the timeline's scale (a quarter hour is 4rem):
+      // the hour before now, now, and the next.
       await expect.poll(() => onScreen("15:00")).toBe(true);
-      await expect.poll(() => onScreen("17:00")).toBe(true);
+      await expect.poll(() => onScreen("16:00")).toBe(true);
       expect(await onScreen("09:00")).toBe(false);
       // Scrolled before it was first painted: never the morning first, then a jump.
       expect((await seen(page)).firstScroll["2026-11-24"]).toBeGreaterThan(0);

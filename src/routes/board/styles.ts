@@ -20,21 +20,37 @@ main{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem;padding:1re
 section.card,aside section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem;margin-bottom:1rem}
 h2{font-size:1rem;margin:0 0 .5rem}
 .toolbar{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:.75rem}
-.timeline-wrap{overflow-x:auto;padding-bottom:6rem}
-/* 2.4 px a minute: a 10-minute return is still a 24 px target (WCAG 2.5.8); the day scrolls sideways. */
-.timeline,.hours{min-width:calc(9rem + 1600px)}
+/* The day scrolls sideways at a fixed scale: a quarter hour is 4rem (64 px) at least, so the
+   shortest slot, a 10-minute return (2.67rem), still shows its whole start time ("09:00" at
+   .75rem is 2.2rem in DejaVu Sans, the widest common UI font) and is a 24 px target (WCAG
+   2.5.8). In rem, not px: a larger default font widens the day with the labels. --quarters
+   (the day's span in quarter hours) comes from the timeline; scroll-padding keeps a focused
+   slot from being scrolled in under the sticky names. */
+.timeline-wrap{--names:9rem;--quarter:4rem;overflow-x:auto;padding-bottom:6rem;scroll-padding-left:var(--names)}
+@media (max-width:600px){.timeline-wrap{--names:6rem}}
+.timeline,.hours{min-width:calc(var(--names) + var(--quarters,44) * var(--quarter))}
 .timeline{list-style:none;margin:0;padding:0}
-.row{display:grid;grid-template-columns:9rem minmax(0,1fr);align-items:stretch;border-top:1px solid var(--line);min-height:3.2rem}
+.row{display:grid;grid-template-columns:var(--names) minmax(0,1fr);align-items:stretch;border-top:1px solid var(--line);min-height:3.2rem}
+/* The names stay in view while the day scrolls under them (above slots, below tooltips). */
+.row .who,.hours>span:first-child{position:sticky;left:0;z-index:4;background:var(--card);box-shadow:1px 0 0 var(--line)}
 .row .who{padding:.4rem .3rem;font-weight:600}
 .row .who small{display:block;font-weight:400;color:var(--muted)}
 .track{position:relative;min-height:3.2rem;background:repeating-linear-gradient(90deg,transparent 0,transparent calc(var(--hour) - 1px),#e3e6ea calc(var(--hour) - 1px),#e3e6ea var(--hour))}
 .track.drop{background-color:#eef4ff;outline:2px dashed var(--accent)}
 .track.absent{background-color:#f3eded}
-.hours{display:grid;grid-template-columns:9rem minmax(0,1fr);font-size:.75rem;color:var(--muted)}
+.hours{display:grid;grid-template-columns:var(--names) minmax(0,1fr);font-size:.75rem;color:var(--muted)}
 .hours .scale{position:relative;height:1.2rem}
+/* Each hour centred on its line, but the day's first and last kept inside the ruler: centred,
+   half of the first stood under the names and half of the last past the day's end. */
 .hours .scale span{position:absolute;transform:translateX(-50%)}
-.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem .2rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.78rem;line-height:1.15}
+.hours .scale span:first-child{transform:none}
+.hours .scale span:last-child{transform:translateX(-100%)}
+/* Two lines: the start time, never cut (regular weight, tabular digits: the width the scale
+   was sized for), then the customer or vehicle, cut with an ellipsis where the slot is short. */
+.slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.75rem;line-height:1.2;font-variant-numeric:tabular-nums}
 .slot>span[aria-hidden]{display:block;overflow:hidden}
+.slot .time,.slot .more{display:block}
+.slot .more{overflow:hidden;text-overflow:ellipsis}
 .slot.return{border-style:dashed}
 .slot .flagged{font-weight:700}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
@@ -68,6 +84,6 @@ table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;te
 .live{font-size:.85rem}
 .track{list-style:none;margin:0;padding:0}
 .slot-item{display:contents}
-.ghost{position:absolute;top:.25rem;bottom:.25rem;width:2.5rem;border:2px dashed var(--accent);border-radius:5px;font-size:.75rem;padding:.1rem}
+.ghost{position:absolute;top:.25rem;bottom:.25rem;width:var(--quarter);border:2px dashed var(--accent);border-radius:5px;font-size:.75rem;padding:.1rem}
 .plan h3,form h3{font-size:.95rem;margin:1rem 0 .25rem}
 `;

@@ -1,0 +1,90 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppointmentView, json } from "../support/contracts.js";
+import { booking } from "../support/http.js";
+import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
+import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+import { scrolledToEnd, timelineSeen } from "../support/timeline-layout.js";
+
+// The advisors' timeline at the desk's width (1400 px): every slot's start time is read
+// whole, not "08:3"; a name shows where there is room; the ruler's hours are not cut; the
+// advisors' names stay in view when the day scrolls sideways.
+
+let world: BoardWorld;
+let browser: Browser;
+beforeAll(async () => {
+  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await world?.server.stop();
+});
+
+async function bookFor(time: string, advisorId: string, name: string, intervention = "maintenance") {
+  const res = await world.api(
+    "POST",
+    "/v1/dealers/demo/appointments",
+    booking(
+      { start: `${DAY}T${time}`, advisorId },
+      { interventions: [intervention], customer: { known: true, name, phone: "+39 333 1234567" } },
+    ),
+    admin,
+  );
+  const body = await json<AppointmentView>(res);
+  if (res.status !== 201) throw new Error(`booking ${time} ${advisorId}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+describe("the timeline's labels", () => {
+  it("every slot shows its whole start time, a 30-minute one its customer's whole name; the ruler's hours are whole; the names stay in view scrolled to the day's end; axe-clean", async () => {
+    // 15-minute receptions back to back, a 30-minute one (a diagnosis), and the 10-minute
+    // returns the workshop plans for them: the narrowest slots a day has.
+    const booked = [
+      ["08:30", "giulia", "Anna Greco"],
+      ["08:45", "giulia", "Bruno Esposito"],
+      ["11:15", "giulia", "Elena Conti"],
+      ["09:00", "marco", "Paolo Ricci"],
+      ["10:30", "luca", "Luca Marino"],
+    ] as const;
+    for (const [time, advisor, name] of booked) await bookFor(time, advisor, name);
+    const diagnosis = await bookFor("09:45", "chiara", "Sara Galli", "diagnosis");
+    const customers = [...booked.map(([, , name]) => name), "Sara Galli"];
+
+    const page = await signedInPage(browser, world);
+    await slotOf(page, diagnosis.id).waitFor();
+    const wrap = page.locator(".timeline-wrap");
+    await wrap.evaluate((el) => (el.scrollLeft = 0));
+    const seen = await wrap.evaluate(timelineSeen, customers);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}board-timeline-labels.png` });
+
+    expect(seen.slots.filter((s) => s.slot.startsWith("return")).length).toBeGreaterThan(0);
+    expect(seen.slots.length).toBeGreaterThanOrEqual(customers.length * 2);
+    // Soft: a failing run lists every cut label, hour and name at once.
+    expect
+      .soft(seen.slots.filter((s) => !s.timeWhole).map((s) => `${s.slot} (${s.advisor}): "${s.label}"`))
+      .toEqual([]);
+    // What the slot shows starts its accessible name (WCAG 2.5.3, label in name).
+    for (const s of seen.slots) expect.soft(s.name.startsWith(s.label), `${s.name} / ${s.label}`).toBe(true);
+    // The 30-minute diagnosis has room for its customer's name.
+    expect.soft(seen.slots.find((s) => s.slot === "reception 09:45")?.customerWhole).toBe(true);
+    // No two start times on one advisor's track are drawn over each other.
+    for (const a of seen.slots)
+      for (const b of seen.slots)
+        if (a !== b && a.advisor === b.advisor && a.timeBox && b.timeBox)
+          expect
+            .soft(
+              a.timeBox.right <= b.timeBox.left + 0.5 || b.timeBox.right <= a.timeBox.left + 0.5,
+              `${a.slot} and ${b.slot} (${a.advisor})`,
+            )
+            .toBe(true);
+    expect.soft(seen.hours.filter((h) => !h.inside).map((h) => h.text)).toEqual([]);
+
+    const end = await wrap.evaluate(scrolledToEnd);
+    expect(end.scrolled).toBe(true); // the day is wider than the panel at 1400 px
+    expect.soft(end.lastHour).toEqual({ text: "19:00", whole: true });
+    expect.soft(end.names.filter((n) => !n.seen)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}board-timeline-end.png` });
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
