@@ -153,7 +153,7 @@ export function moveAppointment(
           },
           reason: req.reason ?? null,
         });
-        onMoved(ctx, rt, next); // the journey's timers follow the appointment
+        onMoved(ctx, rt, next, row); // the journey's timers follow the appointment
         placed = {
           id,
           reception,

@@ -18,6 +18,7 @@ import { epochMinute } from "../../core/civil.js";
 import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
+import { tellStaffOfCustomerChange } from "./customer-changes.js";
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
@@ -77,13 +78,16 @@ export function onBooked(
   if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
 }
 
-/** After a move (staff PATCH, the customer's reschedule): the timers follow the appointment. */
-export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
+/**
+ * After a move (staff PATCH, the customer's reschedule): the timers follow the appointment.
+ * `before`: the appointment as it was (the previous time in the staff's message).
+ */
+export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow, before?: AppointmentRow): void {
   rescheduleJobsFor(ctx, row);
   scheduleProgressCheck(ctx, row);
-  // The customer who moved it knows; anyone else's move is told to them.
-  if (ctx.actor !== "customer")
-    toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
+  // The customer who moved it knows, and the staff are told; anyone else's move is told to the customer.
+  if (ctx.actor === "customer") tellStaffOfCustomerChange(ctx, rt.dealer, row, "customer_moved", before);
+  else toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
 }
 
 /** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */
@@ -101,8 +105,8 @@ export function onTransition(
       return;
     case "cancel":
       cancelJobs(ctx.sqlite, row.id, JOB_KINDS, "cancelled:cancelled", at);
-      if (ctx.actor !== "customer")
-        toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
+      if (ctx.actor === "customer") tellStaffOfCustomerChange(ctx, rt.dealer, row, "customer_cancelled");
+      else toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
       return;
     case "no-show":
       cancelJobs(ctx.sqlite, row.id, [...DIES_WITH_APPOINTMENT, "no_show_check"], "cancelled:no_show", at);

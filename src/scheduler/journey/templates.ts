@@ -20,6 +20,8 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   options?: string[];
   readyTime?: string;
   dueDate?: string;
+  /** Local "YYYY-MM-DD HH:MM" of the reception before a customer's move (customer-changes.ts). */
+  previousTime?: string;
 }
 
 export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
@@ -34,6 +36,8 @@ export const STAFF_TEMPLATES = [
   "progress_check",
   "ready_conflict",
   "extra_work_approval",
+  "customer_moved",
+  "customer_cancelled",
 ] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
@@ -115,6 +119,14 @@ const EN: Record<TemplateKind, Render> = {
     subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`,
     text: `Extra work was found on the ${v.vehicle} (${opts(v, "see the task data")}). Ask ${v.customer} for approval; it is planned only once approved.`,
   }),
+  customer_moved: (v) => ({
+    subject: `Moved by the customer: ${v.customer}, now ${v.date} ${v.time}`,
+    text: `${v.customer} moved their appointment online from ${v.previousTime ?? "an earlier time"} to ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}); ready at ${v.readyTime}, advisor ${v.greeter}.`,
+  }),
+  customer_cancelled: (v) => ({
+    subject: `Cancelled by the customer: ${v.customer}, ${v.date} ${v.time}`,
+    text: `${v.customer} cancelled online the appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}). Its desk time and its bay are free again.`,
+  }),
 };
 
 const IT: Record<TemplateKind, Render> = {
@@ -189,6 +201,14 @@ const IT: Record<TemplateKind, Render> = {
   extra_work_approval: (v) => ({
     subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`,
     text: `Sono stati rilevati lavori aggiuntivi sulla ${v.vehicle} (${opts(v, "vedere i dati dell'attività")}). Chiedere l'approvazione a ${v.customer}; saranno pianificati solo dopo l'approvazione.`,
+  }),
+  customer_moved: (v) => ({
+    subject: `Spostato dal cliente: ${v.customer}, ora ${v.date} ${v.time}`,
+    text: `${v.customer} ha spostato online l'appuntamento ${v.previousTime ? `dal ${v.previousTime}` : "dall'orario precedente"} al ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}); pronta alle ${v.readyTime}, consulente ${v.greeter}.`,
+  }),
+  customer_cancelled: (v) => ({
+    subject: `Annullato dal cliente: ${v.customer}, ${v.date} ${v.time}`,
+    text: `${v.customer} ha annullato online l'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). L'orario in accettazione e la postazione sono di nuovo liberi.`,
   }),
 };
 

@@ -1,0 +1,35 @@
+import type { Dealer } from "../../core/dealer.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
+import type { WriteContext } from "../context.js";
+import { appointmentView } from "../present.js";
+import { toStaff } from "./messages.js";
+
+// A customer who moves or cancels on their own page (the manage link) reaches nobody at
+// the dealer by any other way: the advisor who was to greet them and the supervisor who
+// held a bay learn it here, in the same transaction as the change. The page tells the
+// customer "the workshop has been told"; this is what makes that true. A staff member's
+// own change tells no one (they made it); the customer hears of it instead (hooks.ts).
+
+export type CustomerChange = "customer_moved" | "customer_cancelled";
+
+const when = (dealer: Dealer, row: AppointmentRow) => {
+  const { date, time } = appointmentView(dealer, row).recap;
+  return `${date} ${time}`;
+};
+
+/**
+ * One staff message per role: the advisor of the appointment as it is now, the advisor it
+ * had before when a move changed that, and the supervisor. `before`: the row before a move.
+ */
+export function tellStaffOfCustomerChange(
+  ctx: WriteContext,
+  dealer: Dealer,
+  row: AppointmentRow,
+  kind: CustomerChange,
+  before?: AppointmentRow,
+): void {
+  const roles = new Set([`advisor:${row.advisorId}`, `advisor:${before?.advisorId ?? row.advisorId}`, "supervisor"]);
+  const extra = before ? { previousTime: when(dealer, before) } : {};
+  for (const role of roles)
+    toStaff(ctx, dealer, row, role, { kind, dedupeId: `${kind}:${row.id}:v${row.version}:${role}`, extra });
+}
