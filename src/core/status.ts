@@ -18,6 +18,31 @@ export const RELEASED: readonly Status[] = ["cancelled", "no_show"];
  */
 export const UPCOMING: readonly Status[] = ["requested", "confirmed"];
 
+/** What staff (and, for cancel, the customer) can do to an appointment: POST …/appointments/{id}/{action}. */
+export const ACTIONS = ["confirm", "cancel", "check-in", "no-show", "complete"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The lifecycle's transitions, from which statuses each action may start and where it
+ * leads. The verb (scheduler/lifecycle.ts) and the advisors' page (which buttons an
+ * appointment shows) both read this table, so the page never hides a step the server
+ * allows (a late customer's check-in after the automatic no-show) nor offers one it refuses.
+ */
+export const TRANSITIONS: Readonly<Record<Action, { from: readonly Status[]; to: Status }>> = {
+  confirm: { from: ["requested"], to: "confirmed" },
+  // From no_show too: a late customer, checked in by staff after the automatic no-show.
+  "check-in": { from: [...UPCOMING, "no_show"], to: "checked_in" },
+  complete: { from: ["checked_in"], to: "completed" },
+  cancel: { from: [...UPCOMING], to: "cancelled" },
+  "no-show": { from: [...UPCOMING], to: "no_show" },
+};
+
+/** The actions an appointment in `status` allows, in the order a desk reads them (the undoable ones last). */
+export function actionsFrom(status: string): Action[] {
+  const order: Action[] = ["confirm", "check-in", "complete", "no-show", "cancel"];
+  return order.filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(status));
+}
+
 const holding: ReadonlySet<string> = new Set(HOLDING);
 const released: ReadonlySet<string> = new Set(RELEASED);
 const upcoming: ReadonlySet<string> = new Set(UPCOMING);

@@ -312,5 +312,4 @@ export const ActionRequest = z
   .openapi("ActionRequest");
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
-export const ACTIONS = ["confirm", "cancel", "check-in", "no-show", "complete"] as const;
-export type Action = (typeof ACTIONS)[number];
+export { ACTIONS, type Action } from "../core/status.js";

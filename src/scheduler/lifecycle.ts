@@ -8,21 +8,14 @@ import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
 import { rowToBooking } from "./runtime.js";
-import { isReleased, UPCOMING } from "../core/status.js";
+import { isReleased, TRANSITIONS } from "../core/status.js";
 import { epochMinute } from "../core/civil.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
 // no_show. Each transition is a compare-and-set on the current status, so two clicks
 // (or two advisors) cannot both cancel and release the same capacity twice.
 
-const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
-  confirm: { from: ["requested"], to: "confirmed" },
-  // From no_show too: a late customer, checked in by staff after the automatic no-show.
-  "check-in": { from: [...UPCOMING, "no_show"], to: "checked_in" },
-  complete: { from: ["checked_in"], to: "completed" },
-  cancel: { from: [...UPCOMING], to: "cancelled" },
-  "no-show": { from: [...UPCOMING], to: "no_show" },
-};
+// The transitions themselves are core/status.ts TRANSITIONS (the advisors' page reads them too).
 
 export interface TransitionInput {
   dealerId: string;

@@ -9,6 +9,7 @@ import { lang, t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Plan, Slot } from "./types.js";
+import { type Action, actionsFrom } from "../../core/status.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
 export type AppointmentDialogState = {
@@ -22,18 +23,18 @@ export type AppointmentDialogState = {
 // buffer caps with a reason when those are all it breaks), "running late" and a swap —
 // the last two as a plan to review and apply.
 
-const STEPS: Record<string, Array<[string, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"]>> = {
-  requested: [
-    ["confirm", "confirm"],
-    ["cancel", "cancel"],
-  ],
-  confirmed: [
-    ["check-in", "checkIn"],
-    ["no-show", "noShow"],
-    ["cancel", "cancel"],
-  ],
-  checked_in: [["complete", "complete"]],
+// The buttons come from the server's own transition table (core/status.ts), so the page
+// offers exactly the steps the server allows: a requested appointment can be checked in
+// or marked a no-show too, and a late customer checked in after the automatic no-show.
+const LABELS: Record<Action, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"> = {
+  confirm: "confirm",
+  "check-in": "checkIn",
+  "no-show": "noShow",
+  complete: "complete",
+  cancel: "cancel",
 };
+const labelOf = (action: Action, status: string) =>
+  action === "check-in" && status === "no_show" ? "checkInLate" : LABELS[action];
 
 interface Props extends DayDialogProps {
   state: AppointmentDialogState;
@@ -53,7 +54,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   const [late, setLate] = useState("15");
   const [other, setOther] = useState("");
   const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
-  const { refusal, attempt } = useRefusal(state.refusal, onDone);
+  const { refusal, attempt, busy } = useRefusal(state.refusal, onDone);
   useEffect(() => onDetails(slot.appointmentId), [slot.appointmentId]);
 
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
@@ -104,14 +105,15 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         </p>
       )}
       <div class="actions">
-        {(STEPS[slot.status] ?? []).map(([action, label]) => (
+        {actionsFrom(slot.status).map((action) => (
           <button
             key={action}
             type="button"
             class={action === "cancel" || action === "no-show" ? "danger" : ""}
+            aria-disabled={busy}
             onClick={() => step(action)}
           >
-            {t(label)}
+            {t(labelOf(action, slot.status))}
           </button>
         ))}
       </div>

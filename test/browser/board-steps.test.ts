@@ -1,0 +1,73 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowserBeside } from "../support/browser.js";
+import {
+  admin,
+  type BoardWorld,
+  bookSomewhere,
+  getAppointment,
+  signedInPage,
+  slotOf,
+  startBoardWorld,
+} from "../support/board.js";
+
+// An appointment's lifecycle buttons on the advisors' page: exactly the steps the server
+// allows from its status (core/status.ts TRANSITIONS), and one request per press.
+
+let world: BoardWorld;
+let browser: Browser;
+beforeAll(async () => {
+  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await world?.server.stop();
+});
+
+const dialogButton = (page: Page, name: string) => page.getByRole("dialog").getByRole("button", { name, exact: true });
+/** The lifecycle buttons of the open dialog (its Close button apart). */
+const stepsIn = async (page: Page) =>
+  (await page.getByRole("dialog").locator(".actions button").allTextContents())
+    .map((s) => s.trim())
+    .filter((s) => s !== "Close");
+
+describe("an appointment's steps on the board", () => {
+  it("a double-clicked Confirm sends one request and confirms once, with no 'changed meanwhile' warning", async () => {
+    const b = await bookSomewhere(world.api, "09:00", "Doppio Clic");
+    const page = await signedInPage(browser, world);
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith(`/${b.id}/confirm`) && posts.push(r.url()));
+    await slotOf(page, b.id).click();
+    await dialogButton(page, "Confirm").dblclick();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.locator(`button.slot.reception.confirmed[data-appointment="${b.id}"]`).waitFor();
+    expect(posts).toHaveLength(1);
+    expect(await getAppointment(world.api, b.id)).toMatchObject({ status: "confirmed", version: b.version + 1 });
+    expect(await page.locator("body").textContent()).not.toMatch(/meanwhile|nel frattempo/i);
+    await page.context().close();
+  }, 60_000);
+
+  it("a requested appointment can be checked in at once (the customer came before anyone confirmed)", async () => {
+    const b = await bookSomewhere(world.api, "10:00", "Subito Qui");
+    const page = await signedInPage(browser, world);
+    await slotOf(page, b.id).click();
+    expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "No-show", "Cancel appointment"]);
+    await dialogButton(page, "Check in").click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(async () => (await getAppointment(world.api, b.id)).status).toBe("checked_in");
+    await page.context().close();
+  }, 60_000);
+
+  it("after the no-show, a late customer is checked in from the slot's dialog and takes the capacity back", async () => {
+    const b = await bookSomewhere(world.api, "11:00", "Arrivo Tardi");
+    const res = await world.api("POST", `/v1/dealers/demo/appointments/${b.id}/no-show`, {}, admin);
+    expect(res.status).toBe(200);
+    const page = await signedInPage(browser, world);
+    await slotOf(page, b.id).click();
+    expect(await stepsIn(page)).toEqual(["Arrived late: check in"]);
+    await dialogButton(page, "Arrived late: check in").click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(async () => (await getAppointment(world.api, b.id)).status).toBe("checked_in");
+    await page.context().close();
+  }, 60_000);
+});
