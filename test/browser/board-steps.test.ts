@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowserBeside } from "../support/browser.js";
+import { axeViolations, launchBrowserBeside } from "../support/browser.js";
 import {
   admin,
   type BoardWorld,
@@ -44,6 +44,11 @@ describe("an appointment's steps on the board", () => {
     expect(posts).toHaveLength(1);
     expect(await getAppointment(world.api, b.id)).toMatchObject({ status: "confirmed", version: b.version + 1 });
     expect(await page.locator("body").textContent()).not.toMatch(/meanwhile|nel frattempo/i);
+    // The supervisor's notice of this booking says which appointment it is about.
+    const about = page.locator('[data-panel="messages"] li').filter({ hasText: "Notice to the supervisor" });
+    await expect
+      .poll(() => about.locator(".message-about").allTextContents())
+      .toContain(`${b.reception.start.slice(11, 16)} · Doppio Clic`);
     await page.context().close();
   }, 60_000);
 
@@ -58,12 +63,18 @@ describe("an appointment's steps on the board", () => {
     await page.context().close();
   }, 60_000);
 
-  it("after the no-show, a late customer is checked in from the slot's dialog and takes the capacity back", async () => {
+  it("after the no-show, the desk's task names who and when, opens the appointment, and the late customer is checked in", async () => {
     const b = await bookSomewhere(world.api, "11:00", "Arrivo Tardi");
     const res = await world.api("POST", `/v1/dealers/demo/appointments/${b.id}/no-show`, {}, admin);
     expect(res.status).toBe(200);
     const page = await signedInPage(browser, world);
-    await slotOf(page, b.id).click();
+    // The desk's task names who to call and when they were due, and opens their appointment.
+    const task = page.locator("[data-task]").getByRole("button", {
+      name: `Call after no-show: ${b.reception.start.slice(11, 16)} · Arrivo Tardi`,
+    });
+    await task.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await task.click();
     expect(await stepsIn(page)).toEqual(["Arrived late: check in"]);
     await dialogButton(page, "Arrived late: check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });

@@ -9,7 +9,8 @@ button,input,select,textarea{font:inherit}
 button{cursor:pointer;border:1px solid var(--accent);background:var(--card);color:var(--accent);border-radius:6px;padding:.35rem .7rem}
 button.primary{background:var(--accent);color:#fff}
 button.danger{border-color:var(--danger);color:var(--danger)}
-button:disabled{opacity:.6;cursor:default}
+button:disabled,button[aria-disabled="true"]{opacity:.6;cursor:default}
+button.link{border:0;background:none;padding:0;text-align:left;text-decoration:underline}
 :focus-visible{outline:3px solid #b45309;outline-offset:2px}
 header.top{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;padding:.6rem 1rem;background:#14213d;color:#fff}
 header.top h1{font-size:1.1rem;margin:0 auto 0 0}

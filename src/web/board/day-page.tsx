@@ -230,6 +230,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           overdue={overdue}
           tasks={messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task"))}
           messages={messagesOfDay(messages, shownDay)}
+          onOpen={(slot) => setDialog({ kind: "appointment", slot })}
         />
       </main>
       {dialog?.kind === "appointment" && shownDay && (

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { hasWords, mt, wordFor } from "./message-words.js";
-import type { DayBoard, Message } from "./types.js";
+import type { DayBoard, Message, Slot } from "./types.js";
+import { appointmentWords } from "./appointment-ref.js";
 
 // The selected day's messages to customers and staff with their delivery state (issue 16):
 // what was said, to whom (customer or a staff role: never an address), by which transport,
@@ -47,7 +48,7 @@ const SHOW = { all: "showAll", customer: "showCustomer", staff: "showStaff" } as
 // the desk is on a radio button. Focus would then fall to the page; it goes to the panel's
 // heading instead, so the keyboard user stays where they were and hears why.
 
-export function MessagesPanel({ messages }: { messages: Message[] }) {
+export function MessagesPanel({ messages, receptions }: { messages: Message[]; receptions: Map<string, Slot> }) {
   const [audience, setAudience] = useState<Audience>("all");
   const shown = audience === "all" ? messages : messages.filter((m) => m.audience === audience);
   const count = (a: Audience) => (a === "all" ? messages.length : messages.filter((m) => m.audience === a).length);
@@ -87,6 +88,12 @@ export function MessagesPanel({ messages }: { messages: Message[] }) {
           <li key={m.id} data-message={m.id} data-delivery={m.delivery}>
             <h3 class="message-kind">{wordFor("kind", m.kind)}</h3>
             <p>
+              {m.appointmentId && receptions.has(m.appointmentId) && (
+                <>
+                  <span class="message-about">{appointmentWords(receptions.get(m.appointmentId)!)}</span>
+                  <br />
+                </>
+              )}
               {mt("to", { who: recipientWords(m), how: wordFor("transport", m.transport) })}
               <br />
               <strong>{wordFor("delivery", m.delivery)}</strong>

@@ -2,7 +2,8 @@ import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
 import { TechniciansPanel } from "./technicians-panel.js";
-import type { DayBoard, Message, Overdue } from "./types.js";
+import type { DayBoard, Message, Overdue, Slot } from "./types.js";
+import { appointmentWords, receptionsOf } from "./appointment-ref.js";
 
 // Beside the timeline: the workshop's load per skill and each technician's jobs,
 // courtesy cars, the requests waiting
@@ -14,12 +15,16 @@ export function SidePanels({
   overdue,
   tasks,
   messages,
+  onOpen,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
   tasks: Message[];
   messages: Message[];
+  /** Opens an appointment's dialog (a task's "who and when" is a button to it on its day). */
+  onOpen: (slot: Slot) => void;
 }) {
+  const receptions = receptionsOf(day);
   return (
     <aside>
       <section aria-labelledby="workshop-title">
@@ -69,14 +74,27 @@ export function SidePanels({
         <h2 id="tasks-title">{t("tasks")}</h2>
         {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
         <ul class="plain">
-          {tasks.map((m) => (
-            <li key={m.id}>
-              {m.kind === "no_show_task" ? t("noShowTask") : ""} {m.subject}
-            </li>
-          ))}
+          {tasks.map((m) => {
+            const slot = m.appointmentId ? receptions.get(m.appointmentId) : undefined;
+            const what = m.kind === "no_show_task" ? t("noShowTask") : m.subject;
+            return (
+              <li key={m.id} data-task={m.id}>
+                {slot ? (
+                  // The dialog has the customer's phone and the steps (a late check-in).
+                  <button type="button" class="link" onClick={() => onOpen(slot)}>
+                    {what}: {appointmentWords(slot)}
+                  </button>
+                ) : (
+                  <>
+                    {what} ({m.createdAt.slice(0, 10)})
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
-      <MessagesPanel messages={messages} />
+      <MessagesPanel messages={messages} receptions={receptions} />
     </aside>
   );
 }

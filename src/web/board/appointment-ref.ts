@@ -1,0 +1,19 @@
+import { timeOf } from "../shared/dates.js";
+import type { DayBoard, Slot } from "./types.js";
+
+// Which appointment a task or a message is about, in the words the desk knows it by: its
+// reception time and its customer (else the car). Without it, a day of supervisor notices
+// read as a column of identical lines, and a no-show task named nobody to call.
+
+/** The shown day's reception slots by appointment id. */
+export function receptionsOf(day: DayBoard | null): Map<string, Slot> {
+  const out = new Map<string, Slot>();
+  for (const a of day?.advisors ?? []) for (const s of a.slots) if (s.kind === "reception") out.set(s.appointmentId, s);
+  return out;
+}
+
+/** "09:00 · Anna Greco" (or the car's model when the customer's name is not known). */
+export function appointmentWords(slot: Slot): string {
+  const who = slot.customer?.name || slot.vehicle?.model || "";
+  return who ? `${timeOf(slot.start)} · ${who}` : timeOf(slot.start);
+}
