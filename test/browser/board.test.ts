@@ -355,6 +355,23 @@ describe("re-planning the day", () => {
     const moved = await plan
       .locator("tr[data-appointment]")
       .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-appointment")!));
+    // Where the plan moves a return, its row says to when (not only "the return time changes").
+    const returnShown = new Map(
+      await plan
+        .locator("tr[data-appointment]")
+        .evaluateAll((rows) =>
+          rows.map(
+            (r) =>
+              [
+                r.getAttribute("data-appointment")!,
+                r.querySelector('[data-return="to"]')?.textContent ?? null,
+              ] as const,
+          ),
+        ),
+    );
+    const before = new Map(
+      await Promise.all(moved.map(async (id) => [id, await getAppointment(world.api, id)] as const)),
+    );
     await plan.getByRole("button", { name: "Apply the plan" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(() => row(page, "luca").locator("button.slot").count()).toBe(0);
@@ -369,6 +386,16 @@ describe("re-planning the day", () => {
         .locator(`button.slot[data-appointment="${id}"][data-start="${time}"]`)
         .waitFor();
     }
+    let returnsMoved = 0;
+    for (const id of moved) {
+      const [was, now] = [before.get(id)!.return, (await getAppointment(world.api, id)).return];
+      if (was?.start === now?.start && was?.advisorId === now?.advisorId) expect(returnShown.get(id)).toBeNull();
+      else {
+        returnsMoved++;
+        expect(returnShown.get(id)).toContain(now ? now.start.slice(11, 16) : "—");
+      }
+    }
+    expect(returnsMoved).toBeGreaterThan(0); // the 11:00 customer's return follows them
     expect((await getAppointment(world.api, kept.id)).reception.start).toBe(kept.reception.start);
     expect((await getAppointment(world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
     for (const b of busy.filter((x) => !moved.includes(x.id)))

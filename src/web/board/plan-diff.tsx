@@ -3,7 +3,7 @@ import { timeOf } from "../shared/dates.js";
 import { refusalOf, type Refusal } from "./api.js";
 import { t } from "./i18n.js";
 import { RefusalView } from "./refusal-view.js";
-import type { DayBoard, Plan, SlotView } from "./types.js";
+import type { DayBoard, Move, Plan, SlotView } from "./types.js";
 
 // A reshuffle's dry run as a diff: who moves from where to where, whose customer must be
 // told (the time changes) and who cannot be placed; one button applies all of it (the
@@ -32,6 +32,21 @@ export function PlanDiff({
   const advisor = (id: string) => day.advisors.find((a) => a.id === id)?.name ?? id;
   const at = (s: SlotView) =>
     `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
+  // The return's line, where the plan changes it: "yes, the return time changes" with no
+  // time said which, nor when the car now goes back.
+  const returnLine = (m: Move, side: "from" | "to") => {
+    const [a, b] = [m.from.return, m.to.return];
+    if (a?.start === b?.start && a?.advisorId === b?.advisorId) return null;
+    const s = m[side].return;
+    return (
+      <>
+        <br />
+        <span class="muted" data-return={side}>
+          ↩ {t("return")} {s ? at(s) : "—"}
+        </span>
+      </>
+    );
+  };
   const apply = async () => {
     setBusy(true);
     try {
@@ -60,10 +75,14 @@ export function PlanDiff({
             {plan.moves.map((m) => (
               <tr key={m.appointmentId} data-appointment={m.appointmentId}>
                 <td>{whoOf(day, m.appointmentId)}</td>
-                <td>{at(m.from.reception)}</td>
+                <td>
+                  {at(m.from.reception)}
+                  {returnLine(m, "from")}
+                </td>
                 <td>
                   {at(m.to.reception)}
                   {m.forced ? ` (${t("forced")})` : ""}
+                  {returnLine(m, "to")}
                 </td>
                 <td>{m.notifyCustomer ? (m.timeChanged ? t("notifyYes") : t("notifyReturn")) : t("notifyNo")}</td>
               </tr>
