@@ -47,6 +47,11 @@ describe("the day's messages", () => {
       "Notice to the supervisor",
       "Notice to the supervisor",
     ]);
+    // Each says which appointment it is about, and to whom in words (never a bare role code).
+    const notices = await panel.locator("li[data-message]").allInnerTexts();
+    expect(notices.some((n) => n.includes("09:00 · Anna Consenso"))).toBe(true);
+    expect(notices.some((n) => n.includes("09:00 · Bruno Silenzio"))).toBe(true);
+    expect(notices.every((n) => n.includes("To the staff (workshop supervisor)"))).toBe(true);
 
     for (const a of [withConsent, without]) {
       await slotOf(page, a.id).click();

@@ -531,6 +531,10 @@ describe("refused moves and languages", () => {
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
     await page.getByRole("heading", { name: "Tecnici" }).waitFor();
     await page.getByText(/^\d+ di 3 in uso \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
+    // The default skills in Italian, hours with a decimal comma ("37,5", not "37.5").
+    const load = page.locator('.load[data-skill="mechanical"]');
+    await expect(load.innerText()).resolves.toMatch(/^meccanica\s+\d+(,\d)? di \d+(,\d)? h$/);
+    await expect(page.locator("[data-technician]").first().innerText()).resolves.toMatch(/\(meccanica/);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");

@@ -47,6 +47,10 @@ const en = {
   reason_window: "waits for the SMS hours",
   reason_rate_limited: "the provider asked us to slow down: it leaves as soon as it takes messages again",
   "reason_withdrawn:late_check_in": "the customer checked in late",
+  "reason_no webhook configured": "the dealer has no webhook set up: nothing can carry it",
+  role_supervisor: "workshop supervisor",
+  role_advisor: "advisor",
+  role_service_desk: "service desk",
 };
 type Keys = keyof typeof en;
 
@@ -92,15 +96,19 @@ const it: Record<Keys, string> = {
   reason_window: "attende l'orario degli SMS",
   reason_rate_limited: "il fornitore ha chiesto di rallentare: parte appena accetta di nuovo messaggi",
   "reason_withdrawn:late_check_in": "il cliente è arrivato in ritardo",
+  "reason_no webhook configured": "la concessionaria non ha un webhook configurato: nulla può inoltrarlo",
+  role_supervisor: "capo officina",
+  role_advisor: "consulente",
+  role_service_desk: "accettazione",
 };
 
 export const mt = translator({ en, it }, lang);
 
-export const hasWords = (prefix: "kind" | "transport" | "delivery" | "reason", code: string) =>
+export const hasWords = (prefix: "kind" | "transport" | "delivery" | "reason" | "role", code: string) =>
   `${prefix}_${code}` in en;
 
 /** `prefix_code` in words when known, else the code made readable. */
-export function wordFor(prefix: "kind" | "transport" | "delivery" | "reason", code: string): string {
+export function wordFor(prefix: "kind" | "transport" | "delivery" | "reason" | "role", code: string): string {
   const key = `${prefix}_${code}`;
   return key in en ? mt(key as Keys) : code.replace(/[_:]/g, " ");
 }

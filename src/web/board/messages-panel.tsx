@@ -22,10 +22,13 @@ export function messagesOfDay(messages: Message[], day: DayBoard | null): Messag
   );
 }
 
-const recipientWords = (m: Message) => {
+/** "staff (workshop supervisor)", "staff (advisor Giulia Romano)": the role in words, an advisor by name. */
+const recipientWords = (m: Message, advisors: Map<string, string>) => {
   if (m.audience === "customer") return mt("customer");
-  const role = m.recipient?.split(":")[0];
-  return role ? `${mt("staff")} (${role})` : mt("staff");
+  const [role, id] = (m.recipient ?? "").split(":");
+  if (!role) return mt("staff");
+  const name = role === "advisor" && id ? ` ${advisors.get(id) ?? id}` : "";
+  return `${mt("staff")} (${wordFor("role", role)}${name})`;
 };
 
 // A reason the page knows (consent, STOP, SMS hours…) reads in words; anything else is the
@@ -48,7 +51,16 @@ const SHOW = { all: "showAll", customer: "showCustomer", staff: "showStaff" } as
 // the desk is on a radio button. Focus would then fall to the page; it goes to the panel's
 // heading instead, so the keyboard user stays where they were and hears why.
 
-export function MessagesPanel({ messages, receptions }: { messages: Message[]; receptions: Map<string, Slot> }) {
+export function MessagesPanel({
+  messages,
+  receptions,
+  advisors,
+}: {
+  messages: Message[];
+  receptions: Map<string, Slot>;
+  /** Advisor id → name, for messages to an advisor. */
+  advisors: Map<string, string>;
+}) {
   const [audience, setAudience] = useState<Audience>("all");
   const shown = audience === "all" ? messages : messages.filter((m) => m.audience === audience);
   const count = (a: Audience) => (a === "all" ? messages.length : messages.filter((m) => m.audience === a).length);
@@ -94,7 +106,7 @@ export function MessagesPanel({ messages, receptions }: { messages: Message[]; r
                   <br />
                 </>
               )}
-              {mt("to", { who: recipientWords(m), how: wordFor("transport", m.transport) })}
+              {mt("to", { who: recipientWords(m, advisors), how: wordFor("transport", m.transport) })}
               <br />
               <strong>{wordFor("delivery", m.delivery)}</strong>
               {m.reason && `: ${reasonWords(m.reason)}`}

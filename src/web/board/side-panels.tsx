@@ -4,6 +4,7 @@ import { MessagesPanel } from "./messages-panel.js";
 import { TechniciansPanel } from "./technicians-panel.js";
 import type { DayBoard, Message, Overdue, Slot } from "./types.js";
 import { appointmentWords, receptionsOf } from "./appointment-ref.js";
+import { hours, skillWords } from "./words.js";
 
 // Beside the timeline: the workshop's load per skill and each technician's jobs,
 // courtesy cars, the requests waiting
@@ -34,11 +35,11 @@ export function SidePanels({
             const share = w.capacityHours > 0 ? Math.min(1, w.bookedHours / w.capacityHours) : 0;
             return (
               <div class="load" key={skill} data-skill={skill}>
-                <span>{skill}</span>
-                <span class="bar" role="img" aria-label={`${skill}: ${Math.round(share * 100)}%`}>
+                <span>{skillWords(skill)}</span>
+                <span class="bar" role="img" aria-label={`${skillWords(skill)}: ${Math.round(share * 100)}%`}>
                   <span class={share > 0.85 ? "high" : ""} style={{ width: `${share * 100}%` }} />
                 </span>
-                <span>{t("workshopHours", { booked: w.bookedHours, capacity: w.capacityHours })}</span>
+                <span>{t("workshopHours", { booked: hours(w.bookedHours), capacity: hours(w.capacityHours) })}</span>
               </div>
             );
           })}
@@ -94,7 +95,11 @@ export function SidePanels({
           })}
         </ul>
       </section>
-      <MessagesPanel messages={messages} receptions={receptions} />
+      <MessagesPanel
+        messages={messages}
+        receptions={receptions}
+        advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))}
+      />
     </aside>
   );
 }

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
-import { t } from "./i18n.js";
+import { lang, t } from "./i18n.js";
+import { reasonIn } from "../shared/recap.js";
 import type { Appointment, Slot } from "./types.js";
 
 // One reception or return on an advisor's track: a button (Enter: actions; Space: pick
@@ -113,7 +114,7 @@ export function SlotButton({
           {details && (
             <>
               <br />
-              {t("interventions")}: {details.interventions.join(", ")}
+              {t("interventions")}: {reasonIn(details, lang)}
             </>
           )}
         </span>

@@ -1,5 +1,6 @@
 import { timeOf } from "../shared/dates.js";
 import { type Key, t } from "./i18n.js";
+import { skillWords } from "./words.js";
 import type { DayBoard, JobState, Slot, TechnicianDay } from "./types.js";
 
 // The workshop by technician (issue 13): each technician's jobs of the day in planned
@@ -41,7 +42,7 @@ export function TechniciansPanel({
       <ul class="plain" aria-labelledby="technicians-title">
         {technicians.map((tech) => (
           <li key={tech.id} data-technician={tech.id}>
-            <strong>{tech.name}</strong> <span class="muted">({tech.skills.join(", ")})</span>
+            <strong>{tech.name}</strong> <span class="muted">({tech.skills.map(skillWords).join(", ")})</span>
             {tech.jobs.length === 0 ? (
               <p class="muted">{t("techFree")}</p>
             ) : (
@@ -51,7 +52,7 @@ export function TechniciansPanel({
                     {t("techJob", {
                       start: timeOf(j.start),
                       end: timeOf(j.end),
-                      skill: j.skill,
+                      skill: skillWords(j.skill),
                       state: t(STATE[j.state]),
                     })}
                     {who.has(j.appointmentId) && <> · {who.get(j.appointmentId)}</>}
