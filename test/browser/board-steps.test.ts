@@ -57,9 +57,17 @@ describe("an appointment's steps on the board", () => {
     const page = await signedInPage(browser, world);
     await slotOf(page, b.id).click();
     expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "No-show", "Cancel appointment"]);
+    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await slotOf(page, b.id, "return").click();
+    expect(await stepsIn(page)).toEqual([]);
+    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await slotOf(page, b.id).click();
     await dialogButton(page, "Check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(async () => (await getAppointment(world.api, b.id)).status).toBe("checked_in");
+    // Its return's dialog hands the car back: Complete, and no arrival steps.
+    await page.locator(`button.slot.return.checked_in[data-appointment="${b.id}"]`).click();
+    expect(await stepsIn(page)).toEqual(["Complete"]);
     await page.context().close();
   }, 60_000);
 

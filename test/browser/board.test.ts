@@ -113,6 +113,13 @@ describe("signing in and out by keyboard", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Sign in to the advisors' day" }).waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe("Sign in to the advisors' day");
+    // A wrong key: the sentence, and the focus back on the key to type it again (not <body>).
+    await page.getByLabel("API key").focus();
+    await page.keyboard.type("pk_not-a-key-of-this-dealer");
+    await page.keyboard.press("Tab"); // to the button, as a keyboard user signs in
+    await page.keyboard.press("Enter");
+    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("API key");
     await context.close();
   }, 60_000);
 });

@@ -105,17 +105,20 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         </p>
       )}
       <div class="actions">
-        {actionsFrom(slot.status).map((action) => (
-          <button
-            key={action}
-            type="button"
-            class={action === "cancel" || action === "no-show" ? "danger" : ""}
-            aria-disabled={busy}
-            onClick={() => step(action)}
-          >
-            {t(labelOf(action, slot.status))}
-          </button>
-        ))}
+        {actionsFrom(slot.status)
+          // A return's dialog hands the car back; arriving (or not) is the reception's.
+          .filter((action) => slot.kind === "reception" || action === "complete")
+          .map((action) => (
+            <button
+              key={action}
+              type="button"
+              class={action === "cancel" || action === "no-show" ? "danger" : ""}
+              aria-disabled={busy}
+              onClick={() => step(action)}
+            >
+              {t(labelOf(action, slot.status))}
+            </button>
+          ))}
       </div>
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { board, refusalOf } from "./api.js";
 import { Field } from "./fields.js";
 import { t } from "./i18n.js";
@@ -11,8 +11,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [key, setKey] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError("");
     try {
@@ -22,13 +24,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
     } catch (err) {
       setKey("");
       setError(refusalOf(err).sentence);
+      // Back to the key to type it again (the alert reads the sentence). The button stays
+      // enabled meanwhile (aria-disabled): a disabled button drops the focus to <body>.
+      form.current?.querySelector<HTMLInputElement>('input[name="key"]')?.focus();
     } finally {
       setBusy(false);
     }
   };
   return (
     <main class="signin-wrap">
-      <form class="signin" onSubmit={submit} aria-labelledby="signin-title">
+      <form class="signin" ref={form} onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title" tabIndex={-1}>
           {t("signInTitle")}
         </h1>
@@ -53,7 +58,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <p role="alert" class="error">
           {error}
         </p>
-        <button class="primary" type="submit" disabled={busy}>
+        <button class="primary" type="submit" aria-disabled={busy}>
           {t("signIn")}
         </button>
       </form>
