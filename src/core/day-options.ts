@@ -21,6 +21,12 @@ export interface DayQuery {
   /** Only starts in that half of the day. */
   dayPart?: DayPart;
   priority?: boolean;
+  /**
+   * The starts a stored appointment may move to (the customer's page): each checked as its
+   * move checks it, an express appointment's as an express stay, and no separate express
+   * option (a move never goes past the buffer caps). The appointment must be off the index.
+   */
+  move?: { express: boolean };
 }
 
 export interface CalendarDay {
@@ -55,6 +61,7 @@ function searchQuery(q: DayQuery, day: number): SearchQuery {
     count: 1,
     preferredAdvisor: q.preferredAdvisor,
     priority: q.priority,
+    express: q.move?.express,
   };
 }
 
@@ -63,7 +70,7 @@ function searchQuery(q: DayQuery, day: number): SearchQuery {
  * working day of now), when it falls in the asked half: the calendar and the day list show it too.
  */
 function expressFor(index: CapacityIndex, q: DayQuery): Option | null {
-  if (!q.priority) return null;
+  if (!q.priority || q.move) return null;
   const x = expressOption(index, { job: q.job, now: q.now });
   if (!x) return null;
   return halvesOf(q.dayPart) & (1 << index.halfOf(x.reception.start).half) ? x : null;

@@ -30,6 +30,11 @@ export interface SearchQuery {
   dayPart?: DayPart;
   /** A priority vehicle: one option within one working day is guaranteed, ranked first. */
   priority?: boolean;
+  /**
+   * Check every start as an express stay (the express reserve is its own, its labour not
+   * bound by the slack): a stored express appointment's move, as moveAppointment checks it.
+   */
+  express?: boolean;
 }
 
 export interface Shortfall {
@@ -128,6 +133,7 @@ function scanHalf(
     job: q.job,
     now: q.now,
     priority: q.priority,
+    express: q.express,
     desk: true,
   };
   for (let r = 0; r < day.open.length; r += 2) {
@@ -217,8 +223,9 @@ export function scanDay(
   // Workshop gate: a job that cannot be placed even for the day's earliest reception
   // cannot be placed for any later one (placement only gets harder as the day goes on).
   // `gate.bound`: no labour of this job starts before it (labourStartBound), so a day
-  // whose slack ends by then is skipped without planning (a packed workshop).
-  if (q.job.labour.length) {
+  // whose slack ends by then is skipped without planning (a packed workshop). An express
+  // stay is bound by no slack and may use the reserve: no gate for it.
+  if (q.job.labour.length && !q.express) {
     // On the grid, as the slots are: the first slot's plan is then this very one (planLabour's memo).
     const earliest = gridUp(
       day,
@@ -255,6 +262,7 @@ export function scanDay(
           job: q.job,
           now: q.now,
           priority: q.priority,
+          express: q.express,
         },
         null,
         null,
@@ -276,7 +284,15 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
     c.stay ??
     evaluateStay(
       index,
-      { advisor: c.advisor, start, minutes: q.job.receptionMinutes, job: q.job, now: q.now, priority: q.priority },
+      {
+        advisor: c.advisor,
+        start,
+        minutes: q.job.receptionMinutes,
+        job: q.job,
+        now: q.now,
+        priority: q.priority,
+        express: q.express,
+      },
       null,
       null,
       c.plan,
@@ -288,7 +304,7 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
     readyAt: r.plan.readyAt,
     labour: r.plan.labour,
     quiet: c.quiet,
-    express: false,
+    express: q.express === true,
     mobility: q.job.mobility,
   };
 }

@@ -12,6 +12,7 @@ import { searchAvailabilityRoute } from "./availability/post.js";
 import { getDealerRoute } from "./dealers/get.js";
 import { createHoldRoute } from "./holds/create.js";
 import { releaseHoldRoute } from "./holds/release.js";
+import { ownAvailabilityCalendarRoute, ownAvailabilityDayRoute } from "./manage/availability.js";
 import { cancelOwnAppointmentRoute } from "./manage/cancel.js";
 import { ownCalendarRoute } from "./manage/calendar.js";
 import { viewOwnAppointmentRoute } from "./manage/get.js";
@@ -48,6 +49,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { route: cancelOwnAppointmentRoute, limit: "booking" },
   { route: ownCalendarRoute, limit: "search" },
   { route: rescheduleOwnAppointmentRoute, limit: "booking" },
+  { route: ownAvailabilityCalendarRoute, limit: "search" },
+  { route: ownAvailabilityDayRoute, limit: "search" },
   // The SMS provider's callbacks (signed): one provider address for every customer's reply.
   { route: smsInboundRoute, limit: "search" },
 ];

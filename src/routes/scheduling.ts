@@ -11,6 +11,7 @@ import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
 import { registerCreateHold } from "./holds/create.js";
 import { registerReleaseHold } from "./holds/release.js";
+import { registerOwnAvailability } from "./manage/availability.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
 import { registerViewOwnAppointment } from "./manage/get.js";
 import { registerReshuffleRoutes } from "./reshuffle/index.js";
@@ -37,4 +38,5 @@ export function registerSchedulingRoutes(app: ApiApp): void {
   // the customer's own appointment (manage token)
   registerViewOwnAppointment(app);
   registerCancelOwnAppointment(app);
+  registerOwnAvailability(app);
 }

@@ -64,3 +64,15 @@ export const DayResponse = z
   })
   .openapi("DayResponse");
 export type DayResponse = z.infer<typeof DayResponse>;
+
+// The customer's page asks the same two questions for moving the appointment of its manage
+// token: the job, mobility and priority are the appointment's own (scheduler/manage.ts),
+// so the body names only the dates.
+
+export const OwnCalendarRequest = CalendarRequest.pick({ from: true, days: true })
+  .strict()
+  .openapi("OwnCalendarRequest");
+export type OwnCalendarRequest = z.infer<typeof OwnCalendarRequest>;
+
+export const OwnDayRequest = DayRequest.pick({ date: true }).strict().openapi("OwnDayRequest");
+export type OwnDayRequest = z.infer<typeof OwnDayRequest>;

@@ -1,17 +1,24 @@
 import { sha256Hex } from "../lib/digest.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { actingAs, type Ctx } from "./context.js";
-import { findByManageTokenHash } from "../db/repos/appointments.js";
+import { type AppointmentRow, findByManageTokenHash } from "../db/repos/appointments.js";
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
+import type { CalendarResponse, DayResponse, OwnCalendarRequest, OwnDayRequest } from "./calendar-contracts.js";
+import { dayNumberFromIso, epochMinute, isoFromDayNumber } from "../core/civil.js";
+import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import { decodeOptionId } from "../core/option-id.js";
+import { isUpcoming } from "../core/status.js";
 import { DomainError, notFound } from "./errors.js";
+import { formatInstant } from "./instants.js";
+import { jobOfRow } from "./job.js";
 import { appointmentCalendar } from "./journey/calendar.js";
 import { recipientOf } from "./journey/recipients.js";
 import { moveAppointment } from "./move.js";
 import { transition } from "./lifecycle.js";
-import { appointmentView } from "./present.js";
-import type { Runtimes } from "./runtime.js";
+import { appointmentView, optionView } from "./present.js";
+import { rowPriority } from "./priority.js";
+import type { DealerRuntime, Runtimes } from "./runtime.js";
 
 // The customer's own appointment, reached with the manage token from the booking
 // response (≥ 256 random bits, stored only as a hash). Any wrong token is a plain 404:
@@ -78,7 +85,100 @@ export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: Reschedu
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/reschedule", request: { token, body: req } };
   return moveAppointment(
     actingAs(ctx, "customer"),
-    { dealerId: row.dealerId, id: row.id, ifMatch: row.version, body: { reception, force: false, reason: req.reason } },
+    {
+      dealerId: row.dealerId,
+      id: row.id,
+      ifMatch: row.version,
+      body: { reception, force: false, reason: req.reason },
+      freshReturn: true,
+    },
     on,
   );
+}
+
+// ---- the times the customer's page offers for a move -------------------------------------
+
+/**
+ * What the token's appointment may move to, asked as its reschedule checks it: its own
+ * job as booked (interventions, a new customer's longer reception, its mobility), its
+ * own priority and express flag as stored — never what the caller says, so the token
+ * buys no more than the appointment has — and the index without the appointment itself
+ * (withoutItself), so its own minutes, car and labour are not in its way.
+ */
+function moveQuery(ctx: Ctx, token: string): { row: AppointmentRow; rt: DealerRuntime; q: DayQuery } {
+  const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
+  if (!isUpcoming(row.status))
+    throw new DomainError("invalid_transition", `a ${row.status} appointment cannot be moved`);
+  const q: DayQuery = {
+    job: jobOfRow(rt, row),
+    now: epochMinute(ctx.nowMs),
+    // The same face when that advisor can take the time.
+    preferredAdvisor: rt.dealer.advisorIndex.get(row.advisorId),
+    priority: rowPriority(rt.dealer, row),
+    move: { express: row.express },
+  };
+  return { row, rt, q };
+}
+
+/**
+ * `f` on the index without the appointment (as moveAppointment checks a move), then the
+ * appointment put back exactly as it was: synchronous, so no other request sees the gap.
+ */
+function withoutItself<T>(rt: DealerRuntime, id: string, f: () => T): T {
+  const own = rt.index.remove(id);
+  try {
+    return f();
+  } finally {
+    if (own) rt.index.add(own);
+  }
+}
+
+/** The day's starts for the move, without its current start (no new time to the customer). */
+function ownOptions(rt: DealerRuntime, row: AppointmentRow, q: DayQuery, day: number) {
+  return dayOptions(rt.index, q, day).filter((o) => o.reception.start !== row.receptionStart);
+}
+
+/** The customer's page's month for a move: per date whether the appointment can move there. */
+export function ownCalendarByToken(ctx: Ctx, input: TokenInput & { body: OwnCalendarRequest }): CalendarResponse {
+  const { token, body } = input;
+  const { row, rt, q } = moveQuery(ctx, token);
+  const dealer = rt.dealer;
+  const fromDay = body.from ? dayNumberFromIso(body.from) : dealer.dayOf(q.now);
+  const ownDay = dealer.dayOf(row.receptionStart);
+  const days = withoutItself(rt, row.id, () =>
+    calendarDays(rt.index, q, fromDay, body.days).map((d) => {
+      if (d.day !== ownDay || !d.bookable) return d;
+      // Its own day as its list shows it: the current start is no new time.
+      const list = ownOptions(rt, row, q, d.day);
+      return {
+        ...d,
+        bookable: list.length > 0,
+        quiet: list.some((o) => o.quiet),
+        first: list.length ? list[0].reception.start : null,
+      };
+    }),
+  );
+  return {
+    dealerId: row.dealerId,
+    timeZone: dealer.tz,
+    days: days.map((d) => ({
+      date: isoFromDayNumber(d.day),
+      bookable: d.bookable,
+      quiet: d.quiet,
+      first: d.first === null ? null : formatInstant(dealer, d.first).slice(11, 16),
+    })),
+  };
+}
+
+/** Every start of one date the appointment can move to, one option each, in time order. */
+export function ownDayByToken(ctx: Ctx, input: TokenInput & { body: OwnDayRequest }): DayResponse {
+  const { token, body } = input;
+  const { row, rt, q } = moveQuery(ctx, token);
+  const options = withoutItself(rt, row.id, () => ownOptions(rt, row, q, dayNumberFromIso(body.date)));
+  return {
+    dealerId: row.dealerId,
+    timeZone: rt.dealer.tz,
+    date: body.date,
+    options: options.map((o) => optionView(rt.dealer, o)),
+  };
 }

@@ -42,6 +42,11 @@ export interface MoveInput {
   /** The version the caller saw (If-Match, required). */
   ifMatch: number;
   body: MoveRequest;
+  /**
+   * The customer's reschedule: the return is the first free one at or after the new ready
+   * time (what the option they chose showed), never the one the appointment had.
+   */
+  freshReturn?: boolean;
 }
 
 /** `on`: what an Idempotency-Key binds to; the customer's reschedule (manage.ts) names its own. */
@@ -81,16 +86,23 @@ export function moveAppointment(
           express: row.express,
           priority: rowPriority(dealer, row),
         };
-        const retHint = req.return ? null : (current?.ret ?? null);
+        // The return: kept while it still fits when the reception stays on its day (an
+        // advisor's nudge keeps the collection agreed); a reception moved to another day
+        // (Monday to Saturday: the car is not collected at Monday's old time) and the
+        // customer's own reschedule (the return the chosen option showed) get the first
+        // free return at or after the new ready time, as a re-plan moves it.
+        const sameDay = dealer.dayOf(rStart) === dealer.dayOf(row.receptionStart);
+        const retHint = req.return || input.freshReturn || !sameDay ? null : (current?.ret ?? null);
         const chk = checkStayOverCaps(index, base, retHint, req.force === true);
         const { stay, forced } = chk;
         if (!stay) {
           const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
-          // The nearest valid slots around the one asked for (the appointment is off the index here).
+          // The nearest valid slots around the one asked for (the appointment is off the
+          // index here), ranked as the search ranks its options: quiet first, then earliest.
           const alternatives = current
-            ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now).map((o) =>
-                optionView(dealer, o),
-              )
+            ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now)
+                .sort((a, b) => Number(b.quiet) - Number(a.quiet) || a.reception.start - b.reception.start)
+                .map((o) => optionView(dealer, o))
             : [];
           throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", {
             violations: blocking.length ? blocking : chk.violations,

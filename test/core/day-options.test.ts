@@ -9,6 +9,7 @@ import {
   isoFromDayNumber,
   searchIndex,
 } from "../../src/core/index.js";
+import { GRID, gridUp } from "../../src/core/dealer.js";
 import { referenceFeasibleSlots, referenceQuiet } from "../reference/brute-force.js";
 import { buildWorld, scenarioArb } from "./random-dealer.js";
 
@@ -81,4 +82,51 @@ describe("calendar ⇔ day list ⇔ booking, on random dealers", () => {
       { numRuns: RUNS },
     );
   }, 180_000); // a property over random dealers: slow on a loaded machine, never a speed claim
+});
+
+// The customer's page moving a stored appointment (scheduler/manage.ts): its day list is
+// asked with `move`, and must hold exactly the starts its move's check accepts (checkStay
+// with the appointment's own express flag and priority, no return kept, no cap override)
+// on some advisor: nothing offered that the move refuses, nothing the move takes left out.
+describe("a stored appointment's move: the day list is exactly what the move's check accepts", () => {
+  it("for ordinary and express appointments, priority or not (property)", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.boolean(), fc.boolean(), (sc, express, priority) => {
+        const { dealer, index, fromDay, now } = buildWorld(sc);
+        const q = sc.query;
+        const job = deriveJob(dealer, { interventions: q.interventions, known: q.known, mobility: q.mobility });
+        if (isJobError(job)) throw new Error(job.detail);
+        const query = { job, now, priority, move: { express } };
+        const days = q.days + 1;
+        const cal = calendarDays(index, query, fromDay, days);
+        for (let n = fromDay; n < fromDay + days; n++) {
+          const label = isoFromDayNumber(n);
+          const opts = dayOptions(index, query, n);
+          expect(cal[n - fromDay].bookable, label).toBe(opts.length > 0);
+          const listed = new Set(opts.map((o) => o.reception.start));
+          const stay = (advisor: number, start: number) =>
+            checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now, express, priority }, null);
+          for (const o of opts) {
+            expect(o.express, label).toBe(express);
+            expect(o.overridesCaps ?? false, label).toBe(false);
+            const chk = stay(o.reception.advisor, o.reception.start);
+            expect(chk.violations, dealer.format(o.reception.start)).toEqual([]);
+            expect(chk.stay?.ret ?? null).toEqual(o.ret);
+          }
+          const day = dealer.day(n);
+          for (let r = 0; r < day.open.length; r += 2) {
+            for (let s = gridUp(day, day.open[r]); s + job.receptionMinutes <= day.open[r + 1]; s += GRID) {
+              const start = day.zone.start + s;
+              const takes = dealer.advisors.some((_, a) => stay(a, start).stay !== null);
+              expect({ at: dealer.format(start), listed: listed.has(start) }).toEqual({
+                at: dealer.format(start),
+                listed: takes,
+              });
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 180_000);
 });

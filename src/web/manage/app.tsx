@@ -12,8 +12,8 @@ import { ChangeTime } from "./change-time.js";
 import { STRINGS } from "./strings.js";
 
 // The customer's own appointment: see it, download the .ics, move it through the day
-// list (same rules as the advisors' move), or cancel it after a confirmation. Focus goes
-// to the heading of whatever appears; results are announced.
+// list (the appointment's own availability: what its move accepts), or cancel it after a
+// confirmation. Focus goes to the heading of whatever appears; results are announced.
 
 type Mode = "view" | "change" | "cancel";
 
@@ -25,6 +25,9 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [message, announce] = useAnnouncer();
+  const [busy, setBusy] = useState(false);
+  const cancelling = useRef(false);
+  const cancelYes = useRef<HTMLButtonElement>(null);
   const lang = pickLang(asked, dealer?.locale);
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -65,22 +68,22 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     heading.current?.focus();
   };
   const back = () => (setMode("view"), heading.current?.focus());
+  // One press, one cancel: a second Enter or click while the first call runs sends nothing
+  // (the ref stops it before the disabled button is rendered).
   const cancel = async () => {
+    if (cancelling.current) return;
+    cancelling.current = true;
+    setBusy(true);
+    setError(null);
     const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, {
       "Idempotency-Key": idempotencyKey(),
     });
+    cancelling.current = false;
+    setBusy(false);
     if (r.ok) return done(r.data, t("cancelled"));
     setError(problemSentence(r.problem, lang));
-  };
-  const visit = {
-    vehicle: {
-      model: appt.vehicle.model,
-      ...(appt.vehicle.vin ? { vin: appt.vehicle.vin } : {}),
-      ...(appt.vehicle.electrified ? { electrified: true } : {}),
-    },
-    interventions: appt.interventions,
-    customer: { known: true },
-    mobility: appt.mobility,
+    // The button was disabled under the keyboard's focus: give it back.
+    requestAnimationFrame(() => cancelYes.current?.focus());
   };
   const zone = zoneNote(dealer.timeZone, lang);
   const active = isUpcoming(appt.status);
@@ -123,11 +126,11 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           <h2 id="pl-cancel-h" ref={sub} tabIndex={-1}>
             {t("cancelAsk", { when: dateTime(appt.reception.start, lang) })}
           </h2>
-          <div class="pl-actions">
-            <button type="button" onClick={cancel}>
+          <div class="pl-actions" aria-busy={busy ? "true" : undefined}>
+            <button type="button" ref={cancelYes} onClick={cancel} disabled={busy}>
               {t("cancelYes")}
             </button>
-            <button type="button" class="pl-secondary" onClick={back}>
+            <button type="button" class="pl-secondary" onClick={back} disabled={busy}>
               {t("cancelNo")}
             </button>
           </div>
@@ -137,8 +140,6 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
         <ChangeTime
           api={api}
           path={path}
-          dealerId={dealer.id}
-          visit={visit}
           current={appt.reception.start}
           lang={lang}
           t={t}

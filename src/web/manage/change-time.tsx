@@ -1,23 +1,28 @@
 import type { RefObject } from "preact";
+import { useRef, useState } from "preact/hooks";
 import { apiCall, idempotencyKey } from "../shared/api.js";
-import { dateTime } from "../shared/dates.js";
+import { dateOf, dateTime } from "../shared/dates.js";
 import { FormActions } from "../shared/form-actions.js";
 import type { Lang, Translate } from "../shared/i18n.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
-import type { Appointment, VisitQuery } from "../shared/types.js";
+import type { Appointment } from "../shared/types.js";
 import { type Key, STRINGS } from "./strings.js";
 
-// The manage page's "change date or time": a new time for the same visit (the day list
-// of shared/time-choice.tsx), moved with one reschedule call. A refused time is said in
-// words, with the refusal's alternatives, and the day is reloaded without it.
+// The manage page's "change date or time": a new time for the same appointment (the day
+// list of shared/time-choice.tsx), moved with one reschedule call. The days and times come
+// from the appointment's own availability (/v1/manage/{token}/availability/…): the server
+// answers with its job as booked (a new customer's longer reception, its mobility, its
+// priority), its own slot not in its way, so every time offered is one the move accepts.
+// The list opens on the appointment's own day (or the first free one after it). A refused
+// time (taken meanwhile) is said in words, with the refusal's alternatives in the API's
+// order, and the day is reloaded without it. One press, one move: Move is busy while its
+// call runs, and a second press (double click, Enter twice) sends nothing.
 
 interface Props {
   api: string;
   /** The appointment's manage path (/v1/manage/{token}). */
   path: string;
-  dealerId: string;
-  visit: VisitQuery;
-  /** The appointment's reception start: not offered again. */
+  /** The appointment's reception start: not offered again, and its day is the one opened. */
   current: string;
   lang: Lang;
   t: Translate<Key>;
@@ -27,24 +32,27 @@ interface Props {
   onKeep: () => void;
 }
 
-export function ChangeTime({
-  api,
-  path,
-  dealerId,
-  visit,
-  current,
-  lang,
-  t,
-  announce,
-  heading,
-  onMoved,
-  onKeep,
-}: Props) {
-  const choice = useTimeChoice({ api, dealerId, visit, current, lang, labels: STRINGS[lang], announce });
+export function ChangeTime({ api, path, current, lang, t, announce, heading, onMoved, onKeep }: Props) {
+  const choice = useTimeChoice({
+    api,
+    source: { path, body: {} },
+    current,
+    lang,
+    labels: STRINGS[lang],
+    announce,
+  });
+  const [busy, setBusy] = useState(false);
+  // The state above disables the button only once the page has re-rendered: a second
+  // press before that (a double click) is stopped here.
+  const sending = useRef(false);
   const move = async (e: Event) => {
     e.preventDefault();
+    if (sending.current) return;
     const picked = choice.picked();
     if (!picked) return;
+    sending.current = true;
+    setBusy(true);
+    choice.setError(null);
     const r = await apiCall<Appointment>(
       api,
       "POST",
@@ -52,11 +60,13 @@ export function ChangeTime({
       { optionId: picked.optionId },
       { "Idempotency-Key": idempotencyKey() },
     );
+    sending.current = false;
+    setBusy(false);
     if (r.ok) return onMoved(r.data, t("moved", { when: dateTime(r.data.reception.start, lang) }));
     choice.refused(r.problem);
   };
   return (
-    <form onSubmit={move} aria-labelledby="pl-change-h" noValidate>
+    <form onSubmit={move} aria-labelledby="pl-change-h" aria-busy={busy ? "true" : undefined} noValidate>
       <h2 id="pl-change-h" ref={heading} tabIndex={-1}>
         {t("changeTitle")}
       </h2>
@@ -65,8 +75,8 @@ export function ChangeTime({
           {choice.error}
         </p>
       )}
-      <TimeChooser choice={choice} />
-      <FormActions submit={t("move")} back={t("keep")} onBack={onKeep} />
+      <TimeChooser choice={choice} openFrom={dateOf(current)} />
+      <FormActions submit={t("move")} back={t("keep")} onBack={onKeep} busy={busy} />
     </form>
   );
 }

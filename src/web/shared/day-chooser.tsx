@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { apiCall, dealerPath } from "./api.js";
+import { apiCall } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
-import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.js";
+import type { CalendarResponse, DayResponse, Option } from "./types.js";
 
-// A day and its times for a visit: opens on the first free day (calendar endpoint), the
-// date picker dialog picks another, the day endpoint lists its times. Used by the manage
-// page's reschedule and by the widget's WhenStep (which adds the hold).
+// A day and its times for a visit: opens on the first free day (calendar endpoint; from
+// `openFrom` on when given: the manage page opens on the appointment's own day), the date
+// picker dialog picks another, the day endpoint lists its times. Used by the manage page's
+// reschedule (the appointment's own availability) and by the widget's WhenStep (the
+// dealer's, for the visit asked; it adds the hold).
 
 export type DayChooserLabels = Record<
   | "day"
@@ -33,11 +35,21 @@ export type DayChooserLabels = Record<
   string
 >;
 
+/**
+ * Where the days come from: `${path}/availability/calendar` and `…/day`, each asked with
+ * `body` besides the dates. The widget asks the dealer about its visit
+ * (`/v1/dealers/{id}`, the visit); the manage page asks about the appointment itself
+ * (`/v1/manage/{token}`, nothing more: the server knows its job).
+ */
+export interface DaySource {
+  path: string;
+  body: object;
+}
+
 /** Whose days, for which visit, in which words, announced how. */
 export interface DayChooserSetup {
   api: string;
-  dealerId: string;
-  visit: VisitQuery;
+  source: DaySource;
   lang: Lang;
   labels: DayChooserLabels;
   announce: (m: string) => void;
@@ -53,14 +65,15 @@ interface Props extends DayChooserSetup {
   reload?: number;
   /** The day to open on (a time chosen before); default the first free day. */
   initialDate?: string | null;
+  /** Open on the first free day from this date on (the appointment's own day, when moving it). */
+  openFrom?: string | null;
   /** Radio group name of the times. */
   name?: string;
 }
 
 export function DayChooser({
   api,
-  dealerId,
-  visit,
+  source,
   lang,
   labels,
   announce,
@@ -70,9 +83,10 @@ export function DayChooser({
   onError,
   reload = 0,
   initialDate,
+  openFrom,
   name = "pl-time",
 }: Props) {
-  const base = `${api}${dealerPath(dealerId)}`;
+  const base = `${api}${source.path}`;
   const [today, setToday] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [options, setOptions] = useState<Option[] | null>(null);
@@ -82,7 +96,7 @@ export function DayChooser({
 
   const calendar = async (from: string | undefined, days: number) => {
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
-      ...visit,
+      ...source.body,
       ...(from ? { from } : {}),
       days,
     });
@@ -92,7 +106,7 @@ export function DayChooser({
   const loadDay = async (d: string) => {
     setDate(d);
     setOptions(null);
-    const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...visit, date: d });
+    const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...source.body, date: d });
     if (!r.ok) return onError(problemSentence(r.problem, lang));
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
@@ -102,14 +116,21 @@ export function DayChooser({
     );
   };
   useEffect(() => {
-    void calendar(undefined, 62).then((days) => {
+    void (async () => {
+      const days = await calendar(undefined, 62);
       if (!days || days.length === 0) return;
       setToday(days[0].date);
-      const firstFree = days.find((d) => d.bookable)?.date;
-      if (initialDate) void loadDay(initialDate);
-      else if (firstFree) void loadDay(firstFree);
+      if (initialDate) return void loadDay(initialDate);
+      // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
+      const from = openFrom && openFrom > days[0].date ? openFrom : null;
+      let free = days.find((d) => d.bookable && (!from || d.date >= from))?.date;
+      if (!free && from && from > days[days.length - 1].date)
+        free = (await calendar(from, 62))?.find((d) => d.bookable)?.date;
+      // Nothing free from that day on: the first free day at all, rather than none.
+      free ??= days.find((d) => d.bookable)?.date;
+      if (free) void loadDay(free);
       else setNone(true);
-    });
+    })();
   }, []);
   useEffect(() => {
     if (reload > 0 && date) void loadDay(date);

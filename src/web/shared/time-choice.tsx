@@ -60,17 +60,22 @@ export function useTimeChoice(
 
 export type TimeChoice = ReturnType<typeof useTimeChoice>;
 
-/** The choice's controls; `intro` and `hint` are the widget's extra words, `initialDate` the day to open on. */
+/**
+ * The choice's controls; `intro` and `hint` are the widget's extra words, `initialDate` the
+ * day to open on, `openFrom` the date from which the first free day is opened (the manage page's own day).
+ */
 export function TimeChooser({
   choice: c,
   intro,
   hint,
   initialDate,
+  openFrom,
 }: {
   choice: TimeChoice;
   intro?: string;
   hint?: string;
   initialDate?: string | null;
+  openFrom?: string | null;
 }) {
   // A refused time: focus goes to the first alternative (the error is said by its alert),
   // not left on the busy submit button, which the browser drops to <body> when disabled.
@@ -94,8 +99,7 @@ export function TimeChooser({
       {hint && <p class="pl-hint">{hint}</p>}
       <DayChooser
         api={c.api}
-        dealerId={c.dealerId}
-        visit={c.visit}
+        source={c.source}
         lang={c.lang}
         labels={c.labels}
         announce={c.announce}
@@ -105,6 +109,7 @@ export function TimeChooser({
         onError={c.setError}
         reload={c.reload}
         initialDate={initialDate}
+        openFrom={openFrom}
       />
     </>
   );

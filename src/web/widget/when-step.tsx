@@ -41,7 +41,7 @@ export function WhenStep({
   onHeld,
 }: Props) {
   const choice = useTimeChoice(
-    { api, dealerId: dealer.id, visit, lang, labels: STRINGS[lang], announce },
+    { api, source: { path: dealerPath(dealer.id), body: visit }, lang, labels: STRINGS[lang], announce },
     { chosen, lost },
   );
   const [busy, setBusy] = useState(false);
