@@ -11,10 +11,18 @@ import { ApiError } from "../errors.js";
 
 export const WRITER_UNAVAILABLE = "pitlaneWriterUnavailable";
 
+/**
+ * The searches a POST asks: the dealer's options, its calendar and day list, and the
+ * customer's own (/v1/manage/{token}/availability/…). They read the in-memory index only
+ * (the manage ones lift the appointment off it and put it back in the same synchronous
+ * call), so every process answers them: sent to the writer, they queued behind bookings.
+ */
+const SEARCH = /\/availability(\/calendar|\/day)?$/;
+
 /** Searches and reads stay local; anything that may write goes to the writer (node/writer.ts), so may answer 503. */
 export function isWrite(method: string, path: string): boolean {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
-  return !(method === "POST" && path.endsWith("/availability"));
+  return !(method === "POST" && SEARCH.test(path));
 }
 
 export function writerUnavailable(): MiddlewareHandler {
