@@ -219,7 +219,7 @@ export function render(kind: TemplateKind, locale: Locale, vars: TemplateVars): 
 }
 
 const BRING_IT: Record<string, string> = {
-  "registration certificate": "libretto di circolazione",
+  "registration certificate": "carta di circolazione",
   "maintenance booklet": "libretto di manutenzione",
   "driving licence": "patente di guida",
   "locking wheel-nut key": "chiave dei bulloni antifurto",
