@@ -11,7 +11,8 @@ export interface DealerInfo {
   locale?: string;
   interventions: { code: string; label: string }[];
   mobility: Mobility[];
-  questionnaire: { id: string; text: string; interventions: string[] }[];
+  /** `texts`: a built-in question in each language; a dealer's own question has `text` only. */
+  questionnaire: { id: string; text: string; texts?: Record<"it" | "en", string>; interventions: string[] }[];
 }
 
 export interface Slot {

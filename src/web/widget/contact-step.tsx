@@ -176,7 +176,8 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
             <TextField
               key={q.id}
               id={`pl-q-${q.id}`}
-              label={q.text}
+              // The built-in questions come in both languages; a dealer's own as written.
+              label={q.texts?.[lang] ?? q.text}
               maxLength={1000}
               value={c.answers[q.id] ?? ""}
               onValue={(answer) => set({ answers: { ...c.answers, [q.id]: answer } })}
