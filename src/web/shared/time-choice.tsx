@@ -73,7 +73,7 @@ export function TimeChooser({
   initialDate?: string | null;
 }) {
   // A refused time: focus goes to the first alternative (the error is said by its alert),
-  // not left on the busy submit button, which the browser drops to <body> when disabled.
+  // not left on the submit button, away from what there is to choose.
   const alts = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (c.refusals > 0) alts.current?.querySelector("input")?.focus();

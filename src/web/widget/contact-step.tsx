@@ -48,6 +48,8 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
   const [c, setC] = useState<Contact>(kept);
   const [err, setErr] = useState<{ field: "name" | "contact" | "api"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set before the first await: a second click or Enter before the button shows busy sends nothing.
+  const sending = useRef(false);
   const key = useRef(idempotencyKey());
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -59,6 +61,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (sending.current) return;
     if (!c.name.trim()) {
       setErr({ field: "name", text: t("nameMissing") });
       return nameRef.current?.focus();
@@ -78,6 +81,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       return emailRef.current?.focus();
     }
     setErr(null);
+    sending.current = true;
     setBusy(true);
     const answers = Object.fromEntries(Object.entries(c.answers).filter(([, v]) => v.trim()));
     const body = {
@@ -101,6 +105,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
     const r = await apiCall<Appointment>(api, "POST", `${dealerPath(dealer.id)}/appointments`, body, {
       "Idempotency-Key": key.current,
     });
+    sending.current = false;
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
@@ -186,7 +191,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         </fieldset>
       )}
       {err?.field === "api" && <FieldError id="pl-book-err" text={err.text} />}
-      <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} />
+      <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} busy={busy} />
     </form>
   );
 }
