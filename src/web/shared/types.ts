@@ -71,7 +71,11 @@ export interface Appointment {
   reception: Slot;
   return: Slot | null;
   readyAt: string;
+  /** A priority vehicle's express appointment. */
+  express?: boolean;
   mobility: Mobility;
+  /** Set when a priority model was named but not believed: the dealer will confirm priority (English; said from its presence). */
+  priorityNote?: string;
   interventions: string[];
   vehicle: { model: string; vin?: string; plate?: string; electrified?: boolean };
   request: string | null;

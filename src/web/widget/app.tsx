@@ -51,7 +51,7 @@ export function BookingApp(p: WidgetProps) {
   const [option, setOption] = useState<Option | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);
   const [lost, setLost] = useState<{ problem: Problem; alternatives: Option[] } | null>(null);
-  const [booked, setBooked] = useState<Appointment | null>(null);
+  const [booked, setBooked] = useState<{ appointment: Appointment; asked: Mobility } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -172,7 +172,7 @@ export function BookingApp(p: WidgetProps) {
             go("when");
           }}
           onBooked={(a) => {
-            setBooked(a);
+            setBooked({ appointment: a, asked: mobility });
             setHold(null);
             go("done");
           }}
@@ -187,7 +187,8 @@ export function BookingApp(p: WidgetProps) {
         <DoneStep
           {...common}
           api={p.api}
-          booking={booked}
+          booking={booked.appointment}
+          asked={booked.asked}
           onAgain={() => {
             setBooked(null);
             setOption(null);

@@ -48,6 +48,13 @@ export const STRINGS = customerWords(
     booking: "Booking…",
     doneTitle: "Your appointment is booked",
     doneIntro: "We have sent the request to the workshop. Here is your recap:",
+    priorityUnconfirmed:
+      "Your car is a priority model. Priority service is confirmed for the cars the workshop has on file, so for now this is an ordinary appointment: the workshop will contact you to confirm priority.",
+    priorityCourtesyCar:
+      "Your car is a priority vehicle, so it comes with a courtesy car while it is at the workshop (instead of “{asked}”).",
+    priorityPickup:
+      "Your car is a priority vehicle, so the workshop will collect it and bring it back to you (pickup and delivery, instead of “{asked}”).",
+    mobilityChanged: "While your car is at the workshop: {given} (instead of “{asked}”).",
     manage: "Change or cancel the appointment",
     manageHint: "Keep this link: it lets you change or cancel your appointment.",
     again: "Book another appointment",
@@ -97,6 +104,13 @@ export const STRINGS = customerWords(
     booking: "Prenotazione in corso…",
     doneTitle: "Il suo appuntamento è prenotato",
     doneIntro: "Abbiamo inviato la richiesta all'officina. Ecco il riepilogo:",
+    priorityUnconfirmed:
+      "La sua auto è un modello con servizio prioritario. La priorità è confermata per le auto registrate presso l'officina, quindi per ora questo è un appuntamento ordinario: l'officina la contatterà per confermare la priorità.",
+    priorityCourtesyCar:
+      "La sua auto è un veicolo prioritario: mentre è in officina avrà un'auto di cortesia (invece di «{asked}»).",
+    priorityPickup:
+      "La sua auto è un veicolo prioritario: l'officina la ritirerà e gliela riporterà (ritiro e riconsegna, invece di «{asked}»).",
+    mobilityChanged: "Mentre l'auto è in officina: {given} (invece di «{asked}»).",
     manage: "Modifica o annulla l'appuntamento",
     manageHint: "Conservi questo link: le permette di modificare o annullare l'appuntamento.",
     again: "Prenota un altro appuntamento",
