@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
 import { checkpoint, waitForText } from "../support/pages.js";
 import { useWorld, widgetDealer } from "../support/browser-world.js";
-import { fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
+import { bookUrl, fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
 
-// What the booking changed or left open for a priority car is said on the confirmation,
-// in the customer's language.
+// What the widget keeps, and for how long: a chosen time only while the visit it was an
+// option for stays the same; the customer's details only within one booking (Back and
+// Continue), never into the next one on the same device. And what the booking changed or
+// left open for a priority car is said on the confirmation, in the customer's language.
 
 const w = useWorld({ changes: widgetDealer() });
 const PRIORITY_VIN = "ZAMXXXXXXXX000001";
@@ -31,6 +33,117 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const button = (name: string) => page.getByRole("button", { name, exact: true });
+/** Every POST to the API whose path ends with `tail`, from now on. */
+function posts(tail: string): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith(tail)) seen.push(r.url());
+  });
+  return seen;
+}
+
+describe("a chosen time", () => {
+  it("is dropped when the services change, and Continue asks for a time instead of holding the old one", async () => {
+    const times = await openTimes(page, bookUrl(w.base, "changes"));
+    expect((await holdTime(page, times[0])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    for (const heading of [
+      "Choose a day and time",
+      "How will you get around?",
+      "Your car",
+      "What does your car need?",
+    ]) {
+      await button("Back").click();
+      await waitForText(page, heading);
+    }
+    await page.getByLabel("Bodywork repair").check();
+    for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
+      await button("Continue").click();
+      await waitForText(page, heading);
+    }
+    await page.getByRole("radio").first().waitFor();
+    await expect(page.locator("input[type=radio]:checked").count()).resolves.toBe(0); // nothing shown chosen…
+    const holds = posts("/holds");
+    await button("Continue").click();
+    await waitForText(page, "Please choose a time."); // …so nothing is held
+    expect(holds).toEqual([]);
+
+    // A time chosen now is held for the visit as it is now.
+    await page.getByRole("radio").first().check();
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/holds") && r.request().method() === "POST"),
+      button("Continue").click(),
+    ]);
+    expect(res.status()).toBe(201);
+    expect(res.request().postDataJSON().interventions).toEqual(["maintenance", "bodywork"]);
+    await waitForText(page, "Your details");
+    await button("Back").click();
+  }, 90_000);
+
+  it("stays chosen while the visit stays the same (Back to the times and on again)", async () => {
+    const times = await openTimes(page, bookUrl(w.base, "changes"));
+    expect((await holdTime(page, times[1])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await button("Back").click();
+    await waitForText(page, "Choose a day and time");
+    await page.locator("input[type=radio]:checked").waitFor();
+    await expect(page.locator("label.pl-time", { hasText: times[1] }).getByRole("radio").isChecked()).resolves.toBe(
+      true,
+    );
+    await button("Back").click();
+    await waitForText(page, "How will you get around?");
+    await button("Continue").click();
+    await waitForText(page, "Choose a day and time");
+    await page.locator("input[type=radio]:checked").waitFor();
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/holds") && r.request().method() === "POST"),
+      button("Continue").click(),
+    ]);
+    expect(res.status()).toBe(201);
+    expect((await res.json()).option.start.slice(11, 16)).toBe(times[1]);
+    await waitForText(page, "Your details");
+    await button("Back").click();
+  }, 90_000);
+});
+
+describe("another booking on the same device", () => {
+  it("starts without the last customer's details", async () => {
+    const times = await openTimes(page, bookUrl(w.base, "changes"));
+    expect((await holdTime(page, times[0])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await page.getByLabel(/^Phone/).fill("+39 333 1112233");
+    await fillAndBook(page, "Carla Kiosk", "carla.kiosk@example.com");
+    await waitForText(page, "Your appointment is booked");
+    await button("Book another appointment").click();
+    await waitForText(page, "What does your car need?");
+    for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
+      await button("Continue").click();
+      await waitForText(page, heading);
+    }
+    await page.getByRole("radio").first().check();
+    await button("Continue").click();
+    await waitForText(page, "Your details");
+    await expect(page.getByLabel("Full name").inputValue()).resolves.toBe("");
+    await expect(page.getByLabel("Email").inputValue()).resolves.toBe("");
+    await expect(page.getByLabel(/^Phone/).inputValue()).resolves.toBe("");
+    await button("Back").click();
+  }, 90_000);
+
+  it("while Back and Continue within one booking keep them", async () => {
+    const times = await openTimes(page, bookUrl(w.base, "changes"));
+    expect((await holdTime(page, times[0])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await page.getByLabel("Full name").fill("Dario Avanti");
+    await button("Back").click();
+    await waitForText(page, "Choose a day and time");
+    await page.locator("input[type=radio]:checked").waitFor();
+    await button("Continue").click();
+    await waitForText(page, "Your details");
+    await expect(page.getByLabel("Full name").inputValue()).resolves.toBe("Dario Avanti");
+    await button("Back").click();
+  }, 90_000);
+});
+
 describe("a priority car", () => {
   it("named by its model only: the confirmation says the workshop will confirm priority", async () => {
     const times = await openTimes(page, `${w.base}/book/changes?lang=en&interventions=maintenance&vehicle-model=MC20`);

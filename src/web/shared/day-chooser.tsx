@@ -48,6 +48,8 @@ export interface DayChooserSetup {
 interface Props extends DayChooserSetup {
   selected: Option | null;
   onSelect: (o: Option | null) => void;
+  /** The times listed now, null while a day loads. */
+  onShown?: (options: Option[] | null) => void;
   onError: (sentence: string) => void;
   /** Bump to reload the day (after a refusal: the taken time disappears). */
   reload?: number;
@@ -67,6 +69,7 @@ export function DayChooser({
   current,
   selected,
   onSelect,
+  onShown,
   onError,
   reload = 0,
   initialDate,
@@ -92,11 +95,13 @@ export function DayChooser({
   const loadDay = async (d: string) => {
     setDate(d);
     setOptions(null);
+    onShown?.(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...visit, date: d });
     if (!r.ok) return onError(problemSentence(r.problem, lang));
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
     setOptions(offered);
+    onShown?.(offered);
     announce(
       offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
     );

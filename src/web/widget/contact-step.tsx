@@ -13,7 +13,8 @@ import type { StepProps } from "./step-props.js";
 // one), reminders consent and channel, the request in their own words (sent verbatim),
 // and the dealer's pre-diagnosis questions for the chosen services. Booking names the
 // hold; a 409 slot_unavailable (the hold ran out and someone took the time) goes back
-// to the times with the 409's alternatives.
+// to the times with the 409's alternatives. The details live in the app (Back and
+// Continue keep them within one booking; another booking starts empty).
 
 export interface Contact {
   name: string;
@@ -25,10 +26,22 @@ export interface Contact {
   answers: Record<string, string>;
 }
 
+export const NO_CONTACT: Contact = {
+  name: "",
+  email: "",
+  phone: "",
+  consent: false,
+  channel: "email",
+  request: "",
+  answers: {},
+};
+
 interface Props extends StepProps {
   api: string;
   visit: VisitQuery;
   hold: Hold;
+  value: Contact;
+  onChange: (update: (old: Contact) => Contact) => void;
   announce: (m: string) => void;
   onBack: () => void;
   onBooked: (a: Appointment) => void;
@@ -42,10 +55,20 @@ function reachRefused(p: Problem): "customer.email" | "customer.phone" | null {
   return (["customer.email", "customer.phone"] as const).find((f) => paths.includes(f)) ?? null;
 }
 
-let kept: Contact = { name: "", email: "", phone: "", consent: false, channel: "email", request: "", answers: {} };
-
-export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack, onBooked, onLost }: Props) {
-  const [c, setC] = useState<Contact>(kept);
+export function ContactStep({
+  t,
+  lang,
+  dealer,
+  heading,
+  api,
+  visit,
+  hold,
+  value: c,
+  onChange,
+  onBack,
+  onBooked,
+  onLost,
+}: Props) {
   const [err, setErr] = useState<{ field: "name" | "contact" | "api"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // Set before the first await: a second click or Enter before the button shows busy sends nothing.
@@ -54,7 +77,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
-  const set = (patch: Partial<Contact>) => setC((old) => (kept = { ...old, ...patch }));
+  const set = (patch: Partial<Contact>) => onChange((old) => ({ ...old, ...patch }));
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
   const reachWrong = err?.field === "contact";
   const questions = dealer.questionnaire.filter((q) => q.interventions.some((i) => visit.interventions.includes(i)));
@@ -185,7 +208,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
               label={q.texts?.[lang] ?? q.text}
               maxLength={1000}
               value={c.answers[q.id] ?? ""}
-              onValue={(answer) => set({ answers: { ...c.answers, [q.id]: answer } })}
+              onValue={(answer) => onChange((old) => ({ ...old, answers: { ...old.answers, [q.id]: answer } }))}
             />
           ))}
         </fieldset>
