@@ -3,6 +3,7 @@ import { apiCall, dealerPath } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
+import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option, VisitQuery } from "./types.js";
@@ -29,9 +30,16 @@ export type DayChooserLabels = Record<
   | "noTimes"
   | "noDays"
   | "timesLoaded"
+  | "retry"
   | "loading",
   string
 >;
+
+/** A way back to what a refused call names (the widget's field at fault): its button's words and action. */
+export interface Fix {
+  label: string;
+  go: () => void;
+}
 
 /** Whose days, for which visit, in which words, announced how. */
 export interface DayChooserSetup {
@@ -43,6 +51,11 @@ export interface DayChooserSetup {
   announce: (m: string) => void;
   /** A start not to offer: the appointment's own time, when moving it (the manage page). */
   current?: string;
+  /**
+   * Where a refused calendar or day call can be put right (a field of an earlier step it
+   * names), or null: then the chooser offers to try again.
+   */
+  fixFor?: (p: Problem) => Fix | null;
 }
 
 interface Props extends DayChooserSetup {
@@ -50,7 +63,8 @@ interface Props extends DayChooserSetup {
   onSelect: (o: Option | null) => void;
   /** The times listed now, null while a day loads. */
   onShown?: (options: Option[] | null) => void;
-  onError: (sentence: string) => void;
+  /** A refused call said in words; null when it is tried again. */
+  onError: (sentence: string | null) => void;
   /** Bump to reload the day (after a refusal: the taken time disappears). */
   reload?: number;
   /** The day to open on (a time chosen before); default the first free day. */
@@ -67,6 +81,7 @@ export function DayChooser({
   labels,
   announce,
   current,
+  fixFor,
   selected,
   onSelect,
   onShown,
@@ -81,8 +96,17 @@ export function DayChooser({
   const [options, setOptions] = useState<Option[] | null>(null);
   const [none, setNone] = useState(false);
   const [picking, setPicking] = useState(false);
+  // A refused calendar or day call: said by the page (onError), and instead of a
+  // "Loading…" that would never end, a way to put it right or to try again.
+  const [failed, setFailed] = useState<Problem | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const again = useRef<HTMLButtonElement>(null);
+  const retried = useRef(false);
 
+  const refused = (p: Problem) => {
+    onError(problemSentence(p, lang));
+    setFailed(p);
+  };
   const calendar = async (from: string | undefined, days: number) => {
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
       ...visit,
@@ -97,7 +121,7 @@ export function DayChooser({
     setOptions(null);
     onShown?.(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...visit, date: d });
-    if (!r.ok) return onError(problemSentence(r.problem, lang));
+    if (!r.ok) return refused(r.problem);
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
     setOptions(offered);
@@ -106,21 +130,58 @@ export function DayChooser({
       offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
     );
   };
+  const open = async () => {
+    const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...visit, days: 62 });
+    if (!r.ok) return refused(r.problem);
+    const days = r.data.days;
+    if (days.length === 0) return setNone(true);
+    setToday(days[0].date);
+    const firstFree = days.find((d) => d.bookable)?.date;
+    if (initialDate) await loadDay(initialDate);
+    else if (firstFree) await loadDay(firstFree);
+    else setNone(true);
+  };
   useEffect(() => {
-    void calendar(undefined, 62).then((days) => {
-      if (!days || days.length === 0) return;
-      setToday(days[0].date);
-      const firstFree = days.find((d) => d.bookable)?.date;
-      if (initialDate) void loadDay(initialDate);
-      else if (firstFree) void loadDay(firstFree);
-      else setNone(true);
-    });
+    void open();
   }, []);
   useEffect(() => {
     if (reload > 0 && date) void loadDay(date);
   }, [reload]);
+  // After "Try again", focus goes to what came instead of the button (the day's first
+  // control), or back to the button when it failed again: never lost to <body>.
+  useEffect(() => {
+    if (!retried.current || (!failed && (options === null || !date))) return;
+    retried.current = false;
+    (failed ? again.current : opener.current)?.focus();
+  }, [failed, options, date]);
 
   if (none) return <p>{labels.noDays}</p>;
+  if (failed) {
+    const fix = fixFor?.(failed) ?? null;
+    return (
+      <div class="pl-actions">
+        {fix ? (
+          <button type="button" class="pl-secondary" onClick={fix.go}>
+            {fix.label}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="pl-secondary"
+            ref={again}
+            onClick={() => {
+              retried.current = true;
+              onError(null);
+              setFailed(null);
+              void (today && date ? loadDay(date) : open());
+            }}
+          >
+            {labels.retry}
+          </button>
+        )}
+      </div>
+    );
+  }
   if (!date) return <p aria-busy="true">{labels.loading}</p>;
   return (
     <div>

@@ -107,6 +107,7 @@ export function TimeChooser({
         labels={c.labels}
         announce={c.announce}
         current={c.current}
+        fixFor={c.fixFor}
         selected={c.selected}
         onShown={c.setShown}
         onSelect={c.setSelected}

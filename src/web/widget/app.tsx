@@ -57,6 +57,8 @@ export function BookingApp(p: WidgetProps) {
   const [lost, setLost] = useState<{ visit: string; problem: Problem; alternatives: Option[] } | null>(null);
   // The customer's details: kept across this booking's Back and Continue, never past it.
   const [contact, setContact] = useState<Contact>(NO_CONTACT);
+  // A refused search's problem, said at the field of the step it sent the customer back to.
+  const [fault, setFault] = useState<Problem | null>(null);
   const [booked, setBooked] = useState<{ appointment: Appointment; asked: Mobility } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
@@ -78,7 +80,9 @@ export function BookingApp(p: WidgetProps) {
       first.current = false;
       return;
     }
-    heading.current?.focus();
+    // A step opened to put something right (a refused search) focuses the field at fault.
+    const invalid = heading.current?.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? heading.current)?.focus();
     const n = NUMBERED.indexOf(step);
     announce(
       n >= 0
@@ -155,6 +159,7 @@ export function BookingApp(p: WidgetProps) {
     setContact(NO_CONTACT);
     setOption(null);
     setLost(null);
+    setFault(null);
     setBooked(null);
     go("service");
   };
@@ -165,7 +170,17 @@ export function BookingApp(p: WidgetProps) {
       {step === "service" && (
         <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />
       )}
-      {step === "vehicle" && <VehicleStep {...common} {...between(vehicle, setVehicle, "service", "mobility")} />}
+      {step === "vehicle" && (
+        <VehicleStep
+          {...common}
+          {...between(vehicle, setVehicle, "service", "mobility")}
+          fault={fault}
+          onNext={() => {
+            setFault(null);
+            go("mobility");
+          }}
+        />
+      )}
       {step === "mobility" && <MobilityStep {...common} {...between(mobility, setMobility, "vehicle", "when")} />}
       {step === "when" && (
         <WhenStep
@@ -173,6 +188,10 @@ export function BookingApp(p: WidgetProps) {
           chosen={option?.visit === visitKey ? option.option : null}
           lost={lost?.visit === visitKey ? lost : null}
           onBack={() => go("mobility")}
+          onFix={(to, problem) => {
+            setFault(to === "vehicle" ? problem : null);
+            go(to);
+          }}
           onHeld={(h) => {
             setHold(h);
             setOption({ visit: visitKey, option: h.option });

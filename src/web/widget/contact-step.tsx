@@ -1,4 +1,5 @@
 import { useRef, useState } from "preact/hooks";
+import { FIELD_MAX } from "../../core/field-limits.js";
 import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
@@ -162,6 +163,7 @@ export function ContactStep({
         inputRef={nameRef}
         autocomplete="name"
         required
+        maxLength={FIELD_MAX.name}
         error={err?.field === "name" ? err.text : null}
       />
       <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
@@ -169,8 +171,22 @@ export function ContactStep({
         <p id="pl-contact-hint" class="pl-hint">
           {t("contactHint")}
         </p>
-        <TextField {...field("email")} inputRef={emailRef} type="email" autocomplete="email" invalid={reachWrong} />
-        <TextField {...field("phone")} inputRef={phoneRef} type="tel" autocomplete="tel" invalid={reachWrong} />
+        <TextField
+          {...field("email")}
+          inputRef={emailRef}
+          type="email"
+          autocomplete="email"
+          maxLength={FIELD_MAX.email}
+          invalid={reachWrong}
+        />
+        <TextField
+          {...field("phone")}
+          inputRef={phoneRef}
+          type="tel"
+          autocomplete="tel"
+          maxLength={FIELD_MAX.phone}
+          invalid={reachWrong}
+        />
         {err?.field === "contact" && <FieldError id="pl-contact-err" text={err.text} />}
       </fieldset>
       <CheckField label={t("reminders")} checked={c.consent} onChecked={(consent) => set({ consent })} />
@@ -192,7 +208,7 @@ export function ContactStep({
         <label for="pl-request">{t("request")}</label>
         <textarea
           id="pl-request"
-          maxLength={2000}
+          maxLength={FIELD_MAX.request}
           value={c.request}
           onInput={(e) => set({ request: (e.currentTarget as HTMLTextAreaElement).value })}
         />
@@ -206,7 +222,7 @@ export function ContactStep({
               id={`pl-q-${q.id}`}
               // The built-in questions come in both languages; a dealer's own as written.
               label={q.texts?.[lang] ?? q.text}
-              maxLength={1000}
+              maxLength={FIELD_MAX.answer}
               value={c.answers[q.id] ?? ""}
               onValue={(answer) => onChange((old) => ({ ...old, answers: { ...old.answers, [q.id]: answer } }))}
             />
