@@ -9,7 +9,8 @@ import { holdTime, openTimes } from "../support/widget-flow.js";
 // (src/core/field-limits.ts, the same constants the schemas use), so nothing typed on one
 // step is refused two steps later. When a day list is refused all the same, the step says
 // so with a way out (a retry, or back to the field at fault), never an endless
-// "Loading…". The built-in diagnosis questions are asked in the customer's language.
+// "Loading…". A refusal of the details is said at the field it names, which takes focus.
+// The built-in diagnosis questions are asked in the customer's language.
 
 const w = useWorld({ fields: widgetDealer() });
 let ctx: BrowserContext;
@@ -134,6 +135,28 @@ describe("the details", () => {
     await expect(max("Email")).resolves.toBe(String(FIELD_MAX.email));
     await expect(max(/^Phone/)).resolves.toBe(String(FIELD_MAX.phone));
     await expect(max(/^What should the workshop know/)).resolves.toBe(String(FIELD_MAX.request));
+  }, 60_000);
+
+  it("a name the server refuses is said beside the name, which takes focus", async () => {
+    const [time] = await openTimes(page, url("&vehicle-model=Grecale"));
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    const name = page.getByLabel("Full name");
+    // Past the field's own limit (a page that lost it), so the API is the one to refuse.
+    await name.evaluate((el) => el.removeAttribute("maxlength"));
+    await name.fill("N".repeat(FIELD_MAX.name + 1));
+    await page.getByLabel("Email").fill("long.name@example.com");
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Book the appointment" }).click(),
+    ]);
+    expect(res.status()).toBe(400);
+    await waitForText(page, "Please check: name.");
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^Full name/);
+    await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
+    // Said under the name (its own error, read with it), not under the form's buttons.
+    await expect(name.getAttribute("aria-describedby")).resolves.toBe("pl-name-err");
+    await checkpoint(page, "widget-name-refused");
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@ import { FIELD_MAX } from "../../core/field-limits.js";
 import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
-import { problemSentence } from "../shared/problem-sentence.js";
+import { problemFields, problemSentence } from "../shared/problem-sentence.js";
 import { alternativesOf } from "../shared/time-choice.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
@@ -14,8 +14,9 @@ import type { StepProps } from "./step-props.js";
 // one), reminders consent and channel, the request in their own words (sent verbatim),
 // and the dealer's pre-diagnosis questions for the chosen services. Booking names the
 // hold; a 409 slot_unavailable (the hold ran out and someone took the time) goes back
-// to the times with the 409's alternatives. The details live in the app (Back and
-// Continue keep them within one booking; another booking starts empty).
+// to the times with the 409's alternatives. Any other refusal is said at the field it
+// names, which takes focus. The details live in the app (Back and Continue keep them
+// within one booking; another booking starts empty).
 
 export interface Contact {
   name: string;
@@ -49,11 +50,29 @@ interface Props extends StepProps {
   onLost: (p: Problem, alternatives: Option[]) => void;
 }
 
-/** The first of email and phone a validation_failed names, if any. */
-function reachRefused(p: Problem): "customer.email" | "customer.phone" | null {
-  if (p.code !== "validation_failed" || !Array.isArray(p.errors)) return null;
-  const paths = (p.errors as { path?: string }[]).map((e) => e.path);
-  return (["customer.email", "customer.phone"] as const).find((f) => paths.includes(f)) ?? null;
+/**
+ * Where the form says what a validation_failed names, and the control that takes focus:
+ * the name, the email or phone (the group), the request, a question; "api" (under the
+ * form) for anything else.
+ */
+type ErrAt = "name" | "contact" | "request" | `q:${string}` | "api";
+
+function refusedAt(p: Problem, channel: Contact["channel"]): { at: ErrAt; focus: string } {
+  for (const f of problemFields(p)) {
+    if (f === "customer.name") return { at: "name", focus: "pl-name" };
+    if (f === "customer.email") return { at: "contact", focus: "pl-email" };
+    if (f === "customer.phone") return { at: "contact", focus: "pl-phone" };
+    // The reminders' channel needs its address; "customer" alone: neither email nor phone.
+    if (f === "customer.reminders.channel")
+      return { at: "contact", focus: channel === "email" ? "pl-email" : "pl-phone" };
+    if (f === "customer") return { at: "contact", focus: "pl-email" };
+    if (f === "request") return { at: "request", focus: "pl-request" };
+    if (f.startsWith("questionnaire.")) {
+      const id = f.slice("questionnaire.".length);
+      return { at: `q:${id}`, focus: `pl-q-${id}` };
+    }
+  }
+  return { at: "api", focus: "" };
 }
 
 export function ContactStep({
@@ -70,17 +89,19 @@ export function ContactStep({
   onBooked,
   onLost,
 }: Props) {
-  const [err, setErr] = useState<{ field: "name" | "contact" | "api"; text: string } | null>(null);
+  const [err, setErr] = useState<{ field: ErrAt; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // Set before the first await: a second click or Enter before the button shows busy sends nothing.
   const sending = useRef(false);
   const key = useRef(idempotencyKey());
+  const form = useRef<HTMLFormElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<Contact>) => onChange((old) => ({ ...old, ...patch }));
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
   const reachWrong = err?.field === "contact";
+  const errAt = (at: ErrAt) => (err?.field === at ? err.text : null);
   const questions = dealer.questionnaire.filter((q) => q.interventions.some((i) => visit.interventions.includes(i)));
 
   const submit = async (e: Event) => {
@@ -136,15 +157,15 @@ export function ContactStep({
       return onLost(r.problem, alternativesOf(r.problem));
     }
     key.current = idempotencyKey();
-    // An email or phone the server refused is said beside them, and focus goes to the one
-    // to fix (not left on the button, the sentence at the bottom of the form).
-    const wrong = reachRefused(r.problem);
-    setErr({ field: wrong ? "contact" : "api", text: problemSentence(r.problem, lang) });
-    if (wrong) (wrong === "customer.email" ? emailRef : phoneRef).current?.focus();
+    // A field the server refused is said beside it, and focus goes to it (not left on the
+    // button, the sentence at the bottom of the form), as an empty Continue does.
+    const { at, focus } = refusedAt(r.problem, c.channel);
+    setErr({ field: at, text: problemSentence(r.problem, lang) });
+    if (focus) form.current?.querySelector<HTMLElement>(`#${CSS.escape(focus)}`)?.focus();
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <h2 ref={heading} tabIndex={-1}>
         {t("contactTitle")}
       </h2>
@@ -164,7 +185,7 @@ export function ContactStep({
         autocomplete="name"
         required
         maxLength={FIELD_MAX.name}
-        error={err?.field === "name" ? err.text : null}
+        error={errAt("name")}
       />
       <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
         <legend>{t("contactLegend")}</legend>
@@ -209,9 +230,12 @@ export function ContactStep({
         <textarea
           id="pl-request"
           maxLength={FIELD_MAX.request}
+          aria-invalid={errAt("request") ? "true" : undefined}
+          aria-describedby={errAt("request") ? "pl-request-err" : undefined}
           value={c.request}
           onInput={(e) => set({ request: (e.currentTarget as HTMLTextAreaElement).value })}
         />
+        <FieldError id="pl-request-err" text={errAt("request")} />
       </div>
       {questions.length > 0 && (
         <fieldset>
@@ -223,6 +247,7 @@ export function ContactStep({
               // The built-in questions come in both languages; a dealer's own as written.
               label={q.texts?.[lang] ?? q.text}
               maxLength={FIELD_MAX.answer}
+              error={errAt(`q:${q.id}`)}
               value={c.answers[q.id] ?? ""}
               onValue={(answer) => onChange((old) => ({ ...old, answers: { ...old.answers, [q.id]: answer } }))}
             />
