@@ -1,4 +1,5 @@
 import { z } from "../lib/zod.js";
+import { BUILT_IN_QUESTIONS } from "./diagnosis-questions.js";
 import { MessagingConfig } from "./messaging-config.js";
 import { DateTimeInput, Id, LocalDate, LocalTime, TimeRanges, TimeZone } from "./primitives.js";
 import { webhookSecretProblem } from "./webhook-secret.js";
@@ -255,16 +256,12 @@ export const DiagnosisQuestion = z
   .strict();
 export type DiagnosisQuestion = z.infer<typeof DiagnosisQuestion>;
 
-export const DEFAULT_QUESTIONNAIRE: DiagnosisQuestion[] = [
-  { id: "since", text: "Since when does the problem occur?", interventions: ["diagnosis"] },
-  {
-    id: "when",
-    text: "When does it occur (cold engine, warm engine, braking, turning, at speed)?",
-    interventions: ["diagnosis"],
-  },
-  { id: "warning_lights", text: "Is a warning light on? Which one?", interventions: ["diagnosis"] },
-  { id: "noise", text: "Is there a noise, smell or vibration? Where from?", interventions: ["diagnosis"] },
-];
+/** The built-in questions (core/diagnosis-questions.ts), stored in English as they always were. */
+export const DEFAULT_QUESTIONNAIRE: DiagnosisQuestion[] = BUILT_IN_QUESTIONS.map((q) => ({
+  id: q.id,
+  text: q.texts.en,
+  interventions: [...q.interventions],
+}));
 
 export const DealerConfig = z
   .object({

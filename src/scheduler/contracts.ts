@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MOBILITY } from "../core/types.js";
+import { FIELD_MAX } from "../core/field-limits.js";
 import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
 import { STATUSES } from "../core/status.js";
 
@@ -16,10 +17,10 @@ export const Vin = z
 
 export const Vehicle = z
   .object({
-    model: z.string().min(1).max(60),
+    model: z.string().min(1).max(FIELD_MAX.model),
     /** 17 characters, letters and digits but never I, O or Q (ISO 3779). */
     vin: Vin.optional(),
-    plate: z.string().max(20).optional(),
+    plate: z.string().max(FIELD_MAX.plate).optional(),
     electrified: z.boolean().optional(),
     /** Local date of the next scheduled maintenance: drives the service reminder. */
     nextServiceDue: LocalDate.optional(),
@@ -107,11 +108,11 @@ export const Customer = z
   .object({
     /** "I have been here before": picks the shorter reception only; unsaid = new. */
     known: z.boolean().optional(),
-    name: z.string().min(1).max(120),
-    email: z.string().email().max(200).optional(),
+    name: z.string().min(1).max(FIELD_MAX.name),
+    email: z.string().email().max(FIELD_MAX.email).optional(),
     phone: z
       .string()
-      .regex(/^\+?[0-9 ()-]{5,24}$/, "expected a phone number")
+      .regex(new RegExp(`^\\+?[0-9 ()-]{5,${FIELD_MAX.phone - 1}}$`), "expected a phone number")
       .optional(),
     /**
      * channel: how they want to be reminded. Unsaid: by text message when a phone is
@@ -188,11 +189,11 @@ export const BookingRequest = z
     customer: Customer,
     mobility: Mobility.default("none"),
     /** The customer's words, stored verbatim. */
-    request: z.string().max(2000).optional(),
+    request: z.string().max(FIELD_MAX.request).optional(),
     /** Follows the credential (scheduler/trust.ts): anonymous web|app (default web), a client key its own, staff as sent (default staff). */
     channel: Channel.optional(),
     /** Pre-diagnosis answers by question id (the dealer's questionnaire), for technical problems. */
-    questionnaire: z.record(Id, z.string().max(1000)).optional(),
+    questionnaire: z.record(Id, z.string().max(FIELD_MAX.answer)).optional(),
     serviceContract: ServiceContract.optional(),
     /** Who attends reception besides the advisor; shown in the appointment title. */
     attendance: z.enum(["supervisor", "technician"]).optional(),

@@ -114,3 +114,40 @@ describe("two customers, one time", () => {
     await checkpoint(a, "last-step-lost");
   }, 90_000);
 });
+
+describe("one booking per press", () => {
+  /** On the details step with a time held and the details filled; POSTs to /appointments counted, each answered after a pause. */
+  async function readyToBook(page: Page, email: string): Promise<string[]> {
+    const times = await openTimes(page, bookUrl(w.base, "race"));
+    expect((await holdTime(page, times[0])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await page.getByLabel("Full name").fill("Doppio Clic");
+    await page.getByLabel("Email").fill(email);
+    const sent: string[] = [];
+    await page.route("**/appointments", async (route) => {
+      sent.push(route.request().method());
+      await new Promise((ok) => setTimeout(ok, 600)); // a slow network: time for a second press
+      await route.continue();
+    });
+    return sent;
+  }
+
+  it("a double click on Book sends one booking, the button busy meanwhile", async () => {
+    const sent = await readyToBook(a, "doppio.clic@example.com");
+    await a.getByRole("button", { name: "Book the appointment" }).dblclick();
+    const busy = a.getByRole("button", { name: "Booking…" });
+    await expect.soft(busy.getAttribute("aria-disabled")).resolves.toBe("true");
+    await waitForText(a, "Your appointment is booked");
+    expect(sent).toEqual(["POST"]);
+    await a.unroute("**/appointments");
+  }, 90_000);
+
+  it("so does Enter pressed twice in a field", async () => {
+    const sent = await readyToBook(a, "doppio.invio@example.com");
+    await a.getByLabel("Email").press("Enter");
+    await a.getByLabel("Email").press("Enter");
+    await waitForText(a, "Your appointment is booked");
+    expect(sent).toEqual(["POST"]);
+    await a.unroute("**/appointments");
+  }, 90_000);
+});

@@ -80,6 +80,26 @@ describe("dealer configuration", () => {
     expect(body).not.toHaveProperty("workshop");
   });
 
+  it("gives the built-in diagnosis questions in Italian and English; a dealer's own as written", async () => {
+    await t.json("PUT", "/v1/dealers/roma-est", ROMA_EST, auth);
+    const builtIn = await json<DealerPublic>(await t.request("/v1/dealers/roma-est"));
+    expect(builtIn.questionnaire[0]).toEqual({
+      id: "since",
+      text: "Since when does the problem occur?", // as before: clients reading `text` see no change
+      texts: { en: "Since when does the problem occur?", it: "Da quando si presenta il problema?" },
+      interventions: ["diagnosis"],
+    });
+    expect(builtIn.questionnaire.every((q) => q.texts?.it && q.texts.en === q.text)).toBe(true);
+
+    const questionnaire = [
+      { id: "since", text: "Da quanti chilometri?", interventions: ["diagnosis"] }, // a built-in id, reworded
+      { id: "tyres_worn", text: "Are the tyres worn unevenly?", interventions: ["tyres"] },
+    ];
+    await t.json("PUT", "/v1/dealers/roma-est", { ...ROMA_EST, questionnaire }, auth);
+    const own = await json<DealerPublic>(await t.request("/v1/dealers/roma-est"));
+    expect(own.questionnaire).toEqual(questionnaire);
+  });
+
   it("accepts case-mixed dealer ids as the Id schema allows", async () => {
     const res = await t.json("PUT", "/v1/dealers/Roma_Est-2", ROMA_EST, auth);
     expect(res.status).toBe(201);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DealerConfig as CoreDealerConfig, type DealerConfig as DealerConfigT } from "../../core/dealer-config.js";
+import { builtInTexts } from "../../core/diagnosis-questions.js";
 import { Id } from "../../core/primitives.js";
 import type { Mobility } from "../../core/types.js";
 import type { StoredDealer } from "../../db/repos/dealers.js";
@@ -46,7 +47,17 @@ export const DealerPublic = z
     /** The language of the dealer's customers: the widget's and pages' default. */
     locale: z.enum(["it", "en"]),
     /** Pre-diagnosis questions: answer them in the booking's `questionnaire` (by id) for these interventions. */
-    questionnaire: z.array(z.object({ id: z.string(), text: z.string(), interventions: z.array(z.string()) })),
+    questionnaire: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        texts: z.object({ it: z.string(), en: z.string() }).optional().openapi({
+          description:
+            "A built-in question (as shipped) in each language the customer pages speak; absent on the dealer's own questions, which are asked as `text` says.",
+        }),
+        interventions: z.array(z.string()),
+      }),
+    ),
   })
   .openapi("DealerPublic");
 
@@ -83,6 +94,9 @@ export function publicView(d: StoredDealer): z.infer<typeof DealerPublic> {
     mobility: offeredMobility(c.mobility),
     express: { models: c.express.models },
     locale: c.locale,
-    questionnaire: c.questionnaire,
+    questionnaire: c.questionnaire.map((q) => {
+      const texts = builtInTexts(q);
+      return texts ? { ...q, texts } : q;
+    }),
   };
 }

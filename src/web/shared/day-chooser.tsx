@@ -3,6 +3,7 @@ import { apiCall } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
+import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option } from "./types.js";
@@ -31,6 +32,7 @@ export type DayChooserLabels = Record<
   | "noTimes"
   | "noDays"
   | "timesLoaded"
+  | "retry"
   | "loading",
   string
 >;
@@ -46,6 +48,12 @@ export interface DaySource {
   body: object;
 }
 
+/** A way back to what a refused call names (the widget's field at fault): its button's words and action. */
+export interface Fix {
+  label: string;
+  go: () => void;
+}
+
 /** Whose days, for which visit, in which words, announced how. */
 export interface DayChooserSetup {
   api: string;
@@ -55,12 +63,20 @@ export interface DayChooserSetup {
   announce: (m: string) => void;
   /** A start not to offer: the appointment's own time, when moving it (the manage page). */
   current?: string;
+  /**
+   * Where a refused calendar or day call can be put right (a field of an earlier step it
+   * names), or null: then the chooser offers to try again.
+   */
+  fixFor?: (p: Problem) => Fix | null;
 }
 
 interface Props extends DayChooserSetup {
   selected: Option | null;
   onSelect: (o: Option | null) => void;
-  onError: (sentence: string) => void;
+  /** The times listed now, null while a day loads. */
+  onShown?: (options: Option[] | null) => void;
+  /** A refused call said in words; null when it is tried again. */
+  onError: (sentence: string | null) => void;
   /** Bump to reload the day (after a refusal: the taken time disappears). */
   reload?: number;
   /** The day to open on (a time chosen before); default the first free day. */
@@ -78,8 +94,10 @@ export function DayChooser({
   labels,
   announce,
   current,
+  fixFor,
   selected,
   onSelect,
+  onShown,
   onError,
   reload = 0,
   initialDate,
@@ -92,8 +110,17 @@ export function DayChooser({
   const [options, setOptions] = useState<Option[] | null>(null);
   const [none, setNone] = useState(false);
   const [picking, setPicking] = useState(false);
+  // A refused calendar or day call: said by the page (onError), and instead of a
+  // "Loading…" that would never end, a way to put it right or to try again.
+  const [failed, setFailed] = useState<Problem | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const again = useRef<HTMLButtonElement>(null);
+  const retried = useRef(false);
 
+  const refused = (p: Problem) => {
+    onError(problemSentence(p, lang));
+    setFailed(p);
+  };
   const calendar = async (from: string | undefined, days: number) => {
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
       ...source.body,
@@ -106,37 +133,75 @@ export function DayChooser({
   const loadDay = async (d: string) => {
     setDate(d);
     setOptions(null);
+    onShown?.(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...source.body, date: d });
-    if (!r.ok) return onError(problemSentence(r.problem, lang));
+    if (!r.ok) return refused(r.problem);
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
     setOptions(offered);
+    onShown?.(offered);
     announce(
       offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
     );
   };
+  const open = async () => {
+    const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...source.body, days: 62 });
+    if (!r.ok) return refused(r.problem);
+    const days = r.data.days;
+    if (days.length === 0) return setNone(true);
+    setToday(days[0].date);
+    if (initialDate) return loadDay(initialDate);
+    // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
+    const from = openFrom && openFrom > days[0].date ? openFrom : null;
+    let free = days.find((d) => d.bookable && (!from || d.date >= from))?.date;
+    if (!free && from && from > days[days.length - 1].date)
+      free = (await calendar(from, 62))?.find((d) => d.bookable)?.date;
+    // Nothing free from that day on: the first free day at all, rather than none.
+    free ??= days.find((d) => d.bookable)?.date;
+    if (free) await loadDay(free);
+    else setNone(true);
+  };
   useEffect(() => {
-    void (async () => {
-      const days = await calendar(undefined, 62);
-      if (!days || days.length === 0) return;
-      setToday(days[0].date);
-      if (initialDate) return void loadDay(initialDate);
-      // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
-      const from = openFrom && openFrom > days[0].date ? openFrom : null;
-      let free = days.find((d) => d.bookable && (!from || d.date >= from))?.date;
-      if (!free && from && from > days[days.length - 1].date)
-        free = (await calendar(from, 62))?.find((d) => d.bookable)?.date;
-      // Nothing free from that day on: the first free day at all, rather than none.
-      free ??= days.find((d) => d.bookable)?.date;
-      if (free) void loadDay(free);
-      else setNone(true);
-    })();
+    void open();
   }, []);
   useEffect(() => {
     if (reload > 0 && date) void loadDay(date);
   }, [reload]);
+  // After "Try again", focus goes to what came instead of the button (the day's first
+  // control), or back to the button when it failed again: never lost to <body>.
+  useEffect(() => {
+    if (!retried.current || (!failed && (options === null || !date))) return;
+    retried.current = false;
+    (failed ? again.current : opener.current)?.focus();
+  }, [failed, options, date]);
 
   if (none) return <p>{labels.noDays}</p>;
+  if (failed) {
+    const fix = fixFor?.(failed) ?? null;
+    return (
+      <div class="pl-actions">
+        {fix ? (
+          <button type="button" class="pl-secondary" onClick={fix.go}>
+            {fix.label}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="pl-secondary"
+            ref={again}
+            onClick={() => {
+              retried.current = true;
+              onError(null);
+              setFailed(null);
+              void (today && date ? loadDay(date) : open());
+            }}
+          >
+            {labels.retry}
+          </button>
+        )}
+      </div>
+    );
+  }
   if (!date) return <p aria-busy="true">{labels.loading}</p>;
   return (
     <div>

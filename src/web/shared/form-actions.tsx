@@ -1,6 +1,8 @@
 // A form's buttons, one markup on both customer pages: the submit first, then the way
 // back (a secondary button that does not submit). `busy` disables the submit while its
-// call runs.
+// call runs: aria-disabled, and its click (a mouse's, or the one Enter in a field makes)
+// submits nothing, so a double click or a second Enter sends one request. Not the
+// `disabled` attribute: the browser would drop a keyboard user's focus to <body>.
 export function FormActions({
   submit,
   back,
@@ -14,7 +16,13 @@ export function FormActions({
 }) {
   return (
     <div class="pl-actions">
-      <button type="submit" disabled={busy}>
+      <button
+        type="submit"
+        aria-disabled={busy ? "true" : undefined}
+        onClick={(e) => {
+          if (busy) e.preventDefault();
+        }}
+      >
         {submit}
       </button>
       {back && onBack && (

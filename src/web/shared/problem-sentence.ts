@@ -50,7 +50,11 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     "customer.name": "name",
     "vehicle.vin": "VIN",
     "vehicle.model": "car model",
+    vehicle: "car details",
+    interventions: "services",
+    mobility: "mobility",
     request: "request",
+    questionnaire: "answers to the diagnosis questions",
   },
   it: {
     "customer.email": "email",
@@ -58,16 +62,26 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     "customer.name": "nome",
     "vehicle.vin": "numero di telaio (VIN)",
     "vehicle.model": "modello",
+    vehicle: "dati dell'auto",
+    interventions: "interventi",
+    mobility: "mobilità",
     request: "richiesta",
+    questionnaire: "risposte alle domande per la diagnosi",
   },
 };
+
+/** The request fields a validation_failed names ("customer.email", "vehicle.model"…); none for other codes. */
+export function problemFields(p: Problem): string[] {
+  if (p.code !== "validation_failed" || !Array.isArray(p.errors)) return [];
+  return (p.errors as { path?: unknown }[]).map((e) => (typeof e.path === "string" ? e.path : "")).filter(Boolean);
+}
 
 export function problemSentence(p: Problem, lang: Lang): string {
   const s = SENTENCES[lang];
   if (p.code === "validation_failed" && Array.isArray(p.errors)) {
-    const names = [
-      ...new Set((p.errors as { path?: string }[]).map((e) => FIELDS[lang][e.path ?? ""]).filter(Boolean)),
-    ];
+    // A field by its path, else by its top part (questionnaire.since, vehicle.plate).
+    const nameOf = (f: string) => FIELDS[lang][f] ?? FIELDS[lang][f.split(".")[0]];
+    const names = [...new Set(problemFields(p).map(nameOf).filter(Boolean))];
     if (names.length > 0)
       return `${s.validation_failed} ${lang === "it" ? "Da controllare" : "Please check"}: ${names.join(", ")}.`;
   }

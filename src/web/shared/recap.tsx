@@ -5,7 +5,8 @@ import type { Appointment, Mobility } from "./types.js";
 
 // The booking's recap, as the customer must hear it at the end of a booking (domain:
 // "Closing the booking"): date, time, reason, who greets them, where to park, what to
-// bring, and mobility. Shared by the widget's confirmation and the manage page.
+// bring, and mobility (what a courtesy car or pickup and delivery means for them); an
+// express appointment says so. Shared by the widget's confirmation and the manage page.
 
 const L = {
   en: {
@@ -19,6 +20,8 @@ const L = {
     ready: "Car ready (estimate)",
     collect: "Collecting the car",
     status: "Status",
+    express: "Priority",
+    expressIs: "Express appointment: your car is worked on with priority.",
   },
   it: {
     when: "Quando",
@@ -31,6 +34,8 @@ const L = {
     ready: "Auto pronta (stima)",
     collect: "Ritiro dell'auto",
     status: "Stato",
+    express: "Priorità",
+    expressIs: "Appuntamento express: la sua auto viene lavorata con priorità.",
   },
 };
 
@@ -50,6 +55,20 @@ export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = {
     rental: "Auto a noleggio",
     taxi: "Taxi",
     shuttle: "Navetta del concessionario",
+  },
+};
+
+/** What the visit's mobility means for the customer, where it needs saying (after "Courtesy car: "). */
+const MOBILITY_MEANS: Record<Lang, Partial<Record<Mobility, string>>> = {
+  en: {
+    courtesy_car: "ready for you at reception; you give it back when you collect your car.",
+    pickup_delivery:
+      "a driver collects your car and brings it back when it is ready; the workshop will agree the address and times with you.",
+  },
+  it: {
+    courtesy_car: "pronta per lei all'accettazione; la restituisce quando ritira la sua auto.",
+    pickup_delivery:
+      "un autista ritira la sua auto e gliela riporta quando è pronta; l'officina concorderà con lei indirizzo e orari.",
   },
 };
 
@@ -152,8 +171,22 @@ function VisitDetails({ a, lang, at }: { a: Appointment; lang: Lang; at: (iso: s
           <dd>{a.recap.parking}</dd>
         </>
       )}
+      {a.express && (
+        <>
+          <dt>{l.express}</dt>
+          <dd>{l.expressIs}</dd>
+        </>
+      )}
       <dt>{l.mobility}</dt>
-      <dd>{MOBILITY_LABELS[lang][a.mobility]}</dd>
+      <dd>
+        {MOBILITY_LABELS[lang][a.mobility]}
+        {MOBILITY_MEANS[lang][a.mobility] && (
+          <>
+            {": "}
+            {MOBILITY_MEANS[lang][a.mobility]}
+          </>
+        )}
+      </dd>
       <dt>{l.ready}</dt>
       <dd>{at(a.readyAt)}</dd>
       {a.return && (

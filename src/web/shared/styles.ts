@@ -61,7 +61,7 @@ button, .pl-button {
   text-decoration: none; display: inline-block; min-height: 44px;
 }
 button.pl-secondary, .pl-button.pl-secondary { background: transparent; color: var(--_accent); }
-button[disabled] { opacity: 0.6; cursor: not-allowed; }
+button[disabled], button[aria-disabled="true"] { opacity: 0.6; cursor: not-allowed; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 a { color: var(--_accent); }
 .pl-actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: 1rem; }

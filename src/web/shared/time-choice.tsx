@@ -30,6 +30,9 @@ export function useTimeChoice(
   const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, setup.lang) : null);
   const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
   const [reload, setReload] = useState(0);
+  // The day's times the list shows now (null while loading): a choice counts only while
+  // the customer can see it chosen, there or among the alternatives.
+  const [shown, setShown] = useState<Option[] | null>(null);
   // Refusals said since the chooser opened (not the one it opened with: that one is the
   // step's, whose heading takes focus).
   const [refusals, setRefusals] = useState(0);
@@ -42,10 +45,14 @@ export function useTimeChoice(
     setError,
     reload,
     refusals,
-    /** The chosen time, or null with "please choose a time" said. */
+    setShown,
+    /** The chosen time, or null with "please choose a time" said (also when none is shown chosen). */
     picked: () => {
-      if (!selected) setError(setup.labels.pickTime);
-      return selected;
+      const visible = (list: Option[] | null) => !!selected && !!list?.some((o) => o.optionId === selected.optionId);
+      if (selected && (visible(shown) || visible(alternatives))) return selected;
+      setSelected(null);
+      setError(setup.labels.pickTime);
+      return null;
     },
     /** The chosen time was refused: say why, offer the refusal's alternatives, reload the day. */
     refused: (p: Problem) => {
@@ -78,7 +85,7 @@ export function TimeChooser({
   openFrom?: string | null;
 }) {
   // A refused time: focus goes to the first alternative (the error is said by its alert),
-  // not left on the busy submit button, which the browser drops to <body> when disabled.
+  // not left on the submit button, away from what there is to choose.
   const alts = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (c.refusals > 0) alts.current?.querySelector("input")?.focus();
@@ -104,7 +111,9 @@ export function TimeChooser({
         labels={c.labels}
         announce={c.announce}
         current={c.current}
+        fixFor={c.fixFor}
         selected={c.selected}
+        onShown={c.setShown}
         onSelect={c.setSelected}
         onError={c.setError}
         reload={c.reload}

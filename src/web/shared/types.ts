@@ -11,7 +11,8 @@ export interface DealerInfo {
   locale?: string;
   interventions: { code: string; label: string }[];
   mobility: Mobility[];
-  questionnaire: { id: string; text: string; interventions: string[] }[];
+  /** `texts`: a built-in question in each language; a dealer's own question has `text` only. */
+  questionnaire: { id: string; text: string; texts?: Record<"it" | "en", string>; interventions: string[] }[];
 }
 
 export interface Slot {
@@ -70,7 +71,11 @@ export interface Appointment {
   reception: Slot;
   return: Slot | null;
   readyAt: string;
+  /** A priority vehicle's express appointment. */
+  express?: boolean;
   mobility: Mobility;
+  /** Set when a priority model was named but not believed: the dealer will confirm priority (English; said from its presence). */
+  priorityNote?: string;
   interventions: string[];
   vehicle: { model: string; vin?: string; plate?: string; electrified?: boolean };
   request: string | null;

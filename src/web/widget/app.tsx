@@ -5,7 +5,7 @@ import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import type { Appointment, DealerInfo, Hold, Mobility, Option } from "../shared/types.js";
-import { ContactStep, type Contact } from "./contact-step.js";
+import { ContactStep, type Contact, NO_CONTACT } from "./contact-step.js";
 import { DoneStep } from "./done-step.js";
 import { MobilityStep, ServiceStep, VehicleStep, type VehicleInput } from "./simple-steps.js";
 import { STRINGS } from "./strings.js";
@@ -35,23 +35,31 @@ export function BookingApp(p: WidgetProps) {
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
   const [message, announce] = useAnnouncer();
   const [step, setStep] = useState<Step>("service");
-  const [services, setServices] = useState<string[]>(() =>
+  // What the page presets (attributes, ?query): where every booking starts.
+  const presetServices = () =>
     (p.interventions ?? "")
       .split(",")
       .map((s) => s.trim())
-      .filter(Boolean),
-  );
-  const [vehicle, setVehicle] = useState<VehicleInput>({
+      .filter((c) => c && (!dealer || dealer.interventions.some((i) => i.code === c)));
+  const presetVehicle = (): VehicleInput => ({
     model: p.vehicleModel ?? "",
     vin: p.vin ?? "",
     electrified: false,
     known: false,
   });
+  const [services, setServices] = useState<string[]>(presetServices);
+  const [vehicle, setVehicle] = useState<VehicleInput>(presetVehicle);
   const [mobility, setMobility] = useState<Mobility>("none");
-  const [option, setOption] = useState<Option | null>(null);
+  // The time chosen, and the visit it was an option for: it is one no longer once the
+  // services, the car or the mobility change (another length, return, priority…).
+  const [option, setOption] = useState<{ visit: string; option: Option } | null>(null);
   const [hold, setHold] = useState<Hold | null>(null);
-  const [lost, setLost] = useState<{ problem: Problem; alternatives: Option[] } | null>(null);
-  const [booked, setBooked] = useState<Appointment | null>(null);
+  const [lost, setLost] = useState<{ visit: string; problem: Problem; alternatives: Option[] } | null>(null);
+  // The customer's details: kept across this booking's Back and Continue, never past it.
+  const [contact, setContact] = useState<Contact>(NO_CONTACT);
+  // A refused search's problem, said at the field of the step it sent the customer back to.
+  const [fault, setFault] = useState<Problem | null>(null);
+  const [booked, setBooked] = useState<{ appointment: Appointment; asked: Mobility } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -72,7 +80,9 @@ export function BookingApp(p: WidgetProps) {
       first.current = false;
       return;
     }
-    heading.current?.focus();
+    // A step opened to put something right (a refused search) focuses the field at fault.
+    const invalid = heading.current?.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? heading.current)?.focus();
     const n = NUMBERED.indexOf(step);
     announce(
       n >= 0
@@ -97,6 +107,7 @@ export function BookingApp(p: WidgetProps) {
     setHold(null);
   };
   const go = (s: Step) => setStep(s);
+  const visitKey = JSON.stringify(visit());
   /** A form step's value, and where Back and Continue lead. */
   const between = <T,>(value: T, onChange: (v: T) => void, back: Step, next: Step) => ({
     value,
@@ -139,6 +150,19 @@ export function BookingApp(p: WidgetProps) {
   const common = { t, lang, dealer, heading };
   // The two steps that call the API about this visit (the hold, the booking).
   const withVisit = { ...common, api: p.api, visit: visit(), announce };
+  const again = () => {
+    // Another booking starts where the page started: on a shared device (a dealer's
+    // kiosk) the next customer must not find the last one's name, phone, email or car.
+    setServices(presetServices());
+    setVehicle(presetVehicle());
+    setMobility("none");
+    setContact(NO_CONTACT);
+    setOption(null);
+    setLost(null);
+    setFault(null);
+    setBooked(null);
+    go("service");
+  };
   return (
     <div class="pl-box" lang={lang}>
       <LiveRegion message={message} />
@@ -146,17 +170,31 @@ export function BookingApp(p: WidgetProps) {
       {step === "service" && (
         <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />
       )}
-      {step === "vehicle" && <VehicleStep {...common} {...between(vehicle, setVehicle, "service", "mobility")} />}
+      {step === "vehicle" && (
+        <VehicleStep
+          {...common}
+          {...between(vehicle, setVehicle, "service", "mobility")}
+          fault={fault}
+          onNext={() => {
+            setFault(null);
+            go("mobility");
+          }}
+        />
+      )}
       {step === "mobility" && <MobilityStep {...common} {...between(mobility, setMobility, "vehicle", "when")} />}
       {step === "when" && (
         <WhenStep
           {...withVisit}
-          chosen={option}
-          lost={lost}
+          chosen={option?.visit === visitKey ? option.option : null}
+          lost={lost?.visit === visitKey ? lost : null}
           onBack={() => go("mobility")}
+          onFix={(to, problem) => {
+            setFault(to === "vehicle" ? problem : null);
+            go(to);
+          }}
           onHeld={(h) => {
             setHold(h);
-            setOption(h.option);
+            setOption({ visit: visitKey, option: h.option });
             setLost(null);
             go("contact");
           }}
@@ -167,33 +205,26 @@ export function BookingApp(p: WidgetProps) {
         <ContactStep
           {...withVisit}
           hold={hold}
+          value={contact}
+          onChange={setContact}
           onBack={() => {
             releaseHold();
             go("when");
           }}
           onBooked={(a) => {
-            setBooked(a);
+            setBooked({ appointment: a, asked: mobility });
             setHold(null);
             go("done");
           }}
           onLost={(problem, alternatives) => {
             setHold(null);
-            setLost({ problem, alternatives });
+            setLost({ visit: visitKey, problem, alternatives });
             go("when");
           }}
         />
       )}
       {step === "done" && booked && (
-        <DoneStep
-          {...common}
-          api={p.api}
-          booking={booked}
-          onAgain={() => {
-            setBooked(null);
-            setOption(null);
-            go("service");
-          }}
-        />
+        <DoneStep {...common} api={p.api} booking={booked.appointment} asked={booked.asked} onAgain={again} />
       )}
     </div>
   );

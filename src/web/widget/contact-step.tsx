@@ -1,8 +1,9 @@
 import { useRef, useState } from "preact/hooks";
+import { FIELD_MAX } from "../../core/field-limits.js";
 import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import { clockIn, dateOf, longDate, timeOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
-import { problemSentence } from "../shared/problem-sentence.js";
+import { problemFields, problemSentence } from "../shared/problem-sentence.js";
 import { alternativesOf } from "../shared/time-choice.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
@@ -13,7 +14,9 @@ import type { StepProps } from "./step-props.js";
 // one), reminders consent and channel, the request in their own words (sent verbatim),
 // and the dealer's pre-diagnosis questions for the chosen services. Booking names the
 // hold; a 409 slot_unavailable (the hold ran out and someone took the time) goes back
-// to the times with the 409's alternatives.
+// to the times with the 409's alternatives. Any other refusal is said at the field it
+// names, which takes focus. The details live in the app (Back and Continue keep them
+// within one booking; another booking starts empty).
 
 export interface Contact {
   name: string;
@@ -25,40 +28,85 @@ export interface Contact {
   answers: Record<string, string>;
 }
 
+export const NO_CONTACT: Contact = {
+  name: "",
+  email: "",
+  phone: "",
+  consent: false,
+  channel: "email",
+  request: "",
+  answers: {},
+};
+
 interface Props extends StepProps {
   api: string;
   visit: VisitQuery;
   hold: Hold;
+  value: Contact;
+  onChange: (update: (old: Contact) => Contact) => void;
   announce: (m: string) => void;
   onBack: () => void;
   onBooked: (a: Appointment) => void;
   onLost: (p: Problem, alternatives: Option[]) => void;
 }
 
-/** The first of email and phone a validation_failed names, if any. */
-function reachRefused(p: Problem): "customer.email" | "customer.phone" | null {
-  if (p.code !== "validation_failed" || !Array.isArray(p.errors)) return null;
-  const paths = (p.errors as { path?: string }[]).map((e) => e.path);
-  return (["customer.email", "customer.phone"] as const).find((f) => paths.includes(f)) ?? null;
+/**
+ * Where the form says what a validation_failed names, and the control that takes focus:
+ * the name, the email or phone (the group), the request, a question; "api" (under the
+ * form) for anything else.
+ */
+type ErrAt = "name" | "contact" | "request" | `q:${string}` | "api";
+
+function refusedAt(p: Problem, channel: Contact["channel"]): { at: ErrAt; focus: string } {
+  for (const f of problemFields(p)) {
+    if (f === "customer.name") return { at: "name", focus: "pl-name" };
+    if (f === "customer.email") return { at: "contact", focus: "pl-email" };
+    if (f === "customer.phone") return { at: "contact", focus: "pl-phone" };
+    // The reminders' channel needs its address; "customer" alone: neither email nor phone.
+    if (f === "customer.reminders.channel")
+      return { at: "contact", focus: channel === "email" ? "pl-email" : "pl-phone" };
+    if (f === "customer") return { at: "contact", focus: "pl-email" };
+    if (f === "request") return { at: "request", focus: "pl-request" };
+    if (f.startsWith("questionnaire.")) {
+      const id = f.slice("questionnaire.".length);
+      return { at: `q:${id}`, focus: `pl-q-${id}` };
+    }
+  }
+  return { at: "api", focus: "" };
 }
 
-let kept: Contact = { name: "", email: "", phone: "", consent: false, channel: "email", request: "", answers: {} };
-
-export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack, onBooked, onLost }: Props) {
-  const [c, setC] = useState<Contact>(kept);
-  const [err, setErr] = useState<{ field: "name" | "contact" | "api"; text: string } | null>(null);
+export function ContactStep({
+  t,
+  lang,
+  dealer,
+  heading,
+  api,
+  visit,
+  hold,
+  value: c,
+  onChange,
+  onBack,
+  onBooked,
+  onLost,
+}: Props) {
+  const [err, setErr] = useState<{ field: ErrAt; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set before the first await: a second click or Enter before the button shows busy sends nothing.
+  const sending = useRef(false);
   const key = useRef(idempotencyKey());
+  const form = useRef<HTMLFormElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
-  const set = (patch: Partial<Contact>) => setC((old) => (kept = { ...old, ...patch }));
+  const set = (patch: Partial<Contact>) => onChange((old) => ({ ...old, ...patch }));
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
   const reachWrong = err?.field === "contact";
+  const errAt = (at: ErrAt) => (err?.field === at ? err.text : null);
   const questions = dealer.questionnaire.filter((q) => q.interventions.some((i) => visit.interventions.includes(i)));
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (sending.current) return;
     if (!c.name.trim()) {
       setErr({ field: "name", text: t("nameMissing") });
       return nameRef.current?.focus();
@@ -78,6 +126,7 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
       return emailRef.current?.focus();
     }
     setErr(null);
+    sending.current = true;
     setBusy(true);
     const answers = Object.fromEntries(Object.entries(c.answers).filter(([, v]) => v.trim()));
     const body = {
@@ -101,21 +150,22 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
     const r = await apiCall<Appointment>(api, "POST", `${dealerPath(dealer.id)}/appointments`, body, {
       "Idempotency-Key": key.current,
     });
+    sending.current = false;
     setBusy(false);
     if (r.ok) return onBooked(r.data);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
       return onLost(r.problem, alternativesOf(r.problem));
     }
     key.current = idempotencyKey();
-    // An email or phone the server refused is said beside them, and focus goes to the one
-    // to fix (not left on the button, the sentence at the bottom of the form).
-    const wrong = reachRefused(r.problem);
-    setErr({ field: wrong ? "contact" : "api", text: problemSentence(r.problem, lang) });
-    if (wrong) (wrong === "customer.email" ? emailRef : phoneRef).current?.focus();
+    // A field the server refused is said beside it, and focus goes to it (not left on the
+    // button, the sentence at the bottom of the form), as an empty Continue does.
+    const { at, focus } = refusedAt(r.problem, c.channel);
+    setErr({ field: at, text: problemSentence(r.problem, lang) });
+    if (focus) form.current?.querySelector<HTMLElement>(`#${CSS.escape(focus)}`)?.focus();
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <h2 ref={heading} tabIndex={-1}>
         {t("contactTitle")}
       </h2>
@@ -134,15 +184,30 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         inputRef={nameRef}
         autocomplete="name"
         required
-        error={err?.field === "name" ? err.text : null}
+        maxLength={FIELD_MAX.name}
+        error={errAt("name")}
       />
       <fieldset aria-describedby={reachWrong ? "pl-contact-hint pl-contact-err" : "pl-contact-hint"}>
         <legend>{t("contactLegend")}</legend>
         <p id="pl-contact-hint" class="pl-hint">
           {t("contactHint")}
         </p>
-        <TextField {...field("email")} inputRef={emailRef} type="email" autocomplete="email" invalid={reachWrong} />
-        <TextField {...field("phone")} inputRef={phoneRef} type="tel" autocomplete="tel" invalid={reachWrong} />
+        <TextField
+          {...field("email")}
+          inputRef={emailRef}
+          type="email"
+          autocomplete="email"
+          maxLength={FIELD_MAX.email}
+          invalid={reachWrong}
+        />
+        <TextField
+          {...field("phone")}
+          inputRef={phoneRef}
+          type="tel"
+          autocomplete="tel"
+          maxLength={FIELD_MAX.phone}
+          invalid={reachWrong}
+        />
         {err?.field === "contact" && <FieldError id="pl-contact-err" text={err.text} />}
       </fieldset>
       <CheckField label={t("reminders")} checked={c.consent} onChecked={(consent) => set({ consent })} />
@@ -164,10 +229,13 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
         <label for="pl-request">{t("request")}</label>
         <textarea
           id="pl-request"
-          maxLength={2000}
+          maxLength={FIELD_MAX.request}
+          aria-invalid={errAt("request") ? "true" : undefined}
+          aria-describedby={errAt("request") ? "pl-request-err" : undefined}
           value={c.request}
           onInput={(e) => set({ request: (e.currentTarget as HTMLTextAreaElement).value })}
         />
+        <FieldError id="pl-request-err" text={errAt("request")} />
       </div>
       {questions.length > 0 && (
         <fieldset>
@@ -176,16 +244,18 @@ export function ContactStep({ t, lang, dealer, heading, api, visit, hold, onBack
             <TextField
               key={q.id}
               id={`pl-q-${q.id}`}
-              label={q.text}
-              maxLength={1000}
+              // The built-in questions come in both languages; a dealer's own as written.
+              label={q.texts?.[lang] ?? q.text}
+              maxLength={FIELD_MAX.answer}
+              error={errAt(`q:${q.id}`)}
               value={c.answers[q.id] ?? ""}
-              onValue={(answer) => set({ answers: { ...c.answers, [q.id]: answer } })}
+              onValue={(answer) => onChange((old) => ({ ...old, answers: { ...old.answers, [q.id]: answer } }))}
             />
           ))}
         </fieldset>
       )}
       {err?.field === "api" && <FieldError id="pl-book-err" text={err.text} />}
-      <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} />
+      <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} busy={busy} />
     </form>
   );
 }

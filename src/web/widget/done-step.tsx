@@ -1,24 +1,51 @@
-import { Recap } from "../shared/recap.js";
-import type { Appointment } from "../shared/types.js";
+import { MOBILITY_LABELS, Recap } from "../shared/recap.js";
+import type { Appointment, Mobility } from "../shared/types.js";
 import type { StepProps } from "./step-props.js";
 
-// The confirmation: the recap, the .ics and the manage link (on Pitlane's own origin,
-// so they work wherever the widget is embedded).
+// The confirmation: what the booking changed or left open (a priority the dealer has yet
+// to confirm, the mobility a priority vehicle gets instead of the one asked for), the
+// recap, the .ics and the manage link (on Pitlane's own origin, so they work wherever the
+// widget is embedded).
 
 interface Props extends StepProps {
   api: string;
   booking: Appointment;
+  /** The mobility the customer chose: the booking's may differ (a priority vehicle's). */
+  asked: Mobility;
   onAgain: () => void;
 }
 
-export function DoneStep({ t, lang, heading, api, booking, onAgain }: Props) {
+export function DoneStep({ t, lang, heading, api, booking, asked, onAgain }: Props) {
   const token = encodeURIComponent(booking.manageToken ?? "");
+  // Said from the response's fields, in the customer's language: the API's notes are English.
+  const given = booking.mobility;
+  const notes = [
+    booking.priorityNote ? t("priorityUnconfirmed") : null,
+    given !== asked
+      ? t(
+          given === "courtesy_car"
+            ? "priorityCourtesyCar"
+            : given === "pickup_delivery"
+              ? "priorityPickup"
+              : "mobilityChanged",
+          {
+            asked: MOBILITY_LABELS[lang][asked],
+            given: MOBILITY_LABELS[lang][given],
+          },
+        )
+      : null,
+  ].filter((n): n is string => n !== null);
   return (
     <div>
       <h2 ref={heading} tabIndex={-1}>
         {t("doneTitle")}
       </h2>
       <p>{t("doneIntro")}</p>
+      {notes.map((n) => (
+        <p class="pl-note" key={n}>
+          {n}
+        </p>
+      ))}
       <Recap a={booking} lang={lang} withStatus />
       <div class="pl-actions">
         <a class="pl-button" href={`${api}/v1/manage/${token}/calendar.ics`} download="appointment.ics">

@@ -1,5 +1,8 @@
 import { useRef, useState } from "preact/hooks";
+import { FIELD_MAX } from "../../core/field-limits.js";
 import { FormActions } from "../shared/form-actions.js";
+import type { Problem } from "../shared/problem.js";
+import { problemFields, problemSentence } from "../shared/problem-sentence.js";
 import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
 import type { Mobility } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
@@ -77,11 +80,16 @@ interface VehicleProps extends StepProps {
   onChange: (v: VehicleInput) => void;
   onBack: () => void;
   onNext: () => void;
+  /** A later step's refused search that named this car: said at its field, which takes focus. */
+  fault?: Problem | null;
 }
 
-export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: VehicleProps) {
-  const [err, setErr] = useState<string | null>(null);
-  const [vinErr, setVinErr] = useState<string | null>(null);
+export function VehicleStep({ t, lang, heading, value, onChange, onBack, onNext, fault }: VehicleProps) {
+  const named = fault ? problemFields(fault).filter((f) => f.split(".")[0] === "vehicle") : [];
+  const said = fault && named.length > 0 ? problemSentence(fault, lang) : null;
+  const vinAtFault = named.includes("vehicle.vin");
+  const [err, setErr] = useState<string | null>(vinAtFault && !named.includes("vehicle.model") ? null : said);
+  const [vinErr, setVinErr] = useState<string | null>(vinAtFault ? said : null);
   const model = useRef<HTMLInputElement>(null);
   const vin = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<VehicleInput>) => onChange({ ...value, ...patch });
@@ -89,9 +97,15 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
   const submit = (e: Event) => {
     e.preventDefault();
     const badVin = value.vin.trim() !== "" && !VIN.test(value.vin.trim());
-    setErr(value.model.trim() ? null : t("modelMissing"));
+    // maxLength stops typing past the API's limit; a model preset by the page may still be longer.
+    const badModel = !value.model.trim()
+      ? t("modelMissing")
+      : value.model.trim().length > FIELD_MAX.model
+        ? t("modelTooLong", { max: FIELD_MAX.model })
+        : null;
+    setErr(badModel);
     setVinErr(badVin ? t("vinInvalid") : null);
-    if (!value.model.trim()) model.current?.focus();
+    if (badModel) model.current?.focus();
     else if (badVin) vin.current?.focus();
     else onNext();
   };
@@ -100,12 +114,19 @@ export function VehicleStep({ t, heading, value, onChange, onBack, onNext }: Veh
       <h2 ref={heading} tabIndex={-1}>
         {t("vehicleTitle")}
       </h2>
-      <TextField {...field("model")} inputRef={model} autocomplete="off" required error={err} />
+      <TextField
+        {...field("model")}
+        inputRef={model}
+        autocomplete="off"
+        required
+        maxLength={FIELD_MAX.model}
+        error={err}
+      />
       <TextField
         {...field("vin")}
         inputRef={vin}
         autocomplete="off"
-        maxLength={17}
+        maxLength={FIELD_MAX.vin}
         hint={t("vinHint")}
         error={vinErr}
       />

@@ -15,6 +15,7 @@ export const STRINGS = customerWords(
     vehicleTitle: "Your car",
     model: "Car model",
     modelMissing: "Please tell us the car model.",
+    modelTooLong: "The car model can be at most {max} characters long. Please shorten it.",
     vin: "Vehicle identification number (VIN, optional)",
     vinHint: "17 letters and digits, on the registration certificate.",
     vinInvalid: "This VIN does not look right: it has 17 letters and digits, never I, O or Q.",
@@ -26,6 +27,9 @@ export const STRINGS = customerWords(
     noDays: "There are no free times in the next weeks for this request. Please call the workshop.",
     quietNote: "Quiet times: the desk is less busy, so your advisor has more time for you.",
     alternativesIntro: "These times are free now:",
+    fixServices: "Change the services",
+    fixVehicle: "Change the car details",
+    fixMobility: "Change how you get around",
     contactTitle: "Your details",
     held: "We are holding {time} on {date} for you until {until}.",
     name: "Full name",
@@ -48,6 +52,13 @@ export const STRINGS = customerWords(
     booking: "Booking…",
     doneTitle: "Your appointment is booked",
     doneIntro: "We have sent the request to the workshop. Here is your recap:",
+    priorityUnconfirmed:
+      "Your car is a priority model. Priority service is confirmed for the cars the workshop has on file, so for now this is an ordinary appointment: the workshop will contact you to confirm priority.",
+    priorityCourtesyCar:
+      "Your car is a priority vehicle, so it comes with a courtesy car while it is at the workshop (instead of “{asked}”).",
+    priorityPickup:
+      "Your car is a priority vehicle, so the workshop will collect it and bring it back to you (pickup and delivery, instead of “{asked}”).",
+    mobilityChanged: "While your car is at the workshop: {given} (instead of “{asked}”).",
     manage: "Change or cancel the appointment",
     manageHint: "Keep this link: it lets you change or cancel your appointment.",
     again: "Book another appointment",
@@ -64,6 +75,7 @@ export const STRINGS = customerWords(
     vehicleTitle: "La sua auto",
     model: "Modello dell'auto",
     modelMissing: "Ci indichi il modello dell'auto.",
+    modelTooLong: "Il modello dell'auto può avere al massimo {max} caratteri. Lo accorci.",
     vin: "Numero di telaio (VIN, facoltativo)",
     vinHint: "17 lettere e cifre, sulla carta di circolazione.",
     vinInvalid: "Questo numero di telaio non sembra corretto: ha 17 lettere e cifre, mai I, O o Q.",
@@ -75,6 +87,9 @@ export const STRINGS = customerWords(
     noDays: "Non ci sono orari liberi nelle prossime settimane per questa richiesta. Chiami l'officina.",
     quietNote: "Orari tranquilli: l'accettazione è meno affollata, così il consulente ha più tempo per lei.",
     alternativesIntro: "Questi orari sono liberi ora:",
+    fixServices: "Modifichi gli interventi",
+    fixVehicle: "Modifichi i dati dell'auto",
+    fixMobility: "Modifichi la mobilità",
     contactTitle: "I suoi dati",
     held: "Teniamo per lei le {time} di {date} fino alle {until}.",
     name: "Nome e cognome",
@@ -97,6 +112,13 @@ export const STRINGS = customerWords(
     booking: "Prenotazione in corso…",
     doneTitle: "Il suo appuntamento è prenotato",
     doneIntro: "Abbiamo inviato la richiesta all'officina. Ecco il riepilogo:",
+    priorityUnconfirmed:
+      "La sua auto è un modello con servizio prioritario. La priorità è confermata per le auto registrate presso l'officina, quindi per ora questo è un appuntamento ordinario: l'officina la contatterà per confermare la priorità.",
+    priorityCourtesyCar:
+      "La sua auto è un veicolo prioritario: mentre è in officina avrà un'auto di cortesia (invece di «{asked}»).",
+    priorityPickup:
+      "La sua auto è un veicolo prioritario: l'officina la ritirerà e gliela riporterà (ritiro e riconsegna, invece di «{asked}»).",
+    mobilityChanged: "Mentre l'auto è in officina: {given} (invece di «{asked}»).",
     manage: "Modifica o annulla l'appuntamento",
     manageHint: "Conservi questo link: le permette di modificare o annullare l'appuntamento.",
     again: "Prenota un altro appuntamento",

@@ -2,11 +2,12 @@ import { useState } from "preact/hooks";
 import { apiCall, dealerPath } from "../shared/api.js";
 import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
+import { problemFields } from "../shared/problem-sentence.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
 import { FieldError } from "./fields.js";
 import { Nav } from "./simple-steps.js";
-import type { StepProps } from "./step-props.js";
+import type { StepProps, VisitStep } from "./step-props.js";
 import { STRINGS } from "./strings.js";
 
 // Day and time: the first free day is shown at once; "Choose another day" opens the date
@@ -15,6 +16,10 @@ import { STRINGS } from "./strings.js";
 // offered it while the customer types. A time lost meanwhile (409) is said in words,
 // with the 409's alternatives, and the day list is reloaded without it.
 
+/** The visit's field each earlier step asks for, and the words of the way back to it. */
+const STEP_FIELDS = { service: "interventions", vehicle: "vehicle", mobility: "mobility" } as const;
+const FIX_LABELS = { service: "fixServices", vehicle: "fixVehicle", mobility: "fixMobility" } as const;
+
 interface Props extends StepProps {
   api: string;
   visit: VisitQuery;
@@ -22,6 +27,8 @@ interface Props extends StepProps {
   lost: { problem: Problem; alternatives: Option[] } | null;
   announce: (m: string) => void;
   onBack: () => void;
+  /** Back to the step whose answer the API refused (the problem said there, at its field). */
+  onFix: (step: VisitStep, p: Problem) => void;
   beforeHold: () => void;
   onHeld: (h: Hold) => void;
 }
@@ -37,11 +44,19 @@ export function WhenStep({
   lost,
   announce,
   onBack,
+  onFix,
   beforeHold,
   onHeld,
 }: Props) {
+  // A search refused for something said on an earlier step (which can only happen if the
+  // API's rules and the widget's disagree): a button back to it, not a retry.
+  const fixFor = (p: Problem) => {
+    const top = problemFields(p).map((f) => f.split(".")[0]);
+    const to = (["service", "vehicle", "mobility"] as const).find((s) => top.includes(STEP_FIELDS[s]));
+    return to ? { label: t(FIX_LABELS[to]), go: () => onFix(to, p) } : null;
+  };
   const choice = useTimeChoice(
-    { api, source: { path: dealerPath(dealer.id), body: visit }, lang, labels: STRINGS[lang], announce },
+    { api, source: { path: dealerPath(dealer.id), body: visit }, lang, labels: STRINGS[lang], announce, fixFor },
     { chosen, lost },
   );
   const [busy, setBusy] = useState(false);
