@@ -1,3 +1,5 @@
+import { reasonIn } from "../../core/intervention-labels.js";
+import { appointmentTitle, parseFile } from "./title.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { appointmentView } from "../present.js";
@@ -41,10 +43,12 @@ export function appointmentCalendar(
 ): string {
   const v = appointmentView(dealer, row);
   const L = LABELS[locale];
+  // In the reader's language: a default service's name and the title's own words.
+  const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale);
   const status = STATUS[row.status] ?? "CONFIRMED";
   const location = [dealer.config.name, dealer.config.address].filter(Boolean).join(", ");
   const description = [
-    v.title,
+    title,
     `${L.greeter}: ${v.recap.greeter}`,
     `${L.parking}: ${v.recap.parking}`,
     `${L.bring}: ${bringIn(locale, v.recap.bring).join(", ")}`,
@@ -57,7 +61,7 @@ export function appointmentCalendar(
       sequence: row.version,
       start: Date.parse(v.reception.start),
       end: Date.parse(v.reception.end),
-      summary: `${dealer.config.name}: ${v.title}`,
+      summary: `${dealer.config.name}: ${title}`,
       location,
       description,
       status,

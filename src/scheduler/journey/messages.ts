@@ -1,3 +1,4 @@
+import { reasonIn } from "../../core/intervention-labels.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
@@ -25,6 +26,7 @@ export function templateVars(
   return {
     dealer: dealer.config.name,
     ...v.recap,
+    reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),
     mobility: mobilityIn(locale, v.recap.mobility),
     bring: bringIn(locale, v.recap.bring),

@@ -72,36 +72,10 @@ const MOBILITY_MEANS: Record<Lang, Partial<Record<Mobility, string>>> = {
   },
 };
 
-// The default catalogue's labels (core/dealer-config.ts) in Italian; a dealer's own label
-// is shown as the dealer wrote it.
-const DEFAULT_LABELS_IT: Record<string, [string, string]> = {
-  service: ["Scheduled service", "Tagliando programmato"],
-  maintenance: ["Maintenance", "Manutenzione"],
-  diagnosis: ["Diagnosis of a fault", "Diagnosi di un guasto"],
-  bodywork: ["Bodywork repair", "Riparazione di carrozzeria"],
-  tyres: ["Tyre change", "Cambio pneumatici"],
-  recall: ["Recall campaign", "Campagna di richiamo"],
-};
-
-export function interventionLabel(code: string, label: string, lang: Lang): string {
-  const d = DEFAULT_LABELS_IT[code];
-  return lang === "it" && d && d[0] === label ? d[1] : label;
-}
-
-/**
- * The recap's reason (the server joins the dealer's labels with ", ") in the reader's
- * language: each default label in Italian on an Italian page; as written otherwise, and
- * whole when it does not split into one label per intervention (a label with a comma).
- */
-export function reasonIn(a: { interventions: string[]; recap: { reason: string } }, lang: Lang): string {
-  const labels = a.recap.reason.split(", ");
-  if (labels.length !== a.interventions.length) return a.recap.reason;
-  return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
-}
-
-/** The default catalogue's services as [code, label in `lang`] pairs, in the catalogue's order. */
-export const defaultInterventions = (lang: Lang): Array<readonly [string, string]> =>
-  Object.entries(DEFAULT_LABELS_IT).map(([code, labels]) => [code, labels[lang === "it" ? 1 : 0]] as const);
+// The services' names in the reader's language: core/intervention-labels.ts, which the
+// messages and calendar files read too.
+import { reasonIn } from "../../core/intervention-labels.js";
+export { defaultInterventions, interventionLabel, reasonIn } from "../../core/intervention-labels.js";
 
 const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",
