@@ -25,11 +25,12 @@ afterAll(async () => {
 });
 
 const dialogButton = (page: Page, name: string) => page.getByRole("dialog").getByRole("button", { name, exact: true });
-/** The lifecycle buttons of the open dialog (its Close button apart). */
-const stepsIn = async (page: Page) =>
-  (await page.getByRole("dialog").locator(".actions button").allTextContents())
-    .map((s) => s.trim())
-    .filter((s) => s !== "Close");
+/** The lifecycle buttons of the dialog the last click opens (its Close button apart), once it is open. */
+async function stepsIn(page: Page): Promise<string[]> {
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Close" }).waitFor(); // rendered with its steps, in one go
+  return (await dialog.locator(".actions button").allTextContents()).map((s) => s.trim()).filter((s) => s !== "Close");
+}
 
 describe("an appointment's steps on the board", () => {
   it("a double-clicked Confirm sends one request and confirms once, with no 'changed meanwhile' warning", async () => {
@@ -58,9 +59,11 @@ describe("an appointment's steps on the board", () => {
     await slotOf(page, b.id).click();
     expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "No-show", "Cancel appointment"]);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, b.id, "return").click();
     expect(await stepsIn(page)).toEqual([]);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, b.id).click();
     await dialogButton(page, "Check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
