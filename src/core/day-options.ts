@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID } from "./dealer.js";
-import { expressOption } from "./express.js";
+import { expressHorizon, expressOption } from "./express.js";
 import { overlaps } from "./ranges.js";
 import { mobilityOffered } from "./mobility.js";
 import { type Candidate, EVERY, PROBE, scanDay, type SearchQuery, toOption } from "./search.js";
@@ -52,7 +52,7 @@ function inReach(index: CapacityIndex, q: DayQuery, n: number): boolean {
 
 const halvesOf = (part: DayPart | undefined) => (part === undefined ? 0b11 : part === "morning" ? 0b01 : 0b10);
 
-function searchQuery(q: DayQuery, day: number): SearchQuery {
+function searchQuery(index: CapacityIndex, q: DayQuery, day: number): SearchQuery {
   return {
     job: q.job,
     now: q.now,
@@ -61,7 +61,8 @@ function searchQuery(q: DayQuery, day: number): SearchQuery {
     count: 1,
     preferredAdvisor: q.preferredAdvisor,
     priority: q.priority,
-    express: q.move?.express,
+    // An express appointment's move is express only inside the express window (move.ts).
+    express: q.move?.express === true && day <= expressHorizon(index, q.now).last,
   };
 }
 
@@ -89,7 +90,7 @@ export function calendarDays(index: CapacityIndex, q: DayQuery, fromDay: number,
     }
     const day = index.dealer.day(n);
     found.length = 0;
-    if (offered && day.open.length) scanDay(index, searchQuery(q, n), day, found, PROBE, halvesOf(q.dayPart));
+    if (offered && day.open.length) scanDay(index, searchQuery(index, q, n), day, found, PROBE, halvesOf(q.dayPart));
     let first = found.length ? found[0].start : null;
     if (x && n === xDay) first = first === null ? x.reception.start : Math.min(first, x.reception.start);
     out.push({ day: n, bookable: first !== null, quiet: found.some((c) => c.quiet), first });
@@ -102,7 +103,7 @@ export function dayOptions(index: CapacityIndex, q: DayQuery, day: number): Opti
   if (!inReach(index, q, day)) return [];
   const info = index.dealer.day(day);
   if (!info.open.length || !mobilityOffered(index.dealer.config, q.job.mobility)) return [];
-  const sq = searchQuery(q, day);
+  const sq = searchQuery(index, q, day);
   const found: Candidate[] = [];
   scanDay(index, sq, info, found, EVERY, halvesOf(q.dayPart));
   const options: Option[] = [];

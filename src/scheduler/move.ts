@@ -5,7 +5,7 @@ import { mobilityViolation } from "../core/mobility.js";
 import { describeViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
 import type { StayRequest } from "../core/stay.js";
-import { checkStayOverCaps } from "../core/cap-override.js";
+import { checkStayOverCaps, isExpress } from "../core/cap-override.js";
 import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
@@ -77,13 +77,18 @@ export function moveAppointment(
             ? instant(dealer.tz, req.reception.start, "reception.start")
             : row.receptionStart;
         removed = index.remove(id);
+        // Express is a promise for the express window (today or the next working day), not
+        // a property of the car: moved past the window, the appointment is an ordinary one,
+        // checked against the express reserve and the slack like any other (else a token
+        // holder could take express capacity weeks out).
+        const express = isExpress(index, rStart, now, row.express);
         const base: StayRequest = {
           advisor: rAdvisor,
           start: rStart,
           minutes: job.receptionMinutes,
           job,
           now,
-          express: row.express,
+          express,
           priority: rowPriority(dealer, row),
         };
         // The return: kept while it still fits when the reception stays on its day (an
@@ -142,6 +147,7 @@ export function moveAppointment(
           returnMinutes: ret?.minutes ?? null,
           readyAt: plan.readyAt,
           labourJson: labourToJson(dealer, plan.labour),
+          express,
           // The current placement's flag; the audit log keeps every earlier override.
           forced,
           updatedAt: isoNow(ctx),
@@ -172,7 +178,7 @@ export function moveAppointment(
           ret,
           labour: plan.labour,
           readyAt: plan.readyAt,
-          express: row.express,
+          express,
           mobility: row.mobility as Mobility,
         };
         return { status: 200, body: appointmentView(dealer, next) };

@@ -10,6 +10,7 @@ import {
   searchIndex,
 } from "../../src/core/index.js";
 import { GRID, gridUp } from "../../src/core/dealer.js";
+import { expressHorizon } from "../../src/core/express.js";
 import { referenceFeasibleSlots, referenceQuiet } from "../reference/brute-force.js";
 import { buildWorld, scenarioArb } from "./random-dealer.js";
 
@@ -104,10 +105,12 @@ describe("a stored appointment's move: the day list is exactly what the move's c
           const opts = dayOptions(index, query, n);
           expect(cal[n - fromDay].bookable, label).toBe(opts.length > 0);
           const listed = new Set(opts.map((o) => o.reception.start));
+          // An express appointment moves as express only inside the express window (move.ts).
+          const x = express && n <= expressHorizon(index, now).last;
           const stay = (advisor: number, start: number) =>
-            checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now, express, priority }, null);
+            checkStay(index, { advisor, start, minutes: job.receptionMinutes, job, now, express: x, priority }, null);
           for (const o of opts) {
-            expect(o.express, label).toBe(express);
+            expect(o.express, label).toBe(x);
             expect(o.overridesCaps ?? false, label).toBe(false);
             const chk = stay(o.reception.advisor, o.reception.start);
             expect(chk.violations, dealer.format(o.reception.start)).toEqual([]);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { type AppointmentView, type CalendarResponse, type DayResponse, json } from "../support/contracts.js";
-import { type Api, auth, book, booking, expectProblem, freshDealers, inProcessPerFile, ms } from "../support/http.js";
+import {
+  type Api,
+  auth,
+  availability,
+  book,
+  booking,
+  expectProblem,
+  freshDealers,
+  inProcessPerFile,
+  ms,
+} from "../support/http.js";
 
 // The customer moves their own appointment (manage token): the times their page offers
 // (POST /v1/manage/{token}/availability/{calendar,day}) are exactly the times the
@@ -185,6 +195,24 @@ describe("the times the customer's page offers for a move", () => {
     const { options } = await dayOf(b.manageToken!, "2026-11-24");
     expect(options.length).toBeGreaterThan(0);
     expect(options.some((o) => o.express || o.overridesCaps)).toBe(false);
+  });
+});
+
+describe("an express appointment's move", () => {
+  it("is express only inside the express window: three weeks out it is an ordinary appointment, offered and stored so", async () => {
+    const d = await dealer(ANNA);
+    const mc20 = { vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, mobility: "courtesy_car" };
+    const res = await api("POST", `/v1/dealers/${d}/availability`, availability({ ...mc20, count: 1 }), auth);
+    const x = (await json<{ options: Array<{ optionId: string; express: boolean }> }>(res)).options[0];
+    expect(x.express).toBe(true);
+    const b = await book(api, d, booking({ optionId: x.optionId }, mc20), auth);
+    expect(b.express).toBe(true);
+    // Monday 14 December, three weeks out: no express capacity for a token holder.
+    const { options } = await dayOf(b.manageToken!, "2026-12-14");
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((o) => o.express)).toEqual([]);
+    const moved = await json<AppointmentView>(await reschedule(b.manageToken!, { optionId: options[0].optionId }));
+    expect(moved).toMatchObject({ express: false, reception: { start: options[0].start } });
   });
 });
 
