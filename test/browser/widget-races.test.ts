@@ -142,6 +142,34 @@ describe("one booking per press", () => {
     await a.unroute("**/appointments");
   }, 90_000);
 
+  it("an answer lost on the way (booked, then the network failed) is retried with the same key: one booking", async () => {
+    const times = await openTimes(a, bookUrl(w.base, "race"));
+    expect((await holdTime(a, times[0])).status()).toBe(201);
+    await waitForText(a, "Your details");
+    await a.getByLabel("Full name").fill("Rete Persa");
+    await a.getByLabel("Email").fill("rete.persa@example.com");
+    const keys: string[] = [];
+    const ids: string[] = [];
+    await a.route("**/appointments", async (route) => {
+      keys.push(route.request().headers()["idempotency-key"]);
+      const res = await route.fetch(); // the server books…
+      ids.push(((await res.json()) as { id: string }).id);
+      if (keys.length === 1) return route.abort("connectionreset"); // …and the answer is lost
+      await route.fulfill({ response: res });
+    });
+    await a.getByRole("button", { name: "Book the appointment" }).click();
+    await a
+      .getByRole("button", { name: "Book the appointment" })
+      .and(a.locator(":not([aria-disabled=true])"))
+      .waitFor();
+    await a.getByRole("button", { name: "Book the appointment" }).click();
+    await waitForText(a, "Your appointment is booked");
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(ids[1]).toBe(ids[0]); // the same appointment, answered again
+    await a.unroute("**/appointments");
+  }, 90_000);
+
   it("so does Enter pressed twice in a field", async () => {
     const sent = await readyToBook(a, "doppio.invio@example.com");
     await a.getByLabel("Email").press("Enter");

@@ -156,7 +156,10 @@ export function ContactStep({
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
       return onLost(r.problem, alternativesOf(r.problem));
     }
-    key.current = idempotencyKey();
+    // A new key only after a refusal that stored nothing. After a network failure or a
+    // 5xx the booking may have been made all the same: a retry with the same key gets that
+    // booking back (the server replays it) instead of booking the slot twice.
+    if (r.problem.status > 0 && r.problem.status < 500) key.current = idempotencyKey();
     // A field the server refused is said beside it, and focus goes to it (not left on the
     // button, the sentence at the bottom of the form), as an empty Continue does.
     const { at, focus } = refusedAt(r.problem, c.channel);
