@@ -9,7 +9,7 @@ import {
   ProviderPauses,
   retryAfterMs,
 } from "../../src/scheduler/journey/back-pressure.js";
-import { deliverDue } from "../../src/scheduler/journey/deliver.js";
+import { backoffMs, deliverDue, MAX_HOLD_MS } from "../../src/scheduler/journey/deliver.js";
 import type { MessageRow } from "../../src/db/repos/outbox.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import { perTest } from "../support/fixture.js";
@@ -61,6 +61,12 @@ describe("provider pauses", () => {
     expect(p.pausedUntil("email", NOW)).toBeNull();
     expect(p.pausedUntil("sms", NOW + 60_000)).toBeNull();
     expect(p.pausedUntil("sms", NOW)).toBeNull(); // forgotten once over
+  });
+
+  it("ignore a pause further ahead than a provider may ask (set by a tick with a future clock)", () => {
+    const p = new ProviderPauses();
+    p.pause("sms", NOW + MAX_PAUSE_MS + 1);
+    expect(p.pausedUntil("sms", NOW)).toBeNull();
   });
 
   it("name a webhook by its URL (two dealers posting to one integrator share its limit)", () => {
@@ -144,5 +150,31 @@ describe("a webhook receiver at its rate limit", () => {
     }
     expect(outboxOf(t)[0]).toMatchObject({ status: "pending", attempts: 0 });
     expect((await deliverDue(t.journey.deps, at)).delivered).toHaveLength(1);
+  });
+
+  it("held back for a day, a message fails: a reminder that late is no use", async () => {
+    const now = t.clock.ms;
+    notices(1, now);
+    let at = now;
+    for (; at < now + MAX_HOLD_MS; at += MAX_PAUSE_MS) {
+      rx.busyNext(1, String(MAX_PAUSE_MS / 1000));
+      expect((await deliverDue(t.journey.deps, at)).rateLimited).toHaveLength(1);
+    }
+    rx.busyNext(1);
+    expect((await deliverDue(t.journey.deps, at)).failed).toHaveLength(1);
+    expect(outboxOf(t)[0]).toMatchObject({ status: "failed", last_error: "provider busy for over 24 h" });
+  });
+
+  it("staff see 'rate_limited' while it waits, not the error of an earlier attempt", async () => {
+    const now = t.clock.ms;
+    notices(1, now);
+    rx.failNext(1); // 503, no Retry-After: an attempt, with its error
+    await deliverDue(t.journey.deps, now);
+    expect(outboxOf(t)[0]).toMatchObject({ attempts: 1, last_error: "HTTP 503" });
+    rx.busyNext(1, "30");
+    await deliverDue(t.journey.deps, now + backoffMs(1));
+    expect(outboxOf(t)[0]).toMatchObject({ attempts: 1, last_error: null, state_reason: "rate_limited" });
+    const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
+    expect(list.messages[0]).toMatchObject({ delivery: "queued", reason: "rate_limited" });
   });
 });

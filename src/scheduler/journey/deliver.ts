@@ -7,6 +7,7 @@ import {
   markAttemptFailed,
   markDeferred,
   markDelivered,
+  markHeld,
   markSuppressed,
   type MessageRow,
 } from "../../db/repos/outbox.js";
@@ -104,8 +105,14 @@ export async function deliverDue(
         marks.push(() => markSuppressed(deps.sqlite, m, outcome.suppress));
       } else if ("defer" in outcome) {
         marks.push(() => markDeferred(deps.sqlite, m, outcome.defer, outcome.reason));
+      } else if ("busy" in outcome && Date.parse(m.createdAt) + MAX_HOLD_MS <= nowMs) {
+        // Held back for a day: a reminder or a car-ready message that late is no use.
+        marks.push(() =>
+          markAttemptFailed(deps.sqlite, m, `provider busy for over ${MAX_HOLD_MS / 3_600_000} h`, null),
+        );
+        report.failed.push(m.id);
       } else if ("busy" in outcome) {
-        marks.push(() => markDeferred(deps.sqlite, m, outcome.busy, RATE_LIMITED));
+        marks.push(() => markHeld(deps.sqlite, m, outcome.busy, RATE_LIMITED));
         report.rateLimited.push(m.id);
         if (paused === null) {
           pauses.pause(destination, outcome.busy);
@@ -143,6 +150,8 @@ export async function deliverDue(
 const RECORD_EVERY_MS = 1000;
 /** The state reason of a message held back by its provider's back-pressure. */
 export const RATE_LIMITED = "rate_limited";
+/** Back-pressure uses no attempt, but a message still waiting this long after it was written fails. */
+export const MAX_HOLD_MS = 24 * 3_600_000;
 
 /**
  * The manage link of a message that carries one: the dealer's manageUrl, else the
