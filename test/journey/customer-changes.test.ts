@@ -31,7 +31,9 @@ describe("a customer's own change", () => {
     );
     expect(moved.reception.advisorId).not.toBe(b.reception.advisorId); // so both advisors are told
     const notes = staffOf(b.id);
-    const roles = new Set([`advisor:${b.reception.advisorId}`, `advisor:${moved.reception.advisorId}`, "supervisor"]);
+    // Reception and return advisors, before and after.
+    const advisors = [b, moved].flatMap((a) => [a.reception.advisorId, a.return?.advisorId]).filter(Boolean);
+    const roles = new Set([...advisors.map((a) => `advisor:${a}`), "supervisor"]);
     expect(notes.map((n) => n.to).sort()).toEqual([...roles].sort());
     expect(notes.every((n) => n.kind === "customer_moved")).toBe(true);
     const [date, time] = [option.start.slice(0, 10), option.start.slice(11, 16)];
@@ -47,10 +49,10 @@ describe("a customer's own change", () => {
     const b = await bookAt(t, START);
     await ok(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}));
     const notes = staffOf(b.id);
-    expect(notes.map((n) => [n.kind, n.to]).sort()).toEqual([
-      ["customer_cancelled", `advisor:${b.reception.advisorId}`],
-      ["customer_cancelled", "supervisor"],
-    ]);
+    const advisors = new Set([b.reception.advisorId, b.return?.advisorId].filter(Boolean));
+    expect(notes.map((n) => [n.kind, n.to]).sort()).toEqual(
+      [...[...advisors].map((a) => `advisor:${a}`), "supervisor"].map((to) => ["customer_cancelled", to]).sort(),
+    );
     expect(notes[0].text).toMatch(/cancelled online the appointment of 2026-11-25 at 11:00/);
     expect(outboxOf(t, b.id).map((m) => m.kind)).not.toContain("cancelled");
   });

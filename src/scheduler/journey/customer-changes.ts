@@ -18,8 +18,9 @@ const when = (dealer: Dealer, row: AppointmentRow) => {
 };
 
 /**
- * One staff message per role: the advisor of the appointment as it is now, the advisor it
- * had before when a move changed that, and the supervisor. `before`: the row before a move.
+ * One staff message per role: the advisors of the appointment as it is now (reception and
+ * return), those it had before when a move changed them, and the supervisor. `before`: the
+ * row before a move.
  */
 export function tellStaffOfCustomerChange(
   ctx: WriteContext,
@@ -28,7 +29,8 @@ export function tellStaffOfCustomerChange(
   kind: CustomerChange,
   before?: AppointmentRow,
 ): void {
-  const roles = new Set([`advisor:${row.advisorId}`, `advisor:${before?.advisorId ?? row.advisorId}`, "supervisor"]);
+  const advisors = [row, before ?? row].flatMap((r) => [r.advisorId, r.returnAdvisorId]).filter((a) => a !== null);
+  const roles = new Set([...advisors.map((a) => `advisor:${a}`), "supervisor"]);
   const extra = before ? { previousTime: when(dealer, before) } : {};
   for (const role of roles)
     toStaff(ctx, dealer, row, role, { kind, dedupeId: `${kind}:${row.id}:v${row.version}:${role}`, extra });
