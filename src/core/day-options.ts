@@ -1,6 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID } from "./dealer.js";
-import { expressHorizon, expressOption } from "./express.js";
+import { expressOption } from "./express.js";
+import { isExpress } from "./cap-override.js";
 import { overlaps } from "./ranges.js";
 import { mobilityOffered } from "./mobility.js";
 import { type Candidate, EVERY, PROBE, scanDay, type SearchQuery, toOption } from "./search.js";
@@ -62,7 +63,7 @@ function searchQuery(index: CapacityIndex, q: DayQuery, day: number): SearchQuer
     preferredAdvisor: q.preferredAdvisor,
     priority: q.priority,
     // An express appointment's move is express only inside the express window (move.ts).
-    express: q.move?.express === true && day <= expressHorizon(index, q.now).last,
+    express: q.move?.express === true && isExpress(index, index.dealer.day(day).zone.start, q.now, true),
   };
 }
 

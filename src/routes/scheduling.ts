@@ -11,7 +11,8 @@ import { registerSearchAvailability } from "./availability/post.js";
 import { registerDayBoard } from "./days/get.js";
 import { registerCreateHold } from "./holds/create.js";
 import { registerReleaseHold } from "./holds/release.js";
-import { registerOwnAvailability } from "./manage/availability.js";
+import { registerOwnAvailabilityCalendar } from "./manage/availability-calendar.js";
+import { registerOwnAvailabilityDay } from "./manage/availability-day.js";
 import { registerCancelOwnAppointment } from "./manage/cancel.js";
 import { registerViewOwnAppointment } from "./manage/get.js";
 import { registerReshuffleRoutes } from "./reshuffle/index.js";
@@ -38,5 +39,6 @@ export function registerSchedulingRoutes(app: ApiApp): void {
   // the customer's own appointment (manage token)
   registerViewOwnAppointment(app);
   registerCancelOwnAppointment(app);
-  registerOwnAvailability(app);
+  registerOwnAvailabilityCalendar(app);
+  registerOwnAvailabilityDay(app);
 }
