@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { refusalOf, type Refusal } from "./api.js";
 import { t } from "./i18n.js";
@@ -29,6 +29,7 @@ export function PlanDiff({
 }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
+  const running = useRef(false); // both clicks of a double click land before a render
   const advisor = (id: string) => day.advisors.find((a) => a.id === id)?.name ?? id;
   const at = (s: SlotView) =>
     `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
@@ -48,12 +49,15 @@ export function PlanDiff({
     );
   };
   const apply = async () => {
+    if (running.current || plan.mode === "applied") return;
+    running.current = true;
     setBusy(true);
     try {
       onApplied(await onApply());
     } catch (err) {
       setRefusal(refusalOf(err));
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
@@ -112,7 +116,12 @@ export function PlanDiff({
       </ul>
       {refusal && <RefusalView refusal={refusal} />}
       <div class="actions">
-        <button type="button" class="primary" onClick={apply} disabled={busy || plan.mode === "applied"}>
+        <button
+          type="button"
+          class="primary"
+          onClick={apply}
+          aria-disabled={busy || plan.mode === "applied" ? "true" : undefined}
+        >
           {t("apply")}
         </button>
       </div>

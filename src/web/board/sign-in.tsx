@@ -12,9 +12,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const running = useRef(false); // a second Enter lands before the render that says busy
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError("");
     try {
@@ -28,6 +30,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
       // enabled meanwhile (aria-disabled): a disabled button drops the focus to <body>.
       form.current?.querySelector<HTMLInputElement>('input[name="key"]')?.focus();
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

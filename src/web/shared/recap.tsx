@@ -1,3 +1,4 @@
+import { reasonIn } from "../../core/intervention-labels.js";
 import { isReleased } from "../../core/status.js";
 import { dateOf, longDate, timeOf } from "./dates.js";
 import type { Lang } from "./i18n.js";
@@ -74,7 +75,6 @@ const MOBILITY_MEANS: Record<Lang, Partial<Record<Mobility, string>>> = {
 
 // The services' names in the reader's language: core/intervention-labels.ts, which the
 // messages and calendar files read too.
-import { reasonIn } from "../../core/intervention-labels.js";
 export { defaultInterventions, interventionLabel, reasonIn } from "../../core/intervention-labels.js";
 
 const BRING_IT: Record<string, string> = {
