@@ -1,28 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
-import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
-import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
+import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // The Messages panel of the advisors' day (issue 16): each message of the day with its
 // delivery state in words, refreshed with the day, never the customer's address; the desk
 // can show only the customers' messages or only the staff's.
 
-let world: BoardWorld;
-let browser: Browser;
-beforeAll(async () => {
-  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await world?.server.stop();
-});
+const bw = useBoardWorld();
 
 // Two customers (own phones: a stored customer's consent is the latest they told us).
 async function bookWith(time: string, advisorId: string, name: string, phone: string, consent: boolean) {
   const customer = { known: true, name, phone, reminders: { consent, channel: "sms" } };
-  const res = await world.api(
+  const res = await bw.world.api(
     "POST",
     "/v1/dealers/demo/appointments",
     booking({ start: `${DAY}T${time}`, advisorId }, { customer }),
@@ -35,7 +27,7 @@ async function bookWith(time: string, advisorId: string, name: string, phone: st
 
 describe("the day's messages", () => {
   it("confirming on the page shows the confirmation with its delivery state: queued by SMS with consent, not sent (and why) without; filtered by audience from the keyboard; axe-clean", async () => {
-    const page = await signedInPage(browser, world);
+    const page = await signedInPage(bw.browser, bw.world);
     const panel = page.getByRole("region", { name: "Messages" });
     await expect(panel.getByText("No message for this day.").isVisible()).resolves.toBe(true);
     const withConsent = await bookWith("09:00", "marco", "Anna Consenso", "+39 333 7654321", true);
@@ -60,7 +52,7 @@ describe("the day's messages", () => {
     }
 
     const listed = await json<MessageList>(
-      await world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin),
+      await bw.world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin),
     );
     const confirmation = (id: string) => listed.messages.find((m) => m.appointmentId === id && m.kind === "confirmed");
     const sent = confirmation(withConsent.id);
@@ -109,7 +101,7 @@ describe("the day's messages", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
 
-    const italian = await signedInPage(browser, world, "it");
+    const italian = await signedInPage(bw.browser, bw.world, "it");
     const pannello = italian.getByRole("region", { name: "Messaggi" });
     expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(
       /Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/,
@@ -130,7 +122,7 @@ describe("the day's messages", () => {
   describe("when a live refresh takes the day's last message away", () => {
     /** A page whose filter had focus, then `before(page)`; then a refresh that empties the day. */
     async function emptied(before: (page: Page) => Promise<unknown>, time: string) {
-      const page = await signedInPage(browser, world);
+      const page = await signedInPage(bw.browser, bw.world);
       const panel = page.getByRole("region", { name: "Messages" });
       await bookWith(time, "marco", `Focus ${time}`, `+39 333 76${time.replace(":", "")}`, true);
       const show = panel.getByRole("group", { name: "Show" });

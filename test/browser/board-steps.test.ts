@@ -1,28 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowserBeside } from "../support/browser.js";
-import {
-  admin,
-  type BoardWorld,
-  bookSomewhere,
-  getAppointment,
-  signedInPage,
-  slotOf,
-  startBoardWorld,
-} from "../support/board.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/browser.js";
+import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // An appointment's lifecycle buttons on the advisors' page: exactly the steps the server
 // allows from its status (core/status.ts TRANSITIONS), and one request per press.
 
-let world: BoardWorld;
-let browser: Browser;
-beforeAll(async () => {
-  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await world?.server.stop();
-});
+const bw = useBoardWorld();
 
 const dialogButton = (page: Page, name: string) => page.getByRole("dialog").getByRole("button", { name, exact: true });
 /** The lifecycle buttons of the dialog the last click opens (its Close button apart), once it is open. */
@@ -34,8 +18,8 @@ async function stepsIn(page: Page): Promise<string[]> {
 
 describe("an appointment's steps on the board", () => {
   it("a double-clicked Confirm sends one request and confirms once, with no 'changed meanwhile' warning", async () => {
-    const b = await bookSomewhere(world.api, "09:00", "Doppio Clic");
-    const page = await signedInPage(browser, world);
+    const b = await bookSomewhere(bw.world.api, "09:00", "Doppio Clic");
+    const page = await signedInPage(bw.browser, bw.world);
     const posts: string[] = [];
     page.on("request", (r) => r.method() === "POST" && r.url().endsWith(`/${b.id}/confirm`) && posts.push(r.url()));
     await slotOf(page, b.id).click();
@@ -43,7 +27,7 @@ describe("an appointment's steps on the board", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.locator(`button.slot.reception.confirmed[data-appointment="${b.id}"]`).waitFor();
     expect(posts).toHaveLength(1);
-    expect(await getAppointment(world.api, b.id)).toMatchObject({ status: "confirmed", version: b.version + 1 });
+    expect(await getAppointment(bw.world.api, b.id)).toMatchObject({ status: "confirmed", version: b.version + 1 });
     expect(await page.locator("body").textContent()).not.toMatch(/meanwhile|nel frattempo/i);
     // The supervisor's notice of this booking says which appointment it is about.
     const about = page.locator('[data-panel="messages"] li').filter({ hasText: "Notice to the supervisor" });
@@ -54,8 +38,8 @@ describe("an appointment's steps on the board", () => {
   }, 60_000);
 
   it("a requested appointment can be checked in at once (the customer came before anyone confirmed)", async () => {
-    const b = await bookSomewhere(world.api, "10:00", "Subito Qui");
-    const page = await signedInPage(browser, world);
+    const b = await bookSomewhere(bw.world.api, "10:00", "Subito Qui");
+    const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
     expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "No-show", "Cancel appointment"]);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
@@ -67,7 +51,7 @@ describe("an appointment's steps on the board", () => {
     await slotOf(page, b.id).click();
     await dialogButton(page, "Check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await expect.poll(async () => (await getAppointment(world.api, b.id)).status).toBe("checked_in");
+    await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
     // Its return's dialog hands the car back: Complete, and no arrival steps.
     await page.locator(`button.slot.return.checked_in[data-appointment="${b.id}"]`).click();
     expect(await stepsIn(page)).toEqual(["Complete"]);
@@ -75,10 +59,10 @@ describe("an appointment's steps on the board", () => {
   }, 60_000);
 
   it("after the no-show, the desk's task names who and when, opens the appointment, and the late customer is checked in", async () => {
-    const b = await bookSomewhere(world.api, "11:00", "Arrivo Tardi");
-    const res = await world.api("POST", `/v1/dealers/demo/appointments/${b.id}/no-show`, {}, admin);
+    const b = await bookSomewhere(bw.world.api, "11:00", "Arrivo Tardi");
+    const res = await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/no-show`, {}, admin);
     expect(res.status).toBe(200);
-    const page = await signedInPage(browser, world);
+    const page = await signedInPage(bw.browser, bw.world);
     // The desk's task names who to call and when they were due, and opens their appointment.
     const task = page.locator("[data-task]").getByRole("button", {
       name: `Call after no-show: ${b.reception.start.slice(11, 16)} · Arrivo Tardi`,
@@ -89,7 +73,7 @@ describe("an appointment's steps on the board", () => {
     expect(await stepsIn(page)).toEqual(["Arrived late: check in"]);
     await dialogButton(page, "Arrived late: check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await expect.poll(async () => (await getAppointment(world.api, b.id)).status).toBe("checked_in");
+    await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
     await page.context().close();
   }, 60_000);
 });

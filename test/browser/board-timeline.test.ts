@@ -1,27 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { booking } from "../support/http.js";
-import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
-import { admin, type BoardWorld, DAY, signedInPage, slotOf, startBoardWorld } from "../support/board.js";
+import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
+import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 import { scrolledToEnd, timelineSeen } from "../support/timeline-layout.js";
 
 // The advisors' timeline at the desk's width (1400 px): every slot's start time is read
 // whole, not "08:3"; a name shows where there is room; the ruler's hours are not cut; the
 // advisors' names stay in view when the day scrolls sideways.
 
-let world: BoardWorld;
-let browser: Browser;
-beforeAll(async () => {
-  [world, browser] = await launchBrowserBeside(startBoardWorld(), (w) => w.server.stop());
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await world?.server.stop();
-});
+const bw = useBoardWorld();
 
 async function bookFor(time: string, advisorId: string, name: string, intervention = "maintenance") {
-  const res = await world.api(
+  const res = await bw.world.api(
     "POST",
     "/v1/dealers/demo/appointments",
     booking(
@@ -50,7 +41,7 @@ describe("the timeline's labels", () => {
     const diagnosis = await bookFor("09:45", "chiara", "Sara Galli", "diagnosis");
     const customers = [...booked.map(([, , name]) => name), "Sara Galli"];
 
-    const page = await signedInPage(browser, world);
+    const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, diagnosis.id).waitFor();
     const wrap = page.locator(".timeline-wrap");
     await wrap.evaluate((el) => (el.scrollLeft = 0));

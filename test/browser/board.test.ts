@@ -1,16 +1,15 @@
 import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config.js";
 import { DEMO_DEALER } from "../../src/db/seed-demo.js";
-import { ARTIFACTS_DIR, axeViolations, launchBrowserBeside } from "../support/browser.js";
+import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
 import { focused } from "../support/pages.js";
 import {
   AXE_READY,
   admin,
-  type BoardWorld,
   bookAt,
   bookSomewhere,
   DAY,
@@ -19,21 +18,13 @@ import {
   recordPage,
   signedInPage,
   slotOf,
-  startBoardWorld,
+  useBoardWorld,
 } from "../support/board.js";
 
 // The advisors' page in a real Chromium against the real server, two server processes
 // over one file (WORKERS=2): pages, API calls and the live stream may each land on either.
 
-let world: BoardWorld;
-let browser: Browser;
-beforeAll(async () => {
-  [world, browser] = await launchBrowserBeside(startBoardWorld({ WORKERS: "2" }), (w) => w.server.stop());
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await world?.server.stop();
-});
+const bw = useBoardWorld({ WORKERS: "2" });
 
 const DOCS_BOARD = new URL("../../docs/board.png", import.meta.url).pathname;
 const shot = (page: Page, name: string) =>
@@ -50,8 +41,8 @@ async function trackPoint(page: Page, advisorId: string, time: string) {
 
 describe("the advisors' day", () => {
   it("signs in with a key, shows the day, and moves an appointment by keyboard: the API has the new time and version", async () => {
-    const a = await bookAt(world.api, "10:00", "giulia", "Anna Keyboard");
-    const page = await signedInPage(browser, world);
+    const a = await bookAt(bw.world.api, "10:00", "giulia", "Anna Keyboard");
+    const page = await signedInPage(bw.browser, bw.world);
     const slot = slotOf(page, a.id);
     await expect(slot.getAttribute("aria-label")).resolves.toMatch(/reception 10:00–10:15, requested, Giulia Romano/);
     // The customer's name, phone and vehicle on focus.
@@ -71,7 +62,7 @@ describe("the advisors' day", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await row(page, "marco").locator(`button.slot[data-appointment="${a.id}"][data-start="10:30"]`).waitFor();
-    const after = await getAppointment(world.api, a.id);
+    const after = await getAppointment(bw.world.api, a.id);
     expect(after.reception).toMatchObject({ start: `${DAY}T10:30:00+01:00`, advisorId: "marco" });
     expect(after.version).toBe(a.version + 1);
     await shot(page, "keyboard-move");
@@ -79,8 +70,8 @@ describe("the advisors' day", () => {
   }, 60_000);
 
   it("moves an appointment by drag and drop", async () => {
-    const a = await bookAt(world.api, "15:00", "giulia", "Bruno Drag");
-    const page = await signedInPage(browser, world);
+    const a = await bookAt(bw.world.api, "15:00", "giulia", "Bruno Drag");
+    const page = await signedInPage(bw.browser, bw.world);
     const { track, position } = await trackPoint(page, "luca", "16:02");
     await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
     await row(page, "luca")
@@ -91,7 +82,7 @@ describe("the advisors' day", () => {
         console.log(await page.locator("body").innerText());
         throw e;
       });
-    const after = await getAppointment(world.api, a.id);
+    const after = await getAppointment(bw.world.api, a.id);
     expect(after.reception).toMatchObject({ start: `${DAY}T16:00:00+01:00`, advisorId: "luca" });
     expect(after.version).toBe(a.version + 1);
     await page.context().close();
@@ -100,11 +91,11 @@ describe("the advisors' day", () => {
 
 describe("signing in and out by keyboard", () => {
   it("focus goes to the new page's heading each time, not to <body>", async () => {
-    const context = await browser.newContext({ locale: "en-GB", ...AXE_READY });
+    const context = await bw.browser.newContext({ locale: "en-GB", ...AXE_READY });
     const page = await context.newPage();
-    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
     await page.getByLabel("API key").focus();
-    await page.keyboard.type(world.key);
+    await page.keyboard.type(bw.world.key);
     await page.keyboard.press("Enter");
     await page.locator(".timeline").waitFor();
     await expect.poll(async () => (await focused(page)).tag).toBe("h1");
@@ -126,8 +117,8 @@ describe("signing in and out by keyboard", () => {
 
 describe("a narrow screen", () => {
   it("at 390 px the timeline scrolls inside its card; the page itself does not scroll sideways", async () => {
-    await bookSomewhere(world.api, "17:00", "Nora Narrow"); // a late slot: the track's full width
-    const page = await signedInPage(browser, world);
+    await bookSomewhere(bw.world.api, "17:00", "Nora Narrow"); // a late slot: the track's full width
+    const page = await signedInPage(bw.browser, bw.world);
     await page.setViewportSize({ width: 390, height: 800 });
     const widths = () =>
       page.evaluate(() => {
@@ -144,9 +135,9 @@ describe("a narrow screen", () => {
 
 describe("an empty day", () => {
   it("is axe-clean: the sideways-scrolling timeline is reachable by keyboard without any slot in it", async () => {
-    const page = await signedInPage(browser, world);
+    const page = await signedInPage(bw.browser, bw.world);
     // Sunday 29 November: closed, nothing booked (the session cookie outlives the navigation).
-    await page.goto(`${world.server.baseUrl}/board?date=2026-11-29&dealer=demo&lang=en`);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=2026-11-29&dealer=demo&lang=en`);
     await page.getByText("Sunday, 29 November 2026").waitFor();
     await page.locator(".timeline").waitFor();
     expect(await page.locator("button.slot").count()).toBe(0);
@@ -183,9 +174,9 @@ const seen = (page: Page) =>
     () => (globalThis as unknown as { seen: { firstScroll: Record<string, number>; mismatches: string[] } }).seen,
   );
 
-/** A page signed in with the browser's clock fixed at `utc` (a UTC browser, 1280 px wide). */
+/** A page signed in with the browser's clock fixed at `utc` (a UTC bw.browser, 1280 px wide). */
 async function signedInAt(utc: string) {
-  const context = await browser.newContext({
+  const context = await bw.browser.newContext({
     locale: "en-GB",
     timezoneId: "UTC",
     viewport: { width: 1280, height: 800 },
@@ -195,8 +186,8 @@ async function signedInAt(utc: string) {
   await context.addInitScript(watchTimeline);
   const page = await context.newPage();
   const log = recordPage(page);
-  await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
-  await page.getByLabel("API key").fill(world.key);
+  await page.goto(`${bw.world.server.baseUrl}/board?dealer=demo&lang=en`);
+  await page.getByLabel("API key").fill(bw.world.key);
   await page.getByRole("button", { name: "Sign in" }).click();
   return { context, page, log };
 }
@@ -226,8 +217,12 @@ describe("today", () => {
 
 describe("a slow answer", () => {
   it("for a day the advisor already left is not drawn under the new day's header", async () => {
-    const a = await bookAt(world.api, "12:00", "giulia", "Slow Answer");
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const a = await bookAt(bw.world.api, "12:00", "giulia", "Slow Answer");
+    const context = await bw.browser.newContext({
+      locale: "en-GB",
+      viewport: { width: 1400, height: 900 },
+      ...AXE_READY,
+    });
     const page = await context.newPage();
     // Tuesday's day board answers late; Monday's at once.
     await page.route(`**/days/${DAY}`, async (route) => {
@@ -235,8 +230,8 @@ describe("a slow answer", () => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.fulfill({ response: res });
     });
-    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
-    await page.getByLabel("API key").fill(world.key);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(bw.world.key);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Previous day" }).click();
     await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
@@ -252,8 +247,12 @@ describe("a day that could not be loaded", () => {
   const FAILING_DAY = "2026-11-26";
 
   it("says so in words where the day goes, and shows it by itself once the server answers again", async () => {
-    const a = await bookAt(world.api, "09:00", "giulia", "Late Answer", FAILING_DAY);
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const a = await bookAt(bw.world.api, "09:00", "giulia", "Late Answer", FAILING_DAY);
+    const context = await bw.browser.newContext({
+      locale: "en-GB",
+      viewport: { width: 1400, height: 900 },
+      ...AXE_READY,
+    });
     const page = await context.newPage();
     // The first two reads of the day fail as a dropped connection would; the live stream
     // stays up, so nothing but the page's own retry asks again.
@@ -261,8 +260,8 @@ describe("a day that could not be loaded", () => {
     await page.route(`**/days/${FAILING_DAY}`, (route) =>
       failures-- > 0 ? route.abort("connectionreset") : route.continue(),
     );
-    await page.goto(`${world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=en`);
-    await page.getByLabel("API key").fill(world.key);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=en`);
+    await page.getByLabel("API key").fill(bw.world.key);
     await page.getByRole("button", { name: "Sign in" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The day could not be loaded" });
     await alert.waitFor();
@@ -273,16 +272,20 @@ describe("a day that could not be loaded", () => {
   }, 60_000);
 
   it("asks again at once with the button", async () => {
-    const a = await bookAt(world.api, "09:30", "giulia", "Button Retry", FAILING_DAY);
-    const context = await browser.newContext({ locale: "it-IT", viewport: { width: 1400, height: 900 }, ...AXE_READY });
+    const a = await bookAt(bw.world.api, "09:30", "giulia", "Button Retry", FAILING_DAY);
+    const context = await bw.browser.newContext({
+      locale: "it-IT",
+      viewport: { width: 1400, height: 900 },
+      ...AXE_READY,
+    });
     const page = await context.newPage();
     let down = true; // until the alert has been checked: the automatic retries fail too
     let failed = 0;
     await page.route(`**/days/${FAILING_DAY}`, (route) =>
       down ? (failed++, route.abort("connectionreset")) : route.continue(),
     );
-    await page.goto(`${world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=it`);
-    await page.getByLabel("Chiave API").fill(world.key);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=${FAILING_DAY}&dealer=demo&lang=it`);
+    await page.getByLabel("Chiave API").fill(bw.world.key);
     await page.getByRole("button", { name: "Accedi" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Non è stato possibile caricare la giornata" });
     await alert.waitFor();
@@ -338,11 +341,11 @@ describe("re-planning the day", () => {
     // Everybody is busy at 11:00, so Luca's 11:00 customer gets a new time (to notify);
     // his 16:30 customer keeps the time with a colleague.
     const busy = await Promise.all(
-      ["giulia", "marco", "chiara"].map((who, i) => bookAt(world.api, "11:00", who, `Busy ${i}`)),
+      ["giulia", "marco", "chiara"].map((who, i) => bookAt(bw.world.api, "11:00", who, `Busy ${i}`)),
     );
-    const shifted = await bookAt(world.api, "11:00", "luca", "Carla Shifted");
-    const kept = await bookAt(world.api, "16:30", "luca", "Dario Kept");
-    const page = await signedInPage(browser, world);
+    const shifted = await bookAt(bw.world.api, "11:00", "luca", "Carla Shifted");
+    const kept = await bookAt(bw.world.api, "16:30", "luca", "Dario Kept");
+    const page = await signedInPage(bw.browser, bw.world);
     await page.getByRole("button", { name: "Advisor absent" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Advisor").selectOption("luca");
@@ -377,7 +380,7 @@ describe("re-planning the day", () => {
         ),
     );
     const before = new Map(
-      await Promise.all(moved.map(async (id) => [id, await getAppointment(world.api, id)] as const)),
+      await Promise.all(moved.map(async (id) => [id, await getAppointment(bw.world.api, id)] as const)),
     );
     await plan.getByRole("button", { name: "Apply the plan" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
@@ -386,7 +389,7 @@ describe("re-planning the day", () => {
     // the API says, on the board; Luca has none left; untouched ones kept their version.
     expect(moved).toEqual(expect.arrayContaining([shifted.id, kept.id]));
     for (const id of moved) {
-      const after = await getAppointment(world.api, id);
+      const after = await getAppointment(bw.world.api, id);
       expect(after.reception.advisorId).not.toBe("luca");
       const time = after.reception.start.slice(11, 16);
       await row(page, after.reception.advisorId)
@@ -395,7 +398,7 @@ describe("re-planning the day", () => {
     }
     let returnsMoved = 0;
     for (const id of moved) {
-      const [was, now] = [before.get(id)!.return, (await getAppointment(world.api, id)).return];
+      const [was, now] = [before.get(id)!.return, (await getAppointment(bw.world.api, id)).return];
       if (was?.start === now?.start && was?.advisorId === now?.advisorId) expect(returnShown.get(id)).toBeNull();
       else {
         returnsMoved++;
@@ -403,18 +406,18 @@ describe("re-planning the day", () => {
       }
     }
     expect(returnsMoved).toBeGreaterThan(0); // the 11:00 customer's return follows them
-    expect((await getAppointment(world.api, kept.id)).reception.start).toBe(kept.reception.start);
-    expect((await getAppointment(world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
+    expect((await getAppointment(bw.world.api, kept.id)).reception.start).toBe(kept.reception.start);
+    expect((await getAppointment(bw.world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
     for (const b of busy.filter((x) => !moved.includes(x.id)))
-      expect((await getAppointment(world.api, b.id)).version).toBe(b.version);
+      expect((await getAppointment(bw.world.api, b.id)).version).toBe(b.version);
     await page.context().close();
   }, 60_000);
 });
 
 describe("live", () => {
   it("a booking made through the API appears on two open pages within 2 seconds", async () => {
-    const [one, two] = await Promise.all([signedInPage(browser, world), signedInPage(browser, world)]);
-    const a = await bookSomewhere(world.api, "12:00", "Elena Live");
+    const [one, two] = await Promise.all([signedInPage(bw.browser, bw.world), signedInPage(bw.browser, bw.world)]);
+    const a = await bookSomewhere(bw.world.api, "12:00", "Elena Live");
     const t0 = Date.now();
     await Promise.all([slotOf(one, a.id).waitFor({ timeout: 2000 }), slotOf(two, a.id).waitFor({ timeout: 2000 })]);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -422,11 +425,11 @@ describe("live", () => {
   }, 60_000);
 
   it("a drag on a stale page is refused with the new state shown, and nothing moves", async () => {
-    const a = await bookAt(world.api, "09:00", "chiara", "Franco Stale");
+    const a = await bookAt(bw.world.api, "09:00", "chiara", "Franco Stale");
     // This page's live stream is cut, so it keeps showing 09:00 after someone else moves it.
-    const page = await signedInPage(browser, world, "en", { live: false });
+    const page = await signedInPage(bw.browser, bw.world, "en", { live: false });
     await slotOf(page, a.id).waitFor();
-    const res = await world.api(
+    const res = await bw.world.api(
       "PATCH",
       `/v1/dealers/demo/appointments/${a.id}`,
       { reception: { start: `${DAY}T09:30` } },
@@ -437,7 +440,7 @@ describe("live", () => {
     await slotOf(page, a.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
     await page.getByTestId("notice").filter({ hasText: "Someone changed this in the meantime" }).waitFor();
     await row(page, "chiara").locator(`button.slot[data-appointment="${a.id}"][data-start="09:30"]`).waitFor();
-    const after = await getAppointment(world.api, a.id);
+    const after = await getAppointment(bw.world.api, a.id);
     expect(after.reception.start).toBe(`${DAY}T09:30:00+01:00`);
     expect(after.version).toBe(a.version + 1);
     await page.context().close();
@@ -446,7 +449,7 @@ describe("live", () => {
 
 describe("refusals change nothing", () => {
   const stored = () => {
-    const db = new Database(world.server.dbPath, { readonly: true });
+    const db = new Database(bw.world.server.dbPath, { readonly: true });
     try {
       return {
         appointments: db.prepare("SELECT id, version, status, reception_start FROM appointments ORDER BY id").all(),
@@ -463,9 +466,9 @@ describe("refusals change nothing", () => {
 
   it("a wrong key signs nobody in and sets no cookie", async () => {
     const before = stored();
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await bw.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${world.server.baseUrl}/board?dealer=demo&lang=en`);
+    await page.goto(`${bw.world.server.baseUrl}/board?dealer=demo&lang=en`);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.getByLabel("API key").fill("pk_not-a-key-of-this-dealer");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -476,21 +479,21 @@ describe("refusals change nothing", () => {
   }, 60_000);
 
   it("the session cookie is HttpOnly and SameSite=Strict, and an expired session is refused", async () => {
-    const a = await bookSomewhere(world.api, "17:00", "Gina Expired");
-    const page = await signedInPage(browser, world);
+    const a = await bookSomewhere(bw.world.api, "17:00", "Gina Expired");
+    const page = await signedInPage(bw.browser, bw.world);
     const { header, cookie } = await cookieOf(page);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false }); // Secure off on http://127.0.0.1 only
     // No DOM types in the Node tests: only the one property the page reads.
     expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe(
       "",
     );
-    const rw = new Database(world.server.dbPath);
+    const rw = new Database(bw.world.server.dbPath);
     rw.prepare("UPDATE board_sessions SET expires_at = 0").run();
     rw.close();
     const before = stored();
-    const res = await fetch(`${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`, {
+    const res = await fetch(`${bw.world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`, {
       method: "POST",
-      headers: { cookie: header, origin: world.server.baseUrl },
+      headers: { cookie: header, origin: bw.world.server.baseUrl },
     });
     expect(res.status).toBe(401);
     await page.getByRole("button", { name: "Next day" }).click();
@@ -500,10 +503,10 @@ describe("refusals change nothing", () => {
   }, 60_000);
 
   it("a write from another origin with the session cookie is refused (403), from the page itself it works", async () => {
-    const a = await bookSomewhere(world.api, "17:30", "Hugo Csrf");
-    const page = await signedInPage(browser, world);
+    const a = await bookSomewhere(bw.world.api, "17:30", "Hugo Csrf");
+    const page = await signedInPage(bw.browser, bw.world);
     const { header } = await cookieOf(page);
-    const target = `${world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`;
+    const target = `${bw.world.server.baseUrl}/v1/dealers/demo/appointments/${a.id}/cancel`;
     // Same host, another port: same SITE, so SameSite=Strict still sends the cookie; the
     // Origin check is what refuses it.
     const evil = createServer((_req, res) => {
@@ -524,7 +527,7 @@ describe("refusals change nothing", () => {
     expect(stored().appointments).toEqual(before.appointments);
     evil.close();
     // The same cookie from the page's own origin is a staff principal.
-    const own = await fetch(target, { method: "POST", headers: { cookie: header, origin: world.server.baseUrl } });
+    const own = await fetch(target, { method: "POST", headers: { cookie: header, origin: bw.world.server.baseUrl } });
     expect(own.status).toBe(200);
     await page.context().close();
   }, 60_000);
@@ -532,9 +535,9 @@ describe("refusals change nothing", () => {
 
 describe("refused moves and languages", () => {
   it("a move past the hourly cap shows the broken rule in words (Italian) and goes through with force and a reason; axe-clean", async () => {
-    for (const time of ["09:00", "09:15", "09:30"]) await bookAt(world.api, time, "giulia", `Cap ${time}`);
-    const fourth = await bookAt(world.api, "10:45", "giulia", "Ivo Forced");
-    const page = await signedInPage(browser, world, "it");
+    for (const time of ["09:00", "09:15", "09:30"]) await bookAt(bw.world.api, time, "giulia", `Cap ${time}`);
+    const fourth = await bookAt(bw.world.api, "10:45", "giulia", "Ivo Forced");
+    const page = await signedInPage(bw.browser, bw.world, "it");
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
     await page.getByRole("heading", { name: "Tecnici" }).waitFor();
     await page.getByText(/^\d+ di 3 in uso \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
@@ -551,11 +554,11 @@ describe("refused moves and languages", () => {
     await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shot(page, "refusal-it");
-    expect((await getAppointment(world.api, fourth.id)).version).toBe(fourth.version);
+    expect((await getAppointment(bw.world.api, fourth.id)).version).toBe(fourth.version);
     await dialog.getByLabel("Motivo").fill("cliente abituale, solo consegna chiavi");
     await dialog.getByRole("button", { name: "Sposta comunque" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    const after = await getAppointment(world.api, fourth.id);
+    const after = await getAppointment(bw.world.api, fourth.id);
     expect(after).toMatchObject({ forced: true, version: fourth.version + 1 });
     expect(after.reception.start).toBe(`${DAY}T09:45:00+01:00`);
     await slotOf(page, fourth.id).and(page.locator('[data-start="09:45"]')).waitFor();
@@ -566,14 +569,14 @@ describe("refused moves and languages", () => {
   it("the walk-in dialog offers the dealer's own catalogue, the default services in Italian on the Italian page, not by their codes; axe-clean", async () => {
     // The dealer adds a service of its own: the dialog offers it too, by its label.
     const own = { label: "Lucidatura", receptionMinutes: 15, returnMinutes: 10, labourHours: 2, skill: "bodywork" };
-    const put = await world.api(
+    const put = await bw.world.api(
       "PUT",
       "/v1/dealers/demo",
       { ...DEMO_DEALER, interventions: { ...DEFAULT_INTERVENTIONS, lucidatura: own } },
       admin,
     );
     expect(put.status).toBe(200);
-    const page = await signedInPage(browser, world, "it");
+    const page = await signedInPage(bw.browser, bw.world, "it");
     await page.getByRole("button", { name: "Cliente senza appuntamento" }).click();
     const work = page.getByRole("dialog").getByLabel("Lavoro");
     // The dialog opens with the default list and swaps in the dealer's once it is read:
@@ -593,8 +596,8 @@ describe("refused moves and languages", () => {
   }, 60_000);
 
   it("confirms and cancels from a slot's dialog; the whole day, and the README's picture of it", async () => {
-    const toConfirm = await bookSomewhere(world.api, "14:30", "Laura Conferma");
-    const toCancel = await bookSomewhere(world.api, "15:30", "Mario Annulla");
+    const toConfirm = await bookSomewhere(bw.world.api, "14:30", "Laura Conferma");
+    const toCancel = await bookSomewhere(bw.world.api, "15:30", "Mario Annulla");
     // A morning with some work in it, for the README's picture: each at its advisor when
     // free, else wherever there is room (earlier tests of this file booked the same day).
     for (const [time, advisor, name] of [
@@ -605,13 +608,13 @@ describe("refused moves and languages", () => {
       ["11:15", "giulia", "Elena Conti"],
       ["12:00", "chiara", "Davide Costa"],
     ])
-      await bookAt(world.api, time, advisor, name).catch(() => bookSomewhere(world.api, time, name));
-    const page = await signedInPage(browser, world);
+      await bookAt(bw.world.api, time, advisor, name).catch(() => bookSomewhere(bw.world.api, time, name));
+    const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, toConfirm.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.locator(`button.slot.reception.confirmed[data-appointment="${toConfirm.id}"]`).waitFor();
-    expect(await getAppointment(world.api, toConfirm.id)).toMatchObject({
+    expect(await getAppointment(bw.world.api, toConfirm.id)).toMatchObject({
       status: "confirmed",
       version: toConfirm.version + 1,
     });
@@ -619,7 +622,7 @@ describe("refused moves and languages", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, toCancel.id).waitFor({ state: "detached" });
-    expect((await getAppointment(world.api, toCancel.id)).status).toBe("cancelled");
+    expect((await getAppointment(bw.world.api, toCancel.id)).status).toBe("cancelled");
     await slotOf(page, toConfirm.id).hover();
     await page.getByRole("tooltip").filter({ hasText: "Laura Conferma" }).waitFor();
     await shot(page, "tooltip");
@@ -631,7 +634,7 @@ describe("refused moves and languages", () => {
     // a fresh page: no notice left from the actions above). docs/board.png with
     // `PITLANE_DOCS_SHOTS=1 npx vitest run test/browser/board.test.ts -t "the whole day"`
     // (this test alone: the file's other tests book the same day).
-    const fresh = await signedInPage(browser, world);
+    const fresh = await signedInPage(bw.browser, bw.world);
     await fresh.screenshot({ path: process.env.PITLANE_DOCS_SHOTS ? DOCS_BOARD : `${ARTIFACTS_DIR}board-readme.png` });
     await fresh.context().close();
   }, 60_000);

@@ -5,7 +5,7 @@ import { auth, book, booking } from "../support/http.js";
 import { checkpoint, waitForText } from "../support/pages.js";
 import { chooseDay, openChange, pickTime } from "../support/manage-flow.js";
 import { shownTimes } from "../support/widget-flow.js";
-import { useWorld, widgetDealer } from "../support/browser-world.js";
+import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 
 // The customer's page (/m/{token}) offers exactly the times its move accepts for this
 // appointment (a new customer's 30-minute reception, its own slot not counted against
@@ -19,12 +19,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await w.browser.newContext({
-    locale: "en-GB",
-    timezoneId: "Europe/Rome",
-    viewport: { width: 820, height: 900 },
-  });
-  page = await ctx.newPage();
+  ({ ctx, page } = await customerPage(w.browser));
 });
 afterAll(() => ctx?.close());
 

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
 import { checkpoint, waitForText } from "../support/pages.js";
-import { useWorld, widgetDealer } from "../support/browser-world.js";
+import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { bookUrl, fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
 
 // What the widget keeps, and for how long: a chosen time only while the visit it was an
@@ -16,12 +16,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await w.browser.newContext({
-    locale: "en-GB",
-    timezoneId: "Europe/Rome",
-    viewport: { width: 820, height: 900 },
-  });
-  page = await ctx.newPage();
+  ({ ctx, page } = await customerPage(w.browser));
   const put = await w.api(
     "PUT",
     `/v1/dealers/changes/vehicles/${PRIORITY_VIN}`,

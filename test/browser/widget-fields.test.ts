@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIELD_MAX } from "../../src/core/field-limits.js";
 import { checkpoint, focused, waitForText } from "../support/pages.js";
-import { useWorld, widgetDealer } from "../support/browser-world.js";
+import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { holdTime, openTimes } from "../support/widget-flow.js";
 
 // What the customer types is what the API takes: every field stops at the API's length
@@ -17,12 +17,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await w.browser.newContext({
-    locale: "en-GB",
-    timezoneId: "Europe/Rome",
-    viewport: { width: 820, height: 900 },
-  });
-  page = await ctx.newPage();
+  ({ ctx, page } = await customerPage(w.browser));
 });
 afterAll(() => ctx?.close());
 

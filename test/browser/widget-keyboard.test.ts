@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, availability, book, booking, search } from "../support/http.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
-import { useWorld, widgetDealer } from "../support/browser-world.js";
+import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { bookUrl, holdTime, openTimes } from "../support/widget-flow.js";
 
 // A customer books through the hosted page with the keyboard alone, then changes and
@@ -29,12 +29,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ctx = await w.browser.newContext({
-    locale: "en-GB",
-    timezoneId: "Europe/Rome",
-    viewport: { width: 820, height: 900 },
-  });
-  page = await ctx.newPage();
+  ({ ctx, page } = await customerPage(w.browser));
 });
 afterAll(() => ctx?.close());
 

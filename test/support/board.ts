@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS_DIR } from "./browser.js";
+import { afterAll, beforeAll } from "vitest";
+import { ARTIFACTS_DIR, launchBrowserBeside } from "./browser.js";
 import { ADMIN_TOKEN } from "./app.js";
 import { spawnServer, type SpawnedServer } from "./server.js";
 import { booking, fetchApi, type Api } from "./http.js";
@@ -149,3 +150,16 @@ export async function signedInPage(
 /** The slot button of an appointment's reception (or return). */
 export const slotOf = (page: Page, id: string, kind = "reception") =>
   page.locator(`button.slot[data-appointment="${id}"][data-kind="${kind}"]`);
+
+/** This file's board world and browser, started before its tests and stopped after (`bw.world`, `bw.browser`). */
+export function useBoardWorld(env: Record<string, string> = {}): { world: BoardWorld; browser: Browser } {
+  const bw = {} as { world: BoardWorld; browser: Browser };
+  beforeAll(async () => {
+    [bw.world, bw.browser] = await launchBrowserBeside(startBoardWorld(env), (w) => w.server.stop());
+  }, 120_000);
+  afterAll(async () => {
+    await bw.browser?.close();
+    await bw.world?.server.stop();
+  });
+  return bw;
+}

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { spawnServer, type SpawnedServer } from "./server.js";
 import { auth, fetchApi, type Api } from "./http.js";
@@ -49,4 +49,13 @@ export function useWorld(
     await w.server?.stop();
   });
   return w;
+}
+
+/** A customer's browser at a desk in Rome: British English, 820 × 900. */
+export const CUSTOMER_DESK = { locale: "en-GB", timezoneId: "Europe/Rome", viewport: { width: 820, height: 900 } };
+
+/** A fresh context and page for a customer (CUSTOMER_DESK); the test file closes the context. */
+export async function customerPage(browser: Browser): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext(CUSTOMER_DESK);
+  return { ctx, page: await ctx.newPage() };
 }
