@@ -1,5 +1,5 @@
 import { dayNumberFromIso, isoFromDayNumber, epochMinute } from "../core/civil.js";
-import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
+import { type CalendarDay, calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from "./calendar-contracts.js";
 import { notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
@@ -37,17 +37,22 @@ function runtimeOf(runtimes: Runtimes, dealerId: string): DealerRuntime {
   return rt;
 }
 
+/** One date of a calendar answer: the core's day number and first start (epoch minute) in the dealer's words. */
+export function calendarDayView(rt: DealerRuntime, d: CalendarDay): CalendarResponse["days"][number] {
+  return {
+    date: isoFromDayNumber(d.day),
+    bookable: d.bookable,
+    quiet: d.quiet,
+    first: d.first === null ? null : formatInstant(rt.dealer, d.first).slice(11, 16),
+  };
+}
+
 export function availabilityCalendar(ctx: Ctx, input: { dealerId: string; body: CalendarRequest }): CalendarResponse {
   const { dealerId, body: req } = input;
   const rt = runtimeOf(ctx.runtimes, dealerId);
   const { q, note } = dayQuery(rt, req, ctx.nowMs, ctx);
   const fromDay = req.from ? dayNumberFromIso(req.from) : rt.dealer.dayOf(q.now);
-  const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => ({
-    date: isoFromDayNumber(d.day),
-    bookable: d.bookable,
-    quiet: d.quiet,
-    first: d.first === null ? null : formatInstant(rt.dealer, d.first).slice(11, 16),
-  }));
+  const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => calendarDayView(rt, d));
   const res: CalendarResponse = { dealerId, timeZone: rt.dealer.tz, days };
   if (note) res.mobilityNote = note;
   return res;

@@ -5,12 +5,12 @@ import { type AppointmentRow, findByManageTokenHash } from "../db/repos/appointm
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import type { CalendarResponse, DayResponse, OwnCalendarRequest, OwnDayRequest } from "./calendar-contracts.js";
-import { dayNumberFromIso, epochMinute, isoFromDayNumber } from "../core/civil.js";
+import { calendarDayView } from "./availability-days.js";
+import { dayNumberFromIso, epochMinute } from "../core/civil.js";
 import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import { decodeOptionId } from "../core/option-id.js";
 import { isUpcoming } from "../core/status.js";
 import { DomainError, notFound } from "./errors.js";
-import { formatInstant } from "./instants.js";
 import { jobOfRow } from "./job.js";
 import { appointmentCalendar } from "./journey/calendar.js";
 import { recipientOf } from "./journey/recipients.js";
@@ -161,12 +161,7 @@ export function ownCalendarByToken(ctx: Ctx, input: TokenInput & { body: OwnCale
   return {
     dealerId: row.dealerId,
     timeZone: dealer.tz,
-    days: days.map((d) => ({
-      date: isoFromDayNumber(d.day),
-      bookable: d.bookable,
-      quiet: d.quiet,
-      first: d.first === null ? null : formatInstant(dealer, d.first).slice(11, 16),
-    })),
+    days: days.map((d) => calendarDayView(rt, d)),
   };
 }
 
