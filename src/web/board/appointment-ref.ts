@@ -12,8 +12,12 @@ export function receptionsOf(day: DayBoard | null): Map<string, Slot> {
   return out;
 }
 
-/** "09:00 · Anna Greco" (or the car's model when the customer's name is not known). */
+/** Who a slot is: the customer's name, else the car (model and plate); "" when the board has neither. */
+export const slotWho = (s: Slot): string =>
+  s.customer?.name || [s.vehicle?.model, s.vehicle?.plate].filter(Boolean).join(" ");
+
+/** "09:00 · Anna Greco" (or the car when the customer's name is not known). */
 export function appointmentWords(slot: Slot): string {
-  const who = slot.customer?.name || slot.vehicle?.model || "";
+  const who = slotWho(slot);
   return who ? `${timeOf(slot.start)} · ${who}` : timeOf(slot.start);
 }

@@ -1,7 +1,8 @@
 import { timeOf } from "../shared/dates.js";
 import { type Key, t } from "./i18n.js";
 import { skillWords } from "./words.js";
-import type { DayBoard, JobState, Slot, TechnicianDay } from "./types.js";
+import { slotWho } from "./appointment-ref.js";
+import type { DayBoard, JobState, TechnicianDay } from "./types.js";
 
 // The workshop by technician (issue 13): each technician's jobs of the day in planned
 // order, with their planned start and finish and what the workshop last reported. The
@@ -18,10 +19,9 @@ const STATE: Record<JobState, Key> = {
 
 function whoOf(advisors: DayBoard["advisors"]): Map<string, string> {
   const who = new Map<string, string>();
-  const label = (s: Slot) => s.customer?.name || [s.vehicle?.model, s.vehicle?.plate].filter(Boolean).join(" ");
   for (const a of advisors)
     for (const s of a.slots) {
-      const l = label(s);
+      const l = slotWho(s);
       if (l && !who.has(s.appointmentId)) who.set(s.appointmentId, l);
     }
   return who;
