@@ -102,14 +102,10 @@ export function markSuppressed(sqlite: SqliteHandle, m: MessageRow, reason: stri
 }
 
 /**
- * Its provider asked to wait (back-pressure.ts): back to waiting until `at` with `reason`,
- * the claim not counted as an attempt, and no earlier error left to stand for why it waits.
+ * Not now (outside the SMS window; its provider asked to wait, back-pressure.ts): back to
+ * waiting until `at` with `reason`, the claim not counted as an attempt, and no earlier
+ * attempt's error left to stand for why it waits (staff read lastError first).
  */
-export function markHeld(sqlite: SqliteHandle, m: MessageRow, at: number, reason: string): void {
-  stmts(sqlite).held.run(at, reason, m.id, m.attempts);
-}
-
-/** Not now (outside the SMS window): back to waiting until `at`; the claim does not count as an attempt. */
 export function markDeferred(sqlite: SqliteHandle, m: MessageRow, at: number, reason: string): void {
   stmts(sqlite).deferred.run(at, reason, m.id, m.attempts);
 }
@@ -199,9 +195,6 @@ const stmts = (sqlite: SqliteHandle) =>
       "UPDATE outbox SET status = 'suppressed', state_reason = ?, lease_until = NULL WHERE id = ? AND status = 'pending' AND attempts = ?",
     ),
     deferred: sqlite.prepare(
-      "UPDATE outbox SET next_attempt_at = ?, state_reason = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?",
-    ),
-    held: sqlite.prepare(
       "UPDATE outbox SET next_attempt_at = ?, state_reason = ?, last_error = NULL, lease_until = NULL, attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts = ?",
     ),
     retry: sqlite.prepare(

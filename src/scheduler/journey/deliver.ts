@@ -7,7 +7,6 @@ import {
   markAttemptFailed,
   markDeferred,
   markDelivered,
-  markHeld,
   markSuppressed,
   type MessageRow,
 } from "../../db/repos/outbox.js";
@@ -112,7 +111,7 @@ export async function deliverDue(
         );
         report.failed.push(m.id);
       } else if ("busy" in outcome) {
-        marks.push(() => markHeld(deps.sqlite, m, outcome.busy, RATE_LIMITED));
+        marks.push(() => markDeferred(deps.sqlite, m, outcome.busy, RATE_LIMITED));
         report.rateLimited.push(m.id);
         if (paused === null) {
           pauses.pause(destination, outcome.busy);
