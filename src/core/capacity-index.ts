@@ -26,7 +26,11 @@ export class DayState {
   readonly expressReceptions = new Uint8Array(2);
   readonly runs = new Uint16Array(2);
   readonly shuttle = new Uint16Array(2);
-  /** Bumped on every change to this day: per-day caches compare against it. */
+  /**
+   * A new value on every change to this day (from the index's stamp: never one the day or
+   * the index had before, unless CapacityIndex.without puts the day back as it was).
+   * Per-day caches compare against it.
+   */
   version = 0;
 
   constructor(advisors: number, skills: number) {
@@ -47,8 +51,17 @@ export class CapacityIndex {
    * car, runs and express counters stay on it (liftSlots): a re-plan's contact list.
    */
   private readonly liftedSlots = new Map<string, Booking>();
-  /** Bumped on every add, remove, lift and restore: caches derived from the index compare against it. */
+  /**
+   * A new value on every add, remove, lift and restore: caches derived from the index
+   * compare against it. Values come from `stamp`, so none is handed out twice; the one
+   * way back to an earlier value is `without`, which returns the index to exactly the
+   * state that value named.
+   */
   version = 0;
+  /** The last version value handed out (index or day): only ever grows. */
+  private stamp = 0;
+  /** While `without` removes or re-adds its booking: each day's version before it was touched. */
+  private daysBefore: Map<number, number> | null = null;
   private readonly days = new Map<number, DayState>();
   /** Bumped when a courtesy-car booking comes or goes. */
   carVersion = 0;
@@ -104,14 +117,15 @@ export class CapacityIndex {
       s = new DayState(this.dealer.advisors.length, this.dealer.skills.length);
       this.days.set(n, s);
     }
-    s.version++;
+    if (this.daysBefore && !this.daysBefore.has(n)) this.daysBefore.set(n, s.version);
+    s.version = ++this.stamp;
     return s;
   }
 
   add(b: Booking): void {
     if (this.bookings.has(b.id) || this.liftedSlots.has(b.id)) throw new Error(`booking ${b.id} is already indexed`);
     this.bookings.set(b.id, b);
-    this.version++;
+    this.version = ++this.stamp;
     this.advisorSlots(b, +1);
     this.extras(b, +1);
   }
@@ -120,10 +134,54 @@ export class CapacityIndex {
     const b = this.bookings.get(id);
     if (!b) return undefined;
     this.bookings.delete(id);
-    this.version++;
+    this.version = ++this.stamp;
     this.advisorSlots(b, -1);
     this.extras(b, -1);
     return b;
+  }
+
+  /** A new version without a change: every cache derived from the index is dropped (benches time the cold path). */
+  touch(): void {
+    this.version = ++this.stamp;
+  }
+
+  /**
+   * `f` on the index without booking `id`, then the booking put back, and with it every
+   * version (the index's and each day's) that the booking's removal moved on: the index
+   * is exactly as it was, so the caches stamped with those versions (the search's day
+   * tables, the planner's memos, the availability answers) stay good. A customer's own
+   * availability (their appointment must not be in its own way) asked this way used to
+   * empty the dealer's search caches on every call.
+   *
+   * Safe because versions come from `stamp`: a cache filled inside `f` carries a value
+   * that no later change can hand out again. Should anything else change the index while
+   * `f` runs, the versions are not put back (the state is not the old one).
+   * Trap: f must be synchronous, and must not keep the index object's state past its return.
+   */
+  without<T>(id: string, f: () => T): T {
+    const b = this.bookings.get(id);
+    if (!b) return f();
+    const version = this.version;
+    const carVersion = this.carVersion;
+    const days = new Map<number, number>();
+    this.daysBefore = days;
+    try {
+      this.remove(id);
+    } finally {
+      this.daysBefore = null;
+    }
+    const removed = this.stamp;
+    try {
+      return f();
+    } finally {
+      const untouched = this.stamp === removed && !this.bookings.has(id) && !this.liftedSlots.has(id);
+      this.add(b);
+      if (untouched) {
+        this.version = version;
+        this.carVersion = carVersion;
+        for (const [n, v] of days) this.days.get(n)!.version = v;
+      }
+    }
   }
 
   /**
@@ -140,7 +198,7 @@ export class CapacityIndex {
     if (!b) return undefined;
     this.bookings.delete(id);
     this.liftedSlots.set(id, b);
-    this.version++;
+    this.version = ++this.stamp;
     this.advisorSlots(b, -1);
     return b;
   }
@@ -151,7 +209,7 @@ export class CapacityIndex {
     if (!b) return undefined;
     this.liftedSlots.delete(id);
     this.bookings.set(id, b);
-    this.version++;
+    this.version = ++this.stamp;
     this.advisorSlots(b, +1);
     return b;
   }

@@ -12,8 +12,9 @@ import type { AvailabilityRequest } from "./contracts.js";
 // What an answer depends on, and how each is in the stamp or the key:
 // - the index (bookings, holds, cars, technicians' jobs): `index.version`, bumped by every
 //   add, remove, lift and restore, including a hold swept at read time and another
-//   process's commit replayed from the change feed; a version never comes back, so a
-//   write that rolls back still moves it on;
+//   process's commit replayed from the change feed; a version comes back only with the
+//   index exactly as it was (CapacityIndex.without, the customer's own availability), so
+//   a write that rolls back still moves it on;
 // - the dealer's configuration and absences: they build a new runtime (putDealer's
 //   dealerChanged, an absence's afterCommit, the change feed), hence a new index object
 //   (this WeakMap's key);

@@ -122,15 +122,11 @@ function moveQuery(ctx: Ctx, token: string): { row: AppointmentRow; rt: DealerRu
 
 /**
  * `f` on the index without the appointment (as moveAppointment checks a move), then the
- * appointment put back exactly as it was: synchronous, so no other request sees the gap.
+ * appointment put back exactly as it was, versions included (CapacityIndex.without), so
+ * the dealer's search caches survive the question: synchronous, so no other request sees the gap.
  */
 function withoutItself<T>(rt: DealerRuntime, id: string, f: () => T): T {
-  const own = rt.index.remove(id);
-  try {
-    return f();
-  } finally {
-    if (own) rt.index.add(own);
-  }
+  return rt.index.without(id, f);
 }
 
 /** The day's starts for the move, without its current start (no new time to the customer). */

@@ -198,6 +198,23 @@ describe("the times the customer's page offers for a move", () => {
   });
 });
 
+describe("asking the times of a move", () => {
+  it("leaves the dealer's search caches standing: the index is back at its version, not merely its bookings", async () => {
+    const d = await dealer(ANNA);
+    const b = await bookNew(d, "2026-11-26T10:00");
+    const search = await api("POST", `/v1/dealers/${d}/availability`, availability({ interventions: ["tyres"] }));
+    expect(search.status).toBe(200);
+    const index = t.runtimes.get(d)!.index;
+    const version = index.version;
+    expect((await api("POST", `${own(b.manageToken!)}/availability/day`, { date: "2026-11-26" })).status).toBe(200);
+    const month = await api("POST", `${own(b.manageToken!)}/availability/calendar`, { from: "2026-11-23", days: 14 });
+    expect(month.status).toBe(200);
+    expect(t.runtimes.get(d)!.index).toBe(index);
+    expect(index.bookings.has(b.id)).toBe(true);
+    expect(index.version).toBe(version);
+  });
+});
+
 describe("an express appointment's move", () => {
   it("is express only inside the express window: three weeks out it is an ordinary appointment, offered and stored so", async () => {
     const d = await dealer(ANNA);

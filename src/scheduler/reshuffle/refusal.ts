@@ -39,12 +39,7 @@ export function applyFailure(
     const t = targets.find((x) => x.id === f.id)!;
     let options: Option[] = [];
     if (b && m && !m.returnOnly) {
-      p.index.remove(f.id);
-      try {
-        options = nearestOptions(p.index, b, m, t.reception.start, 2, p.ctx.now);
-      } finally {
-        p.index.add(b);
-      }
+      options = p.index.without(f.id, () => nearestOptions(p.index, b, m, t.reception.start, 2, p.ctx.now));
     }
     refusal.failures.push({ id: f.id, violations: f.violations, options });
   }
