@@ -104,7 +104,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const channel = channelFor(caller, req.channel);
   const publicBooking = isPublicBooking(caller);
   if (publicBooking) requireContact(req);
-  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
+  const { mobility, note: mobilityNote } = resolveMobility(rt.dealer, req.mobility, priority);
   const job = jobOfRequest(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = epochMinute(ctx.nowMs);
@@ -200,6 +200,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
           const body = appointmentView(rt.dealer, stored, manageToken);
           if (priorityNote) body.priorityNote = priorityNote;
+          if (mobilityNote) body.mobilityNote = mobilityNote;
           return { status: 201, body };
         }),
       ),

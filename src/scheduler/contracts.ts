@@ -263,6 +263,12 @@ export const AppointmentView = z
     priority: z.boolean().optional(),
     /** Set when a priority model was named but not believed: the dealer will confirm priority. */
     priorityNote: z.string().optional(),
+    /**
+     * The booking's answer only (201 and its replays): set when the mobility asked for was
+     * replaced (a priority vehicle gets a courtesy car or pickup & delivery), in the
+     * availability answer's words.
+     */
+    mobilityNote: z.string().optional(),
     /** Staff views only: the contact this appointment was booked with. */
     customer: ContactView.optional(),
     /** Staff views only: a stored customer an anonymous booking's contact or VIN matched. */

@@ -210,6 +210,14 @@ describe("priority vehicles are only ever given a courtesy car or pickup & deliv
     const res = await search(api, id, mc20({ mobility: asked }));
     for (const o of res.options) expect(o.mobility).toBe(asked);
     expect(res.mobilityNote).toBeUndefined();
+    const appt = await book(
+      api,
+      id,
+      booking({ start: `${TUE}T11:00`, advisorId: "anna" }, { vehicle: { model: "MC20" }, mobility: asked }),
+      auth,
+    );
+    expect(appt).toMatchObject({ mobility: asked });
+    expect(appt.mobilityNote).toBeUndefined();
   });
 
   it.each(["none", "taxi", "rental", "shuttle"])(
@@ -224,6 +232,8 @@ describe("priority vehicles are only ever given a courtesy car or pickup & deliv
       );
       expect(appt).toMatchObject({ mobility: "courtesy_car", express: true });
       expect(appt.reception.minutes).toBe(30); // the courtesy car is handed over
+      // Said in the 201 as the search says it: a client need not work out what changed.
+      expect(appt.mobilityNote).toEqual(expect.stringContaining(`"${asked}" was replaced by "courtesy_car"`));
     },
   );
 });
