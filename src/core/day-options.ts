@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "./capacity-index.js";
-import { GRID } from "./dealer.js";
+import { type Dealer, GRID } from "./dealer.js";
 import { expressOption } from "./express.js";
 import { isExpress } from "./cap-override.js";
 import { overlaps } from "./ranges.js";
@@ -46,9 +46,13 @@ export const MAX_CALENDAR_DAYS = 62;
  * Checked before the day's tables are built: a crawler asking for the year 9000 must not
  * fill the dealer's per-day cache.
  */
+/** The last day bookings open on at `now` (the dealer's horizon): later days are never bookable. */
+export function lastBookableDay(dealer: Dealer, now: number): number {
+  return dealer.dayOf(now + dealer.config.receptionRules.maxHorizonDays * 1440);
+}
+
 function inReach(index: CapacityIndex, q: DayQuery, n: number): boolean {
-  const dealer = index.dealer;
-  return n >= dealer.dayOf(q.now) && n <= dealer.dayOf(q.now + dealer.config.receptionRules.maxHorizonDays * 1440);
+  return n >= index.dealer.dayOf(q.now) && n <= lastBookableDay(index.dealer, q.now);
 }
 
 const halvesOf = (part: DayPart | undefined) => (part === undefined ? 0b11 : part === "morning" ? 0b01 : 0b10);

@@ -1,5 +1,5 @@
 import { dayNumberFromIso, isoFromDayNumber, epochMinute } from "../core/civil.js";
-import { type CalendarDay, calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
+import { type CalendarDay, calendarDays, dayOptions, type DayQuery, lastBookableDay } from "../core/day-options.js";
 import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from "./calendar-contracts.js";
 import { notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
@@ -44,7 +44,13 @@ export function calendarDayView(rt: DealerRuntime, d: CalendarDay): CalendarResp
     bookable: d.bookable,
     quiet: d.quiet,
     first: d.first === null ? null : formatInstant(rt.dealer, d.first).slice(11, 16),
+    closed: rt.dealer.day(d.day).open.length === 0,
   };
+}
+
+/** The calendar answer's lastDate: the dealer's horizon seen from `now` (epoch minute). */
+export function lastDateOf(rt: DealerRuntime, now: number): string {
+  return isoFromDayNumber(lastBookableDay(rt.dealer, now));
 }
 
 export function availabilityCalendar(ctx: Ctx, input: { dealerId: string; body: CalendarRequest }): CalendarResponse {
@@ -53,7 +59,7 @@ export function availabilityCalendar(ctx: Ctx, input: { dealerId: string; body: 
   const { q, note } = dayQuery(rt, req, ctx.nowMs, ctx);
   const fromDay = req.from ? dayNumberFromIso(req.from) : rt.dealer.dayOf(q.now);
   const days = calendarDays(rt.index, q, fromDay, req.days).map((d) => calendarDayView(rt, d));
-  const res: CalendarResponse = { dealerId, timeZone: rt.dealer.tz, days };
+  const res: CalendarResponse = { dealerId, timeZone: rt.dealer.tz, days, lastDate: lastDateOf(rt, q.now) };
   if (note) res.mobilityNote = note;
   return res;
 }

@@ -30,6 +30,8 @@ export const CalendarDayView = z
     quiet: z.boolean(),
     /** The first start, local "HH:MM", or null. */
     first: z.string().nullable(),
+    /** The workshop does not open on this date (its weekly hours, or a closure such as a holiday). */
+    closed: z.boolean(),
   })
   .openapi("CalendarDay");
 export type CalendarDayView = z.infer<typeof CalendarDayView>;
@@ -39,6 +41,8 @@ export const CalendarResponse = z
     dealerId: z.string(),
     timeZone: z.string(),
     days: z.array(CalendarDayView),
+    /** The last date bookings open on today (the dealer's horizon): no later date is ever bookable. */
+    lastDate: z.string(),
     /** Set when the engine changed the requested mobility (priority vehicles), with the reason. */
     mobilityNote: z.string().optional(),
   })

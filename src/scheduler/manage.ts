@@ -5,7 +5,7 @@ import { type AppointmentRow, findByManageTokenHash } from "../db/repos/appointm
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import type { CalendarResponse, DayResponse, OwnCalendarRequest, OwnDayRequest } from "./calendar-contracts.js";
-import { calendarDayView } from "./availability-days.js";
+import { calendarDayView, lastDateOf } from "./availability-days.js";
 import { dayNumberFromIso, epochMinute } from "../core/civil.js";
 import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import { decodeOptionId } from "../core/option-id.js";
@@ -158,6 +158,7 @@ export function ownCalendarByToken(ctx: Ctx, input: TokenInput & { body: OwnCale
     dealerId: row.dealerId,
     timeZone: dealer.tz,
     days: days.map((d) => calendarDayView(rt, d)),
+    lastDate: lastDateOf(rt, q.now),
   };
 }
 

@@ -53,9 +53,12 @@ export function describeWidgetApi(runtime: () => Target): void {
         "2026-11-29",
       ]);
       // Today from 11:00 (an hour's notice), Sunday closed, Saturday mornings.
-      expect(cal.days[0]).toEqual({ date: "2026-11-23", bookable: true, quiet: true, first: "11:00" });
-      expect(cal.days[1]).toEqual({ date: "2026-11-24", bookable: true, quiet: true, first: "08:00" });
-      expect(cal.days[6]).toEqual({ date: "2026-11-29", bookable: false, quiet: false, first: null });
+      const open = { closed: false };
+      expect(cal.days[0]).toEqual({ date: "2026-11-23", bookable: true, quiet: true, first: "11:00", ...open });
+      expect(cal.days[1]).toEqual({ date: "2026-11-24", bookable: true, quiet: true, first: "08:00", ...open });
+      expect(cal.days[6]).toEqual({ date: "2026-11-29", bookable: false, quiet: false, first: null, closed: true });
+      // Bookings open a year ahead (maxHorizonDays 365 by default): the picker's last date.
+      expect(cal.lastDate).toBe("2027-11-23");
       for (const c of cal.days) {
         const list = await dayList(d, availability({ date: c.date }));
         expect(list).toMatchObject({ dealerId: d, timeZone: "Europe/Rome", date: c.date });
@@ -78,6 +81,25 @@ export function describeWidgetApi(runtime: () => Target): void {
       });
       expect(tue.options[0].optionId).toEqual(expect.any(String));
       expect(tue.options[0].return).toMatchObject({ minutes: 10 });
+    });
+
+    it("say which dates the workshop is closed (a holiday too) and the last date of the dealer's horizon", async () => {
+      const d = await dealer({ closures: ["2026-11-25"], receptionRules: { maxHorizonDays: 7 } });
+      const cal = await calendar(d, availability({ from: "2026-11-23", days: 10 }));
+      const seen = cal.days.map((x) => [x.date.slice(8), x.bookable, x.closed]);
+      expect(seen).toEqual([
+        ["23", true, false],
+        ["24", true, false],
+        ["25", false, true], // the holiday
+        ["26", true, false],
+        ["27", true, false],
+        ["28", true, false],
+        ["29", false, true], // Sunday
+        ["30", true, false], // today + 7 days: the last bookable date
+        ["01", false, false], // open, but past the horizon
+        ["02", false, false],
+      ]);
+      expect(cal.lastDate).toBe("2026-11-30");
     });
 
     it("agree with the search: its options are on the day list, with the same optionId", async () => {
@@ -121,7 +143,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(booked).toBeGreaterThanOrEqual(2);
       expect(booked).toBeLessThanOrEqual(3);
       const cal = await calendar(d, availability({ from: "2026-11-24", days: 1, interventions: ["check"] }));
-      expect(cal.days).toEqual([{ date: "2026-11-24", bookable: false, quiet: false, first: null }]);
+      expect(cal.days).toEqual([{ date: "2026-11-24", bookable: false, quiet: false, first: null, closed: false }]);
     });
 
     it("take the dayPart as a filter, and a preferred advisor first", async () => {

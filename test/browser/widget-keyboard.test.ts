@@ -89,7 +89,7 @@ describe("booking with the keyboard only", () => {
     await page.keyboard.press("Enter");
     const opened = await focused(page);
     expect(opened).toMatchObject({ inDialog: true, tag: "td" });
-    // A day's name is "<date>: <free from … | no free times | loading>"; compare dates.
+    // A day's name is "<date>: <free from … | no free times | closed | past | loading>"; compare dates.
     const day = async () => (await focused(page)).name.split(":")[0];
     const start = await day();
     await expect.poll(async () => (await focused(page)).name).not.toMatch(/loading/);
@@ -104,6 +104,8 @@ describe("booking with the keyboard only", () => {
     expect(await day()).toBe(start);
     await page.keyboard.press("End");
     expect(await day()).toMatch(/^Sunday/);
+    // The workshop is shut on Sundays: said so, not "no free times".
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^Sunday.*: closed$/);
     await page.keyboard.press("Home");
     expect(await day()).toMatch(/^Monday/);
     await expect.poll(async () => (await focused(page)).name).not.toMatch(/loading/);

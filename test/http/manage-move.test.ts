@@ -209,6 +209,8 @@ describe("asking the times of a move", () => {
     expect((await api("POST", `${own(b.manageToken!)}/availability/day`, { date: "2026-11-26" })).status).toBe(200);
     const month = await api("POST", `${own(b.manageToken!)}/availability/calendar`, { from: "2026-11-23", days: 14 });
     expect(month.status).toBe(200);
+    // The customer's picker ends where bookings end (the dealer's horizon, a year by default).
+    expect(((await month.json()) as CalendarResponse).lastDate).toBe("2027-11-23");
     expect(t.runtimes.get(d)!.index).toBe(index);
     expect(index.bookings.has(b.id)).toBe(true);
     expect(index.version).toBe(version);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, addMonths, clockIn, isMorning, monthEnd, monthGrid, weekday } from "../../src/web/shared/dates.js";
 import { pickLang, translator } from "../../src/web/shared/i18n.js";
 import { problemSentence } from "../../src/web/shared/problem-sentence.js";
+import { dayState } from "../../src/web/shared/day-state.js";
 
 // The pages' shared pure pieces (src/web/shared): calendar arithmetic the date picker's
 // keys rely on, the dealer's wall clock for UTC instants across DST, the language choice,
@@ -97,5 +98,42 @@ describe("problems as sentences", () => {
       "Some details are not valid. Please check them and try again. Please check: email, VIN.",
     );
     expect(problemSentence(p, "it")).toContain("Da controllare: email, numero di telaio (VIN).");
+  });
+});
+
+describe("what a day of the date picker says", () => {
+  const range = { min: "2026-11-23", max: "2027-11-23" };
+  // The words themselves are the pages' (customer-words.ts); here, which one is said.
+  const labels = {
+    title: "",
+    prevMonth: "",
+    nextMonth: "",
+    close: "",
+    free: "free from {first}",
+    freeQuiet: "quiet",
+    full: "FULL",
+    closed: "CLOSED",
+    past: "PAST",
+    beyond: "BEYOND",
+    loading: "LOADING",
+  };
+  const day = (date: string, bookable: boolean, closed?: boolean) => ({
+    date,
+    bookable,
+    quiet: bookable,
+    first: bookable ? "08:00" : null,
+    closed,
+  });
+  it.each([
+    ["a day gone by", "2026-11-22", undefined, true, false, "PAST"],
+    ["a day past the horizon", "2027-11-24", undefined, true, false, "BEYOND"],
+    ["the horizon's last day", "2027-11-23", day("2027-11-23", true), true, true, "free from 08:00, quiet"],
+    ["a day still loading", "2026-11-24", undefined, false, false, "LOADING"],
+    ["a free day", "2026-11-24", day("2026-11-24", true), true, true, "free from 08:00, quiet"],
+    ["a Sunday or a holiday", "2026-11-29", day("2026-11-29", false, true), true, false, "CLOSED"],
+    ["a full day", "2026-11-26", day("2026-11-26", false, false), true, false, "FULL"],
+    ["a full day from an older server (no closed)", "2026-11-26", day("2026-11-26", false), true, false, "FULL"],
+  ] as const)("%s", (_, d, info, loaded, free, state) => {
+    expect(dayState(d, info, range, loaded, labels)).toEqual({ free, state });
   });
 });

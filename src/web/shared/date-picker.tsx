@@ -12,23 +12,15 @@ import {
 } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
 import type { CalendarDay } from "./types.js";
+import { type DatePickerLabels, dayState } from "./day-state.js";
+
+export type { DatePickerLabels };
 
 // The date picker: the ARIA APG "date picker dialog" pattern over a modal <dialog> (focus
 // is trapped, Escape closes, the page behind is inert) holding a grid. Keys on a day:
 // arrows ±1 day / ±1 week, Home/End start/end of the week, PageUp/PageDown ±1 month
 // (with Shift ±1 year), Enter/Space choose. One day is tabbable (roving tabindex). A day
 // without free times stays focusable (aria-disabled) so the keyboard can walk over it.
-
-export interface DatePickerLabels {
-  title: string;
-  prevMonth: string;
-  nextMonth: string;
-  close: string;
-  free: string; // "free from {first}"
-  freeQuiet: string; // "quiet times available"
-  full: string;
-  loading: string;
-}
 
 interface Props {
   lang: Lang;
@@ -169,7 +161,7 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
                     key={d}
                     d={d}
                     info={days[d]}
-                    inRange={d >= min && d <= max}
+                    range={{ min, max }}
                     focused={d === focus}
                     selected={d === selected}
                     lang={lang}
@@ -196,7 +188,7 @@ export function DatePicker({ lang, labels, min, max, initial, selected, load, on
 interface DayProps {
   d: string;
   info: CalendarDay | undefined;
-  inRange: boolean;
+  range: { min: string; max: string };
   focused: boolean;
   selected: boolean;
   loaded: boolean;
@@ -207,14 +199,8 @@ interface DayProps {
 }
 
 // A gridcell as in the APG example (no button inside: aria-selected belongs to the cell).
-function DayCell({ d, info, inRange, focused, selected, loaded, lang, labels, onKey, choose }: DayProps) {
-  const free = inRange && info?.bookable === true;
-  const state =
-    !loaded && inRange
-      ? labels.loading
-      : free
-        ? fill(labels.free, { first: info?.first ?? "" }) + (info?.quiet ? `, ${labels.freeQuiet}` : "")
-        : labels.full;
+function DayCell({ d, info, range, focused, selected, loaded, lang, labels, onKey, choose }: DayProps) {
+  const { free, state } = dayState(d, info, range, loaded, labels);
   const key = (e: KeyboardEvent) => {
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();

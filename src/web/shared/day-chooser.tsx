@@ -24,6 +24,9 @@ export type DayChooserLabels = Record<
   | "calFree"
   | "calQuiet"
   | "calFull"
+  | "calClosed"
+  | "calPast"
+  | "calBeyond"
   | "calLoading"
   | "morning"
   | "afternoon"
@@ -106,6 +109,8 @@ export function DayChooser({
 }: Props) {
   const base = `${api}${source.path}`;
   const [today, setToday] = useState<string | null>(null);
+  // The dealer's horizon (the calendar's lastDate): the picker goes no further.
+  const [last, setLast] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [options, setOptions] = useState<Option[] | null>(null);
   const [none, setNone] = useState(false);
@@ -150,6 +155,7 @@ export function DayChooser({
     const days = r.data.days;
     if (days.length === 0) return setNone(true);
     setToday(days[0].date);
+    setLast(r.data.lastDate ?? null);
     if (initialDate) return loadDay(initialDate);
     // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
     const from = openFrom && openFrom > days[0].date ? openFrom : null;
@@ -233,10 +239,13 @@ export function DayChooser({
             free: labels.calFree,
             freeQuiet: labels.calQuiet,
             full: labels.calFull,
+            closed: labels.calClosed,
+            past: labels.calPast,
+            beyond: labels.calBeyond,
             loading: labels.calLoading,
           }}
           min={today}
-          max={addDays(today, 180)}
+          max={last ?? addDays(today, 180)}
           initial={date}
           selected={date}
           load={(from, to) => calendar(from, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1)}

@@ -41,12 +41,16 @@ export interface CalendarDay {
   bookable: boolean;
   quiet: boolean;
   first: string | null;
+  /** The workshop does not open that day (weekly hours or a closure). */
+  closed?: boolean;
 }
 
 export interface CalendarResponse {
   dealerId: string;
   timeZone: string;
   days: CalendarDay[];
+  /** The last date bookings open on (the dealer's horizon). */
+  lastDate?: string;
 }
 
 export interface DayResponse {
