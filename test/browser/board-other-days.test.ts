@@ -6,7 +6,8 @@ import { admin, DAY, signedInPage, useBoardWorld } from "../support/board.js";
 
 // What the advisors' page says of a day other than the one it shows (Tuesday DAY; the
 // clock is frozen on Monday 23 November at 10:00): a job carried over from an earlier day
-// names its customer in the technicians' panel.
+// names its customer in the technicians' panel, and a walk-in, always received today,
+// names its day in the notice read above another day's timeline.
 
 const bw = useBoardWorld();
 const MONDAY = "2026-11-23";
@@ -38,4 +39,39 @@ describe("a job carried over from an earlier day", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 60_000);
+});
+
+describe("a walk-in booked while another day is shown", () => {
+  it.each([
+    [
+      "en",
+      "Walk-in",
+      "Customer's name",
+      "Vehicle model",
+      "Find a slot",
+      /^Walk-in booked on Monday,? 23 November at \d\d:\d\d\.$/,
+    ],
+    [
+      "it",
+      "Cliente senza appuntamento",
+      "Nome del cliente",
+      "Modello del veicolo",
+      "Trova un posto",
+      /^Cliente accolto lunedì 23 novembre alle \d\d:\d\d\.$/,
+    ],
+  ])(
+    "names the day it is booked on (%s)",
+    async (lang, open, name, model, submit, said) => {
+      const page = await signedInPage(bw.browser, bw.world, lang);
+      await page.getByRole("button", { name: open }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel(name).fill(`Walter Walk-in ${lang}`);
+      await dialog.getByLabel(model).fill("Grecale");
+      await dialog.getByRole("button", { name: submit }).click();
+      await dialog.waitFor({ state: "detached" });
+      await expect(page.getByTestId("notice").textContent()).resolves.toMatch(said);
+      await page.context().close();
+    },
+    60_000,
+  );
 });
