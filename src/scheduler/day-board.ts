@@ -3,9 +3,9 @@ import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import { isHolding } from "../core/status.js";
 import { appointmentsBetween } from "../db/repos/appointments.js";
-import type { ContactView, PossibleMatch, Status } from "./contracts.js";
+import type { ContactView, PossibleMatch, Status, Vehicle } from "./contracts.js";
 import { notFound } from "./errors.js";
-import { staffFields } from "./staff-view.js";
+import { bookedContact, staffFields } from "./staff-view.js";
 import type { Ctx } from "./context.js";
 import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
 import { progressStates } from "../db/repos/progress.js";
@@ -28,6 +28,17 @@ type Slot = {
   possibleMatch: PossibleMatch | null;
 };
 
+/**
+ * An appointment received on an earlier day whose work runs on this one (a multi-day
+ * repair): the day has no slot of it, so without this its technicians' jobs named nobody.
+ */
+export interface CarriedOver {
+  appointmentId: string;
+  receptionStart: string;
+  customer: ContactView;
+  vehicle: { model: string; plate: string | null };
+}
+
 export interface DayBoard {
   date: string;
   timeZone: string;
@@ -36,6 +47,8 @@ export interface DayBoard {
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
   /** Per technician, the day's jobs in planned order. */
   technicians: TechnicianDay[];
+  /** Who the technicians' jobs received on an earlier day are for. */
+  carriedOver: CarriedOver[];
   mobility: {
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
     pickupDelivery: {
@@ -63,6 +76,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   const booked = new Array<number>(dealer.skills.length).fill(0);
   const carIds: string[] = [];
   const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
+  const carriedOver: CarriedOver[] = [];
   const techBoard = new TechnicianBoard(dealer, n);
   const reported = progressStates(
     db,
@@ -105,7 +119,16 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
         ...who!,
       });
     }
-    techBoard.add(r.id, status, r.labourJson, reported.get(r.id));
+    const works = techBoard.add(r.id, status, r.labourJson, reported.get(r.id));
+    if (works && r.receptionStart < from) {
+      const v = JSON.parse(r.vehicleJson) as Vehicle;
+      carriedOver.push({
+        appointmentId: r.id,
+        receptionStart: dealer.format(r.receptionStart),
+        customer: bookedContact(r),
+        vehicle: { model: v.model, plate: v.plate ?? null },
+      });
+    }
     if (!isHolding(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[])
       if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
@@ -137,6 +160,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
     advisors,
     workshop,
     technicians: techBoard.result(),
+    carriedOver,
     mobility: {
       courtesyCars: {
         total: dealer.config.mobility.courtesyCars,

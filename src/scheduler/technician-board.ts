@@ -50,9 +50,11 @@ export class TechnicianBoard {
     this.byId = new Map(this.techs.map((t) => [t.id, t]));
   }
 
-  add(appointmentId: string, status: Status, labourJson: string, reported?: string): void {
+  /** Whether the appointment has a job on the day. */
+  add(appointmentId: string, status: Status, labourJson: string, reported?: string): boolean {
     let state = STATE[status];
-    if (!state) return;
+    if (!state) return false;
+    let any = false;
     if (status === "checked_in" && reported !== undefined && REPORTED.has(reported)) state = reported as JobState;
     for (const l of JSON.parse(labourJson) as StoredSlice[]) {
       if (l.day !== this.n || l.techId === undefined || l.start === undefined || l.end === undefined) continue;
@@ -68,7 +70,9 @@ export class TechnicianBoard {
       };
       this.order.set(job, l.start);
       t.jobs.push(job);
+      any = true;
     }
+    return any;
   }
 
   /** Jobs by planned start (epoch minutes: a fall-back day's strings do not sort). */

@@ -36,7 +36,10 @@ export async function boardSessionDealer(request: Request): Promise<string | nul
 export function withDealerCookie(request: Request, response: Response, dealerId: string): Response {
   const signedIn = request.method === "POST" && response.status === 200;
   // A refused sign-in (POST 401) ends no session: the companion of one still open stays.
-  const signedOut = request.method === "DELETE" || (request.method !== "POST" && response.status === 401);
+  // The page's probe (GET ?probe=true) says "no session" with a 204, not a 401.
+  const noSession =
+    (request.method !== "POST" && response.status === 401) || (request.method === "GET" && response.status === 204);
+  const signedOut = request.method === "DELETE" || noSession;
   if (!signedIn && !signedOut) return response;
   const url = new URL(request.url);
   const loopback = url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);

@@ -79,3 +79,58 @@ describe("the timeline's labels", () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe("the express and forced marks", () => {
+  it("are drawn whole inside a 15-minute slot (and its return) beside a name too long for it", async () => {
+    // Three receptions in Luca's 09:00 hour (the test above left his morning free); then an
+    // MC20 (a priority model: express) moved into that hour past the hourly cap, with a
+    // reason (forced). Received at 09:45, it is back the same day: a 10-minute return.
+    for (const time of ["09:00", "09:15", "09:30"]) await bookFor(time, "luca", `Cap ${time}`);
+    const long = "Massimiliano Bartolomeo Lanzavecchia";
+    const res = await bw.world.api(
+      "POST",
+      "/v1/dealers/demo/appointments",
+      booking(
+        { start: `${DAY}T10:00`, advisorId: "luca" },
+        {
+          vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" },
+          mobility: "pickup_delivery", // a 15-minute reception (a courtesy car's handover is 30)
+          customer: { known: true, name: long, phone: "+39 333 1234567" },
+        },
+      ),
+      admin,
+    );
+    const flagged = await json<AppointmentView>(res);
+    expect(res.status, JSON.stringify(flagged)).toBe(201);
+    const moved = await bw.world.api(
+      "PATCH",
+      `/v1/dealers/demo/appointments/${flagged.id}`,
+      { reception: { start: `${DAY}T09:45` }, force: true, reason: "owner waiting at the desk" },
+      { ...admin, "If-Match": String(flagged.version) },
+    );
+    const after = await json<AppointmentView>(moved);
+    expect(moved.status, JSON.stringify(after)).toBe(200);
+    expect(after).toMatchObject({ express: true, forced: true });
+
+    const page = await signedInPage(bw.browser, bw.world);
+    const slot = slotOf(page, flagged.id);
+    await slot.waitFor();
+    // The precondition: the slot is a quarter hour long and its accessible name has both flags.
+    await expect(slot.getAttribute("aria-label")).resolves.toMatch(/reception 09:45–10:00, \w+, express, forced/);
+    const seen = await page.locator(".timeline-wrap").evaluate(timelineSeen, [long]);
+    const marked = seen.slots.filter((s) => s.marks.length > 0);
+    expect(marked.map((s) => s.slot)).toContain("reception 09:45");
+    expect(marked.filter((s) => s.slot.startsWith("return"))).toHaveLength(1);
+    await slot.screenshot({ path: `${ARTIFACTS_DIR}board-timeline-marks.png` });
+    await slotOf(page, flagged.id, "return").screenshot({ path: `${ARTIFACTS_DIR}board-timeline-marks-return.png` });
+    for (const s of marked)
+      expect(s.marks, `${s.slot}: "${s.label}"`).toEqual([
+        { mark: "E", whole: true },
+        { mark: "!", whole: true },
+      ]);
+    // What the slot shows still starts its accessible name (WCAG 2.5.3).
+    for (const s of marked) expect(s.name.startsWith(s.label), `${s.name} / ${s.label}`).toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});

@@ -115,6 +115,27 @@ describe("signing in and out by keyboard", () => {
   }, 60_000);
 });
 
+describe("the first load", () => {
+  it("logs no console error: not signed in (the page's session probe), signed in, nor reloaded with the session", async () => {
+    const context = await bw.browser.newContext({ locale: "en-GB", ...AXE_READY });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    const log = recordPage(page);
+    await explained(page, log, "first-load", async () => {
+      await page.goto(`${bw.world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=en`);
+      await page.getByLabel("API key").fill(bw.world.key);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator('[data-live="on"]').waitFor();
+      await page.reload();
+      await page.locator('[data-live="on"]').waitFor();
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
 describe("a narrow screen", () => {
   it("at 390 px the timeline scrolls inside its card; the page itself does not scroll sideways", async () => {
     await bookSomewhere(bw.world.api, "17:00", "Nora Narrow"); // a late slot: the track's full width

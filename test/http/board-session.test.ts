@@ -107,3 +107,28 @@ describe("a session", () => {
     expect((await post({ Origin: ORIGIN })).status).toBe(200);
   });
 });
+
+describe("the page's probe on load (?probe=true)", () => {
+  // The page asks on every load whether a session is open; a 401 for "no" was logged by the
+  // browser as a failed request on every load, so the probe says "no" with a 204 instead.
+  const probe = (headers: Record<string, string> = {}) =>
+    t.json("GET", "/v1/board/session?probe=true", undefined, headers);
+
+  it("answers 204 without a session, and the session with one", async () => {
+    const none = await probe();
+    expect(none.status).toBe(204);
+    expect(await none.text()).toBe("");
+    expect((await probe({ Cookie: "pitlane_board=not-a-live-session-secret-at-all" })).status).toBe(204);
+    const k = await key("advisor");
+    const { cookie } = await signIn(k.secret);
+    const me = await probe({ Cookie: cookie });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ dealerId: "demo", role: "advisor" });
+  });
+
+  it("leaves the session route as other clients know it: 401 without a session", async () => {
+    const res = await t.json("GET", "/v1/board/session", undefined, {});
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "unauthorized" });
+  });
+});

@@ -86,4 +86,46 @@ describe("technician plans over HTTP", () => {
     expect(ran.length).toBeGreaterThanOrEqual(2);
     expect(ran).toContain(b.readyAt.slice(0, 10));
   });
+
+  it("a job carried over from an earlier day is named in carriedOver (the day has no slot of it), and nothing else is", async () => {
+    const t = inProcess();
+    await putDealer(
+      t.api,
+      "uno",
+      romeDealer({ workshop: { ...roster.workshop, bodywork: [{ id: "bea", name: "Bea Rossi" }] } }),
+    );
+    // 12 h of bodywork received on Wednesday at 14:00 runs on over the following days.
+    const b = await book(
+      t.api,
+      "uno",
+      booking(
+        { start: `${DAY}T14:00`, advisorId: "anna" },
+        {
+          interventions: ["bodywork"],
+          customer: { known: true, name: "Carla Carryover", phone: "+39 333 7654321" },
+          vehicle: { model: "Levante", plate: "GH123JK" },
+        },
+      ),
+      auth,
+    );
+    // An ordinary job received on Thursday: its customer is on Thursday's slots, not here.
+    const same = await book(t.api, "uno", booking({ start: "2026-11-26T09:00", advisorId: "bruno" }), auth);
+    const boardOf = (d: string) => t.api("GET", `/v1/dealers/uno/days/${d}`, undefined, auth).then(json<DayBoard>);
+    expect((await boardOf(DAY)).carriedOver).toEqual([]); // received that day: its slot names it
+    const thursday = await boardOf("2026-11-26");
+    expect(thursday.technicians.find((x) => x.id === "bea")!.jobs.map((j) => j.appointmentId)).toContain(b.id);
+    expect(thursday.carriedOver).toEqual([
+      {
+        appointmentId: b.id,
+        receptionStart: b.reception.start,
+        customer: { name: "Carla Carryover", phone: "+39 333 7654321", email: null },
+        vehicle: { model: "Levante", plate: "GH123JK" },
+      },
+    ]);
+    expect(thursday.carriedOver.map((x) => x.appointmentId)).not.toContain(same.id);
+    // The last day's work: still carried over; none once the car is ready.
+    const last = b.readyAt.slice(0, 10);
+    expect((await boardOf(last)).carriedOver.map((x) => x.appointmentId)).toEqual([b.id]);
+    expect((await boardOf("2026-12-04")).carriedOver).toEqual([]);
+  });
 });

@@ -46,6 +46,11 @@ export interface SlotSeen {
   /** The customer's name likewise (null: the label has none). */
   customerWhole: boolean | null;
   timeBox: Rect | null;
+  /**
+   * The express "E" and forced "!" marks its accessible name says it has (English page),
+   * each with whether it is drawn whole inside what the slot shows.
+   */
+  marks: { mark: string; whole: boolean }[];
 }
 
 export interface TimelineSeen {
@@ -75,19 +80,26 @@ export function timelineSeen(wrap: El, customers: string[]): TimelineSeen {
     }
     return box;
   };
-  /** The drawn box of `text` under `root`, and whether it lies whole inside what `outer` shows. */
-  const drawn = (root: El, outer: El, text: string): { box: Rect; whole: boolean } | null => {
+  /**
+   * The drawn box of `text` under `root` (its first occurrence, or its last: a mark comes
+   * after a name that may hold the same letter), and whether it lies whole inside what
+   * `outer` shows.
+   */
+  const drawn = (root: El, outer: El, text: string, last = false): { box: Rect; whole: boolean } | null => {
     const walker = doc.createTreeWalker(root, SHOW_TEXT);
+    let found: { n: TextNode; at: number } | null = null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.data.indexOf(text);
+      const at = last ? n.data.lastIndexOf(text) : n.data.indexOf(text);
       if (at < 0) continue;
-      const range = doc.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + text.length);
-      const box = range.getBoundingClientRect();
-      return { box, whole: within(box, shownBox(n.parentElement, outer)) };
+      found = { n, at };
+      if (!last) break;
     }
-    return null;
+    if (!found) return null;
+    const range = doc.createRange();
+    range.setStart(found.n, found.at);
+    range.setEnd(found.n, found.at + text.length);
+    const box = range.getBoundingClientRect();
+    return { box, whole: within(box, shownBox(found.n.parentElement, outer)) };
   };
   const slots: SlotSeen[] = [];
   for (const button of wrap.querySelectorAll("button.slot")) {
@@ -96,14 +108,22 @@ export function timelineSeen(wrap: El, customers: string[]): TimelineSeen {
     const text = (label.textContent ?? "").replace(/\s+/g, " ").trim();
     const customer = customers.find((c) => text.includes(c));
     const time = drawn(label, button, start);
+    const name = button.getAttribute("aria-label") ?? "";
+    const marks = [
+      [", express", "E"],
+      [", forced", "!"],
+    ]
+      .filter(([said]) => name.includes(said))
+      .map(([, mark]) => ({ mark, whole: drawn(label, button, mark, true)?.whole ?? false }));
     slots.push({
       slot: `${button.getAttribute("data-kind")} ${start}`,
       advisor: button.closest("li.row")?.getAttribute("data-advisor") ?? "",
       label: text,
-      name: button.getAttribute("aria-label") ?? "",
+      name,
       timeWhole: time?.whole ?? false,
       customerWhole: customer ? (drawn(label, button, customer)?.whole ?? false) : null,
       timeBox: time?.box ?? null,
+      marks,
     });
   }
   // Sideways only (a DOMRect's sides are getters: copied one by one, not spread).

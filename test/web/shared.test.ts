@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, clockIn, isMorning, monthEnd, monthGrid, weekday } from "../../src/web/shared/dates.js";
+import {
+  addDays,
+  addMonths,
+  clockIn,
+  isMorning,
+  monthEnd,
+  monthGrid,
+  weekday,
+  weekdayDate,
+} from "../../src/web/shared/dates.js";
 import { pickLang, translator } from "../../src/web/shared/i18n.js";
 import { problemSentence } from "../../src/web/shared/problem-sentence.js";
 import { dayState } from "../../src/web/shared/day-state.js";
@@ -41,6 +50,12 @@ describe("the dealer's wall clock", () => {
     ["2026-10-25T01:30:00Z", "Europe/Rome", "02:30"], // the repeated hour
     ["2026-11-23T09:10:00.000Z", "Europe/Rome", "10:10"],
   ])("%s in %s is %s", (instant, zone, want) => expect(clockIn(instant, zone)).toBe(want));
+
+  it("names a day by weekday, day and month in the reader's language (the board's walk-in notice)", () => {
+    // Node's ICU writes "Tuesday 8 December"; some others put a comma after the weekday.
+    expect(weekdayDate("2026-12-08", "en")).toMatch(/^Tuesday,? 8 December$/);
+    expect(weekdayDate("2026-12-08", "it")).toBe("martedì 8 dicembre");
+  });
 
   it("reads morning and afternoon off the offset-carrying instant, whatever the browser's zone", () => {
     expect(isMorning("2026-11-24T12:45:00+01:00")).toBe(true);

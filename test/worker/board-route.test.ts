@@ -37,6 +37,12 @@ describe("the board session's dealer, at the edge", () => {
     ],
     ["a sign-out clears it", "DELETE", 204, /^pitlane_board_dealer=; Path=\/; Max-Age=0;/],
     ["a 401 (no such session) clears it", "GET", 401, /^pitlane_board_dealer=; Path=\/; Max-Age=0;/],
+    [
+      "the page's probe answering 204 (no such session) clears it",
+      "GET",
+      204,
+      /^pitlane_board_dealer=; Path=\/; Max-Age=0;/,
+    ],
     ["a refused sign-in leaves it", "POST", 401, null],
     ["a who-am-I leaves it", "GET", 200, null],
   ])("companion cookie: %s", (_, method, status, expected) => {

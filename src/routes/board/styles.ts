@@ -47,13 +47,17 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours .scale span:first-child{transform:none}
 .hours .scale span:last-child{transform:translateX(-100%)}
 /* Two lines: the start time, never cut (regular weight, tabular digits: the width the scale
-   was sized for), then the customer or vehicle, cut with an ellipsis where the slot is short. */
+   was sized for), then the customer or vehicle, cut with an ellipsis where the slot is short,
+   and the express and forced marks after it, which never shrink: in a quarter hour a name
+   pushed them out of sight, and only the accessible name still had them. */
 .slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.75rem;line-height:1.2;font-variant-numeric:tabular-nums}
 .slot>span[aria-hidden]{display:block;overflow:hidden}
-.slot .time,.slot .more{display:block}
-.slot .more{overflow:hidden;text-overflow:ellipsis}
+.slot .time{display:block}
+.slot .more{display:flex;overflow:hidden}
+.slot .name{flex:0 1 auto;min-width:0;overflow:hidden;text-overflow:ellipsis}
+.slot .marks{flex:none;font-weight:700}
+.slot .name+.marks{margin-left:.25em}
 .slot.return{border-style:dashed}
-.slot .flagged{font-weight:700}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
 .slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
 .slot.moved{box-shadow:0 0 0 3px #b45309}

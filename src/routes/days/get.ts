@@ -47,6 +47,16 @@ export const DayBoardView = z
         ),
       }),
     ),
+    /** Appointments received on an earlier day whose work runs on this one: who the technicians' jobs are for. */
+    carriedOver: z.array(
+      z.object({
+        appointmentId: z.string(),
+        /** When the car was received (an earlier day). */
+        receptionStart: z.string(),
+        customer: ContactView,
+        vehicle: z.object({ model: z.string(), plate: z.string().nullable() }),
+      }),
+    ),
     mobility: z.object({
       courtesyCars: z.object({
         total: z.number().int(),

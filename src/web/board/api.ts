@@ -11,7 +11,8 @@ import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./t
 const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 
 export const board = {
-  session: () => apiFetch<Session>("/v1/board/session"),
+  /** The open session, or undefined (204: the probe's "not signed in", which the browser does not log as a 401). */
+  session: () => apiFetch<Session | undefined>("/v1/board/session?probe=true"),
   /** The dealer's public information: its service catalogue for the walk-in dialog. */
   dealer: (s: Session) => apiFetch<DealerInfo>(dealerPath(s)),
   signIn: (dealerId: string, key: string) =>

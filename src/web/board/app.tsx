@@ -11,7 +11,10 @@ export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
     document.title = `Pitlane · ${t("title")}`;
-    board.session().then(setSession, () => setSession(null));
+    board.session().then(
+      (s) => setSession(s ?? null),
+      () => setSession(null),
+    );
   }, []);
   // Signing in or out replaces the whole page, and the focused control with it: focus
   // goes to the new page's heading instead of <body> (not on first load: the page's own).

@@ -12,8 +12,11 @@ export function receptionsOf(day: DayBoard | null): Map<string, Slot> {
   return out;
 }
 
-/** Who a slot is: the customer's name, else the car (model and plate); "" when the board has neither. */
-export const slotWho = (s: Slot): string =>
+/**
+ * Who a slot (or a job carried over from an earlier day) is: the customer's name, else the
+ * car (model and plate); "" when the board has neither.
+ */
+export const slotWho = (s: Pick<Slot, "customer" | "vehicle">): string =>
   s.customer?.name || [s.vehicle?.model, s.vehicle?.plate].filter(Boolean).join(" ");
 
 /** "09:00 · Anna Greco" (or the car when the customer's name is not known). */

@@ -113,7 +113,7 @@ const en = {
   model: "Vehicle model",
   work: "Work",
   planWalkIn: "Find a slot",
-  walkInBooked: "Walk-in booked at {time}.",
+  walkInBooked: "Walk-in booked on {day} at {time}.",
   done: "Done.",
 } as const;
 
@@ -230,7 +230,7 @@ const it: Record<Keys, string> = {
   model: "Modello del veicolo",
   work: "Lavoro",
   planWalkIn: "Trova un posto",
-  walkInBooked: "Cliente accolto alle {time}.",
+  walkInBooked: "Cliente accolto {day} alle {time}.",
   done: "Fatto.",
 };
 

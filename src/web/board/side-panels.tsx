@@ -43,7 +43,9 @@ export function SidePanels({
               </div>
             );
           })}
-        {day?.technicians && <TechniciansPanel technicians={day.technicians} advisors={day.advisors} />}
+        {day?.technicians && (
+          <TechniciansPanel technicians={day.technicians} advisors={day.advisors} carriedOver={day.carriedOver ?? []} />
+        )}
       </section>
       <section aria-labelledby="cars-title">
         <h2 id="cars-title">{t("cars")}</h2>

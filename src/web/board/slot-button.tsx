@@ -9,7 +9,8 @@ import type { Appointment, Slot } from "./types.js";
 // up for a keyboard move; or drag it). Name, phone and vehicle show on hover and focus.
 // It shows two lines: the start time alone on the first, which the timeline's scale leaves
 // room for in the shortest slot (a return's ↩ would not fit beside it), and the rest on
-// the second, cut where the slot is short.
+// the second: who (cut where the slot is short), then the express "E" and forced "!"
+// marks, never cut (the name gives way to them).
 
 export interface SlotProps {
   slot: Slot;
@@ -60,8 +61,9 @@ export function SlotButton({
   const vehicle = slot.vehicle ?? details?.vehicle;
   const name = customer?.name ?? "";
   const time = grabbed ? hhmm(start) : timeOf(slot.start);
-  const more =
-    `${slot.kind === "return" ? "↩ " : ""}${name || vehicle?.model || ""}${slot.express ? " E" : ""}${slot.forced ? " !" : ""}`.trim();
+  const who = `${slot.kind === "return" ? "↩ " : ""}${name || vehicle?.model || ""}`.trim();
+  const marks = [slot.express && "E", slot.forced && "!"].filter(Boolean).join(" ");
+  const more = [who, marks].filter(Boolean).join(" ");
   // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
   const shown = `${time} ${more}`.trim();
   // A slot moved by keyboard stays in view: the day is wider than the panel, and the
@@ -96,7 +98,13 @@ export function SlotButton({
       <span aria-hidden="true">
         <span class="time">{time}</span>
         {more && " "}
-        {more && <span class={`more${slot.express || slot.forced ? " flagged" : ""}`}>{more}</span>}
+        {more && (
+          <span class="more">
+            {who && <span class="name">{who}</span>}
+            {who && marks && " "}
+            {marks && <span class="marks">{marks}</span>}
+          </span>
+        )}
       </span>
       {tip && (
         <span role="tooltip" id={tipId} class="tip">

@@ -2,13 +2,14 @@ import { timeOf } from "../shared/dates.js";
 import { type Key, t } from "./i18n.js";
 import { skillWords } from "./words.js";
 import { slotWho } from "./appointment-ref.js";
-import type { DayBoard, JobState, TechnicianDay } from "./types.js";
+import type { CarriedOver, DayBoard, JobState, TechnicianDay } from "./types.js";
 
 // The workshop by technician (issue 13): each technician's jobs of the day in planned
 // order, with their planned start and finish and what the workshop last reported. The
 // times are the plan that the customers' ready times are promised from. A job names its
-// customer or vehicle when the car is received today; a job carried over from an earlier
-// day (a multi-day repair) has no slot on this board and shows its times alone.
+// customer or vehicle: from the day's slots when the car is received (or returned) that
+// day, else from the day's carriedOver (a multi-day repair received on an earlier day has
+// no slot on this board).
 
 const STATE: Record<JobState, Key> = {
   planned: "jobPlanned",
@@ -17,24 +18,26 @@ const STATE: Record<JobState, Key> = {
   done: "jobDone",
 };
 
-function whoOf(advisors: DayBoard["advisors"]): Map<string, string> {
+function whoOf(advisors: DayBoard["advisors"], carriedOver: CarriedOver[]): Map<string, string> {
   const who = new Map<string, string>();
-  for (const a of advisors)
-    for (const s of a.slots) {
-      const l = slotWho(s);
-      if (l && !who.has(s.appointmentId)) who.set(s.appointmentId, l);
-    }
+  const name = (appointmentId: string, l: string) => {
+    if (l && !who.has(appointmentId)) who.set(appointmentId, l);
+  };
+  for (const a of advisors) for (const s of a.slots) name(s.appointmentId, slotWho(s));
+  for (const c of carriedOver) name(c.appointmentId, slotWho(c));
   return who;
 }
 
 export function TechniciansPanel({
   technicians,
   advisors,
+  carriedOver,
 }: {
   technicians: TechnicianDay[];
   advisors: DayBoard["advisors"];
+  carriedOver: CarriedOver[];
 }) {
-  const who = whoOf(advisors);
+  const who = whoOf(advisors, carriedOver);
   return (
     <div data-slot="technicians">
       <h3 id="technicians-title">{t("technicians")}</h3>

@@ -40,6 +40,14 @@ export interface TechnicianDay {
   }>;
 }
 
+/** An appointment received on an earlier day whose work runs on the shown day (it has no slot there). */
+export interface CarriedOver {
+  appointmentId: string;
+  receptionStart: string;
+  customer: { name?: string | null; phone?: string | null; email?: string | null } | null;
+  vehicle: { model?: string; plate?: string | null } | null;
+}
+
 export interface DayBoard {
   date: string;
   timeZone: string;
@@ -48,6 +56,8 @@ export interface DayBoard {
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
   /** Per technician, the day's jobs in planned order (the server's technician plan). */
   technicians?: TechnicianDay[];
+  /** Who the technicians' jobs of cars received on an earlier day are for. */
+  carriedOver?: CarriedOver[];
   mobility: { courtesyCars: { total: number; inUse: number; held: number; appointments: string[] } };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { timeOf } from "../shared/dates.js";
+import { dateOf, timeOf, weekdayDate } from "../shared/dates.js";
 import { defaultInterventions, interventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
@@ -11,7 +11,9 @@ import { RefusalView, useRefusal } from "./refusal-view.js";
 const DEFAULT_WORK = defaultInterventions(lang);
 
 // A customer at the desk without an appointment: now or the nearest gap (past the buffer
-// caps if need be, recorded as forced), booked in one step.
+// caps if need be, recorded as forced), booked in one step. The notice always names the
+// day as well as the time: the walk-in is booked today, but the board may be showing
+// another day, and "at 10:00" read above Tuesday's timeline would say Tuesday.
 export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
@@ -37,7 +39,8 @@ export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
     void attempt(async () => {
       const plan = await board.reshuffle(session, "walk-in", body);
       const applied = await board.reshuffle(session, "walk-in", { ...body, mode: "apply", planToken: plan.planToken });
-      onDone(t("walkInBooked", { time: applied.walkIn ? timeOf(applied.walkIn.reception.start) : "" }));
+      const at = applied.walkIn?.reception.start;
+      onDone(at ? t("walkInBooked", { day: weekdayDate(dateOf(at), lang), time: timeOf(at) }) : t("done"));
     });
   };
   return (

@@ -54,6 +54,9 @@ const fmt = (lang: Lang, o: Intl.DateTimeFormatOptions) =>
 /** "Tuesday 24 November 2026" / "martedì 24 novembre 2026". */
 export const longDate = (date: string, lang: Lang) =>
   fmt(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(utc(date));
+/** "Tuesday 8 December" / "martedì 8 dicembre": a day near enough that its year goes without saying. */
+export const weekdayDate = (date: string, lang: Lang) =>
+  fmt(lang, { weekday: "long", day: "numeric", month: "long" }).format(utc(date));
 export const shortDate = (date: string, lang: Lang) =>
   fmt(lang, { weekday: "short", day: "numeric", month: "short" }).format(utc(date));
 export const monthTitle = (date: string, lang: Lang) => fmt(lang, { month: "long", year: "numeric" }).format(utc(date));
