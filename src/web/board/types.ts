@@ -43,6 +43,8 @@ export interface TechnicianDay {
 export interface DayBoard {
   date: string;
   timeZone: string;
+  /** The server's clock as it read the day (ISO instant). */
+  now: string;
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Slot[] }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
