@@ -37,10 +37,28 @@ export const TRANSITIONS: Readonly<Record<Action, { from: readonly Status[]; to:
   "no-show": { from: [...UPCOMING], to: "no_show" },
 };
 
-/** The actions an appointment in `status` allows, in the order a desk reads them (the undoable ones last). */
-export function actionsFrom(status: string): Action[] {
+/**
+ * Whether `action` must wait for the reception's start (epoch minutes, as `now`): a
+ * customer has missed nothing before their time, so a no-show is refused until then.
+ * From the start on, staff may mark it at once (the customer phoned to say they will not
+ * come); the automatic check waits a grace period on top (journey/timers.ts), as a
+ * machine cannot know that.
+ */
+export function tooEarly(action: Action, receptionStart: number, now: number): boolean {
+  return action === "no-show" && now < receptionStart;
+}
+
+/**
+ * The actions an appointment in `status` allows, in the order a desk reads them (the
+ * undoable ones last). With `at` (its reception start and now, epoch minutes), only those
+ * allowed at that moment: what the verb itself accepts then.
+ */
+export function actionsFrom(status: string, at?: { receptionStart: number; now: number }): Action[] {
   const order: Action[] = ["confirm", "check-in", "complete", "no-show", "cancel"];
-  return order.filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(status));
+  return order.filter(
+    (a) =>
+      (TRANSITIONS[a].from as readonly string[]).includes(status) && !(at && tooEarly(a, at.receptionStart, at.now)),
+  );
 }
 
 const holding: ReadonlySet<string> = new Set(HOLDING);

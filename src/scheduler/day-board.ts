@@ -42,6 +42,12 @@ export interface CarriedOver {
 export interface DayBoard {
   date: string;
   timeZone: string;
+  /**
+   * The server's clock as it read the day (ISO instant): the advisors' page's "now" for
+   * which steps are open yet (a no-show waits for the reception's start), so it agrees
+   * with the verbs whatever the browser's clock says (and with a frozen test clock).
+   */
+  now: string;
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Array<Slot> }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
@@ -156,6 +162,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   return {
     date,
     timeZone: dealer.tz,
+    now: new Date(ctx.nowMs).toISOString(),
     open: day.open.length > 0,
     advisors,
     workshop,

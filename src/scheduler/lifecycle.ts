@@ -2,13 +2,14 @@ import { whyNotRestorable } from "../core/config-guard/restore.js";
 import { immediate } from "../db/tx.js";
 import { type AppointmentRow, audit, transitionAppointment } from "../db/repos/appointments.js";
 import { findAtVersion } from "./versioned-update.js";
+import { formatInstant } from "./instants.js";
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "./context.js";
 import type { Action, ActionRequest, AppointmentView, Status } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
 import { rowToBooking } from "./runtime.js";
-import { isReleased, TRANSITIONS } from "../core/status.js";
+import { isReleased, TRANSITIONS, tooEarly } from "../core/status.js";
 import { epochMinute } from "../core/civil.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
@@ -45,6 +46,12 @@ export function transition(
       if (!t.from.includes(row.status as Status)) {
         throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, {
           status: row.status,
+        });
+      }
+      if (tooEarly(action, row.receptionStart, epochMinute(ctx.nowMs))) {
+        // Refused as a transition that is not open yet: the same 409 a client already reads.
+        throw new DomainError("invalid_transition", `cannot ${action} before the reception starts`, {
+          receptionStart: formatInstant(rt.dealer, row.receptionStart),
         });
       }
       if (isReleased(row.status) && !isReleased(t.to)) {

@@ -1,12 +1,6 @@
 import { labourToJson } from "./labour-json.js";
 import { readInstant } from "../core/dealer.js";
-import { nearestOptions } from "../core/reshuffle/alternatives.js";
-import { mobilityViolation } from "../core/mobility.js";
-import { describeViolation } from "../core/rule-messages.js";
-import { checkReturn } from "../core/rules.js";
-import type { StayRequest } from "../core/stay.js";
-import { checkStayOverCaps, isExpress } from "../core/cap-override.js";
-import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
+import type { Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
@@ -17,12 +11,13 @@ import { rowToBooking } from "./runtime.js";
 import { rowPriority } from "./priority.js";
 import { advisorIndexOf } from "./search.js";
 import { jobOfRow } from "./job.js";
-import { CAP_CODES } from "../core/caps.js";
 import { isUpcoming } from "../core/status.js";
 import { epochMinute } from "../core/civil.js";
 import { findAtVersion, updateAudited } from "./versioned-update.js";
+import { isRefusal, type MoveSubject, moveAlternatives, placeMove } from "./move-placement.js";
 
-// moveAppointment: an advisor moves or reassigns a reception and/or its return.
+// moveAppointment: an advisor moves or reassigns a reception and/or its return (the check
+// itself is move-placement.ts, shared with the alternatives a refusal offers).
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
 
@@ -76,67 +71,37 @@ export function moveAppointment(
           req.reception?.start !== undefined
             ? instant(dealer.tz, req.reception.start, "reception.start")
             : row.receptionStart;
-        removed = index.remove(id);
-        // Express is a promise for the express window (today or the next working day), not
-        // a property of the car: moved past the window, the appointment is an ordinary one,
-        // checked against the express reserve and the slack like any other (else a token
-        // holder could take express capacity weeks out).
-        const express = isExpress(index, rStart, now, row.express);
-        const base: StayRequest = {
-          advisor: rAdvisor,
-          start: rStart,
-          minutes: job.receptionMinutes,
+        // The explicit return read before any check: a malformed one is a 400 whatever else.
+        const r = req.return;
+        const subject: MoveSubject = {
+          rt,
+          row,
+          current: current ?? null,
           job,
-          now,
-          express,
           priority: rowPriority(dealer, row),
+          now,
+          force: req.force === true,
+          explicitReturn: r
+            ? {
+                start: r.start !== undefined ? instant(dealer.tz, r.start, "return.start") : undefined,
+                advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId"),
+                minutes: r.minutes,
+              }
+            : null,
+          freshReturn: input.freshReturn === true,
         };
-        // The return: kept while it still fits when the reception stays on its day (an
-        // advisor's nudge keeps the collection agreed); a reception moved to another day
-        // (Monday to Saturday: the car is not collected at Monday's old time) and the
-        // customer's own reschedule (the return the chosen option showed) get the first
-        // free return at or after the new ready time, as a re-plan moves it.
-        const sameDay = dealer.dayOf(rStart) === dealer.dayOf(row.receptionStart);
-        const retHint = req.return || input.freshReturn || !sameDay ? null : (current?.ret ?? null);
-        const chk = checkStayOverCaps(index, base, retHint, req.force === true);
-        const { stay, forced } = chk;
-        if (!stay) {
-          const blocking = chk.violations.filter((v) => !(req.force && CAP_CODES.has(v.code)));
-          // The nearest valid slots around the one asked for (the appointment is off the
-          // index here), ranked as the search ranks its options: quiet first, then earliest.
-          const alternatives = current
-            ? nearestOptions(index, current, { job, priority: base.priority === true }, rStart, 2, now)
-                .sort((a, b) => Number(b.quiet) - Number(a.quiet) || a.reception.start - b.reception.start)
-                .map((o) => optionView(dealer, o))
-            : [];
-          throw new DomainError("rule_violation", blocking[0]?.message ?? "the move breaks the scheduling rules", {
-            violations: blocking.length ? blocking : chk.violations,
-            alternatives,
+        removed = index.remove(id);
+        const p = placeMove(subject, rAdvisor, rStart);
+        if (isRefusal(p)) {
+          throw new DomainError("rule_violation", p.violations[0]?.message ?? "the move breaks the scheduling rules", {
+            violations: p.violations,
+            // A time refused at the stay comes with the nearest ones the same request takes.
+            ...(p.refused === "stay"
+              ? { alternatives: moveAlternatives(subject, rStart).map((o) => optionView(dealer, o)) }
+              : {}),
           });
         }
-        const plan = stay.plan;
-        const reception: AdvisorSlot = { advisor: rAdvisor, start: rStart, minutes: job.receptionMinutes };
-        let ret: AdvisorSlot | null = stay.ret;
-        if (req.return) {
-          const r = req.return;
-          ret = {
-            advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId") ?? current?.ret?.advisor ?? rAdvisor,
-            start:
-              r.start !== undefined
-                ? instant(dealer.tz, r.start, "return.start")
-                : (current?.ret?.start ?? plan.readyAt),
-            minutes: r.minutes ?? current?.ret?.minutes ?? job.returnMinutes,
-          };
-          const rv = checkReturn(index, ret, plan.readyAt);
-          const mv = mobilityViolation(
-            index,
-            job.mobility,
-            { reception, ret, readyAt: plan.readyAt },
-            base.priority === true,
-          );
-          if (mv) rv.push({ code: mv, message: describeViolation(dealer, mv, reception, null) });
-          if (rv.length) throw new DomainError("rule_violation", rv[0].message, { violations: rv });
-        }
+        const { reception, ret, plan, express, forced } = p;
         const patch = {
           version: row.version + 1,
           advisorId: dealer.advisors[rAdvisor].id,
@@ -167,7 +132,7 @@ export function moveAppointment(
             reception: patch.receptionStart,
             return: patch.returnStart,
             returnAdvisor: patch.returnAdvisorId,
-            overridden: forced ? chk.overridden.map((v) => v.code) : undefined,
+            overridden: forced ? p.overridden.map((v) => v.code) : undefined,
           },
           reason: req.reason ?? null,
         });

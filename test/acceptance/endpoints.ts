@@ -43,7 +43,12 @@ export function describeEndpoints(runtime: () => Target): void {
   /** A dealer with one advisor, Anna: every rule below is about her day. */
   const oneAdvisor = () => dealer({ advisors: [{ id: "anna", name: "Anna Rossi" }] });
 
+  /** A dealer without a minimum notice: a reception may start at the clock's own 10:00, due now. */
+  const noNotice = (advisors?: unknown) =>
+    dealer({ receptionRules: { minNoticeMinutes: 0 }, ...(advisors ? { advisors } : {}) });
+
   const at = (date: string, time: string) => `${date}T${time}`;
+  const MON = "2026-11-23";
   const WED = "2026-11-25";
   const path = (dealerId: string, id = "") => `/v1/dealers/${dealerId}/appointments${id ? `/${id}` : ""}`;
   const get = (dealerId: string, id: string) => api("GET", path(dealerId, id), undefined, auth);
@@ -730,8 +735,9 @@ export function describeEndpoints(runtime: () => Target): void {
     ])(
       "refuses to %s after %j (status %s) with 409 invalid_transition, and stores nothing",
       async (action, steps, status) => {
-        const d = await dealer();
-        const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
+        // Due now, so that every step is open by the clock (a no-show waits for the start).
+        const d = await noNotice();
+        const appt = await book(api, d, booking({ start: at(MON, "10:00"), advisorId: "anna" }));
         for (const step of steps) expect((await act(d, appt.id, step)).status).toBe(200);
         await refusedWithoutWrites(() => act(d, appt.id, action), 409, "invalid_transition");
         expect(await (await get(d, appt.id)).json()).toMatchObject({ status });
@@ -759,12 +765,20 @@ export function describeEndpoints(runtime: () => Target): void {
     });
 
     it("no-show releases the slot", async () => {
-      const d = await oneAdvisor();
-      const slot = booking({ start: at(WED, "11:00"), advisorId: "anna" });
+      const d = await noNotice([{ id: "anna", name: "Anna Rossi" }]);
+      const slot = booking({ start: at(MON, "10:00"), advisorId: "anna" });
       const first = await book(api, d, slot);
       expect(await (await act(d, first.id, "no-show")).json()).toMatchObject({ status: "no_show", version: 2 });
       const again = await book(api, d, slot);
-      expect(again.reception.start).toBe("2026-11-25T11:00:00+01:00");
+      expect(again.reception.start).toBe("2026-11-23T10:00:00+01:00");
+    });
+
+    it("refuses a no-show before the reception starts with 409 invalid_transition, and stores nothing", async () => {
+      const d = await dealer();
+      const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
+      const problem = await refusedWithoutWrites(() => act(d, appt.id, "no-show"), 409, "invalid_transition");
+      expect(problem).toMatchObject({ receptionStart: "2026-11-25T11:00:00+01:00" });
+      expect(await (await get(d, appt.id)).json()).toMatchObject({ status: "requested", version: 1 });
     });
 
     it("refuses a stale If-Match with 412, and stores nothing", async () => {

@@ -4,9 +4,36 @@ import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // An appointment's lifecycle buttons on the advisors' page: exactly the steps the server
-// allows from its status (core/status.ts TRANSITIONS), and one request per press.
+// allows from its status (core/status.ts TRANSITIONS) at the server's time (a no-show waits
+// for the reception's start; the clock stands at Monday 10:00), and one request per press.
 
 const bw = useBoardWorld();
+/** The server's frozen Monday; the other tests book on DAY, the Tuesday. */
+const TODAY = "2026-11-23";
+
+/** A signed-in page showing TODAY. */
+async function todayPage(): Promise<Page> {
+  const page = await signedInPage(bw.browser, bw.world);
+  await page.goto(`${bw.world.server.baseUrl}/board?date=${TODAY}&dealer=demo&lang=en`);
+  await page.locator('[data-live="on"]').waitFor();
+  return page;
+}
+
+/** A customer at the desk, received now (confirmed, channel walk_in): an appointment already due. */
+async function walkInNow(name: string): Promise<{ id: string; reception: { start: string } }> {
+  const body = {
+    vehicle: { model: "Ghibli" },
+    interventions: ["maintenance"],
+    customer: { known: true, name, phone: "+39 333 1234567" },
+  };
+  const url = "/v1/dealers/demo/reshuffle/walk-in";
+  const plan = (await (await bw.world.api("POST", url, body, admin)).json()) as { planToken: string };
+  const res = await bw.world.api("POST", url, { ...body, mode: "apply", planToken: plan.planToken }, admin);
+  const applied = (await res.json()) as { created: { id: string; reception: { start: string } } };
+  expect(res.status, JSON.stringify(applied)).toBe(200);
+  expect(applied.created.reception.start).toBe(`${TODAY}T10:00:00+01:00`);
+  return applied.created;
+}
 
 const dialogButton = (page: Page, name: string) => page.getByRole("dialog").getByRole("button", { name, exact: true });
 /** The lifecycle buttons of the dialog the last click opens (its Close button apart), once it is open. */
@@ -41,7 +68,8 @@ describe("an appointment's steps on the board", () => {
     const b = await bookSomewhere(bw.world.api, "10:00", "Subito Qui");
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
-    expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "No-show", "Cancel appointment"]);
+    // Tomorrow's: no No-show before its time (the server would refuse it).
+    expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "Cancel appointment"]);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, b.id, "return").click();
@@ -58,11 +86,18 @@ describe("an appointment's steps on the board", () => {
     await page.context().close();
   }, 60_000);
 
-  it("after the no-show, the desk's task names who and when, opens the appointment, and the late customer is checked in", async () => {
-    const b = await bookSomewhere(bw.world.api, "11:00", "Arrivo Tardi");
-    const res = await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/no-show`, {}, admin);
-    expect(res.status).toBe(200);
-    const page = await signedInPage(bw.browser, bw.world);
+  it("from its start a No-show is offered; after it, the desk's task names who and when, opens the appointment, and the late customer is checked in", async () => {
+    // Due now: a walk-in received at the clock's own Monday 10:00.
+    const b = await walkInNow("Arrivo Tardi");
+    const desk = await todayPage();
+    await slotOf(desk, b.id).click();
+    expect(await stepsIn(desk)).toEqual(["Check in", "No-show", "Cancel appointment"]);
+    await dialogButton(desk, "No-show").click();
+    await desk.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("no_show");
+    await desk.context().close();
+    // A fresh page (no slot focused, so no tooltip open in the accessibility check).
+    const page = await todayPage();
     // The desk's task names who to call and when they were due, and opens their appointment.
     const task = page.locator("[data-task]").getByRole("button", {
       name: `Call after no-show: ${b.reception.start.slice(11, 16)} · Arrivo Tardi`,

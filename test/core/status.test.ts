@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { epochMinute } from "../../src/core/civil.js";
 import {
+  actionsFrom,
   HOLDING,
   isHolding,
   isReleased,
@@ -8,6 +9,7 @@ import {
   RELEASED,
   sqlStrings,
   STATUSES,
+  tooEarly,
   UPCOMING,
 } from "../../src/core/status.js";
 import { ACTIVE_BOOKINGS_SQL } from "../../src/db/repos/appointments.js";
@@ -24,6 +26,30 @@ describe("appointment status sets (core/status.ts)", () => {
     expect(sqlStrings(UPCOMING)).toBe("'requested', 'confirmed'");
     expect(ACTIVE_BOOKINGS_SQL).toContain(`status IN (${sqlStrings(UPCOMING)})`);
     expect(() => sqlStrings(["x' OR 1=1 --"])).toThrow(/not a status constant/);
+  });
+});
+
+describe("the steps open at a moment (tooEarly, actionsFrom with a time)", () => {
+  const start = 1_000_000; // epoch minutes
+
+  it("holds back a no-show until the reception starts, and nothing else", () => {
+    expect(tooEarly("no-show", start, start - 1)).toBe(true);
+    expect(tooEarly("no-show", start, start)).toBe(false);
+    expect(tooEarly("no-show", start, start + 30)).toBe(false);
+    for (const a of ["confirm", "check-in", "cancel", "complete"] as const) expect(tooEarly(a, start, 0)).toBe(false);
+  });
+
+  it("offers the no-show from the reception's start on; without a time, every step of the status", () => {
+    expect(actionsFrom("confirmed", { receptionStart: start, now: start - 1 })).toEqual(["check-in", "cancel"]);
+    expect(actionsFrom("confirmed", { receptionStart: start, now: start })).toEqual(["check-in", "no-show", "cancel"]);
+    expect(actionsFrom("requested", { receptionStart: start, now: start - 60 })).toEqual([
+      "confirm",
+      "check-in",
+      "cancel",
+    ]);
+    expect(actionsFrom("requested")).toEqual(["confirm", "check-in", "no-show", "cancel"]);
+    // A late customer after the automatic no-show is checked in whatever the time.
+    expect(actionsFrom("no_show", { receptionStart: start, now: start + 45 })).toEqual(["check-in"]);
   });
 });
 

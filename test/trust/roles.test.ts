@@ -11,6 +11,7 @@ import {
   json,
   type Problem,
 } from "../support/contracts.js";
+import { FIXED_NOW } from "../support/app.js";
 import { auth } from "../support/http.js";
 import {
   bearer,
@@ -114,6 +115,8 @@ interface Call {
 }
 
 let t: Tenants;
+/** The app's clock: FIXED_NOW, but for the one request a builder moves it for. */
+let nowMs = Date.parse(FIXED_NOW);
 const headersOf = (who: Who): Record<string, string> => {
   switch (who) {
     case "none":
@@ -170,6 +173,8 @@ const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   "POST /v1/dealers/{dealerId}/appointments/{id}/{action}": async (action) => {
     const appt = await bookAs(t.api, OWN);
     if (action === "complete") await t.api("POST", `${A}/appointments/${appt.id}/check-in`, {}, auth);
+    // A no-show is taken only from the reception's start: the clock stands there for this request.
+    if (action === "no-show") nowMs = Date.parse(appt.reception.start);
     return { path: `${A}/appointments/${appt.id}/${action}`, body: {}, ok: 200 };
   },
   "GET /v1/dealers/{dealerId}/days/{date}": async () => ({ path: `${A}/days/2026-11-24`, ok: 200 }),
@@ -268,7 +273,7 @@ interface RouteCase {
 const routes: RouteCase[] = [];
 
 beforeAll(async () => {
-  t = await twoTenants();
+  t = await twoTenants({ now: () => nowMs });
   const doc = await json<{ paths: DocPaths }>(await t.api("GET", "/openapi.json"));
   // The router's routes (hono patterns), minus catch-all middleware and CORS preflights.
   const served = new Map<string, { method: string; path: string }>();
@@ -317,6 +322,7 @@ describe("role matrix: every route × every caller, aimed at dealer alpha", () =
     for (const r of routes) {
       for (const who of WHO) {
         const build = BUILDERS[r.key];
+        nowMs = Date.parse(FIXED_NOW);
         const call = build ? await build(r.param) : await genericCall(r);
         const res = await t.api(r.method, call.path, call.body, { ...(call.headers ?? {}), ...headersOf(who) });
         const want = expected(r.access, who, call.ok);

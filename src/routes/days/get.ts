@@ -27,6 +27,8 @@ export const DayBoardView = z
   .object({
     date: z.string(),
     timeZone: z.string(),
+    /** The server's clock as it read the day: the page's "now" for which steps are open yet. */
+    now: z.string(),
     open: z.boolean(),
     advisors: z.array(z.object({ id: z.string(), name: z.string(), slots: z.array(Slot) })),
     workshop: z.record(z.string(), z.object({ capacityHours: z.number(), bookedHours: z.number() })),

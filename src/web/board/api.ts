@@ -2,6 +2,7 @@ import { CAP_CODES } from "../../core/caps.js";
 import { dealerPath as dealerPathOf } from "../shared/api.js";
 import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
+import { heardServerAt } from "./server-clock.js";
 import type { DealerInfo } from "../shared/types.js";
 import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
 
@@ -18,7 +19,11 @@ export const board = {
   signIn: (dealerId: string, key: string) =>
     apiFetch<Session>("/v1/board/session", { method: "POST", body: { dealerId, key } }),
   signOut: () => apiFetch<void>("/v1/board/session", { method: "DELETE" }),
-  day: (s: Session, date: string) => apiFetch<DayBoard>(`${dealerPath(s)}/days/${date}`),
+  day: async (s: Session, date: string) => {
+    const day = await apiFetch<DayBoard>(`${dealerPath(s)}/days/${date}`);
+    heardServerAt(day.now); // the server's clock, for the steps that wait for a time
+    return day;
+  },
   appointment: (s: Session, id: string) =>
     apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
   overdue: (s: Session) => apiFetch<Overdue>(`${dealerPath(s)}/overdue`),

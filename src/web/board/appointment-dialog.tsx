@@ -9,7 +9,9 @@ import { lang, t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Plan, Slot } from "./types.js";
-import { type Action, actionsFrom } from "../../core/status.js";
+import type { Action } from "../../core/status.js";
+import { serverNowMs } from "./server-clock.js";
+import { stepsOf } from "./steps.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
 export type AppointmentDialogState = {
@@ -23,9 +25,7 @@ export type AppointmentDialogState = {
 // buffer caps with a reason when those are all it breaks), "running late" and a swap —
 // the last two as a plan to review and apply.
 
-// The buttons come from the server's own transition table (core/status.ts), so the page
-// offers exactly the steps the server allows: a requested appointment can be checked in
-// or marked a no-show too, and a late customer checked in after the automatic no-show.
+// The buttons are stepsOf (steps.ts): the server's own transition table and timing rule.
 const LABELS: Record<Action, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"> = {
   confirm: "confirm",
   "check-in": "checkIn",
@@ -105,20 +105,17 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         </p>
       )}
       <div class="actions">
-        {actionsFrom(slot.status)
-          // A return's dialog hands the car back; arriving (or not) is the reception's.
-          .filter((action) => slot.kind === "reception" || action === "complete")
-          .map((action) => (
-            <button
-              key={action}
-              type="button"
-              class={action === "cancel" || action === "no-show" ? "danger" : ""}
-              aria-disabled={busy}
-              onClick={() => step(action)}
-            >
-              {t(labelOf(action, slot.status))}
-            </button>
-          ))}
+        {stepsOf(slot, serverNowMs()).map((action) => (
+          <button
+            key={action}
+            type="button"
+            class={action === "cancel" || action === "no-show" ? "danger" : ""}
+            aria-disabled={busy}
+            onClick={() => step(action)}
+          >
+            {t(labelOf(action, slot.status))}
+          </button>
+        ))}
       </div>
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>

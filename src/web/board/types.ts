@@ -51,6 +51,8 @@ export interface CarriedOver {
 export interface DayBoard {
   date: string;
   timeZone: string;
+  /** The server's clock as it read the day (ISO instant). */
+  now: string;
   open: boolean;
   advisors: Array<{ id: string; name: string; slots: Slot[] }>;
   workshop: Record<string, { capacityHours: number; bookedHours: number }>;
