@@ -20,9 +20,18 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-function fingerprint(root: string): string {
+/**
+ * The folders a bundle can be built from: the pages, the core they import (status rules,
+ * words, civil dates) and what the core imports (lib), as test/architecture/import-graph
+ * allows them. Trap: a folder left out here serves a stale bundle after a change made only
+ * there (a core-only change to the board's buttons did, in the real-server tests).
+ */
+const BUNDLE_SOURCES = ["src/web", "src/core", "src/lib"];
+
+export function fingerprint(root: string): string {
   const h = createHash("sha256");
-  for (const f of [...filesUnder(join(root, "src/web")), join(root, "scripts/build-web.mjs")].sort()) {
+  const sources = BUNDLE_SOURCES.flatMap((dir) => filesUnder(join(root, dir)));
+  for (const f of [...sources, join(root, "scripts/build-web.mjs")].sort()) {
     const st = statSync(f);
     h.update(`${relative(root, f)}|${st.size}|${st.mtimeMs}\n`);
   }
