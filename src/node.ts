@@ -16,6 +16,7 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS_PER_CONTACT, defaultLog, type LogFn } from 
 import { derivedDevSecret, previousSecrets, type ServerSecrets } from "./lib/sealing.js";
 import { useDigests } from "./lib/digest.js";
 import { nodeDigests } from "./node/digests.js";
+import { walCommitWatch } from "./node/wal-watch.js";
 import { ChangeFeed } from "./db/change-feed.js";
 import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
@@ -144,7 +145,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const lead = worker === undefined || worker === 0;
 
   const { sqlite, db } = worker === undefined ? prepareStorage(env, log) : openDatabase(env.DATABASE_PATH);
-  const changeFeed = worker === undefined ? undefined : new ChangeFeed(sqlite);
+  // Each read asks the WAL-index header first, SQL only when something was committed (node/wal-watch.ts).
+  const changeFeed =
+    worker === undefined
+      ? undefined
+      : new ChangeFeed(sqlite, env.DATABASE_PATH === ":memory:" ? undefined : walCommitWatch(env.DATABASE_PATH));
   const purge = () => {
     purgeExpired(sqlite, now());
     changeFeed?.prune();
@@ -225,6 +230,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     writerServer?.close();
     verbServer?.close();
     await checkpointer?.stop();
+    changeFeed?.close();
     sqlite.close();
     throw err;
   });
@@ -274,6 +280,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           })
           .then(() => checkpointer?.stop())
           .finally(() => {
+            changeFeed?.close();
             sqlite.close();
             done();
           });

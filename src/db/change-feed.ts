@@ -77,6 +77,18 @@ export const BOUNDS_SQL =
 export const SINCE_SQL =
   "SELECT seq, dealer_id AS dealerId, appointment_id AS appointmentId FROM index_changes WHERE seq > ? ORDER BY seq";
 
+/**
+ * A runtime's cheap "did any connection commit since the last look?" (node/wal-watch.ts
+ * reads the WAL-index header): quiet() true means certainly not, so the SQL probe is
+ * skipped; false means maybe (then the feed asks SQL and, if that worked, settled()).
+ */
+export interface CommitWatch {
+  quiet(): boolean;
+  settled(): void;
+  forget(): void;
+  close(): void;
+}
+
 export class ChangeFeed {
   private readonly probe: SqliteStatement;
   private readonly since: SqliteStatement;
@@ -85,7 +97,10 @@ export class ChangeFeed {
   private cursor: number;
   private seenVersion = 0;
 
-  constructor(private readonly sqlite: SqliteHandle) {
+  constructor(
+    private readonly sqlite: SqliteHandle,
+    private readonly watch?: CommitWatch,
+  ) {
     for (const sql of TRIGGERS) sqlite.exec(sql);
     // One statement, one snapshot: "did anyone else commit" and the newest row.
     this.probe = sqlite.prepare(
@@ -113,6 +128,7 @@ export class ChangeFeed {
    * out again (to another process, maybe); back to the newest committed one.
    */
   resync(): void {
+    this.watch?.forget();
     this.cursor = this.newest();
   }
 
@@ -137,7 +153,21 @@ export class ChangeFeed {
   read(): Change[] | "reset" | null {
     // Inside a group's transaction the BEGIN hook already read; our own rows written
     // since are skipped by the next probe after COMMIT (data_version unchanged).
-    if (caughtUpUnderLock(this.sqlite) || this.nothingNew()) return null;
+    if (caughtUpUnderLock(this.sqlite)) return null;
+    // Nobody committed since the last look: nothing new, and no rows of ours to skip either.
+    if (this.watch?.quiet()) return null;
+    try {
+      const news = this.sqlRead();
+      this.watch?.settled();
+      return news;
+    } catch (e) {
+      this.watch?.forget();
+      throw e;
+    }
+  }
+
+  private sqlRead(): Change[] | "reset" | null {
+    if (this.nothingNew()) return null;
     const { min, max } = this.oldest.get() as { min: number | null; max: number | null };
     if (min !== null && min > this.cursor + 1) {
       this.cursor = max!;
@@ -146,6 +176,11 @@ export class ChangeFeed {
     const rows = this.since.all(this.cursor) as Change[];
     if (rows.length > 0) this.cursor = rows[rows.length - 1].seq;
     return rows;
+  }
+
+  /** Closes what the watch holds (the -shm file descriptor). */
+  close(): void {
+    this.watch?.close();
   }
 
   /** Drops all but the newest KEEP_CHANGES rows (any process may call it). */

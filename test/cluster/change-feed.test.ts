@@ -5,6 +5,7 @@ import { BOUNDS_SQL, ChangeFeed, SINCE_SQL } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { beforeEveryWrite, immediate } from "../../src/db/tx.js";
 import { openDatabase } from "../../src/node.js";
+import { walCommitWatch } from "../../src/node/wal-watch.js";
 import { ADMIN_TOKEN, createTestApp, FIXED_NOW } from "../support/app.js";
 import { type Api, auth, availability, booking, romeDealer } from "../support/http.js";
 import { type AppointmentView, type AvailabilityResponse, json } from "../support/contracts.js";
@@ -26,9 +27,15 @@ const opened: Array<() => void> = [];
 afterEach(() => opened.splice(0).forEach((close) => close()));
 
 /** Process "a" owns the temp file; "b" opens the same file. beforeBegin: see the race test. */
-function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc } {
+function twoProcesses(beforeBegin?: { hook?: () => void }, watched = false): { a: Proc; b: Proc } {
   const first = createTestApp({ deps: { changeFeed: undefined } });
   const second = openDatabase(first.dbPath);
+  // watched: each read asks the WAL header first, as node.ts sets it up.
+  const feedOf = (sqlite: SqliteHandle) => {
+    const feed = new ChangeFeed(sqlite, watched ? walCommitWatch(first.dbPath) : undefined);
+    opened.push(() => feed.close());
+    return feed;
+  };
   const procOf = (db: typeof first.db, sqlite: SqliteHandle): Proc => {
     const { app, runtimes } = createAppWithJourney({
       db,
@@ -37,7 +44,7 @@ function twoProcesses(beforeBegin?: { hook?: () => void }): { a: Proc; b: Proc }
       adminToken: ADMIN_TOKEN,
       log: () => {},
       rateLimits: false,
-      changeFeed: new ChangeFeed(sqlite),
+      changeFeed: feedOf(sqlite),
     });
     return {
       sqlite,
@@ -81,9 +88,12 @@ const offered = async (p: Proc) =>
     (o) => `${o.advisorId}@${o.start}`,
   );
 
-describe("processes sharing one database file", () => {
+describe.each([
+  ["asking SQL on every read", false],
+  ["asking the WAL header first", true],
+])("processes sharing one database file, %s", (_, watched) => {
   it("forget their dealer's priority VINs when another process flags or unflags one (the feed, not this process's epoch)", async () => {
-    const { a, b } = twoProcesses();
+    const { a, b } = twoProcesses(undefined, watched);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const vin = "ZAMFEEDPR10000001";
     const put = (priority: boolean) =>
@@ -116,7 +126,7 @@ describe("processes sharing one database file", () => {
   });
 
   it("stop offering a slot another process booked, once it committed", async () => {
-    const { a, b } = twoProcesses();
+    const { a, b } = twoProcesses(undefined, watched);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const before = await offered(b); // b builds its index now, before a's booking
     const [advisorId, start] = before[0].split("@");
@@ -125,7 +135,7 @@ describe("processes sharing one database file", () => {
   });
 
   it("see a cancellation by another process: the slot is offered again", async () => {
-    const { a, b } = twoProcesses();
+    const { a, b } = twoProcesses(undefined, watched);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot] = await offered(b);
     const [advisorId, start] = slot.split("@");
@@ -140,7 +150,7 @@ describe("processes sharing one database file", () => {
 
   it("refuse a slot that another process booked after this one looked its runtime up, before it began (409, one booking)", async () => {
     const race: { hook?: () => void } = {};
-    const { a, b } = twoProcesses(race);
+    const { a, b } = twoProcesses(race, watched);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     const [slot, other] = await offered(b);
     const [advisorId, start] = slot.split("@");
@@ -178,7 +188,7 @@ describe("processes sharing one database file", () => {
   });
 
   it("use another process's new configuration for the next search", async () => {
-    const { a, b } = twoProcesses();
+    const { a, b } = twoProcesses(undefined, watched);
     await ok(a.api("PUT", `/v1/dealers/${DEALER}`, romeDealer(), auth), 201);
     expect(
       (await ok<AvailabilityResponse>(b.api("POST", `/v1/dealers/${DEALER}/availability`, query))).options[0]
