@@ -6,6 +6,8 @@
 //   BENCH_WRITE_WARMUP=640                 bookings before the measured load (not counted)
 //   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
 //                                          (default 1:on,auto:on,auto:on:any,1:off)
+//   BENCH_WRITE_DIST=dist-before           another build one level below the root, as it is (A/B:
+//                                          node scripts/build-server.mjs <srcDir> dist-before)
 //   BENCH_WRITE_CLIENT=fetch               the clients' HTTP: node:http keep-alive (default,
 //                                          bench/lib/post-client.ts) or fetch (what rounds
 //                                          before 2026-12-03 evening measured with: it took
@@ -57,6 +59,8 @@ const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
 const WARMUP = Number(process.env.BENCH_WRITE_WARMUP || 640);
 /** The clients' HTTP: "http" (node:http keep-alive, default) or "fetch" (what earlier rounds measured with). */
 const CLIENT = process.env.BENCH_WRITE_CLIENT === "fetch" ? "fetch" : "http";
+/** The server build: dist/ (built first), or another build as it is. */
+const DIST = process.env.BENCH_WRITE_DIST || "dist";
 const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
   const [workers, group, routing] = c.split(":");
   return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
@@ -87,7 +91,7 @@ async function startServer(dir: string, run: number, workers: string, groupCommi
   const port = await freePort();
   const out = openSync(join(dir, `server-${run}-${workers}.log`), "a");
   const dbPath = join(dir, `scheduler-${run}-${workers}-${groupCommit}-${routing}.db`);
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/node.js"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", `${DIST}/node.js`], {
     cwd: ROOT,
     env: serverEnv(port, dbPath, {
       WORKERS: workers,
@@ -163,7 +167,7 @@ async function main() {
   console.log(
     `Pitlane write bench — ${CONNECTIONS} clients, ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`,
   );
-  execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
+  if (DIST === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "pitlane-write-bench-"));
   try {
     const ceiling = Math.round(bareSqlite(dir, Math.min(SECONDS, 5)));
