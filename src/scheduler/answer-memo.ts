@@ -53,9 +53,26 @@ export const QUESTION_FIELDS = [
   "dayPart",
 ] as const satisfies ReadonlyArray<keyof AvailabilityRequest>;
 
+/**
+ * QUESTION_FIELDS' values as text, per body object: a body the parse memo shares between
+ * requests (api/parse-memo.ts) is deep-frozen, so its text cannot go stale and a repeated
+ * question skips the stringify (~2 % of a remembered search). A body that is not frozen
+ * could still change: it is stringified every time.
+ */
+const fieldTexts = new WeakMap<AvailabilityRequest, string>();
+
+function fieldsText(b: AvailabilityRequest): string {
+  const known = fieldTexts.get(b);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(QUESTION_FIELDS.map((f) => b[f]));
+  // Deep-frozen as the parse memo freezes it: the body and the fields that hold objects.
+  if (Object.isFrozen(b) && Object.isFrozen(b.interventions) && Object.isFrozen(b.customer)) fieldTexts.set(b, text);
+  return text;
+}
+
 /** The key: the priority, its note, and QUESTION_FIELDS' values in that order (the list the test checks is the list used). */
 export function questionKey(priority: boolean, priorityNote: string | undefined, b: AvailabilityRequest): string {
-  return `${priority ? 1 : 0}${priorityNote ?? ""}\n${JSON.stringify(QUESTION_FIELDS.map((f) => b[f]))}`;
+  return `${priority ? 1 : 0}${priorityNote ?? ""}\n${fieldsText(b)}`;
 }
 
 /** The remembered answer to this question, if the index and the minute are those it was found at. */
