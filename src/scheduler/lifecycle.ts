@@ -44,8 +44,9 @@ export function transition(
     idempotent(ctx, on, () => {
       const row = findAtVersion(ctx.db, dealerId, id, opts.ifMatch);
       if (!t.from.includes(row.status as Status)) {
+        // Not `status`: a problem's status is its HTTP status, and the envelope keeps its own.
         throw new DomainError("invalid_transition", `cannot ${action} a ${row.status} appointment`, {
-          status: row.status,
+          appointmentStatus: row.status,
         });
       }
       if (tooEarly(action, row.receptionStart, epochMinute(ctx.nowMs))) {

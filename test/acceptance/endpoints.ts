@@ -739,7 +739,9 @@ export function describeEndpoints(runtime: () => Target): void {
         const d = await noNotice();
         const appt = await book(api, d, booking({ start: at(MON, "10:00"), advisorId: "anna" }));
         for (const step of steps) expect((await act(d, appt.id, step)).status).toBe(200);
-        await refusedWithoutWrites(() => act(d, appt.id, action), 409, "invalid_transition");
+        const problem = await refusedWithoutWrites(() => act(d, appt.id, action), 409, "invalid_transition");
+        // The problem says which status stood in the way (its own `status` is the HTTP one).
+        expect(problem).toMatchObject({ status: 409, appointmentStatus: status });
         expect(await (await get(d, appt.id)).json()).toMatchObject({ status });
       },
     );
