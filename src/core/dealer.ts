@@ -80,6 +80,12 @@ export interface Dealer {
   handoverMinutes: number;
   qualityCheckMinutes: number;
   day(n: number): DayInfo;
+  /**
+   * Whether the dealer opens on local day n (weekly hours, no closure), from the
+   * configuration alone: unlike day(n), it builds and keeps nothing, so it may be asked of
+   * any date a caller names (a calendar of the year 9000 must not fill the day cache).
+   */
+  isOpen(n: number): boolean;
   /** Local day number containing an epoch minute. */
   dayOf(epochMinute: number): number;
   format(epochMinute: number): string;
@@ -304,6 +310,7 @@ export function compileDealer(id: string, config: DealerConfig): Dealer {
     handoverMinutes,
     qualityCheckMinutes,
     day,
+    isOpen,
     dayOf,
     format,
   };

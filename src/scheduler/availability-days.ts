@@ -44,7 +44,8 @@ export function calendarDayView(rt: DealerRuntime, d: CalendarDay): CalendarResp
     bookable: d.bookable,
     quiet: d.quiet,
     first: d.first === null ? null : formatInstant(rt.dealer, d.first).slice(11, 16),
-    closed: rt.dealer.day(d.day).open.length === 0,
+    // Not day(n): any date a caller names would be built and kept in the day cache.
+    closed: !rt.dealer.isOpen(d.day),
   };
 }
 
