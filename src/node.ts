@@ -230,8 +230,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     writerServer?.close();
     verbServer?.close();
     await checkpointer?.stop();
-    changeFeed?.close();
     sqlite.close();
+    changeFeed?.close(); // after the connection: closing the -shm descriptor drops its locks
     throw err;
   });
   http = server as import("node:http").Server;
@@ -280,8 +280,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           })
           .then(() => checkpointer?.stop())
           .finally(() => {
-            changeFeed?.close();
             sqlite.close();
+            changeFeed?.close(); // after the connection: closing the -shm descriptor drops its locks
             done();
           });
       });

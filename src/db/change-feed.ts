@@ -89,6 +89,13 @@ export interface CommitWatch {
   close(): void;
 }
 
+/**
+ * Every CHECK_EVERY-th quiet answer of the watch is checked in SQL anyway: should the
+ * watch ever read the wrong file, it is caught and dropped instead of hiding commits
+ * (a write's re-check under its BEGIN hook relies on this feed).
+ */
+export const CHECK_EVERY = 256;
+
 export class ChangeFeed {
   private readonly probe: SqliteStatement;
   private readonly since: SqliteStatement;
@@ -97,9 +104,16 @@ export class ChangeFeed {
   private cursor: number;
   private seenVersion = 0;
 
+  /** Quiet answers since the last SQL look. */
+  private quietSince = 0;
+  /** Whether the last SQL look saw another connection's commit. */
+  private foreign = false;
+  /** Set when the watch was caught saying "nobody committed" wrongly, and dropped. */
+  watchFailed = false;
+
   constructor(
     private readonly sqlite: SqliteHandle,
-    private readonly watch?: CommitWatch,
+    private readonly watch?: CommitWatch | null,
   ) {
     for (const sql of TRIGGERS) sqlite.exec(sql);
     // One statement, one snapshot: "did anyone else commit" and the newest row.
@@ -155,9 +169,18 @@ export class ChangeFeed {
     // since are skipped by the next probe after COMMIT (data_version unchanged).
     if (caughtUpUnderLock(this.sqlite)) return null;
     // Nobody committed since the last look: nothing new, and no rows of ours to skip either.
-    if (this.watch?.quiet()) return null;
+    // One quiet answer in CHECK_EVERY is looked at in SQL all the same (below).
+    const quiet = !this.watchFailed && this.watch?.quiet() === true;
+    if (quiet && ++this.quietSince < CHECK_EVERY) return null;
+    this.quietSince = 0;
     try {
       const news = this.sqlRead();
+      if (quiet && this.foreign) {
+        // The header said "nobody" and SQL saw another connection's commit: the watch
+        // reads some other file (a -shm SQLite does not use). Never trust it again (its
+        // descriptor stays open until close(): see the trap there).
+        this.watchFailed = true;
+      }
       this.watch?.settled();
       return news;
     } catch (e) {
@@ -167,7 +190,9 @@ export class ChangeFeed {
   }
 
   private sqlRead(): Change[] | "reset" | null {
+    this.foreign = false;
     if (this.nothingNew()) return null;
+    this.foreign = true;
     const { min, max } = this.oldest.get() as { min: number | null; max: number | null };
     if (min !== null && min > this.cursor + 1) {
       this.cursor = max!;
@@ -178,7 +203,11 @@ export class ChangeFeed {
     return rows;
   }
 
-  /** Closes what the watch holds (the -shm file descriptor). */
+  /**
+   * Closes what the watch holds (the -shm file descriptor). Trap: closing any descriptor
+   * of that file drops every POSIX lock this process holds on it, SQLite's included:
+   * call it only after the process's connections to the file are closed.
+   */
   close(): void {
     this.watch?.close();
   }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, realpathSync } from "node:fs";
+import { endianness } from "node:os";
 import type { CommitWatch } from "../db/change-feed.js";
 
 // "Has any connection committed since I last looked?", for the change feed's every read
@@ -10,47 +11,73 @@ import type { CommitWatch } from "../db/change-feed.js";
 // (issue 17: 9,400 searches/s with the probe, 11,300 without it, same box). Between two
 // commits the answer is always "no", and the header says so with one pread.
 //
-// What is read: the first 48 bytes of the -shm file, the first copy of the WAL-index
+// What is read: the first 96 bytes of the -shm file, the two copies of the WAL-index
 // header (https://www.sqlite.org/walformat.html, "The WAL-Index Header"). Every commit
 // rewrites it (its change counter iChange, mxFrame and checksums move on), and so does
-// a checkpoint's restart of the WAL. A commit writes the second copy first and this one
-// last, when it is already complete: a commit whose COMMIT has returned (whose 201 a
-// client may hold) has changed these bytes. Same bytes: no commit, by anyone, since the
-// last look. Different bytes (our own commits too): the caller asks SQL, as before.
+// a checkpoint's restart of the WAL. A commit writes the second copy, then the first: a
+// commit whose COMMIT has returned (whose 201 a client may hold) has changed both, and
+// copies that differ are a commit halfway. Same bytes as the last look: no commit, by
+// anyone, since. Different bytes (our own commits too): the caller asks SQL, as before.
+//
+// Which file: the -shm of the database file as SQLite resolved it (symbolic links
+// followed: a stale file beside a link must not stand in for the live one). And should
+// the watch ever read the wrong file anyway, the change feed checks one quiet answer in
+// CHECK_EVERY against SQL and drops the watch when it lied (db/change-feed.ts).
 //
 // Traps: the baseline is the header read BEFORE the SQL look, and it moves only when the
 // caller says that look succeeded (settled), so a look that threw is not forgotten and a
-// commit between the read and the look is looked at again; no -shm file (another VFS, locking_mode=EXCLUSIVE)
-// or a short read means "ask SQL" every time: the hint can only ever save a probe.
+// commit between the read and the look is looked at again. No -shm file (another VFS,
+// locking_mode=EXCLUSIVE), a short read or a header that is not whole means "ask SQL": the hint only ever saves
+// a probe. Closing the descriptor drops this process's POSIX locks on the file, SQLite's
+// too: close() only after the connections are closed (node.ts).
 
+/** Both copies of the WAL-index header (48 bytes each); a commit writes the second, then the first. */
 const HEADER = 48;
+/** WALINDEX_MAX_VERSION: the header's iVersion in every SQLite since 3.7.0. */
+const IVERSION = 3007000;
+const LE = endianness() === "LE";
 
-export function walCommitWatch(databasePath: string): CommitWatch {
+/**
+ * The watch over the -shm of the database file SQLite really opened: `databasePath`
+ * resolved as SQLite resolves it (symbolic links followed), or no watch at all (null:
+ * ask SQL every time) when it cannot be resolved.
+ */
+export function walCommitWatch(databasePath: string): CommitWatch | null {
+  let shm: string;
+  try {
+    shm = `${realpathSync(databasePath)}-shm`;
+  } catch {
+    return null;
+  }
   const seen = Buffer.alloc(HEADER);
-  const now = Buffer.alloc(HEADER);
+  const now = Buffer.alloc(2 * HEADER);
   let fd: number | null = null;
   /** seen holds the header of the last look SQL settled. */
   let known = false;
-  /** now holds the header read by the last quiet(). */
+  /** now holds the headers read by the last quiet(), and they looked whole. */
   let fresh = false;
   const read = (): boolean => {
     try {
-      fd ??= openSync(`${databasePath}-shm`, "r");
-      return readSync(fd, now, 0, HEADER, 0) === HEADER;
+      fd ??= openSync(shm, "r");
+      if (readSync(fd, now, 0, 2 * HEADER, 0) !== 2 * HEADER) return false;
     } catch {
       return false;
     }
+    // A header SQLite wrote (its version, isInit set) whose two copies agree: else a
+    // commit is halfway through it, or this is not a WAL index at all.
+    const version = LE ? now.readUInt32LE(0) : now.readUInt32BE(0);
+    return version === IVERSION && now[12] === 1 && now.compare(now, HEADER, 2 * HEADER, 0, HEADER) === 0;
   };
   return {
     quiet: () => {
       fresh = read();
-      return fresh && known && now.equals(seen);
+      return fresh && known && now.compare(seen, 0, HEADER, 0, HEADER) === 0;
     },
     // The header as read BEFORE the SQL look: a commit after that read and before the
     // look is in what SQL saw, and changes the header again for the next quiet().
     settled: () => {
       known = fresh;
-      if (known) now.copy(seen);
+      if (known) now.copy(seen, 0, 0, HEADER);
     },
     forget: () => {
       known = false;

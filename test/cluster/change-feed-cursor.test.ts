@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ChangeFeed } from "../../src/db/change-feed.js";
+import { CHECK_EVERY, ChangeFeed, type CommitWatch } from "../../src/db/change-feed.js";
 import type { SqliteHandle } from "../../src/db/sqlite-handle.js";
 import { openDatabase } from "../../src/node.js";
 import { walCommitWatch } from "../../src/node/wal-watch.js";
@@ -145,5 +145,35 @@ describe("the change feed with the WAL header watch", () => {
     };
     expect(() => feedA.read()).toThrow("SQLITE_BUSY");
     expect(ids(feedA.read())).toEqual(["lost?"]);
+  });
+
+  it("watches the file SQLite opened through a symbolic link, not a stale -shm beside the link", () => {
+    const { a, b, dealer } = twoConnections(false);
+    dealer(a, "before");
+    // A decoy: a WAL index of the same file, frozen at this moment, where a watch that did
+    // not resolve the link would look.
+    const link = join(dir!, "link.db");
+    symlinkSync(join(dir!, "scheduler.db"), link);
+    copyFileSync(join(dir!, "scheduler.db-shm"), `${link}-shm`);
+    const viaLink = openDatabase(link).sqlite;
+    const feed = new ChangeFeed(viaLink, walCommitWatch(link));
+    feeds.push(feed);
+    expect(feed.read()).toBeNull();
+    dealer(b, "other");
+    expect(ids(feed.read())).toEqual(["other"]);
+  });
+
+  it("is caught and dropped if it ever says nobody committed when somebody did", () => {
+    const { b, dealer } = twoConnections(false);
+    const liar: CommitWatch = { quiet: () => true, settled: () => {}, forget: () => {}, close: () => {} };
+    const a = openDatabase(join(dir!, "scheduler.db")).sqlite;
+    const feed = new ChangeFeed(a, liar);
+    dealer(b, "hidden");
+    const seen: unknown[] = [];
+    for (let i = 0; i < CHECK_EVERY; i++) seen.push(ids(feed.read()));
+    expect(seen.flat().filter(Boolean)).toEqual(["hidden"]); // found by the check, once
+    expect(feed.watchFailed).toBe(true);
+    dealer(b, "next");
+    expect(ids(feed.read())).toEqual(["next"]); // SQL on every read from now on
   });
 });
