@@ -148,10 +148,12 @@ export class CapacityIndex {
   /**
    * `f` on the index without booking `id`, then the booking put back, and with it every
    * version (the index's and each day's) that the booking's removal moved on: the index
-   * is exactly as it was, so the caches stamped with those versions (the search's day
-   * tables, the planner's memos, the availability answers) stay good. A customer's own
-   * availability (their appointment must not be in its own way) asked this way used to
-   * empty the dealer's search caches on every call.
+   * is exactly as it was, so the caches stamped with those versions stay good: the
+   * availability answers (scheduler/answer-memo.ts) and the day tables (derived.ts) of
+   * the days `f` did not touch. A customer's own availability (their appointment must not
+   * be in its own way) asked this way used to empty them on every call.
+   * Not kept: the planner's caches (plan-cache.ts, workshop.ts's memos) hold one version
+   * each, so planning inside `f` replaces them and the next search plans again.
    *
    * Safe because versions come from `stamp`: a cache filled inside `f` carries a value
    * that no later change can hand out again. Should anything else change the index while
@@ -261,7 +263,7 @@ export class CapacityIndex {
       this.state(back.day)[counter][back.half] += sign;
     }
     if (b.mobility === "courtesy_car") {
-      this.carVersion++;
+      this.carVersion = ++this.stamp;
       this.cars.change(b, sign);
     }
   }

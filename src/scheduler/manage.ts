@@ -123,7 +123,8 @@ function moveQuery(ctx: Ctx, token: string): { row: AppointmentRow; rt: DealerRu
 /**
  * `f` on the index without the appointment (as moveAppointment checks a move), then the
  * appointment put back exactly as it was, versions included (CapacityIndex.without), so
- * the dealer's search caches survive the question: synchronous, so no other request sees the gap.
+ * the dealer's remembered answers survive the question (not the planner's memos): synchronous,
+ * so no other request sees the gap.
  */
 function withoutItself<T>(rt: DealerRuntime, id: string, f: () => T): T {
   return rt.index.without(id, f);

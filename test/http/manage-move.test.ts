@@ -199,7 +199,7 @@ describe("the times the customer's page offers for a move", () => {
 });
 
 describe("asking the times of a move", () => {
-  it("leaves the dealer's search caches standing: the index is back at its version, not merely its bookings", async () => {
+  it("leaves the dealer's remembered answers standing: the index is back at its version, not merely its bookings", async () => {
     const d = await dealer(ANNA);
     const b = await bookNew(d, "2026-11-26T10:00");
     const search = await api("POST", `/v1/dealers/${d}/availability`, availability({ interventions: ["tyres"] }));

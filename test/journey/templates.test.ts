@@ -55,4 +55,13 @@ describe("decide (what a due timer does)", () => {
     });
     expect(decide("follow_up", { ...base, status: "completed", reachable: false })).toEqual({ act: "staff" });
   });
+
+  it("no-shows only from the reception start on, as staff may (a timer a move left behind does nothing early)", () => {
+    expect(decide("no_show_check", { ...base, status: "confirmed", nowMs: 1999 })).toEqual({
+      act: "skip",
+      why: "early",
+    });
+    expect(decide("no_show_check", { ...base, status: "confirmed", nowMs: 2000 })).toEqual({ act: "no_show" });
+    expect(decide("no_show_check", { ...base, status: "requested", nowMs: 2030 })).toEqual({ act: "no_show" });
+  });
 });

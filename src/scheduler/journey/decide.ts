@@ -31,7 +31,10 @@ export function decide(kind: JobKind, f: Facts): Decision {
       if (f.nowMs >= f.receptionStartMs) return skip("late");
       return f.reachable ? { act: "customer" } : skip("no_consent");
     case "no_show_check":
-      return isUpcoming(f.status) ? { act: "no_show" } : skip(`status:${f.status}`);
+      if (!isUpcoming(f.status)) return skip(`status:${f.status}`);
+      // A timer left behind by a move it missed must not no-show a customer still to come.
+      if (f.nowMs < f.receptionStartMs) return skip("early");
+      return { act: "no_show" };
     case "car_ready":
       if (f.status !== "checked_in") return skip(`status:${f.status}`);
       if (f.nowMs >= f.readyAtMs) return skip("late");
