@@ -19,8 +19,11 @@ const Slot = z.object({
   forced: z.boolean(),
   /** The contact the appointment was booked with. */
   customer: ContactView,
-  /** A stored customer an anonymous booking matched: staff may apply it. */
-  possibleMatch: PossibleMatch.nullable(),
+  /**
+   * A stored customer an anonymous booking matched: staff may apply it. A union, not
+   * .nullable(): that writes allOf [PossibleMatch, object|null], which no null satisfies.
+   */
+  possibleMatch: z.union([PossibleMatch, z.null()]),
 });
 
 export const DayBoardView = z
