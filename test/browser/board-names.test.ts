@@ -1,15 +1,17 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { type AppointmentView, json } from "../support/contracts.js";
+import { type AppointmentView, json, type MessageList } from "../support/contracts.js";
 import { booking } from "../support/http.js";
 import { axeViolations } from "../support/browser.js";
 import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // How the advisors' page names an appointment (Tuesday DAY; the clock is frozen on Monday
 // 23 November at 10:00): by its customer, else by its car, in the slot, the technicians'
-// panel, the open tasks and the messages alike.
+// panel, the open tasks and the messages alike, and by when it is received: a car received
+// on an earlier day by that day, one only returned on the shown day by its return.
 
 const bw = useBoardWorld();
+const MONDAY = "2026-11-23";
 
 async function bookFor(start: string, advisorId: string, overrides: Record<string, unknown>) {
   const res = await bw.world.api(
@@ -52,5 +54,75 @@ describe("a slot's car", () => {
     await tip.waitFor({ state: "detached" });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+  }, 60_000);
+});
+
+describe("a task or a message about a car with no reception on the shown day", () => {
+  it("names it as the technicians' panel does: a car carried over by its reception's day, one returned that day by its return (English and Italian); axe-clean", async () => {
+    // 12 h of bodywork received on Monday at 17:00: the body shop works on it on Tuesday.
+    const carried = await bookFor(`${MONDAY}T17:00`, "giulia", {
+      interventions: ["bodywork"],
+      customer: { known: true, name: "Carla Carryover", phone: "+39 333 7654322" },
+      vehicle: { model: "Levante", plate: "GH123JK" },
+    });
+    // A service received on Monday afternoon whose car goes back on Tuesday morning.
+    const returned = await bookFor(`${MONDAY}T15:00`, "marco", {
+      customer: { known: true, name: "Rita Return", phone: "+39 333 7654323" },
+    });
+    const moved = await bw.world.api(
+      "PATCH",
+      `/v1/dealers/demo/appointments/${returned.id}`,
+      { return: { start: `${DAY}T08:30`, advisorId: "marco" } },
+      { ...admin, "If-Match": String(returned.version) },
+    );
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    // Rita's booking notice is one of Tuesday's messages (her return is on Tuesday). Carla's
+    // are Monday's: on Tuesday the desk sees the task and the call the workshop leaves then
+    // (the clock stands still on Monday here, so the page is given them as the API would).
+    const listed = await json<MessageList>(
+      await bw.world.api("GET", "/v1/dealers/demo/messages?limit=100", undefined, admin),
+    );
+    const notice = (id: string) =>
+      listed.messages.find((m) => m.appointmentId === id && m.kind === "supervisor_notice")!;
+    const tuesday = { createdAt: `${DAY}T09:00:00.000Z`, delivery: "sent", status: "sent" };
+    const task = { ...notice(carried.id), ...tuesday, id: "msg_task_carla", kind: "no_show_task" };
+    const call = { ...notice(carried.id), ...tuesday, id: "msg_call_carla", kind: "car_ready_call" };
+    // Rita missed her reception and came late (the call is still listed): the task opens her return.
+    const ritaTask = { ...notice(returned.id), ...tuesday, id: "msg_task_rita", kind: "no_show_task" };
+    for (const [lang, carla, rita, region] of [
+      ["en", "Mon 23 Nov 17:00 · Carla Carryover", "Return 08:30 · Rita Return", "Messages"],
+      ["it", "lun 23 nov 17:00 · Carla Carryover", "Riconsegna 08:30 · Rita Return", "Messaggi"],
+    ]) {
+      const page = await signedInPage(bw.browser, bw.world, lang);
+      await page.route("**/messages?limit=100", async (route) => {
+        const res = await route.fetch();
+        const body = (await res.json()) as MessageList;
+        await route.fulfill({ response: res, json: { ...body, messages: [task, ritaTask, call, ...body.messages] } });
+      });
+      await page.reload();
+      await page.locator(".timeline").waitFor();
+      const messages = page.getByRole("region", { name: region });
+      // Each is listed (as before); what is asked is what it is about.
+      const about = async (id: string) => {
+        const li = messages.locator(`li[data-message="${id}"]`);
+        await li.waitFor();
+        return li.locator(".message-about").allTextContents();
+      };
+      expect(await about(call.id)).toEqual([carla]);
+      expect(await about(notice(returned.id).id)).toEqual([rita]);
+      // The task says whom to call; it opens no dialog: the day has no slot of the car.
+      const item = page.locator(`li[data-task="${task.id}"]`);
+      await expect(item.textContent()).resolves.toMatch(new RegExp(`: ${carla}$`));
+      expect(await item.getByRole("button").count()).toBe(0);
+      const ritas = page.locator(`li[data-task="${ritaTask.id}"]`).getByRole("button");
+      await expect(ritas.textContent()).resolves.toMatch(new RegExp(`: ${rita}$`));
+      await ritas.click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText(new RegExp(`^${lang === "it" ? "riconsegna" : "return"} 08:30–`)).waitFor();
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    }
   }, 60_000);
 });
