@@ -116,6 +116,8 @@ export interface Plan {
   summary: { moves: number; timeChanges: number; advisorChanges: number; contact: number };
   planToken: string;
   walkIn?: { reception: SlotView };
+  /** A walk-in, applied: the new appointment. */
+  created?: { id: string };
 }
 
 export interface Overdue {
