@@ -3,9 +3,9 @@ import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import { isHolding } from "../core/status.js";
 import { appointmentsBetween } from "../db/repos/appointments.js";
-import type { ContactView, PossibleMatch, Status, Vehicle } from "./contracts.js";
+import type { ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
-import { bookedContact, staffFields } from "./staff-view.js";
+import { type BoardVehicle, bookedContact, bookedVehicle, staffFields } from "./staff-view.js";
 import type { Ctx } from "./context.js";
 import { TechnicianBoard, type TechnicianDay } from "./technician-board.js";
 import { progressStates } from "../db/repos/progress.js";
@@ -14,7 +14,10 @@ import { progressStates } from "../db/repos/progress.js";
 // hours against capacity per skill, and courtesy cars out. Read from storage, so it
 // shows past days and appointments the in-memory index no longer holds.
 
-/** customer: the contact it was booked with; possibleMatch: a stored customer it may be (staff-view.ts). */
+/**
+ * customer: the contact it was booked with; possibleMatch: a stored customer it may be;
+ * vehicle: the car, which names the slot when the customer has no name (staff-view.ts).
+ */
 type Slot = {
   appointmentId: string;
   kind: "reception" | "return";
@@ -26,6 +29,7 @@ type Slot = {
   forced: boolean;
   customer: ContactView;
   possibleMatch: PossibleMatch | null;
+  vehicle: BoardVehicle;
 };
 
 /**
@@ -36,7 +40,7 @@ export interface CarriedOver {
   appointmentId: string;
   receptionStart: string;
   customer: ContactView;
-  vehicle: { model: string; plate: string | null };
+  vehicle: BoardVehicle;
 }
 
 export interface DayBoard {
@@ -92,7 +96,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   for (const r of rows) {
     const status = r.status as Status;
     const visible = status !== "cancelled";
-    const who = visible ? staffFields(db, r) : null;
+    const who = visible ? { ...staffFields(db, r), vehicle: bookedVehicle(r) } : null;
     if (visible && r.receptionStart >= from && r.receptionStart < to) {
       byId.get(r.advisorId)?.slots.push({
         appointmentId: r.id,
@@ -126,15 +130,13 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
       });
     }
     const works = techBoard.add(r.id, status, r.labourJson, reported.get(r.id));
-    if (works && r.receptionStart < from) {
-      const v = JSON.parse(r.vehicleJson) as Vehicle;
+    if (works && r.receptionStart < from)
       carriedOver.push({
         appointmentId: r.id,
         receptionStart: dealer.format(r.receptionStart),
-        customer: bookedContact(r),
-        vehicle: { model: v.model, plate: v.plate ?? null },
+        customer: who?.customer ?? bookedContact(r),
+        vehicle: who?.vehicle ?? bookedVehicle(r),
       });
-    }
     if (!isHolding(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[])
       if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { booking } from "../support/http.js";
@@ -7,7 +8,7 @@ import { admin, DAY, signedInPage, useBoardWorld } from "../support/board.js";
 // What the advisors' page says of a day other than the one it shows (Tuesday DAY; the
 // clock is frozen on Monday 23 November at 10:00): a job carried over from an earlier day
 // names its customer in the technicians' panel, and a walk-in, always received today,
-// names its day in the notice read above another day's timeline.
+// names its day in the notice and brings the board to that day, the focus on its slot.
 
 const bw = useBoardWorld();
 const MONDAY = "2026-11-23";
@@ -74,4 +75,49 @@ describe("a walk-in booked while another day is shown", () => {
     },
     60_000,
   );
+});
+
+describe("after a walk-in", () => {
+  /** Books a walk-in from the page; returns the time the notice names. */
+  async function walkIn(page: Page, name: string): Promise<string> {
+    // exact: on Monday, the earlier walk-ins' slots have "Walk-in" in their names.
+    await page.getByRole("button", { name: "Walk-in", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Customer's name").fill(name);
+    await dialog.getByLabel("Vehicle model").fill("Grecale");
+    await dialog.getByRole("button", { name: "Find a slot" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const said = (await page.getByTestId("notice").textContent()) ?? "";
+    const time = said.match(/^Walk-in booked on Monday,? 23 November at (\d\d:\d\d)\.$/)?.[1];
+    expect(time, said).toBeDefined();
+    // The screen reader hears it: the status region says what the notice says.
+    await expect(page.getByRole("status").textContent()).resolves.toBe(said);
+    return time!;
+  }
+
+  /** Waits until the focus is on a reception slot whose name starts with `time` and `name`. */
+  async function focusedOn(page: Page, time: string, name: string) {
+    const label = JSON.stringify(`${time} ${name}, reception ${time}–`);
+    await page.waitForFunction(`document.activeElement?.getAttribute("aria-label")?.startsWith(${label})`, undefined, {
+      timeout: 5000,
+    });
+    expect(await page.locator("button.slot.reception:focus").getAttribute("data-start")).toBe(time);
+  }
+
+  it("booked while another day is shown, the board goes to the walk-in's day (today), the focus on its new slot, and says so in the status; the same from today; axe-clean", async () => {
+    const page = await signedInPage(bw.browser, bw.world);
+    const time = await walkIn(page, "Fiona Focus");
+    await page.locator(`.date[data-date="${MONDAY}"]`).waitFor({ timeout: 5000 });
+    expect(new URL(page.url()).searchParams.get("date")).toBe(MONDAY);
+    // Once Monday is drawn, the focus is on the new booking (Enter: its check-in).
+    await focusedOn(page, time, "Fiona Focus");
+    // From the walk-in's own day: the board stays, the focus goes to the newer slot.
+    const again = await walkIn(page, "Gino Again");
+    await focusedOn(page, again, "Gino Again");
+    expect(await page.locator(".date").getAttribute("data-date")).toBe(MONDAY);
+    // The tooltip a focused slot shows sits inside its button (see board-messages): off first.
+    await page.evaluate("document.activeElement?.blur()");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

@@ -7,6 +7,9 @@ import { ContactView, PossibleMatch } from "../../scheduler/contracts.js";
 import { dayBoard } from "../../scheduler/day-board.js";
 import { DealerParam } from "../shared.js";
 
+/** The car as the board names it (no VIN); plate null when the booking gave none. */
+const BoardVehicle = z.object({ model: z.string(), plate: z.string().nullable() });
+
 const Slot = z.object({
   appointmentId: z.string(),
   kind: z.enum(["reception", "return"]),
@@ -19,8 +22,13 @@ const Slot = z.object({
   forced: z.boolean(),
   /** The contact the appointment was booked with. */
   customer: ContactView,
-  /** A stored customer an anonymous booking matched: staff may apply it. */
-  possibleMatch: PossibleMatch.nullable(),
+  /**
+   * A stored customer an anonymous booking matched: staff may apply it. A union, not
+   * .nullable(): that writes allOf [PossibleMatch, object|null], which no null satisfies.
+   */
+  possibleMatch: z.union([PossibleMatch, z.null()]),
+  /** The car: what names the slot when the customer has no name. */
+  vehicle: BoardVehicle,
 });
 
 export const DayBoardView = z
@@ -56,7 +64,7 @@ export const DayBoardView = z
         /** When the car was received (an earlier day). */
         receptionStart: z.string(),
         customer: ContactView,
-        vehicle: z.object({ model: z.string(), plate: z.string().nullable() }),
+        vehicle: BoardVehicle,
       }),
     ),
     mobility: z.object({

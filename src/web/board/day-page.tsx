@@ -10,7 +10,7 @@ import { messagesOfDay } from "./messages-panel.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
 import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
-import { WalkInDialog } from "./walk-in-dialog.js";
+import { type WalkedIn, WalkInDialog } from "./walk-in-dialog.js";
 
 export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
 
@@ -52,6 +52,10 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
   const [, setDetailsTick] = useState(0);
+  // A walk-in just booked: the board goes to its day (today: the advisor may have been
+  // looking at another) and its slot takes the focus once that day is drawn, so the desk
+  // is on it (Enter: check in) and a screen reader reads it after the notice.
+  const focusAfterLoad = useRef<WalkedIn | null>(null);
 
   // The day asked for last: an answer for a day the advisor has already left (a slow
   // response overtaken by "previous day") must not be drawn under the new day's header.
@@ -105,6 +109,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     const u = new URL(location.href);
     u.searchParams.set("date", date);
     history.replaceState(null, "", u);
+    // Gone to another day than the walk-in's: its slot must not take the focus later.
+    if (focusAfterLoad.current?.date !== date) focusAfterLoad.current = null;
     setDay(null);
     setLoadFailed("");
     loads.current.failures = 0;
@@ -146,10 +152,28 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     reload();
   };
 
+  const walkedIn = (walkIn: WalkedIn, message: string) => {
+    focusAfterLoad.current = walkIn;
+    setDialog(null);
+    setNotice(message);
+    if (walkIn.date === date) reload();
+    else setDate(walkIn.date);
+  };
+
   // Only the day the header names is drawn. Between a new date and its answer the day
   // held is another one's (the day before, or the browser's date whose answer told the
   // dealer's zone), and the effect that clears it runs only after the new header is painted.
   const shownDay = day?.date === date ? day : null;
+
+  // Each day drawn is a new object: the first of the walk-in's day has its slot (the
+  // answers of loads begun before the booking are dropped: reload's seq).
+  useEffect(() => {
+    const walkIn = focusAfterLoad.current;
+    if (!walkIn || shownDay?.date !== walkIn.date) return;
+    focusAfterLoad.current = null;
+    const id = CSS.escape(walkIn.appointmentId);
+    document.querySelector<HTMLElement>(`button.slot.reception[data-appointment="${id}"]`)?.focus();
+  }, [shownDay]);
 
   return (
     <>
@@ -245,7 +269,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         />
       )}
       {dialog?.kind === "absence" && shownDay && <AbsenceDialog session={session} day={shownDay} onDone={done} />}
-      {dialog?.kind === "walk-in" && shownDay && <WalkInDialog session={session} onDone={done} />}
+      {dialog?.kind === "walk-in" && shownDay && <WalkInDialog session={session} onDone={done} onBooked={walkedIn} />}
     </>
   );
 }

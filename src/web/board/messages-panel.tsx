@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { hasWords, mt, wordFor } from "./message-words.js";
-import type { DayBoard, Message, Slot } from "./types.js";
-import { appointmentWords } from "./appointment-ref.js";
+import type { DayBoard, Message } from "./types.js";
+import type { AppointmentRef } from "./appointment-ref.js";
 
 // The selected day's messages to customers and staff with their delivery state (issue 16):
 // what was said, to whom (customer or a staff role: never an address), by which transport,
@@ -53,11 +53,12 @@ const SHOW = { all: "showAll", customer: "showCustomer", staff: "showStaff" } as
 
 export function MessagesPanel({
   messages,
-  receptions,
+  refs,
   advisors,
 }: {
   messages: Message[];
-  receptions: Map<string, Slot>;
+  /** What each appointment is, in the desk's words (appointment-ref.ts). */
+  refs: Map<string, AppointmentRef>;
   /** Advisor id → name, for messages to an advisor. */
   advisors: Map<string, string>;
 }) {
@@ -100,9 +101,9 @@ export function MessagesPanel({
           <li key={m.id} data-message={m.id} data-delivery={m.delivery}>
             <h3 class="message-kind">{wordFor("kind", m.kind)}</h3>
             <p>
-              {m.appointmentId && receptions.has(m.appointmentId) && (
+              {m.appointmentId && refs.has(m.appointmentId) && (
                 <>
-                  <span class="message-about">{appointmentWords(receptions.get(m.appointmentId)!)}</span>
+                  <span class="message-about">{refs.get(m.appointmentId)!.words}</span>
                   <br />
                 </>
               )}

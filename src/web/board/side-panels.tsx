@@ -3,7 +3,7 @@ import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
 import { TechniciansPanel } from "./technicians-panel.js";
 import type { DayBoard, Message, Overdue, Slot } from "./types.js";
-import { appointmentWords, receptionsOf } from "./appointment-ref.js";
+import { appointmentRefs } from "./appointment-ref.js";
 import { hours, skillWords } from "./words.js";
 
 // Beside the timeline: the workshop's load per skill and each technician's jobs,
@@ -25,7 +25,8 @@ export function SidePanels({
   /** Opens an appointment's dialog (a task's "who and when" is a button to it on its day). */
   onOpen: (slot: Slot) => void;
 }) {
-  const receptions = receptionsOf(day);
+  // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
+  const refs = appointmentRefs(day);
   return (
     <aside>
       <section aria-labelledby="workshop-title">
@@ -43,9 +44,7 @@ export function SidePanels({
               </div>
             );
           })}
-        {day?.technicians && (
-          <TechniciansPanel technicians={day.technicians} advisors={day.advisors} carriedOver={day.carriedOver ?? []} />
-        )}
+        {day?.technicians && <TechniciansPanel technicians={day.technicians} refs={refs} />}
       </section>
       <section aria-labelledby="cars-title">
         <h2 id="cars-title">{t("cars")}</h2>
@@ -78,15 +77,21 @@ export function SidePanels({
         {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
         <ul class="plain">
           {tasks.map((m) => {
-            const slot = m.appointmentId ? receptions.get(m.appointmentId) : undefined;
+            const ref = m.appointmentId ? refs.get(m.appointmentId) : undefined;
+            const slot = ref?.slot;
             const what = m.kind === "no_show_task" ? t("noShowTask") : m.subject;
             return (
               <li key={m.id} data-task={m.id}>
                 {slot ? (
                   // The dialog has the customer's phone and the steps (a late check-in).
                   <button type="button" class="link" onClick={() => onOpen(slot)}>
-                    {what}: {appointmentWords(slot)}
+                    {what}: {ref.words}
                   </button>
+                ) : ref ? (
+                  // A car carried over: named, but its dialog is on the day of its slots.
+                  <>
+                    {what}: {ref.words}
+                  </>
                 ) : (
                   <>
                     {what} ({m.createdAt.slice(0, 10)})
@@ -97,11 +102,7 @@ export function SidePanels({
           })}
         </ul>
       </section>
-      <MessagesPanel
-        messages={messages}
-        receptions={receptions}
-        advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))}
-      />
+      <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
     </aside>
   );
 }

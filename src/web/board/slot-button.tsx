@@ -58,10 +58,11 @@ export function SlotButton({
     onDetails(slot.appointmentId);
   };
   const customer = slot.customer ?? details?.customer;
-  const vehicle = slot.vehicle ?? details?.vehicle;
+  // The day board names the car: the tooltip does not wait for the appointment's read.
+  const vehicle = slot.vehicle;
   const name = customer?.name ?? "";
   const time = grabbed ? hhmm(start) : timeOf(slot.start);
-  const who = `${slot.kind === "return" ? "↩ " : ""}${name || vehicle?.model || ""}`.trim();
+  const who = `${slot.kind === "return" ? "↩ " : ""}${name || vehicle.model}`.trim();
   const marks = [slot.express && "E", slot.forced && "!"].filter(Boolean).join(" ");
   const more = [who, marks].filter(Boolean).join(" ");
   // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
@@ -112,7 +113,7 @@ export function SlotButton({
           <br />
           {t("phone")}: {customer?.phone || t("unknown")}
           <br />
-          {t("vehicle")}: {[vehicle?.model, vehicle?.plate].filter(Boolean).join(" · ") || t("unknown")}
+          {t("vehicle")}: {[vehicle.model, vehicle.plate].filter(Boolean).join(" · ") || t("unknown")}
           {slot.possibleMatch && (
             <>
               <br />

@@ -1,15 +1,15 @@
 import { timeOf } from "../shared/dates.js";
 import { type Key, t } from "./i18n.js";
 import { skillWords } from "./words.js";
-import { slotWho } from "./appointment-ref.js";
-import type { CarriedOver, DayBoard, JobState, TechnicianDay } from "./types.js";
+import type { AppointmentRef } from "./appointment-ref.js";
+import type { JobState, TechnicianDay } from "./types.js";
 
 // The workshop by technician (issue 13): each technician's jobs of the day in planned
 // order, with their planned start and finish and what the workshop last reported. The
 // times are the plan that the customers' ready times are promised from. A job names its
-// customer or vehicle: from the day's slots when the car is received (or returned) that
-// day, else from the day's carriedOver (a multi-day repair received on an earlier day has
-// no slot on this board).
+// customer or vehicle as the tasks and messages do (appointment-ref.ts): from the day's
+// slots when the car is received (or returned) that day, else from the day's carriedOver
+// (a multi-day repair received on an earlier day has no slot on this board).
 
 const STATE: Record<JobState, Key> = {
   planned: "jobPlanned",
@@ -18,26 +18,14 @@ const STATE: Record<JobState, Key> = {
   done: "jobDone",
 };
 
-function whoOf(advisors: DayBoard["advisors"], carriedOver: CarriedOver[]): Map<string, string> {
-  const who = new Map<string, string>();
-  const name = (appointmentId: string, l: string) => {
-    if (l && !who.has(appointmentId)) who.set(appointmentId, l);
-  };
-  for (const a of advisors) for (const s of a.slots) name(s.appointmentId, slotWho(s));
-  for (const c of carriedOver) name(c.appointmentId, slotWho(c));
-  return who;
-}
-
 export function TechniciansPanel({
   technicians,
-  advisors,
-  carriedOver,
+  refs,
 }: {
   technicians: TechnicianDay[];
-  advisors: DayBoard["advisors"];
-  carriedOver: CarriedOver[];
+  refs: Map<string, AppointmentRef>;
 }) {
-  const who = whoOf(advisors, carriedOver);
+  const whoOf = (appointmentId: string) => refs.get(appointmentId)?.who ?? "";
   return (
     <div data-slot="technicians">
       <h3 id="technicians-title">{t("technicians")}</h3>
@@ -58,7 +46,7 @@ export function TechniciansPanel({
                       skill: skillWords(j.skill),
                       state: t(STATE[j.state]),
                     })}
-                    {who.has(j.appointmentId) && <> · {who.get(j.appointmentId)}</>}
+                    {whoOf(j.appointmentId) && <> · {whoOf(j.appointmentId)}</>}
                   </li>
                 ))}
               </ol>

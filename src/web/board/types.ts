@@ -19,9 +19,16 @@ export interface Slot {
   forced: boolean;
   // From issue 12 (customer on the day board), when the server has it.
   customer?: { name?: string | null; phone?: string | null; email?: string | null } | null;
-  vehicle?: { model?: string; plate?: string | null } | null;
+  /** The car: names the slot at once when the customer has no name (no VIN: the appointment's read has it). */
+  vehicle: Car;
   /** A stored customer an anonymous booking may be (issue 12). */
   possibleMatch?: { customerId: string; customer: { name: string; phone: string | null; email: string | null } } | null;
+}
+
+/** A car as the day board names it. */
+export interface Car {
+  model: string;
+  plate: string | null;
 }
 
 export type JobState = "planned" | "started" | "paused" | "done";
@@ -45,7 +52,7 @@ export interface CarriedOver {
   appointmentId: string;
   receptionStart: string;
   customer: { name?: string | null; phone?: string | null; email?: string | null } | null;
-  vehicle: { model?: string; plate?: string | null } | null;
+  vehicle: Car;
 }
 
 export interface DayBoard {
@@ -109,6 +116,8 @@ export interface Plan {
   summary: { moves: number; timeChanges: number; advisorChanges: number; contact: number };
   planToken: string;
   walkIn?: { reception: SlotView };
+  /** A walk-in, applied: the new appointment. */
+  created?: { id: string };
 }
 
 export interface Overdue {

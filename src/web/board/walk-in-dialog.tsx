@@ -13,8 +13,20 @@ const DEFAULT_WORK = defaultInterventions(lang);
 // A customer at the desk without an appointment: now or the nearest gap (past the buffer
 // caps if need be, recorded as forced), booked in one step. The notice always names the
 // day as well as the time: the walk-in is booked today, but the board may be showing
-// another day, and "at 10:00" read above Tuesday's timeline would say Tuesday.
-export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
+// another day, and "at 10:00" read above Tuesday's timeline would say Tuesday. The page
+// then shows that day with the focus on the new slot (onBooked: day-page.tsx).
+
+/** What the page needs of a walk-in just booked to show it. */
+export interface WalkedIn {
+  appointmentId: string;
+  date: string;
+}
+
+export function WalkInDialog({
+  session,
+  onDone,
+  onBooked,
+}: Omit<DayDialogProps, "day"> & { onBooked: (walkIn: WalkedIn, message: string) => void }) {
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [model, setModel] = useState("");
@@ -40,7 +52,9 @@ export function WalkInDialog({ session, onDone }: Omit<DayDialogProps, "day">) {
       const plan = await board.reshuffle(session, "walk-in", body);
       const applied = await board.reshuffle(session, "walk-in", { ...body, mode: "apply", planToken: plan.planToken });
       const at = applied.walkIn?.reception.start;
-      onDone(at ? t("walkInBooked", { day: weekdayDate(dateOf(at), lang), time: timeOf(at) }) : t("done"));
+      const message = at ? t("walkInBooked", { day: weekdayDate(dateOf(at), lang), time: timeOf(at) }) : t("done");
+      if (at && applied.created) onBooked({ appointmentId: applied.created.id, date: dateOf(at) }, message);
+      else onDone(message);
     });
   };
   return (
