@@ -3,6 +3,7 @@ import { type SpawnedServer, spawnServer } from "../support/server.js";
 import type { DealerConfig } from "../../src/core/dealer-config.js";
 import { progressCheckAt } from "../../src/scheduler/journey/progress-check.js";
 import { type AppointmentView, json, type ReshufflePlan } from "../support/contracts.js";
+import { validate } from "../support/json-schema.js";
 import {
   type Api,
   auth,
@@ -387,6 +388,13 @@ describe("walk-in", () => {
     });
     expect(p.walkIn).toMatchObject({ forced: false, overridden: [] });
     expect(ms(p.walkIn!.reception.start)).toBe(ms(`${MON}T10:00:00+01:00`));
+    // The plan is what the document says, with its return and without one (a job done by
+    // closing time gets none): the schema once required a Slot AND null there.
+    const doc = (await json(await api("GET", "/openapi.json"))) as any;
+    const schema =
+      doc.paths["/v1/dealers/{dealerId}/reshuffle/walk-in"].post.responses["200"].content["application/json"].schema;
+    expect(validate(doc, schema, p)).toEqual([]);
+    expect(validate(doc, schema, { ...p, walkIn: { ...p.walkIn, return: null } })).toEqual([]);
   });
 
   it("uses the buffer (recorded as forced) rather than sending the customer to a later time", async () => {

@@ -8,7 +8,14 @@ import { RESHUFFLE_KINDS } from "./contracts.js";
 
 export const ViolationView = z.object({ code: z.string(), message: z.string() }).openapi("Violation");
 
-const Placement = z.object({ reception: SlotView, return: SlotView.nullable(), readyAt: z.string() });
+/**
+ * A return or none. A union, not SlotView.nullable(): for a named schema zod-to-openapi
+ * writes that as allOf [Slot, object|null], which no null satisfies (the document then
+ * refused every placement without a return).
+ */
+const ReturnSlot = z.union([SlotView, z.null()]);
+
+const Placement = z.object({ reception: SlotView, return: ReturnSlot, readyAt: z.string() });
 
 export const MoveView = z
   .object({
@@ -67,7 +74,7 @@ export const ReshufflePlan = z
     walkIn: z
       .object({
         reception: SlotView,
-        return: SlotView.nullable(),
+        return: ReturnSlot,
         readyAt: z.string(),
         forced: z.boolean(),
         overridden: z.array(z.string()),
