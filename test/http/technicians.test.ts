@@ -15,6 +15,21 @@ const roster = {
   },
 };
 
+/** A dealer with one body shop technician (Bea), and 12 h of bodywork received on DAY at 14:00. */
+async function bodyworkAtTwo(t: ReturnType<typeof inProcess>, overrides: Record<string, unknown> = {}) {
+  await putDealer(
+    t.api,
+    "uno",
+    romeDealer({ workshop: { ...roster.workshop, bodywork: [{ id: "bea", name: "Bea Rossi" }] } }),
+  );
+  return book(
+    t.api,
+    "uno",
+    booking({ start: `${DAY}T14:00`, advisorId: "anna" }, { interventions: ["bodywork"], ...overrides }),
+    auth,
+  );
+}
+
 describe("technician plans over HTTP", () => {
   it("three 2 h jobs on one mechanic are promised at least 2 h apart, and the day board lists them in order", async () => {
     const t = inProcess();
@@ -54,18 +69,8 @@ describe("technician plans over HTTP", () => {
   });
   it("a job longer than a day shows on every day it runs, on its technician's board and in the skill's booked hours", async () => {
     const t = inProcess();
-    await putDealer(
-      t.api,
-      "uno",
-      romeDealer({ workshop: { ...roster.workshop, bodywork: [{ id: "bea", name: "Bea Rossi" }] } }),
-    );
     // 12 h of bodywork received at 14:00: the body shop works it over the following days.
-    const b = await book(
-      t.api,
-      "uno",
-      booking({ start: `${DAY}T14:00`, advisorId: "anna" }, { interventions: ["bodywork"] }),
-      auth,
-    );
+    const b = await bodyworkAtTwo(t);
     const days = ["2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30"];
     let total = 0;
     const ran: string[] = [];
@@ -89,25 +94,11 @@ describe("technician plans over HTTP", () => {
 
   it("a job carried over from an earlier day is named in carriedOver (the day has no slot of it), and nothing else is", async () => {
     const t = inProcess();
-    await putDealer(
-      t.api,
-      "uno",
-      romeDealer({ workshop: { ...roster.workshop, bodywork: [{ id: "bea", name: "Bea Rossi" }] } }),
-    );
     // 12 h of bodywork received on Wednesday at 14:00 runs on over the following days.
-    const b = await book(
-      t.api,
-      "uno",
-      booking(
-        { start: `${DAY}T14:00`, advisorId: "anna" },
-        {
-          interventions: ["bodywork"],
-          customer: { known: true, name: "Carla Carryover", phone: "+39 333 7654321" },
-          vehicle: { model: "Levante", plate: "GH123JK" },
-        },
-      ),
-      auth,
-    );
+    const b = await bodyworkAtTwo(t, {
+      customer: { known: true, name: "Carla Carryover", phone: "+39 333 7654321" },
+      vehicle: { model: "Levante", plate: "GH123JK" },
+    });
     // An ordinary job received on Thursday: its customer is on Thursday's slots, not here.
     const same = await book(t.api, "uno", booking({ start: "2026-11-26T09:00", advisorId: "bruno" }), auth);
     const boardOf = (d: string) => t.api("GET", `/v1/dealers/uno/days/${d}`, undefined, auth).then(json<DayBoard>);
