@@ -69,6 +69,17 @@ export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
   },
 };
 
+/** A no-show refused because the reception has not started (the server's clock): from when it may be marked. */
+const TOO_EARLY: Record<"en" | "it", (at: string) => string> = {
+  en: (at) => `The reception starts at ${at}: a no-show can be marked from then on.`,
+  it: (at) => `L'accettazione inizia alle ${at}: il mancato arrivo si può segnare da quel momento.`,
+};
+
 export function staffSentence(p: Problem, lang: "en" | "it"): string {
+  // invalid_transition with receptionStart: the step is not open YET (lifecycle.ts), which
+  // the generic "not possible in the current state" would hide (a click seconds early).
+  const start = (p as { receptionStart?: unknown }).receptionStart;
+  if (p.code === "invalid_transition" && typeof start === "string" && /T\d\d:\d\d/.test(start))
+    return TOO_EARLY[lang](start.slice(11, 16));
   return PROBLEM_SENTENCES[lang][p.code] ?? PROBLEM_SENTENCES[lang].internal;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { staffSentence } from "../../src/web/board/http.js";
+import type { Problem } from "../../src/web/shared/problem.js";
+
+// A refusal said to the desk as a sentence (web/board/http.ts). A no-show refused because
+// the reception has not started yet (lifecycle.ts sends receptionStart) says from when it
+// may be marked, rather than that the step is impossible.
+
+const problem = (code: string, extra: Record<string, unknown> = {}) =>
+  ({ type: "about:blank", title: "", status: 409, code, ...extra }) as unknown as Problem;
+
+describe("the desk's sentence for a refusal", () => {
+  it.each([
+    ["en", "The reception starts at 10:00: a no-show can be marked from then on."],
+    ["it", "L'accettazione inizia alle 10:00: il mancato arrivo si può segnare da quel momento."],
+  ] as const)("a no-show before the reception starts (%s)", (lang, sentence) => {
+    const p = problem("invalid_transition", { receptionStart: "2026-11-23T10:00:00+01:00" });
+    expect(staffSentence(p, lang)).toBe(sentence);
+  });
+
+  it("any other refused step keeps the general sentence", () => {
+    expect(staffSentence(problem("invalid_transition", { appointmentStatus: "cancelled" }), "en")).toBe(
+      "That step is not possible in the appointment's current state.",
+    );
+    expect(staffSentence(problem("no_such_code"), "it")).toBe("Qualcosa è andato storto sul server. Riprova.");
+  });
+});
