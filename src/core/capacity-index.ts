@@ -62,6 +62,8 @@ export class CapacityIndex {
   private stamp = 0;
   /** While `without` removes or re-adds its booking: each day's version before it was touched. */
   private daysBefore: Map<number, number> | null = null;
+  /** How many `without` calls are running their `f` (nested ones count). */
+  private lifting = 0;
   private readonly days = new Map<number, DayState>();
   /** Bumped when a courtesy-car booking comes or goes. */
   carVersion = 0;
@@ -140,6 +142,15 @@ export class CapacityIndex {
     return b;
   }
 
+  /**
+   * True while `without`'s f runs: a cache that keeps one state per index (the planner's,
+   * the day tables) keeps this one aside, so that its entries for the whole index are
+   * still there when the booking is back (plan-cache.ts, workshop.ts, derived.ts).
+   */
+  get inWithout(): boolean {
+    return this.lifting > 0;
+  }
+
   /** A new version without a change: every cache derived from the index is dropped (benches time the cold path). */
   touch(): void {
     this.version = ++this.stamp;
@@ -149,11 +160,11 @@ export class CapacityIndex {
    * `f` on the index without booking `id`, then the booking put back, and with it every
    * version (the index's and each day's) that the booking's removal moved on: the index
    * is exactly as it was, so the caches stamped with those versions stay good: the
-   * availability answers (scheduler/answer-memo.ts) and the day tables (derived.ts) of
-   * the days `f` did not touch. A customer's own availability (their appointment must not
+   * availability answers (scheduler/answer-memo.ts), the day tables (derived.ts) and the
+   * planner's memos (plan-cache.ts, workshop.ts). A customer's own availability (their appointment must not
    * be in its own way) asked this way used to empty them on every call.
-   * Not kept: the planner's caches (plan-cache.ts, workshop.ts's memos) hold one version
-   * each, so planning inside `f` replaces them and the next search plans again.
+   * The caches that keep one state per index (the planner's, the day tables) set the
+   * window's aside while `f` runs (inWithout), so theirs stay good too.
    *
    * Safe because versions come from `stamp`: a cache filled inside `f` carries a value
    * that no later change can hand out again. Should anything else change the index while
@@ -173,9 +184,11 @@ export class CapacityIndex {
       this.daysBefore = null;
     }
     const removed = this.stamp;
+    this.lifting++;
     try {
       return f();
     } finally {
+      this.lifting--;
       const untouched = this.stamp === removed && !this.bookings.has(id) && !this.liftedSlots.has(id);
       this.add(b);
       if (untouched) {

@@ -43,16 +43,26 @@ export interface Derived {
 
 const MAX_DAYS_KEPT = 1024;
 const caches = new WeakMap<CapacityIndex, Map<number, Derived>>();
+const aside = new WeakMap<CapacityIndex, Map<number, Derived>>();
 // One process usually asks about one index many times in a row: skip the WeakMap then.
 let lastIndex: CapacityIndex | null = null;
 let lastDays: Map<number, Derived> | null = null;
 
 /** The day's derived tables, fresh for the index's current state of that day. */
 export function derived(index: CapacityIndex, day: DayInfo): Derived {
-  let days = index === lastIndex ? lastDays! : caches.get(index);
-  if (!days) caches.set(index, (days = new Map()));
-  lastIndex = index;
-  lastDays = days;
+  let days: Map<number, Derived> | undefined;
+  if (index.inWithout) {
+    // Without one of its bookings (CapacityIndex.without): the tables go apart, so the
+    // index's own are still there, and valid, when the booking is back.
+    lastIndex = null;
+    days = aside.get(index);
+    if (!days) aside.set(index, (days = new Map()));
+  } else {
+    days = index === lastIndex ? lastDays! : caches.get(index);
+    if (!days) caches.set(index, (days = new Map()));
+    lastIndex = index;
+    lastDays = days;
+  }
   const st = index.peek(day.n);
   const version = st ? st.version : -1;
   const hit = days.get(day.n);

@@ -47,7 +47,25 @@ let lastCache: Cache | null = null;
 let lastJob: Job | null = null;
 let lastGroup: Group | null = null;
 
+/** The plans made on an index without one of its bookings (CapacityIndex.without), apart. */
+const aside = new WeakMap<CapacityIndex, Cache>();
+
 function cacheOf(index: CapacityIndex): Cache {
+  if (index.inWithout) {
+    // Not the index's own cache: it stays as it was for when the booking is back. The
+    // fast path below must not hand the window's cache out afterwards either.
+    lastIndex = null;
+    lastCache = null;
+    lastJob = null;
+    let w = aside.get(index);
+    if (!w) aside.set(index, (w = { version: index.version, size: 0, byLabour: new Map() }));
+    if (w.version !== index.version || w.size >= MAX_PLANS) {
+      w.version = index.version;
+      w.size = 0;
+      w.byLabour.clear();
+    }
+    return w;
+  }
   let c = index === lastIndex ? lastCache : caches.get(index);
   if (!c) caches.set(index, (c = { version: index.version, size: 0, byLabour: new Map() }));
   if (c.version !== index.version || c.size >= MAX_PLANS) {

@@ -66,6 +66,8 @@ interface Block {
 export function placeOn(index: CapacityIndex, k: number, b: Block, out: LabourSlice[], beat = Infinity): number {
   // Not even a block starting now and worked straight through would beat the best.
   if (b.from + b.minutes >= beat) return -1;
+  // Without one of its bookings (CapacityIndex.without): the memos stay the whole index's.
+  if (index.inWithout) return placeFirstFit(index, k, b, out, beat, Infinity, Infinity);
   const entries = (memo[k] ??= []);
   let m: Memo | undefined;
   for (let i = 0; i < entries.length; i++) {

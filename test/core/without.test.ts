@@ -9,6 +9,7 @@ import {
   deriveJob,
   isJobError,
 } from "../../src/core/index.js";
+import { workCounters } from "../../src/core/workshop.js";
 import { buildWorld, type Scenario, scenarioArb } from "./random-dealer.js";
 
 // CapacityIndex.without(id, f): the customer's own availability asks the index without
@@ -120,6 +121,26 @@ describe("CapacityIndex.without", () => {
         index.without(b.id, () => answer(index, day));
         index.add({ ...b, id: `${b.id}-twin` });
         expect(answer(index, day)).toEqual(fresh(index.bookings.values(), day));
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it("leaves the planner's caches and the day tables as they were: asked again after it, nothing is planned anew (property)", () => {
+    fc.assert(
+      fc.property(world, ({ sc, pick, interventions, day }) => {
+        const { index, answer } = setUp(sc, interventions);
+        const ids = [...index.bookings.keys()];
+        if (!ids.length) return;
+        answer(index, day);
+        const plans = () => workCounters.plans + workCounters.placements;
+        let at = plans();
+        answer(index, day);
+        const warm = plans() - at; // what a repeat costs with every cache warm
+        index.without(ids[pick % ids.length], () => answer(index, day));
+        at = plans();
+        answer(index, day);
+        expect(plans() - at).toBe(warm);
       }),
       { numRuns: 60 },
     );
