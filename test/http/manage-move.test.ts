@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_INTERVENTIONS } from "../../src/core/index.js";
 import { type AppointmentView, type CalendarResponse, type DayResponse, json } from "../support/contracts.js";
 import {
   type Api,
@@ -195,6 +196,33 @@ describe("the times the customer's page offers for a move", () => {
     const { options } = await dayOf(b.manageToken!, "2026-11-24");
     expect(options.length).toBeGreaterThan(0);
     expect(options.some((o) => o.express || o.overridesCaps)).toBe(false);
+  });
+});
+
+describe("an anonymous priority model's own times", () => {
+  it("are an ordinary car's where only the car held for priority vehicles is left, not a priority car's", async () => {
+    // Two courtesy cars, one held for priority vehicles (the default). A 30 h job received
+    // on Thursday keeps the other one out all Friday: on Friday an ordinary customer gets
+    // no courtesy car, a believed priority car gets the held one.
+    const long = { label: "Long", receptionMinutes: 15, returnMinutes: 10, labourHours: 30, skill: "mechanical" };
+    const d = await dealer({ ...ANNA, interventions: { ...DEFAULT_INTERVENTIONS, long } });
+    const b = await bookNew(d, "2026-11-25T10:00", { vehicle: { model: "MC20" }, mobility: "courtesy_car" });
+    expect(b).toMatchObject({ express: false, priority: false, mobility: "courtesy_car" });
+    await bookNew(d, "2026-11-26T08:00", { interventions: ["long"], mobility: "courtesy_car" });
+    const friday = {
+      date: "2026-11-27",
+      interventions: ["tyres"],
+      mobility: "courtesy_car",
+      customer: { known: false },
+    };
+    const asked = async (vehicle: Record<string, unknown>, headers?: Record<string, string>) =>
+      (await json<DayResponse>(await api("POST", `/v1/dealers/${d}/availability/day`, { ...friday, vehicle }, headers)))
+        .options.length;
+    // The day tells them apart...
+    expect(await asked({ model: "Grecale" })).toBe(0);
+    expect(await asked({ model: "MC20", vin: "ZAMXXXXXXXX000002" }, auth)).toBeGreaterThan(0);
+    // ...and the anonymous MC20's manage token gets what an ordinary car gets.
+    expect((await dayOf(b.manageToken!, "2026-11-27")).options).toEqual([]);
   });
 });
 
