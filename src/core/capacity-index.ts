@@ -65,8 +65,6 @@ export class CapacityIndex {
   /** How many `without` calls are running their `f` (nested ones count). */
   private lifting = 0;
   private readonly days = new Map<number, DayState>();
-  /** Bumped when a courtesy-car booking comes or goes. */
-  carVersion = 0;
   /** Courtesy cars out over time, updated with every courtesy-car add and remove (car-timeline.ts). */
   readonly cars = new CarTimeline();
   /**
@@ -160,11 +158,10 @@ export class CapacityIndex {
    * `f` on the index without booking `id`, then the booking put back, and with it every
    * version (the index's and each day's) that the booking's removal moved on: the index
    * is exactly as it was, so the caches stamped with those versions stay good: the
-   * availability answers (scheduler/answer-memo.ts), the day tables (derived.ts) and the
-   * planner's memos (plan-cache.ts, workshop.ts). A customer's own availability (their appointment must not
-   * be in its own way) asked this way used to empty them on every call.
-   * The caches that keep one state per index (the planner's, the day tables) set the
-   * window's aside while `f` runs (inWithout), so theirs stay good too.
+   * availability answers (scheduler/answer-memo.ts), and the day tables (derived.ts) and
+   * planner's memos (plan-cache.ts, workshop.ts), which keep the window's aside while `f`
+   * runs (inWithout). A customer's own availability (their appointment must not be in
+   * its own way) asked this way used to empty them on every call.
    *
    * Safe because versions come from `stamp`: a cache filled inside `f` carries a value
    * that no later change can hand out again. Should anything else change the index while
@@ -175,7 +172,6 @@ export class CapacityIndex {
     const b = this.bookings.get(id);
     if (!b) return f();
     const version = this.version;
-    const carVersion = this.carVersion;
     const days = new Map<number, number>();
     this.daysBefore = days;
     try {
@@ -193,7 +189,6 @@ export class CapacityIndex {
       this.add(b);
       if (untouched) {
         this.version = version;
-        this.carVersion = carVersion;
         for (const [n, v] of days) this.days.get(n)!.version = v;
       }
     }
@@ -275,10 +270,7 @@ export class CapacityIndex {
       const back = this.halfOf(b.ret ? b.ret.start : b.readyAt);
       this.state(back.day)[counter][back.half] += sign;
     }
-    if (b.mobility === "courtesy_car") {
-      this.carVersion = ++this.stamp;
-      this.cars.change(b, sign);
-    }
+    if (b.mobility === "courtesy_car") this.cars.change(b, sign);
   }
 
   /** Replace a booking (a move): remove the old placement, add the new one. */

@@ -41,16 +41,16 @@ export interface CalendarDay {
 /** The largest calendar one request may ask for. */
 export const MAX_CALENDAR_DAYS = 62;
 
-/**
- * Whether day `n` can hold any start at all (not before today, not past the horizon).
- * Checked before the day's tables are built: a crawler asking for the year 9000 must not
- * fill the dealer's per-day cache.
- */
 /** The last day bookings open on at `now` (the dealer's horizon): later days are never bookable. */
 export function lastBookableDay(dealer: Dealer, now: number): number {
   return dealer.dayOf(now + dealer.config.receptionRules.maxHorizonDays * 1440);
 }
 
+/**
+ * Whether day `n` can hold any start at all (not before today, not past the horizon).
+ * Checked before the day's tables are built: a crawler asking for the year 9000 must not
+ * fill the dealer's per-day cache.
+ */
 function inReach(index: CapacityIndex, q: DayQuery, n: number): boolean {
   return n >= index.dealer.dayOf(q.now) && n <= lastBookableDay(index.dealer, q.now);
 }

@@ -50,19 +50,15 @@ let lastDays: Map<number, Derived> | null = null;
 
 /** The day's derived tables, fresh for the index's current state of that day. */
 export function derived(index: CapacityIndex, day: DayInfo): Derived {
-  let days: Map<number, Derived> | undefined;
-  if (index.inWithout) {
-    // Without one of its bookings (CapacityIndex.without): the tables go apart, so the
-    // index's own are still there, and valid, when the booking is back.
-    lastIndex = null;
-    days = aside.get(index);
-    if (!days) aside.set(index, (days = new Map()));
-  } else {
-    days = index === lastIndex ? lastDays! : caches.get(index);
-    if (!days) caches.set(index, (days = new Map()));
-    lastIndex = index;
-    lastDays = days;
-  }
+  // Without one of its bookings (CapacityIndex.without): the tables go apart, so the
+  // index's own are still there, and valid, when the booking is back; the fast path never
+  // remembers the window's.
+  const apart = index.inWithout;
+  const map = apart ? aside : caches;
+  let days = !apart && index === lastIndex ? lastDays! : map.get(index);
+  if (!days) map.set(index, (days = new Map()));
+  lastIndex = apart ? null : index;
+  lastDays = days;
   const st = index.peek(day.n);
   const version = st ? st.version : -1;
   const hit = days.get(day.n);

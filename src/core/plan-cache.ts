@@ -51,23 +51,12 @@ let lastGroup: Group | null = null;
 const aside = new WeakMap<CapacityIndex, Cache>();
 
 function cacheOf(index: CapacityIndex): Cache {
-  if (index.inWithout) {
-    // Not the index's own cache: it stays as it was for when the booking is back. The
-    // fast path below must not hand the window's cache out afterwards either.
-    lastIndex = null;
-    lastCache = null;
-    lastJob = null;
-    let w = aside.get(index);
-    if (!w) aside.set(index, (w = { version: index.version, size: 0, byLabour: new Map() }));
-    if (w.version !== index.version || w.size >= MAX_PLANS) {
-      w.version = index.version;
-      w.size = 0;
-      w.byLabour.clear();
-    }
-    return w;
-  }
-  let c = index === lastIndex ? lastCache : caches.get(index);
-  if (!c) caches.set(index, (c = { version: index.version, size: 0, byLabour: new Map() }));
+  // Inside CapacityIndex.without, not the index's own cache: that one stays as it was for
+  // when the booking is back, and the fast path never remembers the window's.
+  const apart = index.inWithout;
+  const map = apart ? aside : caches;
+  let c = !apart && index === lastIndex ? lastCache : map.get(index);
+  if (!c) map.set(index, (c = { version: index.version, size: 0, byLabour: new Map() }));
   if (c.version !== index.version || c.size >= MAX_PLANS) {
     c.version = index.version;
     c.size = 0;
@@ -75,7 +64,7 @@ function cacheOf(index: CapacityIndex): Cache {
     lastJob = null;
   }
   if (c !== lastCache) lastJob = null;
-  lastIndex = index;
+  lastIndex = apart ? null : index;
   lastCache = c;
   return c;
 }

@@ -103,7 +103,10 @@ export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: Reschedu
  * job as booked (interventions, a new customer's longer reception, its mobility), its
  * own priority and express flag as stored — never what the caller says, so the token
  * buys no more than the appointment has — and the index without the appointment itself
- * (withoutItself), so its own minutes, car and labour are not in its way.
+ * (CapacityIndex.without, as moveAppointment checks a move), so its own minutes, car and
+ * labour are not in its way. That call puts the appointment back exactly as it was,
+ * versions included, so the dealer's caches survive the question; it is synchronous, so
+ * no other request sees the gap.
  */
 function moveQuery(ctx: Ctx, token: string): { row: AppointmentRow; rt: DealerRuntime; q: DayQuery } {
   const { row, rt } = runtimeByToken(ctx.db, ctx.runtimes, token);
@@ -120,16 +123,6 @@ function moveQuery(ctx: Ctx, token: string): { row: AppointmentRow; rt: DealerRu
   return { row, rt, q };
 }
 
-/**
- * `f` on the index without the appointment (as moveAppointment checks a move), then the
- * appointment put back exactly as it was, versions included (CapacityIndex.without), so
- * the dealer's remembered answers survive the question (not the planner's memos): synchronous,
- * so no other request sees the gap.
- */
-function withoutItself<T>(rt: DealerRuntime, id: string, f: () => T): T {
-  return rt.index.without(id, f);
-}
-
 /** The day's starts for the move, without its current start (no new time to the customer). */
 function ownOptions(rt: DealerRuntime, row: AppointmentRow, q: DayQuery, day: number) {
   return dayOptions(rt.index, q, day).filter((o) => o.reception.start !== row.receptionStart);
@@ -142,7 +135,7 @@ export function ownCalendarByToken(ctx: Ctx, input: TokenInput & { body: OwnCale
   const dealer = rt.dealer;
   const fromDay = body.from ? dayNumberFromIso(body.from) : dealer.dayOf(q.now);
   const ownDay = dealer.dayOf(row.receptionStart);
-  const days = withoutItself(rt, row.id, () =>
+  const days = rt.index.without(row.id, () =>
     calendarDays(rt.index, q, fromDay, body.days).map((d) => {
       if (d.day !== ownDay || !d.bookable) return d;
       // Its own day as its list shows it: the current start is no new time.
@@ -167,7 +160,7 @@ export function ownCalendarByToken(ctx: Ctx, input: TokenInput & { body: OwnCale
 export function ownDayByToken(ctx: Ctx, input: TokenInput & { body: OwnDayRequest }): DayResponse {
   const { token, body } = input;
   const { row, rt, q } = moveQuery(ctx, token);
-  const options = withoutItself(rt, row.id, () => ownOptions(rt, row, q, dayNumberFromIso(body.date)));
+  const options = rt.index.without(row.id, () => ownOptions(rt, row, q, dayNumberFromIso(body.date)));
   return {
     dealerId: row.dealerId,
     timeZone: rt.dealer.tz,
