@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { reasonIn } from "../shared/recap.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
@@ -12,6 +12,7 @@ import type { Appointment, Plan, Slot } from "./types.js";
 import type { Action } from "../../core/status.js";
 import { serverNowMs } from "./server-clock.js";
 import { stepsOf } from "./steps.js";
+import { findSlot, liveSlot } from "./live-slot.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
 export type AppointmentDialogState = {
@@ -44,7 +45,9 @@ interface Props extends DayDialogProps {
 }
 
 export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
-  const { slot } = state;
+  // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
+  const wasOnDay = useRef(findSlot(day, state.slot) !== undefined);
+  const { slot, changed, gone } = liveSlot(day, state.slot, wasOnDay.current);
   const owner = day.advisors.find((a) =>
     a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
   );
@@ -55,7 +58,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   const [other, setOther] = useState("");
   const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
   const { refusal, attempt, busy } = useRefusal(state.refusal, onDone);
-  useEffect(() => onDetails(slot.appointmentId), [slot.appointmentId]);
+  // Each reload of the day drops the details it had (they may have changed): ask again.
+  useEffect(() => {
+    if (!details) onDetails(slot.appointmentId);
+  }, [slot.appointmentId, details]);
 
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
   const step = (action: string) =>
@@ -89,8 +95,25 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       .map((s) => [s.appointmentId, `${timeOf(s.start)} · ${a.name}`] as const),
   );
 
+  if (gone)
+    return (
+      <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
+        <p role="status" class="notice">
+          {t("goneMeanwhile")}
+        </p>
+      </Dialog>
+    );
+
   return (
     <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
+      <p role="status" class={changed && !busy ? "notice" : "sr-only"}>
+        {changed && !busy
+          ? t("changedMeanwhile", {
+              status: t(`status_${slot.status}` as "status_requested"),
+              time: `${timeOf(slot.start)}–${timeOf(slot.end)}`,
+            })
+          : ""}
+      </p>
       <p>
         {t(slot.kind)} {timeOf(slot.start)}–{timeOf(slot.end)} · {owner?.name} ·{" "}
         {t(`status_${slot.status}` as "status_requested")}

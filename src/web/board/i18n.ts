@@ -58,6 +58,9 @@ const en = {
   refreshed: "The day was updated.",
   close: "Close",
   actionsFor: "Appointment {time}",
+  changedMeanwhile: "Changed meanwhile by someone else: now {status}, {time}.",
+  goneMeanwhile:
+    "This appointment is no longer on this day: someone else moved it to another day or cancelled it. Close this window to see the day as it is now.",
   status_requested: "requested",
   status_confirmed: "confirmed",
   status_checked_in: "checked in",
@@ -176,6 +179,9 @@ const it: Record<Keys, string> = {
   refreshed: "La giornata è stata aggiornata.",
   close: "Chiudi",
   actionsFor: "Appuntamento delle {time}",
+  changedMeanwhile: "Modificato nel frattempo da un collega: ora {status}, {time}.",
+  goneMeanwhile:
+    "Questo appuntamento non è più in questa giornata: un collega l'ha spostato a un altro giorno o l'ha annullato. Chiudi questa finestra per vedere la giornata com'è adesso.",
   status_requested: "richiesto",
   status_confirmed: "confermato",
   status_checked_in: "accettato",

@@ -1,0 +1,63 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/browser.js";
+import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+
+// An open appointment dialog follows live changes (web/board/live-slot.ts): a colleague's
+// confirmation redraws its status and steps, and the next press carries the new version
+// (no 409 "changed meanwhile"); an appointment cancelled elsewhere is no longer offered
+// any action. Its customer line survives the day's reload.
+
+const bw = useBoardWorld();
+const A = "/v1/dealers/demo/appointments";
+
+const dialog = (page: Page) => page.getByRole("dialog");
+async function stepsIn(page: Page): Promise<string[]> {
+  await dialog(page).getByRole("button", { name: "Close" }).waitFor();
+  return (await dialog(page).locator(".actions button").allTextContents())
+    .map((s) => s.trim())
+    .filter((s) => s !== "Close");
+}
+
+describe("an open appointment dialog on a live board", () => {
+  it("redraws a colleague's confirmation, keeps the customer line, and its next step lands", async () => {
+    const b = await bookSomewhere(bw.world.api, "11:00", "Vivo Aggiornato");
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "Cancel appointment"]);
+    await dialog(page).getByText("Customer: Vivo Aggiornato").waitFor();
+
+    const res = await bw.world.api("POST", `${A}/${b.id}/confirm`, undefined, admin);
+    expect(res.status).toBe(200);
+    await dialog(page)
+      .getByText(/Changed meanwhile by someone else: now confirmed/)
+      .waitFor();
+    await expect.poll(() => stepsIn(page)).toEqual(["Check in", "Cancel appointment"]);
+    await dialog(page).getByText("Customer: Vivo Aggiornato").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await dialog(page).getByRole("button", { name: "Check in", exact: true }).click();
+    await dialog(page).waitFor({ state: "detached" });
+    await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
+    await page.context().close();
+  }, 60_000);
+
+  it("an appointment cancelled elsewhere offers no action and says why", async () => {
+    const b = await bookSomewhere(bw.world.api, "12:00", "Via Altrove");
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    expect(await stepsIn(page)).toContain("Confirm");
+
+    const res = await bw.world.api("POST", `${A}/${b.id}/cancel`, { reason: "customer phoned" }, admin);
+    expect(res.status, await res.text()).toBe(200);
+    await dialog(page)
+      .getByText(/no longer on this day/)
+      .waitFor();
+    expect(await stepsIn(page)).toEqual([]);
+    expect(await dialog(page).locator("form").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog(page).getByRole("button", { name: "Close" }).click();
+    await dialog(page).waitFor({ state: "detached" });
+    await page.context().close();
+  }, 60_000);
+});
