@@ -216,6 +216,10 @@ export const ContactView = z
   .openapi("Contact");
 export type ContactView = z.infer<typeof ContactView>;
 
+/** The car as staff name an appointment by: model and plate (null when none was given); not the VIN. */
+export const BoardVehicle = z.object({ model: z.string(), plate: z.string().nullable() });
+export type BoardVehicle = z.infer<typeof BoardVehicle>;
+
 export const MATCH_BY = ["email", "phone", "vin"] as const;
 export const PossibleMatch = z
   .object({

@@ -1,6 +1,6 @@
 import type { Db } from "../db/sqlite-handle.js";
 import type { AppointmentRow } from "../db/repos/appointments.js";
-import type { ContactView, Customer, PossibleMatch, Vehicle } from "./contracts.js";
+import type { BoardVehicle, ContactView, Customer, PossibleMatch, Vehicle } from "./contracts.js";
 import { customerById } from "../db/repos/people.js";
 
 // What staff see of an appointment's customer, and never the public: the contact it was
@@ -21,7 +21,6 @@ export function bookedVehicle(row: Pick<AppointmentRow, "vehicleJson">): BoardVe
   const v = JSON.parse(row.vehicleJson) as Pick<Vehicle, "model" | "plate">;
   return { model: v.model, plate: v.plate ?? null };
 }
-export type BoardVehicle = { model: string; plate: string | null };
 
 /** The stored suggestion, with the stored customer's contact; null when none (or it is gone). */
 export function possibleMatchOf(db: Db, row: Pick<AppointmentRow, "possibleMatchJson">): PossibleMatch | null {

@@ -8,10 +8,49 @@ import { admin, DAY, signedInPage, useBoardWorld } from "../support/board.js";
 // What the advisors' page says of a day other than the one it shows (Tuesday DAY; the
 // clock is frozen on Monday 23 November at 10:00): a job carried over from an earlier day
 // names its customer in the technicians' panel, and a walk-in, always received today,
-// names its day in the notice and brings the board to that day, the focus on its slot.
+// names its day in the notice and brings the board to that day, the focus on its slot;
+// a no-show task about another day's appointment names whom to call and goes to that day.
 
 const bw = useBoardWorld();
 const MONDAY = "2026-11-23";
+
+describe("a task about another day's appointment", () => {
+  it("names whom to call and when, and takes the desk to that day with the slot focused (Enter: its late check-in); axe-clean", async () => {
+    // A walk-in received now (Monday 10:00, the server's clock), then marked a no-show.
+    const body = {
+      vehicle: { model: "Ghibli" },
+      interventions: ["maintenance"],
+      customer: { known: true, name: "Nora Notoday", phone: "+39 333 1112223" },
+    };
+    const url = "/v1/dealers/demo/reshuffle/walk-in";
+    const plan = json<{ planToken: string }>(await bw.world.api("POST", url, body, admin));
+    const applied = await json<{ created: { id: string; reception: { start: string } } }>(
+      await bw.world.api("POST", url, { ...body, mode: "apply", planToken: (await plan).planToken }, admin),
+    );
+    const { id, reception } = applied.created;
+    expect(reception.start).toBe(`${MONDAY}T10:00:00+01:00`);
+    const noShow = await bw.world.api("POST", `/v1/dealers/demo/appointments/${id}/no-show`, undefined, admin);
+    expect(noShow.status, await noShow.text()).toBe(200);
+
+    // The board shows Tuesday (DAY): the task is about Monday's appointment.
+    const page = await signedInPage(bw.browser, bw.world);
+    const task = page
+      .locator("[data-task]")
+      .getByRole("button", { name: /^Call after no-show: Mon,? 23 Nov 10:00 · Nora Notoday \(show that day\)$/ });
+    await task.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await task.click();
+    await page.locator(`.date[data-date="${MONDAY}"]`).waitFor({ timeout: 5000 });
+    await page.waitForFunction(
+      `document.activeElement?.matches('button.slot.reception[data-appointment="${id}"]')`,
+      undefined,
+      { timeout: 5000 },
+    );
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog").getByRole("button", { name: "Arrived late: check in" }).waitFor();
+    await page.context().close();
+  }, 60_000);
+});
 
 describe("a job carried over from an earlier day", () => {
   it("names its customer in the technicians' panel of the day it runs on, though that day has no slot of it; axe-clean", async () => {

@@ -57,3 +57,30 @@ describe("the day board's slots", () => {
     expect(body.carriedOver).toEqual([]);
   });
 });
+
+describe("the staff messages list", () => {
+  it("names the appointment each message is about (reception, contact, car), and validates against the document", async () => {
+    const { doc } = await dayWithSlots();
+    const t = inProcess();
+    await putDealer(t.api, "uno", romeDealer());
+    const b = await book(
+      t.api,
+      "uno",
+      booking({ start: `${DAY}T09:00`, advisorId: "anna" }, { vehicle: { model: "Levante", plate: "GH123JK" } }),
+      auth,
+    );
+    const res = await t.api("GET", "/v1/dealers/uno/messages", undefined, auth);
+    const body = await json<{ messages: Array<{ appointmentId: string | null; appointment: unknown }> }>(res);
+    expect(res.status).toBe(200);
+    const about = body.messages.filter((m) => m.appointmentId === b.id);
+    expect(about.length).toBeGreaterThan(0);
+    for (const m of about)
+      expect(m.appointment).toEqual({
+        receptionStart: `${DAY}T09:00:00+01:00`,
+        customer: { name: "Marco Bianchi" }, // no contact details in a list of messages
+        vehicle: { model: "Levante", plate: "GH123JK" },
+      });
+    const schema = doc.paths["/v1/dealers/{dealerId}/messages"].get.responses["200"].content["application/json"].schema;
+    expect(validate(doc, schema, body)).toEqual([]);
+  });
+});

@@ -43,7 +43,7 @@ describe("outbox delivery", () => {
   });
 
   it("retries with exponential backoff until the receiver answers 2xx", async () => {
-    await bookAt(t, START);
+    const b = await bookAt(t, START);
     // The supervisor's notice, written by the booking, is the one message waiting.
     rx.failNext(3);
     const t0 = t.clock.ms;
@@ -66,6 +66,8 @@ describe("outbox delivery", () => {
       attempts: 4,
       kind: "supervisor_notice",
       recipient: "supervisor",
+      // Which appointment it is about, as staff know it (the board's tasks name it on any day).
+      appointment: { receptionStart: START, customer: { name: "Marco Bianchi" }, vehicle: { model: b.vehicle.model } },
     });
   });
 

@@ -3,12 +3,11 @@ import { bearerSecurity, staffOnly } from "../../api/auth.js";
 import type { ApiApp } from "../../api/deps.js";
 import { problemResponses } from "../../api/openapi.js";
 import { LocalDate } from "../../core/primitives.js";
-import { ContactView, PossibleMatch } from "../../scheduler/contracts.js";
+import { BoardVehicle, ContactView, PossibleMatch } from "../../scheduler/contracts.js";
 import { dayBoard } from "../../scheduler/day-board.js";
 import { DealerParam } from "../shared.js";
 
 /** The car as the board names it (no VIN); plate null when the booking gave none. */
-const BoardVehicle = z.object({ model: z.string(), plate: z.string().nullable() });
 
 const Slot = z.object({
   appointmentId: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LocalDate } from "../../core/primitives.js";
+import { BoardVehicle } from "../contracts.js";
 
 // HTTP shapes of the journey's endpoints (messages, overdue requests, reports, tick).
 
@@ -33,6 +34,19 @@ export const MessageView = z
     lastError: z.string().nullable(),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
+    appointment: z
+      .object({
+        /** When its reception is (dealer-local, with offset): the day a task sends the desk to. */
+        receptionStart: z.string(),
+        /** The name only: the list names whom a task is about; the appointment's own read has the contact. */
+        customer: z.object({ name: z.string() }),
+        vehicle: BoardVehicle,
+      })
+      .nullable()
+      .openapi({
+        description:
+          "The appointment it is about, as staff know it: the task names whom to call and opens its day; null when none (or it is gone)",
+      }),
   })
   .openapi("Message");
 export type MessageView = z.infer<typeof MessageView>;

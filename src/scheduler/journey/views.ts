@@ -1,6 +1,7 @@
-import { unconfirmedSince } from "../../db/repos/appointments.js";
+import { findAppointment, unconfirmedSince } from "../../db/repos/appointments.js";
+import { bookedContact, bookedVehicle } from "../staff-view.js";
 import { notFound } from "../errors.js";
-import type { MessageList, OverdueList } from "./contracts.js";
+import type { MessageList, MessageView, OverdueList } from "./contracts.js";
 import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 import type { Ctx } from "../context.js";
@@ -19,7 +20,29 @@ const DELIVERY = {
 export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFilter }): MessageList {
   const { sqlite, runtimes } = ctx;
   const { dealerId, query: f } = input;
-  if (!runtimes.get(dealerId)) throw notFound(`dealer ${dealerId}`);
+  const rt = runtimes.get(dealerId);
+  if (!rt) throw notFound(`dealer ${dealerId}`);
+  // The appointment each message is about, as the desk knows it (a no-show task names
+  // whom to call and when, on any day); one primary-key read per appointment, at most
+  // `limit` (500) of them.
+  const about = new Map<string, MessageView["appointment"]>();
+  const appointmentOf = (id: string | null): MessageView["appointment"] => {
+    if (id === null) return null;
+    if (!about.has(id)) {
+      const row = findAppointment(ctx.db, dealerId, id);
+      about.set(
+        id,
+        row
+          ? {
+              receptionStart: rt.dealer.format(row.receptionStart),
+              customer: { name: bookedContact(row).name },
+              vehicle: bookedVehicle(row),
+            }
+          : null,
+      );
+    }
+    return about.get(id) ?? null;
+  };
   return {
     dealerId,
     messages: listMessages(sqlite, dealerId, f).map((m) => ({
@@ -40,6 +63,7 @@ export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFi
       lastError: m.lastError,
       createdAt: m.createdAt,
       deliveredAt: m.deliveredAt,
+      appointment: appointmentOf(m.appointmentId),
     })),
   };
 }

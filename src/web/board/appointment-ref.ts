@@ -28,6 +28,10 @@ export const slotWho = (s: Pick<Slot, "customer" | "vehicle">): string =>
 
 const joined = (when: string, who: string) => (who ? `${when} · ${who}` : when);
 
+/** An appointment received on another day than the shown one: "Mon 23 Nov 17:00 · Carla Carryover". */
+export const otherDayWords = (a: { receptionStart: string } & Pick<Slot, "customer" | "vehicle">): string =>
+  joined(`${shortDate(dateOf(a.receptionStart), lang)} ${timeOf(a.receptionStart)}`, slotWho(a));
+
 /** The shown day's appointments by id. The reception names one first: it is how the desk knows it. */
 export function appointmentRefs(day: DayBoard | null): Map<string, AppointmentRef> {
   const refs = new Map<string, AppointmentRef>();
@@ -39,12 +43,7 @@ export function appointmentRefs(day: DayBoard | null): Map<string, AppointmentRe
       refs.set(s.appointmentId, { slot: s, who: slotWho(s), words: joined(timeOf(s.start), slotWho(s)) });
   for (const c of day.carriedOver ?? []) {
     if (refs.has(c.appointmentId)) continue;
-    const received = `${shortDate(dateOf(c.receptionStart), lang)} ${timeOf(c.receptionStart)}`;
-    refs.set(c.appointmentId, {
-      slot: returns.get(c.appointmentId),
-      who: slotWho(c),
-      words: joined(received, slotWho(c)),
-    });
+    refs.set(c.appointmentId, { slot: returns.get(c.appointmentId), who: slotWho(c), words: otherDayWords(c) });
   }
   for (const s of returns.values()) {
     if (refs.has(s.appointmentId)) continue;

@@ -52,9 +52,10 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const details = useRef(new Map<string, Appointment>());
   const [, setDetailsTick] = useState(0);
-  // A walk-in just booked: the board goes to its day (today: the advisor may have been
-  // looking at another) and its slot takes the focus once that day is drawn, so the desk
-  // is on it (Enter: check in) and a screen reader reads it after the notice.
+  // A walk-in just booked (or a desk task about another day's appointment): the board goes
+  // to its day (today: the advisor may have been looking at another) and its slot takes
+  // the focus once that day is drawn, so the desk is on it (Enter: check in) and a screen
+  // reader reads it after the notice.
   const focusAfterLoad = useRef<WalkedIn | null>(null);
 
   // The day asked for last: an answer for a day the advisor has already left (a slow
@@ -150,6 +151,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     setDialog(null);
     if (message) setNotice(message);
     reload();
+  };
+
+  // A task about another day's appointment: that day, with its slot focused once drawn.
+  const goTo = (at: WalkedIn) => {
+    focusAfterLoad.current = at;
+    if (at.date === date) reload();
+    else setDate(at.date);
   };
 
   const walkedIn = (walkIn: WalkedIn, message: string) => {
@@ -255,6 +263,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           tasks={messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task"))}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
+          onGoTo={goTo}
         />
       </main>
       {dialog?.kind === "appointment" && shownDay && (

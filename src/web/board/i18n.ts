@@ -58,6 +58,7 @@ const en = {
   refreshed: "The day was updated.",
   close: "Close",
   actionsFor: "Appointment {time}",
+  showItsDay: "show that day",
   changedMeanwhile: "Changed meanwhile by someone else: now {status}, {time}.",
   goneMeanwhile:
     "This appointment is no longer on this day: someone else moved it to another day or cancelled it. Close this window to see the day as it is now.",
@@ -179,6 +180,7 @@ const it: Record<Keys, string> = {
   refreshed: "La giornata è stata aggiornata.",
   close: "Chiudi",
   actionsFor: "Appuntamento delle {time}",
+  showItsDay: "mostra quel giorno",
   changedMeanwhile: "Modificato nel frattempo da un collega: ora {status}, {time}.",
   goneMeanwhile:
     "Questo appuntamento non è più in questa giornata: un collega l'ha spostato a un altro giorno o l'ha annullato. Chiudi questa finestra per vedere la giornata com'è adesso.",

@@ -3,7 +3,8 @@ import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
 import { TechniciansPanel } from "./technicians-panel.js";
 import type { DayBoard, Message, Overdue, Slot } from "./types.js";
-import { appointmentRefs } from "./appointment-ref.js";
+import { appointmentRefs, otherDayWords } from "./appointment-ref.js";
+import { dateOf } from "../shared/dates.js";
 import { hours, skillWords } from "./words.js";
 
 // Beside the timeline: the workshop's load per skill and each technician's jobs,
@@ -17,6 +18,7 @@ export function SidePanels({
   tasks,
   messages,
   onOpen,
+  onGoTo,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
@@ -24,6 +26,8 @@ export function SidePanels({
   messages: Message[];
   /** Opens an appointment's dialog (a task's "who and when" is a button to it on its day). */
   onOpen: (slot: Slot) => void;
+  /** Shows another day with an appointment's slot focused (a task about a car of another day). */
+  onGoTo: (at: { date: string; appointmentId: string }) => void;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -92,6 +96,17 @@ export function SidePanels({
                   <>
                     {what}: {ref.words}
                   </>
+                ) : m.appointment && m.appointmentId ? (
+                  // About a car of another day: named as the desk knows it, and a way there.
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() =>
+                      onGoTo({ date: dateOf(m.appointment!.receptionStart), appointmentId: m.appointmentId! })
+                    }
+                  >
+                    {what}: {otherDayWords(m.appointment)} ({t("showItsDay")})
+                  </button>
                 ) : (
                   <>
                     {what} ({m.createdAt.slice(0, 10)})

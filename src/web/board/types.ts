@@ -143,4 +143,6 @@ export interface Message {
   delivery: "queued" | "sent" | "failed" | "suppressed" | "withdrawn";
   reason: string | null;
   createdAt: string;
+  /** The appointment it is about, on any day (null when none): a task names whom to call and goes to its day. */
+  appointment?: { receptionStart: string; customer: Slot["customer"]; vehicle: Car } | null;
 }
