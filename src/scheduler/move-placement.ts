@@ -1,6 +1,7 @@
 import { checkStayOverCaps, isExpress } from "../core/cap-override.js";
 import { CAP_CODES } from "../core/caps.js";
 import { mobilityViolation } from "../core/mobility.js";
+import { ALTERNATIVE_CANDIDATES, acceptedAlternatives } from "../core/reshuffle/accepted.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
 import { describeViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
@@ -97,11 +98,6 @@ export function placeMove(s: MoveSubject, advisor: number, start: number): MoveP
 
 export const isRefusal = (p: MovePlacement | MoveRefusal): p is MoveRefusal => "refused" in p;
 
-/** How many alternatives a refused move offers. */
-const WANTED = 2;
-/** Nearest candidates looked at for them: some may fail the move's own check. */
-const CANDIDATES = 6;
-
 /**
  * The nearest times the same request would be accepted at, around `target`, ranked as the
  * search ranks its options (quiet first, then earliest); each as the move would place it
@@ -115,17 +111,13 @@ export function moveAlternatives(s: MoveSubject, target: number): Option[] {
     current,
     { job: s.job, priority: s.priority },
     target,
-    CANDIDATES,
+    ALTERNATIVE_CANDIDATES,
     s.now,
   );
-  const out: Option[] = [];
-  for (const o of candidates) {
-    if (out.length === WANTED) break;
-    const { advisor, start } = o.reception;
-    if (start === current.reception.start && advisor === current.reception.advisor) continue;
-    const p = placeMove(s, advisor, start);
-    if (isRefusal(p)) continue;
-    out.push({
+  return acceptedAlternatives(candidates, current.reception, (o) => {
+    const p = placeMove(s, o.reception.advisor, o.reception.start);
+    if (isRefusal(p)) return null;
+    return {
       reception: p.reception,
       ret: p.ret,
       readyAt: p.plan.readyAt,
@@ -134,7 +126,6 @@ export function moveAlternatives(s: MoveSubject, target: number): Option[] {
       express: p.express,
       overridesCaps: p.forced || undefined,
       mobility: s.row.mobility as Mobility,
-    });
-  }
-  return out.sort((a, b) => Number(b.quiet) - Number(a.quiet) || a.reception.start - b.reception.start);
+    };
+  });
 }

@@ -1,20 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
-import {
-  type Api,
-  auth,
-  availability,
-  book,
-  booking,
-  CUSTOMER,
-  expectProblem,
-  inProcess,
-  type InProcess,
-  ms,
-  putDealer,
-  romeDealer,
-  search,
-} from "../support/http.js";
+import { type Api, auth, expectProblem, inProcess, type InProcess, ms } from "../support/http.js";
+import { priorityWorld, TUE, WED } from "../support/priority-world.js";
 
 // A refused move (PATCH …/appointments/{id}, 409 rule_violation) offers alternatives: each
 // must be a time the same request accepts, placed as it shows (return, ready time, express
@@ -22,15 +9,8 @@ import {
 // move refuses when it does not treat the appointment as express (booked outside the
 // express window, it stays an ordinary appointment) or when that option goes past the caps.
 //
-// The world: one advisor, open 10:00–12:00 Monday to Saturday, no minimum notice, today
-// (Monday 23, 10:00 in Rome, FIXED_NOW) and tomorrow full for ordinary customers; only the
-// express reserve is left there. Each alternative is tried on a world built afresh, so each
-// is checked against the same bookings the refusal saw.
-
-const MON = "2026-11-23";
-const TUE = "2026-11-24";
-const WED = "2026-11-25";
-const MC20 = { vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000001" }, mobility: "pickup_delivery" };
+// The world: support/priority-world.ts. Each alternative is tried on a world built afresh,
+// so each is checked against the same bookings the refusal saw.
 
 let t: InProcess | undefined;
 afterEach(() => {
@@ -38,36 +18,11 @@ afterEach(() => {
   t = undefined;
 });
 
-/** The world above with an MC20 booked first: at its express option, or at a given start. */
+/** The world (support/priority-world.ts) on a fresh app, with the MC20 booked first. */
 async function world(mc20: { express: true } | { start: string }): Promise<{ api: Api; mc: AppointmentView }> {
   t?.close();
   t = inProcess();
-  const api = t.api;
-  await putDealer(
-    api,
-    "roma",
-    romeDealer({
-      advisors: [{ id: "anna", name: "Anna Rossi" }],
-      openingHours: Object.fromEntries(
-        ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [["10:00", "12:00"]]]),
-      ),
-      receptionRules: { minNoticeMinutes: 0 },
-      mobility: { courtesyCars: 0, pickupDelivery: 2 },
-    }),
-  );
-  const slot =
-    "start" in mc20
-      ? { start: mc20.start, advisorId: "anna" }
-      : { optionId: (await search(api, "roma", availability({ ...MC20, count: 1 }), auth)).options[0].optionId };
-  const mc = await book(api, "roma", booking(slot, MC20), auth);
-  for (let i = 0; i < 30; i++) {
-    const res = await search(api, "roma", availability({ from: MON, days: 2, count: 2 }), auth);
-    const o = res.options.find((x) => x.start < WED);
-    if (!o) break;
-    const customer = { ...CUSTOMER, name: `Customer ${i}`, email: `c${i}@example.com` };
-    await book(api, "roma", booking({ optionId: o.optionId }, { customer }), auth);
-  }
-  return { api, mc };
+  return { api: t.api, mc: (await priorityWorld(t.api, mc20)).mc };
 }
 
 const move = (api: Api, id: string, body: unknown) =>

@@ -16,7 +16,12 @@ import type { MoveTarget, PlanMove, ReplanContext } from "./types.js";
 
 export type ApplyResult =
   | { ok: true; moves: PlanMove[] }
-  | { ok: false; failures: Array<{ id: string; violations: Violation[] }> };
+  | {
+      ok: false;
+      failures: Array<{ id: string; violations: Violation[] }>;
+      /** The moves that passed, as placed before the index was put back (not on it). */
+      moves: PlanMove[];
+    };
 
 function sameSlot(a: AdvisorSlot | null, b: AdvisorSlot | null): boolean {
   if (a === null || b === null) return a === b;
@@ -130,7 +135,7 @@ export function applyMoves(
     for (const b of froms) if (index.bookings.has(b.id)) index.remove(b.id);
     for (const b of froms) index.add(b);
     for (const id of aside) index.restoreSlots(id);
-    return { ok: false, failures };
+    return { ok: false, failures, moves };
   }
   for (const id of aside) index.restoreSlots(id);
   return { ok: true, moves };

@@ -7,5 +7,7 @@ export { planSwap, type Exchange, type SwapQuery } from "./swap.js";
 export { planWalkIn, type WalkInPlan, type WalkInQuery } from "./walk-in.js";
 export { applyMoves, moveTargets, replayMoves, revertMoves, type ApplyResult } from "./apply.js";
 export { nearestOptions } from "./alternatives.js";
+export { ALTERNATIVE_CANDIDATES, ALTERNATIVES_WANTED, acceptedAlternatives } from "./accepted.js";
+export { retargetedOption, type RefusedApply } from "./retarget.js";
 export { describeMove, samePlacement } from "./plan-builder.js";
 export { planConfigChange } from "./config.js";

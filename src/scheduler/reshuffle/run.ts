@@ -86,13 +86,9 @@ export function runReshuffle(
         targets = moveTargets(p.core.moves);
       }
       const contact = explicit ? [] : p.core.contact;
-      const r = applyMoves(
-        p.index,
-        p.ctx,
-        targets,
-        contact.map((c) => c.id),
-      );
-      if (!r.ok) throw applyFailure(p, r.failures, targets);
+      const lifted = contact.map((c) => c.id);
+      const r = applyMoves(p.index, p.ctx, targets, lifted);
+      if (!r.ok) throw applyFailure(p, r.failures, targets, lifted);
       try {
         const at = isoNow(ctx);
         const applied: Planned = { ...p, core: { moves: r.moves, contact } };
