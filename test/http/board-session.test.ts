@@ -126,9 +126,17 @@ describe("the page's probe on load (?probe=true)", () => {
     expect(await me.json()).toMatchObject({ dealerId: "demo", role: "advisor" });
   });
 
-  it("leaves the session route as other clients know it: 401 without a session", async () => {
-    const res = await t.json("GET", "/v1/board/session", undefined, {});
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ code: "unauthorized" });
+  it("leaves the session route as other clients know it: 401 without a session, also with ?probe=false", async () => {
+    for (const url of ["/v1/board/session", "/v1/board/session?probe=false"]) {
+      const res = await t.json("GET", url, undefined, {});
+      expect(res.status, url).toBe(401);
+      expect(await res.json()).toMatchObject({ code: "unauthorized" });
+    }
+  });
+
+  it("refuses a probe value it does not know with a 400 naming the parameter", async () => {
+    const res = await t.json("GET", "/v1/board/session?probe=yes", undefined, {});
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("probe");
   });
 });

@@ -60,8 +60,11 @@ export const signInRoute = createRoute({
 // browser as a failed request on every load, so the page asks with ?probe=true and hears
 // "no" as a 204. Without it the route answers as before: 401 unauthorized.
 export const WhoAmIQuery = z.object({
-  probe: z.enum(["true"]).optional().openapi({
-    description: "Not signed in is an answer, not a refusal: 204 instead of 401 (the page's check on load)",
+  // "false" is the same as leaving it out (a client that always sends the flag); anything
+  // else is a 400, not a guess.
+  probe: z.enum(["true", "false"]).optional().openapi({
+    description:
+      "true: not signed in is an answer, not a refusal: 204 instead of 401 (the page's check on load); false or absent: 401",
   }),
 });
 
@@ -132,7 +135,7 @@ export function registerBoardSession(app: ApiApp): void {
     const deps = c.get("services");
     const row = currentSession(c, deps);
     c.header("Cache-Control", "no-store");
-    if (!row && c.req.valid("query").probe) return c.body(null, 204);
+    if (!row && c.req.valid("query").probe === "true") return c.body(null, 204);
     if (!row) throw new ApiError("unauthorized", "Not signed in");
     return c.json(describe(deps, row.dealerId, row.role), 200);
   });
