@@ -110,6 +110,9 @@ describe("a day list the API refuses", () => {
 
     refuse = false;
     await page.getByLabel("Car model").fill("Levante");
+    // The refusal's sentence goes once the field it names changes.
+    await expect(page.locator("p.pl-error", { hasText: "Please check: car model." }).count()).resolves.toBe(0);
+    await expect(page.getByLabel("Car model").getAttribute("aria-invalid")).resolves.toBeNull();
     await next();
     await waitForText(page, "How will you get around?");
     await next();

@@ -11,7 +11,7 @@ import {
 } from "../../src/web/shared/dates.js";
 import { pickLang, translator } from "../../src/web/shared/i18n.js";
 import { problemSentence } from "../../src/web/shared/problem-sentence.js";
-import { dayState } from "../../src/web/shared/day-state.js";
+import { dayClass, dayState } from "../../src/web/shared/day-state.js";
 
 // The pages' shared pure pieces (src/web/shared): calendar arithmetic the date picker's
 // keys rely on, the dealer's wall clock for UTC instants across DST, the language choice,
@@ -140,15 +140,41 @@ describe("what a day of the date picker says", () => {
     closed,
   });
   it.each([
-    ["a day gone by", "2026-11-22", undefined, true, false, "PAST"],
-    ["a day past the horizon", "2027-11-24", undefined, true, false, "BEYOND"],
-    ["the horizon's last day", "2027-11-23", day("2027-11-23", true), true, true, "free from 08:00, quiet"],
-    ["a day still loading", "2026-11-24", undefined, false, false, "LOADING"],
-    ["a free day", "2026-11-24", day("2026-11-24", true), true, true, "free from 08:00, quiet"],
-    ["a Sunday or a holiday", "2026-11-29", day("2026-11-29", false, true), true, false, "CLOSED"],
-    ["a full day", "2026-11-26", day("2026-11-26", false, false), true, false, "FULL"],
-    ["a full day from an older server (no closed)", "2026-11-26", day("2026-11-26", false), true, false, "FULL"],
-  ] as const)("%s", (_, d, info, loaded, free, state) => {
-    expect(dayState(d, info, range, loaded, labels)).toEqual({ free, state });
+    ["a day gone by", "2026-11-22", undefined, true, false, "PAST", "past"],
+    ["a day past the horizon", "2027-11-24", undefined, true, false, "BEYOND", "beyond"],
+    ["the horizon's last day", "2027-11-23", day("2027-11-23", true), true, true, "free from 08:00, quiet", "free"],
+    ["a day still loading", "2026-11-24", undefined, false, false, "LOADING", "loading"],
+    ["a free day", "2026-11-24", day("2026-11-24", true), true, true, "free from 08:00, quiet", "free"],
+    ["a Sunday or a holiday", "2026-11-29", day("2026-11-29", false, true), true, false, "CLOSED", "closed"],
+    ["a full day", "2026-11-26", day("2026-11-26", false, false), true, false, "FULL", "full"],
+    [
+      "a full day from an older server (no closed)",
+      "2026-11-26",
+      day("2026-11-26", false),
+      true,
+      false,
+      "FULL",
+      "full",
+    ],
+  ] as const)("%s", (_, d, info, loaded, free, state, kind) => {
+    expect(dayState(d, info, range, loaded, labels)).toEqual({ free, state, kind });
+  });
+
+  it("only a full day is styled as one that lost its times (struck through); a day gone by or closed is just unavailable", () => {
+    const cls = (d: string, info: Parameters<typeof dayState>[1]) =>
+      dayClass(dayState(d, info, range, true, labels).kind);
+    const full = cls("2026-11-26", day("2026-11-26", false, false));
+    const closed = cls("2026-11-29", day("2026-11-29", false, true));
+    const past = cls("2026-11-22", undefined);
+    const beyond = cls("2027-11-24", undefined);
+    expect(full).toBe("pl-full");
+    for (const other of [closed, past, beyond]) {
+      expect(other.split(" ")).toContain("pl-off");
+      expect(other.split(" ")).not.toContain("pl-full");
+    }
+    expect(new Set([closed, past, beyond]).size).toBe(3); // each says its own reason
+    expect(dayClass("free", true)).toBe("pl-free pl-free-quiet");
+    // How each looks (only .pl-full struck through) is checked by computed style in
+    // test/browser/widget-steps.test.ts.
   });
 });

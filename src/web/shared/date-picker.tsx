@@ -12,7 +12,7 @@ import {
 } from "./dates.js";
 import { fill, type Lang } from "./i18n.js";
 import type { CalendarDay } from "./types.js";
-import { type DatePickerLabels, dayState } from "./day-state.js";
+import { type DatePickerLabels, dayClass, dayState } from "./day-state.js";
 
 export type { DatePickerLabels };
 
@@ -200,7 +200,7 @@ interface DayProps {
 
 // A gridcell as in the APG example (no button inside: aria-selected belongs to the cell).
 function DayCell({ d, info, range, focused, selected, loaded, lang, labels, onKey, choose }: DayProps) {
-  const { free, state } = dayState(d, info, range, loaded, labels);
+  const { free, state, kind } = dayState(d, info, range, loaded, labels);
   const key = (e: KeyboardEvent) => {
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
@@ -215,7 +215,7 @@ function DayCell({ d, info, range, focused, selected, loaded, lang, labels, onKe
       aria-selected={selected ? "true" : "false"}
       aria-disabled={free ? undefined : "true"}
       aria-label={`${longDate(d, lang)}: ${state}`}
-      class={free ? (info?.quiet ? "pl-free pl-free-quiet" : "pl-free") : "pl-full"}
+      class={dayClass(kind, info?.quiet)}
       onKeyDown={key}
       onClick={() => choose(d)}
     >

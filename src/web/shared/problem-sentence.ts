@@ -12,6 +12,8 @@ const SENTENCES: Record<Lang, Record<string, string>> = {
     not_found: "We could not find this. The link may be out of date.",
     slot_unavailable: "Sorry, someone has just taken this time. Please choose another one.",
     rule_violation: "This time can no longer be booked. Please choose another one.",
+    // Said where the customer can act on it: the widget's mobility step, or among other times.
+    mobility_unavailable: "The way of getting around you chose is no longer available at this time.",
     too_many_bookings:
       "You already have the most upcoming appointments we can take online. Please call the workshop to book another one.",
     invalid_transition: "This appointment can no longer be changed online. Please call the workshop.",
@@ -30,6 +32,7 @@ const SENTENCES: Record<Lang, Record<string, string>> = {
     not_found: "Non abbiamo trovato quanto richiesto. Il link potrebbe essere scaduto.",
     slot_unavailable: "Ci dispiace, questo orario è appena stato preso. Ne scelga un altro.",
     rule_violation: "Questo orario non è più prenotabile. Ne scelga un altro.",
+    mobility_unavailable: "La mobilità scelta non è più disponibile in questo orario.",
     too_many_bookings:
       "Ha già il numero massimo di appuntamenti prenotabili online. Chiami l'officina per prenotarne un altro.",
     invalid_transition: "Questo appuntamento non può più essere modificato online. Chiami l'officina.",
@@ -76,8 +79,27 @@ export function problemFields(p: Problem): string[] {
   return (p.errors as { path?: unknown }[]).map((e) => (typeof e.path === "string" ? e.path : "")).filter(Boolean);
 }
 
+/** The scheduling rules a 409 says the time broke ("advisor_busy", "mobility_unavailable"…); none for other codes. */
+export function problemRules(p: Problem): string[] {
+  if (p.code !== "slot_unavailable" && p.code !== "rule_violation") return [];
+  if (!Array.isArray(p.violations)) return [];
+  return (p.violations as { code?: unknown }[]).map((v) => (typeof v.code === "string" ? v.code : "")).filter(Boolean);
+}
+
+const MOBILITY_RULES = new Set(["mobility_unavailable", "mobility_not_offered"]);
+
+/**
+ * A time refused for its mobility alone (the last courtesy car taken meanwhile): the time
+ * itself would do, the way of getting around chosen with it would not.
+ */
+export function refusedForMobility(p: Problem): boolean {
+  const rules = problemRules(p);
+  return rules.length > 0 && rules.every((r) => MOBILITY_RULES.has(r));
+}
+
 export function problemSentence(p: Problem, lang: Lang): string {
   const s = SENTENCES[lang];
+  if (refusedForMobility(p)) return s.mobility_unavailable;
   if (p.code === "validation_failed" && Array.isArray(p.errors)) {
     // A field by its path, else by its top part (questionnaire.since, vehicle.plate).
     const nameOf = (f: string) => FIELDS[lang][f] ?? FIELDS[lang][f.split(".")[0]];

@@ -87,6 +87,7 @@ table.pl-grid { border-collapse: collapse; margin: 0.75rem 0; }
 .pl-grid td.pl-free { border-color: var(--_border); font-weight: 700; }
 .pl-grid td.pl-free-quiet { border-color: var(--_quiet); border-width: 2px; }
 .pl-grid td.pl-full { color: var(--_muted); text-decoration: line-through; cursor: default; }
+.pl-grid td.pl-off { color: var(--_muted); cursor: default; }
 .pl-grid td[aria-selected="true"] { background: var(--_accent); color: var(--_accent-text); text-decoration: none; }
 .pl-grid td:focus-visible, .pl-grid td:focus { outline: 3px solid var(--_accent); outline-offset: 1px; }
 `;

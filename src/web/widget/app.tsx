@@ -7,13 +7,17 @@ import { problemSentence } from "../shared/problem-sentence.js";
 import type { Appointment, DealerInfo, Hold, Mobility, Option } from "../shared/types.js";
 import { ContactStep, type Contact, NO_CONTACT } from "./contact-step.js";
 import { DoneStep } from "./done-step.js";
+import type { VisitStep } from "./fault-step.js";
 import { MobilityStep, ServiceStep, VehicleStep, type VehicleInput } from "./simple-steps.js";
 import { STRINGS } from "./strings.js";
 import { WhenStep } from "./when-step.js";
 
 // The booking flow: service → vehicle → mobility → day and time → details (with a hold
 // on the chosen time) → confirmation. One step is shown at a time; on every change the
-// step's heading takes focus and the live region says where the customer is.
+// step's heading takes focus and the live region says where the customer is. A later
+// step's call refused for an earlier step's answer (the times, the hold, the booking) goes
+// back to that step, which says why (`fault`): the live region says it with the step, the
+// answer at fault takes the focus, and the sentence goes once the customer changes it.
 
 export interface WidgetProps {
   dealer: string;
@@ -57,8 +61,8 @@ export function BookingApp(p: WidgetProps) {
   const [lost, setLost] = useState<{ visit: string; problem: Problem; alternatives: Option[] } | null>(null);
   // The customer's details: kept across this booking's Back and Continue, never past it.
   const [contact, setContact] = useState<Contact>(NO_CONTACT);
-  // A refused search's problem, said at the field of the step it sent the customer back to.
-  const [fault, setFault] = useState<Problem | null>(null);
+  // A refusal's problem, said at the step it sent the customer back to (that step's only).
+  const [fault, setFault] = useState<{ step: VisitStep; problem: Problem } | null>(null);
   const [booked, setBooked] = useState<{ appointment: Appointment; asked: Mobility } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
@@ -80,15 +84,15 @@ export function BookingApp(p: WidgetProps) {
       first.current = false;
       return;
     }
-    // A step opened to put something right (a refused search) focuses the field at fault.
+    // A step opened to put something right (a refusal) focuses the answer at fault, and
+    // says why after where the customer is.
     const invalid = heading.current?.parentElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (invalid ?? heading.current)?.focus();
     const n = NUMBERED.indexOf(step);
-    announce(
-      n >= 0
-        ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${heading.current?.textContent ?? ""}`
-        : (heading.current?.textContent ?? ""),
-    );
+    const title = heading.current?.textContent ?? "";
+    const where = n >= 0 ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${title}` : title;
+    const why = fault?.step === step ? problemSentence(fault.problem, lang) : "";
+    announce(why ? `${where}${/[.?!]$/.test(where) ? "" : "."} ${why}` : where);
   }, [step]);
 
   const visit = () => ({
@@ -106,7 +110,25 @@ export function BookingApp(p: WidgetProps) {
     if (hold) void apiCall(p.api, "DELETE", holdPath(hold));
     setHold(null);
   };
-  const go = (s: Step) => setStep(s);
+  /** To another step: a refusal said on the one left is dropped (it is said again if it still stands). */
+  const go = (s: Step) => {
+    setFault(null);
+    setStep(s);
+  };
+  /** Back to the step whose answer a later call refused, to say why there. */
+  const fix = (s: VisitStep, problem: Problem) => {
+    setFault({ step: s, problem });
+    setStep(s);
+  };
+  /** The refusal a step shows, while it is that step's. */
+  const faultOf = (s: VisitStep) => (fault?.step === s ? fault.problem : null);
+  /** A step's answer changed: its refusal no longer applies. */
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setFault(null);
+      set(v);
+    };
   const visitKey = JSON.stringify(visit());
   /** A form step's value, and where Back and Continue lead. */
   const between = <T,>(value: T, onChange: (v: T) => void, back: Step, next: Step) => ({
@@ -168,30 +190,31 @@ export function BookingApp(p: WidgetProps) {
       <LiveRegion message={message} />
       {n >= 0 && <p class="pl-steps">{t("stepOf", { n: n + 1, total: NUMBERED.length })}</p>}
       {step === "service" && (
-        <ServiceStep {...common} value={services} onChange={setServices} onNext={() => go("vehicle")} />
-      )}
-      {step === "vehicle" && (
-        <VehicleStep
+        <ServiceStep
           {...common}
-          {...between(vehicle, setVehicle, "service", "mobility")}
-          fault={fault}
-          onNext={() => {
-            setFault(null);
-            go("mobility");
-          }}
+          value={services}
+          onChange={changed(setServices)}
+          onNext={() => go("vehicle")}
+          fault={faultOf("service")}
         />
       )}
-      {step === "mobility" && <MobilityStep {...common} {...between(mobility, setMobility, "vehicle", "when")} />}
+      {step === "vehicle" && (
+        <VehicleStep {...common} {...between(vehicle, setVehicle, "service", "mobility")} fault={faultOf("vehicle")} />
+      )}
+      {step === "mobility" && (
+        <MobilityStep
+          {...common}
+          {...between(mobility, changed(setMobility), "vehicle", "when")}
+          fault={faultOf("mobility")}
+        />
+      )}
       {step === "when" && (
         <WhenStep
           {...withVisit}
           chosen={option?.visit === visitKey ? option.option : null}
           lost={lost?.visit === visitKey ? lost : null}
           onBack={() => go("mobility")}
-          onFix={(to, problem) => {
-            setFault(to === "vehicle" ? problem : null);
-            go(to);
-          }}
+          onFix={fix}
           onHeld={(h) => {
             setHold(h);
             setOption({ visit: visitKey, option: h.option });
@@ -220,6 +243,11 @@ export function BookingApp(p: WidgetProps) {
             setHold(null);
             setLost({ visit: visitKey, problem, alternatives });
             go("when");
+          }}
+          onFix={(to, problem) => {
+            // The visit changes there: the time held for it goes back at once.
+            releaseHold();
+            fix(to, problem);
           }}
         />
       )}

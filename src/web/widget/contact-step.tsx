@@ -6,15 +6,18 @@ import type { Problem } from "../shared/problem.js";
 import { problemFields, problemSentence } from "../shared/problem-sentence.js";
 import { alternativesOf } from "../shared/time-choice.js";
 import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
+import { stepOfRefusal } from "./fault-step.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
 import { Nav } from "./simple-steps.js";
-import type { StepProps } from "./step-props.js";
+import type { StepProps, VisitStep } from "./step-props.js";
 
 // The customer's details while the time is held: name, an email or a phone (at least
 // one), reminders consent and channel, the request in their own words (sent verbatim),
 // and the dealer's pre-diagnosis questions for the chosen services. Booking names the
 // hold; a 409 slot_unavailable (the hold ran out and someone took the time) goes back
-// to the times with the 409's alternatives. Any other refusal is said at the field it
+// to the times with the 409's alternatives. A refusal of an earlier step's answer (its
+// services, its car, or its mobility: the last courtesy car taken meanwhile) goes back to
+// that step, which says why (fault-step.ts). Any other refusal is said at the field it
 // names, which takes focus. The details live in the app (Back and Continue keep them
 // within one booking; another booking starts empty).
 
@@ -48,6 +51,8 @@ interface Props extends StepProps {
   onBack: () => void;
   onBooked: (a: Appointment) => void;
   onLost: (p: Problem, alternatives: Option[]) => void;
+  /** Back to the earlier step whose answer the booking was refused for (said there). */
+  onFix: (step: VisitStep, p: Problem) => void;
 }
 
 /**
@@ -88,6 +93,7 @@ export function ContactStep({
   onBack,
   onBooked,
   onLost,
+  onFix,
 }: Props) {
   const [err, setErr] = useState<{ field: ErrAt; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,6 +159,9 @@ export function ContactStep({
     sending.current = false;
     setBusy(false);
     if (r.ok) return onBooked(r.data);
+    // Before the lost time: a time refused for its mobility alone is the mobility's to change.
+    const to = stepOfRefusal(r.problem);
+    if (to) return onFix(to, r.problem);
     if (r.problem.code === "slot_unavailable" || r.problem.code === "rule_violation") {
       return onLost(r.problem, alternativesOf(r.problem));
     }

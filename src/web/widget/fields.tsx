@@ -5,9 +5,13 @@ import type { Key } from "./strings.js";
 // The widget's form controls, one markup each: a field's label is tied to it by for/id,
 // its hint and its error by aria-describedby, and aria-invalid marks it while wrong.
 
-export function FieldError({ id, text }: { id: string; text: string | null }) {
+/**
+ * An error said under its field. An alert, except (`live` false) one a step opens with:
+ * the live region says that one with the step (app.tsx), and it is read with its field.
+ */
+export function FieldError({ id, text, live = true }: { id: string; text: string | null; live?: boolean }) {
   return text ? (
-    <p id={id} class="pl-error" role="alert">
+    <p id={id} class="pl-error" role={live ? "alert" : undefined}>
       {text}
     </p>
   ) : null;
@@ -27,9 +31,22 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   error?: string | null;
   /** Wrong as one of a group that says the error itself (email or phone). */
   invalid?: boolean;
+  /** False for an error the step opened with (FieldError's `live`). */
+  errorLive?: boolean;
 };
 
-export function TextField({ id, label, value, onValue, inputRef, hint, error, invalid, ...input }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onValue,
+  inputRef,
+  hint,
+  error,
+  invalid,
+  errorLive,
+  ...input
+}: TextFieldProps) {
   const described = [hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ");
   return (
     <div class="pl-field">
@@ -49,7 +66,7 @@ export function TextField({ id, label, value, onValue, inputRef, hint, error, in
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-err`} text={error ?? null} />
+      <FieldError id={`${id}-err`} text={error ?? null} live={errorLive} />
     </div>
   );
 }
@@ -76,14 +93,23 @@ export function CheckField({
   label,
   checked,
   onChecked,
+  errorId,
 }: {
   label: string;
   checked: boolean;
   onChecked: (checked: boolean) => void;
+  /** The error this box is at fault in (aria-invalid, and read with it). */
+  errorId?: string;
 }) {
   return (
     <label class="pl-check">
-      <input type="checkbox" checked={checked} onChange={(e) => onChecked(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={checked}
+        aria-invalid={errorId ? "true" : undefined}
+        aria-describedby={errorId}
+        onChange={(e) => onChecked(e.currentTarget.checked)}
+      />
       <span>{label}</span>
     </label>
   );

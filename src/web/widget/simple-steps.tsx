@@ -10,7 +10,10 @@ import type { StepProps } from "./step-props.js";
 
 // The first three steps: what the car needs, which car, and how the customer gets around
 // meanwhile. Each validates on Continue, says what is missing in words, and puts the
-// focus on the field to fix.
+// focus on the field to fix. Each can also be opened to put right an answer a later step's
+// call refused (`fault`): it says why in the same words the widget says that problem with
+// elsewhere (problem-sentence.ts), above its fields, marks the answer at fault (which the
+// app focuses, app.tsx), and the sentence goes once that answer changes.
 
 /** A step's Continue (or `nextLabel`) and Back. */
 export function Nav({
@@ -31,10 +34,13 @@ interface ServiceProps extends StepProps {
   value: string[];
   onChange: (v: string[]) => void;
   onNext: () => void;
+  /** A later step's refusal of these services (the app drops it when they change). */
+  fault?: Problem | null;
 }
 
-export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext }: ServiceProps) {
+export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext, fault }: ServiceProps) {
   const [err, setErr] = useState<string | null>(null);
+  const said = fault ? problemSentence(fault, lang) : null;
   const box = useRef<HTMLFieldSetElement>(null);
   const submit = (e: Event) => {
     e.preventDefault();
@@ -48,6 +54,7 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext 
       <h2 ref={heading} tabIndex={-1}>
         {t("serviceTitle")}
       </h2>
+      <FieldError id="pl-svc-fault" text={said} live={false} />
       <fieldset ref={box} aria-describedby={err ? "pl-svc-err" : undefined}>
         <legend>{t("serviceLegend")}</legend>
         {dealer.interventions.map((i) => (
@@ -55,6 +62,8 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext 
             key={i.code}
             label={interventionLabel(i.code, i.label, lang)}
             checked={value.includes(i.code)}
+            // The services chosen are the answer refused (which one, the API does not say).
+            errorId={said && value.includes(i.code) ? "pl-svc-fault" : undefined}
             onChecked={(on) => onChange(on ? [...value, i.code] : value.filter((c) => c !== i.code))}
           />
         ))}
@@ -92,7 +101,12 @@ export function VehicleStep({ t, lang, heading, value, onChange, onBack, onNext,
   const [vinErr, setVinErr] = useState<string | null>(vinAtFault ? said : null);
   const model = useRef<HTMLInputElement>(null);
   const vin = useRef<HTMLInputElement>(null);
-  const set = (patch: Partial<VehicleInput>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<VehicleInput>) => {
+    onChange({ ...value, ...patch });
+    // The refusal's sentence goes once the field it names changes (a check's stays till Continue).
+    if (said && patch.model !== undefined && err === said) setErr(null);
+    if (said && patch.vin !== undefined && vinErr === said) setVinErr(null);
+  };
   const field = fieldsOf<"model" | "vin">(t, value, set);
   const submit = (e: Event) => {
     e.preventDefault();
@@ -121,6 +135,7 @@ export function VehicleStep({ t, lang, heading, value, onChange, onBack, onNext,
         required
         maxLength={FIELD_MAX.model}
         error={err}
+        errorLive={err !== said}
       />
       <TextField
         {...field("vin")}
@@ -129,6 +144,7 @@ export function VehicleStep({ t, lang, heading, value, onChange, onBack, onNext,
         maxLength={FIELD_MAX.vin}
         hint={t("vinHint")}
         error={vinErr}
+        errorLive={vinErr !== said}
       />
       <CheckField
         label={t("electrified")}
@@ -146,19 +162,31 @@ interface MobilityProps extends StepProps {
   onChange: (v: Mobility) => void;
   onBack: () => void;
   onNext: () => void;
+  /** A later step's refusal of this mobility (the app drops it when another is chosen). */
+  fault?: Problem | null;
 }
 
-export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack, onNext }: MobilityProps) {
+export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack, onNext, fault }: MobilityProps) {
+  const said = fault ? problemSentence(fault, lang) : null;
   return (
     <form onSubmit={(e) => (e.preventDefault(), onNext())}>
       <h2 ref={heading} tabIndex={-1}>
         {t("mobilityTitle")}
       </h2>
+      <FieldError id="pl-mob-fault" text={said} live={false} />
       <fieldset>
         <legend>{t("mobilityLegend")}</legend>
         {dealer.mobility.map((m) => (
           <label class="pl-check" key={m}>
-            <input type="radio" name="pl-mobility" value={m} checked={value === m} onChange={() => onChange(m)} />
+            <input
+              type="radio"
+              name="pl-mobility"
+              value={m}
+              checked={value === m}
+              aria-invalid={said && value === m ? "true" : undefined}
+              aria-describedby={said && value === m ? "pl-mob-fault" : undefined}
+              onChange={() => onChange(m)}
+            />
             <span>{MOBILITY_LABELS[lang][m]}</span>
           </label>
         ))}

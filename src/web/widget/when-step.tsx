@@ -2,9 +2,9 @@ import { useState } from "preact/hooks";
 import { apiCall, dealerPath } from "../shared/api.js";
 import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
-import { problemFields } from "../shared/problem-sentence.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
+import { fieldStep } from "./fault-step.js";
 import { FieldError } from "./fields.js";
 import { Nav } from "./simple-steps.js";
 import type { StepProps, VisitStep } from "./step-props.js";
@@ -16,8 +16,7 @@ import { STRINGS } from "./strings.js";
 // offered it while the customer types. A time lost meanwhile (409) is said in words,
 // with the 409's alternatives, and the day list is reloaded without it.
 
-/** The visit's field each earlier step asks for, and the words of the way back to it. */
-const STEP_FIELDS = { service: "interventions", vehicle: "vehicle", mobility: "mobility" } as const;
+/** The words of the way back to each earlier step. */
 const FIX_LABELS = { service: "fixServices", vehicle: "fixVehicle", mobility: "fixMobility" } as const;
 
 interface Props extends StepProps {
@@ -51,8 +50,7 @@ export function WhenStep({
   // A search refused for something said on an earlier step (which can only happen if the
   // API's rules and the widget's disagree): a button back to it, not a retry.
   const fixFor = (p: Problem) => {
-    const top = problemFields(p).map((f) => f.split(".")[0]);
-    const to = (["service", "vehicle", "mobility"] as const).find((s) => top.includes(STEP_FIELDS[s]));
+    const to = fieldStep(p);
     return to ? { label: t(FIX_LABELS[to]), go: () => onFix(to, p) } : null;
   };
   const choice = useTimeChoice(
@@ -74,6 +72,11 @@ export function WhenStep({
     });
     setBusy(false);
     if (r.ok) return onHeld(r.data);
+    // A hold refused for an earlier step's answer (the dealer's catalogue changed since the
+    // times were listed): back to that step, which says why. A time refused for its
+    // mobility stays here, with the 409's alternatives (times that still have it).
+    const to = fieldStep(r.problem);
+    if (to) return onFix(to, r.problem);
     choice.refused(r.problem);
   };
 
