@@ -15,6 +15,22 @@ export function isExpress(index: CapacityIndex, start: number, now: number, prio
 }
 
 /**
+ * Whether an existing appointment is express at a reception it is moved to: an advisor's
+ * move, the customer's reschedule, every reshuffle (explicit moves, swap, late, absence,
+ * configuration change) and the alternatives each of them offers. Express is a promise
+ * for the express window, not a property of the car: booked express and still inside the
+ * window, it stays express; moved further out, by anyone, it is an ordinary appointment,
+ * checked against the express reserve and the slack like any other (else a move could
+ * take express capacity weeks out). A move never makes an appointment express: a priority
+ * car booked as ordinary stays ordinary when moved into the window (only a booking, at its
+ * express option or a start inside the window, takes the express promise).
+ * Trap: `bookedExpress` is the appointment's flag as stored, not one a plan recomputed.
+ */
+export function movedExpress(index: CapacityIndex, bookedExpress: boolean, start: number, now: number): boolean {
+  return isExpress(index, start, now, bookedExpress);
+}
+
+/**
  * checkStay, and when `overrideCaps` and the buffer caps are all the request breaks, the
  * placement with the caps off (`forced`). `forcedHint` is the return hint for that second
  * check (default: the first one's). When even that fails, its violations are returned.

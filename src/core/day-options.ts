@@ -1,7 +1,7 @@
 import type { CapacityIndex } from "./capacity-index.js";
 import { type Dealer, GRID } from "./dealer.js";
 import { expressOption } from "./express.js";
-import { isExpress } from "./cap-override.js";
+import { movedExpress } from "./cap-override.js";
 import { overlaps } from "./ranges.js";
 import { mobilityOffered } from "./mobility.js";
 import { type Candidate, EVERY, PROBE, scanDay, type SearchQuery, toOption } from "./search.js";
@@ -66,8 +66,8 @@ function searchQuery(index: CapacityIndex, q: DayQuery, day: number): SearchQuer
     count: 1,
     preferredAdvisor: q.preferredAdvisor,
     priority: q.priority,
-    // An express appointment's move is express only inside the express window (move.ts).
-    express: q.move?.express === true && isExpress(index, index.dealer.day(day).zone.start, q.now, true),
+    // An express appointment's move is express only inside the express window (cap-override.ts).
+    express: movedExpress(index, q.move?.express === true, index.dealer.day(day).zone.start, q.now),
   };
 }
 

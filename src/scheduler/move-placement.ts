@@ -1,4 +1,4 @@
-import { checkStayOverCaps, isExpress } from "../core/cap-override.js";
+import { checkStayOverCaps, movedExpress } from "../core/cap-override.js";
 import { CAP_CODES } from "../core/caps.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { ALTERNATIVE_CANDIDATES, acceptedAlternatives } from "../core/reshuffle/accepted.js";
@@ -52,11 +52,8 @@ export interface MoveRefusal {
 export function placeMove(s: MoveSubject, advisor: number, start: number): MovePlacement | MoveRefusal {
   const { rt, row, current, job } = s;
   const { dealer, index } = rt;
-  // Express is a promise for the express window (today or the next working day), not
-  // a property of the car: moved past the window, the appointment is an ordinary one,
-  // checked against the express reserve and the slack like any other (else a token
-  // holder could take express capacity weeks out).
-  const express = isExpress(index, start, s.now, row.express);
+  // Express only inside the express window, as for every move (core/cap-override.ts).
+  const express = movedExpress(index, row.express, start, s.now);
   const base: StayRequest = {
     advisor,
     start,

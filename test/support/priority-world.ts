@@ -39,13 +39,24 @@ export async function priorityWorld(
       ? { start: mc20.start, advisorId: "anna" }
       : { optionId: (await search(api, "roma", availability({ ...MC20, count: 1 }), auth)).options[0].optionId };
   const mc = await book(api, "roma", booking(slot, MC20), auth);
+  return { mc, filled: await fillWithOrdinary(api, MON, 2, "c") };
+}
+
+/**
+ * Books ordinary customers (each its own: `${tag}${i}@example.com`) on the `days` dates
+ * from `from` until the search offers an ordinary car nothing more there: what is left
+ * of those days is the express reserve (and what the caps hold back). Returns them.
+ */
+export async function fillWithOrdinary(api: Api, from: string, days: number, tag: string): Promise<AppointmentView[]> {
+  const end = Date.parse(`${from}T00:00:00Z`) + days * 86_400_000;
+  const within = (start: string) => Date.parse(`${start.slice(0, 10)}T00:00:00Z`) < end;
   const filled: AppointmentView[] = [];
   for (let i = 0; i < 30; i++) {
-    const res = await search(api, "roma", availability({ from: MON, days: 2, count: 2 }), auth);
-    const o = res.options.find((x) => x.start < WED);
+    const res = await search(api, "roma", availability({ from, days, count: 2 }), auth);
+    const o = res.options.find((x) => within(x.start));
     if (!o) break;
-    const customer = { ...CUSTOMER, name: `Customer ${i}`, email: `c${i}@example.com` };
+    const customer = { ...CUSTOMER, name: `Customer ${tag}${i}`, email: `${tag}${i}@example.com` };
     filled.push(await book(api, "roma", booking({ optionId: o.optionId }, { customer }), auth));
   }
-  return { mc, filled };
+  return filled;
 }

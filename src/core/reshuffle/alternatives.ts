@@ -4,6 +4,7 @@ import { overlaps } from "../ranges.js";
 import { searchIndex } from "../search.js";
 import type { StayRequest } from "../stay.js";
 import type { Booking, Option } from "../types.js";
+import { movedExpress } from "../cap-override.js";
 import { advisorsByLoad } from "./order.js";
 import { placeStay, timeBound } from "./placement.js";
 import type { Movable } from "./types.js";
@@ -40,6 +41,8 @@ function sameDay(index: CapacityIndex, { b, m, target, count, now }: Wanted, out
   const lo = day.zone.start + day.open[0];
   const hi = day.zone.start + day.windowEnd;
   const t0 = day.zone.start + Math.round((target - day.zone.start + day.gridPhase) / GRID) * GRID - day.gridPhase;
+  // Express as a move there would be: the window is whole days, so one answer for the day.
+  const express = movedExpress(index, b.express, day.zone.start, now);
   for (let d = 0; (t0 + d < hi || t0 - d >= lo) && out.length < count; d += GRID) {
     for (let side = 0; side < 2 && out.length < count; side++) {
       if (d === 0 && side === 1) continue;
@@ -52,7 +55,7 @@ function sameDay(index: CapacityIndex, { b, m, target, count, now }: Wanted, out
           minutes: b.reception.minutes,
           job: m.job,
           now,
-          express: b.express,
+          express,
           priority: m.priority,
         };
         const st = placeStay(index, req, null);
@@ -67,7 +70,7 @@ function sameDay(index: CapacityIndex, { b, m, target, count, now }: Wanted, out
           readyAt: st.plan.readyAt,
           labour: st.plan.labour,
           quiet: quietAt(index, day, s, s + req.minutes, order.length),
-          express: b.express,
+          express,
           mobility: b.mobility,
         });
         break;

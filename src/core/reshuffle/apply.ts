@@ -12,7 +12,9 @@ import type { MoveTarget, PlanMove, ReplanContext } from "./types.js";
 // (of the contact list, only the advisor slots), then each move is re-checked by THE
 // checker in collect-all mode and placed, in order. On any broken rule the index is put
 // back exactly as it was and every failure is reported; on success the index holds the
-// plan (the caller may revert and replay it around its storage transaction).
+// plan (the caller may revert and replay it around its storage transaction). A moved stay
+// is express as a move is (placement.ts staffRequest: booked express and inside the window),
+// and placed with that flag: the index's express counters, the row and the audit follow it.
 
 export type ApplyResult =
   | { ok: true; moves: PlanMove[] }
@@ -58,7 +60,7 @@ function checkMove(index: CapacityIndex, ctx: ReplanContext, from: Booking, t: M
     return vs.length ? vs : describeMove(from, { ...from, ret }, false, []);
   }
   if (m.returnOnly) return [{ code: "in_the_past", message: "the car is already in: only its return can move" }];
-  const req = staffRequest(from, m, t.reception.advisor, t.reception.start, ctx.now, false);
+  const req = staffRequest(index, from, m, t.reception.advisor, t.reception.start, ctx.now, false);
   let chk: StayCheck = checkStay(index, req, t.ret);
   let overridden: RuleCode[] = [];
   if (chk.violations.length && t.forced && chk.violations.every((v) => isCap(v.code))) {

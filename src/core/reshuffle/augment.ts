@@ -32,7 +32,7 @@ export function reassignToFree(plan: PlanBuilder, x: Booking, order: number[]): 
     const my = ctx.movables.get(y.id);
     if (!my || my.returnOnly || y.reception.start < ctx.now) continue;
     plan.take(y.id);
-    const req = staffRequest(x, mx, b, x.reception.start, ctx.now, false);
+    const req = staffRequest(index, x, mx, b, x.reception.start, ctx.now, false);
     const st = placeStay(index, req, x.ret);
     if (typeof st !== "string") {
       plan.place(stayBooking(x, req, st));

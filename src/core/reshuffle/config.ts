@@ -1,4 +1,5 @@
 import type { CapacityIndex } from "../capacity-index.js";
+import { movedExpress } from "../cap-override.js";
 import type { Booking, Option } from "../types.js";
 import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
@@ -20,14 +21,15 @@ function byReception(a: Booking, b: Booking): number {
   return a.reception.start - b.reception.start || (a.id < b.id ? -1 : 1);
 }
 
-function optionBooking(b: Booking, o: Option): Booking {
+function optionBooking(index: CapacityIndex, now: number, b: Booking, o: Option): Booking {
   return {
     id: b.id,
     reception: o.reception,
     ret: o.ret,
     labour: o.labour,
     readyAt: o.readyAt,
-    express: b.express,
+    // Express as a move there is (cap-override.ts): only inside the window.
+    express: movedExpress(index, b.express, o.reception.start, now),
     mobility: b.mobility,
   };
 }
@@ -50,7 +52,7 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
     for (const c of plan.takeContacts()) {
       const b = c.from;
       const [o] = nearestOptions(index, b, ctx.movables.get(c.id)!, b.reception.start, 1, ctx.now);
-      if (o) plan.place(optionBooking(b, o));
+      if (o) plan.place(optionBooking(index, ctx.now, b, o));
       else plan.addContact(c);
     }
     for (const b of stuck) {

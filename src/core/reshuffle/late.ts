@@ -93,7 +93,7 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
     plan.take(b.id);
     // The ones that cannot move stay on the index throughout, as applyMoves has them.
     for (const o of later) if (movable(ctx, o)) plan.take(o.id);
-    const req = staffRequest(b, m, advisor, newStart, ctx.now, false);
+    const req = staffRequest(index, b, m, advisor, newStart, ctx.now, false);
     // First the gentle way: only the new reception (a probe) decides who is knocked on, and
     // the late stay's return and mobility then go around everyone who still fits.
     // (Only on free minutes: busy minutes are bits, and taking the probe back must not free

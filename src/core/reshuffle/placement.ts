@@ -7,6 +7,7 @@ import { evaluateStay, type Stay, type StayRequest } from "../stay.js";
 import type { AdvisorSlot, Booking, RuleCode } from "../types.js";
 import type { Movable } from "./types.js";
 import { CAP_CODES } from "../caps.js";
+import { movedExpress } from "../cap-override.js";
 
 // Placing an existing appointment somewhere else, through THE checker (evaluateStay).
 // The return follows the customer's interest: kept when still valid, else the same
@@ -25,8 +26,14 @@ export function timeBound(code: string): boolean {
   );
 }
 
-/** A staff request for `b`'s reception at (advisor, start): no minimum notice, never before now. */
+/**
+ * A staff request for `b`'s reception at (advisor, start): no minimum notice, never before
+ * now; express only as a move is (movedExpress: booked express and still inside the
+ * window). `b` carries the appointment's flag as stored (the index's booking, or the
+ * planner's copy of it from before the plan).
+ */
 export function staffRequest(
+  index: CapacityIndex,
   b: Booking,
   m: Movable,
   advisor: number,
@@ -41,7 +48,7 @@ export function staffRequest(
     job: m.job,
     now,
     notice: 0,
-    express: b.express,
+    express: movedExpress(index, b.express, start, now),
     priority: m.priority,
     force,
   };
@@ -74,6 +81,10 @@ export function placeStay(index: CapacityIndex, req: StayRequest, hint: AdvisorS
   return typeof again !== "string" && again.ret === alt ? again : s;
 }
 
+/**
+ * `b` placed by `req`'s checked stay. Express as the request was checked (staffRequest):
+ * the stored row, the audit and the index's express counters follow the new reception.
+ */
 export function stayBooking(b: Booking, req: StayRequest, stay: Stay): Booking {
   return {
     id: b.id,
@@ -81,7 +92,7 @@ export function stayBooking(b: Booking, req: StayRequest, stay: Stay): Booking {
     ret: stay.ret,
     labour: stay.plan.labour,
     readyAt: stay.plan.readyAt,
-    express: b.express,
+    express: req.express === true,
     mobility: b.mobility,
   };
 }

@@ -59,7 +59,11 @@ function nearestTime(plan: PlanBuilder, x: Booking, order: number[]): boolean {
 function toContact(plan: PlanBuilder, x: Booking): void {
   const { index, ctx } = plan;
   const m = ctx.movables.get(x.id)!;
-  const chk = checkStay(index, staffRequest(x, m, x.reception.advisor, x.reception.start, ctx.now, false), x.ret);
+  const chk = checkStay(
+    index,
+    staffRequest(index, x, m, x.reception.advisor, x.reception.start, ctx.now, false),
+    x.ret,
+  );
   const options = nearestOptions(index, x, m, x.reception.start, 2, ctx.now);
   const date = index.dealer.format(x.reception.start).slice(0, 10);
   // Where it was from now on with only its advisor slots off the index (its labour back on

@@ -28,7 +28,11 @@ export function labourFree(index: CapacityIndex, b: Booking): boolean {
 export function inPlace(index: CapacityIndex, plan: PlanBuilder, x: Booking, newReturn: boolean): Booking | Unseated {
   const m = plan.ctx.movables.get(x.id)!;
   // The reception's own rules (desk, hours, absences) through THE checker.
-  const st = placeStay(index, staffRequest(x, m, x.reception.advisor, x.reception.start, plan.ctx.now, false), x.ret);
+  const st = placeStay(
+    index,
+    staffRequest(index, x, m, x.reception.advisor, x.reception.start, plan.ctx.now, false),
+    x.ret,
+  );
   if (typeof st === "string") return st;
   if (!labourFree(index, x)) return "labour_taken";
   if (x.ret === null) return x;
@@ -48,7 +52,9 @@ export function seatAt(plan: PlanBuilder, x: Booking, advisor: number, start: nu
     return null;
   }
   const m = plan.ctx.movables.get(x.id)!;
-  const req = staffRequest(x, m, advisor, start, plan.ctx.now, false);
+  // Express from the booking as it was before the plan (`own`), as apply has it: not from
+  // a placement this plan already gave it and took back.
+  const req = staffRequest(index, own, m, advisor, start, plan.ctx.now, false);
   const st = placeStay(index, req, x.ret);
   if (typeof st === "string") return st;
   plan.place(stayBooking(x, req, st));

@@ -50,7 +50,7 @@ function seatBoth(plan: PlanBuilder, x: Booking, tx: Target, y: Booking, ty: Tar
 }
 
 function violationsAt(index: CapacityIndex, ctx: ReplanContext, x: Booking, t: Target): Violation[] {
-  return checkStay(index, staffRequest(x, ctx.movables.get(x.id)!, t.advisor, t.start, ctx.now, false), x.ret)
+  return checkStay(index, staffRequest(index, x, ctx.movables.get(x.id)!, t.advisor, t.start, ctx.now, false), x.ret)
     .violations;
 }
 

@@ -53,7 +53,7 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
     for (let force = 0; force < 2; force++) {
       let bound = false;
       for (let i = 0; i < order.length && !bound; i++) {
-        const req = staffRequest(stub, m, order[i], t, q.now, false);
+        const req = staffRequest(index, stub, m, order[i], t, q.now, false);
         if (force === 0) {
           const st = placeStay(index, req, null);
           if (typeof st !== "string")
@@ -83,7 +83,7 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
     }
   }
   // Nothing today: why (at the first time, with the first advisor), and the next options.
-  const chk = checkStay(index, staffRequest(stub, m, order[0] ?? 0, t0, q.now, false), null);
+  const chk = checkStay(index, staffRequest(index, stub, m, order[0] ?? 0, t0, q.now, false), null);
   const alt = searchIndex(index, {
     job: q.job,
     fromDay: day.n,

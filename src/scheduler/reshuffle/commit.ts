@@ -35,6 +35,9 @@ export function writeMoves(
       returnMinutes: m.to.ret?.minutes ?? null,
       readyAt: m.to.readyAt,
       labourJson: labourToJson(dealer, m.to.labour),
+      // Express as the apply checked the new reception (core/cap-override.ts movedExpress):
+      // moved out of the express window it is an ordinary appointment from now on.
+      express: m.to.express,
       // The current placement's flag; the audit row keeps the overridden rules.
       forced: m.forced,
       updatedAt: at,
@@ -79,8 +82,8 @@ export function auditReshuffle(
         appointmentId: m.appointmentId,
         version: m.version,
         newVersion: m.newVersion,
-        from: { reception: m.from.reception, return: m.from.return },
-        to: { reception: m.to.reception, return: m.to.return },
+        from: { reception: m.from.reception, return: m.from.return, express: m.from.express },
+        to: { reception: m.to.reception, return: m.to.return, express: m.to.express },
         timeChanged: m.timeChanged,
         advisorChanged: m.advisorChanged,
         notifyCustomer: m.notifyCustomer,

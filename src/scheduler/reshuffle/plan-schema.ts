@@ -15,7 +15,8 @@ export const ViolationView = z.object({ code: z.string(), message: z.string() })
  */
 const ReturnSlot = z.union([SlotView, z.null()]);
 
-const Placement = z.object({ reception: SlotView, return: ReturnSlot, readyAt: z.string() });
+/** `express`: an express appointment moved out of the express window is an ordinary one from then on. */
+const Placement = z.object({ reception: SlotView, return: ReturnSlot, readyAt: z.string(), express: z.boolean() });
 
 export const MoveView = z
   .object({

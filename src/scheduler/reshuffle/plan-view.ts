@@ -31,6 +31,7 @@ function placement(dealer: Dealer, b: Booking) {
     reception: slotView(dealer, b.reception),
     return: b.ret ? slotView(dealer, b.ret) : null,
     readyAt: dealer.format(b.readyAt),
+    express: b.express,
   };
 }
 
