@@ -79,6 +79,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         from: found,
         reason: "no advisor can hand the car back near this time; agree a new return time with the customer",
         violations: [v],
+        near: null,
         options: [],
       });
     }
@@ -92,6 +93,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
         from: b,
         reason: "this appointment cannot be moved automatically (the car is already in); reassign it by hand",
         violations: [v],
+        near: null,
         options: [],
       });
     }

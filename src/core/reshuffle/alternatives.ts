@@ -13,6 +13,11 @@ import type { Movable } from "./types.js";
 // the closest times that day (either direction, one advisor per time), then the search's
 // own options on the following days. These are proposals for the customer, so the
 // dealer's minimum notice applies. `b` must be off the index.
+// Trap: they are candidates, not answers. The search offers a priority car its express
+// option (within one working day, whatever day it was asked from), which a move refuses
+// to an appointment booked as ordinary; and the index they were found on may not be the
+// one the move is checked on. What is offered goes through acceptedAlternatives with the
+// move's own check (accepted.ts, alone.ts, retarget.ts).
 
 function quietAt(index: CapacityIndex, day: DayInfo, s: number, e: number, advisors: number): boolean {
   const st = index.peek(day.n);

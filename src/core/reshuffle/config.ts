@@ -1,10 +1,11 @@
 import type { CapacityIndex } from "../capacity-index.js";
-import { movedExpress } from "../cap-override.js";
-import type { Booking, Option } from "../types.js";
+import type { Booking } from "../types.js";
+import { ALTERNATIVE_CANDIDATES } from "./accepted.js";
 import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
+import { placeStay, staffRequest, stayBooking } from "./placement.js";
 import { reseat } from "./reseat.js";
-import type { CorePlan, ReplanContext } from "./types.js";
+import type { CorePlan, Movable, ReplanContext } from "./types.js";
 
 // The way through a refused configuration change: the appointments it would strand are
 // re-placed under the NEW configuration (`index` is built over the dealer compiled with
@@ -21,17 +22,20 @@ function byReception(a: Booking, b: Booking): number {
   return a.reception.start - b.reception.start || (a.id < b.id ? -1 : 1);
 }
 
-function optionBooking(index: CapacityIndex, now: number, b: Booking, o: Option): Booking {
-  return {
-    id: b.id,
-    reception: o.reception,
-    ret: o.ret,
-    labour: o.labour,
-    readyAt: o.readyAt,
-    // Express as a move there is (cap-override.ts): only inside the window.
-    express: movedExpress(index, b.express, o.reception.start, now),
-    mobility: b.mobility,
-  };
+/**
+ * The first of the nearest candidates on the following days that the checker places `b`
+ * at, as this plan is written (a staff move: express only inside the window), or null.
+ * The candidates are the search's: its express option is no place for an appointment
+ * booked as ordinary (alternatives.ts), so each is checked, not taken as offered.
+ */
+function nextDays(plan: PlanBuilder, b: Booking, m: Movable): Booking | null {
+  const { index, ctx } = plan;
+  for (const o of nearestOptions(index, b, m, b.reception.start, ALTERNATIVE_CANDIDATES, ctx.now)) {
+    const req = staffRequest(index, b, m, o.reception.advisor, o.reception.start, ctx.now, false);
+    const st = placeStay(index, req, o.ret);
+    if (typeof st !== "string") return stayBooking(b, req, st);
+  }
+  return null;
 }
 
 export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affected: Map<string, string>): CorePlan {
@@ -49,10 +53,12 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
     for (const b of items) plan.take(b.id);
     reseat(plan, items);
     // Not placeable on its own day: the nearest option on the days after (listed, so off the index).
+    // Trap: one still listed offers no options. Any it could offer were candidates this plan
+    // just could not place, and what the admin does next is not a move this plan could check:
+    // a move under the configuration in force, then the change assessed again.
     for (const c of plan.takeContacts()) {
-      const b = c.from;
-      const [o] = nearestOptions(index, b, ctx.movables.get(c.id)!, b.reception.start, 1, ctx.now);
-      if (o) plan.place(optionBooking(index, ctx.now, b, o));
+      const to = nextDays(plan, c.from, ctx.movables.get(c.id)!);
+      if (to) plan.place(to);
       else plan.addContact(c);
     }
     for (const b of stuck) {
@@ -61,6 +67,7 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
         from: b,
         reason: `${affected.get(b.id)}; the car is already in, so it cannot be moved automatically: handle it by hand first`,
         violations: [],
+        near: null,
         options: [],
       });
     }

@@ -3,7 +3,6 @@ import { anySet } from "../bitset.js";
 import { gridUp, WORDS_PER_DAY } from "../dealer.js";
 import { checkStay, type StayRequest } from "../stay.js";
 import type { Booking } from "../types.js";
-import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { forcePlace, placeStay, staffRequest, stayBooking } from "./placement.js";
 import { reseat } from "./reseat.js";
@@ -121,12 +120,9 @@ export function planLate(index: CapacityIndex, ctx: ReplanContext, q: LateQuery)
       for (const o of later) if (movable(ctx, o) && index.bookings.has(o.id)) plan.take(o.id);
       if (!placeLate(index, plan, b, req)) {
         const chk = checkStay(index, req, b.ret);
-        return {
-          refused: true,
-          failures: [
-            { id: b.id, violations: chk.violations, options: nearestOptions(index, b, m, newStart, 2, ctx.now) },
-          ],
-        };
+        // The options on the index as it was (refusal() puts it back): here everyone later
+        // is off it, and their times are not free.
+        return refusal(plan, [{ id: b.id, violations: chk.violations }], new Map([[b.id, newStart]]));
       }
       knocked = sortOut(index, ctx, plan, later);
     }

@@ -1,7 +1,6 @@
 import { GRID } from "../dealer.js";
 import { checkStay } from "../stay.js";
 import type { Booking } from "../types.js";
-import { nearestOptions } from "./alternatives.js";
 import { reassignToFree } from "./augment.js";
 import { advisorsByLoad } from "./order.js";
 import type { PlanBuilder } from "./plan-builder.js";
@@ -20,8 +19,8 @@ import { seatAt } from "./seat.js";
 //   3. the nearest other time that day, |Δ| growing by the quarter hour, later first on
 //      ties (a customer can always come later; earlier may already be past), its own
 //      advisor first at each time;
-//   4. otherwise it stays where it is and goes on the contact list with the nearest
-//      valid alternatives (at least two when they exist).
+//   4. otherwise it stays where it is and goes on the contact list, with the nearest
+//      alternatives its move alone is accepted at once the plan is applied (settle.ts).
 //
 // Step 1 keeps every time whenever some advisor is free at that time; the greedy can
 // still lose optimality when two receptions compete for the same free advisor (step 2
@@ -64,16 +63,17 @@ function toContact(plan: PlanBuilder, x: Booking): void {
     staffRequest(index, x, m, x.reception.advisor, x.reception.start, ctx.now, false),
     x.ret,
   );
-  const options = nearestOptions(index, x, m, x.reception.start, 2, ctx.now);
   const date = index.dealer.format(x.reception.start).slice(0, 10);
   // Where it was from now on with only its advisor slots off the index (its labour back on
   // the technicians), as applyMoves has it: it lifts the contact list's advisor slots.
+  // Its options come later, on the plan as applied (settle.ts): this index is mid-plan.
   plan.addContact({
     id: x.id,
     from: x,
     reason: `no advisor can receive this customer on ${date} within the rules; call the customer with the options`,
     violations: chk.violations,
-    options,
+    near: x.reception.start,
+    options: [],
   });
 }
 

@@ -7,6 +7,7 @@ import type { MoveTarget, ReplanContext } from "./types.js";
 // target, their order, `forced`, the contact list's lifted slots), with only that target
 // replaced, its return left to the checker (the first free one after the new ready time).
 // What the advisor re-sends with the alternative, the checker then decides the same way.
+// alone.ts asks it of a one-move apply: an appointment a plan could not place, moved alone.
 
 /** The apply that was refused: what it was asked, and which appointments it refused. */
 export interface RefusedApply {

@@ -1,5 +1,5 @@
 import type { Violation } from "../types.js";
-import { nearestOptions } from "./alternatives.js";
+import { aloneOptions } from "./alone.js";
 import { applyMoves, moveTargets, revertMoves, type ApplyResult } from "./apply.js";
 import type { PlanBuilder } from "./plan-builder.js";
 import type { CorePlan, PlanContact, PlanMove, Refusal } from "./types.js";
@@ -16,22 +16,23 @@ import type { CorePlan, PlanContact, PlanMove, Refusal } from "./types.js";
 // each technician. So a move that does not apply is seated ahead of the others; one that
 // still does not has its customer called instead (it stays where it was), unless the
 // plan cannot do without it.
+//
+// The options offered are apply's too (alone.ts): a contact's are found with the plan
+// applied (the customer is called, and the appointment moved, after it is), a refused
+// plan's on the index as it was before planning (nothing of the plan is applied).
 
 export type Settled =
   | { ok: true; plan: CorePlan }
   | { ok: false; failures: Array<{ id: string; violations: Violation[] }> };
 
-/** Applies the moves to the index as it was before planning (and takes them back): apply's verdict. */
+/** Applies the moves to the index as it was before planning: apply's verdict (when ok, the moves stay on it). */
 function replay(plan: PlanBuilder, moves: PlanMove[], contact: PlanContact[]): ApplyResult {
   plan.restore();
   const lifted = contact.map((c) => c.id);
   let targets = moveTargets(moves);
   for (let attempt = 0; ; attempt++) {
     const r = applyMoves(plan.index, plan.ctx, targets, lifted);
-    if (r.ok) {
-      revertMoves(plan.index, r.moves);
-      return r;
-    }
+    if (r.ok) return r; // on the index: the caller takes it back
     const failing = new Set(r.failures.map((f) => f.id));
     let k = 0;
     while (k < targets.length && failing.has(targets[k].id)) k++;
@@ -50,7 +51,13 @@ export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<st
   const contact = core.contact.slice();
   for (;;) {
     const r = replay(plan, moves, contact);
-    if (r.ok) return { ok: true, plan: { moves: r.moves, contact } };
+    if (r.ok) {
+      try {
+        return { ok: true, plan: { moves: r.moves, contact: contact.map((c) => offered(plan, c)) } };
+      } finally {
+        revertMoves(plan.index, r.moves);
+      }
+    }
     if (r.failures.some((f) => needed.has(f.id))) return { ok: false, failures: r.failures };
     const failed = new Set<string>();
     for (const f of r.failures) {
@@ -61,38 +68,45 @@ export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<st
         from,
         reason: "the re-plan cannot move this appointment within the rules; call the customer with the options",
         violations: f.violations,
-        options: optionsFor(plan, from.id, from.reception.start),
+        near: from.reception.start,
+        options: [],
       });
     }
     moves = moves.filter((m) => !failed.has(m.id));
   }
 }
 
-/** The nearest valid alternatives for an appointment, against the index as it was before planning. */
-function optionsFor(plan: PlanBuilder, id: string, target: number) {
-  const b = plan.index.remove(id)!;
-  try {
-    return nearestOptions(plan.index, b, plan.ctx.movables.get(id)!, target, 2, plan.ctx.now);
-  } finally {
-    plan.index.add(b);
-  }
+/**
+ * A contact with the options its call offers (none when `near` is null), found on the index
+ * with the plan applied: what the apply leaves, and the appointment's move alone then.
+ */
+function offered(plan: PlanBuilder, c: PlanContact): PlanContact {
+  return c.near === null ? c : { ...c, options: aloneOptions(plan.index, plan.ctx, c.id, c.near) };
 }
 
 /**
- * A plan that cannot be applied as a whole, refused with each broken rule and the nearest
- * alternatives (near `wanted`'s time for an appointment it names, else near its own).
+ * A plan that cannot be applied as a whole, refused with each broken rule and the
+ * alternatives its appointment's move alone is accepted at (near `wanted`'s time for an
+ * appointment it names, else near its own), on the index as it was before planning:
+ * the index is put back first, whatever the planner left on it.
  */
 export function refusal(
   plan: PlanBuilder,
   failures: Array<{ id: string; violations: Violation[] }>,
   wanted: ReadonlyMap<string, number>,
 ): Refusal {
+  plan.restore();
   return {
     refused: true,
     failures: failures.map((f) => ({
       id: f.id,
       violations: f.violations,
-      options: optionsFor(plan, f.id, wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start),
+      options: aloneOptions(
+        plan.index,
+        plan.ctx,
+        f.id,
+        wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start,
+      ),
     })),
   };
 }

@@ -1,7 +1,6 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { checkStay } from "../stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../types.js";
-import { nearestOptions } from "./alternatives.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { staffRequest } from "./placement.js";
 import { seatAt } from "./seat.js";
@@ -77,23 +76,22 @@ export function planSwap(index: CapacityIndex, ctx: ReplanContext, q: SwapQuery)
       );
     }
     // Explain in the order a, then b (b against a's target when a fits there).
-    const failures: Refusal["failures"] = [];
+    const failures: Array<{ id: string; violations: Violation[] }> = [];
     const va = violationsAt(index, ctx, a, ta);
     const aFits = va.length === 0 && seatAt(plan, a, ta.advisor, ta.start) === null;
     const vb = violationsAt(index, ctx, b, tb);
     if (aFits) plan.take(a.id);
-    if (va.length) failures.push({ id: a.id, violations: va, options: [] });
-    if (vb.length) failures.push({ id: b.id, violations: vb, options: [] });
+    if (va.length) failures.push({ id: a.id, violations: va });
+    if (vb.length) failures.push({ id: b.id, violations: vb });
     // Alternatives against the day as it is (the other side where it is now).
-    plan.keep(a.id);
-    plan.keep(b.id);
-    for (const f of failures) {
-      const x = f.id === a.id ? a : b;
-      plan.take(x.id);
-      f.options = nearestOptions(index, x, ctx.movables.get(x.id)!, (x === a ? ta : tb).start, 2, ctx.now);
-      plan.keep(x.id);
-    }
-    return { refused: true, failures };
+    return refusal(
+      plan,
+      failures,
+      new Map([
+        [a.id, ta.start],
+        [b.id, tb.start],
+      ]),
+    );
   } finally {
     plan.restore();
   }

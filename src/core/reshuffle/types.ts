@@ -41,7 +41,15 @@ export interface PlanContact {
   from: Booking;
   reason: string;
   violations: Violation[];
-  /** Nearest valid alternatives to propose on the phone (at least two when they exist). */
+  /**
+   * The time the call's options are sought near (the reception it could not keep); null
+   * when the call offers none (the car is already in; only its return is to be agreed).
+   */
+  near: number | null;
+  /**
+   * Alternatives to propose on the phone (two when they exist): times the appointment's
+   * move alone is accepted at once the plan is applied (alone.ts; filled in by settle.ts).
+   */
   options: Option[];
 }
 

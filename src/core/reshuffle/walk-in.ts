@@ -83,6 +83,9 @@ export function planWalkIn(index: CapacityIndex, q: WalkInQuery): WalkInPlan | R
     }
   }
   // Nothing today: why (at the first time, with the first advisor), and the next options.
+  // The search's own, not checked as a reshuffle would (alone.ts): a walk-in is a new
+  // booking, the walk-in's apply only ever places today, and what the desk does with one of
+  // these is a booking of its optionId, which the booking checks as the search answers it.
   const chk = checkStay(index, staffRequest(index, stub, m, order[0] ?? 0, t0, q.now, false), null);
   const alt = searchIndex(index, {
     job: q.job,
