@@ -241,6 +241,12 @@ describe("arrival tells the customer within 1 business day", () => {
     expect(job.map((j) => j.due_at)).toEqual([Date.parse(due)]);
   });
 
+  it("cancelling the appointment leaves the arrived part's deadline guarded", async () => {
+    const { b } = await arrived("2026-11-24T10:00:00Z");
+    await ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments/${b.id}/cancel`, {}, auth));
+    expect(t.rows("SELECT status FROM jobs WHERE kind = 'parts_notice'")).toEqual([{ status: "pending" }]);
+  });
+
   it("at the deadline, a message that never reached the customer (STOP) becomes a desk task", async () => {
     const customer = CONSENTING();
     const { first } = await arrived("2026-11-27T18:30:00Z", customer);
