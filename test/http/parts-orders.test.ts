@@ -163,6 +163,29 @@ describe("who may, and what is refused", () => {
     expect((await arrive(t, b.id, "no-such-part")).status).toBe(404);
   });
 
+  it("a client key is not staff (403), and a retried payment with its Idempotency-Key is recorded once", async () => {
+    const b = await bookAt(t, VISIT);
+    const key = await ok<{ secret: string }>(
+      await t.api("POST", `/v1/dealers/${DEALER}/api-keys`, { role: "client", label: "app" }, auth),
+      201,
+    );
+    const client = { Authorization: `Bearer ${key.secret}` };
+    expect((await order(t, b.id, { description: "Disc", priceCents: 100, specialOrder: false }, client)).status).toBe(
+      403,
+    );
+    const made = await ok<Change>(
+      await order(t, b.id, { description: "Disc", priceCents: 100_000, specialOrder: true }),
+      201,
+    );
+    const headers = { ...auth, "If-Match": String(made.version), "Idempotency-Key": "till-42" };
+    const url = `${parts(b.id)}/${made.order.id}/deposit`;
+    const first = await ok<Change>(await t.api("POST", url, { amountCents: 50_000 }, headers));
+    const retry = await t.api("POST", url, { amountCents: 50_000 }, headers);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await ok<Change>(retry)).toEqual(first);
+    expect(t.rows("SELECT deposit_paid_cents AS paid FROM parts_orders")).toEqual([{ paid: 50_000 }]);
+  });
+
   it("lists the orders with the appointment, and in its staff view", async () => {
     const b = await bookAt(t, VISIT);
     const made = await ok<Change>(
