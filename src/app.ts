@@ -14,6 +14,7 @@ import { registerDealerRoutes } from "./routes/dealers/index.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
 import { registerKeyRoutes } from "./routes/keys/index.js";
+import { registerPartsRoutes } from "./routes/parts/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
@@ -80,6 +81,9 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerDealerRoutes(app);
   registerKeyRoutes(app);
 
+  // Before the scheduling routes: the lifecycle action's fallback (`…/appointments/:id/*`)
+  // would answer POST …/appointments/{id}/parts with its own 400 (api/enum-paths.ts).
+  registerPartsRoutes(app);
   registerSchedulingRoutes(app);
   registerVehicleRoutes(app);
   registerJourneyRoutes(app);

@@ -242,6 +242,22 @@ export const WebhookConfig = z
   .strict();
 export type WebhookConfig = z.infer<typeof WebhookConfig>;
 
+/**
+ * Parts ordered for an appointment (scheduler/parts): a special-order part priced at or
+ * above `depositThresholdCents` needs a deposit of at least half its price (core/parts.ts).
+ * Amounts are integer cents of `currency`; the default threshold is 500.00 EUR.
+ */
+export const PartsConfig = z
+  .object({
+    depositThresholdCents: z.number().int().min(0).max(100_000_000).default(50_000),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as EUR")
+      .default("EUR"),
+  })
+  .strict();
+export type PartsConfig = z.infer<typeof PartsConfig>;
+
 export const LOCALES = ["it", "en"] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
@@ -295,6 +311,8 @@ export const DealerConfig = z
     messaging: MessagingConfig.default(MessagingConfig.parse({})),
     /** Language of customer messages unless the customer chose one. */
     locale: Locale.default("it"),
+    /** Parts orders: the deposit threshold for special-order parts and the currency of their prices. */
+    parts: PartsConfig.default(PartsConfig.parse({})),
     /** Pre-diagnosis questionnaire for technical problems. */
     questionnaire: z.array(DiagnosisQuestion).max(50).default(DEFAULT_QUESTIONNAIRE),
     /** How long a hold (POST …/holds) keeps an option for the customer who took it. */

@@ -12,6 +12,7 @@ export const CUSTOMER_KINDS = [
   "follow_up",
   "service_reminder",
   "ready_time_changed",
+  "parts_arrived",
 ] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 

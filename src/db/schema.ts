@@ -428,3 +428,34 @@ export const extraWork = sqliteTable(
   },
   (t) => [index("extra_work_appointment_idx").on(t.appointmentId)],
 );
+
+// Parts ordered for an appointment (domain: "parts ordered: tell the customer within 1
+// business day of arrival"; "expensive special-order parts may need a deposit"). Money is
+// integer cents of `currency`. The arrival's message outcome and its deadline are kept on
+// the row: the deadline timer (journey/parts-notice.ts) reads them.
+export const partsOrders = sqliteTable(
+  "parts_orders",
+  {
+    id: text("id").primaryKey(),
+    dealerId: dealerId(),
+    appointmentId: text("appointment_id").notNull(),
+    description: text("description").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    currency: text("currency").notNull(),
+    specialOrder: flag("special_order"),
+    depositRequiredCents: integer("deposit_required_cents").notNull(),
+    depositPaidCents: integer("deposit_paid_cents").notNull().default(0),
+    /** ordered | arrived | cancelled */
+    status: text("status").notNull(),
+    /** The order's own version: a write names it in If-Match, so two advisors cannot both pay. */
+    version: integer("version").notNull().default(1),
+    arrivedAt: text("arrived_at"),
+    /** Epoch ms by which the customer must have been told (1 business day after arrival). */
+    noticeDueAt: integer("notice_due_at"),
+    /** What the arrival did about telling the customer: "sent:sms", "staff:service_desk", … */
+    noticeOutcome: text("notice_outcome"),
+    cancelledAt: text("cancelled_at"),
+    ...timestamps(),
+  },
+  (t) => [index("parts_orders_appointment_idx").on(t.appointmentId)],
+);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PartsOrderView } from "./parts/contracts.js";
 import { MOBILITY } from "../core/types.js";
 import { FIELD_MAX } from "../core/field-limits.js";
 import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
@@ -277,6 +278,8 @@ export const AppointmentView = z
     customer: ContactView.optional(),
     /** Staff views only: a stored customer an anonymous booking's contact or VIN matched. */
     possibleMatch: z.union([PossibleMatch, z.null()]).optional(),
+    /** Staff view (GET …/appointments/{id}) only: the parts ordered for it, oldest first. */
+    parts: z.array(PartsOrderView).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

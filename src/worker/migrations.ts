@@ -12,6 +12,7 @@ import m0009 from "../../db/migrations/0009_messaging.sql";
 import m0011 from "../../db/migrations/0011_progress.sql";
 import m0012 from "../../db/migrations/0012_priority_vins.sql";
 import m0013 from "../../db/migrations/0013_contact_cap_via_customers.sql";
+import m0014 from "../../db/migrations/0014_parts_orders.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -33,6 +34,7 @@ export const MIGRATION_FILES = {
   "0011_progress": m0011,
   "0012_priority_vins": m0012,
   "0013_contact_cap_via_customers": m0013,
+  "0014_parts_orders": m0014,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -414,9 +414,9 @@ export function describeEndpoints(runtime: () => Target): void {
       expect(res.headers.get("etag")).toBe('"1"');
       const { manageToken, ...rest } = booked;
       expect(manageToken).toBeTruthy();
-      // Staff also see the contact it was booked with, and any possible match on file.
+      // Staff also see the contact it was booked with, any possible match on file and the parts ordered.
       const { name, email, phone } = booking({}).customer;
-      expect(await res.json()).toEqual({ ...rest, customer: { name, email, phone }, possibleMatch: null });
+      expect(await res.json()).toEqual({ ...rest, customer: { name, email, phone }, possibleMatch: null, parts: [] });
     });
 
     it("follows the version in the ETag after a change", async () => {

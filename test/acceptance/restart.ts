@@ -82,8 +82,13 @@ export function describeRestart(runtime: ServerRuntime): void {
         const res = await restarted("GET", `/v1/dealers/${DEALER}/appointments/${appt.id}`, undefined, auth);
         expect(res.status, appt.id).toBe(200);
         const { manageToken: _, ...view } = appt;
-        // The staff view adds what only staff see (the booked contact, a possible match).
-        const { customer: _c, possibleMatch: _m, ...acknowledgedPart } = (await res.json()) as Record<string, unknown>;
+        // The staff view adds what only staff see (the booked contact, a possible match, parts ordered).
+        const {
+          customer: _c,
+          possibleMatch: _m,
+          parts: _p,
+          ...acknowledgedPart
+        } = (await res.json()) as Record<string, unknown>;
         expect(acknowledgedPart).toEqual(view);
       }
       if (runtime === "worker") {

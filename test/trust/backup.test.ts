@@ -79,8 +79,13 @@ describe("backup while serving, restore elsewhere", () => {
     const res = await api2("GET", `/v1/dealers/rome/appointments/${kept.id}`, undefined, auth);
     expect(res.status).toBe(200);
     const { manageToken, ...view } = kept;
-    // The staff view adds what only staff see (the booked contact, a possible match).
-    const { customer: _c, possibleMatch: _m, ...acknowledgedPart } = (await res.json()) as Record<string, unknown>;
+    // The staff view adds what only staff see (the booked contact, a possible match, parts ordered).
+    const {
+      customer: _c,
+      possibleMatch: _m,
+      parts: _p,
+      ...acknowledgedPart
+    } = (await res.json()) as Record<string, unknown>;
     expect(acknowledgedPart).toEqual(view);
     expect((await api2("GET", `/v1/manage/${manageToken}`)).status).toBe(200);
     expect((await api2("GET", `/v1/dealers/rome/appointments/${later.id}`, undefined, auth)).status).toBe(404);

@@ -16,6 +16,8 @@ export const JOB_KINDS = [
   "follow_up",
   "service_reminder",
   "progress_check",
+  // 1 business day after a part arrived: a desk task unless the customer was told (journey/parts-notice.ts).
+  "parts_notice",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -46,6 +46,9 @@ export function decide(kind: JobKind, f: Facts): Decision {
     case "progress_check":
       // Only while the car is in the workshop: the advisor asks the technician.
       return f.status === "checked_in" ? { act: "staff" } : skip(`status:${f.status}`);
+    case "parts_notice":
+      // Decided by parts-notice.ts from the order and its messages, not the appointment's status.
+      return { act: "staff" };
     case "service_reminder":
       if (f.upcoming) return skip("already_booked");
       return f.reachable ? { act: "customer" } : skip("no_consent");

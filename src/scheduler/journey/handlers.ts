@@ -6,6 +6,7 @@ import { toCustomer, toStaff } from "./messages.js";
 import { markNoShow } from "./no-show.js";
 import { recipientOf } from "./recipients.js";
 import { runServiceReminder } from "./service-reminder.js";
+import { runPartsNotice } from "./parts-notice.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
 import { MINUTE } from "./timers.js";
 
@@ -20,6 +21,8 @@ export interface Ran {
 
 export function runJob(ctx: WriteContext, job: JobRow): Ran {
   if (job.kind === "service_reminder") return { outcome: runServiceReminder(ctx, job) };
+  // About a part, not the appointment's status: a completed visit's part still needs its call.
+  if (job.kind === "parts_notice") return { outcome: runPartsNotice(ctx, job) };
   const rt = ctx.runtimes.get(job.dealerId);
   const row = rt && job.appointmentId ? findAppointment(ctx.db, job.dealerId, job.appointmentId) : undefined;
   if (!rt || !row) return { outcome: "skipped:gone" };

@@ -7,6 +7,9 @@ import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
+
+/** Every timer but the parts notice: a part that arrived is on the shelf whether or not the visit still is, and its customer must still hear of it. */
+const DIES_WITH_CANCEL = JOB_KINDS.filter((k) => k !== "parts_notice");
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
@@ -104,7 +107,7 @@ export function onTransition(
       toCustomer(ctx, rt.dealer, row, { kind: "confirmed", dedupeId: `confirmed:${row.id}` });
       return;
     case "cancel":
-      cancelJobs(ctx.sqlite, row.id, JOB_KINDS, "cancelled:cancelled", at);
+      cancelJobs(ctx.sqlite, row.id, DIES_WITH_CANCEL, "cancelled:cancelled", at);
       if (ctx.actor === "customer") tellStaffOfCustomerChange(ctx, rt.dealer, row, "customer_cancelled");
       else toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
       return;

@@ -28,6 +28,10 @@ export function sampleVars(dealer: { name: string; address: string; parking: str
     readyTime: "2026-11-25 16:30",
     dueDate: "2027-01-15",
     options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"],
+    part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
+    depositDue: "600.00 EUR",
+    visitAhead: "yes",
+    dueBy: "2026-11-24 18:00",
   };
 }
 

@@ -22,6 +22,11 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   dueDate?: string;
   /** Local "YYYY-MM-DD HH:MM" of the reception before a customer's move (customer-changes.ts). */
   previousTime?: string;
+  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the visit is ahead, and the local "YYYY-MM-DD HH:MM" the customer must be told by. */
+  part?: string;
+  depositDue?: string;
+  visitAhead?: string;
+  dueBy?: string;
 }
 
 export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
@@ -38,6 +43,8 @@ export const STAFF_TEMPLATES = [
   "extra_work_approval",
   "customer_moved",
   "customer_cancelled",
+  "parts_arrived_call",
+  "parts_notice_overdue",
 ] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
@@ -45,6 +52,19 @@ type Render = (v: TemplateVars) => { subject: string; text: string };
 
 const opts = (v: TemplateVars, none: string) =>
   v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;
+
+// Parts arrival: what to do next depends on whether the car's visit is still ahead, and a
+// deposit still owed is said (the part is not held back for it).
+const partsNextEn = (v: TemplateVars) =>
+  (v.visitAhead
+    ? `We will fit it at your appointment on ${v.date} at ${v.time}.`
+    : "Call us to book a time to fit it.") +
+  (v.depositDue ? ` A deposit of ${v.depositDue} is still due; you can pay it at the desk.` : "");
+const partsNextIt = (v: TemplateVars) =>
+  (v.visitAhead
+    ? `Lo monteremo durante il suo appuntamento del ${v.date} alle ${v.time}.`
+    : "Ci chiami per fissare il montaggio.") +
+  (v.depositDue ? ` Resta da versare un acconto di ${v.depositDue}, che può saldare in accettazione.` : "");
 
 const EN: Record<TemplateKind, Render> = {
   confirmed: (v) => ({
@@ -126,6 +146,18 @@ const EN: Record<TemplateKind, Render> = {
   customer_cancelled: (v) => ({
     subject: `Cancelled by the customer: ${v.customer}, ${v.date} ${v.time}`,
     text: `${v.customer} cancelled online the appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}). Its desk time and its bay are free again.`,
+  }),
+  parts_arrived: (v) => ({
+    subject: `Your part has arrived: ${v.part ?? "ordered part"}`,
+    text: `Dear ${v.customer}, the part we ordered for your ${v.vehicle} has arrived at ${v.dealer}: ${v.part ?? "ordered part"}. ${partsNextEn(v)}`,
+  }),
+  parts_arrived_call: (v) => ({
+    subject: `Call ${v.customer} by ${v.dueBy ?? "tomorrow's close"}: part arrived`,
+    text: `Call ${v.customer} by ${v.dueBy ?? "tomorrow's close"}: the part ordered for the ${v.vehicle} has arrived (${v.part ?? "see the task data"}). No automatic message can reach them (no consent or no address).${v.depositDue ? ` Deposit still due: ${v.depositDue}.` : ""}`,
+  }),
+  parts_notice_overdue: (v) => ({
+    subject: `Not told yet: part arrived for ${v.customer}`,
+    text: `The part for the ${v.vehicle} of ${v.customer} (${v.part ?? "see the task data"}) has arrived, and no message reached them by ${v.dueBy ?? "the deadline"}, 1 business day after arrival. Call them now.`,
   }),
 };
 
@@ -209,6 +241,18 @@ const IT: Record<TemplateKind, Render> = {
   customer_cancelled: (v) => ({
     subject: `Annullato dal cliente: ${v.customer}, ${v.date} ${v.time}`,
     text: `${v.customer} ha annullato online l'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). L'orario in accettazione e la postazione sono di nuovo liberi.`,
+  }),
+  parts_arrived: (v) => ({
+    subject: `Il ricambio è arrivato: ${v.part ?? "ricambio ordinato"}`,
+    text: `Gentile ${v.customer}, il ricambio ordinato per la sua ${v.vehicle} è arrivato presso ${v.dealer}: ${v.part ?? "ricambio ordinato"}. ${partsNextIt(v)}`,
+  }),
+  parts_arrived_call: (v) => ({
+    subject: `Chiamare ${v.customer} entro ${v.dueBy ?? "la chiusura di domani"}: ricambio arrivato`,
+    text: `Chiamare ${v.customer} entro ${v.dueBy ?? "la chiusura di domani"}: il ricambio ordinato per la ${v.vehicle} è arrivato (${v.part ?? "vedere i dati dell'attività"}). Nessun messaggio automatico può raggiungerlo (nessun consenso o nessun recapito).${v.depositDue ? ` Acconto ancora da versare: ${v.depositDue}.` : ""}`,
+  }),
+  parts_notice_overdue: (v) => ({
+    subject: `Cliente non ancora avvisato: ricambio arrivato per ${v.customer}`,
+    text: `Il ricambio per la ${v.vehicle} di ${v.customer} (${v.part ?? "vedere i dati dell'attività"}) è arrivato, ma nessun messaggio lo ha raggiunto entro ${v.dueBy ?? "la scadenza"}, 1 giorno lavorativo dopo l'arrivo. Chiamarlo ora.`,
   }),
 };
 

@@ -40,6 +40,12 @@ export const board = {
       body: {},
       headers: { "if-match": String(version) },
     }),
+  /** The part arrived: the server tells the customer (If-Match: the appointment's version). */
+  partArrived: (s: Session, id: string, partId: string, version: number) =>
+    apiFetch<unknown>(
+      `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/arrive`,
+      { method: "POST", body: {}, headers: { "if-match": String(version) } },
+    ),
   reshuffle: (s: Session, kind: "swap" | "absence" | "walk-in" | "late", body: unknown) =>
     apiFetch<Plan>(`${dealerPath(s)}/reshuffle/${kind}`, { method: "POST", body }),
   eventsUrl: (s: Session) => `${dealerPath(s)}/events`,

@@ -6,6 +6,8 @@ import { board, FORCEABLE, type Refusal } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
+import { PartsList } from "./parts-list.js";
+import { pt } from "./parts-words.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Plan, Slot } from "./types.js";
@@ -80,6 +82,12 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
     }, true);
   };
+  // The appointment's version as its details were read: a parts write is an appointment change.
+  const partArrived = (part: { id: string; description: string }) =>
+    attempt(async () => {
+      await board.partArrived(session, slot.appointmentId, part.id, details?.version ?? slot.version);
+      onDone(pt("partArrivedDone", { part: part.description }));
+    });
   const planOf = (kind: "late" | "swap", body: Record<string, unknown>) =>
     attempt(async () => {
       const p = await board.reshuffle(session, kind, body);
@@ -140,6 +148,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           </button>
         ))}
       </div>
+      {details?.parts && <PartsList parts={details.parts} busy={busy} onArrived={partArrived} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>

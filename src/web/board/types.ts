@@ -93,6 +93,18 @@ export interface Appointment {
   customer?: { name?: string | null; phone?: string | null; email?: string | null };
   /** The services by the dealer's labels, joined ("Maintenance, Tyre change"). */
   recap: { reason: string };
+  /** The parts ordered for it (staff view). */
+  parts?: PartsOrder[];
+}
+
+/** A parts order as GET …/appointments/{id} lists it (scheduler/parts/contracts.ts). */
+export interface PartsOrder {
+  id: string;
+  description: string;
+  status: "ordered" | "arrived" | "cancelled";
+  currency: string;
+  priceCents: number;
+  depositDueCents: number;
 }
 
 export interface Move {

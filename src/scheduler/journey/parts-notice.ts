@@ -1,0 +1,34 @@
+import { epochMinute } from "../../core/civil.js";
+import { findAppointment } from "../../db/repos/appointments.js";
+import type { JobRow } from "../../db/repos/jobs.js";
+import { partsNoticeDelivered, partsOrderById } from "../../db/repos/parts-orders.js";
+import type { WriteContext } from "../context.js";
+import { partsExtra, partsNoticeDedupe } from "../parts/arrival.js";
+import { toStaff } from "./messages.js";
+
+// The parts_notice timer, due 1 business day after a part arrived (parts/arrival.ts):
+// the guard on "tell the customer within 1 business day of arrival". The arrival wrote
+// the customer's message, but writing is not telling: a text to a number that replied
+// STOP, an SMS provider that kept failing, a webhook that was down all day. So at the
+// deadline, unless a parts_arrived message for this order was DELIVERED (to the SMS
+// provider, the mail server or the dealer's webhook), the desk gets a task to call.
+// Not when the arrival already gave the desk its call task (no consent, no address):
+// that task carries the same deadline, and a second one would only be noise.
+
+export function runPartsNotice(ctx: WriteContext, job: JobRow): string {
+  const id = typeof job.payload.partsOrderId === "string" ? job.payload.partsOrderId : "";
+  const order = partsOrderById(ctx.sqlite, id);
+  if (!order || order.status !== "arrived") return "skipped:gone";
+  if (partsNoticeDelivered(ctx.sqlite, partsNoticeDedupe(order.id))) return "skipped:told";
+  if (order.noticeOutcome?.startsWith("staff:")) return "skipped:desk_task_given";
+  const rt = ctx.runtimes.get(order.dealerId);
+  const row = rt && findAppointment(ctx.db, order.dealerId, order.appointmentId);
+  if (!rt || !row) return "skipped:gone";
+  const dueMs = order.noticeDueAt ?? job.dueAt;
+  return toStaff(ctx, rt.dealer, row, "service_desk", {
+    kind: "parts_notice_overdue",
+    dedupeId: `job:${job.dedupeKey}`,
+    extra: partsExtra(rt.dealer, row, order, dueMs, ctx.nowMs),
+    data: { task: "parts_notice_overdue", partsOrderId: order.id, dueBy: rt.dealer.format(epochMinute(dueMs)) },
+  });
+}

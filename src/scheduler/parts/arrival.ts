@@ -1,0 +1,106 @@
+import { businessDayDeadline } from "../../core/business-day.js";
+import { epochMinute } from "../../core/civil.js";
+import type { Dealer } from "../../core/dealer.js";
+import { depositDueCents, formatCents } from "../../core/parts.js";
+import { isUpcoming } from "../../core/status.js";
+import type { AppointmentRow } from "../../db/repos/appointments.js";
+import { scheduleJob } from "../../db/repos/jobs.js";
+import type { PartsOrderRow } from "../../db/repos/parts-orders.js";
+import { isoNow, type Outcome, type WriteContext } from "../context.js";
+import { DomainError } from "../errors.js";
+import { type Extra, toCustomer, toStaff } from "../journey/messages.js";
+import { recipientOf } from "../journey/recipients.js";
+import { MINUTE } from "../journey/timers.js";
+import type { PartsOrderChange } from "./contracts.js";
+import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./write.js";
+
+// A part arrived (domain: "parts ordered: tell the customer within 1 business day of
+// arrival"). In the arrival's own transaction: the customer's `parts_arrived` message on
+// their consented channel or, when they cannot be messaged, a call task for the desk due
+// by the deadline; and a durable timer AT the deadline (journey/parts-notice.ts) that
+// raises a task if the message has still not reached anyone by then (failed, STOP, …).
+// So the promise is guarded, not just attempted. Marking it arrived again sends nothing.
+// An unpaid deposit does not hold the part back (it is on the shelf either way): the
+// message says what is still due.
+
+export const partsNoticeDedupe = (orderId: string) => `parts_arrived:${orderId}`;
+
+export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId: string }): Outcome<PartsOrderChange> {
+  return partsWrite(ctx, input, partsScope("/{partId}/arrive", input, {}), 200, ({ rt, row, at }) => {
+    const o = orderOf(ctx, row, input.partId);
+    if (o.status === "arrived") return { order: o, note: null }; // told once: nothing twice
+    if (o.status !== "ordered")
+      throw new DomainError("invalid_transition", `a ${o.status} part cannot arrive; order it again`, {
+        status: o.status,
+      });
+    const dueMs = businessDayDeadline(rt.dealer, epochMinute(ctx.nowMs)) * MINUTE;
+    const notice = tellCustomer(ctx, rt.dealer, row, o, dueMs);
+    const order = saveOrder(
+      ctx,
+      o,
+      { status: "arrived", arrivedAt: at, noticeDueAt: dueMs, noticeOutcome: notice },
+      at,
+    );
+    scheduleJob(
+      ctx.sqlite,
+      {
+        dealerId: row.dealerId,
+        kind: "parts_notice",
+        appointmentId: row.id,
+        dueAt: dueMs,
+        dedupeKey: `parts_notice:${o.id}`,
+        payload: { partsOrderId: o.id },
+      },
+      isoNow(ctx),
+    );
+    return {
+      order,
+      note: {
+        action: "parts_arrived",
+        before: { part: o.id, status: o.status },
+        after: { part: o.id, status: "arrived", customerNotice: notice },
+        reason: null,
+      },
+    };
+  });
+}
+
+/** The message's facts: which part, what is still owed, and whether the car's visit is still ahead. */
+export function partsExtra(dealer: Dealer, row: AppointmentRow, o: PartsOrderRow, dueMs: number, nowMs: number): Extra {
+  const due = depositDueCents(o.depositRequiredCents, o.depositPaidCents);
+  return {
+    part: o.description,
+    depositDue: due > 0 ? `${formatCents(due)} ${o.currency}` : undefined,
+    // Trap: a status alone is not "ahead": a booking left "confirmed" after its day is behind us.
+    visitAhead: isUpcoming(row.status) && row.receptionStart * MINUTE > nowMs ? "yes" : undefined,
+    dueBy: dealer.format(epochMinute(dueMs)).slice(0, 16).replace("T", " "),
+  };
+}
+
+/** "sent:<channel>" when the message is on its way, else "staff:service_desk" (the desk calls by the deadline). */
+function tellCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, o: PartsOrderRow, dueMs: number) {
+  const who = recipientOf(ctx.db, row);
+  const extra = partsExtra(dealer, row, o, dueMs, ctx.nowMs);
+  const data = { partsOrderId: o.id, dueBy: dealer.format(epochMinute(dueMs)) };
+  const sent = toCustomer(
+    ctx,
+    dealer,
+    row,
+    { kind: "parts_arrived", dedupeId: partsNoticeDedupe(o.id), extra, data },
+    who,
+  );
+  if (sent.startsWith("sent:")) return sent;
+  return toStaff(
+    ctx,
+    dealer,
+    row,
+    "service_desk",
+    {
+      kind: "parts_arrived_call",
+      dedupeId: `parts_arrived_call:${o.id}`,
+      extra,
+      data: { task: "parts_arrived_call", ...data },
+    },
+    who,
+  );
+}

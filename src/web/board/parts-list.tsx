@@ -1,0 +1,43 @@
+import { lang } from "./i18n.js";
+import { partsRows } from "./parts.js";
+import { pt } from "./parts-words.js";
+import type { PartsOrder } from "./types.js";
+
+// The appointment's parts orders in its dialog: description, state, deposit still due,
+// and a "Parts arrived" button per part still on order. Each button's accessible name
+// carries the part (two parts, two distinct names); the visible text stays short.
+
+interface Props {
+  parts: readonly PartsOrder[];
+  busy: boolean;
+  onArrived: (part: { id: string; description: string }) => void;
+}
+
+export function PartsList({ parts, busy, onArrived }: Props) {
+  if (parts.length === 0) return null;
+  return (
+    <section aria-labelledby="parts-title" data-panel="parts">
+      <h3 id="parts-title">{pt("parts")}</h3>
+      <ul>
+        {partsRows(parts, lang).map((p) => (
+          <li key={p.id} data-part={p.id}>
+            <span>
+              {p.description} · {pt(`part_${p.status}`)}
+              {p.depositDue ? ` · ${pt("depositDue", { amount: p.depositDue })}` : ""}
+            </span>{" "}
+            {p.canArrive && (
+              <button
+                type="button"
+                aria-label={pt("partArrivedFor", { part: p.description })}
+                aria-disabled={busy}
+                onClick={() => onArrived(p)}
+              >
+                {pt("partArrived")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { money, partsRows } from "../../src/web/board/parts.js";
+import type { PartsOrder } from "../../src/web/board/types.js";
+
+// The dialog's parts list as data: the deposit due as each language writes money, and a
+// "Parts arrived" button only for a part still on order.
+
+const order = (o: Partial<PartsOrder>): PartsOrder => ({
+  id: "p1",
+  description: "Left headlamp unit",
+  status: "ordered",
+  currency: "EUR",
+  priceCents: 120_000,
+  depositDueCents: 60_000,
+  ...o,
+});
+
+describe("the board's parts rows", () => {
+  it("writes the deposit due in the reader's language, and nothing when none is owed", () => {
+    expect(money(60_050, "EUR", "en")).toBe("€600.50");
+    expect(money(60_050, "EUR", "it").replace(/\s/g, " ")).toBe("600,50 €");
+    expect(partsRows([order({}), order({ id: "p2", depositDueCents: 0 })], "en").map((r) => r.depositDue)).toEqual([
+      "€600.00",
+      null,
+    ]);
+  });
+
+  it("offers the arrival only for a part still on order", () => {
+    const rows = partsRows(
+      [order({}), order({ id: "a", status: "arrived" }), order({ id: "c", status: "cancelled" })],
+      "it",
+    );
+    expect(rows.map((r) => [r.id, r.canArrive])).toEqual([
+      ["p1", true],
+      ["a", false],
+      ["c", false],
+    ]);
+  });
+});
