@@ -7,9 +7,6 @@ import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
-
-/** Every timer but the parts notice: a part that arrived is on the shelf whether or not the visit still is, and its customer must still hear of it. */
-const DIES_WITH_CANCEL = JOB_KINDS.filter((k) => k !== "parts_notice");
 import { optionLines, serviceOptions } from "./options.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
@@ -22,6 +19,9 @@ import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
 import { tellStaffOfCustomerChange } from "./customer-changes.js";
+
+/** Every timer but the parts notice: a part that arrived is on the shelf whether or not the visit still is, and its customer must still hear of it. */
+const DIES_WITH_CANCEL = JOB_KINDS.filter((k) => k !== "parts_notice");
 
 // The journey's entry points: ONE call from each scheduling verb, inside the verb's
 // transaction, after its write. Whatever they schedule or send commits (or rolls back)
