@@ -7,6 +7,7 @@ import { AppointmentDialog, type AppointmentDialogState } from "./appointment-di
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
 import { messagesOfDay } from "./messages-panel.js";
+import { openTasks } from "./tasks.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
 import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
@@ -260,7 +261,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         <SidePanels
           day={shownDay}
           overdue={overdue}
-          tasks={messages.filter((x) => x.audience === "staff" && x.kind.endsWith("_task"))}
+          tasks={openTasks(messages)}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

@@ -1,6 +1,7 @@
 import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
+import { hasWords, wordFor } from "./message-words.js";
 import { TechniciansPanel } from "./technicians-panel.js";
 import type { DayBoard, Message, Overdue, Slot } from "./types.js";
 import { appointmentRefs, otherDayWords } from "./appointment-ref.js";
@@ -83,7 +84,12 @@ export function SidePanels({
           {tasks.map((m) => {
             const ref = m.appointmentId ? refs.get(m.appointmentId) : undefined;
             const slot = ref?.slot;
-            const what = m.kind === "no_show_task" ? t("noShowTask") : m.subject;
+            const what =
+              m.kind === "no_show_task"
+                ? t("noShowTask")
+                : hasWords("kind", m.kind)
+                  ? wordFor("kind", m.kind)
+                  : m.subject;
             return (
               <li key={m.id} data-task={m.id}>
                 {slot ? (
