@@ -48,8 +48,8 @@ interface Props extends DayDialogProps {
 
 export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
   // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
-  const wasOnDay = useRef(findSlot(day, state.slot) !== undefined);
-  const { slot, changed, gone } = liveSlot(day, state.slot, wasOnDay.current);
+  const first = useRef(findSlot(day, state.slot));
+  const { slot, changed, gone } = liveSlot(day, state.slot, first.current);
   const owner = day.advisors.find((a) =>
     a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
   );
