@@ -244,24 +244,38 @@ describe("arrival tells the customer within 1 business day", () => {
     ]);
   });
 
+  // The deadline is that day's close; its guard fires at that day's OPENING, so the desk
+  // has the whole business day to call (a guard at the close would find the desk gone).
   it.each([
-    { name: "Friday evening → Monday's close", at: "2026-11-27T18:30:00Z", due: "2026-11-30T18:00:00+01:00" },
+    {
+      name: "Friday evening → Monday's close",
+      at: "2026-11-27T18:30:00Z",
+      opens: "2026-11-30T08:00:00+01:00",
+      due: "2026-11-30T18:00:00+01:00",
+    },
     {
       name: "Monday before the holiday → Wednesday's close",
       at: "2026-12-07T09:00:00Z",
+      opens: "2026-12-09T08:00:00+01:00",
       due: "2026-12-09T18:00:00+01:00",
     },
-    { name: "a Sunday → Monday's close", at: "2026-11-29T10:00:00Z", due: "2026-11-30T18:00:00+01:00" },
+    {
+      name: "a Sunday → Monday's close",
+      at: "2026-11-29T10:00:00Z",
+      opens: "2026-11-30T08:00:00+01:00",
+      due: "2026-11-30T18:00:00+01:00",
+    },
     {
       name: "Friday before the clocks change → Monday's close in summer time",
       at: "2027-03-26T18:00:00Z",
+      opens: "2027-03-29T08:00:00+02:00",
       due: "2027-03-29T18:00:00+02:00",
     },
-  ])("deadline in the dealer's business days: $name", async ({ at, due }) => {
+  ])("deadline in the dealer's business days: $name", async ({ at, opens, due }) => {
     const { first } = await arrived(at);
     expect(first.order.customerNoticeDueBy).toBe(due);
     const job = t.rows<{ due_at: number }>("SELECT due_at FROM jobs WHERE kind = 'parts_notice'");
-    expect(job.map((j) => j.due_at)).toEqual([Date.parse(due)]);
+    expect(job.map((j) => j.due_at)).toEqual([Date.parse(opens)]);
   });
 
   it("cancelling the appointment leaves the arrived part's deadline guarded", async () => {
@@ -270,21 +284,71 @@ describe("arrival tells the customer within 1 business day", () => {
     expect(t.rows("SELECT status FROM jobs WHERE kind = 'parts_notice'")).toEqual([{ status: "pending" }]);
   });
 
-  it("at the deadline, a message that never reached the customer (STOP) becomes a desk task", async () => {
-    const customer = CONSENTING();
-    const { first } = await arrived("2026-11-27T18:30:00Z", customer);
-    await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: customer.phone }, auth));
-    await t.journey.tick(t.clock.ms); // delivery finds the STOP: suppressed
-    expect(t.rows("SELECT status FROM outbox WHERE kind = 'parts_arrived'")).toEqual([{ status: "suppressed" }]);
-    const due = Date.parse(first.order.customerNoticeDueBy!);
-    t.run(due - 60_000);
-    expect(tasks(t, "parts_notice_overdue")).toEqual([]);
-    t.run(due);
-    t.run(due + 3_600_000); // once
-    const overdue = tasks(t, "parts_notice_overdue");
-    expect(overdue).toHaveLength(1);
-    expect(overdue[0].recipient_ref).toBe("service_desk");
-    expect(JSON.parse(overdue[0].body_json).text).toContain("Left headlamp unit");
+  it.each([
+    {
+      name: "Tuesday's arrival → Wednesday's opening",
+      at: "2026-11-24T10:00:00Z",
+      opens: "2026-11-25T08:00:00+01:00",
+      due: "2026-11-25 18:00",
+    },
+    {
+      name: "Friday evening's arrival → Monday's opening, across the weekend",
+      at: "2026-11-27T18:30:00Z",
+      opens: "2026-11-30T08:00:00+01:00",
+      due: "2026-11-30 18:00",
+    },
+  ])(
+    "a message that never reached the customer (STOP) becomes a desk task at the deadline day's opening: $name",
+    async ({ at, opens, due }) => {
+      const customer = CONSENTING();
+      const { first } = await arrived(at, customer);
+      await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: customer.phone }, auth));
+      await t.journey.tick(t.clock.ms); // delivery finds the STOP: suppressed
+      expect(t.rows("SELECT status FROM outbox WHERE kind = 'parts_arrived'")).toEqual([{ status: "suppressed" }]);
+      expect(first.order.customerNoticeDueBy).toBe(`${due.replace(" ", "T")}:00+01:00`); // the promise: that day's close
+      t.run(Date.parse(opens) - 60_000);
+      expect(tasks(t, "parts_notice_overdue")).toEqual([]); // the desk is closed: no task yet
+      t.run(opens);
+      const overdue = t.rows<{ recipient_ref: string; body_json: string; created_at: string }>(
+        "SELECT * FROM outbox WHERE kind = 'parts_notice_overdue' AND audience = 'staff'",
+      );
+      expect(overdue).toHaveLength(1);
+      expect(Date.parse(overdue[0].created_at)).toBe(Date.parse(opens)); // when the desk opens, not when it closes
+      t.run(Date.parse(first.order.customerNoticeDueBy!) + 3_600_000); // once
+      expect(tasks(t, "parts_notice_overdue")).toHaveLength(1);
+      expect(overdue[0].recipient_ref).toBe("service_desk");
+      const body = JSON.parse(overdue[0].body_json) as { text: string; data: { dueBy: string } };
+      expect(body.text).toContain("Left headlamp unit");
+      expect(body.text).toContain(`by ${due}`); // the task still says the close it must be done by
+      expect(body.data.dueBy).toBe(first.order.customerNoticeDueBy);
+    },
+  );
+});
+
+describe("a part arriving while the car is in the workshop", () => {
+  const t = journeyPerTest({ dealer });
+
+  it.each([
+    { locale: "en", fitted: "We will fit it during this visit", not: ["Call us to book", "at your appointment"] },
+    { locale: "it", fitted: "Lo monteremo durante questa visita", not: ["Ci chiami", "durante il suo appuntamento"] },
+  ])("the message says it is fitted during this visit ($locale)", async ({ locale, fitted, not }) => {
+    const b = await bookAt(t, VISIT, { customer: { ...CONSENTING(), locale } });
+    const made = await ok<Change>(
+      await order(t, b.id, { description: "Left headlamp unit", priceCents: 8_000, specialOrder: false }),
+      201,
+    );
+    t.at("2026-11-26T09:05:00Z"); // the visit's morning: the car is checked in
+    const inn = await ok<{ status: string }>(
+      await t.api("POST", `/v1/dealers/${DEALER}/appointments/${b.id}/check-in`, {}, auth),
+    );
+    expect(inn.status).toBe("checked_in");
+    t.at("2026-11-26T11:00:00Z");
+    await ok<Change>(await arrive(t, b.id, made.order.id));
+    const msgs = outboxOf(t, b.id).filter((m) => m.kind === "parts_arrived");
+    expect(msgs).toHaveLength(1);
+    const text = JSON.parse(msgs[0].body_json).text as string;
+    expect(text).toContain(fitted);
+    for (const s of not) expect(text).not.toContain(s);
   });
 });
 

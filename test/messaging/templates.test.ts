@@ -82,4 +82,25 @@ describe("message templates", () => {
     expect(segments("è".repeat(160))).toBe(1); // GSM-7 has è
     expect(segments("ł".repeat(71))).toBe(2); // UCS-2: 70 per single segment
   });
+  it.each([
+    { locale: "en" as const, carIn: "during this visit", ahead: "at your appointment on", neither: "Call us to book" },
+    {
+      locale: "it" as const,
+      carIn: "durante questa visita",
+      ahead: "durante il suo appuntamento",
+      neither: "Ci chiami",
+    },
+  ])("a part's arrival says when it is fitted: car in, visit ahead, or call us ($locale)", (w) => {
+    const text = (extra: { carIn?: string; visitAhead?: string }) =>
+      compose(
+        "parts_arrived",
+        w.locale,
+        { ...sampleVars(DEALER, w.locale), carIn: undefined, visitAhead: undefined, ...extra },
+        {},
+      ).text;
+    expect(text({ carIn: "yes" })).toContain(w.carIn);
+    expect(text({ visitAhead: "yes" })).toContain(w.ahead);
+    expect(text({})).toContain(w.neither);
+    expect(new Set([text({ carIn: "yes" }), text({ visitAhead: "yes" }), text({})]).size).toBe(3);
+  });
 });

@@ -6,14 +6,16 @@ import type { WriteContext } from "../context.js";
 import { partsExtra, partsNoticeDedupe } from "../parts/arrival.js";
 import { toStaff } from "./messages.js";
 
-// The parts_notice timer, due 1 business day after a part arrived (parts/arrival.ts):
-// the guard on "tell the customer within 1 business day of arrival". The arrival wrote
-// the customer's message, but writing is not telling: a text to a number that replied
-// STOP, an SMS provider that kept failing, a webhook that was down all day. So at the
-// deadline, unless a parts_arrived message for this order was DELIVERED (to the SMS
-// provider, the mail server or the dealer's webhook), the desk gets a task to call.
-// Not when the arrival already gave the desk its call task (no consent, no address):
-// that task carries the same deadline, and a second one would only be noise.
+// The parts_notice timer (parts/arrival.ts): the guard on "tell the customer within 1
+// business day of arrival". The arrival wrote the customer's message, but writing is not
+// telling: a text to a number that replied STOP, an SMS provider that kept failing, a
+// webhook that was down. So when the desk opens on the deadline's day (the first open day
+// after the arrival's), unless a parts_arrived message for this order was DELIVERED (to
+// the SMS provider, the mail server or the dealer's webhook), the desk gets a task to call
+// by that day's close: the whole business day to keep the promise, not a task raised at
+// the close when nobody is there. Not when the arrival already gave the desk its call task
+// (no consent, no address): that task carries the same deadline, and a second one would
+// only be noise.
 
 export function runPartsNotice(ctx: WriteContext, job: JobRow): string {
   const id = typeof job.payload.partsOrderId === "string" ? job.payload.partsOrderId : "";
@@ -24,7 +26,9 @@ export function runPartsNotice(ctx: WriteContext, job: JobRow): string {
   const rt = ctx.runtimes.get(order.dealerId);
   const row = rt && findAppointment(ctx.db, order.dealerId, order.appointmentId);
   if (!rt || !row) return "skipped:gone";
-  const dueMs = order.noticeDueAt ?? job.dueAt;
+  // The deadline (the close), not the timer's own due time (the opening).
+  const dueMs =
+    order.noticeDueAt ?? (typeof job.payload.noticeDueAt === "number" ? job.payload.noticeDueAt : job.dueAt);
   return toStaff(ctx, rt.dealer, row, "service_desk", {
     kind: "parts_notice_overdue",
     dedupeId: `job:${job.dedupeKey}`,

@@ -22,9 +22,10 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   dueDate?: string;
   /** Local "YYYY-MM-DD HH:MM" of the reception before a customer's move (customer-changes.ts). */
   previousTime?: string;
-  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the visit is ahead, and the local "YYYY-MM-DD HH:MM" the customer must be told by. */
+  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and the local "YYYY-MM-DD HH:MM" the customer must be told by. */
   part?: string;
   depositDue?: string;
+  carIn?: string;
   visitAhead?: string;
   dueBy?: string;
 }
@@ -53,17 +54,22 @@ type Render = (v: TemplateVars) => { subject: string; text: string };
 const opts = (v: TemplateVars, none: string) =>
   v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;
 
-// Parts arrival: what to do next depends on whether the car's visit is still ahead, and a
-// deposit still owed is said (the part is not held back for it).
+// Parts arrival: what to do next depends on whether the car is in the workshop now, its
+// visit is still ahead, or neither; and a deposit still owed is said (the part is not held
+// back for it).
 const partsNextEn = (v: TemplateVars) =>
-  (v.visitAhead
-    ? `We will fit it at your appointment on ${v.date} at ${v.time}.`
-    : "Call us to book a time to fit it.") +
+  (v.carIn
+    ? "We will fit it during this visit, while your car is with us."
+    : v.visitAhead
+      ? `We will fit it at your appointment on ${v.date} at ${v.time}.`
+      : "Call us to book a time to fit it.") +
   (v.depositDue ? ` A deposit of ${v.depositDue} is still due; you can pay it at the desk.` : "");
 const partsNextIt = (v: TemplateVars) =>
-  (v.visitAhead
-    ? `Lo monteremo durante il suo appuntamento del ${v.date} alle ${v.time}.`
-    : "Ci chiami per fissare il montaggio.") +
+  (v.carIn
+    ? "Lo monteremo durante questa visita, mentre l'auto è da noi."
+    : v.visitAhead
+      ? `Lo monteremo durante il suo appuntamento del ${v.date} alle ${v.time}.`
+      : "Ci chiami per fissare il montaggio.") +
   (v.depositDue ? ` Resta da versare un acconto di ${v.depositDue}, che può saldare in accettazione.` : "");
 
 const EN: Record<TemplateKind, Render> = {
@@ -157,7 +163,7 @@ const EN: Record<TemplateKind, Render> = {
   }),
   parts_notice_overdue: (v) => ({
     subject: `Not told yet: part arrived for ${v.customer}`,
-    text: `The part for the ${v.vehicle} of ${v.customer} (${v.part ?? "see the task data"}) has arrived, and no message reached them by ${v.dueBy ?? "the deadline"}, 1 business day after arrival. Call them now.`,
+    text: `The part for the ${v.vehicle} of ${v.customer} (${v.part ?? "see the task data"}) has arrived, and no message has reached them. Call them today, by ${v.dueBy ?? "the close"} (1 business day after arrival).`,
   }),
 };
 
@@ -252,7 +258,7 @@ const IT: Record<TemplateKind, Render> = {
   }),
   parts_notice_overdue: (v) => ({
     subject: `Cliente non ancora avvisato: ricambio arrivato per ${v.customer}`,
-    text: `Il ricambio per la ${v.vehicle} di ${v.customer} (${v.part ?? "vedere i dati dell'attività"}) è arrivato, ma nessun messaggio lo ha raggiunto entro ${v.dueBy ?? "la scadenza"}, 1 giorno lavorativo dopo l'arrivo. Chiamarlo ora.`,
+    text: `Il ricambio per la ${v.vehicle} di ${v.customer} (${v.part ?? "vedere i dati dell'attività"}) è arrivato, ma nessun messaggio lo ha raggiunto. Chiamarlo oggi, entro ${v.dueBy ?? "la chiusura"} (1 giorno lavorativo dopo l'arrivo).`,
   }),
 };
 

@@ -1,4 +1,4 @@
-import { businessDayDeadline } from "../../core/business-day.js";
+import { businessDayWindow } from "../../core/business-day.js";
 import { epochMinute } from "../../core/civil.js";
 import type { Dealer } from "../../core/dealer.js";
 import { depositDueCents, formatCents } from "../../core/parts.js";
@@ -17,9 +17,13 @@ import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./
 // A part arrived (domain: "parts ordered: tell the customer within 1 business day of
 // arrival"). In the arrival's own transaction: the customer's `parts_arrived` message on
 // their consented channel or, when they cannot be messaged, a call task for the desk due
-// by the deadline; and a durable timer AT the deadline (journey/parts-notice.ts) that
-// raises a task if the message has still not reached anyone by then (failed, STOP, …).
-// So the promise is guarded, not just attempted. Marking it arrived again sends nothing.
+// by the deadline (the close of the first open day after the arrival's); and a durable
+// timer at the OPENING of that day (journey/parts-notice.ts) that raises a task if the
+// message has still not reached anyone by then (failed, STOP, …), so the desk has the
+// whole business day to call. Trap: a timer at the deadline itself would raise it when the
+// desk has gone home, and the customer would hear a business day late in exactly the cases
+// the timer exists for. So the promise is guarded, not just attempted. Marking it arrived
+// again sends nothing.
 // An unpaid deposit does not hold the part back (it is on the shelf either way): the
 // message says what is still due.
 
@@ -33,7 +37,10 @@ export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId
       throw new DomainError("invalid_transition", `a ${o.status} part cannot arrive; order it again`, {
         status: o.status,
       });
-    const dueMs = businessDayDeadline(rt.dealer, epochMinute(ctx.nowMs)) * MINUTE;
+    const day = businessDayWindow(rt.dealer, epochMinute(ctx.nowMs));
+    const dueMs = day.closes * MINUTE;
+    // Always a later day than the arrival's, so after it; never due in the past regardless.
+    const guardMs = Math.max(day.opens * MINUTE, ctx.nowMs);
     const notice = tellCustomer(ctx, rt.dealer, row, o, dueMs);
     const order = saveOrder(
       ctx,
@@ -47,9 +54,9 @@ export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId
         dealerId: row.dealerId,
         kind: "parts_notice",
         appointmentId: row.id,
-        dueAt: dueMs,
+        dueAt: guardMs,
         dedupeKey: `parts_notice:${o.id}`,
-        payload: { partsOrderId: o.id },
+        payload: { partsOrderId: o.id, noticeDueAt: dueMs },
       },
       isoNow(ctx),
     );
@@ -65,12 +72,14 @@ export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId
   });
 }
 
-/** The message's facts: which part, what is still owed, and whether the car's visit is still ahead. */
+/** The message's facts: which part, what is still owed, and whether the car is in the workshop now or its visit is still ahead. */
 export function partsExtra(dealer: Dealer, row: AppointmentRow, o: PartsOrderRow, dueMs: number, nowMs: number): Extra {
   const due = depositDueCents(o.depositRequiredCents, o.depositPaidCents);
   return {
     part: o.description,
     depositDue: due > 0 ? `${formatCents(due)} ${o.currency}` : undefined,
+    // Checked in: the car is with us, so the part is fitted during this visit (not "call us to book").
+    carIn: row.status === "checked_in" ? "yes" : undefined,
     // Trap: a status alone is not "ahead": a booking left "confirmed" after its day is behind us.
     visitAhead: isUpcoming(row.status) && row.receptionStart * MINUTE > nowMs ? "yes" : undefined,
     dueBy: dealer.format(epochMinute(dueMs)).slice(0, 16).replace("T", " "),
