@@ -447,7 +447,7 @@ export const partsOrders = sqliteTable(
     depositPaidCents: integer("deposit_paid_cents").notNull().default(0),
     /** ordered | arrived | cancelled */
     status: text("status").notNull(),
-    /** The order's own version: a write names it in If-Match, so two advisors cannot both pay. */
+    /** The order's own version, for its compare-and-set update under the write lock. Clients name the APPOINTMENT's version in If-Match (every parts write moves it), so two advisors cannot both pay. */
     version: integer("version").notNull().default(1),
     arrivedAt: text("arrived_at"),
     /** Epoch ms by which the customer must have been told (1 business day after arrival). */
