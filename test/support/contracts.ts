@@ -19,6 +19,15 @@ import type { ReshufflePlan } from "../../src/scheduler/reshuffle/plan-schema.js
 /** The body of a response the test expects to be the JSON of T (the server's contract). */
 export const json = <T>(res: Response): Promise<T> => res.json() as Promise<T>;
 
+/**
+ * A staff read of an appointment as its booking's 201 had it: without what only staff
+ * see (the booked contact, a possible match, the parts ordered).
+ */
+export function withoutStaffFields(staffView: Record<string, unknown>): Record<string, unknown> {
+  const { customer: _c, possibleMatch: _m, parts: _p, ...asBooked } = staffView;
+  return asBooked;
+}
+
 export type Violation = { code: string; message: string; appointmentId?: string };
 
 /** RFC 9457 problem+json; Extra: the members its code carries (src/api/errors.ts `extra`). */
