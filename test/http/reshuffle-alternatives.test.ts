@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppointmentView } from "../support/contracts.js";
-import { applyMoves, expectTakenAsOffered, moveTo, type To } from "../support/explicit-move.js";
+import {
+  applyMoves,
+  expectTakenAsOffered,
+  getAppointment,
+  moveTo,
+  type To,
+  toOption,
+} from "../support/explicit-move.js";
 import { type Api, expectProblem, inProcess, type InProcess, ms } from "../support/http.js";
 import { MON, priorityWorld, WED } from "../support/priority-world.js";
 
@@ -91,5 +98,46 @@ describe("a refused reshuffle's alternatives", () => {
     expect(offered).toContain(ms(`${THU}T10:00+01:00`));
     const { alternatives } = await everyAlternativeAccepted({ start: `${WED}T10:00` }, `${MON}T11:00`, other);
     expect(alternatives.map((o) => ms(o.start))).not.toContain(ms(`${THU}T10:00+01:00`));
+  });
+
+  it("two appointments refused at once: no slot offered to both, and each one's first offer sent together is accepted", async () => {
+    // The reviewer's case: the MC20 and an ordinary customer both moved to the closed
+    // Sunday. Each used to be checked alone, so both were offered Monday 30 and Tuesday 1
+    // at 10:00 with Anna, and taking both first offers was refused (advisor_busy).
+    const both = (w: World) => [moveTo(w.mc, at(`${SUN}T10:00`)), moveTo(w.filled[0], at(`${SUN}T10:00`))];
+    const first = await world({ start: `${WED}T10:00` });
+    const refused = await expectProblem(await applyMoves(first.api, both(first)), 409, "rule_violation");
+    const ids = [first.mc.id, first.filled[0].id];
+    expect(new Set(refused.violations.map((v) => v.appointmentId))).toEqual(new Set(ids));
+    const offers = ids.map((id) => refused.alternatives.filter((o) => o.appointmentId === id));
+    for (const o of offers) expect(o.length).toBeGreaterThan(0);
+    const slots = (o: (typeof offers)[number][number]) => [
+      `${o.advisorId} ${ms(o.start)}`,
+      ...(o.return ? [`${o.return.advisorId} ${ms(o.return.start)}`] : []),
+    ];
+    const [mcSlots, otherSlots] = offers.map((o) => new Set(o.flatMap(slots)));
+    expect([...mcSlots].filter((s) => otherSlots.has(s))).toEqual([]);
+    // Every appointment's first offer, sent together: accepted, each placed as offered.
+    const w = await world({ start: `${WED}T10:00` });
+    const res = await applyMoves(w.api, [
+      moveTo(w.mc, toOption(offers[0][0])),
+      moveTo(w.filled[0], toOption(offers[1][0])),
+    ]);
+    expect({ status: res.status, text: await res.clone().text() }).toMatchObject({ status: 200 });
+    for (const [a, o] of [
+      [w.mc, offers[0][0]],
+      [w.filled[0], offers[1][0]],
+    ] as const) {
+      const moved = await getAppointment(w.api, a.id);
+      expect({
+        start: ms(moved.reception.start),
+        advisorId: moved.reception.advisorId,
+        readyAt: moved.readyAt,
+      }).toEqual({
+        start: ms(o.start),
+        advisorId: o.advisorId,
+        readyAt: o.readyAt,
+      });
+    }
   });
 });

@@ -15,22 +15,41 @@ export const ALTERNATIVE_CANDIDATES = 6;
 
 const sameReception = (a: AdvisorSlot, b: AdvisorSlot) => a.advisor === b.advisor && a.start === b.start;
 
+/** One advisor busy with both: the same advisor, the same start or overlapping minutes. */
+const clash = (a: AdvisorSlot, b: AdvisorSlot) =>
+  a.advisor === b.advisor && (a.start === b.start || (a.start < b.start + b.minutes && b.start < a.start + a.minutes));
+
+/**
+ * The advisor slots an answer's offers already hold (each one's reception and return), for
+ * the next appointment of the same answer: one refusal or one contact list offers each of
+ * them once, so an advisor taking two appointments' offers never books one advisor twice.
+ */
+export const offeredSlots = (offers: readonly Option[]): AdvisorSlot[] =>
+  offers.flatMap((o) => (o.ret ? [o.reception, o.ret] : [o.reception]));
+
+const clashes = (o: Option, taken: readonly AdvisorSlot[]) =>
+  taken.some((t) => clash(t, o.reception) || (o.ret !== null && clash(t, o.ret)));
+
 /**
  * The first ALTERNATIVES_WANTED `candidates` (nearest first) that `place` accepts, each as
  * `place` returns it, ranked as the search ranks its options (quiet first, then earliest);
- * never `current` (where the appointment stands now), never one reception twice.
+ * never `current` (where the appointment stands now), never one reception twice, never
+ * one whose reception or return clashes with a `taken` slot (offeredSlots: what the same
+ * answer offers its earlier appointments).
  */
 export function acceptedAlternatives(
   candidates: Option[],
   current: AdvisorSlot,
   place: (candidate: Option) => Option | null,
+  taken: readonly AdvisorSlot[] = [],
 ): Option[] {
   const out: Option[] = [];
   for (const o of candidates) {
     if (out.length === ALTERNATIVES_WANTED) break;
     if (sameReception(o.reception, current) || out.some((x) => sameReception(x.reception, o.reception))) continue;
+    if (taken.some((t) => clash(t, o.reception))) continue; // before the (costly) check
     const placed = place(o);
-    if (placed) out.push(placed);
+    if (placed && !clashes(placed, taken)) out.push(placed);
   }
   return out.sort((a, b) => Number(b.quiet) - Number(a.quiet) || a.reception.start - b.reception.start);
 }

@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "../capacity-index.js";
-import type { Option } from "../types.js";
+import type { AdvisorSlot, Option } from "../types.js";
 import { ALTERNATIVE_CANDIDATES, acceptedAlternatives } from "./accepted.js";
 import { nearestOptions } from "./alternatives.js";
 import { type RefusedApply, retargetedOption } from "./retarget.js";
@@ -19,9 +19,19 @@ import type { ReplanContext } from "./types.js";
 /**
  * Up to ALTERNATIVES_WANTED options near `near` for appointment `id` (on `index`), each
  * one its move alone is accepted at on `index`, as that move places it. None for a car
- * that is already in (only its return may move).
+ * that is already in (only its return may move). `taken`: the advisor slots the same answer
+ * (one refusal, one contact list) offers its earlier appointments (accepted.ts
+ * offeredSlots), never offered again: each move is checked alone, so two customers offered
+ * one slot would both be told it and the second to take it refused (distinct offers only;
+ * unlike a refused apply's, these are not checked together, as they are sent one by one).
  */
-export function aloneOptions(index: CapacityIndex, ctx: ReplanContext, id: string, near: number): Option[] {
+export function aloneOptions(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  id: string,
+  near: number,
+  taken: readonly AdvisorSlot[] = [],
+): Option[] {
   const b = index.bookings.get(id);
   const m = ctx.movables.get(id);
   if (!b || !m || m.returnOnly) return [];
@@ -31,5 +41,5 @@ export function aloneOptions(index: CapacityIndex, ctx: ReplanContext, id: strin
     lifted: [],
     refused: new Set([id]),
   };
-  return acceptedAlternatives(candidates, b.reception, (o) => retargetedOption(index, ctx, alone, id, o));
+  return acceptedAlternatives(candidates, b.reception, (o) => retargetedOption(index, ctx, alone, id, o), taken);
 }

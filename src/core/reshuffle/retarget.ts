@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "../capacity-index.js";
-import type { Option } from "../types.js";
+import type { Booking, Option } from "../types.js";
 import { applyMoves, revertMoves } from "./apply.js";
 import type { MoveTarget, ReplanContext } from "./types.js";
 
@@ -14,12 +14,30 @@ export interface RefusedApply {
   targets: MoveTarget[];
   lifted: string[];
   refused: ReadonlySet<string>;
+  /**
+   * Refused appointments held at an offer (together.ts: an earlier failure's first one):
+   * their targets in `targets` are that offer, they are not in `refused`, and a candidate
+   * is accepted only when each of them is still placed as its offer shows.
+   */
+  held?: ReadonlyMap<string, Option>;
 }
+
+/** `to` placed as offer `o` shows it: reception, return, ready time, express flag. */
+const asOffered = (to: Booking | undefined, o: Option) =>
+  to !== undefined &&
+  to.reception.advisor === o.reception.advisor &&
+  to.reception.start === o.reception.start &&
+  to.readyAt === o.readyAt &&
+  to.express === o.express &&
+  (to.ret === null
+    ? o.ret === null
+    : o.ret !== null && to.ret.advisor === o.ret.advisor && to.ret.start === o.ret.start);
 
 /**
  * `candidate` for appointment `id` as the apply places it (its return, ready time, labour,
  * express flag; past the caps when its target is forced; `quiet` as the candidate says),
- * or null when the apply refuses it there or it makes a move the apply accepted fail.
+ * or null when the apply refuses it there, it makes a move the apply accepted fail, or it
+ * moves a held appointment off its offer.
  * Costs one applyMoves of every target; the index is as before afterwards.
  */
 export function retargetedOption(
@@ -37,6 +55,7 @@ export function retargetedOption(
   else if (r.failures.some((f) => f.id === id || !apply.refused.has(f.id))) return null;
   const move = r.moves.find((m) => m.id === id);
   if (!move) return null;
+  for (const [h, o] of apply.held ?? []) if (!asOffered(r.moves.find((m) => m.id === h)?.to, o)) return null;
   const to = move.to;
   return {
     reception: to.reception,

@@ -1,4 +1,5 @@
-import type { Violation } from "../types.js";
+import type { AdvisorSlot, Violation } from "../types.js";
+import { offeredSlots } from "./accepted.js";
 import { aloneOptions } from "./alone.js";
 import { applyMoves, moveTargets, revertMoves, type ApplyResult } from "./apply.js";
 import type { PlanBuilder } from "./plan-builder.js";
@@ -53,7 +54,8 @@ export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<st
     const r = replay(plan, moves, contact);
     if (r.ok) {
       try {
-        return { ok: true, plan: { moves: r.moves, contact: contact.map((c) => offered(plan, c)) } };
+        const taken: AdvisorSlot[] = [];
+        return { ok: true, plan: { moves: r.moves, contact: contact.map((c) => offered(plan, c, taken)) } };
       } finally {
         revertMoves(plan.index, r.moves);
       }
@@ -78,17 +80,22 @@ export function settle(plan: PlanBuilder, core: CorePlan, needed: ReadonlySet<st
 
 /**
  * A contact with the options its call offers (none when `near` is null), found on the index
- * with the plan applied: what the apply leaves, and the appointment's move alone then.
+ * with the plan applied: what the apply leaves, and the appointment's move alone then;
+ * none an earlier contact of the list is offered (`taken`, which grows by this one's).
  */
-function offered(plan: PlanBuilder, c: PlanContact): PlanContact {
-  return c.near === null ? c : { ...c, options: aloneOptions(plan.index, plan.ctx, c.id, c.near) };
+function offered(plan: PlanBuilder, c: PlanContact, taken: AdvisorSlot[]): PlanContact {
+  if (c.near === null) return c;
+  const options = aloneOptions(plan.index, plan.ctx, c.id, c.near, taken);
+  taken.push(...offeredSlots(options));
+  return { ...c, options };
 }
 
 /**
  * A plan that cannot be applied as a whole, refused with each broken rule and the
  * alternatives its appointment's move alone is accepted at (near `wanted`'s time for an
  * appointment it names, else near its own), on the index as it was before planning:
- * the index is put back first, whatever the planner left on it.
+ * the index is put back first, whatever the planner left on it. No slot is offered to two
+ * of its appointments.
  */
 export function refusal(
   plan: PlanBuilder,
@@ -96,17 +103,14 @@ export function refusal(
   wanted: ReadonlyMap<string, number>,
 ): Refusal {
   plan.restore();
+  const taken: AdvisorSlot[] = [];
   return {
     refused: true,
-    failures: failures.map((f) => ({
-      id: f.id,
-      violations: f.violations,
-      options: aloneOptions(
-        plan.index,
-        plan.ctx,
-        f.id,
-        wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start,
-      ),
-    })),
+    failures: failures.map((f) => {
+      const near = wanted.get(f.id) ?? plan.index.bookings.get(f.id)!.reception.start;
+      const options = aloneOptions(plan.index, plan.ctx, f.id, near, taken);
+      taken.push(...offeredSlots(options));
+      return { id: f.id, violations: f.violations, options };
+    }),
   };
 }

@@ -1,14 +1,6 @@
 import type { Dealer } from "../../core/dealer.js";
-import {
-  ALTERNATIVE_CANDIDATES,
-  acceptedAlternatives,
-  type MoveTarget,
-  nearestOptions,
-  type Refusal,
-  type RefusedApply,
-  retargetedOption,
-} from "../../core/reshuffle/index.js";
-import type { Option, Violation } from "../../core/types.js";
+import { type MoveTarget, type Refusal, togetherOptions } from "../../core/reshuffle/index.js";
+import type { Violation } from "../../core/types.js";
 import { DomainError } from "../errors.js";
 import { optionView } from "../present.js";
 import type { Planned } from "./plan-view.js";
@@ -43,8 +35,11 @@ const CHECK_BUDGET = 2_400;
 
 /**
  * An apply whose moves did not pass the checker: the failures, each with the alternatives
- * near its target that the same apply accepts with only that target replaced (retarget.ts),
- * as it places them. `lifted`: the contact list's appointments the apply lifted.
+ * near its target that the same apply accepts with that target replaced and the earlier
+ * failures at their first alternatives (core/reshuffle/together.ts), as it places them:
+ * every failure's first alternative sent together is accepted (when each has one), and no
+ * advisor slot is offered to two of them. `lifted`: the contact list's appointments the
+ * apply lifted.
  */
 export function applyFailure(
   p: Planned,
@@ -52,23 +47,17 @@ export function applyFailure(
   targets: MoveTarget[],
   lifted: string[],
 ): DomainError {
-  const refusal: Refusal = { refused: true, failures: [] };
-  const apply: RefusedApply = { targets, lifted, refused: new Set(failures.map((f) => f.id)) };
-  let budget = CHECK_BUDGET;
-  for (const f of failures) {
-    const b = p.index.bookings.get(f.id);
-    const m = p.ctx.movables.get(f.id);
-    const t = targets.find((x) => x.id === f.id)!;
-    const count = Math.min(ALTERNATIVE_CANDIDATES, Math.floor(budget / targets.length));
-    let options: Option[] = [];
-    if (b && m && !m.returnOnly && count > 0) {
-      budget -= count * targets.length;
-      const candidates = p.index.without(f.id, () =>
-        nearestOptions(p.index, b, m, t.reception.start, count, p.ctx.now),
-      );
-      options = acceptedAlternatives(candidates, b.reception, (o) => retargetedOption(p.index, p.ctx, apply, f.id, o));
-    }
-    refusal.failures.push({ id: f.id, violations: f.violations, options });
-  }
+  const options = togetherOptions(
+    p.index,
+    p.ctx,
+    targets,
+    lifted,
+    failures.map((f) => f.id),
+    CHECK_BUDGET,
+  );
+  const refusal: Refusal = {
+    refused: true,
+    failures: failures.map((f) => ({ id: f.id, violations: f.violations, options: options.get(f.id) ?? [] })),
+  };
   return refusedError(p.index.dealer, refusal);
 }
