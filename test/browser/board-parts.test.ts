@@ -49,4 +49,62 @@ describe("parts on the board", () => {
     ]);
     await page.context().close();
   }, 90_000);
+
+  it("orders a part and records its deposit from the dialog, by keyboard; a price that is not a number is said at its field; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "12:00", "Ordine Banco");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const page = await signedInPage(bw.browser, bw.world);
+    const open = async () => {
+      await slotOf(page, b.id).click();
+      const d = page.getByRole("dialog");
+      await d.locator('[data-form="order-part"]').waitFor();
+      return d;
+    };
+    let dialog = await open();
+    const form = dialog.locator('[data-form="order-part"]');
+    await form.getByLabel("Part").fill("Carbon brake discs");
+    await form.getByLabel("Price in euros").fill("1.200,00");
+    await form.getByLabel("Special order (not from stock)").check();
+    await form.getByRole("button", { name: "Record the order" }).press("Enter");
+    // Said at the field, which takes the focus; nothing sent.
+    await form.getByText("Write the amount in euros as a plain number, for example 120 or 120.50.").waitFor();
+    expect(await form.getByLabel("Price in euros").evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+    expect(await form.getByLabel("Price in euros").getAttribute("aria-invalid")).toBe("true");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(((await (await bw.world.api("GET", url, undefined, admin)).json()) as { parts: unknown[] }).parts).toEqual(
+      [],
+    );
+
+    await form.getByLabel("Price in euros").fill("1200");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("Ordered: Carbon brake discs.").first().waitFor();
+
+    // The server worked out the deposit: half of a special order at or above €500.
+    dialog = await open();
+    const row = dialog.locator('[data-panel="parts"] li').filter({ hasText: "Carbon brake discs" });
+    await row.getByText("deposit due €600.00").waitFor();
+    const pay = row.getByRole("form", { name: "Deposit received for Carbon brake discs" });
+    await pay.getByLabel("Amount in euros").fill("600");
+    await pay.getByLabel("Amount in euros").press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("Payment recorded: €600.00 for Carbon brake discs.").first().waitFor();
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{
+        description: string;
+        specialOrder: boolean;
+        depositRequiredCents: number;
+        depositPaidCents: number;
+      }>;
+    };
+    expect(list.parts).toEqual([
+      expect.objectContaining({
+        description: "Carbon brake discs",
+        specialOrder: true,
+        depositRequiredCents: 60_000,
+        depositPaidCents: 60_000,
+      }),
+    ]);
+    await page.context().close();
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { money, partsRows } from "../../src/web/board/parts.js";
+import { centsOf, money, partsRows } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
@@ -35,5 +35,34 @@ describe("the board's parts rows", () => {
       ["a", false],
       ["c", false],
     ]);
+  });
+
+  it("offers a payment while a deposit is due and the part is not cancelled", () => {
+    const rows = partsRows(
+      [order({}), order({ id: "n", depositDueCents: 0 }), order({ id: "c", status: "cancelled" })],
+      "en",
+    );
+    expect(rows.map((r) => [r.id, r.canPay])).toEqual([
+      ["p1", true],
+      ["n", false],
+      ["c", false],
+    ]);
+  });
+});
+
+describe("an amount an advisor types, in cents", () => {
+  it.each([
+    ["120", 12_000],
+    ["120.5", 12_050],
+    ["120,50", 12_050],
+    [" € 1200 ", 120_000],
+    ["0,07", 7],
+    ["1.200,00", null], // thousands separators: ambiguous between the languages
+    ["12.345", null],
+    ["-5", null],
+    ["", null],
+    ["abc", null],
+  ])("%j is %s", (text, cents) => {
+    expect(centsOf(text)).toBe(cents);
   });
 });

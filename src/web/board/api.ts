@@ -46,6 +46,24 @@ export const board = {
       `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/arrive`,
       { method: "POST", body: {}, headers: { "if-match": String(version) } },
     ),
+  /** A part ordered for the appointment (If-Match: the appointment's version; a retry of a lost answer then meets 412, never a second order). */
+  orderPart: (
+    s: Session,
+    id: string,
+    version: number,
+    body: { description: string; priceCents: number; specialOrder: boolean },
+  ) =>
+    apiFetch<unknown>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts`, {
+      method: "POST",
+      body,
+      headers: { "if-match": String(version) },
+    }),
+  /** A deposit payment (If-Match required by the server: two desks never both record one). */
+  payDeposit: (s: Session, id: string, partId: string, version: number, amountCents: number) =>
+    apiFetch<unknown>(
+      `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/deposit`,
+      { method: "POST", body: { amountCents }, headers: { "if-match": String(version) } },
+    ),
   reshuffle: (s: Session, kind: "swap" | "absence" | "walk-in" | "late", body: unknown) =>
     apiFetch<Plan>(`${dealerPath(s)}/reshuffle/${kind}`, { method: "POST", body }),
   eventsUrl: (s: Session) => `${dealerPath(s)}/events`,

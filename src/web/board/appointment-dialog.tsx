@@ -7,6 +7,8 @@ import { Dialog, type DayDialogProps } from "./dialog.js";
 import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { PartsList } from "./parts-list.js";
+import { OrderPartForm } from "./parts-forms.js";
+import { money } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -88,6 +90,17 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       await board.partArrived(session, slot.appointmentId, part.id, details?.version ?? slot.version);
       onDone(pt("partArrivedDone", { part: part.description }));
     });
+  const orderPart = (body: { description: string; priceCents: number; specialOrder: boolean }) =>
+    attempt(async () => {
+      await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
+      onDone(pt("ordered", { part: body.description }));
+    });
+  const payDeposit = (part: { id: string; description: string }, amountCents: number) =>
+    attempt(async () => {
+      await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
+      const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+      onDone(pt("paid", { amount: money(amountCents, currency, lang), part: part.description }));
+    });
   const planOf = (kind: "late" | "swap", body: Record<string, unknown>) =>
     attempt(async () => {
       const p = await board.reshuffle(session, kind, body);
@@ -148,7 +161,8 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           </button>
         ))}
       </div>
-      {details?.parts && <PartsList parts={details.parts} busy={busy} onArrived={partArrived} />}
+      {details?.parts && <PartsList parts={details.parts} busy={busy} onArrived={partArrived} onPay={payDeposit} />}
+      {details && <OrderPartForm busy={busy} onOrder={orderPart} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>

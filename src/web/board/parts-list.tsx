@@ -1,6 +1,7 @@
 import { lang } from "./i18n.js";
 import { partsRows } from "./parts.js";
 import { pt } from "./parts-words.js";
+import { PayDepositForm } from "./parts-forms.js";
 import type { PartsOrder } from "./types.js";
 
 // The appointment's parts orders in its dialog: description, state, deposit still due,
@@ -11,9 +12,11 @@ interface Props {
   parts: readonly PartsOrder[];
   busy: boolean;
   onArrived: (part: { id: string; description: string }) => void;
+  /** A deposit payment for a part whose deposit is still due. */
+  onPay: (part: { id: string; description: string }, amountCents: number) => void;
 }
 
-export function PartsList({ parts, busy, onArrived }: Props) {
+export function PartsList({ parts, busy, onArrived, onPay }: Props) {
   if (parts.length === 0) return null;
   return (
     <section aria-labelledby="parts-title" data-panel="parts">
@@ -35,6 +38,7 @@ export function PartsList({ parts, busy, onArrived }: Props) {
                 {pt("partArrived")}
               </button>
             )}
+            {p.canPay && <PayDepositForm part={p} busy={busy} onPay={(cents) => onPay(p, cents)} />}
           </li>
         ))}
       </ul>

@@ -13,6 +13,19 @@ const en = {
   partArrived: "Parts arrived",
   partArrivedFor: "Parts arrived: {part}",
   partArrivedDone: "Marked arrived: {part}. The customer is told (or the desk asked to call).",
+  orderTitle: "Order a part",
+  orderHelp:
+    "A special-order part priced at or above the dealer's threshold needs a deposit of at least half its price; the server works it out.",
+  description: "Part",
+  price: "Price in euros",
+  specialOrder: "Special order (not from stock)",
+  order: "Record the order",
+  ordered: "Ordered: {part}.",
+  payTitle: "Deposit received for {part}",
+  amount: "Amount in euros",
+  pay: "Record the payment",
+  paid: "Payment recorded: {amount} for {part}.",
+  badAmount: "Write the amount in euros as a plain number, for example 120 or 120.50.",
 };
 type Keys = keyof typeof en;
 
@@ -25,6 +38,19 @@ const it: Record<Keys, string> = {
   partArrived: "Ricambio arrivato",
   partArrivedFor: "Ricambio arrivato: {part}",
   partArrivedDone: "Segnato come arrivato: {part}. Il cliente viene avvisato (o l'accettazione lo chiama).",
+  orderTitle: "Ordina un ricambio",
+  orderHelp:
+    "Un ricambio su ordinazione con prezzo pari o superiore alla soglia del concessionario richiede un acconto di almeno metà del prezzo; lo calcola il server.",
+  description: "Ricambio",
+  price: "Prezzo in euro",
+  specialOrder: "Su ordinazione (non a magazzino)",
+  order: "Registra l'ordine",
+  ordered: "Ordinato: {part}.",
+  payTitle: "Acconto ricevuto per {part}",
+  amount: "Importo in euro",
+  pay: "Registra il pagamento",
+  paid: "Pagamento registrato: {amount} per {part}.",
+  badAmount: "Scriva l'importo in euro come numero semplice, per esempio 120 oppure 120,50.",
 };
 
 export const pt = translator({ en, it }, lang);

@@ -13,6 +13,8 @@ export interface PartsRow {
   depositDue: string | null;
   /** Only an ordered part arrives; arriving twice would send nothing anyway, so no button. */
   canArrive: boolean;
+  /** A payment may be recorded: the deposit asked is not paid yet, and the part is not cancelled. */
+  canPay: boolean;
 }
 
 /** Integer cents as the reader writes money; an unknown currency code falls back to "12.50 XYZ". */
@@ -26,6 +28,17 @@ export function money(cents: number, currency: string, lang: Lang): string {
   }
 }
 
+/**
+ * What an advisor types as an amount ("120", "120.5", "120,50", "€ 1200") in integer
+ * cents; null for anything else (thousands separators included: "1.200" is ambiguous
+ * between Italian and English, so the form asks for the plain number).
+ */
+export function centsOf(text: string): number | null {
+  const m = /^\s*(?:€\s*)?(\d{1,9})(?:[.,](\d{1,2}))?\s*(?:€)?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
 export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] {
   return parts.map((p) => ({
     id: p.id,
@@ -33,5 +46,6 @@ export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] 
     status: p.status,
     depositDue: p.depositDueCents > 0 ? money(p.depositDueCents, p.currency, lang) : null,
     canArrive: p.status === "ordered",
+    canPay: p.depositDueCents > 0 && p.status !== "cancelled",
   }));
 }
