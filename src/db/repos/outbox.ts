@@ -178,6 +178,22 @@ export function messageLeft(sqlite: SqliteHandle, dedupeId: string): boolean {
   return stmts(sqlite).left.get(dedupeId) !== undefined;
 }
 
+/**
+ * Whether a message under one of these dedupe ids was delivered (to the SMS provider, the
+ * mail server or the dealer's webhook). Exact ids on the unique dedupe index: a customer
+ * message has one per transport (journey/channels.ts transportDedupeId).
+ */
+export function deliveredAny(sqlite: SqliteHandle, dedupeIds: readonly string[]): boolean {
+  if (dedupeIds.length === 0) return false;
+  const marks = dedupeIds.map(() => "?").join(", ");
+  // One statement per count of ids (the transports: a handful), prepared once each.
+  return (
+    stmt(sqlite, `SELECT 1 FROM outbox WHERE dedupe_id IN (${marks}) AND status = 'delivered' LIMIT 1`).get(
+      ...dedupeIds,
+    ) !== undefined
+  );
+}
+
 const stmts = (sqlite: SqliteHandle) =>
   once(sqlite, "outbox", () => ({
     insert: sqlite.prepare(

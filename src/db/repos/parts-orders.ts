@@ -60,17 +60,3 @@ export function updatePartsOrder(
       .changes === 1
   );
 }
-
-/**
- * Whether a `parts_arrived` customer message about this order reached a transport
- * (delivered: to the SMS provider, the SMTP server or the dealer's webhook). Every
- * transport's row has the dedupe id `base` or `base:<transport>` (journey/channels.ts).
- */
-export function partsNoticeDelivered(sqlite: SqliteHandle, dedupeBase: string): boolean {
-  return (
-    stmt(
-      sqlite,
-      "SELECT 1 FROM outbox WHERE kind = 'parts_arrived' AND audience = 'customer' AND status = 'delivered' AND (dedupe_id = ? OR dedupe_id LIKE ?) LIMIT 1",
-    ).get(dedupeBase, `${dedupeBase}:%`) !== undefined
-  );
-}

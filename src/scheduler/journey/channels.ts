@@ -15,6 +15,10 @@ import type { TemplateVars } from "./templates.js";
 // go (no consent, no address for that transport) is still written, as suppressed, so
 // staff see why nobody was told; STOP is checked at delivery, when it is current.
 
+/** A customer message's dedupe id on one transport: the webhook keeps the id it always had; other transports get their own. */
+export const transportDedupeId = (dedupeId: string, t: Transport): string =>
+  t === "webhook" ? dedupeId : `${dedupeId}:${t}`;
+
 export interface CustomerMessage {
   kind: CustomerKind;
   dedupeId: string;
@@ -64,8 +68,7 @@ export function sendToCustomer(ctx: WriteContext, dealer: Dealer, who: Recipient
         locale,
         recipientRef: who.ref,
         body: { ...composed, ...(suppressed ? {} : { manageToken: token }), data: m.data },
-        // The webhook keeps the id it always had; other transports get their own.
-        dedupeId: t === "webhook" ? m.dedupeId : `${m.dedupeId}:${t}`,
+        dedupeId: transportDedupeId(m.dedupeId, t),
         transport: t,
         suppressed,
         notBefore,

@@ -1,9 +1,12 @@
 import { epochMinute } from "../../core/civil.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import type { JobRow } from "../../db/repos/jobs.js";
-import { partsNoticeDelivered, partsOrderById } from "../../db/repos/parts-orders.js";
+import { partsOrderById } from "../../db/repos/parts-orders.js";
+import { deliveredAny } from "../../db/repos/outbox.js";
+import { TRANSPORTS } from "../../core/message-kinds.js";
 import type { WriteContext } from "../context.js";
 import { partsExtra, partsNoticeDedupe } from "../parts/arrival.js";
+import { transportDedupeId } from "./channels.js";
 import { toStaff } from "./messages.js";
 
 // The parts_notice timer (parts/arrival.ts): the guard on "tell the customer within 1
@@ -21,14 +24,14 @@ export function runPartsNotice(ctx: WriteContext, job: JobRow): string {
   const id = typeof job.payload.partsOrderId === "string" ? job.payload.partsOrderId : "";
   const order = partsOrderById(ctx.sqlite, id);
   if (!order || order.status !== "arrived") return "skipped:gone";
-  if (partsNoticeDelivered(ctx.sqlite, partsNoticeDedupe(order.id))) return "skipped:told";
+  const told = TRANSPORTS.map((t) => transportDedupeId(partsNoticeDedupe(order.id), t));
+  if (deliveredAny(ctx.sqlite, told)) return "skipped:told";
   if (order.noticeOutcome?.startsWith("staff:")) return "skipped:desk_task_given";
   const rt = ctx.runtimes.get(order.dealerId);
   const row = rt && findAppointment(ctx.db, order.dealerId, order.appointmentId);
   if (!rt || !row) return "skipped:gone";
-  // The deadline (the close), not the timer's own due time (the opening).
-  const dueMs =
-    order.noticeDueAt ?? (typeof job.payload.noticeDueAt === "number" ? job.payload.noticeDueAt : job.dueAt);
+  // The deadline (the close), which the arrival stored on the order; not the timer's own due time (the opening).
+  const dueMs = order.noticeDueAt ?? job.dueAt;
   return toStaff(ctx, rt.dealer, row, "service_desk", {
     kind: "parts_notice_overdue",
     dedupeId: `job:${job.dedupeKey}`,

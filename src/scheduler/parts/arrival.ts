@@ -56,7 +56,7 @@ export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId
         appointmentId: row.id,
         dueAt: guardMs,
         dedupeKey: `parts_notice:${o.id}`,
-        payload: { partsOrderId: o.id, noticeDueAt: dueMs },
+        payload: { partsOrderId: o.id },
       },
       isoNow(ctx),
     );
