@@ -8,17 +8,47 @@ import { pt } from "./parts-words.js";
 // refusal in words (the dialog shows it); here only an amount that is not a number is
 // stopped, said at its field, which takes the focus.
 
-interface AmountError {
-  field: "price" | "amount";
-  text: string;
+/** An amount in euros, said wrong under it (`wrong`) while it is not a plain number. */
+function AmountField(p: {
+  label: string;
+  errorId: string;
+  value: string;
+  onValue: (v: string) => void;
+  wrong: boolean;
+}) {
+  return (
+    <>
+      <Field
+        label={p.label}
+        name="amount"
+        inputMode="decimal"
+        required
+        value={p.value}
+        onValue={p.onValue}
+        aria-invalid={p.wrong ? "true" : undefined}
+        aria-describedby={p.wrong ? p.errorId : undefined}
+      />
+      {p.wrong && (
+        <p id={p.errorId} class="error" role="alert">
+          {pt("badAmount")}
+        </p>
+      )}
+    </>
+  );
 }
 
-function FieldError({ id, text }: { id: string; text: string }) {
-  return (
-    <p id={id} class="error" role="alert">
-      {text}
-    </p>
-  );
+/**
+ * The form's amount in cents; null (said, and its field focused) when it is not a plain
+ * number of at least a cent. Read from the field itself: Enter pressed right after typing
+ * can submit before the typed text has reached the component's state.
+ */
+function amountOf(e: Event, setWrong: (wrong: boolean) => void): number | null {
+  const input = (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input[name="amount"]');
+  const cents = centsOf(input?.value ?? "");
+  const ok = cents !== null && cents >= 1;
+  setWrong(!ok);
+  if (!ok) input?.focus();
+  return ok ? cents : null;
 }
 
 export function OrderPartForm({
@@ -31,18 +61,12 @@ export function OrderPartForm({
   const [description, setDescription] = useState("");
   const [price, setPrice] = useState("");
   const [special, setSpecial] = useState(false);
-  const [err, setErr] = useState<AmountError | null>(null);
+  const [wrong, setWrong] = useState(false);
   const submit = (e: Event) => {
     e.preventDefault();
-    const priceCents = centsOf(price);
-    if (priceCents === null || priceCents < 1) {
-      setErr({ field: "price", text: pt("badAmount") });
-      (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input[name="price"]')?.focus();
-      return;
-    }
-    setErr(null);
+    const priceCents = amountOf(e, setWrong);
     // On success the dialog closes with a notice; on a refusal the form keeps what was typed.
-    onOrder({ description: description.trim(), priceCents, specialOrder: special });
+    if (priceCents !== null) onOrder({ description: description.trim(), priceCents, specialOrder: special });
   };
   return (
     <form onSubmit={submit} data-form="order-part">
@@ -56,17 +80,7 @@ export function OrderPartForm({
         value={description}
         onValue={setDescription}
       />
-      <Field
-        label={pt("price")}
-        name="price"
-        inputMode="decimal"
-        required
-        value={price}
-        onValue={setPrice}
-        aria-invalid={err?.field === "price" ? "true" : undefined}
-        aria-describedby={err?.field === "price" ? "order-price-error" : undefined}
-      />
-      {err?.field === "price" && <FieldError id="order-price-error" text={err.text} />}
+      <AmountField label={pt("price")} errorId="order-price-error" value={price} onValue={setPrice} wrong={wrong} />
       <label>
         <input type="checkbox" checked={special} onChange={(e) => setSpecial(e.currentTarget.checked)} />{" "}
         {pt("specialOrder")}
@@ -88,32 +102,21 @@ export function PayDepositForm({
   onPay: (amountCents: number) => void;
 }) {
   const [amount, setAmount] = useState("");
-  const [err, setErr] = useState<AmountError | null>(null);
-  const errorId = `pay-error-${part.id}`;
+  const [wrong, setWrong] = useState(false);
   const submit = (e: Event) => {
     e.preventDefault();
-    const cents = centsOf(amount);
-    if (cents === null || cents < 1) {
-      setErr({ field: "amount", text: pt("badAmount") });
-      (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input[name="amount"]')?.focus();
-      return;
-    }
-    setErr(null);
-    onPay(cents);
+    const cents = amountOf(e, setWrong);
+    if (cents !== null) onPay(cents);
   };
   return (
     <form onSubmit={submit} data-form="pay-deposit" aria-label={pt("payTitle", { part: part.description })}>
-      <Field
+      <AmountField
         label={pt("amount")}
-        name="amount"
-        inputMode="decimal"
-        required
+        errorId={`pay-error-${part.id}`}
         value={amount}
         onValue={setAmount}
-        aria-invalid={err ? "true" : undefined}
-        aria-describedby={err ? errorId : undefined}
+        wrong={wrong}
       />
-      {err && <FieldError id={errorId} text={err.text} />}
       <button type="submit" aria-disabled={busy}>
         {pt("pay")}
       </button>
