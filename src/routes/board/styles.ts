@@ -78,6 +78,7 @@ dialog::backdrop{background:rgba(0,0,0,.35)}
 dialog h2{font-size:1.1rem}
 label{display:block;margin:.4rem 0}
 label>input,label>select,label>textarea{display:block;width:100%;padding:.3rem;border:1px solid #6b7480;border-radius:5px}
+label>input[type=checkbox]{display:inline;width:auto;margin:0 .4rem 0 0;vertical-align:middle}
 .actions{display:flex;gap:.5rem;flex-wrap:wrap;margin-top:.75rem}
 table.diff{border-collapse:collapse;width:100%;font-size:.85rem}
 table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;text-align:left;vertical-align:top}
