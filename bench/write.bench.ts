@@ -245,7 +245,8 @@ async function main() {
     console.log(`wrote bench/results/write.json`);
     report(ceiling, rows, own);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DIR) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
