@@ -33,6 +33,7 @@ export const DESK_TASK_KINDS = [
   "follow_up_call",
   "parts_arrived_call",
   "parts_notice_overdue",
+  "parts_on_cancelled",
 ] as const;
 export type DeskTaskKind = (typeof DESK_TASK_KINDS)[number];
 

@@ -29,6 +29,7 @@ describe("the desk's open tasks", () => {
     ["follow_up_call", true],
     ["parts_arrived_call", true],
     ["parts_notice_overdue", true],
+    ["parts_on_cancelled", true],
     ["supervisor_notice", false],
     ["customer_moved", false],
     ["progress_check", false],

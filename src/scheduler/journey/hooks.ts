@@ -19,6 +19,7 @@ import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
 import { tellStaffOfCustomerChange } from "./customer-changes.js";
+import { tellDeskOfLiveParts } from "../parts/on-cancel.js";
 
 /** Every timer but the parts notice: a part that arrived is on the shelf whether or not the visit still is, and its customer must still hear of it. */
 const DIES_WITH_CANCEL = JOB_KINDS.filter((k) => k !== "parts_notice");
@@ -110,6 +111,7 @@ export function onTransition(
       cancelJobs(ctx.sqlite, row.id, DIES_WITH_CANCEL, "cancelled:cancelled", at);
       if (ctx.actor === "customer") tellStaffOfCustomerChange(ctx, rt.dealer, row, "customer_cancelled");
       else toCustomer(ctx, rt.dealer, row, { kind: "cancelled", dedupeId: `cancelled:${row.id}` });
+      tellDeskOfLiveParts(ctx, rt.dealer, row); // parts still coming or on the shelf: the desk calls
       return;
     case "no-show":
       cancelJobs(ctx.sqlite, row.id, [...DIES_WITH_APPOINTMENT, "no_show_check"], "cancelled:no_show", at);

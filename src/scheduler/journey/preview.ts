@@ -32,6 +32,13 @@ export function sampleVars(dealer: { name: string; address: string; parking: str
     depositDue: "600.00 EUR",
     visitAhead: "yes",
     dueBy: "2026-11-24 18:00",
+    liveParts: [
+      {
+        part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
+        state: "ordered",
+        depositPaid: "600.00 EUR",
+      },
+    ],
   };
 }
 

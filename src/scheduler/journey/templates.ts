@@ -28,6 +28,14 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   carIn?: string;
   visitAhead?: string;
   dueBy?: string;
+  /** The parts still on order or on the shelf when their appointment was cancelled (parts/on-cancel.ts), with any deposit paid ("250.00 EUR"). */
+  liveParts?: LivePart[];
+}
+
+export interface LivePart {
+  part: string;
+  state: "ordered" | "arrived";
+  depositPaid?: string;
 }
 
 export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
@@ -46,6 +54,7 @@ export const STAFF_TEMPLATES = [
   "customer_cancelled",
   "parts_arrived_call",
   "parts_notice_overdue",
+  "parts_on_cancelled",
 ] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
@@ -71,6 +80,28 @@ const partsNextIt = (v: TemplateVars) =>
       ? `Lo monteremo durante il suo appuntamento del ${v.date} alle ${v.time}.`
       : "Ci chiami per fissare il montaggio.") +
   (v.depositDue ? ` Resta da versare un acconto di ${v.depositDue}, che può saldare in accettazione.` : "");
+
+// A cancelled appointment's parts: each with its state and any deposit paid (a refund is
+// the till's, not Pitlane's).
+const livePartsEn = (v: TemplateVars) =>
+  v.liveParts?.length
+    ? v.liveParts
+        .map(
+          (p) =>
+            `${p.part} (${p.state === "arrived" ? "arrived, on the shelf" : "on order"}${p.depositPaid ? `, deposit paid ${p.depositPaid}` : ""})`,
+        )
+        .join("; ")
+    : "see the task data";
+const livePartsIt = (v: TemplateVars) =>
+  v.liveParts?.length
+    ? v.liveParts
+        .map(
+          (p) =>
+            `${p.part} (${p.state === "arrived" ? "arrivato, a magazzino" : "in ordine"}${p.depositPaid ? `, acconto versato ${p.depositPaid}` : ""})`,
+        )
+        .join("; ")
+    : "vedere i dati dell'attività";
+const anyDeposit = (v: TemplateVars) => v.liveParts?.some((p) => p.depositPaid) === true;
 
 const EN: Record<TemplateKind, Render> = {
   confirmed: (v) => ({
@@ -164,6 +195,10 @@ const EN: Record<TemplateKind, Render> = {
   parts_notice_overdue: (v) => ({
     subject: `Not told yet: part arrived for ${v.customer}`,
     text: `The part for the ${v.vehicle} of ${v.customer} (${v.part ?? "see the task data"}) has arrived, and no message has reached them. Call them today, by ${v.dueBy ?? "the close"} (1 business day after arrival).`,
+  }),
+  parts_on_cancelled: (v) => ({
+    subject: `Cancelled with parts: call ${v.customer}`,
+    text: `The appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}) of ${v.customer} was cancelled, and parts are still ordered for it: ${livePartsEn(v)}. Call the customer to rebook or cancel the order.${anyDeposit(v) ? " If the order is cancelled, refund the deposit at the desk." : ""}`,
   }),
 };
 
@@ -259,6 +294,10 @@ const IT: Record<TemplateKind, Render> = {
   parts_notice_overdue: (v) => ({
     subject: `Cliente non ancora avvisato: ricambio arrivato per ${v.customer}`,
     text: `Il ricambio per la ${v.vehicle} di ${v.customer} (${v.part ?? "vedere i dati dell'attività"}) è arrivato, ma nessun messaggio lo ha raggiunto. Chiamarlo oggi, entro ${v.dueBy ?? "la chiusura"} (1 giorno lavorativo dopo l'arrivo).`,
+  }),
+  parts_on_cancelled: (v) => ({
+    subject: `Annullato con ricambi: chiamare ${v.customer}`,
+    text: `L'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) di ${v.customer} è stato annullato, ma ha ancora ricambi ordinati: ${livePartsIt(v)}. Chiamare il cliente per fissare un nuovo appuntamento o annullare l'ordine.${anyDeposit(v) ? " Se l'ordine viene annullato, restituire l'acconto in accettazione." : ""}`,
   }),
 };
 
