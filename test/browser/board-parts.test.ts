@@ -107,4 +107,113 @@ describe("parts on the board", () => {
     ]);
     await page.context().close();
   }, 90_000);
+  it("cancels a part still on order from the dialog, confirmed in the page by keyboard, warning of the deposit paid; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "14:00", "Ordine Annullato");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const made = async (body: object) => {
+      const res = await bw.world.api("POST", url, body, admin);
+      expect(res.status).toBe(201);
+      return (await res.json()) as { version: number; order: { id: string } };
+    };
+    const lamp = await made({ description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
+    const paid = await bw.world.api(
+      "POST",
+      `${url}/${lamp.order.id}/deposit`,
+      { amountCents: 60_000 },
+      { ...admin, "If-Match": `"${lamp.version}"` },
+    );
+    expect(paid.status).toBe(200);
+    await made({ description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+    const mirror = await made({ description: "Mirror glass", priceCents: 8_000, specialOrder: false });
+    expect((await bw.world.api("POST", `${url}/${mirror.order.id}/arrive`, {}, admin)).status).toBe(200);
+
+    const page = await signedInPage(bw.browser, bw.world);
+    const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
+    const open = async () => {
+      await slotOf(page, b.id).click();
+      const d = page.getByRole("dialog");
+      await d.locator('[data-panel="parts"]').waitFor();
+      return d;
+    };
+    let dialog = await open();
+    // The server cancels only a part still on order: no button for the arrived one.
+    expect(await dialog.getByRole("button", { name: /^Cancel order: / }).count()).toBe(2);
+    const cancelLamp = dialog.getByRole("button", { name: "Cancel order: Left headlamp unit", exact: true });
+
+    // Asked in the row; the focus on the harmless answer; Escape takes back the question only.
+    await cancelLamp.focus();
+    await page.keyboard.press("Enter");
+    const ask = dialog.getByRole("group", {
+      name: "Cancel the order for Left headlamp unit? It cannot be taken back.",
+    });
+    await ask.waitFor();
+    await ask.getByText("A deposit of €600.00 was paid: refund it at the desk.").waitFor();
+    expect(await focused(ask.getByRole("button", { name: "Keep the order" }))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await ask.waitFor({ state: "detached" });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await focused(cancelLamp)).toBe(true);
+
+    // No deposit paid on the wipers: no refund to warn of; "Keep" gives the focus back.
+    const cancelWipers = dialog.getByRole("button", { name: "Cancel order: Wiper blades", exact: true });
+    await cancelWipers.focus();
+    await page.keyboard.press("Enter");
+    const askWipers = dialog.getByRole("group", { name: /^Cancel the order for Wiper blades\?/ });
+    await askWipers.waitFor();
+    expect(await askWipers.getByText(/deposit/).count()).toBe(0);
+    expect(await focused(askWipers.getByRole("button", { name: "Keep the order" }))).toBe(true);
+    await page.keyboard.press("Enter");
+    await askWipers.waitFor({ state: "detached" });
+    expect(await focused(cancelWipers)).toBe(true);
+
+    // Confirmed by keyboard: Tab from "Keep" to the yes.
+    await cancelLamp.focus();
+    await page.keyboard.press("Enter");
+    await ask.waitFor();
+    await page.keyboard.press("Tab");
+    expect(await focused(ask.getByRole("button", { name: "Yes, cancel the order" }))).toBe(true);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page
+      .getByText("Order cancelled: Left headlamp unit. Refund the deposit of €600.00 at the desk.")
+      .first()
+      .waitFor();
+
+    dialog = await open();
+    const rows = dialog.locator('[data-panel="parts"] li');
+    await rows.filter({ hasText: /^Left headlamp unit · cancelled/ }).waitFor();
+    expect(await dialog.getByRole("button", { name: "Cancel order: Left headlamp unit" }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ description: string; status: string; depositPaidCents: number }>;
+    };
+    expect(list.parts.map((p) => [p.description, p.status, p.depositPaidCents])).toEqual([
+      ["Left headlamp unit", "cancelled", 60_000],
+      ["Wiper blades", "ordered", 0],
+      ["Mirror glass", "arrived", 0],
+    ]);
+    await page.context().close();
+  }, 90_000);
+
+  it("asks and answers in Italian", async () => {
+    const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const res = await bw.world.api(
+      "POST",
+      url,
+      { description: "Spazzole", priceCents: 4_500, specialOrder: false },
+      admin,
+    );
+    expect(res.status).toBe(201);
+    const page = await signedInPage(bw.browser, bw.world, "it");
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Annulla ordine: Spazzole", exact: true }).press("Enter");
+    const ask = dialog.getByRole("group", { name: "Annullare l'ordine di Spazzole? Non si potrà ripristinare." });
+    await ask.getByRole("button", { name: "Sì, annulla l'ordine" }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("Ordine annullato: Spazzole.").first().waitFor();
+    await page.context().close();
+  }, 90_000);
 });

@@ -12,6 +12,7 @@ const order = (o: Partial<PartsOrder>): PartsOrder => ({
   currency: "EUR",
   priceCents: 120_000,
   depositDueCents: 60_000,
+  depositPaidCents: 0,
   ...o,
 });
 
@@ -35,6 +36,25 @@ describe("the board's parts rows", () => {
       ["a", false],
       ["c", false],
     ]);
+  });
+
+  it("offers a cancel only for a part still on order, as the server allows (an arrived one is refused)", () => {
+    const rows = partsRows(
+      [order({}), order({ id: "a", status: "arrived" }), order({ id: "c", status: "cancelled" })],
+      "en",
+    );
+    expect(rows.map((r) => [r.id, r.canCancel])).toEqual([
+      ["p1", true],
+      ["a", false],
+      ["c", false],
+    ]);
+  });
+
+  it("says the deposit paid (to refund at the desk on a cancel) in the reader's language, and nothing when none was paid", () => {
+    const rows = (lang: "en" | "it") =>
+      partsRows([order({ depositPaidCents: 60_000 }), order({ id: "n" })], lang).map((r) => r.depositPaid);
+    expect(rows("en")).toEqual(["€600.00", null]);
+    expect(rows("it").map((m) => m && m.replace(/\s/g, " "))).toEqual(["600,00 €", null]);
   });
 
   it("offers a payment while a deposit is due and the part is not cancelled", () => {

@@ -46,6 +46,12 @@ export const board = {
       `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/arrive`,
       { method: "POST", body: {}, headers: { "if-match": String(version) } },
     ),
+  /** The order cancelled (only one still on order; If-Match: the appointment's version). */
+  cancelPart: (s: Session, id: string, partId: string, version: number) =>
+    apiFetch<unknown>(
+      `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/cancel`,
+      { method: "POST", body: {}, headers: { "if-match": String(version) } },
+    ),
   /** A part ordered for the appointment (If-Match: the appointment's version; a retry of a lost answer then meets 412, never a second order). */
   orderPart: (
     s: Session,

@@ -101,6 +101,15 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
       onDone(pt("paid", { amount: money(amountCents, currency, lang), part: part.description }));
     });
+  const cancelPart = (part: { id: string; description: string; depositPaid: string | null }) =>
+    attempt(async () => {
+      await board.cancelPart(session, slot.appointmentId, part.id, details?.version ?? slot.version);
+      onDone(
+        part.depositPaid
+          ? pt("cancelledRefund", { part: part.description, amount: part.depositPaid })
+          : pt("cancelledDone", { part: part.description }),
+      );
+    });
   const planOf = (kind: "late" | "swap", body: Record<string, unknown>) =>
     attempt(async () => {
       const p = await board.reshuffle(session, kind, body);
@@ -161,7 +170,9 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           </button>
         ))}
       </div>
-      {details?.parts && <PartsList parts={details.parts} busy={busy} onArrived={partArrived} onPay={payDeposit} />}
+      {details?.parts && (
+        <PartsList parts={details.parts} busy={busy} onArrived={partArrived} onPay={payDeposit} onCancel={cancelPart} />
+      )}
       {details && <OrderPartForm busy={busy} onOrder={orderPart} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>

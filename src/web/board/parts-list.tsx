@@ -1,12 +1,13 @@
 import { lang } from "./i18n.js";
 import { partsRows } from "./parts.js";
 import { pt } from "./parts-words.js";
-import { PayDepositForm } from "./parts-forms.js";
+import { CancelPart, PayDepositForm } from "./parts-forms.js";
 import type { PartsOrder } from "./types.js";
 
 // The appointment's parts orders in its dialog: description, state, deposit still due,
-// and a "Parts arrived" button per part still on order. Each button's accessible name
-// carries the part (two parts, two distinct names); the visible text stays short.
+// and a "Parts arrived" and a "Cancel order" button (confirmed in the row) per part still
+// on order. Each button's accessible name carries the part (two parts, two distinct
+// names); the visible text stays short.
 
 interface Props {
   parts: readonly PartsOrder[];
@@ -14,9 +15,11 @@ interface Props {
   onArrived: (part: { id: string; description: string }) => void;
   /** A deposit payment for a part whose deposit is still due. */
   onPay: (part: { id: string; description: string }, amountCents: number) => void;
+  /** The order cancelled, once the advisor confirmed it (`depositPaid`: what to refund at the desk). */
+  onCancel: (part: { id: string; description: string; depositPaid: string | null }) => void;
 }
 
-export function PartsList({ parts, busy, onArrived, onPay }: Props) {
+export function PartsList({ parts, busy, onArrived, onPay, onCancel }: Props) {
   if (parts.length === 0) return null;
   return (
     <section aria-labelledby="parts-title" data-panel="parts">
@@ -38,6 +41,7 @@ export function PartsList({ parts, busy, onArrived, onPay }: Props) {
                 {pt("partArrived")}
               </button>
             )}
+            {p.canCancel && <CancelPart part={p} busy={busy} onCancel={() => onCancel(p)} />}
             {p.canPay && <PayDepositForm part={p} busy={busy} onPay={(cents) => onPay(p, cents)} />}
           </li>
         ))}

@@ -2,7 +2,7 @@ import { translator } from "../shared/i18n.js";
 import { lang } from "./i18n.js";
 
 // The parts list's words (Italian and English), apart from i18n.ts like the Messages
-// panel's: states as the API names them, and the arrival button.
+// panel's: states as the API names them, the arrival button and the cancel's confirmation.
 
 const en = {
   parts: "Parts ordered",
@@ -26,6 +26,14 @@ const en = {
   pay: "Record the payment",
   paid: "Payment recorded: {amount} for {part}.",
   badAmount: "Write the amount in euros as a plain number, for example 120 or 120.50.",
+  cancelOrder: "Cancel order",
+  cancelOrderFor: "Cancel order: {part}",
+  cancelAsk: "Cancel the order for {part}? It cannot be taken back.",
+  cancelDeposit: "A deposit of {amount} was paid: refund it at the desk.",
+  cancelKeep: "Keep the order",
+  cancelYes: "Yes, cancel the order",
+  cancelledDone: "Order cancelled: {part}.",
+  cancelledRefund: "Order cancelled: {part}. Refund the deposit of {amount} at the desk.",
 };
 type Keys = keyof typeof en;
 
@@ -51,6 +59,14 @@ const it: Record<Keys, string> = {
   pay: "Registra il pagamento",
   paid: "Pagamento registrato: {amount} per {part}.",
   badAmount: "Scriva l'importo in euro come numero semplice, per esempio 120 oppure 120,50.",
+  cancelOrder: "Annulla ordine",
+  cancelOrderFor: "Annulla ordine: {part}",
+  cancelAsk: "Annullare l'ordine di {part}? Non si potrà ripristinare.",
+  cancelDeposit: "È stato versato un acconto di {amount}: lo restituisca in accettazione.",
+  cancelKeep: "Mantieni l'ordine",
+  cancelYes: "Sì, annulla l'ordine",
+  cancelledDone: "Ordine annullato: {part}.",
+  cancelledRefund: "Ordine annullato: {part}. Restituisca l'acconto di {amount} in accettazione.",
 };
 
 export const pt = translator({ en, it }, lang);

@@ -3,7 +3,7 @@ import type { PartsOrder } from "./types.js";
 
 // The appointment dialog's parts list, as data (parts-list.tsx draws it): each order's
 // state, the deposit still owed in the reader's way of writing money, and whether the
-// desk may mark it arrived. Pure, so the root tsconfig's tests can import it.
+// desk may mark it arrived or cancel it (and the deposit paid, which a cancel must refund). Pure, so the root tsconfig's tests can import it.
 
 export interface PartsRow {
   id: string;
@@ -15,6 +15,10 @@ export interface PartsRow {
   canArrive: boolean;
   /** A payment may be recorded: the deposit asked is not paid yet, and the part is not cancelled. */
   canPay: boolean;
+  /** The order may be cancelled: as the server rules (…/cancel), only while it is still on order, not once arrived. */
+  canCancel: boolean;
+  /** "€600.00" paid towards it; null when nothing was paid. Pitlane does not track refunds: a cancel says to refund it at the desk. */
+  depositPaid: string | null;
 }
 
 /** Integer cents as the reader writes money; an unknown currency code falls back to "12.50 XYZ". */
@@ -47,5 +51,7 @@ export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] 
     depositDue: p.depositDueCents > 0 ? money(p.depositDueCents, p.currency, lang) : null,
     canArrive: p.status === "ordered",
     canPay: p.depositDueCents > 0 && p.status !== "cancelled",
+    canCancel: p.status === "ordered",
+    depositPaid: p.depositPaidCents > 0 ? money(p.depositPaidCents, p.currency, lang) : null,
   }));
 }

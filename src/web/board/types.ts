@@ -105,6 +105,8 @@ export interface PartsOrder {
   currency: string;
   priceCents: number;
   depositDueCents: number;
+  /** What the customer has paid towards it (kept on a cancelled order: refunds are the till's). */
+  depositPaidCents: number;
 }
 
 export interface Move {
