@@ -196,6 +196,35 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
+  it("sends the version it saw: a part a colleague marked arrived meanwhile is not cancelled, and the page says why", async () => {
+    const b = await bookSomewhere(bw.world.api, "16:00", "Ordine Cambiato");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const res = await bw.world.api(
+      "POST",
+      url,
+      { description: "Brake pads", priceCents: 9_000, specialOrder: false },
+      admin,
+    );
+    expect(res.status).toBe(201);
+    const part = ((await res.json()) as { order: { id: string } }).order.id;
+    // This page's live stream is cut: it keeps showing the part on order.
+    const page = await signedInPage(bw.browser, bw.world, "en", { live: false });
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Cancel order: Brake pads", exact: true }).press("Enter");
+    const ask = dialog.getByRole("group", { name: /^Cancel the order for Brake pads\?/ });
+    await ask.waitFor();
+    expect((await bw.world.api("POST", `${url}/${part}/arrive`, {}, admin)).status).toBe(200);
+    await ask.getByRole("button", { name: "Yes, cancel the order" }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByTestId("notice").filter({ hasText: "Someone changed this in the meantime" }).waitFor();
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ status: string }>;
+    };
+    expect(list.parts.map((p) => p.status)).toEqual(["arrived"]);
+    await page.context().close();
+  }, 90_000);
+
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
