@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DESK_TASK_KINDS } from "../../src/core/message-kinds.js";
 import { MIGRATIONS_FOLDER, prepareDatabase } from "../../src/db/open.js";
 import { openTasks } from "../../src/db/repos/task-attempts.js";
 import { migrate, type Journal } from "../../src/worker/migrate.js";
@@ -42,6 +43,19 @@ describe("migration 0015 (task attempts)", () => {
     prepareDatabase(db);
     expect(named(db)).toEqual([{ name: "outbox_desk_tasks_idx" }, { name: "task_attempts" }]);
     expect(openTasks(db, "d", 10).map((k) => [k.id, k.subject])).toEqual([["m", "Call"]]);
+    db.close();
+  });
+});
+
+describe("the outbox's index of desk tasks", () => {
+  it("lists exactly DESK_TASK_KINDS (the repository's query must match it word for word)", () => {
+    const db = new Database(join(dir, "kinds.db"));
+    prepareDatabase(db);
+    const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_desk_tasks_idx'").get() as {
+      sql: string;
+    };
+    const kinds = [...sql.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).filter((k) => k !== "staff" && k !== "withdrawn");
+    expect(kinds.sort()).toEqual([...DESK_TASK_KINDS].sort());
     db.close();
   });
 });

@@ -86,6 +86,7 @@ export function recordTaskAttempt(
 /** Who made the call, as the desk names them: the key's label; the root token (or its board session) is "admin". */
 function labelOf(ctx: WriteContext, dealerId: string): string {
   const keyId = ctx.actor.startsWith("key:") ? ctx.actor.slice(4) : null;
+  // "admin-token": the keyId a root token's board session acts under (api/board-session.ts).
   if (keyId === null || keyId === "admin-token") return "admin";
   return keyLabel(ctx.sqlite, dealerId, keyId) ?? ctx.actor;
 }
