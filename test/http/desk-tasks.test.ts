@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DealerPulse } from "../../src/db/dealer-pulse.js";
-import { attempt, noShowTask, partsCallTask, stored, type Task, taskDealer, tasksOf } from "../support/desk-tasks.js";
+import { attempt, noShowTask, partsCallTask, type Task, taskDealer, tasksOf } from "../support/desk-tasks.js";
 import { auth, DEALER, enqueueNotices, journeyPerTest, ok } from "../support/journey.js";
 
 // The desk's tasks (GET …/tasks, POST …/tasks/{taskId}/attempts): a call task stays open

@@ -49,7 +49,7 @@ export function recordTaskAttempt(
     idempotent(ctx, scope, () => {
       const task = taskById(ctx.sqlite, dealerId, taskId);
       // Another dealer's message, or one that is not the desk's to do: not a task at all.
-      if (!task || task.audience !== "staff" || !isDeskTask(task.kind)) throw notFound(`task ${taskId}`);
+      if (task?.audience !== "staff" || !isDeskTask(task.kind)) throw notFound(`task ${taskId}`);
       if (task.doneAt !== null || task.status === "withdrawn")
         throw new DomainError(
           "invalid_transition",
