@@ -15,6 +15,7 @@ import { registerDocs } from "./routes/docs.js";
 import { registerHealth } from "./routes/health/get.js";
 import { registerKeyRoutes } from "./routes/keys/index.js";
 import { registerPartsRoutes } from "./routes/parts/index.js";
+import { registerTaskRoutes } from "./routes/tasks/index.js";
 import { installPublicGuards } from "./routes/public.js";
 import { registerJourneyRoutes } from "./routes/journey.js";
 import { registerSchedulingRoutes } from "./routes/scheduling.js";
@@ -87,6 +88,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
   registerSchedulingRoutes(app);
   registerVehicleRoutes(app);
   registerJourneyRoutes(app);
+  registerTaskRoutes(app);
   // the customer's pages: /widget.js, /book/{dealerId}, /m/{manageToken}
   registerWebRoutes(app);
   // the advisors' page (/board): its shell, bundle, session and live feed

@@ -8,7 +8,8 @@ import type { SqliteHandle, SqliteStatement } from "./sqlite-handle.js";
 // connection commits, total_changes() only when this one writes — and only when it moved,
 // one fingerprint per dealer somebody listens to: count and sum of versions of its
 // appointments (every write bumps a version or adds a row), its configuration's version
-// (absences) and its staff messages (tasks). Listeners hear of a dealer when its
+// (absences), its staff messages (tasks) and the desk's attempts at them (an attempt
+// closes a task without adding a message). Listeners hear of a dealer when its
 // fingerprint changed. Not the index_changes feed: a single process has no triggers.
 
 export const PULSE_INTERVAL_MS = 400;
@@ -29,7 +30,8 @@ export class DealerPulse {
     this.print = sqlite.prepare(
       `SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(version), 0) FROM appointments WHERE dealer_id = ?)
            || ':' || COALESCE((SELECT version FROM dealers WHERE id = ?), 0)
-           || ':' || (SELECT COUNT(*) FROM outbox WHERE dealer_id = ? AND audience = 'staff') AS f`,
+           || ':' || (SELECT COUNT(*) FROM outbox WHERE dealer_id = ? AND audience = 'staff')
+           || ':' || (SELECT COUNT(*) FROM task_attempts WHERE dealer_id = ?) AS f`,
     );
   }
 
@@ -60,7 +62,7 @@ export class DealerPulse {
   }
 
   private fingerprint(dealerId: string): string {
-    return (this.print.get(dealerId, dealerId, dealerId) as { f: string }).f;
+    return (this.print.get(dealerId, dealerId, dealerId, dealerId) as { f: string }).f;
   }
 
   /** One probe; fingerprints only when some connection committed since the last tick. */

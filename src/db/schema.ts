@@ -319,6 +319,13 @@ export const outbox = sqliteTable(
   (t) => [
     index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
     index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt),
+    // The desk's tasks (core/message-kinds.ts DESK_TASK_KINDS), oldest first: the open
+    // list reads them here, never the dealer's whole outbox (migration 0015).
+    index("outbox_desk_tasks_idx")
+      .on(t.dealerId, t.createdAt)
+      .where(
+        sql`audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue')`,
+      ),
   ],
 );
 
@@ -458,4 +465,30 @@ export const partsOrders = sqliteTable(
     ...timestamps(),
   },
   (t) => [index("parts_orders_appointment_idx").on(t.appointmentId)],
+);
+
+// The desk's attempts at a task (an outbox message of DESK_TASK_KINDS): a call made and
+// its outcome. "reached" and "not_needed" close the task, at most once (the unique
+// partial index); the other outcomes record a try and leave it open.
+export const taskAttempts = sqliteTable(
+  "task_attempts",
+  {
+    id: text("id").primaryKey(),
+    dealerId: dealerId(),
+    messageId: text("message_id")
+      .notNull()
+      .references(() => outbox.id),
+    /** reached | no_answer | left_message | not_needed */
+    outcome: text("outcome").notNull(),
+    note: text("note"),
+    /** The credential's label (an API key's label, "admin" for the root token); never a token. */
+    byLabel: text("by_label").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [
+    index("task_attempts_message_idx").on(t.messageId),
+    uniqueIndex("task_attempts_closed_idx").on(t.messageId).where(sql`outcome IN ('reached', 'not_needed')`),
+    // The done list (newest first) and the board's live-stream fingerprint (db/dealer-pulse.ts).
+    index("task_attempts_dealer_at_idx").on(t.dealerId, t.at),
+  ],
 );

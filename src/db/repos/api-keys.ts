@@ -110,6 +110,14 @@ export function revokeKey(
   });
 }
 
+/** The label staff gave a key of this dealer (who did it, in words the desk reads), or null. */
+export function keyLabel(sqlite: SqliteHandle, dealerId: string, id: string): string | null {
+  const row = stmt(sqlite, "SELECT label FROM api_keys WHERE id = ? AND dealer_id = ?").get(id, dealerId) as
+    | { label: string }
+    | undefined;
+  return row?.label ?? null;
+}
+
 // Prepared once per connection (db/prepared.ts): staff requests authenticate on every call.
 const K = tableRows(apiKeys);
 const AUDIT = "INSERT INTO audit_log (dealer_id, at, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)";

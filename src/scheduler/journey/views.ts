@@ -1,7 +1,7 @@
-import { findAppointment, unconfirmedSince } from "../../db/repos/appointments.js";
-import { bookedContact, bookedVehicle } from "../staff-view.js";
+import { unconfirmedSince } from "../../db/repos/appointments.js";
+import { appointmentRefs } from "./appointment-ref.js";
 import { notFound } from "../errors.js";
-import type { MessageList, MessageView, OverdueList } from "./contracts.js";
+import type { MessageList, OverdueList } from "./contracts.js";
 import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
 import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
 import type { Ctx } from "../context.js";
@@ -23,26 +23,8 @@ export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFi
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   // The appointment each message is about, as the desk knows it (a no-show task names
-  // whom to call and when, on any day); one primary-key read per appointment, at most
-  // `limit` (500) of them.
-  const about = new Map<string, MessageView["appointment"]>();
-  const appointmentOf = (id: string | null): MessageView["appointment"] => {
-    if (id === null) return null;
-    if (!about.has(id)) {
-      const row = findAppointment(ctx.db, dealerId, id);
-      about.set(
-        id,
-        row
-          ? {
-              receptionStart: rt.dealer.format(row.receptionStart),
-              customer: { name: bookedContact(row).name },
-              vehicle: bookedVehicle(row),
-            }
-          : null,
-      );
-    }
-    return about.get(id) ?? null;
-  };
+  // whom to call and when, on any day); at most `limit` (500) primary-key reads.
+  const appointmentOf = appointmentRefs(ctx.db, rt.dealer, dealerId);
   return {
     dealerId,
     messages: listMessages(sqlite, dealerId, f).map((m) => ({

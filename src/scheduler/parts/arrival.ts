@@ -28,6 +28,8 @@ import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./
 // message says what is still due.
 
 export const partsNoticeDedupe = (orderId: string) => `parts_arrived:${orderId}`;
+/** The desk's call task when the customer cannot be messaged (its "reached" attempt counts as told). */
+export const partsCallDedupe = (orderId: string) => `parts_arrived_call:${orderId}`;
 
 export function markPartArrived(ctx: WriteContext, input: PartsTarget & { partId: string }): Outcome<PartsOrderChange> {
   return partsWrite(ctx, input, partsScope("/{partId}/arrive", input, {}), 200, ({ rt, row, at }) => {
@@ -106,7 +108,7 @@ function tellCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, o:
     "service_desk",
     {
       kind: "parts_arrived_call",
-      dedupeId: `parts_arrived_call:${o.id}`,
+      dedupeId: partsCallDedupe(o.id),
       extra,
       data: { task: "parts_arrived_call", ...data },
     },

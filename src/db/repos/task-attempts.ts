@@ -1,0 +1,86 @@
+import { stmt } from "../prepared.js";
+import { taskAttempts } from "../schema.js";
+import type { SqliteHandle } from "../sqlite-handle.js";
+import { tableRows } from "./rows.js";
+
+// The desk's tasks (outbox messages of DESK_TASK_KINDS) and its attempts at them (schema.ts
+// `task_attempts`). The open list walks the outbox's partial index of desk tasks, never the
+// dealer's whole outbox: a busy dealer's supervisor notices cannot push a task out of it.
+// Trap: the kinds and the WHERE below must match outbox_desk_tasks_idx word for word, or
+// SQLite will not use the partial index (INDEXED BY makes that an error, not a slow scan).
+
+export type TaskAttemptRow = typeof taskAttempts.$inferSelect;
+
+/** A desk task as stored: the message's facts, and when it was closed (null: open). */
+export interface TaskRow {
+  id: string;
+  kind: string;
+  audience: string;
+  status: string;
+  appointmentId: string | null;
+  subject: string;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+const A = tableRows(taskAttempts);
+const CLOSING = "('reached', 'not_needed')";
+const DESK = `audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue')`;
+const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
+  json_extract(o.body_json, '$.subject') AS subject, o.created_at AS createdAt`;
+
+/** The dealer's open tasks, oldest first (the oldest is the most urgent). */
+export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number): TaskRow[] {
+  return stmt(
+    sqlite,
+    `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
+     WHERE o.dealer_id = ? AND ${DESK}
+       AND NOT EXISTS (SELECT 1 FROM task_attempts a WHERE a.message_id = o.id AND a.outcome IN ${CLOSING})
+     ORDER BY o.created_at LIMIT ?`,
+  ).all(dealerId, limit) as TaskRow[];
+}
+
+/** The dealer's closed tasks, the last closed first. */
+export function doneTasks(sqlite: SqliteHandle, dealerId: string, limit: number): TaskRow[] {
+  return stmt(
+    sqlite,
+    `SELECT ${TASK}, a.at AS doneAt FROM task_attempts a INDEXED BY task_attempts_dealer_at_idx
+     JOIN outbox o ON o.id = a.message_id
+     WHERE a.dealer_id = ? AND a.outcome IN ${CLOSING}
+     ORDER BY a.at DESC LIMIT ?`,
+  ).all(dealerId, limit) as TaskRow[];
+}
+
+/** One outbox message of the dealer, with when it was closed as a task; undefined when none. */
+export function taskById(sqlite: SqliteHandle, dealerId: string, id: string): TaskRow | undefined {
+  return stmt(
+    sqlite,
+    `SELECT ${TASK}, (SELECT a.at FROM task_attempts a WHERE a.message_id = o.id AND a.outcome IN ${CLOSING}) AS doneAt
+     FROM outbox o WHERE o.id = ? AND o.dealer_id = ?`,
+  ).get(id, dealerId) as TaskRow | undefined;
+}
+
+/** The attempts at these tasks, oldest first (rowid: the order they were recorded in). */
+export function attemptsOf(sqlite: SqliteHandle, messageIds: readonly string[]): TaskAttemptRow[] {
+  if (messageIds.length === 0) return [];
+  return A.decodeAll(
+    stmt(
+      sqlite,
+      `SELECT ${A.columns} FROM task_attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid`,
+    ).all(JSON.stringify(messageIds)),
+  );
+}
+
+export function insertTaskAttempt(sqlite: SqliteHandle, row: TaskAttemptRow): void {
+  stmt(sqlite, A.insert).run(...A.values(row));
+}
+
+/** Whether the desk reached the customer on the task with this dedupe id (the parts guard). */
+export function reachedOn(sqlite: SqliteHandle, dedupeId: string): boolean {
+  return (
+    stmt(
+      sqlite,
+      "SELECT 1 FROM outbox o JOIN task_attempts a ON a.message_id = o.id WHERE o.dedupe_id = ? AND a.outcome = 'reached' LIMIT 1",
+    ).get(dedupeId) !== undefined
+  );
+}
