@@ -19,4 +19,4 @@ CREATE UNIQUE INDEX `task_attempts_closed_idx` ON `task_attempts` (`message_id`)
 --> statement-breakpoint
 CREATE INDEX `task_attempts_dealer_at_idx` ON `task_attempts` (`dealer_id`,`at`);
 --> statement-breakpoint
-CREATE INDEX `outbox_desk_tasks_idx` ON `outbox` (`dealer_id`,`created_at`) WHERE audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue');
+CREATE INDEX `outbox_desk_tasks_idx` ON `outbox` (`dealer_id`,`created_at`) WHERE audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue', 'parts_on_cancelled');

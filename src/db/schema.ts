@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DESK_TASK_KINDS } from "../core/message-kinds.js";
+
+/**
+ * The WHERE of outbox_desk_tasks_idx, from the one list of kinds. The open-tasks query
+ * repeats it word for word (SQLite uses a partial index only then); a new kind needs a
+ * migration that recreates the index (test/db/task-attempts-upgrade.test.ts pins it).
+ */
+export const DESK_TASK_WHERE = `audience = 'staff' AND status <> 'withdrawn' AND kind IN (${DESK_TASK_KINDS.map((k) => `'${k}'`).join(", ")})`;
 
 // Storage layout. Conventions that are easy to break:
 // - Scheduling instants are INTEGER epoch minutes (UTC), never local strings: the core
@@ -321,11 +329,7 @@ export const outbox = sqliteTable(
     index("outbox_dealer_created_idx").on(t.dealerId, t.createdAt),
     // The desk's tasks (core/message-kinds.ts DESK_TASK_KINDS), oldest first: the open
     // list reads them here, never the dealer's whole outbox (migration 0015).
-    index("outbox_desk_tasks_idx")
-      .on(t.dealerId, t.createdAt)
-      .where(
-        sql`audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue')`,
-      ),
+    index("outbox_desk_tasks_idx").on(t.dealerId, t.createdAt).where(sql.raw(DESK_TASK_WHERE)),
   ],
 );
 

@@ -1,48 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { DESK_TASK_KINDS } from "../../src/core/message-kinds.js";
 import { STAFF_TEMPLATES } from "../../src/scheduler/journey/templates.js";
-import { openTasks } from "../../src/web/board/tasks.js";
-import type { Message } from "../../src/web/board/types.js";
+import { CLOSING_OUTCOMES, TASK_OUTCOMES } from "../../src/scheduler/tasks/contracts.js";
+import { closes, NOTE_MAX, OUTCOMES } from "../../src/web/board/tasks.js";
 
-// The board's Tasks panel: the desk's calls of every day, by kind, not by a name's ending
-// (only the no-show's ends in "_task": the calls replacing messages were never listed).
+// The board's Tasks panel offers the outcomes the server takes, in its order, and words a
+// recorded call as the server decides it: a call that closes a task says "done", the
+// others "stays open". The page keeps its own copy (no zod in the bundle): pinned here.
 
-const message = (kind: string, over: Partial<Message> = {}): Message => ({
-  id: kind,
-  kind,
-  audience: "staff",
-  appointmentId: "a1",
-  recipient: "service_desk",
-  subject: kind,
-  status: "pending",
-  transport: "webhook",
-  delivery: "queued",
-  reason: null,
-  createdAt: "2026-11-23T09:00:00.000Z",
-  ...over,
-});
-
-describe("the desk's open tasks", () => {
-  it.each([
-    ["no_show_task", true],
-    ["car_ready_call", true],
-    ["follow_up_call", true],
-    ["parts_arrived_call", true],
-    ["parts_notice_overdue", true],
-    ["parts_on_cancelled", true],
-    ["supervisor_notice", false],
-    ["customer_moved", false],
-    ["progress_check", false],
-  ])("%s is a task: %s", (kind, listed) => {
-    expect(openTasks([message(kind)]).length).toBe(listed ? 1 : 0);
+describe("the Tasks panel's outcomes", () => {
+  it("are the server's, in its order", () => {
+    expect([...OUTCOMES]).toEqual([...TASK_OUTCOMES]);
   });
 
-  it("leaves out a task taken back, and customer messages", () => {
-    expect(openTasks([message("no_show_task", { delivery: "withdrawn", status: "withdrawn" })])).toEqual([]);
-    expect(openTasks([message("car_ready_call", { audience: "customer" })])).toEqual([]);
+  it.each(TASK_OUTCOMES.map((o) => [o, CLOSING_OUTCOMES.has(o)] as const))("%s closes the task: %s", (o, closing) => {
+    expect(closes(o)).toBe(closing);
   });
 
-  it("names only kinds the server writes to staff", () => {
+  it("cut a note where the server does", () => {
+    expect(NOTE_MAX).toBe(500);
+  });
+
+  it("name only kinds the server writes to staff", () => {
     for (const k of DESK_TASK_KINDS) expect(STAFF_TEMPLATES).toContain(k);
   });
 });

@@ -1,12 +1,12 @@
 import { stmt } from "../prepared.js";
-import { taskAttempts } from "../schema.js";
+import { DESK_TASK_WHERE, taskAttempts } from "../schema.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
 import { tableRows } from "./rows.js";
 
 // The desk's tasks (outbox messages of DESK_TASK_KINDS) and its attempts at them (schema.ts
 // `task_attempts`). The open list walks the outbox's partial index of desk tasks, never the
 // dealer's whole outbox: a busy dealer's supervisor notices cannot push a task out of it.
-// Trap: the kinds and the WHERE below must match outbox_desk_tasks_idx word for word, or
+// Trap: the WHERE below must match outbox_desk_tasks_idx word for word (schema.ts DESK_TASK_WHERE), or
 // SQLite will not use the partial index (INDEXED BY makes that an error, not a slow scan).
 
 export type TaskAttemptRow = typeof taskAttempts.$inferSelect;
@@ -25,7 +25,7 @@ export interface TaskRow {
 
 const A = tableRows(taskAttempts);
 const CLOSING = "('reached', 'not_needed')";
-const DESK = `audience = 'staff' AND status <> 'withdrawn' AND kind IN ('no_show_task', 'car_ready_call', 'follow_up_call', 'parts_arrived_call', 'parts_notice_overdue')`;
+const DESK = DESK_TASK_WHERE;
 const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
   json_extract(o.body_json, '$.subject') AS subject, o.created_at AS createdAt`;
 

@@ -4,7 +4,7 @@ import { ApiFailure, apiFetch, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
 import { heardServerAt } from "./server-clock.js";
 import type { DealerInfo } from "../shared/types.js";
-import type { Appointment, DayBoard, Message, Overdue, Plan, Session } from "./types.js";
+import type { Appointment, DayBoard, DeskTask, Message, Overdue, Plan, Session, TaskOutcome } from "./types.js";
 
 // The staff API as the page calls it: the session cookie authenticates (same origin), no
 // key ever passes through here after sign-in.
@@ -28,6 +28,19 @@ export const board = {
     apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
   overdue: (s: Session) => apiFetch<Overdue>(`${dealerPath(s)}/overdue`),
   messages: (s: Session) => apiFetch<{ messages: Message[] }>(`${dealerPath(s)}/messages?limit=100`),
+  /** The desk's tasks: every open one (oldest first), or the last done ones. */
+  tasks: (s: Session, state: "open" | "done") =>
+    apiFetch<{ tasks: DeskTask[] }>(`${dealerPath(s)}/tasks?state=${state}&limit=${state === "open" ? 500 : 20}`),
+  /**
+   * A call the desk made about a task. The Idempotency-Key is made once per form submission:
+   * a retry of a lost answer records the call once.
+   */
+  recordCall: (s: Session, taskId: string, body: { outcome: TaskOutcome; note?: string }, key: string) =>
+    apiFetch<{ task: DeskTask }>(`${dealerPath(s)}/tasks/${encodeURIComponent(taskId)}/attempts`, {
+      method: "POST",
+      body,
+      headers: { "idempotency-key": key },
+    }),
   move: (s: Session, id: string, version: number, body: unknown) =>
     apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`, {
       method: "PATCH",

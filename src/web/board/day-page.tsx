@@ -7,10 +7,11 @@ import { AppointmentDialog, type AppointmentDialogState } from "./appointment-di
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
 import { messagesOfDay } from "./messages-panel.js";
-import { openTasks } from "./tasks.js";
+import { tw } from "./task-words.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
-import type { Appointment, DayBoard, Message, Overdue, Session, Slot } from "./types.js";
+import type { Appointment, DayBoard, DeskTask, Message, Overdue, Session, Slot, TaskOutcome } from "./types.js";
+import { ApiFailure } from "./http.js";
 import { type WalkedIn, WalkInDialog } from "./walk-in-dialog.js";
 
 export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
@@ -36,6 +37,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const dateWasAsked = useRef(askedDate() !== null);
   const [overdue, setOverdue] = useState<Overdue | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
+  const [tasks, setTasks] = useState<{ open: DeskTask[]; done: DeskTask[] }>({ open: [], done: [] });
   const [notice, setNotice] = useState("");
   // A day that could not be read (network, a restarting server) says so where the day goes
   // and is asked again by itself, sooner first: the live stream only calls after a change.
@@ -67,7 +69,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     clearTimeout(loads.current.timer);
     const mine = ++loads.current.seq;
     try {
-      const [d, o, m] = await Promise.all([board.day(session, date), board.overdue(session), board.messages(session)]);
+      const [d, o, m, open, closed] = await Promise.all([
+        board.day(session, date),
+        board.overdue(session),
+        board.messages(session),
+        board.tasks(session, "open"),
+        board.tasks(session, "done"),
+      ]);
       if (mine !== loads.current.seq || date !== shown.current) return;
       loads.current.failures = 0;
       setLoadFailed("");
@@ -85,6 +93,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       }
       setOverdue(o);
       setMessages(m.messages);
+      setTasks({ open: open.tasks, done: closed.tasks });
     } catch (err) {
       onSessionLost(err);
       const current = loads.current.alive && mine === loads.current.seq && date === shown.current;
@@ -152,6 +161,23 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     setDialog(null);
     if (message) setNotice(message);
     reload();
+  };
+
+  // A call the desk made about a task. Closed meanwhile by someone else (409): said so, and
+  // the list is read again (the task leaves it). Any other refusal is said in the form.
+  const recordCall = async (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => {
+    try {
+      await board.recordCall(session, task.id, note ? { outcome, note } : { outcome }, key);
+      await reload();
+      return null;
+    } catch (err) {
+      onSessionLost(err);
+      if (err instanceof ApiFailure && err.problem.status === 409) {
+        await reload();
+        return tw("alreadyDone");
+      }
+      return refusalOf(err).sentence;
+    }
   };
 
   // A task about another day's appointment: that day, with its slot focused once drawn.
@@ -261,7 +287,9 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         <SidePanels
           day={shownDay}
           overdue={overdue}
-          tasks={openTasks(messages)}
+          tasks={tasks.open}
+          doneTasks={tasks.done}
+          onRecordCall={recordCall}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

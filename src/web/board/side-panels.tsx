@@ -3,7 +3,8 @@ import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
 import { hasWords, wordFor } from "./message-words.js";
 import { TechniciansPanel } from "./technicians-panel.js";
-import type { DayBoard, Message, Overdue, Slot } from "./types.js";
+import { TasksPanel } from "./tasks-panel.js";
+import type { DayBoard, DeskTask, Message, Overdue, Slot, TaskOutcome } from "./types.js";
 import { appointmentRefs, otherDayWords } from "./appointment-ref.js";
 import { dateOf } from "../shared/dates.js";
 import { hours, skillWords } from "./words.js";
@@ -17,18 +18,23 @@ export function SidePanels({
   day,
   overdue,
   tasks,
+  doneTasks,
   messages,
   onOpen,
   onGoTo,
+  onRecordCall,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
-  tasks: Message[];
+  /** The desk's open tasks of every day (GET …/tasks), and the last ones done. */
+  tasks: DeskTask[];
+  doneTasks: DeskTask[];
   messages: Message[];
   /** Opens an appointment's dialog (a task's "who and when" is a button to it on its day). */
   onOpen: (slot: Slot) => void;
   /** Shows another day with an appointment's slot focused (a task about a car of another day). */
   onGoTo: (at: { date: string; appointmentId: string }) => void;
+  onRecordCall: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -77,52 +83,15 @@ export function SidePanels({
           ))}
         </ul>
       </section>
-      <section aria-labelledby="tasks-title">
-        <h2 id="tasks-title">{t("tasks")}</h2>
-        {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
-        <ul class="plain">
-          {tasks.map((m) => {
-            const ref = m.appointmentId ? refs.get(m.appointmentId) : undefined;
-            const slot = ref?.slot;
-            const what =
-              m.kind === "no_show_task"
-                ? t("noShowTask")
-                : hasWords("kind", m.kind)
-                  ? wordFor("kind", m.kind)
-                  : m.subject;
-            return (
-              <li key={m.id} data-task={m.id}>
-                {slot ? (
-                  // The dialog has the customer's phone and the steps (a late check-in).
-                  <button type="button" class="link" onClick={() => onOpen(slot)}>
-                    {what}: {ref.words}
-                  </button>
-                ) : ref ? (
-                  // A car carried over: named, but its dialog is on the day of its slots.
-                  <>
-                    {what}: {ref.words}
-                  </>
-                ) : m.appointment && m.appointmentId ? (
-                  // About a car of another day: named as the desk knows it, and a way there.
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      onGoTo({ date: dateOf(m.appointment!.receptionStart), appointmentId: m.appointmentId! })
-                    }
-                  >
-                    {what}: {otherDayWords(m.appointment)} ({t("showItsDay")})
-                  </button>
-                ) : (
-                  <>
-                    {what} ({m.createdAt.slice(0, 10)})
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <TasksPanel
+        tasks={tasks}
+        done={doneTasks}
+        refs={refs}
+        zone={day?.timeZone ?? "UTC"}
+        onOpen={onOpen}
+        onGoTo={onGoTo}
+        onRecord={onRecordCall}
+      />
       <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
     </aside>
   );

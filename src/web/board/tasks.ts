@@ -1,10 +1,12 @@
-import { isDeskTask } from "../../core/message-kinds.js";
-import type { Message } from "./types.js";
+import type { TaskOutcome } from "./types.js";
 
-// The desk's open tasks, of every day (core/message-kinds.ts DESK_TASK_KINDS): the calls
-// to make. A task taken back (a late customer checked in after the no-show call was
-// raised: withdrawn) is no longer the desk's to do.
+// The desk's tasks (GET …/tasks: every open one of every day, oldest first, not the newest
+// hundred messages, where a busy day's notices pushed yesterday's calls out). Pure: the
+// words are in task-words.ts.
 
-export function openTasks(messages: readonly Message[]): Message[] {
-  return messages.filter((m) => m.audience === "staff" && isDeskTask(m.kind) && m.delivery !== "withdrawn");
-}
+export const OUTCOMES: readonly TaskOutcome[] = ["reached", "no_answer", "left_message", "not_needed"];
+
+/** The outcomes that end a task (the server's rule; the page only words the result). */
+export const closes = (o: TaskOutcome) => o === "reached" || o === "not_needed";
+
+export const NOTE_MAX = 500;

@@ -160,3 +160,26 @@ export interface Message {
   /** The appointment it is about, on any day (null when none): a task names whom to call and goes to its day. */
   appointment?: { receptionStart: string; customer: Slot["customer"]; vehicle: Car } | null;
 }
+
+/** One call the desk made about a task (GET …/tasks): how it went, by whom, when (an instant). */
+export interface TaskAttempt {
+  outcome: TaskOutcome;
+  note: string | null;
+  at: string;
+  by: string;
+}
+export type TaskOutcome = "reached" | "no_answer" | "left_message" | "not_needed";
+
+/** A desk task (GET …/tasks): a call to make, with the calls already made. */
+export interface DeskTask {
+  id: string;
+  kind: string;
+  appointmentId: string | null;
+  /** The appointment it is about, on any day (null when none), as in Message. */
+  appointment: { receptionStart: string; customer: Slot["customer"]; vehicle: Car } | null;
+  subject: string;
+  createdAt: string;
+  state: "open" | "done";
+  attempts: TaskAttempt[];
+  doneAt: string | null;
+}

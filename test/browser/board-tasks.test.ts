@@ -1,0 +1,147 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { json } from "../support/contracts.js";
+import { axeViolations } from "../support/browser.js";
+import { admin, signedInPage, useBoardWorld } from "../support/board.js";
+
+// The desk records the calls it makes about a task (the clock is frozen on Monday
+// 23 November at 10:00; the board shows Tuesday). A call that did not reach the customer
+// stays on the task, which stays open, and says so; a call that did closes it: it leaves
+// the open list for the "done recently" one, with who closed it (the key's label, "desk").
+// All by keyboard, in English and Italian, axe-clean with the form open.
+
+const bw = useBoardWorld();
+
+interface Task {
+  id: string;
+  state: string;
+  attempts: Array<{ outcome: string; note: string | null; by: string }>;
+}
+
+/** A walk-in received now (Monday 10:00) and marked a no-show: the desk's call task. */
+async function noShowTask(name: string): Promise<Task> {
+  const body = {
+    vehicle: { model: "Ghibli" },
+    interventions: ["maintenance"],
+    customer: { known: true, name, phone: "+39 333 1112223" },
+  };
+  const url = "/v1/dealers/demo/reshuffle/walk-in";
+  const plan = await json<{ planToken: string }>(await bw.world.api("POST", url, body, admin));
+  const applied = await json<{ created: { id: string } }>(
+    await bw.world.api("POST", url, { ...body, mode: "apply", planToken: plan.planToken }, admin),
+  );
+  const noShow = await bw.world.api("POST", `/v1/dealers/demo/appointments/${applied.created.id}/no-show`, {}, admin);
+  expect(noShow.status, await noShow.text()).toBe(200);
+  const open = await json<{ tasks: Array<Task & { appointmentId: string }> }>(
+    await bw.world.api("GET", "/v1/dealers/demo/tasks", undefined, admin),
+  );
+  const task = open.tasks.find((t) => t.appointmentId === applied.created.id);
+  expect(task).toBeDefined();
+  return task!;
+}
+
+const stored = async (id: string, state: "open" | "done"): Promise<Task | undefined> =>
+  (
+    await json<{ tasks: Task[] }>(await bw.world.api("GET", `/v1/dealers/demo/tasks?state=${state}`, undefined, admin))
+  ).tasks.find((t) => t.id === id);
+
+const focused = (page: Page, selector: string) =>
+  page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)})`, undefined, { timeout: 5000 });
+
+describe("recording the desk's calls on a task", () => {
+  it.each([
+    {
+      lang: "en",
+      name: "Tina Tries",
+      record: "Record the call: Call after no-show: Mon",
+      pick: "Choose how the call went.",
+      tried: /^1 call, at 10:\d\d: no answer — rang twice$/,
+      open: "The task stays open.",
+      done: "Done recently (1)",
+      doneItem: /Tina Tries: reached at 10:\d\d by desk$/,
+      heading: "Open tasks",
+    },
+    {
+      lang: "it",
+      name: "Tino Tenta",
+      record: "Registra la chiamata: Richiamare dopo mancata presentazione: lun",
+      pick: "Scegli com'è andata la chiamata.",
+      tried: /^1 chiamata, alle 10:\d\d: nessuna risposta — rang twice$/,
+      open: "L'attività resta aperta.",
+      done: "Chiuse di recente (2)", // the English case closed one before, in the same world
+      doneItem: /Tino Tenta: raggiunto alle 10:\d\d, da desk$/,
+      heading: "Attività aperte",
+    },
+  ])(
+    "$lang: a try stays on the open task, a call that reached the customer closes it; by keyboard, axe-clean",
+    async (c) => {
+      const task = await noShowTask(c.name);
+      const page = await signedInPage(bw.browser, bw.world, c.lang);
+      const item = page.locator(`li[data-task="${task.id}"]`);
+      const toggle = item.getByRole("button", { name: new RegExp(`^${c.record}`) });
+      await toggle.waitFor();
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+
+      // Open the form by keyboard: the focus is on the first outcome.
+      await toggle.focus();
+      await page.keyboard.press("Enter");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Saving with no outcome chosen says what is missing and records nothing.
+      await item.getByRole("button", { name: c.lang === "it" ? "Salva" : "Save" }).press("Enter");
+      await expect(item.getByRole("alert").textContent()).resolves.toBe(c.pick);
+      expect((await stored(task.id, "open"))?.attempts).toEqual([]);
+
+      // Arrow down: "no answer"; a note; Enter in the note submits.
+      await item.locator("input[value=reached]").focus();
+      await page.keyboard.press("ArrowDown");
+      expect(await item.locator("input[value=no_answer]").isChecked()).toBe(true);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("rang twice");
+      await page.keyboard.press("Enter");
+      await expect(item.locator(".task-tried").textContent()).resolves.toMatch(c.tried);
+      await expect(page.locator("#tasks-title ~ [role=status]").textContent()).resolves.toContain(c.open);
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      const tried = await stored(task.id, "open");
+      expect(tried?.attempts).toEqual([
+        expect.objectContaining({ outcome: "no_answer", note: "rang twice", by: "desk" }),
+      ]);
+
+      // Reached: the task leaves the open list; the focus goes to the panel's heading.
+      await toggle.focus();
+      await page.keyboard.press("Enter");
+      await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await item.waitFor({ state: "detached" });
+      await focused(page, "#tasks-title");
+      await expect(page.getByRole("heading", { name: c.heading }).count()).resolves.toBe(1);
+      const done = page.locator(".tasks-done");
+      await expect(done.locator("summary").textContent()).resolves.toBe(c.done);
+      await done.locator("summary").press("Enter");
+      await expect(done.locator(`li[data-done-task="${task.id}"]`).textContent()).resolves.toMatch(c.doneItem);
+      expect((await stored(task.id, "done"))?.attempts.map((a) => a.outcome)).toEqual(["no_answer", "reached"]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    90_000,
+  );
+
+  it("Escape closes the form and gives the focus back to its button; nothing is recorded", async () => {
+    const task = await noShowTask("Ester Escape");
+    const page = await signedInPage(bw.browser, bw.world);
+    const item = page.locator(`li[data-task="${task.id}"]`);
+    const toggle = item.getByRole("button", { name: /^Record the call/ });
+    await toggle.click();
+    await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await focused(page, `li[data-task="${task.id}"] .record-call > button`);
+    expect((await stored(task.id, "open"))?.attempts).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
