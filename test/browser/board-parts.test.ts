@@ -36,9 +36,10 @@ describe("parts on the board", () => {
     await page.getByText("Marked arrived: Left headlamp unit.").first().waitFor();
     // The customer gave no consent to messages: the desk's call task is in the Tasks panel,
     // named by the appointment, and opens it.
-    const task = page
-      .locator("[data-task]")
-      .getByRole("button", { name: `Call: part arrived: ${b.reception.start.slice(11, 16)} · Pezzo Arrivato` });
+    const task = page.locator("[data-task]").getByRole("button", {
+      name: `Call: part arrived: ${b.reception.start.slice(11, 16)} · Pezzo Arrivato`,
+      exact: true,
+    });
     await task.waitFor();
     const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
       parts: Array<{ id: string; status: string }>;

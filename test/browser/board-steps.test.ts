@@ -101,6 +101,7 @@ describe("an appointment's steps on the board", () => {
     // The desk's task names who to call and when they were due, and opens their appointment.
     const task = page.locator("[data-task]").getByRole("button", {
       name: `Call after no-show: ${b.reception.start.slice(11, 16)} · Arrivo Tardi`,
+      exact: true,
     });
     await task.waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -102,7 +102,8 @@ describe("recording the desk's calls on a task", () => {
       await page.keyboard.type("rang twice");
       await page.keyboard.press("Enter");
       await expect(item.locator(".task-tried").textContent()).resolves.toMatch(c.tried);
-      await expect(page.locator("#tasks-title ~ [role=status]").textContent()).resolves.toContain(c.open);
+      await expect(page.getByTestId("notice").textContent()).resolves.toContain(c.open);
+      await expect(page.getByRole("status").textContent()).resolves.toContain(c.open);
       expect(await toggle.getAttribute("aria-expanded")).toBe("false");
       const tried = await stored(task.id, "open");
       expect(tried?.attempts).toEqual([

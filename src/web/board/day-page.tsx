@@ -290,6 +290,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           tasks={tasks.open}
           doneTasks={tasks.done}
           onRecordCall={recordCall}
+          onSaid={setNotice}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

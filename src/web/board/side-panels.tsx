@@ -23,6 +23,7 @@ export function SidePanels({
   onOpen,
   onGoTo,
   onRecordCall,
+  onSaid,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
@@ -35,6 +36,7 @@ export function SidePanels({
   /** Shows another day with an appointment's slot focused (a task about a car of another day). */
   onGoTo: (at: { date: string; appointmentId: string }) => void;
   onRecordCall: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
+  onSaid: (sentence: string) => void;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -91,6 +93,7 @@ export function SidePanels({
         onOpen={onOpen}
         onGoTo={onGoTo}
         onRecord={onRecordCall}
+        onSaid={onSaid}
       />
       <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
     </aside>

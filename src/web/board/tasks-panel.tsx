@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import { dateOf } from "../shared/dates.js";
 import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 import { t } from "./i18n.js";
@@ -12,7 +12,7 @@ import type { DeskTask, Slot, TaskOutcome } from "./types.js";
 // the last ones done, with how they ended and who closed them.
 //
 // After a call that ends its task, the task leaves the list: the focus goes to the panel's
-// heading (not to the page) and a status line says what was recorded.
+// heading (not to the page), and the page's notice says what was recorded.
 
 interface Props {
   tasks: readonly DeskTask[];
@@ -23,11 +23,12 @@ interface Props {
   onGoTo: (at: { date: string; appointmentId: string }) => void;
   /** Records a call; resolves to a sentence when refused, null when recorded. */
   onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
+  /** What was recorded, for the page's notice (shown, and read by its status region). */
+  onSaid: (sentence: string) => void;
 }
 
-export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord }: Props) {
+export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord, onSaid }: Props) {
   const title = useRef<HTMLHeadingElement>(null);
-  const [said, setSaid] = useState("");
   const whoOf = (task: DeskTask): string => {
     const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
     return ref ? ref.words : task.appointment ? otherDayWords(task.appointment) : "";
@@ -36,7 +37,7 @@ export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord }
     const refused = await onRecord(task, outcome, note, key);
     if (refused) return refused;
     const ended = closes(outcome);
-    setSaid(tw(ended ? "recordedDone" : "recordedOpen", { task: label, outcome: tw(`did_${outcome}`) }));
+    onSaid(tw(ended ? "recordedDone" : "recordedOpen", { task: label, outcome: tw(`did_${outcome}`) }));
     if (ended) title.current?.focus();
     return null;
   };
@@ -45,9 +46,6 @@ export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord }
       <h2 id="tasks-title" tabIndex={-1} ref={title}>
         {t("tasks")}
       </h2>
-      <p class="sr-only" role="status">
-        {said}
-      </p>
       {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
       <ul class="plain">
         {tasks.map((task) => {
