@@ -3,11 +3,11 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { DESK_TASK_KINDS } from "../core/message-kinds.js";
 
 /**
- * The WHERE of outbox_desk_tasks_idx, from the one list of kinds. The open-tasks query
+ * The WHERE of outbox_desk_tasks_idx (the OPEN desk tasks), from the one list of kinds. The open-tasks query
  * repeats it word for word (SQLite uses a partial index only then); a new kind needs a
  * migration that recreates the index (test/db/task-attempts-upgrade.test.ts pins it).
  */
-export const DESK_TASK_WHERE = `audience = 'staff' AND status <> 'withdrawn' AND kind IN (${DESK_TASK_KINDS.map((k) => `'${k}'`).join(", ")})`;
+export const DESK_TASK_WHERE = `audience = 'staff' AND status <> 'withdrawn' AND kind IN (${DESK_TASK_KINDS.map((k) => `'${k}'`).join(", ")}) AND task_closed_at IS NULL`;
 
 // Storage layout. Conventions that are easy to break:
 // - Scheduling instants are INTEGER epoch minutes (UTC), never local strings: the core
@@ -323,6 +323,8 @@ export const outbox = sqliteTable(
     transport: text("transport").notNull().default("webhook"),
     /** Why it waits or was suppressed: "window", "consent", "stop", "no_address". */
     stateReason: text("state_reason"),
+    /** A desk task (DESK_TASK_KINDS) closed by a call or as moot (task_attempts): it leaves the index of open tasks. */
+    taskClosedAt: text("task_closed_at"),
   },
   (t) => [
     index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),

@@ -45,6 +45,35 @@ describe("migration 0015 (task attempts)", () => {
     expect(openTasks(db, "d", 10).map((k) => [k.id, k.subject])).toEqual([["m", "Call"]]);
     db.close();
   });
+
+  it("closes the tasks raised more than 7 days before it (nothing could close them), keeps the last week's open", () => {
+    const path = join(dir, "backlog.db");
+    const old = new Database(path);
+    migrate(old, before, files);
+    old.prepare("INSERT INTO dealers (id, config_json, version, updated_at) VALUES ('d', '{}', 1, 'x')").run();
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const task = old.prepare(
+      `INSERT INTO outbox (id, dealer_id, kind, audience, channel, locale, body_json, dedupe_id, status, next_attempt_at, created_at)
+       VALUES (?, 'd', ?, 'staff', 'staff', 'en', '{"subject":"Call"}', ?, 'delivered', 0, ?)`,
+    );
+    task.run("two-years", "follow_up_call", "fu:1", ago(730));
+    task.run("eight-days", "no_show_task", "ns:1", ago(8));
+    task.run("yesterday", "car_ready_call", "cr:1", ago(1));
+    task.run("notice", "supervisor_notice", "sn:1", ago(30)); // not a desk task: untouched
+    old.close();
+    const db = new Database(path);
+    prepareDatabase(db);
+    expect(openTasks(db, "d", 10).map((k) => k.id)).toEqual(["yesterday"]);
+    expect(db.prepare("SELECT message_id, outcome, by_label FROM task_attempts ORDER BY message_id").all()).toEqual([
+      { message_id: "eight-days", outcome: "not_needed", by_label: "Pitlane (upgrade)" },
+      { message_id: "two-years", outcome: "not_needed", by_label: "Pitlane (upgrade)" },
+    ]);
+    expect(db.prepare("SELECT id FROM outbox WHERE task_closed_at IS NOT NULL ORDER BY id").all()).toEqual([
+      { id: "eight-days" },
+      { id: "two-years" },
+    ]);
+    db.close();
+  });
 });
 
 describe("the outbox's index of desk tasks", () => {

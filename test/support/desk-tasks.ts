@@ -18,8 +18,9 @@ export interface Task {
   id: string;
   kind: string;
   appointmentId: string | null;
-  appointment: { receptionStart: string; customer: { name: string }; vehicle: unknown } | null;
+  appointment: { receptionStart: string; customer: { name: string }; vehicle: unknown; status: string } | null;
   subject: string;
+  text: string;
   createdAt: string;
   state: "open" | "done";
   attempts: Attempt[];
@@ -28,8 +29,13 @@ export interface Task {
 
 const base = (dealer = DEALER) => `/v1/dealers/${dealer}/tasks`;
 
+export const taskListOf = async (t: JourneyApp, query = "", headers: Record<string, string> = auth) =>
+  ok<{ dealerId: string; tasks: Task[]; truncated: boolean }>(
+    await t.api("GET", `${base()}${query}`, undefined, headers),
+  );
+
 export const tasksOf = async (t: JourneyApp, query = "", headers: Record<string, string> = auth) =>
-  (await ok<{ dealerId: string; tasks: Task[] }>(await t.api("GET", `${base()}${query}`, undefined, headers))).tasks;
+  (await taskListOf(t, query, headers)).tasks;
 
 export const attempt = (t: JourneyApp, id: string, body: unknown, headers: Record<string, string> = auth) =>
   t.api("POST", `${base()}/${id}/attempts`, body, headers);

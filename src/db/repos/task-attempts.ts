@@ -19,6 +19,8 @@ export interface TaskRow {
   status: string;
   appointmentId: string | null;
   subject: string;
+  /** The message's text: what to do, naming the customer (never their contact details). */
+  text: string | null;
   createdAt: string;
   doneAt: string | null;
 }
@@ -27,7 +29,7 @@ const A = tableRows(taskAttempts);
 const CLOSING = "('reached', 'not_needed')";
 const DESK = DESK_TASK_WHERE;
 const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
-  json_extract(o.body_json, '$.subject') AS subject, o.created_at AS createdAt`;
+  json_extract(o.body_json, '$.subject') AS subject, json_extract(o.body_json, '$.text') AS text, o.created_at AS createdAt`;
 
 /** The dealer's open tasks, oldest first (the oldest is the most urgent). */
 export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number): TaskRow[] {
@@ -35,7 +37,6 @@ export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number)
     sqlite,
     `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
      WHERE o.dealer_id = ? AND ${DESK}
-       AND NOT EXISTS (SELECT 1 FROM task_attempts a WHERE a.message_id = o.id AND a.outcome IN ${CLOSING})
      ORDER BY o.created_at LIMIT ?`,
   ).all(dealerId, limit) as TaskRow[];
 }
@@ -55,7 +56,7 @@ export function doneTasks(sqlite: SqliteHandle, dealerId: string, limit: number)
 export function taskById(sqlite: SqliteHandle, dealerId: string, id: string): TaskRow | undefined {
   return stmt(
     sqlite,
-    `SELECT ${TASK}, (SELECT a.at FROM task_attempts a WHERE a.message_id = o.id AND a.outcome IN ${CLOSING}) AS doneAt
+    `SELECT ${TASK}, o.task_closed_at AS doneAt
      FROM outbox o WHERE o.id = ? AND o.dealer_id = ?`,
   ).get(id, dealerId) as TaskRow | undefined;
 }
@@ -73,6 +74,30 @@ export function attemptsOf(sqlite: SqliteHandle, messageIds: readonly string[]):
 
 export function insertTaskAttempt(sqlite: SqliteHandle, row: TaskAttemptRow): void {
   stmt(sqlite, A.insert).run(...A.values(row));
+}
+
+/** Marks the task closed at `at` (its outbox row leaves the index of open tasks); false when it was closed already. */
+export function closeTaskRow(sqlite: SqliteHandle, messageId: string, at: string): boolean {
+  return (
+    stmt(sqlite, "UPDATE outbox SET task_closed_at = ? WHERE id = ? AND task_closed_at IS NULL").run(at, messageId)
+      .changes > 0
+  );
+}
+
+/** The open desk tasks of these kinds about one appointment (the dealer's open tasks: a short walk of the index). */
+export function openTasksAbout(
+  sqlite: SqliteHandle,
+  dealerId: string,
+  appointmentId: string,
+  kinds: readonly string[],
+): TaskRow[] {
+  return (
+    stmt(
+      sqlite,
+      `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
+       WHERE o.dealer_id = ? AND ${DESK} AND o.appointment_id = ?`,
+    ).all(dealerId, appointmentId) as TaskRow[]
+  ).filter((t) => kinds.includes(t.kind));
 }
 
 /** Whether the desk reached the customer on the task with this dedupe id (the parts guard). */

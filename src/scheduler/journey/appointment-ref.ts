@@ -1,4 +1,5 @@
 import type { Dealer } from "../../core/dealer.js";
+import type { Status } from "../../core/status.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { bookedContact, bookedVehicle } from "../staff-view.js";
@@ -24,6 +25,7 @@ export function appointmentRefs(db: Db, dealer: Dealer, dealerId: string): (id: 
               receptionStart: dealer.format(row.receptionStart),
               customer: { name: bookedContact(row).name },
               vehicle: bookedVehicle(row),
+              status: row.status as Status,
             }
           : null,
       );

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { STATUSES } from "../../core/status.js";
 import { LocalDate } from "../../core/primitives.js";
 import { BoardVehicle } from "../contracts.js";
 
@@ -41,6 +42,8 @@ export const MessageView = z
         /** The name only: the list names whom a task is about; the appointment's own read has the contact. */
         customer: z.object({ name: z.string() }),
         vehicle: BoardVehicle,
+        /** Its status now: a cancelled appointment is on no day's board, so a task about it opens none. */
+        status: z.enum(STATUSES),
       })
       .nullable()
       .openapi({

@@ -20,6 +20,7 @@ import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
 import { tellStaffOfCustomerChange } from "./customer-changes.js";
 import { tellDeskOfLiveParts } from "../parts/on-cancel.js";
+import { closeMootTasks } from "../tasks/moot.js";
 
 /** Every timer but the parts notice: a part that arrived is on the shelf whether or not the visit still is, and its customer must still hear of it. */
 const DIES_WITH_CANCEL = JOB_KINDS.filter((k) => k !== "parts_notice");
@@ -125,6 +126,7 @@ export function onTransition(
         at,
       );
       nextVisit(ctx, rt, row);
+      closeMootTasks(ctx, row, ["car_ready_call", "no_show_task"]); // the car is back with its owner
       return;
     }
     case "check-in":

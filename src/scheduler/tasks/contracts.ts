@@ -38,6 +38,8 @@ export const DeskTask = z
     appointmentId: z.string().nullable(),
     appointment: MessageView.shape.appointment,
     subject: z.string(),
+    /** What to do, as the message says it: names the customer and the parts, never an address. */
+    text: z.string(),
     createdAt: z.string(),
     state: z.enum(["open", "done"]),
     /** Oldest first. */
@@ -47,7 +49,14 @@ export const DeskTask = z
   .openapi("DeskTask");
 export type DeskTask = z.infer<typeof DeskTask>;
 
-export const TaskList = z.object({ dealerId: z.string(), tasks: z.array(DeskTask) }).openapi("TaskList");
+export const TaskList = z
+  .object({
+    dealerId: z.string(),
+    tasks: z.array(DeskTask),
+    /** More tasks than `limit` exist: the list is the oldest open ones (or the last done), not all. */
+    truncated: z.boolean(),
+  })
+  .openapi("TaskList");
 export type TaskList = z.infer<typeof TaskList>;
 
 export const TaskAttemptResult = z.object({ task: DeskTask }).openapi("TaskAttemptResult");

@@ -25,6 +25,7 @@ export function deskTasks(db: Db, sqlite: SqliteHandle, dealer: Dealer, dealerId
     appointmentId: r.appointmentId,
     appointment: appointmentOf(r.appointmentId),
     subject: r.subject ?? "",
+    text: r.text ?? "",
     createdAt: r.createdAt,
     state: r.doneAt === null ? "open" : "done",
     attempts: (byTask.get(r.id) ?? []).map((a) => ({

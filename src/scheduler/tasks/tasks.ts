@@ -1,7 +1,7 @@
 import { isDeskTask } from "../../core/message-kinds.js";
 import { keyLabel } from "../../db/repos/api-keys.js";
 import { audit } from "../../db/repos/appointments.js";
-import { doneTasks, insertTaskAttempt, openTasks, taskById } from "../../db/repos/task-attempts.js";
+import { closeTaskRow, doneTasks, insertTaskAttempt, openTasks, taskById } from "../../db/repos/task-attempts.js";
 import { immediate } from "../../db/tx.js";
 import { newId } from "../../lib/ids.js";
 import { type Ctx, idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
@@ -26,11 +26,17 @@ export function listTasks(ctx: Ctx, input: { dealerId: string; query: TaskQuery 
   const { dealerId, query } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
+  // One row past the limit says whether the list is all of them.
   const rows =
     query.state === "open"
-      ? openTasks(ctx.sqlite, dealerId, query.limit)
-      : doneTasks(ctx.sqlite, dealerId, query.limit);
-  return { dealerId, tasks: deskTasks(ctx.db, ctx.sqlite, rt.dealer, dealerId, rows) };
+      ? openTasks(ctx.sqlite, dealerId, query.limit + 1)
+      : doneTasks(ctx.sqlite, dealerId, query.limit + 1);
+  const truncated = rows.length > query.limit;
+  return {
+    dealerId,
+    tasks: deskTasks(ctx.db, ctx.sqlite, rt.dealer, dealerId, rows.slice(0, query.limit)),
+    truncated,
+  };
 }
 
 export function recordTaskAttempt(
@@ -58,6 +64,7 @@ export function recordTaskAttempt(
         );
       const at = isoNow(ctx);
       const closes = CLOSING_OUTCOMES.has(body.outcome);
+      if (closes) closeTaskRow(ctx.sqlite, task.id, at);
       insertTaskAttempt(ctx.sqlite, {
         id: newId(ctx.nowMs),
         dealerId,
