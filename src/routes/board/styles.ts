@@ -93,5 +93,5 @@ table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;te
 .ghost{position:absolute;top:.25rem;bottom:.25rem;width:var(--quarter);border:2px dashed var(--accent);border-radius:5px;font-size:.75rem;padding:.1rem}
 .plan h3,form h3{font-size:.95rem;margin:1rem 0 .25rem}
 .record-call>button{margin-top:.3rem;font-size:.85rem;padding:.2rem .5rem}.record-call form{margin:.3rem 0;padding:.5rem;border:1px solid var(--line);border-radius:6px;font-size:.85rem}.record-call .actions{margin-top:.4rem}
-.tasks-done summary{cursor:pointer;margin-top:.5rem;font-size:.9rem}
+.task-text{font-size:.85rem}.tasks-done summary{cursor:pointer;margin-top:.5rem;font-size:.9rem}
 `;

@@ -11,6 +11,9 @@ import type { Appointment, DayBoard, DeskTask, Message, Overdue, Plan, Session, 
 
 const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 
+/** The open tasks the panel shows at most (the oldest first); it says when there are more. */
+export const OPEN_TASKS_SHOWN = 500;
+
 export const board = {
   /** The open session, or undefined (204: the probe's "not signed in", which the browser does not log as a 401). */
   session: () => apiFetch<Session | undefined>("/v1/board/session?probe=true"),
@@ -30,7 +33,9 @@ export const board = {
   messages: (s: Session) => apiFetch<{ messages: Message[] }>(`${dealerPath(s)}/messages?limit=100`),
   /** The desk's tasks: every open one (oldest first), or the last done ones. */
   tasks: (s: Session, state: "open" | "done") =>
-    apiFetch<{ tasks: DeskTask[] }>(`${dealerPath(s)}/tasks?state=${state}&limit=${state === "open" ? 500 : 20}`),
+    apiFetch<{ tasks: DeskTask[]; truncated: boolean }>(
+      `${dealerPath(s)}/tasks?state=${state}&limit=${state === "open" ? OPEN_TASKS_SHOWN : 20}`,
+    ),
   /**
    * A call the desk made about a task. The Idempotency-Key is made once per form submission:
    * a retry of a lost answer records the call once.

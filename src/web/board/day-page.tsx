@@ -10,7 +10,17 @@ import { messagesOfDay } from "./messages-panel.js";
 import { tw } from "./task-words.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
-import type { Appointment, DayBoard, DeskTask, Message, Overdue, Session, Slot, TaskOutcome } from "./types.js";
+import type {
+  Appointment,
+  DayBoard,
+  DeskTask,
+  Message,
+  Overdue,
+  RecordResult,
+  Session,
+  Slot,
+  TaskOutcome,
+} from "./types.js";
 import { ApiFailure } from "./http.js";
 import { type WalkedIn, WalkInDialog } from "./walk-in-dialog.js";
 
@@ -37,7 +47,11 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const dateWasAsked = useRef(askedDate() !== null);
   const [overdue, setOverdue] = useState<Overdue | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
-  const [tasks, setTasks] = useState<{ open: DeskTask[]; done: DeskTask[] }>({ open: [], done: [] });
+  const [tasks, setTasks] = useState<{ open: DeskTask[]; done: DeskTask[]; truncated: boolean }>({
+    open: [],
+    done: [],
+    truncated: false,
+  });
   const [notice, setNotice] = useState("");
   // A day that could not be read (network, a restarting server) says so where the day goes
   // and is asked again by itself, sooner first: the live stream only calls after a change.
@@ -93,7 +107,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       }
       setOverdue(o);
       setMessages(m.messages);
-      setTasks({ open: open.tasks, done: closed.tasks });
+      setTasks({ open: open.tasks, done: closed.tasks, truncated: open.truncated });
     } catch (err) {
       onSessionLost(err);
       const current = loads.current.alive && mine === loads.current.seq && date === shown.current;
@@ -163,21 +177,29 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     reload();
   };
 
-  // A call the desk made about a task. Closed meanwhile by someone else (409): said so, and
-  // the list is read again (the task leaves it). Any other refusal is said in the form.
-  const recordCall = async (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => {
+  // A call the desk made about a task. Closed or withdrawn meanwhile (409, by another desk
+  // or by the journey): the list is read again, the task leaves it, and the page says why.
+  // Any other refusal is said in the form, which stays.
+  const recordCall = async (task: DeskTask, outcome: TaskOutcome, note: string, key: string): Promise<RecordResult> => {
     try {
       await board.recordCall(session, task.id, note ? { outcome, note } : { outcome }, key);
       await reload();
-      return null;
+      return { ok: true };
     } catch (err) {
       onSessionLost(err);
       if (err instanceof ApiFailure && err.problem.status === 409) {
         await reload();
-        return tw("alreadyDone");
+        return { ok: false, gone: true, sentence: tw(err.problem.state === "withdrawn" ? "withdrawn" : "alreadyDone") };
       }
-      return refusalOf(err).sentence;
+      return { ok: false, gone: false, sentence: refusalOf(err).sentence };
     }
+  };
+
+  // The page's notice says it again when the same sentence comes twice (a second "no
+  // answer"): emptied first, so its status region hears a change.
+  const say = (sentence: string) => {
+    setNotice("");
+    requestAnimationFrame(() => setNotice(sentence));
   };
 
   // A task about another day's appointment: that day, with its slot focused once drawn.
@@ -290,7 +312,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           tasks={tasks.open}
           doneTasks={tasks.done}
           onRecordCall={recordCall}
-          onSaid={setNotice}
+          onSaid={say}
+          tasksTruncated={tasks.truncated}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

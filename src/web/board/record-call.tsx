@@ -6,7 +6,7 @@ import type { TaskOutcome } from "./types.js";
 
 // "Record the call" on one desk task: a disclosure (the button says whether its form is
 // open) with the outcomes as native radio buttons (one tab stop, arrows move) and a note.
-// Escape or Cancel closes it and gives the focus back to its button.
+// Escape or Close hides it and gives the focus back to its button.
 //
 // Trap: a retry after a lost answer must record the call once, so the Idempotency-Key is
 // kept while the body stays the same; a changed outcome or note is a new call, a new key
@@ -16,7 +16,7 @@ interface Props {
   taskId: string;
   /** The task as the panel names it: the button's accessible name carries it. */
   label: string;
-  /** Sends the call; resolves to a sentence when refused, null when recorded. */
+  /** Sends the call; resolves to a sentence the form shows (refused), null when it closes. */
   onRecord: (outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
 }
 
@@ -26,6 +26,7 @@ export function RecordCall({ taskId, label, onRecord }: Props) {
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const note = useRef<HTMLInputElement>(null);
   const sent = useRef<{ key: string; body: string } | null>(null);
@@ -61,9 +62,15 @@ export function RecordCall({ taskId, label, onRecord }: Props) {
     if (note.current) note.current.value = "";
     setError("");
     setOpen(false);
+    // A call that leaves the task open: the focus back on its button (the form that held it
+    // is hidden). One that closes it: the panel gave its heading the focus; left there.
+    const button = toggle.current;
+    const active = button?.ownerDocument.activeElement;
+    if (button?.isConnected && (!active || active === button.ownerDocument.body || box.current?.contains(active)))
+      button.focus();
   };
   return (
-    <div class="record-call">
+    <div class="record-call" ref={box}>
       <button
         type="button"
         ref={toggle}
@@ -115,7 +122,7 @@ export function RecordCall({ taskId, label, onRecord }: Props) {
             {tw("save")}
           </button>
           <button type="button" onClick={close}>
-            {tw("cancel")}
+            {tw("close")}
           </button>
         </div>
       </form>

@@ -4,7 +4,7 @@ import { MessagesPanel } from "./messages-panel.js";
 import { hasWords, wordFor } from "./message-words.js";
 import { TechniciansPanel } from "./technicians-panel.js";
 import { TasksPanel } from "./tasks-panel.js";
-import type { DayBoard, DeskTask, Message, Overdue, Slot, TaskOutcome } from "./types.js";
+import type { DayBoard, DeskTask, Message, Overdue, RecordResult, Slot, TaskOutcome } from "./types.js";
 import { appointmentRefs, otherDayWords } from "./appointment-ref.js";
 import { dateOf } from "../shared/dates.js";
 import { hours, skillWords } from "./words.js";
@@ -24,6 +24,7 @@ export function SidePanels({
   onGoTo,
   onRecordCall,
   onSaid,
+  tasksTruncated,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
@@ -35,8 +36,10 @@ export function SidePanels({
   onOpen: (slot: Slot) => void;
   /** Shows another day with an appointment's slot focused (a task about a car of another day). */
   onGoTo: (at: { date: string; appointmentId: string }) => void;
-  onRecordCall: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
+  onRecordCall: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
   onSaid: (sentence: string) => void;
+  /** More open tasks exist than the panel was given. */
+  tasksTruncated: boolean;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -94,6 +97,7 @@ export function SidePanels({
         onGoTo={onGoTo}
         onRecord={onRecordCall}
         onSaid={onSaid}
+        truncated={tasksTruncated}
       />
       <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
     </aside>

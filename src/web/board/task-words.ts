@@ -1,6 +1,7 @@
-import { clockIn } from "../shared/dates.js";
+import { clockIn, shortDate, todayIn } from "../shared/dates.js";
 import { translator } from "../shared/i18n.js";
 import { lang, t } from "./i18n.js";
+import { serverNowMs } from "./server-clock.js";
 import { hasWords, wordFor } from "./message-words.js";
 import type { DeskTask, TaskAttempt } from "./types.js";
 
@@ -11,7 +12,7 @@ const en = {
   recordCall: "Record the call",
   recordCallFor: "Record the call: {task}",
   howWent: "How did the call go?",
-  outcome_reached: "Reached: the customer knows",
+  outcome_reached: "Reached the customer",
   outcome_no_answer: "No answer",
   outcome_left_message: "Left a message",
   outcome_not_needed: "Not needed any more",
@@ -21,15 +22,19 @@ const en = {
   did_not_needed: "not needed",
   note: "Note (optional)",
   save: "Save",
-  cancel: "Cancel",
+  close: "Close",
   pickOutcome: "Choose how the call went.",
-  noteTooLong: "The note can be at most 500 characters.",
-  tried1: "1 call, at {time}: {outcome}{note}",
-  tried: "{count} calls, the last at {time}: {outcome}{note}",
+  tried1: "1 call, {when}: {outcome}{note}",
+  tried: "{count} calls, the last {when}: {outcome}{note}",
   recordedOpen: "Recorded for {task}: {outcome}. The task stays open.",
   recordedDone: "Recorded for {task}: {outcome}. The task is done.",
-  doneTitle: "Done recently ({count})",
-  doneItem: "{task}: {outcome} at {time} by {by}",
+  doneTitle: "Done recently",
+  openCount: "{title} ({count})",
+  truncated: "Showing the {count} oldest open tasks: close some to see the newer ones.",
+  withdrawn: "This task was withdrawn meanwhile: no call is needed.",
+  doneItem: "{task}: {outcome} {when} by {by}{note}",
+  atTime: "at {time}",
+  onDay: "on {day} at {time}",
   alreadyDone: "Someone else closed this task meanwhile.",
 };
 type Keys = keyof typeof en;
@@ -38,7 +43,7 @@ const it: Record<Keys, string> = {
   recordCall: "Registra la chiamata",
   recordCallFor: "Registra la chiamata: {task}",
   howWent: "Com'è andata la chiamata?",
-  outcome_reached: "Raggiunto: il cliente è informato",
+  outcome_reached: "Cliente raggiunto",
   outcome_no_answer: "Nessuna risposta",
   outcome_left_message: "Lasciato un messaggio",
   outcome_not_needed: "Non serve più",
@@ -48,15 +53,19 @@ const it: Record<Keys, string> = {
   did_not_needed: "non serve più",
   note: "Nota (facoltativa)",
   save: "Salva",
-  cancel: "Annulla",
+  close: "Chiudi",
   pickOutcome: "Scegli com'è andata la chiamata.",
-  noteTooLong: "La nota può avere al massimo 500 caratteri.",
-  tried1: "1 chiamata, alle {time}: {outcome}{note}",
-  tried: "{count} chiamate, l'ultima alle {time}: {outcome}{note}",
+  tried1: "1 chiamata, {when}: {outcome}{note}",
+  tried: "{count} chiamate, l'ultima {when}: {outcome}{note}",
   recordedOpen: "Registrato per {task}: {outcome}. L'attività resta aperta.",
   recordedDone: "Registrato per {task}: {outcome}. L'attività è chiusa.",
-  doneTitle: "Chiuse di recente ({count})",
-  doneItem: "{task}: {outcome} alle {time}, da {by}",
+  doneTitle: "Chiuse di recente",
+  openCount: "{title} ({count})",
+  truncated: "Sono mostrate le {count} attività aperte più vecchie: chiudine qualcuna per vedere le più recenti.",
+  withdrawn: "Questa attività è stata ritirata nel frattempo: non serve chiamare.",
+  doneItem: "{task}: {outcome} {when}, da {by}{note}",
+  atTime: "alle {time}",
+  onDay: "il {day} alle {time}",
   alreadyDone: "Qualcun altro ha chiuso questa attività nel frattempo.",
 };
 
@@ -68,25 +77,33 @@ export function taskWhat(task: Pick<DeskTask, "kind" | "subject">): string {
   return hasWords("kind", task.kind) ? wordFor("kind", task.kind) : task.subject;
 }
 
-/** "2 calls, the last at 10:42: no answer — rang twice": the calls made so far; "" for none. */
+/** "2 calls, the last at 10:42: no answer — rang twice" (another day: "on Mon 23 Nov at 10:42"); "" for none. */
 export function triedWords(attempts: readonly TaskAttempt[], zone: string): string {
   const last = attempts.at(-1);
   if (!last) return "";
   return tw(attempts.length === 1 ? "tried1" : "tried", {
     count: attempts.length,
-    time: clockIn(last.at, zone),
+    when: whenWords(last.at, zone),
     outcome: tw(`did_${last.outcome}`),
     note: last.note ? ` — ${last.note}` : "",
   });
 }
 
-/** A done task's line: what it was, about whom, how it ended, when and by whom. */
+/** "at 10:42" today, "on Mon 23 Nov at 10:42" another day, in the dealer's zone. */
+export function whenWords(instant: string, zone: string, now = new Date(serverNowMs())): string {
+  const time = clockIn(instant, zone);
+  const day = todayIn(zone, new Date(instant));
+  return day === todayIn(zone, now) ? tw("atTime", { time }) : tw("onDay", { day: shortDate(day, lang), time });
+}
+
+/** A done task's line: what it was, about whom, how it ended, when and by whom, and the last note. */
 export function doneWords(task: DeskTask, who: string, zone: string): string {
   const last = task.attempts.at(-1);
   return tw("doneItem", {
     task: who ? `${taskWhat(task)} · ${who}` : taskWhat(task),
     outcome: last ? tw(`did_${last.outcome}`) : "",
-    time: clockIn(task.doneAt ?? last?.at ?? task.createdAt, zone),
+    when: whenWords(task.doneAt ?? last?.at ?? task.createdAt, zone),
     by: last?.by ?? "",
+    note: last?.note ? ` — ${last.note}` : "",
   });
 }

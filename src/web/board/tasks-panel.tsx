@@ -1,58 +1,68 @@
 import { useRef } from "preact/hooks";
-import { dateOf } from "../shared/dates.js";
+import { dateOf, todayIn } from "../shared/dates.js";
 import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 import { t } from "./i18n.js";
 import { RecordCall } from "./record-call.js";
 import { closes } from "./tasks.js";
 import { doneWords, taskWhat, triedWords, tw } from "./task-words.js";
-import type { DeskTask, Slot, TaskOutcome } from "./types.js";
+import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 
 // The desk's open tasks (no-show calls, calls instead of messages, parts notices), each
-// with whom it is about, the calls made so far and a form to record the next one; then
-// the last ones done, with how they ended and who closed them.
+// with whom it is about, what to do (the message's text: the parts, the times to offer),
+// the calls made so far and a form to record the next one; then the last ones done, with
+// how they ended, who closed them and the note.
 //
-// After a call that ends its task, the task leaves the list: the focus goes to the panel's
-// heading (not to the page), and the page's notice says what was recorded.
+// Focus: after a call that leaves its task open, back on the task's button; after one that
+// closes it, or when the task went meanwhile (another desk closed it), on the panel's
+// heading, never on the page. The page's notice says what happened either way.
 
 interface Props {
   tasks: readonly DeskTask[];
   done: readonly DeskTask[];
+  /** More open tasks exist than these (the oldest are shown). */
+  truncated: boolean;
   refs: Map<string, AppointmentRef>;
   zone: string;
   onOpen: (slot: Slot) => void;
   onGoTo: (at: { date: string; appointmentId: string }) => void;
-  /** Records a call; resolves to a sentence when refused, null when recorded. */
-  onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
-  /** What was recorded, for the page's notice (shown, and read by its status region). */
+  onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
+  /** What was recorded (or why not), for the page's notice (shown, and read by its status region). */
   onSaid: (sentence: string) => void;
 }
 
-export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord, onSaid }: Props) {
+export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo, onRecord, onSaid }: Props) {
   const title = useRef<HTMLHeadingElement>(null);
   const whoOf = (task: DeskTask): string => {
     const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
     return ref ? ref.words : task.appointment ? otherDayWords(task.appointment) : "";
   };
+  /** Resolves to the sentence its form shows, or null when the form closes (recorded, or the task is gone). */
   const record = async (task: DeskTask, label: string, outcome: TaskOutcome, note: string, key: string) => {
-    const refused = await onRecord(task, outcome, note, key);
-    if (refused) return refused;
-    const ended = closes(outcome);
-    onSaid(tw(ended ? "recordedDone" : "recordedOpen", { task: label, outcome: tw(`did_${outcome}`) }));
+    const r = await onRecord(task, outcome, note, key);
+    if (!r.ok && !r.gone) return r.sentence;
+    const ended = !r.ok || closes(outcome);
+    onSaid(
+      r.ok ? tw(ended ? "recordedDone" : "recordedOpen", { task: label, outcome: tw(`did_${outcome}`) }) : r.sentence,
+    );
     if (ended) title.current?.focus();
     return null;
   };
   return (
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title" tabIndex={-1} ref={title}>
-        {t("tasks")}
+        {tasks.length > 0 ? tw("openCount", { title: t("tasks"), count: tasks.length }) : t("tasks")}
       </h2>
       {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
+      {truncated && <p class="notice">{tw("truncated", { count: tasks.length })}</p>}
       <ul class="plain">
         {tasks.map((task) => {
           const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
           const what = taskWhat(task);
           const who = whoOf(task);
-          const label = who ? `${what}: ${who}` : `${what} (${task.createdAt.slice(0, 10)})`;
+          const raised = todayIn(zone, new Date(task.createdAt));
+          const label = who ? `${what}: ${who}` : `${what} (${raised})`;
+          // A cancelled appointment is on no day's board: "show that day" would lead nowhere.
+          const elsewhere = !ref && task.appointment && task.appointmentId && task.appointment.status !== "cancelled";
           const tried = triedWords(task.attempts, zone);
           return (
             <li key={task.id} data-task={task.id}>
@@ -61,7 +71,7 @@ export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord, 
                 <button type="button" class="link task-about" onClick={() => onOpen(ref.slot!)}>
                   {label}
                 </button>
-              ) : !ref && task.appointment && task.appointmentId ? (
+              ) : elsewhere ? (
                 // About a car of another day: named as the desk knows it, and a way there.
                 <button
                   type="button"
@@ -73,9 +83,10 @@ export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord, 
                   {label} ({t("showItsDay")})
                 </button>
               ) : (
-                // A car carried over (its dialog is on the day of its slots), or no appointment.
+                // A car carried over (its dialog is on the day of its slots), a cancelled visit, or none.
                 <span class="task-about">{label}</span>
               )}
+              {task.text && <p class="task-text">{task.text}</p>}
               {tried && <p class="muted task-tried">{tried}</p>}
               <RecordCall
                 taskId={task.id}
@@ -88,7 +99,7 @@ export function TasksPanel({ tasks, done, refs, zone, onOpen, onGoTo, onRecord, 
       </ul>
       {done.length > 0 && (
         <details class="tasks-done">
-          <summary>{tw("doneTitle", { count: done.length })}</summary>
+          <summary>{tw("doneTitle")}</summary>
           <ul class="plain">
             {done.map((task) => (
               <li key={task.id} data-done-task={task.id}>

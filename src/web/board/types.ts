@@ -170,14 +170,19 @@ export interface TaskAttempt {
 }
 export type TaskOutcome = "reached" | "no_answer" | "left_message" | "not_needed";
 
+/** How recording a call ended: refused (said in its form), or the task gone meanwhile (said by the page). */
+export type RecordResult = { ok: true } | { ok: false; sentence: string; gone: boolean };
+
 /** A desk task (GET …/tasks): a call to make, with the calls already made. */
 export interface DeskTask {
   id: string;
   kind: string;
   appointmentId: string | null;
-  /** The appointment it is about, on any day (null when none), as in Message. */
-  appointment: { receptionStart: string; customer: Slot["customer"]; vehicle: Car } | null;
+  /** The appointment it is about, on any day (null when none), as in Message, with its status now. */
+  appointment: { receptionStart: string; customer: Slot["customer"]; vehicle: Car; status: string } | null;
   subject: string;
+  /** What to do, as the message says it (the parts, the options to propose); never an address. */
+  text: string;
   createdAt: string;
   state: "open" | "done";
   attempts: TaskAttempt[];
