@@ -195,6 +195,16 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     }
   };
 
+  // A task's customer's phone number, read on request from the appointment (staff view).
+  const phoneOf = async (appointmentId: string): Promise<string | null> => {
+    try {
+      return (await board.appointment(session, appointmentId)).customer?.phone ?? null;
+    } catch (err) {
+      onSessionLost(err);
+      throw new Error(refusalOf(err).sentence);
+    }
+  };
+
   // The page's notice says it again when the same sentence comes twice (a second "no
   // answer"): emptied first, so its status region hears a change.
   const say = (sentence: string) => {
@@ -314,6 +324,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onRecordCall={recordCall}
           onSaid={say}
           tasksTruncated={tasks.truncated}
+          onPhone={phoneOf}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

@@ -25,6 +25,7 @@ export function SidePanels({
   onRecordCall,
   onSaid,
   tasksTruncated,
+  onPhone,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
@@ -40,6 +41,7 @@ export function SidePanels({
   onSaid: (sentence: string) => void;
   /** More open tasks exist than the panel was given. */
   tasksTruncated: boolean;
+  onPhone: (appointmentId: string) => Promise<string | null>;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -98,6 +100,7 @@ export function SidePanels({
         onRecord={onRecordCall}
         onSaid={onSaid}
         truncated={tasksTruncated}
+        onPhone={onPhone}
       />
       <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
     </aside>

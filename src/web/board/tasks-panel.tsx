@@ -3,6 +3,7 @@ import { dateOf, todayIn } from "../shared/dates.js";
 import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 import { t } from "./i18n.js";
 import { RecordCall } from "./record-call.js";
+import { TaskPhone } from "./task-phone.js";
 import { closes } from "./tasks.js";
 import { doneWords, taskWhat, triedWords, tw } from "./task-words.js";
 import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
@@ -28,9 +29,11 @@ interface Props {
   onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
   /** What was recorded (or why not), for the page's notice (shown, and read by its status region). */
   onSaid: (sentence: string) => void;
+  /** An appointment's phone number (null: none on file); rejects with a sentence. */
+  onPhone: (appointmentId: string) => Promise<string | null>;
 }
 
-export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo, onRecord, onSaid }: Props) {
+export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone }: Props) {
   const title = useRef<HTMLHeadingElement>(null);
   const whoOf = (task: DeskTask): string => {
     const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
@@ -88,6 +91,10 @@ export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo,
               )}
               {task.text && <p class="task-text">{task.text}</p>}
               {tried && <p class="muted task-tried">{tried}</p>}
+              {/* Whose dialog is on this day has the number; any other: asked on request. */}
+              {task.appointmentId && !ref?.slot && (
+                <TaskPhone label={label} onPhone={() => onPhone(task.appointmentId!)} />
+              )}
               <RecordCall
                 taskId={task.id}
                 label={label}
