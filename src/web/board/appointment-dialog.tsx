@@ -16,6 +16,9 @@ import type { Appointment, Plan, Slot } from "./types.js";
 import type { Action } from "../../core/status.js";
 import { serverNowMs } from "./server-clock.js";
 import { stepsOf } from "./steps.js";
+import { stepDone } from "./step-words.js";
+import { slotWho } from "./appointment-ref.js";
+import type { WalkedIn } from "./walk-in-dialog.js";
 import { findSlot, liveSlot } from "./live-slot.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
@@ -46,9 +49,14 @@ interface Props extends DayDialogProps {
   details?: Appointment;
   onDetails: (id: string) => void;
   onMove: (slot: Slot, advisorId: string, minute: number) => Promise<void>;
+  /**
+   * Moved from the dialog: it closes with `message`, and the moved slot takes the focus once
+   * the day is redrawn (the slot that opened the dialog may be gone from its row).
+   */
+  onMoved: (moved: WalkedIn, message: string) => void;
 }
 
-export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
+export function AppointmentDialog({ session, day, state, details, onDetails, onDone, onMoved }: Props) {
   // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
   const first = useRef(findSlot(day, state.slot));
   const { slot, changed, gone } = liveSlot(day, state.slot, first.current);
@@ -68,10 +76,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   }, [slot.appointmentId, details]);
 
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
-  const step = (action: string) =>
+  const step = (action: Action) =>
     attempt(async () => {
       await board.action(session, slot.appointmentId, action, slot.version);
-      onDone(t("done"));
+      onDone(stepDone(action, timeOf(slot.start), details?.customer?.name || slotWho(slot)));
     }, true);
   const move = (force: boolean) => {
     const at = { start: `${day.date}T${time}`, advisorId };
@@ -81,7 +89,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     };
     return attempt(async () => {
       await board.move(session, slot.appointmentId, slot.version, body);
-      onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
+      onMoved(
+        { appointmentId: slot.appointmentId, date: day.date },
+        t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }),
+      );
     }, true);
   };
   // The appointment's version as its details were read: a parts write is an appointment change.
