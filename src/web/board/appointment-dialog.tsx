@@ -8,7 +8,7 @@ import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { PartsList } from "./parts-list.js";
 import { OrderPartForm } from "./parts-forms.js";
-import { money } from "./parts.js";
+import { maxPaymentOf, money } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -18,6 +18,7 @@ import { serverNowMs } from "./server-clock.js";
 import { stepsOf } from "./steps.js";
 import { stepDone } from "./step-words.js";
 import { slotWho } from "./appointment-ref.js";
+import { ApiFailure } from "./http.js";
 import type { WalkedIn } from "./walk-in-dialog.js";
 import { findSlot, liveSlot } from "./live-slot.js";
 
@@ -69,7 +70,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   const [late, setLate] = useState("15");
   const [other, setOther] = useState("");
   const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
-  const { refusal, attempt, busy } = useRefusal(state.refusal, onDone);
+  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, onDone);
   // Each reload of the day drops the details it had (they may have changed): ask again.
   useEffect(() => {
     if (!details) onDetails(slot.appointmentId);
@@ -106,12 +107,23 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
       onDone(pt("ordered", { part: body.description }));
     });
-  const payDeposit = (part: { id: string; description: string }, amountCents: number) =>
-    attempt(async () => {
-      await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
-      const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+  // An amount above what remains of the price is said at the payment's field (resolved here).
+  const payDeposit = async (part: { id: string; description: string }, amountCents: number) => {
+    const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+    let atField: string | null = null;
+    await attempt(async () => {
+      try {
+        await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
+      } catch (err) {
+        const max = err instanceof ApiFailure ? maxPaymentOf(err.problem) : null;
+        if (max === null) throw err;
+        atField = pt("atMost", { amount: money(max, currency, lang) });
+        return;
+      }
       onDone(pt("paid", { amount: money(amountCents, currency, lang), part: part.description }));
     });
+    return atField;
+  };
   const cancelPart = (part: { id: string; description: string; depositPaid: string | null }) =>
     attempt(async () => {
       await board.cancelPart(session, slot.appointmentId, part.id, details?.version ?? slot.version);
@@ -182,9 +194,16 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         ))}
       </div>
       {details?.parts && (
-        <PartsList parts={details.parts} busy={busy} onArrived={partArrived} onPay={payDeposit} onCancel={cancelPart} />
+        <PartsList
+          parts={details.parts}
+          busy={busy}
+          onTry={clear}
+          onArrived={partArrived}
+          onPay={payDeposit}
+          onCancel={cancelPart}
+        />
       )}
-      {details && <OrderPartForm busy={busy} onOrder={orderPart} />}
+      {details && <OrderPartForm busy={busy} onTry={clear} onOrder={orderPart} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>
