@@ -75,12 +75,17 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   useEffect(() => {
     if (!details) onDetails(slot.appointmentId);
   }, [slot.appointmentId, details]);
+  // Meanwhile the last ones read stay drawn: a colleague's change (a live reload) must not
+  // take the parts list and forms away and draw them afresh, losing what was being typed.
+  const lastDetails = useRef(details);
+  if (details) lastDetails.current = details;
+  const shown = details ?? (lastDetails.current?.id === slot.appointmentId ? lastDetails.current : undefined);
 
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
   const step = (action: Action) =>
     attempt(async () => {
       await board.action(session, slot.appointmentId, action, slot.version);
-      onDone(stepDone(action, timeOf(slot.start), details?.customer?.name || slotWho(slot)));
+      onDone(stepDone(action, timeOf(slot.start), shown?.customer?.name || slotWho(slot)));
     }, true);
   const move = (force: boolean) => {
     const at = { start: `${day.date}T${time}`, advisorId };
@@ -109,7 +114,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     });
   // An amount above what remains of the price is said at the payment's field (resolved here).
   const payDeposit = async (part: { id: string; description: string }, amountCents: number) => {
-    const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+    const currency = shown?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
     let atField: string | null = null;
     await attempt(async () => {
       try {
@@ -173,11 +178,11 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         {slot.express ? ` · ${t("express")}` : ""}
         {slot.forced ? ` · ${t("forced")}` : ""}
       </p>
-      {details && (
+      {shown && (
         <p class="muted">
-          {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
-          {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {details.vehicle.model} ·{" "}
-          {t("interventions")}: {reasonIn(details, lang)} · {t("readyAt")} {timeOf(details.readyAt)}
+          {t("customer")}: {shown.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
+          {shown.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {shown.vehicle.model} ·{" "}
+          {t("interventions")}: {reasonIn(shown, lang)} · {t("readyAt")} {timeOf(shown.readyAt)}
         </p>
       )}
       <div class="actions">
@@ -193,9 +198,9 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           </button>
         ))}
       </div>
-      {details?.parts && (
+      {shown?.parts && (
         <PartsList
-          parts={details.parts}
+          parts={shown.parts}
           busy={busy}
           onTry={clear}
           onArrived={partArrived}
@@ -203,7 +208,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           onCancel={cancelPart}
         />
       )}
-      {details && <OrderPartForm busy={busy} onTry={clear} onOrder={orderPart} />}
+      {shown && <OrderPartForm busy={busy} onTry={clear} onOrder={orderPart} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>
