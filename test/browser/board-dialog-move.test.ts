@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { bookAt, DAY, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
-// Where the focus goes after a move. The slot that opened the dialog (or was picked up) is
+// Where the focus goes after a move. The slot that opened the dialog (or was picked up, or dragged) is
 // redrawn in another advisor's row: the focus follows the moved appointment's reception,
 // found by its id once the day is redrawn, instead of falling to <body>.
 
@@ -66,6 +66,24 @@ describe("the focus after a move", () => {
     await expect
       .poll(() => focusIs(page))
       .toBe(`${b.id}@${after.reception.advisorId} ${after.reception.start.slice(11, 16)}`);
+    expect(await axeUnfocused(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it("by drag and drop: on the dropped slot, in its new row", async () => {
+    const b = await bookAt(bw.world.api, "16:00", "giulia", "Trascina Sposta");
+    const page = await signedInPage(bw.browser, bw.world);
+    // 17:02 on Luca's track (the day drawn 08:00–19:00): it lands on 17:00.
+    const track = page.locator('li.row[data-advisor="luca"] ul.track');
+    const box = await track.boundingBox();
+    if (!box) throw new Error("no track");
+    const position = { x: ((17 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
+    await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Moved to 17:00, / })
+      .waitFor();
+    await expect.poll(() => focusIs(page)).toBe(`${b.id}@luca 17:00`);
     expect(await axeUnfocused(page)).toEqual([]);
     await page.context().close();
   }, 60_000);
