@@ -6,7 +6,8 @@ import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWor
 // An open appointment dialog follows live changes (web/board/live-slot.ts): a colleague's
 // confirmation redraws its status and steps, and the next press carries the new version
 // (no 409 "changed meanwhile"); an appointment cancelled elsewhere is no longer offered
-// any action. Its customer line survives the day's reload.
+// any action. Its customer line, and what is being typed in its parts forms, survive the
+// day's reload.
 
 const bw = useBoardWorld();
 const A = "/v1/dealers/demo/appointments";
@@ -58,6 +59,39 @@ describe("an open appointment dialog on a live board", () => {
     expect(await axeViolations(page)).toEqual([]);
     await dialog(page).getByRole("button", { name: "Close" }).click();
     await dialog(page).waitFor({ state: "detached" });
+    await page.context().close();
+  }, 60_000);
+
+  it("keeps what is being typed in the parts forms when a colleague's change reloads the day, and the payment then lands; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "15:00", "Digita Ancora");
+    const made = await bw.world.api(
+      "POST",
+      `${A}/${b.id}/parts`,
+      { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true },
+      admin,
+    );
+    expect(made.status).toBe(201);
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const amount = dialog(page)
+      .getByRole("form", { name: "Deposit received for Left headlamp unit" })
+      .getByLabel("Deposit received (€)");
+    const part = dialog(page).locator('[data-form="order-part"]').getByLabel("Part");
+    await amount.fill("300");
+    await part.fill("Spark plugs");
+
+    expect((await bw.world.api("POST", `${A}/${b.id}/confirm`, undefined, admin)).status).toBe(200);
+    await dialog(page)
+      .getByText(/Changed meanwhile by someone else: now confirmed/)
+      .waitFor();
+    // The day's reload dropped the appointment's details; once they are read again, the forms still hold what was typed.
+    await dialog(page).getByText("Customer: Digita Ancora").waitFor();
+    expect(await amount.inputValue()).toBe("300");
+    expect(await part.inputValue()).toBe("Spark plugs");
+    expect(await axeViolations(page)).toEqual([]);
+    await amount.press("Enter");
+    await dialog(page).waitFor({ state: "detached" });
+    await page.getByText("Payment recorded: €300.00 for Left headlamp unit.").first().waitFor();
     await page.context().close();
   }, 60_000);
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
-// The parts list in an appointment's dialog: each order with its state and deposit due,
-// and a "Parts arrived" button (named by its part) per part on order, which marks it
+// The parts list in an appointment's dialog: each order with its state, price and deposit
+// (asked, paid, due; on a cancelled order, the deposit to refund at the desk), and a
+// "Parts arrived" button (named by its part) per part on order, which marks it
 // arrived on the server — the customer's message or the desk's call task is the server's.
 
 const bw = useBoardWorld();
@@ -25,8 +26,8 @@ describe("parts on the board", () => {
     const parts = dialog.locator('[data-panel="parts"]');
     await parts.getByRole("heading", { name: "Parts ordered" }).waitFor();
     expect(await parts.locator("li").allTextContents()).toEqual([
-      expect.stringMatching(/^Left headlamp unit · ordered · deposit due €600\.00/),
-      expect.stringMatching(/^Wiper blades · ordered\s/),
+      expect.stringMatching(/^Left headlamp unit · ordered · €1,200\.00 · deposit €600\.00, due €600\.00\s/),
+      expect.stringMatching(/^Wiper blades · ordered · €45\.00\s/),
     ]);
     expect(await axeViolations(page)).toEqual([]);
     const arrived = dialog.getByRole("button", { name: "Parts arrived: Left headlamp unit", exact: true });
@@ -51,7 +52,7 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
-  it("orders a part and records its deposit from the dialog, by keyboard; a price that is not a number is said at its field; axe-clean", async () => {
+  it("orders a part and records its deposit from the dialog, by keyboard; no name, a zero price or one not a number is said at its field in the page's words; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "12:00", "Ordine Banco");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
     const page = await signedInPage(bw.browser, bw.world);
@@ -63,7 +64,23 @@ describe("parts on the board", () => {
     };
     let dialog = await open();
     const form = dialog.locator('[data-form="order-part"]');
+    const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
+    // No part named, and a price of zero: said at each field in the page's words (no
+    // browser popup: no `required`), the focus on the first; typing in a field clears its error.
+    await form.getByLabel("Price in euros").fill("0");
+    await form.getByRole("button", { name: "Record the order" }).press("Enter");
+    const nameError = form.getByText("Write the part's name.", { exact: true });
+    await nameError.waitFor();
+    await form.getByText("The price must be more than zero.", { exact: true }).waitFor();
+    expect(await focused(form.getByLabel("Part"))).toBe(true);
+    expect(await form.getByLabel("Part").getAttribute("aria-invalid")).toBe("true");
+    expect(await form.getByLabel("Part").getAttribute("aria-describedby")).toBe(await nameError.getAttribute("id"));
+    expect(await form.locator("[required]").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await form.getByLabel("Part").fill("Carbon brake discs");
+    await nameError.waitFor({ state: "detached" });
+    expect(await form.getByLabel("Part").getAttribute("aria-invalid")).toBeNull();
+    await form.getByText("The price must be more than zero.").waitFor(); // the other field's stays
     await form.getByLabel("Price in euros").fill("1.200,00");
     await form.getByLabel("Special order (not from stock)").check();
     await form.getByRole("button", { name: "Record the order" }).press("Enter");
@@ -84,10 +101,10 @@ describe("parts on the board", () => {
     // The server worked out the deposit: half of a special order at or above €500.
     dialog = await open();
     const row = dialog.locator('[data-panel="parts"] li').filter({ hasText: "Carbon brake discs" });
-    await row.getByText("deposit due €600.00").waitFor();
+    await row.getByText("€1,200.00 · deposit €600.00, due €600.00").waitFor();
     const pay = row.getByRole("form", { name: "Deposit received for Carbon brake discs" });
-    await pay.getByLabel("Amount in euros").fill("600");
-    await pay.getByLabel("Amount in euros").press("Enter");
+    await pay.getByLabel("Deposit received (€)").fill("600");
+    await pay.getByLabel("Deposit received (€)").press("Enter");
     await dialog.waitFor({ state: "detached" });
     await page.getByText("Payment recorded: €600.00 for Carbon brake discs.").first().waitFor();
     const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
@@ -181,9 +198,14 @@ describe("parts on the board", () => {
       .first()
       .waitFor();
 
+    // The row keeps the refund to make: the notice above is gone with the next one.
     dialog = await open();
     const rows = dialog.locator('[data-panel="parts"] li');
-    await rows.filter({ hasText: /^Left headlamp unit · cancelled/ }).waitFor();
+    await rows
+      .filter({
+        hasText: /^Left headlamp unit · cancelled · €1,200\.00 · deposit paid €600\.00 — to refund at the desk/,
+      })
+      .waitFor();
     expect(await dialog.getByRole("button", { name: "Cancel order: Left headlamp unit" }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
@@ -226,6 +248,68 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
+  it("a deposit above what remains of the price is refused at its field, in the server's limit; the next try clears it; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "09:00", "Acconto Troppo");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const res = await bw.world.api(
+      "POST",
+      url,
+      { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true },
+      admin,
+    );
+    const made = (await res.json()) as { version: number; order: { id: string } };
+    const paid = await bw.world.api(
+      "POST",
+      `${url}/${made.order.id}/deposit`,
+      { amountCents: 20_000 },
+      { ...admin, "If-Match": `"${made.version}"` },
+    );
+    expect(paid.status).toBe(200);
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const row = dialog.locator('[data-panel="parts"] li').filter({ hasText: "Left headlamp unit" });
+    // The price and what was paid, on the row.
+    await row
+      .getByText("Left headlamp unit · ordered · €1,200.00 · deposit €600.00, paid €200.00, due €400.00")
+      .waitFor();
+    const field = row
+      .getByRole("form", { name: "Deposit received for Left headlamp unit" })
+      .getByLabel("Deposit received (€)");
+    // A refusal the dialog says (no connection) goes at the next try, even one the page stops itself.
+    await page.route("**/deposit", (route) => route.abort());
+    await field.fill("600");
+    await field.press("Enter");
+    const offline = dialog.getByText("The server cannot be reached. Check the connection and try again.");
+    await offline.waitFor();
+    await page.unroute("**/deposit");
+    await field.fill("abc");
+    await field.press("Enter");
+    await row.getByText("Write the amount in euros as a plain number, for example 120 or 120.50.").waitFor();
+    await offline.waitFor({ state: "detached" });
+    await field.fill("5000");
+    await row.getByRole("button", { name: "Record the payment" }).press("Enter"); // the field takes the focus back
+    const limit = row.getByText("At most €1,000.00 more can be recorded for this part.", { exact: true });
+    await limit.waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await field.getAttribute("aria-describedby")).toBe(await limit.getAttribute("id"));
+    expect(await field.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+    expect(await dialog.getByText("Some of the details are not valid.").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The next try: only its own error is said.
+    await field.fill("abc");
+    await limit.waitFor({ state: "detached" });
+    await field.press("Enter");
+    await row.getByText("Write the amount in euros as a plain number, for example 120 or 120.50.").waitFor();
+    expect(await dialog.getByRole("alert").count()).toBe(1);
+    expect(await field.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ depositPaidCents: number }>;
+    };
+    expect(list.parts.map((p) => p.depositPaidCents)).toEqual([20_000]);
+    await page.context().close();
+  }, 90_000);
+
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
@@ -236,14 +320,64 @@ describe("parts on the board", () => {
       admin,
     );
     expect(res.status).toBe(201);
+    const lamp = await bw.world.api(
+      "POST",
+      url,
+      { description: "Faro", priceCents: 120_000, specialOrder: true },
+      admin,
+    );
+    const made = (await lamp.json()) as { version: number; order: { id: string } };
+    const paid = await bw.world.api(
+      "POST",
+      `${url}/${made.order.id}/deposit`,
+      { amountCents: 20_000 },
+      { ...admin, "If-Match": `"${made.version}"` },
+    );
+    expect(paid.status).toBe(200);
     const page = await signedInPage(bw.browser, bw.world, "it");
     await slotOf(page, b.id).click();
-    const dialog = page.getByRole("dialog");
+    let dialog = page.getByRole("dialog");
+    // The row's money, the payment's label, the server's limit at the field, and the
+    // board's informal register ("Scrivi", "restituiscilo"), as the rest of the page speaks.
+    const faro = dialog.locator('[data-panel="parts"] li').filter({ hasText: /^Faro/ });
+    await faro
+      .getByText(/^Faro · ordinato · 1\.?200,00\s€ · acconto 600,00\s€, versato 200,00\s€, da versare 400,00\s€$/)
+      .waitFor();
+    const field = faro.getByRole("form", { name: "Acconto ricevuto per Faro" }).getByLabel("Acconto ricevuto (€)");
+    await field.fill("5000");
+    await field.press("Enter");
+    await faro.getByText(/^Per questo ricambio puoi registrare al massimo altri 1\.?000,00\s€\.$/).waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await axeViolations(page)).toEqual([]);
+    await field.fill("abc");
+    await field.press("Enter");
+    await faro.getByText("Scrivi l'importo in euro come numero semplice, per esempio 120 oppure 120,50.").waitFor();
+    expect(await dialog.getByRole("alert").count()).toBe(1);
+    await faro.getByRole("button", { name: "Annulla ordine: Faro", exact: true }).press("Enter");
+    await faro.getByText(/^È stato versato un acconto di 200,00\s€: restituiscilo in accettazione\.$/).waitFor();
+    await faro.getByRole("button", { name: "Mantieni l'ordine" }).press("Enter");
+
     await dialog.getByRole("button", { name: "Annulla ordine: Spazzole", exact: true }).press("Enter");
     const ask = dialog.getByRole("group", { name: "Annullare l'ordine di Spazzole? Non si potrà ripristinare." });
     await ask.getByRole("button", { name: "Sì, annulla l'ordine" }).press("Enter");
     await dialog.waitFor({ state: "detached" });
     await page.getByText("Ordine annullato: Spazzole.").first().waitFor();
+
+    await slotOf(page, b.id).click();
+    dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Annulla ordine: Faro", exact: true }).press("Enter");
+    await dialog.getByRole("button", { name: "Sì, annulla l'ordine" }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page
+      .getByText(/^Ordine annullato: Faro\. Restituisci l'acconto di 200,00\s€ in accettazione\.$/)
+      .first()
+      .waitFor();
+    await slotOf(page, b.id).click();
+    await page
+      .getByRole("dialog")
+      .getByText(/^Faro · annullato · 1\.?200,00\s€ · acconto versato 200,00\s€ — da restituire in accettazione$/)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 90_000);
 });

@@ -35,6 +35,10 @@ async function walkInNow(name: string): Promise<{ id: string; reception: { start
   return applied.created;
 }
 
+/** The page's notice (its visible line), "" while there is none. */
+const notice = async (page: Page) =>
+  (await page.getByTestId("notice").count()) ? await page.getByTestId("notice").innerText() : "";
+
 const dialogButton = (page: Page, name: string) => page.getByRole("dialog").getByRole("button", { name, exact: true });
 /** The lifecycle buttons of the dialog the last click opens (its Close button apart), once it is open. */
 async function stepsIn(page: Page): Promise<string[]> {
@@ -53,6 +57,8 @@ describe("an appointment's steps on the board", () => {
     await dialogButton(page, "Confirm").dblclick();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.locator(`button.slot.reception.confirmed[data-appointment="${b.id}"]`).waitFor();
+    // The notice says what was done, and to which appointment (its time and customer).
+    await expect.poll(() => notice(page)).toBe(`Confirmed: ${b.reception.start.slice(11, 16)} Doppio Clic.`);
     expect(posts).toHaveLength(1);
     expect(await getAppointment(bw.world.api, b.id)).toMatchObject({ status: "confirmed", version: b.version + 1 });
     expect(await page.locator("body").textContent()).not.toMatch(/meanwhile|nel frattempo/i);
@@ -79,6 +85,7 @@ describe("an appointment's steps on the board", () => {
     await slotOf(page, b.id).click();
     await dialogButton(page, "Check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => notice(page)).toBe(`Checked in: ${b.reception.start.slice(11, 16)} Subito Qui.`);
     await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
     // Its return's dialog hands the car back: Complete, and no arrival steps.
     await page.locator(`button.slot.return.checked_in[data-appointment="${b.id}"]`).click();
@@ -94,6 +101,7 @@ describe("an appointment's steps on the board", () => {
     expect(await stepsIn(desk)).toEqual(["Check in", "No-show", "Cancel appointment"]);
     await dialogButton(desk, "No-show").click();
     await desk.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => notice(desk)).toBe("Marked no-show: 10:00 Arrivo Tardi.");
     await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("no_show");
     await desk.context().close();
     // A fresh page (no slot focused, so no tooltip open in the accessibility check).
@@ -110,6 +118,19 @@ describe("an appointment's steps on the board", () => {
     await dialogButton(page, "Arrived late: check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
+    await page.context().close();
+  }, 60_000);
+
+  it("says in Italian what a step did, with the appointment's time and customer; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "13:00", "Paola Passo");
+    const page = await signedInPage(bw.browser, bw.world, "it");
+    await slotOf(page, b.id).click();
+    await dialogButton(page, "Conferma").click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => notice(page)).toBe(`Confermato: ${b.reception.start.slice(11, 16)} Paola Passo.`);
+    // Checked with no slot focused (the focus went back to the slot, whose tooltip axe misreads).
+    if (await page.locator(":focus").count()) await page.locator(":focus").blur();
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 60_000);
 });

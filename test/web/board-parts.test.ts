@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsOf, money, partsRows } from "../../src/web/board/parts.js";
+import { centsOf, maxPaymentOf, money, partsRows } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
@@ -11,6 +11,7 @@ const order = (o: Partial<PartsOrder>): PartsOrder => ({
   status: "ordered",
   currency: "EUR",
   priceCents: 120_000,
+  depositRequiredCents: 60_000,
   depositDueCents: 60_000,
   depositPaidCents: 0,
   ...o,
@@ -67,6 +68,43 @@ describe("the board's parts rows", () => {
       ["n", false],
       ["c", false],
     ]);
+  });
+});
+
+describe("what a part costs and what was paid, on its row", () => {
+  it("carries the price, the deposit asked, and what was paid and is due", () => {
+    const [row] = partsRows([order({ depositPaidCents: 20_000, depositDueCents: 40_000 })], "en");
+    expect([row.price, row.deposit, row.depositPaid, row.depositDue, row.toRefund]).toEqual([
+      "€1,200.00",
+      "€600.00",
+      "€200.00",
+      "€400.00",
+      false,
+    ]);
+    const [none] = partsRows([order({ depositRequiredCents: 0, depositDueCents: 0 })], "en");
+    expect([none.price, none.deposit, none.depositPaid, none.depositDue]).toEqual(["€1,200.00", null, null, null]);
+  });
+
+  it("keeps a cancelled order's paid deposit as one to refund at the desk (Pitlane tracks no refunds)", () => {
+    const rows = partsRows(
+      [
+        order({ status: "cancelled", depositPaidCents: 20_000, depositDueCents: 0 }),
+        order({ id: "c0", status: "cancelled", depositDueCents: 0 }),
+      ],
+      "en",
+    );
+    expect(rows.map((r) => [r.id, r.toRefund, r.depositPaid])).toEqual([
+      ["p1", true, "€200.00"],
+      ["c0", false, null],
+    ]);
+  });
+});
+
+describe("the server's deposit limit, for the payment's field", () => {
+  it("is the 400's maxCents; any other refusal has none", () => {
+    expect(maxPaymentOf({ code: "validation_failed", maxCents: 100_000 })).toBe(100_000);
+    expect(maxPaymentOf({ code: "validation_failed" })).toBeNull();
+    expect(maxPaymentOf({ code: "version_conflict", maxCents: 5 })).toBeNull();
   });
 });
 

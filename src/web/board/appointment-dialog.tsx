@@ -8,7 +8,7 @@ import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { PartsList } from "./parts-list.js";
 import { OrderPartForm } from "./parts-forms.js";
-import { money } from "./parts.js";
+import { maxPaymentOf, money } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -16,6 +16,10 @@ import type { Appointment, Plan, Slot } from "./types.js";
 import type { Action } from "../../core/status.js";
 import { serverNowMs } from "./server-clock.js";
 import { stepsOf } from "./steps.js";
+import { stepDone } from "./step-words.js";
+import { slotWho } from "./appointment-ref.js";
+import { ApiFailure } from "./http.js";
+import type { WalkedIn } from "./walk-in-dialog.js";
 import { findSlot, liveSlot } from "./live-slot.js";
 
 /** The day page opens this dialog with a slot (and, after a refused drop, the refusal and where it was dropped). */
@@ -46,9 +50,14 @@ interface Props extends DayDialogProps {
   details?: Appointment;
   onDetails: (id: string) => void;
   onMove: (slot: Slot, advisorId: string, minute: number) => Promise<void>;
+  /**
+   * Moved from the dialog: it closes with `message`, and the moved slot takes the focus once
+   * the day is redrawn (the slot that opened the dialog may be gone from its row).
+   */
+  onMoved: (moved: WalkedIn, message: string) => void;
 }
 
-export function AppointmentDialog({ session, day, state, details, onDetails, onDone }: Props) {
+export function AppointmentDialog({ session, day, state, details, onDetails, onDone, onMoved }: Props) {
   // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
   const first = useRef(findSlot(day, state.slot));
   const { slot, changed, gone } = liveSlot(day, state.slot, first.current);
@@ -61,17 +70,22 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   const [late, setLate] = useState("15");
   const [other, setOther] = useState("");
   const [plan, setPlan] = useState<{ plan: Plan; apply: () => Promise<Plan> } | null>(null);
-  const { refusal, attempt, busy } = useRefusal(state.refusal, onDone);
+  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, onDone);
   // Each reload of the day drops the details it had (they may have changed): ask again.
   useEffect(() => {
     if (!details) onDetails(slot.appointmentId);
   }, [slot.appointmentId, details]);
+  // Meanwhile the last ones read stay drawn: a colleague's change (a live reload) must not
+  // take the parts list and forms away and draw them afresh, losing what was being typed.
+  const lastDetails = useRef(details);
+  if (details) lastDetails.current = details;
+  const shown = details ?? (lastDetails.current?.id === slot.appointmentId ? lastDetails.current : undefined);
 
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
-  const step = (action: string) =>
+  const step = (action: Action) =>
     attempt(async () => {
       await board.action(session, slot.appointmentId, action, slot.version);
-      onDone(t("done"));
+      onDone(stepDone(action, timeOf(slot.start), shown?.customer?.name || slotWho(slot)));
     }, true);
   const move = (force: boolean) => {
     const at = { start: `${day.date}T${time}`, advisorId };
@@ -81,7 +95,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     };
     return attempt(async () => {
       await board.move(session, slot.appointmentId, slot.version, body);
-      onDone(t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }));
+      onMoved(
+        { appointmentId: slot.appointmentId, date: day.date },
+        t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }),
+      );
     }, true);
   };
   // The appointment's version as its details were read: a parts write is an appointment change.
@@ -95,12 +112,23 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
       onDone(pt("ordered", { part: body.description }));
     });
-  const payDeposit = (part: { id: string; description: string }, amountCents: number) =>
-    attempt(async () => {
-      await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
-      const currency = details?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+  // An amount above what remains of the price is said at the payment's field (resolved here).
+  const payDeposit = async (part: { id: string; description: string }, amountCents: number) => {
+    const currency = shown?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
+    let atField: string | null = null;
+    await attempt(async () => {
+      try {
+        await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
+      } catch (err) {
+        const max = err instanceof ApiFailure ? maxPaymentOf(err.problem) : null;
+        if (max === null) throw err;
+        atField = pt("atMost", { amount: money(max, currency, lang) });
+        return;
+      }
       onDone(pt("paid", { amount: money(amountCents, currency, lang), part: part.description }));
     });
+    return atField;
+  };
   const cancelPart = (part: { id: string; description: string; depositPaid: string | null }) =>
     attempt(async () => {
       await board.cancelPart(session, slot.appointmentId, part.id, details?.version ?? slot.version);
@@ -150,11 +178,11 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
         {slot.express ? ` · ${t("express")}` : ""}
         {slot.forced ? ` · ${t("forced")}` : ""}
       </p>
-      {details && (
+      {shown && (
         <p class="muted">
-          {t("customer")}: {details.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
-          {details.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {details.vehicle.model} ·{" "}
-          {t("interventions")}: {reasonIn(details, lang)} · {t("readyAt")} {timeOf(details.readyAt)}
+          {t("customer")}: {shown.customer?.name ?? slot.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
+          {shown.customer?.phone ?? slot.customer?.phone ?? t("unknown")} · {t("vehicle")}: {shown.vehicle.model} ·{" "}
+          {t("interventions")}: {reasonIn(shown, lang)} · {t("readyAt")} {timeOf(shown.readyAt)}
         </p>
       )}
       <div class="actions">
@@ -170,10 +198,17 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           </button>
         ))}
       </div>
-      {details?.parts && (
-        <PartsList parts={details.parts} busy={busy} onArrived={partArrived} onPay={payDeposit} onCancel={cancelPart} />
+      {shown?.parts && (
+        <PartsList
+          parts={shown.parts}
+          busy={busy}
+          onTry={clear}
+          onArrived={partArrived}
+          onPay={payDeposit}
+          onCancel={cancelPart}
+        />
       )}
-      {details && <OrderPartForm busy={busy} onOrder={orderPart} />}
+      {shown && <OrderPartForm busy={busy} onTry={clear} onOrder={orderPart} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>

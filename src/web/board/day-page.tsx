@@ -162,6 +162,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     try {
       await board.move(session, slot.appointmentId, slot.version, body);
       setNotice(t("moved", { time: hhmm(minute), advisor }));
+      // Redrawn in its new row, the slot is a new button: the focus follows it there.
+      focusAfterLoad.current = { appointmentId: slot.appointmentId, date };
     } catch (err) {
       onSessionLost(err);
       const refusal = refusalOf(err);
@@ -339,6 +341,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onDetails={loadDetails}
           onDone={done}
           onMove={move}
+          onMoved={walkedIn}
         />
       )}
       {dialog?.kind === "absence" && shownDay && <AbsenceDialog session={session} day={shownDay} onDone={done} />}

@@ -4,33 +4,22 @@ import { centsOf } from "./parts.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a
-// part whose deposit is still due. The server decides the deposit rule and answers any
-// refusal in words (the dialog shows it); here only an amount that is not a number is
-// stopped, said at its field, which takes the focus.
+// part whose deposit is still due. What the page can tell by itself (no part's name, an
+// amount that is not a plain number or is zero) is said at its field, which takes the
+// focus; so is the server's deposit limit (a payment above what remains of the price).
+// Any other refusal the dialog says. No `required`: the browser's popup is not the page's
+// words, and it vanishes. A field's error goes when that field changes.
 
-/** An amount in euros, said wrong under it (`wrong`) while it is not a plain number. */
-function AmountField(p: {
-  label: string;
-  errorId: string;
-  value: string;
-  onValue: (v: string) => void;
-  wrong: boolean;
-}) {
+type FieldProps = Parameters<typeof Field>[0];
+
+/** A field with its error said under it and tied to it (aria-describedby, aria-invalid). */
+function SaidField({ error, errorId, ...field }: FieldProps & { error?: string; errorId: string }) {
   return (
     <>
-      <Field
-        label={p.label}
-        name="amount"
-        inputMode="decimal"
-        required
-        value={p.value}
-        onValue={p.onValue}
-        aria-invalid={p.wrong ? "true" : undefined}
-        aria-describedby={p.wrong ? p.errorId : undefined}
-      />
-      {p.wrong && (
-        <p id={p.errorId} class="error" role="alert">
-          {pt("badAmount")}
+      <Field {...field} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
+      {error && (
+        <p id={errorId} class="error" role="alert">
+          {error}
         </p>
       )}
     </>
@@ -38,49 +27,72 @@ function AmountField(p: {
 }
 
 /**
- * The form's amount in cents; null (said, and its field focused) when it is not a plain
- * number of at least a cent. Read from the field itself: Enter pressed right after typing
- * can submit before the typed text has reached the component's state.
+ * A form's field as typed, read from the field itself: Enter pressed right after typing can
+ * submit before the typed text has reached the component's state.
  */
-function amountOf(e: Event, setWrong: (wrong: boolean) => void): number | null {
-  const input = (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input[name="amount"]');
-  const cents = centsOf(input?.value ?? "");
-  const ok = cents !== null && cents >= 1;
-  setWrong(!ok);
-  if (!ok) input?.focus();
-  return ok ? cents : null;
+const inputOf = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+
+/** An amount typed, in cents; or why it cannot be sent. */
+function amountIn(text: string, zero: "zeroPrice" | "zeroAmount"): { cents: number } | { error: string } {
+  const cents = centsOf(text);
+  if (cents === null) return { error: pt("badAmount") };
+  return cents < 1 ? { error: pt(zero) } : { cents };
 }
 
 export function OrderPartForm({
   busy,
+  onTry,
   onOrder,
 }: {
   busy: boolean;
+  /** Each submission, before anything is checked: the dialog clears the last refusal. */
+  onTry: () => void;
   onOrder: (body: { description: string; priceCents: number; specialOrder: boolean }) => void;
 }) {
   const [description, setDescription] = useState("");
   const [price, setPrice] = useState("");
   const [special, setSpecial] = useState(false);
-  const [wrong, setWrong] = useState(false);
+  const [errors, setErrors] = useState<{ description?: string; price?: string }>({});
   const submit = (e: Event) => {
     e.preventDefault();
-    const priceCents = amountOf(e, setWrong);
+    onTry();
+    const form = e.currentTarget as HTMLFormElement;
+    const name = inputOf(form, "description");
+    const amount = inputOf(form, "amount");
+    const part = (name?.value ?? "").trim();
+    const priced = amountIn(amount?.value ?? "", "zeroPrice");
+    const said = {
+      description: part ? undefined : pt("noDescription"),
+      price: "error" in priced ? priced.error : undefined,
+    };
+    setErrors(said);
+    if (said.description) return name?.focus();
+    if ("error" in priced) return amount?.focus();
     // On success the dialog closes with a notice; on a refusal the form keeps what was typed.
-    if (priceCents !== null) onOrder({ description: description.trim(), priceCents, specialOrder: special });
+    onOrder({ description: part, priceCents: priced.cents, specialOrder: special });
   };
   return (
     <form onSubmit={submit} data-form="order-part">
       <h3>{pt("orderTitle")}</h3>
       <p class="muted">{pt("orderHelp")}</p>
-      <Field
+      <SaidField
         label={pt("description")}
         name="description"
-        required
         maxLength={200}
         value={description}
-        onValue={setDescription}
+        onValue={(v) => (setDescription(v), setErrors((e) => ({ ...e, description: undefined })))}
+        error={errors.description}
+        errorId="order-description-error"
       />
-      <AmountField label={pt("price")} errorId="order-price-error" value={price} onValue={setPrice} wrong={wrong} />
+      <SaidField
+        label={pt("price")}
+        name="amount"
+        inputMode="decimal"
+        value={price}
+        onValue={(v) => (setPrice(v), setErrors((e) => ({ ...e, price: undefined })))}
+        error={errors.price}
+        errorId="order-price-error"
+      />
       <label>
         <input type="checkbox" checked={special} onChange={(e) => setSpecial(e.currentTarget.checked)} />{" "}
         {pt("specialOrder")}
@@ -95,27 +107,36 @@ export function OrderPartForm({
 export function PayDepositForm({
   part,
   busy,
+  onTry,
   onPay,
 }: {
   part: { id: string; description: string };
   busy: boolean;
-  onPay: (amountCents: number) => void;
+  onTry: () => void;
+  /** The payment sent; resolves to the sentence for its field when the server refused the amount. */
+  onPay: (amountCents: number) => Promise<string | null>;
 }) {
   const [amount, setAmount] = useState("");
-  const [wrong, setWrong] = useState(false);
-  const submit = (e: Event) => {
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (e: Event) => {
     e.preventDefault();
-    const cents = amountOf(e, setWrong);
-    if (cents !== null) onPay(cents);
+    onTry();
+    const field = inputOf(e.currentTarget as HTMLFormElement, "amount");
+    const typed = amountIn(field?.value ?? "", "zeroAmount");
+    const said = "error" in typed ? typed.error : ((await onPay(typed.cents)) ?? undefined);
+    setError(said);
+    if (said) field?.focus();
   };
   return (
     <form onSubmit={submit} data-form="pay-deposit" aria-label={pt("payTitle", { part: part.description })}>
-      <AmountField
+      <SaidField
         label={pt("amount")}
-        errorId={`pay-error-${part.id}`}
+        name="amount"
+        inputMode="decimal"
         value={amount}
-        onValue={setAmount}
-        wrong={wrong}
+        onValue={(v) => (setAmount(v), setError(undefined))}
+        error={error}
+        errorId={`pay-error-${part.id}`}
       />
       <button type="submit" aria-disabled={busy}>
         {pt("pay")}

@@ -1,25 +1,40 @@
 import { lang } from "./i18n.js";
-import { partsRows } from "./parts.js";
+import { type PartsRow, partsRows } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { CancelPart, PayDepositForm } from "./parts-forms.js";
 import type { PartsOrder } from "./types.js";
 
-// The appointment's parts orders in its dialog: description, state, deposit still due,
-// and a "Parts arrived" and a "Cancel order" button (confirmed in the row) per part still
+// The appointment's parts orders in its dialog: description, state, price, and the
+// deposit (asked, paid, still due; on a cancelled order, the deposit paid to refund at the
+// desk, which Pitlane does not track), and a "Parts arrived" and a "Cancel order" button (confirmed in the row) per part still
 // on order. Each button's accessible name carries the part (two parts, two distinct
 // names); the visible text stays short.
 
 interface Props {
   parts: readonly PartsOrder[];
   busy: boolean;
+  /** Each form submission: the dialog clears the last refusal. */
+  onTry: () => void;
   onArrived: (part: { id: string; description: string }) => void;
   /** A deposit payment for a part whose deposit is still due. */
-  onPay: (part: { id: string; description: string }, amountCents: number) => void;
+  onPay: (part: { id: string; description: string }, amountCents: number) => Promise<string | null>;
   /** The order cancelled, once the advisor confirmed it (`depositPaid`: what to refund at the desk). */
   onCancel: (part: { id: string; description: string; depositPaid: string | null }) => void;
 }
 
-export function PartsList({ parts, busy, onArrived, onPay, onCancel }: Props) {
+/** "€1,200.00 · deposit €600.00, paid €200.00, due €400.00"; cancelled: "€1,200.00 · deposit paid €200.00 — to refund at the desk". */
+function moneyLine(p: PartsRow): string {
+  if (p.toRefund && p.depositPaid) return `${p.price} · ${pt("depositToRefund", { amount: p.depositPaid })}`;
+  if (p.status === "cancelled" || !(p.deposit || p.depositPaid)) return p.price;
+  const deposit = [
+    p.deposit && pt("depositAsked", { amount: p.deposit }),
+    p.depositPaid && pt("depositPaidSoFar", { amount: p.depositPaid }),
+    p.depositDue && pt("depositStillDue", { amount: p.depositDue }),
+  ].filter(Boolean);
+  return `${p.price} · ${deposit.join(", ")}`;
+}
+
+export function PartsList({ parts, busy, onTry, onArrived, onPay, onCancel }: Props) {
   if (parts.length === 0) return null;
   return (
     <section aria-labelledby="parts-title" data-panel="parts">
@@ -28,8 +43,7 @@ export function PartsList({ parts, busy, onArrived, onPay, onCancel }: Props) {
         {partsRows(parts, lang).map((p) => (
           <li key={p.id} data-part={p.id}>
             <span>
-              {p.description} · {pt(`part_${p.status}`)}
-              {p.depositDue ? ` · ${pt("depositDue", { amount: p.depositDue })}` : ""}
+              {p.description} · {pt(`part_${p.status}`)} · {moneyLine(p)}
             </span>{" "}
             {p.canArrive && (
               <button
@@ -42,7 +56,7 @@ export function PartsList({ parts, busy, onArrived, onPay, onCancel }: Props) {
               </button>
             )}
             {p.canCancel && <CancelPart part={p} busy={busy} onCancel={() => onCancel(p)} />}
-            {p.canPay && <PayDepositForm part={p} busy={busy} onPay={(cents) => onPay(p, cents)} />}
+            {p.canPay && <PayDepositForm part={p} busy={busy} onTry={onTry} onPay={(cents) => onPay(p, cents)} />}
           </li>
         ))}
       </ul>

@@ -19,6 +19,12 @@ export interface PartsRow {
   canCancel: boolean;
   /** "€600.00" paid towards it; null when nothing was paid. Pitlane does not track refunds: a cancel says to refund it at the desk. */
   depositPaid: string | null;
+  /** "€1,200.00": the part's price. */
+  price: string;
+  /** "€600.00": the deposit the order asks; null when it asks none. */
+  deposit: string | null;
+  /** A cancelled order whose deposit was paid: the row keeps saying to refund it at the desk. */
+  toRefund: boolean;
 }
 
 /** Integer cents as the reader writes money; an unknown currency code falls back to "12.50 XYZ". */
@@ -53,5 +59,17 @@ export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] 
     canPay: p.depositDueCents > 0 && p.status !== "cancelled",
     canCancel: p.status === "ordered",
     depositPaid: p.depositPaidCents > 0 ? money(p.depositPaidCents, p.currency, lang) : null,
+    price: money(p.priceCents, p.currency, lang),
+    deposit: p.depositRequiredCents > 0 ? money(p.depositRequiredCents, p.currency, lang) : null,
+    toRefund: p.status === "cancelled" && p.depositPaidCents > 0,
   }));
+}
+
+/**
+ * The most a refused deposit payment could have been (scheduler/parts/orders.ts: a 400
+ * naming `maxCents`, the price less what was paid), for the sentence at its field; null
+ * for any other refusal.
+ */
+export function maxPaymentOf(problem: { code: string; maxCents?: unknown }): number | null {
+  return problem.code === "validation_failed" && typeof problem.maxCents === "number" ? problem.maxCents : null;
 }

@@ -47,5 +47,7 @@ export function useRefusal(initial: Refusal | null = null, onStale?: (sentence: 
       setBusy(false);
     }
   };
-  return { refusal, attempt, busy };
+  /** The last refusal taken back: a new try the page stops before any call (a field said wrong). */
+  const clear = () => setRefusal(null);
+  return { refusal, attempt, busy, clear };
 }

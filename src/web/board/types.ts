@@ -104,6 +104,8 @@ export interface PartsOrder {
   status: "ordered" | "arrived" | "cancelled";
   currency: string;
   priceCents: number;
+  /** The deposit the order asks (0: none). */
+  depositRequiredCents: number;
   depositDueCents: number;
   /** What the customer has paid towards it (kept on a cancelled order: refunds are the till's). */
   depositPaidCents: number;
