@@ -62,6 +62,7 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
 .slot.moved{box-shadow:0 0 0 3px #b45309}
 .slot.grabbed{box-shadow:0 0 0 3px var(--accent);z-index:3}
+.tip-anchor{position:absolute;top:.25rem;bottom:.25rem;pointer-events:none;z-index:5}.tip-anchor .tip{pointer-events:auto}
 .tip{position:absolute;z-index:5;top:100%;left:0;margin-top:.2rem;background:#14213d;color:#fff;padding:.4rem .6rem;border-radius:6px;white-space:normal;width:16rem;font-size:.8rem}
 .load{display:grid;grid-template-columns:7rem 1fr 5rem;gap:.4rem;align-items:center;margin:.25rem 0}
 .bar{height:.7rem;background:#e3e6ea;border-radius:4px;overflow:hidden}.bar span{display:block;height:100%;background:#2f6f3e}

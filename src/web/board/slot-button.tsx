@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { lang, t } from "./i18n.js";
@@ -53,7 +53,17 @@ export function SlotButton({
   const length = Math.max(10, minuteOfDay(slot.end) - minuteOfDay(slot.start));
   const span = range.to - range.from;
   const tipId = `tip-${slot.appointmentId}-${slot.kind}`;
+  // The pointer may move from the slot onto its tooltip (WCAG 1.4.13, hoverable): the tip
+  // goes a moment after the pointer leaves either, unless it entered the other meanwhile.
+  const hide = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keep = () => clearTimeout(hide.current);
+  const hideSoon = () => {
+    clearTimeout(hide.current);
+    hide.current = setTimeout(() => setTip(false), 150);
+  };
+  useEffect(() => () => clearTimeout(hide.current), []);
   const show = () => {
+    keep();
     setTip(true);
     onDetails(slot.appointmentId);
   };
@@ -72,62 +82,70 @@ export function SlotButton({
   useLayoutEffect(() => {
     if (grabbed) button.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [grabbed?.minute]);
+  const place = { left: `${((start - range.from) / span) * 100}%`, width: `${(length / span) * 100}%` };
   return (
-    <button
-      ref={button}
-      type="button"
-      class={`slot ${slot.kind} ${slot.status}${grabbed ? " grabbed" : ""}`}
-      style={{ left: `${((start - range.from) / span) * 100}%`, width: `${(length / span) * 100}%` }}
-      draggable
-      data-appointment={slot.appointmentId}
-      data-kind={slot.kind}
-      data-start={time}
-      aria-label={`${shown}, ${slotLabel(slot, advisorName)}`}
-      aria-describedby={tip ? tipId : undefined}
-      onClick={() => onOpen(slot)}
-      onKeyDown={(e) => onKey(e, slot)}
-      // A button clicks on Space's keyup: Space is the pick-up key here, never a click.
-      onKeyUp={(e) => e.key === " " && e.preventDefault()}
-      onDragStart={(e) => onDragStart(e, slot)}
-      onMouseEnter={show}
-      onMouseLeave={() => setTip(false)}
-      onFocus={show}
-      onBlur={() => setTip(false)}
-    >
-      {/* The space between the lines is in the text (the label axe compares with the
+    <>
+      <button
+        ref={button}
+        type="button"
+        class={`slot ${slot.kind} ${slot.status}${grabbed ? " grabbed" : ""}`}
+        style={place}
+        draggable
+        data-appointment={slot.appointmentId}
+        data-kind={slot.kind}
+        data-start={time}
+        aria-label={`${shown}, ${slotLabel(slot, advisorName)}`}
+        aria-describedby={tip ? tipId : undefined}
+        onClick={() => onOpen(slot)}
+        onKeyDown={(e) => onKey(e, slot)}
+        // A button clicks on Space's keyup: Space is the pick-up key here, never a click.
+        onKeyUp={(e) => e.key === " " && e.preventDefault()}
+        onDragStart={(e) => onDragStart(e, slot)}
+        onMouseEnter={show}
+        onMouseLeave={hideSoon}
+        onFocus={show}
+        onBlur={() => setTip(false)}
+      >
+        {/* The space between the lines is in the text (the label axe compares with the
           accessible name reads "09:00 Anna Greco", not "09:00Anna Greco"). */}
-      <span aria-hidden="true">
-        <span class="time">{time}</span>
-        {more && " "}
-        {more && (
-          <span class="more">
-            {who && <span class="name">{who}</span>}
-            {who && marks && " "}
-            {marks && <span class="marks">{marks}</span>}
-          </span>
-        )}
-      </span>
-      {tip && (
-        <span role="tooltip" id={tipId} class="tip">
-          {t("customer")}: {name || t("unknown")}
-          <br />
-          {t("phone")}: {customer?.phone || t("unknown")}
-          <br />
-          {t("vehicle")}: {[vehicle.model, vehicle.plate].filter(Boolean).join(" · ") || t("unknown")}
-          {slot.possibleMatch && (
-            <>
-              <br />
-              {t("possibleMatch", { name: slot.possibleMatch.customer.name })}
-            </>
-          )}
-          {details && (
-            <>
-              <br />
-              {t("interventions")}: {reasonIn(details, lang)}
-            </>
+        <span aria-hidden="true">
+          <span class="time">{time}</span>
+          {more && " "}
+          {more && (
+            <span class="more">
+              {who && <span class="name">{who}</span>}
+              {who && marks && " "}
+              {marks && <span class="marks">{marks}</span>}
+            </span>
           )}
         </span>
+      </button>
+      {/* Beside the button, not in it: inside, its words were part of the button's visible
+          text, which then no longer matched its accessible name (axe label-content-name-
+          mismatch, whenever a slot had the focus). The anchor sits where the button does. */}
+      {tip && (
+        <span class="tip-anchor" style={place}>
+          <span role="tooltip" id={tipId} class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
+            {t("customer")}: {name || t("unknown")}
+            <br />
+            {t("phone")}: {customer?.phone || t("unknown")}
+            <br />
+            {t("vehicle")}: {[vehicle.model, vehicle.plate].filter(Boolean).join(" · ") || t("unknown")}
+            {slot.possibleMatch && (
+              <>
+                <br />
+                {t("possibleMatch", { name: slot.possibleMatch.customer.name })}
+              </>
+            )}
+            {details && (
+              <>
+                <br />
+                {t("interventions")}: {reasonIn(details, lang)}
+              </>
+            )}
+          </span>
+        </span>
       )}
-    </button>
+    </>
   );
 }
