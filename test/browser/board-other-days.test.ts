@@ -48,6 +48,8 @@ describe("a task about another day's appointment", () => {
     );
     await page.keyboard.press("Enter");
     await page.getByRole("dialog").getByRole("button", { name: "Arrived late: check in" }).waitFor();
+    // The dialog's name says who, not only when (what a screen reader hears first).
+    expect(await page.getByRole("dialog", { name: "Appointment 10:00 · Nora Notoday" }).count()).toBe(1);
     await page.context().close();
   }, 60_000);
 });

@@ -81,6 +81,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   if (details) lastDetails.current = details;
   const shown = details ?? (lastDetails.current?.id === slot.appointmentId ? lastDetails.current : undefined);
 
+  // Who, beside when: a screen reader hears the dialog's name before its first button.
+  const named = shown?.customer?.name || slotWho(slot);
+  const title = t("actionsFor", { time: timeOf(slot.start), who: named ? ` · ${named}` : "" });
+
   // A step or a move keeps the refusal shown meanwhile (the force form is what was used).
   const step = (action: Action) =>
     attempt(async () => {
@@ -155,7 +159,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
 
   if (gone)
     return (
-      <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
+      <Dialog title={title} onClose={() => onDone()}>
         <p role="status" class="notice">
           {t("goneMeanwhile")}
         </p>
@@ -163,7 +167,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     );
 
   return (
-    <Dialog title={t("actionsFor", { time: timeOf(slot.start) })} onClose={() => onDone()}>
+    <Dialog title={title} onClose={() => onDone()}>
       <p role="status" class={changed && !busy ? "notice" : "sr-only"}>
         {changed && !busy
           ? t("changedMeanwhile", {

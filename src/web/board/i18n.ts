@@ -57,7 +57,7 @@ const en = {
   offline: "Live updates paused: refreshing every 10 s",
   refreshed: "The day was updated.",
   close: "Close",
-  actionsFor: "Appointment {time}",
+  actionsFor: "Appointment {time}{who}",
   showItsDay: "show that day",
   changedMeanwhile: "Changed meanwhile by someone else: now {status}, {time}.",
   goneMeanwhile:
@@ -179,7 +179,7 @@ const it: Record<Keys, string> = {
   offline: "Aggiornamenti in tempo reale sospesi: aggiorno ogni 10 s",
   refreshed: "La giornata è stata aggiornata.",
   close: "Chiudi",
-  actionsFor: "Appuntamento delle {time}",
+  actionsFor: "Appuntamento delle {time}{who}",
   showItsDay: "mostra quel giorno",
   changedMeanwhile: "Modificato nel frattempo da un collega: ora {status}, {time}.",
   goneMeanwhile:
