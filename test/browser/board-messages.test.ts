@@ -44,6 +44,8 @@ describe("the day's messages", () => {
     expect(notices.some((n) => n.includes("09:00 · Anna Consenso"))).toBe(true);
     expect(notices.some((n) => n.includes("09:00 · Bruno Silenzio"))).toBe(true);
     expect(notices.every((n) => n.includes("To the staff (workshop supervisor)"))).toBe(true);
+    // And when it was written, on the dealer's clock (the server's frozen Monday 10:00).
+    expect(notices).toEqual(notices.map(() => expect.stringMatching(/^Notice to the supervisor\n+Written at 10:00\n/)));
 
     for (const a of [withConsent, without]) {
       await slotOf(page, a.id).click();

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { clockIn } from "../shared/dates.js";
 import { hasWords, mt, wordFor } from "./message-words.js";
 import type { DayBoard, Message } from "./types.js";
 import type { AppointmentRef } from "./appointment-ref.js";
@@ -55,12 +56,15 @@ export function MessagesPanel({
   messages,
   refs,
   advisors,
+  zone,
 }: {
   messages: Message[];
   /** What each appointment is, in the desk's words (appointment-ref.ts). */
   refs: Map<string, AppointmentRef>;
   /** Advisor id → name, for messages to an advisor. */
   advisors: Map<string, string>;
+  /** The dealer's zone: when each was written, as its clock reads. */
+  zone: string;
 }) {
   const [audience, setAudience] = useState<Audience>("all");
   const shown = audience === "all" ? messages : messages.filter((m) => m.audience === audience);
@@ -101,6 +105,9 @@ export function MessagesPanel({
           <li key={m.id} data-message={m.id} data-delivery={m.delivery}>
             <h3 class="message-kind">{wordFor("kind", m.kind)}</h3>
             <p>
+              {/* When it was written (newest first): the appointment's time below is another time. */}
+              <span class="message-time">{mt("written", { time: clockIn(m.createdAt, zone) })}</span>
+              <br />
               {m.appointmentId && refs.has(m.appointmentId) && (
                 <>
                   <span class="message-about">{refs.get(m.appointmentId)!.words}</span>

@@ -102,7 +102,12 @@ export function SidePanels({
         truncated={tasksTruncated}
         onPhone={onPhone}
       />
-      <MessagesPanel messages={messages} refs={refs} advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))} />
+      <MessagesPanel
+        messages={messages}
+        refs={refs}
+        advisors={new Map(day?.advisors.map((a) => [a.id, a.name]))}
+        zone={day?.timeZone ?? "UTC"}
+      />
     </aside>
   );
 }
