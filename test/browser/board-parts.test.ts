@@ -9,6 +9,20 @@ import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../su
 
 const bw = useBoardWorld();
 
+/** A special-order part ordered through the API at `url` (an appointment's parts), with one deposit payment on it. */
+async function orderPaid(url: string, description: string, priceCents: number, paidCents: number) {
+  const res = await bw.world.api("POST", url, { description, priceCents, specialOrder: true }, admin);
+  const made = (await res.json()) as { version: number; order: { id: string } };
+  expect(res.status, JSON.stringify(made)).toBe(201);
+  const paid = await bw.world.api(
+    "POST",
+    `${url}/${made.order.id}/deposit`,
+    { amountCents: paidCents },
+    { ...admin, "If-Match": `"${made.version}"` },
+  );
+  expect(paid.status).toBe(200);
+}
+
 describe("parts on the board", () => {
   it("lists the appointment's parts and marks one arrived from the dialog, by keyboard", async () => {
     const b = await bookSomewhere(bw.world.api, "11:00", "Pezzo Arrivato");
@@ -251,20 +265,7 @@ describe("parts on the board", () => {
   it("a deposit above what remains of the price is refused at its field, in the server's limit; the next try clears it; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "09:00", "Acconto Troppo");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const res = await bw.world.api(
-      "POST",
-      url,
-      { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true },
-      admin,
-    );
-    const made = (await res.json()) as { version: number; order: { id: string } };
-    const paid = await bw.world.api(
-      "POST",
-      `${url}/${made.order.id}/deposit`,
-      { amountCents: 20_000 },
-      { ...admin, "If-Match": `"${made.version}"` },
-    );
-    expect(paid.status).toBe(200);
+    await orderPaid(url, "Left headlamp unit", 120_000, 20_000);
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
     const dialog = page.getByRole("dialog");
@@ -320,20 +321,7 @@ describe("parts on the board", () => {
       admin,
     );
     expect(res.status).toBe(201);
-    const lamp = await bw.world.api(
-      "POST",
-      url,
-      { description: "Faro", priceCents: 120_000, specialOrder: true },
-      admin,
-    );
-    const made = (await lamp.json()) as { version: number; order: { id: string } };
-    const paid = await bw.world.api(
-      "POST",
-      `${url}/${made.order.id}/deposit`,
-      { amountCents: 20_000 },
-      { ...admin, "If-Match": `"${made.version}"` },
-    );
-    expect(paid.status).toBe(200);
+    await orderPaid(url, "Faro", 120_000, 20_000);
     const page = await signedInPage(bw.browser, bw.world, "it");
     await slotOf(page, b.id).click();
     let dialog = page.getByRole("dialog");
