@@ -79,6 +79,32 @@ describe("refused attempts store nothing", () => {
   });
 });
 
+describe("two desks at once", () => {
+  const t = journeyPerTest({ dealer: taskDealer });
+
+  it("closing one task together: one 201, one 409, one closing row", async () => {
+    const { taskId } = await noShowTask(t);
+    const answers = await Promise.all([
+      attempt(t, taskId, { outcome: "reached" }),
+      attempt(t, taskId, { outcome: "not_needed" }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(t.rows("SELECT outcome FROM task_attempts WHERE message_id = ?", taskId)).toHaveLength(1);
+  });
+
+  it("one retry sent twice in parallel with one Idempotency-Key: recorded once, the same answer", async () => {
+    const { taskId } = await noShowTask(t);
+    const h = { ...auth, "Idempotency-Key": "same-call" };
+    const [a, b] = await Promise.all([
+      attempt(t, taskId, { outcome: "no_answer" }, h),
+      attempt(t, taskId, { outcome: "no_answer" }, h),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(await a.json()).toEqual(await b.json());
+    expect(t.rows("SELECT outcome FROM task_attempts WHERE message_id = ?", taskId)).toHaveLength(1);
+  });
+});
+
 describe("the parts guard hears of the desk's call", () => {
   const t = journeyPerTest({ dealer: taskDealer });
   const guard = () => t.rows<{ outcome: string }>("SELECT outcome FROM jobs WHERE kind = 'parts_notice'");
