@@ -81,6 +81,7 @@ describe("recording the desk's calls on a task", () => {
       const toggle = item.getByRole("button", { name: new RegExp(`^${c.record}`) });
       await toggle.waitFor();
       expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      expect(await item.locator("form").count()).toBe(0); // drawn only while open
 
       // What to do is the task's own text (whom, when, the times to propose).
       await expect(item.locator(".task-text").textContent()).resolves.toMatch(new RegExp(`^${c.name} `));

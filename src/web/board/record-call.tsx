@@ -6,6 +6,7 @@ import type { TaskOutcome } from "./types.js";
 
 // "Record the call" on one desk task: a disclosure (the button says whether its form is
 // open) with the outcomes as native radio buttons (one tab stop, arrows move) and a note.
+// The form is drawn only while open: a panel of 500 tasks holds no 500 hidden forms.
 // Escape or Close hides it and gives the focus back to its button.
 //
 // Trap: a retry after a lost answer must record the call once, so the Idempotency-Key is
@@ -75,57 +76,58 @@ export function RecordCall({ taskId, label, onRecord }: Props) {
         type="button"
         ref={toggle}
         aria-expanded={open}
-        aria-controls={formId}
+        aria-controls={open ? formId : undefined}
         aria-label={tw("recordCallFor", { task: label })}
         onClick={() => (open ? close() : setOpen(true))}
       >
         {tw("recordCall")}
       </button>
-      <form
-        id={formId}
-        hidden={!open}
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            e.preventDefault();
-            close();
-          }
-        }}
-      >
-        <fieldset class="message-filter">
-          <legend>{tw("howWent")}</legend>
-          {OUTCOMES.map((o, i) => (
-            <label key={o}>
-              <input
-                type="radio"
-                name={`outcome-${taskId}`}
-                value={o}
-                ref={i === 0 ? first : undefined}
-                checked={outcome === o}
-                onChange={() => setOutcome(o)}
-              />
-              {tw(`outcome_${o}`)}
-            </label>
-          ))}
-        </fieldset>
-        <label>
-          {tw("note")}
-          <input type="text" ref={note} maxLength={NOTE_MAX} autoComplete="off" />
-        </label>
-        {error && (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        )}
-        <div class="actions">
-          <button type="submit" aria-disabled={busy}>
-            {tw("save")}
-          </button>
-          <button type="button" onClick={close}>
-            {tw("close")}
-          </button>
-        </div>
-      </form>
+      {open && (
+        <form
+          id={formId}
+          onSubmit={submit}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.preventDefault();
+              close();
+            }
+          }}
+        >
+          <fieldset class="message-filter">
+            <legend>{tw("howWent")}</legend>
+            {OUTCOMES.map((o, i) => (
+              <label key={o}>
+                <input
+                  type="radio"
+                  name={`outcome-${taskId}`}
+                  value={o}
+                  ref={i === 0 ? first : undefined}
+                  checked={outcome === o}
+                  onChange={() => setOutcome(o)}
+                />
+                {tw(`outcome_${o}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {tw("note")}
+            <input type="text" ref={note} maxLength={NOTE_MAX} autoComplete="off" />
+          </label>
+          {error && (
+            <p role="alert" class="error">
+              {error}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" aria-disabled={busy}>
+              {tw("save")}
+            </button>
+            <button type="button" onClick={close}>
+              {tw("close")}
+            </button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }
