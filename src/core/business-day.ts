@@ -31,13 +31,3 @@ export function businessDayWindow(dealer: DayTables, at: number): { opens: numbe
   }
   return { opens: at + 1440, closes: at + 1440 };
 }
-
-/** Epoch minute of the close of the first open day after the one containing `at`: the deadline. */
-export function businessDayDeadline(dealer: DayTables, at: number): number {
-  return businessDayWindow(dealer, at).closes;
-}
-
-/** Epoch minute of the opening of that same day: the first moment the desk can act on the deadline. */
-export function businessDayOpening(dealer: DayTables, at: number): number {
-  return businessDayWindow(dealer, at).opens;
-}
