@@ -27,7 +27,6 @@ export interface TaskRow {
 
 const A = tableRows(taskAttempts);
 const CLOSING = "('reached', 'not_needed')";
-const DESK = DESK_TASK_WHERE;
 const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
   json_extract(o.body_json, '$.subject') AS subject, json_extract(o.body_json, '$.text') AS text, o.created_at AS createdAt`;
 
@@ -36,7 +35,7 @@ export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number)
   return stmt(
     sqlite,
     `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
-     WHERE o.dealer_id = ? AND ${DESK}
+     WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE}
      ORDER BY o.created_at LIMIT ?`,
   ).all(dealerId, limit) as TaskRow[];
 }
@@ -72,16 +71,23 @@ export function attemptsOf(sqlite: SqliteHandle, messageIds: readonly string[]):
   );
 }
 
-export function insertTaskAttempt(sqlite: SqliteHandle, row: TaskAttemptRow): void {
+/**
+ * Records an attempt at a task; one that closes it (`closes`) also marks the task's outbox
+ * row closed, so it leaves the index of open tasks. The desk's calls and the journey's
+ * moot closings (scheduler/tasks) both write through here. False, with nothing written,
+ * when a closing attempt finds the task closed already.
+ */
+export function recordAttempt(sqlite: SqliteHandle, row: TaskAttemptRow, closes: boolean): boolean {
+  if (
+    closes &&
+    stmt(sqlite, "UPDATE outbox SET task_closed_at = ? WHERE id = ? AND task_closed_at IS NULL").run(
+      row.at,
+      row.messageId,
+    ).changes === 0
+  )
+    return false;
   stmt(sqlite, A.insert).run(...A.values(row));
-}
-
-/** Marks the task closed at `at` (its outbox row leaves the index of open tasks); false when it was closed already. */
-export function closeTaskRow(sqlite: SqliteHandle, messageId: string, at: string): boolean {
-  return (
-    stmt(sqlite, "UPDATE outbox SET task_closed_at = ? WHERE id = ? AND task_closed_at IS NULL").run(at, messageId)
-      .changes > 0
-  );
+  return true;
 }
 
 /** The open desk tasks of these kinds about one appointment (the dealer's open tasks: a short walk of the index). */
@@ -95,7 +101,7 @@ export function openTasksAbout(
     stmt(
       sqlite,
       `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
-       WHERE o.dealer_id = ? AND ${DESK} AND o.appointment_id = ?`,
+       WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE} AND o.appointment_id = ?`,
     ).all(dealerId, appointmentId) as TaskRow[]
   ).filter((t) => kinds.includes(t.kind));
 }

@@ -1,6 +1,6 @@
 import type { DeskTaskKind } from "../../core/message-kinds.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
-import { closeTaskRow, insertTaskAttempt, openTasksAbout } from "../../db/repos/task-attempts.js";
+import { openTasksAbout, recordAttempt } from "../../db/repos/task-attempts.js";
 import { newId } from "../../lib/ids.js";
 import { isoNow, type WriteContext } from "../context.js";
 
@@ -15,16 +15,18 @@ export const SYSTEM_LABEL = "Pitlane";
 
 export function closeMootTasks(ctx: WriteContext, row: AppointmentRow, kinds: readonly DeskTaskKind[]): void {
   const at = isoNow(ctx);
-  for (const task of openTasksAbout(ctx.sqlite, row.dealerId, row.id, kinds)) {
-    if (!closeTaskRow(ctx.sqlite, task.id, at)) continue;
-    insertTaskAttempt(ctx.sqlite, {
-      id: newId(ctx.nowMs),
-      dealerId: row.dealerId,
-      messageId: task.id,
-      outcome: "not_needed",
-      note: null,
-      byLabel: SYSTEM_LABEL,
-      at,
-    });
-  }
+  for (const task of openTasksAbout(ctx.sqlite, row.dealerId, row.id, kinds))
+    recordAttempt(
+      ctx.sqlite,
+      {
+        id: newId(ctx.nowMs),
+        dealerId: row.dealerId,
+        messageId: task.id,
+        outcome: "not_needed",
+        note: null,
+        byLabel: SYSTEM_LABEL,
+        at,
+      },
+      true,
+    );
 }

@@ -1,7 +1,7 @@
 import { isDeskTask } from "../../core/message-kinds.js";
 import { keyLabel } from "../../db/repos/api-keys.js";
 import { audit } from "../../db/repos/appointments.js";
-import { closeTaskRow, doneTasks, insertTaskAttempt, openTasks, taskById } from "../../db/repos/task-attempts.js";
+import { doneTasks, openTasks, recordAttempt, taskById } from "../../db/repos/task-attempts.js";
 import { immediate } from "../../db/tx.js";
 import { newId } from "../../lib/ids.js";
 import { type Ctx, idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
@@ -64,16 +64,20 @@ export function recordTaskAttempt(
         );
       const at = isoNow(ctx);
       const closes = CLOSING_OUTCOMES.has(body.outcome);
-      if (closes) closeTaskRow(ctx.sqlite, task.id, at);
-      insertTaskAttempt(ctx.sqlite, {
-        id: newId(ctx.nowMs),
-        dealerId,
-        messageId: task.id,
-        outcome: body.outcome,
-        note: body.note ?? null,
-        byLabel: labelOf(ctx, dealerId),
-        at,
-      });
+      // Open, read under the write lock above: the attempt is written.
+      recordAttempt(
+        ctx.sqlite,
+        {
+          id: newId(ctx.nowMs),
+          dealerId,
+          messageId: task.id,
+          outcome: body.outcome,
+          note: body.note ?? null,
+          byLabel: labelOf(ctx, dealerId),
+          at,
+        },
+        closes,
+      );
       audit(ctx.db, {
         dealerId,
         appointmentId: task.appointmentId,
