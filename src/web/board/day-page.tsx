@@ -321,12 +321,14 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         <SidePanels
           day={shownDay}
           overdue={overdue}
-          tasks={tasks.open}
-          doneTasks={tasks.done}
-          onRecordCall={recordCall}
-          onSaid={say}
-          tasksTruncated={tasks.truncated}
-          onPhone={phoneOf}
+          desk={{
+            tasks: tasks.open,
+            done: tasks.done,
+            truncated: tasks.truncated,
+            onRecord: recordCall,
+            onSaid: say,
+            onPhone: phoneOf,
+          }}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
           onGoTo={goTo}

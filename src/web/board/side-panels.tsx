@@ -1,12 +1,10 @@
 import { timeOf } from "../shared/dates.js";
 import { t } from "./i18n.js";
 import { MessagesPanel } from "./messages-panel.js";
-import { hasWords, wordFor } from "./message-words.js";
 import { TechniciansPanel } from "./technicians-panel.js";
-import { TasksPanel } from "./tasks-panel.js";
-import type { DayBoard, DeskTask, Message, Overdue, RecordResult, Slot, TaskOutcome } from "./types.js";
-import { appointmentRefs, otherDayWords } from "./appointment-ref.js";
-import { dateOf } from "../shared/dates.js";
+import { type DeskProps, TasksPanel } from "./tasks-panel.js";
+import type { DayBoard, Message, Overdue, Slot } from "./types.js";
+import { appointmentRefs } from "./appointment-ref.js";
 import { hours, skillWords } from "./words.js";
 
 // Beside the timeline: the workshop's load per skill and each technician's jobs,
@@ -17,31 +15,20 @@ import { hours, skillWords } from "./words.js";
 export function SidePanels({
   day,
   overdue,
-  tasks,
-  doneTasks,
+  desk,
   messages,
   onOpen,
   onGoTo,
-  onRecordCall,
-  onSaid,
-  tasksTruncated,
-  onPhone,
 }: {
   day: DayBoard | null;
   overdue: Overdue | null;
-  /** The desk's open tasks of every day (GET …/tasks), and the last ones done. */
-  tasks: DeskTask[];
-  doneTasks: DeskTask[];
+  /** The desk's open tasks of every day (GET …/tasks), the last ones done, and what to do with them. */
+  desk: DeskProps;
   messages: Message[];
   /** Opens an appointment's dialog (a task's "who and when" is a button to it on its day). */
   onOpen: (slot: Slot) => void;
   /** Shows another day with an appointment's slot focused (a task about a car of another day). */
   onGoTo: (at: { date: string; appointmentId: string }) => void;
-  onRecordCall: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
-  onSaid: (sentence: string) => void;
-  /** More open tasks exist than the panel was given. */
-  tasksTruncated: boolean;
-  onPhone: (appointmentId: string) => Promise<string | null>;
 }) {
   // One lookup for the technicians' jobs, the tasks and the messages (appointment-ref.ts).
   const refs = appointmentRefs(day);
@@ -90,18 +77,7 @@ export function SidePanels({
           ))}
         </ul>
       </section>
-      <TasksPanel
-        tasks={tasks}
-        done={doneTasks}
-        refs={refs}
-        zone={day?.timeZone ?? "UTC"}
-        onOpen={onOpen}
-        onGoTo={onGoTo}
-        onRecord={onRecordCall}
-        onSaid={onSaid}
-        truncated={tasksTruncated}
-        onPhone={onPhone}
-      />
+      <TasksPanel {...desk} refs={refs} zone={day?.timeZone ?? "UTC"} onOpen={onOpen} onGoTo={onGoTo} />
       <MessagesPanel
         messages={messages}
         refs={refs}

@@ -17,20 +17,25 @@ import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 // closes it, or when the task went meanwhile (another desk closed it), on the panel's
 // heading, never on the page. The page's notice says what happened either way.
 
-interface Props {
+/** What the day page gives the panel: the tasks and what it does with them. */
+export interface DeskProps {
   tasks: readonly DeskTask[];
   done: readonly DeskTask[];
   /** More open tasks exist than these (the oldest are shown). */
   truncated: boolean;
-  refs: Map<string, AppointmentRef>;
-  zone: string;
-  onOpen: (slot: Slot) => void;
-  onGoTo: (at: { date: string; appointmentId: string }) => void;
   onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
   /** What was recorded (or why not), for the page's notice (shown, and read by its status region). */
   onSaid: (sentence: string) => void;
   /** An appointment's phone number (null: none on file); rejects with a sentence. */
   onPhone: (appointmentId: string) => Promise<string | null>;
+}
+
+/** And what the side panels add: the shown day's appointments, its zone, the ways to a slot. */
+interface Props extends DeskProps {
+  refs: Map<string, AppointmentRef>;
+  zone: string;
+  onOpen: (slot: Slot) => void;
+  onGoTo: (at: { date: string; appointmentId: string }) => void;
 }
 
 export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone }: Props) {
