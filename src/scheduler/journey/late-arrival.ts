@@ -10,8 +10,9 @@ import { closeMootTasks } from "../tasks/moot.js";
 // A late customer checked in after the automatic no-show (lifecycle.ts: no_show →
 // checked_in, staff only, audited): the no-show's consequences are withdrawn in the same
 // transaction. The desk's "contact and reschedule" task is withdrawn if it has not left
-// yet; if it has, the advisor is told to ignore it and the task closes as moot. The car-ready timer the no-show
-// cancelled comes back (placement timers revive cancelled rows with the same key).
+// yet; if it has, the advisor is told to ignore it and the task closes as moot. The
+// car-ready timer the no-show cancelled comes back (placement timers revive cancelled rows
+// with the same key).
 
 export function onLateCheckIn(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
   const task = `no_show_task:${row.id}`;

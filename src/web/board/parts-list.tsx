@@ -1,7 +1,8 @@
 import { lang } from "./i18n.js";
 import { type PartsRow, partsRows } from "./parts.js";
 import { pt } from "./parts-words.js";
-import { CancelPart, PayDepositForm } from "./parts-forms.js";
+import { CancelPart } from "./cancel-part.js";
+import { PayDepositForm } from "./parts-forms.js";
 import type { PartsOrder } from "./types.js";
 
 // The appointment's parts orders in its dialog: description, state, price, and the
