@@ -1,20 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { DESK_TASK_KINDS } from "../../core/message-kinds.js";
+import { TASK_NOTE_MAX, TASK_OUTCOMES } from "../../core/task-outcomes.js";
 import { MessageView } from "../journey/contracts.js";
 
 // The desk's tasks (the board's Tasks panel) and the attempts staff record at them:
 // GET …/tasks and POST …/tasks/{taskId}/attempts. A task IS its outbox message (same id);
 // no contact details here: the appointment ref names the customer, nothing more.
 
-export const TASK_OUTCOMES = ["reached", "no_answer", "left_message", "not_needed"] as const;
-export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
-/** The outcomes that close a task; the others record a try and leave it open. */
-export const CLOSING_OUTCOMES: ReadonlySet<TaskOutcome> = new Set(["reached", "not_needed"]);
+// The outcomes and which close a task: core/task-outcomes.ts (the page's bundle reads them too).
+export { CLOSING_OUTCOMES, TASK_OUTCOMES, type TaskOutcome } from "../../core/task-outcomes.js";
 
 export const TaskAttemptRequest = z
   .object({
     outcome: z.enum(TASK_OUTCOMES).openapi({ description: "reached and not_needed close the task" }),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: z.string().trim().min(1).max(TASK_NOTE_MAX).optional(),
   })
   .strict()
   .openapi("TaskAttemptRequest");

@@ -1,12 +1,10 @@
-import type { TaskOutcome } from "./types.js";
-
 // The desk's tasks (GET …/tasks: every open one of every day, oldest first, not the newest
-// hundred messages, where a busy day's notices pushed yesterday's calls out). Pure: the
-// words are in task-words.ts.
+// hundred messages, where a busy day's notices pushed yesterday's calls out). The outcomes
+// and which close a task are the server's own (core/task-outcomes.ts); the words are in
+// task-words.ts.
 
-export const OUTCOMES: readonly TaskOutcome[] = ["reached", "no_answer", "left_message", "not_needed"];
-
-/** The outcomes that end a task (the server's rule; the page only words the result). */
-export const closes = (o: TaskOutcome) => o === "reached" || o === "not_needed";
-
-export const NOTE_MAX = 500;
+export {
+  closesTask as closes,
+  TASK_NOTE_MAX as NOTE_MAX,
+  TASK_OUTCOMES as OUTCOMES,
+} from "../../core/task-outcomes.js";

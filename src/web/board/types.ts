@@ -170,7 +170,8 @@ export interface TaskAttempt {
   at: string;
   by: string;
 }
-export type TaskOutcome = "reached" | "no_answer" | "left_message" | "not_needed";
+import type { TaskOutcome } from "../../core/task-outcomes.js";
+export type { TaskOutcome };
 
 /** How recording a call ended: refused (said in its form), or the task gone meanwhile (said by the page). */
 export type RecordResult = { ok: true } | { ok: false; sentence: string; gone: boolean };
