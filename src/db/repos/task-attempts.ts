@@ -1,3 +1,4 @@
+import { CLOSING_OUTCOMES } from "../../core/task-outcomes.js";
 import { stmt } from "../prepared.js";
 import { DESK_TASK_WHERE, taskAttempts } from "../schema.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
@@ -26,7 +27,8 @@ export interface TaskRow {
 }
 
 const A = tableRows(taskAttempts);
-const CLOSING = "('reached', 'not_needed')";
+/** The closing outcomes as SQL ("('reached', 'not_needed')"); migration 0015's unique index names the same. */
+const CLOSING = `(${[...CLOSING_OUTCOMES].map((o) => `'${o}'`).join(", ")})`;
 const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
   json_extract(o.body_json, '$.subject') AS subject, json_extract(o.body_json, '$.text') AS text, o.created_at AS createdAt`;
 
