@@ -78,12 +78,15 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
   it("more remaining hours move readyAt, the return slots and the ready calls of the technician's jobs; each customer is told once", async () => {
     const s = await setup();
     expect([s.a.readyAt, s.b.readyAt]).toEqual([`${DAY}T11:45:00+01:00`, `${DAY}T13:45:00+01:00`]);
-    // The 80 % progress check is planned with the booking: 96 of 120 minutes from 09:30.
-    expect(s.pending(s.a.id, "progress_check")).toEqual([at("11:06")]);
-    expect(s.pending(s.a.id, "car_ready")).toEqual([at("10:45")]);
+    // The car's own timers wait for the car: none while it is not in.
+    expect([s.pending(s.a.id, "progress_check"), s.pending(s.a.id, "car_ready")]).toEqual([[], []]);
 
     s.clock.ms = at("10:00");
     const version = await s.checkIn(s.a.id);
+    await s.checkIn(s.b.id);
+    // The 80 % progress check is planned at check-in: 96 of 120 minutes from 09:30.
+    expect(s.pending(s.a.id, "progress_check")).toEqual([at("11:06")]);
+    expect(s.pending(s.a.id, "car_ready")).toEqual([at("10:45")]);
     s.clock.ms = at("10:30");
     const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
     expect(res.status).toBe(200);

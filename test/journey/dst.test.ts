@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bookAt, DAY, HOUR, jobsOf, journeyApp, type JourneyApp, MIN, setupDealer } from "../support/journey.js";
+import {
+  auth,
+  bookAt,
+  DAY,
+  DEALER,
+  HOUR,
+  jobsOf,
+  journeyApp,
+  type JourneyApp,
+  MIN,
+  ok,
+  setupDealer,
+} from "../support/journey.js";
 
 // Timers across the Europe/Rome DST changes: "24 hours before" is 24 elapsed hours (the
 // wall clock reads 23 or 25 hours earlier), computed from epoch instants, never from
@@ -58,6 +70,8 @@ describe("timers across DST", () => {
     const readyMs = Date.parse(b.readyAt);
     const long = readyMs - Date.parse(b.reception.start) > 2 * DAY;
     expect(long).toBe(true);
+    t.at(Date.parse(b.reception.start));
+    await ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments/${b.id}/check-in`, {}, auth));
     const carReady = jobsOf(t, b.id).find((j) => j.kind === "car_ready")!;
     expect(carReady.due_at).toBe(readyMs - 4 * HOUR);
   });

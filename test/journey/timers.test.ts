@@ -35,22 +35,37 @@ function firesExactlyAt(kind: string, due: number) {
 }
 
 describe("a booking's timers", () => {
-  it("schedules every promise in the booking's transaction, at the right instants", async () => {
+  it("schedules the booking's promises in its transaction, and the car's own at check-in", async () => {
     const b = await bookAt(t, START);
     const readyMs = Date.parse(b.readyAt);
+    const byDue = (rows: (string | number | null)[][]) =>
+      rows.sort((x, y) => (x[1] as number) - (y[1] as number) || String(x[0]).localeCompare(String(y[0])));
+    const booked = [
+      ["confirm_overdue", Date.parse("2026-11-24T09:00:00Z")],
+      ["reminder", startMs - DAY],
+      ["no_show_check", startMs + 30 * MIN],
+    ];
+    // Nothing about a car that is not in yet: its car-ready call and progress check could
+    // only be skipped (issue 17: two rows and two random index leaves per booking).
+    expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(byDue([...booked]));
+    t.at(startMs);
+    await ok(await t.api("POST", `${A}/${b.id}/check-in`, {}, auth));
     // The progress check: 80 % of the planned labour (journey/progress-check.ts), from the stored plan.
     const { labour_json } = t.sqlite.prepare("SELECT labour_json FROM appointments WHERE id = ?").get(b.id) as {
       labour_json: string;
     };
     expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(
-      [
-        ["confirm_overdue", Date.parse("2026-11-24T09:00:00Z")],
-        ["reminder", startMs - DAY],
-        ["no_show_check", startMs + 30 * MIN],
-        ["car_ready", readyMs - HOUR],
-        ["progress_check", progressCheckAt(labour_json)],
-      ].sort((x, y) => (x[1] as number) - (y[1] as number) || String(x[0]).localeCompare(String(y[0]))),
+      byDue([...booked, ["car_ready", readyMs - HOUR], ["progress_check", progressCheckAt(labour_json)]]),
     );
+  });
+
+  it("checks in after the car-ready instant: no late 'ready within the hour' to a customer just arrived", async () => {
+    const b = await bookAt(t, START);
+    const readyMs = Date.parse(b.readyAt);
+    t.at(readyMs - 30 * MIN);
+    await ok(await t.api("POST", `${A}/${b.id}/check-in`, {}, auth));
+    expect(jobsOf(t, b.id).map((j) => j.kind)).not.toContain("car_ready");
+    expect(t.run(readyMs).ran.filter((r) => r.appointmentId === b.id && r.kind === "car_ready")).toEqual([]);
   });
 
   it("runs a supervisor-notice job written before the booking sent the notice itself, and never sends it twice", async () => {
@@ -132,8 +147,9 @@ describe("a booking's timers", () => {
     expect(data.task).toBe("contact_and_reschedule");
     expect(data.options).toHaveLength(2);
     for (const o of data.options) expect(Date.parse(o.start)).toBeGreaterThan(t.clock.ms);
-    // The car-ready notice of a car that never came is not sent.
-    expect(jobsOf(t, b.id).find((j) => j.kind === "car_ready")).toMatchObject({ status: "cancelled" });
+    // The car-ready notice of a car that never came is not sent: it was never timed.
+    expect(jobsOf(t, b.id).map((j) => j.kind)).not.toContain("car_ready");
+    expect(t.run(Date.parse(b.readyAt)).ran.filter((r) => r.kind === "car_ready")).toEqual([]);
   });
 
   it("never messages a customer who did not consent: no reminder, staff calls instead", async () => {

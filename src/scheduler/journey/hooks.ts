@@ -12,7 +12,7 @@ import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
 import { contactHashes } from "../contact-cap.js";
 import { type CustomerRow, vehicleById, type VehicleRow } from "../../db/repos/people.js";
-import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder } from "./schedule.js";
+import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder, scheduleWorkshopTimers } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
 import { epochMinute } from "../../core/civil.js";
 import { scheduleProgressCheck } from "./progress-check.js";
@@ -130,7 +130,9 @@ export function onTransition(
       return;
     }
     case "check-in":
+      // The car is in: its car-ready call and progress check (a late one re-derives them with the rest).
       if (from === "no_show") onLateCheckIn(ctx, rt, row);
+      else scheduleWorkshopTimers(ctx, row);
       return;
   }
 }

@@ -5,7 +5,7 @@ import { MINUTE } from "./timers.js";
 
 // The progress check (domain: "check progress at ~80% of the estimate"): a staff task
 // when 80 % of the job's planned labour minutes are worked, on the technicians' plan.
-// Scheduled with the booking and re-timed whenever the plan moves (move, re-plan).
+// Scheduled at check-in and re-timed whenever the plan moves (move, re-plan) while the car is in.
 
 interface Slice {
   minutes: number;
@@ -46,12 +46,17 @@ export function progressCheckJob(
   };
 }
 
-/** Cancels the pending check and schedules the one of the current plan (if still ahead). A new booking's goes with its other timers (schedule.ts). */
+/**
+ * Cancels the pending check and schedules the one of the current plan (if still ahead),
+ * only while the car is in (checked_in): check-in schedules the first (schedule.ts
+ * scheduleWorkshopTimers); a car not yet in has none, whatever its plan does meanwhile.
+ */
 export function scheduleProgressCheck(
   ctx: WriteContext,
-  row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson">,
+  row: Pick<AppointmentRow, "id" | "dealerId" | "labourJson" | "status">,
 ): void {
   cancelJobs(ctx.sqlite, row.id, ["progress_check"], "cancelled:replanned", isoNow(ctx));
+  if (row.status !== "checked_in") return;
   const job = progressCheckJob(row, ctx.nowMs);
   if (job) scheduleJob(ctx.sqlite, job, isoNow(ctx));
 }

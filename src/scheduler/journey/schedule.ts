@@ -14,6 +14,7 @@ import {
   placementTimers,
   SERVICE_REMINDER_LEAD_DAYS,
   type Timer,
+  workshopTimers,
 } from "./timers.js";
 
 // Schedules the durable timers, always inside the transaction of their cause (booking,
@@ -37,9 +38,9 @@ function write(
 const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
 
 /**
- * A new booking: confirm-overdue, reminder, no-show check, car ready and the progress
- * check, in one statement. `who`: its recipient, from the customer record just linked
- * (saves reading it back).
+ * A new booking: confirm-overdue, reminder and no-show check, in one statement. `who`:
+ * its recipient, from the customer record just linked (saves reading it back). The car's
+ * own timers (car ready, progress check) wait for the car: scheduleWorkshopTimers.
  */
 export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Recipient): void {
   const timers = bookingTimers(
@@ -47,16 +48,22 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
       id: row.id,
       receptionStart: row.receptionStart,
       readyAt: row.readyAt,
+      status: row.status,
       channel: row.channel,
       createdMs: Date.parse(row.createdAt),
     },
     who.channel !== null,
     ctx.nowMs,
   );
-  const jobs = jobsOf(row.dealerId, row.id, timers);
-  const check = progressCheckJob(row, ctx.nowMs); // a new appointment has none to cancel
+  scheduleJobs(ctx.sqlite, jobsOf(row.dealerId, row.id, timers), isoNow(ctx));
+}
+
+/** At check-in: the car-ready call and the progress check, those still ahead, in one statement. */
+export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): void {
+  const jobs = jobsOf(row.dealerId, row.id, workshopTimers(row, ctx.nowMs));
+  const check = progressCheckJob(row, ctx.nowMs);
   if (check) jobs.push(check);
-  scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));
+  if (jobs.length > 0) scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));
 }
 
 /** A moved appointment: the placement timers follow it (same key for the same instant). */
@@ -67,7 +74,7 @@ export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void 
     row.dealerId,
     row.id,
     placementTimers(
-      { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt },
+      { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, status: row.status },
       consented(ctx, row),
       ctx.nowMs,
     ),

@@ -16,6 +16,8 @@ export interface Placement {
   /** Epoch minutes. */
   receptionStart: number;
   readyAt: number;
+  /** The appointment's status: the car-ready call is only timed for a car in the workshop. */
+  status: string;
 }
 
 export interface Timer {
@@ -30,17 +32,32 @@ export function carReadyAt(p: Placement): number {
   return p.readyAt * MINUTE - (long ? 4 : 1) * HOUR;
 }
 
-/** The timers that follow the appointment's placement: a move cancels and re-derives them. */
+/**
+ * The timers that follow the appointment's placement: a move cancels and re-derives them.
+ * The car-ready call only once the car is in (checked_in): before that it could only ever
+ * be skipped (decide.ts), and a booking that wrote it anyway paid a row and a random leaf
+ * of the due-time index for nothing (issue 17). Check-in schedules it (workshopTimers).
+ */
 export function placementTimers(p: Placement, consent: boolean, nowMs: number): Timer[] {
   const start = p.receptionStart * MINUTE;
   const out: Timer[] = [];
   // Only with consent; and a booking made less than 24 h ahead gets no reminder at all.
   if (consent && start - DAY > nowMs) out.push({ kind: "reminder", dueAt: start - DAY, dedupeKey: "" });
   out.push({ kind: "no_show_check", dueAt: start + 30 * MINUTE, dedupeKey: "" });
-  out.push({ kind: "car_ready", dueAt: carReadyAt(p), dedupeKey: "" });
+  if (p.status === "checked_in") out.push({ kind: "car_ready", dueAt: carReadyAt(p), dedupeKey: "" });
   // The due instant is part of the key: moving away and back revives the same timer
   // (a reminder already sent for that instant is not sent twice).
   return out.map((t) => ({ ...t, dedupeKey: `${t.kind}:${p.id}:${t.dueAt}` }));
+}
+
+/**
+ * At check-in: the car-ready call, if its instant is still ahead. One already past was
+ * skipped at its instant while the car was not in (decide.ts), and must not go out now
+ * as "ready within the hour" to a customer who has just handed the keys over.
+ */
+export function workshopTimers(p: Placement, nowMs: number): Timer[] {
+  const dueAt = carReadyAt(p);
+  return dueAt > nowMs ? [{ kind: "car_ready", dueAt, dedupeKey: `car_ready:${p.id}:${dueAt}` }] : [];
 }
 
 export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];

@@ -144,8 +144,8 @@ export function receiveWalkIn(ctx: Ctx, input: { dealerId: string; body: WalkInR
       insertAppointment(ctx.db, { ...row, ...links });
       // Read back: the view shows the row exactly as stored (columns this verb does not set included).
       const stored = findAppointment(ctx.db, dealerId, id)!;
-      // The journey as for any booking: the supervisor's notice, the car-ready call, the
-      // no-show check, the progress check, the vehicle's service reminder.
+      // The journey as for any booking: the supervisor's notice, the no-show check, the
+      // vehicle's service reminder (the car-ready call and progress check come at check-in).
       onBooked(ctx, rt, stored, people);
       const view = planView(p, dealerId, "applied");
       view.created = appointmentView(d, stored);
