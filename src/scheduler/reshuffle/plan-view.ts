@@ -80,6 +80,11 @@ function versionsOf(p: Planned): Record<string, number> {
   return v;
 }
 
+/**
+ * What apply must find again, or refuse as stale: every move's slots, its ready time and
+ * whether it stays express (a plan shown as "express, ready 15:30" must not commit as
+ * ordinary or as ready at 17:00 because the day or the clock moved on meanwhile).
+ */
 export function planToken(p: Planned): string {
   const what = {
     m: p.core.moves.map((m) => [
@@ -90,6 +95,8 @@ export function planToken(p: Planned): string {
       m.to.ret?.start ?? -1,
       m.to.ret?.minutes ?? -1,
       m.forced ? 1 : 0,
+      m.to.readyAt,
+      m.to.express ? 1 : 0,
     ]),
     c: p.core.contact.map((c) => c.id),
     x: p.print ?? null,
