@@ -30,7 +30,7 @@ export interface Task {
 const base = (dealer = DEALER) => `/v1/dealers/${dealer}/tasks`;
 
 export const taskListOf = async (t: JourneyApp, query = "", headers: Record<string, string> = auth) =>
-  ok<{ dealerId: string; tasks: Task[]; truncated: boolean }>(
+  ok<{ dealerId: string; tasks: Task[]; truncated: boolean; next: string | null }>(
     await t.api("GET", `${base()}${query}`, undefined, headers),
   );
 

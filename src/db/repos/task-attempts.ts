@@ -24,6 +24,8 @@ export interface TaskRow {
   text: string | null;
   createdAt: string;
   doneAt: string | null;
+  /** The list's tie-break id (open: the message's; done: the closing attempt's); absent from single reads. */
+  pageId?: string;
 }
 
 const A = tableRows(taskAttempts);
@@ -32,25 +34,36 @@ const CLOSING = `(${[...CLOSING_OUTCOMES].map((o) => `'${o}'`).join(", ")})`;
 const TASK = `o.id, o.kind, o.audience, o.status, o.appointment_id AS appointmentId,
   json_extract(o.body_json, '$.subject') AS subject, json_extract(o.body_json, '$.text') AS text, o.created_at AS createdAt`;
 
-/** The dealer's open tasks, oldest first (the oldest is the most urgent). */
-export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number): TaskRow[] {
-  return stmt(
-    sqlite,
-    `SELECT ${TASK}, NULL AS doneAt FROM outbox o INDEXED BY outbox_desk_tasks_idx
-     WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE}
-     ORDER BY o.created_at LIMIT ?`,
-  ).all(dealerId, limit) as TaskRow[];
+/** Where a page starts: past this sort key (a page's last task); the first page has none. */
+export interface TaskKey {
+  at: string;
+  id: string;
 }
 
-/** The dealer's closed tasks, the last closed first. */
-export function doneTasks(sqlite: SqliteHandle, dealerId: string, limit: number): TaskRow[] {
+/**
+ * The dealer's open tasks, oldest first (the oldest is the most urgent), past `after`.
+ * The first page starts past ("", ""): every stored time and id sorts after the empty string.
+ */
+export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number, after?: TaskKey): TaskRow[] {
+  const k = after ?? { at: "", id: "" };
   return stmt(
     sqlite,
-    `SELECT ${TASK}, a.at AS doneAt FROM task_attempts a INDEXED BY task_attempts_dealer_at_idx
+    `SELECT ${TASK}, NULL AS doneAt, o.id AS pageId FROM outbox o INDEXED BY outbox_desk_tasks_idx
+     WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE} AND (o.created_at > ? OR (o.created_at = ? AND o.id > ?))
+     ORDER BY o.created_at, o.id LIMIT ?`,
+  ).all(dealerId, k.at, k.at, k.id, limit) as TaskRow[];
+}
+
+/** The dealer's closed tasks, the last closed first, before `after` (the first page: before "~", past every ISO time). */
+export function doneTasks(sqlite: SqliteHandle, dealerId: string, limit: number, after?: TaskKey): TaskRow[] {
+  const k = after ?? { at: "~", id: "~" };
+  return stmt(
+    sqlite,
+    `SELECT ${TASK}, a.at AS doneAt, a.id AS pageId FROM task_attempts a INDEXED BY task_attempts_dealer_at_idx
      JOIN outbox o ON o.id = a.message_id
-     WHERE a.dealer_id = ? AND a.outcome IN ${CLOSING}
-     ORDER BY a.at DESC LIMIT ?`,
-  ).all(dealerId, limit) as TaskRow[];
+     WHERE a.dealer_id = ? AND a.outcome IN ${CLOSING} AND (a.at < ? OR (a.at = ? AND a.id < ?))
+     ORDER BY a.at DESC, a.id DESC LIMIT ?`,
+  ).all(dealerId, k.at, k.at, k.id, limit) as TaskRow[];
 }
 
 /** One outbox message of the dealer, with when it was closed as a task; undefined when none. */

@@ -54,6 +54,8 @@ export const TaskList = z
     tasks: z.array(DeskTask),
     /** More tasks than `limit` exist: the list is the oldest open ones (or the last done), not all. */
     truncated: z.boolean(),
+    /** When truncated: pass it as `after` for the next page, in the same order; else null. */
+    next: z.string().nullable(),
   })
   .openapi("TaskList");
 export type TaskList = z.infer<typeof TaskList>;
@@ -73,5 +75,11 @@ export const TaskQuery = z.object({
     .max(500)
     .default(200)
     .openapi({ param: { in: "query" } }),
+  after: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ param: { in: "query" }, description: "The `next` of the page before: the tasks past it, same order" }),
 });
 export type TaskQuery = z.infer<typeof TaskQuery>;

@@ -14,6 +14,7 @@ import {
   type TaskQuery,
 } from "./contracts.js";
 import { deskTasks } from "./present.js";
+import { decodeTaskCursor, encodeTaskCursor } from "./page-cursor.js";
 
 // The desk's tasks (core/message-kinds.ts DESK_TASK_KINDS) and the calls it records at
 // them. A task is its outbox message; it stays open until an attempt closes it ("reached",
@@ -26,16 +27,27 @@ export function listTasks(ctx: Ctx, input: { dealerId: string; query: TaskQuery 
   const { dealerId, query } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
+  const after = query.after === undefined ? undefined : decodeTaskCursor(query.after, query.state);
   // One row past the limit says whether the list is all of them.
   const rows =
     query.state === "open"
-      ? openTasks(ctx.sqlite, dealerId, query.limit + 1)
-      : doneTasks(ctx.sqlite, dealerId, query.limit + 1);
+      ? openTasks(ctx.sqlite, dealerId, query.limit + 1, after)
+      : doneTasks(ctx.sqlite, dealerId, query.limit + 1, after);
   const truncated = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
   return {
     dealerId,
-    tasks: deskTasks(ctx.db, ctx.sqlite, rt.dealer, dealerId, rows.slice(0, query.limit)),
+    tasks: deskTasks(ctx.db, ctx.sqlite, rt.dealer, dealerId, page),
     truncated,
+    next:
+      truncated && last
+        ? encodeTaskCursor({
+            state: query.state,
+            at: query.state === "open" ? last.createdAt : last.doneAt!,
+            id: last.pageId!,
+          })
+        : null,
   };
 }
 
