@@ -566,6 +566,12 @@ describe("refused moves and languages", () => {
     const load = page.locator('.load[data-skill="mechanical"]');
     await expect(load.innerText()).resolves.toMatch(/^meccanica\s+\d+(,\d)? di \d+(,\d)? h$/);
     await expect(page.locator("[data-technician]").first().innerText()).resolves.toMatch(/\(meccanica/);
+    // The demo dealer's technicians by their Italian names, never "mechanical 1".
+    const technicians = page.locator('[data-slot="technicians"]');
+    await expect(technicians.locator("[data-technician] > strong").first().innerText()).resolves.toBe(
+      "Alessandro Conti",
+    );
+    await expect(technicians.innerText()).resolves.not.toMatch(/mechanical|diagnosis|bodywork/);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");
