@@ -579,6 +579,10 @@ describe("refused moves and languages", () => {
     await dialog.getByLabel("Nuovo orario").fill("09:45");
     await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
     await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
+    // As detailed as the English: whose hour, and the limit.
+    await expect(dialog.getByRole("alert").locator("li").allInnerTexts()).resolves.toContain(
+      "troppe accettazioni nella stessa ora: Giulia Romano ne avrebbe più di 3 (limite di carico dell'accettazione)",
+    );
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shot(page, "refusal-it");
     expect((await getAppointment(bw.world.api, fourth.id)).version).toBe(fourth.version);
