@@ -80,6 +80,11 @@ export const SkillCapacity = z
   .object({
     technicians: z.number().int().min(0).max(500),
     hoursPerDay: z.number().min(0).max(24),
+    /**
+     * What the desk calls the identical technicians, in order (the advisors' page lists
+     * them by name); one past the list is "<skill> <k>". Names only: the capacity is the count.
+     */
+    names: z.array(z.string().min(1).max(120)).max(500).optional(),
     /** Per-date overrides, e.g. a technician on holiday. */
     overrides: z
       .record(

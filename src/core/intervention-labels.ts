@@ -32,3 +32,8 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
 /** The default catalogue's services as [code, label in `lang`] pairs, in the catalogue's order. */
 export const defaultInterventions = (lang: string): Array<readonly [string, string]> =>
   Object.entries(DEFAULT_LABELS).map(([code, l]) => [code, lang === "it" ? l.it : l.en] as const);
+
+const SKILLS_IT: Record<string, string> = { mechanical: "meccanica", diagnosis: "diagnosi", bodywork: "carrozzeria" };
+
+/** A workshop skill in `lang`: the default ones in Italian, a dealer's own as written. */
+export const skillLabel = (skill: string, lang: string): string => (lang === "it" && SKILLS_IT[skill]) || skill;

@@ -1,17 +1,28 @@
 import { WEEKDAYS } from "./dealer-config.js";
 import type { Dealer } from "./dealer.js";
-import type { AdvisorSlot, RuleCode } from "./types.js";
+import { describeViolationIt } from "./rule-messages-it.js";
+import type { AdvisorSlot, RuleCode, Violation } from "./types.js";
 
 // Human-readable text for each rule code, built only when someone will read it
-// (collect-all checks), never on the search's hot path.
+// (collect-all checks), never on the search's hot path. English is the API's `message`;
+// the Italian (rule-messages-it.ts) travels beside it for the advisors' Italian page.
 
-interface Subject extends AdvisorSlot {
+export interface RuleSubject extends AdvisorSlot {
   now?: number;
   notice?: number;
   job?: { labour: Array<{ skill: number; minutes: number }> };
 }
 
-export function describeViolation(dealer: Dealer, code: RuleCode, x: Subject, readyAt: number | null): string {
+/** A broken rule for people: its code, the English sentence and the Italian one (same facts). */
+export function ruleViolation(dealer: Dealer, code: RuleCode, x: RuleSubject, readyAt: number | null): Violation {
+  return {
+    code,
+    message: describeViolation(dealer, code, x, readyAt),
+    texts: { it: describeViolationIt(dealer, code, x, readyAt) },
+  };
+}
+
+export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject, readyAt: number | null): string {
   const rules = dealer.config.receptionRules;
   const when = dealer.format(x.start);
   const hm = when.slice(11, 16);

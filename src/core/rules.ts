@@ -2,7 +2,7 @@ import { anySet } from "./bitset.js";
 import { hourlyCapOk, twoHourCapOk } from "./caps.js";
 import type { CapacityIndex } from "./capacity-index.js";
 import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
-import { describeViolation } from "./rule-messages.js";
+import { ruleViolation } from "./rule-messages.js";
 import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
 import { reserveIntact } from "./reserve.js";
 import { overlaps, within } from "./ranges.js";
@@ -209,7 +209,7 @@ export function checkReception(index: CapacityIndex, req: ReceptionRequest): Rec
   const codes: RuleCode[] = [];
   const r = evaluateReception(index, req, codes);
   const violations: Violation[] = [];
-  for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, req, null) });
+  for (const c of codes) violations.push(ruleViolation(index.dealer, c, req, null));
   return { violations, plan: typeof r === "string" ? null : r };
 }
 
@@ -249,6 +249,6 @@ export function checkReturn(index: CapacityIndex, slot: AdvisorSlot, readyAt: nu
   const codes: RuleCode[] = [];
   evaluateReturn(index, slot, readyAt, codes);
   const violations: Violation[] = [];
-  for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, slot, readyAt) });
+  for (const c of codes) violations.push(ruleViolation(index.dealer, c, slot, readyAt));
   return violations;
 }

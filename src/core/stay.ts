@@ -2,7 +2,7 @@ import type { CapacityIndex } from "./capacity-index.js";
 import { mobilityPrecheck, mobilityViolation } from "./mobility.js";
 import { findReturn, returnKeepsReserve } from "./return-slot.js";
 import { evaluateReception, evaluateReturn, type ReceptionRequest } from "./rules.js";
-import { describeViolation } from "./rule-messages.js";
+import { ruleViolation } from "./rule-messages.js";
 import type { AdvisorSlot, RuleCode, Violation } from "./types.js";
 import type { LabourPlan } from "./types.js";
 
@@ -77,6 +77,6 @@ export function checkStay(index: CapacityIndex, req: StayRequest, retHint: Advis
   const codes: RuleCode[] = [];
   const r = evaluateStay(index, req, retHint, codes);
   const violations: Violation[] = [];
-  for (const c of codes) violations.push({ code: c, message: describeViolation(index.dealer, c, req, null) });
+  for (const c of codes) violations.push(ruleViolation(index.dealer, c, req, null));
   return { violations, stay: typeof r === "string" ? null : r };
 }

@@ -2,10 +2,10 @@ import { WEEKDAYS, type DealerConfig, type SkillCapacity, type WeeklyHours } fro
 import { parseLocalTime } from "./primitives.js";
 
 // The workshop's technicians, compiled once per dealer. A skill configured the original
-// way ({ technicians, hoursPerDay }) becomes that many identical technicians
-// ("<skill>#1", …) who work the workshop window (first opening → last closing, at
-// least hoursPerDay long) at hoursPerDay productive hours, spread evenly — the meaning the count always had. A
-// roster gives named technicians who work their own hours (default: opening hours) at
+// way ({ technicians, hoursPerDay }) becomes that many identical technicians ("<skill>#1",
+// …, named by its `names` or "<skill> 1", …) who work the workshop window (first opening →
+// last closing, at least hoursPerDay long) at hoursPerDay productive hours, spread evenly —
+// the meaning the count always had. A roster gives named technicians who work their own hours (default: opening hours) at
 // full speed, minus absences. Either way a technician's day is a few elapsed-minute
 // ranges and a speed num/den (productive minutes per wall minute).
 
@@ -40,7 +40,7 @@ export function compileRoster(config: DealerConfig, skills: string[], readInstan
       for (let k = 0; k < most; k++)
         technicians.push({
           id: `${skill}#${k + 1}`,
-          name: `${skill} ${k + 1}`,
+          name: spec.names?.[k] ?? `${skill} ${k + 1}`,
           skills: [si],
           legacy: { spec, k },
           absences: [],

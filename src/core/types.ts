@@ -86,6 +86,8 @@ export type RuleCode = (typeof RULE_CODES)[number];
 export interface Violation {
   code: RuleCode;
   message: string;
+  /** The sentence in Italian, with the same facts (rule-messages-it.ts). */
+  texts?: { it: string };
 }
 
 /** A bookable proposal, in integers. */

@@ -17,7 +17,8 @@ export const DEMO_DEALER: DealerConfigInput = {
   name: "Pitlane Demo – Roma Est",
   timeZone: "Europe/Rome",
   address: "Via Prenestina 1234, 00155 Roma RM",
-  parking: "Customer bays 1-6 at the service entrance; leave the key with the advisor",
+  // The dealer's own words, as an Italian dealer writes them (customers read them as they are).
+  parking: "Posti clienti 1-6 all'ingresso dell'officina; lasciare la chiave al consulente",
   openingHours: {
     mon: weekday,
     tue: weekday,
@@ -67,10 +68,16 @@ export const DEMO_DEALER: DealerConfigInput = {
     },
     { id: "luca", name: "Luca Colombo" },
   ],
+  // Counted technicians (the capacity every demo plan is made with), named as the desk
+  // knows them: before, the advisors' page listed "mechanical 1" on the Italian page.
   workshop: {
-    mechanical: { technicians: 5, hoursPerDay: 7.5 },
-    diagnosis: { technicians: 1, hoursPerDay: 7.5 },
-    bodywork: { technicians: 2, hoursPerDay: 7 },
+    mechanical: {
+      technicians: 5,
+      hoursPerDay: 7.5,
+      names: ["Alessandro Conti", "Davide Moretti", "Francesco Ricci", "Stefano Gallo", "Matteo Fontana"],
+    },
+    diagnosis: { technicians: 1, hoursPerDay: 7.5, names: ["Roberto Marino"] },
+    bodywork: { technicians: 2, hoursPerDay: 7, names: ["Paolo Greco", "Simone Lombardi"] },
   },
   mobility: { courtesyCars: 3, pickupDelivery: 2, taxi: true, rental: true, shuttle: true },
   express: { models: ["MC20"] },

@@ -3,7 +3,7 @@ import { CAP_CODES } from "../core/caps.js";
 import { mobilityViolation } from "../core/mobility.js";
 import { ALTERNATIVE_CANDIDATES, acceptedAlternatives } from "../core/reshuffle/accepted.js";
 import { nearestOptions } from "../core/reshuffle/alternatives.js";
-import { describeViolation } from "../core/rule-messages.js";
+import { ruleViolation } from "../core/rule-messages.js";
 import { checkReturn } from "../core/rules.js";
 import type { StayRequest } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Job, LabourPlan, Mobility, Option, Violation } from "../core/types.js";
@@ -87,7 +87,7 @@ export function placeMove(s: MoveSubject, advisor: number, start: number): MoveP
     };
     const rv = checkReturn(index, ret, plan.readyAt);
     const mv = mobilityViolation(index, job.mobility, { reception, ret, readyAt: plan.readyAt }, s.priority);
-    if (mv) rv.push({ code: mv, message: describeViolation(dealer, mv, reception, null) });
+    if (mv) rv.push(ruleViolation(dealer, mv, reception, null));
     if (rv.length) return { refused: "return", violations: rv };
   }
   return { reception, ret, plan, express, forced: chk.forced, overridden: chk.overridden };

@@ -69,10 +69,12 @@ describe("the day's messages", () => {
     expect(await item(sent!.id).getByRole("heading", { level: 3 }).textContent()).toBe("Booking confirmed");
     expect(await item(sent!.id).innerText()).toMatch(/To the customer, by SMS\s+queued$/);
     expect(await item(held!.id).innerText()).toMatch(
-      /To the customer, by dealer's system \(webhook\)\s+not sent: the customer did not consent to messages$/,
+      /To the customer, by the dealer's management system\s+not sent: the customer did not consent to messages$/,
     );
     // A reference to whom, never the address.
     expect(await panel.innerText()).not.toContain("333");
+    // The dealer's system in the desk's words: "webhook" means nothing to an advisor.
+    expect(await panel.innerText()).not.toMatch(/webhook/i);
 
     // The desk picks an audience, by keyboard: one radio group, arrows move through it.
     const headings = () => panel.getByRole("heading", { level: 3 }).allTextContents();
@@ -106,8 +108,9 @@ describe("the day's messages", () => {
     const italian = await signedInPage(bw.browser, bw.world, "it");
     const pannello = italian.getByRole("region", { name: "Messaggi" });
     expect(await pannello.locator(`li[data-message="${held!.id}"]`).innerText()).toMatch(
-      /Al cliente, tramite sistema della concessionaria \(webhook\)\s+non inviato: il cliente non ha dato il consenso ai messaggi$/,
+      /Al cliente, tramite il gestionale della concessionaria\s+non inviato: il cliente non ha dato il consenso ai messaggi$/,
     );
+    expect(await pannello.innerText()).not.toMatch(/webhook/i);
     await pannello.getByRole("group", { name: "Mostra" }).getByRole("radio", { name: "Ai clienti (2)" }).check();
     expect(await pannello.getByRole("heading", { level: 3 }).allTextContents()).toEqual([
       "Prenotazione confermata",

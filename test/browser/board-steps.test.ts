@@ -12,9 +12,9 @@ const bw = useBoardWorld();
 const TODAY = "2026-11-23";
 
 /** A signed-in page showing TODAY. */
-async function todayPage(): Promise<Page> {
-  const page = await signedInPage(bw.browser, bw.world);
-  await page.goto(`${bw.world.server.baseUrl}/board?date=${TODAY}&dealer=demo&lang=en`);
+async function todayPage(lang = "en"): Promise<Page> {
+  const page = await signedInPage(bw.browser, bw.world, lang);
+  await page.goto(`${bw.world.server.baseUrl}/board?date=${TODAY}&dealer=demo&lang=${lang}`);
   await page.locator('[data-live="on"]').waitFor();
   return page;
 }
@@ -118,6 +118,29 @@ describe("an appointment's steps on the board", () => {
     await dialogButton(page, "Arrived late: check in").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("checked_in");
+    await page.context().close();
+  }, 60_000);
+
+  it("names a no-show one way in Italian: the step, its notice, the desk's task and its message all say 'non presentato'", async () => {
+    const b = await walkInNow("Nora Nonvenuta");
+    const at = b.reception.start.slice(11, 16);
+    const desk = await todayPage("it");
+    await slotOf(desk, b.id).click();
+    await dialogButton(desk, "Non presentato").click();
+    await desk.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => notice(desk)).toBe(`Segnato come non presentato: ${at} Nora Nonvenuta.`);
+    await desk.context().close();
+    const page = await todayPage("it");
+    const task = page.locator("[data-task]").getByRole("button", {
+      name: `Richiamare il cliente non presentato: ${at} · Nora Nonvenuta`,
+      exact: true,
+    });
+    await task.waitFor();
+    const messages = page.getByRole("region", { name: "Messaggi" });
+    const message = messages.locator("li[data-message]", { hasText: "Nora Nonvenuta" });
+    await message.getByRole("heading", { level: 3, name: "Chiamare il cliente non presentato", exact: true }).waitFor();
+    // Before, the task said "mancata presentazione" and the refusal "mancato arrivo".
+    expect(await page.locator("body").innerText()).not.toMatch(/mancat[ao]|no-show/i);
     await page.context().close();
   }, 60_000);
 

@@ -27,7 +27,7 @@ async function bookFor(time: string, advisorId: string, name: string, interventi
 }
 
 describe("the timeline's labels", () => {
-  it("every slot shows its whole start time, a 30-minute one its customer's whole name; the ruler's hours are whole; the names stay in view scrolled to the day's end; axe-clean", async () => {
+  it("every slot shows its whole start time, every reception (a quarter hour too) its customer's whole name; the ruler's hours are whole; the names stay in view scrolled to the day's end; axe-clean", async () => {
     // 15-minute receptions back to back, a 30-minute one (a diagnosis), and the 10-minute
     // returns the workshop plans for them: the narrowest slots a day has.
     const booked = [
@@ -35,6 +35,7 @@ describe("the timeline's labels", () => {
       ["08:45", "giulia", "Bruno Esposito"],
       ["11:15", "giulia", "Elena Conti"],
       ["09:00", "marco", "Paolo Ricci"],
+      ["09:15", "marco", "Francesca Bianchi"],
       ["10:30", "luca", "Luca Marino"],
     ] as const;
     for (const [time, advisor, name] of booked) await bookFor(time, advisor, name);
@@ -56,8 +57,12 @@ describe("the timeline's labels", () => {
       .toEqual([]);
     // What the slot shows starts its accessible name (WCAG 2.5.3, label in name).
     for (const s of seen.slots) expect.soft(s.name.startsWith(s.label), `${s.name} / ${s.label}`).toBe(true);
-    // The 30-minute diagnosis has room for its customer's name.
+    // The 30-minute diagnosis has room for its customer's name, and so has a quarter hour's
+    // reception, on two lines: on one it showed "Anna G…" and "Frances…".
     expect.soft(seen.slots.find((s) => s.slot === "reception 09:45")?.customerWhole).toBe(true);
+    expect
+      .soft(seen.slots.filter((s) => s.slot.startsWith("reception") && !s.customerWhole).map((s) => s.label))
+      .toEqual([]);
     // No two start times on one advisor's track are drawn over each other.
     for (const a of seen.slots)
       for (const b of seen.slots)

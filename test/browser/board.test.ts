@@ -566,6 +566,12 @@ describe("refused moves and languages", () => {
     const load = page.locator('.load[data-skill="mechanical"]');
     await expect(load.innerText()).resolves.toMatch(/^meccanica\s+\d+(,\d)? di \d+(,\d)? h$/);
     await expect(page.locator("[data-technician]").first().innerText()).resolves.toMatch(/\(meccanica/);
+    // The demo dealer's technicians by their Italian names, never "mechanical 1".
+    const technicians = page.locator('[data-slot="technicians"]');
+    await expect(technicians.locator("[data-technician] > strong").first().innerText()).resolves.toBe(
+      "Alessandro Conti",
+    );
+    await expect(technicians.innerText()).resolves.not.toMatch(/mechanical|diagnosis|bodywork/);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await slotOf(page, fourth.id).click();
     const dialog = page.getByRole("dialog");
@@ -573,6 +579,10 @@ describe("refused moves and languages", () => {
     await dialog.getByLabel("Nuovo orario").fill("09:45");
     await dialog.getByRole("button", { name: "Sposta", exact: true }).click();
     await dialog.getByRole("alert").filter({ hasText: "troppe accettazioni nella stessa ora" }).waitFor();
+    // As detailed as the English: whose hour, and the limit.
+    await expect(dialog.getByRole("alert").locator("li").allInnerTexts()).resolves.toContain(
+      "troppe accettazioni nella stessa ora: Giulia Romano ne avrebbe più di 3 (limite di carico dell'accettazione)",
+    );
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shot(page, "refusal-it");
     expect((await getAppointment(bw.world.api, fourth.id)).version).toBe(fourth.version);

@@ -340,4 +340,19 @@ describe("configuration", () => {
     const day = w.dealer.day(w.dealer.dayOf(at(w.dealer, `${MON}T12:00`)));
     expect([...day.capacity]).toEqual([1200, 600, 0]);
   });
+  it("names the identical technicians of the original form by its `names` (the page lists them), the rest '<skill> k', at the same capacity", () => {
+    const counted = { technicians: 3, hoursPerDay: 7, overrides: {} };
+    const others = { diagnosis: counted, bodywork: counted };
+    const named = world({ mechanical: { ...counted, names: ["Alessandro Conti", "Davide Moretti"] }, ...others });
+    const plain = world({ mechanical: counted, ...others });
+    const names = named.dealer.roster.technicians.map((t) => `${t.id}: ${t.name}`).slice(0, 4);
+    expect(names).toEqual([
+      "mechanical#1: Alessandro Conti",
+      "mechanical#2: Davide Moretti",
+      "mechanical#3: mechanical 3",
+      "diagnosis#1: diagnosis 1",
+    ]);
+    const capacity = (w: typeof named) => [...w.dealer.day(w.dealer.dayOf(at(w.dealer, `${MON}T12:00`))).capacity];
+    expect(capacity(named)).toEqual(capacity(plain));
+  });
 });

@@ -37,6 +37,16 @@ describe("templates", () => {
   });
 });
 
+describe("the Italian staff texts of a no-show", () => {
+  // One term, as the advisors' page says it (status "non presentato"): before, the task
+  // said "Mancata presentazione" while the page said "non presentato" and "mancato arrivo".
+  it.each(["no_show_task", "no_show_withdrawn"] as const)("%s says 'non presentato', never another name", (kind) => {
+    const m = render(kind, "it", VARS);
+    expect(m.subject).toMatch(/non presentato/i);
+    expect(m.subject + m.text).not.toMatch(/mancat[ao]|no-show|assente/i);
+  });
+});
+
 describe("decide (what a due timer does)", () => {
   const base = { nowMs: 1000, receptionStartMs: 2000, readyAtMs: 3000, reachable: true };
   it("never reaches a customer without consent", () => {

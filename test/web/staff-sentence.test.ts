@@ -12,7 +12,7 @@ const problem = (code: string, extra: Record<string, unknown> = {}) =>
 describe("the desk's sentence for a refusal", () => {
   it.each([
     ["en", "The reception starts at 10:00: a no-show can be marked from then on."],
-    ["it", "L'accettazione inizia alle 10:00: il mancato arrivo si può segnare da quel momento."],
+    ["it", "L'accettazione inizia alle 10:00: da quell'ora si può segnare il cliente come non presentato."],
   ] as const)("a no-show before the reception starts (%s)", (lang, sentence) => {
     const p = problem("invalid_transition", { receptionStart: "2026-11-23T10:00:00+01:00" });
     expect(staffSentence(p, lang)).toBe(sentence);

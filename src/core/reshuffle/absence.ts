@@ -1,5 +1,5 @@
 import type { CapacityIndex } from "../capacity-index.js";
-import { describeViolation } from "../rule-messages.js";
+import { ruleViolation } from "../rule-messages.js";
 import type { Booking } from "../types.js";
 import { PlanBuilder } from "./plan-builder.js";
 import { placeReturn } from "./placement.js";
@@ -70,10 +70,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
       plan.place(b); // where it is now (its reception may have moved already)
       // Listed, it stays where it was before the plan (addContact puts it back there, a
       // re-seated reception included): that is where the advisor's call starts from.
-      const v = {
-        code: "advisor_absent" as const,
-        message: describeViolation(index.dealer, "advisor_absent", found.ret!, found.readyAt),
-      };
+      const v = ruleViolation(index.dealer, "advisor_absent", found.ret!, found.readyAt);
       plan.addContact({
         id: b.id,
         from: found,
@@ -84,10 +81,7 @@ export function planAbsence(index: CapacityIndex, ctx: ReplanContext, q: Absence
       });
     }
     for (const b of stuck) {
-      const v = {
-        code: "advisor_absent" as const,
-        message: describeViolation(index.dealer, "advisor_absent", b.reception, null),
-      };
+      const v = ruleViolation(index.dealer, "advisor_absent", b.reception, null);
       plan.addContact({
         id: b.id,
         from: b,

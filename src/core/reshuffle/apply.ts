@@ -1,6 +1,6 @@
 import type { CapacityIndex } from "../capacity-index.js";
 import { mobilityViolation } from "../mobility.js";
-import { describeViolation } from "../rule-messages.js";
+import { ruleViolation } from "../rule-messages.js";
 import { checkReturn } from "../rules.js";
 import { checkStay, type StayCheck } from "../stay.js";
 import type { AdvisorSlot, Booking, RuleCode, Violation } from "../types.js";
@@ -40,7 +40,7 @@ function returnOnly(index: CapacityIndex, ctx: ReplanContext, from: Booking, ret
     { reception: from.reception, ret, readyAt: from.readyAt },
     ctx.movables.get(from.id)!.priority,
   );
-  if (m) vs.push({ code: m, message: describeViolation(index.dealer, m, from.reception, null) });
+  if (m) vs.push(ruleViolation(index.dealer, m, from.reception, null));
   return vs;
 }
 
@@ -73,14 +73,7 @@ function checkMove(index: CapacityIndex, ctx: ReplanContext, from: Booking, t: M
   if (chk.violations.length || !chk.stay) return chk.violations;
   if (t.ret && chk.stay.ret !== t.ret) {
     const vs = checkReturn(index, t.ret, chk.stay.plan.readyAt);
-    return vs.length
-      ? vs
-      : [
-          {
-            code: "mobility_unavailable",
-            message: describeViolation(index.dealer, "mobility_unavailable", t.ret, null),
-          },
-        ];
+    return vs.length ? vs : [ruleViolation(index.dealer, "mobility_unavailable", t.ret, null)];
   }
   return describeMove(from, stayBooking(from, req, chk.stay), overridden.length > 0, overridden);
 }

@@ -31,12 +31,12 @@ h2{font-size:1rem;margin:0 0 .5rem}
 @media (max-width:600px){.timeline-wrap{--names:6rem}}
 .timeline,.hours{min-width:calc(var(--names) + var(--quarters,44) * var(--quarter))}
 .timeline{list-style:none;margin:0;padding:0}
-.row{display:grid;grid-template-columns:var(--names) minmax(0,1fr);align-items:stretch;border-top:1px solid var(--line);min-height:3.2rem}
+.row{display:grid;grid-template-columns:var(--names) minmax(0,1fr);align-items:stretch;border-top:1px solid var(--line);min-height:4.1rem}
 /* The names stay in view while the day scrolls under them (above slots, below tooltips). */
 .row .who,.hours>span:first-child{position:sticky;left:0;z-index:4;background:var(--card);box-shadow:1px 0 0 var(--line)}
 .row .who{padding:.4rem .3rem;font-weight:600}
 .row .who small{display:block;font-weight:400;color:var(--muted)}
-.track{position:relative;min-height:3.2rem;background:repeating-linear-gradient(90deg,transparent 0,transparent calc(var(--hour) - 1px),#e3e6ea calc(var(--hour) - 1px),#e3e6ea var(--hour))}
+.track{position:relative;min-height:4.1rem;background:repeating-linear-gradient(90deg,transparent 0,transparent calc(var(--hour) - 1px),#e3e6ea calc(var(--hour) - 1px),#e3e6ea var(--hour))}
 .track.drop{background-color:#eef4ff;outline:2px dashed var(--accent)}
 .track.absent{background-color:#f3eded}
 .hours{display:grid;grid-template-columns:var(--names) minmax(0,1fr);font-size:.75rem;color:var(--muted)}
@@ -46,15 +46,18 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours .scale span{position:absolute;transform:translateX(-50%)}
 .hours .scale span:first-child{transform:none}
 .hours .scale span:last-child{transform:translateX(-100%)}
-/* Two lines: the start time, never cut (regular weight, tabular digits: the width the scale
-   was sized for), then the customer or vehicle, cut with an ellipsis where the slot is short,
-   and the express and forced marks after it, which never shrink: in a quarter hour a name
-   pushed them out of sight, and only the accessible name still had them. */
+/* The start time, never cut (regular weight, tabular digits: the width the scale was sized
+   for), then the customer or vehicle on up to two lines (the rows are tall enough for three),
+   broken between words, inside a word only when one alone is too wide; an ellipsis only past
+   the second line. On one line a quarter hour showed "Anna G…", and the desk could not tell
+   two customers apart (the whole name is in the accessible name and the tooltip). The
+   express and forced marks come after it and never shrink: in a quarter hour a name pushed
+   them out of sight, and only the accessible name still had them. */
 .slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.75rem;line-height:1.2;font-variant-numeric:tabular-nums}
 .slot>span[aria-hidden]{display:block;overflow:hidden}
 .slot .time{display:block}
-.slot .more{display:flex;overflow:hidden}
-.slot .name{flex:0 1 auto;min-width:0;overflow:hidden;text-overflow:ellipsis}
+.slot .more{display:flex;align-items:flex-start;overflow:hidden}
+.slot .name{flex:0 1 auto;min-width:0;overflow:hidden;white-space:normal;overflow-wrap:anywhere;font-size:.7rem;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2}
 .slot .marks{flex:none;font-weight:700}
 .slot .name+.marks{margin-left:.25em}
 .slot.return{border-style:dashed}

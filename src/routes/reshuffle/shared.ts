@@ -14,7 +14,14 @@ export const RESHUFFLE_DESCRIPTION =
 
 const Refusal = ProblemSchema.extend({
   violations: z
-    .array(z.object({ appointmentId: z.string().optional(), code: z.string(), message: z.string() }))
+    .array(
+      z.object({
+        appointmentId: z.string().optional(),
+        code: z.string(),
+        message: z.string(),
+        texts: z.object({ it: z.string() }).optional(),
+      }),
+    )
     .optional(),
   alternatives: z.array(z.unknown()).optional(),
 });

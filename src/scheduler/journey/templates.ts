@@ -240,7 +240,7 @@ const IT: Record<TemplateKind, Render> = {
     text: `La richiesta online per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) non è ancora confermata dopo 24 ore. Confermarla o chiamare il cliente.`,
   }),
   no_show_task: (v) => ({
-    subject: `Mancata presentazione: contattare e riprogrammare`,
+    subject: `Cliente non presentato: contattare e riprogrammare`,
     text: `${v.customer} non si è presentato il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}). Chiamare e proporre: ${opts(v, "nessuno slot libero trovato; verificare il planning")}.`,
   }),
   next_visit: (v) => ({
@@ -256,8 +256,8 @@ const IT: Record<TemplateKind, Render> = {
     text: `Chiamare ${v.customer} per la visita del ${v.date} (${v.reason}, ${v.vehicle}): soddisfazione ed eventuali dubbi.`,
   }),
   no_show_withdrawn: (v) => ({
-    subject: `Mancata presentazione annullata: ${v.customer} è arrivato in ritardo`,
-    text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività di mancata presentazione: nessuna chiamata necessaria.`,
+    subject: `Chiamata al cliente non presentato ritirata: ${v.customer} è arrivato in ritardo`,
+    text: `${v.customer} è arrivato in ritardo per il ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività per il cliente non presentato: nessuna chiamata necessaria.`,
   }),
   ready_time_changed: (v) => ({
     subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`,

@@ -6,7 +6,14 @@ import { RESHUFFLE_KINDS } from "./contracts.js";
 // each expects, the customers to call with their options, who to notify, and the token
 // an apply must present.
 
-export const ViolationView = z.object({ code: z.string(), message: z.string() }).openapi("Violation");
+export const ViolationView = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    /** The same sentence in Italian (the advisors' Italian page shows it). */
+    texts: z.object({ it: z.string() }).optional(),
+  })
+  .openapi("Violation");
 
 /**
  * A return or none. A union, not SlotView.nullable(): for a named schema zod-to-openapi

@@ -93,8 +93,9 @@ export const board = {
   eventsUrl: (s: Session) => `${dealerPath(s)}/events`,
 };
 
-// The rules a refusal lists, in the reader's language. English: the server's own
-// sentence (it names times and advisors); Italian: the rule in words.
+// The rules a refusal lists, in the reader's language: the server's own sentence (it names
+// the advisor, the time and the limit), in Italian its `texts.it` (same facts). The words
+// below only for a violation that comes without one (the progress report's).
 const RULES_IT: Record<string, string> = {
   in_the_past: "l'orario è già passato o troppo vicino",
   beyond_horizon: "troppo lontano nel futuro",
@@ -126,8 +127,10 @@ export function refusalOf(err: unknown): Refusal {
   if (!(err instanceof ApiFailure))
     return { sentence: staffSentence({ status: 0, code: "internal" }, lang), rules: [], codes: [] };
   const p = err.problem;
-  const violations: Array<{ code: string; message: string }> = Array.isArray(p.violations) ? p.violations : [];
-  const rules = violations.map((v) => (lang === "it" ? (RULES_IT[v.code] ?? v.message) : v.message));
+  const violations: Array<{ code: string; message: string; texts?: { it?: string } }> = Array.isArray(p.violations)
+    ? p.violations
+    : [];
+  const rules = violations.map((v) => (lang === "it" ? (v.texts?.it ?? RULES_IT[v.code] ?? v.message) : v.message));
   return { sentence: staffSentence(p, lang), rules, codes: violations.map((v) => v.code) };
 }
 

@@ -72,7 +72,7 @@ export const PROBLEM_SENTENCES: Record<"en" | "it", Record<string, string>> = {
 /** A no-show refused because the reception has not started (the server's clock): from when it may be marked. */
 const TOO_EARLY: Record<"en" | "it", (at: string) => string> = {
   en: (at) => `The reception starts at ${at}: a no-show can be marked from then on.`,
-  it: (at) => `L'accettazione inizia alle ${at}: il mancato arrivo si può segnare da quel momento.`,
+  it: (at) => `L'accettazione inizia alle ${at}: da quell'ora si può segnare il cliente come non presentato.`,
 };
 
 export function staffSentence(p: Problem, lang: "en" | "it"): string {

@@ -171,7 +171,7 @@ const it: Record<Keys, string> = {
   overdueItem: "{reception} · richiesta da {overdue} h",
   tasks: "Attività aperte",
   tasksNone: "Nessuna attività aperta.",
-  noShowTask: "Richiamare dopo mancata presentazione",
+  noShowTask: "Richiamare il cliente non presentato",
   returnAt: "Riconsegna {time}",
   walkIn: "Cliente senza appuntamento",
   absent: "Consulente assente",

@@ -3,7 +3,8 @@ import { lang } from "./i18n.js";
 
 // The Messages panel's words (Italian and English): kinds, recipients, transports,
 // delivery states and reasons as the API names them, in sentences for the desk. A code
-// the page does not know yet reads as itself with spaces, never as a blank.
+// the page does not know yet reads as itself with spaces, never as a blank. A webhook is
+// the dealer's management system to an advisor (the word "webhook" means nothing at the desk).
 
 const en = {
   messages: "Messages",
@@ -38,7 +39,7 @@ const en = {
   kind_parts_arrived_call: "Call: part arrived",
   kind_parts_notice_overdue: "Part arrived, customer not told yet",
   kind_parts_on_cancelled: "Call: cancelled with parts ordered",
-  transport_webhook: "dealer's system (webhook)",
+  transport_webhook: "the dealer's management system",
   transport_email: "email",
   transport_sms: "SMS",
   delivery_queued: "queued",
@@ -52,7 +53,7 @@ const en = {
   reason_window: "waits for the SMS hours",
   reason_rate_limited: "the provider asked us to slow down: it leaves as soon as it takes messages again",
   "reason_withdrawn:late_check_in": "the customer checked in late",
-  "reason_no webhook configured": "the dealer has no webhook set up: nothing can carry it",
+  "reason_no webhook configured": "the dealer's management system is not connected: nothing can pass it on",
   role_supervisor: "workshop supervisor",
   role_advisor: "advisor",
   role_service_desk: "service desk",
@@ -81,18 +82,18 @@ const it: Record<Keys, string> = {
   kind_service_reminder: "Tagliando in scadenza",
   kind_supervisor_notice: "Avviso al responsabile",
   kind_confirm_overdue: "Richiesta ancora da confermare",
-  kind_no_show_task: "Chiamare dopo la mancata presentazione",
+  kind_no_show_task: "Chiamare il cliente non presentato",
   kind_next_visit: "Proporre la prossima visita",
   kind_car_ready_call: "Chiamare: auto pronta",
   kind_follow_up_call: "Chiamata di follow-up",
-  kind_no_show_withdrawn: "Chiamata per mancata presentazione ritirata",
+  kind_no_show_withdrawn: "Chiamata al cliente non presentato ritirata",
   kind_customer_moved: "Spostato dal cliente",
   kind_customer_cancelled: "Annullato dal cliente",
   kind_parts_arrived: "Ricambio arrivato",
   kind_parts_arrived_call: "Chiamare: ricambio arrivato",
   kind_parts_notice_overdue: "Ricambio arrivato, cliente non ancora avvisato",
   kind_parts_on_cancelled: "Chiamare: annullato con ricambi ordinati",
-  transport_webhook: "sistema della concessionaria (webhook)",
+  transport_webhook: "il gestionale della concessionaria",
   transport_email: "email",
   transport_sms: "SMS",
   delivery_queued: "in coda",
@@ -106,7 +107,7 @@ const it: Record<Keys, string> = {
   reason_window: "attende l'orario degli SMS",
   reason_rate_limited: "il fornitore ha chiesto di rallentare: parte appena accetta di nuovo messaggi",
   "reason_withdrawn:late_check_in": "il cliente è arrivato in ritardo",
-  "reason_no webhook configured": "la concessionaria non ha un webhook configurato: nulla può inoltrarlo",
+  "reason_no webhook configured": "il gestionale della concessionaria non è collegato: nulla può inoltrarlo",
   role_supervisor: "capo officina",
   role_advisor: "consulente",
   role_service_desk: "accettazione",

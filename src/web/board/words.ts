@@ -1,3 +1,4 @@
+import { skillLabel } from "../../core/intervention-labels.js";
 import { lang } from "./i18n.js";
 
 // The dealer's own names and figures in the page's language. A dealer names its skills; the
@@ -5,9 +6,7 @@ import { lang } from "./i18n.js";
 // as the default services do (shared/recap.tsx interventionLabel), and a dealer's own name
 // stays as the dealer wrote it.
 
-const SKILLS_IT: Record<string, string> = { mechanical: "meccanica", diagnosis: "diagnosi", bodywork: "carrozzeria" };
-
-export const skillWords = (skill: string): string => (lang === "it" && SKILLS_IT[skill]) || skill;
+export const skillWords = (skill: string): string => skillLabel(skill, lang);
 
 const number = new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1 });
 
