@@ -4,7 +4,7 @@ import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../su
 
 // The parts list in an appointment's dialog: each order with its state, price and deposit
 // (asked, paid, due; on a cancelled order, the deposit to refund at the desk), and a
-// "Parts arrived" button (named by its part) per part on order, which marks it
+// "Part arrived" button (named by its part) per part on order, which marks it
 // arrived on the server — the customer's message or the desk's call task is the server's.
 
 const bw = useBoardWorld();
@@ -44,7 +44,9 @@ describe("parts on the board", () => {
       expect.stringMatching(/^Wiper blades · ordered · €45\.00\s/),
     ]);
     expect(await axeViolations(page)).toEqual([]);
-    const arrived = dialog.getByRole("button", { name: "Parts arrived: Left headlamp unit", exact: true });
+    // One button per part, so the singular (it said "Parts arrived" of one part).
+    const arrived = dialog.getByRole("button", { name: "Part arrived: Left headlamp unit", exact: true });
+    expect(await arrived.textContent()).toBe("Part arrived");
     await arrived.focus();
     await page.keyboard.press("Enter");
     await dialog.waitFor({ state: "detached" });
@@ -331,6 +333,9 @@ describe("parts on the board", () => {
     await faro
       .getByText(/^Faro · ordinato · 1\.?200,00\s€ · acconto 600,00\s€, versato 200,00\s€, da versare 400,00\s€$/)
       .waitFor();
+    // One part, one "arrivato" (singular, like the English).
+    const arrivedIt = faro.getByRole("button", { name: "Ricambio arrivato: Faro", exact: true });
+    expect(await arrivedIt.textContent()).toBe("Ricambio arrivato");
     const field = faro.getByRole("form", { name: "Acconto ricevuto per Faro" }).getByLabel("Acconto ricevuto (€)");
     await field.fill("5000");
     await field.press("Enter");

@@ -3,7 +3,7 @@ import { centsOf, maxPaymentOf, money, partsRows } from "../../src/web/board/par
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
-// "Parts arrived" button only for a part still on order.
+// "Part arrived" button only for a part still on order.
 
 const order = (o: Partial<PartsOrder>): PartsOrder => ({
   id: "p1",

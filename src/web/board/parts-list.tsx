@@ -7,7 +7,7 @@ import type { PartsOrder } from "./types.js";
 
 // The appointment's parts orders in its dialog: description, state, price, and the
 // deposit (asked, paid, still due; on a cancelled order, the deposit paid to refund at the
-// desk, which Pitlane does not track), and a "Parts arrived" and a "Cancel order" button (confirmed in the row) per part still
+// desk, which Pitlane does not track), and a "Part arrived" and a "Cancel order" button (confirmed in the row) per part still
 // on order. Each button's accessible name carries the part (two parts, two distinct
 // names); the visible text stays short.
 

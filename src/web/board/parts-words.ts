@@ -13,8 +13,9 @@ const en = {
   depositPaidSoFar: "paid {amount}",
   depositStillDue: "due {amount}",
   depositToRefund: "deposit paid {amount} — to refund at the desk",
-  partArrived: "Parts arrived",
-  partArrivedFor: "Parts arrived: {part}",
+  // One button per part: the singular, as the Italian says it ("Parts arrived" read as if all had).
+  partArrived: "Part arrived",
+  partArrivedFor: "Part arrived: {part}",
   partArrivedDone: "Marked arrived: {part}. The customer is told (or the desk asked to call).",
   orderTitle: "Order a part",
   orderHelp:
