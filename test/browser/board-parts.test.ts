@@ -313,6 +313,61 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
+  it("a price above the API's cap is said at its field, before sending and when the server refuses it, in English and Italian; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "13:00", "Prezzo Alto");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const form = dialog.locator('[data-form="order-part"]');
+    const price = form.getByLabel("Price in euros");
+    const focused = () => price.evaluate((e) => e === e.ownerDocument.activeElement);
+    await form.getByLabel("Part").fill("Gold-plated engine");
+    // Before sending: the page knows the cap (it used to send it and say "not valid").
+    let sent = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/parts")) sent++;
+    });
+    await price.fill("1000000.01");
+    await price.press("Enter");
+    const cap = form.getByText("The price can be at most €1,000,000.00.", { exact: true });
+    await cap.waitFor();
+    expect(sent).toBe(0);
+    expect(await price.getAttribute("aria-invalid")).toBe("true");
+    expect(await price.getAttribute("aria-describedby")).toBe(await cap.getAttribute("id"));
+    expect(await focused()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // The server's own refusal of the price (a request altered on its way, as a page whose
+    // copy of the cap fell behind would send it): the same sentence, at the same field.
+    await page.route("**/parts", (route) =>
+      route.request().method() === "POST"
+        ? route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), priceCents: 100_000_001 }) })
+        : route.continue(),
+    );
+    await price.fill("1000000");
+    await cap.waitFor({ state: "detached" });
+    await form.getByRole("button", { name: "Record the order" }).press("Enter");
+    await cap.waitFor();
+    expect(sent).toBe(1);
+    expect(await focused()).toBe(true);
+    expect(await dialog.getByText("Some of the details are not valid.").count()).toBe(0);
+    expect(await dialog.getByRole("alert").count()).toBe(1);
+    expect(((await (await bw.world.api("GET", url, undefined, admin)).json()) as { parts: unknown[] }).parts).toEqual(
+      [],
+    );
+    await page.context().close();
+
+    const itPage = await signedInPage(bw.browser, bw.world, "it");
+    await slotOf(itPage, b.id).click();
+    const modulo = itPage.getByRole("dialog").locator('[data-form="order-part"]');
+    await modulo.getByLabel("Ricambio").fill("Motore placcato oro");
+    await modulo.getByLabel("Prezzo in euro").fill("2000000");
+    await modulo.getByLabel("Prezzo in euro").press("Enter");
+    await modulo.getByText(/^Il prezzo può essere al massimo 1\.000\.000,00\s€\.$/).waitFor();
+    expect(await axeViolations(itPage)).toEqual([]);
+    await itPage.context().close();
+  }, 90_000);
+
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;

@@ -7,8 +7,8 @@ import { Dialog, type DayDialogProps } from "./dialog.js";
 import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { PartsList } from "./parts-list.js";
-import { OrderPartForm } from "./parts-forms.js";
-import { maxPaymentOf, money } from "./parts.js";
+import { OrderPartForm, type Outcome, priceAbove } from "./parts-forms.js";
+import { maxPaymentOf, money, priceRefused } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -111,11 +111,22 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
       await board.partArrived(session, slot.appointmentId, part.id, details?.version ?? slot.version);
       onDone(pt("partArrivedDone", { part: part.description }));
     });
-  const orderPart = (body: { description: string; priceCents: number; specialOrder: boolean }) =>
-    attempt(async () => {
-      await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
+  // A price the server refused (its cap) is said at the price's field, not as "not valid".
+  const orderPart = async (body: { description: string; priceCents: number; specialOrder: boolean }) => {
+    let outcome: Outcome = { ok: false };
+    await attempt(async () => {
+      try {
+        await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
+      } catch (err) {
+        if (!(err instanceof ApiFailure && priceRefused(err.problem))) throw err;
+        outcome = { ok: false, atField: priceAbove() };
+        return;
+      }
+      outcome = { ok: true };
       onDone(pt("ordered", { part: body.description }));
     });
+    return outcome;
+  };
   // An amount above what remains of the price is said at the payment's field (resolved here).
   const payDeposit = async (part: { id: string; description: string }, amountCents: number) => {
     const currency = shown?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";

@@ -1,12 +1,15 @@
 import { useState } from "preact/hooks";
+import { PARTS_MAX_CENTS } from "../../core/parts.js";
 import { Field } from "./fields.js";
-import { centsOf } from "./parts.js";
+import { lang } from "./i18n.js";
+import { centsOf, money } from "./parts.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a
 // part whose deposit is still due. What the page can tell by itself (no part's name, an
-// amount that is not a plain number or is zero) is said at its field, which takes the
-// focus; so is the server's deposit limit (a payment above what remains of the price).
+// amount that is not a plain number, is zero, or is above the API's cap) is said at its
+// field, which takes the focus; so are the server's deposit limit (a payment above what
+// remains of the price) and its price cap.
 // Any other refusal the dialog says. No `required`: the browser's popup is not the page's
 // words, and it vanishes. A field's error goes when that field changes.
 
@@ -32,11 +35,19 @@ function SaidField({ error, errorId, ...field }: FieldProps & { error?: string; 
  */
 const inputOf = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
 
+/** What a call's answer means to its form: done, or refused (with the sentence for a field, when it is one field's). */
+export type Outcome = { ok: true } | { ok: false; atField?: string };
+
+/** A price above the API's cap (PARTS_MAX_CENTS), said before sending, and after a 400 naming the price. */
+export const priceAbove = () => pt("priceAbove", { amount: money(PARTS_MAX_CENTS, "EUR", lang) });
+
 /** An amount typed, in cents; or why it cannot be sent. */
 function amountIn(text: string, zero: "zeroPrice" | "zeroAmount"): { cents: number } | { error: string } {
   const cents = centsOf(text);
   if (cents === null) return { error: pt("badAmount") };
-  return cents < 1 ? { error: pt(zero) } : { cents };
+  if (cents < 1) return { error: pt(zero) };
+  // A price only: a deposit is capped lower, by the price less what was paid (the server's `atMost`).
+  return zero === "zeroPrice" && cents > PARTS_MAX_CENTS ? { error: priceAbove() } : { cents };
 }
 
 export function OrderPartForm({
@@ -47,13 +58,14 @@ export function OrderPartForm({
   busy: boolean;
   /** Each submission, before anything is checked: the dialog clears the last refusal. */
   onTry: () => void;
-  onOrder: (body: { description: string; priceCents: number; specialOrder: boolean }) => void;
+  /** The order sent; a refusal of its price comes back as the sentence for the price's field. */
+  onOrder: (body: { description: string; priceCents: number; specialOrder: boolean }) => Promise<Outcome>;
 }) {
   const [description, setDescription] = useState("");
   const [price, setPrice] = useState("");
   const [special, setSpecial] = useState(false);
   const [errors, setErrors] = useState<{ description?: string; price?: string }>({});
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     onTry();
     const form = e.currentTarget as HTMLFormElement;
@@ -69,7 +81,10 @@ export function OrderPartForm({
     if (said.description) return name?.focus();
     if ("error" in priced) return amount?.focus();
     // On success the dialog closes with a notice; on a refusal the form keeps what was typed.
-    onOrder({ description: part, priceCents: priced.cents, specialOrder: special });
+    const sent = await onOrder({ description: part, priceCents: priced.cents, specialOrder: special });
+    if (sent.ok || !sent.atField) return;
+    setErrors({ price: sent.atField });
+    amount?.focus();
   };
   return (
     <form onSubmit={submit} data-form="order-part">
