@@ -235,6 +235,56 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
+  it("the in-row cancel question closes as a 'keep' when the focus leaves it, by Tab or Shift+Tab, the focus staying where it went; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "10:30", "Domanda Lasciata");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    for (const description of ["Wiper blades", "Mirror glass"]) {
+      const res = await bw.world.api("POST", url, { description, priceCents: 4_500, specialOrder: false }, admin);
+      expect(res.status).toBe(201);
+    }
+    const page = await signedInPage(bw.browser, bw.world);
+    const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const cancelWipers = dialog.getByRole("button", { name: "Cancel order: Wiper blades", exact: true });
+    const ask = dialog.getByRole("group", { name: /^Cancel the order for Wiper blades\?/ });
+    const open = async () => {
+      await cancelWipers.press("Enter");
+      await ask.waitFor();
+      expect(await focused(ask.getByRole("button", { name: "Keep the order" }))).toBe(true);
+    };
+
+    // Tab past the question (through its yes, to the next row): it closes, nothing cancelled,
+    // and the focus stays on what Tab reached (it used to stay open behind, unanswered).
+    await open();
+    await page.keyboard.press("Tab");
+    expect(await focused(ask.getByRole("button", { name: "Yes, cancel the order" }))).toBe(true);
+    await ask.waitFor(); // within the question, it stays
+    await page.keyboard.press("Tab");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(dialog.getByRole("button", { name: "Part arrived: Mirror glass", exact: true }))).toBe(true);
+    await cancelWipers.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Shift+Tab back out of it, to the row's own arrival button: the same.
+    await open();
+    await page.keyboard.press("Shift+Tab");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(dialog.getByRole("button", { name: "Part arrived: Wiper blades", exact: true }))).toBe(true);
+
+    // Escape still gives the focus back to the row's "Cancel order", the dialog open.
+    await open();
+    await page.keyboard.press("Escape");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(cancelWipers)).toBe(true);
+    expect(await dialog.isVisible()).toBe(true);
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ status: string }>;
+    };
+    expect(list.parts.map((p) => p.status)).toEqual(["ordered", "ordered"]);
+    await page.context().close();
+  }, 90_000);
+
   it("sends the version it saw: a part a colleague marked arrived meanwhile is not cancelled, and the page says why", async () => {
     const b = await bookSomewhere(bw.world.api, "16:00", "Ordine Cambiato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
