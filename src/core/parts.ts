@@ -3,6 +3,13 @@
 // price. Pure: integer cents in, decisions out. "Expensive" is the dealer's threshold
 // (DealerConfig.parts.depositThresholdCents); at the threshold the rule already applies.
 
+/**
+ * The most any parts amount may be (a price, a deposit): €1,000,000.00 in cents. Defined
+ * once: the API's schema (scheduler/parts/contracts.ts) refuses above it, and the advisors'
+ * page says so at the price's field before sending.
+ */
+export const PARTS_MAX_CENTS = 100_000_000;
+
 /** The least deposit the rule requires: half the price, rounded UP to the cent; 0 when none is required. */
 export function minimumDepositCents(priceCents: number, specialOrder: boolean, thresholdCents: number): number {
   return specialOrder && priceCents >= thresholdCents ? Math.ceil(priceCents / 2) : 0;

@@ -4,7 +4,7 @@ import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../su
 
 // The parts list in an appointment's dialog: each order with its state, price and deposit
 // (asked, paid, due; on a cancelled order, the deposit to refund at the desk), and a
-// "Parts arrived" button (named by its part) per part on order, which marks it
+// "Part arrived" button (named by its part) per part on order, which marks it
 // arrived on the server — the customer's message or the desk's call task is the server's.
 
 const bw = useBoardWorld();
@@ -44,11 +44,22 @@ describe("parts on the board", () => {
       expect.stringMatching(/^Wiper blades · ordered · €45\.00\s/),
     ]);
     expect(await axeViolations(page)).toEqual([]);
-    const arrived = dialog.getByRole("button", { name: "Parts arrived: Left headlamp unit", exact: true });
+    // One button per part, so the singular (it said "Parts arrived" of one part).
+    const arrived = dialog.getByRole("button", { name: "Part arrived: Left headlamp unit", exact: true });
+    expect(await arrived.textContent()).toBe("Part arrived");
     await arrived.focus();
     await page.keyboard.press("Enter");
+    // The dialog stays open: the row, drawn again as arrived (no button left on it), takes
+    // the focus; the dialog says what was done, and so does the page's notice behind it.
+    const lampRow = parts.locator("li").filter({ hasText: /^Left headlamp unit/ });
+    await lampRow.getByText(/^Left headlamp unit · arrived · /).waitFor();
+    expect(await lampRow.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+    expect(await arrived.count()).toBe(0);
+    await dialog.locator('[data-said="parts"]').getByText("Marked arrived: Left headlamp unit.").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    await page.getByText("Marked arrived: Left headlamp unit.").first().waitFor();
+    await page.getByTestId("notice").getByText("Marked arrived: Left headlamp unit.").waitFor();
     // The customer gave no consent to messages: the desk's call task is in the Tasks panel,
     // named by the appointment, and opens it.
     const task = page.locator("[data-task]").getByRole("button", {
@@ -76,7 +87,7 @@ describe("parts on the board", () => {
       await d.locator('[data-form="order-part"]').waitFor();
       return d;
     };
-    let dialog = await open();
+    const dialog = await open();
     const form = dialog.locator('[data-form="order-part"]');
     const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
     // No part named, and a price of zero: said at each field in the page's words (no
@@ -109,18 +120,27 @@ describe("parts on the board", () => {
 
     await form.getByLabel("Price in euros").fill("1200");
     await page.keyboard.press("Enter");
-    await dialog.waitFor({ state: "detached" });
-    await page.getByText("Ordered: Carbon brake discs.").first().waitFor();
+    // The dialog stays open for the next part: the form emptied, its first field focused,
+    // what was done said in the dialog.
+    const said = dialog.locator('[data-said="parts"]');
+    await said.getByText("Ordered: Carbon brake discs.", { exact: true }).waitFor();
+    expect(await focused(form.getByLabel("Part"))).toBe(true);
+    expect(await form.getByLabel("Part").inputValue()).toBe("");
+    expect(await form.getByLabel("Price in euros").inputValue()).toBe("");
+    expect(await form.getByLabel("Special order (not from stock)").isChecked()).toBe(false);
 
     // The server worked out the deposit: half of a special order at or above €500.
-    dialog = await open();
     const row = dialog.locator('[data-panel="parts"] li').filter({ hasText: "Carbon brake discs" });
     await row.getByText("€1,200.00 · deposit €600.00, due €600.00").waitFor();
     const pay = row.getByRole("form", { name: "Deposit received for Carbon brake discs" });
     await pay.getByLabel("Deposit received (€)").fill("600");
     await pay.getByLabel("Deposit received (€)").press("Enter");
-    await dialog.waitFor({ state: "detached" });
-    await page.getByText("Payment recorded: €600.00 for Carbon brake discs.").first().waitFor();
+    // Paid in full: the payment's form leaves the row, which takes the focus.
+    await said.getByText("Payment recorded: €600.00 for Carbon brake discs.", { exact: true }).waitFor();
+    await row.getByText("€1,200.00 · deposit €600.00, paid €600.00").waitFor();
+    expect(await pay.count()).toBe(0);
+    expect(await focused(row)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
       parts: Array<{
         description: string;
@@ -139,6 +159,55 @@ describe("parts on the board", () => {
     ]);
     await page.context().close();
   }, 90_000);
+  it("orders three parts in a row from one dialog, by keyboard: after each the dialog stays, the list grows, the form is ready for the next; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "13:30", "Tre Ricambi");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const form = dialog.locator('[data-form="order-part"]');
+    const said = dialog.locator('[data-said="parts"]');
+    const rows = dialog.locator('[data-panel="parts"] li');
+    const part = form.getByLabel("Part");
+    await part.waitFor();
+    // A slow day: each order's reload (and with it the details' new version) comes late.
+    await page.route("**/days/*", async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue().catch(() => {}); // the page closed meanwhile
+    });
+    const names = ["Oil filter", "Air filter", "Cabin filter"];
+    for (const [i, name] of names.entries()) {
+      // Typed as a keyboard user does: the name, Tab to the price, Enter; no wait for the
+      // details to be read again: the version sent is the one the last order left (the
+      // details' one, already moved past, met 412 and closed the dialog).
+      await part.focus();
+      await page.keyboard.type(name);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(`${20 + i}`);
+      await page.keyboard.press("Enter");
+      await said.getByText(`Ordered: ${name}.`, { exact: true }).waitFor();
+      expect(await part.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+      expect(await part.inputValue()).toBe("");
+    }
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    expect(await rows.allTextContents()).toEqual([
+      expect.stringMatching(/^Oil filter · ordered · €20\.00\s/),
+      expect.stringMatching(/^Air filter · ordered · €21\.00\s/),
+      expect.stringMatching(/^Cabin filter · ordered · €22\.00\s/),
+    ]);
+    expect(await dialog.getByRole("alert").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The page's notice, behind the dialog, says the last one too.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByTestId("notice").getByText("Ordered: Cabin filter.", { exact: true }).waitFor();
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ description: string }>;
+    };
+    expect(list.parts.map((p) => p.description)).toEqual(names);
+    await page.context().close();
+  }, 90_000);
+
   it("cancels a part still on order from the dialog, confirmed in the page by keyboard, warning of the deposit paid; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "14:00", "Ordine Annullato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
@@ -206,11 +275,16 @@ describe("parts on the board", () => {
     await page.keyboard.press("Tab");
     expect(await focused(ask.getByRole("button", { name: "Yes, cancel the order" }))).toBe(true);
     await page.keyboard.press("Enter");
-    await dialog.waitFor({ state: "detached" });
-    await page
+    // The dialog stays open; the row, drawn again as cancelled, takes the focus.
+    const lampRow = dialog.locator('[data-panel="parts"] li').filter({ hasText: /^Left headlamp unit/ });
+    await lampRow.getByText(/^Left headlamp unit · cancelled · /).waitFor();
+    expect(await focused(lampRow)).toBe(true);
+    await dialog
+      .locator('[data-said="parts"]')
       .getByText("Order cancelled: Left headlamp unit. Refund the deposit of €600.00 at the desk.")
-      .first()
       .waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
 
     // The row keeps the refund to make: the notice above is gone with the next one.
     dialog = await open();
@@ -230,6 +304,56 @@ describe("parts on the board", () => {
       ["Wiper blades", "ordered", 0],
       ["Mirror glass", "arrived", 0],
     ]);
+    await page.context().close();
+  }, 90_000);
+
+  it("the in-row cancel question closes as a 'keep' when the focus leaves it, by Tab or Shift+Tab, the focus staying where it went; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "10:30", "Domanda Lasciata");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    for (const description of ["Wiper blades", "Mirror glass"]) {
+      const res = await bw.world.api("POST", url, { description, priceCents: 4_500, specialOrder: false }, admin);
+      expect(res.status).toBe(201);
+    }
+    const page = await signedInPage(bw.browser, bw.world);
+    const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const cancelWipers = dialog.getByRole("button", { name: "Cancel order: Wiper blades", exact: true });
+    const ask = dialog.getByRole("group", { name: /^Cancel the order for Wiper blades\?/ });
+    const open = async () => {
+      await cancelWipers.press("Enter");
+      await ask.waitFor();
+      expect(await focused(ask.getByRole("button", { name: "Keep the order" }))).toBe(true);
+    };
+
+    // Tab past the question (through its yes, to the next row): it closes, nothing cancelled,
+    // and the focus stays on what Tab reached (it used to stay open behind, unanswered).
+    await open();
+    await page.keyboard.press("Tab");
+    expect(await focused(ask.getByRole("button", { name: "Yes, cancel the order" }))).toBe(true);
+    await ask.waitFor(); // within the question, it stays
+    await page.keyboard.press("Tab");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(dialog.getByRole("button", { name: "Part arrived: Mirror glass", exact: true }))).toBe(true);
+    await cancelWipers.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Shift+Tab back out of it, to the row's own arrival button: the same.
+    await open();
+    await page.keyboard.press("Shift+Tab");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(dialog.getByRole("button", { name: "Part arrived: Wiper blades", exact: true }))).toBe(true);
+
+    // Escape still gives the focus back to the row's "Cancel order", the dialog open.
+    await open();
+    await page.keyboard.press("Escape");
+    await ask.waitFor({ state: "detached" });
+    expect(await focused(cancelWipers)).toBe(true);
+    expect(await dialog.isVisible()).toBe(true);
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ status: string }>;
+    };
+    expect(list.parts.map((p) => p.status)).toEqual(["ordered", "ordered"]);
     await page.context().close();
   }, 90_000);
 
@@ -311,6 +435,61 @@ describe("parts on the board", () => {
     await page.context().close();
   }, 90_000);
 
+  it("a price above the API's cap is said at its field, before sending and when the server refuses it, in English and Italian; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "13:00", "Prezzo Alto");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const form = dialog.locator('[data-form="order-part"]');
+    const price = form.getByLabel("Price in euros");
+    const focused = () => price.evaluate((e) => e === e.ownerDocument.activeElement);
+    await form.getByLabel("Part").fill("Gold-plated engine");
+    // Before sending: the page knows the cap (it used to send it and say "not valid").
+    let sent = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/parts")) sent++;
+    });
+    await price.fill("1000000.01");
+    await price.press("Enter");
+    const cap = form.getByText("The price can be at most €1,000,000.00.", { exact: true });
+    await cap.waitFor();
+    expect(sent).toBe(0);
+    expect(await price.getAttribute("aria-invalid")).toBe("true");
+    expect(await price.getAttribute("aria-describedby")).toBe(await cap.getAttribute("id"));
+    expect(await focused()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // The server's own refusal of the price (a request altered on its way, as a page whose
+    // copy of the cap fell behind would send it): the same sentence, at the same field.
+    await page.route("**/parts", (route) =>
+      route.request().method() === "POST"
+        ? route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), priceCents: 100_000_001 }) })
+        : route.continue(),
+    );
+    await price.fill("1000000");
+    await cap.waitFor({ state: "detached" });
+    await form.getByRole("button", { name: "Record the order" }).press("Enter");
+    await cap.waitFor();
+    expect(sent).toBe(1);
+    expect(await focused()).toBe(true);
+    expect(await dialog.getByText("Some of the details are not valid.").count()).toBe(0);
+    expect(await dialog.getByRole("alert").count()).toBe(1);
+    expect(((await (await bw.world.api("GET", url, undefined, admin)).json()) as { parts: unknown[] }).parts).toEqual(
+      [],
+    );
+    await page.context().close();
+
+    const itPage = await signedInPage(bw.browser, bw.world, "it");
+    await slotOf(itPage, b.id).click();
+    const modulo = itPage.getByRole("dialog").locator('[data-form="order-part"]');
+    await modulo.getByLabel("Ricambio").fill("Motore placcato oro");
+    await modulo.getByLabel("Prezzo in euro").fill("2000000");
+    await modulo.getByLabel("Prezzo in euro").press("Enter");
+    await modulo.getByText(/^Il prezzo può essere al massimo 1\.000\.000,00\s€\.$/).waitFor();
+    expect(await axeViolations(itPage)).toEqual([]);
+    await itPage.context().close();
+  }, 90_000);
+
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
@@ -324,13 +503,16 @@ describe("parts on the board", () => {
     await orderPaid(url, "Faro", 120_000, 20_000);
     const page = await signedInPage(bw.browser, bw.world, "it");
     await slotOf(page, b.id).click();
-    let dialog = page.getByRole("dialog");
+    const dialog = page.getByRole("dialog");
     // The row's money, the payment's label, the server's limit at the field, and the
     // board's informal register ("Scrivi", "restituiscilo"), as the rest of the page speaks.
     const faro = dialog.locator('[data-panel="parts"] li').filter({ hasText: /^Faro/ });
     await faro
       .getByText(/^Faro · ordinato · 1\.?200,00\s€ · acconto 600,00\s€, versato 200,00\s€, da versare 400,00\s€$/)
       .waitFor();
+    // One part, one "arrivato" (singular, like the English).
+    const arrivedIt = faro.getByRole("button", { name: "Ricambio arrivato: Faro", exact: true });
+    expect(await arrivedIt.textContent()).toBe("Ricambio arrivato");
     const field = faro.getByRole("form", { name: "Acconto ricevuto per Faro" }).getByLabel("Acconto ricevuto (€)");
     await field.fill("5000");
     await field.press("Enter");
@@ -348,21 +530,13 @@ describe("parts on the board", () => {
     await dialog.getByRole("button", { name: "Annulla ordine: Spazzole", exact: true }).press("Enter");
     const ask = dialog.getByRole("group", { name: "Annullare l'ordine di Spazzole? Non si potrà ripristinare." });
     await ask.getByRole("button", { name: "Sì, annulla l'ordine" }).press("Enter");
-    await dialog.waitFor({ state: "detached" });
-    await page.getByText("Ordine annullato: Spazzole.").first().waitFor();
-
-    await slotOf(page, b.id).click();
-    dialog = page.getByRole("dialog");
+    // The dialog stays open: the next cancel from it.
+    const said = dialog.locator('[data-said="parts"]');
+    await said.getByText("Ordine annullato: Spazzole.").waitFor();
     await dialog.getByRole("button", { name: "Annulla ordine: Faro", exact: true }).press("Enter");
     await dialog.getByRole("button", { name: "Sì, annulla l'ordine" }).press("Enter");
-    await dialog.waitFor({ state: "detached" });
-    await page
-      .getByText(/^Ordine annullato: Faro\. Restituisci l'acconto di 200,00\s€ in accettazione\.$/)
-      .first()
-      .waitFor();
-    await slotOf(page, b.id).click();
-    await page
-      .getByRole("dialog")
+    await said.getByText(/^Ordine annullato: Faro\. Restituisci l'acconto di 200,00\s€ in accettazione\.$/).waitFor();
+    await faro
       .getByText(/^Faro · annullato · 1\.?200,00\s€ · acconto versato 200,00\s€ — da restituire in accettazione$/)
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { centsOf, maxPaymentOf, money, partsRows } from "../../src/web/board/parts.js";
+import { PARTS_MAX_CENTS } from "../../src/core/parts.js";
+import { PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
+import { centsOf, maxPaymentOf, money, partsRows, priceRefused } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
-// "Parts arrived" button only for a part still on order.
+// "Part arrived" button only for a part still on order.
 
 const order = (o: Partial<PartsOrder>): PartsOrder => ({
   id: "p1",
@@ -105,6 +107,23 @@ describe("the server's deposit limit, for the payment's field", () => {
     expect(maxPaymentOf({ code: "validation_failed", maxCents: 100_000 })).toBe(100_000);
     expect(maxPaymentOf({ code: "validation_failed" })).toBeNull();
     expect(maxPaymentOf({ code: "version_conflict", maxCents: 5 })).toBeNull();
+  });
+});
+
+describe("the API's price cap, for the order's price field", () => {
+  it("is the one the schema enforces (the page says it before sending)", () => {
+    const order = (priceCents: number) =>
+      PartsOrderRequest.safeParse({ description: "x", priceCents, specialOrder: false });
+    expect(order(PARTS_MAX_CENTS).success).toBe(true);
+    expect(order(PARTS_MAX_CENTS + 1).success).toBe(false);
+  });
+
+  it("is a 400 naming priceCents; any other refusal is not the price's", () => {
+    const at = (path: string) => ({ code: "validation_failed", errors: [{ path, message: "too big", in: "body" }] });
+    expect(priceRefused(at("priceCents"))).toBe(true);
+    expect(priceRefused(at("description"))).toBe(false);
+    expect(priceRefused({ code: "validation_failed" })).toBe(false);
+    expect(priceRefused({ code: "version_conflict", errors: [{ path: "priceCents" }] })).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PARTS_MAX_CENTS } from "../../core/parts.js";
 
 // The bodies and answers of the parts routes (staff): …/appointments/{id}/parts and
 // …/parts/{partId}/{deposit,arrive,cancel}. Money is integer cents of the dealer's
@@ -6,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 
 export const PARTS_STATES = ["ordered", "arrived", "cancelled"] as const;
 
-const Cents = z.number().int().min(0).max(100_000_000);
+const Cents = z.number().int().min(0).max(PARTS_MAX_CENTS);
 
 export const PartsOrderRequest = z
   .object({

@@ -14,6 +14,9 @@ const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 /** The open tasks the panel shows at most (the oldest first); it says when there are more. */
 export const OPEN_TASKS_SHOWN = 500;
 
+/** A parts write's answer (PartsOrderChange): what matters to the page is the appointment's version it left. */
+type PartsWritten = { version: number };
+
 export const board = {
   /** The open session, or undefined (204: the probe's "not signed in", which the browser does not log as a 401). */
   session: () => apiFetch<Session | undefined>("/v1/board/session?probe=true"),
@@ -60,13 +63,13 @@ export const board = {
     }),
   /** The part arrived: the server tells the customer (If-Match: the appointment's version). */
   partArrived: (s: Session, id: string, partId: string, version: number) =>
-    apiFetch<unknown>(
+    apiFetch<PartsWritten>(
       `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/arrive`,
       { method: "POST", body: {}, headers: { "if-match": String(version) } },
     ),
   /** The order cancelled (only one still on order; If-Match: the appointment's version). */
   cancelPart: (s: Session, id: string, partId: string, version: number) =>
-    apiFetch<unknown>(
+    apiFetch<PartsWritten>(
       `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/cancel`,
       { method: "POST", body: {}, headers: { "if-match": String(version) } },
     ),
@@ -77,14 +80,14 @@ export const board = {
     version: number,
     body: { description: string; priceCents: number; specialOrder: boolean },
   ) =>
-    apiFetch<unknown>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts`, {
+    apiFetch<PartsWritten>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts`, {
       method: "POST",
       body,
       headers: { "if-match": String(version) },
     }),
   /** A deposit payment (If-Match required by the server: two desks never both record one). */
   payDeposit: (s: Session, id: string, partId: string, version: number, amountCents: number) =>
-    apiFetch<unknown>(
+    apiFetch<PartsWritten>(
       `${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts/${encodeURIComponent(partId)}/deposit`,
       { method: "POST", body: { amountCents }, headers: { "if-match": String(version) } },
     ),

@@ -8,8 +8,7 @@ import { AdvisorSelect, Choice, Field } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { PartsList } from "./parts-list.js";
 import { OrderPartForm } from "./parts-forms.js";
-import { maxPaymentOf, money } from "./parts.js";
-import { pt } from "./parts-words.js";
+import { usePartsActions } from "./parts-actions.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Plan, Slot } from "./types.js";
@@ -18,7 +17,6 @@ import { serverNowMs } from "./server-clock.js";
 import { stepsOf } from "./steps.js";
 import { stepDone } from "./step-words.js";
 import { slotWho } from "./appointment-ref.js";
-import { ApiFailure } from "./http.js";
 import type { WalkedIn } from "./walk-in-dialog.js";
 import { findSlot, liveSlot } from "./live-slot.js";
 
@@ -55,9 +53,11 @@ interface Props extends DayDialogProps {
    * the day is redrawn (the slot that opened the dialog may be gone from its row).
    */
   onMoved: (moved: WalkedIn, message: string) => void;
+  /** A parts action done: the dialog stays open; the page says `message` and reads the day again. */
+  onChanged: (message: string) => void;
 }
 
-export function AppointmentDialog({ session, day, state, details, onDetails, onDone, onMoved }: Props) {
+export function AppointmentDialog({ session, day, state, details, onDetails, onDone, onMoved, onChanged }: Props) {
   // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
   const first = useRef(findSlot(day, state.slot));
   const { slot, changed, gone } = liveSlot(day, state.slot, first.current);
@@ -106,42 +106,14 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
     }, true);
   };
   // The appointment's version as its details were read: a parts write is an appointment change.
-  const partArrived = (part: { id: string; description: string }) =>
-    attempt(async () => {
-      await board.partArrived(session, slot.appointmentId, part.id, details?.version ?? slot.version);
-      onDone(pt("partArrivedDone", { part: part.description }));
-    });
-  const orderPart = (body: { description: string; priceCents: number; specialOrder: boolean }) =>
-    attempt(async () => {
-      await board.orderPart(session, slot.appointmentId, details?.version ?? slot.version, body);
-      onDone(pt("ordered", { part: body.description }));
-    });
-  // An amount above what remains of the price is said at the payment's field (resolved here).
-  const payDeposit = async (part: { id: string; description: string }, amountCents: number) => {
-    const currency = shown?.parts?.find((p) => p.id === part.id)?.currency ?? "EUR";
-    let atField: string | null = null;
-    await attempt(async () => {
-      try {
-        await board.payDeposit(session, slot.appointmentId, part.id, details?.version ?? slot.version, amountCents);
-      } catch (err) {
-        const max = err instanceof ApiFailure ? maxPaymentOf(err.problem) : null;
-        if (max === null) throw err;
-        atField = pt("atMost", { amount: money(max, currency, lang) });
-        return;
-      }
-      onDone(pt("paid", { amount: money(amountCents, currency, lang), part: part.description }));
-    });
-    return atField;
-  };
-  const cancelPart = (part: { id: string; description: string; depositPaid: string | null }) =>
-    attempt(async () => {
-      await board.cancelPart(session, slot.appointmentId, part.id, details?.version ?? slot.version);
-      onDone(
-        part.depositPaid
-          ? pt("cancelledRefund", { part: part.description, amount: part.depositPaid })
-          : pt("cancelledDone", { part: part.description }),
-      );
-    });
+  const parts = usePartsActions({
+    session,
+    appointmentId: slot.appointmentId,
+    version: details?.version ?? slot.version,
+    shown,
+    attempt,
+    onChanged,
+  });
   const planOf = (kind: "late" | "swap", body: Record<string, unknown>) =>
     attempt(async () => {
       const p = await board.reshuffle(session, kind, body);
@@ -207,12 +179,16 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           parts={shown.parts}
           busy={busy}
           onTry={clear}
-          onArrived={partArrived}
-          onPay={payDeposit}
-          onCancel={cancelPart}
+          onArrived={parts.arrived}
+          onPay={parts.pay}
+          onCancel={parts.cancel}
         />
       )}
-      {shown && <OrderPartForm busy={busy} onTry={clear} onOrder={orderPart} />}
+      {/* In the dialog too: the page's own notice is behind the modal, out of a screen reader's reach. */}
+      <p role="status" class={parts.said ? "notice" : "sr-only"} data-said="parts">
+        {parts.said}
+      </p>
+      {shown && <OrderPartForm busy={busy} onTry={clear} onOrder={parts.order} />}
       {refusal && <RefusalView refusal={refusal} />}
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>

@@ -214,6 +214,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     requestAnimationFrame(() => setNotice(sentence));
   };
 
+  // A parts action in the appointment dialog: it stays open (the next part is ordered from
+  // it); the notice says what was done, and the day and its details are read again.
+  const changed = (sentence: string) => {
+    say(sentence);
+    reload();
+  };
+
   // A task about another day's appointment: that day, with its slot focused once drawn.
   const goTo = (at: WalkedIn) => {
     focusAfterLoad.current = at;
@@ -344,6 +351,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onDone={done}
           onMove={move}
           onMoved={walkedIn}
+          onChanged={changed}
         />
       )}
       {dialog?.kind === "absence" && shownDay && <AbsenceDialog session={session} day={shownDay} onDone={done} />}

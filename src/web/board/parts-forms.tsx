@@ -1,43 +1,15 @@
 import { useState } from "preact/hooks";
-import { Field } from "./fields.js";
-import { centsOf } from "./parts.js";
+import { amountIn, inputOf, type Outcome, SaidField } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a
 // part whose deposit is still due. What the page can tell by itself (no part's name, an
-// amount that is not a plain number or is zero) is said at its field, which takes the
-// focus; so is the server's deposit limit (a payment above what remains of the price).
-// Any other refusal the dialog says. No `required`: the browser's popup is not the page's
-// words, and it vanishes. A field's error goes when that field changes.
-
-type FieldProps = Parameters<typeof Field>[0];
-
-/** A field with its error said under it and tied to it (aria-describedby, aria-invalid). */
-function SaidField({ error, errorId, ...field }: FieldProps & { error?: string; errorId: string }) {
-  return (
-    <>
-      <Field {...field} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
-      {error && (
-        <p id={errorId} class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
-
-/**
- * A form's field as typed, read from the field itself: Enter pressed right after typing can
- * submit before the typed text has reached the component's state.
- */
-const inputOf = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-
-/** An amount typed, in cents; or why it cannot be sent. */
-function amountIn(text: string, zero: "zeroPrice" | "zeroAmount"): { cents: number } | { error: string } {
-  const cents = centsOf(text);
-  if (cents === null) return { error: pt("badAmount") };
-  return cents < 1 ? { error: pt(zero) } : { cents };
-}
+// amount that is not a plain number, is zero, or is above the API's cap) is said at its
+// field, which takes the focus; so are the server's deposit limit (a payment above what
+// remains of the price) and its price cap. Any other refusal the dialog says. No
+// `required`: the browser's popup is not the page's words, and it vanishes. A field's
+// error goes when that field changes. A form sent is emptied: the dialog stays open after
+// it (parts-actions.ts), for the next part or payment.
 
 export function OrderPartForm({
   busy,
@@ -47,13 +19,14 @@ export function OrderPartForm({
   busy: boolean;
   /** Each submission, before anything is checked: the dialog clears the last refusal. */
   onTry: () => void;
-  onOrder: (body: { description: string; priceCents: number; specialOrder: boolean }) => void;
+  /** The order sent; a refusal of its price comes back as the sentence for the price's field. */
+  onOrder: (body: { description: string; priceCents: number; specialOrder: boolean }) => Promise<Outcome>;
 }) {
   const [description, setDescription] = useState("");
   const [price, setPrice] = useState("");
   const [special, setSpecial] = useState(false);
   const [errors, setErrors] = useState<{ description?: string; price?: string }>({});
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     onTry();
     const form = e.currentTarget as HTMLFormElement;
@@ -68,8 +41,18 @@ export function OrderPartForm({
     setErrors(said);
     if (said.description) return name?.focus();
     if ("error" in priced) return amount?.focus();
-    // On success the dialog closes with a notice; on a refusal the form keeps what was typed.
-    onOrder({ description: part, priceCents: priced.cents, specialOrder: special });
+    // Done: the dialog stays open and the form is emptied, its first field focused, for the
+    // next part. Refused: the form keeps what was typed.
+    const sent = await onOrder({ description: part, priceCents: priced.cents, specialOrder: special });
+    if (sent.ok) {
+      setDescription("");
+      setPrice("");
+      setSpecial(false);
+      return name?.focus();
+    }
+    if (!sent.atField) return;
+    setErrors({ price: sent.atField });
+    amount?.focus();
   };
   return (
     <form onSubmit={submit} data-form="order-part">
@@ -113,8 +96,8 @@ export function PayDepositForm({
   part: { id: string; description: string };
   busy: boolean;
   onTry: () => void;
-  /** The payment sent; resolves to the sentence for its field when the server refused the amount. */
-  onPay: (amountCents: number) => Promise<string | null>;
+  /** The payment sent; a refusal of its amount (the server's limit) comes back as the sentence for its field. */
+  onPay: (amountCents: number) => Promise<Outcome>;
 }) {
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -123,7 +106,10 @@ export function PayDepositForm({
     onTry();
     const field = inputOf(e.currentTarget as HTMLFormElement, "amount");
     const typed = amountIn(field?.value ?? "", "zeroAmount");
-    const said = "error" in typed ? typed.error : ((await onPay(typed.cents)) ?? undefined);
+    const sent: Outcome = "error" in typed ? { ok: false, atField: typed.error } : await onPay(typed.cents);
+    // Done: emptied (a part paid in two goes has its form still there); the dialog moves the focus to the row.
+    if (sent.ok) setAmount("");
+    const said = sent.ok ? undefined : sent.atField;
     setError(said);
     if (said) field?.focus();
   };

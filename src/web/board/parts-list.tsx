@@ -2,12 +2,13 @@ import { lang } from "./i18n.js";
 import { type PartsRow, partsRows } from "./parts.js";
 import { pt } from "./parts-words.js";
 import { CancelPart } from "./cancel-part.js";
+import type { Outcome } from "./parts-fields.js";
 import { PayDepositForm } from "./parts-forms.js";
 import type { PartsOrder } from "./types.js";
 
 // The appointment's parts orders in its dialog: description, state, price, and the
 // deposit (asked, paid, still due; on a cancelled order, the deposit paid to refund at the
-// desk, which Pitlane does not track), and a "Parts arrived" and a "Cancel order" button (confirmed in the row) per part still
+// desk, which Pitlane does not track), and a "Part arrived" and a "Cancel order" button (confirmed in the row) per part still
 // on order. Each button's accessible name carries the part (two parts, two distinct
 // names); the visible text stays short.
 
@@ -18,7 +19,7 @@ interface Props {
   onTry: () => void;
   onArrived: (part: { id: string; description: string }) => void;
   /** A deposit payment for a part whose deposit is still due. */
-  onPay: (part: { id: string; description: string }, amountCents: number) => Promise<string | null>;
+  onPay: (part: { id: string; description: string }, amountCents: number) => Promise<Outcome>;
   /** The order cancelled, once the advisor confirmed it (`depositPaid`: what to refund at the desk). */
   onCancel: (part: { id: string; description: string; depositPaid: string | null }) => void;
 }
@@ -42,7 +43,8 @@ export function PartsList({ parts, busy, onTry, onArrived, onPay, onCancel }: Pr
       <h3 id="parts-title">{pt("parts")}</h3>
       <ul>
         {partsRows(parts, lang).map((p) => (
-          <li key={p.id} data-part={p.id}>
+          // Focusable by the page only: after an action on it, the row takes the focus, as changed.
+          <li key={p.id} data-part={p.id} tabIndex={-1}>
             <span>
               {p.description} · {pt(`part_${p.status}`)} · {moneyLine(p)}
             </span>{" "}

@@ -13,8 +13,9 @@ const en = {
   depositPaidSoFar: "paid {amount}",
   depositStillDue: "due {amount}",
   depositToRefund: "deposit paid {amount} — to refund at the desk",
-  partArrived: "Parts arrived",
-  partArrivedFor: "Parts arrived: {part}",
+  // One button per part: the singular, as the Italian says it ("Parts arrived" read as if all had).
+  partArrived: "Part arrived",
+  partArrivedFor: "Part arrived: {part}",
   partArrivedDone: "Marked arrived: {part}. The customer is told (or the desk asked to call).",
   orderTitle: "Order a part",
   orderHelp:
@@ -31,6 +32,7 @@ const en = {
   badAmount: "Write the amount in euros as a plain number, for example 120 or 120.50.",
   zeroPrice: "The price must be more than zero.",
   zeroAmount: "The amount must be more than zero.",
+  priceAbove: "The price can be at most {amount}.",
   noDescription: "Write the part's name.",
   atMost: "At most {amount} more can be recorded for this part.",
   cancelOrder: "Cancel order",
@@ -71,6 +73,7 @@ const it: Record<Keys, string> = {
   badAmount: "Scrivi l'importo in euro come numero semplice, per esempio 120 oppure 120,50.",
   zeroPrice: "Il prezzo deve essere maggiore di zero.",
   zeroAmount: "L'importo deve essere maggiore di zero.",
+  priceAbove: "Il prezzo può essere al massimo {amount}.",
   noDescription: "Scrivi il nome del ricambio.",
   atMost: "Per questo ricambio puoi registrare al massimo altri {amount}.",
   cancelOrder: "Annulla ordine",

@@ -73,3 +73,17 @@ export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] 
 export function maxPaymentOf(problem: { code: string; maxCents?: unknown }): number | null {
   return problem.code === "validation_failed" && typeof problem.maxCents === "number" ? problem.maxCents : null;
 }
+
+/**
+ * An order refused for its price (a 400 naming `priceCents`), for the sentence at the
+ * price's field. The page checks the rest of a price itself (a number, above zero, at
+ * most PARTS_MAX_CENTS), so what is left is the API's cap: met here only if the page's
+ * copy of it ever fell behind the server's.
+ */
+export function priceRefused(problem: { code: string; errors?: unknown }): boolean {
+  const errors: unknown[] = Array.isArray(problem.errors) ? problem.errors : [];
+  return (
+    problem.code === "validation_failed" &&
+    errors.some((e) => typeof e === "object" && e !== null && (e as { path?: unknown }).path === "priceCents")
+  );
+}

@@ -1,0 +1,47 @@
+import { PARTS_MAX_CENTS } from "../../core/parts.js";
+import { Field } from "./fields.js";
+import { lang } from "./i18n.js";
+import { centsOf, money } from "./parts.js";
+import { pt } from "./parts-words.js";
+
+// What the parts forms (parts-forms.tsx) share: a field that says its own error, the
+// amount typed read as cents or as why it cannot be sent, and what a call's answer means
+// to a form (done, or refused at one of its fields).
+
+type FieldProps = Parameters<typeof Field>[0];
+
+/** A field with its error said under it and tied to it (aria-describedby, aria-invalid). */
+export function SaidField({ error, errorId, ...field }: FieldProps & { error?: string; errorId: string }) {
+  return (
+    <>
+      <Field {...field} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
+      {error && (
+        <p id={errorId} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * A form's field as typed, read from the field itself: Enter pressed right after typing can
+ * submit before the typed text has reached the component's state.
+ */
+export const inputOf = (form: HTMLFormElement, name: string) =>
+  form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+
+/** What a call's answer means to its form: done, or refused (with the sentence for a field, when it is one field's). */
+export type Outcome = { ok: true } | { ok: false; atField?: string };
+
+/** A price above the API's cap (PARTS_MAX_CENTS), said before sending, and after a 400 naming the price. */
+export const priceAbove = () => pt("priceAbove", { amount: money(PARTS_MAX_CENTS, "EUR", lang) });
+
+/** An amount typed, in cents; or why it cannot be sent. */
+export function amountIn(text: string, zero: "zeroPrice" | "zeroAmount"): { cents: number } | { error: string } {
+  const cents = centsOf(text);
+  if (cents === null) return { error: pt("badAmount") };
+  if (cents < 1) return { error: pt(zero) };
+  // A price only: a deposit is capped lower, by the price less what was paid (the server's `atMost`).
+  return zero === "zeroPrice" && cents > PARTS_MAX_CENTS ? { error: priceAbove() } : { cents };
+}
