@@ -431,6 +431,40 @@ describe("re-planning the day", () => {
     expect((await getAppointment(bw.world.api, shifted.id)).reception.start).not.toBe(shifted.reception.start);
     for (const b of busy.filter((x) => !moved.includes(x.id)))
       expect((await getAppointment(bw.world.api, b.id)).version).toBe(b.version);
+    await expect(page.getByTestId("notice").innerText()).resolves.toBe(
+      `Plan applied: ${moved.length} appointments moved.`,
+    );
+    await page.context().close();
+  }, 60_000);
+
+  it("says a plan that moved one appointment in the singular", async () => {
+    // Marco's first free quarter of these (the plan above may have given him one of Luca's).
+    let at = "";
+    for (const time of ["17:00", "16:00", "09:45", "12:00"]) {
+      const ok = await bookAt(bw.world.api, time, "marco", "Nina Single").then(
+        () => true,
+        () => false,
+      );
+      if (ok) {
+        at = time;
+        break;
+      }
+    }
+    const [h, m] = at.split(":").map(Number);
+    const end = h * 60 + m + 15;
+    const until = `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+    const page = await signedInPage(bw.browser, bw.world);
+    await page.getByRole("button", { name: "Advisor absent" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Advisor").selectOption("marco");
+    await dialog.getByLabel("From").fill(at);
+    await dialog.getByLabel("Until").fill(until);
+    await dialog.getByRole("button", { name: "Show the plan" }).click();
+    const plan = dialog.getByTestId("plan");
+    await expect.poll(() => plan.locator("tr[data-appointment]").count()).toBe(1);
+    await plan.getByRole("button", { name: "Apply the plan" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect(page.getByTestId("notice").innerText()).resolves.toBe("Plan applied: 1 appointment moved.");
     await page.context().close();
   }, 60_000);
 });

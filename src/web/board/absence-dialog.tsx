@@ -48,7 +48,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
           plan={plan}
           day={day}
           onApply={() => board.reshuffle(session, "absence", { ...body(), mode: "apply", planToken: plan.planToken })}
-          onApplied={(p) => onDone(t("applied", { n: p.moves.length }))}
+          onApplied={(p) => onDone(p.moves.length === 1 ? t("applied1") : t("applied", { n: p.moves.length }))}
         />
       )}
     </Dialog>

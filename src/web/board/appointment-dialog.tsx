@@ -237,7 +237,7 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
           plan={plan.plan}
           day={day}
           onApply={plan.apply}
-          onApplied={(p) => onDone(t("applied", { n: p.moves.length }))}
+          onApplied={(p) => onDone(p.moves.length === 1 ? t("applied1") : t("applied", { n: p.moves.length }))}
         />
       )}
     </Dialog>
