@@ -87,6 +87,31 @@ const scheduleStatement = (sqlite: SqliteHandle, rows: number) =>
       " ON CONFLICT (dedupe_key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload_json = excluded.payload_json, lease_until = NULL, outcome = NULL, done_at = NULL WHERE jobs.status = 'cancelled'",
   );
 
+/**
+ * A timer whose instant passed before it could apply, stored as already run with `outcome`
+ * (e.g. "skipped:not_in"): its key then blocks any later scheduling at the same instant,
+ * exactly as a row that fired and was skipped does. A key already stored stays as it is,
+ * unless cancelled (a no-show cancels the car-ready call): scheduling would revive that one,
+ * so it is settled the same way.
+ */
+export function recordPassedJob(sqlite: SqliteHandle, job: NewJob, outcome: string, nowIso: string): void {
+  stmt(
+    sqlite,
+    "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, outcome, created_at, done_at) VALUES (?, ?, ?, ?, ?, ?, 'done', 0, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO UPDATE SET status = 'done', outcome = excluded.outcome, done_at = excluded.done_at WHERE jobs.status = 'cancelled'",
+  ).run(
+    newId(),
+    job.dealerId,
+    job.kind,
+    job.appointmentId,
+    job.dueAt,
+    JSON.stringify(job.payload ?? {}),
+    job.dedupeKey,
+    outcome,
+    nowIso,
+    nowIso,
+  );
+}
+
 /** Cancels the appointment's pending (or leased) jobs of these kinds; returns how many. */
 export function cancelJobs(
   sqlite: SqliteHandle,

@@ -4,7 +4,7 @@ import type { DealerRuntime } from "../runtime.js";
 import { toStaff } from "./messages.js";
 import { messageLeft, withdrawMessage } from "../../db/repos/outbox.js";
 import { scheduleProgressCheck } from "./progress-check.js";
-import { rescheduleJobsFor } from "./schedule.js";
+import { rescheduleJobsFor, settlePassedCarReady } from "./schedule.js";
 import { closeMootTasks } from "../tasks/moot.js";
 
 // A late customer checked in after the automatic no-show (lifecycle.ts: no_show →
@@ -24,6 +24,10 @@ export function onLateCheckIn(ctx: WriteContext, rt: DealerRuntime, row: Appoint
       });
     closeMootTasks(ctx, row, ["no_show_task"]); // sent already: it leaves the Tasks panel all the same
   }
+  // The car-ready call the no-show cancelled comes back, unless its instant passed before
+  // the car came in: that one is settled as skipped first, so the re-derivation below
+  // cannot send it late.
+  settlePassedCarReady(ctx, row);
   rescheduleJobsFor(ctx, row);
   scheduleProgressCheck(ctx, row); // and so does the progress check, if still ahead
 }

@@ -2,19 +2,25 @@ import { dayNumberFromIso, isoFromDayNumber } from "../../core/civil.js";
 import { readInstant, type Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { cancelJobs, cancelOtherServiceReminders, type NewJob, scheduleJobs } from "../../db/repos/jobs.js";
+import {
+  cancelJobs,
+  cancelOtherServiceReminders,
+  type NewJob,
+  recordPassedJob,
+  scheduleJobs,
+} from "../../db/repos/jobs.js";
 import { progressCheckJob } from "./progress-check.js";
 import type { VehicleRow } from "../../db/repos/people.js";
 import { type Recipient, recipientOf } from "./recipients.js";
 import {
   bookingTimers,
+  carReadyTimer,
   DAY,
   MINUTE,
   PLACEMENT_KINDS,
   placementTimers,
   SERVICE_REMINDER_LEAD_DAYS,
   type Timer,
-  workshopTimers,
 } from "./timers.js";
 
 // Schedules the durable timers, always inside the transaction of their cause (booking,
@@ -58,9 +64,24 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
   scheduleJobs(ctx.sqlite, jobsOf(row.dealerId, row.id, timers), isoNow(ctx));
 }
 
+/**
+ * At check-in (on time, or late after a no-show): a car-ready instant already past is
+ * stored as skipped ("skipped:not_in"), so that no later re-timing to that same instant (a
+ * return handed to a colleague by a reshuffle, the late check-in's own re-derivation) sends
+ * "ready within the hour" to a customer who has just handed the keys over. Before the
+ * booking stopped writing this timer (issue 17), its row had fired and been skipped while
+ * the car was not in, and blocked the key the same way. True when it had passed.
+ */
+export function settlePassedCarReady(ctx: WriteContext, row: AppointmentRow): boolean {
+  const t = carReadyTimer(row);
+  if (t.dueAt > ctx.nowMs) return false;
+  recordPassedJob(ctx.sqlite, jobsOf(row.dealerId, row.id, [t])[0], "skipped:not_in", isoNow(ctx));
+  return true;
+}
+
 /** At check-in: the car-ready call and the progress check, those still ahead, in one statement. */
 export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): void {
-  const jobs = jobsOf(row.dealerId, row.id, workshopTimers(row, ctx.nowMs));
+  const jobs = settlePassedCarReady(ctx, row) ? [] : jobsOf(row.dealerId, row.id, [carReadyTimer(row)]);
   const check = progressCheckJob(row, ctx.nowMs);
   if (check) jobs.push(check);
   if (jobs.length > 0) scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));

@@ -50,14 +50,10 @@ export function placementTimers(p: Placement, consent: boolean, nowMs: number): 
   return out.map((t) => ({ ...t, dedupeKey: `${t.kind}:${p.id}:${t.dueAt}` }));
 }
 
-/**
- * At check-in: the car-ready call, if its instant is still ahead. One already past was
- * skipped at its instant while the car was not in (decide.ts), and must not go out now
- * as "ready within the hour" to a customer who has just handed the keys over.
- */
-export function workshopTimers(p: Placement, nowMs: number): Timer[] {
+/** The car-ready call of this placement, under the key every path schedules it by. */
+export function carReadyTimer(p: Placement): Timer {
   const dueAt = carReadyAt(p);
-  return dueAt > nowMs ? [{ kind: "car_ready", dueAt, dedupeKey: `car_ready:${p.id}:${dueAt}` }] : [];
+  return { kind: "car_ready", dueAt, dedupeKey: `car_ready:${p.id}:${dueAt}` };
 }
 
 export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];
