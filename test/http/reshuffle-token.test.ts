@@ -17,7 +17,7 @@ const booking = (over: Partial<Booking> = {}): Booking => ({
   ...over,
 });
 
-function planned(to: Partial<Booking>): Planned {
+function planned(to: Partial<Booking>, overridden: PlanMove["overridden"] = []): Planned {
   const move: PlanMove = {
     id: "a1",
     from: booking(),
@@ -27,6 +27,7 @@ function planned(to: Partial<Booking>): Planned {
     advisorChanged: false,
     notifyCustomer: true,
     forced: false,
+    overridden,
   } as PlanMove;
   return {
     kind: "late",
@@ -45,6 +46,10 @@ describe("the reshuffle plan token", () => {
     ["the return's time", { ret: { advisor: 0, start: 29_000_330, minutes: 15 } }],
   ])("changes when %s changes", (_what, change) => {
     expect(planToken(planned(change))).not.toBe(planToken(planned({})));
+  });
+
+  it("changes when the caps the move goes past change", () => {
+    expect(planToken(planned({}, ["hourly_cap"]))).not.toBe(planToken(planned({})));
   });
 
   it("is the same for the same plan", () => {

@@ -42,6 +42,8 @@ export interface TaskKey {
 
 /**
  * The dealer's open tasks, oldest first (the oldest is the most urgent), past `after`.
+ * Row values, not "a > ? OR (a = ? AND id > ?)": SQLite starts the index scan at the
+ * cursor only for the row-value form; the other walks every earlier task on each page.
  * The first page starts past ("", ""): every stored time and id sorts after the empty string.
  */
 export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number, after?: TaskKey): TaskRow[] {
@@ -49,9 +51,9 @@ export function openTasks(sqlite: SqliteHandle, dealerId: string, limit: number,
   return stmt(
     sqlite,
     `SELECT ${TASK}, NULL AS doneAt, o.id AS pageId FROM outbox o INDEXED BY outbox_desk_tasks_idx
-     WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE} AND (o.created_at > ? OR (o.created_at = ? AND o.id > ?))
+     WHERE o.dealer_id = ? AND ${DESK_TASK_WHERE} AND (o.created_at, o.id) > (?, ?)
      ORDER BY o.created_at, o.id LIMIT ?`,
-  ).all(dealerId, k.at, k.at, k.id, limit) as TaskRow[];
+  ).all(dealerId, k.at, k.id, limit) as TaskRow[];
 }
 
 /** The dealer's closed tasks, the last closed first, before `after` (the first page: before "~", past every ISO time). */
@@ -61,9 +63,9 @@ export function doneTasks(sqlite: SqliteHandle, dealerId: string, limit: number,
     sqlite,
     `SELECT ${TASK}, a.at AS doneAt, a.id AS pageId FROM task_attempts a INDEXED BY task_attempts_dealer_at_idx
      JOIN outbox o ON o.id = a.message_id
-     WHERE a.dealer_id = ? AND a.outcome IN ${CLOSING} AND (a.at < ? OR (a.at = ? AND a.id < ?))
+     WHERE a.dealer_id = ? AND a.outcome IN ${CLOSING} AND (a.at, a.id) < (?, ?)
      ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-  ).all(dealerId, k.at, k.at, k.id, limit) as TaskRow[];
+  ).all(dealerId, k.at, k.id, limit) as TaskRow[];
 }
 
 /** One outbox message of the dealer, with when it was closed as a task; undefined when none. */

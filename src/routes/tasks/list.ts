@@ -13,7 +13,7 @@ export const listTasksRoute = createRoute({
   tags: ["journey"],
   summary: "The service desk's tasks: calls to make, open or done (staff)",
   description:
-    "A task is a staff message the desk must act on (a no-show call, a call that replaces a customer message, a parts notice overdue); its id is the message's. Open: not withdrawn and not closed by an attempt (reached, not_needed), oldest first, every one of them however many newer messages there are. Done: the last closed first. Customers are named, never their addresses.",
+    "A task is a staff message the desk must act on (a no-show call, a call that replaces a customer message, a parts notice overdue); its id is the message's. Open: not withdrawn and not closed by an attempt (reached, not_needed), oldest first, every one of them however many newer messages there are. Done: the last closed first. A list longer than `limit` says `truncated` and gives `next`: send it as `after` for the following page. Customers are named, never their addresses.",
   security: bearerSecurity,
   request: { params: DealerParam, query: TaskQuery },
   responses: {

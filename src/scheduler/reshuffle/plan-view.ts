@@ -81,8 +81,8 @@ function versionsOf(p: Planned): Record<string, number> {
 }
 
 /**
- * What apply must find again, or refuse as stale: every move's slots, its ready time and
- * whether it stays express (a plan shown as "express, ready 15:30" must not commit as
+ * What apply must find again, or refuse as stale: every move's slots, its ready time,
+ * the caps it goes past and whether it stays express (a plan shown as "express, ready 15:30" must not commit as
  * ordinary or as ready at 17:00 because the day or the clock moved on meanwhile).
  */
 export function planToken(p: Planned): string {
@@ -97,6 +97,7 @@ export function planToken(p: Planned): string {
       m.forced ? 1 : 0,
       m.to.readyAt,
       m.to.express ? 1 : 0,
+      [...m.overridden].sort(),
     ]),
     c: p.core.contact.map((c) => c.id),
     x: p.print ?? null,

@@ -65,7 +65,18 @@ function planned(
     rows: new Map(),
     configVersion: rt.configVersion,
     extra: { walkIn },
-    print: [w.reception.advisor, w.reception.start, w.ret?.advisor ?? -1, w.ret?.start ?? -1, w.forced, job.mobility],
+    // Everything the dry run shows of the walk-in, so apply commits exactly that or refuses as stale.
+    print: [
+      w.reception.advisor,
+      w.reception.start,
+      w.ret?.advisor ?? -1,
+      w.ret?.start ?? -1,
+      w.ret?.minutes ?? -1,
+      w.readyAt,
+      w.forced,
+      [...w.overridden].sort(),
+      job.mobility,
+    ],
   };
   return { p, w, job, express, priority };
 }

@@ -55,7 +55,10 @@ export const TaskList = z
     /** More tasks than `limit` exist: the list is the oldest open ones (or the last done), not all. */
     truncated: z.boolean(),
     /** When truncated: pass it as `after` for the next page, in the same order; else null. */
-    next: z.string().nullable(),
+    next: z
+      .string()
+      .nullable()
+      .openapi({ description: "When truncated: pass it as `after` for the next page, in the same order; else null" }),
   })
   .openapi("TaskList");
 export type TaskList = z.infer<typeof TaskList>;
