@@ -1,8 +1,7 @@
 import { WEEKDAYS } from "./dealer-config.js";
 import type { Dealer } from "./dealer.js";
 import { skillLabel } from "./intervention-labels.js";
-import type { RuleCode } from "./types.js";
-import type { RuleSubject } from "./rule-messages.js";
+import type { RuleCode, RuleSubject } from "./types.js";
 
 // The rules in Italian, with the same facts as the English of rule-messages.ts (which rule,
 // which advisor at what time, the limit): the advisors' Italian page used to say only "too

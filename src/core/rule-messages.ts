@@ -1,17 +1,11 @@
 import { WEEKDAYS } from "./dealer-config.js";
 import type { Dealer } from "./dealer.js";
 import { describeViolationIt } from "./rule-messages-it.js";
-import type { AdvisorSlot, RuleCode, Violation } from "./types.js";
+import type { RuleCode, RuleSubject, Violation } from "./types.js";
 
 // Human-readable text for each rule code, built only when someone will read it
 // (collect-all checks), never on the search's hot path. English is the API's `message`;
 // the Italian (rule-messages-it.ts) travels beside it for the advisors' Italian page.
-
-export interface RuleSubject extends AdvisorSlot {
-  now?: number;
-  notice?: number;
-  job?: { labour: Array<{ skill: number; minutes: number }> };
-}
 
 /** A broken rule for people: its code, the English sentence and the Italian one (same facts). */
 export function ruleViolation(dealer: Dealer, code: RuleCode, x: RuleSubject, readyAt: number | null): Violation {

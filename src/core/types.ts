@@ -83,6 +83,13 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/** What a rule's sentence is about (rule-messages.ts, rule-messages-it.ts): the slot, and for some rules the clock and the job. */
+export interface RuleSubject extends AdvisorSlot {
+  now?: number;
+  notice?: number;
+  job?: { labour: Array<{ skill: number; minutes: number }> };
+}
+
 export interface Violation {
   code: RuleCode;
   message: string;

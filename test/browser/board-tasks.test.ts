@@ -64,7 +64,7 @@ describe("recording the desk's calls on a task", () => {
     {
       lang: "it",
       name: "Tino Tenta",
-      record: "Registra la chiamata: Richiamare dopo mancata presentazione: lun",
+      record: "Registra la chiamata: Richiamare il cliente non presentato: lun",
       pick: "Scegli com'è andata la chiamata.",
       tried: /^1 chiamata, alle 10:\d\d: nessuna risposta — rang twice$/,
       open: "L'attività resta aperta.",
