@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enqueue } from "../../src/db/repos/outbox.js";
 import { DESK_TASK_WHERE } from "../../src/db/schema.js";
-import { attempt, noShowTask, taskDealer, taskListOf, tasksOf } from "../support/desk-tasks.js";
+import { attempt, noShowTask, raiseCall, taskDealer, taskListOf, tasksOf } from "../support/desk-tasks.js";
 import { auth, bookAt, DEALER, type JourneyApp, journeyPerTest, ok } from "../support/journey.js";
 
 // Tasks whose reason went away close themselves ("not_needed", by "Pitlane"), in the
@@ -82,21 +82,7 @@ describe("the open list", () => {
     expect(task.text).toMatch(/did not arrive/);
     expect(task.text).not.toMatch(/@|\+39/);
     expect(task.appointment?.status).toBe("no_show");
-    enqueue(
-      t.sqlite,
-      {
-        dealerId: DEALER,
-        appointmentId: null,
-        kind: "follow_up_call",
-        audience: "staff",
-        channel: "staff",
-        locale: "en",
-        recipientRef: "service_desk",
-        body: { subject: "Call", text: "Call" },
-        dedupeId: "follow_up_call:x",
-      },
-      t.clock.ms,
-    );
+    raiseCall(t, "x", t.clock.ms);
     expect((await taskListOf(t, "?limit=1")).truncated).toBe(true);
     expect((await taskListOf(t, "?limit=2")).truncated).toBe(false);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueue } from "../../src/db/repos/outbox.js";
-import { attempt, taskDealer, taskListOf } from "../support/desk-tasks.js";
+import { attempt, raiseCall, taskDealer, taskListOf } from "../support/desk-tasks.js";
 import { auth, DEALER, journeyPerTest } from "../support/journey.js";
 
 // The task list pages by keyset: `next` of one page, sent back as `after`, gives the tasks
@@ -9,23 +8,7 @@ import { auth, DEALER, journeyPerTest } from "../support/journey.js";
 
 const t = journeyPerTest({ dealer: taskDealer });
 
-function raise(i: number, ms: number): void {
-  enqueue(
-    t.sqlite,
-    {
-      dealerId: DEALER,
-      appointmentId: null,
-      kind: "follow_up_call",
-      audience: "staff",
-      channel: "staff",
-      locale: "en",
-      recipientRef: "service_desk",
-      body: { subject: `Call ${i}`, text: `Call ${i}` },
-      dedupeId: `follow_up_call:${i}`,
-    },
-    ms,
-  );
-}
+const raise = (i: number, ms: number) => raiseCall(t, i, ms);
 
 async function walk(state: "open" | "done"): Promise<string[]> {
   const seen: string[] = [];

@@ -1,3 +1,4 @@
+import { enqueue } from "../../src/db/repos/outbox.js";
 import { snapshot, week } from "./http.js";
 import { auth, bookAt, CONSENTING, DEALER, type JourneyApp, ok, SILENT } from "./journey.js";
 
@@ -80,4 +81,23 @@ export async function partsCallTask(t: JourneyApp, at = "2026-11-24T10:00:00Z") 
     taskId: messageId(t, "parts_arrived_call", b.id),
     dueBy: arrived.order.customerNoticeDueBy,
   };
+}
+
+/** A desk task about no appointment ("Call <i>"), raised at `ms` straight into the outbox. */
+export function raiseCall(t: JourneyApp, i: number | string, ms: number): void {
+  enqueue(
+    t.sqlite,
+    {
+      dealerId: DEALER,
+      appointmentId: null,
+      kind: "follow_up_call",
+      audience: "staff",
+      channel: "staff",
+      locale: "en",
+      recipientRef: "service_desk",
+      body: { subject: `Call ${i}`, text: `Call ${i}` },
+      dedupeId: `follow_up_call:${i}`,
+    },
+    ms,
+  );
 }

@@ -51,6 +51,17 @@ export function scheduleJob(sqlite: SqliteHandle, job: NewJob, nowIso: string): 
   scheduleJobs(sqlite, [job], nowIso);
 }
 
+/** A new job's first seven columns: id, dealer_id, kind, appointment_id, due_at, payload_json, dedupe_key. */
+const rowOf = (job: NewJob) => [
+  newId(),
+  job.dealerId,
+  job.kind,
+  job.appointmentId,
+  job.dueAt,
+  JSON.stringify(job.payload ?? {}),
+  job.dedupeKey,
+];
+
 /**
  * scheduleJob for several jobs in ONE statement (a booking writes five timers): each
  * statement run costs far more inside a loaded server than its SQLite work (README
@@ -62,17 +73,7 @@ export function scheduleJobs(sqlite: SqliteHandle, jobs: readonly NewJob[], nowI
   for (let from = 0; from < jobs.length; from += JOBS_PER_STATEMENT) {
     const chunk = jobs.slice(from, from + JOBS_PER_STATEMENT);
     const params: unknown[] = [];
-    for (const job of chunk)
-      params.push(
-        newId(),
-        job.dealerId,
-        job.kind,
-        job.appointmentId,
-        job.dueAt,
-        JSON.stringify(job.payload ?? {}),
-        job.dedupeKey,
-        nowIso,
-      );
+    for (const job of chunk) params.push(...rowOf(job), nowIso);
     scheduleStatement(sqlite, chunk.length).run(...params);
   }
 }
@@ -98,18 +99,7 @@ export function recordPassedJob(sqlite: SqliteHandle, job: NewJob, outcome: stri
   stmt(
     sqlite,
     "INSERT INTO jobs (id, dealer_id, kind, appointment_id, due_at, payload_json, status, attempts, dedupe_key, outcome, created_at, done_at) VALUES (?, ?, ?, ?, ?, ?, 'done', 0, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO UPDATE SET status = 'done', outcome = excluded.outcome, done_at = excluded.done_at WHERE jobs.status = 'cancelled'",
-  ).run(
-    newId(),
-    job.dealerId,
-    job.kind,
-    job.appointmentId,
-    job.dueAt,
-    JSON.stringify(job.payload ?? {}),
-    job.dedupeKey,
-    outcome,
-    nowIso,
-    nowIso,
-  );
+  ).run(...rowOf(job), outcome, nowIso, nowIso);
 }
 
 /** Cancels the appointment's pending (or leased) jobs of these kinds; returns how many. */
