@@ -6,7 +6,7 @@
 /**
  * The most any parts amount may be (a price, a deposit): €1,000,000.00 in cents. Defined
  * once: the API's schema (scheduler/parts/contracts.ts) refuses above it, and the advisors'
- * page says so at the price's field before sending.
+ * page says so at the price's or the payment's field before sending.
  */
 export const PARTS_MAX_CENTS = 100_000_000;
 

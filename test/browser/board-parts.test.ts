@@ -490,6 +490,67 @@ describe("parts on the board", () => {
     await itPage.context().close();
   }, 90_000);
 
+  it("a deposit payment above the API's cap is said at its field, before sending and when the server refuses it, in English and Italian; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "14:30", "Acconto Alto");
+    const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+    await orderPaid(url, "Gold-plated engine", 90_000_000, 100);
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, b.id).click();
+    const dialog = page.getByRole("dialog");
+    const row = dialog.locator('[data-panel="parts"] li').filter({ hasText: "Gold-plated engine" });
+    const field = row
+      .getByRole("form", { name: "Deposit received for Gold-plated engine" })
+      .getByLabel("Deposit received (€)");
+    const focused = () => field.evaluate((e) => e === e.ownerDocument.activeElement);
+    let sent = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/deposit")) sent++;
+    });
+    // Before sending: the page knows the cap (it used to send it and say "not valid").
+    await field.fill("1000000.01");
+    await field.press("Enter");
+    const cap = row.getByText("The deposit received can be at most €1,000,000.00.", { exact: true });
+    await cap.waitFor();
+    expect(sent).toBe(0);
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await field.getAttribute("aria-describedby")).toBe(await cap.getAttribute("id"));
+    expect(await focused()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // The server's own refusal of the amount (altered on its way, as a page whose copy of
+    // the cap fell behind would send it): the same sentence, at the same field.
+    await page.route("**/deposit", (route) =>
+      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), amountCents: 100_000_001 }) }),
+    );
+    await field.fill("100");
+    await cap.waitFor({ state: "detached" });
+    await row.getByRole("button", { name: "Record the payment" }).press("Enter");
+    await cap.waitFor();
+    expect(sent).toBe(1);
+    expect(await focused()).toBe(true);
+    expect(await dialog.getByText("Some of the details are not valid.").count()).toBe(0);
+    expect(await dialog.getByRole("alert").count()).toBe(1);
+    const list = (await (await bw.world.api("GET", url, undefined, admin)).json()) as {
+      parts: Array<{ depositPaidCents: number }>;
+    };
+    expect(list.parts.map((p) => p.depositPaidCents)).toEqual([100]);
+    await page.context().close();
+
+    const itPage = await signedInPage(bw.browser, bw.world, "it");
+    await slotOf(itPage, b.id).click();
+    const campo = itPage
+      .getByRole("dialog")
+      .getByRole("form", { name: "Acconto ricevuto per Gold-plated engine" })
+      .getByLabel("Acconto ricevuto (€)");
+    await campo.fill("2000000");
+    await campo.press("Enter");
+    await itPage
+      .getByRole("dialog")
+      .getByText(/^L'acconto ricevuto può essere al massimo 1\.000\.000,00\s€\.$/)
+      .waitFor();
+    expect(await axeViolations(itPage)).toEqual([]);
+    await itPage.context().close();
+  }, 90_000);
+
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;

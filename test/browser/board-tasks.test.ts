@@ -202,4 +202,65 @@ describe("recording the desk's calls on a task", () => {
     expect((await stored(task.id, "open"))?.attempts).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it.each([
+    { lang: "en", more: "Show more tasks", notice: /^Showing the 2 oldest open tasks; more are open\.$/ },
+    {
+      lang: "it",
+      more: "Mostra altre attività",
+      notice: /^Sono mostrate le 2 attività aperte più vecchie; ce ne sono altre\.$/,
+    },
+  ])(
+    "$lang: a long list of open tasks pages: 'Show more' appends the next page, by keyboard, the focus on its first task; a reload keeps the pages; axe-clean",
+    async (c) => {
+      const all = async () =>
+        (
+          await json<{ tasks: Task[] }>(
+            await bw.world.api("GET", "/v1/dealers/demo/tasks?state=open&limit=500", undefined, admin),
+          )
+        ).tasks.map((k) => k.id);
+      // At least four: two pages and then some, whichever tests ran before.
+      for (let n = (await all()).length; n < 4; n++) await noShowTask(`Paola Pagina ${c.lang} ${n}`);
+      const ids = await all();
+      expect(ids.length).toBeGreaterThanOrEqual(4);
+      const page = await signedInPage(bw.browser, bw.world, c.lang);
+      // Pages of 2, not the page's 500: the server's paging as it is, on a few tasks.
+      await page.route(
+        (url) => url.pathname.endsWith("/tasks") && url.searchParams.get("state") === "open",
+        (route) => {
+          const url = new URL(route.request().url());
+          url.searchParams.set("limit", "2");
+          return route.continue({ url: url.toString() });
+        },
+      );
+      await page.reload();
+      await page.locator(".timeline").waitFor();
+      const items = page.locator("li[data-task]");
+      const more = page.getByRole("button", { name: c.more, exact: true });
+      await more.waitFor();
+      expect(await items.count()).toBe(2);
+      await expect(page.locator(".notice").filter({ hasText: c.notice }).count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      let shown = 2;
+      while (shown < ids.length) {
+        await more.focus();
+        await page.keyboard.press("Enter");
+        // The first task of the page added takes the focus (the button may be gone: the last page).
+        await focused(page, `li[data-task="${ids[shown]}"]`);
+        shown = Math.min(shown + 2, ids.length);
+        expect(await items.count()).toBe(shown);
+      }
+      expect(await more.count()).toBe(0);
+      expect(await page.locator(".notice").filter({ hasText: c.notice }).count()).toBe(0);
+      expect(await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-task")))).toEqual(ids);
+      expect(await axeViolations(page)).toEqual([]);
+      // A live change reads the list again: as many pages as were shown, none lost.
+      const later = await noShowTask(`Pia Poi ${c.lang}`);
+      await page.locator(`li[data-task="${later.id}"], button:text-is("${c.more}")`).first().waitFor();
+      const now = await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-task")));
+      expect(now.slice(0, ids.length)).toEqual(ids);
+      await page.context().close();
+    },
+    90_000,
+  );
 });

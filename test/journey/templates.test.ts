@@ -47,6 +47,48 @@ describe("the Italian staff texts of a no-show", () => {
   });
 });
 
+describe("a cancelled appointment's parts task", () => {
+  // The wording agrees with the count: one part used to read "parts are still ordered".
+  const lamp = { part: "Left headlamp unit", state: "ordered" as const, depositPaid: "600.00 EUR" };
+  const wipers = { part: "Wiper blades", state: "arrived" as const };
+  const said = (locale: "en" | "it", liveParts: TemplateVars["liveParts"]) => {
+    const m = render("parts_on_cancelled", locale, { ...VARS, liveParts });
+    return `${m.subject} | ${m.text}`;
+  };
+
+  it("speaks of one part in the singular, in English and Italian", () => {
+    const en = said("en", [lamp]);
+    expect(en).toContain("Cancelled with a part: call Marco |");
+    expect(en).toContain("and a part is still ordered for it: Left headlamp unit (on order, deposit paid 600.00 EUR).");
+    expect(en).toContain("rebook or cancel the order. If the order is cancelled, refund the deposit at the desk.");
+    expect(en).not.toMatch(/\bparts\b|\borders\b/);
+    const it = said("it", [lamp]);
+    expect(it).toContain("Annullato con un ricambio: chiamare Marco |");
+    expect(it).toContain(
+      "ma ha ancora un ricambio ordinato: Left headlamp unit (in ordine, acconto versato 600.00 EUR).",
+    );
+    expect(it).toContain("o annullare l'ordine. Se l'ordine viene annullato, restituire l'acconto in accettazione.");
+    expect(it).not.toMatch(/ricambi\b|ordini\b/);
+  });
+
+  it("speaks of two parts in the plural, in English and Italian", () => {
+    const en = said("en", [lamp, wipers]);
+    expect(en).toContain("Cancelled with parts: call Marco |");
+    expect(en).toContain(
+      "and parts are still ordered for it: Left headlamp unit (on order, deposit paid 600.00 EUR); Wiper blades (arrived, on the shelf).",
+    );
+    expect(en).toContain("rebook or cancel the orders. If an order is cancelled, refund its deposit at the desk.");
+    const it = said("it", [lamp, wipers]);
+    expect(it).toContain("Annullato con ricambi: chiamare Marco |");
+    expect(it).toContain(
+      "ma ha ancora ricambi ordinati: Left headlamp unit (in ordine, acconto versato 600.00 EUR); Wiper blades (arrivato, a magazzino).",
+    );
+    expect(it).toContain(
+      "o annullare gli ordini. Se un ordine viene annullato, restituirne l'acconto in accettazione.",
+    );
+  });
+});
+
 describe("decide (what a due timer does)", () => {
   const base = { nowMs: 1000, receptionStartMs: 2000, readyAtMs: 3000, reachable: true };
   it("never reaches a customer without consent", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PARTS_MAX_CENTS } from "../../src/core/parts.js";
-import { PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
-import { centsOf, maxPaymentOf, money, partsRows, priceRefused } from "../../src/web/board/parts.js";
+import { DepositPayment, PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
+import { centsOf, depositRefused, maxPaymentOf, money, partsRows, priceRefused } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
@@ -124,6 +124,21 @@ describe("the API's price cap, for the order's price field", () => {
     expect(priceRefused(at("description"))).toBe(false);
     expect(priceRefused({ code: "validation_failed" })).toBe(false);
     expect(priceRefused({ code: "version_conflict", errors: [{ path: "priceCents" }] })).toBe(false);
+  });
+});
+
+describe("the API's cap on a deposit payment, for the payment's field", () => {
+  it("is the one the schema enforces (the page says it before sending)", () => {
+    expect(DepositPayment.safeParse({ amountCents: PARTS_MAX_CENTS }).success).toBe(true);
+    expect(DepositPayment.safeParse({ amountCents: PARTS_MAX_CENTS + 1 }).success).toBe(false);
+  });
+
+  it("is a 400 naming amountCents; any other refusal is not the payment's", () => {
+    const at = (path: string) => ({ code: "validation_failed", errors: [{ path, message: "too big", in: "body" }] });
+    expect(depositRefused(at("amountCents"))).toBe(true);
+    expect(depositRefused(at("priceCents"))).toBe(false);
+    expect(depositRefused({ code: "validation_failed" })).toBe(false);
+    expect(depositRefused({ code: "version_conflict", errors: [{ path: "amountCents" }] })).toBe(false);
   });
 });
 

@@ -102,6 +102,9 @@ const livePartsIt = (v: TemplateVars) =>
         .join("; ")
     : "vedere i dati dell'attività";
 const anyDeposit = (v: TemplateVars) => v.liveParts?.some((p) => p.depositPaid) === true;
+// The wording agrees with the count: one part read "parts are still ordered" (a list not
+// given, as in an old task's data, keeps the plural).
+const onePart = (v: TemplateVars) => v.liveParts?.length === 1;
 
 const EN: Record<TemplateKind, Render> = {
   confirmed: (v) => ({
@@ -197,8 +200,8 @@ const EN: Record<TemplateKind, Render> = {
     text: `The part for the ${v.vehicle} of ${v.customer} (${v.part ?? "see the task data"}) has arrived, and no message has reached them. Call them today, by ${v.dueBy ?? "the close"} (1 business day after arrival).`,
   }),
   parts_on_cancelled: (v) => ({
-    subject: `Cancelled with parts: call ${v.customer}`,
-    text: `The appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}) of ${v.customer} was cancelled, and parts are still ordered for it: ${livePartsEn(v)}. Call the customer to rebook or cancel the order.${anyDeposit(v) ? " If the order is cancelled, refund the deposit at the desk." : ""}`,
+    subject: `Cancelled with ${onePart(v) ? "a part" : "parts"}: call ${v.customer}`,
+    text: `The appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}) of ${v.customer} was cancelled, and ${onePart(v) ? "a part is" : "parts are"} still ordered for it: ${livePartsEn(v)}. Call the customer to rebook or cancel ${onePart(v) ? "the order" : "the orders"}.${anyDeposit(v) ? (onePart(v) ? " If the order is cancelled, refund the deposit at the desk." : " If an order is cancelled, refund its deposit at the desk.") : ""}`,
   }),
 };
 
@@ -296,8 +299,8 @@ const IT: Record<TemplateKind, Render> = {
     text: `Il ricambio per la ${v.vehicle} di ${v.customer} (${v.part ?? "vedere i dati dell'attività"}) è arrivato, ma nessun messaggio lo ha raggiunto. Chiamarlo oggi, entro ${v.dueBy ?? "la chiusura"} (1 giorno lavorativo dopo l'arrivo).`,
   }),
   parts_on_cancelled: (v) => ({
-    subject: `Annullato con ricambi: chiamare ${v.customer}`,
-    text: `L'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) di ${v.customer} è stato annullato, ma ha ancora ricambi ordinati: ${livePartsIt(v)}. Chiamare il cliente per fissare un nuovo appuntamento o annullare l'ordine.${anyDeposit(v) ? " Se l'ordine viene annullato, restituire l'acconto in accettazione." : ""}`,
+    subject: `Annullato con ${onePart(v) ? "un ricambio" : "ricambi"}: chiamare ${v.customer}`,
+    text: `L'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) di ${v.customer} è stato annullato, ma ha ancora ${onePart(v) ? "un ricambio ordinato" : "ricambi ordinati"}: ${livePartsIt(v)}. Chiamare il cliente per fissare un nuovo appuntamento o annullare ${onePart(v) ? "l'ordine" : "gli ordini"}.${anyDeposit(v) ? (onePart(v) ? " Se l'ordine viene annullato, restituire l'acconto in accettazione." : " Se un ordine viene annullato, restituirne l'acconto in accettazione.") : ""}`,
   }),
 };
 

@@ -11,8 +11,18 @@ import type { Appointment, DayBoard, DeskTask, Message, Overdue, Plan, Session, 
 
 const dealerPath = (s: Session) => dealerPathOf(s.dealerId);
 
-/** The open tasks the panel shows at most (the oldest first); it says when there are more. */
+/** The open tasks read at a time (the oldest first; the API's most): "Show more tasks" reads the next page. */
 export const OPEN_TASKS_SHOWN = 500;
+
+/** One page of the desk's tasks; `next`, sent back as `after`, reads the page past it (null: none). */
+export type TaskPage = { tasks: DeskTask[]; truncated: boolean; next: string | null };
+
+const tasksPage = (s: Session, state: "open" | "done", after?: string) =>
+  apiFetch<TaskPage>(
+    `${dealerPath(s)}/tasks?state=${state}&limit=${state === "open" ? OPEN_TASKS_SHOWN : 20}${
+      after ? `&after=${encodeURIComponent(after)}` : ""
+    }`,
+  );
 
 /** A parts write's answer (PartsOrderChange): what matters to the page is the appointment's version it left. */
 type PartsWritten = { version: number };
@@ -34,11 +44,22 @@ export const board = {
     apiFetch<Appointment>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}`),
   overdue: (s: Session) => apiFetch<Overdue>(`${dealerPath(s)}/overdue`),
   messages: (s: Session) => apiFetch<{ messages: Message[] }>(`${dealerPath(s)}/messages?limit=100`),
-  /** The desk's tasks: every open one (oldest first), or the last done ones. */
-  tasks: (s: Session, state: "open" | "done") =>
-    apiFetch<{ tasks: DeskTask[]; truncated: boolean }>(
-      `${dealerPath(s)}/tasks?state=${state}&limit=${state === "open" ? OPEN_TASKS_SHOWN : 20}`,
-    ),
+  /** The desk's tasks: a page of the open ones (oldest first; `after` a page's `next`), or the last done ones. */
+  tasks: tasksPage,
+  /**
+   * The first `pages` pages of open tasks as one list, with the last page's `next`: a
+   * reload of the board keeps the pages "Show more tasks" added (the task being worked
+   * on would otherwise vanish from under the advisor at each live change).
+   */
+  openTasks: async (s: Session, pages: number): Promise<{ tasks: DeskTask[]; next: string | null }> => {
+    let page = await tasksPage(s, "open");
+    const tasks = [...page.tasks];
+    for (let n = 1; n < pages && page.next; n++) {
+      page = await tasksPage(s, "open", page.next);
+      tasks.push(...page.tasks);
+    }
+    return { tasks, next: page.next };
+  },
   /**
    * A call the desk made about a task. The Idempotency-Key is made once per form submission:
    * a retry of a lost answer records the call once.

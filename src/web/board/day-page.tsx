@@ -47,11 +47,16 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const dateWasAsked = useRef(askedDate() !== null);
   const [overdue, setOverdue] = useState<Overdue | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
-  const [tasks, setTasks] = useState<{ open: DeskTask[]; done: DeskTask[]; truncated: boolean }>({
+  // `next`: more open tasks follow (the page after the last shown). `taskPages`: how many
+  // pages are shown ("Show more tasks"), read again as many at each reload.
+  const [tasks, setTasks] = useState<{ open: DeskTask[]; done: DeskTask[]; next: string | null }>({
     open: [],
     done: [],
-    truncated: false,
+    next: null,
   });
+  const taskPages = useRef(1);
+  const tasksNow = useRef(tasks);
+  tasksNow.current = tasks;
   const [notice, setNotice] = useState("");
   // A day that could not be read (network, a restarting server) says so where the day goes
   // and is asked again by itself, sooner first: the live stream only calls after a change.
@@ -82,12 +87,13 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const reload = useCallback(async () => {
     clearTimeout(loads.current.timer);
     const mine = ++loads.current.seq;
+    const pages = taskPages.current;
     try {
       const [d, o, m, open, closed] = await Promise.all([
         board.day(session, date),
         board.overdue(session),
         board.messages(session),
-        board.tasks(session, "open"),
+        board.openTasks(session, pages),
         board.tasks(session, "done"),
       ]);
       if (mine !== loads.current.seq || date !== shown.current) return;
@@ -107,7 +113,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       }
       setOverdue(o);
       setMessages(m.messages);
-      setTasks({ open: open.tasks, done: closed.tasks, truncated: open.truncated });
+      // A page added while this was read is not in it: the list drawn with it stays.
+      if (taskPages.current === pages) setTasks({ open: open.tasks, done: closed.tasks, next: open.next });
     } catch (err) {
       onSessionLost(err);
       const current = loads.current.alive && mine === loads.current.seq && date === shown.current;
@@ -195,6 +202,28 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
       }
       return { ok: false, gone: false, sentence: refusalOf(err).sentence };
     }
+  };
+
+  // "Show more tasks": the page past the last shown, appended. Resolves to the first task
+  // it adds (the panel focuses it), null when it adds none; rejects with a sentence.
+  const moreTasks = async (): Promise<string | null> => {
+    const from = tasksNow.current.next;
+    if (!from) return null;
+    let page: { tasks: DeskTask[]; next: string | null };
+    try {
+      page = await board.tasks(session, "open", from);
+    } catch (err) {
+      onSessionLost(err);
+      throw new Error(refusalOf(err).sentence);
+    }
+    const now = tasksNow.current;
+    // A reload drew the list again meanwhile, its own pages: this one is not theirs to follow.
+    if (now.next !== from) return null;
+    const shown = new Set(now.open.map((task) => task.id));
+    const added = page.tasks.filter((task) => !shown.has(task.id));
+    taskPages.current++;
+    setTasks({ ...now, open: [...now.open, ...added], next: page.next });
+    return added[0]?.id ?? null;
   };
 
   // A task's customer's phone number, read on request from the appointment (staff view).
@@ -331,7 +360,8 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           desk={{
             tasks: tasks.open,
             done: tasks.done,
-            truncated: tasks.truncated,
+            more: tasks.next !== null,
+            onMore: moreTasks,
             onRecord: recordCall,
             onSaid: say,
             onPhone: phoneOf,

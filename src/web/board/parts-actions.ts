@@ -2,8 +2,8 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { ApiFailure } from "./http.js";
 import { lang } from "./i18n.js";
-import { maxPaymentOf, money, priceRefused } from "./parts.js";
-import { type Outcome, priceAbove } from "./parts-fields.js";
+import { depositRefused, maxPaymentOf, money, priceRefused } from "./parts.js";
+import { depositAbove, type Outcome, priceAbove } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 import type { Appointment, Session } from "./types.js";
 
@@ -95,7 +95,7 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
         undefined,
         (err) => (priceRefused(err.problem) ? priceAbove() : null),
       ),
-    // An amount above what remains of the price is said at the payment's field.
+    // An amount above what remains of the price, or above the API's cap, is said at the payment's field.
     pay: (part: Part, amountCents: number) =>
       write(
         (v) => board.payDeposit(session, appointmentId, part.id, v, amountCents),
@@ -103,7 +103,8 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
         part.id,
         (err) => {
           const max = maxPaymentOf(err.problem);
-          return max === null ? null : pt("atMost", { amount: money(max, currencyOf(part.id), lang) });
+          if (max !== null) return pt("atMost", { amount: money(max, currencyOf(part.id), lang) });
+          return depositRefused(err.problem) ? depositAbove() : null;
         },
       ),
     cancel: (part: Part & { depositPaid: string | null }) =>

@@ -37,11 +37,19 @@ export type Outcome = { ok: true } | { ok: false; atField?: string };
 /** A price above the API's cap (PARTS_MAX_CENTS), said before sending, and after a 400 naming the price. */
 export const priceAbove = () => pt("priceAbove", { amount: money(PARTS_MAX_CENTS, "EUR", lang) });
 
+/**
+ * A deposit payment above the same cap: the API's schema refuses it before the price's own
+ * limit is looked at, so without this the advisor heard only "not valid".
+ */
+export const depositAbove = () => pt("depositAbove", { amount: money(PARTS_MAX_CENTS, "EUR", lang) });
+
 /** An amount typed, in cents; or why it cannot be sent. */
 export function amountIn(text: string, zero: "zeroPrice" | "zeroAmount"): { cents: number } | { error: string } {
   const cents = centsOf(text);
   if (cents === null) return { error: pt("badAmount") };
   if (cents < 1) return { error: pt(zero) };
-  // A price only: a deposit is capped lower, by the price less what was paid (the server's `atMost`).
-  return zero === "zeroPrice" && cents > PARTS_MAX_CENTS ? { error: priceAbove() } : { cents };
+  // A deposit is usually capped lower, by the price less what was paid (the server's
+  // `atMost`), but only the cap is known here, and the schema checks it first.
+  if (cents > PARTS_MAX_CENTS) return { error: zero === "zeroPrice" ? priceAbove() : depositAbove() };
+  return { cents };
 }

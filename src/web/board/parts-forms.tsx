@@ -6,7 +6,7 @@ import { pt } from "./parts-words.js";
 // part whose deposit is still due. What the page can tell by itself (no part's name, an
 // amount that is not a plain number, is zero, or is above the API's cap) is said at its
 // field, which takes the focus; so are the server's deposit limit (a payment above what
-// remains of the price) and its price cap. Any other refusal the dialog says. No
+// remains of the price) and its cap on a price or a payment. Any other refusal the dialog says. No
 // `required`: the browser's popup is not the page's words, and it vanishes. A field's
 // error goes when that field changes. A form sent is emptied: the dialog stays open after
 // it (parts-actions.ts), for the next part or payment.

@@ -74,16 +74,27 @@ export function maxPaymentOf(problem: { code: string; maxCents?: unknown }): num
   return problem.code === "validation_failed" && typeof problem.maxCents === "number" ? problem.maxCents : null;
 }
 
+/** A 400 whose schema errors name `path` (the body's field), for the sentence at that field. */
+function refusedAt(problem: { code: string; errors?: unknown }, path: string): boolean {
+  const errors: unknown[] = Array.isArray(problem.errors) ? problem.errors : [];
+  return (
+    problem.code === "validation_failed" &&
+    errors.some((e) => typeof e === "object" && e !== null && (e as { path?: unknown }).path === path)
+  );
+}
+
 /**
  * An order refused for its price (a 400 naming `priceCents`), for the sentence at the
  * price's field. The page checks the rest of a price itself (a number, above zero, at
  * most PARTS_MAX_CENTS), so what is left is the API's cap: met here only if the page's
  * copy of it ever fell behind the server's.
  */
-export function priceRefused(problem: { code: string; errors?: unknown }): boolean {
-  const errors: unknown[] = Array.isArray(problem.errors) ? problem.errors : [];
-  return (
-    problem.code === "validation_failed" &&
-    errors.some((e) => typeof e === "object" && e !== null && (e as { path?: unknown }).path === "priceCents")
-  );
-}
+export const priceRefused = (problem: { code: string; errors?: unknown }): boolean => refusedAt(problem, "priceCents");
+
+/**
+ * A deposit payment refused by the schema (a 400 naming `amountCents`): as for the price,
+ * what the page does not check itself is the API's cap. The price's own limit is a 400
+ * with `maxCents` instead (maxPaymentOf), looked at first.
+ */
+export const depositRefused = (problem: { code: string; errors?: unknown }): boolean =>
+  refusedAt(problem, "amountCents");

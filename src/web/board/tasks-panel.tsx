@@ -1,4 +1,4 @@
-import { useRef } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { dateOf, todayIn } from "../shared/dates.js";
 import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 import { t } from "./i18n.js";
@@ -15,14 +15,17 @@ import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 //
 // Focus: after a call that leaves its task open, back on the task's button; after one that
 // closes it, or when the task went meanwhile (another desk closed it), on the panel's
-// heading, never on the page. The page's notice says what happened either way.
+// heading, never on the page. The page's notice says what happened either way. After
+// "Show more tasks", on the first task it added (the button may be gone: the last page).
 
 /** What the day page gives the panel: the tasks and what it does with them. */
 export interface DeskProps {
   tasks: readonly DeskTask[];
   done: readonly DeskTask[];
-  /** More open tasks exist than these (the oldest are shown). */
-  truncated: boolean;
+  /** More open tasks exist than these (the oldest are shown): "Show more tasks" reads the next page. */
+  more: boolean;
+  /** Appends the next page; resolves to its first task's id (null: none added), rejects with a sentence. */
+  onMore: () => Promise<string | null>;
   onRecord: (task: DeskTask, outcome: TaskOutcome, note: string, key: string) => Promise<RecordResult>;
   /** What was recorded (or why not), for the page's notice (shown, and read by its status region). */
   onSaid: (sentence: string) => void;
@@ -38,8 +41,30 @@ interface Props extends DeskProps {
   onGoTo: (at: { date: string; appointmentId: string }) => void;
 }
 
-export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone }: Props) {
+export function TasksPanel(props: Props) {
+  const { tasks, done, more, onMore, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone } = props;
   const title = useRef<HTMLHeadingElement>(null);
+  const [reading, setReading] = useState(false);
+  // The task to focus once it is drawn (the page appends it after "Show more tasks").
+  const [focusTask, setFocusTask] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (!focusTask) return;
+    const item = document.querySelector<HTMLElement>(`li[data-task="${CSS.escape(focusTask)}"]`);
+    if (!item) return;
+    setFocusTask(null);
+    item.focus();
+  }, [focusTask, tasks]);
+  const showMore = async () => {
+    if (reading) return; // aria-disabled, not disabled: the button keeps the focus meanwhile
+    setReading(true);
+    try {
+      setFocusTask(await onMore());
+    } catch (err) {
+      onSaid((err as Error).message);
+    } finally {
+      setReading(false);
+    }
+  };
   const whoOf = (task: DeskTask): string => {
     const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
     return ref ? ref.words : task.appointment ? otherDayWords(task.appointment) : "";
@@ -61,7 +86,7 @@ export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo,
         {tasks.length > 0 ? tw("openCount", { title: t("tasks"), count: tasks.length }) : t("tasks")}
       </h2>
       {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
-      {truncated && <p class="notice">{tw("truncated", { count: tasks.length })}</p>}
+      {more && <p class="notice">{tw("truncated", { count: tasks.length })}</p>}
       <ul class="plain">
         {tasks.map((task) => {
           const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
@@ -73,7 +98,7 @@ export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo,
           const elsewhere = !ref && task.appointment && task.appointmentId && task.appointment.status !== "cancelled";
           const tried = triedWords(task.attempts, zone);
           return (
-            <li key={task.id} data-task={task.id}>
+            <li key={task.id} data-task={task.id} tabIndex={-1}>
               {ref?.slot ? (
                 // The dialog has the customer's phone and the steps (a late check-in).
                 <button type="button" class="link task-about" onClick={() => onOpen(ref.slot!)}>
@@ -109,6 +134,11 @@ export function TasksPanel({ tasks, done, truncated, refs, zone, onOpen, onGoTo,
           );
         })}
       </ul>
+      {more && (
+        <button type="button" aria-disabled={reading} onClick={showMore}>
+          {tw("showMore")}
+        </button>
+      )}
       {done.length > 0 && (
         <details class="tasks-done">
           <summary>{tw("doneTitle")}</summary>
