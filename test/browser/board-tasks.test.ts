@@ -240,6 +240,8 @@ describe("recording the desk's calls on a task", () => {
       await more.waitFor();
       expect(await items.count()).toBe(2);
       await expect(page.locator(".notice").filter({ hasText: c.notice }).count()).resolves.toBe(1);
+      // The heading does not pretend the first page is all of them.
+      await expect(page.locator("#tasks-title").innerText()).resolves.toMatch(/\(2\+\)$/);
       expect(await axeViolations(page)).toEqual([]);
       let shown = 2;
       while (shown < ids.length) {
@@ -252,6 +254,7 @@ describe("recording the desk's calls on a task", () => {
       }
       expect(await more.count()).toBe(0);
       expect(await page.locator(".notice").filter({ hasText: c.notice }).count()).toBe(0);
+      await expect(page.locator("#tasks-title").innerText()).resolves.toMatch(new RegExp(`\\(${ids.length}\\)$`));
       expect(await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-task")))).toEqual(ids);
       expect(await axeViolations(page)).toEqual([]);
       // A live change reads the list again: as many pages as were shown, none lost.

@@ -83,7 +83,10 @@ export function TasksPanel(props: Props) {
   return (
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title" tabIndex={-1} ref={title}>
-        {tasks.length > 0 ? tw("openCount", { title: t("tasks"), count: tasks.length }) : t("tasks")}
+        {/* "(500+)" while more are open than shown: the count is of the pages read. */}
+        {tasks.length > 0
+          ? tw("openCount", { title: t("tasks"), count: more ? `${tasks.length}+` : tasks.length })
+          : t("tasks")}
       </h2>
       {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
       {more && <p class="notice">{tw("truncated", { count: tasks.length })}</p>}
