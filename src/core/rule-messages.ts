@@ -16,6 +16,12 @@ export function ruleViolation(dealer: Dealer, code: RuleCode, x: RuleSubject, re
   };
 }
 
+/** "2026-11-24 at 09:45": how a sentence says an instant (the dealer's wall clock), not ISO with its offset. */
+const on = (dealer: Dealer, m: number) => {
+  const s = dealer.format(m);
+  return `${s.slice(0, 10)} at ${s.slice(11, 16)}`;
+};
+
 export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject, readyAt: number | null): string {
   const rules = dealer.config.receptionRules;
   const when = dealer.format(x.start);
@@ -29,7 +35,9 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject
     case "invalid_return_length":
       return `a return lasts 10 to 15 minutes, not ${x.minutes}`;
     case "in_the_past":
-      return `${when} is before the earliest bookable time ${x.now === undefined ? "" : dealer.format(x.now + (x.notice ?? rules.minNoticeMinutes))}`.trim();
+      return x.now === undefined
+        ? `${on(dealer, x.start)} has already passed`
+        : `${on(dealer, x.start)} is before the earliest bookable time, ${on(dealer, x.now + (x.notice ?? rules.minNoticeMinutes))}`;
     case "beyond_horizon":
       return `bookings open at most ${rules.maxHorizonDays} days ahead`;
     case "off_grid":
@@ -61,12 +69,12 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject
       return `the workshop has no room for ${need || "this job"} from ${date}`;
     }
     case "express_reserve":
-      return `this time is held for priority vehicles until ${dealer.format(day.releaseAt)}`;
+      return `this time is held for priority vehicles until ${on(dealer, day.releaseAt)}`;
     case "mobility_not_offered":
       return `this dealer does not offer that mobility option`;
     case "mobility_unavailable":
       return `the chosen mobility is fully booked for this stay`;
     case "return_before_ready":
-      return `the car is ready at ${readyAt === null ? "a later time" : dealer.format(readyAt)}; the return cannot start before`;
+      return `the car is ready ${readyAt === null ? "later" : `on ${on(dealer, readyAt)}`}; the return cannot start before`;
   }
 }

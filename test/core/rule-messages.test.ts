@@ -34,6 +34,13 @@ describe("a broken rule's Italian sentence", () => {
     }
   });
 
+  it.each(RULE_CODES)("%s says its instants as the wall clock reads them in English too, never as ISO", (code) => {
+    for (const readyAt of [null, at(s.dealer, "2026-11-24T16:30")]) {
+      const v = ruleViolation(s.dealer, code, subject, readyAt);
+      expect(v.message, code).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    }
+  });
+
   it("names the advisor and the limit of a buffer rule, as an advisor reads it", () => {
     const v = ruleViolation(s.dealer, "hourly_cap", subject, null);
     expect(v.message).toBe("Giulia Romano would have more than 3 receptions within one hour (buffer rule)");
