@@ -170,3 +170,30 @@ describe("one request per press", () => {
     await checkpoint(page, "manage-cancelled-once");
   }, 60_000);
 });
+
+describe("on a phone", () => {
+  it("the recap fits a 320px screen: nothing runs off to the side (WCAG 1.4.10 reflow)", async () => {
+    const { url } = await bookNew("2026-11-30T10:00");
+    const phone = await w.browser.newContext({
+      locale: "en-GB",
+      timezoneId: "Europe/Rome",
+      viewport: { width: 320, height: 640 },
+    });
+    try {
+      const p = await phone.newPage();
+      await p.goto(url);
+      await waitForText(p, "Please bring");
+      // No DOM types in the Node tests: the two widths read.
+      const overflow = await p.evaluate(() => {
+        const root = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+        ).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow).toBe(0);
+      await checkpoint(p, "manage-phone");
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+});
