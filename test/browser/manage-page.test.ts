@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, book, booking } from "../support/http.js";
-import { checkpoint, waitForText } from "../support/pages.js";
+import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { chooseDay, openChange, pickTime } from "../support/manage-flow.js";
 import { shownTimes } from "../support/widget-flow.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
@@ -168,6 +168,16 @@ describe("one request per press", () => {
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
     expect((await view(appt)).status).toBe("cancelled");
     await checkpoint(page, "manage-cancelled-once");
+  }, 60_000);
+});
+
+describe("Move with no time chosen", () => {
+  it("says so and puts the focus on the times, not on the button below them", async () => {
+    const { url } = await bookNew("2026-12-01T10:00");
+    await openChange(page, url);
+    await page.getByRole("button", { name: "Move my appointment" }).click();
+    await waitForText(page, "Please choose a time.");
+    await expect.poll(async () => (await focused(page)).type).toBe("radio");
   }, 60_000);
 });
 
