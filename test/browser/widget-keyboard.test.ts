@@ -167,6 +167,12 @@ describe("booking with the keyboard only", () => {
     await waitForText(page, "Scelga almeno un intervento.");
     expect((await focused(page)).tag).toBe("input"); // focus goes to what needs fixing
     await checkpoint(page, "widget-it-error");
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Continua$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "La sua auto");
+    // The car has been serviced here, not the customer who "did the servicing".
+    await tabTo(page, /^Ho già portato la mia auto in assistenza qui$/);
   });
 });
 

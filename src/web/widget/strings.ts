@@ -83,7 +83,7 @@ export const STRINGS = customerWords(
     vinHint: "17 lettere e cifre, sulla carta di circolazione.",
     vinInvalid: "Questo numero di telaio non sembra corretto: ha 17 lettere e cifre, mai I, O o Q.",
     electrified: "È un'auto ibrida plug-in o elettrica",
-    known: "Ho già fatto assistenza qui",
+    known: "Ho già portato la mia auto in assistenza qui",
     mobilityTitle: "Come si sposterà?",
     mobilityLegend: "Mentre l'auto è in officina",
     whenTitle: "Scelga giorno e ora",
