@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { auth, book, booking } from "../support/http.js";
-import { checkpoint, waitForText } from "../support/pages.js";
+import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { chooseDay, openChange, pickTime } from "../support/manage-flow.js";
 import { shownTimes } from "../support/widget-flow.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
@@ -168,5 +168,42 @@ describe("one request per press", () => {
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
     expect((await view(appt)).status).toBe("cancelled");
     await checkpoint(page, "manage-cancelled-once");
+  }, 60_000);
+});
+
+describe("Move with no time chosen", () => {
+  it("says so and puts the focus on the times, not on the button below them", async () => {
+    const { url } = await bookNew("2026-12-01T10:00");
+    await openChange(page, url);
+    await page.getByRole("button", { name: "Move my appointment" }).click();
+    await waitForText(page, "Please choose a time.");
+    await expect.poll(async () => (await focused(page)).type).toBe("radio");
+  }, 60_000);
+});
+
+describe("on a phone", () => {
+  it("the recap fits a 320px screen: nothing runs off to the side (WCAG 1.4.10 reflow)", async () => {
+    const { url } = await bookNew("2026-11-30T10:00");
+    const phone = await w.browser.newContext({
+      locale: "en-GB",
+      timezoneId: "Europe/Rome",
+      viewport: { width: 320, height: 640 },
+    });
+    try {
+      const p = await phone.newPage();
+      await p.goto(url);
+      await waitForText(p, "Please bring");
+      // No DOM types in the Node tests: the two widths read.
+      const overflow = await p.evaluate(() => {
+        const root = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+        ).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow).toBe(0);
+      await checkpoint(p, "manage-phone");
+    } finally {
+      await phone.close();
+    }
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
-import { checkpoint, waitForText } from "../support/pages.js";
+import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { bookUrl, fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
 
@@ -62,6 +62,8 @@ describe("a chosen time", () => {
     await button("Continue").click();
     await waitForText(page, "Please choose a time."); // …so nothing is held
     expect(holds).toEqual([]);
+    // The focus goes to the times, where the choice is made, not left on Continue below them.
+    await expect.poll(async () => (await focused(page)).type).toBe("radio");
 
     // A time chosen now is held for the visit as it is now.
     await page.getByRole("radio").first().check();

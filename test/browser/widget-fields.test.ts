@@ -156,6 +156,25 @@ describe("the details", () => {
     await expect(name.getAttribute("aria-describedby")).resolves.toBe("pl-name-err");
     await checkpoint(page, "widget-name-refused");
   }, 60_000);
+
+  it("a phone number the server refuses is said with what one looks like, at the phone", async () => {
+    const [time] = await openTimes(page, url("&vehicle-model=Grecale"));
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await page.getByLabel("Full name").fill("Mario Rossi");
+    const phone = page.getByLabel(/^Phone/);
+    await phone.fill("333.123.4567"); // dots: not a number the API takes
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Book the appointment" }).click(),
+    ]);
+    expect(res.status()).toBe(400);
+    // How to put it right, not "Please check: phone".
+    await waitForText(page, "This phone number does not look right. Please use digits, with spaces or dashes");
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^Phone/);
+    await expect(phone.getAttribute("aria-invalid")).resolves.toBe("true");
+    await checkpoint(page, "widget-phone-refused");
+  }, 60_000);
 });
 
 describe("the diagnosis questions", () => {

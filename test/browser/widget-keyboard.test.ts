@@ -167,6 +167,12 @@ describe("booking with the keyboard only", () => {
     await waitForText(page, "Scelga almeno un intervento.");
     expect((await focused(page)).tag).toBe("input"); // focus goes to what needs fixing
     await checkpoint(page, "widget-it-error");
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Continua$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "La sua auto");
+    // The car has been serviced here, not the customer who "did the servicing".
+    await tabTo(page, /^Ho già portato la mia auto in assistenza qui$/);
   });
 });
 
@@ -278,7 +284,8 @@ describe("an email the server refuses", () => {
     await page.keyboard.type("marco.bianchi@"); // passes "not empty", refused by the API (400)
     await tabTo(page, /^Book the appointment$/);
     await page.keyboard.press("Enter");
-    await waitForText(page, "Please check: email.");
+    // Said with what an address looks like, not "Please check: email".
+    await waitForText(page, "This email address does not look right. Please check it: it looks like name@example.com.");
     await expect.poll(async () => (await focused(page)).name).toBe("Email");
     await expect(page.getByLabel("Email").getAttribute("aria-invalid")).resolves.toBe("true");
     // The group says what it asks, not the step's heading again ("Your details" twice).

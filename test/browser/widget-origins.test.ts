@@ -69,6 +69,8 @@ describe("the widget on a dealer's own site", () => {
     await waitForText(page, /until \d\d:\d\d, Central European Standard Time \(Europe\/Rome\)\./);
     await fillAndBook(page);
     await waitForText(page, "Your appointment is booked");
+    // The recap's times are Rome's: said so on the confirmation too, not only before it.
+    await waitForText(page, /Times are in the workshop's time zone: Central European Standard Time \(Europe\/Rome\)/);
     const manage = await page.locator("[data-manage-link]").getAttribute("href");
     expect(manage?.startsWith(`${w.base}/m/`)).toBe(true); // Pitlane's page, not the dealer's site
     await checkpoint(page, "origin-listed-booked");

@@ -33,7 +33,8 @@ export const CSS = `
   --_quiet: var(--pitlane-quiet, #8fd9a0);
 }
 * { box-sizing: border-box; }
-.pl-box { max-width: 40rem; padding: 1rem; }
+/* A container: the recap stacks by the box's width, not the window's (the widget may sit in a narrow column of a wide page). */
+.pl-box { max-width: 40rem; padding: 1rem; container-type: inline-size; }
 h2, h3 { line-height: 1.25; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.35rem; }
 h3 { font-size: 1.1rem; }
@@ -73,7 +74,12 @@ a { color: var(--_accent); }
 .pl-time:has(input:checked) { border: 2px solid var(--_accent); }
 .pl-recap { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
 .pl-recap dt { font-weight: 600; }
-.pl-recap dd { margin: 0; }
+.pl-recap dd { margin: 0; overflow-wrap: anywhere; }
+/* On a phone (320px) the labels' column left the values too little room: they ran off the screen (WCAG 1.4.10 reflow). */
+@container (max-width: 30rem) {
+  .pl-recap { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .pl-recap dd { margin-bottom: 0.5rem; }
+}
 .pl-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 dialog { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 1rem; color: var(--_text); background: var(--_bg); max-width: 24rem; }
 dialog::backdrop { background: rgba(0, 0, 0, 0.45); }

@@ -36,6 +36,8 @@ export function useTimeChoice(
   // Refusals said since the chooser opened (not the one it opened with: that one is the
   // step's, whose heading takes focus).
   const [refusals, setRefusals] = useState(0);
+  // Continue or Move pressed with no time chosen: counted, so the chooser takes the focus.
+  const [unpicked, setUnpicked] = useState(0);
   return {
     ...setup,
     selected,
@@ -45,6 +47,7 @@ export function useTimeChoice(
     setError,
     reload,
     refusals,
+    unpicked,
     setShown,
     /** The chosen time, or null with "please choose a time" said (also when none is shown chosen). */
     picked: () => {
@@ -52,6 +55,7 @@ export function useTimeChoice(
       if (selected && (visible(shown) || visible(alternatives))) return selected;
       setSelected(null);
       setError(setup.labels.pickTime);
+      setUnpicked((n) => n + 1);
       return null;
     },
     /** The chosen time was refused: say why, offer the refusal's alternatives, reload the day. */
@@ -90,8 +94,14 @@ export function TimeChooser({
   useEffect(() => {
     if (c.refusals > 0) alts.current?.querySelector("input")?.focus();
   }, [c.refusals]);
+  // No time chosen: focus goes to the first time, where the choice is made. Left on the
+  // button at the foot of a long day, the keyboard user would not see "Please choose a time".
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (c.unpicked > 0) box.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  }, [c.unpicked]);
   return (
-    <>
+    <div ref={box}>
       <div ref={alts}>
         <Alternatives
           options={c.alternatives}
@@ -120,6 +130,6 @@ export function TimeChooser({
         initialDate={initialDate}
         openFrom={openFrom}
       />
-    </>
+    </div>
   );
 }

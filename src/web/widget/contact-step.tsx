@@ -62,11 +62,15 @@ interface Props extends StepProps {
  */
 type ErrAt = "name" | "contact" | "request" | `q:${string}` | "api";
 
-function refusedAt(p: Problem, channel: Contact["channel"]): { at: ErrAt; focus: string } {
+function refusedAt(
+  p: Problem,
+  channel: Contact["channel"],
+): { at: ErrAt; focus: string; say?: "emailInvalid" | "phoneInvalid" } {
   for (const f of problemFields(p)) {
     if (f === "customer.name") return { at: "name", focus: "pl-name" };
-    if (f === "customer.email") return { at: "contact", focus: "pl-email" };
-    if (f === "customer.phone") return { at: "contact", focus: "pl-phone" };
+    // An address the API cannot read: said with what one looks like, not "Please check: phone".
+    if (f === "customer.email") return { at: "contact", focus: "pl-email", say: "emailInvalid" };
+    if (f === "customer.phone") return { at: "contact", focus: "pl-phone", say: "phoneInvalid" };
     // The reminders' channel needs its address; "customer" alone: neither email nor phone.
     if (f === "customer.reminders.channel")
       return { at: "contact", focus: channel === "email" ? "pl-email" : "pl-phone" };
@@ -171,8 +175,8 @@ export function ContactStep({
     if (r.problem.status > 0 && r.problem.status < 500) key.current = idempotencyKey();
     // A field the server refused is said beside it, and focus goes to it (not left on the
     // button, the sentence at the bottom of the form), as an empty Continue does.
-    const { at, focus } = refusedAt(r.problem, c.channel);
-    setErr({ field: at, text: problemSentence(r.problem, lang) });
+    const { at, focus, say } = refusedAt(r.problem, c.channel);
+    setErr({ field: at, text: say ? t(say) : problemSentence(r.problem, lang) });
     if (focus) form.current?.querySelector<HTMLElement>(`#${CSS.escape(focus)}`)?.focus();
   };
 

@@ -1,3 +1,4 @@
+import { zoneNote } from "../shared/dates.js";
 import { MOBILITY_LABELS, Recap } from "../shared/recap.js";
 import type { Appointment, Mobility } from "../shared/types.js";
 import type { StepProps } from "./step-props.js";
@@ -15,7 +16,7 @@ interface Props extends StepProps {
   onAgain: () => void;
 }
 
-export function DoneStep({ t, lang, heading, api, booking, asked, onAgain }: Props) {
+export function DoneStep({ t, lang, dealer, heading, api, booking, asked, onAgain }: Props) {
   const token = encodeURIComponent(booking.manageToken ?? "");
   // Said from the response's fields, in the customer's language: the API's notes are English.
   const given = booking.mobility;
@@ -35,12 +36,16 @@ export function DoneStep({ t, lang, heading, api, booking, asked, onAgain }: Pro
         )
       : null,
   ].filter((n): n is string => n !== null);
+  // The recap's times are the dealer's clock: a customer in another zone is told so here
+  // too, as on the times step and the manage page, or 11:15 reads as their own 11:15.
+  const zone = zoneNote(dealer.timeZone, lang, new Date(booking.reception.start));
   return (
     <div>
       <h2 ref={heading} tabIndex={-1}>
         {t("doneTitle")}
       </h2>
       <p>{t("doneIntro")}</p>
+      {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       {notes.map((n) => (
         <p class="pl-note" key={n}>
           {n}

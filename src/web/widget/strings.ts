@@ -39,6 +39,9 @@ export const STRINGS = customerWords(
     contactLegend: "How can we reach you?",
     contactHint: "An email address or a phone number, so the workshop can reach you.",
     contactMissing: "Please give an email address or a phone number.",
+    emailInvalid: "This email address does not look right. Please check it: it looks like name@example.com.",
+    phoneInvalid:
+      "This phone number does not look right. Please use digits, with spaces or dashes if you like, for example +39 333 123 4567.",
     phoneForReminders: "Please give a phone number for reminders by text message or call, or choose email.",
     emailForReminders: "Please give an email address for reminders by email, or choose text message.",
     reminders: "Remind me of the appointment the day before",
@@ -80,7 +83,7 @@ export const STRINGS = customerWords(
     vinHint: "17 lettere e cifre, sulla carta di circolazione.",
     vinInvalid: "Questo numero di telaio non sembra corretto: ha 17 lettere e cifre, mai I, O o Q.",
     electrified: "È un'auto ibrida plug-in o elettrica",
-    known: "Ho già fatto assistenza qui",
+    known: "Ho già portato la mia auto in assistenza qui",
     mobilityTitle: "Come si sposterà?",
     mobilityLegend: "Mentre l'auto è in officina",
     whenTitle: "Scelga giorno e ora",
@@ -99,6 +102,9 @@ export const STRINGS = customerWords(
     contactLegend: "Come possiamo contattarla?",
     contactHint: "Un indirizzo email o un numero di telefono, perché l'officina possa contattarla.",
     contactMissing: "Indichi un indirizzo email o un numero di telefono.",
+    emailInvalid: "Questo indirizzo email non sembra corretto. Lo controlli: ha la forma nome@esempio.it.",
+    phoneInvalid:
+      "Questo numero di telefono non sembra corretto. Usi solo cifre, se vuole con spazi o trattini, per esempio +39 333 123 4567.",
     phoneForReminders: "Per i promemoria via SMS o telefonata indichi un numero di telefono, oppure scelga l'email.",
     emailForReminders: "Per i promemoria via email indichi un indirizzo email, oppure scelga l'SMS.",
     reminders: "Ricordami l'appuntamento il giorno prima",
