@@ -144,6 +144,10 @@ describe("booking with the keyboard only", () => {
     await waitForText(page, "registration certificate");
     await checkpoint(page, "widget-7-confirmation");
 
+    // It opens a new tab, and says so to whoever cannot see it happen.
+    await expect(
+      page.getByRole("link", { name: "Change or cancel the appointment (opens in a new tab)" }).count(),
+    ).resolves.toBe(1);
     const manageUrl = (await page.locator("[data-manage-link]").getAttribute("href"))!;
     const token = decodeURIComponent(new URL(manageUrl).pathname.split("/").pop()!);
     const appt = await json<AppointmentView>(await w.api("GET", `/v1/manage/${token}`));

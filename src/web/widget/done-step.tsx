@@ -64,6 +64,8 @@ export function DoneStep({ t, lang, dealer, heading, api, booking, asked, onAgai
           data-manage-link
         >
           {t("manage")}
+          {/* Said, not only seen: a new tab must not surprise a screen-reader user (WCAG G201). */}
+          <span class="pl-sr"> {t("newTab")}</span>
         </a>
       </div>
       <p class="pl-hint">{t("manageHint")}</p>

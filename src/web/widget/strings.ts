@@ -63,6 +63,7 @@ export const STRINGS = customerWords(
       "Your car is a priority vehicle, so the workshop will collect it and bring it back to you (pickup and delivery, instead of “{asked}”).",
     mobilityChanged: "While your car is at the workshop: {given} (instead of “{asked}”).",
     manage: "Change or cancel the appointment",
+    newTab: "(opens in a new tab)",
     manageHint: "Keep this link: it lets you change or cancel your appointment.",
     again: "Book another appointment",
     noDealer: "This booking form is not set up correctly (unknown workshop). Please call the workshop.",
@@ -126,6 +127,7 @@ export const STRINGS = customerWords(
       "La sua auto è un veicolo prioritario: l'officina la ritirerà e gliela riporterà (ritiro e riconsegna, invece di «{asked}»).",
     mobilityChanged: "Mentre l'auto è in officina: {given} (invece di «{asked}»).",
     manage: "Modifica o annulla l'appuntamento",
+    newTab: "(si apre in una nuova scheda)",
     manageHint: "Conservi questo link: le permette di modificare o annullare l'appuntamento.",
     again: "Prenota un altro appuntamento",
     noDealer:
