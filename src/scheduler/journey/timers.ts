@@ -33,27 +33,35 @@ export function carReadyAt(p: Placement): number {
 }
 
 /**
+ * A placement timer under its key. The due instant is part of the key: moving away and
+ * back revives the same timer (a reminder already sent for that instant is not sent twice).
+ */
+const placed = (kind: JobKind, id: string, dueAt: number): Timer => ({
+  kind,
+  dueAt,
+  dedupeKey: `${kind}:${id}:${dueAt}`,
+});
+
+/**
  * The timers that follow the appointment's placement: a move cancels and re-derives them.
  * The car-ready call only once the car is in (checked_in): before that it could only ever
  * be skipped (decide.ts), and a booking that wrote it anyway paid a row and a random leaf
- * of the due-time index for nothing (issue 17). Check-in schedules it (workshopTimers).
+ * of the due-time index for nothing (issue 17). Check-in schedules it (schedule.ts
+ * scheduleWorkshopTimers).
  */
 export function placementTimers(p: Placement, consent: boolean, nowMs: number): Timer[] {
   const start = p.receptionStart * MINUTE;
   const out: Timer[] = [];
   // Only with consent; and a booking made less than 24 h ahead gets no reminder at all.
-  if (consent && start - DAY > nowMs) out.push({ kind: "reminder", dueAt: start - DAY, dedupeKey: "" });
-  out.push({ kind: "no_show_check", dueAt: start + 30 * MINUTE, dedupeKey: "" });
-  if (p.status === "checked_in") out.push({ kind: "car_ready", dueAt: carReadyAt(p), dedupeKey: "" });
-  // The due instant is part of the key: moving away and back revives the same timer
-  // (a reminder already sent for that instant is not sent twice).
-  return out.map((t) => ({ ...t, dedupeKey: `${t.kind}:${p.id}:${t.dueAt}` }));
+  if (consent && start - DAY > nowMs) out.push(placed("reminder", p.id, start - DAY));
+  out.push(placed("no_show_check", p.id, start + 30 * MINUTE));
+  if (p.status === "checked_in") out.push(carReadyTimer(p));
+  return out;
 }
 
 /** The car-ready call of this placement, under the key every path schedules it by. */
 export function carReadyTimer(p: Placement): Timer {
-  const dueAt = carReadyAt(p);
-  return { kind: "car_ready", dueAt, dedupeKey: `car_ready:${p.id}:${dueAt}` };
+  return placed("car_ready", p.id, carReadyAt(p));
 }
 
 export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];
