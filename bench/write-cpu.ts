@@ -11,6 +11,9 @@
 //   WRITE_CPU_PROFILE=1                         node --cpu-prof; summary on stdout
 //   WRITE_CPU_KEEP=/tmp/profiles                keep the profiles (one per thread) in that folder
 //   WRITE_CPU_NOBUILD=1                         use dist/ as it is
+//   WRITE_CPU_NODE_ARGS="--perf-basic-prof"     extra node flags for the server (e.g. for Linux
+//                                               perf: `perf record -g -p <writer pid>` meanwhile)
+//   WRITE_CPU_KEEPDIR=1                         keep the temp dir (database, server.log)
 //   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
 //                                               node scripts/build-server.mjs <srcDir> dist-before)
 
@@ -83,7 +86,12 @@ async function main() {
   const log = openSync(join(dir, "server.log"), "a");
   const child = spawn(
     process.execPath,
-    [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--enable-source-maps", `${DIST}/node.js`],
+    [
+      ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []),
+      ...(process.env.WRITE_CPU_NODE_ARGS ?? "").split(" ").filter(Boolean),
+      "--enable-source-maps",
+      `${DIST}/node.js`,
+    ],
     {
       cwd: ROOT,
       env: serverEnv(port, join(dir, "scheduler.db"), {
@@ -145,7 +153,7 @@ async function main() {
           console.log(l);
       }
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.WRITE_CPU_KEEPDIR) rmSync(dir, { recursive: true, force: true });
   }
 }
 
