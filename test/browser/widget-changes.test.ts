@@ -181,12 +181,14 @@ describe("a priority car", () => {
     await waitForText(page, "Il suo appuntamento è prenotato");
     await waitForText(
       page,
-      "mentre è in officina avrà un'auto di cortesia (invece di «Nessuna mobilità sostitutiva»).",
+      "mentre è in officina avrà un'auto di cortesia (invece di «Non mi serve un'auto di cortesia né un passaggio»).",
     );
     const recap = (term: string) =>
       page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").textContent();
     await expect(recap("Priorità")).resolves.toBe("Appuntamento express: la sua auto viene lavorata con priorità.");
-    await expect(recap("Mobilità")).resolves.toMatch(/^Auto di cortesia: pronta per lei all'accettazione/);
+    await expect(recap("Mentre l'auto è in officina")).resolves.toMatch(
+      /^Auto di cortesia: pronta per lei all'accettazione/,
+    );
     await checkpoint(page, "widget-priority-courtesy-car");
   }, 90_000);
 });

@@ -65,7 +65,7 @@ describe("booking with the keyboard only", () => {
     await expect.poll(heading).toBe("How will you get around?");
     await checkpoint(page, "widget-3-mobility");
 
-    await tabTo(page, /No replacement mobility/);
+    await tabTo(page, /^I don't need a courtesy car or a lift$/);
     await page.keyboard.press("ArrowDown"); // radio group: arrows choose
     expect(await focused(page)).toMatchObject({ name: "Courtesy car", checked: true });
     await tabTo(page, /^Continue$/);

@@ -54,7 +54,7 @@ describe("a booking refused for the mobility", () => {
       `${w.base}/book/steps?lang=en&interventions=maintenance&vehicle-model=Grecale`,
       ["What does your car need?", "Your car", "How will you get around?", "Choose a day and time"],
       "Continue",
-      () => page.getByLabel("Courtesy car").check(),
+      () => page.getByLabel("Courtesy car", { exact: true }).check(),
     );
     const [time] = await shownTimes(page);
     const held = await holdTime(page, time);
@@ -99,7 +99,7 @@ describe("a booking refused for the mobility", () => {
     await said(sentence).waitFor();
     // The choice to change has the focus, marked wrong and described by the sentence…
     await expect.poll(async () => (await focused(page)).name).toBe("Courtesy car");
-    const car = page.getByLabel("Courtesy car");
+    const car = page.getByLabel("Courtesy car", { exact: true });
     await expect(car.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect
       .poll(() =>
@@ -153,12 +153,12 @@ describe("a booking refused for the mobility", () => {
     }
     await button("Change how you get around").click();
     await waitForText(page, "How will you get around?");
-    await said("Please check: mobility.").waitFor();
-    await expect.poll(async () => (await focused(page)).name).toBe("No replacement mobility");
-    await expect.poll(spoken).toContain("Please check: mobility.");
+    await said("Please check: how you get around.").waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("I don't need a courtesy car or a lift");
+    await expect.poll(spoken).toContain("Please check: how you get around.");
     refuse = false;
     await page.getByLabel("Taxi").check();
-    await expect(said("Please check: mobility.").count()).resolves.toBe(0);
+    await expect(said("Please check: how you get around.").count()).resolves.toBe(0);
   }, 60_000);
 });
 

@@ -1,4 +1,4 @@
-import type { DayChooserLabels } from "./day-chooser.js";
+import type { DayChooserLabels } from "./day-labels.js";
 import type { Lang } from "./i18n.js";
 
 // The words both customer pages say alike (the booking widget, the manage page): the day

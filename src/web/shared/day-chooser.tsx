@@ -7,38 +7,15 @@ import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option } from "./types.js";
+import type { DayChooserLabels } from "./day-labels.js";
+
+export type { DayChooserLabels };
 
 // A day and its times for a visit: opens on the first free day (calendar endpoint; from
 // `openFrom` on when given: the manage page opens on the appointment's own day), the date
 // picker dialog picks another, the day endpoint lists its times. Used by the manage page's
 // reschedule (the appointment's own availability) and by the widget's WhenStep (the
 // dealer's, for the visit asked; it adds the hold).
-
-export type DayChooserLabels = Record<
-  | "day"
-  | "chooseDate"
-  | "calHelp"
-  | "prevMonth"
-  | "nextMonth"
-  | "close"
-  | "calFree"
-  | "calQuiet"
-  | "calFull"
-  | "calClosed"
-  | "calPast"
-  | "calBeyond"
-  | "calLoading"
-  | "morning"
-  | "afternoon"
-  | "quiet"
-  | "withAdvisor"
-  | "noTimes"
-  | "noDays"
-  | "timesLoaded"
-  | "retry"
-  | "loading",
-  string
->;
 
 /**
  * Where the days come from: `${path}/availability/calendar` and `…/day`, each asked with

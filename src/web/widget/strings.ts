@@ -93,7 +93,7 @@ export const STRINGS = customerWords(
     alternativesIntro: "Questi orari sono liberi ora:",
     fixServices: "Modifichi gli interventi",
     fixVehicle: "Modifichi i dati dell'auto",
-    fixMobility: "Modifichi la mobilità",
+    fixMobility: "Modifichi come si sposterà",
     contactTitle: "I suoi dati",
     held: "Teniamo per lei le {time} di {date} fino alle {until}.",
     name: "Nome e cognome",
