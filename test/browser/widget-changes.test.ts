@@ -110,7 +110,7 @@ describe("another booking on the same device", () => {
     await waitForText(page, "Your details");
     await page.getByLabel(/^Phone/).fill("+39 333 1112233");
     await fillAndBook(page, "Carla Kiosk", "carla.kiosk@example.com");
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
     await button("Book another appointment").click();
     await waitForText(page, "What does your car need?");
     for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
@@ -151,7 +151,7 @@ describe("a priority car", () => {
       fillAndBook(page, "Paolo Modello", "paolo.modello@example.com"),
     ]);
     expect((await res.json()).priorityNote).toBeTruthy();
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
     await waitForText(
       page,
       "for now this is an ordinary appointment: the workshop will contact you to confirm priority.",
@@ -178,13 +178,15 @@ describe("a priority car", () => {
     const booked = await res.json();
     expect(res.request().postDataJSON().mobility).toBe("none");
     expect(booked).toMatchObject({ mobility: "courtesy_car", express: true });
-    await waitForText(page, "Il suo appuntamento è prenotato");
+    await waitForText(page, "La sua richiesta di appuntamento è stata inviata");
     await waitForText(
       page,
       "mentre è in officina avrà un'auto di cortesia (invece di «Non mi serve un'auto di cortesia né un passaggio»).",
     );
     const recap = (term: string) =>
       page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").textContent();
+    await waitForText(page, "L'officina confermerà l'appuntamento entro 24 ore.");
+    await expect(recap("Stato")).resolves.toBe("Richiesto: l'officina lo confermerà");
     await expect(recap("Priorità")).resolves.toBe("Appuntamento express: la sua auto viene lavorata con priorità.");
     await expect(recap("Mentre l'auto è in officina")).resolves.toMatch(
       /^Auto di cortesia: pronta per lei all'accettazione/,

@@ -137,8 +137,13 @@ describe("booking with the keyboard only", () => {
     await page.keyboard.type(VERBATIM);
     await tabTo(page, /^Book the appointment$/);
     await page.keyboard.press("Enter");
-    await waitForText(page, "Your appointment is booked");
-    await expect.poll(heading).toBe("Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
+    await expect.poll(heading).toBe("Your appointment request is sent");
+    // A request, as its status says, and what comes next: the workshop's confirmation.
+    await waitForText(page, "The workshop will confirm the appointment within 24 hours. Here is your recap:");
+    await expect(
+      page.locator("dt", { hasText: "Status" }).locator("xpath=following-sibling::dd[1]").textContent(),
+    ).resolves.toBe("Requested: the workshop will confirm it");
     await waitForText(page, "Anna Rossi");
     await waitForText(page, "Customer bays 1-6, front entrance");
     await waitForText(page, "registration certificate");

@@ -142,7 +142,7 @@ describe("one booking per press", () => {
     a.on("request", (r) => r.method() === "DELETE" && r.url().includes("/holds/") && released.push(r.url()));
     await expect.soft(a.getByRole("button", { name: "Back" }).getAttribute("aria-disabled")).resolves.toBe("true");
     await a.getByRole("button", { name: "Back" }).click({ force: true }); // as a user's click, busy or not
-    await waitForText(a, "Your appointment is booked");
+    await waitForText(a, "Your appointment request is sent");
     expect(released).toEqual([]);
     expect(sent).toEqual(["POST"]);
     await a.unroute("**/appointments");
@@ -169,7 +169,7 @@ describe("one booking per press", () => {
       .and(a.locator(":not([aria-disabled=true])"))
       .waitFor();
     await a.getByRole("button", { name: "Book the appointment" }).click();
-    await waitForText(a, "Your appointment is booked");
+    await waitForText(a, "Your appointment request is sent");
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(ids[1]).toBe(ids[0]); // the same appointment, answered again
@@ -180,7 +180,7 @@ describe("one booking per press", () => {
     const sent = await readyToBook(a, "doppio.invio@example.com");
     await a.getByLabel("Email").press("Enter");
     await a.getByLabel("Email").press("Enter");
-    await waitForText(a, "Your appointment is booked");
+    await waitForText(a, "Your appointment request is sent");
     expect(sent).toEqual(["POST"]);
     await a.unroute("**/appointments");
   }, 90_000);

@@ -131,7 +131,7 @@ describe("a booking refused for the mobility", () => {
     expect((await holdTime(page, again)).status()).toBe(201);
     await waitForText(page, "Your details");
     await button("Book the appointment").click();
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
   }, 120_000);
 
   it("a day list refused for the mobility: its way back leads to the mobility step, which says why", async () => {

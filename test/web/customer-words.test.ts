@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MOBILITY_CHOICES, MOBILITY_LABELS } from "../../src/web/shared/recap-words.js";
+import { MOBILITY_CHOICES, MOBILITY_LABELS, STATUS_LABELS } from "../../src/web/shared/recap-words.js";
+import { STRINGS as WIDGET } from "../../src/web/widget/strings.js";
 import { customerWords } from "../support/customer-words.js";
 
 // What the customer pages say (the booking widget, the manage page), read as a car owner
@@ -20,6 +21,23 @@ describe("plain words for a car owner", () => {
       expect(MOBILITY_LABELS[lang].none).toBe(recap);
       // The other ways of getting around are named alike on the step and in the recap.
       expect({ ...MOBILITY_CHOICES[lang], none: "" }).toEqual({ ...MOBILITY_LABELS[lang], none: "" });
+    },
+  );
+});
+
+describe("a booking is a request until the workshop confirms it", () => {
+  it.each([
+    ["en", /request/i, /^Requested:/, /within 24 hours/],
+    ["it", /richiesta/i, /^Richiesto:/, /entro 24 ore/],
+  ] as const)(
+    "in %s: the confirmation says a request is sent, as its status does, and when the workshop confirms it",
+    (lang, request, status, within) => {
+      const { doneTitle, doneIntro } = WIDGET[lang];
+      expect(doneTitle).toMatch(request);
+      expect(STATUS_LABELS[lang].requested).toMatch(status);
+      expect(doneIntro).toMatch(within);
+      // Not "booked": the status below it says the workshop has yet to confirm.
+      expect(`${doneTitle} ${doneIntro}`).not.toMatch(/booked|prenotat/i);
     },
   );
 });

@@ -53,8 +53,10 @@ export const STRINGS = customerWords(
     questionsLegend: "A few questions for the diagnosis",
     book: "Book the appointment",
     booking: "Booking…",
-    doneTitle: "Your appointment is booked",
-    doneIntro: "We have sent the request to the workshop. Here is your recap:",
+    // A booking is a request until the workshop confirms it (its status says "Requested"),
+    // which it does within 24 hours (domain: online requests).
+    doneTitle: "Your appointment request is sent",
+    doneIntro: "The workshop will confirm the appointment within 24 hours. Here is your recap:",
     priorityUnconfirmed:
       "Your car is a priority model. Priority service is confirmed for the cars the workshop has on file, so for now this is an ordinary appointment: the workshop will contact you to confirm priority.",
     priorityCourtesyCar:
@@ -117,8 +119,8 @@ export const STRINGS = customerWords(
     questionsLegend: "Alcune domande per la diagnosi",
     book: "Prenota l'appuntamento",
     booking: "Prenotazione in corso…",
-    doneTitle: "Il suo appuntamento è prenotato",
-    doneIntro: "Abbiamo inviato la richiesta all'officina. Ecco il riepilogo:",
+    doneTitle: "La sua richiesta di appuntamento è stata inviata",
+    doneIntro: "L'officina confermerà l'appuntamento entro 24 ore. Ecco il riepilogo:",
     priorityUnconfirmed:
       "La sua auto è un modello con servizio prioritario. La priorità è confermata per le auto registrate presso l'officina, quindi per ora questo è un appuntamento ordinario: l'officina la contatterà per confermare la priorità.",
     priorityCourtesyCar:
