@@ -41,3 +41,12 @@ describe("a booking is a request until the workshop confirms it", () => {
     },
   );
 });
+
+describe("a missed appointment, as its customer reads it", () => {
+  it.each([
+    ["en", "You did not come to this appointment: the workshop will contact you to find a new time"],
+    ["it", "Appuntamento mancato: l'officina la contatterà per fissarne un altro"],
+  ] as const)("in %s: what happened, and what the workshop does next", (lang, said) => {
+    expect(STATUS_LABELS[lang].no_show).toBe(said);
+  });
+});

@@ -87,6 +87,11 @@ export const BRING_IT: Record<string, string> = {
   "charging cable": "cavo di ricarica",
 };
 
+/**
+ * The appointment's status as the customer reads it. One that waits on the workshop, or
+ * that the customer missed, says what happens next (the desk calls every no-show to
+ * rebook: domain, "No-shows"); a missed visit is said plainly, not as a one-word state.
+ */
 export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
   en: {
     requested: "Requested: the workshop will confirm it",
@@ -94,7 +99,7 @@ export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
     checked_in: "Car received",
     completed: "Completed",
     cancelled: "Cancelled",
-    no_show: "Missed",
+    no_show: "You did not come to this appointment: the workshop will contact you to find a new time",
   },
   it: {
     requested: "Richiesto: l'officina lo confermerà",
@@ -102,6 +107,6 @@ export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
     checked_in: "Auto accettata",
     completed: "Completato",
     cancelled: "Annullato",
-    no_show: "Mancato",
+    no_show: "Appuntamento mancato: l'officina la contatterà per fissarne un altro",
   },
 };
