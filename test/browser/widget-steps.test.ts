@@ -167,12 +167,12 @@ describe("a booking refused for its services", () => {
     await walk(
       `${w.base}/book/passi?lang=it&interventions=maintenance,diagnosis&vehicle-model=Grecale`,
       ["Di cosa ha bisogno la sua auto?", "La sua auto", "Come si sposterà?", "Scelga giorno e ora"],
-      "Continua",
+      "Avanti",
     );
     await page.getByRole("radio").first().check();
     const [held] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/holds") && r.request().method() === "POST"),
-      button("Continua").click(),
+      button("Avanti").click(),
     ]);
     expect(held.status()).toBe(201);
     await waitForText(page, "I suoi dati");
@@ -200,7 +200,7 @@ describe("a booking refused for its services", () => {
     await page.getByLabel("Email").fill("giulia.verdi@example.com");
     const [refused] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
-      button("Prenota l'appuntamento").click(),
+      button("Prenoti l'appuntamento").click(),
     ]);
     expect(refused.status()).toBe(400);
 
@@ -214,7 +214,7 @@ describe("a booking refused for its services", () => {
 
     await page.getByLabel("Diagnosi di un guasto").uncheck();
     await expect(said(sentence).count()).resolves.toBe(0);
-    await button("Continua").click();
+    await button("Avanti").click();
     await waitForText(page, "La sua auto");
   }, 120_000);
 });

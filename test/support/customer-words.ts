@@ -1,3 +1,5 @@
+import { BOOK_PAGE_WORDS } from "../../src/routes/web/book-page.js";
+import { MANAGE_PAGE_WORDS } from "../../src/routes/web/manage-page.js";
 import type { Lang } from "../../src/web/shared/i18n.js";
 import type { Problem } from "../../src/web/shared/problem.js";
 import { problemSentence } from "../../src/web/shared/problem-sentence.js";
@@ -13,7 +15,8 @@ import { STRINGS as WIDGET } from "../../src/web/widget/strings.js";
 
 // Every word the customer pages (the booking widget, the manage page) can say in a
 // language, each named by where it comes from ("widget.book", "recap.status"…): their
-// dictionaries, the recap's, and the API's problems as the pages say them.
+// dictionaries, the recap's, the API's problems as the pages say them, and the hosted
+// pages' own (/book, /m: their titles).
 
 const PROBLEMS: Record<string, Problem> = {
   network: { status: 0, code: "network" },
@@ -65,6 +68,8 @@ export function customerWords(lang: Lang): [string, string][] {
   return [
     ...named("widget", WIDGET[lang]),
     ...named("manage", MANAGE[lang]),
+    ...named("bookPage", BOOK_PAGE_WORDS[lang]),
+    ...named("managePage", MANAGE_PAGE_WORDS[lang]),
     ...named("recap", RECAP_LABELS[lang]),
     ...named("mobility", MOBILITY_LABELS[lang]),
     ...named("mobilityChoice", MOBILITY_CHOICES[lang]),
@@ -73,3 +78,15 @@ export function customerWords(lang: Lang): [string, string][] {
     ...Object.entries(PROBLEMS).map(([k, p]): [string, string] => [`problem.${k}`, problemSentence(p, lang)]),
   ];
 }
+
+// What addresses the reader as "tu": its pronouns and possessives, and at the head of a
+// sentence, clause or button the informal imperatives of the verbs such pages use (the
+// formal ones differ: "Prenoti", "Scelga", "Annulli", "Chiuda"…). "Modifica" is one too
+// here: as a button it reads as "tu" ("Modifica l'appuntamento").
+const TU = [
+  /\b(tu|ti|te|tuo|tua|tuoi|tue)\b/i,
+  /(^|[.,:;!?«(]\s*)(aggiungi|annulla|cambia|chiama|chiudi|conferma|conserva|continua|controlla|elimina|indica|inserisci|invia|mantieni|modifica|prenota|premi|ricarica|ricordami|riprova|rimuovi|salva|scarica|scegli|seleziona|sposta|togli|torna|usa|vai)\b/i,
+];
+
+/** Whether `s` says "tu" to its reader (the Italian pages speak formally: "Lei"). */
+export const saysTu = (s: string) => TU.some((re) => re.test(s));

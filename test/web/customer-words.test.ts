@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MOBILITY_CHOICES, MOBILITY_LABELS, STATUS_LABELS } from "../../src/web/shared/recap-words.js";
 import { STRINGS as WIDGET } from "../../src/web/widget/strings.js";
-import { customerWords } from "../support/customer-words.js";
+import { customerWords, saysTu } from "../support/customer-words.js";
 
 // What the customer pages say (the booking widget, the manage page), read as a car owner
 // reads it: plain words, not the workshop's.
@@ -48,5 +48,25 @@ describe("a missed appointment, as its customer reads it", () => {
     ["it", "Appuntamento mancato: l'officina la contatterà per fissarne un altro"],
   ] as const)("in %s: what happened, and what the workshop does next", (lang, said) => {
     expect(STATUS_LABELS[lang].no_show).toBe(said);
+  });
+});
+
+describe("Italian in the formal register, on both pages", () => {
+  it("no word says 'tu' to the customer", () => {
+    expect(customerWords("it").filter(([, s]) => saysTu(s))).toEqual([]);
+  });
+
+  it.each([
+    ["the manage page's change", "manage.change", "Modifichi giorno o ora"],
+    ["the manage page's cancel", "manage.cancel", "Annulli l'appuntamento"],
+    ["its confirmation's yes", "manage.cancelYes", "Sì, lo annullo"],
+    ["its confirmation's no", "manage.cancelNo", "No, lo mantengo"],
+    ["the widget's next step", "widget.next", "Avanti"],
+    ["the widget's booking", "widget.book", "Prenoti l'appuntamento"],
+    ["the widget's reminders", "widget.reminders", "Desidero un promemoria il giorno prima dell'appuntamento"],
+    ["the calendar file", "widget.ics", "Aggiunga al suo calendario (.ics)"],
+    ["the booking page's title", "bookPage.title", "Prenotazione di un appuntamento"],
+  ])("%s: %s", (_, where, said) => {
+    expect(Object.fromEntries(customerWords("it"))[where]).toBe(said);
   });
 });
