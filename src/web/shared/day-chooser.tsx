@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { Announce } from "./announcer.js";
 import { apiCall } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
@@ -40,7 +41,8 @@ export interface DayChooserSetup {
   source: DaySource;
   lang: Lang;
   labels: DayChooserLabels;
-  announce: (m: string) => void;
+  /** The first day's times follow the step's opening (spoken.ts); any later day's are said alone. */
+  announce: Announce;
   /** A start not to offer: the appointment's own time, when moving it (the manage page). */
   current?: string;
   /**
@@ -112,7 +114,7 @@ export function DayChooser({
     if (!r.ok) onError(problemSentence(r.problem, lang));
     return r.ok ? r.data.days : null;
   };
-  const loadDay = async (d: string) => {
+  const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {
     setDate(d);
     setOptions(null);
     onShown?.(null);
@@ -124,6 +126,7 @@ export function DayChooser({
     onShown?.(offered);
     announce(
       offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
+      how,
     );
   };
   const open = async () => {
@@ -133,7 +136,7 @@ export function DayChooser({
     if (days.length === 0) return setNone(true);
     setToday(days[0].date);
     setLast(r.data.lastDate ?? null);
-    if (initialDate) return loadDay(initialDate);
+    if (initialDate) return loadDay(initialDate, "follow");
     // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
     const from = openFrom && openFrom > days[0].date ? openFrom : null;
     let free = days.find((d) => d.bookable && (!from || d.date >= from))?.date;
@@ -141,7 +144,7 @@ export function DayChooser({
       free = (await calendar(from, 62))?.find((d) => d.bookable)?.date;
     // Nothing free from that day on: the first free day at all, rather than none.
     free ??= days.find((d) => d.bookable)?.date;
-    if (free) await loadDay(free);
+    if (free) await loadDay(free, "follow");
     else setNone(true);
   };
   useEffect(() => {
