@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 let customers = 0;
-/** A new customer's tyre change (30-minute reception, no replacement mobility) with Anna at `start`. */
+/** A new customer's tyre change (30-minute reception, no courtesy car or lift) with Anna at `start`. */
 async function bookNew(start: string): Promise<{ appt: AppointmentView; url: string }> {
   const n = ++customers;
   const appt = await book(

@@ -4,6 +4,7 @@ import { auth } from "../support/http.js";
 import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { bookUrl, fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
+import { saysTu } from "../support/customer-words.js";
 
 // What the widget keeps, and for how long: a chosen time only while the visit it was an
 // option for stays the same; the customer's details only within one booking (Back and
@@ -110,7 +111,7 @@ describe("another booking on the same device", () => {
     await waitForText(page, "Your details");
     await page.getByLabel(/^Phone/).fill("+39 333 1112233");
     await fillAndBook(page, "Carla Kiosk", "carla.kiosk@example.com");
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
     await button("Book another appointment").click();
     await waitForText(page, "What does your car need?");
     for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
@@ -151,7 +152,7 @@ describe("a priority car", () => {
       fillAndBook(page, "Paolo Modello", "paolo.modello@example.com"),
     ]);
     expect((await res.json()).priorityNote).toBeTruthy();
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
     await waitForText(
       page,
       "for now this is an ordinary appointment: the workshop will contact you to confirm priority.",
@@ -159,34 +160,46 @@ describe("a priority car", () => {
     await checkpoint(page, "widget-priority-unconfirmed");
   }, 90_000);
 
-  it("on file by its VIN: the courtesy car it gets instead of none, and the express visit, in Italian", async () => {
+  it("on file by its VIN: the courtesy car it gets instead of none, and the express visit, in Italian ('Lei' throughout)", async () => {
+    /** The widget's lines that say "tu" to the customer: none, on every step. */
+    const informal = async () => (await page.locator(".pl-box").innerText()).split("\n").filter(saysTu);
     await page.goto(`${w.base}/book/changes?interventions=maintenance&vehicle-model=MC20&vin=${PRIORITY_VIN}`);
     await waitForText(page, "Di cosa ha bisogno la sua auto?");
+    await expect(page.title()).resolves.toBe("Prenotazione di un appuntamento – Roma Est");
     for (const heading of ["La sua auto", "Come si sposterà?", "Scelga giorno e ora"]) {
-      await button("Continua").click();
+      await expect(informal()).resolves.toEqual([]);
+      await button("Avanti").click();
       await waitForText(page, heading);
     }
     await page.getByRole("radio").first().check();
-    await button("Continua").click();
+    await expect(informal()).resolves.toEqual([]);
+    await button("Avanti").click();
     await waitForText(page, "I suoi dati");
+    await page.getByLabel("Desidero un promemoria il giorno prima dell'appuntamento").check();
+    await expect(informal()).resolves.toEqual([]);
     await page.getByLabel("Nome e cognome").fill("Rita Prioritaria");
     await page.getByLabel("Email").fill("rita.prioritaria@example.com");
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
-      button("Prenota l'appuntamento").click(),
+      button("Prenoti l'appuntamento").click(),
     ]);
     const booked = await res.json();
     expect(res.request().postDataJSON().mobility).toBe("none");
     expect(booked).toMatchObject({ mobility: "courtesy_car", express: true });
-    await waitForText(page, "Il suo appuntamento è prenotato");
+    await waitForText(page, "La sua richiesta di appuntamento è stata inviata");
     await waitForText(
       page,
-      "mentre è in officina avrà un'auto di cortesia (invece di «Nessuna mobilità sostitutiva»).",
+      "mentre è in officina avrà un'auto di cortesia (invece di «Non mi serve un'auto di cortesia né un passaggio»).",
     );
     const recap = (term: string) =>
       page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").textContent();
+    await waitForText(page, "L'officina confermerà l'appuntamento entro 24 ore.");
+    await expect(recap("Stato")).resolves.toBe("Richiesto: l'officina lo confermerà");
     await expect(recap("Priorità")).resolves.toBe("Appuntamento express: la sua auto viene lavorata con priorità.");
-    await expect(recap("Mobilità")).resolves.toMatch(/^Auto di cortesia: pronta per lei all'accettazione/);
+    await expect(recap("Mentre l'auto è in officina")).resolves.toMatch(
+      /^Auto di cortesia: pronta per lei all'accettazione/,
+    );
+    await expect(informal()).resolves.toEqual([]);
     await checkpoint(page, "widget-priority-courtesy-car");
   }, 90_000);
 });

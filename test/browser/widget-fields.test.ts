@@ -182,7 +182,7 @@ describe("the diagnosis questions", () => {
   async function toDetails(lang: "it" | "en") {
     const words =
       lang === "it"
-        ? { next: "Continua", first: "Di cosa ha bisogno la sua auto?", details: "I suoi dati" }
+        ? { next: "Avanti", first: "Di cosa ha bisogno la sua auto?", details: "I suoi dati" }
         : { next: "Continue", first: "What does your car need?", details: "Your details" };
     await page.goto(`${w.base}/book/fields?lang=${lang}&interventions=diagnosis&vehicle-model=Grecale`);
     await waitForText(page, words.first);

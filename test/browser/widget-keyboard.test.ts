@@ -7,6 +7,7 @@ import { auth, availability, book, booking, search } from "../support/http.js";
 import { checkpoint, focused, tabTo, waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { bookUrl, holdTime, openTimes } from "../support/widget-flow.js";
+import { saysTu } from "../support/customer-words.js";
 
 // A customer books through the hosted page with the keyboard alone, then changes and
 // cancels the appointment on the manage page, keyboard again. Every step is axe-clean and
@@ -65,7 +66,7 @@ describe("booking with the keyboard only", () => {
     await expect.poll(heading).toBe("How will you get around?");
     await checkpoint(page, "widget-3-mobility");
 
-    await tabTo(page, /No replacement mobility/);
+    await tabTo(page, /^I don't need a courtesy car or a lift$/);
     await page.keyboard.press("ArrowDown"); // radio group: arrows choose
     expect(await focused(page)).toMatchObject({ name: "Courtesy car", checked: true });
     await tabTo(page, /^Continue$/);
@@ -137,8 +138,13 @@ describe("booking with the keyboard only", () => {
     await page.keyboard.type(VERBATIM);
     await tabTo(page, /^Book the appointment$/);
     await page.keyboard.press("Enter");
-    await waitForText(page, "Your appointment is booked");
-    await expect.poll(heading).toBe("Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
+    await expect.poll(heading).toBe("Your appointment request is sent");
+    // A request, as its status says, and what comes next: the workshop's confirmation.
+    await waitForText(page, "The workshop will confirm the appointment within 24 hours. Here is your recap:");
+    await expect(
+      page.locator("dt", { hasText: "Status" }).locator("xpath=following-sibling::dd[1]").textContent(),
+    ).resolves.toBe("Requested: the workshop will confirm it");
     await waitForText(page, "Anna Rossi");
     await waitForText(page, "Customer bays 1-6, front entrance");
     await waitForText(page, "registration certificate");
@@ -166,13 +172,13 @@ describe("booking with the keyboard only", () => {
   it("speaks Italian by default (the dealer's locale) and says what is missing in words", async () => {
     await page.goto(`${w.base}/book/roma`);
     await waitForText(page, "Di cosa ha bisogno la sua auto?");
-    await tabTo(page, /^Continua$/);
+    await tabTo(page, /^Avanti$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "Scelga almeno un intervento.");
     expect((await focused(page)).tag).toBe("input"); // focus goes to what needs fixing
     await checkpoint(page, "widget-it-error");
     await page.keyboard.press("Space");
-    await tabTo(page, /^Continua$/);
+    await tabTo(page, /^Avanti$/);
     await page.keyboard.press("Enter");
     await waitForText(page, "La sua auto");
     // The car has been serviced here, not the customer who "did the servicing".
@@ -261,7 +267,10 @@ describe("the manage page, keyboard only", () => {
 });
 
 describe("the manage page in Italian", () => {
-  it("names the service and the day chooser in Italian, in the formal register of the rest", async () => {
+  /** The page's lines that say "tu" to the customer (none: it speaks as "Lei" throughout). */
+  const informal = async () => (await page.locator("main").innerText()).split("\n").filter(saysTu);
+
+  it("names the service and the day chooser in Italian, and says 'Lei' on every screen, buttons too", async () => {
     const [o] = (await search(w.api, "roma", availability({ customer: { known: true } }))).options;
     const b = await book(w.api, "roma", booking({ optionId: o.optionId }));
     expect(b.interventions).toEqual(["maintenance"]);
@@ -270,10 +279,23 @@ describe("the manage page in Italian", () => {
     await expect(
       page.locator("dt", { hasText: "Intervento" }).locator("xpath=following-sibling::dd[1]").textContent(),
     ).resolves.toBe("Manutenzione"); // the default catalogue's label, not "Maintenance"
-    await tabTo(page, /^Cambia giorno o ora$/);
+    await expect(informal()).resolves.toEqual([]);
+    await tabTo(page, /^Modifichi giorno o ora$/);
     await page.keyboard.press("Enter");
-    await waitForText(page, "Scelga un altro giorno"); // "Scelga", like every other sentence on the page
+    await waitForText(page, "Scelga un altro giorno");
+    await waitForText(page, /^Mattina$|^Pomeriggio$/);
+    await expect(informal()).resolves.toEqual([]);
     await checkpoint(page, "manage-it-change");
+    await tabTo(page, /^Mantenga l'orario attuale$/);
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^Annulli l'appuntamento$/);
+    await page.keyboard.press("Enter");
+    await waitForText(page, "Vuole davvero annullare l'appuntamento");
+    // The customer's answers, in the first person.
+    await expect(page.getByRole("button", { name: "Sì, lo annullo" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "No, lo mantengo" }).count()).resolves.toBe(1);
+    await expect(informal()).resolves.toEqual([]);
+    await checkpoint(page, "manage-it-cancel-ask");
   }, 60_000);
 });
 

@@ -68,7 +68,7 @@ describe("the widget on a dealer's own site", () => {
     // The hold's end, in the dealer's clock, names the zone too (this browser is in New York).
     await waitForText(page, /until \d\d:\d\d, Central European Standard Time \(Europe\/Rome\)\./);
     await fillAndBook(page);
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
     // The recap's times are Rome's: said so on the confirmation too, not only before it.
     await waitForText(page, /Times are in the workshop's time zone: Central European Standard Time \(Europe\/Rome\)/);
     const manage = await page.locator("[data-manage-link]").getAttribute("href");

@@ -54,7 +54,7 @@ describe("a booking refused for the mobility", () => {
       `${w.base}/book/steps?lang=en&interventions=maintenance&vehicle-model=Grecale`,
       ["What does your car need?", "Your car", "How will you get around?", "Choose a day and time"],
       "Continue",
-      () => page.getByLabel("Courtesy car").check(),
+      () => page.getByLabel("Courtesy car", { exact: true }).check(),
     );
     const [time] = await shownTimes(page);
     const held = await holdTime(page, time);
@@ -99,7 +99,7 @@ describe("a booking refused for the mobility", () => {
     await said(sentence).waitFor();
     // The choice to change has the focus, marked wrong and described by the sentence…
     await expect.poll(async () => (await focused(page)).name).toBe("Courtesy car");
-    const car = page.getByLabel("Courtesy car");
+    const car = page.getByLabel("Courtesy car", { exact: true });
     await expect(car.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect
       .poll(() =>
@@ -131,7 +131,7 @@ describe("a booking refused for the mobility", () => {
     expect((await holdTime(page, again)).status()).toBe(201);
     await waitForText(page, "Your details");
     await button("Book the appointment").click();
-    await waitForText(page, "Your appointment is booked");
+    await waitForText(page, "Your appointment request is sent");
   }, 120_000);
 
   it("a day list refused for the mobility: its way back leads to the mobility step, which says why", async () => {
@@ -153,12 +153,12 @@ describe("a booking refused for the mobility", () => {
     }
     await button("Change how you get around").click();
     await waitForText(page, "How will you get around?");
-    await said("Please check: mobility.").waitFor();
-    await expect.poll(async () => (await focused(page)).name).toBe("No replacement mobility");
-    await expect.poll(spoken).toContain("Please check: mobility.");
+    await said("Please check: how you get around.").waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("I don't need a courtesy car or a lift");
+    await expect.poll(spoken).toContain("Please check: how you get around.");
     refuse = false;
     await page.getByLabel("Taxi").check();
-    await expect(said("Please check: mobility.").count()).resolves.toBe(0);
+    await expect(said("Please check: how you get around.").count()).resolves.toBe(0);
   }, 60_000);
 });
 
@@ -167,12 +167,12 @@ describe("a booking refused for its services", () => {
     await walk(
       `${w.base}/book/passi?lang=it&interventions=maintenance,diagnosis&vehicle-model=Grecale`,
       ["Di cosa ha bisogno la sua auto?", "La sua auto", "Come si sposterà?", "Scelga giorno e ora"],
-      "Continua",
+      "Avanti",
     );
     await page.getByRole("radio").first().check();
     const [held] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/holds") && r.request().method() === "POST"),
-      button("Continua").click(),
+      button("Avanti").click(),
     ]);
     expect(held.status()).toBe(201);
     await waitForText(page, "I suoi dati");
@@ -200,7 +200,7 @@ describe("a booking refused for its services", () => {
     await page.getByLabel("Email").fill("giulia.verdi@example.com");
     const [refused] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/appointments") && r.request().method() === "POST"),
-      button("Prenota l'appuntamento").click(),
+      button("Prenoti l'appuntamento").click(),
     ]);
     expect(refused.status()).toBe(400);
 
@@ -214,7 +214,7 @@ describe("a booking refused for its services", () => {
 
     await page.getByLabel("Diagnosi di un guasto").uncheck();
     await expect(said(sentence).count()).resolves.toBe(0);
-    await button("Continua").click();
+    await button("Avanti").click();
     await waitForText(page, "La sua auto");
   }, 120_000);
 });

@@ -45,7 +45,7 @@ describe("the step a refusal belongs to", () => {
       "The way of getting around you chose is no longer available at this time.",
     );
     expect(problemSentence(taken("mobility_unavailable"), "it")).toBe(
-      "La mobilità scelta non è più disponibile in questo orario.",
+      "Il modo di spostarsi scelto non è più disponibile in questo orario.",
     );
     expect(problemSentence(taken("mobility_unavailable", "advisor_busy"), "en")).toMatch(/someone has just taken/);
     expect(problemSentence(invalid("interventions"), "it")).toBe(

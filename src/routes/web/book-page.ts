@@ -8,7 +8,11 @@ import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 // interventions=maintenance&theme=dark). Framing is allowed to the dealer's widgetOrigins.
 
 const PASSED = ["vehicle-model", "vin", "interventions", "theme"] as const;
-const NOT_FOUND = { it: "Officina non trovata. Controlli il link.", en: "Workshop not found. Please check the link." };
+/** The page's own words (its title, a wrong link's): formal Italian, like the widget's. */
+export const BOOK_PAGE_WORDS = {
+  it: { title: "Prenotazione di un appuntamento", notFound: "Officina non trovata. Controlli il link." },
+  en: { title: "Book an appointment", notFound: "Workshop not found. Please check the link." },
+};
 
 export function registerBookPage(app: ApiApp): void {
   app.get("/book/:dealerId", (c) => {
@@ -16,10 +20,10 @@ export function registerBookPage(app: ApiApp): void {
     const dealer = Id.safeParse(dealerId).success ? findDealer(c.get("services"), { dealerId }) : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
-      const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
+      const body = `<main><h1>${escapeHtml(BOOK_PAGE_WORDS[lang].notFound)}</h1></main>`;
       return htmlResponse(
         c,
-        pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/widget.js" }),
+        pageHtml({ lang, title: BOOK_PAGE_WORDS[lang].notFound, body, script: "/widget.js" }),
         404,
         undefined,
         "no-store",
@@ -31,8 +35,7 @@ export function registerBookPage(app: ApiApp): void {
       const v = c.req.query(name);
       if (v) attrs.push(`${name}="${escapeHtml(v.slice(0, 200))}"`);
     }
-    const title =
-      lang === "it" ? `Prenota un appuntamento – ${dealer.config.name}` : `Book an appointment – ${dealer.config.name}`;
+    const title = `${BOOK_PAGE_WORDS[lang].title} – ${dealer.config.name}`;
     const body = `<main><h1>${escapeHtml(dealer.config.name)}</h1><pitlane-booking ${attrs.join(" ")}></pitlane-booking></main>`;
     return htmlResponse(
       c,

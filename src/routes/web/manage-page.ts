@@ -7,9 +7,10 @@ import { escapeHtml, htmlResponse, pageHtml, queryLang } from "./html.js";
 // bundle (src/web/manage). The token is the secret: no-store, no Referer leaves the page,
 // and a wrong token is the same plain 404 as the API's.
 
-const NOT_FOUND = {
-  it: "Appuntamento non trovato. Il link potrebbe essere errato o scaduto.",
-  en: "Appointment not found. The link may be wrong or out of date.",
+/** The page's own words (its title, a wrong link's): formal Italian, like the page's. */
+export const MANAGE_PAGE_WORDS = {
+  it: { title: "Il suo appuntamento", notFound: "Appuntamento non trovato. Il link potrebbe essere errato o scaduto." },
+  en: { title: "Your appointment", notFound: "Appointment not found. The link may be wrong or out of date." },
 };
 
 export function registerManagePage(app: ApiApp): void {
@@ -20,17 +21,16 @@ export function registerManagePage(app: ApiApp): void {
       : null;
     const lang = queryLang(c) ?? dealer?.config.locale ?? "it";
     if (!dealer) {
-      const body = `<main><h1>${escapeHtml(NOT_FOUND[lang])}</h1></main>`;
+      const body = `<main><h1>${escapeHtml(MANAGE_PAGE_WORDS[lang].notFound)}</h1></main>`;
       return htmlResponse(
         c,
-        pageHtml({ lang, title: NOT_FOUND[lang], body, script: "/manage.js" }),
+        pageHtml({ lang, title: MANAGE_PAGE_WORDS[lang].notFound, body, script: "/manage.js" }),
         404,
         undefined,
         "no-store",
       );
     }
-    const title =
-      lang === "it" ? `Il suo appuntamento – ${dealer.config.name}` : `Your appointment – ${dealer.config.name}`;
+    const title = `${MANAGE_PAGE_WORDS[lang].title} – ${dealer.config.name}`;
     const body = `<main id="pitlane-manage"></main>`;
     return htmlResponse(
       c,

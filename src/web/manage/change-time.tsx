@@ -1,5 +1,6 @@
 import type { RefObject } from "preact";
 import { useRef, useState } from "preact/hooks";
+import type { Announce } from "../shared/announcer.js";
 import { apiCall, idempotencyKey } from "../shared/api.js";
 import { dateOf, dateTime } from "../shared/dates.js";
 import { FormActions } from "../shared/form-actions.js";
@@ -26,7 +27,7 @@ interface Props {
   current: string;
   lang: Lang;
   t: Translate<Key>;
-  announce: (m: string) => void;
+  announce: Announce;
   heading: RefObject<HTMLHeadingElement | null>;
   onMoved: (a: Appointment, said: string) => void;
   onKeep: () => void;

@@ -1,10 +1,14 @@
-import type { DayChooserLabels } from "./day-chooser.js";
+import type { DayChooserLabels } from "./day-labels.js";
 import type { Lang } from "./i18n.js";
 
 // The words both customer pages say alike (the booking widget, the manage page): the day
 // chooser's (calendar dialog, time list), a refused time's alternatives, the time zone note
 // and the calendar download. Each page adds its own with customerWords(); the two words
 // of the day chooser each page says its own way ("noDays", "loading") are among those.
+// Italian speaks to the customer in the formal register throughout: "Lei" in sentences and
+// buttons alike ("Scelga", "Modifichi", "Prenoti"), the customer's own answers in the first
+// person ("Sì, lo annullo"), or no person at all ("Avanti", "Promemoria via"); never "tu"
+// (test/web/customer-words.test.ts reads every word for it).
 
 type CommonKey =
   | Exclude<keyof DayChooserLabels, "noDays" | "loading">
@@ -46,7 +50,7 @@ const COMMON: Record<Lang, Record<CommonKey, string>> = {
     calHelp: "Usi le frecce per spostarsi tra i giorni, Pagina su e Pagina giù per cambiare mese, Invio per scegliere.",
     prevMonth: "Mese precedente",
     nextMonth: "Mese successivo",
-    close: "Chiudi",
+    close: "Chiuda",
     calFree: "libero dalle {first}",
     calQuiet: "orari tranquilli",
     calFull: "nessun orario libero",
@@ -60,11 +64,11 @@ const COMMON: Record<Lang, Record<CommonKey, string>> = {
     withAdvisor: "con {name}",
     noTimes: "Nessun orario libero in questo giorno. Scelga un altro giorno.",
     timesLoaded: "{count} orari liberi il {date}.",
-    retry: "Riprova",
+    retry: "Riprovi",
     zone: "Gli orari sono nel fuso orario dell'officina: {zone}.",
     pickTime: "Scelga un orario.",
     alternativesTitle: "Altri orari liberi",
-    ics: "Aggiungi al mio calendario (.ics)",
+    ics: "Aggiunga al suo calendario (.ics)",
   },
 };
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { Announce } from "./announcer.js";
 import { apiCall } from "./api.js";
 import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
@@ -7,38 +8,15 @@ import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option } from "./types.js";
+import type { DayChooserLabels } from "./day-labels.js";
+
+export type { DayChooserLabels };
 
 // A day and its times for a visit: opens on the first free day (calendar endpoint; from
 // `openFrom` on when given: the manage page opens on the appointment's own day), the date
 // picker dialog picks another, the day endpoint lists its times. Used by the manage page's
 // reschedule (the appointment's own availability) and by the widget's WhenStep (the
 // dealer's, for the visit asked; it adds the hold).
-
-export type DayChooserLabels = Record<
-  | "day"
-  | "chooseDate"
-  | "calHelp"
-  | "prevMonth"
-  | "nextMonth"
-  | "close"
-  | "calFree"
-  | "calQuiet"
-  | "calFull"
-  | "calClosed"
-  | "calPast"
-  | "calBeyond"
-  | "calLoading"
-  | "morning"
-  | "afternoon"
-  | "quiet"
-  | "withAdvisor"
-  | "noTimes"
-  | "noDays"
-  | "timesLoaded"
-  | "retry"
-  | "loading",
-  string
->;
 
 /**
  * Where the days come from: `${path}/availability/calendar` and `…/day`, each asked with
@@ -63,7 +41,8 @@ export interface DayChooserSetup {
   source: DaySource;
   lang: Lang;
   labels: DayChooserLabels;
-  announce: (m: string) => void;
+  /** The first day's times follow the step's opening (spoken.ts); any later day's are said alone. */
+  announce: Announce;
   /** A start not to offer: the appointment's own time, when moving it (the manage page). */
   current?: string;
   /**
@@ -135,7 +114,7 @@ export function DayChooser({
     if (!r.ok) onError(problemSentence(r.problem, lang));
     return r.ok ? r.data.days : null;
   };
-  const loadDay = async (d: string) => {
+  const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {
     setDate(d);
     setOptions(null);
     onShown?.(null);
@@ -147,6 +126,7 @@ export function DayChooser({
     onShown?.(offered);
     announce(
       offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
+      how,
     );
   };
   const open = async () => {
@@ -156,7 +136,7 @@ export function DayChooser({
     if (days.length === 0) return setNone(true);
     setToday(days[0].date);
     setLast(r.data.lastDate ?? null);
-    if (initialDate) return loadDay(initialDate);
+    if (initialDate) return loadDay(initialDate, "follow");
     // From `openFrom` when asked (further out than these weeks: its own weeks), else from today.
     const from = openFrom && openFrom > days[0].date ? openFrom : null;
     let free = days.find((d) => d.bookable && (!from || d.date >= from))?.date;
@@ -164,7 +144,7 @@ export function DayChooser({
       free = (await calendar(from, 62))?.find((d) => d.bookable)?.date;
     // Nothing free from that day on: the first free day at all, rather than none.
     free ??= days.find((d) => d.bookable)?.date;
-    if (free) await loadDay(free);
+    if (free) await loadDay(free, "follow");
     else setNone(true);
   };
   useEffect(() => {

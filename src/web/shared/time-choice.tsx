@@ -28,6 +28,14 @@ export function useTimeChoice(
   const { lost } = start;
   const [selected, setSelected] = useState<Option | null>(lost ? null : (start.chosen ?? null));
   const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, setup.lang) : null);
+  // The refusal the chooser opened with is the step's: its opening says it (the widget's
+  // live region, with the step and the alternatives), so it is no alert too. Any error
+  // said since is one.
+  const [opened, setOpened] = useState(!!lost);
+  const say = (sentence: string | null) => {
+    setOpened(false);
+    setError(sentence);
+  };
   const [alternatives, setAlternatives] = useState<Option[]>(lost?.alternatives ?? []);
   const [reload, setReload] = useState(0);
   // The day's times the list shows now (null while loading): a choice counts only while
@@ -44,7 +52,9 @@ export function useTimeChoice(
     setSelected,
     alternatives,
     error,
-    setError,
+    /** The error is a new one, to say at once (an alert); not the one the chooser opened with. */
+    errorIsNew: !opened,
+    setError: say,
     reload,
     refusals,
     unpicked,
@@ -54,13 +64,13 @@ export function useTimeChoice(
       const visible = (list: Option[] | null) => !!selected && !!list?.some((o) => o.optionId === selected.optionId);
       if (selected && (visible(shown) || visible(alternatives))) return selected;
       setSelected(null);
-      setError(setup.labels.pickTime);
+      say(setup.labels.pickTime);
       setUnpicked((n) => n + 1);
       return null;
     },
     /** The chosen time was refused: say why, offer the refusal's alternatives, reload the day. */
     refused: (p: Problem) => {
-      setError(problemSentence(p, setup.lang));
+      say(problemSentence(p, setup.lang));
       setAlternatives(alternativesOf(p));
       setSelected(null);
       setReload((n) => n + 1);

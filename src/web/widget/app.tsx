@@ -10,6 +10,7 @@ import { DoneStep } from "./done-step.js";
 import type { VisitStep } from "./fault-step.js";
 import { MobilityStep, ServiceStep, VehicleStep, type VehicleInput } from "./simple-steps.js";
 import { STRINGS } from "./strings.js";
+import { type SentBack, stepOpening } from "./step-opening.js";
 import { WhenStep } from "./when-step.js";
 
 // The booking flow: service → vehicle → mobility → day and time → details (with a hold
@@ -18,6 +19,9 @@ import { WhenStep } from "./when-step.js";
 // step's call refused for an earlier step's answer (the times, the hold, the booking) goes
 // back to that step, which says why (`fault`): the live region says it with the step, the
 // answer at fault takes the focus, and the sentence goes once the customer changes it.
+// A time lost at the last step (someone took it) sends the customer back to the times,
+// whose opening says so and how many other times come first; the day's free times are
+// said after it (step-opening.ts), not instead of it.
 
 export interface WidgetProps {
   dealer: string;
@@ -30,6 +34,7 @@ export interface WidgetProps {
 }
 
 export type Step = "service" | "vehicle" | "mobility" | "when" | "contact" | "done";
+
 const NUMBERED: Step[] = ["service", "vehicle", "mobility", "when", "contact"];
 
 export function BookingApp(p: WidgetProps) {
@@ -91,8 +96,14 @@ export function BookingApp(p: WidgetProps) {
     const n = NUMBERED.indexOf(step);
     const title = heading.current?.textContent ?? "";
     const where = n >= 0 ? `${t("stepOf", { n: n + 1, total: NUMBERED.length })}: ${title}` : title;
-    const why = fault?.step === step ? problemSentence(fault.problem, lang) : "";
-    announce(why ? `${where}${/[.?!]$/.test(where) ? "" : "."} ${why}` : where);
+    // A time lost at the last step (taken meanwhile) is the times step's reason, with its
+    // alternatives; the day's free times are said after all this, once they are in.
+    const lostHere = step === "when" && lost?.visit === visitKey ? lost : null;
+    const why: SentBack | null =
+      fault?.step === step
+        ? { problem: fault.problem }
+        : lostHere && { problem: lostHere.problem, alternatives: lostHere.alternatives.length };
+    announce(stepOpening(lang, where, why), "opening");
   }, [step]);
 
   const visit = () => ({

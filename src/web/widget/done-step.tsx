@@ -1,5 +1,6 @@
 import { zoneNote } from "../shared/dates.js";
-import { MOBILITY_LABELS, Recap } from "../shared/recap.js";
+import { Recap } from "../shared/recap.js";
+import { MOBILITY_CHOICES, MOBILITY_LABELS } from "../shared/recap-words.js";
 import type { Appointment, Mobility } from "../shared/types.js";
 import type { StepProps } from "./step-props.js";
 
@@ -19,6 +20,7 @@ interface Props extends StepProps {
 export function DoneStep({ t, lang, dealer, heading, api, booking, asked, onAgain }: Props) {
   const token = encodeURIComponent(booking.manageToken ?? "");
   // Said from the response's fields, in the customer's language: the API's notes are English.
+  // What was asked is quoted as the customer chose it (the mobility step's words).
   const given = booking.mobility;
   const notes = [
     booking.priorityNote ? t("priorityUnconfirmed") : null,
@@ -30,7 +32,7 @@ export function DoneStep({ t, lang, dealer, heading, api, booking, asked, onAgai
               ? "priorityPickup"
               : "mobilityChanged",
           {
-            asked: MOBILITY_LABELS[lang][asked],
+            asked: MOBILITY_CHOICES[lang][asked],
             given: MOBILITY_LABELS[lang][given],
           },
         )

@@ -3,7 +3,8 @@ import { FIELD_MAX } from "../../core/field-limits.js";
 import { FormActions } from "../shared/form-actions.js";
 import type { Problem } from "../shared/problem.js";
 import { problemFields, problemSentence } from "../shared/problem-sentence.js";
-import { interventionLabel, MOBILITY_LABELS } from "../shared/recap.js";
+import { interventionLabel } from "../shared/recap.js";
+import { MOBILITY_CHOICES } from "../shared/recap-words.js";
 import type { Mobility } from "../shared/types.js";
 import { CheckField, FieldError, fieldsOf, TextField } from "./fields.js";
 import type { StepProps } from "./step-props.js";
@@ -187,7 +188,7 @@ export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack
               aria-describedby={said && value === m ? "pl-mob-fault" : undefined}
               onChange={() => onChange(m)}
             />
-            <span>{MOBILITY_LABELS[lang][m]}</span>
+            <span>{MOBILITY_CHOICES[lang][m]}</span>
           </label>
         ))}
       </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import type { Announce } from "../shared/announcer.js";
 import { apiCall, dealerPath } from "../shared/api.js";
 import { dateOf, zoneNote } from "../shared/dates.js";
 import type { Problem } from "../shared/problem.js";
@@ -24,7 +25,7 @@ interface Props extends StepProps {
   visit: VisitQuery;
   chosen: Option | null;
   lost: { problem: Problem; alternatives: Option[] } | null;
-  announce: (m: string) => void;
+  announce: Announce;
   onBack: () => void;
   /** Back to the step whose answer the API refused (the problem said there, at its field). */
   onFix: (step: VisitStep, p: Problem) => void;
@@ -87,7 +88,13 @@ export function WhenStep({
         {t("whenTitle")}
       </h2>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
-      <FieldError id="pl-when-err" text={choice.error} />
+      {/* A new element per refusal: an alert is read as it appears, even in the same words. */}
+      <FieldError
+        key={`${choice.refusals}-${choice.errorIsNew}`}
+        id="pl-when-err"
+        text={choice.error}
+        live={choice.errorIsNew}
+      />
       <TimeChooser
         choice={choice}
         intro={t("alternativesIntro")}

@@ -1,0 +1,24 @@
+import { fill, type Lang } from "../shared/i18n.js";
+import type { Problem } from "../shared/problem.js";
+import { problemSentence } from "../shared/problem-sentence.js";
+import { sentences } from "../shared/spoken.js";
+import { STRINGS } from "./strings.js";
+
+// What the live region says as a widget step opens (app.tsx): where the customer is
+// ("Step 4 of 5: Choose a day and time"), and, when a refusal sent them there, why: an
+// earlier step's answer refused, or the time they chose lost meanwhile (with how many
+// other times the step offers first). What the step loads then (the day's free times)
+// is said after it, not instead of it (shared/spoken.ts).
+
+export interface SentBack {
+  problem: Problem;
+  /** How many of the refusal's alternatives the step offers first. */
+  alternatives?: number;
+}
+
+export function stepOpening(lang: Lang, where: string, why: SentBack | null): string {
+  if (!why) return sentences(where);
+  const n = why.alternatives ?? 0;
+  const offered = n === 0 ? "" : fill(STRINGS[lang][n === 1 ? "alternativeSaid" : "alternativesSaid"], { count: n });
+  return sentences(where, problemSentence(why.problem, lang), offered);
+}
