@@ -16,7 +16,8 @@ import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 // Focus: after a call that leaves its task open, back on the task's button; after one that
 // closes it, or when the task went meanwhile (another desk closed it), on the panel's
 // heading, never on the page. The page's notice says what happened either way. After
-// "Show more tasks", on the first task it added (the button may be gone: the last page).
+// "Show more tasks", on the first task it added (the button may be gone: the last page);
+// when the next page cannot be read, the notice says so and the button keeps the focus.
 
 /** What the day page gives the panel: the tasks and what it does with them. */
 export interface DeskProps {
@@ -60,7 +61,8 @@ export function TasksPanel(props: Props) {
     try {
       setFocusTask(await onMore());
     } catch (err) {
-      onSaid((err as Error).message);
+      // The page's notice is the whole page's: it says what failed, then why.
+      onSaid(tw("moreFailed", { why: (err as Error).message }));
     } finally {
       setReading(false);
     }
