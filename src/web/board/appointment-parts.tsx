@@ -41,7 +41,7 @@ export function AppointmentParts({ session, appointmentId, version, shown, busy,
       <p role="status" class={parts.said ? "notice" : "sr-only"} data-said="parts">
         {parts.said}
       </p>
-      {shown && <OrderPartForm busy={busy} onTry={clear} onOrder={parts.order} />}
+      {shown && <OrderPartForm currency={session.currency} busy={busy} onTry={clear} onOrder={parts.order} />}
     </>
   );
 }
