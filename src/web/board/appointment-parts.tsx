@@ -22,9 +22,12 @@ interface Props {
   clear: () => void;
   /** A parts action done: the dialog stays open; the page says `message` and reads the day again. */
   onChanged: (message: string) => void;
+  /** The order form: not for a cancelled appointment (the server orders nothing for it). */
+  canOrder?: boolean;
 }
 
-export function AppointmentParts({ session, appointmentId, version, shown, busy, attempt, clear, onChanged }: Props) {
+export function AppointmentParts(props: Props) {
+  const { session, appointmentId, version, shown, busy, attempt, clear, onChanged, canOrder = true } = props;
   const parts = usePartsActions({ session, appointmentId, version, shown, attempt, onChanged });
   return (
     <>
@@ -41,7 +44,9 @@ export function AppointmentParts({ session, appointmentId, version, shown, busy,
       <p role="status" class={parts.said ? "notice" : "sr-only"} data-said="parts">
         {parts.said}
       </p>
-      {shown && <OrderPartForm currency={session.currency} busy={busy} onTry={clear} onOrder={parts.order} />}
+      {shown && canOrder && (
+        <OrderPartForm currency={session.currency} busy={busy} onTry={clear} onOrder={parts.order} />
+      )}
     </>
   );
 }

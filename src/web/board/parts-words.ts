@@ -2,11 +2,17 @@ import { translator } from "../shared/i18n.js";
 import { lang } from "./i18n.js";
 
 // The parts list's words (Italian and English), apart from i18n.ts like the Messages
-// panel's: states as the API names them, the arrival button and the cancel's confirmation.
+// panel's: states as the API names them, the arrival button and the cancel's confirmation,
+// and the parts dialog a desk task opens (parts-dialog.tsx).
 // Money is the order's currency (the dealer's, for a new order): never "euros" by itself.
 
 const en = {
   parts: "Parts ordered",
+  partsFor: "Parts ordered: {who}",
+  noParts: "No part is ordered for this appointment.",
+  readingParts: "Reading the parts…",
+  partsUnread: "The parts could not be read. {why}",
+  tryAgain: "Try again",
   part_ordered: "ordered",
   part_arrived: "arrived",
   part_cancelled: "cancelled",
@@ -51,6 +57,11 @@ type Keys = keyof typeof en;
 
 const it: Record<Keys, string> = {
   parts: "Ricambi ordinati",
+  partsFor: "Ricambi ordinati: {who}",
+  noParts: "Nessun ricambio è ordinato per questo appuntamento.",
+  readingParts: "Lettura dei ricambi…",
+  partsUnread: "Non è stato possibile leggere i ricambi. {why}",
+  tryAgain: "Riprova",
   part_ordered: "ordinato",
   part_arrived: "arrivato",
   part_cancelled: "annullato",

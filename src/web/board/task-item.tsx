@@ -3,12 +3,15 @@ import type { AppointmentRef } from "./appointment-ref.js";
 import { t } from "./i18n.js";
 import { RecordCall } from "./record-call.js";
 import { TaskPhone } from "./task-phone.js";
-import { taskWhat, triedWords } from "./task-words.js";
+import { PARTS_TASKS } from "./tasks.js";
+import { taskWhat, triedWords, tw } from "./task-words.js";
 import type { DeskTask, Slot, TaskOutcome } from "./types.js";
 
 // One open task in the Tasks panel: whom it is about (a way to its dialog on the shown
 // day, or to its day), what to do, the calls made so far, the phone number on request
-// when its dialog is not on this day, and the form that records the next call.
+// and, for a task about parts, the parts in a dialog of their own (parts-dialog.tsx) when
+// its dialog is not on this day (a cancelled appointment's is on none), and the form that
+// records the next call.
 
 interface Props {
   task: DeskTask;
@@ -20,11 +23,13 @@ interface Props {
   onOpen: (slot: Slot) => void;
   onGoTo: (at: { date: string; appointmentId: string }) => void;
   onPhone: (appointmentId: string) => Promise<string | null>;
+  /** Opens the appointment's parts in a dialog of their own. */
+  onParts: (at: { appointmentId: string; who: string }) => void;
   /** Records a call; resolves to the sentence its form shows, or null when the form closes. */
   onRecord: (label: string, outcome: TaskOutcome, note: string, key: string) => Promise<string | null>;
 }
 
-export function TaskItem({ task, onDay: ref, who, zone, onOpen, onGoTo, onPhone, onRecord }: Props) {
+export function TaskItem({ task, onDay: ref, who, zone, onOpen, onGoTo, onPhone, onParts, onRecord }: Props) {
   const what = taskWhat(task);
   const raised = todayIn(zone, new Date(task.createdAt));
   const label = who ? `${what}: ${who}` : `${what} (${raised})`;
@@ -55,6 +60,18 @@ export function TaskItem({ task, onDay: ref, who, zone, onOpen, onGoTo, onPhone,
       {tried && <p class="muted task-tried">{tried}</p>}
       {/* Whose dialog is on this day has the number; any other: asked on request. */}
       {task.appointmentId && !ref?.slot && <TaskPhone label={label} onPhone={() => onPhone(task.appointmentId!)} />}
+      {task.appointmentId && !ref?.slot && PARTS_TASKS.has(task.kind) && (
+        <p class="task-parts">
+          <button
+            type="button"
+            class="link"
+            aria-label={tw("showPartsFor", { task: label })}
+            onClick={() => onParts({ appointmentId: task.appointmentId!, who: who || label })}
+          >
+            {tw("showParts")}
+          </button>
+        </p>
+      )}
       <RecordCall
         taskId={task.id}
         label={label}

@@ -30,6 +30,8 @@ export interface DeskProps {
   onSaid: (sentence: string) => void;
   /** An appointment's phone number (null: none on file); rejects with a sentence. */
   onPhone: (appointmentId: string) => Promise<string | null>;
+  /** Opens an appointment's parts in a dialog of their own (a parts task whose dialog is on no day shown). */
+  onParts: (at: { appointmentId: string; who: string }) => void;
 }
 
 /** And what the side panels add: the shown day's appointments, its zone, the ways to a slot. */
@@ -41,7 +43,7 @@ interface Props extends DeskProps {
 }
 
 export function TasksPanel(props: Props) {
-  const { tasks, done, more, onMore, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone } = props;
+  const { tasks, done, more, onMore, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone, onParts } = props;
   const title = useRef<HTMLHeadingElement>(null);
   const [reading, setReading] = useState(false);
   // The task to focus once it is drawn (the page appends it after "Show more tasks").
@@ -101,6 +103,7 @@ export function TasksPanel(props: Props) {
             onOpen={onOpen}
             onGoTo={onGoTo}
             onPhone={onPhone}
+            onParts={onParts}
             onRecord={(label, outcome, note, key) => record(task, label, outcome, note, key)}
           />
         ))}
