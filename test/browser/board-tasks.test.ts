@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { json } from "../support/contracts.js";
 import { axeViolations } from "../support/browser.js";
@@ -265,5 +265,72 @@ describe("recording the desk's calls on a task", () => {
       await page.context().close();
     },
     90_000,
+  );
+
+  it.each([
+    {
+      lang: "en",
+      how: "no connection",
+      more: "Show more tasks",
+      notice: "More tasks could not be shown. The server cannot be reached. Check the connection and try again.",
+      fail: (route: Route) => route.abort(),
+    },
+    {
+      lang: "it",
+      how: "a server error",
+      more: "Mostra altre attività",
+      notice: "Non è stato possibile mostrare altre attività. Qualcosa è andato storto sul server. Riprova.",
+      fail: (route: Route) =>
+        route.fulfill({
+          status: 500,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ type: "about:blank", title: "Internal error", status: 500, code: "internal" }),
+        }),
+    },
+  ])(
+    "$lang: 'Show more' failing ($how) is said in the page's notice as sentences; the list stays as it was and the button, focused, works when pressed again",
+    async (c) => {
+      const open = async () =>
+        (
+          await json<{ tasks: Task[] }>(
+            await bw.world.api("GET", "/v1/dealers/demo/tasks?state=open&limit=500", undefined, admin),
+          )
+        ).tasks.map((k) => k.id);
+      for (let n = (await open()).length; n < 3; n++) await noShowTask(`Fabio Fallito ${c.lang} ${n}`);
+      const ids = await open();
+      const page = await signedInPage(bw.browser, bw.world, c.lang);
+      // Pages of 2; the next page's read (after=) fails while `failing`.
+      let failing = true;
+      await page.route(
+        (url) => url.pathname.endsWith("/tasks") && url.searchParams.get("state") === "open",
+        (route) => {
+          const url = new URL(route.request().url());
+          if (failing && url.searchParams.has("after")) return c.fail(route);
+          url.searchParams.set("limit", "2");
+          return route.continue({ url: url.toString() });
+        },
+      );
+      await page.reload();
+      await page.locator(".timeline").waitFor();
+      const items = page.locator("li[data-task]");
+      const more = page.getByRole("button", { name: c.more, exact: true });
+      await more.focus();
+      await page.keyboard.press("Enter");
+      // Said where the page says what happened, visibly and to a screen reader.
+      await expect.poll(() => page.getByTestId("notice").textContent()).toBe(c.notice);
+      await expect.poll(() => page.getByRole("status").first().textContent()).toBe(c.notice);
+      // The list is as it was, and "Show more" is there, usable and focused, to try again.
+      expect(await items.evaluateAll((li) => li.map((e) => e.getAttribute("data-task")))).toEqual(ids.slice(0, 2));
+      await expect(page.locator("#tasks-title").innerText()).resolves.toMatch(/\(2\+\)$/);
+      expect(await more.getAttribute("aria-disabled")).toBe("false");
+      expect(await more.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      failing = false;
+      await page.keyboard.press("Enter");
+      await focused(page, `li[data-task="${ids[2]}"]`);
+      expect(await items.count()).toBe(Math.min(4, ids.length));
+      await page.context().close();
+    },
+    60_000,
   );
 });

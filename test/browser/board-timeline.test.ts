@@ -3,6 +3,7 @@ import { type AppointmentView, json } from "../support/contracts.js";
 import { booking } from "../support/http.js";
 import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
 import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { namesSeen } from "../support/slot-names.js";
 import { scrolledToEnd, timelineSeen } from "../support/timeline-layout.js";
 
 // The advisors' timeline at the desk's width (1400 px): every slot's start time is read
@@ -138,4 +139,81 @@ describe("the express and forced marks", () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 60_000);
+});
+
+/** An MC20 (a priority model: express) at a local time of DAY with an advisor; a 15-minute reception. */
+async function expressFor(time: string, advisorId: string, name: string) {
+  const res = await bw.world.api(
+    "POST",
+    "/v1/dealers/demo/appointments",
+    booking(
+      { start: `${DAY}T${time}`, advisorId },
+      {
+        vehicle: { model: "MC20", vin: "ZAMXXXXXXXX000002" },
+        mobility: "pickup_delivery",
+        customer: { known: true, name, phone: "+39 333 1234567" },
+      },
+    ),
+    admin,
+  );
+  const made = await json<AppointmentView>(res);
+  expect(res.status, JSON.stringify(made)).toBe(201);
+  return made;
+}
+
+/** A slot's length in minutes, from its accessible name ("reception 09:45–10:00, …"). */
+const minutesOf = (label: string) => {
+  const [h1, m1, h2, m2] = (/(\d\d):(\d\d)–(\d\d):(\d\d)/.exec(label) ?? []).slice(1).map(Number);
+  return h2 * 60 + m2 - (h1 * 60 + m1);
+};
+
+describe("a name wider than its slot", () => {
+  const long = "Massimiliano Bartolomeo Lanzavecchia";
+  it.each([
+    { case: "plain", book: () => bookFor("11:00", "marco", long) },
+    { case: "express", book: () => expressFor("11:30", "chiara", long) },
+  ])(
+    "$case: in a quarter-hour reception and a 10-minute return no word is broken inside, a word cut ends in an ellipsis, the name's first letters and the marks show; the whole name is in the accessible name and the tooltip; axe-clean",
+    async (c) => {
+      const booked = await c.book();
+      const page = await signedInPage(bw.browser, bw.world);
+      const back = slotOf(page, booked.id, "return");
+      await back.waitFor();
+      const wrap = page.locator(".timeline-wrap");
+      const mine = (await wrap.evaluate(namesSeen, long)).filter((s) => s.appointment === booked.id);
+      const shot = `${ARTIFACTS_DIR}board-long-name-${c.case.replace(/\W+/g, "-")}`;
+      await slotOf(page, booked.id).screenshot({ path: `${shot}.png` });
+      await back.screenshot({ path: `${shot}-return.png` });
+      // The preconditions: the narrowest slots a day has, a quarter hour and ten minutes.
+      expect(mine.map((s) => [s.slot.split(" ")[0], minutesOf(s.label)]).sort()).toEqual([
+        ["reception", 15],
+        ["return", 10],
+      ]);
+      for (const s of mine) {
+        // Soft: a failing run says every word of both slots at once.
+        expect.soft(s.words.filter((w) => w.broken).map((w) => `${s.slot}: ${w.word}`)).toEqual([]);
+        expect
+          .soft(s.words.filter((w) => w.shown === "cut" && !w.ellipsis).map((w) => `${s.slot}: ${w.word}`))
+          .toEqual([]);
+        expect.soft(s.lead, `${s.slot}: letters of "Massimiliano" shown`).toBeGreaterThanOrEqual(4);
+        // The screen reader hears it whole.
+        expect.soft(s.label).toContain(long);
+      }
+      // The marks stay whole beside it (the return's under it), and the other slots' too.
+      const marked = (await wrap.evaluate(timelineSeen, [long])).slots.filter((s) => s.marks.length > 0);
+      for (const s of marked)
+        expect
+          .soft(
+            s.marks.filter((m) => !m.whole),
+            s.slot,
+          )
+          .toEqual([]);
+      // The whole name is a focus away (and a hover): the tooltip says it.
+      await back.focus();
+      await expect(page.getByRole("tooltip").textContent()).resolves.toContain(`Customer: ${long}`);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.context().close();
+    },
+    60_000,
+  );
 });

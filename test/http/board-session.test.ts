@@ -60,6 +60,25 @@ describe("signing in", () => {
   });
 });
 
+describe("what a session says of its dealer", () => {
+  // The page words parts prices in the dealer's currency: the order form has no part yet to read it from.
+  it.each([
+    { dealer: "demo", config: null, currency: "EUR" },
+    {
+      dealer: "london",
+      config: { name: "London", timeZone: "Europe/London", parts: { currency: "GBP" } },
+      currency: "GBP",
+    },
+  ])("$dealer: its parts currency is $currency, at sign-in and when asked again", async (c) => {
+    if (c.config) expect((await t.json("PUT", `/v1/dealers/${c.dealer}`, c.config, auth)).status).toBe(201);
+    const res = await t.json("POST", "/v1/board/session", { dealerId: c.dealer, key: ADMIN_TOKEN }, { Origin: ORIGIN });
+    expect(await res.json()).toMatchObject({ dealerId: c.dealer, currency: c.currency });
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+    const me = await t.json("GET", "/v1/board/session", undefined, { Cookie: cookie });
+    expect(await me.json()).toMatchObject({ dealerId: c.dealer, currency: c.currency });
+  });
+});
+
 describe("a session", () => {
   it("reads staff routes, never admin routes, and a bad bearer beside it stays a 401", async () => {
     const k = await key("admin");

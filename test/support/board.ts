@@ -121,12 +121,12 @@ export async function explained<T>(page: Page, log: string[], name: string, step
   }
 }
 
-/** A fresh context (own cookies), signed in with `key`, showing DAY. */
+/** A fresh context (own cookies), signed in with the world's key (or `key`, of `dealer`), showing DAY. */
 export async function signedInPage(
   browser: Browser,
   world: BoardWorld,
   lang = "en",
-  { live = true } = {},
+  { live = true, dealer = "demo", key = world.key } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     locale: lang === "it" ? "it-IT" : "en-GB",
@@ -138,8 +138,8 @@ export async function signedInPage(
   // live: false cuts the event stream (as a dropped connection would): the page goes stale.
   if (!live) await page.route("**/events", (route) => route.abort());
   await explained(page, log, "sign-in", async () => {
-    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=demo&lang=${lang}`);
-    await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(world.key);
+    await page.goto(`${world.server.baseUrl}/board?date=${DAY}&dealer=${dealer}&lang=${lang}`);
+    await page.getByLabel(lang === "it" ? "Chiave API" : "API key").fill(key);
     await page.getByRole("button", { name: lang === "it" ? "Accedi" : "Sign in" }).click();
     await page.locator(".timeline").waitFor();
     await page.locator(`[data-live="${live ? "on" : "off"}"]`).waitFor();

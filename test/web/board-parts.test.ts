@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { PARTS_MAX_CENTS } from "../../src/core/parts.js";
 import { DepositPayment, PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
-import { centsOf, depositRefused, maxPaymentOf, money, partsRows, priceRefused } from "../../src/web/board/parts.js";
+import {
+  centsOf,
+  currencyWords,
+  depositRefused,
+  maxPaymentOf,
+  money,
+  partsRows,
+  priceRefused,
+} from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
@@ -156,5 +164,35 @@ describe("an amount an advisor types, in cents", () => {
     ["abc", null],
   ])("%j is %s", (text, cents) => {
     expect(centsOf(text)).toBe(cents);
+  });
+});
+
+describe("a currency as the parts forms say it", () => {
+  it.each([
+    ["EUR", "en", "euros", "€", "€1,000,000.00"],
+    ["EUR", "it", "euro", "€", "1.000.000,00 €"],
+    ["GBP", "en", "British pounds", "£", "£1,000,000.00"],
+    ["GBP", "it", "sterline britanniche", "£", "1.000.000,00 £"],
+    ["CHF", "en", "Swiss francs", "CHF", "CHF 1,000,000.00"],
+    ["XYZ", "en", "XYZ", "XYZ", "XYZ 1,000,000.00"], // a code Intl does not know: the code itself
+  ] as const)("%s in %s: 'in %s', sign %s, the cap %s", (currency, lang, name, symbol, cap) => {
+    expect(currencyWords(currency, lang)).toEqual({ name, symbol });
+    expect(money(PARTS_MAX_CENTS, currency, lang).replace(/\s/g, " ")).toBe(cap);
+  });
+
+  it("carries each order's currency on its row (its payment's words)", () => {
+    expect(partsRows([order({ currency: "GBP" })], "en").map((r) => [r.currency, r.price])).toEqual([
+      ["GBP", "£1,200.00"],
+    ]);
+  });
+
+  it.each([
+    ["£ 45", ["£", "GBP"], 4_500],
+    ["45.50 GBP", ["£", "GBP"], 4_550],
+    ["45 gbp", ["£", "GBP"], 4_500],
+    ["€ 45", ["£", "GBP"], null], // another currency's sign is not this one's amount
+    ["CHF 45", ["CHF"], 4_500],
+  ] as const)("reads %j typed with the signs %j as %s cents", (text, marks, cents) => {
+    expect(centsOf(text, marks)).toBe(cents);
   });
 });

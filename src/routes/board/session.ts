@@ -34,6 +34,8 @@ export const BoardSessionView = z
     role: z.enum(["advisor", "admin"]),
     idleMinutes: z.number().int(),
     maxMinutes: z.number().int(),
+    /** The page says parts prices in it (the order form's words, before any part is listed). */
+    currency: z.string().openapi({ description: "The dealer's currency for parts prices (ISO 4217, e.g. EUR)" }),
   })
   .openapi("BoardSession");
 
@@ -101,6 +103,7 @@ function describe(deps: Pick<Services, "db">, dealerId: string, role: string) {
     role: role === "admin" ? ("admin" as const) : ("advisor" as const),
     idleMinutes: SESSION_IDLE_MS / 60_000,
     maxMinutes: SESSION_MAX_MS / 60_000,
+    currency: stored?.config.parts.currency ?? "EUR",
   };
 }
 

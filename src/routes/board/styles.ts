@@ -48,18 +48,24 @@ h2{font-size:1rem;margin:0 0 .5rem}
 .hours .scale span:last-child{transform:translateX(-100%)}
 /* The start time, never cut (regular weight, tabular digits: the width the scale was sized
    for), then the customer or vehicle on up to two lines (the rows are tall enough for three),
-   broken between words, inside a word only when one alone is too wide; an ellipsis only past
-   the second line. On one line a quarter hour showed "Anna G…", and the desk could not tell
-   two customers apart (the whole name is in the accessible name and the tooltip). The
-   express and forced marks come after it and never shrink: in a quarter hour a name pushed
-   them out of sight, and only the accessible name still had them. */
+   broken between words only: a word too wide for the slot ends in an ellipsis ("Massim…":
+   text-overflow cuts each line that overflows), never broken inside ("Massimilia" / "no"
+   read as two names); an ellipsis past the second line too. On one line a quarter hour
+   showed "Anna G…", and the desk could not tell two customers apart (the whole name is in
+   the accessible name and the tooltip). The marks (↩ return, E express, ! forced) come
+   after it and never shrink: in a quarter hour a name pushed them out of sight, and only
+   the accessible name still had them. A slot shorter than a quarter hour (.short: a
+   10-minute return) puts them under one line of name: beside them it had one letter. */
 .slot{position:absolute;top:.25rem;bottom:.25rem;min-width:0;padding:.1rem;border:1px solid #6b7480;border-radius:5px;color:var(--ink);text-align:left;white-space:nowrap;font-size:.75rem;line-height:1.2;font-variant-numeric:tabular-nums}
 .slot>span[aria-hidden]{display:block;overflow:hidden}
 .slot .time{display:block}
 .slot .more{display:flex;align-items:flex-start;overflow:hidden}
-.slot .name{flex:0 1 auto;min-width:0;overflow:hidden;white-space:normal;overflow-wrap:anywhere;font-size:.7rem;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2}
+.slot .name{flex:0 1 auto;min-width:0;overflow:hidden;white-space:normal;text-overflow:ellipsis;font-size:.7rem;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2}
 .slot .marks{flex:none;font-weight:700}
 .slot .name+.marks{margin-left:.25em}
+.slot.short .more{flex-wrap:wrap}
+.slot.short .name{flex-basis:100%;-webkit-line-clamp:1}
+.slot.short .name+.marks{margin-left:0}
 .slot.return{border-style:dashed}
 .slot.requested{background:var(--requested)}.slot.confirmed{background:var(--confirmed)}.slot.checked_in{background:var(--checked_in)}
 .slot.completed{background:var(--completed)}.slot.no_show{background:var(--no_show)}
@@ -98,4 +104,7 @@ table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;te
 .plan h3,form h3{font-size:.95rem;margin:1rem 0 .25rem}
 .record-call>button{margin-top:.3rem;font-size:.85rem;padding:.2rem .5rem}.record-call form{margin:.3rem 0;padding:.5rem;border:1px solid var(--line);border-radius:6px;font-size:.85rem}.record-call .actions{margin-top:.4rem}
 .task-text{font-size:.85rem}.tasks-done summary{cursor:pointer;margin-top:.5rem;font-size:.9rem}
+/* A task's "Show the phone number" and "Show the parts" stand one above the other: each a
+   24 px target (WCAG 2.5.8), which a line of small text alone is not. */
+.task-phone>button.link,.task-parts>button.link{min-height:1.5rem}
 `;

@@ -7,6 +7,7 @@ import { AppointmentDialog, type AppointmentDialogState } from "./appointment-di
 import { t, lang } from "./i18n.js";
 import { useLive } from "./live.js";
 import { messagesOfDay } from "./messages-panel.js";
+import { PartsDialog, type PartsDialogState } from "./parts-dialog.js";
 import { tw } from "./task-words.js";
 import { SidePanels } from "./side-panels.js";
 import { Timeline } from "./timeline.js";
@@ -24,7 +25,7 @@ import type {
 import { ApiFailure } from "./http.js";
 import { type WalkedIn, WalkInDialog } from "./walk-in-dialog.js";
 
-export type DialogState = AppointmentDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
+export type DialogState = AppointmentDialogState | PartsDialogState | { kind: "absence" } | { kind: "walk-in" } | null;
 
 // "Today" is the dealer's date, not UTC's (an hour or two behind in Italy after midnight,
 // a whole morning in Asia): the browser's own date until the first day tells the zone.
@@ -150,15 +151,26 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   }, [date]);
   const live = useLive(board.eventsUrl(session), reload);
 
-  const loadDetails = useCallback(
-    (id: string) => {
-      if (details.current.has(id)) return;
-      board.appointment(session, id).then((a) => {
-        details.current.set(id, a);
+  // An appointment's details, read into `details`; rejects with a sentence (the parts
+  // dialog says it). loadDetails: the same once per reload, its failure left unsaid (a
+  // tooltip or the appointment dialog then shows what the day board has).
+  const readDetails = useCallback(
+    async (id: string) => {
+      try {
+        details.current.set(id, await board.appointment(session, id));
         setDetailsTick((n) => n + 1);
-      }, onSessionLost);
+      } catch (err) {
+        onSessionLost(err);
+        throw new Error(refusalOf(err).sentence);
+      }
     },
     [session],
+  );
+  const loadDetails = useCallback(
+    (id: string) => {
+      if (!details.current.has(id)) readDetails(id).catch(() => {});
+    },
+    [readDetails],
   );
 
   /** A drag or a keyboard drop: PATCH with the version the page showed (If-Match). */
@@ -365,6 +377,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
             onRecord: recordCall,
             onSaid: say,
             onPhone: phoneOf,
+            onParts: (at) => setDialog({ kind: "parts", ...at }),
           }}
           messages={messagesOfDay(messages, shownDay)}
           onOpen={(slot) => setDialog({ kind: "appointment", slot })}
@@ -381,6 +394,16 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onDone={done}
           onMove={move}
           onMoved={walkedIn}
+          onChanged={changed}
+        />
+      )}
+      {dialog?.kind === "parts" && (
+        <PartsDialog
+          session={session}
+          state={dialog}
+          details={details.current.get(dialog.appointmentId)}
+          onRead={readDetails}
+          onDone={done}
           onChanged={changed}
         />
       )}

@@ -16,6 +16,7 @@ import type { Appointment, Session } from "./types.js";
 // an order's form takes it back itself, for the next part.
 
 interface Args {
+  /** The session: who writes, and the dealer's currency (a new order's). */
   session: Session;
   appointmentId: string;
   /** The appointment's version as the dialog last read it (its details', else the day's slot's). */
@@ -77,7 +78,7 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
     });
     return outcome;
   };
-  const currencyOf = (id: string) => shown?.parts?.find((p) => p.id === id)?.currency ?? "EUR";
+  const currencyOf = (id: string) => shown?.parts?.find((p) => p.id === id)?.currency ?? session.currency;
 
   return {
     said,
@@ -93,7 +94,7 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
         (v) => board.orderPart(session, appointmentId, v, body),
         pt("ordered", { part: body.description }),
         undefined,
-        (err) => (priceRefused(err.problem) ? priceAbove() : null),
+        (err) => (priceRefused(err.problem) ? priceAbove(session.currency) : null),
       ),
     // An amount above what remains of the price, or above the API's cap, is said at the payment's field.
     pay: (part: Part, amountCents: number) =>
@@ -104,7 +105,7 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
         (err) => {
           const max = maxPaymentOf(err.problem);
           if (max !== null) return pt("atMost", { amount: money(max, currencyOf(part.id), lang) });
-          return depositRefused(err.problem) ? depositAbove() : null;
+          return depositRefused(err.problem) ? depositAbove(currencyOf(part.id)) : null;
         },
       ),
     cancel: (part: Part & { depositPaid: string | null }) =>

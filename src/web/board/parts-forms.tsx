@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { amountIn, inputOf, type Outcome, SaidField } from "./parts-fields.js";
+import { amountIn, amountWords, inputOf, type Outcome, SaidField } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a
@@ -12,10 +12,13 @@ import { pt } from "./parts-words.js";
 // it (parts-actions.ts), for the next part or payment.
 
 export function OrderPartForm({
+  currency,
   busy,
   onTry,
   onOrder,
 }: {
+  /** The dealer's currency (ISO 4217): the price's. */
+  currency: string;
   busy: boolean;
   /** Each submission, before anything is checked: the dialog clears the last refusal. */
   onTry: () => void;
@@ -33,7 +36,7 @@ export function OrderPartForm({
     const name = inputOf(form, "description");
     const amount = inputOf(form, "amount");
     const part = (name?.value ?? "").trim();
-    const priced = amountIn(amount?.value ?? "", "zeroPrice");
+    const priced = amountIn(amount?.value ?? "", "zeroPrice", currency);
     const said = {
       description: part ? undefined : pt("noDescription"),
       price: "error" in priced ? priced.error : undefined,
@@ -68,7 +71,7 @@ export function OrderPartForm({
         errorId="order-description-error"
       />
       <SaidField
-        label={pt("price")}
+        label={amountWords("price", currency)}
         name="amount"
         inputMode="decimal"
         value={price}
@@ -93,7 +96,7 @@ export function PayDepositForm({
   onTry,
   onPay,
 }: {
-  part: { id: string; description: string };
+  part: { id: string; description: string; currency: string };
   busy: boolean;
   onTry: () => void;
   /** The payment sent; a refusal of its amount (the server's limit) comes back as the sentence for its field. */
@@ -105,7 +108,7 @@ export function PayDepositForm({
     e.preventDefault();
     onTry();
     const field = inputOf(e.currentTarget as HTMLFormElement, "amount");
-    const typed = amountIn(field?.value ?? "", "zeroAmount");
+    const typed = amountIn(field?.value ?? "", "zeroAmount", part.currency);
     const sent: Outcome = "error" in typed ? { ok: false, atField: typed.error } : await onPay(typed.cents);
     // Done: emptied (a part paid in two goes has its form still there); the dialog moves the focus to the row.
     if (sent.ok) setAmount("");
@@ -116,7 +119,7 @@ export function PayDepositForm({
   return (
     <form onSubmit={submit} data-form="pay-deposit" aria-label={pt("payTitle", { part: part.description })}>
       <SaidField
-        label={pt("amount")}
+        label={amountWords("amount", part.currency)}
         name="amount"
         inputMode="decimal"
         value={amount}

@@ -2,10 +2,17 @@ import { translator } from "../shared/i18n.js";
 import { lang } from "./i18n.js";
 
 // The parts list's words (Italian and English), apart from i18n.ts like the Messages
-// panel's: states as the API names them, the arrival button and the cancel's confirmation.
+// panel's: states as the API names them, the arrival button and the cancel's confirmation,
+// and the parts dialog a desk task opens (parts-dialog.tsx).
+// Money is the order's currency (the dealer's, for a new order): never "euros" by itself.
 
 const en = {
   parts: "Parts ordered",
+  partsFor: "Parts ordered: {who}",
+  noParts: "No part is ordered for this appointment.",
+  readingParts: "Reading the parts…",
+  partsUnread: "The parts could not be read. {why}",
+  tryAgain: "Try again",
   part_ordered: "ordered",
   part_arrived: "arrived",
   part_cancelled: "cancelled",
@@ -21,15 +28,16 @@ const en = {
   orderHelp:
     "A special-order part priced at or above the dealer's threshold needs a deposit of at least half its price; the server works it out.",
   description: "Part",
-  price: "Price in euros",
+  // {currency}: the amounts' currency as the reader says it (parts.ts currencyWords), {symbol} its sign.
+  price: "Price in {currency}",
   specialOrder: "Special order (not from stock)",
   order: "Record the order",
   ordered: "Ordered: {part}.",
   payTitle: "Deposit received for {part}",
-  amount: "Deposit received (€)",
+  amount: "Deposit received ({symbol})",
   pay: "Record the payment",
   paid: "Payment recorded: {amount} for {part}.",
-  badAmount: "Write the amount in euros as a plain number, for example 120 or 120.50.",
+  badAmount: "Write the amount in {currency} as a plain number, for example 120 or 120.50.",
   zeroPrice: "The price must be more than zero.",
   zeroAmount: "The amount must be more than zero.",
   priceAbove: "The price can be at most {amount}.",
@@ -49,6 +57,11 @@ type Keys = keyof typeof en;
 
 const it: Record<Keys, string> = {
   parts: "Ricambi ordinati",
+  partsFor: "Ricambi ordinati: {who}",
+  noParts: "Nessun ricambio è ordinato per questo appuntamento.",
+  readingParts: "Lettura dei ricambi…",
+  partsUnread: "Non è stato possibile leggere i ricambi. {why}",
+  tryAgain: "Riprova",
   part_ordered: "ordinato",
   part_arrived: "arrivato",
   part_cancelled: "annullato",
@@ -63,15 +76,15 @@ const it: Record<Keys, string> = {
   orderHelp:
     "Un ricambio su ordinazione con prezzo pari o superiore alla soglia del concessionario richiede un acconto di almeno metà del prezzo; lo calcola il server.",
   description: "Ricambio",
-  price: "Prezzo in euro",
+  price: "Prezzo in {currency}",
   specialOrder: "Su ordinazione (non a magazzino)",
   order: "Registra l'ordine",
   ordered: "Ordinato: {part}.",
   payTitle: "Acconto ricevuto per {part}",
-  amount: "Acconto ricevuto (€)",
+  amount: "Acconto ricevuto ({symbol})",
   pay: "Registra il pagamento",
   paid: "Pagamento registrato: {amount} per {part}.",
-  badAmount: "Scrivi l'importo in euro come numero semplice, per esempio 120 oppure 120,50.",
+  badAmount: "Scrivi l'importo in {currency} come numero semplice, per esempio 120 oppure 120,50.",
   zeroPrice: "Il prezzo deve essere maggiore di zero.",
   zeroAmount: "L'importo deve essere maggiore di zero.",
   priceAbove: "Il prezzo può essere al massimo {amount}.",

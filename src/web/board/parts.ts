@@ -8,6 +8,8 @@ import type { PartsOrder } from "./types.js";
 export interface PartsRow {
   id: string;
   description: string;
+  /** The order's currency (ISO 4217): its payment's words and amounts. */
+  currency: string;
   status: PartsOrder["status"];
   /** "600,00 €" / "€600.00"; null when nothing is owed. */
   depositDue: string | null;
@@ -27,24 +29,49 @@ export interface PartsRow {
   toRefund: boolean;
 }
 
+const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
+
 /** Integer cents as the reader writes money; an unknown currency code falls back to "12.50 XYZ". */
 export function money(cents: number, currency: string, lang: Lang): string {
   try {
-    return new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", { style: "currency", currency }).format(
-      cents / 100,
-    );
+    return new Intl.NumberFormat(locale(lang), { style: "currency", currency }).format(cents / 100);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
 }
 
+/** A currency as the reader says it: "euros" / "euro", "British pounds" / "sterline britanniche", and its sign "€", "£". */
+export interface CurrencyWords {
+  /** Amounts in it, as a field's label or a sentence says them ("Price in euros"). */
+  name: string;
+  /** Its sign as an amount is written ("€", "£", "CHF"); the code for one the browser does not know. */
+  symbol: string;
+}
+
+export function currencyWords(currency: string, lang: Lang): CurrencyWords {
+  const part = (display: "name" | "symbol") => {
+    try {
+      const parts = new Intl.NumberFormat(locale(lang), { style: "currency", currency, currencyDisplay: display });
+      // 2, not 1: the plural ("euros"), as "in euros" says it.
+      return parts.formatToParts(2).find((p) => p.type === "currency")?.value ?? currency;
+    } catch {
+      return currency;
+    }
+  };
+  return { name: part("name"), symbol: part("symbol") };
+}
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
- * What an advisor types as an amount ("120", "120.5", "120,50", "€ 1200") in integer
- * cents; null for anything else (thousands separators included: "1.200" is ambiguous
- * between Italian and English, so the form asks for the plain number).
+ * What an advisor types as an amount ("120", "120.5", "120,50", "€ 1200", "1200 EUR") in
+ * integer cents; null for anything else (thousands separators included: "1.200" is
+ * ambiguous between Italian and English, so the form asks for the plain number). `marks`:
+ * the signs that may stand before or after it (the currency's symbol and code).
  */
-export function centsOf(text: string): number | null {
-  const m = /^\s*(?:€\s*)?(\d{1,9})(?:[.,](\d{1,2}))?\s*(?:€)?\s*$/.exec(text);
+export function centsOf(text: string, marks: readonly string[] = ["€"]): number | null {
+  const mark = marks.length ? `(?:${marks.map(escaped).join("|")})` : "(?!)";
+  const m = new RegExp(`^\\s*(?:${mark}\\s*)?(\\d{1,9})(?:[.,](\\d{1,2}))?\\s*(?:${mark})?\\s*$`, "i").exec(text);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
@@ -53,6 +80,7 @@ export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] 
   return parts.map((p) => ({
     id: p.id,
     description: p.description,
+    currency: p.currency,
     status: p.status,
     depositDue: p.depositDueCents > 0 ? money(p.depositDueCents, p.currency, lang) : null,
     canArrive: p.status === "ordered",

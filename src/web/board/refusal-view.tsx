@@ -17,6 +17,9 @@ export function RefusalView({ refusal }: { refusal: Refusal }) {
   );
 }
 
+/** A dialog's one call at a time (useRefusal): `keep` leaves the last refusal shown meanwhile. */
+export type Attempt = (work: () => Promise<void>, keep?: boolean) => Promise<void>;
+
 /**
  * A dialog's refusal: `attempt(work)` runs a call and shows what refused it (with
  * `onStale`, a stale version's sentence goes there instead: the board reloads). It clears
@@ -32,7 +35,7 @@ export function useRefusal(initial: Refusal | null = null, onStale?: (sentence: 
   const [refusal, setRefusal] = useState<Refusal | null>(initial);
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
-  const attempt = async (work: () => Promise<void>, keep = false) => {
+  const attempt: Attempt = async (work, keep = false) => {
     if (running.current) return;
     running.current = true;
     setBusy(true);

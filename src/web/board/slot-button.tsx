@@ -7,10 +7,14 @@ import type { Appointment, Slot } from "./types.js";
 
 // One reception or return on an advisor's track: a button (Enter: actions; Space: pick
 // up for a keyboard move; or drag it). Name, phone and vehicle show on hover and focus.
-// It shows two lines: the start time alone on the first, which the timeline's scale leaves
-// room for in the shortest slot (a return's ↩ would not fit beside it), and the rest on
-// the second: who (cut where the slot is short), then the express "E" and forced "!"
-// marks, never cut (the name gives way to them).
+// It shows the start time alone on the first line, which the timeline's scale leaves room
+// for in the shortest slot, then who, then the marks: ↩ for a return, the express "E" and
+// the forced "!", never cut (the name gives way to them). Who is never broken inside a
+// word ("Massimilia" / "no" read as two names): a word too wide for the slot ends in an
+// ellipsis ("Massim…"; the stylesheet's .slot .name), and the whole name is in the
+// accessible name and the tooltip. A slot shorter than a quarter hour (`short`: a 10-minute
+// return) puts its marks on a line of their own, under one line of name: beside them the
+// name had room for one letter ("↩ M…"), and a ↩ before it pushed it off its one line.
 
 export interface SlotProps {
   slot: Slot;
@@ -72,8 +76,8 @@ export function SlotButton({
   const vehicle = slot.vehicle;
   const name = customer?.name ?? "";
   const time = grabbed ? hhmm(start) : timeOf(slot.start);
-  const who = `${slot.kind === "return" ? "↩ " : ""}${name || vehicle.model}`.trim();
-  const marks = [slot.express && "E", slot.forced && "!"].filter(Boolean).join(" ");
+  const who = (name || vehicle.model).trim();
+  const marks = [slot.kind === "return" && "↩", slot.express && "E", slot.forced && "!"].filter(Boolean).join(" ");
   const more = [who, marks].filter(Boolean).join(" ");
   // What the slot shows is the start of its accessible name (WCAG 2.5.3, label in name).
   const shown = `${time} ${more}`.trim();
@@ -88,7 +92,7 @@ export function SlotButton({
       <button
         ref={button}
         type="button"
-        class={`slot ${slot.kind} ${slot.status}${grabbed ? " grabbed" : ""}`}
+        class={`slot ${slot.kind} ${slot.status}${length < 15 ? " short" : ""}${grabbed ? " grabbed" : ""}`}
         style={place}
         draggable
         data-appointment={slot.appointmentId}

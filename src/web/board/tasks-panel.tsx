@@ -1,11 +1,9 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { dateOf, todayIn } from "../shared/dates.js";
 import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 import { t } from "./i18n.js";
-import { RecordCall } from "./record-call.js";
-import { TaskPhone } from "./task-phone.js";
+import { TaskItem } from "./task-item.js";
 import { closes } from "./tasks.js";
-import { doneWords, taskWhat, triedWords, tw } from "./task-words.js";
+import { doneWords, tw } from "./task-words.js";
 import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 
 // The desk's open tasks (no-show calls, calls instead of messages, parts notices), each
@@ -16,7 +14,8 @@ import type { DeskTask, RecordResult, Slot, TaskOutcome } from "./types.js";
 // Focus: after a call that leaves its task open, back on the task's button; after one that
 // closes it, or when the task went meanwhile (another desk closed it), on the panel's
 // heading, never on the page. The page's notice says what happened either way. After
-// "Show more tasks", on the first task it added (the button may be gone: the last page).
+// "Show more tasks", on the first task it added (the button may be gone: the last page);
+// when the next page cannot be read, the notice says so and the button keeps the focus.
 
 /** What the day page gives the panel: the tasks and what it does with them. */
 export interface DeskProps {
@@ -31,6 +30,8 @@ export interface DeskProps {
   onSaid: (sentence: string) => void;
   /** An appointment's phone number (null: none on file); rejects with a sentence. */
   onPhone: (appointmentId: string) => Promise<string | null>;
+  /** Opens an appointment's parts in a dialog of their own (a parts task whose dialog is on no day shown). */
+  onParts: (at: { appointmentId: string; who: string }) => void;
 }
 
 /** And what the side panels add: the shown day's appointments, its zone, the ways to a slot. */
@@ -42,7 +43,7 @@ interface Props extends DeskProps {
 }
 
 export function TasksPanel(props: Props) {
-  const { tasks, done, more, onMore, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone } = props;
+  const { tasks, done, more, onMore, refs, zone, onOpen, onGoTo, onRecord, onSaid, onPhone, onParts } = props;
   const title = useRef<HTMLHeadingElement>(null);
   const [reading, setReading] = useState(false);
   // The task to focus once it is drawn (the page appends it after "Show more tasks").
@@ -60,7 +61,8 @@ export function TasksPanel(props: Props) {
     try {
       setFocusTask(await onMore());
     } catch (err) {
-      onSaid((err as Error).message);
+      // The page's notice is the whole page's: it says what failed, then why.
+      onSaid(tw("moreFailed", { why: (err as Error).message }));
     } finally {
       setReading(false);
     }
@@ -91,51 +93,20 @@ export function TasksPanel(props: Props) {
       {tasks.length === 0 && <p class="muted">{t("tasksNone")}</p>}
       {more && <p class="notice">{tw("truncated", { count: tasks.length })}</p>}
       <ul class="plain">
-        {tasks.map((task) => {
-          const ref = task.appointmentId ? refs.get(task.appointmentId) : undefined;
-          const what = taskWhat(task);
-          const who = whoOf(task);
-          const raised = todayIn(zone, new Date(task.createdAt));
-          const label = who ? `${what}: ${who}` : `${what} (${raised})`;
-          // A cancelled appointment is on no day's board: "show that day" would lead nowhere.
-          const elsewhere = !ref && task.appointment && task.appointmentId && task.appointment.status !== "cancelled";
-          const tried = triedWords(task.attempts, zone);
-          return (
-            <li key={task.id} data-task={task.id} tabIndex={-1}>
-              {ref?.slot ? (
-                // The dialog has the customer's phone and the steps (a late check-in).
-                <button type="button" class="link task-about" onClick={() => onOpen(ref.slot!)}>
-                  {label}
-                </button>
-              ) : elsewhere ? (
-                // About a car of another day: named as the desk knows it, and a way there.
-                <button
-                  type="button"
-                  class="link task-about"
-                  onClick={() =>
-                    onGoTo({ date: dateOf(task.appointment!.receptionStart), appointmentId: task.appointmentId! })
-                  }
-                >
-                  {label} ({t("showItsDay")})
-                </button>
-              ) : (
-                // A car carried over (its dialog is on the day of its slots), a cancelled visit, or none.
-                <span class="task-about">{label}</span>
-              )}
-              {task.text && <p class="task-text">{task.text}</p>}
-              {tried && <p class="muted task-tried">{tried}</p>}
-              {/* Whose dialog is on this day has the number; any other: asked on request. */}
-              {task.appointmentId && !ref?.slot && (
-                <TaskPhone label={label} onPhone={() => onPhone(task.appointmentId!)} />
-              )}
-              <RecordCall
-                taskId={task.id}
-                label={label}
-                onRecord={(outcome, note, key) => record(task, label, outcome, note, key)}
-              />
-            </li>
-          );
-        })}
+        {tasks.map((task) => (
+          <TaskItem
+            key={task.id}
+            task={task}
+            onDay={task.appointmentId ? refs.get(task.appointmentId) : undefined}
+            who={whoOf(task)}
+            zone={zone}
+            onOpen={onOpen}
+            onGoTo={onGoTo}
+            onPhone={onPhone}
+            onParts={onParts}
+            onRecord={(label, outcome, note, key) => record(task, label, outcome, note, key)}
+          />
+        ))}
       </ul>
       {more && (
         <button type="button" aria-disabled={reading} onClick={showMore}>

@@ -6,6 +6,8 @@ export interface Session {
   role: "advisor" | "admin";
   idleMinutes: number;
   maxMinutes: number;
+  /** The dealer's currency for parts prices (ISO 4217): a new order's. */
+  currency: string;
 }
 
 export interface Slot {

@@ -1,0 +1,69 @@
+import { useState } from "preact/hooks";
+import { hhmm, minuteOfDay } from "./minutes.js";
+import { board } from "./api.js";
+import { AdvisorSelect, Field } from "./fields.js";
+import { t } from "./i18n.js";
+import type { Attempt } from "./refusal-view.js";
+import type { DayBoard, Session, Slot } from "./types.js";
+import type { WalkedIn } from "./walk-in-dialog.js";
+
+// The appointment dialog's move: a new time and advisor for the slot (its reception or its
+// return) and, when a refusal broke only the buffer caps, the same move past them with a
+// reason. The move keeps the refusal shown meanwhile (the force form is what was used).
+
+interface Props {
+  session: Session;
+  day: DayBoard;
+  slot: Slot;
+  /** Where a refused drop landed: the form opens on it. */
+  target?: { advisorId: string; minute: number };
+  /** The advisor whose track the slot is on. */
+  ownerId?: string;
+  /** The last refusal broke only rules an advisor may force past. */
+  forceable: boolean;
+  attempt: Attempt;
+  /** Moved: the dialog closes with `message`; the moved slot takes the focus once the day is redrawn. */
+  onMoved: (moved: WalkedIn, message: string) => void;
+}
+
+export function MoveForms({ session, day, slot, target, ownerId, forceable, attempt, onMoved }: Props) {
+  const [time, setTime] = useState(hhmm(target?.minute ?? minuteOfDay(slot.start)));
+  const [advisorId, setAdvisorId] = useState(target?.advisorId ?? ownerId ?? day.advisors[0].id);
+  const [reason, setReason] = useState("");
+  const move = (force: boolean) => {
+    const at = { start: `${day.date}T${time}`, advisorId };
+    const body = {
+      ...(slot.kind === "reception" ? { reception: at } : { return: at }),
+      ...(force ? { force: true, reason } : {}),
+    };
+    return attempt(async () => {
+      await board.move(session, slot.appointmentId, slot.version, body);
+      onMoved(
+        { appointmentId: slot.appointmentId, date: day.date },
+        t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }),
+      );
+    }, true);
+  };
+  return (
+    <>
+      <form onSubmit={(e) => (e.preventDefault(), move(false))}>
+        <h3>{t("moveTitle")}</h3>
+        <Field label={t("newTime")} type="time" step={300} required value={time} onValue={setTime} />
+        <AdvisorSelect advisors={day.advisors} value={advisorId} onValue={setAdvisorId} />
+        <button type="submit" class="primary">
+          {t("move")}
+        </button>
+      </form>
+      {forceable && (
+        <form onSubmit={(e) => (e.preventDefault(), move(true))}>
+          <h3>{t("forceTitle")}</h3>
+          <p class="muted">{t("forceHelp")}</p>
+          <Field label={t("reason")} required value={reason} onValue={setReason} />
+          <button type="submit" class="danger">
+            {t("forceMove")}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/browser.js";
+import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { booking } from "../support/http.js";
+
+// The parts dialog of a dealer whose parts are priced in pounds (DealerConfig.parts.currency
+// GBP): the price's and the deposit's fields, the amount's help and the API's caps say
+// pounds, in English and Italian, as the parts rows already did. They said euros whatever
+// the currency: "Price in euros", "Deposit received (€)", "at most €1,000,000.00".
+
+const bw = useBoardWorld();
+const DEALER = "london";
+const url = `/v1/dealers/${DEALER}`;
+let key = "";
+
+beforeAll(async () => {
+  const config = { name: "Pitlane London", timeZone: "Europe/Rome", parts: { currency: "GBP" } };
+  expect((await bw.world.api("PUT", url, config, admin)).status).toBe(201);
+  const res = await bw.world.api("POST", `${url}/api-keys`, { role: "advisor", label: "desk" }, admin);
+  expect(res.status).toBe(201);
+  key = ((await res.json()) as { secret: string }).secret;
+}, 60_000);
+
+/** A booking of DEALER at `time` of DAY, with a special-order part of £1,200 on which £200 was paid. */
+async function bookedWithPart(time: string, name: string) {
+  const customer = { known: true, name, phone: "+44 20 7946 0000" };
+  const res = await bw.world.api(
+    "POST",
+    `${url}/appointments`,
+    booking({ start: `${DAY}T${time}`, advisorId: "desk" }, { customer }),
+    admin,
+  );
+  const b = (await res.json()) as { id: string };
+  expect(res.status, JSON.stringify(b)).toBe(201);
+  const parts = `${url}/appointments/${b.id}/parts`;
+  const made = await bw.world.api(
+    "POST",
+    parts,
+    { description: "Brake discs", priceCents: 120_000, specialOrder: true },
+    admin,
+  );
+  const order = (await made.json()) as { version: number; order: { id: string } };
+  expect(made.status).toBe(201);
+  const paid = await bw.world.api(
+    "POST",
+    `${parts}/${order.order.id}/deposit`,
+    { amountCents: 20_000 },
+    { ...admin, "If-Match": `"${order.version}"` },
+  );
+  expect(paid.status).toBe(200);
+  return b.id;
+}
+
+describe("a dealer whose parts are priced in pounds", () => {
+  it.each([
+    {
+      lang: "en",
+      time: "10:00",
+      row: /^Brake discs · ordered · £1,200\.00 · deposit £600\.00, paid £200\.00, due £400\.00/,
+      part: "Part",
+      price: "Price in British pounds",
+      bad: "Write the amount in British pounds as a plain number, for example 120 or 120.50.",
+      priceCap: "The price can be at most £1,000,000.00.",
+      order: "Record the order",
+      wipers: /^Wiper blades · ordered · £45\.00/,
+      pay: "Deposit received for Brake discs",
+      amount: "Deposit received (£)",
+      depositCap: "The deposit received can be at most £1,000,000.00.",
+      paid: "Payment recorded: £100.00 for Brake discs.",
+    },
+    {
+      lang: "it",
+      time: "11:00",
+      row: /^Brake discs · ordinato · 1\.?200,00\s£ · acconto 600,00\s£, versato 200,00\s£, da versare 400,00\s£/,
+      part: "Ricambio",
+      price: "Prezzo in sterline britanniche",
+      bad: "Scrivi l'importo in sterline britanniche come numero semplice, per esempio 120 oppure 120,50.",
+      priceCap: /^Il prezzo può essere al massimo 1\.000\.000,00\s£\.$/,
+      order: "Registra l'ordine",
+      wipers: /^Wiper blades · ordinato · 45,00\s£/,
+      pay: "Acconto ricevuto per Brake discs",
+      amount: "Acconto ricevuto (£)",
+      depositCap: /^L'acconto ricevuto può essere al massimo 1\.000\.000,00\s£\.$/,
+      paid: /^Pagamento registrato: 100,00\s£ per Brake discs\.$/,
+    },
+  ])(
+    "$lang: the price's and the deposit's fields, the amount's help and the caps say the dealer's currency; an amount typed with its sign is read; axe-clean",
+    async (c) => {
+      const id = await bookedWithPart(c.time, `Sterling ${c.lang}`);
+      const page = await signedInPage(bw.browser, bw.world, c.lang, { dealer: DEALER, key });
+      await slotOf(page, id).click();
+      const dialog = page.getByRole("dialog");
+      const rows = dialog.locator('[data-panel="parts"] li');
+      await rows.filter({ hasText: c.row }).waitFor();
+      const form = dialog.locator('[data-form="order-part"]');
+      const price = form.getByLabel(c.price, { exact: true });
+      await form.getByLabel(c.part, { exact: true }).fill("Wiper blades");
+      // Said at the field, before anything is sent.
+      for (const [typed, said] of [
+        ["1.200,00", c.bad],
+        ["1000000.01", c.priceCap],
+      ] as const) {
+        await price.fill(typed);
+        await price.press("Enter");
+        await form.getByText(said).waitFor();
+        expect(await price.getAttribute("aria-invalid")).toBe("true");
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      // The pound sign beside the amount, as the advisor may type it.
+      await price.fill("£ 45");
+      await form.getByRole("button", { name: c.order }).press("Enter");
+      await rows.filter({ hasText: c.wipers }).waitFor();
+
+      const field = dialog.getByRole("form", { name: c.pay }).getByLabel(c.amount, { exact: true });
+      await field.fill("2000000");
+      await field.press("Enter");
+      await dialog.getByText(c.depositCap).waitFor();
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      await field.fill("£100");
+      await field.press("Enter");
+      await dialog.locator('[data-said="parts"]').getByText(c.paid).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    90_000,
+  );
+});
