@@ -46,7 +46,7 @@ export function createAppWithJourney(appDeps: AppDeps) {
     writes: appDeps.groupCommit
       ? new GroupCommit(appDeps.sqlite, {
           onAbort: () => runtimes.invalidateAll(),
-          ...(appDeps.groupCommit === true ? {} : appDeps.groupCommit),
+          onGroup: appDeps.groupCommit === true ? undefined : appDeps.groupCommit.onGroup,
         })
       : undefined,
     onDealerChanged: (id, config) => {
@@ -98,7 +98,5 @@ export function createAppWithJourney(appDeps: AppDeps) {
   // The writer's side of the verb calls other workers send it (api/remote-verbs.ts).
   const serveCall = (frame: Record<string, unknown>, stopping = false) =>
     stopping ? Promise.resolve(stoppingReply(frame)) : serveFrame(services, frame);
-  /** Resolves once no group write is queued or waiting for its sync (shutdown: before the file closes). */
-  const writesDrained = () => (deps.writes instanceof GroupCommit ? deps.writes.drained() : Promise.resolve());
-  return { app, journey, runtimes, serveCall, writesDrained };
+  return { app, journey, runtimes, serveCall };
 }

@@ -22,7 +22,6 @@ import { purgeExpired } from "./db/repos/idempotency.js";
 import { prepareDatabase } from "./db/open.js";
 import { seedDemoIfEmpty } from "./db/seed-demo.js";
 import { BACKSTOP_PAGES, startCheckpointer } from "./node/checkpointer.js";
-import { walDurability } from "./node/wal-sync.js";
 import { exitWithPrimary, runPrimary, workerCount, workerIndex } from "./node/cluster.js";
 import { listenUrl } from "./node/listen-url.js";
 import { stdoutLog } from "./node/stdout-log.js";
@@ -70,8 +69,6 @@ export const Env = z.object({
   WORKERS: opt(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto")),
   /** "off": every write commits alone (one fsync each) instead of in groups (db/group-commit.ts); for A/B benches. */
   GROUP_COMMIT: opt(z.enum(["on", "off"]).default("on")),
-  /** "pool": a group's fsync runs on libuv's thread pool while the loop goes on (node/wal-sync.ts); "inline": SQLite's, in the COMMIT. */
-  COMMIT_SYNC: opt(z.enum(["pool", "inline"]).default("pool")),
   /** WAL checkpoints in a background thread every CHECKPOINT_MS (node/checkpointer.ts); 0 = SQLite's own, in the COMMIT. */
   CHECKPOINT_MS: opt(z.coerce.number().int().min(0).max(60_000).default(200)),
   /** WORKERS > 1: "writer" = worker 0 commits every write, the others forward them (node/writer.ts); "any" = each worker writes. */
@@ -170,18 +167,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       : undefined;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const purgeTimer = lead ? setInterval(purge, 60 * 60 * 1000).unref() : undefined;
-  // The group's fsync off the event loop (node/wal-sync.ts); ":memory:" has no log to sync.
-  const durable =
-    env.COMMIT_SYNC === "pool" && env.DATABASE_PATH !== ":memory:"
-      ? walDurability(sqlite, env.DATABASE_PATH)
-      : undefined;
 
   // WORKERS > 1: one writer per file (node/writer.ts); worker 0 takes the writes. The
   // others send it bookings as verb calls (api/remote-verbs.ts) and other writes as HTTP.
   const writerPath =
     worker !== undefined && env.WRITE_ROUTING === "writer" ? writerSocketPath(env.DATABASE_PATH) : undefined;
   const verbs = writerPath && worker !== 0 ? remoteVerbsAt(verbSocketPath(writerPath)) : undefined;
-  const { app, journey, serveCall, writesDrained } = createAppWithJourney({
+  const { app, journey, serveCall } = createAppWithJourney({
     db,
     sqlite,
     now,
@@ -197,15 +189,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxActiveBookingsPerContact: env.MAX_ACTIVE_BOOKINGS_PER_CONTACT,
     changeFeed,
     webAssets: await loadWebAssets(),
-    groupCommit: env.GROUP_COMMIT === "on" && {
-      durable,
-      onSyncFailure: (err) => {
-        // The kernel may have dropped the pages whose write failed, and a later fsync can
-        // then succeed: nothing more may be acknowledged from this process (wal-sync.ts).
-        log({ level: "fatal", msg: "fsync of the write-ahead log failed; exiting", error: String(err).slice(0, 200) });
-        process.exit(1);
-      },
-    },
+    groupCommit: env.GROUP_COMMIT === "on",
     messaging: messagingOf(env),
     remoteVerbs: verbs,
   });
@@ -247,7 +231,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     verbServer?.close();
     await checkpointer?.stop();
     sqlite.close();
-    durable?.close();
     changeFeed?.close(); // after the connection: closing the -shm descriptor drops its locks
     throw err;
   });
@@ -295,12 +278,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
             stoppingVerbs = true;
             return journey.idle();
           })
-          // A write whose client left before its answer may still wait for its sync.
-          .then(() => writesDrained())
           .then(() => checkpointer?.stop())
           .finally(() => {
             sqlite.close();
-            durable?.close();
             changeFeed?.close(); // after the connection: closing the -shm descriptor drops its locks
             done();
           });

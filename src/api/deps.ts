@@ -3,7 +3,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DealerConfig } from "../core/dealer-config.js";
 import type { ChangeFeed } from "../db/change-feed.js";
-import type { Durability, WriteQueue } from "../db/group-commit.js";
+import type { WriteQueue } from "../db/group-commit.js";
 import type { Db, SqliteHandle } from "../db/sqlite-handle.js";
 import type { LogFn } from "../lib/log.js";
 import { derivedDevSecret, type ServerSecrets } from "../lib/sealing.js";
@@ -83,15 +83,7 @@ export interface AppDeps {
    * Node sets it; a Durable Object must not (its input gate would open while a write
    * waits). createApp turns it into `writes`.
    */
-  groupCommit?:
-    | boolean
-    | {
-        onGroup?: (size: number) => void;
-        /** Node: the group's fsync off the event loop (node/wal-sync.ts); absent: SQLite's, inside the COMMIT. */
-        durable?: Durability;
-        /** A sync off the loop failed: stop acknowledging writes (node.ts exits). */
-        onSyncFailure?: (err: Error) => void;
-      };
+  groupCommit?: boolean | { onGroup?: (size: number) => void };
   /** Set by createApp from groupCommit: the queue the write routes hand their verb to. */
   writes?: WriteQueue;
   /**
