@@ -11,8 +11,10 @@
 //   WRITE_CPU_PROFILE=1                         node --cpu-prof; summary on stdout
 //   WRITE_CPU_KEEP=/tmp/profiles                keep the profiles (one per thread) in that folder
 //   WRITE_CPU_NOBUILD=1                         use dist/ as it is
-//   WRITE_CPU_NODE_ARGS="--perf-basic-prof"     extra node flags for the server (e.g. for Linux
-//                                               perf: `perf record -g -p <writer pid>` meanwhile)
+//   WRITE_CPU_PERF=1                            Linux perf on the writer (worker 0, or the one
+//                                               process) during the measured bookings: on-CPU
+//                                               shares of its event loop (bench/lib/perf-summary.ts)
+//   WRITE_CPU_NODE_ARGS="--flag …"              extra node flags for the server
 //   WRITE_CPU_KEEPDIR=1                         keep the temp dir (database, server.log)
 //   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
 //                                               node scripts/build-server.mjs <srcDir> dist-before)
@@ -26,13 +28,15 @@ import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
 import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
-import { cpuOfProcesses, processesWhere, procStat, serverCpu, writtenBytes } from "./lib/proc-stat.js";
+import { perfRecord } from "./lib/perf-summary.js";
+import { cpuOfProcesses, processesWhere, procStat, serverCpu, writerPid, writtenBytes } from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
 const WARMUP = Number(process.env.WRITE_CPU_WARMUP || 1000);
 const WORKERS = process.env.WRITE_CPU_WORKERS || "1";
 const PROFILE = process.env.WRITE_CPU_PROFILE === "1";
+const PERF = process.env.WRITE_CPU_PERF === "1";
 const DIST = process.env.WRITE_CPU_DIST || "dist";
 const CONNECTIONS = 32;
 
@@ -88,6 +92,7 @@ async function main() {
     process.execPath,
     [
       ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []),
+      ...(PERF ? ["--perf-basic-prof"] : []),
       ...(process.env.WRITE_CPU_NODE_ARGS ?? "").split(" ").filter(Boolean),
       "--enable-source-maps",
       `${DIST}/node.js`,
@@ -121,9 +126,11 @@ async function main() {
     const cpu0 = cpuUs(child.pid!);
     const each0 = perProcessUs(child.pid!);
     const written0 = storageBytes(child.pid!);
+    const perf = PERF ? perfRecord(writerPid(child.pid!), join(dir, "perf.data")) : undefined;
     const t0 = performance.now();
     const counts = await book(url, bodies.slice(WARMUP));
     const secs = (performance.now() - t0) / 1000;
+    const perfLines = await perf?.stop();
     const cpu1 = cpuUs(child.pid!);
     const each1 = perProcessUs(child.pid!);
     const written1 = storageBytes(child.pid!);
@@ -139,6 +146,7 @@ async function main() {
       console.log(
         `  per process (µs per booking): ${[...each1].map(([k, v]) => `${k} ${Math.round((v - (each0.get(k) ?? 0)) / ok)}`).join(", ")}`,
       );
+    if (perfLines) console.log(`\n${perfLines.join("\n")}`);
   } finally {
     await new Promise<void>((done) => {
       child.once("exit", () => done());

@@ -93,6 +93,12 @@ export function serverCpu(pid: number): { totalMs: number; each: Map<string, num
   return { totalMs, each, pids: [pid, ...children.map(([child]) => child)].join(",") };
 }
 
+/** The process that commits: worker 0 of a cluster, else the server itself. */
+export function writerPid(serverPid: number): number {
+  const w0 = processesWhere((_pid, s) => s.ppid === serverPid).find(([child]) => workerIndexOf(child) === 0);
+  return w0 ? w0[0] : serverPid;
+}
+
 function workerIndexOf(pid: number): number | null {
   try {
     const m = /(?:^|\0)PITLANE_WORKER_INDEX=(\d+)(?:\0|$)/.exec(readFileSync(`/proc/${pid}/environ`, "utf8"));
