@@ -5,35 +5,7 @@
 // letters are drawn inside the slot. Only the rendered boxes tell: the DOM text and the
 // accessible name are whole either way.
 
-// The Node tests have no DOM types: the members read here.
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-interface El {
-  getBoundingClientRect(): Rect;
-  querySelector(selector: string): El | null;
-  querySelectorAll(selector: string): Iterable<El>;
-  getAttribute(name: string): string | null;
-  parentElement: El | null;
-  ownerDocument: Doc;
-}
-interface TextNode {
-  data: string;
-  parentElement: El;
-}
-interface Doc {
-  defaultView: { getComputedStyle(el: El): { overflowX: string; overflowY: string; textOverflow: string } };
-  createTreeWalker(root: El, show: number): { nextNode(): TextNode | null };
-  createRange(): {
-    setStart(n: TextNode, at: number): void;
-    setEnd(n: TextNode, at: number): void;
-    getBoundingClientRect(): Rect;
-    getClientRects(): Iterable<Rect>;
-  };
-}
+import type { El, Rect, TextNode } from "./page-dom.js";
 
 export interface WordSeen {
   word: string;

@@ -4,35 +4,7 @@
 // clips), and where the ruler's hours sit. A clipped "08:3" is there in the DOM text and in
 // the accessible name; only the rendered boxes tell it was cut.
 
-// The Node tests have no DOM types: the members read here.
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-interface El {
-  getBoundingClientRect(): Rect;
-  querySelector(selector: string): El | null;
-  querySelectorAll(selector: string): Iterable<El>;
-  getAttribute(name: string): string | null;
-  closest(selector: string): El | null;
-  parentElement: El | null;
-  textContent: string | null;
-  ownerDocument: Doc;
-}
-interface TextNode {
-  data: string;
-  parentElement: El;
-}
-interface Doc {
-  defaultView: { getComputedStyle(el: El): { overflowX: string; overflowY: string } };
-  createTreeWalker(root: El, show: number): { nextNode(): TextNode | null };
-  createRange(): { setStart(n: TextNode, at: number): void; setEnd(n: TextNode, at: number): void } & {
-    getBoundingClientRect(): Rect;
-  };
-  elementFromPoint(x: number, y: number): El | null;
-}
+import type { El, Rect, TextNode } from "./page-dom.js";
 
 export interface SlotSeen {
   /** "reception 08:30" */
