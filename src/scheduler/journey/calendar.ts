@@ -43,8 +43,9 @@ export function appointmentCalendar(
 ): string {
   const v = appointmentView(dealer, row);
   const L = LABELS[locale];
-  // In the reader's language: a default service's name and the title's own words.
-  const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale);
+  // In the reader's language and words: a default service's name, and who else meets them
+  // or an open recall as a car owner says it (not the desk's "attends reception").
+  const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale, "customer");
   const status = STATUS[row.status] ?? "CONFIRMED";
   const location = [dealer.config.name, dealer.config.address].filter(Boolean).join(", ");
   const description = [

@@ -56,12 +56,12 @@ export const MOBILITY_CHOICES: Record<Lang, Record<Mobility, string>> = {
 /** What the visit's mobility means for the customer, where it needs saying (after "Courtesy car: "). */
 export const MOBILITY_MEANS: Record<Lang, Partial<Record<Mobility, string>>> = {
   en: {
-    courtesy_car: "ready for you at reception; you give it back when you collect your car.",
+    courtesy_car: "ready for you when you arrive; you give it back when you collect your car.",
     pickup_delivery:
       "a driver collects your car and brings it back when it is ready; the workshop will agree the address and times with you.",
   },
   it: {
-    courtesy_car: "pronta per lei all'accettazione; la restituisce quando ritira la sua auto.",
+    courtesy_car: "pronta per lei al suo arrivo; la restituisce quando ritira la sua auto.",
     pickup_delivery:
       "un autista ritira la sua auto e gliela riporta quando è pronta; l'officina concorderà con lei indirizzo e orari.",
   },
