@@ -197,7 +197,7 @@ describe("a priority car", () => {
     await expect(recap("Stato")).resolves.toBe("Richiesto: l'officina lo confermerà");
     await expect(recap("Priorità")).resolves.toBe("Appuntamento express: la sua auto viene lavorata con priorità.");
     await expect(recap("Mentre l'auto è in officina")).resolves.toMatch(
-      /^Auto di cortesia: pronta per lei all'accettazione/,
+      /^Auto di cortesia: pronta per lei al suo arrivo/,
     );
     await expect(informal()).resolves.toEqual([]);
     await checkpoint(page, "widget-priority-courtesy-car");

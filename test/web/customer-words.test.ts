@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MOBILITY_CHOICES, MOBILITY_LABELS, STATUS_LABELS } from "../../src/web/shared/recap-words.js";
+import { MOBILITY_CHOICES, MOBILITY_LABELS, MOBILITY_MEANS, STATUS_LABELS } from "../../src/web/shared/recap-words.js";
 import { STRINGS as WIDGET } from "../../src/web/widget/strings.js";
 import { customerWords, saysTu } from "../support/customer-words.js";
 
@@ -9,6 +9,17 @@ import { customerWords, saysTu } from "../support/customer-words.js";
 describe("plain words for a car owner", () => {
   it.each(["en", "it"] as const)("in %s: nothing says 'mobility', the workshop's word for getting around", (lang) => {
     expect(customerWords(lang).filter(([, s]) => /mobilit(y|à)/i.test(s))).toEqual([]);
+  });
+
+  it("in en: nothing says 'reception', the desk's word for where cars are received", () => {
+    expect(customerWords("en").filter(([, s]) => /\breception\b/i.test(s))).toEqual([]);
+  });
+
+  it.each([
+    ["en", "ready for you when you arrive; you give it back when you collect your car."],
+    ["it", "pronta per lei al suo arrivo; la restituisce quando ritira la sua auto."],
+  ] as const)("in %s: a courtesy car is ready when the customer arrives", (lang, said) => {
+    expect(MOBILITY_MEANS[lang].courtesy_car).toBe(said);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { appointmentView } from "../present.js";
 import { buildCalendar, type IcsEvent, type Invitation } from "./ics.js";
-import { bringIn, mobilityIn } from "./templates.js";
+import { bringIn, mobilityIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 
 // The appointment as an .ics file: the reception, and the return (collecting the car)
 // when one is planned. UIDs are stable per appointment and SEQUENCE is its version, so
@@ -15,7 +15,7 @@ const LABELS = {
     greeter: "Welcomed by",
     parking: "Parking",
     bring: "Please bring",
-    mobility: "Mobility",
+    mobility: WHILE_AT_WORKSHOP.en,
     collect: "Collect your car",
     request: "Your request",
   },
@@ -23,7 +23,7 @@ const LABELS = {
     greeter: "La accoglierà",
     parking: "Parcheggio",
     bring: "Porti con sé",
-    mobility: "Mobilità",
+    mobility: WHILE_AT_WORKSHOP.it,
     collect: "Ritiro dell'auto",
     request: "La sua richiesta",
   },
@@ -43,8 +43,9 @@ export function appointmentCalendar(
 ): string {
   const v = appointmentView(dealer, row);
   const L = LABELS[locale];
-  // In the reader's language: a default service's name and the title's own words.
-  const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale);
+  // In the reader's language and words: a default service's name, and who else meets them
+  // or an open recall as a car owner says it (not the desk's "attends reception").
+  const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale, "customer");
   const status = STATUS[row.status] ?? "CONFIRMED";
   const location = [dealer.config.name, dealer.config.address].filter(Boolean).join(", ");
   const description = [

@@ -45,7 +45,7 @@ export interface Composed {
   subject: string;
   text: string;
   html: string;
-  /** The body alone (no persona line): what an SMS tries first, before the subject alone. */
+  /** The body alone (no persona line), or the template's shorter one for a text: what an SMS tries first, before the subject alone. */
   sms: string;
 }
 
@@ -86,7 +86,9 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
     ...(linked ? [`<p><a href="${LINK_MARK}">${esc(MANAGE[locale])}</a></p>`] : []),
     `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}</p></body></html>`,
   ].join("\n");
-  return { subject, text, html, sms: withLink(body, null) };
+  // The template's shorter text-message body, unless the dealer wrote its own text.
+  const sms = override?.text || base.sms === undefined ? body : base.sms;
+  return { subject, text, html, sms: withLink(sms, null) };
 }
 
 /** Puts the link in (or takes its line out when there is none). */

@@ -7,7 +7,8 @@ import type { CustomerKind } from "../../core/messaging-config.js";
 import { sendToCustomer } from "./channels.js";
 import { enqueue } from "../../db/repos/outbox.js";
 import { recipientOf, type Recipient } from "./recipients.js";
-import { bringIn, mobilityIn, render, type TemplateKind, type TemplateVars } from "./templates.js";
+import { bringIn, mobilityIn } from "../../core/visit-words.js";
+import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 
 // Writes messages into the outbox, inside the caller's transaction. A customer message
 // is written only when the customer consented and can be reached; the return value says

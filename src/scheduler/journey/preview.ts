@@ -4,7 +4,8 @@ import { notFound } from "../errors.js";
 import { compose, LINKED_KINDS, withLink } from "./compose.js";
 import type { MessagePreview, PreviewQuery } from "./messaging-contracts.js";
 import { smsText, segments } from "./sms-text.js";
-import { bringIn, mobilityIn, type TemplateVars } from "./templates.js";
+import { bringIn, mobilityIn } from "../../core/visit-words.js";
+import type { TemplateVars } from "./templates.js";
 import type { Ctx } from "../context.js";
 
 // Staff preview of any template with sample data, in the dealer's wording (overrides

@@ -6,7 +6,7 @@ import { serviceOptions, optionLines } from "./options.js";
 import { sendToCustomer } from "./channels.js";
 import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
-import { bringIn, mobilityIn } from "./templates.js";
+import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { epochMinute } from "../../core/civil.js";
 
 // The service reminder, 3-4 weeks before a vehicle's maintenance is due: to the current

@@ -1,5 +1,6 @@
 import type { Locale } from "../../core/dealer-config.js";
 import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
+import { WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 import type { AppointmentView } from "../contracts.js";
 
 // Message templates per locale (it, en). Pure: variables in, subject and text out. The
@@ -8,7 +9,8 @@ import type { AppointmentView } from "../contracts.js";
 
 /**
  * The appointment's recap (AppointmentView.recap, contracts.ts) as the customer reads it:
- * mobility and what to bring in the locale's words (mobilityIn, bringIn).
+ * mobility and what to bring in the locale's words, the pages' own (core/visit-words.ts:
+ * mobilityIn, bringIn).
  */
 export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" | "bring"> {
   dealer: string;
@@ -58,7 +60,8 @@ export const STAFF_TEMPLATES = [
 ] as const;
 export type TemplateKind = (typeof CUSTOMER_TEMPLATES)[number] | (typeof STAFF_TEMPLATES)[number];
 
-type Render = (v: TemplateVars) => { subject: string; text: string };
+/** `sms`: a shorter body a text message tries before the subject alone (compose.ts), where the whole text rarely fits two segments. */
+type Render = (v: TemplateVars) => { subject: string; text: string; sms?: string };
 
 const opts = (v: TemplateVars, none: string) =>
   v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;
@@ -106,6 +109,15 @@ const anyDeposit = (v: TemplateVars) => v.liveParts?.some((p) => p.depositPaid) 
 // given, as in an old task's data, keeps the plural).
 const onePart = (v: TemplateVars) => v.liveParts?.length === 1;
 
+// The reminder: the time, who welcomes them and how they get around ("confirm appointment
+// and mobility 24 hours before"), then parking and what to bring. A text message says the
+// first part alone: with the list of papers it would not fit two segments, and the page
+// behind its link has the rest.
+const reminderEn = (v: TemplateVars) =>
+  `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. ${WHILE_AT_WORKSHOP.en}: ${v.mobility}.`;
+const reminderIt = (v: TemplateVars) =>
+  `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. ${WHILE_AT_WORKSHOP.it}: ${v.mobility}.`;
+
 const EN: Record<TemplateKind, Render> = {
   confirmed: (v) => ({
     subject: `Appointment confirmed: ${v.date} ${v.time}`,
@@ -113,7 +125,8 @@ const EN: Record<TemplateKind, Render> = {
   }),
   reminder: (v) => ({
     subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`,
-    text: `Dear ${v.customer}, we expect you on ${v.date} at ${v.time} for ${v.reason}. ${v.greeter} will welcome you. Mobility: ${v.mobility}. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+    text: `${reminderEn(v)} Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+    sms: reminderEn(v),
   }),
   appointment_moved: (v) => ({
     subject: `Appointment moved: ${v.date} ${v.time}`,
@@ -212,7 +225,8 @@ const IT: Record<TemplateKind, Render> = {
   }),
   reminder: (v) => ({
     subject: `Promemoria: ${v.dealer} domani alle ${v.time}`,
-    text: `Gentile ${v.customer}, la aspettiamo il ${v.date} alle ${v.time} per ${v.reason}. La accoglierà ${v.greeter}. Mobilità: ${v.mobility}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+    text: `${reminderIt(v)} Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+    sms: reminderIt(v),
   }),
   appointment_moved: (v) => ({
     subject: `Appuntamento spostato: ${v.date} ${v.time}`,
@@ -306,37 +320,6 @@ const IT: Record<TemplateKind, Render> = {
 
 const TEMPLATES: Record<Locale, Record<TemplateKind, Render>> = { it: IT, en: EN };
 
-export function render(kind: TemplateKind, locale: Locale, vars: TemplateVars): { subject: string; text: string } {
+export function render(kind: TemplateKind, locale: Locale, vars: TemplateVars): ReturnType<Render> {
   return TEMPLATES[locale][kind](vars);
 }
-
-const BRING_IT: Record<string, string> = {
-  "registration certificate": "carta di circolazione",
-  "maintenance booklet": "libretto di manutenzione",
-  "driving licence": "patente di guida",
-  "locking wheel-nut key": "chiave dei bulloni antifurto",
-  "charging cable": "cavo di ricarica",
-};
-
-const MOBILITY: Record<Locale, Record<string, string>> = {
-  en: {
-    none: "none",
-    courtesy_car: "courtesy car",
-    pickup_delivery: "pickup & delivery",
-    rental: "rental car",
-    taxi: "taxi",
-    shuttle: "shuttle",
-  },
-  it: {
-    none: "nessuna",
-    courtesy_car: "auto di cortesia",
-    pickup_delivery: "ritiro e consegna",
-    rental: "auto a noleggio",
-    taxi: "taxi",
-    shuttle: "navetta",
-  },
-};
-
-export const bringIn = (locale: Locale, items: string[]) =>
-  locale === "it" ? items.map((i) => BRING_IT[i] ?? i) : items;
-export const mobilityIn = (locale: Locale, m: string) => MOBILITY[locale][m] ?? m;

@@ -1,9 +1,11 @@
 import type { BookingFile, Vehicle } from "../contracts.js";
 
 // The appointment's title as advisors see it on their boards and the customer in the
-// calendar: what, which car, and who attends reception besides the advisor.
+// calendar: what, which car, and who attends reception besides the advisor. The customer's
+// calendar says the last two in a car owner's words, not the desk's ("attends reception",
+// "open recall").
 
-const WORDS = {
+const STAFF = {
   en: {
     supervisor: "workshop supervisor attends reception",
     technician: "technician attends reception",
@@ -16,14 +18,28 @@ const WORDS = {
   },
 } as const;
 
-/** The title in `lang` (the API's is English; a calendar file is in its reader's language). */
+const CUSTOMER: Record<"it" | "en", Record<keyof (typeof STAFF)["en"], string>> = {
+  en: {
+    supervisor: "with the workshop supervisor",
+    technician: "with a technician",
+    recall: "recall campaign open for your car",
+  },
+  it: {
+    supervisor: "con il capo officina",
+    technician: "con un tecnico",
+    recall: "campagna di richiamo aperta per la sua auto",
+  },
+};
+
+/** The title in `lang` (the API's is English, for staff; a calendar file is in its reader's language, for the customer). */
 export function appointmentTitle(
   reason: string,
   vehicle: Vehicle,
   file: BookingFile | undefined,
   lang: "it" | "en" = "en",
+  reader: "staff" | "customer" = "staff",
 ): string {
-  const w = WORDS[lang];
+  const w = (reader === "customer" ? CUSTOMER : STAFF)[lang];
   const car = [vehicle.model, vehicle.plate].filter(Boolean).join(" ");
   const parts = [reason, car];
   if (file?.attendance) parts.push(w[file.attendance]);

@@ -8,12 +8,14 @@ import { problemSentence } from "../shared/problem-sentence.js";
 import { Recap } from "../shared/recap.js";
 import type { Appointment, DealerInfo } from "../shared/types.js";
 import { isUpcoming } from "../../core/status.js";
+import { calendarLink } from "./calendar-link.js";
 import { ChangeTime } from "./change-time.js";
 import { STRINGS } from "./strings.js";
 
-// The customer's own appointment: see it, download the .ics, move it through the day
-// list (the appointment's own availability: what its move accepts), or cancel it after a
-// confirmation. Focus goes to the heading of whatever appears; results are announced.
+// The customer's own appointment: see it, download the .ics (where that makes sense:
+// calendar-link.ts), move it through the day list (the appointment's own availability:
+// what its move accepts), or cancel it after a confirmation. Focus goes to the heading of
+// whatever appears; results are announced.
 
 type Mode = "view" | "change" | "cancel";
 
@@ -87,6 +89,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   };
   const zone = zoneNote(dealer.timeZone, lang);
   const active = isUpcoming(appt.status);
+  const ics = calendarLink(appt);
 
   return (
     <div class="pl-root pl-box" lang={lang}>
@@ -98,12 +101,13 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       {appt.status === "cancelled" && <p class="pl-note">{t("cancelled")}</p>}
       {notice && <p class="pl-note">{notice}</p>}
       <Recap a={appt} lang={lang} withStatus />
-      {mode === "view" && (
+      {mode === "view" && (ics || active) && (
         <div class="pl-actions">
-          {/* A cancelled appointment's file says CANCELLED: opened, it takes the event off the calendar. */}
-          <a class="pl-button" href={`${api}${path}/calendar.ics`} download="appointment.ics">
-            {t(appt.status === "cancelled" ? "icsCancelled" : "ics")}
-          </a>
+          {ics && (
+            <a class="pl-button" href={`${api}${path}/calendar.ics`} download="appointment.ics">
+              {t(ics)}
+            </a>
+          )}
           {active && (
             <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("change"))}>
               {t("change")}

@@ -8,7 +8,7 @@ import type { Problem } from "./problem.js";
 import { problemSentence } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { CalendarResponse, DayResponse, Option } from "./types.js";
-import type { DayChooserLabels } from "./day-labels.js";
+import { type DayChooserLabels, timesSaid } from "./day-labels.js";
 
 export type { DayChooserLabels };
 
@@ -124,10 +124,7 @@ export function DayChooser({
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
     setOptions(offered);
     onShown?.(offered);
-    announce(
-      offered.length ? fill(labels.timesLoaded, { count: offered.length, date: longDate(d, lang) }) : labels.noTimes,
-      how,
-    );
+    announce(timesSaid(labels, lang, offered.length, longDate(d, lang)), how);
   };
   const open = async () => {
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...source.body, days: 62 });

@@ -2,6 +2,9 @@
 // apart from the component so that the pages' dictionaries (customer-words.ts), and the
 // tests that read them without JSX, can name them.
 
+import { counted } from "./counted.js";
+import type { Lang } from "./i18n.js";
+
 /** The day chooser's words; each page's dictionary has them (customer-words.ts). */
 export type DayChooserLabels = Record<
   | "day"
@@ -23,8 +26,13 @@ export type DayChooserLabels = Record<
   | "withAdvisor"
   | "noTimes"
   | "noDays"
+  | "timeLoaded"
   | "timesLoaded"
   | "retry"
   | "loading",
   string
 >;
+
+/** What the live region says once a day's times are in: how many (one in the singular), on `date` (as spoken), or none. */
+export const timesSaid = (labels: DayChooserLabels, lang: Lang, count: number, date: string): string =>
+  count === 0 ? labels.noTimes : counted(lang, count, { one: labels.timeLoaded, other: labels.timesLoaded }, { date });

@@ -1,8 +1,13 @@
+import { BRING_IT, MOBILITY_NAMES, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 import type { Lang } from "./i18n.js";
 import type { Mobility } from "./types.js";
 
 // The customer recap's words (recap.tsx), English and Italian: its labels, the mobility
-// (as the recap names it and as the customer chooses it), what to bring, the status.
+// (as the recap names it and as the customer chooses it), what to bring, the status. The
+// mobility's names and what to bring are the messages' and calendar files' too
+// (core/visit-words.ts).
+
+export { BRING_IT };
 
 /** The recap's labels (its <dt>s) and the express visit's sentence. */
 export const RECAP_LABELS = {
@@ -13,7 +18,7 @@ export const RECAP_LABELS = {
     address: "Address",
     parking: "Parking",
     bring: "Please bring",
-    mobility: "While your car is at the workshop",
+    mobility: WHILE_AT_WORKSHOP.en,
     ready: "Car ready (estimate)",
     collect: "Collecting the car",
     status: "Status",
@@ -27,7 +32,7 @@ export const RECAP_LABELS = {
     address: "Indirizzo",
     parking: "Parcheggio",
     bring: "Porti con sé",
-    mobility: "Mentre l'auto è in officina",
+    mobility: WHILE_AT_WORKSHOP.it,
     ready: "Auto pronta (stima)",
     collect: "Ritiro dell'auto",
     status: "Stato",
@@ -37,24 +42,7 @@ export const RECAP_LABELS = {
 };
 
 /** The visit's mobility as the recap names it, after "While your car is at the workshop". */
-export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = {
-  en: {
-    none: "No courtesy car or lift",
-    courtesy_car: "Courtesy car",
-    pickup_delivery: "Pickup and delivery",
-    rental: "Rental car",
-    taxi: "Taxi",
-    shuttle: "Dealer shuttle",
-  },
-  it: {
-    none: "Nessuna auto di cortesia né passaggio",
-    courtesy_car: "Auto di cortesia",
-    pickup_delivery: "Ritiro e riconsegna",
-    rental: "Auto a noleggio",
-    taxi: "Taxi",
-    shuttle: "Navetta del concessionario",
-  },
-};
+export const MOBILITY_LABELS: Record<Lang, Record<Mobility, string>> = MOBILITY_NAMES;
 
 /**
  * The mobility step's choices, in the customer's words: the recap's names, but "none" as
@@ -68,23 +56,15 @@ export const MOBILITY_CHOICES: Record<Lang, Record<Mobility, string>> = {
 /** What the visit's mobility means for the customer, where it needs saying (after "Courtesy car: "). */
 export const MOBILITY_MEANS: Record<Lang, Partial<Record<Mobility, string>>> = {
   en: {
-    courtesy_car: "ready for you at reception; you give it back when you collect your car.",
+    courtesy_car: "ready for you when you arrive; you give it back when you collect your car.",
     pickup_delivery:
       "a driver collects your car and brings it back when it is ready; the workshop will agree the address and times with you.",
   },
   it: {
-    courtesy_car: "pronta per lei all'accettazione; la restituisce quando ritira la sua auto.",
+    courtesy_car: "pronta per lei al suo arrivo; la restituisce quando ritira la sua auto.",
     pickup_delivery:
       "un autista ritira la sua auto e gliela riporta quando è pronta; l'officina concorderà con lei indirizzo e orari.",
   },
-};
-
-export const BRING_IT: Record<string, string> = {
-  "registration certificate": "carta di circolazione",
-  "maintenance booklet": "libretto di manutenzione",
-  "driving licence": "patente di guida",
-  "locking wheel-nut key": "chiave dei bulloni antifurto",
-  "charging cable": "cavo di ricarica",
 };
 
 /**

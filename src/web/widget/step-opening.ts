@@ -1,4 +1,5 @@
-import { fill, type Lang } from "../shared/i18n.js";
+import { counted } from "../shared/counted.js";
+import type { Lang } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
 import { sentences } from "../shared/spoken.js";
@@ -19,6 +20,7 @@ export interface SentBack {
 export function stepOpening(lang: Lang, where: string, why: SentBack | null): string {
   if (!why) return sentences(where);
   const n = why.alternatives ?? 0;
-  const offered = n === 0 ? "" : fill(STRINGS[lang][n === 1 ? "alternativeSaid" : "alternativesSaid"], { count: n });
+  const words = STRINGS[lang];
+  const offered = n === 0 ? "" : counted(lang, n, { one: words.alternativeSaid, other: words.alternativesSaid });
   return sentences(where, problemSentence(why.problem, lang), offered);
 }

@@ -1,0 +1,51 @@
+import type { Mobility } from "./types.js";
+
+// How a visit's recap names things to the customer, in Italian and English, read alike by
+// the customer's pages (web/shared/recap-words.ts), the messages (journey/templates.ts)
+// and the calendar files (journey/calendar.ts): how they get around while the car is at
+// the workshop, and what to bring. Plain words: a car owner does not say "mobility"
+// (test/messaging/visit-words.test.ts, test/web/customer-words.test.ts).
+
+type Lang = "it" | "en";
+
+/** What says "how you get around": the recap's label, the reminder's and the calendar file's. */
+export const WHILE_AT_WORKSHOP: Record<Lang, string> = {
+  en: "While your car is at the workshop",
+  it: "Mentre l'auto è in officina",
+};
+
+/** The visit's mobility as the customer reads it, after WHILE_AT_WORKSHOP. */
+export const MOBILITY_NAMES: Record<Lang, Record<Mobility, string>> = {
+  en: {
+    none: "No courtesy car or lift",
+    courtesy_car: "Courtesy car",
+    pickup_delivery: "Pickup and delivery",
+    rental: "Rental car",
+    taxi: "Taxi",
+    shuttle: "Dealer shuttle",
+  },
+  it: {
+    none: "Nessuna auto di cortesia né passaggio",
+    courtesy_car: "Auto di cortesia",
+    pickup_delivery: "Ritiro e riconsegna",
+    rental: "Auto a noleggio",
+    taxi: "Taxi",
+    shuttle: "Navetta del concessionario",
+  },
+};
+
+/** What to bring (AppointmentView.recap.bring, English) in Italian. */
+export const BRING_IT: Record<string, string> = {
+  "registration certificate": "carta di circolazione",
+  "maintenance booklet": "libretto di manutenzione",
+  "driving licence": "patente di guida",
+  "locking wheel-nut key": "chiave dei bulloni antifurto",
+  "charging cable": "cavo di ricarica",
+};
+
+/** A mobility code in `lang`'s words (an unknown one as written). */
+export const mobilityIn = (lang: Lang, m: string): string => MOBILITY_NAMES[lang][m as Mobility] ?? m;
+
+/** What to bring in `lang`'s words. */
+export const bringIn = (lang: Lang, items: string[]): string[] =>
+  lang === "it" ? items.map((i) => BRING_IT[i] ?? i) : items;
