@@ -17,7 +17,7 @@ import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
-import { channelFor, isPublicBooking, knownOf, priorityFor } from "./trust.js";
+import { channelFor, checkAttendance, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { newManageToken } from "./tokens.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
@@ -102,6 +102,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const caller = ctx.caller;
   const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
   const channel = channelFor(caller, req.channel);
+  checkAttendance(caller, req.attendance);
   const publicBooking = isPublicBooking(caller);
   if (publicBooking) requireContact(req);
   const { mobility, note: mobilityNote } = resolveMobility(rt.dealer, req.mobility, priority);

@@ -196,7 +196,7 @@ export const BookingRequest = z
     /** Pre-diagnosis answers by question id (the dealer's questionnaire), for technical problems. */
     questionnaire: z.record(Id, z.string().max(FIELD_MAX.answer)).optional(),
     serviceContract: ServiceContract.optional(),
-    /** Who attends reception besides the advisor; shown in the appointment title. */
+    /** Who attends reception besides the advisor; shown in the appointment title. The desk's call: anonymous → 400 (trust.ts). */
     attendance: z.enum(["supervisor", "technician"]).optional(),
     /** A live hold on this optionId's slot (POST …/holds): the booking consumes it. */
     holdId: z.string().min(1).max(100).optional(),

@@ -18,6 +18,9 @@ import { priorityVins, vehiclePriorityEpoch } from "../db/repos/people.js";
 //                     staff-only channels: 400                                staff)
 //   identity          never changes a stored customer    may update/link      may update/link
 //                     or vehicle (journey/people.ts)
+//   attendance        400: who attends reception         as sent             as sent
+//                     (supervisor, technician) is the
+//                     desk's call, and their time
 //
 // Search and booking both go through here, so a search never shows what the booking
 // would refuse (and vice versa).
@@ -93,3 +96,16 @@ export function channelFor(caller: Caller, requested: Channel | undefined): Chan
 
 /** Anonymous and client bookings are the public route's: contact required, cap applies. */
 export const isPublicBooking = (caller: Caller): boolean => caller.kind !== "staff";
+
+/**
+ * Who attends reception besides the advisor (the booking file, domain "The customer file"):
+ * the desk decides, and it spends the supervisor's or a technician's time, so an anonymous
+ * booking may not ask for it (a dealer's integration, by its key, may).
+ */
+export function checkAttendance(caller: Caller, requested: string | undefined): void {
+  if (requested === undefined || caller.kind !== "anonymous") return;
+  const message = "who attends reception is decided by the dealer's staff; leave it out";
+  throw new DomainError("validation_failed", `attendance: ${message}`, {
+    errors: [{ path: "attendance", message, in: "body" }],
+  });
+}

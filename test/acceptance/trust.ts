@@ -186,6 +186,29 @@ export function describeTrust(runtime: () => Target): void {
     });
   });
 
+  describe("attendance: who attends reception is the desk's call", () => {
+    const CASES: Array<[Who, "supervisor" | "technician", number]> = [
+      ["anonymous", "supervisor", 400],
+      ["anonymous", "technician", 400],
+      ["client", "supervisor", 201],
+      ["advisor", "technician", 201],
+      ["admin", "supervisor", 201],
+    ];
+    it.each(CASES)("%s asking for the %s → %s", async (who, attendance, expected) => {
+      const w = await world();
+      const option = (await searchAs(w, who, {})).options[0];
+      const body = bookBody(option.optionId, { attendance });
+      if (expected === 400) {
+        const before = snapshot(runtime().store);
+        const problem = await expectProblem(await bookAs(w, who, body), 400, "validation_failed");
+        expect(problem.errors).toContainEqual(expect.objectContaining({ path: "attendance" }));
+        expect(snapshot(runtime().store)).toEqual(before);
+      } else {
+        expect((await booked(w, who, body)).file?.attendance).toBe(attendance);
+      }
+    });
+  });
+
   describe("customer.known: unsaid is a new customer (30 min); said buys only the shorter reception", () => {
     it.each(WHO)("%s", async (who) => {
       const w = await world();

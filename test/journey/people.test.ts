@@ -252,14 +252,19 @@ describe("the booking file", () => {
       ),
     );
     const words = "  It goes 'clonk' when I turn LEFT!!  ";
-    const b = await bookAt(t, "2026-11-25T10:00", {
-      interventions: ["diagnosis"],
-      vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH" },
-      request: words,
-      questionnaire: { since: "two weeks", warning_lights: "none" },
-      serviceContract: { id: "SC-1", name: "Premium Care", validUntil: "2028-01-31" },
-      attendance: "supervisor",
-    });
+    const b = await bookAt(
+      t,
+      "2026-11-25T10:00",
+      {
+        interventions: ["diagnosis"],
+        vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH" },
+        request: words,
+        questionnaire: { since: "two weeks", warning_lights: "none" },
+        serviceContract: { id: "SC-1", name: "Premium Care", validUntil: "2028-01-31" },
+        attendance: "supervisor",
+      },
+      auth, // who attends reception is the desk's call (trust.ts checkAttendance)
+    );
     expect(b.request).toBe(words);
     expect(b.file).toEqual({
       questionnaire: [

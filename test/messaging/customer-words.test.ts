@@ -68,12 +68,17 @@ describe("the calendar file's title, in the customer's words", () => {
   ] as const)("in %s, with the %s at reception and an open recall", async (locale, attendance, summary) => {
     const recall = { code: "R-2026-07", title: "Brake hose inspection", kind: "recall", vins: [VIN] };
     await ok(await t.api("PUT", `/v1/dealers/${DEALER}/campaigns`, { campaigns: [recall] }, auth));
-    const b = await bookAt(t, "2026-11-25T10:00", {
-      interventions: ["diagnosis"],
-      vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH" },
-      customer: { ...CONSENTING(), locale },
-      attendance,
-    });
+    const b = await bookAt(
+      t,
+      "2026-11-25T10:00",
+      {
+        interventions: ["diagnosis"],
+        vehicle: { model: "Grecale", vin: VIN, plate: "GG123HH" },
+        customer: { ...CONSENTING(), locale },
+        attendance,
+      },
+      auth, // who attends reception is the desk's call (trust.ts checkAttendance)
+    );
     const ics = unfold(await (await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).text());
     expect(ics).toContain(`SUMMARY:${summary}`);
     // What a calendar shows of it (not its UIDs, "…-reception@pitlane").
