@@ -45,6 +45,16 @@ export const maxPaymentCents = (priceCents: number, paidCents: number): number =
 export const depositDueCents = (requiredCents: number, paidCents: number): number =>
   Math.max(0, requiredCents - paidCents);
 
+/**
+ * Whether nothing is left to call a customer about on this order of a cancelled visit: it
+ * is cancelled and no deposit was paid on it. Still on order, the customer rebooks or the
+ * order is cancelled; arrived, it is on the shelf for them; cancelled with a deposit paid,
+ * the refund is still to be agreed, and Pitlane does not track refunds (the till does), so
+ * only the desk can say when that call is done.
+ */
+export const partSettled = (o: { status: string; depositPaidCents: number }): boolean =>
+  o.status === "cancelled" && o.depositPaidCents === 0;
+
 /** "1,234.50 EUR"-free form for messages and problems: 123450 → "1234.50". */
 export const formatCents = (cents: number): string =>
   `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;

@@ -5,6 +5,7 @@ import { newId } from "../../lib/ids.js";
 import type { Ctx, Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { DepositPayment, PartsOrderChange, PartsOrderList, PartsOrderRequest } from "./contracts.js";
+import { closeSettledPartsTask } from "./on-cancel.js";
 import { partsOrderView } from "./present.js";
 import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./write.js";
 
@@ -100,7 +101,11 @@ export function payDeposit(
   });
 }
 
-/** Cancels an order not yet arrived; cancelling it again changes nothing. A deposit paid stays recorded (refunds are the till's). */
+/**
+ * Cancels an order not yet arrived; cancelling it again changes nothing. A deposit paid stays
+ * recorded (refunds are the till's). On a cancelled visit, the desk's parts_on_cancelled task
+ * closes itself once nothing it named is left to discuss (on-cancel.ts).
+ */
 export function cancelPart(ctx: WriteContext, input: PartsTarget & { partId: string }): Outcome<PartsOrderChange> {
   return partsWrite(ctx, input, partsScope("/{partId}/cancel", input, {}), 200, ({ row, at }) => {
     const o = orderOf(ctx, row, input.partId);
@@ -108,6 +113,8 @@ export function cancelPart(ctx: WriteContext, input: PartsTarget & { partId: str
     if (o.status !== "ordered")
       throw new DomainError("invalid_transition", `an ${o.status} part is not cancelled`, { status: o.status });
     const order = saveOrder(ctx, o, { status: "cancelled", cancelledAt: at }, at);
+    // The visit was cancelled and this was the last part left to call about: the desk's task goes.
+    closeSettledPartsTask(ctx, row);
     return {
       order,
       note: {

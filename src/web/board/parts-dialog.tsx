@@ -12,7 +12,9 @@ import type { Appointment, Session } from "./types.js";
 // The same list, buttons and confirmations as the appointment dialog's (appointment-parts.tsx);
 // no order form for a cancelled appointment (the server orders nothing for it). After each
 // action the dialog stays open, the page says what was done and reads the day, the tasks
-// and these details again; closed, the focus goes back to the task's button.
+// and these details again; closed, the focus goes back to the task's button or, when the
+// task closed itself meanwhile (its last part cancelled: nothing left to call about), to
+// the Tasks panel's heading.
 
 export type PartsDialogState = { kind: "parts"; appointmentId: string; who: string };
 
@@ -45,7 +47,7 @@ export function PartsDialog({ session, state, details, onRead, onDone, onChanged
   if (details) last.current = details;
   const shown = details ?? last.current;
   return (
-    <Dialog title={pt("partsFor", { who })} onClose={() => onDone()}>
+    <Dialog title={pt("partsFor", { who })} onClose={() => onDone()} returnTo="tasks-title">
       {shown ? (
         <p class="muted">
           {t("customer")}: {shown.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
