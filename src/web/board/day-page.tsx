@@ -1,16 +1,15 @@
 import { useRef, useState } from "preact/hooks";
-import { hhmm } from "./minutes.js";
-import { board, isStale, refusalOf } from "./api.js";
+import { board } from "./api.js";
 import { DayDialogs, type DialogState } from "./day-dialogs.js";
 import { DayHeader } from "./day-header.js";
 import { useDayLoad } from "./day-load.js";
 import { deskCalls } from "./desk-calls.js";
 import { useDetails } from "./details.js";
 import { useFocusAfterLoad } from "./focus-after-load.js";
-import { t } from "./i18n.js";
 import { useLive } from "./live.js";
 import { messagesOfDay } from "./messages-panel.js";
 import { SidePanels } from "./side-panels.js";
+import { slotMove } from "./slot-move.js";
 import { useTaskPages } from "./task-pages.js";
 import { TimelineCard } from "./timeline-card.js";
 import type { Session, Slot } from "./types.js";
@@ -18,8 +17,8 @@ import type { WalkedIn } from "./walk-in-dialog.js";
 
 // The advisors' day: the header, the timeline, the side panels and the one dialog open.
 // What it reads is day-load.ts (the day and its lists), task-pages.ts (the desk's tasks)
-// and details.ts (an appointment's details); here, what the advisor does with them: a
-// move, a dialog's outcome, a parts action, the way to another day's appointment.
+// and details.ts (an appointment's details); a slot dropped is slot-move.ts. Here, what the
+// page does with a dialog's outcome, a parts action, the way to another day's appointment.
 
 export interface DayProps {
   session: Session;
@@ -49,24 +48,16 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const shownDay = day?.date === date ? day : null;
   const focusAfterLoad = useFocusAfterLoad(date, shownDay);
 
-  /** A drag or a keyboard drop: PATCH with the version the page showed (If-Match). */
-  const move = async (slot: Slot, advisorId: string, minute: number) => {
-    const at = { start: `${date}T${hhmm(minute)}`, advisorId };
-    const body = slot.kind === "reception" ? { reception: at } : { return: at };
-    const advisor = day?.advisors.find((a) => a.id === advisorId)?.name ?? advisorId;
-    try {
-      await board.move(session, slot.appointmentId, slot.version, body);
-      setNotice(t("moved", { time: hhmm(minute), advisor }));
-      // Redrawn in its new row, the slot is a new button: the focus follows it there.
-      focusAfterLoad.current = { appointmentId: slot.appointmentId, date };
-    } catch (err) {
-      onSessionLost(err);
-      const refusal = refusalOf(err);
-      if (isStale(err)) setNotice(refusal.sentence);
-      else setDialog({ kind: "appointment", slot, refusal, target: { advisorId, minute } });
-    }
-    await reload();
-  };
+  const move = slotMove({
+    session,
+    date,
+    day,
+    onSessionLost,
+    reload,
+    setNotice,
+    focusAt: (at) => (focusAfterLoad.current = at),
+    refused: setDialog,
+  });
 
   const done = (message?: string) => {
     setDialog(null);
