@@ -16,6 +16,8 @@ interface Props {
   day: DayBoard | null;
   /** The appointments' details as last read (details.ts). */
   details: Map<string, Appointment>;
+  /** Why an appointment's details could not be read, by its id (details.ts). */
+  failed: Map<string, string>;
   /** Reads an appointment's details once per reload, its failure unsaid. */
   onDetails: (id: string) => void;
   /** Reads an appointment's details; rejects with a sentence. */
@@ -30,7 +32,7 @@ interface Props {
 }
 
 export function DayDialogs(props: Props) {
-  const { dialog, session, day, details, onDetails, onRead, onDone, onMove, onMoved, onChanged } = props;
+  const { dialog, session, day, details, failed, onDetails, onRead, onDone, onMove, onMoved, onChanged } = props;
   if (dialog?.kind === "parts")
     return (
       <PartsDialog
@@ -50,7 +52,9 @@ export function DayDialogs(props: Props) {
         day={day}
         state={dialog}
         details={details.get(dialog.slot.appointmentId)}
+        failed={failed.get(dialog.slot.appointmentId)}
         onDetails={onDetails}
+        onRead={onRead}
         onDone={onDone}
         onMove={onMove}
         onMoved={onMoved}

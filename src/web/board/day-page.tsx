@@ -111,6 +111,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
           onWalkIn={() => setDialog({ kind: "walk-in" })}
           onAbsent={() => setDialog({ kind: "absence" })}
           details={details.details}
+          failed={details.failed}
           onDetails={details.load}
           onMove={move}
           onOpen={open}
@@ -138,6 +139,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
         session={session}
         day={shownDay}
         details={details.details}
+        failed={details.failed}
         onDetails={details.load}
         onRead={details.read}
         onDone={done}

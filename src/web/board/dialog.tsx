@@ -36,7 +36,10 @@ export function Dialog({
   }, []);
   return (
     <dialog ref={ref} aria-labelledby="dialog-title" onClose={onClose}>
-      <h2 id="dialog-title">{title}</h2>
+      {/* Focusable by the page only: a dialog's "Try again" gives it the focus once read (read-failed.tsx). */}
+      <h2 id="dialog-title" tabIndex={-1}>
+        {title}
+      </h2>
       {children}
       <div class="actions">
         <button type="button" onClick={() => ref.current?.close()}>
