@@ -1,5 +1,5 @@
 import type { Dealer } from "../../core/dealer.js";
-import { formatCents, partSettled } from "../../core/parts.js";
+import { formatMoney, partSettled } from "../../core/parts.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { partsOrdersOf } from "../../db/repos/parts-orders.js";
 import { openTasksAbout, taskDataOf } from "../../db/repos/task-attempts.js";
@@ -27,7 +27,7 @@ export function tellDeskOfLiveParts(ctx: WriteContext, dealer: Dealer, row: Appo
   const liveParts: LivePart[] = live.map((o) => ({
     part: o.description,
     state: o.status as LivePart["state"],
-    depositPaid: o.depositPaidCents > 0 ? `${formatCents(o.depositPaidCents)} ${o.currency}` : undefined,
+    depositPaid: o.depositPaidCents > 0 ? formatMoney(o.depositPaidCents, o.currency) : undefined,
   }));
   toStaff(ctx, dealer, row, "service_desk", {
     kind: "parts_on_cancelled",

@@ -1,4 +1,4 @@
-import { decideDeposit, formatCents, maxPaymentCents } from "../../core/parts.js";
+import { decideDeposit, formatMoney, maxPaymentCents, minorUnitWords } from "../../core/parts.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import { insertPartsOrder, partsOrdersOf } from "../../db/repos/parts-orders.js";
 import { newId } from "../../lib/ids.js";
@@ -32,11 +32,15 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
     if (!d.ok && d.problem === "below_minimum")
       throw refuse(
         "depositCents",
-        `a special-order part of ${formatCents(body.priceCents)} ${currency} needs a deposit of at least ${d.limitCents} cents (${formatCents(d.limitCents)} ${currency}, half the price rounded up)`,
+        `a special-order part of ${formatMoney(body.priceCents, currency)} needs a deposit of at least ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)}, half the price rounded up)`,
         { minimumCents: d.limitCents },
       );
     if (!d.ok)
-      throw refuse("depositCents", `a deposit is at most the price, ${d.limitCents} cents`, { maxCents: d.limitCents });
+      throw refuse(
+        "depositCents",
+        `a deposit is at most the price, ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)})`,
+        { maxCents: d.limitCents },
+      );
     const order = {
       id: newId(),
       dealerId: row.dealerId,
@@ -85,7 +89,7 @@ export function payDeposit(
     if (body.amountCents > max)
       throw refuse(
         "amountCents",
-        `the deposits paid never exceed the price: at most ${max} cents more (${formatCents(max)} ${o.currency})`,
+        `the deposits paid never exceed the price: at most ${max} ${minorUnitWords(o.currency)} more (${formatMoney(max, o.currency)})`,
         { maxCents: max },
       );
     const order = saveOrder(ctx, o, { depositPaidCents: o.depositPaidCents + body.amountCents }, at);
