@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, minorDigits, PARTS_MAX_CENTS } from "../../src/core/parts.js";
 import { DepositPayment, PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
-import {
-  amountExample,
-  centsOf,
-  currencyMarks,
-  currencyWords,
-  depositRefused,
-  maxPaymentOf,
-  money,
-  partsRows,
-  priceRefused,
-} from "../../src/web/board/parts.js";
+import { amountExample, centsOf, currencyMarks, currencyWords, money } from "../../src/web/board/money.js";
+import { depositRefused, maxPaymentOf, partsRows, priceRefused } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a

@@ -1,7 +1,7 @@
 import { minorDigits, PARTS_MAX_CENTS } from "../../core/parts.js";
 import { Field } from "./fields.js";
 import { lang } from "./i18n.js";
-import { amountExample, centsOf, currencyMarks, currencyWords, money } from "./parts.js";
+import { amountExample, centsOf, currencyMarks, currencyWords, money } from "./money.js";
 import { pt } from "./parts-words.js";
 
 // What the parts forms (parts-forms.tsx) share: a field that says its own error, the
