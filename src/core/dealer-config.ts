@@ -250,7 +250,9 @@ export type WebhookConfig = z.infer<typeof WebhookConfig>;
 /**
  * Parts ordered for an appointment (scheduler/parts): a special-order part priced at or
  * above `depositThresholdCents` needs a deposit of at least half its price (core/parts.ts).
- * Amounts are integer cents of `currency`; the default threshold is 500.00 EUR.
+ * Amounts are integer minor units of `currency` (cents of EUR, yen of JPY, fils of KWD:
+ * core/parts.ts minorDigits); the default threshold is 50,000 of them, 500.00 EUR. Set it
+ * with the currency: 50,000 yen or 50.000 KWD is another threshold altogether.
  */
 export const PartsConfig = z
   .object({

@@ -444,8 +444,9 @@ export const extraWork = sqliteTable(
 
 // Parts ordered for an appointment (domain: "parts ordered: tell the customer within 1
 // business day of arrival"; "expensive special-order parts may need a deposit"). Money is
-// integer cents of `currency`. The arrival's message outcome and its deadline are kept on
-// the row: the deadline timer (journey/parts-notice.ts) reads them.
+// integer minor units of `currency` (core/parts.ts minorDigits). The arrival's message
+// outcome and its deadline are kept on the row: the deadline timer (journey/parts-notice.ts)
+// reads them.
 export const partsOrders = sqliteTable(
   "parts_orders",
   {

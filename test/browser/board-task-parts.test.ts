@@ -109,6 +109,61 @@ describe("a part ordered for an appointment cancelled since", () => {
     90_000,
   );
 
+  it.each([
+    {
+      lang: "en",
+      name: "Ugo Ultimo",
+      time: "13:30",
+      show: /^Show the parts: /,
+      cancel: "Cancel order: Wiper blades",
+      yes: "Yes, cancel the order",
+      done: /^Call: cancelled with parts ordered · .* · Ugo Ultimo: not needed .* by Pitlane$/,
+      heading: /^Open tasks/,
+    },
+    {
+      lang: "it",
+      name: "Ugo Ultimi",
+      time: "14:30",
+      show: /^Mostra i ricambi: /,
+      cancel: "Annulla ordine: Wiper blades",
+      yes: "Sì, annulla l'ordine",
+      done: /^Chiamare: annullato con ricambi ordinati · .* · Ugo Ultimi: non serve più .*, da Pitlane$/,
+      heading: /^Attività aperte/,
+    },
+  ])(
+    "$lang: its last part cancelled with nothing paid, the task closes itself (done by Pitlane); closed, the dialog gives the focus to the Tasks heading",
+    async (c) => {
+      const b = await bookSomewhere(bw.world.api, c.time, c.name);
+      const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
+      const made = await bw.world.api(
+        "POST",
+        url,
+        { description: "Wiper blades", priceCents: 4_500, specialOrder: false },
+        admin,
+      );
+      expect(made.status).toBe(201);
+      expect((await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin)).status).toBe(200);
+      const page = await signedInPage(bw.browser, bw.world, c.lang);
+      const task = page.locator("li[data-task]", { hasText: c.name });
+      await task.getByRole("button", { name: c.show }).press("Enter");
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: c.cancel, exact: true }).press("Enter");
+      await dialog.getByRole("button", { name: c.yes }).press("Enter");
+      await dialog.locator('[data-panel="parts"] li', { hasText: /cancelled|annullato/ }).waitFor();
+      // Nothing left to call about: the task leaves the open ones behind the dialog.
+      await task.waitFor({ state: "detached" });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      await focused(page, "#tasks-title");
+      expect(await page.locator("#tasks-title").textContent()).toMatch(c.heading);
+      const done = page.locator("li[data-done-task]", { hasText: c.name });
+      expect(await done.textContent()).toMatch(c.done);
+      await page.context().close();
+    },
+    90_000,
+  );
+
   it("says in words when its parts cannot be read, and reads them again on request", async () => {
     await cancelledWithParts("Lidia Lettura", "12:30");
     const page = await signedInPage(bw.browser, bw.world);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tasksOf } from "../support/desk-tasks.js";
 import { week } from "../support/http.js";
 import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, outboxOf } from "../support/journey.js";
 
@@ -139,5 +140,109 @@ describe("the desk's task in the dealer's language", () => {
     const text = JSON.parse(deskTasks(t)[0].body_json).text as string;
     expect(text).toContain("Gruppo ottico (in ordine)");
     expect(text).toContain("Chiamare il cliente per fissare un nuovo appuntamento o annullare l'ordine.");
+  });
+});
+
+// Once every part the task named is settled — cancelled with nothing paid on it — nothing is
+// left to call about: the task closes itself as "not_needed" by Pitlane, in the transaction
+// of the cancel that settled the last one. A part still on order, one on the shelf, or a
+// cancelled one with a deposit paid (the refund is the call's business) keeps it open; a
+// part cancelled before the visit was is not the task's.
+describe("the desk's parts task once nothing is left to discuss", () => {
+  const t = journeyPerTest({ dealer });
+
+  interface Part {
+    price: number;
+    paid?: number;
+    arrived?: boolean;
+    /** Cancelled before the appointment was (the task never names it). */
+    cancelledBefore?: boolean;
+    /** Cancelled by the desk after the appointment was. */
+    cancelledAfter?: boolean;
+  }
+
+  const openTask = async () =>
+    (await tasksOf(t)).filter((k) => k.kind === "parts_on_cancelled").map((k) => k.appointmentId);
+
+  it.each<{ name: string; parts: Part[]; closes: boolean }>([
+    { name: "the one part on order, cancelled: closes", parts: [{ price: 9_000, cancelledAfter: true }], closes: true },
+    {
+      name: "both parts cancelled, nothing paid: closes",
+      parts: [
+        { price: 9_000, cancelledAfter: true },
+        { price: 4_500, cancelledAfter: true },
+      ],
+      closes: true,
+    },
+    {
+      name: "one of two parts cancelled, the other still on order: stays",
+      parts: [{ price: 9_000, cancelledAfter: true }, { price: 4_500 }],
+      closes: false,
+    },
+    {
+      name: "cancelled with a deposit paid (the refund is still to agree): stays",
+      parts: [{ price: 120_000, paid: 60_000, cancelledAfter: true }],
+      closes: false,
+    },
+    {
+      name: "the other part arrived (on the shelf for them): stays",
+      parts: [
+        { price: 9_000, cancelledAfter: true },
+        { price: 4_500, arrived: true },
+      ],
+      closes: false,
+    },
+    {
+      name: "a part cancelled before the visit, with its deposit paid, is not the task's: closes",
+      parts: [
+        { price: 90_000, paid: 10_000, cancelledBefore: true },
+        { price: 9_000, cancelledAfter: true },
+      ],
+      closes: true,
+    },
+  ])("$name", async ({ parts: wanted, closes }) => {
+    const b = await bookAt(t, VISIT);
+    const ids: string[] = [];
+    for (const [i, p] of wanted.entries()) {
+      const id = await order(t, b.id, { description: `Part ${i}`, priceCents: p.price, specialOrder: false });
+      ids.push(id);
+      if (p.paid) {
+        const { version } = await ok<{ version: number }>(await t.api("GET", parts(b.id), undefined, auth));
+        await ok(
+          await t.api(
+            "POST",
+            `${parts(b.id)}/${id}/deposit`,
+            { amountCents: p.paid },
+            { ...auth, "If-Match": `"${version}"` },
+          ),
+        );
+      }
+      if (p.arrived) await ok(await act(t, b.id, id, "arrive"));
+      if (p.cancelledBefore) await ok(await act(t, b.id, id, "cancel"));
+    }
+    await ok(await cancelByStaff(t, b.id));
+    expect(await openTask()).toEqual([b.id]);
+    for (const [i, p] of wanted.entries()) if (p.cancelledAfter) await ok(await act(t, b.id, ids[i], "cancel"));
+
+    expect(await openTask()).toEqual(closes ? [] : [b.id]);
+    const done = (await tasksOf(t, "?state=done")).filter((k) => k.kind === "parts_on_cancelled");
+    expect(done.map((k) => [k.appointmentId, k.attempts])).toEqual(
+      closes ? [[b.id, [expect.objectContaining({ outcome: "not_needed", by: "Pitlane", note: null })]]] : [],
+    );
+    if (closes) {
+      // Closed in the cancel's own transaction: the closing is stamped with the order's change.
+      const [last] = t.rows<{ updated_at: string }>(
+        "SELECT updated_at FROM parts_orders WHERE appointment_id = ? ORDER BY updated_at DESC LIMIT 1",
+        b.id,
+      );
+      expect(done[0].doneAt).toBe(last.updated_at);
+    }
+  });
+
+  it("closes nothing for a part cancelled on an appointment that is not cancelled", async () => {
+    const b = await bookAt(t, VISIT);
+    const id = await order(t, b.id, { description: "Mirror glass", priceCents: 8_000, specialOrder: false });
+    await ok(await act(t, b.id, id, "cancel"));
+    expect(await tasksOf(t, "?state=done")).toEqual([]);
   });
 });

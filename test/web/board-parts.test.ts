@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PARTS_MAX_CENTS } from "../../src/core/parts.js";
+import { formatMoney, minorDigits, PARTS_MAX_CENTS } from "../../src/core/parts.js";
 import { DepositPayment, PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
-import {
-  centsOf,
-  currencyWords,
-  depositRefused,
-  maxPaymentOf,
-  money,
-  partsRows,
-  priceRefused,
-} from "../../src/web/board/parts.js";
+import { amountExample, centsOf, currencyMarks, currencyWords, money } from "../../src/web/board/money.js";
+import { depositRefused, maxPaymentOf, partsRows, priceRefused } from "../../src/web/board/parts.js";
 import type { PartsOrder } from "../../src/web/board/types.js";
 
 // The dialog's parts list as data: the deposit due as each language writes money, and a
@@ -194,5 +187,45 @@ describe("a currency as the parts forms say it", () => {
     ["CHF 45", ["CHF"], 4_500],
   ] as const)("reads %j typed with the signs %j as %s cents", (text, marks, cents) => {
     expect(centsOf(text, marks)).toBe(cents);
+  });
+});
+
+describe("a currency's own digits, on the page and on the server", () => {
+  it.each([
+    ["EUR", 2, "en", "€1,000,000.00", "1000000.00 EUR", "120.50"],
+    ["JPY", 0, "en", "JP¥100,000,000", "100000000 JPY", null],
+    ["KWD", 3, "en", "KWD 100,000.000", "100000.000 KWD", "120.500"],
+    ["BHD", 3, "it", "100.000,000 BHD", "100000.000 BHD", "120,500"],
+  ] as const)(
+    "%s has %i decimals: the cap reads %s on the page and %s in the server's words; the example %s",
+    (currency, digits, lang, cap, server, example) => {
+      expect(minorDigits(currency)).toBe(digits);
+      expect(money(PARTS_MAX_CENTS, currency, lang).replace(/\s/g, " ")).toBe(cap);
+      expect(formatMoney(PARTS_MAX_CENTS, currency)).toBe(server);
+      expect(amountExample(digits, lang)).toBe(example);
+    },
+  );
+
+  it.each([
+    // text, currency's digits, reader's language, minor units (null: asked again)
+    ["4500", 0, "en", 4_500],
+    ["45.50", 0, "en", null], // no yen has a decimal
+    ["1.200", 0, "it", null],
+    ["12.345", 3, "en", 12_345],
+    ["12,345", 3, "it", 12_345],
+    ["1,200", 3, "en", null], // a thousand two hundred in English, or 1.2?
+    ["1.200", 3, "it", null], // the same in Italian
+    ["45,5", 3, "en", 45_500], // not a thousands group: one decimal
+    ["45.5", 3, "it", 45_500],
+    ["1.2345", 3, "en", null],
+    ["120,50", 2, "it", 12_050],
+    ["12.345", 2, "en", null],
+  ] as const)("%j with %i decimals, read in %s, is %s", (text, digits, lang, minor) => {
+    expect(centsOf(text, [], digits, lang)).toBe(minor);
+  });
+
+  it("reads a yen amount typed with its narrow sign (¥), not only the page's JP¥", () => {
+    expect(currencyMarks("JPY", "en")).toEqual(["JP¥", "¥", "JPY"]);
+    expect(centsOf("¥ 4500", currencyMarks("JPY", "en"), 0, "en")).toBe(4_500);
   });
 });

@@ -123,6 +123,14 @@ export function openTasksAbout(
   ).filter((t) => kinds.includes(t.kind));
 }
 
+/** The `data` a task's message carries (what it is about: the parts it names, …); undefined when none. */
+export function taskDataOf(sqlite: SqliteHandle, messageId: string): unknown {
+  const row = stmt(sqlite, "SELECT json_extract(body_json, '$.data') AS data FROM outbox WHERE id = ?").get(
+    messageId,
+  ) as { data: string | null } | undefined;
+  return row?.data ? JSON.parse(row.data) : undefined;
+}
+
 /** Whether the desk reached the customer on the task with this dedupe id (the parts guard). */
 export function reachedOn(sqlite: SqliteHandle, dedupeId: string): boolean {
   return (

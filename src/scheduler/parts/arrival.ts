@@ -1,7 +1,7 @@
 import { businessDayWindow } from "../../core/business-day.js";
 import { epochMinute } from "../../core/civil.js";
 import type { Dealer } from "../../core/dealer.js";
-import { depositDueCents, formatCents } from "../../core/parts.js";
+import { depositDueCents, formatMoney } from "../../core/parts.js";
 import { isUpcoming } from "../../core/status.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { scheduleJob } from "../../db/repos/jobs.js";
@@ -79,7 +79,7 @@ export function partsExtra(dealer: Dealer, row: AppointmentRow, o: PartsOrderRow
   const due = depositDueCents(o.depositRequiredCents, o.depositPaidCents);
   return {
     part: o.description,
-    depositDue: due > 0 ? `${formatCents(due)} ${o.currency}` : undefined,
+    depositDue: due > 0 ? formatMoney(due, o.currency) : undefined,
     // Checked in: the car is with us, so the part is fitted during this visit (not "call us to book").
     carIn: row.status === "checked_in" ? "yes" : undefined,
     // Trap: a status alone is not "ahead": a booking left "confirmed" after its day is behind us.

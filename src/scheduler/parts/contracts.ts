@@ -2,8 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { PARTS_MAX_CENTS } from "../../core/parts.js";
 
 // The bodies and answers of the parts routes (staff): …/appointments/{id}/parts and
-// …/parts/{partId}/{deposit,arrive,cancel}. Money is integer cents of the dealer's
-// parts currency (DealerConfig.parts.currency); no floats anywhere near a price.
+// …/parts/{partId}/{deposit,arrive,cancel}. Money is integer minor units of the dealer's
+// parts currency (DealerConfig.parts.currency): the `…Cents` fields are cents of EUR, yen
+// of JPY, fils (thousandths) of KWD (core/parts.ts minorDigits); no floats anywhere near a price.
 
 export const PARTS_STATES = ["ordered", "arrived", "cancelled"] as const;
 

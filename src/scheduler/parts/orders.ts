@@ -1,10 +1,11 @@
-import { decideDeposit, formatCents, maxPaymentCents } from "../../core/parts.js";
+import { decideDeposit, formatMoney, maxPaymentCents, minorUnitWords } from "../../core/parts.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import { insertPartsOrder, partsOrdersOf } from "../../db/repos/parts-orders.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx, Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { DepositPayment, PartsOrderChange, PartsOrderList, PartsOrderRequest } from "./contracts.js";
+import { closeSettledPartsTask } from "./on-cancel.js";
 import { partsOrderView } from "./present.js";
 import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./write.js";
 
@@ -31,11 +32,15 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
     if (!d.ok && d.problem === "below_minimum")
       throw refuse(
         "depositCents",
-        `a special-order part of ${formatCents(body.priceCents)} ${currency} needs a deposit of at least ${d.limitCents} cents (${formatCents(d.limitCents)} ${currency}, half the price rounded up)`,
+        `a special-order part of ${formatMoney(body.priceCents, currency)} needs a deposit of at least ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)}, half the price rounded up)`,
         { minimumCents: d.limitCents },
       );
     if (!d.ok)
-      throw refuse("depositCents", `a deposit is at most the price, ${d.limitCents} cents`, { maxCents: d.limitCents });
+      throw refuse(
+        "depositCents",
+        `a deposit is at most the price, ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)})`,
+        { maxCents: d.limitCents },
+      );
     const order = {
       id: newId(),
       dealerId: row.dealerId,
@@ -84,7 +89,7 @@ export function payDeposit(
     if (body.amountCents > max)
       throw refuse(
         "amountCents",
-        `the deposits paid never exceed the price: at most ${max} cents more (${formatCents(max)} ${o.currency})`,
+        `the deposits paid never exceed the price: at most ${max} ${minorUnitWords(o.currency)} more (${formatMoney(max, o.currency)})`,
         { maxCents: max },
       );
     const order = saveOrder(ctx, o, { depositPaidCents: o.depositPaidCents + body.amountCents }, at);
@@ -100,7 +105,11 @@ export function payDeposit(
   });
 }
 
-/** Cancels an order not yet arrived; cancelling it again changes nothing. A deposit paid stays recorded (refunds are the till's). */
+/**
+ * Cancels an order not yet arrived; cancelling it again changes nothing. A deposit paid stays
+ * recorded (refunds are the till's). On a cancelled visit, the desk's parts_on_cancelled task
+ * closes itself once nothing it named is left to discuss (on-cancel.ts).
+ */
 export function cancelPart(ctx: WriteContext, input: PartsTarget & { partId: string }): Outcome<PartsOrderChange> {
   return partsWrite(ctx, input, partsScope("/{partId}/cancel", input, {}), 200, ({ row, at }) => {
     const o = orderOf(ctx, row, input.partId);
@@ -108,6 +117,8 @@ export function cancelPart(ctx: WriteContext, input: PartsTarget & { partId: str
     if (o.status !== "ordered")
       throw new DomainError("invalid_transition", `an ${o.status} part is not cancelled`, { status: o.status });
     const order = saveOrder(ctx, o, { status: "cancelled", cancelledAt: at }, at);
+    // The visit was cancelled and this was the last part left to call about: the desk's task goes.
+    closeSettledPartsTask(ctx, row);
     return {
       order,
       note: {

@@ -9,6 +9,7 @@ import { Dialog, type DayDialogProps } from "./dialog.js";
 import { t } from "./i18n.js";
 import { findSlot, liveSlot } from "./live-slot.js";
 import { MoveForms } from "./move-forms.js";
+import { ReadFailed } from "./read-failed.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import { ReshuffleForms } from "./reshuffle-forms.js";
 import type { Appointment, Slot } from "./types.js";
@@ -26,12 +27,17 @@ export type AppointmentDialogState = {
 // (appointment-parts.tsx), a move (time and advisor; past the buffer caps with a reason
 // when those are all it breaks: move-forms.tsx), "running late" and a swap — the last two
 // as a plan to review and apply (reshuffle-forms.tsx). One refusal for them all, said
-// between the parts and the move (useRefusal: one call at a time).
+// between the parts and the move (useRefusal: one call at a time). Details that could not
+// be read (network, 5xx) are said under the summary, with "Try again" (read-failed.tsx).
 
 interface Props extends DayDialogProps {
   state: AppointmentDialogState;
   details?: Appointment;
+  /** Why its details could not be read, when the last read failed (details.ts). */
+  failed?: string;
   onDetails: (id: string) => void;
+  /** Reads its details again ("Try again"); rejects when that fails too. */
+  onRead: (id: string) => Promise<void>;
   onMove: (slot: Slot, advisorId: string, minute: number) => Promise<void>;
   /**
    * Moved from the dialog: it closes with `message`, and the moved slot takes the focus once
@@ -42,7 +48,8 @@ interface Props extends DayDialogProps {
   onChanged: (message: string) => void;
 }
 
-export function AppointmentDialog({ session, day, state, details, onDetails, onDone, onMoved, onChanged }: Props) {
+export function AppointmentDialog(props: Props) {
+  const { session, day, state, details, failed, onDetails, onRead, onDone, onMoved, onChanged } = props;
   // The slot as the day now shows it (live-slot.ts): a colleague's change redraws it here.
   const first = useRef(findSlot(day, state.slot));
   const { slot, changed, gone } = liveSlot(day, state.slot, first.current);
@@ -77,6 +84,10 @@ export function AppointmentDialog({ session, day, state, details, onDetails, onD
   return (
     <Dialog title={title} onClose={() => onDone()}>
       <AppointmentSummary slot={slot} advisorName={owner?.name} shown={shown} changed={changed && !busy} />
+      {/* Without its details the customer line and the parts are missing: said, with a way to read them again. */}
+      {failed && !details && (
+        <ReadFailed sentence={t("detailsUnread", { why: failed })} onRetry={() => onRead(slot.appointmentId)} />
+      )}
       <StepButtons session={session} slot={slot} who={named} busy={busy} attempt={attempt} onDone={onDone} />
       {/* The appointment's version as its details were read: a parts write is an appointment change. */}
       <AppointmentParts

@@ -60,6 +60,9 @@ const en = {
   actionsFor: "Appointment {time}{who}",
   showItsDay: "show that day",
   changedMeanwhile: "Changed meanwhile by someone else: now {status}, {time}.",
+  detailsUnread: "The appointment's details could not be read. {why}",
+  tryAgain: "Try again",
+  readingAgain: "Reading again…",
   goneMeanwhile:
     "This appointment is no longer on this day: someone else moved it to another day or cancelled it. Close this window to see the day as it is now.",
   status_requested: "requested",
@@ -183,6 +186,9 @@ const it: Record<Keys, string> = {
   actionsFor: "Appuntamento delle {time}{who}",
   showItsDay: "mostra quel giorno",
   changedMeanwhile: "Modificato nel frattempo da un collega: ora {status}, {time}.",
+  detailsUnread: "Non è stato possibile leggere i dettagli dell'appuntamento. {why}",
+  tryAgain: "Riprova",
+  readingAgain: "Nuova lettura in corso…",
   goneMeanwhile:
     "Questo appuntamento non è più in questa giornata: un collega l'ha spostato a un altro giorno o l'ha annullato. Chiudi questa finestra per vedere la giornata com'è adesso.",
   status_requested: "richiesto",

@@ -3,6 +3,7 @@ import { AppointmentParts } from "./appointment-parts.js";
 import { Dialog } from "./dialog.js";
 import { t } from "./i18n.js";
 import { pt } from "./parts-words.js";
+import { ReadFailed } from "./read-failed.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 import type { Appointment, Session } from "./types.js";
 
@@ -12,7 +13,9 @@ import type { Appointment, Session } from "./types.js";
 // The same list, buttons and confirmations as the appointment dialog's (appointment-parts.tsx);
 // no order form for a cancelled appointment (the server orders nothing for it). After each
 // action the dialog stays open, the page says what was done and reads the day, the tasks
-// and these details again; closed, the focus goes back to the task's button.
+// and these details again; closed, the focus goes back to the task's button or, when the
+// task closed itself meanwhile (its last part cancelled: nothing left to call about), to
+// the Tasks panel's heading.
 
 export type PartsDialogState = { kind: "parts"; appointmentId: string; who: string };
 
@@ -32,20 +35,24 @@ export function PartsDialog({ session, state, details, onRead, onDone, onChanged
   const { appointmentId, who } = state;
   const { refusal, attempt, busy, clear } = useRefusal(null, onDone);
   const [failed, setFailed] = useState("");
+  // Rejects when it fails (the sentence is set first): "Try again" says it again.
   const read = () =>
     onRead(appointmentId).then(
       () => setFailed(""),
-      (err: Error) => setFailed(err.message),
+      (err: Error) => {
+        setFailed(err.message);
+        throw err;
+      },
     );
   useEffect(() => {
-    if (!details) read();
+    if (!details) read().catch(() => {});
   }, [appointmentId, details]);
   // The last details read stay drawn while new ones are asked (a reload after each action).
   const last = useRef(details);
   if (details) last.current = details;
   const shown = details ?? last.current;
   return (
-    <Dialog title={pt("partsFor", { who })} onClose={() => onDone()}>
+    <Dialog title={pt("partsFor", { who })} onClose={() => onDone()} returnTo="tasks-title">
       {shown ? (
         <p class="muted">
           {t("customer")}: {shown.customer?.name ?? t("unknown")} · {t("phone")}:{" "}
@@ -55,14 +62,7 @@ export function PartsDialog({ session, state, details, onRead, onDone, onChanged
       ) : (
         !failed && <p role="status">{pt("readingParts")}</p>
       )}
-      {failed && (
-        <div role="alert" class="refusal">
-          <p class="error">{pt("partsUnread", { why: failed })}</p>
-          <button type="button" onClick={read}>
-            {pt("tryAgain")}
-          </button>
-        </div>
-      )}
+      {failed && <ReadFailed sentence={pt("partsUnread", { why: failed })} onRetry={read} />}
       {shown?.parts?.length === 0 && <p>{pt("noParts")}</p>}
       <AppointmentParts
         session={session}

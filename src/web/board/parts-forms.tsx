@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { amountIn, amountWords, inputOf, type Outcome, SaidField } from "./parts-fields.js";
+import { amountIn, amountMode, amountWords, inputOf, type Outcome, SaidField } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a
@@ -73,7 +73,7 @@ export function OrderPartForm({
       <SaidField
         label={amountWords("price", currency)}
         name="amount"
-        inputMode="decimal"
+        inputMode={amountMode(currency)}
         value={price}
         onValue={(v) => (setPrice(v), setErrors((e) => ({ ...e, price: undefined })))}
         error={errors.price}
@@ -121,7 +121,7 @@ export function PayDepositForm({
       <SaidField
         label={amountWords("amount", part.currency)}
         name="amount"
-        inputMode="decimal"
+        inputMode={amountMode(part.currency)}
         value={amount}
         onValue={(v) => (setAmount(v), setError(undefined))}
         error={error}

@@ -1,9 +1,12 @@
 import type { Lang } from "../shared/i18n.js";
+import { money } from "./money.js";
 import type { PartsOrder } from "./types.js";
 
 // The appointment dialog's parts list, as data (parts-list.tsx draws it): each order's
 // state, the deposit still owed in the reader's way of writing money, and whether the
-// desk may mark it arrived or cancel it (and the deposit paid, which a cancel must refund). Pure, so the root tsconfig's tests can import it.
+// desk may mark it arrived or cancel it (and the deposit paid, which a cancel must refund).
+// Amounts are written by money.ts, in their currency's own digits. Pure, so the root
+// tsconfig's tests can import it.
 
 export interface PartsRow {
   id: string;
@@ -27,53 +30,6 @@ export interface PartsRow {
   deposit: string | null;
   /** A cancelled order whose deposit was paid: the row keeps saying to refund it at the desk. */
   toRefund: boolean;
-}
-
-const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
-
-/** Integer cents as the reader writes money; an unknown currency code falls back to "12.50 XYZ". */
-export function money(cents: number, currency: string, lang: Lang): string {
-  try {
-    return new Intl.NumberFormat(locale(lang), { style: "currency", currency }).format(cents / 100);
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
-  }
-}
-
-/** A currency as the reader says it: "euros" / "euro", "British pounds" / "sterline britanniche", and its sign "€", "£". */
-export interface CurrencyWords {
-  /** Amounts in it, as a field's label or a sentence says them ("Price in euros"). */
-  name: string;
-  /** Its sign as an amount is written ("€", "£", "CHF"); the code for one the browser does not know. */
-  symbol: string;
-}
-
-export function currencyWords(currency: string, lang: Lang): CurrencyWords {
-  const part = (display: "name" | "symbol") => {
-    try {
-      const parts = new Intl.NumberFormat(locale(lang), { style: "currency", currency, currencyDisplay: display });
-      // 2, not 1: the plural ("euros"), as "in euros" says it.
-      return parts.formatToParts(2).find((p) => p.type === "currency")?.value ?? currency;
-    } catch {
-      return currency;
-    }
-  };
-  return { name: part("name"), symbol: part("symbol") };
-}
-
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * What an advisor types as an amount ("120", "120.5", "120,50", "€ 1200", "1200 EUR") in
- * integer cents; null for anything else (thousands separators included: "1.200" is
- * ambiguous between Italian and English, so the form asks for the plain number). `marks`:
- * the signs that may stand before or after it (the currency's symbol and code).
- */
-export function centsOf(text: string, marks: readonly string[] = ["€"]): number | null {
-  const mark = marks.length ? `(?:${marks.map(escaped).join("|")})` : "(?!)";
-  const m = new RegExp(`^\\s*(?:${mark}\\s*)?(\\d{1,9})(?:[.,](\\d{1,2}))?\\s*(?:${mark})?\\s*$`, "i").exec(text);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
 
 export function partsRows(parts: readonly PartsOrder[], lang: Lang): PartsRow[] {

@@ -15,12 +15,16 @@ import type { Appointment, Slot } from "./types.js";
 // accessible name and the tooltip. A slot shorter than a quarter hour (`short`: a 10-minute
 // return) puts its marks on a line of their own, under one line of name: beside them the
 // name had room for one letter ("↩ M…"), and a ↩ before it pushed it off its one line.
+// The work comes from the appointment's details; when they could not be read, the tooltip
+// says so instead of leaving the line out.
 
 export interface SlotProps {
   slot: Slot;
   range: { from: number; to: number };
   advisorName: string;
   details?: Appointment;
+  /** Why its details could not be read (the last read failed): the tooltip says it, and the next hover or focus asks again. */
+  failed?: string;
   grabbed?: { minute: number } | null;
   onDetails: (id: string) => void;
   onOpen: (slot: Slot) => void;
@@ -45,6 +49,7 @@ export function SlotButton({
   range,
   advisorName,
   details,
+  failed,
   grabbed,
   onDetails,
   onOpen,
@@ -145,6 +150,12 @@ export function SlotButton({
               <>
                 <br />
                 {t("interventions")}: {reasonIn(details, lang)}
+              </>
+            )}
+            {!details && failed && (
+              <>
+                <br />
+                {t("detailsUnread", { why: failed })}
               </>
             )}
           </span>

@@ -15,6 +15,8 @@ const STEP = 15;
 export interface TimelineProps {
   day: DayBoard;
   details: Map<string, Appointment>;
+  /** Why an appointment's details could not be read, by its id: its tooltip says it. */
+  failed: Map<string, string>;
   onDetails: (id: string) => void;
   onMove: (slot: Slot, advisorId: string, minute: number) => void;
   onOpen: (slot: Slot) => void;
@@ -43,7 +45,7 @@ function rangeOf(day: DayBoard) {
   return { from, to };
 }
 
-export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelineProps) {
+export function Timeline({ day, details, failed, onDetails, onMove, onOpen }: TimelineProps) {
   const [grab, setGrab] = useState<Grab | null>(null);
   const [said, setSaid] = useState("");
   const [dropRow, setDropRow] = useState<string | null>(null);
@@ -193,6 +195,7 @@ export function Timeline({ day, details, onDetails, onMove, onOpen }: TimelinePr
                         range={range}
                         advisorName={grab?.slot === s ? name(grab.advisor) : a.name}
                         details={details.get(s.appointmentId)}
+                        failed={failed.get(s.appointmentId)}
                         grabbed={grab?.slot === s ? { minute: grab.minute } : null}
                         onDetails={onDetails}
                         onOpen={onOpen}

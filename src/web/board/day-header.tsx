@@ -1,0 +1,47 @@
+import { addDays, longDate, todayIn } from "../shared/dates.js";
+import { lang, t } from "./i18n.js";
+import type { Session } from "./types.js";
+
+// The page's header: who is signed in, the day shown and the ways to another (previous,
+// next, the dealer's today), whether live updates arrive, and signing out.
+
+interface Props {
+  session: Session;
+  date: string;
+  /** The dealer's zone, once the first day told it (its "today"). */
+  zone: string | null;
+  live: boolean;
+  onDate: (date: string) => void;
+  onSignOut: () => void;
+}
+
+export function DayHeader({ session, date, zone, live, onDate, onSignOut }: Props) {
+  return (
+    <header class="top">
+      <h1 tabIndex={-1}>
+        Pitlane · {t("title")}{" "}
+        <span class="muted-inverse">— {t("signedInAs", { dealer: session.dealerName, role: t(session.role) })}</span>
+      </h1>
+      <nav aria-label={t("title")} class="daynav">
+        <button type="button" onClick={() => onDate(addDays(date, -1))} aria-label={t("prevDay")}>
+          ‹
+        </button>
+        <span class="date" data-date={date} aria-live="polite">
+          {longDate(date, lang)}
+        </span>
+        <button type="button" onClick={() => onDate(addDays(date, 1))} aria-label={t("nextDay")}>
+          ›
+        </button>
+        <button type="button" onClick={() => onDate(todayIn(zone ?? undefined))}>
+          {t("today")}
+        </button>
+      </nav>
+      <span class="live" data-live={live ? "on" : "off"}>
+        {live ? `● ${t("live")}` : t("offline")}
+      </span>
+      <button type="button" onClick={onSignOut}>
+        {t("signOut")}
+      </button>
+    </header>
+  );
+}
