@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
-import { booking } from "../support/http.js";
+import { admin, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { bookedWithPaidPart, dealerPricedIn } from "../support/board-parts.js";
 
 // The parts dialog of dealers whose currency has no minor unit (JPY) or three decimals
 // (KWD): the amounts, the fields' example, the reading of what is typed and the caps use
@@ -10,47 +10,6 @@ import { booking } from "../support/http.js";
 // the example said "120.50" and the cap "¥1,000,000.00".
 
 const bw = useBoardWorld();
-
-/** A dealer priced in `currency`, its advisor key. */
-async function dealerIn(id: string, currency: string): Promise<string> {
-  const url = `/v1/dealers/${id}`;
-  const config = { name: `Pitlane ${id}`, timeZone: "Europe/Rome", parts: { currency } };
-  expect((await bw.world.api("PUT", url, config, admin)).status).toBe(201);
-  const res = await bw.world.api("POST", `${url}/api-keys`, { role: "advisor", label: "desk" }, admin);
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { secret: string }).secret;
-}
-
-/** A booking at 10:00 of DAY with a special-order part of 120,000 minor units, 20,000 of its deposit paid. */
-async function bookedWithPart(dealer: string, name: string) {
-  const url = `/v1/dealers/${dealer}`;
-  const customer = { known: true, name, phone: "+39 333 1234567" };
-  const res = await bw.world.api(
-    "POST",
-    `${url}/appointments`,
-    booking({ start: `${DAY}T10:00`, advisorId: "desk" }, { customer }),
-    admin,
-  );
-  const b = (await res.json()) as { id: string };
-  expect(res.status, JSON.stringify(b)).toBe(201);
-  const parts = `${url}/appointments/${b.id}/parts`;
-  const made = await bw.world.api(
-    "POST",
-    parts,
-    { description: "Brake discs", priceCents: 120_000, specialOrder: true },
-    admin,
-  );
-  const order = (await made.json()) as { version: number; order: { id: string } };
-  expect(made.status).toBe(201);
-  const paid = await bw.world.api(
-    "POST",
-    `${parts}/${order.order.id}/deposit`,
-    { amountCents: 20_000 },
-    { ...admin, "If-Match": `"${order.version}"` },
-  );
-  expect(paid.status).toBe(200);
-  return { id: b.id, parts };
-}
 
 describe("parts in a currency whose minor unit is not the cent", () => {
   it.each([
@@ -98,8 +57,12 @@ describe("parts in a currency whose minor unit is not the cent", () => {
   ] as const)(
     "$currency in $lang: amounts, example, reading and caps in its own digits; the API stores what was typed; axe-clean",
     async (c) => {
-      const key = await dealerIn(c.dealer, c.currency);
-      const { id, parts } = await bookedWithPart(c.dealer, `Cliente ${c.currency}`);
+      const key = await dealerPricedIn(bw.world, c.dealer, c.currency);
+      const { id, parts } = await bookedWithPaidPart(bw.world, c.dealer, {
+        time: "10:00",
+        name: `Cliente ${c.currency}`,
+        phone: "+39 333 1234567",
+      });
       const page = await signedInPage(bw.browser, bw.world, c.lang, { dealer: c.dealer, key });
       await slotOf(page, id).click();
       const dialog = page.getByRole("dialog");

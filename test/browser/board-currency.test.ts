@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { admin, DAY, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
-import { booking } from "../support/http.js";
+import { signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { bookedWithPaidPart, dealerPricedIn } from "../support/board-parts.js";
 
 // The parts dialog of a dealer whose parts are priced in pounds (DealerConfig.parts.currency
 // GBP): the price's and the deposit's fields, the amount's help and the API's caps say
@@ -10,46 +10,11 @@ import { booking } from "../support/http.js";
 
 const bw = useBoardWorld();
 const DEALER = "london";
-const url = `/v1/dealers/${DEALER}`;
 let key = "";
 
 beforeAll(async () => {
-  const config = { name: "Pitlane London", timeZone: "Europe/Rome", parts: { currency: "GBP" } };
-  expect((await bw.world.api("PUT", url, config, admin)).status).toBe(201);
-  const res = await bw.world.api("POST", `${url}/api-keys`, { role: "advisor", label: "desk" }, admin);
-  expect(res.status).toBe(201);
-  key = ((await res.json()) as { secret: string }).secret;
+  key = await dealerPricedIn(bw.world, DEALER, "GBP");
 }, 60_000);
-
-/** A booking of DEALER at `time` of DAY, with a special-order part of £1,200 on which £200 was paid. */
-async function bookedWithPart(time: string, name: string) {
-  const customer = { known: true, name, phone: "+44 20 7946 0000" };
-  const res = await bw.world.api(
-    "POST",
-    `${url}/appointments`,
-    booking({ start: `${DAY}T${time}`, advisorId: "desk" }, { customer }),
-    admin,
-  );
-  const b = (await res.json()) as { id: string };
-  expect(res.status, JSON.stringify(b)).toBe(201);
-  const parts = `${url}/appointments/${b.id}/parts`;
-  const made = await bw.world.api(
-    "POST",
-    parts,
-    { description: "Brake discs", priceCents: 120_000, specialOrder: true },
-    admin,
-  );
-  const order = (await made.json()) as { version: number; order: { id: string } };
-  expect(made.status).toBe(201);
-  const paid = await bw.world.api(
-    "POST",
-    `${parts}/${order.order.id}/deposit`,
-    { amountCents: 20_000 },
-    { ...admin, "If-Match": `"${order.version}"` },
-  );
-  expect(paid.status).toBe(200);
-  return b.id;
-}
 
 describe("a dealer whose parts are priced in pounds", () => {
   it.each([
@@ -86,7 +51,11 @@ describe("a dealer whose parts are priced in pounds", () => {
   ])(
     "$lang: the price's and the deposit's fields, the amount's help and the caps say the dealer's currency; an amount typed with its sign is read; axe-clean",
     async (c) => {
-      const id = await bookedWithPart(c.time, `Sterling ${c.lang}`);
+      const { id } = await bookedWithPaidPart(bw.world, DEALER, {
+        time: c.time,
+        name: `Sterling ${c.lang}`,
+        phone: "+44 20 7946 0000",
+      });
       const page = await signedInPage(bw.browser, bw.world, c.lang, { dealer: DEALER, key });
       await slotOf(page, id).click();
       const dialog = page.getByRole("dialog");
