@@ -76,6 +76,13 @@ export function describeTrust(runtime: () => Target): void {
     expect(res.status, JSON.stringify(appt).slice(0, 300)).toBe(201);
     return appt;
   }
+  /** A booking refused with 400 naming `path`, which stored nothing. */
+  async function refusedAt(w: World, who: Who, body: unknown, path: string) {
+    const before = snapshot(runtime().store);
+    const problem = await expectProblem(await bookAs(w, who, body), 400, "validation_failed");
+    expect(problem.errors).toContainEqual(expect.objectContaining({ path }));
+    expect(snapshot(runtime().store)).toEqual(before);
+  }
   const putVehicle = (w: World, who: Who, v: string, body: unknown) =>
     api("PUT", `/v1/dealers/${w.id}/vehicles/${v}`, body, w.as[who]);
 
@@ -176,10 +183,7 @@ export function describeTrust(runtime: () => Target): void {
       const option = (await searchAs(w, who, {})).options[0];
       const body = bookBody(option.optionId, channel === undefined ? {} : { channel });
       if (expected === 400) {
-        const before = snapshot(runtime().store);
-        const problem = await expectProblem(await bookAs(w, who, body), 400, "validation_failed");
-        expect(problem.errors).toContainEqual(expect.objectContaining({ path: "channel" }));
-        expect(snapshot(runtime().store)).toEqual(before);
+        await refusedAt(w, who, body, "channel");
       } else {
         expect((await booked(w, who, body)).channel).toBe(expected);
       }
@@ -199,10 +203,7 @@ export function describeTrust(runtime: () => Target): void {
       const option = (await searchAs(w, who, {})).options[0];
       const body = bookBody(option.optionId, { attendance });
       if (expected === 400) {
-        const before = snapshot(runtime().store);
-        const problem = await expectProblem(await bookAs(w, who, body), 400, "validation_failed");
-        expect(problem.errors).toContainEqual(expect.objectContaining({ path: "attendance" }));
-        expect(snapshot(runtime().store)).toEqual(before);
+        await refusedAt(w, who, body, "attendance");
       } else {
         expect((await booked(w, who, body)).file?.attendance).toBe(attendance);
       }

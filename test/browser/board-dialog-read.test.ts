@@ -1,7 +1,7 @@
-import type { Page, Route } from "playwright-core";
+import type { Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { bookSomewhere, focusMovesTo, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // An appointment whose details cannot be read (the network, a 5xx from the server or a
 // proxy): the appointment dialog said nothing and left out the customer line and the parts,
@@ -16,9 +16,6 @@ const fail: Record<string, (route: Route) => Promise<void>> = {
   "a 5xx from a proxy": (route) =>
     route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }),
 };
-
-const focused = (page: Page, selector: string) =>
-  page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)})`, undefined, { timeout: 5000 });
 
 describe("an appointment whose details cannot be read", () => {
   it.each([
@@ -76,7 +73,7 @@ describe("an appointment whose details cannot be read", () => {
       await page.keyboard.press("Enter");
       await dialog.getByText(c.customer).waitFor();
       expect(await alert.count()).toBe(0);
-      await focused(page, "dialog #dialog-title");
+      await focusMovesTo(page, "dialog #dialog-title");
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     },

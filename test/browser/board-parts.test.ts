@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { orderPart, payDeposit } from "../support/board-parts.js";
 
 // The parts list in an appointment's dialog: each order with its state, price and deposit
 // (asked, paid, due; on a cancelled order, the deposit to refund at the desk), and a
@@ -11,29 +12,18 @@ const bw = useBoardWorld();
 
 /** A special-order part ordered through the API at `url` (an appointment's parts), with one deposit payment on it. */
 async function orderPaid(url: string, description: string, priceCents: number, paidCents: number) {
-  const res = await bw.world.api("POST", url, { description, priceCents, specialOrder: true }, admin);
-  const made = (await res.json()) as { version: number; order: { id: string } };
-  expect(res.status, JSON.stringify(made)).toBe(201);
-  const paid = await bw.world.api(
-    "POST",
-    `${url}/${made.order.id}/deposit`,
-    { amountCents: paidCents },
-    { ...admin, "If-Match": `"${made.version}"` },
-  );
-  expect(paid.status).toBe(200);
+  const order = await orderPart(bw.world, url, { description, priceCents, specialOrder: true });
+  await payDeposit(bw.world, url, order, paidCents);
 }
 
 describe("parts on the board", () => {
   it("lists the appointment's parts and marks one arrived from the dialog, by keyboard", async () => {
     const b = await bookSomewhere(bw.world.api, "11:00", "Pezzo Arrivato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const made = async (body: object) => {
-      const res = await bw.world.api("POST", url, body, admin);
-      expect(res.status).toBe(201);
-      return ((await res.json()) as { order: { id: string } }).order.id;
-    };
-    const lamp = await made({ description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
-    await made({ description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+    const lamp = (
+      await orderPart(bw.world, url, { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true })
+    ).id;
+    await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
     const dialog = page.getByRole("dialog");
@@ -211,22 +201,12 @@ describe("parts on the board", () => {
   it("cancels a part still on order from the dialog, confirmed in the page by keyboard, warning of the deposit paid; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "14:00", "Ordine Annullato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const made = async (body: object) => {
-      const res = await bw.world.api("POST", url, body, admin);
-      expect(res.status).toBe(201);
-      return (await res.json()) as { version: number; order: { id: string } };
-    };
+    const made = (body: object) => orderPart(bw.world, url, body);
     const lamp = await made({ description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
-    const paid = await bw.world.api(
-      "POST",
-      `${url}/${lamp.order.id}/deposit`,
-      { amountCents: 60_000 },
-      { ...admin, "If-Match": `"${lamp.version}"` },
-    );
-    expect(paid.status).toBe(200);
+    await payDeposit(bw.world, url, lamp, 60_000);
     await made({ description: "Wiper blades", priceCents: 4_500, specialOrder: false });
     const mirror = await made({ description: "Mirror glass", priceCents: 8_000, specialOrder: false });
-    expect((await bw.world.api("POST", `${url}/${mirror.order.id}/arrive`, {}, admin)).status).toBe(200);
+    expect((await bw.world.api("POST", `${url}/${mirror.id}/arrive`, {}, admin)).status).toBe(200);
 
     const page = await signedInPage(bw.browser, bw.world);
     const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);

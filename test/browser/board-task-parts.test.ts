@@ -1,7 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { admin, bookSomewhere, signedInPage, useBoardWorld } from "../support/board.js";
+import { admin, bookSomewhere, focusMovesTo, signedInPage, useBoardWorld } from "../support/board.js";
+import { orderPart, payDeposit } from "../support/board-parts.js";
 
 // A part ordered for an appointment cancelled since: the appointment is on no day's board,
 // so its dialog (and the part's "Cancel order") was out of the page's reach; only the API
@@ -14,20 +14,13 @@ const bw = useBoardWorld();
 async function cancelledWithParts(name: string, time: string) {
   const b = await bookSomewhere(bw.world.api, time, name);
   const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-  const order = async (body: object) => {
-    const res = await bw.world.api("POST", url, body, admin);
-    expect(res.status).toBe(201);
-    return (await res.json()) as { version: number; order: { id: string } };
-  };
-  const lamp = await order({ description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
-  const paid = await bw.world.api(
-    "POST",
-    `${url}/${lamp.order.id}/deposit`,
-    { amountCents: 20_000 },
-    { ...admin, "If-Match": `"${lamp.version}"` },
-  );
-  expect(paid.status).toBe(200);
-  await order({ description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+  const lamp = await orderPart(bw.world, url, {
+    description: "Left headlamp unit",
+    priceCents: 120_000,
+    specialOrder: true,
+  });
+  await payDeposit(bw.world, url, lamp, 20_000);
+  await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
   expect((await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin)).status).toBe(200);
   return url;
 }
@@ -36,9 +29,6 @@ const statuses = async (url: string) =>
   ((await (await bw.world.api("GET", url, undefined, admin)).json()) as { parts: Array<{ status: string }> }).parts.map(
     (p) => p.status,
   );
-
-const focused = (page: Page, selector: string) =>
-  page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)})`, undefined, { timeout: 5000 });
 
 describe("a part ordered for an appointment cancelled since", () => {
   it.each([
@@ -89,7 +79,7 @@ describe("a part ordered for an appointment cancelled since", () => {
 
       await dialog.getByRole("button", { name: c.cancel, exact: true }).focus();
       await page.keyboard.press("Enter");
-      await focused(page, "dialog fieldset[data-confirm] button:first-of-type");
+      await focusMovesTo(page, "dialog fieldset[data-confirm] button:first-of-type");
       await dialog.getByRole("button", { name: c.yes }).focus();
       await page.keyboard.press("Enter");
       // Said in the dialog, which stays open, and on the page behind it; the row is redrawn.
@@ -155,7 +145,7 @@ describe("a part ordered for an appointment cancelled since", () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
-      await focused(page, "#tasks-title");
+      await focusMovesTo(page, "#tasks-title");
       expect(await page.locator("#tasks-title").textContent()).toMatch(c.heading);
       const done = page.locator("li[data-done-task]", { hasText: c.name });
       expect(await done.textContent()).toMatch(c.done);

@@ -1,8 +1,8 @@
-import type { Page, Route } from "playwright-core";
+import type { Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { json } from "../support/contracts.js";
 import { axeViolations } from "../support/browser.js";
-import { admin, bookSomewhere, signedInPage, useBoardWorld } from "../support/board.js";
+import { admin, bookSomewhere, focusMovesTo, signedInPage, useBoardWorld } from "../support/board.js";
 
 // The desk records the calls it makes about a task (the clock is frozen on Monday
 // 23 November at 10:00; the board shows Tuesday). A call that did not reach the customer
@@ -40,13 +40,22 @@ async function noShowTask(name: string): Promise<Task> {
   return task!;
 }
 
+/** The ids of the demo dealer's open tasks, oldest first; no-show calls named `name n` are raised until there are `count`. */
+async function atLeastOpen(count: number, name: string): Promise<string[]> {
+  const open = async () =>
+    (
+      await json<{ tasks: Task[] }>(
+        await bw.world.api("GET", "/v1/dealers/demo/tasks?state=open&limit=500", undefined, admin),
+      )
+    ).tasks.map((k) => k.id);
+  for (let n = (await open()).length; n < count; n++) await noShowTask(`${name} ${n}`);
+  return open();
+}
+
 const stored = async (id: string, state: "open" | "done"): Promise<Task | undefined> =>
   (
     await json<{ tasks: Task[] }>(await bw.world.api("GET", `/v1/dealers/demo/tasks?state=${state}`, undefined, admin))
   ).tasks.find((t) => t.id === id);
-
-const focused = (page: Page, selector: string) =>
-  page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)})`, undefined, { timeout: 5000 });
 
 describe("recording the desk's calls on a task", () => {
   it.each([
@@ -89,7 +98,7 @@ describe("recording the desk's calls on a task", () => {
       await toggle.focus();
       await page.keyboard.press("Enter");
       expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-      await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+      await focusMovesTo(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
       expect(await axeViolations(page)).toEqual([]);
 
       // Saving with no outcome chosen says what is missing and records nothing.
@@ -107,7 +116,7 @@ describe("recording the desk's calls on a task", () => {
       await expect(item.locator(".task-tried").textContent()).resolves.toMatch(c.tried);
       await expect(page.getByTestId("notice").textContent()).resolves.toContain(c.open);
       // The form that held Save is hidden: the focus is back on the task's own button.
-      await focused(page, `li[data-task="${task.id}"] .record-call > button`);
+      await focusMovesTo(page, `li[data-task="${task.id}"] .record-call > button`);
       await expect(page.getByRole("status").textContent()).resolves.toContain(c.open);
       expect(await toggle.getAttribute("aria-expanded")).toBe("false");
       const tried = await stored(task.id, "open");
@@ -118,12 +127,12 @@ describe("recording the desk's calls on a task", () => {
       // Reached: the task leaves the open list; the focus goes to the panel's heading.
       await toggle.focus();
       await page.keyboard.press("Enter");
-      await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+      await focusMovesTo(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
       await page.keyboard.press("Space");
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       await item.waitFor({ state: "detached" });
-      await focused(page, "#tasks-title");
+      await focusMovesTo(page, "#tasks-title");
       await expect(page.getByRole("heading", { name: c.heading }).count()).resolves.toBe(1);
       const done = page.locator(".tasks-done");
       await expect(done.locator("summary").textContent()).resolves.toBe(c.done);
@@ -142,7 +151,7 @@ describe("recording the desk's calls on a task", () => {
     const page = await signedInPage(bw.browser, bw.world, "en", { live: false });
     const item = page.locator(`li[data-task="${task.id}"]`);
     await item.getByRole("button", { name: /^Record the call/ }).click();
-    await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+    await focusMovesTo(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
     await page.keyboard.press("Space");
     const other = await bw.world.api(
       "POST",
@@ -155,7 +164,7 @@ describe("recording the desk's calls on a task", () => {
     await page.keyboard.press("Enter");
     await item.waitFor({ state: "detached" });
     await expect(page.getByTestId("notice").textContent()).resolves.toBe("Someone else closed this task meanwhile.");
-    await focused(page, "#tasks-title");
+    await focusMovesTo(page, "#tasks-title");
     expect((await stored(task.id, "done"))?.attempts.map((a) => a.by)).toEqual(["admin"]); // the other desk's only
     await page.context().close();
   }, 60_000);
@@ -183,7 +192,7 @@ describe("recording the desk's calls on a task", () => {
     const phone = item.getByRole("link", { name: "+39 333 1234567" });
     await phone.waitFor();
     expect(await phone.getAttribute("href")).toBe("tel:+393331234567");
-    await focused(page, "li[data-task] .task-phone a");
+    await focusMovesTo(page, "li[data-task] .task-phone a");
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -194,11 +203,11 @@ describe("recording the desk's calls on a task", () => {
     const item = page.locator(`li[data-task="${task.id}"]`);
     const toggle = item.getByRole("button", { name: /^Record the call/ });
     await toggle.click();
-    await focused(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
+    await focusMovesTo(page, `li[data-task="${task.id}"] input[type=radio][value=reached]`);
     await page.keyboard.press("Space");
     await page.keyboard.press("Escape");
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-    await focused(page, `li[data-task="${task.id}"] .record-call > button`);
+    await focusMovesTo(page, `li[data-task="${task.id}"] .record-call > button`);
     expect((await stored(task.id, "open"))?.attempts).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -213,15 +222,8 @@ describe("recording the desk's calls on a task", () => {
   ])(
     "$lang: a long list of open tasks pages: 'Show more' appends the next page, by keyboard, the focus on its first task; a reload keeps the pages; axe-clean",
     async (c) => {
-      const all = async () =>
-        (
-          await json<{ tasks: Task[] }>(
-            await bw.world.api("GET", "/v1/dealers/demo/tasks?state=open&limit=500", undefined, admin),
-          )
-        ).tasks.map((k) => k.id);
       // At least four: two pages and then some, whichever tests ran before.
-      for (let n = (await all()).length; n < 4; n++) await noShowTask(`Paola Pagina ${c.lang} ${n}`);
-      const ids = await all();
+      const ids = await atLeastOpen(4, `Paola Pagina ${c.lang}`);
       expect(ids.length).toBeGreaterThanOrEqual(4);
       const page = await signedInPage(bw.browser, bw.world, c.lang);
       // Pages of 2, not the page's 500: the server's paging as it is, on a few tasks.
@@ -248,7 +250,7 @@ describe("recording the desk's calls on a task", () => {
         await more.focus();
         await page.keyboard.press("Enter");
         // The first task of the page added takes the focus (the button may be gone: the last page).
-        await focused(page, `li[data-task="${ids[shown]}"]`);
+        await focusMovesTo(page, `li[data-task="${ids[shown]}"]`);
         shown = Math.min(shown + 2, ids.length);
         expect(await items.count()).toBe(shown);
       }
@@ -290,14 +292,7 @@ describe("recording the desk's calls on a task", () => {
   ])(
     "$lang: 'Show more' failing ($how) is said in the page's notice as sentences; the list stays as it was and the button, focused, works when pressed again",
     async (c) => {
-      const open = async () =>
-        (
-          await json<{ tasks: Task[] }>(
-            await bw.world.api("GET", "/v1/dealers/demo/tasks?state=open&limit=500", undefined, admin),
-          )
-        ).tasks.map((k) => k.id);
-      for (let n = (await open()).length; n < 3; n++) await noShowTask(`Fabio Fallito ${c.lang} ${n}`);
-      const ids = await open();
+      const ids = await atLeastOpen(3, `Fabio Fallito ${c.lang}`);
       const page = await signedInPage(bw.browser, bw.world, c.lang);
       // Pages of 2; the next page's read (after=) fails while `failing`.
       let failing = true;
@@ -327,7 +322,7 @@ describe("recording the desk's calls on a task", () => {
       expect(await axeViolations(page)).toEqual([]);
       failing = false;
       await page.keyboard.press("Enter");
-      await focused(page, `li[data-task="${ids[2]}"]`);
+      await focusMovesTo(page, `li[data-task="${ids[2]}"]`);
       expect(await items.count()).toBe(Math.min(4, ids.length));
       await page.context().close();
     },

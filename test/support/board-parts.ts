@@ -2,8 +2,8 @@ import { expect } from "vitest";
 import { admin, type BoardWorld, DAY } from "./board.js";
 import { booking } from "./http.js";
 
-// Dealers priced in another currency, and a booking with a part on order, for the parts
-// dialog's browser tests (board-currency, board-currency-digits).
+// Parts through the API for the parts dialog's browser tests: an order, a deposit paid on
+// it, and a dealer priced in another currency with a booking whose part is part-paid.
 
 /** A dealer whose parts are priced in `currency`; returns its advisor key. */
 export async function dealerPricedIn(world: BoardWorld, id: string, currency: string): Promise<string> {
@@ -13,6 +13,31 @@ export async function dealerPricedIn(world: BoardWorld, id: string, currency: st
   const res = await world.api("POST", `${url}/api-keys`, { role: "advisor", label: "desk" }, admin);
   expect(res.status).toBe(201);
   return ((await res.json()) as { secret: string }).secret;
+}
+
+/** An order as the API answers it: its id, and the version a next change names in If-Match. */
+export interface PlacedOrder {
+  id: string;
+  version: number;
+}
+
+/** Orders a part through the API at `parts` (an appointment's parts URL). */
+export async function orderPart(world: BoardWorld, parts: string, body: object): Promise<PlacedOrder> {
+  const res = await world.api("POST", parts, body, admin);
+  const made = (await res.json()) as { version: number; order: { id: string } };
+  expect(res.status, JSON.stringify(made)).toBe(201);
+  return { id: made.order.id, version: made.version };
+}
+
+/** Records one deposit payment on an order of `parts`. */
+export async function payDeposit(world: BoardWorld, parts: string, order: PlacedOrder, amountCents: number) {
+  const paid = await world.api(
+    "POST",
+    `${parts}/${order.id}/deposit`,
+    { amountCents },
+    { ...admin, "If-Match": `"${order.version}"` },
+  );
+  expect(paid.status).toBe(200);
 }
 
 /**
@@ -35,20 +60,7 @@ export async function bookedWithPaidPart(
   const b = (await res.json()) as { id: string };
   expect(res.status, JSON.stringify(b)).toBe(201);
   const parts = `${url}/appointments/${b.id}/parts`;
-  const made = await world.api(
-    "POST",
-    parts,
-    { description: "Brake discs", priceCents: 120_000, specialOrder: true },
-    admin,
-  );
-  const order = (await made.json()) as { version: number; order: { id: string } };
-  expect(made.status).toBe(201);
-  const paid = await world.api(
-    "POST",
-    `${parts}/${order.order.id}/deposit`,
-    { amountCents: 20_000 },
-    { ...admin, "If-Match": `"${order.version}"` },
-  );
-  expect(paid.status).toBe(200);
+  const order = await orderPart(world, parts, { description: "Brake discs", priceCents: 120_000, specialOrder: true });
+  await payDeposit(world, parts, order, 20_000);
   return { id: b.id, parts };
 }

@@ -147,6 +147,10 @@ export async function signedInPage(
   return page;
 }
 
+/** Waits (5 s at most) until the keyboard focus is on the element `selector` matches. */
+export const focusMovesTo = (page: Page, selector: string) =>
+  page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)})`, undefined, { timeout: 5000 });
+
 /** The slot button of an appointment's reception (or return). */
 export const slotOf = (page: Page, id: string, kind = "reception") =>
   page.locator(`button.slot[data-appointment="${id}"][data-kind="${kind}"]`);
