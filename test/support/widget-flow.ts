@@ -22,6 +22,26 @@ export async function shownTimes(page: Page): Promise<string[]> {
   return labels.map((l) => l.trim().slice(0, 5));
 }
 
+/**
+ * Slows every hold given back (DELETE …/holds/{id}) by `ms`, as a slow network would: the
+ * widget must not ask about times until it has landed. Returns what happened, in order
+ * ("released" when a DELETE's answer arrives, "held" when a new hold is asked).
+ */
+export async function slowReleases(page: Page, ms: number): Promise<string[]> {
+  const seen: string[] = [];
+  await page.route(/\/holds\/[^/]+$/, async (route) => {
+    if (route.request().method() !== "DELETE") return route.continue();
+    await new Promise((r) => setTimeout(r, ms));
+    const res = await route.fetch();
+    await route.fulfill({ response: res });
+    seen.push("released");
+  });
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/holds")) seen.push("held");
+  });
+  return seen;
+}
+
 /** Picks a time on the list and continues: resolves with the hold's response. */
 export async function holdTime(page: Page, time: string): Promise<Response> {
   await page.locator("label.pl-time", { hasText: time }).getByRole("radio").check();

@@ -27,6 +27,12 @@ export type { DayChooserLabels };
 export interface DaySource {
   path: string;
   body: object;
+  /**
+   * A call the days wait for: the widget's hold, given back on the way here. Until it is,
+   * the time it held is not free, and would be missing from the list or offered with
+   * another advisor (another optionId), so the time chosen before would not show chosen.
+   */
+  after?: Promise<unknown>;
 }
 
 /** A way back to what a refused call names (the widget's field at fault): its button's words and action. */
@@ -127,6 +133,7 @@ export function DayChooser({
     announce(timesSaid(labels, lang, offered.length, longDate(d, lang)), how);
   };
   const open = async () => {
+    await source.after;
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...source.body, days: 62 });
     if (!r.ok) return refused(r.problem);
     const days = r.data.days;

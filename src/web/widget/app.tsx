@@ -117,9 +117,16 @@ export function BookingApp(p: WidgetProps) {
     mobility,
   });
   const holdPath = (h: Hold) => `${dealerPath(p.dealer)}/holds/${encodeURIComponent(h.holdId)}`;
+  // The hold given back last, in flight: the times wait for it (its time is free again
+  // only once it lands), and so does the next hold (the customer's own old hold must not
+  // count against the new one, e.g. the same advisor's hour).
+  const released = useRef<Promise<unknown>>(Promise.resolve());
   const releaseHold = () => {
-    if (hold) void apiCall(p.api, "DELETE", holdPath(hold));
+    // Waited for 3 s at most: a release that hangs (a dead network) must not hang the step.
+    const wait = new Promise((done) => setTimeout(done, 3000));
+    if (hold) released.current = Promise.race([apiCall(p.api, "DELETE", holdPath(hold)), wait]);
     setHold(null);
+    return released.current;
   };
   /** To another step: a refusal said on the one left is dropped (it is said again if it still stands). */
   const go = (s: Step) => {
@@ -224,6 +231,7 @@ export function BookingApp(p: WidgetProps) {
           {...withVisit}
           chosen={option?.visit === visitKey ? option.option : null}
           lost={lost?.visit === visitKey ? lost : null}
+          released={released.current}
           onBack={() => go("mobility")}
           onFix={fix}
           onHeld={(h) => {

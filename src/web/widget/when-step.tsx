@@ -24,12 +24,15 @@ interface Props extends StepProps {
   api: string;
   visit: VisitQuery;
   chosen: Option | null;
+  /** The hold given back on the way here, in flight: the day's times are asked after it. */
+  released: Promise<unknown>;
   lost: { problem: Problem; alternatives: Option[] } | null;
   announce: Announce;
   onBack: () => void;
   /** Back to the step whose answer the API refused (the problem said there, at its field). */
   onFix: (step: VisitStep, p: Problem) => void;
-  beforeHold: () => void;
+  /** Gives back the hold this step replaces; the new one is asked once that is done. */
+  beforeHold: () => Promise<unknown>;
   onHeld: (h: Hold) => void;
 }
 
@@ -41,6 +44,7 @@ export function WhenStep({
   api,
   visit,
   chosen,
+  released,
   lost,
   announce,
   onBack,
@@ -55,7 +59,14 @@ export function WhenStep({
     return to ? { label: t(FIX_LABELS[to]), go: () => onFix(to, p) } : null;
   };
   const choice = useTimeChoice(
-    { api, source: { path: dealerPath(dealer.id), body: visit }, lang, labels: STRINGS[lang], announce, fixFor },
+    {
+      api,
+      source: { path: dealerPath(dealer.id), body: visit, after: released },
+      lang,
+      labels: STRINGS[lang],
+      announce,
+      fixFor,
+    },
     { chosen, lost },
   );
   const [busy, setBusy] = useState(false);
@@ -66,7 +77,7 @@ export function WhenStep({
     if (!picked) return;
     setBusy(true);
     choice.setError(null);
-    beforeHold();
+    await beforeHold();
     const r = await apiCall<Hold>(api, "POST", `${dealerPath(dealer.id)}/holds`, {
       optionId: picked.optionId,
       ...visit,
