@@ -14,7 +14,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("the server process", () => {
+// A process start compiles the sources (tsx): seconds on a quiet box, far more on a loaded
+// one, and one test here starts two in a row. The budget is for the starts, not a timing check.
+describe("the server process", { timeout: 90_000 }, () => {
   it("starts on an empty database, migrates it and seeds the demo dealer", async () => {
     server = await spawnServer();
     expect(await (await fetch(`${server.baseUrl}/health`)).json()).toEqual({ ok: true });
