@@ -29,6 +29,48 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
   return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
 }
 
+// The same services in running text, after "for"/"per": with the article Italian wants
+// ("per il tagliando programmato"), and English's own ("for a tyre change"). A label in a
+// sentence is lower case; a label's capital in a list or a title stays (reasonIn).
+const IN_TEXT: Record<string, { en: string; it: string }> = {
+  service: { en: "a scheduled service", it: "il tagliando programmato" },
+  maintenance: { en: "maintenance", it: "la manutenzione" },
+  diagnosis: { en: "the diagnosis of a fault", it: "la diagnosi di un guasto" },
+  bodywork: { en: "a bodywork repair", it: "la riparazione di carrozzeria" },
+  tyres: { en: "a tyre change", it: "il cambio pneumatici" },
+  recall: { en: "recall work", it: "la campagna di richiamo" },
+};
+
+/**
+ * A dealer's own label mid-sentence: its capital lowered when it is the label's only one
+ * ("Controllo clima" → "controllo clima"); one with more capitals stays as written, as it
+ * is likely a name or an acronym ("ADAS calibration", "Maserati Care"). No article: its
+ * gender is not known.
+ */
+const inSentence = (label: string) =>
+  /^\p{Lu}[^\p{Lu}]*$/u.test(label) && !/^\p{Lu}\P{L}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+
+const AND: Record<string, string> = { en: " and ", it: " e " };
+
+/**
+ * An appointment's reason as it reads after "for"/"per" in a customer's message: "per il
+ * tagliando programmato e il cambio pneumatici", "for maintenance". The default services
+ * the dealer kept as shipped get their phrase; a dealer's own label is lower-cased
+ * (inSentence); a reason that does not split into one label per service is read whole.
+ */
+export function reasonInText(a: { interventions: string[]; recap: { reason: string } }, lang: string): string {
+  const labels = a.recap.reason.split(", ");
+  if (labels.length !== a.interventions.length) return inSentence(a.recap.reason);
+  const words = labels.map((l, i) => {
+    const d = DEFAULT_LABELS[a.interventions[i]];
+    const phrase = IN_TEXT[a.interventions[i]];
+    if (d && phrase && (l === d.en || (lang === "it" && l === d.it))) return lang === "it" ? phrase.it : phrase.en;
+    return inSentence(l);
+  });
+  const and = AND[lang] ?? AND.en;
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")}${and}${words[words.length - 1]}` : words.join("");
+}
+
 /** The default catalogue's services as [code, label in `lang`] pairs, in the catalogue's order. */
 export const defaultInterventions = (lang: string): Array<readonly [string, string]> =>
   Object.entries(DEFAULT_LABELS).map(([code, l]) => [code, lang === "it" ? l.it : l.en] as const);

@@ -226,7 +226,7 @@ describe("arrival tells the customer within 1 business day", () => {
     expect(msgs[0]).toMatchObject({ audience: "customer", status: "pending" });
     const text = JSON.parse(msgs[0].body_json).text as string;
     expect(text).toContain("Left headlamp unit");
-    expect(text).toContain("2026-11-26 at 10:00"); // the visit is ahead: fitted then
+    expect(text).toContain("on Thursday 26 November at 10:00"); // the visit is ahead: fitted then
     expect(text).toContain("600.00 EUR is still due"); // the unpaid deposit is said, the part is not held back
     expect(tasks(t, "parts_arrived_call")).toEqual([]);
     expect(t.rows("SELECT * FROM jobs WHERE kind = 'parts_notice'")).toHaveLength(1);

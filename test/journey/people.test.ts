@@ -85,7 +85,10 @@ describe("customers and vehicles", () => {
     const m = one(t.rows<{ body_json: string }>("SELECT * FROM outbox WHERE kind = 'service_reminder'"));
     expect(m).toMatchObject({ audience: "customer", channel: "email", locale: "it", appointment_id: null });
     const body = JSON.parse(m.body_json);
-    expect(body.subject).toBe("Tagliando della sua Grecale GG123HH previsto il 2027-01-15");
+    expect(body.subject).toBe("Tagliando della sua Grecale GG123HH previsto il 15 gennaio 2027");
+    // The options in words, on Rome's wall clock; the data keeps the machine instants.
+    expect(body.text).toMatch(/Possiamo accoglierla \w+ì? \d+ \w+ alle \d+:\d\d con [\w ]+ oppure/);
+    expect(body.text).not.toMatch(/\d{4}-\d\d-\d\d/);
     expect(body.data.options).toHaveLength(2);
     for (const o of body.data.options) expect(o.start < "2027-01-16").toBe(true);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auth, bookAt, CONSENTING, DAY, DEALER, journeyPerTest, ok, outboxOf, SILENT } from "../support/journey.js";
 import { backoffMs } from "../../src/scheduler/journey/deliver.js";
 import { DEFAULT_PAUSE_MS } from "../../src/scheduler/journey/back-pressure.js";
-import { leaves } from "../support/mime.js";
+import { headerText, leaves } from "../support/mime.js";
 import { mailVia, startSmtp } from "../support/smtp.js";
 import { perTest } from "../support/fixture.js";
 import type { AppointmentView, MessageList } from "../support/contracts.js";
@@ -50,6 +50,14 @@ describe("email over SMTP", () => {
     expect(text).toContain("Gentile Marco Bianchi");
     expect(text).toContain("prestazioni"); // the performance persona's line
     expect(html).toContain("<p>Gentile Marco Bianchi");
+    // What a car owner reads: the day and time in words on the dealer's wall clock (11:00
+    // in Rome), the service in running text; no "2026-11-25 11:00" anywhere.
+    expect(headerText(m.mail.headers.subject)).toBe("Appuntamento confermato: mercoledì 25 novembre alle 11:00");
+    expect(text).toContain(
+      "il suo appuntamento presso Roma Est di mercoledì 25 novembre alle 11:00 per la manutenzione è confermato.",
+    );
+    expect(html).toContain("di mercoledì 25 novembre alle 11:00 per la manutenzione");
+    expect(text + html).not.toMatch(/2026-11-25|11:00:00/);
     // The manage link is the customer's page (not the API's JSON), in the message's language,
     // and its token opens this appointment.
     const link = text.match(/https:\/\/pitlane\.test(\/m\/([^\s?]+)\?lang=it)/)!;
@@ -82,7 +90,10 @@ describe("email over SMTP", () => {
     await tick(due + 60_000);
     const reminders = smtp.received.filter((m) => /^Reminder/.test(m.mail.headers.subject ?? ""));
     expect(reminders).toHaveLength(1);
-    expect(part("text/plain")(smtp.received.indexOf(reminders[0]))!.body).toMatch(/\/m\/\S+\?lang=en/);
+    const text = part("text/plain")(smtp.received.indexOf(reminders[0]))!.body;
+    expect(text).toMatch(/\/m\/\S+\?lang=en/);
+    expect(headerText(reminders[0].mail.headers.subject)).toBe("Reminder: Roma Est tomorrow at 11:00");
+    expect(text).toContain("Dear Marco Bianchi, we expect you on Wednesday 25 November at 11:00 for maintenance.");
     expect(outboxOf(t, b.id).find((r) => r.kind === "reminder")).toMatchObject({
       status: "delivered",
       transport: "email",

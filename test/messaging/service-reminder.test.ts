@@ -75,8 +75,12 @@ describe("service reminder for any known vehicle", () => {
     await t.journey.tick(t.clock.ms + DAY);
     expect(serviceMails()).toHaveLength(1);
     const text = textOf(0);
-    expect(text).toContain(IN_25_DAYS);
-    expect(text).toMatch(/1\) 2026-\d\d-\d\d \d\d:\d\d \([^)]+\); 2\) 2026-\d\d-\d\d \d\d:\d\d \([^)]+\)/);
+    // The due date and the two options in words, on Rome's wall clock (no "2026-12-18 09:00").
+    expect(text).toContain("is due for maintenance on 18 December 2026.");
+    expect(text).toMatch(
+      /We can welcome you on \w+day \d+ \w+ at \d{1,2}:\d\d with [A-Z][^.]+ or on \w+day \d+ \w+ at \d{1,2}:\d\d with [A-Z][^.]+\./,
+    );
+    expect(text).not.toMatch(/\d{4}-\d\d-\d\d|\b0\d:\d\d/);
     expect(text).toContain("every detail"); // the appearance persona's line
   });
 
@@ -112,7 +116,7 @@ describe("service reminder for any known vehicle", () => {
     await t.journey.tick(t.clock.ms);
     await t.journey.tick(t.clock.ms + DAY);
     expect(serviceMails()).toHaveLength(1);
-    expect(textOf(0)).toMatch(/1\) .+; 2\) .+/);
+    expect(textOf(0)).toMatch(/We can welcome you on .+ with .+ or on .+ with .+\./);
     const list = await ok<MessageList>(await t.api("GET", `/v1/dealers/${DEALER}/messages`, undefined, auth));
     expect(list.messages.filter((m) => m.kind === "service_reminder").map((m) => [m.transport, m.delivery])).toEqual([
       ["email", "sent"],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/core/dealer-config.js";
 import { MessagingConfig } from "../../src/core/messaging-config.js";
 import { compose, LINKED_KINDS, withLink } from "../../src/scheduler/journey/compose.js";
-import { sampleVars } from "../../src/scheduler/journey/preview.js";
+import { audienceOf, sampleVars } from "../../src/scheduler/journey/preview.js";
 import { segments, smsText } from "../../src/scheduler/journey/sms-text.js";
 import { CUSTOMER_TEMPLATES, STAFF_TEMPLATES } from "../../src/scheduler/journey/templates.js";
 import { PERSONAS } from "../../src/scheduler/contracts.js";
@@ -19,7 +19,7 @@ describe("message templates", () => {
   it.each(LOCALES)("every kind renders in %s (snapshot)", (locale) => {
     const rendered = Object.fromEntries(
       KINDS.map((kind) => {
-        const m = compose(kind, locale, sampleVars(DEALER, locale), {
+        const m = compose(kind, locale, sampleVars(DEALER, locale, audienceOf(kind)), {
           persona: "unique",
           link: LINKED_KINDS.has(kind),
         });
@@ -57,7 +57,10 @@ describe("message templates", () => {
     });
     const it_ = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });
     expect(it_.subject).toBe("Roma Est: a domani alle 11:00");
-    expect(withLink(it_.text, LINK)).toBe(`Ciao Marco Bianchi, ti aspettiamo il 2026-11-25 alle 11:00. ${LINK}`);
+    // The dealer's {date} and {time} are the customer's words too.
+    expect(withLink(it_.text, LINK)).toBe(
+      `Ciao Marco Bianchi, ti aspettiamo il mercoledì 25 novembre alle 11:00. ${LINK}`,
+    );
     expect(compose("reminder", "en", sampleVars(DEALER, "en"), { messaging }).subject).toMatch(/^Reminder/);
     expect(() => MessagingConfig.parse({ templates: { reminder: { it: { subject: "x", body: "y" } } } })).toThrow();
     expect(() => MessagingConfig.parse({ channels: { reminder: ["fax"] } })).toThrow();

@@ -57,7 +57,7 @@ describe("the reminder says how the customer gets around, as the pages do", () =
       const { body } = await reminderOf(c.locale, c.mobility);
       const sms = smsText("Roma Est", body.subject, body.sms, LINK);
       expect(sms).toContain(`${RECAP_LABELS[c.locale].mobility}: ${MOBILITY_LABELS[c.locale][c.mobility]}.`);
-      expect(sms).toMatch(c.locale === "it" ? /il 2026-11-25 alle 11:00/ : /on 2026-11-25 at 11:00/);
+      expect(sms).toMatch(c.locale === "it" ? /mercoledì 25 novembre alle 11:00/ : /on Wednesday 25 November at 11:00/);
       expect(segments(sms)).toBeLessThanOrEqual(2);
       expect(sms.endsWith(` ${LINK}`)).toBe(true);
     },

@@ -54,3 +54,17 @@ export function parseMime(raw: string): MimePart {
 export function leaves(p: MimePart): MimePart[] {
   return p.parts.length ? p.parts.flatMap(leaves) : [p];
 }
+
+/**
+ * A header's text with its RFC 2047 encoded words decoded ("=?UTF-8?Q?mercoled=C3=AC?=",
+ * "=?UTF-8?B?…?="): how a mail client shows a subject that is not plain ASCII.
+ */
+export function headerText(value: string | undefined): string {
+  return (value ?? "")
+    .replace(/\?=\s+=\?/g, "?==?") // whitespace between two encoded words is not text
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, enc: string, data: string) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : decode(data.replace(/_/g, " "), "quoted-printable"),
+    );
+}

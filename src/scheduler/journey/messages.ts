@@ -1,4 +1,4 @@
-import { reasonIn } from "../../core/intervention-labels.js";
+import { reasonIn, reasonInText } from "../../core/intervention-labels.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
@@ -9,6 +9,7 @@ import { enqueue } from "../../db/repos/outbox.js";
 import { recipientOf, type Recipient } from "./recipients.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
+import { type Audience, timeVars } from "./when-words.js";
 
 // Writes messages into the outbox, inside the caller's transaction. A customer message
 // is written only when the customer consented and can be reached; the return value says
@@ -16,23 +17,26 @@ import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 
 export type Extra = Partial<TemplateVars>;
 
+/** The message's variables; its times in words for a customer, compact for staff (when-words.ts). */
 export function templateVars(
   dealer: Dealer,
   row: AppointmentRow,
   customer: string,
   locale: "it" | "en",
+  audience: Audience,
   extra: Extra = {},
 ): TemplateVars {
   const v = appointmentView(dealer, row);
   return {
     dealer: dealer.config.name,
     ...v.recap,
+    ...timeVars(audience, locale, { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt }),
     reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
+    service: reasonInText(v, locale), // "per la manutenzione"
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),
     mobility: mobilityIn(locale, v.recap.mobility),
     bring: bringIn(locale, v.recap.bring),
     customer,
-    readyTime: `${v.readyAt.slice(0, 10)} ${v.readyAt.slice(11, 16)}`,
     ...extra,
   };
 }
@@ -61,7 +65,7 @@ export function toCustomer(
     kind: s.kind,
     dedupeId: s.dedupeId,
     appointmentId: row.id,
-    vars: templateVars(dealer, row, who.name, locale, s.extra),
+    vars: templateVars(dealer, row, who.name, locale, "customer", s.extra),
     data: s.data,
   });
 }
@@ -76,7 +80,10 @@ export function toStaff(
   who: Recipient = recipientOf(ctx.db, row),
 ): string {
   const locale = dealer.config.locale;
-  const body = { ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, s.extra)), data: s.data };
+  const body = {
+    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", s.extra)),
+    data: s.data,
+  };
   enqueue(
     ctx.sqlite,
     {

@@ -5,7 +5,8 @@ import { compose, LINKED_KINDS, withLink } from "./compose.js";
 import type { MessagePreview, PreviewQuery } from "./messaging-contracts.js";
 import { smsText, segments } from "./sms-text.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
-import type { TemplateVars } from "./templates.js";
+import { CUSTOMER_TEMPLATES, type TemplateVars } from "./templates.js";
+import { type Audience, compact, dueDateWords, optionWords, timeVars } from "./when-words.js";
 import type { Ctx } from "../context.js";
 
 // Staff preview of any template with sample data, in the dealer's wording (overrides
@@ -13,12 +14,28 @@ import type { Ctx } from "../context.js";
 
 const SAMPLE_LINK = "https://example.invalid/v1/manage/sample-token";
 
-export function sampleVars(dealer: { name: string; address: string; parking: string }, locale: Locale): TemplateVars {
+// The sample's times, on a dealer's wall clock (with its offset, as Dealer.format writes
+// them), printed as a real message would print them for its reader (when-words.ts).
+const SAMPLE_READY = "2026-11-25T16:30:00+01:00";
+const SAMPLE_OPTIONS = [
+  { start: "2026-11-27T10:00:00+01:00", advisorName: "Anna Rossi" },
+  { start: "2026-11-27T11:15:00+01:00", advisorName: "Bruno Neri" },
+];
+const CUSTOMER: ReadonlySet<string> = new Set(CUSTOMER_TEMPLATES);
+/** Who reads a kind: its times in words for a customer, compact for staff. */
+export const audienceOf = (kind: string): Audience => (CUSTOMER.has(kind) ? "customer" : "staff");
+
+export function sampleVars(
+  dealer: { name: string; address: string; parking: string },
+  locale: Locale,
+  audience: Audience = "customer",
+): TemplateVars {
+  const customer = audience === "customer";
   return {
     dealer: dealer.name,
-    date: "2026-11-25",
-    time: "11:00",
+    ...timeVars(audience, locale, { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY }),
     reason: locale === "it" ? "Tagliando" : "Maintenance",
+    service: locale === "it" ? "il tagliando" : "maintenance", // the reason in running text (reasonInText)
     greeter: "Anna Rossi",
     parking: dealer.parking || "-",
     address: dealer.address,
@@ -26,9 +43,10 @@ export function sampleVars(dealer: { name: string; address: string; parking: str
     mobility: mobilityIn(locale, "courtesy_car"),
     bring: bringIn(locale, ["driving licence"]),
     customer: "Marco Bianchi",
-    readyTime: "2026-11-25 16:30",
-    dueDate: "2027-01-15",
-    options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"],
+    dueDate: customer ? dueDateWords(locale, "2027-01-15") : "2027-01-15",
+    options: customer
+      ? optionWords(locale, SAMPLE_OPTIONS)
+      : SAMPLE_OPTIONS.map((o) => `${compact(o.start)} (${o.advisorName})`),
     part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
     depositDue: "600.00 EUR",
     visitAhead: "yes",
@@ -50,7 +68,7 @@ export function previewMessage(ctx: Ctx, input: { dealerId: string; query: Previ
   const cfg = rt.dealer.config;
   const locale = q.locale ?? cfg.locale;
   const linked = LINKED_KINDS.has(q.kind);
-  const m = compose(q.kind, locale, sampleVars(cfg, locale), {
+  const m = compose(q.kind, locale, sampleVars(cfg, locale, audienceOf(q.kind)), {
     persona: q.persona,
     messaging: cfg.messaging,
     link: linked,

@@ -2,7 +2,8 @@ import { hasUpcomingVisit } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
 import type { JobRow } from "../../db/repos/jobs.js";
-import { serviceOptions, optionLines } from "./options.js";
+import { serviceOptions } from "./options.js";
+import { dueDateWords, optionWords } from "./when-words.js";
 import { sendToCustomer } from "./channels.js";
 import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
@@ -39,7 +40,9 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
     dealer: dealer.config.name,
     date: "",
     time: "",
+    when: "",
     reason: "",
+    service: "",
     greeter: "",
     parking: dealer.config.parking,
     address: dealer.config.address,
@@ -47,8 +50,9 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
     mobility: mobilityIn(locale, "none"),
     bring: bringIn(locale, []),
     customer: who.name,
-    dueDate: vehicle.nextServiceDue ?? "",
-    options: optionLines(options),
+    // In words for the owner; the data below keeps the machine forms (webhook, outbox).
+    dueDate: dueDateWords(locale, vehicle.nextServiceDue),
+    options: optionWords(locale, options),
   };
   return sendToCustomer(ctx, dealer, who, {
     kind: "service_reminder",

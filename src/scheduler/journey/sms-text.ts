@@ -16,14 +16,26 @@ export function segments(text: string): number {
 
 const MAX_SEGMENTS = 2;
 
-/** `dealer: text link`, else `dealer: subject link`, else the subject cut with "…". */
+// Trap: the cut's mark is "..." and not "…" (U+2026): that one is not GSM-7, and it alone
+// made the whole text UCS-2 (67 characters a segment), so a long dealer name's subject
+// went out in four segments.
+const CUT = "...";
+const fits = (s: string) => segments(s) <= MAX_SEGMENTS;
+
+/**
+ * `dealer: text link`, else `dealer: subject link`, else the subject cut with "...", else
+ * (a dealer's name so long, up to 120 characters, that no subject fits beside it and the
+ * link) the name cut too. The link is never cut.
+ */
 export function smsText(dealer: string, subject: string, text: string, link: string | null): string {
   const tail = link ? ` ${link}` : "";
   for (const body of [text, subject]) {
     const s = `${dealer}: ${body}${tail}`;
-    if (segments(s) <= MAX_SEGMENTS) return s;
+    if (fits(s)) return s;
   }
   let cut = subject;
-  while (cut.length > 1 && segments(`${dealer}: ${cut}…${tail}`) > MAX_SEGMENTS) cut = cut.slice(0, -1);
-  return `${dealer}: ${cut}…${tail}`;
+  while (cut.length > 1 && !fits(`${dealer}: ${cut}${CUT}${tail}`)) cut = cut.slice(0, -1);
+  let name = dealer;
+  while (name.length > 1 && !fits(`${name}${CUT}: ${cut}${CUT}${tail}`)) name = name.slice(0, -1);
+  return name === dealer ? `${dealer}: ${cut}${CUT}${tail}` : `${name}${CUT}: ${cut}${CUT}${tail}`;
 }

@@ -1,0 +1,97 @@
+import { WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import type { CustomerKind, Render, TemplateVars } from "./template-vars.js";
+
+// The customer's messages, in the dealer's voice towards a car owner (formal "Lei" in
+// Italian). Times are in words on the dealer's wall clock ("mercoledì 25 novembre alle
+// 9:00", when-words.ts) and the services in running text ("per la manutenzione"); no
+// machine string ("2026-11-25 09:00") reaches a customer. A part's arrival is in
+// parts-templates.ts.
+
+type Kind = Exclude<CustomerKind, "parts_arrived">;
+
+// The reminder: the time, who welcomes them and how they get around ("confirm appointment
+// and mobility 24 hours before"), then parking and what to bring. A text message says the
+// first part alone: with the list of papers it would not fit two segments, and the page
+// behind its link has the rest.
+const reminderEn = (v: TemplateVars) =>
+  `Dear ${v.customer}, we expect you on ${v.when} for ${v.service}. ${v.greeter} will welcome you. ${WHILE_AT_WORKSHOP.en}: ${v.mobility}.`;
+const reminderIt = (v: TemplateVars) =>
+  `Gentile ${v.customer}, la aspettiamo ${v.when} per ${v.service}. La accoglierà ${v.greeter}. ${WHILE_AT_WORKSHOP.it}: ${v.mobility}.`;
+
+// The service reminder's proposals, or a call when the search found none.
+const proposalsEn = (v: TemplateVars) =>
+  v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : "Call us to find a time.";
+const proposalsIt = (v: TemplateVars) =>
+  v.options?.length ? `Possiamo accoglierla ${v.options.join(" oppure ")}.` : "Ci chiami per fissare un orario.";
+
+export const CUSTOMER_EN: Record<Kind, Render> = {
+  confirmed: (v) => ({
+    subject: `Appointment confirmed: ${v.when}`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+  }),
+  reminder: (v) => ({
+    subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`,
+    text: `${reminderEn(v)} Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+    sms: reminderEn(v),
+  }),
+  appointment_moved: (v) => ({
+    subject: `Appointment moved: ${v.when}`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
+  }),
+  cancelled: (v) => ({
+    subject: `Appointment cancelled`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
+  }),
+  car_ready: (v) => ({
+    subject: `Your ${v.vehicle} will be ready on ${v.readyTime}`,
+    text: `Dear ${v.customer}, your ${v.vehicle} will be ready on ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.`,
+  }),
+  follow_up: (v) => ({
+    subject: `How was your visit to ${v.dealer}?`,
+    text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us with any concern.`,
+  }),
+  service_reminder: (v) => ({
+    subject: `Your ${v.vehicle} is due for service on ${v.dueDate}`,
+    text: `Dear ${v.customer}, your ${v.vehicle} is due for maintenance on ${v.dueDate}. ${proposalsEn(v)}`,
+  }),
+  ready_time_changed: (v) => ({
+    subject: `New ready time for your ${v.vehicle}: ${v.readyTime}`,
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyTime}. ${v.greeter} will hand it back to you at ${v.dealer}.`,
+  }),
+};
+
+export const CUSTOMER_IT: Record<Kind, Render> = {
+  confirmed: (v) => ({
+    subject: `Appuntamento confermato: ${v.when}`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+  }),
+  reminder: (v) => ({
+    subject: `Promemoria: ${v.dealer} domani alle ${v.time}`,
+    text: `${reminderIt(v)} Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+    sms: reminderIt(v),
+  }),
+  appointment_moved: (v) => ({
+    subject: `Appuntamento spostato: ${v.when}`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
+  }),
+  cancelled: (v) => ({
+    subject: `Appuntamento annullato`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,
+  }),
+  car_ready: (v) => ({
+    subject: `La sua ${v.vehicle} sarà pronta ${v.readyTime}`,
+    text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.`,
+  }),
+  follow_up: (v) => ({
+    subject: `Com'è andata la sua visita da ${v.dealer}?`,
+    text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
+  }),
+  service_reminder: (v) => ({
+    subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`,
+    text: `Gentile ${v.customer}, la manutenzione della sua ${v.vehicle} è prevista il ${v.dueDate}. ${proposalsIt(v)}`,
+  }),
+  ready_time_changed: (v) => ({
+    subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyTime}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.`,
+  }),
+};

@@ -1,0 +1,77 @@
+import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
+import type { AppointmentView } from "../contracts.js";
+
+// What every template reads (templates.ts renders them): the variables, one rendering's
+// shape, and the pieces several templates share.
+
+/**
+ * The appointment's recap (AppointmentView.recap, contracts.ts) as the reader reads it:
+ * mobility and what to bring in the locale's words, the pages' own (core/visit-words.ts:
+ * mobilityIn, bringIn).
+ *
+ * Times depend on who reads them (when-words.ts, always on the dealer's wall clock): a
+ * customer's message has them in words ("mercoledì 25 novembre", "9:00"; `when` and
+ * `readyTime` "mercoledì 25 novembre alle 9:00"), so a dealer's own template ({date},
+ * {when}) prints words too; a staff message keeps the desk's compact "2026-11-25",
+ * "09:00", "2026-11-25 16:30".
+ */
+export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" | "bring"> {
+  dealer: string;
+  vehicle: string;
+  mobility: string;
+  bring: string[];
+  customer: string;
+  /** The day and time together, as `readyTime`. */
+  when: string;
+  /** The reason in running text, after "for"/"per": "la manutenzione", "a tyre change" (core/intervention-labels.ts reasonInText). */
+  service: string;
+  /** Proposed options, one line each (service reminder, no-show, next visit). */
+  options?: string[];
+  readyTime?: string;
+  dueDate?: string;
+  /** Staff: the reception's "YYYY-MM-DD HH:MM" before a customer's move (customer-changes.ts). */
+  previousTime?: string;
+  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and the local "YYYY-MM-DD HH:MM" the desk must tell the customer by. */
+  part?: string;
+  depositDue?: string;
+  carIn?: string;
+  visitAhead?: string;
+  dueBy?: string;
+  /** The parts still on order or on the shelf when their appointment was cancelled (parts/on-cancel.ts), with any deposit paid ("250.00 EUR"). */
+  liveParts?: LivePart[];
+}
+
+export interface LivePart {
+  part: string;
+  state: "ordered" | "arrived";
+  depositPaid?: string;
+}
+
+export const CUSTOMER_TEMPLATES = CUSTOMER_KINDS;
+export const STAFF_TEMPLATES = [
+  "supervisor_notice",
+  "confirm_overdue",
+  "no_show_task",
+  "next_visit",
+  "car_ready_call",
+  "follow_up_call",
+  "no_show_withdrawn",
+  "progress_check",
+  "ready_conflict",
+  "extra_work_approval",
+  "customer_moved",
+  "customer_cancelled",
+  "parts_arrived_call",
+  "parts_notice_overdue",
+  "parts_on_cancelled",
+] as const;
+export type CustomerKind = (typeof CUSTOMER_TEMPLATES)[number];
+export type StaffKind = (typeof STAFF_TEMPLATES)[number];
+export type TemplateKind = CustomerKind | StaffKind;
+
+/** `sms`: a shorter body a text message tries before the subject alone (compose.ts), where the whole text rarely fits two segments. */
+export type Render = (v: TemplateVars) => { subject: string; text: string; sms?: string };
+
+/** "1) …; 2) …", or `none` when there is no option. */
+export const opts = (v: TemplateVars, none: string) =>
+  v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;

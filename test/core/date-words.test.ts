@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { dateInWords, dayInWords, instantInWords, timeInWords, whenInWords } from "../../src/core/date-words.js";
+import { reasonInText } from "../../src/core/intervention-labels.js";
+import { segments } from "../../src/scheduler/journey/sms-text.js";
+
+// Dates and times as a car owner reads them (core/date-words.ts), and a visit's services
+// in running text (core/intervention-labels.ts reasonInText). Our own tables, not Intl:
+// the same words in Node and in the Worker, and every one of them GSM-7.
+
+describe("a day and time in words", () => {
+  it.each([
+    { date: "2026-11-25", time: "09:00", it: "mercoledì 25 novembre alle 9:00", en: "Wednesday 25 November at 9:00" },
+    { date: "2026-11-23", time: "08:05", it: "lunedì 23 novembre alle 8:05", en: "Monday 23 November at 8:05" },
+    { date: "2026-10-25", time: "09:00", it: "domenica 25 ottobre alle 9:00", en: "Sunday 25 October at 9:00" },
+    { date: "2027-01-01", time: "13:30", it: "venerdì 1 gennaio alle 13:30", en: "Friday 1 January at 13:30" },
+    { date: "2027-02-06", time: "10:15", it: "sabato 6 febbraio alle 10:15", en: "Saturday 6 February at 10:15" },
+    { date: "2028-02-29", time: "17:45", it: "martedì 29 febbraio alle 17:45", en: "Tuesday 29 February at 17:45" },
+    { date: "2026-12-31", time: "01:30", it: "giovedì 31 dicembre all'1:30", en: "Thursday 31 December at 1:30" },
+  ])("$date $time: '$it' / '$en'", (c) => {
+    expect(whenInWords("it", c.date, c.time)).toBe(c.it);
+    expect(whenInWords("en", c.date, c.time)).toBe(c.en);
+  });
+
+  it("reads an instant on its own wall clock, whatever its offset (the dealer's), never the machine's zone", () => {
+    expect(instantInWords("it", "2026-11-25T08:30:00+09:00")).toBe("mercoledì 25 novembre alle 8:30");
+    expect(instantInWords("en", "2026-10-26T09:00:00+01:00")).toBe("Monday 26 October at 9:00");
+    expect(instantInWords("en", "2026-11-24T18:00:00-05:00")).toBe("Tuesday 24 November at 18:00");
+  });
+
+  it("says a service's due date with its year, and the time without a leading zero", () => {
+    expect(dateInWords("it", "2027-01-15")).toBe("15 gennaio 2027");
+    expect(dateInWords("en", "2027-01-15")).toBe("15 January 2027");
+    expect(timeInWords("09:00")).toBe("9:00");
+    expect(timeInWords("00:05")).toBe("0:05");
+  });
+
+  it("names every weekday and month in GSM-7 (a text message stays at 160 characters a segment)", () => {
+    const days = Array.from({ length: 7 }, (_, i) => `2026-11-${23 + i}`);
+    const months = Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, "0")}-01`);
+    for (const lang of ["it", "en"] as const) {
+      const words = [...days.map((d) => dayInWords(lang, d)), ...months.map((d) => dateInWords(lang, d))];
+      expect(new Set(words).size, lang).toBe(19);
+      for (const w of words) expect(segments(w.padEnd(160, " ")), w).toBe(1); // UCS-2 would need 3
+    }
+  });
+});
+
+describe("a visit's services in running text", () => {
+  const visit = (interventions: string[], reason: string) => ({ interventions, recap: { reason } });
+  it.each([
+    { codes: ["maintenance"], reason: "Maintenance", it: "la manutenzione", en: "maintenance" },
+    { codes: ["service"], reason: "Scheduled service", it: "il tagliando programmato", en: "a scheduled service" },
+    {
+      codes: ["service", "tyres"],
+      reason: "Scheduled service, Tyre change",
+      it: "il tagliando programmato e il cambio pneumatici",
+      en: "a scheduled service and a tyre change",
+    },
+    {
+      codes: ["diagnosis", "bodywork", "recall"],
+      reason: "Diagnosis of a fault, Bodywork repair, Recall campaign",
+      it: "la diagnosi di un guasto, la riparazione di carrozzeria e la campagna di richiamo",
+      en: "the diagnosis of a fault, a bodywork repair and recall work",
+    },
+    // The dealer's own words: lower case when the first letter is the only capital, else as written.
+    { codes: ["service"], reason: "Tagliando", it: "tagliando", en: "tagliando" },
+    { codes: ["clima"], reason: "Controllo clima", it: "controllo clima", en: "controllo clima" },
+    { codes: ["adas"], reason: "ADAS calibration", it: "ADAS calibration", en: "ADAS calibration" },
+    { codes: ["care"], reason: "Maserati Care check", it: "Maserati Care check", en: "Maserati Care check" },
+    // A label with a comma in it does not split into one per service: read whole.
+    { codes: ["x"], reason: "Oil, filters", it: "oil, filters", en: "oil, filters" },
+  ])("$reason: 'per $it' / 'for $en'", (c) => {
+    expect(reasonInText(visit(c.codes, c.reason), "it")).toBe(c.it);
+    expect(reasonInText(visit(c.codes, c.reason), "en")).toBe(c.en);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../src/core/dealer-config.js";
+import { compose, LINKED_KINDS } from "../../src/scheduler/journey/compose.js";
+import { sampleVars } from "../../src/scheduler/journey/preview.js";
+import { segments, smsText } from "../../src/scheduler/journey/sms-text.js";
+import { CUSTOMER_TEMPLATES } from "../../src/scheduler/journey/templates.js";
+
+// A text message stays within its two segments with the dates in words, which are longer
+// than "2026-11-25 11:00"; a long dealer name is the worst case (it starts every text, and
+// the reminder's subject names it again). The words are GSM-7, so a text stays at 153
+// characters a segment; one that does not fit says its subject, and that has the day and
+// time in words too where the kind has one.
+
+const LINK = "https://pitlane.example/m/rome_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx?lang=it";
+const NAMES = [
+  "Roma Est",
+  "Concessionaria Ufficiale Maserati Roma Est", // a real dealer's name
+  "Concessionaria Ufficiale ".repeat(5).slice(0, 120), // the longest the configuration takes
+];
+const DATED = new Set(["confirmed", "reminder", "appointment_moved", "car_ready", "ready_time_changed"]);
+const WORDS = { it: /mercoledì 25 novembre|alle 11:00/, en: /Wednesday 25 November|at 11:00/ };
+
+describe.each(NAMES.map((name) => ({ name, length: name.length })))(
+  "a dealer named with $length characters",
+  ({ name }) => {
+    const dealer = { name, address: "Via Tiburtina 1234, 00156 Roma", parking: "Bays 1-6" };
+    it.each(LOCALES)("every customer text in %s: at most two GSM-7 segments, the link whole", (locale) => {
+      for (const kind of CUSTOMER_TEMPLATES) {
+        const m = compose(kind, locale, sampleVars(dealer, locale), {
+          persona: "unique",
+          link: LINKED_KINDS.has(kind),
+        });
+        const link = LINKED_KINDS.has(kind) ? LINK : null;
+        const sms = smsText(name, m.subject, m.sms, link);
+        expect(segments(sms), `${kind}: ${sms}`).toBeLessThanOrEqual(2);
+        expect(segments(sms.slice(0, 160).padEnd(160, " ")), `${kind} is GSM-7`).toBe(1);
+        if (link) expect(sms.endsWith(` ${link}`), kind).toBe(true);
+        if (name.length < 60 && DATED.has(kind)) expect(sms, kind).toMatch(WORDS[locale]);
+      }
+    });
+  },
+);
+
+describe("the reminder's text with a usual dealer name", () => {
+  it.each(LOCALES)("in %s says the whole short body: the day and time, who welcomes them", (locale) => {
+    const dealer = { name: NAMES[1], address: "Via Tiburtina 1234", parking: "Bays 1-6" };
+    const m = compose("reminder", locale, sampleVars(dealer, locale), { link: true });
+    const sms = smsText(dealer.name, m.subject, m.sms, LINK);
+    expect(sms).toBe(`${dealer.name}: ${m.sms} ${LINK}`);
+    expect(sms).toContain(locale === "it" ? "mercoledì 25 novembre alle 11:00" : "Wednesday 25 November at 11:00");
+  });
+});
