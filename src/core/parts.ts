@@ -21,13 +21,7 @@ export function minorDigits(currency: string): number {
   }
 }
 
-/**
- * The most any parts amount may be (a price, a deposit), in minor units: €1,000,000.00 in
- * cents, ¥100,000,000, KWD 100,000.000. Defined once: the API's schema
- * (scheduler/parts/contracts.ts) refuses above it, and the advisors' page says so at the
- * price's or the payment's field before sending.
- */
-export const PARTS_MAX_CENTS = 100_000_000;
+// The most a price (so a deposit) may be is per currency: core/parts-cap.ts partsMaxCents.
 
 /** The least deposit the rule requires: half the price, rounded UP to the minor unit; 0 when none is required. */
 export function minimumDepositCents(priceCents: number, specialOrder: boolean, thresholdCents: number): number {

@@ -15,9 +15,12 @@ export function getDealerConfig(ctx: Ctx, { dealerId }: { dealerId: string }): S
 }
 
 /** Committed and changed: the in-memory state is rebuilt (ctx.dealerChanged) before the response. */
-export function putDealer(ctx: Ctx, input: { dealerId: string; body: DealerConfig; query: ConfigApply }): Replaced {
+export function putDealer(
+  ctx: Ctx,
+  input: { dealerId: string; body: DealerConfig; query: ConfigApply; thresholdStated: boolean },
+): Replaced {
   const { dealerId } = input;
-  const out = replaceDealerConfig(ctx, dealerId, input.body, input.query);
+  const out = replaceDealerConfig(ctx, dealerId, input.body, input.query, input.thresholdStated);
   if (out.result.changed) ctx.dealerChanged(dealerId, out.result.dealer.config);
   return out;
 }

@@ -4,7 +4,8 @@ import { admin, signedInPage, slotOf, useBoardWorld } from "../support/board.js"
 import { bookedWithPaidPart, dealerPricedIn } from "../support/board-parts.js";
 
 // The parts dialog of dealers whose currency has no minor unit (JPY) or three decimals
-// (KWD): the amounts, the fields' example, the reading of what is typed and the caps use
+// (KWD), or none and ~30,000 to the euro (VND): the amounts, the fields' example, the
+// reading of what is typed and the caps (core/parts-cap.ts) use
 // the currency's own digits, and what the page sends is what the API stores (minor units:
 // yen, fils). With two decimals assumed, ¥120,000 read as ¥1,200, "45.50" yen was taken,
 // the example said "120.50" and the cap "¥1,000,000.00".
@@ -42,17 +43,39 @@ describe("parts in a currency whose minor unit is not the cent", () => {
       price: "Prezzo in dinari kuwaitiani",
       // "1.200" in Italian is a thousand two hundred, or 1.2 dinars: ambiguous, asked again.
       bad: ["1.200", "Scrivi l'importo in dinari kuwaitiani come numero semplice, per esempio 120 oppure 120,500."],
-      priceCap: ["100000,001", /^Il prezzo può essere al massimo 100\.000,000\sKWD\.$/],
+      priceCap: ["1000000,001", /^Il prezzo può essere al massimo 1\.000\.000,000\sKWD\.$/],
       order: "Registra l'ordine",
       typed: "KWD 45,5",
       wipers: /^Wiper blades · ordinato · 45,500\sKWD/,
       wipersStored: 45_500,
       pay: "Acconto ricevuto per Brake discs",
       amount: "Acconto ricevuto (KWD)",
-      depositCap: ["100001", /^L'acconto ricevuto può essere al massimo 100\.000,000\sKWD\.$/],
+      depositCap: ["1000001", /^L'acconto ricevuto può essere al massimo 1\.000\.000,000\sKWD\.$/],
       paidTyped: "10,125",
       paid: /^Pagamento registrato: 10,125\sKWD per Brake discs\.$/,
       paidStored: 30_125,
+    },
+    {
+      // No minor unit in Intl, and ~30,000 to the euro: the cap is ₫100,000,000,000 (~€3.3M),
+      // where it was ₫100,000,000 (~€3,300) and twelve digits could not even be typed.
+      currency: "VND",
+      dealer: "hanoi",
+      lang: "en",
+      row: /^Brake discs · ordered · ₫120,000 · deposit ₫60,000, paid ₫20,000, due ₫40,000/,
+      part: "Part",
+      price: "Price in Vietnamese dong",
+      bad: ["45.50", "Write the amount in Vietnamese dong as a whole number, for example 120."],
+      priceCap: ["100000000001", "The price can be at most ₫100,000,000,000."],
+      order: "Record the order",
+      typed: "₫ 450000",
+      wipers: /^Wiper blades · ordered · ₫450,000/,
+      wipersStored: 450_000,
+      pay: "Deposit received for Brake discs",
+      amount: "Deposit received (₫)",
+      depositCap: ["100000000001", "The deposit received can be at most ₫100,000,000,000."],
+      paidTyped: "10000",
+      paid: "Payment recorded: ₫10,000 for Brake discs.",
+      paidStored: 30_000,
     },
   ] as const)(
     "$currency in $lang: amounts, example, reading and caps in its own digits; the API stores what was typed; axe-clean",

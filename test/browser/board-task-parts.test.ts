@@ -125,13 +125,7 @@ describe("a part ordered for an appointment cancelled since", () => {
     async (c) => {
       const b = await bookSomewhere(bw.world.api, c.time, c.name);
       const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-      const made = await bw.world.api(
-        "POST",
-        url,
-        { description: "Wiper blades", priceCents: 4_500, specialOrder: false },
-        admin,
-      );
-      expect(made.status).toBe(201);
+      await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
       expect((await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin)).status).toBe(200);
       const page = await signedInPage(bw.browser, bw.world, c.lang);
       const task = page.locator("li[data-task]", { hasText: c.name });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { json } from "../support/contracts.js";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, focusMovesTo, signedInPage, useBoardWorld } from "../support/board.js";
+import { orderPart } from "../support/board-parts.js";
 
 // The desk records the calls it makes about a task (the clock is frozen on Monday
 // 23 November at 10:00; the board shows Tuesday). A call that did not reach the customer
@@ -172,13 +173,7 @@ describe("recording the desk's calls on a task", () => {
   it("a task about a cancelled appointment says what to do and offers no way to a day that does not show it", async () => {
     const b = await bookSomewhere(bw.world.api, "09:30", "Carlo Cancella");
     const parts = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const made = await bw.world.api(
-      "POST",
-      parts,
-      { description: "Wiper blades", priceCents: 4_000, specialOrder: false },
-      admin,
-    );
-    expect(made.status).toBe(201);
+    await orderPart(bw.world, parts, { description: "Wiper blades", priceCents: 4_000, specialOrder: false });
     const cancelled = await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin);
     expect(cancelled.status).toBe(200);
     const page = await signedInPage(bw.browser, bw.world);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { week } from "../support/http.js";
+import { orderPart } from "../support/parts.js";
 import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, SILENT } from "../support/journey.js";
 
 // Parts priced in a currency whose minor unit is not the cent: the API's `…Cents` amounts are
@@ -76,13 +77,13 @@ describe.each([
   it(`says amounts in ${c.currency}'s own digits: problems, the arrival's call, the cancelled visit's task`, async () => {
     const b = await bookAt(t, VISIT, { customer: SILENT() });
     const lamp = { description: "Left headlamp unit", priceCents: 12_345, specialOrder: true };
-    const low = await ok<Problem>(await t.api("POST", parts(b.id), { ...lamp, depositCents: 1 }, auth), 400);
+    const low = await ok<Problem>(await orderPart(t, b.id, { ...lamp, depositCents: 1 }), 400);
     expect(low.minimumCents).toBe(6_173);
     expect(low.detail).toContain(
       `a special-order part of ${c.price} needs a deposit of at least 6173 ${c.units} (${c.least}, half`,
     );
 
-    const made = await ok<Change>(await t.api("POST", parts(b.id), lamp, auth), 201);
+    const made = await ok<Change>(await orderPart(t, b.id, lamp), 201);
     expect(made.order).toMatchObject({ currency: c.currency, depositRequiredCents: 6_173, depositDueCents: 6_173 });
     const pay = (amountCents: number, version: number) =>
       t.api(

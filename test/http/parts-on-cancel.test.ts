@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tasksOf } from "../support/desk-tasks.js";
+import { orderPart } from "../support/parts.js";
 import { week } from "../support/http.js";
 import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, outboxOf } from "../support/journey.js";
 
@@ -20,7 +21,7 @@ interface Change {
   order: { id: string; status: string };
 }
 const order = async (t: JourneyApp, id: string, body: Record<string, unknown>) =>
-  (await ok<Change>(await t.api("POST", parts(id), body, auth), 201)).order.id;
+  (await ok<Change>(await orderPart(t, id, body), 201)).order.id;
 const act = (t: JourneyApp, id: string, partId: string, verb: string, body?: unknown) =>
   t.api("POST", `${parts(id)}/${partId}/${verb}`, body, auth);
 const cancelByStaff = (t: JourneyApp, id: string) =>

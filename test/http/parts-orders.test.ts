@@ -12,6 +12,7 @@ import {
   outboxOf,
   SILENT,
 } from "../support/journey.js";
+import { orderPart } from "../support/parts.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 
 // Parts orders (domain.md, "Time rules around the appointment"): deposits for expensive
@@ -41,8 +42,7 @@ interface Change {
   order: Order;
 }
 
-const order = (t: JourneyApp, id: string, body: unknown, headers: Record<string, string> = auth) =>
-  t.api("POST", parts(id), body, headers);
+const order = orderPart;
 const arrive = (t: JourneyApp, id: string, partId: string) =>
   t.api("POST", `${parts(id)}/${partId}/arrive`, undefined, auth);
 const stored = (t: JourneyApp) => ({ ...snapshot(t.sqlite), parts: t.rows("SELECT * FROM parts_orders") });
@@ -161,6 +161,22 @@ describe("who may, and what is refused", () => {
     expect(extra.status).toBe(400);
     expect((await t.api("POST", `${parts(b.id)}/${made.order.id}/arrive`, undefined, {})).status).toBe(401);
     expect((await arrive(t, b.id, "no-such-part")).status).toBe(404);
+  });
+
+  it("an order needs If-Match (428, nothing stored); a retry of an order whose answer was lost meets 412, never a second order", async () => {
+    const b = await bookAt(t, VISIT);
+    const body = { description: "Disc", priceCents: 10_000, specialOrder: false };
+    const before = stored(t);
+    const bare = await t.api("POST", parts(b.id), body, auth);
+    expect(await ok<{ code: string; detail: string }>(bare, 428)).toMatchObject({
+      code: "precondition_required",
+      detail: "Send If-Match with the appointment's version (from its ETag or version field)",
+    });
+    expect(stored(t)).toEqual(before);
+    const sent = { ...auth, "If-Match": `"${b.version}"` };
+    const made = await ok<Change>(await t.api("POST", parts(b.id), body, sent), 201);
+    expect((await t.api("POST", parts(b.id), body, sent)).status).toBe(412);
+    expect(t.rows("SELECT id FROM parts_orders")).toEqual([{ id: made.order.id }]);
   });
 
   it("a client key is not staff (403), and a retried payment with its Idempotency-Key is recorded once", async () => {

@@ -21,9 +21,17 @@ export interface PlacedOrder {
   version: number;
 }
 
-/** Orders a part through the API at `parts` (an appointment's parts URL). */
+/** The version a board reading the appointment's parts at `parts` now would send as If-Match. */
+export async function partsVersion(world: BoardWorld, parts: string): Promise<number> {
+  const res = await world.api("GET", parts, undefined, admin);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { version: number }).version;
+}
+
+/** Orders a part through the API at `parts` (an appointment's parts URL), with its version as If-Match. */
 export async function orderPart(world: BoardWorld, parts: string, body: object): Promise<PlacedOrder> {
-  const res = await world.api("POST", parts, body, admin);
+  const version = await partsVersion(world, parts);
+  const res = await world.api("POST", parts, body, { ...admin, "If-Match": `"${version}"` });
   const made = (await res.json()) as { version: number; order: { id: string } };
   expect(res.status, JSON.stringify(made)).toBe(201);
   return { id: made.order.id, version: made.version };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorDigits, PARTS_MAX_CENTS } from "../../src/core/parts.js";
+import { formatMoney, minorDigits } from "../../src/core/parts.js";
+import { PARTS_AMOUNT_LIMIT, partsMaxCents } from "../../src/core/parts-cap.js";
 import { DepositPayment, PartsOrderRequest } from "../../src/scheduler/parts/contracts.js";
 import { amountExample, centsOf, currencyMarks, currencyWords, money } from "../../src/web/board/money.js";
 import { depositRefused, maxPaymentOf, partsRows, priceRefused } from "../../src/web/board/parts.js";
@@ -112,11 +113,11 @@ describe("the server's deposit limit, for the payment's field", () => {
 });
 
 describe("the API's price cap, for the order's price field", () => {
-  it("is the one the schema enforces (the page says it before sending)", () => {
+  it("is the currency's (checked where the dealer's currency is known); the schema bounds any amount to a safe integer", () => {
     const order = (priceCents: number) =>
       PartsOrderRequest.safeParse({ description: "x", priceCents, specialOrder: false });
-    expect(order(PARTS_MAX_CENTS).success).toBe(true);
-    expect(order(PARTS_MAX_CENTS + 1).success).toBe(false);
+    expect(order(PARTS_AMOUNT_LIMIT).success).toBe(true);
+    expect(order(PARTS_AMOUNT_LIMIT + 1).success).toBe(false);
   });
 
   it("is a 400 naming priceCents; any other refusal is not the price's", () => {
@@ -129,9 +130,9 @@ describe("the API's price cap, for the order's price field", () => {
 });
 
 describe("the API's cap on a deposit payment, for the payment's field", () => {
-  it("is the one the schema enforces (the page says it before sending)", () => {
-    expect(DepositPayment.safeParse({ amountCents: PARTS_MAX_CENTS }).success).toBe(true);
-    expect(DepositPayment.safeParse({ amountCents: PARTS_MAX_CENTS + 1 }).success).toBe(false);
+  it("is a safe integer in the schema (the part's price, itself capped, limits a payment)", () => {
+    expect(DepositPayment.safeParse({ amountCents: PARTS_AMOUNT_LIMIT }).success).toBe(true);
+    expect(DepositPayment.safeParse({ amountCents: PARTS_AMOUNT_LIMIT + 1 }).success).toBe(false);
   });
 
   it("is a 400 naming amountCents; any other refusal is not the payment's", () => {
@@ -170,7 +171,7 @@ describe("a currency as the parts forms say it", () => {
     ["XYZ", "en", "XYZ", "XYZ", "XYZ 1,000,000.00"], // a code Intl does not know: the code itself
   ] as const)("%s in %s: 'in %s', sign %s, the cap %s", (currency, lang, name, symbol, cap) => {
     expect(currencyWords(currency, lang)).toEqual({ name, symbol });
-    expect(money(PARTS_MAX_CENTS, currency, lang).replace(/\s/g, " ")).toBe(cap);
+    expect(money(partsMaxCents(currency), currency, lang).replace(/\s/g, " ")).toBe(cap);
   });
 
   it("carries each order's currency on its row (its payment's words)", () => {
@@ -194,14 +195,16 @@ describe("a currency's own digits, on the page and on the server", () => {
   it.each([
     ["EUR", 2, "en", "€1,000,000.00", "1000000.00 EUR", "120.50"],
     ["JPY", 0, "en", "JP¥100,000,000", "100000000 JPY", null],
-    ["KWD", 3, "en", "KWD 100,000.000", "100000.000 KWD", "120.500"],
-    ["BHD", 3, "it", "100.000,000 BHD", "100000.000 BHD", "120,500"],
+    ["KWD", 3, "en", "KWD 1,000,000.000", "1000000.000 KWD", "120.500"],
+    ["BHD", 3, "it", "1.000.000,000 BHD", "1000000.000 BHD", "120,500"],
+    ["VND", 0, "en", "₫100,000,000,000", "100000000000 VND", null],
+    ["IDR", 0, "it", "10.000.000.000 IDR", "10000000000 IDR", null],
   ] as const)(
     "%s has %i decimals: the cap reads %s on the page and %s in the server's words; the example %s",
     (currency, digits, lang, cap, server, example) => {
       expect(minorDigits(currency)).toBe(digits);
-      expect(money(PARTS_MAX_CENTS, currency, lang).replace(/\s/g, " ")).toBe(cap);
-      expect(formatMoney(PARTS_MAX_CENTS, currency)).toBe(server);
+      expect(money(partsMaxCents(currency), currency, lang).replace(/\s/g, " ")).toBe(cap);
+      expect(formatMoney(partsMaxCents(currency), currency)).toBe(server);
       expect(amountExample(digits, lang)).toBe(example);
     },
   );

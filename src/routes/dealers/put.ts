@@ -5,6 +5,7 @@ import { problemResponses } from "../../api/openapi.js";
 import { ReshufflePlan } from "../../scheduler/reshuffle/plan-schema.js";
 import { adminView, DealerAdminView, DealerConfigSchema, DealerIdParam } from "./schemas.js";
 import { putDealer } from "../../scheduler/dealers.js";
+import { statesThreshold } from "../../core/parts-currency.js";
 
 export const PutDealerQuery = z.object({
   apply: z.enum(["plan"]).optional().openapi({
@@ -36,7 +37,9 @@ export const putDealerRoute = createRoute({
     "A change that would leave a future appointment without its advisor, on a closure, outside opening hours, beyond the courtesy-car fleet " +
     "or beyond workshop capacity changes nothing and answers 409 config_conflict: `conflicts` (each appointment and why) and `plan`, " +
     "the moves that would resolve it (kind config). Apply it with ?apply=plan (as computed then) or ?planToken=<plan.planToken> " +
-    "(exactly that plan; 412 when stale): the moves and the configuration commit together.",
+    "(exactly that plan; 412 when stale): the moves and the configuration commit together. " +
+    "A change of parts.currency must state parts.depositThresholdCents in the same body (it counts minor units of the currency): " +
+    "without it, 400 validation_failed naming parts.depositThresholdCents; parts already ordered keep their own currency.",
   security: bearerSecurity,
   request: {
     params: DealerIdParam,
@@ -52,11 +55,15 @@ export const putDealerRoute = createRoute({
 
 export function registerPutDealer(app: ApiApp): void {
   // Auth as route middleware: it runs before body validation, so anonymous callers get 401.
-  app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, (c) => {
+  app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, async (c) => {
+    // Whether the threshold was SENT, which the validated body (defaults filled) no longer
+    // says: the body as it came (hono keeps its text; it was valid JSON to get here).
+    const thresholdStated = statesThreshold(await c.req.json());
     const { result, plan } = putDealer(c.get("ctx"), {
       dealerId: c.req.valid("param").dealerId,
       body: c.req.valid("json"),
       query: c.req.valid("query"),
+      thresholdStated,
     });
     const body = plan ? { ...adminView(result.dealer), appliedPlan: plan } : adminView(result.dealer);
     if (result.created) {

@@ -16,7 +16,7 @@ export const orderPartRoute = createRoute({
   tags: ["parts"],
   summary: "Record a part ordered for the appointment (staff)",
   description:
-    "A special-order part priced at or above the dealer's parts.depositThresholdCents needs a deposit of at least half its price, rounded up to the cent: depositCents may ask more (up to the price), never less (400 naming minimumCents). Unsaid, the minimum is asked. If-Match (the appointment's version) is optional; the answer's version is the appointment's next one.",
+    "A special-order part priced at or above the dealer's parts.depositThresholdCents needs a deposit of at least half its price, rounded up to the cent: depositCents may ask more (up to the price), never less (400 naming minimumCents). Unsaid, the minimum is asked. The price is at most the currency's cap, about 1,000,000 euros' worth (400 naming maxCents). Requires If-Match with the appointment's version (428 precondition_required without it): an order is not idempotent, so a retry of an order whose answer was lost meets 412 version_conflict instead of recording the part twice. The answer's version is the appointment's next one.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams,
@@ -28,7 +28,14 @@ export const orderPartRoute = createRoute({
       description: "Recorded; the order and the appointment's new version (also the ETag)",
       content: { "application/json": { schema: PartsOrderChange } },
     },
-    ...problemResponses("not_found", "unauthorized", "forbidden", "invalid_transition", "version_conflict"),
+    ...problemResponses(
+      "not_found",
+      "unauthorized",
+      "forbidden",
+      "invalid_transition",
+      "version_conflict",
+      "precondition_required",
+    ),
   },
 });
 
@@ -36,7 +43,9 @@ export function registerOrderPart(app: ApiApp): void {
   app.openapi({ ...orderPartRoute, middleware: [staffOnly] as const }, async (c) => {
     const ctx = c.get("ctx");
     const { dealerId, id } = c.req.valid("param");
-    const ifMatch = ifMatchVersion(c, false);
+    // Required, as for a deposit payment: the one parts write that is not idempotent by
+    // itself (arrive and cancel again change nothing, so theirs stays optional).
+    const ifMatch = ifMatchVersion(c, true)!;
     const body = c.req.valid("json");
     const out = await write(ctx.writes, () => orderPart(ctx, { dealerId, id, ifMatch, body }));
     return sendOutcome(c, out, 201, out.body.version);

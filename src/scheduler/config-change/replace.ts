@@ -10,6 +10,7 @@ import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
 import { epochMinute } from "../../core/civil.js";
+import { currencyChangeProblem } from "../../core/parts-currency.js";
 
 // replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
 // In ONE immediate() transaction: assess the change against the holding appointments;
@@ -67,15 +68,28 @@ function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why:
   );
 }
 
+/** A change of the parts currency without the threshold stated anew (core/parts-currency.ts): 400, nothing stored. */
+function checkPartsCurrency(stored: DealerConfig, config: DealerConfig, thresholdStated: boolean): void {
+  const problem = currencyChangeProblem(stored.parts, config.parts, thresholdStated);
+  if (problem === null) return;
+  const path = "parts.depositThresholdCents";
+  throw new DomainError("validation_failed", `${path}: ${problem}`, {
+    errors: [{ path, message: problem, in: "body" }],
+  });
+}
+
+/** `thresholdStated`: the body as sent names parts.depositThresholdCents (before defaults). */
 export function replaceDealerConfig(
   ctx: WriteContext,
   dealerId: string,
   config: DealerConfig,
-  opts: ConfigApply = {},
+  opts: ConfigApply,
+  thresholdStated: boolean,
 ): Replaced {
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);
+    if (stored) checkPartsCurrency(stored.config, config, thresholdStated);
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
     const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });
     if (!rt) return { result: upsert() }; // a new dealer, or nothing changes

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PARTS_MAX_CENTS } from "../../core/parts.js";
+import { PARTS_AMOUNT_LIMIT } from "../../core/parts-cap.js";
 
 // The bodies and answers of the parts routes (staff): …/appointments/{id}/parts and
 // …/parts/{partId}/{deposit,arrive,cancel}. Money is integer minor units of the dealer's
@@ -8,12 +8,18 @@ import { PARTS_MAX_CENTS } from "../../core/parts.js";
 
 export const PARTS_STATES = ["ordered", "arrived", "cancelled"] as const;
 
-const Cents = z.number().int().min(0).max(PARTS_MAX_CENTS);
+// Any amount is a safe integer here; the cap of the currency (core/parts-cap.ts, about
+// €1,000,000 worth) is checked on the price where the dealer's currency is known (a 400
+// naming priceCents and maxCents), and a deposit never exceeds the price.
+const Cents = z.number().int().min(0).max(PARTS_AMOUNT_LIMIT);
 
 export const PartsOrderRequest = z
   .object({
     description: z.string().trim().min(1).max(200),
-    priceCents: Cents.min(1),
+    priceCents: Cents.min(1).openapi({
+      description:
+        "At most the currency's cap, about 1,000,000 euros' worth as a power of ten of its units: 100,000,000 cents of EUR, 100,000,000 JPY, 1,000,000,000 fils of KWD, 10,000,000,000 VND (400 naming maxCents)",
+    }),
     /** Ordered for this car only (not from stock): with a price at or above the dealer's threshold, it needs a deposit. */
     specialOrder: z.boolean(),
     /** The deposit asked; unsaid: the rule's minimum (half the price, rounded up) or none. Never below the minimum, never above the price. */

@@ -1,4 +1,5 @@
 import { decideDeposit, formatMoney, maxPaymentCents, minorUnitWords } from "../../core/parts.js";
+import { partsMaxCents } from "../../core/parts-cap.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import { insertPartsOrder, partsOrdersOf } from "../../db/repos/parts-orders.js";
 import { newId } from "../../lib/ids.js";
@@ -28,6 +29,14 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
         status: row.status,
       });
     const { depositThresholdCents, currency } = rt.dealer.config.parts;
+    // The currency's cap (about €1,000,000 worth): the schema knows no currency.
+    const cap = partsMaxCents(currency);
+    if (body.priceCents > cap)
+      throw refuse(
+        "priceCents",
+        `a part is priced at most ${cap} ${minorUnitWords(currency)} (${formatMoney(cap, currency)})`,
+        { maxCents: cap },
+      );
     const d = decideDeposit(body.priceCents, body.specialOrder, depositThresholdCents, body.depositCents);
     if (!d.ok && d.problem === "below_minimum")
       throw refuse(

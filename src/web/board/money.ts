@@ -68,7 +68,9 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function centsOf(text: string, marks: readonly string[] = ["€"], digits = 2, lang: Lang = "en"): number | null {
   const mark = marks.length ? `(?:${marks.map(escaped).join("|")})` : "(?!)";
-  const m = new RegExp(`^\\s*(?:${mark}\\s*)?(\\d{1,9})(?:([.,])(\\d+))?\\s*(?:${mark})?\\s*$`, "i").exec(text);
+  // Up to 15 digits: the largest cap (core/parts-cap.ts) has 13 in its whole part (IRR), and
+  // a longer number is then said as above the cap, not as unreadable.
+  const m = new RegExp(`^\\s*(?:${mark}\\s*)?(\\d{1,15})(?:([.,])(\\d+))?\\s*(?:${mark})?\\s*$`, "i").exec(text);
   if (!m) return null;
   const [, whole, sep, fraction = ""] = m;
   if (fraction.length > digits) return null;

@@ -1,4 +1,5 @@
-import { minorDigits, PARTS_MAX_CENTS } from "../../core/parts.js";
+import { minorDigits } from "../../core/parts.js";
+import { partsMaxCents } from "../../core/parts-cap.js";
 import { Field } from "./fields.js";
 import { lang } from "./i18n.js";
 import { amountExample, centsOf, currencyMarks, currencyWords, money } from "./money.js";
@@ -37,15 +38,19 @@ export const inputOf = (form: HTMLFormElement, name: string) =>
 /** What a call's answer means to its form: done, or refused (with the sentence for a field, when it is one field's). */
 export type Outcome = { ok: true } | { ok: false; atField?: string };
 
-/** A price above the API's cap (PARTS_MAX_CENTS, in minor units of `currency`), said before sending, and after a 400 naming the price. */
-export const priceAbove = (currency: string) => pt("priceAbove", { amount: money(PARTS_MAX_CENTS, currency, lang) });
+/**
+ * A price above the API's cap for `currency` (core/parts-cap.ts partsMaxCents, the server's
+ * own rule: about €1,000,000 worth), said before sending, and after a 400 naming the price.
+ */
+export const priceAbove = (currency: string) =>
+  pt("priceAbove", { amount: money(partsMaxCents(currency), currency, lang) });
 
 /**
- * A deposit payment above the same cap: the API's schema refuses it before the price's own
- * limit is looked at, so without this the advisor heard only "not valid".
+ * A deposit payment above the same cap: no part is priced above it, so no payment can be;
+ * said before sending (the server's answer would be the part's own limit, `atMost`).
  */
 export const depositAbove = (currency: string) =>
-  pt("depositAbove", { amount: money(PARTS_MAX_CENTS, currency, lang) });
+  pt("depositAbove", { amount: money(partsMaxCents(currency), currency, lang) });
 
 /** The amount field's words in `currency`: "Price in British pounds", "Deposit received (£)". */
 export const amountWords = (key: "price" | "amount", currency: string) => {
@@ -75,6 +80,7 @@ export function amountIn(
   if (cents < 1) return { error: pt(zero) };
   // A deposit is usually capped lower, by the price less what was paid (the server's
   // `atMost`), but only the cap is known here, and the schema checks it first.
-  if (cents > PARTS_MAX_CENTS) return { error: zero === "zeroPrice" ? priceAbove(currency) : depositAbove(currency) };
+  if (cents > partsMaxCents(currency))
+    return { error: zero === "zeroPrice" ? priceAbove(currency) : depositAbove(currency) };
   return { cents };
 }

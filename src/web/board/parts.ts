@@ -70,15 +70,15 @@ function refusedAt(problem: { code: string; errors?: unknown }, path: string): b
 /**
  * An order refused for its price (a 400 naming `priceCents`), for the sentence at the
  * price's field. The page checks the rest of a price itself (a number, above zero, at
- * most PARTS_MAX_CENTS), so what is left is the API's cap: met here only if the page's
+ * most the currency's cap, core/parts-cap.ts), so what is left is the API's cap: met here only if the page's
  * copy of it ever fell behind the server's.
  */
 export const priceRefused = (problem: { code: string; errors?: unknown }): boolean => refusedAt(problem, "priceCents");
 
 /**
  * A deposit payment refused by the schema (a 400 naming `amountCents`): as for the price,
- * what the page does not check itself is the API's cap. The price's own limit is a 400
- * with `maxCents` instead (maxPaymentOf), looked at first.
+ * only if the page's check (the currency's cap) ever fell behind the server's. The price's
+ * own limit is a 400 with `maxCents` instead (maxPaymentOf), looked at first.
  */
 export const depositRefused = (problem: { code: string; errors?: unknown }): boolean =>
   refusedAt(problem, "amountCents");
