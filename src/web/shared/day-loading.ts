@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Announce } from "./announcer.js";
 import { apiCall } from "./api.js";
 import { longDate } from "./dates.js";
@@ -79,6 +79,10 @@ export function useDayLoading({
   // A refused calendar or day call: said by the page (onError), and instead of a
   // "Loading…" that would never end, a way to put it right or to try again.
   const [failed, setFailed] = useState<Problem | null>(null);
+  // The day asked last. A day chosen while another still loads may be answered first: the
+  // other's answer, landing after it, must not list that day's times under this one's
+  // heading (nor say them), so only the last asked is taken in.
+  const asked = useRef(0);
 
   const refused = (p: Problem) => {
     onError(problemSentence(p, lang));
@@ -94,10 +98,12 @@ export function useDayLoading({
     return r.ok ? r.data.days : null;
   };
   const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {
+    const mine = ++asked.current;
     setDate(d);
     setOptions(null);
     onShown?.(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...source.body, date: d });
+    if (mine !== asked.current) return;
     if (!r.ok) return refused(r.problem);
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
