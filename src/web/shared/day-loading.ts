@@ -81,8 +81,16 @@ export function useDayLoading({
   const [failed, setFailed] = useState<Problem | null>(null);
   // The day asked last. A day chosen while another still loads may be answered first: the
   // other's answer, landing after it, must not list that day's times under this one's
-  // heading (nor say them), so only the last asked is taken in.
+  // heading (nor say them), so only the last asked is taken in. None is once the chooser
+  // is gone (the customer left the step): the page would say its times on another step.
   const asked = useRef(0);
+  const gone = useRef(false);
+  useEffect(
+    () => () => {
+      gone.current = true;
+    },
+    [],
+  );
 
   const refused = (p: Problem) => {
     onError(problemSentence(p, lang));
@@ -103,7 +111,7 @@ export function useDayLoading({
     setOptions(null);
     onShown?.(null);
     const r = await apiCall<DayResponse>(base, "POST", "/availability/day", { ...source.body, date: d });
-    if (mine !== asked.current) return;
+    if (mine !== asked.current || gone.current) return;
     if (!r.ok) return refused(r.problem);
     // Its own time with another advisor is no new time to the customer.
     const offered = current ? r.data.options.filter((o) => o.start !== current) : r.data.options;
