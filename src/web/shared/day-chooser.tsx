@@ -6,7 +6,8 @@ import type { Problem } from "./problem.js";
 import { TimeList } from "./time-list.js";
 import type { Option } from "./types.js";
 import { type DayChooserLabels, pickerLabels } from "./day-labels.js";
-import { type DayLoading, type DaySetup, type DaySource, useDayLoading } from "./day-loading.js";
+import { useDayLoading } from "./day-loading.js";
+import type { DayLoading, DaySetup, DaySource } from "./day-source.js";
 
 export type { DayChooserLabels, DaySource };
 
