@@ -8,7 +8,8 @@ import { useWorld, widgetDealer } from "../support/browser-world.js";
 // Honest times under contention: a time held by one customer is not shown to another; two
 // customers going for one time: the second is told in words and offered the 409's
 // alternatives; a time lost at the very last step (the hold gone, someone booked it) sends
-// the customer back to the times with alternatives, their details kept.
+// the customer back to the times with alternatives, their details kept. And a day's times
+// answered late (another day chosen since, or the step left) are neither shown nor said.
 
 const w = useWorld({ race: widgetDealer() });
 let one: BrowserContext;
@@ -193,5 +194,67 @@ describe("one booking per press", () => {
     await waitForText(a, "Your appointment request is sent");
     expect(sent).toEqual(["POST"]);
     await a.unroute("**/appointments");
+  }, 90_000);
+});
+
+describe("a day's times answered late", () => {
+  it("a day chosen while the first one still loads keeps its own times: the first day's late answer is dropped", async () => {
+    // The first day's times come slowly (a busy server), any other day's at once: the day
+    // chosen meanwhile is answered first, and the first day's answer lands after it.
+    let first: string | null = null;
+    await a.route("**/availability/day", async (route) => {
+      const { date } = route.request().postDataJSON() as { date: string };
+      first ??= date;
+      if (date !== first) return route.continue();
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.fulfill({ response: await route.fetch() });
+    });
+    await a.goto(bookUrl(w.base, "race"));
+    await waitForText(a, "What does your car need?");
+    for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
+      await a.getByRole("button", { name: "Continue", exact: true }).click();
+      await waitForText(a, heading);
+    }
+    await a.getByRole("button", { name: "Choose another day", exact: true }).click();
+    const other = a.locator("td[data-date][aria-label*='free from']");
+    await other.first().waitFor();
+    const dates = await other.evaluateAll((cells) => cells.map((c) => c.getAttribute("data-date")));
+    const chosen = dates.find((d) => d !== first)!;
+    const lateAnswer = a.waitForResponse(
+      (r) => r.url().endsWith("/availability/day") && (r.request().postDataJSON() as { date: string }).date === first,
+    );
+    await a.locator(`td[data-date="${chosen}"]`).click();
+    const starts = () =>
+      a.locator("label.pl-time input").evaluateAll((els) => els.map((e) => e.getAttribute("data-start")));
+    await expect.poll(async () => (await starts()).length).toBeGreaterThan(0);
+    await lateAnswer;
+    await new Promise((ok) => setTimeout(ok, 500)); // time for the page to take the late answer in
+    const shown = await starts();
+    // The days the listed times are on: the chosen one only (they were the first day's).
+    expect([...new Set(shown.map((s) => s?.slice(0, 10)))]).toEqual([chosen]);
+    await a.unroute("**/availability/day");
+  }, 90_000);
+
+  it("a day's times answered after the customer left the step are not said on the step they went to", async () => {
+    await a.route("**/availability/day", async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.fulfill({ response: await route.fetch() });
+    });
+    const lateAnswer = a.waitForResponse((r) => r.url().endsWith("/availability/day"));
+    await a.goto(bookUrl(w.base, "race"));
+    await waitForText(a, "What does your car need?");
+    for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
+      await a.getByRole("button", { name: "Continue", exact: true }).click();
+      await waitForText(a, heading);
+    }
+    await a.getByRole("button", { name: "Back", exact: true }).click();
+    await waitForText(a, "How will you get around?");
+    await lateAnswer;
+    await new Promise((ok) => setTimeout(ok, 500)); // time for the page to take the late answer in
+    // The live region says where the customer is, not the times of a step they left.
+    const spoken = await a.locator('[role="status"]').first().textContent();
+    expect(spoken).toMatch(/^Step 3 of 5: How will you get around\?/);
+    expect(spoken).not.toMatch(/free times? on/);
+    await a.unroute("**/availability/day");
   }, 90_000);
 });

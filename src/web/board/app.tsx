@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { board, isSignedOut } from "./api.js";
+import { board } from "./api.js";
+import { isSignedOut } from "./refusal.js";
 import { DayPage } from "./day-page.js";
 import { t } from "./i18n.js";
 import { SignIn } from "./sign-in.js";

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
-import { FORCEABLE, type Refusal } from "./api.js";
+import { FORCEABLE, type Refusal } from "./refusal.js";
 import { AppointmentParts } from "./appointment-parts.js";
 import { slotWho } from "./appointment-ref.js";
 import { StepButtons } from "./appointment-steps.js";

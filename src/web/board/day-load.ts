@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { todayIn } from "../shared/dates.js";
-import { board, isSignedOut, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { isSignedOut, refusalOf } from "./refusal.js";
 import { t } from "./i18n.js";
 import type { DayBoard, Message, Overdue, Session } from "./types.js";
 

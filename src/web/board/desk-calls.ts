@@ -1,4 +1,5 @@
-import { board, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { refusalOf } from "./refusal.js";
 import { ApiFailure } from "./http.js";
 import { tw } from "./task-words.js";
 import type { DeskTask, RecordResult, Session, TaskOutcome } from "./types.js";

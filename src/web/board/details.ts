@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from "preact/hooks";
-import { board, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { refusalOf } from "./refusal.js";
 import type { Appointment, Session } from "./types.js";
 
 // The appointments' details (GET …/appointments/{id}: customer, work, parts) as the page last

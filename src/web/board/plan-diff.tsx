@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
-import { refusalOf, type Refusal } from "./api.js";
+import { refusalOf, type Refusal } from "./refusal.js";
 import { t } from "./i18n.js";
 import { RefusalView } from "./refusal-view.js";
 import type { DayBoard, Move, Plan, SlotView } from "./types.js";

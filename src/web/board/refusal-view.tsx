@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { isStale, refusalOf, type Refusal } from "./api.js";
+import { isStale, refusalOf, type Refusal } from "./refusal.js";
 
 // A refusal in words: the sentence, then each broken rule.
 export function RefusalView({ refusal }: { refusal: Refusal }) {

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
-import { board, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { refusalOf } from "./refusal.js";
 import { Field } from "./fields.js";
 import { t } from "./i18n.js";
 import type { Session } from "./types.js";

@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
-import { lang, t } from "./i18n.js";
-import { reasonIn } from "../shared/recap.js";
+import { t } from "./i18n.js";
+import { SlotTip, useHoverableTip } from "./slot-tip.js";
 import type { Appointment, Slot } from "./types.js";
 
 // One reception or return on an advisor's track: a button (Enter: actions; Space: pick
@@ -15,8 +15,7 @@ import type { Appointment, Slot } from "./types.js";
 // accessible name and the tooltip. A slot shorter than a quarter hour (`short`: a 10-minute
 // return) puts its marks on a line of their own, under one line of name: beside them the
 // name had room for one letter ("↩ M…"), and a ↩ before it pushed it off its one line.
-// The work comes from the appointment's details; when they could not be read, the tooltip
-// says so instead of leaving the line out.
+// Its tooltip (slot-tip.tsx) has the customer, the car and the work.
 
 export interface SlotProps {
   slot: Slot;
@@ -56,26 +55,12 @@ export function SlotButton({
   onKey,
   onDragStart,
 }: SlotProps) {
-  const [tip, setTip] = useState(false);
+  const { tip, show, keep, hideSoon, close } = useHoverableTip(() => onDetails(slot.appointmentId));
   const button = useRef<HTMLButtonElement>(null);
   const start = grabbed ? grabbed.minute : minuteOfDay(slot.start);
   const length = Math.max(10, minuteOfDay(slot.end) - minuteOfDay(slot.start));
   const span = range.to - range.from;
   const tipId = `tip-${slot.appointmentId}-${slot.kind}`;
-  // The pointer may move from the slot onto its tooltip (WCAG 1.4.13, hoverable): the tip
-  // goes a moment after the pointer leaves either, unless it entered the other meanwhile.
-  const hide = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const keep = () => clearTimeout(hide.current);
-  const hideSoon = () => {
-    clearTimeout(hide.current);
-    hide.current = setTimeout(() => setTip(false), 150);
-  };
-  useEffect(() => () => clearTimeout(hide.current), []);
-  const show = () => {
-    keep();
-    setTip(true);
-    onDetails(slot.appointmentId);
-  };
   const customer = slot.customer ?? details?.customer;
   // The day board names the car: the tooltip does not wait for the appointment's read.
   const vehicle = slot.vehicle;
@@ -113,7 +98,7 @@ export function SlotButton({
         onMouseEnter={show}
         onMouseLeave={hideSoon}
         onFocus={show}
-        onBlur={() => setTip(false)}
+        onBlur={close}
       >
         {/* The space between the lines is in the text (the label axe compares with the
           accessible name reads "09:00 Anna Greco", not "09:00Anna Greco"). */}
@@ -129,37 +114,18 @@ export function SlotButton({
           )}
         </span>
       </button>
-      {/* Beside the button, not in it: inside, its words were part of the button's visible
-          text, which then no longer matched its accessible name (axe label-content-name-
-          mismatch, whenever a slot had the focus). The anchor sits where the button does. */}
+      {/* Beside the button, never inside it (slot-tip.tsx says why). */}
       {tip && (
-        <span class="tip-anchor" style={place}>
-          <span role="tooltip" id={tipId} class="tip" onMouseEnter={keep} onMouseLeave={hideSoon}>
-            {t("customer")}: {name || t("unknown")}
-            <br />
-            {t("phone")}: {customer?.phone || t("unknown")}
-            <br />
-            {t("vehicle")}: {[vehicle.model, vehicle.plate].filter(Boolean).join(" · ") || t("unknown")}
-            {slot.possibleMatch && (
-              <>
-                <br />
-                {t("possibleMatch", { name: slot.possibleMatch.customer.name })}
-              </>
-            )}
-            {details && (
-              <>
-                <br />
-                {t("interventions")}: {reasonIn(details, lang)}
-              </>
-            )}
-            {!details && failed && (
-              <>
-                <br />
-                {t("detailsUnread", { why: failed })}
-              </>
-            )}
-          </span>
-        </span>
+        <SlotTip
+          id={tipId}
+          place={place}
+          slot={slot}
+          customer={customer}
+          details={details}
+          failed={failed}
+          keep={keep}
+          hideSoon={hideSoon}
+        />
       )}
     </>
   );

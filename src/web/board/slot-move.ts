@@ -1,4 +1,5 @@
-import { board, isStale, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { isStale, refusalOf } from "./refusal.js";
 import type { AppointmentDialogState } from "./appointment-dialog.js";
 import { t } from "./i18n.js";
 import { hhmm } from "./minutes.js";

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
-import { board, refusalOf } from "./api.js";
+import { board } from "./api.js";
+import { refusalOf } from "./refusal.js";
 import type { DeskTask, Session } from "./types.js";
 
 // The desk's tasks as the page shows them: the open ones of every day, page after page

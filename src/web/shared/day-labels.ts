@@ -3,6 +3,7 @@
 // tests that read them without JSX, can name them.
 
 import { counted } from "./counted.js";
+import type { DatePickerLabels } from "./day-state.js";
 import type { Lang } from "./i18n.js";
 
 /** The day chooser's words; each page's dictionary has them (customer-words.ts). */
@@ -36,3 +37,18 @@ export type DayChooserLabels = Record<
 /** What the live region says once a day's times are in: how many (one in the singular), on `date` (as spoken), or none. */
 export const timesSaid = (labels: DayChooserLabels, lang: Lang, count: number, date: string): string =>
   count === 0 ? labels.noTimes : counted(lang, count, { one: labels.timeLoaded, other: labels.timesLoaded }, { date });
+
+/** The date picker's words, from the chooser's (the two dictionaries name them apart). */
+export const pickerLabels = (labels: DayChooserLabels): DatePickerLabels => ({
+  title: labels.calHelp,
+  prevMonth: labels.prevMonth,
+  nextMonth: labels.nextMonth,
+  close: labels.close,
+  free: labels.calFree,
+  freeQuiet: labels.calQuiet,
+  full: labels.calFull,
+  closed: labels.calClosed,
+  past: labels.calPast,
+  beyond: labels.calBeyond,
+  loading: labels.calLoading,
+});

@@ -1,0 +1,55 @@
+// The advisors' page's words (i18n.ts composes this area with the others): the page
+// around the day. Signing in, the header, loading the day, live updates, and the words
+// every part says (Close, Done). English and Italian, same keys.
+
+const en = {
+  title: "Advisors' day",
+  signInTitle: "Sign in to the advisors' day",
+  signInHelp:
+    "Use your dealer's API key (advisor or admin). The key is exchanged for a session and is not kept in this page.",
+  dealer: "Dealer",
+  apiKey: "API key",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  signedInAs: "{dealer} · {role}",
+  advisor: "advisor",
+  admin: "admin",
+  prevDay: "Previous day",
+  nextDay: "Next day",
+  today: "Today",
+  closedDay: "The dealer is closed on this day.",
+  loadFailed: "The day could not be loaded: {why} It is tried again by itself, at growing intervals.",
+  retry: "Try again now",
+  live: "Live",
+  offline: "Live updates paused: refreshing every 10 s",
+  refreshed: "The day was updated.",
+  close: "Close",
+  done: "Done.",
+} as const;
+
+const it: Record<keyof typeof en, string> = {
+  title: "Giornata dei consulenti",
+  signInTitle: "Accedi alla giornata dei consulenti",
+  signInHelp:
+    "Usa la chiave API della concessionaria (consulente o amministratore). La chiave viene scambiata con una sessione e non resta in questa pagina.",
+  dealer: "Concessionaria",
+  apiKey: "Chiave API",
+  signIn: "Accedi",
+  signOut: "Esci",
+  signedInAs: "{dealer} · {role}",
+  advisor: "consulente",
+  admin: "amministratore",
+  prevDay: "Giorno precedente",
+  nextDay: "Giorno successivo",
+  today: "Oggi",
+  closedDay: "La concessionaria è chiusa in questo giorno.",
+  loadFailed: "Non è stato possibile caricare la giornata: {why} La pagina riprova da sola, a intervalli crescenti.",
+  retry: "Riprova ora",
+  live: "In tempo reale",
+  offline: "Aggiornamenti in tempo reale sospesi: aggiorno ogni 10 s",
+  refreshed: "La giornata è stata aggiornata.",
+  close: "Chiudi",
+  done: "Fatto.",
+};
+
+export const PAGE = { en, it };
