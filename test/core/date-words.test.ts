@@ -62,11 +62,30 @@ describe("a visit's services in running text", () => {
       it: "la diagnosi di un guasto, la riparazione di carrozzeria e la campagna di richiamo",
       en: "the diagnosis of a fault, a bodywork repair and recall work",
     },
-    // The dealer's own words: lower case when the first letter is the only capital, else as written.
+    // The dealer's own words: the first letter lowered only when the first word is a common
+    // service word; a brand or an acronym keeps its capitals, wherever they are.
     { codes: ["service"], reason: "Tagliando", it: "tagliando", en: "tagliando" },
     { codes: ["clima"], reason: "Controllo clima", it: "controllo clima", en: "controllo clima" },
+    { codes: ["oil"], reason: "Cambio olio Castrol", it: "cambio olio Castrol", en: "cambio olio Castrol" },
+    {
+      codes: ["ac"],
+      reason: "Air conditioning service",
+      it: "air conditioning service",
+      en: "air conditioning service",
+    },
+    { codes: ["check"], reason: "Maserati check", it: "Maserati check", en: "Maserati check" },
+    { codes: ["classic"], reason: "Ferrari classiche", it: "Ferrari classiche", en: "Ferrari classiche" },
+    { codes: ["tyres"], reason: "Michelin tyres", it: "Michelin tyres", en: "Michelin tyres" },
+    { codes: ["smart"], reason: "Smart repair", it: "Smart repair", en: "Smart repair" },
     { codes: ["adas"], reason: "ADAS calibration", it: "ADAS calibration", en: "ADAS calibration" },
+    { codes: ["mot"], reason: "MOT test", it: "MOT test", en: "MOT test" },
     { codes: ["care"], reason: "Maserati Care check", it: "Maserati Care check", en: "Maserati Care check" },
+    {
+      codes: ["check", "clima"],
+      reason: "Maserati check, Controllo clima",
+      it: "Maserati check e controllo clima",
+      en: "Maserati check and controllo clima",
+    },
     // A label with a comma in it does not split into one per service: read whole.
     { codes: ["x"], reason: "Oil, filters", it: "oil, filters", en: "oil, filters" },
   ])("$reason: 'per $it' / 'for $en'", (c) => {
