@@ -31,7 +31,8 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
 
 // The same services in running text, after "for"/"per": with the article Italian wants
 // ("per il tagliando programmato"), and English's own ("for a tyre change"). A label in a
-// sentence is lower case; a label's capital in a list or a title stays (reasonIn).
+// sentence is lower case where it is safe (inSentence); a label's capital in a list or a
+// title stays (reasonIn).
 const IN_TEXT: Record<string, { en: string; it: string }> = {
   service: { en: "a scheduled service", it: "il tagliando programmato" },
   maintenance: { en: "maintenance", it: "la manutenzione" },
@@ -41,22 +42,54 @@ const IN_TEXT: Record<string, { en: string; it: string }> = {
   recall: { en: "recall work", it: "la campagna di richiamo" },
 };
 
+// The first words of a dealer's own label that are ordinary service words, in Italian and
+// English (lower case). Only a label that starts with one of them is lowered mid-sentence.
+// Why a list and not a rule on capitals: "Maserati check", "Ferrari Classiche", "Michelin
+// tyres" have one capital too, and it is a brand's; a word we know is a common noun is the
+// only safe sign that the capital is just the label's first letter. A label not in the list
+// keeps its capital ("per Maserati check", and also "per Sanificazione abitacolo" if the
+// word were missing: a stray capital reads better than a brand in lower case).
+const COMMON_FIRST_WORDS = new Set(
+  [
+    // Italian
+    "tagliando manutenzione controllo controlli cambio sostituzione revisione riparazione diagnosi",
+    "verifica ricarica pulizia lavaggio sanificazione igienizzazione montaggio smontaggio installazione",
+    "equilibratura convergenza assetto ispezione richiamo campagna preparazione trattamento lucidatura",
+    "regolazione rabbocco calibrazione aggiornamento pneumatici gomme freni olio batteria clima",
+    "climatizzatore carrozzeria cristalli parabrezza distribuzione frizione sospensioni ammortizzatori",
+    "filtri filtro check-up tagliandi",
+    // English
+    "service servicing maintenance inspection check check-up repair repairs replacement change",
+    "oil tyre tyres tire tires brake brakes wheel wheels alignment balancing cleaning valet valeting",
+    "diagnosis diagnostic diagnostics installation fitting recall battery windscreen windshield air",
+    "annual winter summer seasonal software update bodywork paint glass clutch timing general full",
+    "interim major minor safety pre-delivery",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
 /**
- * A dealer's own label mid-sentence: its capital lowered when it is the label's only one
- * ("Controllo clima" → "controllo clima"); one with more capitals stays as written, as it
- * is likely a name or an acronym ("ADAS calibration", "Maserati Care"). No article: its
- * gender is not known.
+ * A dealer's own label mid-sentence: its first letter lowered when its first word is a
+ * common service word written with one capital ("Controllo clima" → "controllo clima",
+ * "Cambio olio Castrol" → "cambio olio Castrol"); any other label stays as written, as it
+ * may start with a name or an acronym ("Maserati check", "ADAS calibration"). No article:
+ * its gender is not known.
  */
-const inSentence = (label: string) =>
-  /^\p{Lu}[^\p{Lu}]*$/u.test(label) && !/^\p{Lu}\P{L}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+function inSentence(label: string): string {
+  const first = label.split(/[\s,;:.]/, 1)[0];
+  if (!/^\p{Lu}[\p{Ll}-]+$/u.test(first) || !COMMON_FIRST_WORDS.has(first.toLowerCase())) return label;
+  return label[0].toLowerCase() + label.slice(1);
+}
 
 const AND: Record<string, string> = { en: " and ", it: " e " };
 
 /**
  * An appointment's reason as it reads after "for"/"per" in a customer's message: "per il
  * tagliando programmato e il cambio pneumatici", "for maintenance". The default services
- * the dealer kept as shipped get their phrase; a dealer's own label is lower-cased
- * (inSentence); a reason that does not split into one label per service is read whole.
+ * the dealer kept as shipped get their phrase; a dealer's own label is lower-cased only
+ * when it starts with a common service word (inSentence); a reason that does not split
+ * into one label per service is read whole.
  */
 export function reasonInText(a: { interventions: string[]; recap: { reason: string } }, lang: string): string {
   const labels = a.recap.reason.split(", ");

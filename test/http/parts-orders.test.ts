@@ -254,7 +254,7 @@ describe("arrival tells the customer within 1 business day", () => {
     const desk = tasks(t, "parts_arrived_call");
     expect(desk).toHaveLength(1);
     expect(desk[0].recipient_ref).toBe("service_desk");
-    expect(JSON.parse(desk[0].body_json).text).toContain("by 2026-11-25 18:00"); // Tuesday's arrival → Wednesday's close
+    expect(JSON.parse(desk[0].body_json).text).toContain("by Wed 25/11 at 18:00"); // Tuesday's arrival → Wednesday's close
     expect(t.rows("SELECT status, state_reason FROM outbox WHERE kind = 'parts_arrived'")).toEqual([
       { status: "suppressed", state_reason: "consent" },
     ]);
@@ -306,16 +306,18 @@ describe("arrival tells the customer within 1 business day", () => {
       at: "2026-11-24T10:00:00Z",
       opens: "2026-11-25T08:00:00+01:00",
       due: "2026-11-25 18:00",
+      said: "Wed 25/11 at 18:00",
     },
     {
       name: "Friday evening's arrival → Monday's opening, across the weekend",
       at: "2026-11-27T18:30:00Z",
       opens: "2026-11-30T08:00:00+01:00",
       due: "2026-11-30 18:00",
+      said: "Mon 30/11 at 18:00",
     },
   ])(
     "a message that never reached the customer (STOP) becomes a desk task at the deadline day's opening: $name",
-    async ({ at, opens, due }) => {
+    async ({ at, opens, due, said }) => {
       const customer = CONSENTING();
       const { first } = await arrived(at, customer);
       await ok(await t.api("POST", `/v1/dealers/${DEALER}/sms-stops`, { phone: customer.phone }, auth));
@@ -335,7 +337,7 @@ describe("arrival tells the customer within 1 business day", () => {
       expect(overdue[0].recipient_ref).toBe("service_desk");
       const body = JSON.parse(overdue[0].body_json) as { text: string; data: { dueBy: string } };
       expect(body.text).toContain("Left headlamp unit");
-      expect(body.text).toContain(`by ${due}`); // the task still says the close it must be done by
+      expect(body.text).toContain(`by ${said}`); // the task still says the close it must be done by, in the desk's words
       expect(body.data.dueBy).toBe(first.order.customerNoticeDueBy);
     },
   );

@@ -14,7 +14,7 @@ describe("an Italian dealer with the default services", () => {
     const b = await bookAt(t, START, { customer: { ...CONSENTING(), locale: "it" } });
     const notice = outboxOf(t, b.id).find((m) => m.kind === "supervisor_notice")!;
     const body = JSON.parse(notice.body_json) as { subject: string; text: string };
-    expect(body.subject).toBe("Nuova prenotazione 2026-11-25 11:00: Manutenzione");
+    expect(body.subject).toBe("Nuova prenotazione mer 25/11 alle 11:00: Manutenzione");
     expect(body.text).not.toContain("Maintenance");
   });
 

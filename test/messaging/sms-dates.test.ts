@@ -9,7 +9,9 @@ import { CUSTOMER_TEMPLATES } from "../../src/scheduler/journey/templates.js";
 // than "2026-11-25 11:00"; a long dealer name is the worst case (it starts every text, and
 // the reminder's subject names it again). The words are GSM-7, so a text stays at 153
 // characters a segment; one that does not fit says its subject, and that has the day and
-// time in words too where the kind has one.
+// time in words too where the kind has one. A message written months before its day says
+// the year as well ("mercoledì 25 novembre 2026"; the service reminder's two options each):
+// the longest texts there are, and still two segments.
 
 const LINK = "https://pitlane.example/m/rome_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx?lang=it";
 const NAMES = [
@@ -18,15 +20,26 @@ const NAMES = [
   "Concessionaria Ufficiale ".repeat(5).slice(0, 120), // the longest the configuration takes
 ];
 const DATED = new Set(["confirmed", "reminder", "appointment_moved", "car_ready", "ready_time_changed"]);
-const WORDS = { it: /mercoledì 25 novembre|alle 11:00/, en: /Wednesday 25 November|at 11:00/ };
+const WRITTEN = [
+  {
+    written: "two days before",
+    today: "2026-11-23",
+    words: { it: /mercoledì 25 novembre alle|alle 11:00/, en: /Wednesday 25 November at|at 11:00/ },
+  },
+  {
+    written: "seven months before",
+    today: "2026-04-20",
+    words: { it: /mercoledì 25 novembre 2026|alle 11:00/, en: /Wednesday 25 November 2026|at 11:00/ },
+  },
+];
 
-describe.each(NAMES.map((name) => ({ name, length: name.length })))(
-  "a dealer named with $length characters",
-  ({ name }) => {
+describe.each(NAMES.flatMap((name) => WRITTEN.map((w) => ({ name, length: name.length, ...w }))))(
+  "a dealer named with $length characters, written $written",
+  ({ name, today, words }) => {
     const dealer = { name, address: "Via Tiburtina 1234, 00156 Roma", parking: "Bays 1-6" };
     it.each(LOCALES)("every customer text in %s: at most two GSM-7 segments, the link whole", (locale) => {
       for (const kind of CUSTOMER_TEMPLATES) {
-        const m = compose(kind, locale, sampleVars(dealer, locale), {
+        const m = compose(kind, locale, sampleVars(dealer, locale, "customer", today), {
           persona: "unique",
           link: LINKED_KINDS.has(kind),
         });
@@ -35,7 +48,7 @@ describe.each(NAMES.map((name) => ({ name, length: name.length })))(
         expect(segments(sms), `${kind}: ${sms}`).toBeLessThanOrEqual(2);
         expect(segments(sms.slice(0, 160).padEnd(160, " ")), `${kind} is GSM-7`).toBe(1);
         if (link) expect(sms.endsWith(` ${link}`), kind).toBe(true);
-        if (name.length < 60 && DATED.has(kind)) expect(sms, kind).toMatch(WORDS[locale]);
+        if (name.length < 60 && DATED.has(kind)) expect(sms, kind).toMatch(words[locale]);
       }
     });
   },

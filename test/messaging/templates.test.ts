@@ -44,6 +44,31 @@ describe("message templates", () => {
     expect(compose("reminder", locale, sampleVars(DEALER, locale), {}).text.length).toBeLessThan(lines[0].length);
   });
 
+  // Staff read their times short ("mer 25/11 alle 16:30", core/date-short.ts): no machine
+  // date, and in Italian no article or "alle" before a day (it would have to agree with
+  // the weekday: "dalla domenica"), nor "at" before one in English ("ready at Wed").
+  const STAFF_SAYS = {
+    it: {
+      day: /\b(mer 25\/11|ven 27\/11|mar 24\/11)\b/,
+      wrong: /\b(il|del|dal|al|alle|dalle|per il) (lun|mar|mer|gio|ven|sab|dom) \d/,
+    },
+    en: { day: /\b(Wed 25\/11|Fri 27\/11|Tue 24\/11)\b/, wrong: /\b(at|of the) (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d/ },
+  };
+  it.each(LOCALES)("staff texts in %s say their days short, in sentences", (locale) => {
+    for (const kind of STAFF_TEMPLATES) {
+      const m = compose(kind, locale, sampleVars(DEALER, locale, "staff"), {});
+      const said = `${m.subject} | ${m.text}`;
+      expect(said, kind).not.toMatch(/\d{4}-\d\d-\d\d|\b0\d:\d\d/);
+      expect(said, kind).not.toMatch(STAFF_SAYS[locale].wrong);
+      expect(said, kind).toMatch(STAFF_SAYS[locale].day);
+    }
+  });
+
+  it.each(LOCALES)("a staff text written months before its day says the year (%s)", (locale) => {
+    const m = compose("supervisor_notice", locale, sampleVars(DEALER, locale, "staff", "2026-04-20"), {});
+    expect(m.text).toContain(locale === "it" ? "per mer 25/11/2026 alle 11:00" : "for Wed 25/11/2026 at 11:00");
+  });
+
   it("a dealer's override replaces subject and text for that kind and locale only, variables filled", () => {
     const messaging = MessagingConfig.parse({
       templates: {

@@ -3,6 +3,7 @@ import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { appointmentView } from "../present.js";
 import { toStaff } from "./messages.js";
+import { staffMoveWords, todayOf } from "./when-words.js";
 
 // A customer who moves or cancels on their own page (the manage link) reaches nobody at
 // the dealer by any other way: the advisor who was to greet them and the supervisor who
@@ -12,9 +13,10 @@ import { toStaff } from "./messages.js";
 
 export type CustomerChange = "customer_moved" | "customer_cancelled";
 
-const when = (dealer: Dealer, row: AppointmentRow) => {
+/** The reception's local date and time ("2026-11-25", "11:00"). */
+const localTime = (dealer: Dealer, row: AppointmentRow) => {
   const { date, time } = appointmentView(dealer, row).recap;
-  return `${date} ${time}`;
+  return { date, time };
 };
 
 /**
@@ -31,7 +33,11 @@ export function tellStaffOfCustomerChange(
 ): void {
   const advisors = [row, before ?? row].flatMap((r) => [r.advisorId, r.returnAdvisorId]).filter((a) => a !== null);
   const roles = new Set([...advisors.map((a) => `advisor:${a}`), "supervisor"]);
-  const extra = before ? { previousTime: when(dealer, before) } : {};
+  // From where to where, in the staff's words and locale (toStaff writes in the dealer's).
+  const today = todayOf(dealer, ctx.nowMs);
+  const moved =
+    before && staffMoveWords(dealer.config.locale, localTime(dealer, before), localTime(dealer, row), today);
+  const extra = moved ? { moved } : {};
   for (const role of roles)
     toStaff(ctx, dealer, row, role, { kind, dedupeId: `${kind}:${row.id}:v${row.version}:${role}`, extra });
 }

@@ -7,14 +7,15 @@ import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
 import { toCustomer, toStaff } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
-import { optionLines, serviceOptions } from "./options.js";
+import { serviceOptions } from "./options.js";
+import { staffOptionWords } from "./when-words.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
 import { contactHashes } from "../contact-cap.js";
 import { type CustomerRow, vehicleById, type VehicleRow } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder, scheduleWorkshopTimers } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
-import { epochMinute } from "../../core/civil.js";
+import { epochMinute, isoFromDayNumber } from "../../core/civil.js";
 import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
@@ -150,7 +151,7 @@ function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): v
   toStaff(ctx, rt.dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, {
     kind: "next_visit",
     dedupeId: `next_visit:${row.id}`,
-    extra: { options: optionLines(options) },
+    extra: { options: staffOptionWords(rt.dealer.config.locale, options, isoFromDayNumber(today)) },
     data: { task: "offer_next_visit", options },
   });
 }

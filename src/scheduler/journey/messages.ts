@@ -9,7 +9,7 @@ import { enqueue } from "../../db/repos/outbox.js";
 import { recipientOf, type Recipient } from "./recipients.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
-import { type Audience, timeVars } from "./when-words.js";
+import { type Audience, timeVars, todayOf } from "./when-words.js";
 
 // Writes messages into the outbox, inside the caller's transaction. A customer message
 // is written only when the customer consented and can be reached; the return value says
@@ -17,20 +17,26 @@ import { type Audience, timeVars } from "./when-words.js";
 
 export type Extra = Partial<TemplateVars>;
 
-/** The message's variables; its times in words for a customer, compact for staff (when-words.ts). */
+/**
+ * The message's variables; its times in words for a customer, short for staff
+ * (when-words.ts), each with its year when far from the day the message is written
+ * (`nowMs`, the shell's clock).
+ */
 export function templateVars(
   dealer: Dealer,
   row: AppointmentRow,
   customer: string,
   locale: "it" | "en",
   audience: Audience,
+  nowMs: number,
   extra: Extra = {},
 ): TemplateVars {
   const v = appointmentView(dealer, row);
+  const at = { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt };
   return {
     dealer: dealer.config.name,
     ...v.recap,
-    ...timeVars(audience, locale, { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt }),
+    ...timeVars(audience, locale, at, todayOf(dealer, nowMs)),
     reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
     service: reasonInText(v, locale), // "per la manutenzione"
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),
@@ -65,7 +71,7 @@ export function toCustomer(
     kind: s.kind,
     dedupeId: s.dedupeId,
     appointmentId: row.id,
-    vars: templateVars(dealer, row, who.name, locale, "customer", s.extra),
+    vars: templateVars(dealer, row, who.name, locale, "customer", ctx.nowMs, s.extra),
     data: s.data,
   });
 }
@@ -81,7 +87,7 @@ export function toStaff(
 ): string {
   const locale = dealer.config.locale;
   const body = {
-    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", s.extra)),
+    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra)),
     data: s.data,
   };
   enqueue(

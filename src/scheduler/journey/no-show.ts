@@ -3,8 +3,9 @@ import { isoNow, type WriteContext } from "../context.js";
 import type { DealerRuntime } from "../runtime.js";
 import { cancelJobs, type JobKind } from "../../db/repos/jobs.js";
 import { toStaff } from "./messages.js";
-import { optionLines, optionsLike } from "./options.js";
-import { epochMinute } from "../../core/civil.js";
+import { optionsLike } from "./options.js";
+import { staffOptionWords } from "./when-words.js";
+import { epochMinute, isoFromDayNumber } from "../../core/civil.js";
 
 // No-shows: the appointment is marked no_show (its capacity is released by the caller
 // after commit) and the desk gets a "contact and reschedule" task with two options.
@@ -25,7 +26,7 @@ export function noShowTask(ctx: WriteContext, rt: DealerRuntime, row: Appointmen
   return toStaff(ctx, rt.dealer, row, `advisor:${row.advisorId}`, {
     kind: "no_show_task",
     dedupeId: `no_show_task:${row.id}`,
-    extra: { options: optionLines(options) },
+    extra: { options: staffOptionWords(rt.dealer.config.locale, options, isoFromDayNumber(today)) },
     data: { task: "contact_and_reschedule", options },
   });
 }

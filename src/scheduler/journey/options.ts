@@ -41,7 +41,3 @@ export function serviceOptions(
   const res = searchOptions(rt, job, fromDay, days, PROPOSED, nowMs, { priority: isPriority(rt.dealer, model) });
   return res.options.slice(0, PROPOSED).map((o) => optionView(rt.dealer, o));
 }
-
-/** "2026-11-24 10:15 (Anna Rossi)" lines for the templates. */
-export const optionLines = (options: OptionView[]) =>
-  options.map((o) => `${o.start.slice(0, 10)} ${o.start.slice(11, 16)} (${o.advisorName})`);

@@ -65,7 +65,7 @@ export const PARTS_EN: Record<PartsKind, Render> = {
   }),
   parts_on_cancelled: (v) => ({
     subject: `Cancelled with ${onePart(v) ? "a part" : "parts"}: call ${v.customer}`,
-    text: `The appointment of ${v.date} at ${v.time} (${v.reason}, ${v.vehicle}) of ${v.customer} was cancelled, and ${onePart(v) ? "a part is" : "parts are"} still ordered for it: ${livePartsEn(v)}. Call the customer to rebook or cancel ${onePart(v) ? "the order" : "the orders"}.${anyDeposit(v) ? (onePart(v) ? " If the order is cancelled, refund the deposit at the desk." : " If an order is cancelled, refund its deposit at the desk.") : ""}`,
+    text: `The appointment on ${v.when} (${v.reason}, ${v.vehicle}) of ${v.customer} was cancelled, and ${onePart(v) ? "a part is" : "parts are"} still ordered for it: ${livePartsEn(v)}. Call the customer to rebook or cancel ${onePart(v) ? "the order" : "the orders"}.${anyDeposit(v) ? (onePart(v) ? " If the order is cancelled, refund the deposit at the desk." : " If an order is cancelled, refund its deposit at the desk.") : ""}`,
   }),
 };
 
@@ -84,6 +84,6 @@ export const PARTS_IT: Record<PartsKind, Render> = {
   }),
   parts_on_cancelled: (v) => ({
     subject: `Annullato con ${onePart(v) ? "un ricambio" : "ricambi"}: chiamare ${v.customer}`,
-    text: `L'appuntamento del ${v.date} alle ${v.time} (${v.reason}, ${v.vehicle}) di ${v.customer} è stato annullato, ma ha ancora ${onePart(v) ? "un ricambio ordinato" : "ricambi ordinati"}: ${livePartsIt(v)}. Chiamare il cliente per fissare un nuovo appuntamento o annullare ${onePart(v) ? "l'ordine" : "gli ordini"}.${anyDeposit(v) ? (onePart(v) ? " Se l'ordine viene annullato, restituire l'acconto in accettazione." : " Se un ordine viene annullato, restituirne l'acconto in accettazione.") : ""}`,
+    text: `L'appuntamento di ${v.when} (${v.reason}, ${v.vehicle}) di ${v.customer} è stato annullato, ma ha ancora ${onePart(v) ? "un ricambio ordinato" : "ricambi ordinati"}: ${livePartsIt(v)}. Chiamare il cliente per fissare un nuovo appuntamento o annullare ${onePart(v) ? "l'ordine" : "gli ordini"}.${anyDeposit(v) ? (onePart(v) ? " Se l'ordine viene annullato, restituire l'acconto in accettazione." : " Se un ordine viene annullato, restituirne l'acconto in accettazione.") : ""}`,
   }),
 };

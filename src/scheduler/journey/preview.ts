@@ -6,7 +6,8 @@ import type { MessagePreview, PreviewQuery } from "./messaging-contracts.js";
 import { smsText, segments } from "./sms-text.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { CUSTOMER_TEMPLATES, type TemplateVars } from "./templates.js";
-import { type Audience, compact, dueDateWords, optionWords, timeVars } from "./when-words.js";
+import { shortInstant } from "../../core/date-short.js";
+import { type Audience, dueDateWords, optionWords, staffMoveWords, staffOptionWords, timeVars } from "./when-words.js";
 import type { Ctx } from "../context.js";
 
 // Staff preview of any template with sample data, in the dealer's wording (overrides
@@ -15,7 +16,10 @@ import type { Ctx } from "../context.js";
 const SAMPLE_LINK = "https://example.invalid/v1/manage/sample-token";
 
 // The sample's times, on a dealer's wall clock (with its offset, as Dealer.format writes
-// them), printed as a real message would print them for its reader (when-words.ts).
+// them), printed as a real message would print them for its reader (when-words.ts), as
+// if written on SAMPLE_TODAY, two days before (a day far from the one it is written on
+// would carry its year).
+const SAMPLE_TODAY = "2026-11-23";
 const SAMPLE_READY = "2026-11-25T16:30:00+01:00";
 const SAMPLE_OPTIONS = [
   { start: "2026-11-27T10:00:00+01:00", advisorName: "Anna Rossi" },
@@ -29,11 +33,12 @@ export function sampleVars(
   dealer: { name: string; address: string; parking: string },
   locale: Locale,
   audience: Audience = "customer",
+  today = SAMPLE_TODAY,
 ): TemplateVars {
   const customer = audience === "customer";
   return {
     dealer: dealer.name,
-    ...timeVars(audience, locale, { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY }),
+    ...timeVars(audience, locale, { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY }, today),
     reason: locale === "it" ? "Tagliando" : "Maintenance",
     service: locale === "it" ? "il tagliando" : "maintenance", // the reason in running text (reasonInText)
     greeter: "Anna Rossi",
@@ -44,13 +49,15 @@ export function sampleVars(
     bring: bringIn(locale, ["driving licence"]),
     customer: "Marco Bianchi",
     dueDate: customer ? dueDateWords(locale, "2027-01-15") : "2027-01-15",
-    options: customer
-      ? optionWords(locale, SAMPLE_OPTIONS)
-      : SAMPLE_OPTIONS.map((o) => `${compact(o.start)} (${o.advisorName})`),
+    options: (customer ? optionWords : staffOptionWords)(locale, SAMPLE_OPTIONS, today),
     part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
     depositDue: "600.00 EUR",
     visitAhead: "yes",
-    dueBy: "2026-11-24 18:00",
+    dueBy: shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
+    // A customer's move, for staff (customer_moved): from Tuesday 10:00 to the sample's time.
+    moved: customer
+      ? undefined
+      : staffMoveWords(locale, { date: "2026-11-24", time: "10:00" }, { date: "2026-11-25", time: "11:00" }, today),
     liveParts: [
       {
         part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",

@@ -3,7 +3,7 @@ import type { WriteContext } from "../context.js";
 import { decide } from "./decide.js";
 import type { JobRow } from "../../db/repos/jobs.js";
 import { serviceOptions } from "./options.js";
-import { dueDateWords, optionWords } from "./when-words.js";
+import { dueDateWords, optionWords, todayOf } from "./when-words.js";
 import { sendToCustomer } from "./channels.js";
 import { customerById, vehicleById } from "../../db/repos/people.js";
 import { recipientOfCustomer } from "./recipients.js";
@@ -52,7 +52,7 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
     customer: who.name,
     // In words for the owner; the data below keeps the machine forms (webhook, outbox).
     dueDate: dueDateWords(locale, vehicle.nextServiceDue),
-    options: optionWords(locale, options),
+    options: optionWords(locale, options, todayOf(dealer, ctx.nowMs)),
   };
   return sendToCustomer(ctx, dealer, who, {
     kind: "service_reminder",

@@ -12,8 +12,9 @@ import type { AppointmentView } from "../contracts.js";
  * Times depend on who reads them (when-words.ts, always on the dealer's wall clock): a
  * customer's message has them in words ("mercoledì 25 novembre", "9:00"; `when` and
  * `readyTime` "mercoledì 25 novembre alle 9:00"), so a dealer's own template ({date},
- * {when}) prints words too; a staff message keeps the desk's compact "2026-11-25",
- * "09:00", "2026-11-25 16:30".
+ * {when}) prints words too; a staff message has them short ("mer 25/11", "9:00", `when`
+ * and `readyTime` "mer 25/11 alle 16:30", core/date-short.ts). Either carries the year
+ * for a day far from the message's own.
  */
 export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" | "bring"> {
   dealer: string;
@@ -29,9 +30,9 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   options?: string[];
   readyTime?: string;
   dueDate?: string;
-  /** Staff: the reception's "YYYY-MM-DD HH:MM" before a customer's move (customer-changes.ts). */
-  previousTime?: string;
-  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and the local "YYYY-MM-DD HH:MM" the desk must tell the customer by. */
+  /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
+  moved?: string;
+  /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and when the desk must tell the customer by ("mar 24/11 alle 18:00"). */
   part?: string;
   depositDue?: string;
   carIn?: string;

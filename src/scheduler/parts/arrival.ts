@@ -1,5 +1,6 @@
 import { businessDayWindow } from "../../core/business-day.js";
 import { epochMinute } from "../../core/civil.js";
+import { shortInstant } from "../../core/date-short.js";
 import type { Dealer } from "../../core/dealer.js";
 import { depositDueCents, formatMoney } from "../../core/parts.js";
 import { isUpcoming } from "../../core/status.js";
@@ -11,6 +12,7 @@ import { DomainError } from "../errors.js";
 import { type Extra, toCustomer, toStaff } from "../journey/messages.js";
 import { recipientOf } from "../journey/recipients.js";
 import { MINUTE } from "../journey/timers.js";
+import { todayOf } from "../journey/when-words.js";
 import type { PartsOrderChange } from "./contracts.js";
 import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./write.js";
 
@@ -84,7 +86,8 @@ export function partsExtra(dealer: Dealer, row: AppointmentRow, o: PartsOrderRow
     carIn: row.status === "checked_in" ? "yes" : undefined,
     // Trap: a status alone is not "ahead": a booking left "confirmed" after its day is behind us.
     visitAhead: isUpcoming(row.status) && row.receptionStart * MINUTE > nowMs ? "yes" : undefined,
-    dueBy: dealer.format(epochMinute(dueMs)).slice(0, 16).replace("T", " "),
+    // The desk's deadline, in the staff's short words (only the desk's tasks print it).
+    dueBy: shortInstant(dealer.config.locale, dealer.format(epochMinute(dueMs)), todayOf(dealer, nowMs)),
   };
 }
 
