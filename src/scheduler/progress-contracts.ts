@@ -51,6 +51,8 @@ export const ReplanConflict = z
     appointmentId: z.string(),
     code: z.enum(["mobility_unavailable", "no_return_slot"]),
     message: z.string(),
+    /** mobility_unavailable with a return: the first free return, which would keep the car out too long. */
+    returnStart: z.string().optional(),
   })
   .openapi("ReplanConflict");
 

@@ -18,6 +18,8 @@ import type { ProgressRequest, ProgressView } from "./progress-contracts.js";
 import { addExtraWork, approvePending, extraWorkOf, saveProgress } from "../db/repos/progress.js";
 import type { DealerRuntime } from "./runtime.js";
 import { findAtVersion, updateAudited } from "./versioned-update.js";
+import { conflictReason } from "./journey/conflict-words.js";
+import { todayOf } from "./journey/when-words.js";
 
 // reportProgress: the workshop says where a job stands (started, paused, done, hours
 // left, extra work). In ONE immediate transaction: the technician's remaining jobs are
@@ -144,7 +146,15 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
             toStaff(ctx, rt.dealer, next, `advisor:${next.returnAdvisorId ?? next.advisorId}`, {
               kind: "ready_conflict",
               dedupeId: `ready_conflict:${next.id}:v${next.version}`,
-              extra: { options: [c.message] },
+              extra: {
+                options: [
+                  conflictReason(
+                    rt.dealer.config.locale,
+                    { ...c, mobility: next.mobility },
+                    todayOf(rt.dealer, ctx.nowMs),
+                  ),
+                ],
+              },
               data: { task: "ready_conflict", code: c.code },
             });
           }
@@ -285,6 +295,7 @@ function followReturn(
         appointmentId: b.id,
         code: "mobility_unavailable",
         message: `the return at ${dealer.format(ret.start)} would keep the ${b.mobility.replace("_", " ")} out longer than the stock allows`,
+        returnStart: dealer.format(ret.start),
       });
     else placed = { ...b, ret };
   } else if (

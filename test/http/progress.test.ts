@@ -69,9 +69,18 @@ async function setup(config: Record<string, unknown> = {}, mobility = ["none", "
     t.sqlite
       .prepare("SELECT audience, status FROM outbox WHERE appointment_id = ? AND kind = ?")
       .all(id, kind) as Array<{ audience: string; status: string }>;
+  /** The texts of an appointment's messages of one kind, as queued. */
+  const texts = (id: string, kind: string) =>
+    (
+      t.sqlite
+        .prepare("SELECT body_json AS b FROM outbox WHERE appointment_id = ? AND kind = ?")
+        .all(id, kind) as Array<{
+        b: string;
+      }>
+    ).map((r) => (JSON.parse(r.b) as { text: string }).text);
   const get = async (id: string) =>
     json<AppointmentView>(await t.api("GET", `/v1/dealers/uno/appointments/${id}`, undefined, auth));
-  return { t, clock, a, b, progress, checkIn, pending, messages, get };
+  return { t, clock, a, b, progress, checkIn, pending, messages, texts, get };
 }
 
 describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
@@ -137,38 +146,59 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(s.messages(s.b.id, "ready_time_changed")).toHaveLength(2);
   });
 
-  it("a return that would overbook the courtesy car is reported to the advisor, not moved", async () => {
-    // One courtesy car: A has it until its 11:45 return, C takes it from 12:15.
-    const s = await setup(
-      { mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } },
-      ["courtesy_car", "none"],
-    );
-    const c = await book(
-      s.t.api,
-      "uno",
-      booking({ start: `${DAY}T12:15`, advisorId: "bruno" }, { mobility: "courtesy_car" }),
-      auth,
-    );
-    s.clock.ms = at("10:00");
-    const version = await s.checkIn(s.a.id);
-    s.clock.ms = at("10:30");
-    const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
-    expect(res.status).toBe(200);
-    const body = await json<ProgressView>(res);
-    expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
-    expect(body.conflicts).toEqual([
-      { appointmentId: s.a.id, code: "mobility_unavailable", message: expect.any(String) },
-    ]);
-    // The return stays where it was (the car is not double-booked) and the advisor has a task.
-    expect(body.appointment.return!.start).toBe(s.a.return!.start);
-    expect(body.changes.find((x) => x.appointmentId === s.a.id)!.returnMoved).toBe(false);
-    expect(s.messages(s.a.id, "ready_conflict")).toEqual([{ audience: "staff", status: expect.any(String) }]);
-    const board = await json<DayBoard>(await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
-    expect(board.mobility.courtesyCars.total).toBe(1);
-    // C keeps its car: its own return still starts after its own ready time.
-    const cNow = await s.get(c.id);
-    expect(ms(cNow.return!.start)).toBeGreaterThanOrEqual(ms(cNow.readyAt));
-  });
+  it.each([
+    {
+      locale: "it",
+      says: "che non è stato possibile spostare (con la prima riconsegna libera, mer 25/11 alle 13:45, l'auto di cortesia non sarebbe disponibile)",
+    },
+    {
+      locale: "en",
+      says: "the return could not follow (with the first free return, Wed 25/11 at 13:45, the courtesy car would not be free)",
+    },
+  ])(
+    "a return that would overbook the courtesy car is reported to the advisor ($locale), not moved",
+    async ({ locale, says }) => {
+      // One courtesy car: A has it until its 11:45 return, C takes it from 12:15.
+      const s = await setup(
+        { locale, mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } },
+        ["courtesy_car", "none"],
+      );
+      const c = await book(
+        s.t.api,
+        "uno",
+        booking({ start: `${DAY}T12:15`, advisorId: "bruno" }, { mobility: "courtesy_car" }),
+        auth,
+      );
+      s.clock.ms = at("10:00");
+      const version = await s.checkIn(s.a.id);
+      s.clock.ms = at("10:30");
+      const res = await s.progress(s.a.id, version, { state: "started", remainingHours: 3 });
+      expect(res.status).toBe(200);
+      const body = await json<ProgressView>(res);
+      expect(body.appointment.readyAt).toBe(`${DAY}T13:45:00+01:00`);
+      expect(body.conflicts).toEqual([
+        {
+          appointmentId: s.a.id,
+          code: "mobility_unavailable",
+          message: expect.any(String),
+          returnStart: `${DAY}T13:45:00+01:00`,
+        },
+      ]);
+      // The return stays where it was (the car is not double-booked) and the advisor has a task.
+      expect(body.appointment.return!.start).toBe(s.a.return!.start);
+      expect(body.changes.find((x) => x.appointmentId === s.a.id)!.returnMoved).toBe(false);
+      expect(s.messages(s.a.id, "ready_conflict")).toEqual([{ audience: "staff", status: expect.any(String) }]);
+      // The desk reads why in its own language and short dates, not the API's English and ISO instant.
+      const [text] = s.texts(s.a.id, "ready_conflict");
+      expect(text).toContain(says);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      const board = await json<DayBoard>(await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
+      expect(board.mobility.courtesyCars.total).toBe(1);
+      // C keeps its car: its own return still starts after its own ready time.
+      const cNow = await s.get(c.id);
+      expect(ms(cNow.return!.start)).toBeGreaterThanOrEqual(ms(cNow.readyAt));
+    },
+  );
 
   it("extra work not yet approved plans nothing and asks the advisor; approved, it is planned", async () => {
     const s = await setup();

@@ -44,7 +44,7 @@ export const STAFF_EN: Record<StaffNotParts, Render> = {
   }),
   ready_conflict: (v) => ({
     subject: `Ready time moved: the return of ${v.vehicle} needs you`,
-    text: `The ${v.vehicle} of ${v.customer} will be ready on ${v.readyTime}, after its return appointment, and the return could not follow (${opts(v, "see the task data")}). Arrange the return and the mobility with the customer.`,
+    text: `The ${v.vehicle} of ${v.customer} will be ready on ${v.readyTime}, after its return appointment, and the return could not follow (${v.options?.join("; ") || "see the task data"}). Arrange the return and the mobility with the customer.`,
   }),
   extra_work_approval: (v) => ({
     subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`,
@@ -95,7 +95,7 @@ export const STAFF_IT: Record<StaffNotParts, Render> = {
   }),
   ready_conflict: (v) => ({
     subject: `Orario di riconsegna spostato: la riconsegna della ${v.vehicle} richiede un intervento`,
-    text: `La ${v.vehicle} di ${v.customer} sarà pronta ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${opts(v, "vedere i dati dell'attività")}). Concordare riconsegna e mobilità con il cliente.`,
+    text: `La ${v.vehicle} di ${v.customer} sarà pronta ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${v.options?.join("; ") || "vedere i dati dell'attività"}). Concordare riconsegna e mobilità con il cliente.`,
   }),
   extra_work_approval: (v) => ({
     subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`,
