@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MessagePreview } from "../../src/scheduler/journey/messaging-contracts.js";
-import { CUSTOMER_TEMPLATES } from "../../src/scheduler/journey/templates.js";
+import { CUSTOMER_TEMPLATES, STAFF_TEMPLATES } from "../../src/scheduler/journey/templates.js";
 import type { AppointmentView, MessageList } from "../support/contracts.js";
 import { type Api, auth, inProcessPerFile, useRealServer } from "../support/http.js";
 import { bookingBody, CONSENTING, journeyDealer, ok } from "../support/journey.js";
@@ -56,8 +56,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("customer messages on the Worker", () => {
-  it("preview every customer kind, in it and en, word for word as Node does", async () => {
-    for (const kind of CUSTOMER_TEMPLATES)
+  it("preview every customer and staff kind, in it and en, word for word as Node does", async () => {
+    for (const kind of [...CUSTOMER_TEMPLATES, ...STAFF_TEMPLATES])
       for (const locale of ["it", "en"]) {
         const path = `/v1/dealers/rome/messages/preview?kind=${kind}&locale=${locale}`;
         const [n, w] = await Promise.all(runtimes().map(([, api]) => api("GET", path, undefined, auth)));
