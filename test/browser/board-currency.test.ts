@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import { admin, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 import { bookedWithPaidPart, dealerPricedIn } from "../support/board-parts.js";
 
 // The parts dialog of a dealer whose parts are priced in pounds (DealerConfig.parts.currency
@@ -88,6 +88,59 @@ describe("a dealer whose parts are priced in pounds", () => {
       await field.fill("£100");
       await field.press("Enter");
       await dialog.locator('[data-said="parts"]').getByText(c.paid).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    90_000,
+  );
+});
+
+describe("a board signed in before the dealer changed its parts currency", () => {
+  it.each([
+    {
+      lang: "en",
+      time: "14:00",
+      said: "Parts are now priced in euros: reload the page, then type the price in euros. Nothing was recorded.",
+    },
+    {
+      lang: "it",
+      time: "15:00",
+      part: "Ricambio",
+      price: "Prezzo in sterline britanniche",
+      said: "Ora i ricambi hanno prezzi in euro: ricarica la pagina, poi scrivi il prezzo in euro. Non è stato registrato nulla.",
+    },
+  ])(
+    "$lang: an order typed in the old currency is refused in words at the price, and nothing is recorded",
+    async (c) => {
+      const dealer = `swap-${c.lang}`;
+      const advisor = await dealerPricedIn(bw.world, dealer, "GBP");
+      const { id } = await bookedWithPaidPart(bw.world, dealer, {
+        time: c.time,
+        name: `Swap ${c.lang}`,
+        phone: "+44 20 7946 0001",
+      });
+      const page = await signedInPage(bw.browser, bw.world, c.lang, { dealer, key: advisor });
+      await slotOf(page, id).click();
+      const dialog = page.getByRole("dialog");
+      const form = dialog.locator('[data-form="order-part"]');
+      await form.waitFor();
+      // Meanwhile the dealer prices parts in euros (its threshold stated anew, as the API asks).
+      const config = {
+        name: `Pitlane ${dealer}`,
+        timeZone: "Europe/Rome",
+        parts: { currency: "EUR", depositThresholdCents: 50_000 },
+      };
+      expect((await bw.world.api("PUT", `/v1/dealers/${dealer}`, config, admin)).status).toBe(200);
+      const parts = `/v1/dealers/${dealer}/appointments/${id}/parts`;
+      const count = async () =>
+        ((await (await bw.world.api("GET", parts, undefined, admin)).json()) as { parts: unknown[] }).parts.length;
+      const before = await count();
+      await form.locator("input").first().fill("Wiper blades");
+      const price = form.locator("input").nth(1);
+      await price.fill("45");
+      await price.press("Enter");
+      await form.getByText(c.said).waitFor();
+      expect(await count()).toBe(before);
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     },

@@ -90,4 +90,45 @@ describe("a change of the dealer's parts currency", () => {
       ["Brake disc", "JPY", 0],
     ]);
   });
+
+  describe("an order that says the currency its price was typed in", () => {
+    const orderIn = async (currency: string | undefined) => {
+      const b = await bookAt(t, VISIT, { customer: SILENT() });
+      const body = {
+        description: "Wiper blades",
+        priceCents: 4_500,
+        specialOrder: false,
+        ...(currency ? { currency } : {}),
+      };
+      return t.api("POST", `${url}/appointments/${b.id}/parts`, body, { ...auth, "If-Match": `"${b.version}"` });
+    };
+
+    it.each([
+      { name: "the dealer's currency now", currency: "EUR" },
+      { name: "none (API clients that never said it)", currency: undefined },
+    ])("is recorded: $name", async ({ currency }) => {
+      const res = await ok<{ order: { currency: string; priceCents: number } }>(await orderIn(currency), 201);
+      expect(res.order).toMatchObject({ currency: "EUR", priceCents: 4_500 });
+    });
+
+    it("is a 400 naming currency, with the dealer's, and records nothing when the dealer changed it since (a board loaded before)", async () => {
+      await ok(await put(t, { currency: "JPY", depositThresholdCents: 80_000 }));
+      const b = await bookAt(t, VISIT, { customer: SILENT() });
+      const before = stored(t);
+      const body = { description: "Wiper blades", priceCents: 4_500, specialOrder: false, currency: "EUR" };
+      const res = await t.api("POST", `${url}/appointments/${b.id}/parts`, body, {
+        ...auth,
+        "If-Match": `"${b.version}"`,
+      });
+      const problem = await expectProblem(res, 400, "validation_failed");
+      expect(problem).toMatchObject({ currency: "JPY", errors: [{ path: "currency", in: "body" }] });
+      expect(problem.detail).toContain("the dealer's parts currency is JPY, not EUR");
+      expect(stored(t)).toEqual(before);
+    });
+
+    it("is a 400 naming currency when it is no ISO code", async () => {
+      const problem = await expectProblem(await orderIn("euro"), 400, "validation_failed");
+      expect(problem).toMatchObject({ errors: [expect.objectContaining({ path: "currency" })] });
+    });
+  });
 });

@@ -24,6 +24,15 @@ export const PartsOrderRequest = z
     specialOrder: z.boolean(),
     /** The deposit asked; unsaid: the rule's minimum (half the price, rounded up) or none. Never below the minimum, never above the price. */
     depositCents: Cents.optional(),
+    /**
+     * The currency the price was typed in (ISO 4217). When given it must be the dealer's
+     * parts currency now: a page loaded before the dealer changed it is refused (400 naming
+     * `currency`) instead of its amount being recorded in the other currency.
+     */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "an ISO 4217 code in capitals, e.g. EUR")
+      .optional(),
   })
   .strict()
   .openapi("PartsOrderRequest");

@@ -14,7 +14,7 @@ import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./
 // (arrival, which tells the customer, is arrival.ts). The deposit rule is core/parts.ts:
 // a refused amount is a 400 naming the limit, and nothing is stored.
 
-const refuse = (field: string, message: string, limit: Record<string, number>) =>
+const refuse = (field: string, message: string, limit: Record<string, number | string>) =>
   new DomainError("validation_failed", `${field}: ${message}`, {
     errors: [{ path: field, message, in: "body" }],
     ...limit,
@@ -29,6 +29,14 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
         status: row.status,
       });
     const { depositThresholdCents, currency } = rt.dealer.config.parts;
+    // Typed in another currency (a board loaded before the dealer changed it): the number
+    // would mean another amount here, so nothing is recorded.
+    if (body.currency !== undefined && body.currency !== currency)
+      throw refuse(
+        "currency",
+        `the dealer's parts currency is ${currency}, not ${body.currency}: give the price in ${currency}`,
+        { currency },
+      );
     // The currency's cap (about €1,000,000 worth): the schema knows no currency.
     const cap = partsMaxCents(currency);
     if (body.priceCents > cap)

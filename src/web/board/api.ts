@@ -102,7 +102,8 @@ export const board = {
   ) =>
     apiFetch<PartsWritten>(`${dealerPath(s)}/appointments/${encodeURIComponent(id)}/parts`, {
       method: "POST",
-      body,
+      // The currency the price was typed in: refused if the dealer has changed it since sign-in.
+      body: { ...body, currency: s.currency },
       headers: { "if-match": String(version) },
     }),
   /** A deposit payment (If-Match required by the server: two desks never both record one). */

@@ -2,8 +2,8 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { ApiFailure } from "./http.js";
 import { lang } from "./i18n.js";
-import { money } from "./money.js";
-import { depositRefused, maxPaymentOf, priceRefused } from "./parts.js";
+import { currencyWords, money } from "./money.js";
+import { currencyChangedTo, depositRefused, maxPaymentOf, priceRefused } from "./parts.js";
 import { depositAbove, type Outcome, priceAbove } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 import type { Appointment, Session } from "./types.js";
@@ -95,7 +95,11 @@ export function usePartsActions({ session, appointmentId, version, shown, attemp
         (v) => board.orderPart(session, appointmentId, v, body),
         pt("ordered", { part: body.description }),
         undefined,
-        (err) => (priceRefused(err.problem) ? priceAbove(session.currency) : null),
+        (err) => {
+          const changed = currencyChangedTo(err.problem);
+          if (changed) return pt("currencyChanged", { currency: currencyWords(changed, lang).name });
+          return priceRefused(err.problem) ? priceAbove(session.currency) : null;
+        },
       ),
     // An amount above what remains of the price, or above the API's cap, is said at the payment's field.
     pay: (part: Part, amountCents: number) =>

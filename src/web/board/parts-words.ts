@@ -42,6 +42,8 @@ const en = {
   zeroPrice: "The price must be more than zero.",
   zeroAmount: "The amount must be more than zero.",
   priceAbove: "The price can be at most {amount}.",
+  currencyChanged:
+    "Parts are now priced in {currency}: reload the page, then type the price in {currency}. Nothing was recorded.",
   depositAbove: "The deposit received can be at most {amount}.",
   noDescription: "Write the part's name.",
   atMost: "At most {amount} more can be recorded for this part.",
@@ -89,6 +91,8 @@ const it: Record<Keys, string> = {
   zeroPrice: "Il prezzo deve essere maggiore di zero.",
   zeroAmount: "L'importo deve essere maggiore di zero.",
   priceAbove: "Il prezzo può essere al massimo {amount}.",
+  currencyChanged:
+    "Ora i ricambi hanno prezzi in {currency}: ricarica la pagina, poi scrivi il prezzo in {currency}. Non è stato registrato nulla.",
   depositAbove: "L'acconto ricevuto può essere al massimo {amount}.",
   noDescription: "Scrivi il nome del ricambio.",
   atMost: "Per questo ricambio puoi registrare al massimo altri {amount}.",

@@ -76,6 +76,14 @@ function refusedAt(problem: { code: string; errors?: unknown }, path: string): b
 export const priceRefused = (problem: { code: string; errors?: unknown }): boolean => refusedAt(problem, "priceCents");
 
 /**
+ * An order refused for its currency: the dealer changed the parts currency after this page
+ * signed in, so the price typed means another amount. The new currency, for the sentence.
+ */
+export function currencyChangedTo(problem: { code: string; errors?: unknown; currency?: unknown }): string | null {
+  return refusedAt(problem, "currency") && typeof problem.currency === "string" ? problem.currency : null;
+}
+
+/**
  * A deposit payment refused by the schema (a 400 naming `amountCents`): as for the price,
  * only if the page's check (the currency's cap) ever fell behind the server's. The price's
  * own limit is a 400 with `maxCents` instead (maxPaymentOf), looked at first.
