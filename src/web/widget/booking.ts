@@ -3,9 +3,10 @@ import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
 import type { Lang } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { alternativesOf } from "../shared/time-choice.js";
-import type { Appointment, Hold, Option, VisitQuery } from "../shared/types.js";
+import type { Appointment, DealerInfo, Hold, Option, VisitQuery } from "../shared/types.js";
 import type { Contact } from "./contact.js";
 import { stepOfRefusal } from "./fault-step.js";
+import { questionsFor } from "./questions-field.js";
 import type { VisitStep } from "./step-props.js";
 
 // The booking call (POST /appointments) the details step ends with: the body it sends,
@@ -15,9 +16,14 @@ import type { VisitStep } from "./step-props.js";
 // (its services, its car, or its mobility: the last courtesy car taken meanwhile): back
 // to that step, which says why (fault-step.ts). Anything else is the form's to say.
 
-/** What the API is asked to book: the visit, the held time, the details as typed (trimmed). */
-export function bookingBody(visit: VisitQuery, hold: Hold, c: Contact, lang: Lang) {
-  const answers = Object.fromEntries(Object.entries(c.answers).filter(([, v]) => v.trim()));
+/**
+ * What the API is asked to book: the visit, the held time, the details as typed (trimmed),
+ * and the answers to the questions asked for the visit's services, none other: an answer
+ * kept from a service since dropped would reach the workshop about a fault not booked.
+ */
+export function bookingBody(dealer: DealerInfo, visit: VisitQuery, hold: Hold, c: Contact, lang: Lang) {
+  const asked = new Set(questionsFor(dealer, visit.interventions).map((q) => q.id));
+  const answers = Object.fromEntries(Object.entries(c.answers).filter(([id, v]) => asked.has(id) && v.trim()));
   return {
     optionId: hold.option.optionId,
     holdId: hold.holdId,
@@ -40,7 +46,7 @@ export function bookingBody(visit: VisitQuery, hold: Hold, c: Contact, lang: Lan
 
 export interface BookingSetup {
   api: string;
-  dealerId: string;
+  dealer: DealerInfo;
   visit: VisitQuery;
   hold: Hold;
   lang: Lang;
@@ -49,7 +55,7 @@ export interface BookingSetup {
   onFix: (step: VisitStep, p: Problem) => void;
 }
 
-export function useBooking({ api, dealerId, visit, hold, lang, onBooked, onLost, onFix }: BookingSetup) {
+export function useBooking({ api, dealer, visit, hold, lang, onBooked, onLost, onFix }: BookingSetup) {
   const [busy, setBusy] = useState(false);
   // Set before the first await: a second click or Enter before the button shows busy sends nothing.
   const sending = useRef(false);
@@ -62,8 +68,8 @@ export function useBooking({ api, dealerId, visit, hold, lang, onBooked, onLost,
     const r = await apiCall<Appointment>(
       api,
       "POST",
-      `${dealerPath(dealerId)}/appointments`,
-      bookingBody(visit, hold, c, lang),
+      `${dealerPath(dealer.id)}/appointments`,
+      bookingBody(dealer, visit, hold, c, lang),
       {
         "Idempotency-Key": key.current,
       },

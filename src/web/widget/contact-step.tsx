@@ -50,7 +50,7 @@ export function ContactStep({
   onFix,
 }: Props) {
   const [err, setErr] = useState<{ field: ErrAt; text: string } | null>(null);
-  const { busy, sending, book } = useBooking({ api, dealerId: dealer.id, visit, hold, lang, onBooked, onLost, onFix });
+  const { busy, sending, book } = useBooking({ api, dealer, visit, hold, lang, onBooked, onLost, onFix });
   const form = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<Contact>) => onChange((old) => ({ ...old, ...patch }));
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);

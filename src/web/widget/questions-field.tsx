@@ -7,6 +7,13 @@ import type { StepProps } from "./step-props.js";
 // The dealer's pre-diagnosis questions on the details step (contact-step.tsx): only those
 // for the services chosen, each a text field whose answer is sent as typed (the empty
 // ones are left out of the booking, booking.ts). A refused answer is said at its field.
+// Trap: the answers outlive the questions (kept for Back, should the customer choose the
+// service again); only those to the questions asked may be sent (`questionsFor`).
+
+/** The dealer's questions asked for these services. */
+export function questionsFor(dealer: DealerInfo, interventions: string[]) {
+  return dealer.questionnaire.filter((q) => q.interventions.some((i) => interventions.includes(i)));
+}
 
 interface Props {
   t: StepProps["t"];
@@ -21,7 +28,7 @@ interface Props {
 }
 
 export function QuestionsField({ t, lang, dealer, interventions, answers, onAnswer, errorAt }: Props) {
-  const questions = dealer.questionnaire.filter((q) => q.interventions.some((i) => interventions.includes(i)));
+  const questions = questionsFor(dealer, interventions);
   if (questions.length === 0) return null;
   return (
     <fieldset>
