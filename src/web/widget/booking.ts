@@ -17,9 +17,10 @@ import type { VisitStep } from "./step-props.js";
 // to that step, which says why (fault-step.ts). Anything else is the form's to say.
 
 /**
- * What the API is asked to book: the visit, the held time, the details as typed (trimmed),
- * and the answers to the questions asked for the visit's services, none other: an answer
- * kept from a service since dropped would reach the workshop about a fault not booked.
+ * What the API is asked to book: the visit, the held time, the details (name, email and
+ * phone trimmed, the request verbatim), and the answers to the questions asked for the
+ * visit's services, none other: an answer kept from a service since dropped would reach
+ * the workshop about a fault not booked.
  */
 export function bookingBody(dealer: DealerInfo, visit: VisitQuery, hold: Hold, c: Contact, lang: Lang) {
   const asked = new Set(questionsFor(dealer, visit.interventions).map((q) => q.id));
