@@ -10,7 +10,8 @@ import { holdTime, openTimes } from "../support/widget-flow.js";
 // step is refused two steps later. When a day list is refused all the same, the step says
 // so with a way out (a retry, or back to the field at fault), never an endless
 // "Loading…". A refusal of the details is said at the field it names, which takes focus.
-// The built-in diagnosis questions are asked in the customer's language.
+// The built-in diagnosis questions are asked in the customer's language, and only the
+// answers to the questions asked are sent.
 
 const w = useWorld({ fields: widgetDealer() });
 let ctx: BrowserContext;
@@ -212,5 +213,47 @@ describe("the diagnosis questions", () => {
     await expect(page.getByLabel("Since when does the problem occur?", { exact: true }).count()).resolves.toBe(1);
     await expect(page.getByText("Da quando si presenta il problema?").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Back" }).click();
+  }, 60_000);
+
+  /** Books from the details step; resolves with the body the widget sent. */
+  async function bookSent(): Promise<Record<string, unknown>> {
+    await page.getByLabel("Full name").fill("Giulia Verdi");
+    await page.getByLabel("Email").fill("giulia.verdi@example.com");
+    const [req] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/appointments") && r.method() === "POST"),
+      page.getByRole("button", { name: "Book the appointment" }).click(),
+    ]);
+    expect((await req.response())?.status()).toBe(201);
+    return req.postDataJSON();
+  }
+  const since = () => page.getByLabel("Since when does the problem occur?", { exact: true });
+
+  it("an answer is sent with the booking, by the question's id", async () => {
+    await toDetails("en");
+    await since().fill("Since Monday");
+    expect((await bookSent()).questionnaire).toEqual({ since: "Since Monday" });
+  }, 60_000);
+
+  it("an answer to a question no longer asked (its service dropped) is not sent", async () => {
+    await toDetails("en");
+    await since().fill("Since Monday");
+    // Back to the services (the held time given back): the fault's diagnosis becomes maintenance.
+    for (const heading of [
+      "Choose a day and time",
+      "How will you get around?",
+      "Your car",
+      "What does your car need?",
+    ]) {
+      await page.getByRole("button", { name: "Back", exact: true }).click();
+      await waitForText(page, heading);
+    }
+    await page.getByLabel("Diagnosis of a fault").uncheck();
+    await page.getByLabel("Maintenance").check();
+    for (let i = 0; i < 3; i++) await next();
+    await page.getByRole("radio").first().check();
+    await next();
+    await waitForText(page, "Your details");
+    await expect(since().count()).resolves.toBe(0);
+    expect((await bookSent()).questionnaire).toBeUndefined();
   }, 60_000);
 });

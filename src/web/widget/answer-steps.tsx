@@ -1,7 +1,9 @@
 import type { Answers } from "./answers.js";
-import { MobilityStep, ServiceStep, VehicleStep } from "./simple-steps.js";
+import { MobilityStep } from "./mobility-step.js";
+import { ServiceStep } from "./service-step.js";
 import type { StepProps } from "./step-props.js";
 import type { Steps } from "./steps.js";
+import { VehicleStep } from "./vehicle-step.js";
 
 // The three steps that ask about the visit (app.tsx): the services, the car, the
 // mobility. No call to the API: each keeps its answer (answers.ts) and leads on; a later

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { DealerInfo, Mobility } from "../shared/types.js";
-import { type Contact, NO_CONTACT } from "./contact-step.js";
-import type { VehicleInput } from "./simple-steps.js";
+import { type Contact, NO_CONTACT } from "./contact.js";
+import type { VehicleInput } from "./vehicle-step.js";
 
 // The customer's answers over one booking: the services, the car, the mobility and the
 // details, each starting from what the page presets (its attributes, ?query), and the

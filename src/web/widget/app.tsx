@@ -2,12 +2,11 @@ import { useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
-import { problemSentence } from "../shared/problem-sentence.js";
 import type { Appointment, Mobility, Option } from "../shared/types.js";
 import { AnswerSteps } from "./answer-steps.js";
 import { useAnswers } from "./answers.js";
 import { ContactStep } from "./contact-step.js";
-import { useDealer } from "./dealer.js";
+import { DealerPending, useDealer } from "./dealer.js";
 import { DoneStep } from "./done-step.js";
 import { useHold } from "./hold.js";
 import { useStepFocus } from "./step-focus.js";
@@ -24,7 +23,7 @@ import { WhenStep } from "./when-step.js";
 // answer at fault takes the focus, and the sentence goes once the customer changes it.
 // A time lost at the last step (someone took it) sends the customer back to the times,
 // whose opening says so and how many other times come first; the day's free times are
-// said after it (step-opening.ts), not instead of it. Parts: dealer.ts, answers.ts (asked
+// said after it (step-opening.ts), not instead of it. Parts: dealer.tsx, answers.ts (asked
 // by answer-steps.tsx), steps.ts, step-focus.ts, hold.ts; here, what each step's end changes.
 
 export interface WidgetProps {
@@ -67,22 +66,7 @@ export function BookingApp(p: WidgetProps) {
       : lostHere && { problem: lostHere.problem, alternatives: lostHere.alternatives.length };
   });
 
-  if (fatal) {
-    return (
-      <div class="pl-box" lang={lang}>
-        <p class="pl-error" role="alert">
-          {fatal.code === "not_found" ? t("noDealer") : problemSentence(fatal, lang)}
-        </p>
-      </div>
-    );
-  }
-  if (!dealer) {
-    return (
-      <div class="pl-box" lang={lang} aria-busy="true">
-        <p>{t("loading")}</p>
-      </div>
-    );
-  }
+  if (fatal || !dealer) return <DealerPending fatal={fatal} lang={lang} t={t} />;
   const n = NUMBERED.indexOf(step);
   const common = { t, lang, dealer, heading };
   // The two steps that call the API about this visit (the hold, the booking).

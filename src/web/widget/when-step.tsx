@@ -7,7 +7,7 @@ import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
 import { fieldStep } from "./fault-step.js";
 import { FieldError } from "./fields.js";
-import { Nav } from "./simple-steps.js";
+import { Nav } from "./nav.js";
 import type { StepProps, VisitStep } from "./step-props.js";
 import { STRINGS } from "./strings.js";
 
