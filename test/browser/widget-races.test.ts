@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
 import { checkpoint, focused, waitForText } from "../support/pages.js";
@@ -197,18 +197,39 @@ describe("one booking per press", () => {
   }, 90_000);
 });
 
+/** A gate: a held answer waits for `open()`. */
+function gate() {
+  let open!: () => void;
+  const shut = new Promise<void>((ok) => {
+    open = ok;
+  });
+  return { shut, open };
+}
+
+/** After a late answer's body is in: the page's own next macrotask and frame, for it to be taken in (or dropped). */
+async function settled(page: Page, res: Response) {
+  await res.finished();
+  // A string: the test's tsconfig has no DOM types.
+  await page.evaluate("new Promise((ok) => setTimeout(() => requestAnimationFrame(() => ok(null)), 50))");
+}
+
 describe("a day's times answered late", () => {
   it("a day chosen while the first one still loads keeps its own times: the first day's late answer is dropped", async () => {
-    // The first day's times come slowly (a busy server), any other day's at once: the day
-    // chosen meanwhile is answered first, and the first day's answer lands after it.
+    // The first day's times are held until the day chosen meanwhile is shown: its answer
+    // lands after that day's (a busy server), whatever the box's speed.
     let first: string | null = null;
+    const held = gate();
     await a.route("**/availability/day", async (route) => {
       const { date } = route.request().postDataJSON() as { date: string };
       first ??= date;
       if (date !== first) return route.continue();
-      await new Promise((ok) => setTimeout(ok, 1500));
+      await held.shut;
       await route.fulfill({ response: await route.fetch() });
     });
+    const lateAnswer = a.waitForResponse(
+      (r) => r.url().endsWith("/availability/day") && (r.request().postDataJSON() as { date: string }).date === first,
+      { timeout: 80_000 },
+    );
     await a.goto(bookUrl(w.base, "race"));
     await waitForText(a, "What does your car need?");
     for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
@@ -220,15 +241,12 @@ describe("a day's times answered late", () => {
     await other.first().waitFor();
     const dates = await other.evaluateAll((cells) => cells.map((c) => c.getAttribute("data-date")));
     const chosen = dates.find((d) => d !== first)!;
-    const lateAnswer = a.waitForResponse(
-      (r) => r.url().endsWith("/availability/day") && (r.request().postDataJSON() as { date: string }).date === first,
-    );
     await a.locator(`td[data-date="${chosen}"]`).click();
     const starts = () =>
       a.locator("label.pl-time input").evaluateAll((els) => els.map((e) => e.getAttribute("data-start")));
     await expect.poll(async () => (await starts()).length).toBeGreaterThan(0);
-    await lateAnswer;
-    await new Promise((ok) => setTimeout(ok, 500)); // time for the page to take the late answer in
+    held.open();
+    await settled(a, await lateAnswer);
     const shown = await starts();
     // The days the listed times are on: the chosen one only (they were the first day's).
     expect([...new Set(shown.map((s) => s?.slice(0, 10)))]).toEqual([chosen]);
@@ -236,21 +254,25 @@ describe("a day's times answered late", () => {
   }, 90_000);
 
   it("a day's times answered after the customer left the step are not said on the step they went to", async () => {
+    // Held until the customer is back on the step before: the answer always lands after.
+    const held = gate();
     await a.route("**/availability/day", async (route) => {
-      await new Promise((ok) => setTimeout(ok, 1500));
+      await held.shut;
       await route.fulfill({ response: await route.fetch() });
     });
-    const lateAnswer = a.waitForResponse((r) => r.url().endsWith("/availability/day"));
+    const asked = a.waitForRequest((r) => r.url().endsWith("/availability/day"), { timeout: 80_000 });
+    const lateAnswer = a.waitForResponse((r) => r.url().endsWith("/availability/day"), { timeout: 80_000 });
     await a.goto(bookUrl(w.base, "race"));
     await waitForText(a, "What does your car need?");
     for (const heading of ["Your car", "How will you get around?", "Choose a day and time"]) {
       await a.getByRole("button", { name: "Continue", exact: true }).click();
       await waitForText(a, heading);
     }
+    await asked; // the day's times are on their way (held)
     await a.getByRole("button", { name: "Back", exact: true }).click();
     await waitForText(a, "How will you get around?");
-    await lateAnswer;
-    await new Promise((ok) => setTimeout(ok, 500)); // time for the page to take the late answer in
+    held.open();
+    await settled(a, await lateAnswer);
     // The live region says where the customer is, not the times of a step they left.
     const spoken = await a.locator('[role="status"]').first().textContent();
     expect(spoken).toMatch(/^Step 3 of 5: How will you get around\?/);

@@ -77,7 +77,9 @@ export function useDayLoading({
   };
   const open = async () => {
     await source.after;
+    if (gone.current) return; // left while the hold given back was landing: nothing to ask
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", { ...source.body, days: 62 });
+    if (gone.current) return;
     if (!r.ok) return refused(r.problem);
     const days = r.data.days;
     if (days.length === 0) return setNone(true);
