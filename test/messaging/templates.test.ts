@@ -16,6 +16,19 @@ const LINK = "https://pitlane.test/m/demo_token?lang=it";
 const KINDS = [...CUSTOMER_TEMPLATES, ...STAFF_TEMPLATES];
 
 describe("message templates", () => {
+  it.each([
+    { time: "1:30", subject: "Promemoria: Roma Est domani all'1:30" },
+    { time: "11:00", subject: "Promemoria: Roma Est domani alle 11:00" },
+  ])("the Italian reminder elides before one o'clock: $subject", ({ time, subject }) => {
+    const m = compose(
+      "reminder",
+      "it",
+      { ...sampleVars(DEALER, "it", "customer"), time },
+      { persona: "unique", link: false },
+    );
+    expect(m.subject).toBe(subject);
+  });
+
   it.each(LOCALES)("every kind renders in %s (snapshot)", (locale) => {
     const rendered = Object.fromEntries(
       KINDS.map((kind) => {

@@ -24,7 +24,7 @@ const SUBJECT: Record<Locale, Record<string, string>> = {
   },
   it: {
     courtesy_car: "l'auto di cortesia",
-    pickup_delivery: "il ritiro e riconsegna",
+    pickup_delivery: "il servizio di ritiro e riconsegna",
     rental: "l'auto a noleggio",
     taxi: "il taxi",
     shuttle: "la navetta",
@@ -36,7 +36,7 @@ export function conflictReason(locale: Locale, c: ConflictFacts, today: string):
   const it = locale === "it";
   if (c.code === "no_return_slot")
     return it
-      ? "nessun accettatore è libero per la riconsegna entro tre settimane dal nuovo orario"
+      ? "nessun consulente è libero per la riconsegna entro tre settimane dal nuovo orario"
       : "no advisor is free for the return within three weeks of the new ready time";
   const what = SUBJECT[locale][c.mobility] ?? c.mobility;
   if (c.returnStart === undefined)

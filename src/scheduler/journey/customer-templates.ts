@@ -66,7 +66,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
   }),
   reminder: (v) => ({
-    subject: `Promemoria: ${v.dealer} domani alle ${v.time}`,
+    subject: `Promemoria: ${v.dealer} domani ${v.time.startsWith("1:") ? "all'" : "alle "}${v.time}`, // all'1:30
     text: `${reminderIt(v)} Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
     sms: reminderIt(v),
   }),

@@ -5,8 +5,11 @@
 
 const GSM7 = /^[A-Za-z0-9 \r\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
 
+/** Every character in GSM-7 (its basic set and extension table): 160 characters a segment, not 70. */
+export const isGsm7 = (text: string): boolean => GSM7.test(text);
+
 export function segments(text: string): number {
-  const gsm = GSM7.test(text);
+  const gsm = isGsm7(text);
   // ^ { } \ [ ~ ] | € take two septets in GSM-7.
   const len = gsm ? [...text].reduce((n, ch) => n + ("^{}\\[~]|€".includes(ch) ? 2 : 1), 0) : [...text].length;
   const single = gsm ? 160 : 70;
