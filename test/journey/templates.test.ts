@@ -10,9 +10,10 @@ import {
 
 const VARS: TemplateVars = {
   dealer: "Roma Est",
-  date: "2026-11-25",
+  // As a customer reads them (journey/when-words.ts); staff's short forms differ only in length.
+  date: "mercoledì 25 novembre",
   time: "11:00",
-  when: "2026-11-25 11:00",
+  when: "mercoledì 25 novembre alle 11:00",
   reason: "Maintenance",
   service: "maintenance",
   greeter: "Anna Rossi",
@@ -22,7 +23,8 @@ const VARS: TemplateVars = {
   mobility: "courtesy car",
   bring: ["driving licence"],
   customer: "Marco",
-  options: ["2026-11-27 10:00 (Anna Rossi)", "2026-11-27 11:15 (Bruno Neri)"],
+  options: ["ven 27/11 alle 10:00 (Anna Rossi)", "ven 27/11 alle 11:15 (Bruno Neri)"],
+  readyWhen: "mercoledì 25 novembre alle 16:30",
   readyTime: "2026-11-25 16:30",
   dueDate: "2027-01-15",
 };
@@ -35,7 +37,7 @@ describe("templates", () => {
       expect(m.subject + m.text, kind).not.toMatch(/\bundefined\b|\bnull\b|\$\{/);
     }
     expect(render("reminder", locale, VARS).text).toContain("courtesy car");
-    expect(render("no_show_task", locale, VARS).text).toContain("2026-11-27 11:15");
+    expect(render("no_show_task", locale, VARS).text).toContain("ven 27/11 alle 11:15");
   });
 });
 

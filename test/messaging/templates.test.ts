@@ -82,6 +82,19 @@ describe("message templates", () => {
     expect(m.text).toContain(locale === "it" ? "per mer 25/11/2026 alle 11:00" : "for Wed 25/11/2026 at 11:00");
   });
 
+  it("a dealer's template written before the words keeps reading: {readyTime} is still the compact time; {readyWhen} says it in words", () => {
+    const messaging = MessagingConfig.parse({
+      templates: {
+        car_ready: {
+          it: { subject: "Pronta alle {readyTime}", text: "La sua auto sarà pronta {readyWhen}." },
+        },
+      },
+    });
+    const m = compose("car_ready", "it", sampleVars(DEALER, "it"), { messaging });
+    expect(m.subject).toBe("Pronta alle 2026-11-25 16:30");
+    expect(m.text).toContain("La sua auto sarà pronta mercoledì 25 novembre alle 16:30.");
+  });
+
   it("a dealer's override replaces subject and text for that kind and locale only, variables filled", () => {
     const messaging = MessagingConfig.parse({
       templates: {

@@ -43,8 +43,8 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
   }),
   car_ready: (v) => ({
-    subject: `Your ${v.vehicle} will be ready on ${v.readyTime}`,
-    text: `Dear ${v.customer}, your ${v.vehicle} will be ready on ${v.readyTime}. ${v.greeter} is waiting for you at ${v.dealer}.`,
+    subject: `Your ${v.vehicle} will be ready on ${v.readyWhen}`,
+    text: `Dear ${v.customer}, your ${v.vehicle} will be ready on ${v.readyWhen}. ${v.greeter} is waiting for you at ${v.dealer}.`,
   }),
   follow_up: (v) => ({
     subject: `How was your visit to ${v.dealer}?`,
@@ -55,8 +55,8 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
     text: `Dear ${v.customer}, your ${v.vehicle} is due for maintenance on ${v.dueDate}. ${proposalsEn(v)}`,
   }),
   ready_time_changed: (v) => ({
-    subject: `New ready time for your ${v.vehicle}: ${v.readyTime}`,
-    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyTime}. ${v.greeter} will hand it back to you at ${v.dealer}.`,
+    subject: `New ready time for your ${v.vehicle}: ${v.readyWhen}`,
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${v.greeter} will hand it back to you at ${v.dealer}.`,
   }),
 };
 
@@ -79,8 +79,8 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,
   }),
   car_ready: (v) => ({
-    subject: `La sua ${v.vehicle} sarà pronta ${v.readyTime}`,
-    text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta ${v.readyTime}. ${v.greeter} la aspetta presso ${v.dealer}.`,
+    subject: `La sua ${v.vehicle} sarà pronta ${v.readyWhen}`,
+    text: `Gentile ${v.customer}, la sua ${v.vehicle} sarà pronta ${v.readyWhen}. ${v.greeter} la aspetta presso ${v.dealer}.`,
   }),
   follow_up: (v) => ({
     subject: `Com'è andata la sua visita da ${v.dealer}?`,
@@ -91,7 +91,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     text: `Gentile ${v.customer}, la manutenzione della sua ${v.vehicle} è prevista il ${v.dueDate}. ${proposalsIt(v)}`,
   }),
   ready_time_changed: (v) => ({
-    subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyTime}`,
-    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyTime}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.`,
+    subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyWhen}`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.`,
   }),
 };

@@ -2,7 +2,7 @@ import { opts, type Render, type StaffKind } from "./template-vars.js";
 
 // The staff's messages (tasks and notices for the desk, the advisors and the supervisor),
 // in the dealer's locale. Their times are short, for a list read in passing: `when` and
-// `readyTime` "mer 25/11 alle 9:00" / "Wed 25/11 at 9:00", `date` "mer 25/11" (core/
+// `readyWhen` "mer 25/11 alle 9:00" / "Wed 25/11 at 9:00", `date` "mer 25/11" (core/
 // date-short.ts). Trap: no article before them in Italian ("il"/"dal" would have to
 // agree with the weekday: "la domenica"); "di", "da … a", "entro" need none. The parts
 // tasks are in parts-templates.ts.
@@ -12,7 +12,7 @@ type StaffNotParts = Exclude<StaffKind, "parts_arrived_call" | "parts_notice_ove
 export const STAFF_EN: Record<StaffNotParts, Render> = {
   supervisor_notice: (v) => ({
     subject: `New booking ${v.when}: ${v.reason}`,
-    text: `New booking for ${v.when}: ${v.reason}, ${v.vehicle}, ready on ${v.readyTime}; advisor ${v.greeter}. Hold a bay.`,
+    text: `New booking for ${v.when}: ${v.reason}, ${v.vehicle}, ready on ${v.readyWhen}; advisor ${v.greeter}. Hold a bay.`,
   }),
   confirm_overdue: (v) => ({
     subject: `Online request not confirmed within 24 h`,
@@ -27,8 +27,8 @@ export const STAFF_EN: Record<StaffNotParts, Render> = {
     text: `At delivery of ${v.vehicle}, offer the next service visit: ${opts(v, "no free slot found")}.`,
   }),
   car_ready_call: (v) => ({
-    subject: `Call ${v.customer}: car ready on ${v.readyTime}`,
-    text: `Call ${v.customer}: the ${v.vehicle} will be ready on ${v.readyTime} (no consent to automatic messages).`,
+    subject: `Call ${v.customer}: car ready on ${v.readyWhen}`,
+    text: `Call ${v.customer}: the ${v.vehicle} will be ready on ${v.readyWhen} (no consent to automatic messages).`,
   }),
   follow_up_call: (v) => ({
     subject: `Follow-up call: ${v.customer}`,
@@ -39,12 +39,12 @@ export const STAFF_EN: Record<StaffNotParts, Render> = {
     text: `${v.customer} arrived late for their appointment on ${v.when} (${v.reason}, ${v.vehicle}) and has been checked in. Ignore the no-show task: no call needed.`,
   }),
   progress_check: (v) => ({
-    subject: `Progress check: ${v.vehicle}, ready on ${v.readyTime}`,
-    text: `80% of the planned labour on the ${v.vehicle} (${v.reason}) is due now. Check progress with the technician; report it so the promise to ${v.customer} (ready on ${v.readyTime}) stays true.`,
+    subject: `Progress check: ${v.vehicle}, ready on ${v.readyWhen}`,
+    text: `80% of the planned labour on the ${v.vehicle} (${v.reason}) is due now. Check progress with the technician; report it so the promise to ${v.customer} (ready on ${v.readyWhen}) stays true.`,
   }),
   ready_conflict: (v) => ({
     subject: `Ready time moved: the return of ${v.vehicle} needs you`,
-    text: `The ${v.vehicle} of ${v.customer} will be ready on ${v.readyTime}, after its return appointment, and the return could not follow (${v.options?.join("; ") || "see the task data"}). Arrange the return and the mobility with the customer.`,
+    text: `The ${v.vehicle} of ${v.customer} will be ready on ${v.readyWhen}, after its return appointment, and the return could not follow (${v.options?.join("; ") || "see the task data"}). Arrange the return and the mobility with the customer.`,
   }),
   extra_work_approval: (v) => ({
     subject: `Extra work on ${v.vehicle}: ask ${v.customer} for approval`,
@@ -52,7 +52,7 @@ export const STAFF_EN: Record<StaffNotParts, Render> = {
   }),
   customer_moved: (v) => ({
     subject: `Moved by the customer: ${v.customer}, now ${v.when}`,
-    text: `${v.customer} moved their appointment online ${v.moved ?? `from an earlier time to ${v.when}`} (${v.reason}, ${v.vehicle}); ready on ${v.readyTime}, advisor ${v.greeter}.`,
+    text: `${v.customer} moved their appointment online ${v.moved ?? `from an earlier time to ${v.when}`} (${v.reason}, ${v.vehicle}); ready on ${v.readyWhen}, advisor ${v.greeter}.`,
   }),
   customer_cancelled: (v) => ({
     subject: `Cancelled by the customer: ${v.customer}, ${v.when}`,
@@ -63,7 +63,7 @@ export const STAFF_EN: Record<StaffNotParts, Render> = {
 export const STAFF_IT: Record<StaffNotParts, Render> = {
   supervisor_notice: (v) => ({
     subject: `Nuova prenotazione ${v.when}: ${v.reason}`,
-    text: `Nuova prenotazione per ${v.when}: ${v.reason}, ${v.vehicle}, pronta ${v.readyTime}; consulente ${v.greeter}. Riservare una postazione.`,
+    text: `Nuova prenotazione per ${v.when}: ${v.reason}, ${v.vehicle}, pronta ${v.readyWhen}; consulente ${v.greeter}. Riservare una postazione.`,
   }),
   confirm_overdue: (v) => ({
     subject: `Richiesta online non confermata entro 24 ore`,
@@ -78,8 +78,8 @@ export const STAFF_IT: Record<StaffNotParts, Render> = {
     text: `Alla riconsegna della ${v.vehicle}, proporre il prossimo tagliando: ${opts(v, "nessuno slot libero trovato")}.`,
   }),
   car_ready_call: (v) => ({
-    subject: `Chiamare ${v.customer}: auto pronta ${v.readyTime}`,
-    text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta ${v.readyTime} (nessun consenso ai messaggi automatici).`,
+    subject: `Chiamare ${v.customer}: auto pronta ${v.readyWhen}`,
+    text: `Chiamare ${v.customer}: la ${v.vehicle} sarà pronta ${v.readyWhen} (nessun consenso ai messaggi automatici).`,
   }),
   follow_up_call: (v) => ({
     subject: `Chiamata di follow-up: ${v.customer}`,
@@ -90,12 +90,12 @@ export const STAFF_IT: Record<StaffNotParts, Render> = {
     text: `${v.customer} è arrivato in ritardo all'appuntamento di ${v.when} (${v.reason}, ${v.vehicle}) ed è stato accettato. Ignorare l'attività per il cliente non presentato: nessuna chiamata necessaria.`,
   }),
   progress_check: (v) => ({
-    subject: `Verifica avanzamento: ${v.vehicle}, pronta ${v.readyTime}`,
-    text: `È stato raggiunto l'80% della manodopera prevista sulla ${v.vehicle} (${v.reason}). Verificare l'avanzamento con il tecnico e registrarlo, perché la promessa a ${v.customer} (pronta ${v.readyTime}) resti vera.`,
+    subject: `Verifica avanzamento: ${v.vehicle}, pronta ${v.readyWhen}`,
+    text: `È stato raggiunto l'80% della manodopera prevista sulla ${v.vehicle} (${v.reason}). Verificare l'avanzamento con il tecnico e registrarlo, perché la promessa a ${v.customer} (pronta ${v.readyWhen}) resti vera.`,
   }),
   ready_conflict: (v) => ({
     subject: `Orario di riconsegna spostato: la riconsegna della ${v.vehicle} richiede un intervento`,
-    text: `La ${v.vehicle} di ${v.customer} sarà pronta ${v.readyTime}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${v.options?.join("; ") || "vedere i dati dell'attività"}). Concordare riconsegna e mobilità con il cliente.`,
+    text: `La ${v.vehicle} di ${v.customer} sarà pronta ${v.readyWhen}, dopo l'appuntamento di riconsegna, che non è stato possibile spostare (${v.options?.join("; ") || "vedere i dati dell'attività"}). Concordare riconsegna e mobilità con il cliente.`,
   }),
   extra_work_approval: (v) => ({
     subject: `Lavori aggiuntivi sulla ${v.vehicle}: chiedere l'approvazione a ${v.customer}`,
@@ -103,7 +103,7 @@ export const STAFF_IT: Record<StaffNotParts, Render> = {
   }),
   customer_moved: (v) => ({
     subject: `Spostato dal cliente: ${v.customer}, ora ${v.when}`,
-    text: `${v.customer} ha spostato online l'appuntamento ${v.moved ?? `dall'orario precedente a ${v.when}`} (${v.reason}, ${v.vehicle}); pronta ${v.readyTime}, consulente ${v.greeter}.`,
+    text: `${v.customer} ha spostato online l'appuntamento ${v.moved ?? `dall'orario precedente a ${v.when}`} (${v.reason}, ${v.vehicle}); pronta ${v.readyWhen}, consulente ${v.greeter}.`,
   }),
   customer_cancelled: (v) => ({
     subject: `Annullato dal cliente: ${v.customer}, ${v.when}`,

@@ -11,10 +11,14 @@ import type { AppointmentView } from "../contracts.js";
  *
  * Times depend on who reads them (when-words.ts, always on the dealer's wall clock): a
  * customer's message has them in words ("mercoledì 25 novembre", "9:00"; `when` and
- * `readyTime` "mercoledì 25 novembre alle 9:00"), so a dealer's own template ({date},
+ * `readyWhen` "mercoledì 25 novembre alle 9:00"), so a dealer's own template ({date},
  * {when}) prints words too; a staff message has them short ("mer 25/11", "9:00", `when`
- * and `readyTime` "mer 25/11 alle 16:30", core/date-short.ts). Either carries the year
+ * and `readyWhen` "mer 25/11 alle 16:30", core/date-short.ts). Either carries the year
  * for a day far from the message's own.
+ *
+ * Trap: `readyTime` keeps its old compact "2026-11-25 16:30" for dealers' own templates
+ * written before the words ("pronta alle {readyTime}" would read "pronta alle mercoledì
+ * 25 novembre alle 16:30"); Pitlane's templates use `readyWhen`.
  */
 export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" | "bring"> {
   dealer: string;
@@ -22,12 +26,15 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   mobility: string;
   bring: string[];
   customer: string;
-  /** The day and time together, as `readyTime`. */
+  /** The day and time together, as `readyWhen`. */
   when: string;
   /** The reason in running text, after "for"/"per": "la manutenzione", "a tyre change" (core/intervention-labels.ts reasonInText). */
   service: string;
   /** Proposed options, one line each (service reminder, no-show, next visit). */
   options?: string[];
+  /** When the car is ready, in the reader's words (above). */
+  readyWhen?: string;
+  /** The same, "2026-11-25 16:30": only for dealers' templates written before readyWhen. */
   readyTime?: string;
   dueDate?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */

@@ -18,6 +18,9 @@ export type Audience = "customer" | "staff";
 /** The dealer's local date ("YYYY-MM-DD") at `nowMs`: the message's own day. */
 export const todayOf = (dealer: Dealer, nowMs: number): string => isoFromDayNumber(dealer.dayOf(epochMinute(nowMs)));
 
+/** "2026-11-25 16:30", read off an instant's own wall clock: the old `readyTime` (template-vars.ts). */
+const compact = (instant: string) => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;
+
 /**
  * The appointment's day, time and ready time (the reception's local date and "HH:MM", and
  * the ready instant): "mercoledì 25 novembre", "9:00", "mercoledì 25 novembre alle 9:00"
@@ -28,19 +31,21 @@ export function timeVars(
   locale: Locale,
   at: { date: string; time: string; readyAt: string },
   today: string,
-): Pick<TemplateVars, "date" | "time" | "when" | "readyTime"> {
+): Pick<TemplateVars, "date" | "time" | "when" | "readyWhen" | "readyTime"> {
   if (audience === "staff")
     return {
       date: shortDay(locale, at.date, today),
       time: timeInWords(at.time),
       when: shortWhen(locale, at.date, at.time, today),
-      readyTime: shortInstant(locale, at.readyAt, today),
+      readyWhen: shortInstant(locale, at.readyAt, today),
+      readyTime: compact(at.readyAt),
     };
   return {
     date: dayInWords(locale, at.date, today),
     time: timeInWords(at.time),
     when: whenInWords(locale, at.date, at.time, today),
-    readyTime: instantInWords(locale, at.readyAt, today),
+    readyWhen: instantInWords(locale, at.readyAt, today),
+    readyTime: compact(at.readyAt),
   };
 }
 
