@@ -80,3 +80,32 @@ describe("an appointment whose details cannot be read", () => {
     60_000,
   );
 });
+
+describe("an appointment's details", () => {
+  it("are asked once while a read is in flight: the hover, the focus and the dialog share it", async () => {
+    const b = await bookSomewhere(bw.world.api, "15:00", "Ugo Unico");
+    const page = await signedInPage(bw.browser, bw.world, "en");
+    let asked = 0;
+    let release!: () => void;
+    const held = new Promise<void>((ok) => {
+      release = ok;
+    });
+    // The server is slow: every read of this appointment waits until all three have asked.
+    await page.route(`**/v1/dealers/demo/appointments/${b.id}`, async (route) => {
+      if (route.request().method() !== "GET") return route.continue();
+      asked++;
+      await held;
+      await route.continue().catch(() => {});
+    });
+    const slot = slotOf(page, b.id);
+    await slot.hover(); // the tooltip asks
+    await slot.focus(); // so does the focus
+    await slot.click(); // and the dialog it opens
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    release();
+    await dialog.getByText("Customer: Ugo Unico · Phone: +39 333 1234567").waitFor();
+    expect(asked).toBe(1);
+    await page.context().close();
+  }, 90_000);
+});

@@ -15,8 +15,11 @@ import type { Appointment, Session } from "./types.js";
 export function useDetails(session: Session, onSessionLost: (err: unknown) => void) {
   const details = useRef(new Map<string, Appointment>());
   const failed = useRef(new Map<string, string>());
+  // A read in flight, per appointment: a click is a hover and a focus at once, and the
+  // dialog it opens asks too; they share one GET instead of sending three.
+  const inFlight = useRef(new Map<string, Promise<void>>());
   const [, setTick] = useState(0);
-  const read = useCallback(
+  const fetchOnce = useCallback(
     async (id: string) => {
       try {
         details.current.set(id, await board.appointment(session, id));
@@ -32,6 +35,18 @@ export function useDetails(session: Session, onSessionLost: (err: unknown) => vo
     },
     [session],
   );
+  const read = useCallback(
+    (id: string): Promise<void> => {
+      const going = inFlight.current.get(id);
+      if (going) return going;
+      const p = fetchOnce(id).finally(() => {
+        if (inFlight.current.get(id) === p) inFlight.current.delete(id);
+      });
+      inFlight.current.set(id, p);
+      return p;
+    },
+    [fetchOnce],
+  );
   const load = useCallback(
     (id: string) => {
       if (!details.current.has(id)) read(id).catch(() => {});
@@ -41,6 +56,7 @@ export function useDetails(session: Session, onSessionLost: (err: unknown) => vo
   /** A new day read: the details may have changed, and one that could not be read may be read now. */
   const forget = () => {
     details.current.clear();
+    inFlight.current.clear(); // a read begun before this day read may hold the old details: ask anew
     for (const id of failed.current.keys()) read(id).catch(() => {});
   };
   return { details: details.current, failed: failed.current, read, load, forget };
