@@ -22,7 +22,6 @@ const en = {
   retry: "Try again now",
   live: "Live",
   offline: "Live updates paused: refreshing every 10 s",
-  refreshed: "The day was updated.",
   close: "Close",
   done: "Done.",
 } as const;
@@ -47,7 +46,6 @@ const it: Record<keyof typeof en, string> = {
   retry: "Riprova ora",
   live: "In tempo reale",
   offline: "Aggiornamenti in tempo reale sospesi: aggiorno ogni 10 s",
-  refreshed: "La giornata è stata aggiornata.",
   close: "Chiudi",
   done: "Fatto.",
 };

@@ -26,7 +26,6 @@ interface Props extends StepProps {
   hold: Hold;
   value: Contact;
   onChange: (update: (old: Contact) => Contact) => void;
-  announce: (m: string) => void;
   onBack: () => void;
   onBooked: (a: Appointment) => void;
   onLost: (p: Problem, alternatives: Option[]) => void;
