@@ -3,13 +3,32 @@
 // a default service ("Maintenance") gets "Manutenzione" in Italian everywhere, and a
 // dealer's own label (or a default one it reworded) stays as the dealer wrote it.
 
-const DEFAULT_LABELS: Record<string, { en: string; it: string }> = {
-  service: { en: "Scheduled service", it: "Tagliando programmato" },
-  maintenance: { en: "Maintenance", it: "Manutenzione" },
-  diagnosis: { en: "Diagnosis of a fault", it: "Diagnosi di un guasto" },
-  bodywork: { en: "Bodywork repair", it: "Riparazione di carrozzeria" },
-  tyres: { en: "Tyre change", it: "Cambio pneumatici" },
-  recall: { en: "Recall campaign", it: "Campagna di richiamo" },
+// Each with its phrase in running text, after "for"/"per" (reasonInText): with the article
+// Italian wants ("per il tagliando programmato"), and English's own ("for a tyre change").
+// One table, so a new default service cannot miss its phrase.
+const DEFAULT_LABELS: Record<string, { en: string; it: string; inText: { en: string; it: string } }> = {
+  service: {
+    en: "Scheduled service",
+    it: "Tagliando programmato",
+    inText: { en: "a scheduled service", it: "il tagliando programmato" },
+  },
+  maintenance: { en: "Maintenance", it: "Manutenzione", inText: { en: "maintenance", it: "la manutenzione" } },
+  diagnosis: {
+    en: "Diagnosis of a fault",
+    it: "Diagnosi di un guasto",
+    inText: { en: "the diagnosis of a fault", it: "la diagnosi di un guasto" },
+  },
+  bodywork: {
+    en: "Bodywork repair",
+    it: "Riparazione di carrozzeria",
+    inText: { en: "a bodywork repair", it: "la riparazione di carrozzeria" },
+  },
+  tyres: { en: "Tyre change", it: "Cambio pneumatici", inText: { en: "a tyre change", it: "il cambio pneumatici" } },
+  recall: {
+    en: "Recall campaign",
+    it: "Campagna di richiamo",
+    inText: { en: "recall work", it: "la campagna di richiamo" },
+  },
 };
 
 /** A service's label in `lang`: the default one's Italian, when the dealer kept it as shipped. */
@@ -29,18 +48,8 @@ export function reasonIn(a: { interventions: string[]; recap: { reason: string }
   return labels.map((l, i) => interventionLabel(a.interventions[i], l, lang)).join(", ");
 }
 
-// The same services in running text, after "for"/"per": with the article Italian wants
-// ("per il tagliando programmato"), and English's own ("for a tyre change"). A label in a
-// sentence is lower case where it is safe (inSentence); a label's capital in a list or a
-// title stays (reasonIn).
-const IN_TEXT: Record<string, { en: string; it: string }> = {
-  service: { en: "a scheduled service", it: "il tagliando programmato" },
-  maintenance: { en: "maintenance", it: "la manutenzione" },
-  diagnosis: { en: "the diagnosis of a fault", it: "la diagnosi di un guasto" },
-  bodywork: { en: "a bodywork repair", it: "la riparazione di carrozzeria" },
-  tyres: { en: "a tyre change", it: "il cambio pneumatici" },
-  recall: { en: "recall work", it: "la campagna di richiamo" },
-};
+// A label in a sentence is lower case where it is safe (inSentence); a label's capital in
+// a list or a title stays (reasonIn).
 
 // The first words of a dealer's own label that are ordinary service words, in Italian and
 // English (lower case). Only a label that starts with one of them is lowered mid-sentence.
@@ -96,8 +105,7 @@ export function reasonInText(a: { interventions: string[]; recap: { reason: stri
   if (labels.length !== a.interventions.length) return inSentence(a.recap.reason);
   const words = labels.map((l, i) => {
     const d = DEFAULT_LABELS[a.interventions[i]];
-    const phrase = IN_TEXT[a.interventions[i]];
-    if (d && phrase && (l === d.en || (lang === "it" && l === d.it))) return lang === "it" ? phrase.it : phrase.en;
+    if (d && (l === d.en || (lang === "it" && l === d.it))) return lang === "it" ? d.inText.it : d.inText.en;
     return inSentence(l);
   });
   const and = AND[lang] ?? AND.en;
