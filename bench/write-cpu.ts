@@ -92,7 +92,9 @@ async function main() {
     process.execPath,
     [
       ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []),
-      ...(PERF ? ["--perf-basic-prof"] : []),
+      // --perf-basic-prof also makes V8 write isolate-*-v8.log files into the working
+      // directory (four of them were once committed by accident): into the temp dir instead.
+      ...(PERF ? ["--perf-basic-prof", `--logfile=${join(dir, "v8.log")}`] : []),
       ...(process.env.WRITE_CPU_NODE_ARGS ?? "").split(" ").filter(Boolean),
       "--enable-source-maps",
       `${DIST}/node.js`,
