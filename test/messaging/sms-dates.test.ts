@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/core/dealer-config.js";
 import { compose, LINKED_KINDS } from "../../src/scheduler/journey/compose.js";
 import { sampleVars } from "../../src/scheduler/journey/preview.js";
-import { isGsm7, segments, smsText } from "../../src/scheduler/journey/sms-text.js";
+import { isGsm7, plainForSms, segments, smsText } from "../../src/scheduler/journey/sms-text.js";
 import { CUSTOMER_TEMPLATES } from "../../src/scheduler/journey/templates.js";
 
 // A text message stays within its two segments with the dates in words, which are longer
@@ -63,5 +63,69 @@ describe("the reminder's text with a usual dealer name", () => {
     const sms = smsText(dealer.name, m.subject, m.sms, LINK);
     expect(sms).toBe(`${dealer.name}: ${m.sms} ${LINK}`);
     expect(sms).toContain(locale === "it" ? "mercoledì 25 novembre alle 11:00" : "Wednesday 25 November at 11:00");
+  });
+});
+
+// A text starts with the dealer's name, so each customer kind has a body short enough to go
+// whole beside a usual name: before, the Italian confirmation and move, both locales'
+// confirmation and parts arrival, and the Italian follow-up (its "È" is not GSM-7) fell
+// back to the subject, which lacks the service, who welcomes them, or the deposit due.
+describe.each(NAMES.slice(0, 2).map((name) => ({ name, length: name.length })))(
+  "a dealer named with $length characters",
+  ({ name }) => {
+    it.each(LOCALES)("every customer text in %s says its body, not its subject alone", (locale) => {
+      const dealer = { name, address: "Via Tiburtina 1234, 00156 Roma", parking: "Bays 1-6" };
+      for (const kind of CUSTOMER_TEMPLATES) {
+        const m = compose(kind, locale, sampleVars(dealer, locale, "customer", "2026-11-23"), {
+          persona: "unique",
+          link: LINKED_KINDS.has(kind),
+        });
+        const sms = smsText(name, m.subject, m.sms, LINKED_KINDS.has(kind) ? LINK : null);
+        expect(sms, kind).toContain(plainForSms(m.sms));
+        expect(isGsm7(sms), kind).toBe(true);
+      }
+    });
+  },
+);
+
+describe("the details a text keeps beside a usual dealer name", () => {
+  const dealer = { name: NAMES[1], address: "Via Tiburtina 1234", parking: "Bays 1-6" };
+  const sms = (kind: (typeof CUSTOMER_TEMPLATES)[number], locale: "it" | "en") => {
+    const m = compose(kind, locale, sampleVars(dealer, locale, "customer", "2026-11-23"), {
+      link: LINKED_KINDS.has(kind),
+    });
+    return smsText(dealer.name, m.subject, m.sms, LINKED_KINDS.has(kind) ? LINK : null);
+  };
+  it.each([
+    { kind: "confirmed", locale: "it", has: ["mercoledì 25 novembre alle 11:00", "per il tagliando", "Anna Rossi"] },
+    { kind: "confirmed", locale: "en", has: ["Wednesday 25 November at 11:00", "for maintenance", "Anna Rossi"] },
+    { kind: "appointment_moved", locale: "it", has: ["spostato a mercoledì 25 novembre", "Anna Rossi"] },
+    {
+      kind: "parts_arrived",
+      locale: "it",
+      has: ["Gruppo ottico anteriore sinistro", "mercoledì 25 novembre", "600.00 EUR"],
+    },
+    { kind: "parts_arrived", locale: "en", has: ["Left headlamp unit", "Wednesday 25 November", "600.00 EUR"] },
+    { kind: "follow_up", locale: "it", has: ["è tutto come si aspettava?"] },
+  ] as const)("$kind in $locale keeps its details", ({ kind, locale, has }) => {
+    for (const words of has) expect(sms(kind, locale)).toContain(words);
+  });
+});
+
+describe("a dealer's own wording in a text", () => {
+  it.each([
+    { typed: "l’auto è pronta… “grazie” – È tutto", plain: "l'auto è pronta... \"grazie\" - E' tutto" },
+    { typed: "À presto, Ì, Ò, Ù", plain: "A' presto, I', O', U'" },
+    { typed: "Łukasz", plain: "Łukasz" }, // a name in another script stays as it is
+  ])("$typed reads $plain", ({ typed, plain }) => {
+    expect(plainForSms(typed)).toBe(plain);
+  });
+
+  it("typed with curly quotes and È still goes whole, in GSM-7", () => {
+    const text = "Gentile cliente, la sua auto è pronta: l’aspettiamo in accettazione. È aperto fino alle 19:00.";
+    const sms = smsText("Concessionaria Ufficiale Maserati Roma Est", "Auto pronta", text, null);
+    expect(sms).toBe(`Concessionaria Ufficiale Maserati Roma Est: ${plainForSms(text)}`);
+    expect(isGsm7(sms)).toBe(true);
+    expect(segments(sms)).toBe(1);
   });
 });

@@ -18,6 +18,15 @@ const reminderEn = (v: TemplateVars) =>
 const reminderIt = (v: TemplateVars) =>
   `Gentile ${v.customer}, la aspettiamo ${v.when} per ${v.service}. La accoglierà ${v.greeter}. ${WHILE_AT_WORKSHOP.it}: ${v.mobility}.`;
 
+// A text message starts with the dealer's name (sms-text.ts), so its short forms below do
+// not name the dealer again, nor the parking and the papers (the page behind the link has
+// them): with a usual dealer name (~40 characters) the full sentences did not fit two
+// segments, and the text fell back to its subject, without the service or who welcomes them.
+const confirmedSmsEn = (v: TemplateVars) =>
+  `Dear ${v.customer}, your appointment on ${v.when} for ${v.service} is confirmed. ${v.greeter} will welcome you.`;
+const confirmedSmsIt = (v: TemplateVars) =>
+  `Gentile ${v.customer}, confermiamo il suo appuntamento di ${v.when} per ${v.service}. La accoglierà ${v.greeter}.`;
+
 // The service reminder's proposals, or a call when the search found none.
 const proposalsEn = (v: TemplateVars) =>
   v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : "Call us to find a time.";
@@ -28,6 +37,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   confirmed: (v) => ({
     subject: `Appointment confirmed: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} is confirmed. ${v.greeter} will welcome you. Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
+    sms: confirmedSmsEn(v),
   }),
   reminder: (v) => ({
     subject: `Reminder: ${v.dealer} tomorrow at ${v.time}`,
@@ -37,6 +47,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   appointment_moved: (v) => ({
     subject: `Appointment moved: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
+    sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
   }),
   cancelled: (v) => ({
     subject: `Appointment cancelled`,
@@ -64,6 +75,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   confirmed: (v) => ({
     subject: `Appuntamento confermato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} è confermato. La accoglierà ${v.greeter}. Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
+    sms: confirmedSmsIt(v),
   }),
   reminder: (v) => ({
     subject: `Promemoria: ${v.dealer} domani ${v.time.startsWith("1:") ? "all'" : "alle "}${v.time}`, // all'1:30
@@ -73,6 +85,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   appointment_moved: (v) => ({
     subject: `Appuntamento spostato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
+    sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
   }),
   cancelled: (v) => ({
     subject: `Appuntamento annullato`,
@@ -85,6 +98,9 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   follow_up: (v) => ({
     subject: `Com'è andata la sua visita da ${v.dealer}?`,
     text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
+    // Trap: "È" is not GSM-7 (è and É are): in a text it made the whole message UCS-2,
+    // and even with a short dealer name the text fell back to its subject.
+    sms: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}: è tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
   }),
   service_reminder: (v) => ({
     subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`,

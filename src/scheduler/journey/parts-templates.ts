@@ -25,6 +25,26 @@ const partsNextIt = (v: TemplateVars) =>
       : "Ci chiami per fissare il montaggio.") +
   (v.depositDue ? ` Resta da versare un acconto di ${v.depositDue}, che può saldare in accettazione.` : "");
 
+// The text message's shorter form (it starts with the dealer's name, sms-text.ts): the
+// part, when it is fitted and the deposit still due, in two segments with a usual dealer
+// name, where the full sentences fell back to the subject (the part's name alone).
+const partsSmsEn = (v: TemplateVars) =>
+  `Dear ${v.customer}, the part for your ${v.vehicle} has arrived: ${v.part ?? "ordered part"}. ` +
+  (v.carIn
+    ? "We will fit it during this visit."
+    : v.visitAhead
+      ? `We will fit it at your appointment on ${v.when}.`
+      : "Call us to book a time to fit it.") +
+  (v.depositDue ? ` Deposit due at the desk: ${v.depositDue}.` : "");
+const partsSmsIt = (v: TemplateVars) =>
+  `Gentile ${v.customer}, è arrivato il ricambio per la sua ${v.vehicle}: ${v.part ?? "ricambio ordinato"}. ` +
+  (v.carIn
+    ? "Lo monteremo durante questa visita."
+    : v.visitAhead
+      ? `Lo monteremo al suo appuntamento di ${v.when}.`
+      : "Ci chiami per fissare il montaggio.") +
+  (v.depositDue ? ` Acconto da versare in accettazione: ${v.depositDue}.` : "");
+
 // A cancelled appointment's parts: each with its state and any deposit paid (a refund is
 // the till's, not Pitlane's).
 const livePartsEn = (v: TemplateVars) =>
@@ -54,6 +74,7 @@ export const PARTS_EN: Record<PartsKind, Render> = {
   parts_arrived: (v) => ({
     subject: `Your part has arrived: ${v.part ?? "ordered part"}`,
     text: `Dear ${v.customer}, the part we ordered for your ${v.vehicle} has arrived at ${v.dealer}: ${v.part ?? "ordered part"}. ${partsNextEn(v)}`,
+    sms: partsSmsEn(v),
   }),
   parts_arrived_call: (v) => ({
     subject: `Call ${v.customer} by ${v.dueBy ?? "tomorrow's close"}: part arrived`,
@@ -73,6 +94,7 @@ export const PARTS_IT: Record<PartsKind, Render> = {
   parts_arrived: (v) => ({
     subject: `Il ricambio è arrivato: ${v.part ?? "ricambio ordinato"}`,
     text: `Gentile ${v.customer}, il ricambio ordinato per la sua ${v.vehicle} è arrivato presso ${v.dealer}: ${v.part ?? "ricambio ordinato"}. ${partsNextIt(v)}`,
+    sms: partsSmsIt(v),
   }),
   parts_arrived_call: (v) => ({
     subject: `Chiamare ${v.customer} entro ${v.dueBy ?? "la chiusura di domani"}: ricambio arrivato`,

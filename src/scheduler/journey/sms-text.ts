@@ -19,6 +19,32 @@ export function segments(text: string): number {
 
 const MAX_SEGMENTS = 2;
 
+// Characters outside GSM-7 that dealers' texts (and Italian) use all the time, each with
+// its usual plain form in a text message: one of them alone made the whole message UCS-2
+// (67 characters a segment instead of 153), so a dealer's own template typed with "l’auto"
+// or "È" fell back to its subject. Capital grave vowels are written with an apostrophe,
+// as Italian texts do ("E' pronta"); è, é, à, ì, ò, ù and É are GSM-7 already.
+const PLAIN: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u2026": "...",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u00A0": " ",
+  "\u202F": " ",
+  À: "A'",
+  È: "E'",
+  Ì: "I'",
+  Ò: "O'",
+  Ù: "U'",
+};
+const NOT_GSM = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
+
+/** The text with those characters in their GSM-7 forms; anything else (a name in another script) stays. */
+export const plainForSms = (text: string): string => text.replace(NOT_GSM, (ch) => PLAIN[ch]);
+
 // Trap: the cut's mark is "..." and not "…" (U+2026): that one is not GSM-7, and it alone
 // made the whole text UCS-2 (67 characters a segment), so a long dealer name's subject
 // went out in four segments.
@@ -30,7 +56,10 @@ const fits = (s: string) => segments(s) <= MAX_SEGMENTS;
  * (a dealer's name so long, up to 120 characters, that no subject fits beside it and the
  * link) the name cut too. The link is never cut.
  */
-export function smsText(dealer: string, subject: string, text: string, link: string | null): string {
+export function smsText(dealerName: string, subjectLine: string, body: string, link: string | null): string {
+  const dealer = plainForSms(dealerName);
+  const subject = plainForSms(subjectLine);
+  const text = plainForSms(body);
   const tail = link ? ` ${link}` : "";
   for (const body of [text, subject]) {
     const s = `${dealer}: ${body}${tail}`;
