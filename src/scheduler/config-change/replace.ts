@@ -11,6 +11,7 @@ import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
 import { epochMinute } from "../../core/civil.js";
 import { currencyChangeProblem } from "../../core/parts-currency.js";
+import { unknownTemplateNames } from "../journey/template-names.js";
 
 // replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
 // In ONE immediate() transaction: assess the change against the holding appointments;
@@ -78,6 +79,15 @@ function checkPartsCurrency(stored: DealerConfig, config: DealerConfig, threshol
   });
 }
 
+/** A dealer's own message template naming a variable no message fills: 400, nothing stored. */
+function checkTemplateNames(config: DealerConfig): void {
+  const errors = unknownTemplateNames(config.messaging);
+  if (errors.length === 0) return;
+  throw new DomainError("validation_failed", `${errors[0].path}: ${errors[0].message}`, {
+    errors: errors.map((e) => ({ ...e, in: "body" })),
+  });
+}
+
 /** `thresholdStated`: the body as sent names parts.depositThresholdCents (before defaults). */
 export function replaceDealerConfig(
   ctx: WriteContext,
@@ -86,6 +96,7 @@ export function replaceDealerConfig(
   opts: ConfigApply,
   thresholdStated: boolean,
 ): Replaced {
+  checkTemplateNames(config);
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);

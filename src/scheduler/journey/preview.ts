@@ -53,18 +53,22 @@ export function sampleVars(
     part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
     depositDue: "600.00 EUR",
     visitAhead: "yes",
-    dueBy: shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
+    // Staff's alone, as in real messages: a dealer's customer template that names them
+    // shows them unfilled ("{dueBy}"), as its customer would read it, not a staff value.
+    dueBy: customer ? undefined : shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
     // A customer's move, for staff (customer_moved): from Tuesday 10:00 to the sample's time.
     moved: customer
       ? undefined
       : staffMoveWords(locale, { date: "2026-11-24", time: "10:00" }, { date: "2026-11-25", time: "11:00" }, today),
-    liveParts: [
-      {
-        part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
-        state: "ordered",
-        depositPaid: "600.00 EUR",
-      },
-    ],
+    liveParts: customer
+      ? undefined
+      : [
+          {
+            part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
+            state: "ordered",
+            depositPaid: "600.00 EUR",
+          },
+        ],
   };
 }
 

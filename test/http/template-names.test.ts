@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { CUSTOMER_TEMPLATE_NAMES } from "../../src/scheduler/journey/template-names.js";
+import { compose } from "../../src/scheduler/journey/compose.js";
+import { sampleVars } from "../../src/scheduler/journey/preview.js";
+import { MessagingConfig } from "../../src/core/messaging-config.js";
+import { auth, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
+
+// A dealer's own message template that names a variable no message fills ("{custmer}")
+// would reach customers as typed: the PUT of the configuration refuses it, 400 with the
+// path of the field and the names that exist, and stores nothing.
+
+const D = "rome";
+let t: InProcess;
+afterEach(() => t.close());
+
+const withTemplates = (templates: Record<string, unknown>) => romeDealer({ messaging: { templates } });
+const stored = () => t.sqlite.prepare("SELECT config_json, version FROM dealers").all();
+
+describe("a dealer's own message templates", () => {
+  it.each([
+    { typed: "Gentile {custmer}, a domani alle {time}.", unknown: "{custmer}", field: "text" },
+    { typed: "{dealer}: entro {dueBy}", unknown: "{dueBy}", field: "subject" }, // the desk's deadline is staff's
+    { typed: "Auto {carIn}, ricambio {liveParts}", unknown: "{carIn}, {liveParts}", field: "text" },
+  ])("naming $unknown: 400 with the field's path and the names that exist; nothing stored", async (row) => {
+    t = inProcess();
+    await putDealer(t.api, D, romeDealer());
+    const before = stored();
+    const res = await t.api(
+      "PUT",
+      `/v1/dealers/${D}`,
+      withTemplates({ confirmed: { it: { [row.field]: row.typed } } }),
+      auth,
+    );
+    const problem = await expectProblem(res, 400, "validation_failed");
+    const path = `messaging.templates.confirmed.it.${row.field}`;
+    expect(problem.errors).toEqual([expect.objectContaining({ path, in: "body" })]);
+    expect(problem.errors[0].message).toContain(row.unknown);
+    expect(problem.errors[0].message).toContain("{customer}");
+    expect(stored()).toEqual(before);
+  });
+
+  it("every name the check allows is filled in the customer messages (none prints as typed)", async () => {
+    t = inProcess();
+    const all = CUSTOMER_TEMPLATE_NAMES.map((n) => `{${n}}`).join(" ");
+    const res = await t.api("PUT", `/v1/dealers/${D}`, withTemplates({ parts_arrived: { en: { text: all } } }), auth);
+    expect(res.status).toBe(201);
+    const messaging = MessagingConfig.parse({ templates: { parts_arrived: { en: { text: all } } } });
+    const text = compose("parts_arrived", "en", sampleVars({ name: "Roma Est", address: "x", parking: "y" }, "en"), {
+      messaging,
+    }).text;
+    expect(text).not.toMatch(/\{(?!manageLink\})\w+\}/);
+  });
+});
+
+describe("a dealer's template in a message that has no value for a known name", () => {
+  it("prints it empty, not as typed; an unknown name (stored before the check) stays as typed", () => {
+    const messaging = MessagingConfig.parse({
+      templates: { confirmed: { it: { text: "Gentile {customer}, ricambio: {part}. {custmer}" } } },
+    });
+    const vars = { ...sampleVars({ name: "Roma Est", address: "x", parking: "y" }, "it"), part: undefined };
+    expect(compose("confirmed", "it", vars, { messaging }).text).toBe("Gentile Marco Bianchi, ricambio: . {custmer}");
+  });
+});
