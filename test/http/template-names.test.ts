@@ -61,3 +61,22 @@ describe("a dealer's template in a message that has no value for a known name", 
     expect(compose("confirmed", "it", vars, { messaging }).text).toBe("Gentile Marco Bianchi, ricambio: . {custmer}");
   });
 });
+
+describe("a configuration stored before the check", () => {
+  it("PUT back with another change keeps its old unknown name; a new one in the same field is refused", async () => {
+    t = inProcess();
+    const templates = { confirmed: { it: { text: "Gentile {custmer}" } } };
+    const legacy = withTemplates(templates);
+    await putDealer(t.api, D, romeDealer());
+    // As a configuration written before the check was stored: straight into the row.
+    const row = t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(D) as { config_json: string };
+    const config = JSON.parse(row.config_json);
+    config.messaging.templates = templates;
+    t.sqlite.prepare("UPDATE dealers SET config_json = ? WHERE id = ?").run(JSON.stringify(config), D);
+    const again = { ...legacy, name: "Roma Est Service" };
+    expect((await t.api("PUT", `/v1/dealers/${D}`, again, auth)).status).toBe(200);
+    const worse = withTemplates({ confirmed: { it: { text: "Gentile {custmer} {nome}" } } });
+    const problem = await expectProblem(await t.api("PUT", `/v1/dealers/${D}`, worse, auth), 400, "validation_failed");
+    expect(problem.errors[0].message).toMatch(/^\{nome\} is not a variable/);
+  });
+});

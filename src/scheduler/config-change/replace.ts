@@ -80,8 +80,8 @@ function checkPartsCurrency(stored: DealerConfig, config: DealerConfig, threshol
 }
 
 /** A dealer's own message template naming a variable no message fills: 400, nothing stored. */
-function checkTemplateNames(config: DealerConfig): void {
-  const errors = unknownTemplateNames(config.messaging);
+function checkTemplateNames(config: DealerConfig, stored: DealerConfig | undefined): void {
+  const errors = unknownTemplateNames(config.messaging, stored?.messaging);
   if (errors.length === 0) return;
   throw new DomainError("validation_failed", `${errors[0].path}: ${errors[0].message}`, {
     errors: errors.map((e) => ({ ...e, in: "body" })),
@@ -96,10 +96,10 @@ export function replaceDealerConfig(
   opts: ConfigApply,
   thresholdStated: boolean,
 ): Replaced {
-  checkTemplateNames(config);
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);
+    checkTemplateNames(config, stored?.config);
     if (stored) checkPartsCurrency(stored.config, config, thresholdStated);
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
     const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });

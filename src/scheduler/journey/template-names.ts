@@ -43,15 +43,24 @@ export interface NameProblem {
   message: string;
 }
 
-/** Each override's subject or text that names a variable no message fills, with the names that exist. */
-export function unknownTemplateNames(messaging: MessagingConfig): NameProblem[] {
+const namesIn = (text: string | undefined) => new Set([...(text ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+
+/**
+ * Each override's subject or text that names a variable no message fills, with the names
+ * that exist. A name the same field already had as stored (`before`, written before this
+ * check) is let through: a client that GETs the configuration and PUTs it back with another
+ * change is not blocked by an old typo it did not write.
+ */
+export function unknownTemplateNames(messaging: MessagingConfig, before?: MessagingConfig): NameProblem[] {
   const problems: NameProblem[] = [];
   for (const [kind, locales] of Object.entries(messaging.templates)) {
     for (const [locale, override] of Object.entries(locales ?? {})) {
       for (const field of ["subject", "text"] as const) {
         const text = override?.[field];
         if (!text) continue;
-        const unknown = [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].filter((n) => !KNOWN.has(n));
+        const old = (before?.templates as Record<string, Record<string, Record<string, string>> | undefined>)?.[kind];
+        const had = namesIn(old?.[locale]?.[field]);
+        const unknown = [...namesIn(text)].filter((n) => !KNOWN.has(n) && !had.has(n));
         if (unknown.length === 0) continue;
         const named = unknown.map((n) => `{${n}}`).join(", ");
         problems.push({
