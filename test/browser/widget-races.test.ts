@@ -1,5 +1,6 @@
-import type { BrowserContext, Page, Response } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gate, settled } from "../support/gates.js";
 import { auth } from "../support/http.js";
 import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { bookUrl, fillAndBook, holdTime, openTimes, shownTimes } from "../support/widget-flow.js";
@@ -196,22 +197,6 @@ describe("one booking per press", () => {
     await a.unroute("**/appointments");
   }, 90_000);
 });
-
-/** A gate: a held answer waits for `open()`. */
-function gate() {
-  let open!: () => void;
-  const shut = new Promise<void>((ok) => {
-    open = ok;
-  });
-  return { shut, open };
-}
-
-/** After a late answer's body is in: the page's own next macrotask and frame, for it to be taken in (or dropped). */
-async function settled(page: Page, res: Response) {
-  await res.finished();
-  // A string: the test's tsconfig has no DOM types.
-  await page.evaluate("new Promise((ok) => setTimeout(() => requestAnimationFrame(() => ok(null)), 50))");
-}
 
 describe("a day's times answered late", () => {
   it("a day chosen while the first one still loads keeps its own times: the first day's late answer is dropped", async () => {

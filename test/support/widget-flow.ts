@@ -42,6 +42,24 @@ export async function slowReleases(page: Page, ms: number): Promise<string[]> {
   return seen;
 }
 
+/**
+ * Counts the timers of a second or more the page starts (setTimeout), from its next load
+ * on: the widget's only one is the 3 s limit on a hold given back (hold.ts). Returns a
+ * reader of the count.
+ */
+export async function longTimers(page: Page): Promise<() => Promise<number>> {
+  // A string: the test's tsconfig has no DOM types.
+  await page.addInitScript(`{
+    const set = globalThis.setTimeout;
+    globalThis.__longTimers = 0;
+    globalThis.setTimeout = function (fn, ms, ...rest) {
+      if (ms >= 1000) globalThis.__longTimers++;
+      return set.call(this, fn, ms, ...rest);
+    };
+  }`);
+  return () => page.evaluate<number>("globalThis.__longTimers");
+}
+
 /** Picks a time on the list and continues: resolves with the hold's response. */
 export async function holdTime(page: Page, time: string): Promise<Response> {
   await page.locator("label.pl-time", { hasText: time }).getByRole("radio").check();

@@ -3,8 +3,7 @@ import { addMonths, monthStart, monthTitle } from "./dates.js";
 import { DayGrid } from "./day-grid.js";
 import type { DatePickerLabels } from "./day-state.js";
 import type { Lang } from "./i18n.js";
-import { clamp, useMonthDays } from "./month-days.js";
-import type { CalendarDay } from "./types.js";
+import { clamp, type MonthLoad, useMonthDays } from "./month-days.js";
 
 export type { DatePickerLabels };
 
@@ -24,8 +23,8 @@ interface Props {
   initial: string;
   /** The day chosen before, if any (aria-selected). */
   selected?: string;
-  /** The calendar endpoint for [from, to]. */
-  load: (from: string, to: string) => Promise<CalendarDay[] | null>;
+  /** The calendar endpoint for [from, to]; a failure is said only while `wanted()`. */
+  load: MonthLoad;
   onSelect: (date: string) => void;
   onClose: () => void;
 }

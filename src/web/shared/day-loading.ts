@@ -52,13 +52,15 @@ export function useDayLoading({
     onError(problemSentence(p, lang));
     setFailed(p);
   };
-  const calendar = async (from: string | undefined, days: number) => {
+  // `wanted`: false once the asker drops the answer (the date picker, its month left): a
+  // failure is then not said either. Nor once the chooser is gone.
+  const calendar = async (from: string | undefined, days: number, wanted = () => true) => {
     const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
       ...source.body,
       ...(from ? { from } : {}),
       days,
     });
-    if (!r.ok) onError(problemSentence(r.problem, lang));
+    if (!r.ok && wanted() && !gone.current) onError(problemSentence(r.problem, lang));
     return r.ok ? r.data.days : null;
   };
   const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {

@@ -8,25 +8,35 @@ import type { CalendarDay } from "./types.js";
 // Until its answer is in the month is `loaded` false: the grid is aria-busy and its days
 // say they are loading. A failed call (null) leaves its days unknown (none free), not
 // loading for ever.
+//
+// Only the answer for the month on screen, asked last, is taken in (as a day's times in
+// day-loading.ts). Trap: an answer outlives its month. Next month pressed twice quickly,
+// or back and on again, and the first answer may land last: computed earlier, it would
+// replace the newer answer's days (a day closed since shown free), and a failed one would
+// be said (`wanted`) on a month the customer has left. Leaving the month or closing the
+// picker (the effect's cleanup) drops it; the month is asked again when shown again.
+
+/** The calendar endpoint for [from, to]; `wanted` is false once its answer would be dropped. */
+export type MonthLoad = (from: string, to: string, wanted: () => boolean) => Promise<CalendarDay[] | null>;
 
 export const clamp = (d: string, min: string, max: string) => (d < min ? min : d > max ? max : d);
 
-export function useMonthDays(
-  month: string,
-  min: string,
-  max: string,
-  load: (from: string, to: string) => Promise<CalendarDay[] | null>,
-) {
+export function useMonthDays(month: string, min: string, max: string, load: MonthLoad) {
   const [days, setDays] = useState<Record<string, CalendarDay>>({});
   const [loadedMonths, setLoaded] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (loadedMonths[month]) return;
+    let shown = true;
     const from = clamp(month, min, max);
     const to = clamp(monthEnd(month), min, max);
-    void load(from, to).then((list) => {
+    void load(from, to, () => shown).then((list) => {
+      if (!shown) return;
       if (list) setDays((d) => ({ ...d, ...Object.fromEntries(list.map((x) => [x.date, x])) }));
       setLoaded((m) => ({ ...m, [month]: true }));
     });
+    return () => {
+      shown = false;
+    };
   }, [month]);
   return { days, loaded: !!loadedMonths[month] };
 }

@@ -15,9 +15,13 @@ export function useHold(api: string, dealer: string) {
   // count against the new one, e.g. the same advisor's hour).
   const released = useRef<Promise<unknown>>(Promise.resolve());
   const releaseHold = () => {
+    // No hold (the times step's first Continue): nothing to send and no 3 s wait. What is
+    // returned is the release still in flight, if any (resolved at once when none): the
+    // next hold waits for it all the same.
+    if (!hold) return released.current;
     // Waited for 3 s at most: a release that hangs (a dead network) must not hang the step.
     const wait = new Promise((done) => setTimeout(done, 3000));
-    if (hold) released.current = Promise.race([apiCall(api, "DELETE", holdPath(hold)), wait]);
+    released.current = Promise.race([apiCall(api, "DELETE", holdPath(hold)), wait]);
     setHold(null);
     return released.current;
   };
