@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
-import { orderPart } from "../support/board-parts.js";
+import { ok } from "../support/journey.js";
+import { orderPart } from "../support/parts.js";
 
 // An open appointment dialog follows live changes (web/board/live-slot.ts): a colleague's
 // confirmation redraws its status and steps, and the next press carries the new version
@@ -65,11 +66,8 @@ describe("an open appointment dialog on a live board", () => {
 
   it("keeps what is being typed in the parts forms when a colleague's change reloads the day, and the payment then lands; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Digita Ancora");
-    await orderPart(bw.world, `${A}/${b.id}/parts`, {
-      description: "Left headlamp unit",
-      priceCents: 120_000,
-      specialOrder: true,
-    });
+    const headlamp = { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true };
+    await ok(await orderPart(bw.world.api, `${A}/${b.id}/parts`, headlamp), 201);
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
     const amount = dialog(page)

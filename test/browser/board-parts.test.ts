@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
-import { orderPart, payDeposit } from "../support/board-parts.js";
+import { payDeposit } from "../support/board-parts.js";
+import type { PartsOrderChange } from "../support/contracts.js";
+import { ok } from "../support/journey.js";
+import { orderPart } from "../support/parts.js";
 
 // The parts list in an appointment's dialog: each order with its state, price and deposit
 // (asked, paid, due; on a cancelled order, the deposit to refund at the desk), and a
@@ -12,18 +15,18 @@ const bw = useBoardWorld();
 
 /** A special-order part ordered through the API at `url` (an appointment's parts), with one deposit payment on it. */
 async function orderPaid(url: string, description: string, priceCents: number, paidCents: number) {
-  const order = await orderPart(bw.world, url, { description, priceCents, specialOrder: true });
-  await payDeposit(bw.world, url, order, paidCents);
+  const res = await orderPart(bw.world.api, url, { description, priceCents, specialOrder: true });
+  await payDeposit(bw.world, url, await ok<PartsOrderChange>(res, 201), paidCents);
 }
 
 describe("parts on the board", () => {
   it("lists the appointment's parts and marks one arrived from the dialog, by keyboard", async () => {
     const b = await bookSomewhere(bw.world.api, "11:00", "Pezzo Arrivato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const lamp = (
-      await orderPart(bw.world, url, { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true })
-    ).id;
-    await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+    const headlamp = { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true };
+    const lamp = (await ok<PartsOrderChange>(await orderPart(bw.world.api, url, headlamp), 201)).order.id;
+    const wipers = { description: "Wiper blades", priceCents: 4_500, specialOrder: false };
+    await ok(await orderPart(bw.world.api, url, wipers), 201);
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
     const dialog = page.getByRole("dialog");
@@ -201,12 +204,12 @@ describe("parts on the board", () => {
   it("cancels a part still on order from the dialog, confirmed in the page by keyboard, warning of the deposit paid; axe-clean", async () => {
     const b = await bookSomewhere(bw.world.api, "14:00", "Ordine Annullato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const made = (body: object) => orderPart(bw.world, url, body);
+    const made = async (body: object) => ok<PartsOrderChange>(await orderPart(bw.world.api, url, body), 201);
     const lamp = await made({ description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
     await payDeposit(bw.world, url, lamp, 60_000);
     await made({ description: "Wiper blades", priceCents: 4_500, specialOrder: false });
     const mirror = await made({ description: "Mirror glass", priceCents: 8_000, specialOrder: false });
-    expect((await bw.world.api("POST", `${url}/${mirror.id}/arrive`, {}, admin)).status).toBe(200);
+    expect((await bw.world.api("POST", `${url}/${mirror.order.id}/arrive`, {}, admin)).status).toBe(200);
 
     const page = await signedInPage(bw.browser, bw.world);
     const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
@@ -291,7 +294,7 @@ describe("parts on the board", () => {
     const b = await bookSomewhere(bw.world.api, "10:30", "Domanda Lasciata");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
     for (const description of ["Wiper blades", "Mirror glass"])
-      await orderPart(bw.world, url, { description, priceCents: 4_500, specialOrder: false });
+      await ok(await orderPart(bw.world.api, url, { description, priceCents: 4_500, specialOrder: false }), 201);
     const page = await signedInPage(bw.browser, bw.world);
     const focused = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => e === e.ownerDocument.activeElement);
     await slotOf(page, b.id).click();
@@ -338,8 +341,8 @@ describe("parts on the board", () => {
   it("sends the version it saw: a part a colleague marked arrived meanwhile is not cancelled, and the page says why", async () => {
     const b = await bookSomewhere(bw.world.api, "16:00", "Ordine Cambiato");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    const part = (await orderPart(bw.world, url, { description: "Brake pads", priceCents: 9_000, specialOrder: false }))
-      .id;
+    const pads = { description: "Brake pads", priceCents: 9_000, specialOrder: false };
+    const part = (await ok<PartsOrderChange>(await orderPart(bw.world.api, url, pads), 201)).order.id;
     // This page's live stream is cut: it keeps showing the part on order.
     const page = await signedInPage(bw.browser, bw.world, "en", { live: false });
     await slotOf(page, b.id).click();
@@ -528,7 +531,10 @@ describe("parts on the board", () => {
   it("asks and answers in Italian", async () => {
     const b = await bookSomewhere(bw.world.api, "15:00", "Ordine Italiano");
     const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    await orderPart(bw.world, url, { description: "Spazzole", priceCents: 4_500, specialOrder: false });
+    await ok(
+      await orderPart(bw.world.api, url, { description: "Spazzole", priceCents: 4_500, specialOrder: false }),
+      201,
+    );
     await orderPaid(url, "Faro", 120_000, 20_000);
     const page = await signedInPage(bw.browser, bw.world, "it");
     await slotOf(page, b.id).click();

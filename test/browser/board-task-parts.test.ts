@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, focusMovesTo, signedInPage, useBoardWorld } from "../support/board.js";
-import { orderPart, payDeposit } from "../support/board-parts.js";
+import { payDeposit } from "../support/board-parts.js";
+import type { PartsOrderChange } from "../support/contracts.js";
+import { ok } from "../support/journey.js";
+import { orderPart } from "../support/parts.js";
 
 // A part ordered for an appointment cancelled since: the appointment is on no day's board,
 // so its dialog (and the part's "Cancel order") was out of the page's reach; only the API
@@ -14,13 +17,11 @@ const bw = useBoardWorld();
 async function cancelledWithParts(name: string, time: string) {
   const b = await bookSomewhere(bw.world.api, time, name);
   const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-  const lamp = await orderPart(bw.world, url, {
-    description: "Left headlamp unit",
-    priceCents: 120_000,
-    specialOrder: true,
-  });
+  const headlamp = { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true };
+  const lamp = await ok<PartsOrderChange>(await orderPart(bw.world.api, url, headlamp), 201);
   await payDeposit(bw.world, url, lamp, 20_000);
-  await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+  const wipers = { description: "Wiper blades", priceCents: 4_500, specialOrder: false };
+  await ok(await orderPart(bw.world.api, url, wipers), 201);
   expect((await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin)).status).toBe(200);
   return url;
 }
@@ -125,7 +126,10 @@ describe("a part ordered for an appointment cancelled since", () => {
     async (c) => {
       const b = await bookSomewhere(bw.world.api, c.time, c.name);
       const url = `/v1/dealers/demo/appointments/${b.id}/parts`;
-      await orderPart(bw.world, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false });
+      await ok(
+        await orderPart(bw.world.api, url, { description: "Wiper blades", priceCents: 4_500, specialOrder: false }),
+        201,
+      );
       expect((await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin)).status).toBe(200);
       const page = await signedInPage(bw.browser, bw.world, c.lang);
       const task = page.locator("li[data-task]", { hasText: c.name });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { json } from "../support/contracts.js";
 import { axeViolations } from "../support/browser.js";
 import { admin, bookSomewhere, focusMovesTo, signedInPage, useBoardWorld } from "../support/board.js";
-import { orderPart } from "../support/board-parts.js";
+import { ok } from "../support/journey.js";
+import { orderPart } from "../support/parts.js";
 
 // The desk records the calls it makes about a task (the clock is frozen on Monday
 // 23 November at 10:00; the board shows Tuesday). A call that did not reach the customer
@@ -173,7 +174,10 @@ describe("recording the desk's calls on a task", () => {
   it("a task about a cancelled appointment says what to do and offers no way to a day that does not show it", async () => {
     const b = await bookSomewhere(bw.world.api, "09:30", "Carlo Cancella");
     const parts = `/v1/dealers/demo/appointments/${b.id}/parts`;
-    await orderPart(bw.world, parts, { description: "Wiper blades", priceCents: 4_000, specialOrder: false });
+    await ok(
+      await orderPart(bw.world.api, parts, { description: "Wiper blades", priceCents: 4_000, specialOrder: false }),
+      201,
+    );
     const cancelled = await bw.world.api("POST", `/v1/dealers/demo/appointments/${b.id}/cancel`, {}, admin);
     expect(cancelled.status).toBe(200);
     const page = await signedInPage(bw.browser, bw.world);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Api, auth, book, booking, expectProblem, putDealer, romeDealer, useRealServer } from "../support/http.js";
+import { orderPart, partsOf } from "../support/parts.js";
 
 // The price cap per currency (core/parts-cap.ts): about €1,000,000 worth, as a power of ten
 // of the currency's own units, where it was 100,000,000 minor units for all: ~€3,300 of
@@ -19,12 +20,12 @@ interface Problem {
 }
 
 let seq = 0;
-/** A fresh dealer priced in `currency` (threshold as given), with one booking: its parts URL and the version to send. */
+/** A fresh dealer priced in `currency` (threshold as given), with one booking: its parts URL. */
 async function bookedIn(api: Api, currency: string, depositThresholdCents?: number) {
   const id = `cap-${currency.toLowerCase()}-${++seq}`;
   await putDealer(api, id, romeDealer({ parts: { currency, depositThresholdCents } }));
   const b = await book(api, id, booking({ start: VISIT, advisorId: "anna" }), auth);
-  return { id, parts: `/v1/dealers/${id}/appointments/${b.id}/parts`, version: b.version };
+  return partsOf(b.id, id);
 }
 
 describe.each([
@@ -36,35 +37,27 @@ describe.each([
   { currency: "IDR", cap: 10_000_000_000, said: "10000000000 IDR", units: "minor units", dear: 5_700_000_000 },
   { currency: "IRR", cap: 1_000_000_000_000, said: "1000000000000 IRR", units: "minor units", dear: 360_000_000_000 },
 ])("parts priced in $currency: the cap is $said", (c) => {
-  const order = (api: Api, at: { parts: string; version: number }, priceCents: number) =>
-    api(
-      "POST",
-      at.parts,
-      { description: "Engine assembly", priceCents, specialOrder: false },
-      {
-        ...auth,
-        "If-Match": `"${at.version}"`,
-      },
-    );
+  const order = (parts: string, priceCents: number) =>
+    orderPart(real.http, parts, { description: "Engine assembly", priceCents, specialOrder: false });
 
   it("orders a part priced at the cap; one minor unit more is a 400 naming priceCents and the cap, and stores nothing", async () => {
-    const at = await bookedIn(real.http, c.currency);
-    const above = await expectProblem(await order(real.http, at, c.cap + 1), 400, "validation_failed");
+    const parts = await bookedIn(real.http, c.currency);
+    const above = await expectProblem(await order(parts, c.cap + 1), 400, "validation_failed");
     expect(above).toMatchObject({ maxCents: c.cap, errors: [{ path: "priceCents" }] });
     expect((above as unknown as Problem).detail).toBe(
       `priceCents: a part is priced at most ${c.cap} ${c.units} (${c.said})`,
     );
-    const made = await order(real.http, at, c.cap);
+    const made = await order(parts, c.cap);
     expect(made.status, await made.clone().text()).toBe(201);
-    const list = (await (await real.http("GET", at.parts, undefined, auth)).json()) as {
+    const list = (await (await real.http("GET", parts, undefined, auth)).json()) as {
       parts: Array<{ priceCents: number; currency: string }>;
     };
     expect(list.parts.map((p) => [p.priceCents, p.currency])).toEqual([[c.cap, c.currency]]);
   });
 
   it("orders a dear but real part, about €300,000 in the currency", async () => {
-    const at = await bookedIn(real.http, c.currency);
-    const res = await order(real.http, at, c.dear);
+    const parts = await bookedIn(real.http, c.currency);
+    const res = await order(parts, c.dear);
     expect(res.status, await res.clone().text()).toBe(201);
   });
 

@@ -10,6 +10,7 @@ import {
   ok,
   SILENT,
 } from "../support/journey.js";
+import { orderPart, partsOf } from "../support/parts.js";
 
 // A dealer's parts currency changes (PUT of its configuration). The deposit threshold counts
 // minor units of the currency, so carried over unsaid it would silently mean another amount
@@ -62,11 +63,9 @@ describe("a change of the dealer's parts currency", () => {
 
   it("leaves the parts already ordered in their own currency: listed, paid and capped in it", async () => {
     const b = await bookAt(t, VISIT, { customer: SILENT() });
-    const parts = `${url}/appointments/${b.id}/parts`;
-    const order = (body: unknown, version: number) =>
-      t.api("POST", parts, body, { ...auth, "If-Match": `"${version}"` });
+    const parts = partsOf(b.id);
     const lamp = await ok<{ version: number; order: { id: string } }>(
-      await order({ description: "Left headlamp unit", priceCents: 60_000, specialOrder: true }, b.version),
+      await orderPart(t.api, parts, { description: "Left headlamp unit", priceCents: 60_000, specialOrder: true }),
       201,
     );
     await ok(await put(t, { currency: "JPY", depositThresholdCents: 80_000 }));
@@ -75,10 +74,10 @@ describe("a change of the dealer's parts currency", () => {
       t.api("POST", `${parts}/${lamp.order.id}/deposit`, { amountCents }, { ...auth, "If-Match": `"${version}"` });
     const high = await expectProblem(await pay(60_001, lamp.version), 400, "validation_failed");
     expect(high.detail).toContain("at most 60000 cents more (600.00 EUR)");
-    const paid = await ok<{ version: number }>(await pay(30_000, lamp.version));
+    await ok(await pay(30_000, lamp.version));
     // A new order is the new currency's, under the new threshold: 60,000 yen is below 80,000.
     const disc = await ok<{ order: { currency: string; depositRequiredCents: number } }>(
-      await order({ description: "Brake disc", priceCents: 60_000, specialOrder: true }, paid.version),
+      await orderPart(t.api, parts, { description: "Brake disc", priceCents: 60_000, specialOrder: true }),
       201,
     );
     expect(disc.order).toMatchObject({ currency: "JPY", depositRequiredCents: 0 });
@@ -100,7 +99,7 @@ describe("a change of the dealer's parts currency", () => {
         specialOrder: false,
         ...(currency ? { currency } : {}),
       };
-      return t.api("POST", `${url}/appointments/${b.id}/parts`, body, { ...auth, "If-Match": `"${b.version}"` });
+      return orderPart(t.api, partsOf(b.id), body);
     };
 
     it.each([
@@ -116,11 +115,7 @@ describe("a change of the dealer's parts currency", () => {
       const b = await bookAt(t, VISIT, { customer: SILENT() });
       const before = stored(t);
       const body = { description: "Wiper blades", priceCents: 4_500, specialOrder: false, currency: "EUR" };
-      const res = await t.api("POST", `${url}/appointments/${b.id}/parts`, body, {
-        ...auth,
-        "If-Match": `"${b.version}"`,
-      });
-      const problem = await expectProblem(res, 400, "validation_failed");
+      const problem = await expectProblem(await orderPart(t.api, partsOf(b.id), body), 400, "validation_failed");
       expect(problem).toMatchObject({ currency: "JPY", errors: [{ path: "currency", in: "body" }] });
       expect(problem.detail).toContain("the dealer's parts currency is JPY, not EUR");
       expect(stored(t)).toEqual(before);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { week } from "../support/http.js";
-import { orderPart } from "../support/parts.js";
+import { orderPart, partsOf } from "../support/parts.js";
 import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, SILENT } from "../support/journey.js";
 
 // Parts priced in a currency whose minor unit is not the cent: the API's `…Cents` amounts are
@@ -11,7 +11,6 @@ import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, SILENT } fro
 // "123.45 JPY" and 12.345 KWD "123.45 KWD". The real app over a real SQLite file.
 
 const VISIT = "2026-11-26T10:00:00+01:00"; // a Thursday, booked from Monday 23 November
-const parts = (id: string) => `/v1/dealers/${DEALER}/appointments/${id}/parts`;
 
 interface Change {
   version: number;
@@ -77,18 +76,18 @@ describe.each([
   it(`says amounts in ${c.currency}'s own digits: problems, the arrival's call, the cancelled visit's task`, async () => {
     const b = await bookAt(t, VISIT, { customer: SILENT() });
     const lamp = { description: "Left headlamp unit", priceCents: 12_345, specialOrder: true };
-    const low = await ok<Problem>(await orderPart(t, b.id, { ...lamp, depositCents: 1 }), 400);
+    const low = await ok<Problem>(await orderPart(t.api, partsOf(b.id), { ...lamp, depositCents: 1 }), 400);
     expect(low.minimumCents).toBe(6_173);
     expect(low.detail).toContain(
       `a special-order part of ${c.price} needs a deposit of at least 6173 ${c.units} (${c.least}, half`,
     );
 
-    const made = await ok<Change>(await orderPart(t, b.id, lamp), 201);
+    const made = await ok<Change>(await orderPart(t.api, partsOf(b.id), lamp), 201);
     expect(made.order).toMatchObject({ currency: c.currency, depositRequiredCents: 6_173, depositDueCents: 6_173 });
     const pay = (amountCents: number, version: number) =>
       t.api(
         "POST",
-        `${parts(b.id)}/${made.order.id}/deposit`,
+        `${partsOf(b.id)}/${made.order.id}/deposit`,
         { amountCents },
         { ...auth, "If-Match": `"${version}"` },
       );
@@ -99,7 +98,7 @@ describe.each([
 
     // The customer cannot be messaged: the desk calls, and is told what is still due.
     t.at("2026-11-24T10:00:00Z");
-    await ok(await t.api("POST", `${parts(b.id)}/${made.order.id}/arrive`, {}, auth));
+    await ok(await t.api("POST", `${partsOf(b.id)}/${made.order.id}/arrive`, {}, auth));
     expect(staffText(t, "parts_arrived_call")).toContain(`Deposit still due: ${c.due}.`);
 
     await ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments/${b.id}/cancel`, {}, auth));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tasksOf } from "../support/desk-tasks.js";
-import { orderPart } from "../support/parts.js";
+import { orderPart, partsOf, partsVersion } from "../support/parts.js";
 import { week } from "../support/http.js";
 import { auth, bookAt, DEALER, journeyPerTest, type JourneyApp, ok, outboxOf } from "../support/journey.js";
 
@@ -15,15 +15,14 @@ const dealer = () => ({
 });
 const VISIT = "2026-11-26T10:00:00+01:00"; // a Thursday, booked from Monday 23 November
 
-const parts = (id: string) => `/v1/dealers/${DEALER}/appointments/${id}/parts`;
 interface Change {
   version: number;
   order: { id: string; status: string };
 }
 const order = async (t: JourneyApp, id: string, body: Record<string, unknown>) =>
-  (await ok<Change>(await orderPart(t, id, body), 201)).order.id;
+  (await ok<Change>(await orderPart(t.api, partsOf(id), body), 201)).order.id;
 const act = (t: JourneyApp, id: string, partId: string, verb: string, body?: unknown) =>
-  t.api("POST", `${parts(id)}/${partId}/${verb}`, body, auth);
+  t.api("POST", `${partsOf(id)}/${partId}/${verb}`, body, auth);
 const cancelByStaff = (t: JourneyApp, id: string) =>
   t.api("POST", `/v1/dealers/${DEALER}/appointments/${id}/cancel`, {}, auth);
 const deskTasks = (t: JourneyApp) =>
@@ -42,11 +41,11 @@ describe("cancelling an appointment that has parts on order", () => {
   const prepared = async () => {
     const b = await bookAt(t, VISIT);
     const lamp = await order(t, b.id, { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true });
-    const listed = async () =>
-      (await ok<{ version: number }>(await t.api("GET", parts(b.id), undefined, auth))).version;
     const pay = (partId: string, amountCents: number) =>
-      listed().then(async (v) =>
-        ok(await t.api("POST", `${parts(b.id)}/${partId}/deposit`, { amountCents }, { ...auth, "If-Match": `"${v}"` })),
+      partsVersion(t.api, partsOf(b.id)).then(async (v) =>
+        ok(
+          await t.api("POST", `${partsOf(b.id)}/${partId}/deposit`, { amountCents }, { ...auth, "If-Match": `"${v}"` }),
+        ),
       );
     await pay(lamp, 60_000);
     const disc = await order(t, b.id, { description: "Carbon brake disc", priceCents: 90_000, specialOrder: true });
@@ -208,11 +207,11 @@ describe("the desk's parts task once nothing is left to discuss", () => {
       const id = await order(t, b.id, { description: `Part ${i}`, priceCents: p.price, specialOrder: false });
       ids.push(id);
       if (p.paid) {
-        const { version } = await ok<{ version: number }>(await t.api("GET", parts(b.id), undefined, auth));
+        const version = await partsVersion(t.api, partsOf(b.id));
         await ok(
           await t.api(
             "POST",
-            `${parts(b.id)}/${id}/deposit`,
+            `${partsOf(b.id)}/${id}/deposit`,
             { amountCents: p.paid },
             { ...auth, "If-Match": `"${version}"` },
           ),

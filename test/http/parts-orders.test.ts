@@ -12,7 +12,7 @@ import {
   outboxOf,
   SILENT,
 } from "../support/journey.js";
-import { orderPart } from "../support/parts.js";
+import { orderPart, partsOf } from "../support/parts.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 
 // Parts orders (domain.md, "Time rules around the appointment"): deposits for expensive
@@ -27,7 +27,6 @@ const dealer = () => ({
 });
 const VISIT = "2026-11-26T10:00:00+01:00"; // a Thursday, booked from Monday 23 November
 
-const parts = (id: string) => `/v1/dealers/${DEALER}/appointments/${id}/parts`;
 interface Order {
   id: string;
   status: string;
@@ -42,9 +41,8 @@ interface Change {
   order: Order;
 }
 
-const order = orderPart;
 const arrive = (t: JourneyApp, id: string, partId: string) =>
-  t.api("POST", `${parts(id)}/${partId}/arrive`, undefined, auth);
+  t.api("POST", `${partsOf(id)}/${partId}/arrive`, undefined, auth);
 const stored = (t: JourneyApp) => ({ ...snapshot(t.sqlite), parts: t.rows("SELECT * FROM parts_orders") });
 const tasks = (t: JourneyApp, kind: string) =>
   t.rows<{ recipient_ref: string; body_json: string }>(
@@ -76,7 +74,12 @@ describe("the deposit rule", () => {
     },
   ])("$name", async ({ priceCents, specialOrder, depositCents, required }) => {
     const b = await bookAt(t, VISIT);
-    const res = await order(t, b.id, { description: "Carbon brake disc", priceCents, specialOrder, depositCents });
+    const res = await orderPart(t.api, partsOf(b.id), {
+      description: "Carbon brake disc",
+      priceCents,
+      specialOrder,
+      depositCents,
+    });
     const out = await ok<Change>(res, 201);
     expect(out.order).toMatchObject({ status: "ordered", depositRequiredCents: required, depositDueCents: required });
     expect(out.version).toBe(b.version + 1);
@@ -86,7 +89,7 @@ describe("the deposit rule", () => {
   it("refuses a deposit below the minimum, naming it, and stores nothing", async () => {
     const b = await bookAt(t, VISIT);
     const before = stored(t);
-    const res = await order(t, b.id, {
+    const res = await orderPart(t.api, partsOf(b.id), {
       description: "Disc",
       priceCents: 100_001,
       specialOrder: true,
@@ -100,7 +103,7 @@ describe("the deposit rule", () => {
 
   it("refuses a deposit above the price", async () => {
     const b = await bookAt(t, VISIT);
-    const res = await order(t, b.id, {
+    const res = await orderPart(t.api, partsOf(b.id), {
       description: "Disc",
       priceCents: 1_000,
       specialOrder: false,
@@ -112,13 +115,13 @@ describe("the deposit rule", () => {
   it("records payments up to the price and never beyond; a payment needs If-Match", async () => {
     const b = await bookAt(t, VISIT);
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Disc", priceCents: 100_000, specialOrder: true }),
+      await orderPart(t.api, partsOf(b.id), { description: "Disc", priceCents: 100_000, specialOrder: true }),
       201,
     );
     const pay = (amountCents: number, version: number | null) =>
       t.api(
         "POST",
-        `${parts(b.id)}/${made.order.id}/deposit`,
+        `${partsOf(b.id)}/${made.order.id}/deposit`,
         { amountCents },
         {
           ...auth,
@@ -150,16 +153,16 @@ describe("who may, and what is refused", () => {
     const b = await bookAt(t, VISIT);
     const body = { description: "Disc", priceCents: 10_000, specialOrder: false };
     const before = stored(t);
-    expect((await order(t, b.id, { ...body, discount: 5 })).status).toBe(400);
-    expect((await order(t, b.id, { ...body, priceCents: 100.5 })).status).toBe(400);
-    expect((await order(t, b.id, { ...body, priceCents: -1 })).status).toBe(400);
-    expect((await order(t, b.id, body, {})).status).toBe(401);
-    expect((await t.api("GET", parts(b.id))).status).toBe(401);
+    expect((await orderPart(t.api, partsOf(b.id), { ...body, discount: 5 })).status).toBe(400);
+    expect((await orderPart(t.api, partsOf(b.id), { ...body, priceCents: 100.5 })).status).toBe(400);
+    expect((await orderPart(t.api, partsOf(b.id), { ...body, priceCents: -1 })).status).toBe(400);
+    expect((await orderPart(t.api, partsOf(b.id), body, {})).status).toBe(401);
+    expect((await t.api("GET", partsOf(b.id))).status).toBe(401);
     expect(stored(t)).toEqual(before);
-    const made = await ok<Change>(await order(t, b.id, body), 201);
-    const extra = await t.api("POST", `${parts(b.id)}/${made.order.id}/arrive`, { note: "x" }, auth);
+    const made = await ok<Change>(await orderPart(t.api, partsOf(b.id), body), 201);
+    const extra = await t.api("POST", `${partsOf(b.id)}/${made.order.id}/arrive`, { note: "x" }, auth);
     expect(extra.status).toBe(400);
-    expect((await t.api("POST", `${parts(b.id)}/${made.order.id}/arrive`, undefined, {})).status).toBe(401);
+    expect((await t.api("POST", `${partsOf(b.id)}/${made.order.id}/arrive`, undefined, {})).status).toBe(401);
     expect((await arrive(t, b.id, "no-such-part")).status).toBe(404);
   });
 
@@ -167,15 +170,15 @@ describe("who may, and what is refused", () => {
     const b = await bookAt(t, VISIT);
     const body = { description: "Disc", priceCents: 10_000, specialOrder: false };
     const before = stored(t);
-    const bare = await t.api("POST", parts(b.id), body, auth);
+    const bare = await t.api("POST", partsOf(b.id), body, auth);
     expect(await ok<{ code: string; detail: string }>(bare, 428)).toMatchObject({
       code: "precondition_required",
       detail: "Send If-Match with the appointment's version (from its ETag or version field)",
     });
     expect(stored(t)).toEqual(before);
     const sent = { ...auth, "If-Match": `"${b.version}"` };
-    const made = await ok<Change>(await t.api("POST", parts(b.id), body, sent), 201);
-    expect((await t.api("POST", parts(b.id), body, sent)).status).toBe(412);
+    const made = await ok<Change>(await t.api("POST", partsOf(b.id), body, sent), 201);
+    expect((await t.api("POST", partsOf(b.id), body, sent)).status).toBe(412);
     expect(t.rows("SELECT id FROM parts_orders")).toEqual([{ id: made.order.id }]);
   });
 
@@ -186,15 +189,16 @@ describe("who may, and what is refused", () => {
       201,
     );
     const client = { Authorization: `Bearer ${key.secret}` };
-    expect((await order(t, b.id, { description: "Disc", priceCents: 100, specialOrder: false }, client)).status).toBe(
-      403,
-    );
+    expect(
+      (await orderPart(t.api, partsOf(b.id), { description: "Disc", priceCents: 100, specialOrder: false }, client))
+        .status,
+    ).toBe(403);
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Disc", priceCents: 100_000, specialOrder: true }),
+      await orderPart(t.api, partsOf(b.id), { description: "Disc", priceCents: 100_000, specialOrder: true }),
       201,
     );
     const headers = { ...auth, "If-Match": String(made.version), "Idempotency-Key": "till-42" };
-    const url = `${parts(b.id)}/${made.order.id}/deposit`;
+    const url = `${partsOf(b.id)}/${made.order.id}/deposit`;
     const first = await ok<Change>(await t.api("POST", url, { amountCents: 50_000 }, headers));
     const retry = await t.api("POST", url, { amountCents: 50_000 }, headers);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
@@ -205,16 +209,18 @@ describe("who may, and what is refused", () => {
   it("lists the orders with the appointment, and in its staff view", async () => {
     const b = await bookAt(t, VISIT);
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Wiper blades", priceCents: 4_500, specialOrder: false }),
+      await orderPart(t.api, partsOf(b.id), { description: "Wiper blades", priceCents: 4_500, specialOrder: false }),
       201,
     );
-    const list = await ok<{ version: number; parts: Order[] }>(await t.api("GET", parts(b.id), undefined, auth));
+    const list = await ok<{ version: number; parts: Order[] }>(await t.api("GET", partsOf(b.id), undefined, auth));
     expect(list).toMatchObject({ version: made.version, parts: [{ id: made.order.id, status: "ordered" }] });
     const view = await ok<{ parts: Order[] }>(
       await t.api("GET", `/v1/dealers/${DEALER}/appointments/${b.id}`, undefined, auth),
     );
     expect(view.parts.map((p) => p.id)).toEqual([made.order.id]);
-    const cancelled = await ok<Change>(await t.api("POST", `${parts(b.id)}/${made.order.id}/cancel`, undefined, auth));
+    const cancelled = await ok<Change>(
+      await t.api("POST", `${partsOf(b.id)}/${made.order.id}/cancel`, undefined, auth),
+    );
     expect(cancelled.order.status).toBe("cancelled");
     expect((await arrive(t, b.id, made.order.id)).status).toBe(409);
   });
@@ -225,7 +231,11 @@ describe("arrival tells the customer within 1 business day", () => {
   const arrived = async (at: string, customer: Record<string, unknown> = CONSENTING()) => {
     const b = await bookAt(t, VISIT, { customer });
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Left headlamp unit", priceCents: 120_000, specialOrder: true }),
+      await orderPart(t.api, partsOf(b.id), {
+        description: "Left headlamp unit",
+        priceCents: 120_000,
+        specialOrder: true,
+      }),
       201,
     );
     t.at(at);
@@ -352,7 +362,11 @@ describe("a part arriving while the car is in the workshop", () => {
   ])("the message says it is fitted during this visit ($locale)", async ({ locale, fitted, not }) => {
     const b = await bookAt(t, VISIT, { customer: { ...CONSENTING(), locale } });
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Left headlamp unit", priceCents: 8_000, specialOrder: false }),
+      await orderPart(t.api, partsOf(b.id), {
+        description: "Left headlamp unit",
+        priceCents: 8_000,
+        specialOrder: false,
+      }),
       201,
     );
     t.at("2026-11-26T09:05:00Z"); // the visit's morning: the car is checked in
@@ -381,7 +395,7 @@ describe("a message delivered in time needs no task", () => {
   it("delivered to the dealer's webhook: the deadline passes quietly", async () => {
     const b = await bookAt(t, VISIT);
     const made = await ok<Change>(
-      await order(t, b.id, { description: "Mirror glass", priceCents: 8_000, specialOrder: false }),
+      await orderPart(t.api, partsOf(b.id), { description: "Mirror glass", priceCents: 8_000, specialOrder: false }),
       201,
     );
     t.at("2026-11-27T18:30:00Z");

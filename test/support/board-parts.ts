@@ -1,9 +1,13 @@
 import { expect } from "vitest";
 import { admin, type BoardWorld, DAY } from "./board.js";
+import type { PartsOrderChange } from "./contracts.js";
 import { booking } from "./http.js";
+import { ok } from "./journey.js";
+import { orderPart, partsOf } from "./parts.js";
 
-// Parts through the API for the parts dialog's browser tests: an order, a deposit paid on
-// it, and a dealer priced in another currency with a booking whose part is part-paid.
+// Parts through the API for the parts dialog's browser tests: a deposit paid on an order
+// (ordered with parts.ts's orderPart), and a dealer priced in another currency with a
+// booking whose part is part-paid.
 
 /** A dealer whose parts are priced in `currency`; returns its advisor key. */
 export async function dealerPricedIn(world: BoardWorld, id: string, currency: string): Promise<string> {
@@ -15,35 +19,13 @@ export async function dealerPricedIn(world: BoardWorld, id: string, currency: st
   return ((await res.json()) as { secret: string }).secret;
 }
 
-/** An order as the API answers it: its id, and the version a next change names in If-Match. */
-export interface PlacedOrder {
-  id: string;
-  version: number;
-}
-
-/** The version a board reading the appointment's parts at `parts` now would send as If-Match. */
-export async function partsVersion(world: BoardWorld, parts: string): Promise<number> {
-  const res = await world.api("GET", parts, undefined, admin);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { version: number }).version;
-}
-
-/** Orders a part through the API at `parts` (an appointment's parts URL), with its version as If-Match. */
-export async function orderPart(world: BoardWorld, parts: string, body: object): Promise<PlacedOrder> {
-  const version = await partsVersion(world, parts);
-  const res = await world.api("POST", parts, body, { ...admin, "If-Match": `"${version}"` });
-  const made = (await res.json()) as { version: number; order: { id: string } };
-  expect(res.status, JSON.stringify(made)).toBe(201);
-  return { id: made.order.id, version: made.version };
-}
-
-/** Records one deposit payment on an order of `parts`. */
-export async function payDeposit(world: BoardWorld, parts: string, order: PlacedOrder, amountCents: number) {
+/** Records one deposit payment on the order `placed` (the answer to its order) of `parts`. */
+export async function payDeposit(world: BoardWorld, parts: string, placed: PartsOrderChange, amountCents: number) {
   const paid = await world.api(
     "POST",
-    `${parts}/${order.id}/deposit`,
+    `${parts}/${placed.order.id}/deposit`,
     { amountCents },
-    { ...admin, "If-Match": `"${order.version}"` },
+    { ...admin, "If-Match": `"${placed.version}"` },
   );
   expect(paid.status).toBe(200);
 }
@@ -67,8 +49,9 @@ export async function bookedWithPaidPart(
   );
   const b = (await res.json()) as { id: string };
   expect(res.status, JSON.stringify(b)).toBe(201);
-  const parts = `${url}/appointments/${b.id}/parts`;
-  const order = await orderPart(world, parts, { description: "Brake discs", priceCents: 120_000, specialOrder: true });
-  await payDeposit(world, parts, order, 20_000);
+  const parts = partsOf(b.id, dealer);
+  const discs = { description: "Brake discs", priceCents: 120_000, specialOrder: true };
+  const placed = await ok<PartsOrderChange>(await orderPart(world.api, parts, discs), 201);
+  await payDeposit(world, parts, placed, 20_000);
   return { id: b.id, parts };
 }

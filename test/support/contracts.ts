@@ -58,6 +58,7 @@ export type ConflictProblem = Problem<{
 
 export type { HoldView } from "../../src/scheduler/holds/contracts.js";
 export type { CalendarResponse, DayResponse } from "../../src/scheduler/calendar-contracts.js";
+export type { PartsOrderChange, PartsOrderList } from "../../src/scheduler/parts/contracts.js";
 export type { ApiKeyView } from "../../src/routes/keys/schemas.js";
 export type { OpenApiDocument } from "../../src/api/openapi.js";
 import type { z } from "zod";

@@ -1,7 +1,7 @@
 import { enqueue } from "../../src/db/repos/outbox.js";
 import { snapshot, week } from "./http.js";
 import { auth, bookAt, CONSENTING, DEALER, type JourneyApp, ok, SILENT } from "./journey.js";
-import { orderPart } from "./parts.js";
+import { orderPart, partsOf } from "./parts.js";
 
 // The desk's tasks over HTTP (GET …/tasks, POST …/tasks/{taskId}/attempts) and the two
 // ways a real task is raised: a no-show marked by staff, and a part arriving for a
@@ -68,9 +68,9 @@ export async function noShowTask(t: JourneyApp) {
 /** A customer without consent, a part arriving at `at`: the desk's parts_arrived_call task. */
 export async function partsCallTask(t: JourneyApp, at = "2026-11-24T10:00:00Z") {
   const b = await bookAt(t, "2026-11-26T11:00:00+01:00", { customer: SILENT(), advisorId: "bruno" });
-  const parts = `/v1/dealers/${DEALER}/appointments/${b.id}/parts`;
+  const parts = partsOf(b.id);
   const made = await ok<{ order: { id: string; customerNoticeDueBy: string | null } }>(
-    await orderPart(t, b.id, { description: "Left headlamp unit", priceCents: 8_000, specialOrder: false }),
+    await orderPart(t.api, parts, { description: "Left headlamp unit", priceCents: 8_000, specialOrder: false }),
     201,
   );
   t.at(at);

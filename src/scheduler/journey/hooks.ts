@@ -5,17 +5,15 @@ import type { DealerRuntime } from "../runtime.js";
 import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
 import { cancelJobs, JOB_KINDS, scheduleJob } from "../../db/repos/jobs.js";
-import { toCustomer, toStaff } from "./messages.js";
+import { toCustomer } from "./messages.js";
 import { DIES_WITH_APPOINTMENT, noShowTask } from "./no-show.js";
-import { serviceOptions } from "./options.js";
-import { staffOptionWords } from "./when-words.js";
+import { nextVisit } from "./next-visit.js";
 import { onLateCheckIn } from "./late-arrival.js";
 import { linkPeople } from "./people.js";
 import { contactHashes } from "../contact-cap.js";
-import { type CustomerRow, vehicleById, type VehicleRow } from "../../db/repos/people.js";
+import type { CustomerRow, VehicleRow } from "../../db/repos/people.js";
 import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder, scheduleWorkshopTimers } from "./schedule.js";
 import { followUpTimer } from "./timers.js";
-import { epochMinute, isoFromDayNumber } from "../../core/civil.js";
 import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
 import { noticeSupervisor } from "./supervisor-notice.js";
@@ -136,22 +134,4 @@ export function onTransition(
       else scheduleWorkshopTimers(ctx, row);
       return;
   }
-}
-
-/** At delivery: two options for the next service visit, for the advisor to offer. */
-function nextVisit(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRow): void {
-  const today = rt.dealer.dayOf(epochMinute(ctx.nowMs));
-  const horizon = rt.dealer.config.receptionRules.maxHorizonDays - 14;
-  // Around the same time next year, unless the vehicle's next due date says otherwise.
-  const due = row.vehicleId ? vehicleById(ctx.db, row.vehicleId)?.nextServiceDue : null;
-  const dueDay = due ? rt.dealer.dayOf(epochMinute(Date.parse(`${due}T12:00:00Z`))) : today + 365;
-  const fromDay = Math.min(Math.max(today + 1, dueDay - 21), today + Math.max(1, horizon));
-  const model = (JSON.parse(row.vehicleJson) as { model: string }).model;
-  const options = serviceOptions(rt, model, fromDay, ctx.nowMs, 14);
-  toStaff(ctx, rt.dealer, row, `advisor:${row.returnAdvisorId ?? row.advisorId}`, {
-    kind: "next_visit",
-    dedupeId: `next_visit:${row.id}`,
-    extra: { options: staffOptionWords(rt.dealer.config.locale, options, isoFromDayNumber(today)) },
-    data: { task: "offer_next_visit", options },
-  });
 }

@@ -1,24 +1,18 @@
-import { decideDeposit, formatMoney, maxPaymentCents, minorUnitWords } from "../../core/parts.js";
-import { partsMaxCents } from "../../core/parts-cap.js";
 import { findAppointment } from "../../db/repos/appointments.js";
 import { insertPartsOrder, partsOrdersOf } from "../../db/repos/parts-orders.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx, Outcome, WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import type { DepositPayment, PartsOrderChange, PartsOrderList, PartsOrderRequest } from "./contracts.js";
+import { checkPayment, orderDeposit } from "./amounts.js";
 import { closeSettledPartsTask } from "./on-cancel.js";
 import { partsOrderView } from "./present.js";
 import { orderOf, partsScope, partsWrite, type PartsTarget, saveOrder } from "./write.js";
 
 // Staff record the parts ordered for an appointment, the deposits paid and cancellations
-// (arrival, which tells the customer, is arrival.ts). The deposit rule is core/parts.ts:
-// a refused amount is a 400 naming the limit, and nothing is stored.
-
-const refuse = (field: string, message: string, limit: Record<string, number | string>) =>
-  new DomainError("validation_failed", `${field}: ${message}`, {
-    errors: [{ path: field, message, in: "body" }],
-    ...limit,
-  });
+// (arrival, which tells the customer, is arrival.ts). The amounts each accepts are
+// amounts.ts (the deposit rule is core/parts.ts): a refused amount is a 400 naming the
+// limit, and nothing is stored.
 
 export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsOrderRequest }) {
   const { body } = input;
@@ -28,36 +22,8 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
       throw new DomainError("invalid_transition", "parts are not ordered for a cancelled appointment", {
         status: row.status,
       });
-    const { depositThresholdCents, currency } = rt.dealer.config.parts;
-    // Typed in another currency (a board loaded before the dealer changed it): the number
-    // would mean another amount here, so nothing is recorded.
-    if (body.currency !== undefined && body.currency !== currency)
-      throw refuse(
-        "currency",
-        `the dealer's parts currency is ${currency}, not ${body.currency}: give the price in ${currency}`,
-        { currency },
-      );
-    // The currency's cap (about €1,000,000 worth): the schema knows no currency.
-    const cap = partsMaxCents(currency);
-    if (body.priceCents > cap)
-      throw refuse(
-        "priceCents",
-        `a part is priced at most ${cap} ${minorUnitWords(currency)} (${formatMoney(cap, currency)})`,
-        { maxCents: cap },
-      );
-    const d = decideDeposit(body.priceCents, body.specialOrder, depositThresholdCents, body.depositCents);
-    if (!d.ok && d.problem === "below_minimum")
-      throw refuse(
-        "depositCents",
-        `a special-order part of ${formatMoney(body.priceCents, currency)} needs a deposit of at least ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)}, half the price rounded up)`,
-        { minimumCents: d.limitCents },
-      );
-    if (!d.ok)
-      throw refuse(
-        "depositCents",
-        `a deposit is at most the price, ${d.limitCents} ${minorUnitWords(currency)} (${formatMoney(d.limitCents, currency)})`,
-        { maxCents: d.limitCents },
-      );
+    const { currency } = rt.dealer.config.parts;
+    const depositRequiredCents = orderDeposit(body, rt.dealer.config.parts);
     const order = {
       id: newId(),
       dealerId: row.dealerId,
@@ -66,7 +32,7 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
       priceCents: body.priceCents,
       currency,
       specialOrder: body.specialOrder,
-      depositRequiredCents: d.requiredCents,
+      depositRequiredCents,
       depositPaidCents: 0,
       status: "ordered",
       version: 1,
@@ -78,7 +44,7 @@ export function orderPart(ctx: WriteContext, input: PartsTarget & { body: PartsO
       updatedAt: at,
     };
     insertPartsOrder(ctx.sqlite, order);
-    const { id, priceCents, specialOrder, depositRequiredCents } = order;
+    const { id, priceCents, specialOrder } = order;
     return {
       order,
       note: {
@@ -102,13 +68,7 @@ export function payDeposit(
       throw new DomainError("invalid_transition", "no deposit is taken on a cancelled parts order", {
         status: o.status,
       });
-    const max = maxPaymentCents(o.priceCents, o.depositPaidCents);
-    if (body.amountCents > max)
-      throw refuse(
-        "amountCents",
-        `the deposits paid never exceed the price: at most ${max} ${minorUnitWords(o.currency)} more (${formatMoney(max, o.currency)})`,
-        { maxCents: max },
-      );
+    checkPayment(o, body.amountCents);
     const order = saveOrder(ctx, o, { depositPaidCents: o.depositPaidCents + body.amountCents }, at);
     return {
       order,

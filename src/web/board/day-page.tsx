@@ -2,6 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { DayDialogs, type DialogState } from "./day-dialogs.js";
 import { DayHeader } from "./day-header.js";
+import { dayOutcomes } from "./day-outcomes.js";
 import { useDayLoad } from "./day-load.js";
 import { deskCalls } from "./desk-calls.js";
 import { useDetails } from "./details.js";
@@ -17,8 +18,9 @@ import type { WalkedIn } from "./walk-in-dialog.js";
 
 // The advisors' day: the header, the timeline, the side panels and the one dialog open.
 // What it reads is day-load.ts (the day and its lists), task-pages.ts (the desk's tasks)
-// and details.ts (an appointment's details); a slot dropped is slot-move.ts. Here, what the
-// page does with a dialog's outcome, a parts action, the way to another day's appointment.
+// and details.ts (an appointment's details); a slot dropped is slot-move.ts; what the page
+// does with a dialog's outcome, a parts action, the way to another day's appointment is
+// day-outcomes.ts. Here, the parts put together.
 
 export interface DayProps {
   session: Session;
@@ -47,6 +49,7 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   // dealer's zone), and the effect that clears it runs only after the new header is painted.
   const shownDay = day?.date === date ? day : null;
   const focusAfterLoad = useFocusAfterLoad(date, shownDay);
+  const focusAt = (at: WalkedIn) => (focusAfterLoad.current = at);
 
   const move = slotMove({
     session,
@@ -55,44 +58,11 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
     onSessionLost,
     reload,
     setNotice,
-    focusAt: (at) => (focusAfterLoad.current = at),
+    focusAt,
     refused: setDialog,
   });
 
-  const done = (message?: string) => {
-    setDialog(null);
-    if (message) setNotice(message);
-    reload();
-  };
-
-  // The page's notice says it again when the same sentence comes twice (a second "no
-  // answer"): emptied first, so its status region hears a change.
-  const say = (sentence: string) => {
-    setNotice("");
-    requestAnimationFrame(() => setNotice(sentence));
-  };
-
-  // A parts action in a dialog: it stays open (the next part is ordered from it); the
-  // notice says what was done, and the day and its details are read again.
-  const changed = (sentence: string) => {
-    say(sentence);
-    reload();
-  };
-
-  // A task about another day's appointment: that day, with its slot focused once drawn.
-  const goTo = (at: WalkedIn) => {
-    focusAfterLoad.current = at;
-    if (at.date === date) reload();
-    else setDate(at.date);
-  };
-
-  const walkedIn = (walkIn: WalkedIn, message: string) => {
-    focusAfterLoad.current = walkIn;
-    setDialog(null);
-    setNotice(message);
-    if (walkIn.date === date) reload();
-    else setDate(walkIn.date);
-  };
+  const { done, say, changed, goTo, walkedIn } = dayOutcomes({ date, setDate, reload, setNotice, setDialog, focusAt });
 
   const open = (slot: Slot) => setDialog({ kind: "appointment", slot });
   return (

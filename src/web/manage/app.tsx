@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LiveRegion, useAnnouncer } from "../shared/announcer.js";
-import { apiCall, dealerPath, idempotencyKey } from "../shared/api.js";
-import { dateTime, zoneNote } from "../shared/dates.js";
+import { apiCall, dealerPath } from "../shared/api.js";
+import { zoneNote } from "../shared/dates.js";
 import { pickLang, translator } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { problemSentence } from "../shared/problem-sentence.js";
@@ -9,13 +9,14 @@ import { Recap } from "../shared/recap.js";
 import type { Appointment, DealerInfo } from "../shared/types.js";
 import { isUpcoming } from "../../core/status.js";
 import { calendarLink } from "./calendar-link.js";
+import { CancelAsk } from "./cancel-ask.js";
 import { ChangeTime } from "./change-time.js";
 import { STRINGS } from "./strings.js";
 
 // The customer's own appointment: see it, download the .ics (where that makes sense:
-// calendar-link.ts), move it through the day list (the appointment's own availability:
-// what its move accepts), or cancel it after a confirmation. Focus goes to the heading of
-// whatever appears; results are announced.
+// calendar-link.ts), move it through the day list (change-time.tsx: the appointment's own
+// availability, what its move accepts), or cancel it after a confirmation (cancel-ask.tsx).
+// Focus goes to the heading of whatever appears; results are announced.
 
 type Mode = "view" | "change" | "cancel";
 
@@ -27,9 +28,6 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [message, announce] = useAnnouncer();
-  const [busy, setBusy] = useState(false);
-  const cancelling = useRef(false);
-  const cancelYes = useRef<HTMLButtonElement>(null);
   const lang = pickLang(asked, dealer?.locale);
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -70,23 +68,6 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     heading.current?.focus();
   };
   const back = () => (setMode("view"), heading.current?.focus());
-  // One press, one cancel: a second Enter or click while the first call runs sends nothing
-  // (the ref stops it before the disabled button is rendered).
-  const cancel = async () => {
-    if (cancelling.current) return;
-    cancelling.current = true;
-    setBusy(true);
-    setError(null);
-    const r = await apiCall<Appointment>(api, "POST", `${path}/cancel`, undefined, {
-      "Idempotency-Key": idempotencyKey(),
-    });
-    cancelling.current = false;
-    setBusy(false);
-    if (r.ok) return done(r.data, t("cancelled"));
-    setError(problemSentence(r.problem, lang));
-    // The button was disabled under the keyboard's focus: give it back.
-    requestAnimationFrame(() => cancelYes.current?.focus());
-  };
   const zone = zoneNote(dealer.timeZone, lang);
   const active = isUpcoming(appt.status);
   const ics = calendarLink(appt);
@@ -126,19 +107,17 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
         </p>
       )}
       {mode === "cancel" && (
-        <section aria-labelledby="pl-cancel-h">
-          <h2 id="pl-cancel-h" ref={sub} tabIndex={-1}>
-            {t("cancelAsk", { when: dateTime(appt.reception.start, lang) })}
-          </h2>
-          <div class="pl-actions" aria-busy={busy ? "true" : undefined}>
-            <button type="button" ref={cancelYes} onClick={cancel} disabled={busy}>
-              {t("cancelYes")}
-            </button>
-            <button type="button" class="pl-secondary" onClick={back} disabled={busy}>
-              {t("cancelNo")}
-            </button>
-          </div>
-        </section>
+        <CancelAsk
+          api={api}
+          path={path}
+          when={appt.reception.start}
+          lang={lang}
+          t={t}
+          heading={sub}
+          setError={setError}
+          onCancelled={(a) => done(a, t("cancelled"))}
+          onKeep={back}
+        />
       )}
       {mode === "change" && (
         <ChangeTime
