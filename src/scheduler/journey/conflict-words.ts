@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import { shortInstant } from "../../core/date-short.js";
 
 // Why a ready time's return could not follow (scheduler/progress.ts followReturn), in the
