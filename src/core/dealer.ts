@@ -1,5 +1,7 @@
 import { dayNumberFromIso, formatWithOffset, isoFromDayNumber as isoDate, weekdayOf } from "./civil.js";
-import { WEEKDAYS, type DealerConfig, type Intervention, type WeeklyHours } from "./dealer-config.js";
+import type { DealerConfig } from "./dealer-config.js";
+import { WEEKDAYS, type WeeklyHours } from "./dealer-config/hours.js";
+import type { Intervention } from "./dealer-config/interventions.js";
 import { isLocalDateTime, parseLocalTime } from "./primitives.js";
 import { compileRoster, skillCapacity, techDay, type Roster, type TechDay } from "./technicians.js";
 import {

@@ -1,6 +1,16 @@
 // The scheduling core's public surface: pure functions over integers, no I/O, no clock.
 export * from "./types.js";
 export * from "./dealer-config.js";
+export * from "./dealer-config/desk.js";
+export * from "./dealer-config/express.js";
+// Listed: DEFAULT_OPENING and DEFAULT_WORKSHOP are the assembled schema's defaults, not the surface.
+export { WEEKDAYS, type Weekday, WeeklyHours, Absence } from "./dealer-config/hours.js";
+export * from "./dealer-config/integrations.js";
+export * from "./dealer-config/interventions.js";
+export * from "./dealer-config/locale.js";
+export * from "./dealer-config/mobility.js";
+export * from "./dealer-config/parts.js";
+export { SkillCapacity, Technician, SkillWorkshop, WorkshopRules } from "./dealer-config/workshop.js";
 export * from "./primitives.js";
 export { compileDealer, readInstant, GRID, type Dealer, type DayInfo } from "./dealer.js";
 export { CapacityIndex, carWindow } from "./capacity-index.js";

@@ -1,7 +1,8 @@
-// The default catalogue's service names (dealer-config.ts DEFAULT_INTERVENTIONS) in Italian
-// and English, read by the pages and by the messages and calendar files: a dealer that kept
-// a default service ("Maintenance") gets "Manutenzione" in Italian everywhere, and a
-// dealer's own label (or a default one it reworded) stays as the dealer wrote it.
+// The default catalogue's service names (dealer-config/interventions.ts
+// DEFAULT_INTERVENTIONS) in Italian and English, read by the pages and by the messages and
+// calendar files: a dealer that kept a default service ("Maintenance") gets "Manutenzione"
+// in Italian everywhere, and a dealer's own label (or a default one it reworded) stays as
+// the dealer wrote it.
 
 // Each with its phrase in running text, after "for"/"per" (reasonInText): with the article
 // Italian wants ("per il tagliando programmato"), and English's own ("for a tyre change").

@@ -27,7 +27,8 @@ import { minorDigits } from "./parts.js";
 // - The largest cap (IRR, 10^12; ZWL, 10^13 cents) is far below Number.MAX_SAFE_INTEGER
 //   (9.007e15) and SQLite's 64-bit INTEGER: prices, deposits and sums stay exact.
 // Shared by the API (scheduler/parts/orders.ts, the dealer's threshold in
-// core/dealer-config.ts) and the advisors' page (its field's check and sentence): one rule.
+// core/dealer-config/parts.ts) and the advisors' page (its field's check and sentence):
+// one rule.
 
 /** Units of the currency per euro, as a power of ten (approximate rates of 2025). */
 const MAGNITUDES: ReadonlyArray<readonly [number, string]> = [

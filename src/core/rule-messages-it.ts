@@ -1,4 +1,4 @@
-import { WEEKDAYS } from "./dealer-config.js";
+import { WEEKDAYS } from "./dealer-config/hours.js";
 import type { Dealer } from "./dealer.js";
 import { skillLabel } from "./intervention-labels.js";
 import type { RuleCode, RuleSubject } from "./types.js";

@@ -1,4 +1,4 @@
-import { WEEKDAYS } from "./dealer-config.js";
+import { WEEKDAYS } from "./dealer-config/hours.js";
 import type { Dealer } from "./dealer.js";
 import { describeViolationIt } from "./rule-messages-it.js";
 import type { RuleCode, RuleSubject, Violation } from "./types.js";

@@ -1,4 +1,6 @@
-import { WEEKDAYS, type DealerConfig, type SkillCapacity, type WeeklyHours } from "./dealer-config.js";
+import type { DealerConfig } from "./dealer-config.js";
+import { WEEKDAYS, type WeeklyHours } from "./dealer-config/hours.js";
+import type { SkillCapacity } from "./dealer-config/workshop.js";
 import { parseLocalTime } from "./primitives.js";
 
 // The workshop's technicians, compiled once per dealer. A skill configured the original

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config.js";
+import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config/interventions.js";
 import { DEMO_DEALER } from "../../src/db/seed-demo.js";
 import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
 import { focused } from "../support/pages.js";

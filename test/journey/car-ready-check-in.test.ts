@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config.js";
+import { DEFAULT_INTERVENTIONS } from "../../src/core/dealer-config/interventions.js";
 import { auth, bookAt, DEALER, HOUR, jobsOf, journeyPerTest, MIN, ok, outboxOf } from "../support/journey.js";
 
 // The car-ready call ("ready within the hour") is timed at check-in, never at booking

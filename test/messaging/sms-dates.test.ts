@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../src/core/dealer-config.js";
+import { LOCALES } from "../../src/core/dealer-config/locale.js";
 import { compose, LINKED_KINDS } from "../../src/scheduler/journey/compose.js";
 import { sampleVars } from "../../src/scheduler/journey/preview.js";
 import { isGsm7, plainForSms, segments, smsText } from "../../src/scheduler/journey/sms-text.js";

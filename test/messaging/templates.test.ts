@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../src/core/dealer-config.js";
+import { LOCALES } from "../../src/core/dealer-config/locale.js";
 import { MessagingConfig } from "../../src/core/messaging-config.js";
 import { compose, LINKED_KINDS, withLink } from "../../src/scheduler/journey/compose.js";
 import { audienceOf, sampleVars } from "../../src/scheduler/journey/preview.js";

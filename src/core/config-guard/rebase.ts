@@ -1,5 +1,5 @@
 import type { DealerConfig } from "../dealer-config.js";
-import { WEEKDAYS } from "../dealer-config.js";
+import { WEEKDAYS } from "../dealer-config/hours.js";
 import type { Dealer } from "../dealer.js";
 import type { Booking } from "../types.js";
 

@@ -4,7 +4,7 @@ import type { ApiApp } from "../../api/deps.js";
 import { ifMatchVersion } from "../../api/if-match.js";
 import { problemResponses } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
-import { reportProgress } from "../../scheduler/progress.js";
+import { reportProgress } from "../../scheduler/progress/report.js";
 import { ProgressRequest, ProgressView } from "../../scheduler/progress-contracts.js";
 import { sendOutcome } from "../outcome.js";
 import { AppointmentParams, VersionedWriteHeaders } from "../shared.js";

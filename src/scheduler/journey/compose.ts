@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import { CUSTOMER_KINDS, type CustomerKind } from "../../core/message-kinds.js";
 import type { MessagingConfig } from "../../core/messaging-config.js";
 import type { Persona } from "../contracts.js";

@@ -1,7 +1,7 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import { shortInstant } from "../../core/date-short.js";
 
-// Why a ready time's return could not follow (scheduler/progress.ts followReturn), in the
+// Why a ready time's return could not follow (scheduler/progress/follow-return.ts), in the
 // words of the desk that gets the ready_conflict task: the dealer's language, staff's short
 // dates. The API's conflict keeps its English `message` for integrations; the task text
 // used to quote it, ISO instant and all, to Italian desks too.

@@ -1,4 +1,4 @@
-import { LOCALES } from "../../core/dealer-config.js";
+import { LOCALES } from "../../core/dealer-config/locale.js";
 import { busyUntil, destinationOf, ProviderPauses } from "./back-pressure.js";
 import { immediate } from "../../db/tx.js";
 import { withLink } from "./compose.js";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CUSTOMER_KINDS } from "../../core/message-kinds.js";
-import { LOCALES } from "../../core/dealer-config.js";
+import { LOCALES } from "../../core/dealer-config/locale.js";
 import { PERSONAS } from "../contracts.js";
 import { STAFF_TEMPLATES } from "./templates.js";
 

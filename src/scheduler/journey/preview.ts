@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import type { CustomerKind } from "../../core/messaging-config.js";
 import { notFound } from "../errors.js";
 import { compose, LINKED_KINDS, withLink } from "./compose.js";

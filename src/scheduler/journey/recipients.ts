@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { type AppointmentRow, customerJsonOf } from "../../db/repos/appointments.js";
 import type { Customer, Persona } from "../contracts.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import { CUSTOMER_EN, CUSTOMER_IT } from "./customer-templates.js";
 import { PARTS_EN, PARTS_IT } from "./parts-templates.js";
 import { STAFF_EN, STAFF_IT } from "./staff-templates.js";

@@ -1,5 +1,5 @@
 import { epochMinute, isoFromDayNumber } from "../../core/civil.js";
-import type { Locale } from "../../core/dealer-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import type { Dealer } from "../../core/dealer.js";
 import { type LocalTime, shortDay, shortInstant, shortSpan, shortWhen } from "../../core/date-short.js";
 import { dateInWords, dayInWords, instantInWords, timeInWords, whenInWords } from "../../core/date-words.js";

@@ -2,9 +2,9 @@ import { skillLabel } from "../../core/intervention-labels.js";
 import { lang } from "./i18n.js";
 
 // The dealer's own names and figures in the page's language. A dealer names its skills; the
-// default ones (core/dealer-config.ts DEFAULT_WORKSHOP) read in Italian on an Italian page,
-// as the default services do (shared/recap.tsx interventionLabel), and a dealer's own name
-// stays as the dealer wrote it.
+// default ones (core/dealer-config/workshop.ts DEFAULT_WORKSHOP) read in Italian on an
+// Italian page, as the default services do (shared/recap.tsx interventionLabel), and a
+// dealer's own name stays as the dealer wrote it.
 
 export const skillWords = (skill: string): string => skillLabel(skill, lang);
 

@@ -1,0 +1,114 @@
+import type { Replanned } from "../../core/replan.js";
+import { type AppointmentRow, findAppointment } from "../../db/repos/appointments.js";
+import type { WriteContext } from "../context.js";
+import { conflictReason } from "../journey/conflict-words.js";
+import { toCustomer, toStaff } from "../journey/messages.js";
+import { scheduleProgressCheck } from "../journey/progress-check.js";
+import { rescheduleJobsFor } from "../journey/schedule.js";
+import { todayOf } from "../journey/when-words.js";
+import { labourToJson } from "../labour-json.js";
+import type { ProgressRequest, ProgressView } from "../progress-contracts.js";
+import type { DealerRuntime } from "../runtime.js";
+import { updateAudited } from "../versioned-update.js";
+import { followReturn, type ReplanConflict } from "./follow-return.js";
+
+/** The report being applied: the appointment it is about (as read at the version seen), its state, when. */
+export interface AppliedReport {
+  dealerId: string;
+  id: string;
+  row: AppointmentRow;
+  state: ProgressRequest["state"];
+  /** The write's instant (ISO), stamped on every row and entry it writes. */
+  at: string;
+  /** The same instant in epoch minutes, for the return search. */
+  now: number;
+}
+
+/** What the answer collects across the re-planned jobs. */
+export interface ReplanOutcome {
+  changes: ProgressView["changes"];
+  conflicts: ReplanConflict[];
+}
+
+/**
+ * Writes one job of the technician's new plan: its return follows the new ready time
+ * (followReturn), the row is updated and audited, its progress check re-timed, and, when
+ * the car is ready at another time, the car-ready call too and the customer told. Each
+ * conflict of its return becomes a task for the advisor. The reported job is always
+ * written; another job only when its ready time or labour changed. Returns the row as
+ * written, or null when nothing was.
+ */
+export function writeReplannedJob(
+  ctx: WriteContext,
+  rt: DealerRuntime,
+  report: AppliedReport,
+  { before, after }: Replanned,
+  out: ReplanOutcome,
+): AppointmentRow | null {
+  const { dealerId, id, row, at, now } = report;
+  const { changes, conflicts } = out;
+  const current = before.id === id ? row : findAppointment(ctx.db, dealerId, before.id);
+  if (!current) return null;
+  const placed = followReturn(rt, current, after, now, conflicts);
+  const moved = placed.readyAt !== before.readyAt;
+  const labourJson = labourToJson(rt.dealer, placed.labour);
+  if (!moved && labourJson === current.labourJson && before.id !== id) return null;
+  const patch = {
+    version: current.version + 1,
+    readyAt: placed.readyAt,
+    labourJson,
+    returnAdvisorId: placed.ret ? rt.dealer.advisors[placed.ret.advisor].id : null,
+    returnStart: placed.ret?.start ?? null,
+    returnMinutes: placed.ret?.minutes ?? null,
+    updatedAt: at,
+  };
+  const next = updateAudited(
+    ctx,
+    current,
+    patch,
+    {
+      action: "replan",
+      before: { version: current.version, readyAt: current.readyAt, return: current.returnStart },
+      after: {
+        version: patch.version,
+        readyAt: patch.readyAt,
+        return: patch.returnStart,
+        progress: current.id === id ? report.state : undefined,
+        cause: id,
+      },
+      reason: null,
+    },
+    "an appointment changed meanwhile; reload it",
+  );
+  scheduleProgressCheck(ctx, next);
+  let customerMessage: string | null = null;
+  if (moved) {
+    rescheduleJobsFor(ctx, next); // the car-ready call follows the new time
+    customerMessage = toCustomer(ctx, rt.dealer, next, {
+      kind: "ready_time_changed",
+      dedupeId: `ready_time_changed:${next.id}:v${next.version}`,
+      data: { readyAtBefore: rt.dealer.format(before.readyAt) },
+    });
+    changes.push({
+      appointmentId: next.id,
+      readyAtBefore: rt.dealer.format(before.readyAt),
+      readyAt: rt.dealer.format(next.readyAt),
+      returnStart: next.returnStart === null ? null : rt.dealer.format(next.returnStart),
+      returnMoved: next.returnStart !== current.returnStart || next.returnAdvisorId !== current.returnAdvisorId,
+      customerMessage,
+    });
+  }
+  for (const c of conflicts.filter((x) => x.appointmentId === next.id)) {
+    toStaff(ctx, rt.dealer, next, `advisor:${next.returnAdvisorId ?? next.advisorId}`, {
+      kind: "ready_conflict",
+      dedupeId: `ready_conflict:${next.id}:v${next.version}`,
+      extra: {
+        options: [
+          conflictReason(rt.dealer.config.locale, { ...c, mobility: next.mobility }, todayOf(rt.dealer, ctx.nowMs)),
+        ],
+      },
+      data: { task: "ready_conflict", code: c.code },
+    });
+  }
+  return next;
+}
