@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { gate, pageTurn, settled } from "../support/gates.js";
 import { auth } from "../support/http.js";
@@ -36,6 +36,12 @@ async function openPicker(): Promise<void> {
 }
 
 describe("a month's days answered late", () => {
+  // Whatever a test changed is undone even when it fails, so the next one starts clean.
+  afterEach(async () => {
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await w.api("PUT", "/v1/dealers/months", widgetDealer(), auth);
+  });
+
   it("back and on to a month again: its first answer, landing last, does not replace the newer days", async () => {
     // December's first answer is computed at once (Wednesday 2 December free), then held
     // while the dealer closes that day and the customer walks back and on to December.

@@ -26,8 +26,11 @@ describe("a progress report whose write fails", () => {
     let version = 0;
     for (const id of [a.id, b.id]) {
       const res = await t.api("POST", `/v1/dealers/uno/appointments/${id}/check-in`, {}, auth);
+      expect(res.status).toBe(200);
       if (id === a.id) version = (await json<AppointmentView>(res)).version;
     }
+    const rows = () => t.sqlite.prepare("SELECT id, version, ready_at FROM appointments ORDER BY id").all();
+    const stored = rows();
     t.sqlite.exec(
       `CREATE TEMP TRIGGER fail_second BEFORE UPDATE ON appointments WHEN OLD.id = '${b.id}'
        BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
@@ -44,6 +47,10 @@ describe("a progress report whose write fails", () => {
       },
     );
     expect(res.status).toBe(500);
+    // The failure was the injected one, on B's row, after A's re-plan: nothing stored.
+    expect(rows()).toEqual(stored);
+    const probe = t.sqlite.prepare(`UPDATE appointments SET version = version WHERE id = ?`);
+    expect(() => probe.run(b.id)).toThrow("injected failure");
     const kept = t.runtimes.get("uno")!.index.bookings;
     const rebuilt = new Runtimes(t.db, t.deps.now).get("uno")!.index.bookings;
     const norm = (m: Map<string, unknown>) => [...m.entries()].sort(([x], [y]) => x.localeCompare(y));

@@ -39,16 +39,25 @@ describe("a dealer's own message templates", () => {
     expect(stored()).toEqual(before);
   });
 
-  it("every name the check allows is filled in the customer messages (none prints as typed)", async () => {
+  it("every name the check allows is one a customer message has words for, and a PUT takes them all", async () => {
     t = inProcess();
     const all = CUSTOMER_TEMPLATE_NAMES.map((n) => `{${n}}`).join(" ");
     const res = await t.api("PUT", `/v1/dealers/${D}`, withTemplates({ parts_arrived: { en: { text: all } } }), auth);
     expect(res.status).toBe(201);
-    const messaging = MessagingConfig.parse({ templates: { parts_arrived: { en: { text: all } } } });
-    const text = compose("parts_arrived", "en", sampleVars({ name: "Roma Est", address: "x", parking: "y" }, "en"), {
-      messaging,
-    }).text;
-    expect(text).not.toMatch(/\{(?!manageLink\})\w+\}/);
+    // Staff's names and the yes/no flags are not a customer's words.
+    for (const staff of ["dueBy", "moved", "liveParts", "carIn", "visitAhead"])
+      expect(CUSTOMER_TEMPLATE_NAMES).not.toContain(staff);
+    // The preview's customer sample holds words for every name the list allows.
+    for (const locale of ["it", "en"] as const) {
+      const vars = sampleVars({ name: "Roma Est", address: "x", parking: "y" }, locale) as unknown as Record<
+        string,
+        unknown
+      >;
+      for (const name of CUSTOMER_TEMPLATE_NAMES.filter((n) => n !== "manageLink")) {
+        const value = vars[name];
+        expect(typeof value === "string" ? value : Array.isArray(value) ? value.join("") : "", name).not.toBe("");
+      }
+    }
   });
 });
 

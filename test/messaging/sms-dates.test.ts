@@ -116,6 +116,7 @@ describe("a dealer's own wording in a text", () => {
   it.each([
     { typed: "l’auto è pronta… “grazie” – È tutto", plain: "l'auto è pronta... \"grazie\" - E' tutto" },
     { typed: "À presto, Ì, Ò, Ù", plain: "A' presto, I', O', U'" },
+    { typed: "il «tagliando»", plain: 'il "tagliando"' },
     { typed: "Łukasz", plain: "Łukasz" }, // a name in another script stays as it is
   ])("$typed reads $plain", ({ typed, plain }) => {
     expect(plainForSms(typed)).toBe(plain);

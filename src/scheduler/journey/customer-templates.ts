@@ -98,8 +98,9 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   follow_up: (v) => ({
     subject: `Com'è andata la sua visita da ${v.dealer}?`,
     text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
-    // Trap: "È" is not GSM-7 (è and É are): in a text it made the whole message UCS-2,
-    // and even with a short dealer name the text fell back to its subject.
+    // Trap: "È" is not GSM-7 (è and É are): it made the whole text UCS-2, and even with a
+    // short dealer name the text fell back to its subject. plainForSms (sms-text.ts) would
+    // write "E' tutto"; ": è tutto" reads better.
     sms: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}: è tutto come si aspettava? Ci risponda o ci chiami per qualsiasi dubbio.`,
   }),
   service_reminder: (v) => ({

@@ -53,13 +53,14 @@ export function sampleVars(
     part: locale === "it" ? "Gruppo ottico anteriore sinistro" : "Left headlamp unit",
     depositDue: "600.00 EUR",
     visitAhead: "yes",
-    // Staff's alone, as in real messages: a dealer's customer template that names them
-    // shows them unfilled ("{dueBy}"), as its customer would read it, not a staff value.
-    dueBy: customer ? undefined : shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
+    // The desk's deadline. A PUT no longer takes it in a customer template (journey/
+    // template-names.ts), but one stored before still prints it, as the real message does.
+    dueBy: shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
     // A customer's move, for staff (customer_moved): from Tuesday 10:00 to the sample's time.
     moved: customer
       ? undefined
       : staffMoveWords(locale, { date: "2026-11-24", time: "10:00" }, { date: "2026-11-25", time: "11:00" }, today),
+    // Staff's alone: a customer template naming it shows it as typed, as real messages do.
     liveParts: customer
       ? undefined
       : [

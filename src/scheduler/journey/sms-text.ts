@@ -34,6 +34,8 @@ const PLAIN: Record<string, string> = {
   "\u2014": "-",
   "\u00A0": " ",
   "\u202F": " ",
+  "\u00AB": '"',
+  "\u00BB": '"',
   À: "A'",
   È: "E'",
   Ì: "I'",
@@ -61,8 +63,8 @@ export function smsText(dealerName: string, subjectLine: string, body: string, l
   const subject = plainForSms(subjectLine);
   const text = plainForSms(body);
   const tail = link ? ` ${link}` : "";
-  for (const body of [text, subject]) {
-    const s = `${dealer}: ${body}${tail}`;
+  for (const said of [text, subject]) {
+    const s = `${dealer}: ${said}${tail}`;
     if (fits(s)) return s;
   }
   let cut = subject;

@@ -1,4 +1,5 @@
-import type { MessagingConfig } from "../../core/messaging-config.js";
+import type { CustomerKind, MessagingConfig } from "../../core/messaging-config.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 import type { TemplateVars } from "./template-vars.js";
 
 // The names a dealer's own customer template (messaging.templates) may print. A name the
@@ -9,7 +10,8 @@ import type { TemplateVars } from "./template-vars.js";
 //
 // Left out on purpose: the desk's deadline (dueBy), a customer's move for staff (moved)
 // and a cancelled visit's parts (liveParts) are staff's; carIn and visitAhead are flags
-// ("yes"), not words. A kind that has no value for a name (a confirmation has no {part},
+// ("yes"), not words. A template stored before this check keeps what it printed then
+// (the parts arrival still fills dueBy). A kind that has no value for a name (a confirmation has no {part},
 // a service reminder no appointment time) prints it empty (compose.ts fill).
 
 const NAMES = [
@@ -58,8 +60,7 @@ export function unknownTemplateNames(messaging: MessagingConfig, before?: Messag
       for (const field of ["subject", "text"] as const) {
         const text = override?.[field];
         if (!text) continue;
-        const old = (before?.templates as Record<string, Record<string, Record<string, string>> | undefined>)?.[kind];
-        const had = namesIn(old?.[locale]?.[field]);
+        const had = namesIn(before?.templates[kind as CustomerKind]?.[locale as Locale]?.[field]);
         const unknown = [...namesIn(text)].filter((n) => !KNOWN.has(n) && !had.has(n));
         if (unknown.length === 0) continue;
         const named = unknown.map((n) => `{${n}}`).join(", ");

@@ -96,13 +96,11 @@ function tellCustomer(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, o:
   const who = recipientOf(ctx.db, row);
   const extra = partsExtra(dealer, row, o, dueMs, ctx.nowMs);
   const data = { partsOrderId: o.id, dueBy: dealer.format(epochMinute(dueMs)) };
-  // The desk's deadline is the desk's: a dealer's own customer template that names {dueBy}
-  // shows it unfilled, as the preview does, rather than staff's short form of an internal deadline.
   const sent = toCustomer(
     ctx,
     dealer,
     row,
-    { kind: "parts_arrived", dedupeId: partsNoticeDedupe(o.id), extra: { ...extra, dueBy: undefined }, data },
+    { kind: "parts_arrived", dedupeId: partsNoticeDedupe(o.id), extra, data },
     who,
   );
   if (sent.startsWith("sent:")) return sent;
