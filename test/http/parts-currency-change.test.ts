@@ -10,7 +10,7 @@ import {
   ok,
   SILENT,
 } from "../support/journey.js";
-import { orderPart, partsOf } from "../support/parts.js";
+import { orderPart, partsOf, partsVersion } from "../support/parts.js";
 
 // A dealer's parts currency changes (PUT of its configuration). The deposit threshold counts
 // minor units of the currency, so carried over unsaid it would silently mean another amount
@@ -74,7 +74,8 @@ describe("a change of the dealer's parts currency", () => {
       t.api("POST", `${parts}/${lamp.order.id}/deposit`, { amountCents }, { ...auth, "If-Match": `"${version}"` });
     const high = await expectProblem(await pay(60_001, lamp.version), 400, "validation_failed");
     expect(high.detail).toContain("at most 60000 cents more (600.00 EUR)");
-    await ok(await pay(30_000, lamp.version));
+    const paid = await ok<{ version: number }>(await pay(30_000, lamp.version));
+    expect(paid.version).toBe(await partsVersion(t.api, parts)); // the payment's answer is the next If-Match
     // A new order is the new currency's, under the new threshold: 60,000 yen is below 80,000.
     const disc = await ok<{ order: { currency: string; depositRequiredCents: number } }>(
       await orderPart(t.api, parts, { description: "Brake disc", priceCents: 60_000, specialOrder: true }),
