@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { write } from "../db/group-commit.js";
 import { bookAppointment } from "../scheduler/book.js";
+import { prepareBooking } from "../scheduler/book-prep.js";
 import type { Ctx, Outcome } from "../scheduler/context.js";
 import { DomainError, type DomainErrorCode } from "../scheduler/errors.js";
 import { type AppEnv, contactCapOf, type Services, serverSecretsOf } from "./deps.js";
@@ -27,6 +28,15 @@ import type { LimitAsk } from "./rate-limit.js";
 
 export const VERBS = { book: bookAppointment } satisfies Record<VerbName, (ctx: Ctx, input: never) => Outcome<unknown>>;
 
+/**
+ * Before a verb call: what the worker computes for the writer, which then does only the
+ * work that needs the write lock (the writer's CPU per booking bounds the cluster's
+ * bookings). The verb computes the same itself when it runs where it was asked.
+ */
+const PREPARE: { [V in VerbName]: (ctx: Ctx, input: Parameters<(typeof VERBS)[V]>[1]) => typeof input } = {
+  book: (ctx, input) => ({ ...input, prepared: prepareBooking(ctx, input.dealerId, input.body, true) }),
+};
+
 /** In a route: run the verb in the writer when there is one elsewhere, else here. */
 export async function runWrite<V extends VerbName>(
   c: Context<AppEnv>,
@@ -47,7 +57,7 @@ export async function runWrite<V extends VerbName>(
   let reply: VerbReply;
   try {
     c.set("writtenBy", "writer");
-    reply = await remote.call(verb, facts, input);
+    reply = await remote.call(verb, facts, PREPARE[verb](ctx, input));
   } catch (e) {
     if (e instanceof WriterUnreachable) {
       c.set("writtenBy", "here");

@@ -5,10 +5,10 @@ import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { sha256Hex } from "../lib/digest.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
-import { contactHashes, enforceContactCap } from "./contact-cap.js";
+import { enforceContactCap } from "./contact-cap.js";
+import { adoptPrep, BOOK_SCOPE, type BookingPrep, prepareBooking } from "./book-prep.js";
 import { type Ctx, idempotent, isoNow, type Outcome } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { DomainError, notFound } from "./errors.js";
@@ -18,7 +18,6 @@ import { jobOfRequest } from "./job.js";
 import { advisorIndexOf } from "./search.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, knownOf, priorityFor } from "./trust.js";
-import { newManageToken } from "./tokens.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { toE164 } from "./journey/phone.js";
@@ -73,6 +72,8 @@ function requestedSlot(
 export interface BookInput {
   dealerId: string;
   body: BookingRequest;
+  /** What the worker that took the request computed already (book-prep.ts); else computed here. */
+  prepared?: BookingPrep;
 }
 
 /** A public booking (anonymous or client key) must be able to reach its customer. */
@@ -109,7 +110,14 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const job = jobOfRequest(rt, { ...req, mobility });
   const slot = requestedSlot(rt, req);
   const now = epochMinute(ctx.nowMs);
-  const contact = contactHashes(req.customer);
+  const prep = input.prepared ? adoptPrep(req, input.prepared) : prepareBooking(ctx, dealerId, req);
+  const contact = prep.contact;
+  const idem = prep.idempotency;
+  const prepared = idem && {
+    requestHash: idem.requestHash,
+    keyId: idem.keyId,
+    sealed: idem.sealedToken === undefined ? undefined : { manageToken: prep.manageToken, sealed: idem.sealedToken },
+  };
   let booking: Booking | null = null;
   // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
   let held: TakenHold | null = null;
@@ -117,7 +125,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
     () => held,
     () =>
       immediate(ctx.sqlite, () =>
-        idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/appointments", request: req }, () => {
+        idempotent(ctx, { dealerId, scope: BOOK_SCOPE, request: req, prepared }, () => {
           // Inside the transaction, so parallel requests cannot all pass the count.
           if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
           held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
@@ -145,14 +153,14 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           const ret = stay.ret;
           const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
           const id = newId();
-          const manageToken = newManageToken(dealerId);
+          const manageToken = prep.manageToken;
           const at = isoNow(ctx);
           const row = {
             id,
             dealerId,
             status: "requested",
             version: 1,
-            manageTokenHash: sha256Hex(manageToken),
+            manageTokenHash: prep.manageTokenHash,
             advisorId: rt.dealer.advisors[advisor].id,
             receptionStart: reception.start,
             receptionMinutes: reception.minutes,

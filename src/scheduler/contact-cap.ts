@@ -48,6 +48,11 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
   return { ...hashes };
 }
 
+/** Hashes computed elsewhere for this customer (a worker's booking prep), kept as contactHashes keeps its own. */
+export function rememberContactHashes(customer: Pick<Customer, "email" | "phone">, hashes: ContactHashes): void {
+  hashed.set(customer, { from: { email: customer.email, phone: customer.phone }, hashes: { ...hashes } });
+}
+
 /** Throws too_many_bookings when the contact is at the cap. Call inside the booking transaction. */
 export function enforceContactCap(
   sqlite: SqliteHandle,

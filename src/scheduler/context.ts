@@ -59,6 +59,8 @@ export interface IdempotencyScope {
   scope: string;
   /** What the request asked (the body, plus path parts that change its meaning). */
   request: unknown;
+  /** Computed before the transaction (scheduler/book-prep.ts): the request's hash, the key's id, a token sealed for the record. */
+  prepared?: { requestHash: string; keyId: string; sealed?: { manageToken: string; sealed: string } };
 }
 
 export interface Outcome<T> {
@@ -82,8 +84,8 @@ export function idempotent<T>(
   const secrets = ctx.secrets;
   if (!secrets) throw new Error("idempotent write without server secrets"); // a wiring bug, never input
   const { dealerId, scope } = on;
-  const idem = { key, scope, hash: requestHash(on.request ?? null) };
-  const keyId = idempotencyKeyId(idem.key);
+  const idem = { key, scope, hash: on.prepared?.requestHash ?? requestHash(on.request ?? null) };
+  const keyId = on.prepared?.keyId ?? idempotencyKeyId(idem.key);
   const at = { dealerId, scope: idem.scope, key: idem.key };
   const hit = lookup(ctx.sqlite, dealerId, idem.scope, keyId, idem.hash);
   if (hit.kind === "replay")
@@ -101,7 +103,7 @@ export function idempotent<T>(
     key: keyId,
     requestHash: idem.hash,
     status: r.status,
-    body: sealResponse(r.body, secrets, at),
+    body: sealResponse(r.body, secrets, at, on.prepared?.sealed),
     now: ctx.nowMs,
   });
   return { ...r, replayed: false };

@@ -21,12 +21,26 @@ export interface SealScope {
 
 const contextOf = (s: SealScope) => `manage-token|${s.dealerId}|${s.scope}|${s.key}`;
 
-/** The response as stored: manageToken replaced by its sealed form. */
-export function sealResponse<T>(body: T, secrets: ServerSecrets, at: SealScope): T {
+/** A manage token sealed for the idempotency record of the write `at` names. */
+export function sealToken(manageToken: string, secrets: ServerSecrets, at: SealScope): string {
+  return sealText(secrets, contextOf(at), manageToken);
+}
+
+/**
+ * The response as stored: manageToken replaced by its sealed form. `preSealed`: the same
+ * token sealed already for this scope (scheduler/book-prep.ts), used when it is this token.
+ */
+export function sealResponse<T>(
+  body: T,
+  secrets: ServerSecrets,
+  at: SealScope,
+  preSealed?: { manageToken: string; sealed: string },
+): T {
   const b = body as { manageToken?: string };
   if (!b || typeof b !== "object" || typeof b.manageToken !== "string") return body;
   const { manageToken, ...rest } = b;
-  return { ...rest, manageTokenSealed: sealText(secrets, contextOf(at), manageToken) } as T;
+  const sealed = preSealed?.manageToken === manageToken ? preSealed.sealed : sealToken(manageToken, secrets, at);
+  return { ...rest, manageTokenSealed: sealed } as T;
 }
 
 /**
