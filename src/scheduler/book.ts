@@ -1,7 +1,5 @@
 import { newId } from "../lib/ids.js";
 import { labourToJson } from "./labour-json.js";
-import { readInstant } from "../core/dealer.js";
-import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
@@ -11,16 +9,14 @@ import { enforceContactCap } from "./contact-cap.js";
 import { adoptPrep, BOOK_SCOPE, type BookingPrep, prepareBooking } from "./book-prep.js";
 import { type Ctx, idempotent, isoNow, type Outcome } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
-import { DomainError, notFound } from "./errors.js";
+import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
-import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
-import { advisorIndexOf } from "./search.js";
+import { requestedSlot, requireContact, requireReachablePhone } from "./book-request.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, knownOf, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
-import { toE164 } from "./journey/phone.js";
 import { checkExpressStay, slotUnavailable } from "./express-stay.js";
 import { epochMinute } from "../core/civil.js";
 
@@ -28,61 +24,11 @@ import { epochMinute } from "../core/civil.js";
 // The in-memory index is updated only after the commit, so a failed write never leaves
 // phantom capacity behind, and no other request can run between check and write.
 
-function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
-
-function requestedSlot(
-  rt: DealerRuntime,
-  req: BookingRequest,
-): { start: number; advisors: number[]; option: DecodedOption | null } {
-  let option: DecodedOption | null = null;
-  let start: number;
-  let advisor: number | undefined;
-  if (req.optionId !== undefined) {
-    option = decodeOptionId(rt.dealer, req.optionId);
-    if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
-    start = option.reception.start;
-    advisor = option.reception.advisor;
-  } else {
-    try {
-      start = readInstant(rt.dealer.tz, req.start!);
-    } catch (e) {
-      throw invalid("start", (e as Error).message);
-    }
-  }
-  if (req.start !== undefined && option) {
-    let named: number;
-    try {
-      named = readInstant(rt.dealer.tz, req.start);
-    } catch (e) {
-      throw invalid("start", (e as Error).message);
-    }
-    if (named !== start) throw invalid("start", "does not match the chosen optionId");
-  }
-  const named = advisorIndexOf(rt, req.advisorId, "advisorId");
-  if (named !== undefined && advisor !== undefined && named !== advisor)
-    throw invalid("advisorId", "does not match the chosen optionId");
-  advisor ??= named;
-  // No advisor named: any advisor free at that time will do.
-  const advisors = advisor !== undefined ? [advisor] : rt.dealer.advisors.map((_, i) => i);
-  return { start, advisors, option };
-}
-
 export interface BookInput {
   dealerId: string;
   body: BookingRequest;
   /** What the worker that took the request computed already (book-prep.ts); else computed here. */
   prepared?: BookingPrep;
-}
-
-/** A public booking (anonymous or client key) must be able to reach its customer. */
-function requireContact(req: BookingRequest): void {
-  if (req.customer.email || req.customer.phone) return;
-  const message = "give an email or a phone number, so the dealer can reach you about this appointment";
-  throw new DomainError("validation_failed", `customer: ${message}`, {
-    errors: [{ path: "customer", message, in: "body" }],
-  });
 }
 
 /**
@@ -93,13 +39,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const { dealerId, body: req } = input;
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  // A number we could never text is refused now, while the customer can still fix it.
-  if (req.customer.phone && !toE164(req.customer.phone, rt.dealer.config.messaging.sms.defaultCountryCode)) {
-    throw invalid(
-      "customer.phone",
-      "not a phone number we can reach: give it in international form, e.g. +39 333 123 4567",
-    );
-  }
+  requireReachablePhone(rt, req);
   const caller = ctx.caller;
   const { priority, note: priorityNote } = priorityFor(ctx.sqlite, rt, caller, req.vehicle);
   const channel = channelFor(caller, req.channel);
