@@ -1,7 +1,7 @@
-import { readInstant } from "../core/dealer.js";
+import { readInstantAt } from "./instants.js";
 import { decodeOptionId, type DecodedOption } from "../core/option-id.js";
 import type { BookingRequest } from "./contracts.js";
-import { DomainError } from "./errors.js";
+import { invalid } from "./errors.js";
 import type { DealerRuntime } from "./runtime.js";
 import { advisorIndexOf } from "./search.js";
 import { toE164 } from "./journey/phone.js";
@@ -10,10 +10,6 @@ import { toE164 } from "./journey/phone.js";
 // the slot (an optionId from a search, or a start time and maybe an advisor, which must
 // agree with each other), a phone number that can be texted, and, for a public booking, a
 // way to reach the customer. Each refusal is a 400 naming the field.
-
-export function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
 
 export function requestedSlot(
   rt: DealerRuntime,
@@ -28,21 +24,10 @@ export function requestedSlot(
     start = option.reception.start;
     advisor = option.reception.advisor;
   } else {
-    try {
-      start = readInstant(rt.dealer.tz, req.start!);
-    } catch (e) {
-      throw invalid("start", (e as Error).message);
-    }
+    start = readInstantAt(rt.dealer.tz, req.start!, "start");
   }
-  if (req.start !== undefined && option) {
-    let named: number;
-    try {
-      named = readInstant(rt.dealer.tz, req.start);
-    } catch (e) {
-      throw invalid("start", (e as Error).message);
-    }
-    if (named !== start) throw invalid("start", "does not match the chosen optionId");
-  }
+  if (req.start !== undefined && option && readInstantAt(rt.dealer.tz, req.start, "start") !== start)
+    throw invalid("start", "does not match the chosen optionId");
   const named = advisorIndexOf(rt, req.advisorId, "advisorId");
   if (named !== undefined && advisor !== undefined && named !== advisor)
     throw invalid("advisorId", "does not match the chosen optionId");
@@ -55,10 +40,7 @@ export function requestedSlot(
 /** A public booking (anonymous or client key) must be able to reach its customer. */
 export function requireContact(req: BookingRequest): void {
   if (req.customer.email || req.customer.phone) return;
-  const message = "give an email or a phone number, so the dealer can reach you about this appointment";
-  throw new DomainError("validation_failed", `customer: ${message}`, {
-    errors: [{ path: "customer", message, in: "body" }],
-  });
+  throw invalid("customer", "give an email or a phone number, so the dealer can reach you about this appointment");
 }
 
 /** A number we could never text is refused now, while the customer can still fix it. */

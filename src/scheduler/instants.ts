@@ -1,4 +1,5 @@
-import type { Dealer } from "../core/dealer.js";
+import { type Dealer, readInstant } from "../core/dealer.js";
+import { invalid } from "./errors.js";
 
 // Instants as the contract writes them ("2026-11-24T09:15:00+01:00"), memoised per dealer.
 // A search answer holds ~16 of them and they recur across searches (slots start on the
@@ -27,4 +28,13 @@ export function formatInstant(dealer: Dealer, epochMinute: number): string {
     memo.set(epochMinute, text);
   }
   return text;
+}
+
+/** A request's instant or local date-time read in the dealer's zone; unreadable: 400 naming `path`. */
+export function readInstantAt(tz: string, s: string, path: string): number {
+  try {
+    return readInstant(tz, s);
+  } catch (e) {
+    throw invalid(path, (e as Error).message);
+  }
 }

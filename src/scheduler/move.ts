@@ -1,5 +1,5 @@
 import { labourToJson } from "./labour-json.js";
-import { readInstant } from "../core/dealer.js";
+import { readInstantAt } from "./instants.js";
 import type { Booking, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
@@ -20,16 +20,6 @@ import { isRefusal, type MoveSubject, moveAlternatives, placeMove } from "./move
 // itself is move-placement.ts, shared with the alternatives a refusal offers).
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
-
-function instant(tz: string, s: string, path: string): number {
-  try {
-    return readInstant(tz, s);
-  } catch (e) {
-    throw new DomainError("validation_failed", `${path}: ${(e as Error).message}`, {
-      errors: [{ path, message: (e as Error).message, in: "body" }],
-    });
-  }
-}
 
 export interface MoveInput {
   dealerId: string;
@@ -69,7 +59,7 @@ export function moveAppointment(
           advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart =
           req.reception?.start !== undefined
-            ? instant(dealer.tz, req.reception.start, "reception.start")
+            ? readInstantAt(dealer.tz, req.reception.start, "reception.start")
             : row.receptionStart;
         // The explicit return read before any check: a malformed one is a 400 whatever else.
         const r = req.return;
@@ -83,7 +73,7 @@ export function moveAppointment(
           force: req.force === true,
           explicitReturn: r
             ? {
-                start: r.start !== undefined ? instant(dealer.tz, r.start, "return.start") : undefined,
+                start: r.start !== undefined ? readInstantAt(dealer.tz, r.start, "return.start") : undefined,
                 advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId"),
                 minutes: r.minutes,
               }

@@ -1,6 +1,6 @@
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 import type { Channel, Vehicle } from "./contracts.js";
-import { DomainError } from "./errors.js";
+import { invalid } from "./errors.js";
 import { isPriority } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
 import { priorityVins, vehiclePriorityEpoch } from "../db/repos/people.js";
@@ -72,11 +72,7 @@ function heldAsPriority(sqlite: SqliteHandle, rt: DealerRuntime, vin: string): b
 /** Unsaid means a new customer, for every caller: the longer reception is the safe one. */
 export const knownOf = (customer: { known?: boolean } | undefined): boolean => customer?.known === true;
 
-function refuseChannel(message: string): DomainError {
-  return new DomainError("validation_failed", `channel: ${message}`, {
-    errors: [{ path: "channel", message, in: "body" }],
-  });
-}
+const refuseChannel = (message: string) => invalid("channel", message);
 
 export function channelFor(caller: Caller, requested: Channel | undefined): Channel {
   switch (caller.kind) {
@@ -104,8 +100,5 @@ export const isPublicBooking = (caller: Caller): boolean => caller.kind !== "sta
  */
 export function checkAttendance(caller: Caller, requested: string | undefined): void {
   if (requested === undefined || caller.kind !== "anonymous") return;
-  const message = "who attends reception is decided by the dealer's staff; leave it out";
-  throw new DomainError("validation_failed", `attendance: ${message}`, {
-    errors: [{ path: "attendance", message, in: "body" }],
-  });
+  throw invalid("attendance", "who attends reception is decided by the dealer's staff; leave it out");
 }

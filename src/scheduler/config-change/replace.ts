@@ -3,7 +3,7 @@ import type { DealerConfig } from "../../core/dealer-config.js";
 import { getDealer, upsertDealer, type UpsertResult } from "../../db/repos/dealers.js";
 import { immediate } from "../../db/tx.js";
 import { isoNow, type WriteContext } from "../context.js";
-import { DomainError } from "../errors.js";
+import { DomainError, invalid } from "../errors.js";
 import { auditReshuffle, writeMoves } from "../reshuffle/commit.js";
 import { checkGuard } from "../reshuffle/guard.js";
 import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
@@ -73,10 +73,7 @@ function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why:
 function checkPartsCurrency(stored: DealerConfig, config: DealerConfig, thresholdStated: boolean): void {
   const problem = currencyChangeProblem(stored.parts, config.parts, thresholdStated);
   if (problem === null) return;
-  const path = "parts.depositThresholdCents";
-  throw new DomainError("validation_failed", `${path}: ${problem}`, {
-    errors: [{ path, message: problem, in: "body" }],
-  });
+  throw invalid("parts.depositThresholdCents", problem);
 }
 
 /** A dealer's own message template naming a variable no message fills: 400, nothing stored. */

@@ -7,7 +7,7 @@ import type { Booking } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { Ctx } from "../context.js";
-import { DomainError, notFound } from "../errors.js";
+import { DomainError, invalid, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
@@ -40,10 +40,6 @@ function holdCaller(ctx: Ctx): HoldCaller {
 }
 
 export const clientHashOf = (address: string) => sha256Hex(`pitlane-client|${address}`);
-
-function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
 
 function tooMany(detail: string, soonest: number | null, nowMs: number, limit: number): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(((soonest ?? nowMs) - nowMs) / 1000));

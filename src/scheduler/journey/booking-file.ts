@@ -1,17 +1,13 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import type { BookingFile, BookingRequest } from "../contracts.js";
-import { DomainError } from "../errors.js";
+import { invalid } from "../errors.js";
 import { openCampaignsFor } from "../../db/repos/campaigns.js";
 
 // The booking file: what the reception needs beyond the slot. The request text itself
 // stays verbatim in appointments.request_text; here go the pre-diagnosis answers (with
 // the question as it was asked), open campaigns for the VIN, the service contract and
 // who attends reception.
-
-function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
 
 export function bookingFile(sqlite: SqliteHandle, dealer: Dealer, req: BookingRequest): BookingFile {
   const questions = new Map(dealer.config.questionnaire.map((q) => [q.id, q]));

@@ -1,5 +1,5 @@
 import { audit } from "../../db/repos/appointments.js";
-import { DomainError, notFound } from "../errors.js";
+import { invalid, notFound } from "../errors.js";
 import type { WriteContext } from "../context.js";
 import { immediate } from "../../db/tx.js";
 import type { SmsStopResult } from "./messaging-contracts.js";
@@ -18,10 +18,7 @@ export function stopTexts(
   const rt = ctx.runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const e164 = toE164(phone, rt.dealer.config.messaging.sms.defaultCountryCode);
-  if (!e164)
-    throw new DomainError("validation_failed", "phone: not a phone number", {
-      errors: [{ path: "phone", message: "not a phone number", in: "body" }],
-    });
+  if (!e164) throw invalid("phone", "not a phone number");
   const at = new Date(ctx.nowMs).toISOString();
   const fresh = immediate(ctx.sqlite, () => {
     const added = recordStop(ctx.sqlite, dealerId, smsStopHash(e164), source, at);

@@ -1,10 +1,11 @@
 import { CapacityIndex } from "../../core/capacity-index.js";
 import { DealerConfig } from "../../core/dealer-config.js";
-import { compileDealer, readInstant } from "../../core/dealer.js";
+import { compileDealer } from "../../core/dealer.js";
+import { readInstantAt } from "../instants.js";
 import { planAbsence } from "../../core/reshuffle/index.js";
 import { getDealer, upsertDealer } from "../../db/repos/dealers.js";
 import type { Outcome, Ctx, WriteContext } from "../context.js";
-import { DomainError, notFound } from "../errors.js";
+import { invalid, notFound } from "../errors.js";
 import type { AbsenceRequest } from "./contracts.js";
 import type { ReshufflePlan } from "./plan-schema.js";
 import { loadDays } from "./load.js";
@@ -16,18 +17,6 @@ import { runReshuffle } from "./run.js";
 // moves in the same transaction; the dealer's runtime is then rebuilt from storage.
 
 const MAX_ABSENCE_MINUTES = 62 * 1440;
-
-function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
-
-function instant(tz: string, s: string, path: string): number {
-  try {
-    return readInstant(tz, s);
-  } catch (e) {
-    throw invalid(path, (e as Error).message);
-  }
-}
 
 /** Applied, the dealer's configuration changed: whoever listens for dealer changes hears of it (ctx.dealerChanged). */
 export function recordAbsence(ctx: Ctx, input: { dealerId: string; body: AbsenceRequest }): Outcome<ReshufflePlan> {
@@ -49,8 +38,8 @@ function runAbsence(ctx: WriteContext, dealerId: string, req: AbsenceRequest): O
       if (!stored) throw notFound(`dealer ${dealerId}`);
       const advisor = rt.dealer.advisorIndex.get(req.advisorId);
       if (advisor === undefined) throw invalid("advisorId", `unknown advisor "${req.advisorId}"`);
-      const start = instant(rt.dealer.tz, req.start, "start");
-      const end = instant(rt.dealer.tz, req.end, "end");
+      const start = readInstantAt(rt.dealer.tz, req.start, "start");
+      const end = readInstantAt(rt.dealer.tz, req.end, "end");
       if (end <= start) throw invalid("end", "the absence must end after it starts");
       if (end - start > MAX_ABSENCE_MINUTES) throw invalid("end", "record an absence of at most 62 days at a time");
       const next = structuredClone(stored.config);

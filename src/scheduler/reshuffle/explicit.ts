@@ -1,9 +1,9 @@
-import { readInstant } from "../../core/dealer.js";
+import { readInstantAt } from "../instants.js";
 import type { MoveTarget } from "../../core/reshuffle/index.js";
 import type { AdvisorSlot } from "../../core/types.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { findAppointment } from "../../db/repos/appointments.js";
-import { DomainError, notFound } from "../errors.js";
+import { DomainError, invalid, notFound } from "../errors.js";
 import type { ExplicitMove } from "./contracts.js";
 import { movableOf } from "./load.js";
 import type { Planned } from "./plan-view.js";
@@ -13,10 +13,6 @@ import type { Planned } from "./plan-view.js";
 // the return, when given, is taken exactly (omitted: the current one; null: the first
 // free one after the car is ready).
 
-function invalid(path: string, message: string): DomainError {
-  return new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
-}
-
 export function explicitTargets(db: Db, dealerId: string, p: Planned, moves: ExplicitMove[]): MoveTarget[] {
   const dealer = p.index.dealer;
   const seen = new Set<string>();
@@ -25,13 +21,7 @@ export function explicitTargets(db: Db, dealerId: string, p: Planned, moves: Exp
     if (a === undefined) throw invalid(path, `unknown advisor "${id}"`);
     return a;
   };
-  const instant = (s: string, path: string): number => {
-    try {
-      return readInstant(dealer.tz, s);
-    } catch (e) {
-      throw invalid(path, (e as Error).message);
-    }
-  };
+  const instant = (s: string, path: string): number => readInstantAt(dealer.tz, s, path);
   return moves.map((mv, i) => {
     const path = `plan.moves.${i}`;
     const id = mv.appointmentId;
