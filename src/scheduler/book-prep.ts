@@ -1,7 +1,7 @@
 import { sha256Hex } from "../lib/digest.js";
 import { requestHash } from "../db/repos/idempotency.js";
 import { type ContactHashes, contactHashes, rememberContactHashes } from "./contact-cap.js";
-import type { WriteContext } from "./context.js";
+import type { PreparedIdempotency, WriteContext } from "./context.js";
 import type { BookingRequest } from "./contracts.js";
 import { idempotencyKeyId, sealToken } from "./seal.js";
 import { newManageToken } from "./tokens.js";
@@ -24,7 +24,7 @@ export interface BookingPrep {
   manageTokenHash: string;
   contact: ContactHashes;
   /** With an Idempotency-Key: the request's hash, the key's id, and the token sealed for the record (when `seal`). */
-  idempotency?: { requestHash: string; keyId: string; sealedToken?: string };
+  idempotency?: PreparedIdempotency;
 }
 
 /**
@@ -45,7 +45,9 @@ export function prepareBooking(ctx: WriteContext, dealerId: string, req: Booking
         ? {
             requestHash: requestHash(req),
             keyId: idempotencyKeyId(key),
-            sealedToken: seal ? sealToken(manageToken, secrets, { dealerId, scope: BOOK_SCOPE, key }) : undefined,
+            sealed: seal
+              ? { manageToken, sealed: sealToken(manageToken, secrets, { dealerId, scope: BOOK_SCOPE, key }) }
+              : undefined,
           }
         : undefined,
   };

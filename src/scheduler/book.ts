@@ -52,12 +52,6 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   const now = epochMinute(ctx.nowMs);
   const prep = input.prepared ? adoptPrep(req, input.prepared) : prepareBooking(ctx, dealerId, req);
   const contact = prep.contact;
-  const idem = prep.idempotency;
-  const prepared = idem && {
-    requestHash: idem.requestHash,
-    keyId: idem.keyId,
-    sealed: idem.sealedToken === undefined ? undefined : { manageToken: prep.manageToken, sealed: idem.sealedToken },
-  };
   let booking: Booking | null = null;
   // A hold (issue 14) is taken out of the index inside the transaction; put back if it rolls back.
   let held: TakenHold | null = null;
@@ -65,7 +59,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
     () => held,
     () =>
       immediate(ctx.sqlite, () =>
-        idempotent(ctx, { dealerId, scope: BOOK_SCOPE, request: req, prepared }, () => {
+        idempotent(ctx, { dealerId, scope: BOOK_SCOPE, request: req, prepared: prep.idempotency }, () => {
           // Inside the transaction, so parallel requests cannot all pass the count.
           if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
           held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);

@@ -44,7 +44,7 @@ export function contactHashes(customer: Pick<Customer, "email" | "phone">): Cont
     email: email ? sha256Hex(`pitlane-contact|email|${email}`) : null,
     phone: phone ? sha256Hex(`pitlane-contact|phone|${phone}`) : null,
   };
-  hashed.set(customer, { from: { email: customer.email, phone: customer.phone }, hashes });
+  rememberContactHashes(customer, hashes);
   return { ...hashes };
 }
 

@@ -59,8 +59,15 @@ export interface IdempotencyScope {
   scope: string;
   /** What the request asked (the body, plus path parts that change its meaning). */
   request: unknown;
-  /** Computed before the transaction (scheduler/book-prep.ts): the request's hash, the key's id, a token sealed for the record. */
-  prepared?: { requestHash: string; keyId: string; sealed?: { manageToken: string; sealed: string } };
+  /** Computed before the transaction (scheduler/book-prep.ts). */
+  prepared?: PreparedIdempotency;
+}
+
+/** An idempotent write's request hash and key id, and the manage token sealed for its record when sealed already. */
+export interface PreparedIdempotency {
+  requestHash: string;
+  keyId: string;
+  sealed?: { manageToken: string; sealed: string };
 }
 
 export interface Outcome<T> {

@@ -69,7 +69,7 @@ describe("a booking prepared by the worker that took it", () => {
     // The record holds the worker's sealed form itself (its random nonce makes it unique):
     // the writer did not seal again.
     const stored = t.sqlite.prepare("SELECT response_json FROM idempotency_keys").get() as { response_json: string };
-    expect(JSON.parse(stored.response_json).manageTokenSealed).toBe(prep.idempotency?.sealedToken);
+    expect(JSON.parse(stored.response_json).manageTokenSealed).toBe(prep.idempotency?.sealed?.sealed);
     const again = await s.api("POST", "/v1/dealers/rome/appointments", s.body, { "Idempotency-Key": "prep-key-1" });
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
