@@ -3,7 +3,7 @@ import { CUSTOMER_KINDS, type CustomerKind } from "../../core/message-kinds.js";
 import type { MessagingConfig } from "../../core/messaging-config.js";
 import type { Persona } from "../contracts.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
-import { CUSTOMER_TEMPLATE_NAMES } from "./template-names.js";
+import { isTemplateName, TEMPLATE_NAME } from "./template-names.js";
 
 // A message as it is stored in the outbox: subject, plain text, HTML and the short SMS
 // sentence, in one locale, with the dealer's override (per kind and locale) and one line
@@ -56,12 +56,12 @@ export interface Composed {
  * shows it (a PUT refuses it now, template-names.ts; a configuration stored before may have one).
  */
 export function fill(template: string, v: TemplateVars): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => {
+  return template.replace(TEMPLATE_NAME, (all, name: string) => {
     if (name === "manageLink") return all;
     const value = (v as unknown as Record<string, unknown>)[name];
     if (Array.isArray(value)) return value.join(", ");
     if (typeof value === "string") return value;
-    return CUSTOMER_TEMPLATE_NAMES.includes(name) ? "" : all;
+    return isTemplateName(name) ? "" : all;
   });
 }
 

@@ -40,12 +40,18 @@ const NAMES = [
 export const CUSTOMER_TEMPLATE_NAMES: readonly string[] = [...NAMES, "manageLink"];
 const KNOWN: ReadonlySet<string> = new Set(CUSTOMER_TEMPLATE_NAMES);
 
+/** Whether a customer template may print `{name}` (what a PUT takes, and what compose.ts fills). */
+export const isTemplateName = (name: string): boolean => KNOWN.has(name);
+
+/** A `{name}` in a template; its group is the name. */
+export const TEMPLATE_NAME = /\{(\w+)\}/g;
+
 export interface NameProblem {
   path: string;
   message: string;
 }
 
-const namesIn = (text: string | undefined) => new Set([...(text ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+const namesIn = (text: string | undefined) => new Set([...(text ?? "").matchAll(TEMPLATE_NAME)].map((m) => m[1]));
 
 /**
  * Each override's subject or text that names a variable no message fills, with the names
@@ -61,7 +67,7 @@ export function unknownTemplateNames(messaging: MessagingConfig, before?: Messag
         const text = override?.[field];
         if (!text) continue;
         const had = namesIn(before?.templates[kind as CustomerKind]?.[locale as Locale]?.[field]);
-        const unknown = [...namesIn(text)].filter((n) => !KNOWN.has(n) && !had.has(n));
+        const unknown = [...namesIn(text)].filter((n) => !isTemplateName(n) && !had.has(n));
         if (unknown.length === 0) continue;
         const named = unknown.map((n) => `{${n}}`).join(", ");
         problems.push({
