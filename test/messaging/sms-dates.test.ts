@@ -117,7 +117,14 @@ describe("a dealer's own wording in a text", () => {
     { typed: "l’auto è pronta… “grazie” – È tutto", plain: "l'auto è pronta... \"grazie\" - E' tutto" },
     { typed: "À presto, Ì, Ò, Ù", plain: "A' presto, I', O', U'" },
     { typed: "il «tagliando»", plain: 'il "tagliando"' },
-    { typed: "Łukasz", plain: "Łukasz" }, // a name in another script stays as it is
+    { typed: "1° tagliando, 2ª rata", plain: "1o tagliando, 2a rata" },
+    {
+      typed: "Citroën, Hélène, Françoise, José, Škoda, Núñez",
+      plain: "Citroen, Hélène, Francoise, José, Skoda, Nuñez",
+    },
+    { typed: "l’œuvre", plain: "l'oeuvre" },
+    { typed: "Łukasz", plain: "Łukasz" }, // no plain form without its stroke: stays (the text goes UCS-2)
+    { typed: "ciao 👋", plain: "ciao 👋" }, // an emoji stays too
   ])("$typed reads $plain", ({ typed, plain }) => {
     expect(plainForSms(typed)).toBe(plain);
   });

@@ -3,7 +3,9 @@
 // the full sentence does not fit, the subject alone goes, and the manage link is never
 // cut. Pure.
 
-const GSM7 = /^[A-Za-z0-9 \r\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
+/** GSM-7's basic set and extension table, as a character class. */
+const GSM7_CHARS = `A-Za-z0-9 \\r\\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\\\[~\\]|€`;
+const GSM7 = new RegExp(`^[${GSM7_CHARS}]*$`);
 
 /** Every character in GSM-7 (its basic set and extension table): 160 characters a segment, not 70. */
 export const isGsm7 = (text: string): boolean => GSM7.test(text);
@@ -41,11 +43,30 @@ const PLAIN: Record<string, string> = {
   Ì: "I'",
   Ò: "O'",
   Ù: "U'",
+  // "1° tagliando": the ordinal signs, as Italian texts type them without the symbol.
+  "\u00B0": "o",
+  "\u00BA": "o",
+  "\u00AA": "a",
+  œ: "oe",
+  Œ: "OE",
 };
-const NOT_GSM = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
+const NOT_GSM = new RegExp(`[^${GSM7_CHARS}]`, "g");
+const MARKS = /[\u0300-\u036f]/g;
 
-/** The text with those characters in their GSM-7 forms; anything else (a name in another script) stays. */
-export const plainForSms = (text: string): string => text.replace(NOT_GSM, (ch) => PLAIN[ch]);
+/**
+ * One character outside GSM-7 in its plain form: the table above, else the letter without
+ * its accent when that is GSM-7 (ë, ê, á, ç, š in a name or a model: "Citroën" → "Citroen"),
+ * else as it is (Ł, a name in another script, an emoji: the text then goes as UCS-2).
+ */
+function plainOf(ch: string): string {
+  const mapped = PLAIN[ch];
+  if (mapped !== undefined) return mapped;
+  const bare = ch.normalize("NFD").replace(MARKS, "");
+  return bare !== ch && GSM7.test(bare) ? bare : ch;
+}
+
+/** The text with the characters above in their GSM-7 forms; anything else stays. */
+export const plainForSms = (text: string): string => text.replace(NOT_GSM, plainOf);
 
 // Trap: the cut's mark is "..." and not "…" (U+2026): that one is not GSM-7, and it alone
 // made the whole text UCS-2 (67 characters a segment), so a long dealer name's subject
