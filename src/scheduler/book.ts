@@ -1,7 +1,7 @@
 import { newId } from "../lib/ids.js";
-import { labourToJson } from "./labour-json.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
+import { bookedAudit, bookedRow } from "./book-row.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
@@ -14,7 +14,7 @@ import { appointmentView } from "./present.js";
 import { jobOfRequest } from "./job.js";
 import { requestedSlot, requireContact, requireReachablePhone } from "./book-request.js";
 import { resolveMobility } from "./priority.js";
-import { channelFor, checkAttendance, isPublicBooking, knownOf, priorityFor } from "./trust.js";
+import { channelFor, checkAttendance, isPublicBooking, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
 import { checkExpressStay, slotUnavailable } from "./express-stay.js";
@@ -83,65 +83,33 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           }
           if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
           const { advisor, stay, forced } = chosen;
-          const plan = stay.plan;
-          const ret = stay.ret;
           const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
           const id = newId();
-          const manageToken = prep.manageToken;
-          const at = isoNow(ctx);
-          const row = {
+          const row = bookedRow(rt.dealer, {
             id,
             dealerId,
-            status: "requested",
-            version: 1,
+            at: isoNow(ctx),
+            reception,
+            stay,
+            req,
             manageTokenHash: prep.manageTokenHash,
-            advisorId: rt.dealer.advisors[advisor].id,
-            receptionStart: reception.start,
-            receptionMinutes: reception.minutes,
-            returnAdvisorId: ret ? rt.dealer.advisors[ret.advisor].id : null,
-            returnStart: ret?.start ?? null,
-            returnMinutes: ret?.minutes ?? null,
-            readyAt: plan.readyAt,
-            labourJson: labourToJson(rt.dealer, plan.labour),
-            interventionsJson: JSON.stringify(req.interventions),
-            vehicleJson: JSON.stringify(req.vehicle),
-            // The effective "known" (unsaid = new), so a later re-derivation (moves) agrees.
-            customerJson: JSON.stringify({ ...req.customer, known: knownOf(req.customer) }),
-            contactEmailHash: contact.email,
-            contactPhoneHash: contact.phone,
+            contact,
             mobility,
-            requestText: req.request ?? null,
             channel,
             priority,
             express,
             forced,
-            createdAt: at,
-            updatedAt: at,
-          };
-          audit(ctx.db, {
-            dealerId,
-            appointmentId: id,
-            at,
-            actor: ctx.actor,
-            action: forced ? "book_forced" : "book",
-            after: {
-              express,
-              forced,
-              mobility,
-              status: "requested",
-              reception: row.receptionStart,
-              advisor: row.advisorId,
-              return: row.returnStart,
-            },
           });
+          audit(ctx.db, bookedAudit(row, ctx.actor));
           // The customer's journey (journey/hooks.ts): customer/vehicle records and the booking
           // file, stored with the row; then its timers. The "book" audit entry stays first.
           const { links, ...people } = linkBooking(ctx, rt, id, req, caller);
           const stored = { ...row, ...links };
           insertAppointment(ctx.db, stored);
           onBooked(ctx, rt, stored, people);
+          const { plan, ret } = stay;
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-          const body = appointmentView(rt.dealer, stored, manageToken);
+          const body = appointmentView(rt.dealer, stored, prep.manageToken);
           if (priorityNote) body.priorityNote = priorityNote;
           if (mobilityNote) body.mobilityNote = mobilityNote;
           return { status: 201, body };
