@@ -13,7 +13,7 @@ import { Locale } from "./dealer-config/locale.js";
 import { MobilityConfig } from "./dealer-config/mobility.js";
 import { PartsConfig } from "./dealer-config/parts.js";
 import { DEFAULT_WORKSHOP, SkillWorkshop, WorkshopRules } from "./dealer-config/workshop.js";
-import { MessagingConfig } from "./messaging-config.js";
+import { MessagingConfig } from "./dealer-config/messaging.js";
 import { Id, LocalDate, TimeRanges, TimeZone } from "./primitives.js";
 
 // The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CUSTOMER_TEMPLATE_NAMES } from "../../src/scheduler/journey/template-names.js";
 import { compose } from "../../src/scheduler/journey/compose.js";
 import { sampleVars } from "../../src/scheduler/journey/preview.js";
-import { MessagingConfig } from "../../src/core/messaging-config.js";
+import { MessagingConfig } from "../../src/core/dealer-config/messaging.js";
 import { auth, expectProblem, inProcess, type InProcess, putDealer, romeDealer } from "../support/http.js";
 
 // A dealer's own message template that names a variable no message fills ("{custmer}")

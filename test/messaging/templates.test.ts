@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/core/dealer-config/locale.js";
-import { MessagingConfig } from "../../src/core/messaging-config.js";
+import { MessagingConfig } from "../../src/core/dealer-config/messaging.js";
 import { compose, LINKED_KINDS, withLink } from "../../src/scheduler/journey/compose.js";
 import { audienceOf, sampleVars } from "../../src/scheduler/journey/preview.js";
 import { segments, smsText } from "../../src/scheduler/journey/sms-text.js";

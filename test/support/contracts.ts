@@ -4,7 +4,7 @@
 export type { AppointmentView, AvailabilityResponse, OptionView, SlotView } from "../../src/scheduler/contracts.js";
 export type { DayBoard } from "../../src/scheduler/day-board.js";
 export type { ReshufflePlan, MoveView } from "../../src/scheduler/reshuffle/plan-schema.js";
-export type { ProgressView } from "../../src/scheduler/progress-contracts.js";
+export type { ProgressView } from "../../src/scheduler/progress/contracts.js";
 export type {
   MessageList,
   MessageView,

@@ -8,7 +8,7 @@ import type { SqliteHandle } from "../sqlite-handle.js";
 
 export type Audience = "customer" | "staff";
 export type MessageChannel = "email" | "sms" | "phone" | "staff";
-/** How a message leaves Pitlane (core/messaging-config.ts TRANSPORTS). */
+/** How a message leaves Pitlane (core/dealer-config/messaging.ts TRANSPORTS). */
 export type MessageTransport = "webhook" | "email" | "sms";
 export type MessageStatus = "pending" | "delivered" | "failed" | "suppressed" | "withdrawn";
 

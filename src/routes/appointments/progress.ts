@@ -5,7 +5,7 @@ import { ifMatchVersion } from "../../api/if-match.js";
 import { problemResponses } from "../../api/openapi.js";
 import { write } from "../../db/group-commit.js";
 import { reportProgress } from "../../scheduler/progress/report.js";
-import { ProgressRequest, ProgressView } from "../../scheduler/progress-contracts.js";
+import { ProgressRequest, ProgressView } from "../../scheduler/progress/contracts.js";
 import { sendOutcome } from "../outcome.js";
 import { AppointmentParams, VersionedWriteHeaders } from "../shared.js";
 

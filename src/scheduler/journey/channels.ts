@@ -1,5 +1,5 @@
 import type { Dealer } from "../../core/dealer.js";
-import type { CustomerKind, Transport } from "../../core/messaging-config.js";
+import type { CustomerKind, Transport } from "../../core/dealer-config/messaging.js";
 import type { WriteContext } from "../context.js";
 import { compose, LINKED_KINDS } from "./compose.js";
 import { mintManageLink } from "./manage-links.js";

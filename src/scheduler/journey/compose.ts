@@ -1,6 +1,6 @@
 import type { Locale } from "../../core/dealer-config/locale.js";
 import { CUSTOMER_KINDS, type CustomerKind } from "../../core/message-kinds.js";
-import type { MessagingConfig } from "../../core/messaging-config.js";
+import type { MessagingConfig } from "../../core/dealer-config/messaging.js";
 import type { Persona } from "../contracts.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 import { isTemplateName, TEMPLATE_NAME } from "./template-names.js";

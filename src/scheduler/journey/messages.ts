@@ -3,7 +3,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { appointmentView } from "../present.js";
-import type { CustomerKind } from "../../core/messaging-config.js";
+import type { CustomerKind } from "../../core/dealer-config/messaging.js";
 import { sendToCustomer } from "./channels.js";
 import { enqueue } from "../../db/repos/outbox.js";
 import { recipientOf, type Recipient } from "./recipients.js";

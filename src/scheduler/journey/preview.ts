@@ -1,5 +1,5 @@
 import type { Locale } from "../../core/dealer-config/locale.js";
-import type { CustomerKind } from "../../core/messaging-config.js";
+import type { CustomerKind } from "../../core/dealer-config/messaging.js";
 import { notFound } from "../errors.js";
 import { compose, LINKED_KINDS, withLink } from "./compose.js";
 import type { MessagePreview, PreviewQuery } from "./messaging-contracts.js";

@@ -1,4 +1,4 @@
-import type { CustomerKind, MessagingConfig } from "../../core/messaging-config.js";
+import type { CustomerKind, MessagingConfig } from "../../core/dealer-config/messaging.js";
 import type { Locale } from "../../core/dealer-config/locale.js";
 import type { TemplateVars } from "./template-vars.js";
 

@@ -3,7 +3,7 @@ import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { addExtraWork, approvePending } from "../../db/repos/progress.js";
 import type { WriteContext } from "../context.js";
 import { toStaff } from "../journey/messages.js";
-import type { ProgressRequest } from "../progress-contracts.js";
+import type { ProgressRequest } from "./contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 
 /**

@@ -3,7 +3,7 @@ import { findReturn } from "../../core/return-slot.js";
 import type { Booking } from "../../core/types.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { rowPriority } from "../priority.js";
-import type { ProgressView } from "../progress-contracts.js";
+import type { ProgressView } from "./contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 
 /** Why a car's return could not follow its new ready time (the advisor gets a task for it). */

@@ -7,7 +7,7 @@ import { scheduleProgressCheck } from "../journey/progress-check.js";
 import { rescheduleJobsFor } from "../journey/schedule.js";
 import { todayOf } from "../journey/when-words.js";
 import { labourToJson } from "../labour-json.js";
-import type { ProgressRequest, ProgressView } from "../progress-contracts.js";
+import type { ProgressRequest, ProgressView } from "./contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 import { updateAudited } from "../versioned-update.js";
 import { followReturn, type ReplanConflict } from "./follow-return.js";

@@ -6,7 +6,7 @@ import { findAppointment, type AppointmentRow } from "../../db/repos/appointment
 import { type IdempotencyScope, idempotent, isoNow, type Outcome, type WriteContext } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { appointmentView } from "../present.js";
-import type { ProgressRequest, ProgressView } from "../progress-contracts.js";
+import type { ProgressRequest, ProgressView } from "./contracts.js";
 import { extraWorkOf, saveProgress } from "../../db/repos/progress.js";
 import { findAtVersion, updateAudited } from "../versioned-update.js";
 import { recordExtraWork } from "./extra-work.js";

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AppointmentView } from "./contracts.js";
+import { AppointmentView } from "../contracts.js";
 
 // The body and answer of POST /v1/dealers/{dealerId}/appointments/{id}/progress (staff):
 // the workshop reports a job's progress, and the technician's day is planned again.

@@ -1,13 +1,13 @@
-import { z } from "../lib/zod.js";
-import { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS } from "./message-kinds.js";
-import { LocalTime } from "./primitives.js";
+import { z } from "../../lib/zod.js";
+import { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS } from "../message-kinds.js";
+import { LocalTime } from "../primitives.js";
 
 // The dealer's messaging settings (DealerConfig.messaging): sender addresses, the SMS
 // window, which transports carry each customer message kind, and the dealer's own
 // wording. Every field has a default, so a dealer that never set it keeps today's
 // behaviour: messages go to its webhook when it has one (see journey/channels.ts).
 
-export { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS, type Transport } from "./message-kinds.js";
+export { CUSTOMER_KINDS, type CustomerKind, TRANSPORTS, type Transport } from "../message-kinds.js";
 
 const Address = z.string().max(200).email();
 
