@@ -12,6 +12,7 @@ export async function apiCall<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<ApiResult<T>> {
   let res: Response;
   try {
@@ -20,10 +21,11 @@ export async function apiCall<T>(
       headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "omit",
+      signal,
     });
   } catch {
     // Offline, or (on a dealer site not in widgetOrigins) refused by CORS: the browser
-    // does not tell the two apart.
+    // does not tell the two apart. Aborted (`signal`) too: the asker no longer wants it.
     return { ok: false, problem: { status: 0, code: "network" } };
   }
   let json: unknown;

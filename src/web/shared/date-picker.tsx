@@ -23,7 +23,7 @@ interface Props {
   initial: string;
   /** The day chosen before, if any (aria-selected). */
   selected?: string;
-  /** The calendar endpoint for [from, to]; a failure is said only while `wanted()`. */
+  /** The calendar endpoint for [from, to]; aborted (and a failure not said) once the month is left. */
   load: MonthLoad;
   onSelect: (date: string) => void;
   onClose: () => void;

@@ -111,8 +111,8 @@ export function DayChooser({ fixFor, selected, onSelect, reload = 0, name = "pl-
           max={last ?? addDays(today, 180)}
           initial={date}
           selected={date}
-          load={(from, to, wanted) =>
-            calendar(from, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1, wanted)
+          load={(from, to, signal) =>
+            calendar(from, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1, signal)
           }
           onClose={() => {
             setPicking(false);

@@ -52,15 +52,18 @@ export function useDayLoading({
     onError(problemSentence(p, lang));
     setFailed(p);
   };
-  // `wanted`: false once the asker drops the answer (the date picker, its month left): a
-  // failure is then not said either. Nor once the chooser is gone.
-  const calendar = async (from: string | undefined, days: number, wanted = () => true) => {
-    const r = await apiCall<CalendarResponse>(base, "POST", "/availability/calendar", {
-      ...source.body,
-      ...(from ? { from } : {}),
-      days,
-    });
-    if (!r.ok && wanted() && !gone.current) onError(problemSentence(r.problem, lang));
+  // `signal`: aborted once the asker drops the answer (the date picker, its month left):
+  // the request is cancelled, and a failure is not said. Nor once the chooser is gone.
+  const calendar = async (from: string | undefined, days: number, signal?: AbortSignal) => {
+    const r = await apiCall<CalendarResponse>(
+      base,
+      "POST",
+      "/availability/calendar",
+      { ...source.body, ...(from ? { from } : {}), days },
+      {},
+      signal,
+    );
+    if (!r.ok && !signal?.aborted && !gone.current) onError(problemSentence(r.problem, lang));
     return r.ok ? r.data.days : null;
   };
   const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {

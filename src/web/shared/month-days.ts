@@ -13,11 +13,13 @@ import type { CalendarDay } from "./types.js";
 // day-loading.ts). Trap: an answer outlives its month. Next month pressed twice quickly,
 // or back and on again, and the first answer may land last: computed earlier, it would
 // replace the newer answer's days (a day closed since shown free), and a failed one would
-// be said (`wanted`) on a month the customer has left. Leaving the month or closing the
-// picker (the effect's cleanup) drops it; the month is asked again when shown again.
+// be said on a month the customer has left. Leaving the month or closing the picker (the
+// effect's cleanup) drops it and aborts its request, so on a slow line the month the
+// customer stops on is not queued behind the ones flipped past; the month is asked again
+// when shown again.
 
-/** The calendar endpoint for [from, to]; `wanted` is false once its answer would be dropped. */
-export type MonthLoad = (from: string, to: string, wanted: () => boolean) => Promise<CalendarDay[] | null>;
+/** The calendar endpoint for [from, to]; `signal` is aborted once its answer would be dropped. */
+export type MonthLoad = (from: string, to: string, signal: AbortSignal) => Promise<CalendarDay[] | null>;
 
 export const clamp = (d: string, min: string, max: string) => (d < min ? min : d > max ? max : d);
 
@@ -26,17 +28,15 @@ export function useMonthDays(month: string, min: string, max: string, load: Mont
   const [loadedMonths, setLoaded] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (loadedMonths[month]) return;
-    let shown = true;
+    const asked = new AbortController();
     const from = clamp(month, min, max);
     const to = clamp(monthEnd(month), min, max);
-    void load(from, to, () => shown).then((list) => {
-      if (!shown) return;
+    void load(from, to, asked.signal).then((list) => {
+      if (asked.signal.aborted) return;
       if (list) setDays((d) => ({ ...d, ...Object.fromEntries(list.map((x) => [x.date, x])) }));
       setLoaded((m) => ({ ...m, [month]: true }));
     });
-    return () => {
-      shown = false;
-    };
+    return () => asked.abort();
   }, [month]);
   return { days, loaded: !!loadedMonths[month] };
 }
