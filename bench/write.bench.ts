@@ -19,7 +19,9 @@
 //    And a second one, after the servers ran: the rows a booking really writes (~10 rows,
 //    ~30 index entries), copied from a run's database with fresh keys, 32 per commit, each
 //    in its own SAVEPOINT (bench/lib/booking-rows.ts): what the SQL alone of a booking
-//    allows on this disk, with no rules, no journey logic, no hashing and no HTTP.
+//    allows on this disk, with no rules, no journey logic, no hashing and no HTTP; and
+//    the KiB of WAL those rows write per booking, grouped and alone (a count, steady
+//    whatever else runs on the box: the measure of any change to the rows themselves).
 // 2. For each server configuration: the real server (dist/ build, as npm start), the
 //    write-bench dealer (fixtures/write-dealer.ts: 36,000 distinct valid slots whose
 //    returns cannot collide with another request's reception), one body per slot dealt
@@ -223,7 +225,7 @@ async function main() {
     console.log(`ceiling (bare SQLite) ${ceiling} commits/s; load average ${loadavg()[0].toFixed(1)} after`);
     if (own)
       console.log(
-        `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s of SQL (the tool's own ${own.jsUsPerBooking} µs of JavaScript per booking left out)`,
+        `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s of SQL (the tool's own ${own.jsUsPerBooking} µs of JavaScript per booking left out); WAL per booking ${own.walKiBPerBooking.grouped} KiB at ${own.group} per commit, ${own.walKiBPerBooking.alone} KiB alone (a count: it does not move with the box's load)`,
       );
     const out = resolve(HERE, "results/write.json");
     writeFileSync(
@@ -235,6 +237,7 @@ async function main() {
           bareSqliteCommitsPerSec: ceiling,
           bookingRowsPerSec: own?.bookingsPerSec ?? null,
           bookingRowsToolJsUs: own?.jsUsPerBooking ?? null,
+          bookingRowsWalKiB: own?.walKiBPerBooking ?? null,
           loadAverage: loadavg()[0],
           rows,
         },

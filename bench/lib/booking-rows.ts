@@ -16,7 +16,7 @@
 // per-column makers into positional arrays, and that time is measured and left out.
 
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { prepareDatabase } from "../../src/db/open.js";
 import { newId } from "../../src/lib/ids.js";
@@ -80,6 +80,13 @@ export interface RowsCeiling {
   jsUsPerBooking: number;
   rowsPerBooking: number;
   group: number;
+  /**
+   * WAL written per booking (KiB, frames of pages with their headers) at `group` per commit
+   * and at one per commit: a count, not a timing, so it does not move with the machine's
+   * load. What a booking's rows cost the disk and the COMMIT (its fsync, the WAL frames'
+   * checksums and copies), and what fewer rows or fewer random index leaves would save.
+   */
+  walKiBPerBooking: { grouped: number; alone: number };
 }
 
 /** Books the last booking's rows again for `seconds`, `group` per commit, on a copy of `dbPath`. */
@@ -129,11 +136,44 @@ export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: nu
   const end = t0 + seconds * 1000;
   while (performance.now() < end) commitGroup.immediate();
   const secs = (performance.now() - t0 - jsMs) / 1000;
+  const counted = n;
+  const alone = db.transaction(() => {
+    savepoint.run();
+    book();
+    release.run();
+  });
+  const walKiBPerBooking = {
+    grouped: walPerBooking(db, copyPath, 640, () => commitGroup.immediate(), group),
+    alone: walPerBooking(db, copyPath, 320, () => alone.immediate(), 1),
+  };
   db.close();
   return {
-    bookingsPerSec: Math.round(n / secs),
-    jsUsPerBooking: Math.round((jsMs * 1000) / n),
+    bookingsPerSec: Math.round(counted / secs),
+    jsUsPerBooking: Math.round((jsMs * 1000) / counted),
     rowsPerBooking: inserts.reduce((s, t) => s + t.rows.length, 0),
     group,
+    walKiBPerBooking,
   };
+}
+
+/**
+ * KiB of WAL per booking over `bookings` bookings committed by `commit` (`perCommit` each):
+ * the WAL emptied first (TRUNCATE checkpoint) and not checkpointed meanwhile, so its size
+ * is every frame those commits wrote.
+ */
+function walPerBooking(
+  db: Database.Database,
+  path: string,
+  bookings: number,
+  commit: () => void,
+  perCommit: number,
+): number {
+  const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.pragma("wal_autocheckpoint = 0");
+  const commits = Math.ceil(bookings / perCommit);
+  for (let i = 0; i < commits; i++) commit();
+  const bytes = statSync(`${path}-wal`).size;
+  db.pragma(`wal_autocheckpoint = ${auto}`);
+  return Math.round((bytes / 1024 / (commits * perCommit)) * 10) / 10;
 }
