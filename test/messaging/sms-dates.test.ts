@@ -123,6 +123,10 @@ describe("a dealer's own wording in a text", () => {
       plain: "Citroen, Hélène, Francoise, José, Skoda, Nuñez",
     },
     { typed: "l’œuvre", plain: "l'oeuvre" },
+    // Typed decomposed (a letter, then its accent): composed first, so GSM-7's own letters
+    // stay, È still reads E', and a mark on a letter with no plain form is kept.
+    { typed: "Jose\u0301, He\u0301le\u0300ne, E\u0300 pronta", plain: "José, Hélène, E' pronta" },
+    { typed: "α\u0301", plain: "ά" },
     { typed: "Łukasz", plain: "Łukasz" }, // no plain form without its stroke: stays (the text goes UCS-2)
     { typed: "ciao 👋", plain: "ciao 👋" }, // an emoji stays too
   ])("$typed reads $plain", ({ typed, plain }) => {

@@ -135,6 +135,8 @@ describe("message templates", () => {
     expect(segments("a".repeat(161))).toBe(2);
     expect(segments("è".repeat(160))).toBe(1); // GSM-7 has è
     expect(segments("ł".repeat(71))).toBe(2); // UCS-2: 70 per single segment
+    expect(segments(`👋${"a".repeat(68)}`)).toBe(1); // an emoji is two UCS-2 units: 70 in all
+    expect(segments(`👋${"a".repeat(69)}`)).toBe(2); // 71 units
   });
   it.each([
     { locale: "en" as const, carIn: "during this visit", ahead: "at your appointment on", neither: "Call us to book" },

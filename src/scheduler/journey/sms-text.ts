@@ -12,8 +12,9 @@ export const isGsm7 = (text: string): boolean => GSM7.test(text);
 
 export function segments(text: string): number {
   const gsm = isGsm7(text);
-  // ^ { } \ [ ~ ] | € take two septets in GSM-7.
-  const len = gsm ? [...text].reduce((n, ch) => n + ("^{}\\[~]|€".includes(ch) ? 2 : 1), 0) : [...text].length;
+  // ^ { } \ [ ~ ] | € take two septets in GSM-7; UCS-2 counts 16-bit units, so an emoji
+  // (a surrogate pair) takes two, as JavaScript's length counts it.
+  const len = gsm ? [...text].reduce((n, ch) => n + ("^{}\\[~]|€".includes(ch) ? 2 : 1), 0) : text.length;
   const single = gsm ? 160 : 70;
   const multi = gsm ? 153 : 67;
   return len <= single ? 1 : Math.ceil(len / multi);
@@ -62,11 +63,15 @@ function plainOf(ch: string): string {
   const mapped = PLAIN[ch];
   if (mapped !== undefined) return mapped;
   const bare = ch.normalize("NFD").replace(MARKS, "");
-  return bare !== ch && GSM7.test(bare) ? bare : ch;
+  // Trap: a lone combining mark strips to "", which GSM7 (a `*` pattern) accepts.
+  return bare !== "" && bare !== ch && GSM7.test(bare) ? bare : ch;
 }
 
-/** The text with the characters above in their GSM-7 forms; anything else stays. */
-export const plainForSms = (text: string): string => text.replace(NOT_GSM, plainOf);
+/**
+ * The text with the characters above in their GSM-7 forms; anything else stays. Composed
+ * first (NFC): a name typed as "e" + U+0301 is "é", GSM-7 already, not a mark to drop.
+ */
+export const plainForSms = (text: string): string => text.normalize("NFC").replace(NOT_GSM, plainOf);
 
 // Trap: the cut's mark is "..." and not "…" (U+2026): that one is not GSM-7, and it alone
 // made the whole text UCS-2 (67 characters a segment), so a long dealer name's subject

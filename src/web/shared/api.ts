@@ -28,9 +28,16 @@ export async function apiCall<T>(
     // does not tell the two apart. Aborted (`signal`) too: the asker no longer wants it.
     return { ok: false, problem: { status: 0, code: "network" } };
   }
+  // A body cut short (the line dropped, or `signal` aborted once the headers were in) is a
+  // network failure too: never a success without its data.
+  let text: string;
+  try {
+    text = await res.text();
+  } catch {
+    return { ok: false, problem: { status: 0, code: "network" } };
+  }
   let json: unknown;
   try {
-    const text = await res.text();
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
