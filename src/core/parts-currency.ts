@@ -7,9 +7,11 @@ import { formatMoney } from "./parts.js";
 // 3,750.00 EUR. Nothing converts it silently: the server knows no exchange rate, and a
 // dealer expects the threshold it set, not a number it never chose. So a change of
 // currency is refused (400, naming the field) unless the same request states the threshold
-// anew, in the new currency. Stating the same number is allowed (500.00 USD after 500.00
-// EUR is a fair choice): what is refused is only a threshold carried over unsaid (a PUT
-// that leaves it out gets the default, 50,000, which is as unchosen).
+// anew, in the new currency: a new number, or the same one with `?thresholdIn=<new
+// currency>` (500.00 USD after 500.00 EUR is a fair choice, but it must be said). The same
+// number alone is refused like a threshold left out (a PUT that leaves it out gets the
+// default, 50,000, as unchosen): a client that GETs the whole configuration, changes the
+// currency and PUTs it back sends the old number without ever having chosen it.
 // Nothing is lost: each parts order keeps the currency it was priced in (its own column),
 // and its deposits are still paid and capped in it.
 
@@ -18,18 +20,32 @@ export interface PartsSetting {
   depositThresholdCents: number;
 }
 
+/** What a PUT said of its threshold: named in the body as sent (before defaults); `keptIn`, ?thresholdIn. */
+export interface ThresholdStatement {
+  stated: boolean;
+  keptIn?: string;
+}
+
 /** Why the new parts setting is refused (the sentence for `parts.depositThresholdCents`), or null. */
 export function currencyChangeProblem(
   before: PartsSetting,
   after: PartsSetting,
-  thresholdStated: boolean,
+  said: ThresholdStatement,
 ): string | null {
-  if (before.currency === after.currency || thresholdStated) return null;
+  if (before.currency === after.currency) return null;
+  const chosen = after.depositThresholdCents !== before.depositThresholdCents || said.keptIn === after.currency;
+  if (said.stated && chosen) return null;
   return (
     `the parts currency changes from ${before.currency} to ${after.currency}: state the deposit threshold in ${after.currency} ` +
     `in the same request (it was ${formatMoney(before.depositThresholdCents, before.currency)}; the same number of minor units ` +
-    `would be ${formatMoney(before.depositThresholdCents, after.currency)})`
+    `would be ${formatMoney(before.depositThresholdCents, after.currency)}, kept only with ?thresholdIn=${after.currency})`
   );
+}
+
+/** ?thresholdIn naming another currency than the parts currency being stored: the sentence, or null. */
+export function thresholdInProblem(after: PartsSetting, said: ThresholdStatement): string | null {
+  if (said.keptIn === undefined || said.keptIn === after.currency) return null;
+  return `the parts currency is ${after.currency}, not ${said.keptIn}: a threshold is kept only in the currency stored with it`;
 }
 
 /** Whether a dealer's configuration as sent (JSON, before defaults) states its deposit threshold. */

@@ -1,4 +1,5 @@
 import type { DealerConfig } from "../core/dealer-config.js";
+import type { ThresholdStatement } from "../core/parts-currency.js";
 import { getDealer, type StoredDealer } from "../db/repos/dealers.js";
 import { type ConfigApply, type Replaced, replaceDealerConfig } from "./config-change/replace.js";
 import type { Ctx } from "./context.js";
@@ -17,10 +18,10 @@ export function getDealerConfig(ctx: Ctx, { dealerId }: { dealerId: string }): S
 /** Committed and changed: the in-memory state is rebuilt (ctx.dealerChanged) before the response. */
 export function putDealer(
   ctx: Ctx,
-  input: { dealerId: string; body: DealerConfig; query: ConfigApply; thresholdStated: boolean },
+  input: { dealerId: string; body: DealerConfig; query: ConfigApply; threshold: ThresholdStatement },
 ): Replaced {
   const { dealerId } = input;
-  const out = replaceDealerConfig(ctx, dealerId, input.body, input.query, input.thresholdStated);
+  const out = replaceDealerConfig(ctx, dealerId, input.body, input.query, input.threshold);
   if (out.result.changed) ctx.dealerChanged(dealerId, out.result.dealer.config);
   return out;
 }

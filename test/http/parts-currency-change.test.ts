@@ -15,8 +15,9 @@ import { orderPart, partsOf, partsVersion } from "../support/parts.js";
 // A dealer's parts currency changes (PUT of its configuration). The deposit threshold counts
 // minor units of the currency, so carried over unsaid it would silently mean another amount
 // (50,000 is 500.00 EUR, but 50,000 yen is ~€290). The change is refused, naming the field,
-// unless the same request states the threshold anew; nothing converts it. Parts already
-// ordered keep the currency they were priced in. The real app over a real SQLite file.
+// unless the same request states the threshold anew; nothing converts it (keeping the same
+// number: parts-currency-threshold.test.ts). Parts already ordered keep the currency they
+// were priced in. The real app over a real SQLite file.
 
 const VISIT = "2026-11-26T10:00:00+01:00"; // a Thursday, booked from Monday 23 November
 const url = `/v1/dealers/${DEALER}`;
@@ -42,7 +43,7 @@ describe("a change of the dealer's parts currency", () => {
       const same = from === "EUR" ? c.same : "1.50 EUR";
       expect(problem).toMatchObject({
         errors: [{ path: "parts.depositThresholdCents", in: "body" }],
-        detail: `parts.depositThresholdCents: the parts currency changes from ${from} to ${c.to}: state the deposit threshold in ${c.to} in the same request (it was ${was}; the same number of minor units would be ${same})`,
+        detail: `parts.depositThresholdCents: the parts currency changes from ${from} to ${c.to}: state the deposit threshold in ${c.to} in the same request (it was ${was}; the same number of minor units would be ${same}, kept only with ?thresholdIn=${c.to})`,
       });
       expect(stored(t)).toEqual(before);
     },
@@ -50,10 +51,6 @@ describe("a change of the dealer's parts currency", () => {
 
   it.each([
     { name: "a new currency with its threshold", parts: { currency: "JPY", depositThresholdCents: 80_000 } },
-    {
-      name: "the same number, said again (500.00 USD after 500.00 EUR)",
-      parts: { currency: "USD", depositThresholdCents: 50_000 },
-    },
     { name: "the threshold alone, the currency unchanged", parts: { depositThresholdCents: 70_000 } },
     { name: "neither (the currency unchanged, the threshold its default)", parts: undefined },
   ])("is stored when the request states the threshold, or changes no currency: $name", async ({ parts }) => {

@@ -16,6 +16,14 @@ export const PutDealerQuery = z.object({
     description:
       "Apply exactly the plan a previous 409 config_conflict offered (its plan.planToken); 412 when anything it pinned changed",
   }),
+  thresholdIn: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as EUR")
+    .optional()
+    .openapi({
+      description:
+        "With a change of parts.currency: the body's parts.depositThresholdCents keeps its number and is meant in this currency, the new one (400 naming thresholdIn for any other)",
+    }),
 });
 
 export const DealerPutResult = DealerAdminView.safeExtend({
@@ -39,7 +47,8 @@ export const putDealerRoute = createRoute({
     "the moves that would resolve it (kind config). Apply it with ?apply=plan (as computed then) or ?planToken=<plan.planToken> " +
     "(exactly that plan; 412 when stale): the moves and the configuration commit together. " +
     "A change of parts.currency must state parts.depositThresholdCents in the same body (it counts minor units of the currency): " +
-    "without it, 400 validation_failed naming parts.depositThresholdCents; parts already ordered keep their own currency.",
+    "a new number, or the same one with ?thresholdIn=<the new currency> (a whole configuration read back and PUT with only the currency changed " +
+    "carries the old number unchosen); otherwise 400 validation_failed naming parts.depositThresholdCents. Parts already ordered keep their own currency.",
   security: bearerSecurity,
   request: {
     params: DealerIdParam,
@@ -58,12 +67,12 @@ export function registerPutDealer(app: ApiApp): void {
   app.openapi({ ...putDealerRoute, middleware: [adminOnly] as const }, async (c) => {
     // Whether the threshold was SENT, which the validated body (defaults filled) no longer
     // says: the body as it came (hono keeps its text; it was valid JSON to get here).
-    const thresholdStated = statesThreshold(await c.req.json());
+    const query = c.req.valid("query");
     const { result, plan } = putDealer(c.get("ctx"), {
       dealerId: c.req.valid("param").dealerId,
       body: c.req.valid("json"),
-      query: c.req.valid("query"),
-      thresholdStated,
+      query,
+      threshold: { stated: statesThreshold(await c.req.json()), keptIn: query.thresholdIn },
     });
     const body = plan ? { ...adminView(result.dealer), appliedPlan: plan } : adminView(result.dealer);
     if (result.created) {

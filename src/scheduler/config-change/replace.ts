@@ -10,7 +10,7 @@ import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
 import { epochMinute } from "../../core/civil.js";
-import { currencyChangeProblem } from "../../core/parts-currency.js";
+import { currencyChangeProblem, type ThresholdStatement, thresholdInProblem } from "../../core/parts-currency.js";
 import { unknownTemplateNames } from "../journey/template-names.js";
 
 // replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
@@ -70,10 +70,14 @@ function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why:
 }
 
 /** A change of the parts currency without the threshold stated anew (core/parts-currency.ts): 400, nothing stored. */
-function checkPartsCurrency(stored: DealerConfig, config: DealerConfig, thresholdStated: boolean): void {
-  const problem = currencyChangeProblem(stored.parts, config.parts, thresholdStated);
-  if (problem === null) return;
-  throw invalid("parts.depositThresholdCents", problem);
+function checkPartsCurrency(stored: DealerConfig | undefined, config: DealerConfig, said: ThresholdStatement): void {
+  const wrongIn = thresholdInProblem(config.parts, said);
+  if (wrongIn !== null)
+    throw new DomainError("validation_failed", `thresholdIn: ${wrongIn}`, {
+      errors: [{ path: "thresholdIn", message: wrongIn, in: "query" }],
+    });
+  const problem = stored ? currencyChangeProblem(stored.parts, config.parts, said) : null;
+  if (problem !== null) throw invalid("parts.depositThresholdCents", problem);
 }
 
 /** A dealer's own message template naming a variable no message fills: 400, nothing stored. */
@@ -85,19 +89,19 @@ function checkTemplateNames(config: DealerConfig, stored: DealerConfig | undefin
   });
 }
 
-/** `thresholdStated`: the body as sent names parts.depositThresholdCents (before defaults). */
+/** `threshold`: what the request said of parts.depositThresholdCents (core/parts-currency.ts). */
 export function replaceDealerConfig(
   ctx: WriteContext,
   dealerId: string,
   config: DealerConfig,
   opts: ConfigApply,
-  thresholdStated: boolean,
+  threshold: ThresholdStatement,
 ): Replaced {
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);
     checkTemplateNames(config, stored?.config);
-    if (stored) checkPartsCurrency(stored.config, config, thresholdStated);
+    checkPartsCurrency(stored?.config, config, threshold);
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
     const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });
     if (!rt) return { result: upsert() }; // a new dealer, or nothing changes
