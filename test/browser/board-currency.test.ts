@@ -124,13 +124,14 @@ describe("a board signed in before the dealer changed its parts currency", () =>
       const dialog = page.getByRole("dialog");
       const form = dialog.locator('[data-form="order-part"]');
       await form.waitFor();
-      // Meanwhile the dealer prices parts in euros (its threshold stated anew, as the API asks).
+      // Meanwhile the dealer prices parts in euros (its threshold's number kept, said in
+      // euros, as the API asks).
       const config = {
         name: `Pitlane ${dealer}`,
         timeZone: "Europe/Rome",
         parts: { currency: "EUR", depositThresholdCents: 50_000 },
       };
-      expect((await bw.world.api("PUT", `/v1/dealers/${dealer}`, config, admin)).status).toBe(200);
+      expect((await bw.world.api("PUT", `/v1/dealers/${dealer}?thresholdIn=EUR`, config, admin)).status).toBe(200);
       const parts = `/v1/dealers/${dealer}/appointments/${id}/parts`;
       const count = async () =>
         ((await (await bw.world.api("GET", parts, undefined, admin)).json()) as { parts: unknown[] }).parts.length;
