@@ -10,8 +10,9 @@ import { formatMoney } from "./parts.js";
 // anew, in the new currency: a new number, or the same one with `?thresholdIn=<new
 // currency>` (500.00 USD after 500.00 EUR is a fair choice, but it must be said). The same
 // number alone is refused like a threshold left out (a PUT that leaves it out gets the
-// default, 50,000, as unchosen): a client that GETs the whole configuration, changes the
-// currency and PUTs it back sends the old number without ever having chosen it.
+// default, 50,000, as unchosen): a client that keeps the whole configuration as a PUT
+// answered it, changes the currency and sends it back carries the old number, chosen by
+// nobody.
 // Nothing is lost: each parts order keeps the currency it was priced in (its own column),
 // and its deposits are still paid and capped in it.
 

@@ -47,7 +47,7 @@ export const putDealerRoute = createRoute({
     "the moves that would resolve it (kind config). Apply it with ?apply=plan (as computed then) or ?planToken=<plan.planToken> " +
     "(exactly that plan; 412 when stale): the moves and the configuration commit together. " +
     "A change of parts.currency must state parts.depositThresholdCents in the same body (it counts minor units of the currency): " +
-    "a new number, or the same one with ?thresholdIn=<the new currency> (a whole configuration read back and PUT with only the currency changed " +
+    "a new number, or the same one with ?thresholdIn=<the new currency> (a configuration kept from a PUT's answer and sent back with only the currency changed " +
     "carries the old number unchosen); otherwise 400 validation_failed naming parts.depositThresholdCents. Parts already ordered keep their own currency.",
   security: bearerSecurity,
   request: {
