@@ -29,6 +29,6 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError("not_found", `${what} not found`);
 
-/** A field of the request body refused: 400 validation_failed naming it, "path: message". */
-export const invalid = (path: string, message: string) =>
-  new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: "body" }] });
+/** A field of the request (its body unless said) refused: 400 validation_failed naming it, "path: message". */
+export const invalid = (path: string, message: string, where: "body" | "query" = "body") =>
+  new DomainError("validation_failed", `${path}: ${message}`, { errors: [{ path, message, in: where }] });

@@ -72,10 +72,7 @@ function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why:
 /** A change of the parts currency without the threshold stated anew (core/parts-currency.ts): 400, nothing stored. */
 function checkPartsCurrency(stored: DealerConfig | undefined, config: DealerConfig, said: ThresholdStatement): void {
   const wrongIn = thresholdInProblem(config.parts, said);
-  if (wrongIn !== null)
-    throw new DomainError("validation_failed", `thresholdIn: ${wrongIn}`, {
-      errors: [{ path: "thresholdIn", message: wrongIn, in: "query" }],
-    });
+  if (wrongIn !== null) throw invalid("thresholdIn", wrongIn, "query");
   const problem = stored ? currencyChangeProblem(stored.parts, config.parts, said) : null;
   if (problem !== null) throw invalid("parts.depositThresholdCents", problem);
 }

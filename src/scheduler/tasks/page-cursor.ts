@@ -1,4 +1,4 @@
-import { DomainError } from "../errors.js";
+import { type DomainError, invalid } from "../errors.js";
 
 // The task list's paging: `next` names the last task of a page, and `after=<next>` asks for
 // the ones past it in the same order (open: oldest first; done: the last closed first).
@@ -22,11 +22,7 @@ export function encodeTaskCursor(c: TaskCursor): string {
   return toB64url(JSON.stringify([c.state, c.at, c.id]));
 }
 
-function refused(message: string): DomainError {
-  return new DomainError("validation_failed", `after: ${message}`, {
-    errors: [{ path: "after", message, in: "query" }],
-  });
-}
+const refused = (message: string): DomainError => invalid("after", message, "query");
 
 /** The cursor a page's `next` gave, for `state`; a 400 when it is not one, or is another list's. */
 export function decodeTaskCursor(raw: string, state: "open" | "done"): TaskCursor {
