@@ -125,23 +125,22 @@ export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: nu
   };
   const savepoint = db.prepare("SAVEPOINT booking");
   const release = db.prepare("RELEASE booking");
-  const commitGroup = db.transaction(() => {
-    for (let i = 0; i < group; i++) {
-      savepoint.run();
-      book();
-      release.run();
-    }
-  });
+  /** One transaction of `k` bookings, each in its own savepoint, as the server's group commit writes them. */
+  const commitOf = (k: number) =>
+    db.transaction(() => {
+      for (let i = 0; i < k; i++) {
+        savepoint.run();
+        book();
+        release.run();
+      }
+    });
+  const commitGroup = commitOf(group);
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   while (performance.now() < end) commitGroup.immediate();
   const secs = (performance.now() - t0 - jsMs) / 1000;
   const counted = n;
-  const alone = db.transaction(() => {
-    savepoint.run();
-    book();
-    release.run();
-  });
+  const alone = commitOf(1);
   const walKiBPerBooking = {
     grouped: walPerBooking(db, copyPath, 640, () => commitGroup.immediate(), group),
     alone: walPerBooking(db, copyPath, 320, () => alone.immediate(), 1),
