@@ -292,19 +292,23 @@ export class CapacityIndex {
     else clearRange(st.busy, base, s, e);
   }
 
-  /** Adds or removes [s, e) in a sorted flat list. */
-  /** A technician's block in or out, forgetting the measured gaps beside it. */
+  /**
+   * A technician's block in or out, forgetting the measured gaps beside it. The list spans
+   * the whole index (every day), so both ends find their place by binary search: a walk
+   * from its start made building the index quadratic (a 20k build walked every earlier
+   * block of the technician for each new one; issue 17). Same places as the walks did: a
+   * new block goes after every block starting at or before it; the first (s, e) goes out.
+   */
   private static trackJob(list: number[], gaps: number[], s: number, e: number, sign: 1 | -1): void {
     if (sign > 0) {
-      let i = 0;
-      while (i < list.length && list[i] <= s) i += 2;
+      const i = firstBlockStarting(list, s, true);
       list.splice(i, 0, s, e);
       gaps.splice(i >> 1, 0, -1);
       if ((i >> 1) + 1 < gaps.length) gaps[(i >> 1) + 1] = -1;
       return;
     }
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === s && list[i + 1] === e) {
+    for (let i = firstBlockStarting(list, s, false); i < list.length && list[i] === s; i += 2) {
+      if (list[i + 1] === e) {
         list.splice(i, 2);
         gaps.splice(i >> 1, 1);
         if (i >> 1 < gaps.length) gaps[i >> 1] = -1;
@@ -313,6 +317,7 @@ export class CapacityIndex {
     }
   }
 
+  /** Adds or removes [s, e) in a sorted flat list (one day's: a walk is short). */
   private static track(list: number[], s: number, e: number, sign: 1 | -1): void {
     if (sign > 0) {
       let i = 0;
@@ -357,4 +362,19 @@ export class CapacityIndex {
     if (sign < 0) CapacityIndex.retake(st, slot.advisor, base, s, e);
     for (let g = Math.floor(s / GRID), last = Math.ceil(e / GRID); g < last; g++) st.desk[g] += sign;
   }
+}
+
+/**
+ * Flat index of the first block of `list` (start, end pairs sorted by start) that starts
+ * after `s` (`after`) or at or after it; the list's length when there is none.
+ */
+export function firstBlockStarting(list: readonly number[], s: number, after: boolean): number {
+  let lo = 0;
+  let hi = list.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after ? list[2 * mid] <= s : list[2 * mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }

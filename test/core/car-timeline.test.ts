@@ -91,7 +91,7 @@ describe("courtesy-car timeline, updated incrementally", () => {
     expect(t.demand(0, 200, 0)).toBe(4);
     for (const c of cars) t.change(c, -1);
     expect(t.demand(0, 200, 0)).toBe(0);
-    expect((t as unknown as { times: number[] }).times).toEqual([]);
+    expect(t.breakpoints).toBe(0);
   });
 
   it("refuses to take back a window it never held", () => {
@@ -101,7 +101,7 @@ describe("courtesy-car timeline, updated incrementally", () => {
     ).toThrow(/not on the timeline/);
   });
 
-  it("answers the same through its block maxima, with questions between the changes (any block size, property)", () => {
+  it("answers the same through its chunks' maxima, with questions between the changes (any chunk size, property)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(1, 2, 4, 16),
@@ -121,8 +121,8 @@ describe("courtesy-car timeline, updated incrementally", () => {
           ),
           { minLength: 10, maxLength: 150, size: "max" },
         ),
-        (blockSize, steps) => {
-          const t = new CarTimeline(blockSize);
+        (chunkSize, steps) => {
+          const t = new CarTimeline(chunkSize);
           const held: Car[] = [];
           for (const step of steps) {
             if (step.kind === "add") {
