@@ -368,7 +368,7 @@ export class CapacityIndex {
  * Flat index of the first block of `list` (start, end pairs sorted by start) that starts
  * after `s` (`after`) or at or after it; the list's length when there is none.
  */
-export function firstBlockStarting(list: readonly number[], s: number, after: boolean): number {
+function firstBlockStarting(list: readonly number[], s: number, after: boolean): number {
   let lo = 0;
   let hi = list.length >> 1;
   while (lo < hi) {

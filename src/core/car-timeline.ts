@@ -33,7 +33,11 @@ interface Chunk {
   express: number[];
   /** Car windows starting or ending at times[i]: the breakpoint goes when this drops to 0. */
   refs: number[];
-  /** The most cars out, and the most of out − express, over the chunk; valid while `fresh`. */
+  /**
+   * The most cars out, and the most of out − express, over the chunk; valid while `fresh`.
+   * Together they answer demand() for any `held` in one step, as each entry's
+   * out + max(0, held − express) is max(out, out − express + held).
+   */
   maxOut: number;
   maxSpare: number;
   fresh: boolean;
@@ -103,9 +107,11 @@ export class CarTimeline {
     let { c, i } = this.find(s, true);
     // Nobody out (before the first change) means the held cars alone.
     let max = held;
-    const before =
-      i > 0 ? { ch: chunks[c], k: i - 1 } : c > 0 ? { ch: chunks[c - 1], k: chunks[c - 1].times.length - 1 } : null;
-    if (before) max = Math.max(max, before.ch.out[before.k] + Math.max(0, held - before.ch.express[before.k]));
+    const before = this.before(c, i);
+    if (before) {
+      const ch = chunks[before.c];
+      max = Math.max(max, ch.out[before.i] + Math.max(0, held - ch.express[before.i]));
+    }
     // Then every change before e: whole chunks in one step each, the rest one by one.
     while (c < chunks.length) {
       const ch = chunks[c];
@@ -153,6 +159,12 @@ export class CarTimeline {
     return { c: lo, i: a };
   }
 
+  /** The breakpoint just before (c, i), or null at the very first. */
+  private before(c: number, i: number): At | null {
+    if (i > 0) return { c, i: i - 1 };
+    return c > 0 ? { c: c - 1, i: this.chunks[c - 1].times.length - 1 } : null;
+  }
+
   private timeAt({ c, i }: At): number | undefined {
     return this.chunks[c]?.times[i];
   }
@@ -163,8 +175,7 @@ export class CarTimeline {
     if (this.timeAt(at) === t) return;
     const chunks = this.chunks;
     let { c, i } = at;
-    const prev =
-      i > 0 ? { ch: chunks[c], k: i - 1 } : c > 0 ? { ch: chunks[c - 1], k: chunks[c - 1].times.length - 1 } : null;
+    const prev = this.before(c, i);
     // Past the end, or at a chunk's start: the end of the chunk before, when there is one.
     if (c > 0 && i === 0) {
       c--;
@@ -174,8 +185,8 @@ export class CarTimeline {
       chunks.push({ times: [], out: [], express: [], refs: [], maxOut: 0, maxSpare: 0, fresh: false });
     const ch = chunks[c];
     ch.times.splice(i, 0, t);
-    ch.out.splice(i, 0, prev ? prev.ch.out[prev.k] : 0);
-    ch.express.splice(i, 0, prev ? prev.ch.express[prev.k] : 0);
+    ch.out.splice(i, 0, prev ? chunks[prev.c].out[prev.i] : 0);
+    ch.express.splice(i, 0, prev ? chunks[prev.c].express[prev.i] : 0);
     ch.refs.splice(i, 0, 0);
     ch.fresh = false;
     if (ch.times.length > 2 * this.chunkSize) this.split(c);
@@ -204,7 +215,21 @@ export class CarTimeline {
     ch.express.splice(i, 1);
     ch.refs.splice(i, 1);
     ch.fresh = false;
-    if (ch.times.length === 0) this.chunks.splice(c, 1);
+    if (ch.times.length === 0) {
+      this.chunks.splice(c, 1);
+      return;
+    }
+    // A chunk worn down by drops takes in the next one when both fit in one, so that
+    // add-and-remove churn does not leave a trail of tiny chunks for demand() to walk.
+    // Only the next one: breakpoints before (c, i) keep their places (change() relies on it).
+    const next = this.chunks[c + 1];
+    if (next && ch.times.length < this.chunkSize / 2 && ch.times.length + next.times.length <= 2 * this.chunkSize) {
+      ch.times.push(...next.times);
+      ch.out.push(...next.out);
+      ch.express.push(...next.express);
+      ch.refs.push(...next.refs);
+      this.chunks.splice(c + 1, 1);
+    }
   }
 }
 

@@ -94,11 +94,17 @@ describe("courtesy-car timeline, updated incrementally", () => {
     expect(t.breakpoints).toBe(0);
   });
 
-  it("refuses to take back a window it never held", () => {
+  it("refuses to take back a window it never held, and stays as it was", () => {
     const t = new CarTimeline();
+    const held: Car = { reception: { advisor: 0, start: 0, minutes: 30 }, ret: null, readyAt: 60, express: false };
+    t.change(held, 1);
     expect(() =>
-      t.change({ reception: { advisor: 0, start: 0, minutes: 30 }, ret: null, readyAt: 60, express: false }, -1),
+      t.change({ reception: { advisor: 0, start: 10, minutes: 30 }, ret: null, readyAt: 60, express: false }, -1),
     ).toThrow(/not on the timeline/);
+    expect(t.breakpoints).toBe(2);
+    expect(t.demand(0, 100, 0)).toBe(1);
+    t.change(held, -1);
+    expect(t.breakpoints).toBe(0);
   });
 
   it("answers the same through its chunks' maxima, with questions between the changes (any chunk size, property)", () => {
@@ -135,7 +141,7 @@ describe("courtesy-car timeline, updated incrementally", () => {
             } else {
               const e = step.s + step.len;
               expect(t.demand(step.s, e, step.held)).toBe(bruteDemand(held, step.s, e, step.held));
-              // Asked twice: the second answer may come from the blocks the first one rebuilt.
+              // Asked twice: the second answer may come from the chunk maxima the first one refreshed.
               expect(t.demand(step.s, e, step.held)).toBe(bruteDemand(held, step.s, e, step.held));
             }
           }
