@@ -117,6 +117,10 @@ export class Runtimes {
     );
     const dealer = compileDealer(dealerId, withRetiredAdvisors(stored.config, retired));
     const bookings: Booking[] = [];
+    // In day order, so the bookings are also allocated in the order the index build walks
+    // them: a 20k build from bookings made in booking order took 1.5× as long, the time
+    // going to cache misses, not to the algorithm (issue 17; bench "index build … in day order").
+    rows.sort((a, b) => a.receptionStart - b.receptionStart);
     for (const row of rows) {
       const b = rowToBooking(dealer, row);
       if (b) bookings.push(b);
