@@ -106,7 +106,6 @@ function readLocal(tz: string, date: string, wall: number): LocalReading {
   return { ok: true, epochMinute: Math.round(zdt.epochMilliseconds / MS_PER_MIN) };
 }
 
-/** An ISO instant with offset → epoch minute (the caller has validated minute precision). */
 /**
  * "2026-11-24T09:15:00+01:00" → epoch minute (seconds and fractions dropped: floor).
  *

@@ -41,6 +41,16 @@ describe("reading an instant", () => {
     ["2026-11-24T09:15:00+01:00[Europe/Rome]", Date.UTC(2026, 10, 24, 8, 15) / 60_000], // Temporal's own form
     ["2026-11-24 09:15:00+01:00", Date.UTC(2026, 10, 24, 8, 15) / 60_000], // a space: Temporal's call
     ["2026-12-31T23:59:60Z", Date.UTC(2026, 11, 31, 23, 59) / 60_000], // a leap second reads as :59
+    ["2026-11-24T08:15:00-00:00", Date.UTC(2026, 10, 24, 8, 15) / 60_000], // "-00:00": Temporal's call
+    ["1900-02-29T00:00:00Z", "throws"],
+    ["2100-02-29T00:00:00Z", "throws"],
+    ["2000-02-29T00:00:00Z", Date.UTC(2000, 1, 29) / 60_000],
+    ["2026-11-24T09:15:00+01:00\n", "throws"], // $ does not match before a trailing newline
+    ["2026-11-24T09:15:00+01:00:00", Date.UTC(2026, 10, 24, 8, 15) / 60_000], // an offset with seconds: Temporal's call
+    ["2026-11-24T09:15:00+0100", Date.UTC(2026, 10, 24, 8, 15) / 60_000],
+    ["2026-11-24T09:15:00.1234567890Z", "throws"],
+    ["2026-11-24t09:15:00z", Date.UTC(2026, 10, 24, 9, 15) / 60_000],
+    [" 2026-11-24T09:15:00Z", "throws"],
   ] as const)("%s → %s, as Temporal reads it", (s, expected) => {
     expect(ours(s)).toBe(expected);
     expect(ours(s)).toBe(temporal(s));
