@@ -106,10 +106,10 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           const { links, ...people } = linkBooking(ctx, rt, id, req, caller);
           const stored = { ...row, ...links };
           insertAppointment(ctx.db, stored);
-          onBooked(ctx, rt, stored, people);
+          const body = appointmentView(rt.dealer, stored, prep.manageToken);
+          onBooked(ctx, rt, stored, people, body);
           const { plan, ret } = stay;
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-          const body = appointmentView(rt.dealer, stored, prep.manageToken);
           if (priorityNote) body.priorityNote = priorityNote;
           if (mobilityNote) body.mobilityNote = mobilityNote;
           return { status: 201, body };

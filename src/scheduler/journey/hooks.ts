@@ -1,6 +1,6 @@
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { isoNow, type WriteContext } from "../context.js";
-import type { Action, BookingRequest } from "../contracts.js";
+import type { Action, AppointmentView, BookingRequest } from "../contracts.js";
 import type { DealerRuntime } from "../runtime.js";
 import type { Caller } from "../trust.js";
 import { bookingFile } from "./booking-file.js";
@@ -68,16 +68,21 @@ export function linkBooking(
   };
 }
 
-/** After the booking's insert: the supervisor's notice, the timers (and the vehicle's service reminder); its people as linkBooking linked them. */
+/**
+ * After the booking's insert: the supervisor's notice, the timers (and the vehicle's
+ * service reminder); its people as linkBooking linked them, and `view`, the booking's
+ * answer, which the notice's words are made from (one view a booking, not two).
+ */
 export function onBooked(
   ctx: WriteContext,
   rt: DealerRuntime,
   row: AppointmentRow,
   people: { vehicle: VehicleRow | null; customer: CustomerRow | null },
+  view?: AppointmentView,
 ): void {
   const { vehicle, customer } = people;
   const who = recipientOf(ctx.db, row, customer);
-  noticeSupervisor(ctx, rt.dealer, row, who);
+  noticeSupervisor(ctx, rt.dealer, row, who, view);
   scheduleJobsFor(ctx, row, who);
   if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
 }

@@ -3,6 +3,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
 import { appointmentView } from "../present.js";
+import type { AppointmentView } from "../contracts.js";
 import type { CustomerKind } from "../../core/dealer-config/messaging.js";
 import { sendToCustomer } from "./channels.js";
 import { enqueue } from "../../db/repos/outbox.js";
@@ -30,8 +31,9 @@ export function templateVars(
   audience: Audience,
   nowMs: number,
   extra: Extra = {},
+  view?: AppointmentView,
 ): TemplateVars {
-  const v = appointmentView(dealer, row);
+  const v = view ?? appointmentView(dealer, row);
   const at = { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt };
   return {
     dealer: dealer.config.name,
@@ -52,6 +54,8 @@ export interface Send {
   dedupeId: string;
   extra?: Extra;
   data?: Record<string, unknown>;
+  /** The row's view when the caller has built it already (a booking's answer): not built twice (issue 17). */
+  view?: AppointmentView;
 }
 
 /**
@@ -87,7 +91,7 @@ export function toStaff(
 ): string {
   const locale = dealer.config.locale;
   const body = {
-    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra)),
+    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra, s.view)),
     data: s.data,
   };
   enqueue(

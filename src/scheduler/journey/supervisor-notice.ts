@@ -1,6 +1,7 @@
 import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import type { WriteContext } from "../context.js";
+import type { AppointmentView } from "../contracts.js";
 import { toStaff } from "./messages.js";
 import type { Recipient } from "./recipients.js";
 
@@ -13,7 +14,14 @@ import type { Recipient } from "./recipients.js";
 
 const supervisorNoticeId = (appointmentId: string) => `job:supervisor_notice:${appointmentId}`;
 
-export function noticeSupervisor(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, who?: Recipient): string {
+/** `view`: the row's view, when the caller built it already (the booking's answer). */
+export function noticeSupervisor(
+  ctx: WriteContext,
+  dealer: Dealer,
+  row: AppointmentRow,
+  who?: Recipient,
+  view?: AppointmentView,
+): string {
   const labour = JSON.parse(row.labourJson) as Array<{ skill: number; minutes: number }>;
   const labourHours = Object.fromEntries(
     dealer.skills.map((s, i) => [s, labour.filter((l) => l.skill === i).reduce((a, l) => a + l.minutes, 0) / 60]),
@@ -23,7 +31,7 @@ export function noticeSupervisor(ctx: WriteContext, dealer: Dealer, row: Appoint
     dealer,
     row,
     "supervisor",
-    { kind: "supervisor_notice", dedupeId: supervisorNoticeId(row.id), data: { labourHours } },
+    { kind: "supervisor_notice", dedupeId: supervisorNoticeId(row.id), data: { labourHours }, view },
     who,
   );
 }
