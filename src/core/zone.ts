@@ -1,5 +1,5 @@
 import { Temporal } from "@js-temporal/polyfill";
-import { dayNumberFromIso, dayNumberFromYmd, isoFromDayNumber, ymdFromDayNumber } from "./civil.js";
+import { dayNumberFromYmd, isoFromDayNumber, ymdFromDayNumber } from "./civil.js";
 
 // The only place that asks Temporal about a time zone. Everything it answers is cached
 // as integers per local day, so the search never touches Temporal.
@@ -27,8 +27,7 @@ function startOfDay(tz: string, n: number): Temporal.ZonedDateTime {
   return Temporal.PlainDate.from({ year: y, month: m, day: d }).toZonedDateTime({ timeZone: tz });
 }
 
-/** The day as Temporal answers it: two starts of day, and the transition between them. */
-function zoneDayOfTemporal(tz: string, n: number): ZoneDay {
+export function zoneDay(tz: string, n: number): ZoneDay {
   const a = startOfDay(tz, n);
   const b = startOfDay(tz, n + 1);
   const start = Math.round(a.epochMilliseconds / MS_PER_MIN);
@@ -46,77 +45,6 @@ function zoneDayOfTemporal(tz: string, n: number): ZoneDay {
   }
   return { start, length: end - start, offset, transition, offsetAfter, startWall: a.hour * 60 + a.minute };
 }
-
-// Between two of a zone's transitions the offset stands still, and every day there is the
-// plain one: it starts at local midnight, n·1440 − offset, and lasts 1440 minutes. So
-// Temporal (~80 µs a day: two starts of day and a transition) is asked once per stretch
-// between transitions, about twice a year, not once per day (issue 17: a dealer's days are
-// built per compiled configuration and per process, and local date-times are read per
-// request). A day within QUIET_MARGIN of a transition is still asked of Temporal whole:
-// times just before a transition can belong to the next local day (a fall-back at midnight
-// repeats its first hour; Pacific/Apia skipped a whole day in 2011).
-// test/core/zone-quiet.test.ts holds every day of several zones, 1970-2060, to Temporal's answer.
-
-interface Quiet {
-  /** Epoch minutes: the offset is `offset` from `from` until `until`, with no transition between. */
-  from: number;
-  until: number;
-  offset: number;
-}
-const QUIET_MARGIN = 2 * 1440;
-const MAX_QUIET = 64; // per zone: stretches of 1990-2060 and more; then start over
-const quiet = new Map<string, Quiet[]>();
-
-/**
- * The stretch without transitions that holds day n's start, or null when its offset is not
- * whole minutes (some zones before 1972): those days are asked of Temporal whole.
- */
-function stretchAround(tz: string, n: number): Quiet | null {
-  const a = startOfDay(tz, n);
-  if (a.offsetNanoseconds % NS_PER_MIN !== 0) return null;
-  const at = Math.round(a.epochMilliseconds / MS_PER_MIN);
-  const prev = a.getTimeZoneTransition("previous");
-  const next = a.getTimeZoneTransition("next");
-  // "previous" is strictly before the start: a transition AT the start is not it, and
-  // then the offset changed at the start itself, so the stretch begins there.
-  const from = !prev
-    ? -Infinity
-    : prev.offsetNanoseconds === a.offsetNanoseconds
-      ? prev.epochMilliseconds / MS_PER_MIN
-      : at;
-  return {
-    from,
-    until: next ? next.epochMilliseconds / MS_PER_MIN : Infinity,
-    offset: a.offsetNanoseconds / NS_PER_MIN,
-  };
-}
-
-function plainDay(stretches: Quiet[], n: number): ZoneDay | null {
-  for (const q of stretches) {
-    const start = n * 1440 - q.offset;
-    if (q.from + QUIET_MARGIN <= start && start + 1440 + QUIET_MARGIN <= q.until)
-      return { start, length: 1440, offset: q.offset, transition: -1, offsetAfter: q.offset, startWall: 0 };
-  }
-  return null;
-}
-
-export function zoneDay(tz: string, n: number): ZoneDay {
-  let stretches = quiet.get(tz);
-  if (!stretches) quiet.set(tz, (stretches = []));
-  const plain = plainDay(stretches, n);
-  if (plain) return plain;
-  const q = stretchAround(tz, n);
-  if (q && !stretches.some((s) => s.from === q.from && s.until === q.until)) {
-    if (stretches.length >= MAX_QUIET) stretches.length = 0;
-    stretches.push(q);
-    const now = plainDay([q], n);
-    if (now) return now;
-  }
-  return zoneDayOfTemporal(tz, n);
-}
-
-/** Test seam: the day as Temporal alone answers it. */
-export const zoneDayFromTemporal = zoneDayOfTemporal;
 
 /**
  * Elapsed minutes from the day's start to the local wall time `wall` (minutes since
@@ -162,17 +90,9 @@ export function localToEpochMinute(tz: string, date: string, wall: number): Loca
 }
 
 const readings = new Map<string, LocalReading>();
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_READINGS = 20_000;
 
 function readLocal(tz: string, date: string, wall: number): LocalReading {
-  // A plain day (no transition, zoneDay above) has every wall time once: no Temporal.
-  const n = DATE.test(date) ? dayNumberFromIso(date) : NaN;
-  if (wall >= 0 && wall < 1440 && Number.isInteger(wall) && isoFromDayNumber(n) === date) {
-    const zd = zoneDay(tz, n);
-    if (zd.transition < 0 && zd.startWall === 0 && zd.length === 1440)
-      return { ok: true, epochMinute: zd.start + wall };
-  }
   const pdt = Temporal.PlainDateTime.from(
     `${date}T${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`,
   );
