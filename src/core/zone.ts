@@ -41,9 +41,33 @@ export function zoneDay(tz: string, n: number): ZoneDay {
     if (t && t.epochMilliseconds < b.epochMilliseconds) {
       transition = Math.round(t.epochMilliseconds / MS_PER_MIN) - start;
       offsetAfter = Math.round(t.offsetNanoseconds / NS_PER_MIN);
+    } else {
+      // Trap: the polyfill's transition search steps in 14-day samples and steps over an
+      // offset that changes and comes back within them (Asia/Gaza 2040-10-20), answering
+      // a later transition: then the change is inside this day, so find it by halving.
+      transition = changeWithin(tz, start, end, offset) - start;
+      offsetAfter = offsetAt(tz, start + transition);
     }
   }
   return { start, length: end - start, offset, transition, offsetAfter, startWall: a.hour * 60 + a.minute };
+}
+
+/** The UTC offset (minutes) in force at an epoch minute. */
+function offsetAt(tz: string, epochMinute: number): number {
+  const zdt = Temporal.Instant.fromEpochMilliseconds(epochMinute * MS_PER_MIN).toZonedDateTimeISO(tz);
+  return Math.round(zdt.offsetNanoseconds / NS_PER_MIN);
+}
+
+/** The first epoch minute in (from, to] whose offset is not `offset`, given that `to`'s is not. */
+function changeWithin(tz: string, from: number, to: number, offset: number): number {
+  let lo = from;
+  let hi = to;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(tz, mid) === offset) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /**
