@@ -54,7 +54,11 @@ export interface Send {
   dedupeId: string;
   extra?: Extra;
   data?: Record<string, unknown>;
-  /** The row's view when the caller has built it already (a booking's answer): not built twice (issue 17). */
+  /**
+   * The row's view when the caller has built it already (a booking's answer): not built
+   * twice (issue 17). Trap: that view carries the customer's manage token; templateVars
+   * reads named fields of it only, and must never spread it into a message's variables.
+   */
   view?: AppointmentView;
 }
 
