@@ -1,5 +1,6 @@
 import { Temporal } from "@js-temporal/polyfill";
 import { dayNumberFromYmd, isoFromDayNumber, ymdFromDayNumber } from "./civil.js";
+import { daysInMonth } from "./primitives.js";
 
 // The only place that asks Temporal about a time zone. Everything it answers is cached
 // as integers per local day, so the search never touches Temporal.
@@ -166,11 +167,6 @@ export function instantToEpochMinute(s: string): number {
 }
 
 const CONTRACT_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function daysInMonth(y: number, m: number): number {
-  if (m !== 2) return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-}
 
 export function dayIso(n: number): string {
   return isoFromDayNumber(n);
