@@ -12,6 +12,10 @@
 //                                          bench/lib/post-client.ts) or fetch (what rounds
 //                                          before 2026-12-03 evening measured with: it took
 //                                          more CPU from the 2-core box and added to the p99)
+//   BENCH_WRITE_SAVE=1                     write the results files also for an experiment
+//
+// Any of the BENCH_WRITE_* settings above makes a run an experiment: it prints, and leaves
+// bench/results/ as it is (the README's rows are a default run's), unless BENCH_WRITE_SAVE=1.
 //
 // 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same
@@ -63,6 +67,11 @@ const WARMUP = Number(process.env.BENCH_WRITE_WARMUP || 640);
 const CLIENT = process.env.BENCH_WRITE_CLIENT === "fetch" ? "fetch" : "http";
 /** The server build: dist/ (built first), or another build as it is. */
 const DIST = process.env.BENCH_WRITE_DIST || "dist";
+/** The settings that make a run an experiment, by name (empty for a run of record). */
+const TWEAKS = ["S", "CONNECTIONS", "WARMUP", "CLIENT", "DIST", "CONFIGS"]
+  .map((k) => `BENCH_WRITE_${k}`)
+  .filter((k) => process.env[k] !== undefined && process.env[k] !== "");
+const SAVE = TWEAKS.length === 0 || process.env.BENCH_WRITE_SAVE === "1";
 const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
   const [workers, group, routing] = c.split(":");
   return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
@@ -228,24 +237,29 @@ async function main() {
         `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s of SQL (the tool's own ${own.jsUsPerBooking} µs of JavaScript per booking left out); WAL per booking ${own.walKiBPerBooking.grouped} KiB at ${own.group} per commit, ${own.walKiBPerBooking.alone} KiB alone (a count: it does not move with the box's load)`,
       );
     const out = resolve(HERE, "results/write.json");
-    writeFileSync(
-      out,
-      JSON.stringify(
-        {
-          connections: CONNECTIONS,
-          seconds: SECONDS,
-          bareSqliteCommitsPerSec: ceiling,
-          bookingRowsPerSec: own?.bookingsPerSec ?? null,
-          bookingRowsToolJsUs: own?.jsUsPerBooking ?? null,
-          bookingRowsWalKiB: own?.walKiBPerBooking ?? null,
-          loadAverage: loadavg()[0],
-          rows,
-        },
-        null,
-        2,
-      ) + "\n",
+    if (SAVE)
+      writeFileSync(
+        out,
+        JSON.stringify(
+          {
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            bareSqliteCommitsPerSec: ceiling,
+            bookingRowsPerSec: own?.bookingsPerSec ?? null,
+            bookingRowsToolJsUs: own?.jsUsPerBooking ?? null,
+            bookingRowsWalKiB: own?.walKiBPerBooking ?? null,
+            loadAverage: loadavg()[0],
+            rows,
+          },
+          null,
+          2,
+        ) + "\n",
+      );
+    console.log(
+      SAVE
+        ? "wrote bench/results/write.json"
+        : `an experiment (${TWEAKS.join(", ")}): bench/results/ left as it is (BENCH_WRITE_SAVE=1 writes it)`,
     );
-    console.log(`wrote bench/results/write.json`);
     report(ceiling, rows, own);
   } finally {
     if (process.env.BENCH_KEEP_DIR) console.log(`kept ${dir}`);
@@ -371,6 +385,7 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
             : ""
         }, load generator ${r.cpu.loadGeneratorCores}, other ${r.cpu.otherCores}; idle ${r.cpu.idleCores}`,
       );
+  if (!SAVE) return;
   const file = resolve(HERE, "results/http.json");
   let tasks: Array<Record<string, unknown>> = [];
   try {
