@@ -56,6 +56,7 @@ import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
 import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
+import { pagesText } from "./lib/wal-pages.js";
 import { machineCpuMs, serverCpu } from "./lib/proc-stat.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -236,6 +237,7 @@ async function main() {
       console.log(
         `ceiling (a booking's own ${own.rowsPerBooking} rows, ${own.group} per commit, no rules, no HTTP) ${own.bookingsPerSec} bookings/s of SQL (the tool's own ${own.jsUsPerBooking} µs of JavaScript per booking left out); WAL per booking ${own.walKiBPerBooking.grouped} KiB at ${own.group} per commit, ${own.walKiBPerBooking.alone} KiB alone (a count: it does not move with the box's load)`,
       );
+    if (own) console.log(`  its WAL pages per booking at ${own.group} per commit: ${pagesText(own.walPagesByTree)}`);
     const out = resolve(HERE, "results/write.json");
     if (SAVE)
       writeFileSync(
@@ -248,6 +250,7 @@ async function main() {
             bookingRowsPerSec: own?.bookingsPerSec ?? null,
             bookingRowsToolJsUs: own?.jsUsPerBooking ?? null,
             bookingRowsWalKiB: own?.walKiBPerBooking ?? null,
+            bookingRowsWalPages: own?.walPagesByTree ?? null,
             loadAverage: loadavg()[0],
             rows,
           },

@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { prepareDatabase } from "../../src/db/open.js";
 import { newId } from "../../src/lib/ids.js";
+import { walPagesByTree } from "./wal-pages.js";
 
 type Row = Record<string, unknown>;
 interface Template {
@@ -58,8 +59,14 @@ interface Fresh {
 }
 type Maker = (f: Fresh) => unknown;
 
-/** How a template column's value is renewed for each booking (fresh keys, the same shape). */
-function maker(col: string, v: unknown, old: { a: string; c: string; v: string }): Maker {
+/**
+ * How a template column's value is renewed for each booking (fresh keys, the same shape).
+ * Times tied to the reception move with it; those tied to the booking's creation (the
+ * confirm-overdue timer, 24 h after it) and a message due now stay, as in the server, where
+ * their index entries append (before 2026-12-06 they moved too, and the tool counted ~1.5
+ * random leaves a booking that the server does not write).
+ */
+function maker(col: string, v: unknown, old: { a: string; c: string; v: string }, row: Row): Maker {
   if (col === "id" && typeof v === "string")
     return v === old.a ? (f) => f.a : v === old.c ? (f) => f.c : v === old.v ? (f) => f.v : () => newId();
   if (col.endsWith("_hash") && typeof v === "string") return () => hex(32);
@@ -67,7 +74,7 @@ function maker(col: string, v: unknown, old: { a: string; c: string; v: string }
   if (col === "vin") return () => `ZN6${hex(7)}`;
   if (typeof v === "number" && (col === "reception_start" || col === "return_start" || col === "ready_at"))
     return (f) => v + f.shift;
-  if (typeof v === "number" && (col === "due_at" || col === "next_attempt_at")) return (f) => v + f.shift * 60_000;
+  if (typeof v === "number" && col === "due_at" && row.kind !== "confirm_overdue") return (f) => v + f.shift * 60_000;
   if (typeof v === "string" && (v.includes(old.a) || v.includes(old.c) || v.includes(old.v)))
     return (f) => v.replaceAll(old.a, f.a).replaceAll(old.c, f.c).replaceAll(old.v, f.v);
   return () => v;
@@ -87,6 +94,8 @@ export interface RowsCeiling {
    * checksums and copies), and what fewer rows or fewer random index leaves would save.
    */
   walKiBPerBooking: { grouped: number; alone: number };
+  /** The grouped commits' WAL pages per booking, by the table or index they belong to (bench/lib/wal-pages.ts). */
+  walPagesByTree: Record<string, number>;
 }
 
 /** Books the last booking's rows again for `seconds`, `group` per commit, on a copy of `dbPath`. */
@@ -105,7 +114,7 @@ export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: nu
     // audit_log's INTEGER key is the rowid: left out, SQLite numbers the row.
     const cols = Object.keys(rows[0]).filter((c) => !(table === "audit_log" && c === "id"));
     const st = db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
-    return { st, rows: rows.map((r) => cols.map((c) => maker(c, r[c], old))) };
+    return { st, rows: rows.map((r) => cols.map((c) => maker(c, r[c], old, r))) };
   });
   let n = 0;
   let jsMs = 0;
@@ -141,9 +150,10 @@ export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: nu
   const secs = (performance.now() - t0 - jsMs) / 1000;
   const counted = n;
   const alone = commitOf(1);
+  const grouped = walPerBooking(db, copyPath, 640, () => commitGroup.immediate(), group);
   const walKiBPerBooking = {
-    grouped: walPerBooking(db, copyPath, 640, () => commitGroup.immediate(), group),
-    alone: walPerBooking(db, copyPath, 320, () => alone.immediate(), 1),
+    grouped: grouped.kib,
+    alone: walPerBooking(db, copyPath, 320, () => alone.immediate(), 1).kib,
   };
   db.close();
   return {
@@ -152,6 +162,7 @@ export function bookingRowsCeiling(dbPath: string, copyPath: string, seconds: nu
     rowsPerBooking: inserts.reduce((s, t) => s + t.rows.length, 0),
     group,
     walKiBPerBooking,
+    walPagesByTree: grouped.pages,
   };
 }
 
@@ -166,13 +177,14 @@ function walPerBooking(
   bookings: number,
   commit: () => void,
   perCommit: number,
-): number {
+): { kib: number; pages: Record<string, number> } {
   const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.pragma("wal_autocheckpoint = 0");
   const commits = Math.ceil(bookings / perCommit);
   for (let i = 0; i < commits; i++) commit();
   const bytes = statSync(`${path}-wal`).size;
+  const pages = walPagesByTree(db, `${path}-wal`, commits * perCommit);
   db.pragma(`wal_autocheckpoint = ${auto}`);
-  return Math.round((bytes / 1024 / (commits * perCommit)) * 10) / 10;
+  return { kib: Math.round((bytes / 1024 / (commits * perCommit)) * 10) / 10, pages };
 }
