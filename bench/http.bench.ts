@@ -602,8 +602,16 @@ async function main(): Promise<number> {
       non2xx,
       errors,
     }));
+    // The write bench's rows stay until it replaces them (bench/write.bench.ts): an
+    // experiment of that half (any BENCH_WRITE_* setting) writes nothing, and its run of
+    // record must not vanish with the search rows.
+    let writes: unknown[] = [];
+    try {
+      const prior = JSON.parse(readFileSync(OUT, "utf8"));
+      if (Array.isArray(prior)) writes = prior.filter((t) => String(t?.task).startsWith("write:"));
+    } catch {}
     mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, JSON.stringify(json, null, 2) + "\n");
+    writeFileSync(OUT, JSON.stringify([...json, ...writes], null, 2) + "\n");
     console.log(`\nwrote ${relative(ROOT, OUT)}`);
   }
 

@@ -179,7 +179,9 @@ function walPerBooking(
   perCommit: number,
 ): { kib: number; pages: Record<string, number> } {
   const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
-  db.pragma("wal_checkpoint(TRUNCATE)");
+  // The counts below assume an empty WAL: a reader elsewhere would leave it in place.
+  const [done] = db.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number }>;
+  if (done.busy !== 0) throw new Error("the WAL could not be emptied before counting (another connection reads)");
   db.pragma("wal_autocheckpoint = 0");
   const commits = Math.ceil(bookings / perCommit);
   for (let i = 0; i < commits; i++) commit();

@@ -9,29 +9,43 @@
 // group's size; one whose entries append (a time-ordered id, a creation instant) shares
 // its last page with the whole group.
 //
-// The WAL format (sqlite.org/fileformat2.html#walformat): a 32-byte header whose bytes 8-11
-// are the page size, then frames of a 24-byte header (bytes 0-3: the page number) and
-// the page. Page owners come from the dbstat virtual table (better-sqlite3 builds SQLite
-// with it), read through the same connection, so pages that exist only in the WAL count.
-// Trap: read it before any checkpoint, which would leave the WAL's bytes to be overwritten.
-
+// The WAL format (sqlite.org/fileformat2.html#walformat): a 32-byte header (bytes 8-11 the
+// page size, 16-23 the salts of this generation of the log), then frames of a 24-byte
+// header (bytes 0-3 the page number, 4-7 non-zero on a transaction's last frame, 8-15 the
+// salts) and the page. Trap: a checkpoint that leaves the file's size (RESTART, PASSIVE)
+// lets the next writer start over at the file's start, and the older frames stay behind
+// the new ones: only frames with the header's salts count, up to the last commit frame.
+// Page owners come from the dbstat virtual table (better-sqlite3 builds SQLite with it),
+// read through the same connection, so pages that exist only in the WAL count.
 import { readFileSync } from "node:fs";
 import type Database from "better-sqlite3";
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 
-/** Pages written to `walPath` per booking, by owning b-tree, largest first ("(other)": free-list, header). */
-export function walPagesByTree(db: Database.Database, walPath: string, bookings: number): Record<string, number> {
-  const wal = readFileSync(walPath);
-  if (wal.length < WAL_HEADER) return {};
+/** The page numbers of the WAL's committed frames of its current generation, in order. */
+export function committedFrames(wal: Buffer): number[] {
+  if (wal.length < WAL_HEADER) return [];
   const pageSize = wal.readUInt32BE(8);
+  const salts = wal.subarray(16, 24);
+  const pages: number[] = [];
+  let committed = 0;
+  for (let at = WAL_HEADER; at + FRAME_HEADER + pageSize <= wal.length; at += FRAME_HEADER + pageSize) {
+    if (!wal.subarray(at + 8, at + 16).equals(salts)) break;
+    pages.push(wal.readUInt32BE(at));
+    if (wal.readUInt32BE(at + 4) !== 0) committed = pages.length;
+  }
+  return pages.slice(0, committed);
+}
+
+/** Pages written to `walPath` per booking, by owning b-tree, largest first ("(other)": free-list and pointer-map pages). */
+export function walPagesByTree(db: Database.Database, walPath: string, bookings: number): Record<string, number> {
   const owner = new Map<number, string>();
   for (const r of db.prepare("SELECT name, pageno FROM dbstat").all() as Array<{ name: string; pageno: number }>)
     owner.set(r.pageno, r.name);
   const frames = new Map<string, number>();
-  for (let at = WAL_HEADER; at + FRAME_HEADER + pageSize <= wal.length; at += FRAME_HEADER + pageSize) {
-    const name = owner.get(wal.readUInt32BE(at)) ?? "(other)";
+  for (const page of committedFrames(readFileSync(walPath))) {
+    const name = owner.get(page) ?? "(other)";
     frames.set(name, (frames.get(name) ?? 0) + 1);
   }
   return Object.fromEntries(
