@@ -4,9 +4,11 @@ import { type ContactHashes, contactHashes, rememberContactHashes } from "./cont
 import type { PreparedIdempotency, WriteContext } from "./context.js";
 import type { BookingRequest } from "./contracts.js";
 import { idempotencyKeyId, sealToken } from "./seal.js";
-import { newManageToken } from "./tokens.js";
+import { newId } from "../lib/ids.js";
+import { manageTokenFor } from "./tokens.js";
 
-// What a booking computes that does not depend on the write lock: the manage token, its
+// What a booking computes that does not depend on the write lock: the appointment's id and
+// the manage token that names it, its
 // hash and its sealed form for the idempotency record, the contact's hashes and the
 // request's hash. With WORKERS > 1 the worker that took the request computes them before
 // its verb call (api/remote-verbs.ts), so the writer, the one process that commits and
@@ -20,6 +22,8 @@ import { newManageToken } from "./tokens.js";
 export const BOOK_SCOPE = "POST /v1/dealers/{dealerId}/appointments";
 
 export interface BookingPrep {
+  /** The appointment's id, minted here because its manage token names it (tokens.ts manageTokenFor). */
+  appointmentId: string;
   manageToken: string;
   manageTokenHash: string;
   contact: ContactHashes;
@@ -33,10 +37,12 @@ export interface BookingPrep {
  * pay it for nothing; idempotent() seals then (seal.ts sealResponse).
  */
 export function prepareBooking(ctx: WriteContext, dealerId: string, req: BookingRequest, seal = false): BookingPrep {
-  const manageToken = newManageToken(dealerId);
+  const appointmentId = newId();
+  const manageToken = manageTokenFor(dealerId, appointmentId);
   const key = ctx.idempotencyKey;
   const secrets = ctx.secrets;
   return {
+    appointmentId,
     manageToken,
     manageTokenHash: sha256Hex(manageToken),
     contact: contactHashes(req.customer),

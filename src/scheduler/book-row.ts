@@ -20,6 +20,8 @@ export interface Booked {
   stay: Stay;
   req: BookingRequest;
   manageTokenHash: string;
+  /** The manage token names the row (tokens.ts manageTokenFor): it is found by id, not by an index of hashes. */
+  manageTokenById: boolean;
   /** The contact's hashes, as the contact cap counts them. */
   contact: ContactHashes;
   mobility: Mobility;
@@ -38,6 +40,7 @@ export function bookedRow(dealer: Dealer, b: Booked) {
     status: "requested",
     version: 1,
     manageTokenHash: b.manageTokenHash,
+    manageTokenById: b.manageTokenById,
     advisorId: dealer.advisors[b.reception.advisor].id,
     receptionStart: b.reception.start,
     receptionMinutes: b.reception.minutes,

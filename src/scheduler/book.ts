@@ -1,4 +1,3 @@
-import { newId } from "../lib/ids.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
@@ -84,7 +83,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
           const { advisor, stay, forced } = chosen;
           const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-          const id = newId();
+          const id = prep.appointmentId;
           const row = bookedRow(rt.dealer, {
             id,
             dealerId,
@@ -93,6 +92,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             stay,
             req,
             manageTokenHash: prep.manageTokenHash,
+            manageTokenById: true, // prepareBooking made the token from this id
             contact,
             mobility,
             channel,

@@ -1,7 +1,7 @@
-import { sha256Hex } from "../lib/digest.js";
+import { manageTokenKey } from "./tokens.js";
 import type { Db } from "../db/sqlite-handle.js";
 import { actingAs, type Ctx } from "./context.js";
-import { type AppointmentRow, findByManageTokenHash } from "../db/repos/appointments.js";
+import { type AppointmentRow, findByManageToken } from "../db/repos/appointments.js";
 import type { Outcome } from "./context.js";
 import type { AppointmentView, RescheduleRequest } from "./contracts.js";
 import type { CalendarResponse, DayResponse, OwnCalendarRequest, OwnDayRequest } from "./calendar-contracts.js";
@@ -21,11 +21,12 @@ import { rowPriority } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
 
 // The customer's own appointment, reached with the manage token from the booking
-// response (≥ 256 random bits, stored only as a hash). Any wrong token is a plain 404:
+// response (126 random bits after the id it names, or 256 in older ones; stored only as
+// a hash, scheduler/tokens.ts). Any wrong token is a plain 404:
 // nothing tells a guesser whether an appointment exists.
 
 function byToken(db: Db, token: string) {
-  const row = findByManageTokenHash(db, sha256Hex(token));
+  const row = findByManageToken(db, manageTokenKey(token));
   if (!row) throw notFound("appointment");
   return row;
 }

@@ -1,6 +1,6 @@
-import { findByManageTokenHash } from "../db/repos/appointments.js";
+import { findByManageToken } from "../db/repos/appointments.js";
 import { getDealer, type StoredDealer } from "../db/repos/dealers.js";
-import { sha256Hex } from "../lib/digest.js";
+import { manageTokenKey } from "./tokens.js";
 import type { Ctx } from "./context.js";
 
 // The dealer behind a page or a sign-in, or null. Pages answer an unknown dealer with
@@ -17,7 +17,7 @@ export function findDealer(ctx: Reader, { dealerId }: { dealerId: string }): Sto
 
 /** The dealer id of the appointment a manage link's token opens; undefined for a wrong token. */
 export function dealerIdOfManageToken(ctx: Reader, { token }: { token: string }): string | undefined {
-  return findByManageTokenHash(ctx.db, sha256Hex(token))?.dealerId;
+  return findByManageToken(ctx.db, manageTokenKey(token))?.dealerId;
 }
 
 /** The dealer of the appointment a manage link's token opens; null for a wrong token. */

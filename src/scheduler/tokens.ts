@@ -1,12 +1,17 @@
 // Unguessable secrets from the platform CSPRNG (Web Crypto: Node 20 and Workers alike).
 
+import { sha256Hex } from "../lib/digest.js";
 import { randomBytes } from "../lib/random.js";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /** 256 random bits, base64url (43 characters). */
 export function randomToken(bytes = 32): string {
-  const buf = randomBytes(bytes);
+  return base64url(randomBytes(bytes));
+}
+
+/** base64url without padding: 16 bytes are 22 characters, 32 are 43. */
+function base64url(buf: Uint8Array): string {
   let out = "";
   for (let i = 0; i < buf.length; i += 3) {
     const n = (buf[i] << 16) | ((buf[i + 1] ?? 0) << 8) | (buf[i + 2] ?? 0);
@@ -30,7 +35,8 @@ const DEALER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 export const isDealerId = (s: string) => DEALER_ID.test(s);
 
 /**
- * A customer's manage token: `<dealerId>_<256 random bits>`. The whole string is the
+ * A manage token that names no appointment: `<dealerId>_<256 random bits>` (message links,
+ * walk-ins; a booking's names its own, manageTokenFor below). The whole string is the
  * secret (stored only as its hash); the dealer part is routing, not authority: it lets a
  * runtime with one store per dealer (Workers: a Durable Object each) send the link to
  * the right store without a global token index. A forged prefix only reaches a dealer
@@ -49,4 +55,52 @@ export function dealerOfManageToken(token: string): string | null {
   if (token.length < SECRET_CHARS + 2 || token[token.length - SECRET_CHARS - 1] !== "_") return null;
   const dealerId = token.slice(0, -SECRET_CHARS - 1);
   return isDealerId(dealerId) ? dealerId : null;
+}
+
+// A booking's token names its appointment (issue 17): `<dealerId>_<id><secret>`, the id's
+// 16 bytes in 22 base64url characters and then 21 of randomness (126 bits). The tail keeps
+// the 43 characters of the older form, so dealerOfManageToken routes both. The row is then
+// found by its primary key and its stored hash compared, and the hash needs no index entry
+// of its own (schema.ts manageTokenById). The id is no secret: the hash of the whole token
+// is what opens the row, so a token made of a known id and a guessed tail opens nothing.
+const ID_CHARS = 22;
+
+/** A manage token that names appointment `appointmentId` (a UUID, lib/ids.ts). */
+export function manageTokenFor(dealerId: string, appointmentId: string): string {
+  const hex = appointmentId.replaceAll("-", "");
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return `${dealerId}_${base64url(bytes)}${randomToken(16).slice(0, SECRET_CHARS - ID_CHARS)}`;
+}
+
+const B64URL_VALUE = new Map([...B64URL].map((c, i) => [c, i]));
+
+/**
+ * The appointment id a token names, or null when its tail does not decode to a version-7
+ * UUID: a token of the older form (1 in 64 of those decode to one by chance, and are then
+ * looked up by that id in vain before their hash) or anything else.
+ */
+export function appointmentIdOfManageToken(token: string): string | null {
+  if (dealerOfManageToken(token) === null) return null;
+  const tail = token.slice(-SECRET_CHARS, -SECRET_CHARS + ID_CHARS);
+  const bytes: number[] = [];
+  for (let i = 0; i < ID_CHARS; i += 4) {
+    let n = 0;
+    const chars = Math.min(4, ID_CHARS - i);
+    for (let k = 0; k < 4; k++) {
+      const v = k < chars ? B64URL_VALUE.get(tail[i + k]) : 0;
+      if (v === undefined) return null;
+      n = (n << 6) | v;
+    }
+    bytes.push((n >> 16) & 255, (n >> 8) & 255, n & 255);
+  }
+  const id = bytes.slice(0, 16);
+  if (id[6] >> 4 !== 7 || id[8] >> 6 !== 2) return null;
+  const hex = id.map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** What finds a token's appointment (db/repos/appointments.ts findByManageToken): its hash, and the id it names if any. */
+export function manageTokenKey(token: string): { hash: string; id: string | null } {
+  return { hash: sha256Hex(token), id: appointmentIdOfManageToken(token) };
 }

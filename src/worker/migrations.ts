@@ -14,6 +14,7 @@ import m0012 from "../../db/migrations/0012_priority_vins.sql";
 import m0013 from "../../db/migrations/0013_contact_cap_via_customers.sql";
 import m0014 from "../../db/migrations/0014_parts_orders.sql";
 import m0015 from "../../db/migrations/0015_task_attempts.sql";
+import m0016 from "../../db/migrations/0016_manage_token_by_id.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -37,6 +38,7 @@ export const MIGRATION_FILES = {
   "0013_contact_cap_via_customers": m0013,
   "0014_parts_orders": m0014,
   "0015_task_attempts": m0015,
+  "0016_manage_token_by_id": m0016,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

@@ -140,11 +140,21 @@ export function audit(db: Db, e: AuditEntry): void {
   );
 }
 
-/** The booking's own token, else a link minted for a message (journey/manage-links.ts). */
-export function findByManageTokenHash(db: Db, hash: string): AppointmentRow | undefined {
-  const own = one(db, `${SELECT} WHERE manage_token_hash = ?`, hash);
+/**
+ * The appointment a manage token opens (scheduler/tokens.ts manageTokenKey): the row its
+ * token names, by id, when the stored hash is the token's; else a row whose token names
+ * none (older rows, walk-ins), by hash; else a link minted for a message
+ * (journey/manage-links.ts). The hash decides every time: an id alone opens nothing.
+ */
+export function findByManageToken(db: Db, key: { hash: string; id: string | null }): AppointmentRow | undefined {
+  if (key.id !== null) {
+    const named = one(db, `${SELECT} WHERE id = ?`, key.id);
+    if (named?.manageTokenById && named.manageTokenHash === key.hash) return named;
+  }
+  // The partial index's condition, word for word (schema.ts), or SQLite scans the table.
+  const own = one(db, `${SELECT} WHERE manage_token_hash = ? AND manage_token_by_id = 0`, key.hash);
   if (own) return own;
-  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(hash) as
+  const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(key.hash) as
     | { id: string }
     | undefined;
   return link ? one(db, `${SELECT} WHERE id = ?`, link.id) : undefined;
