@@ -22,8 +22,8 @@ import { manageTokenFor } from "./tokens.js";
 export const BOOK_SCOPE = "POST /v1/dealers/{dealerId}/appointments";
 
 export interface BookingPrep {
-  /** The appointment's id, minted here because its manage token names it (tokens.ts manageTokenFor). */
-  appointmentId: string;
+  /** The appointment's id, minted here because its manage token names it (tokens.ts manageTokenFor); absent from a worker of an older build. */
+  appointmentId?: string;
   manageToken: string;
   manageTokenHash: string;
   contact: ContactHashes;

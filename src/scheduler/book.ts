@@ -1,3 +1,4 @@
+import { newId } from "../lib/ids.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
@@ -12,6 +13,7 @@ import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { jobOfRequest } from "./job.js";
 import { requestedSlot, requireContact, requireReachablePhone } from "./book-request.js";
+import { appointmentIdOfManageToken } from "./tokens.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
@@ -83,7 +85,9 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
           const { advisor, stay, forced } = chosen;
           const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-          const id = prep.appointmentId;
+          // A prep without its id (a worker of another build) gets one here, and its token,
+          // which then names nothing, is found by hash.
+          const id = prep.appointmentId ?? newId();
           const row = bookedRow(rt.dealer, {
             id,
             dealerId,
@@ -92,7 +96,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             stay,
             req,
             manageTokenHash: prep.manageTokenHash,
-            manageTokenById: true, // prepareBooking made the token from this id
+            manageTokenById: appointmentIdOfManageToken(prep.manageToken) === id,
             contact,
             mobility,
             channel,

@@ -21,7 +21,7 @@ function base64url(buf: Uint8Array): string {
   return out;
 }
 
-/** Length of randomToken()'s 256-bit secret. */
+/** The manage token's tail after `<dealerId>_`: randomToken()'s 256 bits, or an id and 126 bits (manageTokenFor). */
 const SECRET_CHARS = 43;
 
 /**
@@ -63,6 +63,8 @@ export function dealerOfManageToken(token: string): string | null {
 // found by its primary key and its stored hash compared, and the hash needs no index entry
 // of its own (schema.ts manageTokenById). The id is no secret: the hash of the whole token
 // is what opens the row, so a token made of a known id and a guessed tail opens nothing.
+// What the link now tells whoever sees it: when the booking was made, to the millisecond
+// (a UUIDv7's first 48 bits), which the booking's answer says anyway (createdAt).
 const ID_CHARS = 22;
 
 /** A manage token that names appointment `appointmentId` (a UUID, lib/ids.ts). */

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BY_NAMED_TOKEN, BY_TOKEN_HASH } from "../../src/db/repos/appointments.js";
 import * as idem from "../../src/db/repos/idempotency.js";
 import { type NewJob, scheduleJobs } from "../../src/db/repos/jobs.js";
 import { PRIORITY_VINS_SQL } from "../../src/db/repos/people.js";
@@ -10,6 +11,8 @@ import { immediate } from "../../src/db/tx.js";
 import { openDatabase } from "../../src/node.js";
 
 // Storage behaviour on real SQLite files.
+
+type Plan = Array<{ detail: string }>;
 
 let dir: string;
 let handles: Array<ReturnType<typeof openDatabase>>;
@@ -59,6 +62,16 @@ describe("prepareDatabase", () => {
       (r) => r.detail,
     );
     expect(plan.join("; ")).toMatch(/USING COVERING INDEX vehicles_priority_idx/);
+  });
+
+  it("finds a manage token's appointment by its id or through the partial index of hashes, never by a scan", () => {
+    const { sqlite } = open();
+    const plan = (where: string, ...params: string[]) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE ${where}`).all(...params) as Plan)
+        .map((r) => r.detail)
+        .join("; ");
+    expect(plan(BY_NAMED_TOKEN, "an-id", "a-hash")).toMatch(/USING INDEX sqlite_autoindex_appointments_1 \(id=\?\)/);
+    expect(plan(BY_TOKEN_HASH, "a-hash")).toMatch(/USING INDEX appointments_manage_token_idx \(manage_token_hash=\?\)/);
   });
 
   it("enforces the appointment -> dealer foreign key", () => {

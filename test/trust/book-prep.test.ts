@@ -61,6 +61,18 @@ describe("a booking prepared by the worker that took it", () => {
     expect(page.status).toBe(200);
   });
 
+  it("books from a worker of an older build (no appointment id in its prep): the token opens by its hash", async () => {
+    const s = await setup();
+    const { appointmentId: _unused, ...older } = s.prepare();
+    const reply = await s.call(older);
+    expect(reply.outcome.status).toBe(201);
+    const row = t.sqlite
+      .prepare("SELECT manage_token_by_id AS byId FROM appointments WHERE id = ?")
+      .get(reply.outcome.body.id);
+    expect(row).toEqual({ byId: 0 });
+    expect((await s.api("GET", `/v1/manage/${older.manageToken}`)).status).toBe(200);
+  });
+
   it("with an Idempotency-Key, replays the prepared token over plain HTTP (the request's hash agrees)", async () => {
     const s = await setup();
     const prep = s.prepare("prep-key-1");

@@ -140,6 +140,11 @@ export function audit(db: Db, e: AuditEntry): void {
   );
 }
 
+/** The row a token names, when the token is its own. */
+export const BY_NAMED_TOKEN = "id = ? AND manage_token_by_id = 1 AND manage_token_hash = ?";
+/** A row whose token names none, by hash: the partial index's condition word for word (schema.ts), or SQLite scans the table. */
+export const BY_TOKEN_HASH = "manage_token_hash = ? AND manage_token_by_id = 0";
+
 /**
  * The appointment a manage token opens (scheduler/tokens.ts manageTokenKey): the row its
  * token names, by id, when the stored hash is the token's; else a row whose token names
@@ -147,12 +152,11 @@ export function audit(db: Db, e: AuditEntry): void {
  * (journey/manage-links.ts). The hash decides every time: an id alone opens nothing.
  */
 export function findByManageToken(db: Db, key: { hash: string; id: string | null }): AppointmentRow | undefined {
-  if (key.id !== null) {
-    const named = one(db, `${SELECT} WHERE id = ?`, key.id);
-    if (named?.manageTokenById && named.manageTokenHash === key.hash) return named;
-  }
-  // The partial index's condition, word for word (schema.ts), or SQLite scans the table.
-  const own = one(db, `${SELECT} WHERE manage_token_hash = ? AND manage_token_by_id = 0`, key.hash);
+  // The hash is compared by SQLite in the same step as the id: no row is read out, and
+  // nothing else differs, for an id that exists but whose token is wrong.
+  const named = key.id === null ? undefined : one(db, `${SELECT} WHERE ${BY_NAMED_TOKEN}`, key.id, key.hash);
+  if (named) return named;
+  const own = one(db, `${SELECT} WHERE ${BY_TOKEN_HASH}`, key.hash);
   if (own) return own;
   const link = stmt(sqliteOf(db), "SELECT appointment_id AS id FROM manage_links WHERE token_hash = ?").get(key.hash) as
     | { id: string }
