@@ -424,6 +424,8 @@ describe("walk-in", () => {
     expect(res.status).toBe(200);
     expect(applied.created).toMatchObject({ status: "confirmed", channel: "walk_in", forced: true, version: 1 });
     expect(typeof applied.manageToken).toBe("string");
+    // A walk-in's token names no appointment (scheduler/tokens.ts): it opens by its hash.
+    expect((await api("GET", `/v1/manage/${applied.manageToken}`)).status).toBe(200);
     // Its journey as any booking's: the supervisor is told, the no-show check is set (the
     // car-ready call and the progress check wait for the check-in).
     const created = applied.created!.id;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Id } from "../../src/core/primitives.js";
-import { dealerOfManageToken, isDealerId, newManageToken } from "../../src/scheduler/tokens.js";
+import { newId } from "../../src/lib/ids.js";
+import {
+  appointmentIdOfManageToken,
+  dealerOfManageToken,
+  isDealerId,
+  manageTokenFor,
+  newManageToken,
+} from "../../src/scheduler/tokens.js";
 import { routeOf } from "../../src/worker/route.js";
 
 // The edge's routing table (src/worker/route.ts) and the manage token's dealer prefix
@@ -16,6 +23,23 @@ describe("manage tokens", () => {
       expect(dealerOfManageToken(token)).toBe(dealerId);
     },
   );
+
+  it.each(["roma-est", "a", "dealer_with_underscores", "x".repeat(63), "A1_-_-"])(
+    "that name their appointment carry their dealer %s the same way, and the id comes back",
+    (dealerId) => {
+      const id = newId();
+      const token = manageTokenFor(dealerId, id);
+      expect(token).toMatch(new RegExp(`^${dealerId}_[A-Za-z0-9_-]{43}$`));
+      expect(dealerOfManageToken(token)).toBe(dealerId);
+      expect(appointmentIdOfManageToken(token)).toBe(id);
+    },
+  );
+
+  it("that name the same appointment still differ in their fresh random tail", () => {
+    const id = newId();
+    const tails = new Set(Array.from({ length: 1000 }, () => manageTokenFor("d", id).slice(-21)));
+    expect(tails.size).toBe(1000);
+  });
 
   it("are unguessable: 256 fresh random bits each time", () => {
     const secrets = new Set(Array.from({ length: 1000 }, () => newManageToken("d").slice(-43)));
