@@ -13,7 +13,6 @@ import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { jobOfRequest } from "./job.js";
 import { requestedSlot, requireContact, requireReachablePhone } from "./book-request.js";
-import { appointmentIdOfManageToken } from "./tokens.js";
 import { resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
@@ -96,7 +95,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             stay,
             req,
             manageTokenHash: prep.manageTokenHash,
-            manageTokenById: appointmentIdOfManageToken(prep.manageToken) === id,
+            manageTokenById: prep.appointmentId !== undefined, // prepareBooking made the token from it
             contact,
             mobility,
             channel,
