@@ -93,6 +93,7 @@ import { BENCH_DIR, loadOptions, num, ROOT } from "./lib/load-options.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { pacedWrites } from "./lib/paced-writes.js";
 import { procStat } from "./lib/proc-stat.js";
+import { replaceHalf } from "./lib/http-results.js";
 
 const { DURATION, CONNECTIONS, KEEP, ONLY, OUT, WARMUP_S } = loadOptions("results/http.json");
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -602,16 +603,7 @@ async function main(): Promise<number> {
       non2xx,
       errors,
     }));
-    // The write bench's rows stay until it replaces them (bench/write.bench.ts): an
-    // experiment of that half (any BENCH_WRITE_* setting) writes nothing, and its run of
-    // record must not vanish with the search rows.
-    let writes: unknown[] = [];
-    try {
-      const prior = JSON.parse(readFileSync(OUT, "utf8"));
-      if (Array.isArray(prior)) writes = prior.filter((t) => String(t?.task).startsWith("write:"));
-    } catch {}
-    mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, JSON.stringify([...json, ...writes], null, 2) + "\n");
+    replaceHalf(OUT, "search", json);
     console.log(`\nwrote ${relative(ROOT, OUT)}`);
   }
 

@@ -45,7 +45,7 @@
 // 2-core box these figures move a lot between runs; compare rows of one run.
 
 import { spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,7 @@ import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
 import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
 import { pagesText } from "./lib/wal-pages.js";
+import { replaceHalf } from "./lib/http-results.js";
 import { machineCpuMs, serverCpu } from "./lib/proc-stat.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -389,12 +390,7 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
         }, load generator ${r.cpu.loadGeneratorCores}, other ${r.cpu.otherCores}; idle ${r.cpu.idleCores}`,
       );
   if (!SAVE) return;
-  const file = resolve(HERE, "results/http.json");
-  let tasks: Array<Record<string, unknown>> = [];
-  try {
-    const prior = JSON.parse(readFileSync(file, "utf8"));
-    if (Array.isArray(prior)) tasks = prior.filter((t) => !String(t.task).startsWith("write:"));
-  } catch {}
+  const tasks: Array<Record<string, unknown>> = [];
   tasks.push({ task: "write: bare SQLite ceiling (BEGIN IMMEDIATE + 3 inserts + COMMIT)", reqPerSec: ceiling });
   if (own)
     tasks.push({
@@ -411,7 +407,7 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
       ofCeiling: r.ofCeiling,
       cpu: r.cpu,
     });
-  writeFileSync(file, JSON.stringify(tasks, null, 2) + "\n");
+  replaceHalf(resolve(HERE, "results/http.json"), "write", tasks);
   console.log("added the write rows to bench/results/http.json");
 }
 
