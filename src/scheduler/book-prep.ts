@@ -8,12 +8,12 @@ import { newId } from "../lib/ids.js";
 import { manageTokenFor } from "./tokens.js";
 
 // What a booking computes that does not depend on the write lock: the appointment's id and
-// the manage token that names it, its
-// hash and its sealed form for the idempotency record, the contact's hashes and the
-// request's hash. With WORKERS > 1 the worker that took the request computes them before
-// its verb call (api/remote-verbs.ts), so the writer, the one process that commits and
-// whose CPU per booking bounds every process's bookings (issue 17), does not: sealing
-// alone was ~7 % of its time. A booking made where it was asked computes them in the verb.
+// the manage token that names it, the token's hash and its sealed form for the idempotency
+// record, the contact's hashes and the request's hash. With WORKERS > 1 the worker that
+// took the request computes them before its verb call (api/remote-verbs.ts), so the
+// writer, the one process that commits and whose CPU per booking bounds every process's
+// bookings (issue 17), does not: sealing alone was ~7 % of its time. A booking made where
+// it was asked computes them in the verb.
 //
 // Trust: these travel with the verb's input from a worker of this machine over its
 // private socket, as the request's facts do (api/verb-call.ts); a client's body cannot
