@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { appointmentIdOfManageToken } from "../../src/scheduler/tokens.js";
 import { useSpawnedTarget } from "../acceptance/target.js";
 import { type CreatedApiKey, type DocPaths, json } from "../support/contracts.js";
 import {
@@ -77,6 +78,9 @@ describe("the edge Worker", () => {
       ),
     );
     expect(a.manageToken!.startsWith("manage-a_")).toBe(true);
+    // The Worker books with the token that names its appointment (scheduler/tokens.ts), as Node
+    // does: the lookups below go by primary key there too, not by the older hash index.
+    for (const x of [a, b]) expect(appointmentIdOfManageToken(x.manageToken!)).toBe(x.id);
     expect(await (await api("GET", `/v1/manage/${a.manageToken}`)).json()).toMatchObject({
       id: a.id,
       dealerId: "manage-a",
