@@ -1,0 +1,173 @@
+// The writer's CPU per booking, in one process, with as little noise as the box allows
+// (issue 17). bench/write-cpu.ts measures the real cluster over HTTP, where the load
+// generator, the other worker and the loopback share the two cores with the writer: its
+// figure moves ±30 % between runs, more than most changes to the booking path weigh.
+//
+// Here the writer's side alone: the very frames a worker sends (captured from the app's
+// own booking route with a stand-in transport), handed to the app's serveCall in groups
+// of G, as the verb socket does (JSON parsed and the reply stringified, as there), inside
+// the group commit, over a real SQLite file in WAL with synchronous=FULL, the change feed
+// and the checkpointer thread as worker 0 has them. The figure is the CPU time of the
+// event loop's thread alone (/proc/self/task/<pid>/stat: not the checkpointer's thread,
+// not V8's helpers), per booking, in rounds of distinct slots; the median round is the
+// result. The box's own speed still moves it (1.8× within an hour once), so compare
+// trees in one run: two copies of the same code read 1.02× and 1.03× that way.
+//
+//   npx tsx bench/write-verb.ts
+//   WRITE_VERB_SRC=src,/tmp/exp/src  the source trees to measure, each over its own database,
+//                                    rounds alternating between them (A/B: a git worktree)
+//   WRITE_VERB_G=12                 bookings per group commit (the cluster's ~12 at 32 clients)
+//   WRITE_VERB_ROUNDS=5  WRITE_VERB_N=1500  WRITE_VERB_WARMUP=1500
+//   WRITE_VERB_PROFILE=1            V8's sampling profiler over the measured rounds only (the
+//                                   frames' capture and the warm-up left out): by function
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Session } from "node:inspector/promises";
+import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { WRITE_DEALER, writeDealerConfig, writeRequests, writeSlots } from "./fixtures/write-dealer.js";
+import { ADMIN_TOKEN, NOW_ISO } from "./http-setup.js";
+
+const SRCS = (process.env.WRITE_VERB_SRC || new URL("../src", import.meta.url).pathname)
+  .split(",")
+  .map((p) => resolve(p));
+const PROFILE = process.env.WRITE_VERB_PROFILE === "1";
+const G = Number(process.env.WRITE_VERB_G || 12);
+const ROUNDS = Number(process.env.WRITE_VERB_ROUNDS || 5);
+const N = Number(process.env.WRITE_VERB_N || 1500);
+const WARMUP = Number(process.env.WRITE_VERB_WARMUP || 1500);
+const SECRET = "bench-only-secret-0123456789abcdef";
+// Every booking takes a slot of its own (each tree has its own database).
+if (WARMUP + ROUNDS * N > writeSlots().length)
+  throw new Error(`WRITE_VERB_WARMUP + ROUNDS × N must stay within the dealer's ${writeSlots().length} slots`);
+
+/** The event loop thread's CPU ms so far (utime + stime of the task whose id is the pid). */
+function loopCpuMs(): number {
+  const f = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
+}
+
+/** One source tree's writer and worker over its own database file, and the frames its worker sent. */
+async function setUp(src: string) {
+  const from = (p: string) => import(pathToFileURL(join(src, p)).href);
+  const [{ createAppWithJourney }, { openDatabase }, { useDigests }, { nodeDigests }, cp, cf, ww] = await Promise.all([
+    from("app.ts"),
+    from("node.ts"),
+    from("lib/digest.ts"),
+    from("node/digests.ts"),
+    from("node/checkpointer.ts"),
+    from("db/change-feed.ts"),
+    from("node/wal-watch.ts"),
+  ]);
+  useDigests(nodeDigests);
+  const dir = mkdtempSync(join(tmpdir(), "pitlane-write-verb-"));
+  const path = join(dir, "scheduler.db");
+  const now = Date.parse(NOW_ISO);
+  const base = { now: () => now, adminToken: ADMIN_TOKEN, log: () => {}, rateLimits: false as const };
+  const common = { ...base, serverSecrets: { current: SECRET, previous: [] }, maxActiveBookingsPerContact: 0 };
+  const writerDb = openDatabase(path);
+  const feed = (db: typeof writerDb) => new cf.ChangeFeed(db.sqlite, ww.walCommitWatch(path));
+  const writer = createAppWithJourney({ ...writerDb, ...common, groupCommit: true, changeFeed: feed(writerDb) });
+  const checkpointer = cp.startCheckpointer({
+    path,
+    driver: createRequire(join(src, "node.ts")).resolve("better-sqlite3"),
+    intervalMs: 200,
+  });
+  writerDb.sqlite.pragma(`wal_autocheckpoint = ${cp.BACKSTOP_PAGES}`);
+  const put = await writer.app.request(`/v1/dealers/${WRITE_DEALER}`, {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify(writeDealerConfig),
+  });
+  if (put.status >= 300) throw new Error(`dealer: ${put.status} ${await put.text()}`);
+
+  // A worker's app whose transport keeps each frame instead of sending it.
+  const frames: string[] = [];
+  const workerDb = openDatabase(path);
+  const worker = createAppWithJourney({
+    ...workerDb,
+    ...common,
+    changeFeed: feed(workerDb),
+    remoteVerbs: {
+      call(verb: string, facts: unknown, input: unknown) {
+        frames.push(JSON.stringify({ op: "verb", verb, facts, input }));
+        return Promise.resolve({ ok: false, error: { kind: "api", code: "service_unavailable" } });
+      },
+    },
+  });
+  for (const r of writeRequests(WARMUP + ROUNDS * N)) {
+    await worker.app.request(`/v1/dealers/${WRITE_DEALER}/appointments`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": r.key },
+      body: r.body,
+    });
+  }
+  if (frames.length !== WARMUP + ROUNDS * N) throw new Error(`${src}: captured ${frames.length} frames`);
+
+  let created = 0;
+  /** Books frames [from, to) in groups of G, as the verb socket hands them over. */
+  const book = async (from: number, to: number) => {
+    for (let i = from; i < to; i += G) {
+      const group = frames.slice(i, Math.min(i + G, to));
+      const replies = await Promise.all(
+        group.map((f) => writer.serveCall(JSON.parse(f)).then((r: unknown) => JSON.stringify(r))),
+      );
+      for (const r of replies) if (r.includes('"status":201')) created++;
+    }
+  };
+  const close = async () => {
+    // The checkpointer's thread is unref'd: without a ref'd handle the loop would end mid-stop.
+    const hold = setInterval(() => {}, 1000);
+    await checkpointer.stop();
+    clearInterval(hold);
+    writerDb.sqlite.close();
+    workerDb.sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { src, book, close, created: () => created, cpuUs: [] as number[], perSec: [] as number[] };
+}
+
+const trees: Array<Awaited<ReturnType<typeof setUp>>> = [];
+for (const src of SRCS) trees.push(await setUp(src));
+for (const t of trees) await t.book(0, WARMUP);
+const session = PROFILE ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+}
+// Rounds alternate between the trees, in the opposite order every other round (ABBA…), so
+// that the box's drift and a slower moment fall on each alike.
+for (let k = 0; k < ROUNDS; k++) {
+  const order = k % 2 === 0 ? trees : [...trees].reverse();
+  for (const t of order) {
+    const at = WARMUP + k * N;
+    const [cpu0, t0] = [loopCpuMs(), performance.now()];
+    await t.book(at, at + N);
+    t.cpuUs.push(((loopCpuMs() - cpu0) * 1000) / N);
+    t.perSec.push((N * 1000) / (performance.now() - t0));
+  }
+}
+const profile = session ? ((await session.post("Profiler.stop")).profile as CpuProfile) : undefined;
+for (const t of trees) await t.close();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(
+  `writer loop CPU per booking: median of ${ROUNDS} rounds of ${N} bookings, groups of ${G}, one process, no HTTP`,
+);
+for (const t of trees) {
+  const rounds = t.cpuUs.map((x) => x.toFixed(0)).join(", ");
+  const wall = `${median(t.perSec).toFixed(0)} bookings/s wall`;
+  console.log(`  ${median(t.cpuUs).toFixed(0).padStart(5)} µs  ${t.src} (${t.created()} booked; ${wall}) [${rounds}]`);
+}
+if (trees.length === 2) {
+  const ratios = trees[1].cpuUs.map((b, k) => b / trees[0].cpuUs[k]);
+  console.log(
+    `  second ÷ first, round by round: median ${median(ratios).toFixed(2)}× [${ratios.map((r) => r.toFixed(2)).join(", ")}]`,
+  );
+}
+if (profile) for (const line of summariseProfile(profile, null)) console.log(line);
