@@ -6,6 +6,7 @@
 //   (bench/http.bench.ts BENCH_PROFILE=1 calls it for the search window)
 
 import { readFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -127,4 +128,20 @@ if (/cpuprofile-summary\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
     process.exit(2);
   }
   for (const l of summariseProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile, null)) console.log(l);
+}
+
+/** Starts V8's sampling profiler in this process, a sample every `intervalUs`; stop() ends it and gives the profile. */
+export async function startProfiler(intervalUs: number): Promise<{ stop(): Promise<CpuProfile> }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: intervalUs });
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = (await session.post("Profiler.stop")) as { profile: CpuProfile };
+      session.disconnect();
+      return profile;
+    },
+  };
 }

@@ -23,12 +23,11 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { startProfiler, summariseProfile } from "./cpuprofile-summary.js";
 import type * as Setup from "./http-setup.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -177,13 +176,7 @@ async function main() {
       process.stderr.write(`${variant}: ${pre.booked} pre-booked\n`);
       await load.run(WARMUP);
     }
-    const session = PROFILE ? new Session() : null;
-    if (session) {
-      session.connect();
-      await session.post("Profiler.enable");
-      await session.post("Profiler.setSamplingInterval", { interval: 250 });
-      await session.post("Profiler.start");
-    }
+    const profiler = PROFILE ? await startProfiler(250) : null;
     // Variants take turns in small batches, so a burst of other work on the machine hits
     // them alike. Each round starts with the next variant: whichever runs first after a
     // switch pays for caches the other one cooled, so no variant may always go first.
@@ -195,9 +188,8 @@ async function main() {
         s.perBatch.push((cpuUs() - t0) / BATCH);
       }
     }
-    if (session) {
-      const { profile } = (await session.post("Profiler.stop")) as { profile: CpuProfile };
-      session.disconnect();
+    if (profiler) {
+      const profile = await profiler.stop();
       const out = join(ROOT, "bench/results/http-cpu.cpuprofile");
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, JSON.stringify(profile));

@@ -7,12 +7,11 @@
 // Writes the raw profile to $TMPDIR/pitlane-<workload>.cpuprofile (open it in Chrome
 // DevTools or speedscope for a flame graph).
 
-import { Session } from "node:inspector/promises";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { CapacityIndex, compileDealer } from "../src/core/index.js";
-import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { startProfiler, summariseProfile } from "./cpuprofile-summary.js";
 import { DEALER_ID, reference as ref } from "./fixtures/reference-dealer.js";
 import { extraBookings, job, listDay, openDays, search, variants } from "./lib/reference-workload.js";
 
@@ -48,20 +47,15 @@ if (!fn) throw new Error(`unknown workload ${workload}; one of ${Object.keys(wor
 
 // Warm up (JIT), then profile.
 for (let end = performance.now() + 500; performance.now() < end; ) fn();
-const session = new Session();
-session.connect();
-await session.post("Profiler.enable");
-await session.post("Profiler.setSamplingInterval", { interval: 50 });
-await session.post("Profiler.start");
+const profiler = await startProfiler(50);
 let calls = 0;
 for (let end = performance.now() + seconds * 1000; performance.now() < end; calls++) fn();
-const { profile } = await session.post("Profiler.stop");
-session.disconnect();
+const profile = await profiler.stop();
 
 console.log(
   `${workload}: ${calls} calls in ${seconds} s → ${((seconds * 1e6) / calls).toFixed(1)} µs/call under the profiler (sink ${sink})\n`,
 );
-for (const line of summariseProfile(profile as CpuProfile, null)) console.log(line);
+for (const line of summariseProfile(profile, null)) console.log(line);
 
 const out = resolve(tmpdir(), `pitlane-${workload}.cpuprofile`);
 writeFileSync(out, JSON.stringify(profile));

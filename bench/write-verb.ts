@@ -26,8 +26,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Session } from "node:inspector/promises";
-import { type CpuProfile, summariseProfile } from "./cpuprofile-summary.js";
+import { startProfiler, summariseProfile } from "./cpuprofile-summary.js";
 import { WRITE_DEALER, writeDealerConfig, writeRequests, writeSlots } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, NOW_ISO } from "./http-setup.js";
 
@@ -133,13 +132,7 @@ async function setUp(src: string) {
 const trees: Array<Awaited<ReturnType<typeof setUp>>> = [];
 for (const src of SRCS) trees.push(await setUp(src));
 for (const t of trees) await t.book(0, WARMUP);
-const session = PROFILE ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 100 });
-  await session.post("Profiler.start");
-}
+const profiler = PROFILE ? await startProfiler(100) : undefined;
 // Rounds alternate between the trees, in the opposite order every other round (ABBA…), so
 // that the box's drift and a slower moment fall on each alike.
 for (let k = 0; k < ROUNDS; k++) {
@@ -152,7 +145,7 @@ for (let k = 0; k < ROUNDS; k++) {
     t.perSec.push((N * 1000) / (performance.now() - t0));
   }
 }
-const profile = session ? ((await session.post("Profiler.stop")).profile as CpuProfile) : undefined;
+const profile = await profiler?.stop();
 for (const t of trees) await t.close();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
