@@ -1,32 +1,40 @@
 // The writer's CPU per booking, in one process, with as little noise as the box allows
 // (issue 17). bench/write-cpu.ts measures the real cluster over HTTP, where the load
 // generator, the other worker and the loopback share the two cores with the writer: its
-// figure moves ±30 % between runs, more than most changes to the booking path weigh.
+// figure moves ±20–30 % between runs, more than most changes to the booking path weigh.
 //
-// Here the writer's side alone: the very frames a worker sends (captured from the app's
-// own booking route with a stand-in transport), handed to the app's serveCall in groups
-// of G, as the verb socket does (JSON parsed and the reply stringified, as there), inside
-// the group commit, over a real SQLite file in WAL with synchronous=FULL, the change feed
-// and the checkpointer thread as worker 0 has them. The figure is the CPU time of the
-// event loop's thread alone (/proc/self/task/<pid>/stat: not the checkpointer's thread,
-// not V8's helpers), per booking, in rounds of distinct slots; the median round is the
-// result. The box's own speed still moves it (1.8× within an hour once), so compare
-// trees in one run: two copies of the same code read 1.02× and 1.03× that way.
+// Here the writer's booking verb alone: the very frames a worker sends (captured from the
+// app's own booking route with a stand-in transport), handed to the app's serveCall in
+// groups of G (JSON parsed and the reply stringified, as the verb socket does), inside the
+// group commit, over a real SQLite file in WAL with synchronous=FULL, with the change feed
+// and the checkpointer thread as worker 0 has them. Left out, so not counted: the socket's
+// own reads and writes, and the journey's ticks, which in the cluster claim and record
+// each booking's supervisor notice (a cost per booking this bench does not see).
+//
+// The figure is the CPU time of the event loop's thread alone, per booking, in rounds of
+// distinct slots (/proc/self/task/<pid>/schedstat: nanoseconds on a CPU; not the
+// checkpointer's thread, nor V8's compiler and GC helpers, so work moved onto those looks
+// like a saving). A full GC runs before each round, outside its time. The median round is
+// the result. The box's own speed still moves it (1.8× within an hour once), so compare
+// source trees in one run, where their rounds alternate (ABBA; an even number of rounds).
+// Two trees share the one V8 heap and, through a symlinked node_modules, the packages.
 //
 //   npx tsx bench/write-verb.ts
-//   WRITE_VERB_SRC=src,/tmp/exp/src  the source trees to measure, each over its own database,
-//                                    rounds alternating between them (A/B: a git worktree)
+//   WRITE_VERB_SRC=src,/tmp/exp/src  the source trees to measure, each over its own database
+//                                    (A/B: a git worktree with node_modules symlinked in)
 //   WRITE_VERB_G=12                 bookings per group commit (the cluster's ~12 at 32 clients)
-//   WRITE_VERB_ROUNDS=5  WRITE_VERB_N=1500  WRITE_VERB_WARMUP=1500
+//   WRITE_VERB_ROUNDS=6  WRITE_VERB_N=1500  WRITE_VERB_WARMUP=1500
 //   WRITE_VERB_PROFILE=1            V8's sampling profiler over the measured rounds only (the
-//                                   frames' capture and the warm-up left out): by function
+//                                   frames' capture and the warm-up left out; it inflates the µs)
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { startProfiler, summariseProfile } from "./cpuprofile-summary.js";
+import { type CpuProfile, startProfiler, summariseProfile } from "./cpuprofile-summary.js";
 import { WRITE_DEALER, writeDealerConfig, writeRequests, writeSlots } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, NOW_ISO } from "./http-setup.js";
 
@@ -35,18 +43,22 @@ const SRCS = (process.env.WRITE_VERB_SRC || new URL("../src", import.meta.url).p
   .map((p) => resolve(p));
 const PROFILE = process.env.WRITE_VERB_PROFILE === "1";
 const G = Number(process.env.WRITE_VERB_G || 12);
-const ROUNDS = Number(process.env.WRITE_VERB_ROUNDS || 5);
+const ROUNDS = Number(process.env.WRITE_VERB_ROUNDS || 6);
 const N = Number(process.env.WRITE_VERB_N || 1500);
 const WARMUP = Number(process.env.WRITE_VERB_WARMUP || 1500);
 const SECRET = "bench-only-secret-0123456789abcdef";
 // Every booking takes a slot of its own (each tree has its own database).
 if (WARMUP + ROUNDS * N > writeSlots().length)
   throw new Error(`WRITE_VERB_WARMUP + ROUNDS × N must stay within the dealer's ${writeSlots().length} slots`);
+if (SRCS.length > 1 && ROUNDS % 2 === 1)
+  throw new Error("WRITE_VERB_ROUNDS must be even: each tree goes first as often");
+// A full collection before each round, so that one tree's garbage is not collected in the other's time.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 
-/** The event loop thread's CPU ms so far (utime + stime of the task whose id is the pid). */
-function loopCpuMs(): number {
-  const f = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
+/** The event loop thread's CPU time so far, in µs (the thread whose id is the pid). */
+function loopCpuUs(): number {
+  return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ")[0]) / 1000;
 }
 
 /** One source tree's writer and worker over its own database file, and the frames its worker sent. */
@@ -62,7 +74,9 @@ async function setUp(src: string) {
     from("node/wal-watch.ts"),
   ]);
   useDigests(nodeDigests);
+  let checkpointError: string | undefined;
   const dir = mkdtempSync(join(tmpdir(), "pitlane-write-verb-"));
+  dirs.push(dir);
   const path = join(dir, "scheduler.db");
   const now = Date.parse(NOW_ISO);
   const base = { now: () => now, adminToken: ADMIN_TOKEN, log: () => {}, rateLimits: false as const };
@@ -74,6 +88,8 @@ async function setUp(src: string) {
     path,
     driver: createRequire(join(src, "node.ts")).resolve("better-sqlite3"),
     intervalMs: 200,
+    // Failing checkpoints would leave them to the writer's own backstop: a different figure.
+    onError: (e: string) => void (checkpointError ??= e),
   });
   writerDb.sqlite.pragma(`wal_autocheckpoint = ${cp.BACKSTOP_PAGES}`);
   const put = await writer.app.request(`/v1/dealers/${WRITE_DEALER}`, {
@@ -107,6 +123,7 @@ async function setUp(src: string) {
   if (frames.length !== WARMUP + ROUNDS * N) throw new Error(`${src}: captured ${frames.length} frames`);
 
   let created = 0;
+  let opened = true;
   /** Books frames [from, to) in groups of G, as the verb socket hands them over. */
   const book = async (from: number, to: number) => {
     for (let i = from; i < to; i += G) {
@@ -118,37 +135,63 @@ async function setUp(src: string) {
     }
   };
   const close = async () => {
+    if (!opened) return;
+    opened = false;
     // The checkpointer's thread is unref'd: without a ref'd handle the loop would end mid-stop.
     const hold = setInterval(() => {}, 1000);
     await checkpointer.stop();
     clearInterval(hold);
     writerDb.sqlite.close();
     workerDb.sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
   };
-  return { src, book, close, created: () => created, cpuUs: [] as number[], perSec: [] as number[] };
+  return {
+    src,
+    book,
+    close,
+    created: () => created,
+    checkpointError: () => checkpointError,
+    cpuUs: [] as number[],
+    perSec: [] as number[],
+  };
 }
 
+/** Every tree's temp dir, removed however the run ends. */
+const dirs: string[] = [];
 const trees: Array<Awaited<ReturnType<typeof setUp>>> = [];
-for (const src of SRCS) trees.push(await setUp(src));
-for (const t of trees) await t.book(0, WARMUP);
-const profiler = PROFILE ? await startProfiler(100) : undefined;
-// Rounds alternate between the trees, in the opposite order every other round (ABBA…), so
-// that the box's drift and a slower moment fall on each alike.
-for (let k = 0; k < ROUNDS; k++) {
-  const order = k % 2 === 0 ? trees : [...trees].reverse();
-  for (const t of order) {
-    const at = WARMUP + k * N;
-    const [cpu0, t0] = [loopCpuMs(), performance.now()];
-    await t.book(at, at + N);
-    t.cpuUs.push(((loopCpuMs() - cpu0) * 1000) / N);
-    t.perSec.push((N * 1000) / (performance.now() - t0));
+let profile: CpuProfile | undefined;
+try {
+  for (const src of SRCS) trees.push(await setUp(src));
+  for (const t of trees) await t.book(0, WARMUP);
+  const profiler = PROFILE ? await startProfiler(100) : undefined;
+  // Rounds alternate between the trees, in the opposite order every other round (ABBA…), so
+  // that the box's drift and a slower moment fall on each alike.
+  for (let k = 0; k < ROUNDS; k++) {
+    const order = k % 2 === 0 ? trees : [...trees].reverse();
+    for (const t of order) {
+      const at = WARMUP + k * N;
+      gc();
+      const [cpu0, t0] = [loopCpuUs(), performance.now()];
+      await t.book(at, at + N);
+      t.cpuUs.push((loopCpuUs() - cpu0) / N);
+      t.perSec.push((N * 1000) / (performance.now() - t0));
+    }
   }
+  profile = await profiler?.stop();
+  for (const t of trees) {
+    if (t.created() !== WARMUP + ROUNDS * N)
+      throw new Error(`${t.src}: ${t.created()} of ${WARMUP + ROUNDS * N} booked: the bench would measure refusals`);
+    if (t.checkpointError()) throw new Error(`${t.src}: a checkpoint failed: ${t.checkpointError()}`);
+  }
+} finally {
+  for (const t of trees) await t.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
-const profile = await profiler?.stop();
-for (const t of trees) await t.close();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 console.log(
   `writer loop CPU per booking: median of ${ROUNDS} rounds of ${N} bookings, groups of ${G}, one process, no HTTP`,
 );
