@@ -72,6 +72,8 @@ export function linkBooking(
  * After the booking's insert: the supervisor's notice, the timers (and the vehicle's
  * service reminder); its people as linkBooking linked them, and `view`, the booking's
  * answer, which the notice's words are made from (one view a booking, not two).
+ * `later`: where those rows are written; bookAppointment defers them to its group's end
+ * (db/group-commit.ts afterGroupWrites). Who they go to is read now, as of this booking.
  */
 export function onBooked(
   ctx: WriteContext,
@@ -79,12 +81,15 @@ export function onBooked(
   row: AppointmentRow,
   people: { vehicle: VehicleRow | null; customer: CustomerRow | null },
   view?: AppointmentView,
+  later: (write: () => void) => void = (write) => write(),
 ): void {
   const { vehicle, customer } = people;
   const who = recipientOf(ctx.db, row, customer);
-  noticeSupervisor(ctx, rt.dealer, row, who, view);
-  scheduleJobsFor(ctx, row, who);
-  if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
+  later(() => {
+    noticeSupervisor(ctx, rt.dealer, row, who, view);
+    scheduleJobsFor(ctx, row, who);
+    if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
+  });
 }
 
 /**

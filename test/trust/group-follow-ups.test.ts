@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createAppWithJourney } from "../../src/app.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { type Api, putDealer, romeDealer } from "../support/http.js";
+
+// A booking's timers and supervisor's notice are written after its group's last booking,
+// in the group's transaction (book.ts, db/group-commit.ts afterGroupWrites): outside each
+// booking's savepoint, which would copy every page they touch (issue 17). A TEMP trigger
+// counts the appointments stored when each timer row goes in: with the follow-ups
+// deferred, every count is a group's end, never a booking in the middle of one.
+
+let t: TestApp | undefined;
+afterEach(() => t?.close());
+
+const ADVISORS = Array.from({ length: 8 }, (_, i) => ({ id: `sa-${i}`, name: `Advisor ${i}` }));
+
+describe("a group of bookings", () => {
+  it("writes each booking's timers and notice after the group's last booking, and all of them", async () => {
+    t = createTestApp();
+    const groups: number[] = [];
+    const { app } = createAppWithJourney({ ...t.deps, groupCommit: { onGroup: (n) => groups.push(n) } });
+    const api: Api = async (method, path, body, headers = {}) =>
+      app.request(path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    await putDealer(api, "follow", romeDealer({ advisors: ADVISORS }));
+    t.sqlite.exec(
+      "CREATE TEMP TABLE seen (n INTEGER); CREATE TEMP TRIGGER jobs_seen AFTER INSERT ON jobs BEGIN INSERT INTO seen VALUES ((SELECT count(*) FROM appointments WHERE dealer_id = 'follow')); END;",
+    );
+    const bodies = ADVISORS.map((a, i) => ({
+      start: "2026-11-24T10:00",
+      advisorId: a.id,
+      vehicle: { model: "Grecale", vin: `ZN6FUPS${String(i).padStart(10, "0")}` },
+      interventions: ["tyres"],
+      customer: { known: true, name: `Follow ${i}`, email: `follow-${i}@example.com` },
+      mobility: "none",
+      channel: "web",
+    }));
+    const answers = await Promise.all(bodies.map((b) => api("POST", "/v1/dealers/follow/appointments", b)));
+    expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 201));
+    expect(groups.some((n) => n > 1)).toBe(true);
+
+    // Each timer row went in when the appointments stored were exactly those of whole groups.
+    const ends = new Set(groups.map((_, i) => groups.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+    const seen = (t.sqlite.prepare("SELECT n FROM seen").all() as Array<{ n: number }>).map((r) => r.n);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const n of seen) expect(ends).toContain(n);
+    // And nothing was left out: every booking has its timers and its notice.
+    const owners = (table: string) =>
+      new Set(
+        (
+          t!.sqlite
+            .prepare(`SELECT DISTINCT appointment_id AS id FROM ${table} WHERE dealer_id = 'follow'`)
+            .all() as Array<{ id: string }>
+        ).map((r) => r.id),
+      );
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id)));
+    expect(owners("jobs")).toEqual(ids);
+    expect(owners("outbox")).toEqual(ids);
+  });
+});
