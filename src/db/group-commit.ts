@@ -1,5 +1,5 @@
 import type { SqliteHandle } from "./sqlite-handle.js";
-import { immediate } from "./tx.js";
+import { collectingFollowUps, immediate } from "./tx.js";
 
 // Group commit: the writes that reach this process in one turn of the event loop share
 // ONE `BEGIN IMMEDIATE … COMMIT`, i.e. one fsync of the WAL, instead of one each.
@@ -19,9 +19,9 @@ import { immediate } from "./tx.js";
 // in the group sees it; nobody is answered before the COMMIT returned, so an answered
 // write is durable. Should the COMMIT itself fail (disk full, I/O error), every write of
 // the group is answered with that error and `onAbort` drops the in-memory state, which
-// the next request rebuilds from storage. A write's follow-up rows (afterGroupWrites,
-// below: a booking's timers and notice) go in after the group's last write, in the same
-// transaction.
+// the next request rebuilds from storage. A write's follow-up rows (tx.ts
+// afterGroupWrites: a booking's timers and notice) go in after the group's last write, in
+// the same transaction; should one fail, so does the group, as for a failed COMMIT.
 //
 // Trap: a write must not await anything (it runs inside the open transaction; the
 // callback of run() is synchronous for that reason, as immediate()'s is).
@@ -78,23 +78,21 @@ export class GroupCommit implements WriteQueue {
     const later: Array<() => void> = [];
     try {
       immediate(this.sqlite, () => {
-        followUps.set(this.sqlite, later);
-        try {
+        collectingFollowUps(this.sqlite, later, () => {
           for (const w of group) {
-            const mark = later.length;
             try {
-              // Nested immediate(): a SAVEPOINT, rolled back alone when fn throws.
+              // Nested immediate(): a SAVEPOINT, rolled back alone (its follow-ups with it) when fn throws.
               results.push({ ok: true, v: immediate(this.sqlite, w.fn) });
             } catch (e) {
-              later.length = mark; // its savepoint is undone, and so are the follow-ups it asked for
               results.push({ ok: false, e });
             }
           }
-        } finally {
-          followUps.delete(this.sqlite);
+        });
+        try {
+          for (const f of later) f();
+        } catch (e) {
+          throw new FollowUpsFailed(e);
         }
-        // One that throws fails the group as a failed COMMIT does (below): all or nothing.
-        for (const f of later) f();
       });
     } catch (e) {
       // The COMMIT (or BEGIN, or a follow-up) failed: nothing of the group is stored.
@@ -111,28 +109,16 @@ export class GroupCommit implements WriteQueue {
   }
 }
 
-/** The follow-ups asked for by the writes of the group being flushed on a handle. */
-const followUps = new WeakMap<SqliteHandle, Array<() => void>>();
-
 /**
- * A write's follow-up rows (a booking's timers and supervisor's notice): inside a group,
- * after the group's last write, in the same transaction; anywhere else, right away.
- *
- * Why: written inside each write's savepoint, every page they touch is copied into the
- * savepoint's journal first, once per write; after the last write no savepoint is open,
- * and the group's follow-ups fill the same few pages together (0.88× of the writer's CPU
- * per booking in bench/write-verb.ts). They are still in the transaction: a 201 still
- * means they are stored.
- *
- * Traps: fn must not depend on anything a later write of the group changes (it runs after
- * them), and must be the caller's last word: asked for inside a savepoint that a caller
- * then rolls back while its write goes on, it would still run. Only a write that throws
- * takes its follow-ups back.
+ * A follow-up row failed (a bug, or the disk): the whole group is rolled back, since a
+ * write's own rows are already past their savepoint. Every write of the group gets this
+ * error, never the follow-up's own: a refusal meant for one booking must not reach the
+ * others as theirs.
  */
-export function afterGroupWrites(sqlite: SqliteHandle, fn: () => void): void {
-  const list = followUps.get(sqlite);
-  if (list) list.push(fn);
-  else fn();
+export class FollowUpsFailed extends Error {
+  constructor(cause: unknown) {
+    super("a write's follow-up rows failed; the group was rolled back", { cause });
+  }
 }
 
 /** Runs a write through the queue when there is one, else right away (one transaction of its own). */

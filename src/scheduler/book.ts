@@ -3,8 +3,7 @@ import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { immediate } from "../db/tx.js";
-import { afterGroupWrites } from "../db/group-commit.js";
+import { afterGroupWrites, immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { enforceContactCap } from "./contact-cap.js";
 import { adoptPrep, BOOK_SCOPE, type BookingPrep, prepareBooking } from "./book-prep.js";
@@ -111,12 +110,12 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           const stored = { ...row, ...links };
           insertAppointment(ctx.db, stored);
           const body = appointmentView(rt.dealer, stored, prep.manageToken);
+          if (priorityNote) body.priorityNote = priorityNote;
+          if (mobilityNote) body.mobilityNote = mobilityNote;
           // Its timers and notice: after the group's last booking, in the same transaction.
           onBooked(ctx, rt, stored, people, body, (write) => afterGroupWrites(ctx.sqlite, write));
           const { plan, ret } = stay;
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-          if (priorityNote) body.priorityNote = priorityNote;
-          if (mobilityNote) body.mobilityNote = mobilityNote;
           return { status: 201, body };
         }),
       ),

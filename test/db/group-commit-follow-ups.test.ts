@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { afterGroupWrites, GroupCommit } from "../../src/db/group-commit.js";
+import { FollowUpsFailed, GroupCommit } from "../../src/db/group-commit.js";
+import { afterGroupWrites, immediate } from "../../src/db/tx.js";
 
 // A write's follow-up rows (a booking's timers and supervisor's notice: book.ts) are
-// written after the group's last write, in the group's transaction (src/db/group-commit.ts
-// afterGroupWrites): outside every write's savepoint, yet stored exactly when the write is.
+// written after the group's last write, in the group's transaction (src/db/tx.ts
+// afterGroupWrites, src/db/group-commit.ts): outside every write's savepoint, yet stored
+// exactly when the write is, and taken back with any savepoint that is rolled back.
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +61,26 @@ describe("a group's follow-up rows", () => {
     expect(rows()).toEqual(["a", "a-follow-up", "c", "c-follow-up"]);
   });
 
+  it("are taken back with an inner savepoint that is rolled back while its write goes on", async () => {
+    const { sqlite, queue, rows, insert } = setUp();
+    const write = () => {
+      insert("a");
+      try {
+        immediate(sqlite, () => {
+          insert("a-inner");
+          afterGroupWrites(sqlite, () => insert("a-inner-follow-up"));
+          throw new Error("the inner part is refused");
+        });
+      } catch {
+        // the write carries on without it
+      }
+      afterGroupWrites(sqlite, () => insert("a-follow-up"));
+      return "a";
+    };
+    expect(await queue.run(write)).toBe("a");
+    expect(rows()).toEqual(["a", "a-follow-up"]);
+  });
+
   it("fail the whole group when one of them throws, as a failed COMMIT does: nothing stored", async () => {
     const { sqlite, queue, rows, booking, aborts } = setUp();
     const broken = () => {
@@ -68,18 +90,23 @@ describe("a group's follow-up rows", () => {
       return "b";
     };
     const answers = await Promise.allSettled([queue.run(booking("a")), queue.run(broken), queue.run(booking("c"))]);
-    expect(answers.map((a) => (a.status === "rejected" ? (a.reason as Error).message : a.value))).toEqual([
-      "disk full",
-      "disk full",
-      "disk full",
-    ]);
+    // Every write gets the group's error, not the follow-up's own (which may be meant for one of them).
+    for (const a of answers) {
+      expect(a.status).toBe("rejected");
+      const reason = (a as PromiseRejectedResult).reason as Error;
+      expect(reason).toBeInstanceOf(FollowUpsFailed);
+      expect((reason.cause as Error).message).toBe("disk full");
+    }
     expect(rows()).toEqual([]);
     expect(aborts).toHaveLength(1); // the in-memory state counted writes that are gone
   });
 
-  it("are written at once outside a group (no group commit, or a write of its own)", () => {
-    const { sqlite, has, insert } = setUp();
-    afterGroupWrites(sqlite, () => insert("now"));
-    expect(has("now")).toBe(true);
+  it("are written at once outside a group, before and after one was flushed on the handle", async () => {
+    const { sqlite, queue, has, insert, booking } = setUp();
+    afterGroupWrites(sqlite, () => insert("before"));
+    expect(has("before")).toBe(true);
+    await queue.run(booking("a"));
+    afterGroupWrites(sqlite, () => insert("after"));
+    expect(has("after")).toBe(true);
   });
 });

@@ -4,10 +4,10 @@ import { createTestApp, type TestApp } from "../support/app.js";
 import { type Api, putDealer, romeDealer } from "../support/http.js";
 
 // A booking's timers and supervisor's notice are written after its group's last booking,
-// in the group's transaction (book.ts, db/group-commit.ts afterGroupWrites): outside each
-// booking's savepoint, which would copy every page they touch (issue 17). A TEMP trigger
-// counts the appointments stored when each timer row goes in: with the follow-ups
-// deferred, every count is a group's end, never a booking in the middle of one.
+// in the group's transaction (book.ts, db/tx.ts afterGroupWrites): outside each booking's
+// savepoint, which would copy the pages they touch once per booking (issue 17). TEMP
+// triggers count the appointments stored when each timer and notice row goes in: with the
+// follow-ups deferred, every count is a group's end, never a booking in the middle of one.
 
 let t: TestApp | undefined;
 afterEach(() => t?.close());
@@ -26,8 +26,11 @@ describe("a group of bookings", () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     await putDealer(api, "follow", romeDealer({ advisors: ADVISORS }));
+    const count = "(SELECT count(*) FROM appointments WHERE dealer_id = 'follow')";
     t.sqlite.exec(
-      "CREATE TEMP TABLE seen (n INTEGER); CREATE TEMP TRIGGER jobs_seen AFTER INSERT ON jobs BEGIN INSERT INTO seen VALUES ((SELECT count(*) FROM appointments WHERE dealer_id = 'follow')); END;",
+      `CREATE TEMP TABLE seen (tbl TEXT, n INTEGER);
+       CREATE TEMP TRIGGER jobs_seen AFTER INSERT ON jobs BEGIN INSERT INTO seen VALUES ('jobs', ${count}); END;
+       CREATE TEMP TRIGGER outbox_seen AFTER INSERT ON outbox BEGIN INSERT INTO seen VALUES ('outbox', ${count}); END;`,
     );
     const bodies = ADVISORS.map((a, i) => ({
       start: "2026-11-24T10:00",
@@ -42,11 +45,11 @@ describe("a group of bookings", () => {
     expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 201));
     expect(groups.some((n) => n > 1)).toBe(true);
 
-    // Each timer row went in when the appointments stored were exactly those of whole groups.
+    // Each timer and notice row went in when the appointments stored were exactly those of whole groups.
     const ends = new Set(groups.map((_, i) => groups.slice(0, i + 1).reduce((a, b) => a + b, 0)));
-    const seen = (t.sqlite.prepare("SELECT n FROM seen").all() as Array<{ n: number }>).map((r) => r.n);
-    expect(seen.length).toBeGreaterThan(0);
-    for (const n of seen) expect(ends).toContain(n);
+    const seen = t.sqlite.prepare("SELECT tbl, n FROM seen").all() as Array<{ tbl: string; n: number }>;
+    expect(new Set(seen.map((r) => r.tbl))).toEqual(new Set(["jobs", "outbox"]));
+    for (const r of seen) expect(ends, `${r.tbl} row written among ${r.n} appointments`).toContain(r.n);
     // And nothing was left out: every booking has its timers and its notice.
     const owners = (table: string) =>
       new Set(

@@ -73,7 +73,7 @@ export function linkBooking(
  * service reminder); its people as linkBooking linked them, and `view`, the booking's
  * answer, which the notice's words are made from (one view a booking, not two).
  * `later`: where those rows are written; bookAppointment defers them to its group's end
- * (db/group-commit.ts afterGroupWrites). Who they go to is read now, as of this booking.
+ * (db/tx.ts afterGroupWrites). Who they go to is read now, as of this booking.
  */
 export function onBooked(
   ctx: WriteContext,

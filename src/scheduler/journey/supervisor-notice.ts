@@ -7,7 +7,7 @@ import type { Recipient } from "./recipients.js";
 
 // The supervisor hears of every booking at once, with the labour it holds per skill.
 // Written by the booking itself, inside its transaction (hooks.ts onBooked; after the last
-// booking of its group, db/group-commit.ts afterGroupWrites): it used to be
+// booking of its group, db/tx.ts afterGroupWrites): it used to be
 // a job due "now", which the runner then claimed, read the appointment and its customer
 // back for, wrote and finished, four statements per booking and a twentieth of its CPU
 // (issue 17). The runner still runs the jobs written before that change (handlers.ts),
