@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createAppWithJourney } from "../../src/app.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { type Api, putDealer, romeDealer } from "../support/http.js";
 
@@ -16,15 +15,9 @@ const ADVISORS = Array.from({ length: 8 }, (_, i) => ({ id: `sa-${i}`, name: `Ad
 
 describe("a group of bookings", () => {
   it("writes each booking's timers and notice after the group's last booking, and all of them", async () => {
-    t = createTestApp();
     const groups: number[] = [];
-    const { app } = createAppWithJourney({ ...t.deps, groupCommit: { onGroup: (n) => groups.push(n) } });
-    const api: Api = async (method, path, body, headers = {}) =>
-      app.request(path, {
-        method,
-        headers: { "content-type": "application/json", ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+    t = createTestApp({ deps: { groupCommit: { onGroup: (n) => groups.push(n) } } });
+    const api: Api = async (...args) => t!.json(...args);
     await putDealer(api, "follow", romeDealer({ advisors: ADVISORS }));
     const count = "(SELECT count(*) FROM appointments WHERE dealer_id = 'follow')";
     t.sqlite.exec(
