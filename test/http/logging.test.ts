@@ -187,10 +187,13 @@ describe("the real server's stdout", () => {
     const lines = server.stdoutLines();
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const bookings = parsed.filter((l) => l.msg === "request" && l.route === "/v1/dealers/:dealerId/appointments");
-    expect(bookings.map((l) => [l.method, l.status])).toEqual([
+    // One line per request. In their requests' order only within one process: with WORKERS=auto
+    // two processes write this stdout, each a loop turn's lines at a time (node/stdout-log.ts).
+    const byStatus = (a: unknown[], b: unknown[]) => Number(a[1]) - Number(b[1]);
+    expect(bookings.map((l) => [l.method, l.status]).sort(byStatus)).toEqual([
       ["POST", 201],
-      ["POST", 409],
       ["POST", 400],
+      ["POST", 409],
     ]);
     for (const l of bookings)
       expect(l).toMatchObject({ durationMs: expect.any(Number), requestId: expect.any(String) });
