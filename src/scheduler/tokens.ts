@@ -3,23 +3,11 @@
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { sha256Hex } from "../lib/digest.js";
 import { randomBytes } from "../lib/random.js";
-
-const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+import { base64urlOfBytes, bytesOfBase64url } from "../lib/base64url.js";
 
 /** 256 random bits, base64url (43 characters). */
 export function randomToken(bytes = 32): string {
-  return base64url(randomBytes(bytes));
-}
-
-/** base64url without padding: 16 bytes are 22 characters, 32 are 43. */
-function base64url(buf: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < buf.length; i += 3) {
-    const n = (buf[i] << 16) | ((buf[i + 1] ?? 0) << 8) | (buf[i + 2] ?? 0);
-    const chars = i + 2 < buf.length ? 4 : i + 1 < buf.length ? 3 : 2;
-    for (let k = 0; k < chars; k++) out += B64URL[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
+  return base64urlOfBytes(randomBytes(bytes));
 }
 
 /** The manage token's tail after `<dealerId>_`: randomToken()'s 256 bits, or an id and 126 bits (manageTokenFor). */
@@ -70,7 +58,7 @@ const ID_CHARS = 22;
 
 /** A manage token that names appointment `appointmentId` (a UUID, lib/ids.ts). */
 export function manageTokenFor(dealerId: string, appointmentId: string): string {
-  const id = base64url(hexToBytes(appointmentId.replaceAll("-", "")));
+  const id = base64urlOfBytes(hexToBytes(appointmentId.replaceAll("-", "")));
   return `${dealerId}_${id}${randomToken(16).slice(0, SECRET_CHARS - ID_CHARS)}`;
 }
 
@@ -84,9 +72,9 @@ const ID_PART = new RegExp(`^[A-Za-z0-9_-]{${ID_CHARS}}$`);
 export function appointmentIdOfManageToken(token: string): string | null {
   if (dealerOfManageToken(token) === null) return null;
   const tail = token.slice(-SECRET_CHARS, -SECRET_CHARS + ID_CHARS);
-  // Checked first: atob would also take "+", "/" and spaces, which no token of ours has.
+  // Checked first: the decoder would also take "+", "/" and spaces, which no token of ours has.
   if (!ID_PART.test(tail)) return null;
-  const id = Uint8Array.from(atob(tail.replaceAll("-", "+").replaceAll("_", "/")), (c) => c.charCodeAt(0));
+  const id = bytesOfBase64url(tail);
   if (id[6] >> 4 !== 7 || id[8] >> 6 !== 2) return null;
   const hex = bytesToHex(id);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

@@ -2,6 +2,7 @@ import type { CapacityIndex } from "../../core/capacity-index.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { CorePlan, PlanContact, PlanMove, ReplanContext } from "../../core/reshuffle/index.js";
 import type { Booking } from "../../core/types.js";
+import { base64urlOfText, textOfBase64url } from "../../lib/base64url.js";
 import { canonicalJson } from "../../lib/canonical-json.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
@@ -108,12 +109,12 @@ export function planToken(p: Planned): string {
     v: versionsOf(p),
     f: sha256Hex(canonicalJson(what)).slice(0, 32),
   };
-  return btoa(canonicalJson(data)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return base64urlOfText(canonicalJson(data));
 }
 
 export function decodePlanToken(token: string): TokenData | null {
   try {
-    const d = JSON.parse(atob(token.replaceAll("-", "+").replaceAll("_", "/"))) as TokenData;
+    const d = JSON.parse(textOfBase64url(token)) as TokenData;
     if (
       typeof d.k !== "string" ||
       typeof d.c !== "number" ||

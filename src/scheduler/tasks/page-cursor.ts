@@ -1,3 +1,4 @@
+import { base64urlOfText, textOfBase64url } from "../../lib/base64url.js";
 import { type DomainError, invalid } from "../errors.js";
 
 // The task list's paging: `next` names the last task of a page, and `after=<next>` asks for
@@ -15,11 +16,8 @@ export interface TaskCursor {
   id: string;
 }
 
-const toB64url = (s: string) => btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-const fromB64url = (s: string) => atob(s.replaceAll("-", "+").replaceAll("_", "/"));
-
 export function encodeTaskCursor(c: TaskCursor): string {
-  return toB64url(JSON.stringify([c.state, c.at, c.id]));
+  return base64urlOfText(JSON.stringify([c.state, c.at, c.id]));
 }
 
 const refused = (message: string): DomainError => invalid("after", message, "query");
@@ -28,7 +26,7 @@ const refused = (message: string): DomainError => invalid("after", message, "que
 export function decodeTaskCursor(raw: string, state: "open" | "done"): TaskCursor {
   let parts: unknown;
   try {
-    parts = JSON.parse(fromB64url(raw));
+    parts = JSON.parse(textOfBase64url(raw));
   } catch {
     throw refused("not a cursor of this list; use the `next` of the page before");
   }
