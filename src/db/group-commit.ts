@@ -1,5 +1,6 @@
 import type { SqliteHandle } from "./sqlite-handle.js";
-import { collectingFollowUps, immediate } from "./tx.js";
+import { collectingFollowUps, type FollowUp, runFollowUps } from "./follow-ups.js";
+import { immediate } from "./tx.js";
 
 // Group commit: the writes that reach this process in one turn of the event loop share
 // ONE `BEGIN IMMEDIATE … COMMIT`, i.e. one fsync of the WAL, instead of one each.
@@ -75,7 +76,7 @@ export class GroupCommit implements WriteQueue {
     this.pending = [];
     if (group.length === 0) return;
     const results: Array<{ ok: true; v: unknown } | { ok: false; e: unknown }> = [];
-    const later: Array<() => void> = [];
+    const later: FollowUp[] = [];
     try {
       immediate(this.sqlite, () => {
         collectingFollowUps(this.sqlite, later, () => {
@@ -89,7 +90,7 @@ export class GroupCommit implements WriteQueue {
           }
         });
         try {
-          for (const f of later) f();
+          runFollowUps(later);
         } catch (e) {
           throw new FollowUpsFailed(e);
         }

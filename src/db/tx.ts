@@ -1,3 +1,4 @@
+import { followUpsOf } from "./follow-ups.js";
 import type { SqliteHandle } from "./sqlite-handle.js";
 
 /**
@@ -28,7 +29,7 @@ export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
   // booking (issue 17). Its wrapper is re-entrant (BEGIN or SAVEPOINT by inTransaction).
   const outer = runner.body;
   runner.body = body;
-  const asked = followUps.get(sqlite);
+  const asked = followUpsOf(sqlite);
   const mark = asked?.length ?? 0;
   try {
     return runner.wrapped.immediate() as T;
@@ -38,40 +39,6 @@ export function immediate<T>(sqlite: SqliteHandle, fn: () => T): T {
     throw e;
   } finally {
     runner.body = outer;
-  }
-}
-
-/** The follow-ups asked for by the writes of the group being flushed on a handle. */
-const followUps = new WeakMap<SqliteHandle, Array<() => void>>();
-
-/**
- * A write's follow-up rows (a booking's timers and supervisor's notice): inside a group
- * commit's writes, after the group's last write, in the same transaction; anywhere else,
- * right away.
- *
- * Why: written inside each write's savepoint, the pages they touch are copied into that
- * savepoint's journal once per write; after the last write no write's savepoint is open,
- * and the group's follow-ups fill the same few pages together (0.96× and 0.88× of the
- * writer's CPU per booking in bench/write-verb.ts). Still in the transaction: a 201 still
- * means they are stored. A savepoint that is rolled back takes back the follow-ups asked
- * for inside it (immediate(), above).
- *
- * Trap: fn runs after the group's later writes, so it must not depend on anything they
- * change, and it sees the objects it closes over as they are then, not as they were.
- */
-export function afterGroupWrites(sqlite: SqliteHandle, fn: () => void): void {
-  const list = followUps.get(sqlite);
-  if (list) list.push(fn);
-  else fn();
-}
-
-/** Runs fn (a group's writes) with afterGroupWrites collecting into `list` on this handle. */
-export function collectingFollowUps<T>(sqlite: SqliteHandle, list: Array<() => void>, fn: () => T): T {
-  followUps.set(sqlite, list);
-  try {
-    return fn();
-  } finally {
-    followUps.delete(sqlite);
   }
 }
 

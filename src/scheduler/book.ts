@@ -3,7 +3,7 @@ import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
 import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
-import { afterGroupWrites, immediate } from "../db/tx.js";
+import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { enforceContactCap } from "./contact-cap.js";
 import { adoptPrep, BOOK_SCOPE, type BookingPrep, prepareBooking } from "./book-prep.js";
@@ -113,7 +113,7 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
           if (priorityNote) body.priorityNote = priorityNote;
           if (mobilityNote) body.mobilityNote = mobilityNote;
           // Its timers and notice: after the group's last booking, in the same transaction.
-          onBooked(ctx, rt, stored, people, body, (write) => afterGroupWrites(ctx.sqlite, write));
+          onBooked(ctx, rt, stored, people, body, true);
           const { plan, ret } = stay;
           booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
           return { status: 201, body };

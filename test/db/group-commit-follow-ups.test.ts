@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FollowUpsFailed, GroupCommit } from "../../src/db/group-commit.js";
-import { afterGroupWrites, immediate } from "../../src/db/tx.js";
+import { afterGroupWrites, afterGroupWritesBatched } from "../../src/db/follow-ups.js";
+import { immediate } from "../../src/db/tx.js";
 
 // A write's follow-up rows (a booking's timers and supervisor's notice: book.ts) are
 // written after the group's last write, in the group's transaction (src/db/tx.ts
@@ -108,5 +109,53 @@ describe("a group's follow-up rows", () => {
     await queue.run(booking("a"));
     afterGroupWrites(sqlite, () => insert("after"));
     expect(has("after")).toBe(true);
+  });
+});
+
+describe("a group's batched follow-ups (the supervisor's one notice of a group's bookings)", () => {
+  /** A write that stores `name` and adds it to the batch `key`, whose flush stores the items joined. */
+  function batched(sqlite: Database.Database, insert: (n: string) => unknown, flushes: string[][]) {
+    return (name: string, key: string, then: () => void = () => {}) =>
+      () => {
+        insert(name);
+        afterGroupWritesBatched(sqlite, key, name, (items) => {
+          flushes.push(items);
+          insert(`${key}:${items.join("+")}`);
+        });
+        then();
+        return name;
+      };
+  }
+
+  it("flush once per key with the items of the writes that stood, in order, where the first was asked", async () => {
+    const { sqlite, queue, rows, insert, booking } = setUp();
+    const flushes: string[][] = [];
+    const write = batched(sqlite, insert, flushes);
+    const answers = await Promise.allSettled([
+      queue.run(write("a", "x")),
+      queue.run(booking("p")),
+      queue.run(write("b", "y")),
+      queue.run(
+        write("c", "x", () => {
+          throw new Error("refused c");
+        }),
+      ),
+      queue.run(write("d", "x")),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    // c's item went with its savepoint; x is flushed once, before p's follow-up (a asked first).
+    expect(flushes).toEqual([["a", "d"], ["b"]]);
+    expect(rows()).toEqual(["a", "b", "d", "p", "p-follow-up", "x:a+d", "y:b"]);
+    const at = (n: string) => sqlite.prepare("SELECT rowid FROM t WHERE name = ?").pluck().get(n) as number;
+    expect(at("x:a+d")).toBeLessThan(at("p-follow-up"));
+    expect(at("p-follow-up")).toBeLessThan(at("y:b"));
+  });
+
+  it("flush at once, with the one item, outside a group", () => {
+    const { sqlite, has, insert } = setUp();
+    const flushes: string[][] = [];
+    batched(sqlite, insert, flushes)("a", "x")();
+    expect(flushes).toEqual([["a"]]);
+    expect(has("x:a")).toBe(true);
   });
 });

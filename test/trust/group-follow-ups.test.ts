@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { type Api, putDealer, romeDealer } from "../support/http.js";
+import { supervisorNotices, toldSupervisor } from "../support/supervisor.js";
 
 // A booking's timers and supervisor's notice are written after its group's last booking,
 // in the group's transaction (book.ts, db/tx.ts afterGroupWrites): outside each booking's
-// savepoint, which would copy the pages they touch once per booking (issue 17). TEMP
+// savepoint, which would copy the pages they touch once per booking (issue 17); the
+// supervisor hears of a group's bookings in one notice (journey/supervisor-notice.ts). TEMP
 // triggers count the appointments stored when each timer and notice row goes in: with the
 // follow-ups deferred, every count is a group's end, never a booking in the middle of one.
 
@@ -54,6 +56,16 @@ describe("a group of bookings", () => {
       );
     const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id)));
     expect(owners("jobs")).toEqual(ids);
-    expect(owners("outbox")).toEqual(ids);
+    // Told to the supervisor once each, the bookings of a group in one notice with a line each.
+    expect(toldSupervisor(t.sqlite, "follow")).toEqual([...ids].sort());
+    const notices = supervisorNotices(t.sqlite, "follow");
+    expect(notices.length).toBeLessThan(ids.size);
+    for (const n of notices.filter((x) => x.told.length > 1)) {
+      expect(n.appointmentId).toBeNull();
+      expect(n.subject).toBe(`${n.told.length} nuove prenotazioni: riservare una postazione per ciascuna`);
+      expect(n.text.split("\n")).toEqual(
+        n.told.map(() => expect.stringMatching(/^Nuova prenotazione per .*Riservare una postazione\.$/)),
+      );
+    }
   });
 });

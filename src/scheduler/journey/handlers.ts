@@ -39,7 +39,7 @@ export function runJob(ctx: WriteContext, job: JobRow): Ran {
   const dealer = rt.dealer;
   switch (job.kind) {
     case "supervisor_notice": // only jobs written before the booking sent it itself (supervisor-notice.ts)
-      return { outcome: noticeSupervisor(ctx, dealer, row, who) };
+      return { outcome: noticeSupervisor({ ctx, dealer, row, who }) };
     case "confirm_overdue":
       return {
         outcome: toStaff(ctx, dealer, row, "service_desk", {

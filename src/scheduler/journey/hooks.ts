@@ -16,7 +16,8 @@ import { rescheduleJobsFor, scheduleJobsFor, scheduleServiceReminder, scheduleWo
 import { followUpTimer } from "./timers.js";
 import { scheduleProgressCheck } from "./progress-check.js";
 import { recipientOf } from "./recipients.js";
-import { noticeSupervisor } from "./supervisor-notice.js";
+import { noticeSupervisor, noticeSupervisorWithGroup } from "./supervisor-notice.js";
+import { afterGroupWrites } from "../../db/follow-ups.js";
 import { tellStaffOfCustomerChange } from "./customer-changes.js";
 import { tellDeskOfLiveParts } from "../parts/on-cancel.js";
 import { closeMootTasks } from "../tasks/moot.js";
@@ -72,8 +73,9 @@ export function linkBooking(
  * After the booking's insert: the supervisor's notice, the timers (and the vehicle's
  * service reminder); its people as linkBooking linked them, and `view`, the booking's
  * answer, which the notice's words are made from (one view a booking, not two).
- * `later`: where those rows are written; bookAppointment defers them to its group's end
- * (db/tx.ts afterGroupWrites). Who they go to is read now, as of this booking.
+ * `grouped`: written after its group's last write (db/follow-ups.ts), the notice with the
+ * group's other bookings (supervisor-notice.ts); bookAppointment's. Who they go to is
+ * read now, as of this booking.
  */
 export function onBooked(
   ctx: WriteContext,
@@ -81,15 +83,22 @@ export function onBooked(
   row: AppointmentRow,
   people: { vehicle: VehicleRow | null; customer: CustomerRow | null },
   view?: AppointmentView,
-  later: (write: () => void) => void = (write) => write(),
+  grouped = false,
 ): void {
   const { vehicle, customer } = people;
   const who = recipientOf(ctx.db, row, customer);
-  later(() => {
-    noticeSupervisor(ctx, rt.dealer, row, who, view);
+  const dealer = rt.dealer;
+  const rest = () => {
     scheduleJobsFor(ctx, row, who);
-    if (vehicle) scheduleServiceReminder(ctx, rt.dealer, vehicle);
-  });
+    if (vehicle) scheduleServiceReminder(ctx, dealer, vehicle);
+  };
+  if (!grouped) {
+    noticeSupervisor({ ctx, dealer, row, who, view });
+    rest();
+    return;
+  }
+  noticeSupervisorWithGroup({ ctx, dealer, row, who, view });
+  afterGroupWrites(ctx.sqlite, rest);
 }
 
 /**

@@ -94,10 +94,7 @@ export function toStaff(
   who: Recipient = recipientOf(ctx.db, row),
 ): string {
   const locale = dealer.config.locale;
-  const body = {
-    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra, s.view)),
-    data: s.data,
-  };
+  const body = staffBody(ctx, dealer, row, s, who);
   enqueue(
     ctx.sqlite,
     {
@@ -114,4 +111,13 @@ export function toStaff(
     ctx.nowMs,
   );
   return `staff:${role}`;
+}
+
+/** A staff message's subject, text and data, in the dealer's locale (toStaff, and the supervisor's notice of a group). */
+export function staffBody(ctx: WriteContext, dealer: Dealer, row: AppointmentRow, s: Send, who: Recipient) {
+  const locale = dealer.config.locale;
+  return {
+    ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra, s.view)),
+    data: s.data,
+  };
 }
