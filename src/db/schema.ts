@@ -127,6 +127,11 @@ export const appointments = sqliteTable(
     index("appointments_own_phone_idx").on(t.dealerId, t.contactPhoneHash).where(sql`${t.ownContactIndexed} = 1`),
     index("appointments_customer_idx").on(t.customerId).where(sql`${t.customerId} IS NOT NULL`),
     index("appointments_vehicle_idx").on(t.vehicleId),
+    // Online requests not yet confirmed, by when they were made: their confirm-overdue
+    // alerts fall due from here (journey/derived-timers.ts, migration 0017).
+    index("appointments_requested_online_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'requested' AND ${t.channel} IN ('app', 'web')`),
   ],
 );
 
@@ -299,6 +304,13 @@ export const jobs = sqliteTable(
   },
   (t) => [index("jobs_status_due_idx").on(t.status, t.dueAt), index("jobs_appointment_idx").on(t.appointmentId)],
 );
+
+// Up to which instant (epoch ms) the journey's runner has written the job rows of the
+// timers derived from appointments (journey/derived-timers.ts): one row per kind.
+export const timerSweeps = sqliteTable("timer_sweeps", {
+  kind: text("kind").primaryKey(),
+  sweptTo: integer("swept_to").notNull(),
+});
 
 // Messages to customers and staff, written in the same transaction as their cause and
 // delivered to the dealer's webhook. No contact details here: recipient_ref names the

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_TTL_MS } from "../db/repos/idempotency.js";
 import { nextDue } from "../db/repos/due.js";
+import { nextDerivedDue } from "../scheduler/journey/derived-timers.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
 
 // When a dealer's Durable Object must wake up by itself: the alarm that replaces Node's
@@ -18,6 +19,7 @@ export function nextWakeAt(sqlite: SqliteHandle): number | null {
   if (!r) return null; // no schema yet: nothing stored, nothing due
   const due = [
     r.job,
+    nextDerivedDue(sqlite),
     r.lease,
     r.message,
     r.idem === null ? null : nextHour(Date.parse(r.idem) + IDEMPOTENCY_TTL_MS),

@@ -426,8 +426,9 @@ describe("walk-in", () => {
     expect(typeof applied.manageToken).toBe("string");
     // A walk-in's token names no appointment (scheduler/tokens.ts): it opens by its hash.
     expect((await api("GET", `/v1/manage/${applied.manageToken}`)).status).toBe(200);
-    // Its journey as any booking's: the supervisor is told, the no-show check is set (the
-    // car-ready call and the progress check wait for the check-in).
+    // Its journey as any booking's: the supervisor is told; the no-show check follows from
+    // the reception and is written when due (journey/derived-timers.ts, at the end); the
+    // car-ready call and the progress check wait for the check-in.
     const created = applied.created!.id;
     const journey = () => ({
       jobs: (
@@ -439,10 +440,7 @@ describe("walk-in", () => {
         t.sqlite.prepare("SELECT kind FROM outbox WHERE appointment_id = ?").all(created) as Array<{ kind: string }>
       ).map((r) => r.kind),
     });
-    expect(journey()).toEqual({
-      jobs: ["no_show_check"],
-      outbox: ["supervisor_notice"],
-    });
+    expect(journey()).toEqual({ jobs: [], outbox: ["supervisor_notice"] });
     const stored = await get(d, applied.created!.id);
     expect(stored.forced).toBe(true);
     const rows = auditRows(d, "reshuffle:walk_in");
@@ -460,6 +458,14 @@ describe("walk-in", () => {
     expect((await json<ReshufflePlan>(again)).created!.id).toBe(applied.created!.id);
     expect(auditRows(d, "reshuffle:walk_in")).toHaveLength(1);
     expect(journey().outbox).toEqual(["supervisor_notice"]);
+    // Half an hour after its reception, the no-show check runs (and finds no check-in).
+    const due = new Date(Date.parse(applied.created!.reception.start) + 30 * 60_000).toISOString();
+    const tick = await json<{ jobs: Array<{ kind: string; appointmentId: string; dueAt: string }> }>(
+      await api("POST", "/v1/admin/tick", { now: due, deliver: false }, auth),
+    );
+    expect(tick.jobs.filter((j) => j.appointmentId === created)).toEqual([
+      expect.objectContaining({ kind: "no_show_check", dueAt: due }),
+    ]);
   });
 });
 

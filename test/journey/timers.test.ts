@@ -40,13 +40,11 @@ describe("a booking's timers", () => {
     const readyMs = Date.parse(b.readyAt);
     const byDue = (rows: (string | number | null)[][]) =>
       rows.sort((x, y) => (x[1] as number) - (y[1] as number) || String(x[0]).localeCompare(String(y[0])));
-    const booked = [
-      ["confirm_overdue", Date.parse("2026-11-24T09:00:00Z")],
-      ["reminder", startMs - DAY],
-      ["no_show_check", startMs + 30 * MIN],
-    ];
-    // Nothing about a car that is not in yet: its car-ready call and progress check could
-    // only be skipped (issue 17: two rows and two random index leaves per booking).
+    // The reminder only: the confirm-overdue alert and the no-show check are written when
+    // they fall due (journey/derived-timers.ts; they fire at their instants, below). Nothing
+    // about a car that is not in yet: its car-ready call and progress check could only be
+    // skipped (issue 17: two rows and two random index leaves per booking).
+    const booked = [["reminder", startMs - DAY]];
     expect(jobsOf(t, b.id).map((j) => [j.kind, j.due_at])).toEqual(byDue([...booked]));
     t.at(startMs);
     await ok(await t.api("POST", `${A}/${b.id}/check-in`, {}, auth));
@@ -204,11 +202,12 @@ describe("a booking's timers", () => {
     await ok(await t.api("PATCH", `${A}/${b.id}`, { reception: { start: later } }, { ...auth, "If-Match": "1" }));
     const pending = jobsOf(t, b.id).filter((j) => j.status === "pending");
     expect(pending.find((j) => j.kind === "reminder")!.due_at).toBe(Date.parse(later) - DAY);
-    expect(pending.find((j) => j.kind === "no_show_check")!.due_at).toBe(Date.parse(later) + 30 * MIN);
     // The old instant passes silently.
     expect(t.run(startMs + HOUR).ran.filter((r) => r.kind === "reminder" || r.kind === "no_show_check")).toEqual([]);
     expect(outboxOf(t, b.id).map((m) => m.kind)).toContain("appointment_moved");
     expect(firesExactlyAt("reminder", Date.parse(later) - DAY).outcome).toBe("sent:sms");
+    // The no-show check follows the reception to its new time (derived from it when due).
+    expect(firesExactlyAt("no_show_check", Date.parse(later) + 30 * MIN).outcome).toBe("no_show");
   });
 
   it("sends the confirmation to the customer when staff confirm, once", async () => {
@@ -216,9 +215,8 @@ describe("a booking's timers", () => {
     await ok(await t.api("POST", `${A}/${b.id}/confirm`, {}, auth));
     await t.api("POST", `${A}/${b.id}/confirm`, {}, auth); // 409: already confirmed
     expect(outboxOf(t, b.id).filter((m) => m.kind === "confirmed")).toHaveLength(1);
-    // Confirmed in time: no overdue alert.
-    expect(t.run("2026-11-24T09:00:00Z").ran.find((r) => r.kind === "confirm_overdue")?.outcome).toBe(
-      "skipped:status:confirmed",
-    );
+    // Confirmed in time: no overdue alert (no longer a request when it would fall due: derived-timers.ts).
+    expect(t.run("2026-11-24T09:00:00Z").ran.filter((r) => r.kind === "confirm_overdue")).toEqual([]);
+    expect(outboxOf(t).filter((m) => m.kind === "confirm_overdue")).toEqual([]);
   });
 });

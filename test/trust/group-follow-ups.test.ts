@@ -28,11 +28,16 @@ describe("a group of bookings", () => {
        CREATE TEMP TRIGGER outbox_seen AFTER INSERT ON outbox BEGIN INSERT INTO seen VALUES ('outbox', ${count}); END;`,
     );
     const bodies = ADVISORS.map((a, i) => ({
-      start: "2026-11-24T10:00",
+      start: "2026-11-26T10:00", // far enough ahead for a reminder: the timer a booking writes (derived-timers.ts)
       advisorId: a.id,
       vehicle: { model: "Grecale", vin: `ZN6FUPS${String(i).padStart(10, "0")}` },
       interventions: ["tyres"],
-      customer: { known: true, name: `Follow ${i}`, email: `follow-${i}@example.com` },
+      customer: {
+        known: true,
+        name: `Follow ${i}`,
+        email: `follow-${i}@example.com`,
+        reminders: { consent: true, channel: "email" },
+      },
       mobility: "none",
       channel: "web",
     }));

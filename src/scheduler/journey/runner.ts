@@ -4,6 +4,7 @@ import { immediate } from "../../db/tx.js";
 import type { WriteContext } from "../context.js";
 import type { Runtimes } from "../runtime.js";
 import { runJob } from "./handlers.js";
+import { sweepDerivedTimers } from "./derived-timers.js";
 import { claimDueJobs, failJob, finishJob, type JobRow } from "../../db/repos/jobs.js";
 import type { MessagingDeps } from "./transports.js";
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   leaseMs?: number;
   /** Safety valve: at most this many batches per call. */
   maxBatches?: number;
+  /** Write the derived timers that fell due before the first claim (derived-timers.ts); default true. */
+  sweep?: boolean;
 }
 
 export interface RunReport {
@@ -46,7 +49,7 @@ export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}):
   const report: RunReport = { ran: [], failed: 0 };
   const at = new Date(nowMs).toISOString();
   for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
-    if (runBatch(deps, nowMs, at, opts, report) === 0) break;
+    if (runBatch(deps, nowMs, at, opts, report, b === 0 && opts.sweep !== false) === 0) break;
   }
   return report;
 }
@@ -60,11 +63,19 @@ export function runDue(deps: JourneyDeps, nowMs: number, opts: RunOptions = {}):
  * commit. A crash before the COMMIT leaves the jobs unclaimed, as if never picked.
  * The index and the report change only after the COMMIT returned. Returns how many it claimed.
  */
-function runBatch(deps: JourneyDeps, nowMs: number, at: string, opts: RunOptions, report: RunReport): number {
+function runBatch(
+  deps: JourneyDeps,
+  nowMs: number,
+  at: string,
+  opts: RunOptions,
+  report: RunReport,
+  sweep: boolean,
+): number {
   const ran: Array<{ job: JobRow; outcome: string; release?: { dealerId: string; id: string } }> = [];
   const failed: Array<{ job: JobRow; message: string }> = [];
   let claimed: JobRow[] = [];
   immediate(deps.sqlite, () => {
+    if (sweep) sweepDerivedTimers(deps.sqlite, nowMs, at);
     claimed = claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100);
     for (const job of claimed) {
       const ctx: WriteContext = {

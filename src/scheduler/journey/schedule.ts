@@ -10,6 +10,7 @@ import {
   scheduleJobs,
 } from "../../db/repos/jobs.js";
 import { progressCheckJob } from "./progress-check.js";
+import { timersToWrite } from "./derived-timers.js";
 import type { VehicleRow } from "../../db/repos/people.js";
 import { type Recipient, recipientOf } from "./recipients.js";
 import {
@@ -44,7 +45,8 @@ function write(
 const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
 
 /**
- * A new booking: confirm-overdue, reminder and no-show check, in one statement. `who`:
+ * A new booking: confirm-overdue, reminder and no-show check, in one statement (the first
+ * and the last only when their instant is already swept: derived-timers.ts). `who`:
  * its recipient, from the customer record just linked (saves reading it back). The car's
  * own timers (car ready, progress check) wait for the car: scheduleWorkshopTimers.
  */
@@ -61,7 +63,8 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
     who.channel !== null,
     ctx.nowMs,
   );
-  scheduleJobs(ctx.sqlite, jobsOf(row.dealerId, row.id, timers), isoNow(ctx));
+  const now = timersToWrite(ctx.sqlite, timers, ctx.nowMs);
+  if (now.length > 0) scheduleJobs(ctx.sqlite, jobsOf(row.dealerId, row.id, now), isoNow(ctx));
 }
 
 /**
@@ -90,16 +93,12 @@ export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): 
 /** A moved appointment: the placement timers follow it (same key for the same instant). */
 export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
   cancelJobs(ctx.sqlite, row.id, PLACEMENT_KINDS, "cancelled:moved", isoNow(ctx));
-  write(
-    ctx,
-    row.dealerId,
-    row.id,
-    placementTimers(
-      { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, status: row.status },
-      consented(ctx, row),
-      ctx.nowMs,
-    ),
+  const timers = placementTimers(
+    { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, status: row.status },
+    consented(ctx, row),
+    ctx.nowMs,
   );
+  write(ctx, row.dealerId, row.id, timersToWrite(ctx.sqlite, timers, ctx.nowMs));
 }
 
 /**

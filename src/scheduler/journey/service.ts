@@ -60,7 +60,7 @@ export class Journey {
 async function runDueYielding(deps: JourneyDeps, nowMs: number): Promise<RunReport> {
   const report: RunReport = { ran: [], failed: 0 };
   for (let b = 0; b < 80; b++) {
-    const r = runDue(deps, nowMs, { batch: 25, maxBatches: 1 });
+    const r = runDue(deps, nowMs, { batch: 25, maxBatches: 1, sweep: b === 0 });
     report.ran.push(...r.ran);
     report.failed += r.failed;
     if (r.ran.length + r.failed === 0) break;

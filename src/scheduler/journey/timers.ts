@@ -8,7 +8,10 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-/** Requests the customer made themselves: the dealer must confirm them within 24 hours. */
+/**
+ * Requests the customer made themselves: the dealer must confirm them within 24 hours.
+ * Trap: the partial index appointments_requested_online_idx (schema.ts) names them too.
+ */
 export const ONLINE_CHANNELS = new Set(["app", "web"]);
 
 export interface Placement {
@@ -54,7 +57,7 @@ export function placementTimers(p: Placement, consent: boolean, nowMs: number): 
   const out: Timer[] = [];
   // Only with consent; and a booking made less than 24 h ahead gets no reminder at all.
   if (consent && start - DAY > nowMs) out.push(placed("reminder", p.id, start - DAY));
-  out.push(placed("no_show_check", p.id, start + 30 * MINUTE));
+  out.push(noShowTimer(p.id, p.receptionStart));
   if (p.status === "checked_in") out.push(carReadyTimer(p));
   return out;
 }
@@ -63,6 +66,19 @@ export function placementTimers(p: Placement, consent: boolean, nowMs: number): 
 export function carReadyTimer(p: Placement): Timer {
   return placed("car_ready", p.id, carReadyAt(p));
 }
+
+export const NO_SHOW_AFTER = 30 * MINUTE;
+
+/** The no-show check: NO_SHOW_AFTER the reception's start (epoch minutes). */
+export const noShowTimer = (id: string, receptionStart: number): Timer =>
+  placed("no_show_check", id, receptionStart * MINUTE + NO_SHOW_AFTER);
+
+/** An online request's alert: still unconfirmed 24 hours after it was made (epoch ms). */
+export const confirmOverdueTimer = (id: string, createdMs: number): Timer => ({
+  kind: "confirm_overdue",
+  dueAt: createdMs + DAY,
+  dedupeKey: `confirm_overdue:${id}`,
+});
 
 export const PLACEMENT_KINDS: readonly JobKind[] = ["reminder", "no_show_check", "car_ready"];
 
@@ -74,9 +90,7 @@ export function bookingTimers(
 ): Timer[] {
   // The supervisor's notice is no timer: the booking sends it itself (supervisor-notice.ts).
   const out: Timer[] = [];
-  if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) {
-    out.push({ kind: "confirm_overdue", dueAt: p.createdMs + DAY, dedupeKey: `confirm_overdue:${p.id}` });
-  }
+  if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) out.push(confirmOverdueTimer(p.id, p.createdMs));
   return [...out, ...placementTimers(p, consent, nowMs)];
 }
 
