@@ -70,6 +70,14 @@ export const isReleased = (status: string): boolean => released.has(status);
 export const isUpcoming = (status: string): boolean => upcoming.has(status);
 
 /**
+ * The channels of requests a customer made themselves (the owner app, the website widget):
+ * the dealer must confirm them within 24 hours (journey/timers.ts). Trap: the partial
+ * index appointments_requested_online_idx (db/migrations/0017) lists them too; a test
+ * holds the two to each other.
+ */
+export const ONLINE_CHANNELS: readonly string[] = ["app", "web"];
+
+/**
  * A set of these constants as SQL string literals, for `status IN (…)`: `'requested', 'confirmed'`.
  * Only for the constants above (word characters only), never for input.
  */

@@ -131,7 +131,7 @@ export const appointments = sqliteTable(
     // alerts fall due from here (journey/derived-timers.ts, migration 0017).
     index("appointments_requested_online_idx")
       .on(t.createdAt)
-      .where(sql`${t.status} = 'requested' AND ${t.channel} IN ('app', 'web')`),
+      .where(sql`${t.status} = 'requested' AND ${t.channel} IN ('app', 'web')`), // core/status.ts ONLINE_CHANNELS
   ],
 );
 

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { ONLINE_CHANNELS } from "../../src/core/status.js";
 import { scheduleJobs } from "../../src/db/repos/jobs.js";
+import { REQUESTED_ONLINE } from "../../src/db/repos/timer-sweeps.js";
 import { confirmOverdueTimer, noShowTimer } from "../../src/scheduler/journey/timers.js";
 import { nextWakeAt } from "../../src/worker/alarms.js";
-import { auth, bookAt, DAY, DEALER, jobsOf, journeyPerTest, MIN, ok } from "../support/journey.js";
+import type { AppointmentView } from "../support/contracts.js";
+import {
+  auth,
+  bookAt,
+  bookingBody,
+  DAY,
+  DEALER,
+  HOUR,
+  jobsOf,
+  journeyDealer,
+  journeyPerTest,
+  MIN,
+  ok,
+} from "../support/journey.js";
 
 // The no-show check and an online request's confirm-overdue alert are derived from the
 // appointment until they fall due (src/scheduler/journey/derived-timers.ts): the runner
@@ -100,6 +115,60 @@ describe("the timers derived from an appointment", () => {
     for (const id of [old.id, fresh.id])
       expect(ranFor(r, id).map(([k]) => k)).toEqual(["confirm_overdue", "reminder", "no_show_check"]);
     expect(ranFor(t.run(startMs + 2 * DAY), old.id)).toEqual([]);
+  });
+
+  it("follow a staff no-show and a late check-in before the check is due: it runs and finds the car in", async () => {
+    const b = await bookAt(t, START);
+    t.at(startMs + 10 * MIN);
+    await ok(await t.api("POST", `${A}/${b.id}/no-show`, {}, auth));
+    t.at(startMs + 20 * MIN);
+    await ok(await t.api("POST", `${A}/${b.id}/check-in`, {}, auth));
+    expect(ranFor(t.run(startMs + 30 * MIN), b.id)).toEqual([["no_show_check", "skipped:status:checked_in"]]);
+  });
+
+  it("are swept for every dealer in the store", async () => {
+    await ok(await t.api("PUT", "/v1/dealers/other", journeyDealer(), auth), 201);
+    const here = await bookAt(t, START);
+    const there = await ok<AppointmentView>(
+      await t.api("POST", "/v1/dealers/other/appointments", bookingBody(START)),
+      201,
+    );
+    expect(nextWakeAt(t.sqlite as never)).toBeLessThanOrEqual(CREATED + DAY);
+    const r = t.run(startMs + DAY);
+    for (const id of [here.id, there.id])
+      expect(ranFor(r, id).map(([k]) => k)).toEqual(["confirm_overdue", "reminder", "no_show_check"]);
+  });
+
+  it("move the watermark when they find nothing only once an hour (one small write, not one a tick)", async () => {
+    await bookAt(t, START);
+    t.run(CREATED + 30 * MIN);
+    expect(sweptTo("no_show_check")).toBe(CREATED);
+    t.run(CREATED + HOUR);
+    expect(sweptTo("no_show_check")).toBe(CREATED + HOUR);
+  });
+
+  it("leave the other timers running when a sweep fails, and say so in the log", async () => {
+    const b = await bookAt(t, START);
+    // A request whose creation instant cannot be read: its alert's row cannot be written.
+    t.sqlite.prepare("UPDATE appointments SET created_at = '2026-11-23T09:00:00.000Zx' WHERE id = ?").run(b.id);
+    const r = t.run(startMs - DAY);
+    expect(ranFor(r, b.id)).toEqual([["reminder", "sent:sms"]]);
+    expect(t.logs.filter((l) => l.msg === "timer sweep failed")).toHaveLength(1);
+  });
+
+  it("are found through their indexes: the partial index names exactly the online channels", () => {
+    const index = t.rows<{ sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE name = 'appointments_requested_online_idx'",
+    )[0].sql;
+    expect(index).toContain(`IN (${ONLINE_CHANNELS.map((c) => `'${c}'`).join(", ")})`);
+    const plan = (sql: string) =>
+      t
+        .rows<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, "a", "b")
+        .map((r) => r.detail)
+        .join("; ");
+    expect(
+      plan(`SELECT id FROM appointments WHERE ${REQUESTED_ONLINE} AND created_at > ? AND created_at <= ?`),
+    ).toContain("USING INDEX appointments_requested_online_idx");
   });
 
   it("wake a Worker's dealer at the first of them (worker/alarms.ts)", async () => {

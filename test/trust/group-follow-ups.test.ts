@@ -73,4 +73,51 @@ describe("a group of bookings", () => {
       );
     }
   });
+
+  it("tells each dealer's supervisor of its own bookings only, a line each, with the labour they hold", async () => {
+    const groups: number[] = [];
+    t = createTestApp({ deps: { groupCommit: { onGroup: (n) => groups.push(n) } } });
+    const api: Api = async (...args) => t!.json(...args);
+    for (const d of ["north", "south"]) await putDealer(api, d, romeDealer({ advisors: ADVISORS }));
+    const body = (d: string, i: number) => ({
+      start: "2026-11-26T10:00",
+      advisorId: ADVISORS[i].id,
+      vehicle: { model: "Grecale", vin: `ZN6${d === "north" ? "N" : "S"}UPS${String(i).padStart(10, "0")}` },
+      interventions: ["tyres"],
+      customer: { known: true, name: `${d} ${i}`, email: `${d}-${i}@example.com` },
+      mobility: "none",
+      channel: "web",
+    });
+    const sent = ["north", "south"].flatMap((d) => ADVISORS.map((_, i) => ({ d, i })));
+    const answers = await Promise.all(sent.map(({ d, i }) => api("POST", `/v1/dealers/${d}/appointments`, body(d, i))));
+    expect(answers.map((r) => r.status)).toEqual(sent.map(() => 201));
+    expect(groups.some((n) => n > 1)).toBe(true);
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
+    const advisorOf = new Map(sent.map(({ i }, k) => [ids[k], `Advisor ${i}`]));
+    for (const d of ["north", "south"]) {
+      const own = ids.filter((_, k) => sent[k].d === d);
+      expect(toldSupervisor(t.sqlite, d)).toEqual([...own].sort());
+      for (const n of supervisorNotices(t.sqlite, d)) {
+        // Each line is its own booking's (its advisor), in the order told.
+        const lines = n.text.split("\n");
+        expect(lines.map((l, k) => l.includes(advisorOf.get(n.told[k])!))).toEqual(n.told.map(() => true));
+        // The labour the notice asks a bay for: the sum of its bookings'.
+        const data = JSON.parse(
+          (
+            t.sqlite
+              .prepare(
+                "SELECT body_json FROM outbox WHERE kind = 'supervisor_notice' AND dealer_id = ? AND body_json LIKE ?",
+              )
+              .get(d, `%${n.told[0]}%`) as { body_json: string }
+          ).body_json,
+        ).data as { labourHours: Record<string, number>; bookings?: Array<{ labourHours: Record<string, number> }> };
+        const hours = (data.bookings ?? [data]).reduce(
+          (a, b) => a + Object.values(b.labourHours).reduce((x, y) => x + y, 0),
+          0,
+        );
+        expect(Object.values(data.labourHours).reduce((x, y) => x + y, 0)).toBeCloseTo(hours);
+        expect(hours).toBeGreaterThan(0);
+      }
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { ONLINE_CHANNELS, sqlStrings } from "../../core/status.js";
 import { once } from "../prepared.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
 
@@ -7,10 +8,14 @@ import type { SqliteHandle } from "../sqlite-handle.js";
 
 export type DerivedKind = "no_show_check" | "confirm_overdue";
 
-/** Upcoming and past alike, but not the ones whose check died with them (cancel, no-show: hooks.ts). */
+/**
+ * Upcoming and past alike, but not the ones whose check died with them (cancel, no-show:
+ * hooks.ts). The sweep reads each dealer's receptions through its index (`dealer_id IN
+ * (SELECT id FROM dealers)`): a dealer is never deleted, so none is left out.
+ */
 const NO_SHOW_LIVE = "status NOT IN ('cancelled', 'no_show')";
-/** Word for word the partial index's condition (schema.ts), or SQLite cannot use it. */
-const REQUESTED_ONLINE = "status = 'requested' AND channel IN ('app', 'web')";
+/** Word for word the partial index's condition (schema.ts, migration 0017), or SQLite cannot use it. */
+export const REQUESTED_ONLINE = `status = 'requested' AND channel IN (${sqlStrings(ONLINE_CHANNELS)})`;
 
 const stmts = (sqlite: SqliteHandle) =>
   once(sqlite, "timer-sweeps", () => ({

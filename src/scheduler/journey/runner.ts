@@ -75,7 +75,7 @@ function runBatch(
   const failed: Array<{ job: JobRow; message: string }> = [];
   let claimed: JobRow[] = [];
   immediate(deps.sqlite, () => {
-    if (sweep) sweepDerivedTimers(deps.sqlite, nowMs, at);
+    if (sweep) sweepSafely(deps, nowMs, at);
     claimed = claimDueJobs(deps.sqlite, nowMs, opts.leaseMs ?? JOB_LEASE_MS, opts.batch ?? 100);
     for (const job of claimed) {
       const ctx: WriteContext = {
@@ -118,4 +118,16 @@ function runBatch(
     });
   }
   return claimed.length;
+}
+
+/**
+ * The derived timers' sweep in a savepoint of its own: should it ever throw (a row it
+ * cannot read), the jobs already written still run, and the next tick tries again.
+ */
+function sweepSafely(deps: JourneyDeps, nowMs: number, at: string): void {
+  try {
+    immediate(deps.sqlite, () => sweepDerivedTimers(deps.sqlite, nowMs, at));
+  } catch (err) {
+    deps.log?.({ level: "error", msg: "timer sweep failed", error: String(err).slice(0, 200) });
+  }
 }

@@ -1,3 +1,4 @@
+import { ONLINE_CHANNELS as ONLINE_CHANNEL_LIST } from "../../core/status.js";
 import type { JobKind } from "../../db/repos/jobs.js";
 
 // When each promise falls due: pure arithmetic on epoch milliseconds, derived from the
@@ -8,11 +9,8 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-/**
- * Requests the customer made themselves: the dealer must confirm them within 24 hours.
- * Trap: the partial index appointments_requested_online_idx (schema.ts) names them too.
- */
-export const ONLINE_CHANNELS = new Set(["app", "web"]);
+/** Requests the customer made themselves: the dealer must confirm them within 24 hours (core/status.ts). */
+export const ONLINE_CHANNELS: ReadonlySet<string> = new Set(ONLINE_CHANNEL_LIST);
 
 export interface Placement {
   id: string;

@@ -23,6 +23,7 @@ export interface WebhookPayload {
   id: string;
   type: string;
   dealerId: string;
+  /** null for a notice about several bookings (a group's supervisor_notice: data.bookings names them). */
   appointmentId: string | null;
   audience: string;
   channel: string;
