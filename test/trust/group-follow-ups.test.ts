@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../support/app.js";
+import { auth, createTestApp, type TestApp } from "../support/app.js";
 import { type Api, putDealer, romeDealer } from "../support/http.js";
 import { supervisorNotices, toldSupervisor } from "../support/supervisor.js";
 
@@ -118,6 +118,16 @@ describe("a group of bookings", () => {
         expect(Object.values(data.labourHours).reduce((x, y) => x + y, 0)).toBeCloseTo(hours);
         expect(hours).toBeGreaterThan(0);
       }
+      // The messages list names a group notice's bookings (the board lists it on their days).
+      const listed = (
+        (await (await api("GET", `/v1/dealers/${d}/messages?limit=500`, undefined, auth)).json()) as {
+          messages: Array<{ kind: string; appointmentId: string | null; bookings: string[] | null }>;
+        }
+      ).messages.filter((m) => m.kind === "supervisor_notice");
+      expect(listed.some((m) => m.bookings !== null)).toBe(true);
+      for (const m of listed)
+        expect(m.bookings ?? [m.appointmentId]).toEqual(expect.arrayContaining([expect.any(String)]));
+      expect(listed.flatMap((m) => m.bookings ?? [m.appointmentId]).sort()).toEqual([...own].sort());
     }
   });
 });

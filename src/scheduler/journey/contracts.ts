@@ -35,6 +35,10 @@ export const MessageView = z
     lastError: z.string().nullable(),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
+    bookings: z.array(z.string()).nullable().openapi({
+      description:
+        "A notice about several bookings (the supervisor's notice of bookings committed together): their appointment ids, in order; null for any other message",
+    }),
     appointment: z
       .object({
         /** When its reception is (dealer-local, with offset): the day a task sends the desk to. */

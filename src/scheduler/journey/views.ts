@@ -45,9 +45,16 @@ export function messagesOf(ctx: Ctx, input: { dealerId: string; query: MessageFi
       lastError: m.lastError,
       createdAt: m.createdAt,
       deliveredAt: m.deliveredAt,
+      bookings: bookingsOf(m.body.data),
       appointment: appointmentOf(m.appointmentId),
     })),
   };
+}
+
+/** The appointment ids a group's notice names (supervisor-notice.ts data.bookings), else null. */
+function bookingsOf(data: Record<string, unknown> | undefined): string[] | null {
+  const list = data?.bookings;
+  return Array.isArray(list) ? list.map((b) => String((b as { appointmentId: unknown }).appointmentId)) : null;
 }
 
 export function overdueRequests(ctx: Ctx, { dealerId }: { dealerId: string }): OverdueList {

@@ -8,7 +8,7 @@ import { deskCalls } from "./desk-calls.js";
 import { useDetails } from "./details.js";
 import { useFocusAfterLoad } from "./focus-after-load.js";
 import { useLive } from "./live.js";
-import { messagesOfDay } from "./messages-panel.js";
+import { messagesOfDay } from "./messages-of-day.js";
 import { SidePanels } from "./side-panels.js";
 import { slotMove } from "./slot-move.js";
 import { useTaskPages } from "./task-pages.js";

@@ -30,6 +30,8 @@ export interface Message {
   delivery: "queued" | "sent" | "failed" | "suppressed" | "withdrawn";
   reason: string | null;
   createdAt: string;
+  /** A notice about several bookings (the supervisor's, for bookings committed together): their ids. */
+  bookings?: string[] | null;
   /** The appointment it is about, on any day (null when none): a task names whom to call and goes to its day. */
   appointment?: { receptionStart: string; customer: Slot["customer"]; vehicle: Car } | null;
 }

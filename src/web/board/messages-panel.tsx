@@ -1,27 +1,18 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { clockIn } from "../shared/dates.js";
 import { hasWords, mt, wordFor } from "./message-words.js";
-import type { DayBoard, Message } from "./types.js";
+import type { Message } from "./types.js";
 import type { AppointmentRef } from "./appointment-ref.js";
 
 // The selected day's messages to customers and staff with their delivery state (issue 16):
 // what was said, to whom (customer or a staff role: never an address), by which transport,
 // and whether it left; the reason when it failed, was held back or waits for the SMS hours.
 
-/** The day's messages: those of its appointments, and any written on that (local) day. */
-export function messagesOfDay(messages: Message[], day: DayBoard | null): Message[] {
-  if (!day) return [];
-  const ids = new Set(day.advisors.flatMap((a) => a.slots.map((s) => s.appointmentId)));
-  const local = new Intl.DateTimeFormat("en-CA", {
-    timeZone: day.timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  return messages.filter(
-    (m) => (m.appointmentId !== null && ids.has(m.appointmentId)) || local.format(new Date(m.createdAt)) === day.date,
-  );
-}
+/** A group's notice: how many bookings, and those of the shown day in the desk's words. */
+const aboutBookings = (ids: string[], refs: Map<string, AppointmentRef>) => {
+  const here = ids.flatMap((id) => (refs.has(id) ? [refs.get(id)!.words] : []));
+  return [mt("aboutBookings", { n: String(ids.length) }), ...here].join("; ");
+};
 
 /** "staff (workshop supervisor)", "staff (advisor Giulia Romano)": the role in words, an advisor by name. */
 const recipientWords = (m: Message, advisors: Map<string, string>) => {
@@ -111,6 +102,12 @@ export function MessagesPanel({
               {m.appointmentId && refs.has(m.appointmentId) && (
                 <>
                   <span class="message-about">{refs.get(m.appointmentId)!.words}</span>
+                  <br />
+                </>
+              )}
+              {m.bookings && (
+                <>
+                  <span class="message-about">{aboutBookings(m.bookings, refs)}</span>
                   <br />
                 </>
               )}
