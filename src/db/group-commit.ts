@@ -20,7 +20,7 @@ import { immediate } from "./tx.js";
 // in the group sees it; nobody is answered before the COMMIT returned, so an answered
 // write is durable. Should the COMMIT itself fail (disk full, I/O error), every write of
 // the group is answered with that error and `onAbort` drops the in-memory state, which
-// the next request rebuilds from storage. A write's follow-up rows (tx.ts
+// the next request rebuilds from storage. A write's follow-up rows (follow-ups.ts
 // afterGroupWrites: a booking's timers and notice) go in after the group's last write, in
 // the same transaction; should one fail, so does the group, as for a failed COMMIT.
 //

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { DESK_TASK_KINDS } from "../core/message-kinds.js";
+import { ONLINE_CHANNELS, sqlStrings } from "../core/status.js";
 
 /**
  * The WHERE of outbox_desk_tasks_idx (the OPEN desk tasks), from the one list of kinds. The open-tasks query
@@ -8,6 +9,14 @@ import { DESK_TASK_KINDS } from "../core/message-kinds.js";
  * migration that recreates the index (test/db/task-attempts-upgrade.test.ts pins it).
  */
 export const DESK_TASK_WHERE = `audience = 'staff' AND status <> 'withdrawn' AND kind IN (${DESK_TASK_KINDS.map((k) => `'${k}'`).join(", ")}) AND task_closed_at IS NULL`;
+
+/**
+ * The WHERE of appointments_requested_online_idx (online requests not yet confirmed,
+ * core/status.ts ONLINE_CHANNELS). The derived timers' queries (repos/timer-sweeps.ts)
+ * repeat it word for word, for the same reason; a new channel needs a migration that
+ * recreates the index (test/journey/derived-timers.test.ts pins it).
+ */
+export const REQUESTED_ONLINE = `status = 'requested' AND channel IN (${sqlStrings(ONLINE_CHANNELS)})`;
 
 // Storage layout. Conventions that are easy to break:
 // - Scheduling instants are INTEGER epoch minutes (UTC), never local strings: the core
@@ -129,9 +138,7 @@ export const appointments = sqliteTable(
     index("appointments_vehicle_idx").on(t.vehicleId),
     // Online requests not yet confirmed, by when they were made: their confirm-overdue
     // alerts fall due from here (journey/derived-timers.ts, migration 0017).
-    index("appointments_requested_online_idx")
-      .on(t.createdAt)
-      .where(sql`${t.status} = 'requested' AND ${t.channel} IN ('app', 'web')`), // core/status.ts ONLINE_CHANNELS
+    index("appointments_requested_online_idx").on(t.createdAt).where(sql.raw(REQUESTED_ONLINE)),
   ],
 );
 

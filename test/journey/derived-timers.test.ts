@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ONLINE_CHANNELS } from "../../src/core/status.js";
 import { scheduleJobs } from "../../src/db/repos/jobs.js";
-import { REQUESTED_ONLINE } from "../../src/db/repos/timer-sweeps.js";
+import { REQUESTED_ONLINE } from "../../src/db/schema.js";
 import { confirmOverdueTimer, noShowTimer } from "../../src/scheduler/journey/timers.js";
 import { nextWakeAt } from "../../src/worker/alarms.js";
 import type { AppointmentView } from "../support/contracts.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { auth, createTestApp, type TestApp } from "../support/app.js";
-import { type Api, putDealer, romeDealer } from "../support/http.js";
+import { type Api, booking, putDealer, romeDealer } from "../support/http.js";
 import { supervisorNotices, toldSupervisor } from "../support/supervisor.js";
 
 // A booking's timers and supervisor's notice are written after its group's last booking,
@@ -27,20 +27,22 @@ describe("a group of bookings", () => {
        CREATE TEMP TRIGGER jobs_seen AFTER INSERT ON jobs BEGIN INSERT INTO seen VALUES ('jobs', ${count}); END;
        CREATE TEMP TRIGGER outbox_seen AFTER INSERT ON outbox BEGIN INSERT INTO seen VALUES ('outbox', ${count}); END;`,
     );
-    const bodies = ADVISORS.map((a, i) => ({
-      start: "2026-11-26T10:00", // far enough ahead for a reminder: the timer a booking writes (derived-timers.ts)
-      advisorId: a.id,
-      vehicle: { model: "Grecale", vin: `ZN6FUPS${String(i).padStart(10, "0")}` },
-      interventions: ["tyres"],
-      customer: {
-        known: true,
-        name: `Follow ${i}`,
-        email: `follow-${i}@example.com`,
-        reminders: { consent: true, channel: "email" },
-      },
-      mobility: "none",
-      channel: "web",
-    }));
+    // Far enough ahead for a reminder: the timer a booking writes (derived-timers.ts).
+    const bodies = ADVISORS.map((a, i) =>
+      booking(
+        { start: "2026-11-26T10:00", advisorId: a.id },
+        {
+          vehicle: { model: "Grecale", vin: `ZN6FUPS${String(i).padStart(10, "0")}` },
+          interventions: ["tyres"],
+          customer: {
+            known: true,
+            name: `Follow ${i}`,
+            email: `follow-${i}@example.com`,
+            reminders: { consent: true, channel: "email" },
+          },
+        },
+      ),
+    );
     const answers = await Promise.all(bodies.map((b) => api("POST", "/v1/dealers/follow/appointments", b)));
     expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 201));
     expect(groups.some((n) => n > 1)).toBe(true);
@@ -79,15 +81,15 @@ describe("a group of bookings", () => {
     t = createTestApp({ deps: { groupCommit: { onGroup: (n) => groups.push(n) } } });
     const api: Api = async (...args) => t!.json(...args);
     for (const d of ["north", "south"]) await putDealer(api, d, romeDealer({ advisors: ADVISORS }));
-    const body = (d: string, i: number) => ({
-      start: "2026-11-26T10:00",
-      advisorId: ADVISORS[i].id,
-      vehicle: { model: "Grecale", vin: `ZN6${d === "north" ? "N" : "S"}UPS${String(i).padStart(10, "0")}` },
-      interventions: ["tyres"],
-      customer: { known: true, name: `${d} ${i}`, email: `${d}-${i}@example.com` },
-      mobility: "none",
-      channel: "web",
-    });
+    const body = (d: string, i: number) =>
+      booking(
+        { start: "2026-11-26T10:00", advisorId: ADVISORS[i].id },
+        {
+          vehicle: { model: "Grecale", vin: `ZN6${d === "north" ? "N" : "S"}UPS${String(i).padStart(10, "0")}` },
+          interventions: ["tyres"],
+          customer: { known: true, name: `${d} ${i}`, email: `${d}-${i}@example.com` },
+        },
+      );
     const sent = ["north", "south"].flatMap((d) => ADVISORS.map((_, i) => ({ d, i })));
     const answers = await Promise.all(sent.map(({ d, i }) => api("POST", `/v1/dealers/${d}/appointments`, body(d, i))));
     expect(answers.map((r) => r.status)).toEqual(sent.map(() => 201));

@@ -1,5 +1,5 @@
-import { ONLINE_CHANNELS, sqlStrings } from "../../core/status.js";
 import { once } from "../prepared.js";
+import { REQUESTED_ONLINE } from "../schema.js";
 import type { SqliteHandle } from "../sqlite-handle.js";
 
 // The statements behind the timers derived from appointments (journey/derived-timers.ts):
@@ -14,12 +14,9 @@ export type DerivedKind = "no_show_check" | "confirm_overdue";
  * (SELECT id FROM dealers)`): a dealer is never deleted, so none is left out.
  */
 const NO_SHOW_LIVE = "status NOT IN ('cancelled', 'no_show')";
-/** Word for word the partial index's condition (schema.ts, migration 0017), or SQLite cannot use it. */
-export const REQUESTED_ONLINE = `status = 'requested' AND channel IN (${sqlStrings(ONLINE_CHANNELS)})`;
 
 const stmts = (sqlite: SqliteHandle) =>
   once(sqlite, "timer-sweeps", () => ({
-    get: sqlite.prepare("SELECT swept_to AS v FROM timer_sweeps WHERE kind = ?"),
     all: sqlite.prepare("SELECT kind, swept_to AS v FROM timer_sweeps"),
     start: sqlite.prepare(
       "INSERT INTO timer_sweeps (kind, swept_to) VALUES ('no_show_check', ?), ('confirm_overdue', ?) ON CONFLICT (kind) DO NOTHING",
@@ -42,12 +39,7 @@ const stmts = (sqlite: SqliteHandle) =>
     ),
   }));
 
-/** Up to which instant the kind's rows are written; undefined before the first booking or sweep. */
-export function sweptTo(sqlite: SqliteHandle, kind: DerivedKind): number | undefined {
-  return (stmts(sqlite).get.get(kind) as { v: number } | undefined)?.v;
-}
-
-/** Every kind's watermark, in one read (a booking asks for both). */
+/** Each kind's watermark, in one read: up to which instant its rows are written (absent before the first booking that left one to a sweep). */
 export function allSweptTo(sqlite: SqliteHandle): Partial<Record<DerivedKind, number>> {
   const out: Partial<Record<DerivedKind, number>> = {};
   for (const r of stmts(sqlite).all.all() as Array<{ kind: DerivedKind; v: number }>) out[r.kind] = r.v;

@@ -9,7 +9,6 @@ import {
   requestsBetween,
   setSweptTo,
   startSweeps,
-  sweptTo,
 } from "../../db/repos/timer-sweeps.js";
 import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import { confirmOverdueTimer, DAY, HOUR, MINUTE, NO_SHOW_AFTER, noShowTimer, type Timer } from "./timers.js";
@@ -19,8 +18,9 @@ import { confirmOverdueTimer, DAY, HOUR, MINUTE, NO_SHOW_AFTER, noShowTimer, typ
 // columns (its reception's start; when it was made, while it is still a request), which
 // indexes already order, so the journey's runner writes their job rows when they fall
 // due (sweepDerivedTimers), under the same dedupe keys, and runs them as any job. Two
-// rows, a random leaf of the due-time index and ten index entries a booking fewer: 0.9×
-// of the writer's CPU a booking (bench/write-verb.ts).
+// rows, a random leaf of the due-time index and ten index entries a booking fewer (the
+// booking's SQL alone: ~1.5× the bookings/s, bench/write.bench.ts; the writer's whole verb
+// 0.95–1.04× on a noisy box, bench/write-verb.ts).
 //
 // The rule that keeps it exact: timer_sweeps holds, per kind, the instant up to which the
 // runner has written them. A timer due after it is left to a later sweep, which reads
@@ -54,15 +54,16 @@ const minuteAtOrBefore = (ms: number) => Math.floor(ms / MINUTE);
  * the caller's transaction (the runner's, before it claims). Returns how many.
  */
 export function sweepDerivedTimers(sqlite: SqliteHandle, nowMs: number, nowIso: string): number {
+  const swept = allSweptTo(sqlite);
   // A reception at minute m is checked at m·MINUTE + NO_SHOW_AFTER: due in (from, to] ⟺ m in (⌊(from − 30 min)/MINUTE⌋, ⌊(to − 30 min)/MINUTE⌋].
-  const noShows = sweep(sqlite, "no_show_check", nowMs, nowIso, (from, to) =>
+  const noShows = sweep(sqlite, "no_show_check", swept.no_show_check, nowMs, nowIso, (from, to) =>
     receptionsBetween(sqlite, minuteAtOrBefore(from - NO_SHOW_AFTER), minuteAtOrBefore(to - NO_SHOW_AFTER)).map((a) =>
       job(a.dealerId, a.id, noShowTimer(a.id, a.receptionStart)),
     ),
   );
   // created_at is ISO-8601 in UTC with milliseconds (isoNow): its order is its instant's.
   const iso = (ms: number) => new Date(ms).toISOString();
-  const requests = sweep(sqlite, "confirm_overdue", nowMs, nowIso, (from, to) =>
+  const requests = sweep(sqlite, "confirm_overdue", swept.confirm_overdue, nowMs, nowIso, (from, to) =>
     requestsBetween(sqlite, iso(from - DAY), iso(to - DAY)).map((a) =>
       job(a.dealerId, a.id, confirmOverdueTimer(a.id, Date.parse(a.createdAt))),
     ),
@@ -70,15 +71,16 @@ export function sweepDerivedTimers(sqlite: SqliteHandle, nowMs: number, nowIso: 
   return noShows + requests;
 }
 
+/** `from`: the kind's watermark. */
 function sweep(
   sqlite: SqliteHandle,
   kind: DerivedKind,
+  from: number | undefined,
   nowMs: number,
   nowIso: string,
   dueIn: (from: number, to: number) => NewJob[],
 ): number {
   // No watermark: nothing was ever left to a sweep (the first booking or move that leaves one starts it).
-  const from = sweptTo(sqlite, kind);
   if (from === undefined || nowMs <= from) return 0;
   const jobs = dueIn(from, nowMs);
   // A cancelled row under the same key comes back (scheduleJobs): the appointment moved away and back.
@@ -98,12 +100,11 @@ const job = (dealerId: string, appointmentId: string, t: Timer): NewJob => ({
 /** When the next derived timer falls due after the last sweep (epoch ms), or null: the Worker's alarm (worker/alarms.ts). */
 export function nextDerivedDue(sqlite: SqliteHandle): number | null {
   const due: number[] = [];
-  const noShows = sweptTo(sqlite, "no_show_check");
+  const { no_show_check: noShows, confirm_overdue: requests } = allSweptTo(sqlite);
   if (noShows !== undefined) {
     const m = nextReceptionAfter(sqlite, minuteAtOrBefore(noShows - NO_SHOW_AFTER));
     if (m !== null) due.push(m * MINUTE + NO_SHOW_AFTER);
   }
-  const requests = sweptTo(sqlite, "confirm_overdue");
   if (requests !== undefined) {
     const made = nextRequestAfter(sqlite, new Date(requests - DAY).toISOString());
     if (made !== null) due.push(Date.parse(made) + DAY);

@@ -18,7 +18,8 @@ import { groupSubject } from "./supervisor-words.js";
 // The bookings of one group commit (db/group-commit.ts) are told in ONE notice, a line
 // each: in a recall campaign's storm the supervisor reads a dozen bookings in one message,
 // not a dozen messages, and the writer stores, claims and records one row, not a dozen
-// (0.8–0.9× of its CPU a booking, bench/write-verb.ts). A booking alone in its group (every
+// (its verb alone 0.94–0.97× of the CPU a booking in bench/write-verb.ts, which has no
+// ticks: the claims and records saved are the cluster's). A booking alone in its group (every
 // booking at a normal pace, the Worker's) gets the notice it always had.
 
 const supervisorNoticeId = (appointmentId: string) => `job:supervisor_notice:${appointmentId}`;
@@ -33,19 +34,24 @@ export interface Booked {
 }
 
 /** Hours of labour per skill of the dealer: { mechanics: 1.5, bodywork: 0, … }. */
-function labourHours(dealer: Dealer, rows: readonly AppointmentRow[]): Record<string, number> {
+function labourHours(dealer: Dealer, row: AppointmentRow): Record<string, number> {
   const minutes = dealer.skills.map(() => 0);
-  for (const row of rows) {
-    for (const l of JSON.parse(row.labourJson) as Array<{ skill: number; minutes: number }>) {
-      if (l.skill in minutes) minutes[l.skill] += l.minutes;
-    }
+  for (const l of JSON.parse(row.labourJson) as Array<{ skill: number; minutes: number }>) {
+    if (l.skill in minutes) minutes[l.skill] += l.minutes;
   }
   return Object.fromEntries(dealer.skills.map((s, i) => [s, minutes[i] / 60]));
 }
 
+/** Per skill, the sum of the bookings' hours. */
+function summed(each: ReadonlyArray<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const hours of each) for (const [skill, h] of Object.entries(hours)) out[skill] = (out[skill] ?? 0) + h;
+  return out;
+}
+
 /** The notice of one booking. */
 export function noticeSupervisor(b: Booked): string {
-  const data = { labourHours: labourHours(b.dealer, [b.row]) };
+  const data = { labourHours: labourHours(b.dealer, b.row) };
   const send = { kind: "supervisor_notice", dedupeId: supervisorNoticeId(b.row.id), data, view: b.view } as const;
   return toStaff(b.ctx, b.dealer, b.row, "supervisor", send, b.who);
 }
@@ -63,7 +69,7 @@ function noticeAll(group: Booked[]): void {
   // In the dealer's locale and configuration as of the group's last booking.
   const { ctx, dealer } = group[group.length - 1];
   const bookings = group.map((b) => {
-    const hours = labourHours(b.dealer, [b.row]);
+    const hours = labourHours(b.dealer, b.row);
     const one = staffBody(b.ctx, b.dealer, b.row, { kind: "supervisor_notice", dedupeId: "", view: b.view }, b.who);
     return { appointmentId: b.row.id, text: one.text, labourHours: hours };
   });
@@ -80,13 +86,7 @@ function noticeAll(group: Booked[]): void {
       body: {
         subject: groupSubject(dealer.config.locale, group.length),
         text: bookings.map((b) => b.text).join("\n"),
-        data: {
-          labourHours: labourHours(
-            dealer,
-            group.map((b) => b.row),
-          ),
-          bookings,
-        },
+        data: { labourHours: summed(bookings.map((b) => b.labourHours)), bookings },
       },
       // Every booking is in one group only: the first one's id names the group's notice.
       dedupeId: `supervisor_notice:group:${group[0].row.id}`,

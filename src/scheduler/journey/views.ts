@@ -3,7 +3,8 @@ import { appointmentRefs } from "./appointment-ref.js";
 import { notFound } from "../errors.js";
 import type { MessageList, OverdueList } from "./contracts.js";
 import { listMessages, type MessageFilter } from "../../db/repos/outbox.js";
-import { DAY, MINUTE, ONLINE_CHANNELS } from "./timers.js";
+import { ONLINE_CHANNELS } from "../../core/status.js";
+import { DAY, MINUTE } from "./timers.js";
 import type { Ctx } from "../context.js";
 
 // Read models for staff: the outbox with delivery states (contact tracking), and the
@@ -61,9 +62,8 @@ export function overdueRequests(ctx: Ctx, { dealerId }: { dealerId: string }): O
   const { sqlite, runtimes, nowMs } = ctx;
   const rt = runtimes.get(dealerId);
   if (!rt) throw notFound(`dealer ${dealerId}`);
-  const channels = [...ONLINE_CHANNELS];
   const cutoff = new Date(nowMs - DAY).toISOString();
-  const rows = unconfirmedSince(sqlite, dealerId, cutoff, channels);
+  const rows = unconfirmedSince(sqlite, dealerId, cutoff, ONLINE_CHANNELS);
   return {
     dealerId,
     appointments: rows.map((r) => ({
