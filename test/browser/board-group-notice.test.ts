@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { type AppointmentView, json } from "../support/contracts.js";
 import { booking } from "../support/http.js";
-import { axeViolations } from "../support/browser.js";
+import { ARTIFACTS_DIR, axeViolations } from "../support/browser.js";
 import { admin, DAY, signedInPage, useBoardWorld } from "../support/board.js";
 
 // The supervisor's notice of bookings committed together (journey/supervisor-notice.ts)
@@ -47,7 +47,7 @@ function groupNotice(ids: string[]) {
 }
 
 describe("a notice about several bookings", () => {
-  it("says how many, names those of the day in the desk's words, and is listed on their day; axe-clean", async () => {
+  it("says how many, names those of the day in the desk's words, and is listed on their day; axe-clean; in Italian too", async () => {
     const a = await book("11:00", "marco", "Carla Gruppo");
     const b = await book("11:00", "giulia", "Dario Gruppo");
     groupNotice([a.id, b.id, "01a24c00-0000-7000-8000-0000000000ff"]); // the third booked on another day
@@ -60,6 +60,18 @@ describe("a notice about several bookings", () => {
     expect(words).toContain("11:00 · Carla Gruppo");
     expect(words).toContain("11:00 · Dario Gruppo");
     expect(await axeViolations(page)).toEqual([]);
+    await group.screenshot({ path: `${ARTIFACTS_DIR}board-group-notice-en.png` });
     await page.context().close();
+
+    // In Italian, the same.
+    const pagina = await signedInPage(bw.browser, bw.world, "it");
+    const gruppo = pagina
+      .getByRole("region", { name: "Messaggi" })
+      .locator("li[data-message]")
+      .filter({ hasText: "Riguarda 3 prenotazioni" });
+    await gruppo.waitFor();
+    expect(await gruppo.innerText()).toContain("Avviso al responsabile");
+    await gruppo.screenshot({ path: `${ARTIFACTS_DIR}board-group-notice-it.png` });
+    await pagina.context().close();
   });
 });

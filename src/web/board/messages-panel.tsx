@@ -11,7 +11,8 @@ import type { AppointmentRef } from "./appointment-ref.js";
 /** A group's notice: how many bookings, and those of the shown day in the desk's words. */
 const aboutBookings = (ids: string[], refs: Map<string, AppointmentRef>) => {
   const here = ids.flatMap((id) => (refs.has(id) ? [refs.get(id)!.words] : []));
-  return [mt("aboutBookings", { n: String(ids.length) }), ...here].join("; ");
+  const about = mt("aboutBookings", { n: String(ids.length) });
+  return here.length === 0 ? about : `${about}: ${here.join("; ")}`;
 };
 
 /** "staff (workshop supervisor)", "staff (advisor Giulia Romano)": the role in words, an advisor by name. */
