@@ -130,6 +130,23 @@ describe("a group of bookings", () => {
       for (const m of listed)
         expect(m.bookings ?? [m.appointmentId]).toEqual(expect.arrayContaining([expect.any(String)]));
       expect(listed.flatMap((m) => m.bookings ?? [m.appointmentId]).sort()).toEqual([...own].sort());
+      // Asked about one booking, the list gives its notice, whether its own or its group's.
+      for (const id of own) {
+        const about = (
+          (await (
+            await api("GET", `/v1/dealers/${d}/messages?appointmentId=${id}&limit=500`, undefined, auth)
+          ).json()) as { messages: Array<{ kind: string; appointmentId: string | null; bookings: string[] | null }> }
+        ).messages;
+        const told = about.filter((m) => m.kind === "supervisor_notice");
+        expect(told.map((m) => m.bookings ?? [m.appointmentId])).toEqual([expect.arrayContaining([id])]);
+        expect(about.every((m) => m.appointmentId === id || m.bookings?.includes(id))).toBe(true);
+      }
     }
+    // Another dealer's booking is not about this dealer's notices.
+    const southId = ids[sent.findIndex((s) => s.d === "south")];
+    const crossed = (await (
+      await api("GET", `/v1/dealers/north/messages?appointmentId=${southId}`, undefined, auth)
+    ).json()) as { messages: unknown[] };
+    expect(crossed.messages).toEqual([]);
   });
 });

@@ -116,10 +116,19 @@ export interface MessageFilter {
   limit: number;
 }
 
+/**
+ * A message about the appointment: its own, or a group's notice to the supervisor that has
+ * a line for it (journey/supervisor-notice.ts: appointment_id NULL, the ids in
+ * data.bookings). instr() first, so json_each parses only notices that can name it.
+ */
+const ABOUT_APPOINTMENT = `(appointment_id = ? OR (appointment_id IS NULL AND kind = 'supervisor_notice'
+  AND instr(body_json, ?) > 0
+  AND EXISTS (SELECT 1 FROM json_each(body_json, '$.data.bookings') b WHERE json_extract(b.value, '$.appointmentId') = ?)))`;
+
 export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageFilter): MessageRow[] {
   const where = ["dealer_id = ?"];
   const params: unknown[] = [dealerId];
-  if (f.appointmentId) where.push("appointment_id = ?"), params.push(f.appointmentId);
+  if (f.appointmentId) where.push(ABOUT_APPOINTMENT), params.push(f.appointmentId, f.appointmentId, f.appointmentId);
   if (f.status) where.push("status = ?"), params.push(f.status);
   const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
   return (stmt(sqlite, sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);

@@ -66,7 +66,11 @@ export const MessageQuery = z.object({
     .string()
     .max(64)
     .optional()
-    .openapi({ param: { in: "query" } }),
+    .openapi({
+      param: { in: "query" },
+      description:
+        "Messages about this appointment: its own, and a group's notice to the supervisor with a line for it",
+    }),
   status: z
     .enum(["pending", "delivered", "failed", "suppressed", "withdrawn"])
     .optional()
