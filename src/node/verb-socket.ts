@@ -35,10 +35,11 @@ function send(socket: Socket, value: unknown): void {
 }
 
 function frameOf(value: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(value));
-  const out = Buffer.allocUnsafe(4 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  body.copy(out, 4);
+  // Encoded once, straight behind its length (not into a buffer of its own, then copied).
+  const text = JSON.stringify(value);
+  const out = Buffer.allocUnsafe(4 + Buffer.byteLength(text));
+  out.writeUInt32BE(out.length - 4, 0);
+  out.write(text, 4);
   return out;
 }
 

@@ -24,9 +24,9 @@ export function requestedSlot(
     start = option.reception.start;
     advisor = option.reception.advisor;
   } else {
-    start = readInstantAt(rt.dealer.tz, req.start!, "start");
+    start = readInstantAt(rt.dealer, req.start!, "start");
   }
-  if (req.start !== undefined && option && readInstantAt(rt.dealer.tz, req.start, "start") !== start)
+  if (req.start !== undefined && option && readInstantAt(rt.dealer, req.start, "start") !== start)
     throw invalid("start", "does not match the chosen optionId");
   const named = advisorIndexOf(rt, req.advisorId, "advisorId");
   if (named !== undefined && advisor !== undefined && named !== advisor)

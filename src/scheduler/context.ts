@@ -116,6 +116,17 @@ export function idempotent<T>(
   return { ...r, replayed: false };
 }
 
+/**
+ * The request's clock reading as ISO text. A booking asks for it five times (its row, its
+ * audit entry, its people, its idempotency record) and a group's bookings share one
+ * reading more often than not: the last one is remembered (issue 17).
+ */
 export function isoNow(ctx: WriteContext): string {
-  return new Date(ctx.nowMs).toISOString();
+  if (ctx.nowMs !== lastMs) {
+    lastMs = ctx.nowMs;
+    lastIso = new Date(lastMs).toISOString();
+  }
+  return lastIso;
 }
+let lastMs = Number.NaN;
+let lastIso = "";

@@ -1,4 +1,4 @@
-import { type Dealer, readInstant } from "../core/dealer.js";
+import { type Dealer, readInstantIn } from "../core/dealer.js";
 import { invalid } from "./errors.js";
 
 // Instants as the contract writes them ("2026-11-24T09:15:00+01:00"), memoised per dealer.
@@ -31,9 +31,9 @@ export function formatInstant(dealer: Dealer, epochMinute: number): string {
 }
 
 /** A request's instant or local date-time read in the dealer's zone; unreadable: 400 naming `path`. */
-export function readInstantAt(tz: string, s: string, path: string): number {
+export function readInstantAt(dealer: Dealer, s: string, path: string): number {
   try {
-    return readInstant(tz, s);
+    return readInstantIn(dealer, s);
   } catch (e) {
     throw invalid(path, (e as Error).message);
   }

@@ -59,7 +59,7 @@ export function moveAppointment(
           advisorIndexOf(rt, req.reception?.advisorId, "reception.advisorId") ?? current?.reception.advisor ?? 0;
         const rStart =
           req.reception?.start !== undefined
-            ? readInstantAt(dealer.tz, req.reception.start, "reception.start")
+            ? readInstantAt(dealer, req.reception.start, "reception.start")
             : row.receptionStart;
         // The explicit return read before any check: a malformed one is a 400 whatever else.
         const r = req.return;
@@ -73,7 +73,7 @@ export function moveAppointment(
           force: req.force === true,
           explicitReturn: r
             ? {
-                start: r.start !== undefined ? readInstantAt(dealer.tz, r.start, "return.start") : undefined,
+                start: r.start !== undefined ? readInstantAt(dealer, r.start, "return.start") : undefined,
                 advisor: advisorIndexOf(rt, r.advisorId, "return.advisorId"),
                 minutes: r.minutes,
               }

@@ -38,8 +38,8 @@ function runAbsence(ctx: WriteContext, dealerId: string, req: AbsenceRequest): O
       if (!stored) throw notFound(`dealer ${dealerId}`);
       const advisor = rt.dealer.advisorIndex.get(req.advisorId);
       if (advisor === undefined) throw invalid("advisorId", `unknown advisor "${req.advisorId}"`);
-      const start = readInstantAt(rt.dealer.tz, req.start, "start");
-      const end = readInstantAt(rt.dealer.tz, req.end, "end");
+      const start = readInstantAt(rt.dealer, req.start, "start");
+      const end = readInstantAt(rt.dealer, req.end, "end");
       if (end <= start) throw invalid("end", "the absence must end after it starts");
       if (end - start > MAX_ABSENCE_MINUTES) throw invalid("end", "record an absence of at most 62 days at a time");
       const next = structuredClone(stored.config);

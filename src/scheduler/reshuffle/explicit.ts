@@ -21,7 +21,7 @@ export function explicitTargets(db: Db, dealerId: string, p: Planned, moves: Exp
     if (a === undefined) throw invalid(path, `unknown advisor "${id}"`);
     return a;
   };
-  const instant = (s: string, path: string): number => readInstantAt(dealer.tz, s, path);
+  const instant = (s: string, path: string): number => readInstantAt(dealer, s, path);
   return moves.map((mv, i) => {
     const path = `plan.moves.${i}`;
     const id = mv.appointmentId;
