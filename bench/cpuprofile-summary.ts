@@ -109,7 +109,8 @@ export function summariseProfile(profile: CpuProfile, window: [number, number] |
   lines.push("", "by area (self time; builtins charged to their JS caller):");
   for (const [a, c] of [...areas.entries()].sort((x, y) => y[1] - x[1]).slice(0, 18)) lines.push(`  ${pct(c)}  ${a}`);
   lines.push("", "top functions by self time:");
-  for (const [k, c] of [...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, 30)) lines.push(`  ${pct(c)}  ${k}`);
+  for (const [k, c] of [...self.entries()].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.PROFILE_SELF || 30)))
+    lines.push(`  ${pct(c)}  ${k}`);
   lines.push("", "top functions by inclusive time:");
   for (const [k, c] of [...incl.entries()]
     .sort((x, y) => y[1] - x[1])

@@ -14,6 +14,7 @@
 //   WRITE_CPU_PERF=1                            Linux perf on the writer (worker 0, or the one
 //                                               process) during the measured bookings: on-CPU
 //                                               shares of its event loop (bench/lib/perf-summary.ts)
+//   WRITE_CPU_PERF_WORKER=1                     … on that cluster worker instead (1: one that takes the HTTP)
 //   WRITE_CPU_NODE_ARGS="--flag …"              extra node flags for the server
 //   WRITE_CPU_KEEPDIR=1                         keep the temp dir (database, server.log)
 //   WRITE_CPU_DIST=dist-before                  another build one level below the root (A/B:
@@ -29,7 +30,16 @@ import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } fro
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { perfRecord } from "./lib/perf-summary.js";
-import { cpuOfProcesses, processesWhere, procStat, serverCpu, writerPid, writtenBytes } from "./lib/proc-stat.js";
+import {
+  cpuOfProcesses,
+  processesWhere,
+  procStat,
+  serverCpu,
+  threadCpuMs,
+  workerPid,
+  writerPid,
+  writtenBytes,
+} from "./lib/proc-stat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const N = Number(process.env.WRITE_CPU_N || 4000);
@@ -60,6 +70,16 @@ function perProcessUs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, ms] of serverCpu(pid)?.each ?? []) out.set(k === "worker 0" ? "worker 0 (writer)" : k, ms * 1000);
   return out;
+}
+
+/** The event loop thread's [ns on a CPU, ns runnable but waiting for a CPU] (/proc/…/schedstat). */
+function loopSchedstat(pid: number): [number, number] | null {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    return [run, wait];
+  } catch {
+    return null;
+  }
 }
 
 async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {
@@ -128,7 +148,11 @@ async function main() {
     const cpu0 = cpuUs(child.pid!);
     const each0 = perProcessUs(child.pid!);
     const written0 = storageBytes(child.pid!);
-    const perf = PERF ? perfRecord(writerPid(child.pid!), join(dir, "perf.data")) : undefined;
+    const writer = writerPid(child.pid!);
+    const threads0 = threadCpuMs(writer);
+    const sched0 = loopSchedstat(writer);
+    const perfOn = workerPid(child.pid!, Number(process.env.WRITE_CPU_PERF_WORKER ?? 0));
+    const perf = PERF ? perfRecord(perfOn, join(dir, "perf.data")) : undefined;
     const t0 = performance.now();
     const counts = await book(url, bodies.slice(WARMUP));
     const secs = (performance.now() - t0) / 1000;
@@ -136,6 +160,8 @@ async function main() {
     const cpu1 = cpuUs(child.pid!);
     const each1 = perProcessUs(child.pid!);
     const written1 = storageBytes(child.pid!);
+    const threads1 = threadCpuMs(writer);
+    const sched1 = loopSchedstat(writer);
     const written = written0 === null || written1 === null ? null : written1 - written0;
     const user = cpu1[0] - cpu0[0];
     const sys = cpu1[1] - cpu0[1];
@@ -148,6 +174,24 @@ async function main() {
       console.log(
         `  per process (µs per booking): ${[...each1].map(([k, v]) => `${k} ${Math.round((v - (each0.get(k) ?? 0)) / ok)}`).join(", ")}`,
       );
+    // The writer's event loop is what bounds it; its other threads (the checkpointer, V8's
+    // compiler and GC helpers, libuv's pool) run beside it on the other core.
+    console.log(
+      `  the writer's threads (µs per booking): ${[...threads1]
+        .map(([k, ms]) => [k, ((ms - (threads0.get(k) ?? 0)) * 1000) / ok] as const)
+        .filter(([, us]) => us >= 1)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, us]) => `${k} ${Math.round(us)}`)
+        .join(
+          ", ",
+        )}; event loop ${((((threads1.get("event loop") ?? 0) - (threads0.get("event loop") ?? 0)) / 1000 / secs) * 100).toFixed(0)} % of the wall time`,
+    );
+    if (sched0 && sched1) {
+      const pct = (ns: number) => `${((ns / 1e9 / secs) * 100).toFixed(0)} %`;
+      console.log(
+        `  the writer's event loop over the wall time: on a CPU ${pct(sched1[0] - sched0[0])}, ready but waiting for one ${pct(sched1[1] - sched0[1])}, the rest blocked (its fsync) or idle`,
+      );
+    }
     if (perfLines) console.log(`\n${perfLines.join("\n")}`);
   } finally {
     await new Promise<void>((done) => {

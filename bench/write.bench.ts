@@ -4,7 +4,8 @@
 //   BENCH_WRITE_S=10                       seconds per load (default 10)
 //   BENCH_WRITE_CONNECTIONS=32             parallel clients (default 32)
 //   BENCH_WRITE_WARMUP=640                 bookings before the measured load (not counted)
-//   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING] to run
+//   BENCH_WRITE_CONFIGS=1:on,auto:on,1:off WORKERS:GROUP_COMMIT[:WRITE_ROUTING[:K=V+K=V]] to run
+//                                          (the last part: more of the server's env, an experiment's)
 //                                          (default 1:on,auto:on,auto:on:any,1:off)
 //   BENCH_WRITE_DIST=dist-before           another build one level below the root, as it is (A/B:
 //                                          node scripts/build-server.mjs <srcDir> dist-before)
@@ -75,8 +76,21 @@ const TWEAKS = ["S", "CONNECTIONS", "WARMUP", "CLIENT", "DIST", "CONFIGS"]
   .filter((k) => process.env[k] !== undefined && process.env[k] !== "");
 const SAVE = TWEAKS.length === 0 || process.env.BENCH_WRITE_SAVE === "1";
 const CONFIGS = (process.env.BENCH_WRITE_CONFIGS || "1:on,auto:on,auto:on:any,1:off").split(",").map((c) => {
-  const [workers, group, routing] = c.split(":");
-  return { workers, groupCommit: group !== "off", routing: routing === "any" ? "any" : "writer" };
+  const [workers, group, routing, env] = c.split(":");
+  // An experiment's server settings: "auto:on:writer:CHECKPOINT_NICE=10+CHECKPOINT_MS=500".
+  const extra = Object.fromEntries(
+    (env ?? "")
+      .split("+")
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+  return {
+    workers,
+    groupCommit: group !== "off",
+    routing: routing === "any" ? "any" : "writer",
+    extra,
+    label: env ?? "",
+  };
 });
 
 function bareSqlite(dir: string, seconds: number): number {
@@ -100,7 +114,14 @@ function bareSqlite(dir: string, seconds: number): number {
 // Each configuration of the list gets a file of its own, also when it is listed twice
 // (alternating pairs): on the same file, the second run's bodies would all be idempotent
 // replays of the first's (each body keeps its Idempotency-Key), ~2x cheaper than bookings.
-async function startServer(dir: string, run: number, workers: string, groupCommit: boolean, routing: string) {
+async function startServer(
+  dir: string,
+  run: number,
+  workers: string,
+  groupCommit: boolean,
+  routing: string,
+  extra: Record<string, string> = {},
+) {
   const port = await freePort();
   const out = openSync(join(dir, `server-${run}-${workers}.log`), "a");
   const dbPath = join(dir, `scheduler-${run}-${workers}-${groupCommit}-${routing}.db`);
@@ -110,6 +131,7 @@ async function startServer(dir: string, run: number, workers: string, groupCommi
       WORKERS: workers,
       GROUP_COMMIT: groupCommit ? "on" : "off",
       WRITE_ROUTING: routing,
+      ...extra,
     }),
     stdio: ["ignore", out, out],
   });
@@ -191,7 +213,7 @@ async function main() {
     const rows = [];
     let booked: string | undefined; // a database the bookings went into, for the rows ceiling
     for (const [run, c] of CONFIGS.entries()) {
-      const server = await startServer(dir, run, c.workers, c.groupCommit, c.routing);
+      const server = await startServer(dir, run, c.workers, c.groupCommit, c.routing, c.extra);
       try {
         const put = await call(server.url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, {
           authorization: `Bearer ${ADMIN_TOKEN}`,
@@ -206,6 +228,7 @@ async function main() {
           workers: c.workers,
           groupCommit: c.groupCommit,
           routing: c.workers === "1" ? "-" : c.routing,
+          ...(c.label ? { settings: c.label } : {}),
           ...r,
           ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000,
           cpu: cpuSince(before, server.pid, r.statusCounts[201] ?? 0),

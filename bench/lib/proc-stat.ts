@@ -94,9 +94,40 @@ export function serverCpu(pid: number): { totalMs: number; each: Map<string, num
 }
 
 /** The process that commits: worker 0 of a cluster, else the server itself. */
+/**
+ * CPU ms of each thread of pid, summed by the thread's name (/proc/<pid>/task/<tid>/comm:
+ * "node" the event loop and any worker_threads, "libuv-worker", "V8 DefaultWorke", …),
+ * the event loop (tid = pid) apart as "event loop".
+ */
+export function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    const s = procStat(`${pid}/task/${tid}`);
+    if (!s) continue;
+    let name = "?";
+    try {
+      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+    } catch {}
+    if (tid === String(pid)) name = "event loop";
+    out.set(name, (out.get(name) ?? 0) + s.userMs + s.systemMs);
+  }
+  return out;
+}
+
 export function writerPid(serverPid: number): number {
-  const w0 = processesWhere((_pid, s) => s.ppid === serverPid).find(([child]) => workerIndexOf(child) === 0);
-  return w0 ? w0[0] : serverPid;
+  return workerPid(serverPid, 0);
+}
+
+/** The cluster worker of that index (PITLANE_WORKER_INDEX); the server itself when it has none (WORKERS=1). */
+export function workerPid(serverPid: number, index: number): number {
+  const w = processesWhere((_pid, s) => s.ppid === serverPid).find(([child]) => workerIndexOf(child) === index);
+  return w ? w[0] : serverPid;
 }
 
 function workerIndexOf(pid: number): number | null {
