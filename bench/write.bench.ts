@@ -9,10 +9,14 @@
 //                                          (default 1:on,auto:on,auto:on:any,1:off)
 //   BENCH_WRITE_DIST=dist-before           another build one level below the root, as it is (A/B:
 //                                          node scripts/build-server.mjs <srcDir> dist-before)
-//   BENCH_WRITE_CLIENT=fetch               the clients' HTTP: node:http keep-alive (default,
-//                                          bench/lib/post-client.ts) or fetch (what rounds
-//                                          before 2026-12-03 evening measured with: it took
-//                                          more CPU from the 2-core box and added to the p99)
+//   BENCH_WRITE_CLIENT=http                the clients' HTTP: keep-alive sockets with a minimal
+//                                          HTTP/1.1 reader (default, bench/lib/raw-client.ts),
+//                                          node:http keep-alive (http: what rounds from
+//                                          2026-12-03 evening to 2026-12-06 measured with,
+//                                          bench/lib/post-client.ts), or fetch (before that).
+//                                          Each lighter one left more of the 2-core box to the
+//                                          server under test; the load generator's cores are
+//                                          printed with every row
 //   BENCH_WRITE_SAVE=1                     write the results files also for an experiment
 //
 // Any of the BENCH_WRITE_* settings above makes a run an experiment: it prints, and leaves
@@ -56,6 +60,7 @@ import { writeRequests, type WriteRequest, WRITE_DEALER, writeDealerConfig } fro
 import { ADMIN_TOKEN, call, freePort } from "./http-setup.js";
 import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { postClient } from "./lib/post-client.js";
+import { rawClient } from "./lib/raw-client.js";
 import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
 import { pagesText } from "./lib/wal-pages.js";
 import { replaceHalf } from "./lib/http-results.js";
@@ -66,8 +71,8 @@ const ROOT = resolve(HERE, "..");
 const SECONDS = Number(process.env.BENCH_WRITE_S || 10);
 const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS || 32);
 const WARMUP = Number(process.env.BENCH_WRITE_WARMUP || 640);
-/** The clients' HTTP: "http" (node:http keep-alive, default) or "fetch" (what earlier rounds measured with). */
-const CLIENT = process.env.BENCH_WRITE_CLIENT === "fetch" ? "fetch" : "http";
+/** The clients' HTTP: "raw" (plain keep-alive sockets, default), "http" (node:http) or "fetch" (earlier rounds'). */
+const CLIENT = (["fetch", "http"] as const).find((c) => c === process.env.BENCH_WRITE_CLIENT) ?? "raw";
 /** The server build: dist/ (built first), or another build as it is. */
 const DIST = process.env.BENCH_WRITE_DIST || "dist";
 /** The settings that make a run an experiment, by name (empty for a run of record). */
@@ -154,6 +159,7 @@ async function startServer(
 async function load(url: string, bodies: WriteRequest[], seconds: number) {
   const byStatus = new Map<number, number[]>();
   const http = postClient(url, CONNECTIONS);
+  const raw = rawClient(url, CONNECTIONS);
   let firstRefusal: string | undefined;
   const end = performance.now() + seconds * 1000;
   const client = async (k: number) => {
@@ -168,7 +174,9 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
             status: r.status,
             text: await r.text(),
           }))
-        : http.post(path, mine[i].body, headers)
+        : CLIENT === "http"
+          ? http.post(path, mine[i].body, headers)
+          : raw.post(k, path, mine[i].body, headers)
       ).catch((err: Error) => ({ status: 0, text: String(err) }));
       const text = res.text;
       if (res.status !== 201 && firstRefusal === undefined) firstRefusal = `${res.status} ${text.slice(0, 300)}`;
@@ -181,6 +189,7 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, k) => client(k)));
   http.close();
+  raw.close();
   const secs = (performance.now() - t0) / 1000;
   const pct = (xs: number[], p: number) =>
     xs.length
@@ -200,7 +209,7 @@ async function load(url: string, bodies: WriteRequest[], seconds: number) {
 
 async function main() {
   console.log(
-    `Pitlane write bench — ${CONNECTIONS} clients, ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`,
+    `Pitlane write bench — ${CONNECTIONS} clients (${CLIENT === "raw" ? "plain keep-alive sockets" : CLIENT}), ${SECONDS} s per load, load average ${loadavg()[0].toFixed(1)} before`,
   );
   if (DIST === "dist") execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "pitlane-write-bench-"));
@@ -269,6 +278,7 @@ async function main() {
         JSON.stringify(
           {
             connections: CONNECTIONS,
+            client: CLIENT,
             seconds: SECONDS,
             bareSqliteCommitsPerSec: ceiling,
             bookingRowsPerSec: own?.bookingsPerSec ?? null,
