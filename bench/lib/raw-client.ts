@@ -18,9 +18,14 @@ interface Waiting {
   fail: (e: Error) => void;
 }
 
+/** One socket and what it has sent us so far. */
+interface Open {
+  socket: Socket;
+  buffered: Buffer;
+}
+
 class Connection {
-  private socket: Socket | null = null;
-  private buffered: Buffer = Buffer.alloc(0);
+  private current: Open | null = null;
   private waiting: Waiting | null = null;
 
   constructor(
@@ -32,53 +37,75 @@ class Connection {
     return new Promise((ok, fail) => {
       this.waiting = { ok, fail };
       // One write, one segment: headers and body split over two would cost the server a wake-up more.
-      (this.socket ?? this.open()).write(request + body);
+      (this.current ?? this.open()).socket.write(request + body);
     });
   }
 
   close(): void {
-    this.socket?.destroy();
-    this.socket = null;
+    if (this.current) this.retire(this.current);
   }
 
-  private open(): Socket {
-    const s = connect(this.port, this.host);
-    s.setNoDelay(true);
+  /** Done with a socket: nothing it says or does from now on touches a later request. */
+  private retire(conn: Open): void {
+    if (this.current === conn) this.current = null;
+    conn.socket.destroy();
+  }
+
+  private open(): Open {
+    const socket = connect(this.port, this.host);
+    const conn: Open = { socket, buffered: Buffer.alloc(0) };
+    socket.setNoDelay(true);
     // A server that stops answering must not hang the bench: the write counts as failed.
-    s.setTimeout(30_000, () => s.destroy(new Error("no answer in 30 s")));
-    s.on("data", (chunk: Buffer) => {
-      this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-      this.answer();
+    socket.setTimeout(30_000, () => socket.destroy(new Error("no answer in 30 s")));
+    socket.on("data", (chunk: Buffer) => {
+      if (this.current !== conn) return; // a retired socket's late bytes
+      conn.buffered = conn.buffered.length === 0 ? chunk : Buffer.concat([conn.buffered, chunk]);
+      this.answer(conn);
     });
+    // Trap: a socket's 'close' comes a tick or more after its 'error', when the next
+    // request may already be waiting on a new socket; only the current socket's end fails
+    // the waiting request.
     const lost = (e?: Error) => {
-      if (this.socket === s) this.socket = null;
-      this.buffered = Buffer.alloc(0);
+      if (this.current !== conn) return;
+      this.current = null;
       const w = this.waiting;
       this.waiting = null;
       w?.fail(e ?? new Error("the server closed the connection"));
     };
-    s.on("error", lost);
-    s.on("close", () => lost());
-    this.socket = s;
-    return s;
+    socket.on("error", lost);
+    socket.on("end", () => lost());
+    socket.on("close", () => lost());
+    this.current = conn;
+    return conn;
   }
 
   /** Settles the waiting request once its whole answer is buffered. */
-  private answer(): void {
+  private answer(conn: Open): void {
     const w = this.waiting;
     if (!w) return;
-    const head = this.buffered.indexOf("\r\n\r\n");
+    const fail = (why: string) => {
+      this.waiting = null;
+      this.retire(conn);
+      w.fail(new Error(why));
+    };
+    const buffered = conn.buffered;
+    const head = buffered.indexOf("\r\n\r\n");
     if (head < 0) return;
-    const lines = this.buffered.toString("latin1", 0, head).split("\r\n");
+    const lines = buffered.toString("latin1", 0, head).split("\r\n");
     const status = Number(lines[0].slice(9, 12));
-    let length = -1;
+    let length = status === 204 || status === 304 ? 0 : -1; // no body, by definition
     let chunked = false;
+    let closing = false;
     for (let i = 1; i < lines.length; i++) {
       const colon = lines[i].indexOf(":");
       const name = lines[i].slice(0, colon).toLowerCase();
-      const value = lines[i].slice(colon + 1).trim();
+      const value = lines[i]
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase();
       if (name === "content-length") length = Number(value);
-      else if (name === "transfer-encoding") chunked = value.toLowerCase() === "chunked";
+      else if (name === "transfer-encoding") chunked = value === "chunked";
+      else if (name === "connection") closing = value === "close";
     }
     const start = head + 4;
     let body: Buffer;
@@ -87,31 +114,32 @@ class Connection {
       const parts: Buffer[] = [];
       let at = start;
       for (;;) {
-        const eol = this.buffered.indexOf("\r\n", at);
+        const eol = buffered.indexOf("\r\n", at);
         if (eol < 0) return; // more to come
-        const size = Number.parseInt(this.buffered.toString("latin1", at, eol), 16);
-        if (this.buffered.length < eol + 2 + size + 2) return;
+        const size = Number.parseInt(buffered.toString("latin1", at, eol), 16);
+        if (!Number.isFinite(size)) return fail(`a chunk without a size (status ${status})`);
+        if (buffered.length < eol + 2 + size + 2) return;
         if (size === 0) {
           end = eol + 4; // no trailers from our server
           break;
         }
-        parts.push(this.buffered.subarray(eol + 2, eol + 2 + size));
+        parts.push(buffered.subarray(eol + 2, eol + 2 + size));
         at = eol + 2 + size + 2;
       }
       body = Buffer.concat(parts);
     } else if (length >= 0) {
-      if (this.buffered.length < start + length) return;
-      body = this.buffered.subarray(start, start + length);
+      if (buffered.length < start + length) return;
+      body = buffered.subarray(start, start + length);
       end = start + length;
     } else {
-      this.waiting = null;
-      this.close();
-      w.fail(new Error(`an answer without Content-Length or chunked framing (status ${status})`));
-      return;
+      return fail(`an answer without Content-Length or chunked framing (status ${status})`);
     }
     const text = body.toString("utf8");
-    this.buffered = end === this.buffered.length ? Buffer.alloc(0) : this.buffered.subarray(end);
+    conn.buffered = end === buffered.length ? Buffer.alloc(0) : buffered.subarray(end);
     this.waiting = null;
+    // The server is closing this socket (stopping, its keep-alive timeout, a request
+    // limit): the next request goes on a new one, as node:http's client does.
+    if (closing) this.retire(conn);
     w.ok({ status: Number.isFinite(status) ? status : 0, text });
   }
 }

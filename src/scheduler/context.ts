@@ -123,8 +123,8 @@ export function idempotent<T>(
  */
 export function isoNow(ctx: WriteContext): string {
   if (ctx.nowMs !== lastMs) {
+    lastIso = new Date(ctx.nowMs).toISOString(); // first: a reading it refuses is not remembered
     lastMs = ctx.nowMs;
-    lastIso = new Date(lastMs).toISOString();
   }
   return lastIso;
 }

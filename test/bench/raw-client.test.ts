@@ -56,6 +56,52 @@ describe("the write bench's raw client", () => {
     expect(sockets.size).toBe(1); // keep-alive: one connection for the three
   });
 
+  it.each([
+    ["closes", (s: import("node:net").Socket) => s.destroy()],
+    ["resets", (s: import("node:net").Socket) => s.resetAndDestroy()],
+  ])(
+    "when the server %s a socket, only its request fails: the next ones, sent at once, each get their own answer",
+    async (_, end) => {
+      let n = 0;
+      const base = await serve((req, res) => {
+        let body = "";
+        req.on("data", (c) => (body += c));
+        req.on("end", () => {
+          if (++n === 1) end(req.socket);
+          else res.end(`answer to ${body}`);
+        });
+      });
+      const client = rawClient(base, 1);
+      const got: string[] = [];
+      for (const body of ["r1", "r2", "r3", "r4"]) {
+        // As the bench does: a failure is counted and the next request goes out at once.
+        const r = await client.post(0, "/", body, {}).catch((e: Error) => ({ status: 0, text: e.message }));
+        got.push(r.status === 0 ? "failed" : `${r.status} ${r.text}`);
+      }
+      client.close();
+      expect(got).toEqual(["failed", "200 answer to r2", "200 answer to r3", "200 answer to r4"]);
+    },
+  );
+
+  it("takes a new socket after an answer that says Connection: close, as node:http's client does", async () => {
+    let n = 0;
+    const sockets = new Set<unknown>();
+    const base = await serve((req, res) => {
+      sockets.add(req.socket);
+      req.resume();
+      req.on("end", () => {
+        if (++n === 2) res.setHeader("connection", "close");
+        res.end(`answer ${n}`);
+      });
+    });
+    const client = rawClient(base, 1);
+    const got = [];
+    for (let i = 0; i < 4; i++) got.push(await client.post(0, "/", "x", {}));
+    client.close();
+    expect(got).toEqual([1, 2, 3, 4].map((k) => ({ status: 200, text: `answer ${k}` })));
+    expect(sockets.size).toBe(2);
+  });
+
   it("fails a request whose socket the server closes, and the next one opens a new socket", async () => {
     let n = 0;
     const base = await serve((req, res) => {
