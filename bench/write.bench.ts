@@ -219,7 +219,7 @@ async function main() {
       `bare SQLite (BEGIN IMMEDIATE + 3 inserts + COMMIT, WAL, synchronous=FULL, same disk): ${ceiling} commits/s`,
     );
     const bodies = writeRequests(Infinity);
-    const rows = [];
+    const rows: Row[] = [];
     let booked: string | undefined; // a database the bookings went into, for the rows ceiling
     for (const [run, c] of CONFIGS.entries()) {
       const server = await startServer(dir, run, c.workers, c.groupCommit, c.routing, c.extra);
@@ -230,7 +230,7 @@ async function main() {
         if (put.status !== 201 && put.status !== 200) throw new Error(`PUT dealer: ${put.status} ${put.text}`);
         // Warm-up (not counted): the first bookings of a fresh process pay for the JIT and
         // for building the dealer's index; then the clients go on with the next bodies.
-        await load(server.url, bodies.slice(0, WARMUP), 60);
+        const warm = await load(server.url, bodies.slice(0, WARMUP), 60);
         const before = cpuNow(server.pid);
         const r = await load(server.url, bodies.slice(WARMUP), SECONDS);
         const row = {
@@ -239,6 +239,7 @@ async function main() {
           routing: c.workers === "1" ? "-" : c.routing,
           ...(c.label ? { settings: c.label } : {}),
           ...r,
+          answered201: (warm.statusCounts[201] ?? 0) + (r.statusCounts[201] ?? 0),
           ofCeiling: Math.round((r.bookedPerSec / ceiling) * 1000) / 1000,
           cpu: cpuSince(before, server.pid, r.statusCounts[201] ?? 0),
         };
@@ -248,6 +249,10 @@ async function main() {
       } finally {
         await server.stop();
       }
+      // The instrument's own check: every 201 the clients counted (warm-up included) is a
+      // booking in the file, and there is no booking they were not told of.
+      const row = rows[rows.length - 1];
+      if (row?.answered201 !== undefined) row.stored = storedBookings(server.dbPath);
     }
     console.log(
       `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}${"server µs/201".padStart(15)}   cores: server / load gen / other / idle   statuses`,
@@ -374,6 +379,9 @@ type Row = {
   statusCounts: Record<string, number>;
   ofCeiling: number;
   cpu: CpuSplit | null;
+  /** 201s the clients read, warm-up included, and the bookings the server's file then held. */
+  answered201?: number;
+  stored?: number;
 };
 
 /**
@@ -381,6 +389,17 @@ type Row = {
  * (the search figures of the same `npm run bench:http`) as tasks "write: …", replacing
  * those of an earlier run.
  */
+/** Appointments the write dealer holds in a stopped server's database file. */
+function storedBookings(dbPath: string): number {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM appointments WHERE dealer_id = ?").get(WRITE_DEALER) as { n: number })
+      .n;
+  } finally {
+    db.close();
+  }
+}
+
 function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
   const main = rows.filter((r) => r.groupCommit && r.routing !== "any");
   const one = main.find((r) => r.workers === "1");
@@ -401,6 +420,12 @@ function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
       .filter(([s]) => s !== "201")
       .reduce((a, [, n]) => a + n, 0);
     checks.push([`WORKERS=${r.workers}: every distinct slot booked (201)`, refused === 0, `${refused} other answers`]);
+    if (r.stored !== undefined)
+      checks.push([
+        `WORKERS=${r.workers}: every 201 is a stored booking`,
+        r.stored === r.answered201,
+        `${r.answered201} answered 201, ${r.stored} in the database`,
+      ]);
   }
   if (one && auto)
     checks.push([
