@@ -37,7 +37,8 @@
 //    out disjointly to the clients (client k sends bodies k, k+32, k+64, …) one after
 //    the other. Reported: 201/s and p50/p99 of the 201s, and 201/s ÷ ceiling; any other
 //    status (a 409 would mean the fixture lets two bodies collide) is counted apart, with
-//    the first refusal's codes. And where the box's CPU went meanwhile (/proc): the
+//    the first refusal's codes; after the server stops, the bookings in its file are
+//    counted against the 201s read (warm-up included). And where the box's CPU went meanwhile (/proc): the
 //    server's µs per 201, and cores busy in the server, in this process (the load
 //    generator), in anything else (the kernel's loopback and disk flushing threads, a
 //    hypervisor's steal), and idle. On a 2-core box that also runs the clients, idle

@@ -117,9 +117,9 @@ export function idempotent<T>(
 }
 
 /**
- * The request's clock reading as ISO text. A booking asks for it five times (its row, its
- * audit entry, its people, its idempotency record) and a group's bookings share one
- * reading more often than not: the last one is remembered (issue 17).
+ * The request's clock reading as ISO text. A write asks for it more than once (a booking:
+ * its row, its customer and vehicle), and a group's writes share one reading more often
+ * than not: the last one is remembered (issue 17).
  */
 export function isoNow(ctx: WriteContext): string {
   if (ctx.nowMs !== lastMs) {
