@@ -76,6 +76,8 @@ export const isUpcoming = (status: string): boolean => upcoming.has(status);
  * holds the two to each other.
  */
 export const ONLINE_CHANNELS: readonly string[] = ["app", "web"];
+const online: ReadonlySet<string> = new Set(ONLINE_CHANNELS);
+export const isOnlineChannel = (channel: string | null): boolean => channel !== null && online.has(channel);
 
 /**
  * A set of these constants as SQL string literals, for `status IN (…)`: `'requested', 'confirmed'`.

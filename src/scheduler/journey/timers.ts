@@ -1,4 +1,4 @@
-import { ONLINE_CHANNELS as ONLINE_CHANNEL_LIST } from "../../core/status.js";
+import { isOnlineChannel } from "../../core/status.js";
 import type { JobKind } from "../../db/repos/jobs.js";
 
 // When each promise falls due: pure arithmetic on epoch milliseconds, derived from the
@@ -8,9 +8,6 @@ import type { JobKind } from "../../db/repos/jobs.js";
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-
-/** Requests the customer made themselves: the dealer must confirm them within 24 hours (core/status.ts). */
-export const ONLINE_CHANNELS: ReadonlySet<string> = new Set(ONLINE_CHANNEL_LIST);
 
 export interface Placement {
   id: string;
@@ -88,7 +85,8 @@ export function bookingTimers(
 ): Timer[] {
   // The supervisor's notice is no timer: the booking sends it itself (supervisor-notice.ts).
   const out: Timer[] = [];
-  if (p.channel !== null && ONLINE_CHANNELS.has(p.channel)) out.push(confirmOverdueTimer(p.id, p.createdMs));
+  // Requests the customer made themselves: the dealer must confirm them within 24 hours.
+  if (isOnlineChannel(p.channel)) out.push(confirmOverdueTimer(p.id, p.createdMs));
   return [...out, ...placementTimers(p, consent, nowMs)];
 }
 
