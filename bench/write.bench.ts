@@ -45,6 +45,9 @@
 //    near 0 means the figure is bounded by the box's CPU; idle well above 0 with one
 //    server process near 1.00 core means that process is the bound. The cores of each
 //    server process (the writer is worker 0) are in the summary lines and the JSON.
+//    And the box's memory speed just before and just after each load ("mem ns", lower is
+//    faster; bench/lib/memory-probe.ts): this virtual machine's slow moments show there
+//    and nowhere else, so a miss beside a slow probe is the box's, beside a fast one ours.
 //
 // Results: bench/results/write.json, and the same rows (with the ceiling) appended to
 // bench/results/http.json beside the search figures, with the issue's targets checked. The machine's load average is printed: on a shared
@@ -66,6 +69,7 @@ import { bookingRowsCeiling, type RowsCeiling } from "./lib/booking-rows.js";
 import { pagesText } from "./lib/wal-pages.js";
 import { replaceHalf } from "./lib/http-results.js";
 import { machineCpuMs, serverCpu } from "./lib/proc-stat.js";
+import { memoryProbeNs } from "./lib/memory-probe.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -223,6 +227,8 @@ async function main() {
     const rows: Row[] = [];
     let booked: string | undefined; // a database the bookings went into, for the rows ceiling
     for (const [run, c] of CONFIGS.entries()) {
+      // The box's memory speed just before and just after this load (bench/lib/memory-probe.ts).
+      const probedBefore = memoryProbeNs();
       const server = await startServer(dir, run, c.workers, c.groupCommit, c.routing, c.extra);
       try {
         const put = await call(server.url, "PUT", `/v1/dealers/${WRITE_DEALER}`, writeDealerConfig, {
@@ -254,13 +260,14 @@ async function main() {
       // booking in the file, and there is no booking they were not told of.
       const row = rows[rows.length - 1];
       if (row?.answered201 !== undefined) row.stored = storedBookings(server.dbPath);
+      if (row) row.memoryNs = [probedBefore, memoryProbeNs()];
     }
     console.log(
-      `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}${"server µs/201".padStart(15)}   cores: server / load gen / other / idle   statuses`,
+      `\n${"WORKERS".padEnd(8)}${"group".padEnd(7)}${"writes".padEnd(8)}${"201/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"÷ ceiling".padStart(11)}${"server µs/201".padStart(15)}${"mem ns".padStart(16)}   cores: server / load gen / other / idle   statuses`,
     );
     for (const r of rows)
       console.log(
-        `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}${String(r.cpu?.serverUsPerBooking ?? "n/a").padStart(15)}   ${coresText(r.cpu).padEnd(39)}   ${JSON.stringify(r.statusCounts)}`,
+        `${r.workers.padEnd(8)}${(r.groupCommit ? "on" : "off").padEnd(7)}${r.routing.padEnd(8)}${String(r.bookedPerSec).padStart(8)}${r.p50Ms.toFixed(1).padStart(9)}${r.p99Ms.toFixed(1).padStart(9)}${r.ofCeiling.toFixed(3).padStart(11)}${String(r.cpu?.serverUsPerBooking ?? "n/a").padStart(15)}${(r.memoryNs ? r.memoryNs.join(" / ") : "n/a").padStart(16)}   ${coresText(r.cpu).padEnd(39)}   ${JSON.stringify(r.statusCounts)}`,
       );
     // The second ceiling: a booking's own rows, written again with fresh keys (bench/lib/booking-rows.ts).
     // An upper bound: 32 per commit (the server's groups average ~14 under this load), and
@@ -383,6 +390,8 @@ type Row = {
   /** 201s the clients read, warm-up included, and the bookings the server's file then held. */
   answered201?: number;
   stored?: number;
+  /** The box's memory probe (ns per dependent read, lower is faster) just before and just after the load. */
+  memoryNs?: [number, number];
 };
 
 /**
@@ -446,7 +455,9 @@ write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ?
                 .map(([k, v]) => `${k}${k === "worker 0" ? ", the writer," : ""} ${v}`)
                 .join(", ")})`
             : ""
-        }, load generator ${r.cpu.loadGeneratorCores}, other ${r.cpu.otherCores}; idle ${r.cpu.idleCores}`,
+        }, load generator ${r.cpu.loadGeneratorCores}, other ${r.cpu.otherCores}; idle ${r.cpu.idleCores}${
+          r.memoryNs ? `; memory probe ${r.memoryNs[0]} ns a step before, ${r.memoryNs[1]} after (lower is faster)` : ""
+        }`,
       );
   if (!SAVE) return;
   const tasks: Array<Record<string, unknown>> = [];
