@@ -3,9 +3,10 @@
 // a booking at some moments and 1,000–1,100 at others, and the host reports none of it as
 // steal time. An arithmetic loop runs at one speed throughout; a chain of dependent random
 // reads over 16 MiB (past the caches a core has to itself, so it depends on what the
-// machine's neighbours do to the shared ones) does not: a first version of this probe read
-// from 68 to 160 ns a step within an hour, roughly in step with the server's CPU a booking. So each row carries this probe
-// from just before and just after its load, as a hint of which box it ran on.
+// machine's neighbours do to the shared ones) does not: 67–160 ns a step within an hour,
+// loosely in step with the server's CPU a booking (a correlation of 0.55 over eight
+// loads). So each row carries this probe from just before and just after its load, as a
+// hint of which box it ran on, no more.
 //
 // Lower is faster: nanoseconds per step. The figure is the box's, not the server's; it is
 // taken while no server runs.
