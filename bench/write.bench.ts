@@ -46,8 +46,8 @@
 //    server process near 1.00 core means that process is the bound. The cores of each
 //    server process (the writer is worker 0) are in the summary lines and the JSON.
 //    And the box's memory speed just before and just after each load ("mem ns", lower is
-//    faster; bench/lib/memory-probe.ts): this virtual machine's slow moments show there
-//    and nowhere else, so a miss beside a slow probe is the box's, beside a fast one ours.
+//    faster; bench/lib/memory-probe.ts): a loose hint of this virtual machine's slow
+//    moments, which show nowhere else (no steal time); it corrects no figure.
 //
 // Results: bench/results/write.json, and the same rows (with the ceiling) appended to
 // bench/results/http.json beside the search figures, with the targets checked. The machine's load average is printed: on a shared
