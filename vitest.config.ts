@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    setupFiles: ["test/support/property-seed.ts"],
+    setupFiles: ["test/support/property-seed.ts", "test/support/temp-dirs-cleanup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

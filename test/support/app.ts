@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { type AppDeps, createAppWithJourney } from "../../src/app.js";
 import { seedDemoIfEmpty } from "../../src/db/seed-demo.js";
 import { openDatabase } from "../../src/node.js";
+import { disown, tempDir } from "./temp-dirs.js";
 
 // In-process app over a real SQLite FILE in a fresh temp dir (never :memory:, never a
 // mocked db): same migrations, pragmas and WAL behaviour as production, without the
@@ -25,7 +25,7 @@ export interface TestAppOptions {
 }
 
 export function createTestApp(options: TestAppOptions = {}) {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "pitlane-app-"));
+  const dir = options.dir ?? tempDir("pitlane-app-");
   const dbPath = join(dir, "scheduler.db");
   const { sqlite, db } = openDatabase(dbPath);
   const at = options.now ?? FIXED_NOW;
@@ -69,7 +69,10 @@ export function createTestApp(options: TestAppOptions = {}) {
     json,
     close() {
       if (sqlite.open) sqlite.close();
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) {
+        rmSync(dir, { recursive: true, force: true });
+        disown(dir);
+      }
     },
   };
 }

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { socketDirPath } from "../../src/node/socket-dir.js";
 import { ADMIN_TOKEN, FIXED_NOW } from "./app.js";
+import { disown, removeWhenDone, tempDir } from "./temp-dirs.js";
 
 // Spawns the REAL server (`node --import tsx src/node.ts`: the code `npm start` runs from
 // its dist/ build) on a free port over a temp-file database, and waits until /health
@@ -46,8 +47,10 @@ export interface SpawnedServer {
 export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedServer> {
   const runtime = options.runtime ?? "node";
   const worker = runtime === "worker";
-  const ownDir = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), "pitlane-srv-"));
+  const ownDir = options.dbPath ? undefined : tempDir("pitlane-srv-");
   const dbPath = options.dbPath ?? (worker ? ownDir! : join(ownDir!, "scheduler.db"));
+  // A cluster's writer sockets (node/socket-dir.ts): a SIGKILLed server leaves them.
+  if (!worker) removeWhenDone(socketDirPath(dbPath));
   const child = spawn(process.execPath, ["--import", "tsx", worker ? "scripts/dev-worker.ts" : "src/node.ts"], {
     cwd: ROOT,
     env: {
@@ -88,7 +91,11 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
     child.once("exit", (code, signal) => done({ code, signal })),
   );
 
-  const cleanup = () => ownDir && rmSync(ownDir, { recursive: true, force: true });
+  const cleanup = () => {
+    if (!ownDir) return;
+    rmSync(ownDir, { recursive: true, force: true });
+    disown(ownDir);
+  };
   const fail = (why: string): never => {
     signal("SIGKILL");
     cleanup();
