@@ -164,10 +164,17 @@ describe("one request per press", () => {
     await page.getByRole("button", { name: "Cancel the appointment" }).click();
     await waitForText(page, "Do you really want to cancel");
     const sent = counting(page, "/cancel");
+    // What the cancel calls came to, for the failure message (it failed once in CI, waiting
+    // for the sentence, and passed in every rerun).
+    const came: string[] = [];
+    page.on("response", (r) => r.url().endsWith("/cancel") && came.push(String(r.status())));
+    page.on("requestfailed", (r) => r.url().endsWith("/cancel") && came.push(`failed: ${r.failure()?.errorText}`));
     await page.getByRole("button", { name: "Yes, cancel it" }).focus();
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter");
-    await waitForText(page, "Your appointment is cancelled");
+    await waitForText(page, "Your appointment is cancelled").catch((e: Error) => {
+      throw new Error(`${e.message}\ncancel calls: ${sent.length} sent, answers ${JSON.stringify(came)}`, { cause: e });
+    });
     await settle();
     expect(sent).toHaveLength(1);
     await expect(page.getByText("can no longer be changed online").count()).resolves.toBe(0);

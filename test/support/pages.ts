@@ -49,9 +49,28 @@ export async function tabTo(page: Page, name: RegExp, { back = false, max = 40 }
   throw new Error(`Tab never reached ${name}; last focus: ${JSON.stringify(await focused(page))}`);
 }
 
-/** Waits until the page's text (shadow roots included) contains `text`. */
+/**
+ * Waits until the page's text (shadow roots included) contains `text`. On a timeout the
+ * error says what the page showed instead (its alerts, the start of its text), so that a
+ * failure seen once in CI can be read without a rerun.
+ */
 export async function waitForText(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
-  await page.getByText(text).first().waitFor({ timeout });
+  try {
+    await page.getByText(text).first().waitFor({ timeout });
+  } catch (e) {
+    const alerts = await page
+      .getByRole("alert")
+      .allInnerTexts()
+      .catch(() => []);
+    const shown = await page
+      .locator("body")
+      .innerText({ timeout: 1_000 })
+      .catch(() => "(unreadable)");
+    throw new Error(
+      `${(e as Error).message}\nalerts: ${JSON.stringify(alerts)}\nthe page showed: ${JSON.stringify(shown.slice(0, 600))}`,
+      { cause: e },
+    );
+  }
 }
 
 /** One step of a flow: zero axe violations, and a screenshot in ARTIFACTS_DIR. */
