@@ -32,6 +32,7 @@ import { serverEnv, serverUp } from "./lib/bench-server.js";
 import { perfRecord } from "./lib/perf-summary.js";
 import {
   cpuOfProcesses,
+  loopSchedstat,
   processesWhere,
   procStat,
   serverCpu,
@@ -70,16 +71,6 @@ function perProcessUs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, ms] of serverCpu(pid)?.each ?? []) out.set(k === "worker 0" ? "worker 0 (writer)" : k, ms * 1000);
   return out;
-}
-
-/** The event loop thread's [ns on a CPU, ns runnable but waiting for a CPU] (/proc/…/schedstat). */
-function loopSchedstat(pid: number): [number, number] | null {
-  try {
-    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
-    return [run, wait];
-  } catch {
-    return null;
-  }
 }
 
 async function book(url: string, bodies: WriteRequest[]): Promise<Record<number, number>> {

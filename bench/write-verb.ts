@@ -27,7 +27,7 @@
 //   WRITE_VERB_PROFILE=1            V8's sampling profiler over the measured rounds only (the
 //                                   frames' capture and the warm-up left out; it inflates the µs)
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { setFlagsFromString } from "node:v8";
@@ -37,6 +37,7 @@ import { pathToFileURL } from "node:url";
 import { type CpuProfile, startProfiler, summariseProfile } from "./cpuprofile-summary.js";
 import { WRITE_DEALER, writeDealerConfig, writeRequests, writeSlots } from "./fixtures/write-dealer.js";
 import { ADMIN_TOKEN, NOW_ISO } from "./http-setup.js";
+import { loopSchedstat } from "./lib/proc-stat.js";
 
 const SRCS = (process.env.WRITE_VERB_SRC || new URL("../src", import.meta.url).pathname)
   .split(",")
@@ -58,7 +59,9 @@ const gc = runInNewContext("gc") as () => void;
 
 /** The event loop thread's CPU time so far, in µs (the thread whose id is the pid). */
 function loopCpuUs(): number {
-  return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ")[0]) / 1000;
+  const stat = loopSchedstat(process.pid);
+  if (!stat) throw new Error("no /proc/<pid>/task/<pid>/schedstat: this bench needs Linux");
+  return stat[0] / 1000;
 }
 
 /** One source tree's writer and worker over its own database file, and the frames its worker sent. */

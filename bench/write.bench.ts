@@ -394,11 +394,6 @@ type Row = {
   memoryNs?: [number, number];
 };
 
-/**
- * The issue's targets beside the ceiling, and the rows added to bench/results/http.json
- * (the search figures of the same `npm run bench:http`) as tasks "write: …", replacing
- * those of an earlier run.
- */
 /** Appointments the write dealer holds in a stopped server's database file. */
 function storedBookings(dbPath: string): number {
   const db = new Database(dbPath, { readonly: true });
@@ -410,6 +405,11 @@ function storedBookings(dbPath: string): number {
   }
 }
 
+/**
+ * The issue's targets beside the ceiling, and the rows added to bench/results/http.json
+ * (the search figures of the same `npm run bench:http`) as tasks "write: …", replacing
+ * those of an earlier run.
+ */
 function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
   const main = rows.filter((r) => r.groupCommit && r.routing !== "any");
   const one = main.find((r) => r.workers === "1");

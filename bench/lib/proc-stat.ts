@@ -93,7 +93,6 @@ export function serverCpu(pid: number): { totalMs: number; each: Map<string, num
   return { totalMs, each, pids: [pid, ...children.map(([child]) => child)].join(",") };
 }
 
-/** The process that commits: worker 0 of a cluster, else the server itself. */
 /**
  * CPU ms of each thread of pid, summed by the thread's name (/proc/<pid>/task/<tid>/comm:
  * "node" the event loop and any worker_threads, "libuv-worker", "V8 DefaultWorke", …),
@@ -120,6 +119,20 @@ export function threadCpuMs(pid: number): Map<string, number> {
   return out;
 }
 
+/**
+ * A process's event loop thread (tid = pid): [ns on a CPU, ns runnable but waiting for a
+ * CPU] so far (/proc/<pid>/task/<pid>/schedstat); null when it is gone.
+ */
+export function loopSchedstat(pid: number): [number, number] | null {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    return [run, wait];
+  } catch {
+    return null;
+  }
+}
+
+/** The process that commits: worker 0 of a cluster, else the server itself. */
 export function writerPid(serverPid: number): number {
   return workerPid(serverPid, 0);
 }
