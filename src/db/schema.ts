@@ -360,6 +360,12 @@ export const outbox = sqliteTable(
     // The desk's tasks (core/message-kinds.ts DESK_TASK_KINDS), oldest first: the open
     // list reads them here, never the dealer's whole outbox (migration 0015).
     index("outbox_desk_tasks_idx").on(t.dealerId, t.createdAt).where(sql.raw(DESK_TASK_WHERE)),
+    // The messages about one appointment: its own, and the group notices naming it in
+    // data.bookings (repos/outbox.ts listMessages; migration 0018).
+    index("outbox_appointment_idx").on(t.appointmentId, t.createdAt).where(sql`${t.appointmentId} IS NOT NULL`),
+    index("outbox_group_notices_idx")
+      .on(t.dealerId, t.createdAt)
+      .where(sql`${t.appointmentId} IS NULL AND ${t.kind} = 'supervisor_notice'`),
   ],
 );
 

@@ -16,6 +16,7 @@ import m0014 from "../../db/migrations/0014_parts_orders.sql";
 import m0015 from "../../db/migrations/0015_task_attempts.sql";
 import m0016 from "../../db/migrations/0016_manage_token_by_id.sql";
 import m0017 from "../../db/migrations/0017_derived_timers.sql";
+import m0018 from "../../db/migrations/0018_outbox_by_appointment.sql";
 import { migrate } from "./migrate.js";
 
 // The SAME db/migrations that Node applies from disk, bundled into the Worker as text
@@ -41,6 +42,7 @@ export const MIGRATION_FILES = {
   "0015_task_attempts": m0015,
   "0016_manage_token_by_id": m0016,
   "0017_derived_timers": m0017,
+  "0018_outbox_by_appointment": m0018,
 };
 
 export function migrateDealerStore(sqlite: SqliteHandle): number {

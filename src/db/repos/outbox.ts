@@ -117,21 +117,32 @@ export interface MessageFilter {
 }
 
 /**
- * A message about the appointment: its own, or a group's notice to the supervisor that has
- * a line for it (journey/supervisor-notice.ts: appointment_id NULL, the ids in
- * data.bookings). instr() first, so json_each parses only notices that can name it.
+ * The messages about one appointment, newest first: its own (outbox_appointment_idx), and
+ * a group's notices to the supervisor that have a line for it (journey/supervisor-notice.ts:
+ * appointment_id NULL, the ids in data.bookings; outbox_group_notices_idx holds only
+ * those). Two halves of a UNION ALL, each on its partial index: with an OR, SQLite read the
+ * dealer's whole outbox. instr() first, so json_each parses only notices that can name it.
+ * Trap: each half repeats its index's WHERE (a term that implies it), or the index is not used.
  */
-const ABOUT_APPOINTMENT = `(appointment_id = ? OR (appointment_id IS NULL AND kind = 'supervisor_notice'
-  AND instr(body_json, ?) > 0
-  AND EXISTS (SELECT 1 FROM json_each(body_json, '$.data.bookings') b WHERE json_extract(b.value, '$.appointmentId') = ?)))`;
+export function aboutAppointmentSql(withStatus: boolean): string {
+  const status = withStatus ? " AND status = ?" : "";
+  return `SELECT * FROM outbox WHERE dealer_id = ? AND appointment_id = ?${status}
+  UNION ALL
+  SELECT * FROM outbox WHERE dealer_id = ? AND appointment_id IS NULL AND kind = 'supervisor_notice'${status}
+    AND instr(body_json, ?) > 0
+    AND EXISTS (SELECT 1 FROM json_each(body_json, '$.data.bookings') b WHERE json_extract(b.value, '$.appointmentId') = ?)
+  ORDER BY created_at DESC, id LIMIT ?`;
+}
 
 export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageFilter): MessageRow[] {
-  const where = ["dealer_id = ?"];
-  const params: unknown[] = [dealerId];
-  if (f.appointmentId) where.push(ABOUT_APPOINTMENT), params.push(f.appointmentId, f.appointmentId, f.appointmentId);
-  if (f.status) where.push("status = ?"), params.push(f.status);
-  const sql = `SELECT * FROM outbox WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id LIMIT ?`;
-  return (stmt(sqlite, sql).all(...params, f.limit) as RawMessage[]).map(fromRaw);
+  const status = f.status ? [f.status] : [];
+  if (f.appointmentId) {
+    const id = f.appointmentId;
+    const params = [dealerId, id, ...status, dealerId, ...status, id, id, f.limit];
+    return (stmt(sqlite, aboutAppointmentSql(f.status !== undefined)).all(...params) as RawMessage[]).map(fromRaw);
+  }
+  const sql = `SELECT * FROM outbox WHERE dealer_id = ?${f.status ? " AND status = ?" : ""} ORDER BY created_at DESC, id LIMIT ?`;
+  return (stmt(sqlite, sql).all(dealerId, ...status, f.limit) as RawMessage[]).map(fromRaw);
 }
 
 interface RawMessage {
