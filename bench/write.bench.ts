@@ -414,13 +414,13 @@ function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
   const main = rows.filter((r) => r.groupCommit && r.routing !== "any");
   const one = main.find((r) => r.workers === "1");
   const auto = main.find((r) => r.workers === "auto");
-  const checks: Array<[string, boolean, string]> = [];
+  // null: a figure shown beside the targets, not one of them. The issue asks 2,000/s of
+  // the server as it runs (WORKERS=auto); WORKERS=1 is what auto must not fall below.
+  const checks: Array<[string, boolean | null, string]> = [];
   for (const r of main) {
-    checks.push([
-      `WORKERS=${r.workers}: ≥ 2,000 bookings/s`,
-      r.bookedPerSec >= 2000,
-      `${r.bookedPerSec}/s = ${(r.ofCeiling * 100).toFixed(1)} % of the ceiling`,
-    ]);
+    const rate = `${r.bookedPerSec}/s = ${(r.ofCeiling * 100).toFixed(1)} % of the ceiling`;
+    if (r.workers === "1") checks.push([`WORKERS=1: bookings/s (auto's comparison)`, null, rate]);
+    else checks.push([`WORKERS=${r.workers}: ≥ 2,000 bookings/s`, r.bookedPerSec >= 2000, rate]);
     checks.push([
       `WORKERS=${r.workers}: p99 of the 201s ≤ 50 ms`,
       r.p99Ms <= 50,
@@ -445,7 +445,8 @@ function report(ceiling: number, rows: Row[], own?: RowsCeiling) {
     ]);
   console.log(`
 write targets (ceiling: bare SQLite ${ceiling} commits/s on the same disk${own ? `; a booking's own rows alone ${own.bookingsPerSec}/s` : ""}; load average ${loadavg()[0].toFixed(1)})`);
-  for (const [what, ok, detail] of checks) console.log(`  ${ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
+  for (const [what, ok, detail] of checks)
+    console.log(`  ${ok === null ? "    " : ok ? "PASS" : "MISS"}  ${what.padEnd(46)} ${detail}`);
   for (const r of main)
     if (r.cpu)
       console.log(
