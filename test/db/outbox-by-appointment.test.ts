@@ -10,7 +10,9 @@ import { removeOwned, tempDir } from "../support/temp-dirs.js";
 // test/trust/group-follow-ups.test.ts; here the query plan and the edge cases.
 
 let db: ReturnType<typeof openDatabase>;
+let n = 0; // each test's messages are m1, m2, … in the order it writes them
 beforeEach(() => {
+  n = 0;
   db = openDatabase(join(tempDir("pitlane-outbox-"), "scheduler.db"));
   db.sqlite
     .prepare("INSERT INTO dealers (id, config_json, updated_at) VALUES ('d', '{}', 'x'), ('e', '{}', 'x')")
@@ -21,7 +23,6 @@ afterEach(() => {
   removeOwned();
 });
 
-let n = 0;
 function message(dealerId: string, appointmentId: string | null, kind: string, bookings?: string[]): NewMessage {
   n += 1;
   return {

@@ -139,9 +139,9 @@ export function listMessages(sqlite: SqliteHandle, dealerId: string, f: MessageF
   if (f.appointmentId) {
     const id = f.appointmentId;
     const params = [dealerId, id, ...status, dealerId, ...status, id, id, f.limit];
-    return (stmt(sqlite, aboutAppointmentSql(f.status !== undefined)).all(...params) as RawMessage[]).map(fromRaw);
+    return (stmt(sqlite, aboutAppointmentSql(status.length > 0)).all(...params) as RawMessage[]).map(fromRaw);
   }
-  const sql = `SELECT * FROM outbox WHERE dealer_id = ?${f.status ? " AND status = ?" : ""} ORDER BY created_at DESC, id LIMIT ?`;
+  const sql = `SELECT * FROM outbox WHERE dealer_id = ?${status.length > 0 ? " AND status = ?" : ""} ORDER BY created_at DESC, id LIMIT ?`;
   return (stmt(sqlite, sql).all(dealerId, ...status, f.limit) as RawMessage[]).map(fromRaw);
 }
 
