@@ -1,9 +1,8 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { type AppDeps, createAppWithJourney } from "../../src/app.js";
 import { seedDemoIfEmpty } from "../../src/db/seed-demo.js";
 import { openDatabase } from "../../src/node.js";
-import { disown, tempDir } from "./temp-dirs.js";
+import { removeNow, tempDir } from "./temp-dirs.js";
 
 // In-process app over a real SQLite FILE in a fresh temp dir (never :memory:, never a
 // mocked db): same migrations, pragmas and WAL behaviour as production, without the
@@ -69,10 +68,7 @@ export function createTestApp(options: TestAppOptions = {}) {
     json,
     close() {
       if (sqlite.open) sqlite.close();
-      if (!options.dir) {
-        rmSync(dir, { recursive: true, force: true });
-        disown(dir);
-      }
+      if (!options.dir) removeNow(dir);
     },
   };
 }

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { socketDirPath } from "../../src/node/socket-dir.js";
 import { ADMIN_TOKEN, FIXED_NOW } from "./app.js";
-import { disown, removeWhenDone, tempDir } from "./temp-dirs.js";
+import { removeNow, removeWhenDone, tempDir } from "./temp-dirs.js";
 
 // Spawns the REAL server (`node --import tsx src/node.ts`: the code `npm start` runs from
 // its dist/ build) on a free port over a temp-file database, and waits until /health
@@ -91,11 +90,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
     child.once("exit", (code, signal) => done({ code, signal })),
   );
 
-  const cleanup = () => {
-    if (!ownDir) return;
-    rmSync(ownDir, { recursive: true, force: true });
-    disown(ownDir);
-  };
+  const cleanup = () => ownDir && removeNow(ownDir);
   const fail = (why: string): never => {
     signal("SIGKILL");
     cleanup();

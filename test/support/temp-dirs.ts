@@ -30,7 +30,13 @@ export function removeOwned(): void {
   owned.clear();
 }
 
-/** The helper removed `path` itself (or handed it on): nothing to do at exit. */
+/** Removes `path` now (a helper's own close() or stop()): nothing left for later. */
+export function removeNow(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+  owned.delete(path);
+}
+
+/** `path` is handed on to someone else: this process leaves it alone. */
 export function disown(path: string): void {
   owned.delete(path);
 }
