@@ -47,6 +47,10 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
   const runtime = options.runtime ?? "node";
   const worker = runtime === "worker";
   const ownDir = options.dbPath ? undefined : tempDir("pitlane-srv-");
+  // The Worker's temp files (miniflare makes a directory under os.tmpdir() per start and,
+  // killed, never removes it: ~100 empty ones in /tmp after a CI run) go to a directory of
+  // ours instead, removed with the server.
+  const scratch = worker ? tempDir("pitlane-wtmp-") : undefined;
   const dbPath = options.dbPath ?? (worker ? ownDir! : join(ownDir!, "scheduler.db"));
   // A cluster's writer sockets (node/socket-dir.ts): a SIGKILLed server leaves them.
   if (!worker) removeWhenDone(socketDirPath(dbPath));
@@ -55,6 +59,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      ...(scratch ? { TMPDIR: scratch } : {}),
       PORT: "0",
       HOST: "127.0.0.1",
       [worker ? "WORKER_STATE_DIR" : "DATABASE_PATH"]: dbPath,
@@ -90,7 +95,10 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
     child.once("exit", (code, signal) => done({ code, signal })),
   );
 
-  const cleanup = () => ownDir && removeNow(ownDir);
+  const cleanup = () => {
+    if (ownDir) removeNow(ownDir);
+    if (scratch) removeNow(scratch);
+  };
   const fail = (why: string): never => {
     signal("SIGKILL");
     cleanup();
