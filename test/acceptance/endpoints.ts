@@ -167,12 +167,15 @@ export function describeEndpoints(runtime: () => Target): void {
         409,
         "config_conflict",
       );
+      // The contract's list: each appointment once, with its reason in words.
+      expect(problem.appointments).toEqual([{ id: held.id, reason: expect.stringMatching(/\S/) }]);
       expect(problem.conflicts).toEqual([
         expect.objectContaining({
           appointmentId: held.id,
           reasons: expect.arrayContaining([expect.objectContaining({ code: "advisor_removed" })]),
         }),
       ]);
+      expect(problem.appointments[0].reason).toBe(problem.conflicts[0].reasons.map((r) => r.message).join("; "));
       const res = await api(
         "PUT",
         `/v1/dealers/${d}?planToken=${encodeURIComponent(problem.plan.planToken)}`,

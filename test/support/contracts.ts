@@ -47,6 +47,8 @@ export type RuleProblem = Problem<{
 }>;
 /** 409 config_conflict (scheduler/config-change/replace.ts). */
 export type ConflictProblem = Problem<{
+  /** The contract's list (api-contract.md 1.1). */
+  appointments: Array<{ id: string; reason: string }>;
   conflicts: Array<{
     appointmentId: string;
     version: number | null;

@@ -43,7 +43,7 @@ export const putDealerRoute = createRoute({
     "Re-sending an identical configuration changes nothing (same version). " +
     "The bootstrap admin token may create any dealer; a dealer's admin API key may only replace its own. " +
     "A change that would leave a future appointment without its advisor, on a closure, outside opening hours, beyond the courtesy-car fleet " +
-    "or beyond workshop capacity changes nothing and answers 409 config_conflict: `conflicts` (each appointment and why) and `plan`, " +
+    "or beyond workshop capacity changes nothing and answers 409 config_conflict: `appointments` ([{ id, reason }]), `conflicts` (each appointment, its version and every reason's code) and `plan`, " +
     "the moves that would resolve it (kind config). Apply it with ?apply=plan (as computed then) or ?planToken=<plan.planToken> " +
     "(exactly that plan; 412 when stale): the moves and the configuration commit together. " +
     "A change of parts.currency must state parts.depositThresholdCents in the same body (it counts minor units of the currency): " +

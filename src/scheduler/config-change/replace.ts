@@ -51,15 +51,25 @@ function conflictViews(p: Planned | undefined, conflicts: ConfigConflict[]): Con
   return [...byId.values()];
 }
 
+/**
+ * The contract's own list (api-contract.md, 1.1: `appointments: [{ id, reason }]`): one
+ * entry an appointment, its reasons in one sentence. `conflicts` says the same with the
+ * codes and the version, for a client that acts on them.
+ */
+function contractList(views: ConflictView[]): Array<{ id: string; reason: string }> {
+  return views.map((v) => ({ id: v.appointmentId, reason: v.reasons.map((r) => r.message).join("; ") }));
+}
+
 function refused(dealerId: string, conflicts: ConfigConflict[], p: Planned, why: string): DomainError {
   const plan = planView(p, dealerId, "plan");
   const applicable = p.core.contact.length === 0;
-  const n = new Set(conflicts.map((c) => c.id)).size;
+  const views = conflictViews(p, conflicts);
   return new DomainError(
     "config_conflict",
-    `${why}: ${n} appointment${n === 1 ? "" : "s"} would be stranded (see conflicts); nothing was changed`,
+    `${why}: ${views.length} appointment${views.length === 1 ? "" : "s"} would be stranded (see appointments); nothing was changed`,
     {
-      conflicts: conflictViews(p, conflicts),
+      appointments: contractList(views),
+      conflicts: views,
       plan,
       applicable,
       howToApply: applicable
