@@ -326,6 +326,13 @@ describe("progress over the real server (Node, frozen clock at Monday 10:00 Rome
     expect(body.appointment.readyAt).toBe("2026-11-23T17:45:00+01:00");
     expect(ms(body.appointment.return!.start)).toBeGreaterThanOrEqual(ms(body.appointment.readyAt));
     expect(body.appointment.return!.advisorId).toBe("anna");
+    // The contract's answer is the appointment itself (api-contract.md, 1.1): its fields at
+    // the top level, the same as in `appointment`.
+    const { appointment, state, extraWork, changes, conflicts, ...top } = body;
+    expect(top).toEqual(appointment);
+    expect(body.readyAt).toBe("2026-11-23T17:45:00+01:00");
+    expect(body.return).toEqual(appointment.return);
+    expect([state, extraWork.length, changes.length, conflicts.length]).toEqual(["started", 0, 1, 0]);
     // The same report again with the same key is a replay, not a second re-plan.
     const again = await http(
       "POST",

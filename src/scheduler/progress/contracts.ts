@@ -56,17 +56,18 @@ export const ReplanConflict = z
   })
   .openapi("ReplanConflict");
 
-export const ProgressView = z
-  .object({
-    appointment: AppointmentView,
-    state: z.enum(PROGRESS_STATES),
-    extraWork: z.array(
-      z.object({ id: z.string(), description: z.string(), hours: z.number(), status: z.enum(["pending", "approved"]) }),
-    ),
-    /** Every appointment whose ready time moved, this one included. */
-    changes: z.array(ReplanChange),
-    /** Returns that could not follow their car (reported to the advisor as a task; nothing overbooked). */
-    conflicts: z.array(ReplanConflict),
-  })
-  .openapi("Progress");
+// The contract (api-contract.md, 1.1: "→ the appointment with its re-planned readyAt and
+// return") answers with the appointment itself: its fields are the top level. `appointment`
+// repeats them for the clients written against this answer before it followed the contract.
+export const ProgressView = AppointmentView.extend({
+  appointment: AppointmentView,
+  state: z.enum(PROGRESS_STATES),
+  extraWork: z.array(
+    z.object({ id: z.string(), description: z.string(), hours: z.number(), status: z.enum(["pending", "approved"]) }),
+  ),
+  /** Every appointment whose ready time moved, this one included. */
+  changes: z.array(ReplanChange),
+  /** Returns that could not follow their car (reported to the advisor as a task; nothing overbooked). */
+  conflicts: z.array(ReplanConflict),
+}).openapi("Progress");
 export type ProgressView = z.infer<typeof ProgressView>;

@@ -102,10 +102,12 @@ export function reportProgress(ctx: WriteContext, input: ProgressInput): Outcome
           hours: e.minutes / 60,
           status: e.status as "pending" | "approved",
         }));
+        const view = appointmentView(rt.dealer, self);
         return {
           status: 200,
           body: {
-            appointment: appointmentView(rt.dealer, self),
+            ...view,
+            appointment: view,
             state: req.state,
             extraWork: extra,
             changes,
