@@ -38,3 +38,17 @@ export function readInstantAt(dealer: Dealer, s: string, path: string): number {
     throw invalid(path, (e as Error).message);
   }
 }
+
+/**
+ * An instant to the millisecond (a hold's expiry) as the contract writes instants, in the
+ * dealer's offset: "2026-11-23T10:00:12.345+01:00".
+ * Not memoised (formatInstant above): stamps rarely repeat, and would crowd out its minutes.
+ */
+export function stampIn(dealer: Dealer, ms: number): string {
+  const minute = Math.floor(ms / 60_000);
+  const text = dealer.format(minute); // "…T10:00:00+01:00": the seconds are the 2 before the offset
+  const cut = text.length - 6;
+  const rest = ms - minute * 60_000;
+  const frac = `${String(Math.floor(rest / 1000)).padStart(2, "0")}.${String(rest % 1000).padStart(3, "0")}`;
+  return `${text.slice(0, cut - 2)}${frac}${text.slice(cut)}`;
+}

@@ -220,7 +220,7 @@ export function describeWidgetApi(runtime: () => Target): void {
       expect(res.status, await res.clone().text()).toBe(201);
       const h = await json<HoldView>(res);
       expect(h.holdId).toMatch(/^h_[A-Za-z0-9_-]{43}$/);
-      expect(h.expiresAt).toBe("2026-11-23T09:10:00.000Z"); // holdMinutes defaults to 10
+      expect(h.expiresAt).toBe("2026-11-23T10:10:00.000+01:00"); // holdMinutes defaults to 10; the dealer's offset
       expect(h.option).toMatchObject({ start: first.start, advisorId: "anna", receptionMinutes: 15 });
 
       // A second customer: not in the day list, not in the calendar's first start, not in the search.

@@ -9,6 +9,7 @@ import { sha256Hex } from "../../lib/digest.js";
 import type { Ctx } from "../context.js";
 import { DomainError, invalid, notFound } from "../errors.js";
 import { optionView } from "../present.js";
+import { stampIn } from "../instants.js";
 import { resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
 import { jobOfRequest } from "../job.js";
@@ -145,7 +146,7 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
       overridesCaps: forced || undefined,
       mobility,
     };
-    return { holdId, expiresAt: new Date(expiresAt).toISOString(), option: optionView(rt.dealer, held) };
+    return { holdId, expiresAt: stampIn(rt.dealer, expiresAt), option: optionView(rt.dealer, held) };
   });
   // After the commit, as for a booking: a failed write never leaves phantom capacity.
   if (booking) {
