@@ -232,7 +232,7 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T14:45:00+01:00`);
   });
 
-  it("done early brings the next job forward; the 80 % check of a finished job is withdrawn", async () => {
+  it("done early brings the next job forward, and both returns with it; the 80 % check of a finished job is withdrawn", async () => {
     const s = await setup();
     s.clock.ms = at("10:00");
     const version = await s.checkIn(s.a.id);
@@ -241,8 +241,22 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     expect(done.appointment.readyAt).toBe(`${DAY}T10:45:00+01:00`);
     expect((await s.get(s.b.id)).readyAt).toBe(`${DAY}T12:45:00+01:00`);
     expect(s.pending(s.a.id, "progress_check")).toEqual([]);
-    // B's return was after its old ready time: it stays (a return is never pulled forward).
-    expect((await s.get(s.b.id)).return!.start).toBe(s.b.return!.start);
+    // The returns come forward with their cars, each with its own advisor: B's to its new
+    // ready time, A's not before an hour from now (the customer must be told in time).
+    const [a, b] = [await s.get(s.a.id), await s.get(s.b.id)];
+    expect([a.return!.start, a.return!.advisorId]).toEqual([`${DAY}T11:30:00+01:00`, "anna"]);
+    expect([b.return!.start, b.return!.advisorId]).toEqual([`${DAY}T12:45:00+01:00`, "bruno"]);
+    expect(done.changes.map((c) => [c.appointmentId, c.returnMoved])).toEqual([
+      [s.a.id, true],
+      [s.b.id, true],
+    ]);
+    // A's call would have been due at 09:45, already past: the ready_time_changed message
+    // just sent is the customer's notice, so no car_ready follows it a minute later.
+    expect(s.pending(s.a.id, "car_ready")).toEqual([]);
+    const tick = await s.t.api("POST", "/v1/admin/tick", { deliver: false }, auth);
+    expect(tick.status).toBe(200);
+    expect(s.messages(s.a.id, "car_ready")).toEqual([]);
+    expect(s.messages(s.a.id, "ready_time_changed")).toHaveLength(1);
   });
 
   it("If-Match: stale → 412, missing → 428; unknown fields and bad values → 400; a car not checked in → 409; staff only", async () => {

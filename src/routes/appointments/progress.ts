@@ -16,7 +16,7 @@ export const appointmentProgressRoute = createRoute({
   tags: ["appointments"],
   summary: "Report workshop progress; re-plans the technician's day and re-promises (staff)",
   description:
-    "Requires If-Match with the current version. Re-plans the technician's remaining jobs; every car whose ready time moves gets its return moved (at or after the new time, same advisor when free) unless its mobility would be overbooked (then reported in conflicts and to the advisor), one ready_time_changed message, and re-timed car-ready and progress-check timers. Extra work is planned only with approved:true; approved:false records it pending and asks the advisor to get the customer's approval.",
+    "Requires If-Match with the current version. Re-plans the technician's remaining jobs; a car now ready after its return gets the return moved (at or after the new time, same advisor when free) unless its mobility would be overbooked (then reported in conflicts and to the advisor); a car ready earlier gets its return brought forward with the same advisor, never sooner than the car-ready call's lead from now (1 h, 4 h for jobs over 2 days), or keeps it (returnKept says why); one ready_time_changed message, and re-timed car-ready and progress-check timers. Extra work is planned only with approved:true; approved:false records it pending and asks the advisor to get the customer's approval.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams,

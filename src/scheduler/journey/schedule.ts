@@ -90,14 +90,26 @@ export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): 
   if (jobs.length > 0) scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));
 }
 
-/** A moved appointment: the placement timers follow it (same key for the same instant). */
-export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow): void {
+/**
+ * A moved appointment: the placement timers follow it (same key for the same instant).
+ * `told`: the customer was told the new ready time in this same write (a re-plan's
+ * ready_time_changed went out). A car-ready call whose instant has already passed would
+ * then say it again minutes later (decide.ts still sends it until the car is ready), so
+ * it is recorded as done, "skipped:told", instead. Without `told` (no consent: the
+ * advisor's call is the only notice) it is written and falls due at once, as before.
+ */
+export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow, told = false): void {
   cancelJobs(ctx.sqlite, row.id, PLACEMENT_KINDS, "cancelled:moved", isoNow(ctx));
-  const timers = placementTimers(
+  let timers = placementTimers(
     { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, status: row.status },
     consented(ctx, row),
     ctx.nowMs,
   );
+  const passedCall = told ? timers.find((t) => t.kind === "car_ready" && t.dueAt <= ctx.nowMs) : undefined;
+  if (passedCall) {
+    recordPassedJob(ctx.sqlite, jobsOf(row.dealerId, row.id, [passedCall])[0], "skipped:told", isoNow(ctx));
+    timers = timers.filter((t) => t !== passedCall);
+  }
   write(ctx, row.dealerId, row.id, timersToWrite(ctx.sqlite, timers, ctx.nowMs));
 }
 

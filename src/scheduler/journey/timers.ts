@@ -24,10 +24,18 @@ export interface Timer {
   dedupeKey: string;
 }
 
-/** Jobs up to 2 days get the call 1 hour before ready time, longer ones 4 hours before. */
+/**
+ * How long before the ready time the customer is called (minutes): 1 hour for jobs up to
+ * 2 days, 4 hours for longer ones. Also the least notice a return brought forward gets
+ * (progress/follow-return.ts): the customer hears of it no later than the call would be.
+ */
+export function carReadyLeadMinutes(p: Pick<Placement, "receptionStart" | "readyAt">): number {
+  return p.readyAt - p.receptionStart > 2 * 1440 ? 240 : 60;
+}
+
+/** The car-ready call's instant (epoch ms): carReadyLeadMinutes before the ready time. */
 export function carReadyAt(p: Placement): number {
-  const long = p.readyAt - p.receptionStart > 2 * 1440;
-  return p.readyAt * MINUTE - (long ? 4 : 1) * HOUR;
+  return (p.readyAt - carReadyLeadMinutes(p)) * MINUTE;
 }
 
 /**

@@ -38,9 +38,14 @@ export const ReplanChange = z
     appointmentId: z.string(),
     readyAtBefore: Instant,
     readyAt: Instant,
-    /** The return appointment's start after the re-plan (moved when the car is ready after it). */
+    /**
+     * The return appointment's start after the re-plan: moved when the car is now ready
+     * after it, and brought forward (same advisor, with notice) when the car is ready earlier.
+     */
     returnStart: Instant.nullable(),
     returnMoved: z.boolean(),
+    /** The car is ready earlier but its return stays: why (no free earlier return with enough notice). */
+    returnKept: z.object({ code: z.enum(["no_earlier_return"]), message: z.string() }).optional(),
     /** What happened to the customer's ready_time_changed message ("sent:sms", "skipped:no_consent", ...). */
     customerMessage: z.string().nullable(),
   })

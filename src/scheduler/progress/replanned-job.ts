@@ -31,9 +31,10 @@ export interface ReplanOutcome {
 }
 
 /**
- * Writes one job of the technician's new plan: its return follows the new ready time
- * (followReturn), the row is updated and audited, its progress check re-timed, and, when
- * the car is ready at another time, the car-ready call too and the customer told. Each
+ * Writes one job of the technician's new plan: its return follows the new ready time,
+ * later or earlier (followReturn), the row is updated and audited, its progress check
+ * re-timed, and, when the car is ready at another time, the car-ready call too and the
+ * customer told (once: a car-ready call already due is not sent after it). Each
  * conflict of its return becomes a task for the advisor. The reported job is always
  * written; another job only when its ready time or labour changed. Returns the row as
  * written, or null when nothing was.
@@ -49,7 +50,7 @@ export function writeReplannedJob(
   const { changes, conflicts } = out;
   const current = before.id === id ? row : findAppointment(ctx.db, dealerId, before.id);
   if (!current) return null;
-  const placed = followReturn(rt, current, after, now, conflicts);
+  const { booking: placed, kept } = followReturn(rt, current, after, before, now, conflicts);
   const moved = placed.readyAt !== before.readyAt;
   const labourJson = labourToJson(rt.dealer, placed.labour);
   if (!moved && labourJson === current.labourJson && before.id !== id) return null;
@@ -83,18 +84,21 @@ export function writeReplannedJob(
   scheduleProgressCheck(ctx, next);
   let customerMessage: string | null = null;
   if (moved) {
-    rescheduleJobsFor(ctx, next); // the car-ready call follows the new time
+    // The one message about the change: the new ready time (and the return that follows it).
     customerMessage = toCustomer(ctx, rt.dealer, next, {
       kind: "ready_time_changed",
       dedupeId: `ready_time_changed:${next.id}:v${next.version}`,
       data: { readyAtBefore: rt.dealer.format(before.readyAt) },
     });
+    // The car-ready call follows the new time; one already due is not a second message.
+    rescheduleJobsFor(ctx, next, customerMessage.startsWith("sent:"));
     changes.push({
       appointmentId: next.id,
       readyAtBefore: rt.dealer.format(before.readyAt),
       readyAt: rt.dealer.format(next.readyAt),
       returnStart: next.returnStart === null ? null : rt.dealer.format(next.returnStart),
       returnMoved: next.returnStart !== current.returnStart || next.returnAdvisorId !== current.returnAdvisorId,
+      ...(kept ? { returnKept: kept } : {}),
       customerMessage,
     });
   }

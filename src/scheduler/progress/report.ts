@@ -16,13 +16,15 @@ import { writeReplannedJob } from "./replanned-job.js";
 // reportProgress: the workshop says where a job stands (started, paused, done, hours
 // left, extra work). In ONE immediate transaction: the technician's remaining jobs are
 // planned again (core/replan.ts) and, for every car whose ready time moved, the return
-// follows it (to the first free slot at or after the new time, the same advisor when
-// free) unless that would overbook its mobility: then the return stays, nothing is
-// overbooked, and the advisor gets a task. The customer is told once per change
+// follows it: a car now ready after its return gets the first free slot at or after the
+// new time (the same advisor when free) unless that would overbook its mobility (then the
+// return stays, nothing is overbooked, and the advisor gets a task); a car ready earlier
+// gets its return brought forward with the same advisor, with notice, or keeps it
+// (follow-return.ts says the policy). The customer is told once per change
 // (ready_time_changed, consent as for every customer message) and the car-ready call
 // and the progress check are re-timed. Extra work is planned only once approved.
 // The pieces: extra-work.ts records the extra work, replanned-job.ts writes each job of
-// the new plan, follow-return.ts moves a return after its car.
+// the new plan, follow-return.ts moves a return with its car.
 
 export interface ProgressInput {
   dealerId: string;
