@@ -1,3 +1,4 @@
+import { epochMinute, MS_PER_MINUTE } from "../core/civil.js";
 import { type Dealer, readInstantIn } from "../core/dealer.js";
 import { invalid } from "./errors.js";
 
@@ -45,10 +46,10 @@ export function readInstantAt(dealer: Dealer, s: string, path: string): number {
  * Not memoised (formatInstant above): stamps rarely repeat, and would crowd out its minutes.
  */
 export function stampIn(dealer: Dealer, ms: number): string {
-  const minute = Math.floor(ms / 60_000);
+  const minute = epochMinute(ms);
   const text = dealer.format(minute); // "…T10:00:00+01:00": the seconds are the 2 before the offset
   const cut = text.length - 6;
-  const rest = ms - minute * 60_000;
+  const rest = ms - minute * MS_PER_MINUTE;
   const frac = `${String(Math.floor(rest / 1000)).padStart(2, "0")}.${String(rest % 1000).padStart(3, "0")}`;
   return `${text.slice(0, cut - 2)}${frac}${text.slice(cut)}`;
 }
