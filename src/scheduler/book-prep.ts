@@ -3,6 +3,7 @@ import { requestHash } from "../db/repos/idempotency.js";
 import { type ContactHashes, contactHashes, rememberContactHashes } from "./contact-cap.js";
 import type { PreparedIdempotency, WriteContext } from "./context.js";
 import type { BookingRequest } from "./contracts.js";
+import type { Caller } from "./trust.js";
 import { idempotencyKeyId, sealToken } from "./seal.js";
 import { newId } from "../lib/ids.js";
 import { manageTokenFor } from "./tokens.js";
@@ -36,7 +37,12 @@ export interface BookingPrep {
  * is only needed once the booking is stored, and a refused one (a storm of 409s) would
  * pay it for nothing; idempotent() seals then (seal.ts sealResponse).
  */
-export function prepareBooking(ctx: WriteContext, dealerId: string, req: BookingRequest, seal = false): BookingPrep {
+export function prepareBooking(
+  ctx: WriteContext & { caller: Caller },
+  dealerId: string,
+  req: BookingRequest,
+  seal = false,
+): BookingPrep {
   const appointmentId = newId();
   const manageToken = manageTokenFor(dealerId, appointmentId);
   const key = ctx.idempotencyKey;
@@ -49,7 +55,7 @@ export function prepareBooking(ctx: WriteContext, dealerId: string, req: Booking
     idempotency:
       key !== undefined && secrets
         ? {
-            requestHash: requestHash(req),
+            requestHash: requestHash(idempotentRequest(ctx.caller, req)),
             keyId: idempotencyKeyId(key),
             sealed: seal
               ? { manageToken, sealed: sealToken(manageToken, secrets, { dealerId, scope: BOOK_SCOPE, key }) }
@@ -60,6 +66,20 @@ export function prepareBooking(ctx: WriteContext, dealerId: string, req: Booking
 }
 
 /** The prep as it arrived (the writer): the contact's hashes remembered with this request's customer, as if computed here. */
+/**
+ * What a booking's Idempotency-Key record is bound to: the body and, for a credential, the
+ * kind of caller. A key replays only to the kind of caller that made it: staff or a client
+ * key sending again an anonymous caller's key and body (or the other way round) is refused
+ * as a mismatch (422), never handed the other's answer and the manage token in it. An
+ * anonymous request hashes as its body alone, as every request did before this rule, so
+ * the records of anonymous bookings made before it still replay; a staff or client
+ * booking's record made before it answers a retry with 422, not with a second booking.
+ */
+export function idempotentRequest(caller: Caller, req: BookingRequest): unknown {
+  if (caller.kind === "anonymous") return req;
+  return { caller: caller.kind === "client" ? `client:${caller.channel}` : "staff", request: req };
+}
+
 export function adoptPrep(req: BookingRequest, prep: BookingPrep): BookingPrep {
   rememberContactHashes(req.customer, prep.contact);
   return prep;

@@ -6,7 +6,7 @@ import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { enforceContactCap } from "./contact-cap.js";
-import { adoptPrep, BOOK_SCOPE, type BookingPrep, prepareBooking } from "./book-prep.js";
+import { adoptPrep, BOOK_SCOPE, type BookingPrep, idempotentRequest, prepareBooking } from "./book-prep.js";
 import { type Ctx, idempotent, isoNow, type Outcome } from "./context.js";
 import type { AppointmentView, BookingRequest } from "./contracts.js";
 import { notFound } from "./errors.js";
@@ -59,65 +59,69 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
     () => held,
     () =>
       immediate(ctx.sqlite, () =>
-        idempotent(ctx, { dealerId, scope: BOOK_SCOPE, request: req, prepared: prep.idempotency }, () => {
-          // Inside the transaction, so parallel requests cannot all pass the count.
-          if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
-          held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
-          // A priority vehicle inside the express window may use the reserve and, as the
-          // guarantee's last resort, go past the buffer caps (flagged as forced).
-          const express = isExpress(rt.index, slot.start, now, priority);
-          let violations: Violation[] = [];
-          let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
-          for (const advisor of slot.advisors) {
-            const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
-            const chk = checkExpressStay(
-              rt,
-              req0,
-              slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null,
-            );
-            if (chk.stay) {
-              chosen = { advisor, stay: chk.stay, forced: chk.forced };
-              break;
+        idempotent(
+          ctx,
+          { dealerId, scope: BOOK_SCOPE, request: idempotentRequest(caller, req), prepared: prep.idempotency },
+          () => {
+            // Inside the transaction, so parallel requests cannot all pass the count.
+            if (publicBooking) enforceContactCap(ctx.sqlite, dealerId, contact, now, ctx.contactCap);
+            held = takeHold(ctx, rt, dealerId, req.holdId, slot.start);
+            // A priority vehicle inside the express window may use the reserve and, as the
+            // guarantee's last resort, go past the buffer caps (flagged as forced).
+            const express = isExpress(rt.index, slot.start, now, priority);
+            let violations: Violation[] = [];
+            let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
+            for (const advisor of slot.advisors) {
+              const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
+              const chk = checkExpressStay(
+                rt,
+                req0,
+                slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null,
+              );
+              if (chk.stay) {
+                chosen = { advisor, stay: chk.stay, forced: chk.forced };
+                break;
+              }
+              if (violations.length === 0) violations = chk.violations;
             }
-            if (violations.length === 0) violations = chk.violations;
-          }
-          if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
-          const { advisor, stay, forced } = chosen;
-          const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
-          // A prep without its id (a worker of another build) gets one here, and its token,
-          // which then names nothing, is found by hash.
-          const id = prep.appointmentId ?? newId();
-          const row = bookedRow(rt.dealer, {
-            id,
-            dealerId,
-            at: isoNow(ctx),
-            reception,
-            stay,
-            req,
-            manageTokenHash: prep.manageTokenHash,
-            manageTokenById: prep.appointmentId !== undefined, // prepareBooking made the token from it
-            contact,
-            mobility,
-            channel,
-            priority,
-            express,
-            forced,
-          });
-          audit(ctx.db, bookedAudit(row, ctx.actor));
-          // The customer's journey (journey/hooks.ts): customer/vehicle records and the booking
-          // file, stored with the row; then its timers. The "book" audit entry stays first.
-          const { links, ...people } = linkBooking(ctx, rt, id, req, caller);
-          const stored = { ...row, ...links };
-          insertAppointment(ctx.db, stored);
-          const body = appointmentView(rt.dealer, stored, prep.manageToken);
-          if (priorityNote) body.priorityNote = priorityNote;
-          if (mobilityNote) body.mobilityNote = mobilityNote;
-          // Its timers and notice: after the group's last booking, in the same transaction.
-          onBooked(ctx, rt, stored, people, body, true);
-          const { plan, ret } = stay;
-          booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
-          return { status: 201, body };
-        }),
+            if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
+            const { advisor, stay, forced } = chosen;
+            const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
+            // A prep without its id (a worker of another build) gets one here, and its token,
+            // which then names nothing, is found by hash.
+            const id = prep.appointmentId ?? newId();
+            const row = bookedRow(rt.dealer, {
+              id,
+              dealerId,
+              at: isoNow(ctx),
+              reception,
+              stay,
+              req,
+              manageTokenHash: prep.manageTokenHash,
+              manageTokenById: prep.appointmentId !== undefined, // prepareBooking made the token from it
+              contact,
+              mobility,
+              channel,
+              priority,
+              express,
+              forced,
+            });
+            audit(ctx.db, bookedAudit(row, ctx.actor));
+            // The customer's journey (journey/hooks.ts): customer/vehicle records and the booking
+            // file, stored with the row; then its timers. The "book" audit entry stays first.
+            const { links, ...people } = linkBooking(ctx, rt, id, req, caller);
+            const stored = { ...row, ...links };
+            insertAppointment(ctx.db, stored);
+            const body = appointmentView(rt.dealer, stored, prep.manageToken);
+            if (priorityNote) body.priorityNote = priorityNote;
+            if (mobilityNote) body.mobilityNote = mobilityNote;
+            // Its timers and notice: after the group's last booking, in the same transaction.
+            onBooked(ctx, rt, stored, people, body, true);
+            const { plan, ret } = stay;
+            booking = { id, reception, ret, labour: plan.labour, readyAt: plan.readyAt, express, mobility };
+            return { status: 201, body };
+          },
+        ),
       ),
   );
   if (booking) rt.index.add(booking);

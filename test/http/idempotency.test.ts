@@ -37,6 +37,24 @@ describe("POST appointments with an Idempotency-Key", () => {
     expect(auditRows(original.id)).toBe(1);
   });
 
+  it.each([
+    ["an anonymous caller's key and body, sent again by staff", {}, auth],
+    ["staff's key and body, sent again by an anonymous caller", auth, {}],
+  ])("refuses %s: 422 idempotency_mismatch, without the first answer or its manage token", async (_, first, second) => {
+    const d = await dealer();
+    const body = booking(WED_10);
+    const made = await book(api, d, body, { ...first, ...key("k-who") });
+    const before = t.snapshot();
+    const other = await api("POST", appointments(d), body, { ...second, ...key("k-who") });
+    expect(await other.clone().text()).not.toContain(made.id);
+    await expectProblem(other, 422, "idempotency_mismatch");
+    expect(t.snapshot()).toEqual(before);
+    // The caller who made it still gets its answer back.
+    const again = await api("POST", appointments(d), body, { ...first, ...key("k-who") });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toEqual(made);
+  });
+
   it("treats the same JSON with keys in another order as the same request", async () => {
     const d = await dealer();
     const body = booking(WED_10);

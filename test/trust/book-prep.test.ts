@@ -4,7 +4,7 @@ import { serverSecretsOf } from "../../src/api/deps.js";
 import { type BookingPrep, prepareBooking } from "../../src/scheduler/book-prep.js";
 import type { WriteContext } from "../../src/scheduler/context.js";
 import type { BookingRequest } from "../../src/scheduler/contracts.js";
-import { ANONYMOUS } from "../../src/scheduler/trust.js";
+import { ANONYMOUS, type Caller } from "../../src/scheduler/trust.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import type { AppointmentView } from "../support/contracts.js";
 import { auth, availability, booking, putDealer, romeDealer, type Api } from "../support/http.js";
@@ -35,7 +35,9 @@ async function setup() {
   // What the worker computed: its own Ctx, with the same secrets as every process of the cluster.
   const prepare = (idempotencyKey?: string): BookingPrep =>
     prepareBooking(
-      { idempotencyKey, secrets: serverSecretsOf(t.deps), nowMs: t.deps.now() } as WriteContext,
+      { idempotencyKey, secrets: serverSecretsOf(t.deps), nowMs: t.deps.now(), caller: ANONYMOUS } as WriteContext & {
+        caller: Caller;
+      },
       "rome",
       body as BookingRequest,
       true, // sealed, as a worker does for the writer
