@@ -34,6 +34,21 @@ export const MOBILITY_NAMES: Record<Lang, Record<Mobility, string>> = {
   },
 };
 
+/**
+ * The return appointment as the customer reads it: the recap's label and the calendar
+ * event's title. With pickup and delivery a driver brings the car back; the customer
+ * collects nothing (the recap would otherwise say "Collecting the car" beside "a driver
+ * ... brings it back").
+ */
+export const RETURN_NAMES: Record<Lang, { collect: string; delivered: string }> = {
+  en: { collect: "Collecting your car", delivered: "Your car brought back to you" },
+  it: { collect: "Ritiro dell'auto", delivered: "Riconsegna dell'auto a domicilio" },
+};
+
+/** The return's name in `lang` for a visit with mobility `m`. */
+export const returnIn = (lang: Lang, m: string): string =>
+  m === "pickup_delivery" ? RETURN_NAMES[lang].delivered : RETURN_NAMES[lang].collect;
+
 /** What to bring (AppointmentView.recap.bring, English) in Italian. */
 export const BRING_IT: Record<string, string> = {
   "registration certificate": "carta di circolazione",

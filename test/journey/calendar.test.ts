@@ -66,6 +66,19 @@ describe("the recap and the calendar file", () => {
     expect((await t.api("GET", `/v1/manage/${"x".repeat(43)}/calendar.ics`)).status).toBe(404);
   });
 
+  it.each([
+    ["courtesy_car", "Collecting your car", true],
+    ["pickup_delivery", "Your car brought back to you", false],
+  ])("names the return of a visit with %s as '%s' (at the dealer's address: %s)", async (mobility, title, there) => {
+    const b = await bookAt(t, START, { mobility });
+    expect(b.return).not.toBeNull();
+    const u = unfold(await (await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`)).text());
+    const ret = u.slice(u.indexOf(`UID:${b.id}-return@pitlane`));
+    const event = ret.slice(0, ret.indexOf("END:VEVENT"));
+    expect(event).toContain(`SUMMARY:Roma Est: ${title}`);
+    expect(event.includes("LOCATION:")).toBe(there);
+  });
+
   it("folds any text at 75 octets without splitting a character, and unfolds back", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {

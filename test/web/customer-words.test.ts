@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MOBILITY_CHOICES, MOBILITY_LABELS, MOBILITY_MEANS, STATUS_LABELS } from "../../src/web/shared/recap-words.js";
+import {
+  MOBILITY_CHOICES,
+  MOBILITY_LABELS,
+  MOBILITY_MEANS,
+  returnIn,
+  STATUS_LABELS,
+} from "../../src/web/shared/recap-words.js";
 import { STRINGS as WIDGET } from "../../src/web/widget/strings.js";
 import { customerWords, saysTu } from "../support/customer-words.js";
 
@@ -34,6 +40,18 @@ describe("plain words for a car owner", () => {
       expect({ ...MOBILITY_CHOICES[lang], none: "" }).toEqual({ ...MOBILITY_LABELS[lang], none: "" });
     },
   );
+});
+
+describe("the return, as the customer will live it", () => {
+  it.each([
+    ["en", "courtesy_car", "Collecting your car"],
+    ["en", "pickup_delivery", "Your car brought back to you"],
+    ["it", "none", "Ritiro dell'auto"],
+    ["it", "pickup_delivery", "Riconsegna dell'auto a domicilio"],
+  ] as const)("in %s, with %s: %s", (lang, mobility, said) => {
+    // With pickup and delivery a driver brings the car back: nothing to collect.
+    expect(returnIn(lang, mobility)).toBe(said);
+  });
 });
 
 describe("a booking is a request until the workshop confirms it", () => {

@@ -4,9 +4,10 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { appointmentView } from "../present.js";
 import { buildCalendar, type IcsEvent, type Invitation } from "./ics.js";
-import { bringIn, mobilityIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import { bringIn, mobilityIn, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 
-// The appointment as an .ics file: the reception, and the return (collecting the car)
+// The appointment as an .ics file: the reception, and the return (collecting the car, or
+// the car brought back with pickup and delivery)
 // when one is planned. UIDs are stable per appointment and SEQUENCE is its version, so
 // a calendar that imports the file again updates the events instead of duplicating them.
 
@@ -16,7 +17,6 @@ const LABELS = {
     parking: "Parking",
     bring: "Please bring",
     mobility: WHILE_AT_WORKSHOP.en,
-    collect: "Collect your car",
     request: "Your request",
   },
   it: {
@@ -24,7 +24,6 @@ const LABELS = {
     parking: "Parcheggio",
     bring: "Porti con sé",
     mobility: WHILE_AT_WORKSHOP.it,
-    collect: "Ritiro dell'auto",
     request: "La sua richiesta",
   },
 };
@@ -74,8 +73,9 @@ export function appointmentCalendar(
       sequence: row.version,
       start: Date.parse(v.return.start),
       end: Date.parse(v.return.end),
-      summary: `${dealer.config.name}: ${L.collect}`,
-      location,
+      summary: `${dealer.config.name}: ${returnIn(locale, v.mobility)}`,
+      // A driver brings the car to the customer: the dealer's address is not where to go.
+      ...(v.mobility === "pickup_delivery" ? {} : { location }),
       description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`,
       status,
     });

@@ -9,7 +9,8 @@ export interface IcsEvent {
   start: number;
   end: number;
   summary: string;
-  location: string;
+  /** Absent where the customer does not go to the dealer (a car brought back to them). */
+  location?: string;
   description: string;
   status: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
 }
@@ -76,7 +77,7 @@ export function buildCalendar(events: IcsEvent[], dtstamp: number, name: string,
       `DTSTART:${icsUtc(e.start)}`,
       `DTEND:${icsUtc(e.end)}`,
       `SUMMARY:${icsText(e.summary)}`,
-      `LOCATION:${icsText(e.location)}`,
+      ...(e.location === undefined ? [] : [`LOCATION:${icsText(e.location)}`]),
       `DESCRIPTION:${icsText(e.description)}`,
       `STATUS:${e.status}`,
       ...(invite

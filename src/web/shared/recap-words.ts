@@ -1,4 +1,4 @@
-import { BRING_IT, MOBILITY_NAMES, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import { BRING_IT, MOBILITY_NAMES, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 import type { Lang } from "./i18n.js";
 import type { Mobility } from "./types.js";
 
@@ -7,7 +7,7 @@ import type { Mobility } from "./types.js";
 // mobility's names and what to bring are the messages' and calendar files' too
 // (core/visit-words.ts).
 
-export { BRING_IT };
+export { BRING_IT, returnIn };
 
 /** The recap's labels (its <dt>s) and the express visit's sentence. */
 export const RECAP_LABELS = {
@@ -20,7 +20,6 @@ export const RECAP_LABELS = {
     bring: "Please bring",
     mobility: WHILE_AT_WORKSHOP.en,
     ready: "Car ready (estimate)",
-    collect: "Collecting the car",
     status: "Status",
     express: "Priority",
     expressIs: "Express appointment: your car is worked on with priority.",
@@ -34,7 +33,6 @@ export const RECAP_LABELS = {
     bring: "Porti con sé",
     mobility: WHILE_AT_WORKSHOP.it,
     ready: "Auto pronta (stima)",
-    collect: "Ritiro dell'auto",
     status: "Stato",
     express: "Priorità",
     expressIs: "Appuntamento express: la sua auto viene lavorata con priorità.",

@@ -2,7 +2,14 @@ import { reasonIn } from "../../core/intervention-labels.js";
 import { isReleased } from "../../core/status.js";
 import { dateOf, longDate, timeOf } from "./dates.js";
 import type { Lang } from "./i18n.js";
-import { BRING_IT, MOBILITY_LABELS, MOBILITY_MEANS, RECAP_LABELS as L, STATUS_LABELS } from "./recap-words.js";
+import {
+  BRING_IT,
+  MOBILITY_LABELS,
+  MOBILITY_MEANS,
+  RECAP_LABELS as L,
+  returnIn,
+  STATUS_LABELS,
+} from "./recap-words.js";
 import type { Appointment } from "./types.js";
 
 // The booking's recap, as the customer must hear it at the end of a booking (domain:
@@ -76,7 +83,7 @@ function VisitDetails({ a, lang, at }: { a: Appointment; lang: Lang; at: (iso: s
       <dd>{at(a.readyAt)}</dd>
       {a.return && (
         <>
-          <dt>{l.collect}</dt>
+          <dt>{returnIn(lang, a.mobility)}</dt>
           <dd>{at(a.return.start)}</dd>
         </>
       )}
