@@ -344,18 +344,19 @@ export function scanDayEither(
   const before = out.length;
   scanDay(index, q, day, out, mode, halves, gate);
   if (!q.alt) return;
-  const altQ: SearchQuery = { ...q, job: q.alt, alt: undefined };
   if (mode === BEST) {
     let missing = halves;
     for (let i = before; i < out.length; i++) missing &= ~(out[i].start - day.zone.start < day.noon ? 1 : 2);
+    // The common case (the asked kind free somewhere in each half-day) costs nothing more.
     if (missing === 0) return;
+    const altQ: SearchQuery = { ...q, job: q.alt, alt: undefined };
     const from = out.length;
     scanDay(index, altQ, day, out, BEST, missing, altGate);
     for (let i = from; i < out.length; i++) out[i].alt = true;
     return;
   }
   const other: Candidate[] = [];
-  scanDay(index, altQ, day, other, mode, halves, altGate);
+  scanDay(index, { ...q, job: q.alt, alt: undefined }, day, other, mode, halves, altGate);
   if (other.length === 0) return;
   const taken = new Set<number>();
   for (let i = before; i < out.length; i++) taken.add(out[i].start);
