@@ -4,7 +4,7 @@ import { expressOption } from "./express.js";
 import { movedExpress } from "./cap-override.js";
 import { overlaps } from "./ranges.js";
 import { mobilityOffered } from "./mobility.js";
-import { type Candidate, EVERY, PROBE, scanDay, type SearchQuery, toOption } from "./search.js";
+import { type Candidate, EVERY, PROBE, scanDayEither, type SearchQuery, toOption } from "./search.js";
 import type { DayPart, Job, Option } from "./types.js";
 
 // The widget's two questions, answered by the search's own scan (search.ts), so that what
@@ -22,6 +22,8 @@ export interface DayQuery {
   /** Only starts in that half of the day. */
   dayPart?: DayPart;
   priority?: boolean;
+  /** A priority vehicle's other mobility (search.ts SearchQuery.alt): a start where `job`'s is not free carries it. */
+  alt?: Job;
   /**
    * The starts a stored appointment may move to (the customer's page): each checked as its
    * move checks it, an express appointment's as an express stay, and no separate express
@@ -66,6 +68,7 @@ function searchQuery(index: CapacityIndex, q: DayQuery, day: number): SearchQuer
     count: 1,
     preferredAdvisor: q.preferredAdvisor,
     priority: q.priority,
+    alt: q.alt,
     // An express appointment's move is express only inside the express window (cap-override.ts).
     express: movedExpress(index, q.move?.express === true, index.dealer.day(day).zone.start, q.now),
   };
@@ -77,8 +80,9 @@ function searchQuery(index: CapacityIndex, q: DayQuery, day: number): SearchQuer
  */
 function expressFor(index: CapacityIndex, q: DayQuery): Option | null {
   if (!q.priority || q.move) return null;
-  const x = expressOption(index, { job: q.job, now: q.now });
+  const x = expressOption(index, { job: q.job, now: q.now, alt: q.alt });
   if (!x) return null;
+  if (q.alt) x.mobilityPinned = true;
   return halvesOf(q.dayPart) & (1 << index.halfOf(x.reception.start).half) ? x : null;
 }
 
@@ -95,7 +99,8 @@ export function calendarDays(index: CapacityIndex, q: DayQuery, fromDay: number,
     }
     const day = index.dealer.day(n);
     found.length = 0;
-    if (offered && day.open.length) scanDay(index, searchQuery(index, q, n), day, found, PROBE, halvesOf(q.dayPart));
+    if (offered && day.open.length)
+      scanDayEither(index, searchQuery(index, q, n), day, found, PROBE, halvesOf(q.dayPart));
     let first = found.length ? found[0].start : null;
     if (x && n === xDay) first = first === null ? x.reception.start : Math.min(first, x.reception.start);
     out.push({ day: n, bookable: first !== null, quiet: found.some((c) => c.quiet), first });
@@ -110,7 +115,7 @@ export function dayOptions(index: CapacityIndex, q: DayQuery, day: number): Opti
   if (!info.open.length || !mobilityOffered(index.dealer.config, q.job.mobility)) return [];
   const sq = searchQuery(index, q, day);
   const found: Candidate[] = [];
-  scanDay(index, sq, info, found, EVERY, halvesOf(q.dayPart));
+  scanDayEither(index, sq, info, found, EVERY, halvesOf(q.dayPart));
   const options: Option[] = [];
   for (const c of found) {
     const o = toOption(index, sq, c);

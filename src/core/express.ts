@@ -21,9 +21,11 @@ export function expressHorizon(index: CapacityIndex, now: number): { first: numb
 interface ExpressQuery {
   job: Job;
   now: number;
+  /** The vehicle's other priority mobility (search.ts SearchQuery.alt), tried where `job`'s is not free. */
+  alt?: Job;
 }
 
-function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option | null {
+function earliest(index: CapacityIndex, q: { job: Job; now: number }, force: boolean): Option | null {
   const { first, last } = expressHorizon(index, q.now);
   const dealer = index.dealer;
   const notice = q.now + dealer.config.receptionRules.minNoticeMinutes;
@@ -69,7 +71,18 @@ function earliest(index: CapacityIndex, q: ExpressQuery, force: boolean): Option
   return null;
 }
 
-/** The guaranteed express option, or null only when no advisor has a free minute (or mobility is gone). */
+/**
+ * The guaranteed express option, or null only when no advisor has a free minute (or
+ * mobility is gone). With `alt`, the other kind where the asked one is not free: first
+ * within the caps with either kind, and only then past them (the last resort), each time
+ * the asked kind first.
+ */
 export function expressOption(index: CapacityIndex, q: ExpressQuery): Option | null {
-  return earliest(index, q, false) ?? earliest(index, q, true);
+  const other = q.alt ? { job: q.alt, now: q.now } : null;
+  return (
+    earliest(index, q, false) ??
+    (other && earliest(index, other, false)) ??
+    earliest(index, q, true) ??
+    (other && earliest(index, other, true))
+  );
 }

@@ -1,15 +1,23 @@
 import type { Dealer } from "./dealer.js";
-import type { AdvisorSlot } from "./types.js";
+import { type AdvisorSlot, MOBILITY, type Mobility } from "./types.js";
 
 // An optionId carries the option itself (no server-side session): version, reception
-// advisor/start/length and the proposed return. It is a handle, not a promise: booking
-// re-checks every rule, so a forged or stale id can only ever get a 409.
+// advisor/start/length and the proposed return, and, for a priority vehicle's option whose
+// mobility the search chose (Option.mobilityPinned), that mobility as a ninth part (ids
+// without it, every other option's, are exactly as before). It is a handle, not a promise:
+// booking re-checks every rule, so a forged or stale id can only ever get a 409; a pinned
+// mobility only picks among the kinds the request may have anyway (scheduler/priority.ts).
 
 export interface DecodedOption {
   reception: AdvisorSlot;
   ret: AdvisorSlot | null;
   express: boolean;
   overridesCaps?: boolean;
+  /**
+   * The mobility the option showed, when the search chose it (a priority vehicle's).
+   * Trap: not `mobility`, which every Option has, so passing an Option here pins nothing.
+   */
+  pinned?: Mobility;
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -57,6 +65,7 @@ export function encodeOptionId(dealer: Dealer, o: DecodedOption): string {
   if (o.ret) parts.push(dealer.advisors[o.ret.advisor].id, o.ret.start.toString(36), String(o.ret.minutes));
   else parts.push("", "", "");
   parts.push(o.express ? (o.overridesCaps ? "xo" : "x") : "");
+  if (o.pinned !== undefined) parts.push(String(MOBILITY.indexOf(o.pinned)));
   return b64url(parts.join("."));
 }
 
@@ -65,7 +74,12 @@ export function decodeOptionId(dealer: Dealer, id: string): DecodedOption | null
   if (id.length > 200) return null;
   const raw = unb64url(id);
   const p = raw?.split(".");
-  if (!p || p.length !== 8 || p[0] !== "o1") return null;
+  if (!p || (p.length !== 8 && p.length !== 9) || p[0] !== "o1") return null;
+  let pinned: Mobility | undefined;
+  if (p.length === 9) {
+    pinned = /^[0-9]$/.test(p[8]) ? MOBILITY[Number(p[8])] : undefined;
+    if (pinned === undefined) return null;
+  }
   const num = (s: string) => (/^[0-9a-z]{1,9}$/.test(s) ? parseInt(s, 36) : NaN);
   const ra = dealer.advisorIndex.get(p[1]);
   const rs = num(p[2]);
@@ -79,10 +93,12 @@ export function decodeOptionId(dealer: Dealer, id: string): DecodedOption | null
     if (a === undefined || !Number.isFinite(s) || !Number.isInteger(m)) return null;
     ret = { advisor: a, start: s, minutes: m };
   }
-  return {
+  const option: DecodedOption = {
     reception: { advisor: ra, start: rs, minutes: rm },
     ret,
     express: p[7].startsWith("x"),
     overridesCaps: p[7] === "xo",
   };
+  if (pinned !== undefined) option.pinned = pinned;
+  return option;
 }

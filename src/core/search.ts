@@ -35,6 +35,14 @@ export interface SearchQuery {
    * bound by the slack): a stored express appointment's move, as moveAppointment checks it.
    */
   express?: boolean;
+  /**
+   * A priority vehicle's other mobility (scheduler/priority.ts resolveMobility): `job` with the other
+   * of courtesy car and pickup & delivery. A half-day with no start for `job`'s mobility is
+   * scanned with this job instead, and its option carries that mobility; the express
+   * option likewise. Trap: its receptionMinutes may differ (a courtesy car's handover).
+   * Never set for other vehicles: their searches pay nothing for it.
+   */
+  alt?: Job;
 }
 
 export interface Shortfall {
@@ -59,6 +67,8 @@ export interface Candidate {
   stay?: Stay;
   /** The reception's labour plan, when the scan evaluated the reception alone. */
   plan?: LabourPlan;
+  /** Found with the query's `alt` job (its mobility), not its `job`. */
+  alt?: true;
 }
 
 const TIER_SCALE = 1 << 20;
@@ -280,6 +290,7 @@ export function scanDay(
 
 export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Option | null {
   const start = c.start;
+  const job = c.alt && q.alt ? q.alt : q.job;
   const r =
     c.stay ??
     evaluateStay(
@@ -287,8 +298,8 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
       {
         advisor: c.advisor,
         start,
-        minutes: q.job.receptionMinutes,
-        job: q.job,
+        minutes: job.receptionMinutes,
+        job,
         now: q.now,
         priority: q.priority,
         express: q.express,
@@ -298,15 +309,64 @@ export function toOption(index: CapacityIndex, q: SearchQuery, c: Candidate): Op
       c.plan,
     );
   if (typeof r === "string") return null;
-  return {
-    reception: { advisor: c.advisor, start, minutes: q.job.receptionMinutes },
+  const o: Option = {
+    reception: { advisor: c.advisor, start, minutes: job.receptionMinutes },
     ret: r.ret,
     readyAt: r.plan.readyAt,
     labour: r.plan.labour,
     quiet: c.quiet,
     express: q.express === true,
-    mobility: q.job.mobility,
+    mobility: job.mobility,
   };
+  // Only a search with a choice of mobility pins it (an ordinary option keeps its shape and optionId).
+  if (q.alt) o.mobilityPinned = true;
+  return o;
+}
+
+/**
+ * scanDay, and for a priority vehicle with a second mobility (`q.alt`), that mobility where
+ * the first has nothing: with BEST, the half-days where `job` found no start are scanned
+ * again with `alt`; with EVERY and PROBE (the day list, the calendar), every start of
+ * either, `job`'s winning a start both can take, in time order. So each start carries the
+ * requested kind when it is free there, else the other. `altGate`: the alt scans' own
+ * workshop gate (a different reception length plans differently).
+ */
+export function scanDayEither(
+  index: CapacityIndex,
+  q: SearchQuery,
+  day: DayInfo,
+  out: Candidate[],
+  mode: Mode,
+  halves = 0b11,
+  gate: { bound: number } = { bound: -Infinity },
+  altGate: { bound: number } = { bound: -Infinity },
+): void {
+  const before = out.length;
+  scanDay(index, q, day, out, mode, halves, gate);
+  if (!q.alt) return;
+  if (mode === BEST) {
+    let missing = halves;
+    for (let i = before; i < out.length; i++) missing &= ~(out[i].start - day.zone.start < day.noon ? 1 : 2);
+    // The common case (the asked kind free somewhere in each half-day) costs nothing more.
+    if (missing === 0) return;
+    const altQ: SearchQuery = { ...q, job: q.alt, alt: undefined };
+    const from = out.length;
+    scanDay(index, altQ, day, out, BEST, missing, altGate);
+    for (let i = from; i < out.length; i++) out[i].alt = true;
+    return;
+  }
+  const other: Candidate[] = [];
+  scanDay(index, { ...q, job: q.alt, alt: undefined }, day, other, mode, halves, altGate);
+  if (other.length === 0) return;
+  const taken = new Set<number>();
+  for (let i = before; i < out.length; i++) taken.add(out[i].start);
+  for (const c of other) {
+    if (taken.has(c.start)) continue;
+    c.alt = true;
+    out.push(c);
+  }
+  const mine = out.splice(before).sort((a, b) => a.start - b.start);
+  for (const c of mine) out.push(c);
 }
 
 const byKeyThenStart = (a: Candidate, b: Candidate) => (a.key >> 20) - (b.key >> 20) || a.start - b.start;
@@ -337,11 +397,13 @@ function collect(
   tierZero: number,
 ): number {
   const gate = { bound: -Infinity };
+  const altGate = { bound: -Infinity };
   for (let n = from; n < to; n++) {
     const day = index.dealer.day(n);
     if (day.open.length === 0) continue;
     const before = out.length;
-    scanDay(index, q, day, out, every ? EVERY : BEST, 0b11, gate);
+    if (q.alt) scanDayEither(index, q, day, out, every ? EVERY : BEST, 0b11, gate, altGate);
+    else scanDay(index, q, day, out, every ? EVERY : BEST, 0b11, gate);
     if (every) continue;
     for (let i = before; i < out.length; i++) if (out[i].key < TIER_SCALE) tierZero++;
     if (tierZero >= q.count) break;
@@ -392,7 +454,10 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
   if (q.priority) {
     // The guarantee: an express option within one working day, ranked first.
     const x = expressOption(index, q);
-    if (x) options.push(x);
+    if (x) {
+      if (q.alt) x.mobilityPinned = true;
+      options.push(x);
+    }
   }
   for (const c of picked) {
     if (options.length >= q.count) break;

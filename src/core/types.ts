@@ -109,6 +109,12 @@ export interface Option {
   /** Express option that goes past the buffer caps (flagged for the advisor). */
   overridesCaps?: boolean;
   mobility: Mobility;
+  /**
+   * A priority vehicle's search chose `mobility` between courtesy car and pickup & delivery
+   * (search.ts `alt`): the optionId carries it, and a booking of the option reserves
+   * exactly it. Absent on every other option (their optionIds do not change).
+   */
+  mobilityPinned?: boolean;
 }
 
 export type DayPart = "morning" | "afternoon";

@@ -4,7 +4,7 @@ import type { CalendarRequest, CalendarResponse, DayRequest, DayResponse } from 
 import { notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
 import { optionView } from "./present.js";
-import { resolveMobility } from "./priority.js";
+import { givenNote, type ResolvedMobility, resolveMobility } from "./priority.js";
 import type { DealerRuntime, Runtimes } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { advisorIndexOf, type Asker } from "./search.js";
@@ -16,10 +16,16 @@ import type { Ctx } from "./context.js";
 
 type Body = Omit<CalendarRequest, "from" | "days">;
 
-function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { q: DayQuery; note?: string } {
+function dayQuery(
+  rt: DealerRuntime,
+  req: Body,
+  nowMs: number,
+  asker: Asker,
+): { q: DayQuery; note?: string; resolved: ResolvedMobility } {
   // The search's belief rules (trust.ts), so the calendar never shows what a booking refuses.
   const { priority } = priorityFor(asker.sqlite, rt, asker.caller, req.vehicle);
-  const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
+  const resolved = resolveMobility(rt.dealer, req.mobility, priority);
+  const { mobility, note } = resolved;
   const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
   const q: DayQuery = {
     job,
@@ -28,7 +34,10 @@ function dayQuery(rt: DealerRuntime, req: Body, nowMs: number, asker: Asker): { 
     dayPart: req.dayPart,
     priority,
   };
-  return { q, note };
+  // A priority vehicle's other kind, where the first is not free (priority.ts), as the search does.
+  if (resolved.alt)
+    q.alt = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility: resolved.alt });
+  return { q, note, resolved };
 }
 
 function runtimeOf(runtimes: Runtimes, dealerId: string): DealerRuntime {
@@ -68,8 +77,14 @@ export function availabilityCalendar(ctx: Ctx, input: { dealerId: string; body: 
 export function availabilityDay(ctx: Ctx, input: { dealerId: string; body: DayRequest }): DayResponse {
   const { dealerId, body: req } = input;
   const rt = runtimeOf(ctx.runtimes, dealerId);
-  const { q, note } = dayQuery(rt, req, ctx.nowMs, ctx);
-  const options = dayOptions(rt.index, q, dayNumberFromIso(req.date)).map((o) => optionView(rt.dealer, o));
+  const { q, resolved } = dayQuery(rt, req, ctx.nowMs, ctx);
+  const found = dayOptions(rt.index, q, dayNumberFromIso(req.date));
+  const note = givenNote(
+    req.mobility,
+    resolved,
+    found.map((o) => o.mobility),
+  );
+  const options = found.map((o) => optionView(rt.dealer, o));
   const res: DayResponse = { dealerId, timeZone: rt.dealer.tz, date: req.date, options };
   if (note) res.mobilityNote = note;
   return res;

@@ -2,7 +2,7 @@ import { newId } from "../lib/ids.js";
 import { isExpress } from "../core/cap-override.js";
 import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
-import type { AdvisorSlot, Booking, Violation } from "../core/types.js";
+import type { AdvisorSlot, Booking, Job, Mobility, Violation } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { enforceContactCap } from "./contact-cap.js";
@@ -13,7 +13,7 @@ import { notFound } from "./errors.js";
 import { appointmentView } from "./present.js";
 import { jobOfRequest } from "./job.js";
 import { requestedSlot, requireContact, requireReachablePhone } from "./book-request.js";
-import { resolveMobility } from "./priority.js";
+import { givenNote, mobilityChoices, resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
@@ -46,8 +46,11 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
   checkAttendance(caller, req.attendance);
   const publicBooking = isPublicBooking(caller);
   if (publicBooking) requireContact(req);
-  const { mobility, note: mobilityNote } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobOfRequest(rt, { ...req, mobility });
+  const resolved = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobOfRequest(rt, { ...req, mobility: resolved.mobility });
+  // A priority vehicle's other kind, where the first is not free (priority.ts).
+  const altJob = resolved.alt ? jobOfRequest(rt, { ...req, mobility: resolved.alt }) : undefined;
+  const jobOf = (m: Mobility): Job => (m === job.mobility || !altJob ? job : altJob);
   const slot = requestedSlot(rt, req);
   const now = epochMinute(ctx.nowMs);
   const prep = input.prepared ? adoptPrep(req, input.prepared) : prepareBooking(ctx, dealerId, req);
@@ -70,23 +73,32 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             // guarantee's last resort, go past the buffer caps (flagged as forced).
             const express = isExpress(rt.index, slot.start, now, priority);
             let violations: Violation[] = [];
-            let chosen: { advisor: number; stay: Stay; forced: boolean } | null = null;
-            for (const advisor of slot.advisors) {
-              const req0 = { advisor, start: slot.start, minutes: job.receptionMinutes, job, now, express, priority };
-              const chk = checkExpressStay(
-                rt,
-                req0,
-                slot.option?.ret ? { ...slot.option.ret, minutes: job.returnMinutes } : null,
-              );
-              if (chk.stay) {
-                chosen = { advisor, stay: chk.stay, forced: chk.forced };
-                break;
+            let chosen: { advisor: number; stay: Stay; forced: boolean; job: Job } | null = null;
+            // Exactly the kind the option (or the hold) showed; without one, the asked kind
+            // with any advisor before the other kind (a priority vehicle's, priority.ts).
+            const kinds = mobilityChoices(resolved, held?.mobility ?? slot.option?.pinned);
+            for (let k = 0; k < kinds.length && !chosen; k++) {
+              const kindJob = jobOf(kinds[k]);
+              const minutes = kindJob.receptionMinutes;
+              for (const advisor of slot.advisors) {
+                const req0 = { advisor, start: slot.start, minutes, job: kindJob, now, express, priority };
+                const chk = checkExpressStay(
+                  rt,
+                  req0,
+                  slot.option?.ret ? { ...slot.option.ret, minutes: kindJob.returnMinutes } : null,
+                );
+                if (chk.stay) {
+                  chosen = { advisor, stay: chk.stay, forced: chk.forced, job: kindJob };
+                  break;
+                }
+                if (violations.length === 0) violations = chk.violations;
               }
-              if (violations.length === 0) violations = chk.violations;
             }
-            if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations);
+            if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations, altJob);
             const { advisor, stay, forced } = chosen;
-            const reception: AdvisorSlot = { advisor, start: slot.start, minutes: job.receptionMinutes };
+            const { mobility, receptionMinutes } = chosen.job;
+            const mobilityNote = givenNote(req.mobility, resolved, [mobility], true);
+            const reception: AdvisorSlot = { advisor, start: slot.start, minutes: receptionMinutes };
             // A prep without its id (a worker of another build) gets one here, and its token,
             // which then names nothing, is found by hash.
             const id = prep.appointmentId ?? newId();

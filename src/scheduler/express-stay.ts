@@ -30,9 +30,11 @@ export function slotUnavailable(
   nowMs: number,
   priority: boolean,
   violations: Violation[],
+  /** A priority vehicle's other mobility (priority.ts): the alternatives offer it where `job`'s is not free. */
+  altJob?: Job,
 ): DomainError {
   const fromDay = Math.max(rt.dealer.dayOf(start), rt.dealer.dayOf(now));
-  const alt = searchOptions(rt, job, fromDay, 14, 3, nowMs, { priority });
+  const alt = searchOptions(rt, job, fromDay, 14, 3, nowMs, altJob ? { priority, alt: altJob } : { priority });
   return new DomainError("slot_unavailable", violations[0]?.message ?? "the slot is no longer available", {
     violations,
     alternatives: alt.options.map((o) => optionView(rt.dealer, o)),

@@ -20,7 +20,13 @@ export function slotView(dealer: Dealer, s: AdvisorSlot): SlotView {
 export function optionView(dealer: Dealer, o: Option): OptionView {
   const r = o.reception;
   return {
-    optionId: encodeOptionId(dealer, { reception: r, ret: o.ret, express: o.express, overridesCaps: o.overridesCaps }),
+    optionId: encodeOptionId(dealer, {
+      reception: r,
+      ret: o.ret,
+      express: o.express,
+      overridesCaps: o.overridesCaps,
+      pinned: o.mobilityPinned ? o.mobility : undefined,
+    }),
     start: instant(dealer, r.start),
     end: instant(dealer, r.start + r.minutes),
     advisorId: dealer.advisors[r.advisor].id,
@@ -69,9 +75,10 @@ export function optionJson(dealer: Dealer, o: Option): string {
   if (!fits) return JSON.stringify(optionView(dealer, o));
   // start < 2^26 epoch minutes (until 2097) · advisor · minutes · return advisor: 50 bits.
   const outer = ((r.start * 256 + r.advisor) * 256 + r.minutes) * 256 + (t ? t.advisor : 0);
-  // readyAt and return start after the reception's start · return minutes · 3 flags · mobility: 48 bits.
+  // readyAt and return start after the reception's start · return minutes · 3 flags · pinned · mobility: 49 bits.
   const flags = (o.quiet ? 4 : 0) + (o.express ? 2 : 0) + (o.overridesCaps === true ? 1 : 0);
-  const inner = (((ready * 2 ** 17 + back) * 256 + (t ? t.minutes : 0)) * 8 + flags) * 8 + MOBILITY_INDEX[o.mobility];
+  const m = MOBILITY_INDEX[o.mobility] + (o.mobilityPinned ? 8 : 0);
+  const inner = (((ready * 2 ** 17 + back) * 256 + (t ? t.minutes : 0)) * 8 + flags) * 16 + m;
 
   let memo = optionTexts.get(dealer);
   if (!memo || memo.size >= MAX_OPTION_TEXTS) optionTexts.set(dealer, (memo = { size: 0, byReception: new Map() }));

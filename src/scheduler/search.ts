@@ -6,7 +6,7 @@ import { DomainError, notFound } from "./errors.js";
 import { formatInstant } from "./instants.js";
 import { optionJson, optionView } from "./present.js";
 import type { SqliteHandle } from "../db/sqlite-handle.js";
-import { resolveMobility } from "./priority.js";
+import { givenNote, resolveMobility } from "./priority.js";
 import type { DealerRuntime } from "./runtime.js";
 import { jobOfRequest } from "./job.js";
 import { questionKey, rememberAnswer, rememberedAnswer } from "./answer-memo.js";
@@ -33,7 +33,7 @@ export function searchOptions(
   days: number,
   count: number,
   nowMs: number,
-  extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean },
+  extra?: { preferredAdvisor?: number; dayPart?: "morning" | "afternoon"; priority?: boolean; alt?: Job },
 ) {
   const now = epochMinute(nowMs);
   return searchIndex(rt.index, { job, fromDay, days, count, now, ...extra });
@@ -70,16 +70,30 @@ function ask(ctx: Ctx, input: { dealerId: string; body: AvailabilityRequest }): 
 }
 
 function find(nowMs: number, { rt, priority, priorityNote }: Asked, dealerId: string, req: AvailabilityRequest): Found {
-  const { mobility, note } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const resolved = resolveMobility(rt.dealer, req.mobility, priority);
+  const job = jobOfRequest(rt, {
+    interventions: req.interventions,
+    customer: req.customer,
+    mobility: resolved.mobility,
+  });
   const today = rt.dealer.dayOf(epochMinute(nowMs));
   // A date in the past searches from today: the customer cannot book yesterday anyway.
   const fromDay = req.from ? Math.max(dayNumberFromIso(req.from), today) : today;
-  const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, {
+  const extra: Parameters<typeof searchOptions>[6] = {
     preferredAdvisor: advisorIndexOf(rt, req.preferredAdvisorId, "preferredAdvisorId"),
     dayPart: req.dayPart,
     priority,
-  });
+  };
+  // A priority vehicle's other kind, where the first is not free (priority.ts): only then a second job.
+  if (resolved.alt) extra.alt = jobOfRequest(rt, { ...req, mobility: resolved.alt });
+  const result = searchOptions(rt, job, fromDay, req.days, req.count, nowMs, extra);
+  const note = resolved.alt
+    ? givenNote(
+        req.mobility,
+        resolved,
+        result.options.map((o) => o.mobility),
+      )
+    : resolved.note;
   const tail: Found["tail"] = {};
   if (result.shortfall) tail.shortfall = result.shortfall;
   if (note) tail.mobilityNote = note;

@@ -424,6 +424,101 @@ describe("the express guarantee for priority vehicles", () => {
 
 // ================================================================ when the express option is
 
+// A priority vehicle's two kinds (courtesy car, pickup & delivery), few of each, so that
+// one is often gone: the search is given the other (SearchQuery.alt) for where the asked
+// one is not free.
+const scarceBothArb = fc.record({
+  courtesyCars: fc.integer({ min: 1, max: 2 }),
+  heldCourtesyCars: fc.integer({ min: 0, max: 1 }),
+  pickupDelivery: fc.integer({ min: 1, max: 2 }),
+});
+
+describe("a priority vehicle's other kind, where the asked one is not free", () => {
+  it("every option is accepted by the checker with the mobility it carries; it carries the other kind only at a start where the asked one is refused for every advisor; the express option is the asked kind's within the caps, else the other's, else past the caps in that order (property, random loaded dealers)", () => {
+    const seen = { runs: 0, altOptions: 0, altExpress: 0 };
+    fc.assert(
+      fc.property(loadedDealerArb(scarceBothArb), fc.boolean(), (lc, askPickup) => {
+        const w = buildLoadedDealer(lc);
+        const { index, now, dealer } = w;
+        const asked = w.toJob(lc.query.job, askPickup ? "pickup_delivery" : "courtesy_car");
+        const other = w.toJob(lc.query.job, askPickup ? "courtesy_car" : "pickup_delivery");
+        const jobOf = (m: Mobility) => (m === asked.mobility ? asked : other);
+        const res = searchIndex(index, {
+          job: asked,
+          fromDay: w.today,
+          days: 14,
+          count: 3,
+          now,
+          priority: true,
+          alt: other,
+        });
+        seen.runs++;
+        for (const o of res.options) {
+          expect([asked.mobility, other.mobility]).toContain(o.mobility);
+          expect(o.mobilityPinned).toBe(true);
+          const req = {
+            advisor: o.reception.advisor,
+            start: o.reception.start,
+            minutes: jobOf(o.mobility).receptionMinutes,
+            job: jobOf(o.mobility),
+            now,
+            express: o.express,
+            priority: true,
+          };
+          expect(o.reception.minutes).toBe(req.minutes);
+          const st = evaluateStay(index, { ...req, force: o.overridesCaps === true }, o.ret, null);
+          expect(typeof st === "string" ? st : "accepted", dealer.format(o.reception.start)).toBe("accepted");
+          if (o.mobility === other.mobility && !o.overridesCaps) {
+            seen.altOptions++;
+            for (let a = 0; a < dealer.advisors.length; a++) {
+              const mine = evaluateStay(
+                index,
+                { ...req, advisor: a, minutes: asked.receptionMinutes, job: asked },
+                null,
+                null,
+              );
+              expect(typeof mine, `${asked.mobility} at ${dealer.format(o.reception.start)} (advisor ${a})`).toBe(
+                "string",
+              );
+            }
+          }
+        }
+        // The express option, against the reference of each kind.
+        const refA = referenceExpress(index, asked, now);
+        const refB = referenceExpress(index, other, now);
+        const want =
+          (refA && !refA.forced && { ...refA, mobility: asked.mobility }) ||
+          (refB && !refB.forced && { ...refB, mobility: other.mobility }) ||
+          (refA && { ...refA, mobility: asked.mobility }) ||
+          (refB && { ...refB, mobility: other.mobility }) ||
+          null;
+        const x = res.options[0]?.express ? res.options[0] : null;
+        expect(
+          x && {
+            start: x.reception.start,
+            advisor: x.reception.advisor,
+            forced: x.overridesCaps === true,
+            mobility: x.mobility,
+          },
+        ).toEqual(want);
+        if (x && x.mobility === other.mobility) seen.altExpress++;
+      }),
+      { numRuns: Number(process.env.EXPRESS_RUNS ?? 80) },
+    );
+    if (process.env.EXPRESS_STATS) console.log(seen);
+    expect(seen.altOptions).toBeGreaterThan(0);
+  });
+
+  it("with no choice of kinds (no alt), options carry no pinned mobility: ordinary searches and their optionIds are as before", () => {
+    const { index, dealer } = setup({ mobility: { courtesyCars: 1, pickupDelivery: 1 } });
+    const now = at(dealer, "2027-03-01T08:00");
+    const j = job(dealer, ["tyres"], true, "courtesy_car");
+    const res = searchIndex(index, { job: j, fromDay: dealer.dayOf(now), days: 3, count: 3, now, priority: true });
+    expect(res.options.length).toBeGreaterThan(0);
+    for (const o of res.options) expect("mobilityPinned" in o).toBe(false);
+  });
+});
+
 describe("the express option's day: today while time remains, else the next working day", () => {
   const rows = [
     { name: "today, when time remains (now + notice, on the grid)", now: `${MON}T09:00`, expected: `${MON}T10:00` },

@@ -90,6 +90,26 @@ describe("optionId round trip", () => {
     }
   });
 
+  it.each(["courtesy_car", "pickup_delivery"] as const)(
+    "a priority option's pinned mobility (%s) round-trips; the same option unpinned keeps the eight-part id it always had",
+    (pinned) => {
+      const o: DecodedOption = { reception: { advisor: 1, start: 29_000_000, minutes: 30 }, ret: null, express: true };
+      const plain = encodeOptionId(dealer, o);
+      expect(Buffer.from(plain, "base64url").toString("latin1").split(".")).toHaveLength(8);
+      expect(decodeOptionId(dealer, plain)).toEqual({ ...o, overridesCaps: false });
+      const id = encodeOptionId(dealer, { ...o, pinned });
+      expect(id).not.toBe(plain);
+      expect(decodeOptionId(dealer, id)).toEqual({ ...o, overridesCaps: false, pinned });
+    },
+  );
+
+  it.each(["o1.ann.hs8w0.15....x.", "o1.ann.hs8w0.15....x.9", "o1.ann.hs8w0.15....x.a", "o1.ann.hs8w0.15....x.1.2"])(
+    "a ninth part that names no mobility decodes to null: %s",
+    (raw) => {
+      expect(decodeOptionId(dealer, forge(raw))).toBeNull();
+    },
+  );
+
   it("distinct options get distinct ids", () => {
     const a: DecodedOption = { reception: { advisor: 0, start: 29_000_000, minutes: 15 }, ret: null, express: false };
     const variants: DecodedOption[] = [

@@ -3,14 +3,14 @@ import { quietAt } from "../../core/day-options.js";
 import { isExpress } from "../../core/cap-override.js";
 import { decodeOptionId } from "../../core/option-id.js";
 import type { Stay } from "../../core/stay.js";
-import type { Booking } from "../../core/types.js";
+import type { Booking, Job, Mobility, Violation } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { Ctx } from "../context.js";
 import { DomainError, invalid, notFound } from "../errors.js";
 import { optionView } from "../present.js";
 import { stampIn } from "../instants.js";
-import { resolveMobility } from "../priority.js";
+import { mobilityChoices, resolveMobility } from "../priority.js";
 import { type Caller, priorityFor } from "../trust.js";
 import { jobOfRequest } from "../job.js";
 import { randomToken } from "../tokens.js";
@@ -55,8 +55,12 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
   // Same belief as the booking that will consume it: priority from a VIN on file or a
   // credential, never from an anonymous caller's word (trust.ts).
   const { priority } = priorityFor(ctx.sqlite, rt, caller.trust, req.vehicle);
-  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobOfRequest(rt, { interventions: req.interventions, customer: req.customer, mobility });
+  const resolved = resolveMobility(rt.dealer, req.mobility, priority);
+  const asked = { interventions: req.interventions, customer: req.customer };
+  const job = jobOfRequest(rt, { ...asked, mobility: resolved.mobility });
+  // A priority vehicle's other kind, where the first is not free (priority.ts), as for a booking.
+  const altJob = resolved.alt ? jobOfRequest(rt, { ...asked, mobility: resolved.alt }) : undefined;
+  const jobOf = (m: Mobility): Job => (m === job.mobility || !altJob ? job : altJob);
   const option = decodeOptionId(rt.dealer, req.optionId);
   if (!option) throw invalid("optionId", "not an option of this dealer; search availability again");
   const now = epochMinute(ctx.nowMs);
@@ -88,21 +92,32 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
     }
     const { reception } = option;
     const express = isExpress(rt.index, reception.start, now, priority);
-    const req0 = {
-      advisor: reception.advisor,
-      start: reception.start,
-      minutes: job.receptionMinutes,
-      job,
-      now,
-      express,
-      priority,
-    };
-    const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: job.returnMinutes } : null);
-    const forced = chk.forced;
-    if (!chk.stay) throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, chk.violations);
-    const stay: Stay = chk.stay;
-    const quiet = quietAt(rt.index, reception.start, job.receptionMinutes);
-    const slot = { advisor: reception.advisor, start: reception.start, minutes: job.receptionMinutes };
+    // Exactly the kind the option showed; without one, the asked kind before the other (book.ts).
+    let placed: { stay: Stay; forced: boolean; job: Job } | null = null;
+    let violations: Violation[] = [];
+    for (const kind of mobilityChoices(resolved, option.pinned)) {
+      const kindJob = jobOf(kind);
+      const req0 = {
+        advisor: reception.advisor,
+        start: reception.start,
+        minutes: kindJob.receptionMinutes,
+        job: kindJob,
+        now,
+        express,
+        priority,
+      };
+      const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: kindJob.returnMinutes } : null);
+      if (chk.stay) {
+        placed = { stay: chk.stay, forced: chk.forced, job: kindJob };
+        break;
+      }
+      if (violations.length === 0) violations = chk.violations;
+    }
+    if (!placed) throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, violations, altJob);
+    const { stay, forced } = placed;
+    const { mobility, receptionMinutes } = placed.job;
+    const quiet = quietAt(rt.index, reception.start, receptionMinutes);
+    const slot = { advisor: reception.advisor, start: reception.start, minutes: receptionMinutes };
     insertHold(ctx.db, {
       id: rowId,
       dealerId,
@@ -145,6 +160,8 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
       express,
       overridesCaps: forced || undefined,
       mobility,
+      // A choice of kinds: the held option's id names the one held, as the search's did.
+      mobilityPinned: altJob !== undefined || undefined,
     };
     return { holdId, expiresAt: stampIn(rt.dealer, expiresAt), option: optionView(rt.dealer, held) };
   });

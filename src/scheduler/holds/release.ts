@@ -1,3 +1,4 @@
+import type { Mobility } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { WriteContext } from "../context.js";
@@ -27,6 +28,8 @@ export function releaseHold(ctx: WriteContext, input: { dealerId: string; holdId
 }
 
 export interface TakenHold {
+  /** The mobility the hold reserved: the booking reserves exactly it (book.ts). */
+  mobility: Mobility;
   /** Puts the hold back into the index: the transaction that took it rolled back. */
   restore(): void;
 }
@@ -59,6 +62,7 @@ export function takeHold(
   const b = rt.index.remove(key);
   rt.holds.forget(key);
   return {
+    mobility: row.mobility as Mobility,
     restore() {
       if (!b || rt.index.bookings.has(key)) return;
       rt.index.add(b);

@@ -37,17 +37,22 @@ function planned(
   now: number,
 ): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
   const priority = isPriority(rt.dealer, req.vehicle.model);
-  const { mobility } = resolveMobility(rt.dealer, req.mobility, priority);
-  const job = jobOfRequest(rt, { ...req, mobility });
+  const resolved = resolveMobility(rt.dealer, req.mobility, priority);
+  let job = jobOfRequest(rt, { ...req, mobility: resolved.mobility });
   // Today is always inside a priority vehicle's express window.
   const express = priority;
-  const w = planWalkIn(rt.index, {
-    job,
-    now,
-    priority,
-    express,
-    preferredAdvisor: advisorIndexOf(rt, req.advisorId, "advisorId"),
-  });
+  const preferredAdvisor = advisorIndexOf(rt, req.advisorId, "advisorId");
+  let w = planWalkIn(rt.index, { job, now, priority, express, preferredAdvisor });
+  if (isRefusal(w) && resolved.alt) {
+    // A priority vehicle's other kind when the first is not free today (priority.ts); the
+    // plan's print names the kind, so apply commits exactly that one.
+    const altJob = jobOfRequest(rt, { ...req, mobility: resolved.alt });
+    const altPlan = planWalkIn(rt.index, { job: altJob, now, priority, express, preferredAdvisor });
+    if (!isRefusal(altPlan)) {
+      w = altPlan;
+      job = altJob;
+    }
+  }
   if (isRefusal(w)) throw refusedError(rt.dealer, w, "slot_unavailable");
   const d = rt.dealer;
   const walkIn = {
