@@ -184,6 +184,28 @@ describe("one request per press", () => {
   }, 60_000);
 });
 
+describe("changing one's mind", () => {
+  it.each([
+    ["Cancel the appointment", "No, keep it", "2026-12-02T10:00"],
+    ["Change date or time", "Keep the current time", "2026-12-02T14:00"],
+  ])(
+    "'%s', then '%s': the focus goes back to the button that asked, by keyboard",
+    async (open, keep, start) => {
+      const { url } = await bookNew(start);
+      await page.goto(url);
+      await waitForText(page, "Your appointment at");
+      await page.getByRole("button", { name: open }).focus();
+      await page.keyboard.press("Enter");
+      // The question's heading takes the focus first (after the render): then the keyboard goes on.
+      await expect.poll(async () => (await focused(page)).tag).toBe("h2");
+      await page.getByRole("button", { name: keep }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await focused(page)).name).toBe(open);
+    },
+    60_000,
+  );
+});
+
 describe("Move with no time chosen", () => {
   it("says so and puts the focus on the times, not on the button below them", async () => {
     const { url } = await bookNew("2026-12-01T10:00");

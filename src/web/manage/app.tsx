@@ -32,6 +32,11 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
   const t = useMemo(() => translator(STRINGS, lang), [lang]);
   const heading = useRef<HTMLHeadingElement>(null);
   const sub = useRef<HTMLHeadingElement>(null);
+  // "Keep it" goes back to the button that opened the question (WAI-ARIA: focus returns to
+  // the invoking control), not to the top of the page, where a keyboard user starts over.
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<Mode | null>(null);
   const path = `/v1/manage/${encodeURIComponent(token)}`;
 
   useEffect(() => {
@@ -44,7 +49,10 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     });
   }, []);
   useEffect(() => {
-    if (mode !== "view") sub.current?.focus();
+    if (mode !== "view") return sub.current?.focus();
+    const opener = returnTo.current === "change" ? changeButton : returnTo.current === "cancel" ? cancelButton : null;
+    returnTo.current = null;
+    opener?.current?.focus();
   }, [mode]);
   useEffect(() => {
     if (lang) document.documentElement.lang = lang;
@@ -67,7 +75,10 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
     announce(said);
     heading.current?.focus();
   };
-  const back = () => (setMode("view"), heading.current?.focus());
+  const back = () => {
+    returnTo.current = mode;
+    setMode("view");
+  };
   const zone = zoneNote(dealer.timeZone, lang);
   const active = isUpcoming(appt.status);
   const ics = calendarLink(appt);
@@ -90,12 +101,22 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
             </a>
           )}
           {active && (
-            <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("change"))}>
+            <button
+              type="button"
+              class="pl-secondary"
+              ref={changeButton}
+              onClick={() => (setError(null), setMode("change"))}
+            >
               {t("change")}
             </button>
           )}
           {active && (
-            <button type="button" class="pl-secondary" onClick={() => (setError(null), setMode("cancel"))}>
+            <button
+              type="button"
+              class="pl-secondary"
+              ref={cancelButton}
+              onClick={() => (setError(null), setMode("cancel"))}
+            >
               {t("cancel")}
             </button>
           )}
