@@ -115,8 +115,12 @@ describe("a job that finishes early", () => {
     expect((await s.get(s.a.id)).return!.start).toBe(`${DAY}T13:15:00+01:00`);
     // The car-ready call follows the new ready time (an hour before it); the old one is gone.
     expect(s.pending(s.a.id, "car_ready")).toEqual([at("12:15")]);
-    // Exactly one customer message about the change.
+    // Exactly one customer message about the change, and it says when the car is handed back.
     expect(s.customerKinds(s.a.id).slice(before)).toEqual(["ready_time_changed"]);
+    const told = s.t.sqlite
+      .prepare("SELECT body_json FROM outbox WHERE appointment_id = ? AND kind = 'ready_time_changed'")
+      .get(s.a.id) as { body_json: string };
+    expect((JSON.parse(told.body_json) as { text: string }).text).toMatch(/13:15\.[^.]*riconsegnerà[^.]*13:15/);
 
     // The courtesy car is back at 13:30: the same booking is taken now.
     const c = await s.t.api("POST", "/v1/dealers/uno/appointments", newcomer("13:30", 1, "courtesy_car"), auth);

@@ -67,7 +67,8 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   }),
   ready_time_changed: (v) => ({
     subject: `New ready time for your ${v.vehicle}: ${v.readyWhen}`,
-    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${v.greeter} will hand it back to you at ${v.dealer}.`,
+    // The return follows the car (progress/follow-return.ts): said here, the one message.
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${v.returnGreeter ?? v.greeter} will hand it back to you at ${v.dealer}${v.returnWhen ? ` on ${v.returnWhen}` : ""}.`,
   }),
 };
 
@@ -109,6 +110,6 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   }),
   ready_time_changed: (v) => ({
     subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyWhen}`,
-    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${v.greeter} gliela riconsegnerà presso ${v.dealer}.`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${v.returnGreeter ?? v.greeter} gliela riconsegnerà presso ${v.dealer}${v.returnWhen ? ` ${v.returnWhen}` : ""}.`,
   }),
 };

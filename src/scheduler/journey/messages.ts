@@ -34,11 +34,15 @@ export function templateVars(
   view?: AppointmentView,
 ): TemplateVars {
   const v = view ?? appointmentView(dealer, row);
-  const at = { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt };
+  const at = { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt, returnAt: v.return?.start };
+  const returnBy = v.return?.advisorId;
   return {
     dealer: dealer.config.name,
     ...v.recap,
     ...timeVars(audience, locale, at, todayOf(dealer, nowMs)),
+    ...(returnBy === undefined
+      ? {}
+      : { returnGreeter: dealer.config.advisors.find((a) => a.id === returnBy)?.name ?? returnBy }),
     reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
     service: reasonInText(v, locale), // "per la manutenzione"
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),

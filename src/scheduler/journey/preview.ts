@@ -21,6 +21,8 @@ const SAMPLE_LINK = "https://example.invalid/v1/manage/sample-token";
 // would carry its year).
 const SAMPLE_TODAY = "2026-11-23";
 const SAMPLE_READY = "2026-11-25T16:30:00+01:00";
+/** The return that follows it (an advisor other than the greeter: the message names who hands the car back). */
+const SAMPLE_RETURN = "2026-11-25T17:00:00+01:00";
 const SAMPLE_OPTIONS = [
   { start: "2026-11-27T10:00:00+01:00", advisorName: "Anna Rossi" },
   { start: "2026-11-27T11:15:00+01:00", advisorName: "Bruno Neri" },
@@ -38,7 +40,13 @@ export function sampleVars(
   const customer = audience === "customer";
   return {
     dealer: dealer.name,
-    ...timeVars(audience, locale, { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY }, today),
+    ...timeVars(
+      audience,
+      locale,
+      { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY, returnAt: SAMPLE_RETURN },
+      today,
+    ),
+    returnGreeter: "Bruno Neri",
     reason: locale === "it" ? "Tagliando" : "Maintenance",
     service: locale === "it" ? "il tagliando" : "maintenance", // the reason in running text (reasonInText)
     greeter: "Anna Rossi",

@@ -30,6 +30,8 @@ const NAMES = [
   "address",
   "readyWhen",
   "readyTime",
+  "returnWhen",
+  "returnGreeter",
   "dueDate",
   "options",
   "part",

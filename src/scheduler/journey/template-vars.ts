@@ -36,6 +36,10 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   readyWhen?: string;
   /** The same, "2026-11-25 16:30": only for dealers' templates written before readyWhen. */
   readyTime?: string;
+  /** The return appointment's start in the reader's words, like `readyWhen`; absent without a return. */
+  returnWhen?: string;
+  /** Who hands the car back (the return's advisor, who may not be the `greeter` of the reception). */
+  returnGreeter?: string;
   dueDate?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
   moved?: string;

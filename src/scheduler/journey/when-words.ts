@@ -29,9 +29,11 @@ const compact = (instant: string) => `${instant.slice(0, 10)} ${instant.slice(11
 export function timeVars(
   audience: Audience,
   locale: Locale,
-  at: { date: string; time: string; readyAt: string },
+  at: { date: string; time: string; readyAt: string; returnAt?: string },
   today: string,
-): Pick<TemplateVars, "date" | "time" | "when" | "readyWhen" | "readyTime"> {
+): Pick<TemplateVars, "date" | "time" | "when" | "readyWhen" | "readyTime" | "returnWhen"> {
+  const instant = audience === "staff" ? shortInstant : instantInWords;
+  const ret = at.returnAt === undefined ? {} : { returnWhen: instant(locale, at.returnAt, today) };
   if (audience === "staff")
     return {
       date: shortDay(locale, at.date, today),
@@ -39,6 +41,7 @@ export function timeVars(
       when: shortWhen(locale, at.date, at.time, today),
       readyWhen: shortInstant(locale, at.readyAt, today),
       readyTime: compact(at.readyAt),
+      ...ret,
     };
   return {
     date: dayInWords(locale, at.date, today),
@@ -46,6 +49,7 @@ export function timeVars(
     when: whenInWords(locale, at.date, at.time, today),
     readyWhen: instantInWords(locale, at.readyAt, today),
     readyTime: compact(at.readyAt),
+    ...ret,
   };
 }
 
