@@ -38,27 +38,41 @@ export const TRANSITIONS: Readonly<Record<Action, { from: readonly Status[]; to:
 };
 
 /**
- * Whether `action` must wait for the reception's start (epoch minutes, as `now`): a
- * customer has missed nothing before their time, so a no-show is refused until then.
- * From the start on, staff may mark it at once (the customer phoned to say they will not
- * come); the automatic check waits a grace period on top (journey/timers.ts), as a
- * machine cannot know that.
+ * When a step is asked for: the reception's start and now (epoch minutes), and their local
+ * days in the dealer's time zone (day numbers): the caller reads the zone, core stays pure.
  */
-export function tooEarly(action: Action, receptionStart: number, now: number): boolean {
-  return action === "no-show" && now < receptionStart;
+export interface StepMoment {
+  receptionStart: number;
+  now: number;
+  receptionDay: number;
+  today: number;
+}
+
+/**
+ * Whether `action` is not open yet at `at`. A no-show waits for the reception's start: a
+ * customer has missed nothing before their time. From the start on, staff may mark it at
+ * once (the customer phoned to say they will not come); the automatic check waits a grace
+ * period on top (journey/timers.ts), as a machine cannot know that.
+ * A check-in waits for the reception's local day, not its minute: customers come early,
+ * and on the day the desk takes them in at once. Days before, the car is not there: a
+ * check-in then was a wrong click that started the workshop's timers and let the job be
+ * completed (and its ready time reported) before the visit. Trap: a late check-in after
+ * the automatic no-show is never early (a no-show is only marked from the start on).
+ */
+export function tooEarly(action: Action, at: StepMoment): boolean {
+  if (action === "no-show") return at.now < at.receptionStart;
+  if (action === "check-in") return at.today < at.receptionDay;
+  return false;
 }
 
 /**
  * The actions an appointment in `status` allows, in the order a desk reads them (the
- * undoable ones last). With `at` (its reception start and now, epoch minutes), only those
- * allowed at that moment: what the verb itself accepts then.
+ * undoable ones last). With `at`, only those allowed at that moment: what the verb
+ * itself accepts then.
  */
-export function actionsFrom(status: string, at?: { receptionStart: number; now: number }): Action[] {
+export function actionsFrom(status: string, at?: StepMoment): Action[] {
   const order: Action[] = ["confirm", "check-in", "complete", "no-show", "cancel"];
-  return order.filter(
-    (a) =>
-      (TRANSITIONS[a].from as readonly string[]).includes(status) && !(at && tooEarly(a, at.receptionStart, at.now)),
-  );
+  return order.filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(status) && !(at && tooEarly(a, at)));
 }
 
 const holding: ReadonlySet<string> = new Set(HOLDING);

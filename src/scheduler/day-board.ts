@@ -2,7 +2,10 @@ import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
 import type { LabourSlice } from "../core/types.js";
 import { isHolding } from "../core/status.js";
-import { appointmentsBetween } from "../db/repos/appointments.js";
+import { appointmentsBetween, courtesyCarsOut } from "../db/repos/appointments.js";
+import { carWindow } from "../core/car-timeline.js";
+import { mostAtOnce } from "../core/most-at-once.js";
+import type { Dealer } from "../core/dealer.js";
 import type { BoardVehicle, ContactView, PossibleMatch, Status } from "./contracts.js";
 import { notFound } from "./errors.js";
 import { bookedContact, bookedVehicle, staffFields } from "./staff-view.js";
@@ -60,6 +63,7 @@ export interface DayBoard {
   /** Who the technicians' jobs received on an earlier day are for. */
   carriedOver: CarriedOver[];
   mobility: {
+    /** inUse: the most cars out at one moment of the day; appointments: every one with a car out that day. */
     courtesyCars: { total: number; inUse: number; held: number; appointments: string[] };
     pickupDelivery: {
       runsPerHalfDay: number;
@@ -69,6 +73,38 @@ export interface DayBoard {
 }
 
 const hours = (m: number) => Math.round((m / 60) * 100) / 100;
+
+/**
+ * The day's courtesy cars. `inUse`: the most out at the same moment during the day (stays
+ * from earlier days and into later ones included), what the stock must cover: never above
+ * `total` unless the data really is overbooked. `appointments`: every appointment with a
+ * car out at some point of the day (more than `inUse` when one car comes back and goes
+ * out again). Counting those as `inUse` read 4 of 3 on a day with at most 3 out at once.
+ */
+function courtesyCarsOfDay(
+  db: Ctx["db"],
+  dealer: Dealer,
+  from: number,
+  to: number,
+): DayBoard["mobility"]["courtesyCars"] {
+  const rows = courtesyCarsOut(db, dealer.id, from, to);
+  const windows = rows.map((r) =>
+    carWindow({
+      reception: { advisor: 0, start: r.receptionStart, minutes: r.receptionMinutes },
+      ret:
+        r.returnStart !== null && r.returnMinutes !== null
+          ? { advisor: 0, start: r.returnStart, minutes: r.returnMinutes }
+          : null,
+      readyAt: r.readyAt,
+    }),
+  );
+  return {
+    total: dealer.config.mobility.courtesyCars,
+    inUse: mostAtOnce(windows, from, to),
+    held: heldCars(dealer.config),
+    appointments: rows.map((r) => r.id),
+  };
+}
 
 export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): DayBoard {
   const { db } = ctx;
@@ -84,7 +120,6 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
   const advisors: DayBoard["advisors"] = dealer.config.advisors.map((a) => ({ id: a.id, name: a.name, slots: [] }));
   const byId = new Map(advisors.map((a) => [a.id, a]));
   const booked = new Array<number>(dealer.skills.length).fill(0);
-  const carIds: string[] = [];
   const runs: DayBoard["mobility"]["pickupDelivery"]["runs"] = [];
   const carriedOver: CarriedOver[] = [];
   const techBoard = new TechnicianBoard(dealer, n);
@@ -140,8 +175,6 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
     if (!isHolding(status)) continue;
     for (const l of JSON.parse(r.labourJson) as LabourSlice[])
       if (l.day === n && l.skill < booked.length) booked[l.skill] += l.minutes;
-    const until = r.returnStart !== null ? r.returnStart + (r.returnMinutes ?? 0) : r.readyAt;
-    if (r.mobility === "courtesy_car" && r.receptionStart < to && until > from) carIds.push(r.id);
     if (r.mobility === "pickup_delivery") {
       if (r.receptionStart >= from && r.receptionStart < to)
         runs.push({
@@ -171,12 +204,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
     technicians: techBoard.result(),
     carriedOver,
     mobility: {
-      courtesyCars: {
-        total: dealer.config.mobility.courtesyCars,
-        inUse: carIds.length,
-        held: heldCars(dealer.config),
-        appointments: carIds,
-      },
+      courtesyCars: courtesyCarsOfDay(db, dealer, from, to),
       pickupDelivery: { runsPerHalfDay: dealer.config.mobility.pickupDelivery, runs },
     },
   };

@@ -9,8 +9,9 @@ import { DomainError, notFound } from "./errors.js";
 import { onTransition } from "./journey/hooks.js";
 import { appointmentView } from "./present.js";
 import { rowToBooking } from "./runtime.js";
-import { isReleased, TRANSITIONS, tooEarly } from "../core/status.js";
-import { epochMinute } from "../core/civil.js";
+import { isReleased, type StepMoment, TRANSITIONS, tooEarly } from "../core/status.js";
+import { epochMinute, isoFromDayNumber } from "../core/civil.js";
+import type { Dealer } from "../core/dealer.js";
 
 // The lifecycle: requested → confirmed → checked_in → completed, plus cancelled and
 // no_show. Each transition is a compare-and-set on the current status, so two clicks
@@ -49,16 +50,18 @@ export function transition(
           appointmentStatus: row.status,
         });
       }
-      if (tooEarly(action, row.receptionStart, epochMinute(ctx.nowMs))) {
-        // Refused as a transition that is not open yet: the same 409 a client already reads.
-        throw new DomainError("invalid_transition", `cannot ${action} before the reception starts`, {
-          receptionStart: formatInstant(rt.dealer, row.receptionStart),
-        });
-      }
+      const now = epochMinute(ctx.nowMs);
+      const moment = {
+        receptionStart: row.receptionStart,
+        now,
+        receptionDay: rt.dealer.dayOf(row.receptionStart),
+        today: rt.dealer.dayOf(now),
+      };
+      if (tooEarly(action, moment)) throw notOpenYet(rt.dealer, action, moment);
       if (isReleased(row.status) && !isReleased(t.to)) {
         // Taking back what the no-show released: refused when others booked it meanwhile.
         const back = rowToBooking(rt.dealer, row);
-        const broken = back ? whyNotRestorable(rt.index, back, epochMinute(ctx.nowMs)) : [];
+        const broken = back ? whyNotRestorable(rt.index, back, now) : [];
         if (broken.length) throw new DomainError("rule_violation", broken[0].message, { violations: broken });
       }
       const at = isoNow(ctx);
@@ -90,6 +93,23 @@ export function transition(
     if (b && !rt.index.bookings.has(id)) rt.index.add(b);
   }
   return outcome;
+}
+
+/**
+ * A step refused as not open yet: the same 409 a client already reads, with when it opens.
+ * `opensOn` (the reception's local date) marks a check-in's; the board's sentence reads it.
+ */
+function notOpenYet(dealer: Dealer, action: Action, at: StepMoment): DomainError {
+  const receptionStart = formatInstant(dealer, at.receptionStart);
+  if (action === "check-in") {
+    const day = isoFromDayNumber(at.receptionDay);
+    return new DomainError(
+      "invalid_transition",
+      `check-in opens on the appointment's day (${day}): the reception is at ${receptionStart}`,
+      { receptionStart, opensOn: day },
+    );
+  }
+  return new DomainError("invalid_transition", `cannot ${action} before the reception starts`, { receptionStart });
 }
 
 const actionScope = (input: TransitionInput): IdempotencyScope => ({

@@ -29,7 +29,7 @@ export interface MoveSubject {
   force: boolean;
   /** The request's explicit return, read: undefined fields fall back as the move says. */
   explicitReturn: { start?: number; advisor?: number; minutes?: number } | null;
-  /** The customer's reschedule: the first free return at the new ready time, never the old one. */
+  /** The customer's reschedule: the first free return at the new ready time, never the old one (unless the reception stays). */
   freshReturn: boolean;
 }
 
@@ -67,9 +67,13 @@ export function placeMove(s: MoveSubject, advisor: number, start: number): MoveP
   // advisor's nudge keeps the collection agreed); a reception moved to another day
   // (Monday to Saturday: the car is not collected at Monday's old time) and the
   // customer's own reschedule (the return the chosen option showed) get the first
-  // free return at or after the new ready time, as a re-plan moves it.
+  // free return at or after the new ready time, as a re-plan moves it. A customer's
+  // "reschedule" to the reception they already have moves nothing: it keeps its return
+  // too (else the same slot came back with another return, and a message).
   const sameDay = dealer.dayOf(start) === dealer.dayOf(row.receptionStart);
-  const retHint = s.explicitReturn || s.freshReturn || !sameDay ? null : (current?.ret ?? null);
+  const stays = current !== null && current.reception.advisor === advisor && current.reception.start === start;
+  const fresh = s.freshReturn && !stays;
+  const retHint = s.explicitReturn || fresh || !sameDay ? null : (current?.ret ?? null);
   const chk = checkStayOverCaps(index, base, retHint, s.force);
   if (!chk.stay) {
     const blocking = chk.violations.filter((v) => !(s.force && CAP_CODES.has(v.code)));

@@ -1,6 +1,8 @@
 import { labourToJson } from "./labour-json.js";
 import { readInstantAt } from "./instants.js";
-import type { Booking, Mobility } from "../core/types.js";
+import type { AdvisorSlot, Booking, Mobility } from "../core/types.js";
+import type { AppointmentRow } from "../db/repos/appointments.js";
+import type { Dealer } from "../core/dealer.js";
 import { immediate } from "../db/tx.js";
 import { idempotent, isoNow, type Outcome, type WriteContext, type IdempotencyScope } from "./context.js";
 import type { AppointmentView, MoveRequest } from "./contracts.js";
@@ -20,6 +22,11 @@ import { isRefusal, type MoveSubject, moveAlternatives, placeMove } from "./move
 // itself is move-placement.ts, shared with the alternatives a refusal offers).
 // Every rule is re-checked against the index *without* the appointment itself; force
 // (with a reason) lets the advisor go past the buffer caps and nothing else.
+// A move whose placement is the one stored (same reception and return, after the same
+// defaulting) is no move: 200 with the appointment as it is, nothing written, no version,
+// audit row, message or timer (an empty PATCH bumped the version, made every colleague's
+// If-Match stale and told the customer "appointment moved" to the time they had). Its
+// If-Match and its rules are checked all the same; `force`/`reason` alone change nothing.
 
 export interface MoveInput {
   dealerId: string;
@@ -92,6 +99,10 @@ export function moveAppointment(
           });
         }
         const { reception, ret, plan, express, forced } = p;
+        // Trap: the plan is not compared. It was re-planned with the appointment off the
+        // index and may differ from the stored one (the workshop changed since); a move that
+        // keeps every slot keeps the plan too, and the index takes back `removed` below.
+        if (isStored(dealer, row, reception, ret)) return { status: 200, body: appointmentView(dealer, row) };
         const patch = {
           version: row.version + 1,
           advisorId: dealer.advisors[rAdvisor].id,
@@ -140,12 +151,28 @@ export function moveAppointment(
       }),
     );
     if (placed) index.add(placed);
+    else if (removed && !index.bookings.has(id)) index.add(removed); // no move: as it was
     return outcome;
   } catch (e) {
     // Nothing was committed: put the old placement back exactly as it was.
     if (removed && !index.bookings.has(id)) index.add(removed);
     throw e;
   }
+}
+
+/** Whether the placement is the stored one: reception and return, each advisor, start and minutes. */
+function isStored(dealer: Dealer, row: AppointmentRow, reception: AdvisorSlot, ret: AdvisorSlot | null): boolean {
+  const { advisors } = dealer;
+  return (
+    row.advisorId === advisors[reception.advisor].id &&
+    row.receptionStart === reception.start &&
+    row.receptionMinutes === reception.minutes &&
+    (ret === null
+      ? row.returnStart === null
+      : row.returnAdvisorId === advisors[ret.advisor].id &&
+        row.returnStart === ret.start &&
+        row.returnMinutes === ret.minutes)
+  );
 }
 
 const moveScope = (input: MoveInput): IdempotencyScope => ({

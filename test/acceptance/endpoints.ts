@@ -704,8 +704,9 @@ export function describeEndpoints(runtime: () => Target): void {
 
   describe("POST /v1/dealers/{dealerId}/appointments/{id}/{action}", () => {
     it("walks confirm → check-in → complete, one version per step, each audited", async () => {
-      const d = await dealer();
-      const appt = await book(api, d, booking({ start: at(WED, "11:00"), advisorId: "anna" }));
+      // Today: a check-in opens on the reception's day.
+      const d = await noNotice();
+      const appt = await book(api, d, booking({ start: at(MON, "10:00"), advisorId: "anna" }));
       for (const [action, status, version] of [
         ["confirm", "confirmed", 2],
         ["check-in", "checked_in", 3],
@@ -722,7 +723,7 @@ export function describeEndpoints(runtime: () => Target): void {
       expect(actions.map((r) => r.action)).toEqual(["book", "confirm", "check-in", "complete"]);
       // A completed appointment still holds its slot.
       await expectProblem(
-        await api("POST", path(d), booking({ start: at(WED, "11:00"), advisorId: "anna" })),
+        await api("POST", path(d), booking({ start: at(MON, "10:00"), advisorId: "anna" })),
         409,
         "slot_unavailable",
       );

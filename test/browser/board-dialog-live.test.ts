@@ -12,6 +12,7 @@ import { orderPart } from "../support/parts.js";
 // day's reload.
 
 const bw = useBoardWorld();
+const TODAY = "2026-11-23";
 const A = "/v1/dealers/demo/appointments";
 
 const dialog = (page: Page) => page.getByRole("dialog");
@@ -24,8 +25,11 @@ async function stepsIn(page: Page): Promise<string[]> {
 
 describe("an open appointment dialog on a live board", () => {
   it("redraws a colleague's confirmation, keeps the customer line, and its next step lands", async () => {
-    const b = await bookSomewhere(bw.world.api, "11:00", "Vivo Aggiornato");
+    // Today's (the server's frozen Monday): a check-in opens on the reception's day.
+    const b = await bookSomewhere(bw.world.api, "15:00", "Vivo Aggiornato", TODAY);
     const page = await signedInPage(bw.browser, bw.world);
+    await page.goto(`${bw.world.server.baseUrl}/board?date=${TODAY}&dealer=demo&lang=en`);
+    await page.locator('[data-live="on"]').waitFor();
     await slotOf(page, b.id).click();
     expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "Cancel appointment"]);
     await dialog(page).getByText("Customer: Vivo Aggiornato").waitFor();

@@ -70,11 +70,19 @@ describe("an appointment's steps on the board", () => {
     await page.context().close();
   }, 60_000);
 
-  it("a requested appointment can be checked in at once (the customer came before anyone confirmed)", async () => {
-    const b = await bookSomewhere(bw.world.api, "10:00", "Subito Qui");
+  it("tomorrow's appointment offers no Check in (it opens on its day) and no No-show", async () => {
+    const b = await bookSomewhere(bw.world.api, "10:00", "Domani Forse");
     const page = await signedInPage(bw.browser, bw.world);
     await slotOf(page, b.id).click();
-    // Tomorrow's: no No-show before its time (the server would refuse it).
+    expect(await stepsIn(page)).toEqual(["Confirm", "Cancel appointment"]);
+    await page.context().close();
+  }, 60_000);
+
+  it("a requested appointment can be checked in at once on its day, early (the customer came before anyone confirmed)", async () => {
+    const b = await bookSomewhere(bw.world.api, "14:00", "Subito Qui", TODAY);
+    const page = await todayPage();
+    await slotOf(page, b.id).click();
+    // Today's, hours early: checked in at once, but no No-show before its time (the server would refuse it).
     expect(await stepsIn(page)).toEqual(["Confirm", "Check in", "Cancel appointment"]);
     await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });

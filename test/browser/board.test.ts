@@ -595,7 +595,7 @@ describe("refused moves and languages", () => {
     const page = await signedInPage(bw.browser, bw.world, "it");
     await page.getByRole("heading", { name: "Agenda per consulente" }).waitFor();
     await page.getByRole("heading", { name: "Tecnici" }).waitFor();
-    await page.getByText(/^\d+ di 3 in uso \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
+    await page.getByText(/^\d+ di 3 in uso nel momento di punta \(riservate ai veicoli prioritari: 1\)$/).waitFor(); // not "1 riservate"
     // The default skills in Italian, hours with a decimal comma ("37,5", not "37.5").
     const load = page.locator('.load[data-skill="mechanical"]');
     await expect(load.innerText()).resolves.toMatch(/^meccanica\s+\d+(,\d)? di \d+(,\d)? h$/);

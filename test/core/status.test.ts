@@ -31,25 +31,37 @@ describe("appointment status sets (core/status.ts)", () => {
 
 describe("the steps open at a moment (tooEarly, actionsFrom with a time)", () => {
   const start = 1_000_000; // epoch minutes
-
-  it("holds back a no-show until the reception starts, and nothing else", () => {
-    expect(tooEarly("no-show", start, start - 1)).toBe(true);
-    expect(tooEarly("no-show", start, start)).toBe(false);
-    expect(tooEarly("no-show", start, start + 30)).toBe(false);
-    for (const a of ["confirm", "check-in", "cancel", "complete"] as const) expect(tooEarly(a, start, 0)).toBe(false);
+  const DAY = 20_000; // the reception's local day number
+  /** `now` minutes from the reception's start, on `dayOffset` days from its day. */
+  const at = (now: number, dayOffset = 0) => ({
+    receptionStart: start,
+    now,
+    receptionDay: DAY,
+    today: DAY + dayOffset,
   });
 
-  it("offers the no-show from the reception's start on; without a time, every step of the status", () => {
-    expect(actionsFrom("confirmed", { receptionStart: start, now: start - 1 })).toEqual(["check-in", "cancel"]);
-    expect(actionsFrom("confirmed", { receptionStart: start, now: start })).toEqual(["check-in", "no-show", "cancel"]);
-    expect(actionsFrom("requested", { receptionStart: start, now: start - 60 })).toEqual([
-      "confirm",
-      "check-in",
-      "cancel",
-    ]);
+  it("holds back a no-show until the reception starts, a check-in until its day, and nothing else", () => {
+    expect(tooEarly("no-show", at(start - 1))).toBe(true);
+    expect(tooEarly("no-show", at(start))).toBe(false);
+    expect(tooEarly("no-show", at(start + 30))).toBe(false);
+    // Check-in: any time on the reception's day (customers come early), never the day before.
+    expect(tooEarly("check-in", at(start - 4 * 24 * 60, -4))).toBe(true);
+    expect(tooEarly("check-in", at(start - 60, -1))).toBe(true);
+    expect(tooEarly("check-in", at(start - 180))).toBe(false);
+    expect(tooEarly("check-in", at(start + 24 * 60, 1))).toBe(false);
+    for (const a of ["confirm", "cancel", "complete"] as const) expect(tooEarly(a, at(0, -10))).toBe(false);
+  });
+
+  it("offers the no-show from the reception's start on, the check-in from its day on; without a time, every step of the status", () => {
+    expect(actionsFrom("confirmed", at(start - 1))).toEqual(["check-in", "cancel"]);
+    expect(actionsFrom("confirmed", at(start))).toEqual(["check-in", "no-show", "cancel"]);
+    expect(actionsFrom("requested", at(start - 60))).toEqual(["confirm", "check-in", "cancel"]);
+    expect(actionsFrom("confirmed", at(start - 24 * 60, -1))).toEqual(["cancel"]);
+    expect(actionsFrom("requested", at(start - 4 * 24 * 60, -4))).toEqual(["confirm", "cancel"]);
     expect(actionsFrom("requested")).toEqual(["confirm", "check-in", "no-show", "cancel"]);
     // A late customer after the automatic no-show is checked in whatever the time.
-    expect(actionsFrom("no_show", { receptionStart: start, now: start + 45 })).toEqual(["check-in"]);
+    expect(actionsFrom("no_show", at(start + 45))).toEqual(["check-in"]);
+    expect(actionsFrom("no_show", at(start + 3 * 24 * 60, 3))).toEqual(["check-in"]);
   });
 });
 

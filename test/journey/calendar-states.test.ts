@@ -20,7 +20,10 @@ async function bookIn(status: string) {
   const b = await bookAt(t, START);
   const act = (action: string) => t.api("POST", `${A}/${b.id}/${action}`, {}, auth).then((r) => ok(r));
   if (status === "confirmed") await act("confirm");
-  if (status === "checked_in" || status === "completed") await act("check-in");
+  if (status === "checked_in" || status === "completed") {
+    t.at(Date.parse(START) - 30 * 60_000); // a check-in opens on the reception's day
+    await act("check-in");
+  }
   if (status === "completed") await act("complete");
   if (status === "cancelled") await ok(await t.api("POST", `/v1/manage/${b.manageToken}/cancel`, {}));
   if (status === "no_show") {

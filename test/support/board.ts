@@ -62,9 +62,9 @@ export async function bookAt(
 /**
  * For tests where the advisor and the exact time do not matter: the first advisor free at
  * `time` or a quarter hour later, and so on (earlier tests and re-plans fill the shared
- * day, and returns land where ready times fall).
+ * day, and returns land where ready times fall). On DAY (the Tuesday) unless `day` says.
  */
-export async function bookSomewhere(api: Api, time: string, name: string): ReturnType<typeof bookAt> {
+export async function bookSomewhere(api: Api, time: string, name: string, day = DAY): ReturnType<typeof bookAt> {
   let last: unknown;
   const [h, m] = time.split(":").map(Number);
   for (let shift = 0; shift <= 90; shift += 15) {
@@ -72,7 +72,7 @@ export async function bookSomewhere(api: Api, time: string, name: string): Retur
     const hm = `${String(Math.floor(at / 60)).padStart(2, "0")}:${String(at % 60).padStart(2, "0")}`;
     for (const who of ["marco", "giulia", "chiara", "luca"]) {
       try {
-        return await bookAt(api, hm, who, name);
+        return await bookAt(api, hm, who, name, day);
       } catch (e) {
         last = e;
       }

@@ -172,9 +172,10 @@ const BUILDERS: Record<string, (param?: string) => Promise<Call>> = {
   }),
   "POST /v1/dealers/{dealerId}/appointments/{id}/{action}": async (action) => {
     const appt = await bookAs(t.api, OWN);
+    // A no-show is taken only from the reception's start, a check-in on its day: the clock stands there for this request.
+    if (action === "no-show" || action === "check-in" || action === "complete")
+      nowMs = Date.parse(appt.reception.start);
     if (action === "complete") await t.api("POST", `${A}/appointments/${appt.id}/check-in`, {}, auth);
-    // A no-show is taken only from the reception's start: the clock stands there for this request.
-    if (action === "no-show") nowMs = Date.parse(appt.reception.start);
     return { path: `${A}/appointments/${appt.id}/${action}`, body: {}, ok: 200 };
   },
   "GET /v1/dealers/{dealerId}/days/{date}": async () => ({ path: `${A}/days/2026-11-24`, ok: 200 }),

@@ -65,6 +65,25 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
 }
 
 /**
+ * Capacity-holding courtesy-car appointments whose car is out during [from, to): out from
+ * the reception's start until the return ends, or until the later of ready time and
+ * reception end when no return is booked (core/car-timeline.ts carWindow). Trap: not
+ * appointmentsBetween's rows: a car received on Friday, ready on Friday and collected on
+ * Monday has neither reception, return nor labour on Saturday, and is out all day.
+ */
+export function courtesyCarsOut(db: Db, dealerId: string, from: number, to: number): AppointmentRow[] {
+  return all(
+    db,
+    `${SELECT} WHERE dealer_id = ? AND mobility = 'courtesy_car' AND status IN (${holdingSql}) AND reception_start < ?` +
+      " AND (CASE WHEN return_start IS NOT NULL AND return_minutes IS NOT NULL THEN return_start + return_minutes" +
+      " ELSE max(ready_at, reception_start + reception_minutes) END) > ? ORDER BY reception_start, id",
+    dealerId,
+    to,
+    from,
+  );
+}
+
+/**
  * A report period's appointments: created in [fromIso, toIso), or holding anything (desk,
  * labour, a car) inside [from, to) (epoch minutes); labour and cars can run on for days
  * after the reception.

@@ -16,7 +16,7 @@ export const appointmentActionRoute = createRoute({
   tags: ["appointments"],
   summary: "Lifecycle: confirm, cancel, check-in, no-show, complete (staff)",
   description:
-    "A compare-and-set on the current status; cancel and no-show release capacity exactly once. A no-show is refused (409 invalid_transition) before the reception starts. If-Match is optional here.",
+    "A compare-and-set on the current status; cancel and no-show release capacity exactly once. A no-show is refused (409 invalid_transition) before the reception starts, a check-in before the reception's local day (opensOn: that date); a late check-in after a no-show stays open. If-Match is optional here.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams.extend({ action: z.enum(ACTIONS).openapi({ param: { name: "action", in: "path" } }) }),

@@ -16,7 +16,9 @@ export const moveAppointmentRoute = createRoute({
   tags: ["appointments"],
   summary: "Move or reassign a reception and/or its return (staff)",
   description:
-    "Requires If-Match with the current version. force:true with a reason goes past the buffer caps only, and is audited.",
+    "Requires If-Match with the current version. force:true with a reason goes past the buffer caps only, and is audited. " +
+    "A move to where the appointment already is (same reception and return after the move's defaulting; an empty body; force and reason alone) " +
+    "answers 200 with the appointment unchanged: same version, nothing written, nobody told.",
   security: bearerSecurity,
   request: {
     params: AppointmentParams,

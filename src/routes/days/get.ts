@@ -69,9 +69,14 @@ export const DayBoardView = z
     mobility: z.object({
       courtesyCars: z.object({
         total: z.number().int(),
-        inUse: z.number().int(),
+        inUse: z
+          .number()
+          .int()
+          .describe("the most courtesy cars out at the same moment of the day (stays from other days included)"),
         held: z.number().int(),
-        appointments: z.array(z.string()),
+        appointments: z
+          .array(z.string())
+          .describe("every appointment with a courtesy car out at some point of the day"),
       }),
       pickupDelivery: z.object({
         runsPerHalfDay: z.number().int(),

@@ -41,6 +41,8 @@ export interface ReshuffleSpec {
   /** After the commit; by default the index takes the moves. */
   afterCommit?(rt: DealerRuntime, p: Planned, moves: PlanMove[]): void;
   auditAppointmentId?: string;
+  /** Nothing but moves (a swap): an apply that moves nothing records nothing. */
+  movesOnly?: boolean;
 }
 
 /**
@@ -96,10 +98,15 @@ export function runReshuffle(
         const versions = writeMoves(ctx, p.index.dealer, p.rows, r.moves, at);
         for (const m of view.moves) m.newVersion = versions.get(m.appointmentId);
         spec.write?.(applied, at);
-        auditReshuffle(ctx, dealerId, spec.kind, view, at, {
-          appointmentId: spec.auditAppointmentId,
-          reason: req.reason,
-        });
+        // A swap, or an advisor's own moves, that leaves every appointment where it was is
+        // no change (as a PATCH to where the appointment is, move.ts): no audit row either.
+        // The other kinds still record theirs (a customer running late, an absence).
+        const unchanged = r.moves.length === 0 && contact.length === 0 && !spec.write;
+        if (!(unchanged && (explicit !== undefined || spec.movesOnly)))
+          auditReshuffle(ctx, dealerId, spec.kind, view, at, {
+            appointmentId: spec.auditAppointmentId,
+            reason: req.reason,
+          });
         after = () => (spec.afterCommit ? spec.afterCommit(rt, applied, r.moves) : replayMoves(p.index, r.moves));
         return { status: 200, body: view };
       } finally {

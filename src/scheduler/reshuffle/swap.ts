@@ -18,6 +18,7 @@ export function swapAppointments(
   const { dealerId, body: req } = input;
   return runReshuffle(ctx, dealerId, req, {
     kind: "swap",
+    movesOnly: true,
     compute(rt, now, withPlan) {
       const rows = new Map<string, AppointmentRow>();
       const movables = new Map<string, Movable>();

@@ -88,7 +88,15 @@ export function AppointmentDialog(props: Props) {
       {failed && !details && (
         <ReadFailed sentence={t("detailsUnread", { why: failed })} onRetry={() => onRead(slot.appointmentId)} />
       )}
-      <StepButtons session={session} slot={slot} who={named} busy={busy} attempt={attempt} onDone={onDone} />
+      <StepButtons
+        session={session}
+        slot={slot}
+        timeZone={day.timeZone}
+        who={named}
+        busy={busy}
+        attempt={attempt}
+        onDone={onDone}
+      />
       {/* The appointment's version as its details were read: a parts write is an appointment change. */}
       <AppointmentParts
         session={session}

@@ -25,6 +25,8 @@ const labelOf = (action: Action, status: string) =>
 interface Props {
   session: Session;
   slot: Slot;
+  /** The dealer's time zone: check-in opens on the reception's day there. */
+  timeZone: string;
   /** Who the appointment is, for the sentence of the step done. */
   who: string;
   busy: boolean;
@@ -32,7 +34,7 @@ interface Props {
   onDone: (message?: string) => void;
 }
 
-export function StepButtons({ session, slot, who, busy, attempt, onDone }: Props) {
+export function StepButtons({ session, slot, timeZone, who, busy, attempt, onDone }: Props) {
   // A step keeps the refusal shown meanwhile (the force form is what was used).
   const step = (action: Action) =>
     attempt(async () => {
@@ -41,7 +43,7 @@ export function StepButtons({ session, slot, who, busy, attempt, onDone }: Props
     }, true);
   return (
     <div class="actions">
-      {stepsOf(slot, serverNowMs()).map((action) => (
+      {stepsOf(slot, serverNowMs(), timeZone).map((action) => (
         <button
           key={action}
           type="button"

@@ -1,3 +1,4 @@
+import { longDate } from "../shared/dates.js";
 import { isProblem, type Problem } from "../shared/problem.js";
 
 // fetch for the advisors' page: JSON in, JSON out, the session cookie along (same origin:
@@ -75,11 +76,22 @@ const TOO_EARLY: Record<"en" | "it", (at: string) => string> = {
   it: (at) => `L'accettazione inizia alle ${at}: da quell'ora si può segnare il cliente come non presentato.`,
 };
 
+/** A check-in refused before the reception's day (`opensOn`): the day it opens, and the reception's time. */
+const NOT_THE_DAY: Record<"en" | "it", (day: string, at: string) => string> = {
+  en: (day, at) => `Check-in opens on the appointment's day, ${day} (reception at ${at}).`,
+  it: (day, at) => `Il veicolo si accetta dal giorno dell'appuntamento, ${day} (accettazione alle ${at}).`,
+};
+
 export function staffSentence(p: Problem, lang: "en" | "it"): string {
   // invalid_transition with receptionStart: the step is not open YET (lifecycle.ts), which
   // the generic "not possible in the current state" would hide (a click seconds early).
   const start = (p as { receptionStart?: unknown }).receptionStart;
-  if (p.code === "invalid_transition" && typeof start === "string" && /T\d\d:\d\d/.test(start))
+  const opensOn = (p as { opensOn?: unknown }).opensOn;
+  if (p.code === "invalid_transition" && typeof start === "string" && /T\d\d:\d\d/.test(start)) {
+    // Trap: a check-in's refusal carries receptionStart too; without this it read as a no-show's.
+    if (typeof opensOn === "string" && /^\d{4}-\d\d-\d\d$/.test(opensOn))
+      return NOT_THE_DAY[lang](longDate(opensOn, lang), start.slice(11, 16));
     return TOO_EARLY[lang](start.slice(11, 16));
+  }
   return PROBLEM_SENTENCES[lang][p.code] ?? PROBLEM_SENTENCES[lang].internal;
 }

@@ -14,7 +14,8 @@ const en = {
   jobPaused: "paused",
   jobDone: "done",
   cars: "Courtesy cars",
-  carsInUse: "{inUse} of {total} in use ({held} held for priority vehicles)",
+  // inUse: the most out at one moment of the day (day-board.ts), not the day's appointments with a car.
+  carsInUse: "{inUse} of {total} in use at the busiest moment ({held} held for priority vehicles)",
   overdue: "Waiting for confirmation",
   overdueNone: "No request waits for confirmation.",
   overdueItem: "{reception} · requested {overdue} h ago",
@@ -37,7 +38,7 @@ const it: Record<keyof typeof en, string> = {
   jobPaused: "in pausa",
   jobDone: "finito",
   cars: "Auto di cortesia",
-  carsInUse: "{inUse} di {total} in uso (riservate ai veicoli prioritari: {held})",
+  carsInUse: "{inUse} di {total} in uso nel momento di punta (riservate ai veicoli prioritari: {held})",
   overdue: "In attesa di conferma",
   overdueNone: "Nessuna richiesta in attesa di conferma.",
   overdueItem: "{reception} · richiesta da {overdue} h",
