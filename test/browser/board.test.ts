@@ -195,15 +195,27 @@ const seen = (page: Page) =>
     () => (globalThis as unknown as { seen: { firstScroll: Record<string, number>; mismatches: string[] } }).seen,
   );
 
-/** A page signed in with the browser's clock fixed at `utc` (a UTC bw.browser, 1280 px wide). */
-async function signedInAt(utc: string) {
+/** The desk PC's clock in these tests: Monday 7 December, a fortnight past the server's. */
+const DESK_PC = "2026-12-07T01:00:00Z";
+
+/**
+ * A page signed in with the browser's clock fixed at `browser` (a UTC browser, 1280 px
+ * wide) and, with `server`, the server's clock at that instant as each day read says it
+ * (the day's `now`; the test server's own stands at Monday 23 November 10:00 in Rome).
+ */
+async function signedInAt(browser: string, server?: string) {
   const context = await bw.browser.newContext({
     locale: "en-GB",
     timezoneId: "UTC",
     viewport: { width: 1280, height: 800 },
     ...AXE_READY,
   });
-  await context.clock.setFixedTime(new Date(utc));
+  await context.clock.setFixedTime(new Date(browser));
+  if (server)
+    await context.route("**/v1/dealers/demo/days/*", async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), now: server } });
+    });
   await context.addInitScript(watchTimeline);
   const page = await context.newPage();
   const log = recordPage(page);
@@ -216,9 +228,24 @@ async function signedInAt(utc: string) {
 const timelineOf = (page: Page, date: string) => page.locator(`.timeline-wrap[data-date="${date}"]`).waitFor();
 
 describe("today", () => {
+  it("is the server's date, not the desk PC's: with the PC on 7 December the board opens on the server's Monday 23 November, and Today goes back to it", async () => {
+    const { context, page, log } = await signedInAt(DESK_PC);
+    await explained(page, log, "today-server", async () => {
+      await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-23");
+      await page.getByRole("button", { name: "Next day" }).click();
+      await timelineOf(page, "2026-11-24");
+      await page.getByRole("button", { name: "Today" }).click();
+      await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-23");
+      expect((await seen(page)).mismatches).toEqual([]);
+    });
+    await context.close();
+  }, 60_000);
+
   it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
     // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
-    const { context, page, log } = await signedInAt("2026-11-23T23:30:00Z");
+    const { context, page, log } = await signedInAt(DESK_PC, "2026-11-23T23:30:00.000Z");
     await explained(page, log, "today", async () => {
       await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
       await timelineOf(page, "2026-11-24");
@@ -228,7 +255,7 @@ describe("today", () => {
       await page.getByRole("button", { name: "Today" }).click();
       await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
       await timelineOf(page, "2026-11-24");
-      // The browser's own date (Monday) was read first to learn the zone: its board was
+      // The browser's own date (7 December) was read first to learn the zone: its board was
       // never drawn under Tuesday's header, nor any day's under another's.
       expect((await seen(page)).mismatches).toEqual([]);
     });
@@ -332,7 +359,8 @@ describe("a day that could not be loaded", () => {
 
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
-    const { context, page, log } = await signedInAt("2026-11-24T14:00:00Z");
+    // 14:00 UTC is 15:00 in Rome, by the server's clock; the desk PC's says 01:00 on 7 December.
+    const { context, page, log } = await signedInAt(DESK_PC, "2026-11-24T14:00:00.000Z");
     await explained(page, log, "opens", async () => {
       const onScreen = async (label: string) => {
         const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
