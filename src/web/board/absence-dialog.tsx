@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { AdvisorSelect, Field } from "./fields.js";
@@ -9,13 +9,30 @@ import type { Plan } from "./types.js";
 
 // An advisor is absent (ill, called away) or gone for part of the day: the re-plan keeps
 // each customer's time with a colleague first, and lists whom to call.
+//
+// The plan shown is the plan of the form as it was when shown: any edit of the form
+// withdraws it (Apply goes until it is shown again; a polite status says so). Before, an
+// edit left it up and Apply sent the edited times with the old plan's token, which the
+// server refused as "someone changed this in the meantime" — the advisor's own edit.
 export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   const [advisorId, setAdvisorId] = useState(day.advisors[0]?.id ?? "");
   const [from, setFrom] = useState("08:00");
   const [until, setUntil] = useState("19:00");
   const [reason, setReason] = useState("");
-  const [plan, setPlan] = useState<Plan | null>(null);
+  // The plan with the request it answers: Apply sends that request, never the form's later values.
+  const [plan, setPlan] = useState<{ plan: Plan; asked: Record<string, string> } | null>(null);
+  const [withdrawn, setWithdrawn] = useState("");
+  // Edits so far: a plan asked before the last edit is dropped when it arrives.
+  const edits = useRef(0);
   const { refusal, attempt } = useRefusal();
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      edits.current++;
+      if (plan) setWithdrawn(t("planWithdrawn"));
+      setPlan(null);
+    };
   const body = () => ({
     advisorId,
     start: `${day.date}T${from}`,
@@ -24,30 +41,37 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   });
   const show = (e: Event) => {
     e.preventDefault();
-    void attempt(async () => setPlan(await board.reshuffle(session, "absence", body())));
+    const asked = body();
+    const at = edits.current;
+    setWithdrawn("");
+    void attempt(async () => {
+      const p = await board.reshuffle(session, "absence", asked);
+      if (at !== edits.current) return;
+      setPlan({ plan: p, asked });
+    });
   };
   return (
     <Dialog title={t("absenceTitle")} onClose={() => onDone()}>
       <form onSubmit={show}>
-        <AdvisorSelect
-          name="advisor"
-          advisors={day.advisors}
-          value={advisorId}
-          onValue={(id) => (setAdvisorId(id), setPlan(null))}
-        />
-        <Field label={t("from2")} type="time" required value={from} onValue={setFrom} />
-        <Field label={t("until")} type="time" required value={until} onValue={setUntil} />
-        <Field label={t("reason")} value={reason} onValue={setReason} />
+        <AdvisorSelect name="advisor" advisors={day.advisors} value={advisorId} onValue={edited(setAdvisorId)} />
+        <Field label={t("from2")} type="time" required value={from} onValue={edited(setFrom)} />
+        <Field label={t("until")} type="time" required value={until} onValue={edited(setUntil)} />
+        <Field label={t("reason")} value={reason} onValue={edited(setReason)} />
         <button type="submit" class="primary">
           {t("planAbsence")}
         </button>
       </form>
+      <p role="status" class="muted" data-testid="plan-withdrawn">
+        {withdrawn}
+      </p>
       {refusal && <RefusalView refusal={refusal} />}
       {plan && (
         <PlanDiff
-          plan={plan}
+          plan={plan.plan}
           day={day}
-          onApply={() => board.reshuffle(session, "absence", { ...body(), mode: "apply", planToken: plan.planToken })}
+          onApply={() =>
+            board.reshuffle(session, "absence", { ...plan.asked, mode: "apply", planToken: plan.plan.planToken })
+          }
           onApplied={(p) => onDone(p.moves.length === 1 ? t("applied1") : t("applied", { n: p.moves.length }))}
         />
       )}
