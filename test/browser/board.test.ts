@@ -713,6 +713,7 @@ describe("refused moves and languages", () => {
     });
     await slotOf(page, toCancel.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, cancel it" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, toCancel.id).waitFor({ state: "detached" });
     expect((await getAppointment(bw.world.api, toCancel.id)).status).toBe("cancelled");

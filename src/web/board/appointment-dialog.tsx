@@ -56,7 +56,12 @@ export function AppointmentDialog(props: Props) {
   const owner = day.advisors.find((a) =>
     a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
   );
-  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, onDone);
+  // A step or a stale refusal closes the dialog: the focus goes to the appointment's slot
+  // once the day is redrawn, or to the day's heading when it is gone from the day
+  // (cancelled): before, it fell to <body>.
+  const finished = (message?: string) =>
+    onMoved({ appointmentId: slot.appointmentId, date: day.date, kind: slot.kind }, message ?? "");
+  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, finished);
   // Each reload of the day drops the details it had (they may have changed): ask again.
   useEffect(() => {
     if (!details) onDetails(slot.appointmentId);
@@ -88,7 +93,7 @@ export function AppointmentDialog(props: Props) {
       {failed && !details && (
         <ReadFailed sentence={t("detailsUnread", { why: failed })} onRetry={() => onRead(slot.appointmentId)} />
       )}
-      <StepButtons session={session} slot={slot} who={named} busy={busy} attempt={attempt} onDone={onDone} />
+      <StepButtons session={session} slot={slot} who={named} busy={busy} attempt={attempt} onDone={finished} />
       {/* The appointment's version as its details were read: a parts write is an appointment change. */}
       <AppointmentParts
         session={session}

@@ -16,10 +16,12 @@ const DEFAULT_WORK = defaultInterventions(lang);
 // another day, and "at 10:00" read above Tuesday's timeline would say Tuesday. The page
 // then shows that day with the focus on the new slot (onBooked: day-page.tsx).
 
-/** What the page needs of a walk-in just booked to show it. */
+/** What the page needs of a walk-in just booked (or an appointment just changed) to show it. */
 export interface WalkedIn {
   appointmentId: string;
   date: string;
+  /** Which of its slots takes the focus: the reception unless said. */
+  kind?: "reception" | "return";
 }
 
 export function WalkInDialog({
