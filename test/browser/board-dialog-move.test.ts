@@ -18,6 +18,23 @@ async function focusIs(page: Page): Promise<string> {
 }
 
 describe("the focus after a move", () => {
+  it("from a swap's plan applied: on the opened appointment's slot in its new place, not on <body>", async () => {
+    const a = await bookAt(bw.world.api, "15:00", "marco", "Scambio Uno");
+    const b = await bookAt(bw.world.api, "15:30", "luca", "Scambio Due");
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, a.id).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Other appointment").selectOption(b.id);
+    await dialog.getByRole("button", { name: "Show the swap" }).press("Enter");
+    await dialog.getByRole("button", { name: "Apply the plan" }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    const after = await getAppointment(bw.world.api, a.id);
+    expect(after.reception.advisorId).toBe("luca");
+    await expect.poll(() => focusIs(page)).toBe(`${a.id}@luca ${after.reception.start.slice(11, 16)}`);
+    await page.context().close();
+  }, 60_000);
+
   it("from the dialog (time and advisor typed, Enter on Move): on the moved slot, in its new row; axe-clean", async () => {
     const b = await bookAt(bw.world.api, "11:30", "giulia", "Pietro Sposta");
     const page = await signedInPage(bw.browser, bw.world);

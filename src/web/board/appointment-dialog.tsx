@@ -56,9 +56,10 @@ export function AppointmentDialog(props: Props) {
   const owner = day.advisors.find((a) =>
     a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
   );
-  // A step or a stale refusal closes the dialog: the focus goes to the appointment's slot
-  // once the day is redrawn, or to the day's heading when it is gone from the day
-  // (cancelled): before, it fell to <body>.
+  // A step, a plan applied (late, swap) or a stale refusal closes the dialog: the focus
+  // goes to the appointment's slot once the day is redrawn (a moved slot is a new button
+  // in its new row), or to the day's heading when it is gone from the day (cancelled):
+  // before, it fell to <body>.
   const finished = (message?: string) =>
     onMoved({ appointmentId: slot.appointmentId, date: day.date, kind: slot.kind }, message ?? "");
   const { refusal, attempt, busy, clear } = useRefusal(state.refusal, finished);
@@ -116,7 +117,7 @@ export function AppointmentDialog(props: Props) {
         attempt={attempt}
         onMoved={onMoved}
       />
-      <ReshuffleForms session={session} day={day} slot={slot} attempt={attempt} onDone={onDone} />
+      <ReshuffleForms session={session} day={day} slot={slot} attempt={attempt} onDone={finished} />
     </Dialog>
   );
 }
