@@ -45,3 +45,56 @@ describe("an absence's plan", () => {
     await page.context().close();
   }, 60_000);
 });
+
+/** The focused element's name attribute ("" when it has none; "body" when nothing has focus). */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = (
+      globalThis as unknown as {
+        document: { activeElement: { tagName: string; getAttribute(a: string): string | null } | null };
+      }
+    ).document.activeElement;
+    return !el || el.tagName === "BODY" ? "body" : (el.getAttribute("name") ?? "");
+  });
+
+describe("a refusal that names a field", () => {
+  it("walk-in with a phone the server cannot read: said under the phone, which takes the focus; nothing booked; axe-clean", async () => {
+    const page = await signedInPage(bw.browser, bw.world);
+    const sent = replansOf(page, "walk-in");
+    await page.getByRole("button", { name: "Walk-in" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Customer's name").fill("Mario Telefono");
+    await dialog.getByLabel("Phone").fill("abc");
+    await dialog.getByLabel("Vehicle model").fill("Panda");
+    await dialog.getByRole("button", { name: "Find a slot" }).press("Enter");
+    const phone = dialog.getByRole("textbox", { name: "Phone" });
+    await expect.poll(() => focusedName(page)).toBe("phone");
+    await expect(phone.getAttribute("aria-invalid")).resolves.toBe("true");
+    // Its sentence is the field's description: a screen reader hears it with the field.
+    const said = await phone.evaluate((el) => el.getAttribute("aria-describedby"));
+    await expect(dialog.locator(`[id="${said}"]`).innerText()).resolves.toMatch(/^The phone number is not valid/);
+    expect(await dialog.innerText()).not.toContain("Some of the details are not valid.");
+    expect(sent).toEqual(["dry-run"]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it("absence until before from (Italian): said under «Alle», which takes the focus; no plan shown", async () => {
+    const page = await signedInPage(bw.browser, bw.world, "it");
+    await page.getByRole("button", { name: "Consulente assente" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Mostra il piano" }).click();
+    await dialog.getByTestId("plan").waitFor();
+    await dialog.getByLabel("Alle", { exact: true }).fill("07:00");
+    await dialog.getByRole("button", { name: "Mostra il piano" }).click();
+    await expect.poll(() => focusedName(page)).toBe("until");
+    const until = dialog.getByLabel("Alle", { exact: true });
+    await expect(until.getAttribute("aria-invalid")).resolves.toBe("true");
+    const said = await until.evaluate((el) => el.getAttribute("aria-describedby"));
+    await expect(dialog.locator(`[id="${said}"]`).innerText()).resolves.toBe("«Alle» deve essere dopo «Dalle».");
+    expect(await dialog.getByTestId("plan").count()).toBe(0);
+    expect(await dialog.getByRole("button", { name: "Applica il piano" }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
