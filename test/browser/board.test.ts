@@ -109,7 +109,10 @@ describe("signing in and out by keyboard", () => {
     await page.keyboard.type("pk_not-a-key-of-this-dealer");
     await page.keyboard.press("Tab"); // to the button, as a keyboard user signs in
     await page.keyboard.press("Enter");
-    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "This key does not open the board of the dealer “demo”" })
+      .waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe("API key");
     await context.close();
   }, 60_000);
@@ -547,19 +550,38 @@ describe("refusals change nothing", () => {
     return { header: `${c.name}=${c.value}`, cookie: c };
   };
 
-  it("a wrong key signs nobody in and sets no cookie", async () => {
-    const before = stored();
-    const context = await bw.browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${bw.world.server.baseUrl}/board?dealer=demo&lang=en`);
-    await expect(axeViolations(page)).resolves.toEqual([]);
-    await page.getByLabel("API key").fill("pk_not-a-key-of-this-dealer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
-    expect(await context.cookies()).toEqual([]);
-    expect(stored()).toEqual(before);
-    await context.close();
-  }, 60_000);
+  it.each([
+    {
+      case: "a wrong key",
+      dealer: "demo",
+      lang: "en",
+      key: () => "pk_not-a-key-of-this-dealer",
+      said: "This key does not open the board of the dealer “demo”: check the dealer and the key.",
+    },
+    {
+      case: "an unknown dealer",
+      dealer: "nodealer",
+      lang: "it",
+      key: () => bw.world.key,
+      said: "Questa chiave non apre la giornata della concessionaria «nodealer»: controlla la concessionaria e la chiave.",
+    },
+  ])(
+    "$case signs nobody in, sets no cookie, and says which dealer the key does not open",
+    async (c) => {
+      const before = stored();
+      const context = await bw.browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${bw.world.server.baseUrl}/board?dealer=${c.dealer}&lang=${c.lang}`);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.getByLabel(c.lang === "it" ? "Chiave API" : "API key").fill(c.key());
+      await page.getByRole("button", { name: c.lang === "it" ? "Accedi" : "Sign in" }).click();
+      await page.getByRole("alert").filter({ hasText: c.said }).waitFor({ timeout: 5000 });
+      expect(await context.cookies()).toEqual([]);
+      expect(stored()).toEqual(before);
+      await context.close();
+    },
+    60_000,
+  );
 
   it("the session cookie is HttpOnly and SameSite=Strict, and an expired session is refused", async () => {
     const a = await bookSomewhere(bw.world.api, "17:00", "Gina Expired");
