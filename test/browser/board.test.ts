@@ -165,6 +165,12 @@ describe("an empty day", () => {
     await page.getByText("Sunday, 29 November 2026").waitFor();
     await page.locator(".timeline").waitFor();
     expect(await page.locator("button.slot").count()).toBe(0);
+    // No online request is late: the panel says what it lists (those unconfirmed for over
+    // 24 h), not "No request waits for confirmation" above requested appointments.
+    await page
+      .getByRole("region", { name: "Waiting for confirmation" })
+      .getByText("No online request has waited more than 24 hours for confirmation.", { exact: true })
+      .waitFor({ timeout: 5000 });
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 60_000);
