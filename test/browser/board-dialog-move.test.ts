@@ -18,6 +18,23 @@ async function focusIs(page: Page): Promise<string> {
 }
 
 describe("the focus after a move", () => {
+  it("from a swap's plan applied: on the opened appointment's slot in its new place, not on <body>", async () => {
+    const a = await bookAt(bw.world.api, "15:00", "marco", "Scambio Uno");
+    const b = await bookAt(bw.world.api, "15:30", "luca", "Scambio Due");
+    const page = await signedInPage(bw.browser, bw.world);
+    await slotOf(page, a.id).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Other appointment").selectOption(b.id);
+    await dialog.getByRole("button", { name: "Show the swap" }).press("Enter");
+    await dialog.getByRole("button", { name: "Apply the plan" }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    const after = await getAppointment(bw.world.api, a.id);
+    expect(after.reception.advisorId).toBe("luca");
+    await expect.poll(() => focusIs(page)).toBe(`${a.id}@luca ${after.reception.start.slice(11, 16)}`);
+    await page.context().close();
+  }, 60_000);
+
   it("from the dialog (time and advisor typed, Enter on Move): on the moved slot, in its new row; axe-clean", async () => {
     const b = await bookAt(bw.world.api, "11:30", "giulia", "Pietro Sposta");
     const page = await signedInPage(bw.browser, bw.world);
@@ -75,6 +92,70 @@ describe("the focus after a move", () => {
       .waitFor();
     await expect.poll(() => focusIs(page)).toBe(`${b.id}@luca 17:00`);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
+// A drop where the slot already is: no request, "Not moved." in the live region, the focus
+// still on the slot. It used to PATCH the same time back and say "Moved to 08:00", and the
+// customer got an "appointment moved" message.
+describe("a move that ends where it started", () => {
+  /** The PATCHes the page sends for an appointment, counted from now on. */
+  const patchesOf = (page: Page, id: string) => {
+    const sent: string[] = [];
+    page.on("request", (r) => r.method() === "PATCH" && r.url().endsWith(`/appointments/${id}`) && sent.push(r.url()));
+    return sent;
+  };
+  const said = (page: Page) => page.locator('p[aria-live="assertive"]');
+
+  it.each([
+    { keys: ["Space", "Enter"], lang: "en", at: "08:30", advisor: "luca" },
+    { keys: ["Space", "Space"], lang: "en", at: "10:30", advisor: "luca" },
+    {
+      keys: ["Space", "ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "Enter"],
+      lang: "en",
+      at: "11:00",
+      advisor: "marco",
+    },
+    // Against the day's left edge (08:00) and the first advisor's row: the arrows change nothing.
+    { keys: ["Space", "ArrowLeft", "ArrowUp", "Enter"], lang: "it", at: "08:00", advisor: "giulia" },
+  ])(
+    "by keyboard ($keys, $lang): sends nothing, says so, and the focus stays on the slot",
+    async ({ keys, lang, at, advisor }) => {
+      const b = await bookAt(bw.world.api, at, advisor, `Fermo ${keys.length} ${lang}`);
+      const page = await signedInPage(bw.browser, bw.world, lang);
+      const sent = patchesOf(page, b.id);
+      await slotOf(page, b.id).focus();
+      for (const key of keys) await page.keyboard.press(key);
+      await said(page)
+        .filter({ hasText: lang === "it" ? /^Non spostato/ : /^Not moved/ })
+        .waitFor({ timeout: 5000 });
+      await page.waitForTimeout(300); // a PATCH sent on the drop would have left by now
+      expect(sent).toEqual([]);
+      expect(await focusIs(page)).toBe(`${b.id}@${advisor} ${at}`);
+      expect(await page.getByTestId("notice").count()).toBe(0);
+      expect((await getAppointment(bw.world.api, b.id)).version).toBe(b.version);
+      await page.context().close();
+    },
+    60_000,
+  );
+
+  it("by drag and drop, let go where it was: sends nothing and says so", async () => {
+    const b = await bookAt(bw.world.api, "09:00", "marco", "Trascina Fermo");
+    const page = await signedInPage(bw.browser, bw.world);
+    const sent = patchesOf(page, b.id);
+    // 09:02 on Marco's own track (the day drawn 08:00–19:00): it snaps back to 09:00.
+    const track = page.locator('li.row[data-advisor="marco"] ul.track');
+    const box = await track.boundingBox();
+    if (!box) throw new Error("no track");
+    const position = { x: ((9 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
+    await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    await said(page)
+      .filter({ hasText: /^Not moved/ })
+      .waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    expect(sent).toEqual([]);
+    expect((await getAppointment(bw.world.api, b.id)).version).toBe(b.version);
     await page.context().close();
   }, 60_000);
 });

@@ -1,7 +1,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { admin, bookSomewhere, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
+import {
+  admin,
+  bookSomewhere,
+  focusMovesTo,
+  getAppointment,
+  signedInPage,
+  slotOf,
+  useBoardWorld,
+} from "../support/board.js";
 
 // An appointment's lifecycle buttons on the advisors' page: exactly the steps the server
 // allows from its status (core/status.ts TRANSITIONS) at the server's time (a no-show waits
@@ -108,6 +116,7 @@ describe("an appointment's steps on the board", () => {
     await slotOf(desk, b.id).click();
     expect(await stepsIn(desk)).toEqual(["Check in", "No-show", "Cancel appointment"]);
     await dialogButton(desk, "No-show").click();
+    await dialogButton(desk, "Yes, mark the no-show").click();
     await desk.getByRole("dialog").waitFor({ state: "detached" });
     await expect.poll(() => notice(desk)).toBe("Marked no-show: 10:00 Arrivo Tardi.");
     await expect.poll(async () => (await getAppointment(bw.world.api, b.id)).status).toBe("no_show");
@@ -135,7 +144,11 @@ describe("an appointment's steps on the board", () => {
     const desk = await todayPage("it");
     await slotOf(desk, b.id).click();
     await dialogButton(desk, "Non presentato").click();
+    // Asked first, in Italian too; then the focus is on the slot, still on the day as a no-show.
+    await desk.getByRole("group", { name: `Segnare ${at} Nora Nonvenuta come non presentato?` }).waitFor();
+    await dialogButton(desk, "Sì, segna come non presentato").click();
     await desk.getByRole("dialog").waitFor({ state: "detached" });
+    await focusMovesTo(desk, `button.slot.reception.no_show[data-appointment="${b.id}"]`);
     await expect.poll(() => notice(desk)).toBe(`Segnato come non presentato: ${at} Nora Nonvenuta.`);
     await desk.context().close();
     const page = await todayPage("it");
@@ -161,6 +174,45 @@ describe("an appointment's steps on the board", () => {
     await expect.poll(() => notice(page)).toBe(`Confermato: ${b.reception.start.slice(11, 16)} Paola Passo.`);
     // Checked with the focus back on the slot, its tooltip shown.
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it("a cancel is asked first, by keyboard: the harmless answer has the focus, Escape takes back the question only, one request on yes; then the focus is on the day's heading; axe-clean", async () => {
+    const b = await bookSomewhere(bw.world.api, "12:00", "Cliente Tre");
+    const at = b.reception.start.slice(11, 16);
+    const page = await signedInPage(bw.browser, bw.world);
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith(`/${b.id}/cancel`) && posts.push(r.url()));
+    const dialog = page.getByRole("dialog");
+    const question = dialog.getByRole("group", { name: `Cancel the appointment ${at} Cliente Tre?` });
+    await slotOf(page, b.id).focus();
+    await page.keyboard.press("Enter");
+    await dialogButton(page, "Cancel appointment").focus();
+    await page.keyboard.press("Enter");
+    await question.waitFor();
+    await focusMovesTo(page, "fieldset[data-confirm=cancel] button:not(.danger)");
+    expect(await axeViolations(page)).toEqual([]);
+    // Enter on the harmless answer: nothing sent, the focus back on "Cancel appointment".
+    await page.keyboard.press("Enter");
+    await focusMovesTo(page, "dialog .actions button.danger");
+    expect(await question.count()).toBe(0);
+    // Escape inside the question takes it back, not the dialog.
+    await page.keyboard.press("Enter");
+    await question.waitFor();
+    await page.keyboard.press("Escape");
+    await focusMovesTo(page, "dialog .actions button.danger");
+    expect(await dialog.count()).toBe(1);
+    expect(posts).toEqual([]);
+    // Yes: cancelled once; the slot is gone, the focus on the day's heading (not <body>).
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => notice(page)).toBe(`Cancelled: ${at} Cliente Tre.`);
+    await slotOf(page, b.id).waitFor({ state: "detached" });
+    await focusMovesTo(page, "#timeline-title");
+    expect(posts).toHaveLength(1);
+    expect((await getAppointment(bw.world.api, b.id)).status).toBe("cancelled");
     await page.context().close();
   }, 60_000);
 });

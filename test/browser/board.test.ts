@@ -109,7 +109,10 @@ describe("signing in and out by keyboard", () => {
     await page.keyboard.type("pk_not-a-key-of-this-dealer");
     await page.keyboard.press("Tab"); // to the button, as a keyboard user signs in
     await page.keyboard.press("Enter");
-    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "This key does not open the board of the dealer “demo”" })
+      .waitFor();
     await expect.poll(async () => (await focused(page)).name).toBe("API key");
     await context.close();
   }, 60_000);
@@ -162,6 +165,12 @@ describe("an empty day", () => {
     await page.getByText("Sunday, 29 November 2026").waitFor();
     await page.locator(".timeline").waitFor();
     expect(await page.locator("button.slot").count()).toBe(0);
+    // No online request is late: the panel says what it lists (those unconfirmed for over
+    // 24 h), not "No request waits for confirmation" above requested appointments.
+    await page
+      .getByRole("region", { name: "Waiting for confirmation" })
+      .getByText("No online request has waited more than 24 hours for confirmation.", { exact: true })
+      .waitFor({ timeout: 5000 });
     await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -195,15 +204,27 @@ const seen = (page: Page) =>
     () => (globalThis as unknown as { seen: { firstScroll: Record<string, number>; mismatches: string[] } }).seen,
   );
 
-/** A page signed in with the browser's clock fixed at `utc` (a UTC bw.browser, 1280 px wide). */
-async function signedInAt(utc: string) {
+/** The desk PC's clock in these tests: Monday 7 December, a fortnight past the server's. */
+const DESK_PC = "2026-12-07T01:00:00Z";
+
+/**
+ * A page signed in with the browser's clock fixed at `browser` (a UTC browser, 1280 px
+ * wide) and, with `server`, the server's clock at that instant as each day read says it
+ * (the day's `now`; the test server's own stands at Monday 23 November 10:00 in Rome).
+ */
+async function signedInAt(browser: string, server?: string) {
   const context = await bw.browser.newContext({
     locale: "en-GB",
     timezoneId: "UTC",
     viewport: { width: 1280, height: 800 },
     ...AXE_READY,
   });
-  await context.clock.setFixedTime(new Date(utc));
+  await context.clock.setFixedTime(new Date(browser));
+  if (server)
+    await context.route("**/v1/dealers/demo/days/*", async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), now: server } });
+    });
   await context.addInitScript(watchTimeline);
   const page = await context.newPage();
   const log = recordPage(page);
@@ -216,9 +237,24 @@ async function signedInAt(utc: string) {
 const timelineOf = (page: Page, date: string) => page.locator(`.timeline-wrap[data-date="${date}"]`).waitFor();
 
 describe("today", () => {
+  it("is the server's date, not the desk PC's: with the PC on 7 December the board opens on the server's Monday 23 November, and Today goes back to it", async () => {
+    const { context, page, log } = await signedInAt(DESK_PC);
+    await explained(page, log, "today-server", async () => {
+      await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-23");
+      await page.getByRole("button", { name: "Next day" }).click();
+      await timelineOf(page, "2026-11-24");
+      await page.getByRole("button", { name: "Today" }).click();
+      await page.locator(".daynav .date", { hasText: "Monday, 23 November 2026" }).waitFor();
+      await timelineOf(page, "2026-11-23");
+      expect((await seen(page)).mismatches).toEqual([]);
+    });
+    await context.close();
+  }, 60_000);
+
   it("is the dealer's date, not UTC's: at 00:30 in Rome the board opens on the new day, and Today goes back to it", async () => {
     // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Rome; the browser runs on UTC.
-    const { context, page, log } = await signedInAt("2026-11-23T23:30:00Z");
+    const { context, page, log } = await signedInAt(DESK_PC, "2026-11-23T23:30:00.000Z");
     await explained(page, log, "today", async () => {
       await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
       await timelineOf(page, "2026-11-24");
@@ -228,7 +264,7 @@ describe("today", () => {
       await page.getByRole("button", { name: "Today" }).click();
       await page.locator(".daynav .date", { hasText: "Tuesday, 24 November 2026" }).waitFor();
       await timelineOf(page, "2026-11-24");
-      // The browser's own date (Monday) was read first to learn the zone: its board was
+      // The browser's own date (7 December) was read first to learn the zone: its board was
       // never drawn under Tuesday's header, nor any day's under another's.
       expect((await seen(page)).mismatches).toEqual([]);
     });
@@ -332,7 +368,8 @@ describe("a day that could not be loaded", () => {
 
 describe("where the day opens", () => {
   it("today opens on the hour before now (15:00 in Rome: the afternoon is on screen), another day on the morning", async () => {
-    const { context, page, log } = await signedInAt("2026-11-24T14:00:00Z");
+    // 14:00 UTC is 15:00 in Rome, by the server's clock; the desk PC's says 01:00 on 7 December.
+    const { context, page, log } = await signedInAt(DESK_PC, "2026-11-24T14:00:00.000Z");
     await explained(page, log, "opens", async () => {
       const onScreen = async (label: string) => {
         const wrap = (await page.locator(".timeline-wrap").boundingBox())!;
@@ -519,19 +556,38 @@ describe("refusals change nothing", () => {
     return { header: `${c.name}=${c.value}`, cookie: c };
   };
 
-  it("a wrong key signs nobody in and sets no cookie", async () => {
-    const before = stored();
-    const context = await bw.browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${bw.world.server.baseUrl}/board?dealer=demo&lang=en`);
-    await expect(axeViolations(page)).resolves.toEqual([]);
-    await page.getByLabel("API key").fill("pk_not-a-key-of-this-dealer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("alert").filter({ hasText: "the key is not valid" }).waitFor();
-    expect(await context.cookies()).toEqual([]);
-    expect(stored()).toEqual(before);
-    await context.close();
-  }, 60_000);
+  it.each([
+    {
+      case: "a wrong key",
+      dealer: "demo",
+      lang: "en",
+      key: () => "pk_not-a-key-of-this-dealer",
+      said: "This key does not open the board of the dealer “demo”: check the dealer and the key.",
+    },
+    {
+      case: "an unknown dealer",
+      dealer: "nodealer",
+      lang: "it",
+      key: () => bw.world.key,
+      said: "Questa chiave non apre la giornata della concessionaria «nodealer»: controlla la concessionaria e la chiave.",
+    },
+  ])(
+    "$case signs nobody in, sets no cookie, and says which dealer the key does not open",
+    async (c) => {
+      const before = stored();
+      const context = await bw.browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${bw.world.server.baseUrl}/board?dealer=${c.dealer}&lang=${c.lang}`);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.getByLabel(c.lang === "it" ? "Chiave API" : "API key").fill(c.key());
+      await page.getByRole("button", { name: c.lang === "it" ? "Accedi" : "Sign in" }).click();
+      await page.getByRole("alert").filter({ hasText: c.said }).waitFor({ timeout: 5000 });
+      expect(await context.cookies()).toEqual([]);
+      expect(stored()).toEqual(before);
+      await context.close();
+    },
+    60_000,
+  );
 
   it("the session cookie is HttpOnly and SameSite=Strict, and an expired session is refused", async () => {
     const a = await bookSomewhere(bw.world.api, "17:00", "Gina Expired");
@@ -685,6 +741,7 @@ describe("refused moves and languages", () => {
     });
     await slotOf(page, toCancel.id).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, cancel it" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await slotOf(page, toCancel.id).waitFor({ state: "detached" });
     expect((await getAppointment(bw.world.api, toCancel.id)).status).toBe("cancelled");

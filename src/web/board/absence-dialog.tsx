@@ -1,7 +1,8 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
-import { AdvisorSelect, Field } from "./fields.js";
+import { refusedField } from "./field-refusal.js";
+import { AdvisorSelect, SaidField } from "./fields.js";
 import { t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -9,13 +10,43 @@ import type { Plan } from "./types.js";
 
 // An advisor is absent (ill, called away) or gone for part of the day: the re-plan keeps
 // each customer's time with a colleague first, and lists whom to call.
+//
+// The plan shown is the plan of the form as it was when shown: any edit of the form
+// withdraws it (Apply goes until it is shown again; a polite status says so). Before, an
+// edit left it up and Apply sent the edited times with the old plan's token, which the
+// server refused as "someone changed this in the meantime" — the advisor's own edit.
+// A refusal that names a field (Until before From) is said under it, which takes the
+// focus (field-refusal.ts), and no plan stays shown beside it.
+
+/** The request's fields (errors[].path) → the form's. */
+const FIELDS = { advisorId: "advisor", start: "from", end: "until", reason: "reason" } as const;
+type Wrong = { field: (typeof FIELDS)[keyof typeof FIELDS]; text: string };
 export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   const [advisorId, setAdvisorId] = useState(day.advisors[0]?.id ?? "");
   const [from, setFrom] = useState("08:00");
   const [until, setUntil] = useState("19:00");
   const [reason, setReason] = useState("");
-  const [plan, setPlan] = useState<Plan | null>(null);
+  // The plan with the request it answers: Apply sends that request, never the form's later values.
+  const [plan, setPlan] = useState<{ plan: Plan; asked: Record<string, string> } | null>(null);
+  const [withdrawn, setWithdrawn] = useState("");
+  // Edits so far: a plan asked before the last edit is dropped when it arrives.
+  const edits = useRef(0);
   const { refusal, attempt } = useRefusal();
+  const [wrong, setWrong] = useState<Wrong | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Each refusal at a field (a new object, the same field again too) gives it the focus.
+  useEffect(() => {
+    if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
+  }, [wrong]);
+  const errorAt = (field: Wrong["field"]) => (wrong?.field === field ? wrong.text : null);
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      edits.current++;
+      if (plan) setWithdrawn(t("planWithdrawn"));
+      setPlan(null);
+    };
   const body = () => ({
     advisorId,
     start: `${day.date}T${from}`,
@@ -24,30 +55,75 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   });
   const show = (e: Event) => {
     e.preventDefault();
-    void attempt(async () => setPlan(await board.reshuffle(session, "absence", body())));
+    const asked = body();
+    const at = edits.current;
+    setWithdrawn("");
+    setWrong(null);
+    void attempt(async () => {
+      const p = await board.reshuffle(session, "absence", asked).catch((err) => {
+        setPlan(null);
+        const field = refusedField(err, FIELDS);
+        if (!field) throw err;
+        setWrong({ field, text: t(`wrong_${field}`) });
+        return null;
+      });
+      if (!p || at !== edits.current) return;
+      setPlan({ plan: p, asked });
+    });
   };
   return (
     <Dialog title={t("absenceTitle")} onClose={() => onDone()}>
-      <form onSubmit={show}>
-        <AdvisorSelect
-          name="advisor"
-          advisors={day.advisors}
-          value={advisorId}
-          onValue={(id) => (setAdvisorId(id), setPlan(null))}
+      <form ref={form} onSubmit={show}>
+        <AdvisorSelect name="advisor" advisors={day.advisors} value={advisorId} onValue={edited(setAdvisorId)} />
+        {wrong?.field === "advisor" && (
+          <p class="error" role="alert">
+            {wrong.text}
+          </p>
+        )}
+        <SaidField
+          label={t("from2")}
+          name="from"
+          type="time"
+          required
+          value={from}
+          onValue={edited(setFrom)}
+          error={errorAt("from")}
+          errorId="absence-from-err"
         />
-        <Field label={t("from2")} type="time" required value={from} onValue={setFrom} />
-        <Field label={t("until")} type="time" required value={until} onValue={setUntil} />
-        <Field label={t("reason")} value={reason} onValue={setReason} />
+        <SaidField
+          label={t("until")}
+          name="until"
+          type="time"
+          required
+          value={until}
+          onValue={edited(setUntil)}
+          error={errorAt("until")}
+          errorId="absence-until-err"
+        />
+        <SaidField
+          label={t("reason")}
+          name="reason"
+          maxLength={200}
+          value={reason}
+          onValue={edited(setReason)}
+          error={errorAt("reason")}
+          errorId="absence-reason-err"
+        />
         <button type="submit" class="primary">
           {t("planAbsence")}
         </button>
       </form>
+      <p role="status" class="muted" data-testid="plan-withdrawn">
+        {withdrawn}
+      </p>
       {refusal && <RefusalView refusal={refusal} />}
       {plan && (
         <PlanDiff
-          plan={plan}
+          plan={plan.plan}
           day={day}
-          onApply={() => board.reshuffle(session, "absence", { ...body(), mode: "apply", planToken: plan.planToken })}
+          onApply={() =>
+            board.reshuffle(session, "absence", { ...plan.asked, mode: "apply", planToken: plan.plan.planToken })
+          }
           onApplied={(p) => onDone(p.moves.length === 1 ? t("applied1") : t("applied", { n: p.moves.length }))}
         />
       )}

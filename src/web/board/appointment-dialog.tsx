@@ -56,7 +56,13 @@ export function AppointmentDialog(props: Props) {
   const owner = day.advisors.find((a) =>
     a.slots.some((s) => s.appointmentId === slot.appointmentId && s.kind === slot.kind),
   );
-  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, onDone);
+  // A step, a plan applied (late, swap) or a stale refusal closes the dialog: the focus
+  // goes to the appointment's slot once the day is redrawn (a moved slot is a new button
+  // in its new row), or to the day's heading when it is gone from the day (cancelled):
+  // before, it fell to <body>.
+  const finished = (message?: string) =>
+    onMoved({ appointmentId: slot.appointmentId, date: day.date, kind: slot.kind }, message ?? "");
+  const { refusal, attempt, busy, clear } = useRefusal(state.refusal, finished);
   // Each reload of the day drops the details it had (they may have changed): ask again.
   useEffect(() => {
     if (!details) onDetails(slot.appointmentId);
@@ -95,7 +101,7 @@ export function AppointmentDialog(props: Props) {
         who={named}
         busy={busy}
         attempt={attempt}
-        onDone={onDone}
+        onDone={finished}
       />
       {/* The appointment's version as its details were read: a parts write is an appointment change. */}
       <AppointmentParts
@@ -119,7 +125,7 @@ export function AppointmentDialog(props: Props) {
         attempt={attempt}
         onMoved={onMoved}
       />
-      <ReshuffleForms session={session} day={day} slot={slot} attempt={attempt} onDone={onDone} />
+      <ReshuffleForms session={session} day={day} slot={slot} attempt={attempt} onDone={finished} />
     </Dialog>
   );
 }

@@ -4,13 +4,16 @@ import { board } from "./api.js";
 import { t } from "./i18n.js";
 import type { Attempt } from "./refusal-view.js";
 import { serverNowMs } from "./server-clock.js";
-import { stepDone } from "./step-words.js";
+import { ConfirmStep } from "./confirm-step.js";
+import { stepAsk, stepDone } from "./step-words.js";
 import { stepsOf } from "./steps.js";
 import type { Session, Slot } from "./types.js";
 
 // The appointment dialog's lifecycle steps: one button per step the appointment may take
 // now. The buttons are stepsOf (steps.ts): the server's own transition table and timing
-// rule. A step done closes the dialog with the sentence of what was done.
+// rule. A step done closes the dialog with the sentence of what was done. A cancel and a
+// no-show, which the board cannot take back, are asked again first (confirm-step.tsx):
+// they used to act on one keypress, the customer told at once.
 
 const LABELS: Record<Action, "confirm" | "checkIn" | "noShow" | "complete" | "cancel"> = {
   confirm: "confirm",
@@ -43,17 +46,22 @@ export function StepButtons({ session, slot, timeZone, who, busy, attempt, onDon
     }, true);
   return (
     <div class="actions">
-      {stepsOf(slot, serverNowMs(), timeZone).map((action) => (
-        <button
-          key={action}
-          type="button"
-          class={action === "cancel" || action === "no-show" ? "danger" : ""}
-          aria-disabled={busy}
-          onClick={() => step(action)}
-        >
-          {t(labelOf(action, slot.status))}
-        </button>
-      ))}
+      {stepsOf(slot, serverNowMs(), timeZone).map((action) =>
+        action === "cancel" || action === "no-show" ? (
+          <ConfirmStep
+            key={action}
+            name={action}
+            label={t(labelOf(action, slot.status))}
+            {...stepAsk(action, timeOf(slot.start), who)}
+            busy={busy}
+            onYes={() => step(action)}
+          />
+        ) : (
+          <button key={action} type="button" aria-disabled={busy} onClick={() => step(action)}>
+            {t(labelOf(action, slot.status))}
+          </button>
+        ),
+      )}
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { addDays, longDate, todayIn } from "../shared/dates.js";
+import { addDays, longDate } from "../shared/dates.js";
 import { lang, t } from "./i18n.js";
+import { serverToday } from "./server-clock.js";
 import type { Session } from "./types.js";
 
 // The page's header: who is signed in, the day shown and the ways to another (previous,
-// next, the dealer's today), whether live updates arrive, and signing out.
+// next, the dealer's today by the server's clock), whether live updates arrive, and signing out.
 
 interface Props {
   session: Session;
@@ -32,7 +33,7 @@ export function DayHeader({ session, date, zone, live, onDate, onSignOut }: Prop
         <button type="button" onClick={() => onDate(addDays(date, 1))} aria-label={t("nextDay")}>
           ›
         </button>
-        <button type="button" onClick={() => onDate(todayIn(zone ?? undefined))}>
+        <button type="button" onClick={() => onDate(serverToday(zone ?? undefined))}>
           {t("today")}
         </button>
       </nav>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { todayIn } from "../shared/dates.js";
 import { board } from "./api.js";
 import { isSignedOut, refusalOf } from "./refusal.js";
+import { serverToday } from "./server-clock.js";
 import { t } from "./i18n.js";
 import type { DayBoard, Message, Overdue, Session } from "./types.js";
 
@@ -11,8 +11,9 @@ import type { DayBoard, Message, Overdue, Session } from "./types.js";
 // restarting server) says so where the day goes and is asked again by itself, sooner
 // first: the live stream only calls after a change.
 //
-// "Today" is the dealer's date, not UTC's (an hour or two behind in Italy after midnight,
-// a whole morning in Asia): the browser's own date until the first day tells the zone.
+// "Today" is the dealer's date by the server's clock (server-clock.ts), not UTC's (an hour
+// or two behind in Italy after midnight, a whole morning in Asia) nor the desk PC's: the
+// browser's own date until the first day read tells the zone and the server's time.
 
 const askedDate = () => new URLSearchParams(location.search).get("date");
 
@@ -32,7 +33,7 @@ interface Args {
 }
 
 export function useDayLoad({ session, onSessionLost, readTasks, onRead, onRetried }: Args) {
-  const [date, setDate] = useState(() => askedDate() ?? todayIn());
+  const [date, setDate] = useState(() => askedDate() ?? serverToday());
   const [day, setDay] = useState<DayBoard | null>(null);
   const [zone, setZone] = useState<string | null>(null);
   const dateWasAsked = useRef(askedDate() !== null);
@@ -77,7 +78,8 @@ export function useDayLoad({ session, onSessionLost, readTasks, onRead, onRetrie
       // The first day read tells the dealer's zone: without a ?date, open on its today.
       if (zone === null) {
         setZone(d.timeZone);
-        if (!dateWasAsked.current && todayIn(d.timeZone) !== date) setDate(todayIn(d.timeZone));
+        const today = serverToday(d.timeZone); // board.day has just heard the server's clock
+        if (!dateWasAsked.current && today !== date) setDate(today);
       }
       setOverdue(o);
       setMessages(m.messages);

@@ -19,6 +19,24 @@ export function Field({
   );
 }
 
+/** A field with its error said under it and tied to it (aria-describedby, aria-invalid). */
+export function SaidField({
+  error,
+  errorId,
+  ...field
+}: Parameters<typeof Field>[0] & { error?: string | null; errorId: string }) {
+  return (
+    <>
+      <Field {...field} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
+      {error && (
+        <p id={errorId} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A choice among `options` ([value, text] pairs); `blank` adds an empty first option. */
 export function Choice({
   label,

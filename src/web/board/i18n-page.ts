@@ -10,6 +10,7 @@ const en = {
   dealer: "Dealer",
   apiKey: "API key",
   signIn: "Sign in",
+  signInRefused: "This key does not open the board of the dealer “{dealer}”: check the dealer and the key.",
   signOut: "Sign out",
   signedInAs: "{dealer} · {role}",
   advisor: "advisor",
@@ -34,6 +35,8 @@ const it: Record<keyof typeof en, string> = {
   dealer: "Concessionaria",
   apiKey: "Chiave API",
   signIn: "Accedi",
+  signInRefused:
+    "Questa chiave non apre la giornata della concessionaria «{dealer}»: controlla la concessionaria e la chiave.",
   signOut: "Esci",
   signedInAs: "{dealer} · {role}",
   advisor: "consulente",

@@ -17,7 +17,7 @@ const en = {
   // inUse: the most out at one moment of the day (day-board.ts), not the day's appointments with a car.
   carsInUse: "{inUse} of {total} in use at the busiest moment ({held} held for priority vehicles)",
   overdue: "Waiting for confirmation",
-  overdueNone: "No request waits for confirmation.",
+  overdueNone: "No online request has waited more than 24 hours for confirmation.",
   overdueItem: "{reception} · requested {overdue} h ago",
   tasks: "Open tasks",
   tasksNone: "No open task.",
@@ -40,7 +40,7 @@ const it: Record<keyof typeof en, string> = {
   cars: "Auto di cortesia",
   carsInUse: "{inUse} di {total} in uso nel momento di punta (riservate ai veicoli prioritari: {held})",
   overdue: "In attesa di conferma",
-  overdueNone: "Nessuna richiesta in attesa di conferma.",
+  overdueNone: "Nessuna richiesta online attende conferma da più di 24 ore.",
   overdueItem: "{reception} · richiesta da {overdue} h",
   tasks: "Attività aperte",
   tasksNone: "Nessuna attività aperta.",

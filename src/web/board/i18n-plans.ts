@@ -21,12 +21,21 @@ const en = {
   from2: "From",
   until: "Until",
   planAbsence: "Show the plan",
+  planWithdrawn: "The form changed: the plan shown before is withdrawn. Show the plan again to apply it.",
   walkInTitle: "Walk-in customer",
   customerName: "Customer's name",
   model: "Vehicle model",
   work: "Work",
   planWalkIn: "Find a slot",
   walkInBooked: "Walk-in booked on {day} at {time}.",
+  wrong_name: "Write the customer's name.",
+  wrong_phone: "The phone number is not valid: write it with its digits, for example +39 333 1234567.",
+  wrong_model: "Write the vehicle's model.",
+  wrong_work: "Choose the work from the list.",
+  wrong_advisor: "Choose one of the day's advisors.",
+  wrong_from: "“From” is not a valid time.",
+  wrong_until: "“Until” must be later than “From”.",
+  wrong_reason: "The reason is too long: 200 characters at most.",
 } as const;
 
 const it: Record<keyof typeof en, string> = {
@@ -48,12 +57,21 @@ const it: Record<keyof typeof en, string> = {
   from2: "Dalle",
   until: "Alle",
   planAbsence: "Mostra il piano",
+  planWithdrawn: "Il modulo è cambiato: il piano mostrato prima è ritirato. Mostra di nuovo il piano per applicarlo.",
   walkInTitle: "Cliente senza appuntamento",
   customerName: "Nome del cliente",
   model: "Modello del veicolo",
   work: "Lavoro",
   planWalkIn: "Trova un posto",
   walkInBooked: "Cliente accolto {day} alle {time}.",
+  wrong_name: "Scrivi il nome del cliente.",
+  wrong_phone: "Il numero di telefono non è valido: scrivilo con le sue cifre, ad esempio +39 333 1234567.",
+  wrong_model: "Scrivi il modello del veicolo.",
+  wrong_work: "Scegli il lavoro dall'elenco.",
+  wrong_advisor: "Scegli uno dei consulenti della giornata.",
+  wrong_from: "«Dalle» non è un orario valido.",
+  wrong_until: "«Alle» deve essere dopo «Dalle».",
+  wrong_reason: "Il motivo è troppo lungo: al massimo 200 caratteri.",
 };
 
 export const PLANS = { en, it };

@@ -39,7 +39,7 @@ export function MoveForms({ session, day, slot, target, ownerId, forceable, atte
     return attempt(async () => {
       await board.move(session, slot.appointmentId, slot.version, body);
       onMoved(
-        { appointmentId: slot.appointmentId, date: day.date },
+        { appointmentId: slot.appointmentId, date: day.date, kind: slot.kind },
         t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }),
       );
     }, true);

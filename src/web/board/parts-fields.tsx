@@ -1,6 +1,5 @@
 import { minorDigits } from "../../core/parts.js";
 import { partsMaxCents } from "../../core/parts-cap.js";
-import { Field } from "./fields.js";
 import { lang } from "./i18n.js";
 import { amountExample, centsOf, currencyMarks, currencyWords, money } from "./money.js";
 import { pt } from "./parts-words.js";
@@ -11,22 +10,6 @@ import { pt } from "./parts-words.js";
 // order's currency (a new order's: the dealer's), as Intl names it in the reader's language,
 // with its own decimals (none for JPY, three for KWD): the example, the reading of what is
 // typed, the caps.
-
-type FieldProps = Parameters<typeof Field>[0];
-
-/** A field with its error said under it and tied to it (aria-describedby, aria-invalid). */
-export function SaidField({ error, errorId, ...field }: FieldProps & { error?: string; errorId: string }) {
-  return (
-    <>
-      <Field {...field} aria-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined} />
-      {error && (
-        <p id={errorId} class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
 
 /**
  * A form's field as typed, read from the field itself: Enter pressed right after typing can

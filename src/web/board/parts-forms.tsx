@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { amountIn, amountMode, amountWords, inputOf, type Outcome, SaidField } from "./parts-fields.js";
+import { SaidField } from "./fields.js";
+import { amountIn, amountMode, amountWords, inputOf, type Outcome } from "./parts-fields.js";
 import { pt } from "./parts-words.js";
 
 // The appointment dialog's parts forms: order a part, and record a deposit payment for a

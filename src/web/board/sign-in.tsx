@@ -1,12 +1,15 @@
 import { useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
-import { refusalOf } from "./refusal.js";
+import { isSignedOut, refusalOf } from "./refusal.js";
 import { Field } from "./fields.js";
 import { t } from "./i18n.js";
 import type { Session } from "./types.js";
 
 // The key is read from the field, sent once, and the field is cleared: it is never put
-// in localStorage, sessionStorage, a cookie the page can read, or the URL.
+// in localStorage, sessionStorage, a cookie the page can read, or the URL. A 401 here is
+// the server's one answer for a wrong key, another dealer's key and an unknown dealer
+// ("This key does not open this dealer's board"): said so, naming the dealer typed, not
+// as the staff routes' "You are not signed in, or the key is not valid".
 export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [dealerId, setDealerId] = useState(new URLSearchParams(location.search).get("dealer") ?? "");
   const [key, setKey] = useState("");
@@ -26,7 +29,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
       onSignedIn(s);
     } catch (err) {
       setKey("");
-      setError(refusalOf(err).sentence);
+      const dealer = dealerId.trim();
+      setError(isSignedOut(err) ? t("signInRefused", { dealer }) : refusalOf(err).sentence);
       // Back to the key to type it again (the alert reads the sentence). The button stays
       // enabled meanwhile (aria-disabled): a disabled button drops the focus to <body>.
       form.current?.querySelector<HTMLInputElement>('input[name="key"]')?.focus();

@@ -33,7 +33,7 @@ export function slotMove({ session, date, day, onSessionLost, reload, setNotice,
     try {
       await board.move(session, slot.appointmentId, slot.version, body);
       setNotice(t("moved", { time: hhmm(minute), advisor }));
-      focusAt({ appointmentId: slot.appointmentId, date });
+      focusAt({ appointmentId: slot.appointmentId, date, kind: slot.kind });
     } catch (err) {
       onSessionLost(err);
       const refusal = refusalOf(err);

@@ -25,6 +25,30 @@ const it: Record<Action, string> = {
 
 const st = translator({ en, it }, lang);
 
+// The question a step that cannot be taken back asks first (confirm-step.tsx), and its answers.
+const askEn = {
+  cancel: "Cancel the appointment {who}?",
+  "no-show": "Mark {who} as a no-show?",
+  keep: "No, keep it as it is",
+  cancelYes: "Yes, cancel it",
+  "no-showYes": "Yes, mark the no-show",
+};
+const askIt: Record<keyof typeof askEn, string> = {
+  cancel: "Annullare l'appuntamento {who}?",
+  "no-show": "Segnare {who} come non presentato?",
+  keep: "No, lascialo com'è",
+  cancelYes: "Sì, annullalo",
+  "no-showYes": "Sì, segna come non presentato",
+};
+const sa = translator({ en: askEn, it: askIt }, lang);
+
+/** The question and answers of an ASKED step ("Cancel the appointment 12:00 Cliente 3?"). */
+export const stepAsk = (action: "cancel" | "no-show", time: string, who: string) => ({
+  ask: sa(action, { who: who ? `${time} ${who}` : time }),
+  keep: sa("keep"),
+  yes: sa(`${action}Yes`),
+});
+
 /** "Confirmed: 09:00 Peter Parker." (`who`: the customer, else the car; "" when neither is known). */
 export const stepDone = (action: Action, time: string, who: string) =>
   st(action, { who: who ? `${time} ${who}` : time });

@@ -8,6 +8,9 @@ import type { DayBoard, Slot } from "./types.js";
 // hour, where the pointer drops its start), or from the keyboard: Space picks up, arrows
 // move (15 min / advisor), Enter drops, Escape cancels — each said in the live region
 // (`said`). The move itself is the caller's (`onMove`); timeline.tsx draws what is here.
+// A drop where the slot already is (Space then Enter, arrows that came back, a drag let go
+// in place) is no move: nothing is sent and "Not moved." is said. It used to PATCH the
+// same time back, say "Moved to 08:00" and tell the customer their appointment had moved.
 
 /** A slot picked up by keyboard: where it would drop now (the advisor's row, the minute). */
 export interface Grab {
@@ -27,6 +30,12 @@ export function useSlotMoves(
   const span = range.to - range.from;
   const drag = { slot: null as Slot | null, offset: 0 };
   const name = (i: number) => day.advisors[i]?.name ?? "";
+  /** A drop: sent only when it lands elsewhere than where the slot is now. */
+  const drop = (slot: Slot, advisorId: string, minute: number) => {
+    const owner = day.advisors.find((a) => a.slots.includes(slot));
+    if (owner?.id === advisorId && minuteOfDay(slot.start) === minute) return setSaid(t("notMoved"));
+    onMove(slot, advisorId, minute);
+  };
 
   const onKey = (e: KeyboardEvent, slot: Slot) => {
     const row = day.advisors.findIndex((a) => a.slots.includes(slot));
@@ -52,7 +61,7 @@ export function useSlotMoves(
     } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       setGrab(null);
-      return onMove(slot, day.advisors[mine.advisor].id, mine.minute);
+      return drop(slot, day.advisors[mine.advisor].id, mine.minute);
     } else return;
     e.preventDefault();
     setGrab(next);
@@ -82,7 +91,7 @@ export function useSlotMoves(
     const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
     const at = range.from + ((e.clientX - rect.left) / rect.width) * span - offset;
     const minute = Math.min(range.to - STEP, Math.max(range.from, Math.round(at / STEP) * STEP));
-    onMove(slot, advisorId, minute);
+    drop(slot, advisorId, minute);
   };
 
   return { grab, said, dropRow, setDropRow, name, onKey, onDragStart, onDrop };

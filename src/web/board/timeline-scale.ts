@@ -1,7 +1,8 @@
 import type { RefObject } from "preact";
 import { useLayoutEffect } from "preact/hooks";
-import { clockIn, todayIn } from "../shared/dates.js";
+import { clockIn } from "../shared/dates.js";
 import { minuteOfDay } from "./minutes.js";
+import { serverNow, serverToday } from "./server-clock.js";
 import type { DayBoard } from "./types.js";
 
 // The timeline's scale: the hours a day spans (08:00–19:00 at least, wider when a slot is
@@ -16,9 +17,9 @@ export interface Range {
   to: number;
 }
 
-/** The dealer's wall-clock minute of the day now (its time zone, not the browser's). */
+/** The dealer's wall-clock minute of the day now (its time zone and the server's clock, not the browser's). */
 function minuteNowIn(timeZone: string): number {
-  const [h, m] = clockIn(new Date().toISOString(), timeZone).split(":").map(Number);
+  const [h, m] = clockIn(serverNow().toISOString(), timeZone).split(":").map(Number);
   return h * 60 + m;
 }
 
@@ -46,7 +47,7 @@ export function useOpensNearNow(wrap: RefObject<HTMLDivElement | null>, day: Day
     const scale = wrap.current?.querySelector<HTMLElement>(".hours .scale");
     if (!wrap.current || !scale) return;
     // Another day opens on its first hour.
-    const now = todayIn(day.timeZone) === day.date ? minuteNowIn(day.timeZone) - 60 : range.from;
+    const now = serverToday(day.timeZone) === day.date ? minuteNowIn(day.timeZone) - 60 : range.from;
     const at = Math.max(range.from, Math.min(range.to, now));
     wrap.current.scrollLeft = ((at - range.from) / span) * scale.offsetWidth;
   }, [day.date]);

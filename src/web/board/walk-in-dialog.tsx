@@ -1,9 +1,10 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { dateOf, timeOf, weekdayDate } from "../shared/dates.js";
 import { defaultInterventions, interventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
-import { Choice, Field } from "./fields.js";
+import { refusedField } from "./field-refusal.js";
+import { Choice, SaidField } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
 
@@ -14,12 +15,26 @@ const DEFAULT_WORK = defaultInterventions(lang);
 // caps if need be, recorded as forced), booked in one step. The notice always names the
 // day as well as the time: the walk-in is booked today, but the board may be showing
 // another day, and "at 10:00" read above Tuesday's timeline would say Tuesday. The page
-// then shows that day with the focus on the new slot (onBooked: day-page.tsx).
+// then shows that day with the focus on the new slot (onBooked: day-page.tsx). A refusal
+// that names a field (a phone the server cannot read) is said under it, and it takes the
+// focus (field-refusal.ts).
 
-/** What the page needs of a walk-in just booked to show it. */
+/** The request's fields (errors[].path) → the form's. */
+const FIELDS = {
+  "customer.name": "name",
+  "customer.phone": "phone",
+  "vehicle.model": "model",
+  vehicle: "model",
+  interventions: "work",
+} as const;
+type Wrong = { field: (typeof FIELDS)[keyof typeof FIELDS]; text: string };
+
+/** What the page needs of a walk-in just booked (or an appointment just changed) to show it. */
 export interface WalkedIn {
   appointmentId: string;
   date: string;
+  /** Which of its slots takes the focus: the reception unless said. */
+  kind?: "reception" | "return";
 }
 
 export function WalkInDialog({
@@ -45,11 +60,25 @@ export function WalkInDialog({
       .catch(() => {}); // the default catalogue stays; a booking with an unknown code is refused in words
   }, []);
   const { refusal, attempt } = useRefusal();
+  const [wrong, setWrong] = useState<Wrong | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Each refusal at a field (a new object, the same field again too) gives it the focus.
+  useEffect(() => {
+    if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
+  }, [wrong]);
+  const errorAt = (field: Wrong["field"]) => (wrong?.field === field ? wrong.text : null);
   const submit = (e: Event) => {
     e.preventDefault();
+    setWrong(null);
     const body = { vehicle: { model }, interventions: [work], customer: { name, ...(phone ? { phone } : {}) } };
     void attempt(async () => {
-      const plan = await board.reshuffle(session, "walk-in", body);
+      const plan = await board.reshuffle(session, "walk-in", body).catch((err) => {
+        const field = refusedField(err, FIELDS);
+        if (!field) throw err;
+        setWrong({ field, text: t(`wrong_${field}`) });
+        return null;
+      });
+      if (!plan) return;
       const applied = await board.reshuffle(session, "walk-in", { ...body, mode: "apply", planToken: plan.planToken });
       const at = applied.walkIn?.reception.start;
       const message = at ? t("walkInBooked", { day: weekdayDate(dateOf(at), lang), time: timeOf(at) }) : t("done");
@@ -59,11 +88,40 @@ export function WalkInDialog({
   };
   return (
     <Dialog title={t("walkInTitle")} onClose={() => onDone()}>
-      <form onSubmit={submit}>
-        <Field label={t("customerName")} required value={name} onValue={setName} />
-        <Field label={t("phone")} type="tel" value={phone} onValue={setPhone} />
-        <Field label={t("model")} required value={model} onValue={setModel} />
-        <Choice label={t("work")} options={catalogue} value={work} onValue={setWork} />
+      <form ref={form} onSubmit={submit}>
+        <SaidField
+          label={t("customerName")}
+          name="name"
+          required
+          value={name}
+          onValue={setName}
+          error={errorAt("name")}
+          errorId="walk-in-name-err"
+        />
+        <SaidField
+          label={t("phone")}
+          name="phone"
+          type="tel"
+          value={phone}
+          onValue={setPhone}
+          error={errorAt("phone")}
+          errorId="walk-in-phone-err"
+        />
+        <SaidField
+          label={t("model")}
+          name="model"
+          required
+          value={model}
+          onValue={setModel}
+          error={errorAt("model")}
+          errorId="walk-in-model-err"
+        />
+        <Choice label={t("work")} name="work" options={catalogue} value={work} onValue={setWork} />
+        {wrong?.field === "work" && (
+          <p class="error" role="alert">
+            {wrong.text}
+          </p>
+        )}
         {refusal && <RefusalView refusal={refusal} />}
         <button type="submit" class="primary">
           {t("planWalkIn")}

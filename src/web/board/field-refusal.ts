@@ -1,0 +1,20 @@
+import { problemFields } from "../shared/problem-sentence.js";
+import { ApiFailure } from "./http.js";
+
+// A dialog form's refusal said at its field, as the booking widget does (widget/contact.ts):
+// a 400 validation_failed names the request's fields (errors[].path, "customer.phone",
+// "end"); the form maps them to its own fields, whose sentence goes under the field, which
+// takes the focus. Before, the board said "Some of the details are not valid." under the
+// form, with the focus left on its button, and the advisor had to guess which field.
+
+/**
+ * The form's field for the first request field a refusal names (a path, or a path under
+ * it: "interventions.0" is "interventions"'s); null for any other refusal.
+ */
+export function refusedField<F extends string>(err: unknown, fields: Record<string, F>): F | null {
+  if (!(err instanceof ApiFailure)) return null;
+  for (const path of problemFields(err.problem))
+    for (const [prefix, field] of Object.entries(fields))
+      if (path === prefix || path.startsWith(`${prefix}.`)) return field;
+  return null;
+}
