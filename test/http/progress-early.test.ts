@@ -23,14 +23,14 @@ const roster = {
   mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false },
 };
 
-async function setup() {
+async function setup(customer: Record<string, unknown> = CUSTOMER) {
   const clock = { ms: at("10:00") };
   const t = inProcess({ deps: { now: () => clock.ms } });
   await putDealer(t.api, "uno", romeDealer(roster));
   const a = await book(
     t.api,
     "uno",
-    booking({ start: `${DAY}T11:15`, advisorId: "anna" }, { mobility: "courtesy_car" }),
+    booking({ start: `${DAY}T11:15`, advisorId: "anna" }, { mobility: "courtesy_car", customer }),
     auth,
   );
   const checkIn = async (id: string) => {
@@ -160,6 +160,49 @@ describe("a job that finishes early", () => {
     // Not a conflict: the customer's return still holds, the advisor gets no task.
     expect(body.conflicts).toEqual([]);
     expect(s.customerKinds(s.a.id).slice(before)).toEqual(["ready_time_changed"]);
+    // Told once: a car-ready call whose new time has passed is recorded, not sent as well.
+    const calls = s.t.sqlite
+      .prepare("SELECT status, outcome, due_at AS d FROM jobs WHERE appointment_id = ? AND kind = 'car_ready'")
+      .all(s.a.id) as Array<{ status: string; outcome: string | null; d: number }>;
+    expect(calls.filter((c) => c.status === "pending" && c.d <= s.clock.ms)).toEqual([]);
+    if (report.clock === "13:15") expect(calls).toContainEqual(expect.objectContaining({ outcome: "skipped:told" }));
+  });
+
+  it("keeps a return agreed for later than the car was to be ready: it was not following the car", async () => {
+    const s = await setup();
+    // The customer can only come at 16:30 (after work): the desk moved the return there.
+    const moved = await s.t.api(
+      "PATCH",
+      `/v1/dealers/uno/appointments/${s.a.id}`,
+      { return: { start: `${DAY}T16:30` } },
+      { ...auth, "If-Match": "1" },
+    );
+    expect(moved.status).toBe(200);
+    s.clock.ms = at("11:15");
+    const version = await s.checkIn(s.a.id);
+    s.clock.ms = at("12:00");
+    const body = await s.progress(s.a.id, version, { state: "started", remainingHours: 1 });
+    expect(local(body.appointment.readyAt)).toBe("13:15");
+    expect(local(body.appointment.return!.start)).toBe("16:30");
+    expect(body.changes).toEqual([expect.objectContaining({ returnMoved: false })]);
+    expect(body.changes[0]).not.toHaveProperty("returnKept");
+  });
+
+  it("keeps the return of a customer who cannot be told (no consent to messages), and says why", async () => {
+    const s = await setup({ ...CUSTOMER, reminders: { consent: false } });
+    s.clock.ms = at("11:15");
+    const version = await s.checkIn(s.a.id);
+    s.clock.ms = at("12:00");
+    const body = await s.progress(s.a.id, version, { state: "started", remainingHours: 1 });
+    expect(local(body.appointment.readyAt)).toBe("13:15");
+    expect(local(body.appointment.return!.start)).toBe("14:15");
+    expect(body.changes).toEqual([
+      expect.objectContaining({
+        returnMoved: false,
+        customerMessage: "skipped:no_consent",
+        returnKept: { code: "customer_not_told", message: expect.stringContaining("stays") },
+      }),
+    ]);
   });
 
   it("a late job still moves its return after the car, as before", async () => {

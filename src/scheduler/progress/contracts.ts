@@ -44,8 +44,8 @@ export const ReplanChange = z
      */
     returnStart: Instant.nullable(),
     returnMoved: z.boolean(),
-    /** The car is ready earlier but its return stays: why (no free earlier return with enough notice). */
-    returnKept: z.object({ code: z.enum(["no_earlier_return"]), message: z.string() }).optional(),
+    /** The car is ready earlier but its return stays: why (no free earlier return with enough notice; no channel to tell the customer). */
+    returnKept: z.object({ code: z.enum(["no_earlier_return", "customer_not_told"]), message: z.string() }).optional(),
     /** What happened to the customer's ready_time_changed message ("sent:sms", "skipped:no_consent", ...). */
     customerMessage: z.string().nullable(),
   })

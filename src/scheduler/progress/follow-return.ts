@@ -37,6 +37,12 @@ export interface FollowedReturn {
  *   the express reserve and the mobility are re-checked on the index without this
  *   booking, so nothing is overbooked. When no such slot exists before the current
  *   return, the return stays and `kept` says why (no task: the customer's time holds).
+ *   Only a return that was following the car comes forward: one booked within the hour
+ *   after the old ready time (FOLLOWING_MINUTES). A later one was agreed for its own sake
+ *   (after work, the next day, a courtesy car kept till then) and stays as it is. And only
+ *   when the customer can be told (`canTell`: a channel they consented to): the advisor's
+ *   car-ready call names no return, and a customer who comes at the old time would find
+ *   the slot given away. Otherwise it stays, and `kept` says why.
  * - Otherwise (ready later but still before its return) the return stays.
  *
  * Trap: it was late-only until the domain's "finishes early" case was read (the return
@@ -49,12 +55,21 @@ export function followReturn(
   before: Booking,
   now: number,
   conflicts: ReplanConflict[],
+  canTell: boolean,
 ): FollowedReturn {
   const late = b.ret ? b.ret.start < b.readyAt : b.mobility === "courtesy_car";
   if (late) return { booking: followLate(rt, row, b, now, conflicts), kept: null };
-  if (b.ret && b.readyAt < before.readyAt) return bringForward(rt, row, b, b.ret, now);
-  return { booking: b, kept: null };
+  if (!b.ret || b.readyAt >= before.readyAt || b.ret.start >= before.readyAt + FOLLOWING_MINUTES)
+    return { booking: b, kept: null };
+  if (!canTell) {
+    const message = `the customer has no channel to be told of an earlier return; the return booked at ${rt.dealer.format(b.ret.start)} stays`;
+    return { booking: b, kept: { code: "customer_not_told", message } };
+  }
+  return bringForward(rt, row, b, b.ret, now);
 }
+
+/** A return booked within this long after the car's ready time was following the car (not agreed for later). */
+export const FOLLOWING_MINUTES = 60;
 
 function followLate(rt: DealerRuntime, row: AppointmentRow, b: Booking, now: number, conflicts: ReplanConflict[]) {
   const { index, dealer } = rt;

@@ -5,6 +5,7 @@ import { conflictReason } from "../journey/conflict-words.js";
 import { toCustomer, toStaff } from "../journey/messages.js";
 import { scheduleProgressCheck } from "../journey/progress-check.js";
 import { rescheduleJobsFor } from "../journey/schedule.js";
+import { recipientOf } from "../journey/recipients.js";
 import { todayOf } from "../journey/when-words.js";
 import { labourToJson } from "../labour-json.js";
 import type { ProgressRequest, ProgressView } from "./contracts.js";
@@ -50,7 +51,10 @@ export function writeReplannedJob(
   const { changes, conflicts } = out;
   const current = before.id === id ? row : findAppointment(ctx.db, dealerId, before.id);
   if (!current) return null;
-  const { booking: placed, kept } = followReturn(rt, current, after, before, now, conflicts);
+  // Whether a message can reach the customer (their consent and a channel): a return is
+  // brought forward only for a customer who will hear of it (follow-return.ts).
+  const canTell = recipientOf(ctx.db, current).channel !== null;
+  const { booking: placed, kept } = followReturn(rt, current, after, before, now, conflicts, canTell);
   const moved = placed.readyAt !== before.readyAt;
   const labourJson = labourToJson(rt.dealer, placed.labour);
   if (!moved && labourJson === current.labourJson && before.id !== id) return null;
