@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auth, bookAt, DEALER, journeyPerTest, ok, type JourneyApp } from "../support/journey.js";
+import { auth, bookAt, bookingBody, DEALER, journeyPerTest, ok, type JourneyApp } from "../support/journey.js";
 import { expectProblem } from "../support/http.js";
 import type { AppointmentView } from "../support/contracts.js";
 
@@ -27,6 +27,20 @@ const patch = (id: string, body: unknown, version = 1) =>
   t.api("PATCH", `${A}/${id}`, body, { ...auth, "If-Match": String(version) });
 
 describe("a move to where the appointment already is", () => {
+  it("keeps holding its slot in memory: another booking of that very slot is still refused", async () => {
+    const b = await bookAt(t, START);
+    await ok(await patch(b.id, {}));
+    await ok(await patch(b.id, { reception: { start: "2026-12-02T11:00" } }));
+    // The move took the appointment off the in-memory index to re-check it; a move that
+    // moves nothing must put it back, or the desk's slot looks free to the next booking.
+    const other = await t.api("POST", A, {
+      ...bookingBody(START),
+      vehicle: { model: "Levante", vin: "ZN6XXXXXXXX000777" },
+      customer: { known: true, name: "Altra Cliente", email: "altra@example.com" },
+    });
+    await expectProblem(other, 409, "slot_unavailable");
+  });
+
   it.each<[string, (b: AppointmentView) => Promise<Response>]>([
     ["an empty PATCH", (b) => patch(b.id, {})],
     ["the same reception start", (b) => patch(b.id, { reception: { start: "2026-12-02T11:00" } })],
