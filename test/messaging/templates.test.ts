@@ -51,6 +51,15 @@ describe("message templates", () => {
     expect(rendered).toMatchSnapshot();
   });
 
+  it.each([
+    ["en", "Our driver will bring it back to you on Wednesday 25 November at 17:00."],
+    ["it", "Un nostro autista gliela riporterà mercoledì 25 novembre alle 17:00."],
+  ] as const)("a moved ready time with pickup and delivery in %s: a driver brings the car back", (locale, said) => {
+    const m = compose("ready_time_changed", locale, { ...sampleVars(DEALER, locale), returnDelivered: "yes" }, {});
+    expect(m.text).toContain(said);
+    expect(m.text).not.toContain(DEALER.name);
+  });
+
   it.each(LOCALES)("each persona has its own wording in %s", (locale) => {
     const lines = PERSONAS.map((p) => compose("reminder", locale, sampleVars(DEALER, locale), { persona: p }).text);
     expect(new Set(lines).size).toBe(PERSONAS.length);

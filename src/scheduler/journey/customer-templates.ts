@@ -27,6 +27,17 @@ const confirmedSmsEn = (v: TemplateVars) =>
 const confirmedSmsIt = (v: TemplateVars) =>
   `Gentile ${v.customer}, confermiamo il suo appuntamento di ${v.when} per ${v.service}. La accoglierà ${v.greeter}.`;
 
+// Who gives the car back, and when (a ready time moved): the return's advisor at the
+// dealer, or with pickup and delivery a driver at the customer's.
+const handBackEn = (v: TemplateVars) =>
+  v.returnDelivered
+    ? `Our driver will bring it back to you${v.returnWhen ? ` on ${v.returnWhen}` : ""}.`
+    : `${v.returnGreeter ?? v.greeter} will hand it back to you at ${v.dealer}${v.returnWhen ? ` on ${v.returnWhen}` : ""}.`;
+const handBackIt = (v: TemplateVars) =>
+  v.returnDelivered
+    ? `Un nostro autista gliela riporterà${v.returnWhen ? ` ${v.returnWhen}` : ""}.`
+    : `${v.returnGreeter ?? v.greeter} gliela riconsegnerà presso ${v.dealer}${v.returnWhen ? ` ${v.returnWhen}` : ""}.`;
+
 // The service reminder's proposals, or a call when the search found none.
 const proposalsEn = (v: TemplateVars) =>
   v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : "Call us to find a time.";
@@ -68,7 +79,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   ready_time_changed: (v) => ({
     subject: `New ready time for your ${v.vehicle}: ${v.readyWhen}`,
     // The return follows the car (progress/follow-return.ts): said here, the one message.
-    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${v.returnGreeter ?? v.greeter} will hand it back to you at ${v.dealer}${v.returnWhen ? ` on ${v.returnWhen}` : ""}.`,
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${handBackEn(v)}`,
   }),
 };
 
@@ -110,6 +121,6 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   }),
   ready_time_changed: (v) => ({
     subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyWhen}`,
-    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${v.returnGreeter ?? v.greeter} gliela riconsegnerà presso ${v.dealer}${v.returnWhen ? ` ${v.returnWhen}` : ""}.`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${handBackIt(v)}`,
   }),
 };

@@ -43,6 +43,7 @@ export function templateVars(
     ...(returnBy === undefined
       ? {}
       : { returnGreeter: dealer.config.advisors.find((a) => a.id === returnBy)?.name ?? returnBy }),
+    ...(v.mobility === "pickup_delivery" ? { returnDelivered: "yes" } : {}),
     reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
     service: reasonInText(v, locale), // "per la manutenzione"
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),

@@ -40,6 +40,8 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   returnWhen?: string;
   /** Who hands the car back (the return's advisor, who may not be the `greeter` of the reception). */
   returnGreeter?: string;
+  /** "yes" when a driver brings the car back (pickup and delivery): nobody hands it over at the dealer. */
+  returnDelivered?: string;
   dueDate?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
   moved?: string;
