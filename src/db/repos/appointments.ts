@@ -70,18 +70,26 @@ export function appointmentsBetween(db: Db, dealerId: string, from: number, to: 
  * reception end when no return is booked (core/car-timeline.ts carWindow). Trap: not
  * appointmentsBetween's rows: a car received on Friday, ready on Friday and collected on
  * Monday has neither reception, return nor labour on Saturday, and is out all day.
+ * Received at most CAR_OUT_LOOKBACK before `from`: without a lower bound the read walked
+ * the dealer's whole history on every day board. A job must finish within 45 days
+ * (core/workshop.ts), and a return weeks after its car is ready is not a stay the board
+ * must count; the bound is wide enough for both.
  */
 export function courtesyCarsOut(db: Db, dealerId: string, from: number, to: number): AppointmentRow[] {
   return all(
     db,
-    `${SELECT} WHERE dealer_id = ? AND mobility = 'courtesy_car' AND status IN (${holdingSql}) AND reception_start < ?` +
+    `${SELECT} WHERE dealer_id = ? AND mobility = 'courtesy_car' AND status IN (${holdingSql}) AND reception_start < ? AND reception_start >= ?` +
       " AND (CASE WHEN return_start IS NOT NULL AND return_minutes IS NOT NULL THEN return_start + return_minutes" +
       " ELSE max(ready_at, reception_start + reception_minutes) END) > ? ORDER BY reception_start, id",
     dealerId,
     to,
+    from - CAR_OUT_LOOKBACK,
     from,
   );
 }
+
+/** How far before a day a courtesy car's stay may have begun (epoch minutes: 120 days). */
+const CAR_OUT_LOOKBACK = 120 * 1440;
 
 /**
  * A report period's appointments: created in [fromIso, toIso), or holding anything (desk,
