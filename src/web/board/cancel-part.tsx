@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { ConfirmStep } from "./confirm-step.js";
 import { pt } from "./parts-words.js";
 
 /**
@@ -22,65 +22,21 @@ export function CancelPart({
   busy: boolean;
   onCancel: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-  // Closed by "Keep" or Escape: the focus goes back to "Cancel order"; by the focus leaving, it stays where it went.
-  const giveBack = useRef(false);
-  const close = (back: boolean) => {
-    giveBack.current = back;
-    setAsking(false);
-  };
-  // As the question is drawn, not a frame later: a key pressed meanwhile must not land on <body>.
-  useLayoutEffect(() => {
-    if (asking) keep.current?.focus();
-    else if (asked.current && giveBack.current) opener.current?.focus();
-    asked.current = asking;
-  }, [asking]);
-  const deposit = `cancel-deposit-${part.id}`;
-  if (!asking)
-    return (
-      <button
-        ref={opener}
-        type="button"
-        class="danger"
-        aria-label={pt("cancelOrderFor", { part: part.description })}
-        onClick={() => setAsking(true)}
-      >
-        {pt("cancelOrder")}
-      </button>
-    );
-  const said = part.depositPaid ? deposit : undefined;
   return (
-    <fieldset
-      data-confirm="cancel-part"
-      onKeyDown={(e) => {
-        // Escape takes back the question only, not the whole dialog.
-        if (e.key !== "Escape") return;
-        e.preventDefault();
-        e.stopPropagation();
-        close(true);
-      }}
-      onFocusOut={(e) => {
-        // Only a move to another element of the page: none (the window left, a click on
-        // nothing) keeps the question, to answer on coming back.
-        const to = e.relatedTarget as Node | null;
-        if (to && !e.currentTarget.contains(to)) close(false);
-      }}
-    >
-      <legend>{pt("cancelAsk", { part: part.description })}</legend>
-      {part.depositPaid && (
-        <p id={deposit} class="notice">
-          {pt("cancelDeposit", { amount: part.depositPaid })}
-        </p>
-      )}
-      <button ref={keep} type="button" aria-describedby={said} onClick={() => close(true)}>
-        {pt("cancelKeep")}
-      </button>{" "}
-      <button type="button" class="danger" aria-describedby={said} aria-disabled={busy} onClick={onCancel}>
-        {pt("cancelYes")}
-      </button>
-    </fieldset>
+    <ConfirmStep
+      name="cancel-part"
+      label={pt("cancelOrder")}
+      labelFor={pt("cancelOrderFor", { part: part.description })}
+      ask={pt("cancelAsk", { part: part.description })}
+      note={
+        part.depositPaid
+          ? { id: `cancel-deposit-${part.id}`, text: pt("cancelDeposit", { amount: part.depositPaid }) }
+          : undefined
+      }
+      keep={pt("cancelKeep")}
+      yes={pt("cancelYes")}
+      busy={busy}
+      onYes={onCancel}
+    />
   );
 }

@@ -2,17 +2,20 @@ import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
 /**
- * A button whose press is asked again in the page before it acts (no browser prompt), as
- * "Cancel order" does for a part (cancel-part.tsx): the press opens a question in its
- * place, and the focus goes to the harmless answer (a held Enter cannot act by itself).
- * That answer, or Escape inside the question, closes it and gives the focus back to the
- * button; the focus leaving the question (Tab past it, a click elsewhere) closes it too
- * and the focus stays where it went. The yes is `onYes`, run by the caller (one call at a
- * time; a refusal is said in words).
+ * A button whose press is asked again in the page before it acts (no browser prompt): a
+ * part's "Cancel order" (cancel-part.tsx), an appointment's cancel and no-show
+ * (appointment-steps.tsx). The press opens a question in its place, and the focus goes
+ * to the harmless answer (a held Enter cannot act by itself). That answer, or Escape
+ * inside the question, closes it and gives the focus back to the button; the focus
+ * leaving the question (Tab past it, a click elsewhere) closes it too and the focus stays
+ * where it went. The yes is `onYes`, run by the caller (one call at a time; a refusal is
+ * said in words).
  */
 export function ConfirmStep({
   label,
+  labelFor,
   ask,
+  note,
   keep,
   yes,
   busy,
@@ -20,7 +23,11 @@ export function ConfirmStep({
   onYes,
 }: {
   label: ComponentChildren;
+  /** The button's accessible name when its label alone is not enough (several in a list). */
+  labelFor?: string;
   ask: string;
+  /** A sentence under the question that both answers are described by (a deposit to refund); `id` must be unique in the page. */
+  note?: { id: string; text: string };
   keep: string;
   yes: string;
   busy: boolean;
@@ -46,7 +53,14 @@ export function ConfirmStep({
   }, [asking]);
   if (!asking)
     return (
-      <button ref={opener} type="button" class="danger" aria-disabled={busy} onClick={() => setAsking(true)}>
+      <button
+        ref={opener}
+        type="button"
+        class="danger"
+        aria-label={labelFor}
+        aria-disabled={busy}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );
@@ -61,16 +75,22 @@ export function ConfirmStep({
         close(true);
       }}
       onFocusOut={(e) => {
-        // Only a move to another element of the page: none (the window left) keeps the question.
+        // Only a move to another element of the page: none (the window left, a click on
+        // nothing) keeps the question, to answer on coming back.
         const to = e.relatedTarget as Node | null;
         if (to && !e.currentTarget.contains(to)) close(false);
       }}
     >
       <legend>{ask}</legend>
-      <button ref={harmless} type="button" onClick={() => close(true)}>
+      {note && (
+        <p id={note.id} class="notice">
+          {note.text}
+        </p>
+      )}
+      <button ref={harmless} type="button" aria-describedby={note?.id} onClick={() => close(true)}>
         {keep}
       </button>{" "}
-      <button type="button" class="danger" aria-disabled={busy} onClick={onYes}>
+      <button type="button" class="danger" aria-describedby={note?.id} aria-disabled={busy} onClick={onYes}>
         {yes}
       </button>
     </fieldset>
