@@ -140,6 +140,25 @@ describe("a move that ends where it started", () => {
     60_000,
   );
 
+  it("from the dialog, Move with the time and advisor it has: sends nothing, closes and says so", async () => {
+    const b = await bookAt(bw.world.api, "16:00", "giulia", "Dialogo Fermo");
+    const page = await signedInPage(bw.browser, bw.world);
+    const sent = patchesOf(page, b.id);
+    await slotOf(page, b.id).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Move", exact: true }).press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Not moved/ })
+      .waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    expect(sent).toEqual([]);
+    expect((await getAppointment(bw.world.api, b.id)).version).toBe(b.version);
+    await page.context().close();
+  }, 60_000);
+
   it("by drag and drop, let go where it was: sends nothing and says so", async () => {
     const b = await bookAt(bw.world.api, "09:00", "marco", "Trascina Fermo");
     const page = await signedInPage(bw.browser, bw.world);

@@ -9,7 +9,8 @@ import type { WalkedIn } from "./walk-in-dialog.js";
 
 // The appointment dialog's move: a new time and advisor for the slot (its reception or its
 // return) and, when a refusal broke only the buffer caps, the same move past them with a
-// reason. The move keeps the refusal shown meanwhile (the force form is what was used).
+// reason. The move keeps the refusal shown meanwhile (the force form is what was used). A
+// move to the time and advisor the slot already has sends nothing.
 
 interface Props {
   session: Session;
@@ -31,6 +32,10 @@ export function MoveForms({ session, day, slot, target, ownerId, forceable, atte
   const [advisorId, setAdvisorId] = useState(target?.advisorId ?? ownerId ?? day.advisors[0].id);
   const [reason, setReason] = useState("");
   const move = (force: boolean) => {
+    // Where the slot already is: nothing to send (the server would answer it unchanged);
+    // the dialog closes saying so, as a drop in place does (timeline-moves.ts).
+    if (advisorId === ownerId && time === hhmm(minuteOfDay(slot.start)))
+      return onMoved({ appointmentId: slot.appointmentId, date: day.date, kind: slot.kind }, t("notMoved"));
     const at = { start: `${day.date}T${time}`, advisorId };
     const body = {
       ...(slot.kind === "reception" ? { reception: at } : { return: at }),
