@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
-import { refusedField } from "./field-refusal.js";
+import { useFieldRefusal } from "./field-refusal.js";
 import { AdvisorSelect, SaidField } from "./fields.js";
 import { t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
@@ -20,7 +20,6 @@ import type { Plan } from "./types.js";
 
 /** The request's fields (errors[].path) → the form's. */
 const FIELDS = { advisorId: "advisor", start: "from", end: "until", reason: "reason" } as const;
-type Wrong = { field: (typeof FIELDS)[keyof typeof FIELDS]; text: string };
 export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   const [advisorId, setAdvisorId] = useState(day.advisors[0]?.id ?? "");
   const [from, setFrom] = useState("08:00");
@@ -32,13 +31,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   // Edits so far: a plan asked before the last edit is dropped when it arrives.
   const edits = useRef(0);
   const { refusal, attempt } = useRefusal();
-  const [wrong, setWrong] = useState<Wrong | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  // Each refusal at a field (a new object, the same field again too) gives it the focus.
-  useEffect(() => {
-    if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
-  }, [wrong]);
-  const errorAt = (field: Wrong["field"]) => (wrong?.field === field ? wrong.text : null);
+  const { form, wrong, errorAt, clear, atField } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
   const edited =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -58,14 +51,11 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
     const asked = body();
     const at = edits.current;
     setWithdrawn("");
-    setWrong(null);
+    clear();
     void attempt(async () => {
       const p = await board.reshuffle(session, "absence", asked).catch((err) => {
         setPlan(null);
-        const field = refusedField(err, FIELDS);
-        if (!field) throw err;
-        setWrong({ field, text: t(`wrong_${field}`) });
-        return null;
+        return atField(err);
       });
       if (!p || at !== edits.current) return;
       setPlan({ plan: p, asked });

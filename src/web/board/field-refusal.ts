@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from "preact/hooks";
 import { problemFields } from "../shared/problem-sentence.js";
 import { ApiFailure } from "./http.js";
 
@@ -17,4 +18,31 @@ export function refusedField<F extends string>(err: unknown, fields: Record<stri
     for (const [prefix, field] of Object.entries(fields))
       if (path === prefix || path.startsWith(`${prefix}.`)) return field;
   return null;
+}
+
+/**
+ * A form's refusals at its fields (the walk-in's, the absence's): `atField` takes a failed
+ * call's error, says a refusal that names one of `fields` under that field (`say` words
+ * it) and returns null; any other error is thrown on, for the form's general refusal. Each
+ * refusal at a field (a new object, the same field again too) gives that field the focus:
+ * the field is found in `form` by its name.
+ */
+export function useFieldRefusal<F extends string>(fields: Record<string, F>, say: (field: F) => string) {
+  const [wrong, setWrong] = useState<{ field: F; text: string } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
+  }, [wrong]);
+  return {
+    form,
+    wrong,
+    errorAt: (field: F) => (wrong?.field === field ? wrong.text : null),
+    clear: () => setWrong(null),
+    atField: (err: unknown): null => {
+      const field = refusedField(err, fields);
+      if (!field) throw err;
+      setWrong({ field, text: say(field) });
+      return null;
+    },
+  };
 }

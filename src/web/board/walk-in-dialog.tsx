@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { dateOf, timeOf, weekdayDate } from "../shared/dates.js";
 import { defaultInterventions, interventionLabel } from "../shared/recap.js";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
-import { refusedField } from "./field-refusal.js";
+import { useFieldRefusal } from "./field-refusal.js";
 import { Choice, SaidField } from "./fields.js";
 import { lang, t } from "./i18n.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -27,7 +27,6 @@ const FIELDS = {
   vehicle: "model",
   interventions: "work",
 } as const;
-type Wrong = { field: (typeof FIELDS)[keyof typeof FIELDS]; text: string };
 
 /** What the page needs of a walk-in just booked (or an appointment just changed) to show it. */
 export interface WalkedIn {
@@ -60,24 +59,13 @@ export function WalkInDialog({
       .catch(() => {}); // the default catalogue stays; a booking with an unknown code is refused in words
   }, []);
   const { refusal, attempt } = useRefusal();
-  const [wrong, setWrong] = useState<Wrong | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  // Each refusal at a field (a new object, the same field again too) gives it the focus.
-  useEffect(() => {
-    if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
-  }, [wrong]);
-  const errorAt = (field: Wrong["field"]) => (wrong?.field === field ? wrong.text : null);
+  const { form, wrong, errorAt, clear, atField } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
   const submit = (e: Event) => {
     e.preventDefault();
-    setWrong(null);
+    clear();
     const body = { vehicle: { model }, interventions: [work], customer: { name, ...(phone ? { phone } : {}) } };
     void attempt(async () => {
-      const plan = await board.reshuffle(session, "walk-in", body).catch((err) => {
-        const field = refusedField(err, FIELDS);
-        if (!field) throw err;
-        setWrong({ field, text: t(`wrong_${field}`) });
-        return null;
-      });
+      const plan = await board.reshuffle(session, "walk-in", body).catch(atField);
       if (!plan) return;
       const applied = await board.reshuffle(session, "walk-in", { ...body, mode: "apply", planToken: plan.planToken });
       const at = applied.walkIn?.reception.start;
