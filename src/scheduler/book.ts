@@ -1,8 +1,7 @@
 import { newId } from "../lib/ids.js";
 import { isExpress } from "../core/cap-override.js";
-import type { Stay } from "../core/stay.js";
 import { bookedAudit, bookedRow } from "./book-row.js";
-import type { AdvisorSlot, Booking, Job, Mobility, Violation } from "../core/types.js";
+import type { AdvisorSlot, Booking, Job, Mobility } from "../core/types.js";
 import { immediate } from "../db/tx.js";
 import { audit, insertAppointment } from "../db/repos/appointments.js";
 import { enforceContactCap } from "./contact-cap.js";
@@ -17,7 +16,7 @@ import { givenNote, mobilityChoices, resolveMobility } from "./priority.js";
 import { channelFor, checkAttendance, isPublicBooking, priorityFor } from "./trust.js";
 import { linkBooking, onBooked } from "./journey/hooks.js";
 import { restoringHold, type TakenHold, takeHold } from "./holds/release.js";
-import { checkExpressStay, slotUnavailable } from "./express-stay.js";
+import { firstStay, slotUnavailable } from "./express-stay.js";
 import { epochMinute } from "../core/civil.js";
 
 // bookAppointment: re-check and write in ONE synchronous BEGIN IMMEDIATE transaction.
@@ -72,29 +71,13 @@ export function bookAppointment(ctx: Ctx, input: BookInput): Outcome<Appointment
             // A priority vehicle inside the express window may use the reserve and, as the
             // guarantee's last resort, go past the buffer caps (flagged as forced).
             const express = isExpress(rt.index, slot.start, now, priority);
-            let violations: Violation[] = [];
-            let chosen: { advisor: number; stay: Stay; forced: boolean; job: Job } | null = null;
             // Exactly the kind the option (or the hold) showed; without one, the asked kind
             // with any advisor before the other kind (a priority vehicle's, priority.ts).
             const kinds = mobilityChoices(resolved, held?.mobility ?? slot.option?.pinned);
-            for (let k = 0; k < kinds.length && !chosen; k++) {
-              const kindJob = jobOf(kinds[k]);
-              const minutes = kindJob.receptionMinutes;
-              for (const advisor of slot.advisors) {
-                const req0 = { advisor, start: slot.start, minutes, job: kindJob, now, express, priority };
-                const chk = checkExpressStay(
-                  rt,
-                  req0,
-                  slot.option?.ret ? { ...slot.option.ret, minutes: kindJob.returnMinutes } : null,
-                );
-                if (chk.stay) {
-                  chosen = { advisor, stay: chk.stay, forced: chk.forced, job: kindJob };
-                  break;
-                }
-                if (violations.length === 0) violations = chk.violations;
-              }
-            }
-            if (!chosen) throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, violations, altJob);
+            const at = { start: slot.start, now, express, priority, ret: slot.option?.ret };
+            const chosen = firstStay(rt, at, kinds.map(jobOf), slot.advisors);
+            if (Array.isArray(chosen))
+              throw slotUnavailable(rt, job, slot.start, now, ctx.nowMs, priority, chosen, altJob);
             const { advisor, stay, forced } = chosen;
             const { mobility, receptionMinutes } = chosen.job;
             const mobilityNote = givenNote(req.mobility, resolved, [mobility], true);

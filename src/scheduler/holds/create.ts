@@ -2,8 +2,7 @@ import { labourToJson } from "../labour-json.js";
 import { quietAt } from "../../core/day-options.js";
 import { isExpress } from "../../core/cap-override.js";
 import { decodeOptionId } from "../../core/option-id.js";
-import type { Stay } from "../../core/stay.js";
-import type { Booking, Job, Mobility, Violation } from "../../core/types.js";
+import type { Booking, Job, Mobility } from "../../core/types.js";
 import { immediate } from "../../db/tx.js";
 import { sha256Hex } from "../../lib/digest.js";
 import type { Ctx } from "../context.js";
@@ -17,7 +16,7 @@ import { randomToken } from "../tokens.js";
 import type { HoldRequest, HoldView } from "./contracts.js";
 import { countLiveHolds, insertHold, purgeExpiredHolds } from "../../db/repos/holds.js";
 import { holdKey } from "./live.js";
-import { checkExpressStay, slotUnavailable } from "../express-stay.js";
+import { firstStay, slotUnavailable } from "../express-stay.js";
 import { epochMinute } from "../../core/civil.js";
 
 // createHold: keep one option for a customer who is still typing. Checked and written in
@@ -93,27 +92,10 @@ export function createHold(ctx: Ctx, input: { dealerId: string; body: HoldReques
     const { reception } = option;
     const express = isExpress(rt.index, reception.start, now, priority);
     // Exactly the kind the option showed; without one, the asked kind before the other (book.ts).
-    let placed: { stay: Stay; forced: boolean; job: Job } | null = null;
-    let violations: Violation[] = [];
-    for (const kind of mobilityChoices(resolved, option.pinned)) {
-      const kindJob = jobOf(kind);
-      const req0 = {
-        advisor: reception.advisor,
-        start: reception.start,
-        minutes: kindJob.receptionMinutes,
-        job: kindJob,
-        now,
-        express,
-        priority,
-      };
-      const chk = checkExpressStay(rt, req0, option.ret ? { ...option.ret, minutes: kindJob.returnMinutes } : null);
-      if (chk.stay) {
-        placed = { stay: chk.stay, forced: chk.forced, job: kindJob };
-        break;
-      }
-      if (violations.length === 0) violations = chk.violations;
-    }
-    if (!placed) throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, violations, altJob);
+    const at = { start: reception.start, now, express, priority, ret: option.ret };
+    const placed = firstStay(rt, at, mobilityChoices(resolved, option.pinned).map(jobOf), [reception.advisor]);
+    if (Array.isArray(placed))
+      throw slotUnavailable(rt, job, reception.start, now, ctx.nowMs, priority, placed, altJob);
     const { stay, forced } = placed;
     const { mobility, receptionMinutes } = placed.job;
     const quiet = quietAt(rt.index, reception.start, receptionMinutes);
