@@ -35,7 +35,9 @@ export function templateVars(
 ): TemplateVars {
   const v = view ?? appointmentView(dealer, row);
   const at = { date: v.recap.date, time: v.recap.time, readyAt: v.readyAt, returnAt: v.return?.start };
-  const returnBy = v.return?.advisorId;
+  // Who hands the car back, and how: a customer's words only (no staff template prints
+  // them), so the staff messages on the booking path (the supervisor's notice) skip them.
+  const returnBy = audience === "customer" ? v.return?.advisorId : undefined;
   return {
     dealer: dealer.config.name,
     ...v.recap,
@@ -43,7 +45,7 @@ export function templateVars(
     ...(returnBy === undefined
       ? {}
       : { returnGreeter: dealer.config.advisors.find((a) => a.id === returnBy)?.name ?? returnBy }),
-    ...(v.mobility === "pickup_delivery" ? { returnDelivered: "yes" } : {}),
+    ...(audience === "customer" && v.mobility === "pickup_delivery" ? { returnDelivered: "yes" } : {}),
     reason: reasonIn(v, locale), // a default service's name in Italian for an Italian reader
     service: reasonInText(v, locale), // "per la manutenzione"
     vehicle: [v.vehicle.model, v.vehicle.plate].filter(Boolean).join(" "),

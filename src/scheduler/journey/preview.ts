@@ -46,7 +46,7 @@ export function sampleVars(
       { date: "2026-11-25", time: "11:00", readyAt: SAMPLE_READY, returnAt: SAMPLE_RETURN },
       today,
     ),
-    returnGreeter: "Bruno Neri",
+    returnGreeter: customer ? "Bruno Neri" : undefined,
     reason: locale === "it" ? "Tagliando" : "Maintenance",
     service: locale === "it" ? "il tagliando" : "maintenance", // the reason in running text (reasonInText)
     greeter: "Anna Rossi",

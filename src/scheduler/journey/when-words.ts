@@ -24,7 +24,8 @@ const compact = (instant: string) => `${instant.slice(0, 10)} ${instant.slice(11
 /**
  * The appointment's day, time and ready time (the reception's local date and "HH:MM", and
  * the ready instant): "mercoledì 25 novembre", "9:00", "mercoledì 25 novembre alle 9:00"
- * for a customer; "mer 25/11", "9:00", "mer 25/11 alle 9:00" for staff.
+ * for a customer; "mer 25/11", "9:00", "mer 25/11 alle 9:00" for staff. A customer's also
+ * carry the return's start (`returnAt`, when there is one) as `returnWhen`.
  */
 export function timeVars(
   audience: Audience,
@@ -32,8 +33,6 @@ export function timeVars(
   at: { date: string; time: string; readyAt: string; returnAt?: string },
   today: string,
 ): Pick<TemplateVars, "date" | "time" | "when" | "readyWhen" | "readyTime" | "returnWhen"> {
-  const instant = audience === "staff" ? shortInstant : instantInWords;
-  const ret = at.returnAt === undefined ? {} : { returnWhen: instant(locale, at.returnAt, today) };
   if (audience === "staff")
     return {
       date: shortDay(locale, at.date, today),
@@ -41,7 +40,6 @@ export function timeVars(
       when: shortWhen(locale, at.date, at.time, today),
       readyWhen: shortInstant(locale, at.readyAt, today),
       readyTime: compact(at.readyAt),
-      ...ret,
     };
   return {
     date: dayInWords(locale, at.date, today),
@@ -49,7 +47,8 @@ export function timeVars(
     when: whenInWords(locale, at.date, at.time, today),
     readyWhen: instantInWords(locale, at.readyAt, today),
     readyTime: compact(at.readyAt),
-    ...ret,
+    // The return: a customer's message only (ready_time_changed); no staff template names it.
+    ...(at.returnAt === undefined ? {} : { returnWhen: instantInWords(locale, at.returnAt, today) }),
   };
 }
 
