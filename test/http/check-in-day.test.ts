@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FIXED_NOW } from "../support/app.js";
 import { type AppointmentView, json, type ProgressView } from "../support/contracts.js";
-import { auth, book, booking, expectProblem, freshDealers, inProcessPerFile, ms, type Api } from "../support/http.js";
+import { auth, book, booking, clockedAppPerFile, expectProblem, ms } from "../support/http.js";
 
 // A check-in (POST …/appointments/{id}/check-in) opens on the reception's local day in the
 // dealer's zone: days before, the car is not there (it was a wrong click that started the
@@ -9,19 +8,9 @@ import { auth, book, booking, expectProblem, freshDealers, inProcessPerFile, ms,
 // early customer is checked in at once. The clock starts at Monday 2026-11-23 10:00 in
 // Rome (FIXED_NOW) and this file moves it.
 
-let nowMs = Date.parse(FIXED_NOW);
-const t = inProcessPerFile({ now: () => nowMs });
-const api: Api = (...args) => t.api(...args);
-const dealer = freshDealers(api, "check-in-day");
-
-const act = (d: string, id: string, action: string, headers: Record<string, string> = {}) =>
-  api("POST", `/v1/dealers/${d}/appointments/${id}/${action}`, {}, { ...auth, ...headers });
-const get = async (d: string, id: string) =>
-  json<AppointmentView>(await api("GET", `/v1/dealers/${d}/appointments/${id}`, undefined, auth));
+const { t, api, dealer, act, get, now, setNow } = clockedAppPerFile("check-in-day");
 /** Sets the clock to a Rome wall-clock instant (UTC+1 in November). */
-const setClock = (local: string) => {
-  nowMs = Date.parse(`${local}:00+01:00`);
-};
+const setClock = (local: string) => setNow(`${local}:00+01:00`);
 
 describe("a check-in before the reception's day", () => {
   it.each([
@@ -117,7 +106,7 @@ describe("a check-in on the reception's day", () => {
         },
       ),
     );
-    expect(ms(done.appointment.readyAt)).toBeGreaterThanOrEqual(nowMs);
+    expect(ms(done.appointment.readyAt)).toBeGreaterThanOrEqual(now());
     expect(ms(done.appointment.readyAt)).toBeLessThan(ms(b.reception.start));
   });
 });

@@ -1,26 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FIXED_NOW } from "../support/app.js";
-import { type AppointmentView, json } from "../support/contracts.js";
-import { auth, book, booking, expectProblem, freshDealers, inProcessPerFile, type Api } from "../support/http.js";
+import { auth, book, booking, clockedAppPerFile, expectProblem } from "../support/http.js";
 
 // Staff marking a no-show (POST …/appointments/{id}/no-show): a customer has missed
 // nothing before their reception starts, so until then the step is refused (409
 // invalid_transition, nothing stored); from the start on it is taken at once. The clock
 // starts at Monday 2026-11-23 10:00 in Rome (FIXED_NOW) and this file moves it.
 
-let nowMs = Date.parse(FIXED_NOW);
-const t = inProcessPerFile({ now: () => nowMs });
-const api: Api = (...args) => t.api(...args);
-const dealer = freshDealers(api, "no-show");
-
-const act = (d: string, id: string, action: string) =>
-  api("POST", `/v1/dealers/${d}/appointments/${id}/${action}`, {}, auth);
-const get = async (d: string, id: string) =>
-  json<AppointmentView>(await api("GET", `/v1/dealers/${d}/appointments/${id}`, undefined, auth));
+const { t, api, dealer, act, get, setNow } = clockedAppPerFile("no-show");
 /** Sets the clock to a Rome wall-clock time on Monday 23 November (UTC+1). */
-const setClock = (hhmm: string) => {
-  nowMs = Date.parse(`2026-11-23T${hhmm}:00+01:00`);
-};
+const setClock = (hhmm: string) => setNow(`2026-11-23T${hhmm}:00+01:00`);
 
 describe("a no-show marked by staff", () => {
   it("is refused before the reception starts (requested or confirmed), stores nothing, and is taken from the start on", async () => {

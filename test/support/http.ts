@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect } from "vitest";
-import { ADMIN_TOKEN, auth, createTestApp, type TestAppOptions } from "./app.js";
+import { ADMIN_TOKEN, auth, createTestApp, FIXED_NOW, type TestAppOptions } from "./app.js";
 import { type ServerRuntime, spawnServer, type SpawnedServer } from "./server.js";
 import type { AppointmentView, AvailabilityResponse, ProblemOf } from "./contracts.js";
 import { perFile } from "./fixture.js";
@@ -57,6 +57,30 @@ export const inProcessPerFile = (options: TestAppOptions = {}): InProcess =>
     () => inProcess(options),
     (t) => t.close(),
   );
+
+/**
+ * One in-process app for the file whose clock its tests move (`setNow` takes an ISO
+ * instant, `now()` reads it), starting at FIXED_NOW; a fresh dealer a test (`dealer()`),
+ * and staff's lifecycle steps on its appointments and their reads (`act`, `get`).
+ */
+export function clockedAppPerFile(prefix: string) {
+  let nowMs = Date.parse(FIXED_NOW);
+  const t = inProcessPerFile({ now: () => nowMs });
+  const api: Api = (...args) => t.api(...args);
+  return {
+    t,
+    api,
+    dealer: freshDealers(api, prefix),
+    now: () => nowMs,
+    setNow: (instant: string) => {
+      nowMs = Date.parse(instant);
+    },
+    act: (d: string, id: string, action: string, headers: Record<string, string> = {}) =>
+      api("POST", `/v1/dealers/${d}/appointments/${id}/${action}`, {}, { ...auth, ...headers }),
+    get: async (d: string, id: string) =>
+      (await api("GET", `/v1/dealers/${d}/appointments/${id}`, undefined, auth)).json() as Promise<AppointmentView>,
+  };
+}
 
 // ---- dealers -------------------------------------------------------------------------
 
