@@ -96,6 +96,63 @@ describe("the focus after a move", () => {
   }, 60_000);
 });
 
+// A move to another day from the dialog (the customer calls: "can we make it Thursday?"):
+// the board follows the appointment to that day, its slot focused, and the notice names
+// the day; the return goes with the reception (the server re-places it). The header's day
+// field goes to any day, on Enter, and shows the day reached by the other buttons.
+describe("another day", () => {
+  const THURSDAY = "2026-11-26";
+  const shownDay = (page: Page) => page.locator(".daynav .date").getAttribute("data-date");
+
+  it.each([
+    { lang: "en", at: "09:30", to: "09:00", notice: /^Moved to Thursday 26 November at 09:00, / },
+    { lang: "it", at: "10:00", to: "10:00", notice: /^Spostato a giovedì 26 novembre alle 10:00, / },
+  ])(
+    "from the dialog ($lang): the day typed, the board goes there with the slot focused, the return goes along; axe-clean",
+    async ({ lang, at, to, notice }) => {
+      // Chiara's Tuesday is no other test's here: a failed move leaves nothing in their way.
+      const b = await bookAt(bw.world.api, at, "chiara", `Giovedì ${lang}`);
+      const page = await signedInPage(bw.browser, bw.world, lang);
+      await slotOf(page, b.id).focus();
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel(lang === "it" ? "Nuovo giorno" : "New day").fill(THURSDAY);
+      await dialog.getByLabel(lang === "it" ? "Nuovo orario" : "New time").fill(to);
+      await dialog.getByLabel(lang === "it" ? "Consulente" : "Advisor").selectOption("marco");
+      await dialog.getByRole("button", { name: lang === "it" ? "Sposta" : "Move", exact: true }).press("Enter");
+      await dialog.waitFor({ state: "detached" });
+      await page.getByTestId("notice").filter({ hasText: notice }).waitFor();
+      await expect.poll(() => shownDay(page)).toBe(THURSDAY);
+      await expect.poll(() => focusIs(page)).toBe(`${b.id}@marco ${to}`);
+      const after = await getAppointment(bw.world.api, b.id);
+      expect(after.reception).toMatchObject({ start: `${THURSDAY}T${to}:00+01:00`, advisorId: "marco" });
+      // The return left Tuesday with it: never before the new reception.
+      expect(after.return?.start.slice(0, 10)).toBe(THURSDAY);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    60_000,
+  );
+
+  it("the header's day field: Enter goes to the day typed; a day reached by Next shows in it; axe-clean", async () => {
+    const page = await signedInPage(bw.browser, bw.world);
+    const field = page.getByLabel("Day", { exact: true });
+    expect(await field.inputValue()).toBe(DAY);
+    await field.fill("2026-12-03");
+    expect(await shownDay(page)).toBe(DAY); // typing alone goes nowhere
+    await field.press("Enter");
+    await expect.poll(() => shownDay(page)).toBe("2026-12-03");
+    await page.getByRole("button", { name: "Next day" }).click();
+    await expect.poll(() => shownDay(page)).toBe("2026-12-04");
+    await expect.poll(() => field.inputValue()).toBe("2026-12-04");
+    await field.fill("2026-11-25");
+    await page.getByRole("button", { name: "Show the day" }).click();
+    await expect.poll(() => shownDay(page)).toBe("2026-11-25");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
 // A drop where the slot already is: no request, "Not moved." in the live region, the focus
 // still on the slot. It used to PATCH the same time back and say "Moved to 08:00", and the
 // customer got an "appointment moved" message.

@@ -96,7 +96,9 @@ table.diff th,table.diff td{border-bottom:1px solid var(--line);padding:.3rem;te
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .loading{padding:2rem;text-align:center}
 .muted-inverse{font-weight:400;color:#dfe6f0}
-.daynav{display:flex;gap:.4rem;align-items:center}
+.daynav{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+.daynav .jump{display:flex;gap:.4rem;align-items:center;margin:0}
+.daynav .jump label{display:flex;gap:.3rem;align-items:center;margin:0;font-size:.9rem}.daynav .jump label>input{width:auto}
 .live{font-size:.85rem}
 .track{list-style:none;margin:0;padding:0}
 .slot-item{display:contents}

@@ -4,7 +4,10 @@ import { serverToday } from "./server-clock.js";
 import type { Session } from "./types.js";
 
 // The page's header: who is signed in, the day shown and the ways to another (previous,
-// next, the dealer's today by the server's clock), whether live updates arrive, and signing out.
+// next, the dealer's today by the server's clock, any day by its date), whether live
+// updates arrive, and signing out. The date field goes on Enter or its button, not on each
+// change: typing a date in it passes through other valid dates ("1" before "15"), and each
+// would load a day and be read out.
 
 interface Props {
   session: Session;
@@ -36,6 +39,20 @@ export function DayHeader({ session, date, zone, live, onDate, onSignOut }: Prop
         <button type="button" onClick={() => onDate(serverToday(zone ?? undefined))}>
           {t("today")}
         </button>
+        <form
+          class="jump"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const picked = (e.currentTarget.elements.namedItem("day") as HTMLInputElement).value;
+            if (/^\d{4}-\d{2}-\d{2}$/.test(picked)) onDate(picked);
+          }}
+        >
+          {/* key: a day reached another way shows in the field too. */}
+          <label>
+            {t("goToDay")} <input key={date} name="day" type="date" required defaultValue={date} />
+          </label>
+          <button type="submit">{t("showDay")}</button>
+        </form>
       </nav>
       <span class="live" data-live={live ? "on" : "off"}>
         {live ? `● ${t("live")}` : t("offline")}

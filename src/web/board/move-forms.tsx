@@ -1,16 +1,20 @@
 import { useState } from "preact/hooks";
+import { weekdayDate } from "../shared/dates.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { board } from "./api.js";
 import { AdvisorSelect, Field } from "./fields.js";
-import { t } from "./i18n.js";
+import { lang, t } from "./i18n.js";
 import type { Attempt } from "./refusal-view.js";
 import type { DayBoard, Session, Slot } from "./types.js";
 import type { WalkedIn } from "./walk-in-dialog.js";
 
-// The appointment dialog's move: a new time and advisor for the slot (its reception or its
-// return) and, when a refusal broke only the buffer caps, the same move past them with a
-// reason. The move keeps the refusal shown meanwhile (the force form is what was used). A
-// move to the time and advisor the slot already has sends nothing.
+// The appointment dialog's move: a new day, time and advisor for the slot (its reception or
+// its return) and, when a refusal broke only the buffer caps, the same move past them with
+// a reason. The move keeps the refusal shown meanwhile (the force form is what was used). A
+// move to the day, time and advisor the slot already has sends nothing. A move to another
+// day (the customer calls: "can we make it Thursday?") takes the board to that day, the
+// focus on the slot in its new place (day-outcomes.ts), and the notice names the day; the
+// server re-places the return of a reception moved to another day (move-placement.ts).
 
 interface Props {
   session: Session;
@@ -28,24 +32,28 @@ interface Props {
 }
 
 export function MoveForms({ session, day, slot, target, ownerId, forceable, attempt, onMoved }: Props) {
+  const [date, setDate] = useState(day.date);
   const [time, setTime] = useState(hhmm(target?.minute ?? minuteOfDay(slot.start)));
   const [advisorId, setAdvisorId] = useState(target?.advisorId ?? ownerId ?? day.advisors[0].id);
   const [reason, setReason] = useState("");
   const move = (force: boolean) => {
     // Where the slot already is: nothing to send (the server would answer it unchanged);
     // the dialog closes saying so, as a drop in place does (timeline-moves.ts).
-    if (advisorId === ownerId && time === hhmm(minuteOfDay(slot.start)))
-      return onMoved({ appointmentId: slot.appointmentId, date: day.date, kind: slot.kind }, t("notMoved"));
-    const at = { start: `${day.date}T${time}`, advisorId };
+    if (date === day.date && advisorId === ownerId && time === hhmm(minuteOfDay(slot.start)))
+      return onMoved({ appointmentId: slot.appointmentId, date, kind: slot.kind }, t("notMoved"));
+    const at = { start: `${date}T${time}`, advisorId };
     const body = {
       ...(slot.kind === "reception" ? { reception: at } : { return: at }),
       ...(force ? { force: true, reason } : {}),
     };
     return attempt(async () => {
       await board.move(session, slot.appointmentId, slot.version, body);
+      const advisor = day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId;
       onMoved(
-        { appointmentId: slot.appointmentId, date: day.date, kind: slot.kind },
-        t("moved", { time, advisor: day.advisors.find((a) => a.id === advisorId)?.name ?? advisorId }),
+        { appointmentId: slot.appointmentId, date, kind: slot.kind },
+        date === day.date
+          ? t("moved", { time, advisor })
+          : t("movedToDay", { day: weekdayDate(date, lang), time, advisor }),
       );
     }, true);
   };
@@ -53,6 +61,7 @@ export function MoveForms({ session, day, slot, target, ownerId, forceable, atte
     <>
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>
+        <Field label={t("newDate")} type="date" required value={date} onValue={setDate} />
         <Field label={t("newTime")} type="time" step={300} required value={time} onValue={setTime} />
         <AdvisorSelect advisors={day.advisors} value={advisorId} onValue={setAdvisorId} />
         <button type="submit" class="primary">
