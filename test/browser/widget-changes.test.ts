@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../support/http.js";
 import { checkpoint, focused, waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
-import { bookUrl, fillAndBook, holdTime, openTimes, slowReleases } from "../support/widget-flow.js";
+import { bookUrl, fillAndBook, holdTime, openTimes, shownTimes, slowReleases } from "../support/widget-flow.js";
 import { saysTu } from "../support/customer-words.js";
 
 // What the widget keeps, and for how long: a chosen time only while the visit it was an
@@ -76,6 +76,49 @@ describe("a chosen time", () => {
     expect(res.request().postDataJSON().interventions).toEqual(["maintenance", "bodywork"]);
     await waitForText(page, "Your details");
     await button("Back").click();
+  }, 90_000);
+
+  it("dropped after a change of mobility is named again, and the times open on its day, not the first free one", async () => {
+    await openTimes(page, bookUrl(w.base, "changes"));
+    // A time on the second free day, not the first: the day the step opens on then tells.
+    await button("Choose another day").click();
+    await page.locator("td[aria-label*='free from']").nth(1).click();
+    const dayHeading = page.locator("form h3", { hasText: /^Day: / });
+    await page.getByRole("radio").first().waitFor();
+    const heading = (await dayHeading.textContent()) ?? "";
+    const [time] = await shownTimes(page);
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    for (const back of ["Choose a day and time", "How will you get around?"]) {
+      await button("Back").click();
+      await waitForText(page, back);
+    }
+    await page.getByRole("radio", { name: "Courtesy car", exact: true }).check();
+    await button("Continue").click();
+    await waitForText(page, "Choose a day and time");
+    await page.getByRole("radio").first().waitFor();
+    // "Day: Tuesday 24 November 2026" → "you had chosen Tuesday 24 November at 08:00" (the
+    // browser's ICU may put a comma after the weekday: not what this test is about).
+    const day = heading
+      .replace(/^Day: /, "")
+      .replace(/ \d{4}$/, "")
+      .replace(/day, /, "day ");
+    const note = page.locator("p.pl-note", { hasText: "Your visit changed, so please choose a time again" });
+    await note.waitFor();
+    expect((await note.textContent())?.replace(/day, /, "day ")).toContain(`you had chosen ${day} at ${time}`);
+    expect(await dayHeading.textContent()).toBe(heading);
+    expect(await page.locator("input[type=radio]:checked").count()).toBe(0);
+    // A screen reader hears it as the step opens, before the day's times.
+    await expect
+      .poll(() => page.locator("div.pl-sr[role=status]").textContent())
+      .toMatch(/^Step 4 of 5: Choose a day and time\. Your visit changed, so please choose a time again/);
+    await checkpoint(page, "widget-time-again");
+    // A time chosen now is held for the visit as it is now, and the note goes.
+    expect((await holdTime(page, (await shownTimes(page))[0])).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await button("Back").click();
+    await waitForText(page, "Choose a day and time");
+    expect(await page.locator("p.pl-note", { hasText: "you had chosen" }).count()).toBe(0);
   }, 90_000);
 
   it("stays chosen while the visit stays the same (Back to the times and on again)", async () => {

@@ -13,7 +13,7 @@ import { useStepFocus } from "./step-focus.js";
 import type { SentBack } from "./step-opening.js";
 import { NUMBERED, useSteps } from "./steps.js";
 import { STRINGS } from "./strings.js";
-import { WhenStep } from "./when-step.js";
+import { timeAgain, WhenStep } from "./when-step.js";
 
 // The booking flow: service → vehicle → mobility → day and time → details (with a hold
 // on the chosen time) → confirmation. One step is shown at a time; on every change the
@@ -23,7 +23,10 @@ import { WhenStep } from "./when-step.js";
 // answer at fault takes the focus, and the sentence goes once the customer changes it.
 // A time lost at the last step (someone took it) sends the customer back to the times,
 // whose opening says so and how many other times come first; the day's free times are
-// said after it (step-opening.ts), not instead of it. Parts: dealer.tsx, answers.ts (asked
+// said after it (step-opening.ts), not instead of it. Back on the times after changing the
+// visit (services, car, mobility), the time chosen for the old one is not carried over (its
+// length, ready time, return or mobility differ): the step opens on its day and says it
+// must be chosen again, naming it, instead of dropping it unsaid. Parts: dealer.tsx, answers.ts (asked
 // by answer-steps.tsx), steps.ts, step-focus.ts, hold.ts; here, what each step's end changes.
 
 export interface WidgetProps {
@@ -56,14 +59,16 @@ export function BookingApp(p: WidgetProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const visitKey = JSON.stringify(answers.visit());
   const { hold, setHold, released, releaseHold } = useHold(p.api, p.dealer);
+  // A time chosen for the visit as it was before a change: named again on the times.
+  const before = option && option.visit !== visitKey ? option.option : null;
 
   useStepFocus(step, heading, t, lang, announce, (): SentBack | null => {
     // A time lost at the last step (taken meanwhile) is the times step's reason, with its
     // alternatives; the day's free times are said after all this, once they are in.
     const lostHere = step === "when" && lost?.visit === visitKey ? lost : null;
-    return fault?.step === step
-      ? { problem: fault.problem }
-      : lostHere && { problem: lostHere.problem, alternatives: lostHere.alternatives.length };
+    if (fault?.step === step) return { problem: fault.problem };
+    if (lostHere) return { problem: lostHere.problem, alternatives: lostHere.alternatives.length };
+    return step === "when" && before ? { said: timeAgain(t, lang, before) } : null;
   });
 
   if (fatal || !dealer) return <DealerPending fatal={fatal} lang={lang} t={t} />;
@@ -88,6 +93,7 @@ export function BookingApp(p: WidgetProps) {
         <WhenStep
           {...withVisit}
           chosen={option?.visit === visitKey ? option.option : null}
+          before={before}
           lost={lost?.visit === visitKey ? lost : null}
           released={released.current}
           onBack={() => go("mobility")}

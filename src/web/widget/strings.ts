@@ -27,6 +27,8 @@ export const STRINGS = customerWords(
     noDays: "There are no free times in the next weeks for this request. Please call the workshop.",
     quietNote: "Quiet times: the desk is less busy, so your advisor has more time for you.",
     alternativesIntro: "These times are free now:",
+    timeAgain:
+      "Your visit changed, so please choose a time again: you had chosen {day} at {time}, and the times below are for the visit as it is now.",
     alternativeSaid: "1 other free time is listed first.",
     alternativesSaid: "{count} other free times are listed first.",
     fixServices: "Change the services",
@@ -95,6 +97,8 @@ export const STRINGS = customerWords(
     noDays: "Non ci sono orari liberi nelle prossime settimane per questa richiesta. Chiami l'officina.",
     quietNote: "Orari tranquilli: l'accettazione è meno affollata, così il consulente ha più tempo per lei.",
     alternativesIntro: "Questi orari sono liberi ora:",
+    timeAgain:
+      "La visita è cambiata, quindi scelga di nuovo l'orario: aveva scelto {day} alle {time}, e gli orari qui sotto sono per la visita com'è ora.",
     alternativeSaid: "Per primo è elencato un altro orario libero.",
     alternativesSaid: "Per primi sono elencati altri {count} orari liberi.",
     fixServices: "Modifichi gli interventi",

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import type { Announce } from "../shared/announcer.js";
 import { apiCall, dealerPath } from "../shared/api.js";
-import { dateOf, zoneNote } from "../shared/dates.js";
+import { dateOf, timeOf, weekdayDate, zoneNote } from "../shared/dates.js";
+import type { Lang, Translate } from "../shared/i18n.js";
 import type { Problem } from "../shared/problem.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Hold, Option, VisitQuery } from "../shared/types.js";
@@ -9,13 +10,17 @@ import { fieldStep } from "./fault-step.js";
 import { FieldError } from "./fields.js";
 import { Nav } from "./nav.js";
 import type { StepProps, VisitStep } from "./step-props.js";
-import { STRINGS } from "./strings.js";
+import { type Key, STRINGS } from "./strings.js";
 
 // Day and time: the first free day is shown at once; "Choose another day" opens the date
 // picker over the calendar endpoint; the day's times come from the day endpoint
 // (shared/day-chooser.tsx). Continue places a hold on the chosen time, so nobody else is
 // offered it while the customer types. A time lost meanwhile (409) is said in words,
 // with the 409's alternatives, and the day list is reloaded without it.
+
+/** "You had chosen Tuesday 24 November at 10:00…": a time chosen before the visit changed. */
+export const timeAgain = (t: Translate<Key>, lang: Lang, o: Option) =>
+  t("timeAgain", { day: weekdayDate(dateOf(o.start), lang), time: timeOf(o.start) });
 
 /** The words of the way back to each earlier step. */
 const FIX_LABELS = { service: "fixServices", vehicle: "fixVehicle", mobility: "fixMobility" } as const;
@@ -24,6 +29,8 @@ interface Props extends StepProps {
   api: string;
   visit: VisitQuery;
   chosen: Option | null;
+  /** A time chosen before the visit changed: not chosen now, named; the first free day from its day opens. */
+  before: Option | null;
   /** The hold given back on the way here, in flight: the day's times are asked after it. */
   released: Promise<unknown>;
   lost: { problem: Problem; alternatives: Option[] } | null;
@@ -44,6 +51,7 @@ export function WhenStep({
   api,
   visit,
   chosen,
+  before,
   released,
   lost,
   announce,
@@ -99,6 +107,7 @@ export function WhenStep({
         {t("whenTitle")}
       </h2>
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
+      {before && !chosen && <p class="pl-note">{timeAgain(t, lang, before)}</p>}
       {/* A new element per refusal: an alert is read as it appears, even in the same words. */}
       <FieldError
         key={`${choice.refusals}-${choice.errorIsNew}`}
@@ -111,6 +120,7 @@ export function WhenStep({
         intro={t("alternativesIntro")}
         hint={t("quietNote")}
         initialDate={chosen ? dateOf(chosen.start) : null}
+        openFrom={before ? dateOf(before.start) : null}
       />
       <Nav t={t} onBack={onBack} busy={busy} />
     </form>
