@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/browser.js";
-import { bookAt, getAppointment, signedInPage, useBoardWorld } from "../support/board.js";
+import { bookAt, getAppointment, signedInPage, slotOf, useBoardWorld } from "../support/board.js";
 
 // The board's dialog forms: what they send is what was shown (a re-plan's form edited after
 // its plan was shown withdraws that plan), and what the server refuses is said at the field.
@@ -42,6 +42,44 @@ describe("an absence's plan", () => {
     await expect(page.getByTestId("notice").innerText()).resolves.toBe("Plan applied: 1 appointment moved.");
     expect(sent).toEqual(["dry-run", "dry-run", "apply"]);
     expect((await getAppointment(bw.world.api, a.id)).reception.advisorId).not.toBe("giulia");
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("a running-late plan", () => {
+  it("is withdrawn by an edit of the minutes, said politely; shown again, it applies the minutes it showed", async () => {
+    const a = await bookAt(bw.world.api, "15:00", "luca", "Ritardo Ritirato");
+    const page = await signedInPage(bw.browser, bw.world);
+    const bodies: { minutes?: number; mode?: string }[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/reshuffle/late")) bodies.push(r.postDataJSON());
+    });
+    await slotOf(page, a.id).click();
+    const dialog = page.getByRole("dialog");
+    const plan = dialog.getByTestId("plan");
+    const apply = dialog.getByRole("button", { name: "Apply the plan" });
+    const minutes = dialog.getByLabel("Minutes late");
+    await minutes.fill("15");
+    await dialog.getByRole("button", { name: "Show the plan" }).first().click();
+    await plan.locator(`tr[data-appointment="${a.id}"]`).waitFor();
+    // 30 minutes instead of 15: the plan for 15 goes with its Apply.
+    await minutes.fill("30");
+    await expect(plan.count()).resolves.toBe(0);
+    await expect(apply.count()).resolves.toBe(0);
+    await expect(dialog.getByTestId("plan-withdrawn").innerText()).resolves.toMatch(
+      /^The form changed: the plan shown before/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Show the plan" }).first().click();
+    await plan.locator(`tr[data-appointment="${a.id}"]`).waitFor();
+    await apply.click();
+    await dialog.waitFor({ state: "detached" });
+    expect(bodies.map((b) => [b.mode ?? "dry-run", b.minutes])).toEqual([
+      ["dry-run", 15],
+      ["dry-run", 30],
+      ["apply", 30],
+    ]);
+    expect((await getAppointment(bw.world.api, a.id)).reception.start.slice(11, 16) >= "15:30").toBe(true);
     await page.context().close();
   }, 60_000);
 });

@@ -1,8 +1,9 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { board } from "./api.js";
 import { Dialog, type DayDialogProps } from "./dialog.js";
 import { useFieldRefusal } from "./field-refusal.js";
 import { AdvisorSelect, SaidField } from "./fields.js";
+import { PlanWithdrawn, useFormPlan } from "./form-plan.js";
 import { t } from "./i18n.js";
 import { PlanDiff } from "./plan-diff.js";
 import { RefusalView, useRefusal } from "./refusal-view.js";
@@ -12,9 +13,7 @@ import type { Plan } from "./types.js";
 // each customer's time with a colleague first, and lists whom to call.
 //
 // The plan shown is the plan of the form as it was when shown: any edit of the form
-// withdraws it (Apply goes until it is shown again; a polite status says so). Before, an
-// edit left it up and Apply sent the edited times with the old plan's token, which the
-// server refused as "someone changed this in the meantime" — the advisor's own edit.
+// withdraws it (form-plan.ts).
 // A refusal that names a field (Until before From) is said under it, which takes the
 // focus (field-refusal.ts), and no plan stays shown beside it.
 
@@ -26,20 +25,9 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   const [until, setUntil] = useState("19:00");
   const [reason, setReason] = useState("");
   // The plan with the request it answers: Apply sends that request, never the form's later values.
-  const [plan, setPlan] = useState<{ plan: Plan; asked: Record<string, string> } | null>(null);
-  const [withdrawn, setWithdrawn] = useState("");
-  // Edits so far: a plan asked before the last edit is dropped when it arrives.
-  const edits = useRef(0);
+  const { plan, withdrawn, edited, asking } = useFormPlan<{ plan: Plan; asked: Record<string, string> }>();
   const { refusal, attempt } = useRefusal();
   const { form, wrong, errorAt, clear, atField } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
-  const edited =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      edits.current++;
-      if (plan) setWithdrawn(t("planWithdrawn"));
-      setPlan(null);
-    };
   const body = () => ({
     advisorId,
     start: `${day.date}T${from}`,
@@ -49,16 +37,14 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   const show = (e: Event) => {
     e.preventDefault();
     const asked = body();
-    const at = edits.current;
-    setWithdrawn("");
+    const settle = asking();
     clear();
     void attempt(async () => {
       const p = await board.reshuffle(session, "absence", asked).catch((err) => {
-        setPlan(null);
+        settle(null);
         return atField(err);
       });
-      if (!p || at !== edits.current) return;
-      setPlan({ plan: p, asked });
+      if (p) settle({ plan: p, asked });
     });
   };
   return (
@@ -103,9 +89,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
           {t("planAbsence")}
         </button>
       </form>
-      <p role="status" class="muted" data-testid="plan-withdrawn">
-        {withdrawn}
-      </p>
+      <PlanWithdrawn text={withdrawn} />
       {refusal && <RefusalView refusal={refusal} />}
       {plan && (
         <PlanDiff
