@@ -197,6 +197,31 @@ describe("a move that ends where it started", () => {
     60_000,
   );
 
+  it("twice by drag and drop: said twice, the live region changing each time (a screen reader hears the second)", async () => {
+    const b = await bookAt(bw.world.api, "17:00", "marco", "Due Volte Fermo");
+    const page = await signedInPage(bw.browser, bw.world);
+    // Every text the region shows, in order ("" when emptied).
+    // A string: the test's tsconfig has no DOM types.
+    await page.evaluate(`{
+      const el = document.querySelector('p[aria-live="assertive"]');
+      globalThis.said = [];
+      new MutationObserver(() => globalThis.said.push(el.textContent)).observe(el, {
+        childList: true, characterData: true, subtree: true,
+      });
+    }`);
+    const track = page.locator('li.row[data-advisor="marco"] ul.track');
+    const box = await track.boundingBox();
+    if (!box) throw new Error("no track");
+    const position = { x: ((17 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
+    const notMoved = async () =>
+      ((await page.evaluate("globalThis.said")) as string[]).filter((s) => s.startsWith("Not moved")).length;
+    for (const n of [1, 2]) {
+      await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+      await expect.poll(notMoved).toBe(n);
+    }
+    await page.context().close();
+  }, 60_000);
+
   it("from the dialog, Move with the time and advisor it has: sends nothing, closes and says so", async () => {
     const b = await bookAt(bw.world.api, "16:00", "giulia", "Dialogo Fermo");
     const page = await signedInPage(bw.browser, bw.world);

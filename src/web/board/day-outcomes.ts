@@ -16,17 +16,17 @@ interface Args {
 }
 
 export function dayOutcomes({ date, setDate, reload, setNotice, setDialog, focusAt }: Args) {
-  const done = (message?: string) => {
-    setDialog(null);
-    if (message) setNotice(message);
-    reload();
-  };
-
   // The page's notice says it again when the same sentence comes twice (a second "no
-  // answer"): emptied first, so its status region hears a change.
+  // answer", a second "Not moved"): emptied first, so its status region hears a change.
   const say = (sentence: string) => {
     setNotice("");
     requestAnimationFrame(() => setNotice(sentence));
+  };
+
+  const done = (message?: string) => {
+    setDialog(null);
+    if (message) say(message);
+    reload();
   };
 
   // A parts action in a dialog: it stays open (the next part is ordered from it); the
@@ -46,7 +46,7 @@ export function dayOutcomes({ date, setDate, reload, setNotice, setDialog, focus
   const walkedIn = (walkIn: WalkedIn, message: string) => {
     focusAt(walkIn);
     setDialog(null);
-    setNotice(message);
+    say(message);
     if (walkIn.date === date) reload();
     else setDate(walkIn.date);
   };

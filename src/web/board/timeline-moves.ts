@@ -25,7 +25,14 @@ export function useSlotMoves(
   onMove: (slot: Slot, advisorId: string, minute: number) => void,
 ) {
   const [grab, setGrab] = useState<Grab | null>(null);
-  const [said, setSaid] = useState("");
+  const [shown, setShown] = useState("");
+  // Said again when it is the same sentence (a second drop in place, an arrow against the
+  // day's edge): the region is emptied first, so a screen reader hears a change each time.
+  const setSaid = (sentence: string) => {
+    setShown("");
+    requestAnimationFrame(() => setShown(sentence));
+  };
+  const said = shown;
   const [dropRow, setDropRow] = useState<string | null>(null);
   const span = range.to - range.from;
   const drag = { slot: null as Slot | null, offset: 0 };
