@@ -27,7 +27,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   // The plan with the request it answers: Apply sends that request, never the form's later values.
   const { plan, withdrawn, edited, asking } = useFormPlan<{ plan: Plan; asked: Record<string, string> }>();
   const { refusal, attempt } = useRefusal();
-  const { form, wrong, errorAt, clear, atField } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
+  const { form, wrong, errorAt, clear, atField, fixing } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
   const body = () => ({
     advisorId,
     start: `${day.date}T${from}`,
@@ -50,7 +50,12 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   return (
     <Dialog title={t("absenceTitle")} onClose={() => onDone()}>
       <form ref={form} onSubmit={show}>
-        <AdvisorSelect name="advisor" advisors={day.advisors} value={advisorId} onValue={edited(setAdvisorId)} />
+        <AdvisorSelect
+          name="advisor"
+          advisors={day.advisors}
+          value={advisorId}
+          onValue={edited(fixing("advisor", setAdvisorId))}
+        />
         {wrong?.field === "advisor" && (
           <p class="error" role="alert">
             {wrong.text}
@@ -62,7 +67,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
           type="time"
           required
           value={from}
-          onValue={edited(setFrom)}
+          onValue={edited(fixing("from", setFrom))}
           error={errorAt("from")}
           errorId="absence-from-err"
         />
@@ -72,7 +77,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
           type="time"
           required
           value={until}
-          onValue={edited(setUntil)}
+          onValue={edited(fixing("until", setUntil))}
           error={errorAt("until")}
           errorId="absence-until-err"
         />
@@ -81,7 +86,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
           name="reason"
           maxLength={200}
           value={reason}
-          onValue={edited(setReason)}
+          onValue={edited(fixing("reason", setReason))}
           error={errorAt("reason")}
           errorId="absence-reason-err"
         />

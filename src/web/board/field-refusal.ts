@@ -25,7 +25,9 @@ export function refusedField<F extends string>(err: unknown, fields: Record<stri
  * call's error, says a refusal that names one of `fields` under that field (`say` words
  * it) and returns null; any other error is thrown on, for the form's general refusal. Each
  * refusal at a field (a new object, the same field again too) gives that field the focus:
- * the field is found in `form` by its name.
+ * the field is found in `form` by its name. The sentence goes once that field is changed
+ * (`fixing` wraps its setter), as the widget's does: left up, it still called the field
+ * wrong after the advisor had put it right, with aria-invalid on it.
  */
 export function useFieldRefusal<F extends string>(fields: Record<string, F>, say: (field: F) => string) {
   const [wrong, setWrong] = useState<{ field: F; text: string } | null>(null);
@@ -38,6 +40,13 @@ export function useFieldRefusal<F extends string>(fields: Record<string, F>, say
     wrong,
     errorAt: (field: F) => (wrong?.field === field ? wrong.text : null),
     clear: () => setWrong(null),
+    /** The setter of `field`, taking its refusal away with the change. */
+    fixing:
+      <T>(field: F, set: (v: T) => void) =>
+      (v: T) => {
+        set(v);
+        if (wrong?.field === field) setWrong(null);
+      },
     atField: (err: unknown): null => {
       const field = refusedField(err, fields);
       if (!field) throw err;

@@ -59,7 +59,7 @@ export function WalkInDialog({
       .catch(() => {}); // the default catalogue stays; a booking with an unknown code is refused in words
   }, []);
   const { refusal, attempt } = useRefusal();
-  const { form, wrong, errorAt, clear, atField } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
+  const { form, wrong, errorAt, clear, atField, fixing } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
   const submit = (e: Event) => {
     e.preventDefault();
     clear();
@@ -82,7 +82,7 @@ export function WalkInDialog({
           name="name"
           required
           value={name}
-          onValue={setName}
+          onValue={fixing("name", setName)}
           error={errorAt("name")}
           errorId="walk-in-name-err"
         />
@@ -91,7 +91,7 @@ export function WalkInDialog({
           name="phone"
           type="tel"
           value={phone}
-          onValue={setPhone}
+          onValue={fixing("phone", setPhone)}
           error={errorAt("phone")}
           errorId="walk-in-phone-err"
         />
@@ -100,11 +100,11 @@ export function WalkInDialog({
           name="model"
           required
           value={model}
-          onValue={setModel}
+          onValue={fixing("model", setModel)}
           error={errorAt("model")}
           errorId="walk-in-model-err"
         />
-        <Choice label={t("work")} name="work" options={catalogue} value={work} onValue={setWork} />
+        <Choice label={t("work")} name="work" options={catalogue} value={work} onValue={fixing("work", setWork)} />
         {wrong?.field === "work" && (
           <p class="error" role="alert">
             {wrong.text}
