@@ -226,6 +226,37 @@ describe("a priority walk-in while the courtesy car is out", () => {
   });
 });
 
+// Staff receive walk-ins, so the car is a priority one by its VIN on the dealer's file as
+// for a staff booking, not only by its model: it used to be received as an ordinary car,
+// without express or a courtesy car, and stored without its priority.
+describe("a walk-in whose VIN is on file as priority (its model is not an express one)", () => {
+  const VIN = "ZAMGHBL0000000042";
+  it.each([
+    { vehicle: { model: "Ghibli", vin: VIN }, given: { mobility: "courtesy_car", express: true, priority: true } },
+    { vehicle: { model: "Ghibli" }, given: { mobility: "none", express: false, priority: false } },
+  ])("$vehicle is received with $given", async ({ vehicle, given }) => {
+    const api = await exp2();
+    const put = await api("PUT", `/v1/dealers/${D}/vehicles/${VIN}`, { model: "Ghibli", priority: true }, auth);
+    expect(put.status, await put.clone().text()).toBeLessThan(300);
+    const body = {
+      vehicle,
+      interventions: ["tyres"],
+      customer: { known: true, name: "Walk In", phone: "+39 333 0000000" },
+    };
+    const url = `/v1/dealers/${D}/reshuffle/walk-in`;
+    const planned = await api("POST", url, body, auth);
+    expect(planned.status, await planned.clone().text()).toBe(200);
+    const { planToken } = await json<{ planToken: string }>(planned);
+    const applied = await api("POST", url, { ...body, mode: "apply", planToken }, auth);
+    expect(applied.status, await applied.clone().text()).toBe(200);
+    const { created } = await json<{ created: { id: string } }>(applied);
+    const stored = await json<Record<string, unknown>>(
+      await api("GET", `/v1/dealers/${D}/appointments/${created.id}`, undefined, auth),
+    );
+    expect(stored).toMatchObject(given);
+  });
+});
+
 describe("the priority kinds while both are free", () => {
   it.each([
     { asked: "none", given: "courtesy_car" },

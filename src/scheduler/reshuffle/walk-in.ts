@@ -10,7 +10,9 @@ import { contactHashes } from "../contact-cap.js";
 import { type Ctx, idempotent, isoNow, type Outcome } from "../context.js";
 import { DomainError, notFound } from "../errors.js";
 import { appointmentView, slotView } from "../present.js";
-import { isPriority, resolveMobility } from "../priority.js";
+import { resolveMobility } from "../priority.js";
+import { priorityFor, STAFF } from "../trust.js";
+import type { SqliteHandle } from "../../db/sqlite-handle.js";
 import type { DealerRuntime } from "../runtime.js";
 import { jobOfRequest } from "../job.js";
 import { advisorIndexOf } from "../search.js";
@@ -29,14 +31,17 @@ import type { BookingRequest } from "../contracts.js";
 // nearest gap today by any advisor, past the buffer when only the buffer stands in the
 // way (recorded as forced). Applying creates the appointment as confirmed, channel
 // walk_in; nothing else moves. 409 slot_unavailable, with the next options, when today
-// has no room at all.
+// has no room at all. A priority vehicle is one by its VIN on the dealer's file or its
+// model (staff receive walk-ins: trust.ts priorityFor, as for a staff booking), and the
+// appointment records it, so its later moves and re-plans keep its express and mobility.
 
 function planned(
+  sqlite: SqliteHandle,
   rt: DealerRuntime,
   req: WalkInRequest,
   now: number,
 ): { p: Planned; w: WalkInPlan; job: Job; express: boolean; priority: boolean } {
-  const priority = isPriority(rt.dealer, req.vehicle.model);
+  const { priority } = priorityFor(sqlite, rt, STAFF, req.vehicle);
   const resolved = resolveMobility(rt.dealer, req.mobility, priority);
   let job = jobOfRequest(rt, { ...req, mobility: resolved.mobility });
   // Today is always inside a priority vehicle's express window.
@@ -92,11 +97,11 @@ export function receiveWalkIn(ctx: Ctx, input: { dealerId: string; body: WalkInR
   if (!rt) throw notFound(`dealer ${dealerId}`);
   const now = epochMinute(ctx.nowMs);
   if (req.mode === "plan")
-    return { status: 200, body: planView(planned(rt, req, now).p, dealerId, "plan"), replayed: false };
+    return { status: 200, body: planView(planned(ctx.sqlite, rt, req, now).p, dealerId, "plan"), replayed: false };
   let booking: Booking | null = null;
   const outcome = immediate(ctx.sqlite, () =>
     idempotent(ctx, { dealerId, scope: "POST /v1/dealers/{dealerId}/reshuffle/walk-in", request: req }, () => {
-      const { p, w, job, express, priority } = planned(rt, req, now);
+      const { p, w, job, express, priority } = planned(ctx.sqlite, rt, req, now);
       checkGuard(ctx.db, dealerId, { mode: "apply", planToken: req.planToken }, p);
       // THE checker has the last word, as for any booking (past the caps only when planned so).
       const chk = checkStay(
@@ -149,6 +154,7 @@ export function receiveWalkIn(ctx: Ctx, input: { dealerId: string; body: WalkInR
         requestText: req.request ?? null,
         channel: "walk_in",
         express,
+        priority,
         forced: w.forced,
         createdAt: at,
         updatedAt: at,
