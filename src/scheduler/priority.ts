@@ -37,15 +37,16 @@ export interface ResolvedMobility {
 
 /**
  * The mobility a request will actually get. A priority vehicle is only ever given a
- * courtesy car or pickup & delivery (the brand's standard); asking for anything else
- * gets those instead, with a note saying why; and where the one it gets is not free (the
- * cars all out, the runs all taken), it is given the other (`alt`). Anyone asking for a
- * kind this dealer does not offer gets a 400.
+ * courtesy car or pickup & delivery (the brand's standard); asking for anything else, or
+ * for the one of the two this dealer does not offer (a dealer with no courtesy cars),
+ * gets the other instead, with a note saying why; and where the one it gets is not free
+ * (the cars all out, the runs all taken), it is given the other (`alt`). Anyone else
+ * asking for a kind this dealer does not offer gets a 400.
  */
 export function resolveMobility(dealer: Dealer, requested: Mobility, priority: boolean): ResolvedMobility {
   let mobility = requested;
   let note: string | undefined;
-  if (priority && !PRIORITY_KINDS.includes(requested)) {
+  if (priority && (!PRIORITY_KINDS.includes(requested) || !mobilityOffered(dealer.config, requested))) {
     const first = PRIORITY_KINDS.find((k) => mobilityOffered(dealer.config, k));
     if (first) {
       mobility = first;

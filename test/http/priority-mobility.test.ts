@@ -257,6 +257,28 @@ describe("a walk-in whose VIN is on file as priority (its model is not an expres
   });
 });
 
+// A dealer without courtesy cars still gives a priority vehicle one of the two kinds: the
+// courtesy car it asked for becomes pickup & delivery, said in the note. It was a 400
+// ("this dealer does not offer courtesy_car"), as for an ordinary car, which it stays.
+describe("a dealer offering pickup & delivery only", () => {
+  it.each([
+    { vehicle: MC20, given: 200 },
+    { vehicle: { model: "Ghibli" }, given: 400 },
+  ])("$vehicle asking for a courtesy car: $given", async ({ vehicle, given }) => {
+    t = inProcess();
+    await putDealer(t.api, D, { ...EXP2, mobility: { courtesyCars: 0, pickupDelivery: 2 } });
+    const res = await t.api("POST", `/v1/dealers/${D}/availability`, mc20Search("courtesy_car", { vehicle }), auth);
+    expect(res.status, await res.clone().text()).toBe(given);
+    if (given !== 200) return;
+    const body = await json<AvailabilityResponse>(res);
+    expect(body.options.length).toBeGreaterThanOrEqual(2);
+    for (const o of body.options) expect(o.mobility).toBe("pickup_delivery");
+    expect(body.mobilityNote).toEqual(expect.stringContaining('"courtesy_car" was replaced by "pickup_delivery"'));
+    const appt = await book(t.api, D, mc20Booking({ optionId: body.options[0].optionId }, "courtesy_car"), auth);
+    expect(appt).toMatchObject({ mobility: "pickup_delivery", express: true });
+  });
+});
+
 describe("the priority kinds while both are free", () => {
   it.each([
     { asked: "none", given: "courtesy_car" },
