@@ -205,6 +205,17 @@ describe("the courtesy car is out: a priority vehicle gets pickup & delivery ins
   });
 });
 
+/** A walk-in planned, then applied with the plan's token: the appointment it created. */
+async function walkIn(api: Api, body: Record<string, unknown>): Promise<Record<string, unknown> & { id: string }> {
+  const url = `/v1/dealers/${D}/reshuffle/walk-in`;
+  const planned = await api("POST", url, body, auth);
+  expect(planned.status, await planned.clone().text()).toBe(200);
+  const { planToken } = await json<{ planToken: string }>(planned);
+  const applied = await api("POST", url, { ...body, mode: "apply", planToken }, auth);
+  expect(applied.status, await applied.clone().text()).toBe(200);
+  return (await json<{ created: Record<string, unknown> & { id: string } }>(applied)).created;
+}
+
 describe("a priority walk-in while the courtesy car is out", () => {
   it("is received with pickup & delivery, planned and applied", async () => {
     const api = await exp2();
@@ -215,14 +226,7 @@ describe("a priority walk-in while the courtesy car is out", () => {
       customer: { known: true, name: "Walk In", phone: "+39 333 0000000" },
       mobility: "courtesy_car",
     };
-    const url = `/v1/dealers/${D}/reshuffle/walk-in`;
-    const planned = await api("POST", url, body, auth);
-    expect(planned.status, await planned.clone().text()).toBe(200);
-    const { planToken } = await json<{ planToken: string }>(planned);
-    const applied = await api("POST", url, { ...body, mode: "apply", planToken }, auth);
-    expect(applied.status, await applied.clone().text()).toBe(200);
-    const created = (await json<{ created: { mobility: string; express: boolean } }>(applied)).created;
-    expect(created).toMatchObject({ mobility: "pickup_delivery", express: true });
+    expect(await walkIn(api, body)).toMatchObject({ mobility: "pickup_delivery", express: true });
   });
 });
 
@@ -243,13 +247,7 @@ describe("a walk-in whose VIN is on file as priority (its model is not an expres
       interventions: ["tyres"],
       customer: { known: true, name: "Walk In", phone: "+39 333 0000000" },
     };
-    const url = `/v1/dealers/${D}/reshuffle/walk-in`;
-    const planned = await api("POST", url, body, auth);
-    expect(planned.status, await planned.clone().text()).toBe(200);
-    const { planToken } = await json<{ planToken: string }>(planned);
-    const applied = await api("POST", url, { ...body, mode: "apply", planToken }, auth);
-    expect(applied.status, await applied.clone().text()).toBe(200);
-    const { created } = await json<{ created: { id: string } }>(applied);
+    const created = await walkIn(api, body);
     const stored = await json<Record<string, unknown>>(
       await api("GET", `/v1/dealers/${D}/appointments/${created.id}`, undefined, auth),
     );
