@@ -83,6 +83,31 @@ describe("a job carried over from an earlier day", () => {
   }, 60_000);
 });
 
+describe("a message written on the shown day about another day's appointment", () => {
+  it("names that appointment's day, time and customer in the Messages panel; axe-clean", async () => {
+    // Booked now (Monday, the server's clock) for Thursday: its messages are written on Monday.
+    const res = await bw.world.api(
+      "POST",
+      "/v1/dealers/demo/appointments",
+      booking(
+        { start: "2026-11-26T10:00", advisorId: "marco" },
+        { customer: { known: true, name: "Tina Thursday", phone: "+39 333 2223334" } },
+      ),
+      admin,
+    );
+    const a = await json<AppointmentView>(res);
+    expect(res.status, JSON.stringify(a)).toBe(201);
+    const page = await signedInPage(bw.browser, bw.world);
+    await page.getByRole("button", { name: "Previous day" }).click();
+    await page.locator(`.date[data-date="${MONDAY}"]`).waitFor();
+    const about = page.locator("li[data-message] .message-about", { hasText: "Tina Thursday" });
+    await about.first().waitFor();
+    expect((await about.first().textContent())?.replace("Thu,", "Thu")).toBe("Thu 26 Nov 10:00 · Tina Thursday");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("a walk-in booked while another day is shown", () => {
   it.each([
     [

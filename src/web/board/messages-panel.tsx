@@ -2,11 +2,22 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { clockIn } from "../shared/dates.js";
 import { hasWords, mt, wordFor } from "./message-words.js";
 import type { Message } from "./types.js";
-import type { AppointmentRef } from "./appointment-ref.js";
+import { type AppointmentRef, otherDayWords } from "./appointment-ref.js";
 
 // The selected day's messages to customers and staff with their delivery state (issue 16):
 // what was said, to whom (customer or a staff role: never an address), by which transport,
 // and whether it left; the reason when it failed, was held back or waits for the SMS hours.
+
+/**
+ * The appointment a message is about, in the desk's words: from the shown day, else as the
+ * message carries it (a message written today about another day's appointment named nobody).
+ */
+const aboutOne = (m: Message, refs: Map<string, AppointmentRef>): string | null => {
+  if (m.appointmentId === null) return null;
+  const ref = refs.get(m.appointmentId);
+  if (ref) return ref.words;
+  return m.appointment ? otherDayWords(m.appointment) : null;
+};
 
 /** A group's notice: how many bookings, and those of the shown day in the desk's words. */
 const aboutBookings = (ids: string[], refs: Map<string, AppointmentRef>) => {
@@ -100,9 +111,9 @@ export function MessagesPanel({
               {/* When it was written (newest first): the appointment's time below is another time. */}
               <span class="message-time">{mt("written", { time: clockIn(m.createdAt, zone) })}</span>
               <br />
-              {m.appointmentId && refs.has(m.appointmentId) && (
+              {aboutOne(m, refs) && (
                 <>
-                  <span class="message-about">{refs.get(m.appointmentId)!.words}</span>
+                  <span class="message-about">{aboutOne(m, refs)}</span>
                   <br />
                 </>
               )}
