@@ -62,6 +62,8 @@ describe("a running-late plan", () => {
     await minutes.fill("15");
     await dialog.getByRole("button", { name: "Show the plan" }).first().click();
     await plan.locator(`tr[data-appointment="${a.id}"]`).waitFor();
+    // The plan takes the focus on its heading: below the forms, it came unsaid.
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Proposed plan");
     // 30 minutes instead of 15: the plan for 15 goes with its Apply.
     await minutes.fill("30");
     await expect(plan.count()).resolves.toBe(0);
@@ -104,7 +106,7 @@ describe("a refusal that names a field", () => {
     await dialog.getByLabel("Customer's name").fill("Mario Telefono");
     await dialog.getByLabel("Phone").fill("abc");
     await dialog.getByLabel("Vehicle model").fill("Panda");
-    await dialog.getByRole("button", { name: "Find a slot" }).press("Enter");
+    await dialog.getByRole("button", { name: "Book the walk-in" }).press("Enter");
     const phone = dialog.getByRole("textbox", { name: "Phone" });
     await expect.poll(() => focusedName(page)).toBe("phone");
     await expect(phone.getAttribute("aria-invalid")).resolves.toBe("true");

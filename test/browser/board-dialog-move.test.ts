@@ -129,6 +129,10 @@ describe("another day", () => {
       // The return left Tuesday with it: never before the new reception.
       expect(after.return?.start.slice(0, 10)).toBe(THURSDAY);
       expect(await axeViolations(page)).toEqual([]);
+      // The advisor goes elsewhere: the notice about Thursday does not follow.
+      await page.getByRole("button", { name: lang === "it" ? "Giorno precedente" : "Previous day" }).click();
+      await expect.poll(() => shownDay(page)).toBe("2026-11-25");
+      expect(await page.getByTestId("notice").count()).toBe(0);
       await page.context().close();
     },
     60_000,
@@ -142,6 +146,8 @@ describe("another day", () => {
     expect(await shownDay(page)).toBe(DAY); // typing alone goes nowhere
     await field.press("Enter");
     await expect.poll(() => shownDay(page)).toBe("2026-12-03");
+    // The focus stays in the field (it fell to <body> when the field was redrawn for the day).
+    expect(await page.evaluate("document.activeElement?.name")).toBe("day");
     await page.getByRole("button", { name: "Next day" }).click();
     await expect.poll(() => shownDay(page)).toBe("2026-12-04");
     await expect.poll(() => field.inputValue()).toBe("2026-12-04");

@@ -115,7 +115,7 @@ describe("a walk-in booked while another day is shown", () => {
       "Walk-in",
       "Customer's name",
       "Vehicle model",
-      "Find a slot",
+      "Book the walk-in",
       /^Walk-in booked on Monday,? 23 November at \d\d:\d\d\.$/,
     ],
     [
@@ -123,7 +123,7 @@ describe("a walk-in booked while another day is shown", () => {
       "Cliente senza appuntamento",
       "Nome del cliente",
       "Modello del veicolo",
-      "Trova un posto",
+      "Registra il cliente",
       /^Cliente accolto lunedì 23 novembre alle \d\d:\d\d\.$/,
     ],
   ])(
@@ -151,7 +151,7 @@ describe("after a walk-in", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Customer's name").fill(name);
     await dialog.getByLabel("Vehicle model").fill("Grecale");
-    await dialog.getByRole("button", { name: "Find a slot" }).click();
+    await dialog.getByRole("button", { name: "Book the walk-in" }).click();
     await dialog.waitFor({ state: "detached" });
     const said = (await page.getByTestId("notice").textContent()) ?? "";
     const time = said.match(/^Walk-in booked on Monday,? 23 November at (\d\d:\d\d)\.$/)?.[1];

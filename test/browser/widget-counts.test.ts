@@ -34,8 +34,8 @@ describe("a day with one free time", () => {
       lang: "it",
       headings: ["Di cosa ha bisogno la sua auto?", "La sua auto", "Come si sposterà?", "Scelga giorno e ora"],
       next: "Avanti",
-      said: /(^|\. )1 orario libero il [^.]+\.$/,
-      wrong: /orari liberi il/,
+      said: /(^|\. )1 orario libero [^.]+\.$/,
+      wrong: /orari liberi/,
     },
   ])(
     "is said in the singular ($lang)",

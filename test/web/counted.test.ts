@@ -15,8 +15,8 @@ describe("a day's free times, as the live region says them", () => {
     ["en", 2, "2 free times on Wednesday 25 November 2026."],
     ["en", 21, "21 free times on Wednesday 25 November 2026."],
     ["en", 0, "No free times on this day. Please choose another day."],
-    ["it", 1, "1 orario libero il mercoledì 25 novembre 2026."],
-    ["it", 3, "3 orari liberi il mercoledì 25 novembre 2026."],
+    ["it", 1, "1 orario libero mercoledì 25 novembre 2026."],
+    ["it", 3, "3 orari liberi mercoledì 25 novembre 2026."],
     ["it", 0, "Nessun orario libero in questo giorno. Scelga un altro giorno."],
   ] as const)("in %s, %i free: %s", (lang, count, said) => {
     // Both pages choose a day alike (the widget, the manage page's move).

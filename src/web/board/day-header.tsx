@@ -1,3 +1,4 @@
+import { useEffect, useState } from "preact/hooks";
 import { addDays, longDate } from "../shared/dates.js";
 import { lang, t } from "./i18n.js";
 import { serverToday } from "./server-clock.js";
@@ -20,6 +21,10 @@ interface Props {
 }
 
 export function DayHeader({ session, date, zone, live, onDate, onSignOut }: Props) {
+  // The field's own value while typed; a day reached another way shows in it. Not a new
+  // input per day (a key): Enter in it then dropped the focus to <body>.
+  const [picked, setPicked] = useState(date);
+  useEffect(() => setPicked(date), [date]);
   return (
     <header class="top">
       <h1 tabIndex={-1}>
@@ -43,13 +48,21 @@ export function DayHeader({ session, date, zone, live, onDate, onSignOut }: Prop
           class="jump"
           onSubmit={(e) => {
             e.preventDefault();
-            const picked = (e.currentTarget.elements.namedItem("day") as HTMLInputElement).value;
             if (/^\d{4}-\d{2}-\d{2}$/.test(picked)) onDate(picked);
           }}
         >
-          {/* key: a day reached another way shows in the field too. */}
+          {/* min/max: a mistyped year (112026) is the browser's "must be 2999 or earlier", not silence. */}
           <label>
-            {t("goToDay")} <input key={date} name="day" type="date" required defaultValue={date} />
+            {t("goToDay")}{" "}
+            <input
+              name="day"
+              type="date"
+              required
+              min="2000-01-01"
+              max="2999-12-31"
+              value={picked}
+              onInput={(e) => setPicked(e.currentTarget.value)}
+            />
           </label>
           <button type="submit">{t("showDay")}</button>
         </form>

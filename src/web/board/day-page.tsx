@@ -65,9 +65,15 @@ export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const { done, say, changed, goTo, walkedIn } = dayOutcomes({ date, setDate, reload, setNotice, setDialog, focusAt });
 
   const open = (slot: Slot) => setDialog({ kind: "appointment", slot });
+  // The advisor goes to another day: the last notice was about the day left ("Walk-in
+  // booked on Monday…" stayed up on Tuesday). A move's or task's own way to a day keeps it.
+  const goToDay = (d: string) => {
+    setNotice("");
+    setDate(d);
+  };
   return (
     <>
-      <DayHeader session={session} date={date} zone={zone} live={live} onDate={setDate} onSignOut={onSignOut} />
+      <DayHeader session={session} date={date} zone={zone} live={live} onDate={goToDay} onSignOut={onSignOut} />
       <p class="sr-only" role="status" aria-live="polite">
         {notice}
       </p>

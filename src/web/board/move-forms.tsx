@@ -62,7 +62,15 @@ export function MoveForms({ session, day, slot, target, ownerId, forceable, atte
       <form onSubmit={(e) => (e.preventDefault(), move(false))}>
         <h3>{t("moveTitle")}</h3>
         <Field label={t("newDate")} type="date" required value={date} onValue={setDate} />
-        <Field label={t("newTime")} type="time" step={300} required value={time} onValue={setTime} />
+        {/* Receptions start on the quarter hour, returns on a 5-minute mark (the server's grid). */}
+        <Field
+          label={t("newTime")}
+          type="time"
+          step={slot.kind === "reception" ? 900 : 300}
+          required
+          value={time}
+          onValue={setTime}
+        />
         <AdvisorSelect advisors={day.advisors} value={advisorId} onValue={setAdvisorId} />
         <button type="submit" class="primary">
           {t("move")}

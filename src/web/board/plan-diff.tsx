@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { timeOf } from "../shared/dates.js";
 import { refusalOf, type Refusal } from "./refusal.js";
 import { t } from "./i18n.js";
@@ -7,7 +7,9 @@ import type { DayBoard, Move, Plan, SlotView } from "./types.js";
 
 // A reshuffle's dry run as a diff: who moves from where to where, whose customer must be
 // told (the time changes) and who cannot be placed; one button applies all of it (the
-// plan's token makes the server refuse it if anything changed since).
+// plan's token makes the server refuse it if anything changed since). A plan shown takes
+// the focus on its heading: drawn below the forms, after the button that asked for it, it
+// arrived unsaid, and a keyboard user had to find it several Tabs away.
 
 /** Who an appointment is to a person: the customer's name when the day board has it. */
 function whoOf(day: DayBoard, id: string): string {
@@ -30,6 +32,8 @@ export function PlanDiff({
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const running = useRef(false); // both clicks of a double click land before a render
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [plan]);
   const advisor = (id: string) => day.advisors.find((a) => a.id === id)?.name ?? id;
   const at = (s: SlotView) =>
     `${s.start.slice(0, 10) === day.date ? "" : `${s.start.slice(5, 10)} `}${timeOf(s.start)} · ${advisor(s.advisorId)}`;
@@ -63,7 +67,9 @@ export function PlanDiff({
   };
   return (
     <div class="plan" data-testid="plan">
-      <h3>{t("planTitle")}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t("planTitle")}
+      </h3>
       {plan.moves.length === 0 && <p>{t("planEmpty")}</p>}
       {plan.moves.length > 0 && (
         <table class="diff">

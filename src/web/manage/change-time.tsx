@@ -2,7 +2,7 @@ import type { RefObject } from "preact";
 import { useRef, useState } from "preact/hooks";
 import type { Announce } from "../shared/announcer.js";
 import { apiCall, idempotencyKey } from "../shared/api.js";
-import { dateOf, dateTime } from "../shared/dates.js";
+import { dateOf, longDate, timeOf } from "../shared/dates.js";
 import { FormActions } from "../shared/form-actions.js";
 import type { Lang, Translate } from "../shared/i18n.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
@@ -63,7 +63,11 @@ export function ChangeTime({ api, path, current, lang, t, announce, heading, onM
     );
     sending.current = false;
     setBusy(false);
-    if (r.ok) return onMoved(r.data, t("moved", { when: dateTime(r.data.reception.start, lang) }));
+    if (r.ok)
+      return onMoved(
+        r.data,
+        t("moved", { day: longDate(dateOf(r.data.reception.start), lang), time: timeOf(r.data.reception.start) }),
+      );
     choice.refused(r.problem);
   };
   return (

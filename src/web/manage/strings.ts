@@ -17,7 +17,7 @@ export const STRINGS = customerWords(
     noDays: "There are no free times in the next weeks. Please call the workshop.",
     move: "Move my appointment",
     keep: "Keep the current time",
-    moved: "Your appointment is moved to {when}.",
+    moved: "Your appointment is moved to {day} at {time}.",
     notFound: "We could not find this appointment. The link may be wrong or out of date.",
   },
   {
@@ -34,7 +34,7 @@ export const STRINGS = customerWords(
     noDays: "Non ci sono orari liberi nelle prossime settimane. Chiami l'officina.",
     move: "Sposti l'appuntamento",
     keep: "Mantenga l'orario attuale",
-    moved: "Il suo appuntamento è spostato a {when}.",
+    moved: "Il suo appuntamento è spostato a {day} alle {time}.",
     notFound: "Non troviamo questo appuntamento. Il link potrebbe essere errato o scaduto.",
   },
 );

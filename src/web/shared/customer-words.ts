@@ -64,8 +64,9 @@ const COMMON: Record<Lang, Record<CommonKey, string>> = {
     quiet: "orario tranquillo",
     withAdvisor: "con {name}",
     noTimes: "Nessun orario libero in questo giorno. Scelga un altro giorno.",
-    timeLoaded: "{count} orario libero il {date}.",
-    timesLoaded: "{count} orari liberi il {date}.",
+    // No article before the weekday: "il lunedì 23 novembre" reads as "on Mondays".
+    timeLoaded: "{count} orario libero {date}.",
+    timesLoaded: "{count} orari liberi {date}.",
     retry: "Riprovi",
     zone: "Gli orari sono nel fuso orario dell'officina: {zone}.",
     pickTime: "Scelga un orario.",
