@@ -50,7 +50,7 @@ function input(next: Partial<DealerConfig>, bookings: Booking[]): GuardInput {
 }
 
 describe("CONFIG_CHECKS", () => {
-  it("lists the six rules in order, each with a name (the technicians' roster last)", () => {
+  it("lists the seven rules in order, each with a name (each appointment's own rules last)", () => {
     expect(CONFIG_CHECKS.map((c) => c.name)).toEqual([
       "advisor_removed",
       "closure",
@@ -58,6 +58,7 @@ describe("CONFIG_CHECKS", () => {
       "courtesy_cars_exceeded",
       "workshop_exceeded",
       "technician_unavailable",
+      "rules_kept",
     ]);
   });
 

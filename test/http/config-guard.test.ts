@@ -190,6 +190,113 @@ describe("PUT dealer: a change that would strand appointments", () => {
   });
 });
 
+// Each appointment's own rules under the new configuration (core/config-guard/rule-checks.ts):
+// an advisor's hours or absences, the desk's caps, the mobility it reserved. These were
+// stored over the appointments they stranded (200, the board still showing them).
+describe("PUT dealer: a change that breaks an appointment's own rules", () => {
+  const AFTERNOONS = Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["14:00", "18:00"]]]));
+  it.each([
+    {
+      change: "an absence of Anna over her 10:00 reception",
+      advisors: [
+        { id: "anna", name: "Anna Rossi", absences: [{ start: `${WED}T08:00`, end: `${WED}T13:00` }] },
+        { id: "bruno", name: "Bruno Neri" },
+      ],
+      codes: ["advisor_absent"],
+      message:
+        /the reception at 2026-11-25T10:00:00\+01:00 is with Anna Rossi, whom the new configuration marks absent then/,
+    },
+    {
+      change: "Anna's hours cut to afternoons",
+      advisors: [
+        { id: "anna", name: "Anna Rossi", workingHours: AFTERNOONS },
+        { id: "bruno", name: "Bruno Neri" },
+      ],
+      codes: ["advisor_off_duty"],
+      message: /is with Anna Rossi, who does not work then under the new hours/,
+    },
+  ])(
+    "$change: 409 naming the appointment and why, then ?apply=plan hands it to Bruno at the same time",
+    async ({ advisors, codes, message }) => {
+      const config = await setup();
+      const a = await at("10:00", "anna");
+      const next = { ...config, advisors };
+      const problem = await expectRefused(next, codes);
+      expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([a.id]);
+      expect(problem.conflicts[0].reasons[0].message).toMatch(message);
+      const res = await put(next, "?apply=plan");
+      expect(res.status, await res.clone().text()).toBe(200);
+      const now = await json<AppointmentView>(
+        await t.api("GET", `/v1/dealers/${D}/appointments/${a.id}`, undefined, auth),
+      );
+      expect(now.reception).toMatchObject({ advisorId: "bruno", start: a.reception.start });
+      await expectNoOverbooking([WED]);
+    },
+  );
+
+  it("lower reception caps under Anna's receptions a quarter hour apart: 409 hourly_cap; each booking's own numbers", async () => {
+    const config = await setup();
+    await at("09:00", "anna");
+    await at("09:15", "anna");
+    const problem = await expectProblem(
+      await put({ ...config, receptionRules: { maxPerHour: 1 } }),
+      409,
+      "config_conflict",
+    );
+    expect(new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))).toEqual(new Set(["hourly_cap"]));
+    expect(problem.conflicts[0].reasons[0].message).toMatch(
+      /more than 1 receptions within one hour under the new limits/,
+    );
+  });
+
+  it.each([
+    { change: "pickup & delivery withdrawn", mobility: "pickup_delivery", next: { pickupDelivery: 0 } },
+    { change: "taxi withdrawn", mobility: "taxi", next: { taxi: false } },
+  ])("$change under a booking that has it: 409 mobility_not_offered", async ({ mobility, next }) => {
+    const config = await setup();
+    const a = await at("10:00", "anna", { mobility });
+    const before = state();
+    const problem = await expectProblem(
+      await put({ ...config, mobility: { ...config.mobility, ...next } }),
+      409,
+      "config_conflict",
+    );
+    expect(state()).toEqual(before);
+    expect(problem.conflicts).toEqual([
+      expect.objectContaining({
+        appointmentId: a.id,
+        reasons: [expect.objectContaining({ code: "mobility_not_offered" })],
+      }),
+    ]);
+  });
+
+  it("fewer pickup & delivery runs than a half-day has booked: 409 mobility_unavailable", async () => {
+    const config = await setup({
+      mobility: { courtesyCars: 2, pickupDelivery: 4, taxi: true, rental: false, shuttle: false },
+    });
+    await at("09:00", "anna", { mobility: "pickup_delivery" });
+    await at("09:30", "bruno", { mobility: "pickup_delivery" });
+    const problem = await expectProblem(
+      await put({ ...config, mobility: { ...(config.mobility as object), pickupDelivery: 2 } }),
+      409,
+      "config_conflict",
+    );
+    expect(new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))).toEqual(
+      new Set(["mobility_unavailable"]),
+    );
+  });
+
+  it("stores a change that breaks nothing of the kind: an absence on a day Anna has no appointment", async () => {
+    const config = await setup();
+    await at("10:00", "anna");
+    const advisors = [
+      { id: "anna", name: "Anna Rossi", absences: [{ start: "2026-11-26T08:00", end: "2026-11-26T13:00" }] },
+      { id: "bruno", name: "Bruno Neri" },
+    ];
+    expect((await put({ ...config, advisors })).status).toBe(200);
+  });
+});
+
 describe("the capacity index and a removed advisor", () => {
   it("keeps the appointments of an advisor no longer configured (stored before the guard): their car stays taken", async () => {
     const config = await setup({

@@ -1,4 +1,5 @@
 import { fleetSuffices, workshopSuffices } from "./load-checks.js";
+import { rulesKept } from "./rule-checks.js";
 import { advisorKept, notOnClosure, withinOpeningHours } from "./slot-checks.js";
 import { techniciansKept } from "./technician-checks.js";
 import type { ConfigCheck, ConfigConflict, GuardInput } from "./types.js";
@@ -7,7 +8,8 @@ export * from "./rebase.js";
 export * from "./types.js";
 
 // THE list of what a configuration change must not break. Independent entries, run in
-// this order; the technicians' roster (issue 13) is the last.
+// this order; then the technicians' roster (issue 13), and last each appointment's own
+// rules re-asked of THE checker (rule-checks.ts: hours, absences, caps, runs and seats).
 export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   advisorKept,
   notOnClosure,
@@ -15,6 +17,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   fleetSuffices,
   workshopSuffices,
   techniciansKept,
+  rulesKept,
 ];
 
 /** Every conflict of every check, in check order. */

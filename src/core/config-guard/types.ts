@@ -14,6 +14,13 @@ export const CONFLICT_CODES = [
   "courtesy_cars_exceeded",
   "workshop_exceeded",
   "technician_unavailable",
+  // rule-checks.ts: a rule of the appointment's own, by its rule code.
+  "advisor_off_duty",
+  "advisor_absent",
+  "hourly_cap",
+  "two_hour_cap",
+  "mobility_not_offered",
+  "mobility_unavailable",
 ] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number] | (string & {});
 
