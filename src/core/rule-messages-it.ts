@@ -32,7 +32,9 @@ export function describeViolationIt(dealer: Dealer, code: RuleCode, x: RuleSubje
         ? `il ${at(dealer, x.start)} è già passato`
         : `il ${at(dealer, x.start)} è prima del primo orario prenotabile, il ${at(dealer, x.now + (x.notice ?? rules.minNoticeMinutes))}`;
     case "beyond_horizon":
-      return `si prenota al massimo ${rules.maxHorizonDays} giorni prima`;
+      return readyAt === null
+        ? `si prenota al massimo ${rules.maxHorizonDays} giorni prima`
+        : `la riconsegna è al massimo ${rules.maxHorizonDays} giorni dopo che l'auto è pronta (il ${at(dealer, readyAt)})`;
     case "off_grid":
       return readyAt === null
         ? `le accettazioni iniziano ai quarti d'ora, non alle ${hm}`

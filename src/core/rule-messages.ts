@@ -39,7 +39,9 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject
         ? `${on(dealer, x.start)} has already passed`
         : `${on(dealer, x.start)} is before the earliest bookable time, ${on(dealer, x.now + (x.notice ?? rules.minNoticeMinutes))}`;
     case "beyond_horizon":
-      return `bookings open at most ${rules.maxHorizonDays} days ahead`;
+      return readyAt === null
+        ? `bookings open at most ${rules.maxHorizonDays} days ahead`
+        : `a return is at most ${rules.maxHorizonDays} days after the car is ready (${on(dealer, readyAt)})`;
     case "off_grid":
       return readyAt === null
         ? `receptions start on the quarter hour; ${hm} does not`

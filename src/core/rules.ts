@@ -240,6 +240,14 @@ export function evaluateReturn(
     out.push(code);
     first ??= code;
   }
+  // A return placed by hand (a move, a plan's explicit move) is bounded as a reception is
+  // by the horizon: one in 9999 held a courtesy car on every day until then.
+  code = start > readyAt + dealer.config.receptionRules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
+  if (code) {
+    if (!out) return code;
+    out.push(code);
+    first ??= code;
+  }
   code = slotRules(index, day, advisor, s, e, RETURN_GRID, false, out);
   return first ?? code;
 }

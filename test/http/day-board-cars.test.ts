@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AppointmentView, type DayBoard, json } from "../support/contracts.js";
-import { type Api, auth, book, booking, freshDealers, inProcessPerFile, ms } from "../support/http.js";
+import { type Api, auth, book, booking, expectProblem, freshDealers, inProcessPerFile, ms } from "../support/http.js";
 
 // The day board's courtesy cars (GET …/days/{date}, mobility.courtesyCars): `inUse` is the
 // most cars out at the same moment of the day, what the stock must cover, so never above
@@ -65,4 +65,29 @@ describe("the day board's courtesy cars in use", () => {
     for (const date of ["2026-11-23", "2026-11-27"])
       expect(await carsOn(d, date), date).toMatchObject({ inUse: 0, appointments: [] });
   });
+
+  // A return is bounded as a reception is, by the horizon (365 days after the car is ready
+  // here): one moved to 9999 was stored, and held a car out on every day until then.
+  it.each(["9999-12-31T10:00", "2027-11-25T10:00"])(
+    "refuses a return moved to %s (beyond_horizon), and the car is back on the days after",
+    async (start) => {
+      const d = await threeCars();
+      const a = await carAt(d, `${TUE}T08:00`, "anna", "ZN6XXXXXXXX000001");
+      const problem = await expectProblem(
+        await t.api(
+          "PATCH",
+          `/v1/dealers/${d}/appointments/${a.id}`,
+          { return: { start, advisorId: "anna" } },
+          { ...auth, "If-Match": "1" },
+        ),
+        409,
+        "rule_violation",
+      );
+      expect(problem.violations.map((v) => v.code)).toContain("beyond_horizon");
+      expect(problem.violations.find((v) => v.code === "beyond_horizon")?.message).toMatch(
+        /^a return is at most 365 days after the car is ready \(2026-11-24 at \d\d:\d\d\)$/,
+      );
+      expect(await carsOn(d, "2026-11-25")).toMatchObject({ inUse: 0, appointments: [] });
+    },
+  );
 });
