@@ -18,8 +18,20 @@ const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
   429: "rate_limited",
 };
 
+/**
+ * The client cut its request short (a body that stops mid-chunk, a dropped connection):
+ * Node's "aborted" while the body is read. The client's doing, not a bug: anyone could
+ * fill the error log with it. Node has already answered 400 on the socket, if it can.
+ */
+const isClientAbort = (err: unknown): boolean =>
+  err instanceof Error && (err as NodeJS.ErrnoException).code === "ECONNRESET" && err.message === "aborted";
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  if (isClientAbort(err))
+    return new ApiError("validation_failed", "The request body did not arrive whole: the client ended it early", {
+      errors: [{ path: "", message: "the request body ended early", in: "body" }],
+    });
   // Domain codes are a subset of the API codes: the status comes from ERROR_CODES.
   if (err instanceof DomainError) return new ApiError(err.code, err.detail, err.extra);
   if (err instanceof HTTPException) {
