@@ -1,6 +1,7 @@
 import { CAP_CODES } from "../../core/caps.js";
 import { ApiFailure, staffSentence } from "./http.js";
 import { lang } from "./i18n.js";
+import { pageDates } from "./page-dates.js";
 
 // What a refused staff call means to the page (api.ts makes the calls): its sentence in
 // the reader's language, the rules it broke and which of them may be forced, and the two
@@ -8,7 +9,8 @@ import { lang } from "./i18n.js";
 
 // The rules a refusal lists, in the reader's language: the server's own sentence (it names
 // the advisor, the time and the limit), in Italian its `texts.it` (same facts). The words
-// below only for a violation that comes without one (the progress report's).
+// below only for a violation that comes without one (the progress report's). Their days
+// in the page's words (page-dates.ts).
 const RULES_IT: Record<string, string> = {
   in_the_past: "l'orario è già passato o troppo vicino",
   beyond_horizon: "troppo lontano nel futuro",
@@ -43,7 +45,9 @@ export function refusalOf(err: unknown): Refusal {
   const violations: Array<{ code: string; message: string; texts?: { it?: string } }> = Array.isArray(p.violations)
     ? p.violations
     : [];
-  const rules = violations.map((v) => (lang === "it" ? (v.texts?.it ?? RULES_IT[v.code] ?? v.message) : v.message));
+  const said = (v: (typeof violations)[number]) =>
+    lang === "it" ? (v.texts?.it ?? RULES_IT[v.code] ?? v.message) : v.message;
+  const rules = violations.map((v) => pageDates(said(v), lang, new Date().getFullYear()));
   return { sentence: staffSentence(p, lang), rules, codes: violations.map((v) => v.code) };
 }
 
