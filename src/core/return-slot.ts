@@ -11,6 +11,15 @@ import type { AdvisorSlot } from "./types.js";
 const RETURN_SEARCH_DAYS = 21;
 
 /**
+ * How many days after the car is ready a return may be (rules.ts, beyond_horizon): the
+ * booking horizon, and never less than the days this search itself looks through, so that
+ * every return it finds is one the checker accepts (a dealer with a 2-day horizon and a
+ * closed week would otherwise refuse its own proposals).
+ */
+export const returnReachDays = (config: { receptionRules: { maxHorizonDays: number } }): number =>
+  Math.max(config.receptionRules.maxHorizonDays, RETURN_SEARCH_DAYS + 1);
+
+/**
  * `now` set: an ordinary customer's return, which (like a reception) may not take the
  * room the express reserve of its half-day still needs before the release time.
  */

@@ -2,6 +2,7 @@ import { WEEKDAYS } from "./dealer-config/hours.js";
 import type { Dealer } from "./dealer.js";
 import { skillLabel } from "./intervention-labels.js";
 import type { RuleCode, RuleSubject } from "./types.js";
+import { returnReachDays } from "./return-slot.js";
 
 // The rules in Italian, with the same facts as the English of rule-messages.ts (which rule,
 // which advisor at what time, the limit): the advisors' Italian page used to say only "too
@@ -34,7 +35,7 @@ export function describeViolationIt(dealer: Dealer, code: RuleCode, x: RuleSubje
     case "beyond_horizon":
       return readyAt === null
         ? `si prenota al massimo ${rules.maxHorizonDays} giorni prima`
-        : `la riconsegna è al massimo ${rules.maxHorizonDays} giorni dopo che l'auto è pronta (il ${at(dealer, readyAt)})`;
+        : `la riconsegna è al massimo ${returnReachDays(dealer.config)} giorni dopo che l'auto è pronta (il ${at(dealer, readyAt)})`;
     case "off_grid":
       return readyAt === null
         ? `le accettazioni iniziano ai quarti d'ora, non alle ${hm}`

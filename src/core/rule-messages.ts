@@ -1,6 +1,7 @@
 import { WEEKDAYS } from "./dealer-config/hours.js";
 import type { Dealer } from "./dealer.js";
 import { describeViolationIt } from "./rule-messages-it.js";
+import { returnReachDays } from "./return-slot.js";
 import type { RuleCode, RuleSubject, Violation } from "./types.js";
 
 // Human-readable text for each rule code, built only when someone will read it
@@ -41,7 +42,7 @@ export function describeViolation(dealer: Dealer, code: RuleCode, x: RuleSubject
     case "beyond_horizon":
       return readyAt === null
         ? `bookings open at most ${rules.maxHorizonDays} days ahead`
-        : `a return is at most ${rules.maxHorizonDays} days after the car is ready (${on(dealer, readyAt)})`;
+        : `a return is at most ${returnReachDays(dealer.config)} days after the car is ready (${on(dealer, readyAt)})`;
     case "off_grid":
       return readyAt === null
         ? `receptions start on the quarter hour; ${hm} does not`

@@ -5,6 +5,7 @@ import { GRID, WORDS_PER_DAY, type DayInfo } from "./dealer.js";
 import { ruleViolation } from "./rule-messages.js";
 import type { AdvisorSlot, Job, RuleCode, Violation } from "./types.js";
 import { reserveIntact } from "./reserve.js";
+import { returnReachDays } from "./return-slot.js";
 import { overlaps, within } from "./ranges.js";
 import { planLabour } from "./workshop.js";
 import type { LabourPlan } from "./types.js";
@@ -241,8 +242,9 @@ export function evaluateReturn(
     first ??= code;
   }
   // A return placed by hand (a move, a plan's explicit move) is bounded as a reception is
-  // by the horizon: one in 9999 held a courtesy car on every day until then.
-  code = start > readyAt + dealer.config.receptionRules.maxHorizonDays * 1440 ? "beyond_horizon" : null;
+  // by the horizon (return-slot.ts returnReachDays): one in 9999 held a courtesy car on
+  // every day until then.
+  code = start > readyAt + returnReachDays(dealer.config) * 1440 ? "beyond_horizon" : null;
   if (code) {
     if (!out) return code;
     out.push(code);
