@@ -63,6 +63,12 @@ describe("the focus after a move", () => {
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowDown");
+    // Picked up, its name says where it would drop (it said the old 14:30–14:45), and no
+    // tooltip covers the rows it moves over.
+    await expect
+      .poll(() => page.locator(":focus").getAttribute("aria-label"))
+      .toMatch(/^14:45 Tasto Sposta, reception 14:45–15:00, /);
+    expect(await page.locator("[role=tooltip]").count()).toBe(0);
     await page.keyboard.press("Enter");
     await page
       .getByTestId("notice")

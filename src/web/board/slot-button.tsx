@@ -31,12 +31,13 @@ export interface SlotProps {
   onDragStart: (e: DragEvent, slot: Slot) => void;
 }
 
-export function slotLabel(slot: Slot, advisorName: string): string {
+/** `at`: where a slot picked up by keyboard would drop now (its name says that place, not the old one). */
+export function slotLabel(slot: Slot, advisorName: string, at?: { start: string; end: string }): string {
   const flags = `${slot.express ? `, ${t("express")}` : ""}${slot.forced ? `, ${t("forced")}` : ""}`;
   return t("slotLabel", {
     kind: t(slot.kind),
-    start: timeOf(slot.start),
-    end: timeOf(slot.end),
+    start: at?.start ?? timeOf(slot.start),
+    end: at?.end ?? timeOf(slot.end),
     status: t(`status_${slot.status}` as "status_requested"),
     flags,
     who: `, ${advisorName}`,
@@ -88,8 +89,8 @@ export function SlotButton({
         data-appointment={slot.appointmentId}
         data-kind={slot.kind}
         data-start={time}
-        aria-label={`${shown}, ${slotLabel(slot, advisorName)}`}
-        aria-describedby={tip ? tipId : undefined}
+        aria-label={`${shown}, ${slotLabel(slot, advisorName, grabbed ? { start: time, end: hhmm(start + length) } : undefined)}`}
+        aria-describedby={tip && !grabbed ? tipId : undefined}
         onClick={() => onOpen(slot)}
         onKeyDown={(e) => onKey(e, slot)}
         // A button clicks on Space's keyup: Space is the pick-up key here, never a click.
@@ -114,8 +115,9 @@ export function SlotButton({
           )}
         </span>
       </button>
-      {/* Beside the button, never inside it (slot-tip.tsx says why). */}
-      {tip && (
+      {/* Beside the button, never inside it (slot-tip.tsx says why). Not while picked up:
+        it covered the row below, where ArrowDown takes the slot. */}
+      {tip && !grabbed && (
         <SlotTip
           id={tipId}
           place={place}
