@@ -77,6 +77,19 @@ describe("validation failures", () => {
     });
     await expectProblem(res, 415, "unsupported_media_type");
   });
+
+  // A compressed body was read as plain JSON, its Content-Encoding ignored (200).
+  it.each(["gzip", "br", "deflate, gzip"])("answers Content-Encoding %s with 415, changing nothing", async (coding) => {
+    const before = dealerCount();
+    const res = await t.request("/v1/dealers/zipped", {
+      method: "PUT",
+      headers: { ...auth, "Content-Type": "application/json", "Content-Encoding": coding },
+      body: JSON.stringify({ name: "Zipped", timeZone: "Europe/Rome" }),
+    });
+    const problem = await expectProblem(res, 415, "unsupported_media_type");
+    expect(problem.detail).toMatch(/uncompressed/);
+    expect(dealerCount()).toEqual(before);
+  });
 });
 
 describe("authentication", () => {

@@ -15,13 +15,17 @@ export const MAX_BODY_BYTES = 32 * 1024;
 // AbortController) instead of the adapter's direct body read: it doubled the server's CPU
 // time per availability search in bench/http.bench.ts (~500 → ~265 µs per request).
 
-export type BodyVerdict = "ok" | "too_large" | "count_while_streaming";
+export type BodyVerdict = "ok" | "too_large" | "encoded" | "count_while_streaming";
 
 /** The header-only decision; "count_while_streaming" → run `streamingLimit` around next(). */
 export function bodyVerdict(c: Context): BodyVerdict {
   const method = c.req.method;
   if (method === "GET" || method === "HEAD") return "ok";
   const headers = c.req.raw.headers;
+  // A compressed body is not decoded here: read as JSON it was plain bytes that happened
+  // to parse (or not), the Content-Encoding silently ignored. Refused, the client knows.
+  const encoding = headers.get("content-encoding");
+  if (encoding !== null && encoding.trim().toLowerCase() !== "identity") return "encoded";
   const length = headers.get("content-length");
   if (length !== null && !headers.has("transfer-encoding"))
     return parseInt(length || "0", 10) > MAX_BODY_BYTES ? "too_large" : "ok";
@@ -30,6 +34,9 @@ export function bodyVerdict(c: Context): BodyVerdict {
 
 export const tooLarge = (c: Context): Response =>
   problem(c, new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
+
+export const encoded = (c: Context): Response =>
+  problem(c, new ApiError("unsupported_media_type", "Send the body uncompressed: Content-Encoding is not accepted"));
 
 /** hono's counting middleware, for bodies without a usable Content-Length. */
 export const streamingLimit: MiddlewareHandler = honoBodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

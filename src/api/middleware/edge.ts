@@ -3,7 +3,7 @@ import type { AppEnv, Services } from "../deps.js";
 import { requestContext } from "../request-context.js";
 import { addResponseHeader, applyResponseHeaders } from "../response-headers.js";
 import { accessLine } from "./access-log.js";
-import { bodyVerdict, streamingLimit, tooLarge } from "./body-limit.js";
+import { bodyVerdict, encoded, streamingLimit, tooLarge } from "./body-limit.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
 
 // Every request's edge in ONE middleware: request id, the request's Ctx, body size limit, access log. They
@@ -30,6 +30,7 @@ export function edge(services: Services): MiddlewareHandler<AppEnv> {
     const verdict = bodyVerdict(c);
     if (verdict === "ok") await next();
     else if (verdict === "too_large") c.res = tooLarge(c);
+    else if (verdict === "encoded") c.res = encoded(c);
     else {
       // hono's middleware answers 413 by returning the response, as compose expects.
       const res = await streamingLimit(c, next);
