@@ -234,15 +234,16 @@ describe("PUT dealer: a change that breaks an appointment's own rules", () => {
     },
   );
 
-  it("lower reception caps under Anna's receptions a quarter hour apart: 409 hourly_cap; each booking's own numbers", async () => {
+  it("lower reception caps under Anna's receptions a quarter hour apart: 409 hourly_cap for the later one only (the earlier stays)", async () => {
     const config = await setup();
     await at("09:00", "anna");
-    await at("09:15", "anna");
+    const later = await at("09:15", "anna");
     const problem = await expectProblem(
       await put({ ...config, receptionRules: { maxPerHour: 1 } }),
       409,
       "config_conflict",
     );
+    expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([later.id]);
     expect(new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))).toEqual(new Set(["hourly_cap"]));
     expect(problem.conflicts[0].reasons[0].message).toMatch(
       /more than 1 receptions within one hour under the new limits/,
@@ -275,7 +276,7 @@ describe("PUT dealer: a change that breaks an appointment's own rules", () => {
       mobility: { courtesyCars: 2, pickupDelivery: 4, taxi: true, rental: false, shuttle: false },
     });
     await at("09:00", "anna", { mobility: "pickup_delivery" });
-    await at("09:30", "bruno", { mobility: "pickup_delivery" });
+    const later = await at("09:30", "bruno", { mobility: "pickup_delivery" });
     const problem = await expectProblem(
       await put({ ...config, mobility: { ...(config.mobility as object), pickupDelivery: 2 } }),
       409,
@@ -284,6 +285,7 @@ describe("PUT dealer: a change that breaks an appointment's own rules", () => {
     expect(new Set(problem.conflicts.flatMap((c) => c.reasons.map((r) => r.code)))).toEqual(
       new Set(["mobility_unavailable"]),
     );
+    expect(problem.conflicts.map((c) => c.appointmentId)).toEqual([later.id]); // the later gives way
   });
 
   it("stores a change that breaks nothing of the kind: an absence on a day Anna has no appointment", async () => {

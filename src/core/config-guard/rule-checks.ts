@@ -14,6 +14,10 @@ import type { ConfigCheck, ConfigConflict } from "./types.js";
 // doing. Without this check a new absence, fewer working hours, lower caps or fewer runs
 // were stored over the appointments they stranded (the board still showed them).
 //
+// Shared limits (the caps, runs, seats) name only the appointments that cannot stay: the
+// latest receptions give way first, as the workshop check's do. Each is asked latest
+// first, and one reported leaves the index, so the earlier ones are asked without it.
+//
 // Not here (other checks say it more precisely): a removed advisor, closures and opening
 // hours, courtesy cars, the workshop. Holds are nobody's appointment: they lapse.
 
@@ -98,16 +102,21 @@ export const rulesKept: ConfigCheck = {
     const was = CapacityIndex.build(before, input.beforeBookings.values());
     const is = CapacityIndex.build(after, input.afterBookings.values());
     const out: ConfigConflict[] = [];
+    ahead.sort((x, y) => y.reception.start - x.reception.start || (x.id < y.id ? 1 : -1));
     for (const b of ahead) {
       const broken = brokenRules(is, b, now, (a) => kept.has(after.advisors[a].id));
       if (broken.size === 0) continue;
       const held = brokenRules(was, input.beforeBookings.get(b.id)!, now, () => true);
+      const found = out.length;
       for (const key of broken) {
         if (held.has(key)) continue;
         const [part, code] = key.split(":") as [Part, string];
         out.push({ id: b.id, code, message: say(after, b, part, code) });
       }
+      // Reported: it gives way, so the earlier ones are asked without it.
+      if (out.length > found) is.remove(b.id);
     }
-    return out;
+    // In the order of the other checks' reports: earliest first.
+    return out.reverse();
   },
 };
