@@ -17,6 +17,19 @@ async function focusIs(page: Page): Promise<string> {
   return `${await at.getAttribute("data-appointment")}@${row} ${await at.getAttribute("data-start")}`;
 }
 
+/**
+ * Drags the slot of `id` onto `advisor`'s track at `time` plus 2 minutes (the day is drawn
+ * 08:00–19:00), which snaps to `time`.
+ */
+async function dragOnto(page: Page, id: string, advisor: string, time: string): Promise<void> {
+  const track = page.locator(`li.row[data-advisor="${advisor}"] ul.track`);
+  const box = await track.boundingBox();
+  if (!box) throw new Error("no track");
+  const [h, m] = time.split(":").map(Number);
+  const position = { x: ((h * 60 + m + 2 - 480) / 660) * box.width, y: box.height / 2 };
+  await slotOf(page, id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+}
+
 describe("the focus after a move", () => {
   it("from a swap's plan applied: on the opened appointment's slot in its new place, not on <body>", async () => {
     const a = await bookAt(bw.world.api, "15:00", "marco", "Scambio Uno");
@@ -86,12 +99,8 @@ describe("the focus after a move", () => {
   it("by drag and drop: on the dropped slot, in its new row", async () => {
     const b = await bookAt(bw.world.api, "16:00", "giulia", "Trascina Sposta");
     const page = await signedInPage(bw.browser, bw.world);
-    // 17:02 on Luca's track (the day drawn 08:00–19:00): it lands on 17:00.
-    const track = page.locator('li.row[data-advisor="luca"] ul.track');
-    const box = await track.boundingBox();
-    if (!box) throw new Error("no track");
-    const position = { x: ((17 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
-    await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    // 17:02 on Luca's track: it lands on 17:00.
+    await dragOnto(page, b.id, "luca", "17:00");
     await page
       .getByTestId("notice")
       .filter({ hasText: /^Moved to 17:00, / })
@@ -221,14 +230,10 @@ describe("a move that ends where it started", () => {
         childList: true, characterData: true, subtree: true,
       });
     }`);
-    const track = page.locator('li.row[data-advisor="marco"] ul.track');
-    const box = await track.boundingBox();
-    if (!box) throw new Error("no track");
-    const position = { x: ((17 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
     const notMoved = async () =>
       ((await page.evaluate("globalThis.said")) as string[]).filter((s) => s.startsWith("Not moved")).length;
     for (const n of [1, 2]) {
-      await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+      await dragOnto(page, b.id, "marco", "17:00");
       await expect.poll(notMoved).toBe(n);
     }
     await page.context().close();
@@ -257,12 +262,8 @@ describe("a move that ends where it started", () => {
     const b = await bookAt(bw.world.api, "09:00", "marco", "Trascina Fermo");
     const page = await signedInPage(bw.browser, bw.world);
     const sent = patchesOf(page, b.id);
-    // 09:02 on Marco's own track (the day drawn 08:00–19:00): it snaps back to 09:00.
-    const track = page.locator('li.row[data-advisor="marco"] ul.track');
-    const box = await track.boundingBox();
-    if (!box) throw new Error("no track");
-    const position = { x: ((9 * 60 + 2 - 480) / 660) * box.width, y: box.height / 2 };
-    await slotOf(page, b.id).dragTo(track, { sourcePosition: { x: 1, y: 5 }, targetPosition: position });
+    // 09:02 on Marco's own track: it snaps back to 09:00.
+    await dragOnto(page, b.id, "marco", "09:00");
     await said(page)
       .filter({ hasText: /^Not moved/ })
       .waitFor({ timeout: 5000 });
