@@ -27,7 +27,7 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
   // The plan with the request it answers: Apply sends that request, never the form's later values.
   const { plan, withdrawn, edited, asking } = useFormPlan<{ plan: Plan; asked: Record<string, string> }>();
   const { refusal, attempt } = useRefusal();
-  const { form, wrong, errorAt, clear, atField, fixing } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
+  const { form, wrong, clear, atField, fixing, said } = useFieldRefusal("absence", FIELDS, (f) => t(`wrong_${f}`));
   const body = () => ({
     advisorId,
     start: `${day.date}T${from}`,
@@ -61,35 +61,9 @@ export function AbsenceDialog({ session, day, onDone }: DayDialogProps) {
             {wrong.text}
           </p>
         )}
-        <SaidField
-          label={t("from2")}
-          name="from"
-          type="time"
-          required
-          value={from}
-          onValue={edited(fixing("from", setFrom))}
-          error={errorAt("from")}
-          errorId="absence-from-err"
-        />
-        <SaidField
-          label={t("until")}
-          name="until"
-          type="time"
-          required
-          value={until}
-          onValue={edited(fixing("until", setUntil))}
-          error={errorAt("until")}
-          errorId="absence-until-err"
-        />
-        <SaidField
-          label={t("reason")}
-          name="reason"
-          maxLength={200}
-          value={reason}
-          onValue={edited(fixing("reason", setReason))}
-          error={errorAt("reason")}
-          errorId="absence-reason-err"
-        />
+        <SaidField label={t("from2")} type="time" required value={from} {...said("from", edited(setFrom))} />
+        <SaidField label={t("until")} type="time" required value={until} {...said("until", edited(setUntil))} />
+        <SaidField label={t("reason")} maxLength={200} value={reason} {...said("reason", edited(setReason))} />
         <button type="submit" class="primary">
           {t("planAbsence")}
         </button>

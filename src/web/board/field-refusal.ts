@@ -27,26 +27,38 @@ export function refusedField<F extends string>(err: unknown, fields: Record<stri
  * refusal at a field (a new object, the same field again too) gives that field the focus:
  * the field is found in `form` by its name. The sentence goes once that field is changed
  * (`fixing` wraps its setter), as the widget's does: left up, it still called the field
- * wrong after the advisor had put it right, with aria-invalid on it.
+ * wrong after the advisor had put it right, with aria-invalid on it. `said(field, set)` is
+ * what a SaidField of `field` takes: its name, setter, error and the error's id (`form-field-err`).
  */
-export function useFieldRefusal<F extends string>(fields: Record<string, F>, say: (field: F) => string) {
+export function useFieldRefusal<F extends string>(
+  formName: string,
+  fields: Record<string, F>,
+  say: (field: F) => string,
+) {
   const [wrong, setWrong] = useState<{ field: F; text: string } | null>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (wrong) form.current?.querySelector<HTMLElement>(`[name="${wrong.field}"]`)?.focus();
   }, [wrong]);
+  const errorAt = (field: F) => (wrong?.field === field ? wrong.text : null);
+  /** The setter of `field`, taking its refusal away with the change. */
+  const fixing =
+    <T>(field: F, set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      if (wrong?.field === field) setWrong(null);
+    };
   return {
     form,
     wrong,
-    errorAt: (field: F) => (wrong?.field === field ? wrong.text : null),
     clear: () => setWrong(null),
-    /** The setter of `field`, taking its refusal away with the change. */
-    fixing:
-      <T>(field: F, set: (v: T) => void) =>
-      (v: T) => {
-        set(v);
-        if (wrong?.field === field) setWrong(null);
-      },
+    fixing,
+    said: (field: F, set: (v: string) => void) => ({
+      name: field,
+      onValue: fixing(field, set),
+      error: errorAt(field),
+      errorId: `${formName}-${field}-err`,
+    }),
     atField: (err: unknown): null => {
       const field = refusedField(err, fields);
       if (!field) throw err;

@@ -59,7 +59,7 @@ export function WalkInDialog({
       .catch(() => {}); // the default catalogue stays; a booking with an unknown code is refused in words
   }, []);
   const { refusal, attempt } = useRefusal();
-  const { form, wrong, errorAt, clear, atField, fixing } = useFieldRefusal(FIELDS, (f) => t(`wrong_${f}`));
+  const { form, wrong, clear, atField, fixing, said } = useFieldRefusal("walk-in", FIELDS, (f) => t(`wrong_${f}`));
   const submit = (e: Event) => {
     e.preventDefault();
     clear();
@@ -77,33 +77,9 @@ export function WalkInDialog({
   return (
     <Dialog title={t("walkInTitle")} onClose={() => onDone()}>
       <form ref={form} onSubmit={submit}>
-        <SaidField
-          label={t("customerName")}
-          name="name"
-          required
-          value={name}
-          onValue={fixing("name", setName)}
-          error={errorAt("name")}
-          errorId="walk-in-name-err"
-        />
-        <SaidField
-          label={t("phone")}
-          name="phone"
-          type="tel"
-          value={phone}
-          onValue={fixing("phone", setPhone)}
-          error={errorAt("phone")}
-          errorId="walk-in-phone-err"
-        />
-        <SaidField
-          label={t("model")}
-          name="model"
-          required
-          value={model}
-          onValue={fixing("model", setModel)}
-          error={errorAt("model")}
-          errorId="walk-in-model-err"
-        />
+        <SaidField label={t("customerName")} required value={name} {...said("name", setName)} />
+        <SaidField label={t("phone")} type="tel" value={phone} {...said("phone", setPhone)} />
+        <SaidField label={t("model")} required value={model} {...said("model", setModel)} />
         <Choice label={t("work")} name="work" options={catalogue} value={work} onValue={fixing("work", setWork)} />
         {wrong?.field === "work" && (
           <p class="error" role="alert">
