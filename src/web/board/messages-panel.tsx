@@ -19,6 +19,15 @@ const aboutOne = (m: Message, refs: Map<string, AppointmentRef>): string | null 
   return m.appointment ? otherDayWords(m.appointment) : null;
 };
 
+/** The line saying what a message is about, when there is one. */
+const AboutLine = ({ text }: { text: string | null }) =>
+  text ? (
+    <>
+      <span class="message-about">{text}</span>
+      <br />
+    </>
+  ) : null;
+
 /** A group's notice: how many bookings, and those of the shown day in the desk's words. */
 const aboutBookings = (ids: string[], refs: Map<string, AppointmentRef>) => {
   const here = ids.flatMap((id) => (refs.has(id) ? [refs.get(id)!.words] : []));
@@ -111,18 +120,8 @@ export function MessagesPanel({
               {/* When it was written (newest first): the appointment's time below is another time. */}
               <span class="message-time">{mt("written", { time: clockIn(m.createdAt, zone) })}</span>
               <br />
-              {aboutOne(m, refs) && (
-                <>
-                  <span class="message-about">{aboutOne(m, refs)}</span>
-                  <br />
-                </>
-              )}
-              {m.bookings && (
-                <>
-                  <span class="message-about">{aboutBookings(m.bookings, refs)}</span>
-                  <br />
-                </>
-              )}
+              <AboutLine text={aboutOne(m, refs)} />
+              {m.bookings && <AboutLine text={aboutBookings(m.bookings, refs)} />}
               {mt("to", { who: recipientWords(m, advisors), how: wordFor("transport", m.transport) })}
               <br />
               <strong>{wordFor("delivery", m.delivery)}</strong>
