@@ -16,12 +16,8 @@ interface Args {
 }
 
 export function dayOutcomes({ date, setDate, reload, setNotice, setDialog, focusAt }: Args) {
-  // The page's notice says it again when the same sentence comes twice (a second "no
-  // answer", a second "Not moved"): emptied first, so its status region hears a change.
-  const say = (sentence: string) => {
-    setNotice("");
-    requestAnimationFrame(() => setNotice(sentence));
-  };
+  // The page's notice says it again when the same sentence comes twice (day-page.tsx: useSaidAgain).
+  const say = setNotice;
 
   const done = (message?: string) => {
     setDialog(null);

@@ -15,6 +15,7 @@ import { useTaskPages } from "./task-pages.js";
 import { TimelineCard } from "./timeline-card.js";
 import type { Session, Slot } from "./types.js";
 import type { WalkedIn } from "./walk-in-dialog.js";
+import { useSaidAgain } from "./said-again.js";
 
 // The advisors' day: the header, the timeline, the side panels and the one dialog open.
 // What it reads is day-load.ts (the day and its lists), task-pages.ts (the desk's tasks)
@@ -30,7 +31,8 @@ export interface DayProps {
 
 export function DayPage({ session, onSignOut, onSessionLost }: DayProps) {
   const timelineTitle = useRef<HTMLHeadingElement>(null);
-  const [notice, setNotice] = useState("");
+  // Heard again when the same sentence comes twice (a second "Not moved").
+  const [notice, setNotice] = useSaidAgain();
   const [dialog, setDialog] = useState<DialogState>(null);
   const desk = useTaskPages(session, onSessionLost);
   const details = useDetails(session, onSessionLost);

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { t } from "./i18n.js";
+import { useSaidAgain } from "./said-again.js";
 import { hhmm, minuteOfDay } from "./minutes.js";
 import { type Range, STEP } from "./timeline-scale.js";
 import type { DayBoard, Slot } from "./types.js";
@@ -25,14 +26,8 @@ export function useSlotMoves(
   onMove: (slot: Slot, advisorId: string, minute: number) => void,
 ) {
   const [grab, setGrab] = useState<Grab | null>(null);
-  const [shown, setShown] = useState("");
-  // Said again when it is the same sentence (a second drop in place, an arrow against the
-  // day's edge): the region is emptied first, so a screen reader hears a change each time.
-  const setSaid = (sentence: string) => {
-    setShown("");
-    requestAnimationFrame(() => setShown(sentence));
-  };
-  const said = shown;
+  // Said again when it is the same sentence (a second drop in place, an arrow against the day's edge).
+  const [said, setSaid] = useSaidAgain();
   const [dropRow, setDropRow] = useState<string | null>(null);
   const span = range.to - range.from;
   const drag = { slot: null as Slot | null, offset: 0 };
