@@ -18,6 +18,11 @@
 //                                          server under test; the load generator's cores are
 //                                          printed with every row
 //   BENCH_WRITE_SAVE=1                     write the results files also for an experiment
+//   BENCH_WRITE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"
+//                                          node flags for the server (cluster workers inherit them:
+//                                          one profile per process; the writer is the one whose
+//                                          time is in db/group-commit; summarise each with
+//                                          npx tsx bench/cpuprofile-summary.ts <file>)
 //
 // Any of the BENCH_WRITE_* settings above makes a run an experiment: it prints, and leaves
 // bench/results/ as it is (the README's rows are a default run's), unless BENCH_WRITE_SAVE=1.
@@ -81,7 +86,7 @@ const CLIENT = (["fetch", "http"] as const).find((c) => c === process.env.BENCH_
 /** The server build: dist/ (built first), or another build as it is. */
 const DIST = process.env.BENCH_WRITE_DIST || "dist";
 /** The settings that make a run an experiment, by name (empty for a run of record). */
-const TWEAKS = ["S", "CONNECTIONS", "WARMUP", "CLIENT", "DIST", "CONFIGS"]
+const TWEAKS = ["S", "CONNECTIONS", "WARMUP", "CLIENT", "DIST", "CONFIGS", "NODE_ARGS"]
   .map((k) => `BENCH_WRITE_${k}`)
   .filter((k) => process.env[k] !== undefined && process.env[k] !== "");
 const SAVE = TWEAKS.length === 0 || process.env.BENCH_WRITE_SAVE === "1";
@@ -135,7 +140,8 @@ async function startServer(
   const port = await freePort();
   const out = openSync(join(dir, `server-${run}-${workers}.log`), "a");
   const dbPath = join(dir, `scheduler-${run}-${workers}-${groupCommit}-${routing}.db`);
-  const child = spawn(process.execPath, ["--enable-source-maps", `${DIST}/node.js`], {
+  const nodeArgs = (process.env.BENCH_WRITE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", `${DIST}/node.js`], {
     cwd: ROOT,
     env: serverEnv(port, dbPath, {
       WORKERS: workers,

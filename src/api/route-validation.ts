@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ApiApp } from "./deps.js";
 import { honoPath, onlyWhereFallbackServes, recordServed, type ServedPath, servedPaths } from "./enum-paths.js";
 import { ParseMemo, parsesRemembered } from "./parse-memo.js";
+import { refuseUnsafeText } from "./body-text.js";
 
 // Request validation for app.openapi() routes in ONE synchronous pass per request.
 //
@@ -158,12 +159,7 @@ function rememberedJson(schema: Schema, hook: Hook): Step {
         c.req.addValidatedData("json", known as never);
         return undefined;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        throw malformedJson();
-      }
+      const value = parseJsonText(text);
       const result = parse(schema, value);
       if (result instanceof Promise) return result.then((r) => settle(c, "json", value, r, hook));
       if (result.success)
@@ -232,9 +228,21 @@ function isJsonBody(c: Context): boolean {
 
 function readJson(c: Context): unknown {
   if (!isJsonBody(c)) return {};
-  return c.req.json().catch(() => {
+  return c.req.text().then(parseJsonText, () => {
     throw malformedJson();
   });
+}
+
+/** The body's value; 400 when it is not JSON, or when a string in it is not text (api/body-text.ts). */
+function parseJsonText(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw malformedJson();
+  }
+  refuseUnsafeText(text, value);
+  return value;
 }
 
 // ---- the media-type gate and its helpers, as @hono/zod-openapi has them

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Api,
+  auth,
+  availability,
+  booking,
+  CUSTOMER,
+  expectProblem,
+  freshDealers,
+  inProcessPerFile,
+  romeDealer,
+  search,
+} from "../support/http.js";
+
+// A JSON string is text a person could have typed (api/body-text.ts): NUL and the other
+// control characters (bar tab and line breaks) and unpaired surrogates are refused with
+// the field's path, and nothing is stored. They used to be stored as sent.
+
+const t = inProcessPerFile();
+const api: Api = (...args) => t.api(...args);
+const newDealer = freshDealers(api, "text");
+const stored = () => t.sqlite.prepare("SELECT count(*) AS n FROM appointments").get() as { n: number };
+
+const bad = [
+  ["a NUL", "Marco\u0000Bianchi"],
+  ["a bell", "Marco\u0007"],
+  ["an escape", "Marco \u001b[31m"],
+  ["DEL", "Marco\u007f"],
+  ["a lone high surrogate", "Marco \ud83d"],
+  ["a lone low surrogate", "\ude97 Marco"],
+  ["surrogates in the wrong order", "\ude97\ud83d"],
+] as const;
+
+describe("text that is not text", () => {
+  it.each(bad)("a booking whose customer name holds %s is a 400 naming customer.name", async (_, name) => {
+    const dealer = await newDealer();
+    const [option] = (await search(t.api, dealer, availability())).options;
+    const before = stored();
+    const body = booking({ optionId: option.optionId }, { customer: { ...CUSTOMER, name } });
+    const res = await t.api("POST", `/v1/dealers/${dealer}/appointments`, body);
+    const problem = await expectProblem(res, 400, "validation_failed");
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "customer.name", in: "body" })]);
+    expect(stored()).toEqual(before);
+  });
+
+  it.each(bad)(
+    "a dealer's configuration with %s in an advisor's name is a 400, and stays as it was",
+    async (_, name) => {
+      const dealer = await newDealer();
+      const res = await t.api(
+        "PUT",
+        `/v1/dealers/${dealer}`,
+        romeDealer({
+          advisors: [
+            { id: "anna", name },
+            { id: "bruno", name: "Bruno Neri" },
+          ],
+        }),
+        auth,
+      );
+      const problem = await expectProblem(res, 400, "validation_failed");
+      expect(problem.errors).toEqual([expect.objectContaining({ path: "advisors.0.name", in: "body" })]);
+      const row = t.sqlite.prepare("SELECT config_json, version FROM dealers WHERE id = ?").get(dealer) as {
+        config_json: string;
+        version: number;
+      };
+      expect({ version: row.version, name: JSON.parse(row.config_json).advisors[0].name }).toEqual({
+        version: 1,
+        name: "Anna Rossi",
+      });
+    },
+  );
+
+  it("keeps line breaks, tabs, escaped emoji and accents as sent", async () => {
+    const dealer = await newDealer();
+    const [option] = (await search(t.api, dealer, availability())).options;
+    const request = "Rumore alla ruota\r\n\tanteriore sinistra 🚗 — perché?";
+    const name = "Zoë \ud83d\ude97 D'Angelo";
+    const body = JSON.stringify(booking({ optionId: option.optionId }, { request, customer: { ...CUSTOMER, name } }));
+    // As a client escaping everything past ASCII would send it.
+    const escaped = body.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    expect(escaped).toContain("\\ud83d\\ude97");
+    const res = await t.api("POST", `/v1/dealers/${dealer}/appointments`, escaped);
+    expect(res.status).toBe(201);
+    const row = t.sqlite
+      .prepare("SELECT request_text AS request FROM appointments ORDER BY rowid DESC LIMIT 1")
+      .get() as {
+      request: string;
+    };
+    expect(row.request).toBe(request);
+  });
+});
