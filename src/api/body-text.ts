@@ -13,7 +13,14 @@ import { validationError } from "./errors.js";
 // raw lone surrogates neither (UTF-8 decoding replaced them): only escapes can carry
 // them, so a body without "\u" or DEL is not walked at all (a booking's hot path).
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls but tab, LF, CR; and DEL. */
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
 // Without the u flag, so that the classes see UTF-16 code units, not code points.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -28,7 +35,7 @@ export function refuseUnsafeText(text: string, value: unknown): void {
 
 function faultIn(value: unknown, path: PropertyKey[]): { path: PropertyKey[]; message: string } | null {
   if (typeof value === "string") {
-    if (CONTROL.test(value))
+    if (hasControl(value))
       return { path, message: "contains a control character; only tab and line breaks may be sent" };
     if (LONE_SURROGATE.test(value)) return { path, message: "contains an unpaired UTF-16 surrogate; send valid text" };
     return null;
