@@ -51,7 +51,12 @@ export function ContactStep({
   const [err, setErr] = useState<{ field: ErrAt; text: string } | null>(null);
   const { busy, sending, book } = useBooking({ api, dealer, visit, hold, lang, onBooked, onLost, onFix });
   const form = useRef<HTMLFormElement>(null);
-  const set = (patch: Partial<Contact>) => onChange((old) => ({ ...old, ...patch }));
+  const set = (patch: Partial<Contact>) => {
+    onChange((old) => ({ ...old, ...patch }));
+    // A field's error goes once that field changes (as on the board), the step's own check's
+    // and a refusal's alike; "api" (under the form) stays until the next try.
+    if (err && changes(err.field, patch)) setErr(null);
+  };
   const field = fieldsOf<"name" | "email" | "phone">(t, c, set);
   const reachWrong = err?.field === "contact";
   const errAt = (at: ErrAt) => (err?.field === at ? err.text : null);
@@ -124,11 +129,22 @@ export function ContactStep({
         dealer={dealer}
         interventions={visit.interventions}
         answers={c.answers}
-        onAnswer={(id, answer) => onChange((old) => ({ ...old, answers: { ...old.answers, [id]: answer } }))}
+        onAnswer={(id, answer) => {
+          onChange((old) => ({ ...old, answers: { ...old.answers, [id]: answer } }));
+          if (err?.field === `q:${id}`) setErr(null);
+        }}
         errorAt={(id) => errAt(`q:${id}`)}
       />
       {err?.field === "api" && <FieldError id="pl-book-err" text={err.text} />}
       <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} busy={busy} />
     </form>
   );
+}
+
+/** Whether a change of these details touches the field an error is said at. */
+function changes(at: ErrAt, patch: Partial<Contact>): boolean {
+  if (at === "contact")
+    // The email-or-phone group, and the reminders that need one of them.
+    return ["email", "phone", "consent", "channel"].some((k) => k in patch);
+  return at === "name" || at === "request" ? at in patch : false;
 }

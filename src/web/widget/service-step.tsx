@@ -46,7 +46,10 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext,
             checked={value.includes(i.code)}
             // The services chosen are the answer refused (which one, the API does not say).
             errorId={said && value.includes(i.code) ? "pl-svc-fault" : undefined}
-            onChecked={(on) => onChange(on ? [...value, i.code] : value.filter((c) => c !== i.code))}
+            onChecked={(on) => {
+              onChange(on ? [...value, i.code] : value.filter((c) => c !== i.code));
+              setErr(null); // "choose a service" goes with the first change, as every field's error
+            }}
           />
         ))}
       </fieldset>

@@ -42,9 +42,10 @@ export function VehicleStep({ t, lang, heading, value, onChange, onBack, onNext,
   const vin = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<VehicleInput>) => {
     onChange({ ...value, ...patch });
-    // The refusal's sentence goes once the field it names changes (a check's stays till Continue).
-    if (said && patch.model !== undefined && err === said) setErr(null);
-    if (said && patch.vin !== undefined && vinErr === said) setVinErr(null);
+    // A field's error, the step's own check or a refusal's, goes once that field changes
+    // (as on the board): it no longer describes what the field holds. Continue checks again.
+    if (patch.model !== undefined) setErr(null);
+    if (patch.vin !== undefined) setVinErr(null);
   };
   const field = fieldsOf<"model" | "vin">(t, value, set);
   const submit = (e: Event) => {
