@@ -126,6 +126,23 @@ describe("message templates", () => {
     expect(() => MessagingConfig.parse({ channels: { reminder: ["fax"] } })).toThrow();
   });
 
+  // A one-line template lost all its words in a text: every line holding the mark went.
+  it.each([
+    [
+      "the mark at the end of the only line",
+      "Ciao {customer}, a domani alle {time}. {manageLink}",
+      "Ciao Marco Bianchi, a domani alle 11:00.",
+    ],
+    ["the mark inside the line", "Ciao {customer} {manageLink} a domani", "Ciao Marco Bianchi a domani"],
+    ["a line that only introduces the mark", "Ciao {customer}.\nGestisca qui: {manageLink}", "Ciao Marco Bianchi."],
+  ])("a dealer's text with %s keeps its words in the SMS, the link added once", (_, text, words) => {
+    const messaging = MessagingConfig.parse({ templates: { reminder: { it: { text } } } });
+    const m = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });
+    expect(m.sms).toBe(words);
+    const sms = smsText(DEALER.name, m.subject, m.sms, LINK);
+    expect(sms).toBe(`${DEALER.name}: ${words} ${LINK}`);
+  });
+
   it("never prints an email or a phone number, whatever the variables", () => {
     for (const locale of LOCALES) {
       for (const kind of KINDS) {

@@ -97,12 +97,21 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
   return { subject, text, html, sms: withLink(sms, null) };
 }
 
-/** Puts the link in (or takes its line out when there is none). */
+/**
+ * Puts the link in, or, when there is none (an SMS adds its own; no token), takes the mark
+ * out: with its line when the line only introduces it ("Manage: {manageLink}"), else the
+ * mark alone. Trap: a dealer's one-line template ("…see you {when}. {manageLink}") lost its
+ * whole text when every line holding the mark went, and its texts were the dealer's name alone.
+ */
 export function withLink(s: string, link: string | null): string {
   if (link) return s.split(LINK_MARK).join(link);
   return s
     .split("\n")
-    .filter((l) => !l.includes(LINK_MARK))
+    .flatMap((l) => {
+      if (!l.includes(LINK_MARK)) return [l];
+      const rest = l.split(LINK_MARK).join(" ").replace(/\s+/g, " ").trim();
+      return rest === "" || rest.endsWith(":") ? [] : [rest];
+    })
     .join("\n")
     .replace(/\n+$/, "");
 }
