@@ -1,5 +1,5 @@
 import { checkStayOverCaps } from "../core/cap-override.js";
-import type { Stay, StayCheck, StayRequest } from "../core/stay.js";
+import type { Stay } from "../core/stay.js";
 import type { AdvisorSlot, Job, Violation } from "../core/types.js";
 import { DomainError } from "./errors.js";
 import { optionView } from "./present.js";
@@ -11,16 +11,6 @@ import { searchOptions } from "./search.js";
 // flagged as forced. One place, so a hold never promises what a booking would refuse;
 // the rule itself is core/cap-override.ts.
 
-export function checkExpressStay(
-  rt: DealerRuntime,
-  req: StayRequest,
-  retHint: AdvisorSlot | null,
-): StayCheck & { forced: boolean; overridden: Violation[] } {
-  // The forced placement looks for its own return (no hint): the option's return was
-  // found under the caps.
-  return checkStayOverCaps(rt.index, req, retHint, req.express === true, null);
-}
-
 /** Where a booking or a hold lands: the advisor, the stay, whether forced past the caps, and the job (its mobility). */
 export interface StayChoice {
   advisor: number;
@@ -31,10 +21,16 @@ export interface StayChoice {
 
 /**
  * The first of `jobs` (the same visit with each mobility it may have, in order: priority.ts
- * mobilityChoices) and, for it, the first of `advisors` that checkExpressStay accepts at
+ * mobilityChoices) and, for it, the first of `advisors` whose stay checks at
  * `start`; else the first refusal's violations. `ret`: the option's return, its length
  * the job's own. A booking and a hold both place this way, so a hold never holds a kind
  * or an advisor the booking would not take.
+ *
+ * Going past the caps is the LAST resort, as in the search (core/express.ts): first every
+ * kind and advisor within the caps; then, only if no advisor of the dealer could take the
+ * visit at `start` within them, past them. Trap: one pass that let each advisor be forced
+ * in turn seated an express booking past the named (or first) advisor's caps while another
+ * advisor was free at that very time.
  */
 export function firstStay(
   rt: DealerRuntime,
@@ -44,14 +40,31 @@ export function firstStay(
 ): StayChoice | Violation[] {
   const { start, now, express, priority, ret } = at;
   let violations: Violation[] = [];
-  for (const job of jobs) {
+  const place = (job: Job, advisor: number, force: boolean) =>
+    checkStayOverCaps(
+      rt.index,
+      { advisor, start, minutes: job.receptionMinutes, job, now, express, priority },
+      ret ? { ...ret, minutes: job.returnMinutes } : null,
+      force,
+      null, // the forced placement looks for its own return: the option's was found under the caps
+    );
+  for (const job of jobs)
     for (const advisor of advisors) {
-      const req = { advisor, start, minutes: job.receptionMinutes, job, now, express, priority };
-      const chk = checkExpressStay(rt, req, ret ? { ...ret, minutes: job.returnMinutes } : null);
-      if (chk.stay) return { advisor, stay: chk.stay, forced: chk.forced, job };
+      const chk = place(job, advisor, false);
+      if (chk.stay) return { advisor, stay: chk.stay, forced: false, job };
       if (violations.length === 0) violations = chk.violations;
     }
-  }
+  if (!express) return violations;
+  // Another advisor (one the caller did not name) within the caps: refused, not forced;
+  // the alternatives offer that advisor.
+  for (const job of jobs)
+    for (let advisor = 0; advisor < rt.dealer.advisors.length; advisor++)
+      if (!advisors.includes(advisor) && place(job, advisor, false).stay) return violations;
+  for (const job of jobs)
+    for (const advisor of advisors) {
+      const chk = place(job, advisor, true);
+      if (chk.stay) return { advisor, stay: chk.stay, forced: chk.forced, job };
+    }
   return violations;
 }
 
