@@ -1,5 +1,6 @@
 import { deriveJob, isJobError } from "../core/duration.js";
-import type { Job, LabourSlice, Mobility } from "../core/types.js";
+import type { Job, Mobility } from "../core/types.js";
+import { skillOf, type StoredSlice } from "./labour-json.js";
 import type { AppointmentRow } from "../db/repos/appointments.js";
 import { DomainError } from "./errors.js";
 import type { DealerRuntime } from "./runtime.js";
@@ -38,8 +39,11 @@ export function jobOfRow(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: A
   if (!isJobError(job)) return job;
   // The intervention left the catalogue since booking: keep the labour it was booked with.
   const bySkill = new Map<number, number>();
-  for (const l of JSON.parse(row.labourJson) as LabourSlice[])
-    bySkill.set(l.skill, (bySkill.get(l.skill) ?? 0) + l.minutes);
+  // By name (labour-json.ts): a skill the dealer no longer has is not asked of anyone.
+  for (const l of JSON.parse(row.labourJson) as StoredSlice[]) {
+    const skill = skillOf(rt.dealer, l);
+    if (skill !== undefined) bySkill.set(skill, (bySkill.get(skill) ?? 0) + l.minutes);
+  }
   return {
     receptionMinutes: row.receptionMinutes as 15 | 30,
     returnMinutes: row.returnMinutes ?? 10,

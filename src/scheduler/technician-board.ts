@@ -1,6 +1,6 @@
 import type { Dealer } from "../core/dealer.js";
 import type { Status } from "./contracts.js";
-import type { StoredSlice } from "./labour-json.js";
+import { skillOf, type StoredSlice } from "./labour-json.js";
 
 // The workshop half of the day board: per technician, the jobs of the day in planned
 // order with their planned start and finish on that day. A job's state is what the
@@ -62,7 +62,7 @@ export class TechnicianBoard {
       if (!t) continue;
       const job = {
         appointmentId,
-        skill: this.dealer.skills[l.skill] ?? "",
+        skill: this.dealer.skills[skillOf(this.dealer, l) ?? -1] ?? "",
         start: this.dealer.format(l.start),
         end: this.dealer.format(l.end),
         labourHours: Math.round((l.minutes / 60) * 100) / 100,

@@ -98,20 +98,21 @@ export function recount(sqlite: Sql, dealerId: string, nowMs: number): string[] 
   const skills = Object.keys(config.workshop);
   const load = new Map<string, number>();
   for (const r of rows)
-    for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>)
+    for (const l of slices(r.labour_json, skills))
       load.set(`${l.day}:${l.skill}`, (load.get(`${l.day}:${l.skill}`) ?? 0) + l.minutes);
   const today = Math.floor(local(tz, now).toPlainDate().since("1970-01-01").days);
   for (const [key, minutes] of load) {
-    const [day, skill] = key.split(":").map(Number);
+    const [dayText, skill] = key.split(":");
+    const day = Number(dayText);
     if (day < today) continue;
     const date = Temporal.PlainDate.from("1970-01-01").add({ days: day });
-    const spec = config.workshop[skills[skill]];
+    const spec = config.workshop[skill];
     if (Array.isArray(spec)) continue; // a technician roster: its capacity is the roster plan's (not recounted here)
     const sc = spec;
     const o = sc?.overrides[date.toString()];
     const open = !config.closures.includes(date.toString()) && config.openingHours[WEEK[date.dayOfWeek - 1]].length > 0;
     const cap = sc && open ? (o?.technicians ?? sc.technicians) * (o?.hoursPerDay ?? sc.hoursPerDay) * 60 : 0;
-    if (minutes > cap) problems.push(`${date}: ${skills[skill] ?? `skill #${skill}`} ${minutes} min booked on ${cap}`);
+    if (minutes > cap) problems.push(`${date}: ${skill} ${minutes} min booked on ${cap}`);
   }
   return problems;
 }
@@ -128,7 +129,18 @@ export function bookedHours(sqlite: Sql, dealerId: string, date: string): Record
     )
     .all(dealerId) as Array<{ labour_json: string }>;
   for (const r of rows)
-    for (const l of JSON.parse(r.labour_json) as Array<{ day: number; skill: number; minutes: number }>)
-      if (l.day === n) out[skills[l.skill]] += l.minutes / 60;
+    for (const l of slices(r.labour_json, skills)) if (l.day === n && l.skill in out) out[l.skill] += l.minutes / 60;
   return out;
+}
+
+/**
+ * A row's labour slices with their skill's name: `skillId` where stored, else the stored
+ * position in the dealer's skills (rows stored before slices named their skill).
+ */
+function slices(json: string, skills: string[]): Array<{ day: number; skill: string; minutes: number }> {
+  return (JSON.parse(json) as Array<{ day: number; skill: number; skillId?: string; minutes: number }>).map((l) => ({
+    day: l.day,
+    skill: l.skillId ?? skills[l.skill] ?? `skill #${l.skill}`,
+    minutes: l.minutes,
+  }));
 }

@@ -1,6 +1,6 @@
 import { carWindow } from "../capacity-index.js";
 import type { Booking } from "../types.js";
-import type { ConfigCheck, ConfigConflict } from "./types.js";
+import { type ConfigCheck, type ConfigConflict, SKILL_REMOVED } from "./types.js";
 
 // Checks on shared capacity: the courtesy-car fleet and the workshop's labour minutes per
 // day and skill. When the new numbers cannot hold what is booked, the appointments that
@@ -47,13 +47,14 @@ export const workshopSuffices: ConfigCheck = {
     const { before, after } = input;
     const today = after.dayOf(input.now);
     const out: ConfigConflict[] = [];
-    // Labour of a skill the new workshop no longer has.
+    // Labour of a skill the new workshop no longer has: its own code, since no move
+    // resolves it (core/reshuffle/config.ts puts it on the plan's contact list).
     for (const [id, b] of input.beforeBookings) {
       for (const l of b.labour) {
         if (l.day >= today && l.minutes > 0 && !after.skillIndex.has(before.skills[l.skill]))
           out.push({
             id,
-            code: "workshop_exceeded",
+            code: SKILL_REMOVED,
             message: `it has ${before.skills[l.skill]} work on ${after.format(after.day(l.day).zone.start).slice(0, 10)}, a skill the new workshop removes`,
           });
       }

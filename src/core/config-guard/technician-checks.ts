@@ -7,7 +7,7 @@ import type { ConfigCheck, ConfigConflict } from "./types.js";
 // technician (same id), who must keep the skill and still work the block's productive
 // minutes in its wall-clock span (hours, absences). The original form's identical
 // technicians ({ technicians, hoursPerDay }) are the skill's capacity and stay with
-// workshop_exceeded, as does a skill the workshop drops altogether.
+// workshop_exceeded; a skill the workshop drops altogether is skill_removed.
 
 const CODE = "technician_unavailable";
 

@@ -13,6 +13,7 @@ export const CONFLICT_CODES = [
   "outside_opening_hours",
   "courtesy_cars_exceeded",
   "workshop_exceeded",
+  "skill_removed",
   "technician_unavailable",
   // rule-checks.ts: a rule of the appointment's own, by its rule code.
   "advisor_off_duty",
@@ -22,6 +23,8 @@ export const CONFLICT_CODES = [
   "mobility_not_offered",
   "mobility_unavailable",
 ] as const;
+/** Work of a skill the new workshop drops: no other time or advisor resolves it. */
+export const SKILL_REMOVED = "skill_removed";
 export type ConflictCode = (typeof CONFLICT_CODES)[number] | (string & {});
 
 export interface ConfigConflict {

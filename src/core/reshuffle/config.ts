@@ -38,14 +38,24 @@ function nextDays(plan: PlanBuilder, b: Booking, m: Movable): Booking | null {
   return null;
 }
 
-export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affected: Map<string, string>): CorePlan {
+export function planConfigChange(
+  index: CapacityIndex,
+  ctx: ReplanContext,
+  affected: Map<string, string>,
+  /** Appointments no move resolves (work of a skill the new workshop drops): straight to the contact list. */
+  unplaceable: ReadonlySet<string> = new Set(),
+): CorePlan {
   const items: Booking[] = [];
   const stuck: Booking[] = [];
+  const byHand: Booking[] = [];
   for (const id of affected.keys()) {
     const b = index.bookings.get(id);
     if (!b) continue;
     const m = ctx.movables.get(id);
-    (m && !m.returnOnly ? items : stuck).push(b);
+    // Trap: re-seated, such a job would be planned without the dropped skill's work, and
+    // the plan would "resolve" it by losing that work.
+    if (unplaceable.has(id)) byHand.push(b);
+    else (m && !m.returnOnly ? items : stuck).push(b);
   }
   items.sort(byReception);
   const plan = new PlanBuilder(index, ctx, false);
@@ -61,6 +71,15 @@ export function planConfigChange(index: CapacityIndex, ctx: ReplanContext, affec
       if (to) plan.place(to);
       else plan.addContact(c);
     }
+    for (const b of byHand)
+      plan.addContact({
+        id: b.id,
+        from: b,
+        reason: `${affected.get(b.id)}; no other time or advisor resolves this: change or cancel it by hand first`,
+        violations: [],
+        near: null,
+        options: [],
+      });
     for (const b of stuck) {
       plan.addContact({
         id: b.id,

@@ -3,6 +3,7 @@ import {
   findConflicts,
   rebase,
   retiredAdvisors,
+  SKILL_REMOVED,
   withRetiredAdvisors,
   type ConfigConflict,
 } from "../../core/config-guard/index.js";
@@ -53,7 +54,8 @@ export function assessConfigChange(
   const index = CapacityIndex.build(after, afterBookings.values());
   const { rows, movables } = loadDays(db, after, dealerId, Math.min(...starts), Math.max(...starts) + 1, now);
   const ctx = { now, movables };
-  const core = planConfigChange(index, ctx, affected);
+  const byHand = new Set(conflicts.filter((c) => c.code === SKILL_REMOVED).map((c) => c.id));
+  const core = planConfigChange(index, ctx, affected, byHand);
   // The token pins the configuration it resolves, not only the appointments' versions.
   const print = sha256Hex(canonicalJson(config)).slice(0, 32);
   return {

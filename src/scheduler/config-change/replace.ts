@@ -9,6 +9,10 @@ import { checkGuard } from "../reshuffle/guard.js";
 import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
+import type { Dealer } from "../../core/dealer.js";
+import type { Db } from "../../db/sqlite-handle.js";
+import { setLabourJson, unnamedLabour } from "../../db/repos/labour-names.js";
+import { namedSkills } from "../labour-json.js";
 import { epochMinute } from "../../core/civil.js";
 import { currencyChangeProblem, type ThresholdStatement, thresholdInProblem } from "../../core/parts-currency.js";
 import { unknownTemplateNames } from "../journey/template-names.js";
@@ -112,6 +116,10 @@ export function replaceDealerConfig(
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
     const upsert = () => upsertDealer(ctx.db, ctx.sqlite, { id: dealerId, config, now: ctx.nowMs, actor: ctx.actor });
     if (!rt) return { result: upsert() }; // a new dealer, or nothing changes
+    // Before anything is stored under the new skills: older slices say their skill by
+    // position in the skills in force now (labour-json.ts). Rolled back with a refusal.
+    if (rt.dealer.skills.join("\n") !== Object.keys(config.workshop).join("\n"))
+      nameStoredSkills(ctx.db, rt.dealer, dealerId);
     const a = assessConfigChange(ctx.db, rt, dealerId, config, epochMinute(ctx.nowMs));
     if (!a.planned) return { result: upsert() };
     const p = a.planned;
@@ -137,4 +145,12 @@ export function replaceDealerConfig(
   // The moves were placed on a temporary index: the dealer's runtime is rebuilt from storage.
   if (invalidate) ctx.runtimes.invalidate(dealerId);
   return out;
+}
+
+/** Every stored slice of the dealer's appointments names its skill, read under `dealer` (the skills in force). */
+function nameStoredSkills(db: Db, dealer: Dealer, dealerId: string): void {
+  for (const row of unnamedLabour(db, dealerId)) {
+    const named = namedSkills(dealer, row.labourJson);
+    if (named !== null) setLabourJson(db, row.id, named);
+  }
 }
