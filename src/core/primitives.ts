@@ -121,5 +121,17 @@ export function isTimeZone(tz: string): boolean {
 export const TimeZone = z.string().refine(isTimeZone, { message: "expected an IANA time zone such as Europe/Rome" });
 export type TimeZone = z.infer<typeof TimeZone>;
 
+/**
+ * Text that must stay on one line: a name or a model goes into an email's From or To
+ * header, an SMS greeting and a calendar's SUMMARY, where a line break (CR, LF, or the
+ * Unicode line and paragraph separators) splits or garbles it.
+ */
+export const ONE_LINE = /^[^\r\n\u2028\u2029]*$/;
+const ONE_LINE_SAID = "must be on one line (no line breaks)";
+export const oneLine = (min: number, max: number) => z.string().min(min).max(max).regex(ONE_LINE, ONE_LINE_SAID);
+/** As oneLine, trimmed first. */
+export const oneLineTrimmed = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).regex(ONE_LINE, ONE_LINE_SAID);
+
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
 export type Id = z.infer<typeof Id>;

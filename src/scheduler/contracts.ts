@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { PartsOrderView } from "./parts/contracts.js";
 import { MOBILITY } from "../core/types.js";
 import { FIELD_MAX } from "../core/field-limits.js";
-import { DateTimeInput, Id, LocalDate } from "../core/primitives.js";
+import { DateTimeInput, Id, LocalDate, oneLine } from "../core/primitives.js";
 import { STATUSES } from "../core/status.js";
 
 // The HTTP contract's bodies (../shared/api-contract.md), one zod schema per shape,
@@ -18,10 +18,10 @@ export const Vin = z
 
 export const Vehicle = z
   .object({
-    model: z.string().min(1).max(FIELD_MAX.model),
+    model: oneLine(1, FIELD_MAX.model),
     /** 17 characters, letters and digits but never I, O or Q (ISO 3779). */
     vin: Vin.optional(),
-    plate: z.string().max(FIELD_MAX.plate).optional(),
+    plate: oneLine(0, FIELD_MAX.plate).optional(),
     electrified: z.boolean().optional(),
     /** Local date of the next scheduled maintenance: drives the service reminder. */
     nextServiceDue: LocalDate.optional(),
@@ -109,7 +109,7 @@ export const Customer = z
   .object({
     /** "I have been here before": picks the shorter reception only; unsaid = new. */
     known: z.boolean().optional(),
-    name: z.string().min(1).max(FIELD_MAX.name),
+    name: oneLine(1, FIELD_MAX.name),
     email: z.string().email().max(FIELD_MAX.email).optional(),
     phone: z
       .string()

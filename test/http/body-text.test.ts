@@ -14,7 +14,8 @@ import {
 
 // A JSON string is text a person could have typed (api/body-text.ts): NUL and the other
 // control characters (bar tab and line breaks) and unpaired surrogates are refused with
-// the field's path, and nothing is stored. They used to be stored as sent.
+// the field's path, and nothing is stored. They used to be stored as sent. Names stay on
+// one line (core/primitives.ts oneLine); a request's note may have lines.
 
 const t = inProcessPerFile();
 const api: Api = (...args) => t.api(...args);
@@ -70,6 +71,25 @@ describe("text that is not text", () => {
       });
     },
   );
+
+  // A name goes into an email's To header, a text's greeting and a calendar's SUMMARY.
+  it.each([
+    ["a CR LF", "Evil\r\nBcc: spy@example.com"],
+    ["an LF", "Marco\nBianchi"],
+    ["a Unicode line separator", "Marco\u2028Bianchi"],
+  ])("a customer name with %s is a 400 naming customer.name: names are one line", async (_, name) => {
+    const dealer = await newDealer();
+    const [option] = (await search(t.api, dealer, availability())).options;
+    const before = stored();
+    const body = booking({ optionId: option.optionId }, { customer: { ...CUSTOMER, name } });
+    const problem = await expectProblem(
+      await t.api("POST", `/v1/dealers/${dealer}/appointments`, body),
+      400,
+      "validation_failed",
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "customer.name", in: "body" })]);
+    expect(stored()).toEqual(before);
+  });
 
   it("keeps line breaks, tabs, escaped emoji and accents as sent", async () => {
     const dealer = await newDealer();

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { FIELD_MAX } from "../../core/field-limits.js";
-import { LocalDate } from "../../core/primitives.js";
+import { LocalDate, oneLine, oneLineTrimmed } from "../../core/primitives.js";
 import type { VehicleRow } from "../../db/repos/people.js";
 import { Vin } from "../../scheduler/contracts.js";
 import { DealerParam } from "../shared.js";
@@ -13,10 +13,10 @@ export const VehicleParams = DealerParam.extend({
 
 export const PutVehicleRequest = z
   .object({
-    model: z.string().trim().min(1).max(FIELD_MAX.model).openapi({ example: "MC20" }),
+    model: oneLineTrimmed(1, FIELD_MAX.model).openapi({ example: "MC20" }),
     /** A priority vehicle: express reserve, caps override, courtesy car or P&D, for anyone booking with this VIN. */
     priority: z.boolean(),
-    plate: z.string().max(FIELD_MAX.plate).optional(),
+    plate: oneLine(0, FIELD_MAX.plate).optional(),
     electrified: z.boolean().optional(),
     /** Local date of the next scheduled maintenance (YYYY-MM-DD): drives the service reminder. */
     nextServiceDue: LocalDate.optional(),
