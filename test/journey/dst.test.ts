@@ -4,7 +4,6 @@ import {
   bookAt,
   DAY,
   DEALER,
-  HOUR,
   jobsOf,
   journeyApp,
   type JourneyApp,
@@ -57,7 +56,9 @@ describe("timers across DST", () => {
     expect(b.reception.start).toBe("2026-10-25T09:00:00+01:00");
   });
 
-  it("times the car-ready notice of a multi-day job over the DST night: 4 hours before ready time, in elapsed hours", async () => {
+  // Counted in opening hours (core/desk-time.ts): in elapsed hours this call fell at 06:00
+  // on the Monday, before anyone was at the desk.
+  it("times the car-ready notice of a multi-day job over the DST night: 4 opening hours before the ready time", async () => {
     t = journeyApp("2027-03-20T09:00:00Z");
     await setupDealer(t, {
       workshop: {
@@ -66,13 +67,14 @@ describe("timers across DST", () => {
         bodywork: { technicians: 1, hoursPerDay: 4 },
       },
     });
-    const b = await bookAt(t, "2027-03-26T09:00", { interventions: ["bodywork"] }); // Friday; 12 h at 4 h a day: ready on Sunday
+    const b = await bookAt(t, "2027-03-26T09:00", { interventions: ["bodywork"] }); // Friday; 12 h at 4 h a day
+    expect(b.readyAt).toBe("2027-03-29T10:00:00+02:00"); // Monday, after the clocks went forward on Sunday
     const readyMs = Date.parse(b.readyAt);
-    const long = readyMs - Date.parse(b.reception.start) > 2 * DAY;
-    expect(long).toBe(true);
+    expect(readyMs - Date.parse(b.reception.start) > 2 * DAY).toBe(true);
     t.at(Date.parse(b.reception.start));
     await ok(await t.api("POST", `/v1/dealers/${DEALER}/appointments/${b.id}/check-in`, {}, auth));
     const carReady = jobsOf(t, b.id).find((j) => j.kind === "car_ready")!;
-    expect(carReady.due_at).toBe(readyMs - 4 * HOUR);
+    // Monday 08:00-10:00 (2 h) and Sunday 16:00-18:00 CEST (2 h): the dealer opens 08:00-18:00 daily.
+    expect(carReady.due_at).toBe(Date.parse("2027-03-28T16:00:00+02:00"));
   });
 });

@@ -44,6 +44,13 @@ function write(
 
 const consented = (ctx: WriteContext, row: AppointmentRow) => recipientOf(ctx.db, row).channel !== null;
 
+/** The row's dealer as compiled now (its opening hours time the car-ready call). */
+const dealerOf = (ctx: WriteContext, row: AppointmentRow) => (): Dealer => {
+  const rt = ctx.runtimes.get(row.dealerId);
+  if (!rt) throw new Error(`no dealer ${row.dealerId} for appointment ${row.id}`);
+  return rt.dealer;
+};
+
 /**
  * A new booking: confirm-overdue, reminder and no-show check, in one statement (the first
  * and the last only when their instant is already swept: derived-timers.ts). `who`:
@@ -62,6 +69,7 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
     },
     who.channel !== null,
     ctx.nowMs,
+    dealerOf(ctx, row),
   );
   const now = timersToWrite(ctx.sqlite, timers, ctx.nowMs);
   if (now.length > 0) scheduleJobs(ctx.sqlite, jobsOf(row.dealerId, row.id, now), isoNow(ctx));
@@ -76,7 +84,7 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
  * the car was not in, and blocked the key the same way. True when it had passed.
  */
 export function settlePassedCarReady(ctx: WriteContext, row: AppointmentRow): boolean {
-  const t = carReadyTimer(row);
+  const t = carReadyTimer(row, dealerOf(ctx, row)());
   if (t.dueAt > ctx.nowMs) return false;
   recordPassedJob(ctx.sqlite, jobsOf(row.dealerId, row.id, [t])[0], "skipped:not_in", isoNow(ctx));
   return true;
@@ -84,7 +92,9 @@ export function settlePassedCarReady(ctx: WriteContext, row: AppointmentRow): bo
 
 /** At check-in: the car-ready call and the progress check, those still ahead, in one statement. */
 export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): void {
-  const jobs = settlePassedCarReady(ctx, row) ? [] : jobsOf(row.dealerId, row.id, [carReadyTimer(row)]);
+  const jobs = settlePassedCarReady(ctx, row)
+    ? []
+    : jobsOf(row.dealerId, row.id, [carReadyTimer(row, dealerOf(ctx, row)())]);
   const check = progressCheckJob(row, ctx.nowMs);
   if (check) jobs.push(check);
   if (jobs.length > 0) scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));
@@ -104,6 +114,7 @@ export function rescheduleJobsFor(ctx: WriteContext, row: AppointmentRow, told =
     { id: row.id, receptionStart: row.receptionStart, readyAt: row.readyAt, status: row.status },
     consented(ctx, row),
     ctx.nowMs,
+    dealerOf(ctx, row),
   );
   const passedCall = told ? timers.find((t) => t.kind === "car_ready" && t.dueAt <= ctx.nowMs) : undefined;
   if (passedCall) {

@@ -1,5 +1,7 @@
 import { isOnlineChannel } from "../../core/status.js";
 import type { JobKind } from "../../db/repos/jobs.js";
+import type { Dealer } from "../../core/dealer.js";
+import { openMinutesBefore } from "../../core/desk-time.js";
 
 // When each promise falls due: pure arithmetic on epoch milliseconds, derived from the
 // appointment's epoch minutes. "24 hours before" is 24 elapsed hours whatever the clocks
@@ -33,9 +35,13 @@ export function carReadyLeadMinutes(p: Pick<Placement, "receptionStart" | "ready
   return p.readyAt - p.receptionStart > 2 * 1440 ? 240 : 60;
 }
 
-/** The car-ready call's instant (epoch ms): carReadyLeadMinutes before the ready time. */
-export function carReadyAt(p: Placement): number {
-  return (p.readyAt - carReadyLeadMinutes(p)) * MINUTE;
+/**
+ * The car-ready call's instant (epoch ms): carReadyLeadMinutes before the ready time, in
+ * the dealer's opening hours (core/desk-time.ts). Trap: counted in elapsed minutes, a long
+ * job ready at 09:30 was called at 05:30.
+ */
+export function carReadyAt(p: Placement, dealer: Dealer): number {
+  return openMinutesBefore(dealer, p.readyAt, carReadyLeadMinutes(p)) * MINUTE;
 }
 
 /**
@@ -55,19 +61,20 @@ const placed = (kind: JobKind, id: string, dueAt: number): Timer => ({
  * of the due-time index for nothing (issue 17). Check-in schedules it (schedule.ts
  * scheduleWorkshopTimers).
  */
-export function placementTimers(p: Placement, consent: boolean, nowMs: number): Timer[] {
+export function placementTimers(p: Placement, consent: boolean, nowMs: number, dealer: () => Dealer): Timer[] {
   const start = p.receptionStart * MINUTE;
   const out: Timer[] = [];
   // Only with consent; and a booking made less than 24 h ahead gets no reminder at all.
   if (consent && start - DAY > nowMs) out.push(placed("reminder", p.id, start - DAY));
   out.push(noShowTimer(p.id, p.receptionStart));
-  if (p.status === "checked_in") out.push(carReadyTimer(p));
+  // The dealer only then (a getter): a new booking, the hot path, never needs it.
+  if (p.status === "checked_in") out.push(carReadyTimer(p, dealer()));
   return out;
 }
 
 /** The car-ready call of this placement, under the key every path schedules it by. */
-export function carReadyTimer(p: Placement): Timer {
-  return placed("car_ready", p.id, carReadyAt(p));
+export function carReadyTimer(p: Placement, dealer: Dealer): Timer {
+  return placed("car_ready", p.id, carReadyAt(p, dealer));
 }
 
 export const NO_SHOW_AFTER = 30 * MINUTE;
@@ -90,12 +97,13 @@ export function bookingTimers(
   p: Placement & { channel: string | null; createdMs: number },
   consent: boolean,
   nowMs: number,
+  dealer: () => Dealer,
 ): Timer[] {
   // The supervisor's notice is no timer: the booking sends it itself (supervisor-notice.ts).
   const out: Timer[] = [];
   // Requests the customer made themselves: the dealer must confirm them within 24 hours.
   if (isOnlineChannel(p.channel)) out.push(confirmOverdueTimer(p.id, p.createdMs));
-  return [...out, ...placementTimers(p, consent, nowMs)];
+  return [...out, ...placementTimers(p, consent, nowMs, dealer)];
 }
 
 export const followUpTimer = (id: string, completedMs: number): Timer => ({

@@ -1,0 +1,33 @@
+import type { Dealer } from "./dealer.js";
+
+// Time counted in the dealer's opening hours. A call "1 hour before the car is ready" is
+// made while someone is at the desk and the customer can still act on it: a car ready at
+// 09:30 after a long job (4 hours' notice) is called at 15:30 the day before (2.5 h before
+// closing at 18:00) and the first 1.5 h of the morning, never at 05:30.
+
+/** How far back the walk looks for open hours before giving up (a dealer closed for weeks). */
+const MAX_DAYS_BACK = 31;
+
+/**
+ * The epoch minute `minutes` of opening hours before `at` (an epoch minute), walking back
+ * through the dealer's open ranges (closures and closed weekdays skipped). When `at` is
+ * itself outside the hours, the count starts at the last closing before it. Falls back to
+ * plain elapsed minutes when no open hours are found within MAX_DAYS_BACK days.
+ */
+export function openMinutesBefore(dealer: Dealer, at: number, minutes: number): number {
+  let need = minutes;
+  let t = at;
+  const first = dealer.dayOf(at);
+  for (let n = first; n > first - MAX_DAYS_BACK; n--) {
+    const day = dealer.day(n);
+    for (let i = day.open.length - 2; i >= 0; i -= 2) {
+      const s = day.zone.start + day.open[i];
+      const e = Math.min(day.zone.start + day.open[i + 1], t);
+      if (e <= s) continue;
+      if (e - s >= need) return e - need;
+      need -= e - s;
+      t = s;
+    }
+  }
+  return at - minutes;
+}
