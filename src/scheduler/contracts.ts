@@ -174,7 +174,11 @@ export const BookingFile = z
   .object({
     questionnaire: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() })),
     campaigns: z.array(z.object({ code: z.string(), title: z.string(), kind: z.string() })),
-    serviceContract: z.union([ServiceContract, z.null()]),
+    /** As booked; `declaredBy` "customer" when a public caller said so (not checked by the desk). Files from before carry none. */
+    serviceContract: z.union([
+      ServiceContract.extend({ declaredBy: z.enum(["customer", "staff"]).optional() }),
+      z.null(),
+    ]),
     attendance: z.enum(["supervisor", "technician"]).nullable(),
   })
   .openapi("BookingFile");

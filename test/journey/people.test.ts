@@ -275,7 +275,7 @@ describe("the booking file", () => {
         { id: "warning_lights", question: "Is a warning light on? Which one?", answer: "none" },
       ],
       campaigns: [{ code: "R-2026-07", title: "Brake hose inspection", kind: "recall" }],
-      serviceContract: { id: "SC-1", name: "Premium Care", validUntil: "2028-01-31" },
+      serviceContract: { id: "SC-1", name: "Premium Care", validUntil: "2028-01-31", declaredBy: "staff" },
       attendance: "supervisor",
     });
     expect(b.title).toBe(
@@ -287,6 +287,17 @@ describe("the booking file", () => {
     // The public dealer page lists the questions.
     const pub = await ok<DealerPublic>(await t.api("GET", `/v1/dealers/${DEALER}`));
     expect(pub.questionnaire.map((q) => q.id)).toEqual(["since", "when", "warning_lights", "noise"]);
+  });
+
+  // The trust boundary: a public caller's word is kept as theirs, never as a fact the desk checked.
+  it("keeps a service contract an anonymous booking names as declared by the customer", async () => {
+    const contract = { id: "GOLD-1", name: "Gold Care", validUntil: "2030-01-01" };
+    const b = await ok<AppointmentView>(
+      await t.api("POST", A, bookingBody("2026-11-25T10:00", { serviceContract: contract })),
+      201,
+    );
+    const staff = await ok<AppointmentView>(await t.api("GET", `${A}/${b.id}`, undefined, auth));
+    expect(staff.file?.serviceContract).toEqual({ ...contract, declaredBy: "customer" });
   });
 
   it("refuses an answer to a question the dealer does not ask, and stores nothing", async () => {

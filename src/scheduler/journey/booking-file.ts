@@ -9,7 +9,17 @@ import { openCampaignsFor } from "../../db/repos/campaigns.js";
 // the question as it was asked), open campaigns for the VIN, the service contract and
 // who attends reception.
 
-export function bookingFile(sqlite: SqliteHandle, dealer: Dealer, req: BookingRequest): BookingFile {
+/**
+ * `customerSaid`: a public booking (anonymous, or a client app's key). Its service contract
+ * is the customer's word, not a fact the dealer checked: kept as `declaredBy: "customer"`,
+ * so the desk verifies it before anything rests on it. Staff enter what they checked.
+ */
+export function bookingFile(
+  sqlite: SqliteHandle,
+  dealer: Dealer,
+  req: BookingRequest,
+  customerSaid: boolean,
+): BookingFile {
   const questions = new Map(dealer.config.questionnaire.map((q) => [q.id, q]));
   const questionnaire: BookingFile["questionnaire"] = [];
   for (const [id, answer] of Object.entries(req.questionnaire ?? {})) {
@@ -20,7 +30,9 @@ export function bookingFile(sqlite: SqliteHandle, dealer: Dealer, req: BookingRe
   return {
     questionnaire,
     campaigns: req.vehicle.vin ? openCampaignsFor(sqlite, dealer.id, req.vehicle.vin) : [],
-    serviceContract: req.serviceContract ?? null,
+    serviceContract: req.serviceContract
+      ? { ...req.serviceContract, declaredBy: customerSaid ? "customer" : "staff" }
+      : null,
     attendance: req.attendance ?? null,
   };
 }

@@ -54,7 +54,7 @@ export function linkBooking(
   req: BookingRequest,
   caller: Caller,
 ): { links: Links; vehicle: VehicleRow | null; customer: CustomerRow | null } {
-  const file = bookingFile(ctx.sqlite, rt.dealer, req);
+  const file = bookingFile(ctx.sqlite, rt.dealer, req, caller.kind !== "staff");
   const linked = linkPeople(ctx, rt.dealer.id, appointmentId, req, caller);
   return {
     links: {
