@@ -38,6 +38,16 @@ const handBackIt = (v: TemplateVars) =>
     ? `Un nostro autista gliela riporterà${v.returnWhen ? ` ${v.returnWhen}` : ""}.`
     : `${v.returnGreeter ?? v.greeter} gliela riconsegnerà presso ${v.dealer}${v.returnWhen ? ` ${v.returnWhen}` : ""}.`;
 
+// The same, where the car was not named before (a moved appointment): named here.
+const carBackEn = (v: TemplateVars) =>
+  v.returnDelivered
+    ? `Our driver will bring your ${v.vehicle} back to you on ${v.returnWhen}.`
+    : `${v.returnGreeter ?? v.greeter} will hand your ${v.vehicle} back to you at ${v.dealer} on ${v.returnWhen}.`;
+const carBackIt = (v: TemplateVars) =>
+  v.returnDelivered
+    ? `Un nostro autista le riporterà la sua ${v.vehicle} ${v.returnWhen}.`
+    : `${v.returnGreeter ?? v.greeter} le riconsegnerà la sua ${v.vehicle} presso ${v.dealer} ${v.returnWhen}.`;
+
 // The service reminder's proposals, or a call when the search found none.
 const proposalsEn = (v: TemplateVars) =>
   v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : "Call us to find a time.";
@@ -55,11 +65,19 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
     text: `${reminderEn(v)} Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
     sms: reminderEn(v),
   }),
-  appointment_moved: (v) => ({
-    subject: `Appointment moved: ${v.when}`,
-    text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
-    sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
-  }),
+  // Only the return moved: what changed is when the car comes back, said first.
+  appointment_moved: (v) =>
+    v.returnOnly && v.returnWhen
+      ? {
+          subject: `New time to collect your ${v.vehicle}: ${v.returnWhen}`,
+          text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} stays as it is; the time to collect your car has changed. ${carBackEn(v)}`,
+          sms: `Dear ${v.customer}, the time to collect your ${v.vehicle} has changed: ${v.returnWhen}.`,
+        }
+      : {
+          subject: `Appointment moved: ${v.when}`,
+          text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} ${v.previousWhen ? `has moved from ${v.previousWhen} to ${v.when}` : `is now on ${v.when}`}. ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
+          sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
+        },
   cancelled: (v) => ({
     subject: `Appointment cancelled`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
@@ -94,11 +112,18 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     text: `${reminderIt(v)} Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
     sms: reminderIt(v),
   }),
-  appointment_moved: (v) => ({
-    subject: `Appuntamento spostato: ${v.when}`,
-    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
-    sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
-  }),
+  appointment_moved: (v) =>
+    v.returnOnly && v.returnWhen
+      ? {
+          subject: `Nuovo orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}`,
+          text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta invariato; è cambiato l'orario di ritiro dell'auto. ${carBackIt(v)}`,
+          sms: `Gentile ${v.customer}, è cambiato l'orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}.`,
+        }
+      : {
+          subject: `Appuntamento spostato: ${v.when}`,
+          text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato ${v.previousWhen ? `da ${v.previousWhen} a ${v.when}` : `a ${v.when}`}. La accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
+          sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
+        },
   cancelled: (v) => ({
     subject: `Appuntamento annullato`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,

@@ -110,7 +110,8 @@ export function onMoved(ctx: WriteContext, rt: DealerRuntime, row: AppointmentRo
   scheduleProgressCheck(ctx, row);
   // The customer who moved it knows, and the staff are told; anyone else's move is told to the customer.
   if (ctx.actor === "customer") tellStaffOfCustomerChange(ctx, rt.dealer, row, "customer_moved", before);
-  else toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}` });
+  else
+    toCustomer(ctx, rt.dealer, row, { kind: "appointment_moved", dedupeId: `moved:${row.id}:v${row.version}`, before });
 }
 
 /** After a lifecycle transition; `row` is the appointment as it is now, `from` its status before. */

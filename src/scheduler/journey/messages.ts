@@ -11,6 +11,8 @@ import { recipientOf, type Recipient } from "./recipients.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 import { type Audience, timeVars, todayOf } from "./when-words.js";
+import { whenInWords } from "../../core/date-words.js";
+import type { Locale } from "../../core/dealer-config/locale.js";
 
 // Writes messages into the outbox, inside the caller's transaction. A customer message
 // is written only when the customer consented and can be reached; the return value says
@@ -60,6 +62,8 @@ export interface Send {
   kind: TemplateKind;
   dedupeId: string;
   extra?: Extra;
+  /** A move's appointment as it was: what the customer is told moved (movedVars). */
+  before?: AppointmentRow;
   data?: Record<string, unknown>;
   /**
    * The row's view when the caller has built it already (a booking's answer): not built
@@ -82,11 +86,12 @@ export function toCustomer(
   who: Recipient = recipientOf(ctx.db, row),
 ): string {
   const locale = who.locale ?? dealer.config.locale;
+  const extra = s.before ? { ...movedVars(dealer, s.before, row, locale, ctx.nowMs), ...s.extra } : s.extra;
   return sendToCustomer(ctx, dealer, who, {
     kind: s.kind,
     dedupeId: s.dedupeId,
     appointmentId: row.id,
-    vars: templateVars(dealer, row, who.name, locale, "customer", ctx.nowMs, s.extra),
+    vars: templateVars(dealer, row, who.name, locale, "customer", ctx.nowMs, extra),
     data: s.data,
   });
 }
@@ -127,4 +132,22 @@ export function staffBody(ctx: WriteContext, dealer: Dealer, row: AppointmentRow
     ...render(s.kind, locale, templateVars(dealer, row, who.name, locale, "staff", ctx.nowMs, s.extra, s.view)),
     data: s.data,
   };
+}
+
+/**
+ * What a move changed, for the customer's appointment_moved: the reception's previous
+ * time in words, or, when the reception stayed where it was, that only the return moved
+ * (the message then leads with the new hand-back, not an unchanged "now on …").
+ */
+function movedVars(
+  dealer: Dealer,
+  before: AppointmentRow,
+  after: AppointmentRow,
+  locale: Locale,
+  nowMs: number,
+): Extra {
+  if (before.receptionStart === after.receptionStart)
+    return before.returnStart !== after.returnStart ? { returnOnly: "yes" } : {}; // e.g. another advisor only
+  const was = dealer.format(before.receptionStart);
+  return { previousWhen: whenInWords(locale, was.slice(0, 10), was.slice(11, 16), todayOf(dealer, nowMs)) };
 }

@@ -7,6 +7,7 @@ import { smsText, segments } from "./sms-text.js";
 import { bringIn, mobilityIn } from "../../core/visit-words.js";
 import { CUSTOMER_TEMPLATES, type TemplateVars } from "./templates.js";
 import { shortInstant } from "../../core/date-short.js";
+import { whenInWords } from "../../core/date-words.js";
 import { type Audience, dueDateWords, optionWords, staffMoveWords, staffOptionWords, timeVars } from "./when-words.js";
 import type { Ctx } from "../context.js";
 
@@ -64,6 +65,8 @@ export function sampleVars(
     // The desk's deadline. A PUT no longer takes it in a customer template (journey/
     // template-names.ts), but one stored before still prints it, as the real message does.
     dueBy: shortInstant(locale, "2026-11-24T18:00:00+01:00", today),
+    // A move (appointment_moved): the reception's previous time, Tuesday 10:00, in the customer's words.
+    previousWhen: customer ? whenInWords(locale, "2026-11-24", "10:00", today) : undefined,
     // A customer's move, for staff (customer_moved): from Tuesday 10:00 to the sample's time.
     moved: customer
       ? undefined

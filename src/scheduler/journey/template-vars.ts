@@ -43,6 +43,10 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   /** "yes" when a driver brings the car back (pickup and delivery): nobody hands it over at the dealer. */
   returnDelivered?: string;
   dueDate?: string;
+  /** A customer's appointment_moved: the reception before the move, in words (absent when it did not move). */
+  previousWhen?: string;
+  /** A customer's appointment_moved: "yes" when only the return moved (the reception stays as it was). */
+  returnOnly?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
   moved?: string;
   /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and when the desk must tell the customer by ("mar 24/11 alle 18:00"). */

@@ -55,7 +55,7 @@ export function writeMoves(
         ctx,
         dealer,
         { ...row, ...patch },
-        { kind: "appointment_moved", dedupeId: `moved:${m.id}:v${patch.version}` },
+        { kind: "appointment_moved", dedupeId: `moved:${m.id}:v${patch.version}`, before: row },
       );
     versions.set(m.id, patch.version);
   }
