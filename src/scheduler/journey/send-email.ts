@@ -8,7 +8,7 @@ import { DEFAULT_PAUSE_MS } from "./back-pressure.js";
 import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from "./transports.js";
 
 // One outbox row as an email over SMTP: plain text and HTML, the invitation (.ics) for
-// confirmations and moves (METHOD:REQUEST) and cancellations (METHOD:CANCEL), built from
+// confirmations, moves and a moved ready time (METHOD:REQUEST) and cancellations (METHOD:CANCEL), built from
 // the appointment as it is NOW (SEQUENCE = its version). The Message-ID is the outbox
 // id, so a resend after a crash between SMTP's "250" and our record is the same message
 // to every mail client, and nothing is sent again once the delivery is recorded.
@@ -16,6 +16,8 @@ import { type DeliveryOutcome as Outcome, MailError, type OutgoingMail } from ".
 const INVITE: Record<string, "REQUEST" | "CANCEL"> = {
   confirmed: "REQUEST",
   appointment_moved: "REQUEST",
+  // A moved ready time moves the return: the calendar's return event with it.
+  ready_time_changed: "REQUEST",
   cancelled: "CANCEL",
 };
 
