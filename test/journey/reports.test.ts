@@ -28,6 +28,30 @@ function row(p: Partial<ReportRow> & { id: string }): ReportRow {
 }
 
 describe("aggregate (pure)", () => {
+  it("leaves out of the 24-hour confirmation a request whose 24 hours are not over, unconfirmed", () => {
+    const created = Date.parse("2026-11-25T08:00:00Z");
+    const frame = {
+      fromMs: Date.parse("2026-11-25T00:00:00Z"),
+      toMs: Date.parse("2026-11-26T00:00:00Z"),
+      advisorMinutes: 1000,
+      workshopMinutes: 2000,
+      courtesyCars: 2,
+      quietLimit: 1,
+      nowMs: created + 600_000, // ten minutes after the requests
+    };
+    const rows = [
+      row({ id: "kept", channel: "web", createdMs: created, confirmedMs: created + 300_000 }),
+      row({ id: "pending", channel: "web", createdMs: created }),
+    ];
+    expect(aggregate(rows, frame).confirmedWithin24h).toEqual({ numerator: 1, denominator: 1, share: 1 });
+    // Once its 24 hours are over unconfirmed, it is a miss.
+    expect(aggregate(rows, { ...frame, nowMs: created + 86_400_001 }).confirmedWithin24h).toEqual({
+      numerator: 1,
+      denominator: 2,
+      share: 0.5,
+    });
+  });
+
   it("matches the hand-computed figures", () => {
     const frame = {
       fromMs: Date.parse("2026-11-25T00:00:00Z"),
@@ -36,6 +60,7 @@ describe("aggregate (pure)", () => {
       workshopMinutes: 2000,
       courtesyCars: 2,
       quietLimit: 1,
+      nowMs: Date.parse("2026-11-27T00:00:00Z"), // every request's 24 hours are over
     };
     const created = Date.parse("2026-11-25T08:00:00Z");
     const rows = [
@@ -218,7 +243,9 @@ describe("GET /v1/dealers/{dealerId}/reports", () => {
       bookings: 6,
       bookingsByChannel: { app: 2, web: 3, phone: 1 },
     });
-    expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 5, share: 0.2 });
+    // e (a web request on Tuesday at 15:00, unconfirmed) has until Wednesday 15:00: the
+    // report, made Wednesday 09:30, counts it neither kept nor missed.
+    expect(r.confirmedWithin24h).toEqual({ numerator: 1, denominator: 4, share: 0.25 });
     const month = await ok<ReportView>(
       await t.api("GET", `${P}/reports?period=month&date=2026-11-10`, undefined, auth),
     );

@@ -47,7 +47,8 @@ describe("ready_time_changed by email", () => {
     const ret = cal
       .getAllSubcomponents("vevent")
       .find((e) => String(e.getFirstPropertyValue("uid")).endsWith("-return@pitlane"))!;
-    expect(ret.getFirstPropertyValue("dtstart")!.toJSDate().getTime()).toBe(Date.parse(moved.return!.start));
+    const start = ret.getFirstPropertyValue("dtstart") as ICAL.Time;
+    expect(start.toJSDate().getTime()).toBe(Date.parse(moved.return!.start));
     expect(Number(ret.getFirstPropertyValue("sequence"))).toBe(moved.version);
   });
 });

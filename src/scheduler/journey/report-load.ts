@@ -39,7 +39,7 @@ function overlapFlat(a: number[], b: number[]): number {
   return n;
 }
 
-function frame(dealer: Dealer, fromDay: number, toDay: number): ReportFrame {
+function frame(dealer: Dealer, fromDay: number, toDay: number, nowMs: number): ReportFrame {
   let advisorMinutes = 0;
   let workshopMinutes = 0;
   for (let n = fromDay; n < toDay; n++) {
@@ -55,6 +55,7 @@ function frame(dealer: Dealer, fromDay: number, toDay: number): ReportFrame {
     workshopMinutes,
     courtesyCars: dealer.config.mobility.courtesyCars,
     quietLimit,
+    nowMs,
   };
 }
 
@@ -109,7 +110,7 @@ export function dealerReport(ctx: Ctx, input: { dealerId: string; query: ReportQ
   const dealer = rt.dealer;
   const day = q.date ? dayNumberFromIso(q.date) : dealer.dayOf(epochMinute(nowMs));
   const [fromDay, toDay] = periodDays(q.period, day);
-  const f = frame(dealer, fromDay, toDay);
+  const f = frame(dealer, fromDay, toDay, nowMs);
   const from = f.fromMs / 60_000;
   const to = f.toMs / 60_000;
   const rows = appointmentsForReport(db, dealerId, {

@@ -42,6 +42,8 @@ export interface ReportFrame {
   courtesyCars: number;
   /** A reception is quiet when fewer than this many others overlap it (and not in rush). */
   quietLimit: number;
+  /** When the report is made (epoch ms): a request whose 24 hours are not over yet is neither kept nor missed. */
+  nowMs: number;
 }
 
 export interface Share {
@@ -81,6 +83,9 @@ export function aggregate(rows: ReportRow[], f: ReportFrame): Figures {
   for (const r of booked) byChannel[r.channel ?? "unknown"] = (byChannel[r.channel ?? "unknown"] ?? 0) + 1;
   const online = booked.filter((r) => r.channel !== null && ONLINE.has(r.channel));
   const confirmedInTime = online.filter((r) => r.confirmedMs !== null && r.confirmedMs - r.createdMs <= DAY_MS).length;
+  // Still within its 24 hours and not confirmed yet: not a miss (yet). Trap: counted, a
+  // request made minutes ago read as a missed confirmation in today's report.
+  const pending = online.filter((r) => r.confirmedMs === null && r.createdMs + DAY_MS > f.nowMs).length;
 
   const scheduled = rows.filter((r) => r.status !== "cancelled" && r.receptionStart >= from && r.receptionStart < to);
   const priority = scheduled.filter((r) => r.priority);
@@ -107,7 +112,7 @@ export function aggregate(rows: ReportRow[], f: ReportFrame): Figures {
   return {
     bookings: booked.length,
     bookingsByChannel: byChannel,
-    confirmedWithin24h: share(confirmedInTime, online.length),
+    confirmedWithin24h: share(confirmedInTime, online.length - pending),
     noShowRate: share(scheduled.filter((r) => r.status === "no_show").length, scheduled.length),
     expressWithinOneDay: share(priority.filter((r) => r.receptionDay - r.createdDay <= 1).length, priority.length),
     quietHourShare: share(quiet.length, scheduled.length),
