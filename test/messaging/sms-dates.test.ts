@@ -127,10 +127,27 @@ describe("a dealer's own wording in a text", () => {
     // stay, È still reads E', and a mark on a letter with no plain form is kept.
     { typed: "Jose\u0301, He\u0301le\u0300ne, E\u0300 pronta", plain: "José, Hélène, E' pronta" },
     { typed: "α\u0301", plain: "ά" },
-    { typed: "Łukasz", plain: "Łukasz" }, // no plain form without its stroke: stays (the text goes UCS-2)
+    // Letters with a stroke have no accent to strip: written as the Latin letter under it,
+    // as such names are in ASCII (one alone made a greeting's text UCS-2, then the subject alone).
+    { typed: "Łukasz Żółkiewski, Đurđa, Þóra", plain: "Lukasz Zolkiewski, Durda, Thora" },
     { typed: "ciao 👋", plain: "ciao 👋" }, // an emoji stays too
   ])("$typed reads $plain", ({ typed, plain }) => {
     expect(plainForSms(typed)).toBe(plain);
+  });
+
+  it("a confirmation for Łukasz Żółkiewski greets him in GSM-7, not with the subject alone", () => {
+    const m = compose(
+      "confirmed",
+      "en",
+      {
+        ...sampleVars({ name: "Roma Est", address: "Via Example 1", parking: "Bays 1-6" }, "en", "customer"),
+        customer: "Łukasz Żółkiewski",
+      },
+      {},
+    );
+    const sms = smsText("Roma Est", m.subject, m.sms, "https://pitlane.test/m/x");
+    expect(sms).toContain("Dear Lukasz Zolkiewski,");
+    expect(isGsm7(sms)).toBe(true);
   });
 
   it("typed with curly quotes and È still goes whole, in GSM-7", () => {

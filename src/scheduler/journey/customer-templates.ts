@@ -79,7 +79,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
           sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
         },
   cancelled: (v) => ({
-    subject: `Appointment cancelled`,
+    subject: `Appointment cancelled: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
   }),
   car_ready: (v) => ({
@@ -125,7 +125,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
           sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
         },
   cancelled: (v) => ({
-    subject: `Appuntamento annullato`,
+    subject: `Appuntamento annullato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,
   }),
   car_ready: (v) => ({

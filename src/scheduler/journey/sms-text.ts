@@ -50,6 +50,19 @@ const PLAIN: Record<string, string> = {
   "\u00AA": "a",
   œ: "oe",
   Œ: "OE",
+  // Letters of European names with no accent to strip (NFD leaves them whole): one of them
+  // in a customer's name made the text UCS-2, and the greeting fell back to the subject.
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Þ: "Th",
+  þ: "th",
+  ð: "d",
+  ĸ: "k",
 };
 const NOT_GSM = new RegExp(`[^${GSM7_CHARS}]`, "g");
 const MARKS = /[\u0300-\u036f]/g;
