@@ -20,6 +20,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
           text: m.text,
           html: m.html,
           messageId: m.messageId,
+          headers: m.headers,
           attachments: m.attachments.map((a) => ({
             filename: a.filename,
             content: a.content,

@@ -44,6 +44,8 @@ describe("email over SMTP", () => {
     expect(m.to).toEqual([b.customer?.email ?? expect.stringMatching(/^marco\d+@example\.com$/)]);
     expect(m.mail.headers.from).toContain("service@romaest.test");
     expect(m.mail.headers["reply-to"]).toContain("desk@romaest.test");
+    // A machine's mail (RFC 3834): out-of-office responders do not answer it.
+    expect(m.mail.headers["auto-submitted"]).toBe("auto-generated");
     expect(m.messageId).toMatch(/^<[0-9a-f-]{36}@romaest\.test>$/);
     const text = part("text/plain")(smtp.received.indexOf(m))!.body;
     const html = part("text/html")(smtp.received.indexOf(m))!.body;

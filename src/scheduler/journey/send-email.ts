@@ -56,6 +56,8 @@ export function emailOf(
     text,
     html,
     messageId: `<${m.id}@${domainOf(from)}>`,
+    // Sent by the scheduler, not typed by a person: out-of-office replies stay away (RFC 3834).
+    headers: { "Auto-Submitted": "auto-generated" },
     attachments,
   };
 }

@@ -12,6 +12,8 @@ export interface OutgoingMail {
   html: string;
   /** "<outbox id@domain>": the same on every retry, so a resend after a crash is recognisable. */
   messageId: string;
+  /** Extra header lines (RFC 3834 Auto-Submitted: vacation responders do not answer a machine's mail). */
+  headers: Record<string, string>;
   attachments: Array<{ filename: string; content: string; contentType: string }>;
 }
 
