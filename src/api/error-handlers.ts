@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ApiApp, LogFn } from "./deps.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problem, validationError } from "./errors.js";
 import { redact } from "./middleware/access-log.js";
+import { allowedMethods } from "./allowed-methods.js";
 import { DomainError } from "../scheduler/errors.js";
 
 // Every failure leaves as problem+json: thrown ApiErrors, hono's own HTTPExceptions
@@ -67,9 +68,13 @@ export function installErrorHandlers(app: ApiApp, log: LogFn): void {
     if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return problem(c, apiErr);
   });
-  app.notFound((c) =>
-    problem(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
-  );
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = allowedMethods(app.routes, path);
+    if (allow.length === 0) return problem(c, new ApiError("not_found", `No route for ${c.req.method} ${path}`));
+    c.header("Allow", allow.join(", "));
+    return problem(c, new ApiError("method_not_allowed", `${path} takes ${allow.join(", ")}, not ${c.req.method}`));
+  });
 }
 
 /** OpenAPIHono defaultHook: zod failures on params, query, headers or body -> our 400. */

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Not allowed" },
   not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   slot_unavailable: { status: 409, title: "Slot no longer available" },
   rule_violation: { status: 409, title: "Scheduling rules violated" },
   invalid_transition: { status: 409, title: "Invalid status transition" },

@@ -118,6 +118,19 @@ describe("not found", () => {
   });
 });
 
+describe("a path served with other methods", () => {
+  it.each([
+    ["DELETE on a dealer", "DELETE", "/v1/dealers/demo", "GET, HEAD, PUT, OPTIONS"],
+    ["GET on the search", "GET", "/v1/dealers/demo/availability", "POST, OPTIONS"],
+    ["PUT on an appointment", "PUT", "/v1/dealers/demo/appointments/some-id", "GET, HEAD, PATCH"],
+  ])("answers %s with 405 and the Allow header, not 404", async (_, method, path, allow) => {
+    const res = await t.request(path, { method, headers: auth });
+    const problem = await expectProblem(res, 405, "method_not_allowed");
+    expect(res.headers.get("allow")).toBe(allow);
+    expect(problem.detail).toContain(method);
+  });
+});
+
 describe("body limit", () => {
   it.each([
     ["with Content-Length", false],

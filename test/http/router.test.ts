@@ -84,7 +84,8 @@ describe("routing", () => {
   it.each([
     ["a malformed escape as the action", "/%E0%A4%A", auth, 400, "validation_failed"],
     ["a lone percent sign as the action", "/%", auth, 400, "validation_failed"],
-    ["no action (the appointment itself)", "", auth, 404, "not_found"],
+    // The appointment itself takes GET and PATCH: a POST there is a 405 with Allow.
+    ["no action (the appointment itself)", "", auth, 405, "method_not_allowed"],
     ["an empty action (trailing slash)", "/", auth, 404, "not_found"],
     ["a path deeper than any route, from staff", "/x/y", auth, 404, "not_found"],
     ["a path deeper than any route, anonymously", "/x/y", {}, 404, "not_found"],
