@@ -10,7 +10,7 @@ import { dayNumberFromIso, epochMinute } from "../core/civil.js";
 import { calendarDays, dayOptions, type DayQuery } from "../core/day-options.js";
 import { decodeOptionId } from "../core/option-id.js";
 import { isUpcoming } from "../core/status.js";
-import { DomainError, notFound } from "./errors.js";
+import { DomainError, invalid, notFound } from "./errors.js";
 import { jobOfRow } from "./job.js";
 import { appointmentCalendar } from "./journey/calendar.js";
 import { recipientOf } from "./journey/recipients.js";
@@ -81,7 +81,13 @@ export function rescheduleByToken(ctx: Ctx, input: TokenInput & { body: Reschedu
       throw new DomainError("validation_failed", "optionId: not an option of this dealer; search availability again", {
         errors: [{ path: "optionId", message: "not an option of this dealer", in: "body" }],
       });
-    reception = { start: rt.dealer.format(o.reception.start), advisorId: rt.dealer.advisors[o.reception.advisor].id };
+    const advisorId = rt.dealer.advisors[o.reception.advisor].id;
+    // The option's advisor and one named beside it must agree, as on a booking
+    // (book-request.ts): a contradicting advisor was dropped in silence. (A start beside
+    // an optionId is refused by the schema already.)
+    if (req.advisorId !== undefined && req.advisorId !== advisorId)
+      throw invalid("advisorId", "does not match the chosen optionId");
+    reception = { start: rt.dealer.format(o.reception.start), advisorId };
   }
   const on = { dealerId: row.dealerId, scope: "POST /v1/manage/{token}/reschedule", request: { token, body: req } };
   return moveAppointment(
