@@ -150,14 +150,16 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
     {
       locale: "it",
       says: "che non è stato possibile spostare (con la prima riconsegna libera, mer 25/11 alle 13:45, l'auto di cortesia non sarebbe disponibile)",
+      customer: "La contatteremo per concordare quando riconsegnargliela.",
     },
     {
       locale: "en",
       says: "the return could not follow (with the first free return, Wed 25/11 at 13:45, the courtesy car would not be free)",
+      customer: "We will contact you to agree when to hand it back.",
     },
   ])(
     "a return that would overbook the courtesy car is reported to the advisor ($locale), not moved",
-    async ({ locale, says }) => {
+    async ({ locale, says, customer }) => {
       // One courtesy car: A has it until its 11:45 return, C takes it from 12:15.
       const s = await setup(
         { locale, mobility: { courtesyCars: 1, pickupDelivery: 1, taxi: true, rental: false, shuttle: false } },
@@ -192,6 +194,10 @@ describe("POST /v1/dealers/{dealerId}/appointments/{id}/progress", () => {
       const [text] = s.texts(s.a.id, "ready_conflict");
       expect(text).toContain(says);
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      // The customer hears the new ready time, not a hand-back at 11:45 before the car is ready.
+      const [told] = s.texts(s.a.id, "ready_time_changed");
+      expect(told).toContain(customer);
+      expect(told).not.toContain("11:45");
       const board = await json<DayBoard>(await s.t.api("GET", `/v1/dealers/uno/days/${DAY}`, undefined, auth));
       expect(board.mobility.courtesyCars.total).toBe(1);
       // C keeps its car: its own return still starts after its own ready time.

@@ -97,7 +97,8 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   ready_time_changed: (v) => ({
     subject: `New ready time for your ${v.vehicle}: ${v.readyWhen}`,
     // The return follows the car (progress/follow-return.ts): said here, the one message.
-    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${handBackEn(v)}`,
+    // A return that could not follow (a conflict the desk resolves): not the stale time.
+    text: `Dear ${v.customer}, the work on your ${v.vehicle} has changed our plan: it will now be ready on ${v.readyWhen}. ${v.returnOpen ? "We will contact you to agree when to hand it back." : handBackEn(v)}`,
   }),
 };
 
@@ -146,6 +147,6 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   }),
   ready_time_changed: (v) => ({
     subject: `Nuovo orario di riconsegna della sua ${v.vehicle}: ${v.readyWhen}`,
-    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${handBackIt(v)}`,
+    text: `Gentile ${v.customer}, i lavori sulla sua ${v.vehicle} hanno cambiato il nostro programma: sarà pronta ${v.readyWhen}. ${v.returnOpen ? "La contatteremo per concordare quando riconsegnargliela." : handBackIt(v)}`,
   }),
 };

@@ -89,10 +89,14 @@ export function writeReplannedJob(
   let customerMessage: string | null = null;
   if (moved) {
     // The one message about the change: the new ready time (and the return that follows it).
+    // A return left before the new ready time (a conflict, sent to the advisor below) is
+    // not said: the customer would read a hand-back before the car is ready.
+    const returnOpen = conflicts.some((c) => c.appointmentId === next.id);
     customerMessage = toCustomer(ctx, rt.dealer, next, {
       kind: "ready_time_changed",
       dedupeId: `ready_time_changed:${next.id}:v${next.version}`,
       data: { readyAtBefore: rt.dealer.format(before.readyAt) },
+      ...(returnOpen ? { extra: { returnOpen: "yes" } } : {}),
     });
     // The car-ready call follows the new time; one already due is not a second message.
     rescheduleJobsFor(ctx, next, customerMessage.startsWith("sent:"));
