@@ -468,9 +468,15 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
   }
   const result: SearchResult = { options, days };
   if (options.length < q.count) {
+    // Named up to where bookings open (maxHorizonDays), not past it: a window to a date
+    // nobody can book read as if the dealer were full until then.
+    const rules = index.dealer.config.receptionRules;
+    const lastOpen = index.dealer.dayOf(q.now + rules.maxHorizonDays * 1440);
+    const last = Math.min(q.fromDay + days - 1, lastOpen);
+    const horizon = last < q.fromDay + days - 1 ? ` (bookings open at most ${rules.maxHorizonDays} days ahead)` : "";
     result.shortfall = {
       code: "insufficient_capacity",
-      detail: `only ${options.length} of ${q.count} options between ${isoFromDayNumber(q.fromDay)} and ${isoFromDayNumber(q.fromDay + days - 1)}`,
+      detail: `only ${options.length} of ${q.count} options between ${isoFromDayNumber(q.fromDay)} and ${isoFromDayNumber(Math.max(q.fromDay, last))}${horizon}`,
     };
   }
   return result;
