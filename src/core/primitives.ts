@@ -126,7 +126,7 @@ export type TimeZone = z.infer<typeof TimeZone>;
  * header, an SMS greeting and a calendar's SUMMARY, where a line break (CR, LF, or the
  * Unicode line and paragraph separators) splits or garbles it.
  */
-export const ONE_LINE = /^[^\r\n\u2028\u2029]*$/;
+export const ONE_LINE = /^[^\r\n\u0085\u2028\u2029]*$/;
 const ONE_LINE_SAID = "must be on one line (no line breaks)";
 export const oneLine = (min: number, max: number) => z.string().min(min).max(max).regex(ONE_LINE, ONE_LINE_SAID);
 /** As oneLine, trimmed first. */

@@ -30,6 +30,7 @@ const bad = [
   ["a lone high surrogate", "Marco \ud83d"],
   ["a lone low surrogate", "\ude97 Marco"],
   ["surrogates in the wrong order", "\ude97\ud83d"],
+  ["a C1 control (NEL)", "Marco\u0085Bianchi"],
 ] as const;
 
 describe("text that is not text", () => {
@@ -89,6 +90,53 @@ describe("text that is not text", () => {
     );
     expect(problem.errors).toEqual([expect.objectContaining({ path: "customer.name", in: "body" })]);
     expect(stored()).toEqual(before);
+  });
+
+  it("a dealer's or an advisor's name with a line break is a 400 on a PUT; one stored before still loads", async () => {
+    const d = await newDealer();
+    for (const [config, path] of [
+      [romeDealer({ name: "Roma\nEst" }), "name"],
+      [romeDealer({ advisors: [{ id: "anna", name: "Anna\r\nRossi" }] }), "advisors.0.name"],
+    ] as const) {
+      const problem = await expectProblem(
+        await t.api("PUT", `/v1/dealers/${d}`, config, auth),
+        400,
+        "validation_failed",
+      );
+      expect(problem.errors).toEqual([expect.objectContaining({ path })]);
+    }
+    // Stored before the check (the column as an older build wrote it): read again on the
+    // next PUT, it must parse, and the PUT then fixes it.
+    const row = t.sqlite.prepare("SELECT config_json FROM dealers WHERE id = ?").get(d) as { config_json: string };
+    const stored = JSON.parse(row.config_json);
+    stored.advisors[0].name = "Anna\nRossi";
+    t.sqlite.prepare("UPDATE dealers SET config_json = ? WHERE id = ?").run(JSON.stringify(stored), d);
+    expect((await t.api("PUT", `/v1/dealers/${d}`, romeDealer(), auth)).status).toBe(200);
+  });
+
+  // The walk was recursive: a small body of nested arrays overflowed the stack (a 500).
+  it.each([
+    ["with an escape deep inside", '"\\u0041"'],
+    ["with a NUL deep inside", '"\\u0000"'],
+  ])("a body nested 10,000 arrays deep %s is a 400, never a 500", async (_, leaf) => {
+    const dealer = await newDealer();
+    const n = 10_000;
+    const body = `{"interventions":${"[".repeat(n)}${leaf}${"]".repeat(n)}}`;
+    const res = await t.api("POST", `/v1/dealers/${dealer}/availability`, body);
+    await expectProblem(res, 400, "validation_failed");
+  });
+
+  it("a raw C1 control (sent unescaped, as JSON allows) is refused as the escaped one is", async () => {
+    const dealer = await newDealer();
+    const [option] = (await search(t.api, dealer, availability())).options;
+    const body = JSON.stringify(booking({ optionId: option.optionId }, { request: "rumore\u0085forte" }));
+    expect(body).toContain("\u0085");
+    const problem = await expectProblem(
+      await t.api("POST", `/v1/dealers/${dealer}/appointments`, body),
+      400,
+      "validation_failed",
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "request" })]);
   });
 
   it("keeps line breaks, tabs, escaped emoji and accents as sent", async () => {

@@ -1,5 +1,5 @@
 import { z } from "../../lib/zod.js";
-import { Id, oneLine } from "../primitives.js";
+import { Id } from "../primitives.js";
 import { Absence, WeeklyHours } from "./hours.js";
 
 // The service desk: its advisors, how many receptions each may take and how long a
@@ -8,7 +8,7 @@ import { Absence, WeeklyHours } from "./hours.js";
 export const Advisor = z
   .object({
     id: Id,
-    name: oneLine(1, 120),
+    name: z.string().min(1).max(120), // one line: checked on a PUT (see DealerConfig's name)
     /** Defaults to the dealer's opening hours. */
     workingHours: WeeklyHours.optional(),
     absences: z.array(Absence).max(500).default([]),

@@ -9,6 +9,7 @@ import { checkGuard } from "../reshuffle/guard.js";
 import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
+import { ONE_LINE } from "../../core/primitives.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { setLabourJson, unnamedLabour } from "../../db/repos/labour-names.js";
@@ -100,6 +101,19 @@ function checkTemplateNames(config: DealerConfig, stored: DealerConfig | undefin
   });
 }
 
+/**
+ * The dealer's and the advisors' names are one line (core/primitives.ts ONE_LINE): they go
+ * into emails' From, texts and calendar titles. Checked on a PUT, not in DealerConfig:
+ * a configuration stored before this check is parsed again on every load, and must load.
+ */
+function checkOneLineNames(config: DealerConfig): void {
+  const said = "must be on one line (no line breaks)";
+  if (!ONE_LINE.test(config.name)) throw invalid("name", said);
+  config.advisors.forEach((a, i) => {
+    if (!ONE_LINE.test(a.name)) throw invalid(`advisors.${i}.name`, said);
+  });
+}
+
 /** `threshold`: what the request said of parts.depositThresholdCents (core/parts-currency.ts). */
 export function replaceDealerConfig(
   ctx: WriteContext,
@@ -111,6 +125,7 @@ export function replaceDealerConfig(
   let invalidate = false;
   const out = immediate(ctx.sqlite, () => {
     const stored = getDealer(ctx.db, dealerId);
+    checkOneLineNames(config);
     checkTemplateNames(config, stored?.config);
     checkPartsCurrency(stored?.config, config, threshold);
     const rt = stored && JSON.stringify(stored.config) !== JSON.stringify(config) ? ctx.runtimes.get(dealerId) : null;
