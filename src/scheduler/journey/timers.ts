@@ -41,7 +41,10 @@ export function carReadyLeadMinutes(p: Pick<Placement, "receptionStart" | "ready
  * job ready at 09:30 was called at 05:30.
  */
 export function carReadyAt(p: Placement, dealer: Dealer): number {
-  return openMinutesBefore(dealer, p.readyAt, carReadyLeadMinutes(p)) * MINUTE;
+  const lead = carReadyLeadMinutes(p);
+  // The hour's call of a short job on the ready day (its car may be checked in the evening
+  // before, after that evening's last hour); a long job's 4 hours may start the day before.
+  return openMinutesBefore(dealer, p.readyAt, lead, lead <= 60) * MINUTE;
 }
 
 /**
