@@ -135,6 +135,16 @@ describe("message templates", () => {
     ],
     ["the mark inside the line", "Ciao {customer} {manageLink} a domani", "Ciao Marco Bianchi a domani"],
     ["a line that only introduces the mark", "Ciao {customer}.\nGestisca qui: {manageLink}", "Ciao Marco Bianchi."],
+    [
+      "the mark introduced at the end of the only line",
+      "Ciao {customer}, a domani alle {time}. Gestisca qui: {manageLink}",
+      "Ciao Marco Bianchi, a domani alle 11:00.",
+    ],
+    [
+      "the same in English",
+      "Hi {customer}, see you at {time}! Manage: {manageLink}",
+      "Hi Marco Bianchi, see you at 11:00!",
+    ],
   ])("a dealer's text with %s keeps its words in the SMS, the link added once", (_, text, words) => {
     const messaging = MessagingConfig.parse({ templates: { reminder: { it: { text } } } });
     const m = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });

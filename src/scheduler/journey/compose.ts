@@ -99,7 +99,8 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
 
 /**
  * Puts the link in, or, when there is none (an SMS adds its own; no token), takes the mark
- * out: with its line when the line only introduces it ("Manage: {manageLink}"), else the
+ * out with what only introduces it: its line ("Manage: {manageLink}"), or the line's last
+ * sentence when that ends in a colon ("…see you. Manage here: {manageLink}"), else the
  * mark alone. Trap: a dealer's one-line template ("…see you {when}. {manageLink}") lost its
  * whole text when every line holding the mark went, and its texts were the dealer's name alone.
  */
@@ -109,8 +110,16 @@ export function withLink(s: string, link: string | null): string {
     .split("\n")
     .flatMap((l) => {
       if (!l.includes(LINK_MARK)) return [l];
-      const rest = l.split(LINK_MARK).join(" ").replace(/\s+/g, " ").trim();
-      return rest === "" || rest.endsWith(":") ? [] : [rest];
+      // What only introduced the link goes with it: the line's last sentence when it ends
+      // in a colon ("… a domani alle 11:00. Gestisca qui:"), the whole line when that is all.
+      const rest = l
+        .split(LINK_MARK)
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/(^|[.!?]\s)[^.!?]*:$/, "$1")
+        .trim();
+      return rest === "" ? [] : [rest];
     })
     .join("\n")
     .replace(/\n+$/, "");
