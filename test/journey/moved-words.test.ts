@@ -38,4 +38,14 @@ describe("the customer's appointment_moved", () => {
     expect(m.text).toContain("back to you at");
     expect(m.text).not.toContain("is now on");
   });
+
+  it("only the advisor changed: the time is said to stand, and who will welcome them", async () => {
+    const b = await bookAt(t, "2026-12-02T11:00");
+    const other = b.reception.advisorId === "anna" ? "bruno" : "anna";
+    await ok(await patch(b.id, { reception: { start: "2026-12-02T11:00", advisorId: other } }));
+    const [m] = moved(b.id);
+    expect(m.subject).toMatch(/^Your appointment on Wednesday 2 December at 11:00: .+ will welcome you$/);
+    expect(m.text).toContain("keeps its time;");
+    expect(m.text).not.toMatch(/moved|is now on/);
+  });
 });

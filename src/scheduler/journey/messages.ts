@@ -147,7 +147,7 @@ function movedVars(
   nowMs: number,
 ): Extra {
   if (before.receptionStart === after.receptionStart)
-    return before.returnStart !== after.returnStart ? { returnOnly: "yes" } : {}; // e.g. another advisor only
+    return before.returnStart !== after.returnStart ? { returnOnly: "yes" } : { advisorOnly: "yes" };
   const was = dealer.format(before.receptionStart);
   return { previousWhen: whenInWords(locale, was.slice(0, 10), was.slice(11, 16), todayOf(dealer, nowMs)) };
 }

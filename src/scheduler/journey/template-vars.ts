@@ -47,6 +47,8 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   previousWhen?: string;
   /** ready_time_changed: "yes" when the return could not follow the car (a conflict the desk resolves): its time is not said. */
   returnOpen?: string;
+  /** A customer's appointment_moved: "yes" when only who greets or hands back changed, not a time. */
+  advisorOnly?: string;
   /** A customer's appointment_moved: "yes" when only the return moved (the reception stays as it was). */
   returnOnly?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
