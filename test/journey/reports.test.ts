@@ -27,18 +27,21 @@ function row(p: Partial<ReportRow> & { id: string }): ReportRow {
   };
 }
 
+/** Wednesday 2026-11-25 (UTC), the report made at `nowMs`. */
+const wednesday = (nowMs: number) => ({
+  fromMs: Date.parse("2026-11-25T00:00:00Z"),
+  toMs: Date.parse("2026-11-26T00:00:00Z"),
+  advisorMinutes: 1000,
+  workshopMinutes: 2000,
+  courtesyCars: 2,
+  quietLimit: 1,
+  nowMs,
+});
+
 describe("aggregate (pure)", () => {
   it("leaves out of the 24-hour confirmation a request whose 24 hours are not over, unconfirmed", () => {
     const created = Date.parse("2026-11-25T08:00:00Z");
-    const frame = {
-      fromMs: Date.parse("2026-11-25T00:00:00Z"),
-      toMs: Date.parse("2026-11-26T00:00:00Z"),
-      advisorMinutes: 1000,
-      workshopMinutes: 2000,
-      courtesyCars: 2,
-      quietLimit: 1,
-      nowMs: created + 600_000, // ten minutes after the requests
-    };
+    const frame = wednesday(created + 600_000); // ten minutes after the requests
     const rows = [
       row({ id: "kept", channel: "web", createdMs: created, confirmedMs: created + 300_000 }),
       row({ id: "pending", channel: "web", createdMs: created }),
@@ -53,15 +56,7 @@ describe("aggregate (pure)", () => {
   });
 
   it("matches the hand-computed figures", () => {
-    const frame = {
-      fromMs: Date.parse("2026-11-25T00:00:00Z"),
-      toMs: Date.parse("2026-11-26T00:00:00Z"),
-      advisorMinutes: 1000,
-      workshopMinutes: 2000,
-      courtesyCars: 2,
-      quietLimit: 1,
-      nowMs: Date.parse("2026-11-27T00:00:00Z"), // every request's 24 hours are over
-    };
+    const frame = wednesday(Date.parse("2026-11-27T00:00:00Z")); // every request's 24 hours are over
     const created = Date.parse("2026-11-25T08:00:00Z");
     const rows = [
       // Created in the day: 3 online (2 confirmed in time, 1 late), 1 phone.
