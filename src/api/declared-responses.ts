@@ -54,8 +54,53 @@ export function withAnsweredCodes(responses: Responses, codes: Iterable<ErrorCod
       out[status] = {
         description: `${title} (${code})`,
         content: { "application/problem+json": { schema: ProblemSchema } },
+        // Every 429 and 503 says when to come back (rate-limit.ts, writer-unavailable.ts).
+        ...(status === 429 || status === 503 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
       };
     else if (!prev.description.includes(code)) out[status] = { ...prev, description: `${prev.description}; ${code}` };
+  }
+  return out as Responses;
+}
+
+const RETRY_AFTER = { description: "Seconds to wait before trying again", schema: { type: "integer" as const } };
+const HEADER_DOCS = {
+  ETag: {
+    description: 'The appointment\'s version, quoted ("3"): send it back as If-Match',
+    schema: { type: "string" as const },
+  },
+  "Idempotent-Replayed": {
+    description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key',
+    schema: { type: "string" as const, enum: ["true"] },
+  },
+  Location: { description: "The new appointment's URL", schema: { type: "string" as const } },
+};
+type Header = keyof typeof HEADER_DOCS;
+
+/**
+ * The headers a route's success answers carry (routes/outcome.ts, appointments/get.ts and
+ * post.ts), documented on its 2xx responses: an Idempotency-Key route says when it replayed,
+ * an If-Match route and an appointment's GET give the ETag, a booking its Location too.
+ */
+function successHeaders(route: RouteConfig): Header[] {
+  const headers = route.request?.headers;
+  const shape = headers instanceof z.ZodObject ? headers.shape : {};
+  const out: Header[] = [];
+  if ("idempotency-key" in shape) out.push("Idempotent-Replayed");
+  const method = route.method.toLowerCase();
+  const booking = method === "post" && /\/appointments$/.test(route.path);
+  const appointment = method === "get" && /\/appointments\/\{id\}$/.test(route.path);
+  if ("if-match" in shape || booking || appointment) out.push("ETag");
+  if (booking) out.push("Location");
+  return out;
+}
+
+function withSuccessHeaders(responses: Responses, headers: Header[]): Responses {
+  if (headers.length === 0) return responses;
+  const out: Record<string, unknown> = { ...responses };
+  for (const [status, r] of Object.entries(responses)) {
+    if (!/^2\d\d$/.test(status) || typeof r !== "object" || r === null || "$ref" in r) continue;
+    const prev = (r as { headers?: Record<string, unknown> }).headers ?? {};
+    out[status] = { ...r, headers: { ...prev, ...Object.fromEntries(headers.map((h) => [h, HEADER_DOCS[h]])) } };
   }
   return out as Responses;
 }
@@ -71,7 +116,10 @@ export function declareAnsweredResponses(app: ApiApp): void {
     const declared = {
       ...route,
       security: route.security ?? [],
-      responses: withAnsweredCodes(route.responses, answeredCodes(app, route)),
+      responses: withAnsweredCodes(
+        withSuccessHeaders(route.responses, successHeaders(route)),
+        answeredCodes(app, route),
+      ),
     };
     return (register as (...a: unknown[]) => unknown)(declared, ...rest);
   }) as ApiApp["openapi"];
