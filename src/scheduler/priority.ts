@@ -100,7 +100,9 @@ export function givenNote(
     else mainGiven = true;
   }
   if (!altGiven) return r.note;
-  const free = `no ${LABEL[r.mobility]} is free`;
+  // Not "is free": the asked kind may be free but its own reception (a courtesy car's
+  // 30 minutes) not fit at that time; either way it cannot be arranged there.
+  const free = `no ${LABEL[r.mobility]} can be arranged`;
   if (mainGiven) {
     // Only a search mixes the two.
     if (r.mobility === requested) return `${free} at some of these times; priority vehicles are given "${r.alt}" there`;

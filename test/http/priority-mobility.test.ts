@@ -98,7 +98,7 @@ describe("the courtesy car is out: a priority vehicle gets pickup & delivery ins
       });
       // Monday and Tuesday have no car: every option there is pickup & delivery.
       for (const o of res.options) if (o.start < "2026-11-25") expect(o.mobility).toBe("pickup_delivery");
-      expect(res.mobilityNote).toEqual(expect.stringContaining("no courtesy car is free"));
+      expect(res.mobilityNote).toEqual(expect.stringContaining("no courtesy car can be arranged"));
       expect(res.mobilityNote).toEqual(expect.stringContaining('"pickup_delivery"'));
     },
   );
@@ -112,7 +112,7 @@ describe("the courtesy car is out: a priority vehicle gets pickup & delivery ins
     expect(day.options.length).toBeGreaterThan(0);
     expect(day.options[0]).toMatchObject({ start: `${MON}T11:00:00+01:00`, mobility: "pickup_delivery" });
     for (const o of day.options) expect(o.mobility).toBe("pickup_delivery");
-    expect(day.mobilityNote).toEqual(expect.stringContaining("no courtesy car is free"));
+    expect(day.mobilityNote).toEqual(expect.stringContaining("no courtesy car can be arranged"));
     const calBody = { ...mc20Search("courtesy_car"), from: MON, days: 2 };
     delete (calBody as Record<string, unknown>).count;
     const cal = await json<CalendarResponse>(
@@ -135,7 +135,7 @@ describe("the courtesy car is out: a priority vehicle gets pickup & delivery ins
     const appt = await book(api, D, mc20Booking(slot(x), "none"), auth);
     expect(appt).toMatchObject({ mobility: "pickup_delivery", express: true });
     expect(appt.reception.start).toBe(x.start);
-    expect(appt.mobilityNote).toEqual(expect.stringContaining("no courtesy car is free for this stay"));
+    expect(appt.mobilityNote).toEqual(expect.stringContaining("no courtesy car can be arranged for this stay"));
   });
 
   it("a hold on the express option holds pickup & delivery, and the booking that consumes it keeps it", async () => {
@@ -314,10 +314,12 @@ describe("the priority kinds while both are free", () => {
     const monday = res.options.filter((o) => o.start.startsWith(MON));
     expect(monday.length).toBeGreaterThan(0);
     for (const o of monday) expect(o.mobility).toBe("courtesy_car");
-    expect(res.mobilityNote).toEqual(expect.stringContaining("no pickup & delivery is free at some of these times"));
+    expect(res.mobilityNote).toEqual(
+      expect.stringContaining("no pickup & delivery can be arranged at some of these times"),
+    );
     const appt = await book(api, D, mc20Booking({ start: `${MON}T11:00`, advisorId: "a" }, "pickup_delivery"), auth);
     expect(appt).toMatchObject({ mobility: "courtesy_car", express: true });
-    expect(appt.mobilityNote).toEqual(expect.stringContaining("no pickup & delivery is free for this stay"));
+    expect(appt.mobilityNote).toEqual(expect.stringContaining("no pickup & delivery can be arranged for this stay"));
   });
 });
 
