@@ -84,12 +84,12 @@ function faultIn(root: unknown): { path: PropertyKey[]; message: string } | null
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: step });
       continue;
     }
+    // A key is checked as a string of its own, just before its value.
     const entries = Object.entries(v);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, item] = entries[i];
-      const keyFault = wrongWith(k);
-      if (keyFault) return { path: pathOf({ value: k, key: k, parent: step }), message: keyFault };
       stack.push({ value: item, key: k, parent: step });
+      stack.push({ value: k, key: k, parent: step });
     }
   }
   return null;

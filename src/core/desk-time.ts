@@ -15,7 +15,8 @@ const MAX_DAYS_BACK = 31;
  * through the dealer's open ranges (closures and closed weekdays skipped). When `at` is
  * itself outside the hours, the count starts at the last closing before it. Falls back to
  * plain elapsed minutes when no open hours are found within MAX_DAYS_BACK days. `sameDay`:
- * when `at`'s day has open time before it but not `minutes` of it, that day's opening.
+ * when `at`'s day has open time before it but not `minutes` of it, that day's opening;
+ * when it has none, plain minutes before `at`.
  */
 export function openMinutesBefore(dealer: Dealer, at: number, minutes: number, sameDay = false): number {
   let need = minutes;
@@ -31,9 +32,12 @@ export function openMinutesBefore(dealer: Dealer, at: number, minutes: number, s
       need -= e - s;
       t = s;
     }
-    // `sameDay`: not into the evening before when `at`'s own day had open time before it;
-    // that day's opening instead (less notice, but on the day the car is ready).
-    if (sameDay && n === first && t < at) return t;
+    // `sameDay`: never into the evening before: when `at`'s own day had open time before
+    // it, that day's opening (less notice, on the day the car is ready); when it had none
+    // (ready at or before opening), plain minutes before `at`, as before opening hours
+    // counted. Walked into the evening before, the call could fall before a car checked
+    // in late that evening, and was then never made.
+    if (sameDay && n === first) return t < at ? t : at - minutes;
   }
   return at - minutes;
 }

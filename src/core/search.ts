@@ -473,10 +473,13 @@ export function searchIndex(index: CapacityIndex, q: SearchQuery): SearchResult 
     const rules = index.dealer.config.receptionRules;
     const lastOpen = index.dealer.dayOf(q.now + rules.maxHorizonDays * 1440);
     const last = Math.min(q.fromDay + days - 1, lastOpen);
-    const horizon = last < q.fromDay + days - 1 ? ` (bookings open at most ${rules.maxHorizonDays} days ahead)` : "";
+    const ahead = `bookings open at most ${rules.maxHorizonDays} day${rules.maxHorizonDays === 1 ? "" : "s"} ahead`;
     result.shortfall = {
       code: "insufficient_capacity",
-      detail: `only ${options.length} of ${q.count} options between ${isoFromDayNumber(q.fromDay)} and ${isoFromDayNumber(Math.max(q.fromDay, last))}${horizon}`,
+      detail:
+        q.fromDay > lastOpen
+          ? `nothing from ${isoFromDayNumber(q.fromDay)} can be booked yet: ${ahead}, until ${isoFromDayNumber(lastOpen)}`
+          : `only ${options.length} of ${q.count} options between ${isoFromDayNumber(q.fromDay)} and ${isoFromDayNumber(last)}${last < q.fromDay + days - 1 ? ` (${ahead})` : ""}`,
     };
   }
   return result;

@@ -52,7 +52,8 @@ describe("openMinutesBefore: notice counted while the dealer is open", () => {
     ["on the ready day when it had open time before: its opening", "2026-12-02T08:30", 60, "2026-12-02T08:00"],
     ["inside one range, as without", "2026-12-02T16:30", 60, "2026-12-02T15:30"],
     ["across the lunch break, as without", "2026-12-02T14:30", 60, "2026-12-02T12:00"],
-    ["a ready time before the day's opening: the evening before", "2026-12-02T07:30", 60, "2026-12-01T17:00"],
+    // Not the evening before: a car checked in late that evening would miss its call.
+    ["a ready time before the day's opening: plain minutes on that day", "2026-12-02T07:30", 60, "2026-12-02T06:30"],
   ])("sameDay: %s", (_, ready, minutes, call) => {
     expect(dealer.format(openMinutesBefore(dealer, local(ready), minutes, true)).slice(0, 16)).toBe(call);
   });

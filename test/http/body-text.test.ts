@@ -126,6 +126,19 @@ describe("text that is not text", () => {
     await expectProblem(res, 400, "validation_failed");
   });
 
+  it.each([
+    ["a value before a key", '{"vehicle":{"model":"\\u0001","\\u0002":1}}', "vehicle.model"],
+    ["a key before a later key", '{"vehicle":{"\\u0001x":1,"\\u0002y":2}}', "vehicle.\u0001x"],
+  ])("names the first fault in document order: %s", async (_, body, path) => {
+    const dealer = await newDealer();
+    const problem = await expectProblem(
+      await t.api("POST", `/v1/dealers/${dealer}/appointments`, body),
+      400,
+      "validation_failed",
+    );
+    expect(problem.errors[0].path).toBe(path);
+  });
+
   it("a raw C1 control (sent unescaped, as JSON allows) is refused as the escaped one is", async () => {
     const dealer = await newDealer();
     const [option] = (await search(t.api, dealer, availability())).options;

@@ -21,6 +21,11 @@ describe("the shortfall's window", () => {
     });
     const res = await search(api, d, availability({ count: 20 }), auth);
     expect(res.shortfall?.code).toBe("insufficient_capacity");
-    expect(res.shortfall?.detail).toMatch(/ and 2026-11-24 \(bookings open at most 1 days ahead\)$/);
+    expect(res.shortfall?.detail).toMatch(/ and 2026-11-24 \(bookings open at most 1 day ahead\)$/);
+    // A window that starts past where bookings open is said so, not searched and "full".
+    const later = await search(api, d, availability({ count: 3, from: "2027-01-10" }), auth);
+    expect(later.shortfall?.detail).toBe(
+      "nothing from 2027-01-10 can be booked yet: bookings open at most 1 day ahead, until 2026-11-24",
+    );
   });
 });

@@ -145,6 +145,18 @@ describe("message templates", () => {
       "Hi {customer}, see you at {time}! Manage: {manageLink}",
       "Hi Marco Bianchi, see you at 11:00!",
     ],
+    // Not cut at an initial's or a company's full stop; a clause after a comma goes alone.
+    [
+      "an initial in the name, the link after a comma",
+      "Gentile J. Smith, a domani alle {time}, gestisca qui: {manageLink}",
+      "Gentile J. Smith, a domani alle 11:00",
+    ],
+    [
+      "a company's S.r.l., the link after a comma",
+      "Auto Rossi S.r.l. la aspetta alle {time}, gestisca qui: {manageLink}",
+      "Auto Rossi S.r.l. la aspetta alle 11:00",
+    ],
+    ["content before the colon, not an introduction", "Pronta alle {time}: {manageLink}", "Pronta alle 11:00"],
   ])("a dealer's text with %s keeps its words in the SMS, the link added once", (_, text, words) => {
     const messaging = MessagingConfig.parse({ templates: { reminder: { it: { text } } } });
     const m = compose("reminder", "it", sampleVars(DEALER, "it"), { messaging, link: true });

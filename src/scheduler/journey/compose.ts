@@ -110,17 +110,25 @@ export function withLink(s: string, link: string | null): string {
     .split("\n")
     .flatMap((l) => {
       if (!l.includes(LINK_MARK)) return [l];
-      // What only introduced the link goes with it: the line's last sentence when it ends
-      // in a colon ("… a domani alle 11:00. Gestisca qui:"), the whole line when that is all.
-      const rest = l
-        .split(LINK_MARK)
-        .join(" ")
-        .replace(/\s+/g, " ")
-        .trim()
-        .replace(/(^|[.!?]\s)[^.!?]*:$/, "$1")
-        .trim();
+      const rest = withoutIntro(l.split(LINK_MARK).join(" ").replace(/\s+/g, " ").trim());
       return rest === "" ? [] : [rest];
     })
     .join("\n")
     .replace(/\n+$/, "");
+}
+
+/**
+ * A line without the words that only introduced the link (it ends in a colon): the clause
+ * after the line's last ". ", ", ", "; ", "! " or "? " ("…alle 11:00, gestisca qui:"), or
+ * the whole line when there is none ("Manage:"). A clause with a digit is content, not an
+ * introduction ("Ready at 11:00:"), and only its colon goes. Trap: a sentence's end
+ * matched by "." alone cut "Gentile J. Smith, …" after the initial.
+ */
+function withoutIntro(line: string): string {
+  if (!line.endsWith(":")) return line;
+  const body = line.slice(0, -1).trimEnd();
+  const m = body.match(/^(.*[.,;!?])\s+([^.,;!?]*)$/);
+  const [head, clause] = m ? [m[1], m[2]] : ["", body];
+  if (/\d/.test(clause)) return body;
+  return head.replace(/[,;]$/, "").trim();
 }
