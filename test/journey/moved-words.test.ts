@@ -48,4 +48,16 @@ describe("the customer's appointment_moved", () => {
     expect(m.text).toContain("keeps its time;");
     expect(m.text).not.toMatch(/moved|is now on/);
   });
+
+  it("only the return's advisor changed: who hands the car back, the times said to stand", async () => {
+    const b = await bookAt(t, "2026-12-02T11:00");
+    const ret = b.return!;
+    const other = ret.advisorId === "anna" ? "bruno" : "anna";
+    await ok(await patch(b.id, { return: { start: ret.start, advisorId: other, minutes: ret.minutes } }));
+    const [m] = moved(b.id);
+    expect(m.subject).toMatch(/^Your Grecale .*: handed back by .+$/);
+    expect(m.text).toContain("keeps its times.");
+    expect(m.text).toContain("will hand your Grecale");
+    expect(m.text).not.toMatch(/will welcome you|moved|is now on/);
+  });
 });

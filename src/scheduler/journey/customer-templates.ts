@@ -67,24 +67,30 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   }),
   // Only the return moved: what changed is when the car comes back, said first.
   appointment_moved: (v) =>
-    v.advisorOnly
+    v.advisorOnly && v.handBackOnly && v.returnWhen
       ? {
-          // Only who greets (or hands back) changed: the times stand, and are said so.
-          subject: `Your appointment on ${v.when}: ${v.greeter} will welcome you`,
-          text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its time; ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
-          sms: `Dear ${v.customer}, your appointment on ${v.when} keeps its time; ${v.greeter} will welcome you.`,
+          subject: `Your ${v.vehicle} on ${v.returnWhen}: handed back by ${v.returnGreeter ?? v.greeter}`,
+          text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its times. ${carBackEn(v)}`,
+          sms: `Dear ${v.customer}, ${v.returnGreeter ?? v.greeter} will hand your ${v.vehicle} back on ${v.returnWhen}.`,
         }
-      : v.returnOnly && v.returnWhen
+      : v.advisorOnly
         ? {
-            subject: `New time to collect your ${v.vehicle}: ${v.returnWhen}`,
-            text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} stays as it is; the time to collect your car has changed. ${carBackEn(v)}`,
-            sms: `Dear ${v.customer}, the time to collect your ${v.vehicle} has changed: ${v.returnWhen}.`,
+            // Only who greets changed: the times stand, and are said so.
+            subject: `Your appointment on ${v.when}: ${v.greeter} will welcome you`,
+            text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its time; ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
+            sms: `Dear ${v.customer}, your appointment on ${v.when} keeps its time; ${v.greeter} will welcome you.`,
           }
-        : {
-            subject: `Appointment moved: ${v.when}`,
-            text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} ${v.previousWhen ? `has moved from ${v.previousWhen} to ${v.when}` : `is now on ${v.when}`}. ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
-            sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
-          },
+        : v.returnOnly && v.returnWhen
+          ? {
+              subject: `New time to collect your ${v.vehicle}: ${v.returnWhen}`,
+              text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} stays as it is; the time to collect your car has changed. ${carBackEn(v)}`,
+              sms: `Dear ${v.customer}, the time to collect your ${v.vehicle} has changed: ${v.returnWhen}.`,
+            }
+          : {
+              subject: `Appointment moved: ${v.when}`,
+              text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} ${v.previousWhen ? `has moved from ${v.previousWhen} to ${v.when}` : `is now on ${v.when}`}. ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
+              sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
+            },
   cancelled: (v) => ({
     subject: `Appointment cancelled: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
@@ -121,23 +127,29 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     sms: reminderIt(v),
   }),
   appointment_moved: (v) =>
-    v.advisorOnly
+    v.advisorOnly && v.handBackOnly && v.returnWhen
       ? {
-          subject: `Il suo appuntamento di ${v.when}: la accoglierà ${v.greeter}`,
-          text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta all'orario previsto; la accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
-          sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} resta all'orario previsto; la accoglierà ${v.greeter}.`,
+          subject: `La sua ${v.vehicle} ${v.returnWhen}: gliela riconsegnerà ${v.returnGreeter ?? v.greeter}`,
+          text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta agli orari previsti. ${carBackIt(v)}`,
+          sms: `Gentile ${v.customer}, ${v.returnGreeter ?? v.greeter} le riconsegnerà la sua ${v.vehicle} ${v.returnWhen}.`,
         }
-      : v.returnOnly && v.returnWhen
+      : v.advisorOnly
         ? {
-            subject: `Nuovo orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}`,
-            text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta invariato; è cambiato l'orario di ritiro dell'auto. ${carBackIt(v)}`,
-            sms: `Gentile ${v.customer}, è cambiato l'orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}.`,
+            subject: `Il suo appuntamento di ${v.when}: la accoglierà ${v.greeter}`,
+            text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta all'orario previsto; la accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
+            sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} resta all'orario previsto; la accoglierà ${v.greeter}.`,
           }
-        : {
-            subject: `Appuntamento spostato: ${v.when}`,
-            text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato ${v.previousWhen ? `da ${v.previousWhen} a ${v.when}` : `a ${v.when}`}. La accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
-            sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
-          },
+        : v.returnOnly && v.returnWhen
+          ? {
+              subject: `Nuovo orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}`,
+              text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta invariato; è cambiato l'orario di ritiro dell'auto. ${carBackIt(v)}`,
+              sms: `Gentile ${v.customer}, è cambiato l'orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}.`,
+            }
+          : {
+              subject: `Appuntamento spostato: ${v.when}`,
+              text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato ${v.previousWhen ? `da ${v.previousWhen} a ${v.when}` : `a ${v.when}`}. La accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
+              sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
+            },
   cancelled: (v) => ({
     subject: `Appuntamento annullato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,

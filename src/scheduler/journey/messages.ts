@@ -147,7 +147,11 @@ function movedVars(
   nowMs: number,
 ): Extra {
   if (before.receptionStart === after.receptionStart)
-    return before.returnStart !== after.returnStart ? { returnOnly: "yes" } : { advisorOnly: "yes" };
+    return before.returnStart !== after.returnStart
+      ? { returnOnly: "yes" }
+      : before.advisorId === after.advisorId && before.returnAdvisorId !== after.returnAdvisorId
+        ? { advisorOnly: "yes", handBackOnly: "yes" } // only who hands the car back
+        : { advisorOnly: "yes" };
   const was = dealer.format(before.receptionStart);
   return { previousWhen: whenInWords(locale, was.slice(0, 10), was.slice(11, 16), todayOf(dealer, nowMs)) };
 }

@@ -49,6 +49,8 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   returnOpen?: string;
   /** A customer's appointment_moved: "yes" when only who greets or hands back changed, not a time. */
   advisorOnly?: string;
+  /** With advisorOnly: "yes" when it is the return's advisor that changed (who hands the car back). */
+  handBackOnly?: string;
   /** A customer's appointment_moved: "yes" when only the return moved (the reception stays as it was). */
   returnOnly?: string;
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
