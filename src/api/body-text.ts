@@ -17,9 +17,12 @@ import { validationError } from "./errors.js";
 // Trap: the walk is iterative. A recursive one overflowed the stack on a small body of a
 // few thousand nested arrays (a 500), and copied the path at every level.
 
+/** DEL and the C1 controls: the ones JSON takes raw. */
+const isDelOrC1 = (c: number): boolean => c >= 0x7f && c <= 0x9f;
+
 /** C0 controls but tab, LF, CR; DEL; the C1 controls. */
 function isControl(c: number): boolean {
-  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || isDelOrC1(c);
 }
 
 function hasControl(s: string): boolean {
@@ -33,10 +36,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF]
 /** Whether the body's text may hold a fault: an escape ("\u…"), or a raw DEL or C1 control. */
 function mayHoldFault(text: string): boolean {
   if (text.includes("\\u")) return true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x7f && c <= 0x9f) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isDelOrC1(text.charCodeAt(i))) return true;
   return false;
 }
 

@@ -127,7 +127,7 @@ export type TimeZone = z.infer<typeof TimeZone>;
  * Unicode line and paragraph separators) splits or garbles it.
  */
 export const ONE_LINE = /^[^\r\n\u0085\u2028\u2029]*$/;
-const ONE_LINE_SAID = "must be on one line (no line breaks)";
+export const ONE_LINE_SAID = "must be on one line (no line breaks)";
 export const oneLine = (min: number, max: number) => z.string().min(min).max(max).regex(ONE_LINE, ONE_LINE_SAID);
 /** As oneLine, trimmed first. */
 export const oneLineTrimmed = (min: number, max: number) =>

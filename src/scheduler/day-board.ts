@@ -1,6 +1,6 @@
 import { dayNumberFromIso } from "../core/civil.js";
 import { heldCars } from "../core/mobility.js";
-import { skillOf, type StoredSlice } from "./labour-json.js";
+import { minutesBySkill } from "./labour-json.js";
 import { isHolding } from "../core/status.js";
 import { appointmentsBetween, courtesyCarsOut } from "../db/repos/appointments.js";
 import { carWindow } from "../core/car-timeline.js";
@@ -173,10 +173,7 @@ export function dayBoard(ctx: Ctx, input: { dealerId: string; date: string }): D
         vehicle: who?.vehicle ?? bookedVehicle(r),
       });
     if (!isHolding(status)) continue;
-    for (const l of JSON.parse(r.labourJson) as StoredSlice[]) {
-      const skill = skillOf(dealer, l);
-      if (l.day === n && skill !== undefined) booked[skill] += l.minutes;
-    }
+    minutesBySkill(dealer, r.labourJson, n, booked);
     if (r.mobility === "pickup_delivery") {
       if (r.receptionStart >= from && r.receptionStart < to)
         runs.push({

@@ -1,6 +1,6 @@
 import { deriveJob, isJobError } from "../core/duration.js";
 import type { Job, Mobility } from "../core/types.js";
-import { skillOf, type StoredSlice } from "./labour-json.js";
+import { minutesBySkill } from "./labour-json.js";
 import type { AppointmentRow } from "../db/repos/appointments.js";
 import { DomainError } from "./errors.js";
 import type { DealerRuntime } from "./runtime.js";
@@ -38,16 +38,12 @@ export function jobOfRow(rt: { dealer: Parameters<typeof deriveJob>[0] }, row: A
   });
   if (!isJobError(job)) return job;
   // The intervention left the catalogue since booking: keep the labour it was booked with.
-  const bySkill = new Map<number, number>();
   // By name (labour-json.ts): a skill the dealer no longer has is not asked of anyone.
-  for (const l of JSON.parse(row.labourJson) as StoredSlice[]) {
-    const skill = skillOf(rt.dealer, l);
-    if (skill !== undefined) bySkill.set(skill, (bySkill.get(skill) ?? 0) + l.minutes);
-  }
+  const bySkill = minutesBySkill(rt.dealer, row.labourJson);
   return {
     receptionMinutes: row.receptionMinutes as 15 | 30,
     returnMinutes: row.returnMinutes ?? 10,
-    labour: [...bySkill].map(([skill, minutes]) => ({ skill, minutes })),
+    labour: bySkill.flatMap((minutes, skill) => (minutes > 0 ? [{ skill, minutes }] : [])),
     mobility: row.mobility as Mobility,
   };
 }

@@ -9,8 +9,8 @@ import type { Dealer, LabourSlice } from "../core/index.js";
 //
 // Trap: slices stored before `skillId` name their skill by position alone, under the
 // skills of the configuration they were booked in. A PUT that changes the skills first
-// names them (db/repos/labour-names.ts, nameStoredSkills), while that configuration is
-// still the one in force.
+// names them (config-change/replace.ts nameStoredSkills, over db/repos/labour-names.ts),
+// while that configuration is still the one in force.
 
 /** One slice as stored (and as the day board reads it back). */
 export interface StoredSlice {
@@ -50,6 +50,24 @@ export function labourFromJson(dealer: Dealer, json: string): LabourSlice[] {
 export function skillOf(dealer: Pick<Dealer, "skills" | "skillIndex">, s: StoredSlice): number | undefined {
   if (s.skillId !== undefined) return dealer.skillIndex.get(s.skillId);
   return s.skill < dealer.skills.length ? s.skill : undefined;
+}
+
+/**
+ * The stored labour's minutes per skill of `dealer` (its numbering), of day `day` only
+ * when given; a skill the dealer no longer has counts nowhere. Added into `into` when given.
+ */
+export function minutesBySkill(
+  dealer: Pick<Dealer, "skills" | "skillIndex">,
+  json: string,
+  day?: number,
+  into: number[] = dealer.skills.map(() => 0),
+): number[] {
+  for (const l of JSON.parse(json) as StoredSlice[]) {
+    if (day !== undefined && l.day !== day) continue;
+    const skill = skillOf(dealer, l);
+    if (skill !== undefined) into[skill] += l.minutes;
+  }
+  return into;
 }
 
 /**

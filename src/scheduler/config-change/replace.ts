@@ -9,7 +9,7 @@ import { checkGuard } from "../reshuffle/guard.js";
 import type { ReshufflePlan } from "../reshuffle/plan-schema.js";
 import { planView, type Planned } from "../reshuffle/plan-view.js";
 import { assessConfigChange } from "./assess.js";
-import { ONE_LINE } from "../../core/primitives.js";
+import { ONE_LINE, ONE_LINE_SAID } from "../../core/primitives.js";
 import type { Dealer } from "../../core/dealer.js";
 import type { Db } from "../../db/sqlite-handle.js";
 import { setLabourJson, unnamedLabour } from "../../db/repos/labour-names.js";
@@ -107,10 +107,9 @@ function checkTemplateNames(config: DealerConfig, stored: DealerConfig | undefin
  * a configuration stored before this check is parsed again on every load, and must load.
  */
 function checkOneLineNames(config: DealerConfig): void {
-  const said = "must be on one line (no line breaks)";
-  if (!ONE_LINE.test(config.name)) throw invalid("name", said);
+  if (!ONE_LINE.test(config.name)) throw invalid("name", ONE_LINE_SAID);
   config.advisors.forEach((a, i) => {
-    if (!ONE_LINE.test(a.name)) throw invalid(`advisors.${i}.name`, said);
+    if (!ONE_LINE.test(a.name)) throw invalid(`advisors.${i}.name`, ONE_LINE_SAID);
   });
 }
 

@@ -81,20 +81,20 @@ export function scheduleJobsFor(ctx: WriteContext, row: AppointmentRow, who: Rec
  * return handed to a colleague by a reshuffle, the late check-in's own re-derivation) sends
  * "ready within the hour" to a customer who has just handed the keys over. Before the
  * booking stopped writing this timer (issue 17), its row had fired and been skipped while
- * the car was not in, and blocked the key the same way. True when it had passed.
+ * the car was not in, and blocked the key the same way. The call when it is still ahead
+ * (timed once, for the caller to schedule), else null.
  */
-export function settlePassedCarReady(ctx: WriteContext, row: AppointmentRow): boolean {
+export function settlePassedCarReady(ctx: WriteContext, row: AppointmentRow): Timer | null {
   const t = carReadyTimer(row, dealerOf(ctx, row)());
-  if (t.dueAt > ctx.nowMs) return false;
+  if (t.dueAt > ctx.nowMs) return t;
   recordPassedJob(ctx.sqlite, jobsOf(row.dealerId, row.id, [t])[0], "skipped:not_in", isoNow(ctx));
-  return true;
+  return null;
 }
 
 /** At check-in: the car-ready call and the progress check, those still ahead, in one statement. */
 export function scheduleWorkshopTimers(ctx: WriteContext, row: AppointmentRow): void {
-  const jobs = settlePassedCarReady(ctx, row)
-    ? []
-    : jobsOf(row.dealerId, row.id, [carReadyTimer(row, dealerOf(ctx, row)())]);
+  const call = settlePassedCarReady(ctx, row);
+  const jobs = call ? jobsOf(row.dealerId, row.id, [call]) : [];
   const check = progressCheckJob(row, ctx.nowMs);
   if (check) jobs.push(check);
   if (jobs.length > 0) scheduleJobs(ctx.sqlite, jobs, isoNow(ctx));

@@ -7,7 +7,7 @@ import type { AppointmentView } from "../contracts.js";
 import { staffBody, toStaff } from "./messages.js";
 import type { Recipient } from "./recipients.js";
 import { groupSubject } from "./supervisor-words.js";
-import { skillOf, type StoredSlice } from "../labour-json.js";
+import { minutesBySkill } from "../labour-json.js";
 
 // The supervisor hears of every booking the moment it is stored, with the labour it holds
 // per skill (domain: "tell the workshop supervisor the same day a booking is made, so a
@@ -36,12 +36,8 @@ export interface Booked {
 
 /** Hours of labour per skill of the dealer: { mechanics: 1.5, bodywork: 0, … }. */
 function labourHours(dealer: Dealer, row: AppointmentRow): Record<string, number> {
-  const minutes = dealer.skills.map(() => 0);
-  for (const l of JSON.parse(row.labourJson) as StoredSlice[]) {
-    // By name (labour-json.ts): a row stored under another order of the skills counts right.
-    const skill = skillOf(dealer, l);
-    if (skill !== undefined) minutes[skill] += l.minutes;
-  }
+  // By name (labour-json.ts): a row stored under another order of the skills counts right.
+  const minutes = minutesBySkill(dealer, row.labourJson);
   return Object.fromEntries(dealer.skills.map((s, i) => [s, minutes[i] / 60]));
 }
 
