@@ -48,6 +48,64 @@ const carBackIt = (v: TemplateVars) =>
     ? `Un nostro autista le riporterà la sua ${v.vehicle} ${v.returnWhen}.`
     : `${v.returnGreeter ?? v.greeter} le riconsegnerà la sua ${v.vehicle} presso ${v.dealer} ${v.returnWhen}.`;
 
+// A move, said by what changed (messages.ts movedVars): only who hands the car back, only
+// who greets, only the return's time (said first), or the reception itself (from when to when).
+const movedEn: Render = (v) => {
+  const greeter = v.returnGreeter ?? v.greeter;
+  const back = v.returnWhen ? ` ${carBackEn(v)}` : "";
+  if (v.movedPart === "handBack" && v.returnWhen)
+    return {
+      subject: `Your ${v.vehicle} on ${v.returnWhen}: handed back by ${greeter}`,
+      text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its times. ${carBackEn(v)}`,
+      sms: `Dear ${v.customer}, ${greeter} will hand your ${v.vehicle} back on ${v.returnWhen}.`,
+    };
+  if (v.movedPart === "greeter" || v.movedPart === "handBack")
+    return {
+      subject: `Your appointment on ${v.when}: ${v.greeter} will welcome you`,
+      text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its time; ${v.greeter} will welcome you.${back}`,
+      sms: `Dear ${v.customer}, your appointment on ${v.when} keeps its time; ${v.greeter} will welcome you.`,
+    };
+  if (v.movedPart === "return" && v.returnWhen)
+    return {
+      subject: `New time to collect your ${v.vehicle}: ${v.returnWhen}`,
+      text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} stays as it is; the time to collect your car has changed. ${carBackEn(v)}`,
+      sms: `Dear ${v.customer}, the time to collect your ${v.vehicle} has changed: ${v.returnWhen}.`,
+    };
+  return {
+    subject: `Appointment moved: ${v.when}`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} ${v.previousWhen ? `has moved from ${v.previousWhen} to ${v.when}` : `is now on ${v.when}`}. ${v.greeter} will welcome you.${back}`,
+    sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
+  };
+};
+
+const movedIt: Render = (v) => {
+  const greeter = v.returnGreeter ?? v.greeter;
+  const back = v.returnWhen ? ` ${carBackIt(v)}` : "";
+  if (v.movedPart === "handBack" && v.returnWhen)
+    return {
+      subject: `La sua ${v.vehicle} ${v.returnWhen}: gliela riconsegnerà ${greeter}`,
+      text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta agli orari previsti. ${carBackIt(v)}`,
+      sms: `Gentile ${v.customer}, ${greeter} le riconsegnerà la sua ${v.vehicle} ${v.returnWhen}.`,
+    };
+  if (v.movedPart === "greeter" || v.movedPart === "handBack")
+    return {
+      subject: `Il suo appuntamento di ${v.when}: la accoglierà ${v.greeter}`,
+      text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta all'orario previsto; la accoglierà ${v.greeter}.${back}`,
+      sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} resta all'orario previsto; la accoglierà ${v.greeter}.`,
+    };
+  if (v.movedPart === "return" && v.returnWhen)
+    return {
+      subject: `Nuovo orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}`,
+      text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta invariato; è cambiato l'orario di ritiro dell'auto. ${carBackIt(v)}`,
+      sms: `Gentile ${v.customer}, è cambiato l'orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}.`,
+    };
+  return {
+    subject: `Appuntamento spostato: ${v.when}`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato ${v.previousWhen ? `da ${v.previousWhen} a ${v.when}` : `a ${v.when}`}. La accoglierà ${v.greeter}.${back}`,
+    sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
+  };
+};
+
 // The service reminder's proposals, or a call when the search found none.
 const proposalsEn = (v: TemplateVars) =>
   v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : "Call us to find a time.";
@@ -65,32 +123,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
     text: `${reminderEn(v)} Parking: ${v.parking}. Please bring: ${v.bring.join(", ")}.`,
     sms: reminderEn(v),
   }),
-  // Only the return moved: what changed is when the car comes back, said first.
-  appointment_moved: (v) =>
-    v.advisorOnly && v.handBackOnly && v.returnWhen
-      ? {
-          subject: `Your ${v.vehicle} on ${v.returnWhen}: handed back by ${v.returnGreeter ?? v.greeter}`,
-          text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its times. ${carBackEn(v)}`,
-          sms: `Dear ${v.customer}, ${v.returnGreeter ?? v.greeter} will hand your ${v.vehicle} back on ${v.returnWhen}.`,
-        }
-      : v.advisorOnly
-        ? {
-            // Only who greets changed: the times stand, and are said so.
-            subject: `Your appointment on ${v.when}: ${v.greeter} will welcome you`,
-            text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} keeps its time; ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
-            sms: `Dear ${v.customer}, your appointment on ${v.when} keeps its time; ${v.greeter} will welcome you.`,
-          }
-        : v.returnOnly && v.returnWhen
-          ? {
-              subject: `New time to collect your ${v.vehicle}: ${v.returnWhen}`,
-              text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} for ${v.service} stays as it is; the time to collect your car has changed. ${carBackEn(v)}`,
-              sms: `Dear ${v.customer}, the time to collect your ${v.vehicle} has changed: ${v.returnWhen}.`,
-            }
-          : {
-              subject: `Appointment moved: ${v.when}`,
-              text: `Dear ${v.customer}, your appointment at ${v.dealer} for ${v.service} ${v.previousWhen ? `has moved from ${v.previousWhen} to ${v.when}` : `is now on ${v.when}`}. ${v.greeter} will welcome you.${v.returnWhen ? ` ${carBackEn(v)}` : ""}`,
-              sms: `Dear ${v.customer}, your appointment for ${v.service} is now on ${v.when}. ${v.greeter} will welcome you.`,
-            },
+  appointment_moved: movedEn,
   cancelled: (v) => ({
     subject: `Appointment cancelled: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us to book a new one.`,
@@ -126,30 +159,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
     text: `${reminderIt(v)} Parcheggio: ${v.parking}. Porti con sé: ${v.bring.join(", ")}.`,
     sms: reminderIt(v),
   }),
-  appointment_moved: (v) =>
-    v.advisorOnly && v.handBackOnly && v.returnWhen
-      ? {
-          subject: `La sua ${v.vehicle} ${v.returnWhen}: gliela riconsegnerà ${v.returnGreeter ?? v.greeter}`,
-          text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta agli orari previsti. ${carBackIt(v)}`,
-          sms: `Gentile ${v.customer}, ${v.returnGreeter ?? v.greeter} le riconsegnerà la sua ${v.vehicle} ${v.returnWhen}.`,
-        }
-      : v.advisorOnly
-        ? {
-            subject: `Il suo appuntamento di ${v.when}: la accoglierà ${v.greeter}`,
-            text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta all'orario previsto; la accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
-            sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} resta all'orario previsto; la accoglierà ${v.greeter}.`,
-          }
-        : v.returnOnly && v.returnWhen
-          ? {
-              subject: `Nuovo orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}`,
-              text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} per ${v.service} resta invariato; è cambiato l'orario di ritiro dell'auto. ${carBackIt(v)}`,
-              sms: `Gentile ${v.customer}, è cambiato l'orario di ritiro della sua ${v.vehicle}: ${v.returnWhen}.`,
-            }
-          : {
-              subject: `Appuntamento spostato: ${v.when}`,
-              text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} per ${v.service} è stato spostato ${v.previousWhen ? `da ${v.previousWhen} a ${v.when}` : `a ${v.when}`}. La accoglierà ${v.greeter}.${v.returnWhen ? ` ${carBackIt(v)}` : ""}`,
-              sms: `Gentile ${v.customer}, il suo appuntamento per ${v.service} è stato spostato a ${v.when}. La accoglierà ${v.greeter}.`,
-            },
+  appointment_moved: movedIt,
   cancelled: (v) => ({
     subject: `Appuntamento annullato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami per fissarne uno nuovo.`,

@@ -146,12 +146,11 @@ function movedVars(
   locale: Locale,
   nowMs: number,
 ): Extra {
-  if (before.receptionStart === after.receptionStart)
-    return before.returnStart !== after.returnStart
-      ? { returnOnly: "yes" }
-      : before.advisorId === after.advisorId && before.returnAdvisorId !== after.returnAdvisorId
-        ? { advisorOnly: "yes", handBackOnly: "yes" } // only who hands the car back
-        : { advisorOnly: "yes" };
+  if (before.receptionStart === after.receptionStart) {
+    if (before.returnStart !== after.returnStart) return { movedPart: "return" };
+    const handBack = before.advisorId === after.advisorId && before.returnAdvisorId !== after.returnAdvisorId;
+    return { movedPart: handBack ? "handBack" : "greeter" };
+  }
   const was = dealer.format(before.receptionStart);
   return { previousWhen: whenInWords(locale, was.slice(0, 10), was.slice(11, 16), todayOf(dealer, nowMs)) };
 }

@@ -10,7 +10,7 @@ import type { TemplateVars } from "./template-vars.js";
 //
 // Left out on purpose: the desk's deadline (dueBy), a customer's move for staff (moved)
 // and a cancelled visit's parts (liveParts) are staff's; carIn and visitAhead are flags
-// ("yes"), not words, as is returnOnly (appointment_moved: only the return moved). A template stored before this check keeps what it printed then
+// ("yes"), not words, as is movedPart (appointment_moved: what changed when the reception's time did not). A template stored before this check keeps what it printed then
 // (the parts arrival still fills dueBy). A kind that has no value for a name (a confirmation has no {part},
 // a service reminder no appointment time) prints it empty (compose.ts fill).
 

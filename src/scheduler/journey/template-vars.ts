@@ -47,12 +47,11 @@ export interface TemplateVars extends Omit<AppointmentView["recap"], "mobility" 
   previousWhen?: string;
   /** ready_time_changed: "yes" when the return could not follow the car (a conflict the desk resolves): its time is not said. */
   returnOpen?: string;
-  /** A customer's appointment_moved: "yes" when only who greets or hands back changed, not a time. */
-  advisorOnly?: string;
-  /** With advisorOnly: "yes" when it is the return's advisor that changed (who hands the car back). */
-  handBackOnly?: string;
-  /** A customer's appointment_moved: "yes" when only the return moved (the reception stays as it was). */
-  returnOnly?: string;
+  /**
+   * A customer's appointment_moved, when the reception's time stayed: what changed instead —
+   * the return's time, the advisor who greets, or only the one who hands the car back.
+   */
+  movedPart?: "return" | "greeter" | "handBack";
   /** Staff: a customer's move, from the old reception time to the new one ("da lun 23/11 alle 10:00 a mer 25/11 alle 11:00", customer-changes.ts). */
   moved?: string;
   /** Parts (scheduler/parts/arrival.ts): the part, the deposit still owed ("250.00 EUR"), "yes" when the car is checked in (carIn) or its visit is ahead, and when the desk must tell the customer by ("mar 24/11 alle 18:00"). */
