@@ -14,7 +14,7 @@ import { MobilityConfig } from "./dealer-config/mobility.js";
 import { PartsConfig } from "./dealer-config/parts.js";
 import { DEFAULT_WORKSHOP, SkillWorkshop, WorkshopRules } from "./dealer-config/workshop.js";
 import { MessagingConfig } from "./dealer-config/messaging.js";
-import { Id, LocalDate, TimeRanges, TimeZone } from "./primitives.js";
+import { DealerPhone, Id, LocalDate, TimeRanges, TimeZone } from "./primitives.js";
 
 // The dealer's whole configuration, as PUT /v1/dealers/{id} takes it. Every field but
 // name and timeZone has a default, so `DealerConfig.parse({name, timeZone})` is a
@@ -29,6 +29,11 @@ export const DealerConfig = z
     name: z.string().min(1).max(200),
     timeZone: TimeZone,
     address: z.string().max(500).default(""),
+    /**
+     * The number customers call (the desk's): the messages that ask them to call say it,
+     * and the email's footer prints it. Absent: "call us" without a number, as before.
+     */
+    phone: DealerPhone.optional(),
     parking: z.string().max(500).default(""),
     openingHours: WeeklyHours.default(DEFAULT_OPENING),
     closures: z.array(LocalDate).max(1000).default([]),

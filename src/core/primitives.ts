@@ -133,5 +133,19 @@ export const oneLine = (min: number, max: number) => z.string().min(min).max(max
 export const oneLineTrimmed = (min: number, max: number) =>
   z.string().trim().min(min).max(max).regex(ONE_LINE, ONE_LINE_SAID);
 
+/**
+ * A phone number as customers read it and dial it: digits, with an optional leading "+"
+ * and the usual separators ("+39 02 1234 5678", "(02) 1234-5678"); 6 to 20 digits. One
+ * line by construction, so it can go into a text or an email's footer as it is.
+ */
+const PHONE_SHAPE = /^\+?[0-9(][0-9 ()./-]*[0-9]$/;
+export const DealerPhone = z
+  .string()
+  .max(40)
+  .refine((s) => {
+    const digits = s.replace(/[^0-9]/g, "").length;
+    return PHONE_SHAPE.test(s) && digits >= 6 && digits <= 20;
+  }, "expected a phone number of 6 to 20 digits, such as +39 02 1234 5678");
+
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
 export type Id = z.infer<typeof Id>;

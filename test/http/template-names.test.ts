@@ -49,10 +49,10 @@ describe("a dealer's own message templates", () => {
       expect(CUSTOMER_TEMPLATE_NAMES).not.toContain(staff);
     // The preview's customer sample holds words for every name the list allows.
     for (const locale of ["it", "en"] as const) {
-      const vars = sampleVars({ name: "Roma Est", address: "x", parking: "y" }, locale) as unknown as Record<
-        string,
-        unknown
-      >;
+      const vars = sampleVars(
+        { name: "Roma Est", address: "x", parking: "y", phone: "+39 06 1234 5678" },
+        locale,
+      ) as unknown as Record<string, unknown>;
       for (const name of CUSTOMER_TEMPLATE_NAMES.filter((n) => n !== "manageLink")) {
         const value = vars[name];
         expect(typeof value === "string" ? value : Array.isArray(value) ? value.join("") : "", name).not.toBe("");

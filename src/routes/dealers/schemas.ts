@@ -28,6 +28,10 @@ export const DealerPublic = z
     name: z.string(),
     address: z.string(),
     parking: z.string(),
+    phone: z.string().optional().openapi({
+      description: "The number customers call, when the dealer gave one (as the dealer writes it).",
+      example: "+39 02 1234 5678",
+    }),
     timeZone: z.string().openapi({ example: "Europe/Rome" }),
     openingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
     closures: z.array(z.string()),
@@ -82,6 +86,7 @@ export function publicView(d: StoredDealer): z.infer<typeof DealerPublic> {
     name: c.name,
     address: c.address,
     parking: c.parking,
+    ...(c.phone ? { phone: c.phone } : {}),
     timeZone: c.timeZone,
     openingHours: c.openingHours,
     closures: c.closures,

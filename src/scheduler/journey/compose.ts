@@ -12,7 +12,8 @@ import { isTemplateName, TEMPLATE_NAME } from "./template-names.js";
 // manageUrl), so the text carries LINK_MARK where it goes. Pure.
 //
 // Only the variables below are ever printed: the recipient's own name, the dealer's and
-// the appointment's facts; no template can print an email or a phone number.
+// the appointment's facts (the dealer's own number among them); no template can print a
+// customer's email or phone number.
 
 export const LINK_MARK = "{manageLink}";
 
@@ -90,7 +91,7 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
         `<p>${esc(p).replace(/\n/g, "<br>").replace(esc(LINK_MARK), `<a href="${LINK_MARK}">${LINK_MARK}</a>`)}</p>`,
     ),
     ...(linked ? [`<p><a href="${LINK_MARK}">${esc(MANAGE[locale])}</a></p>`] : []),
-    `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}</p></body></html>`,
+    `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}${v.dealerPhone ? ` · <a href="tel:${v.dealerPhone.replace(/[^0-9+]/g, "")}">${esc(v.dealerPhone)}</a>` : ""}</p></body></html>`,
   ].join("\n");
   // The template's shorter text-message body, unless the dealer wrote its own text.
   const sms = override?.text || base.sms === undefined ? body : base.sms;

@@ -33,7 +33,7 @@ const CUSTOMER: ReadonlySet<string> = new Set(CUSTOMER_TEMPLATES);
 export const audienceOf = (kind: string): Audience => (CUSTOMER.has(kind) ? "customer" : "staff");
 
 export function sampleVars(
-  dealer: { name: string; address: string; parking: string },
+  dealer: { name: string; address: string; parking: string; phone?: string },
   locale: Locale,
   audience: Audience = "customer",
   today = SAMPLE_TODAY,
@@ -41,6 +41,7 @@ export function sampleVars(
   const customer = audience === "customer";
   return {
     dealer: dealer.name,
+    ...(dealer.phone ? { dealerPhone: dealer.phone } : {}),
     ...timeVars(
       audience,
       locale,

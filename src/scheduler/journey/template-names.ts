@@ -17,6 +17,7 @@ import type { TemplateVars } from "./template-vars.js";
 const NAMES = [
   "customer",
   "dealer",
+  "dealerPhone",
   "date",
   "time",
   "when",
