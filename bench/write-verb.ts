@@ -26,8 +26,9 @@
 //   WRITE_VERB_ROUNDS=6  WRITE_VERB_N=1500  WRITE_VERB_WARMUP=1500
 //   WRITE_VERB_PROFILE=1            V8's sampling profiler over the measured rounds only (the
 //                                   frames' capture and the warm-up left out; it inflates the µs)
+//   WRITE_VERB_PROFILE_OUT=/tmp/w.cpuprofile  … and keep it (bench/cpu-callees.ts breaks a function down)
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { setFlagsFromString } from "node:v8";
@@ -180,6 +181,8 @@ try {
     }
   }
   profile = await profiler?.stop();
+  if (profile && process.env.WRITE_VERB_PROFILE_OUT)
+    writeFileSync(process.env.WRITE_VERB_PROFILE_OUT, JSON.stringify(profile));
   for (const t of trees) {
     if (t.created() !== WARMUP + ROUNDS * N)
       throw new Error(`${t.src}: ${t.created()} of ${WARMUP + ROUNDS * N} booked: the bench would measure refusals`);
