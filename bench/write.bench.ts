@@ -25,7 +25,7 @@
 //                                          npx tsx bench/cpuprofile-summary.ts <file>)
 //
 // Any of the BENCH_WRITE_* settings above makes a run an experiment: it prints, and leaves
-// bench/results/ as it is (the README's rows are a default run's), unless BENCH_WRITE_SAVE=1.
+// bench/results/ as it is (the README's figures are a default run's), unless BENCH_WRITE_SAVE=1.
 //
 // 1. The ceiling: a bare better-sqlite3 loop of BEGIN IMMEDIATE + 3 inserts + COMMIT in
 //    WAL with synchronous=FULL (the server's settings), in the same temp directory (same

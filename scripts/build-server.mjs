@@ -8,7 +8,7 @@
 // function and class in a `__name(fn, "name")` call; closures created per request (hono
 // middleware, zod checks, the core's scans) then pay that call each time. The same code
 // transpiled once, without keepNames, costs the server measurably less CPU per request
-// (README, Performance).
+// (bench/JOURNAL.md).
 //
 // File by file, not one bundle: every module keeps its own import.meta.url at the same
 // depth (src/db/open.ts → dist/db/open.js, so "../../db/migrations" still finds the

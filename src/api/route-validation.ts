@@ -12,7 +12,7 @@ import { refuseUnsafeText } from "./body-text.js";
 // params, headers), a media-type gate, one for the JSON body. Each is an async layer, and
 // each parses with zod's safeParseAsync, which skips zod 4's fast path for objects (a
 // compiled shape check that only sync parses use). On an availability search that chain
-// was ~9 % of the server's CPU (README, Performance).
+// was ~9 % of the server's CPU (bench/JOURNAL.md).
 //
 // validateInOnePass(app) wraps app.openapi: the route is still documented exactly as
 // before (same registry entry, so /openapi.json is unchanged) and still routed by

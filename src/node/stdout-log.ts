@@ -3,7 +3,7 @@ import type { LogFn } from "../api/deps.js";
 // The Node server's log sink: still one JSON line per call, but the lines of one event-loop
 // turn leave in ONE stdout write. Under load a turn serves many requests, and console.log
 // per access-log line cost a write(2) each plus console's formatting and colour checks
-// (~10 % of the server's CPU per availability search, see README Performance).
+// (~10 % of the server's CPU per availability search, see bench/JOURNAL.md).
 //
 // What is NOT deferred:
 //  - error and fatal lines flush at once, with everything queued before them, so the

@@ -8,8 +8,8 @@ import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
 
 // Every request's edge in ONE middleware: request id, the request's Ctx, body size limit, access log. They
 // were three hono middlewares; each layer is another async frame and promise chain per
-// request, and together they cost a measurable share of an availability search (README,
-// Performance). The order is the one the three had:
+// request, and together they cost a measurable share of an availability search
+// (bench/JOURNAL.md). The order is the one the three had:
 //  1. the request id first: the log line, error bodies and the X-Request-Id response
 //     header quote it;
 //  2. the body limit before anything reads a body (413 without reading it when

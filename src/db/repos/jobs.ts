@@ -64,8 +64,8 @@ const rowOf = (job: NewJob) => [
 
 /**
  * scheduleJob for several jobs in ONE statement (a booking writes five timers): each
- * statement run costs far more inside a loaded server than its SQLite work (README
- * Performance), and a multi-row upsert treats every row as its own INSERT would.
+ * statement run costs far more inside a loaded server than its SQLite work
+ * (bench/JOURNAL.md), and a multi-row upsert treats every row as its own INSERT would.
  * Rows go in chunks of at most JOBS_PER_STATEMENT: Durable Object SQL binds at most 100
  * parameters per statement. One statement per chunk size, prepared once.
  */
