@@ -100,6 +100,26 @@ describe("problems as sentences", () => {
     }
   });
 
+  it.each([
+    ["en", "too_many_bookings", "Please call the workshop on +39 06 1234 5678 to book another one."],
+    [
+      "en",
+      "invalid_transition",
+      "This appointment can no longer be changed online. Please call the workshop on +39 06 1234 5678.",
+    ],
+    ["en", "network", "or call the workshop on +39 06 1234 5678."],
+    ["it", "too_many_bookings", "Chiami l'officina al numero +39 06 1234 5678 per prenotarne un altro."],
+    ["it", "invalid_transition", "Chiami l'officina al numero +39 06 1234 5678."],
+    ["it", "network", "oppure chiami l'officina al numero +39 06 1234 5678."],
+  ] as const)("in %s, %s asks for a call with the dealer's number, when it has one", (lang, code, said) => {
+    const p = { status: code === "network" ? 0 : 409, code };
+    expect(problemSentence(p, lang, "+39 06 1234 5678")).toContain(said);
+    expect(problemSentence(p, lang)).not.toMatch(/\d/);
+    // A sentence that asks for no call stays as it is.
+    const other = { status: 409, code: "slot_unavailable" };
+    expect(problemSentence(other, lang, "+39 06 1234 5678")).toBe(problemSentence(other, lang));
+  });
+
   it("names the fields to check, in words", () => {
     const p = {
       status: 400,

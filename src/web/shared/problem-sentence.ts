@@ -97,7 +97,21 @@ export function refusedForMobility(p: Problem): boolean {
   return rules.length > 0 && rules.every((r) => MOBILITY_RULES.has(r));
 }
 
-export function problemSentence(p: Problem, lang: Lang): string {
+// Where a sentence asks the customer to call, the number to call when the dealer gave one
+// (DealerConfig.phone): "call the workshop on +39 06 1234 5678".
+const CALL: Record<Lang, { said: RegExp; on: (phone: string) => string }> = {
+  en: { said: /call the workshop/i, on: (phone) => ` on ${phone}` },
+  it: { said: /chiami l'officina/i, on: (phone) => ` al numero ${phone}` },
+};
+
+/** The problem as a sentence; `phone`, the dealer's, is said where the sentence asks for a call. */
+export function problemSentence(p: Problem, lang: Lang, phone?: string): string {
+  const said = sentenceOf(p, lang);
+  const call = CALL[lang];
+  return phone ? said.replace(call.said, (words) => words + call.on(phone)) : said;
+}
+
+function sentenceOf(p: Problem, lang: Lang): string {
   const s = SENTENCES[lang];
   if (refusedForMobility(p)) return s.mobility_unavailable;
   if (p.code === "validation_failed" && Array.isArray(p.errors)) {

@@ -7,6 +7,8 @@ export interface DealerInfo {
   name: string;
   address: string;
   parking: string;
+  /** The number customers call, when the dealer gave one. */
+  phone?: string;
   timeZone: string;
   locale?: string;
   interventions: { code: string; label: string }[];

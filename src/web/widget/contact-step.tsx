@@ -76,7 +76,7 @@ export function ContactStep({
     const refused = await book(c);
     if (!refused) return;
     const wrong = refusedAt(refused, c.channel);
-    show(wrong, wrong.say ? t(wrong.say) : problemSentence(refused, lang));
+    show(wrong, wrong.say ? t(wrong.say) : problemSentence(refused, lang, dealer.phone));
   };
 
   return (

@@ -23,7 +23,7 @@ interface MobilityProps extends StepProps {
 }
 
 export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack, onNext, fault }: MobilityProps) {
-  const said = fault ? problemSentence(fault, lang) : null;
+  const said = fault ? problemSentence(fault, lang, dealer.phone) : null;
   return (
     <form onSubmit={(e) => (e.preventDefault(), onNext())}>
       <h2 ref={heading} tabIndex={-1}>

@@ -22,7 +22,7 @@ interface ServiceProps extends StepProps {
 
 export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext, fault }: ServiceProps) {
   const [err, setErr] = useState<string | null>(null);
-  const said = fault ? problemSentence(fault, lang) : null;
+  const said = fault ? problemSentence(fault, lang, dealer.phone) : null;
   const box = useRef<HTMLFieldSetElement>(null);
   const submit = (e: Event) => {
     e.preventDefault();
