@@ -2,16 +2,14 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
-import { fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
-import type { AvailabilityResponse } from "../support/contracts.js";
+import { holdTime, openTimes } from "../support/widget-flow.js";
 
 // A field's error goes once that field changes, as on the advisors' board: the sentence
 // no longer describes what the field holds. It stayed until Continue, so a customer who
 // had typed the missing name still read "Please tell us your name." under it. Another
 // field's change leaves it where it is.
 
-const PHONE = "+39 06 1234 5678";
-const w = useWorld({ errs: widgetDealer(), calls: widgetDealer({ phone: PHONE }) });
+const w = useWorld({ errs: widgetDealer() });
 let ctx: BrowserContext;
 let page: Page;
 
@@ -74,32 +72,4 @@ describe("a field's error goes when that field changes", () => {
     await expect.poll(() => shown("Please give an email address or a phone number.")).toBe(0);
     await press("Back"); // gives the held time back
   }, 60_000);
-});
-
-describe("a refusal that asks the customer to call", () => {
-  it("says the dealer's number: a contact past its cap of upcoming bookings", async () => {
-    // Three upcoming bookings for one email (the public cap), made as a customer would.
-    const email = "tre.volte@example.com";
-    for (let k = 0; k < 3; k++) {
-      const avail = (await (
-        await w.api("POST", "/v1/dealers/calls/availability", { interventions: ["maintenance"], from: "2026-11-30" })
-      ).json()) as AvailabilityResponse;
-      const res = await w.api("POST", "/v1/dealers/calls/appointments", {
-        optionId: avail.options[0].optionId,
-        vehicle: { model: "Grecale" },
-        interventions: ["maintenance"],
-        customer: { name: "Tre Volte", email },
-      });
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
-    const [time] = await openTimes(
-      page,
-      `${w.base}/book/calls?lang=en&interventions=maintenance&vehicle-model=Grecale`,
-    );
-    expect((await holdTime(page, time)).status()).toBe(201);
-    await waitForText(page, "Your details");
-    await fillAndBook(page, "Tre Volte", email);
-    await waitForText(page, `Please call the workshop on ${PHONE} to book another one.`);
-    await press("Back");
-  }, 90_000);
 });

@@ -92,7 +92,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       {appt.status === "cancelled" && <p class="pl-note">{t("cancelled")}</p>}
       {notice && <p class="pl-note">{notice}</p>}
-      <Recap a={appt} lang={lang} withStatus />
+      <Recap a={appt} lang={lang} withStatus phone={dealer.phone} />
       {mode === "view" && (ics || active) && (
         <div class="pl-actions">
           {ics && (
@@ -132,6 +132,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           api={api}
           path={path}
           when={appt.reception.start}
+          phone={dealer.phone}
           lang={lang}
           t={t}
           heading={sub}
@@ -145,6 +146,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
           api={api}
           path={path}
           current={appt.reception.start}
+          phone={dealer.phone}
           lang={lang}
           t={t}
           announce={announce}

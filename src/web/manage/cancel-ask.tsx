@@ -17,6 +17,8 @@ interface Props {
   path: string;
   /** The appointment's reception start, named in the question. */
   when: string;
+  /** The dealer's number, said where a sentence asks the customer to call. */
+  phone?: string;
   lang: Lang;
   t: Translate<Key>;
   heading: RefObject<HTMLHeadingElement | null>;
@@ -26,7 +28,7 @@ interface Props {
   onKeep: () => void;
 }
 
-export function CancelAsk({ api, path, when, lang, t, heading, setError, onCancelled, onKeep }: Props) {
+export function CancelAsk({ api, path, when, phone, lang, t, heading, setError, onCancelled, onKeep }: Props) {
   const [busy, setBusy] = useState(false);
   const cancelling = useRef(false);
   const cancelYes = useRef<HTMLButtonElement>(null);
@@ -44,7 +46,7 @@ export function CancelAsk({ api, path, when, lang, t, heading, setError, onCance
     cancelling.current = false;
     setBusy(false);
     if (r.ok) return onCancelled(r.data);
-    setError(problemSentence(r.problem, lang));
+    setError(problemSentence(r.problem, lang, phone));
     // The button was disabled under the keyboard's focus: give it back.
     requestAnimationFrame(() => cancelYes.current?.focus());
   };

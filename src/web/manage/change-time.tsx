@@ -25,6 +25,8 @@ interface Props {
   path: string;
   /** The appointment's reception start: not offered again, and its day is the one opened. */
   current: string;
+  /** The dealer's number, said where a sentence asks the customer to call. */
+  phone?: string;
   lang: Lang;
   t: Translate<Key>;
   announce: Announce;
@@ -33,11 +35,12 @@ interface Props {
   onKeep: () => void;
 }
 
-export function ChangeTime({ api, path, current, lang, t, announce, heading, onMoved, onKeep }: Props) {
+export function ChangeTime({ api, path, current, phone, lang, t, announce, heading, onMoved, onKeep }: Props) {
   const choice = useTimeChoice({
     api,
     source: { path, body: {} },
     current,
+    phone,
     lang,
     labels: STRINGS[lang],
     announce,

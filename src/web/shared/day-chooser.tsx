@@ -3,6 +3,7 @@ import { DatePicker } from "./date-picker.js";
 import { addDays, longDate } from "./dates.js";
 import { fill } from "./i18n.js";
 import type { Problem } from "./problem.js";
+import { withPhone } from "./problem-sentence.js";
 import { TimeList } from "./time-list.js";
 import type { Option } from "./types.js";
 import { type DayChooserLabels, pickerLabels } from "./day-labels.js";
@@ -58,7 +59,7 @@ export function DayChooser({ fixFor, selected, onSelect, reload = 0, name = "pl-
     (failed ? again.current : opener.current)?.focus();
   }, [failed, options, date]);
 
-  if (none) return <p>{labels.noDays}</p>;
+  if (none) return <p>{withPhone(labels.noDays, lang, loading.phone)}</p>;
   if (failed) {
     const fix = fixFor?.(failed) ?? null;
     return (

@@ -19,6 +19,7 @@ export function useDayLoading({
   labels,
   announce,
   current,
+  phone,
   onShown,
   onError,
   reload,
@@ -49,7 +50,7 @@ export function useDayLoading({
   );
 
   const refused = (p: Problem) => {
-    onError(problemSentence(p, lang));
+    onError(problemSentence(p, lang, phone));
     setFailed(p);
   };
   // `signal`: aborted once the asker drops the answer (the date picker, its month left):
@@ -63,7 +64,7 @@ export function useDayLoading({
       {},
       signal,
     );
-    if (!r.ok && !signal?.aborted && !gone.current) onError(problemSentence(r.problem, lang));
+    if (!r.ok && !signal?.aborted && !gone.current) onError(problemSentence(r.problem, lang, phone));
     return r.ok ? r.data.days : null;
   };
   const loadDay = async (d: string, how: "alone" | "follow" = "alone") => {

@@ -33,6 +33,8 @@ export interface DaySetup {
   announce: Announce;
   /** A start not to offer: the appointment's own time, when moving it (the manage page). */
   current?: string;
+  /** The dealer's number, said where a sentence asks the customer to call. */
+  phone?: string;
 }
 
 /** What to load, and whom to tell what came. */

@@ -104,11 +104,15 @@ const CALL: Record<Lang, { said: RegExp; on: (phone: string) => string }> = {
   it: { said: /chiami l'officina/i, on: (phone) => ` al numero ${phone}` },
 };
 
-/** The problem as a sentence; `phone`, the dealer's, is said where the sentence asks for a call. */
-export function problemSentence(p: Problem, lang: Lang, phone?: string): string {
-  const said = sentenceOf(p, lang);
+/** A page's sentence with the dealer's number where it asks for a call; as it is without one. */
+export function withPhone(said: string, lang: Lang, phone?: string): string {
   const call = CALL[lang];
   return phone ? said.replace(call.said, (words) => words + call.on(phone)) : said;
+}
+
+/** The problem as a sentence; `phone`, the dealer's, is said where the sentence asks for a call. */
+export function problemSentence(p: Problem, lang: Lang, phone?: string): string {
+  return withPhone(sentenceOf(p, lang), lang, phone);
 }
 
 function sentenceOf(p: Problem, lang: Lang): string {

@@ -22,7 +22,18 @@ import type { Appointment } from "./types.js";
 // messages and calendar files read too.
 export { defaultInterventions, interventionLabel, reasonIn } from "../../core/intervention-labels.js";
 
-export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; withStatus?: boolean }) {
+/** `phone`: the dealer's number, when it gave one: the customer's way to ask or change anything. */
+export function Recap({
+  a,
+  lang,
+  withStatus,
+  phone,
+}: {
+  a: Appointment;
+  lang: Lang;
+  withStatus?: boolean;
+  phone?: string;
+}) {
   const l = L[lang];
   const at = (iso: string) => `${longDate(dateOf(iso), lang)}, ${timeOf(iso)}`;
   // A visit that will not happen (cancelled, missed) says what it was, not how it would go:
@@ -41,6 +52,14 @@ export function Recap({ a, lang, withStatus }: { a: Appointment; lang: Lang; wit
       <dt>{l.reason}</dt>
       <dd>{reasonIn(a, lang)}</dd>
       {!ended && <VisitDetails a={a} lang={lang} at={at} />}
+      {phone && (
+        <>
+          <dt>{l.phone}</dt>
+          <dd>
+            <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

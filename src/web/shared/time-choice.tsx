@@ -27,7 +27,9 @@ export function useTimeChoice(
 ) {
   const { lost } = start;
   const [selected, setSelected] = useState<Option | null>(lost ? null : (start.chosen ?? null));
-  const [error, setError] = useState<string | null>(lost ? problemSentence(lost.problem, setup.lang) : null);
+  const [error, setError] = useState<string | null>(
+    lost ? problemSentence(lost.problem, setup.lang, setup.phone) : null,
+  );
   // The refusal the chooser opened with is the step's: its opening says it (the widget's
   // live region, with the step and the alternatives), so it is no alert too. Any error
   // said since is one.
@@ -70,7 +72,7 @@ export function useTimeChoice(
     },
     /** The chosen time was refused: say why, offer the refusal's alternatives, reload the day. */
     refused: (p: Problem) => {
-      say(problemSentence(p, setup.lang));
+      say(problemSentence(p, setup.lang, setup.phone));
       setAlternatives(alternativesOf(p));
       setSelected(null);
       setReload((n) => n + 1);
@@ -131,6 +133,7 @@ export function TimeChooser({
         labels={c.labels}
         announce={c.announce}
         current={c.current}
+        phone={c.phone}
         fixFor={c.fixFor}
         selected={c.selected}
         onShown={c.setShown}

@@ -70,6 +70,7 @@ export function WhenStep({
     {
       api,
       source: { path: dealerPath(dealer.id), body: visit, after: released },
+      phone: dealer.phone,
       lang,
       labels: STRINGS[lang],
       announce,

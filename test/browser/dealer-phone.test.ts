@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForText } from "../support/pages.js";
+import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
+import { fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
+import type { AvailabilityResponse } from "../support/contracts.js";
+
+// The dealer's phone number (DealerConfig.phone) where the pages ask the customer to call,
+// and in the recap of the widget's confirmation and of the manage page, as a tel: link. A
+// dealer without one: the pages as before.
+
+const PHONE = "+39 06 1234 5678";
+const w = useWorld({ calls: widgetDealer({ phone: PHONE }), errs: widgetDealer() });
+let ctx: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ({ ctx, page } = await customerPage(w.browser));
+});
+afterAll(() => ctx?.close());
+
+const press = (label: string) => page.getByRole("button", { name: label, exact: true }).click();
+
+describe("a refusal that asks the customer to call", () => {
+  it("says the dealer's number: a contact past its cap of upcoming bookings", async () => {
+    // Three upcoming bookings for one email (the public cap), made as a customer would.
+    const email = "tre.volte@example.com";
+    for (let k = 0; k < 3; k++) {
+      const avail = (await (
+        await w.api("POST", "/v1/dealers/calls/availability", { interventions: ["maintenance"], from: "2026-11-30" })
+      ).json()) as AvailabilityResponse;
+      const res = await w.api("POST", "/v1/dealers/calls/appointments", {
+        optionId: avail.options[0].optionId,
+        vehicle: { model: "Grecale" },
+        interventions: ["maintenance"],
+        customer: { name: "Tre Volte", email },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const [time] = await openTimes(
+      page,
+      `${w.base}/book/calls?lang=en&interventions=maintenance&vehicle-model=Grecale`,
+    );
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await fillAndBook(page, "Tre Volte", email);
+    await waitForText(page, `Please call the workshop on ${PHONE} to book another one.`);
+    await press("Back");
+  }, 90_000);
+});
+
+describe("the dealer's number on the customer's page", () => {
+  it.each([
+    ["calls", `tel:+390612345678`],
+    ["errs", null],
+  ] as const)(
+    "the manage page of a %s booking: 'Questions? Call us' with the number, only when the dealer gave one",
+    async (dealer, href) => {
+      const avail = (await (
+        await w.api("POST", `/v1/dealers/${dealer}/availability`, {
+          interventions: ["maintenance"],
+          from: "2026-12-01",
+        })
+      ).json()) as AvailabilityResponse;
+      const res = await w.api("POST", `/v1/dealers/${dealer}/appointments`, {
+        optionId: avail.options[0].optionId,
+        vehicle: { model: "Grecale" },
+        interventions: ["maintenance"],
+        customer: { name: "Chiara Neri", email: `chiara.${dealer}@example.com` },
+      });
+      const { manageToken } = (await res.json()) as { manageToken: string };
+      await page.goto(`${w.base}/m/${manageToken}?lang=en`);
+      await waitForText(page, "Your appointment at Roma Est");
+      const call = page.getByRole("link", { name: PHONE });
+      await expect(call.count()).resolves.toBe(href ? 1 : 0);
+      if (href) {
+        await expect(call.getAttribute("href")).resolves.toBe(href);
+        await expect(page.getByText("Questions? Call us", { exact: true }).count()).resolves.toBe(1);
+      }
+    },
+    60_000,
+  );
+});
+
+describe("the dealer's number after booking in the widget", () => {
+  it("the confirmation's recap says 'Questions? Call us' with the number", async () => {
+    const [time] = await openTimes(
+      page,
+      `${w.base}/book/calls?lang=en&interventions=maintenance&vehicle-model=Grecale`,
+    );
+    expect((await holdTime(page, time)).status()).toBe(201);
+    await waitForText(page, "Your details");
+    await fillAndBook(page, "Luca Blu", "luca.blu@example.com");
+    await waitForText(page, "Your appointment request is sent");
+    await expect(page.getByRole("link", { name: PHONE }).getAttribute("href")).resolves.toBe("tel:+390612345678");
+  }, 90_000);
+});
