@@ -19,6 +19,8 @@ export const DEMO_DEALER: DealerConfigInput = {
   address: "Via Prenestina 1234, 00155 Roma RM",
   // The dealer's own words, as an Italian dealer writes them (customers read them as they are).
   parking: "Posti clienti 1-6 all'ingresso dell'officina; lasciare la chiave al consulente",
+  // A placeholder (Rome's 06, then zeros) where a dealer puts its own desk's number.
+  phone: "+39 06 0000 0000",
   openingHours: {
     mon: weekday,
     tue: weekday,
