@@ -135,17 +135,23 @@ export const oneLineTrimmed = (min: number, max: number) =>
 
 /**
  * A phone number as customers read it and dial it: digits, with an optional leading "+"
- * and the usual separators ("+39 02 1234 5678", "(02) 1234-5678"); 6 to 20 digits. One
- * line by construction, so it can go into a text or an email's footer as it is.
+ * and the usual separators ("+39 02 1234 5678", "(02) 1234-5678"); 6 to 20 digits, at
+ * most 40 characters. One line by construction, so it can go into a text or an email's
+ * footer as it is. Spaces around it (a pasted value) are trimmed away.
  */
 const PHONE_SHAPE = /^\+?[0-9(][0-9 ()./-]*[0-9]$/;
 export const DealerPhone = z
   .string()
-  .max(40)
+  .trim()
   .refine((s) => {
     const digits = s.replace(/[^0-9]/g, "").length;
-    return PHONE_SHAPE.test(s) && digits >= 6 && digits <= 20;
-  }, "expected a phone number of 6 to 20 digits, such as +39 02 1234 5678");
+    return s.length <= 40 && PHONE_SHAPE.test(s) && digits >= 6 && digits <= 20;
+  }, "expected a phone number of 6 to 20 digits (at most 40 characters), such as +39 02 1234 5678")
+  .openapi({
+    description:
+      "The number customers call (the desk's), as customers read it. The messages and pages that ask the customer to call say it; the email footer and the pages' recap link it (tel:).",
+    example: "+39 02 1234 5678",
+  });
 
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "expected 1-63 letters, digits, '-' or '_'");
 export type Id = z.infer<typeof Id>;

@@ -45,6 +45,10 @@ describe("a refusal that asks the customer to call", () => {
     await waitForText(page, "Your details");
     await fillAndBook(page, "Tre Volte", email);
     await waitForText(page, `Please call the workshop on ${PHONE} to book another one.`);
+    // The number in the sentence is a link: one tap calls the desk.
+    await expect(page.getByRole("alert").getByRole("link", { name: PHONE }).getAttribute("href")).resolves.toBe(
+      "tel:+390612345678",
+    );
     await press("Back");
   }, 90_000);
 });

@@ -3,6 +3,7 @@ import { auth, bookAt, DEALER, journeyDealer, journeyPerTest, ok, outboxOf } fro
 import { expectProblem } from "../support/http.js";
 import { compose } from "../../src/scheduler/journey/compose.js";
 import { sampleVars } from "../../src/scheduler/journey/preview.js";
+import { segments, smsText } from "../../src/scheduler/journey/sms-text.js";
 import type { TemplateKind } from "../../src/scheduler/journey/templates.js";
 
 // A message that asks the customer to call says the number to call, when the dealer gave
@@ -106,5 +107,66 @@ describe("the dealer's phone number in the messages", () => {
     const problem = await expectProblem(res, 400, "validation_failed");
     expect(problem.errors).toEqual([expect.objectContaining({ path: "phone", in: "body" })]);
     expect(t.rows("SELECT id, version, config_json FROM dealers")).toEqual(before);
+  });
+
+  // Names long enough that the full text with the number did not fit two segments, and the
+  // text fell back to its subject, without the number (a text starts with the dealer's name).
+  it.each([
+    [
+      "en",
+      "Concessionaria Rossi Automobili S.p.A. - Officina Autorizzata Maserati Roma Est Tiburtina",
+      `Call us on ${PHONE} to book a new one.`,
+    ],
+    [
+      "it",
+      "Concessionaria Rossi Automobili S.p.A. - Officina Autorizzata Maserati Roma",
+      `Ci chiami al numero ${PHONE} per fissarne uno nuovo.`,
+    ],
+  ] as const)(
+    "a cancellation's text (%s) keeps the number with a long dealer name, within two segments",
+    (locale, name, said) => {
+      const dealer = { ...DEALER_INFO, name, phone: PHONE };
+      const m = compose("cancelled", locale, sampleVars(dealer, locale), {});
+      const sms = smsText(name, m.subject, m.sms, null);
+      expect(sms).toContain(said);
+      expect(segments(sms)).toBeLessThanOrEqual(2);
+    },
+  );
+
+  it("a phone pasted with spaces around it is stored without them", async () => {
+    await ok(await t.api("PUT", `/v1/dealers/${DEALER}`, journeyDealer({ phone: `  ${PHONE} ` }), auth));
+    const dealer = await ok<{ phone?: string }>(await t.api("GET", `/v1/dealers/${DEALER}`));
+    expect(dealer.phone).toBe(PHONE);
+  });
+
+  it.each([
+    ["a configuration without a phone", {}],
+    ["a PUT that drops the phone", { phone: undefined }],
+  ])("{dealerPhone} in a template of %s is refused (400 on the template's path), nothing stored", async (_, phone) => {
+    const before = t.rows("SELECT id, version, config_json FROM dealers");
+    const templates = {
+      cancelled: { it: { text: "Gentile {customer}, per riprenotare ci chiami al {dealerPhone}." } },
+    };
+    const config = { ...journeyDealer({ locale: "it", messaging: { templates } }), ...phone };
+    const res = await t.api("PUT", `/v1/dealers/${DEALER}`, config, auth);
+    const problem = await expectProblem(res, 400, "validation_failed");
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: "messaging.templates.cancelled.it.text", in: "body" }),
+    ]);
+    expect(problem.errors[0].message).toContain("{dealerPhone}");
+    expect(t.rows("SELECT id, version, config_json FROM dealers")).toEqual(before);
+    // With the phone, the same template is taken.
+    const withPhone = journeyDealer({ phone: PHONE, locale: "it", messaging: { templates } });
+    await ok(await t.api("PUT", `/v1/dealers/${DEALER}`, withPhone, auth));
+  });
+
+  it("the calendar file says the number to call, in both events", async () => {
+    const b = await bookAt(t, "2026-11-25T11:00:00+01:00");
+    const res = await t.api("GET", `/v1/manage/${b.manageToken}/calendar.ics`);
+    expect(res.status).toBe(200);
+    const ics = (await res.text()).replace(/\r\n[ \t]/g, ""); // unfolded
+    const said = ics.split("\r\n").filter((l) => l.startsWith("DESCRIPTION:"));
+    expect(said.length).toBe(b.return ? 2 : 1);
+    for (const line of said) expect(line).toContain(`Domande? Ci chiami: ${PHONE}`);
   });
 });

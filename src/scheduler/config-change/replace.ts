@@ -16,7 +16,7 @@ import { setLabourJson, unnamedLabour } from "../../db/repos/labour-names.js";
 import { namedSkills } from "../labour-json.js";
 import { epochMinute } from "../../core/civil.js";
 import { currencyChangeProblem, type ThresholdStatement, thresholdInProblem } from "../../core/parts-currency.js";
-import { unknownTemplateNames } from "../journey/template-names.js";
+import { phoneWithoutNumber, unknownTemplateNames } from "../journey/template-names.js";
 
 // replaceDealerConfig: PUT of a dealer's whole configuration, never stranding a booking.
 // In ONE immediate() transaction: assess the change against the holding appointments;
@@ -94,7 +94,10 @@ function checkPartsCurrency(stored: DealerConfig | undefined, config: DealerConf
 
 /** A dealer's own message template naming a variable no message fills: 400, nothing stored. */
 function checkTemplateNames(config: DealerConfig, stored: DealerConfig | undefined): void {
-  const errors = unknownTemplateNames(config.messaging, stored?.messaging);
+  const errors = [
+    ...unknownTemplateNames(config.messaging, stored?.messaging),
+    ...phoneWithoutNumber(config.messaging, config.phone),
+  ];
   if (errors.length === 0) return;
   throw new DomainError("validation_failed", `${errors[0].path}: ${errors[0].message}`, {
     errors: errors.map((e) => ({ ...e, in: "body" })),

@@ -18,6 +18,7 @@ const LABELS = {
     bring: "Please bring",
     mobility: WHILE_AT_WORKSHOP.en,
     request: "Your request",
+    phone: "Questions? Call us",
   },
   it: {
     greeter: "La accoglierà",
@@ -25,6 +26,7 @@ const LABELS = {
     bring: "Porti con sé",
     mobility: WHILE_AT_WORKSHOP.it,
     request: "La sua richiesta",
+    phone: "Domande? Ci chiami",
   },
 };
 
@@ -54,7 +56,10 @@ export function appointmentCalendar(
     `${L.bring}: ${bringIn(locale, v.recap.bring).join(", ")}`,
     `${L.mobility}: ${mobilityIn(locale, v.recap.mobility)}`,
     ...(row.requestText ? [`${L.request}: ${row.requestText}`] : []),
+    ...(dealer.config.phone ? [`${L.phone}: ${dealer.config.phone}`] : []),
   ].join("\n");
+  // Where customers look on the day (the dealer's number, when it gave one).
+  const call = dealer.config.phone ? `\n${L.phone}: ${dealer.config.phone}` : "";
   const events: IcsEvent[] = [
     {
       uid: `${row.id}-reception@pitlane`,
@@ -76,7 +81,7 @@ export function appointmentCalendar(
       summary: `${dealer.config.name}: ${returnIn(locale, v.mobility)}`,
       // A driver brings the car to the customer: the dealer's address is not where to go.
       ...(v.mobility === "pickup_delivery" ? {} : { location }),
-      description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}`,
+      description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}${call}`,
       status,
     });
   }

@@ -2,6 +2,7 @@ import type { Locale } from "../../core/dealer-config/locale.js";
 import { CUSTOMER_KINDS, type CustomerKind } from "../../core/message-kinds.js";
 import type { MessagingConfig } from "../../core/dealer-config/messaging.js";
 import type { Persona } from "../contracts.js";
+import { telHref } from "../../core/tel-href.js";
 import { render, type TemplateKind, type TemplateVars } from "./templates.js";
 import { isTemplateName, TEMPLATE_NAME } from "./template-names.js";
 
@@ -91,7 +92,7 @@ export function compose(kind: TemplateKind, locale: Locale, v: TemplateVars, o: 
         `<p>${esc(p).replace(/\n/g, "<br>").replace(esc(LINK_MARK), `<a href="${LINK_MARK}">${LINK_MARK}</a>`)}</p>`,
     ),
     ...(linked ? [`<p><a href="${LINK_MARK}">${esc(MANAGE[locale])}</a></p>`] : []),
-    `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}${v.dealerPhone ? ` · <a href="tel:${v.dealerPhone.replace(/[^0-9+]/g, "")}">${esc(v.dealerPhone)}</a>` : ""}</p></body></html>`,
+    `<p style="color:#555">${esc(v.dealer)}${v.address ? ` · ${esc(v.address)}` : ""}${v.dealerPhone ? ` · <a href="${telHref(v.dealerPhone)}">${esc(v.dealerPhone)}</a>` : ""}</p></body></html>`,
   ].join("\n");
   // The template's shorter text-message body, unless the dealer wrote its own text.
   const sms = override?.text || base.sms === undefined ? body : base.sms;

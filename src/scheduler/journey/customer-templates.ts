@@ -129,6 +129,9 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   cancelled: (v) => ({
     subject: `Appointment cancelled: ${v.when}`,
     text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us${onPhoneEn(v)} to book a new one.`,
+    // A text starts with the dealer's name (sms-text.ts): not said twice, so that a long
+    // name and the number still fit two segments (it fell back to the subject, no number).
+    sms: `Dear ${v.customer}, your appointment on ${v.when} has been cancelled. Call us${onPhoneEn(v)} to book a new one.`,
   }),
   car_ready: (v) => ({
     subject: `Your ${v.vehicle} will be ready on ${v.readyWhen}`,
@@ -165,6 +168,7 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   cancelled: (v) => ({
     subject: `Appuntamento annullato: ${v.when}`,
     text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami${onPhoneIt(v)} per fissarne uno nuovo.`,
+    sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} è stato annullato. Ci chiami${onPhoneIt(v)} per fissarne uno nuovo.`,
   }),
   car_ready: (v) => ({
     subject: `La sua ${v.vehicle} sarà pronta ${v.readyWhen}`,

@@ -83,3 +83,26 @@ export function unknownTemplateNames(messaging: MessagingConfig, before?: Messag
   }
   return problems;
 }
+
+/**
+ * Each override that prints the dealer's number ({dealerPhone}) while the configuration
+ * has none: customers would read "call us on ." Whether it has a value depends on the
+ * configuration alone, so the PUT that sends both can tell (also one that drops the phone).
+ */
+export function phoneWithoutNumber(messaging: MessagingConfig, phone: string | undefined): NameProblem[] {
+  if (phone) return [];
+  const problems: NameProblem[] = [];
+  for (const [kind, locales] of Object.entries(messaging.templates)) {
+    for (const [locale, override] of Object.entries(locales ?? {})) {
+      for (const field of ["subject", "text"] as const) {
+        if (!namesIn(override?.[field]).has("dealerPhone")) continue;
+        problems.push({
+          path: `messaging.templates.${kind}.${locale}.${field}`,
+          message:
+            "{dealerPhone} prints the dealer's number, and this configuration has no phone: set phone, or leave it out",
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -12,6 +12,7 @@ import { calendarLink } from "./calendar-link.js";
 import { CancelAsk } from "./cancel-ask.js";
 import { ChangeTime } from "./change-time.js";
 import { STRINGS } from "./strings.js";
+import { PhoneText } from "../shared/phone-text.js";
 
 // The customer's own appointment: see it, download the .ics (where that makes sense:
 // calendar-link.ts), move it through the day list (change-time.tsx: the appointment's own
@@ -124,7 +125,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       )}
       {error && (
         <p class="pl-error" role="alert">
-          {error}
+          <PhoneText text={error} phone={dealer.phone} />
         </p>
       )}
       {mode === "cancel" && (

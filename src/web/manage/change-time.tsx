@@ -8,6 +8,7 @@ import type { Lang, Translate } from "../shared/i18n.js";
 import { TimeChooser, useTimeChoice } from "../shared/time-choice.js";
 import type { Appointment } from "../shared/types.js";
 import { type Key, STRINGS } from "./strings.js";
+import { PhoneText } from "../shared/phone-text.js";
 
 // The manage page's "change date or time": a new time for the same appointment (the day
 // list of shared/time-choice.tsx), moved with one reschedule call. The days and times come
@@ -80,7 +81,7 @@ export function ChangeTime({ api, path, current, phone, lang, t, announce, headi
       </h2>
       {choice.error && (
         <p class="pl-error" role="alert">
-          {choice.error}
+          <PhoneText text={choice.error} phone={phone} />
         </p>
       )}
       <TimeChooser choice={choice} openFrom={dateOf(current)} />

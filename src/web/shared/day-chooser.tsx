@@ -9,6 +9,7 @@ import type { Option } from "./types.js";
 import { type DayChooserLabels, pickerLabels } from "./day-labels.js";
 import { useDayLoading } from "./day-loading.js";
 import type { DayLoading, DaySetup, DaySource } from "./day-source.js";
+import { PhoneText } from "./phone-text.js";
 
 export type { DayChooserLabels, DaySource };
 
@@ -59,7 +60,12 @@ export function DayChooser({ fixFor, selected, onSelect, reload = 0, name = "pl-
     (failed ? again.current : opener.current)?.focus();
   }, [failed, options, date]);
 
-  if (none) return <p>{withPhone(labels.noDays, lang, loading.phone)}</p>;
+  if (none)
+    return (
+      <p>
+        <PhoneText text={withPhone(labels.noDays, lang, loading.phone)} phone={loading.phone} />
+      </p>
+    );
   if (failed) {
     const fix = fixFor?.(failed) ?? null;
     return (

@@ -97,17 +97,14 @@ export function refusedForMobility(p: Problem): boolean {
   return rules.length > 0 && rules.every((r) => MOBILITY_RULES.has(r));
 }
 
-// Where a sentence asks the customer to call, the number to call when the dealer gave one
-// (DealerConfig.phone): "call the workshop on +39 06 1234 5678".
-const CALL: Record<Lang, { said: RegExp; on: (phone: string) => string }> = {
-  en: { said: /call the workshop/i, on: (phone) => ` on ${phone}` },
-  it: { said: /chiami l'officina/i, on: (phone) => ` al numero ${phone}` },
-};
+// Where a sentence asks the customer to call ("call the workshop", "chiami l'officina"),
+// the number to call when the dealer gave one (DealerConfig.phone). Terse: the widget's
+// bundle has a size budget (test/http/web-pages.test.ts).
+const ASKS_A_CALL = /call the workshop|chiami l'officina/i;
 
 /** A page's sentence with the dealer's number where it asks for a call; as it is without one. */
 export function withPhone(said: string, lang: Lang, phone?: string): string {
-  const call = CALL[lang];
-  return phone ? said.replace(call.said, (words) => words + call.on(phone)) : said;
+  return phone ? said.replace(ASKS_A_CALL, (words) => `${words} ${lang === "it" ? "al numero" : "on"} ${phone}`) : said;
 }
 
 /** The problem as a sentence; `phone`, the dealer's, is said where the sentence asks for a call. */

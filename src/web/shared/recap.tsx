@@ -1,5 +1,6 @@
 import { reasonIn } from "../../core/intervention-labels.js";
 import { isReleased } from "../../core/status.js";
+import { telHref } from "../../core/tel-href.js";
 import { dateOf, longDate, timeOf } from "./dates.js";
 import type { Lang } from "./i18n.js";
 import {
@@ -56,7 +57,7 @@ export function Recap({
         <>
           <dt>{l.phone}</dt>
           <dd>
-            <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>
+            <a href={telHref(phone)}>{phone}</a>
           </dd>
         </>
       )}

@@ -135,7 +135,7 @@ export function ContactStep({
         }}
         errorAt={(id) => errAt(`q:${id}`)}
       />
-      {err?.field === "api" && <FieldError id="pl-book-err" text={err.text} />}
+      {err?.field === "api" && <FieldError id="pl-book-err" text={err.text} phone={dealer.phone} />}
       <Nav t={t} onBack={onBack} nextLabel={busy ? t("booking") : t("book")} busy={busy} />
     </form>
   );

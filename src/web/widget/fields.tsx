@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, Ref } from "preact";
 import type { Translate } from "../shared/i18n.js";
 import type { Key } from "./strings.js";
+import { PhoneText } from "../shared/phone-text.js";
 
 // The widget's form controls, one markup each: a field's label is tied to it by for/id,
 // its hint and its error by aria-describedby, and aria-invalid marks it while wrong.
@@ -9,10 +10,21 @@ import type { Key } from "./strings.js";
  * An error said under its field. An alert, except (`live` false) one a step opens with:
  * the live region says that one with the step (app.tsx), and it is read with its field.
  */
-export function FieldError({ id, text, live = true }: { id: string; text: string | null; live?: boolean }) {
+export function FieldError({
+  id,
+  text,
+  live = true,
+  phone,
+}: {
+  id: string;
+  text: string | null;
+  live?: boolean;
+  /** The dealer's number: linked where the sentence names it. */
+  phone?: string;
+}) {
   return text ? (
     <p id={id} class="pl-error" role={live ? "alert" : undefined}>
-      {text}
+      <PhoneText text={text} phone={phone} />
     </p>
   ) : null;
 }

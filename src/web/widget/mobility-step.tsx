@@ -29,7 +29,7 @@ export function MobilityStep({ t, lang, dealer, heading, value, onChange, onBack
       <h2 ref={heading} tabIndex={-1}>
         {t("mobilityTitle")}
       </h2>
-      <FieldError id="pl-mob-fault" text={said} live={false} />
+      <FieldError id="pl-mob-fault" text={said} live={false} phone={dealer.phone} />
       <fieldset>
         <legend>{t("mobilityLegend")}</legend>
         {dealer.mobility.map((m) => (

@@ -36,7 +36,7 @@ export function ServiceStep({ t, lang, dealer, heading, value, onChange, onNext,
       <h2 ref={heading} tabIndex={-1}>
         {t("serviceTitle")}
       </h2>
-      <FieldError id="pl-svc-fault" text={said} live={false} />
+      <FieldError id="pl-svc-fault" text={said} live={false} phone={dealer.phone} />
       <fieldset ref={box} aria-describedby={err ? "pl-svc-err" : undefined}>
         <legend>{t("serviceLegend")}</legend>
         {dealer.interventions.map((i) => (

@@ -115,6 +115,7 @@ export function WhenStep({
         id="pl-when-err"
         text={choice.error}
         live={choice.errorIsNew}
+        phone={dealer.phone}
       />
       <TimeChooser
         choice={choice}
