@@ -65,23 +65,36 @@ const namesIn = (text: string | undefined) => new Set([...(text ?? "").matchAll(
  */
 export function unknownTemplateNames(messaging: MessagingConfig, before?: MessagingConfig): NameProblem[] {
   const problems: NameProblem[] = [];
+  for (const { kind, locale, field, text, path } of templateFields(messaging)) {
+    const had = namesIn(before?.templates[kind]?.[locale]?.[field]);
+    const unknown = [...namesIn(text)].filter((n) => !isTemplateName(n) && !had.has(n));
+    if (unknown.length === 0) continue;
+    const named = unknown.map((n) => `{${n}}`).join(", ");
+    problems.push({
+      path,
+      message: `${named} ${unknown.length === 1 ? "is not a variable" : "are not variables"} of the messages; use ${CUSTOMER_TEMPLATE_NAMES.map((n) => `{${n}}`).join(", ")}`,
+    });
+  }
+  return problems;
+}
+
+/** Every subject and text of the dealer's own templates, with its path in the configuration. */
+function* templateFields(messaging: MessagingConfig) {
   for (const [kind, locales] of Object.entries(messaging.templates)) {
     for (const [locale, override] of Object.entries(locales ?? {})) {
       for (const field of ["subject", "text"] as const) {
         const text = override?.[field];
-        if (!text) continue;
-        const had = namesIn(before?.templates[kind as CustomerKind]?.[locale as Locale]?.[field]);
-        const unknown = [...namesIn(text)].filter((n) => !isTemplateName(n) && !had.has(n));
-        if (unknown.length === 0) continue;
-        const named = unknown.map((n) => `{${n}}`).join(", ");
-        problems.push({
-          path: `messaging.templates.${kind}.${locale}.${field}`,
-          message: `${named} ${unknown.length === 1 ? "is not a variable" : "are not variables"} of the messages; use ${CUSTOMER_TEMPLATE_NAMES.map((n) => `{${n}}`).join(", ")}`,
-        });
+        if (text)
+          yield {
+            kind: kind as CustomerKind,
+            locale: locale as Locale,
+            field,
+            text,
+            path: `messaging.templates.${kind}.${locale}.${field}`,
+          };
       }
     }
   }
-  return problems;
 }
 
 /**
@@ -91,18 +104,11 @@ export function unknownTemplateNames(messaging: MessagingConfig, before?: Messag
  */
 export function phoneWithoutNumber(messaging: MessagingConfig, phone: string | undefined): NameProblem[] {
   if (phone) return [];
-  const problems: NameProblem[] = [];
-  for (const [kind, locales] of Object.entries(messaging.templates)) {
-    for (const [locale, override] of Object.entries(locales ?? {})) {
-      for (const field of ["subject", "text"] as const) {
-        if (!namesIn(override?.[field]).has("dealerPhone")) continue;
-        problems.push({
-          path: `messaging.templates.${kind}.${locale}.${field}`,
-          message:
-            "{dealerPhone} prints the dealer's number, and this configuration has no phone: set phone, or leave it out",
-        });
-      }
-    }
-  }
-  return problems;
+  return [...templateFields(messaging)]
+    .filter(({ text }) => namesIn(text).has("dealerPhone"))
+    .map(({ path }) => ({
+      path,
+      message:
+        "{dealerPhone} prints the dealer's number, and this configuration has no phone: set phone, or leave it out",
+    }));
 }
