@@ -99,3 +99,31 @@ describe("the dealer's number after booking in the widget", () => {
     await expect(page.getByRole("link", { name: PHONE }).getAttribute("href")).resolves.toBe("tel:+390612345678");
   }, 90_000);
 });
+
+describe("the dealer's own words on a page in another language", () => {
+  it.each([
+    ["en", "it"],
+    ["it", null],
+  ] as const)(
+    "the manage page in %s: address and parking carry lang=%s (WCAG 3.1.2)",
+    async (pageLang, marked) => {
+      const avail = (await (
+        await w.api("POST", "/v1/dealers/errs/availability", { interventions: ["maintenance"], from: "2026-12-02" })
+      ).json()) as AvailabilityResponse;
+      const res = await w.api("POST", "/v1/dealers/errs/appointments", {
+        optionId: avail.options[0].optionId,
+        vehicle: { model: "Grecale" },
+        interventions: ["maintenance"],
+        customer: { name: "Anna Verdi", email: `anna.${pageLang}@example.com` },
+      });
+      const { manageToken } = (await res.json()) as { manageToken: string };
+      await page.goto(`${w.base}/m/${manageToken}?lang=${pageLang}`);
+      await waitForText(page, "Roma Est");
+      for (const words of ["Via Tiburtina 1000, Roma", "Customer bays 1-6, front entrance"]) {
+        const dd = page.locator("dd", { hasText: words });
+        await expect(dd.getAttribute("lang")).resolves.toBe(marked);
+      }
+    },
+    60_000,
+  );
+});

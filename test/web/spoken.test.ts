@@ -82,6 +82,12 @@ describe("a widget step's opening", () => {
       { problem: taken, alternatives: 2 },
       "Passo 4 di 5: Scelga giorno e ora. Ci dispiace, questo orario è appena stato preso. Ne scelga un altro. Per primi sono elencati altri 2 orari liberi.",
     ],
+    [
+      "a refusal asking for a call, with the dealer's number",
+      "en",
+      { problem: { status: 0, code: "network" }, phone: "+39 06 1234 5678" },
+      "Step 4 of 5: Choose a day and time. We could not reach the booking service from this page. Please check your connection and try again, or call the workshop on +39 06 1234 5678.",
+    ],
   ] as const)("%s", (_, lang, why, opening) => {
     const where = lang === "it" ? "Passo 4 di 5: Scelga giorno e ora" : "Step 4 of 5: Choose a day and time";
     expect(stepOpening(lang, where, why)).toBe(opening);

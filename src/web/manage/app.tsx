@@ -93,7 +93,7 @@ export function ManageApp({ api, token, lang: asked }: { api: string; token: str
       {zone && <p class="pl-note">{t("zone", { zone })}</p>}
       {appt.status === "cancelled" && <p class="pl-note">{t("cancelled")}</p>}
       {notice && <p class="pl-note">{notice}</p>}
-      <Recap a={appt} lang={lang} withStatus phone={dealer.phone} />
+      <Recap a={appt} lang={lang} withStatus phone={dealer.phone} dealerLang={dealer.locale} />
       {mode === "view" && (ics || active) && (
         <div class="pl-actions">
           {ics && (

@@ -23,17 +23,24 @@ import type { Appointment } from "./types.js";
 // messages and calendar files read too.
 export { defaultInterventions, interventionLabel, reasonIn } from "../../core/intervention-labels.js";
 
-/** `phone`: the dealer's number, when it gave one: the customer's way to ask or change anything. */
+/**
+ * `phone`: the dealer's number, when it gave one: the customer's way to ask or change anything.
+ * `dealerLang`: the language the dealer writes its own words in (address, parking): marked
+ * on them where the page speaks another (WCAG 3.1.2), or a screen reader reads an Italian
+ * parking note with English sounds.
+ */
 export function Recap({
   a,
   lang,
   withStatus,
   phone,
+  dealerLang,
 }: {
   a: Appointment;
   lang: Lang;
   withStatus?: boolean;
   phone?: string;
+  dealerLang?: string;
 }) {
   const l = L[lang];
   const at = (iso: string) => `${longDate(dateOf(iso), lang)}, ${timeOf(iso)}`;
@@ -52,7 +59,7 @@ export function Recap({
       <dd>{at(a.reception.start)}</dd>
       <dt>{l.reason}</dt>
       <dd>{reasonIn(a, lang)}</dd>
-      {!ended && <VisitDetails a={a} lang={lang} at={at} />}
+      {!ended && <VisitDetails a={a} lang={lang} at={at} own={dealerLang !== lang ? dealerLang : undefined} />}
       {phone && (
         <>
           <dt>{l.phone}</dt>
@@ -65,7 +72,18 @@ export function Recap({
   );
 }
 
-function VisitDetails({ a, lang, at }: { a: Appointment; lang: Lang; at: (iso: string) => string }) {
+function VisitDetails({
+  a,
+  lang,
+  at,
+  own,
+}: {
+  a: Appointment;
+  lang: Lang;
+  at: (iso: string) => string;
+  /** The dealer's language, when not the page's: the `lang` of the dealer's own words. */
+  own?: string;
+}) {
   const l = L[lang];
   return (
     <>
@@ -74,13 +92,13 @@ function VisitDetails({ a, lang, at }: { a: Appointment; lang: Lang; at: (iso: s
       {a.recap.address && (
         <>
           <dt>{l.address}</dt>
-          <dd>{a.recap.address}</dd>
+          <dd lang={own}>{a.recap.address}</dd>
         </>
       )}
       {a.recap.parking && (
         <>
           <dt>{l.parking}</dt>
-          <dd>{a.recap.parking}</dd>
+          <dd lang={own}>{a.recap.parking}</dd>
         </>
       )}
       {a.express && (

@@ -66,8 +66,9 @@ export function BookingApp(p: WidgetProps) {
     // A time lost at the last step (taken meanwhile) is the times step's reason, with its
     // alternatives; the day's free times are said after all this, once they are in.
     const lostHere = step === "when" && lost?.visit === visitKey ? lost : null;
-    if (fault?.step === step) return { problem: fault.problem };
-    if (lostHere) return { problem: lostHere.problem, alternatives: lostHere.alternatives.length };
+    const phone = dealer?.phone;
+    if (fault?.step === step) return { problem: fault.problem, phone };
+    if (lostHere) return { problem: lostHere.problem, alternatives: lostHere.alternatives.length, phone };
     return step === "when" && before ? { said: timeAgain(t, lang, before) } : null;
   });
 

@@ -53,7 +53,7 @@ export function DoneStep({ t, lang, dealer, heading, api, booking, asked, onAgai
           {n}
         </p>
       ))}
-      <Recap a={booking} lang={lang} withStatus phone={dealer.phone} />
+      <Recap a={booking} lang={lang} withStatus phone={dealer.phone} dealerLang={dealer.locale} />
       <div class="pl-actions">
         <a class="pl-button" href={`${api}/v1/manage/${token}/calendar.ics`} download="appointment.ics">
           {t("ics")}

@@ -18,6 +18,8 @@ export type SentBack =
       problem: Problem;
       /** How many of the refusal's alternatives the step offers first. */
       alternatives?: number;
+      /** The dealer's number, said where the refusal asks the customer to call. */
+      phone?: string;
     }
   | { said: string };
 
@@ -27,5 +29,5 @@ export function stepOpening(lang: Lang, where: string, why: SentBack | null): st
   const n = why.alternatives ?? 0;
   const words = STRINGS[lang];
   const offered = n === 0 ? "" : counted(lang, n, { one: words.alternativeSaid, other: words.alternativesSaid });
-  return sentences(where, problemSentence(why.problem, lang), offered);
+  return sentences(where, problemSentence(why.problem, lang, why.phone), offered);
 }
