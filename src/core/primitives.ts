@@ -149,7 +149,7 @@ export const DealerPhone = z
   }, "expected a phone number of 6 to 20 digits (at most 40 characters), such as +39 02 1234 5678")
   .openapi({
     description:
-      "The number customers call (the desk's), as customers read it. The messages and pages that ask the customer to call say it; the email footer and the pages' recap link it (tel:).",
+      "The number customers call (the desk's), as customers read it: 6 to 20 digits, an optional leading +, and spaces, dots, dashes, slashes or parentheses between them; at most 40 characters once the spaces around it are trimmed. The messages and pages that ask the customer to call say it; the email footer and the pages' recap link it (tel:).",
     example: "+39 02 1234 5678",
   });
 
