@@ -21,22 +21,26 @@ afterAll(() => ctx?.close());
 
 const press = (label: string) => page.getByRole("button", { name: label, exact: true }).click();
 
+/** A public booking of the first free maintenance time from `from`, as a customer would make it; its manage token. */
+async function bookFirst(dealer: string, from: string, name: string, email: string): Promise<string> {
+  const avail = (await (
+    await w.api("POST", `/v1/dealers/${dealer}/availability`, { interventions: ["maintenance"], from })
+  ).json()) as AvailabilityResponse;
+  const res = await w.api("POST", `/v1/dealers/${dealer}/appointments`, {
+    optionId: avail.options[0].optionId,
+    vehicle: { model: "Grecale" },
+    interventions: ["maintenance"],
+    customer: { name, email },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as { manageToken: string }).manageToken;
+}
+
 describe("a refusal that asks the customer to call", () => {
   it("says the dealer's number: a contact past its cap of upcoming bookings", async () => {
     // Three upcoming bookings for one email (the public cap), made as a customer would.
     const email = "tre.volte@example.com";
-    for (let k = 0; k < 3; k++) {
-      const avail = (await (
-        await w.api("POST", "/v1/dealers/calls/availability", { interventions: ["maintenance"], from: "2026-11-30" })
-      ).json()) as AvailabilityResponse;
-      const res = await w.api("POST", "/v1/dealers/calls/appointments", {
-        optionId: avail.options[0].optionId,
-        vehicle: { model: "Grecale" },
-        interventions: ["maintenance"],
-        customer: { name: "Tre Volte", email },
-      });
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
+    for (let k = 0; k < 3; k++) await bookFirst("calls", "2026-11-30", "Tre Volte", email);
     const [time] = await openTimes(
       page,
       `${w.base}/book/calls?lang=en&interventions=maintenance&vehicle-model=Grecale`,
@@ -60,19 +64,7 @@ describe("the dealer's number on the customer's page", () => {
   ] as const)(
     "the manage page of a %s booking: 'Questions? Call us' with the number, only when the dealer gave one",
     async (dealer, href) => {
-      const avail = (await (
-        await w.api("POST", `/v1/dealers/${dealer}/availability`, {
-          interventions: ["maintenance"],
-          from: "2026-12-01",
-        })
-      ).json()) as AvailabilityResponse;
-      const res = await w.api("POST", `/v1/dealers/${dealer}/appointments`, {
-        optionId: avail.options[0].optionId,
-        vehicle: { model: "Grecale" },
-        interventions: ["maintenance"],
-        customer: { name: "Chiara Neri", email: `chiara.${dealer}@example.com` },
-      });
-      const { manageToken } = (await res.json()) as { manageToken: string };
+      const manageToken = await bookFirst(dealer, "2026-12-01", "Chiara Neri", `chiara.${dealer}@example.com`);
       await page.goto(`${w.base}/m/${manageToken}?lang=en`);
       await waitForText(page, "Your appointment at Roma Est");
       const call = page.getByRole("link", { name: PHONE });
@@ -107,16 +99,7 @@ describe("the dealer's own words on a page in another language", () => {
   ] as const)(
     "the manage page in %s: address and parking carry lang=%s (WCAG 3.1.2)",
     async (pageLang, marked) => {
-      const avail = (await (
-        await w.api("POST", "/v1/dealers/errs/availability", { interventions: ["maintenance"], from: "2026-12-02" })
-      ).json()) as AvailabilityResponse;
-      const res = await w.api("POST", "/v1/dealers/errs/appointments", {
-        optionId: avail.options[0].optionId,
-        vehicle: { model: "Grecale" },
-        interventions: ["maintenance"],
-        customer: { name: "Anna Verdi", email: `anna.${pageLang}@example.com` },
-      });
-      const { manageToken } = (await res.json()) as { manageToken: string };
+      const manageToken = await bookFirst("errs", "2026-12-02", "Anna Verdi", `anna.${pageLang}@example.com`);
       await page.goto(`${w.base}/m/${manageToken}?lang=${pageLang}`);
       await waitForText(page, "Roma Est");
       for (const words of ["Via Tiburtina 1000, Roma", "Customer bays 1-6, front entrance"]) {
