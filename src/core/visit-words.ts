@@ -14,6 +14,19 @@ export const WHILE_AT_WORKSHOP: Record<Lang, string> = {
   it: "Mentre l'auto è in officina",
 };
 
+/** Where to ask anything, before the dealer's number: the recap's label and the calendar file's. */
+export const CALL_US: Record<Lang, string> = {
+  en: "Questions? Call us",
+  it: "Domande? Ci chiami",
+};
+
+/**
+ * The dealer's number after a request to call ("call us", "chiami l'officina"): " on +39 …",
+ * " al numero +39 …"; nothing without one. The messages and the pages' sentences alike.
+ */
+export const onPhone = (lang: Lang, phone: string | undefined): string =>
+  phone ? ` ${lang === "it" ? "al numero" : "on"} ${phone}` : "";
+
 /** The visit's mobility as the customer reads it, after WHILE_AT_WORKSHOP. */
 export const MOBILITY_NAMES: Record<Lang, Record<Mobility, string>> = {
   en: {

@@ -4,7 +4,7 @@ import type { Dealer } from "../../core/dealer.js";
 import type { AppointmentRow } from "../../db/repos/appointments.js";
 import { appointmentView } from "../present.js";
 import { buildCalendar, type IcsEvent, type Invitation } from "./ics.js";
-import { bringIn, mobilityIn, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import { bringIn, CALL_US, mobilityIn, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 
 // The appointment as an .ics file: the reception, and the return (collecting the car, or
 // the car brought back with pickup and delivery)
@@ -18,7 +18,7 @@ const LABELS = {
     bring: "Please bring",
     mobility: WHILE_AT_WORKSHOP.en,
     request: "Your request",
-    phone: "Questions? Call us",
+    phone: CALL_US.en,
   },
   it: {
     greeter: "La accoglierà",
@@ -26,7 +26,7 @@ const LABELS = {
     bring: "Porti con sé",
     mobility: WHILE_AT_WORKSHOP.it,
     request: "La sua richiesta",
-    phone: "Domande? Ci chiami",
+    phone: CALL_US.it,
   },
 };
 
@@ -49,6 +49,8 @@ export function appointmentCalendar(
   const title = appointmentTitle(reasonIn(v, locale), v.vehicle, parseFile(row.fileJson), locale, "customer");
   const status = STATUS[row.status] ?? "CONFIRMED";
   const location = [dealer.config.name, dealer.config.address].filter(Boolean).join(", ");
+  // Where customers look on the day: the dealer's number, when it gave one (both events).
+  const call = dealer.config.phone ? `${L.phone}: ${dealer.config.phone}` : null;
   const description = [
     title,
     `${L.greeter}: ${v.recap.greeter}`,
@@ -56,10 +58,8 @@ export function appointmentCalendar(
     `${L.bring}: ${bringIn(locale, v.recap.bring).join(", ")}`,
     `${L.mobility}: ${mobilityIn(locale, v.recap.mobility)}`,
     ...(row.requestText ? [`${L.request}: ${row.requestText}`] : []),
-    ...(dealer.config.phone ? [`${L.phone}: ${dealer.config.phone}`] : []),
+    ...(call ? [call] : []),
   ].join("\n");
-  // Where customers look on the day (the dealer's number, when it gave one).
-  const call = dealer.config.phone ? `\n${L.phone}: ${dealer.config.phone}` : "";
   const events: IcsEvent[] = [
     {
       uid: `${row.id}-reception@pitlane`,
@@ -81,7 +81,7 @@ export function appointmentCalendar(
       summary: `${dealer.config.name}: ${returnIn(locale, v.mobility)}`,
       // A driver brings the car to the customer: the dealer's address is not where to go.
       ...(v.mobility === "pickup_delivery" ? {} : { location }),
-      description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}${call}`,
+      description: `${L.greeter}: ${dealer.config.advisors.find((a) => a.id === v.return!.advisorId)?.name ?? v.return.advisorId}${call ? `\n${call}` : ""}`,
       status,
     });
   }

@@ -1,5 +1,5 @@
-import { WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
-import { type CustomerKind, onPhoneEn, onPhoneIt, type Render, type TemplateVars } from "./template-vars.js";
+import { onPhone, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import type { CustomerKind, Render, TemplateVars } from "./template-vars.js";
 
 // The customer's messages, in the dealer's voice towards a car owner (formal "Lei" in
 // Italian). Times are in words on the dealer's wall clock ("mercoledì 25 novembre alle
@@ -108,11 +108,13 @@ const movedIt: Render = (v) => {
 
 // The service reminder's proposals, or a call when the search found none.
 const proposalsEn = (v: TemplateVars) =>
-  v.options?.length ? `We can welcome you on ${v.options.join(" or on ")}.` : `Call us${onPhoneEn(v)} to find a time.`;
+  v.options?.length
+    ? `We can welcome you on ${v.options.join(" or on ")}.`
+    : `Call us${onPhone("en", v.dealerPhone)} to find a time.`;
 const proposalsIt = (v: TemplateVars) =>
   v.options?.length
     ? `Possiamo accoglierla ${v.options.join(" oppure ")}.`
-    : `Ci chiami${onPhoneIt(v)} per fissare un orario.`;
+    : `Ci chiami${onPhone("it", v.dealerPhone)} per fissare un orario.`;
 
 export const CUSTOMER_EN: Record<Kind, Render> = {
   confirmed: (v) => ({
@@ -128,10 +130,10 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   appointment_moved: movedEn,
   cancelled: (v) => ({
     subject: `Appointment cancelled: ${v.when}`,
-    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us${onPhoneEn(v)} to book a new one.`,
+    text: `Dear ${v.customer}, your appointment at ${v.dealer} on ${v.when} has been cancelled. Call us${onPhone("en", v.dealerPhone)} to book a new one.`,
     // A text starts with the dealer's name (sms-text.ts): not said twice, so that a long
     // name and the number still fit two segments (it fell back to the subject, no number).
-    sms: `Dear ${v.customer}, your appointment on ${v.when} has been cancelled. Call us${onPhoneEn(v)} to book a new one.`,
+    sms: `Dear ${v.customer}, your appointment on ${v.when} has been cancelled. Call us${onPhone("en", v.dealerPhone)} to book a new one.`,
   }),
   car_ready: (v) => ({
     subject: `Your ${v.vehicle} will be ready on ${v.readyWhen}`,
@@ -139,7 +141,7 @@ export const CUSTOMER_EN: Record<Kind, Render> = {
   }),
   follow_up: (v) => ({
     subject: `How was your visit to ${v.dealer}?`,
-    text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us${onPhoneEn(v)} with any concern.`,
+    text: `Dear ${v.customer}, two days ago we returned your ${v.vehicle}. Is everything as you expected? Reply or call us${onPhone("en", v.dealerPhone)} with any concern.`,
   }),
   service_reminder: (v) => ({
     subject: `Your ${v.vehicle} is due for service on ${v.dueDate}`,
@@ -167,8 +169,8 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   appointment_moved: movedIt,
   cancelled: (v) => ({
     subject: `Appuntamento annullato: ${v.when}`,
-    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami${onPhoneIt(v)} per fissarne uno nuovo.`,
-    sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} è stato annullato. Ci chiami${onPhoneIt(v)} per fissarne uno nuovo.`,
+    text: `Gentile ${v.customer}, il suo appuntamento presso ${v.dealer} di ${v.when} è stato annullato. Ci chiami${onPhone("it", v.dealerPhone)} per fissarne uno nuovo.`,
+    sms: `Gentile ${v.customer}, il suo appuntamento di ${v.when} è stato annullato. Ci chiami${onPhone("it", v.dealerPhone)} per fissarne uno nuovo.`,
   }),
   car_ready: (v) => ({
     subject: `La sua ${v.vehicle} sarà pronta ${v.readyWhen}`,
@@ -176,11 +178,11 @@ export const CUSTOMER_IT: Record<Kind, Render> = {
   }),
   follow_up: (v) => ({
     subject: `Com'è andata la sua visita da ${v.dealer}?`,
-    text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami${onPhoneIt(v)} per qualsiasi dubbio.`,
+    text: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}. È tutto come si aspettava? Ci risponda o ci chiami${onPhone("it", v.dealerPhone)} per qualsiasi dubbio.`,
     // Trap: "È" is not GSM-7 (è and É are): it made the whole text UCS-2, and even with a
     // short dealer name the text fell back to its subject. plainForSms (sms-text.ts) would
     // write "E' tutto"; ": è tutto" reads better.
-    sms: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}: è tutto come si aspettava? Ci risponda o ci chiami${onPhoneIt(v)} per qualsiasi dubbio.`,
+    sms: `Gentile ${v.customer}, due giorni fa le abbiamo riconsegnato la sua ${v.vehicle}: è tutto come si aspettava? Ci risponda o ci chiami${onPhone("it", v.dealerPhone)} per qualsiasi dubbio.`,
   }),
   service_reminder: (v) => ({
     subject: `Tagliando della sua ${v.vehicle} previsto il ${v.dueDate}`,

@@ -42,7 +42,7 @@ export function templateVars(
   const returnBy = audience === "customer" ? v.return?.advisorId : undefined;
   return {
     dealer: dealer.config.name,
-    ...(dealer.config.phone ? { dealerPhone: dealer.config.phone } : {}),
+    dealerPhone: dealer.config.phone,
     ...v.recap,
     ...timeVars(audience, locale, at, todayOf(dealer, nowMs)),
     ...(returnBy === undefined

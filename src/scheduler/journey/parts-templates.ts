@@ -1,4 +1,5 @@
-import { onPhoneEn, onPhoneIt, type Render, type TemplateVars } from "./template-vars.js";
+import { onPhone } from "../../core/visit-words.js";
+import type { Render, TemplateVars } from "./template-vars.js";
 
 // A part's messages (scheduler/parts/): the customer told it arrived (its appointment's
 // time in words, as every customer message), and the desk's tasks when no message can
@@ -15,14 +16,14 @@ const partsNextEn = (v: TemplateVars) =>
     ? "We will fit it during this visit, while your car is with us."
     : v.visitAhead
       ? `We will fit it at your appointment on ${v.when}.`
-      : `Call us${onPhoneEn(v)} to book a time to fit it.`) +
+      : `Call us${onPhone("en", v.dealerPhone)} to book a time to fit it.`) +
   (v.depositDue ? ` A deposit of ${v.depositDue} is still due; you can pay it at the desk.` : "");
 const partsNextIt = (v: TemplateVars) =>
   (v.carIn
     ? "Lo monteremo durante questa visita, mentre l'auto è da noi."
     : v.visitAhead
       ? `Lo monteremo durante il suo appuntamento di ${v.when}.`
-      : `Ci chiami${onPhoneIt(v)} per fissare il montaggio.`) +
+      : `Ci chiami${onPhone("it", v.dealerPhone)} per fissare il montaggio.`) +
   (v.depositDue ? ` Resta da versare un acconto di ${v.depositDue}, che può saldare in accettazione.` : "");
 
 // The text message's shorter form (it starts with the dealer's name, sms-text.ts): the
@@ -34,7 +35,7 @@ const partsSmsEn = (v: TemplateVars) =>
     ? "We will fit it during this visit."
     : v.visitAhead
       ? `We will fit it at your appointment on ${v.when}.`
-      : `Call us${onPhoneEn(v)} to book a time to fit it.`) +
+      : `Call us${onPhone("en", v.dealerPhone)} to book a time to fit it.`) +
   (v.depositDue ? ` Deposit due at the desk: ${v.depositDue}.` : "");
 const partsSmsIt = (v: TemplateVars) =>
   `Gentile ${v.customer}, è arrivato il ricambio per la sua ${v.vehicle}: ${v.part ?? "ricambio ordinato"}. ` +
@@ -42,7 +43,7 @@ const partsSmsIt = (v: TemplateVars) =>
     ? "Lo monteremo durante questa visita."
     : v.visitAhead
       ? `Lo monteremo al suo appuntamento di ${v.when}.`
-      : `Ci chiami${onPhoneIt(v)} per fissare il montaggio.`) +
+      : `Ci chiami${onPhone("it", v.dealerPhone)} per fissare il montaggio.`) +
   (v.depositDue ? ` Acconto da versare in accettazione: ${v.depositDue}.` : "");
 
 // A cancelled appointment's parts: each with its state and any deposit paid (a refund is

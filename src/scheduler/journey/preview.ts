@@ -41,7 +41,7 @@ export function sampleVars(
   const customer = audience === "customer";
   return {
     dealer: dealer.name,
-    ...(dealer.phone ? { dealerPhone: dealer.phone } : {}),
+    dealerPhone: dealer.phone,
     ...timeVars(
       audience,
       locale,

@@ -38,7 +38,7 @@ export function runServiceReminder(ctx: WriteContext, job: JobRow): string {
   const locale = who.locale ?? dealer.config.locale;
   const vars = {
     dealer: dealer.config.name,
-    ...(dealer.config.phone ? { dealerPhone: dealer.config.phone } : {}),
+    dealerPhone: dealer.config.phone,
     date: "",
     time: "",
     when: "",

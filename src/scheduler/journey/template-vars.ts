@@ -100,10 +100,3 @@ export type Render = (v: TemplateVars) => { subject: string; text: string; sms?:
 /** "1) …; 2) …", or `none` when there is no option. */
 export const opts = (v: TemplateVars, none: string) =>
   v.options?.length ? v.options.map((o, i) => `${i + 1}) ${o}`).join("; ") : none;
-
-/**
- * Where a message asks the customer to call: the dealer's number after "call us", when
- * the dealer gave one (" on +39 02 1234 5678", " al numero +39 02 1234 5678"), else nothing.
- */
-export const onPhoneEn = (v: TemplateVars) => (v.dealerPhone ? ` on ${v.dealerPhone}` : "");
-export const onPhoneIt = (v: TemplateVars) => (v.dealerPhone ? ` al numero ${v.dealerPhone}` : "");

@@ -1,5 +1,6 @@
 import type { Lang } from "./i18n.js";
 import type { Problem } from "./problem.js";
+import { onPhone } from "../../core/visit-words.js";
 
 // An API problem as a sentence for the customer, in their language. Never the code: the
 // code picks the sentence. Unknown codes fall back to the status class.
@@ -104,7 +105,7 @@ const ASKS_A_CALL = /call the workshop|chiami l'officina/i;
 
 /** A page's sentence with the dealer's number where it asks for a call; as it is without one. */
 export function withPhone(said: string, lang: Lang, phone?: string): string {
-  return phone ? said.replace(ASKS_A_CALL, (words) => `${words} ${lang === "it" ? "al numero" : "on"} ${phone}`) : said;
+  return phone ? said.replace(ASKS_A_CALL, (words) => words + onPhone(lang, phone)) : said;
 }
 
 /** The problem as a sentence; `phone`, the dealer's, is said where the sentence asks for a call. */

@@ -1,4 +1,4 @@
-import { BRING_IT, MOBILITY_NAMES, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
+import { BRING_IT, CALL_US, MOBILITY_NAMES, returnIn, WHILE_AT_WORKSHOP } from "../../core/visit-words.js";
 import type { Lang } from "./i18n.js";
 import type { Mobility } from "./types.js";
 
@@ -17,7 +17,7 @@ export const RECAP_LABELS = {
     greeter: "Who will welcome you",
     address: "Address",
     parking: "Parking",
-    phone: "Questions? Call us",
+    phone: CALL_US.en,
     bring: "Please bring",
     mobility: WHILE_AT_WORKSHOP.en,
     ready: "Car ready (estimate)",
@@ -31,7 +31,7 @@ export const RECAP_LABELS = {
     greeter: "Chi la accoglierà",
     address: "Indirizzo",
     parking: "Parcheggio",
-    phone: "Domande? Ci chiami",
+    phone: CALL_US.it,
     bring: "Porti con sé",
     mobility: WHILE_AT_WORKSHOP.it,
     ready: "Auto pronta (stima)",
