@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitForText } from "../support/pages.js";
+import { checkpoint, waitForText } from "../support/pages.js";
 import { customerPage, useWorld, widgetDealer } from "../support/browser-world.js";
 import { fillAndBook, holdTime, openTimes } from "../support/widget-flow.js";
 import type { AvailabilityResponse } from "../support/contracts.js";
@@ -53,26 +53,29 @@ describe("a refusal that asks the customer to call", () => {
     await expect(page.getByRole("alert").getByRole("link", { name: PHONE }).getAttribute("href")).resolves.toBe(
       "tel:+390612345678",
     );
+    await checkpoint(page, "dealer-phone-cap-refusal-en");
     await press("Back");
   }, 90_000);
 });
 
 describe("the dealer's number on the customer's page", () => {
   it.each([
-    ["calls", `tel:+390612345678`],
-    ["errs", null],
+    ["calls", "en", "Your appointment at Roma Est", "Questions? Call us"],
+    ["calls", "it", "Il suo appuntamento presso Roma Est", "Domande? Ci chiami"],
+    ["errs", "en", "Your appointment at Roma Est", null],
   ] as const)(
-    "the manage page of a %s booking: 'Questions? Call us' with the number, only when the dealer gave one",
-    async (dealer, href) => {
-      const manageToken = await bookFirst(dealer, "2026-12-01", "Chiara Neri", `chiara.${dealer}@example.com`);
-      await page.goto(`${w.base}/m/${manageToken}?lang=en`);
-      await waitForText(page, "Your appointment at Roma Est");
+    "the manage page of a %s booking in %s: '%s' with the number, only when the dealer gave one",
+    async (dealer, lang, title, label) => {
+      const manageToken = await bookFirst(dealer, "2026-12-01", "Chiara Neri", `chiara.${dealer}.${lang}@example.com`);
+      await page.goto(`${w.base}/m/${manageToken}?lang=${lang}`);
+      await waitForText(page, title);
       const call = page.getByRole("link", { name: PHONE });
-      await expect(call.count()).resolves.toBe(href ? 1 : 0);
-      if (href) {
-        await expect(call.getAttribute("href")).resolves.toBe(href);
-        await expect(page.getByText("Questions? Call us", { exact: true }).count()).resolves.toBe(1);
+      await expect(call.count()).resolves.toBe(label ? 1 : 0);
+      if (label) {
+        await expect(call.getAttribute("href")).resolves.toBe("tel:+390612345678");
+        await expect(page.getByText(label, { exact: true }).count()).resolves.toBe(1);
       }
+      await checkpoint(page, `dealer-phone-manage-${dealer}-${lang}`);
     },
     60_000,
   );
@@ -89,6 +92,7 @@ describe("the dealer's number after booking in the widget", () => {
     await fillAndBook(page, "Luca Blu", "luca.blu@example.com");
     await waitForText(page, "Your appointment request is sent");
     await expect(page.getByRole("link", { name: PHONE }).getAttribute("href")).resolves.toBe("tel:+390612345678");
+    await checkpoint(page, "dealer-phone-widget-done-en");
   }, 90_000);
 });
 
